@@ -1,0 +1,37 @@
+"""Validation of names that people type: team names, member names, category names.
+
+Names are compared by a *key* (NFC, then casefold) so "Zoë" typed two ways, or "ALEX" and
+"alex", are the same person. Bidirectional control characters are stripped, because they can make
+a name display as something else; other control characters are refused outright.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+MAX_NAME_LENGTH = 80
+
+# Explicit bidi embeddings, overrides and isolates (LRE..RLO, LRI..PDI) plus the marks LRM, RLM, ALM.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+class InvalidName(ValueError):
+    """Raised with a message fit to show the user as it is."""
+
+
+def clean_name(raw: str, *, what: str = "Name") -> str:
+    """Return the name as it will be stored, or raise :class:`InvalidName` saying why not."""
+    text = unicodedata.normalize("NFC", "".join(ch for ch in raw if ch not in _BIDI_CONTROLS)).strip()
+    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text if ch != "\u200d"):
+        raise InvalidName(f"{what} contains an invisible control character; retype it without pasting.")
+    text = " ".join(text.split())
+    if not text:
+        raise InvalidName(f"{what} is empty; type at least one letter.")
+    if len(text) > MAX_NAME_LENGTH:
+        raise InvalidName(f"{what} is {len(text)} characters long; keep it to {MAX_NAME_LENGTH}.")
+    return text
+
+
+def name_key(name: str) -> str:
+    """The comparison key: two names with the same key are duplicates."""
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
