@@ -1,0 +1,164 @@
+"""Opening the database safely.
+
+Everything that could refuse is checked *before* anything is written: the location, the file
+header, the schema version and ``quick_check`` are all read through a read-only connection, so a
+refused file is left byte-for-byte unchanged. Only then is the file opened for writing, given its
+pragmas (WAL, ``synchronous=FULL``, foreign keys, a busy timeout) and migrated, after a verified
+backup of the old version.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from copdesk.store import migrations
+from copdesk.store.backup import backup_to
+from copdesk.store.errors import (
+    CorruptDatabaseError,
+    LocationError,
+    NewerSchemaError,
+    NotADatabaseError,
+    StoreError,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
+BACKUP_FOLDER = "backups"
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedDatabase:
+    db: Database
+    path: Path
+    created: bool
+    migrated_from: int | None  # the previous schema version when a migration ran
+    pre_migration_backup: Path | None
+
+
+def companion_files(path: Path) -> list[Path]:
+    """The database file and the WAL-mode files SQLite keeps beside it."""
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def _check_location(path: Path) -> None:
+    parent = path.parent
+    for ancestor in [parent, *parent.parents]:
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise LocationError(f"Cannot use {path}: {ancestor} is a file, not a folder. Choose another location.")
+            if not os.access(ancestor, os.W_OK | os.X_OK):
+                raise LocationError(
+                    f"Cannot write to {ancestor}: the folder is read-only. Choose another location with --db."
+                )
+            break
+    if path.exists():
+        if path.is_dir():
+            raise LocationError(f"Cannot use {path}: it is a folder. Give the path of a database file.")
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise LocationError(f"Cannot open {path}: the file is read-only. Check its permissions or use a copy.")
+
+
+def _check_header(path: Path) -> None:
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        what = "empty" if path.stat().st_size == 0 else "not an SQLite database"
+        raise NotADatabaseError(
+            f"{path} is {what}, so CoPDesk will not open it. Choose another file, or restore a backup."
+        )
+
+
+def inspect_existing(path: Path, latest: int) -> int:
+    """Read the schema version and run ``quick_check`` without writing a byte; return the version."""
+    _check_header(path)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:  # pragma: no cover - the header check catches nearly all of these
+        raise NotADatabaseError(f"{path} could not be opened as a database ({exc}).") from exc
+    try:
+        version = migrations.user_version(conn)
+        if version > latest:
+            raise NewerSchemaError(
+                f"{path} was saved by a newer CoPDesk (schema {version}, this one knows {latest}). "
+                "Update CoPDesk to open it; the file was not changed."
+            )
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(
+            f"{path} is damaged ({exc}). Restore a backup with 'copdesk-cli restore FILE'; the file was not changed."
+        ) from exc
+    finally:
+        conn.close()
+    if problems != ["ok"]:
+        raise CorruptDatabaseError(
+            f"{path} is damaged ({problems[0]}). Restore a backup with 'copdesk-cli restore FILE'; "
+            "the file was not changed."
+        )
+    return version
+
+
+def _make_private_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LocationError(f"Cannot create the folder {folder} ({exc.strerror}). Choose another location.") from exc
+
+
+def restrict_permissions(path: Path) -> None:
+    """Owner-only access: notes discuss practice, and participation data is about colleagues."""
+    for file in companion_files(path):
+        if file.exists() and stat.S_IMODE(file.stat().st_mode) != FILE_MODE:
+            file.chmod(FILE_MODE)
+
+
+def apply_pragmas(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise StoreError("The database could not be switched to write-ahead logging; is the folder a network share?")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def open_database(path: Path, migrations_dir: Path, *, now: datetime | None = None) -> OpenedDatabase:
+    """Open (creating if absent) and migrate the database at ``path``, or raise a :class:`StoreError`."""
+    _check_location(path)
+    latest = migrations.latest_version(migrations_dir)
+    created = not path.exists()
+    version = 0 if created else inspect_existing(path, latest)
+    _make_private_folder(path.parent)
+
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise LocationError(f"Cannot create {path} ({exc}). Choose another location.") from exc
+    try:
+        apply_pragmas(conn)
+        restrict_permissions(path)
+        backup_path: Path | None = None
+        todo = migrations.pending(conn, migrations_dir)
+        if todo and not created and version > 0:
+            stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+            backup_path = backup_to(conn, path.parent / BACKUP_FOLDER / f"pre-migration-v{version}-{stamp}.db")
+        migrations.apply(conn, todo)
+    except BaseException:
+        conn.close()
+        raise
+    restrict_permissions(path)
+    return OpenedDatabase(
+        db=Database(conn),
+        path=path,
+        created=created,
+        migrated_from=version if todo and not created else None,
+        pre_migration_backup=backup_path,
+    )

@@ -1,0 +1,43 @@
+"""Errors the store raises instead of touching a file it should not.
+
+Each carries a one-line message that says what is wrong and what to do, fit to print from the CLI
+or to show in a dialog unchanged.
+"""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base class: the database was not opened or not changed, and the message says why."""
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else self.__class__.__name__
+
+
+class LocationError(StoreError):
+    """The path cannot hold a database: its parent is a file, or the folder is read-only."""
+
+
+class NotADatabaseError(StoreError):
+    """The file exists but is not an SQLite database (empty, text, random bytes)."""
+
+
+class CorruptDatabaseError(StoreError):
+    """The file is an SQLite database that fails ``quick_check``."""
+
+
+class NewerSchemaError(StoreError):
+    """The database was written by a newer CoPDesk than this one."""
+
+
+class MigrationError(StoreError):
+    """A schema migration failed; the database stays at its previous version."""
+
+
+class DatabaseBusyError(StoreError):
+    """Another program holds the database locked for longer than the busy timeout."""
+
+
+class StorageFullError(StoreError):
+    """The disk (or the database's size limit) is full; the change was rolled back."""

@@ -1,0 +1,138 @@
+"""Issues and barriers raised in sessions, every mention of them, and their escalations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from copdesk.core.clock import to_utc_iso
+from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget, Issue, IssueStatus
+from copdesk.store.tables import insert_row
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    id: int
+    issue_id: int
+    session_id: int
+    text: str
+    at: str
+
+
+def _issue(row: dict[str, Any]) -> Issue:
+    return Issue(
+        id=int(row["id"]),
+        team_id=int(row["team_id"]),
+        title=str(row["title"]),
+        status=IssueStatus(row["status"]),
+        resolution=row["resolution"],
+    )
+
+
+def _escalation(row: dict[str, Any]) -> Escalation:
+    due = row["response_due"]
+    return Escalation(
+        id=int(row["id"]),
+        issue_id=int(row["issue_id"]),
+        target=EscalationTarget(row["target"]),
+        raised_on=date.fromisoformat(row["raised_on"]),
+        response_due=date.fromisoformat(due) if due else None,
+        status=EscalationStatus(row["status"]),
+        outcome=row["outcome"],
+    )
+
+
+def add_issue(db: Database, team_id: int, title: str, session_id: int, now: datetime, text: str = "") -> Issue:
+    """A new issue is born with its first mention, in the session that raised it."""
+    with db.atomic():
+        issue_id = insert_row(
+            db,
+            "issue",
+            {
+                "team_id": team_id,
+                "title": title.strip(),
+                "status": IssueStatus.OPEN.value,
+                "created_at": to_utc_iso(now),
+            },
+        )
+        add_mention(db, issue_id, session_id, text, now)
+    return get_issue(db, issue_id)
+
+
+def add_mention(db: Database, issue_id: int, session_id: int, text: str, now: datetime) -> Mention:
+    row = {"issue_id": issue_id, "session_id": session_id, "text": text, "at": to_utc_iso(now)}
+    mention_id = insert_row(db, "issue_mention", row)
+    return Mention(mention_id, issue_id, session_id, text, to_utc_iso(now))
+
+
+def get_issue(db: Database, issue_id: int) -> Issue:
+    return _issue(db.table("issue").get(issue_id))
+
+
+def issues_for_team(db: Database, team_id: int, status: IssueStatus | None = None) -> list[Issue]:
+    sql = "SELECT * FROM issue WHERE team_id = ?" + (" AND status = ?" if status else "") + " ORDER BY id"
+    params: list[object] = [team_id, *([status.value] if status else [])]
+    return [_issue(r) for r in db.query(sql, params)]
+
+
+def mentions(db: Database, issue_id: int) -> list[Mention]:
+    sql = "SELECT * FROM issue_mention WHERE issue_id = ? ORDER BY at, id"
+    return [
+        Mention(int(r["id"]), int(r["issue_id"]), int(r["session_id"]), str(r["text"]), str(r["at"]))
+        for r in db.query(sql, [issue_id])
+    ]
+
+
+def set_issue_status(db: Database, issue_id: int, status: IssueStatus) -> None:
+    db.table("issue").update(issue_id, {"status": status.value})
+
+
+def resolve_issue(db: Database, issue_id: int, resolution: str, now: datetime) -> Issue:
+    if not resolution.strip():
+        raise ValueError("Say how the issue was resolved; the resolution note is what the team will look back on.")
+    db.table("issue").update(
+        issue_id,
+        {"status": IssueStatus.RESOLVED.value, "resolution": resolution.strip(), "resolved_at": to_utc_iso(now)},
+    )
+    return get_issue(db, issue_id)
+
+
+def add_escalation(
+    db: Database,
+    issue_id: int,
+    target: EscalationTarget,
+    raised_on: date,
+    response_due: date | None,
+    session_id: int | None = None,
+) -> Escalation:
+    with db.atomic():
+        escalation_id = insert_row(
+            db,
+            "escalation",
+            {
+                "issue_id": issue_id,
+                "target": target.value,
+                "raised_on": raised_on.isoformat(),
+                "response_due": response_due.isoformat() if response_due else None,
+                "status": EscalationStatus.AWAITING.value,
+                "session_id": session_id,
+            },
+        )
+        set_issue_status(db, issue_id, IssueStatus.ESCALATED)
+    return get_escalation(db, escalation_id)
+
+
+def get_escalation(db: Database, escalation_id: int) -> Escalation:
+    return _escalation(db.table("escalation").get(escalation_id))
+
+
+def update_escalation(db: Database, escalation_id: int, status: EscalationStatus, outcome: str | None) -> Escalation:
+    db.table("escalation").update(escalation_id, {"status": status.value, "outcome": outcome})
+    return get_escalation(db, escalation_id)
+
+
+def escalations_for_issue(db: Database, issue_id: int) -> list[Escalation]:
+    return [_escalation(r) for r in db.query("SELECT * FROM escalation WHERE issue_id = ? ORDER BY id", [issue_id])]

@@ -1,0 +1,70 @@
+"""Schema migrations: numbered SQL files in ``db/``, each applied atomically with its version bump.
+
+``PRAGMA user_version`` holds the number of the last file applied. Numbers may have gaps; files
+are applied in numeric order. A file and its ``user_version`` bump commit together or not at all,
+so a failing migration leaves the database exactly at the previous version.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from copdesk.store.errors import MigrationError
+
+_FILENAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    path: Path
+
+    @property
+    def sql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def discover(directory: Path) -> list[Migration]:
+    """All migrations in ``directory``, in order; a misnamed ``.sql`` file is an error, not skipped."""
+    found: list[Migration] = []
+    for path in sorted(directory.glob("*.sql")):
+        match = _FILENAME.match(path.name)
+        if match is None:
+            raise MigrationError(f"Migration file {path.name} is misnamed; expected NNNN_description.sql.")
+        found.append(Migration(int(match.group(1)), path))
+    versions = [m.version for m in found]
+    if len(set(versions)) != len(versions):
+        raise MigrationError("Two migration files share a number; each needs its own.")
+    return sorted(found, key=lambda m: m.version)
+
+
+def latest_version(directory: Path) -> int:
+    migrations = discover(directory)
+    return migrations[-1].version if migrations else 0
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def pending(conn: sqlite3.Connection, directory: Path) -> list[Migration]:
+    current = user_version(conn)
+    return [m for m in discover(directory) if m.version > current]
+
+
+def apply(conn: sqlite3.Connection, migrations: list[Migration]) -> None:
+    """Apply each migration in its own transaction; stop at the first failure with the database unchanged by it."""
+    for migration in migrations:
+        script = f"BEGIN;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
+        try:
+            conn.executescript(script)
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise MigrationError(
+                f"Updating the database to version {migration.version} failed ({exc}); "
+                f"it is unchanged at version {user_version(conn)}."
+            ) from exc

@@ -1,0 +1,54 @@
+"""A team's recurring session series, each a dateutil rule text (see ``copdesk.core.schedule``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from copdesk.core.clock import to_utc_iso
+from copdesk.core.model import Series, SessionKind
+from copdesk.store.tables import insert_row
+
+
+def _series(row: dict[str, Any]) -> Series:
+    return Series(
+        id=int(row["id"]),
+        team_id=int(row["team_id"]),
+        kind=SessionKind(row["kind"]),
+        rule=str(row["rule"]),
+        duration_minutes=int(row["duration_minutes"]),
+        active=bool(row["active"]),
+    )
+
+
+def add_series(
+    db: Database, team_id: int, kind: SessionKind, rule: str, now: datetime, duration_minutes: int = 60
+) -> Series:
+    row = {
+        "team_id": team_id,
+        "kind": SessionKind(kind).value,
+        "rule": rule,
+        "duration_minutes": duration_minutes,
+        "active": 1,
+        "created_at": to_utc_iso(now),
+    }
+    return get_series(db, insert_row(db, "series", row))
+
+
+def get_series(db: Database, series_id: int) -> Series:
+    return _series(db.table("series").get(series_id))
+
+
+def series_for_team(db: Database, team_id: int, *, include_inactive: bool = False) -> list[Series]:
+    sql = "SELECT * FROM series WHERE team_id = ?" + ("" if include_inactive else " AND active = 1") + " ORDER BY id"
+    return [_series(r) for r in db.query(sql, [team_id])]
+
+
+def update_series_rule(db: Database, series_id: int, rule: str) -> None:
+    db.table("series").update(series_id, {"rule": rule})
+
+
+def set_series_active(db: Database, series_id: int, active: bool) -> None:
+    db.table("series").update(series_id, {"active": int(active)})

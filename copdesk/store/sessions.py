@@ -1,0 +1,186 @@
+"""Sessions, their agenda segments, and attendance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from copdesk.core.clock import to_utc_iso
+from copdesk.core.model import Segment, SegmentPhase, Session, SessionKind, SessionStatus
+from copdesk.store.tables import insert_row
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedSegment:
+    name: str
+    phase: SegmentPhase
+    planned_seconds: int
+
+
+def _session(row: dict[str, Any]) -> Session:
+    return Session(
+        id=int(row["id"]),
+        team_id=int(row["team_id"]),
+        kind=SessionKind(row["kind"]),
+        topic=str(row["topic"]),
+        planned_start=row["planned_start"],
+        status=SessionStatus(row["status"]),
+        started_at=row["started_at"],
+        ended_at=row["ended_at"],
+        presenter_id=row["presenter_id"],
+        series_id=row["series_id"],
+        ground_rules_agreed_at=row["ground_rules_agreed_at"],
+        last_saved_at=row["last_saved_at"],
+    )
+
+
+def _segment(row: dict[str, Any]) -> Segment:
+    return Segment(
+        id=int(row["id"]),
+        session_id=int(row["session_id"]),
+        position=int(row["position"]),
+        name=str(row["name"]),
+        phase=str(row["phase"]),
+        planned_seconds=int(row["planned_seconds"]),
+        actual_start=row["actual_start"],
+        actual_end=row["actual_end"],
+        actual_seconds=row["actual_seconds"],
+    )
+
+
+def create_session(
+    db: Database,
+    team_id: int,
+    kind: SessionKind,
+    now: datetime,
+    *,
+    planned_start: datetime | None = None,
+    topic: str = "",
+    series_id: int | None = None,
+    presenter_id: int | None = None,
+    segments: Iterable[PlannedSegment] = (),
+) -> Session:
+    """Create a planned session with its agenda in one transaction."""
+    with db.atomic():
+        session_id = insert_row(
+            db,
+            "session",
+            {
+                "team_id": team_id,
+                "series_id": series_id,
+                "kind": SessionKind(kind).value,
+                "topic": topic.strip(),
+                "planned_start": to_utc_iso(planned_start) if planned_start else None,
+                "status": SessionStatus.PLANNED.value,
+                "presenter_id": presenter_id,
+                "created_at": to_utc_iso(now),
+            },
+        )
+        replace_segments(db, session_id, segments)
+    return get_session(db, session_id)
+
+
+def replace_segments(db: Database, session_id: int, segments: Iterable[PlannedSegment]) -> None:
+    rows = [
+        {
+            "session_id": session_id,
+            "position": position,
+            "name": seg.name,
+            "phase": SegmentPhase(seg.phase).value,
+            "planned_seconds": seg.planned_seconds,
+        }
+        for position, seg in enumerate(segments)
+    ]
+    with db.atomic():
+        db.execute("DELETE FROM segment WHERE session_id = ?", [session_id])
+        if rows:
+            db.table("segment").insert_all(rows)
+
+
+def get_session(db: Database, session_id: int) -> Session:
+    return _session(db.table("session").get(session_id))
+
+
+def list_sessions(db: Database, team_id: int | None = None, *, status: SessionStatus | None = None) -> list[Session]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if team_id is not None:
+        clauses.append("team_id = ?")
+        params.append(team_id)
+    if status is not None:
+        clauses.append("status = ?")
+        params.append(status.value)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    sql = f"SELECT * FROM session {where} ORDER BY coalesce(started_at, planned_start, created_at), id"
+    return [_session(row) for row in db.query(sql, params)]
+
+
+def live_sessions(db: Database) -> list[Session]:
+    """Sessions still marked live: after an unclean exit, these are offered for resume."""
+    return list_sessions(db, status=SessionStatus.LIVE)
+
+
+def segments(db: Database, session_id: int) -> list[Segment]:
+    return [
+        _segment(row) for row in db.query("SELECT * FROM segment WHERE session_id = ? ORDER BY position", [session_id])
+    ]
+
+
+def set_attendance(db: Database, session_id: int, member_ids: Iterable[int]) -> None:
+    with db.atomic():
+        db.execute("DELETE FROM attendance WHERE session_id = ?", [session_id])
+        db.table("attendance").insert_all(({"session_id": session_id, "member_id": m} for m in member_ids), ignore=True)
+
+
+def attendee_ids(db: Database, session_id: int) -> list[int]:
+    return [
+        int(r["member_id"]) for r in db.query("SELECT member_id FROM attendance WHERE session_id = ?", [session_id])
+    ]
+
+
+def start_session(db: Database, session_id: int, now: datetime, *, ground_rules_agreed: bool) -> Session:
+    stamp = to_utc_iso(now)
+    db.table("session").update(
+        session_id,
+        {
+            "status": SessionStatus.LIVE.value,
+            "started_at": stamp,
+            "last_saved_at": stamp,
+            "ground_rules_agreed_at": stamp if ground_rules_agreed else None,
+        },
+    )
+    return get_session(db, session_id)
+
+
+def save_timer_state(db: Database, session_id: int, state_json: str, now: datetime) -> None:
+    db.table("session").update(session_id, {"timer_state": state_json, "last_saved_at": to_utc_iso(now)})
+
+
+def timer_state(db: Database, session_id: int) -> str | None:
+    row = next(db.query("SELECT timer_state FROM session WHERE id = ?", [session_id]), None)
+    return str(row["timer_state"]) if row and row["timer_state"] else None
+
+
+def record_segment_actuals(
+    db: Database, segment_id: int, *, actual_start: str | None, actual_end: str | None, actual_seconds: float | None
+) -> None:
+    db.table("segment").update(
+        segment_id, {"actual_start": actual_start, "actual_end": actual_end, "actual_seconds": actual_seconds}
+    )
+
+
+def end_session(db: Database, session_id: int, ended_at: datetime) -> Session:
+    db.table("session").update(session_id, {"status": SessionStatus.ENDED.value, "ended_at": to_utc_iso(ended_at)})
+    return get_session(db, session_id)
+
+
+def update_session_details(db: Database, session_id: int, *, topic: str, presenter_id: int | None) -> None:
+    db.table("session").update(session_id, {"topic": topic.strip(), "presenter_id": presenter_id})
+
+
+def session_count(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM session").fetchone()[0])

@@ -1,0 +1,23 @@
+"""Small key-value settings that belong with the data (thresholds), not with the machine (QSettings)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+QUIET_AFTER_MINUTES = "quiet_after_minutes"
+RECURRING_ISSUE_THRESHOLD = "recurring_issue_threshold"
+
+DEFAULTS: dict[str, str] = {QUIET_AFTER_MINUTES: "15", RECURRING_ISSUE_THRESHOLD: "3"}
+
+
+def get_setting(db: Database, key: str) -> str:
+    row = next(db.query("SELECT value FROM setting WHERE key = ?", [key]), None)
+    return str(row["value"]) if row else DEFAULTS[key]
+
+
+def get_int_setting(db: Database, key: str) -> int:
+    return int(get_setting(db, key))
+
+
+def set_setting(db: Database, key: str, value: str) -> None:
+    db.table("setting").upsert({"key": key, "value": value}, pk="key")

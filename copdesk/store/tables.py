@@ -1,0 +1,15 @@
+"""Typed access to sqlite-utils tables, so repositories stay mypy-strict without casts everywhere."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+
+def insert_row(db: Database, name: str, row: dict[str, Any]) -> int:
+    """Insert one row and return its integer primary key."""
+    pk = db.table(name).insert(row).last_pk
+    if pk is None:  # pragma: no cover - every CoPDesk table has an INTEGER PRIMARY KEY
+        raise RuntimeError(f"insert into {name} returned no primary key")
+    return int(pk)

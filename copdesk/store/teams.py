@@ -1,0 +1,115 @@
+"""Teams and their members.
+
+Names go through :func:`copdesk.core.text.clean_name` and are unique by their casefolded key, so
+"Priya Shah" and "priya  SHAH" cannot both be on one roster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from copdesk.core.clock import to_utc_iso
+from copdesk.core.model import Member, Role, Team
+from copdesk.core.text import InvalidName, clean_name, name_key
+from copdesk.store.tables import insert_row
+
+
+class DuplicateName(InvalidName):
+    """The name is already taken (compared casefolded)."""
+
+
+def _team(row: dict[str, Any]) -> Team:
+    return Team(id=int(row["id"]), name=str(row["name"]))
+
+
+def _member(row: dict[str, Any]) -> Member:
+    return Member(
+        id=int(row["id"]),
+        team_id=int(row["team_id"]),
+        display_name=str(row["display_name"]),
+        role=Role(row["role"]),
+        active=bool(row["active"]),
+    )
+
+
+def create_team(db: Database, name: str, members: Iterable[tuple[str, Role]], now: datetime) -> Team:
+    """Create a team with its first members in one transaction: a bad member name creates nothing."""
+    clean = clean_name(name, what="Team name")
+    with db.atomic():
+        if next(db.query("SELECT 1 FROM team WHERE name_key = ?", [name_key(clean)]), None):
+            raise DuplicateName(f"A team called {clean!r} already exists; choose another name.")
+        team_id = insert_row(db, "team", {"name": clean, "name_key": name_key(clean), "created_at": to_utc_iso(now)})
+        for member_name, role in members:
+            add_member(db, team_id, member_name, role, now)
+    return Team(id=team_id, name=clean)
+
+
+def list_teams(db: Database) -> list[Team]:
+    return [_team(row) for row in db.query("SELECT id, name FROM team ORDER BY name_key")]
+
+
+def find_team(db: Database, name: str) -> Team | None:
+    row = next(db.query("SELECT id, name FROM team WHERE name_key = ?", [name_key(name)]), None)
+    return _team(row) if row else None
+
+
+def get_team(db: Database, team_id: int) -> Team:
+    return _team(db.table("team").get(team_id))
+
+
+def add_member(db: Database, team_id: int, name: str, role: Role, now: datetime) -> Member:
+    clean = clean_name(name, what="Member name")
+    key = name_key(clean)
+    with db.atomic():
+        if next(db.query("SELECT 1 FROM member WHERE team_id = ? AND name_key = ?", [team_id, key]), None):
+            raise DuplicateName(f"{clean} is already on this team's roster.")
+        member_id = insert_row(
+            db,
+            "member",
+            {
+                "team_id": team_id,
+                "display_name": clean,
+                "name_key": key,
+                "role": Role(role).value,
+                "active": 1,
+                "created_at": to_utc_iso(now),
+            },
+        )
+    return Member(id=member_id, team_id=team_id, display_name=clean, role=Role(role))
+
+
+def list_members(db: Database, team_id: int, *, include_inactive: bool = False) -> list[Member]:
+    sql = "SELECT * FROM member WHERE team_id = ?" + ("" if include_inactive else " AND active = 1")
+    return [_member(row) for row in db.query(sql + " ORDER BY name_key", [team_id])]
+
+
+def get_member(db: Database, member_id: int) -> Member:
+    return _member(db.table("member").get(member_id))
+
+
+def rename_member(db: Database, member_id: int, new_name: str) -> Member:
+    member = get_member(db, member_id)
+    clean = clean_name(new_name, what="Member name")
+    key = name_key(clean)
+    clash = next(
+        db.query(
+            "SELECT 1 FROM member WHERE team_id = ? AND name_key = ? AND id <> ?", [member.team_id, key, member_id]
+        ),
+        None,
+    )
+    if clash:
+        raise DuplicateName(f"{clean} is already on this team's roster.")
+    db.table("member").update(member_id, {"display_name": clean, "name_key": key})
+    return get_member(db, member_id)
+
+
+def set_member_active(db: Database, member_id: int, active: bool) -> None:
+    db.table("member").update(member_id, {"active": int(active)})
+
+
+def team_count(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM team").fetchone()[0])
