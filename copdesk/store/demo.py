@@ -1,0 +1,333 @@
+"""A fictional, realistic history for exploring CoPDesk and for tests.
+
+Every name here is invented. The history is deterministic for a given ``now`` and seed, so tests
+can count on it: two teams, six months of ended sessions, actions done / carried / overdue, and
+the three kinds of recurring issue the masterclass warns about.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import rrulestr
+from sqlite_utils import Database
+
+from copdesk.core.model import (
+    EscalationTarget,
+    MarkerKind,
+    Member,
+    NoteKind,
+    ParkedDestination,
+    ReviewOutcome,
+    Role,
+    SegmentPhase,
+    SessionKind,
+)
+from copdesk.store import actions, issues, notes, participation, questions, series, sessions, teams
+from copdesk.store.sessions import PlannedSegment
+
+
+class DatabaseNotEmpty(Exception):
+    """Demo data only goes into an empty database, so it can never mix with real notes."""
+
+
+@dataclass(frozen=True, slots=True)
+class DemoQuestion:
+    key: str
+    category: str
+    text: str
+
+
+TEAMS: dict[str, list[tuple[str, Role]]] = {
+    "Northside Community Team": [
+        ("Alex Morgan", Role.FACILITATOR),
+        ("Jordan Blake", Role.CO_FACILITATOR),
+        ("Sam Okafor", Role.PRACTITIONER),
+        ("Priya Lindqvist", Role.PRACTITIONER),
+        ("Casey Duarte", Role.PRACTITIONER),
+        ("Robin Achterberg", Role.PRACTITIONER),
+        ("Taylor Nwosu", Role.STUDENT_ASYE),
+        ("Morgan Ellery", Role.PARTNER),
+    ],
+    "Riverside Hospital Discharge Team": [
+        ("Jamie Castell", Role.FACILITATOR),
+        ("Avery Kowalczyk", Role.PRACTITIONER),
+        ("Drew Halvorsen", Role.PRACTITIONER),
+        ("Quinn Abernathy", Role.PRACTITIONER),
+        ("Rowan Pellegrini", Role.STUDENT_ASYE),
+        ("Skyler Featherstone", Role.PARTNER),
+    ],
+}
+
+# Dateutil rules in local time: reflective practice on the 2nd and 4th Thursday, a Spotlight on the
+# Tuesday of the first full week, and a Themed discussion in the 3rd week of alternate months.
+RULES: dict[SessionKind, str] = {
+    SessionKind.REFLECTIVE: "RRULE:FREQ=MONTHLY;BYDAY=+2TH,+4TH",
+    SessionKind.SPOTLIGHT: "RRULE:FREQ=MONTHLY;BYDAY=TU;BYMONTHDAY=2,3,4,5,6,7,8",
+    SessionKind.THEMED: "RRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=+3WE",
+}
+START_TIMES = {SessionKind.REFLECTIVE: (10, 0), SessionKind.SPOTLIGHT: (13, 0), SessionKind.THEMED: (14, 0)}
+
+AGENDA = [
+    PlannedSegment("Welcome and ground rules", SegmentPhase.OPENING, 5 * 60),
+    PlannedSegment("Actions from last time", SegmentPhase.REVIEW, 5 * 60),
+    PlannedSegment("Case presentation", SegmentPhase.PRESENTATION, 10 * 60),
+    PlannedSegment("Clarifying questions", SegmentPhase.CLARIFYING, 8 * 60),
+    PlannedSegment("Reflective discussion", SegmentPhase.REFLECTION, 20 * 60),
+    PlannedSegment("Learning and actions", SegmentPhase.CLOSING, 8 * 60),
+    PlannedSegment("Close", SegmentPhase.CLOSING, 4 * 60),
+]
+
+TOPICS = [
+    "Supporting a carer under strain to keep going",
+    "Least restrictive options after a fall at home",
+    "Working with a family who disagree about care",
+    "Self-neglect and building trust over time",
+    "Hospital discharge when the person wants to go home",
+    "Creative use of community resources for isolation",
+    "Capacity and fluctuating decisions about finances",
+    "Strengths-based review of a long-standing package",
+    "Learning from a recent safeguarding training day",
+    "Systems theory and a multi-agency stalemate",
+    "A student's reflections on their first review",
+    "Partnership with the local voluntary sector hub",
+]
+
+NOTE_LINES = [
+    "The presenter described building rapport over several short visits before any assessment.",
+    "Group discussed how the family's goals and the person's goals differed, and how to hold both.",
+    "Several colleagues shared examples of community groups that reduced isolation.",
+    "We looked at what 'prevent, reduce or delay' meant in this situation.",
+    "Discussion of the least restrictive option and how risk was shared with the person.",
+    "Reflection on assumptions made at the first contact and how they changed.",
+]
+
+LEARNING_LINES = [
+    "Check early what the person wants to achieve, in their own words.",
+    "Use the voluntary sector hub's directory before commissioning new support.",
+    "Summarise back to the family to check shared meaning before the next step.",
+    "Name our assumptions at the start of a complex review.",
+]
+
+ACTION_LINES = [
+    "Share the carers' assessment checklist with the team",
+    "Invite the occupational therapy lead to a future CoP",
+    "Circulate the voluntary sector hub's directory",
+    "Find a research article on strengths-based reviews for next time",
+    "Ask a practitioner to present a case next session",
+    "Update the team's reflective log template",
+    "Book a joint session with the hospital discharge team",
+    "Bring the Weather model to the next reflective discussion",
+    "Collect examples of creative support for the team's resource list",
+    "Check the policy portal for the updated carers' guidance",
+    "Agree trigger-warning wording for difficult case presentations",
+    "Share the webinar recording on professional curiosity",
+]
+
+RECURRING_ISSUE = "Delays getting occupational therapy assessments before discharge"
+ESCALATED_ISSUE = "No interpreter availability for review visits at short notice"
+RESOLVED_ISSUE = "Duplicate referrals arriving from the front door"
+
+
+def _local_to_utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+def _occurrences(kind: SessionKind, first: datetime, last: datetime) -> list[datetime]:
+    hour, minute = START_TIMES[kind]
+    start = first.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    rule = rrulestr(RULES[kind], dtstart=start)
+    return list(rule.between(start, last, inc=True))
+
+
+def is_empty(db: Database) -> bool:
+    return teams.team_count(db) == 0 and sessions.session_count(db) == 0
+
+
+def fill_demo(db: Database, now: datetime, demo_questions: Sequence[DemoQuestion], seed: int = 7) -> None:
+    """Write the demo history into an empty database in one transaction, or raise :class:`DatabaseNotEmpty`."""
+    if not is_empty(db):
+        raise DatabaseNotEmpty("The database already holds teams or sessions; demo data only goes into an empty one.")
+    rng = random.Random(seed)
+    local_now = now.astimezone().replace(tzinfo=None)
+    first = (local_now - relativedelta(months=6)).replace(day=1)
+    with db.atomic():
+        for team_index, (team_name, roster) in enumerate(TEAMS.items()):
+            created = _local_to_utc(first - timedelta(days=30))
+            team = teams.create_team(db, team_name, roster, created)
+            kinds = (
+                [SessionKind.REFLECTIVE, SessionKind.SPOTLIGHT, SessionKind.THEMED]
+                if team_index == 0
+                else [SessionKind.REFLECTIVE]
+            )
+            for kind in kinds:
+                hour, minute = START_TIMES[kind]
+                dtstart = first.replace(hour=hour, minute=minute)
+                rule = f"DTSTART:{dtstart:%Y%m%dT%H%M%S}\n{RULES[kind]}"
+                series.add_series(db, team.id, kind, rule, created)
+            _fill_team_history(db, team.id, kinds, first, local_now, demo_questions, rng, is_first_team=team_index == 0)
+
+
+def _fill_team_history(
+    db: Database,
+    team_id: int,
+    kinds: list[SessionKind],
+    first: datetime,
+    local_now: datetime,
+    demo_questions: Sequence[DemoQuestion],
+    rng: random.Random,
+    *,
+    is_first_team: bool,
+) -> None:
+    members = teams.list_members(db, team_id)
+    plan = sorted((when, kind) for kind in kinds for when in _occurrences(kind, first, local_now - timedelta(hours=2)))
+    open_action_ids: list[int] = []
+    stuck_action_id: int | None = None
+    recurring_id: int | None = None
+    escalated_id: int | None = None
+    resolved_id: int | None = None
+    for index, (local_start, kind) in enumerate(plan):
+        start = _local_to_utc(local_start)
+        session = sessions.create_session(
+            db,
+            team_id,
+            kind,
+            start - timedelta(days=14),
+            planned_start=start,
+            topic=TOPICS[index % len(TOPICS)],
+            series_id=None,
+            presenter_id=rng.choice(members).id,
+            segments=AGENDA,
+        )
+        sessions.start_session(db, session.id, start, ground_rules_agreed=True)
+        present = [m for m in members if rng.random() < 0.85] or members[:2]
+        sessions.set_attendance(db, session.id, [m.id for m in present])
+        _play_segments(db, session.id, start, rng)
+        _log_participation(db, session.id, start, present, rng)
+        _write_notes(db, session.id, start, rng)
+        _ask_questions(db, session.id, start, demo_questions, rng)
+
+        # Review what earlier sessions agreed: most get done within a session or two, now and then one
+        # is dropped, and one ("stuck") is carried at every session since: a visible follow-up gap.
+        for action_id in list(open_action_ids):
+            carried = actions.get_action(db, action_id).times_carried
+            roll = rng.random()
+            if action_id == stuck_action_id or (carried < 2 and roll < 0.45):
+                outcome = ReviewOutcome.CARRIED
+            else:
+                outcome = ReviewOutcome.DROPPED if roll > 0.93 else ReviewOutcome.DONE
+            actions.review_action(db, action_id, session.id, outcome, start + timedelta(minutes=8))
+            if outcome is not ReviewOutcome.CARRIED:
+                open_action_ids.remove(action_id)
+        if index % 2 == 0 or index == len(plan) - 1:
+            owner = rng.choice(present)
+            due_day = (local_start + timedelta(days=rng.choice([10, 14, 21]))).date()
+            action = actions.add_action(
+                db,
+                team_id,
+                ACTION_LINES[index % len(ACTION_LINES)],
+                start + timedelta(minutes=52),
+                origin_session_id=session.id,
+                owner_member_id=owner.id,
+                owner_name=owner.display_name,
+                due=due_day,
+            )
+            open_action_ids.append(action.id)
+            if stuck_action_id is None and index >= len(plan) - 7:
+                stuck_action_id = action.id
+
+        mention_at = start + timedelta(minutes=30)
+        if is_first_team and index in (1, 4, 8, 12):
+            if recurring_id is None:
+                recurring_id = issues.add_issue(
+                    db, team_id, RECURRING_ISSUE, session.id, mention_at, "Raised again."
+                ).id
+            else:
+                issues.add_mention(db, recurring_id, session.id, "Still waiting; two discharges delayed.", mention_at)
+        if index in (2, 6):
+            if escalated_id is None:
+                escalated_id = issues.add_issue(db, team_id, ESCALATED_ISSUE, session.id, mention_at).id
+            else:
+                issues.add_mention(db, escalated_id, session.id, "Happened again this month.", mention_at)
+                raised = local_start.date()
+                issues.add_escalation(
+                    db,
+                    escalated_id,
+                    EscalationTarget.PRACTICE_SUPERVISOR,
+                    raised,
+                    raised + timedelta(days=21),
+                    session.id,
+                )
+        if index in (3, 5):
+            if resolved_id is None:
+                resolved_id = issues.add_issue(db, team_id, RESOLVED_ISSUE, session.id, mention_at).id
+            else:
+                issues.add_mention(db, resolved_id, session.id, "Front door now checks before sending.", mention_at)
+                issues.resolve_issue(
+                    db, resolved_id, "The front door team added a duplicate check to triage.", mention_at
+                )
+        sessions.end_session(db, session.id, start + timedelta(minutes=61))
+
+
+def _play_segments(db: Database, session_id: int, start: datetime, rng: random.Random) -> None:
+    cursor = start
+    for segment in sessions.segments(db, session_id):
+        actual = segment.planned_seconds * rng.uniform(0.8, 1.25)
+        end = cursor + timedelta(seconds=actual)
+        sessions.record_segment_actuals(
+            db,
+            segment.id,
+            actual_start=cursor.isoformat(timespec="seconds"),
+            actual_end=end.isoformat(timespec="seconds"),
+            actual_seconds=round(actual, 1),
+        )
+        cursor = end
+
+
+def _log_participation(
+    db: Database, session_id: int, start: datetime, present: list[Member], rng: random.Random
+) -> None:
+    for member in present:
+        weight = rng.choice([0, 1, 2, 3, 5, 8])
+        for _ in range(weight):
+            at = start + timedelta(seconds=rng.randint(300, 3400))
+            participation.add_contribution(db, session_id, member.id, at)
+    if rng.random() < 0.4:
+        kind = rng.choice(list(MarkerKind))
+        participation.add_marker(db, session_id, kind, start + timedelta(minutes=rng.randint(10, 50)))
+
+
+def _write_notes(db: Database, session_id: int, start: datetime, rng: random.Random) -> None:
+    at = start + timedelta(minutes=45)
+    notes.add_note(db, session_id, NoteKind.NOTE, "\n".join(rng.sample(NOTE_LINES, 3)), at)
+    notes.add_note(db, session_id, NoteKind.LEARNING, rng.choice(LEARNING_LINES), at)
+    if rng.random() < 0.3:
+        notes.add_note(
+            db,
+            session_id,
+            NoteKind.PARKED,
+            "Question about the level of a specific package of care.",
+            at,
+            ParkedDestination.QA_PANELS,
+        )
+
+
+def _ask_questions(
+    db: Database, session_id: int, start: datetime, demo_questions: Sequence[DemoQuestion], rng: random.Random
+) -> None:
+    if not demo_questions:
+        return
+    for offset, question in enumerate(rng.sample(list(demo_questions), min(4, len(demo_questions)))):
+        questions.record_asked(
+            db,
+            session_id,
+            question.key,
+            question.category,
+            question.text,
+            3 + offset % 3,
+            start + timedelta(minutes=20 + 6 * offset),
+        )
