@@ -1,0 +1,463 @@
+"""The live-session timer: every number the timer pane and the share-safe view draw.
+
+Why nothing is counted per tick: a Qt timer fires late under load and not at all while the laptop
+sleeps, so adding up ticks drifts. The timer stores clock readings only at state changes (start,
+pause, resume, next segment) and derives every value in :meth:`SessionTimer.snapshot` from the
+monotonic clock's reading *now*; repaints can come at any rate without changing the answer.
+
+Session time is *running* time. Pause stops the segment and the session alike, because a pause is
+for an interruption (a fire alarm, a comfort break) after which the meeting carries on its agenda.
+
+Suspend: ``time.monotonic`` is ``CLOCK_MONOTONIC`` on Linux, which does not advance while the
+machine is suspended, so the timer holds still through a sleep and carries on where it left off.
+The wall clock does advance, and that gap between the two clocks is how a sleep is noticed and
+reported as a :class:`SleepEvent`. (Where the monotonic clock does count suspended time, both clocks
+move together, no sleep is reported, and the sleep counts as meeting time.)
+
+Persistence: :meth:`SessionTimer.to_state` is a plain JSON-able dict the store saves as the session
+goes; :meth:`SessionTimer.from_state` brings a crashed session back paused, to be resumed or ended at
+the last saved time. Monotonic readings are never saved: they mean nothing in another process.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+from copdesk.core.agenda import AgendaSegment
+from copdesk.core.clock import MonotonicClock, WallClock, from_utc_iso, to_utc_iso
+from copdesk.core.model import SegmentPhase
+
+MINIMUM_SEGMENT_SECONDS = 60
+DEFAULT_ADD_SECONDS = 300
+DEFAULT_SLEEP_THRESHOLD_SECONDS = 30.0
+STATE_VERSION = 1
+_AMBER_PERCENT = 20
+_RED_PERCENT = 5
+
+
+class TimerError(RuntimeError):
+    """An action that does not fit the timer's state; the message can be shown as it is."""
+
+
+class TimerStatus(StrEnum):
+    NOT_STARTED = "not-started"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+class WarningLevel(StrEnum):
+    NORMAL = "normal"
+    AMBER = "amber"  # at most 20% of the segment left
+    RED = "red"  # at most 5% left
+    OVERRUN = "overrun"
+
+
+class SegmentState(StrEnum):
+    DONE = "done"
+    CURRENT = "current"
+    NEXT = "next"
+    LATER = "later"
+    SKIPPED = "skipped"  # never reached before the session was ended
+
+
+@dataclass(frozen=True, slots=True)
+class SleepEvent:
+    wall_gap_seconds: float
+    detected_at: str
+
+    @property
+    def message(self) -> str:
+        return f"The laptop slept for {format_minutes(self.wall_gap_seconds)}; the timer held still while it slept."
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentView:
+    index: int
+    state: SegmentState
+    name: str
+    phase: SegmentPhase
+    planned_seconds: int
+    actual_seconds: float | None  # so far, for the current segment
+    actual_start: str | None
+    actual_end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TimerView:
+    status: TimerStatus
+    segment_index: int
+    segment_name: str
+    segment_phase: SegmentPhase
+    segment_planned_seconds: int
+    segment_remaining_seconds: float  # negative once the segment overruns
+    fraction_left: float  # 1.0 full disc .. 0.0 empty, for a Time Timer-style display
+    warning: WarningLevel
+    session_elapsed_seconds: float
+    session_remaining_seconds: float  # until the planned end; negative once past it
+    schedule_delta_seconds: float  # projected finish minus planned end: positive means behind
+    schedule_status: str
+    agenda: tuple[SegmentView, ...]
+    sleep: SleepEvent | None  # the latest sleep not yet dismissed
+
+    @property
+    def paused(self) -> bool:
+        return self.status is TimerStatus.PAUSED
+
+
+@dataclass(frozen=True, slots=True)
+class RetimeResult:
+    finishes_on_time: bool
+    message: str
+
+
+@dataclass(slots=True)
+class _Segment:
+    name: str
+    phase: SegmentPhase
+    planned_seconds: int
+    actual_start: str | None = None
+    actual_end: str | None = None
+    actual_seconds: float | None = None
+
+
+class SessionTimer:
+    """One live session's clock; the views call :meth:`snapshot` to repaint and never keep time."""
+
+    def __init__(
+        self,
+        segments: Sequence[AgendaSegment],
+        clock: MonotonicClock,
+        now: WallClock,
+        *,
+        planned_total_seconds: int | None = None,
+        sleep_threshold_seconds: float = DEFAULT_SLEEP_THRESHOLD_SECONDS,
+    ) -> None:
+        if not segments:
+            raise ValueError("a session timer needs at least one segment")
+        self._segments = [_Segment(s.name, s.phase, s.planned_seconds) for s in segments]
+        self._clock = clock
+        self._now = now
+        agenda_total = sum(s.planned_seconds for s in segments)
+        self._planned_total = agenda_total if planned_total_seconds is None else planned_total_seconds
+        self._sleep_threshold = sleep_threshold_seconds
+        self._status = TimerStatus.NOT_STARTED
+        self._index = 0
+        self._banked = 0.0  # running seconds of the current segment before the last start/resume
+        self._running_since: float | None = None
+        self._last_check = (clock(), now())
+        self._sleep: SleepEvent | None = None
+        self._restored_saved_at: str | None = None
+
+    @property
+    def restored_saved_at(self) -> str | None:
+        """When a crashed session was last saved, until it runs again; the 'end at last save' offer."""
+        return self._restored_saved_at
+
+    def start(self) -> None:
+        if self._status is not TimerStatus.NOT_STARTED:
+            raise TimerError("The session has already started.")
+        self._begin_segment(0)
+
+    def pause(self) -> None:
+        if self._status is not TimerStatus.RUNNING or self._running_since is None:
+            raise TimerError("The timer is not running.")
+        self._banked += self._clock() - self._running_since
+        self._running_since = None
+        self._status = TimerStatus.PAUSED
+
+    def resume(self) -> None:
+        if self._status is not TimerStatus.PAUSED:
+            raise TimerError("The timer is not paused.")
+        self._running_since = self._clock()
+        self._status = TimerStatus.RUNNING
+        self._restored_saved_at = None
+
+    def next_segment(self) -> None:
+        """Close the current segment and start the next one running, or finish after the last.
+
+        Moving on resumes a paused timer: pressing Next means the conversation has moved on.
+        """
+        self._require_started()
+        self._close_current(self._now_iso())
+        if self._index + 1 < len(self._segments):
+            self._begin_segment(self._index + 1)
+        else:
+            self._status = TimerStatus.FINISHED
+
+    def end_session(self, *, at_last_save: bool = False) -> None:
+        """End now, or (for a restored crashed session) at the moment it was last saved."""
+        self._require_started()
+        if at_last_save and self._restored_saved_at is None:
+            raise TimerError("There is no saved time to end at; this session has run since it was restored.")
+        self._close_current(self._restored_saved_at if at_last_save and self._restored_saved_at else self._now_iso())
+        self._status = TimerStatus.FINISHED
+
+    def add_time(self, seconds: int = DEFAULT_ADD_SECONDS) -> None:
+        if seconds <= 0:
+            raise ValueError("add a positive number of seconds")
+        if self._status is TimerStatus.FINISHED:
+            raise TimerError("The session has finished.")
+        self._segments[self._index].planned_seconds += seconds
+
+    def dismiss_sleep(self) -> None:
+        self._sleep = None
+
+    def retime_remaining(self) -> RetimeResult:
+        """Scale the time still to come so the session ends at its planned end, at least 1 min each.
+
+        The current segment keeps what it has used and shares in the scaling with what it has left;
+        segments still to come are rounded to whole minutes, which is how a facilitator reads them.
+        """
+        if self._status is TimerStatus.FINISHED:
+            raise TimerError("The session has finished.")
+        elapsed = self._current_elapsed(self._clock())
+        available = self._planned_total - self._done_seconds() - elapsed
+        current, later = self._segments[self._index], self._segments[self._index + 1 :]
+        wants = [max(current.planned_seconds - elapsed, 0.0)] + [float(s.planned_seconds) for s in later]
+        shares = _scale_with_floor(wants, available, MINIMUM_SEGMENT_SECONDS)
+        later_minutes = _whole_minutes_keeping_total(shares[1:])
+        current_left = max(float(MINIMUM_SEGMENT_SECONDS), available - 60 * sum(later_minutes))
+        changes = []
+        new_current = round(elapsed + current_left)
+        if new_current != current.planned_seconds:
+            changes.append(f"{current.name} now has {format_minutes(current_left)} left")
+        current.planned_seconds = new_current
+        for segment, minutes in zip(later, later_minutes, strict=True):
+            if minutes * 60 != segment.planned_seconds:
+                changes.append(f"{segment.name} {format_minutes(segment.planned_seconds)} → {minutes} min")
+            segment.planned_seconds = minutes * 60
+        late = current_left + 60 * sum(later_minutes) - available
+        detail = "; ".join(changes) + "." if changes else ""
+        if _rounded_minutes(late) > 0:
+            ends_late = f"even with every remaining segment at 1 min the session ends {format_minutes(late)} late."
+            return RetimeResult(False, f"Cannot finish on time: {ends_late} {detail}".strip())
+        return RetimeResult(
+            True, f"Re-timed to finish on time: {detail}" if changes else "Already on time; nothing changed."
+        )
+
+    def snapshot(self) -> TimerView:
+        """Everything a repaint needs; each call also checks for a laptop sleep since the previous call."""
+        mono = self._clock()
+        self._check_sleep(mono)
+        elapsed = self._current_elapsed(mono)
+        current = self._segments[self._index]
+        finished = self._status is TimerStatus.FINISHED
+        remaining = current.planned_seconds - elapsed
+        session_elapsed = self._done_seconds() + elapsed
+        later = self._segments[self._index + 1 :]
+        if finished:
+            delta = session_elapsed - self._planned_total
+            schedule = _finished_wording(delta)
+        else:
+            delta = session_elapsed + max(remaining, 0.0) + sum(s.planned_seconds for s in later) - self._planned_total
+            schedule = self._schedule_wording(delta, remaining)
+        return TimerView(
+            status=self._status,
+            segment_index=self._index,
+            segment_name=current.name,
+            segment_phase=current.phase,
+            segment_planned_seconds=current.planned_seconds,
+            segment_remaining_seconds=remaining,
+            fraction_left=min(max(remaining / current.planned_seconds, 0.0), 1.0),
+            warning=WarningLevel.NORMAL if finished else _warning_level(remaining, current.planned_seconds),
+            session_elapsed_seconds=session_elapsed,
+            session_remaining_seconds=self._planned_total - session_elapsed,
+            schedule_delta_seconds=delta,
+            schedule_status=schedule,
+            agenda=tuple(self._segment_view(i, segment, elapsed) for i, segment in enumerate(self._segments)),
+            sleep=self._sleep,
+        )
+
+    def to_state(self) -> dict[str, object]:
+        return {
+            "version": STATE_VERSION,
+            "status": self._status.value,
+            "current_index": self._index,
+            "current_elapsed_seconds": self._current_elapsed(self._clock()),
+            "planned_total_seconds": self._planned_total,
+            "saved_at": self._now_iso(),
+            "segments": [{**asdict(s), "phase": s.phase.value} for s in self._segments],
+        }
+
+    @classmethod
+    def from_state(
+        cls,
+        state: Mapping[str, Any],
+        clock: MonotonicClock,
+        now: WallClock,
+        *,
+        sleep_threshold_seconds: float = DEFAULT_SLEEP_THRESHOLD_SECONDS,
+    ) -> SessionTimer:
+        """Rebuild a saved timer; a session that was running comes back paused at its saved time."""
+        if state.get("version") != STATE_VERSION:
+            raise TimerError(f"The saved timer (version {state.get('version')!r}) is not one this CoPDesk can read.")
+        try:
+            records = [_Segment(**{**raw, "phase": SegmentPhase(raw["phase"])}) for raw in state["segments"]]
+            timer = cls(
+                [AgendaSegment(r.name, r.phase, r.planned_seconds) for r in records],
+                clock,
+                now,
+                planned_total_seconds=int(state["planned_total_seconds"]),
+                sleep_threshold_seconds=sleep_threshold_seconds,
+            )
+            status = TimerStatus(state["status"])
+            index = int(state["current_index"])
+            if not 0 <= index < len(records):
+                raise IndexError(f"segment {index} of {len(records)}")
+            timer._banked = float(state["current_elapsed_seconds"])
+            saved_at = to_utc_iso(from_utc_iso(state["saved_at"]))
+        except (KeyError, IndexError, TypeError, ValueError) as error:
+            raise TimerError(f"The saved timer is damaged and cannot be resumed ({error!r}).") from None
+        timer._segments, timer._index = records, index
+        if status in (TimerStatus.RUNNING, TimerStatus.PAUSED):
+            timer._status, timer._restored_saved_at = TimerStatus.PAUSED, saved_at
+        else:
+            timer._status = status
+        return timer
+
+    def _begin_segment(self, index: int) -> None:
+        self._index = index
+        self._banked = 0.0
+        self._running_since = self._clock()
+        self._segments[index].actual_start = self._now_iso()
+        self._status = TimerStatus.RUNNING
+        self._restored_saved_at = None
+
+    def _close_current(self, ended_at: str) -> None:
+        segment = self._segments[self._index]
+        self._banked = self._current_elapsed(self._clock())
+        self._running_since = None
+        segment.actual_seconds = self._banked
+        segment.actual_end = ended_at
+
+    def _require_started(self) -> None:
+        if self._status is TimerStatus.NOT_STARTED:
+            raise TimerError("The session has not started.")
+        if self._status is TimerStatus.FINISHED:
+            raise TimerError("The session has finished.")
+
+    def _current_elapsed(self, mono: float) -> float:
+        return self._banked + (0.0 if self._running_since is None else mono - self._running_since)
+
+    def _done_seconds(self) -> float:
+        return sum(s.actual_seconds or 0.0 for s in self._segments[: self._index])
+
+    def _now_iso(self) -> str:
+        return to_utc_iso(self._now())
+
+    def _check_sleep(self, mono: float) -> None:
+        wall = self._now()
+        last_mono, last_wall = self._last_check
+        gap = (wall - last_wall).total_seconds() - (mono - last_mono)
+        self._last_check = (mono, wall)
+        if gap > self._sleep_threshold:
+            self._sleep = SleepEvent(gap, to_utc_iso(wall))
+
+    def _segment_view(self, index: int, segment: _Segment, current_elapsed: float) -> SegmentView:
+        finished = self._status is TimerStatus.FINISHED
+        if index < self._index or (index == self._index and finished):
+            state = SegmentState.DONE
+        elif finished:
+            state = SegmentState.SKIPPED
+        elif index == self._index:
+            state = SegmentState.CURRENT
+        else:
+            state = SegmentState.NEXT if index == self._index + 1 else SegmentState.LATER
+        actual = current_elapsed if state is SegmentState.CURRENT else segment.actual_seconds
+        return SegmentView(index, state, **{**asdict(segment), "actual_seconds": actual})
+
+    def _schedule_wording(self, delta: float, current_remaining: float) -> str:
+        """Say how far off the plan is and, when behind, the one cut that would recover it."""
+        behind_minutes = _rounded_minutes(delta)
+        if behind_minutes == 0:
+            return "On time"
+        if delta < 0:
+            return f"{format_minutes(-delta)} ahead"
+        behind = f"{behind_minutes} min behind"
+        current = self._segments[self._index]
+        candidates = [(max(current_remaining, 0.0), current.name, True)]
+        candidates += [(float(s.planned_seconds), s.name, False) for s in self._segments[self._index + 1 :]]
+        length, name, is_current = max(candidates, key=lambda candidate: candidate[0])
+        cut_to = length - behind_minutes * 60  # in the minutes the facilitator was just shown
+        if cut_to >= MINIMUM_SEGMENT_SECONDS:
+            if is_current:
+                return f"{behind}: finishing on time needs {name} wrapped up in {format_minutes(cut_to)}"
+            return f"{behind}: finishing on time needs {name} cut to {format_minutes(cut_to)}"
+        spare = sum(max(c[0] - MINIMUM_SEGMENT_SECONDS, 0.0) for c in candidates)
+        if spare >= behind_minutes * 60:
+            return f"{behind}: no single segment can absorb it; Re-time spreads the cut"
+        return f"{behind}: even at 1 min per segment the session ends {format_minutes(delta - spare)} late"
+
+
+def format_clock(seconds: float) -> str:
+    """'12:05' counting down (whole seconds rounded up, so 00:00 means time is up), '+01:30' counting up."""
+    if seconds < 0:
+        return "+" + _hours_minutes_seconds(math.floor(-seconds))
+    return _hours_minutes_seconds(math.ceil(seconds))
+
+
+def format_minutes(seconds: float) -> str:
+    """Durations in words to the nearest minute: '4 min', '1 h', '1 h 5 min'."""
+    hours, minutes = divmod(_rounded_minutes(seconds), 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+
+
+def _hours_minutes_seconds(total: int) -> str:
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
+
+
+def _rounded_minutes(seconds: float) -> int:
+    """Half a minute rounds up, whatever the sign, so 'behind' and 'ahead' are symmetric."""
+    return math.floor(abs(seconds) / 60 + 0.5)
+
+
+def _warning_level(remaining: float, planned: int) -> WarningLevel:
+    """Thresholds compared in whole percent so exactly 20% and 5% land on amber and red without float error."""
+    if remaining < 0:
+        return WarningLevel.OVERRUN
+    if remaining * 100 <= planned * _RED_PERCENT:
+        return WarningLevel.RED
+    if remaining * 100 <= planned * _AMBER_PERCENT:
+        return WarningLevel.AMBER
+    return WarningLevel.NORMAL
+
+
+def _finished_wording(delta: float) -> str:
+    if _rounded_minutes(delta) == 0:
+        return "Finished on time"
+    return f"Finished {format_minutes(delta)} {'late' if delta > 0 else 'early'}"
+
+
+def _scale_with_floor(wants: Sequence[float], total: float, floor: float) -> list[float]:
+    """Share ``total`` in proportion to ``wants``, lifting any share below ``floor`` to it and rescaling the rest."""
+    if total <= floor * len(wants):
+        return [floor] * len(wants)
+    fixed: set[int] = set()
+    while True:
+        free = [i for i in range(len(wants)) if i not in fixed]
+        left = total - floor * len(fixed)
+        weight = sum(wants[i] for i in free)
+        shares = {i: (wants[i] * left / weight if weight > 0 else left / len(free)) for i in free}
+        too_small = {i for i, share in shares.items() if share < floor}
+        if not too_small:
+            return [shares.get(i, floor) for i in range(len(wants))]
+        fixed |= too_small
+
+
+def _whole_minutes_keeping_total(shares: Sequence[float]) -> list[int]:
+    """Round each share (all at least a minute) to whole minutes without the rounding adding up to drift."""
+    minutes = [math.floor(share / 60) for share in shares]
+    extra = _rounded_minutes(sum(shares)) - sum(minutes)
+    by_remainder = sorted(range(len(shares)), key=lambda i: shares[i] / 60 - minutes[i], reverse=True)
+    for i in by_remainder[:extra]:
+        minutes[i] += 1
+    return minutes
