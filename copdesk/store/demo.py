@@ -11,6 +11,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
@@ -27,6 +28,7 @@ from copdesk.core.model import (
     SegmentPhase,
     SessionKind,
 )
+from copdesk.core.question_bank import QuestionKind, load_bank
 from copdesk.store import actions, issues, notes, participation, questions, series, sessions, teams
 from copdesk.store.sessions import PlannedSegment
 
@@ -131,6 +133,11 @@ ACTION_LINES = [
 RECURRING_ISSUE = "Delays getting occupational therapy assessments before discharge"
 ESCALATED_ISSUE = "No interpreter availability for review visits at short notice"
 RESOLVED_ISSUE = "Duplicate referrals arriving from the front door"
+
+
+def bank_questions(questions_dir: Path) -> list[DemoQuestion]:
+    """The shipped questions (not tips or techniques) that the demo history says were asked."""
+    return [DemoQuestion(q.id, q.category, q.text) for q in load_bank(questions_dir) if q.kind is QuestionKind.QUESTION]
 
 
 def _local_to_utc(moment: datetime) -> datetime:

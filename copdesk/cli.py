@@ -1,0 +1,132 @@
+"""``copdesk-cli``: headless subcommands. Calls ``core`` and ``store``, never ``views``.
+
+Exit codes are a stable interface: 0 success, 1 a user error (a one-line message on stderr, never
+a traceback), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import NoReturn
+
+from copdesk import __version__, paths
+from copdesk.store.connection import OpenedDatabase, open_database
+from copdesk.store.errors import StoreError
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 1
+EXIT_USAGE = 2
+
+
+class UserError(Exception):
+    """A problem the user can fix; its message is printed as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse prints a usage block on errors; the CLI contract is one line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"copdesk-cli: {message} (see 'copdesk-cli --help')\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every subcommand gets: the parsed arguments, a clock and the output stream."""
+
+    args: argparse.Namespace
+    now: Callable[[], datetime]
+    out: Callable[[str], None]
+
+    def open_db(self) -> OpenedDatabase:
+        path = paths.resolve_db_path(self.args.db)
+        return open_database(path, paths.migrations_dir(), now=self.now())
+
+
+Handler = Callable[[Context], int]
+
+
+def _cmd_check(ctx: Context) -> int:
+    from copdesk.store.integrity import check_database
+
+    opened = ctx.open_db()
+    try:
+        problems = check_database(opened.db)
+    finally:
+        opened.db.close()
+    if problems:
+        raise UserError(f"{opened.path}: {problems[0]}")
+    ctx.out("ok")
+    return EXIT_OK
+
+
+def _cmd_backup(ctx: Context) -> int:
+    from copdesk.store.backup import backup_to
+
+    output = Path(ctx.args.output).expanduser()
+    if output.exists() and output.is_dir():
+        raise UserError(f"{output} is a folder; give the path of the backup file to write.")
+    opened = ctx.open_db()
+    try:
+        backup_to(opened.db.conn, output)
+    finally:
+        opened.db.close()
+    ctx.out(f"Backed up {opened.path} to {output} (verified).")
+    return EXIT_OK
+
+
+def _cmd_demo(ctx: Context) -> int:
+    from copdesk.store.demo import DatabaseNotEmpty, bank_questions, fill_demo
+
+    opened = ctx.open_db()
+    try:
+        fill_demo(opened.db, ctx.now(), bank_questions(paths.resource_path("questions")))
+    except DatabaseNotEmpty as exc:
+        raise UserError(f"{opened.path}: {exc}") from exc
+    finally:
+        opened.db.close()
+    ctx.out(f"Demo data written to {opened.path}.")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="copdesk-cli", description="CoPDesk's headless commands.")
+    parser.add_argument("--version", action="version", version=f"CoPDesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
+    commands.required = True
+
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--db", metavar="PATH", help="database file (default: $COPDESK_DB, else the app data folder)")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    add("check", _cmd_check, "Check the database's integrity and that CoPDesk's own files are complete.")
+    backup = add("backup", _cmd_backup, "Write a verified copy of the database while it may be in use.")
+    backup.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the backup")
+    add("demo", _cmd_demo, "Fill an EMPTY database with a fictional history to explore CoPDesk.")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, now: Callable[[], datetime] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args=args, now=now or (lambda: datetime.now(UTC)), out=print)
+    handler: Handler = args.handler
+    try:
+        return handler(ctx)
+    except (UserError, StoreError) as exc:
+        print(f"copdesk-cli: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"copdesk-cli: {exc.strerror or exc} ({exc.filename or 'file'})", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("copdesk-cli: interrupted", file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

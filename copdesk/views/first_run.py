@@ -1,0 +1,39 @@
+"""The first-run choice: create your team, or explore the fictional demo data."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from copdesk.core.roster import TeamDraft, parse_team_draft
+from copdesk.core.text import InvalidName
+from copdesk.views.forms.ui_first_run import Ui_FirstRunDialog
+
+
+class FirstRunDialog(QDialog):
+    """Returns either a :class:`TeamDraft` (:attr:`draft`) or a request for demo data (:attr:`wants_demo`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_FirstRunDialog()
+        self.ui.setupUi(self)
+        self.draft: TeamDraft | None = None
+        self.wants_demo = False
+        self.ui.errorLabel.hide()
+        self.ui.createTeamRadio.toggled.connect(self.ui.teamForm.setEnabled)
+        self.ui.buttonBox.accepted.connect(self._accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.buttonBox.setAccessibleName("Confirm or cancel")
+        self.ui.teamNameEdit.setFocus()
+
+    def _accept(self) -> None:
+        if self.ui.demoRadio.isChecked():
+            self.wants_demo = True
+            self.accept()
+            return
+        try:
+            self.draft = parse_team_draft(self.ui.teamNameEdit.text(), self.ui.membersEdit.toPlainText())
+        except InvalidName as exc:
+            self.ui.errorLabel.setText(str(exc))
+            self.ui.errorLabel.show()
+            return
+        self.accept()
