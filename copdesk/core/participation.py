@@ -1,0 +1,284 @@
+"""Participation tracking and balance metrics: facilitator-only data about colleagues.
+
+Colleagues are data subjects too. Nothing here produces a ranking by name: the metrics take bare
+numbers, the plain-words reading names nobody, and the history helper works on counts alone. The
+live :class:`Tally` keys people by member id so that the view decides what, if anything, to show.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from types import MappingProxyType
+
+from copdesk.core.clock import MonotonicClock
+from copdesk.core.model import MarkerKind
+
+QUIET_AFTER_SECONDS = 900.0
+
+# Below this Gini coefficient a room reads as even. Among five people, one contributing twice and the
+# rest once gives 0.13; one making 5 of the 9 contributions gives 0.36.
+EVEN_GINI_THRESHOLD = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """One tick, or one talk-time stint (``duration`` set once it has ended).
+
+    ``at`` is a monotonic clock reading: only differences between readings mean anything.
+    """
+
+    member_id: int
+    at: float
+    duration: float | None = None
+
+
+class Tally:
+    """The contributions of one live session, in the order the facilitator recorded them.
+
+    A talk-time stint is a contribution like a tick, so counts include it as soon as it starts; its
+    duration is filled in when it stops. Only one person speaks at a time, because the facilitator
+    follows the conversation with one click per change of speaker.
+    """
+
+    def __init__(self, clock: MonotonicClock) -> None:
+        self._clock = clock
+        self._entries: list[Contribution] = []
+        self._open_stint: int | None = None  # index into _entries of the stint still running
+
+    @property
+    def contributions(self) -> tuple[Contribution, ...]:
+        return tuple(self._entries)
+
+    @property
+    def speaker(self) -> int | None:
+        return None if self._open_stint is None else self._entries[self._open_stint].member_id
+
+    def log_contribution(self, member_id: int) -> Contribution:
+        """A tick leaves any current speaker speaking: an interjection does not end their turn."""
+        entry = Contribution(member_id, self._clock())
+        self._entries.append(entry)
+        return entry
+
+    def start_speaking(self, member_id: int) -> Contribution | None:
+        """Return the stint this ends, if any.
+
+        Starting the person who is already speaking changes nothing, so a double click cannot
+        count one turn twice.
+        """
+        if self.speaker == member_id:
+            return None
+        ended = self.stop_speaking()
+        self._open_stint = len(self._entries)
+        self._entries.append(Contribution(member_id, self._clock()))
+        return ended
+
+    def stop_speaking(self) -> Contribution | None:
+        if self._open_stint is None:
+            return None
+        index, self._open_stint = self._open_stint, None
+        self._entries[index] = self._with_duration_so_far(self._entries[index])
+        return self._entries[index]
+
+    def undo_last(self) -> Contribution | None:
+        """Undo the most recently recorded contribution; a running stint is cancelled, not ended."""
+        if not self._entries:
+            return None
+        entry = self._entries.pop()
+        if self._open_stint == len(self._entries):
+            self._open_stint = None
+            entry = self._with_duration_so_far(entry)
+        return entry
+
+    def counts(self) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for entry in self._entries:
+            counts[entry.member_id] = counts.get(entry.member_id, 0) + 1
+        return counts
+
+    def talk_seconds(self) -> dict[int, float]:
+        """Totals include the running stint up to now, so a live display keeps moving."""
+        totals: dict[int, float] = {}
+        for entry in self._live_entries():
+            if entry.duration is not None:
+                totals[entry.member_id] = totals.get(entry.member_id, 0.0) + entry.duration
+        return totals
+
+    def talk_share(self) -> dict[int, float]:
+        """Fractions of all talk time so far; empty until anyone has been timed."""
+        totals = self.talk_seconds()
+        grand_total = sum(totals.values())
+        if grand_total <= 0:
+            return {}
+        return {member_id: seconds / grand_total for member_id, seconds in totals.items()}
+
+    def last_heard_at(self) -> dict[int, float]:
+        """When each member last finished contributing, for :func:`quiet_members`.
+
+        A stint counts at its end, and the current speaker counts as heard now: someone who has
+        talked for ten minutes is not a quiet voice.
+        """
+        heard: dict[int, float] = {}
+        for entry in self._live_entries():
+            heard_at = entry.at + (entry.duration or 0.0)
+            heard[entry.member_id] = max(heard_at, heard.get(entry.member_id, heard_at))
+        return heard
+
+    def _live_entries(self) -> list[Contribution]:
+        entries = list(self._entries)
+        if self._open_stint is not None:
+            entries[self._open_stint] = self._with_duration_so_far(entries[self._open_stint])
+        return entries
+
+    def _with_duration_so_far(self, entry: Contribution) -> Contribution:
+        return replace(entry, duration=self._clock() - entry.at)
+
+
+def gini(values: Sequence[float]) -> float:
+    """0 when everyone contributed equally, approaching 1 when one person did everything.
+
+    Pass one value per person present, zeros included: leaving out the silent would hide exactly
+    the imbalance this is meant to show. An empty or all-zero room counts as even.
+    """
+    if any(value < 0 for value in values):
+        raise ValueError("contribution values cannot be negative")
+    total = sum(values)
+    if not values or total == 0:
+        return 0.0
+    n = len(values)
+    weighted = sum(rank * value for rank, value in enumerate(sorted(values), start=1))
+    return (2 * weighted) / (n * total) - (n + 1) / n
+
+
+def _top_group_size(people: int, fraction: float) -> int:
+    """Round down so the group is never bigger than the fraction claims, but keep at least one."""
+    if not 0 < fraction <= 1:
+        raise ValueError(f"fraction must be in (0, 1], not {fraction}")
+    return max(1, math.floor(people * fraction + 1e-9))
+
+
+def top_share(values: Sequence[float], fraction: float = 0.2) -> float:
+    """Share of all contributions made by the most active ``fraction`` of the people present."""
+    size = _top_group_size(len(values), fraction)
+    total = sum(values)
+    if not values or total == 0:
+        return 0.0
+    return sum(sorted(values, reverse=True)[:size]) / total
+
+
+def balance_in_words(values: Sequence[float], fraction: float = 0.2) -> str:
+    """A reading of the room for the facilitator that counts people but never names or ranks them."""
+    people = len(values)
+    if people == 0 or sum(values) == 0:
+        return "No contributions yet"
+    silent = sum(1 for value in values if value == 0)
+    if gini(values) < EVEN_GINI_THRESHOLD:
+        reading = "Contributions were evenly spread"
+    else:
+        size = _top_group_size(people, fraction)
+        percent = round(top_share(values, fraction) * 100)
+        reading = f"{size} of {people} people made {percent}% of contributions"
+    if silent:
+        reading += f"; {silent} {'person has' if silent == 1 else 'people have'} not contributed"
+    return reading
+
+
+def quiet_members(
+    present: Sequence[int],
+    last_contribution_at: Mapping[int, float],
+    session_start: float,
+    now: float,
+    quiet_after_seconds: float = QUIET_AFTER_SECONDS,
+) -> list[int]:
+    """Who might be invited in: present, and not heard for a while (or at all since the start).
+
+    Roster order, not quietness order, so the list prompts an invitation rather than a ranking.
+    """
+    return [
+        member_id
+        for member_id in present
+        if now - last_contribution_at.get(member_id, session_start) >= quiet_after_seconds
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Remedy:
+    text: str
+    source: str
+
+
+_MASTERCLASS = "CoP Facilitation Masterclass (Spring 2026)"
+_HANDLING_CHALLENGES = f"{_MASTERCLASS}, Handling challenges"
+
+# The "Handling challenges" slide sets three challenge boxes beside their remedy boxes, and the text
+# copy flattens the columns: the line "Vary the style and content of the CoP. Take any actions to a
+# different arena as CoPs are reflective spaces." sits between the tension and the repeated-issue
+# boxes. Its first sentence answers low energy (variety re-engages a flat room) and its second answers
+# the repeated issue (actions "not being taken or being followed through" belong in another arena),
+# so they are split that way. The escalation route is not on that slide: it is quoted from the
+# facilitator's role ("Facilitation role in a CoP"), because it is what to do when an issue keeps
+# returning unresolved.
+REMEDIES: Mapping[MarkerKind, tuple[Remedy, ...]] = MappingProxyType(
+    {
+        MarkerKind.LOW_ENERGY: (
+            Remedy(
+                "Speak to a member of the team in advance to ask them to present something of interest to them.",
+                _HANDLING_CHALLENGES,
+            ),
+            Remedy("Vary the style and content of the CoP.", _HANDLING_CHALLENGES),
+        ),
+        MarkerKind.TENSION: (
+            Remedy(
+                "Set ground rules at the start and be prepared to step in and clarify and encourage.",
+                _HANDLING_CHALLENGES,
+            ),
+            Remedy("Start low-key and build up gradually.", _HANDLING_CHALLENGES),
+        ),
+        MarkerKind.REPEATED_ISSUE: (
+            Remedy("Take any actions to a different arena as CoPs are reflective spaces.", _HANDLING_CHALLENGES),
+            Remedy(
+                "Identifies opportunities to address system barriers, escalating to the Practice Supervisor or"
+                " Manager as required, and/or completing a My VIEWS form",
+                f"{_MASTERCLASS}, Facilitation role in a CoP",
+            ),
+        ),
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionParticipation:
+    """What one past session contributes to the team chart: numbers only, no member ids."""
+
+    held_on: date
+    attendance: int
+    contribution_counts: Sequence[int]
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryPoint:
+    held_on: date
+    attendance: int
+    contributions: int
+    gini: float
+    top_share: float
+
+
+def participation_history(sessions: Iterable[SessionParticipation]) -> list[HistoryPoint]:
+    """Attendance and balance per session, oldest first, for the team-level chart.
+
+    People who attended but never contributed may be missing from the counts; they are added back as
+    zeros up to the attendance, because silence is part of the balance.
+    """
+    points = []
+    for session in sorted(sessions, key=lambda s: s.held_on):
+        counts = list(session.contribution_counts)
+        if len(counts) > session.attendance:
+            raise ValueError(
+                f"session on {session.held_on} has {len(counts)} contribution counts for {session.attendance} attendees"
+            )
+        counts += [0] * (session.attendance - len(counts))
+        points.append(HistoryPoint(session.held_on, session.attendance, sum(counts), gini(counts), top_share(counts)))
+    return points

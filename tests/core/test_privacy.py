@@ -1,0 +1,232 @@
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from copdesk.core.privacy import (
+    Finding,
+    IdentifierKind,
+    find_identifiers,
+    nhs_number_is_valid,
+    remove_all,
+    remove_finding,
+)
+
+
+def check_digit(first_nine: str) -> int | None:
+    """Worked out here rather than borrowed from the module, so the test checks the rule itself."""
+    total = sum(int(digit) * weight for digit, weight in zip(first_nine, [10, 9, 8, 7, 6, 5, 4, 3, 2], strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        return 0
+    return None if check == 10 else check
+
+
+def valid_nhs_number(first_nine: str) -> str:
+    check = check_digit(first_nine)
+    assert check is not None, f"{first_nine} has no valid check digit; pick other digits"
+    return first_nine + str(check)
+
+
+def invalid_nhs_number(first_nine: str) -> str:
+    check = check_digit(first_nine)
+    return first_nine + str(((check or 0) + 1) % 10)
+
+
+def kinds(text: str) -> list[IdentifierKind]:
+    return [finding.kind for finding in find_identifiers(text)]
+
+
+def spans(text: str) -> list[str]:
+    return [finding.text for finding in find_identifiers(text)]
+
+
+VALID = valid_nhs_number("401023213")
+ALSO_VALID = valid_nhs_number("943476591")
+
+
+def test_worked_examples_of_the_check_digit() -> None:
+    assert check_digit("401023213") == 7  # total 92, remainder 4, 11 - 4 = 7
+    assert check_digit("100000000") == 1  # total 10, remainder 10, 11 - 10 = 1
+    assert check_digit("000000000") == 0  # remainder 0 gives 11, which stands for 0
+    assert check_digit("000000300") is None  # total 12, remainder 1, 11 - 1 = 10: never issued
+
+
+def test_the_module_agrees_with_the_worked_examples() -> None:
+    assert nhs_number_is_valid("4010232137")
+    assert nhs_number_is_valid("1000000001")
+    assert nhs_number_is_valid("0000000000")
+    assert not nhs_number_is_valid("4010232138")
+    assert not nhs_number_is_valid("401023213")
+    assert not nhs_number_is_valid("401023213x")
+
+
+def test_a_check_digit_of_ten_is_never_valid() -> None:
+    assert not any(nhs_number_is_valid(f"000000300{digit}") for digit in range(10))
+    assert kinds(" ".join(f"000 000 300{digit}" for digit in range(10))) == []
+
+
+@pytest.mark.parametrize(
+    "written",
+    [VALID, f"{VALID[:3]} {VALID[3:6]} {VALID[6:]}", f"{VALID[:3]}-{VALID[3:6]}-{VALID[6:]}", ALSO_VALID],
+)
+def test_valid_nhs_numbers_are_flagged_however_they_are_spaced(written: str) -> None:
+    text = f"Discussed the case (NHS no. {written}) at length."
+    [finding] = find_identifiers(text)
+    assert finding.kind is IdentifierKind.NHS_NUMBER
+    assert finding.text == written
+    assert text[finding.start : finding.end] == written
+    assert "NHS number" in finding.message
+
+
+def test_invalid_check_digits_are_not_flagged() -> None:
+    wrong = invalid_nhs_number("401023213")
+    assert kinds(f"Ref {wrong} and {wrong[:3]} {wrong[3:6]} {wrong[6:]}") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{VALID}1",  # eleven digits
+        f"1{VALID}",
+        f"{VALID[:3]} {VALID[3:6]}-{VALID[6:]}",  # mixed separators
+        f"{VALID[:4]} {VALID[4:7]} {VALID[7:]}",  # a 4-3-3 phone-style grouping
+    ],
+)
+def test_digit_runs_that_are_not_nhs_numbers(text: str) -> None:
+    assert IdentifierKind.NHS_NUMBER not in kinds(text)
+
+
+@pytest.mark.parametrize("postcode", ["M1 1AE", "SW1A 1AA", "m601ab", "M60 1AB", "EC1A 1BB", "w1a 0ax", "B33 8TH"])
+def test_postcodes_are_flagged_in_any_case_with_or_without_the_space(postcode: str) -> None:
+    text = f"She moved to {postcode}, nearer her daughter."
+    assert spans(text) == [postcode]
+    assert kinds(text) == [IdentifierKind.POSTCODE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See paragraph SW1A1AAX of the guidance",  # inside a longer word
+        "The code ABCM1 1AE is a room booking",
+        "M1 1CE",  # C never appears in the inward code
+        "Level B2 results",
+    ],
+)
+def test_postcode_lookalikes_are_not_flagged(text: str) -> None:
+    assert IdentifierKind.POSTCODE not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "DOB 12/03/1948",
+        "dob: 12-03-48",
+        "D.O.B. 3.3.1948",
+        "D.O.B 3rd March 1948",
+        "date of birth 3 Mar 1948",
+        "Date of Birth is 03/03/1948",
+        "born on 3 March 1948",
+        "born 3rd of March, 1948",
+        "born March 3rd, 1948",
+    ],
+)
+def test_dates_of_birth_are_flagged_with_their_cue(phrase: str) -> None:
+    text = f"Mum ({phrase}) lives alone."
+    [finding] = find_identifiers(text)
+    assert finding.kind is IdentifierKind.DATE_OF_BIRTH
+    assert finding.text == phrase
+    assert remove_finding(text, finding) == "Mum ([date of birth removed]) lives alone."
+
+
+def test_dates_without_a_birth_cue_are_not_flagged() -> None:
+    assert kinds("Review on 12/03/2027; she was born in 1948 and the newborn 3/3/2026 visit went well.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mr Smith said", "Mr Smith"),
+        ("we met Mrs. Okafor-Reid today", "Mrs. Okafor-Reid"),
+        ("Ms Évora's son", "Ms Évora's"),
+        ("with Miss Jones.", "Miss Jones"),
+        ("spoke to Mx Taylor", "Mx Taylor"),
+        ("the GP, Dr J. Smith, agreed", "Dr J. Smith"),
+        ("Dr Anna Maria Patel", "Dr Anna Maria Patel"),
+        ("Mr Ó'Brien", "Mr Ó'Brien"),
+    ],
+)
+def test_title_and_surname_are_flagged(text: str, name: str) -> None:
+    assert spans(text) == [name]
+    assert kinds(text) == [IdentifierKind.TITLE_AND_NAME]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We miss Alex on Tuesdays",
+        "Mr smith in lower case is not a surname",
+        "Drew up the plan; Mrs and Mr are titles",
+        "Oak Dr\nManchester",
+        "Mr 5 arrived",
+    ],
+)
+def test_title_lookalikes_are_not_flagged(text: str) -> None:
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We started at 10:30 and finished at 11:45.",
+        "The package costs £1,200.50 a week, up from £950, about £62,400 a year.",
+        "3 people attended; 12 actions, 2 carried over from 2025.",
+        "Call the duty line on 0161 234 5678 if needed.",
+        "The team reflected on strengths-based practice and the Care Act 2014, s.42 enquiries.",
+        "Everyone agreed the ground rules at 9:05am.",
+    ],
+)
+def test_ordinary_sentences_raise_no_warnings(text: str) -> None:
+    assert find_identifiers(text) == []
+
+
+def test_spans_are_str_indexes_around_emoji_and_rtl_text() -> None:
+    text = f"😀👍🏽 שלום עולם Mr Smith 🎉 NHS {VALID} مرحبا M1 1AE"
+    findings = find_identifiers(text)
+    assert [text[f.start : f.end] for f in findings] == ["Mr Smith", VALID, "M1 1AE"]
+    assert [f.text for f in findings] == ["Mr Smith", VALID, "M1 1AE"]
+    assert remove_all(text) == "😀👍🏽 שלום עולם [name removed] 🎉 NHS [NHS number removed] مرحبا [postcode removed]"
+
+
+def test_remove_finding_replaces_only_that_span() -> None:
+    text = f"Mr Smith, NHS {VALID}, lives in M1 1AE."
+    nhs = find_identifiers(text)[1]
+    assert remove_finding(text, nhs) == "Mr Smith, NHS [NHS number removed], lives in M1 1AE."
+
+
+def test_remove_finding_refuses_a_stale_finding() -> None:
+    text = "Visited Mrs Jones."
+    finding = find_identifiers(text)[0]
+    with pytest.raises(ValueError, match="changed"):
+        remove_finding("Visited Mr Jones today.", finding)
+
+
+def test_remove_all_clears_every_kind() -> None:
+    text = f"Mrs Jones (DOB 01/02/1950, NHS {ALSO_VALID}) of M1 1AE."
+    assert remove_all(text) == (
+        "[name removed] ([date of birth removed], NHS [NHS number removed]) of [postcode removed]."
+    )
+    assert find_identifiers(remove_all(text)) == []
+
+
+def test_findings_are_in_text_order_and_never_overlap() -> None:
+    text = f"M1 1AE then {VALID} then Dr Who then DOB 1/2/1950"
+    findings = find_identifiers(text)
+    assert [f.start for f in findings] == sorted(f.start for f in findings)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(findings))
+
+
+def test_finding_is_a_value() -> None:
+    finding = Finding(IdentifierKind.POSTCODE, 0, 6, "M1 1AE", "msg")
+    assert finding == Finding(IdentifierKind.POSTCODE, 0, 6, "M1 1AE", "msg")
