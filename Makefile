@@ -30,7 +30,7 @@ test: $(VENV)/.installed-dev
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy copdesk tests bench
+	$(BIN)/mypy copdesk tests bench docs
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .

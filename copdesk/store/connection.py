@@ -80,7 +80,11 @@ def _check_header(path: Path) -> None:
 def inspect_existing(path: Path, latest: int) -> int:
     """Read the schema version and run ``quick_check`` without writing a byte; return the version."""
     _check_header(path)
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    # Without a pending WAL the file is all there is, and immutable=1 reads it without creating -wal/-shm
+    # files beside it; with one, a plain read-only open is needed so the WAL's commits are seen.
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if has_wal else "&immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:  # pragma: no cover - the header check catches nearly all of these

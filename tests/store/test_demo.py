@@ -1,0 +1,91 @@
+"""The demo history is consistent and holds every situation the Prepare view must show."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlite_utils import Database
+
+from copdesk import paths
+from copdesk.core.model import ActionStatus, IssueStatus, Role, SessionStatus
+from copdesk.store import actions, issues, sessions, teams
+from copdesk.store.demo import TEAMS, DatabaseNotEmpty, bank_questions, fill_demo
+from copdesk.store.integrity import check_database
+
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def demo_db(db: Database) -> Database:
+    fill_demo(db, NOW, bank_questions(paths.resource_path("questions")))
+    return db
+
+
+def test_two_teams_of_six_to_ten_with_roles(demo_db: Database) -> None:
+    all_teams = teams.list_teams(demo_db)
+    assert len(all_teams) == 2
+    for team in all_teams:
+        members = teams.list_members(demo_db, team.id)
+        assert 6 <= len(members) <= 10
+        roles = {m.role for m in members}
+        assert Role.FACILITATOR in roles and Role.PRACTITIONER in roles
+    names = {m.display_name for t in all_teams for m in teams.list_members(demo_db, t.id)}
+    assert names == {name for roster in TEAMS.values() for name, _ in roster}
+
+
+def test_six_months_of_ended_sessions_with_activity(demo_db: Database) -> None:
+    ended = sessions.list_sessions(demo_db, status=SessionStatus.ENDED)
+    assert len(ended) == sessions.session_count(demo_db) >= 20
+    first = min(s.planned_start or "" for s in ended)
+    assert first.startswith("2026-05")
+    for session in ended:
+        assert sessions.attendee_ids(demo_db, session.id)
+        assert len(sessions.segments(demo_db, session.id)) == 7
+        assert session.ground_rules_agreed_at is not None
+    counts = {t: demo_db.table(t).count for t in ("contribution", "marker", "note", "question_asked")}
+    assert all(count > 0 for count in counts.values()), counts
+    kinds = {row["kind"] for row in demo_db.query("SELECT DISTINCT kind FROM session")}
+    assert kinds == {"reflective", "spotlight", "themed"}
+
+
+def test_actions_done_carried_and_overdue(demo_db: Database) -> None:
+    team = teams.list_teams(demo_db)[0]
+    team_actions = actions.actions_for_team(demo_db, team.id)
+    assert any(a.status is ActionStatus.DONE for a in team_actions)
+    carried = [a for a in team_actions if a.status is ActionStatus.OPEN and a.times_carried >= 3]
+    assert carried, "one action should have been carried several times"
+    assert any(a.due is not None and a.due < NOW.date() for a in carried), "and be overdue"
+    # No action is ever carried twice in one session.
+    duplicates = demo_db.execute(
+        "SELECT action_id, session_id FROM action_review WHERE outcome = 'carried' GROUP BY 1, 2 HAVING count(*) > 1"
+    ).fetchall()
+    assert duplicates == []
+
+
+def test_recurring_escalated_and_resolved_issues(demo_db: Database) -> None:
+    team = teams.list_teams(demo_db)[0]
+    team_issues = issues.issues_for_team(demo_db, team.id)
+    by_status = {i.status: i for i in team_issues}
+    recurring = by_status[IssueStatus.OPEN]
+    assert len(issues.mentions(demo_db, recurring.id)) >= 3
+    escalated = by_status[IssueStatus.ESCALATED]
+    assert [e.status.value for e in issues.escalations_for_issue(demo_db, escalated.id)] == ["awaiting"]
+    resolved = by_status[IssueStatus.RESOLVED]
+    assert resolved.resolution
+
+
+def test_demo_is_internally_consistent(demo_db: Database) -> None:
+    assert check_database(demo_db) == []
+    orphan_asks = demo_db.execute(
+        "SELECT count(*) FROM contribution c LEFT JOIN attendance a "
+        "ON a.session_id = c.session_id AND a.member_id = c.member_id WHERE a.member_id IS NULL"
+    ).fetchone()[0]
+    assert orphan_asks == 0, "every contribution comes from someone marked present"
+
+
+def test_demo_refuses_a_database_that_is_not_empty(demo_db: Database) -> None:
+    before = demo_db.table("session").count
+    with pytest.raises(DatabaseNotEmpty):
+        fill_demo(demo_db, NOW, [])
+    assert demo_db.table("session").count == before

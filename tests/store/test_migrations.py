@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from copdesk import paths
+from copdesk.store import migrations
+from copdesk.store.connection import open_database
+from copdesk.store.errors import MigrationError
+
+EXPECTED_TABLES = {
+    "team", "member", "series", "agenda_template", "agenda_template_segment", "session", "segment",
+    "attendance", "contribution", "marker", "note", "action", "action_review", "issue", "issue_mention",
+    "escalation", "question_asked", "custom_question", "favourite", "audit", "setting",
+}  # fmt: skip
+
+
+def test_empty_database_migrates_to_latest(db_path: Path) -> None:
+    opened = open_database(db_path, paths.migrations_dir())
+    tables = set(opened.db.table_names())
+    assert tables >= EXPECTED_TABLES
+    assert migrations.user_version(opened.db.conn) == migrations.latest_version(paths.migrations_dir())
+    assert opened.created and opened.migrated_from is None
+    opened.db.close()
+
+
+def test_pragmas_are_applied(db_path: Path) -> None:
+    opened = open_database(db_path, paths.migrations_dir())
+    conn = opened.db.conn
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    opened.db.close()
+
+
+def _copy_migrations(tmp_path: Path) -> Path:
+    target = tmp_path / "db"
+    shutil.copytree(paths.migrations_dir(), target)
+    return target
+
+
+def test_failing_migration_leaves_previous_version_intact(tmp_path: Path, db_path: Path) -> None:
+    directory = _copy_migrations(tmp_path)
+    first = open_database(db_path, directory)
+    version = migrations.user_version(first.db.conn)
+    first.db.execute("INSERT INTO setting (key, value) VALUES ('kept', 'yes')")
+    first.db.close()
+    # The new migration creates a table, then fails: neither the table nor the version bump may stay.
+    (directory / f"{version + 1:04d}_broken.sql").write_text(
+        "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n"
+    )
+    with pytest.raises(MigrationError, match=f"unchanged at version {version}"):
+        open_database(db_path, directory)
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
+    assert conn.execute("SELECT value FROM setting WHERE key = 'kept'").fetchone()[0] == "yes"
+    conn.close()
+
+
+def test_existing_database_is_backed_up_before_migrating(tmp_path: Path, db_path: Path) -> None:
+    directory = _copy_migrations(tmp_path)
+    first = open_database(db_path, directory)
+    version = migrations.user_version(first.db.conn)
+    first.db.execute("INSERT INTO setting (key, value) VALUES ('before', 'migration')")
+    first.db.close()
+    (directory / f"{version + 5:04d}_add_column.sql").write_text("ALTER TABLE team ADD COLUMN colour TEXT;\n")
+    second = open_database(db_path, directory)
+    assert second.migrated_from == version
+    assert second.pre_migration_backup is not None and second.pre_migration_backup.exists()
+    backup = sqlite3.connect(second.pre_migration_backup)
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == version
+    assert backup.execute("SELECT value FROM setting WHERE key = 'before'").fetchone()[0] == "migration"
+    assert backup.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    backup.close()
+    assert migrations.user_version(second.db.conn) == version + 5  # gaps in numbering are allowed
+    second.db.close()
+
+
+def test_misnamed_migration_file_is_an_error(tmp_path: Path) -> None:
+    directory = _copy_migrations(tmp_path)
+    (directory / "2_oops.sql").write_text("SELECT 1;")
+    with pytest.raises(MigrationError, match="misnamed"):
+        migrations.discover(directory)
