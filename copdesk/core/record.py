@@ -1,0 +1,312 @@
+"""The session record, and the text helpers every report shares (Markdown, HTML, JSON).
+
+A record leaves the facilitator's laptop (email, Teams, the Social Work Consultant), so it is share-safe by
+construction: :class:`SessionRecord` has no field for contribution tallies or engagement markers, so no renderer
+can leak them. Notes are typed live and pasted from anywhere, so every piece of text goes through the escaping
+of its format: a note can never become a heading, a link or a script.
+
+Reports are built as a list of :class:`Section` and rendered by :func:`sections_to_markdown` and
+:func:`sections_to_html`, so the quarterly summary and the CPD evidence get the same escaping for free. The HTML
+is deliberately plain (headings, paragraphs, lists, tables, a small inline stylesheet, no script, nothing fetched)
+because the Qt layer prints it to PDF through QTextDocument, which understands only a subset of HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+RECORD_FORMAT = "copdesk-session-record"
+RECORD_VERSION = 1
+NONE_RECORDED = "None recorded."
+NO_VALUE = "—"
+
+# Escaped anywhere in a line: inline markup, links and images, raw HTML and entities, table cells.
+_MD_ANYWHERE = re.compile(r"([\\`*_\[\]{}()<>#|~&!])")
+# Escaped only where a line starts: list markers, setext underlines, ordered-list numbers ("1." or "1)").
+_MD_LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
+# Explicit embeddings, overrides and isolates, and the implicit marks: they can reorder the text after them.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_FIRST_STRONG_ISOLATE, _POP_ISOLATE = "\u2068", "\u2069"
+
+_STYLESHEET = """
+body { font-family: sans-serif; font-size: 11pt; color: #1a1a1a; }
+h1 { font-size: 18pt; }
+h2 { font-size: 14pt; margin-top: 14px; }
+h3 { font-size: 12pt; }
+table { border-collapse: collapse; margin-top: 4px; margin-bottom: 4px; }
+th { background-color: #e8e8e8; border: 1px solid #999999; padding: 3px 6px; text-align: left; }
+td { border: 1px solid #999999; padding: 3px 6px; vertical-align: top; }
+p.empty { color: #555555; font-style: italic; }
+"""
+
+
+class AgendaLine(NamedTuple):
+    segment: str
+    planned_seconds: int
+    actual_seconds: float | None
+
+
+class AskedQuestion(NamedTuple):
+    time_text: str
+    segment: str
+    text: str
+
+
+class ParkedItem(NamedTuple):
+    text: str
+    destination: str
+
+
+class CarriedAction(NamedTuple):
+    text: str
+    times_carried: int
+
+
+class IssueLine(NamedTuple):
+    title: str
+    status: str
+    times_raised: int
+
+
+class EscalationLine(NamedTuple):
+    issue_title: str
+    to: str
+    raised: dt.date
+    response_due: dt.date | None
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """Everything a session record may show, and nothing else: share-safety is the absence of fields.
+
+    Kinds, statuses and destinations arrive as display labels, so rendering needs nothing from the model;
+    ``date`` is the local wall time the session started.
+    """
+
+    team_name: str
+    kind_label: str
+    topic: str
+    date: dt.datetime
+    attendance_count: int
+    attendee_names: tuple[str, ...] | None = None
+    agenda: tuple[AgendaLine, ...] = ()
+    questions_asked: tuple[AskedQuestion, ...] = ()
+    notes: tuple[str, ...] = ()
+    learning_points: tuple[str, ...] = ()
+    parked: tuple[ParkedItem, ...] = ()
+    actions_new: tuple[str, ...] = ()
+    actions_carried: tuple[CarriedAction, ...] = ()
+    actions_done: tuple[str, ...] = ()
+    issues: tuple[IssueLine, ...] = ()
+    escalations: tuple[EscalationLine, ...] = ()
+
+
+class Table(NamedTuple):
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+class Section(NamedTuple):
+    """One heading of a report. ``body`` is a bullet list or a table; an empty one prints "None recorded.",
+    and None prints nothing (a heading that only introduces sub-sections, or a lead that says it all)."""
+
+    title: str
+    level: int
+    lead: str = ""
+    body: tuple[str, ...] | Table | None = ()
+
+
+def record_sections(record: SessionRecord) -> list[Section]:
+    """The record's headings in reading order; the renderers differ only in syntax, never in content."""
+    details = (
+        ("Team", record.team_name),
+        ("Session type", record.kind_label),
+        ("Topic", record.topic),
+        ("Date", format_local_datetime(record.date)),
+    )
+    agenda = tuple(
+        (segment, format_duration(planned), NO_VALUE if actual is None else format_duration(actual))
+        for segment, planned, actual in record.agenda
+    )
+    carried = tuple((text, str(times)) for text, times in record.actions_carried)
+    issues = tuple((title, status, str(times)) for title, status, times in record.issues)
+    escalations = tuple(
+        (title, to, format_date(raised), NO_VALUE if due is None else format_date(due), status)
+        for title, to, raised, due, status in record.escalations
+    )
+    return [
+        Section("Session", 2, "", Table(("Detail", "Value"), details)),
+        Section("Attendance", 2, f"{record.attendance_count} attended.", record.attendee_names),
+        Section("Agenda", 2, "", Table(("Segment", "Planned", "Actual"), agenda)),
+        Section("Questions asked", 2, "", Table(("Time", "Segment", "Question"), tuple(record.questions_asked))),
+        Section("Notes", 2, "", record.notes),
+        Section("Learning points", 2, "", record.learning_points),
+        Section("Parked items", 2, "", Table(("Item", "Take to"), tuple(record.parked))),
+        Section("Actions", 2, "", None),
+        Section("New actions", 3, "", record.actions_new),
+        Section("Carried over", 3, "", Table(("Action", "Times carried"), carried)),
+        Section("Done", 3, "", record.actions_done),
+        Section("Issues", 2, "", Table(("Issue", "Status", "Times raised"), issues)),
+        Section("Escalations", 2, "", Table(("Issue", "To", "Raised", "Response due", "Status"), escalations)),
+    ]
+
+
+def record_title(record: SessionRecord) -> str:
+    return f"Session record: {record.team_name}, {format_date(record.date)}"
+
+
+def render_markdown(record: SessionRecord) -> str:
+    return sections_to_markdown(record_title(record), record_sections(record))
+
+
+def render_html(record: SessionRecord) -> str:
+    return sections_to_html(record_title(record), record_sections(record))
+
+
+def render_json(record: SessionRecord) -> str:
+    """Field by field rather than ``asdict`` so the JSON keys are a stable interface, not an accident of naming."""
+    document = {
+        "format": RECORD_FORMAT,
+        "version": RECORD_VERSION,
+        "team_name": record.team_name,
+        "kind_label": record.kind_label,
+        "topic": record.topic,
+        "date": record.date.isoformat(),
+        "attendance_count": record.attendance_count,
+        "attendee_names": None if record.attendee_names is None else list(record.attendee_names),
+        "agenda": [
+            {"segment": segment, "planned_seconds": planned, "actual_seconds": actual}
+            for segment, planned, actual in record.agenda
+        ],
+        "questions_asked": [
+            {"time_text": time_text, "segment": segment, "text": text}
+            for time_text, segment, text in record.questions_asked
+        ],
+        "notes": list(record.notes),
+        "learning_points": list(record.learning_points),
+        "parked": [{"text": text, "destination": destination} for text, destination in record.parked],
+        "actions_new": list(record.actions_new),
+        "actions_carried": [{"text": text, "times_carried": times} for text, times in record.actions_carried],
+        "actions_done": list(record.actions_done),
+        "issues": [{"title": title, "status": status, "times_raised": times} for title, status, times in record.issues],
+        "escalations": [
+            {
+                "issue_title": title,
+                "to": to,
+                "raised": raised.isoformat(),
+                "response_due": None if due is None else due.isoformat(),
+                "status": status,
+            }
+            for title, to, raised, due, status in record.escalations
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def sections_to_markdown(title: str, sections: Iterable[Section]) -> str:
+    lines = [f"# {escape_markdown(one_line(title))}", ""]
+    for section in sections:
+        lines += [f"{'#' * section.level} {escape_markdown(one_line(section.title))}", ""]
+        if section.lead:
+            lines += [escape_markdown(section.lead), ""]
+        body = section.body
+        if isinstance(body, Table) and body.rows:
+            lines += [markdown_table(body), ""]
+        elif body and not isinstance(body, Table):
+            lines += [f"- {escape_markdown(item, continuation='  ')}" for item in body] + [""]
+        elif body is not None:
+            lines += [f"_{escape_markdown(NONE_RECORDED)}_", ""]
+    return "\n".join(lines)
+
+
+def sections_to_html(title: str, sections: Iterable[Section]) -> str:
+    parts = [f'<h1 dir="auto">{escape_html(one_line(title))}</h1>']
+    for section in sections:
+        parts.append(f'<h{section.level} dir="auto">{escape_html(one_line(section.title))}</h{section.level}>')
+        if section.lead:
+            parts.append(f'<p dir="auto">{escape_html(section.lead)}</p>')
+        body = section.body
+        if isinstance(body, Table) and body.rows:
+            parts.append(html_table(body))
+        elif body and not isinstance(body, Table):
+            parts.append("<ul>" + "".join(f'<li dir="auto">{escape_html(item)}</li>' for item in body) + "</ul>")
+        elif body is not None:
+            parts.append(f'<p class="empty">{escape_html(NONE_RECORDED)}</p>')
+    return html_document(title, "\n".join(parts))
+
+
+def html_document(title: str, body: str) -> str:
+    """A standalone page: UTF-8 declared, styles inline, nothing to fetch, so it opens and prints offline."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape_html(one_line(title))}</title>\n<style>{_STYLESHEET}</style>\n</head>\n"
+        f"<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def html_table(table: Table) -> str:
+    # The border attributes are for QTextDocument, which ignores some of the CSS a browser would honour.
+    head = "".join(f"<th>{escape_html(header)}</th>" for header in table.headers)
+    rows = "\n".join(
+        "<tr>" + "".join(f'<td dir="auto">{escape_html(cell)}</td>' for cell in row) + "</tr>" for row in table.rows
+    )
+    return f'<table border="1" cellspacing="0" cellpadding="4">\n<tr>{head}</tr>\n{rows}\n</table>'
+
+
+def markdown_table(table: Table) -> str:
+    """A GitHub-style pipe table; a cell is one line, so line breaks inside a cell become spaces."""
+    lines = [
+        "| " + " | ".join(escape_markdown(header) for header in table.headers) + " |",
+        "|" + "|".join("---" for _ in table.headers) + "|",
+    ]
+    lines += ["| " + " | ".join(escape_markdown(one_line(cell)) for cell in row) + " |" for row in table.rows]
+    return "\n".join(lines)
+
+
+def escape_html(text: str) -> str:
+    """Escape quotes too (``quote=True``) so the same text is safe in attributes; keep the typed line breaks."""
+    return "<br>".join(html.escape(line, quote=True) for line in text.splitlines())
+
+
+def escape_markdown(text: str, *, continuation: str = "") -> str:
+    """Make typed text literal in Markdown, one output line per typed line.
+
+    Line breaks become hard breaks followed by ``continuation`` (the indent that keeps a line inside its list
+    item); lines are stripped so leading spaces cannot open a code block; a line holding bidi controls is
+    wrapped in an isolate so an unclosed right-to-left override cannot flip the rest of the document.
+    """
+    lines = [_escape_markdown_line(line.strip()) for line in text.splitlines() if line.strip()]
+    return ("\\\n" + continuation).join(lines)
+
+
+def one_line(text: str) -> str:
+    """For headings, titles and table cells, where a typed line break would end the construct early."""
+    return " ".join(text.split())
+
+
+def format_duration(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def format_date(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def format_local_datetime(moment: dt.datetime) -> str:
+    return f"{format_date(moment)}, {moment:%H:%M}"
+
+
+def _escape_markdown_line(line: str) -> str:
+    escaped = _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", _MD_ANYWHERE.sub(r"\\\1", line))
+    if any(ch in _BIDI_CONTROLS for ch in escaped):
+        return f"{_FIRST_STRONG_ISOLATE}{escaped}{_POP_ISOLATE}"
+    return escaped

@@ -1,0 +1,388 @@
+"""The CoP calendar: the masterclass's session rhythm kept as iCalendar recurrence text.
+
+A series stores text that ``dateutil.rrule.rrulestr`` reads (one DTSTART line, RRULE lines, EXDATE and RDATE
+lines), so the database holds a standard, inspectable format and dateutil does every piece of calendar
+arithmetic. Times are naive local wall time: a CoP is "Tuesday at 10:00" for the team, whatever the clocks
+did in March, so no time zone is stored and an aware datetime is refused rather than silently converted.
+
+Week words follow the masterclass ("Different CoP sessions"):
+
+* the *first full week* of a month is the Monday-to-Friday week wholly inside it, so a Spotlight held on
+  weekday ``w`` (Monday = 0) falls on the one ``w`` between day ``1 + w`` and day ``7 + w``;
+* the *2nd*, *3rd* or *4th week* means the 2nd, 3rd or 4th occurrence of the session's weekday in the month,
+  because that is how a team says it ("the 2nd Thursday") and it never moves with where the month starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import NamedTuple
+
+# The stubs (types-python-dateutil) are a dev extra; with or without them these imports must type-check.
+from dateutil.parser import parse as parse_rule_datetime  # type: ignore[import-untyped, unused-ignore]
+from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped, unused-ignore]
+from dateutil.rrule import MONTHLY, rrule, rruleset, rrulestr, weekdays  # type: ignore[import-untyped, unused-ignore]
+
+from copdesk.core.model import SessionKind
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_SUPPORTED_FREQS = frozenset({"YEARLY", "MONTHLY", "WEEKLY", "DAILY"})
+_BYDAY_ITEM = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
+_STAMP = re.compile(r"\d{8}(T\d{6})?Z?")
+_QUARTER = re.compile(r"\s*(\d{4})\s*-?\s*Q(\d+)\s*", re.IGNORECASE)
+_MAX_SESSION_MINUTES = 8 * 60
+
+
+class ScheduleError(ValueError):
+    """Raised with a one-line message fit to show the user as it is."""
+
+
+class ReflectiveWeeks(StrEnum):
+    """The masterclass offers reflective practice in the "2nd and/or 4th week of the month"."""
+
+    SECOND = "2nd"
+    FOURTH = "4th"
+    SECOND_AND_FOURTH = "2nd-and-4th"
+
+    @property
+    def ordinals(self) -> tuple[int, ...]:
+        return {"2nd": (2,), "4th": (4,), "2nd-and-4th": (2, 4)}[self.value]
+
+
+class Pattern(StrEnum):
+    """The shapes :func:`describe` can put into words; anything else is described as custom."""
+
+    FIRST_FULL_WEEK = "first-full-week"
+    NTH_WEEKDAY = "nth-weekday"
+    WEEKLY = "weekly"
+    CUSTOM = "custom"
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """A series as the facilitator sets it up.
+
+    The duration is kept beside the rule text (``Series.duration_minutes``), because RFC 5545 puts DURATION
+    on the event, not the rule, and ``rrulestr`` refuses it. For the alternate-month and 3-monthly rhythms,
+    the month of ``first_date`` counts as the first month of the cycle.
+    """
+
+    kind: SessionKind
+    weekday: int
+    start: time
+    first_date: date
+    duration_minutes: int = 60
+    reflective_weeks: ReflectiveWeeks = ReflectiveWeeks.SECOND_AND_FOURTH
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleRule:
+    """What a rule text means, as far as it has a shape the app recognises.
+
+    ``kind`` is the masterclass preset the rule has the shape of (None for any other rule);
+    ``week_ordinals`` are the weekday occurrences (-1 = last) and stay empty for the first full week.
+    ``interval`` counts months for monthly shapes and weeks for the weekly one.
+    """
+
+    kind: SessionKind | None
+    pattern: Pattern
+    first: datetime
+    weekday: int | None
+    week_ordinals: tuple[int, ...]
+    interval: int
+    skipped: tuple[datetime, ...]
+    one_offs: tuple[datetime, ...]
+
+    @property
+    def start_time(self) -> time:
+        return self.first.time()
+
+
+class NextSession(NamedTuple):
+    moment: datetime
+    kind: SessionKind
+    series_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """The rule text split into its lines, so edits re-emit one canonical text instead of patching strings."""
+
+    first: datetime
+    rrules: tuple[str, ...]
+    exdates: tuple[datetime, ...]
+    rdates: tuple[datetime, ...]
+
+
+def build_rule(preset: Preset) -> str:
+    """Turn a masterclass preset into rule text; dateutil writes the RRULE so the text is always one it reads."""
+    if not 0 <= preset.weekday <= 4:
+        raise ScheduleError("CoP sessions are held Monday to Friday; choose a weekday.")
+    if preset.start.tzinfo is not None:
+        raise ScheduleError("Give the start as local wall time, without a time zone.")
+    if not 1 <= preset.duration_minutes <= _MAX_SESSION_MINUTES:
+        raise ScheduleError(f"A session lasts 1 to {_MAX_SESSION_MINUTES} minutes, not {preset.duration_minutes}.")
+    day = weekdays[preset.weekday]
+    first = datetime.combine(preset.first_date, preset.start).replace(microsecond=0)
+    if preset.kind is SessionKind.SPOTLIGHT:
+        days = range(1 + preset.weekday, 8 + preset.weekday)
+        recurrence = rrule(MONTHLY, dtstart=first, byweekday=day, bymonthday=days)
+    elif preset.kind is SessionKind.REFLECTIVE:
+        recurrence = rrule(MONTHLY, dtstart=first, byweekday=[day(n) for n in preset.reflective_weeks.ordinals])
+    elif preset.kind is SessionKind.THEMED:
+        recurrence = rrule(MONTHLY, dtstart=first, interval=2, byweekday=day(3))
+    else:
+        # The masterclass fixes no week for TM/SSW CoPs, so the first one sets it: "the 2nd Wednesday" stays.
+        first_session: date = preset.first_date + relativedelta(weekday=preset.weekday)
+        ordinal = (first_session.day - 1) // 7 + 1
+        recurrence = rrule(MONTHLY, dtstart=first, interval=3, byweekday=day(-1 if ordinal == 5 else ordinal))
+    text: str = str(recurrence)
+    return text
+
+
+def validate(rule_text: str) -> str:
+    """Return the rule text unchanged if the app can schedule from it, else raise :class:`ScheduleError`."""
+    _load(rule_text)
+    return rule_text
+
+
+def parse_rule(rule_text: str) -> ScheduleRule:
+    parts, _ = _load(rule_text)
+    kind, pattern, weekday, ordinals, interval = _recognise(parts.rrules)
+    return ScheduleRule(kind, pattern, parts.first, weekday, ordinals, interval, parts.exdates, parts.rdates)
+
+
+def occurrences(rule_text: str, after: datetime, count: int) -> list[datetime]:
+    """The next ``count`` sessions strictly after ``after`` (a session starting at ``after`` is already due)."""
+    _require_naive(after, "The start of the search")
+    if count < 0:
+        raise ScheduleError(f"Ask for zero or more sessions, not {count}.")
+    _, recurrences = _load(rule_text)
+    return list(recurrences.xafter(after, count=count))
+
+
+def next_occurrence(rule_text: str, after: datetime) -> datetime | None:
+    _require_naive(after, "The start of the search")
+    _, recurrences = _load(rule_text)
+    found: datetime | None = recurrences.after(after)
+    return found
+
+
+def next_session_across(rules: Iterable[tuple[int, SessionKind, str]], after: datetime) -> NextSession | None:
+    """The team's next session over all its series; on a tie the lower series id wins, so the answer is stable."""
+    candidates: list[NextSession] = []
+    for series_id, kind, rule_text in rules:
+        try:
+            moment = next_occurrence(rule_text, after)
+        except ScheduleError as exc:
+            raise ScheduleError(f"Series {series_id}: {exc}") from exc
+        if moment is not None:
+            candidates.append(NextSession(moment, kind, series_id))
+    return min(candidates, key=lambda found: (found.moment, found.series_id), default=None)
+
+
+def skip_date(rule_text: str, day: date) -> str:
+    """Cancel the session on ``day`` with an EXDATE, refusing a day that has no session to cancel."""
+    parts, recurrences = _load(rule_text)
+    day_start = datetime.combine(day, time.min)
+    session: datetime | None = recurrences.after(day_start, inc=True)
+    if session is None or session.date() != day:
+        raise ScheduleError(f"There is no session on {_long_date(day)} to skip.")
+    return _emit(_Parts(parts.first, parts.rrules, (*parts.exdates, session), parts.rdates))
+
+
+def add_one_off(rule_text: str, moment: datetime) -> str:
+    """Add an extra session with an RDATE; re-adding a skipped session un-skips it, since EXDATE would win."""
+    moment = _require_naive(moment, "The extra session").replace(microsecond=0)
+    parts, recurrences = _load(rule_text)
+    if moment in parts.exdates:
+        return _emit(_Parts(parts.first, parts.rrules, tuple(d for d in parts.exdates if d != moment), parts.rdates))
+    if moment in recurrences:
+        raise ScheduleError(f"There is already a session on {_long_date(moment)} at {moment:%H:%M}.")
+    return _emit(_Parts(parts.first, parts.rrules, parts.exdates, (*parts.rdates, moment)))
+
+
+def describe(rule_text: str) -> str:
+    """Plain words for the Prepare screen and the CLI, so nobody has to read RRULE syntax."""
+    rule = parse_rule(rule_text)
+    at = f"at {rule.first:%H:%M}"
+    since = f"(from {rule.first:%B %Y})"
+    day = WEEKDAY_NAMES[rule.weekday] if rule.weekday is not None else ""
+    months = "each month" if rule.interval == 1 else "alternate months" if rule.interval == 2 else ""
+    months = months or f"every {_ordinal(rule.interval)} month"
+    if rule.pattern is Pattern.FIRST_FULL_WEEK:
+        text = f"{day} of the first full week of {months} {at}"
+    elif rule.pattern is Pattern.NTH_WEEKDAY and rule.interval == 1 and len(rule.week_ordinals) > 1:
+        text = f"Every {_join(rule.week_ordinals)} {day} {at}"
+    elif rule.pattern is Pattern.NTH_WEEKDAY:
+        ordinals = _join(rule.week_ordinals)
+        text = f"{ordinals[0].upper()}{ordinals[1:]} {day} of {months} {at}"
+    elif rule.pattern is Pattern.WEEKLY and rule.interval == 1:
+        text = f"Every {day} {at}"
+    elif rule.pattern is Pattern.WEEKLY:
+        text = f"Every {rule.interval} weeks on {day} {at}"
+    else:
+        text = f"Custom repeating rule from {_long_date(rule.first)} {at}"
+    if rule.interval > 1 and rule.pattern is not Pattern.CUSTOM:
+        text = f"{text} {since}"
+    if rule.skipped:
+        text += f"; {_plural(len(rule.skipped), 'date')} skipped"
+    if rule.one_offs:
+        text += f"; {_plural(len(rule.one_offs), 'extra date')}"
+    return text
+
+
+def parse_quarter(text: str) -> tuple[date, date]:
+    """First and last day of a quarter written like ``2026Q3``, as the quarterly self-assessment asks."""
+    match = _QUARTER.fullmatch(text)
+    if match is None:
+        raise ScheduleError(f"Expected a quarter like 2026Q3, not {_quoted(text)}.")
+    year, quarter = int(match[1]), int(match[2])
+    if not 1 <= quarter <= 4:
+        raise ScheduleError(f"There is no quarter {quarter}; use Q1 to Q4 (got {_quoted(text)}).")
+    if year < 1:
+        raise ScheduleError(f"There is no year {match[1]}; use a year like 2026.")
+    first = date(year, 3 * quarter - 2, 1)
+    last: date = first + relativedelta(months=2, day=31)
+    return first, last
+
+
+def _load(rule_text: str) -> tuple[_Parts, rruleset]:
+    """Check the lines the app edits itself, then let dateutil (the judge of what is valid) parse the rest."""
+    if not rule_text.strip():
+        raise ScheduleError("The schedule rule is empty.")
+    try:
+        parts = _split(rule_text)
+        recurrences: rruleset = rrulestr(rule_text, forceset=True)
+    except ScheduleError:
+        raise
+    except (ValueError, TypeError, OverflowError, KeyError, IndexError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ScheduleError(f"Not a schedule rule: {reason}.") from exc
+    if next(iter(recurrences), None) is None:
+        raise ScheduleError("The schedule rule never produces a session date.")
+    return parts, recurrences
+
+
+def _split(rule_text: str) -> _Parts:
+    moments: dict[str, list[datetime]] = {"DTSTART": [], "EXDATE": [], "RDATE": []}
+    rrules: list[str] = []
+    for line in rule_text.split():  # rrulestr splits the same way when not unfolding
+        name, colon, value = line.upper().partition(":")
+        name, *params = name.split(";") if colon else ("RRULE",)
+        value = value if colon else line.upper()
+        if name == "RRULE" and "=" in value:
+            rrules.append(value)
+        elif name in moments and not any(param.startswith("TZID=") for param in params):
+            moments[name] += [_stamp_to_datetime(item, name) for item in value.split(",")]
+        elif name in moments:
+            raise ScheduleError(f"{name} must be local wall time, without a time zone.")
+        else:
+            raise ScheduleError(f"Not a schedule rule: {_quoted(line)} is not a DTSTART, RRULE, EXDATE or RDATE line.")
+    if len(moments["DTSTART"]) != 1:
+        raise ScheduleError("The schedule rule needs exactly one DTSTART line (the first session).")
+    if not rrules:
+        raise ScheduleError("The schedule rule needs an RRULE line saying how it repeats.")
+    for value in rrules:
+        fields = _rrule_fields(value)
+        if fields.get("FREQ", "") not in _SUPPORTED_FREQS:
+            raise ScheduleError("Each RRULE needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY; sessions are at most daily.")
+        if "UNTIL" in fields:
+            _stamp_to_datetime(fields["UNTIL"], "UNTIL")
+    return _Parts(moments["DTSTART"][0], tuple(rrules), tuple(moments["EXDATE"]), tuple(moments["RDATE"]))
+
+
+def _emit(parts: _Parts) -> str:
+    lines = [f"DTSTART:{_stamp(parts.first)}", *(f"RRULE:{value}" for value in parts.rrules)]
+    lines += [f"EXDATE:{_stamp(moment)}" for moment in parts.exdates]
+    lines += [f"RDATE:{_stamp(moment)}" for moment in parts.rdates]
+    return "\n".join(lines)
+
+
+def _recognise(rrules: tuple[str, ...]) -> tuple[SessionKind | None, Pattern, int | None, tuple[int, ...], int]:
+    """Read the shape back from the RRULE fields: the presets' texts, or the same rule written by hand."""
+    custom = (None, Pattern.CUSTOM, None, (), 1)
+    if len(rrules) != 1:
+        return custom
+    fields = _rrule_fields(rrules[0])
+    items = [_BYDAY_ITEM.fullmatch(item) for item in fields.get("BYDAY", "").split(",")]
+    if not all(items) or len({item[2] for item in items if item}) != 1:
+        return custom
+    weekday = _RRULE_DAYS.index(next(item[2] for item in items if item))
+    ordinals = tuple(sorted(int(item[1]) for item in items if item and item[1]))
+    interval = int(fields.get("INTERVAL", "1"))
+    monthdays = fields.get("BYMONTHDAY")
+    has_ordinals = len(ordinals) == len(items)
+    if fields["FREQ"] == "WEEKLY" and set(fields) <= {"FREQ", "INTERVAL", "BYDAY", "WKST"} and not ordinals:
+        return None, Pattern.WEEKLY, weekday, (), interval
+    if fields["FREQ"] != "MONTHLY" or not set(fields) <= {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY"}:
+        return custom
+    if monthdays is not None and not ordinals:
+        if sorted(int(day) for day in monthdays.split(",")) != list(range(1 + weekday, 8 + weekday)):
+            return custom
+        kind = SessionKind.SPOTLIGHT if interval == 1 else None
+        return kind, Pattern.FIRST_FULL_WEEK, weekday, (), interval
+    if monthdays is not None or not has_ordinals:
+        return custom
+    kind = None
+    if interval == 1 and set(ordinals) <= {2, 4}:
+        kind = SessionKind.REFLECTIVE
+    elif interval == 2 and ordinals == (3,):
+        kind = SessionKind.THEMED
+    elif interval == 3 and len(ordinals) == 1:
+        kind = SessionKind.TM_SSW
+    return kind, Pattern.NTH_WEEKDAY, weekday, ordinals, interval
+
+
+def _rrule_fields(value: str) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for pair in value.split(";"):
+        name, _, setting = pair.partition("=")
+        fields[name] = setting
+    return fields
+
+
+def _require_naive(moment: datetime, what: str) -> datetime:
+    if moment.tzinfo is not None:
+        raise ScheduleError(f"{what} must be local wall time, without a time zone.")
+    return moment
+
+
+def _stamp_to_datetime(text: str, what: str) -> datetime:
+    """Insist on the RFC 5545 form: dateutil's parser would read "2026" as today's date in 2026."""
+    if not _STAMP.fullmatch(text):
+        raise ScheduleError(f"{what} {_quoted(text)} is not a date-time like 20260908T100000.")
+    return _require_naive(parse_rule_datetime(text), what)
+
+
+def _stamp(moment: datetime) -> str:
+    return f"{moment:%Y%m%dT%H%M%S}"
+
+
+def _long_date(day: date) -> str:
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {day:%B %Y}"
+
+
+def _ordinal(number: int) -> str:
+    if number == -1:
+        return "last"
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _join(ordinals: tuple[int, ...]) -> str:
+    words = [_ordinal(number) for number in sorted(ordinals, key=lambda n: n if n > 0 else 99)]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _quoted(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:40] + "…")

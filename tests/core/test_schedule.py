@@ -1,0 +1,338 @@
+"""The CoP calendar, checked against dates worked out here with the stdlib ``calendar`` module, not dateutil."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import UTC, date, datetime, time
+
+import pytest
+from dateutil.rrule import rrulestr
+
+from copdesk.core.model import SessionKind
+from copdesk.core.schedule import (
+    NextSession,
+    Pattern,
+    Preset,
+    ReflectiveWeeks,
+    ScheduleError,
+    add_one_off,
+    build_rule,
+    describe,
+    next_occurrence,
+    next_session_across,
+    occurrences,
+    parse_quarter,
+    parse_rule,
+    skip_date,
+    validate,
+)
+
+WEEKDAYS = range(5)
+MONTHS = [(year, month) for year in (2026, 2027) for month in range(1, 13)]
+_CAL = calendar.Calendar(firstweekday=calendar.MONDAY)
+TEN = time(10, 0)
+
+
+def weekdays_in_month(year: int, month: int, weekday: int) -> list[date]:
+    return [day for day in _CAL.itermonthdates(year, month) if day.month == month and day.weekday() == weekday]
+
+
+def first_full_week_day(year: int, month: int, weekday: int) -> date:
+    """The Monday-to-Friday week wholly inside the month, read off the printed month grid."""
+    week = next(week for week in _CAL.monthdatescalendar(year, month) if week[0].month == week[4].month == month)
+    return week[weekday]
+
+
+def scheduled_2026_2027(rule_text: str) -> list[date]:
+    moments = occurrences(rule_text, datetime(2025, 12, 31, 23, 59), 200)
+    return [moment.date() for moment in moments if moment.year <= 2027]
+
+
+def preset(
+    kind: SessionKind,
+    weekday: int,
+    first: date = date(2026, 1, 1),
+    weeks: ReflectiveWeeks = ReflectiveWeeks.SECOND_AND_FOURTH,
+) -> str:
+    return build_rule(Preset(kind, weekday, TEN, first, reflective_weeks=weeks))
+
+
+@pytest.mark.parametrize("weekday", WEEKDAYS)
+def test_spotlight_falls_in_the_first_full_week_of_every_month(weekday: int) -> None:
+    rule = preset(SessionKind.SPOTLIGHT, weekday)
+    assert scheduled_2026_2027(rule) == [first_full_week_day(year, month, weekday) for year, month in MONTHS]
+
+
+def test_spotlight_tuesday_in_september_2026_is_the_8th_not_the_1st() -> None:
+    rule = preset(SessionKind.SPOTLIGHT, calendar.TUESDAY, date(2026, 8, 20))
+    assert next_occurrence(rule, datetime(2026, 9, 1)) == datetime(2026, 9, 8, 10, 0)
+    assert date(2026, 9, 1).weekday() == calendar.TUESDAY  # the trap: the 1st is a Tuesday, but Monday is August
+
+
+@pytest.mark.parametrize("weekday", WEEKDAYS)
+@pytest.mark.parametrize("weeks", list(ReflectiveWeeks))
+def test_reflective_practice_on_the_nth_weekday(weekday: int, weeks: ReflectiveWeeks) -> None:
+    rule = preset(SessionKind.REFLECTIVE, weekday, weeks=weeks)
+    expected = sorted(weekdays_in_month(year, month, weekday)[n - 1] for year, month in MONTHS for n in weeks.ordinals)
+    assert scheduled_2026_2027(rule) == expected
+
+
+@pytest.mark.parametrize("weekday", WEEKDAYS)
+@pytest.mark.parametrize("first_month", [1, 2])
+def test_themed_discussion_in_the_third_week_of_alternate_months(weekday: int, first_month: int) -> None:
+    rule = preset(SessionKind.THEMED, weekday, date(2026, first_month, 1))
+    expected = [weekdays_in_month(year, month, weekday)[2] for year, month in MONTHS[first_month - 1 :: 2]]
+    assert scheduled_2026_2027(rule) == expected
+
+
+@pytest.mark.parametrize("weekday", WEEKDAYS)
+def test_team_manager_ssw_cop_every_three_months_keeps_the_first_sessions_week(weekday: int) -> None:
+    first = weekdays_in_month(2026, 1, weekday)[1]  # the 2nd occurrence sets the rhythm
+    rule = preset(SessionKind.TM_SSW, weekday, first)
+    assert scheduled_2026_2027(rule) == [weekdays_in_month(year, month, weekday)[1] for year, month in MONTHS[::3]]
+
+
+def test_team_manager_ssw_cop_from_a_fifth_weekday_means_the_last_one() -> None:
+    first = date(2026, 1, 29)  # the 5th Thursday of January 2026; April has only four
+    rule = preset(SessionKind.TM_SSW, calendar.THURSDAY, first)
+    expected = [weekdays_in_month(year, month, calendar.THURSDAY)[-1] for year, month in MONTHS[::3]]
+    assert scheduled_2026_2027(rule) == expected
+    assert describe(rule) == "Last Thursday of every 3rd month at 10:00 (from January 2026)"
+
+
+def test_no_session_before_the_first_date() -> None:
+    rule = preset(SessionKind.REFLECTIVE, calendar.THURSDAY, date(2026, 9, 11))
+    assert occurrences(rule, datetime(2026, 1, 1), 2) == [datetime(2026, 9, 24, 10), datetime(2026, 10, 8, 10)]
+
+
+@pytest.mark.parametrize("kind", list(SessionKind))
+def test_rule_text_is_read_by_dateutil_itself(kind: SessionKind) -> None:
+    first_session = occurrences(preset(kind, 2), datetime(2026, 1, 1), 1)[0]
+    rule = add_one_off(skip_date(preset(kind, 2), first_session.date()), datetime(2026, 12, 30, 9, 30))
+    parsed = rrulestr(rule, forceset=True)
+    assert first_session not in parsed
+    assert datetime(2026, 12, 30, 9, 30) in parsed
+    assert parsed.after(datetime(2026, 1, 1)) == next_occurrence(rule, datetime(2026, 1, 1))
+    assert rule.splitlines()[0].startswith("DTSTART:")
+
+
+@pytest.mark.parametrize(
+    ("kind", "weeks", "ordinals", "interval"),
+    [
+        (SessionKind.SPOTLIGHT, ReflectiveWeeks.SECOND_AND_FOURTH, (), 1),
+        (SessionKind.REFLECTIVE, ReflectiveWeeks.SECOND, (2,), 1),
+        (SessionKind.REFLECTIVE, ReflectiveWeeks.FOURTH, (4,), 1),
+        (SessionKind.REFLECTIVE, ReflectiveWeeks.SECOND_AND_FOURTH, (2, 4), 1),
+        (SessionKind.THEMED, ReflectiveWeeks.SECOND_AND_FOURTH, (3,), 2),
+        (SessionKind.TM_SSW, ReflectiveWeeks.SECOND_AND_FOURTH, (1,), 3),
+    ],
+)
+def test_parse_rule_recognises_each_preset(
+    kind: SessionKind, weeks: ReflectiveWeeks, ordinals: tuple[int, ...], interval: int
+) -> None:
+    rule = parse_rule(preset(kind, calendar.WEDNESDAY, date(2026, 9, 1), weeks))
+    assert (rule.kind, rule.weekday, rule.week_ordinals, rule.interval) == (kind, 2, ordinals, interval)
+    assert rule.start_time == TEN
+    assert rule.first == datetime(2026, 9, 1, 10, 0)
+    assert (rule.skipped, rule.one_offs) == ((), ())
+
+
+def test_parse_rule_reads_a_hand_written_rule_and_marks_others_custom() -> None:
+    by_hand = parse_rule("dtstart:20260901T093000\nrrule:FREQ=MONTHLY;BYDAY=4TH,2TH")
+    assert (by_hand.kind, by_hand.week_ordinals, by_hand.start_time) == (SessionKind.REFLECTIVE, (2, 4), time(9, 30))
+    custom = parse_rule("DTSTART:20260901T100000\nRRULE:FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15")
+    assert (custom.kind, custom.pattern, custom.weekday) == (None, Pattern.CUSTOM, None)
+
+
+@pytest.mark.parametrize(
+    ("rule", "words"),
+    [
+        (preset(SessionKind.REFLECTIVE, calendar.THURSDAY), "Every 2nd and 4th Thursday at 10:00"),
+        (
+            preset(SessionKind.REFLECTIVE, calendar.THURSDAY, weeks=ReflectiveWeeks.FOURTH),
+            "4th Thursday of each month at 10:00",
+        ),
+        (preset(SessionKind.SPOTLIGHT, calendar.TUESDAY), "Tuesday of the first full week of each month at 10:00"),
+        (
+            preset(SessionKind.THEMED, calendar.WEDNESDAY, date(2026, 9, 1)),
+            "3rd Wednesday of alternate months at 10:00 (from September 2026)",
+        ),
+        ("DTSTART:20260105T140000\nRRULE:FREQ=WEEKLY;BYDAY=MO", "Every Monday at 14:00"),
+        (
+            "DTSTART:20260105T140000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
+            "Every 2 weeks on Monday at 14:00 (from January 2026)",
+        ),
+        ("DTSTART:20260105T140000\nRRULE:FREQ=DAILY", "Custom repeating rule from Monday 5 January 2026 at 14:00"),
+    ],
+)
+def test_describe_in_plain_words(rule: str, words: str) -> None:
+    assert describe(rule) == words
+
+
+def test_skip_date_removes_that_session_only() -> None:
+    rule = preset(SessionKind.SPOTLIGHT, calendar.TUESDAY, date(2026, 9, 1))
+    skipped = skip_date(rule, date(2026, 10, 6))
+    assert "EXDATE:20261006T100000" in skipped.splitlines()
+    assert occurrences(skipped, datetime(2026, 9, 1), 3) == [
+        datetime(2026, 9, 8, 10),
+        datetime(2026, 11, 3, 10),
+        datetime(2026, 12, 8, 10),
+    ]
+    assert parse_rule(skipped).skipped == (datetime(2026, 10, 6, 10),)
+    assert describe(skipped) == "Tuesday of the first full week of each month at 10:00; 1 date skipped"
+
+
+def test_skip_date_refuses_a_day_without_a_session() -> None:
+    rule = preset(SessionKind.SPOTLIGHT, calendar.TUESDAY, date(2026, 9, 1))
+    with pytest.raises(ScheduleError, match="no session on Tuesday 1 September 2026"):
+        skip_date(rule, date(2026, 9, 1))
+    skipped = skip_date(rule, date(2026, 9, 8))
+    with pytest.raises(ScheduleError, match="no session"):
+        skip_date(skipped, date(2026, 9, 8))
+
+
+def test_add_one_off_adds_an_rdate_and_refuses_a_duplicate() -> None:
+    rule = preset(SessionKind.REFLECTIVE, calendar.THURSDAY, date(2026, 9, 1))
+    extra = add_one_off(rule, datetime(2026, 9, 17, 14, 0))
+    assert "RDATE:20260917T140000" in extra.splitlines()
+    assert occurrences(extra, datetime(2026, 9, 1), 3) == [
+        datetime(2026, 9, 10, 10),
+        datetime(2026, 9, 17, 14),
+        datetime(2026, 9, 24, 10),
+    ]
+    assert parse_rule(extra).one_offs == (datetime(2026, 9, 17, 14),)
+    assert describe(extra).endswith("; 1 extra date")
+    with pytest.raises(ScheduleError, match="already a session"):
+        add_one_off(extra, datetime(2026, 9, 17, 14, 0))
+    with pytest.raises(ScheduleError, match="already a session"):
+        add_one_off(rule, datetime(2026, 9, 10, 10, 0))
+
+
+def test_adding_back_a_skipped_session_unskips_it() -> None:
+    rule = preset(SessionKind.REFLECTIVE, calendar.THURSDAY, date(2026, 9, 1))
+    restored = add_one_off(skip_date(rule, date(2026, 9, 10)), datetime(2026, 9, 10, 10, 0))
+    assert occurrences(restored, datetime(2026, 9, 1), 1) == [datetime(2026, 9, 10, 10)]
+    assert "EXDATE" not in restored
+    assert "RDATE" not in restored
+
+
+def test_next_occurrence_is_strictly_after_and_none_when_the_rule_has_ended() -> None:
+    rule = preset(SessionKind.SPOTLIGHT, calendar.TUESDAY, date(2026, 9, 1))
+    assert next_occurrence(rule, datetime(2026, 9, 8, 10)) == datetime(2026, 10, 6, 10)
+    ended = "DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;BYDAY=+2TH;UNTIL=20261231T235959"
+    assert next_occurrence(ended, datetime(2027, 1, 1)) is None
+    assert occurrences(ended, datetime(2026, 1, 1), 0) == []
+
+
+def test_next_session_across_series_picks_the_earliest_and_breaks_ties_by_series_id() -> None:
+    spotlight = preset(SessionKind.SPOTLIGHT, calendar.TUESDAY, date(2026, 9, 1))
+    reflective = preset(SessionKind.REFLECTIVE, calendar.THURSDAY, date(2026, 9, 1))
+    after = datetime(2026, 9, 1)
+    found = next_session_across([(7, SessionKind.REFLECTIVE, reflective), (3, SessionKind.SPOTLIGHT, spotlight)], after)
+    assert found == NextSession(datetime(2026, 9, 8, 10), SessionKind.SPOTLIGHT, 3)
+    assert found == (datetime(2026, 9, 8, 10), SessionKind.SPOTLIGHT, 3)
+    tied = next_session_across([(9, SessionKind.SPOTLIGHT, spotlight), (4, SessionKind.SPOTLIGHT, spotlight)], after)
+    assert tied is not None and tied.series_id == 4
+    assert next_session_across([], after) is None
+
+
+def test_next_session_across_names_the_series_with_a_broken_rule() -> None:
+    with pytest.raises(ScheduleError, match=r"^Series 5: "):
+        next_session_across([(5, SessionKind.THEMED, "nonsense")], datetime(2026, 9, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("   \n ", "empty"),
+        ("garbage", "not a DTSTART, RRULE, EXDATE or RDATE line"),
+        ("<script>alert(1)</script>", "Not a schedule rule"),
+        ("RRULE:FREQ=MONTHLY;BYDAY=+2TH", "exactly one DTSTART"),
+        ("DTSTART:20260901T100000", "needs an RRULE"),
+        ("DTSTART:20260901T100000\nRRULE:FREQ=FORTNIGHTLY", "needs FREQ=DAILY, WEEKLY"),
+        ("DTSTART:20260901T100000\nRRULE:FREQ=MINUTELY", "at most daily"),
+        ("DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;BYDAY=XX", "invalid 'BYDAY'"),
+        ("DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;COLOUR=RED", "unknown parameter"),
+        ("DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY\nDURATION:PT1H", "not a DTSTART"),
+        ("DTSTART:2026\nRRULE:FREQ=MONTHLY", "not a date-time"),
+        ("DTSTART:20261301T100000\nRRULE:FREQ=MONTHLY", "Not a schedule rule"),
+        ("DTSTART:20260901T100000Z\nRRULE:FREQ=MONTHLY", "local wall time"),
+        ("DTSTART;TZID=Europe/London:20260901T100000\nRRULE:FREQ=MONTHLY", "local wall time"),
+        ("DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;UNTIL=20250101T000000", "never produces"),
+    ],
+)
+def test_validate_rejects_bad_rules_with_one_line(text: str, message: str) -> None:
+    with pytest.raises(ScheduleError, match=message) as caught:
+        validate(text)
+    assert "\n" not in str(caught.value)
+    with pytest.raises(ScheduleError):
+        occurrences(text, datetime(2026, 1, 1), 3)
+
+
+def test_validate_returns_good_text_unchanged() -> None:
+    rule = preset(SessionKind.THEMED, calendar.WEDNESDAY)
+    assert validate(rule) == rule
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"weekday": 5}, "Monday to Friday"),
+        ({"weekday": -1}, "Monday to Friday"),
+        ({"duration_minutes": 0}, "1 to 480 minutes"),
+        ({"start": time(10, tzinfo=UTC)}, "local wall time"),
+    ],
+)
+def test_build_rule_refuses_impossible_presets(change: dict[str, object], message: str) -> None:
+    fields: dict[str, object] = {
+        "kind": SessionKind.REFLECTIVE,
+        "weekday": 3,
+        "start": TEN,
+        "first_date": date(2026, 9, 1),
+    }
+    with pytest.raises(ScheduleError, match=message):
+        build_rule(Preset(**{**fields, **change}))  # type: ignore[arg-type]
+
+
+def test_searches_refuse_aware_datetimes_and_negative_counts() -> None:
+    rule = preset(SessionKind.REFLECTIVE, calendar.THURSDAY)
+    with pytest.raises(ScheduleError, match="local wall time"):
+        next_occurrence(rule, datetime(2026, 9, 1, tzinfo=UTC))
+    with pytest.raises(ScheduleError, match="local wall time"):
+        add_one_off(rule, datetime(2026, 9, 1, tzinfo=UTC))
+    with pytest.raises(ScheduleError, match="zero or more"):
+        occurrences(rule, datetime(2026, 9, 1), -1)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("2026Q1", date(2026, 1, 1), date(2026, 3, 31)),
+        ("2026Q2", date(2026, 4, 1), date(2026, 6, 30)),
+        ("2026Q3", date(2026, 7, 1), date(2026, 9, 30)),
+        ("2026q4", date(2026, 10, 1), date(2026, 12, 31)),
+        (" 2028-Q1 ", date(2028, 1, 1), date(2028, 3, 31)),
+    ],
+)
+def test_parse_quarter(text: str, first: date, last: date) -> None:
+    assert parse_quarter(text) == (first, last)
+    assert last.day == calendar.monthrange(last.year, last.month)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026Q5", "no quarter 5"),
+        ("2026Q0", "no quarter 0"),
+        ("Q3", "like 2026Q3"),
+        ("2026", "like 2026Q3"),
+        ("", "like 2026Q3"),
+        ("garbage\nmore", "like 2026Q3"),
+        ("0000Q1", "no year"),
+    ],
+)
+def test_parse_quarter_rejects_bad_text(text: str, message: str) -> None:
+    with pytest.raises(ScheduleError, match=message) as caught:
+        parse_quarter(text)
+    assert "\n" not in str(caught.value)
