@@ -1,12 +1,18 @@
-"""The Prepare view (objectName ``reviewPanel``): the landing screen whenever no session is live."""
+"""The Prepare view (objectName ``reviewPanel``): the landing screen whenever no session is live.
+
+It is a grid of titled sections. Sections are added by whoever owns their data
+(:meth:`ReviewPanel.add_section`), so the panel itself stays a layout.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from copdesk.core.model import Team
 from copdesk.views.context import AppContext
 from copdesk.views.pane import Pane
+
+COLUMNS = 2
 
 
 class ReviewPanel(Pane):
@@ -14,11 +20,44 @@ class ReviewPanel(Pane):
         super().__init__("reviewPanel", "Prepare", parent)
         self.context = context
         self.team: Team | None = None
+        self.sections: dict[str, QFrame] = {}
+        self._next_cell = 0
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget()
+        self.grid = QGridLayout(holder)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(10)
+        scroll.setWidget(holder)
+        self.scroll_area = scroll
+        self.body.addWidget(scroll)
         self.show_team(None)
+
+    def add_section(self, key: str, title: str, widget: QWidget, *, span: int = 1) -> QFrame:
+        """Place a titled card in the next free grid cell; ``span=2`` takes a whole row."""
+        card = QFrame()
+        card.setObjectName(f"section_{key}")
+        card.setProperty("pane", True)
+        layout = QVBoxLayout(card)
+        heading = QLabel(title)
+        heading.setProperty("role", "paneTitle")
+        layout.addWidget(heading)
+        layout.addWidget(widget, 1)
+        row, column = divmod(self._next_cell, COLUMNS)
+        if column + span > COLUMNS:
+            row, column = row + 1, 0
+        self.grid.addWidget(card, row, column, 1, span)
+        self._next_cell = row * COLUMNS + column + span
+        self.sections[key] = card
+        return card
 
     def show_team(self, team: Team | None) -> None:
         self.team = team
+        self.scroll_area.setVisible(team is not None)
         if team is None:
             self.show_empty("Create your team (File ▸ New team) to start preparing sessions.")
-        else:
+        elif not self.sections:
             self.show_empty(f"Preparing for {team.name}. Start a session when the team is ready.")
+        else:
+            self.hide_empty()

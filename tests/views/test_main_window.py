@@ -47,7 +47,7 @@ def test_teams_appear_in_the_selector(window: MainWindow) -> None:
     team = teams.create_team(window.context.db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], window.context.now())
     window.reload_teams(team.id)
     assert window.team_combo.currentText() == "Harbour Team"
-    assert "Harbour Team" in window.review_panel.empty_label.text()
+    assert window.review_panel.team is not None and window.review_panel.team.name == "Harbour Team"
 
 
 def test_first_run_dialog_validates_before_creating(qtbot: QtBot) -> None:

@@ -1,0 +1,52 @@
+"""The few signals routed between panes while a session is live.
+
+``MainWindow`` owns one :class:`LiveSession` and hands it to each pane. Panes never hold each
+other: the timer announces segments, the question pane announces the current question (which the
+share-safe view shows), the participation pane announces room signals (which the picker answers),
+and the notes pane listens for the end of the session to flush what was typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class LiveSession(QObject):
+    started = Signal(int)  # session id: panes load that session
+    ending = Signal(int)  # about to end: flush everything typed, stop timers
+    ended = Signal(int)  # ended and saved: panes return to their empty state
+    segment_changed = Signal(int, str)  # position, SegmentPhase value
+    question_shown = Signal(str)  # the current question's text, for the share-safe view
+    room_signal = Signal(str)  # a core RoomSignal kind ('quiet-voice', 'tension', 'low-energy'), '' when none
+    marker_logged = Signal(str)  # a MarkerKind value
+    repeated_issue_requested = Signal()  # "Same issue again": open the recurring-issue linking in the notes
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session_id: int | None = None
+        self.team_id: int | None = None
+        self.segment_position: int | None = None
+        self.segment_phase: str | None = None
+
+    @property
+    def is_live(self) -> bool:
+        return self.session_id is not None
+
+    def begin(self, session_id: int, team_id: int) -> None:
+        self.session_id, self.team_id = session_id, team_id
+        self.segment_position = self.segment_phase = None
+        self.started.emit(session_id)
+
+    def enter_segment(self, position: int, phase: str) -> None:
+        self.segment_position, self.segment_phase = position, phase
+        self.segment_changed.emit(position, phase)
+
+    def finish(self) -> None:
+        """Tell panes to flush, then that the session is over. Callers save the session between the two."""
+        if self.session_id is None:
+            return
+        session_id = self.session_id
+        self.ending.emit(session_id)
+        self.session_id = self.team_id = None
+        self.segment_position = self.segment_phase = None
+        self.ended.emit(session_id)
