@@ -67,7 +67,8 @@ def run_gui(argv: Sequence[str]) -> int:
 
     from copdesk.store.errors import StoreError
 
-    app = QApplication([sys.argv[0], *qt_args])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(paths.APPLICATION_NAME)
     app.setApplicationDisplayName("CoPDesk")
     app.setStyle("Fusion")

@@ -60,8 +60,27 @@ def _cmd_check(ctx: Context) -> int:
         opened.db.close()
     if problems:
         raise UserError(f"{opened.path}: {problems[0]}")
+    _check_shipped_resources()
     ctx.out("ok")
     return EXIT_OK
+
+
+def _check_shipped_resources() -> None:
+    """The question bank and agenda templates must load: an installation missing them is broken."""
+    from copdesk.core.agenda import TemplateError, load_template_folder
+    from copdesk.core.model import SessionKind
+    from copdesk.core.question_bank import DeckError, load_bank
+
+    try:
+        bank = load_bank(paths.resource_path("questions"))
+        templates = load_template_folder(paths.resource_path("agendas"))
+    except (DeckError, TemplateError, FileNotFoundError) as exc:
+        raise UserError(f"CoPDesk's own files are damaged ({exc}); reinstall CoPDesk.") from exc
+    missing = [kind.label for kind in SessionKind if kind not in templates]
+    if not len(bank) or missing:
+        raise UserError(
+            f"CoPDesk's own files are incomplete (missing: {', '.join(missing) or 'questions'}); reinstall."
+        )
 
 
 def _cmd_backup(ctx: Context) -> int:
