@@ -166,6 +166,14 @@ def occurrences(rule_text: str, after: datetime, count: int) -> list[datetime]:
     return list(recurrences.xafter(after, count=count))
 
 
+def occurrences_between(rule_text: str, first: datetime, last: datetime) -> list[datetime]:
+    """Every session from ``first`` to ``last`` inclusive: what a quarter was scheduled to hold."""
+    _require_naive(first, "The start of the range")
+    _require_naive(last, "The end of the range")
+    _, recurrences = _load(rule_text)
+    return list(recurrences.between(first, last, inc=True))
+
+
 def next_occurrence(rule_text: str, after: datetime) -> datetime | None:
     _require_naive(after, "The start of the search")
     _, recurrences = _load(rule_text)

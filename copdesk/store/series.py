@@ -52,3 +52,10 @@ def update_series_rule(db: Database, series_id: int, rule: str) -> None:
 
 def set_series_active(db: Database, series_id: int, active: bool) -> None:
     db.table("series").update(series_id, {"active": int(active)})
+
+
+def update_series(db: Database, series_id: int, *, kind: SessionKind, rule: str, duration_minutes: int) -> Series:
+    """Replace a series' rhythm in one write, so a half-edited series (new kind, old rule) never exists."""
+    row = {"kind": SessionKind(kind).value, "rule": rule, "duration_minutes": duration_minutes}
+    db.table("series").update(series_id, row)
+    return get_series(db, series_id)

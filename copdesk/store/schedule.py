@@ -1,0 +1,59 @@
+"""The team's calendar, read from its series: the one place every "next session" comes from.
+
+Series rules are naive local wall time ("Tuesday at 13:00" for the team), while the app's clock is an aware
+UTC datetime, so every function here takes the aware ``now`` and converts it once, with :func:`local_wall_time`.
+Only active series count: pausing a series takes its dates off every screen and report at once.
+"""
+
+from __future__ import annotations
+
+import heapq
+from datetime import date, datetime, time
+
+from sqlite_utils import Database
+
+from copdesk.core.model import SessionKind
+from copdesk.core.schedule import NextSession, next_session_across, occurrences, occurrences_between
+from copdesk.store.series import series_for_team
+
+
+def local_wall_time(moment: datetime) -> datetime:
+    """An aware moment as the naive local time the rules are written in (a naive one is taken as local already)."""
+    return moment if moment.tzinfo is None else moment.astimezone().replace(tzinfo=None)
+
+
+def team_rules(db: Database, team_id: int) -> list[tuple[int, SessionKind, str]]:
+    return [(found.id, found.kind, found.rule) for found in series_for_team(db, team_id)]
+
+
+def next_session(db: Database, team_id: int, now: datetime) -> NextSession | None:
+    """The team's next scheduled session strictly after ``now``, over all its active series (None without one)."""
+    return next_session_across(team_rules(db, team_id), local_wall_time(now))
+
+
+def next_session_date(db: Database, team_id: int, now: datetime) -> date | None:
+    """For due dates written as "next session" (``copdesk.core.dates.parse_due``)."""
+    found = next_session(db, team_id, now)
+    return None if found is None else found.moment.date()
+
+
+def upcoming_sessions(db: Database, team_id: int, now: datetime, count: int) -> list[NextSession]:
+    """The next ``count`` sessions over all the team's active series, earliest first (ties: lower series id)."""
+    after = local_wall_time(now)
+    streams = [
+        [NextSession(moment, kind, series_id) for moment in occurrences(rule, after, count)]
+        for series_id, kind, rule in team_rules(db, team_id)
+    ]
+    merged = heapq.merge(*streams, key=lambda found: (found.moment, found.series_id))
+    return list(merged)[:count]
+
+
+def scheduled_between(db: Database, team_id: int, first: date, last: date) -> list[NextSession]:
+    """Every session the active series put on the calendar from ``first`` to ``last`` (whole days, inclusive)."""
+    start, end = datetime.combine(first, time.min), datetime.combine(last, time.max).replace(microsecond=0)
+    found = [
+        NextSession(moment, kind, series_id)
+        for series_id, kind, rule in team_rules(db, team_id)
+        for moment in occurrences_between(rule, start, end)
+    ]
+    return sorted(found, key=lambda item: (item.moment, item.series_id))

@@ -1,0 +1,74 @@
+"""The team calendar over all its series: the single source of every "next session"."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+import pytest
+from sqlite_utils import Database
+
+from copdesk.core.model import Role, SessionKind
+from copdesk.core.schedule import Preset, build_rule, skip_date
+from copdesk.store import schedule, series, teams
+
+# Midday on 20 August: the same local day in every time zone, so the tests hold wherever they run.
+NOW = datetime(2026, 8, 20, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def team_id(db: Database) -> int:
+    team = teams.create_team(db, "Calendar Team", [("Fern Quill", Role.FACILITATOR)], NOW)
+    spotlight = build_rule(Preset(SessionKind.SPOTLIGHT, 1, time(13), date(2026, 9, 1)))
+    reflective = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
+    series.add_series(db, team.id, SessionKind.SPOTLIGHT, spotlight, NOW)
+    series.add_series(db, team.id, SessionKind.REFLECTIVE, reflective, NOW)
+    return team.id
+
+
+def test_next_session_is_the_earliest_over_all_series(db: Database, team_id: int) -> None:
+    found = schedule.next_session(db, team_id, NOW)
+    assert found is not None
+    # Tuesday 8 September (first full week) comes before Thursday 10 September (2nd Thursday).
+    assert (found.moment, found.kind) == (datetime(2026, 9, 8, 13, 0), SessionKind.SPOTLIGHT)
+    assert schedule.next_session_date(db, team_id, NOW) == date(2026, 9, 8)
+
+
+def test_upcoming_sessions_merge_the_series_in_date_order(db: Database, team_id: int) -> None:
+    moments = [(s.moment.date(), s.kind) for s in schedule.upcoming_sessions(db, team_id, NOW, 5)]
+    assert moments == [
+        (date(2026, 9, 8), SessionKind.SPOTLIGHT),
+        (date(2026, 9, 10), SessionKind.REFLECTIVE),
+        (date(2026, 9, 24), SessionKind.REFLECTIVE),
+        (date(2026, 10, 6), SessionKind.SPOTLIGHT),
+        (date(2026, 10, 8), SessionKind.REFLECTIVE),
+    ]
+
+
+def test_a_paused_series_and_a_skipped_date_leave_the_calendar(db: Database, team_id: int) -> None:
+    spotlight, reflective = series.series_for_team(db, team_id)
+    series.update_series_rule(db, spotlight.id, skip_date(spotlight.rule, date(2026, 9, 8)))
+    series.set_series_active(db, reflective.id, False)
+    found = schedule.next_session(db, team_id, NOW)
+    assert found is not None and found.moment == datetime(2026, 10, 6, 13, 0)
+
+
+def test_scheduled_between_counts_whole_days_inclusive(db: Database, team_id: int) -> None:
+    found = schedule.scheduled_between(db, team_id, date(2026, 9, 8), date(2026, 9, 30))
+    assert [(s.moment.day, s.kind) for s in found] == [
+        (8, SessionKind.SPOTLIGHT),
+        (10, SessionKind.REFLECTIVE),
+        (24, SessionKind.REFLECTIVE),
+    ]
+
+
+def test_a_team_without_series_has_no_next_session(db: Database) -> None:
+    team = teams.create_team(db, "Empty Team", [], NOW)
+    assert schedule.next_session(db, team.id, NOW) is None
+    assert schedule.upcoming_sessions(db, team.id, NOW, 6) == []
+
+
+def test_update_series_changes_kind_rule_and_duration_together(db: Database, team_id: int) -> None:
+    first = series.series_for_team(db, team_id)[0]
+    themed = build_rule(Preset(SessionKind.THEMED, 2, time(14), date(2026, 9, 1)))
+    updated = series.update_series(db, first.id, kind=SessionKind.THEMED, rule=themed, duration_minutes=90)
+    assert (updated.kind, updated.rule, updated.duration_minutes) == (SessionKind.THEMED, themed, 90)
