@@ -85,6 +85,10 @@ class NoteKind(StrEnum):
     LEARNING = "learning"
     PARKED = "parked"
 
+    @property
+    def label(self) -> str:
+        return {"note": "Notes", "learning": "Learning point", "parked": "Parked"}[self.value]
+
 
 class ParkedDestination(StrEnum):
     """Where the masterclass says non-reflective business belongs ("CoPs reflective practice is NOT...")."""
@@ -93,6 +97,19 @@ class ParkedDestination(StrEnum):
     MDT = "mdt"
     TEAM_MEETING = "team-meeting"
     SUPERVISION = "supervision"
+
+    @property
+    def label(self) -> str:
+        return _DESTINATION_LABELS[self]
+
+
+# The right-hand column of that slide, in its words ("MDT Meetings, MAMS & MAPS" shortened to its first arena).
+_DESTINATION_LABELS = {
+    ParkedDestination.QA_PANELS: "Quality Assurance & Panels",
+    ParkedDestination.MDT: "MDT meetings",
+    ParkedDestination.TEAM_MEETING: "Team meeting",
+    ParkedDestination.SUPERVISION: "Supervision",
+}
 
 
 class ActionStatus(StrEnum):
@@ -108,6 +125,19 @@ class ReviewOutcome(StrEnum):
     REASSIGNED = "reassigned"
     REDATED = "redated"
 
+    @property
+    def label(self) -> str:
+        return _OUTCOME_LABELS[self]
+
+
+_OUTCOME_LABELS = {
+    ReviewOutcome.CARRIED: "Carried",
+    ReviewOutcome.DONE: "Done",
+    ReviewOutcome.DROPPED: "Dropped",
+    ReviewOutcome.REASSIGNED: "Reassigned",
+    ReviewOutcome.REDATED: "New due date",
+}
+
 
 class IssueStatus(StrEnum):
     OPEN = "open"
@@ -115,17 +145,37 @@ class IssueStatus(StrEnum):
     ESCALATED = "escalated"
     PARKED = "parked"
 
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
 
 class EscalationTarget(StrEnum):
     PRACTICE_SUPERVISOR = "practice-supervisor"
     MANAGER = "manager"
     MY_VIEWS = "my-views"
 
+    @property
+    def label(self) -> str:
+        return _TARGET_LABELS[self]
+
+
+# The masterclass's escalation routes ("Facilitation role in a CoP").
+_TARGET_LABELS = {
+    EscalationTarget.PRACTICE_SUPERVISOR: "Practice Supervisor",
+    EscalationTarget.MANAGER: "Manager",
+    EscalationTarget.MY_VIEWS: "My VIEWS form",
+}
+
 
 class EscalationStatus(StrEnum):
     AWAITING = "awaiting"
     RESPONDED = "responded"
     CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return "Awaiting a response" if self is EscalationStatus.AWAITING else self.value.capitalize()
 
 
 @dataclass(frozen=True, slots=True)
