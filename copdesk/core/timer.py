@@ -21,7 +21,6 @@ the last saved time. Monotonic readings are never saved: they mean nothing in an
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -30,13 +29,22 @@ from typing import Any
 from copdesk.core.agenda import AgendaSegment
 from copdesk.core.clock import MonotonicClock, WallClock, from_utc_iso, to_utc_iso
 from copdesk.core.model import SegmentPhase
+from copdesk.core.pacing import (
+    MINIMUM_SEGMENT_SECONDS,
+    Remaining,
+    WarningLevel,
+    finished_wording,
+    format_minutes,
+    rounded_minutes,
+    scale_with_floor,
+    schedule_wording,
+    warning_level,
+    whole_minutes_keeping_total,
+)
 
-MINIMUM_SEGMENT_SECONDS = 60
 DEFAULT_ADD_SECONDS = 300
 DEFAULT_SLEEP_THRESHOLD_SECONDS = 30.0
 STATE_VERSION = 1
-_AMBER_PERCENT = 20
-_RED_PERCENT = 5
 
 
 class TimerError(RuntimeError):
@@ -48,13 +56,6 @@ class TimerStatus(StrEnum):
     RUNNING = "running"
     PAUSED = "paused"
     FINISHED = "finished"
-
-
-class WarningLevel(StrEnum):
-    NORMAL = "normal"
-    AMBER = "amber"  # at most 20% of the segment left
-    RED = "red"  # at most 5% left
-    OVERRUN = "overrun"
 
 
 class SegmentState(StrEnum):
@@ -219,8 +220,8 @@ class SessionTimer:
         available = self._planned_total - self._done_seconds() - elapsed
         current, later = self._segments[self._index], self._segments[self._index + 1 :]
         wants = [max(current.planned_seconds - elapsed, 0.0)] + [float(s.planned_seconds) for s in later]
-        shares = _scale_with_floor(wants, available, MINIMUM_SEGMENT_SECONDS)
-        later_minutes = _whole_minutes_keeping_total(shares[1:])
+        shares = scale_with_floor(wants, available, MINIMUM_SEGMENT_SECONDS)
+        later_minutes = whole_minutes_keeping_total(shares[1:])
         current_left = max(float(MINIMUM_SEGMENT_SECONDS), available - 60 * sum(later_minutes))
         changes = []
         new_current = round(elapsed + current_left)
@@ -233,7 +234,7 @@ class SessionTimer:
             segment.planned_seconds = minutes * 60
         late = current_left + 60 * sum(later_minutes) - available
         detail = "; ".join(changes) + "." if changes else ""
-        if _rounded_minutes(late) > 0:
+        if rounded_minutes(late) > 0:
             ends_late = f"even with every remaining segment at 1 min the session ends {format_minutes(late)} late."
             return RetimeResult(False, f"Cannot finish on time: {ends_late} {detail}".strip())
         return RetimeResult(
@@ -252,7 +253,7 @@ class SessionTimer:
         later = self._segments[self._index + 1 :]
         if finished:
             delta = session_elapsed - self._planned_total
-            schedule = _finished_wording(delta)
+            schedule = finished_wording(delta)
         else:
             delta = session_elapsed + max(remaining, 0.0) + sum(s.planned_seconds for s in later) - self._planned_total
             schedule = self._schedule_wording(delta, remaining)
@@ -264,7 +265,7 @@ class SessionTimer:
             segment_planned_seconds=current.planned_seconds,
             segment_remaining_seconds=remaining,
             fraction_left=min(max(remaining / current.planned_seconds, 0.0), 1.0),
-            warning=WarningLevel.NORMAL if finished else _warning_level(remaining, current.planned_seconds),
+            warning=WarningLevel.NORMAL if finished else warning_level(remaining, current.planned_seconds),
             session_elapsed_seconds=session_elapsed,
             session_remaining_seconds=self._planned_total - session_elapsed,
             schedule_delta_seconds=delta,
@@ -372,92 +373,7 @@ class SessionTimer:
         return SegmentView(index, state, **{**asdict(segment), "actual_seconds": actual})
 
     def _schedule_wording(self, delta: float, current_remaining: float) -> str:
-        """Say how far off the plan is and, when behind, the one cut that would recover it."""
-        behind_minutes = _rounded_minutes(delta)
-        if behind_minutes == 0:
-            return "On time"
-        if delta < 0:
-            return f"{format_minutes(-delta)} ahead"
-        behind = f"{behind_minutes} min behind"
         current = self._segments[self._index]
-        candidates = [(max(current_remaining, 0.0), current.name, True)]
-        candidates += [(float(s.planned_seconds), s.name, False) for s in self._segments[self._index + 1 :]]
-        length, name, is_current = max(candidates, key=lambda candidate: candidate[0])
-        cut_to = length - behind_minutes * 60  # in the minutes the facilitator was just shown
-        if cut_to >= MINIMUM_SEGMENT_SECONDS:
-            if is_current:
-                return f"{behind}: finishing on time needs {name} wrapped up in {format_minutes(cut_to)}"
-            return f"{behind}: finishing on time needs {name} cut to {format_minutes(cut_to)}"
-        spare = sum(max(c[0] - MINIMUM_SEGMENT_SECONDS, 0.0) for c in candidates)
-        if spare >= behind_minutes * 60:
-            return f"{behind}: no single segment can absorb it; Re-time spreads the cut"
-        return f"{behind}: even at 1 min per segment the session ends {format_minutes(delta - spare)} late"
-
-
-def format_clock(seconds: float) -> str:
-    """'12:05' counting down (whole seconds rounded up, so 00:00 means time is up), '+01:30' counting up."""
-    if seconds < 0:
-        return "+" + _hours_minutes_seconds(math.floor(-seconds))
-    return _hours_minutes_seconds(math.ceil(seconds))
-
-
-def format_minutes(seconds: float) -> str:
-    """Durations in words to the nearest minute: '4 min', '1 h', '1 h 5 min'."""
-    hours, minutes = divmod(_rounded_minutes(seconds), 60)
-    if not hours:
-        return f"{minutes} min"
-    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-
-
-def _hours_minutes_seconds(total: int) -> str:
-    hours, rest = divmod(total, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
-
-
-def _rounded_minutes(seconds: float) -> int:
-    """Half a minute rounds up, whatever the sign, so 'behind' and 'ahead' are symmetric."""
-    return math.floor(abs(seconds) / 60 + 0.5)
-
-
-def _warning_level(remaining: float, planned: int) -> WarningLevel:
-    """Thresholds compared in whole percent so exactly 20% and 5% land on amber and red without float error."""
-    if remaining < 0:
-        return WarningLevel.OVERRUN
-    if remaining * 100 <= planned * _RED_PERCENT:
-        return WarningLevel.RED
-    if remaining * 100 <= planned * _AMBER_PERCENT:
-        return WarningLevel.AMBER
-    return WarningLevel.NORMAL
-
-
-def _finished_wording(delta: float) -> str:
-    if _rounded_minutes(delta) == 0:
-        return "Finished on time"
-    return f"Finished {format_minutes(delta)} {'late' if delta > 0 else 'early'}"
-
-
-def _scale_with_floor(wants: Sequence[float], total: float, floor: float) -> list[float]:
-    """Share ``total`` in proportion to ``wants``, lifting any share below ``floor`` to it and rescaling the rest."""
-    if total <= floor * len(wants):
-        return [floor] * len(wants)
-    fixed: set[int] = set()
-    while True:
-        free = [i for i in range(len(wants)) if i not in fixed]
-        left = total - floor * len(fixed)
-        weight = sum(wants[i] for i in free)
-        shares = {i: (wants[i] * left / weight if weight > 0 else left / len(free)) for i in free}
-        too_small = {i for i, share in shares.items() if share < floor}
-        if not too_small:
-            return [shares.get(i, floor) for i in range(len(wants))]
-        fixed |= too_small
-
-
-def _whole_minutes_keeping_total(shares: Sequence[float]) -> list[int]:
-    """Round each share (all at least a minute) to whole minutes without the rounding adding up to drift."""
-    minutes = [math.floor(share / 60) for share in shares]
-    extra = _rounded_minutes(sum(shares)) - sum(minutes)
-    by_remainder = sorted(range(len(shares)), key=lambda i: shares[i] / 60 - minutes[i], reverse=True)
-    for i in by_remainder[:extra]:
-        minutes[i] += 1
-    return minutes
+        candidates = [Remaining(current.name, max(current_remaining, 0.0), True)]
+        candidates += [Remaining(s.name, float(s.planned_seconds), False) for s in self._segments[self._index + 1 :]]
+        return schedule_wording(delta, candidates)

@@ -8,15 +8,8 @@ import pytest
 
 from copdesk.core.agenda import AgendaSegment
 from copdesk.core.model import SegmentPhase
-from copdesk.core.timer import (
-    SegmentState,
-    SessionTimer,
-    TimerError,
-    TimerStatus,
-    WarningLevel,
-    format_clock,
-    format_minutes,
-)
+from copdesk.core.pacing import WarningLevel, format_clock, format_minutes
+from copdesk.core.timer import SegmentState, SessionTimer, TimerError, TimerStatus
 from tests.conftest import FakeClock
 
 MIN = 60
