@@ -1,0 +1,31 @@
+"""How much text one note may hold.
+
+A facilitator may paste a long document into the notes by accident. One megabyte of text (about
+150,000 words) is far more than any CoP note and still edits and saves without a pause; beyond it the
+editor slows, every autosave rewrites the lot, and it is almost certainly a mistake, so the paste is
+refused with a message and the note stays as it was. The size is counted in UTF-8 bytes, as stored.
+"""
+
+from __future__ import annotations
+
+MAX_NOTE_BYTES = 1024 * 1024
+
+
+def utf8_size(text: str) -> int:
+    # surrogatepass: a QString can hold a lone surrogate, which would otherwise raise here.
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def note_too_large(text: str) -> str | None:
+    """A one-line message when ``text`` is over the limit, else ``None``."""
+    return size_problem(utf8_size(text))
+
+
+def size_problem(size: int) -> str | None:
+    """The same check for a size already worked out (an editor adds a paste's size to what it holds)."""
+    if size <= MAX_NOTE_BYTES:
+        return None
+    return (
+        f"That would make the note larger than {MAX_NOTE_BYTES // 1_048_576} MB, the most one note holds. "
+        "Nothing was added: paste a shorter extract."
+    )
