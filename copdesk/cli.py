@@ -14,7 +14,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 
+from sqlite_utils import Database
+
 from copdesk import __version__, paths
+from copdesk.core.model import Team
 from copdesk.store.connection import OpenedDatabase, open_database
 from copdesk.store.errors import StoreError
 
@@ -112,6 +115,57 @@ def _cmd_demo(ctx: Context) -> int:
     return EXIT_OK
 
 
+def _chosen_team(db: Database, name: str | None) -> Team:
+    """The team named with --team, else the one with the latest session; a one-line error otherwise."""
+    from copdesk.store.review import most_active_team
+    from copdesk.store.teams import find_team, list_teams
+
+    team = find_team(db, name) if name is not None else most_active_team(db)
+    if team is None:
+        known = ", ".join(t.name for t in list_teams(db))
+        if name is None or not known:
+            raise UserError("There are no teams yet; create one in CoPDesk, or run 'copdesk-cli demo' to explore.")
+        raise UserError(f"There is no team called {name!r}; the teams are: {known}.")
+    return team
+
+
+def _cmd_review(ctx: Context) -> int:
+    import json
+
+    from copdesk.core.question_bank import load_bank
+    from copdesk.core.review import review_to_json, review_to_text
+    from copdesk.store.review import review_pack
+
+    opened = ctx.open_db()
+    try:
+        team = _chosen_team(opened.db, ctx.args.team)
+        pack = review_pack(opened.db, team.id, ctx.now(), load_bank(paths.resource_path("questions")))
+    finally:
+        opened.db.close()
+    text = json.dumps(review_to_json(pack), indent=2, ensure_ascii=False) if ctx.args.json else None
+    ctx.out(text or "\n".join(review_to_text(pack)))
+    return EXIT_OK
+
+
+def _cmd_sessions(ctx: Context) -> int:
+    import json
+
+    from copdesk.core.review import session_to_json, session_to_text
+    from copdesk.store.review import session_lines
+
+    opened = ctx.open_db()
+    try:
+        team_id = _chosen_team(opened.db, ctx.args.team).id if ctx.args.team is not None else None
+        lines = session_lines(opened.db, team_id)
+    finally:
+        opened.db.close()
+    if ctx.args.json:
+        ctx.out(json.dumps([session_to_json(line) for line in lines], indent=2, ensure_ascii=False))
+    else:
+        ctx.out("\n".join(session_to_text(line) for line in lines) or "No sessions yet.")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="copdesk-cli", description="CoPDesk's headless commands.")
     parser.add_argument("--version", action="version", version=f"CoPDesk {__version__}")
@@ -128,6 +182,15 @@ def build_parser() -> argparse.ArgumentParser:
     backup = add("backup", _cmd_backup, "Write a verified copy of the database while it may be in use.")
     backup.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the backup")
     add("demo", _cmd_demo, "Fill an EMPTY database with a fictional history to explore CoPDesk.")
+    review = add("review", _cmd_review, "Print the pre-session review: next session, open actions, recurring issues.")
+    review.add_argument("--team", metavar="NAME", help="the team (default: the one with the latest session)")
+    review.add_argument("--json", action="store_true", help="print JSON instead of text")
+    listing = add("sessions", _cmd_sessions, "List the sessions, oldest first, with what each recorded.")
+    listing.add_argument("--team", metavar="NAME", help="only this team's sessions (default: every team)")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of text")
+    from copdesk.cli_reports import add_report_commands  # here, not at the top: it imports this module
+
+    add_report_commands(add)
     return parser
 
 

@@ -59,3 +59,22 @@ def notes(db: Database, session_id: int, kind: NoteKind | None = None) -> list[N
 
 def delete_note(db: Database, note_id: int) -> None:
     db.execute("DELETE FROM note WHERE id = ?", [note_id])
+
+
+def session_text(db: Database, session_id: int) -> Note | None:
+    """The session's free-text notes: its first plain note (learning points and parked items are separate)."""
+    row = next(
+        db.query("SELECT * FROM note WHERE session_id = ? AND kind = 'note' ORDER BY id LIMIT 1", [session_id]), None
+    )
+    return _note(row) if row else None
+
+
+def save_session_text(db: Database, session_id: int, text: str, now: datetime) -> Note:
+    """Create or replace the session's free-text notes in one statement each, so a save is all or nothing."""
+    with db.atomic():
+        existing = session_text(db, session_id)
+        if existing is None:
+            return add_note(db, session_id, NoteKind.NOTE, text, now)
+        if existing.text != text:
+            update_note_text(db, existing.id, text, now)
+    return get_note(db, existing.id)

@@ -1,0 +1,79 @@
+"""Issues that keep coming back: matching new words to old issues, the recurring flag, and escalations.
+
+The masterclass names the challenge "Same issues raised with no resolution: The same issue or challenge is
+raised at each CoP with limited progression forward." CoPDesk makes it visible: while an issue is typed,
+earlier unresolved issues are suggested (full-text search, see :func:`copdesk.core.fts.match_any`), so the team links
+"raised again" instead of starting a fresh record each time; once an issue has been raised in enough sessions
+without a resolution it is flagged, with the masterclass's advice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from copdesk.core.model import EscalationStatus, IssueStatus, MarkerKind
+from copdesk.core.participation import REMEDIES, Remedy
+
+DEFAULT_THRESHOLD = 3
+# Fewer than two sessions is not "again"; a threshold of 2 flags an issue the second time it is raised.
+MIN_THRESHOLD = 2
+MAX_THRESHOLD = 20
+
+CHALLENGE_TITLE = "Same issues raised with no resolution"
+CHALLENGE_SOURCE = "CoP Facilitation Masterclass (Spring 2026), Handling challenges"
+CHALLENGE_TEXT = (
+    "The same issue or challenge is raised at each CoP with limited progression forward. "
+    "Actions are not being taken or being followed through."
+)
+
+# What to do about it, quoted with the section each line comes from.
+RECURRING_ADVICE: Sequence[Remedy] = REMEDIES[MarkerKind.REPEATED_ISSUE]
+
+
+class EscalationError(ValueError):
+    """Raised with a one-line message fit to show the user as it is."""
+
+
+def is_flagged(times_raised: int, status: IssueStatus, threshold: int) -> bool:
+    """Raised in ``threshold`` sessions or more and still not resolved: time to take it elsewhere."""
+    return status is not IssueStatus.RESOLVED and times_raised >= threshold
+
+
+def is_recurring(times_raised: int, status: IssueStatus) -> bool:
+    """Unresolved and raised in more than one session: what the Prepare view lists."""
+    return status is not IssueStatus.RESOLVED and times_raised >= MIN_THRESHOLD
+
+
+def check_threshold(value: int) -> int:
+    if not MIN_THRESHOLD <= value <= MAX_THRESHOLD:
+        raise ValueError(f"Flag issues after {MIN_THRESHOLD} to {MAX_THRESHOLD} sessions, not {value}.")
+    return value
+
+
+# An escalation waits for a response, gets one, and is closed; it may also be closed without one
+# (withdrawn, or overtaken). A closed escalation is history and does not reopen: raise a new one.
+_NEXT_STATUSES = {
+    EscalationStatus.AWAITING: (EscalationStatus.RESPONDED, EscalationStatus.CLOSED),
+    EscalationStatus.RESPONDED: (EscalationStatus.CLOSED,),
+    EscalationStatus.CLOSED: (),
+}
+
+
+def next_statuses(current: EscalationStatus) -> tuple[EscalationStatus, ...]:
+    return _NEXT_STATUSES[current]
+
+
+def check_escalation_update(current: EscalationStatus, new: EscalationStatus, outcome: str) -> str | None:
+    """The cleaned outcome to store for a move from ``current`` to ``new``, or raise :class:`EscalationError`.
+
+    A response is recorded with what the response was, so "responded" needs an outcome; saving the same
+    status again only edits the outcome.
+    """
+    cleaned = " ".join(outcome.split()) or None
+    if new is not current and new not in _NEXT_STATUSES[current]:
+        raise EscalationError(
+            f"An escalation that is {current.label.lower()} cannot go back to {new.label.lower()}; raise a new one."
+        )
+    if new is EscalationStatus.RESPONDED and cleaned is None:
+        raise EscalationError("Say what the response was; the outcome is what the team will look back on.")
+    return cleaned

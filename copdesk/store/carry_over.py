@@ -1,0 +1,179 @@
+"""Following up agreed actions in later sessions ("Remember to follow up on any agreed actions").
+
+Nothing is copied from one session to the next. A session's follow-up list is *computed*: the team's
+actions agreed in sessions that come earlier in the team's session order (started, else planned, else
+created; then id), that are still open or were closed in this very session. Other tools copy actions into
+"the next session" when it is created, so a session created in advance either misses the actions agreed
+in between or gets them twice; ordering by time instead of by "the previous session" has neither problem.
+Each review is a row in ``action_review``, and the unique index there stops an action being carried or
+closed twice in one session, whatever the screen does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from copdesk.core.clock import from_utc_iso, to_utc_iso
+from copdesk.core.model import Action, ActionStatus, ReviewOutcome
+from copdesk.store.actions import _SELECT as ACTIONS_WITH_CARRIES
+from copdesk.store.actions import _action, get_action, review_action, update_action
+
+# Where a session sits in its team's history: the same order ``sessions.list_sessions`` uses.
+SESSION_ORDER = "coalesce({s}.started_at, {s}.planned_start, {s}.created_at)"
+CLOSING = (ReviewOutcome.DONE, ReviewOutcome.DROPPED)
+_ONCE_PER_SESSION = ("carried", "done", "dropped")
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """An earlier action as it stands in this session: ``outcome`` is its latest review here, if any."""
+
+    action: Action
+    origin_session_date: date | None
+    outcome: ReviewOutcome | None
+    review_id: int | None
+
+
+def _local_date(stamp: str | None) -> date | None:
+    return from_utc_iso(stamp).astimezone().date() if stamp else None
+
+
+_FOLLOW_UP_SQL = f"""
+WITH current AS (
+    SELECT id, team_id, {SESSION_ORDER.format(s="session")} AS placed FROM session WHERE id = :session_id
+)
+SELECT action.*,
+       {SESSION_ORDER.format(s="origin")} AS origin_placed,
+       (SELECT r.id FROM action_review r WHERE r.action_id = action.id AND r.session_id = current.id
+        ORDER BY r.id DESC LIMIT 1) AS review_id
+FROM ({ACTIONS_WITH_CARRIES}) AS action
+JOIN current ON action.team_id = current.team_id
+LEFT JOIN session origin ON origin.id = action.origin_session_id
+WHERE (
+        (origin.id IS NULL AND action.created_at < current.placed)
+        OR ({SESSION_ORDER.format(s="origin")}, origin.id) < (current.placed, current.id)
+      )
+  AND (
+        action.status = 'open'
+        OR EXISTS (SELECT 1 FROM action_review r WHERE r.action_id = action.id AND r.session_id = current.id
+                   AND r.outcome IN ('done', 'dropped'))
+      )
+ORDER BY coalesce(origin_placed, action.created_at), action.id
+"""
+
+
+def follow_up_actions(db: Database, session_id: int) -> list[FollowUp]:
+    """The "Follow up on agreed actions" list of a session; each action appears once."""
+    found: list[FollowUp] = []
+    for row in db.query(_FOLLOW_UP_SQL, {"session_id": session_id}):
+        review_id = row["review_id"]
+        outcome = _review_outcome(db, int(review_id)) if review_id is not None else None
+        found.append(FollowUp(_action(row), _local_date(row["origin_placed"]), outcome, review_id))
+    return found
+
+
+def _review_outcome(db: Database, review_id: int) -> ReviewOutcome:
+    row: dict[str, Any] = db.table("action_review").get(review_id)
+    return ReviewOutcome(row["outcome"])
+
+
+def reviewed_in(db: Database, action_id: int, session_id: int) -> set[ReviewOutcome]:
+    sql = "SELECT outcome FROM action_review WHERE action_id = ? AND session_id = ?"
+    return {ReviewOutcome(r["outcome"]) for r in db.query(sql, [action_id, session_id])}
+
+
+def record_review(db: Database, action_id: int, session_id: int, outcome: ReviewOutcome, now: datetime) -> Action:
+    """Carry, close or drop an action in a session, refusing a second carry or closure with a clear message."""
+    already = reviewed_in(db, action_id, session_id) & {ReviewOutcome(o) for o in _ONCE_PER_SESSION}
+    if already:
+        done = next(iter(already)).label.lower()
+        raise ValueError(f"This action was already marked {done} in this session; undo that first.")
+    return review_action(db, action_id, session_id, outcome, now)
+
+
+def reassign_action(
+    db: Database,
+    action_id: int,
+    session_id: int,
+    now: datetime,
+    *,
+    owner_member_id: int | None,
+    owner_name: str | None,
+) -> Action:
+    """Give the action a new owner and record the review, in one transaction."""
+    before = get_action(db, action_id)
+    detail = f"{before.owner_name or 'nobody'} → {owner_name or 'nobody'}"
+    with db.atomic():
+        update_action(db, action_id, owner_member_id=owner_member_id, owner_name=owner_name, due=before.due)
+        review_action(db, action_id, session_id, ReviewOutcome.REASSIGNED, now, detail)
+    return get_action(db, action_id)
+
+
+def redate_action(db: Database, action_id: int, session_id: int, now: datetime, *, due: date | None) -> Action:
+    """Give the action a new due date and record the review, in one transaction."""
+    before = get_action(db, action_id)
+    detail = f"{before.due.isoformat() if before.due else 'none'} → {due.isoformat() if due else 'none'}"
+    with db.atomic():
+        update_action(db, action_id, owner_member_id=before.owner_member_id, owner_name=before.owner_name, due=due)
+        review_action(db, action_id, session_id, ReviewOutcome.REDATED, now, detail)
+    return get_action(db, action_id)
+
+
+def undo_review(db: Database, review_id: int) -> Action:
+    """Take back a carry, done or dropped (a slip of the mouse); a closed action opens again."""
+    row: dict[str, Any] = db.table("action_review").get(review_id)
+    outcome = ReviewOutcome(row["outcome"])
+    if outcome.value not in _ONCE_PER_SESSION:
+        raise ValueError("Only a carry, done or dropped can be undone; change the owner or date again instead.")
+    with db.atomic():
+        db.execute("DELETE FROM action_review WHERE id = ?", [review_id])
+        if outcome in CLOSING:
+            db.table("action").update(row["action_id"], {"status": ActionStatus.OPEN.value, "closed_at": None})
+    return get_action(db, int(row["action_id"]))
+
+
+def carry_forward_unreviewed(db: Database, session_id: int, now: datetime) -> int:
+    """At the end of a session, carry every follow-up still open and not yet carried here; return how many.
+
+    An action that was on the list and is still open *was* carried to the next session, whether or not
+    anyone pressed the button, so "carried N times" stays true for actions nobody followed up.
+    """
+    stamp = to_utc_iso(now)
+    carried = 0
+    with db.atomic():
+        for follow_up in follow_up_actions(db, session_id):
+            if follow_up.action.status is not ActionStatus.OPEN:
+                continue
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO action_review (action_id, session_id, outcome, detail, at) "
+                "VALUES (?, ?, 'carried', 'still open at the end of the session', ?)",
+                [follow_up.action.id, session_id, stamp],
+            )
+            carried += cursor.rowcount
+    return carried
+
+
+def actions_agreed_in(db: Database, session_id: int) -> list[Action]:
+    sql = ACTIONS_WITH_CARRIES + " WHERE action.origin_session_id = ? ORDER BY action.id"
+    return [_action(r) for r in db.query(sql, [session_id])]
+
+
+def delete_unreviewed_action(db: Database, action_id: int) -> None:
+    """Remove an action typed by mistake; one that has been reviewed is history and stays."""
+    if next(db.query("SELECT 1 FROM action_review WHERE action_id = ?", [action_id]), None):
+        raise ValueError("This action has been followed up in a session, so it stays on record; drop it instead.")
+    db.execute("DELETE FROM action WHERE id = ?", [action_id])
+
+
+def open_actions_with_origin(db: Database, team_id: int) -> list[tuple[Action, date | None]]:
+    """Every open action of the team, with the local date of the session that agreed it."""
+    sql = f"""
+        SELECT action.*, {SESSION_ORDER.format(s="origin")} AS origin_placed FROM ({ACTIONS_WITH_CARRIES}) AS action
+        LEFT JOIN session origin ON origin.id = action.origin_session_id
+        WHERE action.team_id = ? AND action.status = 'open' ORDER BY action.id
+    """
+    return [(_action(r), _local_date(r["origin_placed"])) for r in db.query(sql, [team_id])]

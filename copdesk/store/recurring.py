@@ -1,0 +1,151 @@
+"""Queries over an issue's life: every time it was raised, how often, and where its escalations stand.
+
+"Times raised" counts the sessions an issue was raised in, not its mention rows, so linking it twice in one
+meeting cannot push it over the threshold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlite_utils import Database
+
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.model import Escalation, EscalationStatus, IssueStatus
+from copdesk.core.recurring import check_escalation_update, check_threshold
+from copdesk.core.review import EscalationFact, IssueFact
+from copdesk.store.carry_over import SESSION_ORDER
+from copdesk.store.issues import add_mention, escalations_for_issue, get_escalation, get_issue, update_escalation
+from copdesk.store.settings import RECURRING_ISSUE_THRESHOLD, get_int_setting, set_setting
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One mention with the date of the session it was raised in."""
+
+    mention_id: int
+    session_id: int
+    session_date: date
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class IssueSummary:
+    id: int
+    title: str
+    status: IssueStatus
+    times_raised: int
+    first_raised: date
+    last_raised: date
+    escalated: bool
+    resolution: str | None
+
+
+def _local_date(stamp: str) -> date:
+    return from_utc_iso(stamp).astimezone().date()
+
+
+_SUMMARY_SQL = """
+SELECT issue.id, issue.title, issue.status, issue.resolution,
+       count(DISTINCT m.session_id) AS times_raised, min(m.at) AS first_raised, max(m.at) AS last_raised,
+       EXISTS (SELECT 1 FROM escalation e WHERE e.issue_id = issue.id) AS escalated
+FROM issue JOIN issue_mention m ON m.issue_id = issue.id
+WHERE {where}
+GROUP BY issue.id
+ORDER BY times_raised DESC, first_raised, issue.id
+"""
+
+
+def _summaries(db: Database, where: str, params: list[object]) -> list[IssueSummary]:
+    return [
+        IssueSummary(
+            id=int(row["id"]),
+            title=str(row["title"]),
+            status=IssueStatus(row["status"]),
+            times_raised=int(row["times_raised"]),
+            first_raised=_local_date(row["first_raised"]),
+            last_raised=_local_date(row["last_raised"]),
+            escalated=bool(row["escalated"]),
+            resolution=row["resolution"],
+        )
+        for row in db.query(_SUMMARY_SQL.format(where=where), params)
+    ]
+
+
+def unresolved_issues(db: Database, team_id: int) -> list[IssueSummary]:
+    """The team's open, escalated and parked issues, most raised first: what "Same issue again" offers."""
+    return _summaries(db, "issue.team_id = ? AND issue.status <> 'resolved'", [team_id])
+
+
+def issue_summary(db: Database, issue_id: int) -> IssueSummary:
+    return _summaries(db, "issue.id = ?", [issue_id])[0]
+
+
+def issues_raised_in(db: Database, session_id: int) -> list[IssueSummary]:
+    """Issues raised (new or again) in a session, in the order they were raised there."""
+    where = "issue.id IN (SELECT issue_id FROM issue_mention WHERE session_id = ?)"
+    found = _summaries(db, where, [session_id])
+    order = {
+        int(r["issue_id"]): int(r["first"])
+        for r in db.query(
+            "SELECT issue_id, min(id) AS first FROM issue_mention WHERE session_id = ? GROUP BY issue_id", [session_id]
+        )
+    }
+    return sorted(found, key=lambda summary: order[summary.id])
+
+
+def issue_history(db: Database, issue_id: int) -> list[HistoryEntry]:
+    """Every mention, oldest first, dated by the session it was raised in."""
+    sql = f"""
+        SELECT m.id, m.session_id, m.text, {SESSION_ORDER.format(s="s")} AS held
+        FROM issue_mention m JOIN session s ON s.id = m.session_id
+        WHERE m.issue_id = ? ORDER BY held, m.id
+    """
+    return [
+        HistoryEntry(int(r["id"]), int(r["session_id"]), _local_date(r["held"]), str(r["text"]))
+        for r in db.query(sql, [issue_id])
+    ]
+
+
+def raise_again(db: Database, issue_id: int, session_id: int, text: str, now: datetime) -> IssueSummary:
+    """Link an earlier issue to this session ("raised again"), once per session."""
+    if next(
+        db.query("SELECT 1 FROM issue_mention WHERE issue_id = ? AND session_id = ?", [issue_id, session_id]), None
+    ):
+        raise ValueError(f"“{get_issue(db, issue_id).title}” is already linked to this session.")
+    add_mention(db, issue_id, session_id, " ".join(text.split()), now)
+    return issue_summary(db, issue_id)
+
+
+def change_escalation(db: Database, escalation_id: int, status: EscalationStatus, outcome: str) -> Escalation:
+    """Move an escalation along its lifecycle (see ``core.recurring``), or raise with a one-line message."""
+    current = get_escalation(db, escalation_id)
+    cleaned = check_escalation_update(current.status, status, outcome)
+    return update_escalation(db, escalation_id, status, cleaned)
+
+
+def issue_facts(db: Database, team_id: int) -> list[IssueFact]:
+    return [
+        IssueFact(s.id, s.title, s.status, s.times_raised, s.first_raised, s.last_raised, s.escalated)
+        for s in _summaries(db, "issue.team_id = ?", [team_id])
+    ]
+
+
+def escalation_facts(db: Database, team_id: int) -> list[EscalationFact]:
+    sql = (
+        "SELECT id, title FROM issue WHERE team_id = ? AND EXISTS (SELECT 1 FROM escalation WHERE issue_id = issue.id)"
+    )
+    return [
+        EscalationFact(e.id, e.issue_id, str(row["title"]), e.target, e.raised_on, e.response_due, e.status)
+        for row in db.query(sql, [team_id])
+        for e in escalations_for_issue(db, int(row["id"]))
+    ]
+
+
+def recurring_threshold(db: Database) -> int:
+    return get_int_setting(db, RECURRING_ISSUE_THRESHOLD)
+
+
+def set_recurring_threshold(db: Database, value: int) -> None:
+    set_setting(db, RECURRING_ISSUE_THRESHOLD, str(check_threshold(value)))

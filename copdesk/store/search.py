@@ -1,0 +1,140 @@
+"""Full-text search (SQLite FTS5, set up in ``db/0005``): issue suggestions while typing, and note search.
+
+The FTS tables have the shape sqlite-utils makes, so ``db.table("note").search(...)`` works too; the
+queries here are written out because they need bm25 weights across two tables, and snippets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.fts import ELLIPSIS, HIGHLIGHT_END, HIGHLIGHT_START, match_all, match_any
+from copdesk.core.model import IssueStatus, NoteKind
+from copdesk.store.carry_over import SESSION_ORDER
+
+SUGGESTION_LIMIT = 5
+SEARCH_LIMIT = 100
+SNIPPET_WORDS = 14
+# A word in an issue's title says more about which issue it is than the same word in one mention of it.
+TITLE_WEIGHT = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class IssueSuggestion:
+    id: int
+    title: str
+    status: IssueStatus
+    times_raised: int
+    last_raised: date
+    score: float  # bm25 summed over the title and every mention: lower is a better match
+
+
+@dataclass(frozen=True, slots=True)
+class NoteHit:
+    """One match in context. ``where`` says what kind of text matched ("Notes", "Issue: …")."""
+
+    session_id: int
+    session_date: date
+    team_name: str
+    where: str
+    snippet: str  # highlighted with core.fts.HIGHLIGHT_START / HIGHLIGHT_END
+    text: str
+
+
+def _local_date(stamp: str) -> date:
+    return from_utc_iso(stamp).astimezone().date()
+
+
+_SUGGEST_SQL = f"""
+WITH hits AS (
+    SELECT rowid AS issue_id, {TITLE_WEIGHT} * bm25(issue_fts) AS score
+    FROM issue_fts WHERE issue_fts MATCH :query
+    UNION ALL
+    SELECT m.issue_id, bm25(issue_mention_fts)
+    FROM issue_mention_fts JOIN issue_mention m ON m.id = issue_mention_fts.rowid
+    WHERE issue_mention_fts MATCH :query
+)
+SELECT issue.id, issue.title, issue.status, sum(hits.score) AS score,
+       (SELECT count(DISTINCT session_id) FROM issue_mention WHERE issue_id = issue.id) AS times_raised,
+       (SELECT max(at) FROM issue_mention WHERE issue_id = issue.id) AS last_raised
+FROM hits JOIN issue ON issue.id = hits.issue_id
+WHERE issue.team_id = :team_id AND issue.status <> 'resolved'
+  AND NOT EXISTS (SELECT 1 FROM issue_mention WHERE issue_id = issue.id AND session_id = :session_id)
+GROUP BY issue.id
+ORDER BY score, times_raised DESC, issue.id
+LIMIT :limit
+"""
+
+
+def suggest_issues(
+    db: Database, team_id: int, typed: str, *, session_id: int | None = None, limit: int = SUGGESTION_LIMIT
+) -> list[IssueSuggestion]:
+    """The team's earlier unresolved issues that match what is being typed, best first.
+
+    Issues already linked in ``session_id`` are left out: raising an issue twice in one meeting is not
+    "again".
+    """
+    query = match_any(typed)
+    if query is None:
+        return []
+    params = {"query": query, "team_id": team_id, "session_id": session_id or -1, "limit": limit}
+    return [
+        IssueSuggestion(
+            id=int(row["id"]),
+            title=str(row["title"]),
+            status=IssueStatus(row["status"]),
+            times_raised=int(row["times_raised"]),
+            last_raised=_local_date(row["last_raised"]),
+            score=float(row["score"]),
+        )
+        for row in db.query(_SUGGEST_SQL, params)
+    ]
+
+
+_SEARCH_SQL = f"""
+SELECT hit.*, team.name AS team_name, {SESSION_ORDER.format(s="session")} AS held FROM (
+    SELECT note.session_id, note.kind AS kind, '' AS issue_title, note.text AS text,
+           snippet(note_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}) AS snippet, bm25(note_fts) AS score
+    FROM note_fts JOIN note ON note.id = note_fts.rowid
+    WHERE note_fts MATCH :query
+    UNION ALL
+    SELECT m.session_id, 'issue', issue.title, m.text,
+           snippet(issue_mention_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(issue_mention_fts)
+    FROM issue_mention_fts JOIN issue_mention m ON m.id = issue_mention_fts.rowid
+    JOIN issue ON issue.id = m.issue_id
+    WHERE issue_mention_fts MATCH :query
+) AS hit
+JOIN session ON session.id = hit.session_id
+JOIN team ON team.id = session.team_id
+ORDER BY hit.score, held DESC
+LIMIT :limit
+"""
+
+
+def search_notes(db: Database, typed: str, *, limit: int = SEARCH_LIMIT) -> list[NoteHit]:
+    """Every note, learning point, parked item and issue mention, of every session, containing all the words."""
+    query = match_all(typed)
+    if query is None:
+        return []
+    params = {
+        "query": query,
+        "start": HIGHLIGHT_START,
+        "end": HIGHLIGHT_END,
+        "ellipsis": ELLIPSIS,
+        "limit": limit,
+    }
+    return [
+        NoteHit(
+            session_id=int(row["session_id"]),
+            session_date=_local_date(row["held"]),
+            team_name=str(row["team_name"]),
+            where=f"Issue: {row['issue_title']}" if row["kind"] == "issue" else NoteKind(row["kind"]).label,
+            snippet=str(row["snippet"]),
+            text=str(row["text"]),
+        )
+        for row in db.query(_SEARCH_SQL, params)
+    ]

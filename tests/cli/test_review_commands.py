@@ -1,0 +1,129 @@
+"""``review`` and ``sessions``: the pre-session pack as JSON, checked against the demo database itself."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from copdesk.store.demo import ESCALATED_ISSUE, RECURRING_ISSUE, RESOLVED_ISSUE
+from tests.cli.conftest import RunCli
+
+
+@pytest.fixture
+def demo_db(run_cli: RunCli, db_path: Path) -> Path:
+    assert run_cli("demo", "--db", str(db_path)).returncode == 0
+    return db_path
+
+
+def _rows(path: Path, sql: str, *params: object) -> list[sqlite3.Row]:
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def _review(run_cli: RunCli, path: Path, *extra: str) -> dict[str, Any]:
+    result = run_cli("review", "--db", str(path), "--json", *extra)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_review_json_matches_the_demo_database(run_cli: RunCli, demo_db: Path) -> None:
+    data = _review(run_cli, demo_db)
+    today = date.today()
+    assert list(data) == [
+        "team",
+        "next_session",
+        "open_actions",
+        "recurring_issues",
+        "escalations_awaiting",
+        "quiet_last_session",
+    ]
+    # Without --team, the team with the latest session.
+    latest = _rows(
+        demo_db,
+        "SELECT t.name FROM session s JOIN team t ON t.id = s.team_id ORDER BY s.started_at DESC LIMIT 1",
+    )[0]
+    assert data["team"] == latest["name"]
+    team_id = _rows(demo_db, "SELECT id FROM team WHERE name = ?", data["team"])[0]["id"]
+    assert data["next_session"] is not None and date.fromisoformat(data["next_session"]) >= today
+
+    open_rows = _rows(demo_db, "SELECT * FROM action WHERE team_id = ? AND status = 'open'", team_id)
+    assert {a["id"] for a in data["open_actions"]} == {r["id"] for r in open_rows}
+    by_id = {r["id"]: r for r in open_rows}
+    for action in data["open_actions"]:
+        row = by_id[action["id"]]
+        carried = _rows(
+            demo_db, "SELECT count(*) AS n FROM action_review WHERE action_id = ? AND outcome = 'carried'", row["id"]
+        )[0]["n"]
+        assert (action["text"], action["owner"], action["due"]) == (row["text"], row["owner_name"], row["due_date"])
+        assert action["times_carried"] == carried
+        assert action["overdue"] == (date.fromisoformat(row["due_date"]) < today)
+        assert date.fromisoformat(action["origin_session_date"]) <= today
+    assert any(a["times_carried"] >= 2 for a in data["open_actions"])  # the demo's stuck action
+    assert any(a["overdue"] for a in data["open_actions"])
+
+    issues = {i["title"]: i for i in data["recurring_issues"]}
+    assert RESOLVED_ISSUE not in issues
+    recurring = issues[RECURRING_ISSUE]
+    mentions = _rows(
+        demo_db,
+        "SELECT count(*) AS n FROM issue_mention m JOIN issue i ON i.id = m.issue_id WHERE i.title = ?",
+        RECURRING_ISSUE,
+    )[0]["n"]
+    assert (recurring["times_raised"], recurring["status"], recurring["escalated"]) == (mentions, "open", False)
+    assert recurring["times_raised"] >= 3
+    assert recurring["first_raised"] < recurring["last_raised"]
+    assert issues[ESCALATED_ISSUE]["escalated"] is True
+    assert next(iter(issues)) == RECURRING_ISSUE  # most raised first
+    (escalation,) = data["escalations_awaiting"]
+    assert (escalation["issue_title"], escalation["to"]) == (ESCALATED_ISSUE, "practice-supervisor")
+
+    names = {r["display_name"] for r in _rows(demo_db, "SELECT display_name FROM member WHERE team_id = ?", team_id)}
+    assert set(data["quiet_last_session"]) <= names
+
+
+def test_review_of_a_named_team_and_of_an_unknown_one(run_cli: RunCli, demo_db: Path) -> None:
+    data = _review(run_cli, demo_db, "--team", "riverside hospital discharge TEAM")
+    assert data["team"] == "Riverside Hospital Discharge Team"
+    assert RECURRING_ISSUE not in {i["title"] for i in data["recurring_issues"]}  # the other team's issue
+    result = run_cli("review", "--db", str(demo_db), "--team", "Nowhere")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "copdesk-cli: There is no team called 'Nowhere'; the teams are: "
+        "Northside Community Team, Riverside Hospital Discharge Team."
+    ]
+
+
+def test_review_text_and_an_empty_database(run_cli: RunCli, demo_db: Path, tmp_path: Path) -> None:
+    text = run_cli("review", "--db", str(demo_db)).stdout
+    assert "Open actions" in text and "Recurring issues" in text and RECURRING_ISSUE in text
+    empty = run_cli("review", "--db", str(tmp_path / "empty.db"))
+    assert empty.returncode == 1 and "no teams yet" in empty.stderr
+
+
+def test_sessions_lists_every_session_with_counts(run_cli: RunCli, demo_db: Path) -> None:
+    result = run_cli("sessions", "--db", str(demo_db), "--json")
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(result.stdout)
+    assert [s["id"] for s in listed] == [r["id"] for r in _rows(demo_db, "SELECT id FROM session ORDER BY started_at")]
+    first = listed[0]
+    assert set(first) == {
+        "id", "team", "date", "kind", "topic", "status", "attendance", "notes", "actions_agreed", "issues_raised"
+    }  # fmt: skip
+    attendance = _rows(demo_db, "SELECT count(*) AS n FROM attendance WHERE session_id = ?", first["id"])[0]["n"]
+    assert first["attendance"] == attendance and first["status"] == "ended"
+    riverside = json.loads(
+        run_cli("sessions", "--db", str(demo_db), "--team", "Riverside Hospital Discharge Team", "--json").stdout
+    )
+    assert riverside and {s["team"] for s in riverside} == {"Riverside Hospital Discharge Team"}
+    text = run_cli("sessions", "--db", str(demo_db)).stdout.splitlines()
+    assert len(text) == len(listed)

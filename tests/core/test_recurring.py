@@ -1,0 +1,68 @@
+"""Safe FTS queries from typed text, the recurring flag, and the escalation lifecycle rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from copdesk.core.fts import match_all, match_any, split_highlights
+from copdesk.core.model import EscalationStatus, IssueStatus
+from copdesk.core.recurring import (
+    RECURRING_ADVICE,
+    check_escalation_update,
+    is_flagged,
+    is_recurring,
+    next_statuses,
+)
+
+
+def test_typed_text_becomes_quoted_terms_with_the_last_word_a_prefix() -> None:
+    assert match_any("Waiting for the OT assess") == '"waiting" OR "ot" OR "assess"*'
+    assert match_any("Waiting for the OT assess ") == '"waiting" OR "ot" OR "assess"'
+    assert match_all("carers assessment") == '"carers" "assessment"*'
+    assert match_any("the and for") is None
+    assert match_any("") is None and match_all("   ") is None
+
+
+@pytest.mark.parametrize("typed", ['say "hi', "NEAR(a b)", "xray AND -yoke", "col:value", "^start", "{alpha beta}"])
+def test_fts_syntax_in_typed_text_is_quoted_away(typed: str) -> None:
+    for query in (match_any(typed), match_all(typed)):
+        assert query is not None
+        # Only quoted words, OR and the trailing star remain: nothing FTS5 could read as an operator.
+        stripped = query.replace(" OR ", " ").replace("*", "")
+        assert all(term.startswith('"') and term.endswith('"') for term in stripped.split())
+
+
+def test_highlight_runs() -> None:
+    assert split_highlights("a \x02b\x03 c") == [("a ", False), ("b", True), (" c", False)]
+
+
+def test_flag_at_the_threshold_and_never_once_resolved() -> None:
+    assert not is_flagged(2, IssueStatus.OPEN, 3)
+    assert is_flagged(3, IssueStatus.OPEN, 3)
+    assert is_flagged(5, IssueStatus.ESCALATED, 3)
+    assert not is_flagged(9, IssueStatus.RESOLVED, 3)
+    assert not is_recurring(1, IssueStatus.OPEN) and is_recurring(2, IssueStatus.PARKED)
+
+
+def test_advice_quotes_the_masterclass_and_names_the_sections() -> None:
+    texts = " ".join(remedy.text for remedy in RECURRING_ADVICE)
+    assert "escalating to the Practice Supervisor or Manager" in texts and "My VIEWS form" in texts
+    assert "different arena" in texts
+    assert {remedy.source.split(", ", 1)[1] for remedy in RECURRING_ADVICE} == {
+        "Handling challenges",
+        "Facilitation role in a CoP",
+    }
+
+
+def test_escalation_lifecycle_rules() -> None:
+    assert next_statuses(EscalationStatus.AWAITING) == (EscalationStatus.RESPONDED, EscalationStatus.CLOSED)
+    assert next_statuses(EscalationStatus.CLOSED) == ()
+    assert check_escalation_update(EscalationStatus.AWAITING, EscalationStatus.RESPONDED, " Yes,  agreed ") == (
+        "Yes, agreed"
+    )
+    assert check_escalation_update(EscalationStatus.AWAITING, EscalationStatus.CLOSED, "") is None
+    assert check_escalation_update(EscalationStatus.CLOSED, EscalationStatus.CLOSED, "note") == "note"
+    with pytest.raises(ValueError, match="what the response was"):
+        check_escalation_update(EscalationStatus.AWAITING, EscalationStatus.RESPONDED, "")
+    with pytest.raises(ValueError, match="cannot go back"):
+        check_escalation_update(EscalationStatus.RESPONDED, EscalationStatus.AWAITING, "x")

@@ -1,0 +1,134 @@
+"""The review pack's rules: overdue, which issues are listed and flagged, their order, the JSON keys."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
+from copdesk.core.review import (
+    PLANNING_PROMPTS,
+    ActionFact,
+    EscalationFact,
+    IssueFact,
+    UpcomingSession,
+    build_review_pack,
+    review_to_json,
+    review_to_text,
+)
+
+TODAY = date(2026, 10, 8)
+MASTERCLASS = Path(__file__).resolve().parents[3] / "shared" / "reference" / "cop-facilitation-masterclass.txt"
+
+
+@pytest.fixture
+def masterclass_text() -> str:
+    if not MASTERCLASS.exists():
+        pytest.skip("the masterclass reference is not beside this clone")
+    return " ".join(MASTERCLASS.read_text(encoding="utf-8").replace("**", "").split())
+
+
+def _issue(issue_id: int, times: int, first: date, status: IssueStatus = IssueStatus.OPEN) -> IssueFact:
+    return IssueFact(issue_id, f"Issue {issue_id}", status, times, first, date(2026, 10, 1), False)
+
+
+def _pack(**overrides: object) -> dict[str, object]:
+    arguments: dict[str, object] = {
+        "today": TODAY,
+        "next_session": UpcomingSession(datetime(2026, 10, 22, 10, 0), SessionKind.REFLECTIVE),
+        "actions": [],
+        "issues": [],
+        "escalations": [],
+        "quiet_last_session": [],
+        "unused_questions": [],
+        "threshold": 3,
+        **overrides,
+    }
+    return arguments
+
+
+def test_overdue_actions_come_first_and_today_is_not_overdue() -> None:
+    actions = [
+        ActionFact(1, "Due later", "Ash", date(2026, 10, 20), date(2026, 9, 24), 0),
+        ActionFact(2, "No date", None, None, None, 0),
+        ActionFact(3, "Due today", "Bo", TODAY, date(2026, 9, 24), 1),
+        ActionFact(4, "Late", "Cy", date(2026, 10, 7), date(2026, 9, 10), 3),
+    ]
+    pack = build_review_pack("Harbour Team", **_pack(actions=actions))  # type: ignore[arg-type]
+    assert [(a.id, a.overdue) for a in pack.open_actions] == [(4, True), (3, False), (1, False), (2, False)]
+
+
+def test_recurring_issues_are_listed_sorted_and_flagged() -> None:
+    issues = [
+        _issue(1, 1, date(2026, 5, 1)),  # raised once: not recurring
+        _issue(2, 2, date(2026, 6, 1)),
+        _issue(3, 3, date(2026, 7, 1)),
+        _issue(4, 3, date(2026, 4, 1)),  # as often as 3, but older: first
+        _issue(5, 9, date(2026, 1, 1), IssueStatus.RESOLVED),
+        _issue(6, 4, date(2026, 8, 1), IssueStatus.ESCALATED),
+    ]
+    pack = build_review_pack("Harbour Team", **_pack(issues=issues))  # type: ignore[arg-type]
+    assert [(i.id, i.flagged) for i in pack.recurring_issues] == [(6, True), (4, True), (3, True), (2, False)]
+
+
+def test_only_escalations_awaiting_a_response_are_listed() -> None:
+    def escalation(escalation_id: int, status: EscalationStatus, due: date | None) -> EscalationFact:
+        return EscalationFact(escalation_id, 1, "Issue 1", EscalationTarget.MANAGER, date(2026, 9, 1), due, status)
+
+    facts = [
+        escalation(1, EscalationStatus.AWAITING, date(2026, 10, 30)),
+        escalation(2, EscalationStatus.RESPONDED, date(2026, 9, 15)),
+        escalation(3, EscalationStatus.AWAITING, date(2026, 9, 15)),
+        escalation(4, EscalationStatus.CLOSED, None),
+    ]
+    pack = build_review_pack("Harbour Team", **_pack(escalations=facts))  # type: ignore[arg-type]
+    assert [(e.id, e.overdue) for e in pack.escalations_awaiting] == [(3, True), (1, False)]
+
+
+def test_json_has_exactly_the_documented_keys() -> None:
+    pack = build_review_pack(
+        "Harbour Team",
+        **_pack(  # type: ignore[arg-type]
+            actions=[ActionFact(1, "Share", "Ash", date(2026, 10, 1), date(2026, 9, 24), 2)],
+            issues=[_issue(2, 3, date(2026, 6, 1))],
+            quiet_last_session=["Bo Day"],
+        ),
+    )
+    data = review_to_json(pack)
+    assert list(data) == [
+        "team",
+        "next_session",
+        "open_actions",
+        "recurring_issues",
+        "escalations_awaiting",
+        "quiet_last_session",
+    ]
+    assert data["next_session"] == "2026-10-22"
+    assert data["open_actions"] == [
+        {
+            "id": 1,
+            "text": "Share",
+            "owner": "Ash",
+            "due": "2026-10-01",
+            "origin_session_date": "2026-09-24",
+            "times_carried": 2,
+            "overdue": True,
+        }
+    ]
+    assert set(data["recurring_issues"][0]) == {
+        "id", "title", "times_raised", "first_raised", "last_raised", "status", "escalated"
+    }  # fmt: skip
+    assert data["quiet_last_session"] == ["Bo Day"]
+    text = "\n".join(review_to_text(pack))
+    assert "carried 2×" in text and "OVERDUE" in text and "Thu 22 Oct 2026 at 10:00" in text
+    assert build_review_pack("Harbour Team", **_pack(next_session=None)).next_session is None  # type: ignore[arg-type]
+
+
+def test_planning_prompts_are_the_masterclass_points_verbatim(masterclass_text: str) -> None:
+    keys = [prompt.key for prompt in PLANNING_PROMPTS]
+    assert len(set(keys)) == len(keys)
+    for prompt in PLANNING_PROMPTS:
+        assert prompt.text in masterclass_text
+    assert {"present-case", "training", "theory", "research", "trigger-warnings", "follow-up"} <= set(keys)
