@@ -43,9 +43,10 @@ class Tally:
     follows the conversation with one click per change of speaker.
     """
 
-    def __init__(self, clock: MonotonicClock) -> None:
+    def __init__(self, clock: MonotonicClock, earlier: Iterable[Contribution] = ()) -> None:
+        """``earlier`` carries on a session after a restart: those contributions count as finished."""
         self._clock = clock
-        self._entries: list[Contribution] = []
+        self._entries: list[Contribution] = list(earlier)
         self._open_stint: int | None = None  # index into _entries of the stint still running
 
     @property
@@ -168,20 +169,47 @@ def top_share(values: Sequence[float], fraction: float = 0.2) -> float:
     return sum(sorted(values, reverse=True)[:size]) / total
 
 
-def balance_in_words(values: Sequence[float], fraction: float = 0.2) -> str:
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """How the plain-words reading names what was counted, so talk time never reads as "contributions"."""
+
+    nothing_yet: str
+    evenly_spread: str
+    share: str  # completed with the percentage
+    not_heard_one: str
+    not_heard_many: str
+
+
+CONTRIBUTIONS = Measure(
+    "No contributions yet",
+    "Contributions were evenly spread",
+    "made {percent}% of contributions",
+    "person has not contributed",
+    "people have not contributed",
+)
+TALK_TIME = Measure(
+    "No talk time recorded yet",
+    "Talk time was evenly spread",
+    "took {percent}% of the talk time",
+    "person has no talk time",
+    "people have no talk time",
+)
+
+
+def balance_in_words(values: Sequence[float], fraction: float = 0.2, *, measure: Measure = CONTRIBUTIONS) -> str:
     """A reading of the room for the facilitator that counts people but never names or ranks them."""
     people = len(values)
     if people == 0 or sum(values) == 0:
-        return "No contributions yet"
+        return measure.nothing_yet
     silent = sum(1 for value in values if value == 0)
     if gini(values) < EVEN_GINI_THRESHOLD:
-        reading = "Contributions were evenly spread"
+        reading = measure.evenly_spread
     else:
         size = _top_group_size(people, fraction)
         percent = round(top_share(values, fraction) * 100)
-        reading = f"{size} of {people} people made {percent}% of contributions"
+        reading = f"{size} of {people} people {measure.share.format(percent=percent)}"
     if silent:
-        reading += f"; {silent} {'person has' if silent == 1 else 'people have'} not contributed"
+        reading += f"; {silent} {measure.not_heard_one if silent == 1 else measure.not_heard_many}"
     return reading
 
 
@@ -201,6 +229,20 @@ def quiet_members(
         for member_id in present
         if now - last_contribution_at.get(member_id, session_start) >= quiet_after_seconds
     ]
+
+
+def quiet_in_session(attendees: Sequence[int], counts: Mapping[int, int], share_below: float = 0.5) -> list[int]:
+    """Who was quiet at a past session, to invite in early next time: attendees with fewer contributions
+    than ``share_below`` of an even share. Someone who said nothing is always quiet.
+
+    A session where nothing was tallied says nothing about anyone, so it names nobody. Roster order, not
+    quietness order, so the list prompts an invitation rather than a ranking.
+    """
+    total = sum(counts.get(member_id, 0) for member_id in attendees)
+    if total == 0:
+        return []
+    even_share = total / len(attendees)
+    return [member_id for member_id in attendees if counts.get(member_id, 0) < even_share * share_below]
 
 
 @dataclass(frozen=True, slots=True)

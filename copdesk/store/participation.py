@@ -1,15 +1,24 @@
-"""Contributions (facilitator-only data about colleagues) and engagement markers (about the room)."""
+"""Contributions (facilitator-only data about colleagues) and engagement markers (about the room).
+
+The team-level queries at the end feed the Prepare view: attendance and balance per session (numbers
+only, never a ranking), and who was quiet at the last session, for the facilitator to invite in.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from copdesk.core.clock import to_utc_iso
-from copdesk.core.model import MarkerKind
+from copdesk.core.clock import from_utc_iso, to_utc_iso
+from copdesk.core.model import MarkerKind, Member, SessionStatus
+from copdesk.core.participation import SessionParticipation, quiet_in_session
+from copdesk.store.sessions import attendee_ids
 from copdesk.store.tables import insert_row
+from copdesk.store.teams import list_members
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +43,13 @@ def add_contribution(
     return insert_row(db, "contribution", row)
 
 
+def set_contribution_duration(db: Database, contribution_id: int, duration_seconds: float) -> None:
+    """Close a talk-time stint. Until then its row reads as a plain tick, so a crash mid-stint loses no count."""
+    db.execute(
+        "UPDATE contribution SET duration_seconds = ? WHERE id = ?", [max(0.0, duration_seconds), contribution_id]
+    )
+
+
 def delete_contribution(db: Database, contribution_id: int) -> None:
     db.execute("DELETE FROM contribution WHERE id = ?", [contribution_id])
 
@@ -54,3 +70,72 @@ def add_marker(db: Database, session_id: int, kind: MarkerKind, at: datetime) ->
 def markers(db: Database, session_id: int) -> list[MarkerRow]:
     sql = "SELECT id, kind, at FROM marker WHERE session_id = ? ORDER BY id"
     return [MarkerRow(int(r["id"]), MarkerKind(r["kind"]), str(r["at"])) for r in db.query(sql, [session_id])]
+
+
+@dataclass(frozen=True, slots=True)
+class QuietLastTime:
+    """The members quiet at the team's last ended session, in roster order; empty if nothing was tallied."""
+
+    held_on: date
+    members: tuple[Member, ...]
+    tallied: bool
+
+
+def _held_on(started_at: str) -> date:
+    """The local calendar day the session was held, as the facilitator remembers it."""
+    return from_utc_iso(started_at).astimezone().date()
+
+
+class _EndedSession(NamedTuple):
+    id: int
+    started_at: str
+    attendance: int
+
+
+def _ended_sessions(db: Database, team_id: int, limit: int) -> list[_EndedSession]:
+    sql = (
+        "SELECT s.id, s.started_at, (SELECT count(*) FROM attendance a WHERE a.session_id = s.id) AS attendance"
+        " FROM session s WHERE s.team_id = ? AND s.status = ? AND s.started_at IS NOT NULL"
+        " ORDER BY s.started_at DESC, s.id DESC LIMIT ?"
+    )
+    rows = db.query(sql, [team_id, SessionStatus.ENDED.value, limit])
+    return [_EndedSession(int(r["id"]), str(r["started_at"]), int(r["attendance"])) for r in rows]
+
+
+def _attendee_counts(db: Database, session_ids: Sequence[int]) -> dict[int, dict[int, int]]:
+    """Contributions per attendee per session; a tally for someone not marked present is left out."""
+    if not session_ids:
+        return {}
+    marks = ", ".join("?" for _ in session_ids)
+    sql = (
+        "SELECT c.session_id, c.member_id, count(*) AS n FROM contribution c"
+        " JOIN attendance a ON a.session_id = c.session_id AND a.member_id = c.member_id"
+        f" WHERE c.session_id IN ({marks}) GROUP BY c.session_id, c.member_id"
+    )
+    counts: dict[int, dict[int, int]] = {session_id: {} for session_id in session_ids}
+    for row in db.query(sql, list(session_ids)):
+        counts[int(row["session_id"])][int(row["member_id"])] = int(row["n"])
+    return counts
+
+
+def team_history(db: Database, team_id: int, limit: int = 10) -> list[SessionParticipation]:
+    """The team's last ``limit`` ended sessions as bare numbers, for :func:`participation_history`."""
+    ended = _ended_sessions(db, team_id, limit)
+    counts = _attendee_counts(db, [session.id for session in ended])
+    return [
+        SessionParticipation(_held_on(session.started_at), session.attendance, tuple(counts[session.id].values()))
+        for session in ended
+    ]
+
+
+def quiet_last_time(db: Database, team_id: int) -> QuietLastTime | None:
+    """Who was quiet at the team's most recent ended session; ``None`` before the first one."""
+    ended = _ended_sessions(db, team_id, 1)
+    if not ended:
+        return None
+    last = ended[0]
+    present = set(attendee_ids(db, last.id))
+    roster = [m for m in list_members(db, team_id, include_inactive=True) if m.id in present]
+    counts = _attendee_counts(db, [last.id])[last.id]
+    quiet = set(quiet_in_session([m.id for m in roster], counts))
+    return QuietLastTime(_held_on(last.started_at), tuple(m for m in roster if m.id in quiet), tallied=bool(counts))

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from copdesk.core.model import MarkerKind
 from copdesk.core.participation import (
     REMEDIES,
+    TALK_TIME,
     Contribution,
     HistoryPoint,
     SessionParticipation,
@@ -18,6 +19,7 @@ from copdesk.core.participation import (
     balance_in_words,
     gini,
     participation_history,
+    quiet_in_session,
     quiet_members,
     top_share,
 )
@@ -50,6 +52,18 @@ def test_undo_removes_the_last_tick_and_returns_it(tally: Tally) -> None:
     tally.log_contribution(BEN)
     assert tally.undo_last() == Contribution(BEN, 1000.0)
     assert tally.counts() == {ASHA: 1}
+
+
+def test_a_tally_carries_on_from_earlier_contributions(fake_clock: FakeClock) -> None:
+    earlier = [Contribution(ASHA, 900.0), Contribution(BEN, 950.0, duration=40.0)]
+    tally = Tally(fake_clock, earlier)
+    assert tally.counts() == {ASHA: 1, BEN: 1}
+    assert tally.talk_seconds() == {BEN: 40.0}
+    assert tally.speaker is None
+    tally.log_contribution(ASHA)
+    assert tally.counts() == {ASHA: 2, BEN: 1}
+    assert tally.undo_last() == Contribution(ASHA, fake_clock())
+    assert tally.undo_last() == earlier[1]
 
 
 def test_undo_with_nothing_recorded_returns_none(tally: Tally) -> None:
@@ -242,6 +256,19 @@ def test_balance_in_words(values: list[float], words: str) -> None:
     assert balance_in_words(values) == words
 
 
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [
+        ([0.0, 0.0], "No talk time recorded yet"),
+        ([300.0, 280.0, 310.0], "Talk time was evenly spread"),
+        ([600.0, 60.0, 60.0, 0.0, 0.0], "1 of 5 people took 83% of the talk time; 2 people have no talk time"),
+        ([600.0, 100.0, 0.0], "1 of 3 people took 86% of the talk time; 1 person has no talk time"),
+    ],
+)
+def test_balance_in_words_for_talk_time_never_says_contributions(seconds: list[float], words: str) -> None:
+    assert balance_in_words(seconds, measure=TALK_TIME) == words
+
+
 # Quiet voices
 
 
@@ -268,6 +295,21 @@ def test_quiet_members_works_with_a_live_tally(tally: Tally, fake_clock: FakeClo
     fake_clock.advance(901)
     quiet = quiet_members([ASHA, BEN, CHLOE], tally.last_heard_at(), start, fake_clock())
     assert quiet == [ASHA, CHLOE]
+
+
+def test_quiet_in_session_names_the_silent_and_those_under_half_an_even_share() -> None:
+    # 12 contributions among 4 people: an even share is 3, so fewer than 1.5 is quiet.
+    counts = {ASHA: 8, BEN: 1, CHLOE: 3}
+    assert quiet_in_session([DEV, ASHA, BEN, CHLOE], counts) == [DEV, BEN]
+
+
+def test_quiet_in_session_names_nobody_when_nothing_was_tallied() -> None:
+    assert quiet_in_session([ASHA, BEN], {}) == []
+    assert quiet_in_session([], {}) == []
+
+
+def test_quiet_in_session_on_an_even_room_names_nobody() -> None:
+    assert quiet_in_session([ASHA, BEN, CHLOE], {ASHA: 2, BEN: 2, CHLOE: 2}) == []
 
 
 # Remedies

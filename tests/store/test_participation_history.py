@@ -1,0 +1,109 @@
+"""The team-level participation queries behind the Prepare view, and saving talk-time stints."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlite_utils import Database
+
+from copdesk.core.model import Member, Role, SessionKind
+from copdesk.core.participation import participation_history
+from copdesk.store import participation, sessions, teams
+
+START = datetime(2026, 9, 10, 9, 30, tzinfo=UTC)
+
+
+def local_day(days_after_start: int) -> date:
+    """Sessions are dated by the facilitator's local calendar day."""
+    return (START + timedelta(days=days_after_start)).astimezone().date()
+
+
+@pytest.fixture
+def roster(db: Database) -> list[Member]:
+    names = [("Asha Okafor", Role.FACILITATOR), ("Ben Lloyd", Role.PRACTITIONER), ("Chloe Martin", Role.GUEST)]
+    team = teams.create_team(db, "Harbour Team", [*names, ("Dev Shah", Role.PRACTITIONER)], START)
+    return teams.list_members(db, team.id)
+
+
+def held_session(
+    db: Database, members: list[Member], start: datetime, counts: dict[int, int], *, ended: bool = True
+) -> int:
+    team_id = members[0].team_id
+    session = sessions.create_session(db, team_id, SessionKind.REFLECTIVE, start, planned_start=start)
+    sessions.start_session(db, session.id, start, ground_rules_agreed=True)
+    sessions.set_attendance(db, session.id, [m.id for m in members])
+    for member_id, count in counts.items():
+        for minute in range(count):
+            participation.add_contribution(db, session.id, member_id, start + timedelta(minutes=minute))
+    if ended:
+        sessions.end_session(db, session.id, start + timedelta(hours=1))
+    return session.id
+
+
+def test_history_gives_attendance_and_counts_of_ended_sessions_only(db: Database, roster: list[Member]) -> None:
+    asha, ben, chloe, dev = roster
+    held_session(db, [asha, ben, chloe], START, {asha.id: 4, ben.id: 2})
+    held_session(db, roster, START + timedelta(days=14), {asha.id: 1, ben.id: 1, chloe.id: 1, dev.id: 1})
+    held_session(db, roster, START + timedelta(days=28), {asha.id: 9}, ended=False)
+
+    history = participation.team_history(db, asha.team_id)
+
+    assert [(h.held_on, h.attendance, sorted(h.contribution_counts)) for h in history] == [
+        (local_day(14), 4, [1, 1, 1, 1]),
+        (local_day(0), 3, [2, 4]),
+    ]
+    points = participation_history(history)
+    assert [p.held_on for p in points] == [local_day(0), local_day(14)]
+    assert points[0].contributions == 6 and points[0].gini > 0.25
+    assert points[1].gini == 0.0
+
+
+def test_history_keeps_the_most_recent_sessions_and_ignores_tallies_of_absentees(
+    db: Database, roster: list[Member]
+) -> None:
+    asha, ben, *_ = roster
+    for fortnight in range(5):
+        held_session(db, [asha, ben], START + timedelta(days=14 * fortnight), {asha.id: fortnight})
+    last = held_session(db, [asha], START + timedelta(days=70), {asha.id: 2})
+    participation.add_contribution(db, last, ben.id, START + timedelta(days=70))  # Ben was not marked present
+
+    history = participation.team_history(db, asha.team_id, limit=3)
+
+    assert [h.held_on for h in history] == [local_day(70), local_day(56), local_day(42)]
+    assert history[0].attendance == 1 and list(history[0].contribution_counts) == [2]
+    participation_history(history)  # never more counts than attendees
+
+
+def test_history_is_per_team(db: Database, roster: list[Member]) -> None:
+    held_session(db, roster, START, {roster[0].id: 1})
+    other = teams.create_team(db, "Lighthouse Team", [], START)
+    assert participation.team_history(db, other.id) == []
+    assert participation.quiet_last_time(db, other.id) is None
+
+
+def test_quiet_last_time_names_the_quiet_attendees_in_roster_order(db: Database, roster: list[Member]) -> None:
+    asha, ben, chloe, dev = roster
+    held_session(db, roster, START, {})  # an older session where everyone was quiet does not matter
+    held_session(db, [asha, ben, chloe, dev], START + timedelta(days=14), {asha.id: 9, chloe.id: 4, dev.id: 1})
+
+    quiet = participation.quiet_last_time(db, asha.team_id)
+
+    assert quiet is not None
+    assert quiet.held_on == local_day(14)
+    assert quiet.tallied
+    assert [m.display_name for m in quiet.members] == ["Ben Lloyd", "Dev Shah"]
+
+
+def test_quiet_last_time_says_when_nothing_was_tallied(db: Database, roster: list[Member]) -> None:
+    held_session(db, roster, START, {})
+    quiet = participation.quiet_last_time(db, roster[0].team_id)
+    assert quiet is not None and quiet.members == () and not quiet.tallied
+
+
+def test_a_stint_is_saved_as_a_tick_then_given_its_duration(db: Database, roster: list[Member]) -> None:
+    session_id = held_session(db, roster, START, {}, ended=False)
+    row_id = participation.add_contribution(db, session_id, roster[1].id, START)
+    assert participation.contributions(db, session_id)[0].duration_seconds is None
+    participation.set_contribution_duration(db, row_id, 95.5)
+    assert participation.contributions(db, session_id)[0].duration_seconds == 95.5
