@@ -82,6 +82,17 @@ _SEGMENT_FILTERS: dict[SegmentPhase, tuple[frozenset[PromptPhase], frozenset[Que
 }
 
 
+# What each segment offers, in words for the facilitator; kept beside the filters they describe.
+SEGMENT_OFFERS: dict[SegmentPhase, str] = {
+    SegmentPhase.OPENING: "guidance for the opening: ground rules and questioning tips",
+    SegmentPhase.REVIEW: "any question",
+    SegmentPhase.PRESENTATION: "clarifying questions and active-listening techniques",
+    SegmentPhase.CLARIFYING: "clarifying questions",
+    SegmentPhase.REFLECTION: "reflective, Socratic, Weather-model and systems prompts",
+    SegmentPhase.CLOSING: "learning questions",
+}
+
+
 def phase_questions(phase: SegmentPhase, base: QuestionFilter | None = None) -> QuestionFilter:
     """The facilitator's own filter (``base``) narrowed to what suits the current agenda segment."""
     phases, kinds = _SEGMENT_FILTERS[phase]
@@ -184,6 +195,15 @@ class Picker:
     def current(self) -> Question | None:
         return self._history[self._cursor] if self._cursor >= 0 else None
 
+    @property
+    def can_go_back(self) -> bool:
+        return self._cursor > 0
+
+    @property
+    def can_go_forward(self) -> bool:
+        """True after :meth:`back`: "next" then walks forward through what was already shown before drawing anew."""
+        return self._cursor < len(self._history) - 1
+
     def draw(self, question_filter: QuestionFilter | None = None) -> Question | None:
         """The next question, now counted as asked; ``None`` when the filter leaves nothing new."""
         question = choose_next(
@@ -199,6 +219,32 @@ class Picker:
             self._history.append(question)
             self._cursor = len(self._history) - 1
         return question
+
+    def show(self, question: Question) -> Question:
+        """Make a question picked by hand (from a search or a suggestion) the current one.
+
+        It counts as drawn, so :meth:`draw` never offers it again this session; one already in the
+        history is shown where it is rather than added twice, so the category balance stays true.
+        """
+        for index in range(len(self._history) - 1, -1, -1):
+            if self._history[index].id == question.id:
+                self._cursor = index
+                return self._history[index]
+        if question.id not in self._asked_ids:
+            self._asked_ids.append(question.id)
+        self._history.append(question)
+        self._cursor = len(self._history) - 1
+        return question
+
+    def set_questions(self, questions: Iterable[Question]) -> None:
+        """Swap the pool (a custom question added, edited or hidden) keeping the session's history and cursor.
+
+        A question edited since it was drawn shows its new wording; one that left the pool stays in
+        the history, because the group has already heard it.
+        """
+        self._questions = tuple(questions)
+        by_id = {question.id: question for question in self._questions}
+        self._history = [by_id.get(question.id, question) for question in self._history]
 
     def remaining(self, question_filter: QuestionFilter | None = None) -> list[Question]:
         """What :meth:`draw` could still offer this session under the filter."""
@@ -253,6 +299,11 @@ class Suggestion:
 # Tension first: the masterclass asks the facilitator to step in when the room stops feeling safe.
 # Low energy next, as it usually explains quiet voices; individual quiet voices last.
 _MARKER_SIGNALS = ((MarkerKind.TENSION, SignalKind.TENSION), (MarkerKind.LOW_ENERGY, SignalKind.LOW_ENERGY))
+
+
+def signal_for_marker(kind: MarkerKind) -> SignalKind | None:
+    """The signal an engagement marker raises; a repeated issue raises none (the notes pane handles it)."""
+    return dict(_MARKER_SIGNALS).get(kind)
 
 
 def room_signal(

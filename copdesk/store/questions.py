@@ -1,12 +1,15 @@
 """The asked-question log, custom questions and favourites.
 
-The shipped bank is read-only and lives in ``resources/questions``; what the team adds lives here,
-so an upgrade that replaces the bank never touches it.
+The shipped bank is read-only and lives in ``resources/questions``; what the facilitator adds lives
+here, so an upgrade that replaces the bank never touches it. Custom questions belong to the
+facilitator rather than to one team (``team_id`` stays NULL), like favourites: a facilitator of two
+teams writes a question once. The asked log is per session, so the rotation stays per team.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,6 +17,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from copdesk.core.clock import to_utc_iso
+from copdesk.core.custom_questions import DEFAULT_MODEL, DEFAULT_SOURCE, custom_key, uid_of
+from copdesk.core.question_bank import PromptPhase, Question, QuestionKind, SignalKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +41,41 @@ class CustomQuestionRow:
     phases: tuple[str, ...]
     caution: str | None
     hidden: bool
+    kind: str = QuestionKind.QUESTION.value
+    source: str = DEFAULT_SOURCE
+    funnel_level: int | None = None
+    signals: tuple[str, ...] = ()
+    signal_source: str | None = None
+    derived_from: str | None = None
+    note: str | None = None
+
+    def as_question(self) -> Question:
+        """The row as the picker holds it (id ``custom:<uid>``).
+
+        Rows written before the schema held phases or a model are offered in every phase, under the
+        default model, rather than never.
+        """
+        return Question(
+            id=custom_key(self.uid),
+            text=self.text,
+            category=self.category,
+            model=self.model or DEFAULT_MODEL,
+            source=self.source or DEFAULT_SOURCE,
+            phases=tuple(PromptPhase(phase) for phase in self.phases) or tuple(PromptPhase),
+            kind=QuestionKind(self.kind),
+            funnel_level=self.funnel_level,
+            caution=self.caution,
+            signals=tuple(SignalKind(signal) for signal in self.signals),
+            signal_source=self.signal_source,
+            derived_from=self.derived_from,
+            note=self.note,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCounts:
+    added: int
+    updated: int
 
 
 def record_asked(
@@ -66,6 +106,16 @@ def asked_in_session(db: Database, session_id: int) -> list[AskedQuestion]:
     return [AskedQuestion(**row) for row in db.query(sql, [session_id])]
 
 
+def unrecord_asked(db: Database, session_id: int, question_key: str) -> bool:
+    """Undo "mark as asked": remove the latest ask of the question in the session; False if there was none."""
+    sql = "SELECT max(id) AS id FROM question_asked WHERE session_id = ? AND question_key = ?"
+    row = next(db.query(sql, [session_id, question_key]))
+    if row["id"] is None:
+        return False
+    db.execute("DELETE FROM question_asked WHERE id = ?", [row["id"]])
+    return True
+
+
 def team_ask_counts(db: Database, team_id: int) -> Counter[str]:
     """How often the team has been asked each question: the rotation state for the picker."""
     sql = """
@@ -75,8 +125,11 @@ def team_ask_counts(db: Database, team_id: int) -> Counter[str]:
     return Counter({str(r["key"]): int(r["n"]) for r in db.query(sql, [team_id])})
 
 
+def _split(value: object) -> tuple[str, ...]:
+    return tuple(item for item in str(value).split(",") if item)
+
+
 def _custom(row: dict[str, Any]) -> CustomQuestionRow:
-    phases = tuple(p for p in str(row["phases"]).split(",") if p)
     return CustomQuestionRow(
         id=int(row["id"]),
         uid=str(row["uid"]),
@@ -84,9 +137,16 @@ def _custom(row: dict[str, Any]) -> CustomQuestionRow:
         category=str(row["category"]),
         model=str(row["model"]),
         text=str(row["text"]),
-        phases=phases,
+        phases=_split(row["phases"]),
         caution=row["caution"],
         hidden=bool(row["hidden"]),
+        kind=str(row["kind"]),
+        source=str(row["source"]),
+        funnel_level=row["funnel_level"],
+        signals=_split(row["signals"]),
+        signal_source=row["signal_source"],
+        derived_from=row["derived_from"],
+        note=row["note"],
     )
 
 
@@ -102,6 +162,13 @@ def upsert_custom_question(
     phases: tuple[str, ...] = (),
     caution: str | None = None,
     hidden: bool = False,
+    kind: str = QuestionKind.QUESTION.value,
+    source: str = DEFAULT_SOURCE,
+    funnel_level: int | None = None,
+    signals: tuple[str, ...] = (),
+    signal_source: str | None = None,
+    derived_from: str | None = None,
+    note: str | None = None,
 ) -> CustomQuestionRow:
     stamp = to_utc_iso(now)
     existing = next(db.query("SELECT id, created_at FROM custom_question WHERE uid = ?", [uid]), None)
@@ -114,6 +181,13 @@ def upsert_custom_question(
         "phases": ",".join(phases),
         "caution": caution,
         "hidden": int(hidden),
+        "kind": kind,
+        "source": source,
+        "funnel_level": funnel_level,
+        "signals": ",".join(signals),
+        "signal_source": signal_source,
+        "derived_from": derived_from,
+        "note": note,
         "created_at": existing["created_at"] if existing else stamp,
         "updated_at": stamp,
     }
@@ -127,6 +201,46 @@ def upsert_custom_question(
 def custom_questions(db: Database, *, include_hidden: bool = False) -> list[CustomQuestionRow]:
     sql = "SELECT * FROM custom_question" + ("" if include_hidden else " WHERE hidden = 0") + " ORDER BY category, id"
     return [_custom(r) for r in db.query(sql)]
+
+
+def save_custom_question(db: Database, question: Question, now: datetime, *, hidden: bool = False) -> CustomQuestionRow:
+    """Add or update one custom question; its uid is the id without the ``custom:`` prefix."""
+    return upsert_custom_question(
+        db,
+        uid_of(question.id),
+        question.category,
+        question.text,
+        now,
+        model=question.model,
+        phases=tuple(phase.value for phase in question.phases),
+        caution=question.caution,
+        hidden=hidden,
+        kind=question.kind.value,
+        source=question.source,
+        funnel_level=question.funnel_level,
+        signals=tuple(signal.value for signal in question.signals),
+        signal_source=question.signal_source,
+        derived_from=question.derived_from,
+        note=question.note,
+    )
+
+
+def import_custom_questions(db: Database, questions: Sequence[Question], now: datetime) -> ImportCounts:
+    """Save a checked deck in one transaction: every entry or none. An entry whose uid exists updates it (and shows
+    it again if it was hidden), so importing a deck twice never makes copies."""
+    existing = {row.uid for row in custom_questions(db, include_hidden=True)}
+    with db.atomic():
+        for question in questions:
+            save_custom_question(db, question, now)
+    updated = sum(1 for question in questions if uid_of(question.id) in existing)
+    return ImportCounts(added=len(questions) - updated, updated=updated)
+
+
+def set_custom_hidden(db: Database, uid: str, hidden: bool, now: datetime) -> None:
+    """Hide a custom question from the picker (or show it again); its asks and favourite stay."""
+    db.execute(
+        "UPDATE custom_question SET hidden = ?, updated_at = ? WHERE uid = ?", [int(hidden), to_utc_iso(now), uid]
+    )
 
 
 def set_favourite(db: Database, question_key: str, favourite: bool, now: datetime) -> None:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from copdesk.core.model import MarkerKind, SegmentPhase
 from copdesk.core.picker import (
+    SEGMENT_OFFERS,
     Picker,
     QuestionFilter,
     RoomSignal,
@@ -21,6 +22,7 @@ from copdesk.core.picker import (
     not_yet_used,
     phase_questions,
     room_signal,
+    signal_for_marker,
     suggested_prompts,
     times_seen_from_log,
 )
@@ -378,3 +380,78 @@ def test_tension_suggests_stepping_in_to_clarify(bank: Bank) -> None:
     tips = [s for s in suggestions if s.question.kind is QuestionKind.TIP]
     assert [s.question.id for s in tips] == ["tips.challenges.2"]
     assert tips[0].reason == "Defensiveness or Tension within CoPs"
+
+
+# --- picking by hand and a changing pool ------------------------------------------------------------
+
+
+def test_a_question_shown_by_hand_is_never_drawn_again() -> None:
+    questions = make_bank([3])
+    picker = Picker(questions, rng=random.Random(5))
+    assert picker.show(questions[1]) == questions[1]
+    assert picker.current == questions[1]
+    drawn = [picker.draw(), picker.draw()]
+    assert {q.id for q in drawn if q is not None} == {"c0.0", "c0.2"}
+    assert picker.draw() is None
+    assert picker.asked_ids.count("c0.1") == 1
+
+
+def test_showing_a_question_already_in_the_history_moves_to_it() -> None:
+    questions = make_bank([4])
+    picker = Picker(questions, rng=random.Random(6))
+    first, second = picker.draw(), picker.draw()
+    assert first is not None and second is not None
+    assert picker.show(first) == first
+    assert picker.can_go_forward and not picker.can_go_back
+    assert picker.asked_ids == (first.id, second.id)
+    assert picker.forward() == second
+
+
+def test_a_resumed_ask_missing_from_the_history_joins_it_once() -> None:
+    questions = make_bank([2])
+    picker = Picker(questions[:1], rng=random.Random(0), asked=["c0.1"])
+    assert picker.current is None
+    picker.show(questions[1])
+    assert picker.current == questions[1]
+    assert picker.asked_ids == ("c0.1",)
+
+
+def test_back_and_forward_report_where_they_can_go() -> None:
+    picker = Picker(make_bank([3]), rng=random.Random(1))
+    assert not picker.can_go_back and not picker.can_go_forward
+    picker.draw()
+    picker.draw()
+    assert picker.can_go_back and not picker.can_go_forward
+    picker.back()
+    assert not picker.can_go_back and picker.can_go_forward
+
+
+def test_a_new_pool_keeps_the_history_with_new_wording() -> None:
+    questions = make_bank([3])
+    picker = Picker(questions, rng=random.Random(2))
+    first = picker.draw()
+    assert first is not None
+    reworded = replace(first, text="Reworded?")
+    others = [q for q in questions if q.id != first.id]
+    picker.set_questions([reworded, *others[:1]])
+    assert picker.current == reworded
+    picker.set_questions(others[:1])  # hidden since: the group heard it, so it stays in the history
+    assert picker.current == reworded
+    assert picker.draw() == others[0]
+    assert picker.draw() is None
+
+
+@pytest.mark.parametrize(
+    ("marker", "signal"),
+    [(MarkerKind.TENSION, SignalKind.TENSION), (MarkerKind.LOW_ENERGY, SignalKind.LOW_ENERGY)],
+)
+def test_markers_raise_their_signal(marker: MarkerKind, signal: SignalKind) -> None:
+    assert signal_for_marker(marker) is signal
+
+
+def test_a_repeated_issue_raises_no_signal() -> None:
+    assert signal_for_marker(MarkerKind.REPEATED_ISSUE) is None
+
+
+def test_every_segment_says_what_it_offers() -> None:
+    assert set(SEGMENT_OFFERS) == set(SegmentPhase)
