@@ -7,6 +7,7 @@ a traceback), 2 a usage error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -191,12 +192,16 @@ def build_parser() -> argparse.ArgumentParser:
     from copdesk.cli_reports import add_report_commands  # here, not at the top: it imports this module
 
     add_report_commands(add)
+    from copdesk.cli_data import add_data_commands  # here, not at the top: it imports this module
+
+    add_data_commands(add)
     return parser
 
 
 def main(argv: Sequence[str] | None = None, *, now: Callable[[], datetime] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    os.umask(0o077)  # backups, exports and databases it writes are readable by this user only, as in the app
     ctx = Context(args=args, now=now or (lambda: datetime.now(UTC)), out=print)
     handler: Handler = args.handler
     try:

@@ -132,6 +132,17 @@ def apply_pragmas(conn: sqlite3.Connection) -> None:
     if str(mode).lower() != "wal":
         raise StoreError("The database could not be switched to write-ahead logging; is the folder a network share?")
     conn.execute("PRAGMA synchronous = FULL")
+    # Deleted notes and participation rows are overwritten, not left readable in free pages (and in backups).
+    conn.execute("PRAGMA secure_delete = ON")
+
+
+def ensure_location(path: Path) -> None:
+    """Check that ``path`` can hold the database and create its private folder, before anything else is written.
+
+    The app calls this before taking the instance lock beside the database; ``open_database`` checks again.
+    """
+    _check_location(path)
+    _make_private_folder(path.parent)
 
 
 def open_database(path: Path, migrations_dir: Path, *, now: datetime | None = None) -> OpenedDatabase:

@@ -1,0 +1,174 @@
+"""The backups folder beside the database: what is in it, which backups can be trusted, and the
+automatic backup taken at start-up.
+
+Every backup CoPDesk writes goes through :func:`copdesk.store.backup.backup_to` (the backup API into
+a temporary file, reopened and checked with ``quick_check``, then renamed into place). File names
+carry the kind and the UTC time, so the folder can be read without opening a file:
+``auto-20261008T093000Z.db``, ``pre-migration-v1-20261008T093000Z.db``, ``pre-restore-20261008T093000Z.db``.
+
+A start-up backup is only worth taking when the database changed since the last one. The database's
+own files say so cheaply: their sizes and modification times (the -wal included, which holds the
+latest commits after an unclean exit) are recorded beside the backups. Recording them inside the
+database would itself change the database.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from copdesk.core.retention import backups_to_keep
+from copdesk.store import migrations
+from copdesk.store.backup import backup_to, verify
+from copdesk.store.connection import BACKUP_FOLDER, companion_files
+from copdesk.store.errors import StoreError
+
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+STATE_FILE = "last-automatic-backup.json"
+_NAME = re.compile(r"^(auto|pre-migration-v\d+|pre-restore)-(\d{8}T\d{6}Z)(?:-\d+)?\.db$")
+_COPDESK_TABLES = ("team", "member", "session", "note")
+
+
+class BackupKind(StrEnum):
+    AUTOMATIC = "auto"
+    PRE_MIGRATION = "pre-migration"
+    PRE_RESTORE = "pre-restore"
+
+    @property
+    def label(self) -> str:
+        return {"auto": "automatic", "pre-migration": "before an update", "pre-restore": "before a restore"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    path: Path
+    kind: BackupKind
+    taken_at: datetime
+
+
+def backup_folder(db_path: Path) -> Path:
+    return db_path.parent / BACKUP_FOLDER
+
+
+def stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime(STAMP_FORMAT)
+
+
+def new_backup_path(db_path: Path, kind: BackupKind, now: datetime) -> Path:
+    """A fresh name in the backups folder; a second backup in the same second gets a suffix."""
+    folder = backup_folder(db_path)
+    base = f"{kind.value}-{stamp(now)}"
+    candidate = folder / f"{base}.db"
+    counter = 1
+    while candidate.exists():
+        candidate = folder / f"{base}-{counter}.db"
+        counter += 1
+    return candidate
+
+
+def list_backups(db_path: Path) -> list[BackupFile]:
+    """CoPDesk's backups beside ``db_path``, newest first (unverified: see :func:`newest_verified_backup`)."""
+    folder = backup_folder(db_path)
+    if not folder.is_dir():
+        return []
+    found: list[BackupFile] = []
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if match is None or not path.is_file():
+            continue
+        kind = BackupKind.PRE_MIGRATION if match[1].startswith("pre-migration") else BackupKind(match[1])
+        taken_at = datetime.strptime(match[2], STAMP_FORMAT).replace(tzinfo=UTC)
+        found.append(BackupFile(path, kind, taken_at))
+    return sorted(found, key=lambda backup: (backup.taken_at, backup.path.name), reverse=True)
+
+
+def verify_restorable(path: Path, latest_version: int) -> int:
+    """Check that ``path`` is a sound CoPDesk database this version can open; return its schema version."""
+    if not path.is_file():
+        raise StoreError(f"{path} does not exist or is not a file.")
+    verify(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = migrations.user_version(conn)
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path.name} could not be read ({exc}).") from exc
+    if version > latest_version:
+        raise StoreError(f"{path.name} was saved by a newer CoPDesk (schema {version}); update CoPDesk to use it.")
+    if version < 1 or not set(_COPDESK_TABLES) <= tables:
+        raise StoreError(f"{path.name} is an SQLite file, but not a CoPDesk database.")
+    return version
+
+
+def newest_verified_backup(db_path: Path, latest_version: int) -> BackupFile | None:
+    """The newest backup that passes :func:`verify_restorable`; damaged ones are skipped, never deleted."""
+    for backup in list_backups(db_path):
+        try:
+            verify_restorable(backup.path, latest_version)
+        except StoreError:
+            continue
+        return backup
+    return None
+
+
+def files_fingerprint(db_path: Path) -> str:
+    """Sizes and modification times of the database and its -wal: they change whenever a commit lands."""
+    parts = []
+    for file in companion_files(db_path)[:2]:
+        try:
+            info = file.stat()
+        except FileNotFoundError:
+            continue
+        if info.st_size:
+            parts.append(f"{file.name}:{info.st_size}:{info.st_mtime_ns}")
+    return "|".join(parts)
+
+
+def _recorded_state(db_path: Path) -> dict[str, str]:
+    try:
+        state = json.loads((backup_folder(db_path) / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(key): str(value) for key, value in state.items()} if isinstance(state, dict) else {}
+
+
+def backup_if_changed(conn: sqlite3.Connection, db_path: Path, fingerprint: str, now: datetime) -> Path | None:
+    """Take an automatic backup when the files have changed since the last one; return its path, or ``None``.
+
+    ``fingerprint`` is :func:`files_fingerprint` taken *before* the database was opened, so it describes
+    the state this backup captures. Old automatic backups are then rotated.
+    """
+    state = _recorded_state(db_path)
+    last = backup_folder(db_path) / state.get("file", "")
+    if fingerprint and state.get("fingerprint") == fingerprint and last.is_file():
+        return None
+    target = backup_to(conn, new_backup_path(db_path, BackupKind.AUTOMATIC, now))
+    state_file = backup_folder(db_path) / STATE_FILE
+    partial = state_file.with_name(f".{STATE_FILE}.partial")
+    partial.write_text(json.dumps({"fingerprint": fingerprint, "file": target.name}), encoding="utf-8")
+    partial.replace(state_file)
+    rotate_automatic_backups(db_path)
+    return target
+
+
+def rotate_automatic_backups(db_path: Path) -> list[Path]:
+    """Delete automatic backups outside the 7 daily and 4 weekly kept; return what was deleted."""
+    automatic = [backup for backup in list_backups(db_path) if backup.kind is BackupKind.AUTOMATIC]
+    keep = backups_to_keep(backup.taken_at for backup in automatic)
+    deleted = []
+    newest_per_stamp: set[datetime] = set()
+    for backup in automatic:  # newest first: of two backups in one second, the later-named one stays
+        if backup.taken_at in keep and backup.taken_at not in newest_per_stamp:
+            newest_per_stamp.add(backup.taken_at)
+            continue
+        backup.path.unlink(missing_ok=True)
+        deleted.append(backup.path)
+    return deleted

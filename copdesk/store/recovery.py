@@ -1,0 +1,123 @@
+"""Getting back to a sound database: quarantining a damaged one, and restoring a backup.
+
+A damaged database is never repaired in place or deleted. It is moved, with its -wal and -shm (the
+-wal may hold the latest commits, and only belongs with its own database), into ``quarantine/`` beside
+it under a timestamped name, so a specialist can still recover from it, and nothing can open it by
+accident as the live database.
+
+A restore runs only with the live database closed (the caller holds the instance lock). It checks
+the chosen file first, takes a verified backup of the current database (or quarantines it if it is
+damaged), and then copies the chosen file into place through the backup API, into a temporary file
+that is verified and renamed, so at every moment the database path holds a whole database.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from copdesk.store import migrations
+from copdesk.store.audit import record_event
+from copdesk.store.backup import backup_to
+from copdesk.store.backup_catalogue import BackupKind, new_backup_path, stamp, verify_restorable
+from copdesk.store.connection import FOLDER_MODE, OpenedDatabase, companion_files, inspect_existing, open_database
+from copdesk.store.errors import StoreError
+
+QUARANTINE_FOLDER = "quarantine"
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    opened: OpenedDatabase
+    previous_backup: Path | None  # the verified copy of the database that was replaced
+    quarantined: list[Path]  # or, when that database was damaged, where it was moved
+
+
+def quarantine(db_path: Path, now: datetime) -> list[Path]:
+    """Move the database and its -wal/-shm into ``quarantine/``; return their new paths."""
+    folder = db_path.parent / QUARANTINE_FOLDER
+    folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    prefix = stamp(now)
+    counter = 0
+    while any((folder / f"{prefix}-{file.name}").exists() for file in companion_files(db_path)):
+        counter += 1
+        prefix = f"{stamp(now)}-{counter}"
+    moved = []
+    # The -wal and -shm go first: a database left behind without them is whole, never the other way round.
+    for file in reversed(companion_files(db_path)):
+        if file.exists():
+            target = folder / f"{prefix}-{file.name}"
+            os.replace(file, target)
+            moved.append(target)
+    _sync_folder(db_path.parent)
+    return list(reversed(moved))
+
+
+def restore_database(
+    source: Path, db_path: Path, migrations_dir: Path, now: datetime, *, audit_detail: str | None = None
+) -> RestoreResult:
+    """Replace the (closed) database at ``db_path`` with the backup ``source``, migrating it if it is older."""
+    latest = migrations.latest_version(migrations_dir)
+    if db_path.exists() and source.resolve() == db_path.resolve():
+        raise StoreError(f"{source} is the database itself; choose a backup file.")
+    verify_restorable(source, latest)
+    previous_backup: Path | None = None
+    quarantined: list[Path] = []
+    if db_path.exists():
+        try:
+            inspect_existing(db_path, latest)
+        except StoreError:
+            quarantined = quarantine(db_path, now)
+        else:
+            previous_backup = _backup_and_checkpoint(db_path, new_backup_path(db_path, BackupKind.PRE_RESTORE, now))
+    source_conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        for leftover in companion_files(db_path)[1:]:
+            leftover.unlink(missing_ok=True)
+        backup_to(source_conn, db_path)
+    finally:
+        source_conn.close()
+    opened = open_database(db_path, migrations_dir, now=now)
+    record_event(opened.db, "restored", "database", None, now, audit_detail or f"from {source.name}")
+    return RestoreResult(opened, previous_backup, quarantined)
+
+
+def _backup_and_checkpoint(db_path: Path, destination: Path) -> Path:
+    """Back up the current database, then fold its -wal in so nothing of it is left beside the new file."""
+    conn = sqlite3.connect(str(db_path))
+    try:
+        backup_to(conn, destination)
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            raise StoreError(f"{db_path.name} is still in use by another program; close it, then restore again.")
+    finally:
+        conn.close()
+    return destination
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames durable, so a power cut cannot bring the damaged file back as the live one."""
+    if not hasattr(os, "O_DIRECTORY"):  # pragma: no cover - Windows has no directory fsync
+        return
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def recover_from_damage(
+    db_path: Path, backup: Path | None, migrations_dir: Path, now: datetime
+) -> tuple[OpenedDatabase, list[Path]]:
+    """Quarantine the damaged database, then restore ``backup`` in its place, or start an empty one."""
+    moved = quarantine(db_path, now)
+    if backup is not None:
+        opened = restore_database(backup, db_path, migrations_dir, now).opened
+    else:
+        opened = open_database(db_path, migrations_dir, now=now)
+    kept = moved[0].name if moved else db_path.name
+    record_event(opened.db, "quarantined", "database", None, now, f"kept as {QUARANTINE_FOLDER}/{kept}")
+    return opened, moved

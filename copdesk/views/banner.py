@@ -1,0 +1,120 @@
+"""Banners: messages that sit in the layout instead of popping up, so the meeting is never interrupted.
+
+A :class:`Banner` is a strip (``QFrame[banner="warning"|"error"|"info"]``) with a message, a few
+action buttons and a close button. :class:`SaveGuard` is the piece every autosave uses: it runs a
+save, and when the disk is full (or the database is busy) it keeps the text where it is and shows a
+banner with *Retry*; a later successful save, by Retry or by the next autosave, hides it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from copdesk.store.errors import DatabaseBusyError, StorageFullError
+
+Action = tuple[str, Callable[[], None]]
+
+
+class Banner(QFrame):
+    closed = Signal()
+
+    def __init__(self, level: str = "warning", parent: QWidget | None = None, *, closable: bool = True) -> None:
+        super().__init__(parent)
+        self.setProperty("banner", level)
+        self.setAccessibleName("Message")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 6, 6)
+        row.setSpacing(8)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.label, 1)
+        self._buttons = QHBoxLayout()
+        self._buttons.setSpacing(6)
+        row.addLayout(self._buttons)
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setAccessibleName("Dismiss this message")
+        self.close_button.setToolTip("Dismiss")
+        self.close_button.clicked.connect(self.dismiss)
+        self.close_button.setVisible(closable)
+        row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def set_level(self, level: str) -> None:
+        self.setProperty("banner", level)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def show_message(self, text: str, actions: Sequence[Action] = ()) -> None:
+        self.label.setText(text)
+        self.setAccessibleDescription(text)
+        while (item := self._buttons.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        for caption, slot in actions:
+            button = QPushButton(caption)
+            button.setAccessibleName(caption.replace("&", "").rstrip("…"))
+            button.clicked.connect(slot)
+            self._buttons.addWidget(button)
+        self.show()
+
+    def buttons(self) -> list[QPushButton]:
+        found = []
+        for index in range(self._buttons.count()):
+            item = self._buttons.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QPushButton):
+                found.append(widget)
+        return found
+
+    def button(self, caption: str) -> QPushButton:
+        return next(b for b in self.buttons() if b.text().replace("&", "") == caption)
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+    def attach_below(self, widget: QWidget) -> Banner:
+        """Insert this banner just after ``widget`` in its parent's box layout (how panes adopt one late)."""
+        parent = widget.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if isinstance(layout, QBoxLayout) and (index := layout.indexOf(widget)) >= 0:
+            layout.insertWidget(index + 1, self)
+        return self
+
+
+class SaveGuard(QObject):
+    """Runs saves; a full disk or a busy database becomes a banner with Retry, and the text stays put."""
+
+    failed = Signal(str)
+    recovered = Signal()
+
+    def __init__(self, banner: Banner, save: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.banner = banner
+        self._save = save
+        self.failing = False
+
+    def run(self) -> bool:
+        """Save now; return whether it worked. Callers keep their unsaved state when it did not."""
+        try:
+            self._save()
+        except (StorageFullError, DatabaseBusyError) as exc:
+            self.failing = True
+            self.banner.set_level("error")
+            self.banner.show_message(f"{exc.message} What you typed is still here.", [("&Retry", self._retry)])
+            self.failed.emit(exc.message)
+            return False
+        if self.failing:
+            self.failing = False
+            self.banner.hide()
+            self.recovered.emit()
+        return True
+
+    def _retry(self) -> None:
+        self.run()

@@ -1,0 +1,133 @@
+"""Fixtures for fault tests: populated databases, the five kinds of damage, and child processes."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from copdesk import paths
+from copdesk.core.model import NoteKind, Role, SessionKind
+from copdesk.store import actions, notes, participation, sessions, teams
+from copdesk.store.connection import companion_files, open_database
+
+ROOT = Path(__file__).resolve().parents[2]
+NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
+PAGE = 4096
+
+# Fictional people only.
+MEMBERS = ("Ash Lee", "Bo Day", "Zoë Quinn", "Noor Haddad")
+EMOJI_RTL_NOTE = "Family 👨‍👩‍👧 said «شكرا» and „תודה“ — ok 🌱"
+
+
+def fill(db: Database, *, sessions_count: int = 3, start: datetime = NOW - timedelta(days=90)) -> int:
+    """A team with members and a few ended sessions with notes, contributions and actions; return the team id."""
+    team = teams.create_team(db, "Harbour Team", [(name, Role.PRACTITIONER) for name in MEMBERS], start)
+    members = teams.list_members(db, team.id)
+    for number in range(sessions_count):
+        when = start + timedelta(days=14 * number)
+        session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, when, planned_start=when)
+        sessions.set_attendance(db, session.id, [m.id for m in members])
+        sessions.start_session(db, session.id, when, ground_rules_agreed=True)
+        for member in members:
+            participation.add_contribution(db, session.id, member.id, when + timedelta(minutes=5))
+        notes.add_note(db, session.id, NoteKind.NOTE, f"Session {number}: {EMOJI_RTL_NOTE}", when)
+        actions.add_action(
+            db, team.id, f"Share the reading list {number}", when, origin_session_id=session.id,
+            owner_member_id=members[number % len(members)].id,
+        )  # fmt: skip
+        sessions.end_session(db, session.id, when + timedelta(hours=1))
+    return team.id
+
+
+def make_database(path: Path, **kwargs: object) -> None:
+    opened = open_database(path, paths.migrations_dir(), now=NOW)
+    fill(opened.db, **kwargs)  # type: ignore[arg-type]
+    opened.db.close()
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        names = [
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND sql NOT LIKE '%VIRTUAL%'")
+        ]
+        return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+    finally:
+        conn.close()
+
+
+CORRUPTIONS = ("overwritten-page", "truncated", "zero-bytes", "random-bytes", "text-file")
+
+
+def corrupt(path: Path, kind: str) -> None:
+    """Damage an existing database the way disks and people do."""
+    if kind == "overwritten-page":
+        with path.open("r+b") as handle:
+            handle.seek(2 * PAGE)
+            handle.write(b"\xde\xad\xbe\xef" * (PAGE // 4))
+    elif kind == "truncated":
+        size = path.stat().st_size
+        with path.open("r+b") as handle:
+            handle.truncate(size // 2 // PAGE * PAGE + 100)
+    elif kind == "zero-bytes":
+        path.write_bytes(b"")
+    elif kind == "random-bytes":
+        path.write_bytes(os.urandom(3 * PAGE))
+    elif kind == "text-file":
+        path.write_text("Minutes of the team meeting\n" * 200, encoding="utf-8")
+    else:  # pragma: no cover
+        raise ValueError(kind)
+
+
+def with_wal_and_shm(path: Path) -> None:
+    """Leave -wal and -shm beside a database, as an unclean exit does, so quarantine must move them too."""
+    for companion in companion_files(path)[1:]:
+        companion.write_bytes(b"companion of the damaged file")
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("COPDESK_DB", None)
+    env.update(extra)
+    return env
+
+
+def run_child(script: str, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QSettings (window state, remembered data location, one-time warnings) must not touch the real ones."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    opened = open_database(db_path, paths.migrations_dir(), now=NOW)
+    yield opened.db
+    opened.db.close()
+
+
+@pytest.fixture
+def filled_db_path(db_path: Path) -> Path:
+    make_database(db_path)
+    return db_path
