@@ -63,7 +63,7 @@ def _cmd_check(ctx: Context) -> int:
     finally:
         opened.db.close()
     if problems:
-        raise UserError(f"{opened.path}: {problems[0]}")
+        raise UserError(f"{opened.path}: {' '.join(problems[0].split())}")
     _check_shipped_resources()
     ctx.out("ok")
     return EXIT_OK

@@ -26,7 +26,7 @@ def verify(path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"The backup {path.name} could not be verified ({exc}).") from exc
     if result != "ok":
-        raise StoreError(f"The backup {path.name} failed its check ({result}).")
+        raise StoreError(f"The backup {path.name} failed its check ({' '.join(str(result).split())}).")
 
 
 def backup_to(source: sqlite3.Connection, destination: Path) -> Path:

@@ -105,7 +105,7 @@ def inspect_existing(path: Path, latest: int) -> int:
         conn.close()
     if problems != ["ok"]:
         raise CorruptDatabaseError(
-            f"{path} is damaged ({problems[0]}). Restore a backup with 'copdesk-cli restore FILE'; "
+            f"{path} is damaged ({' '.join(problems[0].split())}). Restore a backup with 'copdesk-cli restore FILE'; "
             "the file was not changed."
         )
     return version

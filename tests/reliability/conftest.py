@@ -15,8 +15,11 @@ from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.model import NoteKind, Role, SessionKind
+from copdesk.startup import DamageChoice
 from copdesk.store import actions, notes, participation, sessions, teams
+from copdesk.store.backup_catalogue import BackupFile
 from copdesk.store.connection import companion_files, open_database
+from tests.cli.conftest import run_cli  # noqa: F401  (the CLI's own fixture, for one-line-error checks here)
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
@@ -87,10 +90,21 @@ def corrupt(path: Path, kind: str) -> None:
         raise ValueError(kind)
 
 
-def with_wal_and_shm(path: Path) -> None:
-    """Leave -wal and -shm beside a database, as an unclean exit does, so quarantine must move them too."""
-    for companion in companion_files(path)[1:]:
-        companion.write_bytes(b"companion of the damaged file")
+LEAVE_WAL_CHILD = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("PRAGMA wal_autocheckpoint = 0")
+conn.execute("INSERT INTO setting (key, value) VALUES ('left-in-the-wal', 'yes')")
+conn.commit()
+os._exit(0)  # no close, no checkpoint: the commit stays in the -wal, as after a crash
+"""
+
+
+def leave_wal_and_shm(path: Path) -> None:
+    """Leave a real -wal (holding a commit) and -shm beside the database, as an unclean exit does."""
+    result = run_child(LEAVE_WAL_CHILD, str(path))
+    assert result.returncode == 0, result.stderr
+    assert all(file.exists() for file in companion_files(path)), "the child should have left -wal and -shm"
 
 
 def child_env(**extra: str) -> dict[str, str]:
@@ -131,3 +145,29 @@ def db(db_path: Path) -> Iterator[Database]:
 def filled_db_path(db_path: Path) -> Path:
     make_database(db_path)
     return db_path
+
+
+class FakePrompts:
+    """Answers :class:`copdesk.startup.StartupPrompts` the way a test says, and records what was asked."""
+
+    def __init__(self, damage: str = "quit", location: Path | None = None) -> None:
+        self.damage = DamageChoice(damage)
+        self.location = location
+        self.asked: list[tuple[str, str]] = []
+        self.offered_backup: BackupFile | None = None
+
+    def location_refused(self, message: str, path: Path) -> Path | None:
+        self.asked.append(("location", message))
+        chosen, self.location = self.location, None  # answer once, then quit
+        return chosen
+
+    def already_open(self, message: str) -> None:
+        self.asked.append(("already-open", message))
+
+    def database_damaged(self, message: str, backup: BackupFile | None) -> DamageChoice:
+        self.asked.append(("damaged", message))
+        self.offered_backup = backup
+        return self.damage
+
+    def cannot_open(self, message: str) -> None:
+        self.asked.append(("cannot-open", message))

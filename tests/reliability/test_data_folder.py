@@ -1,0 +1,105 @@
+"""A missing or unwritable data folder: a clear message and a choice of another location (GUI), or one line (CLI).
+
+chmod does not stop root, and CI runs as root, so the read-only folder is simulated through
+``os.access`` (what CoPDesk consults) there; as another user the real chmod variant runs too.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from copdesk import paths
+from copdesk.startup import open_for_gui
+from copdesk.views.startup_dialogs import DataLocationDialog
+from tests.cli.conftest import RunCli
+from tests.reliability.conftest import NOW, FakePrompts
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    if os.geteuid() == 0:
+        real_access = os.access
+        monkeypatch.setattr(
+            os, "access", lambda p, mode, **kw: False if Path(p) == folder else real_access(p, mode, **kw)
+        )
+    else:
+        folder.chmod(0o500)
+    yield folder
+    folder.chmod(0o700)
+
+
+def test_missing_folder_is_created_private(tmp_path: Path) -> None:
+    db_path = tmp_path / "new" / "nested" / "copdesk.db"
+    started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=NOW)
+    assert started is not None
+    assert stat.S_IMODE(db_path.parent.stat().st_mode) == 0o700
+    started.opened.db.close()
+    started.lock.release()
+
+
+def test_unwritable_folder_asks_for_another_location(read_only_folder: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere" / "copdesk.db"
+    prompts = FakePrompts(location=elsewhere)
+    started = open_for_gui(read_only_folder / "copdesk.db", prompts, migrations_dir=paths.migrations_dir(), now=NOW)
+    assert started is not None and started.opened.path == elsewhere
+    assert [what for what, _ in prompts.asked] == ["location"]
+    message = prompts.asked[0][1]
+    assert "read-only" in message and str(read_only_folder) in message and "\n" not in message
+    assert list(read_only_folder.iterdir()) == []
+    started.opened.db.close()
+    started.lock.release()
+
+
+def test_folder_that_cannot_be_created_asks_then_quits(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    prompts = FakePrompts(location=None)
+    assert (
+        open_for_gui(blocker / "data" / "copdesk.db", prompts, migrations_dir=paths.migrations_dir(), now=NOW) is None
+    )
+    assert [what for what, _ in prompts.asked] == ["location"] and "is a file" in prompts.asked[0][1]
+    assert blocker.read_text() == "a file where the data folder should be"
+
+
+def test_location_dialog_offers_a_folder_chooser(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    chosen = tmp_path / "mine"
+    chosen.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(chosen))
+    dialog = DataLocationDialog("Cannot write to /x: the folder is read-only.", tmp_path / "x" / "copdesk.db")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    choose = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Choose a folder…")
+    choose.click()
+    assert dialog.chosen == chosen / paths.DATABASE_FILENAME
+    assert dialog.result() == DataLocationDialog.DialogCode.Accepted
+
+
+def test_cli_says_so_in_one_line(run_cli: RunCli, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    result = run_cli("check", "--db", str(blocker / "copdesk.db"))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "is a file, not a folder" in lines[0] and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores chmod; the os.access variant above covers it")
+def test_cli_read_only_folder_for_real(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        result = run_cli("check", "--db", str(folder / "copdesk.db"))
+    finally:
+        folder.chmod(0o700)
+    assert result.returncode == 1 and "read-only" in result.stderr

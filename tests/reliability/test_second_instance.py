@@ -1,0 +1,112 @@
+"""A second CoPDesk on the same database is told, and writes nothing; a lock left by kill -9 is taken over."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from copdesk import app, paths
+from copdesk.instance_lock import AlreadyOpenError, InstanceLock, lock_path
+from copdesk.startup import open_for_gui
+from tests.reliability.conftest import NOW, FakePrompts, child_env, make_database
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from copdesk import paths
+from copdesk.startup import open_for_gui
+from tests.reliability.conftest import NOW, FakePrompts
+
+started = open_for_gui(Path(sys.argv[1]), FakePrompts(), migrations_dir=paths.migrations_dir(), now=NOW)
+assert started is not None
+started.opened.db.execute("INSERT INTO setting (key, value) VALUES ('first', 'instance')")
+print("holding", flush=True)
+time.sleep(120)
+"""
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    """Every file and its digest (the -shm excepted: readers of a WAL database write its index)."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith("-shm")
+    }
+
+
+@pytest.fixture
+def first_instance(db_path: Path) -> Iterator[subprocess.Popen[str]]:
+    make_database(db_path)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db_path)], stdout=subprocess.PIPE, text=True, env=child_env()
+    )
+    assert child.stdout is not None and child.stdout.readline().strip() == "holding"
+    yield child
+    child.kill()
+    child.wait(timeout=30)
+
+
+def test_second_instance_is_told_and_writes_nothing(
+    qtbot: QtBot, db_path: Path, first_instance: subprocess.Popen[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    before = _snapshot(db_path.parent)
+
+    assert app.run_gui(["--db", str(db_path)]) == 1
+
+    assert len(told) == 1 and "already open" in told[0] and str(first_instance.pid) in told[0]
+    assert "\n" not in told[0]
+    assert _snapshot(db_path.parent) == before
+
+
+def test_second_instance_through_the_startup_sequence(db_path: Path, first_instance: subprocess.Popen[str]) -> None:
+    prompts = FakePrompts()
+    assert open_for_gui(db_path, prompts, migrations_dir=paths.migrations_dir(), now=NOW) is None
+    assert [what for what, _ in prompts.asked] == ["already-open"]
+
+
+def test_stale_lock_after_kill_9_is_recovered(db_path: Path, first_instance: subprocess.Popen[str]) -> None:
+    os.kill(first_instance.pid, signal.SIGKILL)
+    first_instance.wait(timeout=30)
+    assert lock_path(db_path).exists()  # the dead process could not remove it
+    prompts = FakePrompts()
+    started = open_for_gui(db_path, prompts, migrations_dir=paths.migrations_dir(), now=NOW)
+    assert started is not None and prompts.asked == []
+    assert str(os.getpid()) in lock_path(db_path).read_text(encoding="utf-8").splitlines()[0]
+    # The killed instance's commit was in its -wal, and is there.
+    assert started.opened.db.execute("SELECT value FROM setting WHERE key = 'first'").fetchone()[0] == "instance"
+    started.opened.db.close()
+    started.lock.release()
+    assert not lock_path(db_path).exists()
+
+
+def test_cli_restore_refuses_while_the_app_is_open(
+    db_path: Path, first_instance: subprocess.Popen[str], tmp_path: Path
+) -> None:
+    from copdesk import cli
+
+    backup = tmp_path / "copy.db"
+    assert cli.main(["backup", "--db", str(db_path), "-o", str(backup)]) == 0  # a backup may run alongside
+    before = _snapshot(db_path.parent)
+    for args in (["restore", str(backup)], ["retention", "--months", "1", "--yes"]):
+        assert cli.main([*args, "--db", str(db_path)]) == 1
+    assert _snapshot(db_path.parent) == before
+
+
+def test_lock_in_one_process_twice(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    with InstanceLock(db_path) as first:
+        assert first.held
+        with pytest.raises(AlreadyOpenError, match="already open"):
+            InstanceLock(db_path).acquire()
+    assert not lock_path(db_path).exists()
