@@ -1,0 +1,204 @@
+"""The live session's participation state: the core tally, kept in step with the store row by row.
+
+Every tick is written the moment it is made and undo deletes the row again, so a crash loses nothing
+and leaves nothing that was taken back. A talk-time stint is written as a plain tick when it starts and
+gets its duration when it stops, so a crash mid-stint still keeps the count. Times in the tally are
+monotonic (differences only); the store keeps wall-clock stamps, and :meth:`LiveTally.load` converts
+them back when a session is resumed after a restart.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.model import MarkerKind, Member
+from copdesk.core.participation import CONTRIBUTIONS, Contribution, Measure, Tally, quiet_members
+from copdesk.core.picker import RoomSignal, room_signal
+from copdesk.core.text import name_key
+from copdesk.store import participation, sessions, settings, teams
+from copdesk.views.context import AppContext
+
+QUIET_MINUTES_LIMIT = 60
+
+
+class LiveTally(QObject):
+    """One session's roster, contributions and markers; :attr:`changed` fires after every change."""
+
+    changed = Signal()
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.session_id: int | None = None
+        self.members: list[Member] = []
+        self.tally = Tally(context.monotonic)
+        self.markers: list[tuple[MarkerKind, float]] = []
+        self.session_start = context.monotonic()
+        self.quiet_after_minutes = _stored_quiet_minutes(context)
+        self._row_ids: list[int] = []  # the store row of each tally entry, index for index
+        self._stint_index: int | None = None  # the entry of the running stint, to save its duration
+
+    # -- loading --------------------------------------------------------------------------------
+    def load(self, session_id: int) -> None:
+        """Take up a session: its attendees, and anything already recorded (a resume after a restart)."""
+        db = self.context.db
+        self.session_id = session_id
+        self.members = self._present_members(session_id)
+        rows = participation.contributions(db, session_id)
+        self._row_ids = [row.id for row in rows]
+        self.tally = Tally(
+            self.context.monotonic,
+            [Contribution(row.member_id, self._monotonic_at(row.at), row.duration_seconds) for row in rows],
+        )
+        self._stint_index = None
+        self.markers = [(row.kind, self._monotonic_at(row.at)) for row in participation.markers(db, session_id)]
+        started_at = sessions.get_session(db, session_id).started_at
+        self.session_start = self._monotonic_at(started_at) if started_at else self.context.monotonic()
+        self.changed.emit()
+
+    def reload_roster(self) -> None:
+        """Pick up someone marked present after the start (a guest added on the spot), keeping the tally."""
+        if self.session_id is None:
+            return
+        self.members = self._present_members(self.session_id)
+        self.changed.emit()
+
+    def finish(self) -> None:
+        """Close a running stint so its duration is saved, then forget the session."""
+        self.stop_speaking()
+        self.session_id = None
+        self.members = []
+        self.tally = Tally(self.context.monotonic)
+        self.markers = []
+        self._row_ids = []
+        self.changed.emit()
+
+    def _present_members(self, session_id: int) -> list[Member]:
+        """In name order, which stays put all session so the number keys always mean the same people."""
+        db = self.context.db
+        present = (teams.get_member(db, member_id) for member_id in sessions.attendee_ids(db, session_id))
+        return sorted(present, key=lambda member: name_key(member.display_name))
+
+    def _monotonic_at(self, stamp: str) -> float:
+        """Where a stored wall-clock stamp falls on the monotonic clock, counting back from now."""
+        ago = (self.context.now() - from_utc_iso(stamp)).total_seconds()
+        return self.context.monotonic() - max(0.0, ago)
+
+    # -- recording ------------------------------------------------------------------------------
+    @property
+    def is_live(self) -> bool:
+        return self.session_id is not None
+
+    def log(self, member_id: int) -> None:
+        """One contribution, saved before the display changes."""
+        if self.session_id is None:
+            return
+        self.tally.log_contribution(member_id)
+        self._row_ids.append(
+            participation.add_contribution(self.context.db, self.session_id, member_id, self.context.now())
+        )
+        self.changed.emit()
+
+    def toggle_speaking(self, member_id: int) -> None:
+        """Talk-time mode: the speaker's second press stops them; anyone else's press hands over the turn."""
+        if self.session_id is None:
+            return
+        if self.tally.speaker == member_id:
+            self.stop_speaking()
+            return
+        self._save_duration(self.tally.start_speaking(member_id))
+        self._stint_index = len(self._row_ids)
+        self._row_ids.append(
+            participation.add_contribution(self.context.db, self.session_id, member_id, self.context.now())
+        )
+        self.changed.emit()
+
+    def stop_speaking(self) -> None:
+        if self.tally.speaker is None:
+            return
+        self._save_duration(self.tally.stop_speaking())
+        self.changed.emit()
+
+    def undo(self) -> Contribution | None:
+        """Take back the last contribution (a running stint is cancelled) and delete its row."""
+        undone = self.tally.undo_last()
+        if undone is None:
+            return None
+        row_id = self._row_ids.pop()
+        if self._stint_index == len(self._row_ids):
+            self._stint_index = None
+        participation.delete_contribution(self.context.db, row_id)
+        self.changed.emit()
+        return undone
+
+    def add_marker(self, kind: MarkerKind) -> None:
+        """A marker about the room: the store has no column for a person, and none is passed."""
+        if self.session_id is None:
+            return
+        participation.add_marker(self.context.db, self.session_id, kind, self.context.now())
+        self.markers.append((kind, self.context.monotonic()))
+        self.changed.emit()
+
+    def set_quiet_after_minutes(self, minutes: int) -> None:
+        settings.set_setting(self.context.db, settings.QUIET_AFTER_MINUTES, str(minutes))
+        self.quiet_after_minutes = minutes
+        self.changed.emit()
+
+    def _save_duration(self, ended: Contribution | None) -> None:
+        if ended is None or self._stint_index is None:
+            return
+        participation.set_contribution_duration(self.context.db, self._row_ids[self._stint_index], ended.duration or 0)
+        self._stint_index = None
+
+    # -- reading --------------------------------------------------------------------------------
+    @property
+    def quiet_after_seconds(self) -> float:
+        return 60.0 * self.quiet_after_minutes
+
+    def member_ids(self) -> list[int]:
+        return [member.id for member in self.members]
+
+    def values(self, measure: Measure) -> list[float]:
+        """One figure per person present, zeros included, for the balance metrics."""
+        if measure is CONTRIBUTIONS:
+            counts = self.tally.counts()
+            return [float(counts.get(member_id, 0)) for member_id in self.member_ids()]
+        seconds = self.tally.talk_seconds()
+        return [seconds.get(member_id, 0.0) for member_id in self.member_ids()]
+
+    def quiet_ids(self) -> list[int]:
+        """Present and not heard for the configured while (or at all since the start)."""
+        now = self.context.monotonic()
+        return quiet_members(
+            self.member_ids(), self.tally.last_heard_at(), self.session_start, now, self.quiet_after_seconds
+        )
+
+    def silent_for(self, member_id: int) -> float:
+        """Seconds since this person was last heard (or since the start)."""
+        heard = self.tally.last_heard_at().get(member_id, self.session_start)
+        return max(0.0, self.context.monotonic() - heard)
+
+    def marker_count(self, kind: MarkerKind) -> int:
+        return sum(1 for marker_kind, _ in self.markers if marker_kind == kind)
+
+    def room_signal(self) -> RoomSignal | None:
+        if self.session_id is None:
+            return None
+        return room_signal(
+            self.member_ids(),
+            self.tally.last_heard_at().items(),
+            self.markers,
+            self.context.monotonic(),
+            session_start=self.session_start,
+            quiet_after_seconds=self.quiet_after_seconds,
+        )
+
+
+def _stored_quiet_minutes(context: AppContext) -> int:
+    """The saved threshold, or the default when the stored text is not a sensible number of minutes."""
+    try:
+        minutes = settings.get_int_setting(context.db, settings.QUIET_AFTER_MINUTES)
+    except ValueError:
+        minutes = 0
+    return minutes if 1 <= minutes <= QUIET_MINUTES_LIMIT else int(settings.DEFAULTS[settings.QUIET_AFTER_MINUTES])

@@ -1,0 +1,330 @@
+"""The roster as a grid of tiles that always fits its pane: one click on a tile logs a contribution.
+
+The grid is sized from the whole roster (not the filtered rows), so typing a filter never reflows the
+tiles under the facilitator's pointer. Up to 12 people get two-line tiles (name and role, then a bar);
+above that each tile is one line, which is how 30 people fit a 1366x768 screen without scrolling.
+Colours come from the stylesheet through ``qproperty-`` so the tiles follow the light and dark themes.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import Property, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from copdesk.core.model import Role
+from copdesk.views.roster_model import RosterRole
+
+COMPACT_ABOVE = 12
+NAME_MIN_WIDTH = 56  # pixels of name kept before a role badge is dropped from a tile
+
+
+class GridFit(NamedTuple):
+    columns: int
+    rows: int
+    tile: QSize
+
+
+class TileMetrics(NamedTuple):
+    min_height: int
+    max_height: int
+    min_width: int
+
+
+FULL_TILE = TileMetrics(min_height=38, max_height=58, min_width=170)
+COMPACT_TILE = TileMetrics(min_height=20, max_height=30, min_width=128)
+
+
+def fit_grid(count: int, width: int, height: int) -> GridFit:
+    """The grid with the tallest tiles (up to the comfortable height) that fits, and of those the fewest columns.
+
+    When even the narrowest tiles cannot all fit, the densest grid the width allows is returned and the
+    view scrolls as a last resort, rather than hiding anyone.
+    """
+    metrics = COMPACT_TILE if count > COMPACT_ABOVE else FULL_TILE
+    count = max(count, 1)
+    most_columns = max(1, min(count, width // metrics.min_width))
+    best: GridFit | None = None
+    for columns in range(1, most_columns + 1):
+        rows = math.ceil(count / columns)
+        tile_height = min(metrics.max_height, height // rows)
+        if tile_height >= metrics.min_height and (best is None or tile_height > best.tile.height()):
+            best = GridFit(columns, rows, QSize(width // columns, tile_height))
+    if best is None:
+        rows = math.ceil(count / most_columns)
+        best = GridFit(most_columns, rows, QSize(max(1, width // most_columns), metrics.min_height))
+    return best
+
+
+class RosterDelegate(QStyledItemDelegate):
+    """Paints one person: number key, name, role badge, a bar with its figure, and the quiet-voice cue."""
+
+    def __init__(self, view: RosterView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return self.view.gridSize()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        view = self.view
+        gap = 1 if view.compact else 3
+        rect: QRect = option.rect.adjusted(2, gap, -2, -gap)
+        quiet = bool(index.data(RosterRole.QUIET))
+        speaking = bool(index.data(RosterRole.SPEAKING))
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        current = view.hasFocus() and view.currentIndex() == index
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(view.accent_colour if (current or speaking or hovered) else view.border_colour)
+        painter.setBrush(view.quiet_background if quiet else view.tile_colour)
+        painter.drawRoundedRect(QRectF(rect), 5, 5)
+        if quiet:
+            painter.fillRect(QRect(rect.left(), rect.top() + 3, 4, rect.height() - 6), view.quiet_colour)
+        inner = rect.adjusted(8, 0, -6, 0)
+        if view.compact:
+            self._paint_compact(painter, inner, index, quiet, speaking)
+        else:
+            self._paint_full(painter, inner, index, quiet, speaking)
+        painter.restore()
+
+    def _paint_full(
+        self, painter: QPainter, rect: QRect, index: QModelIndex | QPersistentModelIndex, quiet: bool, speaking: bool
+    ) -> None:
+        """Two lines: number key, name and role badge; then the bar, its figure, and the quiet or speaking cue."""
+        half = rect.height() // 2
+        top = QRect(rect.left(), rect.top() + 2, rect.width(), half - 1)
+        bottom = QRect(rect.left(), rect.top() + half, rect.width(), rect.height() - half - 2)
+        left = self._paint_shortcut(painter, top, str(index.data(RosterRole.SHORTCUT)))
+        self._paint_name_and_badge(painter, QRect(left, top.top(), top.right() - left, top.height()), index, bold=True)
+        figure = str(index.data(RosterRole.FIGURE))
+        cue = "speaking" if speaking else (f"quiet {index.data(RosterRole.SILENT_MINUTES)} min" if quiet else "")
+        self._paint_bar_row(painter, bottom, float(index.data(RosterRole.BAR)), figure, cue, quiet)
+
+    def _paint_compact(
+        self, painter: QPainter, rect: QRect, index: QModelIndex | QPersistentModelIndex, quiet: bool, speaking: bool
+    ) -> None:
+        """One line: the bar fills the tile from the left behind the number key, name, role badge and figure."""
+        fill = QRectF(rect).adjusted(-4, 1, 0, -1)
+        fill.setWidth(fill.width() * max(0.0, min(1.0, float(index.data(RosterRole.BAR)))))
+        if fill.width() > 0:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._translucent(self.view.quiet_colour) if quiet else self.view.track_colour)
+            painter.drawRoundedRect(fill, 4, 4)
+        font = QFont(painter.font())
+        font.setPointSizeF(font.pointSizeF() * 0.92)
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        key = str(index.data(RosterRole.SHORTCUT))
+        left = self._paint_shortcut(painter, rect, key) if key else rect.left()
+        figure = str(index.data(RosterRole.FIGURE))
+        figure_width = max(metrics.horizontalAdvance(figure), metrics.horizontalAdvance("00"))
+        painter.setPen(self.view.palette().text().color())
+        figure_rect = QRect(rect.right() - figure_width, rect.top(), figure_width, rect.height())
+        painter.drawText(figure_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, figure)
+        name_rect = QRect(left, rect.top(), figure_rect.left() - 6 - left, rect.height())
+        self._paint_name_and_badge(painter, name_rect, index, bold=speaking)
+
+    def _paint_name_and_badge(
+        self, painter: QPainter, rect: QRect, index: QModelIndex | QPersistentModelIndex, *, bold: bool
+    ) -> None:
+        """The name, whole if possible, with the longest role badge that still fits at the right of ``rect``.
+
+        A practitioner's badge (most of any team) gives way first and is left out of one-line tiles, so names
+        stay readable in a big group; any other role keeps a short badge unless the name would shrink below a
+        readable width. The role is
+        always in the tile's tooltip and accessible text.
+        """
+        font = QFont(painter.font())
+        font.setBold(bold)
+        name_metrics = QFontMetrics(font)
+        name = str(index.data(RosterRole.NAME))
+        name_width = name_metrics.horizontalAdvance(name)
+        practitioner = index.data(RosterRole.ROLE) == Role.PRACTITIONER.value
+        labels = [str(index.data(RosterRole.ROLE_BADGE))]
+        if not self.view.compact:
+            labels.insert(0, str(index.data(RosterRole.ROLE_LABEL)))
+        elif practitioner:
+            labels = []
+        badge = next(
+            (label for label in labels if name_width + 6 + self._badge_width(painter, label) <= rect.width()), ""
+        )
+        readable = min(name_width, NAME_MIN_WIDTH)
+        if not badge and not practitioner:
+            short = labels[-1]
+            badge = short if rect.width() - 6 - self._badge_width(painter, short) >= readable else ""
+        badge_width = self._paint_badge(painter, rect, badge) + 6 if badge else 0
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(self.view.palette().text().color())
+        elided = name_metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(0, rect.width() - badge_width))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        painter.restore()
+
+    @staticmethod
+    def _translucent(colour: QColor) -> QColor:
+        """A bar on a tinted (quiet) tile: the cue colour, light enough to read the name through."""
+        tinted = QColor(colour)
+        tinted.setAlpha(70)
+        return tinted
+
+    def _paint_shortcut(self, painter: QPainter, rect: QRect, key: str) -> int:
+        """The number key, boxed on a two-line tile and a bare digit on a one-line tile; returns where the
+        name may start."""
+        painter.save()
+        painter.setPen(self.view.muted_colour)
+        if self.view.compact:
+            width = QFontMetrics(painter.font()).horizontalAdvance("9") + 5
+            painter.drawText(QRect(rect.left(), rect.top(), width, rect.height()), Qt.AlignmentFlag.AlignVCenter, key)
+            painter.restore()
+            return rect.left() + width
+        side = min(rect.height() - 2, 18)
+        box = QRect(rect.left(), rect.center().y() - side // 2, side, side)
+        if key:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+            font = QFont(painter.font())
+            font.setPointSizeF(font.pointSizeF() * 0.8)
+            painter.setFont(font)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, key)
+        painter.restore()
+        return box.right() + 6
+
+    @staticmethod
+    def _badge_font(painter: QPainter) -> QFont:
+        font = QFont(painter.font())
+        font.setPointSizeF(font.pointSizeF() * 0.8)
+        return font
+
+    def _badge_width(self, painter: QPainter, text: str) -> int:
+        return QFontMetrics(self._badge_font(painter)).horizontalAdvance(text) + 10
+
+    def _paint_badge(self, painter: QPainter, rect: QRect, text: str) -> int:
+        """A role pill at the right of ``rect``; returns its width."""
+        painter.save()
+        font = self._badge_font(painter)
+        painter.setFont(font)
+        width = self._badge_width(painter, text)
+        height = QFontMetrics(font).height() + 2
+        pill = QRect(rect.right() - width, rect.center().y() - height // 2, width, height)
+        painter.setPen(self.view.muted_colour)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5), height / 2, height / 2)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+        return width
+
+    def _paint_bar_row(
+        self, painter: QPainter, rect: QRect, fraction: float, figure: str, cue: str, quiet: bool
+    ) -> None:
+        metrics = QFontMetrics(painter.font())
+        figure_width = max(metrics.horizontalAdvance(figure), metrics.horizontalAdvance("000"))
+        cue_width = metrics.horizontalAdvance(cue) + 8 if cue else 0
+        bar_rect = QRect(rect.left(), rect.center().y() - 4, rect.width() - figure_width - cue_width - 8, 9)
+        self._paint_bar(painter, bar_rect, fraction, quiet)
+        painter.setPen(self.view.palette().text().color())
+        figure_rect = QRect(bar_rect.right() + 6, rect.top(), figure_width, rect.height())
+        painter.drawText(figure_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, figure)
+        if cue:
+            painter.setPen(self.view.quiet_colour if quiet else self.view.accent_colour)
+            cue_rect = QRect(figure_rect.right() + 8, rect.top(), cue_width, rect.height())
+            painter.drawText(cue_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, cue)
+
+    def _paint_bar(self, painter: QPainter, rect: QRect, fraction: float, quiet: bool) -> None:
+        if rect.width() <= 0:
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.view.track_colour)
+        painter.drawRoundedRect(QRectF(rect), rect.height() / 2, rect.height() / 2)
+        filled = QRectF(rect.left(), rect.top(), rect.width() * max(0.0, min(1.0, fraction)), rect.height())
+        if filled.width() > 0:
+            painter.setBrush(self.view.quiet_colour if quiet else self.view.accent_colour)
+            painter.drawRoundedRect(filled, rect.height() / 2, rect.height() / 2)
+
+
+def _colour_property(name: str, default: str) -> Any:  # a Qt Property, read as a QColor
+    """A colour the stylesheet sets with ``qproperty-<name>``; the view repaints when it changes."""
+
+    def getter(view: RosterView) -> QColor:
+        return view.colours.get(name, QColor(default))
+
+    def setter(view: RosterView, colour: QColor) -> None:
+        view.colours[name] = QColor(colour)
+        view.viewport().update()
+
+    return Property(QColor, getter, setter)
+
+
+class RosterView(QListView):
+    """Tiles in a wrapping grid. ``member_chosen`` fires on a click or Enter; typing letters emits ``typed``."""
+
+    member_chosen = Signal(int)
+    typed = Signal(str)
+
+    accent_colour = _colour_property("accent_colour", "#1f6f78")
+    border_colour = _colour_property("border_colour", "#d5dae0")
+    tile_colour = _colour_property("tile_colour", "#eef1f4")
+    track_colour = _colour_property("track_colour", "#dcefef")
+    muted_colour = _colour_property("muted_colour", "#5b6673")
+    quiet_colour = _colour_property("quiet_colour", "#b86e00")
+    quiet_background = _colour_property("quiet_background", "#fff1d6")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.colours: dict[str, QColor] = {}
+        super().__init__(parent)
+        self.setObjectName("rosterView")
+        self.setAccessibleName("People present: click a name to log a contribution")
+        self.roster_size = 0
+        self.setViewMode(QListView.ViewMode.ListMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(True)
+        self.setMouseTracking(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegate(RosterDelegate(self))
+        self.clicked.connect(self._choose)
+
+    @property
+    def compact(self) -> bool:
+        return self.roster_size > COMPACT_ABOVE
+
+    def set_roster_size(self, size: int) -> None:
+        self.roster_size = size
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        area = self.viewport().size()
+        fit = fit_grid(self.roster_size, area.width() - 1, area.height() - 1)
+        overflow = fit.rows * fit.tile.height() > area.height()
+        # A scroll bar only when the grid cannot fit: QListView would otherwise show an empty one while wrapping.
+        policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded if overflow else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.setVerticalScrollBarPolicy(policy)
+        if fit.tile != self.gridSize():
+            self.setGridSize(fit.tile)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._choose(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Letters typed on the grid go to the pane's filter box rather than jumping between tiles."""
+        self.typed.emit(search)
+
+    def _choose(self, index: QModelIndex) -> None:
+        member_id = index.data(RosterRole.MEMBER_ID)
+        if member_id is not None:
+            self.member_chosen.emit(int(member_id))
