@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from copdesk.core.text import name_key
 from copdesk.store.audit import record_event
-from copdesk.store.scrub import apply_to_backups, delete_securely
+from copdesk.store.scrub import apply_to_backups, checkpoint_truncate, delete_securely
 from copdesk.store.teams import get_member
 
 
@@ -53,6 +53,7 @@ def erase_member(db: Database, db_path: Path, member_id: int, now: datetime) -> 
         f"{counts.contributions} contributions, {counts.attendances} attendances, "
         f"{counts.actions_unassigned} actions unassigned; {cleaned} backups cleaned",
     )
+    checkpoint_truncate(db)  # the audit entry too, so the -wal ends empty
     return ErasureReport(
         counts.contributions,
         counts.attendances,

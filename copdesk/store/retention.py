@@ -20,7 +20,7 @@ from copdesk.core.clock import to_utc_iso
 from copdesk.core.retention import retention_cutoff
 from copdesk.store.audit import record_event
 from copdesk.store.recovery import QUARANTINE_FOLDER
-from copdesk.store.scrub import apply_to_backups, delete_securely
+from copdesk.store.scrub import apply_to_backups, checkpoint_truncate, delete_securely
 
 _OLD_SESSIONS = """
 SELECT id FROM session
@@ -66,6 +66,7 @@ def apply_retention(db: Database, db_path: Path, months: int, now: datetime) -> 
         f"retention {months} months: {report.sessions} sessions, {report.actions} closed actions, "
         f"{report.issues} issues; {deleted} backups deleted, {rewritten} cleaned, {quarantined} quarantined removed",
     )
+    checkpoint_truncate(db)  # the audit entry too, so the -wal ends empty
     return report
 
 

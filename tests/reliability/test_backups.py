@@ -1,0 +1,174 @@
+"""Automatic verified backups at start-up when the data changed, 7 daily + 4 weekly kept, and restore."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from copdesk import paths
+from copdesk.startup import open_for_gui
+from copdesk.store.backup_catalogue import BackupKind, backup_folder, list_backups, rotate_automatic_backups
+from copdesk.store.connection import open_database
+from tests.cli.conftest import RunCli
+from tests.reliability.conftest import NOW, ROOT, FakePrompts, child_env, make_database
+
+
+def _start(db_path: Path, now: datetime = NOW) -> None:
+    started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=now)
+    assert started is not None
+    started.opened.db.close()
+    started.lock.release()
+
+
+def _automatic(db_path: Path) -> list[Path]:
+    return [b.path for b in list_backups(db_path) if b.kind is BackupKind.AUTOMATIC]
+
+
+def _count(path: Path, table: str) -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_start_up_backs_up_only_when_the_database_changed(db_path: Path) -> None:
+    _start(db_path)
+    assert _automatic(db_path) == []  # a brand-new empty database has nothing to back up
+    opened = open_database(db_path, paths.migrations_dir())
+    opened.db.execute("INSERT INTO setting (key, value) VALUES ('changed', 'once')")
+    opened.db.close()
+
+    _start(db_path, NOW + timedelta(hours=1))
+    first = _automatic(db_path)
+    assert len(first) == 1
+    conn = sqlite3.connect(first[0])
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT value FROM setting WHERE key = 'changed'").fetchone()[0] == "once"
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # standalone: no -wal needed
+    conn.close()
+    assert not list(backup_folder(db_path).glob(".*partial"))
+
+    _start(db_path, NOW + timedelta(hours=2))  # nothing written in between
+    assert _automatic(db_path) == first
+
+    opened = open_database(db_path, paths.migrations_dir())
+    opened.db.execute("UPDATE setting SET value = 'twice' WHERE key = 'changed'")  # same row count, new content
+    opened.db.close()
+    _start(db_path, NOW + timedelta(hours=3))
+    (newest,) = _automatic(db_path)  # a new backup, and the same day's older one rotated out
+    assert newest != first[0]
+    conn = sqlite3.connect(newest)
+    assert conn.execute("SELECT value FROM setting WHERE key = 'changed'").fetchone()[0] == "twice"
+    conn.close()
+
+
+def test_changes_left_in_the_wal_by_a_crash_are_backed_up(db_path: Path) -> None:
+    from tests.reliability.conftest import leave_wal_and_shm
+
+    make_database(db_path)
+    _start(db_path)
+    leave_wal_and_shm(db_path)  # a commit that only the -wal holds
+    _start(db_path, NOW + timedelta(hours=1))
+    newest = _automatic(db_path)[0]
+    conn = sqlite3.connect(newest)
+    assert conn.execute("SELECT value FROM setting WHERE key = 'left-in-the-wal'").fetchone()[0] == "yes"
+    conn.close()
+
+
+def test_rotation_keeps_seven_daily_and_four_weekly(db_path: Path) -> None:
+    make_database(db_path)
+    for day in range(40):  # a change and a start every day for 40 days
+        opened = open_database(db_path, paths.migrations_dir())
+        opened.db.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('day', ?)", [str(day)])
+        opened.db.close()
+        _start(db_path, NOW + timedelta(days=day))
+    kept = sorted(b.taken_at.date() for b in list_backups(db_path))
+    last = (NOW + timedelta(days=39)).date()
+    assert kept[-7:] == [last - timedelta(days=n) for n in range(6, -1, -1)]
+    assert len({d.isocalendar()[:2] for d in kept}) == 4
+    assert len(kept) <= 7 + 4
+    assert rotate_automatic_backups(db_path) == []  # stable
+
+
+def test_restore_verifies_backs_up_then_restores(run_cli: RunCli, db_path: Path, tmp_path: Path) -> None:
+    make_database(db_path)
+    copy = tmp_path / "copy.db"
+    assert run_cli("backup", "--db", str(db_path), "-o", str(copy)).returncode == 0
+    opened = open_database(db_path, paths.migrations_dir())
+    opened.db.execute("DELETE FROM note")  # the mistake the restore undoes
+    opened.db.close()
+
+    result = run_cli("restore", str(copy), "--db", str(db_path))
+
+    assert result.returncode == 0, result.stderr
+    assert _count(db_path, "note") == 3
+    pre_restore = [b for b in list_backups(db_path) if b.kind is BackupKind.PRE_RESTORE]
+    assert len(pre_restore) == 1 and _count(pre_restore[0].path, "note") == 0
+    assert str(pre_restore[0].path) in result.stdout
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT event FROM audit ORDER BY id DESC LIMIT 1").fetchone()[0] == "restored"
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_restore_refuses_bad_files_in_one_line_and_changes_nothing(
+    run_cli: RunCli, db_path: Path, tmp_path: Path
+) -> None:
+    make_database(db_path)
+    before = db_path.read_bytes()
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database")
+    newer = tmp_path / "newer.db"
+    assert run_cli("backup", "--db", str(db_path), "-o", str(newer)).returncode == 0
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    for source, expected in [
+        (text, "could not be verified"),
+        (newer, "newer CoPDesk"),
+        (other, "not a CoPDesk database"),
+        (tmp_path / "missing.db", "does not exist"),
+        (db_path, "is the database itself"),
+    ]:
+        result = run_cli("restore", str(source), "--db", str(db_path))
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode == 1 and len(lines) == 1 and expected in lines[0], (source, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert db_path.read_bytes() == before
+    assert list_backups(db_path) == []
+
+
+def test_backups_listing_in_json(run_cli: RunCli, db_path: Path) -> None:
+    make_database(db_path)
+    _start(db_path)
+    (backup_folder(db_path) / "auto-20270101T000000Z.db").write_text("damaged")
+    result = run_cli("backups", "--db", str(db_path), "--json")
+    rows = json.loads(result.stdout)
+    assert [(row["kind"], row["verified"]) for row in rows] == [("auto", False), ("auto", True)]
+
+
+def test_backup_files_are_private_whatever_the_umask(db_path: Path, tmp_path: Path) -> None:
+    make_database(db_path)
+    target = tmp_path / "out" / "copy.db"
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "backup", "--db", str(db_path), "-o", str(target)],
+        check=True,
+        env=child_env(),
+        preexec_fn=lambda: os.umask(0o022),  # a permissive shell
+        capture_output=True,
+    )
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert stat.S_IMODE(target.parent.stat().st_mode) == 0o700
+    _start(db_path, NOW + timedelta(days=1))
+    for backup in list_backups(db_path):
+        assert stat.S_IMODE(backup.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(backup_folder(db_path).stat().st_mode) == 0o700
