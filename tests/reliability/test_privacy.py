@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from copdesk import paths
 from copdesk.core.model import ActionStatus, NoteKind, ReviewOutcome, SessionKind
 from copdesk.store import actions, notes, participation, sessions, teams
-from copdesk.store.audit import record_event, recent_events
+from copdesk.store.audit import recent_events, record_event
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, list_backups, new_backup_path
 from copdesk.store.connection import companion_files, open_database
