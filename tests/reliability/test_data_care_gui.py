@@ -1,0 +1,133 @@
+"""The GUI side of data care: restore, retention and erasure dialogs, the banner strip, startup dialogs."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+from sqlite_utils import Database
+
+from copdesk import paths
+from copdesk.core.clock import system_monotonic
+from copdesk.startup import DamageChoice
+from copdesk.store import sessions, teams
+from copdesk.store.backup import backup_to
+from copdesk.store.backup_catalogue import BackupFile, BackupKind, new_backup_path
+from copdesk.views.context import AppContext
+from copdesk.views.data_care_dialogs import EraseMemberDialog, RestoreDialog, RetentionDialog
+from copdesk.views.live_session import LiveSession
+from copdesk.views.safeguards import LIVE_REFUSAL, Safeguards
+from copdesk.views.startup_dialogs import DamagedDatabaseDialog
+from tests.reliability.conftest import NOW, fill
+
+
+def _context(db: Database, db_path: Path) -> AppContext:
+    return AppContext(db, db_path, system_monotonic, lambda: NOW, paths.asset_dir("resources"))
+
+
+def test_retention_dialog_previews_then_deletes_only_once_confirmed(qtbot: QtBot, db: Database, db_path: Path) -> None:
+    fill(db, start=NOW - timedelta(days=800))
+    dialog = RetentionDialog(_context(db, db_path))
+    qtbot.addWidget(dialog)
+    dialog.months.setValue(12)
+    assert "Sessions before" in dialog.preview.text() and ": 3." in dialog.preview.text()
+    assert not dialog.delete_button.isEnabled()
+    dialog.confirm.setChecked(True)
+    with qtbot.waitSignal(dialog.changed):
+        dialog.delete_button.click()
+    assert sessions.session_count(db) == 0
+    assert "Deleted 3 sessions" in dialog.result_label.text()
+    assert not dialog.confirm.isChecked() and not dialog.delete_button.isEnabled()
+
+
+def test_erase_dialog(qtbot: QtBot, db: Database, db_path: Path) -> None:
+    team_id = fill(db)
+    dialog = EraseMemberDialog(_context(db, db_path), team_id)
+    qtbot.addWidget(dialog)
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
+    assert "3 contributions and 3 attendances" in dialog.preview.text()
+    assert not dialog.erase_button.isEnabled()
+    dialog.confirm.setChecked(True)
+    dialog.erase_button.click()
+    assert [m.display_name for m in teams.list_members(db, team_id, include_inactive=True)] == [
+        "Ash Lee",
+        "Bo Day",
+        "Noor Haddad",
+    ]
+    assert dialog.member_combo.findText("Zoë Quinn") == -1 and "Erased" in dialog.result_label.text()
+
+
+def test_restore_dialog_offers_only_what_checks_out(qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path) -> None:
+    fill(db)
+    good = backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW))
+    broken = new_backup_path(db_path, BackupKind.AUTOMATIC, NOW + timedelta(days=1))
+    broken.write_bytes(b"SQLite format 3\x00" + bytes(3000))
+    dialog = RestoreDialog(db_path, 99)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2
+    assert dialog.list.currentRow() == 0 and not dialog.restore_button.isEnabled()  # the newest is damaged
+    assert "Cannot restore" in dialog.status.text()
+    dialog.list.setCurrentRow(1)
+    assert dialog.restore_button.isEnabled()
+    text = tmp_path / "minutes.txt"
+    text.write_text("minutes")
+    dialog.add_file(text)
+    assert not dialog.restore_button.isEnabled()
+    dialog.list.setCurrentRow(2)
+    dialog.restore_button.click()
+    assert dialog.chosen == good and dialog.result() == RestoreDialog.DialogCode.Accepted
+
+
+def test_safeguards_refuse_during_a_live_session_and_warn_about_a_synced_folder_once(
+    qtbot: QtBot, db: Database, db_path: Path
+) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    live = LiveSession(host)
+    safeguards = Safeguards(_context(db, db_path), live, host, current_team_id=lambda: None)
+    assert not safeguards.banner_area.isVisibleTo(host)
+    live.begin(1, 1)
+    safeguards.delete_old_sessions()
+    assert safeguards.current_dialog is None and safeguards.warning_banner.label.text() == LIVE_REFUSAL
+    safeguards.show_startup([], [], "Your data folder is inside a folder synced by OneDrive.")
+    assert safeguards.location_banner.isVisibleTo(host)
+    again = Safeguards(_context(db, db_path), live, host, current_team_id=lambda: None)
+    again.show_startup([], [], "Your data folder is inside a folder synced by OneDrive.")
+    assert not again.location_banner.isVisibleTo(host)  # once per folder
+
+
+def test_safeguards_open_the_dialogs_without_blocking(qtbot: QtBot, db: Database, db_path: Path) -> None:
+    team_id = fill(db)
+    host = QWidget()
+    qtbot.addWidget(host)
+    safeguards = Safeguards(_context(db, db_path), LiveSession(host), host, current_team_id=lambda: team_id)
+    backup = backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW))
+    safeguards.restore_from_backup()
+    dialog = safeguards.current_dialog
+    assert isinstance(dialog, RestoreDialog) and dialog.isVisible()
+    with qtbot.waitSignal(safeguards.restore_requested) as requested:
+        dialog.restore_button.click()
+    assert requested.args == [backup]
+    safeguards.erase_member_data()
+    assert isinstance(safeguards.current_dialog, EraseMemberDialog)
+
+
+@pytest.mark.parametrize("with_backup", [True, False])
+def test_damaged_database_dialog(qtbot: QtBot, tmp_path: Path, with_backup: bool) -> None:
+    backup = BackupFile(tmp_path / "auto-x.db", BackupKind.AUTOMATIC, NOW) if with_backup else None
+    dialog = DamagedDatabaseDialog("copdesk.db is damaged (malformed).", backup)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "quarantine" in dialog.plan_label.text()
+    assert (dialog.restore_button is not None) == with_backup
+    if dialog.restore_button is not None:
+        assert dialog.restore_button.isDefault() and "before" not in dialog.plan_label.text()
+        dialog.restore_button.click()
+        assert dialog.choice is DamageChoice.RESTORE_BACKUP
+    else:
+        assert "no backup" in dialog.plan_label.text()
+        dialog.fresh_button.click()
+        assert dialog.choice is DamageChoice.START_FRESH

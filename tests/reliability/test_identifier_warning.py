@@ -1,0 +1,81 @@
+"""The identifier warning: non-blocking, one click removes, Ctrl+Z brings it back, emoji-safe spans."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from copdesk.views.identifier_warning import IdentifierWarning, utf16_offset
+
+NHS = "943 476 5919"  # a valid check digit
+
+
+def _host(qtbot: QtBot, editor: QPlainTextEdit | QTextEdit) -> tuple[QWidget, IdentifierWarning]:
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    layout.addWidget(editor)
+    warning = IdentifierWarning.attach(editor)
+    host.show()
+    return host, warning
+
+
+def test_warning_sits_under_the_editor_and_never_blocks(qtbot: QtBot) -> None:
+    editor = QPlainTextEdit()
+    host, warning = _host(qtbot, editor)
+    layout = host.layout()
+    assert layout is not None and layout.indexOf(warning) == layout.indexOf(editor) + 1
+    assert warning.isHidden()
+    editor.setPlainText(f"Discussed the referral, NHS {NHS}.")
+    assert warning._timer.isActive()  # checked when typing pauses, not on every keystroke
+    findings = warning.check_now()
+    assert [f.kind.value for f in findings] == ["nhs-number"]
+    assert warning.isVisible() and "NHS number" in warning.label.text() and NHS in warning.label.text()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.insertPlainText(" Still typing.")  # typing and saving carry on: nothing is blocked
+    assert not editor.isReadOnly() and editor.toPlainText().endswith("Still typing.")
+
+
+def test_remove_is_exact_after_emoji_and_undoable(qtbot: QtBot) -> None:
+    editor = QPlainTextEdit()
+    _, warning = _host(qtbot, editor)
+    text = f"Family 👨‍👩‍👧 met «שלום», NHS {NHS} — next steps 🌱"
+    editor.setPlainText(text)
+    warning.check_now()
+    warning.button("Remove").click()
+    assert editor.toPlainText() == "Family 👨‍👩‍👧 met «שלום», NHS [NHS number removed] — next steps 🌱"
+    assert warning.isHidden()
+    editor.undo()  # one Ctrl+Z
+    assert editor.toPlainText() == text
+
+
+def test_remove_all_and_ignore(qtbot: QtBot) -> None:
+    editor = QTextEdit()
+    _, warning = _host(qtbot, editor)
+    editor.setPlainText(f"Mrs Jones (DOB 01/02/1950) lives at SW1A 1AA, NHS {NHS}. 😀")
+    assert len(warning.check_now()) == 4
+    assert "and 3 more" in warning.label.text()
+    warning.button("Remove all 4").click()
+    assert editor.toPlainText() == (
+        "[name removed] ([date of birth removed]) lives at [postcode removed], NHS [NHS number removed]. 😀"
+    )
+    editor.setPlainText("The team base is at SW1A 1AA.")
+    warning.check_now()
+    warning.close_button.click()  # "not an identifier": stop warning about this text
+    assert warning.isHidden() and warning.check_now() == []
+
+
+def test_show_selects_the_finding(qtbot: QtBot) -> None:
+    editor = QPlainTextEdit()
+    _, warning = _host(qtbot, editor)
+    editor.setPlainText(f"🙂🙂 NHS {NHS}")
+    warning.check_now()
+    warning.button("Show").click()
+    assert editor.textCursor().selectedText() == NHS
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), [("abc", 2, 2), ("😀a", 1, 2), ("é😀😀x", 3, 5)])
+def test_utf16_offsets(text: str, index: int, expected: int) -> None:
+    assert utf16_offset(text, index) == expected
