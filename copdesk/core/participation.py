@@ -298,6 +298,16 @@ class SessionParticipation:
     attendance: int
     contribution_counts: Sequence[int]
 
+    def counts_with_silent(self) -> list[int]:
+        """One count per attendee: those who never contributed may be missing, and come back as zeros,
+        because silence is part of the balance."""
+        counts = list(self.contribution_counts)
+        if len(counts) > self.attendance:
+            raise ValueError(
+                f"session on {self.held_on} has {len(counts)} contribution counts for {self.attendance} attendees"
+            )
+        return counts + [0] * (self.attendance - len(counts))
+
 
 @dataclass(frozen=True, slots=True)
 class HistoryPoint:
@@ -309,18 +319,9 @@ class HistoryPoint:
 
 
 def participation_history(sessions: Iterable[SessionParticipation]) -> list[HistoryPoint]:
-    """Attendance and balance per session, oldest first, for the team-level chart.
-
-    People who attended but never contributed may be missing from the counts; they are added back as
-    zeros up to the attendance, because silence is part of the balance.
-    """
+    """Attendance and balance per session, oldest first, for the team-level chart."""
     points = []
     for session in sorted(sessions, key=lambda s: s.held_on):
-        counts = list(session.contribution_counts)
-        if len(counts) > session.attendance:
-            raise ValueError(
-                f"session on {session.held_on} has {len(counts)} contribution counts for {session.attendance} attendees"
-            )
-        counts += [0] * (session.attendance - len(counts))
+        counts = session.counts_with_silent()
         points.append(HistoryPoint(session.held_on, session.attendance, sum(counts), gini(counts), top_share(counts)))
     return points

@@ -28,10 +28,15 @@ from copdesk.store.demo import fill_demo
 from copdesk.views import theme
 from copdesk.views.context import AppContext
 from copdesk.views.first_run import FirstRunDialog
+from copdesk.views.live_session import LiveSession
 from copdesk.views.notes_panel import NotesPanel
+from copdesk.views.participation_history import ParticipationHistory
 from copdesk.views.participation_panel import ParticipationPanel
 from copdesk.views.question_panel import QuestionPanel
+from copdesk.views.report_actions import ReportActions
 from copdesk.views.review_panel import ReviewPanel
+from copdesk.views.safeguards import Safeguards
+from copdesk.views.session_flow import SessionFlow
 from copdesk.views.timer_panel import TimerPanel
 
 PREPARE_PAGE = 0
@@ -48,22 +53,36 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(theme.icon(context.resources, "copdesk"))
         self.setMinimumSize(1024, 640)
 
+        self.live_session = LiveSession(self)
+        self.safeguards = Safeguards(context, self.live_session, self, current_team_id=self.current_team_id)
+        self.safeguards.data_changed.connect(lambda: self.reload_teams())
         self.review_panel = ReviewPanel(context)
-        self.timer_panel = TimerPanel(context)
-        self.question_panel = QuestionPanel(context)
-        self.participation_panel = ParticipationPanel(context)
-        self.notes_panel = NotesPanel(context)
+        self.reports = ReportActions(context, self, current_team=self.current_team)
+        self.reports.schedule_changed.connect(self._team_changed)
+        self.reports.exported.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.session_flow = SessionFlow(self, context, self.live_session, self.current_team_id)
+        flow = self.session_flow
+        self.timer_panel = TimerPanel(context, flow.live_timer, flow.actions, flow.colours)
+        self.question_panel = QuestionPanel(context, self.live_session)
+        self.participation_panel = ParticipationPanel(context, self.live_session)
+        self.notes_panel = NotesPanel(context, self.live_session)
+        self.participation_history = ParticipationHistory(context, self.live_session)
+        self.review_panel.add_section("participation_history", "Attendance and balance", self.participation_history)
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._build_header())
+        layout.addWidget(self.safeguards.banner_area)
+        layout.addWidget(self.session_flow.reminder_banner)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._wrap(self.review_panel))
         self.pages.addWidget(self._build_live_page())
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.session_flow.went_live.connect(lambda: self.show_page(LIVE_PAGE))
+        self.session_flow.returned_to_prepare.connect(lambda: self.show_page(PREPARE_PAGE))
         self._build_menus()
         self.statusBar().showMessage(f"Data: {context.db_path}")
 
@@ -102,6 +121,7 @@ class MainWindow(QMainWindow):
             row.addWidget(button)
         self.mode_group.idClicked.connect(self.show_page)
         row.addStretch(1)
+        row.addWidget(self.session_flow.header_button)
         return header
 
     def _build_live_page(self) -> QWidget:
@@ -141,15 +161,29 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self._add_action(file_menu, "&New team…", self.create_team_interactively, QKeySequence("Ctrl+Shift+N"))
+        self.reports.add_schedule_action(file_menu)
+        file_menu.addSeparator()
+        self.safeguards.add_menu_actions(file_menu)
         file_menu.addSeparator()
         self._add_action(file_menu, "&Quit", self.close, QKeySequence(QKeySequence.StandardKey.Quit))
         view_menu = self.menuBar().addMenu("&View")
         self._add_action(view_menu, "&Prepare", lambda: self.show_page(PREPARE_PAGE), QKeySequence("Ctrl+1"))
         self._add_action(view_menu, "&Live", lambda: self.show_page(LIVE_PAGE), QKeySequence("Ctrl+2"))
+        find = QKeySequence(QKeySequence.StandardKey.Find)
+        self._add_action(view_menu, "&Search notes…", self.notes_panel.open_search, find)
         view_menu.addSeparator()
         self.dark_action = self._add_action(view_menu, "&Dark theme", self._toggle_dark, QKeySequence("Ctrl+Shift+D"))
         self.dark_action.setCheckable(True)
+        session_menu = self.menuBar().addMenu("&Session")
+        flow_actions = self.session_flow.actions
+        session_menu.addAction(flow_actions.start_session)
+        session_menu.addSeparator()
+        session_menu.addActions([*flow_actions.timer_actions[:-1], flow_actions.end_session])
+        session_menu.addSeparator()
+        session_menu.addActions([flow_actions.share_view, flow_actions.mini_timer, flow_actions.edit_agendas])
+        self.reports.add_reports_menu(self.menuBar())
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(flow_actions.help)
         self._add_action(help_menu, "&About CoPDesk", self._about)
 
     def _add_action(self, menu: object, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
@@ -194,11 +228,14 @@ class MainWindow(QMainWindow):
         if team is not None:
             self.settings.setValue("team_id", team.id)
         self.review_panel.show_team(team)
+        self.participation_history.show_team(team)
 
     def offer_first_run_or_resume(self) -> None:
-        """After the window is shown: a first run asks how to begin."""
+        """After the window is shown: a first run asks how to begin; a session left live by a crash is offered."""
         if teams.team_count(self.context.db) == 0:
             self.create_team_interactively(first_run=True)
+        else:
+            self.session_flow.offer_resume()
 
     def create_team_interactively(self, first_run: bool = False) -> None:
         dialog = FirstRunDialog(self)
@@ -227,6 +264,8 @@ class MainWindow(QMainWindow):
     def _apply_theme(self, palette: str) -> None:
         self.setStyleSheet(theme.stylesheet(self.context.resources, palette))
         self.settings.setValue("theme", palette)
+        self.session_flow.set_palette(palette)
+        self.timer_panel.set_colours(self.session_flow.colours)
         if hasattr(self, "dark_action"):
             self.dark_action.setChecked(palette == theme.DARK)
 
@@ -257,5 +296,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.notes_panel.flush()
         self.save_state()
+        self.session_flow.shutdown()
         super().closeEvent(event)

@@ -9,14 +9,15 @@ Colours come from the stylesheet through ``qproperty-`` so the tiles follow the 
 from __future__ import annotations
 
 import math
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from PySide6.QtCore import Property, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from copdesk.core.model import Role
 from copdesk.views.roster_model import RosterRole
+from copdesk.views.stylable import colour_property
 
 COMPACT_ABOVE = 12
 NAME_MIN_WIDTH = 56  # pixels of name kept before a role badge is dropped from a tile
@@ -247,32 +248,19 @@ class RosterDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(filled, rect.height() / 2, rect.height() / 2)
 
 
-def _colour_property(name: str, default: str) -> Any:  # a Qt Property, read as a QColor
-    """A colour the stylesheet sets with ``qproperty-<name>``; the view repaints when it changes."""
-
-    def getter(view: RosterView) -> QColor:
-        return view.colours.get(name, QColor(default))
-
-    def setter(view: RosterView, colour: QColor) -> None:
-        view.colours[name] = QColor(colour)
-        view.viewport().update()
-
-    return Property(QColor, getter, setter)
-
-
 class RosterView(QListView):
     """Tiles in a wrapping grid. ``member_chosen`` fires on a click or Enter; typing letters emits ``typed``."""
 
     member_chosen = Signal(int)
     typed = Signal(str)
 
-    accent_colour = _colour_property("accent_colour", "#1f6f78")
-    border_colour = _colour_property("border_colour", "#d5dae0")
-    tile_colour = _colour_property("tile_colour", "#eef1f4")
-    track_colour = _colour_property("track_colour", "#dcefef")
-    muted_colour = _colour_property("muted_colour", "#5b6673")
-    quiet_colour = _colour_property("quiet_colour", "#b86e00")
-    quiet_background = _colour_property("quiet_background", "#fff1d6")
+    accent_colour = colour_property("accent_colour", "#1f6f78")
+    border_colour = colour_property("border_colour", "#d5dae0")
+    tile_colour = colour_property("tile_colour", "#eef1f4")
+    track_colour = colour_property("track_colour", "#dcefef")
+    muted_colour = colour_property("muted_colour", "#5b6673")
+    quiet_colour = colour_property("quiet_colour", "#b86e00")
+    quiet_background = colour_property("quiet_background", "#fff1d6")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.colours: dict[str, QColor] = {}
