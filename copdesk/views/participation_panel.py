@@ -4,9 +4,10 @@ Focus model: the number keys (1-9 log the numbered tile, 0 stops the talk-time s
 (undo the last tally) are shortcuts of this pane alone (``WidgetWithChildrenShortcut``), so they act
 only while the focus is inside it, which also means only while the Live page is shown. Text fields
 win over them: in the notes editor, or any line edit, a digit is typed and Ctrl+Z undoes text. One
-click on a tile logs a contribution and leaves the focus on the roster, ready for the keys. In the
-pane's own filter box (shown for groups of ten or more) letters filter the roster and a digit or Enter
-logs one of the matches, because that box exists only to pick a person.
+click on a tile logs a contribution and leaves the focus on the roster, ready for the keys; Enter logs
+the current tile. "/" on the roster opens the pane's filter box (shown for groups of ten or more), where
+letters filter the roster and a digit or Enter logs one of the matches, because that box exists only
+to pick a person. Letters on the roster itself stay with the window (N, Q and the like).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -55,6 +55,7 @@ class ParticipationPanel(Pane):
         self.model = RosterModel(self.tally, self)
         self.visible_roster = RosterFilter(self.model, self)
         self._signal_key: tuple[str, float] | None = None
+        self._last_time_shown: tuple[object, ...] = ()
         self._build()
         self._build_shortcuts()
         self.tally.changed.connect(self._refresh)
@@ -71,8 +72,10 @@ class ParticipationPanel(Pane):
         self.body.setSpacing(4)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("rosterFilter")
-        self.filter_edit.setPlaceholderText("Find a name…")
-        self.filter_edit.setToolTip("Type part of a name, then Enter for the first match or 1-9 for a numbered one.")
+        self.filter_edit.setPlaceholderText("Find a name (/)")
+        self.filter_edit.setToolTip(
+            "Type part of a name, then Enter for the first match or 1-9 for a numbered one; Esc returns to the tiles."
+        )
         self.filter_edit.setAccessibleName("Filter the people present by name")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaximumWidth(140)
@@ -120,7 +123,7 @@ class ParticipationPanel(Pane):
         self.roster = RosterView()
         self.roster.setModel(self.visible_roster)
         self.roster.member_chosen.connect(self.choose)
-        self.roster.typed.connect(self._type_to_filter)
+        self.roster.find_requested.connect(self._focus_filter)
         column.addWidget(self.roster, 1)
         self.nobody_label = QLabel("Nobody is marked present. Take attendance when you start the session.")
         self.nobody_label.setProperty("role", "emptyState")
@@ -239,11 +242,27 @@ class ParticipationPanel(Pane):
         self._refresh()
 
     def _tick(self) -> None:
-        """Time passes without any click: silences grow and a running stint lengthens."""
-        self.model.refresh()
-        self._refresh()
+        """Time passes without any click: silences grow and a running stint lengthens.
+
+        The tiles read the clock as they paint, so only a repaint is needed, and only when what is shown
+        has moved on (a new minute of silence, a second of the current speaker's time). An idle pane makes
+        no Qt calls at all: besides saving work, PySide6 6.12.0 on Python 3.11 drops a reference to None or
+        True on each call that returns one (upstream PYSIDE-3474), so calls made every second add up.
+        """
+        shown = self._time_shown()
+        if shown != self._last_time_shown:
+            self._refresh()
+
+    def _time_shown(self) -> tuple[object, ...]:
+        """Everything on screen that the clock alone changes."""
+        quiet = tuple(self.tally.quiet_ids())
+        minutes = tuple(int(self.tally.silent_for(member_id) // 60) for member_id in quiet)
+        speaker = self.tally.tally.speaker
+        talk = int(self.tally.tally.talk_seconds().get(speaker, 0)) if speaker is not None else None
+        return quiet, minutes, talk, self.tally.room_signal()
 
     def _refresh(self) -> None:
+        self._last_time_shown = self._time_shown()
         live = self.tally.is_live
         present = len(self.tally.members)
         self.filter_edit.setVisible(live and present > FILTER_ABOVE)
@@ -285,12 +304,10 @@ class ParticipationPanel(Pane):
             self.live.room_signal.emit(signal.kind.value if signal else "")
 
     # -- filter box -----------------------------------------------------------------------------
-    def _type_to_filter(self, text: str) -> None:
+    def _focus_filter(self) -> None:
         if self.filter_edit.isVisible():
             self.filter_edit.setFocus()
-            self.filter_edit.insert(text)
-        else:
-            QListView.keyboardSearch(self.roster, text)
+            self.filter_edit.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

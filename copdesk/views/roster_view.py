@@ -20,7 +20,7 @@ from copdesk.views.roster_model import RosterRole
 from copdesk.views.stylable import colour_property
 
 COMPACT_ABOVE = 12
-NAME_MIN_WIDTH = 56  # pixels of name kept before a role badge is dropped from a tile
+NAME_MIN_WIDTH = 64  # pixels of name kept before a role badge is dropped from a tile
 
 
 class GridFit(NamedTuple):
@@ -35,7 +35,7 @@ class TileMetrics(NamedTuple):
     min_width: int
 
 
-FULL_TILE = TileMetrics(min_height=38, max_height=58, min_width=170)
+FULL_TILE = TileMetrics(min_height=42, max_height=58, min_width=170)
 COMPACT_TILE = TileMetrics(min_height=20, max_height=30, min_width=128)
 
 
@@ -207,10 +207,10 @@ class RosterDelegate(QStyledItemDelegate):
 
     def _paint_badge(self, painter: QPainter, rect: QRect, text: str) -> int:
         """A role pill at the right of ``rect``; returns its width."""
-        painter.save()
+        width = self._badge_width(painter, text)  # measured before the badge font is set, as it is for layout
         font = self._badge_font(painter)
+        painter.save()
         painter.setFont(font)
-        width = self._badge_width(painter, text)
         height = QFontMetrics(font).height() + 2
         pill = QRect(rect.right() - width, rect.center().y() - height // 2, width, height)
         painter.setPen(self.view.muted_colour)
@@ -249,10 +249,14 @@ class RosterDelegate(QStyledItemDelegate):
 
 
 class RosterView(QListView):
-    """Tiles in a wrapping grid. ``member_chosen`` fires on a click or Enter; typing letters emits ``typed``."""
+    """Tiles in a wrapping grid. ``member_chosen`` fires on a click or Enter; "/" asks for the name filter.
+
+    Letters are left alone: the window's single-letter keys (N for the next segment, Q for the next
+    question) must keep working while the roster has the focus, so a name is found with "/" and typing.
+    """
 
     member_chosen = Signal(int)
-    typed = Signal(str)
+    find_requested = Signal()
 
     accent_colour = colour_property("accent_colour", "#1f6f78")
     border_colour = colour_property("border_colour", "#d5dae0")
@@ -286,10 +290,22 @@ class RosterView(QListView):
 
     def set_roster_size(self, size: int) -> None:
         self.roster_size = size
+        self.updateGeometry()
         self._fit()
+
+    def minimumSizeHint(self) -> QSize:
+        """Tall enough for every tile at its smallest at the current width, so the window's splitter makes
+        room for the whole roster rather than leaving some of it to scroll."""
+        metrics = COMPACT_TILE if self.compact else FULL_TILE
+        width = max(self.width(), metrics.min_width)
+        columns = max(1, min(self.roster_size, width // metrics.min_width))
+        rows = math.ceil(self.roster_size / columns)
+        return QSize(metrics.min_width, rows * metrics.min_height + 2 * self.frameWidth())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the minimum height depends on how many columns the width allows
         self._fit()
 
     def _fit(self) -> None:
@@ -306,11 +322,10 @@ class RosterView(QListView):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self._choose(self.currentIndex())
             return
+        if event.key() == Qt.Key.Key_Slash:
+            self.find_requested.emit()
+            return
         super().keyPressEvent(event)
-
-    def keyboardSearch(self, search: str) -> None:
-        """Letters typed on the grid go to the pane's filter box rather than jumping between tiles."""
-        self.typed.emit(search)
 
     def _choose(self, index: QModelIndex) -> None:
         member_id = index.data(RosterRole.MEMBER_ID)

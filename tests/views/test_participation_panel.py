@@ -290,8 +290,9 @@ def test_type_to_filter_then_enter_or_a_digit_logs_a_match(window: MainWindow, q
     session_id = start_live_session(window, present=12)
     panel = window.participation_panel
     focus_roster(qtbot, window)
-    QTest.keyClicks(panel.roster, "ha")  # letters typed on the grid go to the filter box
-    assert panel.filter_edit.hasFocus() and panel.filter_edit.text() == "ha"
+    QTest.keyClick(panel.roster, Qt.Key.Key_Slash)  # "/" on the tiles opens the name filter
+    assert panel.filter_edit.hasFocus()
+    QTest.keyClicks(panel.filter_edit, "ha")
     matches = [panel.visible_roster.index(r, 0).data(RosterRole.NAME) for r in range(panel.visible_roster.rowCount())]
     assert matches and all("ha" in str(name).lower() for name in matches)
     second = panel.visible_roster.member_at(1)
@@ -340,3 +341,19 @@ def under(widget: QWidget, ancestor: QWidget) -> bool:
     while parent is not None and parent is not ancestor:
         parent = parent.parentWidget()
     return parent is ancestor
+
+
+def test_an_idle_tick_repaints_nothing_until_what_is_shown_changes(
+    window: MainWindow, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start_live_session(window, present=3)
+    panel = window.participation_panel
+    refreshes: list[bool] = []
+    monkeypatch.setattr(panel, "_refresh", lambda: refreshes.append(True))
+    for _ in range(5):
+        fake_clock.advance(1)
+        panel._tick()
+    assert refreshes == []  # the first minutes: nothing on screen depends on the clock yet
+    fake_clock.advance(15 * 60)
+    panel._tick()
+    assert refreshes == [True]  # everyone has now been quiet for the threshold
