@@ -144,14 +144,14 @@ class ParticipationPanel(Pane):
         """Actions of this pane only: see the module docstring for why the context is the pane."""
         self.key_actions: list[QAction] = []
         for number in range(1, 10):
-            action = QAction(f"Log a contribution for tile {number}", self)
+            action = QAction(f"Participation: log a contribution for the person numbered {number}", self)
             action.setShortcut(QKeySequence(str(number)))
             action.triggered.connect(partial(self.choose_number, number))
             self.key_actions.append(action)
-        self.stop_action = QAction("Stop timing the speaker", self)
+        self.stop_action = QAction("Participation: stop timing the speaker", self)
         self.stop_action.setShortcut(QKeySequence("0"))
         self.stop_action.triggered.connect(self.tally.stop_speaking)
-        self.undo_action = QAction("Undo the last contribution", self)
+        self.undo_action = QAction("Participation: undo the last contribution", self)
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(self.undo_last)
         for action in (*self.key_actions, self.stop_action, self.undo_action):

@@ -357,3 +357,20 @@ def test_an_idle_tick_repaints_nothing_until_what_is_shown_changes(
     fake_clock.advance(15 * 60)
     panel._tick()
     assert refreshes == [True]  # everyone has now been quiet for the threshold
+
+
+def test_letters_on_the_tiles_are_left_to_the_window(window: MainWindow, qtbot: QtBot) -> None:
+    session_id = start_live_session(window, present=12)
+    panel = window.participation_panel
+    focus_roster(qtbot, window)
+    QTest.keyClicks(panel.roster, "ab")
+    assert panel.filter_edit.text() == "" and stored_counts(window, session_id) == {}
+
+
+def test_the_keys_are_listed_for_the_help_overlay(window: MainWindow) -> None:
+    from copdesk.views.shortcut_help import shortcut_rows
+
+    rows = dict(shortcut_rows(window))
+    assert rows["1"] == "Participation: log a contribution for the person numbered 1"
+    assert rows["0"] == "Participation: stop timing the speaker"
+    assert "Participation: undo the last contribution" in rows.values()
