@@ -378,3 +378,17 @@ def test_a_session_nobody_attended_is_an_even_zero() -> None:
 def test_history_refuses_more_counts_than_attendees() -> None:
     with pytest.raises(ValueError, match="3 contribution counts for 2 attendees"):
         participation_history([SessionParticipation(date(2026, 10, 8), 2, [1, 1, 1])])
+
+
+# Share-safety of what leaves the laptop
+
+
+def test_the_session_record_has_no_field_for_participation_data() -> None:
+    """Group exports are rendered from SessionRecord: no field, so no renderer can leak tallies or markers."""
+    from dataclasses import fields
+
+    from copdesk.core.record import SessionRecord
+
+    leaky = ("contribution", "tally", "talk", "quiet", "gini", "balance", "marker", "energy", "tension", "speaker")
+    names = [field.name for field in fields(SessionRecord)]
+    assert not [name for name in names if any(word in name for word in leaky)]
