@@ -115,12 +115,17 @@ class Table(NamedTuple):
 
 class Section(NamedTuple):
     """One heading of a report. ``body`` is a bullet list or a table; an empty one prints "None recorded.",
-    and None prints nothing (a heading that only introduces sub-sections, or a lead that says it all)."""
+    and None prints nothing (a heading that only introduces sub-sections, or a lead that says it all).
+
+    ``figure_html`` is markup the program drew itself (a chart, see ``copdesk.core.charts``), never typed text:
+    the HTML renderer places it after the body, and Markdown leaves it out because the body holds the figures.
+    """
 
     title: str
     level: int
     lead: str = ""
     body: tuple[str, ...] | Table | None = ()
+    figure_html: str = ""
 
 
 def record_sections(record: SessionRecord) -> list[Section]:
@@ -239,6 +244,8 @@ def sections_to_html(title: str, sections: Iterable[Section]) -> str:
             parts.append("<ul>" + "".join(f'<li dir="auto">{escape_html(item)}</li>' for item in body) + "</ul>")
         elif body is not None:
             parts.append(f'<p class="empty">{escape_html(NONE_RECORDED)}</p>')
+        if section.figure_html:
+            parts.append(section.figure_html)
     return html_document(title, "\n".join(parts))
 
 

@@ -215,6 +215,14 @@ def add_one_off(rule_text: str, moment: datetime) -> str:
     return _emit(_Parts(parts.first, parts.rrules, parts.exdates, (*parts.rdates, moment)))
 
 
+def remove_one_off(rule_text: str, moment: datetime) -> str:
+    """Take back an extra session added with :func:`add_one_off`."""
+    parts, _ = _load(rule_text)
+    if moment not in parts.rdates:
+        raise ScheduleError(f"There is no extra session on {_long_date(moment)} at {moment:%H:%M} to remove.")
+    return _emit(_Parts(parts.first, parts.rrules, parts.exdates, tuple(d for d in parts.rdates if d != moment)))
+
+
 def describe(rule_text: str) -> str:
     """Plain words for the Prepare screen and the CLI, so nobody has to read RRULE syntax."""
     rule = parse_rule(rule_text)

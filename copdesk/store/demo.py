@@ -173,7 +173,7 @@ def fill_demo(db: Database, now: datetime, demo_questions: Sequence[DemoQuestion
             )
             for kind in kinds:
                 hour, minute = START_TIMES[kind]
-                dtstart = first.replace(hour=hour, minute=minute)
+                dtstart = first.replace(hour=hour, minute=minute, second=0, microsecond=0)
                 rule = f"DTSTART:{dtstart:%Y%m%dT%H%M%S}\n{RULES[kind]}"
                 series.add_series(db, team.id, kind, rule, created)
             _fill_team_history(db, team.id, kinds, first, local_now, demo_questions, rng, is_first_team=team_index == 0)

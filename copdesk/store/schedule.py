@@ -13,7 +13,14 @@ from datetime import date, datetime, time
 from sqlite_utils import Database
 
 from copdesk.core.model import SessionKind
-from copdesk.core.schedule import NextSession, next_session_across, occurrences, occurrences_between
+from copdesk.core.schedule import (
+    NextSession,
+    ScheduleError,
+    next_session_across,
+    occurrences,
+    occurrences_between,
+    validate,
+)
 from copdesk.store.series import series_for_team
 
 
@@ -23,7 +30,15 @@ def local_wall_time(moment: datetime) -> datetime:
 
 
 def team_rules(db: Database, team_id: int) -> list[tuple[int, SessionKind, str]]:
-    return [(found.id, found.kind, found.rule) for found in series_for_team(db, team_id)]
+    """The active series whose rules read; one that no longer does is left out rather than hiding the rest
+    (the series editor shows it and asks for it to be fixed)."""
+    rules = []
+    for found in series_for_team(db, team_id):
+        try:
+            rules.append((found.id, found.kind, validate(found.rule)))
+        except ScheduleError:
+            continue
+    return rules
 
 
 def next_session(db: Database, team_id: int, now: datetime) -> NextSession | None:

@@ -12,12 +12,17 @@ LIGHT = "light"
 DARK = "dark"
 
 
+def colours(resources: Path, palette: str) -> dict[str, str]:
+    """The palette's named colours, for widgets that paint themselves (the timer disc, the share-safe view)."""
+    table = tomllib.loads((resources / "style" / "palettes.toml").read_text(encoding="utf-8"))[palette]
+    return {name: str(value) for name, value in table.items()}
+
+
 def stylesheet(resources: Path, palette: str) -> str:
     """The stylesheet with the palette's colours filled in."""
-    style_dir = resources / "style"
-    colours = tomllib.loads((style_dir / "palettes.toml").read_text(encoding="utf-8"))[palette]
-    text = (style_dir / "copdesk.qss").read_text(encoding="utf-8")
-    for name, value in colours.items():
+    text = (resources / "style" / "copdesk.qss").read_text(encoding="utf-8")
+    text = text.replace("@icons@", (resources / "icons").as_posix())
+    for name, value in colours(resources, palette).items():
         text = text.replace(f"@{name}@", value)
     return text
 

@@ -72,3 +72,10 @@ def test_update_series_changes_kind_rule_and_duration_together(db: Database, tea
     themed = build_rule(Preset(SessionKind.THEMED, 2, time(14), date(2026, 9, 1)))
     updated = series.update_series(db, first.id, kind=SessionKind.THEMED, rule=themed, duration_minutes=90)
     assert (updated.kind, updated.rule, updated.duration_minutes) == (SessionKind.THEMED, themed, 90)
+
+
+def test_a_series_whose_rule_no_longer_reads_does_not_hide_the_others(db: Database, team_id: int) -> None:
+    spotlight, _ = series.series_for_team(db, team_id)
+    series.update_series_rule(db, spotlight.id, "RRULE:FREQ=SOMETIMES")
+    found = schedule.next_session(db, team_id, NOW)
+    assert found is not None and (found.moment, found.kind) == (datetime(2026, 9, 10, 10, 0), SessionKind.REFLECTIVE)

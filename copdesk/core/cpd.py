@@ -1,0 +1,114 @@
+"""CPD peer-reflection evidence for one practitioner, laid out to answer Social Work England's prompt.
+
+Social Work England asks every registered social worker to record CPD each year, at least one piece with a
+peer reflection; its CPD form asks: "Describe what you have learnt from discussing this CPD activity with a
+peer." (Social Work England, *Peer reflection*, which the masterclass names under "Continuing Professional
+Development"). A team CoP is such a discussion, so this document gathers the sessions the practitioner
+attended, what was explored and learnt there, and leaves the reflection itself for them to write.
+
+It holds one practitioner's data only: their own attendance, their own actions and whether they presented.
+Topics and learning points belong to the group, so ``copdesk.store.cpd`` removes colleagues' names from them
+before they arrive here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import NamedTuple
+
+from copdesk.core.model import SessionKind
+from copdesk.core.record import Section, Table, format_date, sections_to_html, sections_to_markdown
+
+CPD_FORMATS = ("md", "html", "pdf")
+SWE_PROMPT = "Describe what you have learnt from discussing this CPD activity with a peer."
+SWE_SOURCE = "Social Work England, Peer reflection (named in the CoP Facilitation Masterclass resources)"
+
+
+class AttendedSession(NamedTuple):
+    held_at: datetime
+    kind: SessionKind
+    topic: str
+    minutes: int | None
+    presented: bool
+    learning_points: tuple[str, ...]
+    own_actions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CpdEvidence:
+    practitioner: str
+    team_name: str
+    first_day: date
+    last_day: date
+    sessions: tuple[AttendedSession, ...]
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(s.minutes or 0 for s in self.sessions)
+
+
+def cpd_title(evidence: CpdEvidence) -> str:
+    return f"CPD peer reflection evidence: {evidence.practitioner}"
+
+
+def render_cpd(evidence: CpdEvidence, file_format: str) -> str:
+    """``md`` or ``html`` (PDF is drawn from the HTML by ``copdesk.output``)."""
+    if file_format == "md":
+        return sections_to_markdown(cpd_title(evidence), cpd_sections(evidence))
+    if file_format == "html":
+        return sections_to_html(cpd_title(evidence), cpd_sections(evidence))
+    raise ValueError(f"Unknown CPD format {file_format!r}; use md, html or pdf.")
+
+
+def cpd_sections(evidence: CpdEvidence) -> list[Section]:
+    period = f"{format_date(evidence.first_day)} to {format_date(evidence.last_day)}"
+    count = len(evidence.sessions)
+    hours = evidence.total_minutes / 60
+    activity = (
+        f"Group peer reflection in {evidence.team_name}'s Community of Practice (CoP): facilitated reflective "
+        f"sessions with social work colleagues and partners. {evidence.practitioner} attended "
+        f"{count} {'session' if count == 1 else 'sessions'} from {period}"
+        + (f", about {hours:.1f} hours in all." if hours else ".")
+    )
+    rows = tuple(
+        (
+            format_date(s.held_at),
+            s.kind.label,
+            s.topic or "(no topic recorded)",
+            "Presented" if s.presented else "Took part",
+        )
+        for s in evidence.sessions
+    )
+    sections = [
+        Section("The peer reflection prompt", 2, f"“{SWE_PROMPT}” ({SWE_SOURCE}).", None),
+        Section(
+            "What to cover",
+            3,
+            "",
+            (
+                "What you have learnt from the CoP discussions below.",
+                "The positive impact this has had, or will have, on your role, your practice and the people you "
+                "work with.",
+            ),
+        ),
+        Section("The CPD activity", 2, activity, Table(("Date", "Session type", "Topic", "Your part"), rows)),
+        Section("What was discussed and learnt with peers", 2, "", None if evidence.sessions else ()),
+    ]
+    for s in evidence.sessions:
+        title = f"{format_date(s.held_at)}: {s.topic or s.kind.label}"
+        lead = s.kind.label + (", where you presented." if s.presented else ".")
+        sections.append(Section(title, 3, lead, None))
+        sections.append(Section("Learning points recorded by the group", 4, "", s.learning_points))
+        if s.own_actions:
+            sections.append(Section("Actions you took away", 4, "", s.own_actions))
+    sections += [
+        Section("What I have learnt", 2, "Write in your own words, drawing on the learning points above.", None),
+        Section(
+            "The impact on my practice and the people I work with",
+            2,
+            "Write what has changed, or will change, in your practice because of these discussions.",
+            None,
+        ),
+    ]
+    return sections

@@ -1,0 +1,174 @@
+"""The quarterly CoP self-assessment's figures, and the anonymised summary a team sends for the roll-up.
+
+"Oversee quarterly CoP self-assessments and action/respond to relevant feedback" is the Social Work
+Consultant's role in the masterclass. The figures are gathered by ``copdesk.store.quarterly`` and rendered by
+``copdesk.core.quarterly_report``. Participation appears only as team-level numbers per session (attendance,
+contributions, balance), so nothing here can name or rank a colleague.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, NamedTuple
+
+from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
+from copdesk.core.participation import HistoryPoint
+from copdesk.core.themes import Theme, find_themes
+
+SUMMARY_FORMAT = "copdesk-quarter-summary"
+SUMMARY_VERSION = 1
+RECURRING_AFTER_MENTIONS = 2
+
+
+class KindTally(NamedTuple):
+    """Sessions of one type: on the calendar for the quarter, due by the report date, and actually held."""
+
+    kind: SessionKind
+    scheduled: int
+    due_so_far: int
+    held: int
+
+
+class HeldSession(NamedTuple):
+    held_on: date
+    kind: SessionKind
+    topic: str
+    attendance: int
+
+
+class OverdueAction(NamedTuple):
+    text: str
+    due: date
+    times_carried: int
+
+
+class ActionTally(NamedTuple):
+    raised: int
+    completed: int
+    dropped: int
+    carried: int
+    overdue: tuple[OverdueAction, ...]
+
+
+class QuarterIssue(NamedTuple):
+    title: str
+    status: IssueStatus
+    mentions_in_quarter: int
+    mentions_total: int
+    first_raised: date
+
+    @property
+    def recurring(self) -> bool:
+        return self.mentions_total >= RECURRING_AFTER_MENTIONS
+
+
+class QuarterEscalation(NamedTuple):
+    issue_title: str
+    target: EscalationTarget
+    raised: date
+    response_due: date | None
+    status: EscalationStatus
+
+
+@dataclass(frozen=True, slots=True)
+class QuarterFigures:
+    """One team's quarter. ``as_of`` is the report date: figures about "so far" and "overdue" are as of then."""
+
+    team_name: str
+    quarter: str
+    first_day: date
+    last_day: date
+    as_of: date
+    kinds: tuple[KindTally, ...]
+    sessions: tuple[HeldSession, ...]
+    balance: tuple[HistoryPoint, ...]
+    actions: ActionTally
+    issues: tuple[QuarterIssue, ...]
+    escalations: tuple[QuarterEscalation, ...]
+
+    @property
+    def cutoff(self) -> date:
+        """The last day the figures can speak for: the quarter's end, or the report date if that is earlier."""
+        return min(self.last_day, self.as_of)
+
+    def themes(self, clean: Callable[[str], str] = str) -> list[Theme]:
+        """Themes over the quarter's session topics and issue titles, after ``clean`` (e.g. name redaction)."""
+        return find_themes(clean(text) for text in (*(s.topic for s in self.sessions), *(i.title for i in self.issues)))
+
+    def response_overdue(self, escalation: QuarterEscalation) -> bool:
+        due = escalation.response_due
+        return escalation.status is EscalationStatus.AWAITING and due is not None and due < self.as_of
+
+
+def quarter_label(quarter: str) -> str:
+    """``2026Q3`` as people write it: "Q3 2026"."""
+    year, _, number = quarter.upper().partition("Q")
+    return f"Q{number} {year}"
+
+
+def summary_document(figures: QuarterFigures, clean: Callable[[str], str]) -> dict[str, Any]:
+    """The anonymised summary for the roll-up: counts, dates and issue titles passed through ``clean``.
+
+    No member, owner or presenter is in it, nor any topic, note or action text (free text that names people
+    more often than titles do); issue titles stay because they are how barriers are compared across teams.
+    """
+    return {
+        "format": SUMMARY_FORMAT,
+        "version": SUMMARY_VERSION,
+        "team": figures.team_name,
+        "quarter": figures.quarter,
+        "first_day": figures.first_day.isoformat(),
+        "last_day": figures.last_day.isoformat(),
+        "as_of": figures.as_of.isoformat(),
+        "sessions": [
+            {"kind": t.kind.value, "scheduled": t.scheduled, "due_so_far": t.due_so_far, "held": t.held}
+            for t in figures.kinds
+        ],
+        "attendance": [
+            {"held_on": s.held_on.isoformat(), "kind": s.kind.value, "attended": s.attendance} for s in figures.sessions
+        ],
+        "balance": [
+            {"held_on": p.held_on.isoformat(), "contributions": p.contributions, "gini": round(p.gini, 3)}
+            for p in figures.balance
+        ],
+        "actions": {
+            "raised": figures.actions.raised,
+            "completed": figures.actions.completed,
+            "dropped": figures.actions.dropped,
+            "carried": figures.actions.carried,
+            "overdue": len(figures.actions.overdue),
+        },
+        "issues": [
+            {
+                "title": clean(i.title),
+                "status": i.status.value,
+                "mentions_in_quarter": i.mentions_in_quarter,
+                "mentions_total": i.mentions_total,
+                "recurring": i.recurring,
+            }
+            for i in figures.issues
+        ],
+        "escalations": [
+            {
+                "issue": clean(e.issue_title),
+                "to": e.target.value,
+                "raised": e.raised.isoformat(),
+                "status": e.status.value,
+                "response_overdue": figures.response_overdue(e),
+            }
+            for e in figures.escalations
+        ],
+        "themes": [{"word": theme.word, "texts": theme.texts} for theme in figures.themes(clean)],
+    }
+
+
+def recent_quarters(today: date, count: int = 8) -> list[str]:
+    """The current quarter and the ones before it, newest first, written like ``2026Q3``."""
+    year, quarter = today.year, (today.month - 1) // 3 + 1
+    found = []
+    for _ in range(count):
+        found.append(f"{year}Q{quarter}")
+        year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    return found

@@ -1,0 +1,250 @@
+"""The quarterly self-assessment as HTML (with charts), Markdown and CSV, from :class:`QuarterFigures`.
+
+HTML and Markdown share one list of sections (``copdesk.core.record``), so both escape every typed word the
+same way; the CSV is long-form (one figure per row) so a spreadsheet can pivot it however the consultant likes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from copdesk.core.charts import ChartSeries, ReferenceLine, chart_image, columns, grouped_bars
+from copdesk.core.participation import EVEN_GINI_THRESHOLD, HistoryPoint
+from copdesk.core.quarterly import QuarterFigures, quarter_label
+from copdesk.core.record import (
+    NO_VALUE,
+    Section,
+    Table,
+    format_date,
+    sections_to_html,
+    sections_to_markdown,
+)
+
+REPORT_FORMATS = ("html", "csv", "md")
+CSV_HEADERS = ("section", "item", "measure", "value")
+
+# A spreadsheet runs a cell starting with these as a formula ("CSV injection"); a leading quote keeps it text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def report_title(figures: QuarterFigures) -> str:
+    return f"CoP quarterly self-assessment: {figures.team_name}, {quarter_label(figures.quarter)}"
+
+
+def render_report(figures: QuarterFigures, file_format: str) -> str:
+    if file_format == "html":
+        return sections_to_html(report_title(figures), report_sections(figures, charts=True))
+    if file_format == "md":
+        return sections_to_markdown(report_title(figures), report_sections(figures, charts=False))
+    if file_format == "csv":
+        return render_csv(figures)
+    raise ValueError(f"Unknown report format {file_format!r}; use {', '.join(REPORT_FORMATS)}.")
+
+
+def report_sections(figures: QuarterFigures, *, charts: bool) -> list[Section]:
+    return [
+        _about(figures),
+        _sessions(figures, charts),
+        _attendance(figures, charts),
+        _balance(figures, charts),
+        *_actions(figures),
+        _issues(figures),
+        _escalations(figures),
+        _themes(figures),
+    ]
+
+
+def _about(figures: QuarterFigures) -> Section:
+    lead = (
+        f"{figures.team_name}, {format_date(figures.first_day)} to {format_date(figures.last_day)}. "
+        f"Figures as of {format_date(figures.as_of)}. Participation is shown for the team as a whole: "
+        "no colleague is named or ranked."
+    )
+    return Section("About this report", 2, lead, None)
+
+
+def _sessions(figures: QuarterFigures, charts: bool) -> Section:
+    rows = tuple((t.kind.label, str(t.scheduled), str(t.due_so_far), str(t.held)) for t in figures.kinds)
+    held, scheduled = sum(t.held for t in figures.kinds), sum(t.scheduled for t in figures.kinds)
+    lead = f"{held} held of {scheduled} on the team's calendar for the quarter."
+    if not scheduled:
+        lead += " The team has no schedule set: add one with Schedule… in CoPDesk."
+    chart = ""
+    if charts and rows:
+        svg = grouped_bars(
+            [t.kind.label for t in figures.kinds],
+            [
+                ChartSeries("Scheduled", tuple(float(t.scheduled) for t in figures.kinds)),
+                ChartSeries("Held", tuple(float(t.held) for t in figures.kinds)),
+            ],
+        )
+        chart = chart_image(svg, "Bar chart: sessions scheduled and held per type, as in the table above.")
+    table = Table(("Type", "Scheduled", "Due so far", "Held"), rows)
+    return Section("Sessions held against scheduled", 2, lead, table, chart)
+
+
+def _attendance(figures: QuarterFigures, charts: bool) -> Section:
+    sessions = figures.sessions
+    rows = tuple((format_date(s.held_on), s.kind.label, s.topic, str(s.attendance)) for s in sessions)
+    counts = [s.attendance for s in sessions]
+    lead = ""
+    if counts:
+        average = sum(counts) / len(counts)
+        lead = (
+            f"{average:.1f} attended on average (from {min(counts)} to {max(counts)}); {_trend(counts[0], counts[-1])}."
+        )
+    chart = ""
+    if charts and counts:
+        svg = columns([f"{s.held_on.day} {s.held_on:%b}" for s in sessions], [float(c) for c in counts])
+        chart = chart_image(svg, "Column chart: attendance at each session in date order, as in the table above.")
+    table = Table(("Date", "Type", "Topic", "Attended"), rows)
+    return Section("Attendance trend", 2, lead, table, chart)
+
+
+def _balance(figures: QuarterFigures, charts: bool) -> Section:
+    points = figures.balance
+    rows = tuple(
+        (format_date(p.held_on), str(p.attendance), str(p.contributions), _gini_text(p), _reading(p)) for p in points
+    )
+    lead = (
+        "How evenly the conversation was shared, for the team as a whole: 0 means everyone contributed equally, "
+        f"values towards 1 mean a few voices carried it; below {EVEN_GINI_THRESHOLD:g} reads as even."
+    )
+    tallied = [p for p in points if p.contributions]
+    chart = ""
+    if charts and tallied:
+        svg = columns(
+            [f"{p.held_on.day} {p.held_on:%b}" for p in tallied],
+            [p.gini for p in tallied],
+            maximum=1.0,
+            reference=ReferenceLine(EVEN_GINI_THRESHOLD, f"even below {EVEN_GINI_THRESHOLD:g}"),
+            value_format="{:.2f}",
+        )
+        chart = chart_image(svg, "Column chart: balance of contributions per session (0 is even), as in the table.")
+    table = Table(("Date", "Attended", "Contributions", "Balance (0 = even)", "Reading"), rows)
+    return Section("Participation balance (team level)", 2, lead, table, chart)
+
+
+def _actions(figures: QuarterFigures) -> list[Section]:
+    tally = figures.actions
+    rows = (
+        ("Raised", str(tally.raised)),
+        ("Completed", str(tally.completed)),
+        ("Dropped", str(tally.dropped)),
+        ("Carried to a later session (times)", str(tally.carried)),
+        (f"Overdue on {format_date(figures.cutoff)}", str(len(tally.overdue))),
+    )
+    overdue = tuple((a.text, format_date(a.due), str(a.times_carried)) for a in tally.overdue)
+    return [
+        Section("Actions", 2, "", Table(("Actions", "Count"), rows)),
+        Section("Overdue actions", 3, "", Table(("Action", "Due", "Times carried"), overdue)),
+    ]
+
+
+def _issues(figures: QuarterFigures) -> Section:
+    issues = sorted(figures.issues, key=lambda i: (not i.recurring, -i.mentions_total, i.title.casefold()))
+    rows = tuple(
+        (
+            i.title,
+            i.status.label,
+            str(i.mentions_in_quarter),
+            str(i.mentions_total),
+            format_date(i.first_raised),
+            "Yes" if i.recurring else "No",
+        )
+        for i in issues
+    )
+    recurring = sum(1 for i in issues if i.recurring)
+    lead = (
+        f"{_count(len(issues), 'issue was', 'issues were')} raised this quarter; "
+        f"{_count(recurring, 'has', 'have')} come up in more than one session."
+    )
+    headers = ("Issue", "Status", "Raised this quarter", "Raised in all", "First raised", "Recurring")
+    return Section("Recurring issues and barriers", 2, lead if issues else "", Table(headers, rows))
+
+
+def _escalations(figures: QuarterFigures) -> Section:
+    rows = tuple(
+        (
+            e.issue_title,
+            e.target.label,
+            format_date(e.raised),
+            NO_VALUE if e.response_due is None else format_date(e.response_due),
+            e.status.label + (" (overdue)" if figures.response_overdue(e) else ""),
+        )
+        for e in figures.escalations
+    )
+    return Section("Escalations", 2, "", Table(("Issue", "To", "Raised", "Response due", "Status"), rows))
+
+
+def _themes(figures: QuarterFigures) -> Section:
+    themes = figures.themes()
+    rows = tuple((t.word, str(t.texts), "; ".join(t.examples)) for t in themes)
+    lead = "Words that came up in two or more session topics or issue titles this quarter."
+    return Section("Themes", 2, lead, Table(("Theme", "Times", "Where it came up"), rows))
+
+
+def render_csv(figures: QuarterFigures) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADERS)
+    writer.writerows(tuple(_csv_safe(cell) for cell in row) for row in csv_rows(figures))
+    return buffer.getvalue()
+
+
+def csv_rows(figures: QuarterFigures) -> Iterable[tuple[str, str, str, str]]:
+    yield "report", figures.team_name, "quarter", figures.quarter
+    yield "report", figures.team_name, "as_of", figures.as_of.isoformat()
+    for t in figures.kinds:
+        yield from (
+            ("sessions", t.kind.label, name, str(value))
+            for name, value in zip(
+                ("scheduled", "due_so_far", "held"), (t.scheduled, t.due_so_far, t.held), strict=True
+            )
+        )
+    for s in figures.sessions:
+        yield "attendance", s.held_on.isoformat(), s.kind.label, str(s.attendance)
+    for p in figures.balance:
+        yield "balance", p.held_on.isoformat(), "contributions", str(p.contributions)
+        yield "balance", p.held_on.isoformat(), "gini", f"{p.gini:.3f}"
+    a = figures.actions
+    for name, value in (("raised", a.raised), ("completed", a.completed), ("dropped", a.dropped)):
+        yield "actions", "", name, str(value)
+    yield "actions", "", "carried", str(a.carried)
+    yield "actions", "", "overdue", str(len(a.overdue))
+    for i in figures.issues:
+        yield "issues", i.title, "mentions_in_quarter", str(i.mentions_in_quarter)
+        yield "issues", i.title, "mentions_total", str(i.mentions_total)
+        yield "issues", i.title, "status", i.status.label
+    for e in figures.escalations:
+        yield "escalations", e.issue_title, e.target.label, e.status.label
+    for theme in figures.themes():
+        yield "themes", theme.word, "texts", str(theme.texts)
+
+
+def _csv_safe(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def _gini_text(point: HistoryPoint) -> str:
+    return f"{point.gini:.2f}" if point.contributions else NO_VALUE
+
+
+def _reading(point: HistoryPoint) -> str:
+    if not point.contributions:
+        return "Not tallied"
+    return "Even" if point.gini < EVEN_GINI_THRESHOLD else "Uneven"
+
+
+def _trend(first: int, last: int) -> str:
+    if last > first:
+        return f"up from {first} at the first session to {last} at the last"
+    if last < first:
+        return f"down from {first} at the first session to {last} at the last"
+    return f"{first} at both the first and the last session"
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"

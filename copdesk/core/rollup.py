@@ -1,0 +1,264 @@
+"""The roll-up across teams: many anonymised quarter summaries merged into one report for the consultant.
+
+Each team exports its quarter as JSON (``copdesk.core.quarterly.summary_document``), which holds counts, dates
+and issue titles with names taken out. The roll-up reads only those files, so it cannot contain what they do
+not: no member, no note, no participation by person. It shows each team's rhythm side by side and, above all,
+the barriers that recur across teams, which is what the Social Work Consultant can act on ("Respond to themes,
+issues and barriers to service delivery", masterclass, roles).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from copdesk.core.charts import ChartSeries, chart_image, grouped_bars
+from copdesk.core.model import EscalationTarget, IssueStatus, SessionKind
+from copdesk.core.quarterly import SUMMARY_FORMAT, SUMMARY_VERSION, quarter_label
+from copdesk.core.record import Section, Table, sections_to_html
+from copdesk.core.themes import shared_words, theme_words
+
+
+class SummaryError(ValueError):
+    """A file is not a summary this CoPDesk can read; the message names the file and is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryIssue:
+    title: str
+    status: IssueStatus
+    mentions_in_quarter: int
+    mentions_total: int
+    recurring: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryEscalation:
+    issue: str
+    target: EscalationTarget
+    response_overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TeamSummary:
+    team: str
+    quarter: str
+    scheduled: dict[SessionKind, int]
+    held: dict[SessionKind, int]
+    attendance: tuple[int, ...]
+    balance: tuple[float, ...]
+    actions: dict[str, int]
+    issues: tuple[SummaryIssue, ...]
+    escalations: tuple[SummaryEscalation, ...]
+    themes: tuple[str, ...]
+
+    @property
+    def barrier_titles(self) -> tuple[str, ...]:
+        """What the team raised as a barrier this quarter: its issues, and the issues it has escalated."""
+        return tuple(dict.fromkeys([*(i.title for i in self.issues), *(e.issue for e in self.escalations)]))
+
+
+_ACTION_KEYS = ("raised", "completed", "dropped", "carried", "overdue")
+
+
+def summary_json(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def read_summary(text: str, source: str) -> TeamSummary:
+    """Parse and check one summary; anything unexpected is a :class:`SummaryError` naming ``source``."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SummaryError(f"{source} is not JSON ({exc.msg} at line {exc.lineno}).") from exc
+    if not isinstance(document, dict) or document.get("format") != SUMMARY_FORMAT:
+        raise SummaryError(f"{source} is not a CoPDesk quarter summary (make one with 'copdesk-cli summary').")
+    if document.get("version") != SUMMARY_VERSION:
+        raise SummaryError(f"{source} is a summary version this CoPDesk cannot read; update CoPDesk.")
+    try:
+        return _team_summary(document)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SummaryError(f"{source} is a damaged summary ({type(exc).__name__}: {exc}).") from exc
+
+
+def _team_summary(document: dict[str, Any]) -> TeamSummary:
+    sessions = [(SessionKind(s["kind"]), _count(s["scheduled"]), _count(s["held"])) for s in document["sessions"]]
+    return TeamSummary(
+        team=_text(document["team"]),
+        quarter=_text(document["quarter"]),
+        scheduled={kind: scheduled for kind, scheduled, _ in sessions},
+        held={kind: held for kind, _, held in sessions},
+        attendance=tuple(_count(a["attended"]) for a in document["attendance"]),
+        balance=tuple(float(b["gini"]) for b in document["balance"] if _count(b["contributions"])),
+        actions={key: _count(document["actions"][key]) for key in _ACTION_KEYS},
+        issues=tuple(
+            SummaryIssue(
+                _text(i["title"]),
+                IssueStatus(i["status"]),
+                _count(i["mentions_in_quarter"]),
+                _count(i["mentions_total"]),
+                bool(i["recurring"]),
+            )
+            for i in document["issues"]
+        ),
+        escalations=tuple(
+            SummaryEscalation(_text(e["issue"]), EscalationTarget(e["to"]), bool(e["response_overdue"]))
+            for e in document["escalations"]
+        ),
+        themes=tuple(_text(t["word"]) for t in document["themes"]),
+    )
+
+
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"expected a count, found {value!r}"[:80])
+    return value
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, found {type(value).__name__}")
+    return value
+
+
+def check_distinct(summaries: Sequence[tuple[str, TeamSummary]]) -> None:
+    """The same team's quarter given twice would count its sessions twice."""
+    seen: dict[tuple[str, str], str] = {}
+    for source, summary in summaries:
+        key = (summary.team.casefold(), summary.quarter)
+        if key in seen:
+            raise SummaryError(f"{source} repeats {summary.team} {summary.quarter}, already read from {seen[key]}.")
+        seen[key] = source
+
+
+def rollup_title(summaries: Sequence[TeamSummary]) -> str:
+    quarters = sorted({s.quarter for s in summaries})
+    return f"CoP roll-up across teams: {', '.join(quarter_label(q) for q in quarters)}"
+
+
+def render_rollup_html(summaries: Sequence[TeamSummary]) -> str:
+    return sections_to_html(rollup_title(summaries), rollup_sections(summaries))
+
+
+def rollup_sections(summaries: Sequence[TeamSummary]) -> list[Section]:
+    ordered = sorted(summaries, key=lambda s: (s.quarter, s.team.casefold()))
+    about = (
+        f"{len(ordered)} team {'summary' if len(ordered) == 1 else 'summaries'}, merged from anonymised exports: "
+        "no colleague is named, and participation appears only as each team's average balance."
+    )
+    return [
+        Section("About this roll-up", 2, about, None),
+        _sessions_by_team(ordered),
+        _sessions_by_type(ordered),
+        _actions_by_team(ordered),
+        _shared_barriers(ordered),
+        _recurring_by_team(ordered),
+        _escalations(ordered),
+        _shared_themes(ordered),
+    ]
+
+
+def _labels(summaries: Sequence[TeamSummary]) -> list[str]:
+    """Team names, with the quarter only when the roll-up spans more than one."""
+    if len({s.quarter for s in summaries}) == 1:
+        return [s.team for s in summaries]
+    return [f"{s.team} ({quarter_label(s.quarter)})" for s in summaries]
+
+
+def _sessions_by_team(summaries: Sequence[TeamSummary]) -> Section:
+    rows = []
+    for s, label in zip(summaries, _labels(summaries), strict=True):
+        average = f"{sum(s.attendance) / len(s.attendance):.1f}" if s.attendance else "—"
+        balance = f"{sum(s.balance) / len(s.balance):.2f}" if s.balance else "—"
+        rows.append((label, str(sum(s.scheduled.values())), str(sum(s.held.values())), average, balance))
+    svg = grouped_bars(
+        _labels(summaries),
+        [
+            ChartSeries("Scheduled", tuple(float(sum(s.scheduled.values())) for s in summaries)),
+            ChartSeries("Held", tuple(float(sum(s.held.values())) for s in summaries)),
+        ],
+    )
+    chart = chart_image(svg, "Bar chart: sessions scheduled and held per team, as in the table above.")
+    headers = ("Team", "Scheduled", "Held", "Average attendance", "Average balance (0 = even)")
+    return Section("Sessions held against scheduled, by team", 2, "", Table(headers, tuple(rows)), chart)
+
+
+def _sessions_by_type(summaries: Sequence[TeamSummary]) -> Section:
+    scheduled: Counter[SessionKind] = Counter()
+    held: Counter[SessionKind] = Counter()
+    for s in summaries:
+        scheduled.update(s.scheduled)
+        held.update(s.held)
+    rows = tuple(
+        (kind.label, str(scheduled[kind]), str(held[kind])) for kind in SessionKind if scheduled[kind] or held[kind]
+    )
+    return Section("Sessions by type, all teams", 2, "", Table(("Type", "Scheduled", "Held"), rows))
+
+
+def _actions_by_team(summaries: Sequence[TeamSummary]) -> Section:
+    rows = tuple(
+        (label, *(str(s.actions[key]) for key in _ACTION_KEYS))
+        for s, label in zip(summaries, _labels(summaries), strict=True)
+    )
+    headers = ("Team", "Raised", "Completed", "Dropped", "Carried (times)", "Overdue")
+    return Section("Actions, by team", 2, "", Table(headers, rows))
+
+
+def _shared_barriers(summaries: Sequence[TeamSummary]) -> Section:
+    """Issues of two or more teams that share words; words naming the same set of issues make one row."""
+    raised: dict[str, set[str]] = defaultdict(set)
+    for s in summaries:
+        raised[s.team].update(s.barrier_titles)
+    shared = shared_words(list(raised.values()))
+    by_issues: dict[frozenset[tuple[str, str]], list[str]] = defaultdict(list)
+    for word in sorted(shared):
+        where = frozenset(
+            (team, title) for team, titles in raised.items() for title in titles if word in theme_words(title)
+        )
+        by_issues[where].append(word)
+    rows = [
+        (
+            ", ".join(words),
+            str(len({team for team, _ in where})),
+            "\n".join(f"{t}: {title}" for t, title in sorted(where)),
+        )
+        for where, words in by_issues.items()
+    ]
+    rows.sort(key=lambda row: (-int(row[1]), row[0]))
+    lead = (
+        "Issues and escalations of different teams that share their key words: the same barrier met in several places."
+    )
+    headers = ("Shared words", "Teams", "Issues raised")
+    return Section("Recurring barriers across teams", 2, lead, Table(headers, tuple(rows)))
+
+
+def _recurring_by_team(summaries: Sequence[TeamSummary]) -> Section:
+    rows = tuple(
+        (label, i.title, i.status.label, str(i.mentions_in_quarter), str(i.mentions_total))
+        for s, label in zip(summaries, _labels(summaries), strict=True)
+        for i in sorted(s.issues, key=lambda i: -i.mentions_total)
+        if i.recurring
+    )
+    headers = ("Team", "Issue", "Status", "Raised this quarter", "Raised in all")
+    return Section("Issues raised in more than one session", 2, "", Table(headers, rows))
+
+
+def _escalations(summaries: Sequence[TeamSummary]) -> Section:
+    rows = []
+    for s, label in zip(summaries, _labels(summaries), strict=True):
+        for target in EscalationTarget:
+            raised = [e.response_overdue for e in s.escalations if e.target is target]
+            if raised:
+                rows.append((label, target.label, str(len(raised)), str(sum(raised))))
+    headers = ("Team", "Escalated to", "Escalations", "Response overdue")
+    return Section("Escalations, by team", 2, "", Table(headers, tuple(rows)))
+
+
+def _shared_themes(summaries: Sequence[TeamSummary]) -> Section:
+    words = shared_words([s.themes for s in summaries])
+    rows = tuple((word, str(count)) for word, count in sorted(words.items(), key=lambda item: (-item[1], item[0])))
+    lead = "Themes (words from session topics and issue titles) that more than one team's quarter shared."
+    return Section("Themes across teams", 2, lead, Table(("Theme", "Teams"), rows))

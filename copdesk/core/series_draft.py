@@ -1,0 +1,129 @@
+"""A series being edited: the rhythm picked from the masterclass presets, plus skipped and extra dates.
+
+The series editor works on a :class:`SeriesDraft` and saves it only when asked, so a bad entry changes
+nothing stored. Changing the rhythm (day, time, type) rebuilds the rule from the preset and carries over the
+skipped and extra dates that still make sense; the ones that no longer do are reported, never dropped silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+from typing import NamedTuple
+
+from copdesk.core.model import SessionKind
+from copdesk.core.schedule import (
+    Preset,
+    ReflectiveWeeks,
+    ScheduleError,
+    add_one_off,
+    build_rule,
+    describe,
+    occurrences,
+    parse_rule,
+    remove_one_off,
+    skip_date,
+)
+
+PREVIEW_COUNT = 6
+
+# The masterclass's own words for when each type falls ("Different CoP sessions").
+PRESET_WORDS = {
+    SessionKind.SPOTLIGHT: "1st full week of the month",
+    SessionKind.REFLECTIVE: "2nd and/or 4th week of the month",
+    SessionKind.THEMED: "3rd week of alternate months",
+    SessionKind.TM_SSW: "every 3 months",
+}
+
+
+class Change(NamedTuple):
+    """A date that differs from the rhythm: ``skipped`` (an EXDATE) or an extra one-off (an RDATE)."""
+
+    moment: datetime
+    skipped: bool
+
+
+class PreviewDate(NamedTuple):
+    moment: datetime
+    extra: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesDraft:
+    kind: SessionKind
+    rule: str
+    duration_minutes: int
+
+    @classmethod
+    def from_preset(cls, preset: Preset) -> SeriesDraft:
+        return cls(preset.kind, build_rule(preset), preset.duration_minutes)
+
+    def preset(self) -> Preset | None:
+        """The preset this rule has the shape of; None for a custom rule the picker cannot show."""
+        rule = parse_rule(self.rule)
+        if rule.kind is None or rule.weekday is None or not 0 <= rule.weekday <= 4:
+            return None
+        weeks = ReflectiveWeeks.SECOND_AND_FOURTH
+        if rule.kind is SessionKind.REFLECTIVE and rule.week_ordinals in ((2,), (4,)):
+            weeks = ReflectiveWeeks.SECOND if rule.week_ordinals == (2,) else ReflectiveWeeks.FOURTH
+        return Preset(rule.kind, rule.weekday, rule.start_time, rule.first.date(), self.duration_minutes, weeks)
+
+    def with_rhythm(self, preset: Preset) -> tuple[SeriesDraft, list[str]]:
+        """The draft with a new rhythm, keeping the skipped and extra dates that still apply."""
+        rule = build_rule(preset)
+        dropped = []
+        for change in self.changes():
+            try:
+                rule = skip_date(rule, change.moment.date()) if change.skipped else add_one_off(rule, change.moment)
+            except ScheduleError:
+                what = "skipped date" if change.skipped else "extra date"
+                dropped.append(f"The {what} {_short(change.moment)} no longer applies, so it was removed.")
+        return SeriesDraft(preset.kind, rule, preset.duration_minutes), dropped
+
+    def with_duration(self, minutes: int) -> SeriesDraft:
+        return replace(self, duration_minutes=minutes)
+
+    def skip(self, day: date) -> SeriesDraft:
+        return replace(self, rule=skip_date(self.rule, day))
+
+    def add_extra(self, moment: datetime) -> SeriesDraft:
+        if moment.weekday() > 4:
+            raise ScheduleError(
+                f"CoP sessions are held Monday to Friday, and {moment:%A} {moment.day} {moment:%B} is not."
+            )
+        return replace(self, rule=add_one_off(self.rule, moment.replace(second=0, microsecond=0)))
+
+    def undo(self, change: Change) -> SeriesDraft:
+        """Restore a skipped date (adding it back removes its EXDATE), or take an extra date away."""
+        if change.skipped:
+            return replace(self, rule=add_one_off(self.rule, change.moment))
+        return replace(self, rule=remove_one_off(self.rule, change.moment))
+
+    def changes(self) -> list[Change]:
+        rule = parse_rule(self.rule)
+        found = [Change(m, True) for m in rule.skipped] + [Change(m, False) for m in rule.one_offs]
+        return sorted(found)
+
+    def preview(self, after: datetime, count: int = PREVIEW_COUNT) -> list[PreviewDate]:
+        extras = set(parse_rule(self.rule).one_offs)
+        return [PreviewDate(m, m in extras) for m in occurrences(self.rule, after, count)]
+
+    def describe(self) -> str:
+        return describe(self.rule)
+
+
+def default_draft(today: date, kind: SessionKind = SessionKind.REFLECTIVE) -> SeriesDraft:
+    """A new series: Thursday at 10:00 from today, an hour long, the masterclass's rhythm for ``kind``."""
+    return SeriesDraft.from_preset(Preset(kind, 3, time(10, 0), today, 60))
+
+
+def change_text(change: Change) -> str:
+    return f"{'Skipped' if change.skipped else 'Extra'}: {_short(change.moment)}"
+
+
+def preview_text(entry: PreviewDate) -> str:
+    return _short(entry.moment) + ("  (extra)" if entry.extra else "")
+
+
+def _short(moment: datetime) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M}"

@@ -1,0 +1,64 @@
+"""Gathers one practitioner's CPD evidence (``copdesk.core.cpd``): their sessions, never anyone else's data.
+
+Only sessions the practitioner attended are read, only actions they own, and no participation figures at all.
+The group's topics and learning points may mention colleagues, so every other roster name is taken out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlite_utils import Database
+
+from copdesk.core.anonymise import NameRedactor
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.cpd import AttendedSession, CpdEvidence
+from copdesk.core.model import Member, NoteKind, SessionKind, Team
+from copdesk.core.text import name_key
+from copdesk.store import notes, teams
+from copdesk.store.quarterly import local_day
+
+
+class MemberNotFound(LookupError):
+    """Nobody of that name is on the team's roster; the message is one line."""
+
+
+def find_member(db: Database, team: Team, name: str) -> Member:
+    key = name_key(name)
+    for member in teams.list_members(db, team.id, include_inactive=True):
+        if name_key(member.display_name) == key:
+            return member
+    raise MemberNotFound(f"Nobody called {' '.join(name.split())!r} is on {team.name}'s roster.")
+
+
+def cpd_evidence(db: Database, team: Team, member: Member, first: date, last: date) -> CpdEvidence:
+    roster = teams.list_members(db, team.id, include_inactive=True)
+    redact = NameRedactor((m.display_name for m in roster if m.id != member.id), keep=[member.display_name])
+    sql = """
+        SELECT s.id, s.kind, s.topic, s.started_at, s.ended_at, s.presenter_id FROM session s
+        JOIN attendance a ON a.session_id = s.id AND a.member_id = ?
+        WHERE s.team_id = ? AND s.status = 'ended' AND s.started_at IS NOT NULL ORDER BY s.started_at, s.id
+    """
+    attended = []
+    for row in db.query(sql, [member.id, team.id]):
+        if not first <= local_day(row["started_at"]) <= last:
+            continue
+        started = from_utc_iso(row["started_at"])
+        minutes = round((from_utc_iso(row["ended_at"]) - started).total_seconds() / 60) if row["ended_at"] else None
+        learning = notes.notes(db, int(row["id"]), NoteKind.LEARNING)
+        own_actions = db.query(
+            "SELECT text FROM action WHERE origin_session_id = ? AND owner_member_id = ? ORDER BY id",
+            [row["id"], member.id],
+        )
+        attended.append(
+            AttendedSession(
+                held_at=started.astimezone().replace(tzinfo=None),
+                kind=SessionKind(row["kind"]),
+                topic=redact(str(row["topic"])),
+                minutes=minutes,
+                presented=row["presenter_id"] == member.id,
+                learning_points=tuple(redact(n.text) for n in learning if n.text.strip()),
+                own_actions=tuple(redact(str(a["text"])) for a in own_actions),
+            )
+        )
+    return CpdEvidence(member.display_name, team.name, first, last, tuple(attended))

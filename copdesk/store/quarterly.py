@@ -1,0 +1,184 @@
+"""Gathers one team's quarter for the self-assessment (``copdesk.core.quarterly``).
+
+Stored times are UTC; a session, an action or a mention belongs to the quarter by the local calendar day it
+happened on, as the facilitator would count it. "Scheduled" is what the team's active series put on the
+calendar for the quarter (``copdesk.store.schedule``); "held" is a session run and ended in CoPDesk.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from copdesk.core.anonymise import NameRedactor
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.model import ActionStatus, EscalationStatus, EscalationTarget, IssueStatus, SessionKind, Team
+from copdesk.core.participation import HistoryPoint, SessionParticipation, participation_history
+from copdesk.core.privacy import remove_all
+from copdesk.core.quarterly import (
+    ActionTally,
+    HeldSession,
+    KindTally,
+    OverdueAction,
+    QuarterEscalation,
+    QuarterFigures,
+    QuarterIssue,
+    summary_document,
+)
+from copdesk.core.schedule import parse_quarter
+from copdesk.store.schedule import local_wall_time, scheduled_between
+from copdesk.store.teams import list_members
+
+
+def local_day(stamp: str) -> date:
+    """The local calendar day of a stored UTC time."""
+    return from_utc_iso(stamp).astimezone().date()
+
+
+def quarter_figures(db: Database, team: Team, quarter: str, now: datetime) -> QuarterFigures:
+    """Raises ``copdesk.core.schedule.ScheduleError`` for a quarter that is not like 2026Q3."""
+    first, last = parse_quarter(quarter)
+    as_of = local_wall_time(now).date()
+    cutoff = min(last, as_of)
+    held = _held_sessions(db, team.id, first, last)
+    return QuarterFigures(
+        team_name=team.name,
+        quarter=f"{first.year}Q{(first.month + 2) // 3}",
+        first_day=first,
+        last_day=last,
+        as_of=as_of,
+        kinds=_kind_tallies(db, team.id, first, last, now, held),
+        sessions=tuple(HeldSession(day, kind, topic, attendance) for _, day, kind, topic, attendance in held),
+        balance=tuple(_balance(db, held)),
+        actions=_actions(db, team.id, first, last, cutoff),
+        issues=_issues(db, team.id, first, last),
+        escalations=_escalations(db, team.id, first, last),
+    )
+
+
+_Held = tuple[int, date, SessionKind, str, int]
+
+
+def _held_sessions(db: Database, team_id: int, first: date, last: date) -> list[_Held]:
+    sql = """
+        SELECT s.id, s.kind, s.topic, s.started_at,
+               (SELECT count(*) FROM attendance a WHERE a.session_id = s.id) AS attendance
+        FROM session s WHERE s.team_id = ? AND s.status = 'ended' AND s.started_at IS NOT NULL
+        ORDER BY s.started_at, s.id
+    """
+    found = []
+    for row in db.query(sql, [team_id]):
+        day = local_day(row["started_at"])
+        if first <= day <= last:
+            found.append((int(row["id"]), day, SessionKind(row["kind"]), str(row["topic"]), int(row["attendance"])))
+    return found
+
+
+def _kind_tallies(
+    db: Database, team_id: int, first: date, last: date, now: datetime, held: list[_Held]
+) -> tuple[KindTally, ...]:
+    calendar = scheduled_between(db, team_id, first, last)
+    moment = local_wall_time(now)
+    scheduled = Counter(entry.kind for entry in calendar)
+    due = Counter(entry.kind for entry in calendar if entry.moment <= moment)
+    done = Counter(kind for _, _, kind, _, _ in held)
+    return tuple(
+        KindTally(kind, scheduled[kind], due[kind], done[kind]) for kind in SessionKind if scheduled[kind] or done[kind]
+    )
+
+
+def _balance(db: Database, held: list[_Held]) -> list[HistoryPoint]:
+    """Contribution counts per attendee, without member ids: the chart needs the spread, never the person."""
+    if not held:
+        return []
+    marks = ", ".join("?" for _ in held)
+    sql = f"""
+        SELECT c.session_id, count(*) AS n FROM contribution c
+        JOIN attendance a ON a.session_id = c.session_id AND a.member_id = c.member_id
+        WHERE c.session_id IN ({marks}) GROUP BY c.session_id, c.member_id
+    """
+    counts: dict[int, list[int]] = {session_id: [] for session_id, *_ in held}
+    for row in db.query(sql, [session_id for session_id, *_ in held]):
+        counts[int(row["session_id"])].append(int(row["n"]))
+    return participation_history(
+        SessionParticipation(day, attendance, tuple(counts[session_id])) for session_id, day, _, _, attendance in held
+    )
+
+
+def _actions(db: Database, team_id: int, first: date, last: date, cutoff: date) -> ActionTally:
+    rows = list(db.query("SELECT * FROM action WHERE team_id = ? ORDER BY coalesce(due_date, '9999'), id", [team_id]))
+
+    def within(stamp: str | None) -> bool:
+        return stamp is not None and first <= local_day(stamp) <= last
+
+    carried_sql = """
+        SELECT r.action_id, r.at FROM action_review r JOIN action a ON a.id = r.action_id
+        WHERE a.team_id = ? AND r.outcome = 'carried'
+    """
+    carried_rows = list(db.query(carried_sql, [team_id]))
+    carried_by_cutoff = Counter(int(r["action_id"]) for r in carried_rows if local_day(r["at"]) <= cutoff)
+    overdue = tuple(
+        OverdueAction(str(row["text"]), date.fromisoformat(row["due_date"]), carried_by_cutoff[int(row["id"])])
+        for row in rows
+        if row["due_date"]
+        and date.fromisoformat(row["due_date"]) < cutoff
+        and local_day(row["created_at"]) <= cutoff
+        and (row["closed_at"] is None or local_day(row["closed_at"]) > cutoff)
+    )
+    return ActionTally(
+        raised=sum(1 for row in rows if within(row["created_at"])),
+        completed=sum(1 for row in rows if row["status"] == ActionStatus.DONE.value and within(row["closed_at"])),
+        dropped=sum(1 for row in rows if row["status"] == ActionStatus.DROPPED.value and within(row["closed_at"])),
+        carried=sum(1 for row in carried_rows if within(row["at"])),
+        overdue=overdue,
+    )
+
+
+def _issues(db: Database, team_id: int, first: date, last: date) -> tuple[QuarterIssue, ...]:
+    sql = """
+        SELECT i.id, i.title, i.status, m.at FROM issue i JOIN issue_mention m ON m.issue_id = i.id
+        WHERE i.team_id = ? ORDER BY i.id, m.at
+    """
+    mentions: dict[int, list[date]] = {}
+    details: dict[int, tuple[str, IssueStatus]] = {}
+    for row in db.query(sql, [team_id]):
+        mentions.setdefault(int(row["id"]), []).append(local_day(row["at"]))
+        details[int(row["id"])] = (str(row["title"]), IssueStatus(row["status"]))
+    found = []
+    for issue_id, days in mentions.items():
+        in_quarter = sum(1 for day in days if first <= day <= last)
+        if in_quarter:
+            title, status = details[issue_id]
+            found.append(QuarterIssue(title, status, in_quarter, len(days), min(days)))
+    return tuple(found)
+
+
+def _escalations(db: Database, team_id: int, first: date, last: date) -> tuple[QuarterEscalation, ...]:
+    """Escalations raised in the quarter, and earlier ones still awaiting a response during it."""
+    sql = """
+        SELECT i.title, e.target, e.raised_on, e.response_due, e.status FROM escalation e
+        JOIN issue i ON i.id = e.issue_id
+        WHERE i.team_id = ? AND e.raised_on <= ? AND (e.raised_on >= ? OR e.status = ?)
+        ORDER BY e.raised_on, e.id
+    """
+    params = [team_id, last.isoformat(), first.isoformat(), EscalationStatus.AWAITING.value]
+    return tuple(
+        QuarterEscalation(
+            str(row["title"]),
+            EscalationTarget(row["target"]),
+            date.fromisoformat(row["raised_on"]),
+            date.fromisoformat(row["response_due"]) if row["response_due"] else None,
+            EscalationStatus(row["status"]),
+        )
+        for row in db.query(sql, params)
+    )
+
+
+def team_summary(db: Database, team: Team, quarter: str, now: datetime) -> dict[str, Any]:
+    """The anonymised summary of a quarter for the roll-up: no roster name and no identifier survives in it."""
+    figures = quarter_figures(db, team, quarter, now)
+    redact = NameRedactor(m.display_name for m in list_members(db, team.id, include_inactive=True))
+    return summary_document(figures, lambda text: remove_all(redact(text)))

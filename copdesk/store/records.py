@@ -1,0 +1,158 @@
+"""Assembles the share-safe session record (``copdesk.core.record.SessionRecord``) from the database.
+
+Share-safe is enforced twice: the record type has no field for participation, and this module never reads
+the contribution or marker tables. Names are left out unless asked for: the attendance is a count, and an
+action shows its owner only with ``with_names`` (the facilitator decides whether the group record names people).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from sqlite_utils import Database
+
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, NoteKind, Session
+from copdesk.core.record import (
+    AgendaLine,
+    AskedQuestion,
+    CarriedAction,
+    EscalationLine,
+    IssueLine,
+    ParkedItem,
+    SessionRecord,
+    format_date,
+    render_html,
+    render_json,
+    render_markdown,
+)
+from copdesk.store import notes, questions, sessions, teams
+
+RECORD_FORMATS = ("md", "html", "pdf", "json")
+_RENDERERS: dict[str, Callable[[SessionRecord], str]] = {
+    "md": render_markdown,
+    "html": render_html,
+    "json": render_json,
+}
+
+
+class SessionNotFound(LookupError):
+    """There is no session with that id; the message is one line."""
+
+
+def render_record(record: SessionRecord, file_format: str) -> str:
+    """Text for ``md``, ``html`` or ``json`` (PDF is drawn from the HTML by ``copdesk.output``)."""
+    return _RENDERERS[file_format](record)
+
+
+def session_record(db: Database, session_id: int, *, with_names: bool = False) -> SessionRecord:
+    row = next(db.query("SELECT id FROM session WHERE id = ?", [session_id]), None)
+    if row is None:
+        raise SessionNotFound(f"There is no session {session_id}; 'copdesk-cli sessions' lists them.")
+    session = sessions.get_session(db, session_id)
+    segments = sessions.segments(db, session_id)
+    positions = {segment.position: segment.name for segment in segments}
+    present = sessions.attendee_ids(db, session_id)
+    names = None
+    if with_names:
+        roster = {m.id: m.display_name for m in teams.list_members(db, session.team_id, include_inactive=True)}
+        names = tuple(sorted((roster[m] for m in present if m in roster), key=str.casefold))
+    return SessionRecord(
+        team_name=teams.get_team(db, session.team_id).name,
+        kind_label=session.kind.label,
+        topic=session.topic,
+        date=_held_at(session),
+        attendance_count=len(present),
+        attendee_names=names,
+        agenda=tuple(AgendaLine(s.name, s.planned_seconds, s.actual_seconds) for s in segments),
+        questions_asked=tuple(
+            AskedQuestion(f"{_local(q.at):%H:%M}", positions.get(q.segment_position or -1, "—"), q.text)
+            for q in questions.asked_in_session(db, session_id)
+        ),
+        notes=tuple(n.text for n in notes.notes(db, session_id, NoteKind.NOTE) if n.text.strip()),
+        learning_points=tuple(n.text for n in notes.notes(db, session_id, NoteKind.LEARNING) if n.text.strip()),
+        parked=tuple(
+            ParkedItem(n.text, n.destination.label if n.destination else "—")
+            for n in notes.notes(db, session_id, NoteKind.PARKED)
+            if n.text.strip()
+        ),
+        actions_new=_new_actions(db, session_id, with_names),
+        actions_carried=_reviewed(db, session_id),
+        actions_done=tuple(str(r["text"]) for r in db.query(_REVIEWED_SQL, [session_id]) if r["outcome"] == "done"),
+        issues=_issues(db, session_id),
+        escalations=_escalations(db, session_id),
+    )
+
+
+def _held_at(session: Session) -> datetime:
+    stamp = session.started_at or session.planned_start
+    if stamp is None:
+        raise SessionNotFound(f"Session {session.id} has no date yet; give it a planned start first.")
+    return _local(stamp)
+
+
+def _local(stamp: str) -> datetime:
+    return from_utc_iso(stamp).astimezone().replace(tzinfo=None)
+
+
+def _new_actions(db: Database, session_id: int, with_names: bool) -> tuple[str, ...]:
+    sql = "SELECT text, owner_name, due_date FROM action WHERE origin_session_id = ? ORDER BY id"
+    lines = []
+    for row in db.query(sql, [session_id]):
+        details = [str(row["owner_name"])] if with_names and row["owner_name"] else []
+        if row["due_date"]:
+            details.append(f"due {format_date(date.fromisoformat(row['due_date']))}")
+        lines.append(f"{row['text']} ({', '.join(details)})" if details else str(row["text"]))
+    return tuple(lines)
+
+
+# Each review in this session, with how many times the action had been carried up to and including it.
+_REVIEWED_SQL = """
+    SELECT a.text, r.outcome,
+           (SELECT count(*) FROM action_review e WHERE e.action_id = a.id AND e.outcome = 'carried'
+              AND e.id <= r.id) AS times_carried
+    FROM action_review r JOIN action a ON a.id = r.action_id
+    WHERE r.session_id = ? AND r.outcome IN ('carried', 'done') ORDER BY r.id
+"""
+
+
+def _reviewed(db: Database, session_id: int) -> tuple[CarriedAction, ...]:
+    return tuple(
+        CarriedAction(str(r["text"]), int(r["times_carried"]))
+        for r in db.query(_REVIEWED_SQL, [session_id])
+        if r["outcome"] == "carried"
+    )
+
+
+def _issues(db: Database, session_id: int) -> tuple[IssueLine, ...]:
+    """Each issue mentioned in the session, counted as raised so far (a record reads the same next year)."""
+    sql = """
+        SELECT i.title, i.status,
+               (SELECT count(*) FROM issue_mention e WHERE e.issue_id = i.id AND e.at <= max(m.at)) AS times
+        FROM issue i JOIN issue_mention m ON m.issue_id = i.id
+        WHERE m.session_id = ? GROUP BY i.id ORDER BY min(m.id)
+    """
+    return tuple(
+        IssueLine(str(r["title"]), IssueStatus(r["status"]).label, int(r["times"])) for r in db.query(sql, [session_id])
+    )
+
+
+def _escalations(db: Database, session_id: int) -> tuple[EscalationLine, ...]:
+    """Escalations made in the session, and those of the issues it discussed."""
+    sql = """
+        SELECT i.title, e.target, e.raised_on, e.response_due, e.status FROM escalation e
+        JOIN issue i ON i.id = e.issue_id
+        WHERE e.session_id = ? OR e.issue_id IN (SELECT issue_id FROM issue_mention WHERE session_id = ?)
+        ORDER BY e.raised_on, e.id
+    """
+    return tuple(
+        EscalationLine(
+            str(r["title"]),
+            EscalationTarget(r["target"]).label,
+            date.fromisoformat(r["raised_on"]),
+            date.fromisoformat(r["response_due"]) if r["response_due"] else None,
+            EscalationStatus(r["status"]).label,
+        )
+        for r in db.query(sql, [session_id, session_id])
+    )

@@ -1,0 +1,385 @@
+"""schedule, export, report, summary, cpd and rollup, run as a user would, in a real subprocess."""
+
+from __future__ import annotations
+
+import ast
+import calendar
+import csv
+import io
+import json
+import sqlite3
+import unicodedata
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from copdesk import paths
+from copdesk.core.model import Role, SessionKind
+from copdesk.core.schedule import Preset, build_rule
+from copdesk.store import series, teams
+from copdesk.store.connection import open_database
+from copdesk.store.demo import TEAMS
+from tests.cli.conftest import RunCli
+from tests.pdf_text import pdf_text
+
+NORTH, RIVER = list(TEAMS)
+ALL_NAMES = [name for roster in TEAMS.values() for name, _ in roster]
+
+
+def _one_line_error(stderr: str) -> str:
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in stderr, stderr
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo database for the read-only commands (the demo's history ends today)."""
+    path = tmp_path_factory.mktemp("demo") / "copdesk.db"
+    opened = open_database(path, paths.migrations_dir())
+    from copdesk.store.demo import bank_questions, fill_demo
+
+    fill_demo(opened.db, datetime.now(UTC), bank_questions(paths.resource_path("questions")))
+    opened.db.close()
+    return path
+
+
+def _query(db: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+# -- schedule ---------------------------------------------------------------------------------------
+def _independent_calendar(year: int) -> list[tuple[date, str]]:
+    """The masterclass rhythms for one year by plain calendar arithmetic, without dateutil."""
+    found: list[tuple[date, str]] = []
+    for month in range(1, 13):
+        days = [date(year, month, d) for d in range(1, calendar.monthrange(year, month)[1] + 1)]
+        mondays = [d for d in days if d.weekday() == 0 and (d + timedelta(days=4)).month == month]
+        found.append((mondays[0] + timedelta(days=1), "spotlight"))  # Tuesday of the first full Mon-Fri week
+        thursdays = [d for d in days if d.weekday() == 3]
+        found += [(thursdays[1], "reflective"), (thursdays[3], "reflective")]
+        wednesdays = [d for d in days if d.weekday() == 2]
+        if month % 2 == 1:
+            found.append((wednesdays[2], "themed"))  # 3rd week of alternate months, from January
+        if month % 3 == 1:
+            found.append((wednesdays[1], "tm-ssw"))  # every 3 months, in the week of the first (2nd Wednesday)
+    return found
+
+
+@pytest.fixture
+def scheduled(db_path: Path) -> Path:
+    opened = open_database(db_path, paths.migrations_dir())
+    now = datetime(2025, 12, 1, tzinfo=UTC)
+    team = teams.create_team(opened.db, "Calendar Team", [("Fern Quill", Role.FACILITATOR)], now)
+    first = date(2026, 1, 1)
+    for kind, weekday, hour in (
+        (SessionKind.SPOTLIGHT, 1, 13),
+        (SessionKind.REFLECTIVE, 3, 10),
+        (SessionKind.THEMED, 2, 14),
+    ):
+        series.add_series(opened.db, team.id, kind, build_rule(Preset(kind, weekday, time(hour), first)), now)
+    tm_rule = build_rule(Preset(SessionKind.TM_SSW, 2, time(9, 30), date(2026, 1, 14), 90))
+    series.add_series(opened.db, team.id, SessionKind.TM_SSW, tm_rule, now, 90)
+    opened.db.close()
+    return db_path
+
+
+def test_schedule_for_2026_and_2027_matches_an_independent_calendar(run_cli: RunCli, scheduled: Path) -> None:
+    expected = sorted(_independent_calendar(2026) + _independent_calendar(2027))
+    result = run_cli(
+        "schedule", "--db", str(scheduled), "--team", "calendar team", "--from", "2026-01-01", "--next", "93", "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(result.stdout)
+    got = [(datetime.fromisoformat(item["start"]).date(), item["kind"]) for item in listed]
+    assert got[:-1] == expected and got[-1][0].year == 2028
+    assert {item["kind"]: item["duration_minutes"] for item in listed}["tm-ssw"] == 90
+
+
+def test_schedule_puts_the_september_2026_spotlight_on_the_8th(run_cli: RunCli, scheduled: Path) -> None:
+    result = run_cli(
+        "schedule", "--db", str(scheduled), "--team", "Calendar Team", "--from", "2026-09-01", "--next", "2"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Tuesday 8 September 2026, 13:00  Spotlight session (60 min)",
+        "Thursday 10 September 2026, 10:00  Reflective practice CoP (60 min)",
+    ]
+
+
+def test_schedule_without_series_says_how_to_add_one(run_cli: RunCli, db_path: Path) -> None:
+    opened = open_database(db_path, paths.migrations_dir())
+    teams.create_team(opened.db, "New Team", [], datetime(2026, 1, 1, tzinfo=UTC))
+    opened.db.close()
+    result = run_cli("schedule", "--db", str(db_path), "--team", "New Team")
+    assert result.returncode == 0 and "Schedule…" in result.stdout
+    assert json.loads(run_cli("schedule", "--db", str(db_path), "--team", "New Team", "--json").stdout) == []
+
+
+# -- export -----------------------------------------------------------------------------------------
+def test_export_writes_each_format(run_cli: RunCli, demo: Path, tmp_path: Path) -> None:
+    session_id, topic = _query(demo, "SELECT id, topic FROM session WHERE team_id = 1 ORDER BY id DESC LIMIT 1")[0]
+    present = _query(demo, "SELECT count(*) FROM attendance WHERE session_id = ?", (session_id,))[0][0]
+    for file_format in ("md", "html", "json", "pdf"):
+        target = tmp_path / f"record.{file_format}"
+        result = run_cli("export", str(session_id), "--db", str(demo), "--format", file_format, "-o", str(target))
+        assert (result.returncode, result.stdout.strip()) == (0, f"Wrote {target}."), result.stderr
+    assert json.loads((tmp_path / "record.json").read_text())["attendance_count"] == present
+    assert f"{present} attended." in (tmp_path / "record.md").read_text()
+    assert "<!DOCTYPE html>" in (tmp_path / "record.html").read_text()
+    pdf = (tmp_path / "record.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-")
+    assert str(topic) in unicodedata.normalize("NFKC", pdf_text(pdf)).replace("\n", " ")
+    for path in tmp_path.iterdir():
+        text = pdf_text(path.read_bytes()) if path.suffix == ".pdf" else path.read_text()
+        assert [name for name in ALL_NAMES if name in text] == [], path
+
+
+def test_export_with_names_lists_who_attended(run_cli: RunCli, demo: Path, tmp_path: Path) -> None:
+    session_id = _query(demo, "SELECT max(id) FROM session WHERE team_id = 1")[0][0]
+    names = {
+        r[0]
+        for r in _query(
+            demo,
+            "SELECT display_name FROM member JOIN attendance ON member_id = member.id WHERE session_id = ?",
+            (session_id,),
+        )
+    }
+    target = tmp_path / "named.json"
+    assert (
+        run_cli(
+            "export", str(session_id), "--db", str(demo), "--format", "json", "-o", str(target), "--names"
+        ).returncode
+        == 0
+    )
+    assert set(json.loads(target.read_text())["attendee_names"]) == names
+
+
+# -- report, summary, rollup, cpd -----------------------------------------------------------------------
+def _last_full_quarter() -> tuple[str, date, date]:
+    today = date.today()
+    year, quarter = (today.year, (today.month - 1) // 3) if today.month > 3 else (today.year - 1, 4)
+    first = date(year, 3 * quarter - 2, 1)
+    last = date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - timedelta(days=1)
+    return f"{year}Q{quarter}", first, last
+
+
+def test_report_figures_match_the_database(run_cli: RunCli, demo: Path, tmp_path: Path) -> None:
+    quarter, first, last = _last_full_quarter()
+    target = tmp_path / "report.csv"
+    result = run_cli(
+        "report", "--db", str(demo), "--team", NORTH, "--quarter", quarter, "--format", "csv", "-o", str(target)
+    )
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(target.read_text())))
+    held = {row[1]: int(row[3]) for row in rows if row[0] == "sessions" and row[2] == "held"}
+    expected = {
+        str(kind): int(str(count))
+        for kind, count in _query(
+            demo,
+            "SELECT kind, count(*) FROM session WHERE team_id = 1 AND status = 'ended'"
+            " AND date(started_at, 'localtime') BETWEEN ? AND ? GROUP BY kind",
+            (first.isoformat(), last.isoformat()),
+        )
+    }
+    assert held == {SessionKind(kind).label: count for kind, count in expected.items()}
+    attendance = [(row[1], int(row[3])) for row in rows if row[0] == "attendance"]
+    assert attendance == _query(
+        demo,
+        "SELECT date(started_at, 'localtime'), (SELECT count(*) FROM attendance a WHERE a.session_id = s.id)"
+        " FROM session s WHERE team_id = 1 AND status = 'ended' AND date(started_at, 'localtime') BETWEEN ? AND ?"
+        " ORDER BY started_at",
+        (first.isoformat(), last.isoformat()),
+    )
+    for file_format, marker in (("html", "data:image/svg+xml;base64,"), ("md", "## Themes")):
+        out = tmp_path / f"report.{file_format}"
+        args = (
+            "report",
+            "--db",
+            str(demo),
+            "--team",
+            NORTH,
+            "--quarter",
+            quarter,
+            "--format",
+            file_format,
+            "-o",
+            str(out),
+        )
+        assert run_cli(*args).returncode == 0
+        text = out.read_text()
+        assert marker in text and [name for name in ALL_NAMES if name in text] == []
+
+
+def test_summaries_roll_up_without_personal_data(run_cli: RunCli, demo: Path, tmp_path: Path) -> None:
+    quarter, _, _ = _last_full_quarter()
+    files = []
+    for team in (NORTH, RIVER):
+        target = tmp_path / f"{team.split()[0]}.json"
+        assert (
+            run_cli("summary", "--db", str(demo), "--team", team, "--quarter", quarter, "-o", str(target)).returncode
+            == 0
+        )
+        files.append(str(target))
+    report = tmp_path / "rollup.html"
+    result = run_cli("rollup", *files, "-o", str(report))
+    assert result.returncode == 0, result.stderr
+    html = report.read_text()
+    assert NORTH in html and RIVER in html and "Recurring barriers across teams" in html
+    for text in (html, *(Path(f).read_text() for f in files)):
+        assert [name for name in ALL_NAMES if name in text] == []
+        assert [part for name in ALL_NAMES for part in name.split() if part in text] == []
+    merged = [s for f in files for s in json.loads(Path(f).read_text())["sessions"] if s["kind"] == "reflective"]
+    scheduled, held = sum(s["scheduled"] for s in merged), sum(s["held"] for s in merged)
+    cells = "".join(f'<td dir="auto">{value}</td>' for value in ("Reflective practice CoP", scheduled, held))
+    assert f"<tr>{cells}</tr>" in html  # the "Sessions by type, all teams" row adds up both teams
+
+
+def test_cpd_evidence_for_one_practitioner(run_cli: RunCli, demo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "cpd.md"
+    first = (date.today() - timedelta(days=365)).isoformat()
+    args = (
+        "cpd",
+        "--db",
+        str(demo),
+        "--team",
+        NORTH,
+        "--member",
+        "priya lindqvist",
+        "--from",
+        first,
+        "--to",
+        date.today().isoformat(),
+    )
+    result = run_cli(*args, "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    text = target.read_text()
+    assert "Priya Lindqvist" in text and "peer" in text
+    assert [name for name in ALL_NAMES if name != "Priya Lindqvist" and name in text] == []
+    pdf = tmp_path / "cpd.pdf"
+    assert run_cli(*args, "-o", str(pdf)).returncode == 0 and pdf.read_bytes().startswith(b"%PDF-")
+
+
+# -- bad arguments: one line, exit 1 ------------------------------------------------------------------
+def test_bad_arguments_get_one_line_and_exit_1(run_cli: RunCli, demo: Path, tmp_path: Path) -> None:
+    existing = tmp_path / "keep.html"
+    existing.write_text("previous")
+    (tmp_path / "plain.txt").write_text("a file, not a folder")
+    not_a_summary = tmp_path / "notes.json"
+    not_a_summary.write_text('{"hello": 1}')
+    db = ("--db", str(demo))
+    cases = {
+        (
+            "report",
+            *db,
+            "--team",
+            NORTH,
+            "--quarter",
+            "2026Q5",
+            "--format",
+            "html",
+            "-o",
+            str(existing),
+        ): "no quarter 5",
+        (
+            "report",
+            *db,
+            "--team",
+            "Nowhere",
+            "--quarter",
+            "2026Q3",
+            "--format",
+            "html",
+            "-o",
+            str(existing),
+        ): "no team called 'Nowhere'",
+        (
+            "report",
+            *db,
+            "--team",
+            NORTH,
+            "--quarter",
+            "2026Q3",
+            "--format",
+            "md",
+            "-o",
+            str(tmp_path / "plain.txt" / "r.md"),
+        ): "is a file, not a folder",
+        (
+            "report",
+            *db,
+            "--team",
+            NORTH,
+            "--quarter",
+            "2026Q3",
+            "--format",
+            "md",
+            "-o",
+            str(tmp_path / "none" / "r.md"),
+        ): "does not exist",
+        ("summary", *db, "--team", NORTH, "--quarter", "Q3", "-o", str(existing)): "Expected a quarter like 2026Q3",
+        ("schedule", *db, "--team", "Nowhere"): "no team called",
+        ("schedule", *db, "--team", NORTH, "--next", "0"): "--next takes 1 to 500",
+        ("schedule", *db, "--team", NORTH, "--from", "31/02/2026"): "--from takes a date like",
+        ("export", "99999", *db, "--format", "pdf", "-o", str(existing)): "There is no session 99999",
+        (
+            "cpd",
+            *db,
+            "--team",
+            NORTH,
+            "--member",
+            "Nobody",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "-o",
+            str(existing),
+        ): "Nobody called 'Nobody'",
+        (
+            "cpd",
+            *db,
+            "--team",
+            NORTH,
+            "--member",
+            "Sam Okafor",
+            "--from",
+            "2026-12-31",
+            "--to",
+            "2026-01-01",
+            "-o",
+            str(existing),
+        ): "is before --from",
+        (
+            "cpd",
+            *db,
+            "--team",
+            NORTH,
+            "--member",
+            "Sam Okafor",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "-o",
+            str(tmp_path / "cpd.docx"),
+        ): "Give --format md, html or pdf",
+        ("rollup", str(not_a_summary), "-o", str(existing)): "is not a CoPDesk quarter summary",
+        ("rollup", str(tmp_path / "missing.json"), "-o", str(existing)): "Cannot read",
+    }
+    for args, message in cases.items():
+        result = run_cli(*args)
+        assert result.returncode == 1, (args, result.stdout, result.stderr)
+        assert message in _one_line_error(result.stderr), (args, result.stderr)
+    assert existing.read_text() == "previous"
+
+
+def test_the_report_commands_never_import_views() -> None:
+    tree = ast.parse((Path(paths.__file__).parent / "cli_reports.py").read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    assert not {name for name in imported if name.startswith(("copdesk.views", "PySide6"))}

@@ -1,0 +1,136 @@
+"""The quarterly self-assessment's renderers: every format, hostile text, charts that leak nothing."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import re
+from datetime import date
+
+import pytest
+
+from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
+from copdesk.core.participation import HistoryPoint
+from copdesk.core.quarterly import (
+    ActionTally,
+    HeldSession,
+    KindTally,
+    OverdueAction,
+    QuarterEscalation,
+    QuarterFigures,
+    QuarterIssue,
+    quarter_label,
+    recent_quarters,
+    summary_document,
+)
+from copdesk.core.quarterly_report import render_report
+
+SCRIPT = "<script>alert('x')</script>"
+QUOTES = "\"quoted\" & 'single'"
+RTL = "\u202ekcatta\u202c and \u200fmark"
+FORMULA = '=HYPERLINK("http://evil","x")'
+
+
+def _figures(topic: str = "Hospital discharge home", title: str = "Discharge delays") -> QuarterFigures:
+    return QuarterFigures(
+        team_name=f"Team {QUOTES}",
+        quarter="2026Q3",
+        first_day=date(2026, 7, 1),
+        last_day=date(2026, 9, 30),
+        as_of=date(2026, 10, 5),
+        kinds=(KindTally(SessionKind.REFLECTIVE, 6, 6, 5), KindTally(SessionKind.SPOTLIGHT, 3, 3, 3)),
+        sessions=(
+            HeldSession(date(2026, 7, 9), SessionKind.REFLECTIVE, topic, 6),
+            HeldSession(date(2026, 7, 23), SessionKind.REFLECTIVE, "Carers and discharge", 8),
+        ),
+        balance=(
+            HistoryPoint(date(2026, 7, 9), 6, 20, 0.41, 0.3),
+            HistoryPoint(date(2026, 7, 23), 8, 0, 0.0, 0.0),
+        ),
+        actions=ActionTally(4, 2, 1, 3, (OverdueAction(FORMULA, date(2026, 8, 1), 2),)),
+        issues=(QuarterIssue(title, IssueStatus.OPEN, 2, 3, date(2026, 5, 14)),),
+        escalations=(
+            QuarterEscalation(
+                title, EscalationTarget.MANAGER, date(2026, 7, 9), date(2026, 7, 30), EscalationStatus.AWAITING
+            ),
+        ),
+    )
+
+
+def test_html_escapes_hostile_text_everywhere() -> None:
+    page = render_report(_figures(topic=f"{SCRIPT} {RTL}", title=QUOTES), "html")
+    assert "<script" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "&quot;quoted&quot; &amp; &#x27;single&#x27;" in page
+    assert "\u202ekcatta" in page and 'dir="auto"' in page  # kept, but inside an element that isolates it
+    assert "href" not in page and not re.search(r'src="(?!data:image/svg\+xml;base64,)', page)  # nothing fetched
+
+
+def test_charts_are_self_contained_images_with_escaped_labels() -> None:
+    page = render_report(_figures(), "html")
+    images = re.findall(r'<img src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)" alt="([^"]+)">', page)
+    assert len(images) == 3  # sessions, attendance, balance (one tallied session)
+    for encoded, alt in images:
+        svg = base64.b64decode(encoded).decode("utf-8")
+        assert svg.startswith("<svg") and "<script" not in svg and "href" not in svg
+        assert alt.startswith(("Bar chart", "Column chart"))
+    sessions_svg = base64.b64decode(images[0][0]).decode()
+    assert "Reflective practice CoP" in sessions_svg and ">6<" in sessions_svg and ">5<" in sessions_svg
+
+
+def test_markdown_has_the_figures_and_no_charts() -> None:
+    text = render_report(_figures(), "md")
+    assert text.startswith("# CoP quarterly self-assessment: Team \"quoted\" \\& 'single', Q3 2026\n")
+    assert "| Reflective practice CoP | 6 | 6 | 5 |" in text
+    assert "data:image" not in text
+    assert "Overdue on Wednesday 30 September 2026 | 1 |" in text
+    assert "1 issue was raised this quarter; 1 has come up in more than one session." in text
+
+
+def test_csv_is_long_form_and_defuses_formulas() -> None:
+    rows = list(csv.reader(io.StringIO(render_report(_figures(title=FORMULA), "csv"))))
+    assert rows[0] == ["section", "item", "measure", "value"]
+    assert ["sessions", "Reflective practice CoP", "held", "5"] in rows
+    assert ["attendance", "2026-07-23", "Reflective practice CoP", "8"] in rows
+    assert ["actions", "", "overdue", "1"] in rows
+    titles = {row[1] for row in rows if row[0] == "issues"}
+    assert titles == {"'" + FORMULA}
+
+
+def test_balance_rows_say_when_nothing_was_tallied() -> None:
+    text = render_report(_figures(), "md")
+    assert "| Thursday 9 July 2026 | 6 | 20 | 0\\.41 | Uneven |" in text
+    assert "| Thursday 23 July 2026 | 8 | 0 | — | Not tallied |" in text
+
+
+def test_escalation_response_overdue_is_flagged() -> None:
+    assert "Awaiting a response \\(overdue\\)" in render_report(_figures(), "md")
+
+
+def test_themes_come_from_topics_and_issue_titles() -> None:
+    themes = _figures().themes()
+    assert [(t.word, t.texts) for t in themes] == [("discharge", 3)]
+
+
+def test_summary_is_anonymised_through_the_cleaner() -> None:
+    document = summary_document(
+        _figures(title="Sam Okafor's waiting list"), lambda text: text.replace("Sam Okafor", "[x]")
+    )
+    assert document["issues"][0]["title"] == "[x]'s waiting list"
+    assert document["escalations"][0]["issue"] == "[x]'s waiting list"
+    assert document["sessions"] == [
+        {"kind": "reflective", "scheduled": 6, "due_so_far": 6, "held": 5},
+        {"kind": "spotlight", "scheduled": 3, "due_so_far": 3, "held": 3},
+    ]
+    assert "topic" not in str(document) and "Hospital" not in str(document)
+
+
+def test_unknown_format_is_refused() -> None:
+    with pytest.raises(ValueError, match="Unknown report format"):
+        render_report(_figures(), "docx")
+
+
+def test_quarter_words() -> None:
+    assert quarter_label("2026Q3") == "Q3 2026"
+    assert recent_quarters(date(2026, 2, 10), 3) == ["2026Q1", "2025Q4", "2025Q3"]

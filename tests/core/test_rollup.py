@@ -1,0 +1,112 @@
+"""Anonymising names, finding themes, and merging teams' summaries into the roll-up."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+
+from copdesk.core.anonymise import NameRedactor
+from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
+from copdesk.core.quarterly import (
+    ActionTally,
+    KindTally,
+    QuarterEscalation,
+    QuarterFigures,
+    QuarterIssue,
+    summary_document,
+)
+from copdesk.core.record import Table
+from copdesk.core.rollup import SummaryError, check_distinct, read_summary, render_rollup_html, rollup_sections
+from copdesk.core.themes import find_themes, shared_words, theme_words
+
+
+def test_redactor_takes_out_whole_names_and_their_parts() -> None:
+    redact = NameRedactor(["Sam Okafor", "Drew Halvorsen"])
+    assert (
+        redact("SAM OKAFOR said; Sam's case; Okafor agreed")
+        == "[colleague] said; [colleague]'s case; [colleague] agreed"
+    )
+    assert redact("She drew a map. Drew did not.") == "She drew a map. [colleague] did not."
+    assert redact("Samuel and Okaforth stay") == "Samuel and Okaforth stay"  # whole words only
+
+
+def test_redactor_keeps_the_practitioners_own_name() -> None:
+    redact = NameRedactor(["Alex Morgan", "Morgan Ellery"], keep=["Morgan Ellery"])
+    assert redact("Morgan Ellery and Alex Morgan met Alex") == "Morgan Ellery and [colleague] met [colleague]"
+
+
+def test_redactor_without_names_changes_nothing() -> None:
+    assert NameRedactor([])("<b>anything</b>") == "<b>anything</b>"
+
+
+def test_theme_words_fold_plurals_and_skip_common_words() -> None:
+    assert theme_words("Delays in the discharges of people's packages") == {"delay", "discharge", "people", "package"}
+    themes = find_themes(["Discharge delays", "Waiting for discharge", "discharge delays", "Carers"])
+    assert [(t.word, t.texts) for t in themes] == [("discharge", 3), ("delay", 2)]
+    assert shared_words([["Interpreter waits"], ["No interpreter"], ["Other things"]]) == {"interpreter": 2}
+
+
+def _summary(team: str, issues: list[str], quarter: str = "2026Q3", **changes: Any) -> dict[str, Any]:
+    figures = QuarterFigures(
+        team_name=team,
+        quarter=quarter,
+        first_day=date(2026, 7, 1),
+        last_day=date(2026, 9, 30),
+        as_of=date(2026, 10, 1),
+        kinds=(KindTally(SessionKind.REFLECTIVE, 6, 6, 4),),
+        sessions=(),
+        balance=(),
+        actions=ActionTally(3, 2, 0, 1, ()),
+        issues=tuple(QuarterIssue(t, IssueStatus.OPEN, 2, 2, date(2026, 7, 2)) for t in issues),
+        escalations=(
+            QuarterEscalation(issues[0], EscalationTarget.MY_VIEWS, date(2026, 7, 2), None, EscalationStatus.AWAITING),
+        ),
+    )
+    document = summary_document(figures, str)
+    document.update(changes)
+    return document
+
+
+def test_roll_up_merges_teams_and_finds_shared_barriers() -> None:
+    north = read_summary(json.dumps(_summary("North", ["No interpreters at short notice", "Parking"])), "north.json")
+    south = read_summary(json.dumps(_summary("South", ["Interpreters booked too late"])), "south.json")
+    check_distinct([("north.json", north), ("south.json", south)])
+    sections = {s.title: s for s in rollup_sections([north, south])}
+    barriers = sections["Recurring barriers across teams"].body
+    assert isinstance(barriers, Table)
+    assert barriers.rows == (
+        ("interpreter", "2", "North: No interpreters at short notice\nSouth: Interpreters booked too late"),
+    )
+    by_team = sections["Sessions held against scheduled, by team"].body
+    assert isinstance(by_team, Table)
+    assert [row[:3] for row in by_team.rows] == [("North", "6", "4"), ("South", "6", "4")]
+    page = render_rollup_html([north, south])
+    assert "CoP roll-up across teams: Q3 2026" in page and "My VIEWS form" in page
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("not json", "north.json is not JSON"),
+        ("[]", "north.json is not a CoPDesk quarter summary"),
+        (
+            json.dumps({"format": "copdesk-quarter-summary", "version": 99}),
+            "a summary version this CoPDesk cannot read",
+        ),
+        (json.dumps(_summary("North", ["x"], sessions=[{"kind": "weekly"}])), "north.json is a damaged summary"),
+        (json.dumps(_summary("North", ["x"], actions={"raised": -1})), "north.json is a damaged summary"),
+    ],
+)
+def test_bad_summaries_are_refused_with_one_line(text: str, message: str) -> None:
+    with pytest.raises(SummaryError, match=message) as caught:
+        read_summary(text, "north.json")
+    assert "\n" not in str(caught.value)
+
+
+def test_the_same_team_and_quarter_twice_is_refused() -> None:
+    one = read_summary(json.dumps(_summary("North", ["x"])), "a.json")
+    with pytest.raises(SummaryError, match=r"b\.json repeats North 2026Q3, already read from a\.json"):
+        check_distinct([("a.json", one), ("b.json", one)])

@@ -1,0 +1,83 @@
+"""The series being edited: presets, skipped and extra dates, and what survives a change of rhythm."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pytest
+
+from copdesk.core.model import SessionKind
+from copdesk.core.schedule import Preset, ReflectiveWeeks, ScheduleError
+from copdesk.core.series_draft import Change, SeriesDraft, change_text, default_draft, preview_text
+
+AFTER = datetime(2026, 8, 31, 12, 0)
+
+
+def _spotlight() -> SeriesDraft:
+    return SeriesDraft.from_preset(Preset(SessionKind.SPOTLIGHT, 1, time(13), date(2026, 9, 1), 60))
+
+
+def test_the_tuesday_spotlight_of_september_2026_is_on_the_8th() -> None:
+    first = _spotlight().preview(AFTER)[0]
+    assert first.moment == datetime(2026, 9, 8, 13, 0) and not first.extra
+
+
+def test_preview_lists_six_dates_in_order() -> None:
+    days = [entry.moment.date() for entry in _spotlight().preview(AFTER)]
+    assert days == [
+        date(2026, 9, 8),
+        date(2026, 10, 6),
+        date(2026, 11, 3),
+        date(2026, 12, 8),
+        date(2027, 1, 5),
+        date(2027, 2, 2),
+    ]
+
+
+def test_preset_reads_back_what_built_it() -> None:
+    preset = Preset(SessionKind.REFLECTIVE, 3, time(10, 30), date(2026, 9, 1), 90, ReflectiveWeeks.FOURTH)
+    assert SeriesDraft.from_preset(preset).preset() == preset
+
+
+def test_a_custom_rule_has_no_preset() -> None:
+    draft = SeriesDraft(SessionKind.REFLECTIVE, "DTSTART:20260901T100000\nRRULE:FREQ=DAILY", 60)
+    assert draft.preset() is None
+    assert draft.describe().startswith("Custom repeating rule")
+
+
+def test_skip_and_extra_show_as_changes_and_undo() -> None:
+    draft = _spotlight().skip(date(2026, 10, 6)).add_extra(datetime(2026, 10, 13, 13, 0, 42))
+    changes = draft.changes()
+    assert changes == [Change(datetime(2026, 10, 6, 13, 0), True), Change(datetime(2026, 10, 13, 13, 0), False)]
+    assert [change_text(c) for c in changes] == ["Skipped: Tue 6 Oct 2026, 13:00", "Extra: Tue 13 Oct 2026, 13:00"]
+    preview = draft.preview(AFTER)
+    assert [preview_text(p) for p in preview[:2]] == ["Tue 8 Sep 2026, 13:00", "Tue 13 Oct 2026, 13:00  (extra)"]
+    restored = draft.undo(changes[0]).undo(changes[1])
+    assert restored.changes() == [] and restored.preview(AFTER) == _spotlight().preview(AFTER)
+
+
+def test_bad_edits_are_refused_with_one_line() -> None:
+    draft = _spotlight()
+    with pytest.raises(ScheduleError, match="no session on Wednesday 7 October 2026"):
+        draft.skip(date(2026, 10, 7))
+    with pytest.raises(ScheduleError, match="already a session"):
+        draft.add_extra(datetime(2026, 10, 6, 13, 0))
+    with pytest.raises(ScheduleError, match="Monday to Friday"):
+        draft.add_extra(datetime(2026, 10, 10, 13, 0))
+
+
+def test_changing_the_rhythm_keeps_the_changes_that_still_apply() -> None:
+    draft = _spotlight().skip(date(2026, 10, 6)).add_extra(datetime(2026, 10, 20, 13, 0))
+    # Tuesday to Wednesday: the skipped Tuesday has no session any more, the extra date still stands.
+    moved, dropped = draft.with_rhythm(Preset(SessionKind.SPOTLIGHT, 2, time(13), date(2026, 9, 1), 60))
+    assert moved.changes() == [Change(datetime(2026, 10, 20, 13, 0), False)]
+    assert dropped == ["The skipped date Tue 6 Oct 2026, 13:00 no longer applies, so it was removed."]
+    assert moved.preview(AFTER)[0].moment == datetime(2026, 9, 9, 13, 0)  # the week of Monday 7th
+
+
+def test_default_draft_is_an_hour_on_thursday_at_ten() -> None:
+    draft = default_draft(date(2026, 9, 1), SessionKind.THEMED)
+    preset = draft.preset()
+    assert preset is not None
+    assert (preset.kind, preset.weekday, preset.start, draft.duration_minutes) == (SessionKind.THEMED, 3, time(10), 60)
+    assert draft.with_duration(90).duration_minutes == 90

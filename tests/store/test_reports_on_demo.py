@@ -1,0 +1,262 @@
+"""Report figures checked against the demo database: every expectation is computed here, from SQL.
+
+The demo history is fixed by its ``now``; the quarterly figures, the session record, the CPD evidence and the
+anonymised summary are each compared with what plain queries (and plain calendar arithmetic) say.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlite_utils import Database
+
+from copdesk import paths
+from copdesk.core.cpd import render_cpd
+from copdesk.core.model import IssueStatus, NoteKind, SessionKind, Team
+from copdesk.core.quarterly import QuarterFigures
+from copdesk.core.record import render_json
+from copdesk.store import issues, notes, teams
+from copdesk.store.cpd import MemberNotFound, cpd_evidence, find_member
+from copdesk.store.demo import TEAMS, bank_questions, fill_demo
+from copdesk.store.quarterly import quarter_figures, team_summary
+from copdesk.store.records import SessionNotFound, session_record
+
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+Q3 = (date(2026, 7, 1), date(2026, 9, 30))
+ALL_NAMES = [name for roster in TEAMS.values() for name, _ in roster]
+
+
+@pytest.fixture
+def demo_db(db: Database) -> Database:
+    fill_demo(db, NOW, bank_questions(paths.resource_path("questions")))
+    return db
+
+
+def _team(db: Database, index: int) -> Team:
+    return teams.list_teams(db)[index]
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    days = [d for d in calendar.Calendar().itermonthdates(year, month) if d.month == month and d.weekday() == weekday]
+    return days[n - 1]
+
+
+def _gini(values: list[int]) -> float:
+    """Mean absolute difference over twice the mean: a different formula from the one the app uses."""
+    if not values or not sum(values):
+        return 0.0
+    mean = sum(values) / len(values)
+    return sum(abs(a - b) for a in values for b in values) / (2 * len(values) ** 2 * mean)
+
+
+def _rows(db: Database, sql: str, params: list[object]) -> list[dict[str, object]]:
+    return list(db.query(sql, params))
+
+
+def test_sessions_held_and_scheduled_per_type(demo_db: Database) -> None:
+    team = _team(demo_db, 0)
+    figures = quarter_figures(demo_db, team, "2026Q3", NOW)
+    held = {
+        str(r["kind"]): int(str(r["n"]))
+        for r in _rows(
+            demo_db,
+            "SELECT kind, count(*) AS n FROM session WHERE team_id = ? AND status = 'ended'"
+            " AND date(started_at, 'localtime') BETWEEN ? AND ? GROUP BY kind",
+            [team.id, Q3[0].isoformat(), Q3[1].isoformat()],
+        )
+    }
+    # The demo's rhythm, by plain calendar arithmetic: 2nd and 4th Thursdays, the Tuesday of the first full week
+    # (between the 2nd and the 8th), and the 3rd Wednesday of alternate months counted from May.
+    months = (7, 8, 9)
+    reflective = [_nth_weekday(2026, m, 3, n) for m in months for n in (2, 4)]
+    spotlight = [
+        d for m in months for d in [_nth_weekday(2026, m, 1, 1), _nth_weekday(2026, m, 1, 2)] if 2 <= d.day <= 8
+    ]
+    themed = [_nth_weekday(2026, m, 2, 3) for m in months if (m - 5) % 2 == 0]
+    expected = {
+        SessionKind.REFLECTIVE: (len(reflective), held.get("reflective", 0)),
+        SessionKind.SPOTLIGHT: (len(spotlight), held.get("spotlight", 0)),
+        SessionKind.THEMED: (len(themed), held.get("themed", 0)),
+    }
+    assert {t.kind: (t.scheduled, t.held) for t in figures.kinds} == expected
+    assert all(t.due_so_far == t.scheduled for t in figures.kinds)  # the quarter is over by NOW
+
+
+def test_attendance_and_balance_per_session(demo_db: Database) -> None:
+    team = _team(demo_db, 0)
+    figures = quarter_figures(demo_db, team, "2026Q3", NOW)
+    sessions = _rows(
+        demo_db,
+        "SELECT id, date(started_at, 'localtime') AS day, (SELECT count(*) FROM attendance a WHERE a.session_id = s.id)"
+        " AS present FROM session s WHERE team_id = ? AND status = 'ended'"
+        " AND date(started_at, 'localtime') BETWEEN ? AND ? ORDER BY started_at",
+        [team.id, Q3[0].isoformat(), Q3[1].isoformat()],
+    )
+    assert [(s.held_on.isoformat(), s.attendance) for s in figures.sessions] == [
+        (r["day"], r["present"]) for r in sessions
+    ]
+    for point, row in zip(figures.balance, sessions, strict=True):
+        counts = [
+            int(str(r["n"]))
+            for r in _rows(
+                demo_db,
+                "SELECT count(*) AS n FROM contribution c JOIN attendance a"
+                " ON a.session_id = c.session_id AND a.member_id = c.member_id"
+                " WHERE c.session_id = ? GROUP BY c.member_id",
+                [row["id"]],
+            )
+        ]
+        counts += [0] * (int(str(row["present"])) - len(counts))
+        assert point.contributions == sum(counts)
+        assert point.gini == pytest.approx(_gini(counts))
+
+
+def test_actions_raised_completed_and_overdue(demo_db: Database) -> None:
+    for index in (0, 1):
+        team = _team(demo_db, index)
+        for quarter, (first, last) in (("2026Q3", Q3), ("2026Q2", (date(2026, 4, 1), date(2026, 6, 30)))):
+            tally = quarter_figures(demo_db, team, quarter, NOW).actions
+            bounds = [team.id, first.isoformat(), last.isoformat()]
+
+            def count(sql: str, params: list[object]) -> int:
+                return int(str(_rows(demo_db, sql, params)[0]["n"]))
+
+            base = "SELECT count(*) AS n FROM action WHERE team_id = ? AND "
+            assert tally.raised == count(base + "date(created_at, 'localtime') BETWEEN ? AND ?", bounds)
+            closed = "date(closed_at, 'localtime') BETWEEN ? AND ? AND status = "
+            assert tally.completed == count(base + closed + "'done'", bounds)
+            assert tally.dropped == count(base + closed + "'dropped'", bounds)
+            assert tally.carried == count(
+                "SELECT count(*) AS n FROM action_review r JOIN action a ON a.id = r.action_id WHERE a.team_id = ?"
+                " AND r.outcome = 'carried' AND date(r.at, 'localtime') BETWEEN ? AND ?",
+                bounds,
+            )
+            overdue = count(
+                base + "due_date < ? AND date(created_at, 'localtime') <= ?"
+                " AND (closed_at IS NULL OR date(closed_at, 'localtime') > ?)",
+                [team.id, last.isoformat(), last.isoformat(), last.isoformat()],
+            )
+            assert len(tally.overdue) == overdue
+
+
+def test_recurring_issues_and_escalations(demo_db: Database) -> None:
+    team = _team(demo_db, 0)
+    for quarter, (first, last) in (("2026Q3", Q3), ("2026Q2", (date(2026, 4, 1), date(2026, 6, 30)))):
+        figures = quarter_figures(demo_db, team, quarter, NOW)
+        expected = {
+            str(r["title"]): (int(str(r["in_quarter"])), int(str(r["total"])))
+            for r in _rows(
+                demo_db,
+                "SELECT i.title, sum(date(m.at, 'localtime') BETWEEN ? AND ?) AS in_quarter, count(*) AS total"
+                " FROM issue i JOIN issue_mention m ON m.issue_id = i.id WHERE i.team_id = ? GROUP BY i.id"
+                " HAVING in_quarter > 0",
+                [first.isoformat(), last.isoformat(), team.id],
+            )
+        }
+        assert {i.title: (i.mentions_in_quarter, i.mentions_total) for i in figures.issues} == expected
+        awaiting = _rows(
+            demo_db,
+            "SELECT e.raised_on FROM escalation e JOIN issue i ON i.id = e.issue_id WHERE i.team_id = ?"
+            " AND e.raised_on <= ? AND (e.raised_on >= ? OR e.status = 'awaiting')",
+            [team.id, last.isoformat(), first.isoformat()],
+        )
+        assert [e.raised.isoformat() for e in figures.escalations] == [r["raised_on"] for r in awaiting]
+
+
+def test_an_unknown_quarter_is_refused(demo_db: Database) -> None:
+    from copdesk.core.schedule import ScheduleError
+
+    with pytest.raises(ScheduleError, match="no quarter 5"):
+        quarter_figures(demo_db, _team(demo_db, 0), "2026Q5", NOW)
+
+
+def test_session_record_matches_the_database_and_is_share_safe(demo_db: Database) -> None:
+    session_id = int(str(_rows(demo_db, "SELECT max(id) AS id FROM session WHERE team_id = 1", [])[0]["id"]))
+    record = session_record(demo_db, session_id)
+    scalar = {
+        key: int(str(_rows(demo_db, sql, [session_id])[0]["n"]))
+        for key, sql in {
+            "present": "SELECT count(*) AS n FROM attendance WHERE session_id = ?",
+            "asked": "SELECT count(*) AS n FROM question_asked WHERE session_id = ?",
+            "segments": "SELECT count(*) AS n FROM segment WHERE session_id = ?",
+            "new": "SELECT count(*) AS n FROM action WHERE origin_session_id = ?",
+            "carried": "SELECT count(*) AS n FROM action_review WHERE session_id = ? AND outcome = 'carried'",
+            "done": "SELECT count(*) AS n FROM action_review WHERE session_id = ? AND outcome = 'done'",
+            "issues": "SELECT count(DISTINCT issue_id) AS n FROM issue_mention WHERE session_id = ?",
+        }.items()
+    }
+    assert record.attendance_count == scalar["present"] and record.attendee_names is None
+    assert (len(record.questions_asked), len(record.agenda)) == (scalar["asked"], scalar["segments"])
+    assert (len(record.actions_new), len(record.actions_carried)) == (scalar["new"], scalar["carried"])
+    assert (len(record.actions_done), len(record.issues)) == (scalar["done"], scalar["issues"])
+    learning = [n.text for n in notes.notes(demo_db, session_id, NoteKind.LEARNING)]
+    assert list(record.learning_points) == learning
+    text = render_json(record)
+    assert not [name for name in ALL_NAMES if name in text]  # share-safe: no names unless asked
+    for word in ("contribution", "marker", "gini", "tension", "low-energy"):
+        assert word not in text.casefold()
+    named = session_record(demo_db, session_id, with_names=True)
+    present = _rows(
+        demo_db,
+        "SELECT display_name FROM member m JOIN attendance a ON a.member_id = m.id WHERE a.session_id = ?",
+        [session_id],
+    )
+    assert sorted(named.attendee_names or ()) == sorted(str(r["display_name"]) for r in present)
+
+
+def test_a_missing_session_is_a_one_line_error(demo_db: Database) -> None:
+    with pytest.raises(SessionNotFound, match="There is no session 9999"):
+        session_record(demo_db, 9999)
+
+
+def test_cpd_evidence_holds_one_practitioners_data_only(demo_db: Database) -> None:
+    team = _team(demo_db, 0)
+    member = find_member(demo_db, team, "  sam   OKAFOR ")
+    first_session = int(
+        str(
+            _rows(
+                demo_db,
+                "SELECT min(session_id) AS id FROM attendance a JOIN session s ON s.id = a.session_id"
+                " WHERE a.member_id = ? AND s.started_at >= '2026-07'",
+                [member.id],
+            )[0]["id"]
+        )
+    )
+    notes.add_note(demo_db, first_session, NoteKind.LEARNING, "Jordan Blake showed how Casey reframed it.", NOW)
+    evidence = cpd_evidence(demo_db, team, member, *Q3)
+    attended = _rows(
+        demo_db,
+        "SELECT s.id FROM session s JOIN attendance a ON a.session_id = s.id WHERE a.member_id = ?"
+        " AND s.status = 'ended' AND date(s.started_at, 'localtime') BETWEEN ? AND ?",
+        [member.id, Q3[0].isoformat(), Q3[1].isoformat()],
+    )
+    assert len(evidence.sessions) == len(attended) > 0
+    for file_format in ("md", "html"):
+        text = render_cpd(evidence, file_format)
+        assert "Sam Okafor" in text
+        others = [name for name in ALL_NAMES if name != "Sam Okafor"]
+        assert [name for name in others if name in text] == []
+        assert not [part for name in others for part in name.split() if f" {part} " in text.replace("\n", " ")]
+        assert "Describe what you have learnt from discussing this CPD activity with a peer." in text
+    learning = [point for session in evidence.sessions for point in session.learning_points]
+    assert "[colleague] showed how [colleague] reframed it." in learning
+    with pytest.raises(MemberNotFound, match="Nobody called 'Nobody Here'"):
+        find_member(demo_db, team, "Nobody Here")
+
+
+def test_anonymised_summary_has_no_names(demo_db: Database) -> None:
+    team = _team(demo_db, 0)
+    session_id = int(str(_rows(demo_db, "SELECT max(id) AS id FROM session WHERE team_id = ?", [team.id])[0]["id"]))
+    issues.add_issue(demo_db, team.id, "Taylor Nwosu waits for NHS 943 476 5919 forms", session_id, NOW)
+    document = team_summary(demo_db, team, "2026Q4", NOW)
+    text = json.dumps(document)
+    assert [name for name in ALL_NAMES if name in text] == []
+    assert [part for name in ALL_NAMES for part in name.split() if part in text] == []
+    assert "943 476 5919" not in text
+    assert any(i["title"].startswith("[colleague] waits for") for i in document["issues"])
+    figures: QuarterFigures = quarter_figures(demo_db, team, "2026Q4", NOW)
+    assert document["actions"]["raised"] == figures.actions.raised
+    assert {i["status"] for i in document["issues"]} <= {s.value for s in IssueStatus}

@@ -1,0 +1,125 @@
+"""Exported files: written whole or not at all (QSaveFile), and PDFs that hold the expected text."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from copdesk.core.record import SessionRecord, render_html
+from copdesk.output import OutputError, html_to_pdf, save_rendered, save_text
+from tests.pdf_text import page_count, pdf_text
+
+ROOT = Path(__file__).resolve().parents[1]
+HOSTILE_TOPIC = "Topic <script>alert(\"x\")</script> & 'quotes' \u202eRTL\u202c"
+
+
+def _record(notes: int = 1) -> SessionRecord:
+    return SessionRecord(
+        team_name="Northside Community Team",
+        kind_label="Spotlight session",
+        topic=HOSTILE_TOPIC,
+        date=datetime(2026, 9, 8, 13, 0),
+        attendance_count=7,
+        notes=tuple(f"Note number {n}: what the group noticed." for n in range(notes)),
+        learning_points=("Check early what the person wants.",),
+    )
+
+
+def test_text_is_written_and_replaces_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "record.md"
+    target.write_text("old")
+    save_text(target, "new é")
+    assert target.read_text(encoding="utf-8") == "new é"
+    assert [p.name for p in tmp_path.iterdir()] == ["record.md"]  # no temporary file left behind
+
+
+def test_a_failed_write_leaves_the_existing_file_untouched(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    target = folder / "report.html"
+    target.write_text("the previous report")
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running with privileges that ignore folder permissions")
+        with pytest.raises(OutputError, match=r"^Cannot write .*report\.html: ") as caught:
+            save_text(target, "a new report")
+        assert "\n" not in str(caught.value)
+    finally:
+        folder.chmod(0o700)
+    assert target.read_text() == "the previous report"
+
+
+@pytest.mark.parametrize(
+    ("make_target", "message"),
+    [
+        (lambda tmp: tmp / "missing" / "x.html", "the folder .* does not exist"),
+        (lambda tmp: tmp, "is a folder"),
+        (lambda tmp: tmp / "plain.txt" / "x.html", "plain.txt is a file, not a folder"),
+    ],
+)
+def test_impossible_targets_are_one_line_errors(tmp_path: Path, make_target: object, message: str) -> None:
+    (tmp_path / "plain.txt").write_text("a file")
+    target = make_target(tmp_path)  # type: ignore[operator]
+    with pytest.raises(OutputError, match=message):
+        save_text(target, "x")
+
+
+def test_a_write_cut_short_keeps_the_existing_file(tmp_path: Path) -> None:
+    """A full disk, as a file-size limit: QSaveFile's write fails, and the old file stays as it was."""
+    target = tmp_path / "report.html"
+    target.write_text("the previous report")
+    script = (
+        "import resource, signal, sys\n"
+        "from pathlib import Path\n"
+        "from copdesk.output import OutputError, save_text\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))\n"
+        "try:\n"
+        "    save_text(Path(sys.argv[1]), 'x' * 100_000)\n"
+        "except OutputError as exc:\n"
+        "    print(exc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(target)], capture_output=True, text=True, cwd=ROOT, check=False, timeout=60
+    )
+    assert result.stdout.startswith(f"Cannot write {target}: "), result.stdout + result.stderr
+    assert target.read_text() == "the previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_a_render_failure_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "x.md"
+    target.write_text("kept")
+
+    def broken(_: str) -> str:
+        raise RuntimeError("renderer failed")
+
+    with pytest.raises(RuntimeError):
+        save_rendered(target, "md", broken, "title")
+    assert target.read_text() == "kept"
+
+
+def test_pdf_is_valid_and_holds_the_text(qapp: object) -> None:
+    data = html_to_pdf(render_html(_record()), "Session record")
+    assert data.startswith(b"%PDF-1.") and data.rstrip().endswith(b"%%EOF")
+    assert page_count(data) == 1
+    text = unicodedata.normalize("NFKC", pdf_text(data))
+    assert "Session record: Northside Community Team" in text
+    assert "Spotlight session" in text and "7 attended." in text
+    assert "Check early what the person wants." in text
+    flat = " ".join(text.split())
+    assert '<script>alert("x")</script>' in flat  # shown as text, as typed, never run
+
+
+def test_a_long_record_flows_onto_more_a4_pages(qapp: object) -> None:
+    data = html_to_pdf(render_html(_record(notes=120)), "Session record")
+    assert page_count(data) >= 3
+    assert b"/MediaBox [0 0 595" in data  # A4 portrait, in points
+    assert "Note number 119" in pdf_text(data)
