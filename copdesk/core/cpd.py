@@ -22,7 +22,7 @@ from copdesk.core.record import Section, Table, format_date, sections_to_html, s
 
 CPD_FORMATS = ("md", "html", "pdf")
 SWE_PROMPT = "Describe what you have learnt from discussing this CPD activity with a peer."
-SWE_SOURCE = "Social Work England, Peer reflection (named in the CoP Facilitation Masterclass resources)"
+SWE_SOURCE = "Social Work England, “Peer reflection”, named in the CoP Facilitation Masterclass resources"
 
 
 class AttendedSession(NamedTuple):
@@ -81,7 +81,7 @@ def cpd_sections(evidence: CpdEvidence) -> list[Section]:
         for s in evidence.sessions
     )
     sections = [
-        Section("The peer reflection prompt", 2, f"“{SWE_PROMPT}” ({SWE_SOURCE}).", None),
+        Section("The peer reflection prompt", 2, f"“{SWE_PROMPT}” ({SWE_SOURCE})", None),
         Section(
             "What to cover",
             3,
@@ -97,11 +97,11 @@ def cpd_sections(evidence: CpdEvidence) -> list[Section]:
     ]
     for s in evidence.sessions:
         title = f"{format_date(s.held_at)}: {s.topic or s.kind.label}"
-        lead = s.kind.label + (", where you presented." if s.presented else ".")
-        sections.append(Section(title, 3, lead, None))
-        sections.append(Section("Learning points recorded by the group", 4, "", s.learning_points))
-        if s.own_actions:
-            sections.append(Section("Actions you took away", 4, "", s.own_actions))
+        lead = (
+            s.kind.label + (", where you presented" if s.presented else "") + ". Learning points recorded by the group:"
+        )
+        points = (*s.learning_points, *(f"Action you took away: {action}" for action in s.own_actions))
+        sections.append(Section(title, 3, lead, points))
     sections += [
         Section("What I have learnt", 2, "Write in your own words, drawing on the learning points above.", None),
         Section(
