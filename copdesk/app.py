@@ -14,9 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from copdesk import paths
-from copdesk.core.clock import MonotonicClock, system_monotonic, system_now
+from copdesk.core.clock import MonotonicClock, WallClock, system_monotonic, system_now
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from copdesk.startup import Startup
+    from copdesk.store.connection import OpenedDatabase
     from copdesk.views.main_window import MainWindow
 
 NO_DISPLAY_MESSAGE = (
@@ -25,22 +29,32 @@ NO_DISPLAY_MESSAGE = (
 )
 
 
-def create_window(db_path: str | os.PathLike[str], *, clock: MonotonicClock | None = None) -> MainWindow:
+def create_window(
+    db_path: str | os.PathLike[str], *, clock: MonotonicClock | None = None, now: WallClock | None = None
+) -> MainWindow:
     """Build the main window on ``db_path`` without starting an event loop (tests use this).
 
     A QApplication must already exist. Raises :class:`copdesk.store.errors.StoreError` when the
-    database is refused; the file is then untouched.
+    database is refused; the file is then untouched. ``now`` (a wall clock, default the system's) lets a
+    test move the wall clock apart from the monotonic one, as a laptop sleep does.
     """
     from copdesk.store.connection import open_database
+
+    return window_for(open_database(Path(db_path), paths.migrations_dir()), clock=clock, now=now)
+
+
+def window_for(
+    opened: OpenedDatabase, *, clock: MonotonicClock | None = None, now: WallClock | None = None
+) -> MainWindow:
+    """The main window on a database that is already open (start-up and restore open it their own way)."""
     from copdesk.views.context import AppContext
     from copdesk.views.main_window import MainWindow
 
-    opened = open_database(Path(db_path), paths.migrations_dir())
     context = AppContext(
         db=opened.db,
         db_path=opened.path,
         monotonic=clock or system_monotonic,
-        now=system_now,
+        now=now or system_now,
         resources=paths.asset_dir("resources"),
     )
     return MainWindow(context)
@@ -63,24 +77,125 @@ def run_gui(argv: Sequence[str]) -> int:
         return 1
     os.umask(0o077)
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from copdesk.store.errors import StoreError
+    from copdesk.startup import open_for_gui
+    from copdesk.views.startup_dialogs import GuiStartupPrompts
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(paths.APPLICATION_NAME)
     app.setApplicationDisplayName("CoPDesk")
-    app.setStyle("Fusion")
-    db_path = paths.resolve_db_path(args.db)
-    try:
-        window = create_window(db_path)
-    except StoreError as exc:
-        QMessageBox.critical(None, "CoPDesk cannot open its data", exc.message)
+    if app.style().name().casefold() != "fusion":  # replacing a style in use (a second run in one process) crashes
+        app.setStyle("Fusion")
+    quit_cleanly_on_sigterm(app)
+    # Refusals, a second instance and damaged files are dealt with here, before any window exists.
+    location = DataLocation(args.db)
+    started = open_for_gui(location.path, GuiStartupPrompts(), migrations_dir=paths.migrations_dir(), now=system_now())
+    if started is None:
         return 1
-    window.show()
-    window.offer_first_run_or_resume()
-    return app.exec()
+    location.remember(started.opened.path)
+    running = RunningWindow(app, started)
+    try:
+        running.window.offer_first_run_or_resume()
+        return app.exec()
+    finally:
+        running.window.context.db.close()  # folds the -wal in: the files are whole and tidy at exit
+        started.lock.release()
+
+
+# The wake-up socket pair and its notifier live as long as the process: closing them would end the wake-ups.
+_SIGTERM_WAKE: list[object] = []
+
+
+def quit_cleanly_on_sigterm(app: QApplication) -> None:
+    """SIGTERM (a logout, a shutdown, ``kill``) closes the windows as Quit does, so every pane saves what was typed.
+
+    Python runs a signal handler only when the interpreter next gets control, which never happens while
+    Qt's C++ event loop sleeps; the handler's wake-up byte, written to a socket Qt watches, gives it
+    control at once. ``exit`` rather than ``quit`` ends the loop even if a window asks to stay open.
+    """
+    import contextlib
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):  # nothing left to read: the wake-up was already taken
+            reader.recv(512)
+
+    def close_and_exit(_signum: int, _frame: object) -> None:
+        app.closeAllWindows()
+        app.exit(0)
+
+    notifier.activated.connect(drain)
+    signal.signal(signal.SIGTERM, close_and_exit)
+    _SIGTERM_WAKE.extend([reader, writer, notifier])
+
+
+class DataLocation:
+    """``--db``, else ``$COPDESK_DB``, else the folder the user chose when the default could not be used
+    (remembered in QSettings), else the platform default."""
+
+    SETTING = "dataLocation"
+
+    def __init__(self, cli_value: str | None) -> None:
+        from PySide6.QtCore import QSettings
+
+        self.explicit = bool(cli_value or os.environ.get(paths.ENVIRONMENT_VARIABLE))
+        self.settings = QSettings("copdesk", "copdesk")
+        remembered = str(self.settings.value(self.SETTING, "") or "")
+        self.path = Path(remembered) if remembered and not self.explicit else paths.resolve_db_path(cli_value)
+
+    def remember(self, opened_path: Path) -> None:
+        if not self.explicit and opened_path != self.path:
+            self.settings.setValue(self.SETTING, str(opened_path))
+            self.settings.sync()
+
+
+class RunningWindow:
+    """The window on the open database; a restore closes both and opens them again on the restored file."""
+
+    def __init__(self, app: QApplication, started: Startup) -> None:
+        self.app = app
+        self.window = self._show(started.opened)
+        self.window.safeguards.show_startup(started.notices, started.warnings, started.location_warning)
+
+    def _show(self, opened: OpenedDatabase) -> MainWindow:
+        window = window_for(opened)
+        window.safeguards.restore_requested.connect(self.restore)
+        window.show()
+        return window
+
+    def restore(self, source: Path) -> None:
+        from copdesk.store.connection import open_database
+        from copdesk.store.errors import StoreError
+        from copdesk.store.recovery import restore_database
+
+        old = self.window
+        db_path = old.context.db_path
+        self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
+        old.close()  # panes flush what was typed
+        old.context.db.close()
+        try:
+            result = restore_database(source, db_path, paths.migrations_dir(), system_now())
+            opened, notice = result.opened, f"Restored {source.name}."
+            if result.previous_backup is not None:
+                notice += f" What CoPDesk held before is kept as backups/{result.previous_backup.name}."
+            problem = []
+        except StoreError as exc:
+            opened, notice, problem = open_database(db_path, paths.migrations_dir()), "", [exc.message]
+        self.window = self._show(opened)
+        self.window.safeguards.show_startup([notice] if notice else [], problem, None)
+        self.app.setQuitOnLastWindowClosed(True)
+        old.deleteLater()
 
 
 def main() -> int:

@@ -25,17 +25,22 @@ from copdesk.store.actions import _action, get_action, review_action, update_act
 # Where a session sits in its team's history: the same order ``sessions.list_sessions`` uses.
 SESSION_ORDER = "coalesce({s}.started_at, {s}.planned_start, {s}.created_at)"
 CLOSING = (ReviewOutcome.DONE, ReviewOutcome.DROPPED)
-_ONCE_PER_SESSION = ("carried", "done", "dropped")
+# At most one of these per action and session (the unique index ``action_review_once``).
+ONCE_PER_SESSION = frozenset({ReviewOutcome.CARRIED, ReviewOutcome.DONE, ReviewOutcome.DROPPED})
 
 
 @dataclass(frozen=True, slots=True)
 class FollowUp:
-    """An earlier action as it stands in this session: ``outcome`` is its latest review here, if any."""
+    """An earlier action as it stands in this session.
+
+    ``outcome`` is its latest review here, if any; ``settled_by`` is the review that carried, closed or
+    dropped it here (at most one, by the unique index), which is what Undo takes back.
+    """
 
     action: Action
     origin_session_date: date | None
     outcome: ReviewOutcome | None
-    review_id: int | None
+    settled_by: int | None
 
 
 def _local_date(stamp: str | None) -> date | None:
@@ -48,8 +53,10 @@ WITH current AS (
 )
 SELECT action.*,
        {SESSION_ORDER.format(s="origin")} AS origin_placed,
+       (SELECT r.outcome FROM action_review r WHERE r.action_id = action.id AND r.session_id = current.id
+        ORDER BY r.id DESC LIMIT 1) AS latest_outcome,
        (SELECT r.id FROM action_review r WHERE r.action_id = action.id AND r.session_id = current.id
-        ORDER BY r.id DESC LIMIT 1) AS review_id
+        AND r.outcome IN ('carried', 'done', 'dropped')) AS settled_by
 FROM ({ACTIONS_WITH_CARRIES}) AS action
 JOIN current ON action.team_id = current.team_id
 LEFT JOIN session origin ON origin.id = action.origin_session_id
@@ -68,17 +75,15 @@ ORDER BY coalesce(origin_placed, action.created_at), action.id
 
 def follow_up_actions(db: Database, session_id: int) -> list[FollowUp]:
     """The "Follow up on agreed actions" list of a session; each action appears once."""
-    found: list[FollowUp] = []
-    for row in db.query(_FOLLOW_UP_SQL, {"session_id": session_id}):
-        review_id = row["review_id"]
-        outcome = _review_outcome(db, int(review_id)) if review_id is not None else None
-        found.append(FollowUp(_action(row), _local_date(row["origin_placed"]), outcome, review_id))
-    return found
-
-
-def _review_outcome(db: Database, review_id: int) -> ReviewOutcome:
-    row: dict[str, Any] = db.table("action_review").get(review_id)
-    return ReviewOutcome(row["outcome"])
+    return [
+        FollowUp(
+            _action(row),
+            _local_date(row["origin_placed"]),
+            ReviewOutcome(row["latest_outcome"]) if row["latest_outcome"] else None,
+            row["settled_by"],
+        )
+        for row in db.query(_FOLLOW_UP_SQL, {"session_id": session_id})
+    ]
 
 
 def reviewed_in(db: Database, action_id: int, session_id: int) -> set[ReviewOutcome]:
@@ -88,7 +93,7 @@ def reviewed_in(db: Database, action_id: int, session_id: int) -> set[ReviewOutc
 
 def record_review(db: Database, action_id: int, session_id: int, outcome: ReviewOutcome, now: datetime) -> Action:
     """Carry, close or drop an action in a session, refusing a second carry or closure with a clear message."""
-    already = reviewed_in(db, action_id, session_id) & {ReviewOutcome(o) for o in _ONCE_PER_SESSION}
+    already = reviewed_in(db, action_id, session_id) & ONCE_PER_SESSION
     if already:
         done = next(iter(already)).label.lower()
         raise ValueError(f"This action was already marked {done} in this session; undo that first.")
@@ -127,7 +132,7 @@ def undo_review(db: Database, review_id: int) -> Action:
     """Take back a carry, done or dropped (a slip of the mouse); a closed action opens again."""
     row: dict[str, Any] = db.table("action_review").get(review_id)
     outcome = ReviewOutcome(row["outcome"])
-    if outcome.value not in _ONCE_PER_SESSION:
+    if outcome not in ONCE_PER_SESSION:
         raise ValueError("Only a carry, done or dropped can be undone; change the owner or date again instead.")
     with db.atomic():
         db.execute("DELETE FROM action_review WHERE id = ?", [review_id])

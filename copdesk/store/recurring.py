@@ -132,14 +132,22 @@ def issue_facts(db: Database, team_id: int) -> list[IssueFact]:
     ]
 
 
-def escalation_facts(db: Database, team_id: int) -> list[EscalationFact]:
-    sql = (
-        "SELECT id, title FROM issue WHERE team_id = ? AND EXISTS (SELECT 1 FROM escalation WHERE issue_id = issue.id)"
-    )
-    return [
-        EscalationFact(e.id, e.issue_id, str(row["title"]), e.target, e.raised_on, e.response_due, e.status)
+def team_escalations(db: Database, team_id: int) -> list[tuple[Escalation, str]]:
+    """Every escalation of the team's issues with the issue's title, awaiting ones first, then newest first."""
+    sql = "SELECT id, title FROM issue WHERE team_id = ? AND id IN (SELECT issue_id FROM escalation)"
+    found = [
+        (escalation, str(row["title"]))
         for row in db.query(sql, [team_id])
-        for e in escalations_for_issue(db, int(row["id"]))
+        for escalation in escalations_for_issue(db, int(row["id"]))
+    ]
+    order = list(EscalationStatus)
+    return sorted(found, key=lambda item: (order.index(item[0].status), -item[0].raised_on.toordinal(), -item[0].id))
+
+
+def escalation_facts(db: Database, team_id: int) -> list[EscalationFact]:
+    return [
+        EscalationFact(e.id, e.issue_id, title, e.target, e.raised_on, e.response_due, e.status)
+        for e, title in team_escalations(db, team_id)
     ]
 
 

@@ -1,16 +1,24 @@
 """The Prepare view (objectName ``reviewPanel``): the landing screen whenever no session is live.
 
 It is a grid of titled sections. Sections are added by whoever owns their data
-(:meth:`ReviewPanel.add_section`), so the panel itself stays a layout.
+(:meth:`ReviewPanel.add_section`), so the panel itself stays a layout. The review pack's sections
+(``review_sections``) come first; the pack is rebuilt whenever the team changes and whenever the view
+is shown again, so what was agreed in the session just ended is there on return.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from copdesk.core.model import Team
+from copdesk.core.question_bank import DeckError, Question, load_bank
+from copdesk.core.review import ReviewPack
+from copdesk.store.review import review_pack
 from copdesk.views.context import AppContext
 from copdesk.views.pane import Pane
+from copdesk.views.review_sections import ReviewSections
 
 COLUMNS = 2
 
@@ -28,10 +36,14 @@ class ReviewPanel(Pane):
         holder = QWidget()
         self.grid = QGridLayout(holder)
         self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.grid.setSpacing(10)
         scroll.setWidget(holder)
         self.scroll_area = scroll
         self.body.addWidget(scroll)
+        self.pack: ReviewPack | None = None
+        self._bank: list[Question] | None = None
+        self.review_sections = ReviewSections(context, self.add_section, self.refresh)
         self.show_team(None)
 
     def add_section(self, key: str, title: str, widget: QWidget, *, span: int = 1) -> QFrame:
@@ -54,6 +66,7 @@ class ReviewPanel(Pane):
 
     def show_team(self, team: Team | None) -> None:
         self.team = team
+        self.refresh()
         self.scroll_area.setVisible(team is not None)
         if team is None:
             self.show_empty("Create your team (File ▸ New team) to start preparing sessions.")
@@ -61,3 +74,23 @@ class ReviewPanel(Pane):
             self.show_empty(f"Preparing for {team.name}. Start a session when the team is ready.")
         else:
             self.hide_empty()
+
+    def refresh(self) -> None:
+        """Rebuild the review pack for the team shown and give it to every section."""
+        if self.team is None:
+            self.pack = None
+            return
+        self.pack = review_pack(self.context.db, self.team.id, self.context.now(), self._questions())
+        self.review_sections.show_pack(self.pack, self.team)
+
+    def _questions(self) -> list[Question]:
+        if self._bank is None:
+            try:
+                self._bank = list(load_bank(self.context.resource("questions")))
+            except (DeckError, OSError):
+                self._bank = []  # ``copdesk-cli check`` reports a damaged bank; planning goes on without it
+        return self._bank
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)

@@ -102,8 +102,8 @@ def test_undo_reopens_a_closed_action(db: Database) -> None:
     carry_over.record_review(db, action.id, later.id, ReviewOutcome.DONE, DAY1)
     assert actions.get_action(db, action.id).status is ActionStatus.DONE
     (follow_up,) = follow_up_actions(db, later.id)
-    assert follow_up.review_id is not None
-    reopened = carry_over.undo_review(db, follow_up.review_id)
+    assert follow_up.settled_by is not None
+    reopened = carry_over.undo_review(db, follow_up.settled_by)
     assert reopened.status is ActionStatus.OPEN
     assert follow_up_actions(db, later.id)[0].outcome is None
     assert actions.reviews(db, action.id) == []

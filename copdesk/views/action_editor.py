@@ -1,0 +1,324 @@
+"""Agreeing an action in a session: text, an owner from the roster (or anyone typed), and a due date.
+
+Due dates go through :func:`copdesk.core.dates.parse_due` and are echoed back in the UK form as they
+are typed, so "next friday" is never misunderstood silently. A date that is not a real date is refused
+with the parser's message, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copdesk.core.dates import DueDateError, format_uk, parse_due
+from copdesk.core.model import Action, Member
+from copdesk.core.text import InvalidName, clean_name, name_key
+from copdesk.store import actions
+from copdesk.store.carry_over import actions_agreed_in, delete_unreviewed_action
+from copdesk.store.schedule import next_session_date
+from copdesk.views import theme
+from copdesk.views.action_models import ActionRow, action_model
+from copdesk.views.context import AppContext
+
+MAX_ITEM_LENGTH = 2000
+DUE_PLACEHOLDER = "Due: 3/11/2026, friday, in 2 weeks, next session"
+
+
+class OwnerField(QComboBox):
+    """The roster to pick from, and free text for anyone else (a partner agency, "the whole team")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setAccessibleName("Owner")
+        self.setToolTip("Who will do it: pick from the roster or type a name")
+        self._members: list[Member] = []
+
+    def set_members(self, members: Sequence[Member]) -> None:
+        self._members = list(members)
+        self.clear()
+        self.addItem("")
+        for member in self._members:
+            self.addItem(member.display_name, member.id)
+        self.setCurrentIndex(0)
+        line = self.lineEdit()
+        if line is not None:
+            line.setPlaceholderText("Owner")
+
+    def owner(self) -> tuple[int | None, str | None]:
+        """(member id, name) for a roster member; (None, name) for anyone else; raises InvalidName on junk."""
+        typed = self.currentText()
+        if not typed.strip():
+            return None, None
+        name = clean_name(typed, what="The owner's name")
+        member = next((m for m in self._members if name_key(m.display_name) == name_key(name)), None)
+        return (member.id, member.display_name) if member else (None, name)
+
+    def set_owner(self, name: str | None) -> None:
+        self.setEditText(name or "")
+
+
+class DueField(QLineEdit):
+    """A due date typed the way people say it, echoed back (or refused) as they type."""
+
+    def __init__(self, echo: QLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.echo = echo
+        self.setAccessibleName("Due date")
+        self.setPlaceholderText(DUE_PLACEHOLDER)
+        self.setMaxLength(80)
+        self.today = date.today()
+        self.next_session: date | None = None
+        self.textChanged.connect(self._show_reading)
+
+    def due(self) -> date | None:
+        return parse_due(self.text(), today=self.today, next_session=self.next_session)
+
+    def _show_reading(self) -> None:
+        try:
+            due = self.due()
+        except DueDateError as exc:
+            show_message(self.echo, str(exc), error=True)
+            return
+        show_message(self.echo, f"Due {format_uk(due)}" if due else "", error=False)
+
+
+def show_message(label: QLabel, text: str, *, error: bool) -> None:
+    """One line under a form: a reading in the hint style, or a problem in red."""
+    label.setText(text)
+    label.setProperty("level", "red" if error else "")
+    theme.set_role(label, "" if error else "hint")
+    label.setVisible(bool(text))
+
+
+class ActionEditor(QWidget):
+    """The Action quick item: a one-line form, and the actions agreed so far in this session."""
+
+    changed = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.team_id: int | None = None
+        self.session_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(6)
+        row = QHBoxLayout()
+        self.text_edit = QLineEdit()
+        self.text_edit.setAccessibleName("Action")
+        self.text_edit.setPlaceholderText("What was agreed, e.g. Share the carers' checklist")
+        self.text_edit.setMaxLength(MAX_ITEM_LENGTH)
+        self.owner_field = OwnerField()
+        self.owner_field.setMinimumWidth(150)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.due_field = DueField(self.message)
+        self.due_field.setPlaceholderText("Due date")
+        self.due_field.setToolTip(DUE_PLACEHOLDER)
+        self.add_button = QPushButton("Add action")
+        self.add_button.setAccessibleName("Add action")
+        self.add_button.setProperty("primary", True)
+        self.add_button.clicked.connect(self.add_action)
+        for edit in (self.text_edit, self.due_field):
+            edit.returnPressed.connect(self.add_action)
+        row.addWidget(self.text_edit, 3)
+        row.addWidget(self.owner_field, 1)
+        row.addWidget(self.due_field, 1)
+        row.addWidget(self.add_button)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+
+        self.model = action_model("Agreed", self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Actions agreed in this session")
+        self.table.setModel(self.model)
+        configure_table(self.table)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleName("Remove the selected action")
+        self.remove_button.setToolTip("Remove an action added by mistake")
+        self.remove_button.clicked.connect(self.remove_selected)
+        listing = QHBoxLayout()
+        listing.addWidget(self.table, 1)
+        listing.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(listing, 1)
+
+    def set_session(self, team_id: int, session_id: int, members: Sequence[Member]) -> None:
+        self.team_id, self.session_id = team_id, session_id
+        self.owner_field.set_members(members)
+        self._refresh_dates()
+        self.clear_form()
+        self.reload()
+
+    def _refresh_dates(self) -> None:
+        """What "today" and "next session" mean for the due date, read when they are needed."""
+        if self.team_id is not None:
+            now = self.context.now()
+            self.due_field.today = now.astimezone().date()
+            self.due_field.next_session = next_session_date(self.context.db, self.team_id, now)
+
+    def clear_form(self) -> None:
+        self.text_edit.clear()
+        self.owner_field.set_owner(None)
+        self.due_field.clear()
+        show_message(self.message, "", error=False)
+
+    def reload(self) -> None:
+        if self.session_id is None:
+            self.model.set_rows([])
+            return
+        self.model.set_rows([_agreed_row(a) for a in actions_agreed_in(self.context.db, self.session_id)])
+        self.remove_button.setEnabled(self.model.rowCount() > 0)
+
+    def add_action(self) -> Action | None:
+        """Save the action, or say what is wrong and save nothing."""
+        if self.team_id is None or self.session_id is None:
+            return None
+        text = " ".join(self.text_edit.text().split())
+        if not text:
+            show_message(self.message, "Type what was agreed first.", error=True)
+            self.text_edit.setFocus()
+            return None
+        self._refresh_dates()
+        try:
+            member_id, owner = self.owner_field.owner()
+        except InvalidName as exc:
+            show_message(self.message, str(exc), error=True)
+            self.owner_field.setFocus()
+            return None
+        try:
+            due = self.due_field.due()
+        except DueDateError as exc:
+            show_message(self.message, str(exc), error=True)
+            self.due_field.setFocus()
+            return None
+        action = actions.add_action(
+            self.context.db,
+            self.team_id,
+            text,
+            self.context.now(),
+            origin_session_id=self.session_id,
+            owner_member_id=member_id,
+            owner_name=owner,
+            due=due,
+        )
+        self.clear_form()
+        when = f", due {format_uk(due)}" if due else ""
+        show_message(self.message, f"Added: {text}{' (' + owner + ')' if owner else ''}{when}", error=False)
+        self.text_edit.setFocus()
+        self.reload()
+        self.changed.emit()
+        return action
+
+    def remove_selected(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            show_message(self.message, "Select the action to remove.", error=True)
+            return
+        row = self.model.row_at(index.row())
+        try:
+            delete_unreviewed_action(self.context.db, row.action_id)
+        except ValueError as exc:
+            show_message(self.message, str(exc), error=True)
+            return
+        show_message(self.message, f"Removed: {row.text}", error=False)
+        self.reload()
+        self.changed.emit()
+
+
+def _agreed_row(action: Action) -> ActionRow:
+    return ActionRow(action.id, action.text, action.owner_name, action.due, action.times_carried, False, "This session")
+
+
+def configure_table(table: QTableView) -> None:
+    """The compact, read-only, row-selecting look every list in the notes pane shares."""
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(26)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setHighlightSections(False)
+    table.setMinimumHeight(header.sizeHint().height() + table.verticalHeader().defaultSectionSize() + 2)
+
+
+class ChangeActionDialog(QDialog):
+    """Reassign an action, or give it a new due date: one field, checked before the dialog closes."""
+
+    def __init__(
+        self,
+        action: Action,
+        *,
+        members: Sequence[Member] = (),
+        change_owner: bool,
+        today: date,
+        next_session: date | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Reassign action" if change_owner else "New due date")
+        self.change_owner = change_owner
+        self.owner: tuple[int | None, str | None] = (action.owner_member_id, action.owner_name)
+        self.due: date | None = action.due
+        layout = QVBoxLayout(self)
+        heading = QLabel(action.text)
+        heading.setWordWrap(True)
+        theme.set_role(heading, "heading")
+        layout.addWidget(heading)
+        form = QFormLayout()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.owner_field = OwnerField()
+        self.owner_field.set_members(members)
+        self.owner_field.set_owner(action.owner_name)
+        self.due_field = DueField(self.message)
+        self.due_field.today, self.due_field.next_session = today, next_session
+        self.due_field.setText(format_uk(action.due) if action.due else "")
+        if change_owner:
+            form.addRow("New &owner", self.owner_field)
+        else:
+            form.addRow("New &due date", self.due_field)
+            self.due_field.selectAll()
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        for button in buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def accept(self) -> None:
+        try:
+            if self.change_owner:
+                self.owner = self.owner_field.owner()
+            else:
+                self.due = self.due_field.due()
+        except (DueDateError, InvalidName) as exc:
+            show_message(self.message, str(exc), error=True)
+            return
+        super().accept()

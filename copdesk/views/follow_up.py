@@ -1,0 +1,232 @@
+"""The top of the notes pane: "Follow up on agreed actions" from earlier sessions of the team.
+
+Every open action agreed in an earlier session is listed once (see ``store.carry_over``). Each can be
+marked done, carried, dropped, reassigned or given a new due date; each of those is a recorded review,
+and a slip can be undone. Whatever is still open when the session ends is carried.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget
+
+from copdesk.core.model import Action, ReviewOutcome
+from copdesk.store import actions, teams
+from copdesk.store.carry_over import (
+    follow_up_actions,
+    reassign_action,
+    record_review,
+    redate_action,
+    undo_review,
+)
+from copdesk.store.schedule import next_session_date
+from copdesk.views import theme
+from copdesk.views.action_editor import ChangeActionDialog, configure_table, show_message
+from copdesk.views.action_models import ActionRole, action_model, follow_up_rows
+from copdesk.views.context import AppContext
+
+TITLE = "Follow up on agreed actions"
+VISIBLE_ROWS = 3
+
+
+class FollowUpBox(QWidget):
+    changed = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("followUpBox")
+        self.context = context
+        self.team_id: int | None = None
+        self.session_id: int | None = None
+        self.compact = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+
+        heading = QHBoxLayout()
+        heading.setSpacing(4)
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("followUpToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self.toggle.setText(TITLE)
+        self.toggle.setAccessibleName(TITLE)
+        self.toggle.setToolTip("Show or hide the actions to follow up")
+        self.toggle.clicked.connect(lambda: self.set_compact(False))
+        self.toggle.setStyleSheet(
+            "QToolButton { border: none; background: transparent; font-weight: 600; padding: 0; }"
+        )
+        self.toggle.toggled.connect(self._show_content)
+        heading.addWidget(self.toggle)
+        heading.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, caption, shortcut, slot in (
+            ("done", "&Done", "Ctrl+Alt+D", lambda: self.review(ReviewOutcome.DONE)),
+            ("carry", "&Carry", "Ctrl+Alt+C", lambda: self.review(ReviewOutcome.CARRIED)),
+            ("drop", "D&rop", "Ctrl+Alt+R", lambda: self.review(ReviewOutcome.DROPPED)),
+            ("reassign", "Reassign…", "", self.reassign),
+            ("redate", "New date…", "", self.redate),
+            ("undo", "Undo", "Ctrl+Alt+Z", self.undo),
+        ):
+            plain = caption.replace("&", "").rstrip("…")
+            button = QPushButton(caption)
+            button.setObjectName(f"followUp_{key}")
+            button.setAccessibleName(f"{plain} (selected action)")
+            button.setStyleSheet("QPushButton { padding: 2px 8px; }")
+            if shortcut:
+                button.setShortcut(QKeySequence(shortcut))
+            button.setToolTip(f"{plain}: the selected action" + (f" ({shortcut})" if shortcut else ""))
+            button.clicked.connect(slot)
+            heading.addWidget(button)
+            self.buttons[key] = button
+        layout.addLayout(heading)
+
+        self.model = action_model("This session", self)
+        self.table = QTableView()
+        self.table.setAccessibleName(TITLE)
+        self.table.setModel(self.model)
+        configure_table(self.table)
+        layout.addWidget(self.table)
+        self.message = QLabel()
+        theme.set_role(self.message, "hint")
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.empty = QLabel("Nothing to follow up from earlier sessions.")
+        theme.set_role(self.empty, "hint")
+        layout.addWidget(self.empty)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+
+    # -- loading ------------------------------------------------------------------------------------
+    def set_session(self, team_id: int, session_id: int) -> None:
+        self.team_id, self.session_id = team_id, session_id
+        self._say("")
+        self.reload()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def reload(self) -> None:
+        row = self.table.currentIndex().row()
+        if self.session_id is None:
+            self.model.set_rows([])
+        else:
+            today = self.context.now().astimezone().date()
+            self.model.set_rows(follow_up_rows(follow_up_actions(self.context.db, self.session_id), today))
+        count = self.model.rowCount()
+        to_review = sum(1 for r in self.model.rows() if r.review_id is None)
+        self.toggle.setText(f"{TITLE} ({to_review})" if to_review else TITLE)
+        self.toggle.setAccessibleDescription(f"{to_review} of {count} still to review")
+        self.toggle.setEnabled(count > 0)
+        # As tall as its rows, up to a few; more scroll, because the pane shares the screen with the notes.
+        header = self.table.horizontalHeader().sizeHint().height()
+        rows = max(1, min(count, VISIBLE_ROWS)) * self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(header + rows + 2)
+        self._show_content()
+        if 0 <= row < count:
+            self.table.selectRow(row)
+        self._update_buttons()
+
+    def set_compact(self, compact: bool) -> None:
+        """Fold to the heading line while a quick item needs the room; the user's own choice is kept."""
+        self.compact = compact
+        self._show_content()
+
+    def _show_content(self) -> None:
+        expanded = self.toggle.isChecked() and not self.compact
+        has_rows = self.model.rowCount() > 0
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded and has_rows else Qt.ArrowType.RightArrow)
+        self.table.setVisible(expanded and has_rows)
+        for button in self.buttons.values():
+            button.setVisible(expanded and has_rows)
+        self.message.setVisible(expanded and has_rows and bool(self.message.text()))
+        self.empty.setVisible(not has_rows)
+
+    def _update_buttons(self) -> None:
+        """Only what makes sense for the selected action: a carried or closed one cannot be again."""
+        index = self.table.currentIndex()
+        settled = not index.isValid() or index.data(ActionRole.REVIEW_ID) is not None
+        closed = not index.isValid() or bool(index.data(ActionRole.CLOSED))
+        for key in ("done", "carry", "drop"):
+            self.buttons[key].setEnabled(not settled)
+        for key in ("reassign", "redate"):
+            self.buttons[key].setEnabled(not closed)
+        self.buttons["undo"].setEnabled(index.isValid() and index.data(ActionRole.REVIEW_ID) is not None)
+
+    # -- reviewing ----------------------------------------------------------------------------------
+    def _selected(self) -> Action | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self.session_id is None:
+            self._say("Select an action first.", error=True)
+            return None
+        return actions.get_action(self.context.db, int(index.data(ActionRole.ACTION_ID)))
+
+    def review(self, outcome: ReviewOutcome) -> None:
+        action = self._selected()
+        if action is None or self.session_id is None:
+            return
+        try:
+            record_review(self.context.db, action.id, self.session_id, outcome, self.context.now())
+        except ValueError as exc:
+            self._say(str(exc), error=True)
+            return
+        self._after()
+
+    def reassign(self) -> None:
+        action = self._selected()
+        if action is None or self.session_id is None:
+            return
+        dialog = self._dialog(action, change_owner=True)
+        if dialog.exec() != ChangeActionDialog.DialogCode.Accepted:
+            return
+        member_id, name = dialog.owner
+        reassign_action(
+            self.context.db, action.id, self.session_id, self.context.now(), owner_member_id=member_id, owner_name=name
+        )
+        self._after()
+
+    def redate(self) -> None:
+        action = self._selected()
+        if action is None or self.session_id is None:
+            return
+        dialog = self._dialog(action, change_owner=False)
+        if dialog.exec() != ChangeActionDialog.DialogCode.Accepted:
+            return
+        redate_action(self.context.db, action.id, self.session_id, self.context.now(), due=dialog.due)
+        self._after()
+
+    def _dialog(self, action: Action, *, change_owner: bool) -> ChangeActionDialog:
+        now = self.context.now()
+        team_id = self.team_id if self.team_id is not None else action.team_id
+        return ChangeActionDialog(
+            action,
+            members=teams.list_members(self.context.db, team_id) if change_owner else (),
+            change_owner=change_owner,
+            today=now.astimezone().date(),
+            next_session=next_session_date(self.context.db, team_id, now),
+            parent=self,
+        )
+
+    def undo(self) -> None:
+        index = self.table.currentIndex()
+        review_id = index.data(ActionRole.REVIEW_ID) if index.isValid() else None
+        if review_id is None:
+            return
+        try:
+            undo_review(self.context.db, int(review_id))
+        except ValueError as exc:
+            self._say(str(exc), error=True)
+            return
+        self._after()
+
+    def _say(self, message: str, *, error: bool = False) -> None:
+        """Feedback under the list, shown only while there is something to say."""
+        show_message(self.message, message, error=error)
+        self.message.setVisible(bool(message) and self.table.isVisible())
+
+    def _after(self) -> None:
+        """The list shows the outcome itself; any earlier complaint no longer applies."""
+        self._say("")
+        self.reload()
+        self.changed.emit()

@@ -1,0 +1,234 @@
+"""The Issue quick item: record an issue or barrier, or link it to an earlier one as "raised again".
+
+While the issue is typed, the team's earlier unresolved issues that match are suggested, best first
+(SQLite FTS5, ``store.search``), so the same barrier is not recorded afresh every month. An issue that
+has come back often enough without a resolution is flagged with the masterclass's advice; its whole
+history, its escalations and its resolution are one click away (:class:`IssueHistoryDialog`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copdesk.core.recurring import is_flagged
+from copdesk.core.text import name_key
+from copdesk.store import issues
+from copdesk.store.recurring import (
+    IssueSummary,
+    issue_summary,
+    issues_raised_in,
+    raise_again,
+    recurring_threshold,
+    unresolved_issues,
+)
+from copdesk.store.search import suggest_issues
+from copdesk.views.action_editor import configure_table, show_message
+from copdesk.views.context import AppContext
+from copdesk.views.issue_history import IssueHistoryDialog, advice_text, short_advice
+from copdesk.views.issue_models import IssueRole, issue_model, raised_text, suggestion_rows
+
+MAX_TITLE_LENGTH = 300
+SUGGEST_DELAY_MS = 150
+VISIBLE_ROWS = 2  # at least this many rows stay visible however short the pane
+
+
+class IssueLinker(QWidget):
+    changed = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.team_id: int | None = None
+        self.session_id: int | None = None
+        self.current: IssueSummary | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+
+        row = QHBoxLayout()
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Issue or barrier")
+        self.title_edit.setPlaceholderText("Issue or barrier, e.g. Waiting weeks for OT assessments")
+        self.title_edit.setMaxLength(MAX_TITLE_LENGTH)
+        self.title_edit.textChanged.connect(self._typed)
+        self.title_edit.returnPressed.connect(self._enter)
+        self.link_button = QPushButton("Link as raised a&gain")
+        self.link_button.setAccessibleName("Link the selected earlier issue as raised again")
+        self.link_button.setProperty("primary", True)
+        self.link_button.clicked.connect(self.link_selected)
+        self.new_button = QPushButton("Record as ne&w")
+        self.new_button.setAccessibleName("Record as a new issue")
+        self.new_button.clicked.connect(self.record_new)
+        self.history_button = QPushButton("&History…")
+        self.history_button.setAccessibleName("History, escalations and resolution of the selected issue")
+        self.history_button.setToolTip("Every time it was raised, its escalations; escalate or resolve it")
+        self.history_button.clicked.connect(self.open_history)
+        row.addWidget(self.title_edit, 1)
+        for button in (self.link_button, self.new_button, self.history_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+
+        self.model = issue_model(self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Earlier unresolved issues")
+        self.table.setModel(self.model)
+        configure_table(self.table)
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setMinimumHeight(header + VISIBLE_ROWS * self.table.verticalHeader().defaultSectionSize() + 2)
+        self.table.doubleClicked.connect(self.link_selected)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        layout.addWidget(self.table, 1)
+
+        self.flag = QFrame()
+        self.flag.setObjectName("issueFlag")
+        self.flag.setProperty("banner", "warning")
+        flag_layout = QHBoxLayout(self.flag)
+        flag_layout.setContentsMargins(8, 4, 8, 4)
+        self.flag_label = QLabel()
+        self.flag_label.setWordWrap(True)
+        flag_layout.addWidget(self.flag_label, 1)
+        self.flag.hide()
+        layout.addWidget(self.flag)
+
+        self._suggest_timer = QTimer(self)
+        self._suggest_timer.setSingleShot(True)
+        self._suggest_timer.setInterval(SUGGEST_DELAY_MS)
+        self._suggest_timer.timeout.connect(self.refresh_suggestions)
+
+    # -- loading ------------------------------------------------------------------------------------
+    def set_session(self, team_id: int, session_id: int) -> None:
+        self.team_id, self.session_id = team_id, session_id
+        self.title_edit.clear()
+        self._show_issue(None)
+        self.refresh_suggestions()
+
+    def show_recurring(self) -> None:
+        """ "Same issue again": every unresolved issue of the team, most raised first, ready to link."""
+        self.title_edit.clear()
+        self.refresh_suggestions()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+            show_message(self.message, "Same issue again? Select it and press Link (or double-click it).", error=False)
+        else:
+            show_message(self.message, "No earlier unresolved issue yet: type it and record it as new.", error=False)
+        self.title_edit.setFocus()
+
+    def _typed(self) -> None:
+        self._suggest_timer.start()
+        self._update_buttons()
+
+    def refresh_suggestions(self) -> None:
+        self._suggest_timer.stop()
+        if self.team_id is None:
+            return
+        db, typed = self.context.db, self.title_edit.text()
+        threshold = recurring_threshold(db)
+        if typed.strip():
+            found = suggest_issues(db, self.team_id, typed, session_id=self.session_id)
+            rows = suggestion_rows(found, threshold)
+            lead = "Earlier unresolved issues like this, best match first:" if rows else "No earlier issue matches."
+        else:
+            linked = {s.id for s in issues_raised_in(db, self.session_id)} if self.session_id else set()
+            rows = suggestion_rows([s for s in unresolved_issues(db, self.team_id) if s.id not in linked], threshold)
+            lead = "The team's unresolved issues, most raised first:" if rows else "No earlier unresolved issues."
+        self.model.set_rows(rows)
+        show_message(self.message, f"{lead} {self._session_summary()}", error=False)
+        if rows and typed.strip():
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def _session_summary(self) -> str:
+        raised = issues_raised_in(self.context.db, self.session_id) if self.session_id else []
+        return f"({len(raised)} raised in this session.)" if raised else ""
+
+    def _selection_changed(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._show_issue(issue_summary(self.context.db, int(index.data(IssueRole.ISSUE_ID))))
+        self._update_buttons()
+
+    def _show_issue(self, summary: IssueSummary | None) -> None:
+        """The selected (or just recorded) issue: flagged when it keeps coming back unresolved."""
+        self.current = summary
+        flagged = summary is not None and is_flagged(
+            summary.times_raised, summary.status, recurring_threshold(self.context.db)
+        )
+        if summary is not None and flagged:
+            self.flag_label.setText(short_advice(summary.times_raised))
+            self.flag.setToolTip(advice_text(summary.times_raised))
+        self.flag.setVisible(flagged)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.link_button.setEnabled(self.table.currentIndex().isValid())
+        self.new_button.setEnabled(bool(self.title_edit.text().strip()))
+        self.history_button.setEnabled(self.current is not None)
+
+    # -- recording ----------------------------------------------------------------------------------
+    def _enter(self) -> None:
+        if self.table.currentIndex().isValid():
+            self.link_selected()
+        else:
+            self.record_new()
+
+    def link_selected(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self.session_id is None:
+            show_message(self.message, "Select the earlier issue this one repeats.", error=True)
+            return
+        issue_id = int(index.data(IssueRole.ISSUE_ID))
+        try:
+            summary = raise_again(
+                self.context.db, issue_id, self.session_id, self.title_edit.text(), self.context.now()
+            )
+        except ValueError as exc:
+            show_message(self.message, str(exc), error=True)
+            return
+        self._recorded(summary, f"Linked as raised again: {summary.title} ({raised_text(summary.times_raised)}).")
+
+    def record_new(self) -> None:
+        if self.team_id is None or self.session_id is None:
+            return
+        title = " ".join(self.title_edit.text().split())
+        if not title:
+            show_message(self.message, "Type the issue or barrier first.", error=True)
+            return
+        same = next(
+            (s for s in unresolved_issues(self.context.db, self.team_id) if name_key(s.title) == name_key(title)), None
+        )
+        if same is not None:
+            show_message(self.message, f"“{same.title}” is already open: link it as raised again.", error=True)
+            return
+        issue = issues.add_issue(self.context.db, self.team_id, title, self.session_id, self.context.now())
+        self._recorded(issue_summary(self.context.db, issue.id), f"Recorded: {title}.")
+
+    def _recorded(self, summary: IssueSummary, message: str) -> None:
+        self.title_edit.clear()
+        self.refresh_suggestions()
+        self.table.clearSelection()
+        self._show_issue(summary)
+        show_message(self.message, message, error=False)
+        self.changed.emit()
+
+    def open_history(self) -> None:
+        if self.current is None:
+            return
+        dialog = IssueHistoryDialog(self.context, self.current.id, session_id=self.session_id, parent=self)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh_suggestions()
+            self._show_issue(issue_summary(self.context.db, self.current.id))
+            self.changed.emit()

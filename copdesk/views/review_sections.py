@@ -1,0 +1,450 @@
+"""The Prepare view's sections, built from the review pack (``store.review.review_pack``).
+
+Each section is a small widget with ``show_pack``; :class:`ReviewSections` adds them to the
+:class:`~copdesk.views.review_panel.ReviewPanel` through its public ``add_section``, the same way other
+panes add theirs. Who was quiet last time is participation data about colleagues and the Prepare view
+may be on a shared screen before the meeting starts, so the names stay hidden until asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copdesk.core.dates import format_uk
+from copdesk.core.model import Team
+from copdesk.core.recurring import MAX_THRESHOLD, MIN_THRESHOLD
+from copdesk.core.review import MASTERCLASS_PLANNING, PLANNING_PROMPTS, PlanningPrompt, ReviewPack, UnusedQuestion
+from copdesk.core.schedule import describe
+from copdesk.store.recurring import set_recurring_threshold
+from copdesk.store.review import planning_ticks, set_planning_tick
+from copdesk.store.schedule import next_session
+from copdesk.store.series import get_series
+from copdesk.views import theme
+from copdesk.views.action_editor import configure_table
+from copdesk.views.action_models import action_model, open_action_rows
+from copdesk.views.context import AppContext
+from copdesk.views.issue_history import advice_text
+from copdesk.views.issue_models import awaiting_rows, escalation_model, issue_model, recurring_rows
+from copdesk.views.row_model import Column, RowTableModel
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+TABLE_ROWS = 5
+QUESTION_ROWS = 8  # beside the participation chart, which is taller than the other cards
+CATEGORY_WIDTH = 190
+CHECKBOX_ROOM = 32  # the tick box and its margins, left of each point's text
+CHECKLIST_HEIGHT = 120  # the rest of the time it is as tall as its wrapped lines (see PlanningSection)
+
+
+def _hint(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    theme.set_role(label, "hint")
+    return label
+
+
+def _fit(table: QTableView, rows: int, most: int = TABLE_ROWS) -> None:
+    """Size a table to its rows (up to ``most``), so short lists leave no empty box."""
+    shown = max(1, min(rows, most))
+    height = table.horizontalHeader().height() + shown * table.verticalHeader().defaultSectionSize() + 4
+    table.setFixedHeight(height)
+    table.setVisible(rows > 0)
+
+
+class NextSessionSection(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.when = QLabel()
+        self.when.setObjectName("nextSessionWhen")
+        theme.set_role(self.when, "big")
+        self.when.setWordWrap(True)
+        self.kind = QLabel()
+        self.kind.setWordWrap(True)
+        theme.set_role(self.kind, "heading")
+        self.rhythm = _hint()
+        self.glance = QLabel()
+        self.glance.setObjectName("atAGlance")
+        self.glance.setWordWrap(True)
+        for label in (self.when, self.kind, self.rhythm):
+            layout.addWidget(label)
+        layout.addSpacing(10)
+        layout.addWidget(self.glance)
+        layout.addStretch(1)
+
+    def show_pack(self, pack: ReviewPack, team: Team) -> None:
+        self.glance.setText(at_a_glance(pack))
+        upcoming = pack.next_session
+        if upcoming is None:
+            self.when.setText("Not scheduled")
+            self.kind.setText("")
+            self.rhythm.setText("Set up the team's series of sessions to see the next date here.")
+            return
+        days = (upcoming.starts_at.date() - pack.today).days
+        away = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+        self.when.setText(f"{format_uk(upcoming.starts_at.date())}, {upcoming.starts_at:%H:%M}")
+        self.kind.setText(f"{upcoming.kind.label} · {away}")
+        found = next_session(self.context.db, team.id, self.context.now())
+        self.rhythm.setText(describe(get_series(self.context.db, found.series_id).rule) if found else "")
+
+
+def at_a_glance(pack: ReviewPack) -> str:
+    """One line per thing to prepare, so the card says what needs attention before the sections do."""
+    overdue = sum(1 for a in pack.open_actions if a.overdue)
+    flagged = sum(1 for i in pack.recurring_issues if i.flagged)
+    late = sum(1 for e in pack.escalations_awaiting if e.overdue)
+    lines = [
+        f"• {_count(len(pack.open_actions), 'open action')} to follow up" + (f", {overdue} overdue" if overdue else ""),
+        f"• {_count(flagged, 'issue')} flagged as coming back unresolved",
+        f"• {_count(len(pack.escalations_awaiting), 'escalation')} awaiting a response"
+        + (f", {late} late" if late else ""),
+    ]
+    return "\n".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{'No' if number == 0 else number} {noun}{'' if number == 1 else 's'}"
+
+
+class ChecklistRole(IntEnum):
+    KEY = Qt.ItemDataRole.UserRole + 1
+
+
+class PlanningChecklistModel(QAbstractListModel):
+    """The masterclass's planning points, each tickable; ticks are saved per team and upcoming session."""
+
+    def __init__(self, save: Callable[[str, bool], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.prompts: Sequence[PlanningPrompt] = PLANNING_PROMPTS
+        self._ticked: set[str] = set()
+
+    def set_ticked(self, ticked: set[str]) -> None:
+        self.beginResetModel()
+        self._ticked = set(ticked)
+        self.endResetModel()
+
+    def ticked(self) -> set[str]:
+        return set(self._ticked)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.prompts)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        prompt = self.prompts[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return prompt.text
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if prompt.key in self._ticked else Qt.CheckState.Unchecked
+        if role == ChecklistRole.KEY:
+            return prompt.key
+        return None
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        key = self.prompts[index.row()].key
+        ticked = Qt.CheckState(value) == Qt.CheckState.Checked
+        self._save(key, ticked)
+        self._ticked = self._ticked | {key} if ticked else self._ticked - {key}
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+
+class PlanningSection(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.team_id: int | None = None
+        self.session_day: date | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = _hint()
+        layout.addWidget(self.summary)
+        self.model = PlanningChecklistModel(self._save, self)
+        self.list = QListView()
+        self.list.setAccessibleName("Planning checklist for the next session")
+        self.list.setModel(self.model)
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setSpacing(1)
+        self.list.setMinimumHeight(CHECKLIST_HEIGHT)
+        self.model.dataChanged.connect(self._count)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(
+            _hint(f"From the {MASTERCLASS_PLANNING.split(', ', 1)[0]}: “{MASTERCLASS_PLANNING.split(', ', 1)[1]}”.")
+        )
+
+    def show_pack(self, pack: ReviewPack, team: Team) -> None:
+        self.team_id = team.id
+        self.session_day = pack.next_session.starts_at.date() if pack.next_session else None
+        self.model.set_ticked(planning_ticks(self.context.db, team.id, self.session_day))
+        self._count()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wrapped lines change with the width: keep every point in view, with no scroll bar."""
+        super().resizeEvent(event)
+        metrics = self.list.fontMetrics()
+        width = max(100, self.list.viewport().width() - CHECKBOX_ROOM)
+        flags = Qt.TextFlag.TextWordWrap
+        rows = sum(
+            metrics.boundingRect(0, 0, width, 10_000, flags, prompt.text).height() + 2 * self.list.spacing()
+            for prompt in self.model.prompts
+        )
+        self.list.setFixedHeight(max(CHECKLIST_HEIGHT, rows + 2 * self.list.frameWidth() + 2))
+
+    def _save(self, key: str, ticked: bool) -> None:
+        if self.team_id is not None:
+            set_planning_tick(self.context.db, self.team_id, self.session_day, key, ticked)
+
+    def _count(self) -> None:
+        done, total = len(self.model.ticked()), self.model.rowCount()
+        when = f" for {format_uk(self.session_day)}" if self.session_day else ""
+        self.summary.setText(f"{done} of {total} considered{when}. Ticks are kept for this session only.")
+
+
+class OpenActionsSection(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = _hint()
+        layout.addWidget(self.summary)
+        self.model = action_model("Agreed", self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Open actions")
+        self.table.setModel(self.model)
+        configure_table(self.table)
+        layout.addWidget(self.table)
+        layout.addStretch(1)
+
+    def show_pack(self, pack: ReviewPack, team: Team) -> None:
+        self.model.set_rows(open_action_rows(pack.open_actions))
+        _fit(self.table, self.model.rowCount())
+        overdue = sum(1 for a in pack.open_actions if a.overdue)
+        carried = sum(1 for a in pack.open_actions if a.times_carried >= 2)
+        if not pack.open_actions:
+            self.summary.setText("No open actions: everything agreed has been followed up.")
+            return
+        parts = [f"{len(pack.open_actions)} open", f"{overdue} overdue"]
+        if carried:
+            parts.append(f"{carried} carried twice or more")
+        self.summary.setText(
+            ", ".join(parts) + ". They appear under “Follow up on agreed actions” when the session starts."
+        )
+
+
+class RecurringIssuesSection(QWidget):
+    def __init__(self, context: AppContext, changed: Callable[[], None]) -> None:
+        super().__init__()
+        self.context = context
+        self._changed = changed
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.summary = _hint()
+        row.addWidget(self.summary, 1)
+        threshold_label = QLabel("Flag after")
+        self.threshold = QSpinBox()
+        self.threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
+        self.threshold.setSuffix(" sessions")
+        self.threshold.setAccessibleName("Flag an unresolved issue after this many sessions")
+        threshold_label.setBuddy(self.threshold)
+        self.threshold.valueChanged.connect(self._threshold_changed)
+        row.addWidget(threshold_label)
+        row.addWidget(self.threshold)
+        layout.addLayout(row)
+        self.model = issue_model(self, with_first=True)
+        self.table = QTableView()
+        self.table.setAccessibleName("Unresolved recurring issues")
+        self.table.setModel(self.model)
+        configure_table(self.table)
+        layout.addWidget(self.table)
+        self.advice = QFrame()
+        self.advice.setProperty("banner", "warning")
+        advice_layout = QVBoxLayout(self.advice)
+        advice_layout.setContentsMargins(8, 6, 8, 6)
+        self.advice_label = QLabel()
+        self.advice_label.setWordWrap(True)
+        advice_layout.addWidget(self.advice_label)
+        layout.addWidget(self.advice)
+        layout.addStretch(1)
+
+    def show_pack(self, pack: ReviewPack, team: Team) -> None:
+        self.threshold.blockSignals(True)
+        self.threshold.setValue(pack.threshold)
+        self.threshold.blockSignals(False)
+        self.model.set_rows(recurring_rows(pack.recurring_issues))
+        _fit(self.table, self.model.rowCount())
+        flagged = [i for i in pack.recurring_issues if i.flagged]
+        if not pack.recurring_issues:
+            self.summary.setText("No issue has come back unresolved.")
+        else:
+            self.summary.setText(
+                f"{len(pack.recurring_issues)} raised in more than one session, {len(flagged)} flagged."
+            )
+        self.advice.setVisible(bool(flagged))
+        if flagged:
+            self.advice_label.setText(f"{flagged[0].title}. " + advice_text(flagged[0].times_raised))
+
+    def _threshold_changed(self, value: int) -> None:
+        set_recurring_threshold(self.context.db, value)
+        self._changed()
+
+
+class EscalationsSection(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = _hint()
+        layout.addWidget(self.summary)
+        self.model = escalation_model(self, with_status=False)
+        self.table = QTableView()
+        self.table.setAccessibleName("Escalations awaiting a response")
+        self.table.setModel(self.model)
+        configure_table(self.table)
+        layout.addWidget(self.table)
+        layout.addStretch(1)
+
+    def show_pack(self, pack: ReviewPack, team: Team) -> None:
+        self.model.set_rows(awaiting_rows(pack.escalations_awaiting))
+        _fit(self.table, self.model.rowCount())
+        overdue = sum(1 for e in pack.escalations_awaiting if e.overdue)
+        if not pack.escalations_awaiting:
+            self.summary.setText("No escalation is waiting for a response.")
+        else:
+            self.summary.setText(
+                f"{len(pack.escalations_awaiting)} awaiting a response, {overdue} past the date asked."
+            )
+
+
+class QuietSection(QWidget):
+    """Facilitator only: the count is shown, the names only on request, and hidden again on every refresh."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.names = QLabel()
+        self.names.setObjectName("quietNames")
+        self.names.setWordWrap(True)
+        self.names.hide()
+        layout.addWidget(self.names)
+        self.toggle = QPushButton("Show names")
+        self.toggle.setCheckable(True)
+        self.toggle.setAccessibleName("Show the names of who was quiet (facilitator only)")
+        self.toggle.toggled.connect(self._toggle)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(_hint("Facilitator only: a prompt to invite people in, never a ranking."))
+        layout.addStretch(1)
+
+    def show_pack(self, pack: ReviewPack, team: Team) -> None:
+        quiet = pack.quiet_last_session
+        self.toggle.setChecked(False)
+        self.toggle.setVisible(bool(quiet))
+        self.names.setText(", ".join(quiet))
+        count = len(quiet)
+        self.summary.setText(
+            "Everyone present contributed last time."
+            if not count
+            else f"{count} {'person was' if count == 1 else 'people were'} quiet last session."
+        )
+
+    def _toggle(self, shown: bool) -> None:
+        self.names.setVisible(shown)
+        self.toggle.setText("Hide names" if shown else "Show names")
+
+
+class UnusedQuestionsSection(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = _hint()
+        layout.addWidget(self.summary)
+        self.model = RowTableModel[UnusedQuestion](
+            [
+                Column[UnusedQuestion]("Question", lambda q: q.text, spoken=lambda q: f"{q.text} ({q.category})"),
+                Column[UnusedQuestion]("Category", lambda q: q.category),
+            ],
+            {},
+            self,
+        )
+        self.table = QTableView()
+        self.table.setAccessibleName("Questions not used yet")
+        self.table.setModel(self.model)
+        configure_table(self.table)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, header.ResizeMode.Fixed)
+        header.resizeSection(1, CATEGORY_WIDTH)
+        layout.addWidget(self.table)
+        layout.addStretch(1)
+
+    def show_pack(self, pack: ReviewPack, team: Team) -> None:
+        unused = pack.unused_questions
+        self.model.set_rows(unused)
+        _fit(self.table, len(unused), QUESTION_ROWS)
+        self.summary.setText(
+            f"{len(unused)} questions from the bank have not been asked in this team yet."
+            if unused
+            else "The team has been asked every question in the bank at least once."
+        )
+
+
+class ReviewSections:
+    """Creates the sections in the panel and refreshes them together from one pack."""
+
+    def __init__(self, context: AppContext, add_section: Callable[..., QFrame], refresh: Callable[[], None]) -> None:
+        self.next_session = NextSessionSection(context)
+        self.planning = PlanningSection(context)
+        self.actions = OpenActionsSection()
+        self.issues = RecurringIssuesSection(context, refresh)
+        self.escalations = EscalationsSection()
+        self.quiet = QuietSection()
+        self.questions = UnusedQuestionsSection()
+        add_section("next_session", "Next session", self.next_session)
+        add_section("planning", "Planning checklist", self.planning)
+        add_section("open_actions", "Open actions", self.actions, span=2)
+        add_section("recurring_issues", "Unresolved recurring issues", self.issues, span=2)
+        add_section("escalations", "Escalations awaiting a response", self.escalations)
+        add_section("quiet", "Quiet last time", self.quiet)
+        add_section("unused_questions", "Questions not used yet", self.questions)
+
+    def show_pack(self, pack: ReviewPack, team: Team) -> None:
+        for section in (
+            self.next_session,
+            self.planning,
+            self.actions,
+            self.issues,
+            self.escalations,
+            self.quiet,
+            self.questions,
+        ):
+            section.show_pack(pack, team)
