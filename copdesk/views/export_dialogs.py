@@ -86,6 +86,9 @@ class _ChoiceDialog(QDialog):
 
     def add_row(self, label: str, widget: QWidget, accessible_name: str) -> None:
         widget.setAccessibleName(accessible_name)
+        if isinstance(widget, QComboBox):  # long session labels must not stretch the dialog off the screen
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(36)
         self.form.addRow(label, widget)
 
     def format_combo(self, formats: tuple[FileFormat, ...]) -> QComboBox:

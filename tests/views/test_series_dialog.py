@@ -24,7 +24,8 @@ from copdesk.views.context import AppContext
 from copdesk.views.export_dialogs import CpdDialog, QuarterReportDialog, SessionRecordDialog
 from copdesk.views.main_window import MainWindow
 from copdesk.views.report_actions import ReportActions
-from copdesk.views.series_dialog import NO_CHANGES, SeriesDialog
+from copdesk.views.series_dialog import SeriesDialog
+from copdesk.views.series_picker import NO_CHANGES
 from tests.conftest import FakeClock
 from tests.pdf_text import pdf_text
 
@@ -51,18 +52,18 @@ def _dialog(qtbot: QtBot, context: AppContext, team: Team) -> SeriesDialog:
 
 
 def _pick(dialog: SeriesDialog, kind: SessionKind, weekday: int, hour: int, first: date) -> None:
-    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(kind))
-    dialog.day_combo.setCurrentIndex(weekday)
-    dialog.time_edit.setTime(QTime(hour, 0))
-    dialog.first_date_edit.setDate(QDate(first.year, first.month, first.day))
+    dialog.form.kind_combo.setCurrentIndex(dialog.form.kind_combo.findData(kind.value))
+    dialog.form.day_combo.setCurrentIndex(weekday)
+    dialog.form.time_edit.setTime(QTime(hour, 0))
+    dialog.form.first_date_edit.setDate(QDate(first.year, first.month, first.day))
 
 
 def test_a_new_spotlight_series_previews_and_saves(qtbot: QtBot, context: AppContext, team: Team) -> None:
     dialog = _dialog(qtbot, context, team)
     assert dialog.editor_heading.text() == "New series (not saved yet)"
     _pick(dialog, SessionKind.SPOTLIGHT, 1, 13, date(2026, 9, 1))
-    assert not dialog.weeks_combo.isVisible()  # weeks are only asked for reflective practice
-    assert dialog.preview_model.stringList() == [
+    assert not dialog.form.weeks_combo.isVisible()  # weeks are only asked for reflective practice
+    assert dialog.dates.preview_model.stringList() == [
         "Tue 8 Sep 2026, 13:00",  # the first full week of September 2026, not the 1st
         "Tue 6 Oct 2026, 13:00",
         "Tue 3 Nov 2026, 13:00",
@@ -85,18 +86,21 @@ def test_skip_and_one_off_are_saved_only_on_save(qtbot: QtBot, context: AppConte
     rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
     saved = series.add_series(context.db, team.id, SessionKind.REFLECTIVE, rule, NOW)
     dialog = _dialog(qtbot, context, team)
-    assert dialog.changes_model.stringList() == [NO_CHANGES]
-    dialog.preview_view.setCurrentIndex(dialog.preview_model.index(0))
+    assert dialog.dates.changes_model.stringList() == [NO_CHANGES]
+    dialog.dates.preview_view.setCurrentIndex(dialog.dates.preview_model.index(0))
     dialog.skip_selected()
-    dialog.extra_edit.setDateTime(QDateTime(QDate(2026, 9, 15), QTime(10, 0)))
+    dialog.dates.extra_edit.setDateTime(QDateTime(QDate(2026, 9, 15), QTime(10, 0)))
     dialog.add_extra()
-    assert dialog.changes_model.stringList() == ["Skipped: Thu 10 Sep 2026, 10:00", "Extra: Tue 15 Sep 2026, 10:00"]
-    assert dialog.preview_model.stringList()[:2] == ["Tue 15 Sep 2026, 10:00  (extra)", "Thu 24 Sep 2026, 10:00"]
+    assert dialog.dates.changes_model.stringList() == [
+        "Skipped: Thu 10 Sep 2026, 10:00",
+        "Extra: Tue 15 Sep 2026, 10:00",
+    ]
+    assert dialog.dates.preview_model.stringList()[:2] == ["Tue 15 Sep 2026, 10:00  (extra)", "Thu 24 Sep 2026, 10:00"]
     assert series.get_series(context.db, saved.id).rule == rule
     assert dialog.save()
     upcoming = [s.moment.date() for s in schedule.upcoming_sessions(context.db, team.id, NOW, 2)]
     assert upcoming == [date(2026, 9, 15), date(2026, 9, 24)]
-    dialog.changes_view.setCurrentIndex(dialog.changes_model.index(0))
+    dialog.dates.changes_view.setCurrentIndex(dialog.dates.changes_model.index(0))
     dialog.undo_selected_change()
     assert dialog.save()
     assert schedule.next_session_date(context.db, team.id, NOW) == date(2026, 9, 10)
@@ -116,7 +120,7 @@ def test_a_bad_one_off_is_one_line_and_changes_nothing(
     rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
     series.add_series(context.db, team.id, SessionKind.REFLECTIVE, rule, NOW)
     dialog = _dialog(qtbot, context, team)
-    dialog.extra_edit.setDateTime(when)
+    dialog.dates.extra_edit.setDateTime(when)
     dialog.add_extra()
     assert message in dialog.message_label.text() and "\n" not in dialog.message_label.text()
     assert dialog.message_label.property("level") == "red"
@@ -125,8 +129,8 @@ def test_a_bad_one_off_is_one_line_and_changes_nothing(
 
 def test_skipping_without_choosing_a_date_says_what_to_do(qtbot: QtBot, context: AppContext, team: Team) -> None:
     dialog = _dialog(qtbot, context, team)
-    dialog.preview_view.clearSelection()
-    dialog.preview_view.setCurrentIndex(dialog.preview_model.index(-1))
+    dialog.dates.preview_view.clearSelection()
+    dialog.dates.preview_view.setCurrentIndex(dialog.dates.preview_model.index(-1))
     dialog.skip_selected()
     assert dialog.message_label.text() == "Choose a date in the list of next sessions, then skip it."
 
@@ -139,7 +143,7 @@ def test_unsaved_changes_block_switching_series(qtbot: QtBot, context: AppContex
     for kind, day in ((SessionKind.REFLECTIVE, 3), (SessionKind.SPOTLIGHT, 1)):
         series.add_series(context.db, team.id, kind, build_rule(Preset(kind, day, time(10), date(2026, 9, 1))), NOW)
     dialog = _dialog(qtbot, context, team)
-    dialog.duration_spin.setValue(90)
+    dialog.form.duration_spin.setValue(90)
     assert dialog.dirty
     dialog.series_view.setCurrentIndex(dialog.series_model.index(1))
     assert _editing_kind(dialog) is SessionKind.REFLECTIVE

@@ -1,0 +1,265 @@
+"""The parts of the series editor: the list of series, the rhythm form and the dates panel.
+
+They only show and collect; :class:`copdesk.views.series_dialog.SeriesDialog` decides what an edit means.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    QTime,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copdesk.core.model import Series, SessionKind
+from copdesk.core.schedule import WEEKDAY_NAMES, Preset, ReflectiveWeeks, ScheduleError, describe
+from copdesk.core.series_draft import PRESET_WORDS, Change, PreviewDate, change_text, preview_text
+
+NO_CHANGES = "None: every date follows the rhythm."
+NO_DATES = "No sessions to come."
+_WEEK_CHOICES = (
+    (ReflectiveWeeks.SECOND, "2nd week"),
+    (ReflectiveWeeks.FOURTH, "4th week"),
+    (ReflectiveWeeks.SECOND_AND_FOURTH, "2nd and 4th weeks"),
+)
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class SeriesListModel(QAbstractListModel):
+    """The team's series, paused ones included, each in plain words."""
+
+    SeriesRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._series: list[Series] = []
+
+    def set_series(self, found: list[Series]) -> None:
+        self.beginResetModel()
+        self._series = list(found)
+        self.endResetModel()
+
+    def series_at(self, row: int) -> Series:
+        return self._series[row]
+
+    def row_of(self, series_id: int) -> int:
+        return next((row for row, s in enumerate(self._series) if s.id == series_id), -1)
+
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._series)
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        found = self._series[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            try:
+                words = describe(found.rule)
+            except ScheduleError:
+                words = "rule needs fixing"
+            return f"{found.kind.label}{'' if found.active else ' (paused)'}\n{words}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return found.rule
+        if role == self.SeriesRole:
+            return found.id
+        return None
+
+
+class RhythmForm(QWidget):
+    """Type, weeks, day, time, start and length, in the masterclass's words."""
+
+    rhythm_edited = Signal()
+    duration_edited = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.kind_combo = QComboBox()
+        for kind in SessionKind:
+            self.kind_combo.addItem(f"{kind.label}: {PRESET_WORDS[kind]}", kind.value)
+        self.weeks_combo = QComboBox()
+        for weeks, words in _WEEK_CHOICES:
+            self.weeks_combo.addItem(words, weeks.value)
+        self.weeks_label = QLabel("&Weeks")
+        self.day_combo = QComboBox()
+        for day, name in enumerate(WEEKDAY_NAMES[:5]):
+            self.day_combo.addItem(name, day)
+        self.time_edit = QTimeEdit()
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.first_date_edit = QDateEdit()
+        self.first_date_edit.setCalendarPopup(True)
+        self.first_date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.duration_spin = QSpinBox()
+        self.duration_spin.setRange(5, 480)  # the database's limits for a session
+        self.duration_spin.setSingleStep(15)
+        self.duration_spin.setSuffix(" min")
+        for label, widget, name in (
+            ("&Type", self.kind_combo, "Session type"),
+            (self.weeks_label, self.weeks_combo, "Weeks of the month"),
+            ("&Day", self.day_combo, "Day of the week"),
+            ("T&ime", self.time_edit, "Start time"),
+            ("Starting &from", self.first_date_edit, "Starting from"),
+            ("&Length", self.duration_spin, "Length in minutes"),
+        ):
+            widget.setAccessibleName(name)
+            form.addRow(label, widget)
+            if isinstance(label, QLabel):
+                label.setBuddy(widget)
+        for combo in (self.kind_combo, self.weeks_combo, self.day_combo):
+            combo.currentIndexChanged.connect(self._rhythm_changed)
+        self.time_edit.timeChanged.connect(self._rhythm_changed)
+        self.first_date_edit.dateChanged.connect(self._rhythm_changed)
+        self.duration_spin.valueChanged.connect(self.duration_edited)
+
+    def chosen_kind(self) -> SessionKind:
+        # Qt hands item data back as plain str, so the enum is rebuilt from its value.
+        return SessionKind(self.kind_combo.currentData())
+
+    def preset(self) -> Preset:
+        start = self.time_edit.time()
+        first = self.first_date_edit.date().toPython()
+        assert isinstance(first, date)
+        return Preset(
+            kind=self.chosen_kind(),
+            weekday=int(self.day_combo.currentData()),
+            start=time(start.hour(), start.minute()),
+            first_date=first,
+            duration_minutes=self.duration_spin.value(),
+            reflective_weeks=ReflectiveWeeks(self.weeks_combo.currentData()),
+        )
+
+    def show_rhythm(self, preset: Preset | None, duration_minutes: int) -> None:
+        """Fill the form without announcing edits; None (a custom rule) leaves the rhythm fields as they are."""
+        self.blockSignals(True)
+        for widget in (self.kind_combo, self.weeks_combo, self.day_combo, self.time_edit, self.first_date_edit):
+            widget.blockSignals(True)
+        if preset is not None:
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(preset.kind.value))
+            self.weeks_combo.setCurrentIndex(self.weeks_combo.findData(preset.reflective_weeks.value))
+            self.day_combo.setCurrentIndex(preset.weekday)
+            self.time_edit.setTime(QTime(preset.start.hour, preset.start.minute))
+            self.first_date_edit.setDate(_qdate(preset.first_date))
+        self.duration_spin.blockSignals(True)
+        self.duration_spin.setValue(duration_minutes)
+        for widget in (self.kind_combo, self.weeks_combo, self.day_combo, self.time_edit, self.first_date_edit):
+            widget.blockSignals(False)
+        self.duration_spin.blockSignals(False)
+        self.blockSignals(False)
+        self._show_weeks()
+
+    def _rhythm_changed(self) -> None:
+        self._show_weeks()
+        self.rhythm_edited.emit()
+
+    def _show_weeks(self) -> None:
+        """Weeks are only asked for reflective practice ("2nd and/or 4th week")."""
+        is_reflective = self.chosen_kind() is SessionKind.REFLECTIVE
+        self.weeks_combo.setVisible(is_reflective)
+        self.weeks_label.setVisible(is_reflective)
+
+
+class DatesPanel(QWidget):
+    """The next six dates (skip one), and the dates that differ from the rhythm (undo one, add a one-off)."""
+
+    skip_requested = Signal()
+    undo_requested = Signal()
+    extra_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.preview_model = QStringListModel()
+        self.changes_model = QStringListModel()
+        self.preview_dates: list[datetime] = []
+        self.changes: list[Change] = []
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        upcoming = QGroupBox("Next 6 sessions")
+        left = QVBoxLayout(upcoming)
+        self.preview_view = self._list("Next 6 sessions", self.preview_model)
+        left.addWidget(self.preview_view, 1)
+        self.skip_button = self._button("S&kip the chosen date", "Skip the chosen date", self.skip_requested)
+        left.addWidget(self.skip_button)
+        changed = QGroupBox("Skipped and one-off dates")
+        right = QVBoxLayout(changed)
+        self.changes_view = self._list("Skipped and one-off dates", self.changes_model)
+        right.addWidget(self.changes_view, 1)
+        self.undo_button = self._button(
+            "&Undo the chosen change", "Restore a skipped date or remove a one-off", self.undo_requested
+        )
+        right.addWidget(self.undo_button)
+        extra = QHBoxLayout()
+        self.extra_edit = QDateTimeEdit()
+        self.extra_edit.setCalendarPopup(True)
+        self.extra_edit.setDisplayFormat("ddd d MMM yyyy HH:mm")
+        self.extra_edit.setAccessibleName("Date and time of a one-off session")
+        extra.addWidget(self.extra_edit, 1)
+        extra.addWidget(self._button("Add &one-off", "Add a one-off session", self.extra_requested))
+        right.addLayout(extra)
+        row.addWidget(upcoming, 1)
+        row.addWidget(changed, 1)
+
+    @staticmethod
+    def _list(name: str, model: QStringListModel) -> QListView:
+        view = QListView()
+        view.setAccessibleName(name)
+        view.setModel(model)
+        view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        return view
+
+    @staticmethod
+    def _button(text: str, name: str, signal: SignalInstance) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.clicked.connect(signal.emit)
+        return button
+
+    def show_dates(self, preview: list[PreviewDate], changes: list[Change]) -> None:
+        self.preview_dates = [entry.moment for entry in preview]
+        self.preview_model.setStringList([preview_text(entry) for entry in preview] or [NO_DATES])
+        self.changes = changes
+        self.changes_model.setStringList([change_text(change) for change in changes] or [NO_CHANGES])
+        self.undo_button.setEnabled(bool(changes))
+
+    def offer_extra_on(self, day: date, at: time) -> None:
+        self.extra_edit.setDateTime(QDateTime(_qdate(day), QTime(at.hour, at.minute)))
+
+    def chosen_date(self) -> datetime | None:
+        row = self.preview_view.currentIndex().row()
+        return self.preview_dates[row] if 0 <= row < len(self.preview_dates) else None
+
+    def chosen_change(self) -> Change | None:
+        row = self.changes_view.currentIndex().row()
+        return self.changes[row] if 0 <= row < len(self.changes) else None
+
+    def extra_moment(self) -> datetime | None:
+        picked = self.extra_edit.dateTime().toPython()
+        return picked.replace(second=0, microsecond=0) if isinstance(picked, datetime) else None
