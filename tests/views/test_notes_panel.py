@@ -14,12 +14,23 @@ from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from copdesk.core.model import ActionStatus, NoteKind, ReviewOutcome, Role, SessionKind
+from copdesk.core.model import (
+    ActionStatus,
+    EscalationStatus,
+    EscalationTarget,
+    IssueStatus,
+    NoteKind,
+    ReviewOutcome,
+    Role,
+    SessionKind,
+)
 from copdesk.store import actions, issues, notes, sessions, teams
 from copdesk.store.carry_over import actions_agreed_in
 from copdesk.views import follow_up as follow_up_module
+from copdesk.views import session_items
 from copdesk.views.action_editor import ChangeActionDialog
 from copdesk.views.action_models import ActionRole
+from copdesk.views.escalation_dialog import NewEscalationDialog, UpdateEscalationDialog
 from copdesk.views.issue_models import IssueRole
 from copdesk.views.main_window import LIVE_PAGE, MainWindow
 from copdesk.views.notes_panel import AUTOSAVE_MS, NotesPanel
@@ -294,3 +305,58 @@ def test_review_outcome_is_recorded_once_per_session_even_from_the_store(window:
     panel.follow_up.reload()
     panel.follow_up.table.selectRow(0)
     assert not panel.follow_up.buttons["done"].isEnabled()
+
+
+def test_escalation_lifecycle_from_the_escalation_tab(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = window.context.db
+    ids = _history(db)
+    issue = issues.add_issue(db, ids["team"], "Interpreters at short notice", ids["first"], EARLIER)
+    panel, session_id = _live(window, ids["team"])
+    panel.tabs.setCurrentIndex(panel.ESCALATION_TAB)
+    tab = panel.escalations
+
+    def raise_it(dialog: NewEscalationDialog) -> None:
+        dialog.target_combo.setCurrentIndex(dialog.target_combo.findText("My VIEWS form"))
+        dialog.due_field.setText("31/02/2027")  # refused: the dialog stays open and nothing is saved
+        dialog.accept()
+        assert dialog.escalation is None and "not a real date" in dialog.message.text()
+        dialog.due_field.setText("in 3 weeks")
+
+    monkeypatch.setattr(session_items, "NewEscalationDialog", _auto(NewEscalationDialog, raise_it))
+    tab.new_escalation()
+    (escalation,) = issues.escalations_for_issue(db, issue.id)
+    today = window.context.now().astimezone().date()
+    assert (escalation.target, escalation.raised_on, escalation.response_due) == (
+        EscalationTarget.MY_VIEWS,
+        today,
+        today + timedelta(weeks=3),
+    )
+    assert escalation.status is EscalationStatus.AWAITING
+    assert issues.get_issue(db, issue.id).status is IssueStatus.ESCALATED
+    assert tab.model.rowCount() == 1 and "Awaiting" in str(tab.model.index(0, 4).data())
+
+    def respond(dialog: UpdateEscalationDialog) -> None:
+        dialog.status_combo.setCurrentIndex(dialog.status_combo.findData(EscalationStatus.RESPONDED.value))
+        dialog.accept()  # a response needs what it was: refused, nothing saved
+        assert "what the response was" in dialog.message.text()
+        dialog.outcome_edit.setPlainText("Booking line now takes same-day requests")
+
+    monkeypatch.setattr(session_items, "UpdateEscalationDialog", _auto(UpdateEscalationDialog, respond))
+    tab.table.selectRow(0)
+    tab.record_outcome()
+    responded = issues.get_escalation(db, escalation.id)
+    assert (responded.status, responded.outcome) == (
+        EscalationStatus.RESPONDED,
+        "Booking line now takes same-day requests",
+    )
+
+    def close(dialog: UpdateEscalationDialog) -> None:
+        statuses = [dialog.status_combo.itemData(i) for i in range(dialog.status_combo.count())]
+        assert statuses == [EscalationStatus.RESPONDED.value, EscalationStatus.CLOSED.value]  # never back
+        dialog.status_combo.setCurrentIndex(1)
+
+    monkeypatch.setattr(session_items, "UpdateEscalationDialog", _auto(UpdateEscalationDialog, close))
+    tab.table.selectRow(0)
+    tab.record_outcome()
+    assert issues.get_escalation(db, escalation.id).status is EscalationStatus.CLOSED
+    assert db.table("escalation").get(escalation.id)["session_id"] == session_id  # raised in this meeting
