@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListView,
     QPushButton,
     QSpinBox,
@@ -272,6 +273,9 @@ class RecurringIssuesSection(QWidget):
         self.threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
         self.threshold.setSuffix(" sessions")
         self.threshold.setAccessibleName("Flag an unresolved issue after this many sessions")
+        inner = self.threshold.findChild(QLineEdit)
+        if inner is not None:  # screen readers land on the spin box's own text field
+            inner.setAccessibleName(self.threshold.accessibleName())
         threshold_label.setBuddy(self.threshold)
         self.threshold.valueChanged.connect(self._threshold_changed)
         row.addWidget(threshold_label)
