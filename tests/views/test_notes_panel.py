@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
+from copdesk.core.dates import format_uk
 from copdesk.core.model import (
     ActionStatus,
     EscalationStatus,
@@ -31,6 +32,7 @@ from copdesk.views import session_items
 from copdesk.views.action_editor import ChangeActionDialog
 from copdesk.views.action_models import ActionRole
 from copdesk.views.escalation_dialog import NewEscalationDialog, UpdateEscalationDialog
+from copdesk.views.issue_history import IssueHistoryDialog
 from copdesk.views.issue_models import IssueRole
 from copdesk.views.main_window import LIVE_PAGE, MainWindow
 from copdesk.views.notes_panel import AUTOSAVE_MS, NotesPanel
@@ -360,3 +362,36 @@ def test_escalation_lifecycle_from_the_escalation_tab(window: MainWindow, monkey
     tab.record_outcome()
     assert issues.get_escalation(db, escalation.id).status is EscalationStatus.CLOSED
     assert db.table("escalation").get(escalation.id)["session_id"] == session_id  # raised in this meeting
+
+
+def test_issue_history_shows_every_mention_and_resolves_with_a_note(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = window.context.db
+    ids = _history(db)
+    issue = issues.add_issue(db, ids["team"], "OT delays", ids["first"], EARLIER, "Two discharges waited")
+    for days, text in ((14, "Still waiting"), (28, "Worse")):
+        later = sessions.create_session(
+            db, ids["team"], SessionKind.REFLECTIVE, EARLIER, planned_start=EARLIER + timedelta(days=days)
+        )
+        issues.add_mention(db, issue.id, later.id, text, EARLIER + timedelta(days=days))
+    _, session_id = _live(window, ids["team"])
+    dialog = IssueHistoryDialog(window.context, issue.id, session_id=session_id, parent=window)
+    assert [dialog.history.index(r, 1).data() for r in range(dialog.history.rowCount())] == [
+        "Two discharges waited",
+        "Still waiting",
+        "Worse",
+    ]
+    assert dialog.history.index(0, 0).data() == format_uk(EARLIER.astimezone().date())
+    assert not dialog.flag.isHidden() and "Handling challenges" in dialog.flag_label.text()
+
+    answers = iter([("   ", True), ("OT lead triages hospital referrals daily", True)])
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args: next(answers))
+    dialog.resolve()
+    assert "resolution note" in dialog.message.text()
+    assert issues.get_issue(db, issue.id).status is IssueStatus.OPEN  # nothing changed on an empty note
+    dialog.resolve()
+    resolved = issues.get_issue(db, issue.id)
+    assert (resolved.status, resolved.resolution) == (IssueStatus.RESOLVED, "OT lead triages hospital referrals daily")
+    assert dialog.flag.isHidden() and dialog.changed and not dialog.resolve_button.isEnabled()
+    dialog.close()
