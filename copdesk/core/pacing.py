@@ -99,6 +99,11 @@ def format_clock(seconds: float) -> str:
     return _hours_minutes_seconds(math.ceil(seconds))
 
 
+def format_elapsed(seconds: float) -> str:
+    """'23:10' counting up from zero: whole seconds rounded down, so it turns over as each second completes."""
+    return _hours_minutes_seconds(math.floor(max(seconds, 0.0)))
+
+
 def format_minutes(seconds: float) -> str:
     """Durations in words to the nearest minute: '4 min', '1 h', '1 h 5 min'."""
     hours, minutes = divmod(rounded_minutes(seconds), 60)

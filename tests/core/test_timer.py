@@ -8,7 +8,7 @@ import pytest
 
 from copdesk.core.agenda import AgendaSegment
 from copdesk.core.model import SegmentPhase
-from copdesk.core.pacing import WarningLevel, format_clock, format_minutes
+from copdesk.core.pacing import SegmentOutcome, WarningLevel, format_clock, format_elapsed, format_minutes
 from copdesk.core.timer import SegmentState, SessionTimer, TimerError, TimerStatus
 from tests.conftest import FakeClock
 
@@ -431,3 +431,11 @@ def test_a_damaged_saved_state_is_refused_clearly(damage: dict[str, object]) -> 
 
     with pytest.raises(TimerError, match="saved timer"):
         SessionTimer.from_state({**state, **damage}, clock, clock.now)
+
+
+def test_segment_outcome_words_and_elapsed_clock() -> None:
+    assert SegmentOutcome("Welcome", 300, 390).difference_words == "2 min over"
+    assert SegmentOutcome("Welcome", 300, 315).difference_words == "on time"
+    assert SegmentOutcome("Welcome", 300, 200).difference_words == "2 min under"
+    assert SegmentOutcome("Close", 180, None).difference_words == "not reached"
+    assert (format_elapsed(0), format_elapsed(59.99), format_elapsed(3725.5)) == ("00:00", "00:59", "1:02:05")

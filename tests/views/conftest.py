@@ -29,3 +29,13 @@ def window(qtbot: QtBot, db_path: Path, fake_clock: FakeClock) -> Iterator[MainW
     win.resize(1366, 768)
     win.show()
     yield win
+
+
+@pytest.fixture
+def clocked_window(qtbot: QtBot, db_path: Path, fake_clock: FakeClock) -> Iterator[MainWindow]:
+    """The real window on the fake monotonic *and* wall clocks, for what compares the two (sleep, schedules)."""
+    win = create_window(db_path, clock=fake_clock, now=fake_clock.now)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    yield win

@@ -1,0 +1,206 @@
+"""The live session's timer as a Qt object: it saves the timer as the session goes and says when to repaint.
+
+Nothing here keeps time. :class:`copdesk.core.timer.SessionTimer` derives every number from the injected
+monotonic clock; the Qt ``PreciseTimer`` below only decides *when* to ask it again. It is scheduled for the
+moment the next displayed second changes (a few milliseconds after), so the digits turn over on time without
+a fast polling loop, and a late or missed tick can delay a repaint but never change what is shown.
+
+Saving: the timer's state goes to SQLite on every change (start, pause, next, +5 min, re-time, end) and as a
+heartbeat every :data:`HEARTBEAT_MS`, so after a crash "end at the last saved time" is at most that far off.
+Each segment's actual start, end and length are written as soon as it closes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from sqlite_utils import Database
+
+from copdesk.core.timer import RetimeResult, SegmentState, SessionTimer, TimerStatus, TimerView
+from copdesk.store import sessions
+from copdesk.views.context import AppContext
+
+HEARTBEAT_MS = 5_000  # the brief promise is "at least every 10 s"; a coarse timer may run 5% late
+IDLE_REFRESH_MS = 1_000  # paused or not started: nothing moves, but a laptop sleep must still be noticed
+_FLIP_MARGIN_MS = 2
+
+
+def milliseconds_to_next_change(view: TimerView) -> int:
+    """How long until the segment countdown or the session clock shows a different second."""
+    if view.status is not TimerStatus.RUNNING:
+        return IDLE_REFRESH_MS
+    remaining = view.segment_remaining_seconds
+    elapsed = view.session_elapsed_seconds
+    until_countdown = (remaining - math.floor(remaining)) or 1.0  # counting down, or up once overrun
+    until_session = (math.ceil(elapsed) - elapsed) or 1.0
+    return min(math.ceil(min(until_countdown, until_session) * 1000) + _FLIP_MARGIN_MS, IDLE_REFRESH_MS)
+
+
+def record_actuals(db: Database, segment_ids: Sequence[int], view: TimerView, *, only: int | None = None) -> None:
+    """Write the actual start, end and length of each closed segment (or of segment ``only``) to its row.
+
+    A segment never reached keeps no actuals. ``segment_ids`` are the session's segment rows in agenda order.
+    """
+    for segment in view.agenda:
+        wanted = segment.index == only if only is not None else segment.state is SegmentState.DONE
+        if wanted and segment.index < len(segment_ids):
+            sessions.record_segment_actuals(
+                db,
+                segment_ids[segment.index],
+                actual_start=segment.actual_start,
+                actual_end=segment.actual_end,
+                actual_seconds=segment.actual_seconds,
+            )
+
+
+class LiveTimer(QObject):
+    refreshed = Signal(object)  # TimerView, or None when no session is live: repaint from this
+    segment_entered = Signal(int, str)  # position, SegmentPhase value
+    saved = Signal(str)  # the saved_at of the state just written
+    save_failed = Signal(str)  # one line for the facilitator; the timer carries on regardless
+    notice = Signal(str)  # what a re-time did, in words
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.session_id: int | None = None
+        self.timer: SessionTimer | None = None
+        self.last_view: TimerView | None = None
+        self._segment_ids: list[int] = []
+        self._repaint = QTimer(self)
+        self._repaint.setObjectName("timerRepaint")
+        self._repaint.setTimerType(Qt.TimerType.PreciseTimer)
+        self._repaint.setSingleShot(True)
+        self._repaint.timeout.connect(self.refresh)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setObjectName("timerHeartbeat")
+        self._heartbeat.setInterval(HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(self.save)
+
+    @property
+    def is_attached(self) -> bool:
+        return self.timer is not None
+
+    @property
+    def heartbeat_interval_ms(self) -> int:
+        return self._heartbeat.interval()
+
+    def attach(self, session_id: int, timer: SessionTimer) -> None:
+        """Follow ``timer`` for the live session ``session_id`` (new, or restored after a crash)."""
+        self.session_id, self.timer = session_id, timer
+        self._segment_ids = [segment.id for segment in sessions.segments(self.context.db, session_id)]
+        self._heartbeat.start()
+        self._changed()
+        self._announce_segment()
+
+    def detach(self) -> None:
+        self._repaint.stop()
+        self._heartbeat.stop()
+        self.session_id = self.timer = self.last_view = None
+        self._segment_ids = []
+        self.refreshed.emit(None)
+
+    def toggle(self) -> None:
+        """Space: start a timer that has not started, pause a running one, resume a paused one."""
+        timer = self._require()
+        status = timer.snapshot().status
+        if status is TimerStatus.NOT_STARTED:
+            timer.start()
+            self._changed()
+            self._announce_segment()
+        elif status is TimerStatus.RUNNING:
+            timer.pause()
+            self._changed()
+        elif status is TimerStatus.PAUSED:
+            timer.resume()
+            self._changed()
+
+    @property
+    def on_last_segment(self) -> bool:
+        view = self.last_view
+        return view is not None and view.segment_index == len(view.agenda) - 1
+
+    def next_segment(self) -> None:
+        """Close the current segment (its actuals are saved at once) and run the next; not for the last one."""
+        timer = self._require()
+        if self.on_last_segment:
+            raise ValueError("the last segment ends with the session")
+        closing = timer.snapshot().segment_index
+        timer.next_segment()
+        self._record_actuals(timer.snapshot(), only=closing)
+        self._changed()
+        self._announce_segment()
+
+    def add_time(self, seconds: int) -> None:
+        self._require().add_time(seconds)
+        self._changed()
+
+    def retime(self) -> RetimeResult:
+        result = self._require().retime_remaining()
+        self._changed()
+        self.notice.emit(result.message)
+        return result
+
+    def dismiss_sleep(self) -> None:
+        self._require().dismiss_sleep()
+        self.refresh()
+
+    def end(self, *, at_last_save: bool = False) -> TimerView:
+        """Stop the clock, save every segment's actual times and the final state; the caller ends the session."""
+        timer = self._require()
+        if timer.snapshot().status is not TimerStatus.FINISHED:
+            timer.end_session(at_last_save=at_last_save)
+        final = timer.snapshot()
+        self._record_actuals(final)
+        self.save()
+        self._repaint.stop()
+        self._heartbeat.stop()
+        self.last_view = final
+        self.refreshed.emit(final)
+        return final
+
+    def refresh(self) -> None:
+        """Read the clock now and tell every display; then book the next repaint for the next visible change."""
+        if self.timer is None:
+            return
+        view = self.timer.snapshot()
+        self.last_view = view
+        self.refreshed.emit(view)
+        if view.status is not TimerStatus.FINISHED:
+            self._repaint.start(milliseconds_to_next_change(view))
+
+    def save(self) -> bool:
+        if self.timer is None or self.session_id is None:
+            return False
+        state = self.timer.to_state()
+        try:
+            sessions.save_timer_state(self.context.db, self.session_id, json.dumps(state), self.context.now())
+        except sqlite3.Error as error:
+            self.save_failed.emit(f"The timer could not be saved ({error}); it keeps running and will try again.")
+            return False
+        self.saved.emit(str(state["saved_at"]))
+        return True
+
+    def _changed(self) -> None:
+        self.save()
+        self.refresh()
+
+    def _announce_segment(self) -> None:
+        view = self.last_view
+        if view is not None and view.status in (TimerStatus.RUNNING, TimerStatus.PAUSED):
+            self.segment_entered.emit(view.segment_index, view.segment_phase.value)
+
+    def _record_actuals(self, view: TimerView, only: int | None = None) -> None:
+        try:
+            record_actuals(self.context.db, self._segment_ids, view, only=only)
+        except sqlite3.Error as error:
+            self.save_failed.emit(f"Segment times could not be saved ({error}); they are kept in the timer.")
+
+    def _require(self) -> SessionTimer:
+        if self.timer is None:
+            raise RuntimeError("no session is live")
+        return self.timer

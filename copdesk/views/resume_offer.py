@@ -1,0 +1,144 @@
+"""A session that was live when CoPDesk died is offered at the next start: resume it, or end it at its last save.
+
+:func:`pending_live_sessions` finds them (tests and the dialog share it); :class:`ResumeDialog` is opened with
+``open()`` and answers through signals: it never runs a nested event loop, so start-up carries on, and a test can
+read and answer it. Ending at the last
+saved time uses the timer state saved as a heartbeat while the session ran, so the record says when the
+meeting really stopped being timed, not when CoPDesk was next opened.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.model import Session
+from copdesk.core.pacing import format_minutes
+from copdesk.core.timer import SessionTimer, TimerError
+from copdesk.store import sessions, teams
+from copdesk.views.context import AppContext
+from copdesk.views.live_timer import record_actuals
+
+
+@dataclass(frozen=True, slots=True)
+class PendingLiveSession:
+    session: Session
+    team_name: str
+    state: Mapping[str, Any] | None  # the last saved timer state; None when missing or unreadable
+    problem: str  # why it cannot be resumed, or ""
+
+    @property
+    def last_saved(self) -> datetime | None:
+        stamp = self.state.get("saved_at") if self.state else self.session.last_saved_at
+        return from_utc_iso(str(stamp)) if stamp else None
+
+    @property
+    def can_resume(self) -> bool:
+        return self.state is not None and not self.problem
+
+    def describe(self) -> str:
+        topic = f" ({self.session.topic})" if self.session.topic else ""
+        saved = self.last_saved
+        when = f" It was last saved at {saved.astimezone():%H:%M on %d %B}." if saved else ""
+        where = ""
+        if self.state is not None and not self.problem:
+            index = int(self.state["current_index"])
+            name = self.state["segments"][index]["name"]
+            where = f" The timer was in {name}, {format_minutes(float(self.state['current_elapsed_seconds']))} in."
+        problem = f" {self.problem}" if self.problem else ""
+        running = f"{self.team_name}'s {self.session.kind.label}{topic} was still running when CoPDesk closed."
+        return f"{running}{when}{where}{problem}"
+
+
+def pending_live_sessions(context: AppContext) -> list[PendingLiveSession]:
+    pending = []
+    for session in sessions.live_sessions(context.db):
+        text = sessions.timer_state(context.db, session.id)
+        state: Mapping[str, Any] | None = None
+        problem = "" if text else "Its timer was never saved, so it can only be ended."
+        if text:
+            try:
+                state = json.loads(text)
+                SessionTimer.from_state(state, context.monotonic, context.now)  # readable?
+            except (ValueError, TimerError) as error:
+                state, problem = None, f"Its saved timer cannot be read ({str(error)[:80]}), so it can only be ended."
+        pending.append(PendingLiveSession(session, teams.get_team(context.db, session.team_id).name, state, problem))
+    return pending
+
+
+def restore_timer(context: AppContext, pending: PendingLiveSession) -> SessionTimer:
+    """The timer as last saved, paused; resuming it is the facilitator's choice (Space)."""
+    if pending.state is None:
+        raise TimerError(pending.problem or "There is no saved timer to resume.")
+    return SessionTimer.from_state(pending.state, context.monotonic, context.now)
+
+
+def end_at_last_save(context: AppContext, pending: PendingLiveSession) -> Session:
+    """Close the segment that was running at the last save, save every segment's actuals, and end the session."""
+    session_id = pending.session.id
+    ended_at = pending.last_saved or context.now()  # start_session always stamps last_saved_at
+    if pending.can_resume:
+        timer = restore_timer(context, pending)
+        timer.end_session(at_last_save=True)
+        segment_ids = [segment.id for segment in sessions.segments(context.db, session_id)]
+        with context.db.atomic():
+            record_actuals(context.db, segment_ids, timer.snapshot())
+            sessions.save_timer_state(context.db, session_id, json.dumps(timer.to_state()), context.now())
+    return sessions.end_session(context.db, session_id, ended_at)
+
+
+class ResumeDialog(QDialog):
+    resume_chosen = Signal(int)  # session id
+    end_chosen = Signal(int)
+
+    def __init__(self, pending: PendingLiveSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resumeOffer")
+        self.setWindowTitle("A session was still running")
+        self.pending = pending
+        layout = QVBoxLayout(self)
+        heading = QLabel("Resume the session?")
+        heading.setProperty("role", "heading")
+        layout.addWidget(heading)
+        self.message_label = QLabel(pending.describe())
+        self.message_label.setObjectName("resumeMessage")
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        hint = QLabel("Resuming brings the timer back paused where it was saved; press Space to carry on.")
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        saved = pending.last_saved
+        self.end_button = QPushButton(f"&End it at {saved.astimezone():%H:%M}" if saved else "&End it")
+        self.end_button.setAccessibleName("End the session at the last saved time")
+        self.end_button.clicked.connect(self._end)
+        self.resume_button = QPushButton("&Resume")
+        self.resume_button.setAccessibleName("Resume the session")
+        self.resume_button.setProperty("primary", True)
+        self.resume_button.setEnabled(pending.can_resume)
+        self.resume_button.setDefault(pending.can_resume)
+        self.resume_button.clicked.connect(self._resume)
+        later = QPushButton("Decide &later")
+        later.setAccessibleName("Decide later")
+        later.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(later)
+        row.addStretch(1)
+        row.addWidget(self.end_button)
+        row.addWidget(self.resume_button)
+        layout.addLayout(row)
+
+    def _resume(self) -> None:
+        self.accept()
+        self.resume_chosen.emit(self.pending.session.id)
+
+    def _end(self) -> None:
+        self.accept()
+        self.end_chosen.emit(self.pending.session.id)

@@ -1,0 +1,321 @@
+"""The facilitator's hour from "Start session" to the saved record, wired between the window and the panes.
+
+``MainWindow`` owns one :class:`SessionFlow`; the flow owns the live timer, the live-session actions and the
+windows that show the timer elsewhere (share-safe view, mini timer). Starting calls
+:meth:`LiveSession.begin`, then every segment change is announced with :meth:`LiveSession.enter_segment`.
+Ending stops the timer and saves every segment's actual times first, then calls :meth:`LiveSession.finish`
+so the panes flush, then shows the summary. The window only follows :attr:`went_live` and
+:attr:`returned_to_prepare` to switch pages.
+
+Dialogs are opened with ``open()`` (window-modal, never a nested event loop), and the last one of each kind
+is kept on the flow, so the meeting never waits on a blocked call and tests can answer them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton
+
+from copdesk.core.agenda import AgendaTemplate, load_template_folder
+from copdesk.core.ground_rules import load_ground_rules
+from copdesk.core.model import Session, SessionKind
+from copdesk.core.text import InvalidName
+from copdesk.core.timer import SessionTimer, TimerError, TimerStatus
+from copdesk.store import agendas, sessions, teams
+from copdesk.store.errors import StoreError
+from copdesk.store.session_lifecycle import SessionPlan, open_session
+from copdesk.views import theme
+from copdesk.views.agenda_editor import AgendaEditorDialog
+from copdesk.views.banner import Banner
+from copdesk.views.context import AppContext
+from copdesk.views.live_actions import ADD_MINUTES, LiveActions
+from copdesk.views.live_session import LiveSession
+from copdesk.views.live_timer import LiveTimer
+from copdesk.views.mini_timer import MiniTimer
+from copdesk.views.resume_offer import (
+    PendingLiveSession,
+    ResumeDialog,
+    end_at_last_save,
+    pending_live_sessions,
+    restore_timer,
+)
+from copdesk.views.session_summary import SessionSummaryDialog
+from copdesk.views.share_view import ShareView
+from copdesk.views.shortcut_help import ShortcutHelp
+from copdesk.views.start_reminder import StartReminder
+from copdesk.views.start_session_dialog import StartSessionDialog
+from copdesk.views.timer_disc import TimerColours
+
+END_QUESTION = "End the session?"
+
+
+class SessionFlow(QObject):
+    went_live = Signal()
+    returned_to_prepare = Signal()
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        context: AppContext,
+        live: LiveSession,
+        current_team_id: Callable[[], int | None],
+    ) -> None:
+        super().__init__(window)
+        self.window, self.context, self.live = window, context, live
+        self._current_team_id = current_team_id
+        self.shipped = load_template_folder(context.resource("agendas"))
+        self.ground_rules = load_ground_rules(context.resource("prompts", "ground_rules.toml"))
+        self.colours = TimerColours.from_palette(theme.colours(context.resources, theme.LIGHT))
+        self.actions = LiveActions(context, window)
+        self.live_timer = LiveTimer(context, self)
+        self.share_view = ShareView(self.colours)
+        self.mini_timer = MiniTimer(self.colours)
+        self.help_overlay = ShortcutHelp(window)
+        self.reminder = StartReminder(context, current_team_id, lambda: live.is_live, self)
+        self.reminder_banner = Banner("info")
+        self.reminder_banner.setObjectName("startReminder")
+        self.header_button = QPushButton()
+        self.header_button.setObjectName("startSessionButton")
+        self.header_button.setProperty("primary", True)
+        self.header_button.clicked.connect(self.start_or_end)
+        self.start_dialog: StartSessionDialog | None = None
+        self.agenda_editor: AgendaEditorDialog | None = None
+        self.end_confirmation: QMessageBox | None = None
+        self.summary_dialog: SessionSummaryDialog | None = None
+        self.resume_dialog: ResumeDialog | None = None
+        self.error_box: QMessageBox | None = None
+        self._status: TimerStatus | None = None
+        self._wire()
+        self._show_status(None)
+
+    def _wire(self) -> None:
+        actions = self.actions
+        actions.start_session.triggered.connect(self.open_start_dialog)
+        actions.pause.triggered.connect(self.live_timer.toggle)
+        actions.next_segment.triggered.connect(self.next_segment)
+        actions.add_time.triggered.connect(lambda: self.live_timer.add_time(ADD_MINUTES * 60))
+        actions.retime.triggered.connect(self.live_timer.retime)
+        actions.end_session.triggered.connect(self.request_end)
+        actions.share_view.toggled.connect(self.show_share_view)
+        actions.mini_timer.toggled.connect(self.show_mini_timer)
+        actions.edit_agendas.triggered.connect(self._edit_current_team_agendas)
+        actions.help.triggered.connect(self.help_overlay.toggle)
+        self.live_timer.refreshed.connect(self._timer_refreshed)
+        self.live_timer.refreshed.connect(self.share_view.show_timer)
+        self.live_timer.refreshed.connect(self.mini_timer.show_timer)
+        self.live_timer.segment_entered.connect(self.live.enter_segment)
+        self.live.question_shown.connect(self.share_view.show_question)
+        self.live.ended.connect(lambda _session_id: self.share_view.show_question(""))
+        self.share_view.closed.connect(lambda: actions.share_view.setChecked(False))
+        self.mini_timer.closed.connect(lambda: actions.mini_timer.setChecked(False))
+        self.mini_timer.restore_requested.connect(self._raise_window)
+        self.reminder.due.connect(self._show_reminder)
+        self.share_view.show_timer(None)
+        self.mini_timer.show_timer(None)
+
+    # -- starting ---------------------------------------------------------------------------------
+    def agenda_for(self, team_id: int, kind: SessionKind) -> AgendaTemplate:
+        return agendas.template_for(self.context.db, team_id, kind, self.shipped)
+
+    def start_or_end(self) -> None:
+        if self.live.is_live:
+            self.request_end()
+        else:
+            self.open_start_dialog()
+
+    def open_start_dialog(self) -> StartSessionDialog | None:
+        if self.live.is_live:
+            return None
+        dialog = StartSessionDialog(
+            self.context, self._current_team_id(), self.agenda_for, self.ground_rules, self.window
+        )
+        dialog.edit_agenda_requested.connect(
+            lambda team_id, kind: self.open_agenda_editor(team_id, SessionKind(kind), dialog)
+        )
+        dialog.accepted.connect(lambda: self.start(dialog.plan) if dialog.plan is not None else None)
+        self.start_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start(self, plan: SessionPlan) -> Session | None:
+        """Save the session as live, start its timer, tell the panes, and go to the Live page."""
+        try:
+            session = open_session(self.context.db, plan, self.context.now())
+        except (InvalidName, ValueError, StoreError, sqlite3.Error) as error:
+            self._show_error("The session was not started", str(error))
+            return None
+        timer = SessionTimer(
+            plan.agenda.segments,
+            self.context.monotonic,
+            self.context.now,
+            planned_total_seconds=plan.agenda.total_seconds,
+        )
+        timer.start()
+        self.reminder_banner.hide()
+        self.live.begin(session.id, plan.team_id)
+        self.went_live.emit()
+        self.live_timer.attach(session.id, timer)
+        return session
+
+    def next_segment(self) -> None:
+        """N: the next segment; on the last one, moving on means ending, so ask."""
+        if self.live_timer.on_last_segment:
+            self.request_end()
+        else:
+            self.live_timer.next_segment()
+
+    # -- ending -------------------------------------------------------------------------------------
+    def request_end(self) -> QMessageBox | None:
+        if not self.live.is_live:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            END_QUESTION,
+            END_QUESTION,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setInformativeText(
+            "The timer stops and the session is saved with every segment's actual time. This cannot be undone."
+        )
+        box.setObjectName("endConfirmation")
+        box.button(QMessageBox.StandardButton.Yes).setText("&End session")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda result: self.end_now() if result == QMessageBox.StandardButton.Yes else None)
+        self.end_confirmation = box
+        box.open()
+        return box
+
+    def end_now(self) -> SessionSummaryDialog | None:
+        """Stop the timer, save actuals, end the session, let the panes flush, and show the summary."""
+        session_id = self.live_timer.session_id
+        if session_id is None or not self.live.is_live:
+            return None
+        self.live_timer.end()
+        session = sessions.end_session(self.context.db, session_id, self.context.now())
+        self.live.finish()
+        self.live_timer.detach()
+        self.returned_to_prepare.emit()
+        return self._show_summary(session)
+
+    def _show_summary(self, session: Session) -> SessionSummaryDialog:
+        summary = SessionSummaryDialog(self.context, session, self.window)
+        self.summary_dialog = summary
+        summary.open()
+        return summary
+
+    # -- after a crash --------------------------------------------------------------------------------
+    def pending_resumes(self) -> list[PendingLiveSession]:
+        return [] if self.live.is_live else pending_live_sessions(self.context)
+
+    def offer_resume(self) -> ResumeDialog | None:
+        """Offer the first session left live by a crash; the next is offered once this one is decided."""
+        pending = self.pending_resumes()
+        if not pending:
+            return None
+        dialog = ResumeDialog(pending[0], self.window)
+        dialog.resume_chosen.connect(lambda _id: self.resume(dialog.pending))
+        dialog.end_chosen.connect(lambda _id: self.end_pending(dialog.pending))
+        self.resume_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def resume(self, pending: PendingLiveSession) -> bool:
+        try:
+            timer = restore_timer(self.context, pending)
+        except TimerError as error:
+            self._show_error("The session cannot be resumed", str(error))
+            return False
+        self.live.begin(pending.session.id, pending.session.team_id)
+        self.went_live.emit()
+        self.live_timer.attach(pending.session.id, timer)
+        return True
+
+    def end_pending(self, pending: PendingLiveSession) -> SessionSummaryDialog:
+        session = end_at_last_save(self.context, pending)
+        summary = self._show_summary(session)
+        summary.finished.connect(lambda _result: self.offer_resume())
+        return summary
+
+    # -- other windows -------------------------------------------------------------------------------
+    def show_share_view(self, shown: bool) -> None:
+        if shown:
+            self.share_view.show()
+            self.share_view.raise_()
+        else:
+            self.share_view.hide()
+
+    def show_mini_timer(self, shown: bool) -> None:
+        if shown:
+            self.mini_timer.resize(self.mini_timer.sizeHint())
+            self.mini_timer.show()
+        else:
+            self.mini_timer.hide()
+
+    def open_agenda_editor(
+        self, team_id: int | None = None, kind: SessionKind | None = None, parent: QObject | None = None
+    ) -> AgendaEditorDialog | None:
+        team_id = team_id if team_id is not None else self._current_team_id()
+        if team_id is None:
+            self._show_error("No team yet", "Create a team first (File ▸ New team); agendas belong to a team.")
+            return None
+        editor = AgendaEditorDialog(
+            self.context,
+            team_id,
+            teams.get_team(self.context.db, team_id).name,
+            kind or SessionKind.REFLECTIVE,
+            self.shipped,
+            parent if isinstance(parent, StartSessionDialog) else self.window,
+        )
+        if isinstance(parent, StartSessionDialog):
+            editor.saved.connect(lambda _kind: parent.refresh_agenda())
+        self.agenda_editor = editor
+        editor.open()
+        return editor
+
+    def _edit_current_team_agendas(self) -> None:
+        self.open_agenda_editor()
+
+    def set_palette(self, palette: str) -> None:
+        self.colours = TimerColours.from_palette(theme.colours(self.context.resources, palette))
+        for view in (self.share_view, self.mini_timer):
+            view.set_colours(self.colours)
+
+    def shutdown(self) -> None:
+        """On quit: save the timer (a live session is offered for resume next time) and close the extra windows."""
+        self.live_timer.save()
+        self.share_view.close()
+        self.mini_timer.close()
+
+    # -- internals ------------------------------------------------------------------------------------
+    def _timer_refreshed(self, view: object) -> None:
+        status = getattr(view, "status", None)
+        if status is not self._status:
+            self._show_status(status)
+
+    def _show_status(self, status: TimerStatus | None) -> None:
+        self._status = status
+        self.actions.show_status(status)
+        live = self.live.is_live
+        self.header_button.setText("End session…" if live else "Start session…")
+        self.header_button.setAccessibleName("End the session" if live else "Start a session")
+        self.header_button.setToolTip("Ctrl+E" if live else "F5")
+
+    def _show_reminder(self, text: str) -> None:
+        self.reminder_banner.show_message(text, [("&Start session…", self._open_start_from_reminder)])
+
+    def _open_start_from_reminder(self) -> None:
+        self.open_start_dialog()
+
+    def _raise_window(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def _show_error(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self.window)
+        self.error_box = box
+        box.open()

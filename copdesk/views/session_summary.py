@@ -1,0 +1,145 @@
+"""The end-of-session summary: planned against actual for every segment, and the session's totals.
+
+Everything shown is read back from SQLite after the session was saved, so the summary is also the proof
+that it was: what it shows is what the record and the reports will use.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.model import Session
+from copdesk.core.pacing import SegmentOutcome, finished_wording, format_minutes
+from copdesk.store import session_lifecycle, teams
+from copdesk.views.context import AppContext
+
+
+class OutcomeColumn(IntEnum):
+    SEGMENT = 0
+    PLANNED = 1
+    ACTUAL = 2
+    DIFFERENCE = 3
+
+
+_HEADERS = ("Segment", "Planned", "Actual", "Difference")
+
+
+class OutcomeModel(QAbstractTableModel):
+    def __init__(self, outcomes: list[SegmentOutcome]) -> None:
+        super().__init__()
+        self.outcomes = outcomes
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.outcomes)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(OutcomeColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        outcome = self.outcomes[index.row()]
+        column = OutcomeColumn(index.column())
+        if column is OutcomeColumn.SEGMENT:
+            return outcome.name
+        if column is OutcomeColumn.PLANNED:
+            return format_minutes(outcome.planned_seconds)
+        if column is OutcomeColumn.ACTUAL:
+            return "—" if outcome.actual_seconds is None else format_minutes(outcome.actual_seconds)
+        return outcome.difference_words
+
+
+def totals_line(outcomes: list[SegmentOutcome]) -> str:
+    planned = sum(o.planned_seconds for o in outcomes)
+    actual = sum(o.actual_seconds or 0.0 for o in outcomes)
+    not_reached = sum(o.actual_seconds is None for o in outcomes)
+    if not_reached:
+        segments = "segment was" if not_reached == 1 else "segments were"
+        ran = f"Ended after {format_minutes(actual)} of the {format_minutes(planned)} planned"
+        return f"{ran}; {not_reached} {segments} not reached."
+    verdict = finished_wording(actual - planned).lower()
+    return f"Ran {format_minutes(actual)} against {format_minutes(planned)} planned: {verdict}."
+
+
+def counts_line(counts: session_lifecycle.SessionCounts) -> str:
+    guests = f" ({counts.guests} guest{'s' if counts.guests != 1 else ''})" if counts.guests else ""
+    parts = [
+        f"{counts.present} present{guests}",
+        f"{counts.contributions} contributions",
+        f"{counts.questions_asked} questions asked",
+        f"{counts.notes} notes",
+        f"{counts.actions_agreed} actions agreed",
+    ]
+    return " · ".join(parts)
+
+
+class SessionSummaryDialog(QDialog):
+    def __init__(self, context: AppContext, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessionSummary")
+        self.setWindowTitle("Session summary")
+        self.setMinimumSize(560, 420)
+        self.outcomes = session_lifecycle.segment_outcomes(context.db, session.id)
+        self.counts = session_lifecycle.summary_counts(context.db, session.id)
+        layout = QVBoxLayout(self)
+        heading = QLabel("Session ended and saved")
+        heading.setProperty("role", "heading")
+        layout.addWidget(heading)
+        team = teams.get_team(context.db, session.team_id).name
+        topic = f": {session.topic}" if session.topic else ""
+        about = QLabel(f"{team}, {session.kind.label}{topic}")
+        about.setWordWrap(True)
+        layout.addWidget(about)
+        self.totals_label = QLabel(totals_line(self.outcomes))
+        self.totals_label.setObjectName("summaryTotals")
+        self.totals_label.setWordWrap(True)
+        layout.addWidget(self.totals_label)
+        self.model = OutcomeModel(self.outcomes)
+        table = QTableView()
+        table.setObjectName("summaryTable")
+        table.setAccessibleName("Planned against actual, by segment")
+        table.setModel(self.model)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(OutcomeColumn.SEGMENT, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(table, 1)
+        self.counts_label = QLabel(counts_line(self.counts))
+        self.counts_label.setObjectName("summaryCounts")
+        self.counts_label.setWordWrap(True)
+        layout.addWidget(self.counts_label)
+        agreed = session.ground_rules_agreed_at
+        rules = (
+            f"Ground rules agreed at {from_utc_iso(agreed).astimezone():%H:%M}."
+            if agreed
+            else "Agreement to the ground rules was not recorded."
+        )
+        rules_label = QLabel(rules)
+        rules_label.setProperty("role", "hint")
+        layout.addWidget(rules_label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        close = QPushButton("&Close")
+        close.setAccessibleName("Close the summary")
+        close.setDefault(True)
+        close.clicked.connect(self.accept)
+        row.addWidget(close)
+        layout.addLayout(row)

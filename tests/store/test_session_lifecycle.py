@@ -1,0 +1,103 @@
+"""Opening a session in one transaction, reusing one planned in advance, and the summary's totals."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlite_utils import Database
+
+from copdesk import paths
+from copdesk.core.agenda import load_template_folder
+from copdesk.core.model import MarkerKind, NoteKind, Role, SessionKind, SessionStatus
+from copdesk.core.pacing import SegmentOutcome
+from copdesk.core.text import InvalidName
+from copdesk.store import notes, participation, session_lifecycle, sessions, teams
+from copdesk.store.session_lifecycle import SessionPlan, open_session
+from copdesk.store.sessions import PlannedSegment
+
+NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
+AGENDA = load_template_folder(paths.resource_path("agendas"))[SessionKind.REFLECTIVE]
+
+
+def _plan(team_id: int, present: tuple[int, ...], **changes: object) -> SessionPlan:
+    plan = SessionPlan(
+        team_id=team_id,
+        kind=SessionKind.REFLECTIVE,
+        topic="Hospital discharge when the person wants to go home",
+        presenter_id=present[0],
+        present_ids=present,
+        guest_names=(),
+        agenda=AGENDA,
+        ground_rules_agreed=True,
+    )
+    return replace(plan, **changes)  # type: ignore[arg-type]
+
+
+def test_open_session_saves_everything_and_starts_it(db: Database) -> None:
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.PRACTITIONER)], NOW)
+    ash, _bo = teams.list_members(db, team.id)
+    session = open_session(
+        db, _plan(team.id, (ash.id,), guest_names=("Ola Guest",), presenter_guest_name="Ola Guest"), NOW
+    )
+
+    assert session.status is SessionStatus.LIVE and session.started_at == "2026-10-08T09:30:00+00:00"
+    assert session.ground_rules_agreed_at == session.started_at
+    guest = teams.get_member(db, session.presenter_id or -1)
+    assert (guest.display_name, guest.role) == ("Ola Guest", Role.GUEST)
+    assert sorted(sessions.attendee_ids(db, session.id)) == sorted([ash.id, guest.id])
+    assert [s.name for s in sessions.segments(db, session.id)] == [s.name for s in AGENDA.segments]
+
+
+def test_a_bad_guest_name_leaves_nothing_behind(db: Database) -> None:
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
+    ash = teams.list_members(db, team.id)[0]
+    with pytest.raises(InvalidName):
+        open_session(db, _plan(team.id, (ash.id,), guest_names=("Ola Guest", "ash lee")), NOW)
+    assert sessions.session_count(db) == 0
+    assert [m.display_name for m in teams.list_members(db, team.id)] == ["Ash Lee"]
+
+
+def test_a_session_planned_in_advance_is_opened_instead_of_a_second_one(db: Database) -> None:
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
+    ash = teams.list_members(db, team.id)[0]
+    planned = sessions.create_session(
+        db,
+        team.id,
+        SessionKind.SPOTLIGHT,
+        NOW - timedelta(days=7),
+        planned_start=NOW + timedelta(minutes=30),
+        segments=[PlannedSegment("Talk", AGENDA.segments[0].phase, 600)],
+    )
+    assert session_lifecycle.planned_session_near(db, team.id, NOW) == planned
+    assert session_lifecycle.planned_session_near(db, team.id, NOW + timedelta(days=2)) is None
+    opened = open_session(db, _plan(team.id, (ash.id,), reuse_session_id=planned.id), NOW)
+    assert opened.id == planned.id and opened.kind is SessionKind.REFLECTIVE and opened.status is SessionStatus.LIVE
+    assert len(sessions.segments(db, opened.id)) == len(AGENDA.segments)
+    assert sessions.session_count(db) == 1
+    with pytest.raises(ValueError, match="already been started"):
+        open_session(db, _plan(team.id, (ash.id,), reuse_session_id=planned.id), NOW)
+
+
+def test_summary_counts_are_totals_for_the_room(db: Database) -> None:
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.PRACTITIONER)], NOW)
+    ash, bo = teams.list_members(db, team.id)
+    session = open_session(db, _plan(team.id, (ash.id, bo.id), guest_names=("Ola Guest",)), NOW)
+    for member in (ash, bo, bo):
+        participation.add_contribution(db, session.id, member.id, NOW)
+    participation.add_marker(db, session.id, MarkerKind.TENSION, NOW)
+    notes.add_note(db, session.id, NoteKind.LEARNING, "Check what the person wants, in their words.", NOW)
+    counts = session_lifecycle.summary_counts(db, session.id)
+    assert (counts.present, counts.guests, counts.contributions, counts.markers, counts.notes) == (3, 1, 3, 1, 1)
+    assert (counts.questions_asked, counts.actions_agreed) == (0, 0)
+
+
+def test_segment_outcomes_read_planned_and_actual_back(db: Database) -> None:
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
+    session = open_session(db, _plan(team.id, (teams.list_members(db, team.id)[0].id,)), NOW)
+    first = sessions.segments(db, session.id)[0]
+    sessions.record_segment_actuals(db, first.id, actual_start="a", actual_end="b", actual_seconds=390.0)
+    outcomes = session_lifecycle.segment_outcomes(db, session.id)
+    assert outcomes[0] == SegmentOutcome("Welcome and ground rules", 300, 390.0)
+    assert outcomes[1].actual_seconds is None

@@ -1,0 +1,44 @@
+"""Helpers for the live-session tests: a small team, and a session started through the real dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from copdesk.core.model import Role, Session, Team
+from copdesk.store import sessions, teams
+from copdesk.views.main_window import MainWindow
+
+ROSTER = ("Ash Lee", "Bo Day", "Cy Vale")
+# The shipped Reflective practice CoP agenda, in minutes.
+REFLECTIVE_MINUTES = (5, 5, 10, 8, 22, 7, 3)
+
+
+def add_team(window: MainWindow, names: Sequence[str] = ROSTER) -> Team:
+    roster = [(name, Role.FACILITATOR if i == 0 else Role.PRACTITIONER) for i, name in enumerate(names)]
+    team = teams.create_team(window.context.db, "Harbour Team", roster, window.context.now())
+    window.reload_teams(team.id)
+    return team
+
+
+def start_session(
+    window: MainWindow,
+    *,
+    present: Sequence[str] = ROSTER,
+    guests: Sequence[str] = (),
+    agreed: bool = True,
+    topic: str = "Supporting a carer under strain",
+) -> Session:
+    """Fill in and press Start in the real start dialog; returns the live session as saved."""
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.topic_edit.setText(topic)
+    dialog.set_present(set(present))
+    for guest in guests:
+        dialog.guest_edit.setText(guest)
+        assert dialog.add_guest(), dialog.error_label.text()
+    assert dialog.go_to_ground_rules(), dialog.error_label.text()
+    dialog.agreed_check.setChecked(agreed)
+    dialog.start_button.click()
+    session_id = window.live_session.session_id
+    assert session_id is not None, "the session did not start"
+    return sessions.get_session(window.context.db, session_id)
