@@ -4,6 +4,8 @@ Backups rotate grandfather-father-son style, with two generations: the newest ba
 last 7 days that have one, and the newest of each of the last 4 ISO weeks that have one. A backup
 can count as both. Counting days *that have a backup* (rather than calendar days) means a laptop left
 shut for a month still comes back with a week of history, instead of the rotation emptying itself.
+The two newest backups are always kept as well: a mistake made today is backed up at the next start,
+and the backup from the start before it, the one that undoes the mistake, must not rotate out.
 
 Session retention is a privacy rule, not a storage one: notes discuss cases, and a team may agree
 to keep them only for so many months.
@@ -18,6 +20,7 @@ from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped,
 
 DAILY_BACKUPS_KEPT = 7
 WEEKLY_BACKUPS_KEPT = 4
+LATEST_BACKUPS_KEPT = 2
 MIN_RETENTION_MONTHS = 1
 MAX_RETENTION_MONTHS = 600
 
@@ -27,11 +30,15 @@ class RetentionError(ValueError):
 
 
 def backups_to_keep(
-    stamps: Iterable[datetime], *, daily: int = DAILY_BACKUPS_KEPT, weekly: int = WEEKLY_BACKUPS_KEPT
+    stamps: Iterable[datetime],
+    *,
+    daily: int = DAILY_BACKUPS_KEPT,
+    weekly: int = WEEKLY_BACKUPS_KEPT,
+    latest: int = LATEST_BACKUPS_KEPT,
 ) -> set[datetime]:
     """The subset of backup times to keep; every other backup may be deleted."""
     newest_first = sorted(set(stamps), reverse=True)
-    keep: set[datetime] = set()
+    keep: set[datetime] = set(newest_first[:latest])
     days: set[date] = set()
     weeks: set[tuple[int, int]] = set()
     for stamp in newest_first:

@@ -30,7 +30,7 @@ from copdesk.store.errors import StoreError
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 STATE_FILE = "last-automatic-backup.json"
-_NAME = re.compile(r"^(auto|pre-migration-v\d+|pre-restore)-(\d{8}T\d{6}Z)(?:-\d+)?\.db$")
+_NAME = re.compile(r"^(auto|pre-migration-v\d+|pre-restore)-(\d{8}T\d{6}Z)(?:-(\d+))?\.db$")
 _COPDESK_TABLES = ("team", "member", "session", "note")
 
 
@@ -76,15 +76,16 @@ def list_backups(db_path: Path) -> list[BackupFile]:
     folder = backup_folder(db_path)
     if not folder.is_dir():
         return []
-    found: list[BackupFile] = []
+    found: list[tuple[datetime, int, BackupFile]] = []
     for path in folder.iterdir():
         match = _NAME.match(path.name)
         if match is None or not path.is_file():
             continue
         kind = BackupKind.PRE_MIGRATION if match[1].startswith("pre-migration") else BackupKind(match[1])
         taken_at = datetime.strptime(match[2], STAMP_FORMAT).replace(tzinfo=UTC)
-        found.append(BackupFile(path, kind, taken_at))
-    return sorted(found, key=lambda backup: (backup.taken_at, backup.path.name), reverse=True)
+        # Within one second, "-1", "-2" were written after the unsuffixed name.
+        found.append((taken_at, int(match[3] or 0), BackupFile(path, kind, taken_at)))
+    return [backup for *_, backup in sorted(found, key=lambda entry: entry[:2], reverse=True)]
 
 
 def verify_restorable(path: Path, latest_version: int) -> int:
@@ -164,11 +165,8 @@ def rotate_automatic_backups(db_path: Path) -> list[Path]:
     automatic = [backup for backup in list_backups(db_path) if backup.kind is BackupKind.AUTOMATIC]
     keep = backups_to_keep(backup.taken_at for backup in automatic)
     deleted = []
-    newest_per_stamp: set[datetime] = set()
-    for backup in automatic:  # newest first: of two backups in one second, the later-named one stays
-        if backup.taken_at in keep and backup.taken_at not in newest_per_stamp:
-            newest_per_stamp.add(backup.taken_at)
-            continue
-        backup.path.unlink(missing_ok=True)
-        deleted.append(backup.path)
+    for backup in automatic:  # two backups within one second share a stamp, and share its fate
+        if backup.taken_at not in keep:
+            backup.path.unlink(missing_ok=True)
+            deleted.append(backup.path)
     return deleted

@@ -23,14 +23,17 @@ def test_one_backup_a_day_for_sixty_days_keeps_seven_days_and_four_weeks() -> No
     assert len(keep) == 9
 
 
-def test_several_backups_a_day_keep_the_newest_of_each_day() -> None:
+def test_several_backups_a_day_keep_the_newest_of_each_day_and_the_two_latest() -> None:
     stamps = [START - timedelta(hours=6 * n) for n in range(40)]  # four a day for ten days
     keep = backups_to_keep(stamps)
+    latest_two = set(stamps[:2])  # today's last two: the one before a mistake stays restorable
+    assert latest_two <= keep
     days = sorted({stamp.date() for stamp in stamps}, reverse=True)[:7]
     for day in days:
         newest = max(stamp for stamp in stamps if stamp.date() == day)
         assert newest in keep
-        assert not any(stamp in keep for stamp in stamps if stamp.date() == day and stamp != newest)
+        others = {stamp for stamp in stamps if stamp.date() == day and stamp != newest} - latest_two
+        assert not others & keep
 
 
 def test_a_long_gap_still_leaves_a_week_of_history() -> None:
@@ -44,6 +47,7 @@ def test_a_long_gap_still_leaves_a_week_of_history() -> None:
 def test_nothing_to_rotate() -> None:
     assert backups_to_keep([]) == set()
     assert backups_to_keep([START]) == {START}
+    assert backups_to_keep([START, START - timedelta(hours=1)]) == {START, START - timedelta(hours=1)}
 
 
 def test_cutoff_is_calendar_months() -> None:

@@ -1,0 +1,177 @@
+"""The same faults through the real app entry point (``run_gui``), event loop replaced by a check.
+
+``QApplication.exec`` is swapped for a function that inspects the window the app built and returns,
+so each test runs the whole start-up (location, lock, recovery, backup, window) without blocking.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from copdesk import app, paths
+from copdesk.instance_lock import lock_path
+from copdesk.startup import DamageChoice
+from copdesk.store import migrations
+from copdesk.store.backup_catalogue import BackupKind, list_backups
+from copdesk.store.recovery import QUARANTINE_FOLDER
+from copdesk.views.main_window import MainWindow
+from copdesk.views.startup_dialogs import DamagedDatabaseDialog, DataLocationDialog
+from tests.reliability.conftest import corrupt, make_database
+
+
+def _windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+@pytest.fixture
+def event_loop(monkeypatch: pytest.MonkeyPatch) -> list[Callable[[MainWindow], None]]:
+    """Steps to run against the shown window in place of the event loop; the window is closed after."""
+    steps: list[Callable[[MainWindow], None]] = []
+
+    def fake_exec() -> int:
+        for step in steps:
+            (window,) = _windows()
+            step(window)
+        for window in _windows():
+            window.close()
+            window.deleteLater()  # as the real event loop would, before the next test builds its own
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    monkeypatch.setattr(MainWindow, "offer_first_run_or_resume", lambda self: None)
+    return steps
+
+
+def _choose(monkeypatch: pytest.MonkeyPatch, choice: DamageChoice) -> list[str]:
+    asked: list[str] = []
+
+    def answer(dialog: DamagedDatabaseDialog) -> int:
+        asked.append(dialog.message_label.text())
+        dialog.choice = choice
+        return 1
+
+    monkeypatch.setattr(DamagedDatabaseDialog, "exec", answer)
+    return asked
+
+
+def test_damaged_database_restores_the_backup_through_the_app(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    make_database(db_path)
+    event_loop.append(lambda window: None)
+    assert app.run_gui(["--db", str(db_path)]) == 0  # a clean start takes the first automatic backup
+    assert [b.kind for b in list_backups(db_path)] == [BackupKind.AUTOMATIC]
+    corrupt(db_path, "overwritten-page")
+    asked = _choose(monkeypatch, DamageChoice.RESTORE_BACKUP)
+    seen: list[str] = []
+    event_loop[:] = [lambda window: seen.append(window.safeguards.notice_banner.label.text())]
+
+    assert app.run_gui(["--db", str(db_path)]) == 0
+
+    assert len(asked) == 1 and "damaged" in asked[0]
+    assert "restored the backup" in seen[0] and QUARANTINE_FOLDER in seen[0]
+    assert len(list((db_path.parent / QUARANTINE_FOLDER).iterdir())) == 1
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM team").fetchone()[0] == 1
+    assert not lock_path(db_path).exists()  # released at exit
+
+
+def test_restore_from_the_file_menu_reopens_the_window_on_the_backup(
+    qtbot: QtBot, db_path: Path, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    make_database(db_path)
+    event_loop.append(lambda window: None)
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    conn = sqlite3.connect(db_path)
+    conn.execute("DELETE FROM note")  # the mistake; the next start backs it up too
+    conn.commit()
+    conn.close()
+    seen: list[tuple[int, str]] = []
+
+    def restore(window: MainWindow) -> None:
+        mistake, before_it = list_backups(db_path)  # the one before the mistake has not rotated out
+        window.safeguards.restore_requested.emit(before_it.path)  # what the dialog's Restore button does
+
+    def check(window: MainWindow) -> None:
+        count = window.context.db.execute("SELECT count(*) FROM note").fetchone()[0]
+        seen.append((count, window.safeguards.notice_banner.label.text()))
+
+    event_loop[:] = [restore, check]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    assert seen[0][0] == 3 and "Restored" in seen[0][1] and "pre-restore" in seen[0][1]
+    assert any(b.kind is BackupKind.PRE_RESTORE for b in list_backups(db_path))
+
+
+def test_newer_schema_is_refused_through_the_app_and_the_folder_is_untouched(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    make_database(db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    listing = {p.name: p.read_bytes() for p in db_path.parent.iterdir()}
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    assert app.run_gui(["--db", str(db_path)]) == 1
+    assert len(shown) == 1 and "newer CoPDesk" in shown[0]
+    assert {p.name: p.read_bytes() for p in db_path.parent.iterdir()} == listing
+
+
+def test_failing_migration_keeps_the_previous_version_through_the_app(
+    qtbot: QtBot,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    event_loop: list[Callable[[MainWindow], None]],
+) -> None:
+    make_database(db_path)
+    version = migrations.latest_version(paths.migrations_dir())
+    broken = tmp_path / "db"
+    shutil.copytree(paths.migrations_dir(), broken)
+    (broken / f"{version + 1:04d}_broken.sql").write_text(
+        "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n"
+    )
+    monkeypatch.setattr(paths, "migrations_dir", lambda: broken)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    assert app.run_gui(["--db", str(db_path)]) == 1
+    assert len(shown) == 1 and f"unchanged at version {version}" in shown[0]
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM note").fetchone()[0] == 3
+    conn.close()
+    assert [b.kind for b in list_backups(db_path)] == [BackupKind.PRE_MIGRATION]  # taken before trying
+
+
+def test_unusable_default_folder_offers_another_and_remembers_it(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    monkeypatch.delenv(paths.ENVIRONMENT_VARIABLE, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    (tmp_path / "xdg").mkdir()
+    (tmp_path / "xdg" / "copdesk").write_text("a file where the data folder should be")
+    chosen = tmp_path / "chosen" / "copdesk.db"
+    asked: list[str] = []
+
+    def choose(dialog: DataLocationDialog) -> int:
+        asked.append(dialog.findChildren(type(dialog.layout().itemAt(1).widget()))[1].text())
+        dialog.chosen = chosen
+        return 1
+
+    monkeypatch.setattr(DataLocationDialog, "exec", choose)
+    opened: list[Path] = []
+    event_loop.append(lambda window: opened.append(window.context.db_path))
+    assert app.run_gui([]) == 0
+    assert len(asked) == 1 and "is a file" in asked[0]
+    assert opened == [chosen]
+    assert app.run_gui([]) == 0  # the next start goes straight to the chosen folder
+    assert opened == [chosen, chosen] and len(asked) == 1
