@@ -8,7 +8,7 @@ with the parser's message, and nothing is saved.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlite_utils import Database
 
 from copdesk.core.dates import DueDateError, format_uk, parse_due
 from copdesk.core.model import Action, Member
@@ -38,6 +39,15 @@ from copdesk.views.context import AppContext
 
 MAX_ITEM_LENGTH = 2000
 DUE_PLACEHOLDER = "Due: 3/11/2026, friday, in 2 weeks, next session"
+
+
+def next_session_day(db: Database, team_id: int, now: datetime) -> date | None:
+    """What "next session" means for a due date typed today: the first scheduled session on a later day.
+
+    Today's own session is the one being held (it may have started a few minutes early), never the next.
+    """
+    end_of_today = datetime.combine(now.astimezone().date(), time.max).astimezone()
+    return next_session_date(db, team_id, end_of_today)
 
 
 class OwnerField(QComboBox):
@@ -172,7 +182,7 @@ class ActionEditor(QWidget):
         if self.team_id is not None:
             now = self.context.now()
             self.due_field.today = now.astimezone().date()
-            self.due_field.next_session = next_session_date(self.context.db, self.team_id, now)
+            self.due_field.next_session = next_session_day(self.context.db, self.team_id, now)
 
     def clear_form(self) -> None:
         self.text_edit.clear()

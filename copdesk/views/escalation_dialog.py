@@ -30,9 +30,8 @@ from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget
 from copdesk.core.recurring import EscalationError, next_statuses
 from copdesk.store import issues
 from copdesk.store.recurring import IssueSummary, change_escalation
-from copdesk.store.schedule import next_session_date
 from copdesk.views import theme
-from copdesk.views.action_editor import DueField, show_message
+from copdesk.views.action_editor import DueField, next_session_day, show_message
 from copdesk.views.context import AppContext
 
 ESCALATION_SOURCE = "CoP Facilitation Masterclass (Spring 2026), Facilitation role in a CoP"
@@ -96,7 +95,7 @@ class NewEscalationDialog(QDialog):
         self.message.setWordWrap(True)
         self.due_field = DueField(self.message)
         self.due_field.today = self.today
-        self.due_field.next_session = next_session_date(context.db, team_id, now)
+        self.due_field.next_session = next_session_day(context.db, team_id, now)
         self.due_field.setAccessibleName("Response due")
         self.due_field.setText("in 2 weeks")
         form.addRow("&Issue", self.issue_combo)

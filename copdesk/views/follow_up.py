@@ -20,9 +20,8 @@ from copdesk.store.carry_over import (
     redate_action,
     undo_review,
 )
-from copdesk.store.schedule import next_session_date
 from copdesk.views import theme
-from copdesk.views.action_editor import ChangeActionDialog, configure_table, show_message
+from copdesk.views.action_editor import ChangeActionDialog, configure_table, next_session_day, show_message
 from copdesk.views.action_models import ActionRole, action_model, follow_up_rows
 from copdesk.views.context import AppContext
 
@@ -204,7 +203,7 @@ class FollowUpBox(QWidget):
             members=teams.list_members(self.context.db, team_id) if change_owner else (),
             change_owner=change_owner,
             today=now.astimezone().date(),
-            next_session=next_session_date(self.context.db, team_id, now),
+            next_session=next_session_day(self.context.db, team_id, now),
             parent=self,
         )
 

@@ -25,7 +25,7 @@ from copdesk.core.model import (
     Role,
     SessionKind,
 )
-from copdesk.store import actions, issues, notes, sessions, teams
+from copdesk.store import actions, issues, notes, series, sessions, teams
 from copdesk.store.carry_over import actions_agreed_in
 from copdesk.views import follow_up as follow_up_module
 from copdesk.views import session_items
@@ -395,3 +395,20 @@ def test_issue_history_shows_every_mention_and_resolves_with_a_note(
     assert (resolved.status, resolved.resolution) == (IssueStatus.RESOLVED, "OT lead triages hospital referrals daily")
     assert dialog.flag.isHidden() and dialog.changed and not dialog.resolve_button.isEnabled()
     dialog.close()
+
+
+def test_next_session_means_a_later_day_than_todays_meeting(window: MainWindow, qtbot: QtBot) -> None:
+    db = window.context.db
+    ids = _history(db)
+    today = window.context.now().astimezone().date()
+    # A weekly series with a session late today: that is the meeting being held, not the next one.
+    series.add_series(
+        db, ids["team"], SessionKind.REFLECTIVE, f"DTSTART:{today:%Y%m%d}T235900\nRRULE:FREQ=WEEKLY", EARLIER
+    )
+    panel, session_id = _live(window, ids["team"])
+    editor = panel.action_editor
+    editor.text_edit.setText("Bring the Weather model")
+    editor.due_field.setText("next session")
+    QTest.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    (added,) = actions_agreed_in(db, session_id)
+    assert added.due == today + timedelta(days=7)
