@@ -110,7 +110,8 @@ class DataLocationDialog(_ChoiceDialog):
         self.current = current
         self.chosen: Path | None = None
         self.content.addWidget(_heading("CoPDesk cannot use its data folder"))
-        self.content.addWidget(_body(message))
+        self.message_label = _body(message)
+        self.content.addWidget(self.message_label)
         self.content.addWidget(
             _body(
                 "Choose a folder on this computer that only you can use, not a shared, synced or network folder. "

@@ -97,7 +97,7 @@ def test_restore_from_the_file_menu_reopens_the_window_on_the_backup(
     seen: list[tuple[int, str]] = []
 
     def restore(window: MainWindow) -> None:
-        mistake, before_it = list_backups(db_path)  # the one before the mistake has not rotated out
+        _mistake, before_it = list_backups(db_path)  # the one before the mistake has not rotated out
         window.safeguards.restore_requested.emit(before_it.path)  # what the dialog's Restore button does
 
     def check(window: MainWindow) -> None:
@@ -163,7 +163,7 @@ def test_unusable_default_folder_offers_another_and_remembers_it(
     asked: list[str] = []
 
     def choose(dialog: DataLocationDialog) -> int:
-        asked.append(dialog.findChildren(type(dialog.layout().itemAt(1).widget()))[1].text())
+        asked.append(dialog.message_label.text())
         dialog.chosen = chosen
         return 1
 
