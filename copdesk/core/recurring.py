@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from copdesk.core.model import EscalationStatus, IssueStatus, MarkerKind
 from copdesk.core.participation import REMEDIES, Remedy
 
-DEFAULT_THRESHOLD = 3
 # Fewer than two sessions is not "again"; a threshold of 2 flags an issue the second time it is raised.
 MIN_THRESHOLD = 2
 MAX_THRESHOLD = 20

@@ -70,7 +70,7 @@ def session_text(db: Database, session_id: int) -> Note | None:
 
 
 def save_session_text(db: Database, session_id: int, text: str, now: datetime) -> Note:
-    """Create or replace the session's free-text notes in one statement each, so a save is all or nothing."""
+    """Create or replace the session's free-text notes in one transaction, so a save is all or nothing."""
     with db.atomic():
         existing = session_text(db, session_id)
         if existing is None:
