@@ -1,15 +1,466 @@
-"""The question picker pane (objectName ``questionPanel``)."""
+"""The question picker pane (objectName ``questionPanel``): the right question at the right moment.
+
+How it behaves, and why:
+
+- **Next** (Q or Ctrl+Right) draws with the core :class:`Picker`: random, never a repeat within the
+  session, balanced across the selected categories, least-asked first across sessions, optionally
+  as a funnel from broad to specific. After **Back** it first walks forward through what was shown.
+- **Mark as asked** (Ctrl+M) writes the asked log (question, time, segment position). The rotation
+  across sessions is derived from that log (``team_ask_counts``): a question drawn and skipped was
+  not put to the team, so it comes round again first. Marking again undoes the mark.
+- While a segment runs, draws follow it (``phase_questions``), and entering a segment draws a fresh
+  question for it. A tension or low-energy marker, or a quiet-voice signal, brings up a matching
+  prompt in a separate frame marked as a suggestion, with the masterclass text behind it.
+- ``LiveSession.question_shown`` carries the current question for the share-safe view. Tips and
+  listening techniques are guidance for the facilitator, so for them it carries an empty string.
+- With no session live the pane still draws and searches, for browsing, and says nothing is logged.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import random
+import sqlite3
 
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
+
+from copdesk.core.model import MarkerKind, SegmentPhase
+from copdesk.core.picker import (
+    SEGMENT_OFFERS,
+    Picker,
+    QuestionFilter,
+    RoomSignal,
+    phase_questions,
+    signal_for_marker,
+    suggested_prompts,
+)
+from copdesk.core.question_bank import Bank, DeckError, Question, QuestionKind, SignalKind, load_bank
+from copdesk.store import questions as store
+from copdesk.store import sessions
+from copdesk.store.questions import CustomQuestionRow
+from copdesk.views import theme
+from copdesk.views.checklist_button import ChecklistButton
 from copdesk.views.context import AppContext
+from copdesk.views.custom_questions_dialog import CustomQuestionsDialog
+from copdesk.views.live_session import LiveSession
 from copdesk.views.pane import Pane
+from copdesk.views.question_model import EVERYTHING, QuestionListModel
+from copdesk.views.question_widgets import ElidedLabel, QuestionCard, QuestionItemDelegate, SuggestionBanner
+
+CARD_PAGE, RESULTS_PAGE = 0, 1
+NEXT_KEYS = ("Q", "Ctrl+Right")
+BACK_KEYS = ("Ctrl+Left",)
+FAVOURITE_KEY = "Ctrl+D"
+ASKED_KEY = "Ctrl+M"
+SEARCH_KEY = "Ctrl+K"
 
 
 class QuestionPanel(Pane):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, live_session: LiveSession, parent: QWidget | None = None) -> None:
         super().__init__("questionPanel", "Questions", parent)
         self.context = context
-        self.show_empty("Reflective, Socratic and active-listening prompts from the masterclass appear here.")
+        self.live = live_session
+        self.rng = random.Random()
+        self.bank = Bank(())
+        self.custom: list[CustomQuestionRow] = []
+        self.favourite_ids = store.favourites(context.db)
+        self.logged_ids: set[str] = set()
+        self.segment_name = ""
+        self.custom_dialog: CustomQuestionsDialog | None = None
+        self._suggestion_from_marker = False
+        self._announced: tuple[str, str] | None = None
+        self.picker = Picker((), rng=self.rng)
+        self.results_model = QuestionListModel()
+        self._build()
+        try:
+            self.bank = load_bank(context.resource("questions"))
+        except DeckError as exc:
+            self.show_empty(f"The question bank could not be read ({exc}). Reinstall CoPDesk to restore it.")
+            self.setEnabled(False)
+            return
+        self.reload_custom_questions()
+        live_session.started.connect(self._session_started)
+        live_session.ended.connect(self._session_ended)
+        live_session.segment_changed.connect(self._segment_changed)
+        live_session.room_signal.connect(self._room_signal)
+        live_session.marker_logged.connect(self._marker_logged)
+        self._refresh()
+
+    # -- construction -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.mode_label = ElidedLabel()
+        self.mode_label.setObjectName("questionMode")
+        theme.set_role(self.mode_label, "hint")
+        self.header_tools.insertWidget(1, self.mode_label, 10)  # most of the free width, beside the title
+        self.custom_button = QPushButton("Your questions…")
+        self.custom_button.setAccessibleName("Add, edit, hide, import or export your own questions")
+        self.custom_button.clicked.connect(self.open_custom_questions)
+        self.header_tools.addWidget(self.custom_button)
+
+        self.banner = SuggestionBanner()
+        self.banner.use_requested.connect(self.show_question)
+        self.body.addWidget(self.banner)
+
+        self.card = QuestionCard()
+        self.results_view = QListView()
+        self.results_view.setObjectName("questionResults")
+        self.results_view.setAccessibleName("Search results")
+        self.results_view.setModel(self.results_model)
+        self.results_view.setItemDelegate(QuestionItemDelegate(self.results_view))
+        self.results_view.setAlternatingRowColors(True)
+        self.results_view.activated.connect(self._result_chosen)
+        self.results_view.doubleClicked.connect(self._result_chosen)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.card)
+        self.stack.addWidget(self.results_view)
+        self.body.addWidget(self.stack, 1)
+        self.body.addLayout(self._build_controls())
+        self.body.addLayout(self._build_filters())
+
+    def _build_controls(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.back_button = self._push("Back", "Previous question", BACK_KEYS, self.previous_question)
+        self.next_button = self._push("Next question", "Next question", NEXT_KEYS, self.next_question)
+        self.next_button.setProperty("primary", True)
+        self.favourite_button = QToolButton()
+        self.favourite_button.setCheckable(True)
+        self.favourite_button.setIcon(theme.icon(self.context.resources, "star"))
+        self.favourite_button.setText("Favourite")
+        self.favourite_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._shortcut(self.favourite_button, "Favourite", (FAVOURITE_KEY,), self.toggle_favourite)
+        self.favourite_button.clicked.connect(self.toggle_favourite)
+        self.asked_button = self._push("Mark as asked", "Mark as asked", (ASKED_KEY,), self.toggle_asked)
+        self.asked_button.setCheckable(True)
+        self.funnel_button = QPushButton("Funnel")
+        self.funnel_button.setCheckable(True)
+        self.funnel_button.setAccessibleName("Funnel mode")
+        self.funnel_button.setToolTip("Funnel mode: start broad, then focus in on a specific element")
+        self.funnel_button.toggled.connect(self._funnel_toggled)
+        for widget in (self.back_button, self.next_button, self.favourite_button, self.asked_button):
+            row.addWidget(widget)
+        row.addSpacing(8)
+        row.addWidget(self._build_search(), 1)
+        return row
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.category_button = ChecklistButton("Categories")
+        self.model_button = ChecklistButton("Models")
+        for button in (self.category_button, self.model_button):
+            button.selection_changed.connect(self._refresh)
+            row.addWidget(button)
+        self.favourites_only = QPushButton("★ only")
+        self.favourites_only.setCheckable(True)
+        self.favourites_only.setAccessibleName("Draw from favourites only")
+        self.favourites_only.setToolTip("Draw only from your starred questions")
+        self.favourites_only.toggled.connect(self._refresh)
+        self.match_segment = QPushButton("Match segment")
+        self.match_segment.setCheckable(True)
+        self.match_segment.setChecked(True)
+        self.match_segment.setAccessibleName("Match questions to the agenda segment")
+        self.match_segment.setToolTip("Offer what suits the current agenda segment")
+        self.match_segment.toggled.connect(self._refresh)
+        for widget in (self.favourites_only, self.funnel_button, self.match_segment):
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
+
+    def _build_search(self) -> QLineEdit:
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("questionSearch")
+        self.search_field.setAccessibleName("Search questions")
+        self.search_field.setPlaceholderText(f"Search all questions ({SEARCH_KEY})")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.textChanged.connect(self._search_changed)
+        self.search_field.returnPressed.connect(self._search_confirmed)
+        self._shortcut(self, "Search questions", (SEARCH_KEY,), self._focus_search)
+        return self.search_field
+
+    def _push(self, text: str, name: str, keys: tuple[str, ...], slot: object) -> QPushButton:
+        button = QPushButton(text)
+        self._shortcut(button, name, keys, slot)
+        button.clicked.connect(slot)
+        return button
+
+    def _shortcut(self, widget: QWidget, name: str, keys: tuple[str, ...], slot: object) -> None:
+        """A window-wide key (active while this pane is on screen) named for screen readers and the help list."""
+        widget.setAccessibleName(name)
+        action = QAction(name, self)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if widget is not self:
+            widget.setToolTip(f"{name} ({', '.join(keys)})")
+
+    # -- the pool and the filter --------------------------------------------------------------
+    def pool(self) -> list[Question]:
+        """The shipped bank and the custom questions that are not hidden."""
+        return [*self.bank, *(row.as_question() for row in self.custom)]
+
+    def draw_filter(self) -> QuestionFilter:
+        categories, models = self.category_button.selected(), self.model_button.selected()
+        base = QuestionFilter(
+            categories=categories,
+            models=models,
+            favourites=frozenset(self.favourite_ids) if self.favourites_only.isChecked() else None,
+            # Ticking a category of tips or techniques asks for them; otherwise only questions to ask aloud.
+            kinds=frozenset() if categories or models else frozenset({QuestionKind.QUESTION}),
+        )
+        phase = self.segment_phase()
+        return phase_questions(phase, base) if phase is not None and self.match_segment.isChecked() else base
+
+    def segment_phase(self) -> SegmentPhase | None:
+        if not self.live.is_live or self.live.segment_phase is None:
+            return None
+        try:
+            return SegmentPhase(self.live.segment_phase)
+        except ValueError:
+            return None
+
+    @property
+    def current(self) -> Question | None:
+        return self.picker.current
+
+    # -- actions ------------------------------------------------------------------------------
+    def next_question(self) -> None:
+        self._close_search()
+        if self.picker.can_go_forward:
+            self.picker.forward()
+        elif self.picker.draw(self.draw_filter()) is None:
+            self._refresh()
+            self.card.show_notice(self._nothing_left())
+            return
+        self._refresh()
+
+    def previous_question(self) -> None:
+        self._close_search()
+        self.picker.back()
+        self._refresh()
+
+    def show_question(self, question: Question) -> None:
+        """Make a question picked by hand (a search result, a suggestion) the current one."""
+        self._close_search()
+        self.picker.show(question)
+        self._refresh()
+
+    def toggle_favourite(self) -> None:
+        question = self.picker.current
+        if question is None:
+            return
+        favourite = question.id not in self.favourite_ids
+        store.set_favourite(self.context.db, question.id, favourite, self.context.now())
+        (self.favourite_ids.add if favourite else self.favourite_ids.discard)(question.id)
+        self._refresh()
+
+    def toggle_asked(self) -> None:
+        question, session_id = self.picker.current, self.live.session_id
+        if session_id is None:
+            self._refresh()
+            self.card.show_notice("No session is live, so nothing is logged. Start a session to keep the log.")
+            return
+        if question is None or question.kind is not QuestionKind.QUESTION:
+            self._refresh()
+            return
+        db = self.context.db
+        try:
+            if question.id in self.logged_ids:
+                store.unrecord_asked(db, session_id, question.id)
+                self.logged_ids.discard(question.id)
+            else:
+                at = self.context.now()
+                position = self.live.segment_position
+                store.record_asked(db, session_id, question.id, question.category, question.text, position, at)
+                self.logged_ids.add(question.id)
+        except sqlite3.Error as exc:
+            self._refresh()
+            self.card.show_notice(f"The asked log could not be saved ({exc}); the question is not marked.")
+            return
+        self._refresh()
+
+    def open_custom_questions(self) -> CustomQuestionsDialog:
+        if self.custom_dialog is None:
+            self.custom_dialog = CustomQuestionsDialog(self.context, self.bank, self)
+            self.custom_dialog.changed.connect(self.reload_custom_questions)
+        self.custom_dialog.open()
+        self.custom_dialog.raise_()
+        return self.custom_dialog
+
+    def reload_custom_questions(self) -> None:
+        self.custom = store.custom_questions(self.context.db)
+        pool = self.pool()
+        self.picker.set_questions(pool)
+        self.results_model.set_questions(pool)
+        own = [row.as_question() for row in self.custom]
+        self.category_button.set_options(self.bank.categories, list(dict.fromkeys(q.category for q in own)))
+        self.model_button.set_options(
+            self.bank.models, [m for m in dict.fromkeys(q.model for q in own) if m not in self.bank.models]
+        )
+        self._refresh()
+
+    def _funnel_toggled(self, on: bool) -> None:
+        self.picker.funnel = on
+        self.picker.restart_funnel()
+        self._refresh()
+
+    # -- search -------------------------------------------------------------------------------
+    def _focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        if not text.strip():
+            self.stack.setCurrentIndex(CARD_PAGE)
+            return
+        self.results_model.set_filter(QuestionFilter(search=text, kinds=EVERYTHING.kinds))
+        if self.results_model.rowCount():
+            self.results_view.setCurrentIndex(self.results_model.index(0))
+        self.stack.setCurrentIndex(RESULTS_PAGE)
+
+    def _search_confirmed(self) -> None:
+        index = self.results_view.currentIndex()
+        if self.stack.currentIndex() == RESULTS_PAGE and index.isValid():
+            self._result_chosen(index)
+
+    def _result_chosen(self, index: QModelIndex) -> None:
+        self.show_question(self.results_model.question_at(index.row()))
+
+    def _close_search(self) -> None:
+        if self.search_field.text():
+            self.search_field.clear()
+        self.stack.setCurrentIndex(CARD_PAGE)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc from the search field or the results goes back to the current question."""
+        if event.key() == Qt.Key.Key_Escape and self.search_field.text():
+            self._close_search()
+            return
+        super().keyPressEvent(event)
+
+    # -- the live session ---------------------------------------------------------------------
+    def _session_started(self, session_id: int) -> None:
+        team_id = self.live.team_id
+        db = self.context.db
+        seen = store.team_ask_counts(db, team_id) if team_id is not None else {}
+        asked = [entry.question_key for entry in store.asked_in_session(db, session_id)]
+        self.logged_ids = set(asked)
+        self.picker = Picker(
+            self.pool(), rng=self.rng, seen_before=seen, asked=asked, funnel=self.funnel_button.isChecked()
+        )
+        self.segment_name = ""
+        self.banner.dismiss()
+        self._refresh()
+
+    def _session_ended(self, _session_id: int) -> None:
+        self.logged_ids = set()
+        self.segment_name = ""
+        self.picker = Picker(self.pool(), rng=self.rng, funnel=self.funnel_button.isChecked())
+        self.banner.dismiss()
+        self._refresh()
+
+    def _segment_changed(self, position: int, _phase: str) -> None:
+        session_id = self.live.session_id
+        segment = (
+            next((s for s in sessions.segments(self.context.db, session_id) if s.position == position), None)
+            if session_id is not None
+            else None
+        )
+        self.segment_name = segment.name if segment is not None else f"Segment {position + 1}"
+        if self.segment_phase() is not None and self.match_segment.isChecked():
+            self.picker.restart_funnel()
+            if self.picker.draw(self.draw_filter()) is None:
+                self._refresh()
+                self.card.show_notice(self._nothing_left())
+                return
+        self._refresh()
+
+    def _room_signal(self, kind: str) -> None:
+        if not kind:
+            if not self._suggestion_from_marker:
+                self.banner.dismiss()
+            return
+        try:
+            signal = SignalKind(kind)
+        except ValueError:
+            return
+        if self.banner.signal is not signal:
+            self._offer(signal, from_marker=False)
+
+    def _marker_logged(self, kind: str) -> None:
+        try:
+            signal = signal_for_marker(MarkerKind(kind))
+        except ValueError:
+            return
+        if signal is not None:
+            self._offer(signal, from_marker=True)
+
+    def _offer(self, signal: SignalKind, *, from_marker: bool) -> None:
+        pool = self.pool()
+        self.rng.shuffle(pool)  # a different first prompt each time; the core keeps questions before guidance
+        suggestions = suggested_prompts(RoomSignal(signal, since=self.context.monotonic()), pool)
+        drawn = set(self.picker.asked_ids)
+        fresh = [s for s in suggestions if s.question.id not in drawn]
+        self._suggestion_from_marker = from_marker
+        self.banner.offer(signal, fresh or suggestions)
+
+    # -- display ------------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        question = self.picker.current
+        if self.stack.currentIndex() == CARD_PAGE or question is None:
+            self.card.show_question(question, prompt=self._empty_prompt())
+        live = self.live.is_live
+        askable = live and question is not None and question.kind is QuestionKind.QUESTION
+        self.back_button.setEnabled(self.picker.can_go_back)
+        self.favourite_button.setEnabled(question is not None)
+        favourite = question is not None and question.id in self.favourite_ids
+        self.favourite_button.setChecked(favourite)
+        self.favourite_button.setIcon(theme.icon(self.context.resources, "star-filled" if favourite else "star"))
+        self.asked_button.setEnabled(askable)
+        asked = question is not None and question.id in self.logged_ids
+        self.asked_button.setChecked(asked)
+        self.asked_button.setText("Asked ✓" if asked else "Mark as asked")
+        self.results_model.set_favourites(self.favourite_ids)
+        self.results_model.set_asked(self.logged_ids)
+        self._update_mode()
+        self._announce(question)
+
+    def _update_mode(self) -> None:
+        phase = self.segment_phase()
+        if not self.live.is_live:
+            mode = "Browsing · no session is live, so nothing is logged"
+        elif phase is None:
+            mode = "Live · what you mark as asked goes in the session record"
+        elif self.match_segment.isChecked():
+            mode = f"Live · {self.segment_name}: {SEGMENT_OFFERS[phase]}"
+        else:
+            mode = f"Live · {self.segment_name}: any question (not matched to the segment)"
+        self.mode_label.set_full_text(mode)
+
+    def _announce(self, question: Question | None) -> None:
+        """Tell the share-safe view, once per change; guidance for the facilitator is never shown to the room."""
+        shown = question.text if question is not None and question.kind is QuestionKind.QUESTION else ""
+        key = (question.id if question is not None else "", shown)
+        if key != self._announced:
+            self._announced = key
+            self.live.question_shown.emit(shown)
+
+    def _empty_prompt(self) -> str:
+        return "Press Next question (Q) to draw a question, or search all of them beside it."
+
+    def _nothing_left(self) -> str:
+        matched = (
+            " and suits this segment" if self.segment_phase() is not None and self.match_segment.isChecked() else ""
+        )
+        return (
+            f"Every question that fits the filters{matched} has been drawn this session. "
+            "Widen the filters, turn off Match segment, or search for one."
+        )

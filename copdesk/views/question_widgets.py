@@ -1,0 +1,295 @@
+"""The two displays of the question pane: the current question, and a room-matched suggestion.
+
+The card is read from across a desk while the facilitator listens, so the question is in large type
+and everything else in small type around it. The suggestion is a separate, clearly labelled frame:
+it is the app's guess about the room, and it only becomes the current question when the
+facilitator chooses it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copdesk.core.custom_questions import is_custom
+from copdesk.core.picker import Suggestion
+from copdesk.core.question_bank import Question, QuestionKind, SignalKind
+from copdesk.views import theme
+from copdesk.views.question_model import KIND_LABELS
+
+# Past this many characters the question drops from the big type to the heading size, so a long
+# custom question still fits the pane without scrolling.
+_LONG_QUESTION = 140
+
+SIGNAL_HEADLINES = {
+    SignalKind.TENSION: "tension or defensiveness was just noted",
+    SignalKind.LOW_ENERGY: "the room's energy looks low",
+    SignalKind.QUIET_VOICE: "someone present has not spoken for a while",
+}
+
+
+def _label(role: str, *, selectable: bool = False) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setProperty("role", role)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when the pane is narrow; the whole text is in the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
+
+
+class QuestionCard(QScrollArea):
+    """The current question, its category and model, its source and any caution, and a one-line notice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("questionCard")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        holder.setObjectName("questionCardBody")
+        # The card sits on the pane, so it takes the pane's colour rather than the window's.
+        self.setStyleSheet("QScrollArea#questionCard, QWidget#questionCardBody { background: transparent; }")
+        self.viewport().setAutoFillBackground(False)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(6)
+        self.meta_label = _label("hint")
+        self.meta_label.setObjectName("questionMeta")
+        self.text_label = _label("big", selectable=True)
+        self.text_label.setObjectName("questionText")
+        self.text_label.setAccessibleName("Current question")
+        self.empty_label = _label("emptyState")
+        self.empty_label.setObjectName("questionEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.caution_label = _label("hint")
+        self.caution_label.setObjectName("questionCaution")
+        self.caution_label.setProperty("level", "amber")
+        self.notice_label = _label("hint")
+        self.notice_label.setObjectName("questionNotice")
+        self.notice_label.setProperty("level", "amber")
+        for widget in (
+            self.meta_label,
+            self.text_label,
+            self.empty_label,
+            self.caution_label,
+            self.notice_label,
+        ):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.setWidget(holder)
+        # Room for two lines of the question however tight the splitter, so it is never cut off.
+        self.setMinimumHeight(2 * self.text_label.fontMetrics().lineSpacing() + 60)
+        self.show_question(None, prompt="")
+
+    def show_question(self, question: Question | None, *, prompt: str) -> None:
+        """``prompt`` says what to do when there is no question yet."""
+        self.clear_notice()
+        for widget in (self.meta_label, self.text_label):
+            widget.setVisible(question is not None)
+        self.empty_label.setVisible(question is None)
+        if question is None:
+            self.caution_label.hide()
+            self.empty_label.setText(prompt)
+            return
+        kind = "" if question.kind is QuestionKind.QUESTION else f" · {KIND_LABELS[question.kind]}"
+        names = [question.category] if question.model == question.category else [question.category, question.model]
+        source = question.source if is_custom(question.id) else f"masterclass, “{question.source}”"
+        self.meta_label.setText(f"{' · '.join(names)}{kind} · source: {source}")
+        theme.set_role(self.text_label, "big" if len(question.text) <= _LONG_QUESTION else "heading")
+        self.text_label.setText(question.text)
+        self.caution_label.setVisible(question.caution is not None)
+        self.caution_label.setText(f"⚠ Caution: {question.caution}" if question.caution else "")
+
+    def show_notice(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.show()
+
+    def clear_notice(self) -> None:
+        self.notice_label.clear()
+        self.notice_label.hide()
+
+
+class SuggestionBanner(QFrame):
+    """One suggestion at a time, with the masterclass text that justifies it; *Another* steps through the rest."""
+
+    use_requested = Signal(object)  # the suggested Question
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("questionSuggestion")
+        self.setProperty("banner", "info")
+        self.setAccessibleName("Suggested prompt")
+        self.signal: SignalKind | None = None
+        self._suggestions: list[Suggestion] = []
+        self._index = 0
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 6, 10, 6)
+        outer.setSpacing(2)
+        top = QHBoxLayout()
+        self.headline_label = _label("hint")
+        self.headline_label.setObjectName("suggestionHeadline")
+        top.addWidget(self.headline_label, 1)
+        self.use_button = self._button("Use", "Make the suggestion the current question", top)
+        self.another_button = self._button("Another", "Show another suggestion for the same signal", top)
+        self.dismiss_button = self._button("Dismiss", "Hide the suggestion", top)
+        outer.addLayout(top)
+        self.text_label = _label("", selectable=True)
+        self.text_label.setObjectName("suggestionText")
+        self.text_label.setStyleSheet("font-weight: 600;")
+        self.reason_label = ElidedLabel()
+        self.reason_label.setObjectName("suggestionReason")
+        self.reason_label.setProperty("role", "hint")
+        outer.addWidget(self.text_label)
+        outer.addWidget(self.reason_label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.use_button.clicked.connect(self._use)
+        self.another_button.clicked.connect(self.another)
+        self.dismiss_button.clicked.connect(self.dismiss)
+        self.hide()
+
+    def _button(self, text: str, accessible: str, row: QHBoxLayout) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(accessible)
+        row.addWidget(button)
+        return button
+
+    @property
+    def current(self) -> Suggestion | None:
+        return self._suggestions[self._index] if self._suggestions else None
+
+    def offer(self, signal: SignalKind, suggestions: list[Suggestion]) -> None:
+        self.signal = signal
+        self._suggestions = suggestions
+        self._index = 0
+        if not suggestions:
+            self.dismiss()
+            return
+        self.another_button.setEnabled(len(suggestions) > 1)
+        self._render()
+        self.show()
+
+    def another(self) -> None:
+        if self._suggestions:
+            self._index = (self._index + 1) % len(self._suggestions)
+            self._render()
+
+    def dismiss(self) -> None:
+        self.signal = None
+        self._suggestions = []
+        self.hide()
+
+    def _render(self) -> None:
+        suggestion = self._suggestions[self._index]
+        kind = (
+            "" if suggestion.question.kind is QuestionKind.QUESTION else f" ({KIND_LABELS[suggestion.question.kind]})"
+        )
+        count = f" · {self._index + 1} of {len(self._suggestions)}" if len(self._suggestions) > 1 else ""
+        self.headline_label.setText(f"<b>SUGGESTION</b>: {SIGNAL_HEADLINES[suggestion.signal]}{count}")
+        self.text_label.setText(suggestion.question.text + kind)
+        self.reason_label.set_full_text(f"Why, from the masterclass: “{suggestion.reason}”")
+
+    def _use(self) -> None:
+        suggestion = self.current
+        if suggestion is not None:
+            self.use_requested.emit(suggestion.question)
+            self.dismiss()
+
+
+class QuestionItemDelegate(QStyledItemDelegate):
+    """A list entry in two lines: the question as it reads, then its category and marks, smaller and muted.
+
+    The model's display text holds both lines (question, newline, details), so a plain view still reads right.
+    """
+
+    _PADDING = 6
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        self.initStyleOption(option, index)
+        question, details = self._lines(option.text)
+        option.text = ""
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        rect = option.rect.adjusted(self._PADDING, self._PADDING // 2, -self._PADDING, -self._PADDING // 2)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        font = self._font(option)
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        used = painter.boundingRect(rect, flags, question)
+        painter.drawText(rect, flags, question)
+        painter.setFont(self._small(font))
+        painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(QRect(rect.left(), used.bottom() + 2, rect.width(), rect.height()), flags, details)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        self.initStyleOption(option, index)
+        question, details = self._lines(option.text)
+        width = max((option.widget.width() if option.widget is not None else 400) - 4 * self._PADDING, 80)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        bounds = QRect(0, 0, width, 10_000)
+        font = self._font(option)
+        height = QFontMetrics(font).boundingRect(bounds, flags, question).height()
+        height += QFontMetrics(self._small(font)).boundingRect(bounds, flags, details).height()
+        return QSize(width, height + self._PADDING + 2)
+
+    @staticmethod
+    def _font(option: QStyleOptionViewItem) -> QFont:
+        """The view's own font (the stylesheet's size), keeping the italics the model asks for."""
+        font = QFont(option.widget.font()) if option.widget is not None else QFont(option.font)
+        font.setItalic(option.font.italic())
+        return font
+
+    @staticmethod
+    def _lines(text: str) -> tuple[str, str]:
+        # Qt's display text turns the model's newline into a Unicode line separator.
+        question, _, details = text.replace("\u2028", "\n").rpartition("\n")
+        return question, details
+
+    @staticmethod
+    def _small(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
+        return small
