@@ -110,6 +110,14 @@ class DueField(QLineEdit):
         show_message(self.echo, f"Due {format_uk(due)}" if due else "", error=False)
 
 
+def hint_label(text: str = "") -> QLabel:
+    """A wrapped line in the quiet hint style: what a list holds, where a quote comes from."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    theme.set_role(label, "hint")
+    return label
+
+
 def show_message(label: QLabel, text: str, *, error: bool) -> None:
     """One line under a form: a reading in the hint style, or a problem in red."""
     label.setText(text)

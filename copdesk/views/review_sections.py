@@ -8,19 +8,14 @@ may be on a shared screen before the meeting starts, so the names stay hidden un
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date
-from enum import IntEnum
-from typing import Any
+from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -31,33 +26,24 @@ from PySide6.QtWidgets import (
 from copdesk.core.dates import format_uk
 from copdesk.core.model import Team
 from copdesk.core.recurring import MAX_THRESHOLD, MIN_THRESHOLD
-from copdesk.core.review import MASTERCLASS_PLANNING, PLANNING_PROMPTS, PlanningPrompt, ReviewPack, UnusedQuestion
+from copdesk.core.review import ReviewPack, UnusedQuestion
 from copdesk.core.schedule import describe
 from copdesk.store.recurring import set_recurring_threshold
-from copdesk.store.review import planning_ticks, set_planning_tick
 from copdesk.store.schedule import next_session
 from copdesk.store.series import get_series
 from copdesk.views import theme
-from copdesk.views.action_editor import configure_table
+from copdesk.views.action_editor import configure_table, hint_label
 from copdesk.views.action_models import action_model, open_action_rows
 from copdesk.views.context import AppContext
 from copdesk.views.issue_history import advice_text
 from copdesk.views.issue_models import awaiting_rows, escalation_model, issue_model, recurring_rows
+from copdesk.views.planning_checklist import PlanningSection
 from copdesk.views.row_model import Column, RowTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 TABLE_ROWS = 5
 QUESTION_ROWS = 8  # beside the participation chart, which is taller than the other cards
 CATEGORY_WIDTH = 190
-CHECKBOX_ROOM = 32  # the tick box and its margins, left of each point's text
-CHECKLIST_HEIGHT = 120  # the rest of the time it is as tall as its wrapped lines (see PlanningSection)
-
-
-def _hint(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    theme.set_role(label, "hint")
-    return label
 
 
 def _fit(table: QTableView, rows: int, most: int = TABLE_ROWS) -> None:
@@ -81,7 +67,7 @@ class NextSessionSection(QWidget):
         self.kind = QLabel()
         self.kind.setWordWrap(True)
         theme.set_role(self.kind, "heading")
-        self.rhythm = _hint()
+        self.rhythm = hint_label()
         self.glance = QLabel()
         self.glance.setObjectName("atAGlance")
         self.glance.setWordWrap(True)
@@ -125,114 +111,12 @@ def _count(number: int, noun: str) -> str:
     return f"{'No' if number == 0 else number} {noun}{'' if number == 1 else 's'}"
 
 
-class ChecklistRole(IntEnum):
-    KEY = Qt.ItemDataRole.UserRole + 1
-
-
-class PlanningChecklistModel(QAbstractListModel):
-    """The masterclass's planning points, each tickable; ticks are saved per team and upcoming session."""
-
-    def __init__(self, save: Callable[[str, bool], None], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._save = save
-        self.prompts: Sequence[PlanningPrompt] = PLANNING_PROMPTS
-        self._ticked: set[str] = set()
-
-    def set_ticked(self, ticked: set[str]) -> None:
-        self.beginResetModel()
-        self._ticked = set(ticked)
-        self.endResetModel()
-
-    def ticked(self) -> set[str]:
-        return set(self._ticked)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.prompts)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        prompt = self.prompts[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return prompt.text
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if prompt.key in self._ticked else Qt.CheckState.Unchecked
-        if role == ChecklistRole.KEY:
-            return prompt.key
-        return None
-
-    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
-            return False
-        key = self.prompts[index.row()].key
-        ticked = Qt.CheckState(value) == Qt.CheckState.Checked
-        self._save(key, ticked)
-        self._ticked = self._ticked | {key} if ticked else self._ticked - {key}
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        return True
-
-
-class PlanningSection(QWidget):
-    def __init__(self, context: AppContext) -> None:
-        super().__init__()
-        self.context = context
-        self.team_id: int | None = None
-        self.session_day: date | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = _hint()
-        layout.addWidget(self.summary)
-        self.model = PlanningChecklistModel(self._save, self)
-        self.list = QListView()
-        self.list.setAccessibleName("Planning checklist for the next session")
-        self.list.setModel(self.model)
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
-        self.list.setSpacing(1)
-        self.list.setMinimumHeight(CHECKLIST_HEIGHT)
-        self.model.dataChanged.connect(self._count)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(
-            _hint(f"From the {MASTERCLASS_PLANNING.split(', ', 1)[0]}: “{MASTERCLASS_PLANNING.split(', ', 1)[1]}”.")
-        )
-
-    def show_pack(self, pack: ReviewPack, team: Team) -> None:
-        self.team_id = team.id
-        self.session_day = pack.next_session.starts_at.date() if pack.next_session else None
-        self.model.set_ticked(planning_ticks(self.context.db, team.id, self.session_day))
-        self._count()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Wrapped lines change with the width: keep every point in view, with no scroll bar."""
-        super().resizeEvent(event)
-        metrics = self.list.fontMetrics()
-        width = max(100, self.list.viewport().width() - CHECKBOX_ROOM)
-        flags = Qt.TextFlag.TextWordWrap
-        rows = sum(
-            metrics.boundingRect(0, 0, width, 10_000, flags, prompt.text).height() + 2 * self.list.spacing()
-            for prompt in self.model.prompts
-        )
-        self.list.setFixedHeight(max(CHECKLIST_HEIGHT, rows + 2 * self.list.frameWidth() + 2))
-
-    def _save(self, key: str, ticked: bool) -> None:
-        if self.team_id is not None:
-            set_planning_tick(self.context.db, self.team_id, self.session_day, key, ticked)
-
-    def _count(self) -> None:
-        done, total = len(self.model.ticked()), self.model.rowCount()
-        when = f" for {format_uk(self.session_day)}" if self.session_day else ""
-        self.summary.setText(f"{done} of {total} considered{when}. Ticks are kept for this session only.")
-
-
 class OpenActionsSection(QWidget):
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = _hint()
+        self.summary = hint_label()
         layout.addWidget(self.summary)
         self.model = action_model("Agreed", self)
         self.table = QTableView()
@@ -266,7 +150,7 @@ class RecurringIssuesSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.summary = _hint()
+        self.summary = hint_label()
         row.addWidget(self.summary, 1)
         threshold_label = QLabel("Flag after")
         self.threshold = QSpinBox()
@@ -324,7 +208,7 @@ class EscalationsSection(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = _hint()
+        self.summary = hint_label()
         layout.addWidget(self.summary)
         self.model = escalation_model(self, with_status=False)
         self.table = QTableView()
@@ -366,7 +250,7 @@ class QuietSection(QWidget):
         self.toggle.setAccessibleName("Show the names of who was quiet (facilitator only)")
         self.toggle.toggled.connect(self._toggle)
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(_hint("Facilitator only: a prompt to invite people in, never a ranking."))
+        layout.addWidget(hint_label("Facilitator only: a prompt to invite people in, never a ranking."))
         layout.addStretch(1)
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
@@ -391,7 +275,7 @@ class UnusedQuestionsSection(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = _hint()
+        self.summary = hint_label()
         layout.addWidget(self.summary)
         self.model = RowTableModel[UnusedQuestion](
             [
