@@ -75,6 +75,7 @@ class QuestionPanel(Pane):
         self.favourite_ids = store.favourites(context.db)
         self.logged_ids: set[str] = set()
         self.segment_name = ""
+        self._segment_position: int | None = None
         self.custom_dialog: CustomQuestionsDialog | None = None
         self._suggestion_from_marker = False
         self._announced: tuple[str, str] | None = None
@@ -178,7 +179,8 @@ class QuestionPanel(Pane):
         self.search_field = QLineEdit()
         self.search_field.setObjectName("questionSearch")
         self.search_field.setAccessibleName("Search questions")
-        self.search_field.setPlaceholderText(f"Search all questions ({SEARCH_KEY})")
+        self.search_field.setPlaceholderText("Search all questions")
+        self.search_field.setToolTip(f"Search the masterclass's questions and your own ({SEARCH_KEY})")
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(self._search_changed)
         self.search_field.returnPressed.connect(self._search_confirmed)
@@ -357,12 +359,14 @@ class QuestionPanel(Pane):
             self.pool(), rng=self.rng, seen_before=seen, asked=asked, funnel=self.funnel_button.isChecked()
         )
         self.segment_name = ""
+        self._segment_position = None
         self.banner.dismiss()
         self._refresh()
 
     def _session_ended(self, _session_id: int) -> None:
         self.logged_ids = set()
         self.segment_name = ""
+        self._segment_position = None
         self.picker = Picker(self.pool(), rng=self.rng, funnel=self.funnel_button.isChecked())
         self.banner.dismiss()
         self._refresh()
@@ -375,7 +379,9 @@ class QuestionPanel(Pane):
             else None
         )
         self.segment_name = segment.name if segment is not None else f"Segment {position + 1}"
-        if self.segment_phase() is not None and self.match_segment.isChecked():
+        entered, self._segment_position = position != self._segment_position, position
+        # A fresh question only on entering a new segment: a repeated announcement (a resume) keeps what is shown.
+        if entered and self.segment_phase() is not None and self.match_segment.isChecked():
             self.picker.restart_funnel()
             if self.picker.draw(self.draw_filter()) is None:
                 self._refresh()

@@ -36,10 +36,12 @@ from copdesk.views.question_model import KIND_LABELS
 _LONG_QUESTION = 140
 
 SIGNAL_HEADLINES = {
-    SignalKind.TENSION: "tension or defensiveness was just noted",
+    SignalKind.TENSION: "tension or defensiveness noted",
     SignalKind.LOW_ENERGY: "the room's energy looks low",
-    SignalKind.QUIET_VOICE: "someone present has not spoken for a while",
+    SignalKind.QUIET_VOICE: "someone has not spoken for a while",
 }
+# However long the question, the card grows to show it whole up to this height, then scrolls.
+_TALLEST_CARD = 240
 
 
 def _label(role: str, *, selectable: bool = False) -> QLabel:
@@ -117,9 +119,19 @@ class QuestionCard(QScrollArea):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.setWidget(holder)
-        # Room for two lines of the question however tight the splitter, so it is never cut off.
-        self.setMinimumHeight(2 * self.text_label.fontMetrics().lineSpacing() + 60)
         self.show_question(None, prompt="")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Ask the splitter for the height the shown question needs, so it is never cut off."""
+        holder = self.widget()
+        needed = holder.heightForWidth(self.viewport().width()) if holder.hasHeightForWidth() else -1
+        if needed < 0:
+            needed = holder.sizeHint().height()
+        self.setMinimumHeight(min(needed, _TALLEST_CARD) + 2 * self.frameWidth())
 
     def show_question(self, question: Question | None, *, prompt: str) -> None:
         """``prompt`` says what to do when there is no question yet."""
@@ -130,6 +142,7 @@ class QuestionCard(QScrollArea):
         if question is None:
             self.caution_label.hide()
             self.empty_label.setText(prompt)
+            self._fit()
             return
         kind = "" if question.kind is QuestionKind.QUESTION else f" · {KIND_LABELS[question.kind]}"
         names = [question.category] if question.model == question.category else [question.category, question.model]
@@ -139,10 +152,12 @@ class QuestionCard(QScrollArea):
         self.text_label.setText(question.text)
         self.caution_label.setVisible(question.caution is not None)
         self.caution_label.setText(f"⚠ Caution: {question.caution}" if question.caution else "")
+        self._fit()
 
     def show_notice(self, text: str) -> None:
         self.notice_label.setText(text)
         self.notice_label.show()
+        self._fit()
 
     def clear_notice(self) -> None:
         self.notice_label.clear()
@@ -166,8 +181,9 @@ class SuggestionBanner(QFrame):
         outer.setContentsMargins(10, 6, 10, 6)
         outer.setSpacing(2)
         top = QHBoxLayout()
-        self.headline_label = _label("hint")
+        self.headline_label = ElidedLabel()
         self.headline_label.setObjectName("suggestionHeadline")
+        self.headline_label.setStyleSheet("font-weight: 600;")
         top.addWidget(self.headline_label, 1)
         self.use_button = self._button("Use", "Make the suggestion the current question", top)
         self.another_button = self._button("Another", "Show another suggestion for the same signal", top)
@@ -223,8 +239,8 @@ class SuggestionBanner(QFrame):
         kind = (
             "" if suggestion.question.kind is QuestionKind.QUESTION else f" ({KIND_LABELS[suggestion.question.kind]})"
         )
-        count = f" · {self._index + 1} of {len(self._suggestions)}" if len(self._suggestions) > 1 else ""
-        self.headline_label.setText(f"<b>SUGGESTION</b>: {SIGNAL_HEADLINES[suggestion.signal]}{count}")
+        self.headline_label.set_full_text(f"SUGGESTION · {SIGNAL_HEADLINES[suggestion.signal]}")
+        self.another_button.setText(f"Another ({self._index + 1}/{len(self._suggestions)})")
         self.text_label.setText(suggestion.question.text + kind)
         self.reason_label.set_full_text(f"Why, from the masterclass: “{suggestion.reason}”")
 

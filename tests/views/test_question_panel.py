@@ -17,6 +17,7 @@ from copdesk.core.picker import SEGMENT_OFFERS
 from copdesk.core.question_bank import PromptPhase, Question, QuestionKind, SignalKind
 from copdesk.store import questions as store
 from copdesk.store import sessions, teams
+from copdesk.store.records import session_record
 from copdesk.views.main_window import LIVE_PAGE, MainWindow
 from copdesk.views.question_panel import ASKED_KEY, BACK_KEYS, FAVOURITE_KEY, NEXT_KEYS, SEARCH_KEY, QuestionPanel
 
@@ -167,6 +168,17 @@ def test_mark_as_asked_logs_question_time_and_segment_and_can_be_undone(window: 
     assert len(store.asked_in_session(window.context.db, session.id)) == 1
 
 
+def test_what_was_marked_goes_into_the_session_record(window: MainWindow) -> None:
+    session = start_live(window)
+    panel = panel_of(window)
+    enter(window, SegmentPhase.REFLECTION)
+    panel.toggle_asked()
+    asked = current(panel)
+    panel.next_question()  # drawn, not asked: stays out of the record
+    [line] = session_record(window.context.db, session.id).questions_asked
+    assert (line.segment, line.text) == ("Reflective discussion", asked.text)
+
+
 def test_without_a_live_session_it_browses_and_logs_nothing(window: MainWindow) -> None:
     panel = panel_of(window)
     assert "nothing is logged" in panel.mode_label.full_text()
@@ -295,6 +307,17 @@ def test_each_segment_offers_its_questions(window: MainWindow, phase: SegmentPha
         panel.next_question()
 
 
+def test_a_repeated_announcement_of_the_same_segment_keeps_the_question(window: MainWindow) -> None:
+    start_live(window)
+    panel = panel_of(window)
+    enter(window, SegmentPhase.REFLECTION)
+    shown = current(panel)
+    enter(window, SegmentPhase.REFLECTION)
+    assert current(panel) == shown
+    enter(window, SegmentPhase.CLOSING)
+    assert current(panel) != shown
+
+
 def test_closing_offers_the_learning_questions(window: MainWindow) -> None:
     start_live(window)
     panel = panel_of(window)
@@ -330,7 +353,7 @@ def test_a_tension_marker_brings_up_a_marked_suggestion(window: MainWindow, qtbo
     assert suggestion is not None
     assert SignalKind.TENSION in suggestion.question.signals
     assert suggestion.question.kind is QuestionKind.QUESTION  # questions to ask come before guidance
-    assert panel.banner.headline_label.text().startswith("<b>SUGGESTION</b>")
+    assert panel.banner.headline_label.full_text().startswith("SUGGESTION · tension")
     assert suggestion.reason in panel.banner.reason_label.full_text()
     assert current(panel) == before and texts == []  # a suggestion is not the current question until chosen
     QTest.mouseClick(panel.banner.another_button, Qt.MouseButton.LeftButton)
@@ -348,7 +371,7 @@ def test_a_quiet_voice_signal_suggests_inviting_the_group(window: MainWindow) ->
     window.live_session.room_signal.emit("quiet-voice")
     suggestion = panel.banner.current
     assert suggestion is not None and SignalKind.QUIET_VOICE in suggestion.question.signals
-    assert "has not spoken" in panel.banner.headline_label.text()
+    assert "has not spoken" in panel.banner.headline_label.full_text()
     window.live_session.room_signal.emit("")
     assert not panel.banner.isVisible()
 
