@@ -119,6 +119,7 @@ class QuestionCard(QScrollArea):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.setWidget(holder)
+        self._holder = holder
         self.show_question(None, prompt="")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -127,7 +128,7 @@ class QuestionCard(QScrollArea):
 
     def _fit(self) -> None:
         """Ask the splitter for the height the shown question needs, so it is never cut off."""
-        holder = self.widget()
+        holder = self._holder
         needed = holder.heightForWidth(self.viewport().width()) if holder.hasHeightForWidth() else -1
         if needed < 0:
             needed = holder.sizeHint().height()
