@@ -64,6 +64,16 @@ ASKED_KEY = "Ctrl+M"
 SEARCH_KEY = "Ctrl+K"
 
 
+# What each key does, as the shortcut list (F1) shows it.
+_HELP = {
+    "Next question": "Questions: the next question (a new draw, or forward after Back)",
+    "Previous question": "Questions: back to the previous question",
+    "Favourite": "Questions: star or unstar the current question",
+    "Mark as asked": "Questions: mark the current question as asked, for the record (again to undo)",
+    "Search questions": "Questions: search every question, the masterclass's and your own",
+}
+
+
 class QuestionPanel(Pane):
     def __init__(self, context: AppContext, live_session: LiveSession, parent: QWidget | None = None) -> None:
         super().__init__("questionPanel", "Questions", parent)
@@ -197,6 +207,7 @@ class QuestionPanel(Pane):
         """A window-wide key (active while this pane is on screen) named for screen readers and the help list."""
         widget.setAccessibleName(name)
         action = QAction(name, self)
+        action.setWhatsThis(_HELP.get(name, name))
         action.setShortcuts([QKeySequence(key) for key in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)

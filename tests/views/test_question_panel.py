@@ -20,6 +20,7 @@ from copdesk.store import sessions, teams
 from copdesk.store.records import session_record
 from copdesk.views.main_window import LIVE_PAGE, MainWindow
 from copdesk.views.question_panel import ASKED_KEY, BACK_KEYS, FAVOURITE_KEY, NEXT_KEYS, SEARCH_KEY, QuestionPanel
+from copdesk.views.shortcut_help import shortcut_rows
 
 NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
 AGENDA = [
@@ -432,3 +433,10 @@ def test_its_keys_clash_with_nothing_else_in_the_window(window: MainWindow) -> N
     everywhere += [shortcut.key() for shortcut in window.findChildren(QShortcut)]
     for sequence in mine:
         assert everywhere.count(sequence) == 1, sequence.toString()
+
+
+def test_its_keys_are_in_the_shortcut_list(window: MainWindow) -> None:
+    rows = dict(shortcut_rows(window))
+    assert rows["Q or Ctrl+Right"].startswith("Questions: the next question")
+    assert rows[FAVOURITE_KEY] == "Questions: star or unstar the current question"
+    assert "mark the current question as asked" in rows[ASKED_KEY]
