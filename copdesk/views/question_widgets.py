@@ -36,8 +36,8 @@ from copdesk.views.question_model import KIND_LABELS
 _LONG_QUESTION = 140
 
 SIGNAL_HEADLINES = {
-    SignalKind.TENSION: "tension or defensiveness noted",
-    SignalKind.LOW_ENERGY: "the room's energy looks low",
+    SignalKind.TENSION: "tension or defensiveness",
+    SignalKind.LOW_ENERGY: "low energy in the room",
     SignalKind.QUIET_VOICE: "someone has not spoken for a while",
 }
 # However long the question, the card grows to show it whole up to this height, then scrolls.
