@@ -11,56 +11,43 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from copdesk.core.custom_questions import (
-    DEFAULT_MODEL,
-    DEFAULT_SOURCE,
     as_custom,
     check_custom_deck,
     custom_key,
-    draft_question,
     for_export,
     new_uid,
     uid_of,
 )
 from copdesk.core.picker import QuestionFilter
-from copdesk.core.question_bank import Bank, DeckError, PromptPhase, Question, QuestionKind, deck_to_toml, read_deck
+from copdesk.core.question_bank import Bank, DeckError, Question, deck_to_toml, read_deck
 from copdesk.output import OutputError, save_text
 from copdesk.store import questions as store
 from copdesk.views import theme
 from copdesk.views.context import AppContext
+from copdesk.views.custom_question_form import CustomQuestionForm
 from copdesk.views.question_model import EVERYTHING, QuestionListModel
 from copdesk.views.question_widgets import QuestionItemDelegate
 
 ALL_CATEGORIES = "All your categories"
 DECK_FILTER = "Question decks (*.toml);;All files (*)"
-KIND_CHOICES = (
-    (QuestionKind.QUESTION, "A question to ask the group"),
-    (QuestionKind.TECHNIQUE, "A listening technique"),
-    (QuestionKind.TIP, "A tip for the facilitator"),
-)
-FUNNEL_CHOICES = ((None, "Not set"), (1, "1 · broad"), (2, "2 · in between"), (3, "3 · specific"))
 
 
 class CustomQuestionsDialog(QDialog):
@@ -73,7 +60,7 @@ class CustomQuestionsDialog(QDialog):
         self.rng = random.Random()
         self.rows: dict[str, store.CustomQuestionRow] = {}
         self.editing_uid: str | None = None
-        self._loading = False
+        self._selecting = False
         self.dirty = False
         self.setObjectName("customQuestionsDialog")
         self.setWindowTitle("Your own questions")
@@ -138,58 +125,9 @@ class CustomQuestionsDialog(QDialog):
 
     def _build_form(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        form = QFormLayout()
-        self.text_edit = QPlainTextEdit()
-        self.text_edit.setAccessibleName("Question text")
-        self.text_edit.setPlaceholderText("The question, as you would ask it")
-        self.text_edit.setMaximumHeight(96)
-        self.category_combo = QComboBox()
-        self.category_combo.setEditable(True)
-        self.category_combo.setAccessibleName("Category")
-        self.category_combo.setToolTip(
-            "A category of your own; the masterclass's categories are kept for its questions"
-        )
-        self.model_edit = QLineEdit()
-        self.model_edit.setAccessibleName("Model")
-        self.model_edit.setPlaceholderText(DEFAULT_MODEL)
-        phases = QHBoxLayout()
-        self.phase_boxes: dict[PromptPhase, QCheckBox] = {}
-        for phase in PromptPhase:
-            box = QCheckBox(phase.value.capitalize())
-            box.setAccessibleName(f"Offer while {phase.value}")
-            box.toggled.connect(self._mark_dirty)
-            self.phase_boxes[phase] = box
-            phases.addWidget(box)
-        phases.addStretch(1)
-        self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName("Kind")
-        for kind, label in KIND_CHOICES:
-            self.kind_combo.addItem(label, kind)
-        self.funnel_combo = QComboBox()
-        self.funnel_combo.setAccessibleName("Funnel level")
-        for level, label in FUNNEL_CHOICES:
-            self.funnel_combo.addItem(label, level)
-        self.caution_edit = QLineEdit()
-        self.caution_edit.setAccessibleName("Caution")
-        self.caution_edit.setPlaceholderText("Optional: when to take care with it")
-        self.source_edit = QLineEdit()
-        self.source_edit.setAccessibleName("Source")
-        self.source_edit.setPlaceholderText(DEFAULT_SOURCE)
-        form.addRow("&Question", self.text_edit)
-        form.addRow("C&ategory", self.category_combo)
-        form.addRow("&Model", self.model_edit)
-        form.addRow("Offer while", phases)
-        form.addRow("&Kind", self.kind_combo)
-        form.addRow("&Funnel", self.funnel_combo)
-        form.addRow("&Caution", self.caution_edit)
-        form.addRow("&Source", self.source_edit)
-        self.text_edit.textChanged.connect(self._mark_dirty)
-        self.category_combo.editTextChanged.connect(self._mark_dirty)
-        for edit in (self.model_edit, self.caution_edit, self.source_edit):
-            edit.textChanged.connect(self._mark_dirty)
-        for combo in (self.kind_combo, self.funnel_combo):
-            combo.currentIndexChanged.connect(self._mark_dirty)
-        column.addLayout(form)
+        self.form = CustomQuestionForm()
+        self.form.edited.connect(self._mark_dirty)
+        column.addWidget(self.form)
         row = QHBoxLayout()
         row.addStretch(1)
         self.revert_button = QPushButton("Revert")
@@ -238,12 +176,7 @@ class CustomQuestionsDialog(QDialog):
         self.category_filter.addItems([ALL_CATEGORIES, *categories])
         self.category_filter.setCurrentIndex(max(self.category_filter.findText(chosen), 0))
         self.category_filter.blockSignals(False)
-        self.category_combo.blockSignals(True)
-        typed = self.category_combo.currentText()
-        self.category_combo.clear()
-        self.category_combo.addItems(categories)
-        self.category_combo.setEditText(typed)
-        self.category_combo.blockSignals(False)
+        self.form.set_categories(categories)
         self.model.set_questions(questions, hidden=hidden)
         self._filter_changed()
         self.empty_label.setVisible(not rows)
@@ -257,13 +190,13 @@ class CustomQuestionsDialog(QDialog):
 
     def _select(self, uid: str | None) -> None:
         row = self.model.row_of(custom_key(uid)) if uid is not None else None
-        self._loading = True
+        self._selecting = True
         if row is None:
             self.list_view.clearSelection()
             self.list_view.setCurrentIndex(QModelIndex())
         else:
             self.list_view.setCurrentIndex(self.model.index(row))
-        self._loading = False
+        self._selecting = False
         self._update_hide_button()
 
     def listed_questions(self, *, include_hidden: bool = False) -> list[Question]:
@@ -271,7 +204,7 @@ class CustomQuestionsDialog(QDialog):
         return [q for q in questions if include_hidden or not self.rows[uid_of(q.id)].hidden]
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._loading or not current.isValid():
+        if self._selecting or not current.isValid():
             return
         uid = uid_of(self.model.question_at(current.row()).id)
         if uid == self.editing_uid:
@@ -303,7 +236,7 @@ class CustomQuestionsDialog(QDialog):
         category = self.category_filter.currentText()
         self._fill(None, category if category != ALL_CATEGORIES else "")
         self._select(None)
-        self.text_edit.setFocus()
+        self.form.text_edit.setFocus()
 
     def _load(self, uid: str) -> None:
         self.editing_uid = uid
@@ -311,55 +244,15 @@ class CustomQuestionsDialog(QDialog):
         self._update_hide_button()
 
     def _fill(self, question: Question | None, category: str) -> None:
-        self._loading = True
-        self.text_edit.setPlainText(question.text if question else "")
-        self.category_combo.setEditText(question.category if question else category)
-        self.model_edit.setText(question.model if question and question.model != DEFAULT_MODEL else "")
-        for phase, box in self.phase_boxes.items():
-            box.setChecked(phase in question.phases if question else phase is not PromptPhase.CLOSING)
-        self.kind_combo.setCurrentIndex(self.kind_combo.findData(question.kind if question else QuestionKind.QUESTION))
-        self.funnel_combo.setCurrentIndex(
-            max(self.funnel_combo.findData(question.funnel_level if question else None), 0)
-        )
-        self.caution_edit.setText((question.caution or "") if question else "")
-        self.source_edit.setText(question.source if question and question.source != DEFAULT_SOURCE else "")
-        self._loading = False
+        self.form.fill(question, category=category)
         self.dirty = False
 
     def _mark_dirty(self) -> None:
-        if not self._loading:
-            self.dirty = True
-
-    def draft(self) -> Question:
-        """What the form holds, checked; keeps the fields the form does not show (from an imported deck)."""
-        uid = self.editing_uid or new_uid(self.rows, self.rng)
-        question = draft_question(
-            uid,
-            text=self.text_edit.toPlainText(),
-            category=self.category_combo.currentText(),
-            shipped=self.bank,
-            model=self.model_edit.text(),
-            phases=[phase for phase, box in self.phase_boxes.items() if box.isChecked()],
-            kind=QuestionKind(self.kind_combo.currentData()),
-            funnel_level=self.funnel_combo.currentData(),
-            caution=self.caution_edit.text(),
-            source=self.source_edit.text(),
-        )
-        original = self.rows.get(uid)
-        if original is None:
-            return question
-        kept = original.as_question()
-        return replace(
-            question,
-            signals=kept.signals,
-            signal_source=kept.signal_source,
-            derived_from=kept.derived_from,
-            note=kept.note,
-        )
+        self.dirty = True
 
     def save(self) -> bool:
         try:
-            question = self.draft()
+            question = self.form.draft(self.editing_uid or new_uid(self.rows, self.rng), self.bank)
             hidden = self.rows[uid_of(question.id)].hidden if uid_of(question.id) in self.rows else False
             store.save_custom_question(self.context.db, question, self.context.now(), hidden=hidden)
         except DeckError as exc:
@@ -388,7 +281,7 @@ class CustomQuestionsDialog(QDialog):
         """Before leaving the form: save what was typed; a new question left blank has nothing to keep."""
         if not self.dirty:
             return True
-        if self.editing_uid is None and not self.text_edit.toPlainText().strip():
+        if self.editing_uid is None and self.form.is_blank():
             self.dirty = False
             return True
         return self.save()

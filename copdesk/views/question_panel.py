@@ -21,12 +21,10 @@ from __future__ import annotations
 import random
 import sqlite3
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLineEdit,
-    QListView,
     QPushButton,
     QStackedWidget,
     QToolButton,
@@ -39,22 +37,20 @@ from copdesk.core.picker import (
     Picker,
     QuestionFilter,
     RoomSignal,
-    phase_questions,
     signal_for_marker,
-    suggested_prompts,
 )
 from copdesk.core.question_bank import Bank, DeckError, Question, QuestionKind, SignalKind, load_bank
 from copdesk.store import questions as store
 from copdesk.store import sessions
 from copdesk.store.questions import CustomQuestionRow
 from copdesk.views import theme
-from copdesk.views.checklist_button import ChecklistButton
 from copdesk.views.context import AppContext
 from copdesk.views.custom_questions_dialog import CustomQuestionsDialog
 from copdesk.views.live_session import LiveSession
 from copdesk.views.pane import Pane
-from copdesk.views.question_model import EVERYTHING, QuestionListModel
-from copdesk.views.question_widgets import ElidedLabel, QuestionCard, QuestionItemDelegate, SuggestionBanner
+from copdesk.views.question_filter_bar import QuestionFilterBar
+from copdesk.views.question_search import QuestionSearch
+from copdesk.views.question_widgets import ElidedLabel, QuestionCard, SuggestionBanner
 
 CARD_PAGE, RESULTS_PAGE = 0, 1
 NEXT_KEYS = ("Q", "Ctrl+Right")
@@ -90,7 +86,6 @@ class QuestionPanel(Pane):
         self._suggestion_from_marker = False
         self._announced: tuple[str, str] | None = None
         self.picker = Picker((), rng=self.rng)
-        self.results_model = QuestionListModel()
         self._build()
         try:
             self.bank = load_bank(context.resource("questions"))
@@ -122,20 +117,21 @@ class QuestionPanel(Pane):
         self.body.addWidget(self.banner)
 
         self.card = QuestionCard()
-        self.results_view = QListView()
-        self.results_view.setObjectName("questionResults")
-        self.results_view.setAccessibleName("Search results")
-        self.results_view.setModel(self.results_model)
-        self.results_view.setItemDelegate(QuestionItemDelegate(self.results_view))
-        self.results_view.setAlternatingRowColors(True)
-        self.results_view.activated.connect(self._result_chosen)
-        self.results_view.doubleClicked.connect(self._result_chosen)
+        self.search = QuestionSearch(self)
+        self.search.opened.connect(self._search_opened)
+        self.search.closed.connect(self._search_closed)
+        self.search.chosen.connect(self.show_question)
+        self.search.field.setToolTip(f"Search the masterclass's questions and your own ({SEARCH_KEY})")
+        self._shortcut(self, "Search questions", (SEARCH_KEY,), self.search.focus)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.card)
-        self.stack.addWidget(self.results_view)
+        self.stack.addWidget(self.search.results_view)
         self.body.addWidget(self.stack, 1)
         self.body.addLayout(self._build_controls())
-        self.body.addLayout(self._build_filters())
+        self.filters = QuestionFilterBar()
+        self.filters.changed.connect(self._refresh)
+        self.filters.funnel_toggled.connect(self._funnel_toggled)
+        self.body.addWidget(self.filters)
 
     def _build_controls(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -151,51 +147,11 @@ class QuestionPanel(Pane):
         self.favourite_button.clicked.connect(self.toggle_favourite)
         self.asked_button = self._push("Mark as asked", "Mark as asked", (ASKED_KEY,), self.toggle_asked)
         self.asked_button.setCheckable(True)
-        self.funnel_button = QPushButton("Funnel")
-        self.funnel_button.setCheckable(True)
-        self.funnel_button.setAccessibleName("Funnel mode")
-        self.funnel_button.setToolTip("Funnel mode: start broad, then focus in on a specific element")
-        self.funnel_button.toggled.connect(self._funnel_toggled)
         for widget in (self.back_button, self.next_button, self.favourite_button, self.asked_button):
             row.addWidget(widget)
         row.addSpacing(8)
-        row.addWidget(self._build_search(), 1)
+        row.addWidget(self.search.field, 1)
         return row
-
-    def _build_filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.category_button = ChecklistButton("Categories")
-        self.model_button = ChecklistButton("Models")
-        for button in (self.category_button, self.model_button):
-            button.selection_changed.connect(self._refresh)
-            row.addWidget(button)
-        self.favourites_only = QPushButton("★ only")
-        self.favourites_only.setCheckable(True)
-        self.favourites_only.setAccessibleName("Draw from favourites only")
-        self.favourites_only.setToolTip("Draw only from your starred questions")
-        self.favourites_only.toggled.connect(self._refresh)
-        self.match_segment = QPushButton("Match segment")
-        self.match_segment.setCheckable(True)
-        self.match_segment.setChecked(True)
-        self.match_segment.setAccessibleName("Match questions to the agenda segment")
-        self.match_segment.setToolTip("Offer what suits the current agenda segment")
-        self.match_segment.toggled.connect(self._refresh)
-        for widget in (self.favourites_only, self.funnel_button, self.match_segment):
-            row.addWidget(widget)
-        row.addStretch(1)
-        return row
-
-    def _build_search(self) -> QLineEdit:
-        self.search_field = QLineEdit()
-        self.search_field.setObjectName("questionSearch")
-        self.search_field.setAccessibleName("Search questions")
-        self.search_field.setPlaceholderText("Search all questions")
-        self.search_field.setToolTip(f"Search the masterclass's questions and your own ({SEARCH_KEY})")
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.textChanged.connect(self._search_changed)
-        self.search_field.returnPressed.connect(self._search_confirmed)
-        self._shortcut(self, "Search questions", (SEARCH_KEY,), self._focus_search)
-        return self.search_field
 
     def _push(self, text: str, name: str, keys: tuple[str, ...], slot: object) -> QPushButton:
         button = QPushButton(text)
@@ -221,16 +177,7 @@ class QuestionPanel(Pane):
         return [*self.bank, *(row.as_question() for row in self.custom)]
 
     def draw_filter(self) -> QuestionFilter:
-        categories, models = self.category_button.selected(), self.model_button.selected()
-        base = QuestionFilter(
-            categories=categories,
-            models=models,
-            favourites=frozenset(self.favourite_ids) if self.favourites_only.isChecked() else None,
-            # Ticking a category of tips or techniques asks for them; otherwise only questions to ask aloud.
-            kinds=frozenset() if categories or models else frozenset({QuestionKind.QUESTION}),
-        )
-        phase = self.segment_phase()
-        return phase_questions(phase, base) if phase is not None and self.match_segment.isChecked() else base
+        return self.filters.draw_filter(self.favourite_ids, self.segment_phase())
 
     def segment_phase(self) -> SegmentPhase | None:
         if not self.live.is_live or self.live.segment_phase is None:
@@ -246,7 +193,7 @@ class QuestionPanel(Pane):
 
     # -- actions ------------------------------------------------------------------------------
     def next_question(self) -> None:
-        self._close_search()
+        self.search.close()
         if self.picker.can_go_forward:
             self.picker.forward()
         elif self.picker.draw(self.draw_filter()) is None:
@@ -256,13 +203,13 @@ class QuestionPanel(Pane):
         self._refresh()
 
     def previous_question(self) -> None:
-        self._close_search()
+        self.search.close()
         self.picker.back()
         self._refresh()
 
     def show_question(self, question: Question) -> None:
         """Make a question picked by hand (a search result, a suggestion) the current one."""
-        self._close_search()
+        self.search.close()
         self.picker.show(question)
         self._refresh()
 
@@ -312,12 +259,8 @@ class QuestionPanel(Pane):
         self.custom = store.custom_questions(self.context.db)
         pool = self.pool()
         self.picker.set_questions(pool)
-        self.results_model.set_questions(pool)
-        own = [row.as_question() for row in self.custom]
-        self.category_button.set_options(self.bank.categories, list(dict.fromkeys(q.category for q in own)))
-        self.model_button.set_options(
-            self.bank.models, [m for m in dict.fromkeys(q.model for q in own) if m not in self.bank.models]
-        )
+        self.search.set_questions(pool)
+        self.filters.set_options(self.bank, (row.as_question() for row in self.custom))
         self._refresh()
 
     def _funnel_toggled(self, on: bool) -> None:
@@ -325,39 +268,12 @@ class QuestionPanel(Pane):
         self.picker.restart_funnel()
         self._refresh()
 
-    # -- search -------------------------------------------------------------------------------
-    def _focus_search(self) -> None:
-        self.search_field.setFocus()
-        self.search_field.selectAll()
-
-    def _search_changed(self, text: str) -> None:
-        if not text.strip():
-            self.stack.setCurrentIndex(CARD_PAGE)
-            return
-        self.results_model.set_filter(QuestionFilter(search=text, kinds=EVERYTHING.kinds))
-        if self.results_model.rowCount():
-            self.results_view.setCurrentIndex(self.results_model.index(0))
+    def _search_opened(self) -> None:
         self.stack.setCurrentIndex(RESULTS_PAGE)
 
-    def _search_confirmed(self) -> None:
-        index = self.results_view.currentIndex()
-        if self.stack.currentIndex() == RESULTS_PAGE and index.isValid():
-            self._result_chosen(index)
-
-    def _result_chosen(self, index: QModelIndex) -> None:
-        self.show_question(self.results_model.question_at(index.row()))
-
-    def _close_search(self) -> None:
-        if self.search_field.text():
-            self.search_field.clear()
+    def _search_closed(self) -> None:
         self.stack.setCurrentIndex(CARD_PAGE)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Esc from the search field or the results goes back to the current question."""
-        if event.key() == Qt.Key.Key_Escape and self.search_field.text():
-            self._close_search()
-            return
-        super().keyPressEvent(event)
+        self._refresh()
 
     # -- the live session ---------------------------------------------------------------------
     def _session_started(self, session_id: int) -> None:
@@ -367,7 +283,7 @@ class QuestionPanel(Pane):
         asked = [entry.question_key for entry in store.asked_in_session(db, session_id)]
         self.logged_ids = set(asked)
         self.picker = Picker(
-            self.pool(), rng=self.rng, seen_before=seen, asked=asked, funnel=self.funnel_button.isChecked()
+            self.pool(), rng=self.rng, seen_before=seen, asked=asked, funnel=self.filters.funnel_button.isChecked()
         )
         self.segment_name = ""
         self._segment_position = None
@@ -378,7 +294,7 @@ class QuestionPanel(Pane):
         self.logged_ids = set()
         self.segment_name = ""
         self._segment_position = None
-        self.picker = Picker(self.pool(), rng=self.rng, funnel=self.funnel_button.isChecked())
+        self.picker = Picker(self.pool(), rng=self.rng, funnel=self.filters.funnel_button.isChecked())
         self.banner.dismiss()
         self._refresh()
 
@@ -392,7 +308,7 @@ class QuestionPanel(Pane):
         self.segment_name = segment.name if segment is not None else f"Segment {position + 1}"
         entered, self._segment_position = position != self._segment_position, position
         # A fresh question only on entering a new segment: a repeated announcement (a resume) keeps what is shown.
-        if entered and self.segment_phase() is not None and self.match_segment.isChecked():
+        if entered and self.filters.matching(self.segment_phase()):
             self.picker.restart_funnel()
             if self.picker.draw(self.draw_filter()) is None:
                 self._refresh()
@@ -421,13 +337,9 @@ class QuestionPanel(Pane):
             self._offer(signal, from_marker=True)
 
     def _offer(self, signal: SignalKind, *, from_marker: bool) -> None:
-        pool = self.pool()
-        self.rng.shuffle(pool)  # a different first prompt each time; the core keeps questions before guidance
-        suggestions = suggested_prompts(RoomSignal(signal, since=self.context.monotonic()), pool)
-        drawn = set(self.picker.asked_ids)
-        fresh = [s for s in suggestions if s.question.id not in drawn]
         self._suggestion_from_marker = from_marker
-        self.banner.offer(signal, fresh or suggestions)
+        room = RoomSignal(signal, since=self.context.monotonic())
+        self.banner.offer_matching(room, self.pool(), drawn=set(self.picker.asked_ids), rng=self.rng)
 
     # -- display ------------------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -445,8 +357,7 @@ class QuestionPanel(Pane):
         asked = question is not None and question.id in self.logged_ids
         self.asked_button.setChecked(asked)
         self.asked_button.setText("Asked ✓" if asked else "Mark as asked")
-        self.results_model.set_favourites(self.favourite_ids)
-        self.results_model.set_asked(self.logged_ids)
+        self.search.set_marks(self.favourite_ids, self.logged_ids)
         self._update_mode()
         self._announce(question)
 
@@ -456,7 +367,7 @@ class QuestionPanel(Pane):
             mode = "Browsing · no session is live, so nothing is logged"
         elif phase is None:
             mode = "Live · what you mark as asked goes in the session record"
-        elif self.match_segment.isChecked():
+        elif self.filters.match_segment.isChecked():
             mode = f"Live · {self.segment_name}: {SEGMENT_OFFERS[phase]}"
         else:
             mode = f"Live · {self.segment_name}: any question (not matched to the segment)"
@@ -474,9 +385,7 @@ class QuestionPanel(Pane):
         return "Press Next question (Q) to draw a question, or search all of them beside it."
 
     def _nothing_left(self) -> str:
-        matched = (
-            " and suits this segment" if self.segment_phase() is not None and self.match_segment.isChecked() else ""
-        )
+        matched = " and suits this segment" if self.filters.matching(self.segment_phase()) else ""
         return (
             f"Every question that fits the filters{matched} has been drawn this session. "
             "Widen the filters, turn off Match segment, or search for one."

@@ -8,6 +8,8 @@ facilitator chooses it.
 
 from __future__ import annotations
 
+import random
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.core.custom_questions import is_custom
-from copdesk.core.picker import Suggestion
+from copdesk.core.picker import RoomSignal, Suggestion, suggested_prompts
 from copdesk.core.question_bank import Question, QuestionKind, SignalKind
 from copdesk.views import theme
 from copdesk.views.question_model import KIND_LABELS
@@ -224,6 +226,15 @@ class SuggestionBanner(QFrame):
         self.another_button.setEnabled(len(suggestions) > 1)
         self._render()
         self.show()
+
+    def offer_matching(self, room: RoomSignal, pool: list[Question], *, drawn: set[str], rng: random.Random) -> None:
+        """The bank's prompts for the signal: a fresh order each time (the core keeps questions before guidance),
+        and what was not drawn this session first."""
+        shuffled = list(pool)
+        rng.shuffle(shuffled)
+        suggestions = suggested_prompts(room, shuffled)
+        fresh = [suggestion for suggestion in suggestions if suggestion.question.id not in drawn]
+        self.offer(room.kind, fresh or suggestions)
 
     def another(self) -> None:
         if self._suggestions:

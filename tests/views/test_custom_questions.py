@@ -72,8 +72,8 @@ def custom_rows(window: MainWindow) -> list[store.CustomQuestionRow]:
 
 def type_question(dialog: CustomQuestionsDialog, qtbot: QtBot, text: str, category: str) -> None:
     QTest.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
-    QTest.keyClicks(dialog.text_edit, text)
-    dialog.category_combo.setEditText(category)
+    QTest.keyClicks(dialog.form.text_edit, text)
+    dialog.form.category_combo.setEditText(category)
 
 
 # --- add, edit, hide, and keep across a restart -------------------------------------------------------
@@ -85,9 +85,9 @@ def test_custom_questions_are_kept_across_a_restart(qtbot: QtBot, db_path: Path,
     first.show()
     dialog = open_dialog(first, qtbot)
     type_question(dialog, qtbot, "What would the person want us to remember?", "Our team's questions")
-    dialog.phase_boxes[PromptPhase.CLOSING].setChecked(True)
-    dialog.funnel_combo.setCurrentIndex(dialog.funnel_combo.findData(3))
-    dialog.caution_edit.setText("Go gently with grief.")
+    dialog.form.phase_boxes[PromptPhase.CLOSING].setChecked(True)
+    dialog.form.funnel_combo.setCurrentIndex(dialog.form.funnel_combo.findData(3))
+    dialog.form.caution_edit.setText("Go gently with grief.")
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     type_question(dialog, qtbot, "A question we retired?", "Our team's questions")
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -97,7 +97,7 @@ def test_custom_questions_are_kept_across_a_restart(qtbot: QtBot, db_path: Path,
     assert [q.text for q in panel.pool() if q.category == "Our team's questions"] == [
         "What would the person want us to remember?"
     ]
-    assert panel.category_button.option("Our team's questions") is not None
+    assert panel.filters.category_button.option("Our team's questions") is not None
     dialog.close()
     first.close()
     first.context.db.close()
@@ -110,11 +110,11 @@ def test_custom_questions_are_kept_across_a_restart(qtbot: QtBot, db_path: Path,
     assert kept.text == "What would the person want us to remember?"
     assert kept.phases == (PromptPhase.CLARIFYING, PromptPhase.EXPLORING, PromptPhase.CLOSING)
     assert (kept.funnel_level, kept.caution, kept.kind) == (3, "Go gently with grief.", QuestionKind.QUESTION)
-    panel.category_button.option("Our team's questions").trigger()
+    panel.filters.category_button.option("Our team's questions").trigger()
     panel.next_question()
     assert panel.current == kept
-    QTest.keyClicks(panel.search_field, "retired")
-    assert panel.results_model.rowCount() == 0
+    QTest.keyClicks(panel.search.field, "retired")
+    assert panel.search.model.rowCount() == 0
     dialog = open_dialog(second, qtbot)
     assert dialog.model.rowCount() == 2  # the hidden one is listed here, to show again
 
@@ -126,10 +126,31 @@ def test_editing_updates_in_place_and_the_pane_shows_the_new_wording(window: Mai
     panel = panel_of(window)
     panel.show_question(next(q for q in panel.pool() if q.category == "Ours"))
     dialog.list_view.setCurrentIndex(dialog.model.index(0))
-    dialog.text_edit.setPlainText("Second wording?")
+    dialog.form.text_edit.setPlainText("Second wording?")
     QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert [row.text for row in custom_rows(window)] == ["Second wording?"]
     assert panel.card.text_label.text() == "Second wording?"
+
+
+def test_editing_an_imported_question_keeps_the_fields_the_form_does_not_show(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    source = tmp_path / "team.toml"
+    source.write_text(GOOD_DECK, encoding="utf-8")
+    dialog = open_dialog(window, qtbot)
+    assert dialog.import_deck(source)
+    row = dialog.model.row_of(custom_key("team.2"))
+    assert row is not None
+    dialog.list_view.setCurrentIndex(dialog.model.index(row))
+    dialog.form.text_edit.setPlainText("Who else should be here today?")
+    assert dialog.save()
+    [saved] = [r for r in custom_rows(window) if r.uid == "team.2"]
+    assert saved.text == "Who else should be here today?"
+    assert (saved.signals, saved.derived_from, saved.note) == (
+        ("quiet-voice",),
+        "A colleague's idea",
+        "Try it when one voice dominates.",
+    )
 
 
 def test_the_shipped_bank_is_not_offered_for_editing(window: MainWindow, qtbot: QtBot) -> None:
@@ -147,7 +168,7 @@ def test_an_unsaveable_form_is_not_dropped_on_close(window: MainWindow, qtbot: Q
     dialog.close()
     assert dialog.isVisible()
     assert "The category is empty" in dialog.message_label.text()
-    assert dialog.text_edit.toPlainText() == "A question with no category yet?"
+    assert dialog.form.text_edit.toPlainText() == "A question with no category yet?"
     QTest.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)
     dialog.close()
     assert not dialog.isVisible()

@@ -135,7 +135,7 @@ def test_favourite_is_saved_and_favourites_only_draws_from_them(window: MainWind
         starred.append(current(panel).id)
     assert store.favourites(window.context.db) == set(starred)
     start_live(window)  # a new session: nothing drawn yet
-    panel.favourites_only.setChecked(True)
+    panel.filters.favourites_only.setChecked(True)
     panel.next_question()
     panel.next_question()
     assert {current(panel).id, *panel.picker.asked_ids} == set(starred)
@@ -207,21 +207,21 @@ def test_guidance_cannot_be_marked_and_is_not_shown_to_the_room(window: MainWind
 def test_category_filter_balances_the_ticked_categories(window: MainWindow) -> None:
     panel = panel_of(window)
     for name in ("Weather model", "Viewpoint questions"):
-        panel.category_button.option(name).trigger()
-    assert panel.category_button.text() == "Categories: 2 of 15"
+        panel.filters.category_button.option(name).trigger()
+    assert panel.filters.category_button.text() == "Categories: 2 of 15"
     drawn: Counter[str] = Counter()
     for _ in range(8):
         panel.next_question()
         drawn[current(panel).category] += 1
         assert set(drawn) <= {"Weather model", "Viewpoint questions"}
         assert abs(drawn["Weather model"] - drawn["Viewpoint questions"]) <= 1
-    panel.category_button.clear()
-    assert panel.category_button.text() == "Categories: all"
+    panel.filters.category_button.clear()
+    assert panel.filters.category_button.text() == "Categories: all"
 
 
 def test_model_filter(window: MainWindow) -> None:
     panel = panel_of(window)
-    panel.model_button.option("Critical reflection (Brookfield, 1998)").trigger()
+    panel.filters.model_button.option("Critical reflection (Brookfield, 1998)").trigger()
     for _ in range(4):
         panel.next_question()
         assert current(panel).model == "Critical reflection (Brookfield, 1998)"
@@ -231,8 +231,8 @@ def test_model_filter(window: MainWindow) -> None:
 
 def test_funnel_mode_goes_from_broad_to_specific(window: MainWindow) -> None:
     panel = panel_of(window)
-    panel.category_button.option("Clarification questions").trigger()
-    panel.funnel_button.setChecked(True)
+    panel.filters.category_button.option("Clarification questions").trigger()
+    panel.filters.funnel_button.setChecked(True)
     levels = []
     for _ in range(3):
         panel.next_question()
@@ -252,29 +252,47 @@ def test_search_finds_bank_and_custom_questions_and_shows_the_chosen_one(window:
     store.save_custom_question(db, gone, NOW, hidden=True)
     panel.reload_custom_questions()
     texts = shown_texts(window)
-    QTest.keyClicks(panel.search_field, "least RESTRICTIVE")
-    assert panel.stack.currentWidget() is panel.results_view
-    assert [panel.results_model.question_at(r).id for r in range(panel.results_model.rowCount())] == ["reflective.1"]
-    QTest.keyClick(panel.search_field, Qt.Key.Key_Return)
+    QTest.keyClicks(panel.search.field, "least RESTRICTIVE")
+    assert panel.stack.currentWidget() is panel.search.results_view
+    assert [panel.search.model.question_at(r).id for r in range(panel.search.model.rowCount())] == ["reflective.1"]
+    QTest.keyClick(panel.search.field, Qt.Key.Key_Return)
     assert current(panel).id == "reflective.1"
-    assert panel.stack.currentWidget() is panel.card and panel.search_field.text() == ""
+    assert panel.stack.currentWidget() is panel.card and panel.search.field.text() == ""
     assert texts[-1] == current(panel).text
-    QTest.keyClicks(panel.search_field, "voice")
-    found = {panel.results_model.question_at(r).id for r in range(panel.results_model.rowCount())}
+    QTest.keyClicks(panel.search.field, "voice")
+    found = {panel.search.model.question_at(r).id for r in range(panel.search.model.rowCount())}
     assert found == {mine.id}  # the hidden one is never found
-    panel.search_field.clear()
-    QTest.keyClicks(panel.search_field, "defensiveness")
-    kinds = {panel.results_model.question_at(r).kind for r in range(panel.results_model.rowCount())}
+    panel.search.field.clear()
+    QTest.keyClicks(panel.search.field, "defensiveness")
+    kinds = {panel.search.model.question_at(r).kind for r in range(panel.search.model.rowCount())}
     assert QuestionKind.TIP in kinds  # search reaches the guidance too
-    QTest.keyClick(panel.search_field, Qt.Key.Key_Escape)
+    QTest.keyClick(panel.search.field, Qt.Key.Key_Escape)
+    assert panel.stack.currentWidget() is panel.card
+
+
+def test_down_moves_into_the_results_and_enter_there_chooses(window: MainWindow, qtbot: QtBot) -> None:
+    panel = panel_of(window)
+    window.show_page(LIVE_PAGE)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert panel.search.field.hasFocus()
+    QTest.keyClicks(panel.search.field, "weather")
+    assert [q.category for q in panel.search.found()] == ["Weather model"] * 4
+    QTest.keyClick(panel.search.field, Qt.Key.Key_Down)
+    view = panel.search.results_view
+    assert view.hasFocus()
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert current(panel).id == "weather.rain"
     assert panel.stack.currentWidget() is panel.card
 
 
 def test_a_question_picked_from_search_is_not_drawn_again(window: MainWindow) -> None:
     start_live(window)
     panel = panel_of(window)
-    panel.category_button.option("Weather model").trigger()
-    panel.match_segment.setChecked(False)
+    panel.filters.category_button.option("Weather model").trigger()
+    panel.filters.match_segment.setChecked(False)
     bank_weather = [q for q in panel.bank if q.category == "Weather model"]
     panel.show_question(bank_weather[0])
     drawn = []
@@ -333,7 +351,7 @@ def test_matching_can_be_turned_off(window: MainWindow) -> None:
     start_live(window)
     panel = panel_of(window)
     enter(window, SegmentPhase.CLOSING)
-    panel.match_segment.setChecked(False)
+    panel.filters.match_segment.setChecked(False)
     assert "any question (not matched to the segment)" in panel.mode_label.full_text()
     phases: set[PromptPhase] = set()
     for _ in range(25):
@@ -396,7 +414,7 @@ def test_the_team_meets_the_rest_of_a_category_before_any_repeat(window: MainWin
         store.record_asked(window.context.db, earlier.id, question.id, question.category, question.text, 4, NOW)
     window.live_session.finish()
     start_live(window, team_id)
-    panel.category_button.option("Weather model").trigger()
+    panel.filters.category_button.option("Weather model").trigger()
     panel.next_question()
     assert current(panel) == weather[-1]
 
@@ -409,7 +427,7 @@ def test_a_resumed_session_keeps_its_log_and_never_repeats_it(window: MainWindow
     window.live_session.begin(session.id, team_id)  # resumed after a crash
     panel = panel_of(window)
     assert current(panel).id == "weather.fog" and panel.asked_button.isChecked()
-    panel.category_button.option("Weather model").trigger()
+    panel.filters.category_button.option("Weather model").trigger()
     drawn = []
     for _ in range(3):
         panel.next_question()

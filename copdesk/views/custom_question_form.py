@@ -1,0 +1,152 @@
+"""The form for one of the facilitator's own questions: every field a deck entry has that is worth typing.
+
+It only holds and checks what is typed (through ``core.custom_questions.draft_question``); saving,
+and what to do with unsaved text, belong to the dialog around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from copdesk.core.custom_questions import DEFAULT_MODEL, DEFAULT_SOURCE, custom_key, draft_question
+from copdesk.core.question_bank import Bank, PromptPhase, Question, QuestionKind
+
+KIND_CHOICES = (
+    (QuestionKind.QUESTION, "A question to ask the group"),
+    (QuestionKind.TECHNIQUE, "A listening technique"),
+    (QuestionKind.TIP, "A tip for the facilitator"),
+)
+FUNNEL_CHOICES = ((None, "Not set"), (1, "1 · broad"), (2, "2 · in between"), (3, "3 · specific"))
+
+
+class CustomQuestionForm(QWidget):
+    edited = Signal()  # the user changed a field (not when the form is filled)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._filling = False
+        self._shown: Question | None = None
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setAccessibleName("Question text")
+        self.text_edit.setPlaceholderText("The question, as you would ask it")
+        self.text_edit.setMaximumHeight(96)
+        self.category_combo = QComboBox()
+        self.category_combo.setEditable(True)
+        self.category_combo.setAccessibleName("Category")
+        self.category_combo.setToolTip(
+            "A category of your own; the masterclass's categories are kept for its questions"
+        )
+        self.model_edit = QLineEdit()
+        self.model_edit.setAccessibleName("Model")
+        self.model_edit.setPlaceholderText(DEFAULT_MODEL)
+        phases = QHBoxLayout()
+        self.phase_boxes: dict[PromptPhase, QCheckBox] = {}
+        for phase in PromptPhase:
+            box = QCheckBox(phase.value.capitalize())
+            box.setAccessibleName(f"Offer while {phase.value}")
+            box.toggled.connect(self._edited)
+            self.phase_boxes[phase] = box
+            phases.addWidget(box)
+        phases.addStretch(1)
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName("Kind")
+        for kind, label in KIND_CHOICES:
+            self.kind_combo.addItem(label, kind)
+        self.funnel_combo = QComboBox()
+        self.funnel_combo.setAccessibleName("Funnel level")
+        for level, label in FUNNEL_CHOICES:
+            self.funnel_combo.addItem(label, level)
+        self.caution_edit = QLineEdit()
+        self.caution_edit.setAccessibleName("Caution")
+        self.caution_edit.setPlaceholderText("Optional: when to take care with it")
+        self.source_edit = QLineEdit()
+        self.source_edit.setAccessibleName("Source")
+        self.source_edit.setPlaceholderText(DEFAULT_SOURCE)
+        form.addRow("&Question", self.text_edit)
+        form.addRow("C&ategory", self.category_combo)
+        form.addRow("&Model", self.model_edit)
+        form.addRow("Offer while", phases)
+        form.addRow("&Kind", self.kind_combo)
+        form.addRow("&Funnel", self.funnel_combo)
+        form.addRow("&Caution", self.caution_edit)
+        form.addRow("&Source", self.source_edit)
+        self.text_edit.textChanged.connect(self._edited)
+        self.category_combo.editTextChanged.connect(self._edited)
+        for edit in (self.model_edit, self.caution_edit, self.source_edit):
+            edit.textChanged.connect(self._edited)
+        for combo in (self.kind_combo, self.funnel_combo):
+            combo.currentIndexChanged.connect(self._edited)
+
+    def set_categories(self, categories: list[str]) -> None:
+        """The facilitator's categories to choose from, keeping what is typed."""
+        self._filling = True
+        typed = self.category_combo.currentText()
+        self.category_combo.clear()
+        self.category_combo.addItems(categories)
+        self.category_combo.setEditText(typed)
+        self._filling = False
+
+    def fill(self, question: Question | None, *, category: str = "") -> None:
+        """Show a saved question, or a blank one in ``category`` (clarifying and exploring ticked)."""
+        self._filling = True
+        self._shown = question
+        self.text_edit.setPlainText(question.text if question else "")
+        self.category_combo.setEditText(question.category if question else category)
+        self.model_edit.setText(question.model if question and question.model != DEFAULT_MODEL else "")
+        for phase, box in self.phase_boxes.items():
+            box.setChecked(phase in question.phases if question else phase is not PromptPhase.CLOSING)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(question.kind if question else QuestionKind.QUESTION))
+        self.funnel_combo.setCurrentIndex(
+            max(self.funnel_combo.findData(question.funnel_level if question else None), 0)
+        )
+        self.caution_edit.setText((question.caution or "") if question else "")
+        self.source_edit.setText(question.source if question and question.source != DEFAULT_SOURCE else "")
+        self._filling = False
+
+    def is_blank(self) -> bool:
+        return not self.text_edit.toPlainText().strip()
+
+    def draft(self, uid: str, shipped: Bank) -> Question:
+        """What the form holds, checked, as ``custom:<uid>``; raises ``DeckError`` naming the problem.
+
+        Fields the form does not show (signals, notes from an imported deck) are kept from the shown question.
+        """
+        question = draft_question(
+            uid,
+            text=self.text_edit.toPlainText(),
+            category=self.category_combo.currentText(),
+            shipped=shipped,
+            model=self.model_edit.text(),
+            phases=[phase for phase, box in self.phase_boxes.items() if box.isChecked()],
+            kind=QuestionKind(self.kind_combo.currentData()),
+            funnel_level=self.funnel_combo.currentData(),
+            caution=self.caution_edit.text(),
+            source=self.source_edit.text(),
+        )
+        kept = self._shown
+        if kept is None or kept.id != custom_key(uid):
+            return question
+        return replace(
+            question,
+            signals=kept.signals,
+            signal_source=kept.signal_source,
+            derived_from=kept.derived_from,
+            note=kept.note,
+        )
+
+    def _edited(self) -> None:
+        if not self._filling:
+            self.edited.emit()
