@@ -218,7 +218,12 @@ class QuestionPanel(Pane):
         if question is None:
             return
         favourite = question.id not in self.favourite_ids
-        store.set_favourite(self.context.db, question.id, favourite, self.context.now())
+        try:
+            store.set_favourite(self.context.db, question.id, favourite, self.context.now())
+        except sqlite3.Error as exc:
+            self._refresh()
+            self.card.show_notice(f"The favourite could not be saved ({exc}); nothing changed.")
+            return
         (self.favourite_ids.add if favourite else self.favourite_ids.discard)(question.id)
         self._refresh()
 

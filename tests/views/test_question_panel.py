@@ -180,6 +180,24 @@ def test_what_was_marked_goes_into_the_session_record(window: MainWindow) -> Non
     assert (line.segment, line.text) == ("Reflective discussion", asked.text)
 
 
+def test_a_refused_write_is_said_and_nothing_is_marked(window: MainWindow) -> None:
+    session = start_live(window)
+    panel = panel_of(window)
+    panel.next_question()
+    db = window.context.db
+    db.execute("PRAGMA query_only = ON")  # the database refuses every write, as a full disk would
+    try:
+        panel.toggle_asked()
+        assert "could not be saved" in panel.card.notice_label.text()
+        assert not panel.asked_button.isChecked() and not panel.logged_ids
+        panel.toggle_favourite()
+        assert "could not be saved" in panel.card.notice_label.text()
+        assert not panel.favourite_button.isChecked() and not panel.favourite_ids
+    finally:
+        db.execute("PRAGMA query_only = OFF")
+    assert store.asked_in_session(db, session.id) == [] and store.favourites(db) == set()
+
+
 def test_without_a_live_session_it_browses_and_logs_nothing(window: MainWindow) -> None:
     panel = panel_of(window)
     assert "nothing is logged" in panel.mode_label.full_text()
