@@ -91,3 +91,11 @@ def test_after_the_session_the_share_view_forgets_the_question(window: MainWindo
     window.live_session.question_shown.emit("What did you learn that you will build into your practice?")
     flow.end_now()
     assert flow.share_view.shown_text() == ["No session is running"]
+
+
+def test_the_painted_views_follow_the_dark_theme(window: MainWindow) -> None:
+    flow = window.session_flow
+    light = flow.share_view.colours.background.name()
+    window.dark_action.trigger()
+    assert flow.share_view.colours.background.name() != light
+    assert flow.mini_timer.colours == flow.share_view.colours == window.timer_panel.disc.colours
