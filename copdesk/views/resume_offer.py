@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Session
 from copdesk.core.pacing import format_minutes
-from copdesk.core.timer import SessionTimer, TimerError
+from copdesk.core.timer import SessionTimer, TimerError, TimerStatus
 from copdesk.store import sessions, teams
 from copdesk.views.context import AppContext
 from copdesk.views.live_timer import record_actuals
@@ -69,6 +69,8 @@ def pending_live_sessions(context: AppContext) -> list[PendingLiveSession]:
                 SessionTimer.from_state(state, context.monotonic, context.now)  # readable?
             except (ValueError, TimerError) as error:
                 state, problem = None, f"Its saved timer cannot be read ({str(error)[:80]}), so it can only be ended."
+        if state is not None and state.get("status") == TimerStatus.FINISHED.value:
+            problem = "Its timer had already stopped, so it only needs ending."
         pending.append(PendingLiveSession(session, teams.get_team(context.db, session.team_id).name, state, problem))
     return pending
 
@@ -84,9 +86,11 @@ def end_at_last_save(context: AppContext, pending: PendingLiveSession) -> Sessio
     """Close the segment that was running at the last save, save every segment's actuals, and end the session."""
     session_id = pending.session.id
     ended_at = pending.last_saved or context.now()  # start_session always stamps last_saved_at
-    if pending.can_resume:
-        timer = restore_timer(context, pending)
+    timer = None if pending.state is None else SessionTimer.from_state(pending.state, context.monotonic, context.now)
+    status = None if timer is None else timer.snapshot().status
+    if timer is not None and status in (TimerStatus.RUNNING, TimerStatus.PAUSED):
         timer.end_session(at_last_save=True)
+    if timer is not None and status is not TimerStatus.NOT_STARTED:
         segment_ids = [segment.id for segment in sessions.segments(context.db, session_id)]
         with context.db.atomic():
             record_actuals(context.db, segment_ids, timer.snapshot())

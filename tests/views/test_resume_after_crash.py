@@ -22,6 +22,7 @@ from copdesk.core.timer import TimerStatus
 from copdesk.store import sessions
 from copdesk.views.main_window import LIVE_PAGE, MainWindow
 from tests.conftest import FakeClock
+from tests.views.live_helpers import add_team, start_session
 
 ROOT = Path(__file__).resolve().parents[2]
 READY_TIMEOUT_SECONDS = 60
@@ -141,3 +142,20 @@ def test_the_killed_session_can_be_ended_at_its_last_saved_time(
     assert first.actual_seconds == pytest.approx(state["current_elapsed_seconds"])
     assert flow.summary_dialog is not None and flow.summary_dialog.isVisible()
     assert sessions.live_sessions(window.context.db) == [] and not window.live_session.is_live
+
+
+def test_a_session_whose_timer_had_stopped_is_offered_for_ending_only(
+    qtbot: QtBot, window: MainWindow, db_path: Path, fake_clock: FakeClock
+) -> None:
+    add_team(window)
+    session = start_session(window)
+    fake_clock.advance(90)
+    window.session_flow.live_timer.end()  # the app died between stopping the timer and ending the session
+    restarted = _restarted(qtbot, db_path, fake_clock)
+    offer = restarted.session_flow.resume_dialog
+    assert offer is not None and not offer.resume_button.isEnabled()
+    assert "only needs ending" in offer.message_label.text()
+    offer.end_button.click()
+    ended = sessions.get_session(restarted.context.db, session.id)
+    assert ended.status is SessionStatus.ENDED
+    assert sessions.segments(restarted.context.db, session.id)[0].actual_seconds == 90
