@@ -35,12 +35,11 @@ from copdesk.core.agenda import AgendaTemplate
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.ground_rules import GroundRules
 from copdesk.core.model import Member, Session, SessionKind
-from copdesk.core.text import InvalidName, clean_name, name_key
+from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name, name_key
 from copdesk.store import schedule, session_lifecycle, teams
 from copdesk.store.session_lifecycle import SessionPlan
 from copdesk.views.context import AppContext
 
-MAX_TOPIC_LENGTH = 200
 DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose planned start passed within this is "the one due now"
 _GUEST = "guest"
 _MEMBER = "member"
@@ -127,7 +126,7 @@ class StartSessionDialog(QDialog):
         form.addRow("", self.scheduled_label)
         self.topic_edit = QLineEdit()
         self.topic_edit.setAccessibleName("Topic")
-        self.topic_edit.setMaxLength(MAX_TOPIC_LENGTH)
+        self.topic_edit.setMaxLength(MAX_NAME_LENGTH)
         self.topic_edit.setPlaceholderText("For example: supporting a carer under strain")
         form.addRow("T&opic", self.topic_edit)
         self.presenter_combo = self._combo("Presenter")
@@ -359,13 +358,18 @@ class StartSessionDialog(QDialog):
         if not present:
             self.error_label.setText("Tick who is present, or add a guest.")
             return None
+        try:  # a topic is optional, but held to the same rules as a name: no control characters, no bidi tricks
+            topic = clean_name(self.topic_edit.text(), what="The topic") if self.topic_edit.text().strip() else ""
+        except InvalidName as error:
+            self.error_label.setText(str(error))
+            return None
         self.error_label.clear()
         defaults = self.defaults
         fulfils = defaults is not None and defaults.kind is self.kind()
         return SessionPlan(
             team_id=team_id,
             kind=self.kind(),
-            topic=" ".join(self.topic_edit.text().split())[:MAX_TOPIC_LENGTH],
+            topic=topic,
             presenter_id=int(presenter[1]) if presenter is not None and presenter[0] == _MEMBER else None,
             present_ids=tuple(int(key[1]) for key in present if key[0] == _MEMBER),
             guest_names=tuple(str(key[1]) for key in present if key[0] == _GUEST),

@@ -57,7 +57,12 @@ def test_starting_records_who_is_present_the_guest_and_the_ground_rules(window: 
     heard: list[tuple[object, ...]] = []
     live.started.connect(lambda session_id: heard.append(("started", session_id)))
     live.segment_changed.connect(lambda position, phase: heard.append(("segment", position, phase)))
-    session = start_session(window, present=("Ash Lee", "Cy Vale"), guests=("Dr Émile Ng-O'Hara",))
+    session = start_session(
+        window,
+        present=("Ash Lee", "Cy Vale"),
+        guests=("Dr Émile Ng-O'Hara",),
+        topic="  \u202eSupporting a carer   under strain ",
+    )
     assert heard == [("started", session.id), ("segment", 0, "opening")]
 
     assert session.status is SessionStatus.LIVE and session.ground_rules_agreed_at is not None
@@ -94,6 +99,13 @@ def test_bad_guests_and_cancelling_change_nothing(window: MainWindow) -> None:
         assert reason in dialog.error_label.text()
     assert not dialog.go_to_ground_rules(), "nobody is ticked"
     assert "Tick who is present" in dialog.error_label.text()
+    dialog.set_present({"Ash Lee"})
+    dialog.topic_edit.setText("Carers\x07 under strain")
+    assert not dialog.go_to_ground_rules() and "control character" in dialog.error_label.text()
+    dialog.topic_edit.setText("x" * 5000)
+    assert len(dialog.topic_edit.text()) == 80, "a huge paste is cut to the longest topic"
+    dialog.topic_edit.setText("Carers under strain")
+    assert dialog.go_to_ground_rules()
     dialog.guest_edit.setText("Guest Speaker")
     assert dialog.add_guest()
     dialog.reject()
