@@ -16,7 +16,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QTabWidget,
@@ -31,8 +30,10 @@ from copdesk.store.safe_write import guarded_write
 from copdesk.views import theme
 from copdesk.views.action_editor import ActionEditor
 from copdesk.views.banner import Banner, SaveGuard
+from copdesk.views.bounded_editor import BoundedPlainTextEdit
 from copdesk.views.context import AppContext
 from copdesk.views.follow_up import FollowUpBox
+from copdesk.views.identifier_warning import IdentifierWarning
 from copdesk.views.issue_linker import IssueLinker
 from copdesk.views.live_session import LiveSession
 from copdesk.views.notes_search import NotesSearchDialog
@@ -82,7 +83,7 @@ class NotesPanel(Pane):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Notes and quick items")
         self.tabs.setDocumentMode(True)
-        self.editor = QPlainTextEdit()
+        self.editor = BoundedPlainTextEdit()  # refuses a paste that would make the note over 1 MB
         self.editor.setObjectName("sessionNotes")
         self.editor.setAccessibleName("Session notes")
         self.editor.setPlaceholderText(
@@ -107,6 +108,13 @@ class NotesPanel(Pane):
         self.follow_up.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.tabs.setMinimumHeight(TABS_MINIMUM_HEIGHT)
         content_layout.addWidget(self.tabs, 1)
+        # Under the tabs, never in the way: a warning when the notes look like they identify someone, and
+        # the message for a paste too large to take.
+        self.identifier_warning = IdentifierWarning(self.editor)
+        content_layout.addWidget(self.identifier_warning)
+        self.paste_banner = Banner("warning")
+        self.editor.refused.connect(self.paste_banner.show_message)
+        content_layout.addWidget(self.paste_banner)
         self.tabs.currentChanged.connect(lambda index: self.follow_up.set_compact(index != self.NOTES_TAB))
         self.body.addWidget(self.content)
         # A fixed floor, so folding the follow-up list never makes the Live page's splitter move the panes.
@@ -143,6 +151,7 @@ class NotesPanel(Pane):
         self.editor.setPlainText(stored.text if stored else "")
         self.editor.blockSignals(False)
         self._dirty = False
+        self.identifier_warning.check_now()  # a resumed session's text is checked too
         members = teams.list_members(self.context.db, session.team_id)
         self.follow_up.set_session(session.team_id, session.id)
         self.action_editor.set_session(session.team_id, session.id, members)
