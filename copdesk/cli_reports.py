@@ -15,6 +15,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from copdesk.store.audit import record_export
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -118,7 +120,8 @@ def _cmd_export(ctx: Context) -> int:
             record = session_record(db, ctx.args.session_id, with_names=ctx.args.names)
         except SessionNotFound as exc:
             raise UserError(str(exc)) from exc
-    _write(ctx, ctx.args.format, lambda fmt: render_record(record, fmt), record_title(record))
+        _write(ctx, ctx.args.format, lambda fmt: render_record(record, fmt), record_title(record))
+        record_export(db, "session", ctx.args.session_id, ctx.args.format, ctx.now())
     return EXIT_OK
 
 
@@ -129,8 +132,10 @@ def _cmd_report(ctx: Context) -> int:
 
     quarter = _quarter(ctx.args.quarter)
     with _database(ctx) as db:
-        figures = quarter_figures(db, _chosen_team(db, ctx.args.team), quarter, ctx.now())
-    _write(ctx, ctx.args.format, lambda fmt: render_report(figures, fmt), report_title(figures))
+        team = _chosen_team(db, ctx.args.team)
+        figures = quarter_figures(db, team, quarter, ctx.now())
+        _write(ctx, ctx.args.format, lambda fmt: render_report(figures, fmt), report_title(figures))
+        record_export(db, "quarterly report", team.id, ctx.args.format, ctx.now())
     return EXIT_OK
 
 
@@ -141,8 +146,10 @@ def _cmd_summary(ctx: Context) -> int:
 
     quarter = _quarter(ctx.args.quarter)
     with _database(ctx) as db:
-        document = team_summary(db, _chosen_team(db, ctx.args.team), quarter, ctx.now())
-    _write(ctx, "json", lambda _: summary_json(document), "CoP quarter summary")
+        team = _chosen_team(db, ctx.args.team)
+        document = team_summary(db, team, quarter, ctx.now())
+        _write(ctx, "json", lambda _: summary_json(document), "CoP quarter summary")
+        record_export(db, "quarter summary", team.id, "json", ctx.now())
     return EXIT_OK
 
 
@@ -160,10 +167,12 @@ def _cmd_cpd(ctx: Context) -> int:
     with _database(ctx) as db:
         team = _chosen_team(db, ctx.args.team)
         try:
-            evidence = cpd_evidence(db, team, find_member(db, team, ctx.args.member), first, last)
+            member = find_member(db, team, ctx.args.member)
+            evidence = cpd_evidence(db, team, member, first, last)
         except MemberNotFound as exc:
             raise UserError(str(exc)) from exc
-    _write(ctx, file_format, lambda fmt: render_cpd(evidence, fmt), cpd_title(evidence))
+        _write(ctx, file_format, lambda fmt: render_cpd(evidence, fmt), cpd_title(evidence))
+        record_export(db, "cpd evidence", member.id, file_format, ctx.now())
     return EXIT_OK
 
 

@@ -15,5 +15,11 @@ def record_event(db: Database, event: str, entity: str, entity_id: int | None, n
     )
 
 
+def record_export(db: Database, what: str, entity_id: int | None, file_format: str, now: datetime) -> None:
+    """A record left CoPDesk as a file: which kind, which one, in which format. Never the file's name or
+    content: a file name can carry a person's name (CPD evidence is named after its practitioner)."""
+    record_event(db, "exported", what, entity_id, now, file_format)
+
+
 def recent_events(db: Database, limit: int = 100) -> list[dict[str, object]]:
     return list(db.query("SELECT at, event, entity, entity_id, detail FROM audit ORDER BY id DESC LIMIT ?", [limit]))

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from copdesk.core.clock import to_utc_iso
 from copdesk.core.model import Segment, SegmentPhase, Session, SessionKind, SessionStatus
+from copdesk.store.audit import record_event
 from copdesk.store.tables import insert_row
 
 
@@ -81,6 +82,7 @@ def create_session(
             },
         )
         replace_segments(db, session_id, segments)
+        record_event(db, "created", "session", session_id, now, SessionKind(kind).value)
     return get_session(db, session_id)
 
 

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from copdesk.core.clock import to_utc_iso
 from copdesk.core.model import Member, Role, Team
 from copdesk.core.text import InvalidName, clean_name, name_key
+from copdesk.store.audit import record_event
 from copdesk.store.tables import insert_row
 
 
@@ -45,6 +46,7 @@ def create_team(db: Database, name: str, members: Iterable[tuple[str, Role]], no
         team_id = insert_row(db, "team", {"name": clean, "name_key": name_key(clean), "created_at": to_utc_iso(now)})
         for member_name, role in members:
             add_member(db, team_id, member_name, role, now)
+        record_event(db, "created", "team", team_id, now)
     return Team(id=team_id, name=clean)
 
 

@@ -24,6 +24,7 @@ from copdesk.core.record import format_date, record_title
 from copdesk.core.rollup import summary_json
 from copdesk.output import OutputError, save_rendered
 from copdesk.store import sessions, teams
+from copdesk.store.audit import record_export
 from copdesk.store.cpd import cpd_evidence
 from copdesk.store.quarterly import quarter_figures, team_summary
 from copdesk.store.records import render_record, session_record
@@ -96,7 +97,9 @@ class ReportActions(QObject):
             return
         record = session_record(self.context.db, dialog.session_id, with_names=dialog.names_check.isChecked())
         stem = f"session-record-{record.date:%Y-%m-%d}"
-        self._save(dialog.chosen_format, stem, lambda fmt: render_record(record, fmt), record_title(record))
+        choice = dialog.chosen_format
+        if self._save(choice, stem, lambda fmt: render_record(record, fmt), record_title(record)):
+            record_export(self.context.db, "session", dialog.session_id, choice.key, self.context.now())
 
     def export_quarterly_report(self) -> None:
         team = self._team()
@@ -110,10 +113,12 @@ class ReportActions(QObject):
         choice = dialog.chosen_format
         if choice.key == "summary":
             document = team_summary(self.context.db, team, dialog.quarter, self.context.now())
-            self._save(choice, f"{stem}-summary", lambda _: summary_json(document), "CoP quarter summary", "json")
+            if self._save(choice, f"{stem}-summary", lambda _: summary_json(document), "CoP quarter summary", "json"):
+                record_export(self.context.db, "quarter summary", team.id, "json", self.context.now())
             return
         figures = quarter_figures(self.context.db, team, dialog.quarter, self.context.now())
-        self._save(choice, stem, lambda fmt: render_report(figures, fmt), report_title(figures))
+        if self._save(choice, stem, lambda fmt: render_report(figures, fmt), report_title(figures)):
+            record_export(self.context.db, "quarterly report", team.id, choice.key, self.context.now())
 
     def export_cpd_evidence(self) -> None:
         team = self._team()
@@ -131,7 +136,9 @@ class ReportActions(QObject):
         first, last = dialog.period
         evidence = cpd_evidence(self.context.db, team, member, first, last)
         stem = f"cpd-{_slug(member.display_name)}-{first.isoformat()}-to-{last.isoformat()}"
-        self._save(dialog.chosen_format, stem, lambda fmt: render_cpd(evidence, fmt), cpd_title(evidence))
+        choice = dialog.chosen_format
+        if self._save(choice, stem, lambda fmt: render_cpd(evidence, fmt), cpd_title(evidence)):
+            record_export(self.context.db, "cpd evidence", member.id, choice.key, self.context.now())
 
     # -- helpers --------------------------------------------------------------------------------
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:

@@ -155,3 +155,41 @@ def test_audit_log_never_holds_note_text(history: Database, db_path: Path) -> No
         for word in text.split():
             if len(word) > 4 and not word.isdigit():
                 assert word not in audit_text, word
+
+
+def test_creations_and_exports_are_audited_without_names_and_exports_are_private(db_path: Path, tmp_path: Path) -> None:
+    import os
+    import stat
+    import subprocess
+    import sys
+
+    from tests.reliability.conftest import ROOT, child_env, make_database
+
+    make_database(db_path)
+    out = tmp_path / "exports"
+    out.mkdir()
+
+    def cli(*args: str) -> None:
+        subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args, "--db", str(db_path)],
+            check=True,
+            env=child_env(),
+            preexec_fn=lambda: os.umask(0o022),  # a permissive shell: CoPDesk's own umask must win
+            capture_output=True,
+        )
+
+    cli("export", "1", "--format", "md", "-o", str(out / "record.md"))
+    cli("cpd", "--team", "Harbour Team", "--member", "Zoë Quinn", "--from", "2026-01-01", "--to", "2026-12-31",
+        "-o", str(out / "cpd-zoe-quinn.md"))  # fmt: skip
+    for file in out.iterdir():
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
+    conn = sqlite3.connect(db_path)
+    rows = conn.execute("SELECT event, entity, entity_id, detail FROM audit ORDER BY id").fetchall()
+    conn.close()
+    assert ("created", "team", 1, "") in rows
+    assert [r for r in rows if r[0] == "created" and r[1] == "session"] == [
+        ("created", "session", n, "reflective") for n in (1, 2, 3)
+    ]
+    zoe_id = 3  # the third member created: Ash Lee, Bo Day, Zoë Quinn, Noor Haddad
+    assert rows[-2:] == [("exported", "session", 1, "md"), ("exported", "cpd evidence", zoe_id, "md")]
+    assert not any("Quinn" in str(value) or "record.md" in str(value) for row in rows for value in row)
