@@ -23,17 +23,19 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from sqlite_utils import Database
 
 from copdesk import paths
+from copdesk.core.agenda import load_template_folder
 from copdesk.core.model import NoteKind, ReviewOutcome, Role, SessionKind
 from copdesk.store import actions, notes, participation, sessions, teams
 from copdesk.store.carry_over import carry_forward_unreviewed, follow_up_actions, record_review
 from copdesk.store.connection import open_database
+from copdesk.store.session_lifecycle import SessionPlan, open_session
 from tests.reliability.conftest import NOW
 
 NOTE_TEXT = st.one_of(
     st.text(st.characters(exclude_categories=["Cs"]), max_size=40),
     st.sampled_from(["Robert'); DROP TABLE note;--", "%_\\' OR 1=1 --", "שלום عليكم 👋🏽", "👨‍👩‍👧 «قرار»"]),
 )
-ONCE = {"carried", "done", "dropped"}
+AGENDA = load_template_folder(paths.resource_path("agendas"))[SessionKind.REFLECTIVE]
 
 
 @dataclass
@@ -90,9 +92,17 @@ class LiveSessionMachine(RuleBasedStateMachine):
     @rule()
     def start(self) -> None:
         self._tick()
-        session = sessions.create_session(self.db, self.team_id, SessionKind.REFLECTIVE, self.clock)
-        sessions.set_attendance(self.db, session.id, self.member_ids)
-        sessions.start_session(self.db, session.id, self.clock, ground_rules_agreed=True)
+        plan = SessionPlan(
+            team_id=self.team_id,
+            kind=SessionKind.REFLECTIVE,
+            topic="Working with risk",
+            presenter_id=self.member_ids[0],
+            present_ids=tuple(self.member_ids),
+            guest_names=(),
+            agenda=AGENDA,
+            ground_rules_agreed=True,
+        )
+        session = open_session(self.db, plan, self.clock)  # what the start dialog does
         self.model.live = session.id
         self.model.order.append(session.id)
         self.model.notes[session.id] = []
@@ -175,6 +185,7 @@ class LiveSessionMachine(RuleBasedStateMachine):
         for session_id, texts in self.model.notes.items():
             assert [n.text for n in notes.notes(db, session_id)] == texts
             assert len(participation.contributions(db, session_id)) == self.model.contributions[session_id]
+            assert sorted(sessions.attendee_ids(db, session_id)) == sorted(self.member_ids)
         once = db.execute(
             "SELECT action_id, session_id, count(*) FROM action_review "
             "WHERE outcome IN ('carried', 'done', 'dropped') GROUP BY action_id, session_id HAVING count(*) > 1"
