@@ -138,7 +138,8 @@ def location_warning(db_path: Path) -> str | None:
         return None
     return (
         f"Your data folder {folder} {reason}. Sync and network folders can damage a database that is in use, "
-        "and copy case discussions off this computer: a local folder (with --db or COPDESK_DB) is safer."
+        "and copy case discussions off this computer: keep CoPDesk's data in a local folder instead "
+        "(start it with --db PATH, or set COPDESK_DB)."
     )
 
 

@@ -49,16 +49,16 @@ def unsafe_location_reason(path: PurePath, fs_type: str | None) -> str | None:
             (name for prefix, name in _PREFIX_FOLDERS.items() if folded.startswith(prefix)), None
         )
         if provider:
-            return f"it is inside a folder synced by {provider}"
+            return f"is inside a folder synced by {provider}"
     if str(path).startswith(("\\\\", "//")):
-        return "it is on a network share"
+        return "is on a network share"
     if fs_type is not None:
         kind = fs_type.casefold()
         if kind in _NETWORK_FILESYSTEMS or (kind.startswith("fuse.") and any(n in kind for n in _NETWORK_FUSE)):
-            return f"it is on a network filesystem ({fs_type})"
+            return f"is on a network filesystem ({fs_type})"
         return None
     if isinstance(path, PurePosixPath) and any(path.parts[1 : 1 + len(root)] == root for root in _NETWORK_MOUNT_ROOTS):
-        return "it may be on a network or removable drive"
+        return "may be on a network or removable drive"
     return None
 
 

@@ -72,10 +72,10 @@ class IdentifierWarning(Banner):
         actions = [("&Remove", self.remove_current), ("Show", self.show_current)]
         if others:
             actions.insert(1, (f"Remove all {len(self.findings)}", self.remove_all))
-        self.show_message(
-            f"“{_shorten(first.text)}” looks like {_KIND_WORDS[first.kind.value]}{more}. Keep case notes anonymised.",
-            actions,
-        )
+        # Short, so the notes keep their room; the advice is in the tooltip and for screen readers.
+        self.show_message(f"“{_shorten(first.text)}” looks like {_KIND_WORDS[first.kind.value]}{more}.", actions)
+        self.setToolTip(first.message)
+        self.setAccessibleDescription(f"{self.label.text()} {first.message}")
         self.close_button.setToolTip("Not an identifier: stop warning about this")
 
     def remove_current(self) -> None:

@@ -38,7 +38,7 @@ def test_sync_folders_are_named(path: PurePosixPath | PureWindowsPath, provider:
 def test_network_filesystems_by_type() -> None:
     assert "nfs4" in (unsafe_location_reason(PurePosixPath("/home/sam/shared/copdesk"), "nfs4") or "")
     assert "fuse.sshfs" in (unsafe_location_reason(PurePosixPath("/home/sam/remote"), "fuse.sshfs") or "")
-    assert unsafe_location_reason(PureWindowsPath(r"\\server\team\copdesk"), None) == "it is on a network share"
+    assert unsafe_location_reason(PureWindowsPath(r"\\server\team\copdesk"), None) == "is on a network share"
 
 
 def test_local_folders_are_fine() -> None:
@@ -52,7 +52,7 @@ def test_local_folders_are_fine() -> None:
 
 def test_unknown_filesystem_under_mnt_is_flagged_as_possible() -> None:
     assert unsafe_location_reason(PurePosixPath("/mnt/share/copdesk"), None) == (
-        "it may be on a network or removable drive"
+        "may be on a network or removable drive"
     )
 
 

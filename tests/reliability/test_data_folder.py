@@ -103,3 +103,22 @@ def test_cli_read_only_folder_for_real(run_cli: RunCli, tmp_path: Path) -> None:
     finally:
         folder.chmod(0o700)
     assert result.returncode == 1 and "read-only" in result.stderr
+
+
+def test_synced_or_network_data_folder_is_warned_about(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copdesk import startup
+
+    synced = tmp_path / "Dropbox" / "CoPDesk" / "copdesk.db"
+    started = open_for_gui(synced, FakePrompts(), migrations_dir=paths.migrations_dir(), now=NOW)
+    assert started is not None and started.location_warning is not None
+    assert "synced by Dropbox" in started.location_warning and "\n" not in started.location_warning
+    started.opened.db.close()
+    started.lock.release()
+
+    mountinfo = tmp_path / "mountinfo"
+    mountinfo.write_text(f"27 1 254:1 / / rw - ext4 /dev/vda1 rw\n40 27 0:50 / {tmp_path} rw - cifs //server/team rw\n")
+    monkeypatch.setattr(startup, "MOUNTINFO", mountinfo)
+    monkeypatch.setattr(startup.sys, "platform", "linux")
+    assert "network filesystem (cifs)" in (startup.location_warning(tmp_path / "local" / "copdesk.db") or "")
+    mountinfo.write_text("27 1 254:1 / / rw - ext4 /dev/vda1 rw\n")
+    assert startup.location_warning(tmp_path / "local" / "copdesk.db") is None
