@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -118,7 +119,7 @@ def test_synced_or_network_data_folder_is_warned_about(tmp_path: Path, monkeypat
     mountinfo = tmp_path / "mountinfo"
     mountinfo.write_text(f"27 1 254:1 / / rw - ext4 /dev/vda1 rw\n40 27 0:50 / {tmp_path} rw - cifs //server/team rw\n")
     monkeypatch.setattr(startup, "MOUNTINFO", mountinfo)
-    monkeypatch.setattr(startup.sys, "platform", "linux")
+    monkeypatch.setattr(sys, "platform", "linux")
     assert "network filesystem (cifs)" in (startup.location_warning(tmp_path / "local" / "copdesk.db") or "")
     mountinfo.write_text("27 1 254:1 / / rw - ext4 /dev/vda1 rw\n")
     assert startup.location_warning(tmp_path / "local" / "copdesk.db") is None
