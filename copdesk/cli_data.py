@@ -125,17 +125,12 @@ def _cmd_retention(ctx: Context) -> int:
         if not ctx.args.yes:
             preview = preview_retention(opened.db, ctx.args.months, ctx.now())
             ctx.out(
-                f"Would delete {preview.sessions} sessions from before {before} (with their notes and "
-                f"participation), {preview.actions} closed actions and {preview.issues} closed issues, and clean "
-                "the backups. Run again with --yes to delete them."
+                f"Would delete, from before {before}: {preview.summary(done=False)}, with their notes and "
+                "participation, here and in the backups. Run again with --yes to delete them."
             )
             return 0
         report = apply_retention(opened.db, opened.path, ctx.args.months, ctx.now())
-    ctx.out(
-        f"Deleted {report.sessions} sessions from before {before}, {report.actions} closed actions and "
-        f"{report.issues} closed issues; {report.backups_deleted} older backups deleted, {report.backups_rewritten} "
-        "cleaned."
-    )
+    ctx.out(f"Deleted, from before {before}: {report.summary(done=True)}.")
     return 0
 
 
@@ -153,20 +148,8 @@ def _cmd_erase(ctx: Context) -> int:
             raise UserError(str(exc)) from exc
         counts = preview_erasure(opened.db, member.id)
         if not ctx.args.yes:
-            ctx.out(
-                f"Would erase {member.display_name}: {counts.contributions} contributions, {counts.attendances} "
-                f"attendances, and the owner of {counts.actions_unassigned} actions (their text stays). "
-                "Run again with --yes to erase."
-            )
+            ctx.out(f"Would erase {member.display_name}: {counts.summary(done=False)}. Run again with --yes to erase.")
             return 0
         report = erase_member(opened.db, opened.path, member.id, ctx.now())
-    mentions = (
-        f" {report.notes_mentioning} notes mention the name: read and edit them in CoPDesk."
-        if report.notes_mentioning
-        else ""
-    )
-    ctx.out(
-        f"Erased {member.display_name}: {report.contributions} contributions, {report.attendances} attendances, "
-        f"{report.actions_unassigned} actions unassigned; {report.backups_cleaned} backups cleaned.{mentions}"
-    )
+    ctx.out(f"Erased {member.display_name}: {report.summary(done=True)}.")
     return 0

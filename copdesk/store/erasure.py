@@ -32,6 +32,18 @@ class ErasureReport:
     notes_mentioning: int  # left for the facilitator to read: CoPDesk does not rewrite notes
     backups_cleaned: int = 0
 
+    def summary(self, *, done: bool) -> str:
+        """The counts in words ("label: number", which reads right for 0, 1 and many)."""
+        text = (
+            f"contributions: {self.contributions} · attendances: {self.attendances} · "
+            f"actions losing their owner (the text stays): {self.actions_unassigned}"
+        )
+        if done:
+            text += f" · backups cleaned: {self.backups_cleaned}"
+        if self.notes_mentioning:
+            text += f". Notes that mention the name: {self.notes_mentioning}; read and edit them yourself"
+        return text
+
 
 def preview_erasure(db: Database, member_id: int) -> ErasureReport:
     member = get_member(db, member_id)

@@ -38,6 +38,13 @@ class RetentionReport:
     backups_deleted: int = 0
     quarantined_deleted: int = 0
 
+    def summary(self, *, done: bool) -> str:
+        """The counts in words ("label: number", which reads right for 0, 1 and many)."""
+        counts = f"sessions: {self.sessions} · closed actions: {self.actions} · closed issues: {self.issues}"
+        return counts + (
+            f" · backups deleted: {self.backups_deleted}, cleaned: {self.backups_rewritten}" if done else ""
+        )
+
 
 def preview_retention(db: Database, months: int, now: datetime) -> RetentionReport:
     """What :func:`apply_retention` would delete from the database, without deleting anything."""

@@ -193,10 +193,7 @@ class RetentionDialog(QDialog):
             self.result_label.setText(exc.message)
             return
         self.confirm.setChecked(False)
-        self.result_label.setText(
-            f"Deleted {report.sessions} sessions, {report.actions} closed actions and {report.issues} issues. "
-            f"Backups: {report.backups_deleted} deleted, {report.backups_rewritten} cleaned."
-        )
+        self.result_label.setText(f"Deleted: {report.summary(done=True)}.")
         self.refresh()
         self.changed.emit()
 
@@ -247,12 +244,7 @@ class EraseMemberDialog(QDialog):
             self.erase_button.setEnabled(False)
             return
         counts = preview_erasure(self.context.db, int(member_id))
-        mentions = counts.notes_mentioning
-        self.preview.setText(
-            f"{counts.contributions} contributions and {counts.attendances} attendances will be erased; "
-            f"{counts.actions_unassigned} actions will lose their owner."
-            + (f" {mentions} notes mention the name: read and edit those yourself." if mentions else "")
-        )
+        self.preview.setText(f"To erase: {counts.summary(done=False)}.")
         self.erase_button.setEnabled(self.confirm.isChecked())
 
     def erase(self) -> None:
@@ -266,9 +258,6 @@ class EraseMemberDialog(QDialog):
             return
         self.member_combo.removeItem(self.member_combo.currentIndex())
         self.confirm.setChecked(False)
-        self.result_label.setText(
-            f"Erased: {report.contributions} contributions, {report.attendances} attendances, "
-            f"{report.actions_unassigned} actions unassigned; {report.backups_cleaned} backups cleaned."
-        )
+        self.result_label.setText(f"Erased: {report.summary(done=True)}.")
         self.refresh()
         self.changed.emit()

@@ -38,6 +38,13 @@ def _body(text: str) -> QLabel:
     return label
 
 
+def _diagnosis(message: str) -> str:
+    """The store's message without its closing advice, which is for the command line: here the buttons advise."""
+    for advice in (" Restore a backup", " Choose another file"):
+        message = message.split(advice)[0]
+    return message
+
+
 class _ChoiceDialog(QDialog):
     """A message and a row of buttons, each of which closes the dialog with its answer."""
 
@@ -71,7 +78,7 @@ class DamagedDatabaseDialog(_ChoiceDialog):
         super().__init__("CoPDesk's data is damaged", parent)
         self.choice = DamageChoice.QUIT
         self.content.addWidget(_heading("CoPDesk cannot open its data file"))
-        self.message_label = _body(message)
+        self.message_label = _body(_diagnosis(message))
         self.content.addWidget(self.message_label)
         if backup is not None:
             when = backup.taken_at.astimezone().strftime("%d %b %Y at %H:%M")
@@ -115,7 +122,7 @@ class DataLocationDialog(_ChoiceDialog):
         self.content.addWidget(
             _body(
                 "Choose a folder on this computer that only you can use, not a shared, synced or network folder. "
-                "CoPDesk will remember it."
+                "CoPDesk will remember it (unless it was started with --db or COPDESK_DB)."
             )
         )
         quit_button = self.add_button("&Quit", "Quit without changing anything")

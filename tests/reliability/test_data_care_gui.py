@@ -39,7 +39,7 @@ def test_retention_dialog_previews_then_deletes_only_once_confirmed(qtbot: QtBot
     with qtbot.waitSignal(dialog.changed):
         dialog.delete_button.click()
     assert sessions.session_count(db) == 0
-    assert "Deleted 3 sessions" in dialog.result_label.text()
+    assert "Deleted: sessions: 3 · closed actions: 0" in dialog.result_label.text()
     assert not dialog.confirm.isChecked() and not dialog.delete_button.isEnabled()
 
 
@@ -48,7 +48,9 @@ def test_erase_dialog(qtbot: QtBot, db: Database, db_path: Path) -> None:
     dialog = EraseMemberDialog(_context(db, db_path), team_id)
     qtbot.addWidget(dialog)
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
-    assert "3 contributions and 3 attendances" in dialog.preview.text()
+    assert (
+        "contributions: 3 · attendances: 3 · actions losing their owner (the text stays): 0." in dialog.preview.text()
+    )
     assert not dialog.erase_button.isEnabled()
     dialog.confirm.setChecked(True)
     dialog.erase_button.click()

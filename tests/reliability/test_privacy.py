@@ -85,13 +85,13 @@ def test_retention_through_the_cli_asks_for_yes(run_cli: RunCli, history: Databa
     history.close()
     before = db_path.read_bytes()
     dry = run_cli("retention", "--months", "12", "--db", str(db_path))
-    assert dry.returncode == 0 and "Would delete 3 sessions" in dry.stdout and "--yes" in dry.stdout
+    assert dry.returncode == 0 and "sessions: 3 · closed actions: 1" in dry.stdout and "--yes" in dry.stdout
     assert db_path.read_bytes() == before
     bad = run_cli("retention", "--months", "0", "--db", str(db_path))
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1 and "between 1 and" in bad.stderr
     done = run_cli("retention", "--months", "12", "--yes", "--db", str(db_path))
     assert done.returncode == 0, done.stderr
-    assert "Deleted 3 sessions" in done.stdout
+    assert "Deleted, from before" in done.stdout and "sessions: 3" in done.stdout
     assert OLD_SECRET.encode() not in _raw(db_path)
 
 
@@ -137,7 +137,7 @@ def test_erase_through_the_cli_matches_names_casefolded_and_nfc(
     assert control.returncode == 1 and "control character" in control.stderr
     done = run_cli("erase", "--team", "Harbour Team", "--member", decomposed, "--yes", "--db", str(db_path))
     assert done.returncode == 0, done.stderr
-    assert "Erased Zoë Quinn: 3 contributions" in done.stdout
+    assert "Erased Zoë Quinn: contributions: 3 · attendances: 3" in done.stdout
 
 
 def test_audit_log_never_holds_note_text(history: Database, db_path: Path) -> None:
