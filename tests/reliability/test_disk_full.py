@@ -143,3 +143,54 @@ def test_save_guard_keeps_the_text_and_retries(qtbot: QtBot, db: Database) -> No
     banner.button("Retry").click()
     assert len(saved) == 1 and not banner.isVisible()
     assert notes.get_note(db, saved[0]).text == BIG
+
+
+NOTES_PANE_CHILD = r"""
+import resource, signal, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from copdesk.app import create_window
+from copdesk.store import notes
+from copdesk.store.connection import companion_files
+from tests.views.live_helpers import add_team, start_session
+
+app = QApplication([])
+db_path = Path(sys.argv[1])
+window = create_window(db_path)
+window.show()
+add_team(window)
+session = start_session(window)
+pane = window.notes_panel
+pane.editor.setPlainText("Written before the disk filled. ")  # as typing does, this starts the autosave
+assert pane.has_unsaved_text and pane.flush()
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+largest = max(f.stat().st_size for f in companion_files(db_path) if f.exists())
+resource.setrlimit(resource.RLIMIT_FSIZE, (largest + 16384, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+typed = "Written before the disk filled. " + "A long reflection on the case. " * 20000
+pane.editor.setPlainText(typed)
+print("flushed:", pane.flush())
+print("editor kept:", pane.editor.toPlainText() == typed)
+print("saved:", notes.session_text(window.context.db, session.id).text == "Written before the disk filled. ")
+print("banner:", pane.banner.isVisible(), "Retry" in [b.text().replace("&", "") for b in pane.banner.buttons()])
+resource.setrlimit(resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+pane.banner.button("Retry").click()
+print("after retry:", notes.session_text(window.context.db, session.id).text == typed, pane.banner.isVisible())
+window.close()
+"""
+
+
+def test_file_size_limit_in_the_real_notes_pane(tmp_path: Path) -> None:
+    """RLIMIT_FSIZE under the real window: not saved, text kept, a banner with Retry; Retry saves it all."""
+    db_path = tmp_path / "data" / "copdesk.db"
+    result = run_child(NOTES_PANE_CHILD, str(db_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "flushed: False",
+        "editor kept: True",
+        "saved: True",
+        "banner: True True",
+        "after retry: True False",
+    ]
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
