@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
 
         self.live_session = LiveSession(self)
         self.safeguards = Safeguards(context, self.live_session, self, current_team_id=self.current_team_id)
-        self.safeguards.data_changed.connect(lambda: self.reload_teams())
+        self.safeguards.data_changed.connect(self.reload_teams)
         self.review_panel = ReviewPanel(context)
         self.reports = ReportActions(context, self, current_team=self.current_team)
         self.reports.schedule_changed.connect(self._team_changed)

@@ -41,7 +41,7 @@ def _body(text: str) -> QLabel:
 def _diagnosis(message: str) -> str:
     """The store's message without its closing advice, which is for the command line: here the buttons advise."""
     for advice in (" Restore a backup", " Choose another file"):
-        message = message.split(advice)[0]
+        message = message.partition(advice)[0]
     return message
 
 
