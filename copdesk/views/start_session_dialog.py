@@ -42,6 +42,7 @@ from copdesk.views.context import AppContext
 
 DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose planned start passed within this is "the one due now"
 _GUEST = "guest"
+_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 _MEMBER = "member"
 
 
@@ -223,6 +224,7 @@ class StartSessionDialog(QDialog):
     def _add_person(self, name: str, key: tuple[str, object], *, checked: bool, role: str) -> None:
         item = QListWidgetItem(f"{name}  ·  {role}")
         item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(_NAME_ROLE, name)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name}, {role}")
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
@@ -271,7 +273,7 @@ class StartSessionDialog(QDialog):
     def set_present(self, names: set[str], *, checked: bool = True) -> None:
         """Tick people by display name (for keyboard-free setup from the banner, and for tests)."""
         for item in self._items():
-            if item.text().split("  ·  ")[0] in names:
+            if item.data(_NAME_ROLE) in names:
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def add_guest(self) -> bool:
@@ -281,7 +283,7 @@ class StartSessionDialog(QDialog):
         except InvalidName as error:
             self.error_label.setText(str(error))
             return False
-        taken = {name_key(item.text().split("  ·  ")[0]) for item in self._items()}
+        taken = {name_key(str(item.data(_NAME_ROLE))) for item in self._items()}
         if name_key(name) in taken:
             self.error_label.setText(f"{name} is already on the list; tick them instead.")
             return False
