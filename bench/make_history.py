@@ -1,9 +1,10 @@
 """Generate a ten-year CoPDesk database for the benchmarks: 5 teams x 24 sessions a year x 10 years.
 
 Writes bench/out/history.db (or the path given) with about 1,200 sessions, 60k notes, 15k actions,
-3k issues with mentions and 200k contributions, all fictional. Rows go in through sqlite-utils in
-bulk, inside one transaction per team, after the normal migrations, so indexes, triggers and FTS
-tables are exactly what the app has.
+3k issues with mentions and escalations, engagement markers and 200k contributions, all fictional. Rows
+go in through sqlite-utils in bulk, inside one transaction per team, after the normal migrations, so
+indexes, triggers and FTS tables are exactly what the app has (the FTS tables fill through their triggers).
+An existing file is reused unless its schema is older than the migrations in db/ (or --force is given).
 
     python bench/make_history.py [PATH] [--force]
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import sqlite3
 import sys
 import time
 from datetime import UTC, date, datetime, timedelta
@@ -25,6 +27,7 @@ from sqlite_utils import Database
 from copdesk import paths
 from copdesk.core.agenda import load_template_folder
 from copdesk.core.model import SessionKind
+from copdesk.store import migrations
 from copdesk.store.connection import open_database
 from copdesk.store.tables import insert_row
 
@@ -37,6 +40,10 @@ NOTES_PER_SESSION = 50
 ACTIONS_PER_SESSION = 12.5
 ISSUES_PER_TEAM = 600
 CONTRIBUTIONS_PER_SESSION = 167
+MARKERS_PER_SESSION = (0, 3)  # fewest, most
+ESCALATED_SHARE = 0.1  # of new issues
+ESCALATION_TARGETS = ("practice-supervisor", "manager", "my-views")
+MARKER_KINDS = ("low-energy", "tension", "repeated-issue")
 
 FIRST_NAMES = (
     "Alex",
@@ -79,7 +86,7 @@ def generate(path: Path, seed: int = 2016) -> dict[str, int]:
         with db.atomic():
             _generate_team(db, team_index, start, agenda.segments, rng)
     db.execute("ANALYZE")
-    tables = ("session", "note", "action", "issue", "issue_mention", "contribution")
+    tables = ("session", "note", "action", "issue", "issue_mention", "escalation", "marker", "contribution")
     counts = {name: db.table(name).count for name in tables}
     db.close()
     return counts
@@ -146,6 +153,10 @@ def _generate_team(db: Database, team_index: int, start: datetime, segments: Any
             }
             for _ in range(CONTRIBUTIONS_PER_SESSION)
         )
+        db.table("marker").insert_all(
+            {"session_id": session_id, "kind": rng.choice(MARKER_KINDS), "at": _iso(when + timedelta(minutes=20))}
+            for _ in range(rng.randint(*MARKERS_PER_SESSION))
+        )
         db.table("note").insert_all(
             {
                 "session_id": session_id,
@@ -210,6 +221,8 @@ def _generate_team(db: Database, team_index: int, start: datetime, segments: Any
                 "issue_mention",
                 {"issue_id": issue_id, "session_id": session_id, "text": _sentence(rng, 12), "at": _iso(when)},
             )
+            if rng.random() < ESCALATED_SHARE:
+                _escalate(db, issue_id, session_id, when, rng, recent=index >= sessions_total - 4)
         for issue_id in rng.sample(issue_ids, min(len(issue_ids), 2)):
             insert_row(
                 db,
@@ -235,6 +248,34 @@ def _generate_team(db: Database, team_index: int, start: datetime, segments: Any
     )
 
 
+def _escalate(db: Database, issue_id: int, session_id: int, when: datetime, rng: random.Random, recent: bool) -> None:
+    """Escalated to someone outside the CoP; old ones have had their answer, the latest may still be waiting."""
+    awaiting = recent and rng.random() < 0.5
+    raised = when.date()
+    insert_row(
+        db,
+        "escalation",
+        {
+            "issue_id": issue_id,
+            "target": rng.choice(ESCALATION_TARGETS),
+            "raised_on": raised.isoformat(),
+            "response_due": (raised + timedelta(days=14)).isoformat(),
+            "status": "awaiting" if awaiting else "closed",
+            "outcome": None if awaiting else _sentence(rng, 8),
+            "session_id": session_id,
+        },
+    )
+    db.table("issue").update(issue_id, {"status": "escalated"})
+
+
+def _schema_is_current(path: Path) -> bool:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return migrations.user_version(conn) >= migrations.latest_version(paths.migrations_dir())
+    finally:
+        conn.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH)
@@ -242,7 +283,7 @@ def main() -> int:
     args = parser.parse_args()
     path: Path = args.path
     if path.exists():
-        if not args.force:
+        if not args.force and _schema_is_current(path):
             print(f"{path} exists; reusing it (pass --force to regenerate).")
             return 0
         for suffix in ("", "-wal", "-shm"):

@@ -1,0 +1,175 @@
+"""Prepare view, issue suggestions and session-record export on the ten-year database, largest team.
+
+Runs on a temporary copy of ``bench/out/history.db`` (an export writes an audit row). Each figure is the
+median (and the slowest) of ``--runs`` repetitions after one warm-up, timed with ``time.perf_counter``:
+
+* Prepare view, data: every store query the Prepare view makes for a team (the review pack, the next
+  session and its series, the planning ticks, the attendance-and-balance history);
+* Prepare view, refresh of the real widgets: the same through the window's own panes (queries, models and
+  labels), offscreen;
+* issue suggestion: ``store.search.suggest_issues`` (FTS5) for what a facilitator types into the Issue tab;
+* session-record export: the record of the team's latest session built, written through QSaveFile in each
+  format and the export logged, as File > Export session record does.
+
+Figures only, never pass/fail.
+
+    python bench/review.py [--runs 30] [--db bench/out/history.db]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from sqlite_utils import Database
+
+from copdesk import paths
+from copdesk.app import create_window
+from copdesk.core.question_bank import load_bank
+from copdesk.core.record import record_title
+from copdesk.output import save_rendered
+from copdesk.store import participation
+from copdesk.store.audit import record_export
+from copdesk.store.records import render_record, session_record
+from copdesk.store.review import planning_ticks, review_pack
+from copdesk.store.schedule import next_session
+from copdesk.store.search import suggest_issues
+from copdesk.store.series import get_series
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DB = ROOT / "bench" / "out" / "history.db"
+TYPED = (
+    "carer assessment",
+    "hospital discharge delays",
+    "safeguarding referral front door",
+    "interpreter",
+    "housing finances advocacy support",
+    "isolation in the community",
+)
+GOALS_MS = {"prepare": 50.0, "suggest": 20.0, "export": 200.0}
+
+
+def timed(action: Callable[[], object], runs: int) -> list[float]:
+    action()  # warm-up: the page cache and Python's own caches, as after the first use in a day
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def line(label: str, samples: list[float], goal: float | None = None) -> None:
+    median = statistics.median(samples)
+    against = f"  goal {goal:.0f} ms: {median / goal:.2f}x of it" if goal else ""
+    print(f"  {label:<44} median {median:7.2f} ms, slowest {max(samples):7.2f} ms{against}")
+
+
+def largest_team(db: Database) -> tuple[int, str]:
+    row = next(
+        db.query(
+            """SELECT team.id, team.name FROM team JOIN session ON session.team_id = team.id
+               JOIN note ON note.session_id = session.id GROUP BY team.id ORDER BY count(*) DESC, team.id LIMIT 1"""
+        )
+    )
+    return int(row["id"]), str(row["name"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    args = parser.parse_args()
+    if not args.db.exists():
+        print(f"{args.db} is missing: run bench/make_history.py first.")
+        return 0
+    runs: int = args.runs
+    with tempfile.TemporaryDirectory(prefix="copdesk-review-") as tmp:
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
+        db_path = Path(tmp) / "history.db"
+        shutil.copyfile(args.db, db_path)
+        app = QApplication([sys.argv[0]])
+        window = create_window(db_path)
+        db = window.context.db
+        team_id, team_name = largest_team(db)
+        window.reload_teams(team_id)
+        now = datetime.now(UTC)
+        bank = list(load_bank(paths.resource_path("questions")))
+        latest = next(db.query("SELECT id FROM session WHERE team_id = ? ORDER BY started_at DESC LIMIT 1", [team_id]))[
+            "id"
+        ]
+        counts = next(
+            db.query(
+                """SELECT (SELECT count(*) FROM session WHERE team_id = :t) AS sessions,
+                   (SELECT count(*) FROM note JOIN session ON session.id = note.session_id WHERE team_id = :t) AS notes,
+                   (SELECT count(*) FROM action WHERE team_id = :t) AS actions,
+                   (SELECT count(*) FROM issue WHERE team_id = :t) AS issues""",
+                {"t": team_id},
+            )
+        )
+        print(
+            f"{team_name}: {counts['sessions']} sessions, {counts['notes']:,} notes, {counts['actions']:,} actions, "
+            f"{counts['issues']:,} issues; {runs} runs each"
+        )
+
+        def prepare_data() -> None:
+            pack = review_pack(db, team_id, now, bank)
+            found = next_session(db, team_id, now)
+            if found is not None:
+                get_series(db, found.series_id)
+            planning_ticks(db, team_id, pack.next_session.starts_at.date() if pack.next_session else None)
+            participation.team_history(db, team_id, 10)
+
+        def prepare_view() -> None:
+            window.review_panel.refresh()
+            window.participation_history.refresh()
+
+        pack = review_pack(db, team_id, now, bank)
+        print(
+            f"  (the pack: {len(pack.open_actions)} open actions, {len(pack.recurring_issues)} recurring issues, "
+            f"{len(pack.unused_questions)} unused questions)"
+        )
+        line("Prepare view, data", timed(prepare_data, runs), GOALS_MS["prepare"])
+        line("Prepare view, refresh of the real widgets", timed(prepare_view, runs))
+
+        suggestions: list[float] = []
+        for typed in TYPED:
+
+            def suggest(typed: str = typed) -> None:
+                suggest_issues(db, team_id, typed, session_id=latest)
+
+            suggestions += timed(suggest, runs)
+        line(f"issue suggestion ({len(TYPED)} phrases)", suggestions, GOALS_MS["suggest"])
+
+        out = Path(tmp) / "exports"
+        out.mkdir()
+        for file_format in ("md", "html", "json", "pdf"):
+
+            def export(file_format: str = file_format) -> None:
+                record = session_record(db, latest, with_names=True)
+                target = out / f"session-record.{file_format}"
+                save_rendered(target, file_format, lambda fmt: render_record(record, fmt), record_title(record))
+                record_export(db, "session", latest, file_format, now)
+
+            line(f"session-record export, {file_format}", timed(export, runs), GOALS_MS["export"])
+        window.close()
+        db.close()
+        del app
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

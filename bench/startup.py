@@ -1,0 +1,198 @@
+"""Start-up time and peak memory: CoPDesk on the ten-year database against a bare PySide6 QMainWindow.
+
+Each run is a fresh process, timed from just before it is spawned to the end of the window's first paint
+(the first Paint event any widget of the main window receives, plus the rest of that paint pass, found by an
+event filter this script installs in the child: the app has no benchmark-only code). The app's child goes
+through exactly what ``python main.py --db PATH`` does (``copdesk.app.run_from_command_line``: data location,
+instance lock, checks of the file, the automatic backup, the window); it only creates the QApplication first,
+as the bare window's child does, so the filter can be installed. Three kinds of run alternate:
+
+* bare: a QApplication and an empty QMainWindow at 1366x768;
+* app, data changed: a row was written since the last start, so the start-up backup of the 40 MB file is due
+  (what a facilitator gets on most days);
+* app, unchanged: nothing written since the last start, so no backup is due.
+
+Every child runs with its own HOME and XDG folders (QSettings, the data-location choice and caches stay out of
+the user's), on a copy of ``bench/out/history.db`` in a temporary folder, so backups land there. Peak RSS is
+the child's maximum resident set over its whole life (``os.wait4``), which includes any work the app does
+after the first paint; the child stays up for ``SETTLE_MS`` after the paint before it quits. Figures only,
+never pass/fail.
+
+    python bench/startup.py [--runs 10] [--db bench/out/history.db]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DEFAULT_DB = ROOT / "bench" / "out" / "history.db"
+SETTLE_MS = 1500
+KINDS = ("bare", "app, data changed", "app, unchanged")
+GOAL_RATIO = 1.5
+
+
+# -- the child ------------------------------------------------------------------------------------------
+
+
+def child(kind: str, db_path: str) -> int:
+    """Runs in the spawned process: show a window and print when its first paint ended."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+    app = QApplication([sys.argv[0]])
+
+    class FirstPaint(QObject):
+        """Notes the end of the first paint pass of a main window, then quits after the settle time."""
+
+        painted_at: float | None = None
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            first = self.painted_at is None and event.type() == QEvent.Type.Paint
+            if first and isinstance(watched, QWidget) and isinstance(watched.window(), QMainWindow):
+                self.painted_at = -1.0
+                QTimer.singleShot(0, self.paint_pass_ended)  # after every widget of this pass has painted
+            return False
+
+        def paint_pass_ended(self) -> None:
+            self.painted_at = time.monotonic()
+            QTimer.singleShot(SETTLE_MS, self.finish)
+
+        def finish(self) -> None:
+            print(json.dumps({"first_paint": self.painted_at, "vm_hwm_kb": _vm_hwm_kb()}), flush=True)
+            app.closeAllWindows()
+            app.exit(0)
+
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
+    if kind == "bare":
+        window = QMainWindow()
+        window.resize(1366, 768)
+        window.show()
+        return app.exec()
+    from copdesk.app import run_from_command_line
+
+    return run_from_command_line(["--db", db_path])
+
+
+def _vm_hwm_kb() -> int:
+    for line in Path("/proc/self/status").read_text(encoding="utf-8").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+# -- the parent -----------------------------------------------------------------------------------------
+
+
+def _environment(home: Path) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key != "COPDESK_DB"}
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"),
+        PYTHONDONTWRITEBYTECODE="",
+    )
+    return env
+
+
+def _change_data(db_path: Path, run: int) -> None:
+    """A commit since the last start, as any day's use leaves: the start-up backup becomes due."""
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('bench.startup', ?)", [str(run)])
+    conn.commit()
+    conn.close()
+
+
+def spawn(kind: str, db_path: Path, env: dict[str, str]) -> tuple[float, int, int]:
+    """One child: (seconds from spawn to the end of its first paint, VmHWM after settling, lifetime max RSS), kB."""
+    child_kind = "bare" if kind == "bare" else "app"
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--child", child_kind, str(db_path)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    out = process.stdout.read()
+    err = process.stderr.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    lines = [line for line in out.splitlines() if line.startswith("{")]
+    if process.returncode != 0 or not lines:
+        raise SystemExit(f"the {kind} child failed (exit {process.returncode}):\n{out}\n{err}")
+    figures = json.loads(lines[-1])
+    return figures["first_paint"] - started, int(figures["vm_hwm_kb"]), int(usage.ru_maxrss)
+
+
+def run(runs: int, source: Path) -> dict[str, list[tuple[float, int, int]]]:
+    results: dict[str, list[tuple[float, int, int]]] = {kind: [] for kind in KINDS}
+    with tempfile.TemporaryDirectory(prefix="copdesk-startup-") as tmp:
+        home = Path(tmp) / "home"
+        home.mkdir()
+        db_path = Path(tmp) / "data" / "history.db"
+        db_path.parent.mkdir(mode=0o700)
+        shutil.copyfile(source, db_path)
+        env = _environment(home)
+        for kind in KINDS:  # warm-up, not counted: file caches, the first automatic backup, QSettings
+            spawn(kind, db_path, env)
+        for index in range(runs):
+            for kind in KINDS:
+                if kind == "app, data changed":
+                    _change_data(db_path, index)
+                results[kind].append(spawn(kind, db_path, env))
+            print(f"  run {index + 1}/{runs} done", file=sys.stderr, flush=True)
+        backups = sorted(p.name for p in (db_path.parent / "backups").glob("*.db"))
+        print(f"backups kept at the end: {len(backups)} ({', '.join(backups)})")
+    return results
+
+
+def report(results: dict[str, list[tuple[float, int, int]]], runs: int) -> None:
+    bare_ms = statistics.median(seconds for seconds, *_ in results["bare"]) * 1000
+    bare_peak = statistics.median(peak for *_, peak in results["bare"])
+    print(f"\nstart-up to first paint, median of {runs} runs each (alternating), peak RSS over the whole run:")
+    for kind, rows in results.items():
+        median_ms = statistics.median(seconds for seconds, *_ in rows) * 1000
+        spread = f"{min(r[0] for r in rows) * 1000:.0f}-{max(r[0] for r in rows) * 1000:.0f} ms"
+        hwm = statistics.median(r[1] for r in rows) / 1024
+        peak = statistics.median(r[2] for r in rows)
+        ratio = "" if kind == "bare" else f"  time {median_ms / bare_ms:.2f}x, peak RSS {peak / bare_peak:.2f}x"
+        print(
+            f"  {kind:<18} {median_ms:7.0f} ms ({spread})  "
+            f"RSS after paint {hwm:5.0f} MB, peak {peak / 1024:5.0f} MB{ratio}"
+        )
+    print(f"goals: time and peak RSS at most {GOAL_RATIO}x the bare window's")
+
+
+def main() -> int:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        return child(sys.argv[2], sys.argv[3])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="runs of each kind (default 10)")
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help="the ten-year database (bench/make_history.py)")
+    args = parser.parse_args()
+    if not args.db.exists():
+        print(f"{args.db} is missing: run bench/make_history.py first.")
+        return 0
+    report(run(args.runs, args.db), args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
