@@ -198,6 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def subcommand_names() -> list[str]:
+    """The subcommands, for help texts elsewhere (``python main.py --help``)."""
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return sorted(commands.choices)
+
+
 def main(argv: Sequence[str] | None = None, *, now: Callable[[], datetime] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -205,13 +211,21 @@ def main(argv: Sequence[str] | None = None, *, now: Callable[[], datetime] | Non
     ctx = Context(args=args, now=now or (lambda: datetime.now(UTC)), out=print)
     handler: Handler = args.handler
     try:
-        return handler(ctx)
+        code = handler(ctx)
+        sys.stdout.flush()  # a reader that went away shows here, not at exit as a traceback-like warning
+        return code
+    except BrokenPipeError:
+        # The reader went away (``copdesk-cli sessions | head``): stop quietly, as other command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except (UserError, StoreError) as exc:
         print(f"copdesk-cli: {exc}", file=sys.stderr)
     except OSError as exc:
         print(f"copdesk-cli: {exc.strerror or exc} ({exc.filename or 'file'})", file=sys.stderr)
     except KeyboardInterrupt:
         print("copdesk-cli: interrupted", file=sys.stderr)
+    except Exception as exc:  # the contract is one line and no traceback, even for a fault of CoPDesk's own
+        print(f"copdesk-cli: unexpected error ({type(exc).__name__}: {exc}); nothing more was written", file=sys.stderr)
     return EXIT_USER_ERROR
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSaveFile
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from copdesk.store.connection import SQLITE_HEADER
+
 PDF_RESOLUTION_DPI = 300
 
 # A QGuiApplication made here must outlive the call that made it, or Qt tears it down under the document.
@@ -39,6 +41,7 @@ def save_bytes(path: Path, data: bytes) -> None:
         raise OutputError(f"Cannot write {target}: {target.parent} is a file, not a folder.")
     if not target.parent.is_dir():
         raise OutputError(f"Cannot write {target}: the folder {target.parent} does not exist.")
+    _refuse_to_replace_a_database(target)
     save = QSaveFile(str(target))
     if not save.open(QIODevice.OpenModeFlag.WriteOnly):
         raise OutputError(f"Cannot write {target}: {save.errorString() or 'permission denied'}.")
@@ -50,6 +53,18 @@ def save_bytes(path: Path, data: bytes) -> None:
         raise OutputError(f"Cannot write {target}: {reason}.")
     if not save.commit():
         raise OutputError(f"Cannot write {target}: {save.errorString() or 'the disk may be full'}.")
+
+
+def _refuse_to_replace_a_database(target: Path) -> None:
+    """An export written over a database (CoPDesk's own, open or not) would destroy every note in it."""
+    name = target.name
+    for suffix in ("-wal", "-shm", "-journal", ".lock"):
+        if name.endswith(suffix) and target.with_name(name.removesuffix(suffix)).exists():
+            raise OutputError(f"{target} belongs to the database beside it; choose another file name.")
+    if target.is_file():
+        with target.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+                raise OutputError(f"{target} is a database; CoPDesk will not overwrite it. Choose another file name.")
 
 
 def html_to_pdf(html: str, title: str) -> bytes:

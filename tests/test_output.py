@@ -123,3 +123,17 @@ def test_a_long_record_flows_onto_more_a4_pages(qapp: object) -> None:
     assert page_count(data) >= 3
     assert b"/MediaBox [0 0 595" in data  # A4 portrait, in points
     assert "Note number 119" in pdf_text(data)
+
+
+def test_an_export_never_replaces_a_database(tmp_path: Path) -> None:
+    from copdesk import paths
+    from copdesk.store.connection import open_database
+
+    database = tmp_path / "copdesk.db"
+    opened = open_database(database, paths.migrations_dir())
+    before = database.read_bytes()
+    for target in (database, tmp_path / "copdesk.db-wal", tmp_path / "copdesk.db-shm"):
+        with pytest.raises(OutputError, match="database"):
+            save_text(target, "# Session record\n")
+    opened.db.close()
+    assert database.read_bytes()[:16] == before[:16]

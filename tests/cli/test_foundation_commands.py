@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from tests.cli.conftest import RunCli
 
 
@@ -82,3 +84,47 @@ def test_gui_without_display_says_how_and_exits_1(run_cli: RunCli, db_path: Path
     assert result.returncode == 1
     assert "graphical desktop" in _one_line_error(result.stderr)
     assert not db_path.exists()
+
+
+def test_an_unexpected_fault_is_still_one_line_and_exit_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    from copdesk import cli
+
+    def broken(_ctx: cli.Context) -> int:
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(cli, "_cmd_check", broken)
+    assert cli.main(["check", "--db", str(db_path)]) == 1
+    error = _one_line_error(capsys.readouterr().err)
+    assert "unexpected error" in error and "date value out of range" in error
+
+
+def test_a_closed_pipe_stops_quietly(run_cli: RunCli, db_path: Path) -> None:
+    """``copdesk-cli sessions --json | head`` must not end with a Python error when the reader goes away."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.cli.conftest import ROOT
+
+    assert run_cli("demo", "--db", str(db_path)).returncode == 0
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody will read: the first write fails with EPIPE
+    child = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "sessions", "--db", str(db_path), "--json"],
+        stdout=writer,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    os.close(writer)
+    assert child.returncode == 0, child.stderr
+    assert child.stderr == ""
+
+
+def test_gui_help_lists_the_subcommands(run_cli: RunCli) -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    assert "review" in result.stdout and "export" in result.stdout
