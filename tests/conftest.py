@@ -34,6 +34,25 @@ class FakeClock:
         self.wall += timedelta(seconds=seconds)
 
 
+@pytest.fixture(autouse=True)
+def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test, and every process it starts, gets its own home, config and data folders.
+
+    QSettings (window state, the chosen team, the remembered data location, one-time warnings) and the
+    default database location must never read or write the developer's own. The environment is inherited
+    by subprocesses; QSettings in this process caches its folder, so it is pointed at the new one too.
+    """
+    from PySide6.QtCore import QSettings
+
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.delenv("COPDESK_DB", raising=False)
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(home / ".config"))
+
+
 @pytest.fixture
 def fake_clock() -> FakeClock:
     return FakeClock()

@@ -16,11 +16,11 @@ RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture
-def run_cli(tmp_path: Path) -> RunCli:
+def run_cli() -> RunCli:
+    """The CLI in a child process; it inherits the test's own home and data folders (tests/conftest.py)."""
+
     def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        environment = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "xdg")}
-        environment.pop("COPDESK_DB", None)
-        environment.update(env or {})
+        environment = {**os.environ, **(env or {})}
         return subprocess.run(
             [sys.executable, str(ROOT / "main.py"), *args],
             capture_output=True,

@@ -107,11 +107,9 @@ def leave_wal_and_shm(path: Path) -> None:
     assert all(file.exists() for file in companion_files(path)), "the child should have left -wal and -shm"
 
 
-def child_env(**extra: str) -> dict[str, str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("COPDESK_DB", None)
-    env.update(extra)
-    return env
+def child_env() -> dict[str, str]:
+    """This checkout on the path, offscreen; home and data folders are the test's own (tests/conftest.py)."""
+    return {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
 
 
 def run_child(script: str, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -123,15 +121,6 @@ def run_child(script: str, *args: str, timeout: float = 60) -> subprocess.Comple
         timeout=timeout,
         check=False,
     )
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """QSettings (window state, remembered data location, one-time warnings) must not touch the real ones."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    from PySide6.QtCore import QSettings
-
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
 
 
 @pytest.fixture

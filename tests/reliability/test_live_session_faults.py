@@ -98,7 +98,7 @@ def test_live_session_survives_sigterm_and_kill_9(tmp_path: Path) -> None:
         opened.db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.PRACTITIONER)], datetime.now(UTC)
     )
     opened.db.close()
-    env = child_env(XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path / "home"))
+    env = child_env()
     rng = random.Random(8)
     expected = ""
     session_ids: set[int] = set()

@@ -13,15 +13,6 @@ from copdesk.views.main_window import MainWindow
 from tests.conftest import FakeClock
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """QSettings must not read or write the developer's real configuration."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    from PySide6.QtCore import QSettings
-
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
-
-
 @pytest.fixture
 def window(qtbot: QtBot, db_path: Path, fake_clock: FakeClock) -> Iterator[MainWindow]:
     win = create_window(db_path, clock=fake_clock)

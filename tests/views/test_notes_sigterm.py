@@ -70,9 +70,6 @@ def test_sigterm_during_the_autosave_debounce_saves_the_text(tmp_path: Path) -> 
     environment = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "xdg"),
         "PYTHONPATH": str(ROOT),
     }
     child = subprocess.Popen(

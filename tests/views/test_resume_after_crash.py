@@ -30,14 +30,12 @@ READY_TIMEOUT_SECONDS = 60
 CHILD = textwrap.dedent(
     """
     import sys
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
     from copdesk.app import create_window
     from copdesk.core.model import Role
     from copdesk.store import sessions, teams
 
     app = QApplication([])
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, sys.argv[2])
     window = create_window(sys.argv[1])
     team = teams.create_team(
         window.context.db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.PRACTITIONER)],
@@ -63,9 +61,9 @@ CHILD = textwrap.dedent(
 def crashed_db(tmp_path: Path) -> Iterator[tuple[Path, int]]:
     """A database whose live session's app was killed with SIGKILL after its first timer save."""
     db_path = tmp_path / "crash" / "copdesk.db"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "XDG_CONFIG_HOME": str(tmp_path)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(db_path), str(tmp_path / "settings")],
+        [sys.executable, "-c", CHILD, str(db_path)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
