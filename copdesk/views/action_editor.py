@@ -39,6 +39,7 @@ from copdesk.views.context import AppContext
 
 MAX_ITEM_LENGTH = 2000
 DUE_PLACEHOLDER = "Due: 3/11/2026, friday, in 2 weeks, next session"
+SIZED_ROWS = 20  # rows a list's column widths are measured on (configure_table)
 
 
 def next_session_day(db: Database, team_id: int, now: datetime) -> date | None:
@@ -279,6 +280,9 @@ def configure_table(table: QTableView) -> None:
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    # Column widths from the rows on show and the first few after them, not from all of ten years of rows
+    # (every cell asked for every role through Python); a longer text further down is elided, with a tooltip.
+    header.setResizeContentsPrecision(SIZED_ROWS)
     header.setHighlightSections(False)
     table.setMinimumHeight(header.sizeHint().height() + table.verticalHeader().defaultSectionSize() + 2)
 

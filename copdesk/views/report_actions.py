@@ -3,6 +3,7 @@
 Every export asks what to export (``copdesk.views.export_dialogs``), then where (a file dialog), then writes
 through ``copdesk.output`` (QSaveFile): a failed write leaves any existing file as it was and says why in one
 line. The content comes from the same ``core`` and ``store`` functions the CLI uses, so GUI and CLI agree.
+Each flow imports what it needs when it runs: nothing here is needed before the window first paints.
 """
 
 from __future__ import annotations
@@ -10,34 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMenuBar, QMessageBox, QWidget
 
 from copdesk.core.clock import from_utc_iso
-from copdesk.core.cpd import cpd_title, render_cpd
 from copdesk.core.model import Team
-from copdesk.core.quarterly import recent_quarters
-from copdesk.core.quarterly_report import render_report, report_title
-from copdesk.core.record import format_date, record_title
-from copdesk.core.rollup import summary_json
-from copdesk.output import OutputError, save_rendered
 from copdesk.store import sessions, teams
 from copdesk.store.audit import record_export
-from copdesk.store.cpd import cpd_evidence
-from copdesk.store.quarterly import quarter_figures, team_summary
-from copdesk.store.records import render_record, session_record
-from copdesk.store.schedule import local_wall_time
 from copdesk.views.context import AppContext
-from copdesk.views.export_dialogs import (
-    CpdDialog,
-    FileFormat,
-    QuarterReportDialog,
-    SessionRecordDialog,
-    with_suffix,
-)
-from copdesk.views.series_dialog import SeriesDialog
+
+if TYPE_CHECKING:
+    from copdesk.views.export_dialogs import FileFormat
 
 NO_TEAM = "Create a team first (File ▸ New team…)."
 
@@ -75,12 +62,18 @@ class ReportActions(QObject):
 
     # -- flows ----------------------------------------------------------------------------------
     def open_schedule(self) -> None:
+        from copdesk.views.series_dialog import SeriesDialog
+
         team = self._team()
         if team is not None:
             SeriesDialog(self.context, team, self.host).exec()
             self.schedule_changed.emit()
 
     def export_session_record(self) -> None:
+        from copdesk.core.record import record_title
+        from copdesk.store.records import render_record, session_record
+        from copdesk.views.export_dialogs import SessionRecordDialog
+
         team = self._team()
         if team is None:
             return
@@ -102,6 +95,13 @@ class ReportActions(QObject):
             record_export(self.context.db, "session", dialog.session_id, choice.key, self.context.now())
 
     def export_quarterly_report(self) -> None:
+        from copdesk.core.quarterly import recent_quarters
+        from copdesk.core.quarterly_report import render_report, report_title
+        from copdesk.core.rollup import summary_json
+        from copdesk.store.quarterly import quarter_figures, team_summary
+        from copdesk.store.schedule import local_wall_time
+        from copdesk.views.export_dialogs import QuarterReportDialog
+
         team = self._team()
         if team is None:
             return
@@ -121,6 +121,11 @@ class ReportActions(QObject):
             record_export(self.context.db, "quarterly report", team.id, choice.key, self.context.now())
 
     def export_cpd_evidence(self) -> None:
+        from copdesk.core.cpd import cpd_title, render_cpd
+        from copdesk.store.cpd import cpd_evidence
+        from copdesk.store.schedule import local_wall_time
+        from copdesk.views.export_dialogs import CpdDialog
+
         team = self._team()
         if team is None:
             return
@@ -154,6 +159,9 @@ class ReportActions(QObject):
         title: str,
         file_format: str | None = None,
     ) -> Path | None:
+        from copdesk.output import OutputError, save_rendered
+        from copdesk.views.export_dialogs import with_suffix
+
         path = self.ask_save_path(f"Export: {title}", str(Path.home() / f"{stem}{choice.suffix}"), choice.file_filter)
         if path is None:
             return None
@@ -177,6 +185,8 @@ class ReportActions(QObject):
 
     @staticmethod
     def _session_label(stamp: str, kind_label: str, topic: str) -> str:
+        from copdesk.core.record import format_date
+
         held = from_utc_iso(stamp).astimezone()
         return f"{format_date(held)}, {held:%H:%M}: {kind_label}" + (f" ({topic})" if topic else "")
 

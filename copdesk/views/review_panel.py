@@ -3,13 +3,13 @@
 It is a grid of titled sections. Sections are added by whoever owns their data
 (:meth:`ReviewPanel.add_section`), so the panel itself stays a layout. The review pack's sections
 (``review_sections``) come first; the pack is rebuilt whenever the team changes and whenever the view
-is shown again, so what was agreed in the session just ended is there on return.
+is shown again after being hidden, so what was agreed in the session just ended is there on return.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from copdesk.core.model import Team
@@ -43,6 +43,7 @@ class ReviewPanel(Pane):
         self.body.addWidget(scroll)
         self.pack: ReviewPack | None = None
         self._bank: list[Question] | None = None
+        self._stale = False  # hidden since the last refresh: what it shows may have changed meanwhile
         self.review_sections = ReviewSections(context, self.add_section, self.refresh)
         self.show_team(None)
 
@@ -77,6 +78,7 @@ class ReviewPanel(Pane):
 
     def refresh(self) -> None:
         """Rebuild the review pack for the team shown and give it to every section."""
+        self._stale = False
         if self.team is None:
             self.pack = None
             return
@@ -92,5 +94,10 @@ class ReviewPanel(Pane):
         return self._bank
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.refresh()
+        if self._stale:
+            self.refresh()
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._stale = True
+        super().hideEvent(event)

@@ -8,13 +8,15 @@ so the panes flush, then shows the summary. The window only follows :attr:`went_
 :attr:`returned_to_prepare` to switch pages.
 
 Dialogs are opened with ``open()`` (window-modal, never a nested event loop), and the last one of each kind
-is kept on the flow, so the meeting never waits on a blocked call and tests can answer them.
+is kept on the flow, so the meeting never waits on a blocked call and tests can answer them. Their modules are
+imported when first opened, so the window's first paint does not wait for them.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton
@@ -26,28 +28,24 @@ from copdesk.core.text import InvalidName
 from copdesk.core.timer import SessionTimer, TimerError, TimerStatus
 from copdesk.store import agendas, sessions, teams
 from copdesk.store.errors import StoreError
-from copdesk.store.session_lifecycle import SessionPlan, open_session
 from copdesk.views import theme
-from copdesk.views.agenda_editor import AgendaEditorDialog
 from copdesk.views.banner import Banner
 from copdesk.views.context import AppContext
 from copdesk.views.live_actions import ADD_MINUTES, LiveActions
 from copdesk.views.live_session import LiveSession
 from copdesk.views.live_timer import LiveTimer
 from copdesk.views.mini_timer import MiniTimer
-from copdesk.views.resume_offer import (
-    PendingLiveSession,
-    ResumeDialog,
-    end_at_last_save,
-    pending_live_sessions,
-    restore_timer,
-)
-from copdesk.views.session_summary import SessionSummaryDialog
 from copdesk.views.share_view import ShareView
 from copdesk.views.shortcut_help import ShortcutHelp
 from copdesk.views.start_reminder import StartReminder
-from copdesk.views.start_session_dialog import StartSessionDialog
 from copdesk.views.timer_disc import TimerColours
+
+if TYPE_CHECKING:
+    from copdesk.store.session_lifecycle import SessionPlan
+    from copdesk.views.agenda_editor import AgendaEditorDialog
+    from copdesk.views.resume_offer import PendingLiveSession, ResumeDialog
+    from copdesk.views.session_summary import SessionSummaryDialog
+    from copdesk.views.start_session_dialog import StartSessionDialog
 
 END_QUESTION = "End the session?"
 
@@ -127,6 +125,8 @@ class SessionFlow(QObject):
             self.open_start_dialog()
 
     def open_start_dialog(self) -> StartSessionDialog | None:
+        from copdesk.views.start_session_dialog import StartSessionDialog
+
         if self.live.is_live:
             return None
         dialog = StartSessionDialog(
@@ -142,6 +142,8 @@ class SessionFlow(QObject):
 
     def start(self, plan: SessionPlan) -> Session | None:
         """Save the session as live, start its timer, tell the panes, and go to the Live page."""
+        from copdesk.store.session_lifecycle import open_session
+
         try:
             session = open_session(self.context.db, plan, self.context.now())
         except (InvalidName, ValueError, StoreError, sqlite3.Error) as error:
@@ -202,6 +204,8 @@ class SessionFlow(QObject):
         return self._show_summary(session)
 
     def _show_summary(self, session: Session) -> SessionSummaryDialog:
+        from copdesk.views.session_summary import SessionSummaryDialog
+
         summary = SessionSummaryDialog(self.context, session, self.window)
         self.summary_dialog = summary
         summary.open()
@@ -209,10 +213,14 @@ class SessionFlow(QObject):
 
     # -- after a crash --------------------------------------------------------------------------------
     def pending_resumes(self) -> list[PendingLiveSession]:
+        from copdesk.views.resume_offer import pending_live_sessions
+
         return [] if self.live.is_live else pending_live_sessions(self.context)
 
     def offer_resume(self) -> ResumeDialog | None:
         """Offer the first session left live by a crash; the next is offered once this one is decided."""
+        from copdesk.views.resume_offer import ResumeDialog
+
         pending = self.pending_resumes()
         if not pending:
             return None
@@ -224,6 +232,8 @@ class SessionFlow(QObject):
         return dialog
 
     def resume(self, pending: PendingLiveSession) -> bool:
+        from copdesk.views.resume_offer import restore_timer
+
         try:
             timer = restore_timer(self.context, pending)
         except TimerError as error:
@@ -235,6 +245,8 @@ class SessionFlow(QObject):
         return True
 
     def end_pending(self, pending: PendingLiveSession) -> SessionSummaryDialog:
+        from copdesk.views.resume_offer import end_at_last_save
+
         session = end_at_last_save(self.context, pending)
         summary = self._show_summary(session)
         summary.finished.connect(lambda _result: self.offer_resume())
@@ -258,6 +270,9 @@ class SessionFlow(QObject):
     def open_agenda_editor(
         self, team_id: int | None = None, kind: SessionKind | None = None, parent: QObject | None = None
     ) -> AgendaEditorDialog | None:
+        from copdesk.views.agenda_editor import AgendaEditorDialog
+        from copdesk.views.start_session_dialog import StartSessionDialog
+
         team_id = team_id if team_id is not None else self._current_team_id()
         if team_id is None:
             self._show_error("No team yet", "Create a team first (File ▸ New team); agendas belong to a team.")
