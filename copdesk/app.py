@@ -19,7 +19,7 @@ from copdesk.core.clock import MonotonicClock, WallClock, system_monotonic, syst
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from copdesk.startup import Startup
+    from copdesk.startup import Startup, StartupBackup
     from copdesk.store.connection import OpenedDatabase
     from copdesk.views.main_window import MainWindow
 
@@ -44,9 +44,16 @@ def create_window(
 
 
 def window_for(
-    opened: OpenedDatabase, *, clock: MonotonicClock | None = None, now: WallClock | None = None
+    opened: OpenedDatabase,
+    *,
+    clock: MonotonicClock | None = None,
+    now: WallClock | None = None,
+    build_live_page: bool = True,
 ) -> MainWindow:
-    """The main window on a database that is already open (start-up and restore open it their own way)."""
+    """The main window on a database that is already open (start-up and restore open it their own way).
+
+    The app passes ``build_live_page=False``: the Live page is then built after the first paint.
+    """
     from copdesk.views.context import AppContext
     from copdesk.views.main_window import MainWindow
 
@@ -57,7 +64,7 @@ def window_for(
         now=now or system_now,
         resources=paths.asset_dir("resources"),
     )
-    return MainWindow(context)
+    return MainWindow(context, build_live_page=build_live_page)
 
 
 def _display_available() -> bool:
@@ -91,7 +98,14 @@ def run_gui(argv: Sequence[str]) -> int:
     quit_cleanly_on_sigterm(app)
     # Refusals, a second instance and damaged files are dealt with here, before any window exists.
     location = DataLocation(args.db)
-    started = open_for_gui(location.path, GuiStartupPrompts(), migrations_dir=paths.migrations_dir(), now=system_now())
+    started = open_for_gui(
+        location.path,
+        GuiStartupPrompts(),
+        migrations_dir=paths.migrations_dir(),
+        now=system_now(),
+        defer_backup=True,
+        meanwhile=_import_window,
+    )
     if started is None:
         return 1
     location.remember(started.opened.path)
@@ -100,8 +114,14 @@ def run_gui(argv: Sequence[str]) -> int:
         running.window.offer_first_run_or_resume()
         return app.exec()
     finally:
+        running.window.finish_background_work()  # the start-up backup is taken even after the quickest quit
         running.window.context.db.close()  # folds the -wal in: the files are whole and tidy at exit
         started.lock.release()
+
+
+def _import_window() -> None:
+    """The window's modules: imported while start-up checks the database file, which needs no Python."""
+    import copdesk.views.main_window  # noqa: F401
 
 
 # The wake-up socket pair and its notifier live as long as the process: closing them would end the wake-ups.
@@ -167,9 +187,19 @@ class RunningWindow:
         self.app = app
         self.window = self._show(started.opened)
         self.window.safeguards.show_startup(started.notices, started.warnings, started.location_warning)
+        if started.backup is not None:
+            self._take_after_first_paint(started.backup)
+
+    def _take_after_first_paint(self, backup: StartupBackup) -> None:
+        """The automatic backup in a worker thread once the window shows; a failure is said in the banner."""
+        from copdesk.views.background import BackgroundJob
+
+        job = BackgroundJob(backup.take, "copdesk-startup-backup")  # outlives the window: run_gui waits for it
+        job.done.connect(self.window.safeguards.show_late_warning)
+        self.window.after_first_paint(job)
 
     def _show(self, opened: OpenedDatabase) -> MainWindow:
-        window = window_for(opened)
+        window = window_for(opened, build_live_page=False)
         window.safeguards.restore_requested.connect(self.restore)
         window.show()
         return window
@@ -180,6 +210,7 @@ class RunningWindow:
         from copdesk.store.recovery import restore_database
 
         old = self.window
+        old.finish_background_work()  # the start-up backup is complete before the database is replaced
         db_path = old.context.db_path
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
         old.close()  # panes flush what was typed

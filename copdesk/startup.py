@@ -8,12 +8,16 @@ through :class:`StartupPrompts` so the sequence can be tested without a dialog:
 3. the database is damaged or not a database: offer the newest verified backup, or a fresh start,
    quarantining the damaged files either way (or quit and change nothing);
 4. anything else refused (a newer CoPDesk's file, a failed update): say so, and change nothing;
-5. once open, take an automatic backup if the database changed since the last one.
+5. once open, take an automatic backup if the database changed since the last one. The app defers it until
+   its window has painted (:class:`StartupBackup` keeps the data as it was opened meanwhile); the integrity
+   check before opening runs beside whatever start-up work the caller hands over as ``meanwhile``.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -23,8 +27,14 @@ from typing import Protocol
 from copdesk.core.data_location import filesystem_type, unsafe_location_reason
 from copdesk.instance_lock import AlreadyOpenError, InstanceLock
 from copdesk.store import migrations
-from copdesk.store.backup_catalogue import BackupFile, backup_if_changed, files_fingerprint, newest_verified_backup
-from copdesk.store.connection import OpenedDatabase, ensure_location, open_database
+from copdesk.store.backup_catalogue import (
+    BackupFile,
+    backup_due,
+    backup_if_changed,
+    files_fingerprint,
+    newest_verified_backup,
+)
+from copdesk.store.connection import BUSY_TIMEOUT_MS, OpenedDatabase, ensure_location, open_database
 from copdesk.store.errors import CorruptDatabaseError, LocationError, NotADatabaseError, StoreError
 from copdesk.store.recovery import QUARANTINE_FOLDER, recover_from_damage
 
@@ -48,6 +58,35 @@ class StartupPrompts(Protocol):
     def cannot_open(self, message: str) -> None: ...
 
 
+class StartupBackup:
+    """The automatic backup due at this start, of the database exactly as it was opened.
+
+    A read transaction on a connection of its own holds that state (in WAL mode the window can write
+    meanwhile), so the backup can be taken after the window appears, in another thread, and still hold the
+    data from before anything done in this session: the backup from before a mistake is the one kept.
+    """
+
+    def __init__(self, db_path: Path, fingerprint: str, now: datetime) -> None:
+        self.db_path, self.fingerprint, self.now = db_path, fingerprint, now
+        self._conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        try:
+            self._conn.execute("BEGIN")
+            self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
+        except sqlite3.Error:
+            self._conn.close()
+            raise
+
+    def take(self) -> str | None:
+        """Take the backup (and rotate the old ones); ``None``, or the one-line warning if it could not be made."""
+        try:
+            backup_if_changed(self._conn, self.db_path, self.fingerprint, self.now)
+        except (StoreError, OSError) as exc:
+            return f"The automatic backup could not be made: {_message(exc)}"
+        finally:
+            self._conn.close()
+        return None
+
+
 @dataclass
 class Startup:
     opened: OpenedDatabase
@@ -55,10 +94,24 @@ class Startup:
     notices: list[str] = field(default_factory=list)  # what happened on the way, for an info banner
     warnings: list[str] = field(default_factory=list)  # problems that did not stop the start
     location_warning: str | None = None
+    backup: StartupBackup | None = None  # with ``defer_backup``: the backup still to take
 
 
-def open_for_gui(db_path: Path, prompts: StartupPrompts, *, migrations_dir: Path, now: datetime) -> Startup | None:
-    """Open the database for the window, or return ``None`` after telling the user why not."""
+def open_for_gui(
+    db_path: Path,
+    prompts: StartupPrompts,
+    *,
+    migrations_dir: Path,
+    now: datetime,
+    defer_backup: bool = False,
+    meanwhile: Callable[[], object] | None = None,
+) -> Startup | None:
+    """Open the database for the window, or return ``None`` after telling the user why not.
+
+    ``meanwhile`` runs on this thread while the file's integrity is checked in another (SQLite reads the
+    file without holding Python's lock). With ``defer_backup`` the automatic backup is returned in
+    :attr:`Startup.backup` for the caller to take, instead of being taken before this returns.
+    """
     while True:
         try:
             ensure_location(db_path)
@@ -79,7 +132,15 @@ def open_for_gui(db_path: Path, prompts: StartupPrompts, *, migrations_dir: Path
         prompts.cannot_open(exc.message)
         return None
     try:
-        started = _open_locked(db_path, lock, prompts, migrations_dir=migrations_dir, now=now)
+        started = _open_locked(
+            db_path,
+            lock,
+            prompts,
+            migrations_dir=migrations_dir,
+            now=now,
+            defer_backup=defer_backup,
+            meanwhile=meanwhile,
+        )
     except BaseException:
         lock.release()
         raise
@@ -89,12 +150,19 @@ def open_for_gui(db_path: Path, prompts: StartupPrompts, *, migrations_dir: Path
 
 
 def _open_locked(
-    db_path: Path, lock: InstanceLock, prompts: StartupPrompts, *, migrations_dir: Path, now: datetime
+    db_path: Path,
+    lock: InstanceLock,
+    prompts: StartupPrompts,
+    *,
+    migrations_dir: Path,
+    now: datetime,
+    defer_backup: bool,
+    meanwhile: Callable[[], object] | None,
 ) -> Startup | None:
     fingerprint = files_fingerprint(db_path)
     notices: list[str] = []
     try:
-        opened = open_database(db_path, migrations_dir, now=now)
+        opened = open_database(db_path, migrations_dir, now=now, meanwhile=meanwhile)
     except (CorruptDatabaseError, NotADatabaseError) as exc:
         backup = newest_verified_backup(db_path, migrations.latest_version(migrations_dir))
         choice = prompts.database_damaged(exc.message, backup)
@@ -116,11 +184,16 @@ def _open_locked(
         prompts.cannot_open(exc.message)
         return None
     started = Startup(opened, lock, notices, location_warning=location_warning(db_path))
-    if not opened.created:
+    if not opened.created and backup_due(db_path, fingerprint):
         try:
-            backup_if_changed(opened.db.conn, db_path, fingerprint, now)
-        except (StoreError, OSError) as exc:
-            started.warnings.append(f"The automatic backup could not be made: {_message(exc)}")
+            started.backup = StartupBackup(db_path, fingerprint, now)
+        except sqlite3.Error as exc:
+            started.warnings.append(f"The automatic backup could not be made: {exc}")
+        if started.backup is not None and not defer_backup:
+            warning = started.backup.take()
+            started.backup = None
+            if warning:
+                started.warnings.append(warning)
     return started
 
 

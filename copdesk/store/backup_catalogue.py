@@ -141,15 +141,20 @@ def _recorded_state(db_path: Path) -> dict[str, str]:
     return {str(key): str(value) for key, value in state.items()} if isinstance(state, dict) else {}
 
 
+def backup_due(db_path: Path, fingerprint: str) -> bool:
+    """Whether the files have changed since the last automatic backup (or it is gone)."""
+    state = _recorded_state(db_path)
+    last = backup_folder(db_path) / state.get("file", "")
+    return not (fingerprint and state.get("fingerprint") == fingerprint and last.is_file())
+
+
 def backup_if_changed(conn: sqlite3.Connection, db_path: Path, fingerprint: str, now: datetime) -> Path | None:
     """Take an automatic backup when the files have changed since the last one; return its path, or ``None``.
 
     ``fingerprint`` is :func:`files_fingerprint` taken *before* the database was opened, so it describes
     the state this backup captures. Old automatic backups are then rotated.
     """
-    state = _recorded_state(db_path)
-    last = backup_folder(db_path) / state.get("file", "")
-    if fingerprint and state.get("fingerprint") == fingerprint and last.is_file():
+    if not backup_due(db_path, fingerprint):
         return None
     target = backup_to(conn, new_backup_path(db_path, BackupKind.AUTOMATIC, now))
     state_file = backup_folder(db_path) / STATE_FILE

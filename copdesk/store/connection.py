@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -145,12 +147,48 @@ def ensure_location(path: Path) -> None:
     _make_private_folder(path.parent)
 
 
-def open_database(path: Path, migrations_dir: Path, *, now: datetime | None = None) -> OpenedDatabase:
-    """Open (creating if absent) and migrate the database at ``path``, or raise a :class:`StoreError`."""
+def _inspect_beside(path: Path, latest: int, meanwhile: Callable[[], object]) -> int:
+    """:func:`inspect_existing` in a worker thread while ``meanwhile`` runs here, then its result or its error.
+
+    ``quick_check`` reads every page, which on years of notes takes a while; SQLite does it without Python's
+    lock, so the caller's own start-up work (importing the window) overlaps it instead of waiting for it.
+    """
+    outcome: list[int | BaseException] = []
+
+    def check() -> None:
+        try:
+            outcome.append(inspect_existing(path, latest))
+        except BaseException as exc:  # handed to the caller's thread below
+            outcome.append(exc)
+
+    worker = threading.Thread(target=check, name="copdesk-integrity-check")
+    worker.start()
+    try:
+        meanwhile()
+    finally:
+        worker.join()
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
+def open_database(
+    path: Path, migrations_dir: Path, *, now: datetime | None = None, meanwhile: Callable[[], object] | None = None
+) -> OpenedDatabase:
+    """Open (creating if absent) and migrate the database at ``path``, or raise a :class:`StoreError`.
+
+    ``meanwhile`` (start-up work of the caller's) runs while an existing file's integrity is checked; a new
+    file has nothing to check, and ``meanwhile`` is not called.
+    """
     _check_location(path)
     latest = migrations.latest_version(migrations_dir)
     created = not path.exists()
-    version = 0 if created else inspect_existing(path, latest)
+    if created:
+        version = 0
+    elif meanwhile is not None:
+        version = _inspect_beside(path, latest, meanwhile)
+    else:
+        version = inspect_existing(path, latest)
     _make_private_folder(path.parent)
 
     try:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 
 class LiveSession(QObject):
+    starting = Signal(int)  # session id, before ``started``: the window makes sure every pane exists to hear it
     started = Signal(int)  # session id: panes load that session
     ending = Signal(int)  # about to end: flush everything typed, stop timers
     ended = Signal(int)  # ended and saved: panes return to their empty state
@@ -35,6 +36,7 @@ class LiveSession(QObject):
     def begin(self, session_id: int, team_id: int) -> None:
         self.session_id, self.team_id = session_id, team_id
         self.segment_position = self.segment_phase = None
+        self.starting.emit(session_id)
         self.started.emit(session_id)
 
     def enter_segment(self, position: int, phase: str) -> None:

@@ -6,8 +6,10 @@ questions, participation and notes side by side, sized for a 1366x768 laptop scr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -16,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,29 +25,44 @@ from PySide6.QtWidgets import (
 
 from copdesk.core.model import Team
 from copdesk.store import teams
-from copdesk.store.demo import fill_demo
 from copdesk.views import theme
+from copdesk.views.background import BackgroundJob
 from copdesk.views.context import AppContext
-from copdesk.views.first_run import FirstRunDialog
 from copdesk.views.live_session import LiveSession
-from copdesk.views.notes_panel import NotesPanel
 from copdesk.views.participation_history import ParticipationHistory
-from copdesk.views.participation_panel import ParticipationPanel
-from copdesk.views.question_panel import QuestionPanel
 from copdesk.views.report_actions import ReportActions
 from copdesk.views.review_panel import ReviewPanel
 from copdesk.views.safeguards import Safeguards
 from copdesk.views.session_flow import SessionFlow
-from copdesk.views.timer_panel import TimerPanel
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplitter
+
+    from copdesk.views.live_page import LivePage
+    from copdesk.views.notes_panel import NotesPanel
+    from copdesk.views.participation_panel import ParticipationPanel
+    from copdesk.views.question_panel import QuestionPanel
+    from copdesk.views.timer_panel import TimerPanel
 
 PREPARE_PAGE = 0
 LIVE_PAGE = 1
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext) -> None:
+    """``build_live_page=False`` (the app) builds the Live page after the first paint, and on first need before.
+
+    Tests get the whole window at once. Work handed to :meth:`after_first_paint` starts once the window has
+    painted, so nothing the facilitator need not wait for delays the window's appearance.
+    """
+
+    first_painted = Signal()  # queued from the first paint: the window is on screen with its Prepare view
+
+    def __init__(self, context: AppContext, *, build_live_page: bool = True) -> None:
         super().__init__()
         self.context = context
+        self._live_page: LivePage | None = None
+        self._painted = False
+        self._deferred_jobs: list[BackgroundJob] = []
         self.settings = QSettings("copdesk", "copdesk")
         self.setObjectName("mainWindow")
         self.setWindowTitle("CoPDesk")
@@ -54,18 +70,15 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1024, 640)
 
         self.live_session = LiveSession(self)
+        self.live_session.starting.connect(self.ensure_live_page)  # its panes must hear the session start
         self.safeguards = Safeguards(context, self.live_session, self, current_team_id=self.current_team_id)
         self.safeguards.data_changed.connect(self.reload_teams)
+        self.safeguards.data_care_starting.connect(self.finish_background_work)
         self.review_panel = ReviewPanel(context)
         self.reports = ReportActions(context, self, current_team=self.current_team)
         self.reports.schedule_changed.connect(self._team_changed)
         self.reports.exported.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.session_flow = SessionFlow(self, context, self.live_session, self.current_team_id)
-        flow = self.session_flow
-        self.timer_panel = TimerPanel(context, flow.live_timer, flow.actions, flow.colours)
-        self.question_panel = QuestionPanel(context, self.live_session)
-        self.participation_panel = ParticipationPanel(context, self.live_session)
-        self.notes_panel = NotesPanel(context, self.live_session)
         self.participation_history = ParticipationHistory(context, self.live_session)
         self.review_panel.add_section("participation_history", "Attendance and balance", self.participation_history)
 
@@ -78,7 +91,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.session_flow.reminder_banner)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._wrap(self.review_panel))
-        self.pages.addWidget(self._build_live_page())
+        self._live_placeholder: QWidget | None = QWidget()  # the Live page's place, until ensure_live_page
+        self.pages.addWidget(self._live_placeholder)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.session_flow.went_live.connect(lambda: self.show_page(LIVE_PAGE))
@@ -90,6 +104,9 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.reload_teams()
         self.show_page(PREPARE_PAGE)
+        self._live_page_after_paint = not build_live_page
+        if build_live_page:
+            self.ensure_live_page()
 
     # -- construction -------------------------------------------------------------------------
     def _build_header(self) -> QWidget:
@@ -124,31 +141,66 @@ class MainWindow(QMainWindow):
         row.addWidget(self.session_flow.header_button)
         return header
 
-    def _build_live_page(self) -> QWidget:
-        page = QWidget()
-        outer = QHBoxLayout(page)
-        outer.setContentsMargins(10, 10, 10, 10)
-        self.live_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.live_splitter.setObjectName("liveSplitter")
-        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.left_splitter.setObjectName("leftSplitter")
-        self.left_splitter.addWidget(self.timer_panel)
-        self.left_splitter.addWidget(self.participation_panel)
-        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.right_splitter.setObjectName("rightSplitter")
-        self.right_splitter.addWidget(self.question_panel)
-        self.right_splitter.addWidget(self.notes_panel)
-        for splitter in (self.left_splitter, self.right_splitter):
-            splitter.setChildrenCollapsible(False)
-            splitter.setHandleWidth(8)
-        self.live_splitter.addWidget(self.left_splitter)
-        self.live_splitter.addWidget(self.right_splitter)
-        self.live_splitter.setChildrenCollapsible(False)
-        self.live_splitter.setHandleWidth(8)
-        self.live_splitter.setStretchFactor(0, 5)
-        self.live_splitter.setStretchFactor(1, 6)
-        outer.addWidget(self.live_splitter)
-        return page
+    def ensure_live_page(self) -> LivePage:
+        """Build the Live page (timer, participation, questions, notes) if it is not there yet."""
+        if self._live_page is None:
+            from copdesk.views.live_page import LivePage
+
+            page = LivePage(self.context, self.live_session, self.session_flow)
+            page.timer_panel.set_colours(self.session_flow.colours)
+            self.pages.insertWidget(LIVE_PAGE, page)
+            if self._live_placeholder is not None:
+                self.pages.removeWidget(self._live_placeholder)
+                self._live_placeholder.deleteLater()
+                self._live_placeholder = None
+            page.restore_state(self.settings)  # in place, so the sizes apply to the room the page has
+            self._live_page = page
+        return self._live_page
+
+    @property
+    def timer_panel(self) -> TimerPanel:
+        return self.ensure_live_page().timer_panel
+
+    @property
+    def question_panel(self) -> QuestionPanel:
+        return self.ensure_live_page().question_panel
+
+    @property
+    def participation_panel(self) -> ParticipationPanel:
+        return self.ensure_live_page().participation_panel
+
+    @property
+    def notes_panel(self) -> NotesPanel:
+        return self.ensure_live_page().notes_panel
+
+    @property
+    def live_splitter(self) -> QSplitter:
+        return self.ensure_live_page().live_splitter
+
+    # -- start-up work that waits for the first paint -------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._first_paint_done)  # queued behind the rest of this paint
+
+    def _first_paint_done(self) -> None:
+        for job in self._deferred_jobs:  # first, so their threads run beside what follows
+            job.start()
+        if self._live_page_after_paint:
+            self.ensure_live_page()
+        self.first_painted.emit()
+
+    def after_first_paint(self, job: BackgroundJob) -> None:
+        """Start ``job`` once the window has painted; :meth:`finish_background_work` completes it sooner if needed."""
+        self._deferred_jobs.append(job)
+        if self._painted:
+            job.start()
+
+    def finish_background_work(self) -> None:
+        """Run or wait for every job handed to :meth:`after_first_paint`: before a restore or data care, and at quit."""
+        for job in self._deferred_jobs:
+            job.wait()
 
     @staticmethod
     def _wrap(widget: QWidget) -> QWidget:
@@ -170,7 +222,7 @@ class MainWindow(QMainWindow):
         self._add_action(view_menu, "&Prepare", lambda: self.show_page(PREPARE_PAGE), QKeySequence("Ctrl+1"))
         self._add_action(view_menu, "&Live", lambda: self.show_page(LIVE_PAGE), QKeySequence("Ctrl+2"))
         find = QKeySequence(QKeySequence.StandardKey.Find)
-        self._add_action(view_menu, "&Search notes…", self.notes_panel.open_search, find)
+        self._add_action(view_menu, "&Search notes…", self._search_notes, find)
         view_menu.addSeparator()
         self.dark_action = self._add_action(view_menu, "&Dark theme", self._toggle_dark, QKeySequence("Ctrl+Shift+D"))
         self.dark_action.setCheckable(True)
@@ -196,6 +248,8 @@ class MainWindow(QMainWindow):
 
     # -- behaviour ----------------------------------------------------------------------------
     def show_page(self, page: int) -> None:
+        if page == LIVE_PAGE:
+            self.ensure_live_page()
         self.pages.setCurrentIndex(page)
         button = self.mode_group.button(page)
         if button is not None:
@@ -238,6 +292,8 @@ class MainWindow(QMainWindow):
             self.session_flow.offer_resume()
 
     def create_team_interactively(self, first_run: bool = False) -> None:
+        from copdesk.views.first_run import FirstRunDialog
+
         dialog = FirstRunDialog(self)
         if not first_run:
             dialog.setWindowTitle("New team")
@@ -246,7 +302,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
             return
         if dialog.wants_demo:
-            from copdesk.store.demo import bank_questions
+            from copdesk.store.demo import bank_questions, fill_demo
 
             fill_demo(self.context.db, self.context.now(), bank_questions(self.context.resource("questions")))
             self.reload_teams()
@@ -258,6 +314,9 @@ class MainWindow(QMainWindow):
                 return
             self.reload_teams(team.id)
 
+    def _search_notes(self) -> None:
+        self.notes_panel.open_search()
+
     def _toggle_dark(self, checked: bool) -> None:
         self._apply_theme(theme.DARK if checked else theme.LIGHT)
 
@@ -265,7 +324,8 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(theme.stylesheet(self.context.resources, palette))
         self.settings.setValue("theme", palette)
         self.session_flow.set_palette(palette)
-        self.timer_panel.set_colours(self.session_flow.colours)
+        if self._live_page is not None:
+            self._live_page.timer_panel.set_colours(self.session_flow.colours)
         if hasattr(self, "dark_action"):
             self.dark_action.setChecked(palette == theme.DARK)
 
@@ -284,19 +344,16 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1366, 768)
-        for splitter in (self.live_splitter, self.left_splitter, self.right_splitter):
-            state = self.settings.value(f"splitter/{splitter.objectName()}")
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
 
     def save_state(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
-        for splitter in (self.live_splitter, self.left_splitter, self.right_splitter):
-            self.settings.setValue(f"splitter/{splitter.objectName()}", splitter.saveState())
+        if self._live_page is not None:  # else the splitters were never moved: their saved state stands
+            self._live_page.save_state(self.settings)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.notes_panel.flush()
+        if self._live_page is not None:
+            self._live_page.notes_panel.flush()
         self.save_state()
         self.session_flow.shutdown()
         super().closeEvent(event)

@@ -22,7 +22,6 @@ from copdesk import paths
 from copdesk.store import migrations
 from copdesk.views.banner import Banner
 from copdesk.views.context import AppContext
-from copdesk.views.data_care_dialogs import EraseMemberDialog, RestoreDialog, RetentionDialog
 from copdesk.views.live_session import LiveSession
 
 WARNED_LOCATIONS_KEY = "warnings/unsafeDataFolder"
@@ -32,6 +31,7 @@ LIVE_REFUSAL = "End the live session first: its data cannot change under it."
 class Safeguards(QObject):
     restore_requested = Signal(object)  # the Path of a verified backup
     data_changed = Signal()  # retention or an erasure changed what the panes show
+    data_care_starting = Signal()  # before a restore, retention or erasure dialog: background backups must finish
 
     def __init__(
         self,
@@ -75,6 +75,11 @@ class Safeguards(QObject):
             self._warn_location_once(location_warning)
         self._fit()
 
+    def show_late_warning(self, warning: object) -> None:
+        """A problem from start-up work finished after the window appeared (the automatic backup), if any."""
+        if warning:
+            self.show_startup([], [str(warning)], None)
+
     def _warn_location_once(self, message: str) -> None:
         settings = QSettings("copdesk", "copdesk")
         folder = str(self.context.db_path.parent)
@@ -99,10 +104,13 @@ class Safeguards(QObject):
             menu.addAction(action)
 
     def _refuse_while_live(self) -> bool:
+        """Refuse data care during a session; otherwise let the start-up backup finish first, so the backups
+        listed for a restore are all there, and a deletion meant to reach every backup reaches that one too."""
         if self.live_session.is_live:
             self.warning_banner.show_message(LIVE_REFUSAL)
             self._fit()
             return True
+        self.data_care_starting.emit()
         return False
 
     def _open(self, dialog: QDialog) -> QDialog:
@@ -114,6 +122,8 @@ class Safeguards(QObject):
     def restore_from_backup(self) -> None:
         if self._refuse_while_live():
             return
+        from copdesk.views.data_care_dialogs import RestoreDialog
+
         dialog = RestoreDialog(self.context.db_path, migrations.latest_version(paths.migrations_dir()), self.host)
         dialog.accepted.connect(lambda: self._restore_chosen(dialog.chosen))
         self._open(dialog)
@@ -125,6 +135,8 @@ class Safeguards(QObject):
     def delete_old_sessions(self) -> None:
         if self._refuse_while_live():
             return
+        from copdesk.views.data_care_dialogs import RetentionDialog
+
         dialog = RetentionDialog(self.context, self.host)
         dialog.changed.connect(self.data_changed)
         self._open(dialog)
@@ -137,6 +149,8 @@ class Safeguards(QObject):
             self.warning_banner.show_message("Choose a team first: erasure works on one team's roster.")
             self._fit()
             return
+        from copdesk.views.data_care_dialogs import EraseMemberDialog
+
         dialog = EraseMemberDialog(self.context, team_id, self.host)
         dialog.changed.connect(self.data_changed)
         self._open(dialog)
