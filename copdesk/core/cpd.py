@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from copdesk.core.model import SessionKind
 from copdesk.core.record import Section, Table, format_date, sections_to_html, sections_to_markdown
+from copdesk.core.text import counted
 
 CPD_FORMATS = ("md", "html", "pdf")
 SWE_PROMPT = "Describe what you have learnt from discussing this CPD activity with a peer."
@@ -68,8 +69,7 @@ def cpd_sections(evidence: CpdEvidence) -> list[Section]:
     activity = (
         f"Group peer reflection in {evidence.team_name}'s Community of Practice (CoP): facilitated reflective "
         f"sessions with social work colleagues and partners. {evidence.practitioner} attended "
-        f"{count} {'session' if count == 1 else 'sessions'} from {period}"
-        + (f", about {hours:.1f} hours in all." if hours else ".")
+        f"{counted(count, 'session')} from {period}" + (f", about {hours:.1f} hours in all." if hours else ".")
     )
     rows = tuple(
         (

@@ -21,6 +21,7 @@ from copdesk.core.record import (
     sections_to_html,
     sections_to_markdown,
 )
+from copdesk.core.text import counted
 
 REPORT_FORMATS = ("html", "csv", "md")
 CSV_HEADERS = ("section", "item", "measure", "value")
@@ -158,8 +159,8 @@ def _issues(figures: QuarterFigures) -> Section:
     )
     recurring = sum(1 for i in issues if i.recurring)
     lead = (
-        f"{_count(len(issues), 'issue was', 'issues were')} raised this quarter; "
-        f"{_count(recurring, 'has', 'have')} come up in more than one session."
+        f"{counted(len(issues), 'issue was', 'issues were')} raised this quarter; "
+        f"{counted(recurring, 'has', 'have')} come up in more than one session."
     )
     headers = ("Issue", "Status", "Raised this quarter", "Raised in all", "First raised", "Recurring")
     return Section("Recurring issues and barriers", 2, lead if issues else "", Table(headers, rows))
@@ -244,7 +245,3 @@ def _trend(first: int, last: int) -> str:
     if last < first:
         return f"down from {first} at the first session to {last} at the last"
     return f"{first} at both the first and the last session"
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"

@@ -28,6 +28,7 @@ from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped,
 from dateutil.rrule import MONTHLY, rrule, rruleset, rrulestr, weekdays  # type: ignore[import-untyped, unused-ignore]
 
 from copdesk.core.model import SessionKind
+from copdesk.core.text import counted
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -247,9 +248,9 @@ def describe(rule_text: str) -> str:
     if rule.interval > 1 and rule.pattern is not Pattern.CUSTOM:
         text = f"{text} {since}"
     if rule.skipped:
-        text += f"; {_plural(len(rule.skipped), 'date')} skipped"
+        text += f"; {counted(len(rule.skipped), 'date')} skipped"
     if rule.one_offs:
-        text += f"; {_plural(len(rule.one_offs), 'extra date')}"
+        text += f"; {counted(len(rule.one_offs), 'extra date')}"
     return text
 
 
@@ -394,10 +395,6 @@ def _ordinal(number: int) -> str:
 def _join(ordinals: tuple[int, ...]) -> str:
     words = [_ordinal(number) for number in sorted(ordinals, key=lambda n: n if n > 0 else 99)]
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _quoted(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Validation of names that people type: team names, member names, category names.
+"""Validation of names that people type (team names, member names, category names), and counts in words.
 
 Names are compared by a *key* (NFC, then casefold) so "Zoë" typed two ways, or "ALEX" and
 "alex", are the same person. Bidirectional control characters are stripped, because they can make
@@ -35,3 +35,12 @@ def clean_name(raw: str, *, what: str = "Name") -> str:
 def name_key(name: str) -> str:
     """The comparison key: two names with the same key are duplicates."""
     return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+
+
+def counted(number: int, one: str, many: str = "", *, none: str = "") -> str:
+    """A count that reads right for 0, 1 and many: "1 date", "3 dates", "2 issues were", "No dates".
+
+    ``many`` defaults to ``one`` with an "s"; ``none``, when given, stands in for the number 0.
+    """
+    amount = none if number == 0 and none else str(number)
+    return f"{amount} {one if number == 1 else many or one + 's'}"

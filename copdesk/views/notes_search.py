@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from copdesk.core.dates import format_uk
 from copdesk.core.fts import split_highlights
+from copdesk.core.text import counted
 from copdesk.store.search import NoteHit, search_notes
 from copdesk.views import theme
 from copdesk.views.action_editor import configure_table
@@ -164,7 +165,7 @@ class NotesSearchDialog(QDialog):
         elif not hits:
             self.summary.setText("Nothing found. Try fewer words, or the start of a word.")
         else:
-            self.summary.setText(f"{len(hits)} match{'es' if len(hits) != 1 else ''}, best first.")
+            self.summary.setText(f"{counted(len(hits), 'match', 'matches')}, best first.")
         self.preview.clear()
         if hits:
             self.table.selectRow(0)

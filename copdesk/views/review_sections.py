@@ -28,6 +28,7 @@ from copdesk.core.model import Team
 from copdesk.core.recurring import MAX_THRESHOLD, MIN_THRESHOLD
 from copdesk.core.review import ReviewPack, UnusedQuestion
 from copdesk.core.schedule import describe
+from copdesk.core.text import counted
 from copdesk.store.recurring import set_recurring_threshold
 from copdesk.store.schedule import next_session
 from copdesk.store.series import get_series
@@ -99,16 +100,13 @@ def at_a_glance(pack: ReviewPack) -> str:
     flagged = sum(1 for i in pack.recurring_issues if i.flagged)
     late = sum(1 for e in pack.escalations_awaiting if e.overdue)
     lines = [
-        f"• {_count(len(pack.open_actions), 'open action')} to follow up" + (f", {overdue} overdue" if overdue else ""),
-        f"• {_count(flagged, 'issue')} flagged as coming back unresolved",
-        f"• {_count(len(pack.escalations_awaiting), 'escalation')} awaiting a response"
+        f"• {counted(len(pack.open_actions), 'open action', none='No')} to follow up"
+        + (f", {overdue} overdue" if overdue else ""),
+        f"• {counted(flagged, 'issue', none='No')} flagged as coming back unresolved",
+        f"• {counted(len(pack.escalations_awaiting), 'escalation', none='No')} awaiting a response"
         + (f", {late} late" if late else ""),
     ]
     return "\n".join(lines)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{'No' if number == 0 else number} {noun}{'' if number == 1 else 's'}"
 
 
 class OpenActionsSection(QWidget):

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from copdesk.core.model import Role
 from copdesk.core.participation import CONTRIBUTIONS, TALK_TIME, Measure
+from copdesk.core.text import counted
 from copdesk.views.live_tally import LiveTally
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -138,7 +139,7 @@ class RosterModel(QAbstractListModel):
     def _description(self, index: ModelIndex) -> str:
         member = self._members[index.row()]
         count = self.live.tally.counts().get(member.id, 0)
-        parts = [member.display_name, member.role.label, f"{count} contribution{'' if count == 1 else 's'}"]
+        parts = [member.display_name, member.role.label, counted(count, "contribution")]
         if self.measure is TALK_TIME:
             parts.append(f"talk time {format_talk(self.live.tally.talk_seconds().get(member.id, 0.0))}")
         if self.live.tally.speaker == member.id:

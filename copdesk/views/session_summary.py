@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Session
 from copdesk.core.pacing import SegmentOutcome, finished_wording, format_minutes
+from copdesk.core.text import counted
 from copdesk.store import session_lifecycle, teams
 from copdesk.views.context import AppContext
 
@@ -81,7 +82,7 @@ def totals_line(outcomes: list[SegmentOutcome]) -> str:
 
 
 def counts_line(counts: session_lifecycle.SessionCounts) -> str:
-    guests = f" ({counts.guests} guest{'s' if counts.guests != 1 else ''})" if counts.guests else ""
+    guests = f" ({counted(counts.guests, 'guest')})" if counts.guests else ""
     parts = [
         f"{counts.present} present{guests}",
         f"{counts.contributions} contributions",
