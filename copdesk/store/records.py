@@ -67,7 +67,11 @@ def session_record(db: Database, session_id: int, *, with_names: bool = False) -
         attendee_names=names,
         agenda=tuple(AgendaLine(s.name, s.planned_seconds, s.actual_seconds) for s in segments),
         questions_asked=tuple(
-            AskedQuestion(f"{_local(q.at):%H:%M}", positions.get(q.segment_position or -1, "—"), q.text)
+            AskedQuestion(
+                f"{_local(q.at):%H:%M}",
+                "—" if q.segment_position is None else positions.get(q.segment_position, "—"),
+                q.text,
+            )
             for q in questions.asked_in_session(db, session_id)
         ),
         notes=tuple(n.text for n in notes.notes(db, session_id, NoteKind.NOTE) if n.text.strip()),

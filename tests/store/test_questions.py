@@ -16,12 +16,14 @@ from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.custom_questions import DEFAULT_MODEL, DEFAULT_SOURCE, custom_key
-from copdesk.core.model import SessionKind
+from copdesk.core.model import SegmentPhase, SessionKind
 from copdesk.core.picker import Picker
 from copdesk.core.question_bank import PromptPhase, Question, QuestionKind, SignalKind
 from copdesk.store import migrations, sessions, teams
 from copdesk.store import questions as store
 from copdesk.store.connection import open_database
+from copdesk.store.records import session_record
+from copdesk.store.sessions import PlannedSegment
 
 NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
 
@@ -113,6 +115,17 @@ def test_team_counts_are_per_team(db: Database) -> None:
         store.record_asked(db, session_id, "reflective.1", "Reflective questions", "Q?", 2, NOW)
     assert store.team_ask_counts(db, first.id) == Counter({"reflective.1": 2})
     assert store.team_ask_counts(db, second.id) == Counter({"reflective.1": 1})
+
+
+def test_the_record_names_the_segment_a_question_was_asked_in_the_first_one_too(db: Database) -> None:
+    team = teams.create_team(db, "North", [], NOW)
+    agenda = [PlannedSegment("Welcome and ground rules", SegmentPhase.OPENING, 300)]
+    agenda.append(PlannedSegment("Reflective discussion", SegmentPhase.REFLECTION, 1320))
+    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, NOW, planned_start=NOW, segments=agenda)
+    for position in (0, 1, None):  # None: marked with no segment running
+        store.record_asked(db, session.id, f"reflective.{position}", "Reflective questions", "Q?", position, NOW)
+    asked = session_record(db, session.id).questions_asked
+    assert [line.segment for line in asked] == ["Welcome and ground rules", "Reflective discussion", "—"]
 
 
 def test_unmarking_removes_the_latest_ask_of_that_session_only(db: Database) -> None:
