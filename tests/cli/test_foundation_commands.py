@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -45,6 +46,43 @@ def test_check_refuses_newer_schema(run_cli: RunCli, db_path: Path) -> None:
     result = run_cli("check", "--db", str(db_path))
     assert result.returncode == 1
     assert "newer CoPDesk" in _one_line_error(result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        ("heading = 'Ground rules'\n", "ground_rules.toml: there are no [[rules]]"),
+        ("rules = [\n", "ground_rules.toml: "),
+        (None, "ground_rules.toml: "),
+    ],
+    ids=["no-rules", "not-toml", "missing"],
+)
+def test_check_refuses_damaged_ground_rules(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    tmp_path: Path,
+    damage: str | None,
+    said: str,
+) -> None:
+    """The start dialog reads the ground rules out: an installation that cannot load them is damaged."""
+    from copdesk import cli, paths
+
+    shipped = paths.asset_dir("resources")
+    resources = tmp_path / "resources"
+    shutil.copytree(shipped, resources)
+    rules = resources / "prompts" / "ground_rules.toml"
+    if damage is None:
+        rules.unlink()
+    else:
+        rules.write_text(damage, encoding="utf-8")
+    monkeypatch.setattr(paths, "resource_path", resources.joinpath)
+    assert cli.main(["check", "--db", str(db_path)]) == 1
+    error = _one_line_error(capsys.readouterr().err)
+    assert "own files are damaged" in error and said in error
+
+    monkeypatch.setattr(paths, "resource_path", shipped.joinpath)
+    assert cli.main(["check", "--db", str(db_path)]) == 0
 
 
 def test_demo_fills_empty_database_once(run_cli: RunCli, db_path: Path) -> None:
