@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         row.addWidget(title)
         row.addSpacing(12)
         team_label = QLabel("&Team")
+        team_label.setObjectName("teamLabel")  # the stylesheet gives it room for its ink, which overhangs the "m"
         self.team_combo = QComboBox()
         self.team_combo.setAccessibleName("Team")
         self.team_combo.setMinimumWidth(240)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from copdesk.app import create_window
@@ -41,6 +41,28 @@ def test_every_interactive_control_has_an_accessible_name(window: MainWindow) ->
     # The combo box's internal line edit and tool buttons inside Qt widgets are not ours to name.
     unnamed = [c for c in unnamed if c.parent() is None or not isinstance(c.parent(), QComboBox)]
     assert unnamed == []
+
+
+def _last_ink_column(label: QLabel) -> int:
+    """The rightmost column of the label's own rendering that differs from its background (its top-left pixel)."""
+    image = label.grab().toImage()
+    background = image.pixelColor(0, 0)
+
+    def inked(x: int) -> bool:
+        return any(abs(image.pixelColor(x, y).lightness() - background.lightness()) > 40 for y in range(image.height()))
+
+    return max((x for x in range(image.width()) if inked(x)), default=-1)
+
+
+def test_header_labels_show_their_whole_text(window: MainWindow) -> None:
+    """Laid out at its size hint, "Team" lost the right edge of its "m" (drawn past the glyph's advance)."""
+    header = window.findChild(QWidget, "headerBar")
+    assert header is not None
+    labels = header.findChildren(QLabel)
+    assert "&Team" in [label.text() for label in labels]
+    for label in labels:
+        if label.isVisible() and label.text():
+            assert _last_ink_column(label) < label.width() - 1, f"{label.text()!r} is cut at its right edge"
 
 
 def test_teams_appear_in_the_selector(window: MainWindow) -> None:
