@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetricsF, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -37,15 +38,45 @@ from copdesk.views.row_model import Column, RowTableModel
 
 SEARCH_DELAY_MS = 200
 MATCH_COLUMN = 3
+DOCUMENT_MARGIN = 2
+ELISION_SLACK = 2  # pixels: a laid-out line can be a little wider than the sum of its runs' advances
+ELLIPSIS = "…"
 _MARK = "background-color: #ffe08a; color: #1d232b; font-weight: 600;"
 
 
-def snippet_html(snippet: str) -> str:
-    """The snippet with its matches marked, every character of the note escaped."""
+def snippet_runs(snippet: str) -> list[tuple[str, bool]]:
+    """The snippet on one line, as (text, matched) runs."""
+    return split_highlights(snippet.replace("\n", " "))
+
+
+def snippet_html(runs: list[tuple[str, bool]]) -> str:
+    """The runs with the matches marked, every character of the note escaped."""
     return "".join(
-        f'<span style="{_MARK}">{html.escape(text)}</span>' if hit else html.escape(text)
-        for text, hit in split_highlights(snippet.replace("\n", " "))
+        f'<span style="{_MARK}">{html.escape(text)}</span>' if hit else html.escape(text) for text, hit in runs
     )
+
+
+def elide_runs(runs: list[tuple[str, bool]], width: float, font: QFont) -> list[tuple[str, bool]]:
+    """The runs cut to ``width`` pixels with "…" at the end, as a plain text cell is elided rather than clipped.
+
+    Each run is measured in the font it is drawn in: matched words are bolder, so wider.
+    """
+    marked_font = QFont(font)
+    marked_font.setWeight(QFont.Weight.DemiBold)
+    metrics = {False: QFontMetricsF(font), True: QFontMetricsF(marked_font)}
+    if sum(metrics[hit].horizontalAdvance(text) for text, hit in runs) <= width:
+        return runs
+    room = width - metrics[False].horizontalAdvance(ELLIPSIS)
+    kept: list[tuple[str, bool]] = []
+    for text, hit in runs:
+        measure = metrics[hit].horizontalAdvance
+        fits = bisect_right(range(len(text) + 1), room, key=lambda n: measure(text[:n])) - 1
+        if fits > 0:
+            kept.append((text[:fits], hit))
+            room -= measure(text[:fits])
+        if fits < len(text):
+            break
+    return [*kept, (ELLIPSIS, False)]
 
 
 def highlight_words(text: str, typed: str) -> str:
@@ -64,7 +95,7 @@ def highlight_words(text: str, typed: str) -> str:
 
 
 def _plain(snippet: str) -> str:
-    return "".join(text for text, _ in split_highlights(snippet.replace("\n", " ")))
+    return "".join(text for text, _ in snippet_runs(snippet))
 
 
 def hit_model(parent: QWidget | None = None) -> RowTableModel[NoteHit]:
@@ -78,7 +109,7 @@ def hit_model(parent: QWidget | None = None) -> RowTableModel[NoteHit]:
 
 
 class SnippetDelegate(QStyledItemDelegate):
-    """Draws the match column as rich text, so the matched words stand out in their sentence."""
+    """Draws the match column as rich text, so the matched words stand out in their sentence, elided to fit."""
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -91,8 +122,9 @@ class SnippetDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         document = QTextDocument()
         document.setDefaultFont(option.font)
-        document.setDocumentMargin(2)
-        document.setHtml(snippet_html(snippet))
+        document.setDocumentMargin(DOCUMENT_MARGIN)
+        room = option.rect.width() - 2 * DOCUMENT_MARGIN - ELISION_SLACK
+        document.setHtml(snippet_html(elide_runs(snippet_runs(snippet), room, option.font)))
         painter.save()
         painter.translate(option.rect.topLeft())
         painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
