@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -62,3 +62,21 @@ def fake_clock() -> FakeClock:
 def db_path(tmp_path: Path) -> Iterator[Path]:
     """A path for a fresh database in its own folder, per test."""
     yield tmp_path / "data" / "copdesk.db"
+
+
+@pytest.fixture(autouse=True)
+def modal_message_boxes_fail_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box nobody answers would block a test run for ever; an unexpected one fails the test instead.
+
+    Tests that expect one replace the static function themselves (their monkeypatch comes later and wins).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(kind: str) -> Callable[..., object]:
+        def fail(_parent: object, title: str, text: str, *_args: object, **_kwargs: object) -> object:
+            raise AssertionError(f"unexpected modal QMessageBox.{kind}: {title}: {text}")
+
+        return fail
+
+    for kind in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, unexpected(kind))
