@@ -133,7 +133,7 @@ def run(seconds: float) -> Recorder:
 
         def sample() -> None:
             if recorder.sampled(label.text()) >= seconds:
-                app.quit()
+                app.exit(0)  # not quit: quit closes the window, which asks whether to end the live session
 
         sampler = QTimer()
         sampler.setTimerType(Qt.TimerType.PreciseTimer)
