@@ -84,6 +84,7 @@ def run_gui(argv: Sequence[str]) -> int:
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1
     os.umask(0o077)
+    gc.disable()  # start-up makes many objects and no garbage worth a pass: collecting resumes at the first paint
 
     from PySide6.QtWidgets import QApplication
 
@@ -108,6 +109,7 @@ def run_gui(argv: Sequence[str]) -> int:
         meanwhile=_import_window,
     )
     if started is None:
+        gc.enable()
         return 1
     location.remember(started.opened.path)
     running = RunningWindow(app, started)
@@ -115,9 +117,20 @@ def run_gui(argv: Sequence[str]) -> int:
         running.window.offer_first_run_or_resume()
         return app.exec()
     finally:
+        gc.enable()
         running.window.finish_background_work()  # the start-up backup is taken even after the quickest quit
         running.window.context.db.close()  # folds the -wal in: the files are whole and tidy at exit
         started.lock.release()
+
+
+def _collect_from_now_on() -> None:
+    """Once the window has painted, collect again, leaving out what start-up built.
+
+    That lives as long as the window, and frozen out of the cyclic collector's way a full collection no longer
+    rescans it (which took tens of milliseconds while the facilitator typed).
+    """
+    gc.freeze()
+    gc.enable()
 
 
 def _import_window() -> None:
@@ -201,9 +214,7 @@ class RunningWindow:
 
     def _show(self, opened: OpenedDatabase) -> MainWindow:
         window = window_for(opened, build_live_page=False)
-        # What start-up built lives as long as the window: frozen out of the cyclic collector's way, a full
-        # collection no longer rescans it, which took tens of milliseconds while the facilitator typed.
-        window.first_painted.connect(gc.freeze)
+        window.first_painted.connect(_collect_from_now_on)
         window.safeguards.restore_requested.connect(self.restore)
         window.show()
         return window

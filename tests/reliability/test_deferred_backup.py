@@ -1,12 +1,14 @@
-"""The start-up backup taken after the window's first paint, in a worker thread, with its guarantees kept.
+"""Start-up work done after the window's first paint, with its guarantees kept.
 
-The backup holds the data as it was opened (not what the session wrote since), it is always taken (even
-after a quit before the first paint), a failure still reaches the banner, and data care (restore, retention,
-erasure) waits for it, so the restore list is complete and a deletion reaches that backup too.
+The backup is taken in a worker thread: it holds the data as it was opened (not what the session wrote
+since), it is always taken (even after a quit before the first paint), a failure still reaches the banner,
+and data care (restore, retention, erasure) waits for it, so the restore list is complete and a deletion
+reaches that backup too. The cyclic garbage collector, off during start-up, is back on after the first paint.
 """
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -187,3 +189,29 @@ def test_a_background_job_runs_once_and_reports_on_the_gui_thread(qtbot: QtBot) 
     never_started.start()  # and not again
     assert ran == ["test-job", threading.main_thread().name]
     assert len(delivered) == 2
+
+
+def test_collection_is_off_until_the_first_paint_and_on_after(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    seen: list[bool] = []
+
+    def loop(window: MainWindow) -> None:
+        seen.append(gc.isenabled())
+        window.repaint()
+        qtbot.waitUntil(gc.isenabled)
+        seen.append(gc.isenabled())
+
+    _run_app(monkeypatch, db_path, loop)
+    assert seen == [False, True]
+    assert gc.isenabled()
+
+
+def test_collection_is_back_on_when_start_up_stops_early(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    monkeypatch.setattr("copdesk.startup.open_for_gui", lambda *args, **kwargs: None)  # refused, the user told
+    assert app.run_gui(["--db", str(db_path)]) == 1
+    assert gc.isenabled()
