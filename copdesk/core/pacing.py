@@ -86,6 +86,25 @@ def schedule_wording(delta: float, candidates: Sequence[Remaining]) -> str:
     return f"{behind}: even at 1 min per segment the session ends {format_minutes(delta - spare)} late"
 
 
+def caught_up_wording(gap: float, overrun: float, later: Sequence[tuple[str, float]]) -> str:
+    """After CoPDesk was closed while the meeting went on: how long, and where the agenda says the room is now.
+
+    ``overrun`` is how far the current segment is past its plan once the gap is counted; ``later`` holds
+    the names and planned seconds of the segments after it. The timer does not move on by itself: only the
+    facilitator knows whether the conversation did.
+    """
+    said = f"CoPDesk was closed for {duration_words(gap)}; the timer has caught up"
+    if rounded_minutes(overrun) == 0 or overrun < 0:
+        return f"{said}."
+    over = f"{said}, {format_minutes(overrun)} over"
+    into = overrun
+    for name, planned in later:
+        if into < planned:
+            return f"{over}: by the agenda the meeting is now in {name} (N moves on)."
+        into -= planned
+    return f"{over}: the agenda has run out. End the session when the group has finished."
+
+
 def finished_wording(delta: float) -> str:
     if rounded_minutes(delta) == 0:
         return "Finished on time"
@@ -110,6 +129,11 @@ def format_minutes(seconds: float) -> str:
     if not hours:
         return f"{minutes} min"
     return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+
+
+def duration_words(seconds: float) -> str:
+    """Like :func:`format_minutes`, but a duration that rounds to nothing still reads as something."""
+    return format_minutes(seconds) if rounded_minutes(seconds) else "under a minute"
 
 
 def rounded_minutes(seconds: float) -> int:

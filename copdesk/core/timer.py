@@ -15,8 +15,9 @@ reported as a :class:`SleepEvent`. (Where the monotonic clock does count suspend
 move together, no sleep is reported, and the sleep counts as meeting time.)
 
 Persistence: :meth:`SessionTimer.to_state` is a plain JSON-able dict the store saves as the session
-goes; :meth:`SessionTimer.from_state` brings a crashed session back paused, to be resumed or ended at
-the last saved time. Monotonic readings are never saved: they mean nothing in another process.
+goes; :meth:`SessionTimer.from_state` brings a crashed session back paused, to be resumed (counting the
+time CoPDesk was closed with :meth:`SessionTimer.count_gap`, measured on the wall clock) or ended at the
+last saved time. Monotonic readings are never saved: they mean nothing in another process.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from copdesk.core.pacing import (
     MINIMUM_SEGMENT_SECONDS,
     Remaining,
     WarningLevel,
+    caught_up_wording,
     finished_wording,
     format_minutes,
     rounded_minutes,
@@ -177,6 +179,22 @@ class SessionTimer:
         self._running_since = self._clock()
         self._status = TimerStatus.RUNNING
         self._restored_saved_at = None
+
+    def count_gap(self, seconds: float) -> str:
+        """Run on a restored timer with ``seconds`` the app missed (it was closed; the meeting was not) counted.
+
+        The gap goes to the current segment, which may overrun: the facilitator moves on with N, as ever.
+        Returns what happened, in words.
+        """
+        if self._status is not TimerStatus.PAUSED or self._restored_saved_at is None:
+            raise TimerError("Only a timer brought back after CoPDesk closed can count the time it missed.")
+        if seconds < 0:
+            raise ValueError("a gap cannot be negative")
+        self._banked += seconds
+        self.resume()
+        current = self._segments[self._index]
+        later = [(s.name, float(s.planned_seconds)) for s in self._segments[self._index + 1 :]]
+        return caught_up_wording(seconds, self._banked - current.planned_seconds, later)
 
     def next_segment(self) -> None:
         """Close the current segment and start the next one running, or finish after the last.

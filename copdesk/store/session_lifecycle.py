@@ -1,7 +1,11 @@
-"""Opening a session for the live hour, and what its end-of-session summary counts.
+"""Opening a session for the live hour, closing it, and what its end-of-session summary counts.
 
 Opening writes several tables (guests added on the spot, the session and its agenda, attendance, the
-ground-rules agreement); it happens in one transaction, so a bad guest name leaves nothing half-made.
+ground-rules agreement); it happens in one transaction, so a bad guest name leaves nothing half-made. A team
+has at most one live session: opening another is refused until that one is resumed and ended.
+
+Closing is the same whichever way a session ends (the End button, or "end it at the last saved time" after
+a crash), so the record reads the same: every follow-up still open is carried to the next session.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Role, Session, SessionKind, SessionStatus
 from copdesk.core.pacing import SegmentOutcome
 from copdesk.store import sessions, teams
+from copdesk.store.carry_over import carry_forward_unreviewed
 from copdesk.store.sessions import PlannedSegment
 
 PLANNED_SESSION_WINDOW = timedelta(hours=12)
@@ -75,8 +80,18 @@ def open_session(db: Database, plan: SessionPlan, now: datetime) -> Session:
                 presenter_id=presenter_id,
                 segments=agenda,
             ).id
+        if any(live.team_id == plan.team_id for live in sessions.live_sessions(db)):
+            team = teams.get_team(db, plan.team_id).name
+            raise ValueError(f"{team} already has a live session; resume it or end it before starting another.")
         sessions.set_attendance(db, session_id, [*plan.present_ids, *guests.values()])
         return sessions.start_session(db, session_id, now, ground_rules_agreed=plan.ground_rules_agreed)
+
+
+def close_session(db: Database, session_id: int, ended_at: datetime) -> Session:
+    """End a live session at ``ended_at`` and carry forward, at that time, every follow-up still open."""
+    with db.atomic():
+        carry_forward_unreviewed(db, session_id, ended_at)
+        return sessions.end_session(db, session_id, ended_at)
 
 
 def planned_session_near(db: Database, team_id: int, moment: datetime) -> Session | None:

@@ -13,7 +13,7 @@ from copdesk.core.agenda import load_template_folder
 from copdesk.core.model import MarkerKind, NoteKind, Role, SessionKind, SessionStatus
 from copdesk.core.pacing import SegmentOutcome
 from copdesk.core.text import InvalidName
-from copdesk.store import notes, participation, session_lifecycle, sessions, teams
+from copdesk.store import actions, notes, participation, session_lifecycle, sessions, teams
 from copdesk.store.session_lifecycle import SessionPlan, open_session
 from copdesk.store.sessions import PlannedSegment
 
@@ -101,3 +101,38 @@ def test_segment_outcomes_read_planned_and_actual_back(db: Database) -> None:
     outcomes = session_lifecycle.segment_outcomes(db, session.id)
     assert outcomes[0] == SegmentOutcome("Welcome and ground rules", 300, 390.0)
     assert outcomes[1].actual_seconds is None
+
+
+def test_a_team_never_has_two_live_sessions(db: Database) -> None:
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
+    other = teams.create_team(db, "Quay Team", [("Cy Vale", Role.FACILITATOR)], NOW)
+    ash = teams.list_members(db, team.id)[0]
+    live = open_session(db, _plan(team.id, (ash.id,)), NOW)
+    with pytest.raises(ValueError, match="Harbour Team already has a live session"):
+        open_session(db, _plan(team.id, (ash.id,), guest_names=("Ola Guest",)), NOW + timedelta(minutes=5))
+    assert [s.id for s in sessions.live_sessions(db)] == [live.id] and sessions.session_count(db) == 1
+    assert [m.display_name for m in teams.list_members(db, team.id)] == ["Ash Lee"]  # nothing half-made
+    cy = teams.list_members(db, other.id)[0]
+    assert open_session(db, _plan(other.id, (cy.id,)), NOW).status is SessionStatus.LIVE  # another team may
+    session_lifecycle.close_session(db, live.id, NOW + timedelta(hours=1))
+    assert open_session(db, _plan(team.id, (ash.id,)), NOW + timedelta(days=14)).status is SessionStatus.LIVE
+
+
+def test_closing_carries_every_open_follow_up_at_the_end_time(db: Database) -> None:
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
+    ash = teams.list_members(db, team.id)[0]
+    earlier = open_session(db, _plan(team.id, (ash.id,)), NOW - timedelta(days=14))
+    agreed = [
+        actions.add_action(db, team.id, text, NOW - timedelta(days=14), origin_session_id=earlier.id)
+        for text in ("Share the reading list", "Book the room")
+    ]
+    session_lifecycle.close_session(db, earlier.id, NOW - timedelta(days=14) + timedelta(hours=1))
+    assert [actions.get_action(db, a.id).times_carried for a in agreed] == [0, 0]  # agreed there, not carried
+
+    later = open_session(db, _plan(team.id, (ash.id,)), NOW)
+    ended_at = NOW + timedelta(minutes=55)
+    ended = session_lifecycle.close_session(db, later.id, ended_at)
+    assert ended.status is SessionStatus.ENDED and ended.ended_at == "2026-10-08T10:25:00+00:00"
+    assert [actions.get_action(db, a.id).times_carried for a in agreed] == [1, 1]
+    stamps = db.execute("SELECT DISTINCT at FROM action_review WHERE session_id = ?", [later.id]).fetchall()
+    assert stamps == [("2026-10-08T10:25:00+00:00",)]
