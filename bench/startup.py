@@ -158,7 +158,9 @@ def run(runs: int, source: Path) -> dict[str, list[tuple[float, int, int]]]:
                     _change_data(db_path, index)
                 results[kind].append(spawn(kind, db_path, env))
             print(f"  run {index + 1}/{runs} done", file=sys.stderr, flush=True)
-        backups = sorted(p.name for p in (db_path.parent / "backups").glob("*.db"))
+        from copdesk.store.connection import backup_folder
+
+        backups = sorted(p.name for p in backup_folder(db_path).glob("*.db"))
         print(f"backups kept at the end: {len(backups)} ({', '.join(backups)})")
     return results
 

@@ -234,7 +234,8 @@ class RunningWindow:
             result = restore_database(source, db_path, paths.migrations_dir(), system_now())
             opened, notice = result.opened, f"Restored {source.name}."
             if result.previous_backup is not None:
-                notice += f" What CoPDesk held before is kept as backups/{result.previous_backup.name}."
+                kept = result.previous_backup.relative_to(db_path.parent)
+                notice += f" What CoPDesk held before is kept as {kept}."
             problem = []
         except StoreError as exc:
             opened, notice, problem = open_database(db_path, paths.migrations_dir()), "", [exc.message]

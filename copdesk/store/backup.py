@@ -33,7 +33,8 @@ def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
     """Copy the live database to ``destination`` atomically and verified; return ``destination``."""
     folder = destination.parent
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # ``backups/`` too, not just its subfolder
+        folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"Cannot create the backup folder {folder} ({exc.strerror}).") from exc
     temporary = destination.with_name(f".{destination.name}.partial")

@@ -1,5 +1,9 @@
-"""The backups folder beside the database: what is in it, which backups can be trusted, and the
-automatic backup taken at start-up.
+"""A database's backups folder: what is in it, which backups can be trusted, and the automatic backup
+taken at start-up.
+
+Each database has a folder of its own, ``backups/<database file name>/`` beside it, so databases sharing a
+folder never rotate, list or restore each other's backups. The backups of ``copdesk.db`` (the default name)
+written before that, straight into ``backups/``, are still found, rotated and cleaned as its own.
 
 Every backup CoPDesk writes goes through :func:`copdesk.store.backup.backup_to` (the backup API into
 a temporary file, reopened and checked with ``quick_check``, then renamed into place). File names
@@ -15,6 +19,7 @@ database would itself change the database.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -23,9 +28,10 @@ from enum import StrEnum
 from pathlib import Path
 
 from copdesk.core.retention import backups_to_keep
+from copdesk.paths import DATABASE_FILENAME
 from copdesk.store import migrations
 from copdesk.store.backup import backup_to, verify
-from copdesk.store.connection import BACKUP_FOLDER, companion_files
+from copdesk.store.connection import BACKUP_FOLDER, FILE_MODE, backup_folder, companion_files
 from copdesk.store.errors import StoreError
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
@@ -51,8 +57,10 @@ class BackupFile:
     taken_at: datetime
 
 
-def backup_folder(db_path: Path) -> Path:
-    return db_path.parent / BACKUP_FOLDER
+def _searched_folders(db_path: Path) -> list[Path]:
+    """The database's own folder, and for the default name the shared folder backups were first written to."""
+    own = backup_folder(db_path)
+    return [own, db_path.parent / BACKUP_FOLDER] if db_path.name == DATABASE_FILENAME else [own]
 
 
 def stamp(moment: datetime) -> str:
@@ -72,12 +80,9 @@ def new_backup_path(db_path: Path, kind: BackupKind, now: datetime) -> Path:
 
 
 def list_backups(db_path: Path) -> list[BackupFile]:
-    """CoPDesk's backups beside ``db_path``, newest first (unverified: see :func:`newest_verified_backup`)."""
-    folder = backup_folder(db_path)
-    if not folder.is_dir():
-        return []
+    """The backups of ``db_path``, newest first (unverified: see :func:`newest_verified_backup`)."""
     found: list[tuple[datetime, int, BackupFile]] = []
-    for path in folder.iterdir():
+    for path in (path for folder in _searched_folders(db_path) if folder.is_dir() for path in folder.iterdir()):
         match = _NAME.match(path.name)
         if match is None or not path.is_file():
             continue
@@ -159,10 +164,20 @@ def backup_if_changed(conn: sqlite3.Connection, db_path: Path, fingerprint: str,
     target = backup_to(conn, new_backup_path(db_path, BackupKind.AUTOMATIC, now))
     state_file = backup_folder(db_path) / STATE_FILE
     partial = state_file.with_name(f".{STATE_FILE}.partial")
-    partial.write_text(json.dumps({"fingerprint": fingerprint, "file": target.name}), encoding="utf-8")
+    _write_private(partial, json.dumps({"fingerprint": fingerprint, "file": target.name}))
     partial.replace(state_file)
+    if db_path.name == DATABASE_FILENAME:
+        (db_path.parent / BACKUP_FOLDER / STATE_FILE).unlink(missing_ok=True)  # the shared folder's, superseded
     rotate_automatic_backups(db_path)
     return target
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write ``text`` to a file only its owner can read, whatever the umask (it names the backups)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        os.fchmod(handle.fileno(), FILE_MODE)  # a file left from before keeps its mode otherwise
+        handle.write(text)
 
 
 def rotate_automatic_backups(db_path: Path) -> list[Path]:

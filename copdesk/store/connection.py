@@ -37,6 +37,15 @@ FILE_MODE = 0o600
 BACKUP_FOLDER = "backups"
 
 
+def backup_folder(db_path: Path) -> Path:
+    """``backups/<database file name>/`` beside the database: each database's backups in a folder of their own.
+
+    Databases often share a folder (one per team, a demo beside the real one); a shared backups folder let
+    one database's rotation delete the other's backups, and offered one's backup to restore the other.
+    """
+    return db_path.parent / BACKUP_FOLDER / db_path.name
+
+
 @dataclass(frozen=True, slots=True)
 class OpenedDatabase:
     db: Database
@@ -202,7 +211,7 @@ def open_database(
         todo = migrations.pending(conn, migrations_dir)
         if todo and not created and version > 0:
             stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
-            backup_path = backup_to(conn, path.parent / BACKUP_FOLDER / f"pre-migration-v{version}-{stamp}.db")
+            backup_path = backup_to(conn, backup_folder(path) / f"pre-migration-v{version}-{stamp}.db")
         migrations.apply(conn, todo)
     except BaseException:
         conn.close()

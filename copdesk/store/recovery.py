@@ -14,6 +14,7 @@ that is verified and renamed, so at every moment the database path holds a whole
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,6 +28,7 @@ from copdesk.store.connection import FOLDER_MODE, OpenedDatabase, companion_file
 from copdesk.store.errors import StoreError
 
 QUARANTINE_FOLDER = "quarantine"
+_STAMPED = re.compile(r"^\d{8}T\d{6}Z-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,24 @@ def quarantine(db_path: Path, now: datetime) -> list[Path]:
             moved.append(target)
     _sync_folder(db_path.parent)
     return list(reversed(moved))
+
+
+def quarantined_files(db_path: Path) -> list[Path]:
+    """The files of ``db_path`` in the quarantine folder (which databases sharing a folder share too)."""
+    folder = db_path.parent / QUARANTINE_FOLDER
+    if not folder.is_dir():
+        return []
+    own = {file.name for file in companion_files(db_path)}
+    found = []
+    for file in folder.iterdir():
+        stamped = _STAMPED.match(file.name)
+        if stamped is None or not file.is_file():
+            continue
+        rest = file.name[stamped.end() :]
+        counter, _, after_counter = rest.partition("-")  # a second quarantine in one second: "<stamp>-1-<name>"
+        if rest in own or (counter.isdigit() and after_counter in own):
+            found.append(file)
+    return found
 
 
 def restore_database(

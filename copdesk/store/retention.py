@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from copdesk.core.clock import to_utc_iso
 from copdesk.core.retention import retention_cutoff
 from copdesk.store.audit import record_event
-from copdesk.store.recovery import QUARANTINE_FOLDER
+from copdesk.store.recovery import quarantined_files
 from copdesk.store.scrub import apply_to_backups, checkpoint_truncate, delete_securely
 
 _OLD_SESSIONS = """
@@ -98,12 +98,9 @@ def _delete_older(db: Database, cutoff: str) -> None:
 
 
 def _delete_old_quarantine(db_path: Path, cutoff: datetime) -> int:
-    folder = db_path.parent / QUARANTINE_FOLDER
-    if not folder.is_dir():
-        return 0
     removed = 0
-    for file in folder.iterdir():
-        if file.is_file() and file.stat().st_mtime < cutoff.timestamp():
+    for file in quarantined_files(db_path):
+        if file.stat().st_mtime < cutoff.timestamp():
             file.unlink()
             removed += 1
     return removed

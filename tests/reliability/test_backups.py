@@ -13,8 +13,8 @@ from pathlib import Path
 
 from copdesk import paths
 from copdesk.startup import open_for_gui
-from copdesk.store.backup_catalogue import BackupKind, backup_folder, list_backups, rotate_automatic_backups
-from copdesk.store.connection import open_database
+from copdesk.store.backup_catalogue import BackupKind, list_backups, rotate_automatic_backups
+from copdesk.store.connection import backup_folder, open_database
 from tests.cli.conftest import RunCli
 from tests.reliability.conftest import NOW, ROOT, FakePrompts, child_env, make_database
 
