@@ -2,19 +2,24 @@
 
 It draws whatever :class:`~copdesk.views.live_timer.LiveTimer` last computed and keeps no time itself.
 Labels are only re-set when their text changes, so a repaint that changes nothing costs nothing.
+
+Its banners (a laptop sleep, a failed save, a re-time or catching up after CoPDesk was closed) keep to one line,
+or two for the re-time and catch-up notices, with the whole message on hover; room for all of them is part of the
+pane's minimum height, so a banner takes its room from the pane's own agenda and disc, never from the
+participation pane below, however long its message.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QHBoxLayout, QLabel, QListView, QToolButton, QWidget
 
 from copdesk.core.pacing import WarningLevel, format_clock, format_elapsed, format_minutes
 from copdesk.core.timer import TimerStatus, TimerView
 from copdesk.views.agenda_model import AgendaDelegate, AgendaModel
-from copdesk.views.banner import Banner
 from copdesk.views.context import AppContext
+from copdesk.views.elided_banner import ElidedBanner
 from copdesk.views.live_actions import LiveActions
 from copdesk.views.live_timer import LiveTimer
 from copdesk.views.pane import Pane
@@ -60,17 +65,18 @@ class TimerPanel(Pane):
         ):
             self.header_tools.addWidget(self._tool_button(action, name, text_beside_icon=False))
 
-        self.sleep_banner = Banner("warning")
+        self.sleep_banner = ElidedBanner("warning")
         self.sleep_banner.setObjectName("sleepBanner")
         self.sleep_banner.closed.connect(live_timer.dismiss_sleep)
-        self.notice_banner = Banner("info")
+        self.notice_banner = ElidedBanner("info", lines=2)
         self.notice_banner.setObjectName("timerNotice")
-        self.error_banner = Banner("error")
+        self.error_banner = ElidedBanner("error")
         self.error_banner.setObjectName("timerSaveError")
         live_timer.save_failed.connect(self.error_banner.show_message)
         live_timer.saved.connect(lambda _saved_at: self.error_banner.hide())
         live_timer.notice.connect(self.notice_banner.show_message)
-        for banner in (self.sleep_banner, self.notice_banner, self.error_banner):
+        self.banners = (self.sleep_banner, self.notice_banner, self.error_banner)
+        for banner in self.banners:
             self.body.addWidget(banner)
 
         self.content = QWidget()
@@ -123,6 +129,14 @@ class TimerPanel(Pane):
         live_timer.refreshed.connect(self.show_view)
         self.show_view(None)
 
+    def minimumSizeHint(self) -> QSize:
+        """The least the pane needs with every banner shown, whichever are: showing one never moves the splitter."""
+        hint = super().minimumSizeHint()
+        spacing = max(self.body.spacing(), 0)
+        shown = sum(b.minimumSizeHint().height() + spacing for b in self.banners if not b.isHidden())
+        every = sum(b.reserved_height() + spacing for b in self.banners)
+        return QSize(hint.width(), hint.height() - shown + every)
+
     @staticmethod
     def _label(name: str, role: str) -> QLabel:
         label = QLabel()
@@ -151,7 +165,7 @@ class TimerPanel(Pane):
         if self.view is None:
             self.shown_remaining_seconds = None
             self.content.hide()
-            for banner in (self.sleep_banner, self.notice_banner, self.error_banner):
+            for banner in self.banners:
                 banner.hide()
             self.show_empty(EMPTY_MESSAGE)
             return
@@ -167,7 +181,7 @@ class TimerPanel(Pane):
         self.disc.show_view(view)
         self.agenda_model.show_agenda(view.agenda)
         if view.sleep is not None and (
-            self.sleep_banner.isHidden() or self.sleep_banner.label.text() != view.sleep.message
+            self.sleep_banner.isHidden() or self.sleep_banner.message() != view.sleep.message
         ):
             self.sleep_banner.show_message(view.sleep.message)
         elif view.sleep is None and not self.sleep_banner.isHidden():
