@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.session_flow.went_live.connect(lambda: self.show_page(LIVE_PAGE))
         self.session_flow.returned_to_prepare.connect(lambda: self.show_page(PREPARE_PAGE))
+        self.session_flow.discard.discarded.connect(lambda _session_id: self._team_changed())
         self._build_menus()
         self.statusBar().showMessage(f"Data: {context.db_path}")
 
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
         session_menu.addAction(flow_actions.start_session)
         session_menu.addSeparator()
         session_menu.addActions([*flow_actions.timer_actions[:-1], flow_actions.end_session])
+        session_menu.addAction(self.session_flow.discard.action)
         session_menu.addSeparator()
         session_menu.addActions([flow_actions.share_view, flow_actions.mini_timer, flow_actions.edit_agendas])
         self.reports.add_reports_menu(self.menuBar())

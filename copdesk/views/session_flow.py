@@ -31,6 +31,7 @@ from copdesk.store.errors import StoreError
 from copdesk.views import theme
 from copdesk.views.banner import Banner
 from copdesk.views.context import AppContext
+from copdesk.views.discard_session import SessionDiscard
 from copdesk.views.live_actions import ADD_MINUTES, LiveActions
 from copdesk.views.live_session import LiveSession
 from copdesk.views.live_timer import LiveTimer
@@ -72,6 +73,8 @@ class SessionFlow(QObject):
         self.share_view = ShareView(self.colours)
         self.mini_timer = MiniTimer(self.colours)
         self.help_overlay = ShortcutHelp(window)
+        self.discard = SessionDiscard(window, context, live, self.live_timer, current_team_id)
+        self.discard.discarded.connect(lambda _session_id: self.returned_to_prepare.emit())
         self.reminder = StartReminder(context, current_team_id, lambda: live.is_live, self)
         self.reminder_banner = Banner("info")
         self.reminder_banner.setObjectName("startReminder")
@@ -181,12 +184,22 @@ class SessionFlow(QObject):
             self.window,
         )
         box.setInformativeText(
-            "The timer stops and the session is saved with every segment's actual time. This cannot be undone."
+            "The timer stops and the session is saved with every segment's actual time. This cannot be undone.\n\n"
+            "Started by mistake or for practice? Discard it instead: it is deleted with all it recorded."
         )
         box.setObjectName("endConfirmation")
-        box.button(QMessageBox.StandardButton.Yes).setText("&End session")
+        box.button(QMessageBox.StandardButton.Yes).setText("&End and keep")
+        discard = box.addButton("&Discard…", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(lambda result: self.end_now() if result == QMessageBox.StandardButton.Yes else None)
+        box.finished.connect(
+            lambda result: (
+                self.end_now()
+                if result == QMessageBox.StandardButton.Yes
+                else self.discard.request()
+                if box.clickedButton() is discard
+                else None
+            )
+        )
         self.end_confirmation = box
         box.open()
         return box

@@ -1,0 +1,168 @@
+"""Discarding a session started by accident or for practice, with everything recorded in it.
+
+Ending a session keeps it for good: it counts as held in reports, and every action still open is carried
+(its carry count goes up). A session that should never have happened is deleted instead, in one
+transaction: the session with its agenda, attendance, contributions, markers, notes, questions asked,
+issue mentions and the follow-up reviews made in it (so the actions it carried, closed or dropped are as
+they were before it: an action it closed is open again); the actions agreed in it; the issues only it
+raised; the escalations recorded in it (an issue only it escalated is open again); and the guests added
+on the spot who came to nothing else. Changes of owner or due date made in it are not undone (the review
+records the change, not the value before it).
+
+To keep history safe only the team's latest started session can go, and only while it is live or on the
+day it ended. The audit log records the deletion by counts, never by content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.model import Session, SessionStatus
+from copdesk.core.text import counted
+from copdesk.store import sessions
+from copdesk.store.audit import record_event
+
+# Issues with a mention in the session and none in any other: the session raised them, and only it.
+_ONLY_ITS_ISSUES = """
+SELECT DISTINCT m.issue_id FROM issue_mention m WHERE m.session_id = :id
+AND NOT EXISTS (SELECT 1 FROM issue_mention o WHERE o.issue_id = m.issue_id AND o.session_id <> :id)
+"""
+# Guests added on the spot when the session opened, who attended nothing else.
+_ITS_GUESTS = """
+SELECT m.id FROM member m JOIN attendance a ON a.member_id = m.id AND a.session_id = :id
+JOIN session s ON s.id = :id
+WHERE m.role = 'guest' AND m.created_at >= s.started_at
+AND NOT EXISTS (SELECT 1 FROM attendance o WHERE o.member_id = m.id AND o.session_id <> :id)
+"""
+_SETTLING = "('carried', 'done', 'dropped')"  # the reviews that carry or close an action
+_COUNTS = {
+    "notes": "SELECT count(*) FROM note WHERE session_id = :id",
+    "contributions": "SELECT count(*) FROM contribution WHERE session_id = :id",
+    "markers": "SELECT count(*) FROM marker WHERE session_id = :id",
+    "questions": "SELECT count(*) FROM question_asked WHERE session_id = :id",
+    "actions": "SELECT count(*) FROM action WHERE origin_session_id = :id",
+    "reviews": f"SELECT count(*) FROM action_review WHERE session_id = :id AND outcome IN {_SETTLING}",
+    "changes": f"SELECT count(*) FROM action_review WHERE session_id = :id AND outcome NOT IN {_SETTLING}",
+    "mentions": "SELECT count(*) FROM issue_mention WHERE session_id = :id",
+    "issues": f"SELECT count(*) FROM ({_ONLY_ITS_ISSUES})",
+    "escalations": "SELECT count(*) FROM escalation WHERE session_id = :id",
+    "guests": f"SELECT count(*) FROM ({_ITS_GUESTS})",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DiscardPreview:
+    """What discarding the session deletes, counted (never quoted: it is shown and audited)."""
+
+    session: Session
+    notes: int
+    contributions: int
+    markers: int
+    questions: int
+    actions: int
+    reviews: int
+    changes: int
+    mentions: int
+    issues: int
+    escalations: int
+    guests: int
+
+    def in_words(self) -> str:
+        """ "3 notes, 1 action agreed, …": what would go, for the confirmation and the audit."""
+        parts = [
+            counted(self.notes, "note"),
+            counted(self.contributions, "contribution"),
+            counted(self.markers, "marker"),
+            counted(self.questions, "question asked", "questions asked"),
+            counted(self.actions, "action agreed", "actions agreed"),
+            counted(self.reviews, "follow-up of an earlier action", "follow-ups of earlier actions"),
+            counted(self.mentions, "issue mention"),
+            counted(self.issues, "issue it alone raised", "issues it alone raised"),
+            counted(self.escalations, "escalation"),
+            counted(self.guests, "guest added for it", "guests added for it"),
+        ]
+        recorded = [part for part in parts if not part.startswith("0 ")]
+        return ", ".join(recorded) if recorded else "nothing recorded yet"
+
+
+class DiscardRefused(ValueError):
+    """The session is history (or not started): it stays. The message says why in one line."""
+
+
+def discardable_session(db: Database, team_id: int, now: datetime) -> Session | None:
+    """The team's session that may be discarded now: its live one, else its latest if that ended today."""
+    latest = _latest_started(db, team_id)
+    if latest is None:
+        return None
+    try:
+        _check(db, latest, now)
+    except DiscardRefused:
+        return None
+    return latest
+
+
+def preview_discard(db: Database, session_id: int, now: datetime) -> DiscardPreview:
+    """What :func:`discard_session` would delete; raises :class:`DiscardRefused` if it would refuse."""
+    session = sessions.get_session(db, session_id)
+    _check(db, session, now)
+    counts = {name: int(db.execute(sql, {"id": session_id}).fetchone()[0]) for name, sql in _COUNTS.items()}
+    return DiscardPreview(session, **counts)
+
+
+def discard_session(db: Database, session_id: int, now: datetime) -> DiscardPreview:
+    """Delete the session and everything recorded in it, in one transaction, and audit it by counts."""
+    with db.atomic():
+        preview = preview_discard(db, session_id, now)
+        params = {"id": session_id}
+        guests = [int(row[0]) for row in db.execute(_ITS_GUESTS, params).fetchall()]
+        # What its reviews closed opens again; deleting the reviews then takes its carries back.
+        db.execute(
+            "UPDATE action SET status = 'open', closed_at = NULL WHERE id IN "
+            "(SELECT action_id FROM action_review WHERE session_id = :id AND outcome IN ('done', 'dropped'))",
+            params,
+        )
+        escalated = [
+            int(row[0]) for row in db.execute("SELECT issue_id FROM escalation WHERE session_id = :id", params)
+        ]
+        db.execute("DELETE FROM escalation WHERE session_id = :id", params)
+        for issue_id in escalated:  # escalated only by this session: open again, as it was
+            db.execute(
+                "UPDATE issue SET status = 'open' WHERE id = ? AND status = 'escalated' "
+                "AND NOT EXISTS (SELECT 1 FROM escalation WHERE issue_id = issue.id)",
+                [issue_id],
+            )
+        db.execute(f"DELETE FROM issue WHERE id IN ({_ONLY_ITS_ISSUES})", params)
+        db.execute("DELETE FROM action WHERE origin_session_id = :id", params)
+        db.execute("DELETE FROM session WHERE id = :id", params)  # its rows in other tables go with it
+        for guest_id in guests:
+            db.execute("DELETE FROM member WHERE id = ?", [guest_id])
+        status = preview.session.status.value
+        record_event(db, "discarded", "session", session_id, now, f"{status} session: {preview.in_words()}")
+    return preview
+
+
+def _latest_started(db: Database, team_id: int) -> Session | None:
+    sql = (
+        "SELECT id FROM session WHERE team_id = ? AND status IN ('live', 'ended') "
+        "ORDER BY started_at DESC, id DESC LIMIT 1"
+    )
+    row = db.execute(sql, [team_id]).fetchone()
+    return sessions.get_session(db, int(row[0])) if row else None
+
+
+def _check(db: Database, session: Session, now: datetime) -> None:
+    if session.status is SessionStatus.PLANNED:
+        raise DiscardRefused("This session has not started, so there is nothing recorded in it to discard.")
+    latest = _latest_started(db, session.team_id)
+    if latest is not None and latest.id != session.id:
+        raise DiscardRefused("Only the team's latest session can be discarded; earlier ones are kept as history.")
+    if session.status is SessionStatus.ENDED and session.ended_at is not None:
+        ended_on = from_utc_iso(session.ended_at).astimezone().date()
+        if ended_on < now.astimezone().date():
+            raise DiscardRefused(
+                "Only the live session, or one that ended today, can be discarded; older sessions are kept as history."
+            )
