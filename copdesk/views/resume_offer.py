@@ -4,7 +4,11 @@
 ``open()`` and answers through signals: it never runs a nested event loop, so start-up carries on, and a test can
 read and answer it. Ending at the last
 saved time uses the timer state saved as a heartbeat while the session ran, so the record says when the
-meeting really stopped being timed, not when CoPDesk was next opened.
+meeting really stopped being timed, not when CoPDesk was next opened; it ends the way the End button does
+(``close_session``: open follow-ups are carried).
+
+The meeting goes on in the room while CoPDesk is closed, so resuming a timer that was running counts that gap
+by default: it is measured on the wall clock from the last save (monotonic readings do not survive a restart).
 """
 
 from __future__ import annotations
@@ -16,13 +20,14 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Session
-from copdesk.core.pacing import format_minutes
+from copdesk.core.pacing import duration_words, format_minutes
 from copdesk.core.timer import SessionTimer, TimerError, TimerStatus
 from copdesk.store import sessions, teams
+from copdesk.store.session_lifecycle import close_session
 from copdesk.views.context import AppContext
 from copdesk.views.live_timer import record_actuals
 
@@ -42,6 +47,17 @@ class PendingLiveSession:
     @property
     def can_resume(self) -> bool:
         return self.state is not None and not self.problem
+
+    def gap_seconds(self, now: datetime) -> float:
+        """How long CoPDesk was closed while the timer was running: 0 if it was paused (or the clock went back)."""
+        saved = self.last_saved
+        if not self.can_resume or self.state is None or self.state.get("status") != TimerStatus.RUNNING.value:
+            return 0.0
+        return max((now - saved).total_seconds(), 0.0) if saved else 0.0
+
+    @property
+    def planned_total_seconds(self) -> float:
+        return float(self.state.get("planned_total_seconds", 0)) if self.state else 0.0
 
     def describe(self) -> str:
         topic = f" ({self.session.topic})" if self.session.topic else ""
@@ -75,11 +91,18 @@ def pending_live_sessions(context: AppContext) -> list[PendingLiveSession]:
     return pending
 
 
-def restore_timer(context: AppContext, pending: PendingLiveSession) -> SessionTimer:
-    """The timer as last saved, paused; resuming it is the facilitator's choice (Space)."""
+def restore_timer(
+    context: AppContext, pending: PendingLiveSession, *, count_gap: bool = False
+) -> tuple[SessionTimer, str]:
+    """The timer as last saved, paused (Space carries on), or running with the time CoPDesk was closed counted.
+
+    Returns the timer and, when the gap was counted, what that did in words.
+    """
     if pending.state is None:
         raise TimerError(pending.problem or "There is no saved timer to resume.")
-    return SessionTimer.from_state(pending.state, context.monotonic, context.now)
+    timer = SessionTimer.from_state(pending.state, context.monotonic, context.now)
+    gap = pending.gap_seconds(context.now())
+    return (timer, timer.count_gap(gap)) if count_gap and gap > 0 else (timer, "")
 
 
 def end_at_last_save(context: AppContext, pending: PendingLiveSession) -> Session:
@@ -90,35 +113,61 @@ def end_at_last_save(context: AppContext, pending: PendingLiveSession) -> Sessio
     status = None if timer is None else timer.snapshot().status
     if timer is not None and status in (TimerStatus.RUNNING, TimerStatus.PAUSED):
         timer.end_session(at_last_save=True)
-    if timer is not None and status is not TimerStatus.NOT_STARTED:
-        segment_ids = [segment.id for segment in sessions.segments(context.db, session_id)]
-        with context.db.atomic():
+    with context.db.atomic():
+        if timer is not None and status is not TimerStatus.NOT_STARTED:
+            segment_ids = [segment.id for segment in sessions.segments(context.db, session_id)]
             record_actuals(context.db, segment_ids, timer.snapshot())
             sessions.save_timer_state(context.db, session_id, json.dumps(timer.to_state()), context.now())
-    return sessions.end_session(context.db, session_id, ended_at)
+        return close_session(context.db, session_id, ended_at)
 
 
 class ResumeDialog(QDialog):
-    resume_chosen = Signal(int)  # session id
+    """``gap_seconds``: how long CoPDesk was closed with the timer running (0: nothing to count).
+
+    ``before_starting``: offered because the facilitator pressed Start for a team whose session is still live.
+    """
+
+    resume_chosen = Signal(int)  # session id; read :attr:`count_gap` for how
     end_chosen = Signal(int)
 
-    def __init__(self, pending: PendingLiveSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pending: PendingLiveSession,
+        gap_seconds: float,
+        parent: QWidget | None = None,
+        *,
+        before_starting: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("resumeOffer")
-        self.setWindowTitle("A session was still running")
+        self.setWindowTitle("A session is still running" if before_starting else "A session was still running")
         self.pending = pending
+        self._gap_words = duration_words(gap_seconds)
         layout = QVBoxLayout(self)
-        heading = QLabel("Resume the session?")
+        heading = QLabel(
+            f"{pending.team_name} already has a session running" if before_starting else "Resume the session?"
+        )
         heading.setProperty("role", "heading")
+        heading.setWordWrap(True)
         layout.addWidget(heading)
-        self.message_label = QLabel(pending.describe())
+        before = "Resume it, or end it and the new session starts. " if before_starting else ""
+        self.message_label = QLabel(before + pending.describe())
         self.message_label.setObjectName("resumeMessage")
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
-        hint = QLabel("Resuming brings the timer back paused where it was saved; press Space to carry on.")
-        hint.setProperty("role", "hint")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        self.count_gap_check = QCheckBox(f"&Count the {self._gap_words} CoPDesk was closed: the meeting went on")
+        self.count_gap_check.setObjectName("countGap")
+        self.count_gap_check.setAccessibleName("Count the time CoPDesk was closed")
+        self.count_gap_check.setVisible(gap_seconds > 0)
+        # Closed for longer than the whole session was planned to last, the meeting has most likely ended.
+        self.count_gap_check.setChecked(0 < gap_seconds <= max(pending.planned_total_seconds, 1.0))
+        self.count_gap_check.toggled.connect(self._show_hint)
+        layout.addWidget(self.count_gap_check)
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("resumeHint")
+        self.hint_label.setProperty("role", "hint")
+        self.hint_label.setWordWrap(True)
+        layout.addWidget(self.hint_label)
         saved = pending.last_saved
         self.end_button = QPushButton(f"&End it at {saved.astimezone():%H:%M}" if saved else "&End it")
         self.end_button.setAccessibleName("End the session at the last saved time")
@@ -138,6 +187,20 @@ class ResumeDialog(QDialog):
         row.addWidget(self.end_button)
         row.addWidget(self.resume_button)
         layout.addLayout(row)
+        self._show_hint()
+
+    @property
+    def count_gap(self) -> bool:
+        return not self.count_gap_check.isHidden() and self.count_gap_check.isChecked()
+
+    def _show_hint(self) -> None:
+        if not self.count_gap_check.isHidden() and self.count_gap_check.isChecked():
+            text = f"Resuming adds the {self._gap_words} to the timer and runs on, so it shows where the meeting is."
+        elif not self.count_gap_check.isHidden():
+            text = "Resuming brings the timer back paused where it was saved, as if no time had passed."
+        else:
+            text = "Resuming brings the timer back paused where it was saved; press Space to carry on."
+        self.hint_label.setText(text)
 
     def _resume(self) -> None:
         self.accept()

@@ -26,7 +26,7 @@ from copdesk.core.ground_rules import load_ground_rules
 from copdesk.core.model import Session, SessionKind
 from copdesk.core.text import InvalidName
 from copdesk.core.timer import SessionTimer, TimerError, TimerStatus
-from copdesk.store import agendas, sessions, teams
+from copdesk.store import agendas, teams
 from copdesk.store.errors import StoreError
 from copdesk.views import theme
 from copdesk.views.banner import Banner
@@ -144,9 +144,17 @@ class SessionFlow(QObject):
         return dialog
 
     def start(self, plan: SessionPlan) -> Session | None:
-        """Save the session as live, start its timer, tell the panes, and go to the Live page."""
+        """Save the session as live, start its timer, tell the panes, and go to the Live page.
+
+        A team never has two live sessions: if one was left live (a crash, then "Decide later"), it is offered
+        first, to resume (the new one is not started) or to end (then the new one starts).
+        """
         from copdesk.store.session_lifecycle import open_session
 
+        still_live = [p for p in self.pending_resumes() if p.session.team_id == plan.team_id]
+        if still_live:
+            self._offer(still_live[0], before_starting=True, after_ending=lambda: self.start(plan))
+            return None
         try:
             session = open_session(self.context.db, plan, self.context.now())
         except (InvalidName, ValueError, StoreError, sqlite3.Error) as error:
@@ -206,11 +214,13 @@ class SessionFlow(QObject):
 
     def end_now(self) -> SessionSummaryDialog | None:
         """Stop the timer, save actuals, end the session, let the panes flush, and show the summary."""
+        from copdesk.store.session_lifecycle import close_session
+
         session_id = self.live_timer.session_id
         if session_id is None or not self.live.is_live:
             return None
         self.live_timer.end()
-        session = sessions.end_session(self.context.db, session_id, self.context.now())
+        session = close_session(self.context.db, session_id, self.context.now())
         self.live.finish()
         self.live_timer.detach()
         self.returned_to_prepare.emit()
@@ -232,37 +242,48 @@ class SessionFlow(QObject):
 
     def offer_resume(self) -> ResumeDialog | None:
         """Offer the first session left live by a crash; the next is offered once this one is decided."""
+        pending = self.pending_resumes()
+        return self._offer(pending[0], before_starting=False, after_ending=self.offer_resume) if pending else None
+
+    def _offer(
+        self, pending: PendingLiveSession, *, before_starting: bool, after_ending: Callable[[], object]
+    ) -> ResumeDialog:
         from copdesk.views.resume_offer import ResumeDialog
 
-        pending = self.pending_resumes()
-        if not pending:
-            return None
-        dialog = ResumeDialog(pending[0], self.window)
-        dialog.resume_chosen.connect(lambda _id: self.resume(dialog.pending))
-        dialog.end_chosen.connect(lambda _id: self.end_pending(dialog.pending))
+        dialog = ResumeDialog(
+            pending, pending.gap_seconds(self.context.now()), self.window, before_starting=before_starting
+        )
+        dialog.resume_chosen.connect(lambda _id: self.resume(dialog.pending, count_gap=dialog.count_gap))
+        dialog.end_chosen.connect(lambda _id: self.end_pending(dialog.pending, then=after_ending))
         self.resume_dialog = dialog
         dialog.open()
         return dialog
 
-    def resume(self, pending: PendingLiveSession) -> bool:
+    def resume(self, pending: PendingLiveSession, *, count_gap: bool = False) -> bool:
+        """Bring the session back: paused as saved, or running with the time CoPDesk was closed counted."""
         from copdesk.views.resume_offer import restore_timer
 
         try:
-            timer = restore_timer(self.context, pending)
+            timer, caught_up = restore_timer(self.context, pending, count_gap=count_gap)
         except TimerError as error:
             self._show_error("The session cannot be resumed", str(error))
             return False
         self.live.begin(pending.session.id, pending.session.team_id)
         self.went_live.emit()
         self.live_timer.attach(pending.session.id, timer)
+        if caught_up:
+            self.live_timer.notice.emit(caught_up)
         return True
 
-    def end_pending(self, pending: PendingLiveSession) -> SessionSummaryDialog:
+    def end_pending(
+        self, pending: PendingLiveSession, *, then: Callable[[], object] | None = None
+    ) -> SessionSummaryDialog:
+        """End a session left live at its last save, show its summary, then (once read) ``then`` or the next offer."""
         from copdesk.views.resume_offer import end_at_last_save
 
         session = end_at_last_save(self.context, pending)
         summary = self._show_summary(session)
-        summary.finished.connect(lambda _result: self.offer_resume())
+        summary.finished.connect(lambda _result: (then or self.offer_resume)())
         return summary
 
     # -- other windows -------------------------------------------------------------------------------
