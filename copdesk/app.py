@@ -20,6 +20,7 @@ from copdesk.core.clock import MonotonicClock, WallClock, system_monotonic, syst
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from copdesk.instance_lock import InstanceLock
     from copdesk.startup import Startup, StartupBackup
     from copdesk.store.connection import OpenedDatabase
     from copdesk.views.main_window import MainWindow
@@ -121,6 +122,7 @@ def run_gui(argv: Sequence[str]) -> int:
         running.window.finish_background_work()  # the start-up backup is taken even after the quickest quit
         running.window.context.db.close()  # folds the -wal in: the files are whole and tidy at exit
         started.lock.release()
+        running.release_demo()
 
 
 def _collect_from_now_on() -> None:
@@ -195,10 +197,16 @@ class DataLocation:
 
 
 class RunningWindow:
-    """The window on the open database; a restore closes both and opens them again on the restored file."""
+    """The window on the open database; a restore closes both and opens them again on the restored file.
+
+    Exploring the demo swaps the window onto the demo's own file beside the real database (locked like it),
+    and leaving swaps it back; the real database is what the next start opens.
+    """
 
     def __init__(self, app: QApplication, started: Startup) -> None:
         self.app = app
+        self.real_path = started.opened.path
+        self.demo_lock: InstanceLock | None = None
         self.window = self._show(started.opened)
         self.window.safeguards.show_startup(started.notices, started.warnings, started.location_warning)
         if started.backup is not None:
@@ -216,8 +224,59 @@ class RunningWindow:
         window = window_for(opened, build_live_page=False)
         window.first_painted.connect(_collect_from_now_on)
         window.safeguards.restore_requested.connect(self.restore)
+        window.demo.explore_requested.connect(self.explore_demo)
+        window.demo.leave_requested.connect(self.leave_demo)
+        window.demo.set_can_leave(opened.path != self.real_path)
         window.show()
         return window
+
+    def explore_demo(self) -> None:
+        """Reopen the window on the demo beside the real database (written the first time), leaving the real one."""
+        from copdesk.instance_lock import InstanceLock
+        from copdesk.store.demo import demo_path_beside, open_demo
+        from copdesk.store.errors import StoreError
+
+        demo_path = demo_path_beside(self.real_path)
+        lock = InstanceLock(demo_path)
+        try:
+            lock.acquire()
+            opened = open_demo(demo_path, paths.migrations_dir(), paths.resource_path("questions"), system_now())
+        except StoreError as exc:
+            lock.release()
+            self.window.safeguards.show_startup([], [exc.message], None)
+            return
+        self.demo_lock = lock
+        self._switch_to(opened)
+
+    def leave_demo(self) -> None:
+        """Back to the real database; if it is still empty, the first-run choice is offered again."""
+        from copdesk.store.connection import open_database
+        from copdesk.store.errors import StoreError
+
+        try:
+            opened = open_database(self.real_path, paths.migrations_dir())
+        except StoreError as exc:
+            self.window.safeguards.show_startup([], [exc.message], None)
+            return
+        self._switch_to(opened)
+        self.release_demo()
+
+    def release_demo(self) -> None:
+        if self.demo_lock is not None:
+            self.demo_lock.release()
+            self.demo_lock = None
+
+    def _switch_to(self, opened: OpenedDatabase) -> None:
+        """Close the window and its database (a live session stays live), then show one on ``opened``."""
+        old = self.window
+        old.finish_background_work()
+        self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
+        old.close()  # panes flush what was typed
+        old.context.db.close()
+        self.window = self._show(opened)
+        self.window.first_painted.connect(self.window.offer_first_run_or_resume)
+        self.app.setQuitOnLastWindowClosed(True)
+        old.deleteLater()
 
     def restore(self, source: Path) -> None:
         from copdesk.store.connection import open_database

@@ -3,6 +3,10 @@
 Every name here is invented. The history is deterministic for a given ``now`` and seed, so tests
 can count on it: two teams, six months of ended sessions, actions done / carried / overdue, and
 the three kinds of recurring issue the masterclass warns about.
+
+A database holding it says so (a setting), so the window can label it as demo data. Exploring from the
+app never touches the real database: the demo lives in a file of its own beside it (``copdesk-demo.db``
+beside ``copdesk.db``), written the first time and opened as it was left after that.
 """
 
 from __future__ import annotations
@@ -29,7 +33,9 @@ from copdesk.core.model import (
     SessionKind,
 )
 from copdesk.core.question_bank import QuestionKind, load_bank
-from copdesk.store import actions, issues, notes, participation, questions, series, sessions, teams
+from copdesk.store import actions, issues, notes, participation, questions, series, sessions, settings, teams
+from copdesk.store.connection import OpenedDatabase, open_database
+from copdesk.store.errors import StoreError
 from copdesk.store.sessions import PlannedSegment
 
 
@@ -155,6 +161,30 @@ def is_empty(db: Database) -> bool:
     return teams.team_count(db) == 0 and sessions.session_count(db) == 0
 
 
+def is_demo(db: Database) -> bool:
+    """Whether the database holds the fictional demo history (written by :func:`fill_demo`)."""
+    return settings.get_setting(db, settings.DEMO_DATA) == "fictional"
+
+
+def demo_path_beside(db_path: Path) -> Path:
+    """The demo's own file beside the real database: ``copdesk-demo.db`` beside ``copdesk.db``."""
+    return db_path.with_name(f"{db_path.stem}-demo{db_path.suffix or '.db'}")
+
+
+def open_demo(demo_path: Path, migrations_dir: Path, questions_dir: Path, now: datetime) -> OpenedDatabase:
+    """Open the demo database, writing the demo history into it the first time; refuse a file of real data."""
+    opened = open_database(demo_path, migrations_dir, now=now)
+    try:
+        if is_empty(opened.db):
+            fill_demo(opened.db, now, bank_questions(questions_dir))
+        elif not is_demo(opened.db):
+            raise StoreError(f"{demo_path} holds data that is not CoPDesk's demo; move it away to explore the demo.")
+    except BaseException:
+        opened.db.close()
+        raise
+    return opened
+
+
 def fill_demo(db: Database, now: datetime, demo_questions: Sequence[DemoQuestion], seed: int = 7) -> None:
     """Write the demo history into an empty database in one transaction, or raise :class:`DatabaseNotEmpty`."""
     if not is_empty(db):
@@ -163,6 +193,7 @@ def fill_demo(db: Database, now: datetime, demo_questions: Sequence[DemoQuestion
     local_now = now.astimezone().replace(tzinfo=None)
     first = (local_now - relativedelta(months=6)).replace(day=1)
     with db.atomic():
+        settings.set_setting(db, settings.DEMO_DATA, "fictional")  # the window labels it as demo data
         for team_index, (team_name, roster) in enumerate(TEAMS.items()):
             created = _local_to_utc(first - timedelta(days=30))
             team = teams.create_team(db, team_name, roster, created)

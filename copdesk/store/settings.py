@@ -6,8 +6,9 @@ from sqlite_utils import Database
 
 QUIET_AFTER_MINUTES = "quiet_after_minutes"
 RECURRING_ISSUE_THRESHOLD = "recurring_issue_threshold"
+DEMO_DATA = "demo_data"  # "fictional" in a database the demo history was written into
 
-DEFAULTS: dict[str, str] = {QUIET_AFTER_MINUTES: "15", RECURRING_ISSUE_THRESHOLD: "3"}
+DEFAULTS: dict[str, str] = {QUIET_AFTER_MINUTES: "15", RECURRING_ISSUE_THRESHOLD: "3", DEMO_DATA: ""}
 
 
 def get_setting(db: Database, key: str) -> str:

@@ -28,6 +28,7 @@ from copdesk.store import teams
 from copdesk.views import theme
 from copdesk.views.background import BackgroundJob
 from copdesk.views.context import AppContext
+from copdesk.views.demo_mode import DemoMode
 from copdesk.views.live_session import LiveSession
 from copdesk.views.participation_history import ParticipationHistory
 from copdesk.views.report_actions import ReportActions
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
 
         self.live_session = LiveSession(self)
         self.live_session.starting.connect(self.ensure_live_page)  # its panes must hear the session start
+        self.demo = DemoMode(context, self)
         self.safeguards = Safeguards(context, self.live_session, self, current_team_id=self.current_team_id)
         self.safeguards.data_changed.connect(self.reload_teams)
         self.safeguards.data_care_starting.connect(self.finish_background_work)
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._build_header())
+        layout.addWidget(self.demo.area)
         layout.addWidget(self.safeguards.banner_area)
         layout.addWidget(self.session_flow.reminder_banner)
         self.pages = QStackedWidget()
@@ -215,6 +218,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self._add_action(file_menu, "&New team…", self.create_team_interactively, QKeySequence("Ctrl+Shift+N"))
+        file_menu.addAction(self.demo.leave_action)
         self.reports.add_schedule_action(file_menu)
         file_menu.addSeparator()
         self.safeguards.add_menu_actions(file_menu)
@@ -270,6 +274,7 @@ class MainWindow(QMainWindow):
         index = self.team_combo.findData(current)
         self.team_combo.setCurrentIndex(max(index, 0) if self.team_combo.count() else -1)
         self.team_combo.blockSignals(False)
+        self.demo.refresh()
         self._team_changed()
 
     def current_team_id(self) -> int | None:
@@ -305,10 +310,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
             return
         if dialog.wants_demo:
-            from copdesk.store.demo import bank_questions, fill_demo
-
-            fill_demo(self.context.db, self.context.now(), bank_questions(self.context.resource("questions")))
-            self.reload_teams()
+            self.demo.explore_requested.emit()  # the demo opens in a file of its own; this database stays empty
         elif dialog.draft is not None:
             try:
                 team = teams.create_team(self.context.db, dialog.draft.name, dialog.draft.members, self.context.now())

@@ -1,0 +1,199 @@
+"""The demo lives in a file of its own: exploring it from the first run leaves the real database empty, the
+window says it is demo data for as long as it shows it, and "Leave the demo" goes back to the real one.
+
+The whole app runs through ``run_gui`` with the event loop replaced by the test's steps; the first-run
+dialog is answered by the test instead of waiting for a click.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from copdesk import app, paths
+from copdesk.instance_lock import lock_path
+from copdesk.store.connection import open_database
+from copdesk.store.demo import TEAMS, demo_path_beside, is_demo, open_demo
+from copdesk.views.demo_mode import DEMO_MESSAGE
+from copdesk.views.first_run import FirstRunDialog
+from copdesk.views.live_page import LivePage
+from copdesk.views.main_window import MainWindow
+from tests.cli.conftest import RunCli
+from tests.reliability.conftest import NOW, make_database
+
+Step = Callable[[MainWindow], None]
+
+
+def _window() -> MainWindow:
+    (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    return window
+
+
+def _teams(path: Path) -> list[str]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return [row[0] for row in conn.execute("SELECT name FROM team ORDER BY name")]
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def steps(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> list[Step]:
+    """Steps to run against the shown window in place of the event loop; the windows are closed after."""
+    todo: list[Step] = []
+
+    def fake_exec() -> int:
+        for step in todo:
+            qtbot.waitUntil(lambda: len(_visible()) == 1)
+            step(_window())
+        for window in _visible():
+            window.finish_background_work()  # as the real loop would have by now: the start-up backup is taken
+            window.close()
+            window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    return todo
+
+
+def _visible() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+@pytest.fixture
+def first_run_answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Answer each first-run question with the next of these ("demo" or "cancel"); each asked is removed."""
+    answers: list[str] = []
+
+    def answer(dialog: FirstRunDialog) -> int:
+        choice = answers.pop(0)
+        if choice == "cancel":
+            return QDialog.DialogCode.Rejected
+        dialog.ui.demoRadio.setChecked(True)
+        dialog.ui.buttonBox.accepted.emit()  # what OK does
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FirstRunDialog, "exec", answer)
+    return answers
+
+
+def test_exploring_the_demo_from_the_first_run_leaves_the_real_database_empty(
+    qtbot: QtBot, db_path: Path, steps: list[Step], first_run_answers: list[str]
+) -> None:
+    demo_path = demo_path_beside(db_path)
+    first_run_answers[:] = ["demo", "cancel"]
+    seen: dict[str, object] = {}
+
+    def on_the_demo(window: MainWindow) -> None:
+        qtbot.waitUntil(lambda: _window().context.db_path == demo_path)  # the first-run answer swapped it
+        window = _window()
+        qtbot.waitUntil(lambda: window.findChild(LivePage) is not None)  # shown and painted, as a person sees it
+        banner = window.demo.banner
+        seen["demo"] = (banner.isVisible(), banner.label.text(), window.windowTitle())
+        seen["teams"] = window.team_combo.count()
+        seen["real teams while exploring"] = _teams(db_path)
+        banner.button("Leave the demo").click()
+
+    def back_on_the_real_one(window: MainWindow) -> None:
+        qtbot.waitUntil(lambda: not first_run_answers)  # the first-run choice is offered again, here
+        window = _window()
+        seen["real"] = (window.context.db_path, window.demo.banner.isVisible(), window.windowTitle())
+
+    steps[:] = [on_the_demo, back_on_the_real_one]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+
+    assert seen["demo"] == (True, DEMO_MESSAGE, "CoPDesk — demo data")
+    assert seen["teams"] == len(TEAMS) and seen["real teams while exploring"] == []
+    assert seen["real"] == (db_path, False, "CoPDesk")
+    assert _teams(db_path) == [] and _teams(demo_path) == sorted(TEAMS)
+    assert not lock_path(db_path).exists() and not lock_path(demo_path).exists()  # both released at exit
+
+
+def test_the_next_start_opens_the_real_database_even_after_quitting_in_the_demo(
+    qtbot: QtBot, steps: list[Step], first_run_answers: list[str]
+) -> None:
+    opened: list[Path] = []
+    first_run_answers[:] = ["demo"]
+    steps[:] = [  # quit while on the demo, once it has painted
+        lambda _w: qtbot.waitUntil(lambda: is_demo(_window().context.db) and _window().findChild(LivePage) is not None)
+    ]
+    assert app.run_gui([]) == 0
+    real = paths.resolve_db_path(None)
+
+    first_run_answers[:] = ["cancel"]
+    steps[:] = [
+        lambda window: opened.append(window.context.db_path),
+        lambda _w: qtbot.waitUntil(lambda: not first_run_answers),
+    ]
+    assert app.run_gui([]) == 0
+
+    assert opened == [real]  # not the demo beside it; still empty, so the first run asked again
+    assert _teams(real) == [] and _teams(demo_path_beside(real)) == sorted(TEAMS)
+
+
+def test_a_demo_database_opened_directly_says_so_without_a_way_back(
+    qtbot: QtBot, run_cli: RunCli, tmp_path: Path, steps: list[Step], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo = tmp_path / "demo.db"  # what `make demo` does
+    assert run_cli("demo", "--db", str(demo)).returncode == 0
+    monkeypatch.setattr(MainWindow, "offer_first_run_or_resume", lambda self: None)
+    seen: list[tuple[bool, str, list[str], bool]] = []
+    steps[:] = [
+        lambda w: seen.append(
+            (
+                w.demo.banner.isVisible(),
+                w.demo.banner.label.text(),
+                [b.text() for b in w.demo.banner.buttons()],
+                w.demo.leave_action.isVisible(),
+            )
+        )
+    ]
+    assert app.run_gui(["--db", str(demo)]) == 0
+    assert seen == [(True, DEMO_MESSAGE, [], False)]
+
+
+def test_real_data_shows_no_demo_banner_and_a_file_of_real_data_is_never_taken_for_the_demo(
+    qtbot: QtBot, db_path: Path, steps: list[Step], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    make_database(demo_path_beside(db_path))  # someone's real data where the demo would go
+    monkeypatch.setattr(MainWindow, "offer_first_run_or_resume", lambda self: None)
+    seen: list[object] = []
+
+    def explore(window: MainWindow) -> None:
+        seen.append(window.demo.banner.isVisible())
+        window.demo.explore_requested.emit()
+        seen.append((_window() is window, window.safeguards.warning_banner.label.text()))
+
+    steps[:] = [explore]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    assert seen[0] is False
+    assert seen[1] == (
+        True,
+        f"{demo_path_beside(db_path)} holds data that is not CoPDesk's demo; move it away to explore the demo.",
+    )
+    assert _teams(demo_path_beside(db_path)) == ["Harbour Team"]
+
+
+def test_the_demo_is_written_once_and_then_opened_as_it_was_left(tmp_path: Path) -> None:
+    demo = demo_path_beside(tmp_path / "copdesk.db")
+    assert demo.name == "copdesk-demo.db"
+    first = open_demo(demo, paths.migrations_dir(), paths.resource_path("questions"), NOW)
+    assert is_demo(first.db)
+    first.db.execute("UPDATE team SET name = 'Renamed while exploring' WHERE id = 1")
+    first.db.close()
+
+    again = open_demo(demo, paths.migrations_dir(), paths.resource_path("questions"), NOW)
+    names = [row[0] for row in again.db.execute("SELECT name FROM team ORDER BY id")]
+    again.db.close()
+    assert names[0] == "Renamed while exploring" and len(names) == len(TEAMS)
+    real = open_database(tmp_path / "copdesk.db", paths.migrations_dir())
+    assert not is_demo(real.db)
+    real.db.close()
