@@ -69,20 +69,60 @@ def window_for(
     return MainWindow(context, build_live_page=build_live_page)
 
 
+def _missing_x11_library() -> str | None:
+    """Qt aborts with a page of text when its X11 plugin cannot load; find out first and say it in one line."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if sys.platform != "linux" or not os.environ.get("DISPLAY") or platform not in ("", "xcb"):
+        return None
+    if os.environ.get("WAYLAND_DISPLAY") and not platform:
+        return None
+    import ctypes
+    from importlib.util import find_spec
+
+    spec = find_spec("PySide6")
+    if spec is None or spec.origin is None:
+        return None
+    plugin = Path(spec.origin).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    try:
+        ctypes.CDLL(str(plugin))
+    except OSError as exc:
+        missing = str(exc).split(":")[0]
+        return (
+            f"CoPDesk cannot open a window: the system library {missing} is missing "
+            "(on Debian or Ubuntu: sudo apt install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1)."
+        )
+    return None
+
+
 def _display_available() -> bool:
     if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _command_line_epilog() -> str:
+    from copdesk.cli import subcommand_names
+
+    return (
+        "Without a window: 'python main.py SUBCOMMAND' (or 'copdesk-cli SUBCOMMAND') where SUBCOMMAND is one of "
+        f"{', '.join(subcommand_names())}; add --help after one for its options."
+    )
+
+
 def run_gui(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
-        prog="copdesk", description="CoPDesk: facilitate your team's Community of Practice."
+        prog="copdesk",
+        description="CoPDesk: facilitate your team's Community of Practice.",
+        epilog=_command_line_epilog() if {"-h", "--help"} & set(argv) else None,
     )
     parser.add_argument("--db", metavar="PATH", help="database file (default: $COPDESK_DB, else the app data folder)")
     args, qt_args = parser.parse_known_args(argv)
     if not _display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 1
+    missing = _missing_x11_library()
+    if missing:
+        print(missing, file=sys.stderr)
         return 1
     os.umask(0o077)
     gc.disable()  # start-up makes many objects and no garbage worth a pass: collecting resumes at the first paint

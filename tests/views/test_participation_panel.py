@@ -203,8 +203,9 @@ def test_the_balance_reads_a_known_distribution(window: MainWindow, qtbot: QtBot
 
 
 def test_the_quiet_cue_appears_after_the_configured_minutes(
-    window: MainWindow, qtbot: QtBot, fake_clock: FakeClock
+    clocked_window: MainWindow, qtbot: QtBot, fake_clock: FakeClock
 ) -> None:
+    window = clocked_window  # stored start times are wall-clock stamps: the wall clock must be the fake one too
     signals: list[str] = []
     window.live_session.room_signal.connect(signals.append)
     start_live_session(window, present=3)

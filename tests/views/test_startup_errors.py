@@ -58,3 +58,21 @@ def test_newer_database_is_refused_with_a_message(
     assert "cannot open" in title
     assert "newer CoPDesk" in text and "\n" not in text
     assert path.read_bytes() == content
+
+
+def test_a_missing_x11_library_is_named_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt would abort with a page of text; CoPDesk names the missing library and how to install it."""
+    import ctypes
+
+    def refuse(name: str) -> None:
+        raise OSError("libxcb-icccm.so.4: cannot open shared object file: No such file or directory")
+
+    monkeypatch.setattr(ctypes, "CDLL", refuse)
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    message = app._missing_x11_library()
+    assert message is not None and "\n" not in message
+    assert "libxcb-icccm.so.4 is missing" in message and "apt install" in message
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert app._missing_x11_library() is None
