@@ -185,7 +185,9 @@ _SIGTERM_WAKE: list[object] = []
 
 
 def quit_cleanly_on_sigterm(app: QApplication) -> None:
-    """SIGTERM (a logout, a shutdown, ``kill``) closes the windows as Quit does, so every pane saves what was typed.
+    """SIGTERM (a logout, a shutdown, ``kill``) closes the windows, so every pane saves what was typed.
+
+    Unlike Quit it asks nothing (nobody may be there to answer): a live session stays live, offered for resume.
 
     Python runs a signal handler only when the interpreter next gets control, which never happens while
     Qt's C++ event loop sleeps; the handler's wake-up byte, written to a socket Qt watches, gives it
@@ -208,6 +210,11 @@ def quit_cleanly_on_sigterm(app: QApplication) -> None:
             reader.recv(512)
 
     def close_and_exit(_signum: int, _frame: object) -> None:
+        from copdesk.views.main_window import MainWindow
+
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                widget.close_without_asking()  # no question to block on: a live session stays live for resume
         app.closeAllWindows()
         app.exit(0)
 
@@ -327,7 +334,7 @@ class RunningWindow:
         old.finish_background_work()  # the start-up backup is complete before the database is replaced
         db_path = old.context.db_path
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
-        old.close()  # panes flush what was typed
+        old.close_without_asking()  # panes flush what was typed
         old.context.db.close()
         try:
             result = restore_database(source, db_path, paths.migrations_dir(), system_now())

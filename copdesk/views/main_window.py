@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self._live_page: LivePage | None = None
         self._painted = False
         self._deferred_jobs: list[BackgroundJob] = []
+        self._close_decided = False  # set once closing is settled: a live session is then left live, unasked
         self.settings = QSettings("copdesk", "copdesk")
         self.setObjectName("mainWindow")
         self.setWindowTitle("CoPDesk")
@@ -223,7 +224,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.safeguards.add_menu_actions(file_menu)
         file_menu.addSeparator()
-        self._add_action(file_menu, "&Quit", self.close, QKeySequence(QKeySequence.StandardKey.Quit))
+        # Ctrl+Q spelled out: the platform's standard Quit key is empty on Windows (and offscreen).
+        self._add_action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
         view_menu = self.menuBar().addMenu("&View")
         self._add_action(view_menu, "&Prepare", lambda: self.show_page(PREPARE_PAGE), QKeySequence("Ctrl+1"))
         self._add_action(view_menu, "&Live", lambda: self.show_page(LIVE_PAGE), QKeySequence("Ctrl+2"))
@@ -356,9 +358,17 @@ class MainWindow(QMainWindow):
             self._live_page.save_state(self.settings)
         self.settings.sync()
 
+    def close_without_asking(self) -> bool:
+        """Close now; a live session stays live and is offered for resume (SIGTERM, a restore, "Keep it live")."""
+        self._close_decided = True
+        return self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._live_page is not None:
-            self._live_page.notes_panel.flush()
+            self._live_page.notes_panel.flush()  # whatever is decided next, and even if nothing is
+        if not self._close_decided and self.session_flow.ask_before_closing(self.close_without_asking) is not None:
+            event.ignore()  # the question decides; the window stays until it is answered
+            return
         self.save_state()
         self.session_flow.shutdown()
         super().closeEvent(event)

@@ -44,6 +44,7 @@ from copdesk.views.timer_disc import TimerColours
 if TYPE_CHECKING:
     from copdesk.store.session_lifecycle import SessionPlan
     from copdesk.views.agenda_editor import AgendaEditorDialog
+    from copdesk.views.close_question import CloseChoice, CloseQuestion
     from copdesk.views.resume_offer import PendingLiveSession, ResumeDialog
     from copdesk.views.session_summary import SessionSummaryDialog
     from copdesk.views.start_session_dialog import StartSessionDialog
@@ -87,6 +88,7 @@ class SessionFlow(QObject):
         self.end_confirmation: QMessageBox | None = None
         self.summary_dialog: SessionSummaryDialog | None = None
         self.resume_dialog: ResumeDialog | None = None
+        self.close_question: CloseQuestion | None = None
         self.error_box: QMessageBox | None = None
         self._status: TimerStatus | None = None
         self._wire()
@@ -225,6 +227,34 @@ class SessionFlow(QObject):
         self.live_timer.detach()
         self.returned_to_prepare.emit()
         return self._show_summary(session)
+
+    def ask_before_closing(self, close: Callable[[], object]) -> CloseQuestion | None:
+        """While a session is live, ask before the window closes; ``close`` closes it without asking again."""
+        from copdesk.views.close_question import CloseQuestion
+
+        if not self.live.is_live:
+            return None
+        if self.close_question is not None and self.close_question.isVisible():
+            self.close_question.raise_()  # asked already: closing again does not stack a second question
+            return self.close_question
+        question = CloseQuestion(self.window)
+        question.chosen.connect(lambda choice: self._closing_chosen(choice, close))
+        self.close_question = question
+        question.open()
+        return question
+
+    def _closing_chosen(self, choice: CloseChoice, close: Callable[[], object]) -> None:
+        from copdesk.views.close_question import CloseChoice
+
+        if choice is CloseChoice.KEEP_LIVE:
+            close()
+        elif choice is CloseChoice.END:
+            summary = self.end_now()
+            if summary is not None:
+                summary.finished.connect(lambda _result: close())
+            elif not self.live.is_live:
+                close()
+            # Otherwise the end could not be saved: the window stays open, its banner offering Retry.
 
     def _show_summary(self, session: Session) -> SessionSummaryDialog:
         from copdesk.views.session_summary import SessionSummaryDialog

@@ -1,0 +1,59 @@
+"""Closing the window (or Ctrl+Q) while a session is live asks what should happen to the session.
+
+Ending it is the End button's path (summary included). Keeping it live closes the window with everything
+already saved, and the session is offered for resume at the next start, where the time CoPDesk was closed can
+be counted. Cancel leaves everything as it was. The question is window-modal (``open()``), never a nested event
+loop: a SIGTERM while it is up still quits at once (the window is closed without asking, the session kept live).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+CLOSE_QUESTION = "A session is still live"
+
+
+class CloseChoice(Enum):
+    END = "end"
+    KEEP_LIVE = "keep-live"
+    CANCEL = "cancel"
+
+
+class CloseQuestion(QMessageBox):
+    chosen = Signal(object)  # CloseChoice
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(
+            QMessageBox.Icon.Question, CLOSE_QUESTION, CLOSE_QUESTION, QMessageBox.StandardButton.NoButton, parent
+        )
+        self.setObjectName("closeQuestion")
+        self.setInformativeText(
+            "End it now and see its summary, or close CoPDesk and leave it live: everything is saved, "
+            "and it is offered to resume next time. Notes typed so far are saved either way."
+        )
+        self.end_button = self._button("&End the session now", QMessageBox.ButtonRole.DestructiveRole)
+        self.keep_button = self._button("&Keep it live and close", QMessageBox.ButtonRole.AcceptRole)
+        self.cancel_button = self._button("Cancel", QMessageBox.ButtonRole.RejectRole)
+        self.cancel_button.setAccessibleName("Cancel: keep the window open")
+        self.setDefaultButton(self.keep_button)
+        self.setEscapeButton(self.cancel_button)
+        self.finished.connect(self._finished)
+
+    def _button(self, text: str, role: QMessageBox.ButtonRole) -> QPushButton:
+        button = self.addButton(text, role)
+        button.setAccessibleName(text.replace("&", ""))
+        return button
+
+    def _finished(self) -> None:
+        clicked = self.clickedButton()
+        choice = (
+            CloseChoice.END
+            if clicked is self.end_button
+            else CloseChoice.KEEP_LIVE
+            if clicked is self.keep_button
+            else CloseChoice.CANCEL
+        )
+        self.chosen.emit(choice)
