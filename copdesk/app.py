@@ -318,7 +318,7 @@ class RunningWindow:
         old = self.window
         old.finish_background_work()
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
-        old.close()  # panes flush what was typed
+        old.close_without_asking()  # panes flush what was typed
         old.context.db.close()
         self.window = self._show(opened)
         self.window.first_painted.connect(self.window.offer_first_run_or_resume)
