@@ -23,7 +23,6 @@ import os
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -32,7 +31,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
 
@@ -41,6 +39,7 @@ from copdesk.app import create_window
 from copdesk.core.question_bank import load_bank
 from copdesk.core.record import record_title
 from copdesk.output import save_rendered
+from copdesk.sandbox import sandbox_folder
 from copdesk.store import participation
 from copdesk.store.audit import record_export
 from copdesk.store.records import render_record, session_record
@@ -97,9 +96,8 @@ def main() -> int:
         print(f"{args.db} is missing: run bench/make_history.py first.")
         return 0
     runs: int = args.runs
-    with tempfile.TemporaryDirectory(prefix="copdesk-review-") as tmp:
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
-        db_path = Path(tmp) / "history.db"
+    with sandbox_folder(prefix="copdesk-review-") as folder:
+        db_path = folder / "history.db"
         shutil.copyfile(args.db, db_path)
         app = QApplication([sys.argv[0]])
         window = create_window(db_path)
@@ -154,7 +152,7 @@ def main() -> int:
             suggestions += timed(suggest, runs)
         line(f"issue suggestion ({len(TYPED)} phrases)", suggestions, GOALS_MS["suggest"])
 
-        out = Path(tmp) / "exports"
+        out = folder / "exports"
         out.mkdir()
         for file_format in ("md", "html", "json", "pdf"):
 

@@ -27,22 +27,17 @@ import math
 import os
 import statistics
 import sys
-import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from copdesk import paths
-from copdesk.app import create_window
 from copdesk.core.timer import TimerView
-from copdesk.store.connection import open_database
-from copdesk.store.demo import bank_questions, fill_demo
+from copdesk.sandbox import demo_database, laptop_window, sandbox_folder, start_session
 
 SAMPLE_MS = 100
 WINDOW_SECONDS = 10.0
@@ -109,25 +104,13 @@ class Recorder:
 def run(seconds: float) -> Recorder:
     clock = ProbeClock()
     recorder = Recorder(clock)
-    with tempfile.TemporaryDirectory() as tmp:
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
-        db_path = Path(tmp) / "demo.db"
-        opened = open_database(db_path, paths.migrations_dir())
-        fill_demo(opened.db, datetime.now(UTC), bank_questions(paths.resource_path("questions")))
-        opened.db.close()
-
+    with sandbox_folder() as folder:
+        db_path = demo_database(folder)
         app = QApplication([])
-        window = create_window(db_path, clock=clock)
-        window.resize(1366, 768)
-        window.show()
+        window = laptop_window(db_path, clock=clock)
         flow = window.session_flow
         flow.live_timer.refreshed.connect(recorder.repainted)
-        dialog = flow.open_start_dialog()
-        assert dialog is not None
-        dialog.set_present({member.display_name for member in dialog.members})
-        dialog.go_to_ground_rules()
-        dialog.agreed_check.setChecked(True)
-        dialog.start()
+        start_session(window)
         assert recorder.anchor is not None, "the session did not start"
         label = window.timer_panel.countdown_label
 

@@ -27,7 +27,6 @@ import shutil
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -35,11 +34,12 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from copdesk.app import run_from_command_line
+from copdesk.sandbox import sandbox_folder, start_session
 from copdesk.store import notes
 from copdesk.views.main_window import MainWindow
 from copdesk.views.notes_panel import AUTOSAVE_MS
@@ -110,14 +110,7 @@ class Burst:
             self.window.context.db.query("SELECT team_id FROM session GROUP BY team_id ORDER BY count(*) DESC")
         )
         self.window.reload_teams(int(largest["team_id"]))
-        dialog = self.window.session_flow.open_start_dialog()
-        assert dialog is not None
-        dialog.set_present({member.display_name for member in dialog.members})
-        dialog.go_to_ground_rules()
-        dialog.agreed_check.setChecked(True)
-        dialog.start()
-        self.session_id = self.window.live_session.session_id
-        assert self.session_id is not None, "the session did not start"
+        self.session_id = start_session(self.window)
         self.window.notes_panel.editor.setFocus()
         QTimer.singleShot(SETTLE_MS // 2, self.type_away)  # a glance at the Live page before typing
 
@@ -157,9 +150,8 @@ def main() -> int:
         print(f"{args.db} is missing: run bench/make_history.py first.")
         return 0
     text = text_to_type(args.keys)
-    with tempfile.TemporaryDirectory(prefix="copdesk-typing-") as tmp:
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
-        db_path = Path(tmp) / "history.db"
+    with sandbox_folder(prefix="copdesk-typing-") as folder:
+        db_path = folder / "history.db"
         shutil.copyfile(args.db, db_path)
         app = QApplication([sys.argv[0]])
         burst = Burst(app, text, args.interval)

@@ -9,26 +9,23 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS.parent))
 
-from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from copdesk import paths  # noqa: E402
-from copdesk.app import create_window  # noqa: E402
-from copdesk.store.connection import open_database  # noqa: E402
-from copdesk.store.demo import bank_questions, fill_demo  # noqa: E402
+from copdesk.sandbox import demo_database, laptop_window, sandbox_folder, start_session  # noqa: E402
+from copdesk.store import teams  # noqa: E402
+from copdesk.views.main_window import MainWindow  # noqa: E402
 
-SIZE = (1366, 768)
 # Minutes each earlier segment really took (a little over, as sessions go), then how far into the current one.
 SEGMENT_MINUTES_TAKEN = (6, 5, 12, 8)
 MINUTES_INTO_REFLECTION = 18.5
+# Contributions so far for each person present, in tile order; the last has not spoken yet.
+CONTRIBUTIONS_BY_TILE = (5, 3, 4, 2, 1, 3, 0)
 SHARED_QUESTION = "What approaches have others taken with similar situations?"
 
 
@@ -42,23 +39,39 @@ class ScriptClock:
         return self.seconds
 
 
+def talk_through_reflection(window: MainWindow, clock: ScriptClock) -> None:
+    """The reflective discussion so far, tallied in the participation pane as the facilitator would.
+
+    Contributions per tile (name order) are uneven, as real discussions are; each person's turns fall in the
+    last rounds, so everyone who spoke was heard recently and only the one who has not spoken shows as quiet.
+    """
+    panel = window.participation_panel
+    members = [panel.visible_roster.member_at(row) for row in range(panel.visible_roster.rowCount())]
+    counts = dict(zip(members, CONTRIBUTIONS_BY_TILE, strict=False))
+    rounds = max(counts.values())
+    turns = [m for r in range(rounds) for m, count in counts.items() if m is not None and count >= rounds - r]
+    step = MINUTES_INTO_REFLECTION * 60 / (len(turns) + 1)
+    for member_id in turns:
+        clock.seconds += step
+        panel.choose(member_id)
+    clock.seconds += step
+
+
 def live_and_share(app: QApplication, db_path: Path) -> None:
     clock = ScriptClock()
-    window = create_window(db_path, clock=clock)
-    window.resize(*SIZE)
-    window.show()
+    window = laptop_window(db_path, clock=clock)
     flow = window.session_flow
-    dialog = flow.open_start_dialog()
-    assert dialog is not None
-    dialog.topic_edit.setText("Least restrictive options after a fall at home")
-    dialog.set_present({member.display_name for member in dialog.members[:-1]})
-    dialog.go_to_ground_rules()
-    dialog.agreed_check.setChecked(True)
-    dialog.start()
+    team = window.current_team()
+    assert team is not None
+    start_session(
+        window,
+        present=[member.display_name for member in teams.list_members(window.context.db, team.id)][:-1],
+        topic="Least restrictive options after a fall at home",
+    )
     for minutes in SEGMENT_MINUTES_TAKEN:
         clock.seconds += minutes * 60
         flow.next_segment()
-    clock.seconds += MINUTES_INTO_REFLECTION * 60
+    talk_through_reflection(window, clock)
     if not flow.share_view.question:
         window.live_session.question_shown.emit(SHARED_QUESTION)
     flow.live_timer.refresh()
@@ -77,9 +90,7 @@ def schedule(app: QApplication, db_path: Path) -> None:
     """The series editor over the Prepare view, with the Spotlight series chosen."""
     from copdesk.views.series_dialog import SeriesDialog
 
-    window = create_window(db_path)
-    window.resize(*SIZE)
-    window.show()
+    window = laptop_window(db_path)
     team = window.current_team()
     assert team is not None
     dialog = SeriesDialog(window.context, team, window)
@@ -93,18 +104,11 @@ def schedule(app: QApplication, db_path: Path) -> None:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
-        db_path = Path(tmp) / "demo.db"
-        opened = open_database(db_path, paths.migrations_dir())
-        fill_demo(opened.db, datetime.now(UTC), bank_questions(paths.resource_path("questions")))
-        opened.db.close()
-
+    with sandbox_folder() as folder:
+        db_path = demo_database(folder)
         app = QApplication([])
         app.setStyle("Fusion")
-        window = create_window(db_path)
-        window.resize(*SIZE)
-        window.show()
+        window = laptop_window(db_path)
         app.processEvents()
         window.grab().save(str(DOCS / "screenshot-prepare.png"))
         print(f"wrote {DOCS / 'screenshot-prepare.png'}")
