@@ -8,9 +8,10 @@ may be on a shared screen before the meeting starts, so the names stay hidden un
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,18 +42,39 @@ from copdesk.views.issue_models import awaiting_rows, escalation_model, issue_mo
 from copdesk.views.planning_checklist import PlanningSection
 from copdesk.views.row_model import Column, RowTableModel
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 TABLE_ROWS = 5
 QUESTION_ROWS = 8  # beside the participation chart, which is taller than the other cards
 CATEGORY_WIDTH = 190
 
 
-def _fit(table: QTableView, rows: int, most: int = TABLE_ROWS) -> None:
-    """Size a table to its rows (up to ``most``), so short lists leave no empty box."""
-    shown = max(1, min(rows, most))
-    height = table.horizontalHeader().height() + shown * table.verticalHeader().defaultSectionSize() + 4
-    table.setFixedHeight(height)
-    table.setVisible(rows > 0)
+class TableSection(QWidget):
+    """A summary line over a table sized to its rows: the shape of most Prepare sections.
+
+    ``summary_row`` holds the summary and has room for controls beside it; ``body`` is the section's layout.
+    """
+
+    def __init__(self, make_model: Callable[[QWidget], Any], accessible_name: str) -> None:
+        super().__init__()
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.summary_row = QHBoxLayout()
+        self.summary = hint_label()
+        self.summary_row.addWidget(self.summary, 1)
+        self.body.addLayout(self.summary_row)
+        self.model = make_model(self)
+        self.table = QTableView()
+        self.table.setAccessibleName(accessible_name)
+        self.table.setModel(self.model)
+        configure_table(self.table)
+        self.body.addWidget(self.table)
+
+    def show_rows(self, rows: Sequence[Any], most: int = TABLE_ROWS) -> None:
+        """Show the rows, the table sized to them (up to ``most``) so a short list leaves no empty box."""
+        self.model.set_rows(rows)
+        shown = max(1, min(len(rows), most))
+        header = self.table.horizontalHeader().height()
+        self.table.setFixedHeight(header + shown * self.table.verticalHeader().defaultSectionSize() + 4)
+        self.table.setVisible(bool(rows))
 
 
 class NextSessionSection(QWidget):
@@ -109,24 +131,13 @@ def at_a_glance(pack: ReviewPack) -> str:
     return "\n".join(lines)
 
 
-class OpenActionsSection(QWidget):
+class OpenActionsSection(TableSection):
     def __init__(self) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = hint_label()
-        layout.addWidget(self.summary)
-        self.model = action_model("Agreed", self)
-        self.table = QTableView()
-        self.table.setAccessibleName("Open actions")
-        self.table.setModel(self.model)
-        configure_table(self.table)
-        layout.addWidget(self.table)
-        layout.addStretch(1)
+        super().__init__(lambda parent: action_model("Agreed", parent), "Open actions")
+        self.body.addStretch(1)
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
-        self.model.set_rows(open_action_rows(pack.open_actions))
-        _fit(self.table, self.model.rowCount())
+        self.show_rows(open_action_rows(pack.open_actions))
         overdue = sum(1 for a in pack.open_actions if a.overdue)
         carried = sum(1 for a in pack.open_actions if a.times_carried >= 2)
         if not pack.open_actions:
@@ -140,16 +151,11 @@ class OpenActionsSection(QWidget):
         )
 
 
-class RecurringIssuesSection(QWidget):
+class RecurringIssuesSection(TableSection):
     def __init__(self, context: AppContext, changed: Callable[[], None]) -> None:
-        super().__init__()
+        super().__init__(lambda parent: issue_model(parent, with_first=True), "Unresolved recurring issues")
         self.context = context
         self._changed = changed
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        self.summary = hint_label()
-        row.addWidget(self.summary, 1)
         threshold_label = QLabel("Flag after")
         self.threshold = QSpinBox()
         self.threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
@@ -160,15 +166,8 @@ class RecurringIssuesSection(QWidget):
             inner.setAccessibleName(self.threshold.accessibleName())
         threshold_label.setBuddy(self.threshold)
         self.threshold.valueChanged.connect(self._threshold_changed)
-        row.addWidget(threshold_label)
-        row.addWidget(self.threshold)
-        layout.addLayout(row)
-        self.model = issue_model(self, with_first=True)
-        self.table = QTableView()
-        self.table.setAccessibleName("Unresolved recurring issues")
-        self.table.setModel(self.model)
-        configure_table(self.table)
-        layout.addWidget(self.table)
+        self.summary_row.addWidget(threshold_label)
+        self.summary_row.addWidget(self.threshold)
         self.advice = QFrame()
         self.advice.setProperty("banner", "warning")
         advice_layout = QVBoxLayout(self.advice)
@@ -176,15 +175,14 @@ class RecurringIssuesSection(QWidget):
         self.advice_label = QLabel()
         self.advice_label.setWordWrap(True)
         advice_layout.addWidget(self.advice_label)
-        layout.addWidget(self.advice)
-        layout.addStretch(1)
+        self.body.addWidget(self.advice)
+        self.body.addStretch(1)
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
         self.threshold.blockSignals(True)
         self.threshold.setValue(pack.threshold)
         self.threshold.blockSignals(False)
-        self.model.set_rows(recurring_rows(pack.recurring_issues))
-        _fit(self.table, self.model.rowCount())
+        self.show_rows(recurring_rows(pack.recurring_issues))
         flagged = [i for i in pack.recurring_issues if i.flagged]
         if not pack.recurring_issues:
             self.summary.setText("No issue has come back unresolved.")
@@ -201,24 +199,13 @@ class RecurringIssuesSection(QWidget):
         self._changed()
 
 
-class EscalationsSection(QWidget):
+class EscalationsSection(TableSection):
     def __init__(self) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = hint_label()
-        layout.addWidget(self.summary)
-        self.model = escalation_model(self, with_status=False)
-        self.table = QTableView()
-        self.table.setAccessibleName("Escalations awaiting a response")
-        self.table.setModel(self.model)
-        configure_table(self.table)
-        layout.addWidget(self.table)
-        layout.addStretch(1)
+        super().__init__(lambda parent: escalation_model(parent, with_status=False), "Escalations awaiting a response")
+        self.body.addStretch(1)
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
-        self.model.set_rows(awaiting_rows(pack.escalations_awaiting))
-        _fit(self.table, self.model.rowCount())
+        self.show_rows(awaiting_rows(pack.escalations_awaiting))
         overdue = sum(1 for e in pack.escalations_awaiting if e.overdue)
         if not pack.escalations_awaiting:
             self.summary.setText("No escalation is waiting for a response.")
@@ -268,35 +255,25 @@ class QuietSection(QWidget):
         self.toggle.setText("Hide names" if shown else "Show names")
 
 
-class UnusedQuestionsSection(QWidget):
+def _unused_question_model(parent: QWidget) -> RowTableModel[UnusedQuestion]:
+    columns = [
+        Column[UnusedQuestion]("Question", lambda q: q.text, spoken=lambda q: f"{q.text} ({q.category})"),
+        Column[UnusedQuestion]("Category", lambda q: q.category),
+    ]
+    return RowTableModel[UnusedQuestion](columns, {}, parent)
+
+
+class UnusedQuestionsSection(TableSection):
     def __init__(self) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = hint_label()
-        layout.addWidget(self.summary)
-        self.model = RowTableModel[UnusedQuestion](
-            [
-                Column[UnusedQuestion]("Question", lambda q: q.text, spoken=lambda q: f"{q.text} ({q.category})"),
-                Column[UnusedQuestion]("Category", lambda q: q.category),
-            ],
-            {},
-            self,
-        )
-        self.table = QTableView()
-        self.table.setAccessibleName("Questions not used yet")
-        self.table.setModel(self.model)
-        configure_table(self.table)
+        super().__init__(_unused_question_model, "Questions not used yet")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, header.ResizeMode.Fixed)
         header.resizeSection(1, CATEGORY_WIDTH)
-        layout.addWidget(self.table)
-        layout.addStretch(1)
+        self.body.addStretch(1)
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
         unused = pack.unused_questions
-        self.model.set_rows(unused)
-        _fit(self.table, len(unused), QUESTION_ROWS)
+        self.show_rows(unused, QUESTION_ROWS)
         self.summary.setText(
             f"{len(unused)} questions from the bank have not been asked in this team yet."
             if unused
