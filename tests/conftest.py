@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from copdesk import paths
+from copdesk.core.question_bank import Bank, load_bank
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -51,6 +54,12 @@ def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.delenv("COPDESK_DB", raising=False)
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(home / ".config"))
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    """The shipped question bank, read once per test module."""
+    return load_bank(paths.resource_path("questions"))
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
 
@@ -28,16 +27,8 @@ from copdesk.core.question_bank import (
     Question,
     QuestionKind,
     deck_to_toml,
-    load_bank,
     parse_deck,
 )
-
-BANK_DIR = Path(__file__).parents[2] / "resources" / "questions"
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank(BANK_DIR)
 
 
 def entry(uid: str = "team.1", **fields: object) -> Question:

@@ -5,31 +5,22 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copdesk.core.model import MarkerKind, SegmentPhase
+from copdesk.core.model import SegmentPhase
 from copdesk.core.picker import (
     SEGMENT_OFFERS,
     Picker,
     QuestionFilter,
-    RoomSignal,
     choose_next,
     funnel_level,
     not_yet_used,
     phase_questions,
-    room_signal,
-    signal_for_marker,
-    suggested_prompts,
     times_seen_from_log,
 )
-from copdesk.core.question_bank import Bank, PromptPhase, Question, QuestionKind, SignalKind, load_bank
-from tests.conftest import FakeClock
-
-BANK_DIR = Path(__file__).parents[2] / "resources" / "questions"
+from copdesk.core.question_bank import Bank, PromptPhase, Question, QuestionKind
 
 
 def make_bank(sizes: list[int], levels: list[int] | None = None) -> list[Question]:
@@ -47,11 +38,6 @@ def make_bank(sizes: list[int], levels: list[int] | None = None) -> list[Questio
         for category, size in enumerate(sizes)
         for number in range(size)
     ]
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank(BANK_DIR)
 
 
 # --- no repeat and rotation -----------------------------------------------------------------------
@@ -299,89 +285,6 @@ def test_segment_keeps_the_facilitators_own_filter(bank: Bank) -> None:
     assert [q.text for q in narrowed.apply(bank)] == ["Could you give us an example?"]
 
 
-# --- room signals ----------------------------------------------------------------------------------
-
-ALEX, SAM, JO = 1, 2, 3
-
-
-def test_quiet_voice_after_fifteen_minutes(fake_clock: FakeClock) -> None:
-    start = fake_clock()
-    fake_clock.advance(10 * 60)
-    contributions = [(ALEX, fake_clock())]
-    fake_clock.advance(5 * 60 - 1)
-    assert room_signal([ALEX, SAM], contributions, [], fake_clock(), session_start=start) is None
-    fake_clock.advance(1)
-    signal = room_signal([ALEX, SAM], contributions, [], fake_clock(), session_start=start)
-    assert signal == RoomSignal(SignalKind.QUIET_VOICE, since=start, member_ids=(SAM,))
-    fake_clock.advance(10 * 60)
-    signal = room_signal([ALEX, SAM, JO], contributions, [], fake_clock(), session_start=start)
-    assert signal is not None
-    assert signal.member_ids == (SAM, JO, ALEX)  # longest quiet first
-
-
-def test_only_present_members_and_past_contributions_count(fake_clock: FakeClock) -> None:
-    start = fake_clock()
-    fake_clock.advance(20 * 60)
-    now = fake_clock()
-    contributions = [(SAM, now - 60), (JO, now + 60)]
-    signal = room_signal([SAM, JO], contributions, [], now, session_start=start)
-    assert signal is not None
-    assert signal.member_ids == (JO,)
-    assert room_signal([], contributions, [], now, session_start=start) is None
-
-
-def test_fresh_markers_outrank_quiet_voices(fake_clock: FakeClock) -> None:
-    start = fake_clock()
-    fake_clock.advance(20 * 60)
-    now = fake_clock()
-    low, tense = (MarkerKind.LOW_ENERGY, now - 60), (MarkerKind.TENSION, now - 4 * 60)
-    assert room_signal([SAM], [], [low], now, session_start=start) == RoomSignal(SignalKind.LOW_ENERGY, since=now - 60)
-    assert room_signal([SAM], [], [low, tense], now, session_start=start) == RoomSignal(
-        SignalKind.TENSION, since=now - 4 * 60
-    )
-
-
-def test_stale_and_other_markers_are_ignored(fake_clock: FakeClock) -> None:
-    start = fake_clock()
-    fake_clock.advance(6 * 60)
-    now = fake_clock()
-    markers = [
-        (MarkerKind.TENSION, now - 5 * 60 - 1),
-        (MarkerKind.REPEATED_ISSUE, now),
-        (MarkerKind.LOW_ENERGY, now + 1),
-    ]
-    assert room_signal([SAM], [(SAM, now)], markers, now, session_start=start) is None
-    assert (
-        room_signal([SAM], [], [(MarkerKind.TENSION, now - 60)], now, session_start=start, marker_fresh_seconds=30)
-        is None
-    )
-    assert room_signal([SAM], [], [], now, session_start=start, quiet_after_seconds=6 * 60) is not None
-
-
-@pytest.mark.parametrize(
-    ("kind", "expected"),
-    [
-        (SignalKind.QUIET_VOICE, "Can anyone share an example of where they have been able to work creatively"),
-        (SignalKind.TENSION, "Could you put that another way?"),
-        (SignalKind.LOW_ENERGY, "Sunshine – what went well? What felt good?"),
-    ],
-)
-def test_suggestions_for_each_signal(bank: Bank, kind: SignalKind, expected: str) -> None:
-    suggestions = suggested_prompts(RoomSignal(kind, since=0.0), bank)
-    assert any(s.question.text.startswith(expected) for s in suggestions)
-    assert all(s.signal is kind and kind in s.question.signals and s.reason for s in suggestions)
-    order = [s.question.kind for s in suggestions]
-    assert order == sorted(order, key=[QuestionKind.QUESTION, QuestionKind.TECHNIQUE, QuestionKind.TIP].index)
-    assert order[-1] is QuestionKind.TIP
-
-
-def test_tension_suggests_stepping_in_to_clarify(bank: Bank) -> None:
-    suggestions = suggested_prompts(RoomSignal(SignalKind.TENSION, since=0.0), bank)
-    tips = [s for s in suggestions if s.question.kind is QuestionKind.TIP]
-    assert [s.question.id for s in tips] == ["tips.challenges.2"]
-    assert tips[0].reason == "Defensiveness or Tension within CoPs"
-
-
 # --- picking by hand and a changing pool ------------------------------------------------------------
 
 
@@ -439,18 +342,6 @@ def test_a_new_pool_keeps_the_history_with_new_wording() -> None:
     assert picker.current == reworded
     assert picker.draw() == others[0]
     assert picker.draw() is None
-
-
-@pytest.mark.parametrize(
-    ("marker", "signal"),
-    [(MarkerKind.TENSION, SignalKind.TENSION), (MarkerKind.LOW_ENERGY, SignalKind.LOW_ENERGY)],
-)
-def test_markers_raise_their_signal(marker: MarkerKind, signal: SignalKind) -> None:
-    assert signal_for_marker(marker) is signal
-
-
-def test_a_repeated_issue_raises_no_signal() -> None:
-    assert signal_for_marker(MarkerKind.REPEATED_ISSUE) is None
 
 
 def test_every_segment_says_what_it_offers() -> None:

@@ -90,11 +90,6 @@ SOCRATIC_TYPES = [
 
 
 @pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank(BANK_DIR)
-
-
-@pytest.fixture(scope="module")
 def reference() -> str:
     if not REFERENCE.exists():
         pytest.skip("the masterclass reference is not beside this clone")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -11,16 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from copdesk.core.custom_questions import custom_key
 from copdesk.core.picker import QuestionFilter
-from copdesk.core.question_bank import Bank, PromptPhase, Question, QuestionKind, load_bank
+from copdesk.core.question_bank import Bank, PromptPhase, Question, QuestionKind
 from copdesk.views.question_model import EVERYTHING, QuestionListModel, QuestionRole
 
-BANK_DIR = Path(__file__).parents[2] / "resources" / "questions"
 MINE = Question(custom_key("team.1"), "Whose voice is missing?", "Ours", "Our model", "Us", (PromptPhase.EXPLORING,))
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank(BANK_DIR)
 
 
 @pytest.fixture
