@@ -5,12 +5,19 @@ lines), so the database holds a standard, inspectable format and dateutil does e
 arithmetic. Times are naive local wall time: a CoP is "Tuesday at 10:00" for the team, whatever the clocks
 did in March, so no time zone is stored and an aware datetime is refused rather than silently converted.
 
-Week words follow the masterclass ("Different CoP sessions"):
+Week words follow the masterclass ("Different CoP sessions"), which gives each session type its own week:
 
 * the *first full week* of a month is the Monday-to-Friday week wholly inside it, so a Spotlight held on
   weekday ``w`` (Monday = 0) falls on the one ``w`` between day ``1 + w`` and day ``7 + w``;
-* the *2nd*, *3rd* or *4th week* means the 2nd, 3rd or 4th occurrence of the session's weekday in the month,
-  because that is how a team says it ("the 2nd Thursday") and it never moves with where the month starts.
+* the *2nd*, *3rd* or *4th week* counts on from there: full week ``N`` is the Monday-to-Friday week that starts
+  ``7 * (N - 1)`` days after the Monday of the first full week, so its ``w`` falls between day
+  ``1 + w + 7 * (N - 1)`` and day ``7 + w + 7 * (N - 1)``. Counting occurrences of the weekday instead ("the 2nd
+  Thursday") would put a Reflective Thursday in the Spotlight's week whenever the month starts after Tuesday.
+  A 4th-week day past the month's end does not occur: that month has no 4th-week session.
+
+Both are plain RFC 5545 (``BYDAY=TH;BYMONTHDAY=11,...,17``), so dateutil does the arithmetic and any calendar
+program reads the stored text. Rules written the other way (``BYDAY=+2TH``) still read, and are described as
+what they are.
 """
 
 from __future__ import annotations
@@ -27,6 +34,8 @@ from dateutil.parser import parse as parse_rule_datetime  # type: ignore[import-
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped, unused-ignore]
 from dateutil.rrule import MONTHLY, rrule, rruleset, rrulestr, weekdays  # type: ignore[import-untyped, unused-ignore]
 
+from copdesk.core import full_weeks
+from copdesk.core.full_weeks import MissingSession
 from copdesk.core.model import SessionKind
 from copdesk.core.text import counted
 
@@ -37,6 +46,14 @@ _BYDAY_ITEM = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
 _STAMP = re.compile(r"\d{8}(T\d{6})?Z?")
 _QUARTER = re.compile(r"\s*(\d{4})\s*-?\s*Q(\d+)\s*", re.IGNORECASE)
 _MAX_SESSION_MINUTES = 8 * 60
+# The presets' shapes: (months between sessions, full weeks) for each masterclass type that has a set week.
+_FULL_WEEK_KINDS = {
+    (1, (1,)): SessionKind.SPOTLIGHT,
+    (1, (2,)): SessionKind.REFLECTIVE,
+    (1, (4,)): SessionKind.REFLECTIVE,
+    (1, (2, 4)): SessionKind.REFLECTIVE,
+    (2, (3,)): SessionKind.THEMED,
+}
 
 
 class ScheduleError(ValueError):
@@ -44,7 +61,7 @@ class ScheduleError(ValueError):
 
 
 class ReflectiveWeeks(StrEnum):
-    """The masterclass offers reflective practice in the "2nd and/or 4th week of the month"."""
+    """The masterclass offers reflective practice in the "2nd and/or 4th week of the month" (full weeks)."""
 
     SECOND = "2nd"
     FOURTH = "4th"
@@ -58,7 +75,7 @@ class ReflectiveWeeks(StrEnum):
 class Pattern(StrEnum):
     """The shapes :func:`describe` can put into words; anything else is described as custom."""
 
-    FIRST_FULL_WEEK = "first-full-week"
+    FULL_WEEKS = "full-weeks"
     NTH_WEEKDAY = "nth-weekday"
     WEEKLY = "weekly"
     CUSTOM = "custom"
@@ -86,7 +103,8 @@ class ScheduleRule:
     """What a rule text means, as far as it has a shape the app recognises.
 
     ``kind`` is the masterclass preset the rule has the shape of (None for any other rule);
-    ``week_ordinals`` are the weekday occurrences (-1 = last) and stay empty for the first full week.
+    ``week_ordinals`` are the full weeks (1 = the first full week) for :attr:`Pattern.FULL_WEEKS`, and the
+    weekday occurrences (-1 = last) for :attr:`Pattern.NTH_WEEKDAY`.
     ``interval`` counts months for monthly shapes and weeks for the weekly one.
     """
 
@@ -131,12 +149,11 @@ def build_rule(preset: Preset) -> str:
     day = weekdays[preset.weekday]
     first = datetime.combine(preset.first_date, preset.start).replace(microsecond=0)
     if preset.kind is SessionKind.SPOTLIGHT:
-        days = range(1 + preset.weekday, 8 + preset.weekday)
-        recurrence = rrule(MONTHLY, dtstart=first, byweekday=day, bymonthday=days)
+        recurrence = _in_full_weeks(first, preset.weekday, (1,))
     elif preset.kind is SessionKind.REFLECTIVE:
-        recurrence = rrule(MONTHLY, dtstart=first, byweekday=[day(n) for n in preset.reflective_weeks.ordinals])
+        recurrence = _in_full_weeks(first, preset.weekday, preset.reflective_weeks.ordinals)
     elif preset.kind is SessionKind.THEMED:
-        recurrence = rrule(MONTHLY, dtstart=first, interval=2, byweekday=day(3))
+        recurrence = _in_full_weeks(first, preset.weekday, (3,), interval=2)
     else:
         # The masterclass fixes no week for TM/SSW CoPs, so the first one sets it: "the 2nd Wednesday" stays.
         first_session: date = preset.first_date + relativedelta(weekday=preset.weekday)
@@ -144,6 +161,11 @@ def build_rule(preset: Preset) -> str:
         recurrence = rrule(MONTHLY, dtstart=first, interval=3, byweekday=day(-1 if ordinal == 5 else ordinal))
     text: str = str(recurrence)
     return text
+
+
+def _in_full_weeks(first: datetime, weekday: int, weeks: tuple[int, ...], interval: int = 1) -> rrule:
+    days = [day for week in sorted(weeks) for day in full_weeks.full_week_days(weekday, week)]
+    return rrule(MONTHLY, dtstart=first, interval=interval, byweekday=weekdays[weekday], bymonthday=days)
 
 
 def validate(rule_text: str) -> str:
@@ -156,6 +178,30 @@ def parse_rule(rule_text: str) -> ScheduleRule:
     parts, _ = _load(rule_text)
     kind, pattern, weekday, ordinals, interval = _recognise(parts.rrules)
     return ScheduleRule(kind, pattern, parts.first, weekday, ordinals, interval, parts.exdates, parts.rdates)
+
+
+def first_session(rule_text: str) -> datetime:
+    """The rhythm's first session (on or after DTSTART, skipped or not): what "Starting from" means to a user.
+
+    DTSTART itself need not be a session (a series set up "from 1 May" for Tuesdays starts on a Tuesday), and a
+    rule that only holds extra dates starts at DTSTART.
+    """
+    parts, _ = _load(rule_text)
+    rhythm: rruleset = rrulestr(_emit(_Parts(parts.first, parts.rrules, (), ())), forceset=True)
+    found: datetime | None = next(iter(rhythm), None)
+    return parts.first if found is None else found
+
+
+def missing_sessions(rule_text: str, first: date, last: date) -> list[MissingSession]:
+    """The months with no session in one of the rule's full weeks, whose day would fall from ``first`` to ``last``.
+
+    September 2026's first full week starts on Monday the 7th, so its 4th-week Thursday would be 1 October: the
+    preview says so, so a missing date is not taken for a fault. Months an alternate-month rule skips are not listed.
+    """
+    rule = parse_rule(rule_text)
+    if rule.pattern is not Pattern.FULL_WEEKS or rule.weekday is None:
+        return []
+    return full_weeks.missing_sessions(rule.first.date(), rule.interval, rule.weekday, rule.week_ordinals, first, last)
 
 
 def occurrences(rule_text: str, after: datetime, count: int) -> list[datetime]:
@@ -231,9 +277,12 @@ def describe(rule_text: str) -> str:
     since = f"(from {rule.first:%B %Y})"
     day = WEEKDAY_NAMES[rule.weekday] if rule.weekday is not None else ""
     months = "each month" if rule.interval == 1 else "alternate months" if rule.interval == 2 else ""
-    months = months or f"every {_ordinal(rule.interval)} month"
-    if rule.pattern is Pattern.FIRST_FULL_WEEK:
+    months = months or f"every {ordinal(rule.interval)} month"
+    if rule.pattern is Pattern.FULL_WEEKS and rule.week_ordinals == (1,):
         text = f"{day} of the first full week of {months} {at}"
+    elif rule.pattern is Pattern.FULL_WEEKS:
+        weeks = "full weeks" if len(rule.week_ordinals) > 1 else "full week"
+        text = f"{day} of the {_join(rule.week_ordinals)} {weeks} of {months} {at}"
     elif rule.pattern is Pattern.NTH_WEEKDAY and rule.interval == 1 and len(rule.week_ordinals) > 1:
         text = f"Every {_join(rule.week_ordinals)} {day} {at}"
     elif rule.pattern is Pattern.NTH_WEEKDAY:
@@ -247,11 +296,24 @@ def describe(rule_text: str) -> str:
         text = f"Custom repeating rule from {_long_date(rule.first)} {at}"
     if rule.interval > 1 and rule.pattern is not Pattern.CUSTOM:
         text = f"{text} {since}"
+    text += _missing_week_words(rule, day)
     if rule.skipped:
         text += f"; {counted(len(rule.skipped), 'date')} skipped"
     if rule.one_offs:
         text += f"; {counted(len(rule.one_offs), 'extra date')}"
     return text
+
+
+def _missing_week_words(rule: ScheduleRule, day: str) -> str:
+    """Say when a full week's day can fall past the month's end (a 4th week from Tuesday on), so it is expected."""
+    if rule.pattern is not Pattern.FULL_WEEKS or rule.weekday is None:
+        return ""
+    last_week = max(rule.week_ordinals)
+    if not full_weeks.can_fall_past_month_end(rule.weekday, last_week):
+        return ""
+    if len(rule.week_ordinals) == 1:
+        return f"; none when that {day} falls in the next month"
+    return f"; no {ordinal(last_week)}-week session when that {day} falls in the next month"
 
 
 def parse_quarter(text: str) -> tuple[date, date]:
@@ -340,19 +402,14 @@ def _recognise(rrules: tuple[str, ...]) -> tuple[SessionKind | None, Pattern, in
     if fields["FREQ"] != "MONTHLY" or not set(fields) <= {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY"}:
         return custom
     if monthdays is not None and not ordinals:
-        if sorted(int(day) for day in monthdays.split(",")) != list(range(1 + weekday, 8 + weekday)):
+        weeks = full_weeks.weeks_of({int(day) for day in monthdays.split(",")}, weekday)
+        if not weeks:
             return custom
-        kind = SessionKind.SPOTLIGHT if interval == 1 else None
-        return kind, Pattern.FIRST_FULL_WEEK, weekday, (), interval
+        return _FULL_WEEK_KINDS.get((interval, weeks)), Pattern.FULL_WEEKS, weekday, weeks, interval
     if monthdays is not None or not has_ordinals:
         return custom
-    kind = None
-    if interval == 1 and set(ordinals) <= {2, 4}:
-        kind = SessionKind.REFLECTIVE
-    elif interval == 2 and ordinals == (3,):
-        kind = SessionKind.THEMED
-    elif interval == 3 and len(ordinals) == 1:
-        kind = SessionKind.TM_SSW
+    # "The 2nd Thursday" is a valid rule of its own, but only the 3-monthly TM/SSW preset is written this way.
+    kind = SessionKind.TM_SSW if interval == 3 and len(ordinals) == 1 else None
     return kind, Pattern.NTH_WEEKDAY, weekday, ordinals, interval
 
 
@@ -385,7 +442,8 @@ def _long_date(day: date) -> str:
     return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {day:%B %Y}"
 
 
-def _ordinal(number: int) -> str:
+def ordinal(number: int) -> str:
+    """A number as an ordinal ("1st", "2nd", "23rd"); -1 is "last", as in "the last Thursday"."""
     if number == -1:
         return "last"
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
@@ -393,7 +451,7 @@ def _ordinal(number: int) -> str:
 
 
 def _join(ordinals: tuple[int, ...]) -> str:
-    words = [_ordinal(number) for number in sorted(ordinals, key=lambda n: n if n > 0 else 99)]
+    words = [ordinal(number) for number in sorted(ordinals, key=lambda n: n if n > 0 else 99)]
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 

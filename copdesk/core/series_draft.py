@@ -8,9 +8,10 @@ skipped and extra dates that still make sense; the ones that no longer do are re
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
+from copdesk.core.full_weeks import MissingSession
 from copdesk.core.model import SessionKind
 from copdesk.core.schedule import (
     Preset,
@@ -19,13 +20,18 @@ from copdesk.core.schedule import (
     add_one_off,
     build_rule,
     describe,
+    first_session,
+    missing_sessions,
     occurrences,
+    occurrences_between,
+    ordinal,
     parse_rule,
     remove_one_off,
     skip_date,
 )
 
 PREVIEW_COUNT = 6
+_EXTRA_SEARCH_WEEKS = 8  # how far "Add one-off" looks for a free day on the series' weekday
 
 # The masterclass's own words for when each type falls ("Different CoP sessions").
 PRESET_WORDS = {
@@ -59,14 +65,19 @@ class SeriesDraft:
         return cls(preset.kind, build_rule(preset), preset.duration_minutes)
 
     def preset(self) -> Preset | None:
-        """The preset this rule has the shape of; None for a custom rule the picker cannot show."""
+        """The preset this rule has the shape of; None for a custom rule the picker cannot show.
+
+        Its first date is the first session, not the stored DTSTART: a Tuesday series set up "from 1 May" shows
+        "Starting from Tue 5 May". Rebuilding the rule from it gives the same dates, since that is a session.
+        """
         rule = parse_rule(self.rule)
         if rule.kind is None or rule.weekday is None or not 0 <= rule.weekday <= 4:
             return None
         weeks = ReflectiveWeeks.SECOND_AND_FOURTH
         if rule.kind is SessionKind.REFLECTIVE and rule.week_ordinals in ((2,), (4,)):
             weeks = ReflectiveWeeks.SECOND if rule.week_ordinals == (2,) else ReflectiveWeeks.FOURTH
-        return Preset(rule.kind, rule.weekday, rule.start_time, rule.first.date(), self.duration_minutes, weeks)
+        starts = first_session(self.rule).date()
+        return Preset(rule.kind, rule.weekday, rule.start_time, starts, self.duration_minutes, weeks)
 
     def with_rhythm(self, preset: Preset) -> tuple[SeriesDraft, list[str]]:
         """The draft with a new rhythm, keeping the skipped and extra dates that still apply."""
@@ -111,6 +122,25 @@ class SeriesDraft:
     def describe(self) -> str:
         return describe(self.rule)
 
+    def missing_in(self, preview: list[PreviewDate], after: datetime) -> list[MissingSession]:
+        """The months up to the last previewed date whose 4th-week session falls past their end, to say so."""
+        last = preview[-1].moment.date() if preview else after.date()
+        return missing_sessions(self.rule, after.date() + timedelta(days=1), last)
+
+    def suggested_extra(self, after: datetime) -> datetime:
+        """Where "Add one-off" starts: the series' own weekday and time, on the first such day after ``after``
+        with no session yet (the next few weeks are tried; a weekly series takes the next one anyway)."""
+        rule = parse_rule(self.rule)
+        weekday = rule.weekday if rule.weekday is not None else rule.first.weekday()
+        weekday = weekday if weekday <= 4 else 0  # sessions are Monday to Friday
+        day = after.date() + timedelta(days=(weekday - after.weekday() - 1) % 7 + 1)
+        candidates = [datetime.combine(day + timedelta(weeks=n), rule.start_time) for n in range(_EXTRA_SEARCH_WEEKS)]
+        for moment in candidates:
+            day_end = datetime.combine(moment.date(), time.max).replace(microsecond=0)
+            if not occurrences_between(self.rule, datetime.combine(moment.date(), time.min), day_end):
+                return moment
+        return candidates[0]
+
 
 def default_draft(today: date, kind: SessionKind = SessionKind.REFLECTIVE) -> SeriesDraft:
     """A new series: Thursday at 10:00 from today, an hour long, the masterclass's rhythm for ``kind``."""
@@ -119,6 +149,15 @@ def default_draft(today: date, kind: SessionKind = SessionKind.REFLECTIVE) -> Se
 
 def change_text(change: Change) -> str:
     return f"{'Skipped' if change.skipped else 'Extra'}: {_short(change.moment)}"
+
+
+def missing_text(missing: MissingSession) -> str:
+    """One line under the preview, so a month without its 4th-week session is not taken for a mistake."""
+    would_be = missing.would_be
+    return (
+        f"No {ordinal(missing.week)}-week session in {missing.month:%B %Y}: "
+        f"that {would_be:%A} would be {would_be.day} {would_be:%B}."
+    )
 
 
 def preview_text(entry: PreviewDate) -> str:

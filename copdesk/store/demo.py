@@ -14,11 +14,10 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import rrulestr
 from sqlite_utils import Database
 
 from copdesk.core.model import (
@@ -33,6 +32,7 @@ from copdesk.core.model import (
     SessionKind,
 )
 from copdesk.core.question_bank import QuestionKind, load_bank
+from copdesk.core.schedule import Preset, build_rule, occurrences_between
 from copdesk.store import actions, issues, notes, participation, questions, series, sessions, settings, teams
 from copdesk.store.connection import OpenedDatabase, open_database
 from copdesk.store.errors import StoreError
@@ -71,14 +71,14 @@ TEAMS: dict[str, list[tuple[str, Role]]] = {
     ],
 }
 
-# Dateutil rules in local time: reflective practice on the 2nd and 4th Thursday, a Spotlight on the
-# Tuesday of the first full week, and a Themed discussion in the 3rd week of alternate months.
-RULES: dict[SessionKind, str] = {
-    SessionKind.REFLECTIVE: "RRULE:FREQ=MONTHLY;BYDAY=+2TH,+4TH",
-    SessionKind.SPOTLIGHT: "RRULE:FREQ=MONTHLY;BYDAY=TU;BYMONTHDAY=2,3,4,5,6,7,8",
-    SessionKind.THEMED: "RRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=+3WE",
+# The masterclass presets in local time, each type in its own full week: a Spotlight on the Tuesday of the first
+# full week, reflective practice on the Thursday of the 2nd and 4th, and a Themed discussion on the Wednesday of
+# the 3rd full week of alternate months.
+RHYTHMS: dict[SessionKind, tuple[int, time]] = {
+    SessionKind.REFLECTIVE: (3, time(10, 0)),
+    SessionKind.SPOTLIGHT: (1, time(13, 0)),
+    SessionKind.THEMED: (2, time(14, 0)),
 }
-START_TIMES = {SessionKind.REFLECTIVE: (10, 0), SessionKind.SPOTLIGHT: (13, 0), SessionKind.THEMED: (14, 0)}
 
 AGENDA = [
     PlannedSegment("Welcome and ground rules", SegmentPhase.OPENING, 5 * 60),
@@ -150,11 +150,9 @@ def _local_to_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _occurrences(kind: SessionKind, first: datetime, last: datetime) -> list[datetime]:
-    hour, minute = START_TIMES[kind]
-    start = first.replace(hour=hour, minute=minute, second=0, microsecond=0)
-    rule = rrulestr(RULES[kind], dtstart=start)
-    return list(rule.between(start, last, inc=True))
+def demo_rule(kind: SessionKind, first: datetime) -> str:
+    weekday, start = RHYTHMS[kind]
+    return build_rule(Preset(kind, weekday, start, first.date()))
 
 
 def is_empty(db: Database) -> bool:
@@ -203,10 +201,7 @@ def fill_demo(db: Database, now: datetime, demo_questions: Sequence[DemoQuestion
                 else [SessionKind.REFLECTIVE]
             )
             for kind in kinds:
-                hour, minute = START_TIMES[kind]
-                dtstart = first.replace(hour=hour, minute=minute, second=0, microsecond=0)
-                rule = f"DTSTART:{dtstart:%Y%m%dT%H%M%S}\n{RULES[kind]}"
-                series.add_series(db, team.id, kind, rule, created)
+                series.add_series(db, team.id, kind, demo_rule(kind, first), created)
             _fill_team_history(db, team.id, kinds, first, local_now, demo_questions, rng, is_first_team=team_index == 0)
 
 
@@ -222,7 +217,10 @@ def _fill_team_history(
     is_first_team: bool,
 ) -> None:
     members = teams.list_members(db, team_id)
-    plan = sorted((when, kind) for kind in kinds for when in _occurrences(kind, first, local_now - timedelta(hours=2)))
+    since, held_by = first.replace(hour=0, minute=0, second=0, microsecond=0), local_now - timedelta(hours=2)
+    plan = sorted(
+        (when, kind) for kind in kinds for when in occurrences_between(demo_rule(kind, first), since, held_by)
+    )
     open_action_ids: list[int] = []
     stuck_action_id: int | None = None
     recurring_id: int | None = None

@@ -7,6 +7,7 @@ input shows one line in red and stores nothing. Saved rules are what every "next
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import datetime
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListView, QMessageB
 
 from copdesk.core.model import Series, SessionKind, Team
 from copdesk.core.schedule import ScheduleError
-from copdesk.core.series_draft import SeriesDraft, default_draft
+from copdesk.core.series_draft import SeriesDraft, default_draft, missing_text
 from copdesk.store import series as series_store
 from copdesk.store.schedule import local_wall_time
 from copdesk.views.context import AppContext
@@ -32,7 +33,7 @@ class SeriesDialog(QDialog):
         self.team = team
         self.setObjectName("seriesDialog")
         self.setWindowTitle(f"Schedule: {team.name}")
-        self.resize(960, 600)
+        self.resize(960, 640)  # room for a long rule in words, six dates and three changes; fits a 768-pixel screen
         self.editing: Series | None = None
         self.draft: SeriesDraft | None = None
         self.saved_draft: SeriesDraft | None = None  # as stored, or for a new series as first offered
@@ -93,7 +94,8 @@ class SeriesDialog(QDialog):
         self.dates.skip_requested.connect(self.skip_selected)
         self.dates.undo_requested.connect(self.undo_selected_change)
         self.dates.extra_requested.connect(self.add_extra)
-        column.addWidget(self.dates, 1)
+        column.addWidget(self.dates)
+        column.addStretch(1)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setObjectName("seriesMessage")
@@ -179,7 +181,7 @@ class SeriesDialog(QDialog):
         except ScheduleError:
             preset = None
         self.form.show_rhythm(preset, self.draft.duration_minutes)
-        self.dates.offer_extra_on(self.now_local.date(), self.form.preset().start)
+        self.dates.offer_extra_at(self.draft.suggested_extra(self.now_local))
         self._refresh(custom=preset is None)
 
     def _refresh(self, *, custom: bool = False) -> None:
@@ -188,14 +190,15 @@ class SeriesDialog(QDialog):
         try:
             words = draft.describe()
             preview = draft.preview(self.now_local)
+            missing = [missing_text(gap) for gap in draft.missing_in(preview, self.now_local)]
         except ScheduleError as exc:
             self.words_label.setText("This series' rule cannot be read; pick a rhythm above to replace it.")
             self.show_message(str(exc))
-            preview = []
+            preview, missing = [], []
         else:
             prefix = "Custom rule (pick a rhythm above to replace it): " if custom else ""
-            self.words_label.setText(f"<b>{prefix}{words}</b>")
-        self.dates.show_dates(preview, draft.changes() if preview else [])
+            self.words_label.setText(f"<b>{prefix}{html.escape(words)}</b>")
+        self.dates.show_dates(preview, draft.changes() if preview else [], missing)
         self.pause_button.setEnabled(self.editing is not None)
         self.pause_button.setText("Res&ume" if self.editing and not self.editing.active else "&Pause")
         self.save_button.setEnabled(self.dirty or self.editing is None)
@@ -218,6 +221,7 @@ class SeriesDialog(QDialog):
             self.show_message(str(exc))
             return
         self.show_message(" ".join(dropped), level="amber")
+        self.dates.offer_extra_at(self.draft.suggested_extra(self.now_local))
         self._refresh()
 
     def _duration_edited(self, minutes: int) -> None:
@@ -254,6 +258,8 @@ class SeriesDialog(QDialog):
         draft = self.draft
         when = f"{moment:%a} {moment.day} {moment:%b}"
         self._apply(f"A one-off on {when} will be added once you save.", lambda: draft.add_extra(moment))
+        if self.draft is not draft:  # added: offer the next free day, so a second click is not refused
+            self.dates.offer_extra_at(self.draft.suggested_extra(self.now_local))
 
     def undo_selected_change(self) -> None:
         change = self.dates.chosen_change()

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QDateTime,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QStringListModel,
     Qt,
     QTime,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -37,16 +39,17 @@ from PySide6.QtWidgets import (
 
 from copdesk.core.model import Series, SessionKind
 from copdesk.core.schedule import WEEKDAY_NAMES, Preset, ReflectiveWeeks, ScheduleError, describe
-from copdesk.core.series_draft import PRESET_WORDS, Change, PreviewDate, change_text, preview_text
+from copdesk.core.series_draft import PRESET_WORDS, PREVIEW_COUNT, Change, PreviewDate, change_text, preview_text
 
-NO_CHANGES = "None: every date follows the rhythm."
+NO_CHANGES = "None: every date follows the rhythm. Choose a date on the left to skip it, or add a one-off below."
 NO_DATES = "No sessions to come."
 _WEEK_CHOICES = (
-    (ReflectiveWeeks.SECOND, "2nd week"),
-    (ReflectiveWeeks.FOURTH, "4th week"),
-    (ReflectiveWeeks.SECOND_AND_FOURTH, "2nd and 4th weeks"),
+    (ReflectiveWeeks.SECOND, "2nd full week"),
+    (ReflectiveWeeks.FOURTH, "4th full week"),
+    (ReflectiveWeeks.SECOND_AND_FOURTH, "2nd and 4th full weeks"),
 )
 _ModelIndex = QModelIndex | QPersistentModelIndex
+_LIST_PADDING = 6  # pixels below the last row, so it does not touch the frame
 
 
 def _qdate(day: date) -> QDate:
@@ -109,6 +112,10 @@ class RhythmForm(QWidget):
         self.weeks_combo = QComboBox()
         for weeks, words in _WEEK_CHOICES:
             self.weeks_combo.addItem(words, weeks.value)
+        self.weeks_combo.setToolTip(
+            "Weeks count on from the first Monday-to-Friday week wholly inside the month, so a Spotlight in the"
+            " first full week never shares a week with reflective practice."
+        )
         self.weeks_label = QLabel("&Weeks")
         self.day_combo = QComboBox()
         for day, name in enumerate(WEEKDAY_NAMES[:5]):
@@ -187,8 +194,29 @@ class RhythmForm(QWidget):
         self.weeks_label.setVisible(is_reflective)
 
 
+class _FittedList(QListView):
+    """A list as tall as its rows, up to ``max_rows`` (then it scrolls), so a short list is not a tall empty box."""
+
+    def __init__(self, max_rows: int) -> None:
+        super().__init__()
+        self.max_rows = max_rows
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        rows = self.model().rowCount()
+        row_height = self.sizeHintForRow(0) if rows else self.fontMetrics().height()
+        height = min(max(rows, 1), self.max_rows) * row_height + 2 * self.frameWidth() + _LIST_PADDING
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
 class DatesPanel(QWidget):
-    """The next six dates (skip one), and the dates that differ from the rhythm (undo one, add a one-off)."""
+    """The next six dates (skip one), and the dates that differ from the rhythm (undo one, add a one-off).
+
+    Both lists are as tall as what they hold, so an empty list of changes is one line that says so, not a box.
+    """
 
     skip_requested = Signal()
     undo_requested = Signal()
@@ -205,13 +233,19 @@ class DatesPanel(QWidget):
         upcoming = QGroupBox("Next 6 sessions")
         left = QVBoxLayout(upcoming)
         self.preview_view = self._list("Next 6 sessions", self.preview_model)
-        left.addWidget(self.preview_view, 1)
+        left.addWidget(self.preview_view)
+        self.missing_label = self._label("hint")
+        left.addWidget(self.missing_label)
         self.skip_button = self._button("S&kip the chosen date", "Skip the chosen date", self.skip_requested)
         left.addWidget(self.skip_button)
+        left.addStretch(1)
         changed = QGroupBox("Skipped and one-off dates")
         right = QVBoxLayout(changed)
         self.changes_view = self._list("Skipped and one-off dates", self.changes_model)
-        right.addWidget(self.changes_view, 1)
+        right.addWidget(self.changes_view)
+        self.no_changes_label = self._label("hint")
+        self.no_changes_label.setText(NO_CHANGES)
+        right.addWidget(self.no_changes_label)
         self.undo_button = self._button(
             "&Undo the chosen change", "Restore a skipped date or remove a one-off", self.undo_requested
         )
@@ -224,16 +258,24 @@ class DatesPanel(QWidget):
         extra.addWidget(self.extra_edit, 1)
         extra.addWidget(self._button("Add &one-off", "Add a one-off session", self.extra_requested))
         right.addLayout(extra)
-        row.addWidget(upcoming, 1)
-        row.addWidget(changed, 1)
+        right.addStretch(1)
+        row.addWidget(upcoming, 1, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(changed, 1, Qt.AlignmentFlag.AlignTop)
 
     @staticmethod
     def _list(name: str, model: QStringListModel) -> QListView:
-        view = QListView()
+        view = _FittedList(PREVIEW_COUNT)
         view.setAccessibleName(name)
         view.setModel(model)
         view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         return view
+
+    @staticmethod
+    def _label(role: str) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setProperty("role", role)
+        return label
 
     @staticmethod
     def _button(text: str, name: str, signal: SignalInstance) -> QPushButton:
@@ -242,15 +284,22 @@ class DatesPanel(QWidget):
         button.clicked.connect(signal.emit)
         return button
 
-    def show_dates(self, preview: list[PreviewDate], changes: list[Change]) -> None:
+    def show_dates(self, preview: list[PreviewDate], changes: list[Change], missing: list[str]) -> None:
+        """Show the coming dates, the months without a 4th-week session among them, and the changes."""
         self.preview_dates = [entry.moment for entry in preview]
         self.preview_model.setStringList([preview_text(entry) for entry in preview] or [NO_DATES])
+        self.missing_label.setText("\n".join(missing))
+        self.missing_label.setVisible(bool(missing))
         self.changes = changes
-        self.changes_model.setStringList([change_text(change) for change in changes] or [NO_CHANGES])
-        self.undo_button.setEnabled(bool(changes))
+        self.changes_model.setStringList([change_text(change) for change in changes])
+        self.preview_view.updateGeometry()
+        self.changes_view.updateGeometry()
+        self.changes_view.setVisible(bool(changes))
+        self.undo_button.setVisible(bool(changes))
+        self.no_changes_label.setVisible(not changes)
 
-    def offer_extra_on(self, day: date, at: time) -> None:
-        self.extra_edit.setDateTime(QDateTime(_qdate(day), QTime(at.hour, at.minute)))
+    def offer_extra_at(self, moment: datetime) -> None:
+        self.extra_edit.setDateTime(QDateTime(_qdate(moment.date()), QTime(moment.hour, moment.minute)))
 
     def chosen_date(self) -> datetime | None:
         row = self.preview_view.currentIndex().row()

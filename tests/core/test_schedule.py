@@ -1,4 +1,9 @@
-"""The CoP calendar, checked against dates worked out here with the stdlib ``calendar`` module, not dateutil."""
+"""The CoP calendar, checked against dates worked out here with the stdlib ``calendar`` module, not dateutil.
+
+The masterclass gives each session type its own week: Spotlight in the 1st full week, Reflective practice in the 2nd
+and/or 4th, Themed discussion in the 3rd. Weeks are read off the printed month grid: the first row whose Monday to
+Friday all lie in the month is the 1st full week, and the rows below it are the 2nd, 3rd and 4th.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,8 @@ from copdesk.core.schedule import (
     add_one_off,
     build_rule,
     describe,
+    first_session,
+    missing_sessions,
     next_occurrence,
     next_session_across,
     occurrences,
@@ -41,6 +48,20 @@ def first_full_week_day(year: int, month: int, weekday: int) -> date:
     """The Monday-to-Friday week wholly inside the month, read off the printed month grid."""
     week = next(week for week in _CAL.monthdatescalendar(year, month) if week[0].month == week[4].month == month)
     return week[weekday]
+
+
+def full_week_day(year: int, month: int, weekday: int, week: int) -> date | None:
+    """``weekday`` in the ``week``-th grid row from the first full week; None when that day is in the next month."""
+    rows = _CAL.monthdatescalendar(year, month)
+    first = next(index for index, row in enumerate(rows) if row[0].month == row[4].month == month)
+    row = first + week - 1
+    day = rows[row][weekday] if row < len(rows) else None
+    return day if day is not None and day.month == month else None
+
+
+def grid_days(weekday: int, weeks: tuple[int, ...], months: list[tuple[int, int]] = MONTHS) -> list[date]:
+    found = [full_week_day(year, month, weekday, week) for year, month in months for week in weeks]
+    return sorted(day for day in found if day is not None)
 
 
 def scheduled_2026_2027(rule_text: str) -> list[date]:
@@ -71,18 +92,84 @@ def test_spotlight_tuesday_in_september_2026_is_the_8th_not_the_1st() -> None:
 
 @pytest.mark.parametrize("weekday", WEEKDAYS)
 @pytest.mark.parametrize("weeks", list(ReflectiveWeeks))
-def test_reflective_practice_on_the_nth_weekday(weekday: int, weeks: ReflectiveWeeks) -> None:
+def test_reflective_practice_in_the_2nd_and_or_4th_full_week(weekday: int, weeks: ReflectiveWeeks) -> None:
     rule = preset(SessionKind.REFLECTIVE, weekday, weeks=weeks)
-    expected = sorted(weekdays_in_month(year, month, weekday)[n - 1] for year, month in MONTHS for n in weeks.ordinals)
-    assert scheduled_2026_2027(rule) == expected
+    assert scheduled_2026_2027(rule) == grid_days(weekday, weeks.ordinals)
 
 
 @pytest.mark.parametrize("weekday", WEEKDAYS)
 @pytest.mark.parametrize("first_month", [1, 2])
-def test_themed_discussion_in_the_third_week_of_alternate_months(weekday: int, first_month: int) -> None:
+def test_themed_discussion_in_the_third_full_week_of_alternate_months(weekday: int, first_month: int) -> None:
     rule = preset(SessionKind.THEMED, weekday, date(2026, first_month, 1))
-    expected = [weekdays_in_month(year, month, weekday)[2] for year, month in MONTHS[first_month - 1 :: 2]]
-    assert scheduled_2026_2027(rule) == expected
+    assert scheduled_2026_2027(rule) == grid_days(weekday, (3,), MONTHS[first_month - 1 :: 2])
+
+
+def test_september_2026_spotlight_tuesday_8th_reflective_thursday_17th_and_no_4th_week() -> None:
+    spotlight = preset(SessionKind.SPOTLIGHT, calendar.TUESDAY, date(2026, 8, 1))
+    reflective = preset(SessionKind.REFLECTIVE, calendar.THURSDAY, date(2026, 8, 1))
+    september = (datetime(2026, 9, 1), datetime(2026, 9, 30, 23, 59))
+    assert [m for m in occurrences(spotlight, datetime(2026, 8, 31), 3) if september[0] <= m <= september[1]] == [
+        datetime(2026, 9, 8, 10)
+    ]
+    # The first full week starts on Monday 7 September, the 2nd on the 14th (Thursday 17th), and the 4th on the
+    # 28th, whose Thursday is 1 October: September has no 4th-week session, and October's are the 15th and 29th.
+    assert occurrences(reflective, datetime(2026, 8, 31), 3) == [
+        datetime(2026, 9, 17, 10),
+        datetime(2026, 10, 15, 10),
+        datetime(2026, 10, 29, 10),
+    ]
+    assert full_week_day(2026, 9, calendar.THURSDAY, 4) is None
+    assert missing_sessions(reflective, date(2026, 9, 1), date(2026, 10, 31)) == [
+        (date(2026, 9, 1), 4, date(2026, 10, 1))
+    ]
+
+
+@pytest.mark.parametrize("spotlight_day", WEEKDAYS)
+@pytest.mark.parametrize("reflective_day", WEEKDAYS)
+def test_no_two_session_types_share_a_week_in_2026_and_2027(spotlight_day: int, reflective_day: int) -> None:
+    """Each type keeps its own Monday-to-Friday week, whichever weekdays the team chooses."""
+    rules = {
+        SessionKind.SPOTLIGHT: preset(SessionKind.SPOTLIGHT, spotlight_day),
+        SessionKind.REFLECTIVE: preset(SessionKind.REFLECTIVE, reflective_day),
+        SessionKind.THEMED: preset(SessionKind.THEMED, (spotlight_day + reflective_day) % 5),
+    }
+    kinds_by_week: dict[tuple[int, int], set[SessionKind]] = {}
+    for kind, rule in rules.items():
+        for day in scheduled_2026_2027(rule):
+            kinds_by_week.setdefault(day.isocalendar()[:2], set()).add(kind)
+    assert {week: kinds for week, kinds in kinds_by_week.items() if len(kinds) > 1} == {}
+    assert len(scheduled_2026_2027(rules[SessionKind.SPOTLIGHT])) == 24
+
+
+def test_reflective_4th_week_is_missing_exactly_where_the_grid_has_no_such_day() -> None:
+    rule = preset(SessionKind.REFLECTIVE, calendar.THURSDAY)
+    gaps = [(year, month) for year, month in MONTHS if full_week_day(year, month, calendar.THURSDAY, 4) is None]
+    assert gaps  # some months of 2026-2027 lack one, e.g. September 2026
+    found = missing_sessions(rule, date(2026, 1, 1), date(2027, 12, 31))
+    assert [(gap.month.year, gap.month.month) for gap in found] == gaps
+    assert all(gap.week == 4 and gap.would_be.month != gap.month.month for gap in found)
+    assert missing_sessions(preset(SessionKind.REFLECTIVE, calendar.MONDAY), date(2026, 1, 1), date(2027, 12, 31)) == []
+    assert missing_sessions(preset(SessionKind.SPOTLIGHT, calendar.FRIDAY), date(2026, 1, 1), date(2027, 12, 31)) == []
+
+
+def test_a_rule_in_the_old_nth_weekday_form_still_reads_as_what_it_says() -> None:
+    """Series stored before full weeks were counted ("the 2nd Thursday") keep their dates and are described so."""
+    old = "DTSTART:20260101T100000\nRRULE:FREQ=MONTHLY;BYDAY=+2TH,+4TH"
+    expected = sorted(
+        weekdays_in_month(year, month, calendar.THURSDAY)[n - 1] for year, month in MONTHS for n in (2, 4)
+    )
+    assert scheduled_2026_2027(old) == expected
+    parsed = parse_rule(old)
+    assert (parsed.kind, parsed.pattern, parsed.week_ordinals) == (None, Pattern.NTH_WEEKDAY, (2, 4))
+    assert describe(old) == "Every 2nd and 4th Thursday at 10:00"
+    assert missing_sessions(old, date(2026, 1, 1), date(2027, 12, 31)) == []
+
+
+def test_first_session_is_the_rhythms_first_date_not_dtstart() -> None:
+    rule = preset(SessionKind.SPOTLIGHT, calendar.TUESDAY, date(2026, 5, 1))  # a Friday
+    assert first_session(rule) == datetime(2026, 5, 5, 10)
+    assert first_session(skip_date(rule, date(2026, 5, 5))) == datetime(2026, 5, 5, 10)  # skipped, still the start
+    assert first_session("DTSTART:20260501T100000\nRRULE:FREQ=WEEKLY;BYDAY=TU") == datetime(2026, 5, 5, 10)
 
 
 @pytest.mark.parametrize("weekday", WEEKDAYS)
@@ -101,8 +188,8 @@ def test_team_manager_ssw_cop_from_a_fifth_weekday_means_the_last_one() -> None:
 
 
 def test_no_session_before_the_first_date() -> None:
-    rule = preset(SessionKind.REFLECTIVE, calendar.THURSDAY, date(2026, 9, 11))
-    assert occurrences(rule, datetime(2026, 1, 1), 2) == [datetime(2026, 9, 24, 10), datetime(2026, 10, 8, 10)]
+    rule = preset(SessionKind.REFLECTIVE, calendar.THURSDAY, date(2026, 9, 18))
+    assert occurrences(rule, datetime(2026, 1, 1), 2) == [datetime(2026, 10, 15, 10), datetime(2026, 10, 29, 10)]
 
 
 @pytest.mark.parametrize("kind", list(SessionKind))
@@ -119,7 +206,7 @@ def test_rule_text_is_read_by_dateutil_itself(kind: SessionKind) -> None:
 @pytest.mark.parametrize(
     ("kind", "weeks", "ordinals", "interval"),
     [
-        (SessionKind.SPOTLIGHT, ReflectiveWeeks.SECOND_AND_FOURTH, (), 1),
+        (SessionKind.SPOTLIGHT, ReflectiveWeeks.SECOND_AND_FOURTH, (1,), 1),
         (SessionKind.REFLECTIVE, ReflectiveWeeks.SECOND, (2,), 1),
         (SessionKind.REFLECTIVE, ReflectiveWeeks.FOURTH, (4,), 1),
         (SessionKind.REFLECTIVE, ReflectiveWeeks.SECOND_AND_FOURTH, (2, 4), 1),
@@ -138,8 +225,14 @@ def test_parse_rule_recognises_each_preset(
 
 
 def test_parse_rule_reads_a_hand_written_rule_and_marks_others_custom() -> None:
-    by_hand = parse_rule("dtstart:20260901T093000\nrrule:FREQ=MONTHLY;BYDAY=4TH,2TH")
+    days = "31,30,29,28,27,26,25,17,16,15,14,13,12,11"
+    by_hand = parse_rule(f"dtstart:20260901T093000\nrrule:FREQ=MONTHLY;BYDAY=TH;BYMONTHDAY={days}")
     assert (by_hand.kind, by_hand.week_ordinals, by_hand.start_time) == (SessionKind.REFLECTIVE, (2, 4), time(9, 30))
+    assert by_hand.pattern is Pattern.FULL_WEEKS
+    part_week = parse_rule("DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;BYDAY=TH;BYMONTHDAY=11,12,13,14,15,16")
+    assert (part_week.kind, part_week.pattern) == (None, Pattern.CUSTOM)
+    saturday = parse_rule("DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;BYDAY=SA;BYMONTHDAY=6,7,8,9,10,11,12")
+    assert (saturday.kind, saturday.pattern) == (None, Pattern.CUSTOM)
     custom = parse_rule("DTSTART:20260901T100000\nRRULE:FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15")
     assert (custom.kind, custom.pattern, custom.weekday) == (None, Pattern.CUSTOM, None)
 
@@ -147,14 +240,30 @@ def test_parse_rule_reads_a_hand_written_rule_and_marks_others_custom() -> None:
 @pytest.mark.parametrize(
     ("rule", "words"),
     [
-        (preset(SessionKind.REFLECTIVE, calendar.THURSDAY), "Every 2nd and 4th Thursday at 10:00"),
+        (
+            preset(SessionKind.REFLECTIVE, calendar.THURSDAY),
+            "Thursday of the 2nd and 4th full weeks of each month at 10:00;"
+            " no 4th-week session when that Thursday falls in the next month",
+        ),
         (
             preset(SessionKind.REFLECTIVE, calendar.THURSDAY, weeks=ReflectiveWeeks.FOURTH),
-            "4th Thursday of each month at 10:00",
+            "Thursday of the 4th full week of each month at 10:00; none when that Thursday falls in the next month",
+        ),
+        (
+            preset(SessionKind.REFLECTIVE, calendar.MONDAY, weeks=ReflectiveWeeks.FOURTH),
+            "Monday of the 4th full week of each month at 10:00",  # the 22nd to the 28th: always in the month
+        ),
+        (
+            preset(SessionKind.REFLECTIVE, calendar.FRIDAY, weeks=ReflectiveWeeks.SECOND),
+            "Friday of the 2nd full week of each month at 10:00",
         ),
         (preset(SessionKind.SPOTLIGHT, calendar.TUESDAY), "Tuesday of the first full week of each month at 10:00"),
         (
             preset(SessionKind.THEMED, calendar.WEDNESDAY, date(2026, 9, 1)),
+            "Wednesday of the 3rd full week of alternate months at 10:00 (from September 2026)",
+        ),
+        (
+            "DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=+3WE",
             "3rd Wednesday of alternate months at 10:00 (from September 2026)",
         ),
         ("DTSTART:20260105T140000\nRRULE:FREQ=WEEKLY;BYDAY=MO", "Every Monday at 14:00"),
@@ -193,25 +302,25 @@ def test_skip_date_refuses_a_day_without_a_session() -> None:
 
 def test_add_one_off_adds_an_rdate_and_refuses_a_duplicate() -> None:
     rule = preset(SessionKind.REFLECTIVE, calendar.THURSDAY, date(2026, 9, 1))
-    extra = add_one_off(rule, datetime(2026, 9, 17, 14, 0))
-    assert "RDATE:20260917T140000" in extra.splitlines()
+    extra = add_one_off(rule, datetime(2026, 9, 24, 14, 0))
+    assert "RDATE:20260924T140000" in extra.splitlines()
     assert occurrences(extra, datetime(2026, 9, 1), 3) == [
-        datetime(2026, 9, 10, 10),
-        datetime(2026, 9, 17, 14),
-        datetime(2026, 9, 24, 10),
+        datetime(2026, 9, 17, 10),
+        datetime(2026, 9, 24, 14),
+        datetime(2026, 10, 15, 10),
     ]
-    assert parse_rule(extra).one_offs == (datetime(2026, 9, 17, 14),)
+    assert parse_rule(extra).one_offs == (datetime(2026, 9, 24, 14),)
     assert describe(extra).endswith("; 1 extra date")
     with pytest.raises(ScheduleError, match="already a session"):
-        add_one_off(extra, datetime(2026, 9, 17, 14, 0))
+        add_one_off(extra, datetime(2026, 9, 24, 14, 0))
     with pytest.raises(ScheduleError, match="already a session"):
-        add_one_off(rule, datetime(2026, 9, 10, 10, 0))
+        add_one_off(rule, datetime(2026, 9, 17, 10, 0))
 
 
 def test_adding_back_a_skipped_session_unskips_it() -> None:
     rule = preset(SessionKind.REFLECTIVE, calendar.THURSDAY, date(2026, 9, 1))
-    restored = add_one_off(skip_date(rule, date(2026, 9, 10)), datetime(2026, 9, 10, 10, 0))
-    assert occurrences(restored, datetime(2026, 9, 1), 1) == [datetime(2026, 9, 10, 10)]
+    restored = add_one_off(skip_date(rule, date(2026, 9, 17)), datetime(2026, 9, 17, 10, 0))
+    assert occurrences(restored, datetime(2026, 9, 1), 1) == [datetime(2026, 9, 17, 10)]
     assert "EXDATE" not in restored
     assert "RDATE" not in restored
 

@@ -8,7 +8,15 @@ import pytest
 
 from copdesk.core.model import SessionKind
 from copdesk.core.schedule import Preset, ReflectiveWeeks, ScheduleError
-from copdesk.core.series_draft import Change, SeriesDraft, change_text, default_draft, preview_text
+from copdesk.core.series_draft import (
+    Change,
+    PreviewDate,
+    SeriesDraft,
+    change_text,
+    default_draft,
+    missing_text,
+    preview_text,
+)
 
 AFTER = datetime(2026, 8, 31, 12, 0)
 
@@ -35,8 +43,44 @@ def test_preview_lists_six_dates_in_order() -> None:
 
 
 def test_preset_reads_back_what_built_it() -> None:
-    preset = Preset(SessionKind.REFLECTIVE, 3, time(10, 30), date(2026, 9, 1), 90, ReflectiveWeeks.FOURTH)
+    preset = Preset(SessionKind.REFLECTIVE, 3, time(10, 30), date(2026, 10, 29), 90, ReflectiveWeeks.FOURTH)
     assert SeriesDraft.from_preset(preset).preset() == preset
+
+
+def test_starting_from_reads_back_as_the_first_session_not_the_day_typed() -> None:
+    """A Tuesday series set up "from Friday 1 May" starts on Tuesday 5 May, and rebuilding it changes no date."""
+    typed = Preset(SessionKind.SPOTLIGHT, 1, time(13), date(2026, 5, 1), 60)
+    draft = SeriesDraft.from_preset(typed)
+    shown = draft.preset()
+    assert shown is not None and shown.first_date == date(2026, 5, 5)
+    rebuilt, dropped = draft.with_rhythm(shown)
+    assert dropped == [] and rebuilt.preview(datetime(2026, 4, 1), 12) == draft.preview(datetime(2026, 4, 1), 12)
+    fourth = SeriesDraft.from_preset(
+        Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1), 60, ReflectiveWeeks.FOURTH)
+    )
+    assert fourth.preset().first_date == date(2026, 10, 29)  # type: ignore[union-attr]  # September has no 4th week
+
+
+def test_the_one_off_is_offered_on_the_series_weekday_on_a_free_day() -> None:
+    after = datetime(2026, 8, 20, 12, 0)  # a Thursday
+    assert _spotlight().suggested_extra(after) == datetime(2026, 8, 25, 13, 0)  # the next Tuesday
+    # The next Tuesday after 2 September is the 8th, the Spotlight itself: the one after is offered.
+    assert _spotlight().suggested_extra(datetime(2026, 9, 2, 9, 0)) == datetime(2026, 9, 15, 13, 0)
+    taken = _spotlight().add_extra(datetime(2026, 8, 25, 13, 0))
+    assert taken.suggested_extra(after) == datetime(2026, 9, 1, 13, 0)
+    weekly = SeriesDraft(SessionKind.REFLECTIVE, "DTSTART:20260105T140000\nRRULE:FREQ=WEEKLY;BYDAY=MO", 60)
+    assert weekly.suggested_extra(after) == datetime(2026, 8, 24, 14, 0)  # every Monday is taken: the next one
+
+
+def test_months_without_their_4th_week_session_are_named_in_the_preview() -> None:
+    draft = SeriesDraft.from_preset(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 8, 1), 60))
+    preview = draft.preview(AFTER)
+    assert [p.moment.date() for p in preview][:3] == [date(2026, 9, 17), date(2026, 10, 15), date(2026, 10, 29)]
+    assert [missing_text(gap) for gap in draft.missing_in(preview, AFTER)] == [
+        "No 4th-week session in September 2026: that Thursday would be 1 October."
+    ]
+    assert draft.missing_in([PreviewDate(datetime(2026, 9, 10, 10), False)], datetime(2026, 9, 1)) == []
+    assert _spotlight().missing_in(_spotlight().preview(AFTER), AFTER) == []
 
 
 def test_a_custom_rule_has_no_preset() -> None:

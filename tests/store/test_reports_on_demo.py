@@ -39,9 +39,13 @@ def _team(db: Database, index: int) -> Team:
     return teams.list_teams(db)[index]
 
 
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    days = [d for d in calendar.Calendar().itermonthdates(year, month) if d.month == month and d.weekday() == weekday]
-    return days[n - 1]
+def _full_week_day(year: int, month: int, weekday: int, week: int) -> list[date]:
+    """``weekday`` in the ``week``-th row of the month grid counted from the first Monday-to-Friday row wholly in
+    the month; [] when that day is already in the next month."""
+    rows = calendar.Calendar().monthdatescalendar(year, month)
+    first = next(index for index, row in enumerate(rows) if row[0].month == row[4].month == month)
+    row = first + week - 1
+    return [rows[row][weekday]] if row < len(rows) and rows[row][weekday].month == month else []
 
 
 def _gini(values: list[int]) -> float:
@@ -68,14 +72,14 @@ def test_sessions_held_and_scheduled_per_type(demo_db: Database) -> None:
             [team.id, Q3[0].isoformat(), Q3[1].isoformat()],
         )
     }
-    # The demo's rhythm, by plain calendar arithmetic: 2nd and 4th Thursdays, the Tuesday of the first full week
-    # (between the 2nd and the 8th), and the 3rd Wednesday of alternate months counted from May.
+    # The demo's rhythm, by plain calendar arithmetic: the Tuesday of the first full week, the Thursdays of the
+    # 2nd and 4th full weeks (September 2026 has none in its 4th: that Thursday is 1 October), and the Wednesday
+    # of the 3rd full week of alternate months counted from May.
     months = (7, 8, 9)
-    reflective = [_nth_weekday(2026, m, 3, n) for m in months for n in (2, 4)]
-    spotlight = [
-        d for m in months for d in [_nth_weekday(2026, m, 1, 1), _nth_weekday(2026, m, 1, 2)] if 2 <= d.day <= 8
-    ]
-    themed = [_nth_weekday(2026, m, 2, 3) for m in months if (m - 5) % 2 == 0]
+    reflective = [d for m in months for n in (2, 4) for d in _full_week_day(2026, m, 3, n)]
+    spotlight = [d for m in months for d in _full_week_day(2026, m, 1, 1)]
+    themed = [d for m in months if (m - 5) % 2 == 0 for d in _full_week_day(2026, m, 2, 3)]
+    assert len(reflective) == 5
     expected = {
         SessionKind.REFLECTIVE: (len(reflective), held.get("reflective", 0)),
         SessionKind.SPOTLIGHT: (len(spotlight), held.get("spotlight", 0)),

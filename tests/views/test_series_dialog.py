@@ -86,24 +86,27 @@ def test_skip_and_one_off_are_saved_only_on_save(qtbot: QtBot, context: AppConte
     rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
     saved = series.add_series(context.db, team.id, SessionKind.REFLECTIVE, rule, NOW)
     dialog = _dialog(qtbot, context, team)
-    assert dialog.dates.changes_model.stringList() == [NO_CHANGES]
+    assert dialog.dates.no_changes_label.isVisible() and dialog.dates.no_changes_label.text() == NO_CHANGES
+    assert not dialog.dates.changes_view.isVisible() and not dialog.dates.undo_button.isVisible()
     dialog.dates.preview_view.setCurrentIndex(dialog.dates.preview_model.index(0))
     dialog.skip_selected()
     dialog.dates.extra_edit.setDateTime(QDateTime(QDate(2026, 9, 15), QTime(10, 0)))
     dialog.add_extra()
     assert dialog.dates.changes_model.stringList() == [
-        "Skipped: Thu 10 Sep 2026, 10:00",
         "Extra: Tue 15 Sep 2026, 10:00",
+        "Skipped: Thu 17 Sep 2026, 10:00",
     ]
-    assert dialog.dates.preview_model.stringList()[:2] == ["Tue 15 Sep 2026, 10:00  (extra)", "Thu 24 Sep 2026, 10:00"]
+    assert dialog.dates.changes_view.isVisible() and not dialog.dates.no_changes_label.isVisible()
+    assert dialog.dates.preview_model.stringList()[:2] == ["Tue 15 Sep 2026, 10:00  (extra)", "Thu 15 Oct 2026, 10:00"]
     assert series.get_series(context.db, saved.id).rule == rule
     assert dialog.save()
     upcoming = [s.moment.date() for s in schedule.upcoming_sessions(context.db, team.id, NOW, 2)]
-    assert upcoming == [date(2026, 9, 15), date(2026, 9, 24)]
-    dialog.dates.changes_view.setCurrentIndex(dialog.dates.changes_model.index(0))
+    assert upcoming == [date(2026, 9, 15), date(2026, 10, 15)]
+    dialog.dates.changes_view.setCurrentIndex(dialog.dates.changes_model.index(1))
     dialog.undo_selected_change()
     assert dialog.save()
-    assert schedule.next_session_date(context.db, team.id, NOW) == date(2026, 9, 10)
+    upcoming = [s.moment.date() for s in schedule.upcoming_sessions(context.db, team.id, NOW, 2)]
+    assert upcoming == [date(2026, 9, 15), date(2026, 9, 17)]
 
 
 @pytest.mark.parametrize(
@@ -111,7 +114,7 @@ def test_skip_and_one_off_are_saved_only_on_save(qtbot: QtBot, context: AppConte
     [
         (QDateTime(QDate(2026, 8, 1), QTime(10, 0)), "has to be in the future"),
         (QDateTime(QDate(2026, 9, 12), QTime(10, 0)), "Monday to Friday"),
-        (QDateTime(QDate(2026, 9, 10), QTime(10, 0)), "already a session"),
+        (QDateTime(QDate(2026, 9, 17), QTime(10, 0)), "already a session"),
     ],
 )
 def test_a_bad_one_off_is_one_line_and_changes_nothing(
@@ -125,6 +128,61 @@ def test_a_bad_one_off_is_one_line_and_changes_nothing(
     assert message in dialog.message_label.text() and "\n" not in dialog.message_label.text()
     assert dialog.message_label.property("level") == "red"
     assert not dialog.dirty and not dialog.save_button.isEnabled()
+
+
+def test_a_tuesday_series_starts_from_its_first_tuesday_and_offers_one_offs_on_tuesdays(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    """A series stored "from Friday 1 May" shows its first session, and the one-off date is on its own weekday."""
+    rule = build_rule(Preset(SessionKind.SPOTLIGHT, 1, time(13), date(2026, 5, 1)))
+    series.add_series(context.db, team.id, SessionKind.SPOTLIGHT, rule, NOW)
+    dialog = _dialog(qtbot, context, team)
+    assert dialog.form.first_date_edit.date() == QDate(2026, 5, 5)
+    assert dialog.form.first_date_edit.text() == "Tue 5 May 2026"
+    assert not dialog.dirty  # showing the first session is not an edit
+    assert dialog.dates.extra_edit.dateTime() == QDateTime(QDate(2026, 8, 25), QTime(13, 0))  # NOW is a Thursday
+    dialog.form.day_combo.setCurrentIndex(2)  # to Wednesday: the offer follows the series' new day
+    assert dialog.dates.extra_edit.dateTime() == QDateTime(QDate(2026, 8, 26), QTime(13, 0))
+    dialog.revert()
+    dialog.add_extra()  # the offered date is free, so it is taken as it is
+    assert dialog.dates.changes_model.stringList() == ["Extra: Tue 25 Aug 2026, 13:00"]
+    assert dialog.dates.extra_edit.dateTime() == QDateTime(QDate(2026, 9, 1), QTime(13, 0))  # then the next free one
+
+
+def test_a_month_without_its_4th_week_session_is_said_under_the_preview(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    dialog = _dialog(qtbot, context, team)
+    _pick(dialog, SessionKind.REFLECTIVE, 3, 10, date(2026, 9, 1))
+    assert dialog.dates.preview_model.stringList()[:3] == [
+        "Thu 17 Sep 2026, 10:00",
+        "Thu 15 Oct 2026, 10:00",
+        "Thu 29 Oct 2026, 10:00",
+    ]
+    assert dialog.dates.missing_label.isVisible()
+    assert (
+        dialog.dates.missing_label.text() == "No 4th-week session in September 2026: that Thursday would be 1 October."
+    )
+    assert "no 4th-week session when that Thursday falls in the next month" in dialog.words_label.text()
+    _pick(dialog, SessionKind.SPOTLIGHT, 1, 13, date(2026, 9, 1))
+    assert not dialog.dates.missing_label.isVisible()
+
+
+def test_the_date_lists_are_as_tall_as_what_they_hold(qtbot: QtBot, context: AppContext, team: Team) -> None:
+    """An empty list of changes is one line, not a tall empty box; the preview fits its six dates unscrolled."""
+    dialog = _dialog(qtbot, context, team)
+    dialog.resize(960, 720)
+    qtbot.waitExposed(dialog)
+    preview = dialog.dates.preview_view
+    assert preview.verticalScrollBar().maximum() == 0
+    assert preview.height() <= preview.sizeHintForRow(0) * 6 + 4 * preview.frameWidth() + 8
+    assert dialog.dates.no_changes_label.height() < preview.height()
+    for row in range(2):
+        dialog.dates.preview_view.setCurrentIndex(dialog.dates.preview_model.index(row))
+        dialog.skip_selected()
+    changes = dialog.dates.changes_view
+    qtbot.waitUntil(lambda: changes.height() >= changes.sizeHintForRow(0) * 2)
+    assert changes.verticalScrollBar().maximum() == 0
 
 
 def test_skipping_without_choosing_a_date_says_what_to_do(qtbot: QtBot, context: AppContext, team: Team) -> None:
