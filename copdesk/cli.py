@@ -46,8 +46,17 @@ class Context:
     now: Callable[[], datetime]
     out: Callable[[str], None]
 
-    def open_db(self) -> OpenedDatabase:
-        path = paths.resolve_db_path(self.args.db)
+    @property
+    def db_path(self) -> Path:
+        return paths.resolve_db_path(self.args.db)
+
+    def open_db(self, *, existing: bool = False) -> OpenedDatabase:
+        """Open (and migrate) the database; with ``existing``, refuse a path with no database rather than create one."""
+        path = self.db_path
+        if existing and not path.exists():
+            raise UserError(
+                f"No database at {path}; nothing was created. Check the path given with --db or COPDESK_DB."
+            )
         return open_database(path, paths.migrations_dir(), now=self.now())
 
 
@@ -57,7 +66,7 @@ Handler = Callable[[Context], int]
 def _cmd_check(ctx: Context) -> int:
     from copdesk.store.integrity import check_database
 
-    opened = ctx.open_db()
+    opened = ctx.open_db(existing=True)
     try:
         problems = check_database(opened.db)
     finally:
@@ -90,12 +99,11 @@ def _check_shipped_resources() -> None:
 
 
 def _cmd_backup(ctx: Context) -> int:
-    from copdesk.store.backup import backup_to
+    from copdesk.store.backup import backup_to, check_destination
 
     output = Path(ctx.args.output).expanduser()
-    if output.exists() and output.is_dir():
-        raise UserError(f"{output} is a folder; give the path of the backup file to write.")
-    opened = ctx.open_db()
+    check_destination(ctx.db_path, output)
+    opened = ctx.open_db(existing=True)
     try:
         backup_to(opened.db.conn, output)
     finally:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from copdesk import paths
+from copdesk.store.connection import open_database
 from tests.cli.conftest import RunCli
 
 
@@ -18,15 +20,23 @@ def _one_line_error(stderr: str) -> str:
     return lines[0]
 
 
-def test_check_creates_and_reports_ok(run_cli: RunCli, db_path: Path) -> None:
+def _create(db_path: Path) -> None:
+    """An empty, migrated database: ``check`` only checks one that exists (it never creates one)."""
+    open_database(db_path, paths.migrations_dir()).db.close()
+
+
+def test_check_reports_ok(run_cli: RunCli, db_path: Path) -> None:
+    _create(db_path)
     result = run_cli("check", "--db", str(db_path))
     assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "ok", "")
-    assert db_path.exists()
 
 
 def test_check_uses_environment_variable(run_cli: RunCli, db_path: Path) -> None:
+    _create(db_path)
     result = run_cli("check", env={"COPDESK_DB": str(db_path)})
-    assert result.returncode == 0 and db_path.exists()
+    assert (result.returncode, result.stdout.strip()) == (0, "ok")
+    missing = run_cli("check", env={"COPDESK_DB": str(db_path.with_name("other.db"))})
+    assert missing.returncode == 1 and "No database at" in missing.stderr
 
 
 def test_check_refuses_a_text_file(run_cli: RunCli, tmp_path: Path) -> None:
@@ -39,7 +49,7 @@ def test_check_refuses_a_text_file(run_cli: RunCli, tmp_path: Path) -> None:
 
 
 def test_check_refuses_newer_schema(run_cli: RunCli, db_path: Path) -> None:
-    assert run_cli("check", "--db", str(db_path)).returncode == 0
+    _create(db_path)
     conn = sqlite3.connect(db_path)
     conn.execute("PRAGMA user_version = 500")
     conn.close()
@@ -66,8 +76,9 @@ def test_check_refuses_damaged_ground_rules(
     said: str,
 ) -> None:
     """The start dialog reads the ground rules out: an installation that cannot load them is damaged."""
-    from copdesk import cli, paths
+    from copdesk import cli
 
+    _create(db_path)
     shipped = paths.asset_dir("resources")
     resources = tmp_path / "resources"
     shutil.copytree(shipped, resources)
@@ -96,6 +107,7 @@ def test_demo_fills_empty_database_once(run_cli: RunCli, db_path: Path) -> None:
 def test_backup_is_verified_and_usable(run_cli: RunCli, db_path: Path, tmp_path: Path) -> None:
     assert run_cli("demo", "--db", str(db_path)).returncode == 0
     target = tmp_path / "backups" / "copy.db"
+    target.parent.mkdir()
     result = run_cli("backup", "--db", str(db_path), "-o", str(target))
     assert result.returncode == 0, result.stderr
     conn = sqlite3.connect(target)

@@ -88,7 +88,7 @@ def test_location_dialog_offers_a_folder_chooser(qtbot: QtBot, tmp_path: Path, m
 def test_cli_says_so_in_one_line(run_cli: RunCli, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    result = run_cli("check", "--db", str(blocker / "copdesk.db"))
+    result = run_cli("demo", "--db", str(blocker / "copdesk.db"))  # demo creates the database it fills
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "is a file, not a folder" in lines[0] and "Traceback" not in result.stderr
@@ -100,7 +100,7 @@ def test_cli_read_only_folder_for_real(run_cli: RunCli, tmp_path: Path) -> None:
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        result = run_cli("check", "--db", str(folder / "copdesk.db"))
+        result = run_cli("demo", "--db", str(folder / "copdesk.db"))
     finally:
         folder.chmod(0o700)
     assert result.returncode == 1 and "read-only" in result.stderr
