@@ -51,10 +51,12 @@ class ElidedBanner(Banner):
         return self._message
 
     def reserved_height(self) -> int:
-        """The banner's height with its message on every line it may take."""
-        label = self.label.minimumSizeHint().height()
-        every_line = self.lines * self.label.fontMetrics().lineSpacing()
-        return self.minimumSizeHint().height() + max(every_line - label, 0)
+        """The banner's height with its message on every line it may take (the buttons beside may be taller)."""
+        beside = [self.close_button, *self.buttons()]
+        buttons = max((b.sizeHint().height() for b in beside if not b.isHidden()), default=0)
+        row = max(self.label.minimumSizeHint().height(), buttons)
+        every_line = max(self.lines * self.label.fontMetrics().lineSpacing(), buttons)
+        return self.minimumSizeHint().height() - row + every_line
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
