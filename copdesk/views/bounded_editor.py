@@ -8,13 +8,17 @@ Qt's word wrapping searches each line for a word boundary, and on a long run of 
 (a pasted link list, an encoded attachment) that costs seconds per hundred kilobytes: a 1 MB run takes
 a minute. Such text is wrapped anywhere instead, which takes a fraction of a second; ordinary notes
 keep wrapping at word boundaries.
+
+``minimum_lines`` keeps room to type however crowded the window gets: the editor's minimum height is that
+many lines of its current font, so a layout (or a splitter) cannot squeeze it to a slit.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
-from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtCore import QMimeData, QSize, Signal
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -27,9 +31,16 @@ _LONG_RUN = re.compile(rf"\S{{{LONGEST_WORD_WRAPPED + 1}}}")
 class BoundedPlainTextEdit(QPlainTextEdit):
     refused = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, minimum_lines: int = 0) -> None:
         super().__init__(parent)
         self.setAcceptDrops(True)
+        self.minimum_lines = minimum_lines
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        lines = self.fontMetrics().lineSpacing() * self.minimum_lines
+        height = lines + 2 * self.document().documentMargin() + 2 * self.frameWidth() if lines else 0
+        return QSize(hint.width(), max(hint.height(), math.ceil(height)))
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():

@@ -118,10 +118,12 @@ class FollowUpBox(QWidget):
         self.toggle.setText(f"{TITLE} ({to_review})" if to_review else TITLE)
         self.toggle.setAccessibleDescription(f"{to_review} of {count} still to review")
         self.toggle.setEnabled(count > 0)
-        # As tall as its rows, up to a few; more scroll, because the pane shares the screen with the notes.
+        # As tall as its rows, up to a few, when there is room; more scroll, because the pane shares the screen
+        # with the notes. Pressed for room (a long question above), it gives way down to one row, never the notes.
         header = self.table.horizontalHeader().sizeHint().height()
-        rows = max(1, min(count, VISIBLE_ROWS)) * self.table.verticalHeader().defaultSectionSize()
-        self.table.setFixedHeight(header + rows + 2)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(header + row_height + 2)
+        self.table.setMaximumHeight(header + max(1, min(count, VISIBLE_ROWS)) * row_height + 2)
         self._show_content()
         if 0 <= row < count:
             self.table.selectRow(row)

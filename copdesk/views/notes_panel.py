@@ -42,8 +42,8 @@ from copdesk.views.session_items import EscalationsEditor, NoteItemsEditor
 
 AUTOSAVE_MS = 1000
 MINIMUM_HEIGHT = 260
+EDITOR_MINIMUM_LINES = 6  # room to type, however long the question or the follow-up list above
 PREFERRED_HEIGHT = 440
-TABS_MINIMUM_HEIGHT = 170
 EMPTY_MESSAGE = (
     "Start a session to take notes. Actions agreed last time will be waiting here to follow up, "
     "and everything you type is saved as you go."
@@ -83,7 +83,8 @@ class NotesPanel(Pane):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Notes and quick items")
         self.tabs.setDocumentMode(True)
-        self.editor = BoundedPlainTextEdit()  # refuses a paste that would make the note over 1 MB
+        # Refuses a paste that would make the note over 1 MB.
+        self.editor = BoundedPlainTextEdit(minimum_lines=EDITOR_MINIMUM_LINES)
         self.editor.setObjectName("sessionNotes")
         self.editor.setAccessibleName("Session notes")
         self.editor.setPlaceholderText(
@@ -106,7 +107,6 @@ class NotesPanel(Pane):
             self.tabs.addTab(widget, caption)
         # The follow-up list takes what its rows need (never more); the tabs take the rest.
         self.follow_up.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.tabs.setMinimumHeight(TABS_MINIMUM_HEIGHT)
         content_layout.addWidget(self.tabs, 1)
         # Under the tabs, never in the way: a warning when the notes look like they identify someone, and
         # the message for a paste too large to take.
@@ -117,8 +117,6 @@ class NotesPanel(Pane):
         content_layout.addWidget(self.paste_banner)
         self.tabs.currentChanged.connect(lambda index: self.follow_up.set_compact(index != self.NOTES_TAB))
         self.body.addWidget(self.content)
-        # A fixed floor, so folding the follow-up list never makes the Live page's splitter move the panes.
-        self.setMinimumHeight(MINIMUM_HEIGHT)
 
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
@@ -133,6 +131,12 @@ class NotesPanel(Pane):
         live.ended.connect(self.unload)
         live.repeated_issue_requested.connect(self.open_recurring_issue_linking)
         self.unload()
+
+    def minimumSizeHint(self) -> QSize:
+        """What the pane's content needs (the editor's lines included), and never less than a fixed floor, so
+        folding the follow-up list never makes the Live page's splitter move the panes."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), MINIMUM_HEIGHT))
 
     def sizeHint(self) -> QSize:
         """Ask the Live page for room to review actions and type at once; the minimum stays fixed (above)."""

@@ -42,8 +42,10 @@ SIGNAL_HEADLINES = {
     SignalKind.LOW_ENERGY: "low energy in the room",
     SignalKind.QUIET_VOICE: "someone has not spoken for a while",
 }
-# However long the question, the card grows to show it whole up to this height, then scrolls.
-_TALLEST_CARD = 240
+# However long the question (with a caution, beside a suggestion), the card claims at most this much of the pane:
+# its source line and two lines of a long question. The rest scrolls inside the card, so the notes pane below
+# keeps its lines to type in at 1366x768. Given more room by the splitter, the card shows more at once.
+_TALLEST_CARD = 72
 
 
 def _label(role: str, *, selectable: bool = False) -> QLabel:
@@ -96,7 +98,8 @@ class QuestionCard(QScrollArea):
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(6)
-        self.meta_label = _label("hint")
+        self.meta_label = ElidedLabel()  # one line; the whole of it on hover
+        self.meta_label.setProperty("role", "hint")
         self.meta_label.setObjectName("questionMeta")
         self.text_label = _label("big", selectable=True)
         self.text_label.setObjectName("questionText")
@@ -129,7 +132,7 @@ class QuestionCard(QScrollArea):
         self._fit()
 
     def _fit(self) -> None:
-        """Ask the splitter for the height the shown question needs, so it is never cut off."""
+        """Ask the splitter for the height the shown question needs, up to :data:`_TALLEST_CARD`."""
         holder = self._holder
         needed = holder.heightForWidth(self.viewport().width()) if holder.hasHeightForWidth() else -1
         if needed < 0:
@@ -150,7 +153,7 @@ class QuestionCard(QScrollArea):
         kind = "" if question.kind is QuestionKind.QUESTION else f" · {KIND_LABELS[question.kind]}"
         names = [question.category] if question.model == question.category else [question.category, question.model]
         source = question.source if is_custom(question.id) else f"masterclass, “{question.source}”"
-        self.meta_label.setText(f"{' · '.join(names)}{kind} · source: {source}")
+        self.meta_label.set_full_text(f"{' · '.join(names)}{kind} · source: {source}")
         theme.set_role(self.text_label, "big" if len(question.text) <= _LONG_QUESTION else "heading")
         self.text_label.setText(question.text)
         self.caution_label.setVisible(question.caution is not None)
