@@ -28,6 +28,10 @@ class GroundRules:
     source: str
     rules: tuple[GroundRule, ...]
 
+    def as_plain_text(self) -> str:
+        """The heading and numbered rules, to paste into the meeting chat: all the group needs to read them."""
+        return "\n".join([self.heading, *(f"{number}. {rule.text}" for number, rule in enumerate(self.rules, 1))])
+
 
 def load_ground_rules(path: Path) -> GroundRules:
     try:

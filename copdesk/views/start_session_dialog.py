@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -309,6 +310,15 @@ class StartSessionDialog(QDialog):
         self.rules_label.setWordWrap(True)
         self.rules_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.rules_label, 1)
+        copy_row = QHBoxLayout()
+        self.copy_rules_button = QPushButton("Cop&y the rules for the chat")
+        self.copy_rules_button.setAccessibleName("Copy the ground rules, to paste into the meeting chat")
+        self.copy_rules_button.clicked.connect(lambda: self._copy_rules(rules))
+        copy_row.addWidget(self.copy_rules_button)
+        self.copied_label = QLabel()
+        self.copied_label.setProperty("role", "hint")
+        copy_row.addWidget(self.copied_label, 1)
+        layout.addLayout(copy_row)
         source = QLabel(f"Source: {rules.source}")
         source.setProperty("role", "hint")
         source.setWordWrap(True)
@@ -329,6 +339,10 @@ class StartSessionDialog(QDialog):
         buttons.addWidget(self.start_button)
         layout.addLayout(buttons)
         return page
+
+    def _copy_rules(self, rules: GroundRules) -> None:
+        QGuiApplication.clipboard().setText(rules.as_plain_text())
+        self.copied_label.setText("Copied: paste them into the meeting chat.")
 
     def go_to_ground_rules(self) -> bool:
         plan = self._build_plan(agreed=False)
