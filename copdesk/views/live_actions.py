@@ -43,7 +43,10 @@ class LiveActions:
             "&Mini timer", ["Ctrl+T"], "Show a small timer that stays on top of other windows", "mini-timer"
         )
         self.edit_agendas = self._make("&Agenda templates…", ["Ctrl+Shift+A"], "Edit this team's agenda for each type")
-        self.help = self._make("&Keyboard shortcuts", ["F1", "?"], "Show or hide this list of shortcuts", "help")
+        # "?" is typed with Shift on most layouts, and Qt then matches "Shift+?", not "?": both open the help.
+        self.help = self._make(
+            "&Keyboard shortcuts", ["F1", "?", "Shift+?"], "Show or hide this list of shortcuts", "help"
+        )
         for action in (self.share_view, self.mini_timer):
             action.setCheckable(True)
         self.timer_actions = (self.pause, self.next_segment, self.add_time, self.retime, self.end_session)

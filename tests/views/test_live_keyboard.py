@@ -75,6 +75,24 @@ def test_window_shortcuts_open_the_other_views_and_end(window: MainWindow, qtbot
     assert not flow.actions.share_view.isChecked() and not flow.actions.mini_timer.isChecked()
 
 
+def test_shift_slash_the_usual_way_to_type_a_question_mark_opens_the_help(window: MainWindow, qtbot: QtBot) -> None:
+    add_team(window)
+    help_overlay = window.session_flow.help_overlay
+    _focus_window(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)  # on the Prepare page
+    assert help_overlay.isVisible()
+    QTest.keyClick(help_overlay, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
+    assert not help_overlay.isVisible()
+    start_session(window)
+    _focus_window(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)  # and while live
+    assert help_overlay.isVisible()
+    QTest.keyClick(help_overlay, Qt.Key.Key_Escape)
+    window.notes_panel.editor.setFocus()
+    QTest.keyClick(window.notes_panel.editor, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
+    assert window.notes_panel.editor.toPlainText() == "?" and not help_overlay.isVisible(), "typing keeps its ?"
+
+
 def test_letters_and_space_still_type_into_a_text_field(window: MainWindow, qtbot: QtBot) -> None:
     add_team(window)
     start_session(window)
