@@ -1,4 +1,5 @@
-"""Full-text search (SQLite FTS5, set up in ``db/0005``): issue suggestions while typing, and note search.
+"""Full-text search (SQLite FTS5, set up in ``db/0005`` and ``db/0009``): issue suggestions while typing, and
+note search over notes, issues, actions and escalation outcomes.
 
 The FTS tables have the shape sqlite-utils makes, so ``db.table("note").search(...)`` works too; the
 queries here are written out because they need bm25 weights across two tables, and snippets.
@@ -35,7 +36,11 @@ class IssueSuggestion:
 
 @dataclass(frozen=True, slots=True)
 class NoteHit:
-    """One match in context. ``where`` says what kind of text matched ("Notes", "Issue: …")."""
+    """One match in context. ``where`` says what kind of text matched ("Notes", "Issue: …", "Action", …).
+
+    ``session_date`` is the session it belongs to: where a note was written, an issue first recorded (its title)
+    or raised (what was said), an action agreed, an escalation raised (else where its issue was last raised).
+    """
 
     session_id: int
     session_date: date
@@ -107,6 +112,25 @@ SELECT hit.*, team.name AS team_name, {SESSION_ORDER.format(s="session")} AS hel
     FROM issue_mention_fts JOIN issue_mention m ON m.id = issue_mention_fts.rowid
     JOIN issue ON issue.id = m.issue_id
     WHERE issue_mention_fts MATCH :query
+    UNION ALL
+    SELECT (SELECT m.session_id FROM issue_mention m WHERE m.issue_id = issue.id ORDER BY m.at, m.id LIMIT 1),
+           'issue-title', issue.title, issue.title,
+           snippet(issue_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), {TITLE_WEIGHT} * bm25(issue_fts)
+    FROM issue_fts JOIN issue ON issue.id = issue_fts.rowid
+    WHERE issue_fts MATCH :query
+    UNION ALL
+    SELECT action.origin_session_id, 'action', '', action.text,
+           snippet(action_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(action_fts)
+    FROM action_fts JOIN action ON action.id = action_fts.rowid
+    WHERE action_fts MATCH :query
+    UNION ALL
+    SELECT coalesce(e.session_id, (SELECT m.session_id FROM issue_mention m WHERE m.issue_id = e.issue_id
+                                   ORDER BY m.at DESC, m.id DESC LIMIT 1)),
+           'escalation', issue.title, e.outcome,
+           snippet(escalation_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(escalation_fts)
+    FROM escalation_fts JOIN escalation e ON e.id = escalation_fts.rowid
+    JOIN issue ON issue.id = e.issue_id
+    WHERE escalation_fts MATCH :query
 ) AS hit
 JOIN session ON session.id = hit.session_id
 JOIN team ON team.id = session.team_id
@@ -115,8 +139,22 @@ LIMIT :limit
 """
 
 
+def _where(kind: str, issue_title: str) -> str:
+    match kind:
+        case "issue":
+            return f"Issue: {issue_title}"
+        case "issue-title":
+            return "Issue"
+        case "action":
+            return "Action"
+        case "escalation":
+            return f"Escalation outcome: {issue_title}"
+    return NoteKind(kind).label
+
+
 def search_notes(db: Database, typed: str, *, limit: int = SEARCH_LIMIT) -> list[NoteHit]:
-    """Every note, learning point, parked item and issue mention, of every session, containing all the words."""
+    """Every note, learning point, parked item, issue (its title and what was said), action and escalation
+    outcome, of every session, containing all the words."""
     query = match_all(typed)
     if query is None:
         return []
@@ -132,7 +170,7 @@ def search_notes(db: Database, typed: str, *, limit: int = SEARCH_LIMIT) -> list
             session_id=int(row["session_id"]),
             session_date=_local_date(row["held"]),
             team_name=str(row["team_name"]),
-            where=f"Issue: {row['issue_title']}" if row["kind"] == "issue" else NoteKind(row["kind"]).label,
+            where=_where(str(row["kind"]), str(row["issue_title"])),
             snippet=str(row["snippet"]),
             text=str(row["text"]),
         )

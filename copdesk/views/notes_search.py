@@ -1,8 +1,9 @@
 """Search every note of every session (Ctrl+F): SQLite FTS5, matches shown in context with the session date.
 
-Notes, learning points, parked items and what was said when an issue was raised are all searched. The
-results list shows each match in its sentence with the words highlighted; the selected one is shown
-whole below. All text is escaped before it is styled, so a note can never become markup.
+Notes, learning points, parked items, issues (their titles and what was said when one was raised), actions
+and escalation outcomes are all searched. The results list shows each match in its sentence with the words
+highlighted; the selected one is shown whole below. All text is escaped before it is styled, so a note can
+never become markup.
 """
 
 from __future__ import annotations
@@ -145,7 +146,7 @@ class NotesSearchDialog(QDialog):
         layout = QVBoxLayout(self)
         self.query_edit = QLineEdit()
         self.query_edit.setAccessibleName("Search all notes")
-        self.query_edit.setPlaceholderText("Words to find in every session's notes, learning points and issues")
+        self.query_edit.setPlaceholderText("Words to find in every session's notes, issues, actions and escalations")
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.setMaxLength(200)
         layout.addWidget(self.query_edit)
