@@ -15,8 +15,10 @@ as the bare window's child does, so the filter can be installed. Three kinds of 
 Every child runs with its own HOME and XDG folders (QSettings, the data-location choice and caches stay out of
 the user's), on a copy of ``bench/out/history.db`` in a temporary folder, so backups land there. Peak RSS is
 the child's maximum resident set over its whole life (``os.wait4``), which includes any work the app does
-after the first paint; the child stays up for ``SETTLE_MS`` after the paint before it quits. Figures only,
-never pass/fail.
+after the first paint; the child stays up for ``SETTLE_MS`` after the paint before it quits. The CPU time
+the child had used by its first paint (``time.process_time``, every thread) is printed too: on a machine
+busy with other work the wall-clock figures grow, and the CPU times show how much of a start was the app's
+own work. Figures only, never pass/fail.
 
     python bench/startup.py [--runs 10] [--db bench/out/history.db]
 """
@@ -33,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +44,14 @@ DEFAULT_DB = ROOT / "bench" / "out" / "history.db"
 SETTLE_MS = 1500
 KINDS = ("bare", "app, data changed", "app, unchanged")
 GOAL_RATIO = 1.5
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float  # from spawn to the end of the first paint
+    cpu_seconds: float  # CPU time the child had used by then
+    hwm_kb: int  # VmHWM after the settle time
+    peak_kb: int  # maximum resident set over the child's life
 
 
 # -- the child ------------------------------------------------------------------------------------------
@@ -57,6 +68,7 @@ def child(kind: str, db_path: str) -> int:
         """Notes the end of the first paint pass of a main window, then quits after the settle time."""
 
         painted_at: float | None = None
+        cpu_at_paint = 0.0
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             first = self.painted_at is None and event.type() == QEvent.Type.Paint
@@ -67,10 +79,12 @@ def child(kind: str, db_path: str) -> int:
 
         def paint_pass_ended(self) -> None:
             self.painted_at = time.monotonic()
+            self.cpu_at_paint = time.process_time()
             QTimer.singleShot(SETTLE_MS, self.finish)
 
         def finish(self) -> None:
-            print(json.dumps({"first_paint": self.painted_at, "vm_hwm_kb": _vm_hwm_kb()}), flush=True)
+            figures = {"first_paint": self.painted_at, "cpu": self.cpu_at_paint, "vm_hwm_kb": _vm_hwm_kb()}
+            print(json.dumps(figures), flush=True)
             app.closeAllWindows()
             app.exit(0)
 
@@ -117,8 +131,8 @@ def _change_data(db_path: Path, run: int) -> None:
     conn.close()
 
 
-def spawn(kind: str, db_path: Path, env: dict[str, str]) -> tuple[float, int, int]:
-    """One child: (seconds from spawn to the end of its first paint, VmHWM after settling, lifetime max RSS), kB."""
+def spawn(kind: str, db_path: Path, env: dict[str, str]) -> Run:
+    """One child, timed and measured."""
     child_kind = "bare" if kind == "bare" else "app"
     started = time.monotonic()
     process = subprocess.Popen(
@@ -138,11 +152,11 @@ def spawn(kind: str, db_path: Path, env: dict[str, str]) -> tuple[float, int, in
     if process.returncode != 0 or not lines:
         raise SystemExit(f"the {kind} child failed (exit {process.returncode}):\n{out}\n{err}")
     figures = json.loads(lines[-1])
-    return figures["first_paint"] - started, int(figures["vm_hwm_kb"]), int(usage.ru_maxrss)
+    return Run(figures["first_paint"] - started, figures["cpu"], int(figures["vm_hwm_kb"]), int(usage.ru_maxrss))
 
 
-def run(runs: int, source: Path) -> dict[str, list[tuple[float, int, int]]]:
-    results: dict[str, list[tuple[float, int, int]]] = {kind: [] for kind in KINDS}
+def run(runs: int, source: Path) -> dict[str, list[Run]]:
+    results: dict[str, list[Run]] = {kind: [] for kind in KINDS}
     with tempfile.TemporaryDirectory(prefix="copdesk-startup-") as tmp:
         home = Path(tmp) / "home"
         home.mkdir()
@@ -165,19 +179,26 @@ def run(runs: int, source: Path) -> dict[str, list[tuple[float, int, int]]]:
     return results
 
 
-def report(results: dict[str, list[tuple[float, int, int]]], runs: int) -> None:
-    bare_ms = statistics.median(seconds for seconds, *_ in results["bare"]) * 1000
-    bare_peak = statistics.median(peak for *_, peak in results["bare"])
+def report(results: dict[str, list[Run]], runs: int) -> None:
+    bare = results["bare"]
+    bare_ms = statistics.median(r.seconds for r in bare) * 1000
+    bare_cpu = statistics.median(r.cpu_seconds for r in bare) * 1000
+    bare_peak = statistics.median(r.peak_kb for r in bare)
     print(f"\nstart-up to first paint, median of {runs} runs each (alternating), peak RSS over the whole run:")
     for kind, rows in results.items():
-        median_ms = statistics.median(seconds for seconds, *_ in rows) * 1000
-        spread = f"{min(r[0] for r in rows) * 1000:.0f}-{max(r[0] for r in rows) * 1000:.0f} ms"
-        hwm = statistics.median(r[1] for r in rows) / 1024
-        peak = statistics.median(r[2] for r in rows)
-        ratio = "" if kind == "bare" else f"  time {median_ms / bare_ms:.2f}x, peak RSS {peak / bare_peak:.2f}x"
+        median_ms = statistics.median(r.seconds for r in rows) * 1000
+        spread = f"{min(r.seconds for r in rows) * 1000:.0f}-{max(r.seconds for r in rows) * 1000:.0f} ms"
+        cpu_ms = statistics.median(r.cpu_seconds for r in rows) * 1000
+        hwm = statistics.median(r.hwm_kb for r in rows) / 1024
+        peak = statistics.median(r.peak_kb for r in rows)
+        ratios = (
+            ""
+            if kind == "bare"
+            else f"  time {median_ms / bare_ms:.2f}x, CPU {cpu_ms / bare_cpu:.2f}x, peak RSS {peak / bare_peak:.2f}x"
+        )
         print(
-            f"  {kind:<18} {median_ms:7.0f} ms ({spread})  "
-            f"RSS after paint {hwm:5.0f} MB, peak {peak / 1024:5.0f} MB{ratio}"
+            f"  {kind:<18} {median_ms:6.0f} ms ({spread}), CPU {cpu_ms:4.0f} ms, "
+            f"RSS after paint {hwm:4.0f} MB, peak {peak / 1024:4.0f} MB{ratios}"
         )
     print(f"goals: time and peak RSS at most {GOAL_RATIO}x the bare window's")
 
