@@ -91,6 +91,19 @@ def parse_due(text: str, *, today: date, next_session: date | None) -> date | No
     return due
 
 
+DATE_PASSED = "that date has passed"
+
+
+def passed_note(due: date | None, today: date) -> str:
+    """ ": that date has passed" for a due date before ``today``, else "".
+
+    A past due date is accepted, because a facilitator may record an action that was due last week, or
+    give an overdue action the date it was actually done by; but never silently: every view that takes
+    one says so, as it is typed and once it is saved.
+    """
+    return f": {DATE_PASSED}" if due is not None and due < today else ""
+
+
 def format_uk(day: date) -> str:
     """The form used everywhere a due date is shown, e.g. "Thu 3 Dec 2026"; it parses back."""
     return f"{_DAY_NAMES[day.weekday()][:3]} {day.day} {_MONTH_NAMES[day.month - 1][:3]} {day.year}"

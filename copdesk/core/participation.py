@@ -57,9 +57,12 @@ class Tally:
     def speaker(self) -> int | None:
         return None if self._open_stint is None else self._entries[self._open_stint].member_id
 
-    def log_contribution(self, member_id: int) -> Contribution:
-        """A tick leaves any current speaker speaking: an interjection does not end their turn."""
-        entry = Contribution(member_id, self._clock())
+    def log_contribution(self, member_id: int, at: float | None = None) -> Contribution:
+        """A tick leaves any current speaker speaking: an interjection does not end their turn.
+
+        ``at`` is when it was made, for a tick saved late (a retry after a full disk); the default is now.
+        """
+        entry = Contribution(member_id, self._clock() if at is None else at)
         self._entries.append(entry)
         return entry
 

@@ -35,9 +35,21 @@ class MigrationError(StoreError):
     """A schema migration failed; the database stays at its previous version."""
 
 
-class DatabaseBusyError(StoreError):
+class WriteRefusedError(StoreError):
+    """A write was refused by the disk or the file and rolled back whole; the same write can be retried later."""
+
+
+class DatabaseBusyError(WriteRefusedError):
     """Another program holds the database locked for longer than the busy timeout."""
 
 
-class StorageFullError(StoreError):
+class StorageFullError(WriteRefusedError):
     """The disk (or the database's size limit) is full; the change was rolled back."""
+
+
+class ReadOnlyDatabaseError(WriteRefusedError):
+    """The database file (or its folder) became read-only after it was opened; the change was rolled back."""
+
+
+class DiskWriteError(WriteRefusedError):
+    """The disk reported an input/output error; the change was rolled back."""

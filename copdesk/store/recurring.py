@@ -118,6 +118,23 @@ def raise_again(db: Database, issue_id: int, session_id: int, text: str, now: da
     return issue_summary(db, issue_id)
 
 
+def undo_raise_again(db: Database, issue_id: int, session_id: int) -> IssueSummary:
+    """Take back a "raised again" link made by mistake: the issue's mention in this session goes, the issue stays.
+
+    Refused for the mention an issue was recorded with, because without it the issue would have no history.
+    """
+    first = db.execute(
+        "SELECT session_id FROM issue_mention WHERE issue_id = ? ORDER BY at, id LIMIT 1", [issue_id]
+    ).fetchone()
+    if first is not None and first[0] == session_id:
+        raise ValueError(f"“{get_issue(db, issue_id).title}” was recorded in this session: there is no link to undo.")
+    sql = "DELETE FROM issue_mention WHERE issue_id = ? AND session_id = ?"
+    deleted = db.execute(sql, [issue_id, session_id]).rowcount
+    if not deleted:
+        raise ValueError(f"“{get_issue(db, issue_id).title}” is not linked to this session.")
+    return issue_summary(db, issue_id)
+
+
 def change_escalation(db: Database, escalation_id: int, status: EscalationStatus, outcome: str) -> Escalation:
     """Move an escalation along its lifecycle (see ``core.recurring``), or raise with a one-line message."""
     current = get_escalation(db, escalation_id)

@@ -2,13 +2,15 @@
 
 Due dates go through :func:`copdesk.core.dates.parse_due` and are echoed back in the UK form as they
 are typed, so "next friday" is never misunderstood silently. A date that is not a real date is refused
-with the parser's message, and nothing is saved.
+with the parser's message, and nothing is saved. A date that has passed is taken (an action agreed last
+week may be recorded late) with an amber "that date has passed", as typed and again once saved.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from copdesk.core.dates import DueDateError, format_uk, parse_due
+from copdesk.core.dates import DueDateError, format_uk, parse_due, passed_note
 from copdesk.core.model import Action, Member
 from copdesk.core.text import InvalidName, clean_name, name_key
 from copdesk.store import actions
@@ -36,6 +38,8 @@ from copdesk.store.schedule import next_session_date
 from copdesk.views import theme
 from copdesk.views.action_models import ActionRow, action_model
 from copdesk.views.context import AppContext
+from copdesk.views.identifier_warning import IdentifierWarning
+from copdesk.views.write_guard import KEPT_TYPED
 
 MAX_ITEM_LENGTH = 2000
 DUE_PLACEHOLDER = "Due: 3/11/2026, friday, in 2 weeks, next session"
@@ -108,7 +112,8 @@ class DueField(QLineEdit):
         except DueDateError as exc:
             show_message(self.echo, str(exc), error=True)
             return
-        show_message(self.echo, f"Due {format_uk(due)}" if due else "", error=False)
+        passed = passed_note(due, self.today)
+        show_message(self.echo, f"Due {format_uk(due)}{passed}" if due else "", error=False, warning=bool(passed))
 
 
 def hint_label(text: str = "") -> QLabel:
@@ -119,11 +124,11 @@ def hint_label(text: str = "") -> QLabel:
     return label
 
 
-def show_message(label: QLabel, text: str, *, error: bool) -> None:
-    """One line under a form: a reading in the hint style, or a problem in red."""
+def show_message(label: QLabel, text: str, *, error: bool, warning: bool = False) -> None:
+    """One line under a form: a reading in the hint style, something to notice in amber, or a problem in red."""
     label.setText(text)
-    label.setProperty("level", "red" if error else "")
-    theme.set_role(label, "" if error else "hint")
+    label.setProperty("level", "red" if error else "amber" if warning else "")
+    theme.set_role(label, "" if error or warning else "hint")
     label.setVisible(bool(text))
 
 
@@ -163,6 +168,8 @@ class ActionEditor(QWidget):
         row.addWidget(self.due_field, 1)
         row.addWidget(self.add_button)
         layout.addLayout(row)
+        self.identifier_warning = IdentifierWarning(self.text_edit)  # never blocks: the action still saves
+        layout.addWidget(self.identifier_warning)
         layout.addWidget(self.message)
 
         self.model = action_model("Agreed", self)
@@ -228,19 +235,29 @@ class ActionEditor(QWidget):
             show_message(self.message, str(exc), error=True)
             self.due_field.setFocus()
             return None
-        action = actions.add_action(
-            self.context.db,
-            self.team_id,
-            text,
-            self.context.now(),
-            origin_session_id=self.session_id,
-            owner_member_id=member_id,
-            owner_name=owner,
-            due=due,
+        team_id, session_id, now = self.team_id, self.session_id, self.context.now()
+        saved = self.context.writes.run(
+            lambda: actions.add_action(
+                self.context.db,
+                team_id,
+                text,
+                now,
+                origin_session_id=session_id,
+                owner_member_id=member_id,
+                owner_name=owner,
+                due=due,
+            ),
+            retry=self.add_action,
+            kept=KEPT_TYPED,
         )
+        if saved is None:
+            return None  # the text, owner and due date stay for Retry
+        action = saved.value
         self.clear_form()
-        when = f", due {format_uk(due)}" if due else ""
-        show_message(self.message, f"Added: {text}{' (' + owner + ')' if owner else ''}{when}", error=False)
+        passed = passed_note(due, now.astimezone().date())
+        when = f", due {format_uk(due)}{passed}" if due else ""
+        added = f"Added: {text}{' (' + owner + ')' if owner else ''}{when}"
+        show_message(self.message, added, error=False, warning=bool(passed))
         self.text_edit.setFocus()
         self.reload()
         self.changed.emit()
@@ -251,11 +268,17 @@ class ActionEditor(QWidget):
         if not index.isValid():
             show_message(self.message, "Select the action to remove.", error=True)
             return
-        row = self.model.row_at(index.row())
+        self._remove(self.model.row_at(index.row()))
+
+    def _remove(self, row: ActionRow) -> None:
         try:
-            delete_unreviewed_action(self.context.db, row.action_id)
+            removed = self.context.writes.run(
+                lambda: delete_unreviewed_action(self.context.db, row.action_id), retry=partial(self._remove, row)
+            )
         except ValueError as exc:
             show_message(self.message, str(exc), error=True)
+            return
+        if removed is None:
             return
         show_message(self.message, f"Removed: {row.text}", error=False)
         self.reload()

@@ -1,9 +1,10 @@
 """Banners: messages that sit in the layout instead of popping up, so the meeting is never interrupted.
 
 A :class:`Banner` is a strip (``QFrame[banner="warning"|"error"|"info"]``) with a message, a few
-action buttons and a close button. :class:`SaveGuard` is the piece every autosave uses: it runs a
-save, and when the disk is full (or the database is busy) it keeps the text where it is and shows a
-banner with *Retry*; a later successful save, by Retry or by the next autosave, hides it.
+action buttons and a close button. :func:`show_write_failures` puts what a
+:class:`~copdesk.views.write_guard.WriteGuard` refused into a banner with *Retry*; a later successful
+write hides it. :class:`SaveGuard` is that guard for one autosave: when the disk is full (or the
+database is busy or read-only) it keeps the text where it is, and Retry or the next autosave saves it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from copdesk.store.errors import DatabaseBusyError, StorageFullError
+from copdesk.views.write_guard import WriteGuard
 
-Action = tuple[str, Callable[[], None]]
+Action = tuple[str, Callable[[], object]]
 
 
 class Banner(QFrame):
@@ -88,33 +89,33 @@ class Banner(QFrame):
         return self
 
 
-class SaveGuard(QObject):
-    """Runs saves; a full disk or a busy database becomes a banner with Retry, and the text stays put."""
+def show_write_failures(guard: WriteGuard, banner: Banner) -> None:
+    """The guard's refusals in ``banner``, with Retry while an act is waiting; hidden once all are saved."""
 
-    failed = Signal(str)
-    recovered = Signal()
+    def failed(message: str) -> None:
+        banner.set_level("error")
+        waiting = guard.waiting
+        more = f" ({waiting} changes are waiting.)" if waiting > 1 else ""
+        banner.show_message(message + more, [("&Retry", guard.retry)] if guard.failing else [])
+
+    guard.failed.connect(failed)
+    guard.recovered.connect(banner.hide)
+
+
+class SaveGuard(QObject):
+    """Runs one save (an autosave); a refused write becomes a banner with Retry, and the text stays put."""
 
     def __init__(self, banner: Banner, save: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.banner = banner
         self._save = save
-        self.failing = False
+        self.writes = WriteGuard(None, self)  # the save opens its own transaction
+        show_write_failures(self.writes, banner)
+
+    @property
+    def failing(self) -> bool:
+        return self.writes.failing
 
     def run(self) -> bool:
         """Save now; return whether it worked. Callers keep their unsaved state when it did not."""
-        try:
-            self._save()
-        except (StorageFullError, DatabaseBusyError) as exc:
-            self.failing = True
-            self.banner.set_level("error")
-            self.banner.show_message(f"{exc.message} What you typed is still here.", [("&Retry", self._retry)])
-            self.failed.emit(exc.message)
-            return False
-        if self.failing:
-            self.failing = False
-            self.banner.hide()
-            self.recovered.emit()
-        return True
-
-    def _retry(self) -> None:
-        self.run()
+        return self.writes.run(self._save, retry=self.run, key=self, kept="What you typed is still here.") is not None

@@ -33,6 +33,7 @@ from copdesk.store.recurring import IssueSummary, change_escalation
 from copdesk.views import theme
 from copdesk.views.action_editor import DueField, next_session_day, show_message
 from copdesk.views.context import AppContext
+from copdesk.views.identifier_warning import IdentifierWarning
 
 ESCALATION_SOURCE = "CoP Facilitation Masterclass (Spring 2026), Facilitation role in a CoP"
 MAX_OUTCOME_LENGTH = 4000
@@ -123,14 +124,14 @@ class NewEscalationDialog(QDialog):
                 self.message, f"The response is due before the escalation was raised ({format_uk(due)}).", error=True
             )
             return
-        self.escalation = issues.add_escalation(
-            self.context.db,
-            int(self.issue_combo.currentData()),
-            EscalationTarget(self.target_combo.currentData()),
-            raised,
-            due,
-            self.session_id,
+        issue_id, target = int(self.issue_combo.currentData()), EscalationTarget(self.target_combo.currentData())
+        saved = self.context.writes.run(
+            lambda: issues.add_escalation(self.context.db, issue_id, target, raised, due, self.session_id)
         )
+        if saved is None:  # the dialog stays open with what was chosen: OK again is the retry
+            show_message(self.message, self.context.writes.message, error=True)
+            return
+        self.escalation = saved.value
         super().accept()
 
 
@@ -162,6 +163,8 @@ class UpdateEscalationDialog(QDialog):
         form.addRow("&Status", self.status_combo)
         form.addRow("&Outcome", self.outcome_edit)
         layout.addLayout(form)
+        self.identifier_warning = IdentifierWarning(self.outcome_edit)  # never blocks: the outcome still saves
+        layout.addWidget(self.identifier_warning)
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -173,11 +176,14 @@ class UpdateEscalationDialog(QDialog):
         if len(outcome) > MAX_OUTCOME_LENGTH:
             show_message(self.message, f"Keep the outcome under {MAX_OUTCOME_LENGTH} characters.", error=True)
             return
+        escalation_id, status = self.escalation.id, EscalationStatus(self.status_combo.currentData())
         try:
-            self.escalation = change_escalation(
-                self.context.db, self.escalation.id, EscalationStatus(self.status_combo.currentData()), outcome
-            )
+            saved = self.context.writes.run(lambda: change_escalation(self.context.db, escalation_id, status, outcome))
         except EscalationError as exc:
             show_message(self.message, str(exc), error=True)
             return
+        if saved is None:  # the dialog stays open with the outcome typed: OK again is the retry
+            show_message(self.message, self.context.writes.message, error=True)
+            return
+        self.escalation = saved.value
         super().accept()

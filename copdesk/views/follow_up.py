@@ -7,10 +7,15 @@ and a slip can be undone. Whatever is still open when the session ends is carrie
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from datetime import date, datetime
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget
 
+from copdesk.core.dates import format_uk, passed_note
 from copdesk.core.model import Action, ReviewOutcome
 from copdesk.store import actions, teams
 from copdesk.store.carry_over import (
@@ -167,12 +172,14 @@ class FollowUpBox(QWidget):
         action = self._selected()
         if action is None or self.session_id is None:
             return
-        try:
-            record_review(self.context.db, action.id, self.session_id, outcome, self.context.now())
-        except ValueError as exc:
-            self._say(str(exc), error=True)
-            return
-        self._after()
+        self._review(action.id, self.session_id, outcome, self.context.now())
+
+    def _review(self, action_id: int, session_id: int, outcome: ReviewOutcome, now: datetime) -> None:
+        self._write(
+            lambda: record_review(self.context.db, action_id, session_id, outcome, now),
+            retry=partial(self._review, action_id, session_id, outcome, now),
+            key=("review", action_id, session_id),
+        )
 
     def reassign(self) -> None:
         action = self._selected()
@@ -182,10 +189,18 @@ class FollowUpBox(QWidget):
         if dialog.exec() != ChangeActionDialog.DialogCode.Accepted:
             return
         member_id, name = dialog.owner
-        reassign_action(
-            self.context.db, action.id, self.session_id, self.context.now(), owner_member_id=member_id, owner_name=name
+        self._reassign(action.id, self.session_id, self.context.now(), member_id, name)
+
+    def _reassign(
+        self, action_id: int, session_id: int, now: datetime, member_id: int | None, name: str | None
+    ) -> None:
+        self._write(
+            lambda: reassign_action(
+                self.context.db, action_id, session_id, now, owner_member_id=member_id, owner_name=name
+            ),
+            retry=partial(self._reassign, action_id, session_id, now, member_id, name),
+            key=("reassign", action_id, session_id),
         )
-        self._after()
 
     def redate(self) -> None:
         action = self._selected()
@@ -194,8 +209,16 @@ class FollowUpBox(QWidget):
         dialog = self._dialog(action, change_owner=False)
         if dialog.exec() != ChangeActionDialog.DialogCode.Accepted:
             return
-        redate_action(self.context.db, action.id, self.session_id, self.context.now(), due=dialog.due)
-        self._after()
+        self._redate(action.id, self.session_id, self.context.now(), dialog.due)
+
+    def _redate(self, action_id: int, session_id: int, now: datetime, due: date | None) -> None:
+        passed = passed_note(due, now.astimezone().date())
+        self._write(
+            lambda: redate_action(self.context.db, action_id, session_id, now, due=due),
+            retry=partial(self._redate, action_id, session_id, now, due),
+            key=("redate", action_id, session_id),
+            said=f"New due date {format_uk(due)}{passed}." if due is not None and passed else "",
+        )
 
     def _dialog(self, action: Action, *, change_owner: bool) -> ChangeActionDialog:
         now = self.context.now()
@@ -212,22 +235,35 @@ class FollowUpBox(QWidget):
     def undo(self) -> None:
         index = self.table.currentIndex()
         review_id = index.data(ActionRole.REVIEW_ID) if index.isValid() else None
-        if review_id is None:
-            return
+        if review_id is not None:
+            self._undo(int(review_id))
+
+    def _undo(self, review_id: int) -> None:
+        self._write(
+            lambda: undo_review(self.context.db, review_id),
+            retry=partial(self._undo, review_id),
+            key=("undo", review_id),
+        )
+
+    def _write(
+        self, write: Callable[[], object], *, retry: Callable[[], object], key: Hashable, said: str = ""
+    ) -> None:
+        """Every review goes through the window's write guard: a refused one changes nothing here, and waits."""
         try:
-            undo_review(self.context.db, int(review_id))
+            saved = self.context.writes.run(write, retry=retry, key=key)
         except ValueError as exc:
             self._say(str(exc), error=True)
             return
-        self._after()
+        if saved is not None:
+            self._after(said)
 
     def _say(self, message: str, *, error: bool = False) -> None:
         """Feedback under the list, shown only while there is something to say."""
         show_message(self.message, message, error=error)
         self.message.setVisible(bool(message) and self.table.isVisible())
 
-    def _after(self) -> None:
+    def _after(self, said: str = "") -> None:
         """The list shows the outcome itself; any earlier complaint no longer applies."""
-        self._say("")
         self.reload()
+        self._say(said)
         self.changed.emit()

@@ -1,8 +1,10 @@
-"""The identifier warning: a banner under any text editor when its text looks like an identifier.
+"""The identifier warning: a banner under any text field when its text looks like an identifier.
 
-It never blocks typing or saving (the facilitator is in a meeting); it names what it found, and one
-click replaces it with a neutral placeholder through the editor's own cursor, so Ctrl+Z brings it
-back. The check runs shortly after typing pauses, not on every keystroke.
+It serves the free-text notes and every one-line field whose text goes into the record (an action, a
+learning point, a parked item, an issue, the session topic). It never blocks typing or saving (the
+facilitator is in a meeting); it names what it found, and one click replaces it with a neutral
+placeholder through the field's own editing, so Ctrl+Z brings it back. The check runs shortly after
+typing pauses, not on every keystroke.
 
 Findings come from :mod:`copdesk.core.privacy` as Python string indexes (code points); Qt cursors
 count UTF-16 code units, so every span is converted before it is selected, or an emoji earlier in the
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from copdesk.core.privacy import Finding, find_identifiers, remove_finding
 from copdesk.views.banner import Banner
@@ -26,7 +28,7 @@ _KIND_WORDS = {
     "title-and-name": "a person's name",
 }
 
-Editor = QPlainTextEdit | QTextEdit
+Editor = QPlainTextEdit | QTextEdit | QLineEdit
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -45,7 +47,7 @@ class IdentifierWarning(Banner):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.check_now)
-        editor.textChanged.connect(self._timer.start)
+        editor.textChanged.connect(lambda *_text: self._timer.start())
         self.closed.connect(self.ignore_current)
 
     @classmethod
@@ -55,9 +57,12 @@ class IdentifierWarning(Banner):
         warning.attach_below(editor)
         return warning
 
+    def _text(self) -> str:
+        return self.editor.text() if isinstance(self.editor, QLineEdit) else self.editor.document().toPlainText()
+
     def check_now(self) -> list[Finding]:
         self._timer.stop()
-        text = self.editor.document().toPlainText()
+        text = self._text()
         self.findings = [f for f in find_identifiers(text) if (f.kind.value, f.text) not in self._ignored]
         self._refresh()
         return self.findings
@@ -91,10 +96,13 @@ class IdentifierWarning(Banner):
         """Select the first finding in the editor, so the facilitator can see it in context."""
         if not self.findings:
             return
-        text = self.editor.document().toPlainText()
-        cursor = self._cursor_for(text, self.findings[0])
-        self.editor.setTextCursor(cursor)
-        self.editor.ensureCursorVisible()
+        text, finding = self._text(), self.findings[0]
+        if isinstance(self.editor, QLineEdit):
+            start = utf16_offset(text, finding.start)
+            self.editor.setSelection(start, utf16_offset(text, finding.end) - start)
+        else:
+            self.editor.setTextCursor(self._cursor_for(text, finding))
+            self.editor.ensureCursorVisible()
         self.editor.setFocus()
 
     def ignore_current(self) -> None:
@@ -104,6 +112,9 @@ class IdentifierWarning(Banner):
             self.check_now()
 
     def _replace(self, findings: list[Finding]) -> None:
+        if isinstance(self.editor, QLineEdit):
+            self._replace_in_line(self.editor, findings)
+            return
         text = self.editor.document().toPlainText()
         cursor = QTextCursor(self.editor.document())
         cursor.beginEditBlock()  # one Ctrl+Z undoes the whole removal
@@ -117,7 +128,19 @@ class IdentifierWarning(Banner):
             text = replaced
         cursor.endEditBlock()
 
+    def _replace_in_line(self, line: QLineEdit, findings: list[Finding]) -> None:
+        """Each finding selected and typed over (``insert``), which the field's own Ctrl+Z takes back."""
+        text = line.text()
+        for finding in sorted(findings, key=lambda f: f.start, reverse=True):
+            replaced = remove_finding(text, finding)
+            placeholder = replaced[finding.start : len(replaced) - (len(text) - finding.end)]
+            start = utf16_offset(text, finding.start)
+            line.setSelection(start, utf16_offset(text, finding.end) - start)
+            line.insert(placeholder)
+            text = replaced
+
     def _cursor_for(self, text: str, finding: Finding) -> QTextCursor:
+        assert not isinstance(self.editor, QLineEdit)
         cursor = QTextCursor(self.editor.document())
         cursor.setPosition(utf16_offset(text, finding.start))
         cursor.setPosition(utf16_offset(text, finding.end), QTextCursor.MoveMode.KeepAnchor)

@@ -4,11 +4,20 @@ While the issue is typed, the team's earlier unresolved issues that match are su
 (SQLite FTS5, ``store.search``), so the same barrier is not recorded afresh every month. An issue that
 has come back often enough without a resolution is flagged with the masterclass's advice; its whole
 history, its escalations and its resolution are one click away (:class:`IssueHistoryDialog`).
+
+A suggestion only says that some words are shared, so linking is always the facilitator's own act: a
+click on a suggestion, or Down/Up from the text to choose one, then Enter or Link. Enter on text with
+no suggestion chosen records a new issue. A link made by mistake is undone with Undo link, right after,
+which takes the mention out of the earlier issue's history and puts the text back in the field.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from datetime import datetime
+from functools import partial
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,13 +38,16 @@ from copdesk.store.recurring import (
     issues_raised_in,
     raise_again,
     recurring_threshold,
+    undo_raise_again,
     unresolved_issues,
 )
 from copdesk.store.search import suggest_issues
 from copdesk.views.action_editor import configure_table, show_message
 from copdesk.views.context import AppContext
+from copdesk.views.identifier_warning import IdentifierWarning
 from copdesk.views.issue_history import IssueHistoryDialog, advice_text, short_advice
 from copdesk.views.issue_models import IssueRole, issue_model, raised_text, suggestion_rows
+from copdesk.views.write_guard import KEPT_TYPED
 
 MAX_TITLE_LENGTH = 300
 SUGGEST_DELAY_MS = 150
@@ -51,6 +63,8 @@ class IssueLinker(QWidget):
         self.team_id: int | None = None
         self.session_id: int | None = None
         self.current: IssueSummary | None = None
+        self._chosen_id: int | None = None  # the suggestion the facilitator chose; none is chosen for them
+        self.last_link: tuple[int, int, str] | None = None  # (issue, session, text) of the link Undo takes back
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
@@ -62,6 +76,8 @@ class IssueLinker(QWidget):
         self.title_edit.setMaxLength(MAX_TITLE_LENGTH)
         self.title_edit.textChanged.connect(self._typed)
         self.title_edit.returnPressed.connect(self._enter)
+        self.title_edit.setToolTip("Enter records a new issue; ↓ (or a click) chooses an earlier one to link")
+        self.title_edit.installEventFilter(self)
         self.link_button = QPushButton("Link as raised a&gain")
         self.link_button.setAccessibleName("Link the selected earlier issue as raised again")
         self.link_button.setProperty("primary", True)
@@ -77,9 +93,18 @@ class IssueLinker(QWidget):
         for button in (self.link_button, self.new_button, self.history_button):
             row.addWidget(button)
         layout.addLayout(row)
+        self.identifier_warning = IdentifierWarning(self.title_edit)
+        layout.addWidget(self.identifier_warning)
+        message_row = QHBoxLayout()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        message_row.addWidget(self.message, 1)
+        self.undo_button = QPushButton("&Undo link")
+        self.undo_button.setAccessibleName("Undo the link just made")
+        self.undo_button.clicked.connect(self.undo_link)
+        self.undo_button.hide()
+        message_row.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(message_row)
 
         self.model = issue_model(self)
         self.table = QTableView()
@@ -112,6 +137,8 @@ class IssueLinker(QWidget):
     def set_session(self, team_id: int, session_id: int) -> None:
         self.team_id, self.session_id = team_id, session_id
         self.title_edit.clear()
+        self._forget_link()
+        self._chosen_id = None
         self._show_issue(None)
         self.refresh_suggestions()
 
@@ -120,13 +147,15 @@ class IssueLinker(QWidget):
         self.title_edit.clear()
         self.refresh_suggestions()
         if self.model.rowCount():
-            self.table.selectRow(0)
+            self._choose(0)  # "Same issue again" was the facilitator's word: the most raised is ready to link
             show_message(self.message, "Same issue again? Select it and press Link (or double-click it).", error=False)
         else:
             show_message(self.message, "No earlier unresolved issue yet: type it and record it as new.", error=False)
         self.title_edit.setFocus()
 
     def _typed(self) -> None:
+        if self.title_edit.text().strip():
+            self._forget_link()  # the next issue is being typed: Undo was for the one before
         self._suggest_timer.start()
         self._update_buttons()
 
@@ -139,16 +168,51 @@ class IssueLinker(QWidget):
         if typed.strip():
             found = suggest_issues(db, self.team_id, typed, session_id=self.session_id)
             rows = suggestion_rows(found, threshold)
-            lead = "Earlier unresolved issues like this, best match first:" if rows else "No earlier issue matches."
+            lead = (
+                "Earlier unresolved issues like this: choose one (↓ or a click) to link it; Enter alone records "
+                "a new issue."
+                if rows
+                else "No earlier issue matches."
+            )
         else:
             linked = {s.id for s in issues_raised_in(db, self.session_id)} if self.session_id else set()
             rows = suggestion_rows([s for s in unresolved_issues(db, self.team_id) if s.id not in linked], threshold)
             lead = "The team's unresolved issues, most raised first:" if rows else "No earlier unresolved issues."
+        chosen = self._chosen_id
         self.model.set_rows(rows)
         show_message(self.message, f"{lead} {self._session_summary()}", error=False)
-        if rows and typed.strip():
-            self.table.selectRow(0)
+        self._choose(next((i for i, row in enumerate(rows) if row.issue_id == chosen), None))
         self._update_buttons()
+
+    def _choose(self, row: int | None) -> None:
+        """Make ``row`` the chosen suggestion, or choose none (Enter then records a new issue)."""
+        if row is None:
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
+            self._chosen_id = None
+        else:
+            self.table.selectRow(row)
+        self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down and Up in the text choose among the suggestions; Up past the first, or Esc, chooses none."""
+        if watched is self.title_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
+            if step is not None:
+                self._step(step)
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.table.currentIndex().isValid():
+                self._choose(None)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _step(self, step: int) -> None:
+        if self._suggest_timer.isActive():
+            self.refresh_suggestions()  # choose among the suggestions for what is typed now
+        count = self.model.rowCount()
+        if count:
+            target = self.table.currentIndex().row() + step if self.table.currentIndex().isValid() else step - 1
+            self._choose(min(target, count - 1) if target >= 0 else None)
 
     def _session_summary(self) -> str:
         raised = issues_raised_in(self.context.db, self.session_id) if self.session_id else []
@@ -157,7 +221,10 @@ class IssueLinker(QWidget):
     def _selection_changed(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
-            self._show_issue(issue_summary(self.context.db, int(index.data(IssueRole.ISSUE_ID))))
+            self._chosen_id = int(index.data(IssueRole.ISSUE_ID))
+            self._show_issue(issue_summary(self.context.db, self._chosen_id))
+        else:
+            self._chosen_id = None
         self._update_buttons()
 
     def _show_issue(self, summary: IssueSummary | None) -> None:
@@ -189,20 +256,64 @@ class IssueLinker(QWidget):
         if not index.isValid() or self.session_id is None:
             show_message(self.message, "Select the earlier issue this one repeats.", error=True)
             return
-        issue_id = int(index.data(IssueRole.ISSUE_ID))
+        self._link(int(index.data(IssueRole.ISSUE_ID)), self.session_id, self.title_edit.text(), self.context.now())
+
+    def _link(self, issue_id: int, session_id: int, text: str, now: datetime) -> None:
         try:
-            summary = raise_again(
-                self.context.db, issue_id, self.session_id, self.title_edit.text(), self.context.now()
+            saved = self.context.writes.run(
+                lambda: raise_again(self.context.db, issue_id, session_id, text, now),
+                retry=partial(self._link, issue_id, session_id, text, now),
+                key=("link", issue_id, session_id),
+                kept=KEPT_TYPED,
             )
         except ValueError as exc:
             show_message(self.message, str(exc), error=True)
             return
-        self._recorded(summary, f"Linked as raised again: {summary.title} ({raised_text(summary.times_raised)}).")
+        if saved is None:
+            return
+        summary = saved.value
+        self._recorded(summary, f"Linked as raised again: {summary.title} ({raised_text(summary.times_raised)}).", text)
+        self.last_link = (issue_id, session_id, text)
+        self.undo_button.setToolTip(f"Take back the link to “{summary.title}”: the text comes back to the field")
+        self.undo_button.show()
+
+    def undo_link(self) -> None:
+        """Take back the link just made: its mention goes, and the text is back in the field to record as new."""
+        if self.last_link is None:
+            return
+        issue_id, session_id, text = self.last_link
+        try:
+            saved = self.context.writes.run(
+                lambda: undo_raise_again(self.context.db, issue_id, session_id), retry=self.undo_link
+            )
+        except ValueError as exc:
+            show_message(self.message, str(exc), error=True)
+            return
+        if saved is None:
+            return
+        self._forget_link()
+        if not self.title_edit.text().strip():
+            self.title_edit.setText(text)
+        self._chosen_id = None
+        self.refresh_suggestions()
+        self._show_issue(None)
+        show_message(
+            self.message,
+            f"Undone: not linked to “{saved.value.title}”. The text is back: Enter records it as a new issue.",
+            error=False,
+        )
+        self.title_edit.setFocus()
+        self.changed.emit()
+
+    def _forget_link(self) -> None:
+        self.last_link = None
+        self.undo_button.hide()
 
     def record_new(self) -> None:
         if self.team_id is None or self.session_id is None:
             return
-        title = " ".join(self.title_edit.text().split())
+        typed = self.title_edit.text()
+        title = " ".join(typed.split())
         if not title:
             show_message(self.message, "Type the issue or barrier first.", error=True)
             return
@@ -212,13 +323,23 @@ class IssueLinker(QWidget):
         if same is not None:
             show_message(self.message, f"“{same.title}” is already open: link it as raised again.", error=True)
             return
-        issue = issues.add_issue(self.context.db, self.team_id, title, self.session_id, self.context.now())
-        self._recorded(issue_summary(self.context.db, issue.id), f"Recorded: {title}.")
+        team_id, session_id, now = self.team_id, self.session_id, self.context.now()
+        saved = self.context.writes.run(
+            lambda: issues.add_issue(self.context.db, team_id, title, session_id, now),
+            retry=self.record_new,
+            kept=KEPT_TYPED,
+        )
+        if saved is None:
+            return
+        self._forget_link()
+        self._recorded(issue_summary(self.context.db, saved.value.id), f"Recorded: {title}.", typed)
 
-    def _recorded(self, summary: IssueSummary, message: str) -> None:
-        self.title_edit.clear()
+    def _recorded(self, summary: IssueSummary, message: str, typed: str) -> None:
+        """Saved: the field is emptied for the next issue (unless something else was typed there meanwhile)."""
+        if self.title_edit.text() == typed:
+            self.title_edit.clear()
+        self._chosen_id = None
         self.refresh_suggestions()
-        self.table.clearSelection()
         self._show_issue(summary)
         show_message(self.message, message, error=False)
         self.changed.emit()

@@ -8,6 +8,8 @@ and the notes pane listens for the end of the session to flush what was typed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 
@@ -28,6 +30,7 @@ class LiveSession(QObject):
         self.team_id: int | None = None
         self.segment_position: int | None = None
         self.segment_phase: str | None = None
+        self._savers: list[Callable[[], bool]] = []
 
     @property
     def is_live(self) -> bool:
@@ -42,6 +45,14 @@ class LiveSession(QObject):
     def enter_segment(self, position: int, phase: str) -> None:
         self.segment_position, self.segment_phase = position, phase
         self.segment_changed.emit(position, phase)
+
+    def add_saver(self, save: Callable[[], bool]) -> None:
+        """``save`` saves what a pane holds unsaved (typed text) and says whether it could: asked before ending."""
+        self._savers.append(save)
+
+    def save_everything(self) -> bool:
+        """Ask every pane to save now; False when something could not be (its pane says why and keeps it)."""
+        return all([save() for save in self._savers])  # a list: every pane tries, even after one failed
 
     def finish(self) -> None:
         """Tell panes to flush, then that the session is over. Callers save the session between the two."""

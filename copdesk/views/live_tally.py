@@ -1,13 +1,18 @@
 """The live session's participation state: the core tally, kept in step with the store row by row.
 
 Every tick is written the moment it is made and undo deletes the row again, so a crash loses nothing
-and leaves nothing that was taken back. A talk-time stint is written as a plain tick when it starts and
+and leaves nothing that was taken back. Each write goes through the window's write guard and the tally
+changes only once it is saved: a refused tick is not counted (Retry saves and counts it, at the moment it
+was made), and a refused undo leaves the tick counted. A talk-time stint is written as a plain tick when it starts and
 gets its duration when it stops, so a crash mid-stint still keeps the count. Times in the tally are
 monotonic (differences only); the store keeps wall-clock stamps, and :meth:`LiveTally.load` converts
 them back when a session is resumed after a restart.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
@@ -58,10 +63,16 @@ class LiveTally(QObject):
         self.changed.emit()
 
     def reload_roster(self) -> None:
-        """Pick up someone marked present after the start (a guest added on the spot), keeping the tally."""
+        """Pick up people marked present after the start, keeping the tally.
+
+        Latecomers join at the end, in name order among themselves, so the number keys 1-9 keep meaning the
+        people they meant before.
+        """
         if self.session_id is None:
             return
-        self.members = self._present_members(self.session_id)
+        present = {member.id: member for member in self._present_members(self.session_id)}
+        staying = [present.pop(member.id) for member in self.members if member.id in present]
+        self.members = staying + list(present.values())
         self.changed.emit()
 
     def finish(self) -> None:
@@ -90,28 +101,49 @@ class LiveTally(QObject):
     def is_live(self) -> bool:
         return self.session_id is not None
 
-    def log(self, member_id: int) -> None:
-        """One contribution, saved before the display changes."""
+    def log(self, member_id: int) -> bool:
+        """One contribution, saved before the display changes; False (nothing counted) when it was refused."""
         if self.session_id is None:
-            return
-        self.tally.log_contribution(member_id)
-        self._row_ids.append(
-            participation.add_contribution(self.context.db, self.session_id, member_id, self.context.now())
+            return False
+        return self._log_at(self.session_id, member_id, self.context.monotonic(), self.context.now())
+
+    def _log_at(self, session_id: int, member_id: int, moment: float, wall: datetime) -> bool:
+        """The tick made at ``moment`` (monotonic) and ``wall``; a retry replays it with its own time."""
+        if self.session_id != session_id:
+            return False
+        saved = self.context.writes.run(
+            lambda: participation.add_contribution(self.context.db, session_id, member_id, wall),
+            retry=partial(self._log_at, session_id, member_id, moment, wall),
         )
+        if saved is None:
+            return False
+        self.tally.log_contribution(member_id, at=moment)
+        self._row_ids.append(saved.value)
         self.changed.emit()
+        return True
 
     def toggle_speaking(self, member_id: int) -> None:
-        """Talk-time mode: the speaker's second press stops them; anyone else's press hands over the turn."""
-        if self.session_id is None:
+        """Talk-time mode: the speaker's second press stops them; anyone else's press hands over the turn.
+
+        The new speaker's row is saved first; if that is refused, the turn does not change (Retry counts
+        the press as a contribution at the moment it was made).
+        """
+        session_id = self.session_id
+        if session_id is None:
             return
         if self.tally.speaker == member_id:
             self.stop_speaking()
             return
+        moment, wall = self.context.monotonic(), self.context.now()
+        saved = self.context.writes.run(
+            lambda: participation.add_contribution(self.context.db, session_id, member_id, wall),
+            retry=partial(self._log_at, session_id, member_id, moment, wall),
+        )
+        if saved is None:
+            return
         self._save_duration(self.tally.start_speaking(member_id))
         self._stint_index = len(self._row_ids)
-        self._row_ids.append(
-            participation.add_contribution(self.context.db, self.session_id, member_id, self.context.now())
-        )
+        self._row_ids.append(saved.value)
         self.changed.emit()
 
     def stop_speaking(self) -> None:
@@ -121,35 +153,63 @@ class LiveTally(QObject):
         self.changed.emit()
 
     def undo(self) -> Contribution | None:
-        """Take back the last contribution (a running stint is cancelled) and delete its row."""
-        undone = self.tally.undo_last()
-        if undone is None:
+        """Take back the last contribution (a running stint is cancelled): its row is deleted first, and the
+        count changes only once that is saved, so the display and the store never disagree."""
+        if not self._row_ids or not self.tally.contributions:
             return None
-        row_id = self._row_ids.pop()
+        row_id = self._row_ids[-1]
+        deleted = self.context.writes.run(lambda: participation.delete_contribution(self.context.db, row_id))
+        if deleted is None:
+            return None  # still counted, as it is still stored; Undo again once the database takes writes
+        undone = self.tally.undo_last()
+        self._row_ids.pop()
         if self._stint_index == len(self._row_ids):
             self._stint_index = None
-        participation.delete_contribution(self.context.db, row_id)
         self.changed.emit()
         return undone
 
-    def add_marker(self, kind: MarkerKind) -> None:
-        """A marker about the room: the store has no column for a person, and none is passed."""
+    def add_marker(self, kind: MarkerKind) -> bool:
+        """A marker about the room: the store has no column for a person, and none is passed. False if refused."""
         if self.session_id is None:
-            return
-        participation.add_marker(self.context.db, self.session_id, kind, self.context.now())
-        self.markers.append((kind, self.context.monotonic()))
+            return False
+        return self._add_marker_at(self.session_id, kind, self.context.monotonic(), self.context.now())
+
+    def _add_marker_at(self, session_id: int, kind: MarkerKind, moment: float, wall: datetime) -> bool:
+        if self.session_id != session_id:
+            return False
+        saved = self.context.writes.run(
+            lambda: participation.add_marker(self.context.db, session_id, kind, wall),
+            retry=partial(self._add_marker_at, session_id, kind, moment, wall),
+        )
+        if saved is None:
+            return False
+        self.markers.append((kind, moment))
         self.changed.emit()
+        return True
 
     def set_quiet_after_minutes(self, minutes: int) -> None:
-        settings.set_setting(self.context.db, settings.QUIET_AFTER_MINUTES, str(minutes))
+        """Applied at once; saved for next time through the write guard (Retry saves the latest choice)."""
         self.quiet_after_minutes = minutes
         self.changed.emit()
+        self.context.writes.run(
+            lambda: settings.set_setting(self.context.db, settings.QUIET_AFTER_MINUTES, str(minutes)),
+            retry=partial(self.set_quiet_after_minutes, minutes),
+            key="quiet after minutes",
+        )
 
     def _save_duration(self, ended: Contribution | None) -> None:
         if ended is None or self._stint_index is None:
             return
-        participation.set_contribution_duration(self.context.db, self._row_ids[self._stint_index], ended.duration or 0)
+        self._write_duration(self._row_ids[self._stint_index], ended.duration or 0)
         self._stint_index = None
+
+    def _write_duration(self, row_id: int, seconds: float) -> None:
+        """A stint's length; refused, the row still counts as a tick, and Retry adds the length."""
+        self.context.writes.run(
+            lambda: participation.set_contribution_duration(self.context.db, row_id, seconds),
+            retry=partial(self._write_duration, row_id, seconds),
+            key=("duration", row_id),
+        )
 
     # -- reading --------------------------------------------------------------------------------
     @property

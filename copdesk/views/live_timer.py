@@ -151,17 +151,30 @@ class LiveTimer(QObject):
 
     def end(self, *, at_last_save: bool = False) -> TimerView:
         """Stop the clock, save every segment's actual times and the final state; the caller ends the session."""
+        final = self.stop_clock(at_last_save=at_last_save)
+        self._record_actuals(final)
+        self.save()
+        return final
+
+    def stop_clock(self, *, at_last_save: bool = False) -> TimerView:
+        """Stop the clock (once: a second call returns the same final view) without writing anything."""
         timer = self._require()
         if timer.snapshot().status is not TimerStatus.FINISHED:
             timer.end_session(at_last_save=at_last_save)
         final = timer.snapshot()
-        self._record_actuals(final)
-        self.save()
         self._repaint.stop()
         self._heartbeat.stop()
         self.last_view = final
         self.refreshed.emit(final)
         return final
+
+    def write_final(self, final: TimerView) -> None:
+        """Write every segment's actual times and the final state, raising on failure (the caller's transaction)."""
+        if self.timer is None or self.session_id is None:
+            return
+        record_actuals(self.context.db, self._segment_ids, final)
+        state = json.dumps(self.timer.to_state())
+        sessions.save_timer_state(self.context.db, self.session_id, state, self.context.now())
 
     def refresh(self) -> None:
         """Read the clock now and tell every display; then book the next repaint for the next visible change."""

@@ -13,6 +13,9 @@ disk) keeps the text in the editor and offers a retry.
 
 from __future__ import annotations
 
+from datetime import datetime
+from functools import partial
+
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
     QLabel,
@@ -126,6 +129,7 @@ class NotesPanel(Pane):
         for editor in (self.action_editor, self.issue_linker, self.escalations):
             editor.changed.connect(self._items_changed)
 
+        live.add_saver(self.flush)  # ending waits until what was typed is saved
         live.started.connect(self.load_session)
         live.ending.connect(self._session_ending)
         live.ended.connect(self.unload)
@@ -182,8 +186,15 @@ class NotesPanel(Pane):
         """Everything typed is saved, and every follow-up still open is carried to the next session."""
         self.flush()
         if session_id == self.session_id:
-            carry_forward_unreviewed(self.context.db, session_id, self.context.now())
+            self._carry_forward(session_id, self.context.now())
             self.follow_up.reload()
+
+    def _carry_forward(self, session_id: int, now: datetime) -> None:
+        self.context.writes.run(
+            lambda: carry_forward_unreviewed(self.context.db, session_id, now),
+            retry=partial(self._carry_forward, session_id, now),
+            key=("carry forward", session_id),
+        )
 
     # -- autosave -----------------------------------------------------------------------------------
     def _text_changed(self) -> None:

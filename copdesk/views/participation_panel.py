@@ -215,9 +215,8 @@ class ParticipationPanel(Pane):
 
     def mark_room(self, kind: MarkerKind) -> None:
         """Save the marker (no person), tell the picker, and show the remedies beside the button."""
-        if not self.tally.is_live:
-            return
-        self.tally.add_marker(kind)
+        if not self.tally.is_live or not self.tally.add_marker(kind):
+            return  # refused: the banner strip says so, and Retry saves it with the time it was marked
         self.live.marker_logged.emit(kind.value)
         follow_up = "Matching prompts are now offered in the question picker."
         if kind is MarkerKind.REPEATED_ISSUE:
@@ -231,9 +230,11 @@ class ParticipationPanel(Pane):
 
     def _note_repeated_issue(self) -> None:
         """Until the notes pane offers recurring-issue linking, the record still says the issue returned."""
-        session_id = self.tally.session_id
+        session_id, now = self.tally.session_id, self.context.now()
         if session_id is not None:
-            notes.add_note(self.context.db, session_id, NoteKind.NOTE, REPEATED_ISSUE_NOTE, self.context.now())
+            self.context.writes.run(
+                lambda: notes.add_note(self.context.db, session_id, NoteKind.NOTE, REPEATED_ISSUE_NOTE, now)
+            )
 
     # -- display --------------------------------------------------------------------------------
     def _mode_changed(self) -> None:

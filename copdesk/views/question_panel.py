@@ -19,7 +19,8 @@ How it behaves, and why:
 from __future__ import annotations
 
 import random
-import sqlite3
+from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -215,16 +216,18 @@ class QuestionPanel(Pane):
 
     def toggle_favourite(self) -> None:
         question = self.picker.current
-        if question is None:
-            return
-        favourite = question.id not in self.favourite_ids
-        try:
-            store.set_favourite(self.context.db, question.id, favourite, self.context.now())
-        except sqlite3.Error as exc:
-            self._refresh()
-            self.card.show_notice(f"The favourite could not be saved ({exc}); nothing changed.")
-            return
-        (self.favourite_ids.add if favourite else self.favourite_ids.discard)(question.id)
+        if question is not None:
+            self._set_favourite(question, question.id not in self.favourite_ids)
+
+    def _set_favourite(self, question: Question, favourite: bool) -> None:
+        now = self.context.now()
+        saved = self.context.writes.run(
+            lambda: store.set_favourite(self.context.db, question.id, favourite, now),
+            retry=partial(self._set_favourite, question, favourite),
+            key=("favourite", question.id),
+        )
+        if saved is not None:
+            (self.favourite_ids.add if favourite else self.favourite_ids.discard)(question.id)
         self._refresh()
 
     def toggle_asked(self) -> None:
@@ -236,20 +239,26 @@ class QuestionPanel(Pane):
         if question is None or question.kind is not QuestionKind.QUESTION:
             self._refresh()
             return
-        db = self.context.db
-        try:
-            if question.id in self.logged_ids:
-                store.unrecord_asked(db, session_id, question.id)
-                self.logged_ids.discard(question.id)
-            else:
-                at = self.context.now()
-                position = self.live.segment_position
-                store.record_asked(db, session_id, question.id, question.category, question.text, position, at)
-                self.logged_ids.add(question.id)
-        except sqlite3.Error as exc:
-            self._refresh()
-            self.card.show_notice(f"The asked log could not be saved ({exc}); the question is not marked.")
+        asked = question.id not in self.logged_ids
+        self._set_asked(session_id, question, asked, self.live.segment_position, self.context.now())
+
+    def _set_asked(self, session_id: int, question: Question, asked: bool, position: int | None, at: datetime) -> None:
+        """Log (or unlog) the question as asked; the button shows it only once the store has it."""
+        if self.live.session_id != session_id:
             return
+        db = self.context.db
+
+        def write() -> None:
+            if asked:
+                store.record_asked(db, session_id, question.id, question.category, question.text, position, at)
+            else:
+                store.unrecord_asked(db, session_id, question.id)
+
+        saved = self.context.writes.run(
+            write, retry=partial(self._set_asked, session_id, question, asked, position, at), key=("asked", question.id)
+        )
+        if saved is not None:
+            (self.logged_ids.add if asked else self.logged_ids.discard)(question.id)
         self._refresh()
 
     def open_custom_questions(self) -> CustomQuestionsDialog:

@@ -1,7 +1,8 @@
 """The main window's safeguards: its banner strip, and the File menu's data-care entries.
 
 The banner strip under the header carries what start-up had to say (a restored backup, a backup that
-could not be made, a data folder inside a synced or network folder, shown once per folder). The menu
+could not be made, a data folder inside a synced or network folder, shown once per folder), and every
+write the panes could not save (a full disk, a read-only or locked database), with Retry. The menu
 entries open the restore, retention and erasure dialogs. They are refused while a session is live:
 the hour in progress must not have its data pulled from under it.
 
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout, QWidget
 
 from copdesk import paths
 from copdesk.store import migrations
-from copdesk.views.banner import Banner
+from copdesk.views.banner import Banner, show_write_failures
 from copdesk.views.context import AppContext
 from copdesk.views.live_session import LiveSession
 
@@ -55,14 +56,20 @@ class Safeguards(QObject):
         self.notice_banner = Banner("info")
         self.warning_banner = Banner("warning")
         self.location_banner = Banner("warning")
-        for banner in (self.notice_banner, self.warning_banner, self.location_banner):
+        self.write_banner = Banner("error", closable=False)  # until what was refused is saved
+        self.write_banner.setObjectName("writeRefused")
+        show_write_failures(context.writes, self.write_banner)
+        context.writes.failed.connect(self._fit)
+        context.writes.recovered.connect(self._fit)
+        for banner in (self.notice_banner, self.warning_banner, self.location_banner, self.write_banner):
             layout.addWidget(banner)
             banner.closed.connect(self._fit)
         self._fit()
 
     def _fit(self) -> None:
         """Take no room at all when no banner is showing."""
-        showing = any(not b.isHidden() for b in (self.notice_banner, self.warning_banner, self.location_banner))
+        banners = (self.notice_banner, self.warning_banner, self.location_banner, self.write_banner)
+        showing = any(not b.isHidden() for b in banners)
         self.banner_area.setVisible(showing)
 
     # -- start-up ------------------------------------------------------------------------------

@@ -3,9 +3,10 @@
 ``MainWindow`` owns one :class:`SessionFlow`; the flow owns the live timer, the live-session actions and the
 windows that show the timer elsewhere (share-safe view, mini timer). Starting calls
 :meth:`LiveSession.begin`, then every segment change is announced with :meth:`LiveSession.enter_segment`.
-Ending stops the timer and saves every segment's actual times first, then calls :meth:`LiveSession.finish`
-so the panes flush, then shows the summary. The window only follows :attr:`went_live` and
-:attr:`returned_to_prepare` to switch pages.
+Ending saves what was typed, stops the timer and saves every segment's actual times with the end in one
+transaction, then calls :meth:`LiveSession.finish` so the panes flush, then shows the summary. A session
+whose end could not be saved stays live, and the window's banner strip says so with Retry. The window only
+follows :attr:`went_live` and :attr:`returned_to_prepare` to switch pages.
 
 Dialogs are opened with ``open()`` (window-modal, never a nested event loop), and the last one of each kind
 is kept on the flow, so the meeting never waits on a blocked call and tests can answer them. Their modules are
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -25,7 +27,7 @@ from copdesk.core.agenda import AgendaTemplate, load_template_folder
 from copdesk.core.ground_rules import load_ground_rules
 from copdesk.core.model import Session, SessionKind
 from copdesk.core.text import InvalidName
-from copdesk.core.timer import SessionTimer, TimerError, TimerStatus
+from copdesk.core.timer import SessionTimer, TimerError, TimerStatus, TimerView
 from copdesk.store import agendas, teams
 from copdesk.store.errors import StoreError
 from copdesk.views import theme
@@ -50,6 +52,11 @@ if TYPE_CHECKING:
     from copdesk.views.start_session_dialog import StartSessionDialog
 
 END_QUESTION = "End the session?"
+STILL_LIVE = "The session is still live: it was not ended."
+NOT_ENDED = (
+    "The session is still live: it was not ended, because something recorded could not be saved yet. "
+    "Free some space (or make the database writable), then press Retry."
+)
 
 
 class SessionFlow(QObject):
@@ -91,6 +98,7 @@ class SessionFlow(QObject):
         self.close_question: CloseQuestion | None = None
         self.error_box: QMessageBox | None = None
         self._status: TimerStatus | None = None
+        self._end_moment: tuple[int, datetime] | None = None  # when End was chosen, kept for a retried end
         self._wire()
         self._show_status(None)
 
@@ -215,18 +223,37 @@ class SessionFlow(QObject):
         return box
 
     def end_now(self) -> SessionSummaryDialog | None:
-        """Stop the timer, save actuals, end the session, let the panes flush, and show the summary."""
-        from copdesk.store.session_lifecycle import close_session
+        """Save what was typed, stop the timer, save actuals and the end, let the panes flush, show the summary.
 
+        The session ends only once its end is saved. Otherwise it stays live (the timer stays stopped at the
+        moment End was chosen, which is the end Retry saves) and the banner strip says so.
+        """
         session_id = self.live_timer.session_id
         if session_id is None or not self.live.is_live:
             return None
-        self.live_timer.end()
-        session = close_session(self.context.db, session_id, self.context.now())
+        writes = self.context.writes
+        if not self.live.save_everything() or not writes.retry():  # nothing typed or clicked is left behind
+            writes.refuse(NOT_ENDED, retry=self.end_now)
+            return None
+        final = self.live_timer.stop_clock()
+        if self._end_moment is None or self._end_moment[0] != session_id:
+            self._end_moment = (session_id, self.context.now())
+        ended_at = self._end_moment[1]
+        saved = writes.run(lambda: self._save_end(session_id, final, ended_at), retry=self.end_now, kept=STILL_LIVE)
+        if saved is None:
+            return None
+        self._end_moment = None
         self.live.finish()
         self.live_timer.detach()
         self.returned_to_prepare.emit()
-        return self._show_summary(session)
+        return self._show_summary(saved.value)
+
+    def _save_end(self, session_id: int, final: TimerView, ended_at: datetime) -> Session:
+        """One transaction: the segments' actual times, the timer's final state, the end and the carry-over."""
+        from copdesk.store.session_lifecycle import close_session
+
+        self.live_timer.write_final(final)
+        return close_session(self.context.db, session_id, ended_at)
 
     def ask_before_closing(self, close: Callable[[], object]) -> CloseQuestion | None:
         """While a session is live, ask before the window closes; ``close`` closes it without asking again."""

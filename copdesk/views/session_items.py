@@ -8,6 +8,8 @@ Panels, MDT Meetings, MAMS & MAPS, Team Meetings, Supervision".
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,8 +30,10 @@ from copdesk.views import theme
 from copdesk.views.action_editor import MAX_ITEM_LENGTH, configure_table, show_message
 from copdesk.views.context import AppContext
 from copdesk.views.escalation_dialog import NewEscalationDialog, UpdateEscalationDialog
+from copdesk.views.identifier_warning import IdentifierWarning
 from copdesk.views.issue_models import escalation_model, escalation_rows
 from copdesk.views.row_model import Column, RowTableModel
+from copdesk.views.write_guard import KEPT_TYPED
 
 NOT_FOR_A_COP = "A CoP is not for case decisions or scrutinising packages of care: park them for their arena."
 NOT_FOR_A_COP_SOURCE = (
@@ -85,6 +89,8 @@ class NoteItemsEditor(QWidget):
         self.add_button.clicked.connect(self.add_item)
         row.addWidget(self.add_button)
         layout.addLayout(row)
+        self.identifier_warning = IdentifierWarning(self.text_edit)  # never blocks: the item still saves
+        layout.addWidget(self.identifier_warning)
         if kind is NoteKind.PARKED:
             hint = QLabel(NOT_FOR_A_COP)
             hint.setWordWrap(True)
@@ -134,7 +140,15 @@ class NoteItemsEditor(QWidget):
                 self.destination.setFocus()
                 return None
             destination = ParkedDestination(chosen)
-        note = notes.add_note(self.context.db, self.session_id, self.kind, text, self.context.now(), destination)
+        session_id, now = self.session_id, self.context.now()
+        saved = self.context.writes.run(
+            lambda: notes.add_note(self.context.db, session_id, self.kind, text, now, destination),
+            retry=self.add_item,
+            kept=KEPT_TYPED,
+        )
+        if saved is None:
+            return None  # the text and the destination stay for Retry
+        note = saved.value
         self.text_edit.clear()
         self.destination.setCurrentIndex(0)
         where = f" (take it to: {destination.label})" if destination else ""
@@ -149,11 +163,16 @@ class NoteItemsEditor(QWidget):
         if not index.isValid():
             show_message(self.message, "Select the item to remove.", error=True)
             return
-        note = self.model.row_at(index.row())
-        notes.delete_note(self.context.db, note.id)
-        show_message(self.message, f"Removed: {note.text}", error=False)
-        self.reload()
-        self.changed.emit()
+        self._remove(self.model.row_at(index.row()))
+
+    def _remove(self, note: Note) -> None:
+        removed = self.context.writes.run(
+            lambda: notes.delete_note(self.context.db, note.id), retry=partial(self._remove, note)
+        )
+        if removed is not None:
+            show_message(self.message, f"Removed: {note.text}", error=False)
+            self.reload()
+            self.changed.emit()
 
 
 class EscalationsEditor(QWidget):

@@ -40,6 +40,7 @@ from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name, name_key
 from copdesk.store import schedule, session_lifecycle, teams
 from copdesk.store.session_lifecycle import SessionPlan
 from copdesk.views.context import AppContext
+from copdesk.views.identifier_warning import IdentifierWarning
 
 DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose planned start passed within this is "the one due now"
 _GUEST = "guest"
@@ -131,6 +132,8 @@ class StartSessionDialog(QDialog):
         self.topic_edit.setMaxLength(MAX_NAME_LENGTH)
         self.topic_edit.setPlaceholderText("For example: supporting a carer under strain")
         form.addRow("T&opic", self.topic_edit)
+        self.topic_warning = IdentifierWarning(self.topic_edit)  # the topic goes into the record: never a name
+        form.addRow(self.topic_warning)
         self.presenter_combo = self._combo("Presenter")
         form.addRow("&Presenter", self.presenter_combo)
         self.present_list = QListWidget()

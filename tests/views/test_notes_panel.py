@@ -234,6 +234,8 @@ def test_issue_suggestions_link_raised_again_and_flag_at_the_threshold(window: M
     linker._suggest_timer.timeout.emit()
     assert linker.model.index(0, 0).data(IssueRole.ISSUE_ID) == ot.id
     assert linker.flag.isHidden()  # raised twice: not yet
+    assert not linker.link_button.isEnabled()  # a suggestion is only offered: linking is the facilitator's choice
+    QTest.keyClick(linker.title_edit, Qt.Key.Key_Down)  # choose the best match
     QTest.mouseClick(linker.link_button, Qt.MouseButton.LeftButton)
     history = [m.text for m in issues.mentions(db, ot.id)]
     assert history[-1] == "Waiting weeks for an OT assessment"

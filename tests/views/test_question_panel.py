@@ -185,17 +185,24 @@ def test_a_refused_write_is_said_and_nothing_is_marked(window: MainWindow) -> No
     panel = panel_of(window)
     panel.next_question()
     db = window.context.db
+    banner = window.safeguards.write_banner
     db.execute("PRAGMA query_only = ON")  # the database refuses every write, as a full disk would
     try:
         panel.toggle_asked()
-        assert "could not be saved" in panel.card.notice_label.text()
+        assert banner.isVisible() and "read-only" in banner.label.text()  # said in the window's banner strip
         assert not panel.asked_button.isChecked() and not panel.logged_ids
         panel.toggle_favourite()
-        assert "could not be saved" in panel.card.notice_label.text()
+        assert "2 changes are waiting" in banner.label.text()
         assert not panel.favourite_button.isChecked() and not panel.favourite_ids
+        assert store.asked_in_session(db, session.id) == [] and store.favourites(db) == set()
     finally:
         db.execute("PRAGMA query_only = OFF")
-    assert store.asked_in_session(db, session.id) == [] and store.favourites(db) == set()
+    banner.button("Retry").click()  # writable again: both are saved, and shown
+    assert not banner.isVisible()
+    assert panel.asked_button.isChecked() and panel.favourite_button.isChecked()
+    shown = current(panel)
+    assert [e.question_key for e in store.asked_in_session(db, session.id)] == [shown.id]
+    assert store.favourites(db) == {shown.id}
 
 
 def test_without_a_live_session_it_browses_and_logs_nothing(window: MainWindow) -> None:

@@ -1,0 +1,113 @@
+"""The one way the views write what the facilitator does: a refused write is said, kept and retried.
+
+Every click or Enter that saves something (an action, a learning point, a tally, a marker, a follow-up
+review, the end of the session) runs its store call through :meth:`WriteGuard.run`. The call runs as one
+transaction (:func:`copdesk.store.safe_write.guarded_write`), so a refusal leaves nothing half-written.
+A full disk, a database that turned read-only, a disk I/O error or another program's lock becomes one
+line for the window's banner strip (:attr:`WriteGuard.failed`), with Retry; any other error is a bug and
+is raised as before.
+
+The caller changes what it shows only after :meth:`run` returned a :class:`Written`: a field keeps its
+text, a tally keeps its count, a live session stays live. The ``retry`` it passes redoes the whole user
+act (re-reading the field, or replaying the same tick with its original time), and is kept until it
+succeeds; Retry replays every kept act in the order they first failed. A ``key`` names one act, so
+pressing Add again on the same form replaces its earlier retry instead of queueing a second.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from sqlite_utils import Database
+
+from copdesk.store.errors import WriteRefusedError
+from copdesk.store.safe_write import guarded_write, storage_error_for
+
+T = TypeVar("T")
+Retry = Callable[[], object]
+KEPT_TYPED = "What you typed is still in its field."
+
+
+@dataclass(frozen=True, slots=True)
+class Written(Generic[T]):
+    """Proof that the write was saved, with what the store returned (which may itself be ``None``)."""
+
+    value: T
+
+
+class WriteGuard(QObject):
+    failed = Signal(str)  # one line: what happened, what to do, and what was kept
+    recovered = Signal()  # nothing is waiting any more: the message can go
+
+    def __init__(self, db: Database | None, parent: QObject | None = None) -> None:
+        """``db`` is the database whose transaction wraps each write; ``None`` when the write opens its own."""
+        super().__init__(parent)
+        self.db = db
+        self.message = ""
+        self._pending: dict[Hashable, Retry] = {}
+
+    @property
+    def failing(self) -> bool:
+        """Some refused act is still waiting for Retry."""
+        return bool(self._pending)
+
+    @property
+    def waiting(self) -> int:
+        return len(self._pending)
+
+    def run(
+        self, write: Callable[[], T], *, retry: Retry | None = None, key: Hashable | None = None, kept: str = ""
+    ) -> Written[T] | None:
+        """Save now. ``None`` when the write was refused: then nothing changed in the store, ``retry`` (if
+        given) is kept for the Retry button, and ``kept`` (what the user still has, in words) ends the message."""
+        if key is None:
+            key = retry if retry is not None else write
+        try:
+            value = self._write(write)
+        except WriteRefusedError as refused:
+            self.refuse(f"{refused.message} {kept}".strip(), retry=retry, key=key)
+            return None
+        self._pending.pop(key, None)
+        if not self._pending and self.message:
+            self._recover()
+        return Written(value)
+
+    def refuse(self, message: str, *, retry: Retry | None = None, key: Hashable | None = None) -> None:
+        """Say that an act was not done (for an act that is refused before it writes, like ending the session
+        while what was typed cannot be saved), keeping ``retry`` for the Retry button."""
+        if retry is not None:
+            key = key if key is not None else retry
+            self._pending.pop(key, None)  # to the back of the queue
+            self._pending[key] = retry
+        self.message = message
+        self.failed.emit(message)
+
+    def retry(self) -> bool:
+        """Replay every kept act, oldest first; True when none is left waiting."""
+        waiting = list(self._pending.values())
+        self._pending.clear()
+        for act in waiting:
+            act()
+        if not self._pending and self.message:
+            self._recover()
+        return not self._pending
+
+    def _write(self, write: Callable[[], T]) -> T:
+        if self.db is not None:
+            with guarded_write(self.db):
+                return write()
+        try:
+            return write()
+        except (sqlite3.Error, OSError) as exc:
+            refused = storage_error_for(exc)
+            if refused is None:
+                raise
+            raise refused from exc
+
+    def _recover(self) -> None:
+        self.message = ""
+        self.recovered.emit()

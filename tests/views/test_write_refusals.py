@@ -1,0 +1,312 @@
+"""Every write the facilitator makes in the real window, refused by a full disk (or a read-only database):
+nothing typed or clicked is lost, the window's banner strip says so in one line with Retry, what is shown
+never runs ahead of what is stored, and Retry saves it once there is room."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from sqlite_utils import Database
+
+from copdesk.core.model import MarkerKind, NoteKind, ParkedDestination, SessionKind, SessionStatus
+from copdesk.core.question_bank import QuestionKind
+from copdesk.store import actions, issues, notes, participation, sessions
+from copdesk.store.carry_over import actions_agreed_in, follow_up_actions
+from copdesk.store.recurring import unresolved_issues
+from copdesk.views.action_editor import ChangeActionDialog
+from copdesk.views.banner import Banner
+from copdesk.views.escalation_dialog import NewEscalationDialog
+from copdesk.views.main_window import MainWindow
+from copdesk.views.notes_panel import NotesPanel
+from tests.conftest import FakeClock
+from tests.views.conftest import clocked_window  # noqa: F401  (the real window, on the fake clocks)
+from tests.views.live_helpers import add_team, start_session
+from tests.views.participation_helpers import click_tile
+
+FULL = "database or disk is full"
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+
+
+class Disk:
+    """A full disk under the real store: every write statement fails as SQLite reports it, until freed.
+
+    The error carries no SQLite code, as a wrapper's would: the views must recognise it by its wording.
+    """
+
+    def __init__(self, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.full = False
+        self.refused = 0
+        original = db.execute
+
+        def execute(sql: str, parameters: Any = None) -> Any:
+            if self.full and sql.lstrip().upper().startswith(_WRITES):
+                self.refused += 1
+                raise sqlite3.OperationalError(FULL)
+            return original(sql) if parameters is None else original(sql, parameters)
+
+        monkeypatch.setattr(db, "execute", execute)
+
+    def fill(self) -> None:
+        self.full = True
+
+    def free(self) -> None:
+        self.full = False
+
+
+@pytest.fixture
+def window(clocked_window: MainWindow) -> MainWindow:  # noqa: F811
+    """The real window, reading the fake wall clock too: ending is checked against the moment End was chosen."""
+    return clocked_window
+
+
+@pytest.fixture
+def disk(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> Disk:
+    return Disk(window.context.db, monkeypatch)
+
+
+@pytest.fixture
+def live(window: MainWindow) -> Iterator[int]:
+    """A live session, started through the real dialog, after an earlier one that agreed an action."""
+    db, now = window.context.db, window.context.now()
+    team = add_team(window)
+    earlier = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, now - timedelta(days=14))
+    sessions.start_session(db, earlier.id, now - timedelta(days=14), ground_rules_agreed=True)
+    actions.add_action(
+        db, team.id, "Share the carers' checklist", now - timedelta(days=14), origin_session_id=earlier.id
+    )
+    sessions.end_session(db, earlier.id, now - timedelta(days=14) + timedelta(hours=1))
+    yield start_session(window).id
+
+
+def _banner(window: MainWindow) -> Banner:
+    return window.safeguards.write_banner
+
+
+def _says_full(window: MainWindow) -> None:
+    banner = _banner(window)
+    assert banner.isVisible() and "disk is full" in banner.label.text(), banner.label.text()
+    assert "\n" not in banner.label.text()
+    assert [b.text().replace("&", "") for b in banner.buttons()] == ["Retry"]
+
+
+def _retry(window: MainWindow) -> None:
+    _banner(window).button("Retry").click()
+    assert not _banner(window).isVisible()
+
+
+def _pane(window: MainWindow) -> NotesPanel:
+    return window.notes_panel
+
+
+def test_an_action_is_kept_in_its_fields_and_saved_by_retry(window: MainWindow, disk: Disk, live: int) -> None:
+    editor = _pane(window).action_editor
+    editor.text_edit.setText("Ask the OT lead to the next session")
+    editor.owner_field.set_owner("Bo Day")
+    editor.due_field.setText("in 2 weeks")
+    disk.fill()
+    QTest.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    _says_full(window)
+    assert disk.refused and actions_agreed_in(window.context.db, live) == []
+    assert editor.text_edit.text() == "Ask the OT lead to the next session"  # nothing cleared
+    assert editor.owner_field.currentText() == "Bo Day" and editor.due_field.text() == "in 2 weeks"
+    disk.free()
+    _retry(window)
+    [saved] = actions_agreed_in(window.context.db, live)
+    assert (saved.text, saved.owner_name) == ("Ask the OT lead to the next session", "Bo Day")
+    assert editor.text_edit.text() == "" and editor.model.rowCount() == 1
+
+
+@pytest.mark.parametrize("kind", [NoteKind.LEARNING, NoteKind.PARKED])
+def test_learning_points_and_parked_items_are_kept_and_retried(
+    window: MainWindow,
+    disk: Disk,
+    live: int,
+    kind: NoteKind,
+) -> None:
+    editor = _pane(window).learning if kind is NoteKind.LEARNING else _pane(window).parked
+    editor.text_edit.setText("Check early what the person wants")
+    if kind is NoteKind.PARKED:
+        editor.destination.setCurrentIndex(editor.destination.findData(ParkedDestination.SUPERVISION.value))
+    disk.fill()
+    QTest.keyClick(editor.text_edit, Qt.Key.Key_Return)
+    _says_full(window)
+    assert notes.notes(window.context.db, live, kind) == []
+    assert editor.text_edit.text() == "Check early what the person wants"
+    disk.free()
+    _retry(window)
+    assert [n.text for n in notes.notes(window.context.db, live, kind)] == ["Check early what the person wants"]
+    assert editor.text_edit.text() == "" and editor.model.rowCount() == 1
+
+
+def test_a_new_issue_is_kept_and_retried(window: MainWindow, disk: Disk, live: int) -> None:
+    linker = _pane(window).issue_linker
+    team_id = window.current_team_id()
+    assert team_id is not None
+    linker.title_edit.setText("No parking at the hospital")
+    disk.fill()
+    QTest.keyClick(linker.title_edit, Qt.Key.Key_Return)
+    _says_full(window)
+    assert unresolved_issues(window.context.db, team_id) == []
+    assert linker.title_edit.text() == "No parking at the hospital"
+    disk.free()
+    _retry(window)
+    assert [i.title for i in unresolved_issues(window.context.db, team_id)] == ["No parking at the hospital"]
+    assert linker.title_edit.text() == ""
+
+
+def test_an_escalation_stays_in_its_dialog_until_saved(window: MainWindow, disk: Disk, live: int) -> None:
+    db, team_id = window.context.db, window.current_team_id()
+    assert team_id is not None
+    issue = issues.add_issue(db, team_id, "Interpreters at short notice", live, window.context.now())
+    dialog = NewEscalationDialog(window.context, team_id, unresolved_issues(db, team_id), session_id=live)
+    disk.fill()
+    dialog.accept()
+    assert dialog.result() != NewEscalationDialog.DialogCode.Accepted and dialog.escalation is None
+    assert "disk is full" in dialog.message.text() and _banner(window).isVisible()
+    assert issues.escalations_for_issue(db, issue.id) == []
+    disk.free()
+    dialog.accept()  # OK again: everything chosen is still there
+    assert dialog.result() == NewEscalationDialog.DialogCode.Accepted and dialog.escalation is not None
+    assert len(issues.escalations_for_issue(db, issue.id)) == 1 and not _banner(window).isVisible()
+
+
+def test_follow_up_reviews_wait_for_retry(
+    window: MainWindow,
+    disk: Disk,
+    live: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    box = _pane(window).follow_up
+    db = window.context.db
+    box.table.selectRow(0)
+    [follow_up] = follow_up_actions(db, live)
+
+    def answer(dialog: ChangeActionDialog) -> int:
+        dialog.due_field.setText("in 3 weeks")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ChangeActionDialog, "exec", answer)
+    disk.fill()
+    box.buttons["redate"].click()
+    _says_full(window)
+    box.buttons["done"].click()
+    assert "2 changes are waiting" in _banner(window).label.text()
+    assert actions.get_action(db, follow_up.action.id).due is None
+    assert follow_up_actions(db, live)[0].settled_by is None and box.buttons["done"].isEnabled()  # nothing moved
+    disk.free()
+    _retry(window)
+    assert actions.get_action(db, follow_up.action.id).due == window.context.now().date() + timedelta(weeks=3)
+    assert follow_up_actions(db, live)[0].settled_by is not None  # done, as pressed
+    assert not box.buttons["done"].isEnabled()
+
+
+def test_a_refused_tick_is_not_counted_and_undo_keeps_to_what_is_stored(
+    window: MainWindow,
+    disk: Disk,
+    live: int,
+    fake_clock: FakeClock,
+) -> None:
+    panel = window.participation_panel
+    tally = panel.tally
+    db = window.context.db
+    first = click_tile(window, 0)  # saved
+    fake_clock.advance(30)
+    disk.fill()
+    second = click_tile(window, 1)
+    _says_full(window)
+    assert [c.member_id for c in tally.tally.contributions] == [first]  # the refused tick is not shown
+    assert [r.member_id for r in participation.contributions(db, live)] == [first]
+    panel.undo_last()  # refused too: the saved tick stays, on screen and in the store
+    assert [c.member_id for c in tally.tally.contributions] == [first]
+    assert [r.member_id for r in participation.contributions(db, live)] == [first]
+    disk.free()
+    fake_clock.advance(60)
+    _retry(window)  # the refused tick, at the moment it was made
+    stored = participation.contributions(db, live)
+    assert [r.member_id for r in stored] == [first, second]
+    assert [c.member_id for c in tally.tally.contributions] == [first, second]
+    assert tally.tally.contributions[1].at == pytest.approx(fake_clock() - 60)
+    panel.undo_last()  # takes back exactly the tick shown last
+    assert [r.member_id for r in participation.contributions(db, live)] == [first]
+    assert [c.member_id for c in tally.tally.contributions] == [first]
+
+
+def test_a_refused_marker_is_not_counted_until_retry(window: MainWindow, disk: Disk, live: int) -> None:
+    panel = window.participation_panel
+    disk.fill()
+    panel.marker_bar.buttons[MarkerKind.TENSION].click()
+    _says_full(window)
+    assert panel.tally.marker_count(MarkerKind.TENSION) == 0 and participation.markers(window.context.db, live) == []
+    assert not panel.remedies_card.isVisible()
+    disk.free()
+    _retry(window)
+    assert panel.tally.marker_count(MarkerKind.TENSION) == 1
+    assert [m.kind for m in participation.markers(window.context.db, live)] == [MarkerKind.TENSION]
+
+
+def test_mark_as_asked_waits_for_retry(window: MainWindow, disk: Disk, live: int) -> None:
+    from copdesk.store import questions
+
+    panel = window.question_panel
+    window.live_session.enter_segment(4, "reflection")  # the opening offers tips only, and tips are not logged
+    panel.next_question()
+    assert panel.current is not None and panel.current.kind is QuestionKind.QUESTION
+    disk.fill()
+    panel.asked_button.click()
+    _says_full(window)
+    assert not panel.asked_button.isChecked() and questions.asked_in_session(window.context.db, live) == []
+    disk.free()
+    _retry(window)
+    assert panel.asked_button.isChecked() and len(questions.asked_in_session(window.context.db, live)) == 1
+
+
+def test_ending_is_saved_or_the_session_stays_live(
+    window: MainWindow,
+    disk: Disk,
+    live: int,
+    fake_clock: FakeClock,
+) -> None:
+    db, flow = window.context.db, window.session_flow
+    fake_clock.advance(600)
+    chosen_at = window.context.now()
+    disk.fill()
+    assert flow.end_now() is None
+    assert window.live_session.is_live and sessions.get_session(db, live).status is SessionStatus.LIVE
+    assert "still live" in _banner(window).label.text() and "disk is full" in _banner(window).label.text()
+    assert flow.header_button.text() == "End session…"  # the window says the session goes on
+    assert window.notes_panel.content.isVisible()  # its notes are still open to type in
+    disk.free()
+    fake_clock.advance(120)
+    _retry(window)
+    ended = sessions.get_session(db, live)
+    assert ended.status is SessionStatus.ENDED and not window.live_session.is_live
+    assert ended.ended_at is not None and abs(_utc(ended.ended_at) - chosen_at) < timedelta(seconds=1)
+    assert flow.summary_dialog is not None and flow.summary_dialog.isVisible()
+
+
+def test_ending_waits_for_the_notes_to_be_saved(window: MainWindow, disk: Disk, live: int) -> None:
+    db, pane = window.context.db, _pane(window)
+    pane.editor.setPlainText("Typed just before the end")
+    disk.fill()
+    assert window.session_flow.end_now() is None
+    assert window.live_session.is_live and sessions.get_session(db, live).status is SessionStatus.LIVE
+    assert pane.editor.toPlainText() == "Typed just before the end" and pane.banner.isVisible()
+    assert "not ended" in _banner(window).label.text()
+    disk.free()
+    _retry(window)
+    assert sessions.get_session(db, live).status is SessionStatus.ENDED
+    stored = notes.session_text(db, live)
+    assert stored is not None and stored.text == "Typed just before the end"
+
+
+def _utc(stamp: str) -> Any:
+    from copdesk.core.clock import from_utc_iso
+
+    return from_utc_iso(stamp)
