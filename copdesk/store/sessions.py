@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -10,7 +10,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from copdesk.core.clock import to_utc_iso
-from copdesk.core.model import Segment, SegmentPhase, Session, SessionKind, SessionStatus
+from copdesk.core.model import Role, Segment, SegmentPhase, Session, SessionKind, SessionStatus
+from copdesk.store import teams
 from copdesk.store.audit import record_event
 from copdesk.store.tables import insert_row
 
@@ -136,6 +137,44 @@ def set_attendance(db: Database, session_id: int, member_ids: Iterable[int]) -> 
     with db.atomic():
         db.execute("DELETE FROM attendance WHERE session_id = ?", [session_id])
         db.table("attendance").insert_all(({"session_id": session_id, "member_id": m} for m in member_ids), ignore=True)
+
+
+def add_attendee(db: Database, session_id: int, member_id: int) -> bool:
+    """Mark one more person present (someone who arrived late) without rewriting anyone else's attendance.
+
+    Returns False when they were already marked present. A member of another team is refused, because
+    attendance feeds that team's history and CPD evidence.
+    """
+    row = next(
+        db.query(
+            "SELECT 1 FROM member JOIN session ON session.team_id = member.team_id "
+            "WHERE member.id = ? AND session.id = ?",
+            [member_id, session_id],
+        ),
+        None,
+    )
+    if row is None:
+        raise ValueError("That person is not on this session's team.")
+    cursor = db.execute(
+        "INSERT OR IGNORE INTO attendance (session_id, member_id) VALUES (?, ?)", [session_id, member_id]
+    )
+    return cursor.rowcount == 1
+
+
+def add_latecomers(
+    db: Database, session_id: int, member_ids: Sequence[int], guest_names: Sequence[str], now: datetime
+) -> list[int]:
+    """Mark people present after the start: members who arrived late, and guests added to the team on the spot.
+
+    One transaction, so a bad or duplicate guest name adds nobody; returns the ids marked present.
+    """
+    team_id = get_session(db, session_id).team_id
+    with db.atomic():
+        guest_ids = [teams.add_member(db, team_id, name, Role.GUEST, now).id for name in guest_names]
+        added = [*member_ids, *guest_ids]
+        for member_id in added:
+            add_attendee(db, session_id, member_id)
+    return added
 
 
 def attendee_ids(db: Database, session_id: int) -> list[int]:

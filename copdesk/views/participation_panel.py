@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import SIGNAL, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from copdesk.core.model import MarkerKind, NoteKind
 from copdesk.core.participation import CONTRIBUTIONS, TALK_TIME, Measure, balance_in_words, gini
 from copdesk.store import notes
+from copdesk.views.add_people_dialog import AddPeopleDialog
 from copdesk.views.context import AppContext
 from copdesk.views.engagement_markers import MarkerBar, RemediesCard
 from copdesk.views.live_session import LiveSession
@@ -99,7 +101,13 @@ class ParticipationPanel(Pane):
         self.undo_button = QPushButton("Undo")
         self.undo_button.setAccessibleName("Undo the last contribution")
         self.undo_button.clicked.connect(self.undo_last)
-        for widget in (self.filter_edit, self.count_button, self.talk_button, self.stop_button, self.undo_button):
+        self.add_button = QPushButton("Add person…")
+        self.add_button.setObjectName("addPersonButton")
+        self.add_button.setAccessibleName("Add person: mark a latecomer or a guest present")
+        self.add_button.setToolTip("Mark someone present who arrived late, or add a guest on the spot.")
+        self.add_button.clicked.connect(self.open_add_people)
+        self.add_people_dialog: AddPeopleDialog | None = None
+        for widget in self._header_widgets:
             self.header_tools.addWidget(widget)
 
         self.live_area = QWidget()
@@ -168,6 +176,7 @@ class ParticipationPanel(Pane):
         self.live_area.show()
         self.repaint_timer.start()
         self._refresh()
+        QTimer.singleShot(0, self.make_room)  # once the Live page is shown and laid out
 
     def _session_ending(self, _session_id: int) -> None:
         """Save a running stint's duration before the session is closed."""
@@ -180,18 +189,70 @@ class ParticipationPanel(Pane):
         self._show_idle()
         self._publish_room_signal()
 
+    @property
+    def _header_widgets(self) -> tuple[QWidget, ...]:
+        return (
+            self.filter_edit,
+            self.count_button,
+            self.talk_button,
+            self.stop_button,
+            self.undo_button,
+            self.add_button,
+        )
+
     def _show_idle(self) -> None:
         self.live_area.hide()
-        for widget in (self.filter_edit, self.count_button, self.talk_button, self.stop_button, self.undo_button):
+        if self.add_people_dialog is not None:
+            self.add_people_dialog.reject()
+        for widget in self._header_widgets:
             widget.hide()
         for action in (*self.key_actions, self.stop_action, self.undo_action):
             action.setEnabled(False)
         self.show_empty("Who is present and who has spoken appears here once a session starts. Only you see it.")
 
     def reload_roster(self) -> None:
-        """For whoever adds a guest mid-session: show them without losing the tally."""
+        """After someone is marked present (or renamed) mid-session: show them without losing the tally."""
+        if not self.tally.is_live:
+            return
         self.tally.reload_roster()
         self.roster.set_roster_size(len(self.tally.members))
+        QTimer.singleShot(0, self.make_room)
+
+    def open_add_people(self) -> AddPeopleDialog | None:
+        """The latecomer and guest picker, window-modal without a nested event loop; saving reloads the tiles."""
+        session_id = self.tally.session_id
+        if session_id is None:
+            return None
+        dialog = AddPeopleDialog(self.context, session_id, self)
+        dialog.accepted.connect(self.reload_roster)
+        self.add_people_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def make_room(self) -> None:
+        """Grow to the height at which the tiles are comfortable, taken from the pane beside in the splitter.
+
+        A splitter keeps the sizes it was given (or the facilitator's own) and only enforces minimums, so a
+        roster that grows at the start would otherwise get its smallest tiles while the timer keeps room to
+        spare. The other pane is never taken below its own minimum.
+        """
+        splitter = self.parentWidget()
+        if not isinstance(splitter, QSplitter) or splitter.orientation() is not Qt.Orientation.Vertical:
+            return
+        # Lay out what is pending first (the Live page may only just be shown), so the roster's width is real.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        sizes = splitter.sizes()
+        mine = splitter.indexOf(self)
+        wanted = self.sizeHint().height() - sizes[mine]
+        for index, size in enumerate(sizes):
+            other = splitter.widget(index)
+            if index == mine or wanted <= 0 or other is None:
+                continue
+            given = max(0, min(wanted, size - other.minimumSizeHint().height()))
+            sizes[index] -= given
+            sizes[mine] += given
+            wanted -= given
+        splitter.setSizes(sizes)
 
     # -- recording ------------------------------------------------------------------------------
     @property
@@ -267,7 +328,7 @@ class ParticipationPanel(Pane):
         live = self.tally.is_live
         present = len(self.tally.members)
         self.filter_edit.setVisible(live and present > FILTER_ABOVE)
-        for button in (self.count_button, self.talk_button, self.undo_button):
+        for button in (self.count_button, self.talk_button, self.undo_button, self.add_button):
             button.setVisible(live)
         talk = self.measure is TALK_TIME
         self.stop_button.setVisible(live and talk)

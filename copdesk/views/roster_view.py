@@ -2,7 +2,10 @@
 
 The grid is sized from the whole roster (not the filtered rows), so typing a filter never reflows the
 tiles under the facilitator's pointer. Up to 12 people get two-line tiles (name and role, then a bar);
-above that each tile is one line, which is how 30 people fit a 1366x768 screen without scrolling.
+above that, or when two-line tiles cannot fit the room the pane has left (the timer's banners take some),
+each tile is one line with its bar behind the name, in as many columns as the width takes: that is how
+30 people fit a 1366x768 screen without scrolling. The view's minimum height is what the one-line grid
+needs at the current width, so the window's splitter never squeezes the roster into scrolling.
 Colours come from the stylesheet through ``qproperty-`` so the tiles follow the light and dark themes.
 """
 
@@ -21,43 +24,72 @@ from copdesk.views.stylable import colour_property
 
 COMPACT_ABOVE = 12
 NAME_MIN_WIDTH = 64  # pixels of name kept before a role badge is dropped from a tile
+COMPACT_BAR_HEIGHT = 3  # a one-line tile's bar: slim, so the name above it stays easy to read
+PREFERRED_WIDTH = 256  # QListView's own: the window's splitters share the width, the roster only asks for height
+
+
+class TileMetrics(NamedTuple):
+    min_height: int
+    good_height: int  # tall enough that wider tiles (fewer columns) are worth more than taller ones
+    max_height: int
+    min_width: int
+    comfortable_width: int  # wide enough for most names whole, badge included
 
 
 class GridFit(NamedTuple):
     columns: int
     rows: int
     tile: QSize
+    compact: bool
 
 
-class TileMetrics(NamedTuple):
-    min_height: int
-    max_height: int
-    min_width: int
+FULL_TILE = TileMetrics(min_height=42, good_height=58, max_height=58, min_width=170, comfortable_width=200)
+COMPACT_TILE = TileMetrics(min_height=22, good_height=26, max_height=30, min_width=124, comfortable_width=150)
 
 
-FULL_TILE = TileMetrics(min_height=42, max_height=58, min_width=170)
-COMPACT_TILE = TileMetrics(min_height=20, max_height=30, min_width=128)
+def tile_layouts(count: int) -> tuple[TileMetrics, ...]:
+    """The tiles to try, best first: two-line tiles for up to twelve people, else (or failing that) one-line."""
+    return (COMPACT_TILE,) if count > COMPACT_ABOVE else (FULL_TILE, COMPACT_TILE)
+
+
+def most_columns(count: int, width: int, metrics: TileMetrics) -> int:
+    return max(1, min(max(count, 1), width // metrics.min_width))
+
+
+def smallest_height(count: int, width: int) -> int:
+    """The least height that shows every tile: one-line tiles at their smallest, in every column the width takes."""
+    return math.ceil(max(count, 1) / most_columns(count, width, COMPACT_TILE)) * COMPACT_TILE.min_height
+
+
+def comfortable_height(count: int, width: int) -> int:
+    """The height at which the preferred tiles are at their most comfortable and most names are whole."""
+    metrics = tile_layouts(count)[0]
+    columns = max(1, min(max(count, 1), width // metrics.comfortable_width))
+    return math.ceil(max(count, 1) / columns) * metrics.max_height
 
 
 def fit_grid(count: int, width: int, height: int) -> GridFit:
-    """The grid with the tallest tiles (up to the comfortable height) that fits, and of those the fewest columns.
+    """The grid with the fewest columns (the widest tiles, so names stay whole) whose tiles are of a good height;
+    failing that, the tallest tiles that fit.
 
-    When even the narrowest tiles cannot all fit, the densest grid the width allows is returned and the
-    view scrolls as a last resort, rather than hiding anyone.
+    Two-line tiles are preferred for up to twelve people; when they cannot fit, one-line tiles are used.
+    When even the narrowest one-line tiles cannot all fit, the densest grid the width allows is returned and
+    the view scrolls as a last resort, rather than hiding anyone.
     """
-    metrics = COMPACT_TILE if count > COMPACT_ABOVE else FULL_TILE
     count = max(count, 1)
-    most_columns = max(1, min(count, width // metrics.min_width))
-    best: GridFit | None = None
-    for columns in range(1, most_columns + 1):
-        rows = math.ceil(count / columns)
-        tile_height = min(metrics.max_height, height // rows)
-        if tile_height >= metrics.min_height and (best is None or tile_height > best.tile.height()):
-            best = GridFit(columns, rows, QSize(width // columns, tile_height))
-    if best is None:
-        rows = math.ceil(count / most_columns)
-        best = GridFit(most_columns, rows, QSize(max(1, width // most_columns), metrics.min_height))
-    return best
+    for metrics in tile_layouts(count):
+        fits = []
+        for columns in range(1, most_columns(count, width, metrics) + 1):
+            rows = math.ceil(count / columns)
+            tile_height = min(metrics.max_height, height // rows)
+            if tile_height >= metrics.min_height:
+                fits.append(GridFit(columns, rows, QSize(width // columns, tile_height), metrics is COMPACT_TILE))
+        if fits:
+            good = next((fit for fit in fits if fit.tile.height() >= metrics.good_height), None)
+            return good or max(fits, key=lambda fit: (fit.tile.height(), -fit.columns))
+    columns = most_columns(count, width, COMPACT_TILE)
+    rows = math.ceil(count / columns)
+    return GridFit(columns, rows, QSize(max(1, width // columns), COMPACT_TILE.min_height), True)
 
 
 class RosterDelegate(QStyledItemDelegate):
@@ -110,13 +142,14 @@ class RosterDelegate(QStyledItemDelegate):
     def _paint_compact(
         self, painter: QPainter, rect: QRect, index: QModelIndex | QPersistentModelIndex, quiet: bool, speaking: bool
     ) -> None:
-        """One line: the bar fills the tile from the left behind the number key, name, role badge and figure."""
-        fill = QRectF(rect).adjusted(-4, 1, 0, -1)
-        fill.setWidth(fill.width() * max(0.0, min(1.0, float(index.data(RosterRole.BAR)))))
-        if fill.width() > 0:
+        """One line: number key, name, role badge and figure, over a slim bar along the foot of the tile."""
+        fraction = max(0.0, min(1.0, float(index.data(RosterRole.BAR))))
+        bar = QRectF(rect.left(), rect.bottom() - COMPACT_BAR_HEIGHT - 1, rect.width() * fraction, COMPACT_BAR_HEIGHT)
+        if bar.width() > 0:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self._translucent(self.view.quiet_colour) if quiet else self.view.track_colour)
-            painter.drawRoundedRect(fill, 4, 4)
+            painter.setBrush(self.view.quiet_colour if quiet else self.view.accent_colour)
+            painter.drawRoundedRect(bar, COMPACT_BAR_HEIGHT / 2, COMPACT_BAR_HEIGHT / 2)
+        rect = rect.adjusted(0, 0, 0, -COMPACT_BAR_HEIGHT)  # the text sits above the bar
         font = QFont(painter.font())
         font.setPointSizeF(font.pointSizeF() * 0.92)
         painter.setFont(font)
@@ -166,13 +199,6 @@ class RosterDelegate(QStyledItemDelegate):
         elided = name_metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(0, rect.width() - badge_width))
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
         painter.restore()
-
-    @staticmethod
-    def _translucent(colour: QColor) -> QColor:
-        """A bar on a tinted (quiet) tile: the cue colour, light enough to read the name through."""
-        tinted = QColor(colour)
-        tinted.setAlpha(70)
-        return tinted
 
     def _paint_shortcut(self, painter: QPainter, rect: QRect, key: str) -> int:
         """The number key, boxed on a two-line tile and a bare digit on a one-line tile; returns where the
@@ -272,6 +298,7 @@ class RosterView(QListView):
         self.setObjectName("rosterView")
         self.setAccessibleName("People present: click a name to log a contribution")
         self.roster_size = 0
+        self.grid_fit = fit_grid(0, FULL_TILE.min_width, FULL_TILE.max_height)
         self.setViewMode(QListView.ViewMode.ListMode)
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(True)
@@ -286,21 +313,31 @@ class RosterView(QListView):
 
     @property
     def compact(self) -> bool:
-        return self.roster_size > COMPACT_ABOVE
+        """One-line tiles: for more than twelve people, or when two-line tiles do not fit the room there is."""
+        return self.grid_fit.compact
 
     def set_roster_size(self, size: int) -> None:
         self.roster_size = size
         self.updateGeometry()
         self._fit()
 
+    def _tile_area_width(self) -> int | None:
+        """The width the tiles share (as :meth:`_fit` measures it), once a layout has given the view its width."""
+        if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            return None  # still at its default size: its width says nothing about the pane's yet
+        return self.width() - 2 * self.frameWidth() - 1
+
     def minimumSizeHint(self) -> QSize:
         """Tall enough for every tile at its smallest at the current width, so the window's splitter makes
         room for the whole roster rather than leaving some of it to scroll."""
-        metrics = COMPACT_TILE if self.compact else FULL_TILE
-        width = max(self.width(), metrics.min_width)
-        columns = max(1, min(self.roster_size, width // metrics.min_width))
-        rows = math.ceil(self.roster_size / columns)
-        return QSize(metrics.min_width, rows * metrics.min_height + 2 * self.frameWidth())
+        width = self._tile_area_width()
+        rows_height = COMPACT_TILE.min_height if width is None else smallest_height(self.roster_size, width)
+        return QSize(COMPACT_TILE.min_width, rows_height + 1 + 2 * self.frameWidth())
+
+    def sizeHint(self) -> QSize:
+        """The height for comfortable tiles: what the participation pane asks its splitter for."""
+        width = self._tile_area_width() or FULL_TILE.comfortable_width
+        return QSize(PREFERRED_WIDTH, comfortable_height(self.roster_size, width) + 1 + 2 * self.frameWidth())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -315,8 +352,12 @@ class RosterView(QListView):
         # A scroll bar only when the grid cannot fit: QListView would otherwise show an empty one while wrapping.
         policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded if overflow else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         self.setVerticalScrollBarPolicy(policy)
+        relayout = fit.compact != self.grid_fit.compact
+        self.grid_fit = fit
         if fit.tile != self.gridSize():
             self.setGridSize(fit.tile)
+        elif relayout:
+            self.viewport().update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

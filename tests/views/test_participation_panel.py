@@ -13,6 +13,7 @@ from copdesk.store import participation, sessions, settings
 from copdesk.views.main_window import LIVE_PAGE, PREPARE_PAGE, MainWindow
 from copdesk.views.roster_model import RosterRole
 from tests.conftest import FakeClock
+from tests.views.live_helpers import add_team, start_session
 from tests.views.participation_helpers import click_tile, fictional_names, start_live_session
 
 
@@ -273,18 +274,56 @@ def test_nobody_present_says_so(window: MainWindow) -> None:
     assert panel.nobody_label.isVisibleTo(panel) and not panel.roster.isVisibleTo(panel)
 
 
-@pytest.mark.parametrize("present", [2, 6, 12, 13, 30])
-def test_every_tile_is_visible_without_scrolling_at_1366x768(window: MainWindow, qtbot: QtBot, present: int) -> None:
-    start_live_session(window, present=present)
+def tiles_outside_the_roster(window: MainWindow) -> list[int]:
     panel = window.participation_panel
-    qtbot.waitUntil(lambda: panel.roster.viewport().height() > 0)
-    QApplication.processEvents()
-    roster, viewport = panel.roster, panel.roster.viewport().rect()
-    assert not roster.verticalScrollBar().isVisible()
-    for row in range(panel.visible_roster.rowCount()):
-        assert viewport.contains(roster.visualRect(panel.visible_roster.index(row, 0))), row
-    assert roster.compact == (present > 12)
-    assert panel.filter_edit.isVisible() == (present > 9)
+    viewport = panel.roster.viewport().rect()
+    rows = range(panel.visible_roster.rowCount())
+    return [row for row in rows if not viewport.contains(panel.roster.visualRect(panel.visible_roster.index(row, 0)))]
+
+
+def assert_every_tile_shows_without_scrolling(
+    window: MainWindow, qtbot: QtBot, present: int, *, compact: bool | None = None
+) -> None:
+    """Every tile whole inside the roster, no scroll bar, and the grid spread across the pane's width."""
+    panel = window.participation_panel
+    roster = panel.roster
+    qtbot.waitUntil(
+        lambda: (
+            not tiles_outside_the_roster(window)
+            and not roster.verticalScrollBar().isVisible()
+            and compact in (None, roster.compact)
+        )
+    )
+    assert panel.visible_roster.rowCount() == present
+    rects = [roster.visualRect(panel.visible_roster.index(row, 0)) for row in range(present)]
+    if present >= roster.grid_fit.columns:  # a full row of tiles reaches the right-hand edge: no empty column
+        assert max(rect.right() for rect in rects) >= roster.viewport().width() - roster.grid_fit.columns - 2
+    assert min(rect.height() for rect in rects) >= 22, "tiles stay big enough to read and click"
+
+
+@pytest.mark.parametrize("present", [2, 6, 12, 13, 20, 30])
+def test_every_tile_is_visible_without_scrolling_at_1366x768_after_the_start_dialog(
+    clocked_window: MainWindow, qtbot: QtBot, fake_clock: FakeClock, present: int
+) -> None:
+    """The real start: team, start dialog, ground rules, Start; then the timer's banners take room too."""
+    window = clocked_window
+    assert (window.width(), window.height()) == (1366, 768)
+    names = fictional_names(present + 2)  # two of the team are away today
+    add_team(window, names)
+    start_session(window, present=names[:present])
+    assert window.pages.currentIndex() == LIVE_PAGE and window.timer_panel.view is not None
+    # Two-line tiles for a small group; one-line tiles above twelve. Twelve get two-line tiles only when the
+    # timer pane leaves the room for four rows of them, so that case asks only that nobody scrolls.
+    expected = True if present > 12 else False if present <= 6 else None
+    assert_every_tile_shows_without_scrolling(window, qtbot, present, compact=expected)
+
+    fake_clock.advance(15 * 60)  # the welcome overran: re-timing shows the timer's notice banner
+    window.session_flow.actions.retime.trigger()
+    fake_clock.sleep_laptop(20 * 60)  # and the laptop slept: the sleep banner
+    window.session_flow.live_timer.refresh()
+    timer = window.timer_panel
+    assert timer.notice_banner.isVisible() and timer.sleep_banner.isVisible()
+    assert_every_tile_shows_without_scrolling(window, qtbot, present, compact=True if present > 12 else None)
 
 
 def test_type_to_filter_then_enter_or_a_digit_logs_a_match(window: MainWindow, qtbot: QtBot) -> None:

@@ -15,7 +15,7 @@ from copdesk.store.connection import open_database
 from copdesk.views.context import AppContext
 from copdesk.views.live_tally import LiveTally
 from copdesk.views.roster_model import RosterFilter, RosterModel, RosterRole
-from copdesk.views.roster_view import COMPACT_TILE, FULL_TILE, fit_grid
+from copdesk.views.roster_view import COMPACT_TILE, FULL_TILE, comfortable_height, fit_grid, smallest_height
 from tests.conftest import FakeClock
 
 
@@ -96,23 +96,41 @@ def test_undo_deletes_the_row_it_saved(live: LiveTally) -> None:
 
 
 @pytest.mark.parametrize(
-    ("count", "width", "height", "columns", "tile"),
+    ("count", "width", "height", "columns", "tile", "compact"),
     [
-        (2, 560, 170, 1, QSize(560, 58)),  # two people: full-width tiles at a comfortable height
-        (6, 560, 170, 3, QSize(186, 58)),  # the tallest tiles that fit win over fewer columns
-        (12, 560, 170, 3, QSize(186, 42)),
-        (13, 560, 170, 3, QSize(186, 30)),  # compact above twelve
-        (30, 560, 170, 4, QSize(140, 21)),
+        (2, 560, 170, 1, QSize(560, 58), False),  # two people: full-width tiles at a comfortable height
+        (6, 560, 170, 3, QSize(186, 58), False),  # the tallest tiles that fit win over fewer columns
+        (12, 560, 170, 3, QSize(186, 42), False),
+        (12, 640, 120, 3, QSize(213, 30), True),  # two-line tiles cannot fit: one-line tiles rather than scroll
+        (7, 640, 85, 3, QSize(213, 28), True),  # wide one-line tiles of a good height beat taller narrow ones
+        (13, 560, 170, 3, QSize(186, 30), True),  # compact above twelve
+        (13, 640, 90, 5, QSize(128, 30), True),  # a short pane: more columns, not a scroll bar
+        (30, 560, 180, 4, QSize(140, 22), True),
+        (30, 640, 240, 4, QSize(160, 30), True),  # the comfortable height leaves names room
+        (30, 640, 133, 5, QSize(128, 22), True),  # the smallest height still shows everyone
     ],
 )
-def test_fit_grid_fits_the_whole_roster(count: int, width: int, height: int, columns: int, tile: QSize) -> None:
+def test_fit_grid_fits_the_whole_roster(
+    count: int, width: int, height: int, columns: int, tile: QSize, compact: bool
+) -> None:
     fit = fit_grid(count, width, height)
-    assert (fit.columns, fit.tile) == (columns, tile)
+    assert (fit.columns, fit.tile, fit.compact) == (columns, tile, compact)
     assert fit.rows * fit.tile.height() <= height and fit.columns * fit.tile.width() <= width
+
+
+@pytest.mark.parametrize("count", [1, 2, 6, 12, 13, 20, 30])
+@pytest.mark.parametrize("width", [420, 560, 640, 900])
+def test_the_smallest_and_comfortable_heights_fit_without_scrolling(count: int, width: int) -> None:
+    """The view asks its splitter for these heights; a grid must fit in each of them."""
+    for height in (smallest_height(count, width), comfortable_height(count, width)):
+        fit = fit_grid(count, width, height)
+        assert fit.rows * fit.tile.height() <= height and fit.columns * fit.rows >= count
+    assert smallest_height(count, width) <= comfortable_height(count, width)
+    assert fit_grid(count, width, comfortable_height(count, width)).compact == (count > 12)
 
 
 def test_fit_grid_falls_back_to_the_densest_grid_when_nothing_fits() -> None:
     fit = fit_grid(30, 300, 60)
-    assert fit.columns == 300 // COMPACT_TILE.min_width
+    assert fit.columns == 300 // COMPACT_TILE.min_width and fit.compact
     assert fit.tile.height() == COMPACT_TILE.min_height
     assert fit_grid(0, 300, 200).tile.height() <= FULL_TILE.max_height

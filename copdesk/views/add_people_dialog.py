@@ -1,0 +1,183 @@
+"""Marking people present after the start: a latecomer ticked from the team, or a guest added on the spot.
+
+Nothing is written until "Mark present", and then in one transaction (``sessions.add_latecomers``), so a
+refused guest name, or cancelling, leaves the session as it was. Only people not yet present and still
+active on the team are offered; someone made inactive is made active again in File ▸ Team members.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copdesk.core.model import Member
+from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name, name_key
+from copdesk.store import sessions, teams
+from copdesk.store.errors import StoreError
+from copdesk.views.context import AppContext
+
+_MEMBER_ID = Qt.ItemDataRole.UserRole
+_GUEST_NAME = Qt.ItemDataRole.UserRole + 1
+NOBODY_ABSENT = "Everyone on the team is already marked present. Add a guest below."
+
+
+class AddPeopleDialog(QDialog):
+    """Returns (through :attr:`added`) the ids marked present once accepted."""
+
+    def __init__(self, context: AppContext, session_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("addPeopleDialog")
+        self.setWindowTitle("Add people present")
+        self.context = context
+        self.session_id = session_id
+        self.added: list[int] = []
+        db = context.db
+        team_id = sessions.get_session(db, session_id).team_id
+        present = set(sessions.attendee_ids(db, session_id))
+        self.everyone: list[Member] = teams.list_members(db, team_id, include_inactive=True)
+        self.present_keys = {name_key(m.display_name) for m in self.everyone if m.id in present}
+        absent = [m for m in self.everyone if m.active and m.id not in present]
+
+        layout = QVBoxLayout(self)
+        intro = QLabel("Tick who has arrived, or add a guest. They join the tiles at once; the tally so far is kept.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.absent_list = QListWidget()
+        self.absent_list.setObjectName("absentList")
+        self.absent_list.setAccessibleName("Team members not yet marked present")
+        self.absent_list.setMinimumHeight(180)
+        self.absent_list.itemChanged.connect(self._update_button)
+        self.absent_list.itemActivated.connect(self._mark_now)
+        for member in absent:
+            self._add_item(member.display_name, member.role.label, member_id=member.id, checked=False)
+        layout.addWidget(self.absent_list, 1)
+        self.nobody_label = QLabel(NOBODY_ABSENT)
+        self.nobody_label.setProperty("role", "emptyState")
+        self.nobody_label.setWordWrap(True)
+        self.nobody_label.setVisible(not absent)
+        layout.addWidget(self.nobody_label)
+        self.guest_edit = QLineEdit()
+        self.guest_edit.setAccessibleName("Guest name")
+        self.guest_edit.setPlaceholderText("Name of a guest joining now")
+        self.guest_edit.setMaxLength(MAX_NAME_LENGTH)
+        self.guest_edit.returnPressed.connect(self.add_guest)
+        guest_button = QPushButton("Add &guest")
+        guest_button.setAccessibleName("Add the guest to who is present")
+        guest_button.setAutoDefault(False)
+        guest_button.clicked.connect(self.add_guest)
+        guest_row = QHBoxLayout()
+        guest_row.addWidget(self.guest_edit, 1)
+        guest_row.addWidget(guest_button)
+        layout.addLayout(guest_row)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("addPeopleError")
+        self.error_label.setProperty("level", "red")
+        self.error_label.setWordWrap(True)
+        layout.addWidget(self.error_label)
+        cancel = QPushButton("Cancel")
+        cancel.setAccessibleName("Cancel: mark nobody present")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        self.mark_button = QPushButton("&Mark present")
+        self.mark_button.setAccessibleName("Mark the ticked people present")
+        self.mark_button.setProperty("primary", True)
+        self.mark_button.setAutoDefault(False)
+        self.mark_button.clicked.connect(self.mark_present)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.mark_button)
+        layout.addLayout(buttons)
+        self._update_button()
+        self.resize(420, 420)
+
+    def _add_item(self, name: str, role: str, *, member_id: int | None, checked: bool) -> None:
+        item = QListWidgetItem(f"{name}  ·  {role}")
+        item.setData(_MEMBER_ID, member_id)
+        item.setData(_GUEST_NAME, None if member_id is not None else name)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name}, {role}")
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.absent_list.addItem(item)
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.absent_list.item(row) for row in range(self.absent_list.count())]
+
+    def ticked(self) -> list[QListWidgetItem]:
+        return [item for item in self._items() if item.checkState() == Qt.CheckState.Checked]
+
+    def set_ticked(self, names: set[str]) -> None:
+        """Tick people by display name (for keyboard-free use, and for tests)."""
+        for item in self._items():
+            name = str(item.data(Qt.ItemDataRole.AccessibleTextRole)).split(", ")[0]
+            if name in names:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def _update_button(self) -> None:
+        count = len(self.ticked())
+        self.mark_button.setEnabled(count > 0)
+        self.mark_button.setText(f"&Mark {count} present" if count > 1 else "&Mark present")
+        self.absent_list.setVisible(self.absent_list.count() > 0)
+        self.nobody_label.setVisible(self.absent_list.count() == 0)
+
+    def add_guest(self) -> bool:
+        """Add the typed guest, ticked; a bad or duplicate name is refused with one line and nothing changes."""
+        try:
+            name = clean_name(self.guest_edit.text(), what="Guest name")
+        except InvalidName as error:
+            self.error_label.setText(str(error))
+            return False
+        key = name_key(name)
+        taken = next((m for m in self.everyone if name_key(m.display_name) == key), None)
+        listed = {name_key(str(item.data(_GUEST_NAME))) for item in self._items() if item.data(_GUEST_NAME)}
+        if key in self.present_keys:
+            message = f"{name} is already marked present."
+        elif taken is not None and not taken.active:
+            message = f"{name} is on the team but inactive; make them active in File ▸ Team members."
+        elif taken is not None or key in listed:
+            message = f"{name} is already on the list; tick them instead."
+        else:
+            message = ""
+        if message:
+            self.error_label.setText(message)
+            return False
+        self._add_item(name, "Guest (new)", member_id=None, checked=True)
+        self.guest_edit.clear()
+        self.error_label.clear()
+        self._update_button()
+        return True
+
+    def _mark_now(self, item: QListWidgetItem) -> None:
+        """Enter or a double-click on a name: that person (and anyone already ticked) is marked present."""
+        item.setCheckState(Qt.CheckState.Checked)
+        self.mark_present()
+
+    def mark_present(self) -> bool:
+        """Save everyone ticked in one go; on a refusal the dialog stays open with the reason and nothing saved."""
+        ticked = self.ticked()
+        if not ticked:
+            self.error_label.setText("Tick who has arrived, or add a guest.")
+            return False
+        member_ids = [int(item.data(_MEMBER_ID)) for item in ticked if item.data(_MEMBER_ID) is not None]
+        guests = [str(item.data(_GUEST_NAME)) for item in ticked if item.data(_GUEST_NAME)]
+        try:
+            self.added = sessions.add_latecomers(
+                self.context.db, self.session_id, member_ids, guests, self.context.now()
+            )
+        except (InvalidName, ValueError, StoreError, sqlite3.Error) as error:
+            self.error_label.setText(str(error))
+            return False
+        self.accept()
+        return True
