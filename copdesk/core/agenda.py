@@ -9,7 +9,6 @@ and leaves the original untouched (templates are frozen).
 
 from __future__ import annotations
 
-import json
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -131,25 +130,6 @@ def parse_template(text: str) -> AgendaTemplate:
     return template
 
 
-def template_to_toml(template: AgendaTemplate) -> str:
-    """Write a template that :func:`parse_template` reads back unchanged."""
-    lines = [
-        f"kind = {_toml_string(template.kind.value)}",
-        f"title = {_toml_string(template.title)}",
-        f"source = {_toml_string(template.source)}",
-        f"total_minutes = {template.total_minutes}",
-    ]
-    for segment in template.segments:
-        lines += [
-            "",
-            "[[segments]]",
-            f"name = {_toml_string(segment.name)}",
-            f"phase = {_toml_string(segment.phase.value)}",
-            f"minutes = {segment.minutes}",
-        ]
-    return "\n".join(lines) + "\n"
-
-
 def load_template_folder(folder: Path) -> dict[SessionKind, AgendaTemplate]:
     """Load every ``*.toml`` in a folder, one template per session kind; errors name the file."""
     templates: dict[SessionKind, AgendaTemplate] = {}
@@ -225,8 +205,3 @@ def _required_str(table: dict[str, object], key: str, where: str) -> str:
 
 def _choices(enum_type: type[SegmentPhase] | type[SessionKind]) -> str:
     return ", ".join(member.value for member in enum_type)
-
-
-def _toml_string(text: str) -> str:
-    """JSON's string escapes are a subset of TOML's basic-string escapes; TOML also wants DEL escaped."""
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")

@@ -34,7 +34,3 @@ def from_utc_iso(text: str) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
-
-
-def utc_now_iso(now: WallClock = system_now) -> str:
-    return to_utc_iso(now())

@@ -16,13 +16,11 @@ def utf8_size(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
-def note_too_large(text: str) -> str | None:
-    """A one-line message when ``text`` is over the limit, else ``None``."""
-    return size_problem(utf8_size(text))
-
-
 def size_problem(size: int) -> str | None:
-    """The same check for a size already worked out (an editor adds a paste's size to what it holds)."""
+    """A one-line message when a note of ``size`` UTF-8 bytes would be over the limit, else ``None``.
+
+    It takes a size rather than the text because an editor adds a paste's size to what it already holds.
+    """
     if size <= MAX_NOTE_BYTES:
         return None
     return (

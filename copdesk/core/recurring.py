@@ -20,10 +20,6 @@ MAX_THRESHOLD = 20
 
 CHALLENGE_TITLE = "Same issues raised with no resolution"
 CHALLENGE_SOURCE = "CoP Facilitation Masterclass (Spring 2026), Handling challenges"
-CHALLENGE_TEXT = (
-    "The same issue or challenge is raised at each CoP with limited progression forward. "
-    "Actions are not being taken or being followed through."
-)
 
 # What to do about it, quoted with the section each line comes from.
 RECURRING_ADVICE: Sequence[Remedy] = REMEDIES[MarkerKind.REPEATED_ISSUE]

@@ -85,10 +85,6 @@ class LiveTimer(QObject):
     def is_attached(self) -> bool:
         return self.timer is not None
 
-    @property
-    def heartbeat_interval_ms(self) -> int:
-        return self._heartbeat.interval()
-
     def attach(self, session_id: int, timer: SessionTimer) -> None:
         """Follow ``timer`` for the live session ``session_id`` (new, or restored after a crash)."""
         self.session_id, self.timer = session_id, timer

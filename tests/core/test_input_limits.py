@@ -1,6 +1,10 @@
 from __future__ import annotations
 
-from copdesk.core.input_limits import MAX_NOTE_BYTES, note_too_large, utf8_size
+from copdesk.core.input_limits import MAX_NOTE_BYTES, size_problem, utf8_size
+
+
+def note_too_large(text: str) -> str | None:
+    return size_problem(utf8_size(text))
 
 
 def test_one_megabyte_is_accepted_and_one_byte_more_is_not() -> None:
