@@ -60,7 +60,9 @@ class ActionFact:
 
 
 @dataclass(frozen=True, slots=True)
-class IssueFact:
+class IssueSummary:
+    """An issue with how often and when it was raised: what the Prepare view, the CLI and the Issue tab all read."""
+
     id: int
     title: str
     status: IssueStatus
@@ -68,6 +70,7 @@ class IssueFact:
     first_raised: date
     last_raised: date
     escalated: bool
+    resolution: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +166,7 @@ def build_review_pack(
     today: date,
     next_session: UpcomingSession | None,
     actions: Iterable[ActionFact],
-    issues: Iterable[IssueFact],
+    issues: Iterable[IssueSummary],
     escalations: Iterable[EscalationFact],
     quiet_last_session: Sequence[str],
     unused_questions: Sequence[UnusedQuestion],

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Escalation, EscalationStatus, IssueStatus
 from copdesk.core.recurring import check_escalation_update, check_threshold
-from copdesk.core.review import EscalationFact, IssueFact
+from copdesk.core.review import EscalationFact, IssueSummary
 from copdesk.store.carry_over import SESSION_ORDER
 from copdesk.store.issues import add_mention, escalations_for_issue, get_escalation, get_issue, update_escalation
 from copdesk.store.settings import RECURRING_ISSUE_THRESHOLD, get_int_setting, set_setting
@@ -28,18 +28,6 @@ class HistoryEntry:
     session_id: int
     session_date: date
     text: str
-
-
-@dataclass(frozen=True, slots=True)
-class IssueSummary:
-    id: int
-    title: str
-    status: IssueStatus
-    times_raised: int
-    first_raised: date
-    last_raised: date
-    escalated: bool
-    resolution: str | None
 
 
 def _local_date(stamp: str) -> date:
@@ -142,11 +130,9 @@ def change_escalation(db: Database, escalation_id: int, status: EscalationStatus
     return update_escalation(db, escalation_id, status, cleaned)
 
 
-def issue_facts(db: Database, team_id: int) -> list[IssueFact]:
-    return [
-        IssueFact(s.id, s.title, s.status, s.times_raised, s.first_raised, s.last_raised, s.escalated)
-        for s in _summaries(db, "issue.team_id = ?", [team_id])
-    ]
+def issue_facts(db: Database, team_id: int) -> list[IssueSummary]:
+    """Every issue of the team, resolved ones too: the review pack's rules choose what to list."""
+    return _summaries(db, "issue.team_id = ?", [team_id])
 
 
 def team_escalations(db: Database, team_id: int) -> list[tuple[Escalation, str]]:

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from copdesk.core.dates import DueDateError, format_uk
 from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget
 from copdesk.core.recurring import EscalationError, next_statuses
+from copdesk.core.review import IssueSummary
 from copdesk.store import issues
-from copdesk.store.recurring import IssueSummary, change_escalation
+from copdesk.store.recurring import change_escalation
 from copdesk.views import theme
 from copdesk.views.action_editor import DueField, next_session_day, show_message
 from copdesk.views.context import AppContext

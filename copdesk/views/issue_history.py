@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.core.recurring import CHALLENGE_SOURCE, CHALLENGE_TITLE, RECURRING_ADVICE, is_flagged
+from copdesk.core.review import IssueSummary
 from copdesk.store import issues
 from copdesk.store.recurring import (
-    IssueSummary,
     issue_history,
     issue_summary,
     recurring_threshold,

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.core.recurring import is_flagged
+from copdesk.core.review import IssueSummary
 from copdesk.core.text import name_key
 from copdesk.store import issues
 from copdesk.store.recurring import (
-    IssueSummary,
     issue_summary,
     issues_raised_in,
     raise_again,

@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, Qt
 from copdesk.core.dates import format_uk
 from copdesk.core.model import Escalation, EscalationStatus, IssueStatus
 from copdesk.core.recurring import is_flagged
-from copdesk.core.review import AwaitingEscalation, RecurringIssue
-from copdesk.store.recurring import HistoryEntry, IssueSummary
+from copdesk.core.review import AwaitingEscalation, IssueSummary, RecurringIssue
+from copdesk.store.recurring import HistoryEntry
 from copdesk.store.search import IssueSuggestion
 from copdesk.views.row_model import Column, RowTableModel
 

@@ -12,7 +12,7 @@ from copdesk.core.review import (
     PLANNING_PROMPTS,
     ActionFact,
     EscalationFact,
-    IssueFact,
+    IssueSummary,
     UpcomingSession,
     build_review_pack,
     review_to_json,
@@ -30,8 +30,8 @@ def masterclass_text() -> str:
     return " ".join(MASTERCLASS.read_text(encoding="utf-8").replace("**", "").split())
 
 
-def _issue(issue_id: int, times: int, first: date, status: IssueStatus = IssueStatus.OPEN) -> IssueFact:
-    return IssueFact(issue_id, f"Issue {issue_id}", status, times, first, date(2026, 10, 1), False)
+def _issue(issue_id: int, times: int, first: date, status: IssueStatus = IssueStatus.OPEN) -> IssueSummary:
+    return IssueSummary(issue_id, f"Issue {issue_id}", status, times, first, date(2026, 10, 1), False)
 
 
 def _pack(**overrides: object) -> dict[str, object]:
