@@ -1,0 +1,42 @@
+"""The README's layout table names every top-level file and folder, and every module at the top of the package.
+
+A file added without a line there, or a line left after its file has gone, fails here rather than misleading the
+next reader.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Made by tools and ignored by git (.gitignore), never part of the project.
+GENERATED = {".git", ".venv", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hypothesis", "dist", "build"}
+
+
+def _layout_paths() -> set[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| path | what it holds |", 1)[1].split("\n\n", 1)[0]
+    return {match.rstrip("/") for match in re.findall(r"^\| `([^`]+)` \|", table, flags=re.MULTILINE)}
+
+
+def _top_level() -> set[str]:
+    """Top-level entries; the package is covered by its modules' rows, and ``.ci`` by its script's."""
+    entries = {p.name for p in ROOT.iterdir() if p.name not in GENERATED and not p.name.endswith(".egg-info")}
+    return (entries - {".ci", "copdesk"}) | {f".ci/{p.name}" for p in (ROOT / ".ci").iterdir()}
+
+
+def test_every_top_level_file_and_folder_is_explained() -> None:
+    listed = _layout_paths()
+    assert _top_level() - listed == set()
+
+
+def test_every_module_at_the_top_of_the_package_is_explained() -> None:
+    listed = _layout_paths()
+    modules = {f"copdesk/{p.name}" for p in (ROOT / "copdesk").glob("*.py")}
+    folders = {f"copdesk/{p.name}" for p in (ROOT / "copdesk").iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert (modules | folders) - listed == set()
+
+
+def test_every_listed_path_exists() -> None:
+    assert {path for path in _layout_paths() if not (ROOT / path).exists()} == set()
