@@ -20,7 +20,7 @@ def parse_team_draft(team_name: str, members_text: str) -> TeamDraft:
     """Validate a new team; raise :class:`InvalidName` naming the first problem.
 
     The first person listed is the facilitator (the person setting CoPDesk up); everyone else starts
-    as a practitioner, and roles can be changed later.
+    as a practitioner, and roles can be changed later (File ▸ Team members).
     """
     name = clean_name(team_name, what="Team name")
     members: list[tuple[str, Role]] = []

@@ -41,13 +41,28 @@ def create_team(db: Database, name: str, members: Iterable[tuple[str, Role]], no
     """Create a team with its first members in one transaction: a bad member name creates nothing."""
     clean = clean_name(name, what="Team name")
     with db.atomic():
-        if next(db.query("SELECT 1 FROM team WHERE name_key = ?", [name_key(clean)]), None):
-            raise DuplicateName(f"A team called {clean!r} already exists; choose another name.")
+        _refuse_team_name_taken(db, clean)
         team_id = insert_row(db, "team", {"name": clean, "name_key": name_key(clean), "created_at": to_utc_iso(now)})
         for member_name, role in members:
             add_member(db, team_id, member_name, role, now)
         record_event(db, "created", "team", team_id, now)
     return Team(id=team_id, name=clean)
+
+
+def _refuse_team_name_taken(db: Database, clean: str, team_id: int | None = None) -> None:
+    """Team names are unique by their key; ``team_id`` may keep its own name (a rename that changes only case)."""
+    clash = next(db.query("SELECT id FROM team WHERE name_key = ?", [name_key(clean)]), None)
+    if clash is not None and clash["id"] != team_id:
+        raise DuplicateName(f"A team called {clean!r} already exists; choose another name.")
+
+
+def rename_team(db: Database, team_id: int, new_name: str) -> Team:
+    """Rename a team; a bad or taken name raises and changes nothing. Its sessions and history stay with it."""
+    clean = clean_name(new_name, what="Team name")
+    with db.atomic():
+        _refuse_team_name_taken(db, clean, team_id)
+        db.table("team").update(team_id, {"name": clean, "name_key": name_key(clean)})
+    return get_team(db, team_id)
 
 
 def list_teams(db: Database) -> list[Team]:
@@ -109,7 +124,14 @@ def rename_member(db: Database, member_id: int, new_name: str) -> Member:
     return get_member(db, member_id)
 
 
+def set_member_role(db: Database, member_id: int, role: Role) -> Member:
+    """Change someone's role (a practitioner who becomes co-facilitator, a guest who joins the team)."""
+    db.table("member").update(member_id, {"role": Role(role).value})
+    return get_member(db, member_id)
+
+
 def set_member_active(db: Database, member_id: int, active: bool) -> None:
+    """Inactive members are no longer offered when a session starts; their past attendance and tallies stay."""
     db.table("member").update(member_id, {"active": int(active)})
 
 

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from copdesk.views.notes_panel import NotesPanel
     from copdesk.views.participation_panel import ParticipationPanel
     from copdesk.views.question_panel import QuestionPanel
+    from copdesk.views.team_members_dialog import TeamMembersDialog
     from copdesk.views.timer_panel import TimerPanel
 
 PREPARE_PAGE = 0
@@ -219,6 +220,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self._add_action(file_menu, "&New team…", self.create_team_interactively, QKeySequence("Ctrl+Shift+N"))
+        self._add_action(file_menu, "Team &members…", self.open_team_members, QKeySequence("Ctrl+Shift+M"))
         file_menu.addAction(self.demo.leave_action)
         self.reports.add_schedule_action(file_menu)
         file_menu.addSeparator()
@@ -320,6 +322,25 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, "Team not created", str(exc))
                 return
             self.reload_teams(team.id)
+
+    def open_team_members(self) -> TeamMembersDialog | None:
+        """File ▸ Team members: names, roles and who still attends; each change refreshes what shows the team."""
+        from copdesk.views.team_members_dialog import TeamMembersDialog
+
+        team = self.current_team()
+        if team is None:
+            self.statusBar().showMessage("Create a team first (File ▸ New team).", 8000)
+            return None
+        dialog = TeamMembersDialog(self.context, team.id, self)
+        dialog.changed.connect(lambda: self._team_edited(team.id))
+        self.team_members_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _team_edited(self, team_id: int) -> None:
+        self.reload_teams(team_id)
+        if self._live_page is not None:  # a rename shows on the tiles at once
+            self._live_page.participation_panel.reload_roster()
 
     def _search_notes(self) -> None:
         self.notes_panel.open_search()

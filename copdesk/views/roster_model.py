@@ -73,8 +73,9 @@ class RosterModel(QAbstractListModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Reset when the roster itself changed, else repaint every tile (a live bar moves everyone's)."""
-        if [m.id for m in self._members] != self.live.member_ids():
+        """Reset when the roster itself changed (someone joined, or was renamed), else repaint every tile (a live
+        bar moves everyone's)."""
+        if self._members != self.live.members:
             self.beginResetModel()
             self._members = list(self.live.members)
             self.endResetModel()

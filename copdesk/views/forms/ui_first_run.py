@@ -116,7 +116,7 @@ class Ui_FirstRunDialog(object):
         self.teamNameEdit.setAccessibleName(QCoreApplication.translate("FirstRunDialog", u"Team name", None))
 #endif // QT_CONFIG(accessibility)
         self.membersLabel.setText(QCoreApplication.translate("FirstRunDialog", u"&Members", None))
-        self.membersEdit.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"One name per line. You come first, as facilitator; everyone else joins as a practitioner. Roles can be changed later.", None))
+        self.membersEdit.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"One name per line. You come first, as facilitator; everyone else joins as a practitioner. Roles can be changed later (File \u25b8 Team members).", None))
 #if QT_CONFIG(accessibility)
         self.membersEdit.setAccessibleName(QCoreApplication.translate("FirstRunDialog", u"Team members, one per line", None))
 #endif // QT_CONFIG(accessibility)
