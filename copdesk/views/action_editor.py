@@ -12,18 +12,15 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,11 +36,10 @@ from copdesk.views import theme
 from copdesk.views.action_models import ActionRow, action_model
 from copdesk.views.context import AppContext
 from copdesk.views.identifier_warning import IdentifierWarning
+from copdesk.views.item_form import QuickItemForm, item_field, item_table, message_label, removable_list, show_message
 from copdesk.views.write_guard import KEPT_TYPED
 
-MAX_ITEM_LENGTH = 2000
 DUE_PLACEHOLDER = "Due: 3/11/2026, friday, in 2 weeks, next session"
-SIZED_ROWS = 20  # rows a list's column widths are measured on (configure_table)
 
 
 def next_session_day(db: Database, team_id: int, now: datetime) -> date | None:
@@ -116,44 +112,16 @@ class DueField(QLineEdit):
         show_message(self.echo, f"Due {format_uk(due)}{passed}" if due else "", error=False, warning=bool(passed))
 
 
-def hint_label(text: str = "") -> QLabel:
-    """A wrapped line in the quiet hint style: what a list holds, where a quote comes from."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    theme.set_role(label, "hint")
-    return label
-
-
-def show_message(label: QLabel, text: str, *, error: bool, warning: bool = False) -> None:
-    """One line under a form: a reading in the hint style, something to notice in amber, or a problem in red."""
-    label.setText(text)
-    label.setProperty("level", "red" if error else "amber" if warning else "")
-    theme.set_role(label, "" if error or warning else "hint")
-    label.setVisible(bool(text))
-
-
-class ActionEditor(QWidget):
+class ActionEditor(QuickItemForm):
     """The Action quick item: a one-line form, and the actions agreed so far in this session."""
 
-    changed = Signal()
-
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.team_id: int | None = None
-        self.session_id: int | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.setSpacing(6)
+        super().__init__(context, parent)
+        layout = self.form
         row = QHBoxLayout()
-        self.text_edit = QLineEdit()
-        self.text_edit.setAccessibleName("Action")
-        self.text_edit.setPlaceholderText("What was agreed, e.g. Share the carers' checklist")
-        self.text_edit.setMaxLength(MAX_ITEM_LENGTH)
+        self.text_edit = item_field("Action", "What was agreed, e.g. Share the carers' checklist")
         self.owner_field = OwnerField()
         self.owner_field.setMinimumWidth(150)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         self.due_field = DueField(self.message)
         self.due_field.setPlaceholderText("Due date")
         self.due_field.setToolTip(DUE_PLACEHOLDER)
@@ -173,18 +141,12 @@ class ActionEditor(QWidget):
         layout.addWidget(self.message)
 
         self.model = action_model("Agreed", self)
-        self.table = QTableView()
-        self.table.setAccessibleName("Actions agreed in this session")
-        self.table.setModel(self.model)
-        configure_table(self.table)
+        self.table = item_table(self.model, "Actions agreed in this session")
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName("Remove the selected action")
         self.remove_button.setToolTip("Remove an action added by mistake")
         self.remove_button.clicked.connect(self.remove_selected)
-        listing = QHBoxLayout()
-        listing.addWidget(self.table, 1)
-        listing.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(listing, 1)
+        layout.addLayout(removable_list(self.table, self.remove_button), 1)
 
     def set_session(self, team_id: int, session_id: int, members: Sequence[Member]) -> None:
         self.team_id, self.session_id = team_id, session_id
@@ -289,27 +251,6 @@ def _agreed_row(action: Action) -> ActionRow:
     return ActionRow(action.id, action.text, action.owner_name, action.due, action.times_carried, False, "This session")
 
 
-def configure_table(table: QTableView) -> None:
-    """The compact, read-only, row-selecting look every list in the notes pane shares."""
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(26)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    # Column widths from the rows on show and the first few after them, not from all of ten years of rows
-    # (every cell asked for every role through Python); a longer text further down is elided, with a tooltip.
-    header.setResizeContentsPrecision(SIZED_ROWS)
-    header.setHighlightSections(False)
-    table.setMinimumHeight(header.sizeHint().height() + table.verticalHeader().defaultSectionSize() + 2)
-
-
 class ChangeActionDialog(QDialog):
     """Reassign an action, or give it a new due date: one field, checked before the dialog closes."""
 
@@ -334,8 +275,7 @@ class ChangeActionDialog(QDialog):
         theme.set_role(heading, "heading")
         layout.addWidget(heading)
         form = QFormLayout()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = message_label()
         self.owner_field = OwnerField()
         self.owner_field.set_members(members)
         self.owner_field.set_owner(action.owner_name)

@@ -42,6 +42,7 @@ from copdesk.core.agenda import (
 from copdesk.core.model import SegmentPhase, SessionKind
 from copdesk.store import agendas
 from copdesk.views.context import AppContext
+from copdesk.views.item_form import hint_label
 
 
 class Column(IntEnum):
@@ -181,9 +182,7 @@ class AgendaEditorDialog(QDialog):
         kind_label.setBuddy(self.kind_combo)
         top.addWidget(self.kind_combo, 1)
         layout.addLayout(top)
-        self.source_label = QLabel()
-        self.source_label.setProperty("role", "hint")
-        self.source_label.setWordWrap(True)
+        self.source_label = hint_label()
         layout.addWidget(self.source_label)
         self.model = TemplateSegmentsModel(shipped[kind])
         self.table = QTableView()
@@ -196,12 +195,11 @@ class AgendaEditorDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         layout.addWidget(self.table, 1)
-        hint = QLabel(
-            "Double-click a name, purpose or minutes to change it; the team's agenda is used from the next session."
+        layout.addWidget(
+            hint_label(
+                "Double-click a name, purpose or minutes to change it; the team's agenda is used from the next session."
+            )
         )
-        hint.setProperty("role", "hint")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
         self.total_label = QLabel()
         self.error_label = QLabel()
         self.error_label.setProperty("level", "red")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from copdesk.core.model import MarkerKind
 from copdesk.core.participation import REMEDIES
+from copdesk.views.item_form import hint_label
 
 
 class MarkerText(NamedTuple):
@@ -98,9 +99,7 @@ class RemediesCard(QFrame):
         self.remedies = QLabel()
         self.remedies.setWordWrap(True)
         self.remedies.setTextFormat(Qt.TextFormat.RichText)
-        self.follow_up = QLabel()
-        self.follow_up.setProperty("role", "hint")
-        self.follow_up.setWordWrap(True)
+        self.follow_up = hint_label()
         close = QPushButton("Close")
         close.setAccessibleName("Close the remedies")
         close.clicked.connect(self.close)

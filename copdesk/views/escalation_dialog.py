@@ -32,9 +32,10 @@ from copdesk.core.review import IssueSummary
 from copdesk.store import issues
 from copdesk.store.recurring import change_escalation
 from copdesk.views import theme
-from copdesk.views.action_editor import DueField, next_session_day, show_message
+from copdesk.views.action_editor import DueField, next_session_day
 from copdesk.views.context import AppContext
 from copdesk.views.identifier_warning import IdentifierWarning
+from copdesk.views.item_form import message_label, show_message
 
 ESCALATION_SOURCE = "CoP Facilitation Masterclass (Spring 2026), Facilitation role in a CoP"
 MAX_OUTCOME_LENGTH = 4000
@@ -93,8 +94,7 @@ class NewEscalationDialog(QDialog):
         self.raised_edit.setDisplayFormat("ddd d MMM yyyy")
         self.raised_edit.setMaximumDate(self.raised_edit.date())
         self.raised_edit.setAccessibleName("Raised on")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = message_label()
         self.due_field = DueField(self.message)
         self.due_field.today = self.today
         self.due_field.next_session = next_session_day(context.db, team_id, now)
@@ -166,8 +166,7 @@ class UpdateEscalationDialog(QDialog):
         layout.addLayout(form)
         self.identifier_warning = IdentifierWarning(self.outcome_edit)  # never blocks: the outcome still saves
         layout.addWidget(self.identifier_warning)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = message_label()
         layout.addWidget(self.message)
         layout.addWidget(_buttons(self))
         self.resize(520, self.sizeHint().height())

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from copdesk.core.model import Member
 from copdesk.core.quarterly import quarter_label
+from copdesk.views.item_form import hint_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +67,7 @@ class _ChoiceDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        lead = QLabel(intro)
-        lead.setWordWrap(True)
-        lead.setProperty("role", "hint")
-        layout.addWidget(lead)
+        layout.addWidget(hint_label(intro))
         self.form = QFormLayout()
         layout.addLayout(self.form)
         self.error_label = QLabel()

@@ -26,9 +26,10 @@ from copdesk.store.carry_over import (
     undo_review,
 )
 from copdesk.views import theme
-from copdesk.views.action_editor import ChangeActionDialog, configure_table, next_session_day, show_message
+from copdesk.views.action_editor import ChangeActionDialog, next_session_day
 from copdesk.views.action_models import ActionRole, action_model, follow_up_rows
 from copdesk.views.context import AppContext
+from copdesk.views.item_form import configure_table, show_message
 
 TITLE = "Follow up on agreed actions"
 VISIBLE_ROWS = 3

@@ -27,10 +27,10 @@ from copdesk.store.recurring import (
     unresolved_issues,
 )
 from copdesk.views import theme
-from copdesk.views.action_editor import configure_table, show_message
 from copdesk.views.context import AppContext
 from copdesk.views.escalation_dialog import NewEscalationDialog, UpdateEscalationDialog
 from copdesk.views.issue_models import escalation_model, escalation_rows, history_model, raised_text
+from copdesk.views.item_form import configure_table, message_label, show_message
 
 
 def advice_text(times_raised: int) -> str:
@@ -92,8 +92,7 @@ class IssueHistoryDialog(QDialog):
         configure_table(self.escalation_table)
         self.escalation_table.doubleClicked.connect(self.record_outcome)
         layout.addWidget(self.escalation_table, 1)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = message_label()
         layout.addWidget(self.message)
         row = QHBoxLayout()
         self.escalate_button = QPushButton("&Escalate…")

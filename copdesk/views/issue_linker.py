@@ -16,16 +16,13 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,11 +39,11 @@ from copdesk.store.recurring import (
     unresolved_issues,
 )
 from copdesk.store.search import suggest_issues
-from copdesk.views.action_editor import configure_table, show_message
 from copdesk.views.context import AppContext
 from copdesk.views.identifier_warning import IdentifierWarning
 from copdesk.views.issue_history import IssueHistoryDialog, advice_text, short_advice
 from copdesk.views.issue_models import IssueRole, issue_model, raised_text, suggestion_rows
+from copdesk.views.item_form import QuickItemForm, item_field, item_table, show_message
 from copdesk.views.write_guard import KEPT_TYPED
 
 MAX_TITLE_LENGTH = 300
@@ -54,26 +51,18 @@ SUGGEST_DELAY_MS = 150
 VISIBLE_ROWS = 2  # at least this many rows stay visible however short the pane
 
 
-class IssueLinker(QWidget):
-    changed = Signal()
-
+class IssueLinker(QuickItemForm):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.team_id: int | None = None
-        self.session_id: int | None = None
+        super().__init__(context, parent, spacing=4)
         self.current: IssueSummary | None = None
         self._chosen_id: int | None = None  # the suggestion the facilitator chose; none is chosen for them
         self.last_link: tuple[int, int, str] | None = None  # (issue, session, text) of the link Undo takes back
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.setSpacing(4)
+        layout = self.form
 
         row = QHBoxLayout()
-        self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Issue or barrier")
-        self.title_edit.setPlaceholderText("Issue or barrier, e.g. Waiting weeks for OT assessments")
-        self.title_edit.setMaxLength(MAX_TITLE_LENGTH)
+        self.title_edit = item_field(
+            "Issue or barrier", "Issue or barrier, e.g. Waiting weeks for OT assessments", MAX_TITLE_LENGTH
+        )
         self.title_edit.textChanged.connect(self._typed)
         self.title_edit.returnPressed.connect(self._enter)
         self.title_edit.setToolTip("Enter records a new issue; ↓ (or a click) chooses an earlier one to link")
@@ -96,8 +85,6 @@ class IssueLinker(QWidget):
         self.identifier_warning = IdentifierWarning(self.title_edit)
         layout.addWidget(self.identifier_warning)
         message_row = QHBoxLayout()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         message_row.addWidget(self.message, 1)
         self.undo_button = QPushButton("&Undo link")
         self.undo_button.setAccessibleName("Undo the link just made")
@@ -107,10 +94,7 @@ class IssueLinker(QWidget):
         layout.addLayout(message_row)
 
         self.model = issue_model(self)
-        self.table = QTableView()
-        self.table.setAccessibleName("Earlier unresolved issues")
-        self.table.setModel(self.model)
-        configure_table(self.table)
+        self.table = item_table(self.model, "Earlier unresolved issues")
         header = self.table.horizontalHeader().sizeHint().height()
         self.table.setMinimumHeight(header + VISIBLE_ROWS * self.table.verticalHeader().defaultSectionSize() + 2)
         self.table.doubleClicked.connect(self.link_selected)

@@ -33,8 +33,8 @@ from copdesk.core.fts import split_highlights
 from copdesk.core.text import counted
 from copdesk.store.search import NoteHit, search_notes
 from copdesk.views import theme
-from copdesk.views.action_editor import configure_table
 from copdesk.views.context import AppContext
+from copdesk.views.item_form import configure_table
 from copdesk.views.row_model import Column, RowTableModel
 
 SEARCH_DELAY_MS = 200

@@ -19,8 +19,8 @@ from copdesk.core.dates import format_uk
 from copdesk.core.model import Team
 from copdesk.core.review import MASTERCLASS_PLANNING, PLANNING_PROMPTS, PlanningPrompt, ReviewPack
 from copdesk.store.review import planning_ticks, set_planning_tick
-from copdesk.views.action_editor import hint_label
 from copdesk.views.context import AppContext
+from copdesk.views.item_form import hint_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 CHECKBOX_ROOM = 32  # the tick box and its margins, left of each point's text

@@ -34,11 +34,11 @@ from copdesk.store.recurring import set_recurring_threshold
 from copdesk.store.schedule import next_session
 from copdesk.store.series import get_series
 from copdesk.views import theme
-from copdesk.views.action_editor import configure_table, hint_label
 from copdesk.views.action_models import action_model, open_action_rows
 from copdesk.views.context import AppContext
 from copdesk.views.issue_history import advice_text
 from copdesk.views.issue_models import awaiting_rows, escalation_model, issue_model, recurring_rows
+from copdesk.views.item_form import configure_table, hint_label
 from copdesk.views.planning_checklist import PlanningSection
 from copdesk.views.row_model import Column, RowTableModel
 

@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,12 +22,11 @@ from copdesk.core.model import Note, NoteKind, ParkedDestination
 from copdesk.core.recurring import RECURRING_ADVICE
 from copdesk.store import issues, notes
 from copdesk.store.recurring import team_escalations, unresolved_issues
-from copdesk.views import theme
-from copdesk.views.action_editor import MAX_ITEM_LENGTH, configure_table, show_message
 from copdesk.views.context import AppContext
 from copdesk.views.escalation_dialog import NewEscalationDialog, UpdateEscalationDialog
 from copdesk.views.identifier_warning import IdentifierWarning
 from copdesk.views.issue_models import escalation_model, escalation_rows
+from copdesk.views.item_form import QuickItemForm, hint_label, item_field, item_table, removable_list, show_message
 from copdesk.views.row_model import Column, RowTableModel
 from copdesk.views.write_guard import KEPT_TYPED
 
@@ -55,25 +50,16 @@ def _note_model(kind: NoteKind, parent: QWidget) -> RowTableModel[Note]:
     return RowTableModel[Note](columns, {}, parent)
 
 
-class NoteItemsEditor(QWidget):
+class NoteItemsEditor(QuickItemForm):
     """Add learning points (or parked items, with their destination) and see this session's."""
 
-    changed = Signal()
-
     def __init__(self, context: AppContext, kind: NoteKind, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.kind = kind
-        self.session_id: int | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.setSpacing(6)
+        layout = self.form
         row = QHBoxLayout()
         label, placeholder = _PROMPTS[kind]
-        self.text_edit = QLineEdit()
-        self.text_edit.setAccessibleName(label)
-        self.text_edit.setPlaceholderText(placeholder)
-        self.text_edit.setMaxLength(MAX_ITEM_LENGTH)
+        self.text_edit = item_field(label, placeholder)
         self.text_edit.returnPressed.connect(self.add_item)
         row.addWidget(self.text_edit, 1)
         self.destination = QComboBox()
@@ -92,26 +78,16 @@ class NoteItemsEditor(QWidget):
         self.identifier_warning = IdentifierWarning(self.text_edit)  # never blocks: the item still saves
         layout.addWidget(self.identifier_warning)
         if kind is NoteKind.PARKED:
-            hint = QLabel(NOT_FOR_A_COP)
-            hint.setWordWrap(True)
+            hint = hint_label(NOT_FOR_A_COP)
             hint.setToolTip(NOT_FOR_A_COP_SOURCE)
-            theme.set_role(hint, "hint")
             layout.addWidget(hint)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self.model = _note_model(kind, self)
-        self.table = QTableView()
-        self.table.setAccessibleName(f"{label}s of this session")
-        self.table.setModel(self.model)
-        configure_table(self.table)
+        self.table = item_table(self.model, f"{label}s of this session")
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName(f"Remove the selected {label.lower()}")
         self.remove_button.clicked.connect(self.remove_selected)
-        listing = QHBoxLayout()
-        listing.addWidget(self.table, 1)
-        listing.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(listing, 1)
+        layout.addLayout(removable_list(self.table, self.remove_button), 1)
 
     def set_session(self, session_id: int) -> None:
         self.session_id = session_id
@@ -175,25 +151,15 @@ class NoteItemsEditor(QWidget):
             self.changed.emit()
 
 
-class EscalationsEditor(QWidget):
+class EscalationsEditor(QuickItemForm):
     """The Escalation quick item: the team's escalations, raising a new one and recording outcomes."""
 
-    changed = Signal()
-
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.team_id: int | None = None
-        self.session_id: int | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.setSpacing(6)
+        super().__init__(context, parent)
+        layout = self.form
         advice = RECURRING_ADVICE[-1]
         top = QHBoxLayout()
-        hint = QLabel(f"“{advice.text}” ({advice.source})")
-        hint.setWordWrap(True)
-        theme.set_role(hint, "hint")
-        top.addWidget(hint, 1)
+        top.addWidget(hint_label(f"“{advice.text}” ({advice.source})"), 1)
         self.new_button = QPushButton("New escala&tion…")
         self.new_button.setAccessibleName("New escalation")
         self.new_button.clicked.connect(self.new_escalation)
@@ -203,15 +169,10 @@ class EscalationsEditor(QWidget):
         top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.outcome_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
         self.model = escalation_model(self)
-        self.table = QTableView()
-        self.table.setAccessibleName("The team's escalations")
-        self.table.setModel(self.model)
-        configure_table(self.table)
+        self.table = item_table(self.model, "The team's escalations")
         self.table.doubleClicked.connect(self.record_outcome)
         layout.addWidget(self.table, 1)
 

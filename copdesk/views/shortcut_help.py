@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.views.item_form import hint_label
+
 
 class HelpColumn(IntEnum):
     KEYS = 0
@@ -90,12 +92,8 @@ class ShortcutHelp(QFrame):
         title = QLabel("Keyboard shortcuts")
         title.setProperty("role", "heading")
         inner.addWidget(title)
-        hint = QLabel(
-            "Letters and Space act on the timer while a session is live, except while you type in a text box."
-        )
-        hint.setProperty("role", "hint")
-        hint.setWordWrap(True)
-        inner.addWidget(hint)
+        keys_hint = "Letters and Space act on the timer while a session is live, except while you type in a text box."
+        inner.addWidget(hint_label(keys_hint))
         self.model = ShortcutModel()
         self.table = QTableView()
         self.table.setObjectName("shortcutTable")

@@ -1,0 +1,107 @@
+"""What every quick-item form of the notes pane is made of, so the Action, Issue, Learning, Parked and Escalation
+tabs (and the dialogs and lists beside them) look and behave alike.
+
+:class:`QuickItemForm` is a tab's frame: the session it records into, ``changed``, its column layout and the
+one-line message under the form. :func:`item_field` is the one-line text field, :func:`item_table` a compact
+read-only list, and :func:`removable_list` sets a list beside its Remove button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from copdesk.views import theme
+from copdesk.views.context import AppContext
+
+MAX_ITEM_LENGTH = 2000
+SIZED_ROWS = 20  # rows a list's column widths are measured on (configure_table)
+
+
+def hint_label(text: str = "") -> QLabel:
+    """A wrapped line in the quiet hint style: what a list holds, where a quote comes from."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    theme.set_role(label, "hint")
+    return label
+
+
+def message_label() -> QLabel:
+    """The line under a form where :func:`show_message` says what happened; empty until then."""
+    label = QLabel()
+    label.setWordWrap(True)
+    return label
+
+
+def show_message(label: QLabel, text: str, *, error: bool, warning: bool = False) -> None:
+    """One line under a form: a reading in the hint style, something to notice in amber, or a problem in red."""
+    label.setText(text)
+    label.setProperty("level", "red" if error else "amber" if warning else "")
+    theme.set_role(label, "" if error or warning else "hint")
+    label.setVisible(bool(text))
+
+
+def item_field(accessible_name: str, placeholder: str, max_length: int = MAX_ITEM_LENGTH) -> QLineEdit:
+    """The one-line text field a quick item is typed into."""
+    field = QLineEdit()
+    field.setAccessibleName(accessible_name)
+    field.setPlaceholderText(placeholder)
+    field.setMaxLength(max_length)
+    return field
+
+
+def configure_table(table: QTableView) -> None:
+    """The compact, read-only, row-selecting look every list in the notes pane shares."""
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(26)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    # Column widths from the rows on show and the first few after them, not from all of ten years of rows
+    # (every cell asked for every role through Python); a longer text further down is elided, with a tooltip.
+    header.setResizeContentsPrecision(SIZED_ROWS)
+    header.setHighlightSections(False)
+    table.setMinimumHeight(header.sizeHint().height() + table.verticalHeader().defaultSectionSize() + 2)
+
+
+def item_table(model: QAbstractItemModel, accessible_name: str) -> QTableView:
+    """A list of ``model`` in the notes pane's look (:func:`configure_table`)."""
+    table = QTableView()
+    table.setAccessibleName(accessible_name)
+    table.setModel(model)
+    configure_table(table)
+    return table
+
+
+def removable_list(table: QTableView, remove_button: QPushButton) -> QHBoxLayout:
+    """The list, taking the room, with its Remove button beside it at the top."""
+    row = QHBoxLayout()
+    row.addWidget(table, 1)
+    row.addWidget(remove_button, 0, Qt.AlignmentFlag.AlignTop)
+    return row
+
+
+class QuickItemForm(QWidget):
+    """A quick-item tab: the team and session it records into, ``changed`` after each change, and ``message``.
+
+    ``form`` is the tab's column; a subclass adds its rows and puts ``message`` where it belongs.
+    """
+
+    changed = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.team_id: int | None = None
+        self.session_id: int | None = None
+        self.form = QVBoxLayout(self)
+        self.form.setContentsMargins(0, 4, 0, 0)
+        self.form.setSpacing(spacing)
+        self.message = message_label()
