@@ -4,7 +4,7 @@ Writes bench/out/history.db (or the path given) with about 1,200 sessions, 60k n
 3k issues with mentions and escalations, engagement markers and 200k contributions, all fictional. Rows
 go in through sqlite-utils in bulk, inside one transaction per team, after the normal migrations, so
 indexes, triggers and FTS tables are exactly what the app has (the FTS tables fill through their triggers).
-An existing file is reused unless its schema is older than the migrations in db/ (or --force is given).
+An existing file is reused unless its schema is not the one the migrations in db/ make (or --force is given).
 
     python bench/make_history.py [PATH] [--force]
 """
@@ -271,7 +271,7 @@ def _escalate(db: Database, issue_id: int, session_id: int, when: datetime, rng:
 def _schema_is_current(path: Path) -> bool:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return migrations.user_version(conn) >= migrations.latest_version(paths.migrations_dir())
+        return migrations.user_version(conn) == migrations.latest_version(paths.migrations_dir())
     finally:
         conn.close()
 
