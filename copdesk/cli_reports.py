@@ -210,11 +210,11 @@ def _database(ctx: Context) -> Iterator[Database]:
 
 def _quarter(text: str) -> str:
     from copdesk.cli import UserError
-    from copdesk.core.schedule import ScheduleError, parse_quarter
+    from copdesk.core.quarterly import QuarterError, parse_quarter
 
     try:
         first, _ = parse_quarter(text)
-    except ScheduleError as exc:
+    except QuarterError as exc:
         raise UserError(str(exc)) from exc
     return f"{first.year}Q{(first.month + 2) // 3}"
 

@@ -8,15 +8,21 @@ contributions, balance), so nothing here can name or rank a colleague.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
+# The stubs (types-python-dateutil) are a dev extra; with or without them this import must type-check.
+from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped, unused-ignore]
+
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
 from copdesk.core.participation import HistoryPoint
+from copdesk.core.text import quoted
 from copdesk.core.themes import Theme, find_themes
 
+_QUARTER = re.compile(r"\s*(\d{4})\s*-?\s*Q(\d+)\s*", re.IGNORECASE)
 SUMMARY_FORMAT = "copdesk-quarter-summary"
 SUMMARY_VERSION = 1
 RECURRING_AFTER_MENTIONS = 2
@@ -100,6 +106,25 @@ class QuarterFigures:
     def response_overdue(self, escalation: QuarterEscalation) -> bool:
         due = escalation.response_due
         return escalation.status is EscalationStatus.AWAITING and due is not None and due < self.as_of
+
+
+class QuarterError(ValueError):
+    """A quarter that is not like 2026Q3; the message is one line, fit to show as it is."""
+
+
+def parse_quarter(text: str) -> tuple[date, date]:
+    """First and last day of a quarter written like ``2026Q3``, as the quarterly self-assessment asks."""
+    match = _QUARTER.fullmatch(text)
+    if match is None:
+        raise QuarterError(f"Expected a quarter like 2026Q3, not {quoted(text)}.")
+    year, quarter = int(match[1]), int(match[2])
+    if not 1 <= quarter <= 4:
+        raise QuarterError(f"There is no quarter {quarter}; use Q1 to Q4 (got {quoted(text)}).")
+    if year < 1:
+        raise QuarterError(f"There is no year {match[1]}; use a year like 2026.")
+    first = date(year, 3 * quarter - 2, 1)
+    last: date = first + relativedelta(months=2, day=31)
+    return first, last
 
 
 def quarter_label(quarter: str) -> str:

@@ -37,14 +37,13 @@ from dateutil.rrule import MONTHLY, rrule, rruleset, rrulestr, weekdays  # type:
 from copdesk.core import full_weeks
 from copdesk.core.full_weeks import MissingSession
 from copdesk.core.model import SessionKind
-from copdesk.core.text import counted
+from copdesk.core.text import quoted
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _SUPPORTED_FREQS = frozenset({"YEARLY", "MONTHLY", "WEEKLY", "DAILY"})
 _BYDAY_ITEM = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
 _STAMP = re.compile(r"\d{8}(T\d{6})?Z?")
-_QUARTER = re.compile(r"\s*(\d{4})\s*-?\s*Q(\d+)\s*", re.IGNORECASE)
 _MAX_SESSION_MINUTES = 8 * 60
 # The presets' shapes: (months between sessions, full weeks) for each masterclass type that has a set week.
 _FULL_WEEK_KINDS = {
@@ -247,7 +246,7 @@ def skip_date(rule_text: str, day: date) -> str:
     day_start = datetime.combine(day, time.min)
     session: datetime | None = recurrences.after(day_start, inc=True)
     if session is None or session.date() != day:
-        raise ScheduleError(f"There is no session on {_long_date(day)} to skip.")
+        raise ScheduleError(f"There is no session on {long_date(day)} to skip.")
     return _emit(_Parts(parts.first, parts.rrules, (*parts.exdates, session), parts.rdates))
 
 
@@ -258,7 +257,7 @@ def add_one_off(rule_text: str, moment: datetime) -> str:
     if moment in parts.exdates:
         return _emit(_Parts(parts.first, parts.rrules, tuple(d for d in parts.exdates if d != moment), parts.rdates))
     if moment in recurrences:
-        raise ScheduleError(f"There is already a session on {_long_date(moment)} at {moment:%H:%M}.")
+        raise ScheduleError(f"There is already a session on {long_date(moment)} at {moment:%H:%M}.")
     return _emit(_Parts(parts.first, parts.rrules, parts.exdates, (*parts.rdates, moment)))
 
 
@@ -266,69 +265,8 @@ def remove_one_off(rule_text: str, moment: datetime) -> str:
     """Take back an extra session added with :func:`add_one_off`."""
     parts, _ = _load(rule_text)
     if moment not in parts.rdates:
-        raise ScheduleError(f"There is no extra session on {_long_date(moment)} at {moment:%H:%M} to remove.")
+        raise ScheduleError(f"There is no extra session on {long_date(moment)} at {moment:%H:%M} to remove.")
     return _emit(_Parts(parts.first, parts.rrules, parts.exdates, tuple(d for d in parts.rdates if d != moment)))
-
-
-def describe(rule_text: str) -> str:
-    """Plain words for the Prepare screen and the CLI, so nobody has to read RRULE syntax."""
-    rule = parse_rule(rule_text)
-    at = f"at {rule.first:%H:%M}"
-    since = f"(from {rule.first:%B %Y})"
-    day = WEEKDAY_NAMES[rule.weekday] if rule.weekday is not None else ""
-    months = "each month" if rule.interval == 1 else "alternate months" if rule.interval == 2 else ""
-    months = months or f"every {ordinal(rule.interval)} month"
-    if rule.pattern is Pattern.FULL_WEEKS and rule.week_ordinals == (1,):
-        text = f"{day} of the first full week of {months} {at}"
-    elif rule.pattern is Pattern.FULL_WEEKS:
-        weeks = "full weeks" if len(rule.week_ordinals) > 1 else "full week"
-        text = f"{day} of the {_join(rule.week_ordinals)} {weeks} of {months} {at}"
-    elif rule.pattern is Pattern.NTH_WEEKDAY and rule.interval == 1 and len(rule.week_ordinals) > 1:
-        text = f"Every {_join(rule.week_ordinals)} {day} {at}"
-    elif rule.pattern is Pattern.NTH_WEEKDAY:
-        ordinals = _join(rule.week_ordinals)
-        text = f"{ordinals[0].upper()}{ordinals[1:]} {day} of {months} {at}"
-    elif rule.pattern is Pattern.WEEKLY and rule.interval == 1:
-        text = f"Every {day} {at}"
-    elif rule.pattern is Pattern.WEEKLY:
-        text = f"Every {rule.interval} weeks on {day} {at}"
-    else:
-        text = f"Custom repeating rule from {_long_date(rule.first)} {at}"
-    if rule.interval > 1 and rule.pattern is not Pattern.CUSTOM:
-        text = f"{text} {since}"
-    text += _missing_week_words(rule, day)
-    if rule.skipped:
-        text += f"; {counted(len(rule.skipped), 'date')} skipped"
-    if rule.one_offs:
-        text += f"; {counted(len(rule.one_offs), 'extra date')}"
-    return text
-
-
-def _missing_week_words(rule: ScheduleRule, day: str) -> str:
-    """Say when a full week's day can fall past the month's end (a 4th week from Tuesday on), so it is expected."""
-    if rule.pattern is not Pattern.FULL_WEEKS or rule.weekday is None:
-        return ""
-    last_week = max(rule.week_ordinals)
-    if not full_weeks.can_fall_past_month_end(rule.weekday, last_week):
-        return ""
-    if len(rule.week_ordinals) == 1:
-        return f"; none when that {day} falls in the next month"
-    return f"; no {ordinal(last_week)}-week session when that {day} falls in the next month"
-
-
-def parse_quarter(text: str) -> tuple[date, date]:
-    """First and last day of a quarter written like ``2026Q3``, as the quarterly self-assessment asks."""
-    match = _QUARTER.fullmatch(text)
-    if match is None:
-        raise ScheduleError(f"Expected a quarter like 2026Q3, not {_quoted(text)}.")
-    year, quarter = int(match[1]), int(match[2])
-    if not 1 <= quarter <= 4:
-        raise ScheduleError(f"There is no quarter {quarter}; use Q1 to Q4 (got {_quoted(text)}).")
-    if year < 1:
-        raise ScheduleError(f"There is no year {match[1]}; use a year like 2026.")
-    first = date(year, 3 * quarter - 2, 1)
-    last: date = first + relativedelta(months=2, day=31)
-    return first, last
 
 
 def _load(rule_text: str) -> tuple[_Parts, rruleset]:
@@ -362,7 +300,7 @@ def _split(rule_text: str) -> _Parts:
         elif name in moments:
             raise ScheduleError(f"{name} must be local wall time, without a time zone.")
         else:
-            raise ScheduleError(f"Not a schedule rule: {_quoted(line)} is not a DTSTART, RRULE, EXDATE or RDATE line.")
+            raise ScheduleError(f"Not a schedule rule: {quoted(line)} is not a DTSTART, RRULE, EXDATE or RDATE line.")
     if len(moments["DTSTART"]) != 1:
         raise ScheduleError("The schedule rule needs exactly one DTSTART line (the first session).")
     if not rrules:
@@ -430,7 +368,7 @@ def _require_naive(moment: datetime, what: str) -> datetime:
 def _stamp_to_datetime(text: str, what: str) -> datetime:
     """Insist on the RFC 5545 form: dateutil's parser would read "2026" as today's date in 2026."""
     if not _STAMP.fullmatch(text):
-        raise ScheduleError(f"{what} {_quoted(text)} is not a date-time like 20260908T100000.")
+        raise ScheduleError(f"{what} {quoted(text)} is not a date-time like 20260908T100000.")
     return _require_naive(parse_rule_datetime(text), what)
 
 
@@ -438,22 +376,6 @@ def _stamp(moment: datetime) -> str:
     return f"{moment:%Y%m%dT%H%M%S}"
 
 
-def _long_date(day: date) -> str:
+def long_date(day: date) -> str:
+    """A date as the calendar's messages and descriptions write it: Tuesday 8 September 2026."""
     return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {day:%B %Y}"
-
-
-def ordinal(number: int) -> str:
-    """A number as an ordinal ("1st", "2nd", "23rd"); -1 is "last", as in "the last Thursday"."""
-    if number == -1:
-        return "last"
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
-def _join(ordinals: tuple[int, ...]) -> str:
-    words = [ordinal(number) for number in sorted(ordinals, key=lambda n: n if n > 0 else 99)]
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def _quoted(text: str) -> str:
-    return repr(text if len(text) <= 40 else text[:40] + "…")

@@ -19,16 +19,15 @@ from copdesk.core.schedule import (
     ScheduleError,
     add_one_off,
     build_rule,
-    describe,
     first_session,
     missing_sessions,
     occurrences,
     occurrences_between,
-    ordinal,
     parse_rule,
     remove_one_off,
     skip_date,
 )
+from copdesk.core.schedule_words import describe, ordinal
 
 PREVIEW_COUNT = 6
 _EXTRA_SEARCH_WEEKS = 8  # how far "Add one-off" looks for a free day on the series' weekday

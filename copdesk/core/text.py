@@ -44,3 +44,8 @@ def counted(number: int, one: str, many: str = "", *, none: str = "") -> str:
     """
     amount = none if number == 0 and none else str(number)
     return f"{amount} {one if number == 1 else many or one + 's'}"
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """What was typed, quoted for a one-line message and cut at ``limit`` characters, so a paste cannot flood it."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")

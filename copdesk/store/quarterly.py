@@ -26,9 +26,9 @@ from copdesk.core.quarterly import (
     QuarterEscalation,
     QuarterFigures,
     QuarterIssue,
+    parse_quarter,
     summary_document,
 )
-from copdesk.core.schedule import parse_quarter
 from copdesk.store.schedule import local_wall_time, scheduled_between
 from copdesk.store.teams import list_members
 
@@ -39,7 +39,7 @@ def local_day(stamp: str) -> date:
 
 
 def quarter_figures(db: Database, team: Team, quarter: str, now: datetime) -> QuarterFigures:
-    """Raises ``copdesk.core.schedule.ScheduleError`` for a quarter that is not like 2026Q3."""
+    """Raises ``copdesk.core.quarterly.QuarterError`` for a quarter that is not like 2026Q3."""
     first, last = parse_quarter(quarter)
     as_of = local_wall_time(now).date()
     cutoff = min(last, as_of)

@@ -28,7 +28,7 @@ from copdesk.core.dates import format_uk
 from copdesk.core.model import Team
 from copdesk.core.recurring import MAX_THRESHOLD, MIN_THRESHOLD
 from copdesk.core.review import ReviewPack, UnusedQuestion
-from copdesk.core.schedule import describe
+from copdesk.core.schedule_words import describe
 from copdesk.core.text import counted
 from copdesk.store.recurring import set_recurring_threshold
 from copdesk.store.schedule import next_session

@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.core.model import Series, SessionKind
-from copdesk.core.schedule import WEEKDAY_NAMES, Preset, ReflectiveWeeks, ScheduleError, describe
+from copdesk.core.schedule import WEEKDAY_NAMES, Preset, ReflectiveWeeks, ScheduleError
+from copdesk.core.schedule_words import describe
 from copdesk.core.series_draft import PRESET_WORDS, PREVIEW_COUNT, Change, PreviewDate, change_text, preview_text
 
 NO_CHANGES = "None: every date follows the rhythm. Choose a date on the left to skip it, or add a one-off below."

@@ -22,17 +22,16 @@ from copdesk.core.schedule import (
     ScheduleError,
     add_one_off,
     build_rule,
-    describe,
     first_session,
     missing_sessions,
     next_occurrence,
     next_session_across,
     occurrences,
-    parse_quarter,
     parse_rule,
     skip_date,
     validate,
 )
+from copdesk.core.schedule_words import describe
 
 WEEKDAYS = range(5)
 MONTHS = [(year, month) for year in (2026, 2027) for month in range(1, 13)]
@@ -412,36 +411,3 @@ def test_searches_refuse_aware_datetimes_and_negative_counts() -> None:
         add_one_off(rule, datetime(2026, 9, 1, tzinfo=UTC))
     with pytest.raises(ScheduleError, match="zero or more"):
         occurrences(rule, datetime(2026, 9, 1), -1)
-
-
-@pytest.mark.parametrize(
-    ("text", "first", "last"),
-    [
-        ("2026Q1", date(2026, 1, 1), date(2026, 3, 31)),
-        ("2026Q2", date(2026, 4, 1), date(2026, 6, 30)),
-        ("2026Q3", date(2026, 7, 1), date(2026, 9, 30)),
-        ("2026q4", date(2026, 10, 1), date(2026, 12, 31)),
-        (" 2028-Q1 ", date(2028, 1, 1), date(2028, 3, 31)),
-    ],
-)
-def test_parse_quarter(text: str, first: date, last: date) -> None:
-    assert parse_quarter(text) == (first, last)
-    assert last.day == calendar.monthrange(last.year, last.month)[1]
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("2026Q5", "no quarter 5"),
-        ("2026Q0", "no quarter 0"),
-        ("Q3", "like 2026Q3"),
-        ("2026", "like 2026Q3"),
-        ("", "like 2026Q3"),
-        ("garbage\nmore", "like 2026Q3"),
-        ("0000Q1", "no year"),
-    ],
-)
-def test_parse_quarter_rejects_bad_text(text: str, message: str) -> None:
-    with pytest.raises(ScheduleError, match=message) as caught:
-        parse_quarter(text)
-    assert "\n" not in str(caught.value)

@@ -171,9 +171,9 @@ def test_recurring_issues_and_escalations(demo_db: Database) -> None:
 
 
 def test_an_unknown_quarter_is_refused(demo_db: Database) -> None:
-    from copdesk.core.schedule import ScheduleError
+    from copdesk.core.quarterly import QuarterError
 
-    with pytest.raises(ScheduleError, match="no quarter 5"):
+    with pytest.raises(QuarterError, match="no quarter 5"):
         quarter_figures(demo_db, _team(demo_db, 0), "2026Q5", NOW)
 
 
