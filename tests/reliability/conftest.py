@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -54,17 +53,6 @@ def make_database(path: Path, **kwargs: object) -> None:
     opened = open_database(path, paths.migrations_dir(), now=NOW)
     fill(opened.db, **kwargs)  # type: ignore[arg-type]
     opened.db.close()
-
-
-def table_counts(path: Path) -> dict[str, int]:
-    conn = sqlite3.connect(path)
-    try:
-        names = [
-            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND sql NOT LIKE '%VIRTUAL%'")
-        ]
-        return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
-    finally:
-        conn.close()
 
 
 CORRUPTIONS = ("overwritten-page", "truncated", "zero-bytes", "random-bytes", "text-file")
@@ -128,12 +116,6 @@ def db(db_path: Path) -> Iterator[Database]:
     opened = open_database(db_path, paths.migrations_dir(), now=NOW)
     yield opened.db
     opened.db.close()
-
-
-@pytest.fixture
-def filled_db_path(db_path: Path) -> Path:
-    make_database(db_path)
-    return db_path
 
 
 class FakePrompts:
