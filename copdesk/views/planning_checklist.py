@@ -11,7 +11,7 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
 
@@ -21,8 +21,8 @@ from copdesk.core.review import MASTERCLASS_PLANNING, PLANNING_PROMPTS, Planning
 from copdesk.store.review import planning_ticks, set_planning_tick
 from copdesk.views.context import AppContext
 from copdesk.views.item_form import hint_label
+from copdesk.views.row_model import ModelIndex
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 CHECKBOX_ROOM = 32  # the tick box and its margins, left of each point's text
 CHECKLIST_HEIGHT = 120  # the rest of the time it is as tall as its wrapped lines (see PlanningSection)
 

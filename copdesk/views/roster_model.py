@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QByteArray,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -23,8 +22,7 @@ from copdesk.core.model import Role
 from copdesk.core.participation import CONTRIBUTIONS, TALK_TIME, Measure
 from copdesk.core.text import counted
 from copdesk.views.live_tally import LiveTally
-
-ModelIndex = QModelIndex | QPersistentModelIndex
+from copdesk.views.row_model import ModelIndex
 
 # Short enough for a one-line tile in the compact layout.
 ROLE_BADGES: dict[Role, str] = {

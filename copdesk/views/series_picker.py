@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QDate,
     QDateTime,
     QModelIndex,
-    QPersistentModelIndex,
     QSize,
     QStringListModel,
     Qt,
@@ -41,6 +40,7 @@ from copdesk.core.model import Series, SessionKind
 from copdesk.core.schedule import WEEKDAY_NAMES, Preset, ReflectiveWeeks, ScheduleError
 from copdesk.core.schedule_words import describe
 from copdesk.core.series_draft import PRESET_WORDS, PREVIEW_COUNT, Change, PreviewDate, change_text, preview_text
+from copdesk.views.row_model import ModelIndex
 
 NO_CHANGES = "None: every date follows the rhythm. Choose a date on the left to skip it, or add a one-off below."
 NO_DATES = "No sessions to come."
@@ -49,7 +49,6 @@ _WEEK_CHOICES = (
     (ReflectiveWeeks.FOURTH, "4th full week"),
     (ReflectiveWeeks.SECOND_AND_FOURTH, "2nd and 4th full weeks"),
 )
-_ModelIndex = QModelIndex | QPersistentModelIndex
 _LIST_PADDING = 6  # pixels below the last row, so it does not touch the frame
 
 
@@ -77,10 +76,10 @@ class SeriesListModel(QAbstractListModel):
     def row_of(self, series_id: int) -> int:
         return next((row for row, s in enumerate(self._series) if s.id == series_id), -1)
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._series)
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         found = self._series[index.row()]
