@@ -27,7 +27,7 @@ from copdesk.core.agenda import AgendaTemplate, load_template_folder
 from copdesk.core.ground_rules import load_ground_rules
 from copdesk.core.model import Session, SessionKind
 from copdesk.core.text import InvalidName
-from copdesk.core.timer import SessionTimer, TimerError, TimerStatus, TimerView
+from copdesk.core.timer import SessionTimer, TimerStatus, TimerView
 from copdesk.store import agendas, teams
 from copdesk.store.errors import StoreError
 from copdesk.views import theme
@@ -38,6 +38,7 @@ from copdesk.views.live_actions import ADD_MINUTES, LiveActions
 from copdesk.views.live_session import LiveSession
 from copdesk.views.live_timer import LiveTimer
 from copdesk.views.mini_timer import MiniTimer
+from copdesk.views.resume_flow import ResumeFlow
 from copdesk.views.share_view import ShareView
 from copdesk.views.shortcut_help import ShortcutHelp
 from copdesk.views.start_reminder import StartReminder
@@ -94,11 +95,19 @@ class SessionFlow(QObject):
         self.agenda_editor: AgendaEditorDialog | None = None
         self.end_confirmation: QMessageBox | None = None
         self.summary_dialog: SessionSummaryDialog | None = None
-        self.resume_dialog: ResumeDialog | None = None
         self.close_question: CloseQuestion | None = None
         self.error_box: QMessageBox | None = None
         self._status: TimerStatus | None = None
         self._end_moment: tuple[int, datetime] | None = None  # when End was chosen, kept for a retried end
+        self.resumes = ResumeFlow(
+            window,
+            context,
+            live,
+            self.live_timer,
+            go_live=self._go_live,
+            show_summary=self._show_summary,
+            show_error=self._show_error,
+        )
         self._wire()
         self._show_status(None)
 
@@ -163,7 +172,7 @@ class SessionFlow(QObject):
 
         still_live = [p for p in self.pending_resumes() if p.session.team_id == plan.team_id]
         if still_live:
-            self._offer(still_live[0], before_starting=True, after_ending=lambda: self.start(plan))
+            self.resumes.offer(still_live[0], before_starting=True, after_ending=lambda: self.start(plan))
             return None
         try:
             session = open_session(self.context.db, plan, self.context.now())
@@ -178,10 +187,14 @@ class SessionFlow(QObject):
         )
         timer.start()
         self.reminder_banner.hide()
-        self.live.begin(session.id, plan.team_id)
-        self.went_live.emit()
-        self.live_timer.attach(session.id, timer)
+        self._go_live(session.id, plan.team_id, timer)
         return session
+
+    def _go_live(self, session_id: int, team_id: int, timer: SessionTimer) -> None:
+        """Tell the panes, go to the Live page, and let the timer pane follow ``timer`` (new or resumed)."""
+        self.live.begin(session_id, team_id)
+        self.went_live.emit()
+        self.live_timer.attach(session_id, timer)
 
     def next_segment(self) -> None:
         """N: the next segment; on the last one, moving on means ending, so ask."""
@@ -292,56 +305,16 @@ class SessionFlow(QObject):
         return summary
 
     # -- after a crash --------------------------------------------------------------------------------
-    def pending_resumes(self) -> list[PendingLiveSession]:
-        from copdesk.views.resume_offer import pending_live_sessions
+    @property
+    def resume_dialog(self) -> ResumeDialog | None:
+        return self.resumes.dialog
 
-        return [] if self.live.is_live else pending_live_sessions(self.context)
+    def pending_resumes(self) -> list[PendingLiveSession]:
+        return self.resumes.pending()
 
     def offer_resume(self) -> ResumeDialog | None:
         """Offer the first session left live by a crash; the next is offered once this one is decided."""
-        pending = self.pending_resumes()
-        return self._offer(pending[0], before_starting=False, after_ending=self.offer_resume) if pending else None
-
-    def _offer(
-        self, pending: PendingLiveSession, *, before_starting: bool, after_ending: Callable[[], object]
-    ) -> ResumeDialog:
-        from copdesk.views.resume_offer import ResumeDialog
-
-        dialog = ResumeDialog(
-            pending, pending.gap_seconds(self.context.now()), self.window, before_starting=before_starting
-        )
-        dialog.resume_chosen.connect(lambda _id: self.resume(dialog.pending, count_gap=dialog.count_gap))
-        dialog.end_chosen.connect(lambda _id: self.end_pending(dialog.pending, then=after_ending))
-        self.resume_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def resume(self, pending: PendingLiveSession, *, count_gap: bool = False) -> bool:
-        """Bring the session back: paused as saved, or running with the time CoPDesk was closed counted."""
-        from copdesk.views.resume_offer import restore_timer
-
-        try:
-            timer, caught_up = restore_timer(self.context, pending, count_gap=count_gap)
-        except TimerError as error:
-            self._show_error("The session cannot be resumed", str(error))
-            return False
-        self.live.begin(pending.session.id, pending.session.team_id)
-        self.went_live.emit()
-        self.live_timer.attach(pending.session.id, timer)
-        if caught_up:
-            self.live_timer.notice.emit(caught_up)
-        return True
-
-    def end_pending(
-        self, pending: PendingLiveSession, *, then: Callable[[], object] | None = None
-    ) -> SessionSummaryDialog:
-        """End a session left live at its last save, show its summary, then (once read) ``then`` or the next offer."""
-        from copdesk.views.resume_offer import end_at_last_save
-
-        session = end_at_last_save(self.context, pending)
-        summary = self._show_summary(session)
-        summary.finished.connect(lambda _result: (then or self.offer_resume)())
-        return summary
+        return self.resumes.offer_next()
 
     # -- other windows -------------------------------------------------------------------------------
     def show_share_view(self, shown: bool) -> None:
