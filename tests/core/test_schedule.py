@@ -236,47 +236,6 @@ def test_parse_rule_reads_a_hand_written_rule_and_marks_others_custom() -> None:
     assert (custom.kind, custom.pattern, custom.weekday) == (None, Pattern.CUSTOM, None)
 
 
-@pytest.mark.parametrize(
-    ("rule", "words"),
-    [
-        (
-            preset(SessionKind.REFLECTIVE, calendar.THURSDAY),
-            "Thursday of the 2nd and 4th full weeks of each month at 10:00;"
-            " no 4th-week session when that Thursday falls in the next month",
-        ),
-        (
-            preset(SessionKind.REFLECTIVE, calendar.THURSDAY, weeks=ReflectiveWeeks.FOURTH),
-            "Thursday of the 4th full week of each month at 10:00; none when that Thursday falls in the next month",
-        ),
-        (
-            preset(SessionKind.REFLECTIVE, calendar.MONDAY, weeks=ReflectiveWeeks.FOURTH),
-            "Monday of the 4th full week of each month at 10:00",  # the 22nd to the 28th: always in the month
-        ),
-        (
-            preset(SessionKind.REFLECTIVE, calendar.FRIDAY, weeks=ReflectiveWeeks.SECOND),
-            "Friday of the 2nd full week of each month at 10:00",
-        ),
-        (preset(SessionKind.SPOTLIGHT, calendar.TUESDAY), "Tuesday of the first full week of each month at 10:00"),
-        (
-            preset(SessionKind.THEMED, calendar.WEDNESDAY, date(2026, 9, 1)),
-            "Wednesday of the 3rd full week of alternate months at 10:00 (from September 2026)",
-        ),
-        (
-            "DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=+3WE",
-            "3rd Wednesday of alternate months at 10:00 (from September 2026)",
-        ),
-        ("DTSTART:20260105T140000\nRRULE:FREQ=WEEKLY;BYDAY=MO", "Every Monday at 14:00"),
-        (
-            "DTSTART:20260105T140000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
-            "Every 2 weeks on Monday at 14:00 (from January 2026)",
-        ),
-        ("DTSTART:20260105T140000\nRRULE:FREQ=DAILY", "Custom repeating rule from Monday 5 January 2026 at 14:00"),
-    ],
-)
-def test_describe_in_plain_words(rule: str, words: str) -> None:
-    assert describe(rule) == words
-
-
 def test_skip_date_removes_that_session_only() -> None:
     rule = preset(SessionKind.SPOTLIGHT, calendar.TUESDAY, date(2026, 9, 1))
     skipped = skip_date(rule, date(2026, 10, 6))

@@ -3,89 +3,22 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import datetime
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.custom_questions import custom_key
-from copdesk.core.model import Role, SegmentPhase, Session, SessionKind
-from copdesk.core.picker import SEGMENT_OFFERS
-from copdesk.core.question_bank import PromptPhase, Question, QuestionKind, SignalKind
+from copdesk.core.model import SegmentPhase
+from copdesk.core.question_bank import PromptPhase, Question, QuestionKind
 from copdesk.store import questions as store
-from copdesk.store import sessions, teams
 from copdesk.store.records import session_record
 from copdesk.views.main_window import LIVE_PAGE, MainWindow
-from copdesk.views.question_panel import ASKED_KEY, BACK_KEYS, FAVOURITE_KEY, NEXT_KEYS, SEARCH_KEY, QuestionPanel
+from copdesk.views.question_panel import ASKED_KEY, BACK_KEYS, FAVOURITE_KEY, NEXT_KEYS, SEARCH_KEY
 from copdesk.views.shortcut_help import shortcut_rows
-
-NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
-AGENDA = [
-    ("Welcome and ground rules", SegmentPhase.OPENING),
-    ("Actions from last time", SegmentPhase.REVIEW),
-    ("Case presentation", SegmentPhase.PRESENTATION),
-    ("Clarifying questions", SegmentPhase.CLARIFYING),
-    ("Reflective discussion", SegmentPhase.REFLECTION),
-    ("Learning and actions", SegmentPhase.CLOSING),
-]
-REFLECTION_CATEGORIES = {
-    "Reflective questions",
-    "Questions about an initial question or issue",
-    "Assumption questions",
-    "Reason and evidence questions",
-    "Origin or source questions",
-    "Implication and consequence questions",
-    "Viewpoint questions",
-    "Clarification questions",
-    "Weather model",
-    "Critical reflection",
-    "Systems theory",
-}
-
-
-def make_team(window: MainWindow, name: str = "Harbour Team") -> int:
-    team = teams.create_team(window.context.db, name, [("Ash Lee", Role.FACILITATOR)], NOW)
-    window.reload_teams(team.id)
-    return team.id
-
-
-def start_live(window: MainWindow, team_id: int | None = None) -> Session:
-    db = window.context.db
-    team_id = team_id if team_id is not None else make_team(window)
-    planned = [sessions.PlannedSegment(name, phase, 600) for name, phase in AGENDA]
-    session = sessions.create_session(db, team_id, SessionKind.REFLECTIVE, NOW, topic="Discharge", segments=planned)
-    sessions.start_session(db, session.id, NOW, ground_rules_agreed=True)
-    window.show_page(LIVE_PAGE)
-    window.live_session.begin(session.id, team_id)
-    return session
-
-
-def enter(window: MainWindow, phase: SegmentPhase) -> int:
-    position = next(n for n, (_, p) in enumerate(AGENDA) if p is phase)
-    window.live_session.enter_segment(position, phase.value)
-    return position
-
-
-def panel_of(window: MainWindow) -> QuestionPanel:
-    panel = window.findChild(QuestionPanel, "questionPanel")
-    assert panel is not None
-    return panel
-
-
-def shown_texts(window: MainWindow) -> list[str]:
-    texts: list[str] = []
-    window.live_session.question_shown.connect(texts.append)
-    return texts
-
-
-def current(panel: QuestionPanel) -> Question:
-    question = panel.current
-    assert question is not None
-    return question
-
+from tests.views.question_helpers import NOW, current, enter, make_team, panel_of, shown_texts, start_live
 
 # --- next, back, favourite, mark as asked -----------------------------------------------------------
 
@@ -326,105 +259,6 @@ def test_a_question_picked_from_search_is_not_drawn_again(window: MainWindow) ->
         drawn.append(current(panel).id)
     assert bank_weather[0].id not in drawn
     assert len(set(drawn)) == len(bank_weather) - 1
-
-
-# --- matched to the segment and to the room ----------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("phase", "check"),
-    [
-        (SegmentPhase.PRESENTATION, lambda q: PromptPhase.CLARIFYING in q.phases and q.kind is not QuestionKind.TIP),
-        (SegmentPhase.CLARIFYING, lambda q: PromptPhase.CLARIFYING in q.phases and q.kind is QuestionKind.QUESTION),
-        (SegmentPhase.REFLECTION, lambda q: PromptPhase.EXPLORING in q.phases and q.category in REFLECTION_CATEGORIES),
-        (SegmentPhase.CLOSING, lambda q: PromptPhase.CLOSING in q.phases and q.kind is QuestionKind.QUESTION),
-    ],
-)
-def test_each_segment_offers_its_questions(window: MainWindow, phase: SegmentPhase, check: object) -> None:
-    start_live(window)
-    panel = panel_of(window)
-    enter(window, phase)
-    name = AGENDA[[p for _, p in AGENDA].index(phase)][0]
-    assert panel.mode_label.full_text() == f"Live · {name}: {SEGMENT_OFFERS[phase]}"
-    for _ in range(4):
-        assert check(current(panel))  # type: ignore[operator]
-        panel.next_question()
-
-
-def test_a_repeated_announcement_of_the_same_segment_keeps_the_question(window: MainWindow) -> None:
-    start_live(window)
-    panel = panel_of(window)
-    enter(window, SegmentPhase.REFLECTION)
-    shown = current(panel)
-    enter(window, SegmentPhase.REFLECTION)
-    assert current(panel) == shown
-    enter(window, SegmentPhase.CLOSING)
-    assert current(panel) != shown
-
-
-def test_closing_offers_the_learning_questions(window: MainWindow) -> None:
-    start_live(window)
-    panel = panel_of(window)
-    enter(window, SegmentPhase.CLOSING)
-    texts = {current(panel).text}
-    while panel.picker.draw(panel.draw_filter()) is not None:
-        texts.add(current(panel).text)
-    assert "What did you learn that you will build into your practice?" in texts
-
-
-def test_matching_can_be_turned_off(window: MainWindow) -> None:
-    start_live(window)
-    panel = panel_of(window)
-    enter(window, SegmentPhase.CLOSING)
-    panel.filters.match_segment.setChecked(False)
-    assert "any question (not matched to the segment)" in panel.mode_label.full_text()
-    phases: set[PromptPhase] = set()
-    for _ in range(25):
-        panel.next_question()
-        phases.update(current(panel).phases)
-    assert phases - {PromptPhase.CLOSING}
-
-
-def test_a_tension_marker_brings_up_a_marked_suggestion(window: MainWindow, qtbot: QtBot) -> None:
-    start_live(window)
-    panel = panel_of(window)
-    panel.next_question()
-    before = current(panel)
-    texts = shown_texts(window)
-    window.live_session.marker_logged.emit("tension")
-    assert panel.banner.isVisible()
-    suggestion = panel.banner.current
-    assert suggestion is not None
-    assert SignalKind.TENSION in suggestion.question.signals
-    assert suggestion.question.kind is QuestionKind.QUESTION  # questions to ask come before guidance
-    assert panel.banner.headline_label.full_text().startswith("SUGGESTION · tension")
-    assert suggestion.reason in panel.banner.reason_label.full_text()
-    assert current(panel) == before and texts == []  # a suggestion is not the current question until chosen
-    QTest.mouseClick(panel.banner.another_button, Qt.MouseButton.LeftButton)
-    other = panel.banner.current
-    assert other is not None and other.question != suggestion.question
-    QTest.mouseClick(panel.banner.use_button, Qt.MouseButton.LeftButton)
-    assert current(panel) == other.question
-    assert texts == [other.question.text]
-    assert not panel.banner.isVisible()
-
-
-def test_a_quiet_voice_signal_suggests_inviting_the_group(window: MainWindow) -> None:
-    start_live(window)
-    panel = panel_of(window)
-    window.live_session.room_signal.emit("quiet-voice")
-    suggestion = panel.banner.current
-    assert suggestion is not None and SignalKind.QUIET_VOICE in suggestion.question.signals
-    assert "has not spoken" in panel.banner.headline_label.full_text()
-    window.live_session.room_signal.emit("")
-    assert not panel.banner.isVisible()
-
-
-def test_a_repeated_issue_marker_suggests_nothing(window: MainWindow) -> None:
-    start_live(window)
-    panel = panel_of(window)
-    window.live_session.marker_logged.emit("repeated-issue")
-    assert not panel.banner.isVisible()
 
 
 # --- across sessions --------------------------------------------------------------------------------
