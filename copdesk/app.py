@@ -21,10 +21,11 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from copdesk.instance_lock import InstanceLock
-    from copdesk.startup import Startup, StartupBackup
+    from copdesk.startup import Claim, Startup, StartupBackup
     from copdesk.store.connection import OpenedDatabase
     from copdesk.views.main_window import MainWindow
 
+FIRST_PAINT_WAIT_MS = 500  # the most start-up waits for the window's first paint before opening the data
 NO_DISPLAY_MESSAGE = (
     "CoPDesk needs a graphical desktop: run it from a desktop session, "
     "or use 'python main.py SUBCOMMAND' (see --help) for the command line."
@@ -51,10 +52,12 @@ def window_for(
     clock: MonotonicClock | None = None,
     now: WallClock | None = None,
     build_live_page: bool = True,
+    frame: MainWindow | None = None,
 ) -> MainWindow:
     """The main window on a database that is already open (start-up and restore open it their own way).
 
-    The app passes ``build_live_page=False``: the Live page is then built after the first paint.
+    The app passes ``build_live_page=False``: the Live page is then built when first needed. ``frame`` is a
+    window already shown while the database opened, to fill rather than build a new one.
     """
     from copdesk.views.context import AppContext
     from copdesk.views.main_window import MainWindow
@@ -66,7 +69,9 @@ def window_for(
         now=now or system_now,
         resources=paths.asset_dir("resources"),
     )
-    return MainWindow(context, build_live_page=build_live_page)
+    window = frame or MainWindow(context.resources)
+    window.open_data(context, build_live_page=build_live_page)
+    return window
 
 
 def _missing_x11_library() -> str | None:
@@ -125,11 +130,12 @@ def run_gui(argv: Sequence[str]) -> int:
         print(missing, file=sys.stderr)
         return 1
     os.umask(0o077)
-    gc.disable()  # start-up makes many objects and no garbage worth a pass: collecting resumes at the first paint
+    gc.disable()  # start-up makes many objects and no garbage worth a pass: collecting resumes once it is done
 
     from PySide6.QtWidgets import QApplication
 
-    from copdesk.startup import open_for_gui
+    from copdesk.startup import claim_location, open_claimed
+    from copdesk.views.main_window import import_panes
     from copdesk.views.startup_dialogs import GuiStartupPrompts
 
     existing = QApplication.instance()
@@ -138,25 +144,40 @@ def run_gui(argv: Sequence[str]) -> int:
     app.setApplicationDisplayName("CoPDesk")
     if app.style().name().casefold() != "fusion":  # replacing a style in use (a second run in one process) crashes
         app.setStyle("Fusion")
-    quit_cleanly_on_sigterm(app)
-    # Refusals, a second instance and damaged files are dealt with here, before any window exists.
+    # A refused location and a second instance are dealt with here, before any window exists.
     location = DataLocation(args.db)
-    started = open_for_gui(
-        location.path,
-        GuiStartupPrompts(),
+    claim = claim_location(location.path, GuiStartupPrompts())
+    if claim is None:
+        gc.enable()
+        return 1
+    frame = _show_frame(claim)
+    if not frame.isVisible():  # closed while it came up
+        claim.lock.release()
+        gc.enable()
+        return 0
+    # From here on a SIGTERM closes the window, so every pane saves. Before, nothing was open to save, and the
+    # default action ends the process: the lock it leaves names a process that is gone, and the next start takes it.
+    quit_cleanly_on_sigterm(app)
+    started = open_claimed(
+        claim,
+        GuiStartupPrompts(frame),
         migrations_dir=paths.migrations_dir(),
         now=system_now(),
         defer_backup=True,
-        meanwhile=_import_window,
+        meanwhile=import_panes,
     )
-    if started is None:
+    if started is None:  # the user was told why; the lock is released
+        frame.close_without_asking()
         gc.enable()
         return 1
     location.remember(started.opened.path)
-    running = RunningWindow(app, started)
+    running = RunningWindow(app, started, frame)
+    _collect_from_now_on()
     try:
-        running.window.offer_first_run_or_resume()
-        return app.exec()
+        if running.window.isVisible():
+            running.window.offer_first_run_or_resume()
+        # A SIGTERM or a close while opening or asking has hidden the window: there is no loop left to run.
+        return app.exec() if running.window.isVisible() else 0
     finally:
         gc.enable()
         running.window.finish_background_work()  # the start-up backup is taken even after the quickest quit
@@ -165,19 +186,34 @@ def run_gui(argv: Sequence[str]) -> int:
         running.release_demo()
 
 
+def _show_frame(claim: Claim) -> MainWindow:
+    """Show the window's frame and let it paint, before the database is opened and the panes' modules load.
+
+    The wait is a local event loop, ended by the first paint or, for a window that is never exposed (started
+    minimised), by a short timeout.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from copdesk.views.main_window import MainWindow
+
+    frame = MainWindow(paths.asset_dir("resources"))
+    frame.show_opening(claim.db_path)
+    waiting = QEventLoop()
+    frame.first_painted.connect(waiting.quit)
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, waiting.quit)
+    frame.show()
+    waiting.exec()
+    return frame
+
+
 def _collect_from_now_on() -> None:
-    """Once the window has painted, collect again, leaving out what start-up built.
+    """Once the window is built and has painted, collect again, leaving out what start-up built.
 
     That lives as long as the window, and frozen out of the cyclic collector's way a full collection no longer
     rescans it (which took tens of milliseconds while the facilitator typed).
     """
     gc.freeze()
     gc.enable()
-
-
-def _import_window() -> None:
-    """The window's modules: imported while start-up checks the database file, which needs no Python."""
-    import copdesk.views.main_window  # noqa: F401
 
 
 # The wake-up socket pair and its notifier live as long as the process: closing them would end the wake-ups.
@@ -250,11 +286,11 @@ class RunningWindow:
     and leaving swaps it back; the real database is what the next start opens.
     """
 
-    def __init__(self, app: QApplication, started: Startup) -> None:
+    def __init__(self, app: QApplication, started: Startup, frame: MainWindow) -> None:
         self.app = app
         self.real_path = started.opened.path
         self.demo_lock: InstanceLock | None = None
-        self.window = self._show(started.opened)
+        self.window = self._show(started.opened, frame)
         self.window.safeguards.show_startup(started.notices, started.warnings, started.location_warning)
         if started.backup is not None:
             self._take_after_first_paint(started.backup)
@@ -267,9 +303,10 @@ class RunningWindow:
         job.done.connect(self.window.safeguards.show_late_warning)
         self.window.after_first_paint(job)
 
-    def _show(self, opened: OpenedDatabase) -> MainWindow:
-        window = window_for(opened, build_live_page=False)
-        window.first_painted.connect(_collect_from_now_on)
+    def _show(self, opened: OpenedDatabase, frame: MainWindow | None = None) -> MainWindow:
+        window = window_for(opened, build_live_page=False, frame=frame)
+        if frame is None:
+            window.first_painted.connect(_collect_from_now_on)
         window.safeguards.restore_requested.connect(self.restore)
         window.demo.explore_requested.connect(self.explore_demo)
         window.demo.leave_requested.connect(self.leave_demo)

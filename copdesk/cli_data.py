@@ -49,7 +49,7 @@ def _db_path(ctx: Context) -> Path:
 def _locked_database(ctx: Context) -> Iterator[OpenedDatabase]:
     """The database opened under the app's lock: taken before anything is written, even the -wal."""
     from copdesk.instance_lock import InstanceLock
-    from copdesk.store.connection import ensure_location
+    from copdesk.store.location import ensure_location
 
     db_path = _db_path(ctx)
     ensure_location(db_path)
@@ -96,7 +96,7 @@ def _cmd_backups(ctx: Context) -> int:
 
 def _cmd_restore(ctx: Context) -> int:
     from copdesk.instance_lock import InstanceLock
-    from copdesk.store.connection import ensure_location
+    from copdesk.store.location import ensure_location
     from copdesk.store.recovery import restore_database
 
     db_path = _db_path(ctx)

@@ -15,28 +15,22 @@ through :class:`StartupPrompts` so the sequence can be tested without a dialog:
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from pathlib import Path, PurePath, PurePosixPath
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from copdesk.core.data_location import filesystem_type, unsafe_location_reason
 from copdesk.instance_lock import AlreadyOpenError, InstanceLock
-from copdesk.store import migrations
-from copdesk.store.backup_catalogue import (
-    BackupFile,
-    backup_due,
-    backup_if_changed,
-    files_fingerprint,
-    newest_verified_backup,
-)
-from copdesk.store.connection import BUSY_TIMEOUT_MS, OpenedDatabase, ensure_location, open_database
 from copdesk.store.errors import CorruptDatabaseError, LocationError, NotADatabaseError, StoreError
-from copdesk.store.recovery import QUARANTINE_FOLDER, recover_from_damage
+from copdesk.store.location import ensure_location
+
+if TYPE_CHECKING:
+    from copdesk.store.backup_catalogue import BackupFile
+    from copdesk.store.connection import OpenedDatabase
 
 MOUNTINFO = Path("/proc/self/mountinfo")
 
@@ -67,9 +61,15 @@ class StartupBackup:
     """
 
     def __init__(self, db_path: Path, fingerprint: str, now: datetime) -> None:
+        import sqlite3
+
+        from copdesk.store.backup import read_once
+        from copdesk.store.connection import BUSY_TIMEOUT_MS
+
         self.db_path, self.fingerprint, self.now = db_path, fingerprint, now
         self._conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         try:
+            read_once(self._conn)
             self._conn.execute("BEGIN")
             self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
         except sqlite3.Error:
@@ -78,6 +78,8 @@ class StartupBackup:
 
     def take(self) -> str | None:
         """Take the backup (and rotate the old ones); ``None``, or the one-line warning if it could not be made."""
+        from copdesk.store.backup_catalogue import backup_if_changed
+
         try:
             backup_if_changed(self._conn, self.db_path, self.fingerprint, self.now)
         except (StoreError, OSError) as exc:
@@ -97,6 +99,14 @@ class Startup:
     backup: StartupBackup | None = None  # with ``defer_backup``: the backup still to take
 
 
+@dataclass(frozen=True)
+class Claim:
+    """A database location that can be used, with the instance lock beside it held."""
+
+    db_path: Path
+    lock: InstanceLock
+
+
 def open_for_gui(
     db_path: Path,
     prompts: StartupPrompts,
@@ -108,9 +118,21 @@ def open_for_gui(
 ) -> Startup | None:
     """Open the database for the window, or return ``None`` after telling the user why not.
 
-    ``meanwhile`` runs on this thread while the file's integrity is checked in another (SQLite reads the
-    file without holding Python's lock). With ``defer_backup`` the automatic backup is returned in
-    :attr:`Startup.backup` for the caller to take, instead of being taken before this returns.
+    :func:`claim_location`, then :func:`open_claimed`; the app runs the two apart, showing its window between.
+    """
+    claim = claim_location(db_path, prompts)
+    if claim is None:
+        return None
+    return open_claimed(
+        claim, prompts, migrations_dir=migrations_dir, now=now, defer_backup=defer_backup, meanwhile=meanwhile
+    )
+
+
+def claim_location(db_path: Path, prompts: StartupPrompts) -> Claim | None:
+    """Steps 1 and 2: a usable location (another one if the user picks it) and the instance lock, or ``None``.
+
+    Neither SQLite nor sqlite-utils is needed for this, so the app does it before its window first paints:
+    a second copy of CoPDesk says so without a window flashing up.
     """
     while True:
         try:
@@ -131,10 +153,28 @@ def open_for_gui(
     except StoreError as exc:
         prompts.cannot_open(exc.message)
         return None
+    return Claim(db_path, lock)
+
+
+def open_claimed(
+    claim: Claim,
+    prompts: StartupPrompts,
+    *,
+    migrations_dir: Path,
+    now: datetime,
+    defer_backup: bool = False,
+    meanwhile: Callable[[], object] | None = None,
+) -> Startup | None:
+    """Steps 3 to 5 on a claimed location; ``None`` (the lock released) after telling the user why not.
+
+    ``meanwhile`` runs on this thread while the file's integrity is checked in another (SQLite reads the
+    file without holding Python's lock). With ``defer_backup`` the automatic backup is returned in
+    :attr:`Startup.backup` for the caller to take, instead of being taken before this returns.
+    """
     try:
         started = _open_locked(
-            db_path,
-            lock,
+            claim.db_path,
+            claim.lock,
             prompts,
             migrations_dir=migrations_dir,
             now=now,
@@ -142,10 +182,10 @@ def open_for_gui(
             meanwhile=meanwhile,
         )
     except BaseException:
-        lock.release()
+        claim.lock.release()
         raise
     if started is None:
-        lock.release()
+        claim.lock.release()
     return started
 
 
@@ -159,6 +199,13 @@ def _open_locked(
     defer_backup: bool,
     meanwhile: Callable[[], object] | None,
 ) -> Startup | None:
+    import sqlite3
+
+    from copdesk.store import migrations
+    from copdesk.store.backup_catalogue import backup_due, files_fingerprint, newest_verified_backup
+    from copdesk.store.connection import open_database
+    from copdesk.store.recovery import QUARANTINE_FOLDER, recover_from_damage
+
     fingerprint = files_fingerprint(db_path)
     notices: list[str] = []
     try:

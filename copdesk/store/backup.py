@@ -13,12 +13,23 @@ from pathlib import Path
 from copdesk.store.errors import StoreError
 
 _PRIVATE = 0o600
+_READ_ONCE_CACHE_KIB = 256
+
+
+def read_once(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """A small page cache for a connection that reads the file once, front to back (a check, a backup).
+
+    Such a read gains nothing from SQLite's default 2 MB cache (a ``quick_check`` of ten years' data takes as long
+    with 256 KB), and each connection's cache stays in the process's memory after it closes.
+    """
+    conn.execute(f"PRAGMA cache_size = -{_READ_ONCE_CACHE_KIB}")
+    return conn
 
 
 def verify(path: Path) -> None:
     """Raise :class:`StoreError` unless ``path`` opens read-only and passes ``quick_check``."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = read_once(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
         try:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
@@ -63,7 +74,7 @@ def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
     temporary = destination.with_name(f".{destination.name}.partial")
     temporary.unlink(missing_ok=True)
     try:
-        target = sqlite3.connect(str(temporary))
+        target = read_once(sqlite3.connect(str(temporary)))
         try:
             source.backup(target)
             # A backup is a standalone file: keep it in rollback-journal mode, with no -wal beside it.

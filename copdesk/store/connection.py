@@ -9,7 +9,6 @@ backup of the old version.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import stat
 import threading
@@ -21,7 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from copdesk.store import migrations
-from copdesk.store.backup import backup_to
+from copdesk.store.backup import backup_to, read_once
 from copdesk.store.errors import (
     CorruptDatabaseError,
     LocationError,
@@ -29,10 +28,10 @@ from copdesk.store.errors import (
     NotADatabaseError,
     StoreError,
 )
+from copdesk.store.location import check_location, make_private_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 BACKUP_FOLDER = "backups"
 
@@ -60,24 +59,6 @@ def companion_files(path: Path) -> list[Path]:
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 
-def _check_location(path: Path) -> None:
-    parent = path.parent
-    for ancestor in [parent, *parent.parents]:
-        if ancestor.exists():
-            if not ancestor.is_dir():
-                raise LocationError(f"Cannot use {path}: {ancestor} is a file, not a folder. Choose another location.")
-            if not os.access(ancestor, os.W_OK | os.X_OK):
-                raise LocationError(
-                    f"Cannot write to {ancestor}: the folder is read-only. Choose another location with --db."
-                )
-            break
-    if path.exists():
-        if path.is_dir():
-            raise LocationError(f"Cannot use {path}: it is a folder. Give the path of a database file.")
-        if not os.access(path, os.R_OK | os.W_OK):
-            raise LocationError(f"Cannot open {path}: the file is read-only. Check its permissions or use a copy.")
-
-
 def _check_header(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
@@ -97,7 +78,7 @@ def inspect_existing(path: Path, latest: int) -> int:
     has_wal = wal.exists() and wal.stat().st_size > 0
     uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if has_wal else "&immutable=1")
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = read_once(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000))
     except sqlite3.Error as exc:  # pragma: no cover - the header check catches nearly all of these
         raise NotADatabaseError(f"{path} could not be opened as a database ({exc}).") from exc
     try:
@@ -122,13 +103,6 @@ def inspect_existing(path: Path, latest: int) -> int:
     return version
 
 
-def _make_private_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    except OSError as exc:
-        raise LocationError(f"Cannot create the folder {folder} ({exc.strerror}). Choose another location.") from exc
-
-
 def restrict_permissions(path: Path) -> None:
     """Owner-only access: notes discuss practice, and participation data is about colleagues."""
     for file in companion_files(path):
@@ -145,15 +119,6 @@ def apply_pragmas(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
     # Deleted notes and participation rows are overwritten, not left readable in free pages (and in backups).
     conn.execute("PRAGMA secure_delete = ON")
-
-
-def ensure_location(path: Path) -> None:
-    """Check that ``path`` can hold the database and create its private folder, before anything else is written.
-
-    The app calls this before taking the instance lock beside the database; ``open_database`` checks again.
-    """
-    _check_location(path)
-    _make_private_folder(path.parent)
 
 
 def _inspect_beside(path: Path, latest: int, meanwhile: Callable[[], object]) -> int:
@@ -189,7 +154,7 @@ def open_database(
     ``meanwhile`` (start-up work of the caller's) runs while an existing file's integrity is checked; a new
     file has nothing to check, and ``meanwhile`` is not called.
     """
-    _check_location(path)
+    check_location(path)
     latest = migrations.latest_version(migrations_dir)
     created = not path.exists()
     if created:
@@ -198,7 +163,7 @@ def open_database(
         version = _inspect_beside(path, latest, meanwhile)
     else:
         version = inspect_existing(path, latest)
-    _make_private_folder(path.parent)
+    make_private_folder(path.parent)
 
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)

@@ -2,47 +2,53 @@
 
 Two pages: *Prepare* (the review panel, shown whenever no session is live) and *Live* (timer,
 questions, participation and notes side by side, sized for a 1366x768 laptop screen).
+
+The window is built in two steps, so that it can appear before the database is open: the frame (header,
+menus, theme, an "Opening…" page) needs nothing but Qt and this module, and :meth:`MainWindow.open_data`
+then builds the panes on the opened database. Only the Qt classes the frame uses and :mod:`copdesk.views.theme` are
+imported here at module level; the panes' modules load in :meth:`MainWindow.open_data` (see :func:`import_panes`),
+and the rest of Qt's where it is used (PySide builds a class's enums when it is first imported).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from copdesk.core.model import Team
-from copdesk.store import teams
 from copdesk.views import theme
-from copdesk.views.background import BackgroundJob
-from copdesk.views.context import AppContext
-from copdesk.views.demo_mode import DemoMode
-from copdesk.views.live_session import LiveSession
-from copdesk.views.participation_history import ParticipationHistory
-from copdesk.views.report_actions import ReportActions
-from copdesk.views.review_panel import ReviewPanel
-from copdesk.views.safeguards import Safeguards
-from copdesk.views.session_flow import SessionFlow
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
     from PySide6.QtWidgets import QSplitter
 
+    from copdesk.core.model import Team
+    from copdesk.views.background import BackgroundJob
+    from copdesk.views.context import AppContext
+    from copdesk.views.demo_mode import DemoMode
     from copdesk.views.live_page import LivePage
+    from copdesk.views.live_session import LiveSession
     from copdesk.views.notes_panel import NotesPanel
+    from copdesk.views.participation_history import ParticipationHistory
     from copdesk.views.participation_panel import ParticipationPanel
     from copdesk.views.question_panel import QuestionPanel
+    from copdesk.views.report_actions import ReportActions
+    from copdesk.views.review_panel import ReviewPanel
+    from copdesk.views.safeguards import Safeguards
+    from copdesk.views.session_flow import SessionFlow
     from copdesk.views.team_members_dialog import TeamMembersDialog
     from copdesk.views.timer_panel import TimerPanel
 
@@ -50,28 +56,93 @@ PREPARE_PAGE = 0
 LIVE_PAGE = 1
 
 
-class MainWindow(QMainWindow):
-    """``build_live_page=False`` (the app) builds the Live page after the first paint, and on first need before.
+def import_panes() -> None:
+    """Load the modules :meth:`MainWindow.open_data` builds from; the app does it while the data file is checked."""
+    from copdesk.views import (  # noqa: F401 - loaded now, used by open_data
+        context,
+        demo_mode,
+        live_session,
+        participation_history,
+        report_actions,
+        review_panel,
+        safeguards,
+        session_flow,
+    )
 
-    Tests get the whole window at once. Work handed to :meth:`after_first_paint` starts once the window has
-    painted, so nothing the facilitator need not wait for delays the window's appearance.
+
+class MainWindow(QMainWindow):
+    """``MainWindow(resources)`` is the frame; :meth:`open_data` fills it (``create_window`` does both at once).
+
+    The Live page is built when first needed (a session starts or resumes, Live is chosen, notes are searched),
+    or at once with ``open_data(..., build_live_page=True)``, as tests have it. Work handed to
+    :meth:`after_first_paint` starts once the window has painted, so nothing the facilitator need not wait for
+    delays the window's appearance.
     """
 
-    first_painted = Signal()  # queued from the first paint: the window is on screen with its Prepare view
+    first_painted = Signal()  # queued from the first paint: the window is on screen
 
-    def __init__(self, context: AppContext, *, build_live_page: bool = True) -> None:
+    context: AppContext
+    live_session: LiveSession
+    demo: DemoMode
+    safeguards: Safeguards
+    review_panel: ReviewPanel
+    reports: ReportActions
+    session_flow: SessionFlow
+    participation_history: ParticipationHistory
+
+    def __init__(self, resources: Path) -> None:
         super().__init__()
-        self.context = context
+        self.resources = resources
         self._live_page: LivePage | None = None
+        self._opened = False
         self._painted = False
         self._deferred_jobs: list[BackgroundJob] = []
         self._close_decided = False  # set once closing is settled: a live session is then left live, unasked
         self.settings = QSettings("copdesk", "copdesk")
         self.setObjectName("mainWindow")
         self.setWindowTitle("CoPDesk")
-        self.setWindowIcon(theme.icon(context.resources, "copdesk"))
+        self.setWindowIcon(theme.icon(resources, "copdesk"))
         self.setMinimumSize(1024, 640)
 
+        central = QWidget()
+        self.central_layout = QVBoxLayout(central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self._build_header())
+        self.pages = QStackedWidget()
+        self.opening_label = QLabel("Opening your data…")
+        self.opening_label.setObjectName("openingLabel")  # centred and quiet, by the stylesheet
+        self.pages.addWidget(self.opening_label)
+        self.central_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.menus = {
+            title: self.menuBar().addMenu(title) for title in ("&File", "&View", "&Session", "&Reports", "&Help")
+        }
+        self.statusBar()
+        self.palette_name = str(self.settings.value("theme", theme.LIGHT))
+        self.setStyleSheet(theme.stylesheet(resources, self.palette_name))
+        self._restore_state()
+
+    def is_open(self) -> bool:
+        """Whether :meth:`open_data` has built the panes."""
+        return self._opened
+
+    def show_opening(self, db_path: Path) -> None:
+        """Say which file is being opened, until :meth:`open_data`."""
+        self.opening_label.setText(f"Opening {db_path.name}…")
+        self.statusBar().showMessage(f"Opening {db_path}…")
+
+    def open_data(self, context: AppContext, *, build_live_page: bool = True) -> None:
+        """Build the panes on the opened database and show its Prepare view."""
+        from copdesk.views.demo_mode import DemoMode
+        from copdesk.views.live_session import LiveSession
+        from copdesk.views.participation_history import ParticipationHistory
+        from copdesk.views.report_actions import ReportActions
+        from copdesk.views.review_panel import ReviewPanel
+        from copdesk.views.safeguards import Safeguards
+        from copdesk.views.session_flow import SessionFlow
+
+        self.context = context
         self.live_session = LiveSession(self)
         self.live_session.starting.connect(self.ensure_live_page)  # its panes must hear the session start
         self.demo = DemoMode(context, self)
@@ -86,31 +157,28 @@ class MainWindow(QMainWindow):
         self.participation_history = ParticipationHistory(context, self.live_session)
         self.review_panel.add_section("participation_history", "Attendance and balance", self.participation_history)
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self._build_header())
-        layout.addWidget(self.demo.area)
-        layout.addWidget(self.safeguards.banner_area)
-        layout.addWidget(self.session_flow.reminder_banner)
-        self.pages = QStackedWidget()
+        for position, banner in enumerate(
+            (self.demo.area, self.safeguards.banner_area, self.session_flow.reminder_banner), start=1
+        ):
+            self.central_layout.insertWidget(position, banner)
+        self.header_row.addWidget(self.session_flow.header_button)
+        self.pages.removeWidget(self.opening_label)
+        self.opening_label.deleteLater()
         self.pages.addWidget(self._wrap(self.review_panel))
         self._live_placeholder: QWidget | None = QWidget()  # the Live page's place, until ensure_live_page
         self.pages.addWidget(self._live_placeholder)
-        layout.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
         self.session_flow.went_live.connect(lambda: self.show_page(LIVE_PAGE))
         self.session_flow.returned_to_prepare.connect(lambda: self.show_page(PREPARE_PAGE))
         self.session_flow.discard.discarded.connect(lambda _session_id: self._team_changed())
-        self._build_menus()
+        self._fill_menus()
         self.statusBar().showMessage(f"Data: {context.db_path}")
-
-        self._apply_theme(str(self.settings.value("theme", theme.LIGHT)))
-        self._restore_state()
+        self.session_flow.set_palette(self.palette_name)
+        self.dark_action.setChecked(self.palette_name == theme.DARK)
+        self._opened = True
+        for control in (self.team_combo, self.prepare_button, self.live_button):
+            control.setEnabled(True)
         self.reload_teams()
         self.show_page(PREPARE_PAGE)
-        self._live_page_after_paint = not build_live_page
         if build_live_page:
             self.ensure_live_page()
 
@@ -118,7 +186,7 @@ class MainWindow(QMainWindow):
     def _build_header(self) -> QWidget:
         header = QWidget()
         header.setObjectName("headerBar")
-        row = QHBoxLayout(header)
+        row = self.header_row = QHBoxLayout(header)
         row.setContentsMargins(14, 8, 14, 8)
         row.setSpacing(10)
         title = QLabel("CoPDesk")
@@ -130,6 +198,7 @@ class MainWindow(QMainWindow):
         self.team_combo = QComboBox()
         self.team_combo.setAccessibleName("Team")
         self.team_combo.setMinimumWidth(240)
+        self.team_combo.setEnabled(False)  # until open_data
         team_label.setBuddy(self.team_combo)
         self.team_combo.currentIndexChanged.connect(self._team_changed)
         row.addWidget(team_label)
@@ -140,12 +209,12 @@ class MainWindow(QMainWindow):
         self.mode_group = QButtonGroup(self)
         for page, button in ((PREPARE_PAGE, self.prepare_button), (LIVE_PAGE, self.live_button)):
             button.setCheckable(True)
+            button.setEnabled(False)  # until open_data
             button.setAccessibleName(f"Show the {button.text()} view")
             self.mode_group.addButton(button, page)
             row.addWidget(button)
         self.mode_group.idClicked.connect(self.show_page)
-        row.addStretch(1)
-        row.addWidget(self.session_flow.header_button)
+        row.addStretch(1)  # open_data adds the session button after it
         return header
 
     def ensure_live_page(self) -> LivePage:
@@ -194,8 +263,6 @@ class MainWindow(QMainWindow):
     def _first_paint_done(self) -> None:
         for job in self._deferred_jobs:  # first, so their threads run beside what follows
             job.start()
-        if self._live_page_after_paint:
-            self.ensure_live_page()
         self.first_painted.emit()
 
     def after_first_paint(self, job: BackgroundJob) -> None:
@@ -217,8 +284,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(widget)
         return page
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+    def _fill_menus(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        file_menu = self.menus["&File"]
         self._add_action(file_menu, "&New team…", self.create_team_interactively, QKeySequence("Ctrl+Shift+N"))
         self._add_action(file_menu, "Team &members…", self.open_team_members, QKeySequence("Ctrl+Shift+M"))
         file_menu.addAction(self.demo.leave_action)
@@ -228,7 +297,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         # Ctrl+Q spelled out: the platform's standard Quit key is empty on Windows (and offscreen).
         self._add_action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menus["&View"]
         self._add_action(view_menu, "&Prepare", lambda: self.show_page(PREPARE_PAGE), QKeySequence("Ctrl+1"))
         self._add_action(view_menu, "&Live", lambda: self.show_page(LIVE_PAGE), QKeySequence("Ctrl+2"))
         find = QKeySequence(QKeySequence.StandardKey.Find)
@@ -236,7 +305,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.dark_action = self._add_action(view_menu, "&Dark theme", self._toggle_dark, QKeySequence("Ctrl+Shift+D"))
         self.dark_action.setCheckable(True)
-        session_menu = self.menuBar().addMenu("&Session")
+        session_menu = self.menus["&Session"]
         flow_actions = self.session_flow.actions
         session_menu.addAction(flow_actions.start_session)
         session_menu.addSeparator()
@@ -244,17 +313,19 @@ class MainWindow(QMainWindow):
         session_menu.addAction(self.session_flow.discard.action)
         session_menu.addSeparator()
         session_menu.addActions([flow_actions.share_view, flow_actions.mini_timer, flow_actions.edit_agendas])
-        self.reports.add_reports_menu(self.menuBar())
-        help_menu = self.menuBar().addMenu("&Help")
+        self.reports.fill_reports_menu(self.menus["&Reports"])
+        help_menu = self.menus["&Help"]
         help_menu.addAction(flow_actions.help)
         self._add_action(help_menu, "&About CoPDesk", self._about)
 
-    def _add_action(self, menu: object, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
+    def _add_action(self, menu: QMenu, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
+        from PySide6.QtGui import QAction
+
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)
-        menu.addAction(action)  # type: ignore[attr-defined]
+        menu.addAction(action)
         return action
 
     # -- behaviour ----------------------------------------------------------------------------
@@ -267,6 +338,8 @@ class MainWindow(QMainWindow):
             button.setChecked(True)
 
     def reload_teams(self, select_team_id: int | None = None) -> None:
+        from copdesk.store import teams
+
         current = select_team_id if select_team_id is not None else self.current_team_id()
         if current is None:
             stored = self.settings.value("team_id")
@@ -286,6 +359,8 @@ class MainWindow(QMainWindow):
         return int(data) if data is not None else None
 
     def current_team(self) -> Team | None:
+        from copdesk.store import teams
+
         team_id = self.current_team_id()
         return teams.get_team(self.context.db, team_id) if team_id is not None else None
 
@@ -298,12 +373,15 @@ class MainWindow(QMainWindow):
 
     def offer_first_run_or_resume(self) -> None:
         """After the window is shown: a first run asks how to begin; a session left live by a crash is offered."""
+        from copdesk.store import teams
+
         if teams.team_count(self.context.db) == 0:
             self.create_team_interactively(first_run=True)
         else:
             self.session_flow.offer_resume()
 
     def create_team_interactively(self, first_run: bool = False) -> None:
+        from copdesk.store import teams
         from copdesk.views.first_run import FirstRunDialog
 
         dialog = FirstRunDialog(self)
@@ -319,6 +397,8 @@ class MainWindow(QMainWindow):
             try:
                 team = teams.create_team(self.context.db, dialog.draft.name, dialog.draft.members, self.context.now())
             except ValueError as exc:
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.warning(self, "Team not created", str(exc))
                 return
             self.reload_teams(team.id)
@@ -349,15 +429,17 @@ class MainWindow(QMainWindow):
         self._apply_theme(theme.DARK if checked else theme.LIGHT)
 
     def _apply_theme(self, palette: str) -> None:
-        self.setStyleSheet(theme.stylesheet(self.context.resources, palette))
+        self.palette_name = palette
+        self.setStyleSheet(theme.stylesheet(self.resources, palette))
         self.settings.setValue("theme", palette)
         self.session_flow.set_palette(palette)
         if self._live_page is not None:
             self._live_page.timer_panel.set_colours(self.session_flow.colours)
-        if hasattr(self, "dark_action"):
-            self.dark_action.setChecked(palette == theme.DARK)
+        self.dark_action.setChecked(palette == theme.DARK)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About CoPDesk",
@@ -385,6 +467,10 @@ class MainWindow(QMainWindow):
         return self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._opened:  # closed while the data was still opening: nothing was shown to keep
+            self.save_state()
+            super().closeEvent(event)
+            return
         if self._live_page is not None:
             self._live_page.notes_panel.flush()  # whatever is decided next, and even if nothing is
         if not self._close_decided and self.session_flow.ask_before_closing(self.close_without_asking) is not None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMenuBar, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Team
@@ -43,12 +43,10 @@ class ReportActions(QObject):
     def add_schedule_action(self, menu: QMenu) -> QAction:
         return self._action(menu, "&Schedule…", self.open_schedule, QKeySequence("Ctrl+Shift+K"))
 
-    def add_reports_menu(self, menu_bar: QMenuBar) -> QMenu:
-        menu = menu_bar.addMenu("&Reports")
+    def fill_reports_menu(self, menu: QMenu) -> None:
         self._action(menu, "Export session &record…", self.export_session_record, QKeySequence("Ctrl+Shift+E"))
         self._action(menu, "Export &quarterly self-assessment…", self.export_quarterly_report)
         self._action(menu, "Export &CPD peer-reflection evidence…", self.export_cpd_evidence)
-        return menu
 
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: QKeySequence | None = None

@@ -1,4 +1,4 @@
-"""The questions CoPDesk asks before its window opens, when the database cannot simply be opened.
+"""The questions CoPDesk asks as it starts, when the database cannot simply be opened.
 
 Each dialog is an ordinary QDialog whose answer is an attribute, so tests show it, click a button
 and read the answer, without a blocking ``exec()``. :class:`GuiStartupPrompts` is what
@@ -8,21 +8,15 @@ and read the answer, without a blocking ``exec()``. :class:`GuiStartupPrompts` i
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from copdesk.paths import DATABASE_FILENAME
 from copdesk.startup import DamageChoice
-from copdesk.store.backup_catalogue import BackupFile
+
+if TYPE_CHECKING:
+    from copdesk.store.backup_catalogue import BackupFile
 
 
 def _heading(text: str) -> QLabel:
@@ -132,6 +126,8 @@ class DataLocationDialog(_ChoiceDialog):
         self.finish_layout()
 
     def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = next((str(p) for p in [self.current.parent, *self.current.parents] if p.is_dir()), str(Path.home()))
         folder = QFileDialog.getExistingDirectory(self, "Folder for CoPDesk's data", start)
         if folder:
@@ -140,20 +136,27 @@ class DataLocationDialog(_ChoiceDialog):
 
 
 class GuiStartupPrompts:
-    """:class:`copdesk.startup.StartupPrompts` answered with dialogs."""
+    """:class:`copdesk.startup.StartupPrompts` answered with dialogs, over ``parent`` once the window shows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
 
     def location_refused(self, message: str, path: Path) -> Path | None:
-        dialog = DataLocationDialog(message, path)
+        dialog = DataLocationDialog(message, path, self.parent)
         dialog.exec()
         return dialog.chosen
 
     def already_open(self, message: str) -> None:
-        QMessageBox.information(None, "CoPDesk is already open", message)
+        from PySide6.QtWidgets import QMessageBox  # here, not above: the app imports this module before its window
+
+        QMessageBox.information(self.parent, "CoPDesk is already open", message)
 
     def database_damaged(self, message: str, backup: BackupFile | None) -> DamageChoice:
-        dialog = DamagedDatabaseDialog(message, backup)
+        dialog = DamagedDatabaseDialog(message, backup, self.parent)
         dialog.exec()
         return dialog.choice
 
     def cannot_open(self, message: str) -> None:
-        QMessageBox.critical(None, "CoPDesk cannot open its data", message)
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(self.parent, "CoPDesk cannot open its data", message)

@@ -57,6 +57,8 @@ def _choose(monkeypatch: pytest.MonkeyPatch, choice: DamageChoice) -> list[str]:
     asked: list[str] = []
 
     def answer(dialog: DamagedDatabaseDialog) -> int:
+        frame = dialog.parentWidget()
+        assert isinstance(frame, MainWindow) and frame.isVisible() and not frame.is_open()  # asked over the frame
         asked.append(dialog.message_label.text())
         dialog.choice = choice
         return 1

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent
@@ -154,7 +155,7 @@ def test_data_care_waits_for_the_start_up_backup(qtbot: QtBot, db_path: Path, mo
     make_database(db_path)
     listed: list[int] = []
 
-    def loop(window: MainWindow) -> None:  # File > Restore from backup… before the window ever painted
+    def loop(window: MainWindow) -> None:  # File > Restore from backup… as soon as the window is there
         window.safeguards.restore_from_backup()
         dialog = window.safeguards.current_dialog
         assert dialog is not None
@@ -191,19 +192,19 @@ def test_a_background_job_runs_once_and_reports_on_the_gui_thread(qtbot: QtBot) 
     assert len(delivered) == 2
 
 
-def test_collection_is_off_until_the_first_paint_and_on_after(
+def test_collection_is_off_while_start_up_builds_the_window_and_on_after(
     qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_database(db_path)
     seen: list[bool] = []
+    open_data = MainWindow.open_data
 
-    def loop(window: MainWindow) -> None:
+    def recording_open_data(window: MainWindow, *args: Any, **kwargs: Any) -> None:
         seen.append(gc.isenabled())
-        window.repaint()
-        qtbot.waitUntil(gc.isenabled)
-        seen.append(gc.isenabled())
+        open_data(window, *args, **kwargs)
 
-    _run_app(monkeypatch, db_path, loop)
+    monkeypatch.setattr(MainWindow, "open_data", recording_open_data)
+    _run_app(monkeypatch, db_path, lambda window: seen.append(gc.isenabled()))
     assert seen == [False, True]
     assert gc.isenabled()
 
@@ -212,6 +213,6 @@ def test_collection_is_back_on_when_start_up_stops_early(
     qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_database(db_path)
-    monkeypatch.setattr("copdesk.startup.open_for_gui", lambda *args, **kwargs: None)  # refused, the user told
+    monkeypatch.setattr("copdesk.startup.open_claimed", lambda *args, **kwargs: None)  # refused, the user told
     assert app.run_gui(["--db", str(db_path)]) == 1
     assert gc.isenabled()

@@ -22,7 +22,6 @@ from copdesk.store.connection import open_database
 from copdesk.store.demo import TEAMS, demo_path_beside, is_demo, open_demo
 from copdesk.views.demo_mode import DEMO_MESSAGE
 from copdesk.views.first_run import FirstRunDialog
-from copdesk.views.live_page import LivePage
 from copdesk.views.main_window import MainWindow
 from tests.cli.conftest import RunCli
 from tests.reliability.conftest import NOW, make_database
@@ -94,7 +93,7 @@ def test_exploring_the_demo_from_the_first_run_leaves_the_real_database_empty(
     def on_the_demo(window: MainWindow) -> None:
         qtbot.waitUntil(lambda: _window().context.db_path == demo_path)  # the first-run answer swapped it
         window = _window()
-        qtbot.waitUntil(lambda: window.findChild(LivePage) is not None)  # shown and painted, as a person sees it
+        qtbot.waitUntil(window.review_panel.isVisible)  # shown, as a person sees it
         banner = window.demo.banner
         seen["demo"] = (banner.isVisible(), banner.label.text(), window.windowTitle())
         seen["teams"] = window.team_combo.count()
@@ -122,7 +121,7 @@ def test_the_next_start_opens_the_real_database_even_after_quitting_in_the_demo(
     opened: list[Path] = []
     first_run_answers[:] = ["demo"]
     steps[:] = [  # quit while on the demo, once it has painted
-        lambda _w: qtbot.waitUntil(lambda: is_demo(_window().context.db) and _window().findChild(LivePage) is not None)
+        lambda _w: qtbot.waitUntil(lambda: is_demo(_window().context.db) and _window().review_panel.isVisible())
     ]
     assert app.run_gui([]) == 0
     real = paths.resolve_db_path(None)

@@ -40,13 +40,12 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from copdesk.app import run_gui
-from copdesk.views.main_window import MainWindow
+from tests.app_child import when_window_open
 
 app = QApplication([sys.argv[0]])
 mode, typed, pasted = sys.argv[2], sys.argv[3], sys.argv[4]
 
-def act():
-    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+def act(window):
     flow = window.session_flow
     offer = flow.resume_dialog
     if offer is not None and offer.isVisible():
@@ -74,7 +73,7 @@ def act():
             print("saved", flush=True)  # the parent kills -9 now
     wait_for_save()
 
-QTimer.singleShot(0, act)
+when_window_open(act)
 sys.exit(run_gui(["--db", sys.argv[1]]))
 """
 

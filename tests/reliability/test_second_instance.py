@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from copdesk import app, paths
 from copdesk.instance_lock import AlreadyOpenError, InstanceLock, lock_path
 from copdesk.startup import open_for_gui
+from copdesk.views.main_window import MainWindow
 from tests.reliability.conftest import NOW, FakePrompts, child_env, make_database
 
 HOLDER = """
@@ -60,10 +61,17 @@ def test_second_instance_is_told_and_writes_nothing(
 ) -> None:
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    built: list[MainWindow] = []
+
+    def show(window: MainWindow) -> None:
+        built.append(window)
+
+    monkeypatch.setattr(MainWindow, "show", show)
     before = _snapshot(db_path.parent)
 
     assert app.run_gui(["--db", str(db_path)]) == 1
 
+    assert built == []  # told before any window shows, rather than one flashing up
     assert len(told) == 1 and "already open" in told[0] and str(first_instance.pid) in told[0]
     assert "\n" not in told[0]
     assert _snapshot(db_path.parent) == before

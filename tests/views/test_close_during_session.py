@@ -130,12 +130,11 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from copdesk.app import run_gui
-from copdesk.views.main_window import MainWindow
+from tests.app_child import when_window_open
 
 app = QApplication([sys.argv[0]])
 
-def ask_to_close():
-    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+def ask_to_close(window):
     dialog = window.session_flow.open_start_dialog()
     dialog.set_present({"Ash Lee"})
     dialog.go_to_ground_rules()
@@ -146,7 +145,7 @@ def ask_to_close():
     assert window.session_flow.close_question.isVisible() and window.isVisible()
     print("ready", window.live_session.session_id, flush=True)
 
-QTimer.singleShot(0, ask_to_close)
+when_window_open(ask_to_close)
 sys.exit(run_gui(["--db", sys.argv[1]]))
 """
 

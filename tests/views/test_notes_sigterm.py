@@ -28,13 +28,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from copdesk.app import run_gui
-from copdesk.views.main_window import MainWindow
+from tests.app_child import when_window_open
 
 app = QApplication([sys.argv[0]])
 session_id, team_id, text = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 
-def type_notes():
-    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+def type_notes(window):
     window.live_session.begin(session_id, team_id)
     window.notes_panel.autosave_timer.setInterval(600_000)
     typed, pasted = text.split("|")
@@ -43,7 +42,7 @@ def type_notes():
     assert window.notes_panel.has_unsaved_text and window.notes_panel.autosave_timer.isActive()
     print("ready", flush=True)
 
-QTimer.singleShot(0, type_notes)
+when_window_open(type_notes)
 sys.exit(run_gui(["--db", sys.argv[1]]))
 """
 

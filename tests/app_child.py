@@ -1,0 +1,27 @@
+"""For scripts that run the real app in a child process: act on the window once it has opened its data.
+
+The app's window paints its frame before it opens the database, in an event loop of its own, so a step queued
+before ``run_gui`` would run too early; :func:`when_window_open` waits for the panes instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from copdesk.views.main_window import MainWindow
+
+
+def when_window_open(step: Callable[[MainWindow], object], poll_ms: int = 10) -> None:
+    """Call ``step(window)`` from the event loop once the main window shows its data."""
+
+    def poll() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.is_open()]
+        if windows:
+            step(windows[0])
+        else:
+            QTimer.singleShot(poll_ms, poll)
+
+    QTimer.singleShot(0, poll)

@@ -1,0 +1,110 @@
+"""The window's frame paints before the database is opened, with only what it needs loaded; after it, the data.
+
+Start-up runs: location and lock (a second instance is told before any window), the frame shown and painted,
+then the file checked and opened (a damaged file is asked about over the frame), then the panes. SIGTERM
+while a first question is open still ends the app.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from copdesk import app
+from copdesk.views.main_window import MainWindow
+from tests.reliability.conftest import child_env, make_database, run_child
+
+# Runs in a child, so that what is loaded is the start-up's own doing: the data's opening is refused at once,
+# after the loaded modules are printed.
+MODULES_AT_OPENING = r"""
+import json, sys
+import copdesk.app
+import copdesk.startup
+
+def refuse(*args, **kwargs):
+    print(json.dumps(sorted(sys.modules)), flush=True)
+    return None
+
+copdesk.startup.open_claimed = refuse
+sys.exit(copdesk.app.run_gui(["--db", sys.argv[1]]))
+"""
+
+SIGTERM_AT_FIRST_RUN = r"""
+import sys
+from copdesk.app import run_gui
+from copdesk.views.first_run import FirstRunDialog
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+def when_asking():
+    if any(isinstance(w, FirstRunDialog) and w.isVisible() for w in QApplication.topLevelWidgets()):
+        print("asking", flush=True)
+    else:
+        QTimer.singleShot(20, when_asking)
+
+QTimer.singleShot(0, when_asking)
+sys.exit(run_gui(["--db", sys.argv[1]]))
+"""
+
+
+def test_the_frame_shows_before_the_data_is_opened(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    seen: list[tuple[bool, str]] = []
+
+    def opening(*_args: Any, **_kwargs: Any) -> None:
+        (frame,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen.append((frame.is_open(), frame.statusBar().currentMessage()))
+        # refused: the user would have been told
+
+    monkeypatch.setattr("copdesk.startup.open_claimed", opening)
+    assert app.run_gui(["--db", str(db_path)]) == 1
+    assert seen == [(False, f"Opening {db_path}…")]
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_the_frame_paints_without_the_store_or_the_panes_loaded(db_path: Path) -> None:
+    make_database(db_path)
+    result = run_child(MODULES_AT_OPENING, str(db_path))
+    assert result.returncode == 1, result.stderr
+    loaded = set(json.loads(result.stdout.splitlines()[-1]))
+    assert {"copdesk.views.main_window", "copdesk.instance_lock"} <= loaded  # the frame, and the lock
+    heavy = {
+        "sqlite3",
+        "sqlite_utils",
+        "dateutil",
+        "copdesk.store.connection",
+        "copdesk.views.review_panel",
+        "copdesk.views.session_flow",
+        "copdesk.views.live_page",
+    }
+    assert heavy.isdisjoint(loaded)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
+def test_sigterm_while_the_first_run_question_is_open_ends_the_app(tmp_path: Path) -> None:
+    db_path = tmp_path / "data" / "copdesk.db"  # new: the first-run question is asked
+    child = subprocess.Popen(
+        [sys.executable, "-c", SIGTERM_AT_FIRST_RUN, str(db_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "asking"
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=20) == 0
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=30)
