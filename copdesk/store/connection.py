@@ -54,6 +54,16 @@ class OpenedDatabase:
     pre_migration_backup: Path | None
 
 
+def as_database(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils on ``conn``, without its plugins.
+
+    By default sqlite-utils looks through every installed package for plugins and runs their
+    ``prepare_connection`` on each new connection. A plugin installed for other work has no business with the
+    notes, and the search costs start-up time and memory.
+    """
+    return Database(conn, execute_plugins=False)
+
+
 def companion_files(path: Path) -> list[Path]:
     """The database file and the WAL-mode files SQLite keeps beside it."""
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
@@ -183,7 +193,7 @@ def open_database(
         raise
     restrict_permissions(path)
     return OpenedDatabase(
-        db=Database(conn),
+        db=as_database(conn),
         path=path,
         created=created,
         migrated_from=version if todo and not created else None,

@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from copdesk.store.backup import verify
 from copdesk.store.backup_catalogue import BackupFile, list_backups
+from copdesk.store.connection import as_database
 from copdesk.store.errors import StoreError
 
 _PRIVATE = 0o600
@@ -74,7 +75,7 @@ def _rewrite(path: Path, deletion: Deletion) -> None:
     try:
         conn = sqlite3.connect(str(temporary))
         try:
-            db = Database(conn)
+            db = as_database(conn)
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA secure_delete = ON")
             with db.atomic():
