@@ -159,11 +159,6 @@ def is_empty(db: Database) -> bool:
     return teams.team_count(db) == 0 and sessions.session_count(db) == 0
 
 
-def is_demo(db: Database) -> bool:
-    """Whether the database holds the fictional demo history (written by :func:`fill_demo`)."""
-    return settings.get_setting(db, settings.DEMO_DATA) == "fictional"
-
-
 def demo_path_beside(db_path: Path) -> Path:
     """The demo's own file beside the real database: ``copdesk-demo.db`` beside ``copdesk.db``."""
     return db_path.with_name(f"{db_path.stem}-demo{db_path.suffix or '.db'}")
@@ -175,7 +170,7 @@ def open_demo(demo_path: Path, migrations_dir: Path, questions_dir: Path, now: d
     try:
         if is_empty(opened.db):
             fill_demo(opened.db, now, bank_questions(questions_dir))
-        elif not is_demo(opened.db):
+        elif not settings.is_demo(opened.db):
             raise StoreError(f"{demo_path} holds data that is not CoPDesk's demo; move it away to explore the demo.")
     except BaseException:
         opened.db.close()

@@ -20,5 +20,10 @@ def get_int_setting(db: Database, key: str) -> int:
     return int(get_setting(db, key))
 
 
+def is_demo(db: Database) -> bool:
+    """Whether the database holds the fictional demo history (written by :func:`copdesk.store.demo.fill_demo`)."""
+    return get_setting(db, DEMO_DATA) == "fictional"
+
+
 def set_setting(db: Database, key: str, value: str) -> None:
     db.table("setting").upsert({"key": key, "value": value}, pk="key")

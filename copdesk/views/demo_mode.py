@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
-from copdesk.store.demo import is_demo
+from copdesk.store.settings import is_demo
 from copdesk.views.banner import Banner
 from copdesk.views.context import AppContext
 

@@ -19,7 +19,8 @@ from pytestqt.qtbot import QtBot
 from copdesk import app, paths
 from copdesk.instance_lock import lock_path
 from copdesk.store.connection import open_database
-from copdesk.store.demo import TEAMS, demo_path_beside, is_demo, open_demo
+from copdesk.store.demo import TEAMS, demo_path_beside, open_demo
+from copdesk.store.settings import is_demo
 from copdesk.views.demo_mode import DEMO_MESSAGE
 from copdesk.views.first_run import FirstRunDialog
 from copdesk.views.main_window import MainWindow
