@@ -100,8 +100,12 @@ class Burst:
         notes.save_session_text = timed_save  # the notes pane calls it through the module
 
     def begin(self) -> None:
-        """The window is up (run_gui shows it before its loop turns); the facilitator looks, then starts."""
-        self.window = next(w for w in self.app.topLevelWidgets() if isinstance(w, MainWindow))
+        """Once the window shows its data (it paints its frame first), the facilitator looks, then starts."""
+        windows = [w for w in self.app.topLevelWidgets() if isinstance(w, MainWindow) and w.is_open()]
+        if not windows:
+            QTimer.singleShot(10, self.begin)
+            return
+        self.window = windows[0]
         QTimer.singleShot(SETTLE_MS, self.start)
 
     def start(self) -> None:
