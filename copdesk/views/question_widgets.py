@@ -33,18 +33,15 @@ from copdesk.core.question_bank import Question, QuestionKind, SignalKind
 from copdesk.views import theme
 from copdesk.views.question_model import KIND_LABELS
 
-# Past this many characters the question drops from the big type to the heading size, so a long
-# custom question still fits the pane without scrolling.
-_LONG_QUESTION = 140
-
 SIGNAL_HEADLINES = {
     SignalKind.TENSION: "tension or defensiveness",
     SignalKind.LOW_ENERGY: "low energy in the room",
     SignalKind.QUIET_VOICE: "someone has not spoken for a while",
 }
 # However long the question (with a caution, beside a suggestion), the card claims at most this much of the pane:
-# its source line and two lines of a long question. The rest scrolls inside the card, so the notes pane below
-# keeps its lines to type in at 1366x768. Given more room by the splitter, the card shows more at once.
+# its source line and two lines of the question at the heading size (in the big type a question is one line).
+# The rest scrolls inside the card, so the notes pane below keeps its lines to type in at 1366x768. Given more
+# room by the splitter, the card shows more at once.
 _TALLEST_CARD = 72
 
 
@@ -125,11 +122,24 @@ class QuestionCard(QScrollArea):
         layout.addStretch(1)
         self.setWidget(holder)
         self._holder = holder
+        self._body_layout = layout
         self.show_question(None, prompt="")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._size_text()
         self._fit()
+
+    def _size_text(self) -> None:
+        """The big type when the question fits one line of the card, else the heading size, so what shows in the
+        card's height is whole lines of the question rather than a line and a cut-off half."""
+        label = self.text_label
+        if label.property("role") != "big":
+            theme.set_role(label, "big")
+        margins = self._body_layout.contentsMargins()
+        room = self.viewport().width() - margins.left() - margins.right()
+        if label.fontMetrics().horizontalAdvance(label.text()) > room:
+            theme.set_role(label, "heading")
 
     def _fit(self) -> None:
         """Ask the splitter for the height the shown question needs, up to :data:`_TALLEST_CARD`."""
@@ -154,8 +164,8 @@ class QuestionCard(QScrollArea):
         names = [question.category] if question.model == question.category else [question.category, question.model]
         source = question.source if is_custom(question.id) else f"masterclass, “{question.source}”"
         self.meta_label.set_full_text(f"{' · '.join(names)}{kind} · source: {source}")
-        theme.set_role(self.text_label, "big" if len(question.text) <= _LONG_QUESTION else "heading")
         self.text_label.setText(question.text)
+        self._size_text()
         self.caution_label.setVisible(question.caution is not None)
         self.caution_label.setText(f"⚠ Caution: {question.caution}" if question.caution else "")
         self._fit()

@@ -148,3 +148,31 @@ def test_the_notes_editor_keeps_six_lines_whatever_the_layout_offers(qtbot: QtBo
     QApplication.sendPostedEvents()
     assert editor.viewport().height() >= 6 * editor.fontMetrics().lineSpacing()
     assert BoundedPlainTextEdit().minimumSizeHint().height() < editor.minimumSizeHint().height()
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Why do you think this is true?", "big"),
+        ("A degree of scepticism about existing knowledge, beliefs and values in this case?", "heading"),
+    ],
+)
+def test_the_whole_question_is_in_view_in_the_largest_type_that_fits(
+    window: MainWindow, qtbot: QtBot, text: str, role: str
+) -> None:
+    """A question one line of the big type cannot hold drops to the heading size: no line is cut in half."""
+    add_team(window)
+    start_session(window)
+    panel = window.question_panel
+    plain = next(q for q in panel.pool() if not q.caution)
+    question = replace(plain, id=custom_key("sized"), text=text, source="Harbour Team")
+    store.save_custom_question(window.context.db, question, window.context.now())
+    panel.reload_custom_questions()
+    panel.show_question(next(q for q in panel.pool() if q.id == question.id))
+    window.live_session.room_signal.emit("tension")  # a suggestion above the card too
+    qtbot.waitUntil(panel.banner.isVisible)
+    _heights(window)
+    card = panel.card
+    assert card.text_label.property("role") == role
+    assert card.verticalScrollBar().value() == 0
+    assert card.text_label.geometry().bottom() < card.viewport().height(), "the whole question is in view"
