@@ -50,13 +50,18 @@ class Context:
     def db_path(self) -> Path:
         return paths.resolve_db_path(self.args.db)
 
-    def open_db(self, *, existing: bool = False) -> OpenedDatabase:
-        """Open (and migrate) the database; with ``existing``, refuse a path with no database rather than create one."""
+    def existing_db_path(self) -> Path:
+        """The database's path, refused with a one-line error if there is no database there (a mistyped --db)."""
         path = self.db_path
-        if existing and not path.exists():
+        if not path.exists():
             raise UserError(
                 f"No database at {path}; nothing was created. Check the path given with --db or COPDESK_DB."
             )
+        return path
+
+    def open_db(self, *, existing: bool = False) -> OpenedDatabase:
+        """Open (and migrate) the database; with ``existing``, refuse a path with no database rather than create one."""
+        path = self.existing_db_path() if existing else self.db_path
         return open_database(path, paths.migrations_dir(), now=self.now())
 
 
@@ -147,7 +152,7 @@ def _cmd_review(ctx: Context) -> int:
     from copdesk.core.review import review_to_json, review_to_text
     from copdesk.store.review import review_pack
 
-    opened = ctx.open_db()
+    opened = ctx.open_db(existing=True)
     try:
         team = _chosen_team(opened.db, ctx.args.team)
         pack = review_pack(opened.db, team.id, ctx.now(), load_bank(paths.resource_path("questions")))
@@ -164,7 +169,7 @@ def _cmd_sessions(ctx: Context) -> int:
     from copdesk.core.review import session_to_json, session_to_text
     from copdesk.store.review import session_lines
 
-    opened = ctx.open_db()
+    opened = ctx.open_db(existing=True)
     try:
         team_id = _chosen_team(opened.db, ctx.args.team).id if ctx.args.team is not None else None
         lines = session_lines(opened.db, team_id)

@@ -41,20 +41,16 @@ def add_data_commands(add: AddCommand) -> None:
     erase.add_argument("--yes", action="store_true", help="erase; without it, only say what would go")
 
 
-def _db_path(ctx: Context) -> Path:
-    return paths.resolve_db_path(ctx.args.db)
-
-
 @contextmanager
 def _locked_database(ctx: Context) -> Iterator[OpenedDatabase]:
     """The database opened under the app's lock: taken before anything is written, even the -wal."""
     from copdesk.instance_lock import InstanceLock
     from copdesk.store.location import ensure_location
 
-    db_path = _db_path(ctx)
+    db_path = ctx.existing_db_path()
     ensure_location(db_path)
     with InstanceLock(db_path):
-        opened = ctx.open_db()
+        opened = ctx.open_db(existing=True)
         try:
             yield opened
         finally:
@@ -68,7 +64,7 @@ def _cmd_backups(ctx: Context) -> int:
 
     latest = migrations.latest_version(paths.migrations_dir())
     rows = []
-    for backup in list_backups(_db_path(ctx)):
+    for backup in list_backups(ctx.db_path):
         try:
             verify_restorable(backup.path, latest)
             problem = None
@@ -99,7 +95,7 @@ def _cmd_restore(ctx: Context) -> int:
     from copdesk.store.location import ensure_location
     from copdesk.store.recovery import restore_database
 
-    db_path = _db_path(ctx)
+    db_path = ctx.db_path
     source = Path(ctx.args.file).expanduser()
     ensure_location(db_path)
     with InstanceLock(db_path):

@@ -201,7 +201,7 @@ def _cmd_rollup(ctx: Context) -> int:
 
 @contextmanager
 def _database(ctx: Context) -> Iterator[Database]:
-    opened = ctx.open_db()
+    opened = ctx.open_db(existing=True)
     try:
         yield opened.db
     finally:

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from copdesk import paths
+from copdesk.store.connection import open_database
 from copdesk.store.demo import ESCALATED_ISSUE, RECURRING_ISSUE, RESOLVED_ISSUE
 from tests.cli.conftest import RunCli
 
@@ -106,8 +108,33 @@ def test_review_of_a_named_team_and_of_an_unknown_one(run_cli: RunCli, demo_db: 
 def test_review_text_and_an_empty_database(run_cli: RunCli, demo_db: Path, tmp_path: Path) -> None:
     text = run_cli("review", "--db", str(demo_db)).stdout
     assert "Open actions" in text and "Recurring issues" in text and RECURRING_ISSUE in text
-    empty = run_cli("review", "--db", str(tmp_path / "empty.db"))
+    empty_path = tmp_path / "empty.db"
+    open_database(empty_path, paths.migrations_dir()).db.close()
+    empty = run_cli("review", "--db", str(empty_path))
     assert empty.returncode == 1 and "no teams yet" in empty.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["review"],
+        ["sessions"],
+        ["export", "1", "--format", "md", "-o", "record.md"],
+        ["schedule", "--team", "Harbour Team"],
+        ["retention", "--months", "24", "--yes"],
+        ["erase", "--team", "Harbour Team", "--member", "Ash Lee", "--yes"],
+    ],
+)
+def test_a_mistyped_database_path_is_refused_and_nothing_is_created(
+    run_cli: RunCli, tmp_path: Path, command: list[str]
+) -> None:
+    mistyped = tmp_path / "typo" / "copdsek.db"
+    result = run_cli(*command, "--db", str(mistyped))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"copdesk-cli: No database at {mistyped}; nothing was created. Check the path given with --db or COPDESK_DB."
+    )
+    assert not mistyped.parent.exists()
 
 
 def test_sessions_lists_every_session_with_counts(run_cli: RunCli, demo_db: Path) -> None:
