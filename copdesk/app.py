@@ -69,7 +69,7 @@ def window_for(
         now=now or system_now,
         resources=paths.asset_dir("resources"),
     )
-    window = frame or MainWindow(context.resources)
+    window = frame if frame is not None else MainWindow(context.resources)
     window.open_data(context, build_live_page=build_live_page)
     return window
 
@@ -207,7 +207,7 @@ def _show_frame(claim: Claim) -> MainWindow:
 
 
 def _collect_from_now_on() -> None:
-    """Once the window is built and has painted, collect again, leaving out what start-up built.
+    """Once the window is built, collect again, leaving out what start-up built.
 
     That lives as long as the window, and frozen out of the cyclic collector's way a full collection no longer
     rescans it (which took tens of milliseconds while the facilitator typed).
@@ -304,14 +304,15 @@ class RunningWindow:
         self.window.after_first_paint(job)
 
     def _show(self, opened: OpenedDatabase, frame: MainWindow | None = None) -> MainWindow:
+        """A new window on ``opened``, or ``frame`` filled (already shown, or hidden by a SIGTERM: left so)."""
         window = window_for(opened, build_live_page=False, frame=frame)
-        if frame is None:
-            window.first_painted.connect(_collect_from_now_on)
         window.safeguards.restore_requested.connect(self.restore)
         window.demo.explore_requested.connect(self.explore_demo)
         window.demo.leave_requested.connect(self.leave_demo)
         window.demo.set_can_leave(opened.path != self.real_path)
-        window.show()
+        if frame is None:
+            window.first_painted.connect(_collect_from_now_on)
+            window.show()
         return window
 
     def explore_demo(self) -> None:

@@ -1,8 +1,9 @@
 """The Live page: timer and participation on the left, questions and notes on the right, in splitters.
 
-It is a page of its own so that the main window can build it after its first paint: nobody sees it at
-start-up (the Prepare view shows until a session starts), and its panes and their modules are most of what
-the window would otherwise load before appearing. ``MainWindow.ensure_live_page`` builds it on first need.
+It is a page of its own so that the main window can build it only when first needed (a session starts or
+resumes, Live is chosen, notes are searched): nobody sees it at start-up (the Prepare view shows until a
+session starts), and its panes and their modules would otherwise be a large part of start-up's time and
+memory. ``MainWindow.ensure_live_page`` builds it.
 """
 
 from __future__ import annotations

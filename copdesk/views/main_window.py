@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -33,7 +32,7 @@ from copdesk.views import theme
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-    from PySide6.QtWidgets import QSplitter
+    from PySide6.QtWidgets import QMenu, QSplitter
 
     from copdesk.core.model import Team
     from copdesk.views.background import BackgroundJob
@@ -79,7 +78,9 @@ class MainWindow(QMainWindow):
     delays the window's appearance.
     """
 
-    first_painted = Signal()  # queued from the first paint: the window is on screen
+    # Queued from the first paint: the window is on screen. A frame shown before open_data says so again
+    # after its first paint with the panes, and only then starts the jobs handed to after_first_paint.
+    first_painted = Signal()
 
     context: AppContext
     live_session: LiveSession
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         self.show_page(PREPARE_PAGE)
         if build_live_page:
             self.ensure_live_page()
+        self._painted = False  # the jobs for after the first paint wait for the panes to be on screen
 
     # -- construction -------------------------------------------------------------------------
     def _build_header(self) -> QWidget:

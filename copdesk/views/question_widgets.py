@@ -123,6 +123,7 @@ class QuestionCard(QScrollArea):
         self.setWidget(holder)
         self._holder = holder
         self._body_layout = layout
+        self._sized_for: tuple[str, int] | None = None  # the question and the room it was last sized for
         self.show_question(None, prompt="")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -132,12 +133,20 @@ class QuestionCard(QScrollArea):
 
     def _size_text(self) -> None:
         """The big type when the question fits one line of the card, else the heading size, so what shows in the
-        card's height is whole lines of the question rather than a line and a cut-off half."""
+        card's height is whole lines of the question rather than a line and a cut-off half.
+
+        The room kept for the scroll bar (a caution below the question can bring it) stops a question that only
+        just fits from wrapping once it shows. Measured again only when the question or the card's width changes.
+        """
         label = self.text_label
-        if label.property("role") != "big":
-            theme.set_role(label, "big")
         margins = self._body_layout.contentsMargins()
-        room = self.viewport().width() - margins.left() - margins.right()
+        scroll_bar = 0 if self.verticalScrollBar().isVisible() else self.verticalScrollBar().sizeHint().width()
+        room = self.viewport().width() - scroll_bar - margins.left() - margins.right()
+        if self._sized_for == (label.text(), room):
+            return
+        self._sized_for = (label.text(), room)
+        if label.property("role") != "big":
+            theme.set_role(label, "big")  # measured in the stylesheet's big type, whatever it is now
         if label.fontMetrics().horizontalAdvance(label.text()) > room:
             theme.set_role(label, "heading")
 

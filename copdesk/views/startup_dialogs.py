@@ -2,7 +2,7 @@
 
 Each dialog is an ordinary QDialog whose answer is an attribute, so tests show it, click a button
 and read the answer, without a blocking ``exec()``. :class:`GuiStartupPrompts` is what
-:func:`copdesk.startup.open_for_gui` talks to in the real app.
+:func:`copdesk.startup.claim_location` and :func:`copdesk.startup.open_claimed` talk to in the real app.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
-"""Start-up work done after the window's first paint, with its guarantees kept.
+"""Start-up work done once the window has painted with its panes, with its guarantees kept.
 
 The backup is taken in a worker thread: it holds the data as it was opened (not what the session wrote
-since), it is always taken (even after a quit before the first paint), a failure still reaches the banner,
+since), it is always taken (even after a quit before that paint), a failure still reaches the banner,
 and data care (restore, retention, erasure) waits for it, so the restore list is complete and a deletion
-reaches that backup too. The cyclic garbage collector, off during start-up, is back on after the first paint.
+reaches that backup too. The cyclic garbage collector, off during start-up, is back on once the window is built.
 """
 
 from __future__ import annotations
@@ -117,11 +117,11 @@ def test_the_app_takes_the_backup_in_a_worker_thread_after_the_first_paint(
 
     def loop(window: MainWindow) -> None:
         before_paint.append(len(_automatic(db_path)))
-        window.repaint()  # the first paint, as the real loop does it
+        window.repaint()  # the first paint with the panes (the frame painted before), as the real loop does it
         qtbot.waitUntil(lambda: len(_automatic(db_path)) == 1, timeout=10_000)
 
     _run_app(monkeypatch, db_path, loop)
-    assert before_paint == [0]  # the window was shown before any backup work
+    assert before_paint == [0]  # the Prepare view was on screen before any backup work
     assert threads == ["copdesk-startup-backup"]
     assert len(_automatic(db_path)) == 1
 
@@ -130,7 +130,7 @@ def test_a_quit_before_the_first_paint_still_takes_the_backup(
     qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_database(db_path)
-    _run_app(monkeypatch, db_path, lambda window: None)  # closed without ever painting
+    _run_app(monkeypatch, db_path, lambda window: None)  # closed before it painted with its panes
     assert len(_automatic(db_path)) == 1
 
 

@@ -1,14 +1,15 @@
 """The window's frame paints before the database is opened, with only what it needs loaded; after it, the data.
 
 Start-up runs: location and lock (a second instance is told before any window), the frame shown and painted,
-then the file checked and opened (a damaged file is asked about over the frame), then the panes. SIGTERM
-while a first question is open still ends the app.
+then the file checked and opened (a damaged file is asked about over the frame), then the panes. A SIGTERM
+while the data opens, or while a first question is open, still ends the app.
 """
 
 from __future__ import annotations
 
 import json
 import signal
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from copdesk import app
+from copdesk.instance_lock import lock_path
 from copdesk.views.main_window import MainWindow
 from tests.reliability.conftest import child_env, make_database, run_child
 
@@ -35,6 +37,22 @@ def refuse(*args, **kwargs):
 
 copdesk.startup.open_claimed = refuse
 sys.exit(copdesk.app.run_gui(["--db", sys.argv[1]]))
+"""
+
+SIGTERM_WHILE_OPENING = r"""
+import sys, time
+import copdesk.store.connection as connection
+
+real_open = connection.open_database
+
+def slow_open(*args, **kwargs):
+    print("opening", flush=True)
+    time.sleep(2)  # the SIGTERM comes in here; the handler runs, then the opening goes on
+    return real_open(*args, **kwargs)
+
+connection.open_database = slow_open
+from copdesk.app import run_gui
+sys.exit(run_gui(["--db", sys.argv[1]]))
 """
 
 SIGTERM_AT_FIRST_RUN = r"""
@@ -88,6 +106,28 @@ def test_the_frame_paints_without_the_store_or_the_panes_loaded(db_path: Path) -
         "copdesk.views.live_page",
     }
     assert heavy.isdisjoint(loaded)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
+def test_sigterm_while_the_data_opens_ends_the_app_once_it_is_open(db_path: Path) -> None:
+    make_database(db_path)
+    child = subprocess.Popen(
+        [sys.executable, "-c", SIGTERM_WHILE_OPENING, str(db_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "opening"
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=30) == 0  # the window stays closed: no event loop is started
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=30)
+    assert not lock_path(db_path).exists()  # released on the way out
+    assert sqlite3.connect(db_path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
