@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -109,6 +110,26 @@ def run_child(script: str, *args: str, timeout: float = 60) -> subprocess.Comple
         timeout=timeout,
         check=False,
     )
+
+
+@contextmanager
+def app_child(script: str, *args: str) -> Iterator[subprocess.Popen[str]]:
+    """``script`` (the app, or part of it) running in a child process, its output piped; killed if still running
+    when the block ends, so a failed assertion never leaves a window waiting."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+        cwd=ROOT,
+    )
+    try:
+        yield child
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=30)
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ import ast
 import random
 import signal
 import sqlite3
-import subprocess
 import sys
 import time
 from datetime import UTC, datetime
@@ -30,7 +29,7 @@ from copdesk import paths
 from copdesk.core.model import Role
 from copdesk.store import teams
 from copdesk.store.connection import open_database
-from tests.reliability.conftest import ROOT, child_env
+from tests.reliability.conftest import app_child
 
 TRIALS = 6
 CHILD = r"""
@@ -97,7 +96,6 @@ def test_live_session_survives_sigterm_and_kill_9(tmp_path: Path) -> None:
         opened.db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.PRACTITIONER)], datetime.now(UTC)
     )
     opened.db.close()
-    env = child_env()
     rng = random.Random(8)
     expected = ""
     session_ids: set[int] = set()
@@ -105,15 +103,7 @@ def test_live_session_survives_sigterm_and_kill_9(tmp_path: Path) -> None:
     for trial in range(TRIALS):
         mode = "term" if trial % 2 == 0 else "kill"
         typed, pasted = f"Trial {trial}: reflected on risk. ", f"«خطوة» 🌱 שלום {trial}\n"
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(db_path), mode, typed, pasted],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-            cwd=ROOT,
-        )
-        try:
+        with app_child(CHILD, str(db_path), mode, typed, pasted) as child:
             assert child.stdout is not None
             first = child.stdout.readline().split(" ", 2)
             assert first[0] == ("started" if trial == 0 else "resumed"), (
@@ -135,10 +125,6 @@ def test_live_session_survives_sigterm_and_kill_9(tmp_path: Path) -> None:
                 faults["SIGKILL"] += 1
                 child.communicate(timeout=60)
                 assert child.returncode == -signal.SIGKILL
-        finally:
-            if child.poll() is None:
-                child.kill()
-                child.wait()
         saved = _saved_notes(db_path)
         assert saved == expected, f"trial {trial} ({mode}): typed text was lost"
     assert len(session_ids) == 1  # one session throughout: resumed every time, never duplicated

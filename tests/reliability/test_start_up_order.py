@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import signal
 import sqlite3
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from copdesk import app
 from copdesk.instance_lock import lock_path
 from copdesk.views.main_window import MainWindow
-from tests.reliability.conftest import child_env, make_database, run_child
+from tests.reliability.conftest import app_child, make_database, run_child
 
 # Runs in a child, so that what is loaded is the start-up's own doing: the data's opening is refused at once,
 # after the loaded modules are printed.
@@ -111,21 +110,10 @@ def test_the_frame_paints_without_the_store_or_the_panes_loaded(db_path: Path) -
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
 def test_sigterm_while_the_data_opens_ends_the_app_once_it_is_open(db_path: Path) -> None:
     make_database(db_path)
-    child = subprocess.Popen(
-        [sys.executable, "-c", SIGTERM_WHILE_OPENING, str(db_path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=child_env(),
-    )
-    try:
+    with app_child(SIGTERM_WHILE_OPENING, str(db_path)) as child:
         assert child.stdout is not None and child.stdout.readline().strip() == "opening"
         child.send_signal(signal.SIGTERM)
         assert child.wait(timeout=30) == 0  # the window stays closed: no event loop is started
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait(timeout=30)
     assert not lock_path(db_path).exists()  # released on the way out
     assert sqlite3.connect(db_path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -133,18 +121,7 @@ def test_sigterm_while_the_data_opens_ends_the_app_once_it_is_open(db_path: Path
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
 def test_sigterm_while_the_first_run_question_is_open_ends_the_app(tmp_path: Path) -> None:
     db_path = tmp_path / "data" / "copdesk.db"  # new: the first-run question is asked
-    child = subprocess.Popen(
-        [sys.executable, "-c", SIGTERM_AT_FIRST_RUN, str(db_path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=child_env(),
-    )
-    try:
+    with app_child(SIGTERM_AT_FIRST_RUN, str(db_path)) as child:
         assert child.stdout is not None and child.stdout.readline().strip() == "asking"
         child.send_signal(signal.SIGTERM)
         assert child.wait(timeout=20) == 0
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait(timeout=30)

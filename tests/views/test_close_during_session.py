@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
-import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,9 +24,8 @@ from copdesk.store import notes, sessions, teams
 from copdesk.store.connection import open_database
 from copdesk.views.main_window import MainWindow
 from tests.conftest import FakeClock
+from tests.reliability.conftest import app_child
 from tests.views.live_helpers import add_team, start_session
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _type_unsaved(window: MainWindow, text: str) -> None:
@@ -156,24 +154,13 @@ def test_sigterm_with_the_question_open_quits_at_once_and_keeps_the_session_live
     opened = open_database(db_path, paths.migrations_dir())
     teams.create_team(opened.db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], datetime.now(UTC))
     opened.db.close()
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(db_path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)},
-        cwd=ROOT,
-    )
-    try:
+    with app_child(CHILD, str(db_path)) as child:
         assert child.stdout is not None
         line = child.stdout.readline()
         assert line.startswith("ready"), child.stderr.read() if child.stderr else line
         session_id = int(line.split()[1])
         child.send_signal(signal.SIGTERM)
         _, stderr = child.communicate(timeout=60)
-    finally:
-        if child.poll() is None:
-            child.kill()
     assert child.returncode == 0, stderr
     assert "Traceback" not in stderr
     conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
-import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,8 +14,8 @@ from copdesk import paths
 from copdesk.core.model import Role, SessionKind
 from copdesk.store import sessions, teams
 from copdesk.store.connection import open_database
+from tests.reliability.conftest import app_child
 
-ROOT = Path(__file__).resolve().parents[2]
 TYPED = "Discussed the carer's strain|, then ✓ — العربية and 🌱 too"
 
 # Runs inside the child: start the real GUI entry point; once the loop runs, begin the live session,
@@ -66,29 +64,13 @@ def test_sigterm_during_the_autosave_debounce_saves_the_text(tmp_path: Path) -> 
     sessions.start_session(opened.db, session.id, now, ground_rules_agreed=True)
     opened.db.close()
 
-    environment = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(ROOT),
-    }
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(db_path), str(session.id), str(team.id), TYPED],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=environment,
-        cwd=ROOT,
-    )
-    try:
+    with app_child(CHILD, str(db_path), str(session.id), str(team.id), TYPED) as child:
         assert child.stdout is not None
         line = child.stdout.readline()
         assert line.strip() == "ready", child.stderr.read() if child.stderr else line
         assert _saved_text(db_path, session.id) is None  # nothing saved yet: the debounce has not fired
         child.send_signal(signal.SIGTERM)
         _, stderr = child.communicate(timeout=60)
-    finally:
-        if child.poll() is None:
-            child.kill()
     assert child.returncode == 0, stderr
     assert "Traceback" not in stderr
     assert _saved_text(db_path, session.id) == TYPED.replace("|", "")
