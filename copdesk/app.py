@@ -131,7 +131,14 @@ def run_gui(argv: Sequence[str]) -> int:
         return 1
     os.umask(0o077)
     gc.disable()  # start-up makes many objects and no garbage worth a pass: collecting resumes once it is done
+    try:
+        return _run(qt_args, args.db)
+    finally:
+        gc.enable()
 
+
+def _run(qt_args: list[str], db_arg: str | None) -> int:
+    """Start-up and the event loop, once the command line and the display are known to be usable."""
     from PySide6.QtWidgets import QApplication
 
     from copdesk.startup import claim_location, open_claimed
@@ -145,15 +152,13 @@ def run_gui(argv: Sequence[str]) -> int:
     if app.style().name().casefold() != "fusion":  # replacing a style in use (a second run in one process) crashes
         app.setStyle("Fusion")
     # A refused location and a second instance are dealt with here, before any window exists.
-    location = DataLocation(args.db)
+    location = DataLocation(db_arg)
     claim = claim_location(location.path, GuiStartupPrompts())
     if claim is None:
-        gc.enable()
         return 1
     frame = _show_frame(claim)
     if not frame.isVisible():  # closed while it came up
         claim.lock.release()
-        gc.enable()
         return 0
     # From here on a SIGTERM closes the window, so every pane saves. Before, nothing was open to save, and the
     # default action ends the process: the lock it leaves names a process that is gone, and the next start takes it.
@@ -168,7 +173,6 @@ def run_gui(argv: Sequence[str]) -> int:
     )
     if started is None:  # the user was told why; the lock is released
         frame.close_without_asking()
-        gc.enable()
         return 1
     location.remember(started.opened.path)
     running = RunningWindow(app, started, frame)
@@ -179,7 +183,6 @@ def run_gui(argv: Sequence[str]) -> int:
         # A SIGTERM or a close while opening or asking has hidden the window: there is no loop left to run.
         return app.exec() if running.window.isVisible() else 0
     finally:
-        gc.enable()
         running.window.finish_background_work()  # the start-up backup is taken even after the quickest quit
         running.window.context.db.close()  # folds the -wal in: the files are whole and tidy at exit
         started.lock.release()
