@@ -139,7 +139,7 @@ def child(kind: str, db_path: str) -> int:
         window.show()
         return app.exec()
     from copdesk.app import run_from_command_line
-    from copdesk.views.main_window import MainWindow
+    from copdesk.views.shell.main_window import MainWindow
 
     timed(MainWindow)
     return run_from_command_line(["--db", db_path])

@@ -41,8 +41,8 @@ from PySide6.QtWidgets import QApplication
 from copdesk.app import run_from_command_line
 from copdesk.sandbox import sandbox_folder, start_session
 from copdesk.store import notes
-from copdesk.views.main_window import MainWindow
-from copdesk.views.notes_panel import AUTOSAVE_MS
+from copdesk.views.live.notes.notes_panel import AUTOSAVE_MS
+from copdesk.views.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB = ROOT / "bench" / "out" / "history.db"

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from copdesk.instance_lock import InstanceLock
     from copdesk.startup import Claim, Startup, StartupBackup
     from copdesk.store.connection import OpenedDatabase
-    from copdesk.views.main_window import MainWindow
+    from copdesk.views.shell.main_window import MainWindow
 
 FIRST_PAINT_WAIT_MS = 500  # the most start-up waits for the window's first paint before opening the data
 NO_DISPLAY_MESSAGE = (
@@ -60,7 +60,7 @@ def window_for(
     window already shown while the database opened, to fill rather than build a new one.
     """
     from copdesk.views.context import AppContext
-    from copdesk.views.main_window import MainWindow
+    from copdesk.views.shell.main_window import MainWindow
 
     context = AppContext(
         db=opened.db,
@@ -142,8 +142,8 @@ def _run(qt_args: list[str], db_arg: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from copdesk.startup import claim_location, open_claimed
-    from copdesk.views.main_window import import_panes
-    from copdesk.views.startup_dialogs import GuiStartupPrompts
+    from copdesk.views.shell.main_window import import_panes
+    from copdesk.views.shell.startup_dialogs import GuiStartupPrompts
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
@@ -197,7 +197,7 @@ def _show_frame(claim: Claim) -> MainWindow:
     """
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from copdesk.views.main_window import MainWindow
+    from copdesk.views.shell.main_window import MainWindow
 
     frame = MainWindow(paths.asset_dir("resources"))
     frame.show_opening(claim.db_path)
@@ -249,7 +249,7 @@ def quit_cleanly_on_sigterm(app: QApplication) -> None:
             reader.recv(512)
 
     def close_and_exit(_signum: int, _frame: object) -> None:
-        from copdesk.views.main_window import MainWindow
+        from copdesk.views.shell.main_window import MainWindow
 
         for widget in app.topLevelWidgets():
             if isinstance(widget, MainWindow):
@@ -300,7 +300,7 @@ class RunningWindow:
 
     def _take_after_first_paint(self, backup: StartupBackup) -> None:
         """The automatic backup in a worker thread once the window shows; a failure is said in the banner."""
-        from copdesk.views.background import BackgroundJob
+        from copdesk.views.widgets.background import BackgroundJob
 
         job = BackgroundJob(backup.take, "copdesk-startup-backup")  # outlives the window: run_gui waits for it
         job.done.connect(self.window.safeguards.show_late_warning)

@@ -20,7 +20,7 @@ from copdesk import paths
 from copdesk.core.clock import MonotonicClock
 
 if TYPE_CHECKING:
-    from copdesk.views.main_window import MainWindow
+    from copdesk.views.shell.main_window import MainWindow
 
 LAPTOP_SIZE = (1366, 768)
 

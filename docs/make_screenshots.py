@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from copdesk.sandbox import demo_database, laptop_window, sandbox_folder, start_session  # noqa: E402
 from copdesk.store import teams  # noqa: E402
-from copdesk.views.main_window import MainWindow  # noqa: E402
+from copdesk.views.shell.main_window import MainWindow  # noqa: E402
 
 # Minutes each earlier segment really took (a little over, as sessions go), then how far into the current one.
 SEGMENT_MINUTES_TAKEN = (6, 5, 12, 8)
@@ -88,7 +88,7 @@ def live_and_share(app: QApplication, db_path: Path) -> None:
 
 def schedule(app: QApplication, db_path: Path) -> None:
     """The series editor over the Prepare view, with the Spotlight series chosen."""
-    from copdesk.views.series_dialog import SeriesDialog
+    from copdesk.views.calendar.series_dialog import SeriesDialog
 
     window = laptop_window(db_path)
     team = window.current_team()

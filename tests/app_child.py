@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from copdesk.views.main_window import MainWindow
+from copdesk.views.shell.main_window import MainWindow
 
 
 def when_window_open(step: Callable[[MainWindow], object], poll_ms: int = 10) -> None:

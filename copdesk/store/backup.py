@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from copdesk.store.errors import StoreError
+from copdesk.store.location import companion_files
 
 _PRIVATE = 0o600
 _READ_ONCE_CACHE_KIB = 256
@@ -48,7 +49,6 @@ def check_destination(database: Path, destination: Path) -> None:
     onto the database itself (or its -wal/-shm, which hold its latest commits) would replace the data with a
     copy of itself mid-write, or destroy it; links are followed, so a second name for the same file is caught too.
     """
-    from copdesk.store.connection import companion_files  # connection imports this module
 
     folder = destination.parent
     if destination.is_dir():

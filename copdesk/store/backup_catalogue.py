@@ -31,8 +31,9 @@ from copdesk.core.retention import backups_to_keep
 from copdesk.paths import DATABASE_FILENAME
 from copdesk.store import migrations
 from copdesk.store.backup import backup_to, verify
-from copdesk.store.connection import BACKUP_FOLDER, FILE_MODE, backup_folder, companion_files
+from copdesk.store.connection import BACKUP_FOLDER, FILE_MODE, backup_folder
 from copdesk.store.errors import StoreError
+from copdesk.store.location import companion_files
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 STATE_FILE = "last-automatic-backup.json"

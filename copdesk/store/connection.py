@@ -28,7 +28,7 @@ from copdesk.store.errors import (
     NotADatabaseError,
     StoreError,
 )
-from copdesk.store.location import check_location, make_private_folder
+from copdesk.store.location import check_location, companion_files, make_private_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -62,11 +62,6 @@ def as_database(conn: sqlite3.Connection) -> Database:
     notes, and the search costs start-up time and memory.
     """
     return Database(conn, execute_plugins=False)
-
-
-def companion_files(path: Path) -> list[Path]:
-    """The database file and the WAL-mode files SQLite keeps beside it."""
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 
 def _check_header(path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Whether a path can hold the database, checked before anything is written (and before the window opens).
+"""Whether a path can hold the database, checked before anything is written (and before the window opens), and
+which files beside it belong to it.
 
 Kept apart from :mod:`copdesk.store.connection` so that checking a location needs neither sqlite-utils nor
 SQLite: the app checks it, and takes the instance lock beside it, before its window first paints.
@@ -46,3 +47,8 @@ def ensure_location(path: Path) -> None:
     """
     check_location(path)
     make_private_folder(path.parent)
+
+
+def companion_files(path: Path) -> list[Path]:
+    """The database file and the WAL-mode files SQLite keeps beside it."""
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]

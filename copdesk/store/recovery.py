@@ -24,9 +24,9 @@ from copdesk.store import migrations
 from copdesk.store.audit import record_event
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, new_backup_path, stamp, verify_restorable
-from copdesk.store.connection import OpenedDatabase, companion_files, inspect_existing, open_database
+from copdesk.store.connection import OpenedDatabase, inspect_existing, open_database
 from copdesk.store.errors import StoreError
-from copdesk.store.location import FOLDER_MODE
+from copdesk.store.location import FOLDER_MODE, companion_files
 
 QUARANTINE_FOLDER = "quarantine"
 _STAMPED = re.compile(r"^\d{8}T\d{6}Z-")

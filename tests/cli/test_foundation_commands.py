@@ -140,11 +140,13 @@ def test_an_unexpected_fault_is_still_one_line_and_exit_1(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db_path: Path
 ) -> None:
     from copdesk import cli
+    from copdesk.cli import foundation
+    from copdesk.cli.common import Context
 
-    def broken(_ctx: cli.Context) -> int:
+    def broken(_ctx: Context) -> int:
         raise OverflowError("date value out of range")
 
-    monkeypatch.setattr(cli, "_cmd_check", broken)
+    monkeypatch.setattr(foundation, "_cmd_check", broken)
     assert cli.main(["check", "--db", str(db_path)]) == 1
     error = _one_line_error(capsys.readouterr().err)
     assert "unexpected error" in error and "date value out of range" in error

@@ -384,6 +384,6 @@ def test_bad_arguments_get_one_line_and_exit_1(run_cli: RunCli, demo: Path, tmp_
 
 
 def test_the_report_commands_never_import_views() -> None:
-    tree = ast.parse((Path(paths.__file__).parent / "cli_reports.py").read_text(encoding="utf-8"))
+    tree = ast.parse((Path(paths.__file__).parent / "cli" / "reports.py").read_text(encoding="utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
     assert not {name for name in imported if name.startswith(("copdesk.views", "PySide6"))}

@@ -18,7 +18,8 @@ from copdesk.core.model import NoteKind, Role, SessionKind
 from copdesk.startup import DamageChoice
 from copdesk.store import actions, notes, participation, sessions, teams
 from copdesk.store.backup_catalogue import BackupFile
-from copdesk.store.connection import companion_files, open_database
+from copdesk.store.connection import open_database
+from copdesk.store.location import companion_files
 from tests.cli.conftest import run_cli  # noqa: F401  (the CLI's own fixture, for one-line-error checks here)
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -22,8 +22,8 @@ from copdesk.startup import DamageChoice
 from copdesk.store import migrations
 from copdesk.store.backup_catalogue import BackupKind, list_backups
 from copdesk.store.recovery import QUARANTINE_FOLDER
-from copdesk.views.main_window import MainWindow
-from copdesk.views.startup_dialogs import DamagedDatabaseDialog, DataLocationDialog
+from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog, DataLocationDialog
 from tests.reliability.conftest import corrupt, make_database
 
 

@@ -17,8 +17,8 @@ from copdesk.core.model import NoteKind, Role, SessionKind
 from copdesk.core.text import InvalidName
 from copdesk.store import notes, sessions, teams
 from copdesk.store.teams import DuplicateName
-from copdesk.views.bounded_editor import BoundedPlainTextEdit
-from copdesk.views.first_run import FirstRunDialog
+from copdesk.views.shell.first_run import FirstRunDialog
+from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
 from tests.reliability.conftest import NOW
 
 SQL_LIKE = ["Robert'); DROP TABLE member;--", "' OR '1'='1", 'x"; DELETE FROM note; --', "%_\\"]

@@ -15,7 +15,8 @@ from copdesk.startup import open_for_gui
 from copdesk.store.audit import recent_events
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, new_backup_path
-from copdesk.store.connection import backup_folder, companion_files, open_database
+from copdesk.store.connection import backup_folder, open_database
+from copdesk.store.location import companion_files
 from copdesk.store.recovery import QUARANTINE_FOLDER
 from copdesk.store.teams import team_count
 from tests.reliability.conftest import CORRUPTIONS, NOW, FakePrompts, corrupt, leave_wal_and_shm, make_database

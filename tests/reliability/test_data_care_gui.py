@@ -17,10 +17,10 @@ from copdesk.store import sessions, teams
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupFile, BackupKind, new_backup_path
 from copdesk.views.context import AppContext
-from copdesk.views.data_care_dialogs import EraseMemberDialog, RestoreDialog, RetentionDialog
-from copdesk.views.live_session import LiveSession
-from copdesk.views.safeguards import LIVE_REFUSAL, Safeguards
-from copdesk.views.startup_dialogs import DamagedDatabaseDialog
+from copdesk.views.data_care.data_care_dialogs import EraseMemberDialog, RestoreDialog, RetentionDialog
+from copdesk.views.live.live_session import LiveSession
+from copdesk.views.shell.safeguards import LIVE_REFUSAL, Safeguards
+from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog
 from tests.reliability.conftest import NOW, fill
 
 

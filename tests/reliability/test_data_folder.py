@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from copdesk import paths
 from copdesk.startup import open_for_gui
-from copdesk.views.startup_dialogs import DataLocationDialog
+from copdesk.views.shell.startup_dialogs import DataLocationDialog
 from tests.cli.conftest import RunCli
 from tests.reliability.conftest import NOW, FakePrompts
 

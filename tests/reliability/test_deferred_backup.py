@@ -26,9 +26,9 @@ from copdesk.startup import StartupBackup, open_for_gui
 from copdesk.store import backup as backup_module
 from copdesk.store.backup_catalogue import BackupKind, list_backups
 from copdesk.store.connection import open_database
-from copdesk.views.background import BackgroundJob
-from copdesk.views.data_care_dialogs import RestoreDialog
-from copdesk.views.main_window import MainWindow
+from copdesk.views.data_care.data_care_dialogs import RestoreDialog
+from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.widgets.background import BackgroundJob
 from tests.reliability.conftest import NOW, FakePrompts, make_database
 
 

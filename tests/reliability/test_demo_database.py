@@ -21,9 +21,9 @@ from copdesk.instance_lock import lock_path
 from copdesk.store.connection import open_database
 from copdesk.store.demo import TEAMS, demo_path_beside, open_demo
 from copdesk.store.settings import is_demo
-from copdesk.views.demo_mode import DEMO_MESSAGE
-from copdesk.views.first_run import FirstRunDialog
-from copdesk.views.main_window import MainWindow
+from copdesk.views.shell.demo_mode import DEMO_MESSAGE
+from copdesk.views.shell.first_run import FirstRunDialog
+from copdesk.views.shell.main_window import MainWindow
 from tests.cli.conftest import RunCli
 from tests.reliability.conftest import NOW, make_database
 

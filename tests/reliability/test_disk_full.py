@@ -18,7 +18,7 @@ from copdesk.core.model import NoteKind
 from copdesk.store import actions, notes, sessions
 from copdesk.store.errors import StorageFullError
 from copdesk.store.safe_write import STORAGE_FULL_MESSAGE, guarded_write
-from copdesk.views.banner import Banner, SaveGuard
+from copdesk.views.widgets.banner import Banner, SaveGuard
 from tests.reliability.conftest import NOW, ROOT, fill, run_child
 
 BIG = "A long reflective note. " * 20_000  # about 480 kB: more than the room left
@@ -69,7 +69,8 @@ from pathlib import Path
 from copdesk import paths
 from copdesk.core.model import NoteKind
 from copdesk.store import notes, sessions
-from copdesk.store.connection import companion_files, open_database
+from copdesk.store.connection import open_database
+from copdesk.store.location import companion_files
 from copdesk.store.errors import StorageFullError
 from copdesk.store.safe_write import guarded_write
 from tests.reliability.conftest import NOW
@@ -151,7 +152,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from copdesk.app import create_window
 from copdesk.store import notes
-from copdesk.store.connection import companion_files
+from copdesk.store.location import companion_files
 from tests.views.live_helpers import add_team, start_session
 
 app = QApplication([])

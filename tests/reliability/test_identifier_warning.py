@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from copdesk.views.identifier_warning import IdentifierWarning, utf16_offset
+from copdesk.views.widgets.identifier_warning import IdentifierWarning, utf16_offset
 
 NHS = "943 476 5919"  # a valid check digit
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from copdesk.core.input_limits import MAX_NOTE_BYTES
 from copdesk.store import notes
-from copdesk.views.main_window import MainWindow
+from copdesk.views.shell.main_window import MainWindow
 from tests.views.conftest import window  # noqa: F401  (the real window, built by the public factory)
 from tests.views.live_helpers import add_team, start_session
 

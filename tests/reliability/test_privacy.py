@@ -17,8 +17,9 @@ from copdesk.store import actions, notes, participation, sessions, teams
 from copdesk.store.audit import recent_events, record_event
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, list_backups, new_backup_path
-from copdesk.store.connection import companion_files, open_database
+from copdesk.store.connection import open_database
 from copdesk.store.erasure import erase_member
+from copdesk.store.location import companion_files
 from copdesk.store.retention import apply_retention, preview_retention
 from tests.cli.conftest import RunCli
 from tests.reliability.conftest import NOW, fill

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from copdesk import app, paths
 from copdesk.instance_lock import AlreadyOpenError, InstanceLock, lock_path
 from copdesk.startup import open_for_gui
-from copdesk.views.main_window import MainWindow
+from copdesk.views.shell.main_window import MainWindow
 from tests.reliability.conftest import NOW, FakePrompts, child_env, make_database
 
 HOLDER = """

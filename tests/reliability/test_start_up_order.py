@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from copdesk import app
 from copdesk.instance_lock import lock_path
-from copdesk.views.main_window import MainWindow
+from copdesk.views.shell.main_window import MainWindow
 from tests.reliability.conftest import app_child, make_database, run_child
 
 # Runs in a child, so that what is loaded is the start-up's own doing: the data's opening is refused at once,
@@ -57,7 +57,7 @@ sys.exit(run_gui(["--db", sys.argv[1]]))
 SIGTERM_AT_FIRST_RUN = r"""
 import sys
 from copdesk.app import run_gui
-from copdesk.views.first_run import FirstRunDialog
+from copdesk.views.shell.first_run import FirstRunDialog
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -94,15 +94,15 @@ def test_the_frame_paints_without_the_store_or_the_panes_loaded(db_path: Path) -
     result = run_child(MODULES_AT_OPENING, str(db_path))
     assert result.returncode == 1, result.stderr
     loaded = set(json.loads(result.stdout.splitlines()[-1]))
-    assert {"copdesk.views.main_window", "copdesk.instance_lock"} <= loaded  # the frame, and the lock
+    assert {"copdesk.views.shell.main_window", "copdesk.instance_lock"} <= loaded  # the frame, and the lock
     heavy = {
         "sqlite3",
         "sqlite_utils",
         "dateutil",
         "copdesk.store.connection",
-        "copdesk.views.review_panel",
-        "copdesk.views.session_flow",
-        "copdesk.views.live_page",
+        "copdesk.views.prepare.review_panel",
+        "copdesk.views.session.session_flow",
+        "copdesk.views.live.live_page",
     }
     assert heavy.isdisjoint(loaded)
 

@@ -4,7 +4,8 @@ import stat
 from pathlib import Path
 
 from copdesk import paths
-from copdesk.store.connection import companion_files, open_database
+from copdesk.store.connection import open_database
+from copdesk.store.location import companion_files
 
 
 def test_folder_is_private_and_files_owner_only(tmp_path: Path) -> None:

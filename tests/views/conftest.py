@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from copdesk.app import create_window
-from copdesk.views.main_window import MainWindow
+from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 
 

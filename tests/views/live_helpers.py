@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from copdesk.core.model import Role, Session, Team
 from copdesk.store import sessions, teams
-from copdesk.views.main_window import MainWindow
+from copdesk.views.shell.main_window import MainWindow
 
 ROSTER = ("Ash Lee", "Bo Day", "Cy Vale")
 # The shipped Reflective practice CoP agenda, in minutes.

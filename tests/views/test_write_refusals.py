@@ -19,11 +19,11 @@ from copdesk.core.question_bank import QuestionKind
 from copdesk.store import actions, issues, notes, participation, sessions
 from copdesk.store.carry_over import actions_agreed_in, follow_up_actions
 from copdesk.store.recurring import unresolved_issues
-from copdesk.views.action_editor import ChangeActionDialog
-from copdesk.views.banner import Banner
-from copdesk.views.escalation_dialog import NewEscalationDialog
-from copdesk.views.main_window import MainWindow
-from copdesk.views.notes_panel import NotesPanel
+from copdesk.views.live.notes.action_editor import ChangeActionDialog
+from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
+from copdesk.views.live.notes.notes_panel import NotesPanel
+from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.widgets.banner import Banner
 from tests.conftest import FakeClock
 from tests.views.conftest import clocked_window  # noqa: F401  (the real window, on the fake clocks)
 from tests.views.live_helpers import add_team, start_session

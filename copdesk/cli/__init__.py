@@ -1,0 +1,75 @@
+"""``copdesk-cli``: headless subcommands, one module per group. Calls ``services``, ``core`` and ``store``, never
+``views``.
+
+Exit codes are a stable interface: 0 success, 1 a user error (a one-line message on stderr, never
+a traceback), 2 a usage error. The groups (:mod:`.foundation`, :mod:`.reports`, :mod:`.data`) import only
+:mod:`.common`, and this module imports them: no cycles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from copdesk import __version__
+from copdesk.cli.common import EXIT_OK, EXIT_USER_ERROR, Context, Handler, Parser, UserError
+from copdesk.cli.data import add_data_commands
+from copdesk.cli.foundation import add_foundation_commands
+from copdesk.cli.reports import add_report_commands
+from copdesk.store.errors import StoreError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="copdesk-cli", description="CoPDesk's headless commands.")
+    parser.add_argument("--version", action="version", version=f"CoPDesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
+    commands.required = True
+
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--db", metavar="PATH", help="database file (default: $COPDESK_DB, else the app data folder)")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    add_foundation_commands(add)
+    add_report_commands(add)
+    add_data_commands(add)
+    return parser
+
+
+def subcommand_names() -> list[str]:
+    """The subcommands, for help texts elsewhere (``python main.py --help``)."""
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return sorted(commands.choices)
+
+
+def main(argv: Sequence[str] | None = None, *, now: Callable[[], datetime] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    os.umask(0o077)  # backups, exports and databases it writes are readable by this user only, as in the app
+    ctx = Context(args=args, now=now or (lambda: datetime.now(UTC)), out=print)
+    handler: Handler = args.handler
+    try:
+        code = handler(ctx)
+        sys.stdout.flush()  # a reader that went away shows here, not at exit as a traceback-like warning
+        return code
+    except BrokenPipeError:
+        # The reader went away (``copdesk-cli sessions | head``): stop quietly, as other command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except (UserError, StoreError) as exc:
+        print(f"copdesk-cli: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"copdesk-cli: {exc.strerror or exc} ({exc.filename or 'file'})", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("copdesk-cli: interrupted", file=sys.stderr)
+    except Exception as exc:  # the contract is one line and no traceback, even for a fault of CoPDesk's own
+        print(f"copdesk-cli: unexpected error ({type(exc).__name__}: {exc}); nothing more was written", file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

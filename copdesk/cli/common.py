@@ -1,0 +1,77 @@
+"""What every ``copdesk-cli`` subcommand shares: the exit codes, the one-line user error, the context a handler
+gets, and the team a command is about."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import NoReturn
+
+from sqlite_utils import Database
+
+from copdesk import paths
+from copdesk.core.model import Team
+from copdesk.store.connection import OpenedDatabase, open_database
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 1
+EXIT_USAGE = 2
+
+
+class UserError(Exception):
+    """A problem the user can fix; its message is printed as one line."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse prints a usage block on errors; the CLI contract is one line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"copdesk-cli: {message} (see 'copdesk-cli --help')\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every subcommand gets: the parsed arguments, a clock and the output stream."""
+
+    args: argparse.Namespace
+    now: Callable[[], datetime]
+    out: Callable[[str], None]
+
+    @property
+    def db_path(self) -> Path:
+        return paths.resolve_db_path(self.args.db)
+
+    def existing_db_path(self) -> Path:
+        """The database's path, refused with a one-line error if there is no database there (a mistyped --db)."""
+        path = self.db_path
+        if not path.exists():
+            raise UserError(
+                f"No database at {path}; nothing was created. Check the path given with --db or COPDESK_DB."
+            )
+        return path
+
+    def open_db(self, *, existing: bool = False) -> OpenedDatabase:
+        """Open (and migrate) the database; with ``existing``, refuse a path with no database rather than create one."""
+        path = self.existing_db_path() if existing else self.db_path
+        return open_database(path, paths.migrations_dir(), now=self.now())
+
+
+Handler = Callable[[Context], int]
+AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
+
+
+def chosen_team(db: Database, name: str | None) -> Team:
+    """The team named with --team, else the one with the latest session; a one-line error otherwise."""
+    from copdesk.store.review import most_active_team
+    from copdesk.store.teams import find_team, list_teams
+
+    team = find_team(db, name) if name is not None else most_active_team(db)
+    if team is None:
+        known = ", ".join(t.name for t in list_teams(db))
+        if name is None or not known:
+            raise UserError("There are no teams yet; create one in CoPDesk, or run 'copdesk-cli demo' to explore.")
+        raise UserError(f"There is no team called {name!r}; the teams are: {known}.")
+    return team

@@ -1,0 +1,121 @@
+"""The foundation subcommands of ``copdesk-cli``: check, backup, demo, review and sessions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from copdesk import paths
+from copdesk.cli.common import EXIT_OK, AddCommand, Context, UserError, chosen_team
+
+
+def add_foundation_commands(add: AddCommand) -> None:
+    add("check", _cmd_check, "Check the database's integrity and that CoPDesk's own files are complete.")
+    backup = add("backup", _cmd_backup, "Write a verified copy of the database while it may be in use.")
+    backup.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the backup")
+    add("demo", _cmd_demo, "Fill an EMPTY database with a fictional history to explore CoPDesk.")
+    review = add("review", _cmd_review, "Print the pre-session review: next session, open actions, recurring issues.")
+    review.add_argument("--team", metavar="NAME", help="the team (default: the one with the latest session)")
+    review.add_argument("--json", action="store_true", help="print JSON instead of text")
+    listing = add("sessions", _cmd_sessions, "List the sessions, oldest first, with what each recorded.")
+    listing.add_argument("--team", metavar="NAME", help="only this team's sessions (default: every team)")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _cmd_check(ctx: Context) -> int:
+    from copdesk.store.integrity import check_database
+
+    opened = ctx.open_db(existing=True)
+    try:
+        problems = check_database(opened.db)
+    finally:
+        opened.db.close()
+    if problems:
+        raise UserError(f"{opened.path}: {' '.join(problems[0].split())}")
+    _check_shipped_resources()
+    ctx.out("ok")
+    return EXIT_OK
+
+
+def _check_shipped_resources() -> None:
+    """The question bank, agenda templates and ground rules must load: an installation missing them is broken."""
+    from copdesk.core.agenda import TemplateError, load_template_folder
+    from copdesk.core.ground_rules import GroundRulesError, load_ground_rules
+    from copdesk.core.model import SessionKind
+    from copdesk.core.question_bank import DeckError, load_bank
+
+    try:
+        bank = load_bank(paths.resource_path("questions"))
+        templates = load_template_folder(paths.resource_path("agendas"))
+        load_ground_rules(paths.resource_path("prompts", "ground_rules.toml"))
+    except (DeckError, TemplateError, GroundRulesError, FileNotFoundError) as exc:
+        raise UserError(f"CoPDesk's own files are damaged ({exc}); reinstall CoPDesk.") from exc
+    missing = [kind.label for kind in SessionKind if kind not in templates]
+    if not len(bank) or missing:
+        raise UserError(
+            f"CoPDesk's own files are incomplete (missing: {', '.join(missing) or 'questions'}); reinstall."
+        )
+
+
+def _cmd_backup(ctx: Context) -> int:
+    from copdesk.store.backup import backup_to, check_destination
+
+    output = Path(ctx.args.output).expanduser()
+    check_destination(ctx.db_path, output)
+    opened = ctx.open_db(existing=True)
+    try:
+        backup_to(opened.db.conn, output)
+    finally:
+        opened.db.close()
+    ctx.out(f"Backed up {opened.path} to {output} (verified).")
+    return EXIT_OK
+
+
+def _cmd_demo(ctx: Context) -> int:
+    from copdesk.store.demo import DatabaseNotEmpty, bank_questions, fill_demo
+
+    opened = ctx.open_db()
+    try:
+        fill_demo(opened.db, ctx.now(), bank_questions(paths.resource_path("questions")))
+    except DatabaseNotEmpty as exc:
+        raise UserError(f"{opened.path}: {exc}") from exc
+    finally:
+        opened.db.close()
+    ctx.out(f"Demo data written to {opened.path}.")
+    return EXIT_OK
+
+
+def _cmd_review(ctx: Context) -> int:
+    import json
+
+    from copdesk.core.question_bank import load_bank
+    from copdesk.core.review import review_to_json, review_to_text
+    from copdesk.store.review import review_pack
+
+    opened = ctx.open_db(existing=True)
+    try:
+        team = chosen_team(opened.db, ctx.args.team)
+        pack = review_pack(opened.db, team.id, ctx.now(), load_bank(paths.resource_path("questions")))
+    finally:
+        opened.db.close()
+    text = json.dumps(review_to_json(pack), indent=2, ensure_ascii=False) if ctx.args.json else None
+    ctx.out(text or "\n".join(review_to_text(pack)))
+    return EXIT_OK
+
+
+def _cmd_sessions(ctx: Context) -> int:
+    import json
+
+    from copdesk.core.review import session_to_json, session_to_text
+    from copdesk.store.review import session_lines
+
+    opened = ctx.open_db(existing=True)
+    try:
+        team_id = chosen_team(opened.db, ctx.args.team).id if ctx.args.team is not None else None
+        lines = session_lines(opened.db, team_id)
+    finally:
+        opened.db.close()
+    if ctx.args.json:
+        ctx.out(json.dumps([session_to_json(line) for line in lines], indent=2, ensure_ascii=False))
+    else:
+        ctx.out("\n".join(session_to_text(line) for line in lines) or "No sessions yet.")
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""The team's rhythm: the series editor and the agenda templates."""

@@ -1,0 +1,328 @@
+"""The series editor (Schedule…): the team's CoP rhythm in plain words, with the next six dates previewed.
+
+The facilitator picks a masterclass rhythm (type, weeks, day, time, first date, length), sees the next dates
+at once, skips a date or adds a one-off, and saves. Edits live in a :class:`SeriesDraft` until Save, so bad
+input shows one line in red and stores nothing. Saved rules are what every "next session" is read from.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListView, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from copdesk.core.model import Series, SessionKind, Team
+from copdesk.core.schedule import ScheduleError
+from copdesk.core.series_draft import SeriesDraft, default_draft, missing_text
+from copdesk.store import series as series_store
+from copdesk.store.schedule import local_wall_time
+from copdesk.views.calendar.series_picker import DatesPanel, RhythmForm, SeriesListModel
+from copdesk.views.context import AppContext
+
+SAVE_OR_REVERT = "Save or revert the changes to this series first."
+
+
+class SeriesDialog(QDialog):
+    def __init__(self, context: AppContext, team: Team, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.team = team
+        self.setObjectName("seriesDialog")
+        self.setWindowTitle(f"Schedule: {team.name}")
+        self.resize(960, 640)  # room for a long rule in words, six dates and three changes; fits a 768-pixel screen
+        self.editing: Series | None = None
+        self.draft: SeriesDraft | None = None
+        self.saved_draft: SeriesDraft | None = None  # as stored, or for a new series as first offered
+        self._restoring_selection = False
+
+        self.series_model = SeriesListModel()
+
+        outer = QHBoxLayout(self)
+        outer.addLayout(self._build_series_column(), 1)
+        outer.addLayout(self._build_editor_column(), 2)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+        self.reload()
+
+    # -- construction -------------------------------------------------------------------------
+    def _build_series_column(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        heading = QLabel("SERIES")
+        heading.setProperty("role", "paneTitle")
+        column.addWidget(heading)
+        self.series_view = QListView()
+        self.series_view.setAccessibleName("The team's series")
+        self.series_view.setModel(self.series_model)
+        self.series_view.setWordWrap(True)
+        self.series_view.setSpacing(3)
+        self.series_view.selectionModel().currentChanged.connect(self._series_chosen)
+        column.addWidget(self.series_view, 1)
+        self.empty_label = QLabel("No series yet. Add one: the masterclass suggests a rhythm for each type.")
+        self.empty_label.setProperty("role", "emptyState")
+        self.empty_label.setWordWrap(True)
+        column.addWidget(self.empty_label)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("&Add series")
+        self.add_button.setAccessibleName("Add a series")
+        self.add_button.clicked.connect(self.start_new_series)
+        self.pause_button = QPushButton("&Pause")
+        self.pause_button.setAccessibleName("Pause or resume the chosen series")
+        self.pause_button.clicked.connect(self.toggle_paused)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.pause_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        return column
+
+    def _build_editor_column(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        self.editor_heading = QLabel()
+        self.editor_heading.setProperty("role", "heading")
+        column.addWidget(self.editor_heading)
+        self.form = RhythmForm()
+        self.form.rhythm_edited.connect(self._rhythm_edited)
+        self.form.duration_edited.connect(self._duration_edited)
+        column.addWidget(self.form)
+        self.words_label = QLabel()
+        self.words_label.setWordWrap(True)
+        self.words_label.setObjectName("seriesInWords")
+        column.addWidget(self.words_label)
+        self.dates = DatesPanel()
+        self.dates.skip_requested.connect(self.skip_selected)
+        self.dates.undo_requested.connect(self.undo_selected_change)
+        self.dates.extra_requested.connect(self.add_extra)
+        column.addWidget(self.dates)
+        column.addStretch(1)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setObjectName("seriesMessage")
+        self.message_label.hide()
+        column.addWidget(self.message_label)
+        column.addLayout(self._build_buttons())
+        return column
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.revert_button = QPushButton("&Revert")
+        self.revert_button.setAccessibleName("Revert unsaved changes")
+        self.revert_button.clicked.connect(self.revert)
+        self.save_button = QPushButton("&Save")
+        self.save_button.setProperty("primary", True)
+        self.save_button.setAccessibleName("Save this series")
+        self.save_button.clicked.connect(self.save)
+        close_button = QPushButton("Close")
+        close_button.setAccessibleName("Close the schedule")
+        close_button.clicked.connect(self.close)
+        row.addStretch(1)
+        for button in (self.revert_button, self.save_button, close_button):
+            row.addWidget(button)
+        return row
+
+    # -- state --------------------------------------------------------------------------------
+    @property
+    def now_local(self) -> datetime:
+        return local_wall_time(self.context.now())
+
+    @property
+    def dirty(self) -> bool:
+        return self.draft is not None and self.draft != self.saved_draft
+
+    def reload(self, select_id: int | None = None) -> None:
+        found = series_store.series_for_team(self.context.db, self.team.id, include_inactive=True)
+        self.series_model.set_series(found)
+        self.empty_label.setVisible(not found)
+        row = self.series_model.row_of(select_id) if select_id is not None else (0 if found else -1)
+        if row >= 0:
+            self.series_view.setCurrentIndex(self.series_model.index(row))
+            self._open_series(self.series_model.series_at(row))
+        else:
+            self.start_new_series()
+
+    def _series_chosen(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not current.isValid() or self._restoring_selection:
+            return
+        chosen = self.series_model.series_at(current.row())
+        if self.editing is not None and chosen.id == self.editing.id:
+            return
+        if self.dirty:
+            self._restoring_selection = True
+            self.series_view.setCurrentIndex(previous)
+            self._restoring_selection = False
+            self.show_message(SAVE_OR_REVERT)
+            return
+        self._open_series(chosen)
+
+    def _open_series(self, chosen: Series) -> None:
+        self.editing = chosen
+        self.draft = self.saved_draft = SeriesDraft(chosen.kind, chosen.rule, chosen.duration_minutes)
+        self.editor_heading.setText(chosen.kind.label + ("" if chosen.active else " (paused)"))
+        self._show_draft()
+
+    def start_new_series(self) -> None:
+        if self.dirty:
+            self.show_message(SAVE_OR_REVERT)
+            return
+        used = {self.series_model.series_at(r).kind for r in range(self.series_model.rowCount())}
+        kind = next((k for k in SessionKind if k not in used), SessionKind.REFLECTIVE)
+        self.editing = None
+        self.draft = self.saved_draft = default_draft(self.now_local.date(), kind)
+        self.series_view.clearSelection()
+        self.editor_heading.setText("New series (not saved yet)")
+        self._show_draft()
+
+    def _show_draft(self) -> None:
+        """Fill the picker from the draft; a rule the picker cannot show is described and kept as it is."""
+        assert self.draft is not None
+        try:
+            preset = self.draft.preset()
+        except ScheduleError:
+            preset = None
+        self.form.show_rhythm(preset, self.draft.duration_minutes)
+        self.dates.offer_extra_at(self.draft.suggested_extra(self.now_local))
+        self._refresh(custom=preset is None)
+
+    def _refresh(self, *, custom: bool = False) -> None:
+        draft = self.draft
+        assert draft is not None
+        try:
+            words = draft.describe()
+            preview = draft.preview(self.now_local)
+            missing = [missing_text(gap) for gap in draft.missing_in(preview, self.now_local)]
+        except ScheduleError as exc:
+            self.words_label.setText("This series' rule cannot be read; pick a rhythm above to replace it.")
+            self.show_message(str(exc))
+            preview, missing = [], []
+        else:
+            prefix = "Custom rule (pick a rhythm above to replace it): " if custom else ""
+            self.words_label.setText(f"<b>{prefix}{html.escape(words)}</b>")
+        self.dates.show_dates(preview, draft.changes() if preview else [], missing)
+        self.pause_button.setEnabled(self.editing is not None)
+        self.pause_button.setText("Res&ume" if self.editing and not self.editing.active else "&Pause")
+        self.save_button.setEnabled(self.dirty or self.editing is None)
+        self.revert_button.setEnabled(self.dirty)
+
+    def show_message(self, text: str, *, level: str = "red") -> None:
+        self.message_label.setProperty("level", level)
+        self.message_label.style().unpolish(self.message_label)
+        self.message_label.style().polish(self.message_label)
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    # -- edits --------------------------------------------------------------------------------
+    def _rhythm_edited(self) -> None:
+        if self.draft is None:
+            return
+        try:
+            self.draft, dropped = self.draft.with_rhythm(self.form.preset())
+        except ScheduleError as exc:
+            self.show_message(str(exc))
+            return
+        self.show_message(" ".join(dropped), level="amber")
+        self.dates.offer_extra_at(self.draft.suggested_extra(self.now_local))
+        self._refresh()
+
+    def _duration_edited(self, minutes: int) -> None:
+        if self.draft is not None:
+            self.draft = self.draft.with_duration(minutes)
+            self._refresh()
+
+    def _apply(self, change: str, edit: Callable[[], SeriesDraft]) -> None:
+        """Run one draft edit; on a refusal show the reason and keep the draft as it was."""
+        try:
+            self.draft = edit()
+        except ScheduleError as exc:
+            self.show_message(str(exc))
+            return
+        self.show_message(change, level="amber")
+        self._refresh()
+
+    def skip_selected(self) -> None:
+        moment = self.dates.chosen_date()
+        if self.draft is None or moment is None:
+            self.show_message("Choose a date in the list of next sessions, then skip it.")
+            return
+        draft = self.draft
+        when = f"{moment:%a} {moment.day} {moment:%b}"
+        self._apply(f"{when} will be skipped once you save.", lambda: draft.skip(moment.date()))
+
+    def add_extra(self) -> None:
+        moment = self.dates.extra_moment()
+        if self.draft is None or moment is None:
+            return
+        if moment <= self.now_local:
+            self.show_message("A one-off session has to be in the future.")
+            return
+        draft = self.draft
+        when = f"{moment:%a} {moment.day} {moment:%b}"
+        self._apply(f"A one-off on {when} will be added once you save.", lambda: draft.add_extra(moment))
+        if self.draft is not draft:  # added: offer the next free day, so a second click is not refused
+            self.dates.offer_extra_at(self.draft.suggested_extra(self.now_local))
+
+    def undo_selected_change(self) -> None:
+        change = self.dates.chosen_change()
+        if self.draft is None or change is None:
+            self.show_message("Choose a skipped or extra date, then undo it.")
+            return
+        draft = self.draft
+        self._apply("", lambda: draft.undo(change))
+
+    def revert(self) -> None:
+        if self.editing is None:
+            self.draft = None
+            self.reload()
+        else:
+            self._open_series(self.editing)
+        self.show_message("")
+
+    def save(self) -> bool:
+        """Store the draft; on any refusal nothing is written and the reason is shown."""
+        draft = self.draft
+        if draft is None or not (self.dirty or self.editing is None):
+            return True
+        try:
+            draft.preview(self.now_local, 1)
+        except ScheduleError as exc:
+            self.show_message(str(exc))
+            return False
+        db = self.context.db
+        if self.editing is None:
+            saved = series_store.add_series(
+                db, self.team.id, draft.kind, draft.rule, self.context.now(), draft.duration_minutes
+            )
+        else:
+            saved = series_store.update_series(
+                db, self.editing.id, kind=draft.kind, rule=draft.rule, duration_minutes=draft.duration_minutes
+            )
+        self.saved_draft = self.draft
+        self.reload(select_id=saved.id)
+        self.show_message("Saved.", level="")
+        return True
+
+    def toggle_paused(self) -> None:
+        if self.editing is None:
+            return
+        if self.dirty:
+            self.show_message(SAVE_OR_REVERT)
+            return
+        series_store.set_series_active(self.context.db, self.editing.id, not self.editing.active)
+        self.reload(select_id=self.editing.id)
+
+    def reject(self) -> None:
+        """Close (the button, Esc or the title bar): unsaved changes are offered for saving first."""
+        if self.dirty:
+            answer = QMessageBox.question(
+                self,
+                "Unsaved schedule",
+                "Save the changes to this series before closing?",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                return
+        super().reject()

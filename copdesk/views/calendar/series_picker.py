@@ -1,0 +1,314 @@
+"""The parts of the series editor: the list of series, the rhythm form and the dates panel.
+
+They only show and collect; :class:`copdesk.views.calendar.series_dialog.SeriesDialog` decides what an edit means.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QSize,
+    QStringListModel,
+    Qt,
+    QTime,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copdesk.core.model import Series, SessionKind
+from copdesk.core.schedule import WEEKDAY_NAMES, Preset, ReflectiveWeeks, ScheduleError
+from copdesk.core.schedule_words import describe
+from copdesk.core.series_draft import PRESET_WORDS, PREVIEW_COUNT, Change, PreviewDate, change_text, preview_text
+from copdesk.views.widgets.row_model import ModelIndex
+
+NO_CHANGES = "None: every date follows the rhythm. Choose a date on the left to skip it, or add a one-off below."
+NO_DATES = "No sessions to come."
+_WEEK_CHOICES = (
+    (ReflectiveWeeks.SECOND, "2nd full week"),
+    (ReflectiveWeeks.FOURTH, "4th full week"),
+    (ReflectiveWeeks.SECOND_AND_FOURTH, "2nd and 4th full weeks"),
+)
+_LIST_PADDING = 6  # pixels below the last row, so it does not touch the frame
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class SeriesListModel(QAbstractListModel):
+    """The team's series, paused ones included, each in plain words."""
+
+    SeriesRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._series: list[Series] = []
+
+    def set_series(self, found: list[Series]) -> None:
+        self.beginResetModel()
+        self._series = list(found)
+        self.endResetModel()
+
+    def series_at(self, row: int) -> Series:
+        return self._series[row]
+
+    def row_of(self, series_id: int) -> int:
+        return next((row for row, s in enumerate(self._series) if s.id == series_id), -1)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._series)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        found = self._series[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            try:
+                words = describe(found.rule)
+            except ScheduleError:
+                words = "rule needs fixing"
+            return f"{found.kind.label}{'' if found.active else ' (paused)'}\n{words}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return found.rule
+        if role == self.SeriesRole:
+            return found.id
+        return None
+
+
+class RhythmForm(QWidget):
+    """Type, weeks, day, time, start and length, in the masterclass's words."""
+
+    rhythm_edited = Signal()
+    duration_edited = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.kind_combo = QComboBox()
+        for kind in SessionKind:
+            self.kind_combo.addItem(f"{kind.label}: {PRESET_WORDS[kind]}", kind.value)
+        self.weeks_combo = QComboBox()
+        for weeks, words in _WEEK_CHOICES:
+            self.weeks_combo.addItem(words, weeks.value)
+        self.weeks_combo.setToolTip(
+            "Weeks count on from the first Monday-to-Friday week wholly inside the month, so a Spotlight in the"
+            " first full week never shares a week with reflective practice."
+        )
+        self.weeks_label = QLabel("&Weeks")
+        self.day_combo = QComboBox()
+        for day, name in enumerate(WEEKDAY_NAMES[:5]):
+            self.day_combo.addItem(name, day)
+        self.time_edit = QTimeEdit()
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.first_date_edit = QDateEdit()
+        self.first_date_edit.setCalendarPopup(True)
+        self.first_date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.duration_spin = QSpinBox()
+        self.duration_spin.setRange(5, 480)  # the database's limits for a session
+        self.duration_spin.setSingleStep(15)
+        self.duration_spin.setSuffix(" min")
+        for label, widget, name in (
+            ("&Type", self.kind_combo, "Session type"),
+            (self.weeks_label, self.weeks_combo, "Weeks of the month"),
+            ("&Day", self.day_combo, "Day of the week"),
+            ("T&ime", self.time_edit, "Start time"),
+            ("Starting &from", self.first_date_edit, "Starting from"),
+            ("&Length", self.duration_spin, "Length in minutes"),
+        ):
+            widget.setAccessibleName(name)
+            form.addRow(label, widget)
+            if isinstance(label, QLabel):
+                label.setBuddy(widget)
+        for combo in (self.kind_combo, self.weeks_combo, self.day_combo):
+            combo.currentIndexChanged.connect(self._rhythm_changed)
+        self.time_edit.timeChanged.connect(self._rhythm_changed)
+        self.first_date_edit.dateChanged.connect(self._rhythm_changed)
+        self.duration_spin.valueChanged.connect(self.duration_edited)
+
+    def chosen_kind(self) -> SessionKind:
+        # Qt hands item data back as plain str, so the enum is rebuilt from its value.
+        return SessionKind(self.kind_combo.currentData())
+
+    def preset(self) -> Preset:
+        start = self.time_edit.time()
+        first = self.first_date_edit.date().toPython()
+        assert isinstance(first, date)
+        return Preset(
+            kind=self.chosen_kind(),
+            weekday=int(self.day_combo.currentData()),
+            start=time(start.hour(), start.minute()),
+            first_date=first,
+            duration_minutes=self.duration_spin.value(),
+            reflective_weeks=ReflectiveWeeks(self.weeks_combo.currentData()),
+        )
+
+    def show_rhythm(self, preset: Preset | None, duration_minutes: int) -> None:
+        """Fill the form without announcing edits; None (a custom rule) leaves the rhythm fields as they are."""
+        self.blockSignals(True)
+        for widget in (self.kind_combo, self.weeks_combo, self.day_combo, self.time_edit, self.first_date_edit):
+            widget.blockSignals(True)
+        if preset is not None:
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(preset.kind.value))
+            self.weeks_combo.setCurrentIndex(self.weeks_combo.findData(preset.reflective_weeks.value))
+            self.day_combo.setCurrentIndex(preset.weekday)
+            self.time_edit.setTime(QTime(preset.start.hour, preset.start.minute))
+            self.first_date_edit.setDate(_qdate(preset.first_date))
+        self.duration_spin.blockSignals(True)
+        self.duration_spin.setValue(duration_minutes)
+        for widget in (self.kind_combo, self.weeks_combo, self.day_combo, self.time_edit, self.first_date_edit):
+            widget.blockSignals(False)
+        self.duration_spin.blockSignals(False)
+        self.blockSignals(False)
+        self._show_weeks()
+
+    def _rhythm_changed(self) -> None:
+        self._show_weeks()
+        self.rhythm_edited.emit()
+
+    def _show_weeks(self) -> None:
+        """Weeks are only asked for reflective practice ("2nd and/or 4th week")."""
+        is_reflective = self.chosen_kind() is SessionKind.REFLECTIVE
+        self.weeks_combo.setVisible(is_reflective)
+        self.weeks_label.setVisible(is_reflective)
+
+
+class _FittedList(QListView):
+    """A list as tall as its rows, up to ``max_rows`` (then it scrolls), so a short list is not a tall empty box."""
+
+    def __init__(self, max_rows: int) -> None:
+        super().__init__()
+        self.max_rows = max_rows
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        rows = self.model().rowCount()
+        row_height = self.sizeHintForRow(0) if rows else self.fontMetrics().height()
+        height = min(max(rows, 1), self.max_rows) * row_height + 2 * self.frameWidth() + _LIST_PADDING
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
+class DatesPanel(QWidget):
+    """The next six dates (skip one), and the dates that differ from the rhythm (undo one, add a one-off).
+
+    Both lists are as tall as what they hold, so an empty list of changes is one line that says so, not a box.
+    """
+
+    skip_requested = Signal()
+    undo_requested = Signal()
+    extra_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.preview_model = QStringListModel()
+        self.changes_model = QStringListModel()
+        self.preview_dates: list[datetime] = []
+        self.changes: list[Change] = []
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        upcoming = QGroupBox("Next 6 sessions")
+        left = QVBoxLayout(upcoming)
+        self.preview_view = self._list("Next 6 sessions", self.preview_model)
+        left.addWidget(self.preview_view)
+        self.missing_label = self._label("hint")
+        left.addWidget(self.missing_label)
+        self.skip_button = self._button("S&kip the chosen date", "Skip the chosen date", self.skip_requested)
+        left.addWidget(self.skip_button)
+        left.addStretch(1)
+        changed = QGroupBox("Skipped and one-off dates")
+        right = QVBoxLayout(changed)
+        self.changes_view = self._list("Skipped and one-off dates", self.changes_model)
+        right.addWidget(self.changes_view)
+        self.no_changes_label = self._label("hint")
+        self.no_changes_label.setText(NO_CHANGES)
+        right.addWidget(self.no_changes_label)
+        self.undo_button = self._button(
+            "&Undo the chosen change", "Restore a skipped date or remove a one-off", self.undo_requested
+        )
+        right.addWidget(self.undo_button)
+        extra = QHBoxLayout()
+        self.extra_edit = QDateTimeEdit()
+        self.extra_edit.setCalendarPopup(True)
+        self.extra_edit.setDisplayFormat("ddd d MMM yyyy HH:mm")
+        self.extra_edit.setAccessibleName("Date and time of a one-off session")
+        extra.addWidget(self.extra_edit, 1)
+        extra.addWidget(self._button("Add &one-off", "Add a one-off session", self.extra_requested))
+        right.addLayout(extra)
+        right.addStretch(1)
+        row.addWidget(upcoming, 1, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(changed, 1, Qt.AlignmentFlag.AlignTop)
+
+    @staticmethod
+    def _list(name: str, model: QStringListModel) -> QListView:
+        view = _FittedList(PREVIEW_COUNT)
+        view.setAccessibleName(name)
+        view.setModel(model)
+        view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        return view
+
+    @staticmethod
+    def _label(role: str) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setProperty("role", role)
+        return label
+
+    @staticmethod
+    def _button(text: str, name: str, signal: SignalInstance) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.clicked.connect(signal.emit)
+        return button
+
+    def show_dates(self, preview: list[PreviewDate], changes: list[Change], missing: list[str]) -> None:
+        """Show the coming dates, the months without a 4th-week session among them, and the changes."""
+        self.preview_dates = [entry.moment for entry in preview]
+        self.preview_model.setStringList([preview_text(entry) for entry in preview] or [NO_DATES])
+        self.missing_label.setText("\n".join(missing))
+        self.missing_label.setVisible(bool(missing))
+        self.changes = changes
+        self.changes_model.setStringList([change_text(change) for change in changes])
+        self.preview_view.updateGeometry()
+        self.changes_view.updateGeometry()
+        self.changes_view.setVisible(bool(changes))
+        self.undo_button.setVisible(bool(changes))
+        self.no_changes_label.setVisible(not changes)
+
+    def offer_extra_at(self, moment: datetime) -> None:
+        self.extra_edit.setDateTime(QDateTime(_qdate(moment.date()), QTime(moment.hour, moment.minute)))
+
+    def chosen_date(self) -> datetime | None:
+        row = self.preview_view.currentIndex().row()
+        return self.preview_dates[row] if 0 <= row < len(self.preview_dates) else None
+
+    def chosen_change(self) -> Change | None:
+        row = self.changes_view.currentIndex().row()
+        return self.changes[row] if 0 <= row < len(self.changes) else None
+
+    def extra_moment(self) -> datetime | None:
+        picked = self.extra_edit.dateTime().toPython()
+        return picked.replace(second=0, microsecond=0) if isinstance(picked, datetime) else None

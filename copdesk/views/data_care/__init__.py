@@ -1,0 +1,1 @@
+"""Restore, retention and erasure dialogs."""

@@ -1,0 +1,75 @@
+"""Every live-session command as a QAction, so a button, a menu entry and a shortcut are the same thing.
+
+The shortcuts are window-wide, but each action is enabled only when it can act (Space, N, +, R only while a
+session is live), and a disabled shortcut lets the key through: on the Prepare page Space still presses the
+focused button. Text fields keep their letters too, because Qt gives a focused editor first refusal of any
+printable key. The help overlay lists these actions (and any other shortcut of the window) from the actions
+themselves, so it cannot fall out of date.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from copdesk.core.timer import TimerStatus
+from copdesk.views.context import AppContext
+from copdesk.views.widgets import theme
+
+ADD_MINUTES = 5
+
+
+class LiveActions:
+    def __init__(self, context: AppContext, window: QWidget) -> None:
+        self._context = context
+        self._window = window
+        self.start_session = self._make(
+            "&Start session…", ["F5"], "Start a session: team, type, who is present, ground rules", "start"
+        )
+        self.pause = self._make("&Pause", ["Space"], "Start, pause or resume the timer", "pause")
+        self.next_segment = self._make("&Next segment", ["N"], "Close this segment and start the next", "next")
+        self.add_time = self._make(
+            f"&+{ADD_MINUTES} min", ["+", "="], f"Give the current segment {ADD_MINUTES} more minutes"
+        )
+        self.retime = self._make("&Re-time the rest", ["R"], "Re-time the remaining segments to finish on time")
+        self.end_session = self._make("&End session…", ["Ctrl+E"], "End the session, save it and see the summary")
+        self.share_view = self._make(
+            "S&hare-safe view",
+            ["Ctrl+Shift+S"],
+            "Open the window to share: the timer and current question only",
+            "share",
+        )
+        self.mini_timer = self._make(
+            "&Mini timer", ["Ctrl+T"], "Show a small timer that stays on top of other windows", "mini-timer"
+        )
+        self.edit_agendas = self._make("&Agenda templates…", ["Ctrl+Shift+A"], "Edit this team's agenda for each type")
+        # "?" is typed with Shift on most layouts, and Qt then matches "Shift+?", not "?": both open the help.
+        self.help = self._make(
+            "&Keyboard shortcuts", ["F1", "?", "Shift+?"], "Show or hide this list of shortcuts", "help"
+        )
+        for action in (self.share_view, self.mini_timer):
+            action.setCheckable(True)
+        self.timer_actions = (self.pause, self.next_segment, self.add_time, self.retime, self.end_session)
+        self.show_status(None)
+
+    def _make(self, text: str, keys: list[str], description: str, icon: str | None = None) -> QAction:
+        action = QAction(text, self._window)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setToolTip(f"{description} ({' or '.join(keys)})")
+        action.setStatusTip(description)
+        action.setWhatsThis(description)
+        if icon:
+            action.setIcon(theme.icon(self._context.resources, icon))
+        self._window.addAction(action)
+        return action
+
+    def show_status(self, status: TimerStatus | None) -> None:
+        """Enable what can act now and name the Space action for what it will do."""
+        live = status is not None and status is not TimerStatus.FINISHED
+        for action in self.timer_actions:
+            action.setEnabled(live)
+        self.start_session.setEnabled(status is None)
+        self.pause.setText(
+            "&Resume" if status is TimerStatus.PAUSED else "&Start" if status is TimerStatus.NOT_STARTED else "&Pause"
+        )
+        self.pause.setIcon(theme.icon(self._context.resources, "pause" if status is TimerStatus.RUNNING else "start"))

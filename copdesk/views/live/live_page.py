@@ -1,0 +1,65 @@
+"""The Live page: timer and participation on the left, questions and notes on the right, in splitters.
+
+It is a page of its own so that the main window can build it only when first needed (a session starts or
+resumes, Live is chosen, notes are searched): nobody sees it at start-up (the Prepare view shows until a
+session starts), and its panes and their modules would otherwise be a large part of start-up's time and
+memory. ``MainWindow.ensure_live_page`` builds it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
+
+from copdesk.views.context import AppContext
+from copdesk.views.live.live_session import LiveSession
+from copdesk.views.live.notes.notes_panel import NotesPanel
+from copdesk.views.live.participation.participation_panel import ParticipationPanel
+from copdesk.views.live.questions.question_panel import QuestionPanel
+from copdesk.views.live.timer.timer_panel import TimerPanel
+from copdesk.views.session.session_flow import SessionFlow
+
+
+class LivePage(QWidget):
+    def __init__(self, context: AppContext, live: LiveSession, flow: SessionFlow) -> None:
+        super().__init__()
+        self.timer_panel = TimerPanel(context, flow.live_timer, flow.actions, flow.colours)
+        self.question_panel = QuestionPanel(context, live)
+        self.participation_panel = ParticipationPanel(context, live)
+        self.notes_panel = NotesPanel(context, live)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(10, 10, 10, 10)
+        self.live_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.live_splitter.setObjectName("liveSplitter")
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter.setObjectName("leftSplitter")
+        self.left_splitter.addWidget(self.timer_panel)
+        self.left_splitter.addWidget(self.participation_panel)
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.setObjectName("rightSplitter")
+        self.right_splitter.addWidget(self.question_panel)
+        self.right_splitter.addWidget(self.notes_panel)
+        for splitter in (self.left_splitter, self.right_splitter):
+            splitter.setChildrenCollapsible(False)
+            splitter.setHandleWidth(8)
+        self.live_splitter.addWidget(self.left_splitter)
+        self.live_splitter.addWidget(self.right_splitter)
+        self.live_splitter.setChildrenCollapsible(False)
+        self.live_splitter.setHandleWidth(8)
+        self.live_splitter.setStretchFactor(0, 5)
+        self.live_splitter.setStretchFactor(1, 6)
+        outer.addWidget(self.live_splitter)
+
+    @property
+    def splitters(self) -> tuple[QSplitter, QSplitter, QSplitter]:
+        return (self.live_splitter, self.left_splitter, self.right_splitter)
+
+    def restore_state(self, settings: QSettings) -> None:
+        for splitter in self.splitters:
+            state = settings.value(f"splitter/{splitter.objectName()}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+
+    def save_state(self, settings: QSettings) -> None:
+        for splitter in self.splitters:
+            settings.setValue(f"splitter/{splitter.objectName()}", splitter.saveState())

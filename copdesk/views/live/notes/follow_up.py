@@ -1,0 +1,271 @@
+"""The top of the notes pane: "Follow up on agreed actions" from earlier sessions of the team.
+
+Every open action agreed in an earlier session is listed once (see ``store.carry_over``). Each can be
+marked done, carried, dropped, reassigned or given a new due date; each of those is a recorded review,
+and a slip can be undone. Whatever is still open when the session ends is carried.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import date, datetime
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget
+
+from copdesk.core.dates import format_uk, passed_note
+from copdesk.core.model import Action, ReviewOutcome
+from copdesk.store import actions, teams
+from copdesk.store.carry_over import (
+    follow_up_actions,
+    reassign_action,
+    record_review,
+    redate_action,
+    undo_review,
+)
+from copdesk.views.context import AppContext
+from copdesk.views.live.notes.action_editor import ChangeActionDialog, next_session_day
+from copdesk.views.live.notes.action_models import ActionRole, action_model, follow_up_rows
+from copdesk.views.widgets import theme
+from copdesk.views.widgets.labels import show_message
+from copdesk.views.widgets.tables import configure_table
+
+TITLE = "Follow up on agreed actions"
+VISIBLE_ROWS = 3
+
+
+class FollowUpBox(QWidget):
+    changed = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("followUpBox")
+        self.context = context
+        self.team_id: int | None = None
+        self.session_id: int | None = None
+        self.compact = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+
+        heading = QHBoxLayout()
+        heading.setSpacing(4)
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("followUpToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self.toggle.setText(TITLE)
+        self.toggle.setAccessibleName(TITLE)
+        self.toggle.setToolTip("Show or hide the actions to follow up")
+        self.toggle.clicked.connect(lambda: self.set_compact(False))
+        self.toggle.setStyleSheet(
+            "QToolButton { border: none; background: transparent; font-weight: 600; padding: 0; }"
+        )
+        self.toggle.toggled.connect(self._show_content)
+        heading.addWidget(self.toggle)
+        heading.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, caption, shortcut, slot in (
+            ("done", "&Done", "Ctrl+Alt+D", lambda: self.review(ReviewOutcome.DONE)),
+            ("carry", "&Carry", "Ctrl+Alt+C", lambda: self.review(ReviewOutcome.CARRIED)),
+            ("drop", "D&rop", "Ctrl+Alt+R", lambda: self.review(ReviewOutcome.DROPPED)),
+            ("reassign", "Reassign…", "", self.reassign),
+            ("redate", "New date…", "", self.redate),
+            ("undo", "Undo", "Ctrl+Alt+Z", self.undo),
+        ):
+            plain = caption.replace("&", "").rstrip("…")
+            button = QPushButton(caption)
+            button.setObjectName(f"followUp_{key}")
+            button.setAccessibleName(f"{plain} (selected action)")
+            button.setStyleSheet("QPushButton { padding: 2px 8px; }")
+            if shortcut:
+                button.setShortcut(QKeySequence(shortcut))
+            button.setToolTip(f"{plain}: the selected action" + (f" ({shortcut})" if shortcut else ""))
+            button.clicked.connect(slot)
+            heading.addWidget(button)
+            self.buttons[key] = button
+        layout.addLayout(heading)
+
+        self.model = action_model("This session", self)
+        self.table = QTableView()
+        self.table.setAccessibleName(TITLE)
+        self.table.setModel(self.model)
+        configure_table(self.table)
+        layout.addWidget(self.table)
+        self.message = QLabel()
+        theme.set_role(self.message, "hint")
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.empty = QLabel("Nothing to follow up from earlier sessions.")
+        theme.set_role(self.empty, "hint")
+        layout.addWidget(self.empty)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+
+    # -- loading ------------------------------------------------------------------------------------
+    def set_session(self, team_id: int, session_id: int) -> None:
+        self.team_id, self.session_id = team_id, session_id
+        self._say("")
+        self.reload()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def reload(self) -> None:
+        row = self.table.currentIndex().row()
+        if self.session_id is None:
+            self.model.set_rows([])
+        else:
+            today = self.context.now().astimezone().date()
+            self.model.set_rows(follow_up_rows(follow_up_actions(self.context.db, self.session_id), today))
+        count = self.model.rowCount()
+        to_review = sum(1 for r in self.model.rows() if r.review_id is None)
+        self.toggle.setText(f"{TITLE} ({to_review})" if to_review else TITLE)
+        self.toggle.setAccessibleDescription(f"{to_review} of {count} still to review")
+        self.toggle.setEnabled(count > 0)
+        # As tall as its rows, up to a few, when there is room; more scroll, because the pane shares the screen
+        # with the notes. Pressed for room (a long question above), it gives way down to one row, never the notes.
+        header = self.table.horizontalHeader().sizeHint().height()
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(header + row_height + 2)
+        self.table.setMaximumHeight(header + max(1, min(count, VISIBLE_ROWS)) * row_height + 2)
+        self._show_content()
+        if 0 <= row < count:
+            self.table.selectRow(row)
+        self._update_buttons()
+
+    def set_compact(self, compact: bool) -> None:
+        """Fold to the heading line while a quick item needs the room; the user's own choice is kept."""
+        self.compact = compact
+        self._show_content()
+
+    def _show_content(self) -> None:
+        expanded = self.toggle.isChecked() and not self.compact
+        has_rows = self.model.rowCount() > 0
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded and has_rows else Qt.ArrowType.RightArrow)
+        self.table.setVisible(expanded and has_rows)
+        for button in self.buttons.values():
+            button.setVisible(expanded and has_rows)
+        self.message.setVisible(expanded and has_rows and bool(self.message.text()))
+        self.empty.setVisible(not has_rows)
+
+    def _update_buttons(self) -> None:
+        """Only what makes sense for the selected action: a carried or closed one cannot be again."""
+        index = self.table.currentIndex()
+        settled = not index.isValid() or index.data(ActionRole.REVIEW_ID) is not None
+        closed = not index.isValid() or bool(index.data(ActionRole.CLOSED))
+        for key in ("done", "carry", "drop"):
+            self.buttons[key].setEnabled(not settled)
+        for key in ("reassign", "redate"):
+            self.buttons[key].setEnabled(not closed)
+        self.buttons["undo"].setEnabled(index.isValid() and index.data(ActionRole.REVIEW_ID) is not None)
+
+    # -- reviewing ----------------------------------------------------------------------------------
+    def _selected(self) -> Action | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self.session_id is None:
+            self._say("Select an action first.", error=True)
+            return None
+        return actions.get_action(self.context.db, int(index.data(ActionRole.ACTION_ID)))
+
+    def review(self, outcome: ReviewOutcome) -> None:
+        action = self._selected()
+        if action is None or self.session_id is None:
+            return
+        self._review(action.id, self.session_id, outcome, self.context.now())
+
+    def _review(self, action_id: int, session_id: int, outcome: ReviewOutcome, now: datetime) -> None:
+        self._write(
+            lambda: record_review(self.context.db, action_id, session_id, outcome, now),
+            retry=partial(self._review, action_id, session_id, outcome, now),
+            key=("review", action_id, session_id),
+        )
+
+    def reassign(self) -> None:
+        action = self._selected()
+        if action is None or self.session_id is None:
+            return
+        dialog = self._dialog(action, change_owner=True)
+        if dialog.exec() != ChangeActionDialog.DialogCode.Accepted:
+            return
+        member_id, name = dialog.owner
+        self._reassign(action.id, self.session_id, self.context.now(), member_id, name)
+
+    def _reassign(
+        self, action_id: int, session_id: int, now: datetime, member_id: int | None, name: str | None
+    ) -> None:
+        self._write(
+            lambda: reassign_action(
+                self.context.db, action_id, session_id, now, owner_member_id=member_id, owner_name=name
+            ),
+            retry=partial(self._reassign, action_id, session_id, now, member_id, name),
+            key=("reassign", action_id, session_id),
+        )
+
+    def redate(self) -> None:
+        action = self._selected()
+        if action is None or self.session_id is None:
+            return
+        dialog = self._dialog(action, change_owner=False)
+        if dialog.exec() != ChangeActionDialog.DialogCode.Accepted:
+            return
+        self._redate(action.id, self.session_id, self.context.now(), dialog.due)
+
+    def _redate(self, action_id: int, session_id: int, now: datetime, due: date | None) -> None:
+        passed = passed_note(due, now.astimezone().date())
+        self._write(
+            lambda: redate_action(self.context.db, action_id, session_id, now, due=due),
+            retry=partial(self._redate, action_id, session_id, now, due),
+            key=("redate", action_id, session_id),
+            said=f"New due date {format_uk(due)}{passed}." if due is not None and passed else "",
+        )
+
+    def _dialog(self, action: Action, *, change_owner: bool) -> ChangeActionDialog:
+        now = self.context.now()
+        team_id = self.team_id if self.team_id is not None else action.team_id
+        return ChangeActionDialog(
+            action,
+            members=teams.list_members(self.context.db, team_id) if change_owner else (),
+            change_owner=change_owner,
+            today=now.astimezone().date(),
+            next_session=next_session_day(self.context.db, team_id, now),
+            parent=self,
+        )
+
+    def undo(self) -> None:
+        index = self.table.currentIndex()
+        review_id = index.data(ActionRole.REVIEW_ID) if index.isValid() else None
+        if review_id is not None:
+            self._undo(int(review_id))
+
+    def _undo(self, review_id: int) -> None:
+        self._write(
+            lambda: undo_review(self.context.db, review_id),
+            retry=partial(self._undo, review_id),
+            key=("undo", review_id),
+        )
+
+    def _write(
+        self, write: Callable[[], object], *, retry: Callable[[], object], key: Hashable, said: str = ""
+    ) -> None:
+        """Every review goes through the window's write guard: a refused one changes nothing here, and waits."""
+        try:
+            saved = self.context.writes.run(write, retry=retry, key=key)
+        except ValueError as exc:
+            self._say(str(exc), error=True)
+            return
+        if saved is not None:
+            self._after(said)
+
+    def _say(self, message: str, *, error: bool = False) -> None:
+        """Feedback under the list, shown only while there is something to say."""
+        show_message(self.message, message, error=error)
+        self.message.setVisible(bool(message) and self.table.isVisible())
+
+    def _after(self, said: str = "") -> None:
+        """The list shows the outcome itself; any earlier complaint no longer applies."""
+        self.reload()
+        self._say(said)
+        self.changed.emit()

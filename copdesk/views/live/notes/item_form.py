@@ -1,0 +1,63 @@
+"""What every quick-item form of the notes pane is made of, so the Action, Issue, Learning, Parked and Escalation
+tabs (and the dialogs and lists beside them) look and behave alike.
+
+:class:`QuickItemForm` is a tab's frame: the session it records into, ``changed``, its column layout and the
+one-line message under the form. :func:`item_field` is the one-line text field, :func:`item_table` a compact
+read-only list, and :func:`removable_list` sets a list beside its Remove button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from copdesk.views.context import AppContext
+from copdesk.views.widgets.labels import message_label
+from copdesk.views.widgets.tables import configure_table
+
+MAX_ITEM_LENGTH = 2000
+
+
+def item_field(accessible_name: str, placeholder: str, max_length: int = MAX_ITEM_LENGTH) -> QLineEdit:
+    """The one-line text field a quick item is typed into."""
+    field = QLineEdit()
+    field.setAccessibleName(accessible_name)
+    field.setPlaceholderText(placeholder)
+    field.setMaxLength(max_length)
+    return field
+
+
+def item_table(model: QAbstractItemModel, accessible_name: str) -> QTableView:
+    """A list of ``model`` in the notes pane's look (:func:`configure_table`)."""
+    table = QTableView()
+    table.setAccessibleName(accessible_name)
+    table.setModel(model)
+    configure_table(table)
+    return table
+
+
+def removable_list(table: QTableView, remove_button: QPushButton) -> QHBoxLayout:
+    """The list, taking the room, with its Remove button beside it at the top."""
+    row = QHBoxLayout()
+    row.addWidget(table, 1)
+    row.addWidget(remove_button, 0, Qt.AlignmentFlag.AlignTop)
+    return row
+
+
+class QuickItemForm(QWidget):
+    """A quick-item tab: the team and session it records into, ``changed`` after each change, and ``message``.
+
+    ``form`` is the tab's column; a subclass adds its rows and puts ``message`` where it belongs.
+    """
+
+    changed = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.team_id: int | None = None
+        self.session_id: int | None = None
+        self.form = QVBoxLayout(self)
+        self.form.setContentsMargins(0, 4, 0, 0)
+        self.form.setSpacing(spacing)
+        self.message = message_label()

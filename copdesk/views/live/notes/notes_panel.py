@@ -1,0 +1,252 @@
+"""The notes pane (objectName ``notesPanel``): the memory of the CoP while a session is live.
+
+At the top, "Follow up on agreed actions" from earlier sessions. Below, the session's free-text notes
+and the quick items (Action, Issue, Learning, Parked, Escalation), one tab each, reached with Alt and
+the underlined letter.
+
+Nothing typed is ever lost: the free text is saved at most :data:`AUTOSAVE_MS` after a change (the
+timer starts at the first change and is not pushed back by further typing, so steady typing still
+saves every second), and it is flushed at once when the session ends, when another session is loaded,
+when the window closes, and on SIGTERM (``copdesk.app`` closes the window). A save that fails (a full
+disk) keeps the text in the editor and offers a retry.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copdesk.core.model import NoteKind
+from copdesk.store import notes, sessions, teams
+from copdesk.store.carry_over import carry_forward_unreviewed
+from copdesk.store.safe_write import guarded_write
+from copdesk.views.context import AppContext
+from copdesk.views.live.live_session import LiveSession
+from copdesk.views.live.notes.action_editor import ActionEditor
+from copdesk.views.live.notes.follow_up import FollowUpBox
+from copdesk.views.live.notes.issue_linker import IssueLinker
+from copdesk.views.live.notes.notes_search import NotesSearchDialog
+from copdesk.views.live.notes.session_items import EscalationsEditor, NoteItemsEditor
+from copdesk.views.widgets import theme
+from copdesk.views.widgets.banner import Banner, SaveGuard
+from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
+from copdesk.views.widgets.identifier_warning import IdentifierWarning
+from copdesk.views.widgets.pane import Pane
+
+AUTOSAVE_MS = 1000
+MINIMUM_HEIGHT = 260
+EDITOR_MINIMUM_LINES = 6  # room to type, however long the question or the follow-up list above
+PREFERRED_HEIGHT = 440
+EMPTY_MESSAGE = (
+    "Start a session to take notes. Actions agreed last time will be waiting here to follow up, "
+    "and everything you type is saved as you go."
+)
+
+
+class NotesPanel(Pane):
+    NOTES_TAB, ACTION_TAB, ISSUE_TAB, LEARNING_TAB, PARKED_TAB, ESCALATION_TAB = range(6)
+
+    def __init__(self, context: AppContext, live: LiveSession, parent: QWidget | None = None) -> None:
+        super().__init__("notesPanel", "Notes", parent)
+        self.context = context
+        self.live = live
+        self.session_id: int | None = None
+        self.team_id: int | None = None
+        self._dirty = False
+        self._search: NotesSearchDialog | None = None
+
+        self.save_status = QLabel()
+        theme.set_role(self.save_status, "hint")
+        self.save_status.setAccessibleName("Save status")
+        self.header_tools.addWidget(self.save_status)
+        self.search_button = QPushButton("Search notes")
+        self.search_button.setAccessibleName("Search the notes of every session")
+        self.search_button.setToolTip("Search the notes of every session (Ctrl+F)")
+        self.search_button.clicked.connect(self.open_search)
+        self.header_tools.addWidget(self.search_button)
+
+        self.content = QWidget()
+        content_layout = QVBoxLayout(self.content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(6)
+        self.banner = Banner("error", closable=False)
+        content_layout.addWidget(self.banner)
+        self.follow_up = FollowUpBox(context)
+        content_layout.addWidget(self.follow_up)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Notes and quick items")
+        self.tabs.setDocumentMode(True)
+        # Refuses a paste that would make the note over 1 MB.
+        self.editor = BoundedPlainTextEdit(minimum_lines=EDITOR_MINIMUM_LINES)
+        self.editor.setObjectName("sessionNotes")
+        self.editor.setAccessibleName("Session notes")
+        self.editor.setPlaceholderText(
+            "Notes for this session, saved as you type. Keep cases anonymised: no names, dates of birth or NHS numbers."
+        )
+        self.editor.textChanged.connect(self._text_changed)
+        self.action_editor = ActionEditor(context)
+        self.issue_linker = IssueLinker(context)
+        self.learning = NoteItemsEditor(context, NoteKind.LEARNING)
+        self.parked = NoteItemsEditor(context, NoteKind.PARKED)
+        self.escalations = EscalationsEditor(context)
+        for widget, caption in (
+            (self.editor, "&Notes"),
+            (self.action_editor, "&Action"),
+            (self.issue_linker, "&Issue"),
+            (self.learning, "&Learning"),
+            (self.parked, "&Parked"),
+            (self.escalations, "&Escalation"),
+        ):
+            self.tabs.addTab(widget, caption)
+        # The follow-up list takes what its rows need (never more); the tabs take the rest.
+        self.follow_up.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        content_layout.addWidget(self.tabs, 1)
+        # Under the tabs, never in the way: a warning when the notes look like they identify someone, and
+        # the message for a paste too large to take.
+        self.identifier_warning = IdentifierWarning(self.editor)
+        content_layout.addWidget(self.identifier_warning)
+        self.paste_banner = Banner("warning")
+        self.editor.refused.connect(self.paste_banner.show_message)
+        content_layout.addWidget(self.paste_banner)
+        self.tabs.currentChanged.connect(lambda index: self.follow_up.set_compact(index != self.NOTES_TAB))
+        self.body.addWidget(self.content)
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.flush)
+        self._guard = SaveGuard(self.banner, self._write_text, self)
+        for editor in (self.action_editor, self.issue_linker, self.escalations):
+            editor.changed.connect(self._items_changed)
+
+        live.add_saver(self.flush)  # ending waits until what was typed is saved
+        live.started.connect(self.load_session)
+        live.ending.connect(self._session_ending)
+        live.ended.connect(self.unload)
+        live.repeated_issue_requested.connect(self.open_recurring_issue_linking)
+        self.unload()
+
+    def minimumSizeHint(self) -> QSize:
+        """What the pane's content needs (the editor's lines included), and never less than a fixed floor, so
+        folding the follow-up list never makes the Live page's splitter move the panes."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), MINIMUM_HEIGHT))
+
+    def sizeHint(self) -> QSize:
+        """Ask the Live page for room to review actions and type at once; the minimum stays fixed (above)."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), PREFERRED_HEIGHT))
+
+    # -- sessions -----------------------------------------------------------------------------------
+    def load_session(self, session_id: int) -> None:
+        """Show a session's notes (flushing the one shown before): a resumed session gets its text back."""
+        if session_id != self.session_id:
+            self.flush()
+        session = sessions.get_session(self.context.db, session_id)
+        self.session_id, self.team_id = session.id, session.team_id
+        stored = notes.session_text(self.context.db, session.id)
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(stored.text if stored else "")
+        self.editor.blockSignals(False)
+        self._dirty = False
+        self.identifier_warning.check_now()  # a resumed session's text is checked too
+        members = teams.list_members(self.context.db, session.team_id)
+        self.follow_up.set_session(session.team_id, session.id)
+        self.action_editor.set_session(session.team_id, session.id, members)
+        self.issue_linker.set_session(session.team_id, session.id)
+        self.learning.set_session(session.id)
+        self.parked.set_session(session.id)
+        self.escalations.set_session(session.team_id, session.id)
+        self.tabs.setCurrentIndex(self.NOTES_TAB)
+        self._show_saved("Saved" if stored else "")
+        self.hide_empty()
+        self.content.show()
+
+    def unload(self) -> None:
+        self.flush()
+        self.session_id = self.team_id = None
+        self.editor.blockSignals(True)
+        self.editor.clear()
+        self.editor.blockSignals(False)
+        self.content.hide()
+        self._show_saved("")
+        self.show_empty(EMPTY_MESSAGE)
+
+    def _session_ending(self, session_id: int) -> None:
+        """Everything typed is saved, and every follow-up still open is carried to the next session."""
+        self.flush()
+        if session_id == self.session_id:
+            self._carry_forward(session_id, self.context.now())
+            self.follow_up.reload()
+
+    def _carry_forward(self, session_id: int, now: datetime) -> None:
+        self.context.writes.run(
+            lambda: carry_forward_unreviewed(self.context.db, session_id, now),
+            retry=partial(self._carry_forward, session_id, now),
+            key=("carry forward", session_id),
+        )
+
+    # -- autosave -----------------------------------------------------------------------------------
+    def _text_changed(self) -> None:
+        if self.session_id is None:
+            return
+        self._dirty = True
+        self._show_saved("Saving…")
+        if not self.autosave_timer.isActive():
+            self.autosave_timer.start()
+
+    @property
+    def has_unsaved_text(self) -> bool:
+        return self._dirty
+
+    def flush(self) -> bool:
+        """Save the free text now if it changed; False (and the text kept, with a Retry) if saving failed."""
+        self.autosave_timer.stop()
+        if not self._dirty or self.session_id is None:
+            return True
+        if not self._guard.run():
+            self._show_saved("Not saved")
+            return False
+        self._dirty = False
+        self._show_saved(f"Saved {self.context.now().astimezone():%H:%M}")
+        return True
+
+    def _write_text(self) -> None:
+        if self.session_id is None:
+            return
+        with guarded_write(self.context.db):
+            notes.save_session_text(self.context.db, self.session_id, self.editor.toPlainText(), self.context.now())
+
+    def _show_saved(self, text: str) -> None:
+        self.save_status.setText(text)
+
+    # -- quick items --------------------------------------------------------------------------------
+    def _items_changed(self) -> None:
+        """An action or issue changed: lists elsewhere in the pane that show it are refreshed."""
+        self.follow_up.reload()
+        self.action_editor.reload()
+        self.escalations.reload()
+
+    def open_recurring_issue_linking(self) -> None:
+        """ "Same issue again" from the participation pane: pick the earlier issue and link it."""
+        if self.session_id is None:
+            return
+        self.tabs.setCurrentIndex(self.ISSUE_TAB)
+        self.issue_linker.show_recurring()
+
+    def open_search(self) -> None:
+        if self._search is None:
+            self._search = NotesSearchDialog(self.context, self.window())
+        self.flush()  # what was just typed is findable too
+        self._search.open_with_focus()
+        self._search.run_search()

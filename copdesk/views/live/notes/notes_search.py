@@ -1,0 +1,214 @@
+"""Search every note of every session (Ctrl+F): SQLite FTS5, matches shown in context with the session date.
+
+Notes, learning points, parked items, issues (their titles and what was said when one was raised), actions
+and escalation outcomes are all searched. The results list shows each match in its sentence with the words
+highlighted; the selected one is shown whole below. All text is escaped before it is styled, so a note can
+never become markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetricsF, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copdesk.core.dates import format_uk
+from copdesk.core.fts import split_highlights
+from copdesk.core.text import counted
+from copdesk.store.search import NoteHit, search_notes
+from copdesk.views.context import AppContext
+from copdesk.views.widgets import theme
+from copdesk.views.widgets.row_model import Column, RowTableModel
+from copdesk.views.widgets.tables import configure_table
+
+SEARCH_DELAY_MS = 200
+MATCH_COLUMN = 3
+DOCUMENT_MARGIN = 2
+ELISION_SLACK = 2  # pixels: a laid-out line can be a little wider than the sum of its runs' advances
+ELLIPSIS = "…"
+_MARK = "background-color: #ffe08a; color: #1d232b; font-weight: 600;"
+
+
+def snippet_runs(snippet: str) -> list[tuple[str, bool]]:
+    """The snippet on one line, as (text, matched) runs."""
+    return split_highlights(snippet.replace("\n", " "))
+
+
+def snippet_html(runs: list[tuple[str, bool]]) -> str:
+    """The runs with the matches marked, every character of the note escaped."""
+    return "".join(
+        f'<span style="{_MARK}">{html.escape(text)}</span>' if hit else html.escape(text) for text, hit in runs
+    )
+
+
+def elide_runs(runs: list[tuple[str, bool]], width: float, font: QFont) -> list[tuple[str, bool]]:
+    """The runs cut to ``width`` pixels with "…" at the end, as a plain text cell is elided rather than clipped.
+
+    Each run is measured in the font it is drawn in: matched words are bolder, so wider.
+    """
+    marked_font = QFont(font)
+    marked_font.setWeight(QFont.Weight.DemiBold)
+    metrics = {False: QFontMetricsF(font), True: QFontMetricsF(marked_font)}
+    if sum(metrics[hit].horizontalAdvance(text) for text, hit in runs) <= width:
+        return runs
+    room = width - metrics[False].horizontalAdvance(ELLIPSIS)
+    kept: list[tuple[str, bool]] = []
+    for text, hit in runs:
+        measure = metrics[hit].horizontalAdvance
+        fits = bisect_right(range(len(text) + 1), room, key=lambda n: measure(text[:n])) - 1
+        if fits > 0:
+            kept.append((text[:fits], hit))
+            room -= measure(text[:fits])
+        if fits < len(text):
+            break
+    return [*kept, (ELLIPSIS, False)]
+
+
+def highlight_words(text: str, typed: str) -> str:
+    """``text`` escaped, with every word starting like a typed word marked (the FTS match is by stem)."""
+    words = [w for w in re.findall(r"\w+", typed) if len(w) > 1]
+    if not words:
+        return html.escape(text).replace("\n", "<br>")
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts.append(html.escape(text[last : match.start()]))
+        parts.append(f'<span style="{_MARK}">{html.escape(match.group(0))}</span>')
+        last = match.end()
+    parts.append(html.escape(text[last:]))
+    return "".join(parts).replace("\n", "<br>")
+
+
+def _plain(snippet: str) -> str:
+    return "".join(text for text, _ in snippet_runs(snippet))
+
+
+def hit_model(parent: QWidget | None = None) -> RowTableModel[NoteHit]:
+    columns = [
+        Column[NoteHit]("Date", lambda h: format_uk(h.session_date)),
+        Column[NoteHit]("Team", lambda h: h.team_name),
+        Column[NoteHit]("Where", lambda h: h.where),
+        Column[NoteHit]("Match", lambda h: _plain(h.snippet)),
+    ]
+    return RowTableModel[NoteHit](columns, {Qt.ItemDataRole.UserRole + 1: lambda h: h.snippet}, parent)
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """Draws the match column as rich text, so the matched words stand out in their sentence, elided to fit."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        self.initStyleOption(option, index)
+        snippet = str(index.data(Qt.ItemDataRole.UserRole + 1) or "")
+        option.text = ""
+        style = option.widget.style() if option.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(DOCUMENT_MARGIN)
+        room = option.rect.width() - 2 * DOCUMENT_MARGIN - ELISION_SLACK
+        document.setHtml(snippet_html(elide_runs(snippet_runs(snippet), room, option.font)))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+
+class NotesSearchDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notesSearch")
+        self.setWindowTitle("Search all notes")
+        self.context = context
+        layout = QVBoxLayout(self)
+        self.query_edit = QLineEdit()
+        self.query_edit.setAccessibleName("Search all notes")
+        self.query_edit.setPlaceholderText("Words to find in every session's notes, issues, actions and escalations")
+        self.query_edit.setClearButtonEnabled(True)
+        self.query_edit.setMaxLength(200)
+        layout.addWidget(self.query_edit)
+        self.summary = QLabel()
+        theme.set_role(self.summary, "hint")
+        layout.addWidget(self.summary)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.model = hit_model(self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Matches")
+        self.table.setModel(self.model)
+        configure_table(self.table)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, header.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(MATCH_COLUMN, header.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(MATCH_COLUMN, SnippetDelegate(self.table))
+        self.table.selectionModel().currentRowChanged.connect(self._show_selected)
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("The selected note in full")
+        self.preview.setOpenLinks(False)
+        split.addWidget(self.table)
+        split.addWidget(self.preview)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.query_edit.textChanged.connect(self._timer.start)
+        self.query_edit.returnPressed.connect(self.run_search)
+        self.resize(900, 560)
+        self.run_search()
+
+    def open_with_focus(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.query_edit.setFocus()
+        self.query_edit.selectAll()
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        typed = self.query_edit.text()
+        hits = search_notes(self.context.db, typed)
+        self.model.set_rows(hits)
+        if not typed.strip():
+            self.summary.setText("Type a word or two: every session's notes are searched.")
+        elif not hits:
+            self.summary.setText("Nothing found. Try fewer words, or the start of a word.")
+        else:
+            self.summary.setText(f"{counted(len(hits), 'match', 'matches')}, best first.")
+        self.preview.clear()
+        if hits:
+            self.table.selectRow(0)
+
+    def _show_selected(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.preview.clear()
+            return
+        hit = self.model.row_at(index.row())
+        body = highlight_words(hit.text, self.query_edit.text())
+        heading = html.escape(f"{format_uk(hit.session_date)} · {hit.team_name} · {hit.where}")
+        self.preview.setHtml(f"<p><b>{heading}</b></p><p>{body}</p>")

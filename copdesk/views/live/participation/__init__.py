@@ -1,0 +1,1 @@
+"""The participation tracker pane (facilitator only): tallies, tiles and engagement markers."""

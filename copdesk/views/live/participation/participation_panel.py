@@ -1,0 +1,401 @@
+"""The participation tracker pane (objectName ``participationPanel``): facilitator-only.
+
+Focus model: the number keys (1-9 log the numbered tile, 0 stops the talk-time speaker) and Ctrl+Z
+(undo the last tally) are shortcuts of this pane alone (``WidgetWithChildrenShortcut``), so they act
+only while the focus is inside it, which also means only while the Live page is shown. Text fields
+win over them: in the notes editor, or any line edit, a digit is typed and Ctrl+Z undoes text. One
+click on a tile logs a contribution and leaves the focus on the roster, ready for the keys; Enter logs
+the current tile. "/" on the roster opens the pane's filter box (shown for groups of ten or more), where
+letters filter the roster and a digit or Enter logs one of the matches, because that box exists only
+to pick a person. Letters on the roster itself stay with the window (N, Q and the like).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copdesk.core.model import MarkerKind, NoteKind
+from copdesk.core.participation import CONTRIBUTIONS, TALK_TIME, Measure, balance_in_words, gini
+from copdesk.store import notes
+from copdesk.views.context import AppContext
+from copdesk.views.live.live_session import LiveSession
+from copdesk.views.live.participation.add_people_dialog import AddPeopleDialog
+from copdesk.views.live.participation.engagement_markers import MarkerBar, RemediesCard
+from copdesk.views.live.participation.live_tally import QUIET_MINUTES_LIMIT, LiveTally
+from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel
+from copdesk.views.live.participation.roster_view import RosterView
+from copdesk.views.widgets.labels import ElidedLabel
+from copdesk.views.widgets.pane import Pane
+
+FILTER_ABOVE = 9  # beyond the number keys, a name filter is the quick way to a person
+REPAINT_MS = 1000
+REPEATED_ISSUE_NOTE = "The same issue was raised again (marked from the participation pane)."
+PRIVACY_LINE = "Only you see this: who spoke, to invite quiet voices in. Markers name no one."
+GINI_MEANING = "Gini: 0 when everyone contributed equally, near 1 when one person did almost everything."
+
+
+class ParticipationPanel(Pane):
+    def __init__(self, context: AppContext, live: LiveSession, parent: QWidget | None = None) -> None:
+        super().__init__("participationPanel", "Participation", parent)
+        self.context = context
+        self.live = live
+        self.tally = LiveTally(context, self)
+        self.model = RosterModel(self.tally, self)
+        self.visible_roster = RosterFilter(self.model, self)
+        self._signal_key: tuple[str, float] | None = None
+        self._last_time_shown: tuple[object, ...] = ()
+        self._build()
+        self._build_shortcuts()
+        self.tally.changed.connect(self._refresh)
+        self.repaint_timer = QTimer(self)
+        self.repaint_timer.setInterval(REPAINT_MS)
+        self.repaint_timer.timeout.connect(self._tick)
+        live.started.connect(self._session_started)
+        live.ending.connect(self._session_ending)
+        live.ended.connect(self._session_ended)
+        self._show_idle()
+
+    # -- construction -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.body.setSpacing(4)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("rosterFilter")
+        self.filter_edit.setPlaceholderText("Find a name (/)")
+        self.filter_edit.setToolTip(
+            "Type part of a name, then Enter for the first match or 1-9 for a numbered one; Esc returns to the tiles."
+        )
+        self.filter_edit.setAccessibleName("Filter the people present by name")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMaximumWidth(140)
+        self.filter_edit.textChanged.connect(self.visible_roster.setFilterFixedString)
+        self.filter_edit.installEventFilter(self)
+        self.count_button = QPushButton("Count")
+        self.count_button.setAccessibleName("Bars show contribution counts")
+        self.talk_button = QPushButton("Talk time")
+        self.talk_button.setAccessibleName("Talk-time mode: press a name when they start and again when they stop")
+        self.talk_button.setToolTip("Press a name when they start speaking and again when they stop (or press 0).")
+        self.mode_group = QButtonGroup(self)
+        for button in (self.count_button, self.talk_button):
+            button.setCheckable(True)
+            self.mode_group.addButton(button)
+        self.count_button.setChecked(True)
+        self.mode_group.buttonToggled.connect(self._mode_changed)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setAccessibleName("Stop timing the current speaker")
+        self.stop_button.setToolTip("Stop timing the current speaker (0)")
+        self.stop_button.clicked.connect(self.tally.stop_speaking)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setAccessibleName("Undo the last contribution")
+        self.undo_button.clicked.connect(self.undo_last)
+        self.add_button = QPushButton("Add person…")
+        self.add_button.setObjectName("addPersonButton")
+        self.add_button.setAccessibleName("Add person: mark a latecomer or a guest present")
+        self.add_button.setToolTip("Mark someone present who arrived late, or add a guest on the spot.")
+        self.add_button.clicked.connect(self.open_add_people)
+        self.add_people_dialog: AddPeopleDialog | None = None
+        for widget in self._header_widgets:
+            self.header_tools.addWidget(widget)
+
+        self.live_area = QWidget()
+        column = QVBoxLayout(self.live_area)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        room_row = QHBoxLayout()
+        self.marker_bar = MarkerBar()
+        self.marker_bar.marked.connect(self.mark_room)
+        room_row.addWidget(self.marker_bar, 1)
+        self.quiet_spin = QSpinBox()
+        self.quiet_spin.setRange(1, QUIET_MINUTES_LIMIT)
+        self.quiet_spin.setPrefix("Quiet ")
+        self.quiet_spin.setSuffix(" min")
+        self.quiet_spin.setAccessibleName("Minutes without contributing before the quiet-voice cue")
+        self.quiet_spin.setToolTip("Anyone present and not heard for this long is marked as a quiet voice.")
+        self.quiet_spin.setValue(self.tally.quiet_after_minutes)
+        self.quiet_spin.valueChanged.connect(self.tally.set_quiet_after_minutes)
+        room_row.addWidget(self.quiet_spin)
+        column.addLayout(room_row)
+        self.roster = RosterView()
+        self.roster.setModel(self.visible_roster)
+        self.roster.member_chosen.connect(self.choose)
+        self.roster.find_requested.connect(self._focus_filter)
+        column.addWidget(self.roster, 1)
+        self.nobody_label = QLabel("Nobody is marked present. Take attendance when you start the session.")
+        self.nobody_label.setProperty("role", "emptyState")
+        self.nobody_label.setWordWrap(True)
+        column.addWidget(self.nobody_label, 1)
+        self.balance_label = ElidedLabel()
+        self.balance_label.setObjectName("balanceLabel")
+        column.addWidget(self.balance_label)
+        self.privacy_label = ElidedLabel()
+        self.privacy_label.setObjectName("participationPrivacy")
+        self.privacy_label.setProperty("role", "hint")
+        self.privacy_label.set_full_text(PRIVACY_LINE)
+        column.addWidget(self.privacy_label)
+        self.body.addWidget(self.live_area, 1)
+        self.remedies_card = RemediesCard(self)
+
+    def _build_shortcuts(self) -> None:
+        """Actions of this pane only: see the module docstring for why the context is the pane."""
+        self.key_actions: list[QAction] = []
+        for number in range(1, 10):
+            action = QAction(f"Participation: log a contribution for the person numbered {number}", self)
+            action.setShortcut(QKeySequence(str(number)))
+            action.triggered.connect(partial(self.choose_number, number))
+            self.key_actions.append(action)
+        self.stop_action = QAction("Participation: stop timing the speaker", self)
+        self.stop_action.setShortcut(QKeySequence("0"))
+        self.stop_action.triggered.connect(self.tally.stop_speaking)
+        self.undo_action = QAction("Participation: undo the last contribution", self)
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.triggered.connect(self.undo_last)
+        for action in (*self.key_actions, self.stop_action, self.undo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+    # -- session lifecycle --------------------------------------------------------------------
+    def _session_started(self, session_id: int) -> None:
+        self.tally.load(session_id)
+        self.filter_edit.clear()
+        self.roster.set_roster_size(len(self.tally.members))
+        self._signal_key = None
+        self.hide_empty()
+        self.live_area.show()
+        self.repaint_timer.start()
+        self._refresh()
+        QTimer.singleShot(0, self.make_room)  # once the Live page is shown and laid out
+
+    def _session_ending(self, _session_id: int) -> None:
+        """Save a running stint's duration before the session is closed."""
+        self.repaint_timer.stop()
+        self.tally.stop_speaking()
+
+    def _session_ended(self, _session_id: int) -> None:
+        self.tally.finish()
+        self.remedies_card.close()
+        self._show_idle()
+        self._publish_room_signal()
+
+    @property
+    def _header_widgets(self) -> tuple[QWidget, ...]:
+        return (
+            self.filter_edit,
+            self.count_button,
+            self.talk_button,
+            self.stop_button,
+            self.undo_button,
+            self.add_button,
+        )
+
+    def _show_idle(self) -> None:
+        self.live_area.hide()
+        if self.add_people_dialog is not None:
+            self.add_people_dialog.reject()
+        for widget in self._header_widgets:
+            widget.hide()
+        for action in (*self.key_actions, self.stop_action, self.undo_action):
+            action.setEnabled(False)
+        self.show_empty("Who is present and who has spoken appears here once a session starts. Only you see it.")
+
+    def reload_roster(self) -> None:
+        """After someone is marked present (or renamed) mid-session: show them without losing the tally."""
+        if not self.tally.is_live:
+            return
+        self.tally.reload_roster()
+        self.roster.set_roster_size(len(self.tally.members))
+        QTimer.singleShot(0, self.make_room)
+
+    def open_add_people(self) -> AddPeopleDialog | None:
+        """The latecomer and guest picker, window-modal without a nested event loop; saving reloads the tiles."""
+        session_id = self.tally.session_id
+        if session_id is None:
+            return None
+        dialog = AddPeopleDialog(self.context, session_id, self)
+        dialog.accepted.connect(self.reload_roster)
+        self.add_people_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def make_room(self) -> None:
+        """Grow to the height at which the tiles are comfortable, taken from the pane beside in the splitter.
+
+        A splitter keeps the sizes it was given (or the facilitator's own) and only enforces minimums, so a
+        roster that grows at the start would otherwise get its smallest tiles while the timer keeps room to
+        spare. The other pane is never taken below its own minimum.
+        """
+        splitter = self.parentWidget()
+        if not isinstance(splitter, QSplitter) or splitter.orientation() is not Qt.Orientation.Vertical:
+            return
+        # Lay out what is pending first (the Live page may only just be shown), so the roster's width is real.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        sizes = splitter.sizes()
+        mine = splitter.indexOf(self)
+        wanted = self.sizeHint().height() - sizes[mine]
+        for index, size in enumerate(sizes):
+            other = splitter.widget(index)
+            if index == mine or wanted <= 0 or other is None:
+                continue
+            given = max(0, min(wanted, size - other.minimumSizeHint().height()))
+            sizes[index] -= given
+            sizes[mine] += given
+            wanted -= given
+        splitter.setSizes(sizes)
+
+    # -- recording ------------------------------------------------------------------------------
+    @property
+    def measure(self) -> Measure:
+        return TALK_TIME if self.talk_button.isChecked() else CONTRIBUTIONS
+
+    def choose(self, member_id: int) -> None:
+        """A click, Enter or number key on a person: a tick, or in talk-time mode a change of speaker."""
+        if self.measure is TALK_TIME:
+            self.tally.toggle_speaking(member_id)
+        else:
+            self.tally.log(member_id)
+
+    def choose_number(self, number: int) -> None:
+        member_id = self.visible_roster.member_at(number - 1)
+        if member_id is not None:
+            self.choose(member_id)
+
+    def undo_last(self) -> None:
+        self.tally.undo()
+
+    def mark_room(self, kind: MarkerKind) -> None:
+        """Save the marker (no person), tell the picker, and show the remedies beside the button."""
+        if not self.tally.is_live or not self.tally.add_marker(kind):
+            return  # refused: the banner strip says so, and Retry saves it with the time it was marked
+        self.live.marker_logged.emit(kind.value)
+        follow_up = "Matching prompts are now offered in the question picker."
+        if kind is MarkerKind.REPEATED_ISSUE:
+            if self.live.receivers(SIGNAL("repeated_issue_requested()")) == 0:
+                self._note_repeated_issue()
+                follow_up += " A note records that the issue came up again."
+            else:
+                follow_up += " Link it to the earlier issue in the notes (Issue tab)."
+            self.live.repeated_issue_requested.emit()
+        self.remedies_card.show_for(kind, follow_up, self.marker_bar.buttons[kind])
+
+    def _note_repeated_issue(self) -> None:
+        """Until the notes pane offers recurring-issue linking, the record still says the issue returned."""
+        session_id, now = self.tally.session_id, self.context.now()
+        if session_id is not None:
+            self.context.writes.run(
+                lambda: notes.add_note(self.context.db, session_id, NoteKind.NOTE, REPEATED_ISSUE_NOTE, now)
+            )
+
+    # -- display --------------------------------------------------------------------------------
+    def _mode_changed(self) -> None:
+        self.tally.stop_speaking()
+        self.model.set_measure(self.measure)
+        self._refresh()
+
+    def _tick(self) -> None:
+        """Time passes without any click: silences grow and a running stint lengthens.
+
+        The tiles read the clock as they paint, so only a repaint is needed, and only when what is shown
+        has moved on (a new minute of silence, a second of the current speaker's time). An idle pane makes
+        no Qt calls at all: besides saving work, PySide6 6.12.0 on Python 3.11 drops a reference to None or
+        True on each call that returns one (upstream PYSIDE-3474), so calls made every second add up.
+        """
+        shown = self._time_shown()
+        if shown != self._last_time_shown:
+            self._refresh()
+
+    def _time_shown(self) -> tuple[object, ...]:
+        """Everything on screen that the clock alone changes."""
+        quiet = tuple(self.tally.quiet_ids())
+        minutes = tuple(int(self.tally.silent_for(member_id) // 60) for member_id in quiet)
+        speaker = self.tally.tally.speaker
+        talk = int(self.tally.tally.talk_seconds().get(speaker, 0)) if speaker is not None else None
+        return quiet, minutes, talk, self.tally.room_signal()
+
+    def _refresh(self) -> None:
+        self._last_time_shown = self._time_shown()
+        live = self.tally.is_live
+        present = len(self.tally.members)
+        self.filter_edit.setVisible(live and present > FILTER_ABOVE)
+        for button in (self.count_button, self.talk_button, self.undo_button, self.add_button):
+            button.setVisible(live)
+        talk = self.measure is TALK_TIME
+        self.stop_button.setVisible(live and talk)
+        self.stop_button.setEnabled(self.tally.tally.speaker is not None)
+        for action in self.key_actions:
+            action.setEnabled(live)
+        self.stop_action.setEnabled(live and talk)
+        entries = self.tally.tally.contributions
+        self.undo_action.setEnabled(live and bool(entries))
+        self.undo_button.setEnabled(live and bool(entries))
+        self.undo_button.setToolTip(self._undo_description())
+        self.roster.setVisible(present > 0)
+        self.nobody_label.setVisible(live and present == 0)
+        self.marker_bar.show_counts({kind: self.tally.marker_count(kind) for kind in MarkerKind})
+        values = self.tally.values(self.measure)
+        words = balance_in_words(values, measure=self.measure)
+        self.balance_label.set_full_text(f"{words} · Gini {gini(values):.2f}" if sum(values) else words)
+        self.balance_label.setToolTip(f"{self.balance_label.full_text()}\n{GINI_MEANING}")
+        self.roster.viewport().update()
+        self._publish_room_signal()
+
+    def _undo_description(self) -> str:
+        entries = self.tally.tally.contributions
+        if not entries:
+            return "Nothing to undo (Ctrl+Z)"
+        names = {member.id: member.display_name for member in self.tally.members}
+        return f"Undo {names.get(entries[-1].member_id, 'the last')}'s last contribution (Ctrl+Z)"
+
+    def _publish_room_signal(self) -> None:
+        """Tell the picker when the room's signal changes: a new marker, or a different quiet voice."""
+        signal = self.tally.room_signal()
+        key = None if signal is None else (signal.kind.value, signal.since)
+        if key != self._signal_key:
+            self._signal_key = key
+            self.live.room_signal.emit(signal.kind.value if signal else "")
+
+    # -- filter box -----------------------------------------------------------------------------
+    def _focus_filter(self) -> None:
+        if self.filter_edit.isVisible():
+            self.filter_edit.setFocus()
+            self.filter_edit.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._filter_key(event)
+        return super().eventFilter(watched, event)
+
+    def _filter_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            self._chose_from_filter(key - Qt.Key.Key_0)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._chose_from_filter(1)
+            return True
+        if key in (Qt.Key.Key_Escape, Qt.Key.Key_Down):
+            if key == Qt.Key.Key_Escape:
+                self.filter_edit.clear()
+            self.roster.setFocus()
+            self.roster.setCurrentIndex(self.visible_roster.index(0, 0))
+            return True
+        return False
+
+    def _chose_from_filter(self, number: int) -> None:
+        """Log the numbered match, then clear the filter and hand the keys back to the roster."""
+        if self.visible_roster.member_at(number - 1) is None:
+            return
+        self.choose_number(number)
+        self.filter_edit.clear()
+        self.roster.setFocus()

@@ -1,0 +1,407 @@
+"""The question picker pane (objectName ``questionPanel``): the right question at the right moment.
+
+How it behaves, and why:
+
+- **Next** (Q or Ctrl+Right) draws with the core :class:`Picker`: random, never a repeat within the
+  session, balanced across the selected categories, least-asked first across sessions, optionally
+  as a funnel from broad to specific. After **Back** it first walks forward through what was shown.
+- **Mark as asked** (Ctrl+M) writes the asked log (question, time, segment position). The rotation
+  across sessions is derived from that log (``team_ask_counts``): a question drawn and skipped was
+  not put to the team, so it comes round again first. Marking again undoes the mark.
+- While a segment runs, draws follow it (``phase_questions``), and entering a segment draws a fresh
+  question for it. A tension or low-energy marker, or a quiet-voice signal, brings up a matching
+  prompt in a separate frame marked as a suggestion, with the masterclass text behind it.
+- ``LiveSession.question_shown`` carries the current question for the share-safe view. Tips and
+  listening techniques are guidance for the facilitator, so for them it carries an empty string.
+- With no session live the pane still draws and searches, for browsing, and says nothing is logged.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
+
+from copdesk.core.model import MarkerKind, SegmentPhase
+from copdesk.core.picker import (
+    SEGMENT_OFFERS,
+    Picker,
+    QuestionFilter,
+    RoomSignal,
+    signal_for_marker,
+)
+from copdesk.core.question_bank import Bank, DeckError, Question, QuestionKind, SignalKind, load_bank
+from copdesk.store import questions as store
+from copdesk.store import sessions
+from copdesk.store.questions import CustomQuestionRow
+from copdesk.views.context import AppContext
+from copdesk.views.live.live_session import LiveSession
+from copdesk.views.live.questions.custom_questions_dialog import CustomQuestionsDialog
+from copdesk.views.live.questions.question_filter_bar import QuestionFilterBar
+from copdesk.views.live.questions.question_search import QuestionSearch
+from copdesk.views.live.questions.question_widgets import QuestionCard, SuggestionBanner
+from copdesk.views.widgets import theme
+from copdesk.views.widgets.labels import ElidedLabel
+from copdesk.views.widgets.pane import Pane
+
+CARD_PAGE, RESULTS_PAGE = 0, 1
+NEXT_KEYS = ("Q", "Ctrl+Right")
+BACK_KEYS = ("Ctrl+Left",)
+FAVOURITE_KEY = "Ctrl+D"
+ASKED_KEY = "Ctrl+M"
+SEARCH_KEY = "Ctrl+K"
+
+
+# What each key does, as the shortcut list (F1) shows it.
+_HELP = {
+    "Next question": "Questions: the next question (a new draw, or forward after Back)",
+    "Previous question": "Questions: back to the previous question",
+    "Favourite": "Questions: star or unstar the current question",
+    "Mark as asked": "Questions: mark the current question as asked, for the record (again to undo)",
+    "Search questions": "Questions: search every question, the masterclass's and your own",
+}
+
+
+class QuestionPanel(Pane):
+    def __init__(self, context: AppContext, live_session: LiveSession, parent: QWidget | None = None) -> None:
+        super().__init__("questionPanel", "Questions", parent)
+        self.context = context
+        self.live = live_session
+        self.rng = random.Random()
+        self.bank = Bank(())
+        self.custom: list[CustomQuestionRow] = []
+        self.favourite_ids = store.favourites(context.db)
+        self.logged_ids: set[str] = set()
+        self.segment_name = ""
+        self._segment_position: int | None = None
+        self.custom_dialog: CustomQuestionsDialog | None = None
+        self._suggestion_from_marker = False
+        self._announced: tuple[str, str] | None = None
+        self.picker = Picker((), rng=self.rng)
+        self._build()
+        try:
+            self.bank = load_bank(context.resource("questions"))
+        except DeckError as exc:
+            self.show_empty(f"The question bank could not be read ({exc}). Reinstall CoPDesk to restore it.")
+            self.setEnabled(False)
+            return
+        self.reload_custom_questions()
+        live_session.started.connect(self._session_started)
+        live_session.ended.connect(self._session_ended)
+        live_session.segment_changed.connect(self._segment_changed)
+        live_session.room_signal.connect(self._room_signal)
+        live_session.marker_logged.connect(self._marker_logged)
+        self._refresh()
+
+    # -- construction -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.mode_label = ElidedLabel()
+        self.mode_label.setObjectName("questionMode")
+        theme.set_role(self.mode_label, "hint")
+        self.header_tools.insertWidget(1, self.mode_label, 10)  # most of the free width, beside the title
+        self.custom_button = QPushButton("Your questions…")
+        self.custom_button.setAccessibleName("Add, edit, hide, import or export your own questions")
+        self.custom_button.clicked.connect(self.open_custom_questions)
+        self.header_tools.addWidget(self.custom_button)
+
+        self.banner = SuggestionBanner()
+        self.banner.use_requested.connect(self.show_question)
+        self.body.addWidget(self.banner)
+
+        self.card = QuestionCard()
+        self.search = QuestionSearch(self)
+        self.search.opened.connect(self._search_opened)
+        self.search.closed.connect(self._search_closed)
+        self.search.chosen.connect(self.show_question)
+        self.search.field.setToolTip(f"Search the masterclass's questions and your own ({SEARCH_KEY})")
+        self._shortcut(self, "Search questions", (SEARCH_KEY,), self.search.focus)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.card)
+        self.stack.addWidget(self.search.results_view)
+        self.body.addWidget(self.stack, 1)
+        self.body.addLayout(self._build_controls())
+        self.filters = QuestionFilterBar()
+        self.filters.changed.connect(self._refresh)
+        self.filters.funnel_toggled.connect(self._funnel_toggled)
+        self.body.addWidget(self.filters)
+
+    def _build_controls(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.back_button = self._push("Back", "Previous question", BACK_KEYS, self.previous_question)
+        self.next_button = self._push("Next question", "Next question", NEXT_KEYS, self.next_question)
+        self.next_button.setProperty("primary", True)
+        self.favourite_button = QToolButton()
+        self.favourite_button.setCheckable(True)
+        self.favourite_button.setIcon(theme.icon(self.context.resources, "star"))
+        self.favourite_button.setText("Favourite")
+        self.favourite_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._shortcut(self.favourite_button, "Favourite", (FAVOURITE_KEY,), self.toggle_favourite)
+        self.favourite_button.clicked.connect(self.toggle_favourite)
+        self.asked_button = self._push("Mark as asked", "Mark as asked", (ASKED_KEY,), self.toggle_asked)
+        self.asked_button.setCheckable(True)
+        for widget in (self.back_button, self.next_button, self.favourite_button, self.asked_button):
+            row.addWidget(widget)
+        row.addSpacing(8)
+        row.addWidget(self.search.field, 1)
+        return row
+
+    def _push(self, text: str, name: str, keys: tuple[str, ...], slot: object) -> QPushButton:
+        button = QPushButton(text)
+        self._shortcut(button, name, keys, slot)
+        button.clicked.connect(slot)
+        return button
+
+    def _shortcut(self, widget: QWidget, name: str, keys: tuple[str, ...], slot: object) -> None:
+        """A window-wide key (active while this pane is on screen) named for screen readers and the help list."""
+        widget.setAccessibleName(name)
+        action = QAction(name, self)
+        action.setWhatsThis(_HELP.get(name, name))
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if widget is not self:
+            widget.setToolTip(f"{name} ({', '.join(keys)})")
+
+    # -- the pool and the filter --------------------------------------------------------------
+    def pool(self) -> list[Question]:
+        """The shipped bank and the custom questions that are not hidden."""
+        return [*self.bank, *(row.as_question() for row in self.custom)]
+
+    def draw_filter(self) -> QuestionFilter:
+        return self.filters.draw_filter(self.favourite_ids, self.segment_phase())
+
+    def segment_phase(self) -> SegmentPhase | None:
+        if not self.live.is_live or self.live.segment_phase is None:
+            return None
+        try:
+            return SegmentPhase(self.live.segment_phase)
+        except ValueError:
+            return None
+
+    @property
+    def current(self) -> Question | None:
+        return self.picker.current
+
+    # -- actions ------------------------------------------------------------------------------
+    def next_question(self) -> None:
+        self.search.close()
+        if self.picker.can_go_forward:
+            self.picker.forward()
+        elif self.picker.draw(self.draw_filter()) is None:
+            self._refresh()
+            self.card.show_notice(self._nothing_left())
+            return
+        self._refresh()
+
+    def previous_question(self) -> None:
+        self.search.close()
+        self.picker.back()
+        self._refresh()
+
+    def show_question(self, question: Question) -> None:
+        """Make a question picked by hand (a search result, a suggestion) the current one."""
+        self.search.close()
+        self.picker.show(question)
+        self._refresh()
+
+    def toggle_favourite(self) -> None:
+        question = self.picker.current
+        if question is not None:
+            self._set_favourite(question, question.id not in self.favourite_ids)
+
+    def _set_favourite(self, question: Question, favourite: bool) -> None:
+        now = self.context.now()
+        saved = self.context.writes.run(
+            lambda: store.set_favourite(self.context.db, question.id, favourite, now),
+            retry=partial(self._set_favourite, question, favourite),
+            key=("favourite", question.id),
+        )
+        if saved is not None:
+            (self.favourite_ids.add if favourite else self.favourite_ids.discard)(question.id)
+        self._refresh()
+
+    def toggle_asked(self) -> None:
+        question, session_id = self.picker.current, self.live.session_id
+        if session_id is None:
+            self._refresh()
+            self.card.show_notice("No session is live, so nothing is logged. Start a session to keep the log.")
+            return
+        if question is None or question.kind is not QuestionKind.QUESTION:
+            self._refresh()
+            return
+        asked = question.id not in self.logged_ids
+        self._set_asked(session_id, question, asked, self.live.segment_position, self.context.now())
+
+    def _set_asked(self, session_id: int, question: Question, asked: bool, position: int | None, at: datetime) -> None:
+        """Log (or unlog) the question as asked; the button shows it only once the store has it."""
+        if self.live.session_id != session_id:
+            return
+        db = self.context.db
+
+        def write() -> None:
+            if asked:
+                store.record_asked(db, session_id, question.id, question.category, question.text, position, at)
+            else:
+                store.unrecord_asked(db, session_id, question.id)
+
+        saved = self.context.writes.run(
+            write, retry=partial(self._set_asked, session_id, question, asked, position, at), key=("asked", question.id)
+        )
+        if saved is not None:
+            (self.logged_ids.add if asked else self.logged_ids.discard)(question.id)
+        self._refresh()
+
+    def open_custom_questions(self) -> CustomQuestionsDialog:
+        if self.custom_dialog is None:
+            self.custom_dialog = CustomQuestionsDialog(self.context, self.bank, self)
+            self.custom_dialog.changed.connect(self.reload_custom_questions)
+        self.custom_dialog.open()
+        self.custom_dialog.raise_()
+        return self.custom_dialog
+
+    def reload_custom_questions(self) -> None:
+        self.custom = store.custom_questions(self.context.db)
+        pool = self.pool()
+        self.picker.set_questions(pool)
+        self.search.set_questions(pool)
+        self.filters.set_options(self.bank, (row.as_question() for row in self.custom))
+        self._refresh()
+
+    def _funnel_toggled(self, on: bool) -> None:
+        self.picker.funnel = on
+        self.picker.restart_funnel()
+        self._refresh()
+
+    def _search_opened(self) -> None:
+        self.stack.setCurrentIndex(RESULTS_PAGE)
+
+    def _search_closed(self) -> None:
+        self.stack.setCurrentIndex(CARD_PAGE)
+        self._refresh()
+
+    # -- the live session ---------------------------------------------------------------------
+    def _session_started(self, session_id: int) -> None:
+        team_id = self.live.team_id
+        db = self.context.db
+        seen = store.team_ask_counts(db, team_id) if team_id is not None else {}
+        asked = [entry.question_key for entry in store.asked_in_session(db, session_id)]
+        self.logged_ids = set(asked)
+        self.picker = Picker(
+            self.pool(), rng=self.rng, seen_before=seen, asked=asked, funnel=self.filters.funnel_button.isChecked()
+        )
+        self.segment_name = ""
+        self._segment_position = None
+        self.banner.dismiss()
+        self._refresh()
+
+    def _session_ended(self, _session_id: int) -> None:
+        self.logged_ids = set()
+        self.segment_name = ""
+        self._segment_position = None
+        self.picker = Picker(self.pool(), rng=self.rng, funnel=self.filters.funnel_button.isChecked())
+        self.banner.dismiss()
+        self._refresh()
+
+    def _segment_changed(self, position: int, _phase: str) -> None:
+        session_id = self.live.session_id
+        segment = (
+            next((s for s in sessions.segments(self.context.db, session_id) if s.position == position), None)
+            if session_id is not None
+            else None
+        )
+        self.segment_name = segment.name if segment is not None else f"Segment {position + 1}"
+        entered, self._segment_position = position != self._segment_position, position
+        # A fresh question only on entering a new segment: a repeated announcement (a resume) keeps what is shown.
+        if entered and self.filters.matching(self.segment_phase()):
+            self.picker.restart_funnel()
+            if self.picker.draw(self.draw_filter()) is None:
+                self._refresh()
+                self.card.show_notice(self._nothing_left())
+                return
+        self._refresh()
+
+    def _room_signal(self, kind: str) -> None:
+        if not kind:
+            if not self._suggestion_from_marker:
+                self.banner.dismiss()
+            return
+        try:
+            signal = SignalKind(kind)
+        except ValueError:
+            return
+        if self.banner.signal is not signal:
+            self._offer(signal, from_marker=False)
+
+    def _marker_logged(self, kind: str) -> None:
+        try:
+            signal = signal_for_marker(MarkerKind(kind))
+        except ValueError:
+            return
+        if signal is not None:
+            self._offer(signal, from_marker=True)
+
+    def _offer(self, signal: SignalKind, *, from_marker: bool) -> None:
+        self._suggestion_from_marker = from_marker
+        room = RoomSignal(signal, since=self.context.monotonic())
+        self.banner.offer_matching(room, self.pool(), drawn=set(self.picker.asked_ids), rng=self.rng)
+
+    # -- display ------------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        question = self.picker.current
+        if self.stack.currentIndex() == CARD_PAGE or question is None:
+            self.card.show_question(question, prompt=self._empty_prompt())
+        live = self.live.is_live
+        askable = live and question is not None and question.kind is QuestionKind.QUESTION
+        self.back_button.setEnabled(self.picker.can_go_back)
+        self.favourite_button.setEnabled(question is not None)
+        favourite = question is not None and question.id in self.favourite_ids
+        self.favourite_button.setChecked(favourite)
+        self.favourite_button.setIcon(theme.icon(self.context.resources, "star-filled" if favourite else "star"))
+        self.asked_button.setEnabled(askable)
+        asked = question is not None and question.id in self.logged_ids
+        self.asked_button.setChecked(asked)
+        self.asked_button.setText("Asked ✓" if asked else "Mark as asked")
+        self.search.set_marks(self.favourite_ids, self.logged_ids)
+        self._update_mode()
+        self._announce(question)
+
+    def _update_mode(self) -> None:
+        phase = self.segment_phase()
+        if not self.live.is_live:
+            mode = "Browsing · no session is live, so nothing is logged"
+        elif phase is None:
+            mode = "Live · what you mark as asked goes in the session record"
+        elif self.filters.match_segment.isChecked():
+            mode = f"Live · {self.segment_name}: {SEGMENT_OFFERS[phase]}"
+        else:
+            mode = f"Live · {self.segment_name}: any question (not matched to the segment)"
+        self.mode_label.set_full_text(mode)
+
+    def _announce(self, question: Question | None) -> None:
+        """Tell the share-safe view, once per change; guidance for the facilitator is never shown to the room."""
+        shown = question.text if question is not None and question.kind is QuestionKind.QUESTION else ""
+        key = (question.id if question is not None else "", shown)
+        if key != self._announced:
+            self._announced = key
+            self.live.question_shown.emit(shown)
+
+    def _empty_prompt(self) -> str:
+        return "Press Next question (Q) to draw a question, or search all of them beside it."
+
+    def _nothing_left(self) -> str:
+        matched = " and suits this segment" if self.filters.matching(self.segment_phase()) else ""
+        return (
+            f"Every question that fits the filters{matched} has been drawn this session. "
+            "Widen the filters, turn off Match segment, or search for one."
+        )

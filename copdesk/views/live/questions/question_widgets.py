@@ -1,0 +1,322 @@
+"""The two displays of the question pane: the current question, and a room-matched suggestion.
+
+The card is read from across a desk while the facilitator listens, so the question is in large type
+and everything else in small type around it. The suggestion is a separate, clearly labelled frame:
+it is the app's guess about the room, and it only becomes the current question when the
+facilitator chooses it.
+"""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copdesk.core.custom_questions import is_custom
+from copdesk.core.picker import RoomSignal, Suggestion, suggested_prompts
+from copdesk.core.question_bank import Question, QuestionKind, SignalKind
+from copdesk.views.live.questions.question_model import KIND_LABELS
+from copdesk.views.widgets import theme
+from copdesk.views.widgets.labels import ElidedLabel
+
+SIGNAL_HEADLINES = {
+    SignalKind.TENSION: "tension or defensiveness",
+    SignalKind.LOW_ENERGY: "low energy in the room",
+    SignalKind.QUIET_VOICE: "someone has not spoken for a while",
+}
+# However long the question (with a caution, beside a suggestion), the card claims at most this much of the pane:
+# its source line and two lines of the question at the heading size (in the big type a question is one line).
+# The rest scrolls inside the card, so the notes pane below keeps its lines to type in at 1366x768. Given more
+# room by the splitter, the card shows more at once.
+_TALLEST_CARD = 72
+
+
+def _label(role: str, *, selectable: bool = False) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setProperty("role", role)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class QuestionCard(QScrollArea):
+    """The current question, its category and model, its source and any caution, and a one-line notice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("questionCard")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        holder.setObjectName("questionCardBody")
+        # The card sits on the pane, so it takes the pane's colour rather than the window's.
+        self.setStyleSheet("QScrollArea#questionCard, QWidget#questionCardBody { background: transparent; }")
+        self.viewport().setAutoFillBackground(False)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(6)
+        self.meta_label = ElidedLabel()  # one line; the whole of it on hover
+        self.meta_label.setProperty("role", "hint")
+        self.meta_label.setObjectName("questionMeta")
+        self.text_label = _label("big", selectable=True)
+        self.text_label.setObjectName("questionText")
+        self.text_label.setAccessibleName("Current question")
+        self.empty_label = _label("emptyState")
+        self.empty_label.setObjectName("questionEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.caution_label = _label("hint")
+        self.caution_label.setObjectName("questionCaution")
+        self.caution_label.setProperty("level", "amber")
+        self.notice_label = _label("hint")
+        self.notice_label.setObjectName("questionNotice")
+        self.notice_label.setProperty("level", "amber")
+        for widget in (
+            self.meta_label,
+            self.text_label,
+            self.empty_label,
+            self.caution_label,
+            self.notice_label,
+        ):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.setWidget(holder)
+        self._holder = holder
+        self._body_layout = layout
+        self._sized_for: tuple[str, int] | None = None  # the question and the room it was last sized for
+        self.show_question(None, prompt="")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._size_text()
+        self._fit()
+
+    def _size_text(self) -> None:
+        """The big type when the question fits one line of the card, else the heading size, so what shows in the
+        card's height is whole lines of the question rather than a line and a cut-off half.
+
+        The room kept for the scroll bar (a caution below the question can bring it) stops a question that only
+        just fits from wrapping once it shows. Measured again only when the question or the card's width changes.
+        """
+        label = self.text_label
+        margins = self._body_layout.contentsMargins()
+        scroll_bar = 0 if self.verticalScrollBar().isVisible() else self.verticalScrollBar().sizeHint().width()
+        room = self.viewport().width() - scroll_bar - margins.left() - margins.right()
+        if self._sized_for == (label.text(), room):
+            return
+        self._sized_for = (label.text(), room)
+        if label.property("role") != "big":
+            theme.set_role(label, "big")  # measured in the stylesheet's big type, whatever it is now
+        if label.fontMetrics().horizontalAdvance(label.text()) > room:
+            theme.set_role(label, "heading")
+
+    def _fit(self) -> None:
+        """Ask the splitter for the height the shown question needs, up to :data:`_TALLEST_CARD`."""
+        holder = self._holder
+        needed = holder.heightForWidth(self.viewport().width()) if holder.hasHeightForWidth() else -1
+        if needed < 0:
+            needed = holder.sizeHint().height()
+        self.setMinimumHeight(min(needed, _TALLEST_CARD) + 2 * self.frameWidth())
+
+    def show_question(self, question: Question | None, *, prompt: str) -> None:
+        """``prompt`` says what to do when there is no question yet."""
+        self.clear_notice()
+        for widget in (self.meta_label, self.text_label):
+            widget.setVisible(question is not None)
+        self.empty_label.setVisible(question is None)
+        if question is None:
+            self.caution_label.hide()
+            self.empty_label.setText(prompt)
+            self._fit()
+            return
+        kind = "" if question.kind is QuestionKind.QUESTION else f" · {KIND_LABELS[question.kind]}"
+        names = [question.category] if question.model == question.category else [question.category, question.model]
+        source = question.source if is_custom(question.id) else f"masterclass, “{question.source}”"
+        self.meta_label.set_full_text(f"{' · '.join(names)}{kind} · source: {source}")
+        self.text_label.setText(question.text)
+        self._size_text()
+        self.caution_label.setVisible(question.caution is not None)
+        self.caution_label.setText(f"⚠ Caution: {question.caution}" if question.caution else "")
+        self._fit()
+
+    def show_notice(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.show()
+        self._fit()
+
+    def clear_notice(self) -> None:
+        self.notice_label.clear()
+        self.notice_label.hide()
+
+
+class SuggestionBanner(QFrame):
+    """One suggestion at a time, with the masterclass text that justifies it; *Another* steps through the rest."""
+
+    use_requested = Signal(object)  # the suggested Question
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("questionSuggestion")
+        self.setProperty("banner", "info")
+        self.setAccessibleName("Suggested prompt")
+        self.signal: SignalKind | None = None
+        self._suggestions: list[Suggestion] = []
+        self._index = 0
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 6, 10, 6)
+        outer.setSpacing(2)
+        top = QHBoxLayout()
+        self.headline_label = ElidedLabel()
+        self.headline_label.setObjectName("suggestionHeadline")
+        self.headline_label.setStyleSheet("font-weight: 600;")
+        top.addWidget(self.headline_label, 1)
+        self.use_button = self._button("Use", "Make the suggestion the current question", top)
+        self.another_button = self._button("Another", "Show another suggestion for the same signal", top)
+        self.dismiss_button = self._button("Dismiss", "Hide the suggestion", top)
+        outer.addLayout(top)
+        self.text_label = _label("", selectable=True)
+        self.text_label.setObjectName("suggestionText")
+        self.text_label.setStyleSheet("font-weight: 600;")
+        self.reason_label = ElidedLabel()
+        self.reason_label.setObjectName("suggestionReason")
+        self.reason_label.setProperty("role", "hint")
+        outer.addWidget(self.text_label)
+        outer.addWidget(self.reason_label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.use_button.clicked.connect(self._use)
+        self.another_button.clicked.connect(self.another)
+        self.dismiss_button.clicked.connect(self.dismiss)
+        self.hide()
+
+    def _button(self, text: str, accessible: str, row: QHBoxLayout) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(accessible)
+        row.addWidget(button)
+        return button
+
+    @property
+    def current(self) -> Suggestion | None:
+        return self._suggestions[self._index] if self._suggestions else None
+
+    def offer(self, signal: SignalKind, suggestions: list[Suggestion]) -> None:
+        self.signal = signal
+        self._suggestions = suggestions
+        self._index = 0
+        if not suggestions:
+            self.dismiss()
+            return
+        self.another_button.setEnabled(len(suggestions) > 1)
+        self._render()
+        self.show()
+
+    def offer_matching(self, room: RoomSignal, pool: list[Question], *, drawn: set[str], rng: random.Random) -> None:
+        """The bank's prompts for the signal: a fresh order each time (the core keeps questions before guidance),
+        and what was not drawn this session first."""
+        shuffled = list(pool)
+        rng.shuffle(shuffled)
+        suggestions = suggested_prompts(room, shuffled)
+        fresh = [suggestion for suggestion in suggestions if suggestion.question.id not in drawn]
+        self.offer(room.kind, fresh or suggestions)
+
+    def another(self) -> None:
+        if self._suggestions:
+            self._index = (self._index + 1) % len(self._suggestions)
+            self._render()
+
+    def dismiss(self) -> None:
+        self.signal = None
+        self._suggestions = []
+        self.hide()
+
+    def _render(self) -> None:
+        suggestion = self._suggestions[self._index]
+        kind = (
+            "" if suggestion.question.kind is QuestionKind.QUESTION else f" ({KIND_LABELS[suggestion.question.kind]})"
+        )
+        self.headline_label.set_full_text(f"SUGGESTION · {SIGNAL_HEADLINES[suggestion.signal]}")
+        self.another_button.setText(f"Another ({self._index + 1}/{len(self._suggestions)})")
+        self.text_label.setText(suggestion.question.text + kind)
+        self.reason_label.set_full_text(f"Why, from the masterclass: “{suggestion.reason}”")
+
+    def _use(self) -> None:
+        suggestion = self.current
+        if suggestion is not None:
+            self.use_requested.emit(suggestion.question)
+            self.dismiss()
+
+
+class QuestionItemDelegate(QStyledItemDelegate):
+    """A list entry in two lines: the question as it reads, then its category and marks, smaller and muted.
+
+    The model's display text holds both lines (question, newline, details), so a plain view still reads right.
+    """
+
+    _PADDING = 6
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        self.initStyleOption(option, index)
+        question, details = self._lines(option.text)
+        option.text = ""
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        rect = option.rect.adjusted(self._PADDING, self._PADDING // 2, -self._PADDING, -self._PADDING // 2)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        font = self._font(option)
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        used = painter.boundingRect(rect, flags, question)
+        painter.drawText(rect, flags, question)
+        painter.setFont(self._small(font))
+        painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(QRect(rect.left(), used.bottom() + 2, rect.width(), rect.height()), flags, details)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        self.initStyleOption(option, index)
+        question, details = self._lines(option.text)
+        width = max((option.widget.width() if option.widget is not None else 400) - 4 * self._PADDING, 80)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        bounds = QRect(0, 0, width, 10_000)
+        font = self._font(option)
+        height = QFontMetrics(font).boundingRect(bounds, flags, question).height()
+        height += QFontMetrics(self._small(font)).boundingRect(bounds, flags, details).height()
+        return QSize(width, height + self._PADDING + 2)
+
+    @staticmethod
+    def _font(option: QStyleOptionViewItem) -> QFont:
+        """The view's own font (the stylesheet's size), keeping the italics the model asks for."""
+        font = QFont(option.widget.font()) if option.widget is not None else QFont(option.font)
+        font.setItalic(option.font.italic())
+        return font
+
+    @staticmethod
+    def _lines(text: str) -> tuple[str, str]:
+        # Qt's display text turns the model's newline into a Unicode line separator.
+        question, _, details = text.replace("\u2028", "\n").rpartition("\n")
+        return question, details
+
+    @staticmethod
+    def _small(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
+        return small

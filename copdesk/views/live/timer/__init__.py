@@ -1,0 +1,1 @@
+"""The session timer pane: the countdown, the disc and the live agenda."""

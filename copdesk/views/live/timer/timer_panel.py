@@ -1,0 +1,201 @@
+"""The session timer pane (objectName ``timerPanel``): read at a glance, from across the desk.
+
+It draws whatever :class:`~copdesk.views.live.timer.live_timer.LiveTimer` last computed and keeps no time itself.
+Labels are only re-set when their text changes, so a repaint that changes nothing costs nothing.
+
+Its banners (a laptop sleep, a failed save, a re-time or catching up after CoPDesk was closed) keep to one line,
+or two for the re-time and catch-up notices, with the whole message on hover; room for all of them is part of the
+pane's minimum height, so a banner takes its room from the pane's own agenda and disc, never from the
+participation pane below, however long its message.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QHBoxLayout, QLabel, QListView, QToolButton, QWidget
+
+from copdesk.core.pacing import WarningLevel, format_clock, format_elapsed, format_minutes
+from copdesk.core.timer import TimerStatus, TimerView
+from copdesk.views.context import AppContext
+from copdesk.views.live.live_actions import LiveActions
+from copdesk.views.live.timer.agenda_model import AgendaDelegate, AgendaModel
+from copdesk.views.live.timer.live_timer import LiveTimer
+from copdesk.views.live.timer.timer_disc import TimeDisc, TimerColours
+from copdesk.views.widgets.elided_banner import ElidedBanner
+from copdesk.views.widgets.pane import Pane
+
+EMPTY_MESSAGE = "No session is running. Press Start session (F5) to follow the agenda with a timer."
+
+
+def detail_line(view: TimerView) -> str:
+    """Under the big digits: the segment's plan, then the whole session's elapsed and remaining time."""
+    planned = format_minutes(view.segment_planned_seconds)
+    segment = f"over the {planned} planned" if view.warning is WarningLevel.OVERRUN else f"left of {planned}"
+    session_left = view.session_remaining_seconds
+    left = f"{format_clock(session_left)} left" if session_left >= 0 else f"{format_clock(session_left)} past the end"
+    return f"{segment}\nSession: {format_elapsed(view.session_elapsed_seconds)} in · {left}"
+
+
+def status_line(view: TimerView) -> str:
+    if view.status is TimerStatus.PAUSED:
+        return f"Paused: press Space to resume. {view.schedule_status}."
+    if view.status is TimerStatus.NOT_STARTED:
+        return "Ready: press Space to start the first segment."
+    return f"{view.schedule_status}."
+
+
+class TimerPanel(Pane):
+    def __init__(
+        self,
+        context: AppContext,
+        live_timer: LiveTimer,
+        actions: LiveActions,
+        colours: TimerColours,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("timerPanel", "Timer", parent)
+        self.context = context
+        self.view: TimerView | None = None
+        self.shown_remaining_seconds: float | None = None  # the value the countdown label was last drawn from
+        for action, name in (
+            (actions.share_view, "Open the share-safe view"),
+            (actions.mini_timer, "Show the mini timer"),
+            (actions.help, "Show keyboard shortcuts"),
+        ):
+            self.header_tools.addWidget(self._tool_button(action, name, text_beside_icon=False))
+
+        self.sleep_banner = ElidedBanner("warning")
+        self.sleep_banner.setObjectName("sleepBanner")
+        self.sleep_banner.closed.connect(live_timer.dismiss_sleep)
+        self.notice_banner = ElidedBanner("info", lines=2)
+        self.notice_banner.setObjectName("timerNotice")
+        self.error_banner = ElidedBanner("error")
+        self.error_banner.setObjectName("timerSaveError")
+        live_timer.save_failed.connect(self.error_banner.show_message)
+        live_timer.saved.connect(lambda _saved_at: self.error_banner.hide())
+        live_timer.notice.connect(self.notice_banner.show_message)
+        self.banners = (self.sleep_banner, self.notice_banner, self.error_banner)
+        for banner in self.banners:
+            self.body.addWidget(banner)
+
+        self.content = QWidget()
+        grid = QGridLayout(self.content)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(2)
+        self.disc = TimeDisc(colours)
+        grid.addWidget(self.disc, 0, 0, 4, 1)
+        self.segment_label = self._label("segmentLabel", "heading")
+        self.segment_label.setAccessibleName("Current segment")
+        grid.addWidget(self.segment_label, 0, 1)
+        self.countdown_label = self._label("countdownLabel", "countdown")
+        self.countdown_label.setAccessibleName("Time left in the segment")
+        grid.addWidget(self.countdown_label, 1, 1)
+        self.detail_label = self._label("timerDetail", "hint")
+        grid.addWidget(self.detail_label, 2, 1)
+        self.schedule_label = self._label("scheduleStatus", "")
+        self.schedule_label.setAccessibleName("Ahead or behind the plan")
+        grid.addWidget(self.schedule_label, 3, 1, Qt.AlignmentFlag.AlignTop)
+        self.agenda_model = AgendaModel()
+        self.agenda_view = QListView()
+        self.agenda_view.setObjectName("agendaList")
+        self.agenda_view.setAccessibleName("Agenda")
+        self.agenda_view.setModel(self.agenda_model)
+        self.agenda_view.setItemDelegate(AgendaDelegate(self.agenda_view))
+        self.agenda_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agenda_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.agenda_view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.agenda_view.setMinimumWidth(200)
+        grid.addWidget(self.agenda_view, 0, 2, 4, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 4)
+        grid.setColumnStretch(2, 5)
+        grid.setRowStretch(3, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        for action, name in (
+            (actions.pause, "Start, pause or resume the timer"),
+            (actions.next_segment, "Next segment"),
+            (actions.add_time, "Add 5 minutes to this segment"),
+            (actions.retime, "Re-time the remaining segments"),
+        ):
+            buttons.addWidget(self._tool_button(action, name))
+        buttons.addStretch(1)
+        buttons.addWidget(self._tool_button(actions.end_session, "End the session"))
+        grid.addLayout(buttons, 4, 0, 1, 3)
+        self.body.addWidget(self.content, 1)
+
+        live_timer.refreshed.connect(self.show_view)
+        self.show_view(None)
+
+    def minimumSizeHint(self) -> QSize:
+        """The least the pane needs with every banner shown, whichever are: showing one never moves the splitter."""
+        hint = super().minimumSizeHint()
+        spacing = max(self.body.spacing(), 0)
+        shown = sum(b.minimumSizeHint().height() + spacing for b in self.banners if not b.isHidden())
+        every = sum(b.reserved_height() + spacing for b in self.banners)
+        return QSize(hint.width(), hint.height() - shown + every)
+
+    @staticmethod
+    def _label(name: str, role: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(role != "countdown")
+        if role:
+            label.setProperty("role", role)
+        return label
+
+    @staticmethod
+    def _tool_button(action: QAction, accessible_name: str, *, text_beside_icon: bool = True) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setAccessibleName(accessible_name)
+        button.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon if text_beside_icon else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        return button
+
+    def set_colours(self, colours: TimerColours) -> None:
+        self.disc.set_colours(colours)
+
+    def show_view(self, view: object) -> None:
+        """Draw a :class:`TimerView`, or the empty state for ``None``."""
+        self.view = view if isinstance(view, TimerView) else None
+        if self.view is None:
+            self.shown_remaining_seconds = None
+            self.content.hide()
+            for banner in self.banners:
+                banner.hide()
+            self.show_empty(EMPTY_MESSAGE)
+            return
+        view = self.view
+        self.hide_empty()
+        self.content.show()
+        self.shown_remaining_seconds = view.segment_remaining_seconds
+        self._set_text(self.countdown_label, format_clock(view.segment_remaining_seconds))
+        self._set_level(self.countdown_label, view.warning)
+        self._set_text(self.segment_label, f"{view.segment_index + 1}. {view.segment_name}")
+        self._set_text(self.detail_label, detail_line(view))
+        self._set_text(self.schedule_label, status_line(view))
+        self.disc.show_view(view)
+        self.agenda_model.show_agenda(view.agenda)
+        if view.sleep is not None and (
+            self.sleep_banner.isHidden() or self.sleep_banner.message() != view.sleep.message
+        ):
+            self.sleep_banner.show_message(view.sleep.message)
+        elif view.sleep is None and not self.sleep_banner.isHidden():
+            self.sleep_banner.hide()
+
+    @staticmethod
+    def _set_text(label: QLabel, text: str) -> None:
+        if label.text() != text:
+            label.setText(text)
+            label.setAccessibleDescription(text)
+
+    @staticmethod
+    def _set_level(label: QLabel, level: WarningLevel) -> None:
+        if label.property("level") != level.value:
+            label.setProperty("level", level.value)
+            label.style().unpolish(label)
+            label.style().polish(label)

@@ -1,0 +1,1 @@
+"""The Prepare view: the review before a session, the planning checklist, the participation chart."""

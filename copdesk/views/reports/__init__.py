@@ -1,0 +1,1 @@
+"""The Reports menu: the export choosers and the files they write."""

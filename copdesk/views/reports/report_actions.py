@@ -1,0 +1,194 @@
+"""The main window's calendar and report entries: Schedule… and the exports, each behind a menu item.
+
+Every export asks what to export (``copdesk.views.reports.export_dialogs``), then where (a file dialog), then writes
+through ``copdesk.output`` (QSaveFile): a failed write leaves any existing file as it was and says why in one
+line. The content comes from the same ``core`` and ``store`` functions the CLI uses, so GUI and CLI agree.
+Each flow imports what it needs when it runs: nothing here is needed before the window first paints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.model import Team
+from copdesk.store import sessions, teams
+from copdesk.store.audit import record_export
+from copdesk.views.context import AppContext
+
+if TYPE_CHECKING:
+    from copdesk.views.reports.export_dialogs import FileFormat
+
+NO_TEAM = "Create a team first (File ▸ New team…)."
+
+
+class ReportActions(QObject):
+    schedule_changed = Signal()  # the series editor closed: "next session" may have moved
+    exported = Signal(str)  # a one-line confirmation for the status bar
+
+    def __init__(self, context: AppContext, parent: QWidget, *, current_team: Callable[[], Team | None]) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.host = parent
+        self.current_team = current_team
+
+    # -- menus ----------------------------------------------------------------------------------
+    def add_schedule_action(self, menu: QMenu) -> QAction:
+        return self._action(menu, "&Schedule…", self.open_schedule, QKeySequence("Ctrl+Shift+K"))
+
+    def fill_reports_menu(self, menu: QMenu) -> None:
+        self._action(menu, "Export session &record…", self.export_session_record, QKeySequence("Ctrl+Shift+E"))
+        self._action(menu, "Export &quarterly self-assessment…", self.export_quarterly_report)
+        self._action(menu, "Export &CPD peer-reflection evidence…", self.export_cpd_evidence)
+
+    def _action(
+        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: QKeySequence | None = None
+    ) -> QAction:
+        action = QAction(text, self.host)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # -- flows ----------------------------------------------------------------------------------
+    def open_schedule(self) -> None:
+        from copdesk.views.calendar.series_dialog import SeriesDialog
+
+        team = self._team()
+        if team is not None:
+            SeriesDialog(self.context, team, self.host).exec()
+            self.schedule_changed.emit()
+
+    def export_session_record(self) -> None:
+        from copdesk.core.record import record_title
+        from copdesk.store.records import render_record, session_record
+        from copdesk.views.reports.export_dialogs import SessionRecordDialog
+
+        team = self._team()
+        if team is None:
+            return
+        held = [s for s in sessions.list_sessions(self.context.db, team.id) if s.started_at or s.planned_start]
+        if not held:
+            self._tell("No sessions yet", f"{team.name} has no sessions to export yet.")
+            return
+        choices = [
+            (s.id, self._session_label(s.started_at or s.planned_start or "", s.kind.label, s.topic))
+            for s in reversed(held)
+        ]
+        dialog = SessionRecordDialog(choices, self.host)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        record = session_record(self.context.db, dialog.session_id, with_names=dialog.names_check.isChecked())
+        stem = f"session-record-{record.date:%Y-%m-%d}"
+        choice = dialog.chosen_format
+        if self._save(choice, stem, lambda fmt: render_record(record, fmt), record_title(record)):
+            record_export(self.context.db, "session", dialog.session_id, choice.key, self.context.now())
+
+    def export_quarterly_report(self) -> None:
+        from copdesk.core.quarterly import recent_quarters
+        from copdesk.core.quarterly_report import render_report, report_title
+        from copdesk.core.rollup import summary_json
+        from copdesk.store.quarterly import quarter_figures, team_summary
+        from copdesk.store.schedule import local_wall_time
+        from copdesk.views.reports.export_dialogs import QuarterReportDialog
+
+        team = self._team()
+        if team is None:
+            return
+        today = local_wall_time(self.context.now()).date()
+        dialog = QuarterReportDialog(recent_quarters(today), self.host)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        stem = f"{_slug(team.name)}-{dialog.quarter}"
+        choice = dialog.chosen_format
+        if choice.key == "summary":
+            document = team_summary(self.context.db, team, dialog.quarter, self.context.now())
+            if self._save(choice, f"{stem}-summary", lambda _: summary_json(document), "CoP quarter summary", "json"):
+                record_export(self.context.db, "quarter summary", team.id, "json", self.context.now())
+            return
+        figures = quarter_figures(self.context.db, team, dialog.quarter, self.context.now())
+        if self._save(choice, stem, lambda fmt: render_report(figures, fmt), report_title(figures)):
+            record_export(self.context.db, "quarterly report", team.id, choice.key, self.context.now())
+
+    def export_cpd_evidence(self) -> None:
+        from copdesk.core.cpd import cpd_title, render_cpd
+        from copdesk.store.cpd import cpd_evidence
+        from copdesk.store.schedule import local_wall_time
+        from copdesk.views.reports.export_dialogs import CpdDialog
+
+        team = self._team()
+        if team is None:
+            return
+        members = teams.list_members(self.context.db, team.id, include_inactive=True)
+        if not members:
+            self._tell("Nobody on the roster", f"{team.name} has nobody on its roster yet.")
+            return
+        today = local_wall_time(self.context.now()).date()
+        dialog = CpdDialog(members, today, self.host)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        member = teams.get_member(self.context.db, dialog.member_id)
+        first, last = dialog.period
+        evidence = cpd_evidence(self.context.db, team, member, first, last)
+        stem = f"cpd-{_slug(member.display_name)}-{first.isoformat()}-to-{last.isoformat()}"
+        choice = dialog.chosen_format
+        if self._save(choice, stem, lambda fmt: render_cpd(evidence, fmt), cpd_title(evidence)):
+            record_export(self.context.db, "cpd evidence", member.id, choice.key, self.context.now())
+
+    # -- helpers --------------------------------------------------------------------------------
+    def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        """Where to write; None when the facilitator cancels (tests replace this to answer for them)."""
+        chosen, _ = QFileDialog.getSaveFileName(self.host, title, suggested, file_filter)
+        return Path(chosen) if chosen else None
+
+    def _save(
+        self,
+        choice: FileFormat,
+        stem: str,
+        render: Callable[[str], str],
+        title: str,
+        file_format: str | None = None,
+    ) -> Path | None:
+        from copdesk.output import OutputError, save_rendered
+        from copdesk.views.reports.export_dialogs import with_suffix
+
+        path = self.ask_save_path(f"Export: {title}", str(Path.home() / f"{stem}{choice.suffix}"), choice.file_filter)
+        if path is None:
+            return None
+        path = with_suffix(path, choice)
+        try:
+            save_rendered(path, file_format or choice.key, render, title)
+        except OutputError as exc:
+            QMessageBox.warning(self.host, "Not exported", str(exc))
+            return None
+        self.exported.emit(f"Exported {path}")
+        return path
+
+    def _team(self) -> Team | None:
+        team = self.current_team()
+        if team is None:
+            self._tell("No team yet", NO_TEAM)
+        return team
+
+    def _tell(self, title: str, text: str) -> None:
+        QMessageBox.information(self.host, title, text)
+
+    @staticmethod
+    def _session_label(stamp: str, kind_label: str, topic: str) -> str:
+        from copdesk.core.record import format_date
+
+        held = from_utc_iso(stamp).astimezone()
+        return f"{format_date(held)}, {held:%H:%M}: {kind_label}" + (f" ({topic})" if topic else "")
+
+
+def _slug(text: str) -> str:
+    """A file-name-safe version of a name: letters, digits and hyphens."""
+    return re.sub(r"[^\w]+", "-", text.casefold(), flags=re.UNICODE).strip("-") or "copdesk"

@@ -1,0 +1,1 @@
+"""A session's life in the window: start, resume after a crash, end with its summary, discard."""

@@ -1,0 +1,92 @@
+"""Sessions left live when CoPDesk stopped (a crash, a power cut, "Decide later"), offered one at a time: resume
+it, or end it at its last save. A team's session still live is also offered before a new one starts.
+
+:class:`~copdesk.views.session.session_flow.SessionFlow` owns one :class:`ResumeFlow` and tells it how to go live
+and how to show a summary or an error. The dialog and the store calls are imported when first needed, so the
+window's first paint does not wait for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from copdesk.core.model import Session
+from copdesk.core.timer import SessionTimer, TimerError
+from copdesk.views.context import AppContext
+from copdesk.views.live.live_session import LiveSession
+from copdesk.views.live.timer.live_timer import LiveTimer
+
+if TYPE_CHECKING:
+    from copdesk.views.session.resume_offer import PendingLiveSession, ResumeDialog
+    from copdesk.views.session.session_summary import SessionSummaryDialog
+
+
+class ResumeFlow(QObject):
+    def __init__(
+        self,
+        window: QWidget,
+        context: AppContext,
+        live: LiveSession,
+        live_timer: LiveTimer,
+        *,
+        go_live: Callable[[int, int, SessionTimer], None],
+        show_summary: Callable[[Session], SessionSummaryDialog],
+        show_error: Callable[[str, str], None],
+    ) -> None:
+        super().__init__(window)
+        self.window, self.context, self.live, self.live_timer = window, context, live, live_timer
+        self._go_live, self._show_summary, self._show_error = go_live, show_summary, show_error
+        self.dialog: ResumeDialog | None = None  # the last offer, kept so tests can answer it
+
+    def pending(self) -> list[PendingLiveSession]:
+        from copdesk.views.session.resume_offer import pending_live_sessions
+
+        return [] if self.live.is_live else pending_live_sessions(self.context)
+
+    def offer_next(self) -> ResumeDialog | None:
+        """Offer the first session left live; the next is offered once this one is decided."""
+        pending = self.pending()
+        return self.offer(pending[0], before_starting=False, after_ending=self.offer_next) if pending else None
+
+    def offer(
+        self, pending: PendingLiveSession, *, before_starting: bool, after_ending: Callable[[], object]
+    ) -> ResumeDialog:
+        from copdesk.views.session.resume_offer import ResumeDialog
+
+        dialog = ResumeDialog(
+            pending, pending.gap_seconds(self.context.now()), self.window, before_starting=before_starting
+        )
+        dialog.resume_chosen.connect(lambda _id: self.resume(dialog.pending, count_gap=dialog.count_gap))
+        dialog.end_chosen.connect(lambda _id: self.end_pending(dialog.pending, then=after_ending))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def resume(self, pending: PendingLiveSession, *, count_gap: bool = False) -> bool:
+        """Bring the session back: paused as saved, or running with the time CoPDesk was closed counted."""
+        from copdesk.views.session.resume_offer import restore_timer
+
+        try:
+            timer, caught_up = restore_timer(self.context, pending, count_gap=count_gap)
+        except TimerError as error:
+            self._show_error("The session cannot be resumed", str(error))
+            return False
+        self._go_live(pending.session.id, pending.session.team_id, timer)
+        if caught_up:
+            self.live_timer.notice.emit(caught_up)
+        return True
+
+    def end_pending(
+        self, pending: PendingLiveSession, *, then: Callable[[], object] | None = None
+    ) -> SessionSummaryDialog:
+        """End a session left live at its last save, show its summary, then (once read) ``then`` or the next offer."""
+        from copdesk.views.session.resume_offer import end_at_last_save
+
+        session = end_at_last_save(self.context, pending)
+        summary = self._show_summary(session)
+        summary.finished.connect(lambda _result: (then or self.offer_next)())
+        return summary

@@ -1,0 +1,211 @@
+"""A session that was live when CoPDesk died is offered at the next start: resume it, or end it at its last save.
+
+:func:`pending_live_sessions` finds them (tests and the dialog share it); :class:`ResumeDialog` is opened with
+``open()`` and answers through signals: it never runs a nested event loop, so start-up carries on, and a test can
+read and answer it. Ending at the last
+saved time uses the timer state saved as a heartbeat while the session ran, so the record says when the
+meeting really stopped being timed, not when CoPDesk was next opened; it ends the way the End button does
+(``close_session``: open follow-ups are carried).
+
+The meeting goes on in the room while CoPDesk is closed, so resuming a timer that was running counts that gap
+by default: it is measured on the wall clock from the last save (monotonic readings do not survive a restart).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.model import Session
+from copdesk.core.pacing import duration_words, format_minutes
+from copdesk.core.timer import SessionTimer, TimerError, TimerStatus
+from copdesk.store import sessions, teams
+from copdesk.store.session_lifecycle import close_session
+from copdesk.views.context import AppContext
+from copdesk.views.live.timer.live_timer import record_actuals
+
+
+@dataclass(frozen=True, slots=True)
+class PendingLiveSession:
+    session: Session
+    team_name: str
+    state: Mapping[str, Any] | None  # the last saved timer state; None when missing or unreadable
+    problem: str  # why it cannot be resumed, or ""
+
+    @property
+    def last_saved(self) -> datetime | None:
+        stamp = self.state.get("saved_at") if self.state else self.session.last_saved_at
+        return from_utc_iso(str(stamp)) if stamp else None
+
+    @property
+    def can_resume(self) -> bool:
+        return self.state is not None and not self.problem
+
+    def gap_seconds(self, now: datetime) -> float:
+        """How long CoPDesk was closed while the timer was running: 0 if it was paused (or the clock went back)."""
+        saved = self.last_saved
+        if not self.can_resume or self.state is None or self.state.get("status") != TimerStatus.RUNNING.value:
+            return 0.0
+        return max((now - saved).total_seconds(), 0.0) if saved else 0.0
+
+    @property
+    def planned_total_seconds(self) -> float:
+        return float(self.state.get("planned_total_seconds", 0)) if self.state else 0.0
+
+    def describe(self) -> str:
+        topic = f" ({self.session.topic})" if self.session.topic else ""
+        saved = self.last_saved
+        when = f" It was last saved at {saved.astimezone():%H:%M on %d %B}." if saved else ""
+        where = ""
+        if self.state is not None and not self.problem:
+            index = int(self.state["current_index"])
+            name = self.state["segments"][index]["name"]
+            where = f" The timer was in {name}, {format_minutes(float(self.state['current_elapsed_seconds']))} in."
+        problem = f" {self.problem}" if self.problem else ""
+        running = f"{self.team_name}'s {self.session.kind.label}{topic} was still running when CoPDesk closed."
+        return f"{running}{when}{where}{problem}"
+
+
+def pending_live_sessions(context: AppContext) -> list[PendingLiveSession]:
+    pending = []
+    for session in sessions.live_sessions(context.db):
+        text = sessions.timer_state(context.db, session.id)
+        state: Mapping[str, Any] | None = None
+        problem = "" if text else "Its timer was never saved, so it can only be ended."
+        if text:
+            try:
+                state = json.loads(text)
+                SessionTimer.from_state(state, context.monotonic, context.now)  # readable?
+            except (ValueError, TimerError) as error:
+                state, problem = None, f"Its saved timer cannot be read ({str(error)[:80]}), so it can only be ended."
+        if state is not None and state.get("status") == TimerStatus.FINISHED.value:
+            problem = "Its timer had already stopped, so it only needs ending."
+        pending.append(PendingLiveSession(session, teams.get_team(context.db, session.team_id).name, state, problem))
+    return pending
+
+
+def restore_timer(
+    context: AppContext, pending: PendingLiveSession, *, count_gap: bool = False
+) -> tuple[SessionTimer, str]:
+    """The timer as last saved, paused (Space carries on), or running with the time CoPDesk was closed counted.
+
+    Returns the timer and, when the gap was counted, what that did in words.
+    """
+    if pending.state is None:
+        raise TimerError(pending.problem or "There is no saved timer to resume.")
+    timer = SessionTimer.from_state(pending.state, context.monotonic, context.now)
+    gap = pending.gap_seconds(context.now())
+    return (timer, timer.count_gap(gap)) if count_gap and gap > 0 else (timer, "")
+
+
+def end_at_last_save(context: AppContext, pending: PendingLiveSession) -> Session:
+    """Close the segment that was running at the last save, save every segment's actuals, and end the session."""
+    session_id = pending.session.id
+    ended_at = pending.last_saved or context.now()  # start_session always stamps last_saved_at
+    timer = None if pending.state is None else SessionTimer.from_state(pending.state, context.monotonic, context.now)
+    status = None if timer is None else timer.snapshot().status
+    if timer is not None and status in (TimerStatus.RUNNING, TimerStatus.PAUSED):
+        timer.end_session(at_last_save=True)
+    with context.db.atomic():
+        if timer is not None and status is not TimerStatus.NOT_STARTED:
+            segment_ids = [segment.id for segment in sessions.segments(context.db, session_id)]
+            record_actuals(context.db, segment_ids, timer.snapshot())
+            sessions.save_timer_state(context.db, session_id, json.dumps(timer.to_state()), context.now())
+        return close_session(context.db, session_id, ended_at)
+
+
+class ResumeDialog(QDialog):
+    """``gap_seconds``: how long CoPDesk was closed with the timer running (0: nothing to count).
+
+    ``before_starting``: offered because the facilitator pressed Start for a team whose session is still live.
+    """
+
+    resume_chosen = Signal(int)  # session id; read :attr:`count_gap` for how
+    end_chosen = Signal(int)
+
+    def __init__(
+        self,
+        pending: PendingLiveSession,
+        gap_seconds: float,
+        parent: QWidget | None = None,
+        *,
+        before_starting: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("resumeOffer")
+        self.setWindowTitle("A session is still running" if before_starting else "A session was still running")
+        self.pending = pending
+        self._gap_words = duration_words(gap_seconds)
+        layout = QVBoxLayout(self)
+        heading = QLabel(
+            f"{pending.team_name} already has a session running" if before_starting else "Resume the session?"
+        )
+        heading.setProperty("role", "heading")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        before = "Resume it, or end it and the new session starts. " if before_starting else ""
+        self.message_label = QLabel(before + pending.describe())
+        self.message_label.setObjectName("resumeMessage")
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        self.count_gap_check = QCheckBox(f"&Count the {self._gap_words} CoPDesk was closed: the meeting went on")
+        self.count_gap_check.setObjectName("countGap")
+        self.count_gap_check.setAccessibleName("Count the time CoPDesk was closed")
+        self.count_gap_check.setVisible(gap_seconds > 0)
+        # Closed for longer than the whole session was planned to last, the meeting has most likely ended.
+        self.count_gap_check.setChecked(0 < gap_seconds <= max(pending.planned_total_seconds, 1.0))
+        self.count_gap_check.toggled.connect(self._show_hint)
+        layout.addWidget(self.count_gap_check)
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("resumeHint")
+        self.hint_label.setProperty("role", "hint")
+        self.hint_label.setWordWrap(True)
+        layout.addWidget(self.hint_label)
+        saved = pending.last_saved
+        self.end_button = QPushButton(f"&End it at {saved.astimezone():%H:%M}" if saved else "&End it")
+        self.end_button.setAccessibleName("End the session at the last saved time")
+        self.end_button.clicked.connect(self._end)
+        self.resume_button = QPushButton("&Resume")
+        self.resume_button.setAccessibleName("Resume the session")
+        self.resume_button.setProperty("primary", True)
+        self.resume_button.setEnabled(pending.can_resume)
+        self.resume_button.setDefault(pending.can_resume)
+        self.resume_button.clicked.connect(self._resume)
+        later = QPushButton("Decide &later")
+        later.setAccessibleName("Decide later")
+        later.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(later)
+        row.addStretch(1)
+        row.addWidget(self.end_button)
+        row.addWidget(self.resume_button)
+        layout.addLayout(row)
+        self._show_hint()
+
+    @property
+    def count_gap(self) -> bool:
+        return not self.count_gap_check.isHidden() and self.count_gap_check.isChecked()
+
+    def _show_hint(self) -> None:
+        if not self.count_gap_check.isHidden() and self.count_gap_check.isChecked():
+            text = f"Resuming adds the {self._gap_words} to the timer and runs on, so it shows where the meeting is."
+        elif not self.count_gap_check.isHidden():
+            text = "Resuming brings the timer back paused where it was saved, as if no time had passed."
+        else:
+            text = "Resuming brings the timer back paused where it was saved; press Space to carry on."
+        self.hint_label.setText(text)
+
+    def _resume(self) -> None:
+        self.accept()
+        self.resume_chosen.emit(self.pending.session.id)
+
+    def _end(self) -> None:
+        self.accept()
+        self.end_chosen.emit(self.pending.session.id)

@@ -1,0 +1,400 @@
+"""The facilitator's hour from "Start session" to the saved record, wired between the window and the panes.
+
+``MainWindow`` owns one :class:`SessionFlow`; the flow owns the live timer, the live-session actions and the
+windows that show the timer elsewhere (share-safe view, mini timer). Starting calls
+:meth:`LiveSession.begin`, then every segment change is announced with :meth:`LiveSession.enter_segment`.
+Ending saves what was typed, stops the timer and saves every segment's actual times with the end in one
+transaction, then calls :meth:`LiveSession.finish` so the panes flush, then shows the summary. A session
+whose end could not be saved stays live, and the window's banner strip says so with Retry. The window only
+follows :attr:`went_live` and :attr:`returned_to_prepare` to switch pages.
+
+Dialogs are opened with ``open()`` (window-modal, never a nested event loop), and the last one of each kind
+is kept on the flow, so the meeting never waits on a blocked call and tests can answer them. Their modules are
+imported when first opened, so the window's first paint does not wait for them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton
+
+from copdesk.core.agenda import AgendaTemplate, load_template_folder
+from copdesk.core.ground_rules import load_ground_rules
+from copdesk.core.model import Session, SessionKind
+from copdesk.core.text import InvalidName
+from copdesk.core.timer import SessionTimer, TimerStatus, TimerView
+from copdesk.store import agendas, teams
+from copdesk.store.errors import StoreError
+from copdesk.views.context import AppContext
+from copdesk.views.live.live_actions import ADD_MINUTES, LiveActions
+from copdesk.views.live.live_session import LiveSession
+from copdesk.views.live.mini_timer import MiniTimer
+from copdesk.views.live.share_view import ShareView
+from copdesk.views.live.timer.live_timer import LiveTimer
+from copdesk.views.live.timer.timer_disc import TimerColours
+from copdesk.views.session.discard_session import SessionDiscard
+from copdesk.views.session.resume_flow import ResumeFlow
+from copdesk.views.session.start_reminder import StartReminder
+from copdesk.views.shell.shortcut_help import ShortcutHelp
+from copdesk.views.widgets import theme
+from copdesk.views.widgets.banner import Banner
+
+if TYPE_CHECKING:
+    from copdesk.store.session_lifecycle import SessionPlan
+    from copdesk.views.calendar.agenda_editor import AgendaEditorDialog
+    from copdesk.views.session.resume_offer import PendingLiveSession, ResumeDialog
+    from copdesk.views.session.session_summary import SessionSummaryDialog
+    from copdesk.views.session.start_session_dialog import StartSessionDialog
+    from copdesk.views.shell.close_question import CloseChoice, CloseQuestion
+
+END_QUESTION = "End the session?"
+STILL_LIVE = "The session is still live: it was not ended."
+NOT_ENDED = (
+    "The session is still live: it was not ended, because something recorded could not be saved yet. "
+    "Free some space (or make the database writable), then press Retry."
+)
+
+
+class SessionFlow(QObject):
+    went_live = Signal()
+    returned_to_prepare = Signal()
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        context: AppContext,
+        live: LiveSession,
+        current_team_id: Callable[[], int | None],
+    ) -> None:
+        super().__init__(window)
+        self.window, self.context, self.live = window, context, live
+        self._current_team_id = current_team_id
+        self.shipped = load_template_folder(context.resource("agendas"))
+        self.ground_rules = load_ground_rules(context.resource("prompts", "ground_rules.toml"))
+        self.colours = TimerColours.from_palette(theme.colours(context.resources, theme.LIGHT))
+        self.actions = LiveActions(context, window)
+        self.live_timer = LiveTimer(context, self)
+        self.share_view = ShareView(self.colours)
+        self.mini_timer = MiniTimer(self.colours)
+        self.help_overlay = ShortcutHelp(window)
+        self.discard = SessionDiscard(window, context, live, self.live_timer, current_team_id)
+        self.discard.discarded.connect(lambda _session_id: self.returned_to_prepare.emit())
+        self.reminder = StartReminder(context, current_team_id, lambda: live.is_live, self)
+        self.reminder_banner = Banner("info")
+        self.reminder_banner.setObjectName("startReminder")
+        self.header_button = QPushButton()
+        self.header_button.setObjectName("startSessionButton")
+        self.header_button.setProperty("primary", True)
+        self.header_button.clicked.connect(self.start_or_end)
+        self.start_dialog: StartSessionDialog | None = None
+        self.agenda_editor: AgendaEditorDialog | None = None
+        self.end_confirmation: QMessageBox | None = None
+        self.summary_dialog: SessionSummaryDialog | None = None
+        self.close_question: CloseQuestion | None = None
+        self.error_box: QMessageBox | None = None
+        self._status: TimerStatus | None = None
+        self._end_moment: tuple[int, datetime] | None = None  # when End was chosen, kept for a retried end
+        self.resumes = ResumeFlow(
+            window,
+            context,
+            live,
+            self.live_timer,
+            go_live=self._go_live,
+            show_summary=self._show_summary,
+            show_error=self._show_error,
+        )
+        self._wire()
+        self._show_status(None)
+
+    def _wire(self) -> None:
+        actions = self.actions
+        actions.start_session.triggered.connect(self.open_start_dialog)
+        actions.pause.triggered.connect(self.live_timer.toggle)
+        actions.next_segment.triggered.connect(self.next_segment)
+        actions.add_time.triggered.connect(lambda: self.live_timer.add_time(ADD_MINUTES * 60))
+        actions.retime.triggered.connect(self.live_timer.retime)
+        actions.end_session.triggered.connect(self.request_end)
+        actions.share_view.toggled.connect(self.show_share_view)
+        actions.mini_timer.toggled.connect(self.show_mini_timer)
+        actions.edit_agendas.triggered.connect(self._edit_current_team_agendas)
+        actions.help.triggered.connect(self.help_overlay.toggle)
+        self.live_timer.refreshed.connect(self._timer_refreshed)
+        self.live_timer.refreshed.connect(self.share_view.show_timer)
+        self.live_timer.refreshed.connect(self.mini_timer.show_timer)
+        self.live_timer.segment_entered.connect(self.live.enter_segment)
+        self.live.question_shown.connect(self.share_view.show_question)
+        self.live.ended.connect(lambda _session_id: self.share_view.show_question(""))
+        self.share_view.closed.connect(lambda: actions.share_view.setChecked(False))
+        self.mini_timer.closed.connect(lambda: actions.mini_timer.setChecked(False))
+        self.mini_timer.restore_requested.connect(self._raise_window)
+        self.reminder.due.connect(self._show_reminder)
+        self.share_view.show_timer(None)
+        self.mini_timer.show_timer(None)
+
+    # -- starting ---------------------------------------------------------------------------------
+    def agenda_for(self, team_id: int, kind: SessionKind) -> AgendaTemplate:
+        return agendas.template_for(self.context.db, team_id, kind, self.shipped)
+
+    def start_or_end(self) -> None:
+        if self.live.is_live:
+            self.request_end()
+        else:
+            self.open_start_dialog()
+
+    def open_start_dialog(self) -> StartSessionDialog | None:
+        from copdesk.views.session.start_session_dialog import StartSessionDialog
+
+        if self.live.is_live:
+            return None
+        dialog = StartSessionDialog(
+            self.context, self._current_team_id(), self.agenda_for, self.ground_rules, self.window
+        )
+        dialog.edit_agenda_requested.connect(
+            lambda team_id, kind: self.open_agenda_editor(team_id, SessionKind(kind), dialog)
+        )
+        dialog.accepted.connect(lambda: self.start(dialog.plan) if dialog.plan is not None else None)
+        self.start_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start(self, plan: SessionPlan) -> Session | None:
+        """Save the session as live, start its timer, tell the panes, and go to the Live page.
+
+        A team never has two live sessions: if one was left live (a crash, then "Decide later"), it is offered
+        first, to resume (the new one is not started) or to end (then the new one starts).
+        """
+        from copdesk.store.session_lifecycle import open_session
+
+        still_live = [p for p in self.pending_resumes() if p.session.team_id == plan.team_id]
+        if still_live:
+            self.resumes.offer(still_live[0], before_starting=True, after_ending=lambda: self.start(plan))
+            return None
+        try:
+            session = open_session(self.context.db, plan, self.context.now())
+        except (InvalidName, ValueError, StoreError, sqlite3.Error) as error:
+            self._show_error("The session was not started", str(error))
+            return None
+        timer = SessionTimer(
+            plan.agenda.segments,
+            self.context.monotonic,
+            self.context.now,
+            planned_total_seconds=plan.agenda.total_seconds,
+        )
+        timer.start()
+        self.reminder_banner.hide()
+        self._go_live(session.id, plan.team_id, timer)
+        return session
+
+    def _go_live(self, session_id: int, team_id: int, timer: SessionTimer) -> None:
+        """Tell the panes, go to the Live page, and let the timer pane follow ``timer`` (new or resumed)."""
+        self.live.begin(session_id, team_id)
+        self.went_live.emit()
+        self.live_timer.attach(session_id, timer)
+
+    def next_segment(self) -> None:
+        """N: the next segment; on the last one, moving on means ending, so ask."""
+        if self.live_timer.on_last_segment:
+            self.request_end()
+        else:
+            self.live_timer.next_segment()
+
+    # -- ending -------------------------------------------------------------------------------------
+    def request_end(self) -> QMessageBox | None:
+        if not self.live.is_live:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            END_QUESTION,
+            END_QUESTION,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setInformativeText(
+            "The timer stops and the session is saved with every segment's actual time. This cannot be undone.\n\n"
+            "Started by mistake or for practice? Discard it instead: it is deleted with all it recorded."
+        )
+        box.setObjectName("endConfirmation")
+        box.button(QMessageBox.StandardButton.Yes).setText("&End and keep")
+        discard = box.addButton("&Discard…", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(
+            lambda result: (
+                self.end_now()
+                if result == QMessageBox.StandardButton.Yes
+                else self.discard.request()
+                if box.clickedButton() is discard
+                else None
+            )
+        )
+        self.end_confirmation = box
+        box.open()
+        return box
+
+    def end_now(self) -> SessionSummaryDialog | None:
+        """Save what was typed, stop the timer, save actuals and the end, let the panes flush, show the summary.
+
+        The session ends only once its end is saved. Otherwise it stays live (the timer stays stopped at the
+        moment End was chosen, which is the end Retry saves) and the banner strip says so.
+        """
+        session_id = self.live_timer.session_id
+        if session_id is None or not self.live.is_live:
+            return None
+        writes = self.context.writes
+        if not self.live.save_everything() or not writes.retry():  # nothing typed or clicked is left behind
+            writes.refuse(NOT_ENDED, retry=self.end_now)
+            return None
+        final = self.live_timer.stop_clock()
+        if self._end_moment is None or self._end_moment[0] != session_id:
+            self._end_moment = (session_id, self.context.now())
+        ended_at = self._end_moment[1]
+        saved = writes.run(lambda: self._save_end(session_id, final, ended_at), retry=self.end_now, kept=STILL_LIVE)
+        if saved is None:
+            return None
+        self._end_moment = None
+        self.live.finish()
+        self.live_timer.detach()
+        self.returned_to_prepare.emit()
+        return self._show_summary(saved.value)
+
+    def _save_end(self, session_id: int, final: TimerView, ended_at: datetime) -> Session:
+        """One transaction: the segments' actual times, the timer's final state, the end and the carry-over."""
+        from copdesk.store.session_lifecycle import close_session
+
+        self.live_timer.write_final(final)
+        return close_session(self.context.db, session_id, ended_at)
+
+    def ask_before_closing(self, close: Callable[[], object]) -> CloseQuestion | None:
+        """While a session is live, ask before the window closes; ``close`` closes it without asking again."""
+        from copdesk.views.shell.close_question import CloseQuestion
+
+        if not self.live.is_live:
+            return None
+        if self.close_question is not None and self.close_question.isVisible():
+            self.close_question.raise_()  # asked already: closing again does not stack a second question
+            return self.close_question
+        question = CloseQuestion(self.window)
+        question.chosen.connect(lambda choice: self._closing_chosen(choice, close))
+        self.close_question = question
+        question.open()
+        return question
+
+    def _closing_chosen(self, choice: CloseChoice, close: Callable[[], object]) -> None:
+        from copdesk.views.shell.close_question import CloseChoice
+
+        if choice is CloseChoice.KEEP_LIVE:
+            close()
+        elif choice is CloseChoice.END:
+            summary = self.end_now()
+            if summary is not None:
+                summary.finished.connect(lambda _result: close())
+            elif not self.live.is_live:
+                close()
+            # Otherwise the end could not be saved: the window stays open, its banner offering Retry.
+
+    def _show_summary(self, session: Session) -> SessionSummaryDialog:
+        from copdesk.views.session.session_summary import SessionSummaryDialog
+
+        summary = SessionSummaryDialog(self.context, session, self.window)
+        self.summary_dialog = summary
+        summary.open()
+        return summary
+
+    # -- after a crash --------------------------------------------------------------------------------
+    @property
+    def resume_dialog(self) -> ResumeDialog | None:
+        return self.resumes.dialog
+
+    def pending_resumes(self) -> list[PendingLiveSession]:
+        return self.resumes.pending()
+
+    def offer_resume(self) -> ResumeDialog | None:
+        """Offer the first session left live by a crash; the next is offered once this one is decided."""
+        return self.resumes.offer_next()
+
+    # -- other windows -------------------------------------------------------------------------------
+    def show_share_view(self, shown: bool) -> None:
+        if shown:
+            self.share_view.show()
+            self.share_view.raise_()
+        else:
+            self.share_view.hide()
+
+    def show_mini_timer(self, shown: bool) -> None:
+        if shown:
+            self.mini_timer.resize(self.mini_timer.sizeHint())
+            self.mini_timer.show()
+        else:
+            self.mini_timer.hide()
+
+    def open_agenda_editor(
+        self, team_id: int | None = None, kind: SessionKind | None = None, parent: QObject | None = None
+    ) -> AgendaEditorDialog | None:
+        from copdesk.views.calendar.agenda_editor import AgendaEditorDialog
+        from copdesk.views.session.start_session_dialog import StartSessionDialog
+
+        team_id = team_id if team_id is not None else self._current_team_id()
+        if team_id is None:
+            self._show_error("No team yet", "Create a team first (File ▸ New team); agendas belong to a team.")
+            return None
+        editor = AgendaEditorDialog(
+            self.context,
+            team_id,
+            teams.get_team(self.context.db, team_id).name,
+            kind or SessionKind.REFLECTIVE,
+            self.shipped,
+            parent if isinstance(parent, StartSessionDialog) else self.window,
+        )
+        if isinstance(parent, StartSessionDialog):
+            editor.saved.connect(lambda _kind: parent.refresh_agenda())
+        self.agenda_editor = editor
+        editor.open()
+        return editor
+
+    def _edit_current_team_agendas(self) -> None:
+        self.open_agenda_editor()
+
+    def set_palette(self, palette: str) -> None:
+        self.colours = TimerColours.from_palette(theme.colours(self.context.resources, palette))
+        for view in (self.share_view, self.mini_timer):
+            view.set_colours(self.colours)
+
+    def shutdown(self) -> None:
+        """On quit: save the timer (a live session is offered for resume next time) and close the extra windows."""
+        self.live_timer.save()
+        self.share_view.close()
+        self.mini_timer.close()
+
+    # -- internals ------------------------------------------------------------------------------------
+    def _timer_refreshed(self, view: object) -> None:
+        status = getattr(view, "status", None)
+        if status is not self._status:
+            self._show_status(status)
+
+    def _show_status(self, status: TimerStatus | None) -> None:
+        self._status = status
+        self.actions.show_status(status)
+        live = self.live.is_live
+        self.header_button.setText("End session…" if live else "Start session…")
+        self.header_button.setAccessibleName("End the session" if live else "Start a session")
+        self.header_button.setToolTip("Ctrl+E" if live else "F5")
+
+    def _show_reminder(self, text: str) -> None:
+        self.reminder_banner.show_message(text, [("&Start session…", self._open_start_from_reminder)])
+
+    def _open_start_from_reminder(self) -> None:
+        self.open_start_dialog()
+
+    def _raise_window(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def _show_error(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self.window)
+        self.error_box = box
+        box.open()

@@ -1,0 +1,480 @@
+"""The main window composes the panes and routes a few signals between them. No logic lives here.
+
+Two pages: *Prepare* (the review panel, shown whenever no session is live) and *Live* (timer,
+questions, participation and notes side by side, sized for a 1366x768 laptop screen).
+
+The window is built in two steps, so that it can appear before the database is open: the frame (header, menus,
+theme, an "Opening…" page) needs nothing but Qt and this module, and :meth:`MainWindow.open_data` then builds the
+panes on the opened database. Only the Qt classes the frame uses and :mod:`copdesk.views.widgets.theme` are
+imported here at module level; the panes' modules load in :meth:`MainWindow.open_data` (see
+:func:`import_panes`), and the rest of Qt's where it is used (PySide builds a class's enums when it is first
+imported).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from copdesk.views.widgets import theme
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+    from PySide6.QtWidgets import QMenu, QSplitter
+
+    from copdesk.core.model import Team
+    from copdesk.views.context import AppContext
+    from copdesk.views.live.live_page import LivePage
+    from copdesk.views.live.live_session import LiveSession
+    from copdesk.views.live.notes.notes_panel import NotesPanel
+    from copdesk.views.live.participation.participation_panel import ParticipationPanel
+    from copdesk.views.live.questions.question_panel import QuestionPanel
+    from copdesk.views.live.timer.timer_panel import TimerPanel
+    from copdesk.views.prepare.participation_history import ParticipationHistory
+    from copdesk.views.prepare.review_panel import ReviewPanel
+    from copdesk.views.reports.report_actions import ReportActions
+    from copdesk.views.session.session_flow import SessionFlow
+    from copdesk.views.shell.demo_mode import DemoMode
+    from copdesk.views.shell.safeguards import Safeguards
+    from copdesk.views.team.team_members_dialog import TeamMembersDialog
+    from copdesk.views.widgets.background import BackgroundJob
+
+PREPARE_PAGE = 0
+LIVE_PAGE = 1
+
+
+def import_panes() -> None:
+    """Load the modules :meth:`MainWindow.open_data` builds from; the app does it while the data file is checked."""
+    from copdesk.views import context  # noqa: F401 - loaded now, used by open_data
+    from copdesk.views.live import live_session  # noqa: F401
+    from copdesk.views.prepare import participation_history, review_panel  # noqa: F401
+    from copdesk.views.reports import report_actions  # noqa: F401
+    from copdesk.views.session import session_flow  # noqa: F401
+    from copdesk.views.shell import demo_mode, safeguards  # noqa: F401
+
+
+class MainWindow(QMainWindow):
+    """``MainWindow(resources)`` is the frame; :meth:`open_data` fills it (``create_window`` does both at once).
+
+    The Live page is built when first needed (a session starts or resumes, Live is chosen, notes are searched),
+    or at once with ``open_data(..., build_live_page=True)``, as tests have it. Work handed to
+    :meth:`after_first_paint` starts once the window has painted, so nothing the facilitator need not wait for
+    delays the window's appearance.
+    """
+
+    # Queued from the first paint: the window is on screen. A frame shown before open_data says so again
+    # after its first paint with the panes, and only then starts the jobs handed to after_first_paint.
+    first_painted = Signal()
+
+    context: AppContext
+    live_session: LiveSession
+    demo: DemoMode
+    safeguards: Safeguards
+    review_panel: ReviewPanel
+    reports: ReportActions
+    session_flow: SessionFlow
+    participation_history: ParticipationHistory
+
+    def __init__(self, resources: Path) -> None:
+        super().__init__()
+        self.resources = resources
+        self._live_page: LivePage | None = None
+        self._opened = False
+        self._painted = False
+        self._deferred_jobs: list[BackgroundJob] = []
+        self._close_decided = False  # set once closing is settled: a live session is then left live, unasked
+        self.settings = QSettings("copdesk", "copdesk")
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("CoPDesk")
+        self.setWindowIcon(theme.icon(resources, "copdesk"))
+        self.setMinimumSize(1024, 640)
+
+        central = QWidget()
+        self.central_layout = QVBoxLayout(central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self._build_header())
+        self.pages = QStackedWidget()
+        self.opening_label = QLabel("Opening your data…")
+        self.opening_label.setObjectName("openingLabel")  # centred and quiet, by the stylesheet
+        self.pages.addWidget(self.opening_label)
+        self.central_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.menus = {
+            title: self.menuBar().addMenu(title) for title in ("&File", "&View", "&Session", "&Reports", "&Help")
+        }
+        self.statusBar()
+        self.palette_name = str(self.settings.value("theme", theme.LIGHT))
+        self.setStyleSheet(theme.stylesheet(resources, self.palette_name))
+        self._restore_state()
+
+    def is_open(self) -> bool:
+        """Whether :meth:`open_data` has built the panes."""
+        return self._opened
+
+    def show_opening(self, db_path: Path) -> None:
+        """Say which file is being opened, until :meth:`open_data`."""
+        self.opening_label.setText(f"Opening {db_path.name}…")
+        self.statusBar().showMessage(f"Opening {db_path}…")
+
+    def open_data(self, context: AppContext, *, build_live_page: bool = True) -> None:
+        """Build the panes on the opened database and show its Prepare view."""
+        from copdesk.views.live.live_session import LiveSession
+        from copdesk.views.prepare.participation_history import ParticipationHistory
+        from copdesk.views.prepare.review_panel import ReviewPanel
+        from copdesk.views.reports.report_actions import ReportActions
+        from copdesk.views.session.session_flow import SessionFlow
+        from copdesk.views.shell.demo_mode import DemoMode
+        from copdesk.views.shell.safeguards import Safeguards
+
+        self.context = context
+        self.live_session = LiveSession(self)
+        self.live_session.starting.connect(self.ensure_live_page)  # its panes must hear the session start
+        self.demo = DemoMode(context, self)
+        self.safeguards = Safeguards(context, self.live_session, self, current_team_id=self.current_team_id)
+        self.safeguards.data_changed.connect(self.reload_teams)
+        self.safeguards.data_care_starting.connect(self.finish_background_work)
+        self.review_panel = ReviewPanel(context)
+        self.reports = ReportActions(context, self, current_team=self.current_team)
+        self.reports.schedule_changed.connect(self._team_changed)
+        self.reports.exported.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.session_flow = SessionFlow(self, context, self.live_session, self.current_team_id)
+        self.participation_history = ParticipationHistory(context, self.live_session)
+        self.review_panel.add_section("participation_history", "Attendance and balance", self.participation_history)
+
+        for position, banner in enumerate(
+            (self.demo.area, self.safeguards.banner_area, self.session_flow.reminder_banner), start=1
+        ):
+            self.central_layout.insertWidget(position, banner)
+        self.header_row.addWidget(self.session_flow.header_button)
+        self.pages.removeWidget(self.opening_label)
+        self.opening_label.deleteLater()
+        self.pages.addWidget(self._wrap(self.review_panel))
+        self._live_placeholder: QWidget | None = QWidget()  # the Live page's place, until ensure_live_page
+        self.pages.addWidget(self._live_placeholder)
+        self.session_flow.went_live.connect(lambda: self.show_page(LIVE_PAGE))
+        self.session_flow.returned_to_prepare.connect(lambda: self.show_page(PREPARE_PAGE))
+        self.session_flow.discard.discarded.connect(lambda _session_id: self._team_changed())
+        self._fill_menus()
+        self.statusBar().showMessage(f"Data: {context.db_path}")
+        self.session_flow.set_palette(self.palette_name)
+        self.dark_action.setChecked(self.palette_name == theme.DARK)
+        self._opened = True
+        for control in (self.team_combo, self.prepare_button, self.live_button):
+            control.setEnabled(True)
+        self.reload_teams()
+        self.show_page(PREPARE_PAGE)
+        if build_live_page:
+            self.ensure_live_page()
+        self._painted = False  # the jobs for after the first paint wait for the panes to be on screen
+
+    # -- construction -------------------------------------------------------------------------
+    def _build_header(self) -> QWidget:
+        header = QWidget()
+        header.setObjectName("headerBar")
+        row = self.header_row = QHBoxLayout(header)
+        row.setContentsMargins(14, 8, 14, 8)
+        row.setSpacing(10)
+        title = QLabel("CoPDesk")
+        title.setObjectName("appTitle")
+        row.addWidget(title)
+        row.addSpacing(12)
+        team_label = QLabel("&Team")
+        team_label.setObjectName("teamLabel")  # the stylesheet gives it room for its ink, which overhangs the "m"
+        self.team_combo = QComboBox()
+        self.team_combo.setAccessibleName("Team")
+        self.team_combo.setMinimumWidth(240)
+        self.team_combo.setEnabled(False)  # until open_data
+        team_label.setBuddy(self.team_combo)
+        self.team_combo.currentIndexChanged.connect(self._team_changed)
+        row.addWidget(team_label)
+        row.addWidget(self.team_combo)
+        row.addSpacing(12)
+        self.prepare_button = QPushButton("Prepare")
+        self.live_button = QPushButton("Live")
+        self.mode_group = QButtonGroup(self)
+        for page, button in ((PREPARE_PAGE, self.prepare_button), (LIVE_PAGE, self.live_button)):
+            button.setCheckable(True)
+            button.setEnabled(False)  # until open_data
+            button.setAccessibleName(f"Show the {button.text()} view")
+            self.mode_group.addButton(button, page)
+            row.addWidget(button)
+        self.mode_group.idClicked.connect(self.show_page)
+        row.addStretch(1)  # open_data adds the session button after it
+        return header
+
+    def ensure_live_page(self) -> LivePage:
+        """Build the Live page (timer, participation, questions, notes) if it is not there yet."""
+        if self._live_page is None:
+            from copdesk.views.live.live_page import LivePage
+
+            page = LivePage(self.context, self.live_session, self.session_flow)
+            page.timer_panel.set_colours(self.session_flow.colours)
+            self.pages.insertWidget(LIVE_PAGE, page)
+            if self._live_placeholder is not None:
+                self.pages.removeWidget(self._live_placeholder)
+                self._live_placeholder.deleteLater()
+                self._live_placeholder = None
+            page.restore_state(self.settings)  # in place, so the sizes apply to the room the page has
+            self._live_page = page
+        return self._live_page
+
+    @property
+    def timer_panel(self) -> TimerPanel:
+        return self.ensure_live_page().timer_panel
+
+    @property
+    def question_panel(self) -> QuestionPanel:
+        return self.ensure_live_page().question_panel
+
+    @property
+    def participation_panel(self) -> ParticipationPanel:
+        return self.ensure_live_page().participation_panel
+
+    @property
+    def notes_panel(self) -> NotesPanel:
+        return self.ensure_live_page().notes_panel
+
+    @property
+    def live_splitter(self) -> QSplitter:
+        return self.ensure_live_page().live_splitter
+
+    # -- start-up work that waits for the first paint -------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._first_paint_done)  # queued behind the rest of this paint
+
+    def _first_paint_done(self) -> None:
+        for job in self._deferred_jobs:  # first, so their threads run beside what follows
+            job.start()
+        self.first_painted.emit()
+
+    def after_first_paint(self, job: BackgroundJob) -> None:
+        """Start ``job`` once the window has painted; :meth:`finish_background_work` completes it sooner if needed."""
+        self._deferred_jobs.append(job)
+        if self._painted:
+            job.start()
+
+    def finish_background_work(self) -> None:
+        """Run or wait for every job handed to :meth:`after_first_paint`: before a restore or data care, and at quit."""
+        for job in self._deferred_jobs:
+            job.wait()
+
+    @staticmethod
+    def _wrap(widget: QWidget) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.addWidget(widget)
+        return page
+
+    def _fill_menus(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        file_menu = self.menus["&File"]
+        self._add_action(file_menu, "&New team…", self.create_team_interactively, QKeySequence("Ctrl+Shift+N"))
+        self._add_action(file_menu, "Team &members…", self.open_team_members, QKeySequence("Ctrl+Shift+M"))
+        file_menu.addAction(self.demo.leave_action)
+        self.reports.add_schedule_action(file_menu)
+        file_menu.addSeparator()
+        self.safeguards.add_menu_actions(file_menu)
+        file_menu.addSeparator()
+        # Ctrl+Q spelled out: the platform's standard Quit key is empty on Windows (and offscreen).
+        self._add_action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
+        view_menu = self.menus["&View"]
+        self._add_action(view_menu, "&Prepare", lambda: self.show_page(PREPARE_PAGE), QKeySequence("Ctrl+1"))
+        self._add_action(view_menu, "&Live", lambda: self.show_page(LIVE_PAGE), QKeySequence("Ctrl+2"))
+        find = QKeySequence(QKeySequence.StandardKey.Find)
+        self._add_action(view_menu, "&Search notes…", self._search_notes, find)
+        view_menu.addSeparator()
+        self.dark_action = self._add_action(view_menu, "&Dark theme", self._toggle_dark, QKeySequence("Ctrl+Shift+D"))
+        self.dark_action.setCheckable(True)
+        session_menu = self.menus["&Session"]
+        flow_actions = self.session_flow.actions
+        session_menu.addAction(flow_actions.start_session)
+        session_menu.addSeparator()
+        session_menu.addActions([*flow_actions.timer_actions[:-1], flow_actions.end_session])
+        session_menu.addAction(self.session_flow.discard.action)
+        session_menu.addSeparator()
+        session_menu.addActions([flow_actions.share_view, flow_actions.mini_timer, flow_actions.edit_agendas])
+        self.reports.fill_reports_menu(self.menus["&Reports"])
+        help_menu = self.menus["&Help"]
+        help_menu.addAction(flow_actions.help)
+        self._add_action(help_menu, "&About CoPDesk", self._about)
+
+    def _add_action(self, menu: QMenu, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
+        from PySide6.QtGui import QAction
+
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # -- behaviour ----------------------------------------------------------------------------
+    def show_page(self, page: int) -> None:
+        if page == LIVE_PAGE:
+            self.ensure_live_page()
+        self.pages.setCurrentIndex(page)
+        button = self.mode_group.button(page)
+        if button is not None:
+            button.setChecked(True)
+
+    def reload_teams(self, select_team_id: int | None = None) -> None:
+        from copdesk.store import teams
+
+        current = select_team_id if select_team_id is not None else self.current_team_id()
+        if current is None:
+            stored = self.settings.value("team_id")
+            current = int(str(stored)) if stored not in (None, "") else None
+        self.team_combo.blockSignals(True)
+        self.team_combo.clear()
+        for team in teams.list_teams(self.context.db):
+            self.team_combo.addItem(team.name, team.id)
+        index = self.team_combo.findData(current)
+        self.team_combo.setCurrentIndex(max(index, 0) if self.team_combo.count() else -1)
+        self.team_combo.blockSignals(False)
+        self.demo.refresh()
+        self._team_changed()
+
+    def current_team_id(self) -> int | None:
+        data = self.team_combo.currentData()
+        return int(data) if data is not None else None
+
+    def current_team(self) -> Team | None:
+        from copdesk.store import teams
+
+        team_id = self.current_team_id()
+        return teams.get_team(self.context.db, team_id) if team_id is not None else None
+
+    def _team_changed(self) -> None:
+        team = self.current_team()
+        if team is not None:
+            self.settings.setValue("team_id", team.id)
+        self.review_panel.show_team(team)
+        self.participation_history.show_team(team)
+
+    def offer_first_run_or_resume(self) -> None:
+        """After the window is shown: a first run asks how to begin; a session left live by a crash is offered."""
+        from copdesk.store import teams
+
+        if teams.team_count(self.context.db) == 0:
+            self.create_team_interactively(first_run=True)
+        else:
+            self.session_flow.offer_resume()
+
+    def create_team_interactively(self, first_run: bool = False) -> None:
+        from copdesk.store import teams
+        from copdesk.views.shell.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(self)
+        if not first_run:
+            dialog.setWindowTitle("New team")
+            dialog.ui.headingLabel.setText("Create a team")
+            dialog.ui.demoRadio.setEnabled(teams.team_count(self.context.db) == 0)
+        if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+            return
+        if dialog.wants_demo:
+            self.demo.explore_requested.emit()  # the demo opens in a file of its own; this database stays empty
+        elif dialog.draft is not None:
+            try:
+                team = teams.create_team(self.context.db, dialog.draft.name, dialog.draft.members, self.context.now())
+            except ValueError as exc:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.warning(self, "Team not created", str(exc))
+                return
+            self.reload_teams(team.id)
+
+    def open_team_members(self) -> TeamMembersDialog | None:
+        """File ▸ Team members: names, roles and who still attends; each change refreshes what shows the team."""
+        from copdesk.views.team.team_members_dialog import TeamMembersDialog
+
+        team = self.current_team()
+        if team is None:
+            self.statusBar().showMessage("Create a team first (File ▸ New team).", 8000)
+            return None
+        dialog = TeamMembersDialog(self.context, team.id, self)
+        dialog.changed.connect(lambda: self._team_edited(team.id))
+        self.team_members_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _team_edited(self, team_id: int) -> None:
+        self.reload_teams(team_id)
+        if self._live_page is not None:  # a rename shows on the tiles at once
+            self._live_page.participation_panel.reload_roster()
+
+    def _search_notes(self) -> None:
+        self.notes_panel.open_search()
+
+    def _toggle_dark(self, checked: bool) -> None:
+        self._apply_theme(theme.DARK if checked else theme.LIGHT)
+
+    def _apply_theme(self, palette: str) -> None:
+        self.palette_name = palette
+        self.setStyleSheet(theme.stylesheet(self.resources, palette))
+        self.settings.setValue("theme", palette)
+        self.session_flow.set_palette(palette)
+        if self._live_page is not None:
+            self._live_page.timer_panel.set_colours(self.session_flow.colours)
+        self.dark_action.setChecked(palette == theme.DARK)
+
+    def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(
+            self,
+            "About CoPDesk",
+            "CoPDesk helps a Senior Social Worker facilitate their team's Community of Practice.\n\n"
+            f"Your data stays on this computer, in {self.context.db_path}.",
+        )
+
+    # -- state --------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+
+    def save_state(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        if self._live_page is not None:  # else the splitters were never moved: their saved state stands
+            self._live_page.save_state(self.settings)
+        self.settings.sync()
+
+    def close_without_asking(self) -> bool:
+        """Close now; a live session stays live and is offered for resume (SIGTERM, a restore, "Keep it live")."""
+        self._close_decided = True
+        return self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._opened:  # closed while the data was still opening: nothing was shown to keep
+            self.save_state()
+            super().closeEvent(event)
+            return
+        if self._live_page is not None:
+            self._live_page.notes_panel.flush()  # whatever is decided next, and even if nothing is
+        if not self._close_decided and self.session_flow.ask_before_closing(self.close_without_asking) is not None:
+            event.ignore()  # the question decides; the window stays until it is answered
+            return
+        self.save_state()
+        self.session_flow.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,163 @@
+"""The main window's safeguards: its banner strip, and the File menu's data-care entries.
+
+The banner strip under the header carries what start-up had to say (a restored backup, a backup that
+could not be made, a data folder inside a synced or network folder, shown once per folder), and every
+write the panes could not save (a full disk, a read-only or locked database), with Retry. The menu
+entries open the restore, retention and erasure dialogs. They are refused while a session is live:
+the hour in progress must not have its data pulled from under it.
+
+A restore needs the live database closed, which only the composition root can do, so this class
+asks for it with :attr:`Safeguards.restore_requested` instead of restoring itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout, QWidget
+
+from copdesk import paths
+from copdesk.store import migrations
+from copdesk.views.context import AppContext
+from copdesk.views.live.live_session import LiveSession
+from copdesk.views.widgets.banner import Banner, show_write_failures
+
+WARNED_LOCATIONS_KEY = "warnings/unsafeDataFolder"
+LIVE_REFUSAL = "End the live session first: its data cannot change under it."
+
+
+class Safeguards(QObject):
+    restore_requested = Signal(object)  # the Path of a verified backup
+    data_changed = Signal()  # retention or an erasure changed what the panes show
+    data_care_starting = Signal()  # before a restore, retention or erasure dialog: background backups must finish
+
+    def __init__(
+        self,
+        context: AppContext,
+        live_session: LiveSession,
+        parent: QWidget,
+        *,
+        current_team_id: Callable[[], int | None],
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.live_session = live_session
+        self.host = parent
+        self.current_team_id = current_team_id
+        self.current_dialog: QDialog | None = None
+        self.banner_area = QWidget()
+        self.banner_area.setObjectName("bannerArea")
+        layout = QVBoxLayout(self.banner_area)
+        layout.setContentsMargins(10, 8, 10, 0)
+        layout.setSpacing(6)
+        self.notice_banner = Banner("info")
+        self.warning_banner = Banner("warning")
+        self.location_banner = Banner("warning")
+        self.write_banner = Banner("error", closable=False)  # until what was refused is saved
+        self.write_banner.setObjectName("writeRefused")
+        show_write_failures(context.writes, self.write_banner)
+        context.writes.failed.connect(self._fit)
+        context.writes.recovered.connect(self._fit)
+        for banner in (self.notice_banner, self.warning_banner, self.location_banner, self.write_banner):
+            layout.addWidget(banner)
+            banner.closed.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Take no room at all when no banner is showing."""
+        banners = (self.notice_banner, self.warning_banner, self.location_banner, self.write_banner)
+        showing = any(not b.isHidden() for b in banners)
+        self.banner_area.setVisible(showing)
+
+    # -- start-up ------------------------------------------------------------------------------
+    def show_startup(self, notices: list[str], warnings: list[str], location_warning: str | None) -> None:
+        if notices:
+            self.notice_banner.show_message(" ".join(notices))
+        if warnings:
+            self.warning_banner.show_message(" ".join(warnings))
+        if location_warning:
+            self._warn_location_once(location_warning)
+        self._fit()
+
+    def show_late_warning(self, warning: object) -> None:
+        """A problem from start-up work finished after the window appeared (the automatic backup), if any."""
+        if warning:
+            self.show_startup([], [str(warning)], None)
+
+    def _warn_location_once(self, message: str) -> None:
+        settings = QSettings("copdesk", "copdesk")
+        folder = str(self.context.db_path.parent)
+        warned = settings.value(WARNED_LOCATIONS_KEY, [])
+        warned_list = [str(w) for w in warned] if isinstance(warned, list) else [str(warned)] if warned else []
+        if folder in warned_list:
+            return
+        self.location_banner.show_message(message)
+        settings.setValue(WARNED_LOCATIONS_KEY, [*warned_list, folder])
+        settings.sync()
+
+    # -- menu ----------------------------------------------------------------------------------
+    def add_menu_actions(self, menu: QMenu) -> None:
+        entries = (
+            ("&Restore from backup…", self.restore_from_backup),
+            ("&Delete old sessions…", self.delete_old_sessions),
+            ("&Erase a member's data…", self.erase_member_data),
+        )
+        for text, slot in entries:
+            action = QAction(text, self.host)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
+    def _refuse_while_live(self) -> bool:
+        """Refuse data care during a session; otherwise let the start-up backup finish first, so the backups
+        listed for a restore are all there, and a deletion meant to reach every backup reaches that one too."""
+        if self.live_session.is_live:
+            self.warning_banner.show_message(LIVE_REFUSAL)
+            self._fit()
+            return True
+        self.data_care_starting.emit()
+        return False
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        """Window-modal and non-blocking, so the meeting's window keeps painting (and tests can click)."""
+        self.current_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def restore_from_backup(self) -> None:
+        if self._refuse_while_live():
+            return
+        from copdesk.views.data_care.data_care_dialogs import RestoreDialog
+
+        dialog = RestoreDialog(self.context.db_path, migrations.latest_version(paths.migrations_dir()), self.host)
+        dialog.accepted.connect(lambda: self._restore_chosen(dialog.chosen))
+        self._open(dialog)
+
+    def _restore_chosen(self, chosen: Path | None) -> None:
+        if chosen is not None:
+            self.restore_requested.emit(chosen)
+
+    def delete_old_sessions(self) -> None:
+        if self._refuse_while_live():
+            return
+        from copdesk.views.data_care.data_care_dialogs import RetentionDialog
+
+        dialog = RetentionDialog(self.context, self.host)
+        dialog.changed.connect(self.data_changed)
+        self._open(dialog)
+
+    def erase_member_data(self) -> None:
+        if self._refuse_while_live():
+            return
+        team_id = self.current_team_id()
+        if team_id is None:
+            self.warning_banner.show_message("Choose a team first: erasure works on one team's roster.")
+            self._fit()
+            return
+        from copdesk.views.data_care.data_care_dialogs import EraseMemberDialog
+
+        dialog = EraseMemberDialog(self.context, team_id, self.host)
+        dialog.changed.connect(self.data_changed)
+        self._open(dialog)

@@ -1,0 +1,1 @@
+"""Shared pieces every page uses: banners, labels, the bounded editor, the pane frame, table models, the theme."""

@@ -1,0 +1,57 @@
+"""Labels every page uses: a quiet hint, the one-line message under a form, and a line that elides with its
+whole text one hover away."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from copdesk.views.widgets import theme
+
+
+def hint_label(text: str = "") -> QLabel:
+    """A wrapped line in the quiet hint style: what a list holds, where a quote comes from."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    theme.set_role(label, "hint")
+    return label
+
+
+def message_label() -> QLabel:
+    """The line under a form where :func:`show_message` says what happened; empty until then."""
+    label = QLabel()
+    label.setWordWrap(True)
+    return label
+
+
+def show_message(label: QLabel, text: str, *, error: bool, warning: bool = False) -> None:
+    """One line under a form: a reading in the hint style, something to notice in amber, or a problem in red."""
+    label.setText(text)
+    label.setProperty("level", "red" if error else "amber" if warning else "")
+    theme.set_role(label, "" if error or warning else "hint")
+    label.setVisible(bool(text))
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when the pane is narrow; the whole text is in the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 40)))

@@ -1,0 +1,101 @@
+"""Editing a team's agenda templates in the GUI: edits are saved, bad edits change nothing, and sessions use them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from copdesk.core.model import SessionKind
+from copdesk.store import agendas, sessions
+from copdesk.views.calendar.agenda_editor import Column
+from copdesk.views.shell.main_window import MainWindow
+from tests.views.live_helpers import add_team, start_session
+
+
+def test_add_remove_reorder_and_retime_then_save(window: MainWindow) -> None:
+    team = add_team(window)
+    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.REFLECTIVE)
+    assert editor is not None and editor.isVisible()
+    model = editor.model
+    assert model.rowCount() == 7 and "60 min" in editor.total_label.text()
+
+    editor.select_row(0)
+    editor.add()  # a new 5-minute segment after the welcome
+    assert model.setData(model.index(1, Column.NAME), "Check-in round 🌱")
+    assert model.setData(model.index(1, Column.MINUTES), "4")
+    assert model.setData(model.index(1, Column.PHASE), "opening")
+    editor.select_row(1)
+    editor.move_selected(-1)
+    editor.select_row(7)
+    editor.remove()  # drop "Close"
+    assert "61 min" in editor.total_label.text()
+    editor.save_button.click()
+
+    saved = agendas.team_template(window.context.db, team.id, SessionKind.REFLECTIVE)
+    assert saved is not None
+    assert [(s.name, s.minutes) for s in saved.segments][:2] == [
+        ("Check-in round 🌱", 4),
+        ("Welcome and ground rules", 5),
+    ]
+    assert "Close" not in [s.name for s in saved.segments]
+
+    session = start_session(window)  # the next session runs the team's agenda
+    assert sessions.segments(window.context.db, session.id)[0].name == "Check-in round 🌱"
+
+
+def test_bad_edits_are_refused_with_a_reason_and_change_nothing(window: MainWindow) -> None:
+    team = add_team(window)
+    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.SPOTLIGHT)
+    assert editor is not None
+    model = editor.model
+    before = model.template
+    for column, value, reason in (
+        (Column.MINUTES, "0", "1 to 240"),
+        (Column.MINUTES, "ten", "whole number"),
+        (Column.MINUTES, "999", "1 to 240"),
+        (Column.NAME, "   ", "empty"),
+        (Column.NAME, "x" * 500, "keep it to 80"),
+    ):
+        assert not model.setData(model.index(0, column), value)
+        assert reason in editor.error_label.text(), (value, editor.error_label.text())
+        assert model.template == before
+    for _ in range(len(before.segments) - 1):
+        editor.select_row(0)
+        editor.remove()
+    editor.select_row(0)
+    editor.remove()
+    assert "at least one segment" in editor.error_label.text() and model.rowCount() == 1
+
+
+def test_reset_to_shipped_removes_the_team_copy(window: MainWindow) -> None:
+    team = add_team(window)
+    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.THEMED)
+    assert editor is not None
+    editor.model.setData(editor.model.index(0, Column.MINUTES), 9)
+    editor.save_button.click()
+    assert agendas.customised_kinds(window.context.db, team.id) == {SessionKind.THEMED}
+    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.THEMED)
+    assert editor is not None and editor.model.template.segments[0].minutes == 9
+    editor.reset_to_shipped()
+    editor.save_button.click()
+    assert agendas.customised_kinds(window.context.db, team.id) == set()
+
+
+def test_the_start_dialog_opens_the_editor_and_shows_the_new_agenda(window: MainWindow) -> None:
+    team = add_team(window)
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None and "7 segments, 60 min" in dialog.agenda_label.text()
+    edit_button = next(
+        b for b in dialog.findChildren(type(dialog.next_button)) if b.accessibleName().startswith("Edit this")
+    )
+    edit_button.click()
+    editor = window.session_flow.agenda_editor
+    assert editor is not None and editor.parent() is dialog
+    editor.select_row(6)
+    editor.remove()
+    editor.save_button.click()
+    assert "6 segments, 57 min" in dialog.agenda_label.text()
+    assert team.id == dialog.team_id()
+    assert (
+        editor.table.model() is editor.model
+        and editor.model.index(0, Column.PHASE).data(Qt.ItemDataRole.EditRole) == "opening"
+    )

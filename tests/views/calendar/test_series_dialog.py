@@ -1,0 +1,321 @@
+"""The series editor and the report menu entries, driven as the facilitator would."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlite_utils import Database
+
+from copdesk import paths
+from copdesk.core.model import Role, SessionKind, Team
+from copdesk.core.schedule import Preset, build_rule
+from copdesk.store import schedule, series, teams
+from copdesk.store.connection import open_database
+from copdesk.store.demo import bank_questions, fill_demo
+from copdesk.views.calendar.series_dialog import SeriesDialog
+from copdesk.views.calendar.series_picker import NO_CHANGES
+from copdesk.views.context import AppContext
+from copdesk.views.reports.export_dialogs import CpdDialog, QuarterReportDialog, SessionRecordDialog
+from copdesk.views.reports.report_actions import ReportActions
+from copdesk.views.shell.main_window import MainWindow
+from tests.conftest import FakeClock
+from tests.pdf_text import pdf_text
+
+NOW = datetime(2026, 8, 20, 12, 0, tzinfo=UTC)  # midday: the same local day wherever the tests run
+
+
+@pytest.fixture
+def context(db_path: Path) -> Iterator[AppContext]:
+    opened = open_database(db_path, paths.migrations_dir())
+    yield AppContext(opened.db, opened.path, lambda: 0.0, lambda: NOW, paths.asset_dir("resources"))
+    opened.db.close()
+
+
+@pytest.fixture
+def team(context: AppContext) -> Team:
+    return teams.create_team(context.db, "Calendar Team", [("Fern Quill", Role.FACILITATOR)], NOW)
+
+
+def _dialog(qtbot: QtBot, context: AppContext, team: Team) -> SeriesDialog:
+    dialog = SeriesDialog(context, team)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _pick(dialog: SeriesDialog, kind: SessionKind, weekday: int, hour: int, first: date) -> None:
+    dialog.form.kind_combo.setCurrentIndex(dialog.form.kind_combo.findData(kind.value))
+    dialog.form.day_combo.setCurrentIndex(weekday)
+    dialog.form.time_edit.setTime(QTime(hour, 0))
+    dialog.form.first_date_edit.setDate(QDate(first.year, first.month, first.day))
+
+
+def test_a_new_spotlight_series_previews_and_saves(qtbot: QtBot, context: AppContext, team: Team) -> None:
+    dialog = _dialog(qtbot, context, team)
+    assert dialog.editor_heading.text() == "New series (not saved yet)"
+    _pick(dialog, SessionKind.SPOTLIGHT, 1, 13, date(2026, 9, 1))
+    assert not dialog.form.weeks_combo.isVisible()  # weeks are only asked for reflective practice
+    assert dialog.dates.preview_model.stringList() == [
+        "Tue 8 Sep 2026, 13:00",  # the first full week of September 2026, not the 1st
+        "Tue 6 Oct 2026, 13:00",
+        "Tue 3 Nov 2026, 13:00",
+        "Tue 8 Dec 2026, 13:00",
+        "Tue 5 Jan 2027, 13:00",
+        "Tue 2 Feb 2027, 13:00",
+    ]
+    assert "Tuesday of the first full week of each month at 13:00" in dialog.words_label.text()
+    assert series.series_for_team(context.db, team.id) == []  # nothing stored before Save
+    assert dialog.save()
+    stored = series.series_for_team(context.db, team.id)
+    assert [(s.kind, s.rule) for s in stored] == [
+        (SessionKind.SPOTLIGHT, build_rule(Preset(SessionKind.SPOTLIGHT, 1, time(13), date(2026, 9, 1))))
+    ]
+    found = schedule.next_session(context.db, team.id, NOW)
+    assert found is not None and found.moment == datetime(2026, 9, 8, 13, 0)
+
+
+def test_skip_and_one_off_are_saved_only_on_save(qtbot: QtBot, context: AppContext, team: Team) -> None:
+    rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
+    saved = series.add_series(context.db, team.id, SessionKind.REFLECTIVE, rule, NOW)
+    dialog = _dialog(qtbot, context, team)
+    assert dialog.dates.no_changes_label.isVisible() and dialog.dates.no_changes_label.text() == NO_CHANGES
+    assert not dialog.dates.changes_view.isVisible() and not dialog.dates.undo_button.isVisible()
+    dialog.dates.preview_view.setCurrentIndex(dialog.dates.preview_model.index(0))
+    dialog.skip_selected()
+    dialog.dates.extra_edit.setDateTime(QDateTime(QDate(2026, 9, 15), QTime(10, 0)))
+    dialog.add_extra()
+    assert dialog.dates.changes_model.stringList() == [
+        "Extra: Tue 15 Sep 2026, 10:00",
+        "Skipped: Thu 17 Sep 2026, 10:00",
+    ]
+    assert dialog.dates.changes_view.isVisible() and not dialog.dates.no_changes_label.isVisible()
+    assert dialog.dates.preview_model.stringList()[:2] == ["Tue 15 Sep 2026, 10:00  (extra)", "Thu 15 Oct 2026, 10:00"]
+    assert series.get_series(context.db, saved.id).rule == rule
+    assert dialog.save()
+    upcoming = [s.moment.date() for s in schedule.upcoming_sessions(context.db, team.id, NOW, 2)]
+    assert upcoming == [date(2026, 9, 15), date(2026, 10, 15)]
+    dialog.dates.changes_view.setCurrentIndex(dialog.dates.changes_model.index(1))
+    dialog.undo_selected_change()
+    assert dialog.save()
+    upcoming = [s.moment.date() for s in schedule.upcoming_sessions(context.db, team.id, NOW, 2)]
+    assert upcoming == [date(2026, 9, 15), date(2026, 9, 17)]
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        (QDateTime(QDate(2026, 8, 1), QTime(10, 0)), "has to be in the future"),
+        (QDateTime(QDate(2026, 9, 12), QTime(10, 0)), "Monday to Friday"),
+        (QDateTime(QDate(2026, 9, 17), QTime(10, 0)), "already a session"),
+    ],
+)
+def test_a_bad_one_off_is_one_line_and_changes_nothing(
+    qtbot: QtBot, context: AppContext, team: Team, when: QDateTime, message: str
+) -> None:
+    rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
+    series.add_series(context.db, team.id, SessionKind.REFLECTIVE, rule, NOW)
+    dialog = _dialog(qtbot, context, team)
+    dialog.dates.extra_edit.setDateTime(when)
+    dialog.add_extra()
+    assert message in dialog.message_label.text() and "\n" not in dialog.message_label.text()
+    assert dialog.message_label.property("level") == "red"
+    assert not dialog.dirty and not dialog.save_button.isEnabled()
+
+
+def test_a_tuesday_series_starts_from_its_first_tuesday_and_offers_one_offs_on_tuesdays(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    """A series stored "from Friday 1 May" shows its first session, and the one-off date is on its own weekday."""
+    rule = build_rule(Preset(SessionKind.SPOTLIGHT, 1, time(13), date(2026, 5, 1)))
+    series.add_series(context.db, team.id, SessionKind.SPOTLIGHT, rule, NOW)
+    dialog = _dialog(qtbot, context, team)
+    assert dialog.form.first_date_edit.date() == QDate(2026, 5, 5)
+    assert dialog.form.first_date_edit.text() == "Tue 5 May 2026"
+    assert not dialog.dirty  # showing the first session is not an edit
+    assert dialog.dates.extra_edit.dateTime() == QDateTime(QDate(2026, 8, 25), QTime(13, 0))  # NOW is a Thursday
+    dialog.form.day_combo.setCurrentIndex(2)  # to Wednesday: the offer follows the series' new day
+    assert dialog.dates.extra_edit.dateTime() == QDateTime(QDate(2026, 8, 26), QTime(13, 0))
+    dialog.revert()
+    dialog.add_extra()  # the offered date is free, so it is taken as it is
+    assert dialog.dates.changes_model.stringList() == ["Extra: Tue 25 Aug 2026, 13:00"]
+    assert dialog.dates.extra_edit.dateTime() == QDateTime(QDate(2026, 9, 1), QTime(13, 0))  # then the next free one
+
+
+def test_a_month_without_its_4th_week_session_is_said_under_the_preview(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    dialog = _dialog(qtbot, context, team)
+    _pick(dialog, SessionKind.REFLECTIVE, 3, 10, date(2026, 9, 1))
+    assert dialog.dates.preview_model.stringList()[:3] == [
+        "Thu 17 Sep 2026, 10:00",
+        "Thu 15 Oct 2026, 10:00",
+        "Thu 29 Oct 2026, 10:00",
+    ]
+    assert dialog.dates.missing_label.isVisible()
+    assert (
+        dialog.dates.missing_label.text() == "No 4th-week session in September 2026: that Thursday would be 1 October."
+    )
+    assert "no 4th-week session when that Thursday falls in the next month" in dialog.words_label.text()
+    _pick(dialog, SessionKind.SPOTLIGHT, 1, 13, date(2026, 9, 1))
+    assert not dialog.dates.missing_label.isVisible()
+
+
+def test_the_date_lists_are_as_tall_as_what_they_hold(qtbot: QtBot, context: AppContext, team: Team) -> None:
+    """An empty list of changes is one line, not a tall empty box; the preview fits its six dates unscrolled."""
+    dialog = _dialog(qtbot, context, team)
+    dialog.resize(960, 720)
+    qtbot.waitExposed(dialog)
+    preview = dialog.dates.preview_view
+    assert preview.verticalScrollBar().maximum() == 0
+    assert preview.height() <= preview.sizeHintForRow(0) * 6 + 4 * preview.frameWidth() + 8
+    assert dialog.dates.no_changes_label.height() < preview.height()
+    for row in range(2):
+        dialog.dates.preview_view.setCurrentIndex(dialog.dates.preview_model.index(row))
+        dialog.skip_selected()
+    changes = dialog.dates.changes_view
+    qtbot.waitUntil(lambda: changes.height() >= changes.sizeHintForRow(0) * 2)
+    assert changes.verticalScrollBar().maximum() == 0
+
+
+def test_skipping_without_choosing_a_date_says_what_to_do(qtbot: QtBot, context: AppContext, team: Team) -> None:
+    dialog = _dialog(qtbot, context, team)
+    dialog.dates.preview_view.clearSelection()
+    dialog.dates.preview_view.setCurrentIndex(dialog.dates.preview_model.index(-1))
+    dialog.skip_selected()
+    assert dialog.message_label.text() == "Choose a date in the list of next sessions, then skip it."
+
+
+def _editing_kind(dialog: SeriesDialog) -> SessionKind | None:
+    return None if dialog.editing is None else dialog.editing.kind
+
+
+def test_unsaved_changes_block_switching_series(qtbot: QtBot, context: AppContext, team: Team) -> None:
+    for kind, day in ((SessionKind.REFLECTIVE, 3), (SessionKind.SPOTLIGHT, 1)):
+        series.add_series(context.db, team.id, kind, build_rule(Preset(kind, day, time(10), date(2026, 9, 1))), NOW)
+    dialog = _dialog(qtbot, context, team)
+    dialog.form.duration_spin.setValue(90)
+    assert dialog.dirty
+    dialog.series_view.setCurrentIndex(dialog.series_model.index(1))
+    assert _editing_kind(dialog) is SessionKind.REFLECTIVE
+    assert dialog.message_label.text() == "Save or revert the changes to this series first."
+    dialog.revert()
+    dialog.series_view.setCurrentIndex(dialog.series_model.index(1))
+    assert _editing_kind(dialog) is SessionKind.SPOTLIGHT
+
+
+def test_pausing_takes_a_series_off_the_calendar(qtbot: QtBot, context: AppContext, team: Team) -> None:
+    rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
+    series.add_series(context.db, team.id, SessionKind.REFLECTIVE, rule, NOW)
+    dialog = _dialog(qtbot, context, team)
+    dialog.toggle_paused()
+    assert schedule.next_session(context.db, team.id, NOW) is None
+    assert "(paused)" in dialog.series_model.data(dialog.series_model.index(0))  # type: ignore[operator]
+    assert dialog.pause_button.text() == "Res&ume"
+    dialog.toggle_paused()
+    assert schedule.next_session(context.db, team.id, NOW) is not None
+
+
+def test_every_control_is_named_for_screen_readers(qtbot: QtBot, context: AppContext, team: Team) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QWidget
+
+    dialog = _dialog(qtbot, context, team)
+    kinds = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox)
+    controls = [w for w in dialog.findChildren(QWidget) if isinstance(w, kinds) and w.isVisibleTo(dialog)]
+    assert len(controls) >= 15
+    assert [w for w in controls if not w.accessibleName()] == []
+
+
+# -- the main window's menu entries ------------------------------------------------------------------
+@pytest.fixture
+def demo_window(window: MainWindow, fake_clock: FakeClock) -> MainWindow:
+    db: Database = window.context.db
+    fill_demo(db, fake_clock.now(), bank_questions(paths.resource_path("questions")))
+    window.reload_teams()
+    return window
+
+
+def _menu_texts(window: MainWindow) -> dict[str, list[str]]:
+    menus = window.menuBar().findChildren(QMenu)
+    return {menu.title(): [action.text() for action in menu.actions() if action.text()] for menu in menus}
+
+
+def test_the_schedule_and_reports_are_in_the_menus(demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    menus = _menu_texts(demo_window)
+    assert "&Schedule…" in menus["&File"]
+    assert menus["&Reports"] == [
+        "Export session &record…",
+        "Export &quarterly self-assessment…",
+        "Export &CPD peer-reflection evidence…",
+    ]
+    opened: list[SeriesDialog] = []
+
+    def record(dialog: SeriesDialog) -> int:
+        opened.append(dialog)
+        return 0
+
+    monkeypatch.setattr(SeriesDialog, "exec", record)
+    next(a for a in demo_window.findChildren(QAction) if a.text() == "&Schedule…").trigger()
+    assert len(opened) == 1 and opened[0].team.name == demo_window.current_team().name  # type: ignore[union-attr]
+    assert opened[0].series_model.rowCount() == 3
+
+
+def _answer_with(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
+    monkeypatch.setattr(ReportActions, "ask_save_path", lambda self, title, suggested, file_filter: target)
+    for dialog in (SessionRecordDialog, QuarterReportDialog, CpdDialog):
+        monkeypatch.setattr(dialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+
+
+def test_export_session_record_from_the_menu(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    target = tmp_path / "record"  # no ending typed: the format's is added
+    _answer_with(monkeypatch, target)
+    demo_window.reports.export_session_record()
+    written = tmp_path / "record.pdf"
+    assert written.read_bytes().startswith(b"%PDF-")
+    assert "Session record: Northside Community Team" in pdf_text(written.read_bytes())
+    assert str(written) in demo_window.statusBar().currentMessage()
+
+
+def test_export_quarterly_report_and_summary_from_the_menu(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    target = tmp_path / "q.html"
+    _answer_with(monkeypatch, target)
+    demo_window.reports.export_quarterly_report()
+    page = target.read_text()
+    assert "CoP quarterly self-assessment: Northside Community Team, Q3 2026" in page  # the quarter just finished
+    monkeypatch.setattr(QuarterReportDialog, "chosen_format", property(lambda self: self.formats["summary"]))
+    summary = tmp_path / "q.json"
+    _answer_with(monkeypatch, summary)
+    demo_window.reports.export_quarterly_report()
+    assert '"format": "copdesk-quarter-summary"' in summary.read_text()
+
+
+def test_a_failed_export_says_why_in_one_line(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _answer_with(monkeypatch, tmp_path / "missing" / "cpd.md")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    demo_window.reports.export_cpd_evidence()
+    assert len(warnings) == 1 and "does not exist" in warnings[0] and "\n" not in warnings[0]
+
+
+def test_the_stylesheet_finds_the_spin_box_arrows() -> None:
+    """Styling spin boxes hides their step buttons, so the stylesheet draws them from shipped icons."""
+    from copdesk.views.widgets import theme
+
+    resources = paths.asset_dir("resources")
+    text = theme.stylesheet(resources, theme.LIGHT)
+    assert "@icons@" not in text
+    arrows = [Path(p) for p in re.findall(r'url\("([^"]+)"\)', text)]
+    assert {p.name for p in arrows} >= {"spin-up.svg", "spin-down.svg"} and all(p.is_file() for p in arrows)

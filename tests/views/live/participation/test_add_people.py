@@ -1,0 +1,164 @@
+"""Marking people present after Start, through the participation pane's "Add person…" in the real window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QListWidgetItem
+
+from copdesk.core.model import Role
+from copdesk.store import participation, sessions, teams
+from copdesk.views.live.participation.add_people_dialog import NOBODY_ABSENT, AddPeopleDialog
+from copdesk.views.live.participation.roster_model import RosterRole
+from copdesk.views.shell.main_window import MainWindow
+from tests.views.live_helpers import add_team, start_session
+from tests.views.participation_helpers import click_tile
+
+TEAM = ("Ash Lee", "Bo Day", "Cy Vale", "Aziz Noor")
+
+
+def tiles(window: MainWindow, role: RosterRole) -> list[object]:
+    roster = window.participation_panel.visible_roster
+    return [roster.index(row, 0).data(role) for row in range(roster.rowCount())]
+
+
+def open_dialog(window: MainWindow) -> AddPeopleDialog:
+    panel = window.participation_panel
+    assert panel.add_button.isVisible() and panel.add_button.isEnabled()
+    panel.add_button.click()
+    dialog = panel.add_people_dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def offered(dialog: AddPeopleDialog) -> list[QListWidgetItem]:
+    return [dialog.absent_list.item(row) for row in range(dialog.absent_list.count())]
+
+
+def database_state(window: MainWindow, session_id: int) -> tuple[object, ...]:
+    db = window.context.db
+    members = tuple((m.display_name, m.role, m.active) for m in teams.list_members(db, 1, include_inactive=True))
+    return members, tuple(sorted(sessions.attendee_ids(db, session_id)))
+
+
+def test_the_button_shows_only_while_a_session_is_live(window: MainWindow) -> None:
+    panel = window.participation_panel
+    assert not panel.add_button.isVisibleTo(panel)
+    add_team(window, TEAM)
+    start_session(window, present=TEAM[:3])
+    assert panel.add_button.isVisibleTo(panel)
+    assert panel.add_button.accessibleName()
+
+
+def test_a_latecomer_ticked_in_the_dialog_joins_the_tiles_and_the_tally_is_kept(window: MainWindow) -> None:
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM[:3])
+    first = click_tile(window, 0)  # a contribution before the latecomer arrives
+    keys_before = dict(zip(tiles(window, RosterRole.NAME), tiles(window, RosterRole.SHORTCUT), strict=True))
+
+    dialog = open_dialog(window)
+    assert [item.text().split("  ·  ")[0] for item in offered(dialog)] == ["Aziz Noor"]  # only who is absent
+    assert not dialog.mark_button.isEnabled()
+    offered(dialog)[0].setCheckState(Qt.CheckState.Checked)
+    assert dialog.mark_button.isEnabled()
+    dialog.mark_button.click()
+
+    db = window.context.db
+    aziz = next(m for m in teams.list_members(db, session.team_id) if m.display_name == "Aziz Noor")
+    assert sorted(sessions.attendee_ids(db, session.id)) == sorted(m.id for m in teams.list_members(db, 1))
+    assert not dialog.isVisible()
+    assert tiles(window, RosterRole.NAME)[-1] == "Aziz Noor", "a latecomer joins at the end"
+    for name, key in keys_before.items():  # everyone else keeps their number key
+        assert tiles(window, RosterRole.SHORTCUT)[tiles(window, RosterRole.NAME).index(name)] == key
+    assert sum(int(str(count)) for count in tiles(window, RosterRole.COUNT)) == 1
+    assert click_tile(window, 3) == aziz.id
+    saved = [row.member_id for row in participation.contributions(db, session.id)]
+    assert saved == [first, aziz.id]
+
+
+def test_enter_on_a_name_marks_them_present_at_once(window: MainWindow, qtbot: object) -> None:
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM[:2])
+    dialog = open_dialog(window)
+    dialog.absent_list.setFocus()
+    dialog.absent_list.setCurrentRow(1)
+    QTest.keyClick(dialog.absent_list, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert len(sessions.attendee_ids(window.context.db, session.id)) == 3
+    assert len(tiles(window, RosterRole.NAME)) == 3
+
+
+def test_a_guest_added_on_the_spot_joins_the_team_as_a_guest_and_the_tiles(window: MainWindow) -> None:
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM)
+    dialog = open_dialog(window)
+    assert dialog.nobody_label.text() == NOBODY_ABSENT and dialog.nobody_label.isVisible()
+    QTest.keyClicks(dialog.guest_edit, "  Rosa   Ortiz ")
+    QTest.keyClick(dialog.guest_edit, Qt.Key.Key_Return)
+    assert dialog.guest_edit.text() == "" and offered(dialog)[0].checkState() == Qt.CheckState.Checked
+    assert dialog.isVisible(), "Enter in the guest box adds the guest; it does not close the dialog"
+    dialog.mark_button.click()
+
+    db = window.context.db
+    rosa = next(m for m in teams.list_members(db, session.team_id) if m.display_name == "Rosa Ortiz")
+    assert rosa.role is Role.GUEST
+    assert rosa.id in sessions.attendee_ids(db, session.id)
+    assert "Rosa Ortiz" in tiles(window, RosterRole.NAME)
+    assert tiles(window, RosterRole.ROLE_LABEL)[-1] == Role.GUEST.label
+
+
+def test_bad_guest_names_are_refused_in_one_line_and_change_nothing(window: MainWindow) -> None:
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM[:3])
+    db = window.context.db
+    inactive = teams.add_member(db, session.team_id, "Dee Moss", Role.PRACTITIONER, window.context.now())
+    teams.set_member_active(db, inactive.id, False)
+    before = database_state(window, session.id)
+    dialog = open_dialog(window)
+    assert "Dee Moss" not in [item.text() for item in offered(dialog)], "inactive members are not offered"
+    for typed, says in (
+        ("   ", "empty"),
+        ("bo  DAY", "already marked present"),
+        ("aziz noor", "tick them instead"),
+        ("Dee Moss", "inactive"),
+        ("Eve\u0007Hall", "control character"),
+    ):
+        dialog.guest_edit.setText(typed)
+        assert not dialog.add_guest()
+        assert says in dialog.error_label.text() and "\n" not in dialog.error_label.text()
+    assert [item.text().split("  ·  ")[0] for item in offered(dialog)] == ["Aziz Noor"]
+    dialog.guest_edit.setText("x" * 5000)  # a huge paste is cut to the longest name allowed
+    assert len(dialog.guest_edit.text()) == 80
+    dialog.guest_edit.setText("Rosa Ortiz")
+    assert dialog.add_guest()
+    dialog.guest_edit.setText("ROSA ortiz")
+    assert not dialog.add_guest() and "already on the list" in dialog.error_label.text()
+    dialog.reject()  # cancelling saves nobody, not even the guest typed in
+    assert database_state(window, session.id) == before
+    assert len(tiles(window, RosterRole.NAME)) == 3
+
+
+def test_a_guest_name_taken_since_the_dialog_opened_saves_nobody(window: MainWindow) -> None:
+    """The one transaction: a refused guest leaves the ticked latecomer unsaved too, and the dialog open."""
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM[:3])
+    dialog = open_dialog(window)
+    offered(dialog)[0].setCheckState(Qt.CheckState.Checked)
+    dialog.guest_edit.setText("Rosa Ortiz")
+    assert dialog.add_guest()
+    db = window.context.db
+    teams.add_member(db, session.team_id, "Rosa Ortiz", Role.GUEST, window.context.now())  # added elsewhere meanwhile
+    before = database_state(window, session.id)
+    dialog.mark_button.click()
+    assert dialog.isVisible() and "Rosa Ortiz is already on this team's roster" in dialog.error_label.text()
+    assert database_state(window, session.id) == before
+    assert len(tiles(window, RosterRole.NAME)) == 3
+
+
+def test_ending_the_session_closes_the_dialog(window: MainWindow) -> None:
+    add_team(window, TEAM)
+    start_session(window, present=TEAM[:3])
+    dialog = open_dialog(window)
+    window.live_session.finish()
+    assert not dialog.isVisible()
+    assert not window.participation_panel.add_button.isVisibleTo(window.participation_panel)

@@ -1,0 +1,124 @@
+"""Every common live action is one keystroke, and the help overlay lists every shortcut the window has."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from copdesk.core.timer import TimerStatus
+from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.shell.shortcut_help import shortcut_rows
+from tests.conftest import FakeClock
+from tests.views.live_helpers import add_team, start_session
+
+
+def _status(window: MainWindow) -> TimerStatus | None:
+    view = window.session_flow.live_timer.last_view
+    return None if view is None else view.status
+
+
+def _focus_window(window: MainWindow, qtbot: QtBot) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.timer_panel.setFocus()
+
+
+def test_space_n_plus_and_r_drive_the_timer(window: MainWindow, fake_clock: FakeClock, qtbot: QtBot) -> None:
+    add_team(window)
+    start_session(window)
+    _focus_window(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    assert _status(window) is TimerStatus.PAUSED
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    assert _status(window) is TimerStatus.RUNNING
+    fake_clock.advance(60)
+    QTest.keyClick(window, Qt.Key.Key_Plus)
+    view = window.session_flow.live_timer.last_view
+    assert view is not None and view.segment_planned_seconds == 600
+    QTest.keyClick(window, Qt.Key.Key_N)
+    view = window.session_flow.live_timer.last_view
+    assert view is not None and view.segment_index == 1
+    fake_clock.advance(20 * 60)
+    QTest.keyClick(window, Qt.Key.Key_R)
+    assert window.timer_panel.notice_banner.label.text().startswith("Re-timed")
+
+
+def test_window_shortcuts_open_the_other_views_and_end(window: MainWindow, qtbot: QtBot) -> None:
+    add_team(window)
+    start_session(window)
+    flow = window.session_flow
+    _focus_window(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert flow.share_view.isVisible()
+    _focus_window(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert flow.mini_timer.isVisible()
+    assert flow.mini_timer.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    _focus_window(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    assert flow.help_overlay.isVisible()
+    QTest.keyClick(flow.help_overlay, Qt.Key.Key_Escape)
+    assert not flow.help_overlay.isVisible()
+    _focus_window(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Question)
+    assert flow.help_overlay.isVisible()
+    QTest.keyClick(flow.help_overlay, Qt.Key.Key_Question)
+    assert not flow.help_overlay.isVisible()
+    _focus_window(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert flow.end_confirmation is not None and flow.end_confirmation.isVisible()
+    flow.share_view.close()
+    flow.mini_timer.close()
+    assert not flow.actions.share_view.isChecked() and not flow.actions.mini_timer.isChecked()
+
+
+def test_shift_slash_the_usual_way_to_type_a_question_mark_opens_the_help(window: MainWindow, qtbot: QtBot) -> None:
+    add_team(window)
+    help_overlay = window.session_flow.help_overlay
+    _focus_window(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)  # on the Prepare page
+    assert help_overlay.isVisible()
+    QTest.keyClick(help_overlay, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
+    assert not help_overlay.isVisible()
+    start_session(window)
+    _focus_window(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)  # and while live
+    assert help_overlay.isVisible()
+    QTest.keyClick(help_overlay, Qt.Key.Key_Escape)
+    window.notes_panel.editor.setFocus()
+    QTest.keyClick(window.notes_panel.editor, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
+    assert window.notes_panel.editor.toPlainText() == "?" and not help_overlay.isVisible(), "typing keeps its ?"
+
+
+def test_letters_and_space_still_type_into_a_text_field(window: MainWindow, qtbot: QtBot) -> None:
+    add_team(window)
+    start_session(window)
+    edit = QLineEdit(window.timer_panel)
+    edit.setAccessibleName("Scratch field")
+    edit.show()
+    _focus_window(window, qtbot)
+    edit.setFocus()
+    QTest.keyClicks(edit, "n r+ ?")
+    assert edit.text() == "n r+ ?"
+    view = window.session_flow.live_timer.last_view
+    assert view is not None and view.segment_index == 0 and view.status is TimerStatus.RUNNING
+    assert not window.session_flow.help_overlay.isVisible()
+
+
+def test_the_help_overlay_lists_every_shortcut_of_the_window(window: MainWindow) -> None:
+    flow = window.session_flow
+    flow.help_overlay.open()
+    shown = flow.help_overlay.model.rows
+    listed_keys = " | ".join(keys for keys, _ in shown)
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+            assert text in listed_keys, f"{action.text()!r} ({text}) is missing from the help"
+    for must in ("Space", "N", "+", "R", "Ctrl+E", "Ctrl+Shift+S", "Ctrl+T", "F1", "?"):
+        assert any(must in keys.split(" or ") for keys, _ in shown), must
+    assert shortcut_rows(window) == shown
+    descriptions = dict(shown)
+    assert descriptions["Space"] == "Start, pause or resume the timer"

@@ -1,0 +1,178 @@
+"""The Live page at 1366x768 under pressure: a long question with a caution and a suggestion, three follow-ups,
+and every timer banner at once. Each pane keeps what it needs: room to type six lines of notes, the question
+scrolls inside its card, and the timer's banners take room from the timer pane, never the participation pane."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from copdesk.core.custom_questions import custom_key
+from copdesk.store import actions
+from copdesk.store import questions as store
+from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
+from tests.conftest import FakeClock
+from tests.views.live_helpers import add_team, start_session
+
+LONG_QUESTION = (
+    "When you think back over the whole of the visit, and the conversations with the family, the GP, the district "
+    "nurse, the housing officer and the person themselves, what felt most uncertain to you at the time, what "
+    "helped you to hold that uncertainty without rushing to a decision, and what would you want the team to "
+    "notice if they were in the same position next week?"
+)
+PANES = ("timerPanel", "questionPanel", "participationPanel", "notesPanel")
+
+
+def _fully_shown(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.visibleRegion().boundingRect().size() == widget.size()
+
+
+def _with_follow_ups(window: MainWindow) -> None:
+    """A session a fortnight ago agreed three actions, so the follow-up list has rows to show."""
+    earlier = start_session(window, topic="An earlier session")
+    for text in ("Share the reading list", "Book the room", "Ask about the carers' assessment"):
+        actions.add_action(window.context.db, earlier.team_id, text, window.context.now(), origin_session_id=earlier.id)
+    window.session_flow.end_now()
+    assert window.session_flow.summary_dialog is not None
+    window.session_flow.summary_dialog.accept()
+
+
+def _pane(window: MainWindow, name: str) -> QWidget:
+    pane = window.findChild(QWidget, name)
+    assert pane is not None
+    return pane
+
+
+def _heights(window: MainWindow) -> dict[str, int]:
+    """Each pane's height once the splitters have answered every layout request posted so far."""
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    return {name: _pane(window, name).height() for name in PANES}
+
+
+@pytest.mark.parametrize("dragged_towards", ["nowhere", "questions", "notes"])
+def test_a_long_question_with_a_suggestion_leaves_the_notes_room_to_type(
+    window: MainWindow, qtbot: QtBot, dragged_towards: str
+) -> None:
+    """Whichever way the facilitator drags the splitter between them, neither pane goes below what it needs."""
+    add_team(window)
+    _with_follow_ups(window)
+    start_session(window)
+    panel = window.question_panel
+    cautious = next(q for q in panel.pool() if q.caution)
+    # The team's own question, so it stays the current one whatever the pane redraws.
+    long_one = replace(cautious, id=custom_key("whole-visit"), text=LONG_QUESTION, source="Harbour Team")
+    store.save_custom_question(window.context.db, long_one, window.context.now())
+    panel.reload_custom_questions()
+    panel.show_question(next(q for q in panel.pool() if q.id == long_one.id))
+    window.live_session.room_signal.emit("tension")
+    qtbot.waitUntil(panel.banner.isVisible)
+    qtbot.waitUntil(window.notes_panel.follow_up.table.isVisible)
+    splitter = window.ensure_live_page().right_splitter
+    if dragged_towards != "nowhere":
+        splitter.setSizes([10_000, 1] if dragged_towards == "questions" else [1, 10_000])
+
+    # Once the splitters have laid the panes out again, none is squeezed below what its content needs.
+    _heights(window)
+    for name in PANES:
+        pane = _pane(window, name)
+        assert pane.height() >= pane.minimumSizeHint().height(), f"{name} is squeezed below what its content needs"
+    notes = window.notes_panel
+    lines = notes.editor.fontMetrics().lineSpacing()
+    assert notes.editor.viewport().height() >= 6 * lines, "room for six lines of notes"
+    card = panel.card
+    text_lines = card.text_label.fontMetrics().lineSpacing()
+    assert card.viewport().height() >= card.meta_label.height() + 2 * text_lines, "two lines of the question in view"
+    assert card.verticalScrollBar().maximum() > 0, "the rest of the question scrolls inside the card"
+    assert card.text_label.text() == LONG_QUESTION and card.caution_label.text().startswith("⚠ Caution")
+    for widget in (panel.next_button, panel.back_button, panel.banner.use_button, notes.follow_up.table):
+        assert _fully_shown(widget), widget.accessibleName() or widget.objectName()
+    assert notes.follow_up.table.height() >= 2 * notes.follow_up.table.verticalHeader().defaultSectionSize()
+
+
+def test_timer_banners_take_room_from_the_timer_pane_not_the_participation_pane(
+    clocked_window: MainWindow, fake_clock: FakeClock, qtbot: QtBot
+) -> None:
+    window = clocked_window
+    add_team(window)
+    start_session(window)
+    flow = window.session_flow
+    qtbot.waitUntil(window.timer_panel.countdown_label.isVisible)
+    window.ensure_live_page().left_splitter.setSizes([1, 10_000])  # the timer pane as small as it goes
+    before = _heights(window)
+
+    fake_clock.advance(14 * 60)  # behind the plan, so the re-time has a long message
+    flow.live_timer.refresh()
+    fake_clock.sleep_laptop(600)
+    flow.live_timer.refresh()
+    result = flow.live_timer.retime()
+    flow.live_timer.save_failed.emit(
+        "The timer could not be saved (disk I/O error); it keeps running and will try again."
+    )
+    timer = window.timer_panel
+    for banner in timer.banners:
+        qtbot.waitUntil(banner.isVisible)
+
+    assert _heights(window) == before, "showing banners moves no pane"
+    assert timer.height() >= timer.minimumSizeHint().height()
+    for widget in [
+        timer.countdown_label,
+        timer.segment_label,
+        timer.disc,
+        *timer.content.findChildren(QAbstractButton),
+    ]:
+        assert _fully_shown(widget), widget.accessibleName() or widget.objectName()
+    notice = timer.notice_banner
+    assert len(result.message) > 100 and notice.message() == result.message
+    assert notice.toolTip() == result.message and notice.label.text().endswith("…"), "two lines, the rest on hover"
+    assert notice.label.text().count("\n") == 1 and notice.height() < 3 * notice.label.fontMetrics().lineSpacing() + 12
+    notice.close_button.click()
+    timer.sleep_banner.close_button.click()
+    assert _heights(window) == before
+
+
+def test_the_notes_editor_keeps_six_lines_whatever_the_layout_offers(qtbot: QtBot) -> None:
+    editor = BoundedPlainTextEdit(minimum_lines=6)
+    qtbot.addWidget(editor)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    layout.addWidget(editor)
+    holder.resize(400, 40)  # far less than six lines
+    holder.show()
+    QApplication.sendPostedEvents()
+    assert editor.viewport().height() >= 6 * editor.fontMetrics().lineSpacing()
+    assert BoundedPlainTextEdit().minimumSizeHint().height() < editor.minimumSizeHint().height()
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Why do you think this is true?", "big"),
+        ("A degree of scepticism about existing knowledge, beliefs and values in this case?", "heading"),
+    ],
+)
+def test_the_whole_question_is_in_view_in_the_largest_type_that_fits(
+    window: MainWindow, qtbot: QtBot, text: str, role: str
+) -> None:
+    """A question one line of the big type cannot hold drops to the heading size: no line is cut in half."""
+    add_team(window)
+    start_session(window)
+    panel = window.question_panel
+    plain = next(q for q in panel.pool() if not q.caution)
+    question = replace(plain, id=custom_key("sized"), text=text, source="Harbour Team")
+    store.save_custom_question(window.context.db, question, window.context.now())
+    panel.reload_custom_questions()
+    panel.show_question(next(q for q in panel.pool() if q.id == question.id))
+    window.live_session.room_signal.emit("tension")  # a suggestion above the card too
+    qtbot.waitUntil(panel.banner.isVisible)
+    _heights(window)
+    card = panel.card
+    assert card.text_label.property("role") == role
+    assert card.verticalScrollBar().value() == 0
+    assert card.text_label.geometry().bottom() < card.viewport().height(), "the whole question is in view"

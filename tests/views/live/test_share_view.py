@@ -1,0 +1,101 @@
+"""The share-safe view shows the timer and the current question, and can never show anything about colleagues."""
+
+from __future__ import annotations
+
+import inspect
+
+import shiboken6
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from copdesk.store import teams
+from copdesk.views.live.share_view import ShareView
+from copdesk.views.shell.main_window import MainWindow
+from tests.conftest import FakeClock
+from tests.views.live_helpers import ROSTER, add_team, start_session
+
+
+def _descendants_of(panes: list[QWidget]) -> set[int]:
+    found: set[int] = set()
+    for pane in panes:
+        found.add(id(pane))
+        found.update(id(child) for child in pane.findChildren(QWidget))
+    return found
+
+
+def test_the_share_view_holds_no_widget_of_the_participation_or_notes_panes(
+    window: MainWindow, fake_clock: FakeClock, qtbot: QtBot
+) -> None:
+    add_team(window)
+    start_session(window, guests=("Guest Speaker",))
+    flow = window.session_flow
+    flow.actions.share_view.trigger()
+    share = flow.share_view
+    qtbot.waitExposed(share)
+    assert share.objectName() == "shareView" and share.isWindow() and share.parent() is None
+    assert share.isVisible() and share is not window.window()
+
+    private = _descendants_of([window.participation_panel, window.notes_panel])
+    inside = share.findChildren(QWidget)
+    assert not [w for w in inside if id(w) in private]
+    assert inside == [], "the share view paints itself and has no child widgets at all"
+    assert share not in window.findChildren(QWidget), "nothing laid out in the main window reaches it"
+
+
+def test_the_share_view_shows_the_timer_and_question_and_no_member_names(
+    window: MainWindow, fake_clock: FakeClock, qtbot: QtBot
+) -> None:
+    team = add_team(window)
+    start_session(window, guests=("Guest Speaker",))
+    flow = window.session_flow
+    fake_clock.advance(250)
+    window.live_session.question_shown.emit("What has worked well and why?")
+    flow.live_timer.refresh()
+    flow.actions.share_view.trigger()
+    shown = flow.share_view.shown_text()
+    assert shown == ["Welcome and ground rules", "00:50", "left of 5 min", "What has worked well and why?"]
+    names = [m.display_name for m in teams.list_members(window.context.db, team.id)]
+    assert "Guest Speaker" in names and set(ROSTER) <= set(names)
+    text = " ".join(shown) + " " + flow.share_view.accessibleDescription()
+    assert not [name for name in names if name.split()[0] in text or name in text]
+    image = flow.share_view.grab()
+    assert not image.isNull() and image.width() >= 480
+
+
+def test_a_widget_put_into_the_share_view_is_removed_at_once(window: MainWindow, qtbot: QtBot) -> None:
+    share = window.session_flow.share_view
+    share.show()
+    intruder = QLabel("Alex Morgan: 12 contributions", share)
+    intruder.show()
+    assert intruder.isHidden(), "a show() after parenting is undone"
+    layout = QVBoxLayout(share)
+    laid_out = QLabel("Tension marker at 10:42")
+    layout.addWidget(laid_out)
+    qtbot.wait(1)  # let the layout's queued show run, as it would in the app
+    assert not shiboken6.isValid(laid_out) or laid_out.isHidden()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert share.findChildren(QLabel) == [], "and removed"
+    assert not shiboken6.isValid(intruder)
+
+
+def test_the_share_view_takes_nothing_but_colours() -> None:
+    parameters = list(inspect.signature(ShareView.__init__).parameters)
+    assert parameters == ["self", "colours"], "no database, roster or LiveSession may be handed to the share view"
+
+
+def test_after_the_session_the_share_view_forgets_the_question(window: MainWindow) -> None:
+    add_team(window)
+    start_session(window)
+    flow = window.session_flow
+    window.live_session.question_shown.emit("What did you learn that you will build into your practice?")
+    flow.end_now()
+    assert flow.share_view.shown_text() == ["No session is running"]
+
+
+def test_the_painted_views_follow_the_dark_theme(window: MainWindow) -> None:
+    flow = window.session_flow
+    light = flow.share_view.colours.background.name()
+    window.dark_action.trigger()
+    assert flow.share_view.colours.background.name() != light
+    assert flow.mini_timer.colours == flow.share_view.colours == window.timer_panel.disc.colours

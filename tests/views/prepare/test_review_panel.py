@@ -1,0 +1,116 @@
+"""The Prepare view on the demo data: every section of the review pack, shown as the pack says."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from copdesk import paths
+from copdesk.core.review import PLANNING_PROMPTS
+from copdesk.store import actions, teams
+from copdesk.store.demo import RECURRING_ISSUE, bank_questions, fill_demo
+from copdesk.store.recurring import recurring_threshold
+from copdesk.store.review import planning_ticks
+from copdesk.views.live.notes.action_models import ActionRole
+from copdesk.views.live.notes.issue_models import IssueRole
+from copdesk.views.shell.main_window import LIVE_PAGE, PREPARE_PAGE, MainWindow
+
+SECTIONS = (
+    "next_session",
+    "planning",
+    "open_actions",
+    "recurring_issues",
+    "escalations",
+    "quiet",
+    "unused_questions",
+)
+
+
+def _demo(window: MainWindow) -> None:
+    fill_demo(window.context.db, window.context.now(), bank_questions(paths.resource_path("questions")))
+    team = teams.find_team(window.context.db, "Northside Community Team")
+    assert team is not None
+    window.reload_teams(team.id)
+
+
+def test_every_section_shows_the_pack(window: MainWindow) -> None:
+    _demo(window)
+    panel = window.review_panel
+    assert set(SECTIONS) <= set(panel.sections)
+    pack = panel.pack
+    assert pack is not None and pack.team == "Northside Community Team"
+    sections = panel.review_sections
+    assert pack.next_session is not None
+    assert sections.next_session.kind.text().startswith(pack.next_session.kind.label)
+    assert "open action" in sections.next_session.glance.text()
+
+    model = sections.actions.model
+    assert model.rowCount() == len(pack.open_actions) > 0
+    overdue = [model.index(r, 0).data(ActionRole.OVERDUE) for r in range(model.rowCount())]
+    assert overdue == [a.overdue for a in pack.open_actions] and any(overdue)
+    assert [model.index(r, 0).data(ActionRole.TIMES_CARRIED) for r in range(model.rowCount())] == [
+        a.times_carried for a in pack.open_actions
+    ]
+
+    issues = sections.issues
+    assert issues.model.index(0, 0).data() == RECURRING_ISSUE  # most raised first
+    assert issues.model.index(0, 0).data(IssueRole.FLAGGED) is True
+    assert not issues.advice.isHidden()
+    advice = issues.advice_label.text()
+    assert "Handling challenges" in advice and "Facilitation role in a CoP" in advice and "My VIEWS form" in advice
+
+    assert sections.escalations.model.rowCount() == len(pack.escalations_awaiting) == 1
+    assert sections.questions.model.rowCount() == len(pack.unused_questions)
+    assert "participation_history" in panel.sections  # other panes still add theirs through add_section
+
+
+def test_quiet_names_are_shown_only_on_request(window: MainWindow) -> None:
+    _demo(window)
+    quiet = window.review_panel.review_sections.quiet
+    pack = window.review_panel.pack
+    assert pack is not None and pack.quiet_last_session
+    assert quiet.names.isHidden() and str(len(pack.quiet_last_session)) in quiet.summary.text()
+    QTest.mouseClick(quiet.toggle, Qt.MouseButton.LeftButton)
+    assert not quiet.names.isHidden() and quiet.names.text() == ", ".join(pack.quiet_last_session)
+    window.review_panel.refresh()  # coming back to the view hides them again
+    assert quiet.names.isHidden()
+
+
+def test_planning_ticks_are_kept_for_the_upcoming_session(window: MainWindow) -> None:
+    _demo(window)
+    panel = window.review_panel
+    checklist = panel.review_sections.planning.model
+    assert [checklist.index(r).data() for r in range(checklist.rowCount())] == [p.text for p in PLANNING_PROMPTS]
+    first = checklist.index(0)
+    assert checklist.setData(first, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    pack = panel.pack
+    assert pack is not None and pack.next_session is not None
+    team = panel.team
+    assert team is not None
+    assert planning_ticks(window.context.db, team.id, pack.next_session.starts_at.date()) == {"present-case"}
+    assert planning_ticks(window.context.db, team.id, None) == set()  # another session starts fresh
+    panel.refresh()
+    assert checklist.index(0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert "1 of 8" in panel.review_sections.planning.summary.text()
+
+
+def test_threshold_is_configurable_from_the_view(window: MainWindow) -> None:
+    _demo(window)
+    issues = window.review_panel.review_sections.issues
+    issues.threshold.setValue(5)
+    assert recurring_threshold(window.context.db) == 5
+    assert issues.model.index(0, 0).data(IssueRole.FLAGGED) is False  # raised 4 times: below 5 now
+    assert issues.advice.isHidden()
+
+
+def test_returning_to_prepare_shows_what_changed(window: MainWindow) -> None:
+    _demo(window)
+    panel = window.review_panel
+    team = panel.team
+    assert team is not None and panel.pack is not None
+    before = len(panel.pack.open_actions)
+    window.show_page(LIVE_PAGE)
+    actions.add_action(window.context.db, team.id, "Agreed while live", window.context.now())
+    window.show_page(PREPARE_PAGE)
+    assert panel.pack is not None and len(panel.pack.open_actions) == before + 1
+    assert panel.review_sections.actions.model.rowCount() == before + 1

@@ -1,0 +1,36 @@
+"""The start dialog's ground-rules page says what the facilitator can really do to let the group read the rules.
+
+The share-safe view shows only the timer and the question, and the dialog is modal, so the page does not send the
+facilitator there: it offers to copy the rules for the meeting chat instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
+
+from copdesk.views.shell.main_window import MainWindow
+from tests.views.live_helpers import ROSTER, add_team
+
+
+def test_the_rules_page_offers_the_chat_not_the_share_safe_view(window: MainWindow) -> None:
+    add_team(window)
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.set_present(set(ROSTER))
+    assert dialog.go_to_ground_rules()
+    page = dialog.pages.currentWidget()
+    assert page is not None
+    words = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert "put the share-safe view on screen" not in words
+    assert "The share-safe view does not show them" in words and "meeting chat" in words
+
+    QGuiApplication.clipboard().clear()
+    assert dialog.copy_rules_button.isVisible() and dialog.copy_rules_button.accessibleName()
+    dialog.copy_rules_button.click()
+    copied = QGuiApplication.clipboard().text()
+    rules = window.session_flow.ground_rules
+    assert copied.splitlines()[0] == "Ground rules and confidentiality"
+    assert copied.splitlines()[1:] == [f"{n}. {rule.text}" for n, rule in enumerate(rules.rules, 1)]
+    assert "Copied" in dialog.copied_label.text()
+    assert not dialog.agreed_check.isChecked(), "copying agrees nothing"

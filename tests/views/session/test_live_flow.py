@@ -1,0 +1,262 @@
+"""The session from Start to the saved record, through the real window, on the fake clocks."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.model import Role, SessionKind, SessionStatus
+from copdesk.store import series, sessions, teams
+from copdesk.views.live.timer.live_timer import HEARTBEAT_MS
+from copdesk.views.shell.main_window import LIVE_PAGE, PREPARE_PAGE, MainWindow
+from tests.conftest import FakeClock
+from tests.views.live_helpers import REFLECTIVE_MINUTES, ROSTER, add_team, start_session
+
+
+def _weekly_rule_at(moment_local_naive: object) -> str:
+    moment = moment_local_naive
+    day = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[moment.weekday()]  # type: ignore[attr-defined]
+    return f"DTSTART:{moment:%Y%m%dT%H%M%S}\nRRULE:FREQ=WEEKLY;BYDAY={day}"
+
+
+def test_start_dialog_defaults_to_the_scheduled_session_due_now(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    window = clocked_window
+    team = add_team(window)
+    local_now = fake_clock.now().astimezone().replace(tzinfo=None, second=0, microsecond=0)
+    starts_at = local_now + timedelta(minutes=10)
+    spotlight = series.add_series(
+        window.context.db, team.id, SessionKind.SPOTLIGHT, _weekly_rule_at(starts_at), fake_clock.now()
+    )
+
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    assert dialog.kind() is SessionKind.SPOTLIGHT
+    assert (
+        "Spotlight session" in dialog.scheduled_label.text() and f"{starts_at:%H:%M}" in dialog.scheduled_label.text()
+    )
+    dialog.set_present({"Ash Lee"})
+    assert dialog.go_to_ground_rules()
+    dialog.start_button.click()
+
+    saved = sessions.get_session(window.context.db, window.live_session.session_id or -1)
+    assert (saved.kind, saved.series_id) == (SessionKind.SPOTLIGHT, spotlight.id)
+    assert saved.planned_start is not None
+    assert from_utc_iso(saved.planned_start).astimezone().replace(tzinfo=None) == starts_at
+
+
+def test_starting_records_who_is_present_the_guest_and_the_ground_rules(window: MainWindow) -> None:
+    team = add_team(window)
+    live = window.live_session
+    heard: list[tuple[object, ...]] = []
+    live.started.connect(lambda session_id: heard.append(("started", session_id)))
+    live.segment_changed.connect(lambda position, phase: heard.append(("segment", position, phase)))
+    session = start_session(
+        window,
+        present=("Ash Lee", "Cy Vale"),
+        guests=("Dr Émile Ng-O'Hara",),
+        topic="  \u202eSupporting a carer   under strain ",
+    )
+    assert heard == [("started", session.id), ("segment", 0, "opening")]
+
+    assert session.status is SessionStatus.LIVE and session.ground_rules_agreed_at is not None
+    assert session.topic == "Supporting a carer under strain"
+    guest = next(m for m in teams.list_members(window.context.db, team.id) if m.role is Role.GUEST)
+    assert guest.display_name == "Dr Émile Ng-O'Hara"
+    present = {
+        teams.get_member(window.context.db, i).display_name
+        for i in sessions.attendee_ids(window.context.db, session.id)
+    }
+    assert present == {"Ash Lee", "Cy Vale", "Dr Émile Ng-O'Hara"}
+    assert [s.planned_seconds // 60 for s in sessions.segments(window.context.db, session.id)] == list(
+        REFLECTIVE_MINUTES
+    )
+    assert window.pages.currentIndex() == LIVE_PAGE
+    assert live.session_id == session.id and live.team_id == team.id
+    assert sessions.timer_state(window.context.db, session.id) is not None, "the first timer state is saved at once"
+    assert window.session_flow.header_button.text() == "End session…"
+
+
+def test_not_agreeing_to_the_ground_rules_is_recorded_as_such(window: MainWindow) -> None:
+    add_team(window)
+    session = start_session(window, agreed=False)
+    assert session.ground_rules_agreed_at is None
+
+
+def test_bad_guests_and_cancelling_change_nothing(window: MainWindow) -> None:
+    team = add_team(window)
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    for bad, reason in (("   ", "empty"), ("ash LEE", "already on the list"), ("Bo\x07b", "control character")):
+        dialog.guest_edit.setText(bad)
+        assert not dialog.add_guest()
+        assert reason in dialog.error_label.text()
+    assert not dialog.go_to_ground_rules(), "nobody is ticked"
+    assert "Tick who is present" in dialog.error_label.text()
+    dialog.set_present({"Ash Lee"})
+    dialog.topic_edit.setText("Carers\x07 under strain")
+    assert not dialog.go_to_ground_rules() and "control character" in dialog.error_label.text()
+    dialog.topic_edit.setText("x" * 5000)
+    assert len(dialog.topic_edit.text()) == 80, "a huge paste is cut to the longest topic"
+    dialog.topic_edit.setText("Carers under strain")
+    assert dialog.go_to_ground_rules()
+    dialog.guest_edit.setText("Guest Speaker")
+    assert dialog.add_guest()
+    dialog.reject()
+
+    assert sessions.session_count(window.context.db) == 0
+    assert [m.display_name for m in teams.list_members(window.context.db, team.id)] == list(ROSTER)
+    assert not window.live_session.is_live and window.pages.currentIndex() == PREPARE_PAGE
+
+
+def test_each_segment_change_is_announced_and_its_actual_time_saved(
+    window: MainWindow, fake_clock: FakeClock, qtbot: QtBot
+) -> None:
+    add_team(window)
+    session = start_session(window)
+    fake_clock.advance(6 * 60 + 5)
+    with qtbot.waitSignal(window.live_session.segment_changed) as blocker:
+        window.session_flow.actions.next_segment.trigger()
+    assert blocker.args == [1, "review"]
+    first = sessions.segments(window.context.db, session.id)[0]
+    assert first.actual_seconds == 365 and first.actual_start is not None and first.actual_end is not None
+
+
+def test_the_heartbeat_saves_the_timer_at_least_every_ten_seconds(window: MainWindow, fake_clock: FakeClock) -> None:
+    add_team(window)
+    session = start_session(window)
+    heartbeat = window.session_flow.live_timer.findChild(QTimer, "timerHeartbeat")
+    assert heartbeat is not None and heartbeat.isActive() and heartbeat.interval() == HEARTBEAT_MS <= 10_000
+    fake_clock.advance(7)
+    heartbeat.timeout.emit()
+    state = json.loads(sessions.timer_state(window.context.db, session.id) or "{}")
+    assert state["current_elapsed_seconds"] == 7 and state["status"] == "running"
+
+
+def test_ending_confirms_saves_planned_against_actual_and_shows_the_summary(
+    window: MainWindow, fake_clock: FakeClock, qtbot: QtBot
+) -> None:
+    add_team(window)
+    session = start_session(window)
+    flow = window.session_flow
+    taken = (6, 4, 12)
+    for minutes in taken:
+        fake_clock.advance(minutes * 60)
+        flow.actions.next_segment.trigger()
+    fake_clock.advance(3 * 60)  # three minutes into Clarifying questions, then the meeting is cut short
+
+    saved_before_panes_flushed: list[float | None] = []
+    window.live_session.ending.connect(
+        lambda sid: saved_before_panes_flushed.append(sessions.segments(window.context.db, sid)[3].actual_seconds)
+    )
+    flow.actions.end_session.trigger()
+    confirmation = flow.end_confirmation
+    assert confirmation is not None and confirmation.isVisible() and window.live_session.is_live
+    with qtbot.waitSignal(window.live_session.ended):
+        confirmation.button(QMessageBox.StandardButton.Yes).click()
+
+    assert saved_before_panes_flushed == [180], "actuals are saved before LiveSession.finish()"
+    ended = sessions.get_session(window.context.db, session.id)
+    assert ended.status is SessionStatus.ENDED and ended.ended_at is not None
+    rows = sessions.segments(window.context.db, session.id)
+    assert [(r.planned_seconds, r.actual_seconds) for r in rows] == [
+        (300, 360),
+        (300, 240),
+        (600, 720),
+        (480, 180),
+        (1320, None),
+        (420, None),
+        (180, None),
+    ]
+    summary = flow.summary_dialog
+    assert summary is not None and summary.isVisible()
+    assert summary.model.rowCount() == 7 and summary.model.outcomes[0].difference_words == "1 min over"
+    assert summary.model.outcomes[4].difference_words == "not reached"
+    assert "3 present" in summary.counts_label.text()
+    assert window.pages.currentIndex() == PREPARE_PAGE
+    assert not window.live_session.is_live and flow.header_button.text() == "Start session…"
+    assert window.timer_panel.view is None and not window.timer_panel.empty_label.isHidden()
+
+
+def test_cancelling_the_end_keeps_the_session_running(window: MainWindow) -> None:
+    add_team(window)
+    start_session(window)
+    flow = window.session_flow
+    box = flow.request_end()
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert window.live_session.is_live and flow.live_timer.is_attached
+
+
+def test_next_on_the_last_segment_asks_to_end(window: MainWindow, fake_clock: FakeClock) -> None:
+    add_team(window)
+    start_session(window)
+    flow = window.session_flow
+    for minutes in REFLECTIVE_MINUTES[:-1]:
+        fake_clock.advance(minutes * 60)
+        flow.actions.next_segment.trigger()
+    assert flow.live_timer.on_last_segment
+    flow.actions.next_segment.trigger()
+    assert flow.end_confirmation is not None and flow.end_confirmation.isVisible()
+    assert window.live_session.is_live
+
+
+def test_forgot_to_start_prompts_gently_once(clocked_window: MainWindow, fake_clock: FakeClock) -> None:
+    window = clocked_window
+    team = add_team(window)
+    local_now = fake_clock.now().astimezone().replace(tzinfo=None, second=0, microsecond=0)
+    series.add_series(
+        window.context.db,
+        team.id,
+        SessionKind.REFLECTIVE,
+        _weekly_rule_at(local_now + timedelta(minutes=5)),
+        fake_clock.now(),
+    )
+    reminder, banner = window.session_flow.reminder, window.session_flow.reminder_banner
+    assert reminder.check() is None and banner.isHidden()
+    fake_clock.advance(6 * 60)
+    assert reminder.check() is not None
+    assert not banner.isHidden() and "Reflective practice CoP was planned to start at" in banner.label.text()
+    assert reminder.check() is None, "each planned start is mentioned once"
+    banner.button("Start session…").click()
+    assert window.session_flow.start_dialog is not None and window.session_flow.start_dialog.isVisible()
+
+
+def test_no_prompt_when_the_session_was_started(clocked_window: MainWindow, fake_clock: FakeClock) -> None:
+    window = clocked_window
+    team = add_team(window)
+    local_now = fake_clock.now().astimezone().replace(tzinfo=None, second=0, microsecond=0)
+    series.add_series(
+        window.context.db,
+        team.id,
+        SessionKind.REFLECTIVE,
+        _weekly_rule_at(local_now + timedelta(minutes=5)),
+        fake_clock.now(),
+    )
+    start_session(window)
+    fake_clock.advance(6 * 60)
+    assert window.session_flow.reminder.check() is None
+    assert window.session_flow.reminder_banner.isHidden()
+
+
+def test_a_start_that_passed_before_the_window_opened_is_not_a_reminder(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    window = clocked_window
+    team = add_team(window)
+    local_now = fake_clock.now().astimezone().replace(tzinfo=None, second=0, microsecond=0)
+    series.add_series(
+        window.context.db,
+        team.id,
+        SessionKind.REFLECTIVE,
+        _weekly_rule_at(local_now - timedelta(minutes=5)),
+        fake_clock.now(),
+    )
+    fake_clock.advance(60)
+    assert window.session_flow.reminder.check() is None

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from copdesk.app import create_window
+from copdesk.core.model import Role
+from copdesk.store import teams
+from copdesk.store.errors import NotADatabaseError
+from copdesk.views.shell.first_run import FirstRunDialog
+from copdesk.views.shell.main_window import LIVE_PAGE, PREPARE_PAGE, MainWindow
+
+PANES = ("timerPanel", "questionPanel", "participationPanel", "notesPanel", "reviewPanel")
+
+
+def test_window_has_every_pane_by_object_name(window: MainWindow) -> None:
+    for name in PANES:
+        assert window.findChild(QWidget, name) is not None, name
+    assert window.pages.currentIndex() == PREPARE_PAGE
+
+
+def test_live_page_shows_four_panes(window: MainWindow, qtbot: QtBot) -> None:
+    window.live_button.click()
+    assert window.pages.currentIndex() == LIVE_PAGE
+    for name in PANES[:4]:
+        pane = window.findChild(QWidget, name)
+        assert pane is not None and pane.isVisible()
+        assert pane.width() > 200 and pane.height() > 150
+
+
+def test_empty_state_explains_what_to_do(window: MainWindow) -> None:
+    assert "Create your team" in window.review_panel.empty_label.text()
+
+
+def test_every_interactive_control_has_an_accessible_name(window: MainWindow) -> None:
+    controls = window.findChildren(QAbstractButton) + window.findChildren(QComboBox) + window.findChildren(QLineEdit)
+    unnamed = [c for c in controls if c.isVisibleTo(window) and not c.accessibleName()]
+    # The combo box's internal line edit and tool buttons inside Qt widgets are not ours to name.
+    unnamed = [c for c in unnamed if c.parent() is None or not isinstance(c.parent(), QComboBox)]
+    assert unnamed == []
+
+
+def _last_ink_column(label: QLabel) -> int:
+    """The rightmost column of the label's own rendering that differs from its background (its top-left pixel)."""
+    image = label.grab().toImage()
+    background = image.pixelColor(0, 0)
+
+    def inked(x: int) -> bool:
+        return any(abs(image.pixelColor(x, y).lightness() - background.lightness()) > 40 for y in range(image.height()))
+
+    return max((x for x in range(image.width()) if inked(x)), default=-1)
+
+
+def test_header_labels_show_their_whole_text(window: MainWindow) -> None:
+    """Laid out at its size hint, "Team" lost the right edge of its "m" (drawn past the glyph's advance)."""
+    header = window.findChild(QWidget, "headerBar")
+    assert header is not None
+    labels = header.findChildren(QLabel)
+    assert "&Team" in [label.text() for label in labels]
+    for label in labels:
+        if label.isVisible() and label.text():
+            assert _last_ink_column(label) < label.width() - 1, f"{label.text()!r} is cut at its right edge"
+
+
+def test_teams_appear_in_the_selector(window: MainWindow) -> None:
+    team = teams.create_team(window.context.db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], window.context.now())
+    window.reload_teams(team.id)
+    assert window.team_combo.currentText() == "Harbour Team"
+    assert window.review_panel.team is not None and window.review_panel.team.name == "Harbour Team"
+
+
+def test_first_run_dialog_validates_before_creating(qtbot: QtBot) -> None:
+    dialog = FirstRunDialog()
+    qtbot.addWidget(dialog)
+    dialog.ui.teamNameEdit.setText("   ")
+    dialog.ui.buttonBox.accepted.emit()
+    assert dialog.result() == 0 and dialog.draft is None
+    assert "empty" in dialog.ui.errorLabel.text()
+    dialog.ui.teamNameEdit.setText("Harbour Team")
+    members: QPlainTextEdit = dialog.ui.membersEdit
+    members.setPlainText("Ash Lee\nBo Day\n\nash lee")
+    dialog.ui.buttonBox.accepted.emit()
+    assert "listed twice" in dialog.ui.errorLabel.text()
+    members.setPlainText("Ash Lee\nBo Day 🌱\n")
+    dialog.ui.buttonBox.accepted.emit()
+    assert dialog.draft is not None
+    assert dialog.draft.members == (("Ash Lee", Role.FACILITATOR), ("Bo Day 🌱", Role.PRACTITIONER))
+
+
+def test_refused_database_raises_before_any_window(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "broken.db"
+    path.write_bytes(b"\x00" * 10)
+    with pytest.raises(NotADatabaseError):
+        create_window(path)
+    assert path.read_bytes() == b"\x00" * 10
+
+
+def test_window_state_is_remembered(qtbot: QtBot, db_path: Path) -> None:
+    first = create_window(db_path)
+    qtbot.addWidget(first)
+    first.show()
+    first.live_splitter.setSizes([300, 900])
+    sizes = first.live_splitter.sizes()
+    first.close()
+    second = create_window(db_path)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.live_splitter.sizes() == sizes

@@ -1,0 +1,78 @@
+"""A refused database gets a dialog (not a crash) and exit code 1, and the file stays as it was.
+
+A file that is damaged or not a database at all is offered for recovery first (tests/reliability covers
+the recovery); choosing Quit in that dialog changes nothing. A file from a newer CoPDesk is refused
+outright.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from copdesk import app, paths
+from copdesk.store.connection import open_database
+from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"plain text, not a database\n", bytes(range(256))], ids=["empty", "text", "random"]
+)
+def test_refused_database_shows_a_dialog_and_exits_1(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes
+) -> None:
+    shown: list[str] = []
+
+    def quit_without_changes(dialog: DamagedDatabaseDialog) -> int:
+        shown.append(dialog.message_label.text())
+        return 0  # the user chose Quit
+
+    monkeypatch.setattr(DamagedDatabaseDialog, "exec", quit_without_changes)
+    path = tmp_path / "copdesk.db"
+    path.write_bytes(content)
+    assert app.run_gui(["--db", str(path)]) == 1
+    assert len(shown) == 1
+    assert str(path) in shown[0] and "\n" not in shown[0]
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copdesk.db"]
+
+
+def test_newer_database_is_refused_with_a_message(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: shown.append((title, text)))
+    path = tmp_path / "copdesk.db"
+    open_database(path, paths.migrations_dir()).db.close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    content = path.read_bytes()
+    assert app.run_gui(["--db", str(path)]) == 1
+    assert len(shown) == 1
+    title, text = shown[0]
+    assert "cannot open" in title
+    assert "newer CoPDesk" in text and "\n" not in text
+    assert path.read_bytes() == content
+
+
+def test_a_missing_x11_library_is_named_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt would abort with a page of text; CoPDesk names the missing library and how to install it."""
+    import ctypes
+
+    def refuse(name: str) -> None:
+        raise OSError("libxcb-icccm.so.4: cannot open shared object file: No such file or directory")
+
+    monkeypatch.setattr(ctypes, "CDLL", refuse)
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    message = app._missing_x11_library()
+    assert message is not None and "\n" not in message
+    assert "libxcb-icccm.so.4 is missing" in message and "apt install" in message
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert app._missing_x11_library() is None

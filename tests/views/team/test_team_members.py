@@ -1,0 +1,194 @@
+"""File ▸ Team members in the real window: add, rename, change role, make inactive and active again, rename
+the team; bad input refused in one line with nothing changed; the header, Prepare view and start dialog follow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
+from pytestqt.qtbot import QtBot
+from sqlite_utils import Database
+
+from copdesk import paths
+from copdesk.core.model import Role
+from copdesk.store import teams
+from copdesk.store.connection import open_database
+from copdesk.views.live.participation.roster_model import RosterRole
+from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.team.team_members_dialog import MemberColumn, TeamMembersDialog, TeamMembersModel
+from tests.conftest import FakeClock
+from tests.views.live_helpers import ROSTER, add_team, start_session
+
+
+def roster_state(db: Database) -> list[tuple[str, Role, bool]]:
+    return [(m.display_name, m.role, m.active) for m in teams.list_members(db, 1, include_inactive=True)]
+
+
+def open_from_menu(window: MainWindow) -> TeamMembersDialog:
+    action = next(a for a in window.findChildren(QAction) if a.text() == "Team &members…")
+    assert action.shortcut().toString() == "Ctrl+Shift+M"
+    action.trigger()
+    dialog = window.team_members_dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def row_of(dialog: TeamMembersDialog, name: str) -> int:
+    return next(row for row, m in enumerate(dialog.model.members()) if m.display_name == name)
+
+
+def edit_name_by_keyboard(qtbot: QtBot, dialog: TeamMembersDialog, name: str, typed: str) -> None:
+    """F2 on the name cell, type over it, Enter: what the facilitator does."""
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(dialog.model.index(row_of(dialog, name), MemberColumn.NAME))
+    QTest.keyClick(dialog.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    QTest.keyClicks(editor, typed)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    editing = QAbstractItemView.State.EditingState
+    qtbot.waitUntil(lambda: dialog.table.state() != editing)  # the delegate commits on a queued call
+
+
+def test_the_model_has_named_columns_and_reads_without_a_widget(db_path: Path, fake_clock: FakeClock) -> None:
+    opened = open_database(db_path, paths.migrations_dir())
+    team = teams.create_team(
+        opened.db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.GUEST)], fake_clock.now()
+    )
+    teams.set_member_active(opened.db, teams.list_members(opened.db, team.id)[1].id, False)
+    model = TeamMembersModel(opened.db, team.id)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in MemberColumn] == ["Name", "Role", "Attends"]
+    assert [model.index(1, c).data() for c in MemberColumn] == ["Bo Day", "Guest", "Inactive"]
+    assert model.index(1, MemberColumn.ACTIVE).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert model.index(0, MemberColumn.ROLE).data(Qt.ItemDataRole.EditRole) == Role.FACILITATOR.value
+    refusals: list[str] = []
+    model.refused.connect(refusals.append)
+    assert not model.setData(model.index(1, MemberColumn.NAME), "ASH lee")
+    assert refusals == ["ASH lee is already on this team's roster."]
+    assert [m.display_name for m in teams.list_members(opened.db, team.id, include_inactive=True)] == [
+        "Ash Lee",
+        "Bo Day",
+    ]
+    opened.db.close()
+
+
+def test_add_rename_change_role_and_make_inactive_through_the_dialog(window: MainWindow, qtbot: QtBot) -> None:
+    add_team(window)
+    db = window.context.db
+    dialog = open_from_menu(window)
+    assert [m.display_name for m in dialog.model.members()] == list(ROSTER)
+
+    QTest.keyClicks(dialog.new_name_edit, "Dee Moss")
+    dialog.new_role_combo.setCurrentIndex(dialog.new_role_combo.findData(Role.PARTNER.value))
+    dialog.add_button.click()
+    assert ("Dee Moss", Role.PARTNER, True) in roster_state(db) and dialog.new_name_edit.text() == ""
+
+    edit_name_by_keyboard(qtbot, dialog, "Bo Day", "  Bo   Dayton ")
+    assert ("Bo Dayton", Role.PRACTITIONER, True) in roster_state(db)
+
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(dialog.model.index(row_of(dialog, "Cy Vale"), MemberColumn.ROLE))
+    QTest.keyClick(dialog.table, Qt.Key.Key_F2)  # the role is chosen from a list
+    combo = QApplication.focusWidget()
+    assert isinstance(combo, QComboBox) and combo.count() == len(Role)
+    combo.setCurrentIndex(combo.findData(Role.CO_FACILITATOR.value))
+    QTest.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.table.state() != QAbstractItemView.State.EditingState)
+    assert ("Cy Vale", Role.CO_FACILITATOR, True) in roster_state(db)
+
+    dialog.table.setCurrentIndex(dialog.model.index(row_of(dialog, "Bo Dayton"), MemberColumn.NAME))
+    assert dialog.active_button.text() == "Make &inactive"
+    dialog.active_button.click()
+    assert ("Bo Dayton", Role.PRACTITIONER, False) in roster_state(db)
+    assert dialog.active_button.text() == "Make &active again"
+    assert dialog.model.index(row_of(dialog, "Bo Dayton"), MemberColumn.ACTIVE).data() == "Inactive"
+
+    start = window.session_flow.open_start_dialog()  # inactive people are not offered at the start
+    assert start is not None
+    offered = [start.present_list.item(r).text().split("  ·  ")[0] for r in range(start.present_list.count())]
+    assert offered == ["Ash Lee", "Cy Vale", "Dee Moss"]
+    assert "Bo Dayton" not in [start.presenter_combo.itemText(i) for i in range(start.presenter_combo.count())]
+    start.reject()
+
+    active_index = dialog.model.index(row_of(dialog, "Bo Dayton"), MemberColumn.ACTIVE)
+    assert dialog.model.setData(active_index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert ("Bo Dayton", Role.PRACTITIONER, True) in roster_state(db)
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("ash LEE", "already on this team's roster"),
+        ("Cy\u0000Vale", "control character"),
+        ("Cy\u0007", "control character"),
+    ],
+)
+def test_a_bad_rename_or_addition_is_refused_in_one_line_and_changes_nothing(
+    window: MainWindow, qtbot: QtBot, typed: str, says: str
+) -> None:
+    add_team(window)
+    db = window.context.db
+    before = roster_state(db)
+    dialog = open_from_menu(window)
+    assert not dialog.rename_member(dialog.model.members()[1].id, typed)
+    assert says in dialog.error_label.text() and "\n" not in dialog.error_label.text()
+    dialog.new_name_edit.setText(typed)
+    assert dialog.add_member() is None and says in dialog.error_label.text()
+    assert roster_state(db) == before
+    assert [m.display_name for m in dialog.model.members()] == list(ROSTER)
+
+
+def test_names_in_any_script_are_kept_and_bidi_tricks_stripped(window: MainWindow) -> None:
+    add_team(window)
+    dialog = open_from_menu(window)
+    bo = dialog.model.members()[1]
+    for name in ("Zoë Ng 🌱", "سارا احمدی", "\u202eEvil\u202c Name"):
+        assert dialog.rename_member(bo.id, name), dialog.error_label.text()
+    assert teams.get_member(window.context.db, bo.id).display_name == "Evil Name"
+    dialog.new_name_edit.setText("x" * 5000)  # a huge paste is cut to the longest name allowed
+    assert len(dialog.new_name_edit.text()) == 80
+
+
+def test_renaming_the_team_refreshes_the_header_and_the_prepare_view(window: MainWindow) -> None:
+    add_team(window)
+    db = window.context.db
+    teams.create_team(db, "Riverside Team", [], window.context.now())
+    window.reload_teams(1)
+    dialog = open_from_menu(window)
+    dialog.team_name_edit.setText("riverside team")
+    assert not dialog.rename_team()
+    assert "already exists" in dialog.error_label.text()
+    assert teams.get_team(db, 1).name == "Harbour Team"
+    dialog.team_name_edit.setText("  Harbour   Adults ")
+    QTest.keyClick(dialog.team_name_edit, Qt.Key.Key_Return)
+    assert teams.get_team(db, 1).name == "Harbour Adults" and dialog.error_label.text() == ""
+    combo = window.team_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Harbour Adults", "Riverside Team"]
+    assert combo.currentData() == 1, "the team being edited stays chosen"
+    assert window.review_panel.team is not None and window.review_panel.team.name == "Harbour Adults"
+
+
+def test_a_rename_during_a_session_shows_on_the_tiles_with_the_tally_kept(window: MainWindow) -> None:
+    add_team(window)
+    start_session(window)
+    panel = window.participation_panel
+    panel.choose(int(panel.visible_roster.index(1, 0).data(RosterRole.MEMBER_ID)))
+    dialog = open_from_menu(window)
+    assert dialog.rename_member(dialog.model.members()[1].id, "Bo Dayton")
+    names = [panel.visible_roster.index(r, 0).data(RosterRole.NAME) for r in range(3)]
+    assert names == ["Ash Lee", "Bo Dayton", "Cy Vale"]
+    assert panel.visible_roster.index(1, 0).data(RosterRole.COUNT) == 1
+
+
+def test_with_no_team_the_menu_says_what_to_do(window: MainWindow) -> None:
+    assert window.open_team_members() is None
+    assert "Create a team first" in window.statusBar().currentMessage()
