@@ -35,6 +35,16 @@ def test_core_imports_no_qt_store_views_or_cli(path: Path) -> None:
     assert bad == set()
 
 
+@pytest.mark.parametrize("path", _modules("services"), ids=lambda p: p.name)
+def test_services_import_no_qt_views_or_cli(path: Path) -> None:
+    bad = {
+        name
+        for name in _imports(path)
+        if name.startswith(("PySide6", "shiboken6", "copdesk.views", "copdesk.cli", "copdesk.app"))
+    }
+    assert bad == set()
+
+
 @pytest.mark.parametrize("path", _modules("store"), ids=lambda p: p.name)
 def test_store_never_imports_views(path: Path) -> None:
     assert not {n for n in _imports(path) if n.startswith(("copdesk.views", "PySide6", "copdesk.cli", "copdesk.app"))}
