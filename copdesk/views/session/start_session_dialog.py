@@ -26,6 +26,7 @@ from copdesk.store import schedule, session_lifecycle, teams
 from copdesk.store.session_lifecycle import SessionPlan
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_start_session import Ui_StartSessionDialog
+from copdesk.views.widgets.forms import insert_row_below
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 
 DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose planned start passed within this is "the one due now"
@@ -109,8 +110,7 @@ class StartSessionDialog(QDialog):
             self.kind_combo.addItem(kind.label, kind.value)
         self.topic_edit.setMaxLength(MAX_NAME_LENGTH)
         self.topic_warning = IdentifierWarning(self.topic_edit)  # the topic goes into the record: never a name
-        topic_row, _role = ui.detailsForm.getWidgetPosition(self.topic_edit)
-        ui.detailsForm.insertRow(topic_row + 1, self.topic_warning)
+        insert_row_below(ui.detailsForm, self.topic_edit, self.topic_warning)
         self.present_list.itemChanged.connect(self._update_count)
         ui.tickEveryoneButton.clicked.connect(lambda: self._tick_all(True))
         ui.clearButton.clicked.connect(lambda: self._tick_all(False))
