@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 
@@ -11,14 +12,18 @@ def name_standard_buttons(box: QDialogButtonBox) -> None:
         button.setAccessibleName(button.text().replace("&", ""))
 
 
-def place_field(form: QFormLayout, label: QLabel, field: QWidget, *, after: QWidget) -> None:
+def place_field(form: QFormLayout, label: QLabel, field: QWidget, *, after: QWidget | None) -> None:
     """Put a field made in code (it needs constructor arguments uic cannot pass) beside its label from the form.
 
-    ``after`` is the widget before it in the tab order, which would otherwise end with the code-made field.
+    Made last, it would come last in the tab order: it goes after ``after``, or first (None), where the focus is
+    when the dialog opens.
     """
     form.setWidget(_row_of(form, label), QFormLayout.ItemRole.FieldRole, field)
     label.setBuddy(field)
-    QWidget.setTabOrder(after, field)
+    if after is None:
+        field.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+    else:
+        QWidget.setTabOrder(after, field)
 
 
 def insert_row_below(form: QFormLayout, above: QWidget, widget: QWidget) -> None:
