@@ -14,17 +14,11 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,7 +36,7 @@ from copdesk.core.agenda import (
 from copdesk.core.model import SegmentPhase, SessionKind
 from copdesk.store import agendas
 from copdesk.views.context import AppContext
-from copdesk.views.widgets.labels import hint_label
+from copdesk.views.forms.ui_agenda_editor import Ui_AgendaEditorDialog
 
 
 class Column(IntEnum):
@@ -167,75 +161,31 @@ class AgendaEditorDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("agendaEditor")
+        self.ui = Ui_AgendaEditorDialog()
+        self.ui.setupUi(self)
         self.setWindowTitle(f"Agenda templates: {team_name}")
-        self.setMinimumSize(640, 560)
         self.context, self.team_id, self.shipped = context, team_id, shipped
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        kind_label = QLabel("Session &type")
-        top.addWidget(kind_label)
-        self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName("Session type")
+        ui = self.ui
+        self.kind_combo, self.source_label, self.table = ui.kindCombo, ui.sourceLabel, ui.agendaTable
+        self.total_label, self.error_label, self.save_button = ui.totalLabel, ui.errorLabel, ui.saveButton
         for each in SessionKind:
             self.kind_combo.addItem(each.label, each.value)
-        kind_label.setBuddy(self.kind_combo)
-        top.addWidget(self.kind_combo, 1)
-        layout.addLayout(top)
-        self.source_label = hint_label()
-        layout.addWidget(self.source_label)
         self.model = TemplateSegmentsModel(shipped[kind])
-        self.table = QTableView()
-        self.table.setObjectName("agendaTable")
-        self.table.setAccessibleName("Agenda segments")
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(Column.PHASE, PhaseDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(
-            hint_label(
-                "Double-click a name, purpose or minutes to change it; the team's agenda is used from the next session."
-            )
-        )
-        self.total_label = QLabel()
-        self.error_label = QLabel()
-        self.error_label.setProperty("level", "red")
-        self.error_label.setWordWrap(True)
-        layout.addWidget(self.total_label)
-        layout.addWidget(self.error_label)
-        row = QHBoxLayout()
-        for text, name, slot in (
-            ("&Add", "Add a segment after the selected one", self.add),
-            ("&Remove", "Remove the selected segment", self.remove),
-            ("Move &up", "Move the selected segment up", lambda: self.move_selected(-1)),
-            ("Move &down", "Move the selected segment down", lambda: self.move_selected(1)),
-            ("Re&set to shipped", "Reset to the shipped agenda", self.reset_to_shipped),
-        ):
-            row.addWidget(self._button(text, name, slot))
-        row.addStretch(1)
-        layout.addLayout(row)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self._button("Cancel", "Close without saving", self.reject))
-        self.save_button = self._button("&Save", "Save this agenda for the team", self.save)
-        self.save_button.setProperty("primary", True)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        ui.addButton.clicked.connect(self.add)
+        ui.removeButton.clicked.connect(self.remove)
+        ui.moveUpButton.clicked.connect(lambda: self.move_selected(-1))
+        ui.moveDownButton.clicked.connect(lambda: self.move_selected(1))
+        ui.resetButton.clicked.connect(self.reset_to_shipped)
+        ui.cancelButton.clicked.connect(self.reject)
+        self.save_button.clicked.connect(self.save)
         self.model.refused.connect(self.error_label.setText)
         self.model.changed.connect(self._show_total)
         self.kind_combo.currentIndexChanged.connect(self._load_kind)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
         self._load_kind()
-
-    @staticmethod
-    def _button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.clicked.connect(slot)
-        return button
 
     @property
     def kind(self) -> SessionKind:

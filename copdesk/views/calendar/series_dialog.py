@@ -13,15 +13,16 @@ from datetime import datetime
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListView, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from copdesk.core.model import Series, SessionKind, Team
 from copdesk.core.schedule import ScheduleError
 from copdesk.core.series_draft import SeriesDraft, default_draft, missing_text
 from copdesk.store import series as series_store
 from copdesk.store.schedule import local_wall_time
-from copdesk.views.calendar.series_picker import DatesPanel, RhythmForm, SeriesListModel
+from copdesk.views.calendar.series_picker import SeriesListModel
 from copdesk.views.context import AppContext
+from copdesk.views.forms.ui_series_dialog import Ui_SeriesDialog
 
 SAVE_OR_REVERT = "Save or revert the changes to this series first."
 
@@ -29,97 +30,46 @@ SAVE_OR_REVERT = "Save or revert the changes to this series first."
 class SeriesDialog(QDialog):
     def __init__(self, context: AppContext, team: Team, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ui = Ui_SeriesDialog()
+        self.ui.setupUi(self)  # 960x640: room for a long rule in words, six dates and three changes
         self.context = context
         self.team = team
-        self.setObjectName("seriesDialog")
         self.setWindowTitle(f"Schedule: {team.name}")
-        self.resize(960, 640)  # room for a long rule in words, six dates and three changes; fits a 768-pixel screen
         self.editing: Series | None = None
         self.draft: SeriesDraft | None = None
         self.saved_draft: SeriesDraft | None = None  # as stored, or for a new series as first offered
         self._restoring_selection = False
 
         self.series_model = SeriesListModel()
-
-        outer = QHBoxLayout(self)
-        outer.addLayout(self._build_series_column(), 1)
-        outer.addLayout(self._build_editor_column(), 2)
+        self._build_series_column()
+        self._build_editor_column()
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
         self.reload()
 
     # -- construction -------------------------------------------------------------------------
-    def _build_series_column(self) -> QVBoxLayout:
-        column = QVBoxLayout()
-        heading = QLabel("SERIES")
-        heading.setProperty("role", "paneTitle")
-        column.addWidget(heading)
-        self.series_view = QListView()
-        self.series_view.setAccessibleName("The team's series")
+    def _build_series_column(self) -> None:
+        ui = self.ui
+        self.series_view, self.empty_label = ui.seriesView, ui.emptyLabel
+        self.add_button, self.pause_button = ui.addButton, ui.pauseButton
         self.series_view.setModel(self.series_model)
-        self.series_view.setWordWrap(True)
-        self.series_view.setSpacing(3)
         self.series_view.selectionModel().currentChanged.connect(self._series_chosen)
-        column.addWidget(self.series_view, 1)
-        self.empty_label = QLabel("No series yet. Add one: the masterclass suggests a rhythm for each type.")
-        self.empty_label.setProperty("role", "emptyState")
-        self.empty_label.setWordWrap(True)
-        column.addWidget(self.empty_label)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton("&Add series")
-        self.add_button.setAccessibleName("Add a series")
         self.add_button.clicked.connect(self.start_new_series)
-        self.pause_button = QPushButton("&Pause")
-        self.pause_button.setAccessibleName("Pause or resume the chosen series")
         self.pause_button.clicked.connect(self.toggle_paused)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.pause_button)
-        buttons.addStretch(1)
-        column.addLayout(buttons)
-        return column
 
-    def _build_editor_column(self) -> QVBoxLayout:
-        column = QVBoxLayout()
-        self.editor_heading = QLabel()
-        self.editor_heading.setProperty("role", "heading")
-        column.addWidget(self.editor_heading)
-        self.form = RhythmForm()
+    def _build_editor_column(self) -> None:
+        ui = self.ui
+        self.editor_heading, self.form, self.words_label = ui.editorHeading, ui.rhythmForm, ui.seriesInWords
+        self.dates, self.message_label = ui.datesPanel, ui.seriesMessage
+        self.revert_button, self.save_button = ui.revertButton, ui.saveButton
         self.form.rhythm_edited.connect(self._rhythm_edited)
         self.form.duration_edited.connect(self._duration_edited)
-        column.addWidget(self.form)
-        self.words_label = QLabel()
-        self.words_label.setWordWrap(True)
-        self.words_label.setObjectName("seriesInWords")
-        column.addWidget(self.words_label)
-        self.dates = DatesPanel()
         self.dates.skip_requested.connect(self.skip_selected)
         self.dates.undo_requested.connect(self.undo_selected_change)
         self.dates.extra_requested.connect(self.add_extra)
-        column.addWidget(self.dates)
-        column.addStretch(1)
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setObjectName("seriesMessage")
         self.message_label.hide()
-        column.addWidget(self.message_label)
-        column.addLayout(self._build_buttons())
-        return column
-
-    def _build_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.revert_button = QPushButton("&Revert")
-        self.revert_button.setAccessibleName("Revert unsaved changes")
         self.revert_button.clicked.connect(self.revert)
-        self.save_button = QPushButton("&Save")
-        self.save_button.setProperty("primary", True)
-        self.save_button.setAccessibleName("Save this series")
         self.save_button.clicked.connect(self.save)
-        close_button = QPushButton("Close")
-        close_button.setAccessibleName("Close the schedule")
-        close_button.clicked.connect(self.close)
-        row.addStretch(1)
-        for button in (self.revert_button, self.save_button, close_button):
-            row.addWidget(button)
-        return row
+        ui.closeButton.clicked.connect(self.close)
 
     # -- state --------------------------------------------------------------------------------
     @property

@@ -7,39 +7,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QDate,
-    QDateTime,
-    QModelIndex,
-    QSize,
-    QStringListModel,
-    Qt,
-    QTime,
-    Signal,
-    SignalInstance,
-)
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QPushButton,
-    QSizePolicy,
-    QSpinBox,
-    QTimeEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QAbstractListModel, QDate, QDateTime, QModelIndex, QStringListModel, Qt, QTime, Signal
+from PySide6.QtWidgets import QWidget
 
 from copdesk.core.model import Series, SessionKind
 from copdesk.core.schedule import WEEKDAY_NAMES, Preset, ReflectiveWeeks, ScheduleError
 from copdesk.core.schedule_words import describe
 from copdesk.core.series_draft import PRESET_WORDS, PREVIEW_COUNT, Change, PreviewDate, change_text, preview_text
+from copdesk.views.forms.ui_dates_panel import Ui_DatesPanel
+from copdesk.views.forms.ui_rhythm_form import Ui_RhythmForm
 from copdesk.views.widgets.row_model import ModelIndex
 
 NO_CHANGES = "None: every date follows the rhythm. Choose a date on the left to skip it, or add a one-off below."
@@ -49,7 +25,6 @@ _WEEK_CHOICES = (
     (ReflectiveWeeks.FOURTH, "4th full week"),
     (ReflectiveWeeks.SECOND_AND_FOURTH, "2nd and 4th full weeks"),
 )
-_LIST_PADDING = 6  # pixels below the last row, so it does not touch the frame
 
 
 def _qdate(day: date) -> QDate:
@@ -104,43 +79,18 @@ class RhythmForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.kind_combo = QComboBox()
+        self.ui = Ui_RhythmForm()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.kind_combo, self.weeks_combo, self.weeks_label = ui.kindCombo, ui.weeksCombo, ui.weeksLabel
+        self.day_combo, self.time_edit, self.first_date_edit = ui.dayCombo, ui.timeEdit, ui.firstDateEdit
+        self.duration_spin = ui.durationSpin
         for kind in SessionKind:
             self.kind_combo.addItem(f"{kind.label}: {PRESET_WORDS[kind]}", kind.value)
-        self.weeks_combo = QComboBox()
         for weeks, words in _WEEK_CHOICES:
             self.weeks_combo.addItem(words, weeks.value)
-        self.weeks_combo.setToolTip(
-            "Weeks count on from the first Monday-to-Friday week wholly inside the month, so a Spotlight in the"
-            " first full week never shares a week with reflective practice."
-        )
-        self.weeks_label = QLabel("&Weeks")
-        self.day_combo = QComboBox()
         for day, name in enumerate(WEEKDAY_NAMES[:5]):
             self.day_combo.addItem(name, day)
-        self.time_edit = QTimeEdit()
-        self.time_edit.setDisplayFormat("HH:mm")
-        self.first_date_edit = QDateEdit()
-        self.first_date_edit.setCalendarPopup(True)
-        self.first_date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.duration_spin = QSpinBox()
-        self.duration_spin.setRange(5, 480)  # the database's limits for a session
-        self.duration_spin.setSingleStep(15)
-        self.duration_spin.setSuffix(" min")
-        for label, widget, name in (
-            ("&Type", self.kind_combo, "Session type"),
-            (self.weeks_label, self.weeks_combo, "Weeks of the month"),
-            ("&Day", self.day_combo, "Day of the week"),
-            ("T&ime", self.time_edit, "Start time"),
-            ("Starting &from", self.first_date_edit, "Starting from"),
-            ("&Length", self.duration_spin, "Length in minutes"),
-        ):
-            widget.setAccessibleName(name)
-            form.addRow(label, widget)
-            if isinstance(label, QLabel):
-                label.setBuddy(widget)
         for combo in (self.kind_combo, self.weeks_combo, self.day_combo):
             combo.currentIndexChanged.connect(self._rhythm_changed)
         self.time_edit.timeChanged.connect(self._rhythm_changed)
@@ -194,24 +144,6 @@ class RhythmForm(QWidget):
         self.weeks_label.setVisible(is_reflective)
 
 
-class _FittedList(QListView):
-    """A list as tall as its rows, up to ``max_rows`` (then it scrolls), so a short list is not a tall empty box."""
-
-    def __init__(self, max_rows: int) -> None:
-        super().__init__()
-        self.max_rows = max_rows
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def sizeHint(self) -> QSize:
-        rows = self.model().rowCount()
-        row_height = self.sizeHintForRow(0) if rows else self.fontMetrics().height()
-        height = min(max(rows, 1), self.max_rows) * row_height + 2 * self.frameWidth() + _LIST_PADDING
-        return QSize(super().sizeHint().width(), height)
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
-
-
 class DatesPanel(QWidget):
     """The next six dates (skip one), and the dates that differ from the rhythm (undo one, add a one-off).
 
@@ -224,65 +156,23 @@ class DatesPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ui = Ui_DatesPanel()
+        self.ui.setupUi(self)
+        ui = self.ui
         self.preview_model = QStringListModel()
         self.changes_model = QStringListModel()
         self.preview_dates: list[datetime] = []
         self.changes: list[Change] = []
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        upcoming = QGroupBox("Next 6 sessions")
-        left = QVBoxLayout(upcoming)
-        self.preview_view = self._list("Next 6 sessions", self.preview_model)
-        left.addWidget(self.preview_view)
-        self.missing_label = self._label("hint")
-        left.addWidget(self.missing_label)
-        self.skip_button = self._button("S&kip the chosen date", "Skip the chosen date", self.skip_requested)
-        left.addWidget(self.skip_button)
-        left.addStretch(1)
-        changed = QGroupBox("Skipped and one-off dates")
-        right = QVBoxLayout(changed)
-        self.changes_view = self._list("Skipped and one-off dates", self.changes_model)
-        right.addWidget(self.changes_view)
-        self.no_changes_label = self._label("hint")
+        self.preview_view, self.changes_view = ui.previewView, ui.changesView
+        for view, model in ((self.preview_view, self.preview_model), (self.changes_view, self.changes_model)):
+            view.max_rows = PREVIEW_COUNT
+            view.setModel(model)
+        self.missing_label, self.no_changes_label = ui.missingLabel, ui.noChangesLabel
         self.no_changes_label.setText(NO_CHANGES)
-        right.addWidget(self.no_changes_label)
-        self.undo_button = self._button(
-            "&Undo the chosen change", "Restore a skipped date or remove a one-off", self.undo_requested
-        )
-        right.addWidget(self.undo_button)
-        extra = QHBoxLayout()
-        self.extra_edit = QDateTimeEdit()
-        self.extra_edit.setCalendarPopup(True)
-        self.extra_edit.setDisplayFormat("ddd d MMM yyyy HH:mm")
-        self.extra_edit.setAccessibleName("Date and time of a one-off session")
-        extra.addWidget(self.extra_edit, 1)
-        extra.addWidget(self._button("Add &one-off", "Add a one-off session", self.extra_requested))
-        right.addLayout(extra)
-        right.addStretch(1)
-        row.addWidget(upcoming, 1, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(changed, 1, Qt.AlignmentFlag.AlignTop)
-
-    @staticmethod
-    def _list(name: str, model: QStringListModel) -> QListView:
-        view = _FittedList(PREVIEW_COUNT)
-        view.setAccessibleName(name)
-        view.setModel(model)
-        view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        return view
-
-    @staticmethod
-    def _label(role: str) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setProperty("role", role)
-        return label
-
-    @staticmethod
-    def _button(text: str, name: str, signal: SignalInstance) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.clicked.connect(signal.emit)
-        return button
+        self.skip_button, self.undo_button, self.extra_edit = ui.skipButton, ui.undoButton, ui.extraEdit
+        self.skip_button.clicked.connect(self.skip_requested.emit)
+        self.undo_button.clicked.connect(self.undo_requested.emit)
+        ui.addOneOffButton.clicked.connect(self.extra_requested.emit)
 
     def show_dates(self, preview: list[PreviewDate], changes: list[Change], missing: list[str]) -> None:
         """Show the coming dates, the months without a 4th-week session among them, and the changes."""

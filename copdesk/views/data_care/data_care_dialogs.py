@@ -10,21 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QWidget
 
 from copdesk.core.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
 from copdesk.store.backup_catalogue import list_backups, verify_restorable
@@ -33,30 +19,11 @@ from copdesk.store.errors import StoreError
 from copdesk.store.retention import apply_retention, preview_retention
 from copdesk.store.teams import list_members
 from copdesk.views.context import AppContext
+from copdesk.views.forms.ui_erase_member import Ui_EraseMemberDialog
+from copdesk.views.forms.ui_restore_backup import Ui_RestoreDialog
+from copdesk.views.forms.ui_retention import Ui_RetentionDialog
 
 DEFAULT_RETENTION_MONTHS = 24
-
-
-def _wrapping(text: str = "", role: str | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
-
-
-def _buttons(dialog: QDialog, action: str, accessible: str) -> tuple[QHBoxLayout, QPushButton]:
-    row = QHBoxLayout()
-    row.addStretch(1)
-    close = QPushButton("Close")
-    close.setAccessibleName("Close this dialog")
-    close.clicked.connect(dialog.reject)
-    act = QPushButton(action)
-    act.setAccessibleName(accessible)
-    act.setProperty("primary", True)
-    row.addWidget(close)
-    row.addWidget(act)
-    return row, act
 
 
 class RestoreDialog(QDialog):
@@ -64,43 +31,24 @@ class RestoreDialog(QDialog):
 
     def __init__(self, db_path: Path, latest_version: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from a backup")
-        self.setMinimumSize(620, 420)
+        self.ui = Ui_RestoreDialog()
+        self.ui.setupUi(self)
         self.latest_version = latest_version
         self.chosen: Path | None = None
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _wrapping(
-                "Restoring replaces everything CoPDesk holds now with the chosen backup. The current data is "
-                "backed up first (“before a restore”), so you can go back to it the same way."
-            )
-        )
-        self.list = QListWidget()
-        self.list.setAccessibleName("Backups, newest first")
+        ui = self.ui
+        self.list, self.empty_label, self.status = ui.backupList, ui.emptyLabel, ui.statusLabel
         for backup in list_backups(db_path):
             when = backup.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M")
             item = QListWidgetItem(f"{when}  ·  {backup.kind.label}")
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             self.list.addItem(item)
         self.list.currentItemChanged.connect(self._check_selected)
-        layout.addWidget(self.list, 1)
-        self.empty_label = _wrapping(
-            "No backups yet: CoPDesk makes one each time it starts after the data has changed. "
-            "You can also choose a backup file you made with “copdesk-cli backup”.",
-            "emptyState",
-        )
         self.empty_label.setVisible(self.list.count() == 0)
-        layout.addWidget(self.empty_label)
-        self.status = _wrapping(role="hint")
-        layout.addWidget(self.status)
-        row, self.restore_button = _buttons(self, "&Restore", "Restore the selected backup")
-        choose = QPushButton("Choose a &file…")
-        choose.setAccessibleName("Choose a backup file")
-        choose.clicked.connect(self.choose_file)
-        row.insertWidget(0, choose)
+        ui.chooseFileButton.clicked.connect(self.choose_file)
+        ui.closeButton.clicked.connect(self.reject)
+        self.restore_button = ui.restoreButton
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self._accept_selected)
-        layout.addLayout(row)
         if self.list.count():
             self.list.setCurrentRow(0)
 
@@ -144,34 +92,15 @@ class RetentionDialog(QDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ui = Ui_RetentionDialog()
+        self.ui.setupUi(self)
         self.context = context
-        self.setWindowTitle("Delete old sessions")
-        self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _wrapping(
-                "Keep CoP records only as long as your team has agreed. Older sessions are deleted with their "
-                "notes, participation and closed actions; open actions stay. The same sessions are removed from "
-                "the backups, and backups older than the cut-off are deleted."
-            )
-        )
-        form = QFormLayout()
-        self.months = QSpinBox()
+        ui = self.ui
+        self.months, self.preview, self.confirm = ui.monthsSpin, ui.previewLabel, ui.confirmCheck
+        self.result_label, self.delete_button = ui.resultLabel, ui.deleteButton
         self.months.setRange(MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS)
         self.months.setValue(DEFAULT_RETENTION_MONTHS)
-        self.months.setSuffix(" months")
-        self.months.setAccessibleName("Keep sessions for this many months")
-        form.addRow("&Keep sessions for", self.months)
-        layout.addLayout(form)
-        self.preview = _wrapping()
-        layout.addWidget(self.preview)
-        self.confirm = QCheckBox("I understand that deleted sessions cannot be brought back")
-        self.confirm.setAccessibleName("Confirm deleting old sessions")
-        layout.addWidget(self.confirm)
-        self.result_label = _wrapping(role="hint")
-        layout.addWidget(self.result_label)
-        row, self.delete_button = _buttons(self, "&Delete", "Delete the old sessions")
-        layout.addLayout(row)
+        ui.closeButton.clicked.connect(self.reject)
         self.months.valueChanged.connect(self.refresh)
         self.confirm.toggled.connect(self.refresh)
         self.delete_button.clicked.connect(self.delete)
@@ -205,33 +134,15 @@ class EraseMemberDialog(QDialog):
 
     def __init__(self, context: AppContext, team_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ui = Ui_EraseMemberDialog()
+        self.ui.setupUi(self)
         self.context = context
-        self.setWindowTitle("Erase a member's data")
-        self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _wrapping(
-                "When someone asks for their data to be erased: their contributions and attendance go, the actions "
-                "they owned keep their text but lose the owner, and they leave the roster. Backups are cleaned the "
-                "same way. The audit log records that an erasure happened, never the name."
-            )
-        )
-        form = QFormLayout()
-        self.member_combo = QComboBox()
-        self.member_combo.setAccessibleName("Member to erase")
+        ui = self.ui
+        self.member_combo, self.preview, self.confirm = ui.memberCombo, ui.previewLabel, ui.confirmCheck
+        self.result_label, self.erase_button = ui.resultLabel, ui.eraseButton
         for member in list_members(context.db, team_id, include_inactive=True):
             self.member_combo.addItem(member.display_name, member.id)
-        form.addRow("&Member", self.member_combo)
-        layout.addLayout(form)
-        self.preview = _wrapping()
-        layout.addWidget(self.preview)
-        self.confirm = QCheckBox("I understand that this cannot be undone")
-        self.confirm.setAccessibleName("Confirm erasing this member's data")
-        layout.addWidget(self.confirm)
-        self.result_label = _wrapping(role="hint")
-        layout.addWidget(self.result_label)
-        row, self.erase_button = _buttons(self, "&Erase", "Erase the selected member's data")
-        layout.addLayout(row)
+        ui.closeButton.clicked.connect(self.reject)
         self.member_combo.currentIndexChanged.connect(self.refresh)
         self.confirm.toggled.connect(self.refresh)
         self.erase_button.clicked.connect(self.erase)

@@ -3,19 +3,7 @@ flagged, its escalations, and the ways forward (escalate, record an outcome, res
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFrame,
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
 from copdesk.core.recurring import CHALLENGE_SOURCE, CHALLENGE_TITLE, RECURRING_ADVICE, is_flagged
 from copdesk.core.review import IssueSummary
@@ -27,10 +15,11 @@ from copdesk.store.recurring import (
     unresolved_issues,
 )
 from copdesk.views.context import AppContext
+from copdesk.views.forms.ui_issue_history import Ui_IssueHistoryDialog
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog, UpdateEscalationDialog
 from copdesk.views.live.notes.issue_models import escalation_model, escalation_rows, history_model, raised_text
-from copdesk.views.widgets import theme
-from copdesk.views.widgets.labels import message_label, show_message
+from copdesk.views.widgets.forms import name_standard_buttons
+from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.tables import configure_table
 
 
@@ -56,65 +45,32 @@ class IssueHistoryDialog(QDialog):
         self, context: AppContext, issue_id: int, *, session_id: int | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("issueHistory")
+        self.ui = Ui_IssueHistoryDialog()
+        self.ui.setupUi(self)
         self.context = context
         self.issue_id = issue_id
         self.session_id = session_id
         self.changed = False
-        layout = QVBoxLayout(self)
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        theme.set_role(self.heading, "heading")
-        layout.addWidget(self.heading)
-        self.flag = QFrame()
-        self.flag.setProperty("banner", "warning")
-        flag_layout = QVBoxLayout(self.flag)
-        flag_layout.setContentsMargins(8, 6, 8, 6)
-        self.flag_label = QLabel()
-        self.flag_label.setWordWrap(True)
-        self.flag_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        flag_layout.addWidget(self.flag_label)
-        layout.addWidget(self.flag)
-        layout.addWidget(QLabel("Every time it was raised"))
+        ui = self.ui
+        self.heading, self.flag, self.flag_label = ui.headingLabel, ui.flagFrame, ui.flagLabel
+        self.history_table, self.escalation_table, self.message = ui.historyTable, ui.escalationTable, ui.messageLabel
+        self.escalate_button, self.outcome_button = ui.escalateButton, ui.outcomeButton
+        self.resolve_button = ui.resolveButton
         self.history = history_model(self)
-        self.history_table = QTableView()
-        self.history_table.setAccessibleName("Every time the issue was raised")
         self.history_table.setModel(self.history)
         configure_table(self.history_table)
         header = self.history_table.horizontalHeader()
         header.setSectionResizeMode(0, header.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
-        layout.addWidget(self.history_table, 2)
-        layout.addWidget(QLabel("Escalations"))
         self.escalations = escalation_model(self)
-        self.escalation_table = QTableView()
-        self.escalation_table.setAccessibleName("Escalations of the issue")
         self.escalation_table.setModel(self.escalations)
         configure_table(self.escalation_table)
         self.escalation_table.doubleClicked.connect(self.record_outcome)
-        layout.addWidget(self.escalation_table, 1)
-        self.message = message_label()
-        layout.addWidget(self.message)
-        row = QHBoxLayout()
-        self.escalate_button = QPushButton("&Escalate…")
-        self.escalate_button.setAccessibleName("Escalate this issue")
         self.escalate_button.clicked.connect(self.escalate)
-        self.outcome_button = QPushButton("Record &outcome…")
-        self.outcome_button.setAccessibleName("Record the outcome of the selected escalation")
         self.outcome_button.clicked.connect(self.record_outcome)
-        self.resolve_button = QPushButton("&Resolve…")
-        self.resolve_button.setAccessibleName("Resolve this issue with a note")
         self.resolve_button.clicked.connect(self.resolve)
-        for button in (self.escalate_button, self.outcome_button, self.resolve_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        for close_button in close.buttons():
-            close_button.setAccessibleName("Close")
-        row.addWidget(close)
-        layout.addLayout(row)
-        self.resize(760, 560)
+        ui.closeBox.rejected.connect(self.reject)
+        name_standard_buttons(ui.closeBox)
         self.reload()
 
     def reload(self) -> None:

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Session
@@ -29,6 +29,7 @@ from copdesk.core.timer import SessionTimer, TimerError, TimerStatus
 from copdesk.store import sessions, teams
 from copdesk.store.session_lifecycle import close_session
 from copdesk.views.context import AppContext
+from copdesk.views.forms.ui_resume_offer import Ui_ResumeDialog
 from copdesk.views.live.timer.live_timer import record_actuals
 
 
@@ -139,54 +140,33 @@ class ResumeDialog(QDialog):
         before_starting: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("resumeOffer")
-        self.setWindowTitle("A session is still running" if before_starting else "A session was still running")
+        self.ui = Ui_ResumeDialog()
+        self.ui.setupUi(self)
+        if before_starting:
+            self.setWindowTitle("A session is still running")
         self.pending = pending
         self._gap_words = duration_words(gap_seconds)
-        layout = QVBoxLayout(self)
-        heading = QLabel(
+        ui = self.ui
+        ui.headingLabel.setText(
             f"{pending.team_name} already has a session running" if before_starting else "Resume the session?"
         )
-        heading.setProperty("role", "heading")
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
         before = "Resume it, or end it and the new session starts. " if before_starting else ""
-        self.message_label = QLabel(before + pending.describe())
-        self.message_label.setObjectName("resumeMessage")
-        self.message_label.setWordWrap(True)
-        layout.addWidget(self.message_label)
-        self.count_gap_check = QCheckBox(f"&Count the {self._gap_words} CoPDesk was closed: the meeting went on")
-        self.count_gap_check.setObjectName("countGap")
-        self.count_gap_check.setAccessibleName("Count the time CoPDesk was closed")
+        self.message_label, self.count_gap_check, self.hint_label = ui.resumeMessage, ui.countGap, ui.resumeHint
+        self.message_label.setText(before + pending.describe())
+        self.count_gap_check.setText(f"&Count the {self._gap_words} CoPDesk was closed: the meeting went on")
         self.count_gap_check.setVisible(gap_seconds > 0)
         # Closed for longer than the whole session was planned to last, the meeting has most likely ended.
         self.count_gap_check.setChecked(0 < gap_seconds <= max(pending.planned_total_seconds, 1.0))
         self.count_gap_check.toggled.connect(self._show_hint)
-        layout.addWidget(self.count_gap_check)
-        self.hint_label = QLabel()
-        self.hint_label.setObjectName("resumeHint")
-        self.hint_label.setProperty("role", "hint")
-        self.hint_label.setWordWrap(True)
-        layout.addWidget(self.hint_label)
         saved = pending.last_saved
-        self.end_button = QPushButton(f"&End it at {saved.astimezone():%H:%M}" if saved else "&End it")
-        self.end_button.setAccessibleName("End the session at the last saved time")
+        self.end_button, self.resume_button = ui.endButton, ui.resumeButton
+        if saved:
+            self.end_button.setText(f"&End it at {saved.astimezone():%H:%M}")
         self.end_button.clicked.connect(self._end)
-        self.resume_button = QPushButton("&Resume")
-        self.resume_button.setAccessibleName("Resume the session")
-        self.resume_button.setProperty("primary", True)
         self.resume_button.setEnabled(pending.can_resume)
         self.resume_button.setDefault(pending.can_resume)
         self.resume_button.clicked.connect(self._resume)
-        later = QPushButton("Decide &later")
-        later.setAccessibleName("Decide later")
-        later.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(later)
-        row.addStretch(1)
-        row.addWidget(self.end_button)
-        row.addWidget(self.resume_button)
-        layout.addLayout(row)
+        ui.laterButton.clicked.connect(self.reject)
         self._show_hint()
 
     @property

@@ -9,17 +9,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Session
@@ -27,6 +17,7 @@ from copdesk.core.pacing import SegmentOutcome, finished_wording, format_minutes
 from copdesk.core.text import counted
 from copdesk.store import session_lifecycle, teams
 from copdesk.views.context import AppContext
+from copdesk.views.forms.ui_session_summary import Ui_SessionSummaryDialog
 
 
 class OutcomeColumn(IntEnum):
@@ -96,51 +87,24 @@ def counts_line(counts: session_lifecycle.SessionCounts) -> str:
 class SessionSummaryDialog(QDialog):
     def __init__(self, context: AppContext, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("sessionSummary")
-        self.setWindowTitle("Session summary")
-        self.setMinimumSize(560, 420)
+        self.ui = Ui_SessionSummaryDialog()
+        self.ui.setupUi(self)
         self.outcomes = session_lifecycle.segment_outcomes(context.db, session.id)
         self.counts = session_lifecycle.summary_counts(context.db, session.id)
-        layout = QVBoxLayout(self)
-        heading = QLabel("Session ended and saved")
-        heading.setProperty("role", "heading")
-        layout.addWidget(heading)
+        ui = self.ui
         team = teams.get_team(context.db, session.team_id).name
         topic = f": {session.topic}" if session.topic else ""
-        about = QLabel(f"{team}, {session.kind.label}{topic}")
-        about.setWordWrap(True)
-        layout.addWidget(about)
-        self.totals_label = QLabel(totals_line(self.outcomes))
-        self.totals_label.setObjectName("summaryTotals")
-        self.totals_label.setWordWrap(True)
-        layout.addWidget(self.totals_label)
+        ui.aboutLabel.setText(f"{team}, {session.kind.label}{topic}")
+        self.totals_label, self.counts_label = ui.summaryTotals, ui.summaryCounts
+        self.totals_label.setText(totals_line(self.outcomes))
         self.model = OutcomeModel(self.outcomes)
-        table = QTableView()
-        table.setObjectName("summaryTable")
-        table.setAccessibleName("Planned against actual, by segment")
-        table.setModel(self.model)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(OutcomeColumn.SEGMENT, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(table, 1)
-        self.counts_label = QLabel(counts_line(self.counts))
-        self.counts_label.setObjectName("summaryCounts")
-        self.counts_label.setWordWrap(True)
-        layout.addWidget(self.counts_label)
+        ui.summaryTable.setModel(self.model)
+        ui.summaryTable.horizontalHeader().setSectionResizeMode(OutcomeColumn.SEGMENT, QHeaderView.ResizeMode.Stretch)
+        self.counts_label.setText(counts_line(self.counts))
         agreed = session.ground_rules_agreed_at
-        rules = (
+        ui.rulesLabel.setText(
             f"Ground rules agreed at {from_utc_iso(agreed).astimezone():%H:%M}."
             if agreed
             else "Agreement to the ground rules was not recorded."
         )
-        rules_label = QLabel(rules)
-        rules_label.setProperty("role", "hint")
-        layout.addWidget(rules_label)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        close = QPushButton("&Close")
-        close.setAccessibleName("Close the summary")
-        close.setDefault(True)
-        close.clicked.connect(self.accept)
-        row.addWidget(close)
-        layout.addLayout(row)
+        ui.closeButton.clicked.connect(self.accept)

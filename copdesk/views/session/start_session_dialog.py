@@ -15,22 +15,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from copdesk.core.agenda import AgendaTemplate
 from copdesk.core.clock import from_utc_iso
@@ -40,6 +25,8 @@ from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name, name_key
 from copdesk.store import schedule, session_lifecycle, teams
 from copdesk.store.session_lifecycle import SessionPlan
 from copdesk.views.context import AppContext
+from copdesk.views.forms.ui_start_session import Ui_StartSessionDialog
+from copdesk.views.widgets.forms import insert_row_below
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 
 DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose planned start passed within this is "the one due now"
@@ -92,19 +79,16 @@ class StartSessionDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("startSessionDialog")
-        self.setWindowTitle("Start session")
+        self.ui = Ui_StartSessionDialog()
+        self.ui.setupUi(self)
         self.context = context
         self._agenda_for = agenda_for
         self.defaults: StartDefaults | None = None
         self.plan: SessionPlan | None = None
         self.members: list[Member] = []
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._build_details_page())
-        self.pages.addWidget(self._build_rules_page(ground_rules))
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # never squeeze the form onto itself
-        layout.addWidget(self.pages, 1)
+        self.pages = self.ui.pages
+        self._build_details_page()
+        self._build_rules_page(ground_rules)
         for team in teams.list_teams(context.db):
             self.team_combo.addItem(team.name, team.id)
         self.team_combo.setCurrentIndex(max(self.team_combo.findData(team_id), 0))
@@ -115,93 +99,26 @@ class StartSessionDialog(QDialog):
         self.resize(max(hint.width(), 640), hint.height())
 
     # -- page 1: who and what -----------------------------------------------------------------
-    def _build_details_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.team_combo = self._combo("Team")
-        form.addRow("&Team", self.team_combo)
-        self.kind_combo = self._combo("Session type")
+    def _build_details_page(self) -> None:
+        """The form is ui/start_session.ui; here are its names, what it cannot hold, and its wiring."""
+        ui = self.ui
+        self.team_combo, self.kind_combo, self.presenter_combo = ui.teamCombo, ui.kindCombo, ui.presenterCombo
+        self.scheduled_label, self.count_label, self.agenda_label = ui.scheduledLabel, ui.countLabel, ui.agendaLabel
+        self.topic_edit, self.guest_edit, self.present_list = ui.topicEdit, ui.guestEdit, ui.presentList
+        self.error_label, self.next_button = ui.startError, ui.nextButton
         for kind in SessionKind:
             self.kind_combo.addItem(kind.label, kind.value)
-        form.addRow("T&ype", self.kind_combo)
-        self.scheduled_label = QLabel()
-        self.scheduled_label.setProperty("role", "hint")
-        form.addRow("", self.scheduled_label)
-        self.topic_edit = QLineEdit()
-        self.topic_edit.setAccessibleName("Topic")
         self.topic_edit.setMaxLength(MAX_NAME_LENGTH)
-        self.topic_edit.setPlaceholderText("For example: supporting a carer under strain")
-        form.addRow("T&opic", self.topic_edit)
         self.topic_warning = IdentifierWarning(self.topic_edit)  # the topic goes into the record: never a name
-        form.addRow(self.topic_warning)
-        self.presenter_combo = self._combo("Presenter")
-        form.addRow("&Presenter", self.presenter_combo)
-        self.present_list = QListWidget()
-        self.present_list.setObjectName("presentList")
-        self.present_list.setAccessibleName("Who is present")
-        self.present_list.setMinimumHeight(210)
+        insert_row_below(ui.detailsForm, self.topic_edit, self.topic_warning)
         self.present_list.itemChanged.connect(self._update_count)
-        everyone = QPushButton("Tick &everyone")
-        everyone.setAccessibleName("Tick everyone as present")
-        everyone.clicked.connect(lambda: self._tick_all(True))
-        nobody = QPushButton("C&lear")
-        nobody.setAccessibleName("Clear who is present")
-        nobody.clicked.connect(lambda: self._tick_all(False))
-        self.count_label = QLabel()
-        self.count_label.setProperty("role", "hint")
-        tick_row = QHBoxLayout()
-        tick_row.addWidget(everyone)
-        tick_row.addWidget(nobody)
-        tick_row.addStretch(1)
-        tick_row.addWidget(self.count_label)
-        present_box = QVBoxLayout()
-        present_box.addWidget(self.present_list, 1)
-        present_box.addLayout(tick_row)
-        form.addRow("Pre&sent", present_box)
-        self.guest_edit = QLineEdit()
-        self.guest_edit.setAccessibleName("Guest name")
-        self.guest_edit.setPlaceholderText("Name of a guest joining today")
+        ui.tickEveryoneButton.clicked.connect(lambda: self._tick_all(True))
+        ui.clearButton.clicked.connect(lambda: self._tick_all(False))
         self.guest_edit.returnPressed.connect(self.add_guest)
-        add_guest = QPushButton("Add &guest")
-        add_guest.setAccessibleName("Add the guest to who is present")
-        add_guest.clicked.connect(self.add_guest)
-        guest_row = QHBoxLayout()
-        guest_row.addWidget(self.guest_edit, 1)
-        guest_row.addWidget(add_guest)
-        form.addRow("", guest_row)
-        self.agenda_label = QLabel()
-        self.agenda_label.setWordWrap(True)
-        edit_agenda = QPushButton("Edit &agenda…")
-        edit_agenda.setAccessibleName("Edit this team's agenda for the session type")
-        edit_agenda.clicked.connect(self._request_agenda_edit)
-        agenda_row = QHBoxLayout()
-        agenda_row.addWidget(self.agenda_label, 1)
-        agenda_row.addWidget(edit_agenda)
-        form.addRow("Agenda", agenda_row)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("startError")
-        self.error_label.setProperty("level", "red")
-        self.error_label.setWordWrap(True)
-        form.addRow("", self.error_label)
-        cancel = QPushButton("Cancel")
-        cancel.setAccessibleName("Cancel starting a session")
-        cancel.clicked.connect(self.reject)
-        self.next_button = QPushButton("Next: ground rules ›")
-        self.next_button.setAccessibleName("Next: ground rules")
-        self.next_button.setDefault(True)
+        ui.addGuestButton.clicked.connect(self.add_guest)
+        ui.editAgendaButton.clicked.connect(self._request_agenda_edit)
+        ui.cancelButton.clicked.connect(self.reject)
         self.next_button.clicked.connect(self.go_to_ground_rules)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.next_button)
-        form.addRow(buttons)
-        return page
-
-    @staticmethod
-    def _combo(name: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setAccessibleName(name)
-        return combo
 
     def _team_changed(self) -> None:
         team_id = self.team_id()
@@ -298,50 +215,18 @@ class StartSessionDialog(QDialog):
         return True
 
     # -- page 2: ground rules ------------------------------------------------------------------
-    def _build_rules_page(self, rules: GroundRules) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        heading = QLabel(rules.heading)
-        heading.setProperty("role", "heading")
-        layout.addWidget(heading)
-        intro = QLabel(rules.intro)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+    def _build_rules_page(self, rules: GroundRules) -> None:
+        ui = self.ui
+        self.rules_label, self.copy_rules_button, self.copied_label = ui.groundRules, ui.copyRulesButton, ui.copiedLabel
+        self.agreed_check, self.start_button = ui.agreedCheck, ui.startButton
+        ui.rulesHeadingLabel.setText(rules.heading)
+        ui.rulesIntroLabel.setText(rules.intro)
         text = "".join(f"<li style='margin-bottom:6px'>{html.escape(rule.text)}</li>" for rule in rules.rules)
-        self.rules_label = QLabel(f"<ol>{text}</ol>")
-        self.rules_label.setObjectName("groundRules")
-        self.rules_label.setWordWrap(True)
-        self.rules_label.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.rules_label, 1)
-        copy_row = QHBoxLayout()
-        self.copy_rules_button = QPushButton("Cop&y the rules for the chat")
-        self.copy_rules_button.setAccessibleName("Copy the ground rules, to paste into the meeting chat")
+        self.rules_label.setText(f"<ol>{text}</ol>")
+        ui.rulesSourceLabel.setText(f"Source: {rules.source}")
         self.copy_rules_button.clicked.connect(lambda: self._copy_rules(rules))
-        copy_row.addWidget(self.copy_rules_button)
-        self.copied_label = QLabel()
-        self.copied_label.setProperty("role", "hint")
-        copy_row.addWidget(self.copied_label, 1)
-        layout.addLayout(copy_row)
-        source = QLabel(f"Source: {rules.source}")
-        source.setProperty("role", "hint")
-        source.setWordWrap(True)
-        layout.addWidget(source)
-        self.agreed_check = QCheckBox("The group has &agreed the ground rules")
-        self.agreed_check.setAccessibleName("The group has agreed the ground rules")
-        layout.addWidget(self.agreed_check)
-        back = QPushButton("‹ &Back")
-        back.setAccessibleName("Back to the session details")
-        back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
-        self.start_button = QPushButton("&Start session")
-        self.start_button.setAccessibleName("Start the session")
-        self.start_button.setProperty("primary", True)
+        ui.backButton.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.start_button.clicked.connect(self.start)
-        buttons = QHBoxLayout()
-        buttons.addWidget(back)
-        buttons.addStretch(1)
-        buttons.addWidget(self.start_button)
-        layout.addLayout(buttons)
-        return page
 
     def _copy_rules(self, rules: GroundRules) -> None:
         QGuiApplication.clipboard().setText(rules.as_plain_text())

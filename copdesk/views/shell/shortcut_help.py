@@ -10,17 +10,9 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHeaderView, QWidget
 
-from copdesk.views.widgets.labels import hint_label
+from copdesk.views.forms.ui_shortcut_help import Ui_ShortcutHelp
 
 
 class HelpColumn(IntEnum):
@@ -80,35 +72,13 @@ class ShortcutHelp(QFrame):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
-        self.setObjectName("shortcutHelp")
-        self.setAccessibleName("Keyboard shortcuts")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setStyleSheet("QFrame#shortcutHelp { background: rgba(0, 0, 0, 110); }")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(80, 40, 80, 40)
-        self.card = card = QFrame()
-        card.setProperty("pane", True)
-        inner = QVBoxLayout(card)
-        title = QLabel("Keyboard shortcuts")
-        title.setProperty("role", "heading")
-        inner.addWidget(title)
-        keys_hint = "Letters and Space act on the timer while a session is live, except while you type in a text box."
-        inner.addWidget(hint_label(keys_hint))
+        self.ui = Ui_ShortcutHelp()
+        self.ui.setupUi(self)
+        self.card, self.table = self.ui.card, self.ui.shortcutTable
         self.model = ShortcutModel()
-        self.table = QTableView()
-        self.table.setObjectName("shortcutTable")
-        self.table.setAccessibleName("Shortcut list")
         self.table.setModel(self.model)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(HelpColumn.KEYS, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        inner.addWidget(self.table, 1)
-        close_hint = QLabel("Press Esc, F1 or ? to close.")
-        close_hint.setProperty("role", "hint")
-        inner.addWidget(close_hint)
-        outer.addWidget(card)
         window.installEventFilter(self)
         self.hide()
 

@@ -10,26 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from copdesk.paths import DATABASE_FILENAME
 from copdesk.startup import DamageChoice
+from copdesk.views.forms.ui_damaged_database import Ui_DamagedDatabaseDialog
+from copdesk.views.forms.ui_data_location import Ui_DataLocationDialog
 
 if TYPE_CHECKING:
     from copdesk.store.backup_catalogue import BackupFile
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setProperty("role", "heading")
-    label.setWordWrap(True)
-    return label
-
-
-def _body(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
 
 
 def _diagnosis(message: str) -> str:
@@ -39,41 +28,17 @@ def _diagnosis(message: str) -> str:
     return message
 
 
-class _ChoiceDialog(QDialog):
-    """A message and a row of buttons, each of which closes the dialog with its answer."""
-
-    def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(560)
-        self.content = QVBoxLayout(self)
-        self.content.setSpacing(10)
-        self.button_row = QHBoxLayout()
-        self.button_row.addStretch(1)
-
-    def add_button(self, caption: str, accessible: str, *, primary: bool = False) -> QPushButton:
-        button = QPushButton(caption)
-        button.setAccessibleName(accessible)
-        if primary:
-            button.setProperty("primary", True)
-            button.setDefault(True)
-        self.button_row.addWidget(button)
-        return button
-
-    def finish_layout(self) -> None:
-        self.content.addStretch(1)
-        self.content.addLayout(self.button_row)
-
-
-class DamagedDatabaseDialog(_ChoiceDialog):
+class DamagedDatabaseDialog(QDialog):
     """The database is damaged or not a database: restore the newest verified backup, start fresh, or quit."""
 
     def __init__(self, message: str, backup: BackupFile | None, parent: QWidget | None = None) -> None:
-        super().__init__("CoPDesk's data is damaged", parent)
+        super().__init__(parent)
+        self.ui = Ui_DamagedDatabaseDialog()
+        self.ui.setupUi(self)
         self.choice = DamageChoice.QUIT
-        self.content.addWidget(_heading("CoPDesk cannot open its data file"))
-        self.message_label = _body(_diagnosis(message))
-        self.content.addWidget(self.message_label)
+        ui = self.ui
+        self.message_label, self.plan_label, self.fresh_button = ui.messageLabel, ui.planLabel, ui.freshButton
+        self.message_label.setText(_diagnosis(message))
         if backup is not None:
             when = backup.taken_at.astimezone().strftime("%d %b %Y at %H:%M")
             plan = (
@@ -86,44 +51,38 @@ class DamagedDatabaseDialog(_ChoiceDialog):
                 "There is no backup to restore. CoPDesk can start again with an empty database; the damaged "
                 "file is not deleted, but moved, with its companion files, into the “quarantine” folder beside it."
             )
-        self.plan_label = _body(plan)
-        self.content.addWidget(self.plan_label)
-        quit_button = self.add_button("&Quit", "Quit without changing anything")
-        quit_button.clicked.connect(self.reject)
-        self.fresh_button = self.add_button("Start &empty", "Start with an empty database", primary=backup is None)
+        self.plan_label.setText(plan)
+        ui.quitButton.clicked.connect(self.reject)
         self.fresh_button.clicked.connect(lambda: self._choose(DamageChoice.START_FRESH))
-        self.restore_button: QPushButton | None = None
-        if backup is not None:
-            self.restore_button = self.add_button("&Restore the backup", "Restore the newest backup", primary=True)
-            self.restore_button.clicked.connect(lambda: self._choose(DamageChoice.RESTORE_BACKUP))
-        self.finish_layout()
+        self.restore_button: QPushButton | None = ui.restoreButton
+        if backup is None:  # nothing to restore: starting empty is the way on
+            ui.buttonRow.removeWidget(ui.restoreButton)
+            ui.restoreButton.hide()
+            ui.restoreButton.deleteLater()
+            self.restore_button = None
+            self.fresh_button.setProperty("primary", True)
+            self.fresh_button.setDefault(True)
+        else:
+            ui.restoreButton.clicked.connect(lambda: self._choose(DamageChoice.RESTORE_BACKUP))
 
     def _choose(self, choice: DamageChoice) -> None:
         self.choice = choice
         self.accept()
 
 
-class DataLocationDialog(_ChoiceDialog):
+class DataLocationDialog(QDialog):
     """The data folder is missing and cannot be made, or is read-only: choose another folder, or quit."""
 
     def __init__(self, message: str, current: Path, parent: QWidget | None = None) -> None:
-        super().__init__("Choose where CoPDesk keeps its data", parent)
+        super().__init__(parent)
+        self.ui = Ui_DataLocationDialog()
+        self.ui.setupUi(self)
         self.current = current
         self.chosen: Path | None = None
-        self.content.addWidget(_heading("CoPDesk cannot use its data folder"))
-        self.message_label = _body(message)
-        self.content.addWidget(self.message_label)
-        self.content.addWidget(
-            _body(
-                "Choose a folder on this computer that only you can use, not a shared, synced or network folder. "
-                "CoPDesk will remember it (unless it was started with --db or COPDESK_DB)."
-            )
-        )
-        quit_button = self.add_button("&Quit", "Quit without changing anything")
-        quit_button.clicked.connect(self.reject)
-        choose = self.add_button("&Choose a folder…", "Choose another folder for CoPDesk's data", primary=True)
-        choose.clicked.connect(self.choose_folder)
-        self.finish_layout()
+        self.message_label = self.ui.messageLabel
+        self.message_label.setText(message)
+        self.ui.quitButton.clicked.connect(self.reject)
+        self.ui.chooseButton.clicked.connect(self.choose_folder)
 
     def choose_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog

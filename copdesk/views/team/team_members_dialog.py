@@ -26,18 +26,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
@@ -47,6 +40,7 @@ from copdesk.core.text import MAX_NAME_LENGTH, InvalidName
 from copdesk.store import teams
 from copdesk.store.errors import StoreError
 from copdesk.views.context import AppContext
+from copdesk.views.forms.ui_team_members import Ui_TeamMembersDialog
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 REFUSALS = (InvalidName, ValueError, StoreError, sqlite3.Error)  # each says in one line why nothing changed
@@ -206,101 +200,41 @@ class TeamMembersDialog(QDialog):
 
     def __init__(self, context: AppContext, team_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("teamMembersDialog")
-        self.setWindowTitle("Team members")
-        self.setMinimumSize(560, 520)
+        self.ui = Ui_TeamMembersDialog()
+        self.ui.setupUi(self)
         self.context = context
         self.team_id = team_id
         self.model = TeamMembersModel(context.db, team_id, self)
         self.model.refused.connect(self._refused)
         self.model.changed.connect(self._saved)
-        layout = QVBoxLayout(self)
-
-        name_row = QHBoxLayout()
-        name_label = QLabel("Team &name")
-        self.team_name_edit = QLineEdit(teams.get_team(context.db, team_id).name)
-        self.team_name_edit.setAccessibleName("Team name")
+        ui = self.ui
+        self.team_name_edit, self.rename_team_button = ui.teamNameEdit, ui.renameTeamButton
+        self.table, self.error_label, self.active_button = ui.teamMembersTable, ui.teamMembersError, ui.activeButton
+        self.new_name_edit, self.new_role_combo, self.add_button = ui.newNameEdit, ui.newRoleCombo, ui.addButton
+        self.team_name_edit.setText(teams.get_team(context.db, team_id).name)
         self.team_name_edit.setMaxLength(MAX_NAME_LENGTH)
         self.team_name_edit.returnPressed.connect(self.rename_team)
-        name_label.setBuddy(self.team_name_edit)
-        self.rename_team_button = QPushButton("&Rename team")
-        self.rename_team_button.setAccessibleName("Rename the team")
-        self.rename_team_button.setAutoDefault(False)
         self.rename_team_button.clicked.connect(self.rename_team)
-        name_row.addWidget(name_label)
-        name_row.addWidget(self.team_name_edit, 1)
-        name_row.addWidget(self.rename_team_button)
-        layout.addLayout(name_row)
 
-        self.table = QTableView()
-        self.table.setObjectName("teamMembersTable")
-        self.table.setAccessibleName("Team members: name, role and whether they attend")
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(MemberColumn.ROLE, RoleDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(MemberColumn.ROLE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MemberColumn.ACTIVE, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setVisible(False)
         self.table.selectionModel().currentRowChanged.connect(self._update_active_button)
-        layout.addWidget(self.table, 1)
-        hint = QLabel(
-            "Double-click a name or role (or press F2) to change it. When someone leaves, make them inactive: "
-            "they are no longer offered when a session starts, and their past sessions are kept."
-        )
-        hint.setProperty("role", "hint")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
 
-        add_row = QHBoxLayout()
-        self.new_name_edit = QLineEdit()
-        self.new_name_edit.setAccessibleName("New member's name")
-        self.new_name_edit.setPlaceholderText("New member's name")
         self.new_name_edit.setMaxLength(MAX_NAME_LENGTH)
         self.new_name_edit.returnPressed.connect(self.add_member)
-        self.new_role_combo = QComboBox()
-        self.new_role_combo.setAccessibleName("New member's role")
         for role in Role:
             self.new_role_combo.addItem(role.label, role.value)
         self.new_role_combo.setCurrentIndex(self.new_role_combo.findData(Role.PRACTITIONER.value))
-        self.add_button = QPushButton("&Add member")
-        self.add_button.setAccessibleName("Add the new member to the team")
-        self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_member)
-        add_row.addWidget(self.new_name_edit, 1)
-        add_row.addWidget(self.new_role_combo)
-        add_row.addWidget(self.add_button)
-        layout.addLayout(add_row)
-
-        self.error_label = QLabel()
-        self.error_label.setObjectName("teamMembersError")
-        self.error_label.setProperty("level", "red")
-        self.error_label.setWordWrap(True)
-        layout.addWidget(self.error_label)
-        buttons = QHBoxLayout()
-        self.active_button = QPushButton("Make &inactive")
-        self.active_button.setAccessibleName("Make the chosen member inactive, or active again")
-        self.active_button.setAutoDefault(False)
         self.active_button.clicked.connect(self.toggle_active)
-        close = QPushButton("Close")
-        close.setAccessibleName("Close team members")
-        close.setAutoDefault(False)
-        close.clicked.connect(self.accept)
-        buttons.addWidget(self.active_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        ui.closeButton.clicked.connect(self.accept)
         if self.model.rowCount():
             self.table.selectRow(0)
         self._update_active_button()
-        self.resize(620, 560)
 
     # -- the team's name ------------------------------------------------------------------------
     def rename_team(self) -> bool:

@@ -15,13 +15,10 @@ from functools import partial
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
@@ -33,11 +30,12 @@ from copdesk.store import actions
 from copdesk.store.carry_over import actions_agreed_in, delete_unreviewed_action
 from copdesk.store.schedule import next_session_date
 from copdesk.views.context import AppContext
+from copdesk.views.forms.ui_change_action import Ui_ChangeActionDialog
 from copdesk.views.live.notes.action_models import ActionRow, action_model
 from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table, removable_list
-from copdesk.views.widgets import theme
+from copdesk.views.widgets.forms import name_standard_buttons, place_field
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
-from copdesk.views.widgets.labels import message_label, show_message
+from copdesk.views.widgets.labels import show_message
 from copdesk.views.write_guard import KEPT_TYPED
 
 DUE_PLACEHOLDER = "Due: 3/11/2026, friday, in 2 weeks, next session"
@@ -266,36 +264,31 @@ class ChangeActionDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ui = Ui_ChangeActionDialog()
+        self.ui.setupUi(self)
         self.setWindowTitle("Reassign action" if change_owner else "New due date")
         self.change_owner = change_owner
         self.owner: tuple[int | None, str | None] = (action.owner_member_id, action.owner_name)
         self.due: date | None = action.due
-        layout = QVBoxLayout(self)
-        heading = QLabel(action.text)
-        heading.setWordWrap(True)
-        theme.set_role(heading, "heading")
-        layout.addWidget(heading)
-        form = QFormLayout()
-        self.message = message_label()
+        ui = self.ui
+        ui.headingLabel.setText(action.text)
+        self.message = ui.messageLabel
         self.owner_field = OwnerField()
         self.owner_field.set_members(members)
         self.owner_field.set_owner(action.owner_name)
         self.due_field = DueField(self.message)
         self.due_field.today, self.due_field.next_session = today, next_session
         self.due_field.setText(format_uk(action.due) if action.due else "")
-        if change_owner:
-            form.addRow("New &owner", self.owner_field)
+        if change_owner:  # one question per dialog: the other row goes
+            place_field(ui.form, ui.ownerLabel, self.owner_field, after=None)
+            ui.form.removeRow(ui.dueLabel)
         else:
-            form.addRow("New &due date", self.due_field)
+            place_field(ui.form, ui.dueLabel, self.due_field, after=None)
+            ui.form.removeRow(ui.ownerLabel)
             self.due_field.selectAll()
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        for button in buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        name_standard_buttons(ui.buttonBox)
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
         self.resize(460, self.sizeHint().height())
 
     def accept(self) -> None:

@@ -13,17 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from copdesk.core.dates import DueDateError, format_uk
 from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget
@@ -32,22 +22,21 @@ from copdesk.core.review import IssueSummary
 from copdesk.store import issues
 from copdesk.store.recurring import change_escalation
 from copdesk.views.context import AppContext
+from copdesk.views.forms.ui_new_escalation import Ui_NewEscalationDialog
+from copdesk.views.forms.ui_update_escalation import Ui_UpdateEscalationDialog
 from copdesk.views.live.notes.action_editor import DueField, next_session_day
-from copdesk.views.widgets import theme
+from copdesk.views.widgets.forms import name_standard_buttons, place_field
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
-from copdesk.views.widgets.labels import message_label, show_message
+from copdesk.views.widgets.labels import show_message
 
 ESCALATION_SOURCE = "CoP Facilitation Masterclass (Spring 2026), Facilitation role in a CoP"
 MAX_OUTCOME_LENGTH = 4000
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    for button in box.buttons():
-        button.setAccessibleName(button.text().replace("&", ""))
+def _wire_buttons(dialog: QDialog, box: QDialogButtonBox) -> None:
+    name_standard_buttons(box)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
-    return box
 
 
 class NewEscalationDialog(QDialog):
@@ -64,49 +53,35 @@ class NewEscalationDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Escalate an issue")
+        self.ui = Ui_NewEscalationDialog()
+        self.ui.setupUi(self)
         self.context = context
         self.session_id = session_id
         self.escalation: Escalation | None = None
         now = context.now()
         self.today = now.astimezone().date()
-        layout = QVBoxLayout(self)
-        lead = QLabel(
+        ui = self.ui
+        ui.leadLabel.setText(
             "Escalate a system barrier “to the Practice Supervisor or Manager as required, and/or complete a "
             f"My VIEWS form”.\n— {ESCALATION_SOURCE}"
         )
-        lead.setWordWrap(True)
-        theme.set_role(lead, "hint")
-        layout.addWidget(lead)
-        form = QFormLayout()
-        self.issue_combo = QComboBox()
-        self.issue_combo.setAccessibleName("Issue to escalate")
+        self.issue_combo, self.target_combo, self.raised_edit = ui.issueCombo, ui.targetCombo, ui.raisedEdit
         for summary in issue_choices:
             self.issue_combo.addItem(f"{summary.title} (raised {summary.times_raised}×)", summary.id)
         if chosen_issue_id is not None:
             self.issue_combo.setCurrentIndex(max(self.issue_combo.findData(chosen_issue_id), 0))
-        self.target_combo = QComboBox()
-        self.target_combo.setAccessibleName("Escalate to")
         for target in EscalationTarget:
             self.target_combo.addItem(target.label, target.value)
-        self.raised_edit = QDateEdit(QDate(self.today.year, self.today.month, self.today.day))
-        self.raised_edit.setCalendarPopup(True)
-        self.raised_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.raised_edit.setDate(QDate(self.today.year, self.today.month, self.today.day))
         self.raised_edit.setMaximumDate(self.raised_edit.date())
-        self.raised_edit.setAccessibleName("Raised on")
-        self.message = message_label()
+        self.message = ui.messageLabel
         self.due_field = DueField(self.message)
         self.due_field.today = self.today
         self.due_field.next_session = next_session_day(context.db, team_id, now)
         self.due_field.setAccessibleName("Response due")
         self.due_field.setText("in 2 weeks")
-        form.addRow("&Issue", self.issue_combo)
-        form.addRow("Escalate &to", self.target_combo)
-        form.addRow("&Raised on", self.raised_edit)
-        form.addRow("Response &due", self.due_field)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(_buttons(self))
+        place_field(ui.form, ui.dueLabel, self.due_field, after=self.raised_edit)
+        _wire_buttons(self, ui.buttonBox)
         self.resize(520, self.sizeHint().height())
 
     def accept(self) -> None:
@@ -141,34 +116,26 @@ class UpdateEscalationDialog(QDialog):
 
     def __init__(self, context: AppContext, escalation: Escalation, issue_title: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Escalation outcome")
+        self.ui = Ui_UpdateEscalationDialog()
+        self.ui.setupUi(self)
         self.context = context
         self.escalation = escalation
-        layout = QVBoxLayout(self)
+        ui = self.ui
         due = f"; response due {format_uk(escalation.response_due)}" if escalation.response_due else ""
-        heading = QLabel(f"{issue_title}\nTo: {escalation.target.label}; raised {format_uk(escalation.raised_on)}{due}")
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
-        form = QFormLayout()
-        self.status_combo = QComboBox()
-        self.status_combo.setAccessibleName("Status")
+        ui.headingLabel.setText(
+            f"{issue_title}\nTo: {escalation.target.label}; raised {format_uk(escalation.raised_on)}{due}"
+        )
+        self.status_combo = ui.statusCombo
         for status in (escalation.status, *next_statuses(escalation.status)):
             self.status_combo.addItem(status.label, status.value)
         if escalation.status is EscalationStatus.AWAITING:
             self.status_combo.setCurrentIndex(1)
-        self.outcome_edit = QPlainTextEdit(escalation.outcome or "")
-        self.outcome_edit.setAccessibleName("Outcome")
-        self.outcome_edit.setPlaceholderText("What the response was, and what happens next")
-        self.outcome_edit.setTabChangesFocus(True)
-        self.outcome_edit.setFixedHeight(90)
-        form.addRow("&Status", self.status_combo)
-        form.addRow("&Outcome", self.outcome_edit)
-        layout.addLayout(form)
+        self.outcome_edit = ui.outcomeEdit
+        self.outcome_edit.setPlainText(escalation.outcome or "")
         self.identifier_warning = IdentifierWarning(self.outcome_edit)  # never blocks: the outcome still saves
-        layout.addWidget(self.identifier_warning)
-        self.message = message_label()
-        layout.addWidget(self.message)
-        layout.addWidget(_buttons(self))
+        ui.mainLayout.insertWidget(ui.mainLayout.indexOf(ui.messageLabel), self.identifier_warning)
+        self.message = ui.messageLabel
+        _wire_buttons(self, ui.buttonBox)
         self.resize(520, self.sizeHint().height())
 
     def accept(self) -> None:

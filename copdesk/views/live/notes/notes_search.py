@@ -14,26 +14,14 @@ from bisect import bisect_right
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetricsF, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QLineEdit,
-    QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from copdesk.core.dates import format_uk
 from copdesk.core.fts import split_highlights
 from copdesk.core.text import counted
 from copdesk.store.search import NoteHit, search_notes
 from copdesk.views.context import AppContext
-from copdesk.views.widgets import theme
+from copdesk.views.forms.ui_notes_search import Ui_NotesSearchDialog
 from copdesk.views.widgets.row_model import Column, RowTableModel
 from copdesk.views.widgets.tables import configure_table
 
@@ -140,23 +128,13 @@ class SnippetDelegate(QStyledItemDelegate):
 class NotesSearchDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("notesSearch")
-        self.setWindowTitle("Search all notes")
+        self.ui = Ui_NotesSearchDialog()
+        self.ui.setupUi(self)
         self.context = context
-        layout = QVBoxLayout(self)
-        self.query_edit = QLineEdit()
-        self.query_edit.setAccessibleName("Search all notes")
-        self.query_edit.setPlaceholderText("Words to find in every session's notes, issues, actions and escalations")
-        self.query_edit.setClearButtonEnabled(True)
-        self.query_edit.setMaxLength(200)
-        layout.addWidget(self.query_edit)
-        self.summary = QLabel()
-        theme.set_role(self.summary, "hint")
-        layout.addWidget(self.summary)
-        split = QSplitter(Qt.Orientation.Vertical)
+        ui = self.ui
+        self.query_edit, self.summary = ui.queryEdit, ui.summaryLabel
+        self.table, self.preview = ui.matchesTable, ui.previewBrowser
         self.model = hit_model(self)
-        self.table = QTableView()
-        self.table.setAccessibleName("Matches")
         self.table.setModel(self.model)
         configure_table(self.table)
         header = self.table.horizontalHeader()
@@ -164,21 +142,14 @@ class NotesSearchDialog(QDialog):
         header.setSectionResizeMode(MATCH_COLUMN, header.ResizeMode.Stretch)
         self.table.setItemDelegateForColumn(MATCH_COLUMN, SnippetDelegate(self.table))
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
-        self.preview = QTextBrowser()
-        self.preview.setAccessibleName("The selected note in full")
-        self.preview.setOpenLinks(False)
-        split.addWidget(self.table)
-        split.addWidget(self.preview)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        layout.addWidget(split, 1)
+        ui.splitter.setStretchFactor(0, 3)  # Designer has no stretch factors for a splitter's parts
+        ui.splitter.setStretchFactor(1, 2)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.run_search)
         self.query_edit.textChanged.connect(self._timer.start)
         self.query_edit.returnPressed.connect(self.run_search)
-        self.resize(900, 560)
         self.run_search()
 
     def open_with_focus(self) -> None:

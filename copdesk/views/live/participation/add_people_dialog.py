@@ -10,23 +10,14 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from copdesk.core.model import Member
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name, name_key
 from copdesk.store import sessions, teams
 from copdesk.store.errors import StoreError
 from copdesk.views.context import AppContext
+from copdesk.views.forms.ui_add_people import Ui_AddPeopleDialog
 
 _MEMBER_ID = Qt.ItemDataRole.UserRole
 _GUEST_NAME = Qt.ItemDataRole.UserRole + 1
@@ -38,8 +29,8 @@ class AddPeopleDialog(QDialog):
 
     def __init__(self, context: AppContext, session_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("addPeopleDialog")
-        self.setWindowTitle("Add people present")
+        self.ui = Ui_AddPeopleDialog()
+        self.ui.setupUi(self)
         self.context = context
         self.session_id = session_id
         self.added: list[int] = []
@@ -50,58 +41,21 @@ class AddPeopleDialog(QDialog):
         self.present_keys = {name_key(m.display_name) for m in self.everyone if m.id in present}
         absent = [m for m in self.everyone if m.active and m.id not in present]
 
-        layout = QVBoxLayout(self)
-        intro = QLabel("Tick who has arrived, or add a guest. They join the tiles at once; the tally so far is kept.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.absent_list = QListWidget()
-        self.absent_list.setObjectName("absentList")
-        self.absent_list.setAccessibleName("Team members not yet marked present")
-        self.absent_list.setMinimumHeight(180)
+        ui = self.ui
+        self.absent_list, self.nobody_label, self.guest_edit = ui.absentList, ui.nobodyLabel, ui.guestEdit
+        self.error_label, self.mark_button = ui.addPeopleError, ui.markButton
         self.absent_list.itemChanged.connect(self._update_button)
         self.absent_list.itemActivated.connect(self._mark_now)
         for member in absent:
             self._add_item(member.display_name, member.role.label, member_id=member.id, checked=False)
-        layout.addWidget(self.absent_list, 1)
-        self.nobody_label = QLabel(NOBODY_ABSENT)
-        self.nobody_label.setProperty("role", "emptyState")
-        self.nobody_label.setWordWrap(True)
+        self.nobody_label.setText(NOBODY_ABSENT)
         self.nobody_label.setVisible(not absent)
-        layout.addWidget(self.nobody_label)
-        self.guest_edit = QLineEdit()
-        self.guest_edit.setAccessibleName("Guest name")
-        self.guest_edit.setPlaceholderText("Name of a guest joining now")
         self.guest_edit.setMaxLength(MAX_NAME_LENGTH)
         self.guest_edit.returnPressed.connect(self.add_guest)
-        guest_button = QPushButton("Add &guest")
-        guest_button.setAccessibleName("Add the guest to who is present")
-        guest_button.setAutoDefault(False)
-        guest_button.clicked.connect(self.add_guest)
-        guest_row = QHBoxLayout()
-        guest_row.addWidget(self.guest_edit, 1)
-        guest_row.addWidget(guest_button)
-        layout.addLayout(guest_row)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("addPeopleError")
-        self.error_label.setProperty("level", "red")
-        self.error_label.setWordWrap(True)
-        layout.addWidget(self.error_label)
-        cancel = QPushButton("Cancel")
-        cancel.setAccessibleName("Cancel: mark nobody present")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        self.mark_button = QPushButton("&Mark present")
-        self.mark_button.setAccessibleName("Mark the ticked people present")
-        self.mark_button.setProperty("primary", True)
-        self.mark_button.setAutoDefault(False)
+        ui.addGuestButton.clicked.connect(self.add_guest)
+        ui.cancelButton.clicked.connect(self.reject)
         self.mark_button.clicked.connect(self.mark_present)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.mark_button)
-        layout.addLayout(buttons)
         self._update_button()
-        self.resize(420, 420)
 
     def _add_item(self, name: str, role: str, *, member_id: int | None, checked: bool) -> None:
         item = QListWidgetItem(f"{name}  ·  {role}")

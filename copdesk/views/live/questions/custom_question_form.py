@@ -9,18 +9,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from copdesk.core.custom_questions import DEFAULT_MODEL, DEFAULT_SOURCE, custom_key, draft_question
 from copdesk.core.question_bank import Bank, PromptPhase, Question, QuestionKind
+from copdesk.views.forms.ui_custom_question_form import Ui_CustomQuestionForm
 
 KIND_CHOICES = (
     (QuestionKind.QUESTION, "A question to ask the group"),
@@ -37,52 +30,28 @@ class CustomQuestionForm(QWidget):
         super().__init__(parent)
         self._filling = False
         self._shown: Question | None = None
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.text_edit = QPlainTextEdit()
-        self.text_edit.setAccessibleName("Question text")
-        self.text_edit.setPlaceholderText("The question, as you would ask it")
-        self.text_edit.setMaximumHeight(96)
-        self.category_combo = QComboBox()
-        self.category_combo.setEditable(True)
-        self.category_combo.setAccessibleName("Category")
-        self.category_combo.setToolTip(
-            "A category of your own; the masterclass's categories are kept for its questions"
-        )
-        self.model_edit = QLineEdit()
-        self.model_edit.setAccessibleName("Model")
+        self.ui = Ui_CustomQuestionForm()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.text_edit, self.category_combo, self.model_edit = ui.textEdit, ui.categoryCombo, ui.modelEdit
+        self.kind_combo, self.funnel_combo = ui.kindCombo, ui.funnelCombo
+        self.caution_edit, self.source_edit = ui.cautionEdit, ui.sourceEdit
         self.model_edit.setPlaceholderText(DEFAULT_MODEL)
-        phases = QHBoxLayout()
+        self.source_edit.setPlaceholderText(DEFAULT_SOURCE)
         self.phase_boxes: dict[PromptPhase, QCheckBox] = {}
-        for phase in PromptPhase:
+        previous: QWidget = self.model_edit
+        for position, phase in enumerate(PromptPhase):  # one box per phase the picker knows, before the stretch
             box = QCheckBox(phase.value.capitalize())
             box.setAccessibleName(f"Offer while {phase.value}")
             box.toggled.connect(self._edited)
             self.phase_boxes[phase] = box
-            phases.addWidget(box)
-        phases.addStretch(1)
-        self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName("Kind")
+            ui.phasesRow.insertWidget(position, box)
+            QWidget.setTabOrder(previous, box)
+            previous = box
         for kind, label in KIND_CHOICES:
             self.kind_combo.addItem(label, kind)
-        self.funnel_combo = QComboBox()
-        self.funnel_combo.setAccessibleName("Funnel level")
         for level, label in FUNNEL_CHOICES:
             self.funnel_combo.addItem(label, level)
-        self.caution_edit = QLineEdit()
-        self.caution_edit.setAccessibleName("Caution")
-        self.caution_edit.setPlaceholderText("Optional: when to take care with it")
-        self.source_edit = QLineEdit()
-        self.source_edit.setAccessibleName("Source")
-        self.source_edit.setPlaceholderText(DEFAULT_SOURCE)
-        form.addRow("&Question", self.text_edit)
-        form.addRow("C&ategory", self.category_combo)
-        form.addRow("&Model", self.model_edit)
-        form.addRow("Offer while", phases)
-        form.addRow("&Kind", self.kind_combo)
-        form.addRow("&Funnel", self.funnel_combo)
-        form.addRow("&Caution", self.caution_edit)
-        form.addRow("&Source", self.source_edit)
         self.text_edit.textChanged.connect(self._edited)
         self.category_combo.editTextChanged.connect(self._edited)
         for edit in (self.model_edit, self.caution_edit, self.source_edit):

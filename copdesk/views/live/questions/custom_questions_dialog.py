@@ -16,15 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,10 +34,9 @@ from copdesk.core.question_bank import Bank, DeckError, Question, deck_to_toml, 
 from copdesk.output import OutputError, save_text
 from copdesk.store import questions as store
 from copdesk.views.context import AppContext
-from copdesk.views.live.questions.custom_question_form import CustomQuestionForm
+from copdesk.views.forms.ui_custom_questions import Ui_CustomQuestionsDialog
 from copdesk.views.live.questions.question_model import EVERYTHING, QuestionListModel
 from copdesk.views.live.questions.question_widgets import QuestionItemDelegate
-from copdesk.views.widgets import theme
 
 ALL_CATEGORIES = "All your categories"
 DECK_FILTER = "Question decks (*.toml);;All files (*)"
@@ -62,106 +54,44 @@ class CustomQuestionsDialog(QDialog):
         self.editing_uid: str | None = None
         self._selecting = False
         self.dirty = False
-        self.setObjectName("customQuestionsDialog")
-        self.setWindowTitle("Your own questions")
-        self.resize(920, 560)
+        self.ui = Ui_CustomQuestionsDialog()
+        self.ui.setupUi(self)
         self.model = QuestionListModel()
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            "The masterclass's questions are read-only. Add your own here, in categories of their own: "
-            "they are saved in your CoPDesk data and kept across upgrades."
-        )
-        intro.setWordWrap(True)
-        theme.set_role(intro, "hint")
-        layout.addWidget(intro)
-        columns = QHBoxLayout()
-        columns.addLayout(self._build_list(), 5)
-        columns.addLayout(self._build_form(), 6)
-        layout.addLayout(columns, 1)
-        self.message_frame = QFrame()
-        message_row = QHBoxLayout(self.message_frame)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("customQuestionsMessage")
-        self.message_label.setWordWrap(True)
-        message_row.addWidget(self.message_label)
+        self._build_list()
+        self._build_form()
+        self._build_buttons()
+        self.message_frame, self.message_label = self.ui.messageFrame, self.ui.customQuestionsMessage
         self.message_frame.hide()
-        layout.addWidget(self.message_frame)
-        layout.addLayout(self._build_buttons())
         self.reload()
         self.new_question()
 
     # -- construction -------------------------------------------------------------------------
-    def _build_list(self) -> QVBoxLayout:
-        column = QVBoxLayout()
-        self.category_filter = QComboBox()
-        self.category_filter.setAccessibleName("Show the questions of one category")
+    def _build_list(self) -> None:
+        ui = self.ui
+        self.category_filter, self.list_view, self.empty_label = ui.categoryFilter, ui.customQuestionList, ui.emptyLabel
+        self.new_button, self.hide_button = ui.newButton, ui.hideButton
         self.category_filter.currentIndexChanged.connect(self._filter_changed)
-        self.list_view = QListView()
-        self.list_view.setObjectName("customQuestionList")
-        self.list_view.setAccessibleName("Your questions")
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(QuestionItemDelegate(self.list_view))
-        self.list_view.setAlternatingRowColors(True)
         self.list_view.selectionModel().currentChanged.connect(self._current_changed)
-        self.empty_label = QLabel("No questions of your own yet. Write one on the right, or import a deck.")
-        self.empty_label.setWordWrap(True)
-        theme.set_role(self.empty_label, "emptyState")
-        row = QHBoxLayout()
-        self.new_button = QPushButton("New question")
-        self.new_button.setAccessibleName("New question")
         self.new_button.clicked.connect(self.new_question)
-        self.hide_button = QPushButton("Hide")
-        self.hide_button.setAccessibleName("Hide or show the selected question")
-        self.hide_button.setToolTip("Hidden questions are never drawn or found by search; show them again any time.")
         self.hide_button.clicked.connect(self.toggle_hidden)
-        row.addWidget(self.new_button)
-        row.addWidget(self.hide_button)
-        row.addStretch(1)
-        column.addWidget(self.category_filter)
-        column.addWidget(self.list_view, 1)
-        column.addWidget(self.empty_label)
-        column.addLayout(row)
-        return column
 
-    def _build_form(self) -> QVBoxLayout:
-        column = QVBoxLayout()
-        self.form = CustomQuestionForm()
+    def _build_form(self) -> None:
+        ui = self.ui
+        self.form, self.revert_button, self.save_button = ui.questionForm, ui.revertButton, ui.saveButton
         self.form.edited.connect(self._mark_dirty)
-        column.addWidget(self.form)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.setAccessibleName("Revert the form")
         self.revert_button.clicked.connect(self.revert)
-        self.save_button = QPushButton("Save question")
-        self.save_button.setAccessibleName("Save question")
-        self.save_button.setProperty("primary", True)
-        self.save_button.setToolTip("Save question (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
         save_key = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         save_key.setWhatsThis("Your questions: save the question being edited")
-        row.addWidget(self.revert_button)
-        row.addWidget(self.save_button)
-        column.addLayout(row)
-        column.addStretch(1)
-        return column
 
-    def _build_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.import_button = QPushButton("Import deck…")
-        self.import_button.setAccessibleName("Import a question deck from a TOML file")
+    def _build_buttons(self) -> None:
+        ui = self.ui
+        self.import_button, self.export_button = ui.importButton, ui.exportButton
         self.import_button.clicked.connect(self._choose_import)
-        self.export_button = QPushButton("Export deck…")
-        self.export_button.setAccessibleName("Export the listed questions as a TOML deck")
         self.export_button.clicked.connect(self._choose_export)
-        close = QPushButton("Close")
-        close.setAccessibleName("Close")
-        close.clicked.connect(self.reject)
-        row.addWidget(self.import_button)
-        row.addWidget(self.export_button)
-        row.addStretch(1)
-        row.addWidget(close)
-        return row
+        ui.closeButton.clicked.connect(self.reject)
 
     # -- the list -----------------------------------------------------------------------------
     def reload(self, select_uid: str | None = None) -> None:

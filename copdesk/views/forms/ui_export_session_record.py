@@ -1,0 +1,113 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'export_session_record.ui'
+##
+## Created by: Qt User Interface Compiler version 6.11.3
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel,
+    QSizePolicy, QVBoxLayout, QWidget)
+
+class Ui_SessionRecordDialog(object):
+    def setupUi(self, sessionRecordDialog):
+        if not sessionRecordDialog.objectName():
+            sessionRecordDialog.setObjectName(u"sessionRecordDialog")
+        sessionRecordDialog.setMinimumSize(QSize(520, 0))
+        self.mainLayout = QVBoxLayout(sessionRecordDialog)
+        self.mainLayout.setObjectName(u"mainLayout")
+        self.introLabel = QLabel(sessionRecordDialog)
+        self.introLabel.setObjectName(u"introLabel")
+        self.introLabel.setWordWrap(True)
+        self.introLabel.setProperty(u"role", u"hint")
+
+        self.mainLayout.addWidget(self.introLabel)
+
+        self.form = QFormLayout()
+        self.form.setObjectName(u"form")
+        self.sessionLabel = QLabel(sessionRecordDialog)
+        self.sessionLabel.setObjectName(u"sessionLabel")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.sessionLabel)
+
+        self.sessionCombo = QComboBox(sessionRecordDialog)
+        self.sessionCombo.setObjectName(u"sessionCombo")
+        self.sessionCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sessionCombo.setMinimumContentsLength(36)
+
+        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.sessionCombo)
+
+        self.formatLabel = QLabel(sessionRecordDialog)
+        self.formatLabel.setObjectName(u"formatLabel")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.formatLabel)
+
+        self.formatCombo = QComboBox(sessionRecordDialog)
+        self.formatCombo.setObjectName(u"formatCombo")
+        self.formatCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.formatCombo.setMinimumContentsLength(36)
+
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.formatCombo)
+
+        self.namesCheck = QCheckBox(sessionRecordDialog)
+        self.namesCheck.setObjectName(u"namesCheck")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.namesCheck)
+
+
+        self.mainLayout.addLayout(self.form)
+
+        self.errorLabel = QLabel(sessionRecordDialog)
+        self.errorLabel.setObjectName(u"errorLabel")
+        self.errorLabel.setWordWrap(True)
+        self.errorLabel.setProperty(u"level", u"red")
+
+        self.mainLayout.addWidget(self.errorLabel)
+
+        self.buttonBox = QDialogButtonBox(sessionRecordDialog)
+        self.buttonBox.setObjectName(u"buttonBox")
+        self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
+
+        self.mainLayout.addWidget(self.buttonBox)
+
+#if QT_CONFIG(shortcut)
+        self.sessionLabel.setBuddy(self.sessionCombo)
+        self.formatLabel.setBuddy(self.formatCombo)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(sessionRecordDialog)
+
+        QMetaObject.connectSlotsByName(sessionRecordDialog)
+    # setupUi
+
+    def retranslateUi(self, sessionRecordDialog):
+        sessionRecordDialog.setWindowTitle(QCoreApplication.translate("SessionRecordDialog", u"Export session record", None))
+        self.introLabel.setText(QCoreApplication.translate("SessionRecordDialog", u"A record of one session to share: no participation data, and attendance as a count unless you choose to include names.", None))
+        self.sessionLabel.setText(QCoreApplication.translate("SessionRecordDialog", u"&Session", None))
+#if QT_CONFIG(accessibility)
+        self.sessionCombo.setAccessibleName(QCoreApplication.translate("SessionRecordDialog", u"Session", None))
+#endif // QT_CONFIG(accessibility)
+        self.formatLabel.setText(QCoreApplication.translate("SessionRecordDialog", u"&Format", None))
+#if QT_CONFIG(accessibility)
+        self.formatCombo.setAccessibleName(QCoreApplication.translate("SessionRecordDialog", u"File format", None))
+#endif // QT_CONFIG(accessibility)
+        self.namesCheck.setText(QCoreApplication.translate("SessionRecordDialog", u"Include who attended and who owns each action", None))
+#if QT_CONFIG(accessibility)
+        self.namesCheck.setAccessibleName(QCoreApplication.translate("SessionRecordDialog", u"Include names", None))
+#endif // QT_CONFIG(accessibility)
+        self.errorLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.buttonBox.setAccessibleName(QCoreApplication.translate("SessionRecordDialog", u"Export or cancel", None))
+#endif // QT_CONFIG(accessibility)
+    # retranslateUi
+

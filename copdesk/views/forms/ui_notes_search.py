@@ -1,0 +1,76 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'notes_search.ui'
+##
+## Created by: Qt User Interface Compiler version 6.11.3
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QApplication, QDialog, QHeaderView, QLabel,
+    QLineEdit, QSizePolicy, QSplitter, QTableView,
+    QTextBrowser, QVBoxLayout, QWidget)
+
+class Ui_NotesSearchDialog(object):
+    def setupUi(self, notesSearch):
+        if not notesSearch.objectName():
+            notesSearch.setObjectName(u"notesSearch")
+        notesSearch.resize(900, 560)
+        self.mainLayout = QVBoxLayout(notesSearch)
+        self.mainLayout.setObjectName(u"mainLayout")
+        self.queryEdit = QLineEdit(notesSearch)
+        self.queryEdit.setObjectName(u"queryEdit")
+        self.queryEdit.setMaxLength(200)
+        self.queryEdit.setClearButtonEnabled(True)
+
+        self.mainLayout.addWidget(self.queryEdit)
+
+        self.summaryLabel = QLabel(notesSearch)
+        self.summaryLabel.setObjectName(u"summaryLabel")
+        self.summaryLabel.setProperty(u"role", u"hint")
+
+        self.mainLayout.addWidget(self.summaryLabel)
+
+        self.splitter = QSplitter(notesSearch)
+        self.splitter.setObjectName(u"splitter")
+        self.splitter.setOrientation(Qt.Orientation.Vertical)
+        self.matchesTable = QTableView(self.splitter)
+        self.matchesTable.setObjectName(u"matchesTable")
+        self.splitter.addWidget(self.matchesTable)
+        self.previewBrowser = QTextBrowser(self.splitter)
+        self.previewBrowser.setObjectName(u"previewBrowser")
+        self.previewBrowser.setOpenLinks(False)
+        self.splitter.addWidget(self.previewBrowser)
+
+        self.mainLayout.addWidget(self.splitter)
+
+        self.mainLayout.setStretch(2, 1)
+
+        self.retranslateUi(notesSearch)
+
+        QMetaObject.connectSlotsByName(notesSearch)
+    # setupUi
+
+    def retranslateUi(self, notesSearch):
+        notesSearch.setWindowTitle(QCoreApplication.translate("NotesSearchDialog", u"Search all notes", None))
+        self.queryEdit.setPlaceholderText(QCoreApplication.translate("NotesSearchDialog", u"Words to find in every session's notes, issues, actions and escalations", None))
+#if QT_CONFIG(accessibility)
+        self.queryEdit.setAccessibleName(QCoreApplication.translate("NotesSearchDialog", u"Search all notes", None))
+#endif // QT_CONFIG(accessibility)
+        self.summaryLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.matchesTable.setAccessibleName(QCoreApplication.translate("NotesSearchDialog", u"Matches", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.previewBrowser.setAccessibleName(QCoreApplication.translate("NotesSearchDialog", u"The selected note in full", None))
+#endif // QT_CONFIG(accessibility)
+    # retranslateUi
+

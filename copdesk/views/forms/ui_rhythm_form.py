@@ -1,0 +1,140 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'rhythm_form.ui'
+##
+## Created by: Qt User Interface Compiler version 6.11.3
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
+    QLabel, QSizePolicy, QSpinBox, QTimeEdit,
+    QWidget)
+
+class Ui_RhythmForm(object):
+    def setupUi(self, rhythmForm):
+        if not rhythmForm.objectName():
+            rhythmForm.setObjectName(u"rhythmForm")
+        self.form = QFormLayout(rhythmForm)
+        self.form.setObjectName(u"form")
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.kindLabel = QLabel(rhythmForm)
+        self.kindLabel.setObjectName(u"kindLabel")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.kindLabel)
+
+        self.kindCombo = QComboBox(rhythmForm)
+        self.kindCombo.setObjectName(u"kindCombo")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.kindCombo)
+
+        self.weeksLabel = QLabel(rhythmForm)
+        self.weeksLabel.setObjectName(u"weeksLabel")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.weeksLabel)
+
+        self.weeksCombo = QComboBox(rhythmForm)
+        self.weeksCombo.setObjectName(u"weeksCombo")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.weeksCombo)
+
+        self.dayLabel = QLabel(rhythmForm)
+        self.dayLabel.setObjectName(u"dayLabel")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.dayLabel)
+
+        self.dayCombo = QComboBox(rhythmForm)
+        self.dayCombo.setObjectName(u"dayCombo")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.dayCombo)
+
+        self.timeLabel = QLabel(rhythmForm)
+        self.timeLabel.setObjectName(u"timeLabel")
+
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.timeLabel)
+
+        self.timeEdit = QTimeEdit(rhythmForm)
+        self.timeEdit.setObjectName(u"timeEdit")
+
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.timeEdit)
+
+        self.firstDateLabel = QLabel(rhythmForm)
+        self.firstDateLabel.setObjectName(u"firstDateLabel")
+
+        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.firstDateLabel)
+
+        self.firstDateEdit = QDateEdit(rhythmForm)
+        self.firstDateEdit.setObjectName(u"firstDateEdit")
+        self.firstDateEdit.setCalendarPopup(True)
+
+        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.firstDateEdit)
+
+        self.durationLabel = QLabel(rhythmForm)
+        self.durationLabel.setObjectName(u"durationLabel")
+
+        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.durationLabel)
+
+        self.durationSpin = QSpinBox(rhythmForm)
+        self.durationSpin.setObjectName(u"durationSpin")
+        self.durationSpin.setMinimum(5)
+        self.durationSpin.setMaximum(480)
+        self.durationSpin.setSingleStep(15)
+
+        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.durationSpin)
+
+#if QT_CONFIG(shortcut)
+        self.kindLabel.setBuddy(self.kindCombo)
+        self.weeksLabel.setBuddy(self.weeksCombo)
+        self.dayLabel.setBuddy(self.dayCombo)
+        self.timeLabel.setBuddy(self.timeEdit)
+        self.firstDateLabel.setBuddy(self.firstDateEdit)
+        self.durationLabel.setBuddy(self.durationSpin)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(rhythmForm)
+
+        QMetaObject.connectSlotsByName(rhythmForm)
+    # setupUi
+
+    def retranslateUi(self, rhythmForm):
+        self.kindLabel.setText(QCoreApplication.translate("RhythmForm", u"&Type", None))
+#if QT_CONFIG(accessibility)
+        self.kindCombo.setAccessibleName(QCoreApplication.translate("RhythmForm", u"Session type", None))
+#endif // QT_CONFIG(accessibility)
+        self.weeksLabel.setText(QCoreApplication.translate("RhythmForm", u"&Weeks", None))
+#if QT_CONFIG(tooltip)
+        self.weeksCombo.setToolTip(QCoreApplication.translate("RhythmForm", u"Weeks count on from the first Monday-to-Friday week wholly inside the month, so a Spotlight in the first full week never shares a week with reflective practice.", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.weeksCombo.setAccessibleName(QCoreApplication.translate("RhythmForm", u"Weeks of the month", None))
+#endif // QT_CONFIG(accessibility)
+        self.dayLabel.setText(QCoreApplication.translate("RhythmForm", u"&Day", None))
+#if QT_CONFIG(accessibility)
+        self.dayCombo.setAccessibleName(QCoreApplication.translate("RhythmForm", u"Day of the week", None))
+#endif // QT_CONFIG(accessibility)
+        self.timeLabel.setText(QCoreApplication.translate("RhythmForm", u"T&ime", None))
+        self.timeEdit.setDisplayFormat(QCoreApplication.translate("RhythmForm", u"HH:mm", None))
+#if QT_CONFIG(accessibility)
+        self.timeEdit.setAccessibleName(QCoreApplication.translate("RhythmForm", u"Start time", None))
+#endif // QT_CONFIG(accessibility)
+        self.firstDateLabel.setText(QCoreApplication.translate("RhythmForm", u"Starting &from", None))
+        self.firstDateEdit.setDisplayFormat(QCoreApplication.translate("RhythmForm", u"ddd d MMM yyyy", None))
+#if QT_CONFIG(accessibility)
+        self.firstDateEdit.setAccessibleName(QCoreApplication.translate("RhythmForm", u"Starting from", None))
+#endif // QT_CONFIG(accessibility)
+        self.durationLabel.setText(QCoreApplication.translate("RhythmForm", u"&Length", None))
+        self.durationSpin.setSuffix(QCoreApplication.translate("RhythmForm", u" min", None))
+#if QT_CONFIG(accessibility)
+        self.durationSpin.setAccessibleName(QCoreApplication.translate("RhythmForm", u"Length in minutes", None))
+#endif // QT_CONFIG(accessibility)
+        pass
+    # retranslateUi
+

@@ -1,0 +1,37 @@
+"""What a Designer form (``copdesk/views/forms``) cannot say by itself, done the same way for every dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QWidget
+
+
+def name_standard_buttons(box: QDialogButtonBox) -> None:
+    """Designer cannot give a standard button an accessible name: each takes its caption, without the mnemonic."""
+    for button in box.buttons():
+        button.setAccessibleName(button.text().replace("&", ""))
+
+
+def place_field(form: QFormLayout, label: QLabel, field: QWidget, *, after: QWidget | None) -> None:
+    """Put a field made in code (it needs constructor arguments uic cannot pass) beside its label from the form.
+
+    Made last, it would come last in the tab order: it goes after ``after``, or first (None), where the focus is
+    when the dialog opens.
+    """
+    form.setWidget(_row_of(form, label), QFormLayout.ItemRole.FieldRole, field)
+    label.setBuddy(field)
+    if after is None:
+        field.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+    else:
+        QWidget.setTabOrder(after, field)
+
+
+def insert_row_below(form: QFormLayout, above: QWidget, widget: QWidget) -> None:
+    """A whole-width row made in code (an identifier warning watching ``above``), just below ``above``."""
+    form.insertRow(_row_of(form, above) + 1, widget)
+    QWidget.setTabOrder(above, widget)
+
+
+def _row_of(form: QFormLayout, widget: QWidget) -> int:
+    position: tuple[int, QFormLayout.ItemRole] = form.getWidgetPosition(widget)  # type: ignore[assignment]
+    return position[0]
