@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from copdesk.store.errors import StoreError
+from copdesk.store.uri import sqlite_uri
 
 _PRIVATE = 0o600
 _READ_ONCE_CACHE_KIB = 256
@@ -29,7 +30,7 @@ def read_once(conn: sqlite3.Connection) -> sqlite3.Connection:
 def verify(path: Path) -> None:
     """Raise :class:`StoreError` unless ``path`` opens read-only and passes ``quick_check``."""
     try:
-        conn = read_once(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
+        conn = read_once(sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True))
         try:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:

@@ -33,6 +33,7 @@ from copdesk.store import migrations
 from copdesk.store.backup import backup_to, verify
 from copdesk.store.connection import BACKUP_FOLDER, FILE_MODE, backup_folder, companion_files
 from copdesk.store.errors import StoreError
+from copdesk.store.uri import sqlite_uri
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 STATE_FILE = "last-automatic-backup.json"
@@ -99,7 +100,7 @@ def verify_restorable(path: Path, latest_version: int) -> int:
         raise StoreError(f"{path} does not exist or is not a file.")
     verify(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
         try:
             version = migrations.user_version(conn)
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

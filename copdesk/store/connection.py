@@ -29,6 +29,7 @@ from copdesk.store.errors import (
     StoreError,
 )
 from copdesk.store.location import check_location, make_private_folder
+from copdesk.store.uri import sqlite_uri
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -86,7 +87,7 @@ def inspect_existing(path: Path, latest: int) -> int:
     # Without a pending WAL the file is all there is, and immutable=1 reads it without creating -wal/-shm
     # files beside it; with one, a plain read-only open is needed so the WAL's commits are seen.
     has_wal = wal.exists() and wal.stat().st_size > 0
-    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if has_wal else "&immutable=1")
+    uri = sqlite_uri(path, mode="ro") if has_wal else sqlite_uri(path, mode="ro", immutable=1)
     try:
         conn = read_once(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000))
     except sqlite3.Error as exc:  # pragma: no cover - the header check catches nearly all of these

@@ -29,6 +29,7 @@ from copdesk import paths
 from copdesk.core.model import Role
 from copdesk.store import teams
 from copdesk.store.connection import open_database
+from copdesk.store.uri import sqlite_uri
 from tests.reliability.conftest import app_child
 
 TRIALS = 6
@@ -78,7 +79,7 @@ sys.exit(run_gui(["--db", sys.argv[1]]))
 
 
 def _saved_notes(db_path: Path) -> str:
-    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(db_path, mode="ro"), uri=True)
     try:
         row = conn.execute("SELECT text FROM note WHERE kind = 'note' ORDER BY id DESC LIMIT 1").fetchone()
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -22,6 +22,7 @@ from copdesk.app import create_window
 from copdesk.core.model import Role, SessionStatus
 from copdesk.store import notes, sessions, teams
 from copdesk.store.connection import open_database
+from copdesk.store.uri import sqlite_uri
 from copdesk.views.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.reliability.conftest import app_child
@@ -163,7 +164,7 @@ def test_sigterm_with_the_question_open_quits_at_once_and_keeps_the_session_live
         _, stderr = child.communicate(timeout=60)
     assert child.returncode == 0, stderr
     assert "Traceback" not in stderr
-    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(db_path, mode="ro"), uri=True)
     try:
         status = conn.execute("SELECT status FROM session WHERE id = ?", [session_id]).fetchone()[0]
         text = conn.execute("SELECT text FROM note WHERE session_id = ? AND kind = 'note'", [session_id]).fetchone()

@@ -14,6 +14,7 @@ from copdesk import paths
 from copdesk.core.model import Role, SessionKind
 from copdesk.store import sessions, teams
 from copdesk.store.connection import open_database
+from copdesk.store.uri import sqlite_uri
 from tests.reliability.conftest import app_child
 
 TYPED = "Discussed the carer's strain|, then ✓ — العربية and 🌱 too"
@@ -46,7 +47,7 @@ sys.exit(run_gui(["--db", sys.argv[1]]))
 
 
 def _saved_text(db_path: Path, session_id: int) -> str | None:
-    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(db_path, mode="ro"), uri=True)
     try:
         row = conn.execute("SELECT text FROM note WHERE session_id = ? AND kind = 'note'", [session_id]).fetchone()
     finally:
