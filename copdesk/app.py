@@ -269,10 +269,8 @@ class DataLocation:
     SETTING = "dataLocation"
 
     def __init__(self, cli_value: str | None) -> None:
-        from PySide6.QtCore import QSettings
-
         self.explicit = bool(cli_value or os.environ.get(paths.ENVIRONMENT_VARIABLE))
-        self.settings = QSettings("copdesk", "copdesk")
+        self.settings = paths.user_settings()
         remembered = str(self.settings.value(self.SETTING, "") or "")
         self.path = Path(remembered) if remembered and not self.explicit else paths.resolve_db_path(cli_value)
 
@@ -367,6 +365,12 @@ class RunningWindow:
         old.deleteLater()
 
     def restore(self, source: Path) -> None:
+        """Replace the database with ``source`` and reopen the window on it; on any failure, reopen it as it was.
+
+        Between closing the old window and showing the new one no window exists, so whatever goes wrong (a
+        refusal, or a virus scanner or sync client holding the file so that the final rename fails) must still end
+        with a window, or with the app quitting: never with an invisible process that holds the lock.
+        """
         from copdesk.store.connection import open_database
         from copdesk.store.errors import StoreError
         from copdesk.store.recovery import restore_database
@@ -375,21 +379,54 @@ class RunningWindow:
         old.finish_background_work()  # the start-up backup is complete before the database is replaced
         db_path = old.context.db_path
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
-        old.close_without_asking()  # panes flush what was typed
-        old.context.db.close()
         try:
-            result = restore_database(source, db_path, paths.migrations_dir(), system_now())
-            opened, notice = result.opened, f"Restored {source.name}."
-            if result.previous_backup is not None:
-                kept = result.previous_backup.relative_to(db_path.parent)
-                notice += f" What CoPDesk held before is kept as {kept}."
-            problem = []
-        except StoreError as exc:
-            opened, notice, problem = open_database(db_path, paths.migrations_dir()), "", [exc.message]
-        self.window = self._show(opened)
-        self.window.safeguards.show_startup([notice] if notice else [], problem, None)
-        self.app.setQuitOnLastWindowClosed(True)
+            old.close_without_asking()  # panes flush what was typed
+            old.context.db.close()
+            try:
+                result = restore_database(source, db_path, paths.migrations_dir(), system_now())
+                opened, notice = result.opened, f"Restored {source.name}."
+                if result.previous_backup is not None:
+                    kept = result.previous_backup.relative_to(db_path.parent)
+                    notice += f" What CoPDesk held before is kept as {kept}."
+                problem = []
+            except Exception as exc:  # StoreError, or an OSError from the file system: the data is as it was
+                opened, notice, problem = open_database(db_path, paths.migrations_dir()), "", [restore_failure(exc)]
+            self.window = self._show(opened)
+            self.window.safeguards.show_startup([notice] if notice else [], problem, None)
+        except (StoreError, OSError) as exc:  # not even the data as it was opens: say so, and quit
+            _tell_and_quit(self.app, f"CoPDesk could not reopen {db_path.name} after the restore: {_reason(exc)}")
+        finally:
+            self.app.setQuitOnLastWindowClosed(True)
         old.deleteLater()
+
+
+def restore_failure(exc: BaseException) -> str:
+    """One line for a restore that did not happen."""
+    if isinstance(exc, PermissionError):
+        return (
+            f"The restore did not happen: {_reason(exc)}. Another program (a virus scanner or a sync client) may "
+            "have the file in use; nothing was changed, so try again in a moment."
+        )
+    return f"The restore did not happen: {_reason(exc)}. Nothing was changed."
+
+
+def _reason(exc: BaseException) -> str:
+    from copdesk.store.errors import StoreError
+
+    if isinstance(exc, StoreError):
+        return exc.message.rstrip(".")
+    if isinstance(exc, OSError):
+        name = Path(str(exc.filename)).name if exc.filename else "a file"
+        return f"{name} could not be replaced ({exc.strerror or exc})"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _tell_and_quit(app: QApplication, message: str) -> None:
+    """The last resort when no window can be shown: a message box, then the event loop ends (the lock is freed)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, "CoPDesk", message)
+    app.exit(1)
 
 
 def main() -> int:

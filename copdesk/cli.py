@@ -18,6 +18,7 @@ from typing import NoReturn
 from sqlite_utils import Database
 
 from copdesk import __version__, paths
+from copdesk.console import prepare_console
 from copdesk.core.model import Team
 from copdesk.store.connection import OpenedDatabase, open_database
 from copdesk.store.errors import StoreError
@@ -62,7 +63,10 @@ class Context:
     def open_db(self, *, existing: bool = False) -> OpenedDatabase:
         """Open (and migrate) the database; with ``existing``, refuse a path with no database rather than create one."""
         path = self.existing_db_path() if existing else self.db_path
-        return open_database(path, paths.migrations_dir(), now=self.now())
+        opened = open_database(path, paths.migrations_dir(), now=self.now())
+        if opened.permission_warning:  # said, never fatal: see copdesk.store.permissions
+            print(f"copdesk-cli: warning: {opened.permission_warning}", file=sys.stderr)
+        return opened
 
 
 Handler = Callable[[Context], int]
@@ -220,6 +224,7 @@ def subcommand_names() -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None, *, now: Callable[[], datetime] | None = None) -> int:
+    prepare_console()  # a windowed .exe has no stdout; a file on Windows would be cp1252 (copdesk/console.py)
     parser = build_parser()
     args = parser.parse_args(argv)
     os.umask(0o077)  # backups, exports and databases it writes are readable by this user only, as in the app

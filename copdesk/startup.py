@@ -84,6 +84,8 @@ class StartupBackup:
             backup_if_changed(self._conn, self.db_path, self.fingerprint, self.now)
         except (StoreError, OSError) as exc:
             return f"The automatic backup could not be made: {_message(exc)}"
+        except Exception as exc:  # a fault of CoPDesk's own must reach the banner, not die with the worker thread
+            return f"The automatic backup could not be made ({type(exc).__name__}: {exc})."
         finally:
             self._conn.close()
         return None
@@ -231,6 +233,8 @@ def _open_locked(
         prompts.cannot_open(exc.message)
         return None
     started = Startup(opened, lock, notices, location_warning=location_warning(db_path))
+    if opened.permission_warning:
+        started.warnings.append(opened.permission_warning)
     if not opened.created and backup_due(db_path, fingerprint):
         try:
             started.backup = StartupBackup(db_path, fingerprint, now)

@@ -11,9 +11,9 @@ import sqlite3
 from pathlib import Path
 
 from copdesk.store.errors import StoreError
+from copdesk.store.permissions import make_private
 from copdesk.store.uri import sqlite_uri
 
-_PRIVATE = 0o600
 _READ_ONCE_CACHE_KIB = 256
 
 
@@ -82,7 +82,7 @@ def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
-        temporary.chmod(_PRIVATE)
+        make_private(temporary)  # a failure here is reported when the database itself is opened
         verify(temporary)
         os.replace(temporary, destination)
     except sqlite3.Error as exc:

@@ -31,8 +31,9 @@ from copdesk.core.retention import backups_to_keep
 from copdesk.paths import DATABASE_FILENAME
 from copdesk.store import migrations
 from copdesk.store.backup import backup_to, verify
-from copdesk.store.connection import BACKUP_FOLDER, FILE_MODE, backup_folder, companion_files
+from copdesk.store.connection import BACKUP_FOLDER, backup_folder, companion_files
 from copdesk.store.errors import StoreError
+from copdesk.store.permissions import open_private
 from copdesk.store.uri import sqlite_uri
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
@@ -175,9 +176,7 @@ def backup_if_changed(conn: sqlite3.Connection, db_path: Path, fingerprint: str,
 
 def _write_private(path: Path, text: str) -> None:
     """Write ``text`` to a file only its owner can read, whatever the umask (it names the backups)."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        os.fchmod(handle.fileno(), FILE_MODE)  # a file left from before keeps its mode otherwise
+    with os.fdopen(open_private(path), "w", encoding="utf-8") as handle:
         handle.write(text)
 
 

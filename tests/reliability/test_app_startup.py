@@ -6,6 +6,7 @@ so each test runs the whole start-up (location, lock, recovery, backup, window) 
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -179,3 +180,70 @@ def test_unusable_default_folder_offers_another_and_remembers_it(
     assert opened == [chosen]
     assert app.run_gui([]) == 0  # the next start goes straight to the chosen folder
     assert opened == [chosen, chosen] and len(asked) == 1
+
+
+def test_a_restore_refused_by_another_program_reopens_the_window_on_the_data_as_it_was(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    """A virus scanner or sync client holding the file makes the final rename fail (PermissionError on Windows)."""
+    make_database(db_path)
+    event_loop.append(lambda window: None)
+    assert app.run_gui(["--db", str(db_path)]) == 0  # the first automatic backup, to restore from
+    (backup,) = list_backups(db_path)
+    real_replace = os.replace
+
+    def held_by_another_program(source: object, target: object) -> None:
+        if Path(str(target)) == db_path:
+            raise PermissionError(13, "The process cannot access the file because it is being used", str(target))
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", held_by_another_program)
+    seen: list[tuple[int, str, bool]] = []
+
+    def restore(window: MainWindow) -> None:
+        window.safeguards.restore_requested.emit(backup.path)
+
+    def check(window: MainWindow) -> None:
+        notes = window.context.db.execute("SELECT count(*) FROM note").fetchone()[0]
+        seen.append((notes, window.safeguards.warning_banner.label.text(), QApplication.quitOnLastWindowClosed()))
+
+    event_loop[:] = [restore, check]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+
+    ((notes, warning, quits_with_its_window),) = seen
+    assert notes == 3  # the window is back, on the data as it was
+    assert "restore" in warning.lower() and "in use" in warning and "\n" not in warning
+    assert quits_with_its_window
+    assert not lock_path(db_path).exists()
+
+
+def test_when_not_even_the_old_data_reopens_after_a_failed_restore_the_app_says_so_and_quits(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    from copdesk.store import connection, recovery
+    from copdesk.store.errors import StoreError
+
+    make_database(db_path)
+    told: list[str] = []
+    quit_codes: list[int] = []
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(db_path))
+
+    def cannot_reopen(*_args: object, **_kwargs: object) -> None:
+        raise StoreError("the drive has gone away")
+
+    def restore(window: MainWindow) -> None:
+        monkeypatch.setattr(recovery, "restore_database", refuse)
+        monkeypatch.setattr(connection, "open_database", cannot_reopen)
+        monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: told.append(text))
+        monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: quit_codes.append(code)))
+        window.safeguards.restore_requested.emit(db_path.with_name("backup.db"))
+        assert _windows() == []
+
+    event_loop.append(restore)
+    assert app.run_gui(["--db", str(db_path)]) == 0
+
+    assert len(told) == 1 and "could not reopen copdesk.db" in told[0] and "gone away" in told[0]
+    assert quit_codes == [1]
+    assert not lock_path(db_path).exists()

@@ -11,6 +11,8 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from copdesk import paths
 from copdesk.startup import open_for_gui
 from copdesk.store.backup_catalogue import BackupKind, list_backups, rotate_automatic_backups
@@ -157,6 +159,7 @@ def test_backups_listing_in_json(run_cli: RunCli, db_path: Path) -> None:
     assert [(row["kind"], row["verified"]) for row in rows] == [("auto", False), ("auto", True)]
 
 
+@pytest.mark.posix_only
 def test_backup_files_are_private_whatever_the_umask(db_path: Path, tmp_path: Path) -> None:
     make_database(db_path)
     target = tmp_path / "out" / "copy.db"

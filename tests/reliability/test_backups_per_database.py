@@ -149,6 +149,7 @@ def test_pre_migration_and_pre_restore_copies_go_in_the_databases_own_folder(fol
     assert list_backups(folder / "teamB.db") == []
 
 
+@pytest.mark.posix_only
 def test_the_last_backup_marker_is_private_and_belongs_to_one_database(folder: Path, permissive_umask: None) -> None:
     team_a, team_b = folder / "teamA.db", folder / "teamB.db"
     for path in (team_a, team_b):

@@ -18,7 +18,6 @@ import ast
 import random
 import signal
 import sqlite3
-import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -89,7 +88,7 @@ def _saved_notes(db_path: Path) -> str:
     return "" if row is None else str(row[0])
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM and SIGKILL are POSIX signals")
+@pytest.mark.posix_only
 def test_live_session_survives_sigterm_and_kill_9(tmp_path: Path) -> None:
     db_path = tmp_path / "data" / "copdesk.db"
     opened = open_database(db_path, paths.migrations_dir())

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -149,7 +148,7 @@ sys.exit(run_gui(["--db", sys.argv[1]]))
 """
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
+@pytest.mark.posix_only
 def test_sigterm_with_the_question_open_quits_at_once_and_keeps_the_session_live(tmp_path: Path) -> None:
     db_path = tmp_path / "data" / "copdesk.db"
     opened = open_database(db_path, paths.migrations_dir())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import signal
 import sqlite3
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -55,7 +54,7 @@ def _saved_text(db_path: Path, session_id: int) -> str | None:
     return None if row is None else str(row[0])
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
+@pytest.mark.posix_only
 def test_sigterm_during_the_autosave_debounce_saves_the_text(tmp_path: Path) -> None:
     db_path = tmp_path / "data" / "copdesk.db"
     now = datetime.now(UTC)
