@@ -163,6 +163,7 @@ def _run(qt_args: list[str], db_arg: str | None) -> int:
     # From here on a SIGTERM closes the window, so every pane saves. Before, nothing was open to save, and the
     # default action ends the process: the lock it leaves names a process that is gone, and the next start takes it.
     quit_cleanly_on_sigterm(app)
+    quit_cleanly_on_logoff(app)
     started = open_claimed(
         claim,
         GuiStartupPrompts(frame),
@@ -248,18 +249,36 @@ def quit_cleanly_on_sigterm(app: QApplication) -> None:
         with contextlib.suppress(OSError):  # nothing left to read: the wake-up was already taken
             reader.recv(512)
 
-    def close_and_exit(_signum: int, _frame: object) -> None:
-        from copdesk.views.main_window import MainWindow
-
-        for widget in app.topLevelWidgets():
-            if isinstance(widget, MainWindow):
-                widget.close_without_asking()  # no question to block on: a live session stays live for resume
-        app.closeAllWindows()
-        app.exit(0)
-
     notifier.activated.connect(drain)
-    signal.signal(signal.SIGTERM, close_and_exit)
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: save_and_quit(app))
     _SIGTERM_WAKE.extend([reader, writer, notifier])
+
+
+_LISTENING_FOR_LOGOFF: list[QApplication] = []
+
+
+def quit_cleanly_on_logoff(app: QApplication) -> None:
+    """Logging off or shutting down saves and quits as SIGTERM does, asking nothing.
+
+    Windows sends no SIGTERM: it asks each windowed program to end its session (WM_QUERYENDSESSION), which Qt
+    passes on as ``commitDataRequest``; the session manager of a Linux desktop asks the same way.
+    """
+    if any(connected is app for connected in _LISTENING_FOR_LOGOFF):  # once per application, however often it runs
+        return
+    app.commitDataRequest.connect(lambda _manager: save_and_quit(app))
+    _LISTENING_FOR_LOGOFF.append(app)
+
+
+def save_and_quit(app: QApplication) -> None:
+    """Close every window without a question (each pane saves what was typed; a live session stays live, offered
+    for resume next time), then end the event loop even if a window would rather stay open."""
+    from copdesk.views.main_window import MainWindow
+
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.close_without_asking()
+    app.closeAllWindows()
+    app.exit(0)
 
 
 class DataLocation:

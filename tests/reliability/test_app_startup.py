@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import SIGNAL, QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -25,7 +25,7 @@ from copdesk.store.backup_catalogue import BackupKind, list_backups
 from copdesk.store.recovery import QUARANTINE_FOLDER
 from copdesk.views.main_window import MainWindow
 from copdesk.views.startup_dialogs import DamagedDatabaseDialog, DataLocationDialog
-from tests.reliability.conftest import corrupt, make_database
+from tests.reliability.conftest import MEMBERS, corrupt, make_database
 
 
 def _windows() -> list[MainWindow]:
@@ -247,3 +247,39 @@ def test_when_not_even_the_old_data_reopens_after_a_failed_restore_the_app_says_
     assert len(told) == 1 and "could not reopen copdesk.db" in told[0] and "gone away" in told[0]
     assert quit_codes == [1]
     assert not lock_path(db_path).exists()
+
+
+def test_logging_off_saves_and_closes_without_asking_even_mid_session(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    """Windows ends a windowed app's session with WM_QUERYENDSESSION, which Qt passes on as commitDataRequest."""
+    from tests.views.live_helpers import start_session
+
+    make_database(db_path)
+    left_open: list[list[MainWindow]] = []
+
+    def log_off(window: MainWindow) -> None:
+        start_session(window, present=MEMBERS)
+        window.notes_panel.editor.setPlainText("Typed just before logging off")  # waits for the autosave
+        qt_app = QApplication.instance()
+        assert isinstance(qt_app, QApplication)
+        # The signal carries a QSessionManager, which only Qt can make: check the app listens, then do what it does.
+        assert qt_app.receivers(SIGNAL("commitDataRequest(QSessionManager&)")) == 1
+        app.save_and_quit(qt_app)
+        left_open.append(_windows())
+        QApplication.processEvents()  # the process would end here; in this one, the window and its timers must not
+        window.deleteLater()  # outlive the test (its database is closed as run_gui returns)
+
+    # This test stands in for the event loop: a real exit() here would end the next test's loops before they start.
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exit_codes.append(code)))
+    exit_codes: list[int] = []
+
+    event_loop.append(log_off)
+    assert app.run_gui(["--db", str(db_path)]) == 0
+
+    assert left_open == [[]]  # closed, and no question was asked (an unexpected message box fails the test)
+    assert exit_codes == [0]
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM note WHERE text = 'Typed just before logging off'").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM session WHERE status = 'live'").fetchone()[0] == 1  # kept for resume
+    conn.close()

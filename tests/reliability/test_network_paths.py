@@ -124,3 +124,40 @@ def test_a_database_reached_through_the_machines_own_admin_share_opens(tmp_path:
     opened = open_database(share, paths.migrations_dir(), now=NOW)
     assert opened.db.execute("SELECT count(*) FROM team").fetchone()[0] == 1
     opened.db.close()
+
+
+def test_a_mapped_network_drive_is_recognised_on_windows_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copdesk.startup import DRIVE_REMOTE, windows_drive_is_remote
+
+    asked: list[str] = []
+
+    def drive_type(root: str) -> int:
+        asked.append(root)
+        return DRIVE_REMOTE if root == "Z:\\" else 3  # 3: a fixed local disk
+
+    folder = PureWindowsPath(r"Z:\CoPDesk")
+    assert not windows_drive_is_remote(folder, drive_type)  # not Windows: never asked
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert windows_drive_is_remote(folder, drive_type)
+    assert not windows_drive_is_remote(PureWindowsPath(r"C:\Users\sam\AppData\Local\copdesk"), drive_type)
+    assert asked == ["Z:\\", "C:\\"]
+
+
+def test_data_on_a_network_drive_gets_one_line_about_the_wal_and_a_local_folder(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copdesk import startup
+
+    monkeypatch.setattr(startup, "windows_drive_is_remote", lambda folder: True)
+    warning = startup.location_warning(db_path)
+    assert warning is not None and "\n" not in warning
+    assert "is on a network drive" in warning and "write-ahead log" in warning
+    assert str(paths.default_data_dir()) in warning  # the local folder to move to
+
+
+def test_data_on_a_unc_share_is_warned_about_too() -> None:
+    from copdesk.core.data_location import unsafe_location_reason
+
+    assert unsafe_location_reason(PureWindowsPath(r"\\fileserver\home$\sam\AppData\Roaming\copdesk"), None) == (
+        "is on a network share"
+    )
