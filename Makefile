@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run demo test lint format typecheck forms screenshots bench dist smoke clean
+.PHONY: run demo test lint format typecheck forms screenshots bench dist smoke tarball clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,13 @@ dist: $(VENV)/.installed-dev
 # The same smoke test the test suite and the release workflow run, on the bundle `make dist` built.
 smoke: dist
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/smoke_test.py dist/CoPDesk
+
+# Linux release artefact: the bundle folder and its desktop entry, as dist/CoPDesk-<version>-linux-x86_64.tar.gz.
+tarball:
+	@test -x dist/CoPDesk/CoPDesk || { echo "No dist/CoPDesk: run make dist first."; exit 1; }
+	cp resources/copdesk.desktop resources/icons/copdesk.svg dist/CoPDesk/
+	v=$$($(PY) -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])') && \
+		tar -C dist -czf dist/CoPDesk-$$v-linux-$$(uname -m).tar.gz CoPDesk && ls -l dist/CoPDesk-$$v-linux-*.tar.gz
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -78,9 +78,11 @@ def check_command_line(cli: str, db: Path, work: Path, env: dict[str, str]) -> N
 
 
 def check_shipped_files(bundle: Path) -> None:
-    found = sorted(bundle.rglob("copdesk/_data/resources"))
+    # A macOS .app keeps its executables in Contents/MacOS and its data beside them, under Contents.
+    top = bundle.parent if bundle.name == "MacOS" and bundle.parent.name == "Contents" else bundle
+    found = sorted(top.rglob("copdesk/_data/resources"))
     if not found:
-        raise SmokeFailure(f"no copdesk/_data/resources in {bundle}")
+        raise SmokeFailure(f"no copdesk/_data/resources in {top}")
     shipped = found[0]
     wanted = [
         Path("style") / "copdesk.qss",
@@ -89,7 +91,7 @@ def check_shipped_files(bundle: Path) -> None:
     missing = [str(p) for p in wanted if not (shipped / p).is_file()]
     if missing or not (shipped.parent / "db" / "0001_initial.sql").is_file():
         raise SmokeFailure(f"missing from the bundle: {missing or 'db/'}")
-    where = shipped.parent.relative_to(bundle)
+    where = shipped.parent.relative_to(top)
     print(f"assets: the stylesheet, {len(wanted) - 1} icons and the migrations are in {where}")
 
 
