@@ -14,6 +14,7 @@ Figures only, never pass/fail.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import shutil
 import signal
 import statistics
@@ -22,10 +23,21 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "packaging"))
-from smoke_test import fresh_environment  # noqa: E402  (packaging/ is not a package)
+
+
+def _smoke_test_module() -> Any:
+    """packaging/smoke_test.py, for its fresh home folder (packaging/ is a folder of scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location("smoke_test", ROOT / "packaging" / "smoke_test.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+fresh_environment = _smoke_test_module().fresh_environment
 
 TIMEOUT_S = 120
 

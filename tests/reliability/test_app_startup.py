@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from copdesk import app, paths
 from copdesk.instance_lock import lock_path
+from copdesk.shutdown import save_and_quit
 from copdesk.startup import DamageChoice
 from copdesk.store import migrations
 from copdesk.store.backup_catalogue import BackupKind, list_backups
@@ -265,7 +266,7 @@ def test_logging_off_saves_and_closes_without_asking_even_mid_session(
         assert isinstance(qt_app, QApplication)
         # The signal carries a QSessionManager, which only Qt can make: check the app listens, then do what it does.
         assert qt_app.receivers(SIGNAL("commitDataRequest(QSessionManager&)")) == 1
-        app.save_and_quit(qt_app)
+        save_and_quit(qt_app)
         left_open.append(_windows())
         QApplication.processEvents()  # the process would end here; in this one, the window and its timers must not
         window.deleteLater()  # outlive the test (its database is closed as run_gui returns)
