@@ -360,13 +360,17 @@ class RunningWindow:
 
 
 def restore_failure(exc: BaseException) -> str:
-    """One line for a restore that did not happen."""
+    """One line for a restore that did not happen (the store's own refusals already say what to do)."""
+    from copdesk.store.errors import StoreError
+
+    if isinstance(exc, StoreError):
+        return exc.message
     if isinstance(exc, PermissionError):
         return (
             f"The restore did not happen: {_reason(exc)}. Another program (a virus scanner or a sync client) may "
-            "have the file in use; nothing was changed, so try again in a moment."
+            "have the file in use; your data is as it was, so try again in a moment."
         )
-    return f"The restore did not happen: {_reason(exc)}. Nothing was changed."
+    return f"The restore did not happen: {_reason(exc)}. Your data is as it was."
 
 
 def _reason(exc: BaseException) -> str:

@@ -284,3 +284,17 @@ def test_logging_off_saves_and_closes_without_asking_even_mid_session(
     assert conn.execute("SELECT count(*) FROM note WHERE text = 'Typed just before logging off'").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM session WHERE status = 'live'").fetchone()[0] == 1  # kept for resume
     conn.close()
+
+
+def test_each_kind_of_failed_restore_is_one_line() -> None:
+    from copdesk.store.errors import StoreError
+
+    refused = app.restore_failure(StoreError("backup.db was saved by a newer CoPDesk (schema 99); update CoPDesk."))
+    assert refused == "backup.db was saved by a newer CoPDesk (schema 99); update CoPDesk."
+    held = app.restore_failure(PermissionError(13, "Access is denied", str(Path("data") / "copdesk.db")))
+    assert held.startswith("The restore did not happen: copdesk.db could not be replaced (Access is denied).")
+    assert "virus scanner" in held
+    full = app.restore_failure(OSError(28, "No space left on device", str(Path("data") / "copdesk.db")))
+    assert full.endswith("copdesk.db could not be replaced (No space left on device). Your data is as it was.")
+    for message in (refused, held, full):
+        assert "\n" not in message
