@@ -20,6 +20,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from copdesk.store.uri import sqlite_uri
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlite_utils import Database
@@ -269,7 +271,7 @@ def _escalate(db: Database, issue_id: int, session_id: int, when: datetime, rng:
 
 
 def _schema_is_current(path: Path) -> bool:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         return migrations.user_version(conn) == migrations.latest_version(paths.migrations_dir())
     finally:

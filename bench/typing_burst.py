@@ -31,6 +31,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from copdesk.store.uri import sqlite_uri
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -161,7 +163,7 @@ def main() -> int:
         burst = Burst(app, text, args.interval)
         QTimer.singleShot(0, burst.begin)
         run_from_command_line(["--db", str(db_path)])  # the app as launched, until the burst is over
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(db_path, mode="ro"), uri=True)
         stored = conn.execute(  # the session's free text is its first plain note (store.notes.session_text)
             "SELECT text FROM note WHERE session_id = ? AND kind = 'note' ORDER BY id LIMIT 1", [burst.session_id]
         ).fetchone()

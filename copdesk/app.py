@@ -141,6 +141,7 @@ def _run(qt_args: list[str], db_arg: str | None) -> int:
     """Start-up and the event loop, once the command line and the display are known to be usable."""
     from PySide6.QtWidgets import QApplication
 
+    from copdesk.shutdown import quit_cleanly_on_logoff, quit_cleanly_on_sigterm
     from copdesk.startup import claim_location, open_claimed
     from copdesk.views.shell.main_window import import_panes
     from copdesk.views.shell.startup_dialogs import GuiStartupPrompts
@@ -163,6 +164,7 @@ def _run(qt_args: list[str], db_arg: str | None) -> int:
     # From here on a SIGTERM closes the window, so every pane saves. Before, nothing was open to save, and the
     # default action ends the process: the lock it leaves names a process that is gone, and the next start takes it.
     quit_cleanly_on_sigterm(app)
+    quit_cleanly_on_logoff(app)
     started = open_claimed(
         claim,
         GuiStartupPrompts(frame),
@@ -219,49 +221,6 @@ def _collect_from_now_on() -> None:
     gc.enable()
 
 
-# The wake-up socket pair and its notifier live as long as the process: closing them would end the wake-ups.
-_SIGTERM_WAKE: list[object] = []
-
-
-def quit_cleanly_on_sigterm(app: QApplication) -> None:
-    """SIGTERM (a logout, a shutdown, ``kill``) closes the windows, so every pane saves what was typed.
-
-    Unlike Quit it asks nothing (nobody may be there to answer): a live session stays live, offered for resume.
-
-    Python runs a signal handler only when the interpreter next gets control, which never happens while
-    Qt's C++ event loop sleeps; the handler's wake-up byte, written to a socket Qt watches, gives it
-    control at once. ``exit`` rather than ``quit`` ends the loop even if a window asks to stay open.
-    """
-    import contextlib
-    import signal
-    import socket
-
-    from PySide6.QtCore import QSocketNotifier
-
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-
-    def drain() -> None:
-        with contextlib.suppress(OSError):  # nothing left to read: the wake-up was already taken
-            reader.recv(512)
-
-    def close_and_exit(_signum: int, _frame: object) -> None:
-        from copdesk.views.shell.main_window import MainWindow
-
-        for widget in app.topLevelWidgets():
-            if isinstance(widget, MainWindow):
-                widget.close_without_asking()  # no question to block on: a live session stays live for resume
-        app.closeAllWindows()
-        app.exit(0)
-
-    notifier.activated.connect(drain)
-    signal.signal(signal.SIGTERM, close_and_exit)
-    _SIGTERM_WAKE.extend([reader, writer, notifier])
-
-
 class DataLocation:
     """``--db``, else ``$COPDESK_DB``, else the folder the user chose when the default could not be used
     (remembered in QSettings), else the platform default."""
@@ -269,10 +228,8 @@ class DataLocation:
     SETTING = "dataLocation"
 
     def __init__(self, cli_value: str | None) -> None:
-        from PySide6.QtCore import QSettings
-
         self.explicit = bool(cli_value or os.environ.get(paths.ENVIRONMENT_VARIABLE))
-        self.settings = QSettings("copdesk", "copdesk")
+        self.settings = paths.user_settings()
         remembered = str(self.settings.value(self.SETTING, "") or "")
         self.path = Path(remembered) if remembered and not self.explicit else paths.resolve_db_path(cli_value)
 
@@ -367,6 +324,12 @@ class RunningWindow:
         old.deleteLater()
 
     def restore(self, source: Path) -> None:
+        """Replace the database with ``source`` and reopen the window on it; on any failure, reopen it as it was.
+
+        Between closing the old window and showing the new one no window exists, so whatever goes wrong (a
+        refusal, or a virus scanner or sync client holding the file so that the final rename fails) must still end
+        with a window, or with the app quitting: never with an invisible process that holds the lock.
+        """
         from copdesk.store.connection import open_database
         from copdesk.store.errors import StoreError
         from copdesk.store.recovery import restore_database
@@ -375,21 +338,58 @@ class RunningWindow:
         old.finish_background_work()  # the start-up backup is complete before the database is replaced
         db_path = old.context.db_path
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
-        old.close_without_asking()  # panes flush what was typed
-        old.context.db.close()
         try:
-            result = restore_database(source, db_path, paths.migrations_dir(), system_now())
-            opened, notice = result.opened, f"Restored {source.name}."
-            if result.previous_backup is not None:
-                kept = result.previous_backup.relative_to(db_path.parent)
-                notice += f" What CoPDesk held before is kept as {kept}."
-            problem = []
-        except StoreError as exc:
-            opened, notice, problem = open_database(db_path, paths.migrations_dir()), "", [exc.message]
-        self.window = self._show(opened)
-        self.window.safeguards.show_startup([notice] if notice else [], problem, None)
-        self.app.setQuitOnLastWindowClosed(True)
+            old.close_without_asking()  # panes flush what was typed
+            old.context.db.close()
+            try:
+                result = restore_database(source, db_path, paths.migrations_dir(), system_now())
+                opened, notice = result.opened, f"Restored {source.name}."
+                if result.previous_backup is not None:
+                    kept = result.previous_backup.relative_to(db_path.parent)
+                    notice += f" What CoPDesk held before is kept as {kept}."
+                problem = []
+            except Exception as exc:  # StoreError, or an OSError from the file system: the data is as it was
+                opened, notice, problem = open_database(db_path, paths.migrations_dir()), "", [restore_failure(exc)]
+            self.window = self._show(opened)
+            self.window.safeguards.show_startup([notice] if notice else [], problem, None)
+        except (StoreError, OSError) as exc:  # not even the data as it was opens: say so, and quit
+            _tell_and_quit(self.app, f"CoPDesk could not reopen {db_path.name} after the restore: {_reason(exc)}")
+        finally:
+            self.app.setQuitOnLastWindowClosed(True)
         old.deleteLater()
+
+
+def restore_failure(exc: BaseException) -> str:
+    """One line for a restore that did not happen (the store's own refusals already say what to do)."""
+    from copdesk.store.errors import StoreError
+
+    if isinstance(exc, StoreError):
+        return exc.message
+    if isinstance(exc, PermissionError):
+        return (
+            f"The restore did not happen: {_reason(exc)}. Another program (a virus scanner or a sync client) may "
+            "have the file in use; your data is as it was, so try again in a moment."
+        )
+    return f"The restore did not happen: {_reason(exc)}. Your data is as it was."
+
+
+def _reason(exc: BaseException) -> str:
+    from copdesk.store.errors import StoreError
+
+    if isinstance(exc, StoreError):
+        return exc.message.rstrip(".")
+    if isinstance(exc, OSError):
+        name = Path(str(exc.filename)).name if exc.filename else "a file"
+        return f"{name} could not be replaced ({exc.strerror or exc})"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _tell_and_quit(app: QApplication, message: str) -> None:
+    """The last resort when no window can be shown: a message box, then the event loop ends (the lock is freed)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, "CoPDesk", message)
+    app.exit(1)
 
 
 def main() -> int:

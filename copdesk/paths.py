@@ -1,9 +1,14 @@
 """Where CoPDesk's data lives, and where its shipped assets are found.
 
-The database path is a stable interface: ``--db PATH``, else ``$COPDESK_DB``, else
-``QStandardPaths.AppDataLocation/copdesk.db`` with applicationName ``copdesk``.
-Shipped folders (``db/`` and ``resources/``) sit in ``copdesk/_data/`` inside an installed wheel,
-and at the top of a source checkout in an editable install.
+The database path is a stable interface: ``--db PATH``, else ``$COPDESK_DB``, else (in the app) the folder the
+user chose, else ``QStandardPaths.AppLocalDataLocation/copdesk.db`` with applicationName ``copdesk``: on Windows
+the *local* AppData, not the roaming one, which folder redirection often puts on a network share where SQLite's
+write-ahead log is not safe. CoPDesk 0.1 used ``AppDataLocation`` (roaming); a database found there, and none in
+the new place, is used where it is, never left behind. On Linux and macOS the two locations are the same folder.
+
+Shipped folders (``db/`` and ``resources/``) sit in ``copdesk/_data/`` inside an installed wheel and inside the
+standalone bundle (PyInstaller puts them there, see ``packaging/copdesk.spec``), and at the top of a source
+checkout in an editable install.
 """
 
 from __future__ import annotations
@@ -12,6 +17,10 @@ import os
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
 
 APPLICATION_NAME = "copdesk"
 DATABASE_FILENAME = "copdesk.db"
@@ -20,13 +29,43 @@ ENVIRONMENT_VARIABLE = "COPDESK_DB"
 _CHECKOUT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def default_data_dir() -> Path:
-    """The per-user application data folder Qt chooses for this platform."""
+def _standard_location(name: str) -> Path:
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
     QCoreApplication.setApplicationName(APPLICATION_NAME)
     QCoreApplication.setOrganizationName("")
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    return Path(QStandardPaths.writableLocation(getattr(QStandardPaths.StandardLocation, name)))
+
+
+def default_data_dir() -> Path:
+    """The per-user, per-computer (not roaming) application data folder Qt chooses for this platform."""
+    return _standard_location("AppLocalDataLocation")
+
+
+def earlier_data_dirs() -> list[Path]:
+    """Default folders of earlier CoPDesk versions, newest first: 0.1 used the (roaming) AppDataLocation."""
+    return [_standard_location("AppDataLocation")]
+
+
+def default_db_path() -> Path:
+    """The default database: in :func:`default_data_dir`, unless only an earlier default folder holds one."""
+    current = default_data_dir() / DATABASE_FILENAME
+    if current.exists():
+        return current
+    earlier = (folder / DATABASE_FILENAME for folder in earlier_data_dirs())
+    return next((path for path in earlier if path != current and path.exists()), current)
+
+
+def user_settings() -> QSettings:
+    """CoPDesk's QSettings (window state, the remembered data folder, one-time warnings).
+
+    Built in ``QSettings.defaultFormat()``: the registry on Windows and a plist on macOS for the app, as Qt's
+    native format is; tests and the screenshot sandbox set an INI default with a folder of their own, so nothing
+    they do reaches the user's registry or preferences.
+    """
+    from PySide6.QtCore import QSettings
+
+    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, APPLICATION_NAME, APPLICATION_NAME)
 
 
 def resolve_db_path(cli_value: str | os.PathLike[str] | None, environ: Mapping[str, str] | None = None) -> Path:
@@ -36,7 +75,7 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None, environ: Mapping[s
         return Path(cli_value).expanduser()
     if env.get(ENVIRONMENT_VARIABLE):
         return Path(env[ENVIRONMENT_VARIABLE]).expanduser()
-    return default_data_dir() / DATABASE_FILENAME
+    return default_db_path()
 
 
 def asset_dir(name: str) -> Path:

@@ -31,8 +31,14 @@ def sandbox_folder(prefix: str = "copdesk-") -> Iterator[Path]:
     from PySide6.QtCore import QSettings
 
     with tempfile.TemporaryDirectory(prefix=prefix) as folder:
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, folder)
-        yield Path(folder)
+        previous = QSettings.defaultFormat()
+        for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(settings_format, QSettings.Scope.UserScope, folder)
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # off the registry and plists (paths.user_settings)
+        try:
+            yield Path(folder)
+        finally:
+            QSettings.setDefaultFormat(previous)
 
 
 def demo_database(folder: Path) -> Path:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
-from pathlib import Path, PurePath, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Protocol
 
 from copdesk.core.data_location import filesystem_type, unsafe_location_reason
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from copdesk.store.connection import OpenedDatabase
 
 MOUNTINFO = Path("/proc/self/mountinfo")
+DRIVE_REMOTE = 4  # GetDriveTypeW: a network drive
 
 
 class DamageChoice(Enum):
@@ -84,6 +85,8 @@ class StartupBackup:
             backup_if_changed(self._conn, self.db_path, self.fingerprint, self.now)
         except (StoreError, OSError) as exc:
             return f"The automatic backup could not be made: {_message(exc)}"
+        except Exception as exc:  # a fault of CoPDesk's own must reach the banner, not die with the worker thread
+            return f"The automatic backup could not be made ({type(exc).__name__}: {exc})."
         finally:
             self._conn.close()
         return None
@@ -231,6 +234,8 @@ def _open_locked(
         prompts.cannot_open(exc.message)
         return None
     started = Startup(opened, lock, notices, location_warning=location_warning(db_path))
+    if opened.permission_warning:
+        started.warnings.append(opened.permission_warning)
     if not opened.created and backup_due(db_path, fingerprint):
         try:
             started.backup = StartupBackup(db_path, fingerprint, now)
@@ -245,7 +250,12 @@ def _open_locked(
 
 
 def location_warning(db_path: Path) -> str | None:
-    """The one-time warning for a data folder inside a synced or network folder, or ``None``."""
+    """The one-time warning for a data folder inside a synced or network folder, or ``None``.
+
+    A network share (a UNC path, a mapped drive, an NFS or SMB mount) gets the reason that matters most: SQLite's
+    write-ahead log, which keeps each note safe as it is typed, needs a local disk. Either way a local folder is
+    named to move to: the default one, unless the data is already there.
+    """
     folder = db_path.resolve().parent
     fs_type = None
     if sys.platform.startswith("linux"):
@@ -253,14 +263,43 @@ def location_warning(db_path: Path) -> str | None:
             fs_type = filesystem_type(MOUNTINFO.read_text(encoding="utf-8"), PurePosixPath(folder))
         except OSError:
             fs_type = None
-    reason = unsafe_location_reason(PurePath(folder), fs_type)
+    reason = (
+        "is on a network drive"
+        if windows_drive_is_remote(folder)
+        else unsafe_location_reason(PurePath(folder), fs_type)
+    )
     if reason is None:
         return None
+    if "network" in reason:
+        why = "SQLite's write-ahead log, which keeps every note safe as it is typed, cannot work safely over a network"
+    else:
+        why = "sync clients can damage a database that is in use, and copy case discussions off this computer"
+    from copdesk.paths import default_data_dir
+
+    local = default_data_dir()
+    where = f"a local folder such as {local}" if local != folder else "a local folder"
     return (
-        f"Your data folder {folder} {reason}. Sync and network folders can damage a database that is in use, "
-        "and copy case discussions off this computer: keep CoPDesk's data in a local folder instead "
+        f"Your data folder {folder} {reason}: {why}. Keep CoPDesk's data in {where} instead "
         "(start it with --db PATH, or set COPDESK_DB)."
     )
+
+
+def windows_drive_is_remote(folder: PurePath, get_drive_type: Callable[[str], int] | None = None) -> bool:
+    """Whether ``folder`` is on a mapped network drive (Windows' GetDriveTypeW says DRIVE_REMOTE); never elsewhere.
+
+    A mapped drive looks local (``Z:\\``) until asked; ``Path.resolve()`` usually turns it into its UNC path, but
+    not for every kind of mapping.
+    """
+    if sys.platform != "win32":
+        return False
+    drive = PureWindowsPath(folder).anchor
+    if not drive:
+        return False
+    if get_drive_type is None:
+        import ctypes
+
+        get_drive_type = ctypes.windll.kernel32.GetDriveTypeW  # type: ignore[attr-defined, unused-ignore]
+    return bool(get_drive_type(drive) == DRIVE_REMOTE)
 
 
 def _when(moment: datetime) -> str:

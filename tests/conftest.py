@@ -45,15 +45,44 @@ def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     default database location must never read or write the developer's own. The environment is inherited
     by subprocesses; QSettings in this process caches its folder, so it is pointed at the new one too.
     """
-    from PySide6.QtCore import QSettings
-
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.delenv("COPDESK_DB", raising=False)
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(home / ".config"))
+    isolate_settings(home / ".config")
+
+
+def isolate_settings(folder: Path) -> None:
+    """Every QSettings format and scope kept under ``folder``, and INI the default format.
+
+    On Linux Qt's native format is an INI file under ``$XDG_CONFIG_HOME``; on Windows it is the registry and on macOS
+    a plist, which no folder redirects. CoPDesk builds its settings in the default format
+    (:func:`copdesk.paths.user_settings`), so INI as the default keeps a test off the registry and plists too.
+    """
+    from PySide6.QtCore import QSettings
+
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(folder))
+        QSettings.setPath(settings_format, QSettings.Scope.SystemScope, str(folder / "system"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``posix_only`` (Unix modes, signals, resource limits) are skipped on Windows."""
+    if os.name == "posix":
+        return
+    skip = pytest.mark.skip(reason="needs POSIX (modes, signals or resource limits)")
+    for item in items:
+        if item.get_closest_marker("posix_only"):
+            item.add_marker(skip)
+
+
+def running_as_root() -> bool:
+    """Root ignores file modes, so tests of a read-only folder skip there; Windows has no root."""
+    geteuid = getattr(os, "geteuid", None)
+    return geteuid is not None and geteuid() == 0
 
 
 @pytest.fixture(scope="module")

@@ -39,6 +39,7 @@ def test_text_is_written_and_replaces_the_old_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["record.md"]  # no temporary file left behind
 
 
+@pytest.mark.posix_only
 def test_a_failed_write_leaves_the_existing_file_untouched(tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
@@ -71,6 +72,7 @@ def test_impossible_targets_are_one_line_errors(tmp_path: Path, make_target: obj
         save_text(target, "x")
 
 
+@pytest.mark.posix_only
 def test_a_write_cut_short_keeps_the_existing_file(tmp_path: Path) -> None:
     """A full disk, as a file-size limit: QSaveFile's write fails, and the old file stays as it was."""
     target = tmp_path / "report.html"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,46 @@ def test_default_is_the_app_data_folder(tmp_path: Path, monkeypatch: pytest.Monk
 def test_shipped_folders_are_found() -> None:
     assert (paths.migrations_dir() / "0001_initial.sql").is_file()
     assert paths.resource_path("style", "copdesk.qss").is_file()
+
+
+@pytest.fixture
+def windows_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Qt's answers on Windows, where the roaming and the local AppData are two folders."""
+    from PySide6.QtCore import QStandardPaths
+
+    folders = {
+        "AppDataLocation": tmp_path / "AppData" / "Roaming" / "copdesk",
+        "AppLocalDataLocation": tmp_path / "AppData" / "Local" / "copdesk",
+    }
+
+    def writable_location(location: QStandardPaths.StandardLocation) -> str:
+        return str(folders[location.name])
+
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(writable_location))
+    return folders
+
+
+def test_the_default_is_the_local_app_data_not_the_roaming_one(windows_profile: dict[str, Path]) -> None:
+    assert paths.resolve_db_path(None, {}) == windows_profile["AppLocalDataLocation"] / "copdesk.db"
+
+
+def test_a_database_in_the_earlier_roaming_default_is_found_and_used(windows_profile: dict[str, Path]) -> None:
+    earlier = windows_profile["AppDataLocation"] / "copdesk.db"
+    earlier.parent.mkdir(parents=True)
+    earlier.write_bytes(b"SQLite format 3\x00")
+    assert paths.resolve_db_path(None, {}) == earlier
+
+
+def test_a_database_in_the_local_default_wins_over_an_earlier_one(windows_profile: dict[str, Path]) -> None:
+    for name in ("AppDataLocation", "AppLocalDataLocation"):
+        windows_profile[name].mkdir(parents=True)
+        (windows_profile[name] / "copdesk.db").write_bytes(b"SQLite format 3\x00")
+    assert paths.resolve_db_path(None, {}) == windows_profile["AppLocalDataLocation"] / "copdesk.db"
+
+
+def test_settings_are_kept_in_the_tests_own_folder_never_the_registry_or_a_plist(tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    settings = paths.user_settings()
+    assert settings.format() == QSettings.Format.IniFormat  # not NativeFormat, which is the registry on Windows
+    assert Path(settings.fileName()).is_relative_to(Path(os.environ["HOME"]))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from copdesk import paths
 from copdesk.core.model import SessionStatus
 from copdesk.sandbox import LAPTOP_SIZE, demo_database, laptop_window, sandbox_folder, start_session
 from copdesk.store import sessions, teams
@@ -25,7 +25,7 @@ def test_a_script_runs_a_session_on_demo_data_and_leaves_nothing_behind(qtbot: Q
         session = sessions.get_session(window.context.db, session_id)
         assert (session.status, session.topic) == (SessionStatus.LIVE, "Working with risk")
         assert len(sessions.attendee_ids(window.context.db, session_id)) == len(roster) - 1
-        assert Path(QSettings("copdesk", "copdesk").fileName()).is_relative_to(folder)
+        assert Path(paths.user_settings().fileName()).is_relative_to(folder)
         window.session_flow.shutdown()
         window.close()
     assert not folder.exists()

@@ -41,6 +41,7 @@ def _entry_points(wheel: Path) -> configparser.ConfigParser:
     return parser
 
 
+@pytest.mark.posix_only
 @pytest.mark.slow
 def test_wheel_installs_and_its_launchers_find_migrations_and_resources(tmp_path: Path) -> None:
     dist = tmp_path / "dist"

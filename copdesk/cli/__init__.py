@@ -19,6 +19,7 @@ from copdesk.cli.common import EXIT_OK, EXIT_USER_ERROR, Context, Handler, Parse
 from copdesk.cli.data import add_data_commands
 from copdesk.cli.foundation import add_foundation_commands
 from copdesk.cli.reports import add_report_commands
+from copdesk.console import prepare_console
 from copdesk.store.errors import StoreError
 
 
@@ -47,6 +48,7 @@ def subcommand_names() -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None, *, now: Callable[[], datetime] | None = None) -> int:
+    prepare_console()  # a windowed .exe has no stdout; a file on Windows would be cp1252 (copdesk/console.py)
     parser = build_parser()
     args = parser.parse_args(argv)
     os.umask(0o077)  # backups, exports and databases it writes are readable by this user only, as in the app

@@ -4,6 +4,7 @@ gets, and the team a command is about."""
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -56,7 +57,10 @@ class Context:
     def open_db(self, *, existing: bool = False) -> OpenedDatabase:
         """Open (and migrate) the database; with ``existing``, refuse a path with no database rather than create one."""
         path = self.existing_db_path() if existing else self.db_path
-        return open_database(path, paths.migrations_dir(), now=self.now())
+        opened = open_database(path, paths.migrations_dir(), now=self.now())
+        if opened.permission_warning:  # said, never fatal: see copdesk.store.permissions
+            print(f"copdesk-cli: warning: {opened.permission_warning}", file=sys.stderr)
+        return opened
 
 
 Handler = Callable[[Context], int]

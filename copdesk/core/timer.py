@@ -8,11 +8,11 @@ monotonic clock's reading *now*; repaints can come at any rate without changing 
 Session time is *running* time. Pause stops the segment and the session alike, because a pause is
 for an interruption (a fire alarm, a comfort break) after which the meeting carries on its agenda.
 
-Suspend: ``time.monotonic`` is ``CLOCK_MONOTONIC`` on Linux, which does not advance while the
-machine is suspended, so the timer holds still through a sleep and carries on where it left off.
-The wall clock does advance, and that gap between the two clocks is how a sleep is noticed and
-reported as a :class:`SleepEvent`. (Where the monotonic clock does count suspended time, both clocks
-move together, no sleep is reported, and the sleep counts as meeting time.)
+Suspend: the app's monotonic clock (:func:`copdesk.core.clock.system_monotonic`) does not advance while the
+machine sleeps, on Windows, macOS and Linux alike, so the timer holds still through a sleep and carries on where
+it left off. The wall clock does advance, and that gap between the two clocks is how a sleep is noticed and
+reported as a :class:`SleepEvent`. (A clock given in its place that counted suspended time would move with the
+wall clock: no sleep would be reported, and the sleep would count as meeting time.)
 
 Persistence: :meth:`SessionTimer.to_state` is a plain JSON-able dict the store saves as the session
 goes; :meth:`SessionTimer.from_state` brings a crashed session back paused, to be resumed (counting the

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from copdesk.store.errors import StoreError
 from copdesk.store.location import companion_files
+from copdesk.store.permissions import make_private
+from copdesk.store.uri import sqlite_uri
 
-_PRIVATE = 0o600
 _READ_ONCE_CACHE_KIB = 256
 
 
@@ -30,7 +31,7 @@ def read_once(conn: sqlite3.Connection) -> sqlite3.Connection:
 def verify(path: Path) -> None:
     """Raise :class:`StoreError` unless ``path`` opens read-only and passes ``quick_check``."""
     try:
-        conn = read_once(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
+        conn = read_once(sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True))
         try:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
@@ -81,7 +82,7 @@ def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
-        temporary.chmod(_PRIVATE)
+        make_private(temporary)  # a failure here is reported when the database itself is opened
         verify(temporary)
         os.replace(temporary, destination)
     except sqlite3.Error as exc:

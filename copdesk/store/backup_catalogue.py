@@ -31,9 +31,11 @@ from copdesk.core.retention import backups_to_keep
 from copdesk.paths import DATABASE_FILENAME
 from copdesk.store import migrations
 from copdesk.store.backup import backup_to, verify
-from copdesk.store.connection import BACKUP_FOLDER, FILE_MODE, backup_folder
+from copdesk.store.connection import BACKUP_FOLDER, backup_folder
 from copdesk.store.errors import StoreError
 from copdesk.store.location import companion_files
+from copdesk.store.permissions import open_private
+from copdesk.store.uri import sqlite_uri
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 STATE_FILE = "last-automatic-backup.json"
@@ -100,7 +102,7 @@ def verify_restorable(path: Path, latest_version: int) -> int:
         raise StoreError(f"{path} does not exist or is not a file.")
     verify(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
         try:
             version = migrations.user_version(conn)
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -175,9 +177,7 @@ def backup_if_changed(conn: sqlite3.Connection, db_path: Path, fingerprint: str,
 
 def _write_private(path: Path, text: str) -> None:
     """Write ``text`` to a file only its owner can read, whatever the umask (it names the backups)."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        os.fchmod(handle.fileno(), FILE_MODE)  # a file left from before keeps its mode otherwise
+    with os.fdopen(open_private(path), "w", encoding="utf-8") as handle:
         handle.write(text)
 
 

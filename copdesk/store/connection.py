@@ -10,7 +10,6 @@ backup of the old version.
 from __future__ import annotations
 
 import sqlite3
-import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,10 +28,11 @@ from copdesk.store.errors import (
     StoreError,
 )
 from copdesk.store.location import check_location, companion_files, make_private_folder
+from copdesk.store.permissions import make_private
+from copdesk.store.uri import sqlite_uri
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-FILE_MODE = 0o600
 BACKUP_FOLDER = "backups"
 
 
@@ -52,6 +52,7 @@ class OpenedDatabase:
     created: bool
     migrated_from: int | None  # the previous schema version when a migration ran
     pre_migration_backup: Path | None
+    permission_warning: str | None = None  # the files could not be made owner-only (see restrict_permissions)
 
 
 def as_database(conn: sqlite3.Connection) -> Database:
@@ -81,7 +82,7 @@ def inspect_existing(path: Path, latest: int) -> int:
     # Without a pending WAL the file is all there is, and immutable=1 reads it without creating -wal/-shm
     # files beside it; with one, a plain read-only open is needed so the WAL's commits are seen.
     has_wal = wal.exists() and wal.stat().st_size > 0
-    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if has_wal else "&immutable=1")
+    uri = sqlite_uri(path, mode="ro") if has_wal else sqlite_uri(path, mode="ro", immutable=1)
     try:
         conn = read_once(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000))
     except sqlite3.Error as exc:  # pragma: no cover - the header check catches nearly all of these
@@ -108,11 +109,11 @@ def inspect_existing(path: Path, latest: int) -> int:
     return version
 
 
-def restrict_permissions(path: Path) -> None:
-    """Owner-only access: notes discuss practice, and participation data is about colleagues."""
-    for file in companion_files(path):
-        if file.exists() and stat.S_IMODE(file.stat().st_mode) != FILE_MODE:
-            file.chmod(FILE_MODE)
+def restrict_permissions(path: Path) -> str | None:
+    """Owner-only access where the platform has modes (see :mod:`copdesk.store.permissions`); ``None``, or the
+    first file that could not be restricted, in one line: never a reason to refuse the data."""
+    problems = [make_private(file) for file in companion_files(path)]
+    return next((problem for problem in problems if problem), None)
 
 
 def apply_pragmas(conn: sqlite3.Connection) -> None:
@@ -176,7 +177,7 @@ def open_database(
         raise LocationError(f"Cannot create {path} ({exc}). Choose another location.") from exc
     try:
         apply_pragmas(conn)
-        restrict_permissions(path)
+        restrict_permissions(path)  # before any data goes in; a failure is said once the file is open, below
         backup_path: Path | None = None
         todo = migrations.pending(conn, migrations_dir)
         if todo and not created and version > 0:
@@ -186,11 +187,12 @@ def open_database(
     except BaseException:
         conn.close()
         raise
-    restrict_permissions(path)
+    permission_warning = restrict_permissions(path)
     return OpenedDatabase(
         db=as_database(conn),
         path=path,
         created=created,
         migrated_from=version if todo and not created else None,
         pre_migration_backup=backup_path,
+        permission_warning=permission_warning,
     )

@@ -27,6 +27,7 @@ from copdesk.store.backup_catalogue import BackupKind, new_backup_path, stamp, v
 from copdesk.store.connection import OpenedDatabase, inspect_existing, open_database
 from copdesk.store.errors import StoreError
 from copdesk.store.location import FOLDER_MODE, companion_files
+from copdesk.store.uri import sqlite_uri
 
 QUARANTINE_FOLDER = "quarantine"
 _STAMPED = re.compile(r"^\d{8}T\d{6}Z-")
@@ -94,7 +95,7 @@ def restore_database(
             quarantined = quarantine(db_path, now)
         else:
             previous_backup = _backup_and_checkpoint(db_path, new_backup_path(db_path, BackupKind.PRE_RESTORE, now))
-    source_conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    source_conn = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
     try:
         for leftover in companion_files(db_path)[1:]:
             leftover.unlink(missing_ok=True)

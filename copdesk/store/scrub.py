@@ -21,8 +21,7 @@ from copdesk.store.backup import verify
 from copdesk.store.backup_catalogue import BackupFile, list_backups
 from copdesk.store.connection import as_database
 from copdesk.store.errors import StoreError
-
-_PRIVATE = 0o600
+from copdesk.store.permissions import make_private
 
 Deletion = Callable[[Database], object]
 
@@ -71,7 +70,7 @@ def apply_to_backups(
 def _rewrite(path: Path, deletion: Deletion) -> None:
     temporary = path.with_name(f".{path.name}.scrubbing")
     shutil.copyfile(path, temporary)
-    temporary.chmod(_PRIVATE)
+    make_private(temporary)
     try:
         conn = sqlite3.connect(str(temporary))
         try:

@@ -6,25 +6,27 @@ so each test runs the whole start-up (location, lock, recovery, backup, window) 
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import SIGNAL, QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from copdesk import app, paths
 from copdesk.instance_lock import lock_path
+from copdesk.shutdown import save_and_quit
 from copdesk.startup import DamageChoice
 from copdesk.store import migrations
 from copdesk.store.backup_catalogue import BackupKind, list_backups
 from copdesk.store.recovery import QUARANTINE_FOLDER
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog, DataLocationDialog
-from tests.reliability.conftest import corrupt, make_database
+from tests.reliability.conftest import MEMBERS, corrupt, make_database
 
 
 def _windows() -> list[MainWindow]:
@@ -179,3 +181,120 @@ def test_unusable_default_folder_offers_another_and_remembers_it(
     assert opened == [chosen]
     assert app.run_gui([]) == 0  # the next start goes straight to the chosen folder
     assert opened == [chosen, chosen] and len(asked) == 1
+
+
+def test_a_restore_refused_by_another_program_reopens_the_window_on_the_data_as_it_was(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    """A virus scanner or sync client holding the file makes the final rename fail (PermissionError on Windows)."""
+    make_database(db_path)
+    event_loop.append(lambda window: None)
+    assert app.run_gui(["--db", str(db_path)]) == 0  # the first automatic backup, to restore from
+    (backup,) = list_backups(db_path)
+    real_replace = os.replace
+
+    def held_by_another_program(source: object, target: object) -> None:
+        if Path(str(target)) == db_path:
+            raise PermissionError(13, "The process cannot access the file because it is being used", str(target))
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", held_by_another_program)
+    seen: list[tuple[int, str, bool]] = []
+
+    def restore(window: MainWindow) -> None:
+        window.safeguards.restore_requested.emit(backup.path)
+
+    def check(window: MainWindow) -> None:
+        notes = window.context.db.execute("SELECT count(*) FROM note").fetchone()[0]
+        seen.append((notes, window.safeguards.warning_banner.label.text(), QApplication.quitOnLastWindowClosed()))
+
+    event_loop[:] = [restore, check]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+
+    ((notes, warning, quits_with_its_window),) = seen
+    assert notes == 3  # the window is back, on the data as it was
+    assert "restore" in warning.lower() and "in use" in warning and "\n" not in warning
+    assert quits_with_its_window
+    assert not lock_path(db_path).exists()
+
+
+def test_when_not_even_the_old_data_reopens_after_a_failed_restore_the_app_says_so_and_quits(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    from copdesk.store import connection, recovery
+    from copdesk.store.errors import StoreError
+
+    make_database(db_path)
+    told: list[str] = []
+    quit_codes: list[int] = []
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(db_path))
+
+    def cannot_reopen(*_args: object, **_kwargs: object) -> None:
+        raise StoreError("the drive has gone away")
+
+    def restore(window: MainWindow) -> None:
+        monkeypatch.setattr(recovery, "restore_database", refuse)
+        monkeypatch.setattr(connection, "open_database", cannot_reopen)
+        monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: told.append(text))
+        monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: quit_codes.append(code)))
+        window.safeguards.restore_requested.emit(db_path.with_name("backup.db"))
+        assert _windows() == []
+
+    event_loop.append(restore)
+    assert app.run_gui(["--db", str(db_path)]) == 0
+
+    assert len(told) == 1 and "could not reopen copdesk.db" in told[0] and "gone away" in told[0]
+    assert quit_codes == [1]
+    assert not lock_path(db_path).exists()
+
+
+def test_logging_off_saves_and_closes_without_asking_even_mid_session(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    """Windows ends a windowed app's session with WM_QUERYENDSESSION, which Qt passes on as commitDataRequest."""
+    from tests.views.live_helpers import start_session
+
+    make_database(db_path)
+    left_open: list[list[MainWindow]] = []
+
+    def log_off(window: MainWindow) -> None:
+        start_session(window, present=MEMBERS)
+        window.notes_panel.editor.setPlainText("Typed just before logging off")  # waits for the autosave
+        qt_app = QApplication.instance()
+        assert isinstance(qt_app, QApplication)
+        # The signal carries a QSessionManager, which only Qt can make: check the app listens, then do what it does.
+        assert qt_app.receivers(SIGNAL("commitDataRequest(QSessionManager&)")) == 1
+        save_and_quit(qt_app)
+        left_open.append(_windows())
+        QApplication.processEvents()  # the process would end here; in this one, the window and its timers must not
+        window.deleteLater()  # outlive the test (its database is closed as run_gui returns)
+
+    # This test stands in for the event loop: a real exit() here would end the next test's loops before they start.
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exit_codes.append(code)))
+    exit_codes: list[int] = []
+
+    event_loop.append(log_off)
+    assert app.run_gui(["--db", str(db_path)]) == 0
+
+    assert left_open == [[]]  # closed, and no question was asked (an unexpected message box fails the test)
+    assert exit_codes == [0]
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM note WHERE text = 'Typed just before logging off'").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM session WHERE status = 'live'").fetchone()[0] == 1  # kept for resume
+    conn.close()
+
+
+def test_each_kind_of_failed_restore_is_one_line() -> None:
+    from copdesk.store.errors import StoreError
+
+    refused = app.restore_failure(StoreError("backup.db was saved by a newer CoPDesk (schema 99); update CoPDesk."))
+    assert refused == "backup.db was saved by a newer CoPDesk (schema 99); update CoPDesk."
+    held = app.restore_failure(PermissionError(13, "Access is denied", str(Path("data") / "copdesk.db")))
+    assert held.startswith("The restore did not happen: copdesk.db could not be replaced (Access is denied).")
+    assert "virus scanner" in held
+    full = app.restore_failure(OSError(28, "No space left on device", str(Path("data") / "copdesk.db")))
+    assert full.endswith("copdesk.db could not be replaced (No space left on device). Your data is as it was.")
+    for message in (refused, held, full):
+        assert "\n" not in message

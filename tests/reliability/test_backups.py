@@ -11,10 +11,13 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from copdesk import paths
 from copdesk.startup import open_for_gui
 from copdesk.store.backup_catalogue import BackupKind, list_backups, rotate_automatic_backups
 from copdesk.store.connection import backup_folder, open_database
+from copdesk.store.uri import sqlite_uri
 from tests.cli.conftest import RunCli
 from tests.reliability.conftest import NOW, ROOT, FakePrompts, child_env, make_database
 
@@ -31,7 +34,7 @@ def _automatic(db_path: Path) -> list[Path]:
 
 
 def _count(path: Path, table: str) -> int:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
     finally:
@@ -156,6 +159,7 @@ def test_backups_listing_in_json(run_cli: RunCli, db_path: Path) -> None:
     assert [(row["kind"], row["verified"]) for row in rows] == [("auto", False), ("auto", True)]
 
 
+@pytest.mark.posix_only
 def test_backup_files_are_private_whatever_the_umask(db_path: Path, tmp_path: Path) -> None:
     make_database(db_path)
     target = tmp_path / "out" / "copy.db"

@@ -26,6 +26,7 @@ from copdesk.store.connection import BACKUP_FOLDER, backup_folder, open_database
 from copdesk.store.erasure import erase_member
 from copdesk.store.recovery import QUARANTINE_FOLDER, quarantine, quarantined_files, restore_database
 from copdesk.store.retention import apply_retention
+from copdesk.store.uri import sqlite_uri
 from tests.cli.conftest import RunCli
 from tests.reliability.conftest import NOW, FakePrompts, corrupt, make_database
 
@@ -58,7 +59,7 @@ def _change(db_path: Path, value: str) -> None:
 
 
 def _team_name(path: Path) -> str:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         return str(conn.execute("SELECT value FROM setting WHERE key = 'changed'").fetchone()[0])
     finally:
@@ -148,6 +149,7 @@ def test_pre_migration_and_pre_restore_copies_go_in_the_databases_own_folder(fol
     assert list_backups(folder / "teamB.db") == []
 
 
+@pytest.mark.posix_only
 def test_the_last_backup_marker_is_private_and_belongs_to_one_database(folder: Path, permissive_umask: None) -> None:
     team_a, team_b = folder / "teamA.db", folder / "teamB.db"
     for path in (team_a, team_b):
@@ -229,7 +231,7 @@ def test_erasure_cleans_this_databases_backups_and_leaves_the_neighbours_alone(f
 
     assert report.backups_cleaned == 1
     (own,) = list_backups(team_a)
-    conn = sqlite3.connect(f"{own.path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(own.path, mode="ro"), uri=True)
     assert conn.execute("SELECT count(*) FROM member WHERE display_name = 'Ash Lee'").fetchone()[0] == 0
     conn.close()
     assert neighbour.read_bytes() == untouched

@@ -19,6 +19,7 @@ from copdesk import paths
 from copdesk.startup import open_for_gui
 from copdesk.views.shell.startup_dialogs import DataLocationDialog
 from tests.cli.conftest import RunCli
+from tests.conftest import running_as_root
 from tests.reliability.conftest import NOW, FakePrompts
 
 
@@ -26,7 +27,7 @@ from tests.reliability.conftest import NOW, FakePrompts
 def read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = tmp_path / "readonly"
     folder.mkdir()
-    if os.geteuid() == 0:
+    if running_as_root() or os.name != "posix":  # modes do not stop root, and Windows has none
         real_access = os.access
         monkeypatch.setattr(
             os, "access", lambda p, mode, **kw: False if Path(p) == folder else real_access(p, mode, **kw)
@@ -37,6 +38,7 @@ def read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     folder.chmod(0o700)
 
 
+@pytest.mark.posix_only
 def test_missing_folder_is_created_private(tmp_path: Path) -> None:
     db_path = tmp_path / "new" / "nested" / "copdesk.db"
     started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=NOW)
@@ -94,7 +96,8 @@ def test_cli_says_so_in_one_line(run_cli: RunCli, tmp_path: Path) -> None:
     assert len(lines) == 1 and "is a file, not a folder" in lines[0] and "Traceback" not in result.stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores chmod; the os.access variant above covers it")
+@pytest.mark.posix_only
+@pytest.mark.skipif(running_as_root(), reason="root ignores chmod; the os.access variant above covers it")
 def test_cli_read_only_folder_for_real(run_cli: RunCli, tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()

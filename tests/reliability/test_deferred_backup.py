@@ -26,6 +26,7 @@ from copdesk.startup import StartupBackup, open_for_gui
 from copdesk.store import backup as backup_module
 from copdesk.store.backup_catalogue import BackupKind, list_backups
 from copdesk.store.connection import open_database
+from copdesk.store.uri import sqlite_uri
 from copdesk.views.data_care.data_care_dialogs import RestoreDialog
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.background import BackgroundJob
@@ -37,7 +38,7 @@ def _automatic(db_path: Path) -> list[Path]:
 
 
 def _setting(path: Path, key: str) -> str | None:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         row = conn.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()
     finally:

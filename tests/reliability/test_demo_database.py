@@ -21,6 +21,7 @@ from copdesk.instance_lock import lock_path
 from copdesk.store.connection import open_database
 from copdesk.store.demo import TEAMS, demo_path_beside, open_demo
 from copdesk.store.settings import is_demo
+from copdesk.store.uri import sqlite_uri
 from copdesk.views.shell.demo_mode import DEMO_MESSAGE
 from copdesk.views.shell.first_run import FirstRunDialog
 from copdesk.views.shell.main_window import MainWindow
@@ -36,7 +37,7 @@ def _window() -> MainWindow:
 
 
 def _teams(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         return [row[0] for row in conn.execute("SELECT name FROM team ORDER BY name")]
     finally:

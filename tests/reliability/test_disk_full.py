@@ -98,6 +98,7 @@ print("retried:", db.table("note").count)
 """
 
 
+@pytest.mark.posix_only
 def test_file_size_limit_rolls_back_and_a_retry_succeeds(db_path: Path) -> None:
     from tests.reliability.conftest import make_database
 
@@ -180,6 +181,7 @@ window.close()
 """
 
 
+@pytest.mark.posix_only
 def test_file_size_limit_in_the_real_notes_pane(tmp_path: Path) -> None:
     """RLIMIT_FSIZE under the real window: not saved, text kept, a banner with Retry; Retry saves it all."""
     db_path = tmp_path / "data" / "copdesk.db"

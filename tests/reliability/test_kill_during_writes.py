@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.reliability.conftest import child_env
 
 TRIALS = 50
@@ -52,6 +54,7 @@ def _texts(db_path: Path, table: str) -> set[str]:
         conn.close()
 
 
+@pytest.mark.posix_only
 def test_kill_9_during_writes_loses_no_acknowledged_commit(db_path: Path) -> None:
     rng = random.Random(20261008)
     acknowledged: set[str] = set()

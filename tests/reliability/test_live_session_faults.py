@@ -18,7 +18,6 @@ import ast
 import random
 import signal
 import sqlite3
-import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +28,7 @@ from copdesk import paths
 from copdesk.core.model import Role
 from copdesk.store import teams
 from copdesk.store.connection import open_database
+from copdesk.store.uri import sqlite_uri
 from tests.reliability.conftest import app_child
 
 TRIALS = 6
@@ -78,7 +78,7 @@ sys.exit(run_gui(["--db", sys.argv[1]]))
 
 
 def _saved_notes(db_path: Path) -> str:
-    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(db_path, mode="ro"), uri=True)
     try:
         row = conn.execute("SELECT text FROM note WHERE kind = 'note' ORDER BY id DESC LIMIT 1").fetchone()
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -88,7 +88,7 @@ def _saved_notes(db_path: Path) -> str:
     return "" if row is None else str(row[0])
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM and SIGKILL are POSIX signals")
+@pytest.mark.posix_only
 def test_live_session_survives_sigterm_and_kill_9(tmp_path: Path) -> None:
     db_path = tmp_path / "data" / "copdesk.db"
     opened = open_database(db_path, paths.migrations_dir())

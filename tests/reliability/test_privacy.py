@@ -158,6 +158,7 @@ def test_audit_log_never_holds_note_text(history: Database, db_path: Path) -> No
                 assert word not in audit_text, word
 
 
+@pytest.mark.posix_only
 def test_creations_and_exports_are_audited_without_names_and_exports_are_private(db_path: Path, tmp_path: Path) -> None:
     import os
     import stat

@@ -83,6 +83,7 @@ def test_second_instance_through_the_startup_sequence(db_path: Path, first_insta
     assert [what for what, _ in prompts.asked] == ["already-open"]
 
 
+@pytest.mark.posix_only
 def test_stale_lock_after_kill_9_is_recovered(db_path: Path, first_instance: subprocess.Popen[str]) -> None:
     os.kill(first_instance.pid, signal.SIGKILL)
     first_instance.wait(timeout=30)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import signal
 import sqlite3
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +106,7 @@ def test_the_frame_paints_without_the_store_or_the_panes_loaded(db_path: Path) -
     assert heavy.isdisjoint(loaded)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
+@pytest.mark.posix_only
 def test_sigterm_while_the_data_opens_ends_the_app_once_it_is_open(db_path: Path) -> None:
     make_database(db_path)
     with app_child(SIGTERM_WHILE_OPENING, str(db_path)) as child:
@@ -118,7 +117,7 @@ def test_sigterm_while_the_data_opens_ends_the_app_once_it_is_open(db_path: Path
     assert sqlite3.connect(db_path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
+@pytest.mark.posix_only
 def test_sigterm_while_the_first_run_question_is_open_ends_the_app(tmp_path: Path) -> None:
     db_path = tmp_path / "data" / "copdesk.db"  # new: the first-run question is asked
     with app_child(SIGTERM_AT_FIRST_RUN, str(db_path)) as child:

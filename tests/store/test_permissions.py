@@ -3,9 +3,13 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import pytest
+
 from copdesk import paths
 from copdesk.store.connection import open_database
 from copdesk.store.location import companion_files
+
+pytestmark = pytest.mark.posix_only  # Unix modes; Windows has none (copdesk/store/permissions.py)
 
 
 def test_folder_is_private_and_files_owner_only(tmp_path: Path) -> None:

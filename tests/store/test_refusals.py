@@ -17,6 +17,7 @@ from copdesk.store.errors import (
     NotADatabaseError,
     StoreError,
 )
+from tests.conftest import running_as_root
 from tests.store.conftest import file_hash
 
 
@@ -89,7 +90,7 @@ def test_read_only_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyP
     folder = tmp_path / "readonly"
     folder.mkdir()
     # chmod does not stop root, so the check is exercised through os.access as well.
-    if os.geteuid() == 0:
+    if running_as_root() or os.name != "posix":  # modes do not stop root, and Windows has none
         real_access = os.access
         monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == folder else real_access(p, mode))
     else:
@@ -104,7 +105,7 @@ def test_read_only_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_read_only_file_is_refused(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _make_database(db_path)
-    if os.geteuid() == 0:
+    if running_as_root() or os.name != "posix":  # modes do not stop root, and Windows has none
         real_access = os.access
         monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == db_path else real_access(p, mode))
     else:

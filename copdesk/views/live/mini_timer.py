@@ -7,6 +7,8 @@ window back.
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
@@ -22,6 +24,9 @@ class MiniTimer(QWidget):
 
     def __init__(self, colours: TimerColours) -> None:
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
+        if sys.platform == "darwin":
+            # A macOS tool window hides whenever another app is in front, which is exactly when it is wanted: Teams.
+            self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
         self.setObjectName("miniTimer")
         self.setWindowTitle("CoPDesk timer")
         self.setAccessibleName("Mini timer")

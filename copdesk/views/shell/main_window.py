@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk import paths
 from copdesk.views.widgets import theme
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._deferred_jobs: list[BackgroundJob] = []
         self._close_decided = False  # set once closing is settled: a live session is then left live, unasked
-        self.settings = QSettings("copdesk", "copdesk")
+        self.settings = paths.user_settings()
         self.setObjectName("mainWindow")
         self.setWindowTitle("CoPDesk")
         self.setWindowIcon(theme.icon(resources, "copdesk"))

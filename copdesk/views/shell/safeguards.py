@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout, QWidget
 
@@ -88,7 +88,7 @@ class Safeguards(QObject):
             self.show_startup([], [str(warning)], None)
 
     def _warn_location_once(self, message: str) -> None:
-        settings = QSettings("copdesk", "copdesk")
+        settings = paths.user_settings()
         folder = str(self.context.db_path.parent)
         warned = settings.value(WARNED_LOCATIONS_KEY, [])
         warned_list = [str(w) for w in warned] if isinstance(warned, list) else [str(warned)] if warned else []

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from copdesk import paths
@@ -89,7 +88,7 @@ def test_quitting_before_the_live_page_exists_keeps_the_saved_splitters(
     second.show()
     second.close()  # the Live page was never built: its saved layout must survive
     second.context.db.close()
-    assert QSettings("copdesk", "copdesk").value("splitter/liveSplitter") is not None
+    assert paths.user_settings().value("splitter/liveSplitter") is not None
 
     third = window_for(open_database(db_path, paths.migrations_dir()), clock=fake_clock)
     qtbot.addWidget(third)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from copdesk.app import create_window
 from copdesk.core.model import Role, SessionStatus
 from copdesk.store import notes, sessions, teams
 from copdesk.store.connection import open_database
+from copdesk.store.uri import sqlite_uri
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.reliability.conftest import app_child
@@ -148,7 +148,7 @@ sys.exit(run_gui(["--db", sys.argv[1]]))
 """
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
+@pytest.mark.posix_only
 def test_sigterm_with_the_question_open_quits_at_once_and_keeps_the_session_live(tmp_path: Path) -> None:
     db_path = tmp_path / "data" / "copdesk.db"
     opened = open_database(db_path, paths.migrations_dir())
@@ -163,7 +163,7 @@ def test_sigterm_with_the_question_open_quits_at_once_and_keeps_the_session_live
         _, stderr = child.communicate(timeout=60)
     assert child.returncode == 0, stderr
     assert "Traceback" not in stderr
-    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(db_path, mode="ro"), uri=True)
     try:
         status = conn.execute("SELECT status FROM session WHERE id = ?", [session_id]).fetchone()[0]
         text = conn.execute("SELECT text FROM note WHERE session_id = ? AND kind = 'note'", [session_id]).fetchone()

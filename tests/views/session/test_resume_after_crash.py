@@ -95,6 +95,7 @@ def _restarted(qtbot: QtBot, db_path: Path, clock: FakeClock) -> MainWindow:
     return window
 
 
+@pytest.mark.posix_only
 def test_the_killed_session_is_offered_and_resumes_paused_where_it_was(
     qtbot: QtBot, crashed_db: tuple[Path, int], fake_clock: FakeClock
 ) -> None:
@@ -125,6 +126,7 @@ def test_the_killed_session_is_offered_and_resumes_paused_where_it_was(
     assert flow.pending_resumes() == [], "nothing else is offered while it runs"
 
 
+@pytest.mark.posix_only
 def test_the_killed_session_can_be_ended_at_its_last_saved_time(
     qtbot: QtBot, crashed_db: tuple[Path, int], fake_clock: FakeClock
 ) -> None:

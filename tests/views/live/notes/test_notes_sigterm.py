@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import signal
 import sqlite3
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from copdesk import paths
 from copdesk.core.model import Role, SessionKind
 from copdesk.store import sessions, teams
 from copdesk.store.connection import open_database
+from copdesk.store.uri import sqlite_uri
 from tests.reliability.conftest import app_child
 
 TYPED = "Discussed the carer's strain|, then ✓ — العربية and 🌱 too"
@@ -46,7 +46,7 @@ sys.exit(run_gui(["--db", sys.argv[1]]))
 
 
 def _saved_text(db_path: Path, session_id: int) -> str | None:
-    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(db_path, mode="ro"), uri=True)
     try:
         row = conn.execute("SELECT text FROM note WHERE session_id = ? AND kind = 'note'", [session_id]).fetchone()
     finally:
@@ -54,7 +54,7 @@ def _saved_text(db_path: Path, session_id: int) -> str | None:
     return None if row is None else str(row[0])
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
+@pytest.mark.posix_only
 def test_sigterm_during_the_autosave_debounce_saves_the_text(tmp_path: Path) -> None:
     db_path = tmp_path / "data" / "copdesk.db"
     now = datetime.now(UTC)

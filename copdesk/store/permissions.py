@@ -1,0 +1,63 @@
+"""Owner-only access to the files CoPDesk writes, on each platform as far as that platform allows.
+
+Notes discuss practice and cases, and participation data is about colleagues, so nobody else on the computer
+should read them. On macOS and Linux CoPDesk gives its folders mode 0700 and its files 0600 (``chmod``), whatever
+the umask. Windows has no such modes: Python's ``chmod`` there only sets or clears the read-only flag, and
+``os.fchmod`` does not exist before Python 3.13. What keeps the data private on Windows is where it lives: the
+default folder is in the user's own profile (``AppData\\Local``), which Windows lets only that user and the
+computer's administrators open. So on Windows nothing is changed here, and nothing is promised beyond that.
+
+A mode that cannot be set (a file owned by someone else, a share that ignores modes) must never stop CoPDesk
+opening the data or taking a backup: :func:`make_private` says so in one line for the caller to show.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def modes_apply() -> bool:
+    """Whether this platform has Unix permission modes (macOS, Linux), rather than Windows' access lists."""
+    return sys.platform != "win32"
+
+
+def make_private(path: Path, mode: int = PRIVATE_FILE) -> str | None:
+    """Give ``path`` (if it exists) owner-only access; ``None``, or why that could not be done, in one line."""
+    if not modes_apply():
+        return None
+    try:
+        if stat.S_IMODE(path.stat().st_mode) != mode:
+            path.chmod(mode)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return (
+            f"CoPDesk could not make {path.name} readable by you alone ({exc.strerror or exc}); "
+            f"others who can open {path.parent} may read it."
+        )
+    return None
+
+
+def open_private(path: Path) -> int:
+    """Open ``path`` for writing (created or emptied) and return its descriptor, made owner-only where modes apply.
+
+    A file left from before keeps its old mode when opened, so the mode is set again; through the descriptor where
+    the platform can (``os.fchmod``), else through the path. Failing to set it is not fatal (see the module).
+    """
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    if modes_apply():
+        fchmod = getattr(os, "fchmod", None)
+        try:
+            if fchmod is not None:
+                fchmod(descriptor, PRIVATE_FILE)
+            else:
+                os.chmod(path, PRIVATE_FILE)
+        except OSError:
+            pass  # reported where the database itself is opened, which shares this folder's rules
+    return descriptor
