@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +22,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Team
 from copdesk.store import sessions, teams
-from copdesk.store.audit import record_export
 from copdesk.views.context import AppContext
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class ReportActions(QObject):
         stem = f"session-record-{record.date:%Y-%m-%d}"
         choice = dialog.chosen_format
         if self._save(choice, stem, lambda fmt: render_record(record, fmt), record_title(record)):
-            record_export(self.context.db, "session", dialog.session_id, choice.key, self.context.now())
+            self._audit("session", dialog.session_id, choice.key, self.context.now())
 
     def export_quarterly_report(self) -> None:
         from copdesk.core.quarterly import recent_quarters
@@ -112,11 +113,11 @@ class ReportActions(QObject):
         if choice.key == "summary":
             document = team_summary(self.context.db, team, dialog.quarter, self.context.now())
             if self._save(choice, f"{stem}-summary", lambda _: summary_json(document), "CoP quarter summary", "json"):
-                record_export(self.context.db, "quarter summary", team.id, "json", self.context.now())
+                self._audit("quarter summary", team.id, "json", self.context.now())
             return
         figures = quarter_figures(self.context.db, team, dialog.quarter, self.context.now())
         if self._save(choice, stem, lambda fmt: render_report(figures, fmt), report_title(figures)):
-            record_export(self.context.db, "quarterly report", team.id, choice.key, self.context.now())
+            self._audit("quarterly report", team.id, choice.key, self.context.now())
 
     def export_cpd_evidence(self) -> None:
         from copdesk.core.cpd import cpd_title, render_cpd
@@ -141,9 +142,20 @@ class ReportActions(QObject):
         stem = f"cpd-{_slug(member.display_name)}-{first.isoformat()}-to-{last.isoformat()}"
         choice = dialog.chosen_format
         if self._save(choice, stem, lambda fmt: render_cpd(evidence, fmt), cpd_title(evidence)):
-            record_export(self.context.db, "cpd evidence", member.id, choice.key, self.context.now())
+            self._audit("cpd evidence", member.id, choice.key, self.context.now())
 
     # -- helpers --------------------------------------------------------------------------------
+    def _audit(self, what: str, entity_id: int | None, file_format: str, now: datetime) -> None:
+        """The audit line for a file just written; refused, the file stays written and Retry adds the line."""
+        from copdesk.services.exports import note_export
+
+        self.context.writes.run(
+            lambda: note_export(self.context.db, what, entity_id, file_format, now),
+            retry=partial(self._audit, what, entity_id, file_format, now),
+            key=("audit export", what, entity_id, file_format),
+            kept="The file was saved; only its line in the audit log is waiting.",
+        )
+
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
         """Where to write; None when the facilitator cancels (tests replace this to answer for them)."""
         chosen, _ = QFileDialog.getSaveFileName(self.host, title, suggested, file_filter)

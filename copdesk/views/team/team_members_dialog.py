@@ -9,7 +9,6 @@ refresh its team list and the Prepare view.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from enum import IntEnum
@@ -44,12 +43,13 @@ from sqlite_utils import Database
 
 from copdesk.core.model import Member, Role
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName
+from copdesk.services import teams as members
 from copdesk.store import teams
-from copdesk.store.errors import StoreError
 from copdesk.views.context import AppContext
+from copdesk.views.write_guard import KEPT_TYPED, WriteGuard
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-REFUSALS = (InvalidName, ValueError, StoreError, sqlite3.Error)  # each says in one line why nothing changed
+REFUSALS = (InvalidName, ValueError)  # each says in one line why nothing changed
 INACTIVE_MEANS = "Not offered when a session starts; their past sessions, tallies and actions are kept."
 
 
@@ -69,9 +69,13 @@ class TeamMembersModel(QAbstractTableModel):
     refused = Signal(str)  # why an edit changed nothing, in one line
     changed = Signal()  # a member was added, renamed, given a role, or made (in)active
 
-    def __init__(self, db: Database, team_id: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: Database, team_id: int, parent: QObject | None = None, *, writes: WriteGuard | None = None
+    ) -> None:
+        """``writes`` is the window's guard (its banner says a refusal); a model on its own gets a guard of its own."""
         super().__init__(parent)
         self.db = db
+        self.writes = writes if writes is not None else WriteGuard(self)
         self.team_id = team_id
         self._members: list[Member] = []
         self.reload()
@@ -147,33 +151,37 @@ class TeamMembersModel(QAbstractTableModel):
         if column is MemberColumn.NAME:
             if str(value) == member.display_name:
                 return True  # an edit that changed nothing is not a change
-            return self._save(lambda: teams.rename_member(self.db, member.id, str(value)))
+            return self._save(lambda: members.rename_member(self.db, member.id, str(value)))
         if column is MemberColumn.ROLE:
             if str(value) == member.role.value:
                 return True
-            return self._save(lambda: teams.set_member_role(self.db, member.id, Role(str(value))))
+            return self._save(lambda: members.set_member_role(self.db, member.id, Role(str(value))))
         return False
 
     def set_active(self, row: int, active: bool) -> bool:
         member = self._members[row]
         if member.active == active:
             return True
-        return self._save(lambda: teams.set_member_active(self.db, member.id, active))
+        return self._save(lambda: members.set_member_active(self.db, member.id, active))
 
     def add_member(self, name: str, role: Role, now: datetime) -> Member | None:
         """Add someone to the team (active); ``None`` (and :attr:`refused`) when the name is refused."""
         added: list[Member] = []
 
         def add() -> None:
-            added.append(teams.add_member(self.db, self.team_id, name, role, now))
+            added.append(members.add_member(self.db, self.team_id, name, role, now))
 
         return added[0] if self._save(add) else None
 
     def _save(self, write: Callable[[], object]) -> bool:
+        """One edit through the write guard; a refused name or a refused write says why, and nothing changed."""
         try:
-            write()
+            saved = self.writes.run(write, kept="Nothing changed; make the edit again once it can be saved.")
         except REFUSALS as error:
             self.refused.emit(str(error))
+            return False
+        if saved is None:
+            self.refused.emit(self.writes.message)
             return False
         self.reload()  # a rename can move the row; the view finds it again by id
         self.changed.emit()
@@ -211,7 +219,7 @@ class TeamMembersDialog(QDialog):
         self.setMinimumSize(560, 520)
         self.context = context
         self.team_id = team_id
-        self.model = TeamMembersModel(context.db, team_id, self)
+        self.model = TeamMembersModel(context.db, team_id, self, writes=context.writes)
         self.model.refused.connect(self._refused)
         self.model.changed.connect(self._saved)
         layout = QVBoxLayout(self)
@@ -307,12 +315,20 @@ class TeamMembersDialog(QDialog):
         current = teams.get_team(self.context.db, self.team_id)
         if self.team_name_edit.text() == current.name:
             return True
+        team_id, name = self.team_id, self.team_name_edit.text()
         try:
-            renamed = teams.rename_team(self.context.db, self.team_id, self.team_name_edit.text())
+            saved = self.context.writes.run(
+                lambda: members.rename_team(self.context.db, team_id, name),
+                key=("rename team", team_id),
+                kept=KEPT_TYPED,
+            )
         except REFUSALS as error:
             self._refused(str(error))
             return False
-        self.team_name_edit.setText(renamed.name)
+        if saved is None:
+            self._refused(self.context.writes.message)
+            return False
+        self.team_name_edit.setText(saved.value.name)
         self._saved()
         return True
 
