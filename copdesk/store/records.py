@@ -7,7 +7,6 @@ action shows its owner only with ``with_names`` (the facilitator decides whether
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 
 from sqlite_utils import Database
@@ -23,27 +22,12 @@ from copdesk.core.record import (
     ParkedItem,
     SessionRecord,
     format_date,
-    render_html,
-    render_json,
-    render_markdown,
 )
 from copdesk.store import notes, questions, sessions, teams
-
-RECORD_FORMATS = ("md", "html", "pdf", "json")
-_RENDERERS: dict[str, Callable[[SessionRecord], str]] = {
-    "md": render_markdown,
-    "html": render_html,
-    "json": render_json,
-}
 
 
 class SessionNotFound(LookupError):
     """There is no session with that id; the message is one line."""
-
-
-def render_record(record: SessionRecord, file_format: str) -> str:
-    """Text for ``md``, ``html`` or ``json`` (PDF is drawn from the HTML by ``copdesk.output``)."""
-    return _RENDERERS[file_format](record)
 
 
 def session_record(db: Database, session_id: int, *, with_names: bool = False) -> SessionRecord:

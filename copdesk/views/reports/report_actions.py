@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,7 +25,9 @@ from copdesk.store import sessions, teams
 from copdesk.views.context import AppContext
 
 if TYPE_CHECKING:
-    from copdesk.views.reports.export_dialogs import FileFormat
+    from copdesk.core.export_formats import ExportFormat
+
+D = TypeVar("D")
 
 NO_TEAM = "Create a team first (File ▸ New team…)."
 
@@ -70,7 +72,7 @@ class ReportActions(QObject):
 
     def export_session_record(self) -> None:
         from copdesk.core.record import record_title
-        from copdesk.store.records import render_record, session_record
+        from copdesk.store.records import session_record
         from copdesk.views.reports.export_dialogs import SessionRecordDialog
 
         team = self._team()
@@ -90,13 +92,13 @@ class ReportActions(QObject):
         record = session_record(self.context.db, dialog.session_id, with_names=dialog.names_check.isChecked())
         stem = f"session-record-{record.date:%Y-%m-%d}"
         choice = dialog.chosen_format
-        if self._save(choice, stem, lambda fmt: render_record(record, fmt), record_title(record)):
+        if self._save(choice, stem, record, record_title(record)):
             self._audit("session", dialog.session_id, choice.key, self.context.now())
 
     def export_quarterly_report(self) -> None:
         from copdesk.core.quarterly import recent_quarters
-        from copdesk.core.quarterly_report import render_report, report_title
-        from copdesk.core.rollup import summary_json
+        from copdesk.core.quarterly_report import report_title
+        from copdesk.core.rollup import SUMMARY_DOCUMENT
         from copdesk.store.quarterly import quarter_figures, team_summary
         from copdesk.store.schedule import local_wall_time
         from copdesk.views.reports.export_dialogs import QuarterReportDialog
@@ -110,17 +112,17 @@ class ReportActions(QObject):
             return
         stem = f"{_slug(team.name)}-{dialog.quarter}"
         choice = dialog.chosen_format
-        if choice.key == "summary":
+        if choice in SUMMARY_DOCUMENT.formats:
             document = team_summary(self.context.db, team, dialog.quarter, self.context.now())
-            if self._save(choice, f"{stem}-summary", lambda _: summary_json(document), "CoP quarter summary", "json"):
+            if self._save(choice, f"{stem}-summary", document, "CoP quarter summary"):
                 self._audit("quarter summary", team.id, "json", self.context.now())
             return
         figures = quarter_figures(self.context.db, team, dialog.quarter, self.context.now())
-        if self._save(choice, stem, lambda fmt: render_report(figures, fmt), report_title(figures)):
+        if self._save(choice, stem, figures, report_title(figures)):
             self._audit("quarterly report", team.id, choice.key, self.context.now())
 
     def export_cpd_evidence(self) -> None:
-        from copdesk.core.cpd import cpd_title, render_cpd
+        from copdesk.core.cpd import cpd_title
         from copdesk.store.cpd import cpd_evidence
         from copdesk.store.schedule import local_wall_time
         from copdesk.views.reports.export_dialogs import CpdDialog
@@ -141,7 +143,7 @@ class ReportActions(QObject):
         evidence = cpd_evidence(self.context.db, team, member, first, last)
         stem = f"cpd-{_slug(member.display_name)}-{first.isoformat()}-to-{last.isoformat()}"
         choice = dialog.chosen_format
-        if self._save(choice, stem, lambda fmt: render_cpd(evidence, fmt), cpd_title(evidence)):
+        if self._save(choice, stem, evidence, cpd_title(evidence)):
             self._audit("cpd evidence", member.id, choice.key, self.context.now())
 
     # -- helpers --------------------------------------------------------------------------------
@@ -161,14 +163,7 @@ class ReportActions(QObject):
         chosen, _ = QFileDialog.getSaveFileName(self.host, title, suggested, file_filter)
         return Path(chosen) if chosen else None
 
-    def _save(
-        self,
-        choice: FileFormat,
-        stem: str,
-        render: Callable[[str], str],
-        title: str,
-        file_format: str | None = None,
-    ) -> Path | None:
+    def _save(self, choice: ExportFormat[D], stem: str, document: D, title: str) -> Path | None:
         from copdesk.output import OutputError, save_rendered
         from copdesk.views.reports.export_dialogs import with_suffix
 
@@ -177,7 +172,7 @@ class ReportActions(QObject):
             return None
         path = with_suffix(path, choice)
         try:
-            save_rendered(path, file_format or choice.key, render, title)
+            save_rendered(path, choice, document, title)
         except OutputError as exc:
             QMessageBox.warning(self.host, "Not exported", str(exc))
             return None
