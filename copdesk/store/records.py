@@ -95,22 +95,16 @@ def _new_actions(db: Database, session_id: int, with_names: bool) -> tuple[str, 
     return tuple(lines)
 
 
-# Each review in this session, with how many times the action had been carried up to and including it.
-_REVIEWED_SQL = """
-    SELECT a.text, r.outcome,
-           (SELECT count(*) FROM action_review e WHERE e.action_id = a.id AND e.outcome = 'carried'
-              AND e.id <= r.id) AS times_carried
-    FROM action_review r JOIN action a ON a.id = r.action_id
-    WHERE r.session_id = ? AND r.outcome IN ('carried', 'done') ORDER BY r.id
+# Each carry in this session, with how many times the action had been carried up to and including it (the
+# view action_carry numbers them, migration 0010).
+_CARRIED_SQL = """
+    SELECT a.text, c.carry_number FROM action_carry c JOIN action a ON a.id = c.action_id
+    WHERE c.session_id = ? ORDER BY c.review_id
 """
 
 
 def _reviewed(db: Database, session_id: int) -> tuple[CarriedAction, ...]:
-    return tuple(
-        CarriedAction(str(r["text"]), int(r["times_carried"]))
-        for r in db.query(_REVIEWED_SQL, [session_id])
-        if r["outcome"] == "carried"
-    )
+    return tuple(CarriedAction(str(r["text"]), int(r["carry_number"])) for r in db.query(_CARRIED_SQL, [session_id]))
 
 
 def _issues(db: Database, session_id: int) -> tuple[IssueLine, ...]:

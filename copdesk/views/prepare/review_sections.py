@@ -141,7 +141,7 @@ class OpenActionsSection(TableSection):
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
         self.show_rows(open_action_rows(pack.open_actions))
         overdue = sum(1 for a in pack.open_actions if a.overdue)
-        carried = sum(1 for a in pack.open_actions if a.times_carried >= 2)
+        carried = sum(1 for a in pack.open_actions if a.carried_often)
         if not pack.open_actions:
             self.summary.setText("No open actions: everything agreed has been followed up.")
             return
