@@ -67,7 +67,7 @@ def session_record(db: Database, session_id: int, *, with_names: bool = False) -
         ),
         actions_new=_new_actions(db, session_id, with_names),
         actions_carried=_reviewed(db, session_id),
-        actions_done=tuple(str(r["text"]) for r in db.query(_REVIEWED_SQL, [session_id]) if r["outcome"] == "done"),
+        actions_done=tuple(str(r["text"]) for r in db.query(_DONE_SQL, [session_id])),
         issues=_issues(db, session_id),
         escalations=_escalations(db, session_id),
     )
@@ -100,6 +100,12 @@ def _new_actions(db: Database, session_id: int, with_names: bool) -> tuple[str, 
 _CARRIED_SQL = """
     SELECT a.text, c.carry_number FROM action_carry c JOIN action a ON a.id = c.action_id
     WHERE c.session_id = ? ORDER BY c.review_id
+"""
+
+
+_DONE_SQL = """
+    SELECT a.text FROM action_review r JOIN action a ON a.id = r.action_id
+    WHERE r.session_id = ? AND r.outcome = 'done' ORDER BY r.id
 """
 
 

@@ -28,7 +28,7 @@ def test_the_old_automatic_carries_become_the_column(tmp_path: Path) -> None:
         INSERT INTO team (id, name, name_key, created_at) VALUES (1, 'Harbour Team', 'harbour team', '2026-01-01');
         INSERT INTO session (id, team_id, kind, status, created_at) VALUES (1, 1, 'reflective', 'ended', '2026-01-01');
         INSERT INTO session (id, team_id, kind, status, created_at) VALUES (2, 1, 'reflective', 'ended', '2026-02-01');
-        INSERT INTO action (id, team_id, text, status, created_at) VALUES (1, 1, 'Share the list', 'open', '2026-01-01');
+        INSERT INTO action (id, team_id, text, status, created_at) VALUES (1, 1, 'Share it', 'open', '2026-01-01');
         """
     )
     conn.execute(
