@@ -161,8 +161,8 @@ def _cmd_cpd(ctx: Context) -> int:
     file_format = CPD_DOCUMENT.get(ctx.args.format) if ctx.args.format else None
     file_format = file_format or CPD_DOCUMENT.for_suffix(Path(ctx.args.output).suffix)
     if file_format is None:
-        *others, last = CPD_DOCUMENT.keys
-        choices = f"{', '.join(others)} or {last}"
+        *others, final = CPD_DOCUMENT.keys
+        choices = f"{', '.join(others)} or {final}"
         raise UserError(f"Give --format {choices} (the file name {ctx.args.output!r} does not say which).")
     first, last = _day(ctx.args.first, "--from"), _day(ctx.args.last, "--to")
     if last < first:
