@@ -5,7 +5,7 @@
 read and answer it. Ending at the last
 saved time uses the timer state saved as a heartbeat while the session ran, so the record says when the
 meeting really stopped being timed, not when CoPDesk was next opened; it ends the way the End button does
-(``close_session``: open follow-ups are carried).
+(:func:`copdesk.services.sessions.end_at_last_save`: open follow-ups are carried once).
 
 The meeting goes on in the room while CoPDesk is closed, so resuming a timer that was running counts that gap
 by default: it is measured on the wall clock from the last save (monotonic readings do not survive a restart).

@@ -1,6 +1,6 @@
 """File ▸ Team members: the team's name and roster, with each person's role and whether they still attend.
 
-Every change is saved when it is made, through the store's rules: names are cleaned and must be unique on
+Every change is saved when it is made, through :mod:`copdesk.services.teams` and the window's write guard: names are cleaned and must be unique on
 the team (casefolded), so a refused edit shows its one-line reason and changes nothing. Nobody is deleted:
 someone who leaves is made inactive, which stops them being offered when a session starts while their past
 attendance, tallies and actions stay in the records. :attr:`TeamMembersModel.changed` tells the window to
@@ -64,7 +64,7 @@ MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class TeamMembersModel(QAbstractTableModel):
-    """Everyone on one team, inactive people included, in name order; edits are saved through the store."""
+    """Everyone on one team, inactive people included, in name order; edits are saved through the team services."""
 
     refused = Signal(str)  # why an edit changed nothing, in one line
     changed = Signal()  # a member was added, renamed, given a role, or made (in)active
