@@ -1,7 +1,8 @@
 """File ▸ Team members: the team's name and roster, with each person's role and whether they still attend.
 
 Every change is saved when it is made, through :mod:`copdesk.services.teams` and the window's write guard:
-names are cleaned and must be unique on the team (casefolded), so a refused edit shows its one-line reason and changes nothing. Nobody is deleted:
+names are cleaned and must be unique on the team (casefolded), so a refused edit shows its one-line reason and
+changes nothing. Nobody is deleted:
 someone who leaves is made inactive, which stops them being offered when a session starts while their past
 attendance, tallies and actions stay in the records. :attr:`TeamMembersModel.changed` tells the window to
 refresh its team list and the Prepare view.
