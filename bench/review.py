@@ -37,12 +37,12 @@ from sqlite_utils import Database
 from copdesk import paths
 from copdesk.app import create_window
 from copdesk.core.question_bank import load_bank
-from copdesk.core.record import record_title
+from copdesk.core.record import RECORD_DOCUMENT, record_title
 from copdesk.output import save_rendered
 from copdesk.sandbox import sandbox_folder
 from copdesk.store import participation
 from copdesk.store.audit import record_export
-from copdesk.store.records import render_record, session_record
+from copdesk.store.records import session_record
 from copdesk.store.review import planning_ticks, review_pack
 from copdesk.store.schedule import next_session
 from copdesk.store.search import suggest_issues
@@ -159,7 +159,7 @@ def main() -> int:
             def export(file_format: str = file_format) -> None:
                 record = session_record(db, latest, with_names=True)
                 target = out / f"session-record.{file_format}"
-                save_rendered(target, file_format, lambda fmt: render_record(record, fmt), record_title(record))
+                save_rendered(target, RECORD_DOCUMENT.get(file_format), record, record_title(record))
                 record_export(db, "session", latest, file_format, now)
 
             line(f"session-record export, {file_format}", timed(export, runs), GOALS_MS["export"])

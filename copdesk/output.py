@@ -10,13 +10,16 @@ with QPdfWriter for PDF), which needs a QGuiApplication only on the PDF path.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSaveFile
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from copdesk.core.export_formats import ExportFormat
 from copdesk.store.connection import SQLITE_HEADER
+
+D = TypeVar("D")
 
 PDF_RESOLUTION_DPI = 300
 
@@ -90,12 +93,14 @@ def save_pdf(path: Path, html: str, title: str) -> None:
     save_bytes(path, html_to_pdf(html, title))
 
 
-def save_rendered(path: Path, file_format: str, render: Callable[[str], str], title: str) -> None:
-    """Write one document in ``file_format``; ``render`` gives its text for a text format, or HTML for ``pdf``."""
-    if file_format == "pdf":
-        save_pdf(path, render("html"), title)
+def save_rendered(path: Path, file_format: ExportFormat[D], document: D, title: str) -> None:
+    """Write ``document`` in ``file_format`` (from its :class:`~copdesk.core.export_formats.ExportDocument`): a
+    binary format (PDF) is drawn from the HTML its renderer gives, a text format is written as rendered."""
+    text = file_format.render(document)
+    if file_format.binary:
+        save_pdf(path, text, title)
     else:
-        save_text(path, render(file_format))
+        save_text(path, text)
 
 
 def _ensure_gui_application() -> None:

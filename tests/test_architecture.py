@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,177 @@ def test_the_package_has_no_import_cycles() -> None:
                 seen.add(module)
                 stack.extend(graph[module])
     assert cycles == []
+
+
+# What views may use from copdesk.store: reads only (and the store's errors). Every change a view makes goes
+# through a service (copdesk.services) and the window's WriteGuard. A new read may be added here; the test
+# below then checks that it writes nothing, directly or through what it calls.
+VIEW_READS: dict[str, set[str]] = {
+    "actions": {"get_action"},
+    "agendas": {"team_template", "template_for"},
+    "backup_catalogue": {"BackupFile", "list_backups", "verify_restorable"},
+    "carry_over": {"FollowUp", "actions_agreed_in", "follow_up_actions"},
+    "cpd": {"cpd_evidence"},
+    "discard": {"DiscardPreview", "DiscardRefused", "discardable_session", "preview_discard"},
+    "erasure": {"preview_erasure"},
+    "errors": {"StoreError", "WriteRefusedError"},
+    "issues": {"escalations_for_issue", "get_escalation", "get_issue"},
+    "migrations": {"latest_version"},
+    "notes": {"notes", "session_text"},
+    "participation": {"contributions", "markers", "team_history"},
+    "quarterly": {"quarter_figures", "team_summary"},
+    "questions": {"CustomQuestionRow", "asked_in_session", "custom_questions", "favourites", "team_ask_counts"},
+    "records": {"session_record"},
+    "recurring": {
+        "HistoryEntry",
+        "issue_history",
+        "issue_summary",
+        "issues_raised_in",
+        "recurring_threshold",
+        "team_escalations",
+        "unresolved_issues",
+    },
+    "retention": {"preview_retention"},
+    "review": {"planning_ticks", "review_pack"},
+    "schedule": {"local_wall_time", "next_session", "next_session_date"},
+    "search": {"IssueSuggestion", "NoteHit", "search_notes", "suggest_issues"},
+    "series": {"get_series", "series_for_team"},
+    "session_lifecycle": {"SessionCounts", "planned_session_near", "segment_outcomes", "summary_counts"},
+    "sessions": {"attendee_ids", "get_session", "list_sessions", "live_sessions", "segments", "timer_state"},
+    "settings": {"DEFAULTS", "QUIET_AFTER_MINUTES", "get_int_setting", "is_demo"},
+    "teams": {"get_member", "get_team", "list_members", "list_teams", "team_count"},
+}
+# The data-care dialogs still call these two writers directly; they move to copdesk.services.data_care with the
+# rest of data care (backup, restore, retention, erasure), which is built separately.
+DATA_CARE_WRITERS = {("retention", "apply_retention"), ("erasure", "erase_member")}
+
+_WRITING_METHODS = {
+    "insert",
+    "insert_all",
+    "upsert",
+    "upsert_all",
+    "update",
+    "delete",
+    "delete_where",
+    "atomic",
+    "executescript",
+    "executemany",
+    "commit",
+    "transform",
+    "create",
+    "add_column",
+    "enable_fts",
+}
+_WRITING_SQL = re.compile(r"\b(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b")  # the store writes SQL in capitals
+
+
+def _store_names_used(path: Path) -> set[tuple[str, str]]:
+    """(store module, name) for every name a module uses from copdesk.store, by ``from`` import or attribute."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules: dict[str, str] = {}
+    used: set[tuple[str, str]] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            used.update(("", alias.name) for alias in node.names if alias.name.startswith("copdesk.store"))
+        elif isinstance(node, ast.ImportFrom) and node.module == "copdesk.store":
+            modules.update({alias.asname or alias.name: alias.name for alias in node.names})
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("copdesk.store."):
+            used.update((node.module.rsplit(".", 1)[1], alias.name) for alias in node.names)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules:
+            used.add((modules[node.value.id], node.attr))
+    return used
+
+
+@pytest.mark.parametrize("path", _modules("views"), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_views_use_only_the_store_reads_on_the_list(path: Path) -> None:
+    used = _store_names_used(path) - DATA_CARE_WRITERS
+    assert {(module, name) for module, name in used if name not in VIEW_READS.get(module, set())} == set()
+
+
+class _StoreModule:
+    """A store module's top-level functions and string constants, and what each function calls in the store."""
+
+    def __init__(self, name: str) -> None:
+        self.tree = ast.parse((PACKAGE / "store" / f"{name}.py").read_text(encoding="utf-8"))
+        self.functions = {n.name: n for n in self.tree.body if isinstance(n, ast.FunctionDef)}
+        self.constants = {
+            target.id: node.value
+            for node in self.tree.body
+            if isinstance(node, ast.Assign)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        self.imported: dict[str, tuple[str, str | None]] = {}  # local name -> (store module, name or None)
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "copdesk.store":
+                self.imported.update({a.asname or a.name: (a.name, None) for a in node.names})
+            elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("copdesk.store."):
+                module = node.module.rsplit(".", 1)[1]
+                self.imported.update({a.asname or a.name: (module, a.name) for a in node.names})
+
+    def sql_of(self, node: ast.expr) -> str:
+        if isinstance(node, ast.Name) and node.id in self.constants:
+            return self.sql_of(self.constants[node.id])
+        return ast.unparse(node)
+
+    def writes_directly(self, function: ast.FunctionDef) -> bool:
+        for node in ast.walk(function):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr in _WRITING_METHODS:
+                return True
+            is_execute = isinstance(func, ast.Attribute) and func.attr == "execute" and node.args
+            if is_execute and _WRITING_SQL.search(self.sql_of(node.args[0])):
+                return True
+            if isinstance(func, ast.Name) and func.id in ("guarded_write", "transaction"):
+                return True
+        return False
+
+    def calls(self, function: ast.FunctionDef) -> set[tuple[str, str]]:
+        found: set[tuple[str, str]] = set()
+        for node in ast.walk(function):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            if isinstance(func, ast.Name):
+                module, name = self.imported.get(func.id, ("", func.id))
+                if name is not None:
+                    found.add((module, name))
+            elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+                module, name = self.imported.get(func.value.id, ("", ""))
+                if module and name is None:
+                    found.add((module, func.attr))
+        return found
+
+
+def _writes(module: str, name: str, seen: set[tuple[str, str]]) -> bool:
+    if (module, name) in seen:
+        return False
+    seen.add((module, name))
+    store = _StoreModule(module)
+    function = store.functions.get(name)
+    if function is None:
+        return False  # a class, a constant or an error
+    if store.writes_directly(function):
+        return True
+    return any(_writes(callee or module, callee_name, seen) for callee, callee_name in store.calls(function))
+
+
+@pytest.mark.parametrize(("module", "name"), sorted((m, n) for m, names in VIEW_READS.items() for n in names), ids=str)
+def test_the_reads_views_may_use_write_nothing(module: str, name: str) -> None:
+    assert not _writes(module, name, set())
+
+
+def test_the_write_detector_sees_the_store_writers() -> None:
+    """The check above would pass on anything if the detector went blind: it must find these writers."""
+    for module, name in [
+        ("teams", "add_member"),
+        ("notes", "save_session_text"),
+        ("sessions", "end_session"),
+        ("actions", "delete_action"),
+        ("review", "set_planning_tick"),
+        ("sessions", "add_latecomers"),
+    ]:
+        assert _writes(module, name, set()), (module, name)

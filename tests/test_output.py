@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from copdesk.core.export_formats import ExportFormat
 from copdesk.core.record import SessionRecord, render_html
 from copdesk.output import OutputError, html_to_pdf, save_rendered, save_text
 from tests.pdf_text import page_count, pdf_text
@@ -100,11 +101,11 @@ def test_a_render_failure_writes_nothing(tmp_path: Path) -> None:
     target = tmp_path / "x.md"
     target.write_text("kept")
 
-    def broken(_: str) -> str:
+    def broken(_: object) -> str:
         raise RuntimeError("renderer failed")
 
     with pytest.raises(RuntimeError):
-        save_rendered(target, "md", broken, "title")
+        save_rendered(target, ExportFormat("md", "Markdown", ".md", broken), None, "title")
     assert target.read_text() == "kept"
 
 

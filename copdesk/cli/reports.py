@@ -1,22 +1,27 @@
 """The calendar and report subcommands of ``copdesk-cli``: schedule, export, report, summary, cpd, rollup.
 
-The rules of every group: handlers are thin (the work is in ``core`` and ``store``), never import views, and fail
-with one line and exit code 1. Files are written by ``copdesk.output`` (QSaveFile), so an existing file is
-replaced only by a complete new one.
+The rules of every group: handlers are thin (the work is in ``core``, ``services`` and ``store``), never import
+views, and fail with one line and exit code 1. The ``--format`` choices come from each document's registry in
+``core`` (:mod:`copdesk.core.export_formats`), as the export dialogs' lists do. Files are written by
+``copdesk.output`` (QSaveFile), so an existing file is replaced only by a complete new one.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from copdesk.cli.common import EXIT_OK, AddCommand, Context, UserError, chosen_team
-from copdesk.store.audit import record_export
+from copdesk.core.cpd import CPD_DOCUMENT
+from copdesk.core.export_formats import ExportFormat
+from copdesk.core.quarterly_report import REPORT_DOCUMENT
+from copdesk.core.record import RECORD_DOCUMENT
+from copdesk.services.exports import note_export
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -24,6 +29,7 @@ if TYPE_CHECKING:
     from copdesk.core.schedule import NextSession
 
 MAX_LISTED_SESSIONS = 500
+D = TypeVar("D")
 
 
 def add_report_commands(add: AddCommand) -> None:
@@ -37,13 +43,13 @@ def add_report_commands(add: AddCommand) -> None:
 
     export = add("export", _cmd_export, "Write a session record (share-safe: no participation data).")
     export.add_argument("session_id", type=int, metavar="SESSION_ID", help="the session ('sessions' lists them)")
-    export.add_argument("--format", required=True, choices=("md", "html", "pdf", "json"), help="file format")
+    export.add_argument("--format", required=True, choices=RECORD_DOCUMENT.keys, help="file format")
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     export.add_argument("--names", action="store_true", help="list who attended and who owns each action")
 
     report = add("report", _cmd_report, "Write a team's quarterly CoP self-assessment.")
     _team_and_quarter(report)
-    report.add_argument("--format", required=True, choices=("html", "csv", "md"), help="file format")
+    report.add_argument("--format", required=True, choices=REPORT_DOCUMENT.keys, help="file format")
     report.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
 
     summary = add("summary", _cmd_summary, "Write a team's quarter as an anonymised JSON summary, for 'rollup'.")
@@ -55,7 +61,7 @@ def add_report_commands(add: AddCommand) -> None:
     cpd.add_argument("--member", required=True, metavar="NAME", help="the practitioner, as on the roster")
     cpd.add_argument("--from", dest="first", required=True, metavar="DATE", help="first day, like 2026-04-01")
     cpd.add_argument("--to", dest="last", required=True, metavar="DATE", help="last day, like 2027-03-31")
-    cpd.add_argument("--format", choices=("md", "html", "pdf"), help="file format (default: from FILE's ending)")
+    cpd.add_argument("--format", choices=CPD_DOCUMENT.keys, help="file format (default: from FILE's ending)")
     cpd.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
 
     rollup = add("rollup", _cmd_rollup, "Merge teams' quarter summaries into one HTML report across teams.")
@@ -110,51 +116,54 @@ def _schedule_json(upcoming: Sequence[NextSession], durations: Mapping[int, int]
 
 def _cmd_export(ctx: Context) -> int:
     from copdesk.core.record import record_title
-    from copdesk.store.records import SessionNotFound, render_record, session_record
+    from copdesk.store.records import SessionNotFound, session_record
 
     with _database(ctx) as db:
         try:
             record = session_record(db, ctx.args.session_id, with_names=ctx.args.names)
         except SessionNotFound as exc:
             raise UserError(str(exc)) from exc
-        _write(ctx, ctx.args.format, lambda fmt: render_record(record, fmt), record_title(record))
-        record_export(db, "session", ctx.args.session_id, ctx.args.format, ctx.now())
+        _write(ctx, RECORD_DOCUMENT.get(ctx.args.format), record, record_title(record))
+        note_export(db, "session", ctx.args.session_id, ctx.args.format, ctx.now())
     return EXIT_OK
 
 
 def _cmd_report(ctx: Context) -> int:
-    from copdesk.core.quarterly_report import render_report, report_title
+    from copdesk.core.quarterly_report import report_title
     from copdesk.store.quarterly import quarter_figures
 
     quarter = _quarter(ctx.args.quarter)
     with _database(ctx) as db:
         team = chosen_team(db, ctx.args.team)
         figures = quarter_figures(db, team, quarter, ctx.now())
-        _write(ctx, ctx.args.format, lambda fmt: render_report(figures, fmt), report_title(figures))
-        record_export(db, "quarterly report", team.id, ctx.args.format, ctx.now())
+        _write(ctx, REPORT_DOCUMENT.get(ctx.args.format), figures, report_title(figures))
+        note_export(db, "quarterly report", team.id, ctx.args.format, ctx.now())
     return EXIT_OK
 
 
 def _cmd_summary(ctx: Context) -> int:
-    from copdesk.core.rollup import summary_json
+    from copdesk.core.rollup import SUMMARY_DOCUMENT
     from copdesk.store.quarterly import team_summary
 
     quarter = _quarter(ctx.args.quarter)
     with _database(ctx) as db:
         team = chosen_team(db, ctx.args.team)
         document = team_summary(db, team, quarter, ctx.now())
-        _write(ctx, "json", lambda _: summary_json(document), "CoP quarter summary")
-        record_export(db, "quarter summary", team.id, "json", ctx.now())
+        _write(ctx, SUMMARY_DOCUMENT.get("summary"), document, "CoP quarter summary")
+        note_export(db, "quarter summary", team.id, "json", ctx.now())
     return EXIT_OK
 
 
 def _cmd_cpd(ctx: Context) -> int:
-    from copdesk.core.cpd import CPD_FORMATS, cpd_title, render_cpd
+    from copdesk.core.cpd import cpd_title
     from copdesk.store.cpd import MemberNotFound, cpd_evidence, find_member
 
-    file_format = ctx.args.format or Path(ctx.args.output).suffix.lower().lstrip(".").replace("markdown", "md")
-    if file_format not in CPD_FORMATS:
-        raise UserError(f"Give --format md, html or pdf (the file name {ctx.args.output!r} does not say which).")
+    file_format = CPD_DOCUMENT.get(ctx.args.format) if ctx.args.format else None
+    file_format = file_format or CPD_DOCUMENT.for_suffix(Path(ctx.args.output).suffix)
+    if file_format is None:
+        *others, final = CPD_DOCUMENT.keys
+        choices = f"{', '.join(others)} or {final}"
+        raise UserError(f"Give --format {choices} (the file name {ctx.args.output!r} does not say which).")
     first, last = _day(ctx.args.first, "--from"), _day(ctx.args.last, "--to")
     if last < first:
         raise UserError(f"--to ({last.isoformat()}) is before --from ({first.isoformat()}).")
@@ -165,13 +174,13 @@ def _cmd_cpd(ctx: Context) -> int:
             evidence = cpd_evidence(db, team, member, first, last)
         except MemberNotFound as exc:
             raise UserError(str(exc)) from exc
-        _write(ctx, file_format, lambda fmt: render_cpd(evidence, fmt), cpd_title(evidence))
-        record_export(db, "cpd evidence", member.id, file_format, ctx.now())
+        _write(ctx, file_format, evidence, cpd_title(evidence))
+        note_export(db, "cpd evidence", member.id, file_format.key, ctx.now())
     return EXIT_OK
 
 
 def _cmd_rollup(ctx: Context) -> int:
-    from copdesk.core.rollup import SummaryError, check_distinct, read_summary, render_rollup_html, rollup_title
+    from copdesk.core.rollup import ROLLUP_DOCUMENT, SummaryError, check_distinct, read_summary, rollup_title
 
     summaries = []
     for name in ctx.args.files:
@@ -188,7 +197,7 @@ def _cmd_rollup(ctx: Context) -> int:
     except SummaryError as exc:
         raise UserError(str(exc)) from exc
     merged = [summary for _, summary in summaries]
-    _write(ctx, "html", lambda _: render_rollup_html(merged), rollup_title(merged))
+    _write(ctx, ROLLUP_DOCUMENT.get("html"), merged, rollup_title(merged))
     return EXIT_OK
 
 
@@ -219,12 +228,12 @@ def _day(text: str, option: str) -> date:
         raise UserError(f"{option} takes a date like 2026-04-01, not {text!r}.") from exc
 
 
-def _write(ctx: Context, file_format: str, render: Callable[[str], str], title: str) -> None:
+def _write(ctx: Context, file_format: ExportFormat[D], document: D, title: str) -> None:
     from copdesk.output import OutputError, save_rendered
 
     path = Path(ctx.args.output).expanduser()
     try:
-        save_rendered(path, file_format, render, title)
+        save_rendered(path, file_format, document, title)
     except OutputError as exc:
         raise UserError(str(exc)) from exc
     ctx.out(f"Wrote {path}.")

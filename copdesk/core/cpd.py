@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
+from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import SessionKind
 from copdesk.core.record import Section, Table, format_date, sections_to_html, sections_to_markdown
 from copdesk.core.text import counted
 
-CPD_FORMATS = ("md", "html", "pdf")
 SWE_PROMPT = "Describe what you have learnt from discussing this CPD activity with a peer."
 SWE_SOURCE = "Social Work England, “Peer reflection”, named in the CoP Facilitation Masterclass resources"
 
@@ -54,12 +54,16 @@ def cpd_title(evidence: CpdEvidence) -> str:
 
 
 def render_cpd(evidence: CpdEvidence, file_format: str) -> str:
-    """``md`` or ``html`` (PDF is drawn from the HTML by ``copdesk.output``)."""
-    if file_format == "md":
-        return sections_to_markdown(cpd_title(evidence), cpd_sections(evidence))
-    if file_format == "html":
-        return sections_to_html(cpd_title(evidence), cpd_sections(evidence))
-    raise ValueError(f"Unknown CPD format {file_format!r}; use md, html or pdf.")
+    """The evidence in one of :data:`CPD_DOCUMENT`'s formats (for ``pdf``, the HTML it is drawn from)."""
+    return CPD_DOCUMENT.render(evidence, file_format)
+
+
+def render_markdown(evidence: CpdEvidence) -> str:
+    return sections_to_markdown(cpd_title(evidence), cpd_sections(evidence))
+
+
+def render_html(evidence: CpdEvidence) -> str:
+    return sections_to_html(cpd_title(evidence), cpd_sections(evidence))
 
 
 def cpd_sections(evidence: CpdEvidence) -> list[Section]:
@@ -112,3 +116,11 @@ def cpd_sections(evidence: CpdEvidence) -> list[Section]:
         ),
     ]
     return sections
+
+
+CPD_DOCUMENT: ExportDocument[CpdEvidence] = ExportDocument(
+    "CPD evidence",
+    ExportFormat("pdf", "PDF", ".pdf", render_html, binary=True),
+    ExportFormat("html", "Web page (HTML)", ".html", render_html),
+    ExportFormat("md", "Markdown", ".md", render_markdown),
+)

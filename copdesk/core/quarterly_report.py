@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterable
 
 from copdesk.core.charts import ChartSeries, ReferenceLine, chart_image, columns, grouped_bars
+from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.participation import EVEN_GINI_THRESHOLD, HistoryPoint
 from copdesk.core.quarterly import QuarterFigures, quarter_label
 from copdesk.core.record import (
@@ -23,7 +24,6 @@ from copdesk.core.record import (
 )
 from copdesk.core.text import counted
 
-REPORT_FORMATS = ("html", "csv", "md")
 CSV_HEADERS = ("section", "item", "measure", "value")
 
 # A spreadsheet runs a cell starting with these as a formula ("CSV injection"); a leading quote keeps it text.
@@ -35,13 +35,16 @@ def report_title(figures: QuarterFigures) -> str:
 
 
 def render_report(figures: QuarterFigures, file_format: str) -> str:
-    if file_format == "html":
-        return sections_to_html(report_title(figures), report_sections(figures, charts=True))
-    if file_format == "md":
-        return sections_to_markdown(report_title(figures), report_sections(figures, charts=False))
-    if file_format == "csv":
-        return render_csv(figures)
-    raise ValueError(f"Unknown report format {file_format!r}; use {', '.join(REPORT_FORMATS)}.")
+    """The report in one of :data:`REPORT_DOCUMENT`'s formats (``ValueError`` for another)."""
+    return REPORT_DOCUMENT.render(figures, file_format)
+
+
+def render_html(figures: QuarterFigures) -> str:
+    return sections_to_html(report_title(figures), report_sections(figures, charts=True))
+
+
+def render_markdown(figures: QuarterFigures) -> str:
+    return sections_to_markdown(report_title(figures), report_sections(figures, charts=False))
 
 
 def report_sections(figures: QuarterFigures, *, charts: bool) -> list[Section]:
@@ -245,3 +248,11 @@ def _trend(first: int, last: int) -> str:
     if last < first:
         return f"down from {first} at the first session to {last} at the last"
     return f"{first} at both the first and the last session"
+
+
+REPORT_DOCUMENT: ExportDocument[QuarterFigures] = ExportDocument(
+    "report",
+    ExportFormat("html", "Web page with charts (HTML)", ".html", render_html),
+    ExportFormat("csv", "Spreadsheet (CSV)", ".csv", render_csv),
+    ExportFormat("md", "Markdown", ".md", render_markdown),
+)

@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from copdesk.core.export_formats import ExportDocument, ExportFormat
+
 RECORD_FORMAT = "copdesk-session-record"
 RECORD_VERSION = 1
 NONE_RECORDED = "None recorded."
@@ -317,3 +319,12 @@ def _escape_markdown_line(line: str) -> str:
     if any(ch in _BIDI_CONTROLS for ch in escaped):
         return f"{_FIRST_STRONG_ISOLATE}{escaped}{_POP_ISOLATE}"
     return escaped
+
+
+RECORD_DOCUMENT: ExportDocument[SessionRecord] = ExportDocument(
+    "session record",
+    ExportFormat("pdf", "PDF", ".pdf", render_html, binary=True),
+    ExportFormat("html", "Web page (HTML)", ".html", render_html),
+    ExportFormat("md", "Markdown", ".md", render_markdown),
+    ExportFormat("json", "JSON", ".json", render_json),
+)

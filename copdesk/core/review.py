@@ -84,6 +84,10 @@ class EscalationFact:
     status: EscalationStatus
 
 
+# An action carried this many times or more is stuck: Prepare counts them apart ("carried twice or more").
+CARRIED_OFTEN = 2
+
+
 @dataclass(frozen=True, slots=True)
 class OpenAction:
     id: int
@@ -93,6 +97,10 @@ class OpenAction:
     origin_session_date: date | None
     times_carried: int
     overdue: bool
+
+    @property
+    def carried_often(self) -> bool:
+        return self.times_carried >= CARRIED_OFTEN
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from copdesk.core.charts import ChartSeries, chart_image, grouped_bars
+from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import EscalationTarget, IssueStatus, SessionKind
 from copdesk.core.quarterly import SUMMARY_FORMAT, SUMMARY_VERSION, quarter_label
 from copdesk.core.record import Section, Table, sections_to_html
@@ -66,6 +67,11 @@ _ACTION_KEYS = ("raised", "completed", "dropped", "carried", "overdue")
 
 def summary_json(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+SUMMARY_DOCUMENT: ExportDocument[dict[str, Any]] = ExportDocument(
+    "quarter summary", ExportFormat("summary", "Anonymised summary for the roll-up (JSON)", ".json", summary_json)
+)
 
 
 def read_summary(text: str, source: str) -> TeamSummary:
@@ -262,3 +268,8 @@ def _shared_themes(summaries: Sequence[TeamSummary]) -> Section:
     rows = tuple((word, str(count)) for word, count in sorted(words.items(), key=lambda item: (-item[1], item[0])))
     lead = "Themes (words from session topics and issue titles) that more than one team's quarter shared."
     return Section("Themes across teams", 2, lead, Table(("Theme", "Teams"), rows))
+
+
+ROLLUP_DOCUMENT: ExportDocument[Sequence[TeamSummary]] = ExportDocument(
+    "roll-up", ExportFormat("html", "Web page (HTML)", ".html", render_rollup_html)
+)

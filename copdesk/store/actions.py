@@ -1,12 +1,15 @@
-"""Actions agreed in a session, and each review of them in a later session.
+"""Actions agreed in a session, and each review of them in a later session: the repository.
 
 "Remember to follow up on any agreed actions" (masterclass, planning a team CoP): an action stays
 open until a review marks it done or dropped, and every carry is a row in ``action_review``. A
-unique index makes it impossible to carry one action twice in one session.
+unique index makes it impossible to carry one action twice in one session. "Times carried" is read from
+the view ``action_carry`` (migration 0010), the one place that says what counts as a carry. The acts
+(agree, review, undo) are :mod:`copdesk.services.follow_ups`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -18,7 +21,7 @@ from copdesk.store.tables import insert_row
 
 _SELECT = """
 SELECT action.*,
-       (SELECT count(*) FROM action_review r WHERE r.action_id = action.id AND r.outcome = 'carried') AS times_carried
+       (SELECT count(*) FROM action_carry c WHERE c.action_id = action.id) AS times_carried
 FROM action
 """
 
@@ -72,14 +75,37 @@ def actions_for_team(db: Database, team_id: int, status: ActionStatus | None = N
     return [_action(r) for r in db.query(sql + " ORDER BY coalesce(due_date, '9999'), id", params)]
 
 
+@dataclass(frozen=True, slots=True)
+class Review:
+    id: int
+    action_id: int
+    session_id: int
+    outcome: ReviewOutcome
+    automatic: bool  # the carry made at the end of a session for a follow-up nobody reviewed
+
+
 def review_action(
-    db: Database, action_id: int, session_id: int, outcome: ReviewOutcome, now: datetime, detail: str = ""
+    db: Database,
+    action_id: int,
+    session_id: int,
+    outcome: ReviewOutcome,
+    now: datetime,
+    detail: str = "",
+    *,
+    automatic: bool = False,
 ) -> Action:
     """Record one review; done and dropped also close the action, atomically."""
     stamp = to_utc_iso(now)
     with db.atomic():
         db.table("action_review").insert(
-            {"action_id": action_id, "session_id": session_id, "outcome": outcome.value, "detail": detail, "at": stamp}
+            {
+                "action_id": action_id,
+                "session_id": session_id,
+                "outcome": outcome.value,
+                "detail": detail,
+                "at": stamp,
+                "automatic": int(automatic),
+            }
         )
         if outcome in (ReviewOutcome.DONE, ReviewOutcome.DROPPED):
             db.table("action").update(action_id, {"status": outcome.value, "closed_at": stamp})
@@ -87,8 +113,27 @@ def review_action(
 
 
 def reviews(db: Database, action_id: int) -> list[dict[str, Any]]:
-    sql = "SELECT session_id, outcome, detail, at FROM action_review WHERE action_id = ? ORDER BY id"
+    sql = "SELECT session_id, outcome, detail, at, automatic FROM action_review WHERE action_id = ? ORDER BY id"
     return list(db.query(sql, [action_id]))
+
+
+def get_review(db: Database, review_id: int) -> Review:
+    row = db.execute(
+        "SELECT id, action_id, session_id, outcome, automatic FROM action_review WHERE id = ?", [review_id]
+    ).fetchone()
+    return Review(int(row[0]), int(row[1]), int(row[2]), ReviewOutcome(row[3]), bool(row[4]))
+
+
+def delete_review(db: Database, review_id: int) -> None:
+    db.execute("DELETE FROM action_review WHERE id = ?", [review_id])
+
+
+def reopen_action(db: Database, action_id: int) -> None:
+    db.table("action").update(action_id, {"status": ActionStatus.OPEN.value, "closed_at": None})
+
+
+def delete_action(db: Database, action_id: int) -> None:
+    db.execute("DELETE FROM action WHERE id = ?", [action_id])
 
 
 def update_action(

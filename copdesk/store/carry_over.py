@@ -6,25 +6,24 @@ created; then id), that are still open or were closed in this very session. Othe
 "the next session" when it is created, so a session created in advance either misses the actions agreed
 in between or gets them twice; ordering by time instead of by "the previous session" has neither problem.
 Each review is a row in ``action_review``, and the unique index there stops an action being carried or
-closed twice in one session, whatever the screen does.
+closed twice in one session, whatever the screen does. This module reads; the reviews themselves (and the
+automatic carry at the end of a session) are :mod:`copdesk.services.follow_ups`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import date
 
 from sqlite_utils import Database
 
-from copdesk.core.clock import from_utc_iso, to_utc_iso
-from copdesk.core.model import Action, ActionStatus, ReviewOutcome
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.model import Action, ReviewOutcome
 from copdesk.store.actions import _SELECT as ACTIONS_WITH_CARRIES
-from copdesk.store.actions import _action, get_action, review_action, update_action
+from copdesk.store.actions import _action
 
 # Where a session sits in its team's history: the same order ``sessions.list_sessions`` uses.
 SESSION_ORDER = "coalesce({s}.started_at, {s}.planned_start, {s}.created_at)"
-CLOSING = (ReviewOutcome.DONE, ReviewOutcome.DROPPED)
 # At most one of these per action and session (the unique index ``action_review_once``).
 ONCE_PER_SESSION = frozenset({ReviewOutcome.CARRIED, ReviewOutcome.DONE, ReviewOutcome.DROPPED})
 
@@ -91,87 +90,9 @@ def reviewed_in(db: Database, action_id: int, session_id: int) -> set[ReviewOutc
     return {ReviewOutcome(r["outcome"]) for r in db.query(sql, [action_id, session_id])}
 
 
-def record_review(db: Database, action_id: int, session_id: int, outcome: ReviewOutcome, now: datetime) -> Action:
-    """Carry, close or drop an action in a session, refusing a second carry or closure with a clear message."""
-    already = reviewed_in(db, action_id, session_id) & ONCE_PER_SESSION
-    if already:
-        done = next(iter(already)).label.lower()
-        raise ValueError(f"This action was already marked {done} in this session; undo that first.")
-    return review_action(db, action_id, session_id, outcome, now)
-
-
-def reassign_action(
-    db: Database,
-    action_id: int,
-    session_id: int,
-    now: datetime,
-    *,
-    owner_member_id: int | None,
-    owner_name: str | None,
-) -> Action:
-    """Give the action a new owner and record the review, in one transaction."""
-    before = get_action(db, action_id)
-    detail = f"{before.owner_name or 'nobody'} → {owner_name or 'nobody'}"
-    with db.atomic():
-        update_action(db, action_id, owner_member_id=owner_member_id, owner_name=owner_name, due=before.due)
-        review_action(db, action_id, session_id, ReviewOutcome.REASSIGNED, now, detail)
-    return get_action(db, action_id)
-
-
-def redate_action(db: Database, action_id: int, session_id: int, now: datetime, *, due: date | None) -> Action:
-    """Give the action a new due date and record the review, in one transaction."""
-    before = get_action(db, action_id)
-    detail = f"{before.due.isoformat() if before.due else 'none'} → {due.isoformat() if due else 'none'}"
-    with db.atomic():
-        update_action(db, action_id, owner_member_id=before.owner_member_id, owner_name=before.owner_name, due=due)
-        review_action(db, action_id, session_id, ReviewOutcome.REDATED, now, detail)
-    return get_action(db, action_id)
-
-
-def undo_review(db: Database, review_id: int) -> Action:
-    """Take back a carry, done or dropped (a slip of the mouse); a closed action opens again."""
-    row: dict[str, Any] = db.table("action_review").get(review_id)
-    outcome = ReviewOutcome(row["outcome"])
-    if outcome not in ONCE_PER_SESSION:
-        raise ValueError("Only a carry, done or dropped can be undone; change the owner or date again instead.")
-    with db.atomic():
-        db.execute("DELETE FROM action_review WHERE id = ?", [review_id])
-        if outcome in CLOSING:
-            db.table("action").update(row["action_id"], {"status": ActionStatus.OPEN.value, "closed_at": None})
-    return get_action(db, int(row["action_id"]))
-
-
-def carry_forward_unreviewed(db: Database, session_id: int, now: datetime) -> int:
-    """At the end of a session, carry every follow-up still open and not yet carried here; return how many.
-
-    An action that was on the list and is still open *was* carried to the next session, whether or not
-    anyone pressed the button, so "carried N times" stays true for actions nobody followed up.
-    """
-    stamp = to_utc_iso(now)
-    carried = 0
-    with db.atomic():
-        for follow_up in follow_up_actions(db, session_id):
-            if follow_up.action.status is not ActionStatus.OPEN:
-                continue
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO action_review (action_id, session_id, outcome, detail, at) "
-                "VALUES (?, ?, 'carried', 'still open at the end of the session', ?)",
-                [follow_up.action.id, session_id, stamp],
-            )
-            carried += cursor.rowcount
-    return carried
-
-
 def actions_agreed_in(db: Database, session_id: int) -> list[Action]:
     sql = ACTIONS_WITH_CARRIES + " WHERE action.origin_session_id = ? ORDER BY action.id"
     return [_action(r) for r in db.query(sql, [session_id])]
-
-
-def delete_unreviewed_action(db: Database, action_id: int) -> None:
-    """Remove an action typed by mistake; one that has been reviewed is history and stays."""
-    if next(db.query("SELECT 1 FROM action_review WHERE action_id = ?", [action_id]), None):
-        raise ValueError("This action has been followed up in a session, so it stays on record; drop it instead.")
-    db.execute("DELETE FROM action WHERE id = ?", [action_id])
 
 
 def open_actions_with_origin(db: Database, team_id: int) -> list[tuple[Action, date | None]]:

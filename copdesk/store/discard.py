@@ -1,4 +1,4 @@
-"""Discarding a session started by accident or for practice, with everything recorded in it.
+"""What discarding a session started by accident or for practice would delete, and the deletion itself.
 
 Ending a session keeps it for good: it counts as held in reports, and every action still open is carried
 (its carry count goes up). A session that should never have happened is deleted instead, in one
@@ -10,7 +10,8 @@ on the spot who came to nothing else. Changes of owner or due date made in it ar
 records the change, not the value before it).
 
 To keep history safe only the team's latest started session can go, and only while it is live or on the
-day it ended. The audit log records the deletion by counts, never by content.
+day it ended. The audit log records the deletion by counts, never by content. The act (check, delete, audit,
+one transaction) is :func:`copdesk.services.sessions.discard_session`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Session, SessionStatus
 from copdesk.core.text import counted
 from copdesk.store import sessions
-from copdesk.store.audit import record_event
 
 # Issues with a mention in the session and none in any other: the session raised them, and only it.
 _ONLY_ITS_ISSUES = """
@@ -106,43 +106,36 @@ def discardable_session(db: Database, team_id: int, now: datetime) -> Session | 
 
 
 def preview_discard(db: Database, session_id: int, now: datetime) -> DiscardPreview:
-    """What :func:`discard_session` would delete; raises :class:`DiscardRefused` if it would refuse."""
+    """What discarding the session would delete; raises :class:`DiscardRefused` if it would refuse."""
     session = sessions.get_session(db, session_id)
     _check(db, session, now)
     counts = {name: int(db.execute(sql, {"id": session_id}).fetchone()[0]) for name, sql in _COUNTS.items()}
     return DiscardPreview(session, **counts)
 
 
-def discard_session(db: Database, session_id: int, now: datetime) -> DiscardPreview:
-    """Delete the session and everything recorded in it, in one transaction, and audit it by counts."""
-    with db.atomic():
-        preview = preview_discard(db, session_id, now)
-        params = {"id": session_id}
-        guests = [int(row[0]) for row in db.execute(_ITS_GUESTS, params).fetchall()]
-        # What its reviews closed opens again; deleting the reviews then takes its carries back.
+def delete_session(db: Database, session_id: int) -> None:
+    """Delete the session and everything recorded in it (the caller checked with :func:`preview_discard` and
+    runs this in its transaction): what its reviews closed opens again, and deleting them takes its carries back."""
+    params = {"id": session_id}
+    guests = [int(row[0]) for row in db.execute(_ITS_GUESTS, params).fetchall()]
+    db.execute(
+        "UPDATE action SET status = 'open', closed_at = NULL WHERE id IN "
+        "(SELECT action_id FROM action_review WHERE session_id = :id AND outcome IN ('done', 'dropped'))",
+        params,
+    )
+    escalated = [int(row[0]) for row in db.execute("SELECT issue_id FROM escalation WHERE session_id = :id", params)]
+    db.execute("DELETE FROM escalation WHERE session_id = :id", params)
+    for issue_id in escalated:  # escalated only by this session: open again, as it was
         db.execute(
-            "UPDATE action SET status = 'open', closed_at = NULL WHERE id IN "
-            "(SELECT action_id FROM action_review WHERE session_id = :id AND outcome IN ('done', 'dropped'))",
-            params,
+            "UPDATE issue SET status = 'open' WHERE id = ? AND status = 'escalated' "
+            "AND NOT EXISTS (SELECT 1 FROM escalation WHERE issue_id = issue.id)",
+            [issue_id],
         )
-        escalated = [
-            int(row[0]) for row in db.execute("SELECT issue_id FROM escalation WHERE session_id = :id", params)
-        ]
-        db.execute("DELETE FROM escalation WHERE session_id = :id", params)
-        for issue_id in escalated:  # escalated only by this session: open again, as it was
-            db.execute(
-                "UPDATE issue SET status = 'open' WHERE id = ? AND status = 'escalated' "
-                "AND NOT EXISTS (SELECT 1 FROM escalation WHERE issue_id = issue.id)",
-                [issue_id],
-            )
-        db.execute(f"DELETE FROM issue WHERE id IN ({_ONLY_ITS_ISSUES})", params)
-        db.execute("DELETE FROM action WHERE origin_session_id = :id", params)
-        db.execute("DELETE FROM session WHERE id = :id", params)  # its rows in other tables go with it
-        for guest_id in guests:
-            db.execute("DELETE FROM member WHERE id = ?", [guest_id])
-        status = preview.session.status.value
-        record_event(db, "discarded", "session", session_id, now, f"{status} session: {preview.in_words()}")
-    return preview
+    db.execute(f"DELETE FROM issue WHERE id IN ({_ONLY_ITS_ISSUES})", params)
+    db.execute("DELETE FROM action WHERE origin_session_id = :id", params)
+    db.execute("DELETE FROM session WHERE id = :id", params)  # its rows in other tables go with it
+    for guest_id in guests:
+        db.execute("DELETE FROM member WHERE id = ?", [guest_id])
 
 
 def _latest_started(db: Database, team_id: int) -> Session | None:

@@ -115,8 +115,7 @@ def _actions(db: Database, team_id: int, first: date, last: date, cutoff: date) 
         return stamp is not None and first <= local_day(stamp) <= last
 
     carried_sql = """
-        SELECT r.action_id, r.at FROM action_review r JOIN action a ON a.id = r.action_id
-        WHERE a.team_id = ? AND r.outcome = 'carried'
+        SELECT c.action_id, c.at FROM action_carry c JOIN action a ON a.id = c.action_id WHERE a.team_id = ?
     """
     carried_rows = list(db.query(carried_sql, [team_id]))
     carried_by_cutoff = Counter(int(r["action_id"]) for r in carried_rows if local_day(r["at"]) <= cutoff)

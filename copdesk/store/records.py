@@ -7,7 +7,6 @@ action shows its owner only with ``with_names`` (the facilitator decides whether
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 
 from sqlite_utils import Database
@@ -23,27 +22,12 @@ from copdesk.core.record import (
     ParkedItem,
     SessionRecord,
     format_date,
-    render_html,
-    render_json,
-    render_markdown,
 )
 from copdesk.store import notes, questions, sessions, teams
-
-RECORD_FORMATS = ("md", "html", "pdf", "json")
-_RENDERERS: dict[str, Callable[[SessionRecord], str]] = {
-    "md": render_markdown,
-    "html": render_html,
-    "json": render_json,
-}
 
 
 class SessionNotFound(LookupError):
     """There is no session with that id; the message is one line."""
-
-
-def render_record(record: SessionRecord, file_format: str) -> str:
-    """Text for ``md``, ``html`` or ``json`` (PDF is drawn from the HTML by ``copdesk.output``)."""
-    return _RENDERERS[file_format](record)
 
 
 def session_record(db: Database, session_id: int, *, with_names: bool = False) -> SessionRecord:
@@ -83,7 +67,7 @@ def session_record(db: Database, session_id: int, *, with_names: bool = False) -
         ),
         actions_new=_new_actions(db, session_id, with_names),
         actions_carried=_reviewed(db, session_id),
-        actions_done=tuple(str(r["text"]) for r in db.query(_REVIEWED_SQL, [session_id]) if r["outcome"] == "done"),
+        actions_done=tuple(str(r["text"]) for r in db.query(_DONE_SQL, [session_id])),
         issues=_issues(db, session_id),
         escalations=_escalations(db, session_id),
     )
@@ -111,22 +95,22 @@ def _new_actions(db: Database, session_id: int, with_names: bool) -> tuple[str, 
     return tuple(lines)
 
 
-# Each review in this session, with how many times the action had been carried up to and including it.
-_REVIEWED_SQL = """
-    SELECT a.text, r.outcome,
-           (SELECT count(*) FROM action_review e WHERE e.action_id = a.id AND e.outcome = 'carried'
-              AND e.id <= r.id) AS times_carried
-    FROM action_review r JOIN action a ON a.id = r.action_id
-    WHERE r.session_id = ? AND r.outcome IN ('carried', 'done') ORDER BY r.id
+# Each carry in this session, with how many times the action had been carried up to and including it (the
+# view action_carry numbers them, migration 0010).
+_CARRIED_SQL = """
+    SELECT a.text, c.carry_number FROM action_carry c JOIN action a ON a.id = c.action_id
+    WHERE c.session_id = ? ORDER BY c.review_id
+"""
+
+
+_DONE_SQL = """
+    SELECT a.text FROM action_review r JOIN action a ON a.id = r.action_id
+    WHERE r.session_id = ? AND r.outcome = 'done' ORDER BY r.id
 """
 
 
 def _reviewed(db: Database, session_id: int) -> tuple[CarriedAction, ...]:
-    return tuple(
-        CarriedAction(str(r["text"]), int(r["times_carried"]))
-        for r in db.query(_REVIEWED_SQL, [session_id])
-        if r["outcome"] == "carried"
-    )
+    return tuple(CarriedAction(str(r["text"]), int(r["carry_number"])) for r in db.query(_CARRIED_SQL, [session_id]))
 
 
 def _issues(db: Database, session_id: int) -> tuple[IssueLine, ...]:

@@ -28,6 +28,7 @@ from copdesk.store.participation import quiet_last_time
 from copdesk.store.questions import team_ask_counts
 from copdesk.store.recurring import escalation_facts, issue_facts, recurring_threshold
 from copdesk.store.schedule import next_session
+from copdesk.store.settings import set_setting
 from copdesk.store.teams import get_team
 
 
@@ -113,6 +114,4 @@ def set_planning_tick(db: Database, team_id: int, session_day: date | None, prom
     with db.atomic():
         ticks = planning_ticks(db, team_id, session_day)
         ticks = ticks | {prompt_key} if ticked else ticks - {prompt_key}
-        db.table("setting").upsert(
-            {"key": _ticks_key(team_id, session_day), "value": ",".join(sorted(ticks))}, pk="key"
-        )
+        set_setting(db, _ticks_key(team_id, session_day), ",".join(sorted(ticks)))

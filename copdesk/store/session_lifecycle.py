@@ -1,11 +1,5 @@
-"""Opening a session for the live hour, closing it, and what its end-of-session summary counts.
-
-Opening writes several tables (guests added on the spot, the session and its agenda, attendance, the
-ground-rules agreement); it happens in one transaction, so a bad guest name leaves nothing half-made. A team
-has at most one live session: opening another is refused until that one is resumed and ended.
-
-Closing is the same whichever way a session ends (the End button, or "end it at the last saved time" after
-a crash), so the record reads the same: every follow-up still open is carried to the next session.
+"""Reads around a session's life: the session planned in advance for around now (to open instead of a new one),
+and what the end-of-session summary counts. Starting and ending are :mod:`copdesk.services.sessions`.
 """
 
 from __future__ import annotations
@@ -15,33 +9,12 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
-from copdesk.core.agenda import AgendaTemplate
 from copdesk.core.clock import from_utc_iso
-from copdesk.core.model import Role, Session, SessionKind, SessionStatus
+from copdesk.core.model import Session, SessionStatus
 from copdesk.core.pacing import SegmentOutcome
-from copdesk.store import sessions, teams
-from copdesk.store.carry_over import carry_forward_unreviewed
-from copdesk.store.sessions import PlannedSegment
+from copdesk.store import sessions
 
 PLANNED_SESSION_WINDOW = timedelta(hours=12)
-
-
-@dataclass(frozen=True, slots=True)
-class SessionPlan:
-    """What the facilitator chose in the start dialog."""
-
-    team_id: int
-    kind: SessionKind
-    topic: str
-    presenter_id: int | None
-    present_ids: tuple[int, ...]
-    guest_names: tuple[str, ...]
-    agenda: AgendaTemplate
-    ground_rules_agreed: bool
-    planned_start: datetime | None = None  # aware; the scheduled start this session fulfils
-    series_id: int | None = None
-    reuse_session_id: int | None = None  # a session planned in advance, opened instead of a new one
-    presenter_guest_name: str | None = None  # the presenter is one of the guests added on the spot
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,45 +26,6 @@ class SessionCounts:
     questions_asked: int
     notes: int
     actions_agreed: int
-
-
-def open_session(db: Database, plan: SessionPlan, now: datetime) -> Session:
-    """Add the guests, create (or reuse) the session with its agenda, record who is present, and start it."""
-    agenda = [PlannedSegment(s.name, s.phase, s.planned_seconds) for s in plan.agenda.segments]
-    with db.atomic():
-        guests = {name: teams.add_member(db, plan.team_id, name, Role.GUEST, now).id for name in plan.guest_names}
-        presenter_id = guests[plan.presenter_guest_name] if plan.presenter_guest_name else plan.presenter_id
-        if plan.reuse_session_id is not None:
-            session_id = plan.reuse_session_id
-            if sessions.get_session(db, session_id).status is not SessionStatus.PLANNED:
-                raise ValueError("That session has already been started.")
-            sessions.update_session_details(db, session_id, topic=plan.topic, presenter_id=presenter_id)
-            db.table("session").update(session_id, {"kind": plan.kind.value})
-            sessions.replace_segments(db, session_id, agenda)
-        else:
-            session_id = sessions.create_session(
-                db,
-                plan.team_id,
-                plan.kind,
-                now,
-                planned_start=plan.planned_start,
-                topic=plan.topic,
-                series_id=plan.series_id,
-                presenter_id=presenter_id,
-                segments=agenda,
-            ).id
-        if any(live.team_id == plan.team_id for live in sessions.live_sessions(db)):
-            team = teams.get_team(db, plan.team_id).name
-            raise ValueError(f"{team} already has a live session; resume it or end it before starting another.")
-        sessions.set_attendance(db, session_id, [*plan.present_ids, *guests.values()])
-        return sessions.start_session(db, session_id, now, ground_rules_agreed=plan.ground_rules_agreed)
-
-
-def close_session(db: Database, session_id: int, ended_at: datetime) -> Session:
-    """End a live session at ``ended_at`` and carry forward, at that time, every follow-up still open."""
-    with db.atomic():
-        carry_forward_unreviewed(db, session_id, ended_at)
-        return sessions.end_session(db, session_id, ended_at)
 
 
 def planned_session_near(db: Database, team_id: int, moment: datetime) -> Session | None:

@@ -219,6 +219,10 @@ def end_session(db: Database, session_id: int, ended_at: datetime) -> Session:
     return get_session(db, session_id)
 
 
+def set_session_kind(db: Database, session_id: int, kind: SessionKind) -> None:
+    db.table("session").update(session_id, {"kind": SessionKind(kind).value})
+
+
 def update_session_details(db: Database, session_id: int, *, topic: str, presenter_id: int | None) -> None:
     db.table("session").update(session_id, {"topic": topic.strip(), "presenter_id": presenter_id})
 

@@ -26,4 +26,9 @@ def is_demo(db: Database) -> bool:
 
 
 def set_setting(db: Database, key: str, value: str) -> None:
-    db.table("setting").upsert({"key": key, "value": value}, pk="key")
+    """One statement, not sqlite-utils' upsert: that runs INSERT OR IGNORE then UPDATE, and on a full disk the
+    ignored insert let the change vanish without an error."""
+    db.execute(
+        "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )

@@ -26,7 +26,7 @@ class AppContext:
     writes: WriteGuard = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "writes", WriteGuard(self.db))
+        object.__setattr__(self, "writes", WriteGuard())
 
     def resource(self, *parts: str) -> Path:
         return self.resources.joinpath(*parts)

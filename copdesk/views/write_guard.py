@@ -1,11 +1,13 @@
 """The one way the views write what the facilitator does: a refused write is said, kept and retried.
 
-Every click or Enter that saves something (an action, a learning point, a tally, a marker, a follow-up
-review, the end of the session) runs its store call through :meth:`WriteGuard.run`. The call runs as one
-transaction (:func:`copdesk.store.safe_write.guarded_write`), so a refusal leaves nothing half-written.
-A full disk, a database that turned read-only, a disk I/O error or another program's lock becomes one
-line for the window's banner strip (:attr:`WriteGuard.failed`), with Retry; any other error is a bug and
-is raised as before.
+Every click, Enter or dialog button that saves something (an action, a learning point, a tally, a marker,
+a follow-up review, the start or end of the session, a series, an agenda, a team member...) calls a
+service (:mod:`copdesk.services`) through :meth:`WriteGuard.run`, on the window's one guard
+(``AppContext.writes``). The service runs its change as one transaction, so a refusal leaves nothing
+half-written, and raises :class:`~copdesk.store.errors.WriteRefusedError` for a full disk, a database that
+turned read-only, a disk I/O error or another program's lock. The guard turns that into one line for the
+window's banner strip (:attr:`WriteGuard.failed`), with Retry; any other error is a bug and is raised as
+before (``copdesk.app`` logs it and says so in one line).
 
 The caller changes what it shows only after :meth:`run` returned a :class:`Written`: a field keeps its
 text, a tally keeps its count, a live session stays live. The ``retry`` it passes redoes the whole user
@@ -16,16 +18,13 @@ pressing Add again on the same form replaces its earlier retry instead of queuei
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from sqlite_utils import Database
 
 from copdesk.store.errors import WriteRefusedError
-from copdesk.store.safe_write import guarded_write, storage_error_for
 
 T = TypeVar("T")
 Retry = Callable[[], object]
@@ -43,10 +42,8 @@ class WriteGuard(QObject):
     failed = Signal(str)  # one line: what happened, what to do, and what was kept
     recovered = Signal()  # nothing is waiting any more: the message can go
 
-    def __init__(self, db: Database | None, parent: QObject | None = None) -> None:
-        """``db`` is the database whose transaction wraps each write; ``None`` when the write opens its own."""
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db = db
         self.message = ""
         self._pending: dict[Hashable, Retry] = {}
 
@@ -67,7 +64,7 @@ class WriteGuard(QObject):
         if key is None:
             key = retry if retry is not None else write
         try:
-            value = self._write(write)
+            value = write()
         except WriteRefusedError as refused:
             self.refuse(f"{refused.message} {kept}".strip(), retry=retry, key=key)
             return None
@@ -95,18 +92,6 @@ class WriteGuard(QObject):
         if not self._pending and self.message:
             self._recover()
         return not self._pending
-
-    def _write(self, write: Callable[[], T]) -> T:
-        if self.db is not None:
-            with guarded_write(self.db):
-                return write()
-        try:
-            return write()
-        except (sqlite3.Error, OSError) as exc:
-            refused = storage_error_for(exc)
-            if refused is None:
-                raise
-            raise refused from exc
 
     def _recover(self) -> None:
         self.message = ""

@@ -372,7 +372,7 @@ def test_bad_arguments_get_one_line_and_exit_1(run_cli: RunCli, demo: Path, tmp_
             "2026-12-31",
             "-o",
             str(tmp_path / "cpd.docx"),
-        ): "Give --format md, html or pdf",
+        ): "Give --format pdf, html or md",
         ("rollup", str(not_a_summary), "-o", str(existing)): "is not a CoPDesk quarter summary",
         ("rollup", str(tmp_path / "missing.json"), "-o", str(existing)): "Cannot read",
     }

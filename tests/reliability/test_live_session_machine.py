@@ -25,10 +25,11 @@ from sqlite_utils import Database
 from copdesk import paths
 from copdesk.core.agenda import load_template_folder
 from copdesk.core.model import NoteKind, ReviewOutcome, Role, SessionKind
+from copdesk.services.follow_ups import carry_open_follow_ups, review_follow_up
+from copdesk.services.sessions import SessionPlan, start_session
 from copdesk.store import actions, notes, participation, sessions, teams
-from copdesk.store.carry_over import carry_forward_unreviewed, follow_up_actions, record_review
+from copdesk.store.carry_over import follow_up_actions
 from copdesk.store.connection import open_database
-from copdesk.store.session_lifecycle import SessionPlan, open_session
 from tests.reliability.conftest import NOW
 
 NOTE_TEXT = st.one_of(
@@ -102,7 +103,7 @@ class LiveSessionMachine(RuleBasedStateMachine):
             agenda=AGENDA,
             ground_rules_agreed=True,
         )
-        session = open_session(self.db, plan, self.clock)  # what the start dialog does
+        session = start_session(self.db, plan, self.clock)  # what the start dialog does
         self.model.live = session.id
         self.model.order.append(session.id)
         self.model.notes[session.id] = []
@@ -139,7 +140,7 @@ class LiveSessionMachine(RuleBasedStateMachine):
             return
         action_id = shown[pick % len(shown)]
         try:
-            record_review(self.db, action_id, live, ReviewOutcome(outcome), self.clock)
+            review_follow_up(self.db, action_id, live, ReviewOutcome(outcome), self.clock)
         except ValueError:
             assert (action_id, live) in self.model.reviews  # refused only because it was already reviewed
             return
@@ -153,7 +154,7 @@ class LiveSessionMachine(RuleBasedStateMachine):
     def end(self) -> None:
         live = self.model.live
         assert live is not None
-        carry_forward_unreviewed(self.db, live, self.clock)
+        carry_open_follow_ups(self.db, live, self.clock)
         for action_id in self.model.follow_ups(live):
             if action_id not in self.model.closed and (action_id, live) not in self.model.reviews:
                 self.model.reviews[(action_id, live)] = "carried"

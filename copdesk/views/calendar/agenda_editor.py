@@ -34,6 +34,7 @@ from copdesk.core.agenda import (
     validate_template,
 )
 from copdesk.core.model import SegmentPhase, SessionKind
+from copdesk.services.calendar import save_agenda
 from copdesk.store import agendas
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_agenda_editor import Ui_AgendaEditorDialog
@@ -236,15 +237,20 @@ class AgendaEditorDialog(QDialog):
         self.error_label.clear()
 
     def save(self) -> None:
-        template = self.model.template
-        shipped = self.shipped[self.kind]
-        if template.segments == shipped.segments and template.title == shipped.title:
-            agendas.reset_team_template(self.context.db, self.team_id, self.kind)
-        else:
-            try:
-                agendas.save_team_template(self.context.db, self.team_id, template, self.context.now())
-            except TemplateError as error:
-                self.error_label.setText(str(error))
-                return
+        """Keep the agenda (one the same as the shipped template is no edit: the team's copy is forgotten); a
+        refusal leaves the editor open with the agenda as edited."""
+        template, shipped, now = self.model.template, self.shipped.get(self.kind), self.context.now()
+        try:
+            saved = self.context.writes.run(
+                lambda: save_agenda(self.context.db, self.team_id, template, shipped, now),
+                key=("agenda", self.team_id, self.kind),
+                kept="The agenda is still in the editor as you left it.",
+            )
+        except TemplateError as error:
+            self.error_label.setText(str(error))
+            return
+        if saved is None:
+            self.error_label.setText(self.context.writes.message)
+            return
         self.saved.emit(self.kind.value)
         self.accept()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from copdesk.core.model import Series, SessionKind, Team
 from copdesk.core.schedule import ScheduleError
 from copdesk.core.series_draft import SeriesDraft, default_draft, missing_text
+from copdesk.services.calendar import save_series, set_series_paused
 from copdesk.store import series as series_store
 from copdesk.store.schedule import local_wall_time
 from copdesk.views.calendar.series_picker import SeriesListModel
@@ -237,17 +238,25 @@ class SeriesDialog(QDialog):
         except ScheduleError as exc:
             self.show_message(str(exc))
             return False
-        db = self.context.db
-        if self.editing is None:
-            saved = series_store.add_series(
-                db, self.team.id, draft.kind, draft.rule, self.context.now(), draft.duration_minutes
-            )
-        else:
-            saved = series_store.update_series(
-                db, self.editing.id, kind=draft.kind, rule=draft.rule, duration_minutes=draft.duration_minutes
-            )
+        team_id, series_id, now = self.team.id, self.editing.id if self.editing else None, self.context.now()
+        saved = self.context.writes.run(
+            lambda: save_series(
+                self.context.db,
+                team_id,
+                series_id,
+                kind=draft.kind,
+                rule=draft.rule,
+                duration_minutes=draft.duration_minutes,
+                now=now,
+            ),
+            key=("series", team_id, series_id),
+            kept="Your changes are still here: Save again once it can be written.",
+        )
+        if saved is None:
+            self.show_message(self.context.writes.message)
+            return False
         self.saved_draft = self.draft
-        self.reload(select_id=saved.id)
+        self.reload(select_id=saved.value.id)
         self.show_message("Saved.", level="")
         return True
 
@@ -257,8 +266,11 @@ class SeriesDialog(QDialog):
         if self.dirty:
             self.show_message(SAVE_OR_REVERT)
             return
-        series_store.set_series_active(self.context.db, self.editing.id, not self.editing.active)
-        self.reload(select_id=self.editing.id)
+        series_id, paused = self.editing.id, self.editing.active
+        if self.context.writes.run(lambda: set_series_paused(self.context.db, series_id, paused)) is None:
+            self.show_message(self.context.writes.message)
+            return
+        self.reload(select_id=series_id)
 
     def reject(self) -> None:
         """Close (the button, Esc or the title bar): unsaved changes are offered for saving first."""

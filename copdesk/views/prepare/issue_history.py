@@ -3,10 +3,17 @@ flagged, its escalations, and the ways forward (escalate, record an outcome, res
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
+from functools import partial
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QInputDialog,
+    QWidget,
+)
 
 from copdesk.core.recurring import CHALLENGE_SOURCE, CHALLENGE_TITLE, RECURRING_ADVICE, is_flagged
 from copdesk.core.review import IssueSummary
+from copdesk.services.issues import resolve_issue
 from copdesk.store import issues
 from copdesk.store.recurring import (
     issue_history,
@@ -123,12 +130,24 @@ class IssueHistoryDialog(QDialog):
         note, accepted = QInputDialog.getMultiLineText(
             self, "Resolve issue", f"How was “{self.summary.title}” resolved? The team will look back on this."
         )
-        if not accepted:
-            return
+        if accepted:
+            self._resolve(self.issue_id, note)
+
+    def _resolve(self, issue_id: int, note: str) -> None:
+        """Refused, the resolution typed is kept for Retry (the question that took it has closed)."""
+        now = self.context.now()
         try:
-            issues.resolve_issue(self.context.db, self.issue_id, note, self.context.now())
+            saved = self.context.writes.run(
+                lambda: resolve_issue(self.context.db, issue_id, note, now),
+                retry=partial(self._resolve, issue_id, note),
+                key=("resolve", issue_id),
+                kept="The resolution you typed is kept: Retry saves it.",
+            )
         except ValueError as exc:
             show_message(self.message, str(exc), error=True)
+            return
+        if saved is None:
+            show_message(self.message, self.context.writes.message, error=True)
             return
         self._changed("Resolved.")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from enum import IntEnum
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
 from copdesk.core.dates import format_uk
 from copdesk.core.model import Team
 from copdesk.core.review import MASTERCLASS_PLANNING, PLANNING_PROMPTS, PlanningPrompt, ReviewPack
-from copdesk.store.review import planning_ticks, set_planning_tick
+from copdesk.services.calendar import tick_planning_prompt
+from copdesk.store.review import planning_ticks
 from copdesk.views.context import AppContext
 from copdesk.views.widgets.labels import hint_label
 from copdesk.views.widgets.row_model import ModelIndex
@@ -123,7 +125,16 @@ class PlanningSection(QWidget):
 
     def _save(self, key: str, ticked: bool) -> None:
         if self.team_id is not None:
-            set_planning_tick(self.context.db, self.team_id, self.session_day, key, ticked)
+            self._tick(self.team_id, self.session_day, key, ticked)
+
+    def _tick(self, team_id: int, day: date | None, key: str, ticked: bool) -> None:
+        """Refused, the tick stays on screen and Retry saves it."""
+        self.context.writes.run(
+            lambda: tick_planning_prompt(self.context.db, team_id, day, key, ticked),
+            retry=partial(self._tick, team_id, day, key, ticked),
+            key=("planning tick", team_id, day, key),
+            kept="The tick is kept: Retry saves it.",
+        )
 
     def _count(self) -> None:
         done, total = len(self.model.ticked()), self.model.rowCount()

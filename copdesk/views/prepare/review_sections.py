@@ -9,6 +9,7 @@ may be on a shared screen before the meeting starts, so the names stay hidden un
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -30,7 +31,7 @@ from copdesk.core.recurring import MAX_THRESHOLD, MIN_THRESHOLD
 from copdesk.core.review import ReviewPack, UnusedQuestion
 from copdesk.core.schedule_words import describe
 from copdesk.core.text import counted
-from copdesk.store.recurring import set_recurring_threshold
+from copdesk.services.issues import set_recurring_threshold
 from copdesk.store.schedule import next_session
 from copdesk.store.series import get_series
 from copdesk.views.context import AppContext
@@ -140,7 +141,7 @@ class OpenActionsSection(TableSection):
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
         self.show_rows(open_action_rows(pack.open_actions))
         overdue = sum(1 for a in pack.open_actions if a.overdue)
-        carried = sum(1 for a in pack.open_actions if a.times_carried >= 2)
+        carried = sum(1 for a in pack.open_actions if a.carried_often)
         if not pack.open_actions:
             self.summary.setText("No open actions: everything agreed has been followed up.")
             return
@@ -196,8 +197,14 @@ class RecurringIssuesSection(TableSection):
             self.advice_label.setText(f"{flagged[0].title}. " + advice_text(flagged[0].times_raised))
 
     def _threshold_changed(self, value: int) -> None:
-        set_recurring_threshold(self.context.db, value)
-        self._changed()
+        """Applied once saved; refused, Retry saves the latest choice."""
+        saved = self.context.writes.run(
+            lambda: set_recurring_threshold(self.context.db, value),
+            retry=partial(self._threshold_changed, value),
+            key="recurring threshold",
+        )
+        if saved is not None:
+            self._changed()
 
 
 class EscalationsSection(TableSection):

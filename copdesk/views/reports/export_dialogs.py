@@ -7,48 +7,30 @@ share-safe choice (no names) is the default for the session record.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QWidget
 
+from copdesk.core.cpd import CPD_DOCUMENT
+from copdesk.core.export_formats import ExportFormat
 from copdesk.core.model import Member
 from copdesk.core.quarterly import quarter_label
+from copdesk.core.quarterly_report import REPORT_DOCUMENT
+from copdesk.core.record import RECORD_DOCUMENT
+from copdesk.core.rollup import SUMMARY_DOCUMENT
 from copdesk.views.forms.ui_export_cpd import Ui_CpdDialog
 from copdesk.views.forms.ui_export_quarter_report import Ui_QuarterReportDialog
 from copdesk.views.forms.ui_export_session_record import Ui_SessionRecordDialog
 
-
-@dataclass(frozen=True, slots=True)
-class FileFormat:
-    key: str
-    label: str
-    suffix: str
-
-    @property
-    def file_filter(self) -> str:
-        return f"{self.label} (*{self.suffix})"
-
-
-RECORD_FORMATS = (
-    FileFormat("pdf", "PDF", ".pdf"),
-    FileFormat("html", "Web page (HTML)", ".html"),
-    FileFormat("md", "Markdown", ".md"),
-    FileFormat("json", "JSON", ".json"),
-)
-REPORT_FORMATS = (
-    FileFormat("html", "Web page with charts (HTML)", ".html"),
-    FileFormat("csv", "Spreadsheet (CSV)", ".csv"),
-    FileFormat("md", "Markdown", ".md"),
-    FileFormat("summary", "Anonymised summary for the roll-up (JSON)", ".json"),
-)
-CPD_FORMATS = (
-    FileFormat("pdf", "PDF", ".pdf"),
-    FileFormat("html", "Web page (HTML)", ".html"),
-    FileFormat("md", "Markdown", ".md"),
-)
+FileFormat = ExportFormat[Any]
+# What each dialog offers, from the documents' registries in core: the quarterly report's list ends with the
+# anonymised summary, another document of the same quarter.
+RECORD_FORMATS: tuple[FileFormat, ...] = RECORD_DOCUMENT.formats
+REPORT_FORMATS: tuple[FileFormat, ...] = (*REPORT_DOCUMENT.formats, *SUMMARY_DOCUMENT.formats)
+CPD_FORMATS: tuple[FileFormat, ...] = CPD_DOCUMENT.formats
 
 
 class _ChoiceDialog(QDialog):

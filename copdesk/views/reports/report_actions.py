@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,11 +22,12 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Team
 from copdesk.store import sessions, teams
-from copdesk.store.audit import record_export
 from copdesk.views.context import AppContext
 
 if TYPE_CHECKING:
-    from copdesk.views.reports.export_dialogs import FileFormat
+    from copdesk.core.export_formats import ExportFormat
+
+D = TypeVar("D")
 
 NO_TEAM = "Create a team first (File ▸ New team…)."
 
@@ -69,7 +72,7 @@ class ReportActions(QObject):
 
     def export_session_record(self) -> None:
         from copdesk.core.record import record_title
-        from copdesk.store.records import render_record, session_record
+        from copdesk.store.records import session_record
         from copdesk.views.reports.export_dialogs import SessionRecordDialog
 
         team = self._team()
@@ -89,13 +92,13 @@ class ReportActions(QObject):
         record = session_record(self.context.db, dialog.session_id, with_names=dialog.names_check.isChecked())
         stem = f"session-record-{record.date:%Y-%m-%d}"
         choice = dialog.chosen_format
-        if self._save(choice, stem, lambda fmt: render_record(record, fmt), record_title(record)):
-            record_export(self.context.db, "session", dialog.session_id, choice.key, self.context.now())
+        if self._save(choice, stem, record, record_title(record)):
+            self._audit("session", dialog.session_id, choice.key, self.context.now())
 
     def export_quarterly_report(self) -> None:
         from copdesk.core.quarterly import recent_quarters
-        from copdesk.core.quarterly_report import render_report, report_title
-        from copdesk.core.rollup import summary_json
+        from copdesk.core.quarterly_report import report_title
+        from copdesk.core.rollup import SUMMARY_DOCUMENT
         from copdesk.store.quarterly import quarter_figures, team_summary
         from copdesk.store.schedule import local_wall_time
         from copdesk.views.reports.export_dialogs import QuarterReportDialog
@@ -109,17 +112,17 @@ class ReportActions(QObject):
             return
         stem = f"{_slug(team.name)}-{dialog.quarter}"
         choice = dialog.chosen_format
-        if choice.key == "summary":
+        if choice in SUMMARY_DOCUMENT.formats:
             document = team_summary(self.context.db, team, dialog.quarter, self.context.now())
-            if self._save(choice, f"{stem}-summary", lambda _: summary_json(document), "CoP quarter summary", "json"):
-                record_export(self.context.db, "quarter summary", team.id, "json", self.context.now())
+            if self._save(choice, f"{stem}-summary", document, "CoP quarter summary"):
+                self._audit("quarter summary", team.id, "json", self.context.now())
             return
         figures = quarter_figures(self.context.db, team, dialog.quarter, self.context.now())
-        if self._save(choice, stem, lambda fmt: render_report(figures, fmt), report_title(figures)):
-            record_export(self.context.db, "quarterly report", team.id, choice.key, self.context.now())
+        if self._save(choice, stem, figures, report_title(figures)):
+            self._audit("quarterly report", team.id, choice.key, self.context.now())
 
     def export_cpd_evidence(self) -> None:
-        from copdesk.core.cpd import cpd_title, render_cpd
+        from copdesk.core.cpd import cpd_title
         from copdesk.store.cpd import cpd_evidence
         from copdesk.store.schedule import local_wall_time
         from copdesk.views.reports.export_dialogs import CpdDialog
@@ -140,23 +143,27 @@ class ReportActions(QObject):
         evidence = cpd_evidence(self.context.db, team, member, first, last)
         stem = f"cpd-{_slug(member.display_name)}-{first.isoformat()}-to-{last.isoformat()}"
         choice = dialog.chosen_format
-        if self._save(choice, stem, lambda fmt: render_cpd(evidence, fmt), cpd_title(evidence)):
-            record_export(self.context.db, "cpd evidence", member.id, choice.key, self.context.now())
+        if self._save(choice, stem, evidence, cpd_title(evidence)):
+            self._audit("cpd evidence", member.id, choice.key, self.context.now())
 
     # -- helpers --------------------------------------------------------------------------------
+    def _audit(self, what: str, entity_id: int | None, file_format: str, now: datetime) -> None:
+        """The audit line for a file just written; refused, the file stays written and Retry adds the line."""
+        from copdesk.services.exports import note_export
+
+        self.context.writes.run(
+            lambda: note_export(self.context.db, what, entity_id, file_format, now),
+            retry=partial(self._audit, what, entity_id, file_format, now),
+            key=("audit export", what, entity_id, file_format),
+            kept="The file was saved; only its line in the audit log is waiting.",
+        )
+
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
         """Where to write; None when the facilitator cancels (tests replace this to answer for them)."""
         chosen, _ = QFileDialog.getSaveFileName(self.host, title, suggested, file_filter)
         return Path(chosen) if chosen else None
 
-    def _save(
-        self,
-        choice: FileFormat,
-        stem: str,
-        render: Callable[[str], str],
-        title: str,
-        file_format: str | None = None,
-    ) -> Path | None:
+    def _save(self, choice: ExportFormat[D], stem: str, document: D, title: str) -> Path | None:
         from copdesk.output import OutputError, save_rendered
         from copdesk.views.reports.export_dialogs import with_suffix
 
@@ -165,7 +172,7 @@ class ReportActions(QObject):
             return None
         path = with_suffix(path, choice)
         try:
-            save_rendered(path, file_format or choice.key, render, title)
+            save_rendered(path, choice, document, title)
         except OutputError as exc:
             QMessageBox.warning(self.host, "Not exported", str(exc))
             return None

@@ -2,14 +2,15 @@
 
 Offered from the Session menu and from the end-of-session question ("End and keep" or "Discard…"). It acts
 on the live session, else on the team's latest session if it ended today; anything older is history and
-is refused (:mod:`copdesk.store.discard` decides, and deletes in one transaction). A confirmation counts
-what will be deleted first. Discarding a live session tears the live page down the way ending does (the
-timer stops, the panes flush and empty) and then deletes it; the window returns to Prepare.
+is refused (:mod:`copdesk.store.discard` decides what goes, :func:`copdesk.services.sessions.discard_session`
+deletes it in one transaction). A confirmation counts what will be deleted first. Discarding a live session
+tears the live page down the way ending does (the timer stops, the panes flush and empty) and then deletes
+it; the window returns to Prepare. Nothing is carried or written on the way: a refused discard leaves the
+session exactly as it was.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 
@@ -19,8 +20,8 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.dates import format_uk
-from copdesk.store.discard import DiscardPreview, DiscardRefused, discard_session, discardable_session, preview_discard
-from copdesk.store.errors import StoreError
+from copdesk.services.sessions import discard_session
+from copdesk.store.discard import DiscardPreview, DiscardRefused, discardable_session, preview_discard
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.timer.live_timer import LiveTimer
@@ -83,16 +84,22 @@ class SessionDiscard(QObject):
         if was_live:
             self.live.finish()  # the panes flush and empty, as when a session ends
             self.live_timer.detach()  # and no heartbeat writes to a session about to go
+        kept = " It is kept as it was, and offered to resume when CoPDesk next starts." if was_live else ""
+        now = self.context.now()
         try:
-            done = discard_session(self.context.db, session_id, self.context.now())
-        except (DiscardRefused, StoreError, sqlite3.Error, OSError) as error:
-            detail = getattr(error, "message", None) or str(error)
-            kept = " It is kept as it was, and offered to resume when CoPDesk next starts." if was_live else ""
-            self._tell("The session was not discarded", f"{detail} Nothing was deleted.{kept}")
+            done = self.context.writes.run(
+                lambda: discard_session(self.context.db, session_id, now),
+                key=("discard", session_id),
+                kept=f"Nothing was deleted.{kept}",
+            )
+        except DiscardRefused as refused:
+            self._tell("The session was not discarded", f"{refused} Nothing was deleted.{kept}")
+            return None
+        if done is None:
             return None
         self.discarded.emit(session_id)
-        self.window.statusBar().showMessage(f"Session discarded: {done.in_words()} deleted.", 8000)
-        return done
+        self.window.statusBar().showMessage(f"Session discarded: {done.value.in_words()} deleted.", 8000)
+        return done.value
 
     def _preview(self) -> DiscardPreview | None:
         now = self.context.now()

@@ -2,7 +2,7 @@
 it, or end it at its last save. A team's session still live is also offered before a new one starts.
 
 :class:`~copdesk.views.session.session_flow.SessionFlow` owns one :class:`ResumeFlow` and tells it how to go live
-and how to show a summary or an error. The dialog and the store calls are imported when first needed, so the
+and how to show a summary or an error. The dialog and the services are imported when first needed, so the
 window's first paint does not wait for them.
 """
 
@@ -82,11 +82,23 @@ class ResumeFlow(QObject):
 
     def end_pending(
         self, pending: PendingLiveSession, *, then: Callable[[], object] | None = None
-    ) -> SessionSummaryDialog:
-        """End a session left live at its last save, show its summary, then (once read) ``then`` or the next offer."""
-        from copdesk.views.session.resume_offer import end_at_last_save
+    ) -> SessionSummaryDialog | None:
+        """End a session left live at its last save, show its summary, then (once read) ``then`` or the next offer.
 
-        session = end_at_last_save(self.context, pending)
-        summary = self._show_summary(session)
+        Refused (a full disk, a read-only file), the session stays live and the window's banner offers Retry."""
+        from copdesk.services.sessions import end_at_last_save
+
+        context = self.context
+        ended = context.writes.run(
+            lambda: end_at_last_save(
+                context.db, pending.session.id, pending.state, pending.last_saved, context.monotonic, context.now
+            ),
+            retry=lambda: self.end_pending(pending, then=then),
+            key=("end at last save", pending.session.id),
+            kept="The session is still live: it was not ended.",
+        )
+        if ended is None:
+            return None
+        summary = self._show_summary(ended.value)
         summary.finished.connect(lambda _result: (then or self.offer_next)())
         return summary

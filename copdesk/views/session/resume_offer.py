@@ -5,7 +5,7 @@
 read and answer it. Ending at the last
 saved time uses the timer state saved as a heartbeat while the session ran, so the record says when the
 meeting really stopped being timed, not when CoPDesk was next opened; it ends the way the End button does
-(``close_session``: open follow-ups are carried).
+(:func:`copdesk.services.sessions.end_at_last_save`: open follow-ups are carried once).
 
 The meeting goes on in the room while CoPDesk is closed, so resuming a timer that was running counts that gap
 by default: it is measured on the wall clock from the last save (monotonic readings do not survive a restart).
@@ -26,11 +26,10 @@ from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Session
 from copdesk.core.pacing import duration_words, format_minutes
 from copdesk.core.timer import SessionTimer, TimerError, TimerStatus
-from copdesk.store import sessions, teams
-from copdesk.store.session_lifecycle import close_session
+from copdesk.store.sessions import live_sessions, timer_state
+from copdesk.store.teams import get_team
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_resume_offer import Ui_ResumeDialog
-from copdesk.views.live.timer.live_timer import record_actuals
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +75,8 @@ class PendingLiveSession:
 
 def pending_live_sessions(context: AppContext) -> list[PendingLiveSession]:
     pending = []
-    for session in sessions.live_sessions(context.db):
-        text = sessions.timer_state(context.db, session.id)
+    for session in live_sessions(context.db):
+        text = timer_state(context.db, session.id)
         state: Mapping[str, Any] | None = None
         problem = "" if text else "Its timer was never saved, so it can only be ended."
         if text:
@@ -88,7 +87,7 @@ def pending_live_sessions(context: AppContext) -> list[PendingLiveSession]:
                 state, problem = None, f"Its saved timer cannot be read ({str(error)[:80]}), so it can only be ended."
         if state is not None and state.get("status") == TimerStatus.FINISHED.value:
             problem = "Its timer had already stopped, so it only needs ending."
-        pending.append(PendingLiveSession(session, teams.get_team(context.db, session.team_id).name, state, problem))
+        pending.append(PendingLiveSession(session, get_team(context.db, session.team_id).name, state, problem))
     return pending
 
 
@@ -104,22 +103,6 @@ def restore_timer(
     timer = SessionTimer.from_state(pending.state, context.monotonic, context.now)
     gap = pending.gap_seconds(context.now())
     return (timer, timer.count_gap(gap)) if count_gap and gap > 0 else (timer, "")
-
-
-def end_at_last_save(context: AppContext, pending: PendingLiveSession) -> Session:
-    """Close the segment that was running at the last save, save every segment's actuals, and end the session."""
-    session_id = pending.session.id
-    ended_at = pending.last_saved or context.now()  # start_session always stamps last_saved_at
-    timer = None if pending.state is None else SessionTimer.from_state(pending.state, context.monotonic, context.now)
-    status = None if timer is None else timer.snapshot().status
-    if timer is not None and status in (TimerStatus.RUNNING, TimerStatus.PAUSED):
-        timer.end_session(at_last_save=True)
-    with context.db.atomic():
-        if timer is not None and status is not TimerStatus.NOT_STARTED:
-            segment_ids = [segment.id for segment in sessions.segments(context.db, session_id)]
-            record_actuals(context.db, segment_ids, timer.snapshot())
-            sessions.save_timer_state(context.db, session_id, json.dumps(timer.to_state()), context.now())
-        return close_session(context.db, session_id, ended_at)
 
 
 class ResumeDialog(QDialog):

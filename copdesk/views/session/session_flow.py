@@ -15,9 +15,9 @@ imported when first opened, so the window's first paint does not wait for them.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -28,8 +28,8 @@ from copdesk.core.ground_rules import load_ground_rules
 from copdesk.core.model import Session, SessionKind
 from copdesk.core.text import InvalidName
 from copdesk.core.timer import SessionTimer, TimerStatus, TimerView
-from copdesk.store import agendas, teams
-from copdesk.store.errors import StoreError
+from copdesk.store.agendas import template_for
+from copdesk.store.teams import get_team
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_actions import ADD_MINUTES, LiveActions
 from copdesk.views.live.live_session import LiveSession
@@ -45,7 +45,7 @@ from copdesk.views.widgets import theme
 from copdesk.views.widgets.banner import Banner
 
 if TYPE_CHECKING:
-    from copdesk.store.session_lifecycle import SessionPlan
+    from copdesk.services.sessions import SessionPlan
     from copdesk.views.calendar.agenda_editor import AgendaEditorDialog
     from copdesk.views.session.resume_offer import PendingLiveSession, ResumeDialog
     from copdesk.views.session.session_summary import SessionSummaryDialog
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 
 END_QUESTION = "End the session?"
 STILL_LIVE = "The session is still live: it was not ended."
+NOT_STARTED = "The session was not started; press Retry to start it as you set it up."
 NOT_ENDED = (
     "The session is still live: it was not ended, because something recorded could not be saved yet. "
     "Free some space (or make the database writable), then press Retry."
@@ -138,7 +139,7 @@ class SessionFlow(QObject):
 
     # -- starting ---------------------------------------------------------------------------------
     def agenda_for(self, team_id: int, kind: SessionKind) -> AgendaTemplate:
-        return agendas.template_for(self.context.db, team_id, kind, self.shipped)
+        return template_for(self.context.db, team_id, kind, self.shipped)
 
     def start_or_end(self) -> None:
         if self.live.is_live:
@@ -168,17 +169,26 @@ class SessionFlow(QObject):
         A team never has two live sessions: if one was left live (a crash, then "Decide later"), it is offered
         first, to resume (the new one is not started) or to end (then the new one starts).
         """
-        from copdesk.store.session_lifecycle import open_session
+        from copdesk.services.sessions import start_session
 
         still_live = [p for p in self.pending_resumes() if p.session.team_id == plan.team_id]
         if still_live:
             self.resumes.offer(still_live[0], before_starting=True, after_ending=lambda: self.start(plan))
             return None
+        now = self.context.now()
         try:
-            session = open_session(self.context.db, plan, self.context.now())
-        except (InvalidName, ValueError, StoreError, sqlite3.Error) as error:
+            started = self.context.writes.run(
+                lambda: start_session(self.context.db, plan, now),
+                retry=partial(self.start, plan),
+                key=("start", plan.team_id),
+                kept=NOT_STARTED,
+            )
+        except (InvalidName, ValueError) as error:
             self._show_error("The session was not started", str(error))
             return None
+        if started is None:
+            return None
+        session = started.value
         timer = SessionTimer(
             plan.agenda.segments,
             self.context.monotonic,
@@ -263,10 +273,11 @@ class SessionFlow(QObject):
 
     def _save_end(self, session_id: int, final: TimerView, ended_at: datetime) -> Session:
         """One transaction: the segments' actual times, the timer's final state, the end and the carry-over."""
-        from copdesk.store.session_lifecycle import close_session
+        from copdesk.services.sessions import end_session
 
-        self.live_timer.write_final(final)
-        return close_session(self.context.db, session_id, ended_at)
+        return end_session(
+            self.context.db, session_id, ended_at, self.context.now(), final=final, timer_state=self.live_timer.state()
+        )
 
     def ask_before_closing(self, close: Callable[[], object]) -> CloseQuestion | None:
         """While a session is live, ask before the window closes; ``close`` closes it without asking again."""
@@ -344,7 +355,7 @@ class SessionFlow(QObject):
         editor = AgendaEditorDialog(
             self.context,
             team_id,
-            teams.get_team(self.context.db, team_id).name,
+            get_team(self.context.db, team_id).name,
             kind or SessionKind.REFLECTIVE,
             self.shipped,
             parent if isinstance(parent, StartSessionDialog) else self.window,

@@ -1,9 +1,9 @@
 """Starting a session: the team and type (the next scheduled one by default), the topic, the presenter, who is
 present (with guests added on the spot), then the ground-rules and confidentiality prompt.
 
-The dialog only gathers choices into a :class:`~copdesk.store.session_lifecycle.SessionPlan`; nothing is
-written until the facilitator presses Start, and then in one transaction (``open_session``), so cancelling
-or a bad guest name leaves the database as it was.
+The dialog only gathers choices into a :class:`~copdesk.services.sessions.SessionPlan`; nothing is
+written until the facilitator presses Start, and then in one transaction
+(:func:`copdesk.services.sessions.start_session`), so cancelling or a bad guest name leaves the database as it was.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from copdesk.core.clock import from_utc_iso
 from copdesk.core.ground_rules import GroundRules
 from copdesk.core.model import Member, Session, SessionKind
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name, name_key
+from copdesk.services.sessions import SessionPlan
 from copdesk.store import schedule, session_lifecycle, teams
-from copdesk.store.session_lifecycle import SessionPlan
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_start_session import Ui_StartSessionDialog
 from copdesk.views.widgets.forms import insert_row_below

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
     from PySide6.QtWidgets import QMenu, QSplitter
 
-    from copdesk.core.model import Team
+    from copdesk.core.model import Role, Team
     from copdesk.views.context import AppContext
     from copdesk.views.live.live_page import LivePage
     from copdesk.views.live.live_session import LiveSession
@@ -394,14 +394,27 @@ class MainWindow(QMainWindow):
         if dialog.wants_demo:
             self.demo.explore_requested.emit()  # the demo opens in a file of its own; this database stays empty
         elif dialog.draft is not None:
-            try:
-                team = teams.create_team(self.context.db, dialog.draft.name, dialog.draft.members, self.context.now())
-            except ValueError as exc:
-                from PySide6.QtWidgets import QMessageBox
+            self._create_team(dialog.draft.name, tuple(dialog.draft.members))
 
-                QMessageBox.warning(self, "Team not created", str(exc))
-                return
-            self.reload_teams(team.id)
+    def _create_team(self, name: str, members: tuple[tuple[str, Role], ...]) -> None:
+        """Refused by a full disk or a read-only file, the team as typed is kept for Retry."""
+        from copdesk.services.teams import create_team
+
+        now = self.context.now()
+        try:
+            created = self.context.writes.run(
+                lambda: create_team(self.context.db, name, members, now),
+                retry=lambda: self._create_team(name, members),
+                key=("create team", name),
+                kept="The team as you typed it is kept: Retry creates it.",
+            )
+        except ValueError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, "Team not created", str(exc))
+            return
+        if created is not None:
+            self.reload_teams(created.value.id)
 
     def open_team_members(self) -> TeamMembersDialog | None:
         """File ▸ Team members: names, roles and who still attends; each change refreshes what shows the team."""

@@ -1,7 +1,8 @@
 """File ▸ Team members: the team's name and roster, with each person's role and whether they still attend.
 
-Every change is saved when it is made, through the store's rules: names are cleaned and must be unique on
-the team (casefolded), so a refused edit shows its one-line reason and changes nothing. Nobody is deleted:
+Every change is saved when it is made, through :mod:`copdesk.services.teams` and the window's write guard:
+names are cleaned and must be unique on the team (casefolded), so a refused edit shows its one-line reason and
+changes nothing. Nobody is deleted:
 someone who leaves is made inactive, which stops them being offered when a session starts while their past
 attendance, tallies and actions stay in the records. :attr:`TeamMembersModel.changed` tells the window to
 refresh its team list and the Prepare view.
@@ -9,7 +10,6 @@ refresh its team list and the Prepare view.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from enum import IntEnum
@@ -37,13 +37,14 @@ from sqlite_utils import Database
 
 from copdesk.core.model import Member, Role
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName
+from copdesk.services import teams as members
 from copdesk.store import teams
-from copdesk.store.errors import StoreError
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_team_members import Ui_TeamMembersDialog
+from copdesk.views.write_guard import KEPT_TYPED, WriteGuard
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-REFUSALS = (InvalidName, ValueError, StoreError, sqlite3.Error)  # each says in one line why nothing changed
+REFUSALS = (InvalidName, ValueError)  # each says in one line why nothing changed
 INACTIVE_MEANS = "Not offered when a session starts; their past sessions, tallies and actions are kept."
 
 
@@ -58,14 +59,18 @@ MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class TeamMembersModel(QAbstractTableModel):
-    """Everyone on one team, inactive people included, in name order; edits are saved through the store."""
+    """Everyone on one team, inactive people included, in name order; edits are saved through the team services."""
 
     refused = Signal(str)  # why an edit changed nothing, in one line
     changed = Signal()  # a member was added, renamed, given a role, or made (in)active
 
-    def __init__(self, db: Database, team_id: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: Database, team_id: int, parent: QObject | None = None, *, writes: WriteGuard | None = None
+    ) -> None:
+        """``writes`` is the window's guard (its banner says a refusal); a model on its own gets a guard of its own."""
         super().__init__(parent)
         self.db = db
+        self.writes = writes if writes is not None else WriteGuard(self)
         self.team_id = team_id
         self._members: list[Member] = []
         self.reload()
@@ -141,33 +146,37 @@ class TeamMembersModel(QAbstractTableModel):
         if column is MemberColumn.NAME:
             if str(value) == member.display_name:
                 return True  # an edit that changed nothing is not a change
-            return self._save(lambda: teams.rename_member(self.db, member.id, str(value)))
+            return self._save(lambda: members.rename_member(self.db, member.id, str(value)))
         if column is MemberColumn.ROLE:
             if str(value) == member.role.value:
                 return True
-            return self._save(lambda: teams.set_member_role(self.db, member.id, Role(str(value))))
+            return self._save(lambda: members.set_member_role(self.db, member.id, Role(str(value))))
         return False
 
     def set_active(self, row: int, active: bool) -> bool:
         member = self._members[row]
         if member.active == active:
             return True
-        return self._save(lambda: teams.set_member_active(self.db, member.id, active))
+        return self._save(lambda: members.set_member_active(self.db, member.id, active))
 
     def add_member(self, name: str, role: Role, now: datetime) -> Member | None:
         """Add someone to the team (active); ``None`` (and :attr:`refused`) when the name is refused."""
         added: list[Member] = []
 
         def add() -> None:
-            added.append(teams.add_member(self.db, self.team_id, name, role, now))
+            added.append(members.add_member(self.db, self.team_id, name, role, now))
 
         return added[0] if self._save(add) else None
 
     def _save(self, write: Callable[[], object]) -> bool:
+        """One edit through the write guard; a refused name or a refused write says why, and nothing changed."""
         try:
-            write()
+            saved = self.writes.run(write, kept="Nothing changed; make the edit again once it can be saved.")
         except REFUSALS as error:
             self.refused.emit(str(error))
+            return False
+        if saved is None:
+            self.refused.emit(self.writes.message)
             return False
         self.reload()  # a rename can move the row; the view finds it again by id
         self.changed.emit()
@@ -204,7 +213,7 @@ class TeamMembersDialog(QDialog):
         self.ui.setupUi(self)
         self.context = context
         self.team_id = team_id
-        self.model = TeamMembersModel(context.db, team_id, self)
+        self.model = TeamMembersModel(context.db, team_id, self, writes=context.writes)
         self.model.refused.connect(self._refused)
         self.model.changed.connect(self._saved)
         ui = self.ui
@@ -241,12 +250,20 @@ class TeamMembersDialog(QDialog):
         current = teams.get_team(self.context.db, self.team_id)
         if self.team_name_edit.text() == current.name:
             return True
+        team_id, name = self.team_id, self.team_name_edit.text()
         try:
-            renamed = teams.rename_team(self.context.db, self.team_id, self.team_name_edit.text())
+            saved = self.context.writes.run(
+                lambda: members.rename_team(self.context.db, team_id, name),
+                key=("rename team", team_id),
+                kept=KEPT_TYPED,
+            )
         except REFUSALS as error:
             self._refused(str(error))
             return False
-        self.team_name_edit.setText(renamed.name)
+        if saved is None:
+            self._refused(self.context.writes.message)
+            return False
+        self.team_name_edit.setText(saved.value.name)
         self._saved()
         return True
 

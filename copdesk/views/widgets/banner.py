@@ -109,7 +109,7 @@ class SaveGuard(QObject):
         super().__init__(parent)
         self.banner = banner
         self._save = save
-        self.writes = WriteGuard(None, self)  # the save opens its own transaction
+        self.writes = WriteGuard(self)
         show_write_failures(self.writes, banner)
 
     @property

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import NoteKind, ReviewOutcome, SessionKind, SessionStatus
+from copdesk.services.follow_ups import review_follow_up
+from copdesk.services.sessions import end_session
 from copdesk.store import actions, notes, sessions
 from copdesk.store.audit import recent_events
-from copdesk.store.carry_over import record_review
-from copdesk.store.session_lifecycle import close_session
 from copdesk.views.shell.main_window import PREPARE_PAGE, MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, start_session
@@ -23,7 +23,7 @@ def _earlier_session_with_an_action(window: MainWindow, team_id: int) -> int:
     session = sessions.create_session(db, team_id, SessionKind.REFLECTIVE, week_ago)
     sessions.start_session(db, session.id, week_ago, ground_rules_agreed=True)
     action = actions.add_action(db, team_id, "Share the reading list", week_ago, origin_session_id=session.id)
-    close_session(db, session.id, week_ago + timedelta(hours=1))
+    end_session(db, session.id, week_ago + timedelta(hours=1), week_ago + timedelta(hours=1))
     return action.id
 
 
@@ -70,7 +70,7 @@ def test_discard_from_the_menu_after_ending_takes_the_carry_back(clocked_window:
     team = add_team(window)
     action_id = _earlier_session_with_an_action(window, team.id)
     session = start_session(window)
-    record_review(window.context.db, action_id, session.id, ReviewOutcome.CARRIED, window.context.now())
+    review_follow_up(window.context.db, action_id, session.id, ReviewOutcome.CARRIED, window.context.now())
     flow = window.session_flow
     box = flow.request_end()
     assert box is not None

@@ -26,8 +26,8 @@ from sqlite_utils import Database
 from copdesk.core.dates import DueDateError, format_uk, parse_due, passed_note
 from copdesk.core.model import Action, Member
 from copdesk.core.text import InvalidName, clean_name, name_key
-from copdesk.store import actions
-from copdesk.store.carry_over import actions_agreed_in, delete_unreviewed_action
+from copdesk.services.follow_ups import agree_action, remove_action
+from copdesk.store.carry_over import actions_agreed_in
 from copdesk.store.schedule import next_session_date
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_change_action import Ui_ChangeActionDialog
@@ -198,7 +198,7 @@ class ActionEditor(QuickItemForm):
             return None
         team_id, session_id, now = self.team_id, self.session_id, self.context.now()
         saved = self.context.writes.run(
-            lambda: actions.add_action(
+            lambda: agree_action(
                 self.context.db,
                 team_id,
                 text,
@@ -234,7 +234,7 @@ class ActionEditor(QuickItemForm):
     def _remove(self, row: ActionRow) -> None:
         try:
             removed = self.context.writes.run(
-                lambda: delete_unreviewed_action(self.context.db, row.action_id), retry=partial(self._remove, row)
+                lambda: remove_action(self.context.db, row.action_id), retry=partial(self._remove, row)
             )
         except ValueError as exc:
             show_message(self.message, str(exc), error=True)

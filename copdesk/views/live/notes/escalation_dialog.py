@@ -19,8 +19,7 @@ from copdesk.core.dates import DueDateError, format_uk
 from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget
 from copdesk.core.recurring import EscalationError, next_statuses
 from copdesk.core.review import IssueSummary
-from copdesk.store import issues
-from copdesk.store.recurring import change_escalation
+from copdesk.services.issues import change_escalation, escalate
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_new_escalation import Ui_NewEscalationDialog
 from copdesk.views.forms.ui_update_escalation import Ui_UpdateEscalationDialog
@@ -102,7 +101,7 @@ class NewEscalationDialog(QDialog):
             return
         issue_id, target = int(self.issue_combo.currentData()), EscalationTarget(self.target_combo.currentData())
         saved = self.context.writes.run(
-            lambda: issues.add_escalation(self.context.db, issue_id, target, raised, due, self.session_id)
+            lambda: escalate(self.context.db, issue_id, target, raised, due, self.session_id)
         )
         if saved is None:  # the dialog stays open with what was chosen: OK again is the retry
             show_message(self.message, self.context.writes.message, error=True)

@@ -17,14 +17,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QToo
 
 from copdesk.core.dates import format_uk, passed_note
 from copdesk.core.model import Action, ReviewOutcome
-from copdesk.store import actions, teams
-from copdesk.store.carry_over import (
-    follow_up_actions,
-    reassign_action,
-    record_review,
-    redate_action,
-    undo_review,
-)
+from copdesk.services.follow_ups import reassign_follow_up, redate_follow_up, review_follow_up, undo_review
+from copdesk.store.actions import get_action
+from copdesk.store.carry_over import follow_up_actions
+from copdesk.store.teams import list_members
 from copdesk.views.context import AppContext
 from copdesk.views.live.notes.action_editor import ChangeActionDialog, next_session_day
 from copdesk.views.live.notes.action_models import ActionRole, action_model, follow_up_rows
@@ -168,7 +164,7 @@ class FollowUpBox(QWidget):
         if not index.isValid() or self.session_id is None:
             self._say("Select an action first.", error=True)
             return None
-        return actions.get_action(self.context.db, int(index.data(ActionRole.ACTION_ID)))
+        return get_action(self.context.db, int(index.data(ActionRole.ACTION_ID)))
 
     def review(self, outcome: ReviewOutcome) -> None:
         action = self._selected()
@@ -178,7 +174,7 @@ class FollowUpBox(QWidget):
 
     def _review(self, action_id: int, session_id: int, outcome: ReviewOutcome, now: datetime) -> None:
         self._write(
-            lambda: record_review(self.context.db, action_id, session_id, outcome, now),
+            lambda: review_follow_up(self.context.db, action_id, session_id, outcome, now),
             retry=partial(self._review, action_id, session_id, outcome, now),
             key=("review", action_id, session_id),
         )
@@ -197,7 +193,7 @@ class FollowUpBox(QWidget):
         self, action_id: int, session_id: int, now: datetime, member_id: int | None, name: str | None
     ) -> None:
         self._write(
-            lambda: reassign_action(
+            lambda: reassign_follow_up(
                 self.context.db, action_id, session_id, now, owner_member_id=member_id, owner_name=name
             ),
             retry=partial(self._reassign, action_id, session_id, now, member_id, name),
@@ -216,7 +212,7 @@ class FollowUpBox(QWidget):
     def _redate(self, action_id: int, session_id: int, now: datetime, due: date | None) -> None:
         passed = passed_note(due, now.astimezone().date())
         self._write(
-            lambda: redate_action(self.context.db, action_id, session_id, now, due=due),
+            lambda: redate_follow_up(self.context.db, action_id, session_id, now, due=due),
             retry=partial(self._redate, action_id, session_id, now, due),
             key=("redate", action_id, session_id),
             said=f"New due date {format_uk(due)}{passed}." if due is not None and passed else "",
@@ -227,7 +223,7 @@ class FollowUpBox(QWidget):
         team_id = self.team_id if self.team_id is not None else action.team_id
         return ChangeActionDialog(
             action,
-            members=teams.list_members(self.context.db, team_id) if change_owner else (),
+            members=list_members(self.context.db, team_id) if change_owner else (),
             change_owner=change_owner,
             today=now.astimezone().date(),
             next_session=next_session_day(self.context.db, team_id, now),

@@ -29,15 +29,8 @@ from PySide6.QtWidgets import (
 from copdesk.core.recurring import is_flagged
 from copdesk.core.review import IssueSummary
 from copdesk.core.text import name_key
-from copdesk.store import issues
-from copdesk.store.recurring import (
-    issue_summary,
-    issues_raised_in,
-    raise_again,
-    recurring_threshold,
-    undo_raise_again,
-    unresolved_issues,
-)
+from copdesk.services.issues import raise_again, raise_issue, unlink
+from copdesk.store.recurring import issue_summary, issues_raised_in, recurring_threshold, unresolved_issues
 from copdesk.store.search import suggest_issues
 from copdesk.views.context import AppContext
 from copdesk.views.live.notes.issue_models import IssueRole, issue_model, raised_text, suggestion_rows
@@ -268,9 +261,7 @@ class IssueLinker(QuickItemForm):
             return
         issue_id, session_id, text = self.last_link
         try:
-            saved = self.context.writes.run(
-                lambda: undo_raise_again(self.context.db, issue_id, session_id), retry=self.undo_link
-            )
+            saved = self.context.writes.run(lambda: unlink(self.context.db, issue_id, session_id), retry=self.undo_link)
         except ValueError as exc:
             show_message(self.message, str(exc), error=True)
             return
@@ -310,7 +301,7 @@ class IssueLinker(QuickItemForm):
             return
         team_id, session_id, now = self.team_id, self.session_id, self.context.now()
         saved = self.context.writes.run(
-            lambda: issues.add_issue(self.context.db, team_id, title, session_id, now),
+            lambda: raise_issue(self.context.db, team_id, title, session_id, now),
             retry=self.record_new,
             kept=KEPT_TYPED,
         )

@@ -13,9 +13,6 @@ disk) keeps the text in the editor and offers a retry.
 
 from __future__ import annotations
 
-from datetime import datetime
-from functools import partial
-
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
     QLabel,
@@ -27,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.core.model import NoteKind
-from copdesk.store import notes, sessions, teams
-from copdesk.store.carry_over import carry_forward_unreviewed
-from copdesk.store.safe_write import guarded_write
+from copdesk.services.notes import save_session_text
+from copdesk.store.notes import session_text
+from copdesk.store.sessions import get_session
+from copdesk.store.teams import list_members
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.notes.action_editor import ActionEditor
@@ -152,15 +150,15 @@ class NotesPanel(Pane):
         """Show a session's notes (flushing the one shown before): a resumed session gets its text back."""
         if session_id != self.session_id:
             self.flush()
-        session = sessions.get_session(self.context.db, session_id)
+        session = get_session(self.context.db, session_id)
         self.session_id, self.team_id = session.id, session.team_id
-        stored = notes.session_text(self.context.db, session.id)
+        stored = session_text(self.context.db, session.id)
         self.editor.blockSignals(True)
         self.editor.setPlainText(stored.text if stored else "")
         self.editor.blockSignals(False)
         self._dirty = False
         self.identifier_warning.check_now()  # a resumed session's text is checked too
-        members = teams.list_members(self.context.db, session.team_id)
+        members = list_members(self.context.db, session.team_id)
         self.follow_up.set_session(session.team_id, session.id)
         self.action_editor.set_session(session.team_id, session.id, members)
         self.issue_linker.set_session(session.team_id, session.id)
@@ -182,19 +180,10 @@ class NotesPanel(Pane):
         self._show_saved("")
         self.show_empty(EMPTY_MESSAGE)
 
-    def _session_ending(self, session_id: int) -> None:
-        """Everything typed is saved, and every follow-up still open is carried to the next session."""
+    def _session_ending(self, _session_id: int) -> None:
+        """Everything typed is saved. (Carrying the open follow-ups is the end of the session's own act,
+        :func:`copdesk.services.sessions.end_session`; a discarded session carries nothing.)"""
         self.flush()
-        if session_id == self.session_id:
-            self._carry_forward(session_id, self.context.now())
-            self.follow_up.reload()
-
-    def _carry_forward(self, session_id: int, now: datetime) -> None:
-        self.context.writes.run(
-            lambda: carry_forward_unreviewed(self.context.db, session_id, now),
-            retry=partial(self._carry_forward, session_id, now),
-            key=("carry forward", session_id),
-        )
 
     # -- autosave -----------------------------------------------------------------------------------
     def _text_changed(self) -> None:
@@ -224,8 +213,7 @@ class NotesPanel(Pane):
     def _write_text(self) -> None:
         if self.session_id is None:
             return
-        with guarded_write(self.context.db):
-            notes.save_session_text(self.context.db, self.session_id, self.editor.toPlainText(), self.context.now())
+        save_session_text(self.context.db, self.session_id, self.editor.toPlainText(), self.context.now())
 
     def _show_saved(self, text: str) -> None:
         self.save_status.setText(text)

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from copdesk.core.model import Note, NoteKind, ParkedDestination
 from copdesk.core.recurring import RECURRING_ADVICE
-from copdesk.store import issues, notes
+from copdesk.services.notes import add_note, remove_note
+from copdesk.store.issues import get_escalation
+from copdesk.store.notes import notes
 from copdesk.store.recurring import team_escalations, unresolved_issues
 from copdesk.views.context import AppContext
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog, UpdateEscalationDialog
@@ -98,7 +100,7 @@ class NoteItemsEditor(QuickItemForm):
         self.reload()
 
     def reload(self) -> None:
-        found = notes.notes(self.context.db, self.session_id, self.kind) if self.session_id is not None else []
+        found = notes(self.context.db, self.session_id, self.kind) if self.session_id is not None else []
         self.model.set_rows(found)
         self.remove_button.setEnabled(bool(found))
 
@@ -119,7 +121,7 @@ class NoteItemsEditor(QuickItemForm):
             destination = ParkedDestination(chosen)
         session_id, now = self.session_id, self.context.now()
         saved = self.context.writes.run(
-            lambda: notes.add_note(self.context.db, session_id, self.kind, text, now, destination),
+            lambda: add_note(self.context.db, session_id, self.kind, text, now, destination),
             retry=self.add_item,
             kept=KEPT_TYPED,
         )
@@ -144,7 +146,7 @@ class NoteItemsEditor(QuickItemForm):
 
     def _remove(self, note: Note) -> None:
         removed = self.context.writes.run(
-            lambda: notes.delete_note(self.context.db, note.id), retry=partial(self._remove, note)
+            lambda: remove_note(self.context.db, note.id), retry=partial(self._remove, note)
         )
         if removed is not None:
             show_message(self.message, f"Removed: {note.text}", error=False)
@@ -210,7 +212,7 @@ class EscalationsEditor(QuickItemForm):
             show_message(self.message, "Select the escalation first.", error=True)
             return
         row = self.model.row_at(index.row())
-        escalation = issues.get_escalation(self.context.db, row.escalation_id)
+        escalation = get_escalation(self.context.db, row.escalation_id)
         dialog = UpdateEscalationDialog(self.context, escalation, row.issue_title, parent=self)
         if dialog.exec() == UpdateEscalationDialog.DialogCode.Accepted:
             show_message(self.message, f"{dialog.escalation.status.label}: {row.issue_title}", error=False)

@@ -1,21 +1,20 @@
 """Marking people present after the start: a latecomer ticked from the team, or a guest added on the spot.
 
-Nothing is written until "Mark present", and then in one transaction (``sessions.add_latecomers``), so a
-refused guest name, or cancelling, leaves the session as it was. Only people not yet present and still
+Nothing is written until "Mark present", and then in one transaction
+(:func:`copdesk.services.sessions.add_latecomers`), so a refused guest name, a refused write, or cancelling,
+leaves the session as it was. Only people not yet present and still
 active on the team are offered; someone made inactive is made active again in File ▸ Team members.
 """
 
 from __future__ import annotations
-
-import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from copdesk.core.model import Member
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name, name_key
+from copdesk.services.sessions import add_latecomers
 from copdesk.store import sessions, teams
-from copdesk.store.errors import StoreError
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_add_people import Ui_AddPeopleDialog
 
@@ -126,12 +125,20 @@ class AddPeopleDialog(QDialog):
             return False
         member_ids = [int(item.data(_MEMBER_ID)) for item in ticked if item.data(_MEMBER_ID) is not None]
         guests = [str(item.data(_GUEST_NAME)) for item in ticked if item.data(_GUEST_NAME)]
+        session_id, now = self.session_id, self.context.now()
         try:
-            self.added = sessions.add_latecomers(
-                self.context.db, self.session_id, member_ids, guests, self.context.now()
+            saved = self.context.writes.run(
+                lambda: add_latecomers(self.context.db, session_id, member_ids, guests, now),
+                retry=self.mark_present,
+                key=("latecomers", session_id),
+                kept="Who you ticked is still ticked.",
             )
-        except (InvalidName, ValueError, StoreError, sqlite3.Error) as error:
+        except (InvalidName, ValueError) as error:
             self.error_label.setText(str(error))
             return False
+        if saved is None:
+            self.error_label.setText(self.context.writes.message)
+            return False
+        self.added = saved.value
         self.accept()
         return True

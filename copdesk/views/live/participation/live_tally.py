@@ -21,6 +21,7 @@ from copdesk.core.model import MarkerKind, Member
 from copdesk.core.participation import CONTRIBUTIONS, Contribution, Measure, Tally, quiet_members
 from copdesk.core.picker import RoomSignal, room_signal
 from copdesk.core.text import name_key
+from copdesk.services import participation as log
 from copdesk.store import participation, sessions, settings, teams
 from copdesk.views.context import AppContext
 
@@ -112,7 +113,7 @@ class LiveTally(QObject):
         if self.session_id != session_id:
             return False
         saved = self.context.writes.run(
-            lambda: participation.add_contribution(self.context.db, session_id, member_id, wall),
+            lambda: log.log_contribution(self.context.db, session_id, member_id, wall),
             retry=partial(self._log_at, session_id, member_id, moment, wall),
         )
         if saved is None:
@@ -136,7 +137,7 @@ class LiveTally(QObject):
             return
         moment, wall = self.context.monotonic(), self.context.now()
         saved = self.context.writes.run(
-            lambda: participation.add_contribution(self.context.db, session_id, member_id, wall),
+            lambda: log.log_contribution(self.context.db, session_id, member_id, wall),
             retry=partial(self._log_at, session_id, member_id, moment, wall),
         )
         if saved is None:
@@ -158,7 +159,7 @@ class LiveTally(QObject):
         if not self._row_ids or not self.tally.contributions:
             return None
         row_id = self._row_ids[-1]
-        deleted = self.context.writes.run(lambda: participation.delete_contribution(self.context.db, row_id))
+        deleted = self.context.writes.run(lambda: log.undo_contribution(self.context.db, row_id))
         if deleted is None:
             return None  # still counted, as it is still stored; Undo again once the database takes writes
         undone = self.tally.undo_last()
@@ -178,7 +179,7 @@ class LiveTally(QObject):
         if self.session_id != session_id:
             return False
         saved = self.context.writes.run(
-            lambda: participation.add_marker(self.context.db, session_id, kind, wall),
+            lambda: log.log_marker(self.context.db, session_id, kind, wall),
             retry=partial(self._add_marker_at, session_id, kind, moment, wall),
         )
         if saved is None:
@@ -192,7 +193,7 @@ class LiveTally(QObject):
         self.quiet_after_minutes = minutes
         self.changed.emit()
         self.context.writes.run(
-            lambda: settings.set_setting(self.context.db, settings.QUIET_AFTER_MINUTES, str(minutes)),
+            lambda: log.set_quiet_after_minutes(self.context.db, minutes),
             retry=partial(self.set_quiet_after_minutes, minutes),
             key="quiet after minutes",
         )
@@ -206,7 +207,7 @@ class LiveTally(QObject):
     def _write_duration(self, row_id: int, seconds: float) -> None:
         """A stint's length; refused, the row still counts as a tick, and Retry adds the length."""
         self.context.writes.run(
-            lambda: participation.set_contribution_duration(self.context.db, row_id, seconds),
+            lambda: log.end_stint(self.context.db, row_id, seconds),
             retry=partial(self._write_duration, row_id, seconds),
             key=("duration", row_id),
         )

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from copdesk.core.model import MarkerKind, NoteKind
 from copdesk.core.participation import CONTRIBUTIONS, TALK_TIME, Measure, balance_in_words, gini
-from copdesk.store import notes
+from copdesk.services.notes import add_note
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.participation.add_people_dialog import AddPeopleDialog
@@ -294,7 +294,7 @@ class ParticipationPanel(Pane):
         session_id, now = self.tally.session_id, self.context.now()
         if session_id is not None:
             self.context.writes.run(
-                lambda: notes.add_note(self.context.db, session_id, NoteKind.NOTE, REPEATED_ISSUE_NOTE, now)
+                lambda: add_note(self.context.db, session_id, NoteKind.NOTE, REPEATED_ISSUE_NOTE, now)
             )
 
     # -- display --------------------------------------------------------------------------------

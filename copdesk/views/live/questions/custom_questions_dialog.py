@@ -10,7 +10,6 @@ dropped without *Revert*. Deck parsing and checks live in ``core``; this module 
 from __future__ import annotations
 
 import random
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Signal
@@ -32,11 +31,13 @@ from copdesk.core.custom_questions import (
 from copdesk.core.picker import QuestionFilter
 from copdesk.core.question_bank import Bank, DeckError, Question, deck_to_toml, read_deck
 from copdesk.output import OutputError, save_text
+from copdesk.services import questions
 from copdesk.store import questions as store
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_custom_questions import Ui_CustomQuestionsDialog
 from copdesk.views.live.questions.question_model import EVERYTHING, QuestionListModel
 from copdesk.views.live.questions.question_widgets import QuestionItemDelegate
+from copdesk.views.write_guard import KEPT_TYPED
 
 ALL_CATEGORIES = "All your categories"
 DECK_FILTER = "Question decks (*.toml);;All files (*)"
@@ -147,8 +148,13 @@ class CustomQuestionsDialog(QDialog):
     def toggle_hidden(self) -> None:
         if self.editing_uid is None or self.editing_uid not in self.rows:
             return
-        hidden = not self.rows[self.editing_uid].hidden
-        store.set_custom_hidden(self.context.db, self.editing_uid, hidden, self.context.now())
+        uid, hidden, now = self.editing_uid, not self.rows[self.editing_uid].hidden, self.context.now()
+        saved = self.context.writes.run(
+            lambda: questions.set_custom_hidden(self.context.db, uid, hidden, now), key=("hide question", uid)
+        )
+        if saved is None:
+            self._show_message(f"Not changed. {self.context.writes.message}", "error")
+            return
         self.reload(self.editing_uid)
         self._show_message("Hidden: it is no longer drawn or found by search." if hidden else "Shown again.", "info")
         self.changed.emit()
@@ -183,13 +189,18 @@ class CustomQuestionsDialog(QDialog):
     def save(self) -> bool:
         try:
             question = self.form.draft(self.editing_uid or new_uid(self.rows, self.rng), self.bank)
-            hidden = self.rows[uid_of(question.id)].hidden if uid_of(question.id) in self.rows else False
-            store.save_custom_question(self.context.db, question, self.context.now(), hidden=hidden)
         except DeckError as exc:
             self._show_message(f"Not saved. {exc}", "error")
             return False
-        except sqlite3.Error as exc:
-            self._show_message(f"Not saved: the database refused it ({exc}). Your text is still here.", "error")
+        hidden = self.rows[uid_of(question.id)].hidden if uid_of(question.id) in self.rows else False
+        now = self.context.now()
+        saved = self.context.writes.run(
+            lambda: questions.save_custom_question(self.context.db, question, now, hidden=hidden),
+            key=("custom question", uid_of(question.id)),
+            kept=KEPT_TYPED,
+        )
+        if saved is None:
+            self._show_message(f"Not saved. {self.context.writes.message}", "error")
             return False
         self.editing_uid = uid_of(question.id)
         self.dirty = False
@@ -237,13 +248,17 @@ class CustomQuestionsDialog(QDialog):
         """All of the deck or none of it: any problem is named, and the database is left as it was."""
         try:
             checked = check_custom_deck(read_deck(path), self.bank, origin=path.name)
-            counts = store.import_custom_questions(self.context.db, [as_custom(q) for q in checked], self.context.now())
         except DeckError as exc:
             self._show_message(f"Nothing was imported. {exc}", "error")
             return False
-        except sqlite3.Error as exc:
-            self._show_message(f"Nothing was imported: the database refused the deck ({exc}).", "error")
+        deck, now = [as_custom(q) for q in checked], self.context.now()
+        imported = self.context.writes.run(
+            lambda: questions.import_custom_questions(self.context.db, deck, now), key=("import deck", str(path))
+        )
+        if imported is None:
+            self._show_message(f"Nothing was imported. {self.context.writes.message}", "error")
             return False
+        counts = imported.value
         self.reload(self.editing_uid)
         self._show_message(
             f"Imported {len(checked)} from {path.name}: {counts.added} new, {counts.updated} updated.", "info"

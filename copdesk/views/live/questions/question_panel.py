@@ -41,6 +41,7 @@ from copdesk.core.picker import (
     signal_for_marker,
 )
 from copdesk.core.question_bank import Bank, DeckError, Question, QuestionKind, SignalKind, load_bank
+from copdesk.services.questions import mark_asked, set_favourite
 from copdesk.store import questions as store
 from copdesk.store import sessions
 from copdesk.store.questions import CustomQuestionRow
@@ -223,7 +224,7 @@ class QuestionPanel(Pane):
     def _set_favourite(self, question: Question, favourite: bool) -> None:
         now = self.context.now()
         saved = self.context.writes.run(
-            lambda: store.set_favourite(self.context.db, question.id, favourite, now),
+            lambda: set_favourite(self.context.db, question.id, favourite, now),
             retry=partial(self._set_favourite, question, favourite),
             key=("favourite", question.id),
         )
@@ -247,16 +248,10 @@ class QuestionPanel(Pane):
         """Log (or unlog) the question as asked; the button shows it only once the store has it."""
         if self.live.session_id != session_id:
             return
-        db = self.context.db
-
-        def write() -> None:
-            if asked:
-                store.record_asked(db, session_id, question.id, question.category, question.text, position, at)
-            else:
-                store.unrecord_asked(db, session_id, question.id)
-
         saved = self.context.writes.run(
-            write, retry=partial(self._set_asked, session_id, question, asked, position, at), key=("asked", question.id)
+            lambda: mark_asked(self.context.db, session_id, question, asked, position, at),
+            retry=partial(self._set_asked, session_id, question, asked, position, at),
+            key=("asked", question.id),
         )
         if saved is not None:
             (self.logged_ids.add if asked else self.logged_ids.discard)(question.id)

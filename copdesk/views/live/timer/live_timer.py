@@ -12,21 +12,19 @@ Each segment's actual start, end and length are written as soon as it closes.
 
 from __future__ import annotations
 
-import json
 import math
-import sqlite3
-from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from sqlite_utils import Database
 
-from copdesk.core.timer import RetimeResult, SegmentState, SessionTimer, TimerStatus, TimerView
-from copdesk.store import sessions
+from copdesk.core.timer import RetimeResult, SessionTimer, TimerStatus, TimerView
+from copdesk.services.sessions import record_segment_times, save_timer
 from copdesk.views.context import AppContext
 
 HEARTBEAT_MS = 5_000  # the brief promise is "at least every 10 s"; a coarse timer may run 5% late
 IDLE_REFRESH_MS = 1_000  # paused or not started: nothing moves, but a laptop sleep must still be noticed
 _FLIP_MARGIN_MS = 2
+NOT_SAVED = "The timer could not be saved; it keeps running and will try again."
 
 
 def milliseconds_to_next_change(view: TimerView) -> int:
@@ -38,23 +36,6 @@ def milliseconds_to_next_change(view: TimerView) -> int:
     until_countdown = (remaining - math.floor(remaining)) or 1.0  # counting down, or up once overrun
     until_session = (math.ceil(elapsed) - elapsed) or 1.0
     return min(math.ceil(min(until_countdown, until_session) * 1000) + _FLIP_MARGIN_MS, IDLE_REFRESH_MS)
-
-
-def record_actuals(db: Database, segment_ids: Sequence[int], view: TimerView, *, only: int | None = None) -> None:
-    """Write the actual start, end and length of each closed segment (or of segment ``only``) to its row.
-
-    A segment never reached keeps no actuals. ``segment_ids`` are the session's segment rows in agenda order.
-    """
-    for segment in view.agenda:
-        wanted = segment.index == only if only is not None else segment.state is SegmentState.DONE
-        if wanted and segment.index < len(segment_ids):
-            sessions.record_segment_actuals(
-                db,
-                segment_ids[segment.index],
-                actual_start=segment.actual_start,
-                actual_end=segment.actual_end,
-                actual_seconds=segment.actual_seconds,
-            )
 
 
 class LiveTimer(QObject):
@@ -70,7 +51,6 @@ class LiveTimer(QObject):
         self.session_id: int | None = None
         self.timer: SessionTimer | None = None
         self.last_view: TimerView | None = None
-        self._segment_ids: list[int] = []
         self._repaint = QTimer(self)
         self._repaint.setObjectName("timerRepaint")
         self._repaint.setTimerType(Qt.TimerType.PreciseTimer)
@@ -88,7 +68,6 @@ class LiveTimer(QObject):
     def attach(self, session_id: int, timer: SessionTimer) -> None:
         """Follow ``timer`` for the live session ``session_id`` (new, or restored after a crash)."""
         self.session_id, self.timer = session_id, timer
-        self._segment_ids = [segment.id for segment in sessions.segments(self.context.db, session_id)]
         self._heartbeat.start()
         self._changed()
         self._announce_segment()
@@ -97,7 +76,6 @@ class LiveTimer(QObject):
         self._repaint.stop()
         self._heartbeat.stop()
         self.session_id = self.timer = self.last_view = None
-        self._segment_ids = []
         self.refreshed.emit(None)
 
     def toggle(self) -> None:
@@ -164,13 +142,9 @@ class LiveTimer(QObject):
         self.refreshed.emit(final)
         return final
 
-    def write_final(self, final: TimerView) -> None:
-        """Write every segment's actual times and the final state, raising on failure (the caller's transaction)."""
-        if self.timer is None or self.session_id is None:
-            return
-        record_actuals(self.context.db, self._segment_ids, final)
-        state = json.dumps(self.timer.to_state())
-        sessions.save_timer_state(self.context.db, self.session_id, state, self.context.now())
+    def state(self) -> dict[str, Any] | None:
+        """The timer as it would be saved, for the end of the session to save with it in one transaction."""
+        return None if self.timer is None else self.timer.to_state()
 
     def refresh(self) -> None:
         """Read the clock now and tell every display; then book the next repaint for the next visible change."""
@@ -183,13 +157,18 @@ class LiveTimer(QObject):
             self._repaint.start(milliseconds_to_next_change(view))
 
     def save(self) -> bool:
+        """Save the timer now (a change, or the heartbeat); refused, it keeps running and the next heartbeat (or
+        Retry in the window's banner) saves it."""
         if self.timer is None or self.session_id is None:
             return False
-        state = self.timer.to_state()
-        try:
-            sessions.save_timer_state(self.context.db, self.session_id, json.dumps(state), self.context.now())
-        except sqlite3.Error as error:
-            self.save_failed.emit(f"The timer could not be saved ({error}); it keeps running and will try again.")
+        state, session_id = self.timer.to_state(), self.session_id
+        saved = self.context.writes.run(
+            lambda: save_timer(self.context.db, session_id, state, self.context.now()),
+            retry=self.save,
+            key=("timer", session_id),
+        )
+        if saved is None:
+            self.save_failed.emit(NOT_SAVED)
             return False
         self.saved.emit(str(state["saved_at"]))
         return True
@@ -204,10 +183,15 @@ class LiveTimer(QObject):
             self.segment_entered.emit(view.segment_index, view.segment_phase.value)
 
     def _record_actuals(self, view: TimerView, only: int | None = None) -> None:
-        try:
-            record_actuals(self.context.db, self._segment_ids, view, only=only)
-        except sqlite3.Error as error:
-            self.save_failed.emit(f"Segment times could not be saved ({error}); they are kept in the timer.")
+        """A closed segment's actual times; refused, they stay in the timer, which the end of the session saves."""
+        session_id = self.session_id
+        if session_id is None:
+            return
+        self.context.writes.run(
+            lambda: record_segment_times(self.context.db, session_id, view, only=only),
+            retry=lambda: self._record_actuals(view, only),
+            key=("segment times", session_id, only),
+        )
 
     def _require(self) -> SessionTimer:
         if self.timer is None:

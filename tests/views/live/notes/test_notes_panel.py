@@ -128,8 +128,8 @@ def test_ending_and_closing_flush_what_was_typed(window: MainWindow, qtbot: QtBo
     window.live_session.finish()
     assert _saved(db, session_id) == "Typed just before the end"
     assert panel.empty_label.isVisible() and not panel.content.isVisible()
-    # Ending carries every follow-up nobody reviewed.
-    assert {a.times_carried for a in actions.actions_for_team(db, ids["team"])} == {1}
+    # The panes letting go carry nothing: carrying is the end of the session's own act (services.sessions), once.
+    assert {a.times_carried for a in actions.actions_for_team(db, ids["team"])} == {0}
 
     panel, second = _live(window, ids["team"], ids["ahead"])
     panel.editor.insertPlainText("Typed just before quitting")

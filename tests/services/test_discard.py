@@ -20,12 +20,12 @@ from copdesk.core.model import (
     Role,
     SessionKind,
 )
+from copdesk.services.follow_ups import review_follow_up
+from copdesk.services.sessions import SessionPlan, discard_session, end_session, start_session
 from copdesk.store import actions, issues, notes, participation, questions, sessions, teams
 from copdesk.store.audit import recent_events
-from copdesk.store.carry_over import record_review
-from copdesk.store.discard import DiscardRefused, discard_session, discardable_session, preview_discard
+from copdesk.store.discard import DiscardRefused, discardable_session, preview_discard
 from copdesk.store.search import search_notes
-from copdesk.store.session_lifecycle import SessionPlan, close_session, open_session
 
 NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
 AGENDA = load_template_folder(paths.resource_path("agendas"))[SessionKind.REFLECTIVE]
@@ -44,7 +44,7 @@ class History:
 
 def _open(db: Database, team_id: int, present: list[int], at: datetime, guests: tuple[str, ...] = ()) -> int:
     plan = SessionPlan(team_id, SessionKind.REFLECTIVE, "", None, tuple(present), guests, AGENDA, True)
-    return open_session(db, plan, at).id
+    return start_session(db, plan, at).id
 
 
 def _history(db: Database) -> History:
@@ -56,10 +56,10 @@ def _history(db: Database) -> History:
         db, team.id, "Share the reading list", NOW - timedelta(days=14), origin_session_id=first
     )
     closed = actions.add_action(db, team.id, "Book the room", NOW - timedelta(days=14), origin_session_id=first)
-    close_session(db, first, NOW - timedelta(days=14, hours=-1))
+    end_session(db, first, NOW - timedelta(days=14, hours=-1), NOW - timedelta(days=14, hours=-1))
     earlier = _open(db, team.id, members, NOW - timedelta(days=7))
     old_issue = issues.add_issue(db, team.id, "Waiting lists for assessments", earlier, NOW - timedelta(days=7))
-    close_session(db, earlier, NOW - timedelta(days=7, hours=-1))
+    end_session(db, earlier, NOW - timedelta(days=7, hours=-1), NOW - timedelta(days=7, hours=-1))
     return History(team.id, members, earlier, carried.id, closed.id, old_issue.id)
 
 
@@ -70,7 +70,7 @@ def _record_everything(db: Database, history: History, session_id: int, at: date
     participation.add_marker(db, session_id, MarkerKind.TENSION, at)
     notes.add_note(db, session_id, NoteKind.NOTE, SECRET, at)
     questions.record_asked(db, session_id, "clarifying-1", "Clarifying", "What happened next?", 2, at)
-    record_review(db, history.closed_here, session_id, ReviewOutcome.DONE, at)
+    review_follow_up(db, history.closed_here, session_id, ReviewOutcome.DONE, at)
     actions.add_action(db, history.team_id, "Write to the ward", at, origin_session_id=session_id)
     issues.add_issue(db, history.team_id, "Transport to day centres", session_id, at)
     issues.add_mention(db, history.old_issue, session_id, "again this week", at)
@@ -87,7 +87,7 @@ def test_discarding_an_ended_session_takes_back_everything_it_recorded(db: Datab
     assert (_carries(db, history.carried), _carries(db, history.closed_here)) == (1, 1)
     session_id = _open(db, history.team_id, history.member_ids, NOW, guests=("Ola Visitor",))
     _record_everything(db, history, session_id, NOW + timedelta(minutes=10))
-    close_session(db, session_id, NOW + timedelta(hours=1))
+    end_session(db, session_id, NOW + timedelta(hours=1), NOW + timedelta(hours=1))
     assert _carries(db, history.carried) == 2  # ending it carried the open action once more
     assert actions.get_action(db, history.closed_here).status is ActionStatus.DONE
     assert issues.get_issue(db, history.old_issue).status is IssueStatus.ESCALATED
@@ -135,7 +135,7 @@ def test_older_and_earlier_sessions_are_refused_and_left_whole(db: Database) -> 
     with pytest.raises(DiscardRefused, match="ended today"):
         discard_session(db, history.earlier, NOW)
     session_id = _open(db, history.team_id, history.member_ids, NOW)
-    close_session(db, session_id, NOW + timedelta(hours=1))
+    end_session(db, session_id, NOW + timedelta(hours=1), NOW + timedelta(hours=1))
     with pytest.raises(DiscardRefused, match="latest session"):
         discard_session(db, history.earlier, NOW + timedelta(hours=2))
     tomorrow = NOW + timedelta(days=1)
@@ -154,13 +154,13 @@ def test_older_and_earlier_sessions_are_refused_and_left_whole(db: Database) -> 
 def test_a_failed_discard_changes_nothing(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     history = _history(db)
     session_id = _open(db, history.team_id, history.member_ids, NOW)
-    record_review(db, history.closed_here, session_id, ReviewOutcome.DONE, NOW)
+    review_follow_up(db, history.closed_here, session_id, ReviewOutcome.DONE, NOW)
     counts = {t: db.table(t).count for t in ("session", "action_review", "note", "segment", "audit")}
 
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise OSError("disk went away")
 
-    monkeypatch.setattr("copdesk.store.discard.record_event", refuse)  # the last step fails
+    monkeypatch.setattr("copdesk.services.sessions.record_event", refuse)  # the last step fails
     with pytest.raises(OSError):
         discard_session(db, session_id, NOW)
 

@@ -10,6 +10,7 @@ import pytest
 from sqlite_utils import Database
 
 from copdesk.core.model import ActionStatus, ReviewOutcome, Role, SessionKind
+from copdesk.services import follow_ups
 from copdesk.store import actions, carry_over, sessions, teams
 from copdesk.store.carry_over import follow_up_actions
 
@@ -44,28 +45,28 @@ def test_three_sessions_with_one_created_in_advance_carry_each_action_once(db: D
     assert _ids(db, third.id) == [agreed_a.id, agreed_b.id]
     _start(db, second.id, second_at)
     assert _ids(db, second.id) == [agreed_a.id, agreed_b.id]
-    carry_over.record_review(db, agreed_a.id, second.id, ReviewOutcome.CARRIED, second_at)
-    carry_over.record_review(db, agreed_b.id, second.id, ReviewOutcome.DONE, second_at)
+    follow_ups.review_follow_up(db, agreed_a.id, second.id, ReviewOutcome.CARRIED, second_at)
+    follow_ups.review_follow_up(db, agreed_b.id, second.id, ReviewOutcome.DONE, second_at)
     agreed_c = actions.add_action(db, team.id, "Find a research article", second_at, origin_session_id=second.id)
     # Closed here, the done action stays on this session's list with its outcome; the new one is not a follow-up.
     listed = {f.action.id: f.outcome for f in follow_up_actions(db, second.id)}
     assert listed == {agreed_a.id: ReviewOutcome.CARRIED, agreed_b.id: ReviewOutcome.DONE}
-    assert carry_over.carry_forward_unreviewed(db, second.id, second_at) == 0  # A is carried already
+    assert follow_ups.carry_open_follow_ups(db, second.id, second_at) == 0  # A is carried already
     sessions.end_session(db, second.id, second_at + timedelta(hours=1))
 
     third_at = DAY1 + timedelta(days=28)
     _start(db, third.id, third_at)
-    follow_ups = follow_up_actions(db, third.id)
-    assert [f.action.id for f in follow_ups] == [agreed_a.id, agreed_c.id]
-    assert [f.action.times_carried for f in follow_ups] == [1, 0]
-    assert follow_ups[0].origin_session_date == DAY1.astimezone().date()
-    carry_over.record_review(db, agreed_a.id, third.id, ReviewOutcome.CARRIED, third_at)
+    third_list = follow_up_actions(db, third.id)
+    assert [f.action.id for f in third_list] == [agreed_a.id, agreed_c.id]
+    assert [f.action.times_carried for f in third_list] == [1, 0]
+    assert third_list[0].origin_session_date == DAY1.astimezone().date()
+    follow_ups.review_follow_up(db, agreed_a.id, third.id, ReviewOutcome.CARRIED, third_at)
     with pytest.raises(ValueError, match="already marked carried"):
-        carry_over.record_review(db, agreed_a.id, third.id, ReviewOutcome.CARRIED, third_at)
+        follow_ups.review_follow_up(db, agreed_a.id, third.id, ReviewOutcome.CARRIED, third_at)
     with pytest.raises(sqlite3.IntegrityError):  # the index holds even if a caller skips the check
         actions.review_action(db, agreed_a.id, third.id, ReviewOutcome.CARRIED, third_at)
-    assert carry_over.carry_forward_unreviewed(db, third.id, third_at) == 1  # C, nobody followed it up
-    assert carry_over.carry_forward_unreviewed(db, third.id, third_at) == 0  # ending twice changes nothing
+    assert follow_ups.carry_open_follow_ups(db, third.id, third_at) == 1  # C, nobody followed it up
+    assert follow_ups.carry_open_follow_ups(db, third.id, third_at) == 0  # ending twice changes nothing
 
     assert actions.get_action(db, agreed_a.id).times_carried == 2
     assert actions.get_action(db, agreed_c.id).times_carried == 1
@@ -84,14 +85,16 @@ def test_reassign_and_new_due_date_are_recorded_reviews(db: Database) -> None:
         db, team.id, "Share it", DAY1, origin_session_id=first.id, owner_member_id=ash.id, owner_name=ash.display_name
     )
     later = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, DAY1, planned_start=DAY1 + timedelta(days=7))
-    moved = carry_over.reassign_action(db, action.id, later.id, DAY1, owner_member_id=bo.id, owner_name=bo.display_name)
+    moved = follow_ups.reassign_follow_up(
+        db, action.id, later.id, DAY1, owner_member_id=bo.id, owner_name=bo.display_name
+    )
     assert (moved.owner_member_id, moved.owner_name) == (bo.id, "Bo Day")
-    redated = carry_over.redate_action(db, action.id, later.id, DAY1, due=date(2026, 10, 1))
+    redated = follow_ups.redate_follow_up(db, action.id, later.id, DAY1, due=date(2026, 10, 1))
     assert redated.due == date(2026, 10, 1) and redated.owner_name == "Bo Day"
     outcomes = [r["outcome"] for r in actions.reviews(db, action.id)]
     assert outcomes == ["reassigned", "redated"]
     # Neither is a carry: the action can still be carried once in the same session.
-    assert carry_over.record_review(db, action.id, later.id, ReviewOutcome.CARRIED, DAY1).times_carried == 1
+    assert follow_ups.review_follow_up(db, action.id, later.id, ReviewOutcome.CARRIED, DAY1).times_carried == 1
 
 
 def test_undo_reopens_a_closed_action(db: Database) -> None:
@@ -99,11 +102,11 @@ def test_undo_reopens_a_closed_action(db: Database) -> None:
     first = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, DAY1, planned_start=DAY1)
     later = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, DAY1, planned_start=DAY1 + timedelta(days=7))
     action = actions.add_action(db, team.id, "Share it", DAY1, origin_session_id=first.id)
-    carry_over.record_review(db, action.id, later.id, ReviewOutcome.DONE, DAY1)
+    follow_ups.review_follow_up(db, action.id, later.id, ReviewOutcome.DONE, DAY1)
     assert actions.get_action(db, action.id).status is ActionStatus.DONE
     (follow_up,) = follow_up_actions(db, later.id)
     assert follow_up.settled_by is not None
-    reopened = carry_over.undo_review(db, follow_up.settled_by)
+    reopened = follow_ups.undo_review(db, follow_up.settled_by)
     assert reopened.status is ActionStatus.OPEN
     assert follow_up_actions(db, later.id)[0].outcome is None
     assert actions.reviews(db, action.id) == []
@@ -115,8 +118,8 @@ def test_an_action_typed_by_mistake_can_be_removed_until_it_is_reviewed(db: Data
     later = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, DAY1, planned_start=DAY1 + timedelta(days=7))
     typo = actions.add_action(db, team.id, "Shrae it", DAY1, origin_session_id=first.id)
     kept = actions.add_action(db, team.id, "Share it", DAY1, origin_session_id=first.id)
-    carry_over.delete_unreviewed_action(db, typo.id)
-    carry_over.record_review(db, kept.id, later.id, ReviewOutcome.CARRIED, DAY1)
+    follow_ups.remove_action(db, typo.id)
+    follow_ups.review_follow_up(db, kept.id, later.id, ReviewOutcome.CARRIED, DAY1)
     with pytest.raises(ValueError, match="stays on record"):
-        carry_over.delete_unreviewed_action(db, kept.id)
+        follow_ups.remove_action(db, kept.id)
     assert [a.id for a in carry_over.actions_agreed_in(db, first.id)] == [kept.id]

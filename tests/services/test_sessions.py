@@ -13,8 +13,8 @@ from copdesk.core.agenda import load_template_folder
 from copdesk.core.model import MarkerKind, NoteKind, Role, SessionKind, SessionStatus
 from copdesk.core.pacing import SegmentOutcome
 from copdesk.core.text import InvalidName
+from copdesk.services.sessions import SessionPlan, end_session, start_session
 from copdesk.store import actions, notes, participation, session_lifecycle, sessions, teams
-from copdesk.store.session_lifecycle import SessionPlan, open_session
 from copdesk.store.sessions import PlannedSegment
 
 NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
@@ -38,7 +38,7 @@ def _plan(team_id: int, present: tuple[int, ...], **changes: object) -> SessionP
 def test_open_session_saves_everything_and_starts_it(db: Database) -> None:
     team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.PRACTITIONER)], NOW)
     ash, _bo = teams.list_members(db, team.id)
-    session = open_session(
+    session = start_session(
         db, _plan(team.id, (ash.id,), guest_names=("Ola Guest",), presenter_guest_name="Ola Guest"), NOW
     )
 
@@ -54,7 +54,7 @@ def test_a_bad_guest_name_leaves_nothing_behind(db: Database) -> None:
     team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
     ash = teams.list_members(db, team.id)[0]
     with pytest.raises(InvalidName):
-        open_session(db, _plan(team.id, (ash.id,), guest_names=("Ola Guest", "ash lee")), NOW)
+        start_session(db, _plan(team.id, (ash.id,), guest_names=("Ola Guest", "ash lee")), NOW)
     assert sessions.session_count(db) == 0
     assert [m.display_name for m in teams.list_members(db, team.id)] == ["Ash Lee"]
 
@@ -72,18 +72,18 @@ def test_a_session_planned_in_advance_is_opened_instead_of_a_second_one(db: Data
     )
     assert session_lifecycle.planned_session_near(db, team.id, NOW) == planned
     assert session_lifecycle.planned_session_near(db, team.id, NOW + timedelta(days=2)) is None
-    opened = open_session(db, _plan(team.id, (ash.id,), reuse_session_id=planned.id), NOW)
+    opened = start_session(db, _plan(team.id, (ash.id,), reuse_session_id=planned.id), NOW)
     assert opened.id == planned.id and opened.kind is SessionKind.REFLECTIVE and opened.status is SessionStatus.LIVE
     assert len(sessions.segments(db, opened.id)) == len(AGENDA.segments)
     assert sessions.session_count(db) == 1
     with pytest.raises(ValueError, match="already been started"):
-        open_session(db, _plan(team.id, (ash.id,), reuse_session_id=planned.id), NOW)
+        start_session(db, _plan(team.id, (ash.id,), reuse_session_id=planned.id), NOW)
 
 
 def test_summary_counts_are_totals_for_the_room(db: Database) -> None:
     team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.PRACTITIONER)], NOW)
     ash, bo = teams.list_members(db, team.id)
-    session = open_session(db, _plan(team.id, (ash.id, bo.id), guest_names=("Ola Guest",)), NOW)
+    session = start_session(db, _plan(team.id, (ash.id, bo.id), guest_names=("Ola Guest",)), NOW)
     for member in (ash, bo, bo):
         participation.add_contribution(db, session.id, member.id, NOW)
     participation.add_marker(db, session.id, MarkerKind.TENSION, NOW)
@@ -95,7 +95,7 @@ def test_summary_counts_are_totals_for_the_room(db: Database) -> None:
 
 def test_segment_outcomes_read_planned_and_actual_back(db: Database) -> None:
     team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
-    session = open_session(db, _plan(team.id, (teams.list_members(db, team.id)[0].id,)), NOW)
+    session = start_session(db, _plan(team.id, (teams.list_members(db, team.id)[0].id,)), NOW)
     first = sessions.segments(db, session.id)[0]
     sessions.record_segment_actuals(db, first.id, actual_start="a", actual_end="b", actual_seconds=390.0)
     outcomes = session_lifecycle.segment_outcomes(db, session.id)
@@ -107,31 +107,31 @@ def test_a_team_never_has_two_live_sessions(db: Database) -> None:
     team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
     other = teams.create_team(db, "Quay Team", [("Cy Vale", Role.FACILITATOR)], NOW)
     ash = teams.list_members(db, team.id)[0]
-    live = open_session(db, _plan(team.id, (ash.id,)), NOW)
+    live = start_session(db, _plan(team.id, (ash.id,)), NOW)
     with pytest.raises(ValueError, match="Harbour Team already has a live session"):
-        open_session(db, _plan(team.id, (ash.id,), guest_names=("Ola Guest",)), NOW + timedelta(minutes=5))
+        start_session(db, _plan(team.id, (ash.id,), guest_names=("Ola Guest",)), NOW + timedelta(minutes=5))
     assert [s.id for s in sessions.live_sessions(db)] == [live.id] and sessions.session_count(db) == 1
     assert [m.display_name for m in teams.list_members(db, team.id)] == ["Ash Lee"]  # nothing half-made
     cy = teams.list_members(db, other.id)[0]
-    assert open_session(db, _plan(other.id, (cy.id,)), NOW).status is SessionStatus.LIVE  # another team may
-    session_lifecycle.close_session(db, live.id, NOW + timedelta(hours=1))
-    assert open_session(db, _plan(team.id, (ash.id,)), NOW + timedelta(days=14)).status is SessionStatus.LIVE
+    assert start_session(db, _plan(other.id, (cy.id,)), NOW).status is SessionStatus.LIVE  # another team may
+    end_session(db, live.id, NOW + timedelta(hours=1), NOW + timedelta(hours=1))
+    assert start_session(db, _plan(team.id, (ash.id,)), NOW + timedelta(days=14)).status is SessionStatus.LIVE
 
 
 def test_closing_carries_every_open_follow_up_at_the_end_time(db: Database) -> None:
     team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
     ash = teams.list_members(db, team.id)[0]
-    earlier = open_session(db, _plan(team.id, (ash.id,)), NOW - timedelta(days=14))
+    earlier = start_session(db, _plan(team.id, (ash.id,)), NOW - timedelta(days=14))
     agreed = [
         actions.add_action(db, team.id, text, NOW - timedelta(days=14), origin_session_id=earlier.id)
         for text in ("Share the reading list", "Book the room")
     ]
-    session_lifecycle.close_session(db, earlier.id, NOW - timedelta(days=14) + timedelta(hours=1))
+    end_session(db, earlier.id, NOW - timedelta(days=14) + timedelta(hours=1), NOW)
     assert [actions.get_action(db, a.id).times_carried for a in agreed] == [0, 0]  # agreed there, not carried
 
-    later = open_session(db, _plan(team.id, (ash.id,)), NOW)
+    later = start_session(db, _plan(team.id, (ash.id,)), NOW)
     ended_at = NOW + timedelta(minutes=55)
-    ended = session_lifecycle.close_session(db, later.id, ended_at)
+    ended = end_session(db, later.id, ended_at, ended_at)
     assert ended.status is SessionStatus.ENDED and ended.ended_at == "2026-10-08T10:25:00+00:00"
     assert [actions.get_action(db, a.id).times_carried for a in agreed] == [1, 1]
     stamps = db.execute("SELECT DISTINCT at FROM action_review WHERE session_id = ?", [later.id]).fetchall()

@@ -1,0 +1,168 @@
+"""A session's life as the facilitator acts it: start, save the timer as it runs, add latecomers, end (with the
+End button or, after a crash, at the last save), and discard.
+
+Ending is one act whichever way it is done, so the record reads the same: the segments' actual times, the
+timer's final state, the end, and every follow-up still open carried to the next session, all in one
+transaction (:func:`end_session`). It is the only place an automatic carry happens, so each open follow-up is
+carried exactly once. Discarding writes nothing before it deletes: a refused discard leaves the session as it
+was, never half-carried.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from copdesk.core.agenda import AgendaTemplate
+from copdesk.core.clock import MonotonicClock, WallClock
+from copdesk.core.model import Role, Session, SessionKind, SessionStatus
+from copdesk.core.timer import SegmentState, SessionTimer, TimerStatus, TimerView
+from copdesk.services import transaction
+from copdesk.services.follow_ups import carry_open_follow_ups
+from copdesk.store import sessions, teams
+from copdesk.store.audit import record_event
+from copdesk.store.discard import DiscardPreview, delete_session, preview_discard
+from copdesk.store.sessions import PlannedSegment
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPlan:
+    """What the facilitator chose in the start dialog."""
+
+    team_id: int
+    kind: SessionKind
+    topic: str
+    presenter_id: int | None
+    present_ids: tuple[int, ...]
+    guest_names: tuple[str, ...]
+    agenda: AgendaTemplate
+    ground_rules_agreed: bool
+    planned_start: datetime | None = None  # aware; the scheduled start this session fulfils
+    series_id: int | None = None
+    reuse_session_id: int | None = None  # a session planned in advance, opened instead of a new one
+    presenter_guest_name: str | None = None  # the presenter is one of the guests added on the spot
+
+
+def start_session(db: Database, plan: SessionPlan, now: datetime) -> Session:
+    """Add the guests, create (or reuse) the session with its agenda, record who is present, and start it.
+
+    A team has at most one live session: a second is refused (``ValueError``) and nothing is written.
+    """
+    agenda = [PlannedSegment(s.name, s.phase, s.planned_seconds) for s in plan.agenda.segments]
+    with transaction(db):
+        guests = {name: teams.add_member(db, plan.team_id, name, Role.GUEST, now).id for name in plan.guest_names}
+        presenter_id = guests[plan.presenter_guest_name] if plan.presenter_guest_name else plan.presenter_id
+        if plan.reuse_session_id is not None:
+            session_id = plan.reuse_session_id
+            if sessions.get_session(db, session_id).status is not SessionStatus.PLANNED:
+                raise ValueError("That session has already been started.")
+            sessions.update_session_details(db, session_id, topic=plan.topic, presenter_id=presenter_id)
+            sessions.set_session_kind(db, session_id, plan.kind)
+            sessions.replace_segments(db, session_id, agenda)
+        else:
+            session_id = sessions.create_session(
+                db,
+                plan.team_id,
+                plan.kind,
+                now,
+                planned_start=plan.planned_start,
+                topic=plan.topic,
+                series_id=plan.series_id,
+                presenter_id=presenter_id,
+                segments=agenda,
+            ).id
+        if any(live.team_id == plan.team_id for live in sessions.live_sessions(db)):
+            team = teams.get_team(db, plan.team_id).name
+            raise ValueError(f"{team} already has a live session; resume it or end it before starting another.")
+        sessions.set_attendance(db, session_id, [*plan.present_ids, *guests.values()])
+        return sessions.start_session(db, session_id, now, ground_rules_agreed=plan.ground_rules_agreed)
+
+
+def save_timer(db: Database, session_id: int, state: Mapping[str, Any], now: datetime) -> None:
+    """The timer's state as a heartbeat (and on each change), so a crash can be ended at the last save."""
+    with transaction(db):
+        sessions.save_timer_state(db, session_id, json.dumps(state), now)
+
+
+def record_segment_times(db: Database, session_id: int, view: TimerView, *, only: int | None = None) -> None:
+    """Write the actual start, end and length of each closed segment (or of segment ``only``) to its row.
+
+    A segment never reached keeps no actuals.
+    """
+    with transaction(db):
+        segment_ids = [segment.id for segment in sessions.segments(db, session_id)]
+        for segment in view.agenda:
+            wanted = segment.index == only if only is not None else segment.state is SegmentState.DONE
+            if wanted and segment.index < len(segment_ids):
+                sessions.record_segment_actuals(
+                    db,
+                    segment_ids[segment.index],
+                    actual_start=segment.actual_start,
+                    actual_end=segment.actual_end,
+                    actual_seconds=segment.actual_seconds,
+                )
+
+
+def end_session(
+    db: Database,
+    session_id: int,
+    ended_at: datetime,
+    now: datetime,
+    *,
+    final: TimerView | None = None,
+    timer_state: Mapping[str, Any] | None = None,
+) -> Session:
+    """End a live session at ``ended_at``: its segments' actual times and final timer state (when given), the end,
+    and every follow-up still open carried to the next session, once, in one transaction."""
+    with transaction(db):
+        if final is not None:
+            record_segment_times(db, session_id, final)
+        if timer_state is not None:
+            sessions.save_timer_state(db, session_id, json.dumps(timer_state), now)
+        carry_open_follow_ups(db, session_id, ended_at)
+        return sessions.end_session(db, session_id, ended_at)
+
+
+def end_at_last_save(
+    db: Database,
+    session_id: int,
+    state: Mapping[str, Any] | None,
+    last_saved: datetime | None,
+    monotonic: MonotonicClock,
+    now: WallClock,
+) -> Session:
+    """End a session a crash left live, at its last save: the segment running then is closed there, every
+    segment's actuals are saved, and it ends as the End button ends a session (open follow-ups carried once)."""
+    ended_at = last_saved or now()  # start_session always stamps last_saved_at
+    timer = None if state is None else SessionTimer.from_state(state, monotonic, now)
+    status = None if timer is None else timer.snapshot().status
+    if timer is not None and status in (TimerStatus.RUNNING, TimerStatus.PAUSED):
+        timer.end_session(at_last_save=True)
+    if timer is None or status is TimerStatus.NOT_STARTED:
+        return end_session(db, session_id, ended_at, now())
+    return end_session(db, session_id, ended_at, now(), final=timer.snapshot(), timer_state=timer.to_state())
+
+
+def add_latecomers(
+    db: Database, session_id: int, member_ids: Sequence[int], guest_names: Sequence[str], now: datetime
+) -> list[int]:
+    """Mark people present after the start, adding guests to the team on the spot; a bad or duplicate guest name
+    adds nobody. Returns the ids marked present."""
+    with transaction(db):
+        return sessions.add_latecomers(db, session_id, member_ids, guest_names, now)
+
+
+def discard_session(db: Database, session_id: int, now: datetime) -> DiscardPreview:
+    """Delete a session started by accident or for practice with everything recorded in it, and audit it by
+    counts; refused (:class:`~copdesk.store.discard.DiscardRefused`) for a session that is history."""
+    with transaction(db):
+        preview = preview_discard(db, session_id, now)
+        delete_session(db, session_id)
+        status = preview.session.status.value
+        record_event(db, "discarded", "session", session_id, now, f"{status} session: {preview.in_words()}")
+    return preview

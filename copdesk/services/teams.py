@@ -1,0 +1,43 @@
+"""The team and its roster: create a team with its first members, rename it, and add, rename, re-role or
+retire a member. A bad or taken name raises (``InvalidName``/``DuplicateName``) and changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from copdesk.core.model import Member, Role, Team
+from copdesk.services import transaction
+from copdesk.store import teams
+
+
+def create_team(db: Database, name: str, members: Iterable[tuple[str, Role]], now: datetime) -> Team:
+    with transaction(db):
+        return teams.create_team(db, name, members, now)
+
+
+def rename_team(db: Database, team_id: int, new_name: str) -> Team:
+    with transaction(db):
+        return teams.rename_team(db, team_id, new_name)
+
+
+def add_member(db: Database, team_id: int, name: str, role: Role, now: datetime) -> Member:
+    with transaction(db):
+        return teams.add_member(db, team_id, name, role, now)
+
+
+def rename_member(db: Database, member_id: int, new_name: str) -> Member:
+    with transaction(db):
+        return teams.rename_member(db, member_id, new_name)
+
+
+def set_member_role(db: Database, member_id: int, role: Role) -> Member:
+    with transaction(db):
+        return teams.set_member_role(db, member_id, role)
+
+
+def set_member_active(db: Database, member_id: int, active: bool) -> None:
+    with transaction(db):
+        teams.set_member_active(db, member_id, active)
