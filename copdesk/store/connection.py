@@ -182,7 +182,12 @@ def open_database(
         if todo and not created and version > 0:
             stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
             backup_path = backup_to(conn, backup_folder(path) / f"pre-migration-v{version}-{stamp}.db")
-        migrations.apply(conn, todo)
+        try:
+            migrations.apply(conn, todo)
+        except BaseException:
+            if backup_path is not None:  # the file is unchanged, so its copy is redundant: retries must not pile up
+                backup_path.unlink(missing_ok=True)
+            raise
     except BaseException:
         conn.close()
         raise
