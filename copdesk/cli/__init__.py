@@ -49,6 +49,8 @@ def subcommand_names() -> list[str]:
 def main(argv: Sequence[str] | None = None, *, now: Callable[[], datetime] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "db", None) == "":
+        parser.error("--db needs a path (an empty one would silently mean your default database)")
     os.umask(0o077)  # backups, exports and databases it writes are readable by this user only, as in the app
     ctx = Context(args=args, now=now or (lambda: datetime.now(UTC)), out=print)
     handler: Handler = args.handler

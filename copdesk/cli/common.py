@@ -54,9 +54,17 @@ class Context:
         return path
 
     def open_db(self, *, existing: bool = False) -> OpenedDatabase:
-        """Open (and migrate) the database; with ``existing``, refuse a path with no database rather than create one."""
+        """Open (and migrate) the database, for a command that writes; with ``existing``, refuse a path with no
+        database rather than create one."""
         path = self.existing_db_path() if existing else self.db_path
         return open_database(path, paths.migrations_dir(), now=self.now())
+
+    def read_db(self) -> Database:
+        """The existing database opened read-only, for a command that reads: it never writes, creates or migrates.
+        An older schema is refused with what to do (``copdesk-cli upgrade``)."""
+        from copdesk.store.connection import open_read_only
+
+        return open_read_only(self.existing_db_path(), paths.migrations_dir())
 
 
 Handler = Callable[[Context], int]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from copdesk.cli.common import EXIT_OK, AddCommand, Context, UserError, chosen_team
-from copdesk.store.audit import record_export
+from copdesk.store.location import shown
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -117,8 +117,8 @@ def _cmd_export(ctx: Context) -> int:
             record = session_record(db, ctx.args.session_id, with_names=ctx.args.names)
         except SessionNotFound as exc:
             raise UserError(str(exc)) from exc
-        _write(ctx, ctx.args.format, lambda fmt: render_record(record, fmt), record_title(record))
-        record_export(db, "session", ctx.args.session_id, ctx.args.format, ctx.now())
+    data = _render(ctx.args.format, lambda fmt: render_record(record, fmt), record_title(record))
+    _save(ctx, data, ("session", ctx.args.session_id, ctx.args.format))
     return EXIT_OK
 
 
@@ -130,8 +130,8 @@ def _cmd_report(ctx: Context) -> int:
     with _database(ctx) as db:
         team = chosen_team(db, ctx.args.team)
         figures = quarter_figures(db, team, quarter, ctx.now())
-        _write(ctx, ctx.args.format, lambda fmt: render_report(figures, fmt), report_title(figures))
-        record_export(db, "quarterly report", team.id, ctx.args.format, ctx.now())
+    data = _render(ctx.args.format, lambda fmt: render_report(figures, fmt), report_title(figures))
+    _save(ctx, data, ("quarterly report", team.id, ctx.args.format))
     return EXIT_OK
 
 
@@ -143,8 +143,8 @@ def _cmd_summary(ctx: Context) -> int:
     with _database(ctx) as db:
         team = chosen_team(db, ctx.args.team)
         document = team_summary(db, team, quarter, ctx.now())
-        _write(ctx, "json", lambda _: summary_json(document), "CoP quarter summary")
-        record_export(db, "quarter summary", team.id, "json", ctx.now())
+    data = _render("json", lambda _: summary_json(document), "CoP quarter summary")
+    _save(ctx, data, ("quarter summary", team.id, "json"))
     return EXIT_OK
 
 
@@ -165,8 +165,8 @@ def _cmd_cpd(ctx: Context) -> int:
             evidence = cpd_evidence(db, team, member, first, last)
         except MemberNotFound as exc:
             raise UserError(str(exc)) from exc
-        _write(ctx, file_format, lambda fmt: render_cpd(evidence, fmt), cpd_title(evidence))
-        record_export(db, "cpd evidence", member.id, file_format, ctx.now())
+    data = _render(file_format, lambda fmt: render_cpd(evidence, fmt), cpd_title(evidence))
+    _save(ctx, data, ("cpd evidence", member.id, file_format))
     return EXIT_OK
 
 
@@ -188,17 +188,18 @@ def _cmd_rollup(ctx: Context) -> int:
     except SummaryError as exc:
         raise UserError(str(exc)) from exc
     merged = [summary for _, summary in summaries]
-    _write(ctx, "html", lambda _: render_rollup_html(merged), rollup_title(merged))
+    _save(ctx, _render("html", lambda _: render_rollup_html(merged), rollup_title(merged)), None)
     return EXIT_OK
 
 
 @contextmanager
 def _database(ctx: Context) -> Iterator[Database]:
-    opened = ctx.open_db(existing=True)
+    """The database read-only: a report never writes, and never migrates, what it reads."""
+    db = ctx.read_db()
     try:
-        yield opened.db
+        yield db
     finally:
-        opened.db.close()
+        db.close()
 
 
 def _quarter(text: str) -> str:
@@ -219,12 +220,31 @@ def _day(text: str, option: str) -> date:
         raise UserError(f"{option} takes a date like 2026-04-01, not {text!r}.") from exc
 
 
-def _write(ctx: Context, file_format: str, render: Callable[[str], str], title: str) -> None:
-    from copdesk.output import OutputError, save_rendered
+def _render(file_format: str, render: Callable[[str], str], title: str) -> bytes:
+    """The document's bytes, made before anything is written (a PDF takes a moment, and no lock is held meanwhile)."""
+    from copdesk.output import rendered_bytes
+
+    return rendered_bytes(file_format, render, title)
+
+
+def _save(ctx: Context, data: bytes, audit: tuple[str, int | None, str] | None) -> None:
+    """Write the file; with ``audit`` (what, which, format), write it and its audit entry together, so a file with
+    names in it is never left behind unaudited, or under an exit code that says it failed."""
+    from copdesk.output import OutputError, save_bytes
 
     path = Path(ctx.args.output).expanduser()
-    try:
-        save_rendered(path, file_format, render, title)
-    except OutputError as exc:
-        raise UserError(str(exc)) from exc
-    ctx.out(f"Wrote {path}.")
+
+    def write() -> None:
+        try:
+            save_bytes(path, data)
+        except OutputError as exc:
+            raise UserError(str(exc)) from exc
+
+    if audit is None:
+        write()
+    else:
+        from copdesk.services.data_care import write_audited
+
+        what, entity_id, file_format = audit
+        write_audited(ctx.existing_db_path(), write, path, what, entity_id, file_format, ctx.now())
+    ctx.out(f"Wrote {shown(path)}.")

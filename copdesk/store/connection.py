@@ -9,6 +9,7 @@ backup of the old version.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import stat
 import threading
@@ -26,14 +27,17 @@ from copdesk.store.errors import (
     LocationError,
     NewerSchemaError,
     NotADatabaseError,
+    OlderSchemaError,
     StoreError,
 )
-from copdesk.store.location import check_location, companion_files, make_private_folder
+from copdesk.store.location import SQLITE_HEADER, check_location, companion_files, make_private_folder, shown
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 FILE_MODE = 0o600
 BACKUP_FOLDER = "backups"
+QUARANTINE_FOLDER_NAME = "quarantine"
+# Backups (auto-, pre-migration-vN-, pre-restore- and a time) and quarantined files (a time, then the name).
+_COPY_NAME = re.compile(r"^(?:(?:auto|pre-migration-v\d+|pre-restore)-\d{8}T\d{6}Z(?:-\d+)?\.db|\d{8}T\d{6}Z-.+)$")
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -74,16 +78,57 @@ def _check_header(path: Path) -> None:
         )
 
 
+def read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without writing a byte beside it.
+
+    Without a pending WAL the file is all there is, and immutable=1 reads it without creating -wal/-shm
+    files beside it; with one, a plain read-only open is needed so the WAL's commits are seen.
+    """
+    wal = path.with_name(path.name + "-wal")
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    return f"{path.resolve().as_uri()}?mode=ro" + ("" if has_wal else "&immutable=1")
+
+
+def decode_text(data: bytes) -> str:
+    """Text as stored, with bytes that are not UTF-8 (a damaged row) shown as U+FFFD instead of refusing the read,
+    whose error would otherwise quote the row's text; ``copdesk-cli check`` reports such rows."""
+    return data.decode("utf-8", errors="replace")
+
+
+def open_read_only(path: Path, migrations_dir: Path, *, any_version: bool = False) -> Database:
+    """The database at ``path`` for reading only: nothing is migrated, created or written beside it.
+
+    A database from an older CoPDesk is refused with what to do (reading it would need its schema upgraded);
+    one from a newer CoPDesk, or a damaged one, is refused as :func:`open_database` refuses it. ``any_version``
+    lets an older one through, for a check that does not depend on the schema.
+    """
+    latest = migrations.latest_version(migrations_dir)
+    version = inspect_existing(path, latest)
+    if version < latest and not any_version:
+        raise OlderSchemaError(
+            f"{path} was saved by an older CoPDesk (schema {version}, this one uses {latest}); run "
+            "'copdesk-cli upgrade' on it or open it in CoPDesk first. Nothing was changed."
+        )
+    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn.text_factory = decode_text
+    return as_database(conn)
+
+
+def refuse_migrating_a_copy(path: Path, doing: str = "migrated") -> None:
+    """A backup or a quarantined file stays as it was taken: it is never migrated, nor written to."""
+    folders = {path.parent.name, path.parent.parent.name}
+    if _COPY_NAME.match(path.name) and (BACKUP_FOLDER in folders or QUARANTINE_FOLDER_NAME in folders):
+        raise StoreError(
+            f"{shown(path)} is a copy CoPDesk keeps (a backup or a quarantined file), so it is not {doing}: restore "
+            "it with 'copdesk-cli restore', or copy it elsewhere and use the copy."
+        )
+
+
 def inspect_existing(path: Path, latest: int) -> int:
     """Read the schema version and run ``quick_check`` without writing a byte; return the version."""
     _check_header(path)
-    wal = path.with_name(path.name + "-wal")
-    # Without a pending WAL the file is all there is, and immutable=1 reads it without creating -wal/-shm
-    # files beside it; with one, a plain read-only open is needed so the WAL's commits are seen.
-    has_wal = wal.exists() and wal.stat().st_size > 0
-    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if has_wal else "&immutable=1")
     try:
-        conn = read_once(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000))
+        conn = read_once(sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000))
     except sqlite3.Error as exc:  # pragma: no cover - the header check catches nearly all of these
         raise NotADatabaseError(f"{path} could not be opened as a database ({exc}).") from exc
     try:
@@ -168,12 +213,15 @@ def open_database(
         version = _inspect_beside(path, latest, meanwhile)
     else:
         version = inspect_existing(path, latest)
+    if not created and version < latest:
+        refuse_migrating_a_copy(path)
     make_private_folder(path.parent)
 
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     except sqlite3.Error as exc:
         raise LocationError(f"Cannot create {path} ({exc}). Choose another location.") from exc
+    conn.text_factory = decode_text
     try:
         apply_pragmas(conn)
         restrict_permissions(path)
