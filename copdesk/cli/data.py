@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from copdesk import paths
 from copdesk.cli.common import AddCommand, Context, UserError, chosen_team
@@ -135,7 +135,7 @@ def _cmd_upgrade(ctx: Context) -> int:
     return 0
 
 
-def _finish_earlier(ctx: Context, opened: OpenedDatabase) -> list[CareReport]:
+def _finish_earlier(ctx: Context, opened: OpenedDatabase) -> list[CareReport[None]]:
     """Finish what an earlier erasure or retention left part-done (only when asked to delete, with --yes)."""
     from copdesk.services.data_care import finish_pending_care
     from copdesk.store.pending_care import pending
@@ -151,11 +151,11 @@ def _finish_earlier(ctx: Context, opened: OpenedDatabase) -> list[CareReport]:
     return reports
 
 
-def _what(report: CareReport) -> str:
+def _what(report: CareReport[Any]) -> str:
     return "erasure" if report.kind == "erase" else "deletion of old sessions"
 
 
-def _check_complete(report: CareReport, db_path: Path) -> None:
+def _check_complete(report: CareReport[Any], db_path: Path) -> None:
     if not report.complete:
         raise UserError(f"The {_what(report)} is done in the database, but not everywhere{report.problems(db_path)}.")
 

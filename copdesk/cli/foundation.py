@@ -70,7 +70,6 @@ def _check_shipped_resources() -> None:
 
 def _cmd_backup(ctx: Context) -> int:
     from copdesk.services.data_care import backup_database
-
     from copdesk.store.backup import check_destination
 
     check_destination(ctx.db_path, Path(ctx.args.output).expanduser())  # a wrong -o is said first

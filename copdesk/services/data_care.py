@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sqlite_utils import Database
 
@@ -39,13 +39,16 @@ if TYPE_CHECKING:
 _LONGEST_NAME = 8  # words: the most a stored name digest is looked for across
 
 
+Counts = TypeVar("Counts", ErasureCounts, RetentionCounts, None)
+
+
 @dataclass(frozen=True, slots=True)
-class CareReport:
+class CareReport(Generic[Counts]):
     """One erasure or retention: its counts (``None`` when it finished one an earlier run began), what became of
     every copy, and whether it is complete (nothing left pending)."""
 
     kind: str
-    counts: ErasureCounts | RetentionCounts | None
+    counts: Counts
     copies: CopiesOutcome
     complete: bool
     resumed: bool = False
@@ -77,7 +80,7 @@ def preview_retention(db: Database, months: int, now: datetime) -> RetentionCoun
 
 def erase_member(
     db: Database, db_path: Path, member_id: int, now: datetime, *, delete_damaged: bool = False
-) -> CareReport:
+) -> CareReport[ErasureCounts]:
     """Erase one member from the database and from every copy of it, under every name they had."""
     identity = erasure.identity_of(db, member_id)
     counts = erasure.preview_erasure(db, member_id)
@@ -93,7 +96,7 @@ def erase_member(
 
 def apply_retention(
     db: Database, db_path: Path, months: int, now: datetime, *, delete_damaged: bool = False
-) -> CareReport:
+) -> CareReport[RetentionCounts]:
     """Delete sessions older than ``months`` from the database and from every copy of it."""
     counts = preview_retention(db, months, now)
     with transaction(db):
@@ -105,7 +108,7 @@ def apply_retention(
 
 def finish_pending_care(
     db: Database, db_path: Path, now: datetime, *, delete_damaged: bool = False
-) -> list[CareReport]:
+) -> list[CareReport[None]]:
     """Finish every erasure and retention an earlier run began and did not complete; one report each."""
     return [
         _finish(db, db_path, care, now, delete_damaged=delete_damaged, resumed=True)
@@ -124,7 +127,7 @@ def pending_erasure_of(db: Database, name: str) -> bool:
 
 def _finish(
     db: Database, db_path: Path, care: PendingCare, now: datetime, *, delete_damaged: bool, resumed: bool = False
-) -> CareReport:
+) -> CareReport[None]:
     deletion = _erasure(db, care) if care.identity is not None else _retention(care)
     copies = clean_copies(db, db_path, deletion, delete_damaged=delete_damaged)
     delete_securely(db, deletion.apply)  # raises, leaving it pending, when another program holds the -wal

@@ -13,12 +13,12 @@ from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.model import ActionStatus, NoteKind, ReviewOutcome, SessionKind
+from copdesk.services.data_care import apply_retention, erase_member, preview_retention
 from copdesk.store import actions, notes, participation, sessions, teams
 from copdesk.store.audit import recent_events, record_event
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, list_backups, new_backup_path
 from copdesk.store.connection import open_database
-from copdesk.services.data_care import apply_retention, erase_member, preview_retention
 from copdesk.store.location import companion_files
 from tests.cli.conftest import RunCli
 from tests.reliability.conftest import NOW, fill

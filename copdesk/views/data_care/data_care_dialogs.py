@@ -12,7 +12,7 @@ to be cleaned is named there, with a button that deletes it (the data in it woul
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -289,7 +289,7 @@ def _damaged_button(row: QHBoxLayout, dialog: QDialog) -> QPushButton:
     return button
 
 
-def _say_outcome(dialog: _CareDialog, label: QLabel, done: str, report: data_care.CareReport) -> None:
+def _say_outcome(dialog: _CareDialog, label: QLabel, done: str, report: data_care.CareReport[Any]) -> None:
     db_path = dialog.context.db_path
     if report.complete:
         label.setText(f"{done} · {report.copies_summary(db_path)}.")
