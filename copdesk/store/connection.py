@@ -196,6 +196,18 @@ def _inspect_beside(path: Path, latest: int, meanwhile: Callable[[], object]) ->
     return outcome[0]
 
 
+def _unchanged_since_copy(path: Path, version: int, changed_at: int) -> Path | None:
+    """A copy taken before an upgrade that failed (the file is unchanged since), so a retry need not take another:
+    retries would otherwise pile up identical copies."""
+    folder = backup_folder(path)
+    if not folder.is_dir():
+        return None
+    for copy in sorted(folder.glob(f"pre-migration-v{version}-*.db"), reverse=True):
+        if copy.is_file() and copy.stat().st_mtime_ns >= changed_at:
+            return copy
+    return None
+
+
 def open_database(
     path: Path, migrations_dir: Path, *, now: datetime | None = None, meanwhile: Callable[[], object] | None = None
 ) -> OpenedDatabase:
@@ -215,6 +227,7 @@ def open_database(
         version = inspect_existing(path, latest)
     if not created and version < latest:
         refuse_migrating_a_copy(path)
+    changed_at = max((file.stat().st_mtime_ns for file in companion_files(path)[:2] if file.exists()), default=0)
     make_private_folder(path.parent)
 
     try:
@@ -228,14 +241,11 @@ def open_database(
         backup_path: Path | None = None
         todo = migrations.pending(conn, migrations_dir)
         if todo and not created and version > 0:
-            stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
-            backup_path = backup_to(conn, backup_folder(path) / f"pre-migration-v{version}-{stamp}.db")
-        try:
-            migrations.apply(conn, todo)
-        except BaseException:
-            if backup_path is not None:  # the file is unchanged, so its copy is redundant: retries must not pile up
-                backup_path.unlink(missing_ok=True)
-            raise
+            backup_path = _unchanged_since_copy(path, version, changed_at)
+            if backup_path is None:
+                stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+                backup_path = backup_to(conn, backup_folder(path) / f"pre-migration-v{version}-{stamp}.db")
+        migrations.apply(conn, todo)
     except BaseException:
         conn.close()
         raise

@@ -116,4 +116,4 @@ def test_retried_upgrades_do_not_pile_up_pre_migration_copies(tmp_path: Path, db
     for attempt in range(3):
         with pytest.raises(MigrationError):
             open_database(db_path, directory, now=datetime(2026, 10, 8, 9, attempt, tzinfo=UTC))
-    assert [b.path.name for b in list_backups(db_path)] == []
+    assert [b.path.name for b in list_backups(db_path)] == [f"pre-migration-v{version}-20261008T090000Z.db"]
