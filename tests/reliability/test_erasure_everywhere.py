@@ -61,7 +61,10 @@ def erase(run_cli: RunCli, db_path: Path, name: str, *extra: str) -> tuple[int, 
 
 def test_a_member_renamed_after_a_backup_is_erased_from_it_old_name_included(run_cli: RunCli, db_path: Path) -> None:
     make_database(db_path)
-    sql(db_path, "UPDATE member SET display_name = 'Zoe Qinnet', name_key = 'zoe qinnet' WHERE display_name = 'Zoë Quinn'")
+    sql(
+        db_path,
+        "UPDATE member SET display_name = 'Zoe Qinnet', name_key = 'zoe qinnet' WHERE display_name = 'Zoë Quinn'",
+    )
     take_backup(db_path)  # taken under the old, misspelt name
     sql(db_path, "UPDATE member SET display_name = 'Zoë Quinn', name_key = 'zoë quinn' WHERE name_key = 'zoe qinnet'")
     zoe = int(sql(db_path, "SELECT id FROM member WHERE display_name = 'Zoë Quinn'")[0][0])
@@ -70,7 +73,7 @@ def test_a_member_renamed_after_a_backup_is_erased_from_it_old_name_included(run
 
     assert code == 0, err
     assert "backups cleaned: 1" in out
-    assert files_holding(db_path.parent, b"Qinnet", "Quinn".encode()) == []
+    assert files_holding(db_path.parent, b"Qinnet", b"Quinn") == []
     (backup,) = (db_path.parent / "backups").rglob("auto-*.db")
     assert sql(backup, "SELECT count(*) FROM contribution WHERE member_id = ?", zoe) == [(0,)]
 
@@ -84,13 +87,13 @@ def test_a_damaged_backup_is_named_and_skipped_and_the_others_are_cleaned(run_cl
 
     assert code == 1 and len(err.strip().splitlines()) == 1, err
     assert damaged.name in err and "Traceback" not in err
-    assert files_holding(db_path.parent, "Quinn".encode()) == [str(damaged.relative_to(db_path.parent))]
+    assert files_holding(db_path.parent, b"Quinn") == [str(damaged.relative_to(db_path.parent))]
     assert good_old.is_file() and good_new.is_file()
     # The rerun finishes it: the damaged copy is deleted on request, and the command says it finished.
     code, out, err = erase(run_cli, db_path, "Zoë Quinn", "--delete-damaged")
     assert code == 0, err
     assert "Finished an earlier erasure" in out
-    assert files_holding(db_path.parent, "Quinn".encode()) == []
+    assert files_holding(db_path.parent, b"Quinn") == []
 
 
 def test_an_erasure_stopped_by_another_reader_is_finished_by_a_rerun(run_cli: RunCli, db_path: Path) -> None:
@@ -107,7 +110,7 @@ def test_an_erasure_stopped_by_another_reader_is_finished_by_a_rerun(run_cli: Ru
     code, out, err = erase(run_cli, db_path, "Zoë Quinn")
     assert code == 0, err
     assert "Nobody called" not in err
-    assert files_holding(db_path.parent, "Quinn".encode()) == []
+    assert files_holding(db_path.parent, b"Quinn") == []
 
 
 def test_every_copy_is_cleaned_quarantined_legacy_nested_and_leftovers(run_cli: RunCli, tmp_path: Path) -> None:
@@ -127,7 +130,7 @@ def test_every_copy_is_cleaned_quarantined_legacy_nested_and_leftovers(run_cli: 
     code, out, err = erase(run_cli, db_path, "Zoë Quinn")
 
     assert code == 0, err
-    assert files_holding(db_path.parent, "Quinn".encode()) == []
+    assert files_holding(db_path.parent, b"Quinn") == []
     assert not partial.exists() and not scrubbing.exists()
     assert "backups cleaned: 4" in out  # own, nested, legacy and quarantined
 
@@ -182,7 +185,9 @@ def test_the_anonymised_summary_never_names_an_erased_or_former_member(run_cli: 
 
 
 @pytest.mark.parametrize("kind", ["erase", "retention"])
-def test_a_dry_run_says_an_earlier_run_is_pending_and_changes_nothing(run_cli: RunCli, db_path: Path, kind: str) -> None:
+def test_a_dry_run_says_an_earlier_run_is_pending_and_changes_nothing(
+    run_cli: RunCli, db_path: Path, kind: str
+) -> None:
     make_database(db_path)
     take_backup(db_path)
     reader = sqlite3.connect(db_path)
@@ -234,5 +239,4 @@ def test_the_next_start_finishes_a_pending_erasure(db_path: Path, run_cli: RunCl
     assert any("now finished" in notice for notice in started.notices), started.notices
     started.opened.db.close()
     started.lock.release()
-    assert files_holding(db_path.parent, "Quinn".encode()) == []
-
+    assert files_holding(db_path.parent, b"Quinn") == []

@@ -4,6 +4,7 @@ commit made elsewhere, and messages that never echo stored text or names: tried 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -17,7 +18,7 @@ from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, new_backup_path
 from copdesk.store.connection import open_database
 from tests.cli.conftest import RunCli
-from tests.reliability.conftest import NOW, make_database
+from tests.reliability.conftest import NOW, fill, leave_wal_and_shm, make_database
 
 
 def one_line_error(result: subprocess.CompletedProcess[str], code: int = 1) -> str:
@@ -27,12 +28,32 @@ def one_line_error(result: subprocess.CompletedProcess[str], code: int = 1) -> s
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` with a digest of its bytes: a command that only reads changes none of them."""
+    """Every file under ``folder`` with a digest of its bytes: a command that only reads changes none of them.
+
+    A -shm is SQLite's shared-memory index of the -wal, rebuilt by any reader: only its presence is compared.
+    """
     return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        str(path.relative_to(folder)): ""
+        if path.name.endswith("-shm")
+        else hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+OLD_VERSION = 9
+
+
+def make_old_database(db_path: Path, tmp_path: Path) -> None:
+    """A database as the CoPDesk of schema 9 left it: made with only the migrations it had."""
+    old = tmp_path / "old-migrations"
+    old.mkdir()
+    for migration in paths.migrations_dir().glob("*.sql"):
+        if int(migration.name[:4]) <= OLD_VERSION:
+            shutil.copy(migration, old)
+    opened = open_database(db_path, old, now=NOW)
+    fill(opened.db)
+    opened.db.close()
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00\xff garbage", b"not-a-pid\ncopdesk\nvm\n"])
@@ -62,8 +83,11 @@ READ_COMMANDS = (
 )
 
 
-def test_commands_that_read_never_write(run_cli: RunCli, db_path: Path) -> None:
+@pytest.mark.parametrize("leftover_wal", [False, True])
+def test_commands_that_read_never_write(run_cli: RunCli, db_path: Path, leftover_wal: bool) -> None:
     make_database(db_path)
+    if leftover_wal:  # an unclean exit's -wal: folding it in is a write, left to the window or a writing command
+        leave_wal_and_shm(db_path)
     before = snapshot(db_path.parent)
     for command in READ_COMMANDS:
         result = run_cli(*command, "--db", str(db_path))
@@ -74,11 +98,7 @@ def test_commands_that_read_never_write(run_cli: RunCli, db_path: Path) -> None:
 def test_a_read_command_on_an_older_schema_says_to_upgrade_and_changes_nothing(
     run_cli: RunCli, db_path: Path, tmp_path: Path
 ) -> None:
-    make_database(db_path)
-    conn = sqlite3.connect(db_path)
-    conn.execute("PRAGMA user_version = 9")  # as an older CoPDesk left it (its tables are a subset of today's)
-    conn.commit()
-    conn.close()
+    make_old_database(db_path, tmp_path)
     before = snapshot(db_path.parent)
     for command in READ_COMMANDS[1:4] + (("export", "1", "--format", "md", "-o", str(tmp_path / "r.md")),):
         result = run_cli(*command, "--db", str(db_path))
@@ -95,14 +115,11 @@ def test_a_read_command_on_an_older_schema_says_to_upgrade_and_changes_nothing(
     assert run_cli("sessions", "--db", str(db_path)).returncode == 0
 
 
-def test_a_backup_is_never_migrated(run_cli: RunCli, db_path: Path) -> None:
-    make_database(db_path)
-    opened = open_database(db_path, paths.migrations_dir(), now=NOW)
-    backup = backup_to(opened.db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW))
-    opened.db.close()
-    conn = sqlite3.connect(backup)
-    conn.execute("PRAGMA user_version = 9")
-    conn.commit()
+def test_a_backup_is_never_migrated(run_cli: RunCli, db_path: Path, tmp_path: Path) -> None:
+    make_old_database(db_path, tmp_path)
+    backup = new_backup_path(db_path, BackupKind.AUTOMATIC, NOW)
+    conn = sqlite3.connect(db_path)
+    backup_to(conn, backup)
     conn.close()
     before = hashlib.sha256(backup.read_bytes()).hexdigest()
     for command in (("upgrade",), ("sessions",), ("demo",)):

@@ -42,7 +42,9 @@ def test_backup_never_replaces_another_database(run_cli: RunCli, two_teams: tupl
     assert digest(theirs) == before
 
 
-def test_backup_never_replaces_a_file_with_a_wal_or_lock_beside_it(run_cli: RunCli, two_teams: tuple[Path, Path]) -> None:
+def test_backup_never_replaces_a_file_with_a_wal_or_lock_beside_it(
+    run_cli: RunCli, two_teams: tuple[Path, Path]
+) -> None:
     ours, theirs = two_teams
     in_use = theirs.with_name("in-use.db")
     in_use.write_bytes(b"")  # not (yet) an SQLite header: only what lies beside it says it is a database
@@ -120,7 +122,11 @@ def test_an_empty_db_is_a_usage_error_never_the_default_database(run_cli: RunCli
         result = run_cli(*command, "--db", "")
         assert "--db" in one_line_error(result, code=2)
     gui = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--db", ""], capture_output=True, text=True, env=child_env(), check=False
+        [sys.executable, str(ROOT / "main.py"), "--db", ""],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        check=False,
     )
     assert gui.returncode == 2 and "--db" in gui.stderr
     assert digest(default) == before and not (tmp_path / "x.db").exists()
