@@ -12,6 +12,7 @@ import shutil
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,7 +45,7 @@ def take_backup(db_path: Path, days_ago: int = 1) -> Path:
         opened.db.close()
 
 
-def sql(db_path: Path, statement: str, *params: object) -> list[tuple[object, ...]]:
+def sql(db_path: Path, statement: str, *params: object) -> list[tuple[Any, ...]]:
     conn = sqlite3.connect(db_path)
     try:
         rows = conn.execute(statement, params).fetchall()
@@ -61,12 +62,10 @@ def erase(run_cli: RunCli, db_path: Path, name: str, *extra: str) -> tuple[int, 
 
 def test_a_member_renamed_after_a_backup_is_erased_from_it_old_name_included(run_cli: RunCli, db_path: Path) -> None:
     make_database(db_path)
-    sql(
-        db_path,
-        "UPDATE member SET display_name = 'Zoe Qinnet', name_key = 'zoe qinnet' WHERE display_name = 'Zoë Quinn'",
-    )
+    rename = "UPDATE member SET display_name = ?, name_key = ? WHERE name_key = ?"
+    sql(db_path, rename, "Zoe Qinnet", "zoe qinnet", "zoë quinn")
     take_backup(db_path)  # taken under the old, misspelt name
-    sql(db_path, "UPDATE member SET display_name = 'Zoë Quinn', name_key = 'zoë quinn' WHERE name_key = 'zoe qinnet'")
+    sql(db_path, rename, "Zoë Quinn", "zoë quinn", "zoe qinnet")
     zoe = int(sql(db_path, "SELECT id FROM member WHERE display_name = 'Zoë Quinn'")[0][0])
 
     code, out, err = erase(run_cli, db_path, "Zoë Quinn")
@@ -107,7 +106,7 @@ def test_an_erasure_stopped_by_another_reader_is_finished_by_a_rerun(run_cli: Ru
     assert code == 1 and "another program" in err.lower(), err
     reader.close()
 
-    code, out, err = erase(run_cli, db_path, "Zoë Quinn")
+    code, _out, err = erase(run_cli, db_path, "Zoë Quinn")
     assert code == 0, err
     assert "Nobody called" not in err
     assert files_holding(db_path.parent, b"Quinn") == []

@@ -100,7 +100,7 @@ def test_a_read_command_on_an_older_schema_says_to_upgrade_and_changes_nothing(
 ) -> None:
     make_old_database(db_path, tmp_path)
     before = snapshot(db_path.parent)
-    for command in READ_COMMANDS[1:4] + (("export", "1", "--format", "md", "-o", str(tmp_path / "r.md")),):
+    for command in (*READ_COMMANDS[1:4], ("export", "1", "--format", "md", "-o", str(tmp_path / "r.md"))):
         result = run_cli(*command, "--db", str(db_path))
         assert "copdesk-cli upgrade" in one_line_error(result), command
         assert snapshot(db_path.parent) == before, command

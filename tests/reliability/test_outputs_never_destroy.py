@@ -118,7 +118,8 @@ def test_an_empty_db_is_a_usage_error_never_the_default_database(run_cli: RunCli
     default = Path(os.environ["XDG_DATA_HOME"]) / "copdesk" / "copdesk.db"
     make_database(default)
     before = digest(default)
-    for command in (("check",), ("demo",), ("backup", "-o", str(tmp_path / "x.db")), ("erase", "--team", "Harbour Team", "--member", "Bo Day", "--yes")):  # fmt: skip
+    erase = ("erase", "--team", "Harbour Team", "--member", "Bo Day", "--yes")
+    for command in (("check",), ("demo",), ("backup", "-o", str(tmp_path / "x.db")), erase):
         result = run_cli(*command, "--db", "")
         assert "--db" in one_line_error(result, code=2)
     gui = subprocess.run(
