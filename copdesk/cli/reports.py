@@ -15,7 +15,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from copdesk.cli.common import EXIT_OK, AddCommand, Context, UserError, chosen_team
+from copdesk.cli.common import EXIT_OK, AddCommand, Context, UserError, chosen_team, row_number
+from copdesk.core.text import quoted
 from copdesk.store.location import shown
 
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from copdesk.core.schedule import NextSession
 
 MAX_LISTED_SESSIONS = 500
+# Dates CoPDesk can count weeks and quarters around without leaving the calendar Python knows (years 1 to 9999).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
 
 
 def add_report_commands(add: AddCommand) -> None:
@@ -36,7 +39,7 @@ def add_report_commands(add: AddCommand) -> None:
     schedule.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     export = add("export", _cmd_export, "Write a session record (share-safe: no participation data).")
-    export.add_argument("session_id", type=int, metavar="SESSION_ID", help="the session ('sessions' lists them)")
+    export.add_argument("session_id", type=row_number, metavar="SESSION_ID", help="the session ('sessions' lists them)")
     export.add_argument("--format", required=True, choices=("md", "html", "pdf", "json"), help="file format")
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     export.add_argument("--names", action="store_true", help="list who attended and who owns each action")
@@ -177,10 +180,10 @@ def _cmd_rollup(ctx: Context) -> int:
     for name in ctx.args.files:
         path = Path(name).expanduser()
         try:
-            summaries.append((name, read_summary(path.read_text(encoding="utf-8"), name)))
+            summaries.append((name, read_summary(path.read_text(encoding="utf-8"), shown(name))))
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
-            raise UserError(f"Cannot read {name}: {reason}.") from exc
+            raise UserError(f"Cannot read {shown(name)}: {reason}.") from exc
         except SummaryError as exc:
             raise UserError(str(exc)) from exc
     try:
@@ -215,9 +218,12 @@ def _quarter(text: str) -> str:
 def _day(text: str, option: str) -> date:
 
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise UserError(f"{option} takes a date like 2026-04-01, not {text!r}.") from exc
+        raise UserError(f"{option} takes a date like 2026-04-01, not {quoted(text)}.") from exc
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UserError(f"{option} takes a date from {FIRST_DAY} to {LAST_DAY}, not {day.isoformat()}.")
+    return day
 
 
 def _render(file_format: str, render: Callable[[str], str], title: str) -> bytes:

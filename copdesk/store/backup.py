@@ -10,8 +10,9 @@ import os
 import sqlite3
 from pathlib import Path
 
-from copdesk.store.errors import StoreError
+from copdesk.store.errors import StorageFullError, StoreError
 from copdesk.store.location import check_output_path, companion_files, shown
+from copdesk.store.safe_write import storage_error_for
 
 _PRIVATE = 0o600
 _READ_ONCE_CACHE_KIB = 256
@@ -84,9 +85,11 @@ def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
         temporary.chmod(_PRIVATE)
         verify(temporary)
         os.replace(temporary, destination)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OSError) as exc:
         temporary.unlink(missing_ok=True)
-        raise StoreError(f"The backup to {destination} failed ({exc}); nothing was replaced.") from exc
+        refused = storage_error_for(exc)
+        reason = "the disk is full" if isinstance(refused, StorageFullError) else str(refused or exc)
+        raise StoreError(f"The backup to {shown(destination)} failed ({reason}); nothing was replaced.") from exc
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

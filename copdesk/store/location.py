@@ -59,9 +59,9 @@ def companion_files(path: Path) -> list[Path]:
 
 
 def shown(path: Path | str) -> str:
-    """A path for a one-line message: a newline or other control character in it is shown escaped."""
+    """A path (or any text) for a one-line message: a newline or other control character in it is shown escaped."""
     text = str(path)
-    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
+    return text if text.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def check_output_path(target: Path) -> Path:
