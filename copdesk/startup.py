@@ -261,7 +261,10 @@ def _finish_pending_care(started: Startup, now: datetime) -> None:
         if report.complete:
             started.notices.append(f"{what} that had stopped part-way is now finished.")
         else:
-            started.warnings.append(f"{what} is done in the database but not yet everywhere{report.problems(db_path)}.")
+            started.warnings.append(
+                f"{what} is done in the database but not yet everywhere{report.problems(db_path)}. Delete those files "
+                "if nobody needs them (File ▸ Erase a member's data… offers to)."
+            )
 
 
 def location_warning(db_path: Path) -> str | None:

@@ -157,7 +157,10 @@ def _what(report: CareReport[Any]) -> str:
 
 def _check_complete(report: CareReport[Any], db_path: Path) -> None:
     if not report.complete:
-        raise UserError(f"The {_what(report)} is done in the database, but not everywhere{report.problems(db_path)}.")
+        raise UserError(
+            f"The {_what(report)} is done in the database, but not everywhere{report.problems(db_path)}. Delete those "
+            "files if nobody needs them, or run this again with --delete-damaged."
+        )
 
 
 def _cmd_retention(ctx: Context) -> int:

@@ -65,10 +65,7 @@ class CareReport(Generic[Counts]):
         if not self.copies.failed:
             return ""
         names = ", ".join(display_name(db_path, path) for path in self.copies.failed)
-        return (
-            f". Could not be cleaned (damaged), so the data is still in: {names}; delete them if nobody needs them "
-            "(or run again with --delete-damaged), and run this again"
-        )
+        return f". Too damaged to be cleaned, so the data is still in: {names}"
 
 
 preview_erasure = erasure.preview_erasure

@@ -275,6 +275,9 @@ class EraseMemberDialog(QDialog):
 
 class _CareDialog(Protocol):
     context: AppContext
+
+    def adjustSize(self) -> None: ...
+
     delete_damaged: QPushButton
     result_label: QLabel
 
@@ -295,8 +298,12 @@ def _say_outcome(dialog: _CareDialog, label: QLabel, done: str, report: data_car
         label.setText(f"{done} · {report.copies_summary(db_path)}.")
         dialog.delete_damaged.hide()
     else:
-        label.setText(f"{done}, in the database; not yet everywhere{report.problems(db_path)}.")
+        label.setText(
+            f"{done}, in the database; not yet everywhere{report.problems(db_path)}. If nobody needs "
+            "those files, delete them with “Delete the damaged copies”."
+        )
         dialog.delete_damaged.show()
+    dialog.adjustSize()  # the dialog grows to show the whole message
 
 
 def _finish_deleting_damaged(dialog: _CareDialog) -> None:
