@@ -7,7 +7,9 @@ cleared only once all of that is done, with the live file's -wal emptied. A run 
 damaged backup, another program reading the database) is finished by the next run or the next start
 (:func:`finish_pending_care`). A damaged copy is reported by name and skipped; the others are cleaned.
 
-The caller holds the instance lock (the window does; the CLI takes it), so no CoPDesk writes meanwhile.
+The caller holds the instance lock (the window does; the CLI takes it), so no CoPDesk writes meanwhile. Unlike the
+other services, backup, restore and upgrade take the database's path rather than an open Database: a backup reads
+it through a read-only connection of its own, and a restore or an upgrade needs it closed everywhere else.
 """
 
 from __future__ import annotations
@@ -51,7 +53,6 @@ class CareReport(Generic[Counts]):
     counts: Counts
     copies: CopiesOutcome
     complete: bool
-    resumed: bool = False
 
     def copies_summary(self, db_path: Path) -> str:
         text = f"backups cleaned: {len(self.copies.cleaned)}"
@@ -68,10 +69,13 @@ class CareReport(Generic[Counts]):
         return f". Too damaged to be cleaned, so the data is still in: {names}"
 
 
-preview_erasure = erasure.preview_erasure
+def preview_erasure(db: Database, member_id: int) -> ErasureCounts:
+    """What erasing the member would remove from the database (the dialog's and the dry run's counts)."""
+    return erasure.preview_erasure(db, member_id)
 
 
 def preview_retention(db: Database, months: int, now: datetime) -> RetentionCounts:
+    """What a retention of ``months`` would delete from the database."""
     return retention.preview_retention(db, months, now)
 
 
@@ -107,10 +111,7 @@ def finish_pending_care(
     db: Database, db_path: Path, now: datetime, *, delete_damaged: bool = False
 ) -> list[CareReport[None]]:
     """Finish every erasure and retention an earlier run began and did not complete; one report each."""
-    return [
-        _finish(db, db_path, care, now, delete_damaged=delete_damaged, resumed=True)
-        for care in pending_care.pending(db)
-    ]
+    return [_finish(db, db_path, care, now, delete_damaged=delete_damaged) for care in pending_care.pending(db)]
 
 
 def pending_erasure_of(db: Database, name: str) -> bool:
@@ -122,14 +123,12 @@ def pending_erasure_of(db: Database, name: str) -> bool:
     return any(care.whole_digests & digests.whole for care in pending_care.pending(db) if care.kind == "erase")
 
 
-def _finish(
-    db: Database, db_path: Path, care: PendingCare, now: datetime, *, delete_damaged: bool, resumed: bool = False
-) -> CareReport[None]:
+def _finish(db: Database, db_path: Path, care: PendingCare, now: datetime, *, delete_damaged: bool) -> CareReport[None]:
     deletion = _erasure(db, care) if care.identity is not None else _retention(care)
     copies = clean_copies(db, db_path, deletion, delete_damaged=delete_damaged)
     delete_securely(db, deletion.apply)  # raises, leaving it pending, when another program holds the -wal
     if copies.failed:
-        return CareReport(care.kind, None, copies, complete=False, resumed=resumed)
+        return CareReport(care.kind, None, copies, complete=False)
     with transaction(db):
         pending_care.clear(db, care.id)
         done = f"{len(copies.cleaned)} backups cleaned, {len(copies.deleted)} deleted"
@@ -138,7 +137,7 @@ def _finish(
         else:
             record_event(db, "deleted", "session", None, now, f"{care.detail}; {done}")
     checkpoint_truncate(db)  # the audit entry too, so the -wal ends empty
-    return CareReport(care.kind, None, copies, complete=True, resumed=resumed)
+    return CareReport(care.kind, None, copies, complete=True)
 
 
 def _erasure(db: Database, care: PendingCare) -> Deletion:

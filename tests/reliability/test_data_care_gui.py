@@ -135,9 +135,7 @@ def test_damaged_database_dialog(qtbot: QtBot, tmp_path: Path, with_backup: bool
         assert dialog.choice is DamageChoice.START_FRESH
 
 
-def test_erase_dialog_names_a_damaged_backup_and_offers_to_delete_it(
-    qtbot: QtBot, db: Database, db_path: Path
-) -> None:
+def test_erase_dialog_names_a_damaged_backup_and_offers_to_delete_it(qtbot: QtBot, db: Database, db_path: Path) -> None:
     from tests.reliability.conftest import corrupt
 
     team_id = fill(db)
