@@ -166,20 +166,18 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, env=child_env(), timeout=300, check=False)
 
 
-def killed_at(args: list[str], delay: float) -> None:
-    """Start the command and kill -9 it after ``delay`` seconds (or let it end first)."""
-    child = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        env=child_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+def killed_at(args: list[str], delay: float) -> bool:
+    """Start the command and kill -9 it after ``delay`` seconds; whether it was still running (the kill landed)."""
+    command = [sys.executable, str(ROOT / "main.py"), *args]
+    child = subprocess.Popen(command, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + delay
     while child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
-    if child.poll() is None:
+    landed = child.poll() is None
+    if landed:
         os.kill(child.pid, signal.SIGKILL)
     child.wait()
+    return landed
 
 
 def scan(folder: Path, markers: list[str]) -> list[str]:
@@ -242,8 +240,7 @@ def run_case(folder: Path, kind: str, rng: random.Random, figures: Figures, faul
         reader.close()
         figures.faults += 1
     for _ in range(rng.randint(2, 4)):  # kill -9 at random moments; each run finishes what the last left pending
-        killed_at(args, rng.uniform(0.0, duration))
-        figures.faults += 1
+        figures.faults += killed_at(args, rng.uniform(0.0, duration))
     final = cli(*args, "--delete-damaged")
     finished = final.returncode == 0 or (kind == "erase" and "Nobody called" in final.stderr and not _pending(db_path))
     figures.cases += 1

@@ -21,6 +21,6 @@ from tests.reliability.sweep import FAULTS, Figures, run_case
 def test_kill_9_and_faults_leave_no_erased_data_and_no_damage(tmp_path: Path, kind: str, fault: str) -> None:
     figures = Figures()
     run_case(tmp_path, kind, random.Random(f"{kind}-{fault}"), figures, fault)
-    assert figures.cases == 1 and figures.faults >= 4
+    assert figures.cases == 1 and figures.faults >= 2  # the rename and the leftovers, besides kills that landed
     assert figures.found == []
     assert figures.damaged == []
