@@ -96,7 +96,7 @@ def copies_of(db_path: Path) -> list[Copy]:
     for folder in others:
         for path in _files(folder, deep=folder != db_path.parent / BACKUP_FOLDER):
             if path not in seen and not _is_leftover(path) and is_sqlite_file(path):
-                found.append(Copy(path, dated.get(path), owned=path in dated))
+                found.append(Copy(path, dated.get(path), owned=False))  # even a legacy name: judged by lineage
     quarantined = quarantined_files(db_path)
     for path in quarantined:
         if path.name.endswith(("-wal", "-shm")):

@@ -5,6 +5,7 @@ deeply nested or holds huge or non-finite numbers, paths with newlines, and a fu
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -106,6 +107,7 @@ sys.exit(cli.main(sys.argv[2:]))
 """
 
 
+@pytest.mark.skipif(os.name != "posix", reason="the file-size limit (RLIMIT_FSIZE) is POSIX's")
 @pytest.mark.parametrize("command", ["demo", "backup"])
 def test_a_full_disk_is_said_plainly(database: Path, tmp_path: Path, command: str) -> None:
     if command == "demo":

@@ -94,6 +94,10 @@ def test_an_export_over_an_old_0644_file_leaves_0600(run_cli: RunCli, two_teams:
     assert stat.S_IMODE(target.stat().st_mode) == 0o600 and stat.S_ISREG(target.stat().st_mode)
 
 
+POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/null are POSIX")
+
+
+@POSIX_ONLY
 def test_a_fifo_as_output_is_refused_not_replaced(run_cli: RunCli, two_teams: tuple[Path, Path]) -> None:
     ours, _ = two_teams
     fifo = ours.parent / "pipe"
@@ -104,6 +108,7 @@ def test_a_fifo_as_output_is_refused_not_replaced(run_cli: RunCli, two_teams: tu
         assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
+@POSIX_ONLY
 def test_dev_null_is_never_replaced(run_cli: RunCli, two_teams: tuple[Path, Path]) -> None:
     ours, _ = two_teams
     before = os.stat("/dev/null")
