@@ -122,6 +122,8 @@ def run_gui(argv: Sequence[str]) -> int:
     )
     parser.add_argument("--db", metavar="PATH", help="database file (default: $COPDESK_DB, else the app data folder)")
     args, qt_args = parser.parse_known_args(argv)
+    if args.db == "":
+        parser.error("--db needs a path (an empty one would silently mean your default database)")
     if not _display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1

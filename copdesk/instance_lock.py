@@ -5,7 +5,10 @@ is told which process has the database and writes nothing. The command-line oper
 or delete data (restore, retention, erasure) take the same lock, so they cannot run under an open
 window. A lock left behind by a crash (kill -9, a power cut) names a process that no longer exists;
 QLockFile sees that and takes the lock over. Age alone never makes a lock stale (a meeting runs for
-an hour, and CoPDesk may stay open all day), hence ``setStaleLockTime(0)``.
+an hour, and CoPDesk may stay open all day), hence ``setStaleLockTime(0)``. A lock file with no readable process
+id is stale too (QLockFile alone would wait for it to age, which with no stale time is for ever); one written on
+another computer (a shared folder) cannot be checked from here, so the message names the file and when it is
+safe to delete it.
 
 Only QtCore is loaded, so the command line stays free of the GUI stack.
 """
@@ -15,9 +18,10 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QSysInfo
 
 from copdesk.store.errors import LocationError, StoreError
+from copdesk.store.location import shown
 
 
 class AlreadyOpenError(StoreError):
@@ -40,16 +44,36 @@ class InstanceLock:
             return
         error = self._lock.error()
         if error == QLockFile.LockError.LockFailedError:
-            info = self._lock.getLockInfo()
-            holder = f" (process {info[0]} on {info[1]})" if isinstance(info, tuple) and info[0] else ""
+            pid, host, _app = self._lock.getLockInfo()
+            if not pid:
+                self._take_over_unreadable()
+                return
+            if host and host != QSysInfo.machineHostName():
+                lock = shown(lock_path(self.db_path))
+                raise AlreadyOpenError(
+                    f"{lock} says CoPDesk has this database open on another computer ({shown(host)}, process {pid}): "
+                    f"the folder is shared. If CoPDesk is closed on {shown(host)}, delete {lock} and start again."
+                )
             raise AlreadyOpenError(
-                f"CoPDesk is already open on {self.db_path}{holder}. Switch to that window, "
-                "or close it first; nothing was changed."
+                f"CoPDesk is already open on {shown(self.db_path)} (process {pid} on {shown(host)}). Switch to that "
+                "window, or close it first; nothing was changed."
             )
         if error == QLockFile.LockError.PermissionError:
             folder = self.db_path.parent
-            raise LocationError(f"Cannot write to {folder}: the folder is read-only. Choose another location.")
-        raise StoreError(f"Could not check whether CoPDesk is already open on {self.db_path}; try again.")
+            raise LocationError(f"Cannot write to {shown(folder)}: the folder is read-only. Choose another location.")
+        raise StoreError(f"Could not check whether CoPDesk is already open on {shown(self.db_path)}; try again.")
+
+    def _take_over_unreadable(self) -> None:
+        """A lock file with no process id in it (empty after a crash or a full disk, damaged, or not CoPDesk's) is
+        stale: no CoPDesk can be shown to hold it. It is removed and the lock taken, unless a live holder still has
+        it locked (QLockFile keeps an OS lock on the file while it holds it), or it cannot be removed."""
+        if self._lock.removeStaleLockFile() and self._lock.tryLock(0):
+            return
+        lock = shown(lock_path(self.db_path))
+        raise AlreadyOpenError(
+            f"{lock} cannot be read or removed, so CoPDesk cannot tell whether the database is in use. If no CoPDesk "
+            f"is open on it, delete {lock} and start again."
+        )
 
     def release(self) -> None:
         if self._lock.isLocked():

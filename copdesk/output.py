@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSaveFile
+from PySide6.QtCore import QBuffer, QByteArray, QFileDevice, QIODevice, QMarginsF, QSaveFile
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from copdesk.core.export_formats import ExportFormat
-from copdesk.store.connection import SQLITE_HEADER
+from copdesk.store.errors import UnsafeOutputError
+from copdesk.store.location import check_output_path, shown
 
 D = TypeVar("D")
 
@@ -36,38 +37,28 @@ def save_text(path: Path, text: str) -> None:
 
 
 def save_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, or raise :class:`OutputError` and leave the path as it was."""
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise OutputError(f"{target} is a folder; give the path of the file to write.")
-    if target.parent.exists() and not target.parent.is_dir():
-        raise OutputError(f"Cannot write {target}: {target.parent} is a file, not a folder.")
-    if not target.parent.is_dir():
-        raise OutputError(f"Cannot write {target}: the folder {target.parent} does not exist.")
-    _refuse_to_replace_a_database(target)
+    """Write ``data`` to ``path`` atomically, owner-only, or raise :class:`OutputError` and leave the path as it was.
+
+    The path is checked first (:func:`copdesk.store.location.check_output_path`): links resolved, no database or
+    file beside one replaced, no device turned into a file. QSaveFile would give the new file the mode of the one
+    it replaces; an export holds names and case discussions, so it is made owner-only (0600) whatever was there.
+    """
+    try:
+        target = check_output_path(Path(path))
+    except UnsafeOutputError as exc:
+        raise OutputError(exc.message) from exc
     save = QSaveFile(str(target))
     if not save.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise OutputError(f"Cannot write {target}: {save.errorString() or 'permission denied'}.")
+        raise OutputError(f"Cannot write {shown(target)}: {save.errorString() or 'permission denied'}.")
+    save.setPermissions(QFileDevice.Permission.ReadOwner | QFileDevice.Permission.WriteOwner)
     written = save.write(QByteArray(data))
     if written != len(data):
         reason = save.errorString() or "the disk may be full"
         save.cancelWriting()
         save.commit()
-        raise OutputError(f"Cannot write {target}: {reason}.")
+        raise OutputError(f"Cannot write {shown(target)}: {reason}.")
     if not save.commit():
-        raise OutputError(f"Cannot write {target}: {save.errorString() or 'the disk may be full'}.")
-
-
-def _refuse_to_replace_a_database(target: Path) -> None:
-    """An export written over a database (CoPDesk's own, open or not) would destroy every note in it."""
-    name = target.name
-    for suffix in ("-wal", "-shm", "-journal", ".lock"):
-        if name.endswith(suffix) and target.with_name(name.removesuffix(suffix)).exists():
-            raise OutputError(f"{target} belongs to the database beside it; choose another file name.")
-    if target.is_file():
-        with target.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
-                raise OutputError(f"{target} is a database; CoPDesk will not overwrite it. Choose another file name.")
+        raise OutputError(f"Cannot write {shown(target)}: {save.errorString() or 'the disk may be full'}.")
 
 
 def html_to_pdf(html: str, title: str) -> bytes:
@@ -89,18 +80,16 @@ def html_to_pdf(html: str, title: str) -> bytes:
     return bytes(buffer.data().data())
 
 
-def save_pdf(path: Path, html: str, title: str) -> None:
-    save_bytes(path, html_to_pdf(html, title))
-
-
 def save_rendered(path: Path, file_format: ExportFormat[D], document: D, title: str) -> None:
-    """Write ``document`` in ``file_format`` (from its :class:`~copdesk.core.export_formats.ExportDocument`): a
-    binary format (PDF) is drawn from the HTML its renderer gives, a text format is written as rendered."""
+    """Write ``document`` in ``file_format`` (from its :class:`~copdesk.core.export_formats.ExportDocument`)."""
+    save_bytes(path, rendered_bytes(file_format, document, title))
+
+
+def rendered_bytes(file_format: ExportFormat[D], document: D, title: str) -> bytes:
+    """One document's bytes in ``file_format``: a binary format (PDF) is laid out from the HTML its renderer gives,
+    a text format is the rendered text as UTF-8."""
     text = file_format.render(document)
-    if file_format.binary:
-        save_pdf(path, text, title)
-    else:
-        save_text(path, text)
+    return html_to_pdf(text, title) if file_format.binary else text.encode("utf-8")
 
 
 def _ensure_gui_application() -> None:

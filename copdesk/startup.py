@@ -236,6 +236,7 @@ def _open_locked(
     started = Startup(opened, lock, notices, location_warning=location_warning(db_path))
     if opened.permission_warning:
         started.warnings.append(opened.permission_warning)
+    _finish_pending_care(started, now)
     if not opened.created and backup_due(db_path, fingerprint):
         try:
             started.backup = StartupBackup(db_path, fingerprint, now)
@@ -247,6 +248,28 @@ def _open_locked(
             if warning:
                 started.warnings.append(warning)
     return started
+
+
+def _finish_pending_care(started: Startup, now: datetime) -> None:
+    """Finish an erasure or a deletion of old sessions that an earlier run left part-done (a crash, a damaged
+    backup), before the start-up backup could copy what it had still to delete."""
+    from copdesk.services.data_care import finish_pending_care
+
+    db_path = started.opened.path
+    try:
+        reports = finish_pending_care(started.opened.db, db_path, now)
+    except StoreError as exc:
+        started.warnings.append(exc.message)
+        return
+    for report in reports:
+        what = "An erasure" if report.kind == "erase" else "A deletion of old sessions"
+        if report.complete:
+            started.notices.append(f"{what} that had stopped part-way is now finished.")
+        else:
+            started.warnings.append(
+                f"{what} is done in the database but not yet everywhere{report.problems(db_path)}. Delete those files "
+                "if nobody needs them (File ▸ Erase a member's data… offers to)."
+            )
 
 
 def location_warning(db_path: Path) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -51,6 +52,8 @@ def main(argv: Sequence[str] | None = None, *, now: Callable[[], datetime] | Non
     prepare_console()  # a windowed .exe has no stdout; a file on Windows would be cp1252 (copdesk/console.py)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "db", None) == "":
+        parser.error("--db needs a path (an empty one would silently mean your default database)")
     os.umask(0o077)  # backups, exports and databases it writes are readable by this user only, as in the app
     ctx = Context(args=args, now=now or (lambda: datetime.now(UTC)), out=print)
     handler: Handler = args.handler
@@ -63,14 +66,36 @@ def main(argv: Sequence[str] | None = None, *, now: Callable[[], datetime] | Non
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except (UserError, StoreError) as exc:
-        print(f"copdesk-cli: {exc}", file=sys.stderr)
-    except OSError as exc:
-        print(f"copdesk-cli: {exc.strerror or exc} ({exc.filename or 'file'})", file=sys.stderr)
+        _error(str(exc))
+    except (OSError, sqlite3.Error) as exc:
+        _error(_storage_message(exc))
+    except OverflowError:
+        _error("a number or a date given is out of range; check what was typed")
     except KeyboardInterrupt:
-        print("copdesk-cli: interrupted", file=sys.stderr)
+        _error("interrupted")
     except Exception as exc:  # the contract is one line and no traceback, even for a fault of CoPDesk's own
-        print(f"copdesk-cli: unexpected error ({type(exc).__name__}: {exc}); nothing more was written", file=sys.stderr)
+        # Its own text is left out: it can quote stored text (a damaged note), which never goes to a terminal.
+        _error(f"unexpected error ({type(exc).__name__}); nothing more was written")
     return EXIT_USER_ERROR
+
+
+def _error(message: str) -> None:
+    """One line on stderr, whatever the message holds (a path with a newline in it is shown escaped)."""
+    from copdesk.store.location import shown
+
+    print(f"copdesk-cli: {shown(message)}", file=sys.stderr)
+
+
+def _storage_message(exc: OSError | sqlite3.Error) -> str:
+    """A full disk, a read-only or locked file said plainly (never "disk I/O error"); another failure in brief."""
+    from copdesk.store.safe_write import storage_error_for
+
+    mapped = storage_error_for(exc)
+    if mapped is not None:
+        return mapped.message
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc} ({exc.filename or 'file'})"
+    return f"the database could not be read or written ({type(exc).__name__}); nothing more was written"
 
 
 if __name__ == "__main__":

@@ -16,10 +16,12 @@ from sqlite_utils import Database
 from copdesk import paths
 from copdesk.core.model import Team
 from copdesk.store.connection import OpenedDatabase, open_database
+from copdesk.store.location import shown
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
+LARGEST_ROW_NUMBER = 2**63 - 1  # SQLite's largest integer
 
 
 class UserError(Exception):
@@ -31,6 +33,17 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"copdesk-cli: {message} (see 'copdesk-cli --help')\n")
+
+
+def row_number(text: str) -> int:
+    """An argparse type for a record's number (``export SESSION_ID``): a number SQLite could hold, or a usage error."""
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text[:30]!r} is not a number") from exc
+    if not 1 <= value <= LARGEST_ROW_NUMBER:
+        raise argparse.ArgumentTypeError(f"{text[:30]!r} is not a record number (1 or more, at most 19 digits)")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,17 +63,25 @@ class Context:
         path = self.db_path
         if not path.exists():
             raise UserError(
-                f"No database at {path}; nothing was created. Check the path given with --db or COPDESK_DB."
+                f"No database at {shown(path)}; nothing was created. Check the path given with --db or COPDESK_DB."
             )
         return path
 
     def open_db(self, *, existing: bool = False) -> OpenedDatabase:
-        """Open (and migrate) the database; with ``existing``, refuse a path with no database rather than create one."""
+        """Open (and migrate) the database, for a command that writes; with ``existing``, refuse a path with no
+        database rather than create one."""
         path = self.existing_db_path() if existing else self.db_path
         opened = open_database(path, paths.migrations_dir(), now=self.now())
         if opened.permission_warning:  # said, never fatal: see copdesk.store.permissions
             print(f"copdesk-cli: warning: {opened.permission_warning}", file=sys.stderr)
         return opened
+
+    def read_db(self) -> Database:
+        """The existing database opened read-only, for a command that reads: it never writes, creates or migrates.
+        An older schema is refused with what to do (``copdesk-cli upgrade``)."""
+        from copdesk.store.connection import open_read_only
+
+        return open_read_only(self.existing_db_path(), paths.migrations_dir())
 
 
 Handler = Callable[[Context], int]

@@ -1,9 +1,9 @@
-"""The data-care subcommands of ``copdesk-cli``: backups, restore, retention and erase.
+"""The data-care subcommands of ``copdesk-cli``: backups, restore, upgrade, retention and erase.
 
-The rules of every group: thin handlers (the work is in ``store``), no views, one line and exit code 1 on a
-problem. The commands that replace or delete data take the same lock as the app, so they refuse to run while
-CoPDesk is open on the database. Deleting asks for ``--yes``: without it the command says what it would delete,
-and stops.
+The rules of every group: thin handlers (the work is in ``services.data_care``), no views, one line and exit code 1
+on a problem. The commands that change data take the same lock as the app, so they refuse to run while CoPDesk is
+open on the database, and they first finish any erasure or retention an earlier run left part-done. Deleting asks
+for ``--yes``: without it the command says what it would delete, and stops.
 """
 
 from __future__ import annotations
@@ -12,13 +12,17 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from copdesk import paths
 from copdesk.cli.common import AddCommand, Context, UserError, chosen_team
+from copdesk.store.location import shown
 
 if TYPE_CHECKING:
+    from copdesk.services.data_care import CareReport
     from copdesk.store.connection import OpenedDatabase
+
+DELETE_DAMAGED_HELP = "delete backups and quarantined files too damaged to be cleaned, instead of listing them"
 
 
 def add_data_commands(add: AddCommand) -> None:
@@ -28,25 +32,31 @@ def add_data_commands(add: AddCommand) -> None:
     restore = add("restore", _cmd_restore, "Replace the database with a backup (the current data is backed up first).")
     restore.add_argument("file", metavar="FILE", help="the backup to restore ('backups' lists them)")
 
+    add("upgrade", _cmd_upgrade, "Update a database saved by an older CoPDesk (a verified copy is kept first).")
+
     retention = add("retention", _cmd_retention, "Delete sessions older than N months, from the database and backups.")
     retention.add_argument("--months", type=int, required=True, metavar="N", help="keep this many months")
     retention.add_argument("--yes", action="store_true", help="delete; without it, only say what would go")
+    retention.add_argument("--delete-damaged", action="store_true", help=DELETE_DAMAGED_HELP)
 
     erase = add("erase", _cmd_erase, "Erase one member's data (right to erasure), from the database and backups.")
     erase.add_argument("--team", required=True, metavar="NAME", help="the team")
     erase.add_argument("--member", required=True, metavar="NAME", help="the person, as on the roster")
     erase.add_argument("--yes", action="store_true", help="erase; without it, only say what would go")
+    erase.add_argument("--delete-damaged", action="store_true", help=DELETE_DAMAGED_HELP)
 
 
 @contextmanager
 def _locked_database(ctx: Context) -> Iterator[OpenedDatabase]:
-    """The database opened under the app's lock: taken before anything is written, even the -wal."""
+    """The database opened under the app's lock: taken before anything is written, even the -wal. A database from
+    an older CoPDesk is refused: migrating is for the window or ``upgrade``, never a side effect."""
     from copdesk.instance_lock import InstanceLock
     from copdesk.store.location import ensure_location
 
     db_path = ctx.existing_db_path()
     ensure_location(db_path)
     with InstanceLock(db_path):
+        ctx.read_db().close()  # refuses an older schema (and a damaged file) before anything is written
         opened = ctx.open_db(existing=True)
         try:
             yield opened
@@ -61,7 +71,7 @@ def _cmd_backups(ctx: Context) -> int:
 
     latest = migrations.latest_version(paths.migrations_dir())
     rows = []
-    for backup in list_backups(ctx.db_path):
+    for backup in list_backups(ctx.existing_db_path()):
         try:
             verify_restorable(backup.path, latest)
             problem = None
@@ -83,64 +93,126 @@ def _cmd_backups(ctx: Context) -> int:
     else:
         for row in rows:
             status = "ok" if row["verified"] else f"DAMAGED: {row['problem']}"
-            ctx.out(f"{row['taken_at']}  {row['kind']:<13}  {status}  {row['file']}")
+            ctx.out(f"{row['taken_at']}  {row['kind']:<13}  {status}  {shown(str(row['file']))}")
     return 0
 
 
 def _cmd_restore(ctx: Context) -> int:
     from copdesk.instance_lock import InstanceLock
+    from copdesk.services.data_care import restore_backup
     from copdesk.store.location import ensure_location
-    from copdesk.store.recovery import restore_database
 
     db_path = ctx.db_path
     source = Path(ctx.args.file).expanduser()
     ensure_location(db_path)
     with InstanceLock(db_path):
-        result = restore_database(source, db_path, paths.migrations_dir(), ctx.now())
+        result = restore_backup(source, db_path, paths.migrations_dir(), ctx.now())
         result.opened.db.close()
     kept = result.previous_backup or (result.quarantined[0] if result.quarantined else None)
     ctx.out(
-        f"Restored {db_path} from {source} (verified)." + (f" The data it replaced is kept in {kept}." if kept else "")
+        f"Restored {shown(db_path)} from {shown(source)} (verified)."
+        + (f" The data it replaced is kept in {shown(kept)}." if kept else "")
     )
     return 0
 
 
+def _cmd_upgrade(ctx: Context) -> int:
+    from copdesk.instance_lock import InstanceLock
+    from copdesk.services.data_care import upgrade_database
+    from copdesk.store.location import ensure_location
+
+    db_path = ctx.existing_db_path()
+    ensure_location(db_path)
+    with InstanceLock(db_path):
+        opened = upgrade_database(db_path, paths.migrations_dir(), ctx.now())
+        opened.db.close()
+    if opened.migrated_from is None:
+        ctx.out(f"{shown(db_path)} is up to date; nothing was changed.")
+    else:
+        copy = opened.pre_migration_backup
+        kept = f" The previous version is kept in {shown(copy)}." if copy else ""
+        ctx.out(f"Updated {shown(db_path)} from schema {opened.migrated_from}.{kept}")
+    return 0
+
+
+def _finish_earlier(ctx: Context, opened: OpenedDatabase) -> list[CareReport[None]]:
+    """Finish what an earlier erasure or retention left part-done (only when asked to delete, with --yes)."""
+    from copdesk.services.data_care import finish_pending_care
+    from copdesk.store.pending_care import pending
+
+    if not ctx.args.yes:
+        if pending(opened.db):
+            ctx.out("An earlier erasure or deletion stopped part-way; run again with --yes to finish it.")
+        return []
+    reports = finish_pending_care(opened.db, opened.path, ctx.now(), delete_damaged=ctx.args.delete_damaged)
+    for report in reports:
+        _check_complete(report, opened.path)
+        ctx.out(f"Finished an earlier {_what(report)} that had stopped part-way: {report.copies_summary(opened.path)}.")
+    return reports
+
+
+def _what(report: CareReport[Any]) -> str:
+    return "erasure" if report.kind == "erase" else "deletion of old sessions"
+
+
+def _check_complete(report: CareReport[Any], db_path: Path) -> None:
+    if not report.complete:
+        raise UserError(
+            f"The {_what(report)} is done in the database, but not everywhere{report.problems(db_path)}. Delete those "
+            "files if nobody needs them, or run this again with --delete-damaged."
+        )
+
+
 def _cmd_retention(ctx: Context) -> int:
     from copdesk.core.retention import RetentionError, retention_cutoff
-    from copdesk.store.retention import apply_retention, preview_retention
+    from copdesk.services.data_care import apply_retention, preview_retention
 
     try:
         before = retention_cutoff(ctx.now(), ctx.args.months).date().isoformat()
     except RetentionError as exc:
         raise UserError(str(exc)) from exc
     with _locked_database(ctx) as opened:
+        _finish_earlier(ctx, opened)
         if not ctx.args.yes:
             preview = preview_retention(opened.db, ctx.args.months, ctx.now())
             ctx.out(
-                f"Would delete, from before {before}: {preview.summary(done=False)}, with their notes and "
+                f"Would delete, from before {before}: {preview.summary()}, with their notes and "
                 "participation, here and in the backups. Run again with --yes to delete them."
             )
             return 0
-        report = apply_retention(opened.db, opened.path, ctx.args.months, ctx.now())
-    ctx.out(f"Deleted, from before {before}: {report.summary(done=True)}.")
+        report = apply_retention(
+            opened.db, opened.path, ctx.args.months, ctx.now(), delete_damaged=ctx.args.delete_damaged
+        )
+        assert report.counts is not None
+        _check_complete(report, opened.path)
+        ctx.out(f"Deleted, from before {before}: {report.counts.summary()} · {report.copies_summary(opened.path)}.")
     return 0
 
 
 def _cmd_erase(ctx: Context) -> int:
     from copdesk.core.text import InvalidName, clean_name
+    from copdesk.services.data_care import erase_member, pending_erasure_of, preview_erasure
     from copdesk.store.cpd import MemberNotFound, find_member
-    from copdesk.store.erasure import erase_member, preview_erasure
 
     with _locked_database(ctx) as opened:
         try:
             team = chosen_team(opened.db, clean_name(ctx.args.team, what="Team name"))
-            member = find_member(opened.db, team, clean_name(ctx.args.member, what="Member name"))
-        except (InvalidName, MemberNotFound) as exc:
+            member_name = clean_name(ctx.args.member, what="Member name")
+        except InvalidName as exc:
+            raise UserError(str(exc)) from exc
+        was_pending = pending_erasure_of(opened.db, member_name)
+        finished = _finish_earlier(ctx, opened)
+        try:
+            member = find_member(opened.db, team, member_name)
+        except MemberNotFound as exc:
+            if was_pending and (finished or not ctx.args.yes):
+                return 0  # it was this person's erasure, now finished (or said to be pending)
             raise UserError(str(exc)) from exc
         counts = preview_erasure(opened.db, member.id)
         if not ctx.args.yes:
-            ctx.out(f"Would erase {member.display_name}: {counts.summary(done=False)}. Run again with --yes to erase.")
+            ctx.out(f"Would erase {member.display_name}: {counts.summary()}. Run again with --yes to erase.")
             return 0
-        report = erase_member(opened.db, opened.path, member.id, ctx.now())
-    ctx.out(f"Erased {member.display_name}: {report.summary(done=True)}.")
+        report = erase_member(opened.db, opened.path, member.id, ctx.now(), delete_damaged=ctx.args.delete_damaged)
+        _check_complete(report, opened.path)
+    ctx.out(f"Erased {member.display_name}: {counts.summary()} · {report.copies_summary(opened.path)}.")
     return 0

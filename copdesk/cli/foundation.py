@@ -1,4 +1,7 @@
-"""The foundation subcommands of ``copdesk-cli``: check, backup, demo, review and sessions."""
+"""The foundation subcommands of ``copdesk-cli``: check, backup, demo, review and sessions.
+
+All but ``demo`` only read: they open the database read-only, and never migrate or write it.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from pathlib import Path
 
 from copdesk import paths
 from copdesk.cli.common import EXIT_OK, AddCommand, Context, UserError, chosen_team
+from copdesk.store.location import shown
 
 
 def add_foundation_commands(add: AddCommand) -> None:
@@ -22,17 +26,25 @@ def add_foundation_commands(add: AddCommand) -> None:
 
 
 def _cmd_check(ctx: Context) -> int:
-    from copdesk.store.integrity import check_database
+    from copdesk.store import migrations
+    from copdesk.store.connection import open_read_only
+    from copdesk.store.integrity import check_database, undecodable_rows
 
-    opened = ctx.open_db(existing=True)
+    path = ctx.existing_db_path()
+    db = open_read_only(path, paths.migrations_dir(), any_version=True)
     try:
-        problems = check_database(opened.db)
+        problems = check_database(db) or undecodable_rows(db)
+        version = migrations.user_version(db.conn)
     finally:
-        opened.db.close()
+        db.close()
     if problems:
-        raise UserError(f"{opened.path}: {' '.join(problems[0].split())}")
+        raise UserError(f"{shown(path)}: {' '.join(problems[0].split())}")
     _check_shipped_resources()
-    ctx.out("ok")
+    latest = migrations.latest_version(paths.migrations_dir())
+    if version < latest:
+        ctx.out(f"ok; saved by an older CoPDesk (schema {version}): run 'copdesk-cli upgrade' or open it in CoPDesk.")
+    else:
+        ctx.out("ok")
     return EXIT_OK
 
 
@@ -57,16 +69,13 @@ def _check_shipped_resources() -> None:
 
 
 def _cmd_backup(ctx: Context) -> int:
-    from copdesk.store.backup import backup_to, check_destination
+    from copdesk.services.data_care import backup_database
+    from copdesk.store.backup import check_destination
 
-    output = Path(ctx.args.output).expanduser()
-    check_destination(ctx.db_path, output)
-    opened = ctx.open_db(existing=True)
-    try:
-        backup_to(opened.db.conn, output)
-    finally:
-        opened.db.close()
-    ctx.out(f"Backed up {opened.path} to {output} (verified).")
+    check_destination(ctx.db_path, Path(ctx.args.output).expanduser())  # a wrong -o is said first
+    path = ctx.existing_db_path()
+    written = backup_database(path, Path(ctx.args.output).expanduser(), paths.migrations_dir())
+    ctx.out(f"Backed up {shown(path)} to {shown(written)} (verified).")
     return EXIT_OK
 
 
@@ -91,12 +100,12 @@ def _cmd_review(ctx: Context) -> int:
     from copdesk.core.review import review_to_json, review_to_text
     from copdesk.store.review import review_pack
 
-    opened = ctx.open_db(existing=True)
+    db = ctx.read_db()
     try:
-        team = chosen_team(opened.db, ctx.args.team)
-        pack = review_pack(opened.db, team.id, ctx.now(), load_bank(paths.resource_path("questions")))
+        team = chosen_team(db, ctx.args.team)
+        pack = review_pack(db, team.id, ctx.now(), load_bank(paths.resource_path("questions")))
     finally:
-        opened.db.close()
+        db.close()
     text = json.dumps(review_to_json(pack), indent=2, ensure_ascii=False) if ctx.args.json else None
     ctx.out(text or "\n".join(review_to_text(pack)))
     return EXIT_OK
@@ -108,12 +117,12 @@ def _cmd_sessions(ctx: Context) -> int:
     from copdesk.core.review import session_to_json, session_to_text
     from copdesk.store.review import session_lines
 
-    opened = ctx.open_db(existing=True)
+    db = ctx.read_db()
     try:
-        team_id = chosen_team(opened.db, ctx.args.team).id if ctx.args.team is not None else None
-        lines = session_lines(opened.db, team_id)
+        team_id = chosen_team(db, ctx.args.team).id if ctx.args.team is not None else None
+        lines = session_lines(db, team_id)
     finally:
-        opened.db.close()
+        db.close()
     if ctx.args.json:
         ctx.out(json.dumps([session_to_json(line) for line in lines], indent=2, ensure_ascii=False))
     else:

@@ -16,12 +16,13 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from copdesk.cli.common import EXIT_OK, AddCommand, Context, UserError, chosen_team
+from copdesk.cli.common import EXIT_OK, AddCommand, Context, UserError, chosen_team, row_number
 from copdesk.core.cpd import CPD_DOCUMENT
 from copdesk.core.export_formats import ExportFormat
 from copdesk.core.quarterly_report import REPORT_DOCUMENT
 from copdesk.core.record import RECORD_DOCUMENT
-from copdesk.services.exports import note_export
+from copdesk.core.text import quoted
+from copdesk.store.location import shown
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 MAX_LISTED_SESSIONS = 500
 D = TypeVar("D")
+# Dates CoPDesk can count weeks and quarters around without leaving the calendar Python knows (years 1 to 9999).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
 
 
 def add_report_commands(add: AddCommand) -> None:
@@ -42,7 +45,7 @@ def add_report_commands(add: AddCommand) -> None:
     schedule.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     export = add("export", _cmd_export, "Write a session record (share-safe: no participation data).")
-    export.add_argument("session_id", type=int, metavar="SESSION_ID", help="the session ('sessions' lists them)")
+    export.add_argument("session_id", type=row_number, metavar="SESSION_ID", help="the session ('sessions' lists them)")
     export.add_argument("--format", required=True, choices=RECORD_DOCUMENT.keys, help="file format")
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     export.add_argument("--names", action="store_true", help="list who attended and who owns each action")
@@ -123,8 +126,8 @@ def _cmd_export(ctx: Context) -> int:
             record = session_record(db, ctx.args.session_id, with_names=ctx.args.names)
         except SessionNotFound as exc:
             raise UserError(str(exc)) from exc
-        _write(ctx, RECORD_DOCUMENT.get(ctx.args.format), record, record_title(record))
-        note_export(db, "session", ctx.args.session_id, ctx.args.format, ctx.now())
+    data = _render(RECORD_DOCUMENT.get(ctx.args.format), record, record_title(record))
+    _save(ctx, data, ("session", ctx.args.session_id, ctx.args.format))
     return EXIT_OK
 
 
@@ -136,8 +139,8 @@ def _cmd_report(ctx: Context) -> int:
     with _database(ctx) as db:
         team = chosen_team(db, ctx.args.team)
         figures = quarter_figures(db, team, quarter, ctx.now())
-        _write(ctx, REPORT_DOCUMENT.get(ctx.args.format), figures, report_title(figures))
-        note_export(db, "quarterly report", team.id, ctx.args.format, ctx.now())
+    data = _render(REPORT_DOCUMENT.get(ctx.args.format), figures, report_title(figures))
+    _save(ctx, data, ("quarterly report", team.id, ctx.args.format))
     return EXIT_OK
 
 
@@ -149,8 +152,8 @@ def _cmd_summary(ctx: Context) -> int:
     with _database(ctx) as db:
         team = chosen_team(db, ctx.args.team)
         document = team_summary(db, team, quarter, ctx.now())
-        _write(ctx, SUMMARY_DOCUMENT.get("summary"), document, "CoP quarter summary")
-        note_export(db, "quarter summary", team.id, "json", ctx.now())
+    data = _render(SUMMARY_DOCUMENT.get("summary"), document, "CoP quarter summary")
+    _save(ctx, data, ("quarter summary", team.id, "json"))
     return EXIT_OK
 
 
@@ -174,8 +177,8 @@ def _cmd_cpd(ctx: Context) -> int:
             evidence = cpd_evidence(db, team, member, first, last)
         except MemberNotFound as exc:
             raise UserError(str(exc)) from exc
-        _write(ctx, file_format, evidence, cpd_title(evidence))
-        note_export(db, "cpd evidence", member.id, file_format.key, ctx.now())
+    data = _render(file_format, evidence, cpd_title(evidence))
+    _save(ctx, data, ("cpd evidence", member.id, file_format.key))
     return EXIT_OK
 
 
@@ -186,10 +189,10 @@ def _cmd_rollup(ctx: Context) -> int:
     for name in ctx.args.files:
         path = Path(name).expanduser()
         try:
-            summaries.append((name, read_summary(path.read_text(encoding="utf-8"), name)))
+            summaries.append((name, read_summary(path.read_text(encoding="utf-8"), shown(name))))
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
-            raise UserError(f"Cannot read {name}: {reason}.") from exc
+            raise UserError(f"Cannot read {shown(name)}: {reason}.") from exc
         except SummaryError as exc:
             raise UserError(str(exc)) from exc
     try:
@@ -197,17 +200,18 @@ def _cmd_rollup(ctx: Context) -> int:
     except SummaryError as exc:
         raise UserError(str(exc)) from exc
     merged = [summary for _, summary in summaries]
-    _write(ctx, ROLLUP_DOCUMENT.get("html"), merged, rollup_title(merged))
+    _save(ctx, _render(ROLLUP_DOCUMENT.get("html"), merged, rollup_title(merged)), None)
     return EXIT_OK
 
 
 @contextmanager
 def _database(ctx: Context) -> Iterator[Database]:
-    opened = ctx.open_db(existing=True)
+    """The database read-only: a report never writes, and never migrates, what it reads."""
+    db = ctx.read_db()
     try:
-        yield opened.db
+        yield db
     finally:
-        opened.db.close()
+        db.close()
 
 
 def _quarter(text: str) -> str:
@@ -223,17 +227,39 @@ def _quarter(text: str) -> str:
 def _day(text: str, option: str) -> date:
 
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise UserError(f"{option} takes a date like 2026-04-01, not {text!r}.") from exc
+        raise UserError(f"{option} takes a date like 2026-04-01, not {quoted(text)}.") from exc
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UserError(f"{option} takes a date from {FIRST_DAY} to {LAST_DAY}, not {day.isoformat()}.")
+    return day
 
 
-def _write(ctx: Context, file_format: ExportFormat[D], document: D, title: str) -> None:
-    from copdesk.output import OutputError, save_rendered
+def _render(file_format: ExportFormat[D], document: D, title: str) -> bytes:
+    """The document's bytes, made before anything is written (a PDF takes a moment, and no lock is held meanwhile)."""
+    from copdesk.output import rendered_bytes
+
+    return rendered_bytes(file_format, document, title)
+
+
+def _save(ctx: Context, data: bytes, audit: tuple[str, int | None, str] | None) -> None:
+    """Write the file; with ``audit`` (what, which, format), write it and its audit entry together, so a file with
+    names in it is never left behind unaudited, or under an exit code that says it failed."""
+    from copdesk.output import OutputError, save_bytes
 
     path = Path(ctx.args.output).expanduser()
-    try:
-        save_rendered(path, file_format, document, title)
-    except OutputError as exc:
-        raise UserError(str(exc)) from exc
-    ctx.out(f"Wrote {path}.")
+
+    def write() -> None:
+        try:
+            save_bytes(path, data)
+        except OutputError as exc:
+            raise UserError(str(exc)) from exc
+
+    if audit is None:
+        write()
+    else:
+        from copdesk.services.data_care import write_audited
+
+        what, entity_id, file_format = audit
+        write_audited(ctx.existing_db_path(), write, path, what, entity_id, file_format, ctx.now())
+    ctx.out(f"Wrote {shown(path)}.")

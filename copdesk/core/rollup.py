@@ -10,6 +10,7 @@ issues and barriers to service delivery", masterclass, roles).
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,9 +78,13 @@ SUMMARY_DOCUMENT: ExportDocument[dict[str, Any]] = ExportDocument(
 def read_summary(text: str, source: str) -> TeamSummary:
     """Parse and check one summary; anything unexpected is a :class:`SummaryError` naming ``source``."""
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except json.JSONDecodeError as exc:
         raise SummaryError(f"{source} is not JSON ({exc.msg} at line {exc.lineno}).") from exc
+    except RecursionError as exc:
+        raise SummaryError(f"{source} is nested too deeply to be a quarter summary.") from exc
+    except ValueError as exc:  # NaN, Infinity, 1e999, or an integer of thousands of digits
+        raise SummaryError(f"{source} holds a number no quarter summary has ({str(exc)[:60]}).") from exc
     if not isinstance(document, dict) or document.get("format") != SUMMARY_FORMAT:
         raise SummaryError(f"{source} is not a CoPDesk quarter summary (make one with 'copdesk-cli summary').")
     if document.get("version") != SUMMARY_VERSION:
@@ -90,6 +95,17 @@ def read_summary(text: str, source: str) -> TeamSummary:
         raise SummaryError(f"{source} is a damaged summary ({type(exc).__name__}: {exc}).") from exc
 
 
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:20]} is out of range")
+    return value
+
+
 def _team_summary(document: dict[str, Any]) -> TeamSummary:
     sessions = [(SessionKind(s["kind"]), _count(s["scheduled"]), _count(s["held"])) for s in document["sessions"]]
     return TeamSummary(
@@ -98,7 +114,7 @@ def _team_summary(document: dict[str, Any]) -> TeamSummary:
         scheduled={kind: scheduled for kind, scheduled, _ in sessions},
         held={kind: held for kind, _, held in sessions},
         attendance=tuple(_count(a["attended"]) for a in document["attendance"]),
-        balance=tuple(float(b["gini"]) for b in document["balance"] if _count(b["contributions"])),
+        balance=tuple(_ratio(b["gini"]) for b in document["balance"] if _count(b["contributions"])),
         actions={key: _count(document["actions"][key]) for key in _ACTION_KEYS},
         issues=tuple(
             SummaryIssue(
@@ -122,6 +138,12 @@ def _count(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError(f"expected a count, found {value!r}"[:80])
     return value
+
+
+def _ratio(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise ValueError(f"expected a ratio from 0 to 1, found {value!r}"[:80])
+    return float(value)
 
 
 def _text(value: object) -> str:

@@ -10,9 +10,10 @@ import os
 import sqlite3
 from pathlib import Path
 
-from copdesk.store.errors import StoreError
-from copdesk.store.location import companion_files
+from copdesk.store.errors import StorageFullError, StoreError
+from copdesk.store.location import check_output_path, companion_files, shown
 from copdesk.store.permissions import make_private
+from copdesk.store.safe_write import storage_error_for
 from copdesk.store.uri import sqlite_uri
 
 _READ_ONCE_CACHE_KIB = 256
@@ -42,26 +43,26 @@ def verify(path: Path) -> None:
         raise StoreError(f"The backup {path.name} failed its check ({' '.join(str(result).split())}).")
 
 
-def check_destination(database: Path, destination: Path) -> None:
-    """Refuse, before anything is opened or written, a backup path that is not a new file in an existing folder.
+def check_destination(database: Path, destination: Path) -> Path:
+    """Refuse, before anything is opened or written, a backup path that is not a new file in an existing folder;
+    return the path to write (links resolved).
 
     :func:`backup_to` creates missing folders, as the app's own backups folder needs; a path typed by hand is
-    different: a missing folder is more likely a typo than a wish, so it is refused rather than created. Writing
-    onto the database itself (or its -wal/-shm, which hold its latest commits) would replace the data with a
-    copy of itself mid-write, or destroy it; links are followed, so a second name for the same file is caught too.
+    different: a missing folder is more likely a typo than a wish, so it is refused rather than created. No
+    database is ever replaced (another team's, one open in the window, a backup: any SQLite file, or a file with
+    a -wal or lock beside it), and nor is the database's own -wal/-shm, which hold its latest commits
+    (:func:`copdesk.store.location.check_output_path`).
     """
-
     folder = destination.parent
     if destination.is_dir():
-        raise StoreError(f"{destination} is a folder; give the path of the backup file to write.")
+        raise StoreError(f"{shown(destination)} is a folder; give the path of the backup file to write.")
     if not folder.exists():
-        raise StoreError(f"There is no folder {folder}; create it first, or give another path for the backup.")
-    if not folder.is_dir():
-        raise StoreError(f"{folder} is a file, not a folder; give another path for the backup.")
+        raise StoreError(f"There is no folder {shown(folder)}; create it first, or give another path for the backup.")
     names = ("the database itself", "the database's -wal file", "the database's -shm file")
     for own, name in zip(companion_files(database.resolve()), names, strict=True):
         if destination.resolve() == own or (own.exists() and destination.exists() and destination.samefile(own)):
-            raise StoreError(f"{destination} is {name}; give another path for the backup.")
+            raise StoreError(f"{shown(destination)} is {name}; give another path for the backup.")
+    return check_output_path(destination)
 
 
 def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
@@ -85,9 +86,11 @@ def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
         make_private(temporary)  # a failure here is reported when the database itself is opened
         verify(temporary)
         os.replace(temporary, destination)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OSError) as exc:
         temporary.unlink(missing_ok=True)
-        raise StoreError(f"The backup to {destination} failed ({exc}); nothing was replaced.") from exc
+        refused = storage_error_for(exc)
+        reason = "the disk is full" if isinstance(refused, StorageFullError) else str(refused or exc)
+        raise StoreError(f"The backup to {shown(destination)} failed ({reason}); nothing was replaced.") from exc
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

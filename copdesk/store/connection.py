@@ -9,6 +9,7 @@ backup of the old version.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -25,15 +26,18 @@ from copdesk.store.errors import (
     LocationError,
     NewerSchemaError,
     NotADatabaseError,
+    OlderSchemaError,
     StoreError,
 )
-from copdesk.store.location import check_location, companion_files, make_private_folder
+from copdesk.store.location import SQLITE_HEADER, check_location, companion_files, make_private_folder, shown
 from copdesk.store.permissions import make_private
 from copdesk.store.uri import sqlite_uri
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 BACKUP_FOLDER = "backups"
+QUARANTINE_FOLDER_NAME = "quarantine"
+# Backups (auto-, pre-migration-vN-, pre-restore- and a time) and quarantined files (a time, then the name).
+_COPY_NAME = re.compile(r"^(?:(?:auto|pre-migration-v\d+|pre-restore)-\d{8}T\d{6}Z(?:-\d+)?\.db|\d{8}T\d{6}Z-.+)$")
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -75,16 +79,57 @@ def _check_header(path: Path) -> None:
         )
 
 
+def read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without writing a byte beside it.
+
+    Without a pending WAL the file is all there is, and immutable=1 reads it without creating -wal/-shm
+    files beside it; with one, a plain read-only open is needed so the WAL's commits are seen.
+    """
+    wal = path.with_name(path.name + "-wal")
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    return sqlite_uri(path, mode="ro") if has_wal else sqlite_uri(path, mode="ro", immutable=1)
+
+
+def decode_text(data: bytes) -> str:
+    """Text as stored, with bytes that are not UTF-8 (a damaged row) shown as U+FFFD instead of refusing the read,
+    whose error would otherwise quote the row's text; ``copdesk-cli check`` reports such rows."""
+    return data.decode("utf-8", errors="replace")
+
+
+def open_read_only(path: Path, migrations_dir: Path, *, any_version: bool = False) -> Database:
+    """The database at ``path`` for reading only: nothing is migrated, created or written beside it.
+
+    A database from an older CoPDesk is refused with what to do (reading it would need its schema upgraded);
+    one from a newer CoPDesk, or a damaged one, is refused as :func:`open_database` refuses it. ``any_version``
+    lets an older one through, for a check that does not depend on the schema.
+    """
+    latest = migrations.latest_version(migrations_dir)
+    version = inspect_existing(path, latest)
+    if version < latest and not any_version:
+        raise OlderSchemaError(
+            f"{path} was saved by an older CoPDesk (schema {version}, this one uses {latest}); run "
+            "'copdesk-cli upgrade' on it or open it in CoPDesk first. Nothing was changed."
+        )
+    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn.text_factory = decode_text
+    return as_database(conn)
+
+
+def refuse_migrating_a_copy(path: Path, doing: str = "migrated") -> None:
+    """A backup or a quarantined file stays as it was taken: it is never migrated, nor written to."""
+    folders = {path.parent.name, path.parent.parent.name}
+    if _COPY_NAME.match(path.name) and (BACKUP_FOLDER in folders or QUARANTINE_FOLDER_NAME in folders):
+        raise StoreError(
+            f"{shown(path)} is a copy CoPDesk keeps (a backup or a quarantined file), so it is not {doing}: restore "
+            "it with 'copdesk-cli restore', or copy it elsewhere and use the copy."
+        )
+
+
 def inspect_existing(path: Path, latest: int) -> int:
     """Read the schema version and run ``quick_check`` without writing a byte; return the version."""
     _check_header(path)
-    wal = path.with_name(path.name + "-wal")
-    # Without a pending WAL the file is all there is, and immutable=1 reads it without creating -wal/-shm
-    # files beside it; with one, a plain read-only open is needed so the WAL's commits are seen.
-    has_wal = wal.exists() and wal.stat().st_size > 0
-    uri = sqlite_uri(path, mode="ro") if has_wal else sqlite_uri(path, mode="ro", immutable=1)
     try:
-        conn = read_once(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000))
+        conn = read_once(sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000))
     except sqlite3.Error as exc:  # pragma: no cover - the header check catches nearly all of these
         raise NotADatabaseError(f"{path} could not be opened as a database ({exc}).") from exc
     try:
@@ -152,6 +197,18 @@ def _inspect_beside(path: Path, latest: int, meanwhile: Callable[[], object]) ->
     return outcome[0]
 
 
+def _unchanged_since_copy(path: Path, version: int, changed_at: int) -> Path | None:
+    """A copy taken before an upgrade that failed (the file is unchanged since), so a retry need not take another:
+    retries would otherwise pile up identical copies."""
+    folder = backup_folder(path)
+    if not folder.is_dir():
+        return None
+    for copy in sorted(folder.glob(f"pre-migration-v{version}-*.db"), reverse=True):
+        if copy.is_file() and copy.stat().st_mtime_ns >= changed_at:
+            return copy
+    return None
+
+
 def open_database(
     path: Path, migrations_dir: Path, *, now: datetime | None = None, meanwhile: Callable[[], object] | None = None
 ) -> OpenedDatabase:
@@ -169,20 +226,26 @@ def open_database(
         version = _inspect_beside(path, latest, meanwhile)
     else:
         version = inspect_existing(path, latest)
+    if not created and version < latest:
+        refuse_migrating_a_copy(path)
+    changed_at = max((file.stat().st_mtime_ns for file in companion_files(path)[:2] if file.exists()), default=0)
     make_private_folder(path.parent)
 
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     except sqlite3.Error as exc:
         raise LocationError(f"Cannot create {path} ({exc}). Choose another location.") from exc
+    conn.text_factory = decode_text
     try:
         apply_pragmas(conn)
         restrict_permissions(path)  # before any data goes in; a failure is said once the file is open, below
         backup_path: Path | None = None
         todo = migrations.pending(conn, migrations_dir)
         if todo and not created and version > 0:
-            stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
-            backup_path = backup_to(conn, backup_folder(path) / f"pre-migration-v{version}-{stamp}.db")
+            backup_path = _unchanged_since_copy(path, version, changed_at)
+            if backup_path is None:
+                stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
+                backup_path = backup_to(conn, backup_folder(path) / f"pre-migration-v{version}-{stamp}.db")
         migrations.apply(conn, todo)
     except BaseException:
         conn.close()

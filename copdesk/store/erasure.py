@@ -1,124 +1,149 @@
-"""Erasing one member's data (the right to erasure), in the database and in its backups.
+"""Erasing one member's data (the right to erasure): what goes, found in any copy of the database.
 
-Participation data is about colleagues. Erasing a member removes their contributions and attendance
-and the member row itself; actions they owned keep their text (it is the team's work) but lose the
-owner; sessions they presented keep their record without a presenter. Review notes that named them as
-a new owner are cleared. Free-text notes are the facilitator's own words and are not rewritten
-automatically: the report says how many mention the name, so they can be read and edited.
+Participation data is about colleagues. Erasing a member removes their contributions and attendance, their
+former names and the member row itself; actions they owned keep their text (it is the team's work) but lose the
+owner; sessions they presented keep their record without a presenter. Review notes that name them are cleared.
+Free-text notes are the facilitator's own words and are not rewritten automatically: the report says how many
+mention the name (as a whole name), so they can be read and edited.
 
-The audit entry says what kind of rows went and how many, never the name.
+A member is found by identity, not by today's name: the same id, team and moment of creation. A backup taken
+before a rename holds the old name under the same identity, and is erased all the same; an id reused by someone
+else is left alone. Names in free text (an owner typed by hand, a review note) are matched as whole names
+(:class:`copdesk.core.name_match.NameDigests`), so erasing "Al" never touches "Alex Morgan".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
 
 from sqlite_utils import Database
 
-from copdesk.core.text import name_key
-from copdesk.store.audit import record_event
-from copdesk.store.scrub import apply_to_backups, checkpoint_truncate, delete_securely
+from copdesk.core.name_match import NameDigests, folded, whole_name_pattern
+from copdesk.store.pending_care import MemberIdentity, has_table, keep_redaction_list
 from copdesk.store.teams import get_member
 
 
 @dataclass(frozen=True, slots=True)
-class ErasureReport:
+class ErasureCounts:
     contributions: int
     attendances: int
     actions_unassigned: int
     presentations: int
     notes_mentioning: int  # left for the facilitator to read: CoPDesk does not rewrite notes
-    backups_cleaned: int = 0
 
-    def summary(self, *, done: bool) -> str:
+    def summary(self) -> str:
         """The counts in words ("label: number", which reads right for 0, 1 and many)."""
         text = (
             f"contributions: {self.contributions} · attendances: {self.attendances} · "
             f"actions losing their owner (the text stays): {self.actions_unassigned}"
         )
-        if done:
-            text += f" · backups cleaned: {self.backups_cleaned}"
         if self.notes_mentioning:
             text += f". Notes that mention the name: {self.notes_mentioning}; read and edit them yourself"
         return text
 
+    def audit_detail(self) -> str:
+        return (
+            f"{self.contributions} contributions, {self.attendances} attendances, "
+            f"{self.actions_unassigned} actions unassigned"
+        )
 
-def preview_erasure(db: Database, member_id: int) -> ErasureReport:
+
+@dataclass(frozen=True, slots=True)
+class _Targets:
+    member: bool
+    action_ids: list[int]
+    review_ids: list[int]
+
+    def __bool__(self) -> bool:
+        return self.member or bool(self.action_ids) or bool(self.review_ids)
+
+
+def identity_of(db: Database, member_id: int) -> MemberIdentity:
     member = get_member(db, member_id)
-    return _counts(db, member_id, member.team_id, member.display_name)
+    row = db.execute("SELECT created_at FROM member WHERE id = ?", [member_id]).fetchone()
+    return MemberIdentity(member.id, member.team_id, str(row[0]))
 
 
-def erase_member(db: Database, db_path: Path, member_id: int, now: datetime) -> ErasureReport:
-    member = get_member(db, member_id)
-    key = name_key(member.display_name)
-    counts = _counts(db, member_id, member.team_id, member.display_name)
-    delete_securely(db, lambda target: _erase(target, member_id, key))
-    cleaned, _ = apply_to_backups(db_path, lambda target: _erase(target, member_id, key))
-    record_event(
-        db,
-        "erased",
-        "member",
-        member_id,
-        now,
-        f"{counts.contributions} contributions, {counts.attendances} attendances, "
-        f"{counts.actions_unassigned} actions unassigned; {cleaned} backups cleaned",
-    )
-    checkpoint_truncate(db)  # the audit entry too, so the -wal ends empty
-    return ErasureReport(
-        counts.contributions,
-        counts.attendances,
-        counts.actions_unassigned,
-        counts.presentations,
-        counts.notes_mentioning,
-        cleaned,
-    )
+def _present(db: Database, identity: MemberIdentity) -> bool:
+    sql = "SELECT 1 FROM member WHERE id = ? AND team_id = ? AND created_at = ?"
+    return db.execute(sql, [identity.member_id, identity.team_id, identity.created_at]).fetchone() is not None
 
 
-def _owned_action_ids(db: Database, member_id: int, team_id: int, key: str) -> list[int]:
-    """Actions owned by the member, by id or by a free-text owner name equal to theirs."""
-    rows = db.execute(
-        "SELECT id, owner_member_id, owner_name FROM action WHERE team_id = ? "
-        "AND (owner_member_id = ? OR owner_name IS NOT NULL)",
-        [team_id, member_id],
-    ).fetchall()
-    return [int(i) for i, owner, name in rows if owner == member_id or (name and name_key(str(name)) == key)]
+def names_in(db: Database, identity: MemberIdentity) -> list[str]:
+    """Every name this copy knows the member by: the one on its roster, and any they had before a rename."""
+    if not _present(db, identity):
+        return []
+    names = [str(db.execute("SELECT display_name FROM member WHERE id = ?", [identity.member_id]).fetchone()[0])]
+    if has_table(db, "member_former_name"):
+        sql = "SELECT display_name FROM member_former_name WHERE member_id = ?"
+        names += [str(row[0]) for row in db.execute(sql, [identity.member_id]).fetchall()]
+    return names
 
 
-def _counts(db: Database, member_id: int, team_id: int, display_name: str) -> ErasureReport:
+def preview_erasure(db: Database, member_id: int) -> ErasureCounts:
+    identity = identity_of(db, member_id)
+    known = names_in(db, identity)
+    targets = _targets(db, identity, NameDigests.of_names("preview", known))
+    pattern = whole_name_pattern(known)
+
     def count(sql: str) -> int:
         return int(db.execute(sql, [member_id]).fetchone()[0])
 
-    folded = display_name.casefold()
     note_texts = db.execute(
-        "SELECT note.text FROM note JOIN session ON session.id = note.session_id WHERE session.team_id = ?", [team_id]
+        "SELECT note.text FROM note JOIN session ON session.id = note.session_id WHERE session.team_id = ?",
+        [identity.team_id],
     ).fetchall()
-    return ErasureReport(
+    return ErasureCounts(
         contributions=count("SELECT count(*) FROM contribution WHERE member_id = ?"),
         attendances=count("SELECT count(*) FROM attendance WHERE member_id = ?"),
-        actions_unassigned=len(_owned_action_ids(db, member_id, team_id, name_key(display_name))),
+        actions_unassigned=len(targets.action_ids),
         presentations=count("SELECT count(*) FROM session WHERE presenter_id = ?"),
-        notes_mentioning=sum(1 for (text,) in note_texts if folded in str(text).casefold()),
+        notes_mentioning=sum(1 for (text,) in note_texts if pattern and pattern.search(folded(str(text)))),
     )
 
 
-def _erase(db: Database, member_id: int, key: str) -> None:
-    """The deletion itself; run on the live database and on each backup, where the member may be absent."""
-    row = db.execute("SELECT team_id, display_name, name_key FROM member WHERE id = ?", [member_id]).fetchone()
-    if row is None or row[2] != key:  # in a backup, that id may not be (or not yet be) this person
-        return
-    team_id, display_name = int(row[0]), str(row[1])
-    actions = _owned_action_ids(db, member_id, team_id, key)
-    db.execute(
-        f"UPDATE action SET owner_member_id = NULL, owner_name = NULL WHERE id IN ({','.join('?' * len(actions))})",
-        actions,
-    )
-    folded = display_name.casefold()
-    for review_id, detail in db.execute("SELECT id, detail FROM action_review WHERE detail <> ''").fetchall():
-        if folded in str(detail).casefold():
-            db.execute("UPDATE action_review SET detail = '' WHERE id = ?", [review_id])
-    db.execute("UPDATE session SET presenter_id = NULL WHERE presenter_id = ?", [member_id])
-    db.execute("DELETE FROM contribution WHERE member_id = ?", [member_id])
-    db.execute("DELETE FROM attendance WHERE member_id = ?", [member_id])
-    db.execute("DELETE FROM member WHERE id = ?", [member_id])
+def _targets(db: Database, identity: MemberIdentity, names: NameDigests) -> _Targets:
+    member = _present(db, identity)
+    rows = db.execute(
+        "SELECT id, owner_member_id, owner_name FROM action WHERE team_id = ? "
+        "AND (owner_member_id = ? OR owner_name IS NOT NULL)",
+        [identity.team_id, identity.member_id],
+    ).fetchall()
+    actions = [
+        int(action_id)
+        for action_id, owner, name in rows
+        if (member and owner == identity.member_id) or (name and names.is_name(str(name)))
+    ]
+    reviews = db.execute(
+        "SELECT action_review.id, action_review.detail FROM action_review JOIN action ON action.id = "
+        "action_review.action_id WHERE action.team_id = ? AND coalesce(action_review.detail, '') <> ''",
+        [identity.team_id],
+    ).fetchall()
+    return _Targets(member, actions, [int(i) for i, detail in reviews if names.mentions(str(detail))])
+
+
+def erasure_present(db: Database, identity: MemberIdentity, names: NameDigests) -> bool:
+    """Whether ``db`` (the live file or a copy) still holds anything of the member."""
+    return bool(_targets(db, identity, names))
+
+
+def erase_in(db: Database, identity: MemberIdentity, names: NameDigests, redaction: NameDigests) -> None:
+    """The deletion itself, inside the caller's transaction; on the live database and on each copy alike.
+
+    ``names`` finds the member's names in free text (whole names only); ``redaction`` (every name and each of its
+    parts) joins the copy's redaction list, so a backup restored later still keeps them out of summaries.
+    """
+    targets = _targets(db, identity, names)
+    marks = ",".join("?" * len(targets.action_ids))
+    db.execute(f"UPDATE action SET owner_member_id = NULL, owner_name = NULL WHERE id IN ({marks})", targets.action_ids)
+    marks = ",".join("?" * len(targets.review_ids))
+    db.execute(f"UPDATE action_review SET detail = '' WHERE id IN ({marks})", targets.review_ids)
+    if targets.member:
+        member_id = [identity.member_id]
+        db.execute("UPDATE session SET presenter_id = NULL WHERE presenter_id = ?", member_id)
+        db.execute("DELETE FROM contribution WHERE member_id = ?", member_id)
+        db.execute("DELETE FROM attendance WHERE member_id = ?", member_id)
+        if has_table(db, "member_former_name"):
+            db.execute("DELETE FROM member_former_name WHERE member_id = ?", member_id)
+        db.execute("DELETE FROM member WHERE id = ?", member_id)
+    keep_redaction_list(db, redaction.salt, redaction)

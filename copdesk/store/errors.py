@@ -19,6 +19,10 @@ class LocationError(StoreError):
     """The path cannot hold a database: its parent is a file, or the folder is read-only."""
 
 
+class UnsafeOutputError(LocationError):
+    """An output path that would replace a database, or is not a file at all; nothing was written."""
+
+
 class NotADatabaseError(StoreError):
     """The file exists but is not an SQLite database (empty, text, random bytes)."""
 
@@ -29,6 +33,10 @@ class CorruptDatabaseError(StoreError):
 
 class NewerSchemaError(StoreError):
     """The database was written by a newer CoPDesk than this one."""
+
+
+class OlderSchemaError(StoreError):
+    """A command that only reads was given a database an older CoPDesk wrote: it needs ``copdesk-cli upgrade``."""
 
 
 class MigrationError(StoreError):

@@ -8,9 +8,13 @@ SQLite: the app checks it, and takes the instance lock beside it, before its win
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
-from copdesk.store.errors import LocationError
+from copdesk.store.errors import LocationError, UnsafeOutputError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+_BESIDE_A_DATABASE = ("-wal", "-shm", "-journal", ".lock")
 
 FOLDER_MODE = 0o700
 
@@ -52,3 +56,59 @@ def ensure_location(path: Path) -> None:
 def companion_files(path: Path) -> list[Path]:
     """The database file and the WAL-mode files SQLite keeps beside it."""
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def shown(path: Path | str) -> str:
+    """A path (or any text) for a one-line message: a newline or other control character in it is shown escaped."""
+    text = str(path)
+    return text if text.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def check_output_path(target: Path) -> Path:
+    """Refuse an output path that would destroy a database, or that is not a file; return the path to write.
+
+    Links are resolved first, so a link named like an export that points at a database, its -wal or -shm, its lock
+    or a backup is refused like the file itself; the file written is the resolved one. An existing database (any
+    SQLite file: CoPDesk's, a backup, another program's) is never replaced, and nor is a file with a -wal,
+    -journal or lock beside it, which is a database in use. A device, pipe or socket (``/dev/null``) is refused:
+    writing atomically would replace it with a regular file.
+    """
+    resolved = target.expanduser().resolve()
+    if resolved.is_dir():
+        raise UnsafeOutputError(f"{shown(target)} is a folder; give the path of the file to write.")
+    folder = resolved.parent
+    if folder.exists() and not folder.is_dir():
+        raise UnsafeOutputError(f"Cannot write {shown(target)}: {shown(folder)} is a file, not a folder.")
+    if not folder.is_dir():
+        raise UnsafeOutputError(f"Cannot write {shown(target)}: the folder {shown(folder)} does not exist.")
+    name = resolved.name
+    for suffix in _BESIDE_A_DATABASE:
+        if name.endswith(suffix) and resolved.with_name(name.removesuffix(suffix)).exists():
+            raise UnsafeOutputError(
+                f"{shown(target)} belongs to the database beside it; CoPDesk will not overwrite it. Choose another "
+                "file name."
+            )
+        if resolved.with_name(name + suffix).exists():
+            raise UnsafeOutputError(
+                f"{shown(target)} has a {suffix.lstrip('.-')} file beside it, so it is a database in use; CoPDesk "
+                "will not overwrite it. Choose another file name."
+            )
+    if resolved.exists():
+        if not stat.S_ISREG(resolved.stat().st_mode):
+            raise UnsafeOutputError(
+                f"{shown(target)} is not a regular file (a device, pipe or socket); give the path of a file to write."
+            )
+        if is_sqlite_file(resolved):
+            raise UnsafeOutputError(
+                f"{shown(target)} is a database; CoPDesk will not overwrite it. Choose another file name, or delete "
+                "it first if it is an old copy you no longer need."
+            )
+    return resolved
+
+
+def is_sqlite_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False

@@ -1,8 +1,9 @@
-"""Schema migrations: numbered SQL files in ``db/``, each applied atomically with its version bump.
+"""Schema migrations: numbered SQL files in ``db/``, applied atomically with their version bumps.
 
 ``PRAGMA user_version`` holds the number of the last file applied. Numbers may have gaps; files
-are applied in numeric order. A file and its ``user_version`` bump commit together or not at all,
-so a failing migration leaves the database exactly at the previous version.
+are applied in numeric order. Every pending file and its ``user_version`` bump commit together in one
+transaction or not at all, so a failing step of a multi-step upgrade leaves the database exactly at the
+version it started from (never half-way, at a version no CoPDesk release ever shipped).
 """
 
 from __future__ import annotations
@@ -56,15 +57,17 @@ def pending(conn: sqlite3.Connection, directory: Path) -> list[Migration]:
 
 
 def apply(conn: sqlite3.Connection, migrations: list[Migration]) -> None:
-    """Apply each migration in its own transaction; stop at the first failure with the database unchanged by it."""
-    for migration in migrations:
-        script = f"BEGIN;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
-        try:
-            conn.executescript(script)
-        except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise MigrationError(
-                f"Updating the database to version {migration.version} failed ({exc}); "
-                f"it is unchanged at version {user_version(conn)}."
-            ) from exc
+    """Apply every migration in one transaction; on a failure roll all of them back and raise."""
+    if not migrations:
+        return
+    started_at = user_version(conn)
+    steps = "\n".join(f"{m.sql}\nPRAGMA user_version = {m.version};" for m in migrations)
+    try:
+        conn.executescript(f"BEGIN;\n{steps}\nCOMMIT;")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise MigrationError(
+            f"Updating the database from version {started_at} to {migrations[-1].version} failed ({exc}); "
+            f"it is unchanged at version {user_version(conn)}."
+        ) from exc

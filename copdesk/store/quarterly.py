@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from copdesk.core.anonymise import NameRedactor
+from copdesk.core.anonymise import NAME_PLACEHOLDER, NameRedactor
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import ActionStatus, EscalationStatus, EscalationTarget, IssueStatus, SessionKind, Team
 from copdesk.core.participation import HistoryPoint, SessionParticipation, participation_history
@@ -29,8 +29,8 @@ from copdesk.core.quarterly import (
     parse_quarter,
     summary_document,
 )
+from copdesk.store.pending_care import has_table, redaction_list
 from copdesk.store.schedule import local_wall_time, scheduled_between
-from copdesk.store.teams import list_members
 
 
 def local_day(stamp: str) -> date:
@@ -179,5 +179,20 @@ def _escalations(db: Database, team_id: int, first: date, last: date) -> tuple[Q
 def team_summary(db: Database, team: Team, quarter: str, now: datetime) -> dict[str, Any]:
     """The anonymised summary of a quarter for the roll-up: no roster name and no identifier survives in it."""
     figures = quarter_figures(db, team, quarter, now)
-    redact = NameRedactor(m.display_name for m in list_members(db, team.id, include_inactive=True))
-    return summary_document(figures, lambda text: remove_all(redact(text)))
+    redact = NameRedactor(_every_roster_name(db))
+    erased = redaction_list(db)
+
+    def clean(text: str) -> str:
+        text = redact(text)
+        return remove_all(erased.redact(text, NAME_PLACEHOLDER) if erased is not None else text)
+
+    return summary_document(figures, clean)
+
+
+def _every_roster_name(db: Database) -> list[str]:
+    """Every name on any team's roster, past or present (inactive members, and names before a rename): a colleague
+    of another team, or a name since corrected, is still a person. Erased members are in the redaction list."""
+    names = [str(row[0]) for row in db.execute("SELECT display_name FROM member").fetchall()]
+    if has_table(db, "member_former_name"):
+        names += [str(row[0]) for row in db.execute("SELECT display_name FROM member_former_name").fetchall()]
+    return names

@@ -23,10 +23,10 @@ from pathlib import Path
 from copdesk.store import migrations
 from copdesk.store.audit import record_event
 from copdesk.store.backup import backup_to
-from copdesk.store.backup_catalogue import BackupKind, new_backup_path, stamp, verify_restorable
-from copdesk.store.connection import OpenedDatabase, inspect_existing, open_database
+from copdesk.store.backup_catalogue import BackupKind, list_backups, new_backup_path, stamp, verify_restorable
+from copdesk.store.connection import BUSY_TIMEOUT_MS, OpenedDatabase, inspect_existing, open_database
 from copdesk.store.errors import StoreError
-from copdesk.store.location import FOLDER_MODE, companion_files
+from copdesk.store.location import FOLDER_MODE, companion_files, shown
 from copdesk.store.uri import sqlite_uri
 
 QUARANTINE_FOLDER = "quarantine"
@@ -81,43 +81,78 @@ def quarantined_files(db_path: Path) -> list[Path]:
 def restore_database(
     source: Path, db_path: Path, migrations_dir: Path, now: datetime, *, audit_detail: str | None = None
 ) -> RestoreResult:
-    """Replace the (closed) database at ``db_path`` with the backup ``source``, migrating it if it is older."""
+    """Replace the (closed) database at ``db_path`` with the backup ``source``, migrating it if it is older.
+
+    The database is copied over in place, under an exclusive lock taken only when no other connection has the file
+    open (not CoPDesk alone: any program), so a program that had it open can never go on committing into a file
+    that is no longer the database, and commits made elsewhere never vanish.
+    """
     latest = migrations.latest_version(migrations_dir)
     if db_path.exists() and source.resolve() == db_path.resolve():
-        raise StoreError(f"{source} is the database itself; choose a backup file.")
+        raise StoreError(f"{shown(source)} is the database itself; choose a backup file.")
     verify_restorable(source, latest)
     previous_backup: Path | None = None
     quarantined: list[Path] = []
+    target: sqlite3.Connection | None = None
     if db_path.exists():
         try:
             inspect_existing(db_path, latest)
         except StoreError:
             quarantined = quarantine(db_path, now)
         else:
-            previous_backup = _backup_and_checkpoint(db_path, new_backup_path(db_path, BackupKind.PRE_RESTORE, now))
+            target = _take_exclusively(db_path)
     source_conn = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
     try:
-        for leftover in companion_files(db_path)[1:]:
-            leftover.unlink(missing_ok=True)
-        backup_to(source_conn, db_path)
+        if target is None:
+            for leftover in companion_files(db_path)[1:]:
+                leftover.unlink(missing_ok=True)
+            backup_to(source_conn, db_path)
+        else:
+            previous_backup = backup_to(target, new_backup_path(db_path, BackupKind.PRE_RESTORE, now))
+            source_conn.backup(target)
+            target.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.Error as exc:
+        raise StoreError(f"The restore failed ({exc}); the database was left as it was.") from exc
     finally:
         source_conn.close()
+        if target is not None:
+            target.close()
     opened = open_database(db_path, migrations_dir, now=now)
-    record_event(opened.db, "restored", "database", None, now, audit_detail or f"from {source.name}")
+    record_event(opened.db, "restored", "database", None, now, audit_detail or _source_kind(source, db_path))
     return RestoreResult(opened, previous_backup, quarantined)
 
 
-def _backup_and_checkpoint(db_path: Path, destination: Path) -> Path:
-    """Back up the current database, then fold its -wal in so nothing of it is left beside the new file."""
-    conn = sqlite3.connect(str(db_path))
+def _take_exclusively(db_path: Path) -> sqlite3.Connection:
+    """A connection holding the database exclusively, its -wal folded in; refused while anything else has it open.
+
+    Leaving write-ahead logging needs every other connection closed, so a refusal to leave it means another
+    program (a second CoPDesk started without the lock, a database browser, a sync client) has the file open.
+    """
+    conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
     try:
-        backup_to(conn, destination)
-        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        if busy:
-            raise StoreError(f"{db_path.name} is still in use by another program; close it, then restore again.")
-    finally:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("COMMIT")  # in exclusive locking mode, the lock stays until the connection closes
+    except sqlite3.OperationalError as exc:
         conn.close()
-    return destination
+        raise StoreError(
+            f"Another program has {shown(db_path.name)} open, so it cannot be replaced without losing what that "
+            "program saves; close it (or restart the computer), then restore again. Nothing was changed."
+        ) from exc
+    if str(mode).lower() != "delete":
+        conn.close()
+        raise StoreError(f"Another program has {shown(db_path.name)} open; close it, then restore again.")
+    return conn
+
+
+def _source_kind(source: Path, db_path: Path) -> str:
+    """What was restored, for the audit log: the kind and time of a backup of this database, never a file name
+    (a chosen file's name may carry a person's)."""
+    for backup in list_backups(db_path):
+        if backup.path.resolve() == source.resolve():
+            return f"from the {backup.kind.label} backup of {stamp(backup.taken_at)}"
+    return "from a chosen backup file"
 
 
 def _sync_folder(folder: Path) -> None:
@@ -140,6 +175,5 @@ def recover_from_damage(
         opened = restore_database(backup, db_path, migrations_dir, now).opened
     else:
         opened = open_database(db_path, migrations_dir, now=now)
-    kept = moved[0].name if moved else db_path.name
-    record_event(opened.db, "quarantined", "database", None, now, f"kept as {QUARANTINE_FOLDER}/{kept}")
+    record_event(opened.db, "quarantined", "database", None, now, f"kept in {QUARANTINE_FOLDER}/")
     return opened, moved

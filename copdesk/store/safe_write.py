@@ -35,6 +35,7 @@ SQLITE_READONLY = 8
 SQLITE_IOERR = 10
 SQLITE_FULL = 13
 SQLITE_IOERR_WRITE = 778  # SQLITE_IOERR | (3 << 8)
+SQLITE_IOERR_SHMSIZE = 4874  # SQLITE_IOERR | (19 << 8): "probably due to lack of disk space", as SQLite's docs say
 
 _FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
 # sqlite3_errstr() of each primary code, for errors that carry no code.
@@ -71,7 +72,7 @@ def storage_error_for(exc: BaseException) -> WriteRefusedError | None:
     """The user-facing error a low-level write failure stands for, or ``None`` when it is something else."""
     if isinstance(exc, sqlite3.Error) and (code := _sqlite_code(exc)) is not None:
         primary = code & 0xFF
-        if code in (SQLITE_FULL, SQLITE_IOERR_WRITE):
+        if code in (SQLITE_FULL, SQLITE_IOERR_WRITE, SQLITE_IOERR_SHMSIZE):
             return StorageFullError(STORAGE_FULL_MESSAGE)
         if primary in (SQLITE_BUSY, SQLITE_LOCKED):
             return DatabaseBusyError(BUSY_MESSAGE)

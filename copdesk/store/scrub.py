@@ -1,10 +1,12 @@
-"""Making a deletion of personal data real: in the live file, its write-ahead log, search indexes and backups.
+"""Making a deletion of personal data real: in the live file, its write-ahead log, search indexes and every copy.
 
 SQLite normally leaves deleted rows readable in free pages and in the -wal until they are reused.
 ``secure_delete`` overwrites them as they are freed, a ``TRUNCATE`` checkpoint empties the -wal, and
 FTS5 indexes (which keep deleted terms until their segments merge) are merged with ``optimize``.
-Backups hold the same data, so the same deletion is applied to each one: the copy is changed,
-vacuumed (which drops every free page), verified, and only then put in place of the old backup.
+Copies hold the same data (:mod:`copdesk.store.copies` finds them), so the same deletion is applied to each one
+that holds any of it: the copy is copied to a hidden ``.scrubbing`` file (with its -wal, for a quarantined
+database), changed, vacuumed (which drops every free page), verified, and only then put in place of the old
+one. A copy that cannot be read (damaged) is reported by name and skipped, never stopping the others.
 """
 
 from __future__ import annotations
@@ -13,23 +15,47 @@ import os
 import shutil
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from copdesk.store.backup import verify
-from copdesk.store.backup_catalogue import BackupFile, list_backups
 from copdesk.store.connection import as_database
+from copdesk.store.copies import Copy, copies_of, leftovers, same_lineage, team_identities
 from copdesk.store.errors import StoreError
+from copdesk.store.location import companion_files, is_sqlite_file
 from copdesk.store.permissions import make_private
+from copdesk.store.uri import sqlite_uri
 
-Deletion = Callable[[Database], object]
+
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    """What to delete, in any copy: ``present`` says whether a copy holds any of it, ``apply`` deletes it (inside
+    a transaction), and a copy ``keep`` rejects (a backup older than a retention cut-off) is deleted whole."""
+
+    present: Callable[[Database], bool]
+    apply: Callable[[Database], object]
+    keep: Callable[[Copy], bool] = lambda _copy: True
 
 
-def delete_securely(db: Database, deletion: Deletion) -> None:
+@dataclass(slots=True)
+class CopiesOutcome:
+    """What happened to each copy: cleaned, deleted whole, checked and found to hold none of it, or not cleanable."""
+
+    cleaned: list[Path] = field(default_factory=list)
+    deleted: list[Path] = field(default_factory=list)
+    untouched: list[Path] = field(default_factory=list)
+    failed: list[Path] = field(default_factory=list)
+    leftovers_removed: int = 0
+
+
+def delete_securely(db: Database, deletion: Callable[[Database], object]) -> None:
     """Run ``deletion`` in one transaction with ``secure_delete`` on, then scrub the indexes and the -wal."""
+    from copdesk.store.safe_write import guarded_write
+
     db.execute("PRAGMA secure_delete = ON")
-    with db.atomic():
+    with guarded_write(db):
         deletion(db)
     optimise_search_indexes(db)
     checkpoint_truncate(db)
@@ -47,45 +73,117 @@ def checkpoint_truncate(db: Database) -> None:
     busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     if busy:
         raise StoreError(
-            "The deletion is saved, but another program is reading the database, so its log still holds "
-            "old pages; close other copies of CoPDesk and run this again."
+            "Another program is reading the database, so its log still holds old pages; close other copies of "
+            "CoPDesk (or the other program), then run this again: it will finish the deletion."
         )
 
 
-def apply_to_backups(
-    db_path: Path, deletion: Deletion, keep: Callable[[BackupFile], bool] = lambda _: True
-) -> tuple[int, int]:
-    """Apply ``deletion`` to every backup beside ``db_path``, deleting those ``keep`` rejects; count both."""
-    rewritten = deleted = 0
-    for backup in list_backups(db_path):
-        if not keep(backup):
-            backup.path.unlink()
-            deleted += 1
+def delete_files(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
+def clean_copies(db: Database, db_path: Path, deletion: Deletion, *, delete_damaged: bool = False) -> CopiesOutcome:
+    """Apply ``deletion`` to every copy of ``db_path``; a damaged copy is listed in ``failed`` (or, with
+    ``delete_damaged``, deleted and listed in ``deleted``), and the others are cleaned all the same."""
+    outcome = CopiesOutcome()
+    found = leftovers(db_path)
+    delete_files(found)
+    outcome.leftovers_removed = len(found)
+    live_teams = team_identities(db.conn)
+    for copy in copies_of(db_path):
+        try:
+            if not copy.owned and not _same_lineage(copy, live_teams):
+                continue  # another database's copy, left in a shared folder
+            if not deletion.keep(copy):
+                delete_files(copy.files())
+                outcome.deleted.append(copy.path)
+                continue
+            changed = _clean(copy, deletion)
+        except StoreError:
+            if delete_damaged:
+                delete_files(copy.files())
+                outcome.deleted.append(copy.path)
+            else:
+                outcome.failed.append(copy.path)
             continue
-        _rewrite(backup.path, deletion)
-        rewritten += 1
-    return rewritten, deleted
+        (outcome.cleaned if changed else outcome.untouched).append(copy.path)
+    return outcome
 
 
-def _rewrite(path: Path, deletion: Deletion) -> None:
-    temporary = path.with_name(f".{path.name}.scrubbing")
-    shutil.copyfile(path, temporary)
-    make_private(temporary)
+def _read_only(copy: Copy) -> sqlite3.Connection:
+    return sqlite3.connect(sqlite_uri(copy.path, mode="ro", immutable=1), uri=True)
+
+
+def _same_lineage(copy: Copy, live_teams: set[tuple[int, str]]) -> bool:
+    if not is_sqlite_file(copy.path):
+        raise StoreError(f"{copy.path.name} is not a whole database")
     try:
+        conn = _read_only(copy)
+        try:
+            return same_lineage(live_teams, conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"{copy.path.name} could not be read ({exc})") from exc
+
+
+def _clean(copy: Copy, deletion: Deletion) -> bool:
+    """Clean one copy if it holds any of the deletion; whether it did. Raises :class:`StoreError` if unreadable."""
+    if not is_sqlite_file(copy.path):
+        raise StoreError(f"{copy.path.name} is not a whole database")
+    wal = companion_files(copy.path)[1]
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    if not has_wal:  # else only a copy with its -wal folded in shows what it holds
+        try:
+            conn = _read_only(copy)
+            try:
+                if not deletion.present(as_database(conn)):
+                    return False
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{copy.path.name} could not be read ({exc})") from exc
+    return _rewrite(copy.path, deletion, has_wal=has_wal)
+
+
+def _rewrite(path: Path, deletion: Deletion, *, has_wal: bool) -> bool:
+    temporary = path.with_name(f".{path.name}.scrubbing")
+    made = [*companion_files(temporary), temporary.with_name(temporary.name + "-journal")]
+    try:
+        shutil.copyfile(path, temporary)
+        make_private(temporary)
+        if has_wal:  # a quarantined database: its latest commits are in the -wal, which goes with it
+            shutil.copyfile(companion_files(path)[1], made[1])
         conn = sqlite3.connect(str(temporary))
         try:
             db = as_database(conn)
+            if has_wal:
+                conn.execute("PRAGMA journal_mode = DELETE")  # folds the -wal into the file
+                if not deletion.present(db):
+                    return False
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA secure_delete = ON")
             with db.atomic():
-                deletion(db)
+                deletion.apply(db)
             optimise_search_indexes(db)
             conn.execute("VACUUM")
         finally:
             conn.close()
         verify(temporary)
+        _sync(temporary)
         os.replace(temporary, path)
-    except sqlite3.Error as exc:
-        raise StoreError(f"The backup {path.name} could not be cleaned ({exc}); it was left as it was.") from exc
+        delete_files(companion_files(path)[1:])
+        return True
+    except (sqlite3.Error, OSError) as exc:
+        raise StoreError(f"{path.name} could not be cleaned ({exc}); it was left as it was") from exc
     finally:
-        temporary.unlink(missing_ok=True)
+        delete_files(made)
+
+
+def _sync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -14,6 +14,7 @@ import pytest
 from sqlite_utils import Database
 
 from copdesk import paths
+from copdesk.core.clock import to_utc_iso
 from copdesk.core.model import NoteKind, Role, SessionKind
 from copdesk.startup import DamageChoice
 from copdesk.store import actions, notes, participation, sessions, teams
@@ -31,8 +32,13 @@ MEMBERS = ("Ash Lee", "Bo Day", "Zoë Quinn", "Noor Haddad")
 EMOJI_RTL_NOTE = "Family 👨‍👩‍👧 said «شكرا» and „תודה“ — ok 🌱"
 
 
-def fill(db: Database, *, sessions_count: int = 3, start: datetime = NOW - timedelta(days=90)) -> int:
-    """A team with members and a few ended sessions with notes, contributions and actions; return the team id."""
+def fill(
+    db: Database, *, sessions_count: int = 3, start: datetime = NOW - timedelta(days=90), raw_actions: bool = False
+) -> int:
+    """A team with members and a few ended sessions with notes, contributions and actions; return the team id.
+
+    ``raw_actions`` inserts the actions as bare rows, for a database of an older schema that today's reads of an
+    action (which count its carries in a view added later) cannot read back."""
     team = teams.create_team(db, "Harbour Team", [(name, Role.PRACTITIONER) for name in MEMBERS], start)
     members = teams.list_members(db, team.id)
     for number in range(sessions_count):
@@ -43,10 +49,12 @@ def fill(db: Database, *, sessions_count: int = 3, start: datetime = NOW - timed
         for member in members:
             participation.add_contribution(db, session.id, member.id, when + timedelta(minutes=5))
         notes.add_note(db, session.id, NoteKind.NOTE, f"Session {number}: {EMOJI_RTL_NOTE}", when)
-        actions.add_action(
-            db, team.id, f"Share the reading list {number}", when, origin_session_id=session.id,
-            owner_member_id=members[number % len(members)].id,
-        )  # fmt: skip
+        text, owner = f"Share the reading list {number}", members[number % len(members)].id
+        if raw_actions:
+            row = {"team_id": team.id, "origin_session_id": session.id, "text": text, "owner_member_id": owner}
+            db.table("action").insert({**row, "created_at": to_utc_iso(when)})
+        else:
+            actions.add_action(db, team.id, text, when, origin_session_id=session.id, owner_member_id=owner)
         sessions.end_session(db, session.id, when + timedelta(hours=1))
     return team.id
 

@@ -6,7 +6,6 @@ so each test runs the whole start-up (location, lock, recovery, backup, window) 
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -186,19 +185,19 @@ def test_unusable_default_folder_offers_another_and_remembers_it(
 def test_a_restore_refused_by_another_program_reopens_the_window_on_the_data_as_it_was(
     qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
 ) -> None:
-    """A virus scanner or sync client holding the file makes the final rename fail (PermissionError on Windows)."""
+    """A virus scanner or sync client holding a file makes the restore's own copy fail (PermissionError on Windows):
+    not a store refusal, but the window must come back on the data all the same."""
+    from copdesk.store import recovery
+
     make_database(db_path)
     event_loop.append(lambda window: None)
     assert app.run_gui(["--db", str(db_path)]) == 0  # the first automatic backup, to restore from
     (backup,) = list_backups(db_path)
-    real_replace = os.replace
 
-    def held_by_another_program(source: object, target: object) -> None:
-        if Path(str(target)) == db_path:
-            raise PermissionError(13, "The process cannot access the file because it is being used", str(target))
-        real_replace(source, target)  # type: ignore[arg-type]
+    def held_by_another_program(*_args: object) -> None:
+        raise PermissionError(13, "The process cannot access the file because it is being used", str(db_path))
 
-    monkeypatch.setattr(os, "replace", held_by_another_program)
+    monkeypatch.setattr(recovery, "backup_to", held_by_another_program)
     seen: list[tuple[int, str, bool]] = []
 
     def restore(window: MainWindow) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from copdesk import paths
+from copdesk.services.data_care import apply_retention, erase_member
 from copdesk.startup import open_for_gui
 from copdesk.store.backup_catalogue import (
     STATE_FILE,
@@ -23,9 +24,7 @@ from copdesk.store.backup_catalogue import (
     newest_verified_backup,
 )
 from copdesk.store.connection import BACKUP_FOLDER, backup_folder, open_database
-from copdesk.store.erasure import erase_member
 from copdesk.store.recovery import QUARANTINE_FOLDER, quarantine, quarantined_files, restore_database
-from copdesk.store.retention import apply_retention
 from copdesk.store.uri import sqlite_uri
 from tests.cli.conftest import RunCli
 from tests.reliability.conftest import NOW, FakePrompts, corrupt, make_database
@@ -197,7 +196,7 @@ def test_retention_cleans_only_its_own_backups_and_quarantined_files(folder: Pat
     report = apply_retention(opened.db, folder / "teamB.db", 12, NOW)
     opened.db.close()
 
-    assert report.quarantined_deleted == 1 and report.backups_deleted == 1
+    assert sorted(path.parent.name for path in report.copies.deleted) == ["quarantine", "teamB.db"]
     assert list_backups(folder / "teamB.db") == []
     assert old_a_backup.is_file() and all(file.is_file() for file in quarantined["teamA.db"])
     assert sorted((folder / QUARANTINE_FOLDER).iterdir()) == sorted(quarantined["teamA.db"])
@@ -229,7 +228,7 @@ def test_erasure_cleans_this_databases_backups_and_leaves_the_neighbours_alone(f
     report = erase_member(opened.db, team_a, member_id, NOW)
     opened.db.close()
 
-    assert report.backups_cleaned == 1
+    assert len(report.copies.cleaned) == 1
     (own,) = list_backups(team_a)
     conn = sqlite3.connect(sqlite_uri(own.path, mode="ro"), uri=True)
     assert conn.execute("SELECT count(*) FROM member WHERE display_name = 'Ash Lee'").fetchone()[0] == 0

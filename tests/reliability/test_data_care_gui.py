@@ -133,3 +133,27 @@ def test_damaged_database_dialog(qtbot: QtBot, tmp_path: Path, with_backup: bool
         assert "no backup" in dialog.plan_label.text()
         dialog.fresh_button.click()
         assert dialog.choice is DamageChoice.START_FRESH
+
+
+def test_erase_dialog_names_a_damaged_backup_and_offers_to_delete_it(qtbot: QtBot, db: Database, db_path: Path) -> None:
+    from tests.reliability.conftest import corrupt
+
+    team_id = fill(db)
+    good = backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW - timedelta(days=2)))
+    damaged = backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW - timedelta(days=1)))
+    corrupt(damaged, "overwritten-page")
+    dialog = EraseMemberDialog(_context(db, db_path), team_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
+    dialog.confirm.setChecked(True)
+    dialog.erase_button.click()
+    assert damaged.name in dialog.result_label.text() and "not yet everywhere" in dialog.result_label.text()
+    assert b"Quinn" not in good.read_bytes()
+    assert dialog.delete_damaged.isVisible() and dialog.delete_damaged.accessibleName()
+
+    dialog.delete_damaged.click()
+
+    assert not damaged.exists() and not dialog.delete_damaged.isVisible()
+    assert "damaged copies deleted: 1" in dialog.result_label.text()
+    assert db.execute("SELECT count(*) FROM pending_care").fetchone()[0] == 0

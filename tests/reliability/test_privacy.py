@@ -13,14 +13,13 @@ from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.model import ActionStatus, NoteKind, ReviewOutcome, SessionKind
+from copdesk.services.data_care import apply_retention, erase_member, preview_retention
 from copdesk.store import actions, notes, participation, sessions, teams
 from copdesk.store.audit import recent_events, record_event
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, list_backups, new_backup_path
 from copdesk.store.connection import open_database
-from copdesk.store.erasure import erase_member
 from copdesk.store.location import companion_files
-from copdesk.store.retention import apply_retention, preview_retention
 from tests.cli.conftest import RunCli
 from tests.reliability.conftest import NOW, fill
 
@@ -62,7 +61,8 @@ def test_retention_deletes_old_sessions_everywhere(history: Database, db_path: P
 
     report = apply_retention(history, db_path, 12, NOW)
 
-    assert (report.sessions, report.actions, report.backups_deleted, report.backups_rewritten) == (3, 1, 1, 1)
+    assert report.counts is not None and (report.counts.sessions, report.counts.actions) == (3, 1)
+    assert (len(report.copies.deleted), len(report.copies.cleaned), report.complete) == (1, 1, True)
     assert [s.topic for s in sessions.list_sessions(history)] == [""]  # only the recent one
     assert {a.text for a in actions.actions_for_team(history, 1, ActionStatus.OPEN)} == open_before
     assert history.execute("SELECT count(*) FROM note WHERE text = ?", [NEW_TEXT]).fetchone()[0] == 1
@@ -107,7 +107,8 @@ def test_erasing_a_member(history: Database, db_path: Path) -> None:
 
     report = erase_member(history, db_path, zoe.id, NOW)
 
-    assert (report.contributions, report.attendances, report.actions_unassigned) == (3, 3, 2)
+    assert report.counts is not None and report.complete
+    assert (report.counts.contributions, report.counts.attendances, report.counts.actions_unassigned) == (3, 3, 2)
     assert history.execute("SELECT count(*) FROM contribution WHERE member_id = ?", [zoe.id]).fetchone()[0] == 0
     assert history.execute("SELECT count(*) FROM attendance WHERE member_id = ?", [zoe.id]).fetchone()[0] == 0
     assert history.execute("SELECT count(*) FROM member WHERE id = ?", [zoe.id]).fetchone()[0] == 0

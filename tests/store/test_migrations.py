@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,33 @@ def test_misnamed_migration_file_is_an_error(tmp_path: Path) -> None:
     (directory / "2_oops.sql").write_text("SELECT 1;")
     with pytest.raises(MigrationError, match="misnamed"):
         migrations.discover(directory)
+
+
+def test_failed_multi_step_upgrade_stays_at_its_starting_version(tmp_path: Path, db_path: Path) -> None:
+    """Two pending steps, the second failing: the first must not stay applied (a version no release shipped)."""
+    directory = _copy_migrations(tmp_path)
+    first = open_database(db_path, directory)
+    version = migrations.user_version(first.db.conn)
+    first.db.close()
+    (directory / f"{version + 1:04d}_good_step.sql").write_text("ALTER TABLE team ADD COLUMN colour TEXT;\n")
+    (directory / f"{version + 2:04d}_bad_step.sql").write_text("INSERT INTO no_such_table VALUES (1);\n")
+    with pytest.raises(MigrationError, match=f"unchanged at version {version}"):
+        open_database(db_path, directory)
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+    assert "colour" not in {row[1] for row in conn.execute("PRAGMA table_info(team)")}
+    conn.close()
+
+
+def test_retried_upgrades_do_not_pile_up_pre_migration_copies(tmp_path: Path, db_path: Path) -> None:
+    from copdesk.store.backup_catalogue import list_backups
+
+    directory = _copy_migrations(tmp_path)
+    first = open_database(db_path, directory)
+    version = migrations.user_version(first.db.conn)
+    first.db.close()
+    (directory / f"{version + 1:04d}_bad_step.sql").write_text("INSERT INTO no_such_table VALUES (1);\n")
+    for attempt in range(3):
+        with pytest.raises(MigrationError):
+            open_database(db_path, directory, now=datetime(2026, 10, 8, 9, attempt, tzinfo=UTC))
+    assert [b.path.name for b in list_backups(db_path)] == [f"pre-migration-v{version}-20261008T090000Z.db"]

@@ -3,20 +3,24 @@
 Nothing here deletes on a single click: each destructive button stays disabled until a box saying
 what will happen is ticked, and each dialog first shows what would go. No second pop-up asks "are you
 sure?", so the dialogs can be driven by tests without anything blocking.
+
+The deletions are :mod:`copdesk.services.data_care`'s: they reach every copy and span many files, so they run
+outside the write guard's single transaction, and a refusal is said in the dialog itself. A copy too damaged
+to be cleaned is named there, with a button that deletes it (the data in it would otherwise stay).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QListWidgetItem, QPushButton, QWidget
 
 from copdesk.core.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
+from copdesk.services import data_care
 from copdesk.store.backup_catalogue import list_backups, verify_restorable
-from copdesk.store.erasure import erase_member, preview_erasure
 from copdesk.store.errors import StoreError
-from copdesk.store.retention import apply_retention, preview_retention
 from copdesk.store.teams import list_members
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_erase_member import Ui_EraseMemberDialog
@@ -101,13 +105,15 @@ class RetentionDialog(QDialog):
         self.months.setRange(MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS)
         self.months.setValue(DEFAULT_RETENTION_MONTHS)
         ui.closeButton.clicked.connect(self.reject)
+        self.delete_damaged = ui.deleteDamagedButton
+        self.delete_damaged.clicked.connect(lambda: _finish_deleting_damaged(self))
         self.months.valueChanged.connect(self.refresh)
         self.confirm.toggled.connect(self.refresh)
         self.delete_button.clicked.connect(self.delete)
         self.refresh()
 
     def refresh(self) -> None:
-        report = preview_retention(self.context.db, self.months.value(), self.context.now())
+        report = data_care.preview_retention(self.context.db, self.months.value(), self.context.now())
         before = report.cutoff.astimezone().strftime("%d %b %Y")
         self.preview.setText(
             f"Sessions before {before}: {report.sessions}. Closed actions from then: {report.actions}. "
@@ -117,12 +123,15 @@ class RetentionDialog(QDialog):
 
     def delete(self) -> None:
         try:
-            report = apply_retention(self.context.db, self.context.db_path, self.months.value(), self.context.now())
+            report = data_care.apply_retention(
+                self.context.db, self.context.db_path, self.months.value(), self.context.now()
+            )
         except StoreError as exc:
             self.result_label.setText(exc.message)
             return
         self.confirm.setChecked(False)
-        self.result_label.setText(f"Deleted: {report.summary(done=True)}.")
+        counts = report.counts.summary() if report.counts is not None else ""
+        _say_outcome(self, self.result_label, f"Deleted: {counts}", report)
         self.refresh()
         self.changed.emit()
 
@@ -143,6 +152,8 @@ class EraseMemberDialog(QDialog):
         for member in list_members(context.db, team_id, include_inactive=True):
             self.member_combo.addItem(member.display_name, member.id)
         ui.closeButton.clicked.connect(self.reject)
+        self.delete_damaged = ui.deleteDamagedButton
+        self.delete_damaged.clicked.connect(lambda: _finish_deleting_damaged(self))
         self.member_combo.currentIndexChanged.connect(self.refresh)
         self.confirm.toggled.connect(self.refresh)
         self.erase_button.clicked.connect(self.erase)
@@ -154,8 +165,8 @@ class EraseMemberDialog(QDialog):
             self.preview.setText("Nobody is on this team's roster.")
             self.erase_button.setEnabled(False)
             return
-        counts = preview_erasure(self.context.db, int(member_id))
-        self.preview.setText(f"To erase: {counts.summary(done=False)}.")
+        counts = data_care.preview_erasure(self.context.db, int(member_id))
+        self.preview.setText(f"To erase: {counts.summary()}.")
         self.erase_button.setEnabled(self.confirm.isChecked())
 
     def erase(self) -> None:
@@ -163,12 +174,49 @@ class EraseMemberDialog(QDialog):
         if member_id is None:
             return
         try:
-            report = erase_member(self.context.db, self.context.db_path, int(member_id), self.context.now())
+            counts = data_care.preview_erasure(self.context.db, int(member_id))
+            report = data_care.erase_member(self.context.db, self.context.db_path, int(member_id), self.context.now())
         except StoreError as exc:
             self.result_label.setText(exc.message)
             return
         self.member_combo.removeItem(self.member_combo.currentIndex())
         self.confirm.setChecked(False)
-        self.result_label.setText(f"Erased: {report.summary(done=True)}.")
+        _say_outcome(self, self.result_label, f"Erased: {counts.summary()}", report)
         self.refresh()
         self.changed.emit()
+
+
+class _CareDialog(Protocol):
+    context: AppContext
+
+    def adjustSize(self) -> None: ...
+
+    delete_damaged: QPushButton
+    result_label: QLabel
+
+
+def _say_outcome(dialog: _CareDialog, label: QLabel, done: str, report: data_care.CareReport[Any]) -> None:
+    db_path = dialog.context.db_path
+    if report.complete:
+        label.setText(f"{done} · {report.copies_summary(db_path)}.")
+        dialog.delete_damaged.hide()
+    else:
+        label.setText(
+            f"{done}, in the database; not yet everywhere{report.problems(db_path)}. If nobody needs "
+            "those files, delete them with “Delete the damaged copies”."
+        )
+        dialog.delete_damaged.show()
+    dialog.adjustSize()  # the dialog grows to show the whole message
+
+
+def _finish_deleting_damaged(dialog: _CareDialog) -> None:
+    try:
+        reports = data_care.finish_pending_care(
+            dialog.context.db, dialog.context.db_path, dialog.context.now(), delete_damaged=True
+        )
+    except StoreError as exc:
+        dialog.result_label.setText(exc.message)
+        return
+    deleted = sum(len(report.copies.deleted) for report in reports)
+    dialog.result_label.setText(f"Finished: damaged copies deleted: {deleted}.")
+    dialog.delete_damaged.hide()

@@ -67,6 +67,12 @@ class Ui_EraseMemberDialog(object):
 
         self.buttonRow = QHBoxLayout()
         self.buttonRow.setObjectName(u"buttonRow")
+        self.deleteDamagedButton = QPushButton(eraseMemberDialog)
+        self.deleteDamagedButton.setObjectName(u"deleteDamagedButton")
+        self.deleteDamagedButton.setVisible(False)
+
+        self.buttonRow.addWidget(self.deleteDamagedButton)
+
         self.buttonRowSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttonRow.addItem(self.buttonRowSpacer)
@@ -107,6 +113,10 @@ class Ui_EraseMemberDialog(object):
         self.confirmCheck.setAccessibleName(QCoreApplication.translate("EraseMemberDialog", u"Confirm erasing this member's data", None))
 #endif // QT_CONFIG(accessibility)
         self.resultLabel.setText("")
+        self.deleteDamagedButton.setText(QCoreApplication.translate("EraseMemberDialog", u"Delete the &damaged copies", None))
+#if QT_CONFIG(accessibility)
+        self.deleteDamagedButton.setAccessibleName(QCoreApplication.translate("EraseMemberDialog", u"Delete the backups that could not be cleaned", None))
+#endif // QT_CONFIG(accessibility)
         self.closeButton.setText(QCoreApplication.translate("EraseMemberDialog", u"Close", None))
 #if QT_CONFIG(accessibility)
         self.closeButton.setAccessibleName(QCoreApplication.translate("EraseMemberDialog", u"Close this dialog", None))

@@ -67,6 +67,12 @@ class Ui_RetentionDialog(object):
 
         self.buttonRow = QHBoxLayout()
         self.buttonRow.setObjectName(u"buttonRow")
+        self.deleteDamagedButton = QPushButton(retentionDialog)
+        self.deleteDamagedButton.setObjectName(u"deleteDamagedButton")
+        self.deleteDamagedButton.setVisible(False)
+
+        self.buttonRow.addWidget(self.deleteDamagedButton)
+
         self.buttonRowSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttonRow.addItem(self.buttonRowSpacer)
@@ -108,6 +114,10 @@ class Ui_RetentionDialog(object):
         self.confirmCheck.setAccessibleName(QCoreApplication.translate("RetentionDialog", u"Confirm deleting old sessions", None))
 #endif // QT_CONFIG(accessibility)
         self.resultLabel.setText("")
+        self.deleteDamagedButton.setText(QCoreApplication.translate("RetentionDialog", u"Delete the &damaged copies", None))
+#if QT_CONFIG(accessibility)
+        self.deleteDamagedButton.setAccessibleName(QCoreApplication.translate("RetentionDialog", u"Delete the backups that could not be cleaned", None))
+#endif // QT_CONFIG(accessibility)
         self.closeButton.setText(QCoreApplication.translate("RetentionDialog", u"Close", None))
 #if QT_CONFIG(accessibility)
         self.closeButton.setAccessibleName(QCoreApplication.translate("RetentionDialog", u"Close this dialog", None))

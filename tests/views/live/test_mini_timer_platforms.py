@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 
 import pytest
-from copdesk.views.live.timer.timer_disc import TimerColours
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from copdesk.views.live.mini_timer import MiniTimer
+from copdesk.views.live.timer.timer_disc import TimerColours
 
 
 @pytest.mark.parametrize("platform", ["darwin", "win32", "linux"])

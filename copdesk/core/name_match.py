@@ -1,0 +1,134 @@
+"""Finding people's names in free text as whole names, from the names themselves or from salted digests of them.
+
+Erasing "Al" must not touch "Alex Morgan": a name matches only as a run of whole words ("Al" in "Al's case" does,
+"Al" in "Alex" does not). Matching works on word tokens (NFC, casefolded), so "ZOË  quinn" and "Zoë Quinn" are
+the same name, and "Anne-Marie" is two tokens in a name and in text alike.
+
+After an erasure CoPDesk must still recognise the name (to keep it out of an anonymised summary, and to finish
+cleaning a copy that still holds it) without keeping it: a name is kept as the SHA-256 digest of its tokens
+with a random per-database salt. Each run of up to :attr:`NameDigests.longest` tokens of the text is digested
+and looked up, so text can be matched against names nobody can read back from the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\w+")
+_JOINER = re.compile(r"[\s'’\-]+")  # what may stand between two words of one name
+_MIN_PART_LENGTH = 2
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    return tuple(match.group().casefold() for match in _TOKEN.finditer(unicodedata.normalize("NFC", text)))
+
+
+def digest(salt: str, tokens: Iterable[str]) -> str:
+    return hashlib.sha256(f"{salt}\x1f{' '.join(tokens)}".encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class NameDigests:
+    """Whole names and their parts (each word of the name, as people use first names), as salted digests."""
+
+    salt: str
+    whole: frozenset[str]
+    parts: frozenset[str]
+    longest: int
+
+    @classmethod
+    def of_names(cls, salt: str, names: Iterable[str]) -> NameDigests:
+        whole: set[str] = set()
+        parts: set[str] = set()
+        longest = 0
+        for name in names:
+            tokens = name_tokens(name)
+            if not tokens:
+                continue
+            whole.add(digest(salt, tokens))
+            longest = max(longest, len(tokens))
+            for part in name.split():
+                part_tokens = name_tokens(part)
+                if part_tokens and len("".join(part_tokens)) >= _MIN_PART_LENGTH:
+                    parts.add(digest(salt, part_tokens))
+        return cls(salt, frozenset(whole), frozenset(parts), longest)
+
+    @classmethod
+    def from_stored(cls, salt: str, rows: Iterable[tuple[str, bool]], longest: int = 6) -> NameDigests:
+        """Digests read back from the database, as ``(digest, whole)`` pairs."""
+        whole: set[str] = set()
+        parts: set[str] = set()
+        for value, is_whole in rows:
+            (whole if is_whole else parts).add(value)
+        return cls(salt, frozenset(whole), frozenset(parts), longest)
+
+    def merged(self, other: NameDigests) -> NameDigests:
+        assert other.salt == self.salt, "digests made with different salts never match"
+        return NameDigests(
+            self.salt, self.whole | other.whole, self.parts | other.parts, max(self.longest, other.longest)
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.whole)
+
+    def spans(self, text: str, *, parts: bool = False) -> list[tuple[int, int]]:
+        """Where the names occur in ``text`` (taken as NFC), longest first at each word; with ``parts``, a part of a
+        name counts too when it is written with its capital letter ("Drew" the name, not "drew" the verb)."""
+        words = list(_TOKEN.finditer(text))
+        found: list[tuple[int, int]] = []
+        index = 0
+        while index < len(words):
+            match_end = self._match_at(text, words, index, parts=parts)
+            if match_end is None:
+                index += 1
+                continue
+            found.append((words[index].start(), words[match_end].end()))
+            index = match_end + 1
+        return found
+
+    def _match_at(self, text: str, words: list[re.Match[str]], index: int, *, parts: bool) -> int | None:
+        end = index
+        while end + 1 < len(words) and end + 1 - index < self.longest:
+            if not _JOINER.fullmatch(text[words[end].end() : words[end + 1].start()]):
+                break
+            end += 1
+        for last in range(end, index - 1, -1):
+            value = digest(self.salt, (w.group().casefold() for w in words[index : last + 1]))
+            if value in self.whole or (parts and value in self.parts and words[index].group()[:1].isupper()):
+                return last
+        return None
+
+    def is_name(self, text: str) -> bool:
+        """Whether ``text`` is, as a whole, one of the names (an action's owner typed by hand)."""
+        return digest(self.salt, name_tokens(text)) in self.whole
+
+    def mentions(self, text: str) -> bool:
+        """Whether ``text`` holds one of the whole names."""
+        return bool(self.spans(unicodedata.normalize("NFC", text)))
+
+    def redact(self, text: str, placeholder: str) -> str:
+        """``text`` (as NFC) with every name, and every capitalised part of one, replaced by ``placeholder``."""
+        text = unicodedata.normalize("NFC", text)
+        for start, end in reversed(self.spans(text, parts=True)):
+            text = text[:start] + placeholder + text[end:]
+        return text
+
+
+def whole_name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern that finds any of ``names`` as a whole name in casefolded NFC text: for counting mentions in many
+    notes at once, where the names are at hand (digesting every run of words would be slow)."""
+    alternatives = {_JOINER.pattern.join(re.escape(token) for token in name_tokens(name)) for name in names}
+    alternatives.discard("")
+    if not alternatives:
+        return None
+    ordered = sorted(alternatives, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(ordered) + r")(?!\w)")
+
+
+def folded(text: str) -> str:
+    """The form :func:`whole_name_pattern` searches."""
+    return unicodedata.normalize("NFC", text).casefold()

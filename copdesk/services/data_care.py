@@ -1,0 +1,248 @@
+"""Data care, for the window and the CLI alike: erasure, retention, backup, restore and upgrade.
+
+An erasure or a retention changes many files, so it cannot be one transaction. It is made finishable instead:
+it is first recorded as pending in the live database (:mod:`copdesk.store.pending_care`; names only as salted
+digests), then applied to every copy (:mod:`copdesk.store.copies`), then to the live file, and the record is
+cleared only once all of that is done, with the live file's -wal emptied. A run stopped anywhere (kill -9, a
+damaged backup, another program reading the database) is finished by the next run or the next start
+(:func:`finish_pending_care`). A damaged copy is reported by name and skipped; the others are cleaned.
+
+The caller holds the instance lock (the window does; the CLI takes it), so no CoPDesk writes meanwhile. Unlike the
+other services, backup, restore and upgrade take the database's path rather than an open Database: a backup reads
+it through a read-only connection of its own, and a restore or an upgrade needs it closed everywhere else.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from sqlite_utils import Database
+
+from copdesk.core.clock import from_utc_iso, to_utc_iso
+from copdesk.core.name_match import NameDigests
+from copdesk.services import transaction
+from copdesk.store import erasure, pending_care, retention
+from copdesk.store.audit import record_event
+from copdesk.store.copies import copies_of, display_name
+from copdesk.store.erasure import ErasureCounts
+from copdesk.store.pending_care import PendingCare
+from copdesk.store.retention import RetentionCounts
+from copdesk.store.scrub import CopiesOutcome, Deletion, checkpoint_truncate, clean_copies, delete_securely
+from copdesk.store.uri import sqlite_uri
+
+if TYPE_CHECKING:
+    from copdesk.store.connection import OpenedDatabase
+    from copdesk.store.recovery import RestoreResult
+
+_LONGEST_NAME = 8  # words: the most a stored name digest is looked for across
+
+
+Counts = TypeVar("Counts", ErasureCounts, RetentionCounts, None)
+
+
+@dataclass(frozen=True, slots=True)
+class CareReport(Generic[Counts]):
+    """One erasure or retention: its counts (``None`` when it finished one an earlier run began), what became of
+    every copy, and whether it is complete (nothing left pending)."""
+
+    kind: str
+    counts: Counts
+    copies: CopiesOutcome
+    complete: bool
+
+    def copies_summary(self, db_path: Path) -> str:
+        text = f"backups cleaned: {len(self.copies.cleaned)}"
+        if self.copies.deleted:
+            text += f", deleted: {len(self.copies.deleted)}"
+        if self.copies.untouched:
+            text += f", checked and holding none of it: {len(self.copies.untouched)}"
+        return text + self.problems(db_path)
+
+    def problems(self, db_path: Path) -> str:
+        if not self.copies.failed:
+            return ""
+        names = ", ".join(display_name(db_path, path) for path in self.copies.failed)
+        return f". Too damaged to be cleaned, so the data is still in: {names}"
+
+
+def preview_erasure(db: Database, member_id: int) -> ErasureCounts:
+    """What erasing the member would remove from the database (the dialog's and the dry run's counts)."""
+    return erasure.preview_erasure(db, member_id)
+
+
+def preview_retention(db: Database, months: int, now: datetime) -> RetentionCounts:
+    """What a retention of ``months`` would delete from the database."""
+    return retention.preview_retention(db, months, now)
+
+
+def erase_member(
+    db: Database, db_path: Path, member_id: int, now: datetime, *, delete_damaged: bool = False
+) -> CareReport[ErasureCounts]:
+    """Erase one member from the database and from every copy of it, under every name they had."""
+    identity = erasure.identity_of(db, member_id)
+    counts = erasure.preview_erasure(db, member_id)
+    names = set(erasure.names_in(db, identity)) | _names_in_copies(db_path, identity)
+    with transaction(db):
+        salt = pending_care.salt(db)
+        digests = NameDigests.of_names(salt, names)
+        pending_care.record_erasure(db, identity, digests, counts.audit_detail(), now)
+    care = next(care for care in reversed(pending_care.pending(db)) if care.kind == "erase")
+    report = _finish(db, db_path, care, now, delete_damaged=delete_damaged)
+    return CareReport("erase", counts, report.copies, report.complete)
+
+
+def apply_retention(
+    db: Database, db_path: Path, months: int, now: datetime, *, delete_damaged: bool = False
+) -> CareReport[RetentionCounts]:
+    """Delete sessions older than ``months`` from the database and from every copy of it."""
+    counts = preview_retention(db, months, now)
+    with transaction(db):
+        pending_care.record_retention(db, to_utc_iso(counts.cutoff), counts.audit_detail(months), now)
+    care = next(care for care in reversed(pending_care.pending(db)) if care.kind == "retention")
+    report = _finish(db, db_path, care, now, delete_damaged=delete_damaged)
+    return CareReport("retention", counts, report.copies, report.complete)
+
+
+def finish_pending_care(
+    db: Database, db_path: Path, now: datetime, *, delete_damaged: bool = False
+) -> list[CareReport[None]]:
+    """Finish every erasure and retention an earlier run began and did not complete; one report each."""
+    return [_finish(db, db_path, care, now, delete_damaged=delete_damaged) for care in pending_care.pending(db)]
+
+
+def pending_erasure_of(db: Database, name: str) -> bool:
+    """Whether an unfinished erasure is of someone called ``name`` (for "finish it" instead of "nobody called")."""
+    salt_row = db.execute("SELECT value FROM setting WHERE key = ?", [pending_care.SALT_SETTING]).fetchone()
+    if salt_row is None:
+        return False
+    digests = NameDigests.of_names(str(salt_row[0]), [name])
+    return any(care.whole_digests & digests.whole for care in pending_care.pending(db) if care.kind == "erase")
+
+
+def _finish(db: Database, db_path: Path, care: PendingCare, now: datetime, *, delete_damaged: bool) -> CareReport[None]:
+    deletion = _erasure(db, care) if care.identity is not None else _retention(care)
+    copies = clean_copies(db, db_path, deletion, delete_damaged=delete_damaged)
+    delete_securely(db, deletion.apply)  # raises, leaving it pending, when another program holds the -wal
+    if copies.failed:
+        return CareReport(care.kind, None, copies, complete=False)
+    with transaction(db):
+        pending_care.clear(db, care.id)
+        done = f"{len(copies.cleaned)} backups cleaned, {len(copies.deleted)} deleted"
+        if care.identity is not None:
+            record_event(db, "erased", "member", care.identity.member_id, now, f"{care.detail}; {done}")
+        else:
+            record_event(db, "deleted", "session", None, now, f"{care.detail}; {done}")
+    checkpoint_truncate(db)  # the audit entry too, so the -wal ends empty
+    return CareReport(care.kind, None, copies, complete=True)
+
+
+def _erasure(db: Database, care: PendingCare) -> Deletion:
+    assert care.identity is not None
+    identity = care.identity
+    redaction = pending_care.redaction_list(db)
+    salt = redaction.salt if redaction is not None else pending_care.salt(db)
+    names = NameDigests(salt, care.whole_digests, frozenset(), _LONGEST_NAME)
+    listed = redaction or names
+    return Deletion(
+        present=lambda target: erasure.erasure_present(target, identity, names),
+        apply=lambda target: erasure.erase_in(target, identity, names, listed),
+    )
+
+
+def _retention(care: PendingCare) -> Deletion:
+    assert care.cutoff is not None
+    stamp = care.cutoff
+    cutoff = from_utc_iso(stamp)
+    return Deletion(
+        present=lambda target: retention.old_data_present(target, stamp),
+        apply=lambda target: retention.delete_older(target, stamp),
+        keep=lambda copy: copy.taken_at is None or copy.taken_at >= cutoff,
+    )
+
+
+def _names_in_copies(db_path: Path, identity: pending_care.MemberIdentity) -> set[str]:
+    """The names the member had in the copies (a backup taken before a rename holds the old one)."""
+    from copdesk.store.connection import as_database
+
+    found: set[str] = set()
+    for copy in copies_of(db_path):
+        try:
+            conn = sqlite3.connect(sqlite_uri(copy.path, mode="ro", immutable=1), uri=True)
+            try:
+                found.update(erasure.names_in(as_database(conn), identity))
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            continue  # a damaged copy: reported when it is cleaned
+    return found
+
+
+def backup_database(db_path: Path, output: Path, migrations_dir: Path) -> Path:
+    """A verified copy of the database at ``output``, read without writing the database; the path written.
+
+    ``output`` is refused if it would replace a database (or be the database's own files), or is not a file.
+    """
+    from copdesk.store.backup import backup_to, check_destination
+    from copdesk.store.connection import open_read_only
+
+    target = check_destination(db_path, output)
+    db = open_read_only(db_path, migrations_dir, any_version=True)
+    try:
+        return backup_to(db.conn, target)
+    finally:
+        db.close()
+
+
+def restore_backup(source: Path, db_path: Path, migrations_dir: Path, now: datetime) -> RestoreResult:
+    """Replace the database with the backup ``source`` (the caller holds the lock; the database is closed).
+
+    Refused while any other program has the file open; the data replaced is kept as a "before a restore" backup.
+    """
+    from copdesk.store.recovery import restore_database
+
+    return restore_database(source, db_path, migrations_dir, now)
+
+
+def upgrade_database(db_path: Path, migrations_dir: Path, now: datetime) -> OpenedDatabase:
+    """Bring the database to this CoPDesk's schema (a verified copy of the old version is kept first)."""
+    from copdesk.store.connection import open_database
+
+    return open_database(db_path, migrations_dir, now=now)
+
+
+def write_audited(
+    db_path: Path,
+    write: Callable[[], object],
+    written: Path,
+    what: str,
+    entity_id: int | None,
+    file_format: str,
+    now: datetime,
+) -> None:
+    """Write an export (``write``) and its audit entry as one act: the entry is committed only once the file is
+    whole, and if the entry cannot be saved, the new file is removed, so an export with names in it is never
+    left behind under an error, nor written unaudited. A kept copy (a backup) is never written: restore it first.
+    """
+    from copdesk.store.audit import record_export
+    from copdesk.store.connection import BUSY_TIMEOUT_MS, as_database, refuse_migrating_a_copy
+
+    refuse_migrating_a_copy(db_path, doing="written to (an export is recorded in the audit log)")
+    conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
+    db = as_database(conn)
+    done = False
+    try:
+        with transaction(db):
+            record_export(db, what, entity_id, file_format, now)
+            write()
+            done = True
+    except BaseException:
+        if done:
+            written.unlink(missing_ok=True)
+        raise
+    finally:
+        conn.close()

@@ -1,0 +1,45 @@
+"""Names found as whole names, from the names or from their salted digests alone."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from copdesk.core.name_match import NameDigests, folded, whole_name_pattern
+
+SALT = "test-salt"
+
+
+def test_a_name_matches_only_as_whole_words() -> None:
+    al = NameDigests.of_names(SALT, ["Al"])
+    assert al.mentions("reassigned to Al") and al.mentions("Al's case")
+    assert not al.mentions("reassigned to Alex Morgan") and not al.mentions("Family")
+
+
+def test_case_spacing_and_unicode_forms_do_not_hide_a_name() -> None:
+    zoe = NameDigests.of_names(SALT, ["Zoë Quinn"])
+    assert zoe.mentions("owned by ZOË   quinn") and zoe.mentions(unicodedata.normalize("NFD", "Zoë Quinn"))
+    assert zoe.is_name("zoë QUINN") and not zoe.is_name("Zoë Quinn-Hart")
+    assert not zoe.mentions("Zoë, Quinn's colleague")  # a comma parts two people
+
+
+def test_redaction_takes_whole_names_and_capitalised_parts() -> None:
+    names = NameDigests.of_names(SALT, ["Drew Anne-Marie Okafor"])
+    text = "Drew Anne-Marie Okafor drew the plan; Anne-Marie agreed. okafor is lower case."
+    assert names.redact(text, "[colleague]") == "[colleague] drew the plan; [colleague] agreed. okafor is lower case."
+
+
+def test_stored_digests_match_without_the_name() -> None:
+    made = NameDigests.of_names(SALT, ["Zephyrine Quartermaine"])
+    stored = NameDigests.from_stored(SALT, [(d, True) for d in made.whole] + [(d, False) for d in made.parts])
+    assert "Zephyrine" not in repr(stored)
+    assert stored.redact("Ask Zephyrine Quartermaine, or Zephyrine.", "[x]") == "Ask [x], or [x]."
+    assert not NameDigests.from_stored("another-salt", [(d, True) for d in made.whole]).mentions(
+        "Zephyrine Quartermaine"
+    )
+
+
+def test_the_pattern_for_many_notes_counts_whole_names_only() -> None:
+    pattern = whole_name_pattern(["Al", "Zoë Quinn"])
+    assert pattern is not None
+    assert pattern.search(folded("Al said")) and pattern.search(folded("ZOË QUINN said"))
+    assert not pattern.search(folded("Alex Morgan said")) and whole_name_pattern([]) is None

@@ -1,0 +1,241 @@
+"""Erasure and retention reach every copy CoPDesk made, match people by identity and by whole names, and can always
+be finished: tried through the command line, as a facilitator (or an adversary) would.
+
+Each test looks at the raw bytes of every file under the data folder, -wal included: an erased name must not be
+anywhere, whatever SQLite or an interrupted run left behind.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from copdesk import paths
+from copdesk.core.model import Role
+from copdesk.store import issues, sessions, teams
+from copdesk.store.backup import backup_to
+from copdesk.store.backup_catalogue import BackupKind, new_backup_path
+from copdesk.store.connection import open_database
+from tests.cli.conftest import RunCli
+from tests.reliability.conftest import NOW, corrupt, make_database
+
+
+def files_holding(folder: Path, *needles: bytes) -> list[str]:
+    """Every file under ``folder`` whose raw bytes hold any of ``needles`` (case-insensitive), by relative name."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes().lower()
+            if any(needle.lower() in data for needle in needles):
+                found.append(str(path.relative_to(folder)))
+    return found
+
+
+def take_backup(db_path: Path, days_ago: int = 1) -> Path:
+    opened = open_database(db_path, paths.migrations_dir(), now=NOW)
+    try:
+        return backup_to(opened.db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW - timedelta(days=days_ago)))
+    finally:
+        opened.db.close()
+
+
+def sql(db_path: Path, statement: str, *params: object) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(db_path)
+    try:
+        rows = conn.execute(statement, params).fetchall()
+        conn.commit()
+        return rows
+    finally:
+        conn.close()
+
+
+def erase(run_cli: RunCli, db_path: Path, name: str, *extra: str) -> tuple[int, str, str]:
+    result = run_cli("erase", "--team", "Harbour Team", "--member", name, "--yes", "--db", str(db_path), *extra)
+    return result.returncode, result.stdout, result.stderr
+
+
+def test_a_member_renamed_after_a_backup_is_erased_from_it_old_name_included(run_cli: RunCli, db_path: Path) -> None:
+    make_database(db_path)
+    rename = "UPDATE member SET display_name = ?, name_key = ? WHERE name_key = ?"
+    sql(db_path, rename, "Zoe Qinnet", "zoe qinnet", "zoë quinn")
+    take_backup(db_path)  # taken under the old, misspelt name
+    sql(db_path, rename, "Zoë Quinn", "zoë quinn", "zoe qinnet")
+    zoe = int(sql(db_path, "SELECT id FROM member WHERE display_name = 'Zoë Quinn'")[0][0])
+
+    code, out, err = erase(run_cli, db_path, "Zoë Quinn")
+
+    assert code == 0, err
+    assert "backups cleaned: 1" in out
+    assert files_holding(db_path.parent, b"Qinnet", b"Quinn") == []
+    (backup,) = (db_path.parent / "backups").rglob("auto-*.db")
+    assert sql(backup, "SELECT count(*) FROM contribution WHERE member_id = ?", zoe) == [(0,)]
+
+
+def test_a_damaged_backup_is_named_and_skipped_and_the_others_are_cleaned(run_cli: RunCli, db_path: Path) -> None:
+    make_database(db_path)
+    good_old, damaged, good_new = (take_backup(db_path, days_ago=days) for days in (3, 2, 1))
+    corrupt(damaged, "overwritten-page")
+
+    code, _out, err = erase(run_cli, db_path, "Zoë Quinn")
+
+    assert code == 1 and len(err.strip().splitlines()) == 1, err
+    assert damaged.name in err and "Traceback" not in err
+    assert files_holding(db_path.parent, b"Quinn") == [str(damaged.relative_to(db_path.parent))]
+    assert good_old.is_file() and good_new.is_file()
+    # The rerun finishes it: the damaged copy is deleted on request, and the command says it finished.
+    code, out, err = erase(run_cli, db_path, "Zoë Quinn", "--delete-damaged")
+    assert code == 0, err
+    assert "Finished an earlier erasure" in out
+    assert files_holding(db_path.parent, b"Quinn") == []
+
+
+def test_an_erasure_stopped_by_another_reader_is_finished_by_a_rerun(run_cli: RunCli, db_path: Path) -> None:
+    make_database(db_path)
+    take_backup(db_path)
+    reader = sqlite3.connect(db_path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM member").fetchone()  # another program, holding a read snapshot
+
+    code, _out, err = erase(run_cli, db_path, "Zoë Quinn")
+    assert code == 1 and "another program" in err.lower(), err
+    reader.close()
+
+    code, _out, err = erase(run_cli, db_path, "Zoë Quinn")
+    assert code == 0, err
+    assert "Nobody called" not in err
+    assert files_holding(db_path.parent, b"Quinn") == []
+
+
+def test_every_copy_is_cleaned_quarantined_legacy_nested_and_leftovers(run_cli: RunCli, tmp_path: Path) -> None:
+    db_path = tmp_path / "data" / "harbour.db"  # not the default name: its legacy backups are not listed
+    make_database(db_path)
+    backups = db_path.parent / "backups"
+    own = take_backup(db_path)
+    nested = backups / "harbour.db" / "kept by hand" / own.name
+    legacy = backups / "auto-20240101T000000Z.db"
+    quarantined = db_path.parent / "quarantine" / "20260101T000000Z-harbour.db"
+    partial = own.with_name(f".{own.name}.partial")
+    scrubbing = own.with_name(f".{own.name}.scrubbing")
+    for copy in (nested, legacy, quarantined, partial, scrubbing):
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(own, copy)
+
+    code, out, err = erase(run_cli, db_path, "Zoë Quinn")
+
+    assert code == 0, err
+    assert files_holding(db_path.parent, b"Quinn") == []
+    assert not partial.exists() and not scrubbing.exists()
+    assert "backups cleaned: 4" in out  # own, nested, legacy and quarantined
+
+
+def test_erasing_al_leaves_alex_morgan_alone(run_cli: RunCli, db_path: Path) -> None:
+    make_database(db_path)
+    opened = open_database(db_path, paths.migrations_dir(), now=NOW)
+    team = teams.find_team(opened.db, "Harbour Team")
+    assert team is not None
+    teams.add_member(opened.db, team.id, "Al", Role.PRACTITIONER, NOW)
+    opened.db.close()
+    for action_id, detail in ((1, "reassigned to Alex Morgan"), (2, "reassigned to Al")):
+        sql(db_path, "INSERT INTO action_review (action_id, session_id, outcome, detail, at) "
+            "VALUES (?, 3, 'reassigned', ?, ?)", action_id, detail, NOW.isoformat())  # fmt: skip
+    sql(db_path, "UPDATE note SET text = 'Alex Morgan will follow up with the family'")
+
+    preview = run_cli("erase", "--team", "Harbour Team", "--member", "Al", "--db", str(db_path))
+    assert preview.returncode == 0 and "Notes that mention the name" not in preview.stdout, preview.stdout
+    code, _out, err = erase(run_cli, db_path, "Al")
+
+    assert code == 0, err
+    details = sorted(str(row[0]) for row in sql(db_path, "SELECT detail FROM action_review"))
+    assert "reassigned to Alex Morgan" in details and "reassigned to Al" not in details
+
+
+def test_the_anonymised_summary_never_names_an_erased_or_former_member(run_cli: RunCli, db_path: Path) -> None:
+    make_database(db_path)
+    opened = open_database(db_path, paths.migrations_dir(), now=NOW)
+    db = opened.db
+    team = teams.find_team(db, "Harbour Team")
+    assert team is not None
+    other = teams.create_team(db, "Quay Team", [("Jane Doe", Role.PRACTITIONER)], NOW)
+    session = sessions.list_sessions(db, team.id)[-1]
+    for title in ("Zoë Quinn's caseload review", "Jane Doe at Ward 7", "Cover from Bo Dayton"):
+        issues.add_issue(db, team.id, title, session.id, NOW - timedelta(days=60))
+    bo = next(m for m in teams.list_members(db, team.id) if m.display_name == "Bo Day")
+    db.close()
+    sql(db_path, "UPDATE member SET display_name = 'Bo Dayton', name_key = 'bo dayton' WHERE id = ?", bo.id)
+    sql(db_path, "UPDATE member SET display_name = 'Bo Day', name_key = 'bo day' WHERE id = ?", bo.id)
+    assert other.name == "Quay Team"
+    assert erase(run_cli, db_path, "Zoë Quinn")[0] == 0
+
+    out = db_path.parent / "summary.json"
+    result = run_cli("summary", "--team", "Harbour Team", "--quarter", "2026Q3", "-o", str(out), "--db", str(db_path))
+
+    assert result.returncode == 0, result.stderr
+    titles = [issue["title"] for issue in json.loads(out.read_text(encoding="utf-8"))["issues"]]
+    assert len(titles) == 3
+    text = " ".join(titles)
+    for name in ("Zoë", "Quinn", "Jane", "Doe", "Dayton"):
+        assert name not in text, titles
+
+
+@pytest.mark.parametrize("kind", ["erase", "retention"])
+def test_a_dry_run_says_an_earlier_run_is_pending_and_changes_nothing(
+    run_cli: RunCli, db_path: Path, kind: str
+) -> None:
+    make_database(db_path)
+    take_backup(db_path)
+    reader = sqlite3.connect(db_path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM member").fetchone()
+    if kind == "erase":
+        assert erase(run_cli, db_path, "Zoë Quinn")[0] == 1
+    else:
+        args = ("retention", "--months", "1", "--yes", "--db", str(db_path))
+        assert run_cli(*args).returncode == 1
+    reader.close()
+    before = sorted((p.name, p.stat().st_size) for p in db_path.parent.rglob("*") if p.is_file())
+    dry = run_cli("retention", "--months", "600", "--db", str(db_path))
+    assert dry.returncode == 0 and "stopped part-way" in dry.stdout
+    assert sorted((p.name, p.stat().st_size) for p in db_path.parent.rglob("*") if p.is_file()) == before
+
+
+def test_retention_reaches_quarantined_and_nested_copies(run_cli: RunCli, db_path: Path) -> None:
+    make_database(db_path, start=NOW - timedelta(days=3 * 365))
+    sql(db_path, "UPDATE note SET text = 'Zephyrine old case detail'")
+    own = take_backup(db_path, days_ago=1)
+    quarantined = db_path.parent / "quarantine" / "20260101T000000Z-copdesk.db"
+    nested = db_path.parent / "backups" / "copdesk.db" / "old" / own.name
+    for copy in (quarantined, nested):
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(own, copy)
+
+    result = run_cli("retention", "--months", "12", "--yes", "--db", str(db_path))
+
+    assert result.returncode == 0, result.stderr
+    assert files_holding(db_path.parent, b"Zephyrine") == []
+
+
+def test_the_next_start_finishes_a_pending_erasure(db_path: Path, run_cli: RunCli) -> None:
+    from copdesk.startup import open_for_gui
+    from tests.reliability.conftest import FakePrompts
+
+    make_database(db_path)
+    take_backup(db_path)
+    reader = sqlite3.connect(db_path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM member").fetchone()
+    assert erase(run_cli, db_path, "Zoë Quinn")[0] == 1
+    reader.close()
+
+    started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=NOW)
+
+    assert started is not None
+    assert any("now finished" in notice for notice in started.notices), started.notices
+    started.opened.db.close()
+    started.lock.release()
+    assert files_holding(db_path.parent, b"Quinn") == []
