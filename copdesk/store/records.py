@@ -13,6 +13,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from copdesk.core.clock import from_utc_iso
+from copdesk.core.masterclass import arena_label
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, NoteKind, Session
 from copdesk.core.record import (
     AgendaLine,
@@ -77,7 +78,7 @@ def session_record(db: Database, session_id: int, *, with_names: bool = False) -
         notes=tuple(n.text for n in notes.notes(db, session_id, NoteKind.NOTE) if n.text.strip()),
         learning_points=tuple(n.text for n in notes.notes(db, session_id, NoteKind.LEARNING) if n.text.strip()),
         parked=tuple(
-            ParkedItem(n.text, n.destination.label if n.destination else "—")
+            ParkedItem(n.text, arena_label(n.destination) if n.destination else "—")
             for n in notes.notes(db, session_id, NoteKind.PARKED)
             if n.text.strip()
         ),

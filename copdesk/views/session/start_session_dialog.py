@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -32,20 +32,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copdesk.core.agenda import AgendaTemplate
+from copdesk.core.agenda import AgendaSegment, AgendaTemplate
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.ground_rules import GroundRules
-from copdesk.core.model import Member, Session, SessionKind
+from copdesk.core.masterclass import shipped_texts
+from copdesk.core.model import Member, SegmentPhase, Session, SessionKind
+from copdesk.core.planning import NextSessionPlan, PlanError, checked_plan
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name, name_key
 from copdesk.store import schedule, session_lifecycle, teams
+from copdesk.store.planning import next_session_plan
 from copdesk.store.session_lifecycle import SessionPlan
 from copdesk.views.context import AppContext
+from copdesk.views.session.plan_fields import PlanFields
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 
 DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose planned start passed within this is "the one due now"
 _GUEST = "guest"
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 _MEMBER = "member"
+FORMAT_KEYS = tuple(point.key for point in shipped_texts().content_formats)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,7 @@ class StartDefaults:
     series_id: int | None
     reuse: Session | None
     scheduled_words: str
+    plan_day: date | None = None  # the day the Prepare view's next-session plan was made for
 
 
 def session_defaults(context: AppContext, team_id: int) -> StartDefaults:
@@ -63,7 +69,9 @@ def session_defaults(context: AppContext, team_id: int) -> StartDefaults:
     planned = session_lifecycle.planned_session_near(context.db, team_id, now)
     if planned is not None and planned.planned_start is not None:
         start = from_utc_iso(planned.planned_start)
-        return StartDefaults(planned.kind, start, planned.series_id, planned, f"Planned: {_when(start)}")
+        return StartDefaults(
+            planned.kind, start, planned.series_id, planned, f"Planned: {_when(start)}", start.astimezone().date()
+        )
     upcoming = schedule.next_session(context.db, team_id, now - DUE_NOW_WINDOW)
     if upcoming is None:
         return StartDefaults(SessionKind.REFLECTIVE, None, None, None, "No scheduled sessions for this team.")
@@ -71,8 +79,18 @@ def session_defaults(context: AppContext, team_id: int) -> StartDefaults:
     fulfils = abs(start - now) <= DUE_NOW_WINDOW
     words = f"Scheduled: {upcoming.kind.label}, {_when(start)}" if fulfils else f"Next scheduled: {_when(start)}"
     return StartDefaults(
-        upcoming.kind, start if fulfils else None, upcoming.series_id if fulfils else None, None, words
+        upcoming.kind,
+        start if fulfils else None,
+        upcoming.series_id if fulfils else None,
+        None,
+        words,
+        upcoming.moment.date(),
     )
+
+
+def attended_agenda(kind: SessionKind) -> AgendaTemplate:
+    """One segment for the hour: the timer keeps time, and nothing suggests the facilitator runs the session."""
+    return AgendaTemplate(kind, kind.label, (AgendaSegment(kind.label, SegmentPhase.PRESENTATION, 60 * 60),))
 
 
 def _when(moment: datetime) -> str:
@@ -96,6 +114,7 @@ class StartSessionDialog(QDialog):
         self.setWindowTitle("Start session")
         self.context = context
         self._agenda_for = agenda_for
+        self.ground_rules = ground_rules
         self.defaults: StartDefaults | None = None
         self.plan: SessionPlan | None = None
         self.members: list[Member] = []
@@ -127,6 +146,11 @@ class StartSessionDialog(QDialog):
         self.scheduled_label = QLabel()
         self.scheduled_label.setProperty("role", "hint")
         form.addRow("", self.scheduled_label)
+        self.owner_label = QLabel()  # who runs this type, in the masterclass's words
+        self.owner_label.setObjectName("sessionTypeOwner")
+        self.owner_label.setProperty("role", "hint")
+        self.owner_label.setWordWrap(True)
+        form.addRow("", self.owner_label)
         self.topic_edit = QLineEdit()
         self.topic_edit.setAccessibleName("Topic")
         self.topic_edit.setMaxLength(MAX_NAME_LENGTH)
@@ -136,6 +160,9 @@ class StartSessionDialog(QDialog):
         form.addRow(self.topic_warning)
         self.presenter_combo = self._combo("Presenter")
         form.addRow("&Presenter", self.presenter_combo)
+        self.plan_fields = PlanFields(page)  # the next-session plan's choices, its defaults
+        self.plan_fields.add_rows(form)
+        self.details_form = form
         self.present_list = QListWidget()
         self.present_list.setObjectName("presentList")
         self.present_list.setAccessibleName("Who is present")
@@ -178,6 +205,7 @@ class StartSessionDialog(QDialog):
         agenda_row.addWidget(self.agenda_label, 1)
         agenda_row.addWidget(edit_agenda)
         form.addRow("Agenda", agenda_row)
+        self.agenda_row = agenda_row
         self.error_label = QLabel()
         self.error_label.setObjectName("startError")
         self.error_label.setProperty("level", "red")
@@ -189,7 +217,7 @@ class StartSessionDialog(QDialog):
         self.next_button = QPushButton("Next: ground rules ›")
         self.next_button.setAccessibleName("Next: ground rules")
         self.next_button.setDefault(True)
-        self.next_button.clicked.connect(self.go_to_ground_rules)
+        self.next_button.clicked.connect(self._next)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(cancel)
@@ -211,7 +239,10 @@ class StartSessionDialog(QDialog):
         self.members = [] if team_id is None else teams.list_members(self.context.db, team_id)
         for member in self.members:
             self._add_person(member.display_name, (_MEMBER, member.id), checked=False, role=member.role.label)
+        self.plan_fields.set_members(self.members)
         self.defaults = None if team_id is None else session_defaults(self.context, team_id)
+        if self.defaults is not None and team_id is not None:
+            self._take_plan(next_session_plan(self.context.db, team_id, self.defaults.plan_day))
         if self.defaults is not None:
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(self.defaults.kind.value))
             self.scheduled_label.setText(self.defaults.scheduled_words)
@@ -224,6 +255,12 @@ class StartSessionDialog(QDialog):
                     )
         self._refresh_agenda()
         self._update_count()
+
+    def _take_plan(self, plan: NextSessionPlan) -> None:
+        """The plan made in the Prepare view: its presenter and roles are the defaults, changeable here."""
+        self.plan_fields.show_roles(plan.roles)
+        if plan.presenter_id is not None:
+            self.presenter_combo.setCurrentIndex(max(self.presenter_combo.findData((_MEMBER, plan.presenter_id)), 0))
 
     def _add_person(self, name: str, key: tuple[str, object], *, checked: bool, role: str) -> None:
         item = QListWidgetItem(f"{name}  ·  {role}")
@@ -242,11 +279,33 @@ class StartSessionDialog(QDialog):
     def kind(self) -> SessionKind:
         return SessionKind(self.kind_combo.currentData())
 
+    def attended(self) -> bool:
+        """A Spotlight or Themed session is run by others: the team attends, with no facilitation agenda."""
+        return shipped_texts().is_attended(self.kind())
+
     def agenda(self) -> AgendaTemplate | None:
         team_id = self.team_id()
-        return None if team_id is None else self._agenda_for(team_id, self.kind())
+        if team_id is None:
+            return None
+        return attended_agenda(self.kind()) if self.attended() else self._agenda_for(team_id, self.kind())
+
+    def _next(self) -> None:
+        """An attended session has no ground rules of the facilitator's to agree: it starts straight away."""
+        if self.attended():
+            self.start()
+        else:
+            self.go_to_ground_rules()
 
     def _refresh_agenda(self) -> None:
+        session_type = shipped_texts().session_type(self.kind())
+        attended = session_type.attended
+        self.owner_label.setText(
+            f"{session_type.who_runs_it.text} {session_type.owner.shown()} ({session_type.owner.credit()})"
+        )
+        self.plan_fields.set_visible(self.details_form, not attended)
+        self.details_form.setRowVisible(self.agenda_row, not attended)
+        self.next_button.setText("Start recording attendance" if attended else "Next: ground rules ›")
+        self.next_button.setAccessibleName(self.next_button.text().rstrip(" ›"))
         agenda = self.agenda()
         if agenda is None:
             self.agenda_label.setText("Choose a team first.")
@@ -304,11 +363,10 @@ class StartSessionDialog(QDialog):
         heading = QLabel(rules.heading)
         heading.setProperty("role", "heading")
         layout.addWidget(heading)
-        intro = QLabel(rules.intro)
+        intro = QLabel(f"{rules.basis.shown()} ({rules.basis.credit()}). {rules.intro}")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        text = "".join(f"<li style='margin-bottom:6px'>{html.escape(rule.text)}</li>" for rule in rules.rules)
-        self.rules_label = QLabel(f"<ol>{text}</ol>")
+        self.rules_label = QLabel()
         self.rules_label.setObjectName("groundRules")
         self.rules_label.setWordWrap(True)
         self.rules_label.setTextFormat(Qt.TextFormat.RichText)
@@ -316,13 +374,18 @@ class StartSessionDialog(QDialog):
         copy_row = QHBoxLayout()
         self.copy_rules_button = QPushButton("Cop&y the rules for the chat")
         self.copy_rules_button.setAccessibleName("Copy the ground rules, to paste into the meeting chat")
-        self.copy_rules_button.clicked.connect(lambda: self._copy_rules(rules))
+        self.copy_rules_button.clicked.connect(self._copy_rules)
         copy_row.addWidget(self.copy_rules_button)
         self.copied_label = QLabel()
         self.copied_label.setProperty("role", "hint")
         copy_row.addWidget(self.copied_label, 1)
         layout.addLayout(copy_row)
-        source = QLabel(f"Source: {rules.source}")
+        drawn_from = ", ".join(dict.fromkeys(rule.section for rule in rules.rules if rule.section))
+        source = QLabel(
+            f"These rules are CoPDesk's suggestions, drawn from the masterclass's {drawn_from}: "
+            "the masterclass gives no rules of its own."
+        )
+        source.setObjectName("groundRulesCredit")
         source.setProperty("role", "hint")
         source.setWordWrap(True)
         layout.addWidget(source)
@@ -343,14 +406,21 @@ class StartSessionDialog(QDialog):
         layout.addLayout(buttons)
         return page
 
-    def _copy_rules(self, rules: GroundRules) -> None:
-        QGuiApplication.clipboard().setText(rules.as_plain_text())
+    def _show_rules(self) -> None:
+        """The rules as they will be read out: the last one names the support only when some was planned."""
+        rules = self.ground_rules.for_session(self.plan_fields.support_text())
+        text = "".join(f"<li style='margin-bottom:6px'>{html.escape(rule)}</li>" for rule in rules)
+        self.rules_label.setText(f"<ol>{text}</ol>")
+
+    def _copy_rules(self) -> None:
+        QGuiApplication.clipboard().setText(self.ground_rules.as_plain_text(self.plan_fields.support_text()))
         self.copied_label.setText("Copied: paste them into the meeting chat.")
 
     def go_to_ground_rules(self) -> bool:
         plan = self._build_plan(agreed=False)
         if plan is None:
             return False
+        self._show_rules()
         self.pages.setCurrentIndex(1)
         self.start_button.setDefault(True)
         self.start_button.setFocus()
@@ -382,6 +452,11 @@ class StartSessionDialog(QDialog):
         except InvalidName as error:
             self.error_label.setText(str(error))
             return None
+        try:
+            roles = checked_plan(NextSessionPlan(roles=self.plan_fields.roles()), FORMAT_KEYS).roles
+        except PlanError as error:
+            self.error_label.setText(str(error))
+            return None
         self.error_label.clear()
         defaults = self.defaults
         fulfils = defaults is not None and defaults.kind is self.kind()
@@ -398,4 +473,5 @@ class StartSessionDialog(QDialog):
             series_id=defaults.series_id if fulfils and defaults else None,
             reuse_session_id=defaults.reuse.id if fulfils and defaults and defaults.reuse else None,
             presenter_guest_name=str(presenter[1]) if presenter is not None and presenter[0] == _GUEST else None,
+            roles=roles,
         )

@@ -1,7 +1,7 @@
 """Raising an escalation, and recording what came of it.
 
-The masterclass's routes for a system barrier: "escalating to the Practice Supervisor or Manager as
-required, and/or completing a My VIEWS form" (Facilitation role in a CoP). An escalation is a record:
+The masterclass's routes for a system barrier are quoted whole from ``resources/prompts/challenges.toml`` (the
+facilitator's role: "Facilitation role in a CoP"). An escalation is a record:
 to whom, when it was raised, when a response is due, the outcome, and a status that moves from
 awaiting a response to responded to closed (``core.recurring``). The dialog saves on OK and stays open,
 with the reason, when something is wrong.
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.core.dates import DueDateError, format_uk
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget
 from copdesk.core.recurring import EscalationError, next_statuses
 from copdesk.core.review import IssueSummary
@@ -37,7 +38,6 @@ from copdesk.views.widgets import theme
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import message_label, show_message
 
-ESCALATION_SOURCE = "CoP Facilitation Masterclass (Spring 2026), Facilitation role in a CoP"
 MAX_OUTCOME_LENGTH = 4000
 
 
@@ -71,10 +71,8 @@ class NewEscalationDialog(QDialog):
         now = context.now()
         self.today = now.astimezone().date()
         layout = QVBoxLayout(self)
-        lead = QLabel(
-            "Escalate a system barrier “to the Practice Supervisor or Manager as required, and/or complete a "
-            f"My VIEWS form”.\n— {ESCALATION_SOURCE}"
-        )
+        route = shipped_texts().escalation
+        lead = QLabel(f"{route.shown()}\n— {route.credit()}")
         lead.setWordWrap(True)
         theme.set_role(lead, "hint")
         layout.addWidget(lead)
