@@ -71,9 +71,8 @@ TEAMS: dict[str, list[tuple[str, Role]]] = {
     ],
 }
 
-# The masterclass presets in local time, each type in its own full week: a Spotlight on the Tuesday of the first
-# full week, reflective practice on the Thursday of the 2nd and 4th, and a Themed discussion on the Wednesday of
-# the 3rd full week of alternate months.
+# The masterclass presets in local time: a Spotlight on the Tuesday of the first full week, reflective practice on
+# the 2nd and 4th Thursday of every month, and a Themed discussion on the 3rd Wednesday of alternate months.
 RHYTHMS: dict[SessionKind, tuple[int, time]] = {
     SessionKind.REFLECTIVE: (3, time(10, 0)),
     SessionKind.SPOTLIGHT: (1, time(13, 0)),

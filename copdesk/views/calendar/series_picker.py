@@ -36,18 +36,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Series, SessionKind
 from copdesk.core.schedule import WEEKDAY_NAMES, Preset, ReflectiveWeeks, ScheduleError
-from copdesk.core.schedule_words import describe
-from copdesk.core.series_draft import PRESET_WORDS, PREVIEW_COUNT, Change, PreviewDate, change_text, preview_text
+from copdesk.core.schedule_words import describe, week_counting
+from copdesk.core.series_draft import PREVIEW_COUNT, Change, PreviewDate, change_text, preview_text
 from copdesk.views.widgets.row_model import ModelIndex
 
 NO_CHANGES = "None: every date follows the rhythm. Choose a date on the left to skip it, or add a one-off below."
 NO_DATES = "No sessions to come."
 _WEEK_CHOICES = (
-    (ReflectiveWeeks.SECOND, "2nd full week"),
-    (ReflectiveWeeks.FOURTH, "4th full week"),
-    (ReflectiveWeeks.SECOND_AND_FOURTH, "2nd and 4th full weeks"),
+    (ReflectiveWeeks.SECOND, "2nd week"),
+    (ReflectiveWeeks.FOURTH, "4th week"),
+    (ReflectiveWeeks.SECOND_AND_FOURTH, "2nd and 4th weeks"),
 )
 _LIST_PADDING = 6  # pixels below the last row, so it does not touch the frame
 
@@ -107,15 +108,18 @@ class RhythmForm(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         self.kind_combo = QComboBox()
-        for kind in SessionKind:
-            self.kind_combo.addItem(f"{kind.label}: {PRESET_WORDS[kind]}", kind.value)
+        for kind in SessionKind:  # the masterclass's own words for when each type falls, as written
+            when = shipped_texts().session_type(kind).when
+            self.kind_combo.addItem(f"{kind.label}: “{when.text}”", kind.value)
+            self.kind_combo.setItemData(self.kind_combo.count() - 1, when.credit(), Qt.ItemDataRole.ToolTipRole)
+        self.counting_label = QLabel()
+        self.counting_label.setObjectName("weekCounting")
+        self.counting_label.setProperty("role", "hint")
+        self.counting_label.setWordWrap(True)
         self.weeks_combo = QComboBox()
         for weeks, words in _WEEK_CHOICES:
             self.weeks_combo.addItem(words, weeks.value)
-        self.weeks_combo.setToolTip(
-            "Weeks count on from the first Monday-to-Friday week wholly inside the month, so a Spotlight in the"
-            " first full week never shares a week with reflective practice."
-        )
+        self.weeks_combo.setToolTip("Weeks count the day: the 2nd week holds the month's 2nd Thursday, and so on.")
         self.weeks_label = QLabel("&Weeks")
         self.day_combo = QComboBox()
         for day, name in enumerate(WEEKDAY_NAMES[:5]):
@@ -141,6 +145,8 @@ class RhythmForm(QWidget):
             form.addRow(label, widget)
             if isinstance(label, QLabel):
                 label.setBuddy(widget)
+            if widget is self.kind_combo:
+                form.addRow("", self.counting_label)
         for combo in (self.kind_combo, self.weeks_combo, self.day_combo):
             combo.currentIndexChanged.connect(self._rhythm_changed)
         self.time_edit.timeChanged.connect(self._rhythm_changed)
@@ -192,6 +198,8 @@ class RhythmForm(QWidget):
         is_reflective = self.chosen_kind() is SessionKind.REFLECTIVE
         self.weeks_combo.setVisible(is_reflective)
         self.weeks_label.setVisible(is_reflective)
+        weeks = ReflectiveWeeks(self.weeks_combo.currentData())
+        self.counting_label.setText(week_counting(self.chosen_kind(), int(self.day_combo.currentData()), weeks))
 
 
 class _FittedList(QListView):
