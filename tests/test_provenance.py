@@ -27,8 +27,8 @@ RESOURCES = ROOT / "resources"
 # Fields of a question deck that quote the masterclass (a CoPDesk prompt's source point, the reason for a link).
 QUOTED_FIELDS = ("caution", "signal_source")
 SECTION_FIELDS = ("section", "derived_from", "source", "signal_section")
-# Shorter strings are labels ("Manager", "Team Meetings" in a test) rather than sentences spoken for it.
-SENTENCE_LENGTH = 40
+# Shorter strings are labels ("Practice Supervisor", "Manager") rather than words spoken for the masterclass.
+SENTENCE_LENGTH = 20
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")  # the palettes' "text" is a colour, not words
 
 

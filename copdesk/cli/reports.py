@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from copdesk.cli.common import EXIT_OK, AddCommand, Context, UserError, chosen_team
+from copdesk.cli.common import EXIT_OK, EXIT_USAGE, AddCommand, Context, UserError, chosen_team
 from copdesk.store.audit import record_export
 
 if TYPE_CHECKING:
@@ -24,16 +25,27 @@ if TYPE_CHECKING:
     from copdesk.core.schedule import NextSession
 
 MAX_LISTED_SESSIONS = 500
+INVITATION_FORMATS = ("ics", "csv")
 
 
 def add_report_commands(add: AddCommand) -> None:
-    schedule = add("schedule", _cmd_schedule, "List a team's next scheduled sessions, from its series.")
+    schedule = add(
+        "schedule",
+        _cmd_schedule,
+        "List a team's next scheduled sessions, from its series; or write its invitations (--format ics or csv).",
+    )
     schedule.add_argument("--team", required=True, metavar="NAME", help="the team")
     schedule.add_argument("--next", type=int, default=6, metavar="N", help="how many sessions to list (default 6)")
     schedule.add_argument(
         "--from", dest="first", metavar="DATE", help="list from this day, like 2027-01-01 (default: now)"
     )
     schedule.add_argument("--json", action="store_true", help="print JSON instead of text")
+    schedule.add_argument(
+        "--format",
+        choices=INVITATION_FORMATS,
+        help="write invitations for Business Support instead: ics (the series, for Outlook) or csv (the invite list)",
+    )
+    schedule.add_argument("-o", "--output", metavar="FILE", help="the file to write (with --format)")
 
     export = add("export", _cmd_export, "Write a session record (share-safe: no participation data).")
     export.add_argument("session_id", type=int, metavar="SESSION_ID", help="the session ('sessions' lists them)")
@@ -72,6 +84,11 @@ def _cmd_schedule(ctx: Context) -> int:
     from copdesk.store.schedule import upcoming_sessions
     from copdesk.store.series import series_for_team
 
+    if (ctx.args.format is None) is not (ctx.args.output is None):
+        print("copdesk-cli: schedule: --format and -o go together (see 'copdesk-cli schedule --help')", file=sys.stderr)
+        return EXIT_USAGE
+    if ctx.args.format is not None:
+        return _write_invitations(ctx)
     if not 1 <= ctx.args.next <= MAX_LISTED_SESSIONS:
         raise UserError(f"--next takes 1 to {MAX_LISTED_SESSIONS} sessions, not {ctx.args.next}.")
     # A naive time is read as local wall time; a microsecond before midnight keeps a session at 00:00 that day.
@@ -86,6 +103,31 @@ def _cmd_schedule(ctx: Context) -> int:
         ctx.out("\n".join(_schedule_line(entry, durations) for entry in upcoming))
     else:
         ctx.out(f"{team.name} has no sessions scheduled: set the rhythm with Schedule… in CoPDesk.")
+    return EXIT_OK
+
+
+def _write_invitations(ctx: Context) -> int:
+    """The team's series as an iCalendar file (Outlook imports each as a recurring meeting), or its invite list."""
+    from copdesk.core.invitations import invite_list_csv, series_calendar, to_invite
+    from copdesk.output import OutputError, save_bytes, save_text
+    from copdesk.store.series import series_for_team
+    from copdesk.store.teams import list_members
+
+    path = Path(ctx.args.output).expanduser()
+    with _database(ctx) as db:
+        team = chosen_team(db, ctx.args.team)
+        try:
+            if ctx.args.format == "ics":
+                invited = to_invite(series_for_team(db, team.id))
+                if not invited:
+                    raise UserError(f"{team.name} has no sessions scheduled: set the rhythm with Schedule… in CoPDesk.")
+                save_bytes(path, series_calendar(team.id, team.name, invited, ctx.now()))
+            else:
+                save_text(path, invite_list_csv(team.name, list_members(db, team.id)))
+        except OutputError as exc:
+            raise UserError(str(exc)) from exc
+        record_export(db, "invitations", team.id, ctx.args.format, ctx.now())
+    ctx.out(f"Wrote {path}.")
     return EXIT_OK
 
 

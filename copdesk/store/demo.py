@@ -20,6 +20,7 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 from sqlite_utils import Database
 
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import (
     EscalationTarget,
     MarkerKind,
@@ -237,7 +238,8 @@ def _fill_team_history(
         present = [m for m in members if rng.random() < 0.85] or members[:2]
         sessions.set_attendance(db, session.id, [m.id for m in present])
         _play_segments(db, session.id, start, rng)
-        _log_participation(db, session.id, start, present, rng)
+        if not shipped_texts().is_attended(kind):  # Spotlight and Themed are run by others: no tracking
+            _log_participation(db, session.id, start, present, rng)
         _write_notes(db, session.id, start, rng)
         _ask_questions(db, session.id, start, demo_questions, rng)
 

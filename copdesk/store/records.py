@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from copdesk.core.clock import from_utc_iso
-from copdesk.core.masterclass import arena_label
+from copdesk.core.masterclass import arena_label, shipped_texts
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, NoteKind, Session
 from copdesk.core.record import (
     AgendaLine,
@@ -29,6 +29,7 @@ from copdesk.core.record import (
     render_markdown,
 )
 from copdesk.store import notes, questions, sessions, teams
+from copdesk.store.planning import session_roles
 
 RECORD_FORMATS = ("md", "html", "pdf", "json")
 _RENDERERS: dict[str, Callable[[SessionRecord], str]] = {
@@ -87,7 +88,24 @@ def session_record(db: Database, session_id: int, *, with_names: bool = False) -
         actions_done=tuple(str(r["text"]) for r in db.query(_REVIEWED_SQL, [session_id]) if r["outcome"] == "done"),
         issues=_issues(db, session_id),
         escalations=_escalations(db, session_id),
+        **_roles(db, session),
     )
+
+
+def _roles(db: Database, session: Session) -> dict[str, str | None]:
+    """Who co-facilitated and the format (from the plan), or who runs a session the team attends."""
+    texts = shipped_texts()
+    session_type = texts.session_type(session.kind)
+    roles = session_roles(db, session.id)
+    co_facilitator = (
+        teams.get_member(db, roles.co_facilitator_id).display_name if roles.co_facilitator_id is not None else None
+    )
+    formats = {point.key: point.content_format.text for point in texts.content_formats if point.content_format}
+    return {
+        "co_facilitator": co_facilitator,
+        "content_format": formats.get(roles.content_format or ""),
+        "run_by": f"{session_type.owner.text} (masterclass)" if session_type.attended else None,
+    }
 
 
 def _held_at(session: Session) -> datetime:

@@ -180,7 +180,9 @@ def test_report_figures_match_the_database(run_cli: RunCli, demo: Path, tmp_path
     )
     assert result.returncode == 0, result.stderr
     rows = list(csv.reader(io.StringIO(target.read_text())))
-    held = {row[1]: int(row[3]) for row in rows if row[0] == "sessions" and row[2] == "held"}
+    held = {row[1]: int(row[3]) for row in rows if row[0] == "sessions" and row[2] in ("held", "attended")}
+    attended = {row[1] for row in rows if row[0] == "sessions" and row[2] == "attended"}
+    assert attended == {SessionKind.SPOTLIGHT.label, SessionKind.THEMED.label}, "run by others: attended, not held"
     expected = {
         str(kind): int(str(count))
         for kind, count in _query(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.core.dates import format_uk
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Team
 from copdesk.core.recurring import MAX_THRESHOLD, MIN_THRESHOLD
 from copdesk.core.review import ReviewPack, UnusedQuestion
@@ -114,7 +115,10 @@ class NextSessionSection(QWidget):
         self.when.setText(f"{format_uk(upcoming.starts_at.date())}, {upcoming.starts_at:%H:%M}")
         self.kind.setText(f"{upcoming.kind.label} · {away}")
         found = next_session(self.context.db, team.id, self.context.now())
-        self.rhythm.setText(describe(get_series(self.context.db, found.series_id).rule) if found else "")
+        rhythm = describe(get_series(self.context.db, found.series_id).rule) if found else ""
+        session_type = shipped_texts().session_type(upcoming.kind)
+        self.rhythm.setText(f"{rhythm}\n{session_type.who_runs_it.text}".strip())
+        self.rhythm.setToolTip(session_type.owner.with_credit())
 
 
 def at_a_glance(pack: ReviewPack) -> str:

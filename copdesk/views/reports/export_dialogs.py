@@ -134,8 +134,9 @@ class QuarterReportDialog(_ChoiceDialog):
     def __init__(self, quarters: list[str], parent: QWidget | None = None) -> None:
         super().__init__(
             "Export quarterly self-assessment",
-            "For the Social Work Consultant: sessions held against scheduled, attendance, team-level balance, "
-            "actions, recurring issues, escalations and themes. No colleague is named.",
+            "Your self-assessment for the Social Work Consultant (Reports ▸ Write the self-assessment…) and the "
+            "feedback's summary, with the figures that support them: sessions held or attended, attendance, "
+            "team-level balance, actions, recurring issues, escalations and themes. No colleague is named.",
             parent,
         )
         self.quarter_combo = QComboBox()

@@ -25,6 +25,7 @@ from copdesk.views.context import AppContext
 
 if TYPE_CHECKING:
     from copdesk.views.reports.export_dialogs import FileFormat
+    from copdesk.views.reports.self_assessment_dialog import SelfAssessmentDialog
 
 NO_TEAM = "Create a team first (File ▸ New team…)."
 
@@ -38,6 +39,7 @@ class ReportActions(QObject):
         self.context = context
         self.host = parent
         self.current_team = current_team
+        self.self_assessment_dialog: SelfAssessmentDialog | None = None
 
     # -- menus ----------------------------------------------------------------------------------
     def add_schedule_action(self, menu: QMenu) -> QAction:
@@ -45,8 +47,12 @@ class ReportActions(QObject):
 
     def fill_reports_menu(self, menu: QMenu) -> None:
         self._action(menu, "Export session &record…", self.export_session_record, QKeySequence("Ctrl+Shift+E"))
+        self._action(menu, "Write the &self-assessment…", self.write_self_assessment)
         self._action(menu, "Export &quarterly self-assessment…", self.export_quarterly_report)
         self._action(menu, "Export &CPD peer-reflection evidence…", self.export_cpd_evidence)
+        menu.addSeparator()
+        self._action(menu, "Export the sessions for &invitations (iCalendar)…", self.export_invitation_calendar)
+        self._action(menu, "Export the invite &list (CSV)…", self.export_invite_list)
 
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: QKeySequence | None = None
@@ -91,6 +97,21 @@ class ReportActions(QObject):
         choice = dialog.chosen_format
         if self._save(choice, stem, lambda fmt: render_record(record, fmt), record_title(record)):
             record_export(self.context.db, "session", dialog.session_id, choice.key, self.context.now())
+
+    def write_self_assessment(self) -> SelfAssessmentDialog | None:
+        """The facilitator's own words for a quarter, which the exported report opens with."""
+        from copdesk.core.quarterly import recent_quarters
+        from copdesk.store.schedule import local_wall_time
+        from copdesk.views.reports.self_assessment_dialog import SelfAssessmentDialog
+
+        team = self._team()
+        if team is None:
+            return None
+        today = local_wall_time(self.context.now()).date()
+        dialog = SelfAssessmentDialog(self.context, team, recent_quarters(today), self.host)
+        self.self_assessment_dialog = dialog
+        dialog.open()
+        return dialog
 
     def export_quarterly_report(self) -> None:
         from copdesk.core.quarterly import recent_quarters
@@ -142,6 +163,47 @@ class ReportActions(QObject):
         choice = dialog.chosen_format
         if self._save(choice, stem, lambda fmt: render_cpd(evidence, fmt), cpd_title(evidence)):
             record_export(self.context.db, "cpd evidence", member.id, choice.key, self.context.now())
+
+    def export_invitation_calendar(self) -> Path | None:
+        """The team's series as an .ics file for Business Support: Outlook imports each as a recurring meeting."""
+        from copdesk.core.invitations import series_calendar, to_invite
+        from copdesk.store.series import series_for_team
+
+        team = self._team()
+        if team is None:
+            return None
+        invited = to_invite(series_for_team(self.context.db, team.id))
+        if not invited:
+            self._tell("No sessions scheduled", f"{team.name} has no series yet: set its rhythm with File ▸ Schedule….")
+            return None
+        data = series_calendar(team.id, team.name, invited, self.context.now())
+        return self._save_file(team, "ics", f"{_slug(team.name)}-cop-sessions.ics", "iCalendar (*.ics)", data)
+
+    def export_invite_list(self) -> Path | None:
+        """Who to invite, with their roles: names only, never participation."""
+        from copdesk.core.invitations import invite_list_csv
+
+        team = self._team()
+        if team is None:
+            return None
+        text = invite_list_csv(team.name, teams.list_members(self.context.db, team.id))
+        return self._save_file(team, "csv", f"{_slug(team.name)}-invite-list.csv", "Spreadsheet (*.csv)", text.encode())
+
+    def _save_file(self, team: Team, key: str, name: str, file_filter: str, data: bytes) -> Path | None:
+        from copdesk.output import OutputError, save_bytes
+
+        path = self.ask_save_path("Export: invitations", str(Path.home() / name), file_filter)
+        if path is None:
+            return None
+        path = path if path.suffix else path.with_suffix(f".{key}")
+        try:
+            save_bytes(path, data)
+        except OutputError as exc:
+            QMessageBox.warning(self.host, "Not exported", str(exc))
+            return None
+        record_export(self.context.db, "invitations", team.id, key, self.context.now())
+        self.exported.emit(f"Exported {path}")
+        return path
 
     # -- helpers --------------------------------------------------------------------------------
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:

@@ -27,6 +27,7 @@ from copdesk.core.pacing import SegmentOutcome, finished_wording, format_minutes
 from copdesk.core.text import counted
 from copdesk.store import session_lifecycle, teams
 from copdesk.views.context import AppContext
+from copdesk.views.session.feedback_box import FeedbackBox
 
 
 class OutcomeColumn(IntEnum):
@@ -136,6 +137,8 @@ class SessionSummaryDialog(QDialog):
         rules_label = QLabel(rules)
         rules_label.setProperty("role", "hint")
         layout.addWidget(rules_label)
+        self.feedback = FeedbackBox(context, session.id)
+        layout.addWidget(self.feedback)
         row = QHBoxLayout()
         row.addStretch(1)
         close = QPushButton("&Close")

@@ -273,8 +273,11 @@ def test_the_schedule_and_reports_are_in_the_menus(demo_window: MainWindow, monk
     assert "&Schedule…" in menus["&File"]
     assert menus["&Reports"] == [
         "Export session &record…",
+        "Write the &self-assessment…",
         "Export &quarterly self-assessment…",
         "Export &CPD peer-reflection evidence…",
+        "Export the sessions for &invitations (iCalendar)…",
+        "Export the invite &list (CSV)…",
     ]
     opened: list[SeriesDialog] = []
 
@@ -313,7 +316,7 @@ def test_export_quarterly_report_and_summary_from_the_menu(
     _answer_with(monkeypatch, target)
     demo_window.reports.export_quarterly_report()
     page = target.read_text()
-    assert "CoP quarterly self-assessment: Northside Community Team, Q3 2026" in page  # the quarter just finished
+    assert "Facilitator&#x27;s CoP self-assessment: Northside Community Team, Q3 2026" in page  # the quarter just ended
     monkeypatch.setattr(QuarterReportDialog, "chosen_format", property(lambda self: self.formats["summary"]))
     summary = tmp_path / "q.json"
     _answer_with(monkeypatch, summary)
