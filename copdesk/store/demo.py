@@ -36,6 +36,7 @@ from copdesk.core.question_bank import QuestionKind, load_bank
 from copdesk.core.schedule import Preset, build_rule, occurrences_between
 from copdesk.store import actions, issues, notes, participation, questions, series, sessions, settings, teams
 from copdesk.store.connection import OpenedDatabase, open_database
+from copdesk.store.demo_plans import add_demo_roles
 from copdesk.store.errors import StoreError
 from copdesk.store.sessions import PlannedSegment
 
@@ -198,6 +199,7 @@ def fill_demo(db: Database, now: datetime, demo_questions: Sequence[DemoQuestion
             for kind in kinds:
                 series.add_series(db, team.id, kind, demo_rule(kind, first), created)
             _fill_team_history(db, team.id, kinds, first, local_now, demo_questions, rng, is_first_team=team_index == 0)
+            add_demo_roles(db, team.id, now)
 
 
 def _fill_team_history(

@@ -22,7 +22,16 @@ from copdesk.core.planning import (
     SessionRoles,
     checked_plan,
 )
+from copdesk.core.schedule import NextSession
 from copdesk.store.quarterly import local_day
+from copdesk.store.schedule import upcoming_sessions
+
+
+def next_run_session(db: Database, team_id: int, after: datetime) -> NextSession | None:
+    """The team's next scheduled session that it runs itself (not a Spotlight or Themed one it attends): the one a
+    plan is made for. ``after`` is an aware wall-clock time."""
+    attended = shipped_texts().is_attended
+    return next((found for found in upcoming_sessions(db, team_id, after, 12) if not attended(found.kind)), None)
 
 
 def _day_key(session_day: date | None) -> str:

@@ -38,6 +38,7 @@ from copdesk.views.context import AppContext
 from copdesk.views.live.notes.action_models import action_model, open_action_rows
 from copdesk.views.live.notes.issue_models import awaiting_rows, escalation_model, issue_model, recurring_rows
 from copdesk.views.prepare.issue_history import advice_text
+from copdesk.views.prepare.next_session_plan import NextSessionPlanSection
 from copdesk.views.prepare.planning_checklist import PlanningSection
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import hint_label
@@ -292,6 +293,7 @@ class ReviewSections:
     def __init__(self, context: AppContext, add_section: Callable[..., QFrame], refresh: Callable[[], None]) -> None:
         self.next_session = NextSessionSection(context)
         self.planning = PlanningSection(context)
+        self.plan = NextSessionPlanSection(context)
         self.actions = OpenActionsSection()
         self.issues = RecurringIssuesSection(context, refresh)
         self.escalations = EscalationsSection()
@@ -299,6 +301,7 @@ class ReviewSections:
         self.questions = UnusedQuestionsSection()
         add_section("next_session", "Next session", self.next_session)
         add_section("planning", "Planning checklist", self.planning)
+        add_section("plan", "Next session plan", self.plan, span=2)
         add_section("open_actions", "Open actions", self.actions, span=2)
         add_section("recurring_issues", "Unresolved recurring issues", self.issues, span=2)
         add_section("escalations", "Escalations awaiting a response", self.escalations)
@@ -309,6 +312,7 @@ class ReviewSections:
         for section in (
             self.next_session,
             self.planning,
+            self.plan,
             self.actions,
             self.issues,
             self.escalations,

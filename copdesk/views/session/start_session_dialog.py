@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -32,70 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copdesk.core.agenda import AgendaSegment, AgendaTemplate
-from copdesk.core.clock import from_utc_iso
+from copdesk.core.agenda import AgendaTemplate
 from copdesk.core.ground_rules import GroundRules
 from copdesk.core.masterclass import shipped_texts
-from copdesk.core.model import Member, SegmentPhase, Session, SessionKind
+from copdesk.core.model import Member, SessionKind
 from copdesk.core.planning import NextSessionPlan, PlanError, checked_plan
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name, name_key
-from copdesk.store import schedule, session_lifecycle, teams
-from copdesk.store.planning import next_session_plan
+from copdesk.store import teams
 from copdesk.store.session_lifecycle import SessionPlan
 from copdesk.views.context import AppContext
 from copdesk.views.session.plan_fields import PlanFields
+from copdesk.views.session.start_defaults import StartDefaults, attended_agenda, planned_in_advance, session_defaults
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 
-DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose planned start passed within this is "the one due now"
 _GUEST = "guest"
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 _MEMBER = "member"
 FORMAT_KEYS = tuple(point.key for point in shipped_texts().content_formats)
-
-
-@dataclass(frozen=True, slots=True)
-class StartDefaults:
-    kind: SessionKind
-    planned_start: datetime | None  # aware, when the session fulfils a scheduled or planned one
-    series_id: int | None
-    reuse: Session | None
-    scheduled_words: str
-    plan_day: date | None = None  # the day the Prepare view's next-session plan was made for
-
-
-def session_defaults(context: AppContext, team_id: int) -> StartDefaults:
-    """The session this start most likely is: one planned in advance, else the series' next (or just due) one."""
-    now = context.now()
-    planned = session_lifecycle.planned_session_near(context.db, team_id, now)
-    if planned is not None and planned.planned_start is not None:
-        start = from_utc_iso(planned.planned_start)
-        return StartDefaults(
-            planned.kind, start, planned.series_id, planned, f"Planned: {_when(start)}", start.astimezone().date()
-        )
-    upcoming = schedule.next_session(context.db, team_id, now - DUE_NOW_WINDOW)
-    if upcoming is None:
-        return StartDefaults(SessionKind.REFLECTIVE, None, None, None, "No scheduled sessions for this team.")
-    start = upcoming.moment.astimezone()  # naive local wall time, made aware
-    fulfils = abs(start - now) <= DUE_NOW_WINDOW
-    words = f"Scheduled: {upcoming.kind.label}, {_when(start)}" if fulfils else f"Next scheduled: {_when(start)}"
-    return StartDefaults(
-        upcoming.kind,
-        start if fulfils else None,
-        upcoming.series_id if fulfils else None,
-        None,
-        words,
-        upcoming.moment.date(),
-    )
-
-
-def attended_agenda(kind: SessionKind) -> AgendaTemplate:
-    """One segment for the hour: the timer keeps time, and nothing suggests the facilitator runs the session."""
-    return AgendaTemplate(kind, kind.label, (AgendaSegment(kind.label, SegmentPhase.PRESENTATION, 60 * 60),))
-
-
-def _when(moment: datetime) -> str:
-    local = moment.astimezone()
-    return f"{local:%A} {local.day} {local:%B} at {local:%H:%M}"
 
 
 class StartSessionDialog(QDialog):
@@ -241,8 +192,8 @@ class StartSessionDialog(QDialog):
             self._add_person(member.display_name, (_MEMBER, member.id), checked=False, role=member.role.label)
         self.plan_fields.set_members(self.members)
         self.defaults = None if team_id is None else session_defaults(self.context, team_id)
-        if self.defaults is not None and team_id is not None:
-            self._take_plan(next_session_plan(self.context.db, team_id, self.defaults.plan_day))
+        if team_id is not None:
+            self._take_plan(planned_in_advance(self.context, team_id))
         if self.defaults is not None:
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(self.defaults.kind.value))
             self.scheduled_label.setText(self.defaults.scheduled_words)
@@ -250,9 +201,7 @@ class StartSessionDialog(QDialog):
             if reuse is not None:
                 self.topic_edit.setText(reuse.topic)
                 if reuse.presenter_id is not None:
-                    self.presenter_combo.setCurrentIndex(
-                        max(self.presenter_combo.findData((_MEMBER, reuse.presenter_id)), 0)
-                    )
+                    self._choose_presenter(reuse.presenter_id)
         self._refresh_agenda()
         self._update_count()
 
@@ -260,7 +209,15 @@ class StartSessionDialog(QDialog):
         """The plan made in the Prepare view: its presenter and roles are the defaults, changeable here."""
         self.plan_fields.show_roles(plan.roles)
         if plan.presenter_id is not None:
-            self.presenter_combo.setCurrentIndex(max(self.presenter_combo.findData((_MEMBER, plan.presenter_id)), 0))
+            self._choose_presenter(plan.presenter_id)
+
+    def _choose_presenter(self, member_id: int) -> None:
+        """findData cannot match the (kind, id) keys, which Qt hands back as lists: compare them by value."""
+        keys = [self.presenter_combo.itemData(row) for row in range(self.presenter_combo.count())]
+        wanted = [_MEMBER, member_id]
+        self.presenter_combo.setCurrentIndex(
+            next((row for row, key in enumerate(keys) if key and list(key) == wanted), 0)
+        )
 
     def _add_person(self, name: str, key: tuple[str, object], *, checked: bool, role: str) -> None:
         item = QListWidgetItem(f"{name}  ·  {role}")
