@@ -41,6 +41,7 @@ from copdesk.store.session_lifecycle import SessionPlan
 from copdesk.views.context import AppContext
 from copdesk.views.session.plan_fields import PlanFields
 from copdesk.views.session.start_defaults import StartDefaults, attended_agenda, planned_in_advance, session_defaults
+from copdesk.views.shell.what_a_cop_is import WhatACopIsCard
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 
 _GUEST = "guest"
@@ -66,6 +67,7 @@ class StartSessionDialog(QDialog):
         self.context = context
         self._agenda_for = agenda_for
         self.ground_rules = ground_rules
+        self.card: WhatACopIsCard | None = None
         self.defaults: StartDefaults | None = None
         self.plan: SessionPlan | None = None
         self.members: list[Member] = []
@@ -333,6 +335,10 @@ class StartSessionDialog(QDialog):
         self.copy_rules_button.setAccessibleName("Copy the ground rules, to paste into the meeting chat")
         self.copy_rules_button.clicked.connect(self._copy_rules)
         copy_row.addWidget(self.copy_rules_button)
+        self.card_button = QPushButton("Show &what a CoP is")
+        self.card_button.setAccessibleName("Show the card of what a CoP is and is not, to share on screen")
+        self.card_button.clicked.connect(self.show_what_a_cop_is)
+        copy_row.addWidget(self.card_button)
         self.copied_label = QLabel()
         self.copied_label.setProperty("role", "hint")
         copy_row.addWidget(self.copied_label, 1)
@@ -368,6 +374,14 @@ class StartSessionDialog(QDialog):
         rules = self.ground_rules.for_session(self.plan_fields.support_text())
         text = "".join(f"<li style='margin-bottom:6px'>{html.escape(rule)}</li>" for rule in rules)
         self.rules_label.setText(f"<ol>{text}</ol>")
+
+    def show_what_a_cop_is(self) -> WhatACopIsCard:
+        """The masterclass's purpose and what a CoP is not, in a window of its own to share beside the rules."""
+        if self.card is None:
+            self.card = WhatACopIsCard(self.parentWidget())
+        self.card.show()
+        self.card.raise_()
+        return self.card
 
     def _copy_rules(self) -> None:
         QGuiApplication.clipboard().setText(self.ground_rules.as_plain_text(self.plan_fields.support_text()))

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         from copdesk.views.session.hand_over import HandOver
         from copdesk.views.session.session_flow import SessionFlow
         from copdesk.views.shell.demo_mode import DemoMode
+        from copdesk.views.shell.help_actions import HelpActions
         from copdesk.views.shell.safeguards import Safeguards
 
         self.context = context
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         self.reports.exported.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.session_flow = SessionFlow(self, context, self.live_session, self.current_team_id)
         self.hand_over = HandOver(context, self.live_session, self, lambda: (self.timer_panel, self.notes_panel))
+        self.help_actions = HelpActions(context, self)
         self.participation_history = ParticipationHistory(context, self.live_session)
         self.review_panel.add_section("participation_history", "Attendance and balance", self.participation_history)
 
@@ -318,6 +320,7 @@ class MainWindow(QMainWindow):
         self.reports.fill_reports_menu(self.menus["&Reports"])
         help_menu = self.menus["&Help"]
         help_menu.addAction(flow_actions.help)
+        self.help_actions.add_to(help_menu)
         self._add_action(help_menu, "&About CoPDesk", self._about)
 
     def _add_action(self, menu: QMenu, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:

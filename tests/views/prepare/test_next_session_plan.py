@@ -49,9 +49,7 @@ def test_the_plan_is_saved_as_it_is_made_and_the_start_dialog_takes_it(clocked_w
     card.fields.support.editingFinished.emit()
     stored = planning.next_session_plan(window.context.db, team.id, SESSION_DAY)
     assert (stored.presenter_id, stored.presenter_asked_on) == (cy, date(2026, 10, 1))
-    assert stored.roles == SessionRoles(
-        bo, "research", "A sudden death at home", "Kai is free after the session"
-    )
+    assert stored.roles == SessionRoles(bo, "research", "A sudden death at home", "Kai is free after the session")
     assert card.message.text().startswith("Saved.")
 
     dialog = window.session_flow.open_start_dialog()
