@@ -53,7 +53,11 @@ def add_report_commands(add: AddCommand) -> None:
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     export.add_argument("--names", action="store_true", help="list who attended and who owns each action")
 
-    report = add("report", _cmd_report, "Write a team's quarterly CoP self-assessment.")
+    report = add(
+        "report",
+        _cmd_report,
+        "Write the facilitator's quarterly CoP self-assessment for a team, with the figures that support it.",
+    )
     _team_and_quarter(report)
     report.add_argument("--format", required=True, choices=("html", "csv", "md"), help="file format")
     report.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from copdesk.core.custom_questions import is_custom
 from copdesk.core.picker import RoomSignal, Suggestion, suggested_prompts
-from copdesk.core.provenance import Attributed, Origin
+from copdesk.core.provenance import Origin
 from copdesk.core.question_bank import Question, QuestionKind, SignalKind
-from copdesk.views.live.questions.question_model import KIND_LABELS
+from copdesk.views.live.questions.question_model import KIND_LABELS, question_credit
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import ElidedLabel
 
@@ -55,13 +55,6 @@ def _label(role: str, *, selectable: bool = False) -> QLabel:
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-def question_credit(question: Question) -> str:
-    """Whose words the question is: a quotation with its section, CoPDesk's prompt, or the facilitator's own."""
-    if is_custom(question.id) or question.origin is None:
-        return f"your question · source: {question.source}"
-    return Attributed(question.text, question.origin, question.source).credit("prompt")
 
 
 def reason_text(suggestion: Suggestion) -> str:
