@@ -106,7 +106,7 @@ class SessionRecord:
     actions_done: tuple[str, ...] = ()
     issues: tuple[IssueLine, ...] = ()
     escalations: tuple[EscalationLine, ...] = ()
-    co_facilitator: str | None = None  # a role, like the facilitator's, so named even without ``--names``
+    co_facilitator: str | None = None  # named only with names, as attendance is
     content_format: str | None = None
     run_by: str | None = None  # an attended session (Spotlight, Themed): who runs it, in the masterclass's words
 

@@ -39,6 +39,9 @@ _RENDERERS: dict[str, Callable[[SessionRecord], str]] = {
 }
 
 
+CO_FACILITATED = "Yes (named in the record exported with names)"
+
+
 class SessionNotFound(LookupError):
     """There is no session with that id; the message is one line."""
 
@@ -88,18 +91,20 @@ def session_record(db: Database, session_id: int, *, with_names: bool = False) -
         actions_done=tuple(str(r["text"]) for r in db.query(_REVIEWED_SQL, [session_id]) if r["outcome"] == "done"),
         issues=_issues(db, session_id),
         escalations=_escalations(db, session_id),
-        **_roles(db, session),
+        **_roles(db, session, with_names),
     )
 
 
-def _roles(db: Database, session: Session) -> dict[str, str | None]:
-    """Who co-facilitated and the format (from the plan), or who runs a session the team attends."""
+def _roles(db: Database, session: Session, with_names: bool) -> dict[str, str | None]:
+    """Who co-facilitated and the format (from the plan), or who runs a session the team attends. Like attendance,
+    the co-facilitator is named only in a record exported with names."""
     texts = shipped_texts()
     session_type = texts.session_type(session.kind)
     roles = session_roles(db, session.id)
-    co_facilitator = (
-        teams.get_member(db, roles.co_facilitator_id).display_name if roles.co_facilitator_id is not None else None
-    )
+    co_facilitator = None
+    if roles.co_facilitator_id is not None:
+        named = teams.get_member(db, roles.co_facilitator_id).display_name
+        co_facilitator = named if with_names else CO_FACILITATED
     formats = {point.key: point.content_format.text for point in texts.content_formats if point.content_format}
     return {
         "co_facilitator": co_facilitator,

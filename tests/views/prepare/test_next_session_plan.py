@@ -67,7 +67,7 @@ def test_the_plan_is_saved_as_it_is_made_and_the_start_dialog_takes_it(clocked_w
     session_id = window.live_session.session_id
     assert session_id is not None
     assert planning.session_roles(window.context.db, session_id) == stored.roles
-    record = session_record(window.context.db, session_id)
+    record = session_record(window.context.db, session_id, with_names=True)
     assert (record.co_facilitator, record.content_format) == (
         "Bo Day",
         "Research, a podcast, a webinar or current affairs",

@@ -57,8 +57,10 @@ def test_the_co_facilitator_takes_over_the_notes_and_timer_without_losing_a_word
     box = window.session_flow.request_end()
     assert box is not None
     box.button(QMessageBox.StandardButton.Yes).click()
-    record = session_record(window.context.db, session.id)
+    record = session_record(window.context.db, session.id, with_names=True)
     assert record.co_facilitator == "Bo Day" and record.notes == ("Typed just before the hand-over, and after it.",)
+    share_safe = session_record(window.context.db, session.id)
+    assert share_safe.co_facilitator == "Yes (named in the record exported with names)", "no name without names"
 
 
 def test_nobody_hands_over_a_session_the_team_attends(window: MainWindow) -> None:
