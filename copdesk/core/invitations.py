@@ -23,13 +23,13 @@ from icalendar import Calendar, Event, vRecur
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Member, Role, Series, SessionKind
 from copdesk.core.schedule import (
+    WEEKDAY_NAMES,
     Pattern,
     first_session,
-    is_session,
     occurrences,
+    occurrences_between,
     parse_rule,
     rule_lines,
-    weekday_code,
 )
 from copdesk.core.text import csv_safe
 
@@ -91,12 +91,12 @@ def _recurrences(rule_text: str) -> Iterator[_Recurring]:
     lines = rule_lines(rule_text)
     parsed = parse_rule(rule_text)
     if parsed.pattern is Pattern.NTH_WEEKDAY and parsed.weekday is not None and len(parsed.week_ordinals) > 1:
-        day = weekday_code(parsed.weekday)
+        day = WEEKDAY_NAMES[parsed.weekday][:2].upper()  # RFC 5545's MO to FR
         for ordinal in parsed.week_ordinals:
             rrule = f"FREQ=MONTHLY;INTERVAL={parsed.interval};BYDAY={ordinal}{day}"
             alone = f"DTSTART:{lines.first:%Y%m%dT%H%M%S}\nRRULE:{rrule}"
             first = occurrences(alone, lines.first - timedelta(seconds=1), 1)[0]
-            skipped = tuple(moment for moment in lines.skipped if is_session(alone, moment))
+            skipped = tuple(moment for moment in lines.skipped if occurrences_between(alone, moment, moment))
             yield _Recurring(f"week-{ordinal}", first, rrule, skipped)
         return
     for number, rrule in enumerate(lines.rrules, start=1):

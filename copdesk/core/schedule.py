@@ -209,17 +209,6 @@ def rule_lines(rule_text: str) -> RuleLines:
     return RuleLines(parts.first, parts.rrules, parts.exdates, parts.rdates)
 
 
-def is_session(rule_text: str, moment: datetime) -> bool:
-    """Whether the rule holds a session at exactly ``moment`` (naive local wall time)."""
-    _, recurrences = _load(rule_text)
-    return bool(_require_naive(moment, "The moment") in recurrences)
-
-
-def weekday_code(weekday: int) -> str:
-    """RFC 5545's two letters for a weekday (Monday = 0): "MO" to "SU"."""
-    return _RRULE_DAYS[weekday]
-
-
 def first_session(rule_text: str) -> datetime:
     """The rhythm's first session (on or after DTSTART, skipped or not): what "Starting from" means to a user.
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.core.masterclass import shipped_texts
-from copdesk.core.model import MarkerKind, NoteKind, SessionKind
+from copdesk.core.model import MarkerKind, NoteKind
 from copdesk.core.participation import CONTRIBUTIONS, TALK_TIME, Measure, balance_in_words, gini
 from copdesk.store import notes, sessions
 from copdesk.views.context import AppContext
@@ -170,8 +170,13 @@ class ParticipationPanel(Pane):
     # -- session lifecycle --------------------------------------------------------------------
     def _session_started(self, session_id: int) -> None:
         kind = sessions.get_session(self.context.db, session_id).kind
-        if shipped_texts().is_attended(kind):  # run by others: nobody's participation is the facilitator's to track
-            self._show_attended(kind)
+        owner = shipped_texts().session_type(kind)
+        if owner.attended:  # run by others: nobody's participation is the facilitator's to track
+            self._show_idle()
+            self.show_empty(
+                f"{kind.label}, {owner.owner.with_credit()}: the team attends, so participation is not "
+                "tracked. Record what was learned in the notes."
+            )
             return
         self.tally.load(session_id)
         self.filter_edit.clear()
@@ -203,14 +208,6 @@ class ParticipationPanel(Pane):
             self.stop_button,
             self.undo_button,
             self.add_button,
-        )
-
-    def _show_attended(self, kind: SessionKind) -> None:
-        session_type = shipped_texts().session_type(kind)
-        self._show_idle()
-        self.show_empty(
-            f"{kind.label}, {session_type.owner.text} ({session_type.owner.credit()}): the team attends, so "
-            "participation is not tracked. Record what was learned in the notes."
         )
 
     def _show_idle(self) -> None:
