@@ -49,17 +49,21 @@ def _cmd_check(ctx: Context) -> int:
 
 
 def _check_shipped_resources() -> None:
-    """The question bank, agenda templates and ground rules must load: an installation missing them is broken."""
+    """The question bank, agenda templates, ground rules and the masterclass's other texts must load: an
+    installation missing them is broken."""
     from copdesk.core.agenda import TemplateError, load_template_folder
     from copdesk.core.ground_rules import GroundRulesError, load_ground_rules
+    from copdesk.core.masterclass import load_masterclass_texts
     from copdesk.core.model import SessionKind
+    from copdesk.core.provenance import ProvenanceError
     from copdesk.core.question_bank import DeckError, load_bank
 
     try:
         bank = load_bank(paths.resource_path("questions"))
         templates = load_template_folder(paths.resource_path("agendas"))
         load_ground_rules(paths.resource_path("prompts", "ground_rules.toml"))
-    except (DeckError, TemplateError, GroundRulesError, FileNotFoundError) as exc:
+        load_masterclass_texts(paths.resource_path("prompts"))
+    except (DeckError, TemplateError, GroundRulesError, ProvenanceError, FileNotFoundError) as exc:
         raise UserError(f"CoPDesk's own files are damaged ({exc}); reinstall CoPDesk.") from exc
     missing = [kind.label for kind in SessionKind if kind not in templates]
     if not len(bank) or missing:

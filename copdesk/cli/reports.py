@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from copdesk.cli.common import EXIT_OK, AddCommand, Context, UserError, chosen_team, row_number
+from copdesk.cli.common import EXIT_OK, EXIT_USAGE, AddCommand, Context, UserError, chosen_team, row_number
 from copdesk.core.cpd import CPD_DOCUMENT
 from copdesk.core.export_formats import ExportFormat
+from copdesk.core.invitations import INVITATIONS_DOCUMENT
 from copdesk.core.quarterly_report import REPORT_DOCUMENT
 from copdesk.core.record import RECORD_DOCUMENT
 from copdesk.core.text import quoted
@@ -36,13 +38,23 @@ FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
 
 
 def add_report_commands(add: AddCommand) -> None:
-    schedule = add("schedule", _cmd_schedule, "List a team's next scheduled sessions, from its series.")
+    schedule = add(
+        "schedule",
+        _cmd_schedule,
+        "List a team's next scheduled sessions, from its series; or write its invitations (--format ics or csv).",
+    )
     schedule.add_argument("--team", required=True, metavar="NAME", help="the team")
     schedule.add_argument("--next", type=int, default=6, metavar="N", help="how many sessions to list (default 6)")
     schedule.add_argument(
         "--from", dest="first", metavar="DATE", help="list from this day, like 2027-01-01 (default: now)"
     )
     schedule.add_argument("--json", action="store_true", help="print JSON instead of text")
+    schedule.add_argument(
+        "--format",
+        choices=INVITATIONS_DOCUMENT.keys,
+        help="write invitations for Business Support instead: ics (the series, for Outlook) or csv (the invite list)",
+    )
+    schedule.add_argument("-o", "--output", metavar="FILE", help="the file to write (with --format)")
 
     export = add("export", _cmd_export, "Write a session record (share-safe: no participation data).")
     export.add_argument("session_id", type=row_number, metavar="SESSION_ID", help="the session ('sessions' lists them)")
@@ -50,7 +62,11 @@ def add_report_commands(add: AddCommand) -> None:
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     export.add_argument("--names", action="store_true", help="list who attended and who owns each action")
 
-    report = add("report", _cmd_report, "Write a team's quarterly CoP self-assessment.")
+    report = add(
+        "report",
+        _cmd_report,
+        "Write the facilitator's quarterly CoP self-assessment for a team, with the figures that support it.",
+    )
     _team_and_quarter(report)
     report.add_argument("--format", required=True, choices=REPORT_DOCUMENT.keys, help="file format")
     report.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
@@ -81,6 +97,11 @@ def _cmd_schedule(ctx: Context) -> int:
     from copdesk.store.schedule import upcoming_sessions
     from copdesk.store.series import series_for_team
 
+    if (ctx.args.format is None) is not (ctx.args.output is None):
+        print("copdesk-cli: schedule: --format and -o go together (see 'copdesk-cli schedule --help')", file=sys.stderr)
+        return EXIT_USAGE
+    if ctx.args.format is not None:
+        return _write_invitations(ctx)
     if not 1 <= ctx.args.next <= MAX_LISTED_SESSIONS:
         raise UserError(f"--next takes 1 to {MAX_LISTED_SESSIONS} sessions, not {ctx.args.next}.")
     # A naive time is read as local wall time; a microsecond before midnight keeps a session at 00:00 that day.
@@ -95,6 +116,23 @@ def _cmd_schedule(ctx: Context) -> int:
         ctx.out("\n".join(_schedule_line(entry, durations) for entry in upcoming))
     else:
         ctx.out(f"{team.name} has no sessions scheduled: set the rhythm with Schedule… in CoPDesk.")
+    return EXIT_OK
+
+
+def _write_invitations(ctx: Context) -> int:
+    """The team's series as an iCalendar file (Outlook imports each as a recurring meeting), or its invite list."""
+    from copdesk.core.invitations import TeamInvitations, to_invite
+    from copdesk.store.series import series_for_team
+    from copdesk.store.teams import list_members
+
+    with _database(ctx) as db:
+        team = chosen_team(db, ctx.args.team)
+        series = tuple(to_invite(series_for_team(db, team.id)))
+        invitations = TeamInvitations(team.id, team.name, series, tuple(list_members(db, team.id)), ctx.now())
+    if ctx.args.format == "ics" and not series:
+        raise UserError(f"{team.name} has no sessions scheduled: set the rhythm with Schedule… in CoPDesk.")
+    data = _render(INVITATIONS_DOCUMENT.get(ctx.args.format), invitations, f"{team.name}: invitations")
+    _save(ctx, data, ("invitations", team.id, ctx.args.format))
     return EXIT_OK
 
 

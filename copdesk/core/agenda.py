@@ -1,9 +1,11 @@
 """Agenda templates: the planned shape of a CoP hour, one per session kind.
 
-Templates are TOML files so a facilitator (or a Practice Supervisor) can read and adjust them by
-hand, and the shipped ones can cite the masterclass section they come from. Every public function
-that builds or edits a template returns one that has passed :func:`validate_template`, so a template
-held in memory is always one the session timer can run; a bad edit raises :class:`TemplateError`
+Templates are TOML files so a facilitator (or a Practice Supervisor) can read and adjust them by hand. The
+masterclass gives the session types but no segments or minutes, so each shipped template says so in its
+``[about]`` text, marked as CoPDesk's (:mod:`copdesk.core.provenance`), with the section it draws on.
+
+Every public function that builds or edits a template returns one that has passed :func:`validate_template`,
+so a template held in memory is always one the session timer can run; a bad edit raises :class:`TemplateError`
 and leaves the original untouched (templates are frozen).
 """
 
@@ -14,12 +16,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from copdesk.core.model import SegmentPhase, SessionKind
+from copdesk.core.provenance import Attributed, ProvenanceError, parse_attributed
 from copdesk.core.text import InvalidName, clean_name
 
 MAX_SEGMENT_MINUTES = 240
 MAX_TOTAL_MINUTES = 240
 
-_TEMPLATE_KEYS = frozenset({"kind", "title", "source", "total_minutes", "segments"})
+_TEMPLATE_KEYS = frozenset({"kind", "title", "about", "total_minutes", "segments"})
 _SEGMENT_KEYS = frozenset({"name", "phase", "minutes"})
 
 
@@ -43,7 +46,7 @@ class AgendaTemplate:
     kind: SessionKind
     title: str
     segments: tuple[AgendaSegment, ...]
-    source: str = ""
+    about: Attributed | None = None  # whose agenda it is: CoPDesk's suggestion, drawn from a masterclass section
 
     @property
     def total_seconds(self) -> int:
@@ -82,7 +85,7 @@ def validate_template(template: AgendaTemplate) -> AgendaTemplate:
     segments = tuple(
         make_segment(segment.name, segment.phase, _whole_minutes(segment)) for segment in template.segments
     )
-    checked = AgendaTemplate(SessionKind(template.kind), title, segments, template.source.strip())
+    checked = AgendaTemplate(SessionKind(template.kind), title, segments, template.about)
     if checked.total_minutes > MAX_TOTAL_MINUTES:
         raise TemplateError(
             f"The agenda adds up to {checked.total_minutes} min; keep it within {MAX_TOTAL_MINUTES // 60} hours."
@@ -115,11 +118,14 @@ def parse_template(text: str) -> AgendaTemplate:
         if not isinstance(minutes, int):
             raise TemplateError(f"{where.capitalize()} needs minutes = a whole number.")
         segments.append(make_segment(_required_str(raw, "name", where), _required_str(raw, "phase", where), minutes))
-    source = data.get("source", "")
-    if not isinstance(source, str):
-        raise TemplateError("The template's source must be text.")
+    about = None
+    if "about" in data:
+        try:
+            about = parse_attributed(data["about"], "the template's [about]")
+        except ProvenanceError as error:
+            raise TemplateError(str(error)) from None
     template = validate_template(
-        AgendaTemplate(kind, _required_str(data, "title", "the template"), tuple(segments), source)
+        AgendaTemplate(kind, _required_str(data, "title", "the template"), tuple(segments), about)
     )
     stated_total = data.get("total_minutes")
     if stated_total is not None and stated_total != template.total_minutes:

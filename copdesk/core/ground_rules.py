@@ -1,7 +1,10 @@
-"""The ground-rules and confidentiality prompt read out at the start of every session.
+"""The ground rules read out at the start of every session, and what the masterclass says about them.
 
-It is shipped as ``resources/prompts/ground_rules.toml`` so each rule can name the part of the masterclass
-it comes from, and so a team's Practice Supervisor can read exactly what CoPDesk asks the group to agree.
+The masterclass says "Set ground rules at the start" (Handling challenges) but gives no rules of its own, so the
+rules are CoPDesk's suggestions, shipped as ``resources/prompts/ground_rules.toml`` with their origin: the screen
+shows the masterclass's sentence as a quotation and the rules as CoPDesk's. The last rule promises support only
+when the facilitator planned some for the session (the next-session plan's trigger-warning note): the rules are
+built for a session with :meth:`GroundRules.for_session`.
 """
 
 from __future__ import annotations
@@ -10,27 +13,35 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from copdesk.core.provenance import Attributed, ProvenanceError, parse_attributed
+
+SUPPORT_SLOT = "{support}"
+
 
 class GroundRulesError(ValueError):
     """The shipped prompt is unreadable; the message names what to fix."""
 
 
 @dataclass(frozen=True, slots=True)
-class GroundRule:
-    text: str
-    source: str
-
-
-@dataclass(frozen=True, slots=True)
 class GroundRules:
     heading: str
     intro: str
-    source: str
-    rules: tuple[GroundRule, ...]
+    basis: Attributed  # the masterclass's own sentence about ground rules
+    rules: tuple[Attributed, ...]
+    support: Attributed  # added to the last rule when support was planned; holds ``{support}``
 
-    def as_plain_text(self) -> str:
+    def for_session(self, support: str | None) -> tuple[str, ...]:
+        """The rules as read out: the last one says what support is offered only when some was planned."""
+        texts = [rule.text for rule in self.rules]
+        planned = " ".join((support or "").split())
+        if planned and texts:
+            texts[-1] = f"{texts[-1]} {self.support.text.replace(SUPPORT_SLOT, planned)}"
+        return tuple(texts)
+
+    def as_plain_text(self, support: str | None = None) -> str:
         """The heading and numbered rules, to paste into the meeting chat: all the group needs to read them."""
-        return "\n".join([self.heading, *(f"{number}. {rule.text}" for number, rule in enumerate(self.rules, 1))])
+        rules = self.for_session(support)
+        return "\n".join([self.heading, *(f"{number}. {text}" for number, text in enumerate(rules, 1))])
 
 
 def load_ground_rules(path: Path) -> GroundRules:
@@ -41,17 +52,16 @@ def load_ground_rules(path: Path) -> GroundRules:
     raw_rules = data.get("rules")
     if not isinstance(raw_rules, list) or not raw_rules:
         raise GroundRulesError(f"{path.name}: there are no [[rules]].")
-    rules = []
-    for number, raw in enumerate(raw_rules, start=1):
-        if not isinstance(raw, dict) or not _text(raw.get("text")) or not _text(raw.get("source")):
-            raise GroundRulesError(f"{path.name}: rule {number} needs text and source.")
-        rules.append(GroundRule(str(raw["text"]).strip(), str(raw["source"]).strip()))
-    fields = [data.get(key) for key in ("heading", "intro", "source")]
-    if not all(_text(value) for value in fields):
-        raise GroundRulesError(f"{path.name}: heading, intro and source are all needed.")
-    heading, intro, source = (str(value).strip() for value in fields)
-    return GroundRules(heading, intro, source, tuple(rules))
-
-
-def _text(value: object) -> bool:
-    return isinstance(value, str) and bool(value.strip())
+    fields = [data.get(key) for key in ("heading", "intro")]
+    if not all(isinstance(value, str) and value.strip() for value in fields):
+        raise GroundRulesError(f"{path.name}: heading and intro are both needed.")
+    try:
+        rules = tuple(parse_attributed(raw, f"{path.name}: rule {n}") for n, raw in enumerate(raw_rules, start=1))
+        basis = parse_attributed(data.get("basis"), f"{path.name}: basis")
+        support = parse_attributed(data.get("support"), f"{path.name}: support")
+    except ProvenanceError as error:
+        raise GroundRulesError(str(error)) from None
+    if SUPPORT_SLOT not in support.text:
+        raise GroundRulesError(f"{path.name}: the support line needs {SUPPORT_SLOT} where the planned support goes.")
+    heading, intro = (str(value).strip() for value in fields)
+    return GroundRules(heading, intro, basis, rules, support)

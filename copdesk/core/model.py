@@ -91,25 +91,16 @@ class NoteKind(StrEnum):
 
 
 class ParkedDestination(StrEnum):
-    """Where the masterclass says non-reflective business belongs ("CoPs reflective practice is NOT...")."""
+    """Where the masterclass says non-reflective business belongs ("CoPs reflective practice is NOT...").
+
+    The names, in the masterclass's words, are in ``resources/prompts/reflective_practice.toml``
+    (:func:`copdesk.core.masterclass.arena_label`).
+    """
 
     QA_PANELS = "qa-panels"
     MDT = "mdt"
     TEAM_MEETING = "team-meeting"
     SUPERVISION = "supervision"
-
-    @property
-    def label(self) -> str:
-        return _DESTINATION_LABELS[self]
-
-
-# The right-hand column of that slide, in its words ("MDT Meetings, MAMS & MAPS" shortened to its first arena).
-_DESTINATION_LABELS = {
-    ParkedDestination.QA_PANELS: "Quality Assurance & Panels",
-    ParkedDestination.MDT: "MDT meetings",
-    ParkedDestination.TEAM_MEETING: "Team meeting",
-    ParkedDestination.SUPERVISION: "Supervision",
-}
 
 
 class ActionStatus(StrEnum):

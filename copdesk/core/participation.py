@@ -11,10 +11,8 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from types import MappingProxyType
 
 from copdesk.core.clock import MonotonicClock
-from copdesk.core.model import MarkerKind
 
 QUIET_AFTER_SECONDS = 900.0
 
@@ -246,51 +244,6 @@ def quiet_in_session(attendees: Sequence[int], counts: Mapping[int, int], share_
         return []
     even_share = total / len(attendees)
     return [member_id for member_id in attendees if counts.get(member_id, 0) < even_share * share_below]
-
-
-@dataclass(frozen=True, slots=True)
-class Remedy:
-    text: str
-    source: str
-
-
-_MASTERCLASS = "CoP Facilitation Masterclass (Spring 2026)"
-_HANDLING_CHALLENGES = f"{_MASTERCLASS}, Handling challenges"
-
-# The "Handling challenges" slide sets three challenge boxes beside their remedy boxes, and the text
-# copy flattens the columns: the line "Vary the style and content of the CoP. Take any actions to a
-# different arena as CoPs are reflective spaces." sits between the tension and the repeated-issue
-# boxes. Its first sentence answers low energy (variety re-engages a flat room) and its second answers
-# the repeated issue (actions "not being taken or being followed through" belong in another arena),
-# so they are split that way. The escalation route is not on that slide: it is quoted from the
-# facilitator's role ("Facilitation role in a CoP"), because it is what to do when an issue keeps
-# returning unresolved.
-REMEDIES: Mapping[MarkerKind, tuple[Remedy, ...]] = MappingProxyType(
-    {
-        MarkerKind.LOW_ENERGY: (
-            Remedy(
-                "Speak to a member of the team in advance to ask them to present something of interest to them.",
-                _HANDLING_CHALLENGES,
-            ),
-            Remedy("Vary the style and content of the CoP.", _HANDLING_CHALLENGES),
-        ),
-        MarkerKind.TENSION: (
-            Remedy(
-                "Set ground rules at the start and be prepared to step in and clarify and encourage.",
-                _HANDLING_CHALLENGES,
-            ),
-            Remedy("Start low-key and build up gradually.", _HANDLING_CHALLENGES),
-        ),
-        MarkerKind.REPEATED_ISSUE: (
-            Remedy("Take any actions to a different arena as CoPs are reflective spaces.", _HANDLING_CHALLENGES),
-            Remedy(
-                "Identifies opportunities to address system barriers, escalating to the Practice Supervisor or"
-                " Manager as required, and/or completing a My VIEWS form",
-                f"{_MASTERCLASS}, Facilitation role in a CoP",
-            ),
-        ),
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)

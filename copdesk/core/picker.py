@@ -289,7 +289,8 @@ class RoomSignal:
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """A bank entry offered because of a room signal; ``reason`` is the masterclass text behind the offer."""
+    """A bank entry offered because of a room signal; ``reason`` is the quoted text behind the offer (the entry's
+    ``signal_origin`` says whether the masterclass or CoPDesk makes the link)."""
 
     question: Question
     signal: SignalKind
@@ -301,9 +302,10 @@ class Suggestion:
 _MARKER_SIGNALS = ((MarkerKind.TENSION, SignalKind.TENSION), (MarkerKind.LOW_ENERGY, SignalKind.LOW_ENERGY))
 
 
-def signal_for_marker(kind: MarkerKind) -> SignalKind | None:
-    """The signal an engagement marker raises; a repeated issue raises none (the notes pane handles it)."""
-    return dict(_MARKER_SIGNALS).get(kind)
+def signal_for_marker(kind: MarkerKind) -> SignalKind:
+    """The signal an engagement marker raises at once. A repeated issue offers the masterclass's remedy for it; it
+    does not stay on as a room signal (the notes pane links the issue), so :func:`room_signal` leaves it out."""
+    return {**dict(_MARKER_SIGNALS), MarkerKind.REPEATED_ISSUE: SignalKind.REPEATED_ISSUE}[kind]
 
 
 def room_signal(

@@ -1,22 +1,26 @@
-"""The quarterly CoP self-assessment's figures, and the anonymised summary a team sends for the roll-up.
+"""The quarterly CoP self-assessment: the facilitator's own words, the feedback's summary, and the supporting
+figures; and the anonymised summary a team sends for the roll-up.
 
-"Oversee quarterly CoP self-assessments and action/respond to relevant feedback" is the Social Work
-Consultant's role in the masterclass. The figures are gathered by ``copdesk.store.quarterly`` and rendered by
-``copdesk.core.quarterly_report``. Participation appears only as team-level numbers per session (attendance,
-contributions, balance), so nothing here can name or rank a colleague.
+"Oversee quarterly CoP self-assessments and action/ respond to relevant feedback" is the Social Work
+Consultant's role in the masterclass: the assessment is the facilitator's, and the figures support it. They are
+gathered by ``copdesk.store.quarterly`` and rendered by ``copdesk.core.quarterly_report``. Sessions the team
+attends (Spotlight and Themed, run by others) count as attended, not as held by the team. Participation appears
+only as team-level numbers per session (attendance, contributions, balance), so nothing here can name or rank a
+colleague.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
 # The stubs (types-python-dateutil) are a dev extra; with or without them this import must type-check.
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped, unused-ignore]
 
+from copdesk.core.feedback import FeedbackSummary
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
 from copdesk.core.participation import HistoryPoint
 from copdesk.core.text import quoted
@@ -29,12 +33,14 @@ RECURRING_AFTER_MENTIONS = 2
 
 
 class KindTally(NamedTuple):
-    """Sessions of one type: on the calendar for the quarter, due by the report date, and actually held."""
+    """Sessions of one type: on the calendar for the quarter, due by the report date, and actually held (or, for a
+    type the team attends, attended)."""
 
     kind: SessionKind
     scheduled: int
     due_so_far: int
     held: int
+    attended: bool = False  # run by others (Spotlight, Themed): ``held`` counts sessions the team attended
 
 
 class HeldSession(NamedTuple):
@@ -93,6 +99,8 @@ class QuarterFigures:
     actions: ActionTally
     issues: tuple[QuarterIssue, ...]
     escalations: tuple[QuarterEscalation, ...]
+    self_assessment: tuple[tuple[str, str], ...] = ()  # (heading, the facilitator's words)
+    feedback: FeedbackSummary = field(default_factory=lambda: FeedbackSummary(0, (0, 0, 0, 0, 0), ()))
 
     @property
     def cutoff(self) -> date:

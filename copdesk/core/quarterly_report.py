@@ -1,4 +1,6 @@
-"""The quarterly self-assessment as HTML (with charts), Markdown and CSV, from :class:`QuarterFigures`.
+"""The facilitator's quarterly self-assessment, with its supporting figures, as HTML (with charts), Markdown and
+CSV, from :class:`QuarterFigures`. The facilitator's own words and the feedback's summary come first; the figures
+(sessions held or attended, attendance, balance, actions, issues, escalations, themes) follow as evidence.
 
 HTML and Markdown share one list of sections (``copdesk.core.record``), so both escape every typed word the
 same way; the CSV is long-form (one figure per row) so a spreadsheet can pivot it however the consultant likes.
@@ -12,6 +14,7 @@ from collections.abc import Iterable
 
 from copdesk.core.charts import ChartSeries, ReferenceLine, chart_image, columns, grouped_bars
 from copdesk.core.export_formats import ExportDocument, ExportFormat
+from copdesk.core.feedback import USEFULNESS
 from copdesk.core.participation import EVEN_GINI_THRESHOLD, HistoryPoint
 from copdesk.core.quarterly import QuarterFigures, quarter_label
 from copdesk.core.record import (
@@ -22,16 +25,17 @@ from copdesk.core.record import (
     sections_to_html,
     sections_to_markdown,
 )
-from copdesk.core.text import counted
+from copdesk.core.text import counted, csv_safe
 
+NOT_WRITTEN = (
+    "Not written yet. Write it in CoPDesk (Reports ▸ Write the self-assessment…): what went well, what was harder, "
+    "what you will change, and the support you would like."
+)
 CSV_HEADERS = ("section", "item", "measure", "value")
-
-# A spreadsheet runs a cell starting with these as a formula ("CSV injection"); a leading quote keeps it text.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def report_title(figures: QuarterFigures) -> str:
-    return f"CoP quarterly self-assessment: {figures.team_name}, {quarter_label(figures.quarter)}"
+    return f"Facilitator's CoP self-assessment: {figures.team_name}, {quarter_label(figures.quarter)}"
 
 
 def render_report(figures: QuarterFigures, file_format: str) -> str:
@@ -50,6 +54,8 @@ def render_markdown(figures: QuarterFigures) -> str:
 def report_sections(figures: QuarterFigures, *, charts: bool) -> list[Section]:
     return [
         _about(figures),
+        _assessment(figures),
+        _feedback(figures),
         _sessions(figures, charts),
         _attendance(figures, charts),
         _balance(figures, charts),
@@ -62,18 +68,57 @@ def report_sections(figures: QuarterFigures, *, charts: bool) -> list[Section]:
 
 def _about(figures: QuarterFigures) -> Section:
     lead = (
-        f"{figures.team_name}, {format_date(figures.first_day)} to {format_date(figures.last_day)}. "
-        f"Figures as of {format_date(figures.as_of)}. Participation is shown for the team as a whole: "
-        "no colleague is named or ranked."
+        f"The facilitator's self-assessment of {figures.team_name}'s Communities of Practice, "
+        f"{format_date(figures.first_day)} to {format_date(figures.last_day)}, with the figures that support it "
+        f"(as of {format_date(figures.as_of)}). Participation is shown for the team as a whole: no colleague is "
+        "named or ranked, and feedback is anonymous."
     )
     return Section("About this report", 2, lead, None)
 
 
+def _assessment(figures: QuarterFigures) -> Section:
+    """The facilitator's own words, heading by heading: the point of the report, so it comes first."""
+    if not figures.self_assessment:
+        return Section("The facilitator's self-assessment", 2, NOT_WRITTEN, None)
+    rows = tuple((heading, text) for heading, text in figures.self_assessment)
+    return Section("The facilitator's self-assessment", 2, "", Table(("Heading", "In the facilitator's words"), rows))
+
+
+def _feedback(figures: QuarterFigures) -> Section:
+    summary = figures.feedback
+    rows = tuple(
+        (f"{score}: {words}", str(count))
+        for (score, words), count in zip(USEFULNESS.items(), summary.ratings, strict=True)
+    )
+    lead = f"Anonymous, typed in at the end of sessions. {summary.in_words()}"
+    if summary.changes:
+        lead += " One thing to change: " + "; ".join(summary.changes)
+    return Section(
+        "Feedback from sessions", 2, lead, Table(("How useful", "Responses"), rows) if summary.rated else None
+    )
+
+
 def _sessions(figures: QuarterFigures, charts: bool) -> Section:
-    rows = tuple((t.kind.label, str(t.scheduled), str(t.due_so_far), str(t.held)) for t in figures.kinds)
-    held, scheduled = sum(t.held for t in figures.kinds), sum(t.scheduled for t in figures.kinds)
-    lead = f"{held} held of {scheduled} on the team's calendar for the quarter."
-    if not scheduled:
+    rows = tuple(
+        (
+            t.kind.label,
+            str(t.scheduled),
+            str(t.due_so_far),
+            NO_VALUE if t.attended else str(t.held),
+            str(t.held) if t.attended else NO_VALUE,
+        )
+        for t in figures.kinds
+    )
+    run = [t for t in figures.kinds if not t.attended]
+    others = [t for t in figures.kinds if t.attended]
+    lead = f"{sum(t.held for t in run)} held by the team of {sum(t.scheduled for t in run)} on its calendar"
+    if others:
+        lead += (
+            f"; {sum(t.held for t in others)} attended of {sum(t.scheduled for t in others)} run by others "
+            "(Spotlight sessions by the Social Work Consultants/Convenors, Themed discussions by Practice Supervisors)"
+        )
+    lead += "."
+    if not sum(t.scheduled for t in figures.kinds):
         lead += " The team has no schedule set: add one with Schedule… in CoPDesk."
     chart = ""
     if charts and rows:
@@ -81,12 +126,12 @@ def _sessions(figures: QuarterFigures, charts: bool) -> Section:
             [t.kind.label for t in figures.kinds],
             [
                 ChartSeries("Scheduled", tuple(float(t.scheduled) for t in figures.kinds)),
-                ChartSeries("Held", tuple(float(t.held) for t in figures.kinds)),
+                ChartSeries("Held or attended", tuple(float(t.held) for t in figures.kinds)),
             ],
         )
-        chart = chart_image(svg, "Bar chart: sessions scheduled and held per type, as in the table above.")
-    table = Table(("Type", "Scheduled", "Due so far", "Held"), rows)
-    return Section("Sessions held against scheduled", 2, lead, table, chart)
+        chart = chart_image(svg, "Bar chart: sessions scheduled, and held or attended, per type, as in the table.")
+    table = Table(("Type", "Scheduled", "Due so far", "Held by the team", "Attended"), rows)
+    return Section("Sessions held or attended against scheduled", 2, lead, table, chart)
 
 
 def _attendance(figures: QuarterFigures, charts: bool) -> Section:
@@ -194,18 +239,28 @@ def render_csv(figures: QuarterFigures) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADERS)
-    writer.writerows(tuple(_csv_safe(cell) for cell in row) for row in csv_rows(figures))
+    writer.writerows(tuple(csv_safe(cell) for cell in row) for row in csv_rows(figures))
     return buffer.getvalue()
 
 
 def csv_rows(figures: QuarterFigures) -> Iterable[tuple[str, str, str, str]]:
     yield "report", figures.team_name, "quarter", figures.quarter
     yield "report", figures.team_name, "as_of", figures.as_of.isoformat()
+    for heading, text in figures.self_assessment:
+        yield "self_assessment", heading, "text", text
+    summary = figures.feedback
+    yield "feedback", "", "responses", str(summary.responses)
+    for score, count in enumerate(summary.ratings, start=1):
+        yield "feedback", str(score), "rated", str(count)
+    for change in summary.changes:
+        yield "feedback", "", "to_change", change
     for t in figures.kinds:
         yield from (
             ("sessions", t.kind.label, name, str(value))
             for name, value in zip(
-                ("scheduled", "due_so_far", "held"), (t.scheduled, t.due_so_far, t.held), strict=True
+                ("scheduled", "due_so_far", "attended" if t.attended else "held"),
+                (t.scheduled, t.due_so_far, t.held),
+                strict=True,
             )
         )
     for s in figures.sessions:
@@ -226,10 +281,6 @@ def csv_rows(figures: QuarterFigures) -> Iterable[tuple[str, str, str, str]]:
         yield "escalations", e.issue_title, e.target.label, e.status.label
     for theme in figures.themes():
         yield "themes", theme.word, "texts", str(theme.texts)
-
-
-def _csv_safe(cell: str) -> str:
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def _gini_text(point: HistoryPoint) -> str:

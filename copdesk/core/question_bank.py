@@ -15,6 +15,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
+from copdesk.core.provenance import Origin
+
 MAX_DECK_BYTES = 1024 * 1024
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -44,6 +46,7 @@ class SignalKind(StrEnum):
     QUIET_VOICE = "quiet-voice"
     TENSION = "tension"
     LOW_ENERGY = "low-energy"
+    REPEATED_ISSUE = "repeated-issue"
 
 
 class DeckError(ValueError):
@@ -54,9 +57,11 @@ class DeckError(ValueError):
 class Question:
     """One bank entry. ``source`` names the masterclass section, so every shipped word can be traced.
 
-    ``derived_from`` holds the masterclass text a prompt was written from when ``text`` is not a
-    verbatim copy; ``signal_source`` holds the masterclass text that justifies offering the entry
-    for the room ``signals`` it lists.
+    ``origin`` says whose words ``text`` is: the masterclass's, verbatim, or CoPDesk's (a custom question has
+    none: it is the facilitator's). ``derived_from`` holds the masterclass text a CoPDesk prompt was written
+    from. ``signal_source`` quotes the masterclass text behind offering the entry for the room ``signals`` it
+    lists, from ``signal_section``; ``signal_origin`` says whether the masterclass itself makes that link (a
+    remedy it sets beside the challenge) or CoPDesk does.
     """
 
     id: str
@@ -72,19 +77,28 @@ class Question:
     signal_source: str | None = None
     derived_from: str | None = None
     note: str | None = None
+    origin: Origin | None = None
+    signal_origin: Origin | None = None
+    signal_section: str | None = None
 
 
 _REQUIRED_TEXT = ("id", "text", "category", "model", "source")
-_OPTIONAL_TEXT = ("caution", "signal_source", "derived_from", "note")
-_KNOWN_FIELDS = frozenset((*_REQUIRED_TEXT, *_OPTIONAL_TEXT, "phases", "kind", "funnel_level", "signals"))
+_OPTIONAL_TEXT = ("caution", "signal_source", "signal_section", "derived_from", "note")
+_ORIGIN_FIELDS = ("origin", "signal_origin")
+_KNOWN_FIELDS = frozenset(
+    (*_REQUIRED_TEXT, *_OPTIONAL_TEXT, *_ORIGIN_FIELDS, "phases", "kind", "funnel_level", "signals")
+)
 _FIELD_ORDER = (
     *_REQUIRED_TEXT,
+    "origin",
     "kind",
     "phases",
     "funnel_level",
     "caution",
     "signals",
     "signal_source",
+    "signal_section",
+    "signal_origin",
     "derived_from",
     "note",
 )
@@ -177,6 +191,8 @@ def load_bank(directory: Path) -> Bank:
     deck_of: dict[str, str] = {}
     for path in sorted(directory.glob("*.toml")):
         for question in read_deck(path):
+            if question.origin is None or (question.signals and question.signal_origin is None):
+                raise DeckError(f"{path.name}: {question.id!r} does not say whose words it is (origin, signal_origin).")
             if question.id in deck_of:
                 raise DeckError(f"{path.name}: duplicate id {question.id!r} (already in {deck_of[question.id]}).")
             deck_of[question.id] = path.name
@@ -210,10 +226,10 @@ def _entry_values(question: Question) -> dict[str, str | int | list[str]]:
         values["funnel_level"] = question.funnel_level
     if question.signals:
         values["signals"] = [signal.value for signal in question.signals]
-    for key in _OPTIONAL_TEXT:
+    for key in (*_OPTIONAL_TEXT, *_ORIGIN_FIELDS):
         optional: str | None = getattr(question, key)
         if optional is not None:
-            values[key] = optional
+            values[key] = str(optional)
     return values
 
 
@@ -284,6 +300,9 @@ def _parse_entry(entry: object, *, where: str) -> Question:
         signal_source=optional["signal_source"],
         derived_from=optional["derived_from"],
         note=optional["note"],
+        origin=_optional_member(entry.get("origin"), Origin, "origin", where=where),
+        signal_origin=_optional_member(entry.get("signal_origin"), Origin, "signal_origin", where=where),
+        signal_section=optional["signal_section"],
     )
 
 
@@ -317,6 +336,10 @@ def _member(value: object, enum: type[_E], what: str, *, where: str) -> _E:
         if member.value == value:
             return member
     raise DeckError(f"{where}: unknown {what} {value!r}; use {_choices(enum)}.")
+
+
+def _optional_member(value: object, enum: type[_E], what: str, *, where: str) -> _E | None:
+    return None if value is None else _member(value, enum, what, where=where)
 
 
 def _funnel_level(value: object, *, where: str) -> int | None:

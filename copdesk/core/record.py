@@ -108,6 +108,9 @@ class SessionRecord:
     actions_done: tuple[str, ...] = ()
     issues: tuple[IssueLine, ...] = ()
     escalations: tuple[EscalationLine, ...] = ()
+    co_facilitator: str | None = None  # named only with names, as attendance is
+    content_format: str | None = None
+    run_by: str | None = None  # an attended session (Spotlight, Themed): who runs it, in the masterclass's words
 
 
 class Table(NamedTuple):
@@ -135,8 +138,11 @@ def record_sections(record: SessionRecord) -> list[Section]:
     details = (
         ("Team", record.team_name),
         ("Session type", record.kind_label),
+        *((("Run by", record.run_by),) if record.run_by else ()),
         ("Topic", record.topic),
         ("Date", format_local_datetime(record.date)),
+        *((("Co-facilitator", record.co_facilitator),) if record.co_facilitator else ()),
+        *((("Format", record.content_format),) if record.content_format else ()),
     )
     agenda = tuple(
         (segment, format_duration(planned), NO_VALUE if actual is None else format_duration(actual))
@@ -187,6 +193,9 @@ def render_json(record: SessionRecord) -> str:
         "topic": record.topic,
         "date": record.date.isoformat(),
         "attendance_count": record.attendance_count,
+        "co_facilitator": record.co_facilitator,
+        "content_format": record.content_format,
+        "run_by": record.run_by,
         "attendee_names": None if record.attendee_names is None else list(record.attendee_names),
         "agenda": [
             {"segment": segment, "planned_seconds": planned, "actual_seconds": actual}

@@ -9,20 +9,17 @@ without a resolution it is flagged, with the masterclass's advice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from copdesk.core.masterclass import Challenge, shipped_texts
 from copdesk.core.model import EscalationStatus, IssueStatus, MarkerKind
-from copdesk.core.participation import REMEDIES, Remedy
 
 # Fewer than two sessions is not "again"; a threshold of 2 flags an issue the second time it is raised.
 MIN_THRESHOLD = 2
 MAX_THRESHOLD = 20
 
-CHALLENGE_TITLE = "Same issues raised with no resolution"
-CHALLENGE_SOURCE = "CoP Facilitation Masterclass (Spring 2026), Handling challenges"
 
-# What to do about it, quoted with the section each line comes from.
-RECURRING_ADVICE: Sequence[Remedy] = REMEDIES[MarkerKind.REPEATED_ISSUE]
+def recurring_challenge() -> Challenge:
+    """The masterclass's challenge and what to do about it, quoted with the section each line comes from."""
+    return shipped_texts().challenge(MarkerKind.REPEATED_ISSUE)
 
 
 class EscalationError(ValueError):

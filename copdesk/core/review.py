@@ -18,36 +18,6 @@ from copdesk.core.dates import format_uk
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind, SessionStatus
 from copdesk.core.recurring import is_flagged, is_recurring
 
-MASTERCLASS_PLANNING = "CoP Facilitation Masterclass (Spring 2026), Points to consider when planning a team CoP"
-
-
-@dataclass(frozen=True, slots=True)
-class PlanningPrompt:
-    key: str
-    text: str
-
-
-# Every point of the slide, verbatim, in its order; the keys are what the saved ticks refer to.
-PLANNING_PROMPTS: tuple[PlanningPrompt, ...] = (
-    PlanningPrompt("present-case", "Invite a practitioner to present a case"),
-    PlanningPrompt(
-        "training",
-        "Discuss a recent training session which team member(s) have attended – discuss as a wider group",
-    ),
-    PlanningPrompt("theory", "Discuss a theory, policy or model and relate this to current practice"),
-    PlanningPrompt("research", "Feedback from a research article, podcast, webinar or a topic within current affairs"),
-    PlanningPrompt("students", "Invite students/apprentices and ASYEs to present a topic of their choice"),
-    PlanningPrompt(
-        "other-agency",
-        "Invite another professional or agency to discuss their role and how the teams can work better together",
-    ),
-    PlanningPrompt("follow-up", "Remember to follow up on any agreed actions"),
-    PlanningPrompt(
-        "trigger-warnings",
-        "Trigger warnings: Consider whether these would be appropriate and offer suitable support",
-    ),
-)
-
 
 @dataclass(frozen=True, slots=True)
 class ActionFact:

@@ -7,17 +7,18 @@ did in March, so no time zone is stored and an aware datetime is refused rather 
 
 Week words follow the masterclass ("Different CoP sessions"), which gives each session type its own week:
 
-* the *first full week* of a month is the Monday-to-Friday week wholly inside it, so a Spotlight held on
-  weekday ``w`` (Monday = 0) falls on the one ``w`` between day ``1 + w`` and day ``7 + w``;
-* the *2nd*, *3rd* or *4th week* counts on from there: full week ``N`` is the Monday-to-Friday week that starts
-  ``7 * (N - 1)`` days after the Monday of the first full week, so its ``w`` falls between day
-  ``1 + w + 7 * (N - 1)`` and day ``7 + w + 7 * (N - 1)``. Counting occurrences of the weekday instead ("the 2nd
-  Thursday") would put a Reflective Thursday in the Spotlight's week whenever the month starts after Tuesday.
-  A 4th-week day past the month's end does not occur: that month has no 4th-week session.
+* the *first full week* of a month (Spotlight) is the Monday-to-Friday week wholly inside it, so a Spotlight
+  held on weekday ``w`` (Monday = 0) falls on the one ``w`` between day ``1 + w`` and day ``7 + w``
+  (``BYDAY=TU;BYMONTHDAY=2,...,8``);
+* the *2nd*, *3rd* and *4th week* (Reflective practice, Themed discussion) count the session's own day: the 2nd
+  week holds the month's 2nd Thursday (the 8th to the 14th), the 3rd its 3rd (15th to 21st), the 4th its 4th
+  (22nd to 28th) (``BYDAY=+2TH,+4TH``). Every month has four of each weekday, so a team on "2nd and 4th week"
+  has both sessions in every month. Counting on from the first full week instead lost the 4th-week session in
+  any month whose 4th full week ran past its end (September 2026's would have been 1 October).
 
-Both are plain RFC 5545 (``BYDAY=TH;BYMONTHDAY=11,...,17``), so dateutil does the arithmetic and any calendar
-program reads the stored text. Rules written the other way (``BYDAY=+2TH``) still read, and are described as
-what they are.
+All are plain RFC 5545, so dateutil does the arithmetic and any calendar program reads the stored text. Series
+saved by an earlier CoPDesk with weeks counted from the first full week still read, keep their dates, and are
+described as what they are ("the 2nd and 4th full weeks") until their rhythm is picked again.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ _SUPPORTED_FREQS = frozenset({"YEARLY", "MONTHLY", "WEEKLY", "DAILY"})
 _BYDAY_ITEM = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
 _STAMP = re.compile(r"\d{8}(T\d{6})?Z?")
 _MAX_SESSION_MINUTES = 8 * 60
-# The presets' shapes: (months between sessions, full weeks) for each masterclass type that has a set week.
+# Full-week shapes: the Spotlight preset, and Reflective and Themed series saved by an earlier CoPDesk (which counted
+# their weeks from the first full week); (months between sessions, full weeks) -> type.
 _FULL_WEEK_KINDS = {
     (1, (1,)): SessionKind.SPOTLIGHT,
     (1, (2,)): SessionKind.REFLECTIVE,
@@ -55,12 +57,24 @@ _FULL_WEEK_KINDS = {
 }
 
 
+# The presets counted by the weekday's occurrence: Reflective in the 2nd and/or 4th, Themed in the 3rd of alternate
+# months, TM/SSW every 3 months in the week its first session set.
+_NTH_WEEKDAY_KINDS: dict[tuple[int, tuple[int, ...]], SessionKind] = {
+    (1, (2,)): SessionKind.REFLECTIVE,
+    (1, (4,)): SessionKind.REFLECTIVE,
+    (1, (2, 4)): SessionKind.REFLECTIVE,
+    (2, (3,)): SessionKind.THEMED,
+    **{(3, (ordinal,)): SessionKind.TM_SSW for ordinal in (-1, 1, 2, 3, 4)},
+}
+
+
 class ScheduleError(ValueError):
     """Raised with a one-line message fit to show the user as it is."""
 
 
 class ReflectiveWeeks(StrEnum):
-    """The masterclass offers reflective practice in the "2nd and/or 4th week of the month" (full weeks)."""
+    """The masterclass offers reflective practice in the "2nd and/or 4th week of the month" (the month's 2nd and/or
+    4th of the session's weekday)."""
 
     SECOND = "2nd"
     FOURTH = "4th"
@@ -103,7 +117,8 @@ class ScheduleRule:
 
     ``kind`` is the masterclass preset the rule has the shape of (None for any other rule);
     ``week_ordinals`` are the full weeks (1 = the first full week) for :attr:`Pattern.FULL_WEEKS`, and the
-    weekday occurrences (-1 = last) for :attr:`Pattern.NTH_WEEKDAY`.
+    weekday occurrences (-1 = last) for :attr:`Pattern.NTH_WEEKDAY`. A full-week Reflective or Themed rule was
+    saved by an earlier CoPDesk; new ones count the weekday's occurrence.
     ``interval`` counts months for monthly shapes and weeks for the weekly one.
     """
 
@@ -150,9 +165,10 @@ def build_rule(preset: Preset) -> str:
     if preset.kind is SessionKind.SPOTLIGHT:
         recurrence = _in_full_weeks(first, preset.weekday, (1,))
     elif preset.kind is SessionKind.REFLECTIVE:
-        recurrence = _in_full_weeks(first, preset.weekday, preset.reflective_weeks.ordinals)
+        ordinals = [day(ordinal) for ordinal in preset.reflective_weeks.ordinals]
+        recurrence = rrule(MONTHLY, dtstart=first, byweekday=ordinals)
     elif preset.kind is SessionKind.THEMED:
-        recurrence = _in_full_weeks(first, preset.weekday, (3,), interval=2)
+        recurrence = rrule(MONTHLY, dtstart=first, interval=2, byweekday=day(3))
     else:
         # The masterclass fixes no week for TM/SSW CoPs, so the first one sets it: "the 2nd Wednesday" stays.
         first_session: date = preset.first_date + relativedelta(weekday=preset.weekday)
@@ -162,9 +178,9 @@ def build_rule(preset: Preset) -> str:
     return text
 
 
-def _in_full_weeks(first: datetime, weekday: int, weeks: tuple[int, ...], interval: int = 1) -> rrule:
+def _in_full_weeks(first: datetime, weekday: int, weeks: tuple[int, ...]) -> rrule:
     days = [day for week in sorted(weeks) for day in full_weeks.full_week_days(weekday, week)]
-    return rrule(MONTHLY, dtstart=first, interval=interval, byweekday=weekdays[weekday], bymonthday=days)
+    return rrule(MONTHLY, dtstart=first, byweekday=weekdays[weekday], bymonthday=days)
 
 
 def validate(rule_text: str) -> str:
@@ -177,6 +193,20 @@ def parse_rule(rule_text: str) -> ScheduleRule:
     parts, _ = _load(rule_text)
     kind, pattern, weekday, ordinals, interval = _recognise(parts.rrules)
     return ScheduleRule(kind, pattern, parts.first, weekday, ordinals, interval, parts.exdates, parts.rdates)
+
+
+class RuleLines(NamedTuple):
+    """A rule's lines as values: what an iCalendar file for another calendar program needs."""
+
+    first: datetime
+    rrules: tuple[str, ...]
+    skipped: tuple[datetime, ...]
+    one_offs: tuple[datetime, ...]
+
+
+def rule_lines(rule_text: str) -> RuleLines:
+    parts, _ = _load(rule_text)
+    return RuleLines(parts.first, parts.rrules, parts.exdates, parts.rdates)
 
 
 def first_session(rule_text: str) -> datetime:
@@ -346,9 +376,7 @@ def _recognise(rrules: tuple[str, ...]) -> tuple[SessionKind | None, Pattern, in
         return _FULL_WEEK_KINDS.get((interval, weeks)), Pattern.FULL_WEEKS, weekday, weeks, interval
     if monthdays is not None or not has_ordinals:
         return custom
-    # "The 2nd Thursday" is a valid rule of its own, but only the 3-monthly TM/SSW preset is written this way.
-    kind = SessionKind.TM_SSW if interval == 3 and len(ordinals) == 1 else None
-    return kind, Pattern.NTH_WEEKDAY, weekday, ordinals, interval
+    return _NTH_WEEKDAY_KINDS.get((interval, ordinals)), Pattern.NTH_WEEKDAY, weekday, ordinals, interval
 
 
 def _rrule_fields(value: str) -> dict[str, str]:

@@ -7,7 +7,8 @@ week words ("Tuesday of the first full week of each month at 10:00").
 from __future__ import annotations
 
 from copdesk.core import full_weeks
-from copdesk.core.schedule import WEEKDAY_NAMES, Pattern, ScheduleRule, long_date, parse_rule
+from copdesk.core.model import SessionKind
+from copdesk.core.schedule import WEEKDAY_NAMES, Pattern, ReflectiveWeeks, ScheduleRule, long_date, parse_rule
 from copdesk.core.text import counted
 
 
@@ -68,3 +69,25 @@ def ordinal(number: int) -> str:
 def _join(ordinals: tuple[int, ...]) -> str:
     words = [ordinal(number) for number in sorted(ordinals, key=lambda n: n if n > 0 else 99)]
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def week_counting(kind: SessionKind, weekday: int, weeks: ReflectiveWeeks = ReflectiveWeeks.SECOND_AND_FOURTH) -> str:
+    """One line for the series editor: how this type's week of the month is counted, on the chosen day."""
+    day = WEEKDAY_NAMES[weekday]
+    if kind is SessionKind.SPOTLIGHT:
+        return f"1st full week: the first Monday-to-Friday week wholly inside the month ({day} the {_span(weekday)})."
+    if kind is SessionKind.REFLECTIVE:
+        spans = {2: "8th to 14th", 4: "22nd to 28th"}
+        parts = [
+            f"the {ordinal(week)} week is the month's {ordinal(week)} {day} ({spans[week]})" for week in weeks.ordinals
+        ]
+        every = ", so every month has both" if len(parts) > 1 else ", so every month has it"
+        return f"Weeks count the day: {' and '.join(parts)}{every}."
+    if kind is SessionKind.THEMED:
+        return f"The 3rd week is the month's 3rd {day} (15th to 21st), in alternate months from the first date."
+    return f"Every 3 months, in the same week as the first session (its {day}'s place in the month)."
+
+
+def _span(weekday: int) -> str:
+    first, last = 1 + weekday, 7 + weekday
+    return f"{ordinal(first)} to {ordinal(last)}"

@@ -32,14 +32,6 @@ from copdesk.core.schedule_words import describe, ordinal
 PREVIEW_COUNT = 6
 _EXTRA_SEARCH_WEEKS = 8  # how far "Add one-off" looks for a free day on the series' weekday
 
-# The masterclass's own words for when each type falls ("Different CoP sessions").
-PRESET_WORDS = {
-    SessionKind.SPOTLIGHT: "1st full week of the month",
-    SessionKind.REFLECTIVE: "2nd and/or 4th week of the month",
-    SessionKind.THEMED: "3rd week of alternate months",
-    SessionKind.TM_SSW: "every 3 months",
-}
-
 
 class Change(NamedTuple):
     """A date that differs from the rhythm: ``skipped`` (an EXDATE) or an extra one-off (an RDATE)."""
@@ -151,12 +143,16 @@ def change_text(change: Change) -> str:
 
 
 def missing_text(missing: MissingSession) -> str:
-    """One line under the preview, so a month without its 4th-week session is not taken for a mistake."""
+    """One line under the preview of a series whose weeks an earlier CoPDesk counted from the first full week, so a
+    month without its 4th-week session is not taken for a mistake (picking the weeks again counts the day itself)."""
     would_be = missing.would_be
     return (
         f"No {ordinal(missing.week)}-week session in {missing.month:%B %Y}: "
         f"that {would_be:%A} would be {would_be.day} {would_be:%B}."
     )
+
+
+MISSING_REMEDY = "Choose the weeks again to count the month's own 2nd and 4th days instead, so no month goes without."
 
 
 def preview_text(entry: PreviewDate) -> str:

@@ -49,3 +49,12 @@ def counted(number: int, one: str, many: str = "", *, none: str = "") -> str:
 def quoted(text: str, limit: int = 40) -> str:
     """What was typed, quoted for a one-line message and cut at ``limit`` characters, so a paste cannot flood it."""
     return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+# A spreadsheet runs a cell starting with these as a formula ("CSV injection"); a leading quote keeps it text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(cell: str) -> str:
+    """A cell for a CSV file that a spreadsheet will show as text, never run."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell

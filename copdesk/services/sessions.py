@@ -21,10 +21,11 @@ from sqlite_utils import Database
 from copdesk.core.agenda import AgendaTemplate
 from copdesk.core.clock import MonotonicClock, WallClock
 from copdesk.core.model import Role, Session, SessionKind, SessionStatus
+from copdesk.core.planning import SessionRoles
 from copdesk.core.timer import SegmentState, SessionTimer, TimerStatus, TimerView
 from copdesk.services import transaction
 from copdesk.services.follow_ups import carry_open_follow_ups
-from copdesk.store import sessions, teams
+from copdesk.store import planning, sessions, teams
 from copdesk.store.audit import record_event
 from copdesk.store.discard import DiscardPreview, delete_session, preview_discard
 from copdesk.store.sessions import PlannedSegment
@@ -46,6 +47,7 @@ class SessionPlan:
     series_id: int | None = None
     reuse_session_id: int | None = None  # a session planned in advance, opened instead of a new one
     presenter_guest_name: str | None = None  # the presenter is one of the guests added on the spot
+    roles: SessionRoles | None = None  # co-facilitator, format, trigger warning and support, from the plan
 
 
 def start_session(db: Database, plan: SessionPlan, now: datetime) -> Session:
@@ -80,6 +82,8 @@ def start_session(db: Database, plan: SessionPlan, now: datetime) -> Session:
             team = teams.get_team(db, plan.team_id).name
             raise ValueError(f"{team} already has a live session; resume it or end it before starting another.")
         sessions.set_attendance(db, session_id, [*plan.present_ids, *guests.values()])
+        if plan.roles is not None:
+            planning.set_session_roles(db, session_id, plan.roles)
         return sessions.start_session(db, session_id, now, ground_rules_agreed=plan.ground_rules_agreed)
 
 

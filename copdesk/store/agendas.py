@@ -39,13 +39,12 @@ def template_for(
 ) -> AgendaTemplate:
     """The agenda a new session of this kind starts from: the team's copy if it has one, else the shipped one.
 
-    The team's copy keeps the shipped template's source, because its content still comes from there.
+    The team's copy keeps the shipped template's ``about``, because its shape still comes from there.
     """
     own = team_template(db, team_id, kind)
     if own is None:
         return shipped[kind]
-    source = shipped[kind].source if kind in shipped else ""
-    return replace(own, source=f"{source} (edited by the team)" if source else "Edited by the team")
+    return replace(own, about=shipped[kind].about if kind in shipped else None)
 
 
 def save_team_template(db: Database, team_id: int, template: AgendaTemplate, now: datetime) -> AgendaTemplate:

@@ -20,6 +20,7 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 from sqlite_utils import Database
 
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import (
     EscalationTarget,
     MarkerKind,
@@ -35,6 +36,7 @@ from copdesk.core.question_bank import QuestionKind, load_bank
 from copdesk.core.schedule import Preset, build_rule, occurrences_between
 from copdesk.store import actions, issues, notes, participation, questions, series, sessions, settings, teams
 from copdesk.store.connection import OpenedDatabase, open_database
+from copdesk.store.demo_plans import add_demo_roles
 from copdesk.store.errors import StoreError
 from copdesk.store.sessions import PlannedSegment
 
@@ -71,9 +73,8 @@ TEAMS: dict[str, list[tuple[str, Role]]] = {
     ],
 }
 
-# The masterclass presets in local time, each type in its own full week: a Spotlight on the Tuesday of the first
-# full week, reflective practice on the Thursday of the 2nd and 4th, and a Themed discussion on the Wednesday of
-# the 3rd full week of alternate months.
+# The masterclass presets in local time: a Spotlight on the Tuesday of the first full week, reflective practice on
+# the 2nd and 4th Thursday of every month, and a Themed discussion on the 3rd Wednesday of alternate months.
 RHYTHMS: dict[SessionKind, tuple[int, time]] = {
     SessionKind.REFLECTIVE: (3, time(10, 0)),
     SessionKind.SPOTLIGHT: (1, time(13, 0)),
@@ -198,6 +199,7 @@ def fill_demo(db: Database, now: datetime, demo_questions: Sequence[DemoQuestion
             for kind in kinds:
                 series.add_series(db, team.id, kind, demo_rule(kind, first), created)
             _fill_team_history(db, team.id, kinds, first, local_now, demo_questions, rng, is_first_team=team_index == 0)
+            add_demo_roles(db, team.id, now)
 
 
 def _fill_team_history(
@@ -238,7 +240,8 @@ def _fill_team_history(
         present = [m for m in members if rng.random() < 0.85] or members[:2]
         sessions.set_attendance(db, session.id, [m.id for m in present])
         _play_segments(db, session.id, start, rng)
-        _log_participation(db, session.id, start, present, rng)
+        if not shipped_texts().is_attended(kind):  # Spotlight and Themed are run by others: no tracking
+            _log_participation(db, session.id, start, present, rng)
         _write_notes(db, session.id, start, rng)
         _ask_questions(db, session.id, start, demo_questions, rng)
 

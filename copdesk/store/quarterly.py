@@ -2,7 +2,8 @@
 
 Stored times are UTC; a session, an action or a mention belongs to the quarter by the local calendar day it
 happened on, as the facilitator would count it. "Scheduled" is what the team's active series put on the
-calendar for the quarter (``copdesk.store.schedule``); "held" is a session run and ended in CoPDesk.
+calendar for the quarter (``copdesk.store.schedule``); "held" is a session run and ended in CoPDesk (for a
+Spotlight or Themed session, run by others, the team "attended" it).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from sqlite_utils import Database
 
 from copdesk.core.anonymise import NAME_PLACEHOLDER, NameRedactor
 from copdesk.core.clock import from_utc_iso
+from copdesk.core.feedback import summarise
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import ActionStatus, EscalationStatus, EscalationTarget, IssueStatus, SessionKind, Team
 from copdesk.core.participation import HistoryPoint, SessionParticipation, participation_history
 from copdesk.core.privacy import remove_all
@@ -29,6 +32,7 @@ from copdesk.core.quarterly import (
     parse_quarter,
     summary_document,
 )
+from copdesk.store.feedback import quarter_feedback, self_assessment
 from copdesk.store.pending_care import has_table, redaction_list
 from copdesk.store.schedule import local_wall_time, scheduled_between
 
@@ -56,7 +60,16 @@ def quarter_figures(db: Database, team: Team, quarter: str, now: datetime) -> Qu
         actions=_actions(db, team.id, first, last, cutoff),
         issues=_issues(db, team.id, first, last),
         escalations=_escalations(db, team.id, first, last),
+        self_assessment=_assessment(db, team.id, f"{first.year}Q{(first.month + 2) // 3}"),
+        feedback=summarise(quarter_feedback(db, team.id, first, last)),
     )
+
+
+def _assessment(db: Database, team_id: int, quarter: str) -> tuple[tuple[str, str], ...]:
+    """The facilitator's words, under their headings in the shipped order."""
+    written = self_assessment(db, team_id, quarter)
+    headings = shipped_texts().self_assessment.headings
+    return tuple((heading.text, written[key]) for key, heading in headings if key in written)
 
 
 _Held = tuple[int, date, SessionKind, str, int]
@@ -85,13 +98,18 @@ def _kind_tallies(
     scheduled = Counter(entry.kind for entry in calendar)
     due = Counter(entry.kind for entry in calendar if entry.moment <= moment)
     done = Counter(kind for _, _, kind, _, _ in held)
+    attended = shipped_texts().is_attended
     return tuple(
-        KindTally(kind, scheduled[kind], due[kind], done[kind]) for kind in SessionKind if scheduled[kind] or done[kind]
+        KindTally(kind, scheduled[kind], due[kind], done[kind], attended(kind))
+        for kind in SessionKind
+        if scheduled[kind] or done[kind]
     )
 
 
 def _balance(db: Database, held: list[_Held]) -> list[HistoryPoint]:
-    """Contribution counts per attendee, without member ids: the chart needs the spread, never the person."""
+    """Contribution counts per attendee, without member ids: the chart needs the spread, never the person. Sessions
+    the team attends are left out: nobody's participation is tracked there."""
+    held = [session for session in held if not shipped_texts().is_attended(session[2])]
     if not held:
         return []
     marks = ", ".join("?" for _ in held)

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from copdesk.core.clock import from_utc_iso
+from copdesk.core.masterclass import arena_label, shipped_texts
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, NoteKind, Session
 from copdesk.core.record import (
     AgendaLine,
@@ -24,6 +25,9 @@ from copdesk.core.record import (
     format_date,
 )
 from copdesk.store import notes, questions, sessions, teams
+from copdesk.store.planning import session_roles
+
+CO_FACILITATED = "Yes (named in the record exported with names)"
 
 
 class SessionNotFound(LookupError):
@@ -61,7 +65,7 @@ def session_record(db: Database, session_id: int, *, with_names: bool = False) -
         notes=tuple(n.text for n in notes.notes(db, session_id, NoteKind.NOTE) if n.text.strip()),
         learning_points=tuple(n.text for n in notes.notes(db, session_id, NoteKind.LEARNING) if n.text.strip()),
         parked=tuple(
-            ParkedItem(n.text, n.destination.label if n.destination else "—")
+            ParkedItem(n.text, arena_label(n.destination) if n.destination else "—")
             for n in notes.notes(db, session_id, NoteKind.PARKED)
             if n.text.strip()
         ),
@@ -70,7 +74,26 @@ def session_record(db: Database, session_id: int, *, with_names: bool = False) -
         actions_done=tuple(str(r["text"]) for r in db.query(_DONE_SQL, [session_id])),
         issues=_issues(db, session_id),
         escalations=_escalations(db, session_id),
+        **_roles(db, session, with_names),
     )
+
+
+def _roles(db: Database, session: Session, with_names: bool) -> dict[str, str | None]:
+    """Who co-facilitated and the format (from the plan), or who runs a session the team attends. Like attendance,
+    the co-facilitator is named only in a record exported with names."""
+    texts = shipped_texts()
+    session_type = texts.session_type(session.kind)
+    roles = session_roles(db, session.id)
+    co_facilitator = None
+    if roles.co_facilitator_id is not None:
+        named = teams.get_member(db, roles.co_facilitator_id).display_name
+        co_facilitator = named if with_names else CO_FACILITATED
+    formats = {point.key: point.content_format.text for point in texts.content_formats if point.content_format}
+    return {
+        "co_facilitator": co_facilitator,
+        "content_format": formats.get(roles.content_format or ""),
+        "run_by": f"{session_type.owner.text} (masterclass)" if session_type.attended else None,
+    }
 
 
 def _held_at(session: Session) -> datetime:

@@ -62,12 +62,11 @@ def _independent_calendar(year: int) -> list[tuple[date, str]]:
         mondays = [d for d in days if d.weekday() == 0 and (d + timedelta(days=4)).month == month]
         first_full_week = mondays[0]  # weeks are counted on from the first Monday-to-Friday week wholly in the month
         found.append((first_full_week + timedelta(days=1), "spotlight"))  # its Tuesday
-        for week in (2, 4):  # Thursdays of the 2nd and 4th full weeks; a 4th-week one past the month's end is none
-            thursday = first_full_week + timedelta(weeks=week - 1, days=3)
-            found += [(thursday, "reflective")] if thursday.month == month else []
+        thursdays = [d for d in days if d.weekday() == 3]
+        found += [(thursdays[1], "reflective"), (thursdays[3], "reflective")]  # the 2nd and 4th: every month
         wednesdays = [d for d in days if d.weekday() == 2]
-        if month % 2 == 1:  # alternate months, from January: the Wednesday of the 3rd full week
-            found.append((first_full_week + timedelta(weeks=2, days=2), "themed"))
+        if month % 2 == 1:  # alternate months, from January: the 3rd Wednesday
+            found.append((wednesdays[2], "themed"))
         if month % 3 == 1:
             found.append((wednesdays[1], "tm-ssw"))  # every 3 months, in the week of the first (2nd Wednesday)
     return found
@@ -93,7 +92,7 @@ def scheduled(db_path: Path) -> Path:
 
 def test_schedule_for_2026_and_2027_matches_an_independent_calendar(run_cli: RunCli, scheduled: Path) -> None:
     expected = sorted(_independent_calendar(2026) + _independent_calendar(2027))
-    assert (date(2026, 9, 17), "reflective") in expected and date(2026, 10, 1) not in dict(expected)
+    assert (date(2026, 9, 24), "reflective") in expected and date(2026, 10, 1) not in dict(expected)
     count = str(len(expected) + 1)
     result = run_cli(
         "schedule", "--db", str(scheduled), "--team", "calendar team", "--from", "2026-01-01", "--next", count, "--json"
@@ -112,7 +111,7 @@ def test_schedule_puts_the_september_2026_spotlight_on_the_8th(run_cli: RunCli, 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Tuesday 8 September 2026, 13:00  Spotlight session (60 min)",
-        "Thursday 17 September 2026, 10:00  Reflective practice CoP (60 min)",  # the 2nd full week, not the 10th
+        "Thursday 10 September 2026, 10:00  Reflective practice CoP (60 min)",  # the month's 2nd Thursday
     ]
 
 
@@ -181,7 +180,9 @@ def test_report_figures_match_the_database(run_cli: RunCli, demo: Path, tmp_path
     )
     assert result.returncode == 0, result.stderr
     rows = list(csv.reader(io.StringIO(target.read_text())))
-    held = {row[1]: int(row[3]) for row in rows if row[0] == "sessions" and row[2] == "held"}
+    held = {row[1]: int(row[3]) for row in rows if row[0] == "sessions" and row[2] in ("held", "attended")}
+    attended = {row[1] for row in rows if row[0] == "sessions" and row[2] == "attended"}
+    assert attended == {SessionKind.SPOTLIGHT.label, SessionKind.THEMED.label}, "run by others: attended, not held"
     expected = {
         str(kind): int(str(count))
         for kind, count in _query(

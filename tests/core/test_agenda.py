@@ -18,6 +18,7 @@ from copdesk.core.agenda import (
     retime_segment,
 )
 from copdesk.core.model import SegmentPhase, SessionKind
+from copdesk.core.provenance import Origin
 
 AGENDAS = Path(__file__).resolve().parents[2] / "resources" / "agendas"
 
@@ -46,7 +47,8 @@ def test_all_four_shipped_templates_load_one_per_kind() -> None:
 
     assert set(templates) == set(SessionKind)
     for template in templates.values():
-        assert template.source.startswith("Masterclass:")
+        assert template.about is not None and template.about.origin is Origin.COPDESK, "the masterclass gives no agenda"
+        assert "CoPDesk's suggestion" in template.about.text
         assert template.total_minutes == 60
 
 

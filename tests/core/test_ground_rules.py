@@ -1,4 +1,4 @@
-"""The shipped ground-rules prompt: every rule present and attributed to its source."""
+"""The shipped ground rules: CoPDesk's own, each marked so, and support promised only when it was planned."""
 
 from __future__ import annotations
 
@@ -8,23 +8,43 @@ import pytest
 
 from copdesk import paths
 from copdesk.core.ground_rules import GroundRulesError, load_ground_rules
+from copdesk.core.provenance import Origin
 
 
-def test_the_shipped_prompt_loads_and_every_rule_names_its_source() -> None:
+def test_the_rules_are_copdesks_and_only_the_masterclass_sentence_is_quoted() -> None:
+    """The masterclass says only "Set ground rules at the start" and never mentions confidentiality."""
     prompt = load_ground_rules(paths.resource_path("prompts", "ground_rules.toml"))
-    assert prompt.heading == "Ground rules and confidentiality"
-    assert "set ground rules at the start" in prompt.source
-    assert len(prompt.rules) >= 4
-    assert all(rule.source.startswith("Masterclass:") for rule in prompt.rules)
-    assert any("anonymously" in rule.text for rule in prompt.rules), "the confidentiality rule is missing"
+    assert prompt.heading == "Ground rules"
+    assert prompt.basis.origin is Origin.MASTERCLASS and prompt.basis.text.startswith("Set ground rules at the start")
+    assert len(prompt.rules) == 5 and all(rule.origin is Origin.COPDESK for rule in prompt.rules)
+    assert any("anonymously" in rule.text for rule in prompt.rules), "CoPDesk's privacy rule is missing"
+    words = " ".join(rule.text for rule in prompt.rules)
+    assert "scrutinise a colleague" not in words, "the old rule 3 shifted the masterclass's 'packages of care'"
+    assert "peer support and challenge" in words and "scrutinising packages of care" in words
+    assert "Cascading management information".casefold() in words.casefold()
+
+
+def test_support_is_promised_only_when_the_facilitator_planned_some() -> None:
+    prompt = load_ground_rules(paths.resource_path("prompts", "ground_rules.toml"))
+    plain = prompt.for_session(None)
+    assert "support" not in plain[-1].casefold()
+    assert prompt.for_session("   ") == plain
+    planned = prompt.for_session("Kai (Practice Supervisor) is free for a chat after the session")
+    assert planned[:-1] == plain[:-1]
+    assert planned[-1].endswith(
+        "Support offered for this session: Kai (Practice Supervisor) is free for a chat after the session"
+    )
+    assert prompt.as_plain_text("Time out is fine").splitlines()[-1].endswith("Time out is fine")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "heading = 'x'\nintro = 'y'\nsource = 'z'\n",
-        "heading = 'x'\nintro = 'y'\nsource = 'z'\n[[rules]]\ntext = 'a'\n",
-        "heading = ''\nintro = 'y'\nsource = 'z'\n[[rules]]\ntext = 'a'\nsource = 'b'\n",
+        "heading = 'x'\nintro = 'y'\n",
+        "heading = 'x'\nintro = 'y'\n[[rules]]\ntext = 'a'\n",
+        "heading = ''\nintro = 'y'\n[[rules]]\ntext = 'a'\norigin = 'copdesk'\n",
+        "heading = 'x'\nintro = 'y'\n[[rules]]\ntext = 'a'\norigin = 'copdesk'\n"
+        "[basis]\ntext = 'b'\norigin = 'masterclass'\n",
         "not toml at all [",
     ],
 )

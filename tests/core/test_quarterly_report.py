@@ -6,10 +6,12 @@ import base64
 import csv
 import io
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from copdesk.core.feedback import Feedback, summarise
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
 from copdesk.core.participation import HistoryPoint
 from copdesk.core.quarterly import (
@@ -81,7 +83,7 @@ def test_charts_are_self_contained_images_with_escaped_labels() -> None:
 
 def test_markdown_has_the_figures_and_no_charts() -> None:
     text = render_report(_figures(), "md")
-    assert text.startswith("# CoP quarterly self-assessment: Team \"quoted\" \\& 'single', Q3 2026\n")
+    assert text.startswith("# Facilitator's CoP self-assessment: Team \"quoted\" \\& 'single', Q3 2026\n")
     assert "| Reflective practice CoP | 6 | 6 | 5 |" in text
     assert "data:image" not in text
     assert "Overdue on Wednesday 30 September 2026 | 1 |" in text
@@ -134,3 +136,33 @@ def test_unknown_format_is_refused() -> None:
 def test_quarter_words() -> None:
     assert quarter_label("2026Q3") == "Q3 2026"
     assert recent_quarters(date(2026, 2, 10), 3) == ["2026Q1", "2025Q4", "2025Q3"]
+
+
+def test_sessions_the_team_attends_are_counted_as_attended_not_held() -> None:
+    figures = replace(
+        _figures(),
+        kinds=(KindTally(SessionKind.REFLECTIVE, 6, 6, 5), KindTally(SessionKind.SPOTLIGHT, 3, 3, 2, attended=True)),
+    )
+    text = render_report(figures, "md")
+    assert "5 held by the team of 6 on its calendar; 2 attended of 3 run by others" in text
+    assert "| Spotlight session | 3 | 3 | — | 2 |" in text and "| Reflective practice CoP | 6 | 6 | 5 | — |" in text
+    rows = list(csv.reader(io.StringIO(render_report(figures, "csv"))))
+    assert ["sessions", "Spotlight session", "attended", "2"] in rows
+    assert ["sessions", "Reflective practice CoP", "held", "5"] in rows
+
+
+def test_the_report_is_the_facilitators_self_assessment_first_then_the_figures() -> None:
+    figures = replace(
+        _figures(),
+        self_assessment=(("What went well this quarter", "Cases every session"),),
+        feedback=summarise([Feedback(5, "More time"), Feedback(3, "")]),
+    )
+    text = render_report(figures, "md")
+    assert text.startswith("# Facilitator's CoP self-assessment:")
+    assert "The facilitator's self-assessment of" in text and "with the figures that support it" in text
+    assert text.index("Cases every session") < text.index("Feedback from sessions") < text.index("## Attendance")
+    assert "2 responses, 4.0 out of 5 on average" in text and "One thing to change: More time" in text
+    assert "Not written yet" in render_report(_figures(), "md")
+    rows = list(csv.reader(io.StringIO(render_report(figures, "csv"))))
+    assert ["self_assessment", "What went well this quarter", "text", "Cases every session"] in rows
+    assert ["feedback", "", "to_change", "More time"] in rows

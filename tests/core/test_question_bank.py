@@ -24,9 +24,9 @@ from copdesk.core.question_bank import (
     parse_deck,
     read_deck,
 )
+from tests.masterclass_reference import read_reference
 
 BANK_DIR = Path(__file__).parents[2] / "resources" / "questions"
-REFERENCE = Path(__file__).parents[3] / "shared" / "reference" / "cop-facilitation-masterclass.txt"
 
 WHY_CAUTION = "Asking “Why” can be useful – but be aware that this may sometimes cause defensiveness."
 
@@ -91,9 +91,7 @@ SOCRATIC_TYPES = [
 
 @pytest.fixture(scope="module")
 def reference() -> str:
-    if not REFERENCE.exists():
-        pytest.skip("the masterclass reference is not beside this clone")
-    return REFERENCE.read_text(encoding="utf-8").replace("**", "")
+    return read_reference().replace("**", "")
 
 
 def texts(bank: Bank, category: str) -> list[str]:
@@ -280,10 +278,24 @@ def test_unreadable_files_are_deck_errors(tmp_path: Path) -> None:
 
 
 def test_ids_must_be_unique_across_decks(tmp_path: Path) -> None:
-    (tmp_path / "a.toml").write_text(deck("one", "two"), encoding="utf-8")
-    (tmp_path / "b.toml").write_text(deck("three", "two"), encoding="utf-8")
+    (tmp_path / "a.toml").write_text(deck("one", "two", extra='origin = "copdesk"\n'), encoding="utf-8")
+    (tmp_path / "b.toml").write_text(deck("three", "two", extra='origin = "copdesk"\n'), encoding="utf-8")
     with pytest.raises(DeckError, match=r"b\.toml: duplicate id 'two' \(already in a\.toml\)"):
         load_bank(tmp_path)
+
+
+def test_a_shipped_entry_must_say_whose_words_it_is(tmp_path: Path) -> None:
+    """Custom decks need no origin (they are the facilitator's); the shipped bank is refused without one."""
+    (tmp_path / "a.toml").write_text(deck("one"), encoding="utf-8")
+    assert parse_deck(deck("one"), origin="mine.toml")[0].origin is None
+    with pytest.raises(DeckError, match=r"a\.toml: 'one' does not say whose words it is"):
+        load_bank(tmp_path)
+    linked = 'origin = "masterclass"\nsignals = ["tension"]\nsignal_source = "S"\n'
+    (tmp_path / "a.toml").write_text(deck("one", extra=linked), encoding="utf-8")
+    with pytest.raises(DeckError, match="signal_origin"):
+        load_bank(tmp_path)
+    with pytest.raises(DeckError, match="unknown origin 'us'"):
+        parse_deck(deck("one", extra='origin = "us"\n'), origin="x.toml")
 
 
 def test_bank_refuses_duplicate_ids_built_in_code() -> None:

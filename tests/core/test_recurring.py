@@ -7,11 +7,11 @@ import pytest
 from copdesk.core.fts import match_all, match_any, split_highlights
 from copdesk.core.model import EscalationStatus, IssueStatus
 from copdesk.core.recurring import (
-    RECURRING_ADVICE,
     check_escalation_update,
     is_flagged,
     is_recurring,
     next_statuses,
+    recurring_challenge,
 )
 
 
@@ -45,13 +45,16 @@ def test_flag_at_the_threshold_and_never_once_resolved() -> None:
 
 
 def test_advice_quotes_the_masterclass_and_names_the_sections() -> None:
-    texts = " ".join(remedy.text for remedy in RECURRING_ADVICE)
+    challenge = recurring_challenge()
+    assert challenge.name.text == "Same issues raised with no resolution"
+    texts = " ".join(remedy.text.text for remedy in challenge.remedies)
     assert "escalating to the Practice Supervisor or Manager" in texts and "My VIEWS form" in texts
-    assert "different arena" in texts
-    assert {remedy.source.split(", ", 1)[1] for remedy in RECURRING_ADVICE} == {
+    assert "Vary the style and content of the CoP. Take any actions to a different arena" in texts
+    assert [remedy.text.section for remedy in challenge.remedies] == [
         "Handling challenges",
         "Facilitation role in a CoP",
-    }
+    ]
+    assert [remedy.offered_by_copdesk for remedy in challenge.remedies] == [False, True]
 
 
 def test_escalation_lifecycle_rules() -> None:

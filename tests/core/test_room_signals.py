@@ -6,6 +6,7 @@ import pytest
 
 from copdesk.core.model import MarkerKind
 from copdesk.core.picker import RoomSignal, room_signal, signal_for_marker, suggested_prompts
+from copdesk.core.provenance import Origin
 from copdesk.core.question_bank import Bank, QuestionKind, SignalKind
 from tests.conftest import FakeClock
 
@@ -98,5 +99,24 @@ def test_markers_raise_their_signal(marker: MarkerKind, signal: SignalKind) -> N
     assert signal_for_marker(marker) is signal
 
 
-def test_a_repeated_issue_raises_no_signal() -> None:
-    assert signal_for_marker(MarkerKind.REPEATED_ISSUE) is None
+def test_the_same_issue_again_offers_the_masterclass_remedy_placed_beside_it(bank: Bank) -> None:
+    """The card says matching prompts are offered: the picker offers the third remedy block, whole."""
+    signal = signal_for_marker(MarkerKind.REPEATED_ISSUE)
+    assert signal is SignalKind.REPEATED_ISSUE
+    offered = suggested_prompts(RoomSignal(signal, since=0.0), bank)
+    assert [s.question.text for s in offered] == [
+        "Vary the style and content of the CoP. Take any actions to a different arena as CoPs are reflective spaces."
+    ]
+    assert offered[0].question.signal_origin is Origin.MASTERCLASS
+    assert offered[0].reason == "Same issues raised with no resolution"
+
+
+def test_links_the_masterclass_does_not_make_are_marked_as_copdesks(bank: Bank) -> None:
+    """Tension to Socratic clarification, low energy to the Weather model: CoPDesk's links, not the masterclass's."""
+    for question in bank:
+        if question.category in {"Clarification questions", "Weather model"}:
+            assert question.signal_origin is Origin.COPDESK, question.id
+        if question.signal_origin is Origin.MASTERCLASS:
+            assert question.category == "Handling challenges", question.id
+    weather = [q for q in bank if q.category == "Weather model"]
+    assert all("Vary the style" not in (q.signal_source or "") for q in weather), "the third remedy is the same issue's"

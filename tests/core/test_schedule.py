@@ -1,8 +1,9 @@
 """The CoP calendar, checked against dates worked out here with the stdlib ``calendar`` module, not dateutil.
 
-The masterclass gives each session type its own week: Spotlight in the 1st full week, Reflective practice in the 2nd
-and/or 4th, Themed discussion in the 3rd. Weeks are read off the printed month grid: the first row whose Monday to
-Friday all lie in the month is the 1st full week, and the rows below it are the 2nd, 3rd and 4th.
+The masterclass gives each session type its week: Spotlight in the 1st full week, Reflective practice in the 2nd
+and/or 4th, Themed discussion in the 3rd. The 1st full week is read off the printed month grid (the first row whose
+Monday to Friday all lie in the month); the 2nd, 3rd and 4th weeks count the session's own day (the month's 2nd,
+3rd and 4th Thursday), so every month holds each of them.
 """
 
 from __future__ import annotations
@@ -89,79 +90,70 @@ def test_spotlight_tuesday_in_september_2026_is_the_8th_not_the_1st() -> None:
     assert date(2026, 9, 1).weekday() == calendar.TUESDAY  # the trap: the 1st is a Tuesday, but Monday is August
 
 
+def nth_weekdays(weekday: int, ordinals: tuple[int, ...], months: list[tuple[int, int]] = MONTHS) -> list[date]:
+    return sorted(weekdays_in_month(year, month, weekday)[n - 1] for year, month in months for n in ordinals)
+
+
 @pytest.mark.parametrize("weekday", WEEKDAYS)
 @pytest.mark.parametrize("weeks", list(ReflectiveWeeks))
-def test_reflective_practice_in_the_2nd_and_or_4th_full_week(weekday: int, weeks: ReflectiveWeeks) -> None:
+def test_reflective_practice_in_the_2nd_and_or_4th_week_every_month(weekday: int, weeks: ReflectiveWeeks) -> None:
+    """A team on "2nd and 4th week" gets two reflective sessions in every month, whichever weekday it meets."""
     rule = preset(SessionKind.REFLECTIVE, weekday, weeks=weeks)
-    assert scheduled_2026_2027(rule) == grid_days(weekday, weeks.ordinals)
+    assert scheduled_2026_2027(rule) == nth_weekdays(weekday, weeks.ordinals)
+    assert len(scheduled_2026_2027(rule)) == 24 * len(weeks.ordinals)
+    assert missing_sessions(rule, date(2026, 1, 1), date(2027, 12, 31)) == []
 
 
 @pytest.mark.parametrize("weekday", WEEKDAYS)
 @pytest.mark.parametrize("first_month", [1, 2])
-def test_themed_discussion_in_the_third_full_week_of_alternate_months(weekday: int, first_month: int) -> None:
+def test_themed_discussion_in_the_third_week_of_alternate_months(weekday: int, first_month: int) -> None:
     rule = preset(SessionKind.THEMED, weekday, date(2026, first_month, 1))
-    assert scheduled_2026_2027(rule) == grid_days(weekday, (3,), MONTHS[first_month - 1 :: 2])
+    assert scheduled_2026_2027(rule) == nth_weekdays(weekday, (3,), MONTHS[first_month - 1 :: 2])
 
 
-def test_september_2026_spotlight_tuesday_8th_reflective_thursday_17th_and_no_4th_week() -> None:
+def test_september_2026_keeps_its_4th_week_reflective_session() -> None:
+    """Counted from the first full week (Monday 7th), September's 4th-week Thursday was 1 October and was lost."""
     spotlight = preset(SessionKind.SPOTLIGHT, calendar.TUESDAY, date(2026, 8, 1))
     reflective = preset(SessionKind.REFLECTIVE, calendar.THURSDAY, date(2026, 8, 1))
     september = (datetime(2026, 9, 1), datetime(2026, 9, 30, 23, 59))
     assert [m for m in occurrences(spotlight, datetime(2026, 8, 31), 3) if september[0] <= m <= september[1]] == [
         datetime(2026, 9, 8, 10)
     ]
-    # The first full week starts on Monday 7 September, the 2nd on the 14th (Thursday 17th), and the 4th on the
-    # 28th, whose Thursday is 1 October: September has no 4th-week session, and October's are the 15th and 29th.
-    assert occurrences(reflective, datetime(2026, 8, 31), 3) == [
-        datetime(2026, 9, 17, 10),
-        datetime(2026, 10, 15, 10),
-        datetime(2026, 10, 29, 10),
+    assert occurrences(reflective, datetime(2026, 8, 31), 4) == [
+        datetime(2026, 9, 10, 10),
+        datetime(2026, 9, 24, 10),
+        datetime(2026, 10, 8, 10),
+        datetime(2026, 10, 22, 10),
     ]
-    assert full_week_day(2026, 9, calendar.THURSDAY, 4) is None
-    assert missing_sessions(reflective, date(2026, 9, 1), date(2026, 10, 31)) == [
-        (date(2026, 9, 1), 4, date(2026, 10, 1))
-    ]
+    assert full_week_day(2026, 9, calendar.THURSDAY, 4) is None  # the old counting's gap
 
 
-@pytest.mark.parametrize("spotlight_day", WEEKDAYS)
-@pytest.mark.parametrize("reflective_day", WEEKDAYS)
-def test_no_two_session_types_share_a_week_in_2026_and_2027(spotlight_day: int, reflective_day: int) -> None:
-    """Each type keeps its own Monday-to-Friday week, whichever weekdays the team chooses."""
-    rules = {
-        SessionKind.SPOTLIGHT: preset(SessionKind.SPOTLIGHT, spotlight_day),
-        SessionKind.REFLECTIVE: preset(SessionKind.REFLECTIVE, reflective_day),
-        SessionKind.THEMED: preset(SessionKind.THEMED, (spotlight_day + reflective_day) % 5),
-    }
-    kinds_by_week: dict[tuple[int, int], set[SessionKind]] = {}
-    for kind, rule in rules.items():
-        for day in scheduled_2026_2027(rule):
-            kinds_by_week.setdefault(day.isocalendar()[:2], set()).add(kind)
-    assert {week: kinds for week, kinds in kinds_by_week.items() if len(kinds) > 1} == {}
-    assert len(scheduled_2026_2027(rules[SessionKind.SPOTLIGHT])) == 24
+@pytest.mark.parametrize("weekday", WEEKDAYS)
+def test_reflective_and_themed_on_the_same_day_never_share_a_week(weekday: int) -> None:
+    """The 2nd, 3rd and 4th of a weekday are a week apart, so a team's Themed month keeps three separate weeks."""
+    reflective = set(scheduled_2026_2027(preset(SessionKind.REFLECTIVE, weekday)))
+    themed = set(scheduled_2026_2027(preset(SessionKind.THEMED, weekday)))
+    assert {day.isocalendar()[:2] for day in reflective}.isdisjoint({day.isocalendar()[:2] for day in themed})
 
 
-def test_reflective_4th_week_is_missing_exactly_where_the_grid_has_no_such_day() -> None:
-    rule = preset(SessionKind.REFLECTIVE, calendar.THURSDAY)
-    gaps = [(year, month) for year, month in MONTHS if full_week_day(year, month, calendar.THURSDAY, 4) is None]
-    assert gaps  # some months of 2026-2027 lack one, e.g. September 2026
-    found = missing_sessions(rule, date(2026, 1, 1), date(2027, 12, 31))
-    assert [(gap.month.year, gap.month.month) for gap in found] == gaps
-    assert all(gap.week == 4 and gap.would_be.month != gap.month.month for gap in found)
-    assert missing_sessions(preset(SessionKind.REFLECTIVE, calendar.MONDAY), date(2026, 1, 1), date(2027, 12, 31)) == []
-    assert missing_sessions(preset(SessionKind.SPOTLIGHT, calendar.FRIDAY), date(2026, 1, 1), date(2027, 12, 31)) == []
-
-
-def test_a_rule_in_the_old_nth_weekday_form_still_reads_as_what_it_says() -> None:
-    """Series stored before full weeks were counted ("the 2nd Thursday") keep their dates and are described so."""
-    old = "DTSTART:20260101T100000\nRRULE:FREQ=MONTHLY;BYDAY=+2TH,+4TH"
-    expected = sorted(
-        weekdays_in_month(year, month, calendar.THURSDAY)[n - 1] for year, month in MONTHS for n in (2, 4)
-    )
-    assert scheduled_2026_2027(old) == expected
+def test_a_series_saved_with_full_weeks_still_reads_as_what_it_says() -> None:
+    """Series stored by an earlier CoPDesk (weeks counted from the first full week) keep their dates and say so."""
+    days = "11,12,13,14,15,16,17,25,26,27,28,29,30,31"
+    old = f"DTSTART:20260101T100000\nRRULE:FREQ=MONTHLY;BYDAY=TH;BYMONTHDAY={days}"
+    assert scheduled_2026_2027(old) == grid_days(calendar.THURSDAY, (2, 4))
     parsed = parse_rule(old)
-    assert (parsed.kind, parsed.pattern, parsed.week_ordinals) == (None, Pattern.NTH_WEEKDAY, (2, 4))
-    assert describe(old) == "Every 2nd and 4th Thursday at 10:00"
-    assert missing_sessions(old, date(2026, 1, 1), date(2027, 12, 31)) == []
+    assert (parsed.kind, parsed.pattern, parsed.week_ordinals) == (SessionKind.REFLECTIVE, Pattern.FULL_WEEKS, (2, 4))
+    assert describe(old).startswith("Thursday of the 2nd and 4th full weeks of each month at 10:00")
+    gaps = missing_sessions(old, date(2026, 1, 1), date(2027, 12, 31))
+    assert (date(2026, 9, 1), 4, date(2026, 10, 1)) in gaps
+
+
+def test_the_2nd_and_4th_thursday_is_the_reflective_preset() -> None:
+    rule = "DTSTART:20260101T100000\nRRULE:FREQ=MONTHLY;BYDAY=+2TH,+4TH"
+    assert rule == preset(SessionKind.REFLECTIVE, calendar.THURSDAY)
+    parsed = parse_rule(rule)
+    assert (parsed.kind, parsed.pattern, parsed.week_ordinals) == (SessionKind.REFLECTIVE, Pattern.NTH_WEEKDAY, (2, 4))
+    assert describe(rule) == "Every 2nd and 4th Thursday at 10:00"
 
 
 def test_first_session_is_the_rhythms_first_date_not_dtstart() -> None:
@@ -188,7 +180,7 @@ def test_team_manager_ssw_cop_from_a_fifth_weekday_means_the_last_one() -> None:
 
 def test_no_session_before_the_first_date() -> None:
     rule = preset(SessionKind.REFLECTIVE, calendar.THURSDAY, date(2026, 9, 18))
-    assert occurrences(rule, datetime(2026, 1, 1), 2) == [datetime(2026, 10, 15, 10), datetime(2026, 10, 29, 10)]
+    assert occurrences(rule, datetime(2026, 1, 1), 2) == [datetime(2026, 9, 24, 10), datetime(2026, 10, 8, 10)]
 
 
 @pytest.mark.parametrize("kind", list(SessionKind))
@@ -260,25 +252,25 @@ def test_skip_date_refuses_a_day_without_a_session() -> None:
 
 def test_add_one_off_adds_an_rdate_and_refuses_a_duplicate() -> None:
     rule = preset(SessionKind.REFLECTIVE, calendar.THURSDAY, date(2026, 9, 1))
-    extra = add_one_off(rule, datetime(2026, 9, 24, 14, 0))
-    assert "RDATE:20260924T140000" in extra.splitlines()
+    extra = add_one_off(rule, datetime(2026, 9, 17, 14, 0))
+    assert "RDATE:20260917T140000" in extra.splitlines()
     assert occurrences(extra, datetime(2026, 9, 1), 3) == [
-        datetime(2026, 9, 17, 10),
-        datetime(2026, 9, 24, 14),
-        datetime(2026, 10, 15, 10),
+        datetime(2026, 9, 10, 10),
+        datetime(2026, 9, 17, 14),
+        datetime(2026, 9, 24, 10),
     ]
-    assert parse_rule(extra).one_offs == (datetime(2026, 9, 24, 14),)
+    assert parse_rule(extra).one_offs == (datetime(2026, 9, 17, 14),)
     assert describe(extra).endswith("; 1 extra date")
     with pytest.raises(ScheduleError, match="already a session"):
-        add_one_off(extra, datetime(2026, 9, 24, 14, 0))
+        add_one_off(extra, datetime(2026, 9, 17, 14, 0))
     with pytest.raises(ScheduleError, match="already a session"):
-        add_one_off(rule, datetime(2026, 9, 17, 10, 0))
+        add_one_off(rule, datetime(2026, 9, 10, 10, 0))
 
 
 def test_adding_back_a_skipped_session_unskips_it() -> None:
     rule = preset(SessionKind.REFLECTIVE, calendar.THURSDAY, date(2026, 9, 1))
-    restored = add_one_off(skip_date(rule, date(2026, 9, 17)), datetime(2026, 9, 17, 10, 0))
-    assert occurrences(restored, datetime(2026, 9, 1), 1) == [datetime(2026, 9, 17, 10)]
+    restored = add_one_off(skip_date(rule, date(2026, 9, 10)), datetime(2026, 9, 10, 10, 0))
+    assert occurrences(restored, datetime(2026, 9, 1), 1) == [datetime(2026, 9, 10, 10)]
     assert "EXDATE" not in restored
     assert "RDATE" not in restored
 

@@ -43,7 +43,7 @@ def test_preview_lists_six_dates_in_order() -> None:
 
 
 def test_preset_reads_back_what_built_it() -> None:
-    preset = Preset(SessionKind.REFLECTIVE, 3, time(10, 30), date(2026, 10, 29), 90, ReflectiveWeeks.FOURTH)
+    preset = Preset(SessionKind.REFLECTIVE, 3, time(10, 30), date(2026, 10, 22), 90, ReflectiveWeeks.FOURTH)
     assert SeriesDraft.from_preset(preset).preset() == preset
 
 
@@ -58,7 +58,7 @@ def test_starting_from_reads_back_as_the_first_session_not_the_day_typed() -> No
     fourth = SeriesDraft.from_preset(
         Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1), 60, ReflectiveWeeks.FOURTH)
     )
-    assert fourth.preset().first_date == date(2026, 10, 29)  # type: ignore[union-attr]  # September has no 4th week
+    assert fourth.preset().first_date == date(2026, 9, 24)  # type: ignore[union-attr]  # September's 4th Thursday
 
 
 def test_the_one_off_is_offered_on_the_series_weekday_on_a_free_day() -> None:
@@ -72,14 +72,20 @@ def test_the_one_off_is_offered_on_the_series_weekday_on_a_free_day() -> None:
     assert weekly.suggested_extra(after) == datetime(2026, 8, 24, 14, 0)  # every Monday is taken: the next one
 
 
-def test_months_without_their_4th_week_session_are_named_in_the_preview() -> None:
+def test_every_month_has_its_4th_week_session_and_an_old_full_week_series_says_where_it_has_none() -> None:
     draft = SeriesDraft.from_preset(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 8, 1), 60))
     preview = draft.preview(AFTER)
-    assert [p.moment.date() for p in preview][:3] == [date(2026, 9, 17), date(2026, 10, 15), date(2026, 10, 29)]
-    assert [missing_text(gap) for gap in draft.missing_in(preview, AFTER)] == [
+    assert [p.moment.date() for p in preview][:3] == [date(2026, 9, 10), date(2026, 9, 24), date(2026, 10, 8)]
+    assert draft.missing_in(preview, AFTER) == []
+    days = "11,12,13,14,15,16,17,25,26,27,28,29,30,31"
+    old = SeriesDraft(
+        SessionKind.REFLECTIVE, f"DTSTART:20260801T100000\nRRULE:FREQ=MONTHLY;BYDAY=TH;BYMONTHDAY={days}", 60
+    )
+    old_preview = old.preview(AFTER)
+    assert [missing_text(gap) for gap in old.missing_in(old_preview, AFTER)] == [
         "No 4th-week session in September 2026: that Thursday would be 1 October."
     ]
-    assert draft.missing_in([PreviewDate(datetime(2026, 9, 10, 10), False)], datetime(2026, 9, 1)) == []
+    assert old.missing_in([PreviewDate(datetime(2026, 9, 10, 10), False)], datetime(2026, 9, 1)) == []
     assert _spotlight().missing_in(_spotlight().preview(AFTER), AFTER) == []
 
 

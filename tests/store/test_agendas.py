@@ -48,7 +48,7 @@ def test_add_remove_reorder_and_retime_are_saved_and_read_back(db_path: Path) ->
     assert [(s.name, s.minutes) for s in stored.segments] == [(s.name, s.minutes) for s in edited.segments]
     assert stored.segments[0].name == "Check-in round 🌱" and stored.segments[0].minutes == 9
     resolved = agendas.template_for(reopened, team.id, SessionKind.REFLECTIVE, SHIPPED)
-    assert resolved.segments == stored.segments and "edited by the team" in resolved.source
+    assert resolved.segments == stored.segments and resolved.about == SHIPPED[SessionKind.REFLECTIVE].about
     assert agendas.customised_kinds(reopened, team.id) == {SessionKind.REFLECTIVE}
 
 

@@ -28,7 +28,7 @@ def team_id(db: Database) -> int:
 def test_next_session_is_the_earliest_over_all_series(db: Database, team_id: int) -> None:
     found = schedule.next_session(db, team_id, NOW)
     assert found is not None
-    # Tuesday 8 September (the first full week) comes before Thursday 17 September (the 2nd full week).
+    # Tuesday 8 September (the first full week) comes before Thursday 10 September (the 2nd Thursday).
     assert (found.moment, found.kind) == (datetime(2026, 9, 8, 13, 0), SessionKind.SPOTLIGHT)
     assert schedule.next_session_date(db, team_id, NOW) == date(2026, 9, 8)
 
@@ -37,10 +37,10 @@ def test_upcoming_sessions_merge_the_series_in_date_order(db: Database, team_id:
     moments = [(s.moment.date(), s.kind) for s in schedule.upcoming_sessions(db, team_id, NOW, 5)]
     assert moments == [
         (date(2026, 9, 8), SessionKind.SPOTLIGHT),
-        (date(2026, 9, 17), SessionKind.REFLECTIVE),  # September's 4th full week would end in October: none
+        (date(2026, 9, 10), SessionKind.REFLECTIVE),
+        (date(2026, 9, 24), SessionKind.REFLECTIVE),  # the 4th Thursday: September keeps its second session
         (date(2026, 10, 6), SessionKind.SPOTLIGHT),
-        (date(2026, 10, 15), SessionKind.REFLECTIVE),
-        (date(2026, 10, 29), SessionKind.REFLECTIVE),
+        (date(2026, 10, 8), SessionKind.REFLECTIVE),
     ]
 
 
@@ -53,11 +53,11 @@ def test_a_paused_series_and_a_skipped_date_leave_the_calendar(db: Database, tea
 
 
 def test_scheduled_between_counts_whole_days_inclusive(db: Database, team_id: int) -> None:
-    found = schedule.scheduled_between(db, team_id, date(2026, 10, 6), date(2026, 10, 29))
+    found = schedule.scheduled_between(db, team_id, date(2026, 10, 6), date(2026, 10, 22))
     assert [(s.moment.day, s.kind) for s in found] == [
         (6, SessionKind.SPOTLIGHT),
-        (15, SessionKind.REFLECTIVE),
-        (29, SessionKind.REFLECTIVE),
+        (8, SessionKind.REFLECTIVE),
+        (22, SessionKind.REFLECTIVE),
     ]
 
 
@@ -78,4 +78,4 @@ def test_a_series_whose_rule_no_longer_reads_does_not_hide_the_others(db: Databa
     spotlight, _ = series.series_for_team(db, team_id)
     series.update_series_rule(db, spotlight.id, "RRULE:FREQ=SOMETIMES")
     found = schedule.next_session(db, team_id, NOW)
-    assert found is not None and (found.moment, found.kind) == (datetime(2026, 9, 17, 10, 0), SessionKind.REFLECTIVE)
+    assert found is not None and (found.moment, found.kind) == (datetime(2026, 9, 10, 10, 0), SessionKind.REFLECTIVE)

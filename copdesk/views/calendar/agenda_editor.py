@@ -200,8 +200,11 @@ class AgendaEditorDialog(QDialog):
     def _show_total(self) -> None:
         template = self.model.template
         self.total_label.setText(f"{len(template.segments)} segments, {template.total_minutes} min in all")
-        source = self.shipped[self.kind].source
-        self.source_label.setText(f"Shipped agenda from {source}" if source else "")
+        about = self.shipped[self.kind].about
+        own = agendas.team_template(self.context.db, self.team_id, self.kind) is not None
+        copy = "Your team's copy of " if own else ""
+        self.source_label.setText(f"{copy}{about.credit('suggested agenda')}. {about.text}" if about else "")
+        self.source_label.setToolTip(self.source_label.text())
 
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from copdesk.core.model import Series, SessionKind, Team
 from copdesk.core.schedule import ScheduleError
-from copdesk.core.series_draft import SeriesDraft, default_draft, missing_text
+from copdesk.core.series_draft import MISSING_REMEDY, SeriesDraft, default_draft, missing_text
 from copdesk.services.calendar import save_series, set_series_paused
 from copdesk.store import series as series_store
 from copdesk.store.schedule import local_wall_time
@@ -142,6 +142,7 @@ class SeriesDialog(QDialog):
             words = draft.describe()
             preview = draft.preview(self.now_local)
             missing = [missing_text(gap) for gap in draft.missing_in(preview, self.now_local)]
+            missing += [MISSING_REMEDY] if missing else []
         except ScheduleError as exc:
             self.words_label.setText("This series' rule cannot be read; pick a rhythm above to replace it.")
             self.show_message(str(exc))

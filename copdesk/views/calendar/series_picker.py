@@ -10,10 +10,11 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QAbstractListModel, QDate, QDateTime, QModelIndex, QStringListModel, Qt, QTime, Signal
 from PySide6.QtWidgets import QWidget
 
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Series, SessionKind
 from copdesk.core.schedule import WEEKDAY_NAMES, Preset, ReflectiveWeeks, ScheduleError
-from copdesk.core.schedule_words import describe
-from copdesk.core.series_draft import PRESET_WORDS, PREVIEW_COUNT, Change, PreviewDate, change_text, preview_text
+from copdesk.core.schedule_words import describe, week_counting
+from copdesk.core.series_draft import PREVIEW_COUNT, Change, PreviewDate, change_text, preview_text
 from copdesk.views.forms.ui_dates_panel import Ui_DatesPanel
 from copdesk.views.forms.ui_rhythm_form import Ui_RhythmForm
 from copdesk.views.widgets.row_model import ModelIndex
@@ -21,9 +22,9 @@ from copdesk.views.widgets.row_model import ModelIndex
 NO_CHANGES = "None: every date follows the rhythm. Choose a date on the left to skip it, or add a one-off below."
 NO_DATES = "No sessions to come."
 _WEEK_CHOICES = (
-    (ReflectiveWeeks.SECOND, "2nd full week"),
-    (ReflectiveWeeks.FOURTH, "4th full week"),
-    (ReflectiveWeeks.SECOND_AND_FOURTH, "2nd and 4th full weeks"),
+    (ReflectiveWeeks.SECOND, "2nd week"),
+    (ReflectiveWeeks.FOURTH, "4th week"),
+    (ReflectiveWeeks.SECOND_AND_FOURTH, "2nd and 4th weeks"),
 )
 
 
@@ -84,9 +85,11 @@ class RhythmForm(QWidget):
         ui = self.ui
         self.kind_combo, self.weeks_combo, self.weeks_label = ui.kindCombo, ui.weeksCombo, ui.weeksLabel
         self.day_combo, self.time_edit, self.first_date_edit = ui.dayCombo, ui.timeEdit, ui.firstDateEdit
-        self.duration_spin = ui.durationSpin
-        for kind in SessionKind:
-            self.kind_combo.addItem(f"{kind.label}: {PRESET_WORDS[kind]}", kind.value)
+        self.duration_spin, self.counting_label = ui.durationSpin, ui.weekCounting
+        for kind in SessionKind:  # the masterclass's own words for when each type falls, as written
+            when = shipped_texts().session_type(kind).when
+            self.kind_combo.addItem(f"{kind.label}: “{when.text}”", kind.value)
+            self.kind_combo.setItemData(self.kind_combo.count() - 1, when.credit(), Qt.ItemDataRole.ToolTipRole)
         for weeks, words in _WEEK_CHOICES:
             self.weeks_combo.addItem(words, weeks.value)
         for day, name in enumerate(WEEKDAY_NAMES[:5]):
@@ -142,6 +145,8 @@ class RhythmForm(QWidget):
         is_reflective = self.chosen_kind() is SessionKind.REFLECTIVE
         self.weeks_combo.setVisible(is_reflective)
         self.weeks_label.setVisible(is_reflective)
+        weeks = ReflectiveWeeks(self.weeks_combo.currentData())
+        self.counting_label.setText(week_counting(self.chosen_kind(), int(self.day_combo.currentData()), weeks))
 
 
 class DatesPanel(QWidget):

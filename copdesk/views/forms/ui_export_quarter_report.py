@@ -87,7 +87,7 @@ class Ui_QuarterReportDialog(object):
 
     def retranslateUi(self, quarterReportDialog):
         quarterReportDialog.setWindowTitle(QCoreApplication.translate("QuarterReportDialog", u"Export quarterly self-assessment", None))
-        self.introLabel.setText(QCoreApplication.translate("QuarterReportDialog", u"For the Social Work Consultant: sessions held against scheduled, attendance, team-level balance, actions, recurring issues, escalations and themes. No colleague is named.", None))
+        self.introLabel.setText(QCoreApplication.translate("QuarterReportDialog", u"Your self-assessment for the Social Work Consultant (Reports \u25b8 Write the self-assessment\u2026) and the feedback's summary, with the figures that support them: sessions held or attended, attendance, team-level balance, actions, recurring issues, escalations and themes. No colleague is named.", None))
         self.quarterLabel.setText(QCoreApplication.translate("QuarterReportDialog", u"&Quarter", None))
 #if QT_CONFIG(accessibility)
         self.quarterCombo.setAccessibleName(QCoreApplication.translate("QuarterReportDialog", u"Quarter", None))

@@ -60,30 +60,37 @@ class Ui_StartSessionDialog(object):
 
         self.detailsForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.scheduledLabel)
 
+        self.sessionTypeOwner = QLabel(self.detailsPage)
+        self.sessionTypeOwner.setObjectName(u"sessionTypeOwner")
+        self.sessionTypeOwner.setWordWrap(True)
+        self.sessionTypeOwner.setProperty(u"role", u"hint")
+
+        self.detailsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.sessionTypeOwner)
+
         self.topicLabel = QLabel(self.detailsPage)
         self.topicLabel.setObjectName(u"topicLabel")
 
-        self.detailsForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.topicLabel)
+        self.detailsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.topicLabel)
 
         self.topicEdit = QLineEdit(self.detailsPage)
         self.topicEdit.setObjectName(u"topicEdit")
 
-        self.detailsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.topicEdit)
+        self.detailsForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.topicEdit)
 
         self.presenterLabel = QLabel(self.detailsPage)
         self.presenterLabel.setObjectName(u"presenterLabel")
 
-        self.detailsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.presenterLabel)
+        self.detailsForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.presenterLabel)
 
         self.presenterCombo = QComboBox(self.detailsPage)
         self.presenterCombo.setObjectName(u"presenterCombo")
 
-        self.detailsForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.presenterCombo)
+        self.detailsForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.presenterCombo)
 
         self.presentLabel = QLabel(self.detailsPage)
         self.presentLabel.setObjectName(u"presentLabel")
 
-        self.detailsForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.presentLabel)
+        self.detailsForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.presentLabel)
 
         self.presentBox = QVBoxLayout()
         self.presentBox.setObjectName(u"presentBox")
@@ -120,7 +127,7 @@ class Ui_StartSessionDialog(object):
 
         self.presentBox.setStretch(0, 1)
 
-        self.detailsForm.setLayout(5, QFormLayout.ItemRole.FieldRole, self.presentBox)
+        self.detailsForm.setLayout(6, QFormLayout.ItemRole.FieldRole, self.presentBox)
 
         self.guestRow = QHBoxLayout()
         self.guestRow.setObjectName(u"guestRow")
@@ -136,12 +143,12 @@ class Ui_StartSessionDialog(object):
 
         self.guestRow.setStretch(0, 1)
 
-        self.detailsForm.setLayout(6, QFormLayout.ItemRole.FieldRole, self.guestRow)
+        self.detailsForm.setLayout(7, QFormLayout.ItemRole.FieldRole, self.guestRow)
 
         self.agendaRowLabel = QLabel(self.detailsPage)
         self.agendaRowLabel.setObjectName(u"agendaRowLabel")
 
-        self.detailsForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.agendaRowLabel)
+        self.detailsForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.agendaRowLabel)
 
         self.agendaRow = QHBoxLayout()
         self.agendaRow.setObjectName(u"agendaRow")
@@ -158,14 +165,14 @@ class Ui_StartSessionDialog(object):
 
         self.agendaRow.setStretch(0, 1)
 
-        self.detailsForm.setLayout(7, QFormLayout.ItemRole.FieldRole, self.agendaRow)
+        self.detailsForm.setLayout(8, QFormLayout.ItemRole.FieldRole, self.agendaRow)
 
         self.startError = QLabel(self.detailsPage)
         self.startError.setObjectName(u"startError")
         self.startError.setWordWrap(True)
         self.startError.setProperty(u"level", u"red")
 
-        self.detailsForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.startError)
+        self.detailsForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.startError)
 
         self.detailsButtons = QHBoxLayout()
         self.detailsButtons.setObjectName(u"detailsButtons")
@@ -184,7 +191,7 @@ class Ui_StartSessionDialog(object):
         self.detailsButtons.addWidget(self.nextButton)
 
 
-        self.detailsForm.setLayout(9, QFormLayout.ItemRole.SpanningRole, self.detailsButtons)
+        self.detailsForm.setLayout(10, QFormLayout.ItemRole.SpanningRole, self.detailsButtons)
 
         self.pages.addWidget(self.detailsPage)
         self.rulesPage = QWidget()
@@ -217,22 +224,27 @@ class Ui_StartSessionDialog(object):
 
         self.copyRow.addWidget(self.copyRulesButton)
 
+        self.cardButton = QPushButton(self.rulesPage)
+        self.cardButton.setObjectName(u"cardButton")
+
+        self.copyRow.addWidget(self.cardButton)
+
         self.copiedLabel = QLabel(self.rulesPage)
         self.copiedLabel.setObjectName(u"copiedLabel")
         self.copiedLabel.setProperty(u"role", u"hint")
 
         self.copyRow.addWidget(self.copiedLabel)
 
-        self.copyRow.setStretch(1, 1)
+        self.copyRow.setStretch(2, 1)
 
         self.rulesLayout.addLayout(self.copyRow)
 
-        self.rulesSourceLabel = QLabel(self.rulesPage)
-        self.rulesSourceLabel.setObjectName(u"rulesSourceLabel")
-        self.rulesSourceLabel.setWordWrap(True)
-        self.rulesSourceLabel.setProperty(u"role", u"hint")
+        self.groundRulesCredit = QLabel(self.rulesPage)
+        self.groundRulesCredit.setObjectName(u"groundRulesCredit")
+        self.groundRulesCredit.setWordWrap(True)
+        self.groundRulesCredit.setProperty(u"role", u"hint")
 
-        self.rulesLayout.addWidget(self.rulesSourceLabel)
+        self.rulesLayout.addWidget(self.groundRulesCredit)
 
         self.agreedCheck = QCheckBox(self.rulesPage)
         self.agreedCheck.setObjectName(u"agreedCheck")
@@ -344,8 +356,12 @@ class Ui_StartSessionDialog(object):
 #if QT_CONFIG(accessibility)
         self.copyRulesButton.setAccessibleName(QCoreApplication.translate("StartSessionDialog", u"Copy the ground rules, to paste into the meeting chat", None))
 #endif // QT_CONFIG(accessibility)
+        self.cardButton.setText(QCoreApplication.translate("StartSessionDialog", u"Show &what a CoP is", None))
+#if QT_CONFIG(accessibility)
+        self.cardButton.setAccessibleName(QCoreApplication.translate("StartSessionDialog", u"Show the card of what a CoP is and is not, to share on screen", None))
+#endif // QT_CONFIG(accessibility)
         self.copiedLabel.setText("")
-        self.rulesSourceLabel.setText("")
+        self.groundRulesCredit.setText("")
         self.agreedCheck.setText(QCoreApplication.translate("StartSessionDialog", u"The group has &agreed the ground rules", None))
 #if QT_CONFIG(accessibility)
         self.agreedCheck.setAccessibleName(QCoreApplication.translate("StartSessionDialog", u"The group has agreed the ground rules", None))

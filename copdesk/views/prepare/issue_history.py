@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copdesk.core.recurring import CHALLENGE_SOURCE, CHALLENGE_TITLE, RECURRING_ADVICE, is_flagged
+from copdesk.core.recurring import is_flagged, recurring_challenge
 from copdesk.core.review import IssueSummary
 from copdesk.services.issues import resolve_issue
 from copdesk.store import issues
@@ -31,20 +31,21 @@ from copdesk.views.widgets.tables import configure_table
 
 
 def advice_text(times_raised: int) -> str:
-    """The flag's words: the masterclass's challenge and its remedies, each with the section it is from."""
-    remedies = "".join(f"\n• “{remedy.text}” ({remedy.source.split(', ', 1)[-1]})" for remedy in RECURRING_ADVICE)
+    """The flag's words: the masterclass's challenge and its remedies, each quoted with the section it is from."""
+    challenge = recurring_challenge()
+    remedies = "".join(
+        f"\n• {'CoPDesk also offers: ' if remedy.offered_by_copdesk else ''}{remedy.text.with_credit()}"
+        for remedy in challenge.remedies
+    )
     return (
-        f"Raised in {times_raised} sessions without a resolution: “{CHALLENGE_TITLE}” "
-        f"({CHALLENGE_SOURCE.split(', ', 1)[-1]}). What the masterclass advises:{remedies}"
+        f"Raised in {times_raised} sessions without a resolution: {challenge.name.with_credit()}. "
+        f"What the masterclass suggests:{remedies}"
     )
 
 
 def short_advice(times_raised: int) -> str:
-    """The one-line flag for a crowded pane; :func:`advice_text` is the whole quote."""
-    return (
-        f"⚑ Raised {raised_text(times_raised)} without a resolution. The masterclass: escalate to the Practice "
-        "Supervisor or Manager, complete a My VIEWS form, or take it to a different arena."
-    )
+    """The one-line flag for a crowded pane; :func:`advice_text` (its tooltip) is the whole quotation."""
+    return f"⚑ Raised {raised_text(times_raised)} without a resolution: {recurring_challenge().name.with_credit()}."
 
 
 class IssueHistoryDialog(QDialog):

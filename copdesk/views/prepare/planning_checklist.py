@@ -17,8 +17,9 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
 
 from copdesk.core.dates import format_uk
+from copdesk.core.masterclass import PlanningPoint, shipped_texts
 from copdesk.core.model import Team
-from copdesk.core.review import MASTERCLASS_PLANNING, PLANNING_PROMPTS, PlanningPrompt, ReviewPack
+from copdesk.core.review import ReviewPack
 from copdesk.services.calendar import tick_planning_prompt
 from copdesk.store.review import planning_ticks
 from copdesk.views.context import AppContext
@@ -39,7 +40,7 @@ class PlanningChecklistModel(QAbstractListModel):
     def __init__(self, save: Callable[[str, bool], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._save = save
-        self.prompts: Sequence[PlanningPrompt] = PLANNING_PROMPTS
+        self.prompts: Sequence[PlanningPoint] = shipped_texts().planning
         self._ticked: set[str] = set()
 
     def set_ticked(self, ticked: set[str]) -> None:
@@ -61,7 +62,7 @@ class PlanningChecklistModel(QAbstractListModel):
             return None
         prompt = self.prompts[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return prompt.text
+            return prompt.text.text
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if prompt.key in self._ticked else Qt.CheckState.Unchecked
         if role == ChecklistRole.KEY:
@@ -99,11 +100,7 @@ class PlanningSection(QWidget):
         self.list.setMinimumHeight(CHECKLIST_HEIGHT)
         self.model.dataChanged.connect(self._count)
         layout.addWidget(self.list, 1)
-        layout.addWidget(
-            hint_label(
-                f"From the {MASTERCLASS_PLANNING.split(', ', 1)[0]}: “{MASTERCLASS_PLANNING.split(', ', 1)[1]}”."
-            )
-        )
+        layout.addWidget(hint_label(f"Quoted from the {shipped_texts().planning[0].text.credit()}."))
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
         self.team_id = team.id
@@ -118,7 +115,7 @@ class PlanningSection(QWidget):
         width = max(100, self.list.viewport().width() - CHECKBOX_ROOM)
         flags = Qt.TextFlag.TextWordWrap
         rows = sum(
-            metrics.boundingRect(0, 0, width, 10_000, flags, prompt.text).height() + 2 * self.list.spacing()
+            metrics.boundingRect(0, 0, width, 10_000, flags, prompt.text.text).height() + 2 * self.list.spacing()
             for prompt in self.model.prompts
         )
         self.list.setFixedHeight(max(CHECKLIST_HEIGHT, rows + 2 * self.list.frameWidth() + 2))

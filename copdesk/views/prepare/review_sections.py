@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.core.dates import format_uk
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Team
 from copdesk.core.recurring import MAX_THRESHOLD, MIN_THRESHOLD
 from copdesk.core.review import ReviewPack, UnusedQuestion
@@ -38,6 +39,7 @@ from copdesk.views.context import AppContext
 from copdesk.views.live.notes.action_models import action_model, open_action_rows
 from copdesk.views.live.notes.issue_models import awaiting_rows, escalation_model, issue_model, recurring_rows
 from copdesk.views.prepare.issue_history import advice_text
+from copdesk.views.prepare.next_session_plan import NextSessionPlanSection
 from copdesk.views.prepare.planning_checklist import PlanningSection
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import hint_label
@@ -115,7 +117,10 @@ class NextSessionSection(QWidget):
         self.when.setText(f"{format_uk(upcoming.starts_at.date())}, {upcoming.starts_at:%H:%M}")
         self.kind.setText(f"{upcoming.kind.label} · {away}")
         found = next_session(self.context.db, team.id, self.context.now())
-        self.rhythm.setText(describe(get_series(self.context.db, found.series_id).rule) if found else "")
+        rhythm = describe(get_series(self.context.db, found.series_id).rule) if found else ""
+        session_type = shipped_texts().session_type(upcoming.kind)
+        self.rhythm.setText(f"{rhythm}\n{session_type.who_runs_it.text}".strip())
+        self.rhythm.setToolTip(session_type.owner.with_credit())
 
 
 def at_a_glance(pack: ReviewPack) -> str:
@@ -295,6 +300,7 @@ class ReviewSections:
     def __init__(self, context: AppContext, add_section: Callable[..., QFrame], refresh: Callable[[], None]) -> None:
         self.next_session = NextSessionSection(context)
         self.planning = PlanningSection(context)
+        self.plan = NextSessionPlanSection(context)
         self.actions = OpenActionsSection()
         self.issues = RecurringIssuesSection(context, refresh)
         self.escalations = EscalationsSection()
@@ -302,6 +308,7 @@ class ReviewSections:
         self.questions = UnusedQuestionsSection()
         add_section("next_session", "Next session", self.next_session)
         add_section("planning", "Planning checklist", self.planning)
+        add_section("plan", "Next session plan", self.plan, span=2)
         add_section("open_actions", "Open actions", self.actions, span=2)
         add_section("recurring_issues", "Unresolved recurring issues", self.issues, span=2)
         add_section("escalations", "Escalations awaiting a response", self.escalations)
@@ -312,6 +319,7 @@ class ReviewSections:
         for section in (
             self.next_session,
             self.planning,
+            self.plan,
             self.actions,
             self.issues,
             self.escalations,

@@ -26,6 +26,8 @@ from copdesk.views.context import AppContext
 
 if TYPE_CHECKING:
     from copdesk.core.export_formats import ExportFormat
+    from copdesk.core.invitations import TeamInvitations
+    from copdesk.views.reports.self_assessment_dialog import SelfAssessmentDialog
 
 D = TypeVar("D")
 
@@ -41,6 +43,7 @@ class ReportActions(QObject):
         self.context = context
         self.host = parent
         self.current_team = current_team
+        self.self_assessment_dialog: SelfAssessmentDialog | None = None
 
     # -- menus ----------------------------------------------------------------------------------
     def add_schedule_action(self, menu: QMenu) -> QAction:
@@ -48,8 +51,12 @@ class ReportActions(QObject):
 
     def fill_reports_menu(self, menu: QMenu) -> None:
         self._action(menu, "Export session &record…", self.export_session_record, QKeySequence("Ctrl+Shift+E"))
+        self._action(menu, "Write the &self-assessment…", self.write_self_assessment)
         self._action(menu, "Export &quarterly self-assessment…", self.export_quarterly_report)
         self._action(menu, "Export &CPD peer-reflection evidence…", self.export_cpd_evidence)
+        menu.addSeparator()
+        self._action(menu, "Export the sessions for &invitations (iCalendar)…", self.export_invitation_calendar)
+        self._action(menu, "Export the invite &list (CSV)…", self.export_invite_list)
 
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: QKeySequence | None = None
@@ -94,6 +101,21 @@ class ReportActions(QObject):
         choice = dialog.chosen_format
         if self._save(choice, stem, record, record_title(record)):
             self._audit("session", dialog.session_id, choice.key, self.context.now())
+
+    def write_self_assessment(self) -> SelfAssessmentDialog | None:
+        """The facilitator's own words for a quarter, which the exported report opens with."""
+        from copdesk.core.quarterly import recent_quarters
+        from copdesk.store.schedule import local_wall_time
+        from copdesk.views.reports.self_assessment_dialog import SelfAssessmentDialog
+
+        team = self._team()
+        if team is None:
+            return None
+        today = local_wall_time(self.context.now()).date()
+        dialog = SelfAssessmentDialog(self.context, team, recent_quarters(today), self.host)
+        self.self_assessment_dialog = dialog
+        dialog.open()
+        return dialog
 
     def export_quarterly_report(self) -> None:
         from copdesk.core.quarterly import recent_quarters
@@ -145,6 +167,37 @@ class ReportActions(QObject):
         choice = dialog.chosen_format
         if self._save(choice, stem, evidence, cpd_title(evidence)):
             self._audit("cpd evidence", member.id, choice.key, self.context.now())
+
+    def export_invitation_calendar(self) -> Path | None:
+        """The team's series as an .ics file for Business Support: Outlook imports each as a recurring meeting."""
+        return self._export_invitations("ics", "cop-sessions")
+
+    def export_invite_list(self) -> Path | None:
+        """Who to invite, with their roles: names only, never participation."""
+        return self._export_invitations("csv", "invite-list")
+
+    def _export_invitations(self, key: str, name: str) -> Path | None:
+        from copdesk.core.invitations import INVITATIONS_DOCUMENT
+
+        team = self._team()
+        if team is None:
+            return None
+        invitations = self._invitations(team)
+        if key == "ics" and not invitations.series:
+            self._tell("No sessions scheduled", f"{team.name} has no series yet: set its rhythm with File ▸ Schedule….")
+            return None
+        path = self._save(INVITATIONS_DOCUMENT.get(key), f"{_slug(team.name)}-{name}", invitations, "invitations")
+        if path is not None:
+            self._audit("invitations", team.id, key, self.context.now())
+        return path
+
+    def _invitations(self, team: Team) -> TeamInvitations:
+        from copdesk.core.invitations import TeamInvitations, to_invite
+        from copdesk.store.series import series_for_team
+
+        series = tuple(to_invite(series_for_team(self.context.db, team.id)))
+        members = tuple(teams.list_members(self.context.db, team.id))
+        return TeamInvitations(team.id, team.name, series, members, self.context.now())
 
     # -- helpers --------------------------------------------------------------------------------
     def _audit(self, what: str, entity_id: int | None, file_format: str, now: datetime) -> None:

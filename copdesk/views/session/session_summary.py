@@ -18,6 +18,7 @@ from copdesk.core.text import counted
 from copdesk.store import session_lifecycle, teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_session_summary import Ui_SessionSummaryDialog
+from copdesk.views.session.feedback_box import FeedbackBox
 
 
 class OutcomeColumn(IntEnum):
@@ -107,4 +108,6 @@ class SessionSummaryDialog(QDialog):
             if agreed
             else "Agreement to the ground rules was not recorded."
         )
+        self.feedback = FeedbackBox(context, session.id)
+        ui.mainLayout.insertWidget(ui.mainLayout.count() - 1, self.feedback)  # above the buttons
         ui.closeButton.clicked.connect(self.accept)

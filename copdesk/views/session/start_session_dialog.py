@@ -10,61 +10,31 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from copdesk.core.agenda import AgendaTemplate
-from copdesk.core.clock import from_utc_iso
 from copdesk.core.ground_rules import GroundRules
-from copdesk.core.model import Member, Session, SessionKind
+from copdesk.core.masterclass import shipped_texts
+from copdesk.core.model import Member, SessionKind
+from copdesk.core.planning import NextSessionPlan, PlanError, checked_plan
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name, name_key
 from copdesk.services.sessions import SessionPlan
-from copdesk.store import schedule, session_lifecycle, teams
+from copdesk.store import teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_start_session import Ui_StartSessionDialog
-from copdesk.views.widgets.forms import insert_row_below
+from copdesk.views.session.plan_fields import PlanFields
+from copdesk.views.session.start_defaults import StartDefaults, attended_agenda, planned_in_advance, session_defaults
+from copdesk.views.shell.what_a_cop_is import WhatACopIsCard
+from copdesk.views.widgets.forms import insert_row_below, row_of
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 
-DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose planned start passed within this is "the one due now"
 _GUEST = "guest"
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 _MEMBER = "member"
-
-
-@dataclass(frozen=True, slots=True)
-class StartDefaults:
-    kind: SessionKind
-    planned_start: datetime | None  # aware, when the session fulfils a scheduled or planned one
-    series_id: int | None
-    reuse: Session | None
-    scheduled_words: str
-
-
-def session_defaults(context: AppContext, team_id: int) -> StartDefaults:
-    """The session this start most likely is: one planned in advance, else the series' next (or just due) one."""
-    now = context.now()
-    planned = session_lifecycle.planned_session_near(context.db, team_id, now)
-    if planned is not None and planned.planned_start is not None:
-        start = from_utc_iso(planned.planned_start)
-        return StartDefaults(planned.kind, start, planned.series_id, planned, f"Planned: {_when(start)}")
-    upcoming = schedule.next_session(context.db, team_id, now - DUE_NOW_WINDOW)
-    if upcoming is None:
-        return StartDefaults(SessionKind.REFLECTIVE, None, None, None, "No scheduled sessions for this team.")
-    start = upcoming.moment.astimezone()  # naive local wall time, made aware
-    fulfils = abs(start - now) <= DUE_NOW_WINDOW
-    words = f"Scheduled: {upcoming.kind.label}, {_when(start)}" if fulfils else f"Next scheduled: {_when(start)}"
-    return StartDefaults(
-        upcoming.kind, start if fulfils else None, upcoming.series_id if fulfils else None, None, words
-    )
-
-
-def _when(moment: datetime) -> str:
-    local = moment.astimezone()
-    return f"{local:%A} {local.day} {local:%B} at {local:%H:%M}"
+FORMAT_KEYS = tuple(point.key for point in shipped_texts().content_formats)
 
 
 class StartSessionDialog(QDialog):
@@ -83,6 +53,8 @@ class StartSessionDialog(QDialog):
         self.ui.setupUi(self)
         self.context = context
         self._agenda_for = agenda_for
+        self.ground_rules = ground_rules
+        self.card: WhatACopIsCard | None = None
         self.defaults: StartDefaults | None = None
         self.plan: SessionPlan | None = None
         self.members: list[Member] = []
@@ -108,9 +80,17 @@ class StartSessionDialog(QDialog):
         self.error_label, self.next_button = ui.startError, ui.nextButton
         for kind in SessionKind:
             self.kind_combo.addItem(kind.label, kind.value)
+        self.owner_label = ui.sessionTypeOwner  # who runs this type, in the masterclass's words
         self.topic_edit.setMaxLength(MAX_NAME_LENGTH)
         self.topic_warning = IdentifierWarning(self.topic_edit)  # the topic goes into the record: never a name
         insert_row_below(ui.detailsForm, self.topic_edit, self.topic_warning)
+        self.plan_fields = PlanFields(ui.detailsPage)  # the next-session plan's choices, its defaults
+        self.plan_fields.add_rows(ui.detailsForm, at=row_of(ui.detailsForm, self.presenter_combo) + 1)
+        QWidget.setTabOrder(self.presenter_combo, self.plan_fields.co_facilitator)
+        for before, after in zip(self.plan_fields.widgets, self.plan_fields.widgets[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        QWidget.setTabOrder(self.plan_fields.support, self.present_list)
+        self.details_form, self.agenda_row = ui.detailsForm, ui.agendaRow
         self.present_list.itemChanged.connect(self._update_count)
         ui.tickEveryoneButton.clicked.connect(lambda: self._tick_all(True))
         ui.clearButton.clicked.connect(lambda: self._tick_all(False))
@@ -118,7 +98,7 @@ class StartSessionDialog(QDialog):
         ui.addGuestButton.clicked.connect(self.add_guest)
         ui.editAgendaButton.clicked.connect(self._request_agenda_edit)
         ui.cancelButton.clicked.connect(self.reject)
-        self.next_button.clicked.connect(self.go_to_ground_rules)
+        self.next_button.clicked.connect(self._next)
 
     def _team_changed(self) -> None:
         team_id = self.team_id()
@@ -128,7 +108,10 @@ class StartSessionDialog(QDialog):
         self.members = [] if team_id is None else teams.list_members(self.context.db, team_id)
         for member in self.members:
             self._add_person(member.display_name, (_MEMBER, member.id), checked=False, role=member.role.label)
+        self.plan_fields.set_members(self.members)
         self.defaults = None if team_id is None else session_defaults(self.context, team_id)
+        if team_id is not None:
+            self._take_plan(planned_in_advance(self.context, team_id))
         if self.defaults is not None:
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(self.defaults.kind.value))
             self.scheduled_label.setText(self.defaults.scheduled_words)
@@ -136,11 +119,23 @@ class StartSessionDialog(QDialog):
             if reuse is not None:
                 self.topic_edit.setText(reuse.topic)
                 if reuse.presenter_id is not None:
-                    self.presenter_combo.setCurrentIndex(
-                        max(self.presenter_combo.findData((_MEMBER, reuse.presenter_id)), 0)
-                    )
+                    self._choose_presenter(reuse.presenter_id)
         self._refresh_agenda()
         self._update_count()
+
+    def _take_plan(self, plan: NextSessionPlan) -> None:
+        """The plan made in the Prepare view: its presenter and roles are the defaults, changeable here."""
+        self.plan_fields.show_roles(plan.roles)
+        if plan.presenter_id is not None:
+            self._choose_presenter(plan.presenter_id)
+
+    def _choose_presenter(self, member_id: int) -> None:
+        """findData cannot match the (kind, id) keys, which Qt hands back as lists: compare them by value."""
+        keys = [self.presenter_combo.itemData(row) for row in range(self.presenter_combo.count())]
+        wanted = [_MEMBER, member_id]
+        self.presenter_combo.setCurrentIndex(
+            next((row for row, key in enumerate(keys) if key and list(key) == wanted), 0)
+        )
 
     def _add_person(self, name: str, key: tuple[str, object], *, checked: bool, role: str) -> None:
         item = QListWidgetItem(f"{name}  ·  {role}")
@@ -159,11 +154,33 @@ class StartSessionDialog(QDialog):
     def kind(self) -> SessionKind:
         return SessionKind(self.kind_combo.currentData())
 
+    def attended(self) -> bool:
+        """A Spotlight or Themed session is run by others: the team attends, with no facilitation agenda."""
+        return shipped_texts().is_attended(self.kind())
+
     def agenda(self) -> AgendaTemplate | None:
         team_id = self.team_id()
-        return None if team_id is None else self._agenda_for(team_id, self.kind())
+        if team_id is None:
+            return None
+        return attended_agenda(self.kind()) if self.attended() else self._agenda_for(team_id, self.kind())
+
+    def _next(self) -> None:
+        """An attended session has no ground rules of the facilitator's to agree: it starts straight away."""
+        if self.attended():
+            self.start()
+        else:
+            self.go_to_ground_rules()
 
     def _refresh_agenda(self) -> None:
+        session_type = shipped_texts().session_type(self.kind())
+        attended = session_type.attended
+        self.owner_label.setText(
+            f"{session_type.who_runs_it.text} {session_type.owner.shown()} ({session_type.owner.credit()})"
+        )
+        self.plan_fields.set_visible(self.details_form, not attended)
+        self.details_form.setRowVisible(self.agenda_row, not attended)
+        self.next_button.setText("Start recording attendance" if attended else "Next: ground rules ›")
+        self.next_button.setAccessibleName(self.next_button.text().rstrip(" ›"))
         agenda = self.agenda()
         if agenda is None:
             self.agenda_label.setText("Choose a team first.")
@@ -218,24 +235,42 @@ class StartSessionDialog(QDialog):
     def _build_rules_page(self, rules: GroundRules) -> None:
         ui = self.ui
         self.rules_label, self.copy_rules_button, self.copied_label = ui.groundRules, ui.copyRulesButton, ui.copiedLabel
-        self.agreed_check, self.start_button = ui.agreedCheck, ui.startButton
+        self.agreed_check, self.start_button, self.card_button = ui.agreedCheck, ui.startButton, ui.cardButton
         ui.rulesHeadingLabel.setText(rules.heading)
-        ui.rulesIntroLabel.setText(rules.intro)
-        text = "".join(f"<li style='margin-bottom:6px'>{html.escape(rule.text)}</li>" for rule in rules.rules)
-        self.rules_label.setText(f"<ol>{text}</ol>")
-        ui.rulesSourceLabel.setText(f"Source: {rules.source}")
-        self.copy_rules_button.clicked.connect(lambda: self._copy_rules(rules))
+        ui.rulesIntroLabel.setText(f"{rules.basis.shown()} ({rules.basis.credit()}). {rules.intro}")
+        drawn_from = ", ".join(dict.fromkeys(rule.section for rule in rules.rules if rule.section))
+        ui.groundRulesCredit.setText(
+            f"These rules are CoPDesk's suggestions, drawn from the masterclass's {drawn_from}: "
+            "the masterclass gives no rules of its own."
+        )
+        self.copy_rules_button.clicked.connect(self._copy_rules)
+        self.card_button.clicked.connect(self.show_what_a_cop_is)
         ui.backButton.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.start_button.clicked.connect(self.start)
 
-    def _copy_rules(self, rules: GroundRules) -> None:
-        QGuiApplication.clipboard().setText(rules.as_plain_text())
+    def _show_rules(self) -> None:
+        """The rules as they will be read out: the last one names the support only when some was planned."""
+        rules = self.ground_rules.for_session(self.plan_fields.support_text())
+        text = "".join(f"<li style='margin-bottom:6px'>{html.escape(rule)}</li>" for rule in rules)
+        self.rules_label.setText(f"<ol>{text}</ol>")
+
+    def show_what_a_cop_is(self) -> WhatACopIsCard:
+        """The masterclass's purpose and what a CoP is not, in a window of its own to share beside the rules."""
+        if self.card is None:
+            self.card = WhatACopIsCard(self.parentWidget())
+        self.card.show()
+        self.card.raise_()
+        return self.card
+
+    def _copy_rules(self) -> None:
+        QGuiApplication.clipboard().setText(self.ground_rules.as_plain_text(self.plan_fields.support_text()))
         self.copied_label.setText("Copied: paste them into the meeting chat.")
 
     def go_to_ground_rules(self) -> bool:
         plan = self._build_plan(agreed=False)
         if plan is None:
             return False
+        self._show_rules()
         self.pages.setCurrentIndex(1)
         self.start_button.setDefault(True)
         self.start_button.setFocus()
@@ -267,6 +302,11 @@ class StartSessionDialog(QDialog):
         except InvalidName as error:
             self.error_label.setText(str(error))
             return None
+        try:
+            roles = checked_plan(NextSessionPlan(roles=self.plan_fields.roles()), FORMAT_KEYS).roles
+        except PlanError as error:
+            self.error_label.setText(str(error))
+            return None
         self.error_label.clear()
         defaults = self.defaults
         fulfils = defaults is not None and defaults.kind is self.kind()
@@ -283,4 +323,5 @@ class StartSessionDialog(QDialog):
             series_id=defaults.series_id if fulfils and defaults else None,
             reuse_session_id=defaults.reuse.id if fulfils and defaults and defaults.reuse else None,
             presenter_guest_name=str(presenter[1]) if presenter is not None and presenter[0] == _GUEST else None,
+            roles=roles,
         )

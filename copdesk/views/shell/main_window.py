@@ -137,8 +137,10 @@ class MainWindow(QMainWindow):
         from copdesk.views.prepare.participation_history import ParticipationHistory
         from copdesk.views.prepare.review_panel import ReviewPanel
         from copdesk.views.reports.report_actions import ReportActions
+        from copdesk.views.session.hand_over import HandOver
         from copdesk.views.session.session_flow import SessionFlow
         from copdesk.views.shell.demo_mode import DemoMode
+        from copdesk.views.shell.help_actions import HelpActions
         from copdesk.views.shell.safeguards import Safeguards
 
         self.context = context
@@ -153,6 +155,8 @@ class MainWindow(QMainWindow):
         self.reports.schedule_changed.connect(self._team_changed)
         self.reports.exported.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.session_flow = SessionFlow(self, context, self.live_session, self.current_team_id)
+        self.hand_over = HandOver(context, self.live_session, self, lambda: (self.timer_panel, self.notes_panel))
+        self.help_actions = HelpActions(context, self)
         self.participation_history = ParticipationHistory(context, self.live_session)
         self.review_panel.add_section("participation_history", "Attendance and balance", self.participation_history)
 
@@ -313,9 +317,11 @@ class MainWindow(QMainWindow):
         session_menu.addAction(self.session_flow.discard.action)
         session_menu.addSeparator()
         session_menu.addActions([flow_actions.share_view, flow_actions.mini_timer, flow_actions.edit_agendas])
+        session_menu.addAction(self.hand_over.action)
         self.reports.fill_reports_menu(self.menus["&Reports"])
         help_menu = self.menus["&Help"]
         help_menu.addAction(flow_actions.help)
+        self.help_actions.add_to(help_menu)
         self._add_action(help_menu, "&About CoPDesk", self._about)
 
     def _add_action(self, menu: QMenu, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:

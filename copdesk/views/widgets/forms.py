@@ -18,7 +18,7 @@ def place_field(form: QFormLayout, label: QLabel, field: QWidget, *, after: QWid
     Made last, it would come last in the tab order: it goes after ``after``, or first (None), where the focus is
     when the dialog opens.
     """
-    form.setWidget(_row_of(form, label), QFormLayout.ItemRole.FieldRole, field)
+    form.setWidget(row_of(form, label), QFormLayout.ItemRole.FieldRole, field)
     label.setBuddy(field)
     if after is None:
         field.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
@@ -28,10 +28,11 @@ def place_field(form: QFormLayout, label: QLabel, field: QWidget, *, after: QWid
 
 def insert_row_below(form: QFormLayout, above: QWidget, widget: QWidget) -> None:
     """A whole-width row made in code (an identifier warning watching ``above``), just below ``above``."""
-    form.insertRow(_row_of(form, above) + 1, widget)
+    form.insertRow(row_of(form, above) + 1, widget)
     QWidget.setTabOrder(above, widget)
 
 
-def _row_of(form: QFormLayout, widget: QWidget) -> int:
+def row_of(form: QFormLayout, widget: QWidget) -> int:
+    """The form row that holds ``widget``, for rows made in code beside rows made in Designer."""
     position: tuple[int, QFormLayout.ItemRole] = form.getWidgetPosition(widget)  # type: ignore[assignment]
     return position[0]

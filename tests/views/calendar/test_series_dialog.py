@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.model import Role, SessionKind, Team
-from copdesk.core.schedule import Preset, build_rule
+from copdesk.core.schedule import Preset, ReflectiveWeeks, build_rule
 from copdesk.store import schedule, series, teams
 from copdesk.store.connection import open_database
 from copdesk.store.demo import bank_questions, fill_demo
@@ -93,20 +93,20 @@ def test_skip_and_one_off_are_saved_only_on_save(qtbot: QtBot, context: AppConte
     dialog.dates.extra_edit.setDateTime(QDateTime(QDate(2026, 9, 15), QTime(10, 0)))
     dialog.add_extra()
     assert dialog.dates.changes_model.stringList() == [
+        "Skipped: Thu 10 Sep 2026, 10:00",
         "Extra: Tue 15 Sep 2026, 10:00",
-        "Skipped: Thu 17 Sep 2026, 10:00",
     ]
     assert dialog.dates.changes_view.isVisible() and not dialog.dates.no_changes_label.isVisible()
-    assert dialog.dates.preview_model.stringList()[:2] == ["Tue 15 Sep 2026, 10:00  (extra)", "Thu 15 Oct 2026, 10:00"]
+    assert dialog.dates.preview_model.stringList()[:2] == ["Tue 15 Sep 2026, 10:00  (extra)", "Thu 24 Sep 2026, 10:00"]
     assert series.get_series(context.db, saved.id).rule == rule
     assert dialog.save()
     upcoming = [s.moment.date() for s in schedule.upcoming_sessions(context.db, team.id, NOW, 2)]
-    assert upcoming == [date(2026, 9, 15), date(2026, 10, 15)]
-    dialog.dates.changes_view.setCurrentIndex(dialog.dates.changes_model.index(1))
+    assert upcoming == [date(2026, 9, 15), date(2026, 9, 24)]
+    dialog.dates.changes_view.setCurrentIndex(dialog.dates.changes_model.index(0))
     dialog.undo_selected_change()
     assert dialog.save()
     upcoming = [s.moment.date() for s in schedule.upcoming_sessions(context.db, team.id, NOW, 2)]
-    assert upcoming == [date(2026, 9, 15), date(2026, 9, 17)]
+    assert upcoming == [date(2026, 9, 10), date(2026, 9, 15)]
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_skip_and_one_off_are_saved_only_on_save(qtbot: QtBot, context: AppConte
     [
         (QDateTime(QDate(2026, 8, 1), QTime(10, 0)), "has to be in the future"),
         (QDateTime(QDate(2026, 9, 12), QTime(10, 0)), "Monday to Friday"),
-        (QDateTime(QDate(2026, 9, 17), QTime(10, 0)), "already a session"),
+        (QDateTime(QDate(2026, 9, 10), QTime(10, 0)), "already a session"),
     ],
 )
 def test_a_bad_one_off_is_one_line_and_changes_nothing(
@@ -149,23 +149,44 @@ def test_a_tuesday_series_starts_from_its_first_tuesday_and_offers_one_offs_on_t
     assert dialog.dates.extra_edit.dateTime() == QDateTime(QDate(2026, 9, 1), QTime(13, 0))  # then the next free one
 
 
-def test_a_month_without_its_4th_week_session_is_said_under_the_preview(
+def test_every_month_keeps_both_reflective_sessions_and_the_editor_says_how_weeks_count(
     qtbot: QtBot, context: AppContext, team: Team
 ) -> None:
     dialog = _dialog(qtbot, context, team)
     _pick(dialog, SessionKind.REFLECTIVE, 3, 10, date(2026, 9, 1))
-    assert dialog.dates.preview_model.stringList()[:3] == [
-        "Thu 17 Sep 2026, 10:00",
-        "Thu 15 Oct 2026, 10:00",
-        "Thu 29 Oct 2026, 10:00",
+    assert dialog.dates.preview_model.stringList()[:4] == [
+        "Thu 10 Sep 2026, 10:00",
+        "Thu 24 Sep 2026, 10:00",  # counted from the first full week, September lost this one
+        "Thu 8 Oct 2026, 10:00",
+        "Thu 22 Oct 2026, 10:00",
     ]
-    assert dialog.dates.missing_label.isVisible()
-    assert (
-        dialog.dates.missing_label.text() == "No 4th-week session in September 2026: that Thursday would be 1 October."
-    )
-    assert "no 4th-week session when that Thursday falls in the next month" in dialog.words_label.text()
-    _pick(dialog, SessionKind.SPOTLIGHT, 1, 13, date(2026, 9, 1))
     assert not dialog.dates.missing_label.isVisible()
+    assert dialog.form.counting_label.text() == (
+        "Weeks count the day: the 2nd week is the month's 2nd Thursday (8th to 14th) and the 4th week is the "
+        "month's 4th Thursday (22nd to 28th), so every month has both."
+    )
+    assert dialog.form.kind_combo.currentText() == "Reflective practice CoP: “2nd and/or 4th week of the month”"
+    _pick(dialog, SessionKind.SPOTLIGHT, 1, 13, date(2026, 9, 1))
+    assert dialog.form.counting_label.text().startswith("1st full week: the first Monday-to-Friday week wholly")
+
+
+def test_a_series_saved_with_full_weeks_says_which_months_lack_a_session_and_how_to_fix_it(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    days = "11,12,13,14,15,16,17,25,26,27,28,29,30,31"
+    old = f"DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;BYDAY=TH;BYMONTHDAY={days}"
+    series.add_series(context.db, team.id, SessionKind.REFLECTIVE, old, NOW)
+    dialog = _dialog(qtbot, context, team)
+    assert dialog.dates.missing_label.isVisible()
+    lines = dialog.dates.missing_label.text().splitlines()
+    assert lines[0] == "No 4th-week session in September 2026: that Thursday would be 1 October."
+    assert lines[-1].startswith("Choose the weeks again")
+    assert "no 4th-week session when that Thursday falls in the next month" in dialog.words_label.text()
+    dialog.form.weeks_combo.setCurrentIndex(dialog.form.weeks_combo.findData(ReflectiveWeeks.SECOND.value))
+    dialog.form.weeks_combo.setCurrentIndex(dialog.form.weeks_combo.findData(ReflectiveWeeks.SECOND_AND_FOURTH.value))
+    assert not dialog.dates.missing_label.isVisible()
+    assert "Thu 24 Sep 2026, 10:00" in dialog.dates.preview_model.stringList()
+    dialog.revert()
 
 
 def test_the_date_lists_are_as_tall_as_what_they_hold(qtbot: QtBot, context: AppContext, team: Team) -> None:
@@ -252,8 +273,11 @@ def test_the_schedule_and_reports_are_in_the_menus(demo_window: MainWindow, monk
     assert "&Schedule…" in menus["&File"]
     assert menus["&Reports"] == [
         "Export session &record…",
+        "Write the &self-assessment…",
         "Export &quarterly self-assessment…",
         "Export &CPD peer-reflection evidence…",
+        "Export the sessions for &invitations (iCalendar)…",
+        "Export the invite &list (CSV)…",
     ]
     opened: list[SeriesDialog] = []
 
@@ -292,7 +316,7 @@ def test_export_quarterly_report_and_summary_from_the_menu(
     _answer_with(monkeypatch, target)
     demo_window.reports.export_quarterly_report()
     page = target.read_text()
-    assert "CoP quarterly self-assessment: Northside Community Team, Q3 2026" in page  # the quarter just finished
+    assert "Facilitator&#x27;s CoP self-assessment: Northside Community Team, Q3 2026" in page  # the quarter just ended
     monkeypatch.setattr(QuarterReportDialog, "chosen_format", property(lambda self: self.formats["summary"]))
     summary = tmp_path / "q.json"
     _answer_with(monkeypatch, summary)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from copdesk import paths
-from copdesk.core.review import PLANNING_PROMPTS
+from copdesk.core.masterclass import shipped_texts
 from copdesk.store import actions, teams
 from copdesk.store.demo import RECURRING_ISSUE, bank_questions, fill_demo
 from copdesk.store.recurring import recurring_threshold
@@ -80,7 +80,9 @@ def test_planning_ticks_are_kept_for_the_upcoming_session(window: MainWindow) ->
     _demo(window)
     panel = window.review_panel
     checklist = panel.review_sections.planning.model
-    assert [checklist.index(r).data() for r in range(checklist.rowCount())] == [p.text for p in PLANNING_PROMPTS]
+    assert [checklist.index(r).data() for r in range(checklist.rowCount())] == [
+        p.text.text for p in shipped_texts().planning
+    ]
     first = checklist.index(0)
     assert checklist.setData(first, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     pack = panel.pack

@@ -30,7 +30,30 @@ def test_the_rules_page_offers_the_chat_not_the_share_safe_view(window: MainWind
     dialog.copy_rules_button.click()
     copied = QGuiApplication.clipboard().text()
     rules = window.session_flow.ground_rules
-    assert copied.splitlines()[0] == "Ground rules and confidentiality"
+    assert copied.splitlines()[0] == "Ground rules"
     assert copied.splitlines()[1:] == [f"{n}. {rule.text}" for n, rule in enumerate(rules.rules, 1)]
+    assert "support" not in copied.splitlines()[-1].casefold(), "no support was planned, so none is promised"
     assert "Copied" in dialog.copied_label.text()
     assert not dialog.agreed_check.isChecked(), "copying agrees nothing"
+
+
+def test_the_page_quotes_the_masterclass_and_marks_the_rules_as_copdesks(window: MainWindow) -> None:
+    """The masterclass only says "Set ground rules at the start"; the rules are CoPDesk's, and say so."""
+    add_team(window)
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.set_present(set(ROSTER))
+    dialog.plan_fields.support.setText("Kai (Practice Supervisor) is free after the session")
+    assert dialog.go_to_ground_rules()
+    page = dialog.pages.currentWidget()
+    assert page is not None
+    words = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert "“Set ground rules at the start and be prepared to step in and clarify and encourage.”" in words
+    assert "(Masterclass, Handling challenges)" in words
+    assert "CoPDesk's suggestions, drawn from the masterclass's" in words and "confidentiality" not in words
+    assert "Support offered for this session: Kai (Practice Supervisor) is free after the session" in (
+        dialog.rules_label.text()
+    )
+    QGuiApplication.clipboard().clear()
+    dialog.copy_rules_button.click()
+    assert QGuiApplication.clipboard().text().splitlines()[-1].endswith("is free after the session")

@@ -1,7 +1,7 @@
 """Raising an escalation, and recording what came of it.
 
-The masterclass's routes for a system barrier: "escalating to the Practice Supervisor or Manager as
-required, and/or completing a My VIEWS form" (Facilitation role in a CoP). An escalation is a record:
+The masterclass's routes for a system barrier are quoted whole from ``resources/prompts/challenges.toml`` (the
+facilitator's role: "Facilitation role in a CoP"). An escalation is a record:
 to whom, when it was raised, when a response is due, the outcome, and a status that moves from
 awaiting a response to responded to closed (``core.recurring``). The dialog saves on OK and stays open,
 with the reason, when something is wrong.
@@ -16,6 +16,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from copdesk.core.dates import DueDateError, format_uk
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget
 from copdesk.core.recurring import EscalationError, next_statuses
 from copdesk.core.review import IssueSummary
@@ -28,7 +29,6 @@ from copdesk.views.widgets.forms import name_standard_buttons, place_field
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
 
-ESCALATION_SOURCE = "CoP Facilitation Masterclass (Spring 2026), Facilitation role in a CoP"
 MAX_OUTCOME_LENGTH = 4000
 
 
@@ -60,10 +60,8 @@ class NewEscalationDialog(QDialog):
         now = context.now()
         self.today = now.astimezone().date()
         ui = self.ui
-        ui.leadLabel.setText(
-            "Escalate a system barrier “to the Practice Supervisor or Manager as required, and/or complete a "
-            f"My VIEWS form”.\n— {ESCALATION_SOURCE}"
-        )
+        route = shipped_texts().escalation
+        ui.leadLabel.setText(f"{route.shown()}\n— {route.credit()}")
         self.issue_combo, self.target_combo, self.raised_edit = ui.issueCombo, ui.targetCombo, ui.raisedEdit
         for summary in issue_choices:
             self.issue_combo.addItem(f"{summary.title} (raised {summary.times_raised}×)", summary.id)

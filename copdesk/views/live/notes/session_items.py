@@ -1,9 +1,7 @@
 """The Learning, Parked and Escalation quick items of the notes pane.
 
-Parked items go where the masterclass says such business belongs: "CoPs reflective practice is NOT...
-Scrutinising Packages of Care ... Case Decision-making ... Cascading Management Information ...
-'Individual' Clinical or Practice Supervision", which "should happen elsewhere IN... Quality Assurance &
-Panels, MDT Meetings, MAMS & MAPS, Team Meetings, Supervision".
+Parked items go where the masterclass says such business belongs: its "CoPs reflective practice is NOT... / This
+should happen elsewhere IN..." table, quoted whole from ``resources/prompts/reflective_practice.toml``.
 """
 
 from __future__ import annotations
@@ -18,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.core.masterclass import arena_label, shipped_texts
 from copdesk.core.model import Note, NoteKind, ParkedDestination
-from copdesk.core.recurring import RECURRING_ADVICE
 from copdesk.services.notes import add_note, remove_note
 from copdesk.store.issues import get_escalation
 from copdesk.store.notes import notes
@@ -33,13 +31,21 @@ from copdesk.views.widgets.labels import hint_label, show_message
 from copdesk.views.widgets.row_model import Column, RowTableModel
 from copdesk.views.write_guard import KEPT_TYPED
 
-NOT_FOR_A_COP = "A CoP is not for case decisions or scrutinising packages of care: park them for their arena."
-NOT_FOR_A_COP_SOURCE = (
-    "“CoPs reflective practice is NOT... Scrutinising Packages of Care, Case Decision-making, Cascading Management "
-    "Information, 'Individual' Clinical or Practice Supervision. This should happen elsewhere IN... Quality "
-    "Assurance & Panels, MDT Meetings, MAMS & MAPS, Team Meetings, Supervision.” (CoP Facilitation Masterclass "
-    "(Spring 2026), Reflective Practice (primary focus of CoPs))"
-)
+
+def not_for_a_cop() -> str:
+    """The masterclass's list of what a CoP is not, quoted, for the Parked tab's hint line."""
+    cop = shipped_texts().what_a_cop_is
+    listed = "; ".join(arena.not_this.text for arena in cop.arenas)
+    return f"“{cop.not_heading.text}” {listed} ({cop.not_heading.credit()}). Park it for its arena."
+
+
+def arenas_text() -> str:
+    """The masterclass's table, row by row, quoted: what a CoP is not, and where it should happen instead."""
+    cop = shipped_texts().what_a_cop_is
+    rows = "\n".join(f"• {arena.not_this.text} → {arena.elsewhere.text}" for arena in cop.arenas)
+    return f"“{cop.not_heading.text} / {cop.elsewhere_heading.text}”\n{rows}\n({cop.not_heading.credit()})"
+
+
 _PROMPTS = {
     NoteKind.LEARNING: ("Learning point", "What the group learned, e.g. Check early what the person wants"),
     NoteKind.PARKED: ("Parked item", "What belongs elsewhere, e.g. The level of one person's package of care"),
@@ -49,7 +55,7 @@ _PROMPTS = {
 def _note_model(kind: NoteKind, parent: QWidget) -> RowTableModel[Note]:
     columns = [Column[Note](_PROMPTS[kind][0], lambda n: n.text)]
     if kind is NoteKind.PARKED:
-        columns.append(Column[Note]("Take it to", lambda n: n.destination.label if n.destination else "—"))
+        columns.append(Column[Note]("Take it to", lambda n: arena_label(n.destination) if n.destination else "—"))
     return RowTableModel[Note](columns, {}, parent)
 
 
@@ -69,7 +75,7 @@ class NoteItemsEditor(QuickItemForm):
         self.destination.setAccessibleName("Take it to")
         self.destination.addItem("Take it to…", None)
         for destination in ParkedDestination:
-            self.destination.addItem(destination.label, destination.value)
+            self.destination.addItem(arena_label(destination), destination.value)
         self.destination.setVisible(kind is NoteKind.PARKED)
         row.addWidget(self.destination)
         self.add_button = QPushButton("Add point" if kind is NoteKind.LEARNING else "Park it")
@@ -81,8 +87,8 @@ class NoteItemsEditor(QuickItemForm):
         self.identifier_warning = IdentifierWarning(self.text_edit)  # never blocks: the item still saves
         layout.addWidget(self.identifier_warning)
         if kind is NoteKind.PARKED:
-            hint = hint_label(NOT_FOR_A_COP)
-            hint.setToolTip(NOT_FOR_A_COP_SOURCE)
+            hint = hint_label(not_for_a_cop())
+            hint.setToolTip(arenas_text())
             layout.addWidget(hint)
         layout.addWidget(self.message)
         self.model = _note_model(kind, self)
@@ -130,7 +136,7 @@ class NoteItemsEditor(QuickItemForm):
         note = saved.value
         self.text_edit.clear()
         self.destination.setCurrentIndex(0)
-        where = f" (take it to: {destination.label})" if destination else ""
+        where = f" (take it to: {arena_label(destination)})" if destination else ""
         show_message(self.message, f"Added: {text}{where}", error=False)
         self.text_edit.setFocus()
         self.reload()
@@ -160,9 +166,9 @@ class EscalationsEditor(QuickItemForm):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         layout = self.form
-        advice = RECURRING_ADVICE[-1]
+        route = shipped_texts().escalation
         top = QHBoxLayout()
-        top.addWidget(hint_label(f"“{advice.text}” ({advice.source})"), 1)
+        top.addWidget(hint_label(route.with_credit()), 1)
         self.new_button = QPushButton("New escala&tion…")
         self.new_button.setAccessibleName("New escalation")
         self.new_button.clicked.connect(self.new_escalation)

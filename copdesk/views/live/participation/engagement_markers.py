@@ -7,48 +7,37 @@ the remedies card speaks to the facilitator about the group.
 from __future__ import annotations
 
 import html
-from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import MarkerKind
-from copdesk.core.participation import REMEDIES
 from copdesk.views.widgets.labels import hint_label
 
 
-class MarkerText(NamedTuple):
-    button: str
-    challenge: str  # the masterclass's name for the challenge
-    described: str  # its description, word for word
-
-
-MARKER_TEXT: dict[MarkerKind, MarkerText] = {
-    MarkerKind.LOW_ENERGY: MarkerText(
-        "Low energy",
-        "Low energy or limited engagement",
-        "Low energy within a CoP, with limited volunteering of information or questions.",
-    ),
-    MarkerKind.TENSION: MarkerText(
-        "Tension",
-        "Defensiveness or tension",
-        "Individuals feel uncomfortable or defensive sharing their practice and client outcomes within the CoP.",
-    ),
-    MarkerKind.REPEATED_ISSUE: MarkerText(
-        "Same issue again",
-        "Same issues raised with no resolution",
-        "The same issue or challenge is raised at each CoP with limited progression forward.",
-    ),
-}
-
-
 def remedies_html(kind: MarkerKind) -> str:
-    """The remedies as a list with their source, for the card and the buttons' tooltips."""
-    remedies = REMEDIES[kind]
-    items = "".join(f"<li>{html.escape(remedy.text)}</li>" for remedy in remedies)
-    sources = html.escape("; ".join(dict.fromkeys(remedy.source for remedy in remedies)))
-    return f"<ul style='margin-left:-20px'>{items}</ul><p><i>Source: {sources}</i></p>"
+    """The remedies as a list, each quoted with its section, for the card and the buttons' tooltips.
+
+    A remedy the masterclass does not set beside this challenge says that CoPDesk offers it.
+    """
+    items = []
+    for remedy in shipped_texts().challenge(kind).remedies:
+        offered = "CoPDesk also offers, from the masterclass: " if remedy.offered_by_copdesk else ""
+        items.append(
+            f"<li>{offered}{html.escape(remedy.text.shown())} <i>({html.escape(remedy.text.credit())})</i></li>"
+        )
+    return f"<ul style='margin-left:-20px'>{''.join(items)}</ul>"
+
+
+def challenge_html(kind: MarkerKind) -> str:
+    """The challenge as the masterclass names and describes it, both sentences, quoted."""
+    challenge = shipped_texts().challenge(kind)
+    return (
+        f"<b>{html.escape(challenge.name.shown())}</b><br>{html.escape(challenge.description.shown())} "
+        f"<i>({html.escape(challenge.description.credit())})</i>"
+    )
 
 
 class MarkerBar(QWidget):
@@ -65,11 +54,12 @@ class MarkerBar(QWidget):
         caption.setToolTip("Markers describe the room, never a person: no name is stored with them.")
         row.addWidget(caption)
         self.buttons: dict[MarkerKind, QPushButton] = {}
-        for kind, text in MARKER_TEXT.items():
-            button = QPushButton(text.button)
+        for challenge in shipped_texts().challenges:
+            kind = challenge.marker
+            button = QPushButton(challenge.button)
             button.setObjectName(f"marker_{kind.value}")
-            button.setAccessibleName(f"Mark the room: {text.challenge.lower()}")
-            button.setToolTip(f"<b>{text.challenge}</b><br>{text.described}{remedies_html(kind)}")
+            button.setAccessibleName(f"Mark the room: {challenge.name.text}")
+            button.setToolTip(f"{challenge_html(kind)}<p>What the masterclass suggests:</p>{remedies_html(kind)}")
             button.clicked.connect(lambda _checked=False, k=kind: self.marked.emit(k))
             row.addWidget(button)
             self.buttons[kind] = button
@@ -78,7 +68,7 @@ class MarkerBar(QWidget):
     def show_counts(self, counts: dict[MarkerKind, int]) -> None:
         for kind, button in self.buttons.items():
             count = counts.get(kind, 0)
-            button.setText(MARKER_TEXT[kind].button + (f" · {count}" if count else ""))
+            button.setText(shipped_texts().challenge(kind).button + (f" · {count}" if count else ""))
 
 
 class RemediesCard(QFrame):
@@ -112,8 +102,10 @@ class RemediesCard(QFrame):
         self.setFixedWidth(440)
 
     def show_for(self, kind: MarkerKind, follow_up: str, anchor: QWidget) -> None:
-        self.heading.setText(f"Marked: {MARKER_TEXT[kind].challenge.lower()}")
-        self.remedies.setText(f"<p>What the masterclass suggests:</p>{remedies_html(kind)}")
+        self.heading.setText(f"Marked: {shipped_texts().challenge(kind).name.text}")
+        self.remedies.setText(
+            f"<p>{challenge_html(kind)}</p><p>What the masterclass suggests:</p>{remedies_html(kind)}"
+        )
         self.follow_up.setText(follow_up)
         self.adjustSize()
         position = anchor.mapToGlobal(QPoint(0, anchor.height() + 4))

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import MarkerKind, NoteKind
 from copdesk.core.participation import CONTRIBUTIONS, TALK_TIME, Measure, balance_in_words, gini
 from copdesk.services.notes import add_note
+from copdesk.store import sessions
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.participation.add_people_dialog import AddPeopleDialog
@@ -168,6 +170,15 @@ class ParticipationPanel(Pane):
 
     # -- session lifecycle --------------------------------------------------------------------
     def _session_started(self, session_id: int) -> None:
+        kind = sessions.get_session(self.context.db, session_id).kind
+        owner = shipped_texts().session_type(kind)
+        if owner.attended:  # run by others: nobody's participation is the facilitator's to track
+            self._show_idle()
+            self.show_empty(
+                f"{kind.label}, {owner.owner.with_credit()}: the team attends, so participation is not "
+                "tracked. Record what was learned in the notes."
+            )
+            return
         self.tally.load(session_id)
         self.filter_edit.clear()
         self.roster.set_roster_size(len(self.tally.members))

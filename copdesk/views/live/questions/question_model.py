@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 
 from copdesk.core.custom_questions import is_custom
 from copdesk.core.picker import QuestionFilter
+from copdesk.core.provenance import Attributed
 from copdesk.core.question_bank import Question, QuestionKind
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -27,6 +28,13 @@ KIND_LABELS = {
 
 # Everything, whatever its kind: a search must find tips and techniques too.
 EVERYTHING = QuestionFilter(kinds=frozenset())
+
+
+def question_credit(question: Question) -> str:
+    """Whose words the question is: a quotation with its section, CoPDesk's prompt, or the facilitator's own."""
+    if is_custom(question.id) or question.origin is None:
+        return f"your question · source: {question.source}"
+    return Attributed(question.text, question.origin, question.source).credit("prompt")
 
 
 class QuestionRole(IntEnum):
@@ -102,7 +110,7 @@ class QuestionListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(question)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{question.category} · {question.model}\nSource: {question.source}"
+            return f"{question.category} · {question.model}\n{question_credit(question)}"
         if role == Qt.ItemDataRole.FontRole and question.id in self._hidden:
             font = QFont()
             font.setItalic(True)

@@ -9,8 +9,9 @@ How it behaves, and why:
   across sessions is derived from that log (``team_ask_counts``): a question drawn and skipped was
   not put to the team, so it comes round again first. Marking again undoes the mark.
 - While a segment runs, draws follow it (``phase_questions``), and entering a segment draws a fresh
-  question for it. A tension or low-energy marker, or a quiet-voice signal, brings up a matching
-  prompt in a separate frame marked as a suggestion, with the masterclass text behind it.
+  question for it. Any engagement marker (tension, low energy, the same issue again), or a quiet-voice signal,
+  brings up a matching prompt in a separate frame marked as a suggestion, with the quoted text behind it and
+  who makes the link (the masterclass, or CoPDesk).
 - ``LiveSession.question_shown`` carries the current question for the share-safe view. Tips and
   listening techniques are guidance for the facilitator, so for them it carries an empty string.
 - With no session live the pane still draws and searches, for browsing, and says nothing is logged.
@@ -343,8 +344,7 @@ class QuestionPanel(Pane):
             signal = signal_for_marker(MarkerKind(kind))
         except ValueError:
             return
-        if signal is not None:
-            self._offer(signal, from_marker=True)
+        self._offer(signal, from_marker=True)
 
     def _offer(self, signal: SignalKind, *, from_marker: bool) -> None:
         self._suggestion_from_marker = from_marker

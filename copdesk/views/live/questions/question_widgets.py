@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from copdesk.core.custom_questions import is_custom
 from copdesk.core.picker import RoomSignal, Suggestion, suggested_prompts
+from copdesk.core.provenance import Origin
 from copdesk.core.question_bank import Question, QuestionKind, SignalKind
-from copdesk.views.live.questions.question_model import KIND_LABELS
+from copdesk.views.live.questions.question_model import KIND_LABELS, question_credit
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import ElidedLabel
 
@@ -38,6 +39,7 @@ SIGNAL_HEADLINES = {
     SignalKind.TENSION: "tension or defensiveness",
     SignalKind.LOW_ENERGY: "low energy in the room",
     SignalKind.QUIET_VOICE: "someone has not spoken for a while",
+    SignalKind.REPEATED_ISSUE: "the same issue again",
 }
 # However long the question (with a caution, beside a suggestion), the card claims at most this much of the pane:
 # its source line and two lines of the question at the heading size (in the big type a question is one line).
@@ -53,6 +55,18 @@ def _label(role: str, *, selectable: bool = False) -> QLabel:
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def reason_text(suggestion: Suggestion) -> str:
+    """Why the prompt is offered, saying who makes the link: the masterclass (a remedy it sets beside the
+    challenge), CoPDesk (drawn from a quoted line), or the facilitator (a custom question's own reason)."""
+    question = suggestion.question
+    if is_custom(question.id) or question.signal_origin is None:
+        return f"Your reason: {suggestion.reason}"
+    section = question.signal_section or question.source
+    if question.signal_origin is Origin.MASTERCLASS:
+        return f"Why: the masterclass sets it beside “{suggestion.reason}” (Masterclass, {section})"
+    return f"CoPDesk's suggestion, drawn from the masterclass's {section}: “{suggestion.reason}”"
 
 
 class QuestionCard(QScrollArea):
@@ -148,8 +162,7 @@ class QuestionCard(QScrollArea):
             return
         kind = "" if question.kind is QuestionKind.QUESTION else f" · {KIND_LABELS[question.kind]}"
         names = [question.category] if question.model == question.category else [question.category, question.model]
-        source = question.source if is_custom(question.id) else f"masterclass, “{question.source}”"
-        self.meta_label.set_full_text(f"{' · '.join(names)}{kind} · source: {source}")
+        self.meta_label.set_full_text(f"{' · '.join(names)}{kind} · {question_credit(question)}")
         self.text_label.setText(question.text)
         self._size_text()
         self.caution_label.setVisible(question.caution is not None)
@@ -167,7 +180,7 @@ class QuestionCard(QScrollArea):
 
 
 class SuggestionBanner(QFrame):
-    """One suggestion at a time, with the masterclass text that justifies it; *Another* steps through the rest."""
+    """One suggestion at a time, with the text that justifies it and who links it; *Another* steps through the rest."""
 
     use_requested = Signal(object)  # the suggested Question
 
@@ -253,7 +266,7 @@ class SuggestionBanner(QFrame):
         self.headline_label.set_full_text(f"SUGGESTION · {SIGNAL_HEADLINES[suggestion.signal]}")
         self.another_button.setText(f"Another ({self._index + 1}/{len(self._suggestions)})")
         self.text_label.setText(suggestion.question.text + kind)
-        self.reason_label.set_full_text(f"Why, from the masterclass: “{suggestion.reason}”")
+        self.reason_label.set_full_text(reason_text(suggestion))
 
     def _use(self) -> None:
         suggestion = self.current

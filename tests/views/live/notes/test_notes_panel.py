@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from copdesk.core.dates import format_uk
+from copdesk.core.masterclass import arena_label
 from copdesk.core.model import (
     ActionStatus,
     EscalationStatus,
@@ -240,7 +241,8 @@ def test_issue_suggestions_link_raised_again_and_flag_at_the_threshold(window: M
     history = [m.text for m in issues.mentions(db, ot.id)]
     assert history[-1] == "Waiting weeks for an OT assessment"
     assert not linker.flag.isHidden() and "3 times" in linker.flag_label.text()
-    assert "Practice Supervisor or Manager" in linker.flag_label.text() and "My VIEWS" in linker.flag_label.text()
+    assert "Same issues raised with no resolution" in linker.flag_label.text()
+    assert "Practice Supervisor or Manager" in linker.flag.toolTip() and "My VIEWS" in linker.flag.toolTip()
     # Raised once per session: it is no longer offered here.
     QTest.keyClicks(linker.title_edit, "OT assessment")
     linker.refresh_suggestions()
@@ -278,9 +280,9 @@ def test_learning_and_parked_items(window: MainWindow, qtbot: QtBot) -> None:
     panel.parked.destination.setCurrentIndex(panel.parked.destination.findText("Quality Assurance & Panels"))
     QTest.mouseClick(panel.parked.add_button, Qt.MouseButton.LeftButton)
     (parked,) = notes.notes(db, session_id, NoteKind.PARKED)
-    assert parked.destination is not None and parked.destination.label == "Quality Assurance & Panels"
+    assert parked.destination is not None and arena_label(parked.destination) == "Quality Assurance & Panels"
     assert [n.text for n in notes.notes(db, session_id, NoteKind.LEARNING)] == ["Check early what the person wants"]
-    assert any("packages of care" in label.text() for label in panel.parked.findChildren(QLabel))
+    assert any("Scrutinising Packages of Care" in label.text() for label in panel.parked.findChildren(QLabel))
 
 
 def test_search_finds_every_sessions_notes_in_context(window: MainWindow) -> None:

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from copdesk import paths
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import MarkerKind, NoteKind
-from copdesk.core.participation import REMEDIES
 from copdesk.store import notes, participation
 from copdesk.store.connection import open_database
 from copdesk.views.context import AppContext
@@ -39,9 +39,11 @@ def test_a_marker_is_saved_without_any_member_and_shows_its_remedies(
     assert logged == [kind.value]
     card = panel.remedies_card
     assert card.isVisible()
-    for remedy in REMEDIES[kind]:
-        assert remedy.text in card.remedies.text()
-        assert remedy.source.split(", ")[-1] in card.remedies.text()
+    challenge = shipped_texts().challenge(kind)
+    shown = card.remedies.text().replace("&amp;", "&")
+    assert challenge.name.text in card.heading.text() and challenge.description.text in shown
+    for remedy in challenge.remedies:
+        assert remedy.text.text in shown and f"({remedy.text.credit()})" in shown
     assert panel.marker_bar.buttons[kind].text().endswith("· 1")
     card.close()
 

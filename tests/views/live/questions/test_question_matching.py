@@ -112,8 +112,33 @@ def test_a_quiet_voice_signal_suggests_inviting_the_group(window: MainWindow) ->
     assert not panel.banner.isVisible()
 
 
-def test_a_repeated_issue_marker_suggests_nothing(window: MainWindow) -> None:
+def test_same_issue_again_offers_the_remedy_the_masterclass_sets_beside_it(window: MainWindow) -> None:
+    """The remedies card says matching prompts are offered: for the same issue again, that is true."""
     start_live(window)
     panel = panel_of(window)
     window.live_session.marker_logged.emit("repeated-issue")
-    assert not panel.banner.isVisible()
+    suggestion = panel.banner.current
+    assert panel.banner.isVisible() and suggestion is not None
+    assert suggestion.question.text.startswith("Vary the style and content of the CoP. Take any actions")
+    assert panel.banner.reason_label.full_text() == (
+        "Why: the masterclass sets it beside “Same issues raised with no resolution” (Masterclass, Handling challenges)"
+    )
+
+
+def test_a_link_the_masterclass_does_not_make_is_shown_as_copdesks(window: MainWindow) -> None:
+    """Tension → Socratic clarification questions, low energy → the Weather model: CoPDesk's suggestions."""
+    start_live(window)
+    panel = panel_of(window)
+    for signal, category in (("tension", "Clarification questions"), ("low-energy", "Weather model")):
+        window.live_session.marker_logged.emit(signal)
+        seen = set()
+        for _ in range(len(panel.banner._suggestions)):
+            current = panel.banner.current
+            assert current is not None
+            reason = panel.banner.reason_label.full_text()
+            seen.add(current.question.category)
+            if current.question.category == category:
+                assert reason.startswith("CoPDesk's suggestion, drawn from the masterclass's"), reason
+                assert "Why, from the masterclass" not in reason
+            panel.banner.another()
+        assert category in seen

@@ -1,0 +1,137 @@
+"""The next session's plan per team and session day, and the roles a started session keeps (``db/0030``).
+
+A plan is keyed like the planning ticks: by team and the day of the session it is for ('' while the team has no
+schedule), so the next session starts with a fresh plan once this one has been held. People are member ids; an
+erased member leaves the plan by the foreign keys (ON DELETE SET NULL).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from copdesk.core.clock import to_utc_iso
+from copdesk.core.masterclass import shipped_texts
+from copdesk.core.model import SessionKind
+from copdesk.core.planning import (
+    RECENT_SESSIONS,
+    NextSessionPlan,
+    PresenterTurn,
+    SessionRoles,
+    checked_plan,
+)
+from copdesk.core.schedule import NextSession
+from copdesk.store.quarterly import local_day
+from copdesk.store.schedule import upcoming_sessions
+
+
+def next_run_session(db: Database, team_id: int, after: datetime) -> NextSession | None:
+    """The team's next scheduled session that it runs itself (not a Spotlight or Themed one it attends): the one a
+    plan is made for. ``after`` is an aware wall-clock time."""
+    attended = shipped_texts().is_attended
+    return next((found for found in upcoming_sessions(db, team_id, after, 12) if not attended(found.kind)), None)
+
+
+def _day_key(session_day: date | None) -> str:
+    return session_day.isoformat() if session_day else ""
+
+
+def next_session_plan(db: Database, team_id: int, session_day: date | None) -> NextSessionPlan:
+    """The plan for the team's session on ``session_day``; an empty plan when none was made."""
+    row = next(
+        db.query("SELECT * FROM session_plan WHERE team_id = ? AND session_day = ?", [team_id, _day_key(session_day)]),
+        None,
+    )
+    if row is None:
+        return NextSessionPlan()
+    return NextSessionPlan(
+        row["presenter_id"],
+        date.fromisoformat(row["presenter_asked_on"]) if row["presenter_asked_on"] else None,
+        SessionRoles(
+            row["co_facilitator_id"], row["content_format"], row["trigger_warning"] or "", row["support"] or ""
+        ),
+    )
+
+
+def save_next_session_plan(
+    db: Database, team_id: int, session_day: date | None, plan: NextSessionPlan, now: datetime
+) -> NextSessionPlan:
+    """Store the plan (checked first: :class:`~copdesk.core.planning.PlanError`); an empty plan removes the row."""
+    checked = checked_plan(plan, [point.key for point in shipped_texts().content_formats])
+    key = _day_key(session_day)
+    db.execute("DELETE FROM session_plan WHERE team_id = ? AND session_day = ?", [team_id, key])
+    if not checked.is_empty:
+        roles = checked.roles
+        db.execute(
+            "INSERT INTO session_plan (team_id, session_day, presenter_id, presenter_asked_on, content_format, "
+            "trigger_warning, support, co_facilitator_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                team_id,
+                key,
+                checked.presenter_id,
+                checked.presenter_asked_on.isoformat() if checked.presenter_asked_on else None,
+                roles.content_format,
+                roles.trigger_warning or None,
+                roles.support or None,
+                roles.co_facilitator_id,
+                to_utc_iso(now),
+            ],
+        )
+    return checked
+
+
+def set_session_roles(db: Database, session_id: int, roles: SessionRoles) -> None:
+    """Keep with the session who co-facilitates it, its format, and the trigger warning and support offered."""
+    db.execute(
+        "UPDATE session SET co_facilitator_id = ?, content_format = ?, trigger_warning = ?, support_offered = ? "
+        "WHERE id = ?",
+        [
+            roles.co_facilitator_id,
+            roles.content_format,
+            roles.trigger_warning or None,
+            roles.support or None,
+            session_id,
+        ],
+    )
+
+
+def session_roles(db: Database, session_id: int) -> SessionRoles:
+    row: dict[str, Any] | None = next(
+        db.query(
+            "SELECT co_facilitator_id, content_format, trigger_warning, support_offered FROM session WHERE id = ?",
+            [session_id],
+        ),
+        None,
+    )
+    if row is None:
+        return SessionRoles()
+    return SessionRoles(
+        row["co_facilitator_id"], row["content_format"], row["trigger_warning"] or "", row["support_offered"] or ""
+    )
+
+
+def presenter_turns(db: Database, team_id: int) -> list[PresenterTurn]:
+    """Each active member of the team (guests aside) and the day they last presented at a session held."""
+    sql = """
+        SELECT m.id, m.display_name,
+               (SELECT max(s.started_at) FROM session s
+                 WHERE s.presenter_id = m.id AND s.status = 'ended' AND s.started_at IS NOT NULL) AS last_at
+        FROM member m WHERE m.team_id = ? AND m.active = 1 AND m.role != 'guest' ORDER BY m.id
+    """
+    return [
+        PresenterTurn(int(row["id"]), str(row["display_name"]), local_day(row["last_at"]) if row["last_at"] else None)
+        for row in db.query(sql, [team_id])
+    ]
+
+
+def recent_formats(db: Database, team_id: int, sessions: int = RECENT_SESSIONS) -> list[str | None]:
+    """The format of each of the team's latest ``sessions`` held sessions it ran itself (newest first)."""
+    run = [kind.value for kind in SessionKind if not shipped_texts().is_attended(kind)]
+    sql = f"""
+        SELECT content_format FROM session
+        WHERE team_id = ? AND status = 'ended' AND kind IN ({", ".join("?" for _ in run)})
+        ORDER BY started_at DESC, id DESC LIMIT ?
+    """
+    return [row["content_format"] for row in db.query(sql, [team_id, *run, sessions])]

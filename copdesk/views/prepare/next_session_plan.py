@@ -1,0 +1,183 @@
+"""The Prepare view's "Next session plan": who presents and when they were asked, the format, a trigger warning with
+the support offered, and a co-facilitator; beside it, who has not presented for a while and which formats the team
+has not used lately.
+
+The masterclass's remedy for a flat room is to "Speak to a member of the team in advance…", its planning points
+are the formats, and it asks for variety ("Vary the style and content of the CoP…"): those quotations are shown
+whole, with their section. Every change is saved at once through the window's write guard (a refused save keeps
+the fields as typed, for Retry), keyed by the team and the session's day like the planning checklist, so the
+start dialog offers the plan as its defaults.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from copdesk.core.dates import format_uk
+from copdesk.core.masterclass import shipped_texts
+from copdesk.core.model import MarkerKind, Role, Team
+from copdesk.core.planning import NextSessionPlan, PlanError, formats_not_used, presenters_due
+from copdesk.core.review import ReviewPack
+from copdesk.services.planning import save_next_session_plan
+from copdesk.store import teams
+from copdesk.store.planning import next_run_session, next_session_plan, presenter_turns, recent_formats
+from copdesk.views.context import AppContext
+from copdesk.views.session.plan_fields import NOBODY, PlanFields
+from copdesk.views.widgets.labels import hint_label, message_label, show_message
+from copdesk.views.write_guard import KEPT_TYPED
+
+SHOWN_PRESENTERS = 4
+
+
+class NextSessionPlanSection(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("nextSessionPlan")
+        self.context = context
+        self.team_id: int | None = None
+        self.session_day: date | None = None
+        self.kind_label = ""
+        self._loading = False
+        texts = shipped_texts()
+        columns = QHBoxLayout(self)
+        columns.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        self.form = QFormLayout()
+        self.presenter = QComboBox()
+        self.presenter.setAccessibleName("Who will present")
+        self.asked = QCheckBox("Asked on")
+        self.asked.setAccessibleName("The presenter has been asked")
+        self.asked_on = QDateEdit()
+        self.asked_on.setAccessibleName("Asked on")
+        self.asked_on.setCalendarPopup(True)
+        self.asked_on.setDisplayFormat("ddd d MMM yyyy")
+        presenter_row = QHBoxLayout()
+        presenter_row.addWidget(self.presenter, 1)
+        presenter_row.addWidget(self.asked)
+        presenter_row.addWidget(self.asked_on)
+        presenter_label = QLabel("&Presenter")
+        presenter_label.setBuddy(self.presenter)
+        self.form.addRow(presenter_label, presenter_row)
+        self.fields = PlanFields(self)
+        self.fields.add_rows(self.form)
+        left.addLayout(self.form)
+        self.message = message_label()
+        self.message.setObjectName("planMessage")
+        self.message.hide()
+        left.addWidget(self.message)
+        columns.addLayout(left, 3)
+        right = QVBoxLayout()
+        ask_first = texts.challenge(MarkerKind.LOW_ENERGY).remedies[0].text
+        right.addWidget(hint_label(ask_first.with_credit()))
+        self.presenters_label = QLabel()
+        self.presenters_label.setObjectName("notPresentedLately")
+        self.presenters_label.setWordWrap(True)
+        right.addWidget(self.presenters_label)
+        vary = texts.challenge(MarkerKind.REPEATED_ISSUE).remedies[0].text
+        right.addWidget(hint_label(vary.with_credit()))
+        self.formats_label = QLabel()
+        self.formats_label.setObjectName("formatsNotUsed")
+        self.formats_label.setWordWrap(True)
+        right.addWidget(self.formats_label)
+        right.addStretch(1)
+        columns.addLayout(right, 2)
+        for combo in (self.presenter, self.fields.co_facilitator, self.fields.content_format):
+            combo.currentIndexChanged.connect(self.save)
+        for edit in (self.fields.trigger_warning, self.fields.support):
+            edit.editingFinished.connect(self.save)
+        self.asked.toggled.connect(self._asked_toggled)
+        self.asked_on.dateChanged.connect(self.save)
+
+    # -- showing -----------------------------------------------------------------------------------
+    def show_pack(self, pack: ReviewPack, team: Team) -> None:
+        self.team_id = team.id
+        upcoming = next_run_session(self.context.db, team.id, self.context.now())
+        self.session_day = upcoming.moment.date() if upcoming else None
+        self.kind_label = upcoming.kind.label if upcoming else ""
+        today = pack.today
+        members = teams.list_members(self.context.db, team.id)
+        self._loading = True
+        try:
+            self.presenter.clear()
+            self.presenter.addItem(NOBODY, None)
+            for member in members:
+                if member.role is not Role.GUEST:
+                    self.presenter.addItem(member.display_name, member.id)
+            self.fields.set_members(members)
+            self.asked_on.setMaximumDate(QDate(today.year, today.month, today.day))
+            self._show_plan(next_session_plan(self.context.db, team.id, self.session_day), today)
+        finally:
+            self._loading = False
+        show_message(self.message, self._for_whom(), error=False)
+        self._show_history(team.id)
+
+    def _show_plan(self, plan: NextSessionPlan, today: date) -> None:
+        self.presenter.setCurrentIndex(max(self.presenter.findData(plan.presenter_id), 0))
+        asked = plan.presenter_asked_on
+        self.asked.setChecked(asked is not None)
+        shown = asked or today
+        self.asked_on.setDate(QDate(shown.year, shown.month, shown.day))
+        self.asked_on.setEnabled(asked is not None)
+        self.fields.show_roles(plan.roles)
+
+    def _for_whom(self) -> str:
+        day = (
+            f"the {self.kind_label} on {format_uk(self.session_day)}"
+            if self.session_day
+            else "the next session the team runs (none scheduled)"
+        )
+        return f"Plan for {day}; saved as you go, and offered when the session starts."
+
+    def _show_history(self, team_id: int) -> None:
+        due = presenters_due(presenter_turns(self.context.db, team_id))
+        listed = [
+            f"{turn.name} ({'never' if turn.last_presented is None else format_uk(turn.last_presented)})"
+            for turn in due[:SHOWN_PRESENTERS]
+        ]
+        self.presenters_label.setText(
+            f"Not presented for a while: {', '.join(listed)}."
+            if listed
+            else "Add the team's members to see who to ask."
+        )
+        formats = {point.key: point for point in shipped_texts().content_formats}
+        unused = formats_not_used(list(formats), recent_formats(self.context.db, team_id))
+        names = [point.content_format.text for key in unused if (point := formats[key]).content_format]
+        self.formats_label.setText(
+            f"Formats not used in the team's last sessions: {'; '.join(names)}."
+            if names
+            else "Every format has been used in the team's last sessions."
+        )
+
+    # -- saving -------------------------------------------------------------------------------------
+    def plan(self) -> NextSessionPlan:
+        presenter = self.presenter.currentData()
+        asked = self.asked_on.date().toPython() if self.asked.isChecked() else None
+        assert asked is None or isinstance(asked, date)
+        return NextSessionPlan(int(presenter) if presenter is not None else None, asked, self.fields.roles())
+
+    def save(self) -> bool:
+        """Keep the plan as it stands; a plan that cannot be kept says why, and the fields stay as typed."""
+        if self._loading or self.team_id is None:
+            return False
+        team_id, day, plan, now = self.team_id, self.session_day, self.plan(), self.context.now()
+        try:
+            saved = self.context.writes.run(
+                lambda: save_next_session_plan(self.context.db, team_id, day, plan, now),
+                retry=self.save,
+                key=("next-session-plan", team_id, day),
+                kept=KEPT_TYPED,
+            )
+        except PlanError as error:
+            show_message(self.message, str(error), error=True)
+            return False
+        if saved is None:
+            return False
+        show_message(self.message, f"Saved. {self._for_whom()}", error=False)
+        return True
+
+    def _asked_toggled(self, checked: bool) -> None:
+        self.asked_on.setEnabled(checked)
+        self.save()

@@ -1,0 +1,146 @@
+"""Session ▸ Hand over to the co-facilitator…: the co-facilitator takes the timer, the notes, or both, on this laptop.
+
+The masterclass has the co-facilitator "Support/ facilitate reflective practice discussions" and the facilitator
+"Work with Co-Facilitator…". On one laptop that means passing the keyboard mid-session, so a hand-over first saves
+everything typed and any change still waiting (nothing is lost when someone else takes over), never touches the
+timer (it runs on), records the co-facilitator with the session if one is named now, and then says on the Timer
+and Notes panes who has them. Handing back is the same dialog with nothing ticked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+
+from copdesk.core.masterclass import shipped_texts
+from copdesk.core.model import Role
+from copdesk.services.planning import change_session_roles
+from copdesk.store import sessions, teams
+from copdesk.store.planning import session_roles
+from copdesk.views.context import AppContext
+from copdesk.views.live.live_session import LiveSession
+from copdesk.views.widgets.labels import hint_label
+from copdesk.views.widgets.pane import Pane
+
+if TYPE_CHECKING:
+    from copdesk.views.live.notes.notes_panel import NotesPanel
+
+NOT_HANDED_OVER = (
+    "Not handed over: something typed could not be saved yet. Free some space (or make the database writable), "
+    "press Retry, then hand over."
+)
+
+
+class HandOverDialog(QDialog):
+    def __init__(self, people: list[tuple[int, str]], chosen: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("handOverDialog")
+        self.setWindowTitle("Hand over to the co-facilitator")
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            hint_label(
+                "Everything typed is saved first and the timer keeps running. Tick what the co-facilitator takes "
+                "over; untick both to take it back."
+            )
+        )
+        form = QFormLayout()
+        self.person = QComboBox()
+        self.person.setAccessibleName("Co-facilitator")
+        for member_id, name in people:
+            self.person.addItem(name, member_id)
+        self.person.setCurrentIndex(max(self.person.findData(chosen), 0))
+        form.addRow("&Co-facilitator", self.person)
+        self.timer = QCheckBox("Takes over the &timer")
+        self.timer.setAccessibleName("The co-facilitator takes over the timer")
+        self.notes = QCheckBox("Takes over the &notes")
+        self.notes.setAccessibleName("The co-facilitator takes over the notes")
+        form.addRow("", self.timer)
+        form.addRow("", self.notes)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        for button in buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class HandOver:
+    """The menu action and what it does; ``panes`` gives the Timer and Notes panes (built with the Live page)."""
+
+    def __init__(
+        self, context: AppContext, live: LiveSession, window: QWidget, panes: Callable[[], tuple[Pane, NotesPanel]]
+    ) -> None:
+        self.context, self.live, self.window, self.panes = context, live, window, panes
+        self.dialog: HandOverDialog | None = None
+        self.holder: dict[str, str] = {}  # pane ("timer", "notes") -> who has it, when not the facilitator
+        self.action = QAction("&Hand over to the co-facilitator…", window)
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.action.setEnabled(False)
+        self.action.triggered.connect(self.open)
+        live.started.connect(self._started)
+        live.ended.connect(lambda _session_id: self._show({}))
+
+    def _started(self, session_id: int) -> None:
+        kind = sessions.get_session(self.context.db, session_id).kind
+        self.action.setEnabled(not shipped_texts().is_attended(kind))  # nobody co-facilitates a session others run
+        self._show({})
+
+    def people(self) -> list[tuple[int, str]]:
+        """The team's own people present today (guests aside), the session's co-facilitator role first."""
+        session_id, team_id = self.live.session_id, self.live.team_id
+        if session_id is None or team_id is None:
+            return []
+        present = set(sessions.attendee_ids(self.context.db, session_id))
+        members = [
+            m for m in teams.list_members(self.context.db, team_id) if m.id in present and m.role is not Role.GUEST
+        ]
+        members.sort(key=lambda m: (m.role is not Role.CO_FACILITATOR, m.display_name.casefold()))
+        return [(m.id, m.display_name) for m in members]
+
+    def open(self) -> HandOverDialog | None:
+        session_id = self.live.session_id
+        if session_id is None:
+            return None
+        dialog = HandOverDialog(
+            self.people(), session_roles(self.context.db, session_id).co_facilitator_id, self.window
+        )
+        dialog.timer.setChecked("timer" in self.holder)
+        dialog.notes.setChecked("notes" in self.holder)
+        dialog.accepted.connect(
+            lambda: self.hand_over(dialog.person.currentData(), dialog.timer.isChecked(), dialog.notes.isChecked())
+        )
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def hand_over(self, member_id: int | None, timer: bool, notes: bool) -> bool:
+        """Save everything, record the co-facilitator, then say who has the timer and the notes."""
+        session_id = self.live.session_id
+        if session_id is None or member_id is None:
+            return False
+        writes = self.context.writes
+        if not self.live.save_everything() or not writes.retry():  # Retry saves it all, then hands over
+            writes.refuse(NOT_HANDED_OVER, retry=lambda: self.hand_over(member_id, timer, notes), key=HandOver)
+            return False
+        roles = session_roles(self.context.db, session_id)
+        if roles.co_facilitator_id != member_id:
+            changed = replace(roles, co_facilitator_id=member_id)
+            if writes.run(lambda: change_session_roles(self.context.db, session_id, changed)) is None:
+                return False
+        name = teams.get_member(self.context.db, member_id).display_name
+        self._show({pane: name for pane, taken in (("timer", timer), ("notes", notes)) if taken})
+        return True
+
+    def _show(self, holder: dict[str, str]) -> None:
+        self.holder = holder
+        timer_pane, notes_pane = self.panes()
+        for pane, key, title, verb in ((timer_pane, "timer", "Timer", "kept"), (notes_pane, "notes", "Notes", "taken")):
+            name = holder.get(key)
+            pane.title_label.setText((f"{title} · {verb} by {name} (co-facilitator)" if name else title).upper())
+        if "notes" in holder:
+            notes_pane.editor.setFocus()

@@ -1,0 +1,62 @@
+"""What the start dialog proposes before the facilitator changes anything: the session this start most likely is
+(one planned in advance, else the series' next or just-due one), the Prepare view's plan for it, and the one-segment
+hour of a session the team attends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from copdesk.core.agenda import AgendaSegment, AgendaTemplate
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.model import SegmentPhase, Session, SessionKind
+from copdesk.core.planning import NextSessionPlan
+from copdesk.store import schedule, session_lifecycle
+from copdesk.store.planning import next_run_session, next_session_plan
+from copdesk.views.context import AppContext
+
+DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose planned start passed within this is "the one due now"
+
+
+@dataclass(frozen=True, slots=True)
+class StartDefaults:
+    kind: SessionKind
+    planned_start: datetime | None  # aware, when the session fulfils a scheduled or planned one
+    series_id: int | None
+    reuse: Session | None
+    scheduled_words: str
+
+
+def session_defaults(context: AppContext, team_id: int) -> StartDefaults:
+    """The session this start most likely is: one planned in advance, else the series' next (or just due) one."""
+    now = context.now()
+    planned = session_lifecycle.planned_session_near(context.db, team_id, now)
+    if planned is not None and planned.planned_start is not None:
+        start = from_utc_iso(planned.planned_start)
+        return StartDefaults(planned.kind, start, planned.series_id, planned, f"Planned: {_when(start)}")
+    upcoming = schedule.next_session(context.db, team_id, now - DUE_NOW_WINDOW)
+    if upcoming is None:
+        return StartDefaults(SessionKind.REFLECTIVE, None, None, None, "No scheduled sessions for this team.")
+    start = upcoming.moment.astimezone()  # naive local wall time, made aware
+    fulfils = abs(start - now) <= DUE_NOW_WINDOW
+    words = f"Scheduled: {upcoming.kind.label}, {_when(start)}" if fulfils else f"Next scheduled: {_when(start)}"
+    return StartDefaults(
+        upcoming.kind, start if fulfils else None, upcoming.series_id if fulfils else None, None, words
+    )
+
+
+def attended_agenda(kind: SessionKind) -> AgendaTemplate:
+    """One segment for the hour: the timer keeps time, and nothing suggests the facilitator runs the session."""
+    return AgendaTemplate(kind, kind.label, (AgendaSegment(kind.label, SegmentPhase.PRESENTATION, 60 * 60),))
+
+
+def _when(moment: datetime) -> str:
+    local = moment.astimezone()
+    return f"{local:%A} {local.day} {local:%B} at {local:%H:%M}"
+
+
+def planned_in_advance(context: AppContext, team_id: int) -> NextSessionPlan:
+    """The plan made in the Prepare view for the session the team runs next (or has just begun)."""
+    upcoming = next_run_session(context.db, team_id, context.now() - DUE_NOW_WINDOW)
+    return next_session_plan(context.db, team_id, upcoming.moment.date() if upcoming else None)

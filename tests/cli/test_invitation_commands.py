@@ -1,0 +1,76 @@
+"""copdesk-cli schedule --format ics|csv -o FILE: Business Support's invitations, from the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from copdesk import paths
+from copdesk.core.model import Role, SessionKind
+from copdesk.core.schedule import Preset, build_rule
+from copdesk.store import series, teams
+from copdesk.store.connection import open_database
+from tests.cli.conftest import RunCli
+
+
+@pytest.fixture
+def team_db(db_path: Path) -> Path:
+    opened = open_database(db_path, paths.migrations_dir())
+    now = datetime(2026, 8, 1, tzinfo=UTC)
+    roster = [("Fern Quill", Role.FACILITATOR), ("Ivo Park", Role.CO_FACILITATOR), ("Wren Hale", Role.PRACTITIONER)]
+    team = teams.create_team(opened.db, "Harbour Team", roster, now)
+    rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
+    series.add_series(opened.db, team.id, SessionKind.REFLECTIVE, rule, now)
+    teams.create_team(opened.db, "Quiet Team", [], now)
+    opened.db.close()
+    return db_path
+
+
+def test_ics_holds_the_series_as_recurring_events(run_cli: RunCli, team_db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "harbour.ics"
+    result = run_cli("schedule", "--db", str(team_db), "--team", "Harbour Team", "--format", "ics", "-o", str(target))
+    assert (result.returncode, result.stdout.strip()) == (0, f"Wrote {target}."), result.stderr
+    events = Calendar.from_ical(target.read_bytes()).events
+    assert {event.rrules[0].to_ical().decode() for event in events} == {
+        "FREQ=MONTHLY;INTERVAL=1;BYDAY=2TH",
+        "FREQ=MONTHLY;INTERVAL=1;BYDAY=4TH",
+    }
+    assert {event.summary for event in events} == {"Reflective practice CoP: Harbour Team"}
+
+
+def test_csv_is_the_invite_list(run_cli: RunCli, team_db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "invites.csv"
+    result = run_cli("schedule", "--db", str(team_db), "--team", "harbour team", "--format", "csv", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert rows[0] == ["Team", "Name", "Role"] and ["Harbour Team", "Ivo Park", "Co-facilitator"] in rows
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["--format", "ics"], 2, "--format and -o go together"),
+        (["-o", "x.ics"], 2, "--format and -o go together"),
+        (["--format", "pdf", "-o", "x.pdf"], 2, "invalid choice"),
+        (["--team", "Quiet Team", "--format", "ics", "-o", "x.ics"], 1, "Quiet Team has no sessions scheduled"),
+        (["--format", "ics", "-o", "no-such-folder/x.ics"], 1, "does not exist"),
+    ],
+)
+def test_a_bad_invitation_request_is_one_line(
+    run_cli: RunCli, team_db: Path, tmp_path: Path, args: list[str], code: int, said: str
+) -> None:
+    team = [] if "--team" in args else ["--team", "Harbour Team"]
+    result = run_cli(
+        "schedule",
+        "--db",
+        str(team_db),
+        *team,
+        *[str(tmp_path / a) if a.endswith(".ics") and "/" in a else a for a in args],
+    )
+    assert result.returncode == code and said in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.ics").exists()

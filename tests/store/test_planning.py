@@ -1,0 +1,48 @@
+"""The next session's plan and a session's roles, as stored: keyed by team and day, and emptied of a person erased."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from copdesk.core.model import Role, SessionKind
+from copdesk.core.planning import NextSessionPlan, PlanError, SessionRoles
+from copdesk.services.data_care import erase_member
+from copdesk.services.planning import save_next_session_plan
+from copdesk.store import planning, sessions, teams
+
+NOW = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
+DAY = date(2026, 10, 8)
+
+
+def test_a_plan_is_kept_per_day_and_an_empty_plan_is_forgotten(db: Database) -> None:
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.PRACTITIONER)], NOW)
+    ash, bo = (m.id for m in teams.list_members(db, team.id))
+    plan = NextSessionPlan(bo, date(2026, 9, 30), SessionRoles(ash, "theory", "  Loss  and grief ", ""))
+    saved = save_next_session_plan(db, team.id, DAY, plan, NOW)
+    assert saved.roles.trigger_warning == "Loss and grief"
+    assert planning.next_session_plan(db, team.id, DAY) == saved
+    assert planning.next_session_plan(db, team.id, date(2026, 10, 22)).is_empty, "the next session starts afresh"
+    save_next_session_plan(db, team.id, DAY, NextSessionPlan(), NOW)
+    assert db.execute("SELECT count(*) FROM session_plan").fetchone()[0] == 0
+    with pytest.raises(PlanError, match="not one of the masterclass's planning points"):
+        save_next_session_plan(db, team.id, DAY, NextSessionPlan(roles=SessionRoles(content_format="gossip")), NOW)
+    with pytest.raises(PlanError, match="Choose who will present"):
+        save_next_session_plan(db, team.id, DAY, NextSessionPlan(presenter_asked_on=DAY), NOW)
+
+
+def test_erasing_a_member_takes_them_out_of_plans_and_sessions(db: Database, db_path: Path) -> None:
+    roster = [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.CO_FACILITATOR), ("Cy Vale", Role.PRACTITIONER)]
+    team = teams.create_team(db, "Harbour Team", roster, NOW)
+    _, bo, cy = (m.id for m in teams.list_members(db, team.id))
+    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, NOW)
+    planning.set_session_roles(db, session.id, SessionRoles(bo, "present-case", "", ""))
+    save_next_session_plan(db, team.id, DAY, NextSessionPlan(cy, DAY, SessionRoles(bo, None, "", "")), NOW)
+    erase_member(db, db_path, bo, NOW)
+    erase_member(db, db_path, cy, NOW)
+    assert planning.session_roles(db, session.id) == SessionRoles(None, "present-case", "", "")
+    kept = planning.next_session_plan(db, team.id, DAY)
+    assert (kept.presenter_id, kept.roles.co_facilitator_id) == (None, None)

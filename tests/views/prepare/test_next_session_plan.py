@@ -1,0 +1,115 @@
+"""The Prepare view's "Next session" plan, in the real window: presenter and when they were asked, format, trigger
+warning and support, co-facilitator; saved as it is made, offered by the start dialog, kept with the session."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
+
+from copdesk.core.model import Role, SessionKind, Team
+from copdesk.core.planning import SessionRoles
+from copdesk.core.schedule import Preset, build_rule
+from copdesk.store import planning, series, teams
+from copdesk.store.records import session_record
+from copdesk.views.shell.main_window import MainWindow
+
+ROSTER = (("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.CO_FACILITATOR), ("Cy Vale", Role.PRACTITIONER))
+SESSION_DAY = date(2026, 10, 8)  # the fake clock's Thursday: the 2nd Thursday's 10:00 session is next
+
+
+def _team(window: MainWindow) -> Team:
+    team = teams.create_team(window.context.db, "Harbour Team", list(ROSTER), window.context.now())
+    rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
+    series.add_series(window.context.db, team.id, SessionKind.REFLECTIVE, rule, window.context.now())
+    window.reload_teams(team.id)
+    window.review_panel.refresh()
+    return team
+
+
+def _member(window: MainWindow, team: Team, name: str) -> int:
+    return next(m.id for m in teams.list_members(window.context.db, team.id) if m.display_name == name)
+
+
+def test_the_plan_is_saved_as_it_is_made_and_the_start_dialog_takes_it(clocked_window: MainWindow) -> None:
+    window = clocked_window
+    team = _team(window)
+    card = window.review_panel.review_sections.plan
+    assert "Reflective practice CoP on Thu 8 Oct 2026" in card.message.text()
+    cy, bo = _member(window, team, "Cy Vale"), _member(window, team, "Bo Day")
+    card.presenter.setCurrentIndex(card.presenter.findData(cy))
+    card.asked.setChecked(True)
+    card.asked_on.setDate(QDate(2026, 10, 1))
+    card.fields.content_format.setCurrentIndex(card.fields.content_format.findData("research"))
+    card.fields.co_facilitator.setCurrentIndex(card.fields.co_facilitator.findData(bo))
+    card.fields.trigger_warning.setText("A sudden death at home")
+    card.fields.trigger_warning.editingFinished.emit()
+    card.fields.support.setText("Kai is free after the session")
+    card.fields.support.editingFinished.emit()
+    stored = planning.next_session_plan(window.context.db, team.id, SESSION_DAY)
+    assert (stored.presenter_id, stored.presenter_asked_on) == (cy, date(2026, 10, 1))
+    assert stored.roles == SessionRoles(bo, "research", "A sudden death at home", "Kai is free after the session")
+    assert card.message.text().startswith("Saved.")
+
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    assert dialog.presenter_combo.currentText() == "Cy Vale"
+    assert dialog.plan_fields.co_facilitator.currentData() == bo
+    assert dialog.plan_fields.content_format.currentText() == "Research, a podcast, a webinar or current affairs"
+    dialog.set_present({"Ash Lee", "Bo Day", "Cy Vale"})
+    assert dialog.go_to_ground_rules()
+    assert dialog.rules_label.text().endswith(
+        "Support offered for this session: Kai is free after the session</li></ol>"
+    )
+    dialog.agreed_check.setChecked(True)
+    dialog.start_button.click()
+    session_id = window.live_session.session_id
+    assert session_id is not None
+    assert planning.session_roles(window.context.db, session_id) == stored.roles
+    record = session_record(window.context.db, session_id, with_names=True)
+    assert (record.co_facilitator, record.content_format) == (
+        "Bo Day",
+        "Research, a podcast, a webinar or current affairs",
+    )
+
+
+def test_who_has_not_presented_and_which_formats_are_unused(clocked_window: MainWindow) -> None:
+    window = clocked_window
+    team = _team(window)
+    card = window.review_panel.review_sections.plan
+    assert (
+        card.presenters_label.text() == "Not presented for a while: Ash Lee (never), Bo Day (never), Cy Vale (never)."
+    )
+    assert card.formats_label.text().startswith("Formats not used in the team's last sessions: A case; ")
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.set_present({"Ash Lee", "Cy Vale"})
+    dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Cy Vale"))
+    dialog.plan_fields.content_format.setCurrentIndex(dialog.plan_fields.content_format.findData("present-case"))
+    assert dialog.go_to_ground_rules()
+    dialog.start_button.click()
+    box = window.session_flow.request_end()
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Yes).click()
+    window.review_panel.refresh()
+    assert card.presenters_label.text().startswith(
+        "Not presented for a while: Ash Lee (never), Bo Day (never), Cy Vale ("
+    )
+    assert "A case" not in card.formats_label.text() and "A recent training session" in card.formats_label.text()
+    assert _member(window, team, "Cy Vale")
+
+
+def test_a_bad_plan_is_refused_with_one_line_and_what_was_typed_stays(clocked_window: MainWindow) -> None:
+    window = clocked_window
+    team = _team(window)
+    card = window.review_panel.review_sections.plan
+    card.fields.trigger_warning.setText("pasted\x07bell")
+    card.fields.trigger_warning.editingFinished.emit()
+    assert "control character" in card.message.text() and card.fields.trigger_warning.text() == "pasted\x07bell"
+    assert planning.next_session_plan(window.context.db, team.id, SESSION_DAY).is_empty
+    card.presenter.setCurrentIndex(card.presenter.findData(_member(window, team, "Bo Day")))
+    card.fields.trigger_warning.setText("")
+    card.fields.co_facilitator.setCurrentIndex(card.fields.co_facilitator.findData(_member(window, team, "Bo Day")))
+    assert "someone other than the presenter" in card.message.text()
+    assert all(widget.accessibleName() for widget in (card.presenter, card.asked, card.asked_on, *card.fields.widgets))

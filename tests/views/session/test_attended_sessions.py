@@ -1,0 +1,60 @@
+"""Sessions the team attends (Spotlight, Themed): run by others, so CoPDesk records who attended and what was
+learned, with no facilitation agenda, no ground rules of the facilitator's and no participation tracking."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from copdesk.core.model import SessionKind
+from copdesk.core.schedule import Preset, build_rule
+from copdesk.store import participation, series
+from copdesk.store.records import session_record
+from copdesk.views.shell.main_window import MainWindow
+from tests.views.live_helpers import ROSTER, add_team
+
+
+def test_a_spotlight_is_attended_not_facilitated(window: MainWindow) -> None:
+    add_team(window)
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.SPOTLIGHT.value))
+    assert "managed by Social Work Consultants/Convenors" in dialog.owner_label.text()
+    assert "(Masterclass, Different CoP sessions)" in dialog.owner_label.text()
+    assert not dialog.plan_fields.co_facilitator.isVisible() and not dialog.agenda_label.isVisible()
+    assert dialog.next_button.text() == "Start recording attendance"
+    dialog.set_present(set(ROSTER[:2]))
+    dialog.next_button.click()
+    session_id = window.live_session.session_id
+    assert session_id is not None and dialog.pages.currentIndex() == 0, "no ground rules page for a Spotlight"
+
+    panel = window.participation_panel
+    assert not panel.live_area.isVisible() and "participation is not tracked" in panel.empty_label.text()
+    panel.choose_number(1)  # the number keys log nothing: there is no tally for a session the team attends
+    assert participation.contributions(window.context.db, session_id) == []
+    record = session_record(window.context.db, session_id)
+    assert record.run_by == "managed by Social Work Consultants/Convenors (masterclass)"
+    assert record.attendance_count == 2 and len(record.agenda) == 1
+
+
+def test_a_reflective_session_names_its_facilitator_and_keeps_tracking(window: MainWindow) -> None:
+    add_team(window)
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.REFLECTIVE.value))
+    assert "Facilitate Reflective Practice CoPs" in dialog.owner_label.text()
+    assert dialog.plan_fields.co_facilitator.isVisible() and dialog.next_button.text() == "Next: ground rules ›"
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.THEMED.value))
+    assert "facilitated by Practice Supervisors" in dialog.owner_label.text()
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.TM_SSW.value))
+    assert "Schedule and co-ordinate TM/SSW CoPs every 3 months" in dialog.owner_label.text()
+    dialog.reject()
+
+
+def test_the_prepare_view_says_who_runs_the_next_session(window: MainWindow) -> None:
+    team = add_team(window)
+    rule = build_rule(Preset(SessionKind.THEMED, 2, time(14), date(2026, 10, 1)))
+    series.add_series(window.context.db, team.id, SessionKind.THEMED, rule, window.context.now())
+    window.review_panel.refresh()
+    card = window.review_panel.review_sections.next_session
+    assert "Run by a Practice Supervisor" in card.rhythm.text()
+    assert card.rhythm.toolTip() == "“facilitated by Practice Supervisors” (Masterclass, Different CoP sessions)"

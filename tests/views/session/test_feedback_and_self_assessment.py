@@ -1,0 +1,113 @@
+"""Feedback at the end of a session, and the facilitator's self-assessment that the quarterly report opens with.
+
+Both through the real window: the summary dialog's feedback box after End, and Reports ▸ Write the
+self-assessment…, then the export. Feedback is stored with no member, and the report shows only its summary.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from copdesk.core.quarterly import recent_quarters
+from copdesk.store import feedback
+from copdesk.views.shell.main_window import MainWindow
+from tests.conftest import FakeClock
+from tests.views.live_helpers import ROSTER, add_team, start_session
+
+
+def _end(window: MainWindow) -> None:
+    box = window.session_flow.request_end()
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Yes).click()
+
+
+def test_feedback_is_added_one_person_at_a_time_without_a_name(window: MainWindow) -> None:
+    add_team(window)
+    session = start_session(window)
+    _end(window)
+    summary = window.session_flow.summary_dialog
+    assert summary is not None and summary.isVisible()
+    box = summary.feedback
+    assert box.isVisible() and box.usefulness.accessibleName() and box.to_change.accessibleName()
+    box.usefulness.setCurrentIndex(box.usefulness.findData(5))
+    box.to_change.setText("Start on time 🙂")
+    assert box.add_response()
+    assert box.usefulness.currentData() is None and box.to_change.text() == "", "cleared for the next person"
+    box.to_change.setText("More time for questions")
+    box.to_change.returnPressed.emit()
+    assert box.message.text() == "2 responses recorded."
+    assert not box.add_response() and "nothing to record" in box.message.text(), "an empty response is refused"
+    rows = list(window.context.db.query("SELECT * FROM session_feedback WHERE session_id = ?", [session.id]))
+    assert [(r["usefulness"], r["to_change"]) for r in rows] == [
+        (5, "Start on time 🙂"),
+        (None, "More time for questions"),
+    ]
+    assert set(rows[0]) == {"id", "session_id", "usefulness", "to_change", "created_at"}, "no member, ever"
+    box.take_back_button.click()
+    assert [f.to_change for _, f in feedback.session_feedback(window.context.db, session.id)] == ["Start on time 🙂"]
+    assert "1 response recorded" in box.message.text()
+    names = " ".join(r["to_change"] or "" for r in window.context.db.query("SELECT to_change FROM session_feedback"))
+    assert not any(name in names for name in ROSTER)
+
+
+def test_the_self_assessment_is_written_saved_and_opens_the_exported_report(
+    window: MainWindow, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    team = add_team(window)
+    start_session(window)
+    _end(window)
+    summary = window.session_flow.summary_dialog
+    assert summary is not None
+    summary.feedback.usefulness.setCurrentIndex(summary.feedback.usefulness.findData(4))
+    assert summary.feedback.add_response()
+    summary.accept()
+
+    dialog = window.reports.write_self_assessment()
+    assert dialog is not None and dialog.isVisible()
+    quarter = recent_quarters(fake_clock.now().date())[0]
+    dialog.quarter_combo.setCurrentIndex(dialog.quarter_combo.findData(quarter))
+    assert dialog.feedback_label.text().startswith("1 response, 4.0 out of 5")
+    dialog.editors["went-well"].setPlainText("Everyone brought a case.\nThe carers' theme landed well.")
+    dialog.editors["support"].setPlainText("Help to find a co-facilitator")
+    dialog.save_and_close()
+    assert not dialog.isVisible()
+    assert feedback.self_assessment(window.context.db, team.id, quarter) == {
+        "went-well": "Everyone brought a case.\nThe carers' theme landed well.",
+        "support": "Help to find a co-facilitator",
+    }
+
+    from copdesk.views.reports.export_dialogs import QuarterReportDialog
+
+    target = tmp_path / "quarter.md"
+    monkeypatch.setattr(QuarterReportDialog, "exec", lambda self: QuarterReportDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QuarterReportDialog, "quarter", property(lambda self: quarter))
+    monkeypatch.setattr(QuarterReportDialog, "chosen_format", property(lambda self: self.formats["md"]))
+    monkeypatch.setattr(window.reports, "ask_save_path", lambda *args: target)
+    window.reports.export_quarterly_report()
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Facilitator's CoP self-assessment: Harbour Team")
+    assert (
+        text.index("The facilitator's self-assessment")
+        < text.index("Feedback from sessions")
+        < text.index("Sessions held or attended")
+    )
+    assert "Everyone brought a case." in text and "Help to find a co-facilitator" in text
+    assert "1 response, 4.0 out of 5 on average" in text
+
+
+def test_changing_the_quarter_keeps_what_was_typed_for_the_first_one(window: MainWindow, fake_clock: FakeClock) -> None:
+    team = add_team(window)
+    dialog = window.reports.write_self_assessment()
+    assert dialog is not None
+    first = dialog.quarter
+    dialog.editors["harder"].setPlainText("Low attendance in August")
+    dialog.quarter_combo.setCurrentIndex((dialog.quarter_combo.currentIndex() + 1) % dialog.quarter_combo.count())
+    assert dialog.editors["harder"].toPlainText() == ""
+    assert feedback.self_assessment(window.context.db, team.id, first) == {"harder": "Low attendance in August"}
+    dialog.editors["harder"].setPlainText("bell\x07")
+    dialog.quarter_combo.setCurrentIndex(dialog.quarter_combo.findData(first))
+    assert "control character" in dialog.message.text() and dialog.quarter != first, "refused: nothing moved"
+    dialog.reject()
