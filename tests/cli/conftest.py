@@ -79,10 +79,13 @@ def call_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     (a usage error, ``--help``) becomes its exit code. Commands that would bring up a QGuiApplication (PDF output)
     are left to ``run_cli``, so none appears under the tests that build windows.
     """
+    from PySide6.QtGui import QGuiApplication
+
     from copdesk import cli
 
     def call(*args: str, env: dict[str, str] | None = None) -> CliCall:
         capsys.readouterr()  # what the test printed before is not the command's
+        had_application = QGuiApplication.instance() is not None
         umask = os.umask(0o077)
         os.umask(umask)
         try:
@@ -96,6 +99,7 @@ def call_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
         finally:
             os.umask(umask)
         out, err = capsys.readouterr()
+        assert had_application or QGuiApplication.instance() is None, f"{args} brings up Qt's GUI: use run_cli"
         return CliCall(code, out, err)
 
     return call

@@ -73,7 +73,9 @@ def test_asked_for_a_user_error_stays_one_line(call_cli: CallCli, tmp_path: Path
 @pytest.mark.parametrize("way", ASKED.values(), ids=ASKED.keys())
 def test_asked_for_a_usage_error_stays_one_line_and_exit_2(call_cli: CallCli, way: Way) -> None:
     before, after, env = way
-    assert "unrecognized arguments: --bogus" in one_line_error(call_cli(*before, "check", "--bogus", *after, env=env), 2)
+    assert "unrecognized arguments: --bogus" in one_line_error(
+        call_cli(*before, "check", "--bogus", *after, env=env), 2
+    )
 
 
 def test_the_help_of_every_subcommand_offers_debug(call_cli: CallCli) -> None:
