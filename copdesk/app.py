@@ -143,9 +143,8 @@ def _run(qt_args: list[str], db_arg: str | None) -> int:
     """Start-up and the event loop, once the command line and the display are known to be usable."""
     from PySide6.QtWidgets import QApplication
 
-    from copdesk.shutdown import quit_cleanly_on_logoff, quit_cleanly_on_sigterm
-    from copdesk.startup import claim_location, open_claimed
-    from copdesk.views.shell.main_window import import_panes
+    from copdesk.startup import claim_location
+    from copdesk.views.shell.fault_notice import watch_faults
     from copdesk.views.shell.startup_dialogs import GuiStartupPrompts
 
     existing = QApplication.instance()
@@ -159,6 +158,20 @@ def _run(qt_args: list[str], db_arg: str | None) -> int:
     claim = claim_location(location.path, GuiStartupPrompts())
     if claim is None:
         return 1
+    stop_watching_faults = watch_faults(claim.db_path.parent)  # a fault is logged beside the data, said, survived
+    try:
+        return _run_claimed(app, location, claim)
+    finally:
+        stop_watching_faults()
+
+
+def _run_claimed(app: QApplication, location: DataLocation, claim: Claim) -> int:
+    """The frame, the data and the event loop, on a location claimed and locked."""
+    from copdesk.shutdown import quit_cleanly_on_logoff, quit_cleanly_on_sigterm
+    from copdesk.startup import open_claimed
+    from copdesk.views.shell.main_window import import_panes
+    from copdesk.views.shell.startup_dialogs import GuiStartupPrompts
+
     frame = _show_frame(claim)
     if not frame.isVisible():  # closed while it came up
         claim.lock.release()
