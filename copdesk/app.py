@@ -161,6 +161,9 @@ def _run(qt_args: list[str], db_arg: str | None) -> int:
     stop_watching_faults = watch_faults(claim.db_path.parent)  # a fault is logged beside the data, said, survived
     try:
         return _run_claimed(app, location, claim)
+    except Exception:  # one the event loop could not survive (in start-up or shutdown): logged all the same
+        sys.excepthook(*sys.exc_info())
+        return 1
     finally:
         stop_watching_faults()
 

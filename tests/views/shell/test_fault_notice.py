@@ -135,3 +135,25 @@ def test_before_the_data_is_open_the_line_goes_in_the_status_bar(qtbot: QtBot) -
     notice = FaultNotice()  # kept, as watch_faults keeps it: the line is queued to it
     notice.tell("CoPDesk caught an internal error (KeyError) and carried on.")
     qtbot.waitUntil(lambda: "internal error" in frame.statusBar().currentMessage())
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_fault_that_ends_the_app_is_logged_too(qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copdesk.instance_lock import lock_path
+
+    make_database(db_path)
+
+    def offer_fails(_window: MainWindow) -> None:
+        raise LookupError(f"no session called {NOTE!r}")
+
+    monkeypatch.setattr(MainWindow, "offer_first_run_or_resume", offer_fails)  # before the event loop starts
+    monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: 0))
+
+    assert app.run_gui(["--db", str(db_path)]) == 1
+
+    text = crash_log.log_path(db_path.parent).read_text(encoding="utf-8")
+    assert "Fault: LookupError" in text and "<locals>.offer_fails" in text and NOTE not in text
+    assert not lock_path(db_path).exists()  # released on the way out
+    for window in QApplication.topLevelWidgets():
+        window.close()
+        window.deleteLater()
