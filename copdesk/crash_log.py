@@ -95,8 +95,11 @@ def _kind(exc: BaseException) -> str:
 
 
 def _shown_file(filename: str) -> str:
-    """A source file from the folder it was imported from (``copdesk/app.py``), so no home folder is written."""
+    """A source file from the folder it was imported from (``copdesk/app.py``), so no home folder is written; a
+    relative name (as a frozen bundle gives) as it is."""
     path = os.path.normpath(filename)
+    if not os.path.isabs(path):
+        return path
     relative = [
         path[len(folder) :]
         for entry in sys.path

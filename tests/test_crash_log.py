@@ -249,3 +249,16 @@ def test_a_hook_set_before_still_hears_of_each_fault(tmp_path: Path, monkeypatch
 def test_copdesk_debug_values(value: str, asked: bool) -> None:
     assert crash_log.debug_requested({"COPDESK_DEBUG": value}) is asked
     assert crash_log.debug_requested({}) is False
+
+
+@pytest.mark.parametrize(
+    ("filename", "shown"),
+    [
+        (crash_log.__file__, "copdesk/crash_log.py"),
+        ("copdesk/app.py", "copdesk/app.py"),  # a frozen bundle's
+        ("/nowhere/on/the/path/home/zoe/secret.py", "secret.py"),
+        ("<string>", "<string>"),
+    ],
+)
+def test_source_files_are_named_without_the_folders_above_the_package(filename: str, shown: str) -> None:
+    assert crash_log._shown_file(filename) == shown.replace("/", os.sep)
