@@ -416,9 +416,11 @@ def main() -> int:
 
 
 def run_from_command_line(argv: Sequence[str] | None = None) -> int:
-    """``python main.py``: a leading word is a CLI subcommand; options alone (``--db PATH``) start the app."""
+    """``python main.py``: a leading word is a CLI subcommand (``--debug`` may come first, as ``copdesk-cli`` takes
+    it); options alone (``--db PATH``) start the app."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and not args[0].startswith("-"):
+    command = args[1:] if args[:1] == ["--debug"] else args
+    if command and not command[0].startswith("-"):
         from copdesk import cli
 
         return cli.main(args)

@@ -82,3 +82,14 @@ def test_the_help_of_every_subcommand_offers_debug(call_cli: CallCli) -> None:
     for args in ((), ("export",)):
         result = call_cli(*args, "--help")
         assert result.returncode == 0 and "--debug" in result.stdout and "COPDESK_DEBUG" in result.stdout
+
+
+def test_main_py_passes_debug_before_a_subcommand_to_the_cli(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], broken_check: Path
+) -> None:
+    """``python main.py --debug check`` is the command line, not the window with an option it ignores."""
+    from copdesk import app
+
+    monkeypatch.setattr(app, "run_gui", lambda _args: pytest.fail("the window was started"))
+    assert app.run_from_command_line(["--debug", "check", "--db", str(broken_check)]) == 1
+    assert "Traceback (most recent call last)" in capsys.readouterr().err
