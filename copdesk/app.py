@@ -143,9 +143,8 @@ def _run(qt_args: list[str], db_arg: str | None) -> int:
     """Start-up and the event loop, once the command line and the display are known to be usable."""
     from PySide6.QtWidgets import QApplication
 
-    from copdesk.shutdown import quit_cleanly_on_logoff, quit_cleanly_on_sigterm
-    from copdesk.startup import claim_location, open_claimed
-    from copdesk.views.shell.main_window import import_panes
+    from copdesk.startup import claim_location
+    from copdesk.views.shell.fault_notice import watch_faults
     from copdesk.views.shell.startup_dialogs import GuiStartupPrompts
 
     existing = QApplication.instance()
@@ -159,6 +158,23 @@ def _run(qt_args: list[str], db_arg: str | None) -> int:
     claim = claim_location(location.path, GuiStartupPrompts())
     if claim is None:
         return 1
+    stop_watching_faults = watch_faults(claim.db_path.parent)  # a fault is logged beside the data, said, survived
+    try:
+        return _run_claimed(app, location, claim)
+    except Exception:  # one the event loop could not survive (in start-up or shutdown): logged all the same
+        sys.excepthook(*sys.exc_info())
+        return 1
+    finally:
+        stop_watching_faults()
+
+
+def _run_claimed(app: QApplication, location: DataLocation, claim: Claim) -> int:
+    """The frame, the data and the event loop, on a location claimed and locked."""
+    from copdesk.shutdown import quit_cleanly_on_logoff, quit_cleanly_on_sigterm
+    from copdesk.startup import open_claimed
+    from copdesk.views.shell.main_window import import_panes
+    from copdesk.views.shell.startup_dialogs import GuiStartupPrompts
+
     frame = _show_frame(claim)
     if not frame.isVisible():  # closed while it came up
         claim.lock.release()
@@ -400,9 +416,11 @@ def main() -> int:
 
 
 def run_from_command_line(argv: Sequence[str] | None = None) -> int:
-    """``python main.py``: a leading word is a CLI subcommand; options alone (``--db PATH``) start the app."""
+    """``python main.py``: a leading word is a CLI subcommand (``--debug`` may come first, as ``copdesk-cli`` takes
+    it); options alone (``--db PATH``) start the app."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and not args[0].startswith("-"):
+    command = args[1:] if args[:1] == ["--debug"] else args
+    if command and not command[0].startswith("-"):
         from copdesk import cli
 
         return cli.main(args)

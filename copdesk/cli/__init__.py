@@ -2,8 +2,9 @@
 ``views``.
 
 Exit codes are a stable interface: 0 success, 1 a user error (a one-line message on stderr, never
-a traceback), 2 a usage error. The groups (:mod:`.foundation`, :mod:`.reports`, :mod:`.data`) import only
-:mod:`.common`, and this module imports them: no cycles.
+a traceback), 2 a usage error. ``--debug`` (or ``COPDESK_DEBUG``) shows a fault of CoPDesk's own as its traceback
+instead of its one line, for whoever is fixing it; a user error stays one line. The groups (:mod:`.foundation`,
+:mod:`.reports`, :mod:`.data`) import only :mod:`.common`, and this module imports them: no cycles.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import argparse
 import os
 import sqlite3
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
@@ -23,16 +25,21 @@ from copdesk.cli.reports import add_report_commands
 from copdesk.console import prepare_console
 from copdesk.store.errors import StoreError
 
+DEBUG_HELP = "on a fault of CoPDesk's own, print its traceback (it may quote stored text); also COPDESK_DEBUG=1"
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="copdesk-cli", description="CoPDesk's headless commands.")
     parser.add_argument("--version", action="version", version=f"CoPDesk {__version__}")
+    parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
     commands.required = True
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--db", metavar="PATH", help="database file (default: $COPDESK_DB, else the app data folder)")
+        # Also after the subcommand, where one adds it to a command that failed; SUPPRESS keeps one given before.
+        sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP)
         sub.set_defaults(handler=handler)
         return sub
 
@@ -74,9 +81,17 @@ def main(argv: Sequence[str] | None = None, *, now: Callable[[], datetime] | Non
     except KeyboardInterrupt:
         _error("interrupted")
     except Exception as exc:  # the contract is one line and no traceback, even for a fault of CoPDesk's own
-        # Its own text is left out: it can quote stored text (a damaged note), which never goes to a terminal.
-        _error(f"unexpected error ({type(exc).__name__}); nothing more was written")
+        if _debugging(args):  # asked for: the whole traceback, message and all
+            traceback.print_exception(exc, file=sys.stderr)
+        else:  # its text is left out: it can quote stored text (a damaged note), which never goes to a terminal
+            _error(f"unexpected error ({type(exc).__name__}); nothing more was written")
     return EXIT_USER_ERROR
+
+
+def _debugging(args: argparse.Namespace) -> bool:
+    from copdesk.crash_log import debug_requested
+
+    return bool(getattr(args, "debug", False)) or debug_requested()
 
 
 def _error(message: str) -> None:

@@ -14,7 +14,6 @@ it through a read-only connection of its own, and a restore or an upgrade needs 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,12 +27,11 @@ from copdesk.core.name_match import NameDigests
 from copdesk.services import transaction
 from copdesk.store import erasure, pending_care, retention
 from copdesk.store.audit import record_event
-from copdesk.store.copies import copies_of, display_name
+from copdesk.store.copies import display_name
 from copdesk.store.erasure import ErasureCounts
 from copdesk.store.pending_care import PendingCare
 from copdesk.store.retention import RetentionCounts
 from copdesk.store.scrub import CopiesOutcome, Deletion, checkpoint_truncate, clean_copies, delete_securely
-from copdesk.store.uri import sqlite_uri
 
 if TYPE_CHECKING:
     from copdesk.store.connection import OpenedDatabase
@@ -86,7 +84,7 @@ def erase_member(
     """Erase one member from the database and from every copy of it, under every name they had."""
     identity = erasure.identity_of(db, member_id)
     counts = erasure.preview_erasure(db, member_id)
-    names = set(erasure.names_in(db, identity)) | _names_in_copies(db_path, identity)
+    names = set(erasure.names_in(db, identity)) | erasure.names_in_copies(db_path, identity)
     with transaction(db):
         salt = pending_care.salt(db)
         digests = NameDigests.of_names(salt, names)
@@ -165,23 +163,6 @@ def _retention(care: PendingCare) -> Deletion:
     )
 
 
-def _names_in_copies(db_path: Path, identity: pending_care.MemberIdentity) -> set[str]:
-    """The names the member had in the copies (a backup taken before a rename holds the old one)."""
-    from copdesk.store.connection import as_database
-
-    found: set[str] = set()
-    for copy in copies_of(db_path):
-        try:
-            conn = sqlite3.connect(sqlite_uri(copy.path, mode="ro", immutable=1), uri=True)
-            try:
-                found.update(erasure.names_in(as_database(conn), identity))
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            continue  # a damaged copy: reported when it is cleaned
-    return found
-
-
 def backup_database(db_path: Path, output: Path, migrations_dir: Path) -> Path:
     """A verified copy of the database at ``output``, read without writing the database; the path written.
 
@@ -229,11 +210,9 @@ def write_audited(
     left behind under an error, nor written unaudited. A kept copy (a backup) is never written: restore it first.
     """
     from copdesk.store.audit import record_export
-    from copdesk.store.connection import BUSY_TIMEOUT_MS, as_database, refuse_migrating_a_copy
+    from copdesk.store.connection import open_for_one_write
 
-    refuse_migrating_a_copy(db_path, doing="written to (an export is recorded in the audit log)")
-    conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
-    db = as_database(conn)
+    db = open_for_one_write(db_path, doing="written to (an export is recorded in the audit log)")
     done = False
     try:
         with transaction(db):
@@ -245,4 +224,4 @@ def write_audited(
             written.unlink(missing_ok=True)
         raise
     finally:
-        conn.close()
+        db.close()

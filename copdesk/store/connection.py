@@ -125,6 +125,13 @@ def refuse_migrating_a_copy(path: Path, doing: str = "migrated") -> None:
         )
 
 
+def open_for_one_write(path: Path, *, doing: str) -> Database:
+    """The live database on a connection of its own, for one short write beside whatever else has it open (an
+    export's line in the audit log); never a kept copy, and never migrated (the caller read it at this schema)."""
+    refuse_migrating_a_copy(path, doing=doing)
+    return as_database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
+
+
 def inspect_existing(path: Path, latest: int) -> int:
     """Read the schema version and run ``quick_check`` without writing a byte; return the version."""
     _check_header(path)

@@ -19,6 +19,7 @@ from copdesk.store.backup_catalogue import list_backups
 from copdesk.store.connection import BACKUP_FOLDER, backup_folder
 from copdesk.store.location import companion_files, is_sqlite_file, shown
 from copdesk.store.recovery import QUARANTINE_FOLDER, quarantined_files
+from copdesk.store.uri import sqlite_uri
 
 _LEFTOVER_MARKS = (".partial", ".scrubbing")
 
@@ -35,6 +36,10 @@ class Copy:
     def files(self) -> list[Path]:
         """The file and whatever SQLite keeps beside it."""
         return [*companion_files(self.path), self.path.with_name(self.path.name + "-journal")]
+
+    def read_only(self) -> sqlite3.Connection:
+        """A connection that reads the copy as it lies (immutable): nothing is written to it or created beside it."""
+        return sqlite3.connect(sqlite_uri(self.path, mode="ro", immutable=1), uri=True)
 
 
 def display_name(db_path: Path, file: Path) -> str:

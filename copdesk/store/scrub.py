@@ -26,7 +26,6 @@ from copdesk.store.copies import Copy, copies_of, leftovers, same_lineage, team_
 from copdesk.store.errors import StoreError
 from copdesk.store.location import companion_files, is_sqlite_file
 from copdesk.store.permissions import make_private
-from copdesk.store.uri import sqlite_uri
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,15 +110,11 @@ def clean_copies(db: Database, db_path: Path, deletion: Deletion, *, delete_dama
     return outcome
 
 
-def _read_only(copy: Copy) -> sqlite3.Connection:
-    return sqlite3.connect(sqlite_uri(copy.path, mode="ro", immutable=1), uri=True)
-
-
 def _same_lineage(copy: Copy, live_teams: set[tuple[int, str]]) -> bool:
     if not is_sqlite_file(copy.path):
         raise StoreError(f"{copy.path.name} is not a whole database")
     try:
-        conn = _read_only(copy)
+        conn = copy.read_only()
         try:
             return same_lineage(live_teams, conn)
         finally:
@@ -136,7 +131,7 @@ def _clean(copy: Copy, deletion: Deletion) -> bool:
     has_wal = wal.exists() and wal.stat().st_size > 0
     if not has_wal:  # else only a copy with its -wal folded in shows what it holds
         try:
-            conn = _read_only(copy)
+            conn = copy.read_only()
             try:
                 if not deletion.present(as_database(conn)):
                     return False

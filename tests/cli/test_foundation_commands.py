@@ -1,4 +1,6 @@
-"""Exit codes: 0 success, 1 user error with one line on stderr (no traceback), 2 usage error."""
+"""Exit codes: 0 success, 1 user error with one line on stderr (no traceback), 2 usage error.
+
+The error cases run in this process (``call_cli``); one real subprocess per exit code checks what a shell sees."""
 
 from __future__ import annotations
 
@@ -10,14 +12,7 @@ import pytest
 
 from copdesk import paths
 from copdesk.store.connection import open_database
-from tests.cli.conftest import RunCli
-
-
-def _one_line_error(stderr: str) -> str:
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr
-    assert "Traceback" not in stderr
-    return lines[0]
+from tests.cli.conftest import CallCli, RunCli, one_line_error
 
 
 def _create(db_path: Path) -> None:
@@ -25,37 +20,41 @@ def _create(db_path: Path) -> None:
     open_database(db_path, paths.migrations_dir()).db.close()
 
 
-def test_check_reports_ok(run_cli: RunCli, db_path: Path) -> None:
+def test_each_exit_code_as_a_shell_sees_it(run_cli: RunCli, db_path: Path, tmp_path: Path) -> None:
+    """A real process each: 0 and ``ok`` on stdout, 1 and 2 with their one line on stderr and nothing on stdout."""
     _create(db_path)
     result = run_cli("check", "--db", str(db_path))
     assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "ok", "")
+    text_file = tmp_path / "notes.db"
+    text_file.write_text("not a database")
+    refused = run_cli("check", "--db", str(text_file))
+    assert "not an SQLite database" in one_line_error(refused, 1) and refused.stdout == ""
+    assert text_file.read_text() == "not a database"
+    misused = run_cli("check", "--bogus")
+    assert "unrecognized arguments: --bogus" in one_line_error(misused, 2) and misused.stdout == ""
 
 
-def test_check_uses_environment_variable(run_cli: RunCli, db_path: Path) -> None:
+def test_check_uses_environment_variable(call_cli: CallCli, db_path: Path) -> None:
     _create(db_path)
-    result = run_cli("check", env={"COPDESK_DB": str(db_path)})
+    result = call_cli("check", env={"COPDESK_DB": str(db_path)})
     assert (result.returncode, result.stdout.strip()) == (0, "ok")
-    missing = run_cli("check", env={"COPDESK_DB": str(db_path.with_name("other.db"))})
-    assert missing.returncode == 1 and "No database at" in missing.stderr
+    missing = call_cli("check", env={"COPDESK_DB": str(db_path.with_name("other.db"))})
+    assert "No database at" in one_line_error(missing)
 
 
-def test_check_refuses_a_text_file(run_cli: RunCli, tmp_path: Path) -> None:
+def test_check_refuses_a_text_file(call_cli: CallCli, tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("not a database")
-    result = run_cli("check", "--db", str(path))
-    assert result.returncode == 1
-    assert "not an SQLite database" in _one_line_error(result.stderr)
+    assert "not an SQLite database" in one_line_error(call_cli("check", "--db", str(path)))
     assert path.read_text() == "not a database"
 
 
-def test_check_refuses_newer_schema(run_cli: RunCli, db_path: Path) -> None:
+def test_check_refuses_newer_schema(call_cli: CallCli, db_path: Path) -> None:
     _create(db_path)
     conn = sqlite3.connect(db_path)
     conn.execute("PRAGMA user_version = 500")
     conn.close()
-    result = run_cli("check", "--db", str(db_path))
-    assert result.returncode == 1
-    assert "newer CoPDesk" in _one_line_error(result.stderr)
+    assert "newer CoPDesk" in one_line_error(call_cli("check", "--db", str(db_path)))
 
 
 @pytest.mark.parametrize(
@@ -68,16 +67,9 @@ def test_check_refuses_newer_schema(run_cli: RunCli, db_path: Path) -> None:
     ids=["no-rules", "not-toml", "missing"],
 )
 def test_check_refuses_damaged_ground_rules(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    db_path: Path,
-    tmp_path: Path,
-    damage: str | None,
-    said: str,
+    monkeypatch: pytest.MonkeyPatch, call_cli: CallCli, db_path: Path, tmp_path: Path, damage: str | None, said: str
 ) -> None:
     """The start dialog reads the ground rules out: an installation that cannot load them is damaged."""
-    from copdesk import cli
-
     _create(db_path)
     shipped = paths.asset_dir("resources")
     resources = tmp_path / "resources"
@@ -88,20 +80,17 @@ def test_check_refuses_damaged_ground_rules(
     else:
         rules.write_text(damage, encoding="utf-8")
     monkeypatch.setattr(paths, "resource_path", resources.joinpath)
-    assert cli.main(["check", "--db", str(db_path)]) == 1
-    error = _one_line_error(capsys.readouterr().err)
+    error = one_line_error(call_cli("check", "--db", str(db_path)))
     assert "own files are damaged" in error and said in error
 
     monkeypatch.setattr(paths, "resource_path", shipped.joinpath)
-    assert cli.main(["check", "--db", str(db_path)]) == 0
+    assert call_cli("check", "--db", str(db_path)).returncode == 0
 
 
-def test_demo_fills_empty_database_once(run_cli: RunCli, db_path: Path) -> None:
-    first = run_cli("demo", "--db", str(db_path))
+def test_demo_fills_empty_database_once(call_cli: CallCli, db_path: Path) -> None:
+    first = call_cli("demo", "--db", str(db_path))
     assert first.returncode == 0, first.stderr
-    second = run_cli("demo", "--db", str(db_path))
-    assert second.returncode == 1
-    assert "empty" in _one_line_error(second.stderr)
+    assert "empty" in one_line_error(call_cli("demo", "--db", str(db_path)))
 
 
 def test_backup_is_verified_and_usable(run_cli: RunCli, db_path: Path, tmp_path: Path) -> None:
@@ -116,30 +105,32 @@ def test_backup_is_verified_and_usable(run_cli: RunCli, db_path: Path, tmp_path:
     conn.close()
 
 
-def test_backup_to_a_folder_is_a_user_error(run_cli: RunCli, db_path: Path, tmp_path: Path) -> None:
-    result = run_cli("backup", "--db", str(db_path), "-o", str(tmp_path))
-    assert result.returncode == 1
-    assert "is a folder" in _one_line_error(result.stderr)
+def test_backup_to_a_folder_is_a_user_error(call_cli: CallCli, db_path: Path, tmp_path: Path) -> None:
+    assert "is a folder" in one_line_error(call_cli("backup", "--db", str(db_path), "-o", str(tmp_path)))
 
 
-def test_usage_errors_exit_2_with_one_line(run_cli: RunCli) -> None:
-    for args in (("no-such-command",), ("backup",), ("check", "--bogus")):
-        result = run_cli(*args)
-        assert result.returncode == 2, args
-        _one_line_error(result.stderr)
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("no-such-command",), "invalid choice: 'no-such-command'"),
+        (("backup",), "the following arguments are required: -o"),
+        (("check", "--bogus"), "unrecognized arguments: --bogus"),
+        (("check", "--db", ""), "--db needs a path"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(call_cli: CallCli, args: tuple[str, ...], said: str) -> None:
+    assert said in one_line_error(call_cli(*args), 2)
 
 
 def test_gui_without_display_says_how_and_exits_1(run_cli: RunCli, db_path: Path) -> None:
     result = run_cli("--db", str(db_path), env={"QT_QPA_PLATFORM": "", "DISPLAY": "", "WAYLAND_DISPLAY": ""})
-    assert result.returncode == 1
-    assert "graphical desktop" in _one_line_error(result.stderr)
+    assert "graphical desktop" in one_line_error(result)
     assert not db_path.exists()
 
 
 def test_an_unexpected_fault_is_still_one_line_and_exit_1(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db_path: Path
+    monkeypatch: pytest.MonkeyPatch, call_cli: CallCli, db_path: Path
 ) -> None:
-    from copdesk import cli
     from copdesk.cli import foundation
     from copdesk.cli.common import Context
 
@@ -147,12 +138,13 @@ def test_an_unexpected_fault_is_still_one_line_and_exit_1(
         raise RuntimeError("Could not decode 'Secret case detail\nof a family'")  # as a fault may quote stored text
 
     monkeypatch.setattr(foundation, "_cmd_check", broken)
-    assert cli.main(["check", "--db", str(db_path)]) == 1
-    error = _one_line_error(capsys.readouterr().err)
-    assert "unexpected error (RuntimeError)" in error and "Secret" not in error
+    result = call_cli("check", "--db", str(db_path))
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1 and len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "unexpected error (RuntimeError)" in lines[0] and "Secret" not in lines[0]
 
 
-def test_a_closed_pipe_stops_quietly(run_cli: RunCli, db_path: Path) -> None:
+def test_a_closed_pipe_stops_quietly(call_cli: CallCli, db_path: Path) -> None:
     """``copdesk-cli sessions --json | head`` must not end with a Python error when the reader goes away."""
     import os
     import subprocess
@@ -160,7 +152,7 @@ def test_a_closed_pipe_stops_quietly(run_cli: RunCli, db_path: Path) -> None:
 
     from tests.cli.conftest import ROOT
 
-    assert run_cli("demo", "--db", str(db_path)).returncode == 0
+    assert call_cli("demo", "--db", str(db_path)).returncode == 0
     reader, writer = os.pipe()
     os.close(reader)  # nobody will read: the first write fails with EPIPE
     child = subprocess.run(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,12 +14,12 @@ import pytest
 from copdesk import paths
 from copdesk.store.connection import open_database
 from copdesk.store.demo import ESCALATED_ISSUE, RECURRING_ISSUE, RESOLVED_ISSUE
-from tests.cli.conftest import RunCli
+from tests.cli.conftest import CallCli, CliOutcome, RunCli, one_line_error
 
 
 @pytest.fixture
-def demo_db(run_cli: RunCli, db_path: Path) -> Path:
-    assert run_cli("demo", "--db", str(db_path)).returncode == 0
+def demo_db(call_cli: CallCli, db_path: Path) -> Path:
+    assert call_cli("demo", "--db", str(db_path)).returncode == 0
     return db_path
 
 
@@ -31,8 +32,8 @@ def _rows(path: Path, sql: str, *params: object) -> list[sqlite3.Row]:
         conn.close()
 
 
-def _review(run_cli: RunCli, path: Path, *extra: str) -> dict[str, Any]:
-    result = run_cli("review", "--db", str(path), "--json", *extra)
+def _review(cli: Callable[..., CliOutcome], path: Path, *extra: str) -> dict[str, Any]:
+    result = cli("review", "--db", str(path), "--json", *extra)
     assert result.returncode == 0 and result.stderr == "", result.stderr
     data: dict[str, Any] = json.loads(result.stdout)
     return data
@@ -93,25 +94,22 @@ def test_review_json_matches_the_demo_database(run_cli: RunCli, demo_db: Path) -
     assert set(data["quiet_last_session"]) <= names
 
 
-def test_review_of_a_named_team_and_of_an_unknown_one(run_cli: RunCli, demo_db: Path) -> None:
-    data = _review(run_cli, demo_db, "--team", "riverside hospital discharge TEAM")
+def test_review_of_a_named_team_and_of_an_unknown_one(call_cli: CallCli, demo_db: Path) -> None:
+    data = _review(call_cli, demo_db, "--team", "riverside hospital discharge TEAM")
     assert data["team"] == "Riverside Hospital Discharge Team"
     assert RECURRING_ISSUE not in {i["title"] for i in data["recurring_issues"]}  # the other team's issue
-    result = run_cli("review", "--db", str(demo_db), "--team", "Nowhere")
-    assert result.returncode == 1
-    assert result.stderr.strip().splitlines() == [
+    assert one_line_error(call_cli("review", "--db", str(demo_db), "--team", "Nowhere")) == (
         "copdesk-cli: There is no team called 'Nowhere'; the teams are: "
         "Northside Community Team, Riverside Hospital Discharge Team."
-    ]
+    )
 
 
-def test_review_text_and_an_empty_database(run_cli: RunCli, demo_db: Path, tmp_path: Path) -> None:
-    text = run_cli("review", "--db", str(demo_db)).stdout
+def test_review_text_and_an_empty_database(call_cli: CallCli, demo_db: Path, tmp_path: Path) -> None:
+    text = call_cli("review", "--db", str(demo_db)).stdout
     assert "Open actions" in text and "Recurring issues" in text and RECURRING_ISSUE in text
     empty_path = tmp_path / "empty.db"
     open_database(empty_path, paths.migrations_dir()).db.close()
-    empty = run_cli("review", "--db", str(empty_path))
-    assert empty.returncode == 1 and "no teams yet" in empty.stderr
+    assert "no teams yet" in one_line_error(call_cli("review", "--db", str(empty_path)))
 
 
 @pytest.mark.parametrize(
@@ -126,12 +124,10 @@ def test_review_text_and_an_empty_database(run_cli: RunCli, demo_db: Path, tmp_p
     ],
 )
 def test_a_mistyped_database_path_is_refused_and_nothing_is_created(
-    run_cli: RunCli, tmp_path: Path, command: list[str]
+    call_cli: CallCli, tmp_path: Path, command: list[str]
 ) -> None:
     mistyped = tmp_path / "typo" / "copdsek.db"
-    result = run_cli(*command, "--db", str(mistyped))
-    assert result.returncode == 1
-    assert result.stderr.strip() == (
+    assert one_line_error(call_cli(*command, "--db", str(mistyped))) == (
         f"copdesk-cli: No database at {mistyped}; nothing was created. Check the path given with --db or COPDESK_DB."
     )
     assert not mistyped.parent.exists()

@@ -21,7 +21,7 @@ from copdesk.store import actions, notes, participation, sessions, teams
 from copdesk.store.backup_catalogue import BackupFile
 from copdesk.store.connection import open_database
 from copdesk.store.location import companion_files
-from tests.cli.conftest import run_cli  # noqa: F401  (the CLI's own fixture, for one-line-error checks here)
+from tests.cli.conftest import call_cli, run_cli  # noqa: F401  (the CLI's own fixtures, for one-line-error checks here)
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)

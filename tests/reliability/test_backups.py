@@ -18,7 +18,7 @@ from copdesk.startup import open_for_gui
 from copdesk.store.backup_catalogue import BackupKind, list_backups, rotate_automatic_backups
 from copdesk.store.connection import backup_folder, open_database
 from copdesk.store.uri import sqlite_uri
-from tests.cli.conftest import RunCli
+from tests.cli.conftest import CallCli, RunCli, one_line_error
 from tests.reliability.conftest import NOW, ROOT, FakePrompts, child_env, make_database
 
 
@@ -122,14 +122,14 @@ def test_restore_verifies_backs_up_then_restores(run_cli: RunCli, db_path: Path,
 
 
 def test_restore_refuses_bad_files_in_one_line_and_changes_nothing(
-    run_cli: RunCli, db_path: Path, tmp_path: Path
+    call_cli: CallCli, db_path: Path, tmp_path: Path
 ) -> None:
     make_database(db_path)
     before = db_path.read_bytes()
     text = tmp_path / "notes.txt"
     text.write_text("not a database")
     newer = tmp_path / "newer.db"
-    assert run_cli("backup", "--db", str(db_path), "-o", str(newer)).returncode == 0
+    assert call_cli("backup", "--db", str(db_path), "-o", str(newer)).returncode == 0
     conn = sqlite3.connect(newer)
     conn.execute("PRAGMA user_version = 999")
     conn.close()
@@ -142,10 +142,7 @@ def test_restore_refuses_bad_files_in_one_line_and_changes_nothing(
         (tmp_path / "missing.db", "does not exist"),
         (db_path, "is the database itself"),
     ]:
-        result = run_cli("restore", str(source), "--db", str(db_path))
-        lines = result.stderr.strip().splitlines()
-        assert result.returncode == 1 and len(lines) == 1 and expected in lines[0], (source, result.stderr)
-        assert "Traceback" not in result.stderr
+        assert expected in one_line_error(call_cli("restore", str(source), "--db", str(db_path))), source
     assert db_path.read_bytes() == before
     assert list_backups(db_path) == []
 

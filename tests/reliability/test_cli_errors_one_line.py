@@ -1,27 +1,20 @@
 """Every command-line error is one line with its documented exit code: 1 for a problem the user can fix, 2 for a
 malformed command. Tried with what an adversary would type: huge numbers, dates outside the calendar, JSON that is
-deeply nested or holds huge or non-finite numbers, paths with newlines, and a full disk under the database."""
+deeply nested or holds huge or non-finite numbers, paths with newlines, and a full disk under the database. Each runs
+in this process but the full disk, which needs a child process under a file-size limit."""
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import RunCli
+from tests.cli.conftest import CallCli, one_line_error
 from tests.reliability.conftest import make_database, run_child
 
 HUGE = "9" * 30
-
-
-def one_line(result: subprocess.CompletedProcess[str], code: int) -> str:
-    lines = result.stderr.strip().splitlines()
-    assert result.returncode == code, (result.returncode, result.stderr)
-    assert len(lines) == 1 and "Traceback" not in result.stderr and "unexpected error" not in result.stderr, lines
-    return lines[0]
 
 
 @pytest.fixture
@@ -45,11 +38,11 @@ def database(db_path: Path) -> Path:
     ],
 )  # fmt: skip
 def test_huge_numbers_and_impossible_dates(
-    run_cli: RunCli, database: Path, tmp_path: Path, args: tuple[str, ...], code: int
+    call_cli: CallCli, database: Path, tmp_path: Path, args: tuple[str, ...], code: int
 ) -> None:
     out = str(tmp_path / "out.md")
-    result = run_cli(*(arg.replace("{out}", out) for arg in args), "--db", str(database))
-    one_line(result, code)
+    result = call_cli(*(arg.replace("{out}", out) for arg in args), "--db", str(database))
+    one_line_error(result, code)
 
 
 @pytest.mark.parametrize(
@@ -62,39 +55,41 @@ def test_huge_numbers_and_impossible_dates(
         ("overflow", '{"gini": 1e999}'),
     ],
 )
-def test_rollup_refuses_hostile_json_in_one_line(run_cli: RunCli, tmp_path: Path, name: str, text: str) -> None:
+def test_rollup_refuses_hostile_json_in_one_line(call_cli: CallCli, tmp_path: Path, name: str, text: str) -> None:
     source = tmp_path / f"{name}.json"
     source.write_text(text, encoding="utf-8")
-    result = run_cli("rollup", str(source), "-o", str(tmp_path / "r.html"))
-    assert source.name in one_line(result, 1)
+    result = call_cli("rollup", str(source), "-o", str(tmp_path / "r.html"))
+    assert source.name in one_line_error(result, 1)
     assert not (tmp_path / "r.html").exists()
 
 
-def test_a_summary_with_a_non_finite_number_inside_is_refused(run_cli: RunCli, database: Path, tmp_path: Path) -> None:
+def test_a_summary_with_a_non_finite_number_inside_is_refused(
+    call_cli: CallCli, database: Path, tmp_path: Path
+) -> None:
     good = tmp_path / "good.json"
     args = ("summary", "--team", "Harbour Team", "--quarter", "2026Q3", "-o", str(good), "--db", str(database))
-    assert run_cli(*args).returncode == 0
+    assert call_cli(*args).returncode == 0
     document = json.loads(good.read_text(encoding="utf-8"))
     document["balance"] = [{"gini": float("nan"), "contributions": 3}]
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(document), encoding="utf-8")  # Python writes NaN, which JSON does not have
-    result = run_cli("rollup", str(bad), "-o", str(tmp_path / "r.html"))
-    assert "bad.json" in one_line(result, 1)
+    result = call_cli("rollup", str(bad), "-o", str(tmp_path / "r.html"))
+    assert "bad.json" in one_line_error(result, 1)
 
 
-def test_paths_with_newlines_are_shown_escaped(run_cli: RunCli, database: Path, tmp_path: Path) -> None:
+def test_paths_with_newlines_are_shown_escaped(call_cli: CallCli, database: Path, tmp_path: Path) -> None:
     odd = tmp_path / "no\nsuch" / "x.md"
     for args in (("backup", "-o", str(odd)), ("export", "1", "--format", "md", "-o", str(odd))):
-        line = one_line(run_cli(*args, "--db", str(database)), 1)
+        line = one_line_error(call_cli(*args, "--db", str(database)), 1)
         assert "no\\nsuch" in line
     missing = tmp_path / "typo\n.db"
-    assert "typo\\n.db" in one_line(run_cli("sessions", "--db", str(missing)), 1)
-    assert "typo\\n.db" in one_line(run_cli("rollup", str(missing), "-o", str(tmp_path / "r.html")), 1)
+    assert "typo\\n.db" in one_line_error(call_cli("sessions", "--db", str(missing)), 1)
+    assert "typo\\n.db" in one_line_error(call_cli("rollup", str(missing), "-o", str(tmp_path / "r.html")), 1)
 
 
-def test_backups_on_a_path_with_no_database_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
-    result = run_cli("backups", "--db", str(tmp_path / "typo.db"))
-    assert "No database at" in one_line(result, 1)
+def test_backups_on_a_path_with_no_database_is_refused(call_cli: CallCli, tmp_path: Path) -> None:
+    result = call_cli("backups", "--db", str(tmp_path / "typo.db"))
+    assert "No database at" in one_line_error(result, 1)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -116,6 +111,6 @@ def test_a_full_disk_is_said_plainly(database: Path, tmp_path: Path, command: st
     else:
         target, args = tmp_path / "copy.db", ["backup", "--db", str(database), "-o", str(tmp_path / "copy.db")]
     result = run_child(FULL_DISK_CHILD, "20000", *args)
-    line = one_line(result, 1)
+    line = one_line_error(result, 1)
     assert "disk is full" in line.lower() and "disk i/o error" not in line.lower(), line
     assert command == "demo" or not target.exists()

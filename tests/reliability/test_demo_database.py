@@ -25,7 +25,7 @@ from copdesk.store.uri import sqlite_uri
 from copdesk.views.shell.demo_mode import DEMO_MESSAGE
 from copdesk.views.shell.first_run import FirstRunDialog
 from copdesk.views.shell.main_window import MainWindow
-from tests.cli.conftest import RunCli
+from tests.cli.conftest import CallCli
 from tests.reliability.conftest import NOW, make_database
 
 Step = Callable[[MainWindow], None]
@@ -140,10 +140,10 @@ def test_the_next_start_opens_the_real_database_even_after_quitting_in_the_demo(
 
 
 def test_a_demo_database_opened_directly_says_so_without_a_way_back(
-    qtbot: QtBot, run_cli: RunCli, tmp_path: Path, steps: list[Step], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, call_cli: CallCli, tmp_path: Path, steps: list[Step], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     demo = tmp_path / "demo.db"  # what `make demo` does
-    assert run_cli("demo", "--db", str(demo)).returncode == 0
+    assert call_cli("demo", "--db", str(demo)).returncode == 0
     monkeypatch.setattr(MainWindow, "offer_first_run_or_resume", lambda self: None)
     seen: list[tuple[bool, str, list[str], bool]] = []
     steps[:] = [

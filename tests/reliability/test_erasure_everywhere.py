@@ -2,7 +2,8 @@
 be finished: tried through the command line, as a facilitator (or an adversary) would.
 
 Each test looks at the raw bytes of every file under the data folder, -wal included: an erased name must not be
-anywhere, whatever SQLite or an interrupted run left behind.
+anywhere, whatever SQLite or an interrupted run left behind. Where another program holds the database open, and for
+what succeeds, the command runs as a process of its own (``run_cli``); a refusal runs in this process (``call_cli``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ from copdesk.store import issues, sessions, teams
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, new_backup_path
 from copdesk.store.connection import open_database
-from tests.cli.conftest import RunCli
+from tests.cli.conftest import CallCli, CliOutcome, RunCli
 from tests.reliability.conftest import NOW, corrupt, make_database
 
 
@@ -55,8 +57,9 @@ def sql(db_path: Path, statement: str, *params: object) -> list[tuple[Any, ...]]
         conn.close()
 
 
-def erase(run_cli: RunCli, db_path: Path, name: str, *extra: str) -> tuple[int, str, str]:
-    result = run_cli("erase", "--team", "Harbour Team", "--member", name, "--yes", "--db", str(db_path), *extra)
+def erase(cli: Callable[..., CliOutcome], db_path: Path, name: str, *extra: str) -> tuple[int, str, str]:
+    """``erase --yes`` of ``name`` in Harbour Team, in a subprocess (``run_cli``) or in this process (``call_cli``)."""
+    result = cli("erase", "--team", "Harbour Team", "--member", name, "--yes", "--db", str(db_path), *extra)
     return result.returncode, result.stdout, result.stderr
 
 
@@ -77,19 +80,19 @@ def test_a_member_renamed_after_a_backup_is_erased_from_it_old_name_included(run
     assert sql(backup, "SELECT count(*) FROM contribution WHERE member_id = ?", zoe) == [(0,)]
 
 
-def test_a_damaged_backup_is_named_and_skipped_and_the_others_are_cleaned(run_cli: RunCli, db_path: Path) -> None:
+def test_a_damaged_backup_is_named_and_skipped_and_the_others_are_cleaned(call_cli: CallCli, db_path: Path) -> None:
     make_database(db_path)
     good_old, damaged, good_new = (take_backup(db_path, days_ago=days) for days in (3, 2, 1))
     corrupt(damaged, "overwritten-page")
 
-    code, _out, err = erase(run_cli, db_path, "Zoë Quinn")
+    code, _out, err = erase(call_cli, db_path, "Zoë Quinn")
 
     assert code == 1 and len(err.strip().splitlines()) == 1, err
     assert damaged.name in err and "Traceback" not in err
     assert files_holding(db_path.parent, b"Quinn") == [str(damaged.relative_to(db_path.parent))]
     assert good_old.is_file() and good_new.is_file()
     # The rerun finishes it: the damaged copy is deleted on request, and the command says it finished.
-    code, out, err = erase(run_cli, db_path, "Zoë Quinn", "--delete-damaged")
+    code, out, err = erase(call_cli, db_path, "Zoë Quinn", "--delete-damaged")
     assert code == 0, err
     assert "Finished an earlier erasure" in out
     assert files_holding(db_path.parent, b"Quinn") == []

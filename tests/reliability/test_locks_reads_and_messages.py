@@ -1,12 +1,12 @@
 """Locks that never lock a person out for good, commands that read and never write, a restore that loses no
-commit made elsewhere, and messages that never echo stored text or names: tried through the command line."""
+commit made elsewhere, and messages that never echo stored text or names: tried through the command line, as a
+process of its own where another program holds the database (``run_cli``), else in this process (``call_cli``)."""
 
 from __future__ import annotations
 
 import hashlib
 import shutil
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,14 +17,8 @@ from copdesk.store import migrations
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, new_backup_path
 from copdesk.store.connection import open_database
-from tests.cli.conftest import RunCli
+from tests.cli.conftest import CallCli, RunCli, one_line_error
 from tests.reliability.conftest import NOW, fill, leave_wal_and_shm, make_database
-
-
-def one_line_error(result: subprocess.CompletedProcess[str], code: int = 1) -> str:
-    lines = result.stderr.strip().splitlines()
-    assert result.returncode == code and len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
-    return lines[0]
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -96,26 +90,26 @@ def test_commands_that_read_never_write(run_cli: RunCli, db_path: Path, leftover
 
 
 def test_a_read_command_on_an_older_schema_says_to_upgrade_and_changes_nothing(
-    run_cli: RunCli, db_path: Path, tmp_path: Path
+    call_cli: CallCli, db_path: Path, tmp_path: Path
 ) -> None:
     make_old_database(db_path, tmp_path)
     before = snapshot(db_path.parent)
     for command in (*READ_COMMANDS[1:4], ("export", "1", "--format", "md", "-o", str(tmp_path / "r.md"))):
-        result = run_cli(*command, "--db", str(db_path))
+        result = call_cli(*command, "--db", str(db_path))
         assert "copdesk-cli upgrade" in one_line_error(result), command
         assert snapshot(db_path.parent) == before, command
-    check = run_cli("check", "--db", str(db_path))
+    check = call_cli("check", "--db", str(db_path))
     assert check.returncode == 0 and "copdesk-cli upgrade" in check.stdout
-    upgraded = run_cli("upgrade", "--db", str(db_path))
+    upgraded = call_cli("upgrade", "--db", str(db_path))
     assert upgraded.returncode == 0, upgraded.stderr
     assert "from schema 9" in upgraded.stdout
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version(paths.migrations_dir())
     conn.close()
-    assert run_cli("sessions", "--db", str(db_path)).returncode == 0
+    assert call_cli("sessions", "--db", str(db_path)).returncode == 0
 
 
-def test_a_backup_is_never_migrated(run_cli: RunCli, db_path: Path, tmp_path: Path) -> None:
+def test_a_backup_is_never_migrated(call_cli: CallCli, db_path: Path, tmp_path: Path) -> None:
     make_old_database(db_path, tmp_path)
     backup = new_backup_path(db_path, BackupKind.AUTOMATIC, NOW)
     conn = sqlite3.connect(db_path)
@@ -123,7 +117,7 @@ def test_a_backup_is_never_migrated(run_cli: RunCli, db_path: Path, tmp_path: Pa
     conn.close()
     before = hashlib.sha256(backup.read_bytes()).hexdigest()
     for command in (("upgrade",), ("sessions",), ("demo",)):
-        result = run_cli(*command, "--db", str(backup))
+        result = call_cli(*command, "--db", str(backup))
         one_line_error(result)
     assert hashlib.sha256(backup.read_bytes()).hexdigest() == before
 
@@ -150,20 +144,20 @@ def test_restore_refuses_while_another_program_has_the_database_open(run_cli: Ru
 
 
 def test_a_note_that_is_not_utf8_blocks_nothing_and_is_never_printed(
-    run_cli: RunCli, db_path: Path, tmp_path: Path
+    call_cli: CallCli, db_path: Path, tmp_path: Path
 ) -> None:
     make_database(db_path)
     conn = sqlite3.connect(db_path)
     conn.execute("UPDATE note SET text = CAST(X'53656372657420636173652064657461696C20FF20' AS TEXT) WHERE id = 1")
     conn.commit()
     conn.close()
-    export = run_cli("export", "1", "--format", "md", "-o", str(tmp_path / "r.md"), "--db", str(db_path))
+    export = call_cli("export", "1", "--format", "md", "-o", str(tmp_path / "r.md"), "--db", str(db_path))
     assert export.returncode == 0, export.stderr
     assert "Secret case detail" in (tmp_path / "r.md").read_text(encoding="utf-8")
-    check = run_cli("check", "--db", str(db_path))
+    check = call_cli("check", "--db", str(db_path))
     line = one_line_error(check)
     assert "row 1 of note" in line and "Secret" not in line
-    erase = run_cli("erase", "--team", "Harbour Team", "--member", "Bo Day", "--yes", "--db", str(db_path))
+    erase = call_cli("erase", "--team", "Harbour Team", "--member", "Bo Day", "--yes", "--db", str(db_path))
     assert erase.returncode == 0, erase.stderr
 
 

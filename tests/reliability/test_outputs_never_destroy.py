@@ -12,18 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import RunCli
+from tests.cli.conftest import CallCli, RunCli, one_line_error
 from tests.reliability.conftest import ROOT, child_env, make_database
 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def one_line_error(result: subprocess.CompletedProcess[str], code: int = 1) -> str:
-    lines = result.stderr.strip().splitlines()
-    assert result.returncode == code and len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
-    return lines[0]
 
 
 @pytest.fixture
@@ -34,16 +28,16 @@ def two_teams(tmp_path: Path) -> tuple[Path, Path]:
     return ours, theirs
 
 
-def test_backup_never_replaces_another_database(run_cli: RunCli, two_teams: tuple[Path, Path]) -> None:
+def test_backup_never_replaces_another_database(call_cli: CallCli, two_teams: tuple[Path, Path]) -> None:
     ours, theirs = two_teams
     before = digest(theirs)
-    result = run_cli("backup", "--db", str(ours), "-o", str(theirs))
+    result = call_cli("backup", "--db", str(ours), "-o", str(theirs))
     assert "is a database" in one_line_error(result)
     assert digest(theirs) == before
 
 
 def test_backup_never_replaces_a_file_with_a_wal_or_lock_beside_it(
-    run_cli: RunCli, two_teams: tuple[Path, Path]
+    call_cli: CallCli, two_teams: tuple[Path, Path]
 ) -> None:
     ours, theirs = two_teams
     in_use = theirs.with_name("in-use.db")
@@ -51,14 +45,14 @@ def test_backup_never_replaces_a_file_with_a_wal_or_lock_beside_it(
     for companion in ("-wal", ".lock"):
         beside = in_use.with_name(in_use.name + companion)
         beside.write_bytes(b"x")
-        result = run_cli("backup", "--db", str(ours), "-o", str(in_use))
+        result = call_cli("backup", "--db", str(ours), "-o", str(in_use))
         assert "database in use" in one_line_error(result)
         beside.unlink()
 
 
 @pytest.mark.parametrize("target", ["database", "-wal", "lock", "backup"])
 def test_no_output_follows_a_link_onto_a_database_or_its_files(
-    run_cli: RunCli, two_teams: tuple[Path, Path], tmp_path: Path, target: str
+    call_cli: CallCli, two_teams: tuple[Path, Path], tmp_path: Path, target: str
 ) -> None:
     ours, theirs = two_teams
     backup = theirs.parent / "backups" / "team.db" / "auto-20261001T000000Z.db"
@@ -79,7 +73,7 @@ def test_no_output_follows_a_link_onto_a_database_or_its_files(
     ):
         link = tmp_path / f"link-{command[0]}.out"
         link.symlink_to(pointed)
-        result = run_cli(*command, str(link))
+        result = call_cli(*command, str(link))
         one_line_error(result)
         assert digest(pointed) == before and link.is_symlink(), command
 
@@ -98,34 +92,34 @@ POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/null 
 
 
 @POSIX_ONLY
-def test_a_fifo_as_output_is_refused_not_replaced(run_cli: RunCli, two_teams: tuple[Path, Path]) -> None:
+def test_a_fifo_as_output_is_refused_not_replaced(call_cli: CallCli, two_teams: tuple[Path, Path]) -> None:
     ours, _ = two_teams
     fifo = ours.parent / "pipe"
     os.mkfifo(fifo)
     for command in (("backup",), ("export", "1", "--format", "md")):
-        result = run_cli(*command, "--db", str(ours), "-o", str(fifo))
+        result = call_cli(*command, "--db", str(ours), "-o", str(fifo))
         assert "not a regular file" in one_line_error(result)
         assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
 @POSIX_ONLY
-def test_dev_null_is_never_replaced(run_cli: RunCli, two_teams: tuple[Path, Path]) -> None:
+def test_dev_null_is_never_replaced(call_cli: CallCli, two_teams: tuple[Path, Path]) -> None:
     ours, _ = two_teams
     before = os.stat("/dev/null")
     for command in (("backup",), ("export", "1", "--format", "md")):
-        result = run_cli(*command, "--db", str(ours), "-o", "/dev/null")
+        result = call_cli(*command, "--db", str(ours), "-o", "/dev/null")
         assert "not a regular file" in one_line_error(result)
         after = os.stat("/dev/null")
         assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
 
 
-def test_an_empty_db_is_a_usage_error_never_the_default_database(run_cli: RunCli, tmp_path: Path) -> None:
+def test_an_empty_db_is_a_usage_error_never_the_default_database(call_cli: CallCli, tmp_path: Path) -> None:
     default = Path(os.environ["XDG_DATA_HOME"]) / "copdesk" / "copdesk.db"
     make_database(default)
     before = digest(default)
     erase = ("erase", "--team", "Harbour Team", "--member", "Bo Day", "--yes")
     for command in (("check",), ("demo",), ("backup", "-o", str(tmp_path / "x.db")), erase):
-        result = run_cli(*command, "--db", "")
+        result = call_cli(*command, "--db", "")
         assert "--db" in one_line_error(result, code=2)
     gui = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "--db", ""],

@@ -1,8 +1,9 @@
 """The main window's safeguards: its banner strip, and the File menu's data-care entries.
 
 The banner strip under the header carries what start-up had to say (a restored backup, a backup that
-could not be made, a data folder inside a synced or network folder, shown once per folder), and every
-write the panes could not save (a full disk, a read-only or locked database), with Retry. The menu
+could not be made, a data folder inside a synced or network folder, shown once per folder), every
+write the panes could not save (a full disk, a read-only or locked database), with Retry, and a fault of
+CoPDesk's own that was caught and logged (:mod:`copdesk.crash_log`). The menu
 entries open the restore, retention and erasure dialogs. They are refused while a session is live:
 the hour in progress must not have its data pulled from under it.
 
@@ -58,19 +59,23 @@ class Safeguards(QObject):
         self.location_banner = Banner("warning")
         self.write_banner = Banner("error", closable=False)  # until what was refused is saved
         self.write_banner.setObjectName("writeRefused")
+        self.fault_banner = Banner("error")
+        self.fault_banner.setObjectName("faultBanner")
         show_write_failures(context.writes, self.write_banner)
         context.writes.failed.connect(self._fit)
         context.writes.recovered.connect(self._fit)
-        for banner in (self.notice_banner, self.warning_banner, self.location_banner, self.write_banner):
+        for banner in self._banners():
             layout.addWidget(banner)
             banner.closed.connect(self._fit)
         self._fit()
 
     def _fit(self) -> None:
         """Take no room at all when no banner is showing."""
-        banners = (self.notice_banner, self.warning_banner, self.location_banner, self.write_banner)
-        showing = any(not b.isHidden() for b in banners)
+        showing = any(not b.isHidden() for b in self._banners())
         self.banner_area.setVisible(showing)
+
+    def _banners(self) -> tuple[Banner, ...]:
+        return (self.notice_banner, self.warning_banner, self.location_banner, self.write_banner, self.fault_banner)
 
     # -- start-up ------------------------------------------------------------------------------
     def show_startup(self, notices: list[str], warnings: list[str], location_warning: str | None) -> None:
@@ -86,6 +91,13 @@ class Safeguards(QObject):
         """A problem from start-up work finished after the window appeared (the automatic backup), if any."""
         if warning:
             self.show_startup([], [str(warning)], None)
+
+    def show_fault(self, message: str) -> None:
+        """A fault caught by the crash log, in one line; the same line again changes nothing (no relayout, so a
+        fault raised while painting cannot feed itself)."""
+        if self.fault_banner.isHidden() or self.fault_banner.label.text() != message:
+            self.fault_banner.show_message(message)
+            self._fit()
 
     def _warn_location_once(self, message: str) -> None:
         settings = paths.user_settings()
