@@ -15,6 +15,26 @@ from copdesk.core.question_bank import Bank, load_bank
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def _allow_more_open_files() -> None:
+    """Let the suite hold more open files than a non-root user's default soft limit (1024 on Debian).
+
+    Hundreds of tests each build a real window whose database (with its -wal and -shm) stays open until Python
+    collects the window, which Qt's objects put off; the app itself opens one database and closes it on exit.
+    The soft limit is raised towards the hard one, as any process may; Windows has no such limit.
+    """
+    try:
+        import resource
+    except ImportError:
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 8192 if hard == resource.RLIM_INFINITY else min(8192, hard)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+
+
+_allow_more_open_files()
+
+
 class FakeClock:
     """A monotonic clock and a wall clock that only move when a test says so."""
 
