@@ -253,7 +253,7 @@ def run(runs: int, source: Path) -> dict[str, list[Run]]:
 
 
 def _median_ms(rows: list[Run], field: str) -> float:
-    return statistics.median(getattr(r, field) for r in rows) * 1000
+    return float(statistics.median(getattr(r, field) for r in rows)) * 1000
 
 
 def _spread(rows: list[Run], field: str) -> str:
