@@ -179,7 +179,7 @@ def _generate_team(db: Database, team_index: int, start: datetime, agendas: Any,
             {"session_id": session_id, "kind": rng.choice(MARKER_KINDS), "at": _iso(when + timedelta(minutes=20))}
             for _ in range(rng.randint(*MARKERS_PER_SESSION))
         )
-        items = [("note", _session_text(rng), None)]
+        items: list[tuple[str, str, str | None]] = [("note", _session_text(rng), None)]
         items += [("learning", _sentence(rng, rng.randint(8, 30)), None) for _ in range(LEARNING_PER_SESSION)]
         items += [("parked", _sentence(rng, rng.randint(8, 30)), "supervision") for _ in range(PARKED_PER_SESSION)]
         db.table("note").insert_all(
