@@ -1,8 +1,9 @@
 """The main window's calendar and report entries: Schedule… and the exports, each behind a menu item.
 
 Every export asks what to export (``copdesk.views.reports.export_dialogs``), then where (a file dialog), then writes
-through ``copdesk.output`` (QSaveFile): a failed write leaves any existing file as it was and says why in one
-line. The content comes from the same ``core`` and ``store`` functions the CLI uses, so GUI and CLI agree.
+through ``copdesk.output`` (QSaveFile) in a worker thread, with progress and Cancel (``export_job``): a failed
+write leaves any existing file as it was and says why in one line, a cancelled one writes nothing. One export
+runs at a time. The content comes from the same ``core`` and ``store`` functions the CLI uses, so GUI and CLI agree.
 Each flow imports what it needs when it runs: nothing here is needed before the window first paints.
 """
 
@@ -25,6 +26,7 @@ from copdesk.views.context import AppContext
 
 if TYPE_CHECKING:
     from copdesk.views.reports.export_dialogs import FileFormat
+    from copdesk.views.reports.export_job import ExportRun
 
 NO_TEAM = "Create a team first (File ▸ New team…)."
 
@@ -32,12 +34,14 @@ NO_TEAM = "Create a team first (File ▸ New team…)."
 class ReportActions(QObject):
     schedule_changed = Signal()  # the series editor closed: "next session" may have moved
     exported = Signal(str)  # a one-line confirmation for the status bar
+    export_finished = Signal()  # an export ended: written, failed or cancelled
 
     def __init__(self, context: AppContext, parent: QWidget, *, current_team: Callable[[], Team | None]) -> None:
         super().__init__(parent)
         self.context = context
         self.host = parent
         self.current_team = current_team
+        self.running_export: ExportRun | None = None
 
     # -- menus ----------------------------------------------------------------------------------
     def add_schedule_action(self, menu: QMenu) -> QAction:
@@ -89,8 +93,14 @@ class ReportActions(QObject):
         record = session_record(self.context.db, dialog.session_id, with_names=dialog.names_check.isChecked())
         stem = f"session-record-{record.date:%Y-%m-%d}"
         choice = dialog.chosen_format
-        if self._save(choice, stem, lambda fmt: render_record(record, fmt), record_title(record)):
-            record_export(self.context.db, "session", dialog.session_id, choice.key, self.context.now())
+        session_id = dialog.session_id
+        self._save(
+            choice,
+            stem,
+            lambda fmt: render_record(record, fmt),
+            record_title(record),
+            lambda: record_export(self.context.db, "session", session_id, choice.key, self.context.now()),
+        )
 
     def export_quarterly_report(self) -> None:
         from copdesk.core.quarterly import recent_quarters
@@ -111,12 +121,23 @@ class ReportActions(QObject):
         choice = dialog.chosen_format
         if choice.key == "summary":
             document = team_summary(self.context.db, team, dialog.quarter, self.context.now())
-            if self._save(choice, f"{stem}-summary", lambda _: summary_json(document), "CoP quarter summary", "json"):
-                record_export(self.context.db, "quarter summary", team.id, "json", self.context.now())
+            self._save(
+                choice,
+                f"{stem}-summary",
+                lambda _: summary_json(document),
+                "CoP quarter summary",
+                lambda: record_export(self.context.db, "quarter summary", team.id, "json", self.context.now()),
+                "json",
+            )
             return
         figures = quarter_figures(self.context.db, team, dialog.quarter, self.context.now())
-        if self._save(choice, stem, lambda fmt: render_report(figures, fmt), report_title(figures)):
-            record_export(self.context.db, "quarterly report", team.id, choice.key, self.context.now())
+        self._save(
+            choice,
+            stem,
+            lambda fmt: render_report(figures, fmt),
+            report_title(figures),
+            lambda: record_export(self.context.db, "quarterly report", team.id, choice.key, self.context.now()),
+        )
 
     def export_cpd_evidence(self) -> None:
         from copdesk.core.cpd import cpd_title, render_cpd
@@ -140,8 +161,13 @@ class ReportActions(QObject):
         evidence = cpd_evidence(self.context.db, team, member, first, last)
         stem = f"cpd-{_slug(member.display_name)}-{first.isoformat()}-to-{last.isoformat()}"
         choice = dialog.chosen_format
-        if self._save(choice, stem, lambda fmt: render_cpd(evidence, fmt), cpd_title(evidence)):
-            record_export(self.context.db, "cpd evidence", member.id, choice.key, self.context.now())
+        self._save(
+            choice,
+            stem,
+            lambda fmt: render_cpd(evidence, fmt),
+            cpd_title(evidence),
+            lambda: record_export(self.context.db, "cpd evidence", member.id, choice.key, self.context.now()),
+        )
 
     # -- helpers --------------------------------------------------------------------------------
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
@@ -155,22 +181,42 @@ class ReportActions(QObject):
         stem: str,
         render: Callable[[str], str],
         title: str,
+        written: Callable[[], object],
         file_format: str | None = None,
-    ) -> Path | None:
-        from copdesk.output import OutputError, save_rendered
+    ) -> ExportRun | None:
+        """Ask where, then write in a worker thread; ``written`` (the audit line) runs once the file is whole."""
         from copdesk.views.reports.export_dialogs import with_suffix
+        from copdesk.views.reports.export_job import ExportRun, ExportWorker, Outcome
 
+        if self.running_export is not None:
+            self._tell("An export is running", "Wait for the export that is running to finish, or cancel it.")
+            return None
         path = self.ask_save_path(f"Export: {title}", str(Path.home() / f"{stem}{choice.suffix}"), choice.file_filter)
         if path is None:
             return None
         path = with_suffix(path, choice)
-        try:
-            save_rendered(path, file_format or choice.key, render, title)
-        except OutputError as exc:
-            QMessageBox.warning(self.host, "Not exported", str(exc))
-            return None
-        self.exported.emit(f"Exported {path}")
-        return path
+        worker = ExportWorker(path, file_format or choice.key, render, title)
+        run = self.running_export = ExportRun(worker, self.host)
+
+        def finished(outcome: Outcome) -> None:
+            self.running_export = None
+            if outcome is Outcome.WRITTEN:
+                written()
+                self.exported.emit(f"Exported {path}")
+            elif outcome is Outcome.CANCELLED:
+                self.exported.emit(f"Export cancelled: {path.name} was not written.")
+            else:
+                QMessageBox.warning(self.host, "Not exported", worker.error)
+            self.export_finished.emit()
+
+        run.done.connect(finished)
+        run.start()
+        return run
+
+    def finish_exports(self) -> None:
+        """The window is closing: an export still running is cancelled (no file) and waited for."""
+        if self.running_export is not None:
+            self.running_export.wait()
 
     def _team(self) -> Team | None:
         team = self.current_team()

@@ -477,4 +477,5 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         self.session_flow.shutdown()
+        self.reports.finish_exports()  # a running export is cancelled: its thread must end before the window goes
         super().closeEvent(event)
