@@ -27,7 +27,6 @@ from copdesk.store.recurring import (
     unresolved_issues,
 )
 from copdesk.views.context import AppContext
-from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog, UpdateEscalationDialog
 from copdesk.views.live.notes.issue_models import escalation_model, escalation_rows, history_model, raised_text
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import message_label, show_message
@@ -138,6 +137,8 @@ class IssueHistoryDialog(QDialog):
         self.outcome_button.setEnabled(bool(found))
 
     def escalate(self) -> None:
+        from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog  # not needed to paint Prepare
+
         team_id = issues.get_issue(self.context.db, self.issue_id).team_id
         dialog = NewEscalationDialog(
             self.context,
@@ -157,6 +158,8 @@ class IssueHistoryDialog(QDialog):
                 show_message(self.message, "Select the escalation first.", error=True)
                 return
             index = self.escalations.index(0, 0)
+        from copdesk.views.live.notes.escalation_dialog import UpdateEscalationDialog
+
         row = self.escalations.row_at(index.row())
         escalation = issues.get_escalation(self.context.db, row.escalation_id)
         dialog = UpdateEscalationDialog(self.context, escalation, row.issue_title, parent=self)
