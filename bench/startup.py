@@ -35,17 +35,15 @@ time between the two goes. Figures only, never pass/fail.
 from __future__ import annotations
 
 import argparse
+import builtins
 import json
 import os
-import shutil
-import sqlite3
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -70,15 +68,56 @@ class Run:
 
 
 def child(kind: str, db_path: str) -> int:
-    """Runs in the spawned process: show a window and print when its first paint ended."""
-    if kind == "app":
-        import copdesk.app  # noqa: F401 - first, as main.py imports it
+    """Runs in the spawned process: show a window and print when its first paint ended.
 
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtGui import QPaintEvent
-    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+    The app's child runs as ``python main.py --db PATH`` does, in the same order: it imports ``copdesk.app`` and
+    calls ``run_from_command_line``, which loads Qt and creates the QApplication; the main window's class is
+    wrapped as soon as its module has loaded (an import hook), before any window exists.
+    """
+    if kind == "app":
+        import copdesk.app  # first, as main.py imports it
+
+        _when_loaded("copdesk.views.shell.main_window", "MainWindow", lambda window_class: _watch(kind, window_class))
+        return copdesk.app.run_from_command_line(["--db", db_path])
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication([sys.argv[0]])
+
+    class Bare(QMainWindow):
+        """An empty QMainWindow, its paintEvent timed as the app's window's is."""
+
+    _watch(kind, Bare)
+    if kind == "floor":
+        _open_with_the_required_stack(db_path)
+    window = Bare()
+    window.resize(1366, 768)
+    window.show()
+    return app.exec()
+
+
+def _when_loaded(name: str, attribute: str, then: Callable[[Any], None]) -> None:
+    """Call ``then(name.attribute)`` once the module ``name`` has defined it (whoever imports it, first)."""
+    original = builtins.__import__
+
+    def watching(*args: Any, **kwargs: Any) -> Any:
+        module = original(*args, **kwargs)
+        defined = getattr(sys.modules.get(name), attribute, None)
+        if defined is not None:
+            builtins.__import__ = original
+            then(defined)
+        return module
+
+    builtins.__import__ = watching
+
+
+_WATCHERS: list[object] = []  # the watcher lives as long as the child
+
+
+def _watch(kind: str, window_class: Any) -> None:
+    """Wrap ``window_class.paintEvent`` to note the end of its first paint pass, then the Prepare view's."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtWidgets import QApplication, QWidget
 
     class FirstPaint(QObject):
         """Notes the end of the main window's first paint pass and of the Prepare view's, then quits."""
@@ -98,6 +137,8 @@ def child(kind: str, db_path: str) -> int:
             if kind != "app":
                 self.ready()
             else:
+                app = QApplication.instance()
+                assert app is not None
                 app.installEventFilter(self)  # only now: it sees every event, and slows what it sees
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -119,38 +160,20 @@ def child(kind: str, db_path: str) -> int:
                 "vm_hwm_kb": _vm_hwm_kb(),
             }
             print(json.dumps(figures), flush=True)
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
             app.closeAllWindows()
             app.exit(0)
 
     watcher = FirstPaint()
+    _WATCHERS.append(watcher)
+    paint = window_class.paintEvent
 
-    def timed(window_class: type[QMainWindow]) -> None:
-        """The window class's paintEvent, first telling the watcher (its timer then runs before the app's)."""
-        paint = window_class.paintEvent
+    def paint_event(window: QWidget, event: QPaintEvent) -> None:
+        watcher.window_painting()
+        paint(window, event)
 
-        def paint_event(window: QWidget, event: QPaintEvent) -> None:
-            watcher.window_painting()
-            paint(window, event)
-
-        window_class.paintEvent = paint_event  # type: ignore[method-assign]
-
-    if kind != "app":
-
-        class Bare(QMainWindow):
-            """An empty QMainWindow, its paintEvent timed as the app's window's is."""
-
-        timed(Bare)
-        if kind == "floor":
-            _open_with_the_required_stack(db_path)
-        window = Bare()
-        window.resize(1366, 768)
-        window.show()
-        return app.exec()
-    from copdesk.app import run_from_command_line
-    from copdesk.views.shell.main_window import MainWindow
-
-    timed(MainWindow)
-    return run_from_command_line(["--db", db_path])
+    window_class.paintEvent = paint_event
 
 
 def _open_with_the_required_stack(db_path: str) -> None:
@@ -192,6 +215,8 @@ def _environment(home: Path) -> dict[str, str]:
 
 def _change_data(db_path: Path, run: int) -> None:
     """A commit since the last start, as any day's use leaves: the start-up backup becomes due."""
+    import sqlite3
+
     conn = sqlite3.connect(db_path)
     conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('bench.startup', ?)", [str(run)])
     conn.commit()
@@ -200,6 +225,8 @@ def _change_data(db_path: Path, run: int) -> None:
 
 def spawn(kind: str, db_path: Path, env: dict[str, str]) -> Run:
     """One child, timed and measured."""
+    import subprocess
+
     child_kind = kind if kind in ("bare", "floor") else "app"
     started = time.monotonic()
     process = subprocess.Popen(
@@ -229,6 +256,9 @@ def spawn(kind: str, db_path: Path, env: dict[str, str]) -> Run:
 
 
 def run(runs: int, source: Path) -> dict[str, list[Run]]:
+    import shutil
+    import tempfile
+
     results: dict[str, list[Run]] = {kind: [] for kind in KINDS}
     with tempfile.TemporaryDirectory(prefix="copdesk-startup-") as tmp:
         home = Path(tmp) / "home"
@@ -253,6 +283,8 @@ def run(runs: int, source: Path) -> dict[str, list[Run]]:
 
 
 def _median_ms(rows: list[Run], field: str) -> float:
+    import statistics
+
     return float(statistics.median(getattr(r, field) for r in rows)) * 1000
 
 
@@ -263,6 +295,8 @@ def _spread(rows: list[Run], field: str) -> str:
 
 def report(results: dict[str, list[Run]], runs: int) -> None:
     """The headline first: the Prepare view on the data against the bare window, then the frame and memory."""
+    import statistics
+
     bare, floor = results["bare"], results["floor"]
     bare_ms, bare_cpu = _median_ms(bare, "seconds"), _median_ms(bare, "cpu_seconds")
     bare_peak = statistics.median(r.peak_kb for r in bare)
