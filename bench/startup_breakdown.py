@@ -13,7 +13,9 @@ a copy of ``bench/out/history.db``), with probes added from outside, so the app 
 
 It prints, per step, the median wall-clock and main-thread CPU milliseconds over ``--runs`` runs, and inside the
 steps after the frame: imports, store calls, the integrity check and the wait for it, and the rest (Qt: widgets
-built, styled, laid out and painted). Last, the stylesheet is applied to the built window again and timed: what
+built, styled, laid out and painted). Inside the imports, the making of classes is counted: dataclasses (each
+one compiles its methods) and enum classes (PySide makes one for each Qt enum as its class is first used). Last,
+the stylesheet is applied to the built window again and timed: what
 style polish costs for the window as built. The probes add some time, so the totals run a little over
 ``bench/startup.py``'s. Figures only, never pass/fail.
 
@@ -71,6 +73,28 @@ class Probes:
         self._patched: set[str] = set()
         self.on_load: dict[str, Callable[[Any], None]] = {}  # more probes for a module, once it has loaded
         self.checked: list[float] = []  # the integrity check: wall start, wall end, its thread's CPU
+        self.classes = {"dataclasses": [0, 0.0], "enums": [0, 0.0]}  # made on the main thread: count, CPU seconds
+
+    def count_class_making(self) -> None:
+        """Time the making of every dataclass and enum class (PySide makes one per Qt enum when first used)."""
+        import dataclasses
+        import enum
+
+        def counted(kind: str, make: Callable[..., Any]) -> Callable[..., Any]:
+            def making(*args: Any, **kwargs: Any) -> Any:
+                if threading.get_ident() != self.main:
+                    return make(*args, **kwargs)
+                started = time.thread_time()
+                try:
+                    return make(*args, **kwargs)
+                finally:
+                    self.classes[kind][0] += 1
+                    self.classes[kind][1] += time.thread_time() - started
+
+            return making
+
+        dataclasses._process_class = counted("dataclasses", dataclasses._process_class)  # type: ignore[attr-defined]
+        enum.EnumType.__new__ = counted("enums", enum.EnumType.__new__)  # type: ignore[method-assign]
 
     def mark(self, name: str) -> None:
         self.marks[name] = (time.monotonic(), time.thread_time())
@@ -142,6 +166,7 @@ def child(db_path: str) -> int:
     probes = Probes()
     probes.mark("interpreter")
     probes.install_import_timer()
+    probes.count_class_making()
     import copdesk.app
 
     probes.mark("app_import")
@@ -173,12 +198,13 @@ def child(db_path: str) -> int:
 
         def finish(self) -> None:
             probes.mark("painted")
+            made = {kind: list(value) for kind, value in probes.classes.items()}
             window = next(w for w in app.topLevelWidgets() if isinstance(w, main_window.MainWindow))
             started = time.thread_time()
             window.setStyleSheet(window.styleSheet() + " ")
             app.processEvents()
             restyle_ms = (time.thread_time() - started) * 1000
-            print(json.dumps(_figures(probes, restyle_ms)), flush=True)
+            print(json.dumps({**_figures(probes, restyle_ms), "classes": made}), flush=True)
             app.exit(0)
 
     watcher = Painted()
@@ -291,6 +317,10 @@ def report(runs: list[dict[str, Any]]) -> None:
                 )
             print(line)
         previous_wall, previous_cpu = walls, [end[1] for end in ends]
+    for kind, what in (("dataclasses", "dataclasses"), ("enums", "enum classes (most of them Qt's)")):
+        count = statistics.median(run["classes"][kind][0] for run in runs)
+        spent = statistics.median(run["classes"][kind][1] for run in runs) * 1000
+        print(f"  {count:.0f} {what} made on the main thread by then, in {spent:.0f} ms CPU (most inside the imports)")
     restyle = statistics.median(run["restyle_ms"] for run in runs)
     print(f"  the stylesheet applied to the built window again: {restyle:.0f} ms (style polish of every widget)")
 
