@@ -16,12 +16,13 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton, QWidget
 
 from copdesk.output import ExportCancelled, OutputError, save_rendered
 
 SHOW_AFTER_MS = 400  # a quick export never flashes a dialog
 STEPS = ("Preparing the text…", "Laying out the pages…", "Writing the file…")
+LAYOUT_STEP = 1  # one long call into Qt with no progress of its own: the bar says busy meanwhile
 
 
 class Outcome(Enum):
@@ -83,6 +84,10 @@ class ExportRun(QObject):
         self.progress.setMinimumDuration(SHOW_AFTER_MS)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)  # steps, not a percentage
+        self.bar.setAccessibleName("Export progress")
+        self.progress.setBar(self.bar)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Cancel the export")
         self.progress.setCancelButton(self.cancel_button)
@@ -111,8 +116,10 @@ class ExportRun(QObject):
 
     def _show_stage(self, stage: str) -> None:
         if not self.worker.is_cancelled():
+            step = STEPS.index(stage) if stage in STEPS else 0
             self.progress.setLabelText(stage)
-            self.progress.setValue(STEPS.index(stage) if stage in STEPS else 0)
+            self.progress.setRange(0, 0 if step == LAYOUT_STEP else len(STEPS))
+            self.progress.setValue(step)
 
     def _finished(self) -> None:
         self.progress.close()

@@ -155,3 +155,19 @@ def test_a_record_with_a_megabyte_of_unbroken_notes_exports_to_pdf(
         pass
     text = pdf_text(target.read_bytes()).replace("\u200b", "")
     assert "abababab" in text and text.count("ab") >= MEGABYTE // 2
+
+
+def test_the_progress_says_each_step_and_is_busy_while_the_pages_are_laid_out(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot, gate: threading.Event
+) -> None:
+    run = _export_record_to(demo_window, monkeypatch, tmp_path / "record.pdf")
+    steps: list[tuple[str, int]] = []
+    run.worker.stage_changed.connect(lambda _stage: steps.append((run.progress.labelText(), run.progress.maximum())))
+    with qtbot.waitSignal(demo_window.reports.export_finished, timeout=20000):
+        gate.set()
+    assert steps == [
+        ("Preparing the text…", 3),
+        ("Laying out the pages…", 0),  # one long call into Qt: the bar shows it is busy
+        ("Writing the file…", 3),
+    ]
+    assert run.bar.accessibleName() == "Export progress" and not run.bar.isTextVisible()
