@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 
 PREPARE_PAGE = 0
 LIVE_PAGE = 1
+TOOLS_AT_THE_LATEST_MS = 1000  # the tools wait for the Prepare view's first paint, or this long
 
 
 def import_panes() -> None:
@@ -161,7 +162,9 @@ class MainWindow(QMainWindow):
             control.setEnabled(True)
         self.reload_teams()
         self.show_page(PREPARE_PAGE)
-        if not tools_after_paint:
+        if tools_after_paint:  # and at the latest after a moment, for a window that is never painted (minimised)
+            QTimer.singleShot(TOOLS_AT_THE_LATEST_MS, self._ensure_tools)
+        else:
             self._ensure_tools()
         if build_live_page:
             self.ensure_live_page()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from copdesk import paths
 from copdesk.app import window_for
 from copdesk.store.connection import open_database
+from copdesk.views.shell import main_window
 from copdesk.views.shell.main_window import PREPARE_PAGE, MainWindow
 
 
@@ -54,3 +56,16 @@ def test_asking_for_the_live_page_builds_the_tools_first(qtbot: QtBot, db_path: 
     window = _frame_filled_after_paint(qtbot, db_path)
     assert window.notes_panel is not None and window.has_tools()
     window.close_without_asking()
+
+
+def test_a_window_never_painted_gets_its_tools_after_a_moment(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main_window, "TOOLS_AT_THE_LATEST_MS", 0)  # the moment, without waiting for it
+    frame = MainWindow(paths.asset_dir("resources"))  # never shown: as a start minimised to the taskbar
+    qtbot.addWidget(frame)
+    window = window_for(
+        open_database(db_path, paths.migrations_dir()), build_live_page=False, frame=frame, tools_after_paint=True
+    )
+    assert not window.has_tools()
+    qtbot.waitUntil(window.has_tools, timeout=5_000)  # the next turn of the event loop
