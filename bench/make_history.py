@@ -1,10 +1,13 @@
 """Generate a ten-year CoPDesk database for the benchmarks: 5 teams x 24 sessions a year x 10 years.
 
-Writes bench/out/history.db (or the path given) with about 1,200 sessions, 60k notes, 15k actions,
-3k issues with mentions and escalations, engagement markers and 200k contributions, all fictional. Rows
+Writes bench/out/history.db (or the path given) with about 1,200 sessions of all four kinds, 15k notes, 15k
+actions, 3k issues with mentions and escalations, engagement markers and 200k contributions, all fictional.
+The notes are the size a facilitator's are: each session's free text is one note of 300 to 2,000 words in
+paragraphs (2 to 14 KB), beside 8 learning points and 3 parked items of a sentence or two. Rows
 go in through sqlite-utils in bulk, inside one transaction per team, after the normal migrations, so
 indexes, triggers and FTS tables are exactly what the app has (the FTS tables fill through their triggers).
-An existing file is reused unless its schema is not the one the migrations in db/ make (or --force is given).
+An existing file is reused unless its schema is not the one the migrations in db/ make, or it was made by an older
+version of this script (or --force is given).
 
     python bench/make_history.py [PATH] [--force]
 """
@@ -38,7 +41,12 @@ TEAMS = 5
 YEARS = 10
 SESSIONS_PER_YEAR = 24
 MEMBERS_PER_TEAM = 12
-NOTES_PER_SESSION = 50
+SESSION_TEXT_WORDS = (300, 2000)  # the free-text notes of one session: fewest, most
+LEARNING_PER_SESSION = 8
+PARKED_PER_SESSION = 3
+# The four kinds in the masterclass's rhythm: reflective sessions between the others.
+GENERATOR_VERSION = "2"  # kept in the setting table: a file from an older generator is made again
+KIND_CYCLE = ("reflective", "spotlight", "reflective", "themed", "reflective", "tm-ssw")
 ACTIONS_PER_SESSION = 12.5
 ISSUES_PER_TEAM = 600
 CONTRIBUTIONS_PER_SESSION = 167
@@ -74,6 +82,17 @@ def _sentence(rng: random.Random, words: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
 
+def _session_text(rng: random.Random) -> str:
+    """A session's free-text notes: paragraphs of sentences, as typed over an hour."""
+    words = rng.randint(*SESSION_TEXT_WORDS)
+    paragraphs: list[str] = []
+    while words > 0:
+        sentences = [_sentence(rng, rng.randint(8, 25)) for _ in range(rng.randint(2, 6))]
+        paragraphs.append(" ".join(sentences))
+        words -= sum(len(sentence.split()) for sentence in sentences)
+    return "\n\n".join(paragraphs)
+
+
 def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
@@ -82,11 +101,12 @@ def generate(path: Path, seed: int = 2016) -> dict[str, int]:
     rng = random.Random(seed)
     opened = open_database(path, paths.migrations_dir())
     db = opened.db
-    agenda = load_template_folder(paths.resource_path("agendas"))[SessionKind.REFLECTIVE]
+    agendas = load_template_folder(paths.resource_path("agendas"))
     start = datetime(2016, 12, 1, 10, 0, tzinfo=UTC)
     for team_index in range(TEAMS):
         with db.atomic():
-            _generate_team(db, team_index, start, agenda.segments, rng)
+            _generate_team(db, team_index, start, agendas, rng)
+    db.table("setting").upsert({"key": "bench.history_version", "value": GENERATOR_VERSION}, pk="key")
     db.execute("ANALYZE")
     tables = ("session", "note", "action", "issue", "issue_mention", "escalation", "marker", "contribution")
     counts = {name: db.table(name).count for name in tables}
@@ -94,7 +114,7 @@ def generate(path: Path, seed: int = 2016) -> dict[str, int]:
     return counts
 
 
-def _generate_team(db: Database, team_index: int, start: datetime, segments: Any, rng: random.Random) -> None:
+def _generate_team(db: Database, team_index: int, start: datetime, agendas: Any, rng: random.Random) -> None:
     stamp = _iso(start)
     team_id = insert_row(
         db,
@@ -112,12 +132,14 @@ def _generate_team(db: Database, team_index: int, start: datetime, segments: Any
     sessions_total = YEARS * SESSIONS_PER_YEAR
     for index in range(sessions_total):
         when = start + timedelta(days=index * 365 / SESSIONS_PER_YEAR, hours=team_index)
+        kind = KIND_CYCLE[index % len(KIND_CYCLE)]
+        segments = agendas[SessionKind(kind)].segments
         session_id = insert_row(
             db,
             "session",
             {
                 "team_id": team_id,
-                "kind": "reflective",
+                "kind": kind,
                 "topic": _sentence(rng, 6),
                 "planned_start": _iso(when),
                 "started_at": _iso(when),
@@ -159,15 +181,19 @@ def _generate_team(db: Database, team_index: int, start: datetime, segments: Any
             {"session_id": session_id, "kind": rng.choice(MARKER_KINDS), "at": _iso(when + timedelta(minutes=20))}
             for _ in range(rng.randint(*MARKERS_PER_SESSION))
         )
+        items: list[tuple[str, str, str | None]] = [("note", _session_text(rng), None)]
+        items += [("learning", _sentence(rng, rng.randint(8, 30)), None) for _ in range(LEARNING_PER_SESSION)]
+        items += [("parked", _sentence(rng, rng.randint(8, 30)), "supervision") for _ in range(PARKED_PER_SESSION)]
         db.table("note").insert_all(
             {
                 "session_id": session_id,
-                "kind": "learning" if n % 10 == 0 else "note",
-                "text": _sentence(rng, rng.randint(8, 30)),
+                "kind": kind_of_note,
+                "text": text,
+                "destination": destination,
                 "created_at": _iso(when),
                 "updated_at": _iso(when),
             }
-            for n in range(NOTES_PER_SESSION)
+            for kind_of_note, text, destination in items
         )
         db.table("question_asked").insert_all(
             {
@@ -270,10 +296,15 @@ def _escalate(db: Database, issue_id: int, session_id: int, when: datetime, rng:
     db.table("issue").update(issue_id, {"status": "escalated"})
 
 
-def _schema_is_current(path: Path) -> bool:
+def _is_current(path: Path) -> bool:
     conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
-        return migrations.user_version(conn) == migrations.latest_version(paths.migrations_dir())
+        if migrations.user_version(conn) != migrations.latest_version(paths.migrations_dir()):
+            return False
+        row = conn.execute("SELECT value FROM setting WHERE key = 'bench.history_version'").fetchone()
+        return row is not None and row[0] == GENERATOR_VERSION
+    except sqlite3.Error:
+        return False
     finally:
         conn.close()
 
@@ -285,7 +316,7 @@ def main() -> int:
     args = parser.parse_args()
     path: Path = args.path
     if path.exists():
-        if not args.force and _schema_is_current(path):
+        if not args.force and _is_current(path):
             print(f"{path} exists; reusing it (pass --force to regenerate).")
             return 0
         for suffix in ("", "-wal", "-shm"):

@@ -1,4 +1,4 @@
-"""A burst of 1,000 keystrokes into the notes pane of a live session on the ten-year database, offscreen.
+"""Bursts of 1,000 keystrokes into the notes pane of a live session on the ten-year database, offscreen.
 
 The app starts as a facilitator starts it (``run_gui``: checks, window, the start-up backup in its thread
 after the first paint) on a temporary copy of ``bench/out/history.db``. A second later a session of the
@@ -12,7 +12,9 @@ heartbeat). It prints the longest stall and the 99th percentile, how long each k
 and whether the database holds every character typed once the last autosave has run (read through a
 connection of its own). A gap also grows when other processes take the CPU, so the UI thread's own CPU time
 between heartbeats (``time.thread_time``) is printed beside it: the share of each stall that was the app's
-work. Autosaves are timed through ``store.notes.save_session_text``. Figures only, never pass/fail.
+work. Autosaves are timed through ``store.notes.save_session_text``. The burst runs twice: into the empty notes,
+then at the end of a 30 KB note (a long session's notes, saved before the burst starts), where every autosave
+writes the whole note again. Figures only, never pass/fail.
 
     python bench/typing_burst.py [--keys 1000] [--interval 5] [--db bench/out/history.db]
 """
@@ -28,6 +30,7 @@ import sqlite3
 import statistics
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +40,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from copdesk.app import run_from_command_line
 from copdesk.sandbox import sandbox_folder, start_session
 from copdesk.store import notes
+from copdesk.store.connection import as_database
 from copdesk.views.live.notes.notes_panel import AUTOSAVE_MS
 from copdesk.views.shell.main_window import MainWindow
 
@@ -71,22 +76,51 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-class Burst:
-    """Drives the running app: picks the largest team, starts a session, then types while the heartbeat beats."""
+LONG_NOTE_BYTES = 30_000  # a long session's notes, already typed when the second burst starts
 
-    def __init__(self, app: QApplication, text: str, interval_ms: int) -> None:
-        self.app, self.text = app, text
+
+def long_note(size: int, seed: int = 30) -> str:
+    """Paragraphs of plain sentences, about ``size`` characters: what a long session's notes look like."""
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    while sum(len(p) + 2 for p in paragraphs) < size:
+        sentences = (
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 20))).capitalize() + "." for _ in range(4)
+        )
+        paragraphs.append(" ".join(sentences))
+    return "\n\n".join(paragraphs)[:size]
+
+
+@dataclass
+class Phase:
+    """One burst: what is typed (after ``prefix``, already in the note), and what was measured while it was."""
+
+    label: str
+    prefix: str
+    text: str
+    beats: list[tuple[float, float]] = field(default_factory=list)  # (wall, this thread's CPU time)
+    handling: list[float] = field(default_factory=list)
+    saves: list[float] = field(default_factory=list)
+    typed: int = 0
+    shown: str = ""
+    saved: str = ""
+
+
+class Burst:
+    """Drives the running app: picks the largest team, starts a session, then types while the heartbeat beats.
+
+    Two bursts in turn: into the empty notes, then at the end of a long note (``LONG_NOTE_BYTES``).
+    """
+
+    def __init__(self, app: QApplication, phases: list[Phase], interval_ms: int) -> None:
+        self.app, self.phases = app, phases
+        self.phase_index = 0
         self.window: MainWindow | None = None
         self.session_id: int | None = None
-        self.shown = ""
-        self.beats: list[tuple[float, float]] = []  # (wall, this thread's CPU time)
-        self.handling: list[float] = []
-        self.saves: list[float] = []
-        self.typed = 0
         self.pulse = QTimer()
         self.pulse.setTimerType(Qt.TimerType.PreciseTimer)
         self.pulse.setInterval(1)
-        self.pulse.timeout.connect(lambda: self.beats.append((time.perf_counter(), time.thread_time())))
+        self.pulse.timeout.connect(lambda: self.phase.beats.append((time.perf_counter(), time.thread_time())))
         self.typist = QTimer()
         self.typist.setTimerType(Qt.TimerType.PreciseTimer)
         self.typist.setInterval(interval_ms)
@@ -96,10 +130,14 @@ class Burst:
         def timed_save(*args: Any, **kwargs: Any) -> Any:
             started = time.perf_counter()
             result = save_session_text(*args, **kwargs)
-            self.saves.append((time.perf_counter() - started) * 1000)
+            self.phase.saves.append((time.perf_counter() - started) * 1000)
             return result
 
         notes.save_session_text = timed_save  # the notes pane calls it through the module
+
+    @property
+    def phase(self) -> Phase:
+        return self.phases[self.phase_index]
 
     def begin(self) -> None:
         """Once the window shows its data (it paints its frame first), the facilitator looks, then starts."""
@@ -121,29 +159,82 @@ class Burst:
         QTimer.singleShot(SETTLE_MS // 2, self.type_away)  # a glance at the Live page before typing
 
     def type_away(self) -> None:
+        """Put the phase's note in place (saved, as if typed earlier), the cursor at its end, then type."""
+        assert self.window is not None
+        editor = self.window.notes_panel.editor
+        if self.phase.prefix:
+            editor.setPlainText(self.phase.prefix)
+            self.window.notes_panel.flush()
+            editor.moveCursor(QTextCursor.MoveOperation.End)
+            self.phase.saves.clear()
         self.pulse.start()
         self.typist.start()
 
     def type_one(self) -> None:
         assert self.window is not None
         editor = self.window.notes_panel.editor
-        char = self.text[self.typed]
+        phase = self.phase
+        char = phase.text[phase.typed]
         started = time.perf_counter()
         if char == "\n":
             QTest.keyClick(editor, Qt.Key.Key_Return)
         else:
             QTest.keyClicks(editor, char)
-        self.handling.append((time.perf_counter() - started) * 1000)
-        self.typed += 1
-        if self.typed == len(self.text):
+        phase.handling.append((time.perf_counter() - started) * 1000)
+        phase.typed += 1
+        if phase.typed == len(phase.text):
             self.typist.stop()
-            QTimer.singleShot(AUTOSAVE_MS + 500, self.finish)  # the last autosave runs on its own first
+            QTimer.singleShot(AUTOSAVE_MS + 500, self.finish_phase)  # the last autosave runs on its own first
 
-    def finish(self) -> None:
+    def finish_phase(self) -> None:
         assert self.window is not None
         self.pulse.stop()
-        self.shown = self.window.notes_panel.editor.toPlainText()
+        self.phase.shown = self.window.notes_panel.editor.toPlainText()
+        self.phase.saved = self.stored_text()
+        if self.phase_index + 1 < len(self.phases):
+            self.phase_index += 1
+            QTimer.singleShot(SETTLE_MS // 2, self.type_away)
+            return
         self.app.exit(0)  # not quit: quit closes the window, which would ask whether to end the live session
+
+    def stored_text(self) -> str:
+        """The session's free text as the file holds it, read through a connection of its own."""
+        assert self.window is not None and self.session_id is not None
+        path = self.window.context.db_path
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
+        try:
+            return notes.session_text(as_database(conn), self.session_id).text  # type: ignore[union-attr]
+        finally:
+            conn.close()
+
+
+def report(phase: Phase, interval: int, db_name: str) -> None:
+    gaps = [(later[0] - earlier[0]) * 1000 for earlier, later in itertools.pairwise(phase.beats)]
+    busy = [(later[1] - earlier[1]) * 1000 for earlier, later in itertools.pairwise(phase.beats)]
+    print(f"\n{phase.label}: {phase.typed} keystrokes, one every {interval} ms, into a live session on {db_name}")
+    print(
+        f"  UI-thread stalls (gaps between 1 ms heartbeats, {len(gaps):,} of them): longest {max(gaps):.1f} ms, "
+        f"99th percentile {percentile(gaps, 0.99):.1f} ms, median {statistics.median(gaps):.2f} ms "
+        f"(goal: at most {GOAL_MS:.0f} ms at the 99th percentile)"
+    )
+    print(
+        f"  the UI thread's own CPU time between heartbeats: longest {max(busy):.1f} ms, "
+        f"99th percentile {percentile(busy, 0.99):.1f} ms (the rest of a gap was other processes' turn)"
+    )
+    print(
+        f"  handling one keystroke: median {statistics.median(phase.handling):.2f} ms, "
+        f"99th percentile {percentile(phase.handling, 0.99):.2f} ms, longest {max(phase.handling):.1f} ms"
+    )
+    print(f"  over {GOAL_MS:.0f} ms: {sum(gap > GOAL_MS for gap in gaps)} stalls")
+    saves = phase.saves
+    median_save = statistics.median(saves) if saves else 0.0
+    print(f"  autosaves: {len(saves)}, median {median_save:.1f} ms, longest {max(saves, default=0):.1f} ms")
+    expected = phase.prefix + phase.text
+    complete = phase.saved == expected and phase.shown == expected
+    print(
+        f"  saved: {len(phase.saved):,} of {len(expected):,} characters; "
+        f"every keystroke saved: {'yes' if complete else 'NO'}"
+    )
 
 
 def main() -> int:
@@ -156,40 +247,20 @@ def main() -> int:
         print(f"{args.db} is missing: run bench/make_history.py first.")
         return 0
     text = text_to_type(args.keys)
+    prefix = long_note(LONG_NOTE_BYTES)
+    phases = [
+        Phase("into empty notes", "", text),
+        Phase(f"at the end of a {len(prefix.encode()) // 1000} KB note", prefix, text_to_type(args.keys, seed=10)),
+    ]
     with sandbox_folder(prefix="copdesk-typing-") as folder:
         db_path = folder / "history.db"
         shutil.copyfile(args.db, db_path)
         app = QApplication([sys.argv[0]])
-        burst = Burst(app, text, args.interval)
+        burst = Burst(app, phases, args.interval)
         QTimer.singleShot(0, burst.begin)
-        run_from_command_line(["--db", str(db_path)])  # the app as launched, until the burst is over
-        conn = sqlite3.connect(sqlite_uri(db_path, mode="ro"), uri=True)
-        stored = conn.execute(  # the session's free text is its first plain note (store.notes.session_text)
-            "SELECT text FROM note WHERE session_id = ? AND kind = 'note' ORDER BY id LIMIT 1", [burst.session_id]
-        ).fetchone()
-        conn.close()
-        saved = stored[0] if stored else ""
-
-    gaps = [(later[0] - earlier[0]) * 1000 for earlier, later in itertools.pairwise(burst.beats)]
-    busy = [(later[1] - earlier[1]) * 1000 for earlier, later in itertools.pairwise(burst.beats)]
-    print(f"{burst.typed} keystrokes, one every {args.interval} ms, into the notes of a live session on {args.db.name}")
-    print(
-        f"UI-thread stalls (gaps between 1 ms heartbeats, {len(gaps):,} of them): longest {max(gaps):.1f} ms, "
-        f"99th percentile {percentile(gaps, 0.99):.1f} ms, median {statistics.median(gaps):.2f} ms "
-        f"(goal: at most {GOAL_MS:.0f} ms)"
-    )
-    print(
-        f"the UI thread's own CPU time between heartbeats: longest {max(busy):.1f} ms, "
-        f"99th percentile {percentile(busy, 0.99):.1f} ms (the rest of a gap was other processes' turn)"
-    )
-    print(
-        f"handling one keystroke: median {statistics.median(burst.handling):.2f} ms, "
-        f"99th percentile {percentile(burst.handling, 0.99):.2f} ms, longest {max(burst.handling):.1f} ms"
-    )
-    print(f"over {GOAL_MS:.0f} ms: {sum(gap > GOAL_MS for gap in gaps)} stalls")
-    print(f"autosaves: {len(burst.saves)}, longest {max(burst.saves, default=0):.1f} ms")
-    complete = saved == text and burst.shown == text
-    print(f"saved: {len(saved)} of {len(text)} characters; every keystroke saved: {'yes' if complete else 'NO'}")
+        run_from_command_line(["--db", str(db_path)])  # the app as launched, until the bursts are over
+    for phase in phases:
+        report(phase, args.interval, args.db.name)
     return 0
 
 

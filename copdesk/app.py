@@ -53,11 +53,13 @@ def window_for(
     now: WallClock | None = None,
     build_live_page: bool = True,
     frame: MainWindow | None = None,
+    tools_after_paint: bool = False,
 ) -> MainWindow:
     """The main window on a database that is already open (start-up and restore open it their own way).
 
     The app passes ``build_live_page=False``: the Live page is then built when first needed. ``frame`` is a
-    window already shown while the database opened, to fill rather than build a new one.
+    window already shown while the database opened, to fill rather than build a new one; with
+    ``tools_after_paint`` its menus and session tools are built once the Prepare view has painted.
     """
     from copdesk.views.context import AppContext
     from copdesk.views.shell.main_window import MainWindow
@@ -70,7 +72,7 @@ def window_for(
         resources=paths.asset_dir("resources"),
     )
     window = frame if frame is not None else MainWindow(context.resources)
-    window.open_data(context, build_live_page=build_live_page)
+    window.open_data(context, build_live_page=build_live_page, tools_after_paint=tools_after_paint)
     return window
 
 
@@ -198,8 +200,8 @@ def _run_claimed(app: QApplication, location: DataLocation, claim: Claim) -> int
     running = RunningWindow(app, started, frame)
     _collect_from_now_on()
     try:
-        if running.window.isVisible():
-            running.window.offer_first_run_or_resume()
+        if running.window.isVisible():  # once the tools are built (just after the Prepare view has painted)
+            running.window.when_tools_ready(running.window.offer_first_run_or_resume)
         # A SIGTERM or a close while opening or asking has hidden the window: there is no loop left to run.
         return app.exec() if running.window.isVisible() else 0
     finally:
@@ -269,7 +271,10 @@ class RunningWindow:
         self.real_path = started.opened.path
         self.demo_lock: InstanceLock | None = None
         self.window = self._show(started.opened, frame)
-        self.window.safeguards.show_startup(started.notices, started.warnings, started.location_warning)
+        window = self.window
+        window.when_tools_ready(
+            lambda: window.safeguards.show_startup(started.notices, started.warnings, started.location_warning)
+        )
         if started.backup is not None:
             self._take_after_first_paint(started.backup)
 
@@ -278,16 +283,21 @@ class RunningWindow:
         from copdesk.views.widgets.background import BackgroundJob
 
         job = BackgroundJob(backup.take, "copdesk-startup-backup")  # outlives the window: run_gui waits for it
-        job.done.connect(self.window.safeguards.show_late_warning)
-        self.window.after_first_paint(job)
+        window = self.window
+        window.when_tools_ready(lambda: job.done.connect(window.safeguards.show_late_warning))
+        window.after_first_paint(job)
 
     def _show(self, opened: OpenedDatabase, frame: MainWindow | None = None) -> MainWindow:
         """A new window on ``opened``, or ``frame`` filled (already shown, or hidden by a SIGTERM: left so)."""
-        window = window_for(opened, build_live_page=False, frame=frame)
-        window.safeguards.restore_requested.connect(self.restore)
-        window.demo.explore_requested.connect(self.explore_demo)
-        window.demo.leave_requested.connect(self.leave_demo)
-        window.demo.set_can_leave(opened.path != self.real_path)
+        window = window_for(opened, build_live_page=False, frame=frame, tools_after_paint=frame is not None)
+
+        def wire() -> None:
+            window.safeguards.restore_requested.connect(self.restore)
+            window.demo.explore_requested.connect(self.explore_demo)
+            window.demo.leave_requested.connect(self.leave_demo)
+            window.demo.set_can_leave(opened.path != self.real_path)
+
+        window.when_tools_ready(wire)
         if frame is None:
             window.first_painted.connect(_collect_from_now_on)
             window.show()

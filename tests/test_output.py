@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -12,12 +14,23 @@ from pathlib import Path
 import pytest
 
 from copdesk.core.export_formats import ExportFormat
-from copdesk.core.record import SessionRecord, render_html
-from copdesk.output import OutputError, html_to_pdf, save_rendered, save_text
+from copdesk.core.record import RECORD_DOCUMENT, SessionRecord, render_html
+from copdesk.output import (
+    UNBROKEN_RUN,
+    ExportCancelled,
+    OutputError,
+    html_to_pdf,
+    save_rendered,
+    save_text,
+    soft_wrap,
+    split_long_paragraphs,
+)
 from tests.pdf_text import page_count, pdf_text
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE_TOPIC = "Topic <script>alert(\"x\")</script> & 'quotes' \u202eRTL\u202c"
+
+TEXT: ExportFormat[str] = ExportFormat("md", "Markdown", ".md", lambda text: text)
 
 
 def _record(notes: int = 1) -> SessionRecord:
@@ -140,3 +153,51 @@ def test_an_export_never_replaces_a_database(tmp_path: Path) -> None:
             save_text(target, "# Session record\n")
     opened.db.close()
     assert database.read_bytes()[:16] == before[:16]
+
+
+def test_soft_wrap_breaks_long_runs_between_tags_only() -> None:
+    long_link = "https://example.org/" + "a" * 300
+    html = f'<p><a href="{long_link}">{long_link}</a> short words &amp; {"&amp;" * 200}</p>'
+    wrapped = soft_wrap(html)
+    assert f'<a href="{long_link}">' in wrapped  # a tag is never touched
+    assert wrapped.replace("\u200b", "") == html  # only zero-width spaces were added
+    runs = [run for text in re.split(r"<[^>]*>", wrapped) for run in text.split()]
+    assert all(len(piece) <= UNBROKEN_RUN * len("&amp;") for run in runs for piece in run.split("\u200b"))
+    assert max(len(piece) for run in runs for piece in run.split("\u200b")) > UNBROKEN_RUN // 2
+    assert "&am\u200b" not in wrapped and "&\u200b" not in wrapped  # an entity is never cut
+    assert soft_wrap("<p>short words stay as they are</p>") == "<p>short words stay as they are</p>"
+
+
+def test_a_long_paragraph_is_laid_out_as_paragraphs_of_its_lines() -> None:
+    from PySide6.QtGui import QTextDocument
+
+    html_to_pdf("<p>x</p>", "warm-up")  # makes the QGuiApplication QTextDocument needs
+    document = QTextDocument()
+    document.setHtml("<ul><li>" + "<br>".join(f"line {n} " + "word " * 50 for n in range(100)) + "</li></ul>")
+    before = document.toPlainText().replace("\u2028", "\n")
+    split_long_paragraphs(document)
+    assert document.blockCount() > 10
+    assert document.toPlainText().replace("\u2028", "\n") == before  # the same lines, in the same order
+
+
+def test_a_megabyte_unbroken_note_exports_to_pdf(tmp_path: Path) -> None:
+    """Qt's layout is quadratic in an unbroken run: 1 MB took minutes before it was soft-wrapped."""
+    record = _record()
+    unbroken = "z" * 1_000_000
+    big = dataclasses.replace(record, notes=(unbroken,))
+    target = tmp_path / "big.pdf"
+    save_rendered(target, RECORD_DOCUMENT.get("pdf"), big, "Big")
+    text = pdf_text(target.read_bytes()).replace("\u200b", "")
+    assert text.count("z") >= 1_000_000  # every character is there (a line at a page foot shows on both pages)
+
+
+def test_a_cancelled_save_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "record.md"
+    with pytest.raises(ExportCancelled):
+        save_rendered(target, TEXT, "text", "Record", cancelled=lambda: True)
+    stages: list[str] = []
+    answers = iter([False, False, True])  # cancelled only at the last moment, before the commit
+    with pytest.raises(ExportCancelled):
+        save_rendered(target, TEXT, "text", "Record", cancelled=lambda: next(answers), stage=stages.append)
+    assert list(tmp_path.iterdir()) == []
+    assert stages == ["Preparing the text…", "Writing the file…"]

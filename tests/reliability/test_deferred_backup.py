@@ -144,6 +144,7 @@ def test_a_failed_deferred_backup_is_said_in_the_banner(
 
     def loop(window: MainWindow) -> None:
         window.repaint()
+        qtbot.waitUntil(window.has_tools)  # built just after the Prepare view's first paint
         banner = window.safeguards.warning_banner
         qtbot.waitUntil(lambda: not banner.isHidden(), timeout=10_000)
         shown.append(banner.label.text())
@@ -156,7 +157,9 @@ def test_data_care_waits_for_the_start_up_backup(qtbot: QtBot, db_path: Path, mo
     make_database(db_path)
     listed: list[int] = []
 
-    def loop(window: MainWindow) -> None:  # File > Restore from backup… as soon as the window is there
+    def loop(window: MainWindow) -> None:  # File > Restore from backup… as soon as the menu is there
+        window.repaint()
+        qtbot.waitUntil(window.has_tools)
         window.safeguards.restore_from_backup()
         dialog = window.safeguards.current_dialog
         assert dialog is not None

@@ -51,7 +51,7 @@ def steps(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> list[Step]:
 
     def fake_exec() -> int:
         for step in todo:
-            qtbot.waitUntil(lambda: len(_visible()) == 1)
+            qtbot.waitUntil(lambda: len(_visible()) == 1 and _visible()[0].has_tools())  # menus: after the paint
             step(_window())
         for window in _visible():
             window.finish_background_work()  # as the real loop would have by now: the start-up backup is taken

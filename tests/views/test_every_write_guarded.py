@@ -31,6 +31,7 @@ from copdesk.views.prepare.issue_history import IssueHistoryDialog
 from copdesk.views.shell.first_run import FirstRunDialog
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.team.team_members_dialog import TeamMembersDialog
+from tests.views.export_helpers import finish_export
 from tests.views.live_helpers import add_team, start_session
 
 MODES = ("read-only", "disk-full")
@@ -382,6 +383,7 @@ def _export_audit(world: World) -> None:
 
     world.monkeypatch.setattr(SessionRecordDialog, "exec", answer)
     actions_.export_session_record()
+    finish_export(actions_)
 
 
 # Paths whose act needs something recorded first, with the database still writable.

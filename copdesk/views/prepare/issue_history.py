@@ -23,7 +23,6 @@ from copdesk.store.recurring import (
 )
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_issue_history import Ui_IssueHistoryDialog
-from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog, UpdateEscalationDialog
 from copdesk.views.live.notes.issue_models import escalation_model, escalation_rows, history_model, raised_text
 from copdesk.views.widgets.forms import name_standard_buttons
 from copdesk.views.widgets.labels import show_message
@@ -102,6 +101,8 @@ class IssueHistoryDialog(QDialog):
         self.outcome_button.setEnabled(bool(found))
 
     def escalate(self) -> None:
+        from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog  # not needed to paint Prepare
+
         team_id = issues.get_issue(self.context.db, self.issue_id).team_id
         dialog = NewEscalationDialog(
             self.context,
@@ -121,6 +122,8 @@ class IssueHistoryDialog(QDialog):
                 show_message(self.message, "Select the escalation first.", error=True)
                 return
             index = self.escalations.index(0, 0)
+        from copdesk.views.live.notes.escalation_dialog import UpdateEscalationDialog
+
         row = self.escalations.row_at(index.row())
         escalation = issues.get_escalation(self.context.db, row.escalation_id)
         dialog = UpdateEscalationDialog(self.context, escalation, row.issue_title, parent=self)

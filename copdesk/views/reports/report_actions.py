@@ -1,8 +1,10 @@
 """The main window's calendar and report entries: Schedule… and the exports, each behind a menu item.
 
 Every export asks what to export (``copdesk.views.reports.export_dialogs``), then where (a file dialog), then writes
-through ``copdesk.output`` (QSaveFile): a failed write leaves any existing file as it was and says why in one
-line. The content comes from the same ``core`` and ``store`` functions the CLI uses, so GUI and CLI agree.
+through ``copdesk.output`` (QSaveFile) in a worker thread, with progress and Cancel (``export_job``): a failed
+write leaves any existing file as it was and says why in one line, a cancelled one writes nothing. One export
+runs at a time, and its audit line is written once the file is whole. The content comes from the same ``core``
+and ``store`` functions the CLI uses, so GUI and CLI agree.
 Each flow imports what it needs when it runs: nothing here is needed before the window first paints.
 """
 
@@ -27,6 +29,7 @@ from copdesk.views.context import AppContext
 if TYPE_CHECKING:
     from copdesk.core.export_formats import ExportFormat
     from copdesk.core.invitations import TeamInvitations
+    from copdesk.views.reports.export_job import ExportRun
     from copdesk.views.reports.self_assessment_dialog import SelfAssessmentDialog
 
 D = TypeVar("D")
@@ -37,6 +40,7 @@ NO_TEAM = "Create a team first (File ▸ New team…)."
 class ReportActions(QObject):
     schedule_changed = Signal()  # the series editor closed: "next session" may have moved
     exported = Signal(str)  # a one-line confirmation for the status bar
+    export_finished = Signal()  # an export ended: written, failed or cancelled
 
     def __init__(self, context: AppContext, parent: QWidget, *, current_team: Callable[[], Team | None]) -> None:
         super().__init__(parent)
@@ -44,6 +48,7 @@ class ReportActions(QObject):
         self.host = parent
         self.current_team = current_team
         self.self_assessment_dialog: SelfAssessmentDialog | None = None
+        self.running_export: ExportRun | None = None
 
     # -- menus ----------------------------------------------------------------------------------
     def add_schedule_action(self, menu: QMenu) -> QAction:
@@ -99,8 +104,7 @@ class ReportActions(QObject):
         record = session_record(self.context.db, dialog.session_id, with_names=dialog.names_check.isChecked())
         stem = f"session-record-{record.date:%Y-%m-%d}"
         choice = dialog.chosen_format
-        if self._save(choice, stem, record, record_title(record)):
-            self._audit("session", dialog.session_id, choice.key, self.context.now())
+        self._save(choice, stem, record, record_title(record), ("session", dialog.session_id, choice.key))
 
     def write_self_assessment(self) -> SelfAssessmentDialog | None:
         """The facilitator's own words for a quarter, which the exported report opens with."""
@@ -136,12 +140,10 @@ class ReportActions(QObject):
         choice = dialog.chosen_format
         if choice in SUMMARY_DOCUMENT.formats:
             document = team_summary(self.context.db, team, dialog.quarter, self.context.now())
-            if self._save(choice, f"{stem}-summary", document, "CoP quarter summary"):
-                self._audit("quarter summary", team.id, "json", self.context.now())
+            self._save(choice, f"{stem}-summary", document, "CoP quarter summary", ("quarter summary", team.id, "json"))
             return
         figures = quarter_figures(self.context.db, team, dialog.quarter, self.context.now())
-        if self._save(choice, stem, figures, report_title(figures)):
-            self._audit("quarterly report", team.id, choice.key, self.context.now())
+        self._save(choice, stem, figures, report_title(figures), ("quarterly report", team.id, choice.key))
 
     def export_cpd_evidence(self) -> None:
         from copdesk.core.cpd import cpd_title
@@ -165,18 +167,17 @@ class ReportActions(QObject):
         evidence = cpd_evidence(self.context.db, team, member, first, last)
         stem = f"cpd-{_slug(member.display_name)}-{first.isoformat()}-to-{last.isoformat()}"
         choice = dialog.chosen_format
-        if self._save(choice, stem, evidence, cpd_title(evidence)):
-            self._audit("cpd evidence", member.id, choice.key, self.context.now())
+        self._save(choice, stem, evidence, cpd_title(evidence), ("cpd evidence", member.id, choice.key))
 
-    def export_invitation_calendar(self) -> Path | None:
+    def export_invitation_calendar(self) -> ExportRun | None:
         """The team's series as an .ics file for Business Support: Outlook imports each as a recurring meeting."""
         return self._export_invitations("ics", "cop-sessions")
 
-    def export_invite_list(self) -> Path | None:
+    def export_invite_list(self) -> ExportRun | None:
         """Who to invite, with their roles: names only, never participation."""
         return self._export_invitations("csv", "invite-list")
 
-    def _export_invitations(self, key: str, name: str) -> Path | None:
+    def _export_invitations(self, key: str, name: str) -> ExportRun | None:
         from copdesk.core.invitations import INVITATIONS_DOCUMENT
 
         team = self._team()
@@ -186,10 +187,10 @@ class ReportActions(QObject):
         if key == "ics" and not invitations.series:
             self._tell("No sessions scheduled", f"{team.name} has no series yet: set its rhythm with File ▸ Schedule….")
             return None
-        path = self._save(INVITATIONS_DOCUMENT.get(key), f"{_slug(team.name)}-{name}", invitations, "invitations")
-        if path is not None:
-            self._audit("invitations", team.id, key, self.context.now())
-        return path
+        choice = INVITATIONS_DOCUMENT.get(key)
+        return self._save(
+            choice, f"{_slug(team.name)}-{name}", invitations, "invitations", ("invitations", team.id, key)
+        )
 
     def _invitations(self, team: Team) -> TeamInvitations:
         from copdesk.core.invitations import TeamInvitations, to_invite
@@ -216,21 +217,42 @@ class ReportActions(QObject):
         chosen, _ = QFileDialog.getSaveFileName(self.host, title, suggested, file_filter)
         return Path(chosen) if chosen else None
 
-    def _save(self, choice: ExportFormat[D], stem: str, document: D, title: str) -> Path | None:
-        from copdesk.output import OutputError, save_rendered
+    def _save(
+        self, choice: ExportFormat[D], stem: str, document: D, title: str, audit: tuple[str, int | None, str]
+    ) -> ExportRun | None:
+        """Ask where, then write in a worker thread; the audit line (what, which one, format) once the file is whole."""
         from copdesk.views.reports.export_dialogs import with_suffix
+        from copdesk.views.reports.export_job import ExportRun, ExportWorker, Outcome
 
+        if self.running_export is not None:
+            self._tell("An export is running", "Wait for the export that is running to finish, or cancel it.")
+            return None
         path = self.ask_save_path(f"Export: {title}", str(Path.home() / f"{stem}{choice.suffix}"), choice.file_filter)
         if path is None:
             return None
         path = with_suffix(path, choice)
-        try:
-            save_rendered(path, choice, document, title)
-        except OutputError as exc:
-            QMessageBox.warning(self.host, "Not exported", str(exc))
-            return None
-        self.exported.emit(f"Exported {path}")
-        return path
+        worker = ExportWorker(path, choice, document, title)
+        run = self.running_export = ExportRun(worker, self.host)
+
+        def finished(outcome: Outcome) -> None:
+            self.running_export = None
+            if outcome is Outcome.WRITTEN:
+                self._audit(*audit, self.context.now())
+                self.exported.emit(f"Exported {path}")
+            elif outcome is Outcome.CANCELLED:
+                self.exported.emit(f"Export cancelled: {path.name} was not written.")
+            else:
+                QMessageBox.warning(self.host, "Not exported", worker.error)
+            self.export_finished.emit()
+
+        run.done.connect(finished)
+        run.start()
+        return run
+
+    def finish_exports(self) -> None:
+        """The window is closing: an export still running is cancelled (no file) and waited for."""
+        if self.running_export is not None:
+            self.running_export.wait()
 
     def _team(self) -> Team | None:
         team = self.current_team()

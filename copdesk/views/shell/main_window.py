@@ -13,6 +13,7 @@ imported).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,16 +56,17 @@ if TYPE_CHECKING:
 
 PREPARE_PAGE = 0
 LIVE_PAGE = 1
+TOOLS_AT_THE_LATEST_MS = 1000  # the tools wait for the Prepare view's first paint, or this long
 
 
 def import_panes() -> None:
-    """Load the modules :meth:`MainWindow.open_data` builds from; the app does it while the data file is checked."""
+    """Load the modules the Prepare view is built from; the app does it while the data file is checked.
+
+    The tools' modules (session flow, reports, data care, demo) load when the tools are built (``_ensure_tools``).
+    """
     from copdesk.views import context  # noqa: F401 - loaded now, used by open_data
     from copdesk.views.live import live_session  # noqa: F401
     from copdesk.views.prepare import participation_history, review_panel  # noqa: F401
-    from copdesk.views.reports import report_actions  # noqa: F401
-    from copdesk.views.session import session_flow  # noqa: F401
-    from copdesk.views.shell import demo_mode, safeguards  # noqa: F401
 
 
 class MainWindow(QMainWindow):
@@ -96,6 +98,8 @@ class MainWindow(QMainWindow):
         self._opened = False
         self._painted = False
         self._deferred_jobs: list[BackgroundJob] = []
+        self._tools_built = False
+        self._on_tools: list[Callable[[], object]] = []
         self._close_decided = False  # set once closing is settled: a live session is then left live, unasked
         self.settings = paths.user_settings()
         self.setObjectName("mainWindow")
@@ -131,11 +135,57 @@ class MainWindow(QMainWindow):
         self.opening_label.setText(f"Opening {db_path.name}…")
         self.statusBar().showMessage(f"Opening {db_path}…")
 
-    def open_data(self, context: AppContext, *, build_live_page: bool = True) -> None:
-        """Build the panes on the opened database and show its Prepare view."""
+    def open_data(self, context: AppContext, *, build_live_page: bool = True, tools_after_paint: bool = False) -> None:
+        """Build the panes on the opened database and show its Prepare view.
+
+        The session flow, the reports, data care, the demo and the menus ("the tools") are built with it, or, with
+        ``tools_after_paint``, just after the Prepare view has first painted: the facilitator reads the data
+        sooner, and a click on a menu comes later than that. :meth:`when_tools_ready` waits for them.
+        """
         from copdesk.views.live.live_session import LiveSession
         from copdesk.views.prepare.participation_history import ParticipationHistory
         from copdesk.views.prepare.review_panel import ReviewPanel
+
+        self.context = context
+        self.live_session = LiveSession(self)
+        self.live_session.starting.connect(self.ensure_live_page)  # its panes must hear the session start
+        self.review_panel = ReviewPanel(context)
+        self.participation_history = ParticipationHistory(context, self.live_session)
+        self.review_panel.add_section("participation_history", "Attendance and balance", self.participation_history)
+        self.pages.removeWidget(self.opening_label)
+        self.opening_label.deleteLater()
+        self.pages.addWidget(self._wrap(self.review_panel))
+        self._live_placeholder: QWidget | None = QWidget()  # the Live page's place, until ensure_live_page
+        self.pages.addWidget(self._live_placeholder)
+        self.statusBar().showMessage(f"Data: {context.db_path}")
+        self._opened = True
+        for control in (self.team_combo, self.prepare_button, self.live_button):
+            control.setEnabled(True)
+        self.reload_teams()
+        self.show_page(PREPARE_PAGE)
+        if tools_after_paint:  # and at the latest after a moment, for a window that is never painted (minimised)
+            QTimer.singleShot(TOOLS_AT_THE_LATEST_MS, self._ensure_tools)
+        else:
+            self._ensure_tools()
+        if build_live_page:
+            self.ensure_live_page()
+        self._painted = False  # the jobs for after the first paint wait for the panes to be on screen
+
+    def has_tools(self) -> bool:
+        """Whether the session flow, reports, data care, demo and menus are built (see :meth:`open_data`)."""
+        return self._tools_built
+
+    def when_tools_ready(self, then: Callable[[], object]) -> None:
+        """Call ``then`` once the tools are built (at once if they are)."""
+        if self._tools_built:
+            then()
+        else:
+            self._on_tools.append(then)
+
+    def _ensure_tools(self) -> None:
+        """Build the session flow, reports, data care, the demo, their banners and the menus, once."""
+        if self._tools_built:
+            return
         from copdesk.views.reports.report_actions import ReportActions
         from copdesk.views.session.hand_over import HandOver
         from copdesk.views.session.session_flow import SessionFlow
@@ -143,48 +193,33 @@ class MainWindow(QMainWindow):
         from copdesk.views.shell.help_actions import HelpActions
         from copdesk.views.shell.safeguards import Safeguards
 
-        self.context = context
-        self.live_session = LiveSession(self)
-        self.live_session.starting.connect(self.ensure_live_page)  # its panes must hear the session start
+        context = self.context
+        self._tools_built = True
         self.demo = DemoMode(context, self)
         self.safeguards = Safeguards(context, self.live_session, self, current_team_id=self.current_team_id)
         self.safeguards.data_changed.connect(self.reload_teams)
         self.safeguards.data_care_starting.connect(self.finish_background_work)
-        self.review_panel = ReviewPanel(context)
         self.reports = ReportActions(context, self, current_team=self.current_team)
         self.reports.schedule_changed.connect(self._team_changed)
         self.reports.exported.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.session_flow = SessionFlow(self, context, self.live_session, self.current_team_id)
         self.hand_over = HandOver(context, self.live_session, self, lambda: (self.timer_panel, self.notes_panel))
         self.help_actions = HelpActions(context, self)
-        self.participation_history = ParticipationHistory(context, self.live_session)
-        self.review_panel.add_section("participation_history", "Attendance and balance", self.participation_history)
-
         for position, banner in enumerate(
             (self.demo.area, self.safeguards.banner_area, self.session_flow.reminder_banner), start=1
         ):
             self.central_layout.insertWidget(position, banner)
         self.header_row.addWidget(self.session_flow.header_button)
-        self.pages.removeWidget(self.opening_label)
-        self.opening_label.deleteLater()
-        self.pages.addWidget(self._wrap(self.review_panel))
-        self._live_placeholder: QWidget | None = QWidget()  # the Live page's place, until ensure_live_page
-        self.pages.addWidget(self._live_placeholder)
         self.session_flow.went_live.connect(lambda: self.show_page(LIVE_PAGE))
         self.session_flow.returned_to_prepare.connect(lambda: self.show_page(PREPARE_PAGE))
         self.session_flow.discard.discarded.connect(lambda _session_id: self._team_changed())
         self._fill_menus()
-        self.statusBar().showMessage(f"Data: {context.db_path}")
         self.session_flow.set_palette(self.palette_name)
         self.dark_action.setChecked(self.palette_name == theme.DARK)
-        self._opened = True
-        for control in (self.team_combo, self.prepare_button, self.live_button):
-            control.setEnabled(True)
-        self.reload_teams()
-        self.show_page(PREPARE_PAGE)
-        if build_live_page:
-            self.ensure_live_page()
-        self._painted = False  # the jobs for after the first paint wait for the panes to be on screen
+        self.demo.refresh()
+        waiting, self._on_tools = self._on_tools, []
+        for then in waiting:
+            then()
 
     # -- construction -------------------------------------------------------------------------
     def _build_header(self) -> QWidget:
@@ -223,6 +258,7 @@ class MainWindow(QMainWindow):
 
     def ensure_live_page(self) -> LivePage:
         """Build the Live page (timer, participation, questions, notes) if it is not there yet."""
+        self._ensure_tools()  # the page's timer pane follows the session flow
         if self._live_page is None:
             from copdesk.views.live.live_page import LivePage
 
@@ -265,6 +301,17 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._first_paint_done)  # queued behind the rest of this paint
 
     def _first_paint_done(self) -> None:
+        if self._opened and not self._tools_built:
+            # The Prepare view is on screen; the tools come next, after whatever else this paint queued.
+            QTimer.singleShot(0, self._tools_then_jobs)
+            return
+        self._start_jobs()
+
+    def _tools_then_jobs(self) -> None:
+        self._ensure_tools()
+        self._start_jobs()
+
+    def _start_jobs(self) -> None:
         for job in self._deferred_jobs:  # first, so their threads run beside what follows
             job.start()
         self.first_painted.emit()
@@ -277,6 +324,8 @@ class MainWindow(QMainWindow):
 
     def finish_background_work(self) -> None:
         """Run or wait for every job handed to :meth:`after_first_paint`: before a restore or data care, and at quit."""
+        if self._opened:
+            self._ensure_tools()  # whoever hears how a job ended is among the tools
         for job in self._deferred_jobs:
             job.wait()
 
@@ -357,7 +406,8 @@ class MainWindow(QMainWindow):
         index = self.team_combo.findData(current)
         self.team_combo.setCurrentIndex(max(index, 0) if self.team_combo.count() else -1)
         self.team_combo.blockSignals(False)
-        self.demo.refresh()
+        if self._tools_built:
+            self.demo.refresh()
         self._team_changed()
 
     def current_team_id(self) -> int | None:
@@ -490,6 +540,7 @@ class MainWindow(QMainWindow):
             self.save_state()
             super().closeEvent(event)
             return
+        self._ensure_tools()  # closed within a moment of appearing: closing goes the one way
         if self._live_page is not None:
             self._live_page.notes_panel.flush()  # whatever is decided next, and even if nothing is
         if not self._close_decided and self.session_flow.ask_before_closing(self.close_without_asking) is not None:
@@ -497,4 +548,5 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         self.session_flow.shutdown()
+        self.reports.finish_exports()  # a running export is cancelled: its thread must end before the window goes
         super().closeEvent(event)

@@ -298,11 +298,12 @@ def _answer_with(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
 
 
 def test_export_session_record_from_the_menu(
-    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
 ) -> None:
     target = tmp_path / "record"  # no ending typed: the format's is added
     _answer_with(monkeypatch, target)
-    demo_window.reports.export_session_record()
+    with qtbot.waitSignal(demo_window.reports.export_finished, timeout=20000):
+        demo_window.reports.export_session_record()
     written = tmp_path / "record.pdf"
     assert written.read_bytes().startswith(b"%PDF-")
     assert "Session record: Northside Community Team" in pdf_text(written.read_bytes())
@@ -310,27 +311,30 @@ def test_export_session_record_from_the_menu(
 
 
 def test_export_quarterly_report_and_summary_from_the_menu(
-    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
 ) -> None:
     target = tmp_path / "q.html"
     _answer_with(monkeypatch, target)
-    demo_window.reports.export_quarterly_report()
+    with qtbot.waitSignal(demo_window.reports.export_finished, timeout=20000):
+        demo_window.reports.export_quarterly_report()
     page = target.read_text()
     assert "Facilitator&#x27;s CoP self-assessment: Northside Community Team, Q3 2026" in page  # the quarter just ended
     monkeypatch.setattr(QuarterReportDialog, "chosen_format", property(lambda self: self.formats["summary"]))
     summary = tmp_path / "q.json"
     _answer_with(monkeypatch, summary)
-    demo_window.reports.export_quarterly_report()
+    with qtbot.waitSignal(demo_window.reports.export_finished, timeout=20000):
+        demo_window.reports.export_quarterly_report()
     assert '"format": "copdesk-quarter-summary"' in summary.read_text()
 
 
 def test_a_failed_export_says_why_in_one_line(
-    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
 ) -> None:
     _answer_with(monkeypatch, tmp_path / "missing" / "cpd.md")
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
-    demo_window.reports.export_cpd_evidence()
+    with qtbot.waitSignal(demo_window.reports.export_finished, timeout=20000):
+        demo_window.reports.export_cpd_evidence()
     assert len(warnings) == 1 and "does not exist" in warnings[0] and "\n" not in warnings[0]
 
 

@@ -13,6 +13,7 @@ from copdesk.core.model import SessionKind
 from copdesk.core.schedule import Preset, build_rule
 from copdesk.store import series
 from copdesk.views.shell.main_window import MainWindow
+from tests.views.export_helpers import finish_export
 from tests.views.live_helpers import ROSTER, add_team
 
 
@@ -29,9 +30,11 @@ def test_the_calendar_and_the_invite_list_are_written_from_the_reports_menu(
     targets = iter([tmp_path / "harbour", tmp_path / "invites.csv"])  # no ending typed: .ics is added
     monkeypatch.setattr(window.reports, "ask_save_path", lambda *args: next(targets))
     _trigger(window, "Export the sessions for &invitations (iCalendar)…")
+    finish_export(window.reports)
     events = Calendar.from_ical((tmp_path / "harbour.ics").read_bytes()).events
     assert [event.summary for event in events] == ["Spotlight session: Harbour Team"]
     _trigger(window, "Export the invite &list (CSV)…")
+    finish_export(window.reports)
     text = (tmp_path / "invites.csv").read_text(encoding="utf-8")
     assert all(name in text for name in ROSTER) and "contribution" not in text.casefold()
     assert "invites.csv" in window.statusBar().currentMessage()

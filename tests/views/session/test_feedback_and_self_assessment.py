@@ -15,6 +15,7 @@ from copdesk.core.quarterly import recent_quarters
 from copdesk.store import feedback
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
+from tests.views.export_helpers import finish_export
 from tests.views.live_helpers import ROSTER, add_team, start_session
 
 
@@ -87,6 +88,7 @@ def test_the_self_assessment_is_written_saved_and_opens_the_exported_report(
     monkeypatch.setattr(QuarterReportDialog, "chosen_format", property(lambda self: self.formats["md"]))
     monkeypatch.setattr(window.reports, "ask_save_path", lambda *args: target)
     window.reports.export_quarterly_report()
+    finish_export(window.reports)
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Facilitator's CoP self-assessment: Harbour Team")
     assert (
