@@ -150,7 +150,7 @@ def test_a_new_issue_is_kept_and_retried(window: MainWindow, disk: Disk, live: i
     assert team_id is not None
     linker.title_edit.setText("No parking at the hospital")
     disk.fill()
-    QTest.keyClick(linker.title_edit, Qt.Key.Key_Return)
+    linker.new_button.click()
     _says_full(window)
     assert unresolved_issues(window.context.db, team_id) == []
     assert linker.title_edit.text() == "No parking at the hospital"

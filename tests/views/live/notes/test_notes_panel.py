@@ -241,10 +241,10 @@ def test_issue_suggestions_link_raised_again_and_flag_at_the_threshold(window: M
     assert history[-1] == "Waiting weeks for an OT assessment"
     assert not linker.flag.isHidden() and "3 times" in linker.flag_label.text()
     assert "Practice Supervisor or Manager" in linker.flag_label.text() and "My VIEWS" in linker.flag_label.text()
-    # Raised once per session: it is no longer offered here.
+    # Raised once per session: it is still offered, marked as linked here, and choosing it adds nothing.
     QTest.keyClicks(linker.title_edit, "OT assessment")
     linker.refresh_suggestions()
-    assert ot.id not in [linker.model.row_at(r).issue_id for r in range(linker.model.rowCount())]
+    assert [row.today for row in linker.model.rows() if row.issue_id == ot.id] == ["linked"]
 
     linker.title_edit.setText("No parking at the hospital")
     QTest.mouseClick(linker.new_button, Qt.MouseButton.LeftButton)
