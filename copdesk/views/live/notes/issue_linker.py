@@ -321,11 +321,11 @@ class IssueLinker(QuickItemForm):
 
     def _take_back(self, issue_id: int, session_id: int, text: str) -> None:
         recorded = held_in_session(self.context.db, session_id).get(issue_id) == "recorded"
-        act = (
-            (lambda: remove_issue(self.context.db, issue_id, session_id))
-            if recorded
-            else (lambda: unlink(self.context.db, issue_id, session_id))
-        )
+
+        def act() -> str:
+            db = self.context.db
+            return (remove_issue(db, issue_id, session_id) if recorded else unlink(db, issue_id, session_id)).title
+
         try:
             saved = self.context.writes.run(act, retry=partial(self._take_back, issue_id, session_id, text))
         except ValueError as exc:
@@ -340,7 +340,7 @@ class IssueLinker(QuickItemForm):
         self.refresh_suggestions()
         self._show_issue(None)
         what = "removed from the record" if recorded else "no longer linked to this session"
-        show_message(self.message, f"Undone: “{saved.value.title}” {what}. The text is back in the field.", error=False)
+        show_message(self.message, f"Undone: “{saved.value}” {what}. The text is back in the field.", error=False)
         self.title_edit.setFocus()
         self.changed.emit()
 
