@@ -108,6 +108,8 @@ class SessionRecord:
     actions_done: tuple[str, ...] = ()
     issues: tuple[IssueLine, ...] = ()
     escalations: tuple[EscalationLine, ...] = ()
+    identifiers_redacted: int = 0  # spans the identifier check flagged, replaced (``copdesk.core.redaction``)
+    identifiers_kept: int = 0  # flagged spans kept as typed, by the facilitator's choice
 
 
 class Table(NamedTuple):
@@ -137,6 +139,7 @@ def record_sections(record: SessionRecord) -> list[Section]:
         ("Session type", record.kind_label),
         ("Topic", record.topic),
         ("Date", format_local_datetime(record.date)),
+        ("Identifiers", identifiers_line(record)),
     )
     agenda = tuple(
         (segment, format_duration(planned), NO_VALUE if actual is None else format_duration(actual))
@@ -163,6 +166,20 @@ def record_sections(record: SessionRecord) -> list[Section]:
         Section("Issues", 2, "", Table(("Issue", "Status", "Times raised"), issues)),
         Section("Escalations", 2, "", Table(("Issue", "To", "Raised", "Response due", "Status"), escalations)),
     ]
+
+
+def identifiers_line(record: SessionRecord) -> str:
+    """What the record did with the spans CoPDesk's identifier check flagged, said in every format."""
+    if record.identifiers_kept:
+        count = record.identifiers_kept
+        return f"{count} possible identifier{'' if count == 1 else 's'} kept as typed, by the facilitator's choice"
+    if record.identifiers_redacted:
+        count = record.identifiers_redacted
+        return (
+            f"{count} possible identifier{'' if count == 1 else 's'} redacted (NHS numbers, postcodes, dates of "
+            "birth, titles with surnames)"
+        )
+    return "None found by CoPDesk's check"
 
 
 def record_title(record: SessionRecord) -> str:
@@ -213,6 +230,8 @@ def render_json(record: SessionRecord) -> str:
             }
             for title, to, raised, due, status in record.escalations
         ],
+        "identifiers_redacted": record.identifiers_redacted,
+        "identifiers_kept": record.identifiers_kept,
     }
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 

@@ -3,6 +3,8 @@
 Share-safe is enforced twice: the record type has no field for participation, and this module never reads
 the contribution or marker tables. Names are left out unless asked for: the attendance is a count, and an
 action shows its owner only with ``with_names`` (the facilitator decides whether the group record names people).
+What the identifier check flags in the typed text is redacted unless ``keep_identifiers``
+(:mod:`copdesk.core.redaction`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from copdesk.core.record import (
     SessionRecord,
     format_date,
 )
+from copdesk.core.redaction import share_safe
 from copdesk.store import notes, questions, sessions, teams
 
 
@@ -30,7 +33,10 @@ class SessionNotFound(LookupError):
     """There is no session with that id; the message is one line."""
 
 
-def session_record(db: Database, session_id: int, *, with_names: bool = False) -> SessionRecord:
+def session_record(
+    db: Database, session_id: int, *, with_names: bool = False, keep_identifiers: bool = False
+) -> SessionRecord:
+    """The record, share-safe: what the identifier check flags is redacted unless ``keep_identifiers``."""
     row = next(db.query("SELECT id FROM session WHERE id = ?", [session_id]), None)
     if row is None:
         raise SessionNotFound(f"There is no session {session_id}; 'copdesk-cli sessions' lists them.")
@@ -42,7 +48,7 @@ def session_record(db: Database, session_id: int, *, with_names: bool = False) -
     if with_names:
         roster = {m.id: m.display_name for m in teams.list_members(db, session.team_id, include_inactive=True)}
         names = tuple(sorted((roster[m] for m in present if m in roster), key=str.casefold))
-    return SessionRecord(
+    record = SessionRecord(
         team_name=teams.get_team(db, session.team_id).name,
         kind_label=session.kind.label,
         topic=session.topic,
@@ -71,6 +77,7 @@ def session_record(db: Database, session_id: int, *, with_names: bool = False) -
         issues=_issues(db, session_id),
         escalations=_escalations(db, session_id),
     )
+    return share_safe(record, keep=keep_identifiers)
 
 
 def _held_at(session: Session) -> datetime:

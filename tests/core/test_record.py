@@ -92,6 +92,8 @@ def test_the_record_has_no_participation_fields() -> None:
         "actions_done",
         "issues",
         "escalations",
+        "identifiers_redacted",
+        "identifiers_kept",
     }
     forbidden = ("contribution", "marker", "tally", "tallies", "participation", "engagement", "quiet", "speaking")
     assert not [name for name in names if any(word in name for word in forbidden)]
