@@ -244,7 +244,7 @@ def test_a_refused_marker_is_not_counted_until_retry(window: MainWindow, disk: D
     panel.marker_bar.buttons[MarkerKind.TENSION].click()
     _says_full(window)
     assert panel.tally.marker_count(MarkerKind.TENSION) == 0 and participation.markers(window.context.db, live) == []
-    assert not panel.remedies_card.isVisible()
+    assert not window.question_panel.remedies_shown
     disk.free()
     _retry(window)
     assert panel.tally.marker_count(MarkerKind.TENSION) == 1

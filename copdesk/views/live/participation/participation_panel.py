@@ -34,7 +34,7 @@ from copdesk.services.notes import add_note
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.participation.add_people_dialog import AddPeopleDialog
-from copdesk.views.live.participation.engagement_markers import MarkerBar, RemediesCard
+from copdesk.views.live.participation.engagement_markers import MarkerBar
 from copdesk.views.live.participation.live_tally import QUIET_MINUTES_LIMIT, LiveTally
 from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel
 from copdesk.views.live.participation.roster_view import RosterView
@@ -146,7 +146,6 @@ class ParticipationPanel(Pane):
         self.privacy_label.set_full_text(PRIVACY_LINE)
         column.addWidget(self.privacy_label)
         self.body.addWidget(self.live_area, 1)
-        self.remedies_card = RemediesCard(self)
 
     def _build_shortcuts(self) -> None:
         """Actions of this pane only: see the module docstring for why the context is the pane."""
@@ -185,7 +184,6 @@ class ParticipationPanel(Pane):
 
     def _session_ended(self, _session_id: int) -> None:
         self.tally.finish()
-        self.remedies_card.close()
         self._show_idle()
         self._publish_room_signal()
 
@@ -275,7 +273,7 @@ class ParticipationPanel(Pane):
         self.tally.undo()
 
     def mark_room(self, kind: MarkerKind) -> None:
-        """Save the marker (no person), tell the picker, and show the remedies beside the button."""
+        """Save the marker (no person), tell the picker, and have the question pane show the remedies."""
         if not self.tally.is_live or not self.tally.add_marker(kind):
             return  # refused: the banner strip says so, and Retry saves it with the time it was marked
         self.live.marker_logged.emit(kind.value)
@@ -287,7 +285,7 @@ class ParticipationPanel(Pane):
             else:
                 follow_up += " Link it to the earlier issue in the notes (Issue tab)."
             self.live.repeated_issue_requested.emit()
-        self.remedies_card.show_for(kind, follow_up, self.marker_bar.buttons[kind])
+        self.live.remedies_requested.emit(kind.value, follow_up)
 
     def _note_repeated_issue(self) -> None:
         """Until the notes pane offers recurring-issue linking, the record still says the issue returned."""

@@ -10,7 +10,9 @@ How it behaves, and why:
   not put to the team, so it comes round again first. Marking again undoes the mark.
 - While a segment runs, draws follow it (``phase_questions``), and entering a segment draws a fresh
   question for it. A tension or low-energy marker, or a quiet-voice signal, brings up a matching
-  prompt in a separate frame marked as a suggestion, with the masterclass text behind it.
+  prompt in a separate frame marked as a suggestion, with the masterclass text behind it. The marker's
+  remedies show in the question's place (``remedies_requested``): inside this pane, they hide neither the timer
+  nor any control, and Esc, Close or the next question puts them away.
 - ``LiveSession.question_shown`` carries the current question for the share-safe view. Tips and
   listening techniques are guidance for the facilitator, so for them it carries an empty string.
 - With no session live the pane still draws and searches, for browsing, and says nothing is logged.
@@ -47,6 +49,7 @@ from copdesk.store import sessions
 from copdesk.store.questions import CustomQuestionRow
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
+from copdesk.views.live.participation.engagement_markers import RemediesPage
 from copdesk.views.live.questions.custom_questions_dialog import CustomQuestionsDialog
 from copdesk.views.live.questions.question_filter_bar import QuestionFilterBar
 from copdesk.views.live.questions.question_search import QuestionSearch
@@ -55,7 +58,7 @@ from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import ElidedLabel
 from copdesk.views.widgets.pane import Pane
 
-CARD_PAGE, RESULTS_PAGE = 0, 1
+CARD_PAGE, RESULTS_PAGE, REMEDIES_PAGE = 0, 1, 2
 NEXT_KEYS = ("Q", "Ctrl+Right")
 BACK_KEYS = ("Ctrl+Left",)
 FAVOURITE_KEY = "Ctrl+D"
@@ -102,6 +105,7 @@ class QuestionPanel(Pane):
         live_session.segment_changed.connect(self._segment_changed)
         live_session.room_signal.connect(self._room_signal)
         live_session.marker_logged.connect(self._marker_logged)
+        live_session.remedies_requested.connect(self.show_remedies)
         self._refresh()
 
     # -- construction -------------------------------------------------------------------------
@@ -129,6 +133,10 @@ class QuestionPanel(Pane):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.card)
         self.stack.addWidget(self.search.results_view)
+        self.remedies_page = RemediesPage()
+        self.remedies_page.closed.connect(self.hide_remedies)
+        self.remedies_card = self.remedies_page.card
+        self.stack.addWidget(self.remedies_page)
         self.body.addWidget(self.stack, 1)
         self.body.addLayout(self._build_controls())
         self.filters = QuestionFilterBar()
@@ -195,7 +203,27 @@ class QuestionPanel(Pane):
         return self.picker.current
 
     # -- actions ------------------------------------------------------------------------------
+    @property
+    def remedies_shown(self) -> bool:
+        return self.stack.currentIndex() == REMEDIES_PAGE
+
+    def show_remedies(self, kind: str, follow_up: str) -> None:
+        try:
+            marker = MarkerKind(kind)
+        except ValueError:
+            return
+        self.search.close()
+        self.remedies_page.show_for(marker, follow_up)
+        self.stack.setCurrentIndex(REMEDIES_PAGE)
+
+    def hide_remedies(self) -> None:
+        self.remedies_page.put_away()
+        if self.remedies_shown:
+            self.stack.setCurrentIndex(CARD_PAGE)
+            self._refresh()
+
     def next_question(self) -> None:
+        self.hide_remedies()
         self.search.close()
         if self.picker.can_go_forward:
             self.picker.forward()
@@ -206,12 +234,14 @@ class QuestionPanel(Pane):
         self._refresh()
 
     def previous_question(self) -> None:
+        self.hide_remedies()
         self.search.close()
         self.picker.back()
         self._refresh()
 
     def show_question(self, question: Question) -> None:
         """Make a question picked by hand (a search result, a suggestion) the current one."""
+        self.hide_remedies()
         self.search.close()
         self.picker.show(question)
         self._refresh()
@@ -279,6 +309,7 @@ class QuestionPanel(Pane):
         self._refresh()
 
     def _search_opened(self) -> None:
+        self.remedies_page.put_away()
         self.stack.setCurrentIndex(RESULTS_PAGE)
 
     def _search_closed(self) -> None:
@@ -301,6 +332,7 @@ class QuestionPanel(Pane):
         self._refresh()
 
     def _session_ended(self, _session_id: int) -> None:
+        self.hide_remedies()
         self.logged_ids = set()
         self.segment_name = ""
         self._segment_position = None
