@@ -14,16 +14,14 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 
 def live_key_actions(window: QMainWindow, panes: Iterable[QWidget]) -> list[QAction]:
     """The window's keys (its own actions and its menus') and the panes' keys, each once."""
     found = list(window.actions())
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        if menu is not None:
-            found += menu.actions()
+    for menu in window.menuBar().findChildren(QMenu):
+        found += menu.actions()
     for pane in panes:
         found += pane.actions()
     return [action for action in dict.fromkeys(found) if action.shortcuts() and not action.isSeparator()]
