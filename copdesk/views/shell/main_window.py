@@ -157,7 +157,13 @@ class MainWindow(QMainWindow):
         self.review_panel.add_section("participation_history", "Attendance and balance", self.participation_history)
 
         for position, banner in enumerate(
-            (self.demo.area, self.safeguards.banner_area, self.session_flow.reminder_banner), start=1
+            (
+                self.demo.area,
+                self.safeguards.banner_area,
+                self.session_flow.reminder_banner,
+                self.session_flow.resumes.banner,
+            ),
+            start=1,
         ):
             self.central_layout.insertWidget(position, banner)
         self.header_row.addWidget(self.session_flow.header_button)
