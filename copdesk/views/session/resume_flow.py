@@ -22,7 +22,7 @@ from copdesk.core.timer import SessionTimer, TimerError
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.timer.live_timer import LiveTimer
-from copdesk.views.widgets.banner import Banner
+from copdesk.views.widgets.banner import Action, Banner
 
 if TYPE_CHECKING:
     from copdesk.views.session.resume_offer import PendingLiveSession, ResumeDialog
@@ -87,7 +87,7 @@ class ResumeFlow(QObject):
         more = f" ({len(pending) - 1} more after it.)" if len(pending) > 1 else ""
         gap = first.gap_seconds(self.context.now())
         count_gap = 0 < gap <= max(first.planned_total_seconds, 1.0)  # as the offer would have it
-        actions = [("&End it", lambda: self.end_pending(first, then=self.show_waiting))]
+        actions: list[Action] = [("&End it", lambda: self.end_pending(first, then=self.show_waiting))]
         if first.can_resume:
             actions.insert(0, ("&Resume", lambda: self.resume(first, count_gap=count_gap)))
         self.banner.show_message(
