@@ -150,6 +150,7 @@ class ReviewPack:
     quiet_last_session: tuple[str, ...]
     unused_questions: tuple[UnusedQuestion, ...]
     threshold: int
+    sessions_held: int = 0  # ended sessions: before the first, "last time" and "followed up" mean nothing yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +180,7 @@ def build_review_pack(
     quiet_last_session: Sequence[str],
     unused_questions: Sequence[UnusedQuestion],
     threshold: int,
+    sessions_held: int = 0,
 ) -> ReviewPack:
     """Apply the rules to the facts. Overdue actions come first, then by due date, undated last."""
     open_actions = sorted(
@@ -225,6 +227,7 @@ def build_review_pack(
         quiet_last_session=tuple(quiet_last_session),
         unused_questions=tuple(unused_questions),
         threshold=threshold,
+        sessions_held=sessions_held,
     )
 
 

@@ -76,10 +76,10 @@ def counts_line(counts: session_lifecycle.SessionCounts) -> str:
     guests = f" ({counted(counts.guests, 'guest')})" if counts.guests else ""
     parts = [
         f"{counts.present} present{guests}",
-        f"{counts.contributions} contributions",
-        f"{counts.questions_asked} questions asked",
-        f"{counts.notes} notes",
-        f"{counts.actions_agreed} actions agreed",
+        counted(counts.contributions, "contribution"),
+        counted(counts.questions_asked, "question asked", "questions asked"),
+        counted(counts.notes, "note"),
+        counted(counts.actions_agreed, "action agreed", "actions agreed"),
     ]
     return " · ".join(parts)
 

@@ -45,7 +45,10 @@ FILTER_ABOVE = 9  # beyond the number keys, a name filter is the quick way to a 
 REPAINT_MS = 1000
 REPEATED_ISSUE_NOTE = "The same issue was raised again (marked from the participation pane)."
 PRIVACY_LINE = "Only you see this: who spoke, to invite quiet voices in. Markers name no one."
-GINI_MEANING = "Gini: 0 when everyone contributed equally, near 1 when one person did almost everything."
+GINI_MEANING = (
+    "Balance of voices: 0 when everyone contributed equally, near 1 when one person did almost everything "
+    "(statisticians call it the Gini coefficient)."
+)
 
 
 class ParticipationPanel(Pane):
@@ -343,7 +346,7 @@ class ParticipationPanel(Pane):
         self.marker_bar.show_counts({kind: self.tally.marker_count(kind) for kind in MarkerKind})
         values = self.tally.values(self.measure)
         words = balance_in_words(values, measure=self.measure)
-        self.balance_label.set_full_text(f"{words} · Gini {gini(values):.2f}" if sum(values) else words)
+        self.balance_label.set_full_text(f"{words} · balance of voices {gini(values):.2f}" if sum(values) else words)
         self.balance_label.setToolTip(f"{self.balance_label.full_text()}\n{GINI_MEANING}")
         self.roster.viewport().update()
         self._publish_room_signal()

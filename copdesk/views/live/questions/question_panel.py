@@ -430,5 +430,5 @@ class QuestionPanel(Pane):
         matched = " and suits this segment" if self.filters.matching(self.segment_phase()) else ""
         return (
             f"Every question that fits the filters{matched} has been drawn this session. "
-            "Widen the filters, turn off Match segment, or search for one."
+            "Widen the filters, turn off Suits this part, or search for one."
         )

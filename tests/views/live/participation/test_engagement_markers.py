@@ -120,6 +120,6 @@ def test_nothing_of_the_pane_reaches_the_share_safe_view(window: MainWindow, qtb
         texts = " ".join([*painted, *(label.text() for label in view.findChildren(QLabel))])
         for name in names:
             assert name not in texts
-        for words in ("Tension", "Gini", "contributions", "quiet"):
+        for words in ("Tension", "balance of voices", "contributions", "quiet"):
             assert words not in texts
         view.hide()

@@ -163,7 +163,7 @@ def test_talk_time_sums_follow_the_monotonic_clock(window: MainWindow, qtbot: Qt
     assert shown(window, RosterRole.FIGURE) == ["0:45", "0:45", "–"]
     assert (
         panel.balance_label.full_text()
-        == "1 of 3 people took 50% of the talk time; 1 person has no talk time · Gini 0.33"
+        == "1 of 3 people took 50% of the talk time; 1 person has no talk time · balance of voices 0.33"
     )
 
 
@@ -197,10 +197,12 @@ def test_the_balance_reads_a_known_distribution(window: MainWindow, qtbot: QtBot
     for row in range(1, 5):
         click_tile(window, row)
     # Gini of [5, 1, 1, 1, 1] is 0.36; the most active fifth (1 of 5) made 5 of 9.
-    assert panel.balance_label.full_text() == "1 of 5 people made 56% of contributions · Gini 0.36"
+    assert panel.balance_label.full_text() == "1 of 5 people made 56% of contributions · balance of voices 0.36"
     for row in range(1, 5):
         click_tile(window, row)
-    assert panel.balance_label.full_text() == "Contributions were evenly spread · Gini 0.18"  # [5, 2, 2, 2, 2]
+    assert (
+        panel.balance_label.full_text() == "Contributions were evenly spread · balance of voices 0.18"
+    )  # [5, 2, 2, 2, 2]
 
 
 def test_the_quiet_cue_appears_after_the_configured_minutes(
