@@ -151,6 +151,7 @@ class ReviewPack:
     unused_questions: tuple[UnusedQuestion, ...]
     threshold: int
     sessions_held: int = 0  # ended sessions: before the first, "last time" and "followed up" mean nothing yet
+    last_session_tallied: bool = True  # anyone's contribution was logged last time: else nobody can be called quiet
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +182,7 @@ def build_review_pack(
     unused_questions: Sequence[UnusedQuestion],
     threshold: int,
     sessions_held: int = 0,
+    last_session_tallied: bool = True,
 ) -> ReviewPack:
     """Apply the rules to the facts. Overdue actions come first, then by due date, undated last."""
     open_actions = sorted(
@@ -228,6 +230,7 @@ def build_review_pack(
         unused_questions=tuple(unused_questions),
         threshold=threshold,
         sessions_held=sessions_held,
+        last_session_tallied=last_session_tallied,
     )
 
 

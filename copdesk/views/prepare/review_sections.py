@@ -258,6 +258,8 @@ class QuietSection(QWidget):
         count = len(quiet)
         if not pack.sessions_held:
             text = "No session held yet: after the first, who was quiet shows here (names only on request)."
+        elif not pack.last_session_tallied:
+            text = "No contributions were logged last session, so nobody shows as quiet."
         elif not count:
             text = "Everyone present contributed last time."
         else:
