@@ -75,6 +75,8 @@ class QuestionCard(QScrollArea):
         self.meta_label = ElidedLabel()  # one line; the whole of it on hover
         self.meta_label.setProperty("role", "hint")
         self.meta_label.setObjectName("questionMeta")
+        self.guidance_label = _label("hint")
+        self.guidance_label.setObjectName("questionGuidance")
         self.text_label = _label("big", selectable=True)
         self.text_label.setObjectName("questionText")
         self.text_label.setAccessibleName("Current question")
@@ -90,6 +92,7 @@ class QuestionCard(QScrollArea):
         self.notice_label.setProperty("level", "amber")
         for widget in (
             self.meta_label,
+            self.guidance_label,
             self.text_label,
             self.empty_label,
             self.caution_label,
@@ -116,6 +119,8 @@ class QuestionCard(QScrollArea):
         just fits from wrapping once it shows. Measured again only when the question or the card's width changes.
         """
         label = self.text_label
+        if not self.guidance_label.isHidden():
+            return  # guidance for the facilitator keeps the body size: it is never the big "question"
         margins = self._body_layout.contentsMargins()
         scroll_bar = 0 if self.verticalScrollBar().isVisible() else self.verticalScrollBar().sizeHint().width()
         room = self.viewport().width() - scroll_bar - margins.left() - margins.right()
@@ -142,6 +147,7 @@ class QuestionCard(QScrollArea):
             widget.setVisible(question is not None)
         self.empty_label.setVisible(question is None)
         if question is None:
+            self.guidance_label.hide()
             self.caution_label.hide()
             self.empty_label.setText(prompt)
             self._fit()
@@ -150,6 +156,17 @@ class QuestionCard(QScrollArea):
         names = [question.category] if question.model == question.category else [question.category, question.model]
         source = question.source if is_custom(question.id) else f"masterclass, “{question.source}”"
         self.meta_label.set_full_text(f"{' · '.join(names)}{kind} · source: {source}")
+        guidance = question.kind is not QuestionKind.QUESTION
+        self.guidance_label.setVisible(guidance)
+        if guidance:
+            self.guidance_label.setText(
+                f"For you, the facilitator ({KIND_LABELS[question.kind]}): not one to ask aloud"
+            )
+            theme.set_role(self.text_label, "")
+            self.text_label.setAccessibleName(f"Current {KIND_LABELS[question.kind]}")
+        else:
+            self.text_label.setAccessibleName("Current question")
+            self._sized_for = None  # a question after guidance is measured afresh in the big type
         self.text_label.setText(question.text)
         self._size_text()
         self.caution_label.setVisible(question.caution is not None)
