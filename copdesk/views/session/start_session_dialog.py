@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from copdesk.core.agenda import AgendaTemplate
@@ -114,11 +114,26 @@ class StartSessionDialog(QDialog):
         self.present_list.itemChanged.connect(self._update_count)
         ui.tickEveryoneButton.clicked.connect(lambda: self._tick_all(True))
         ui.clearButton.clicked.connect(lambda: self._tick_all(False))
-        self.guest_edit.returnPressed.connect(self.add_guest)
+        self.guest_edit.installEventFilter(self)  # Enter there adds the guest, and only that
         ui.addGuestButton.clicked.connect(self.add_guest)
         ui.editAgendaButton.clicked.connect(self._request_agenda_edit)
         ui.cancelButton.clicked.connect(self.reject)
         self.next_button.clicked.connect(self.go_to_ground_rules)
+        # Enter is "on to the next step" wherever the focus is: a button just clicked (Tick everyone) must not
+        # become the one Enter presses again, as Qt's auto-default buttons would.
+        for button in (ui.tickEveryoneButton, ui.clearButton, ui.addGuestButton, ui.editAgendaButton, ui.cancelButton):
+            button.setAutoDefault(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.guest_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.add_guest()
+            return True
+        return super().eventFilter(watched, event)
 
     def _team_changed(self) -> None:
         team_id = self.team_id()
@@ -225,7 +240,9 @@ class StartSessionDialog(QDialog):
         self.rules_label.setText(f"<ol>{text}</ol>")
         ui.rulesSourceLabel.setText(f"Source: {rules.source}")
         self.copy_rules_button.clicked.connect(lambda: self._copy_rules(rules))
-        ui.backButton.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        ui.backButton.clicked.connect(self.back_to_details)
+        for button in (self.copy_rules_button, ui.backButton):
+            button.setAutoDefault(False)
         self.start_button.clicked.connect(self.start)
 
     def _copy_rules(self, rules: GroundRules) -> None:
@@ -240,6 +257,10 @@ class StartSessionDialog(QDialog):
         self.start_button.setDefault(True)
         self.start_button.setFocus()
         return True
+
+    def back_to_details(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.next_button.setDefault(True)
 
     def start(self) -> None:
         self.plan = self._build_plan(agreed=self.agreed_check.isChecked())

@@ -148,12 +148,12 @@ class FollowUpBox(QWidget):
         self.empty.setVisible(not has_rows)
 
     def _update_buttons(self) -> None:
-        """Only what makes sense for the selected action: a carried or closed one cannot be again."""
+        """Only what makes sense for the selected action: a carried or closed one cannot be again. Done, Carry and
+        Drop stay pressable on a settled row, to say why they change nothing (a dead button says nothing)."""
         index = self.table.currentIndex()
-        settled = not index.isValid() or index.data(ActionRole.REVIEW_ID) is not None
         closed = not index.isValid() or bool(index.data(ActionRole.CLOSED))
         for key in ("done", "carry", "drop"):
-            self.buttons[key].setEnabled(not settled)
+            self.buttons[key].setEnabled(index.isValid())
         for key in ("reassign", "redate"):
             self.buttons[key].setEnabled(not closed)
         self.buttons["undo"].setEnabled(index.isValid() and index.data(ActionRole.REVIEW_ID) is not None)
@@ -169,6 +169,14 @@ class FollowUpBox(QWidget):
     def review(self, outcome: ReviewOutcome) -> None:
         action = self._selected()
         if action is None or self.session_id is None:
+            return
+        row = self.model.row_at(self.table.currentIndex().row())
+        if row.review_id is not None:
+            self._say(
+                f"Nothing changed: “{row.text}” is already marked {row.state.lower()} in this session. "
+                "Press Undo first to choose again.",
+                error=True,
+            )
             return
         self._review(action.id, self.session_id, outcome, self.context.now())
 

@@ -155,7 +155,10 @@ def test_follow_up_lists_earlier_actions_once_and_records_each_review(
     QTest.mouseClick(box.buttons["carry"], Qt.MouseButton.LeftButton)
     assert actions.get_action(db, ids["late"]).times_carried == 1
     assert model.index(0, 3).data() == "1×" and model.index(0, 4).data() == "Carried"
-    assert not box.buttons["carry"].isEnabled() and box.buttons["undo"].isEnabled()  # not twice in one session
+    assert box.buttons["undo"].isEnabled()
+    QTest.mouseClick(box.buttons["carry"], Qt.MouseButton.LeftButton)  # not twice in one session, and it says why
+    assert actions.get_action(db, ids["late"]).times_carried == 1
+    assert "already marked carried in this session" in box.message.text() and "Undo" in box.message.text()
 
     box.table.selectRow(1)
     monkeypatch.setattr(
@@ -308,7 +311,9 @@ def test_review_outcome_is_recorded_once_per_session_even_from_the_store(window:
     actions.review_action(db, ids["late"], session_id, ReviewOutcome.DONE, window.context.now())
     panel.follow_up.reload()
     panel.follow_up.table.selectRow(0)
-    assert not panel.follow_up.buttons["done"].isEnabled()
+    panel.follow_up.buttons["carry"].click()  # already Done: Carry says why it changes nothing
+    assert "already marked done in this session" in panel.follow_up.message.text()
+    assert actions.get_action(db, ids["late"]).times_carried == 0
 
 
 def test_escalation_lifecycle_from_the_escalation_tab(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -191,7 +191,7 @@ def test_undo_cancels_a_running_stint(window: MainWindow, qtbot: QtBot, fake_clo
 def test_the_balance_reads_a_known_distribution(window: MainWindow, qtbot: QtBot) -> None:
     start_live_session(window, present=5)
     panel = window.participation_panel
-    assert panel.balance_label.full_text() == "No contributions yet"
+    assert panel.balance_label.full_text() == "No contributions logged yet"
     for _ in range(5):
         click_tile(window, 0)
     for row in range(1, 5):
@@ -390,6 +390,7 @@ def test_an_idle_tick_repaints_nothing_until_what_is_shown_changes(
 ) -> None:
     start_live_session(window, present=3)
     panel = window.participation_panel
+    click_tile(window, 0)  # the room is being tallied: the others can go quiet
     refreshes: list[bool] = []
     monkeypatch.setattr(panel, "_refresh", lambda: refreshes.append(True))
     for _ in range(5):
@@ -416,3 +417,20 @@ def test_the_keys_are_listed_for_the_help_overlay(window: MainWindow) -> None:
     assert rows["1"] == "Participation: log a contribution for the person numbered 1"
     assert rows["0"] == "Participation: stop timing the speaker"
     assert "Participation: undo the last contribution" in rows.values()
+
+
+def test_with_nobody_tallied_no_tile_turns_amber_and_the_line_says_why(
+    clocked_window: MainWindow, qtbot: QtBot, fake_clock: FakeClock
+) -> None:
+    window = clocked_window
+    signals: list[str] = []
+    window.live_session.room_signal.connect(signals.append)
+    start_live_session(window, present=4)
+    panel = window.participation_panel
+    fake_clock.advance(20 * 60)  # past the 15 quiet minutes, and nobody tallied at all
+    panel._tick()
+    assert shown(window, RosterRole.QUIET) == [False, False, False, False]
+    assert panel.balance_label.full_text() == "No contributions logged yet"
+    assert "quiet-voice" not in signals
+    click_tile(window, 0)  # once the room is being tallied, the others are quiet since the start
+    assert shown(window, RosterRole.QUIET) == [False, True, True, True]
