@@ -139,7 +139,11 @@ def record_sections(record: SessionRecord) -> list[Section]:
         ("Session type", record.kind_label),
         ("Topic", record.topic),
         ("Date", format_local_datetime(record.date)),
-        ("Identifiers", identifiers_line(record)),
+        *(
+            (("Identifiers", identifiers_line(record)),)
+            if record.identifiers_redacted or record.identifiers_kept
+            else ()
+        ),
     )
     agenda = tuple(
         (segment, format_duration(planned), NO_VALUE if actual is None else format_duration(actual))
@@ -169,7 +173,8 @@ def record_sections(record: SessionRecord) -> list[Section]:
 
 
 def identifiers_line(record: SessionRecord) -> str:
-    """What the record did with the spans CoPDesk's identifier check flagged, said in every format."""
+    """What the record did with the spans CoPDesk's identifier check flagged, said in every format (a record in
+    which the check found nothing has no such row; its JSON says 0)."""
     if record.identifiers_kept:
         count = record.identifiers_kept
         return f"{count} possible identifier{'' if count == 1 else 's'} kept as typed, by the facilitator's choice"

@@ -18,6 +18,7 @@ from copdesk.core.text import counted
 from copdesk.store import session_lifecycle, teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_session_summary import Ui_SessionSummaryDialog
+from copdesk.views.widgets.tables import WordElideDelegate
 
 
 class OutcomeColumn(IntEnum):
@@ -47,7 +48,7 @@ class OutcomeModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         outcome = self.outcomes[index.row()]
         column = OutcomeColumn(index.column())
@@ -99,7 +100,10 @@ class SessionSummaryDialog(QDialog):
         self.totals_label.setText(totals_line(self.outcomes))
         self.model = OutcomeModel(self.outcomes)
         ui.summaryTable.setModel(self.model)
-        ui.summaryTable.horizontalHeader().setSectionResizeMode(OutcomeColumn.SEGMENT, QHeaderView.ResizeMode.Stretch)
+        header = ui.summaryTable.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # times and differences whole
+        header.setSectionResizeMode(OutcomeColumn.SEGMENT, QHeaderView.ResizeMode.Stretch)
+        ui.summaryTable.setItemDelegate(WordElideDelegate(ui.summaryTable))  # a long segment name: whole on hover
         self.counts_label.setText(counts_line(self.counts))
         agreed = session.ground_rules_agreed_at
         ui.rulesLabel.setText(

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from copdesk.views.widgets.banner import Action, Banner
+from copdesk.views.widgets.labels import elide_words
 
 
 def wrap_and_elide(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
@@ -26,8 +26,14 @@ def wrap_and_elide(text: str, metrics: QFontMetrics, width: int, lines: int) -> 
             line = f"{line} {words.pop(0)}"
         shown.append(line)
     if words:
-        shown.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+        shown.append(elide_words(" ".join(words), metrics, width))
     return "\n".join(shown)
+
+
+def _height(widget: QWidget) -> int:
+    """A widget's height in a row: its fixed height when it has one, else what it asks for."""
+    fixed = widget.minimumHeight() == widget.maximumHeight()
+    return widget.maximumHeight() if fixed else widget.sizeHint().height()
 
 
 class ElidedBanner(Banner):
@@ -37,6 +43,9 @@ class ElidedBanner(Banner):
         self._message = ""
         if (row := self.layout()) is not None:
             row.setContentsMargins(10, 2, 4, 2)  # slimmer than a page banner: it sits in a pane
+        side = self.label.fontMetrics().lineSpacing() + 4
+        self.close_button.setObjectName("paneBannerClose")  # the stylesheet drops its padding: one line high
+        self.close_button.setFixedSize(side, side)
         self.label.setWordWrap(False)
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
@@ -53,7 +62,7 @@ class ElidedBanner(Banner):
     def reserved_height(self) -> int:
         """The banner's height with its message on every line it may take (the buttons beside may be taller)."""
         beside = [self.close_button, *self.buttons()]
-        buttons = max((b.sizeHint().height() for b in beside if not b.isHidden()), default=0)
+        buttons = max((_height(b) for b in beside if not b.isHidden()), default=0)
         row = max(self.label.minimumSizeHint().height(), buttons)
         every_line = max(self.lines * self.label.fontMetrics().lineSpacing(), buttons)
         return self.minimumSizeHint().height() - row + every_line

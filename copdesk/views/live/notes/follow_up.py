@@ -29,6 +29,7 @@ from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.tables import configure_table
 
 TITLE = "Follow up on agreed actions"
+SHORT_TITLE = "Follow up"  # beside the review buttons the whole title would not fit: it is the tooltip
 VISIBLE_ROWS = 3
 
 
@@ -54,7 +55,7 @@ class FollowUpBox(QWidget):
         self.toggle.setChecked(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow)
-        self.toggle.setText(TITLE)
+        self.toggle.setText(SHORT_TITLE)
         self.toggle.setAccessibleName(TITLE)
         self.toggle.setToolTip("Show or hide the actions to follow up")
         self.toggle.clicked.connect(lambda: self.set_compact(False))
@@ -118,8 +119,9 @@ class FollowUpBox(QWidget):
             self.model.set_rows(follow_up_rows(follow_up_actions(self.context.db, self.session_id), today))
         count = self.model.rowCount()
         to_review = sum(1 for r in self.model.rows() if r.review_id is None)
-        self.toggle.setText(f"{TITLE} ({to_review})" if to_review else TITLE)
+        self.toggle.setText(f"{SHORT_TITLE} ({to_review})" if to_review else SHORT_TITLE)
         self.toggle.setAccessibleDescription(f"{to_review} of {count} still to review")
+        self.toggle.setToolTip(f"{TITLE}: {to_review} of {count} still to review. Click to show or hide them.")
         self.toggle.setEnabled(count > 0)
         # As tall as its rows, up to a few, when there is room; more scroll, because the pane shares the screen
         # with the notes. Pressed for room (a long question above), it gives way down to one row, never the notes.

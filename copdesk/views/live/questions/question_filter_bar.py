@@ -21,6 +21,8 @@ class QuestionFilterBar(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        self.setStyleSheet("QPushButton { padding-left: 8px; padding-right: 8px; }")  # five filters in one row
         self.category_button = ChecklistButton("Categories")
         self.model_button = ChecklistButton("Reflective models")
         self.model_button.setToolTip("Draw from the reflective models you tick, such as the Weather model")

@@ -59,6 +59,7 @@ from copdesk.views.widgets.labels import ElidedLabel
 from copdesk.views.widgets.pane import Pane
 
 CARD_PAGE, RESULTS_PAGE, REMEDIES_PAGE = 0, 1, 2
+MIN_PAGE_HEIGHT = 36
 NEXT_KEYS = ("Q", "Ctrl+Right")
 BACK_KEYS = ("Ctrl+Left",)
 FAVOURITE_KEY = "Ctrl+D"
@@ -124,6 +125,7 @@ class QuestionPanel(Pane):
         self.body.addWidget(self.banner)
 
         self.card = QuestionCard()
+        self.banner.shown_changed.connect(self.card.make_room_for_suggestion)
         self.search = QuestionSearch(self)
         self.search.opened.connect(self._search_opened)
         self.search.closed.connect(self._search_closed)
@@ -137,6 +139,8 @@ class QuestionPanel(Pane):
         self.remedies_page.closed.connect(self.hide_remedies)
         self.remedies_card = self.remedies_page.card
         self.stack.addWidget(self.remedies_page)
+        for page in (self.search.results_view, self.remedies_page):
+            page.setMinimumHeight(MIN_PAGE_HEIGHT)  # they scroll: the card alone sets what the stack must keep
         self.body.addWidget(self.stack, 1)
         self.body.addLayout(self._build_controls())
         self.filters = QuestionFilterBar()

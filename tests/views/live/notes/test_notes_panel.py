@@ -146,7 +146,8 @@ def test_follow_up_lists_earlier_actions_once_and_records_each_review(
     box = panel.follow_up
     model = box.model
     assert [model.row_at(r).action_id for r in range(model.rowCount())] == [ids["late"], ids["later"]]
-    assert box.table.isVisible() and "Follow up on agreed actions (2)" in box.toggle.text()
+    assert box.table.isVisible() and box.toggle.text() == "Follow up (2)"
+    assert box.toggle.toolTip().startswith("Follow up on agreed actions: 2 of 2 still to review")
     assert model.index(0, 0).data(ActionRole.OVERDUE) is True
     assert model.index(0, 2).data(Qt.ItemDataRole.ForegroundRole) is not None  # overdue is highlighted
     assert model.index(0, 3).data() == "—"
