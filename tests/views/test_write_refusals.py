@@ -204,7 +204,7 @@ def test_follow_up_reviews_wait_for_retry(
     _retry(window)
     assert actions.get_action(db, follow_up.action.id).due == window.context.now().date() + timedelta(weeks=3)
     assert follow_up_actions(db, live)[0].settled_by is not None  # done, as pressed
-    assert not box.buttons["done"].isEnabled()
+    assert box.buttons["undo"].isEnabled()
 
 
 def test_a_refused_tick_is_not_counted_and_undo_keeps_to_what_is_stored(

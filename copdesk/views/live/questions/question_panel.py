@@ -111,6 +111,12 @@ class QuestionPanel(Pane):
 
     # -- construction -------------------------------------------------------------------------
     def _build(self) -> None:
+        # Three rows of buttons (a suggestion's, the draw's, the filters') share the pane with the question and
+        # a suggestion of two lines at 1366x768: slimmer buttons leave every line of both in view.
+        self.setStyleSheet(
+            "QPushButton, QToolButton { padding-top: 2px; padding-bottom: 2px; min-height: 20px; }"
+            "QLineEdit { padding-top: 2px; padding-bottom: 2px; }"
+        )
         self.mode_label = ElidedLabel()
         self.mode_label.setObjectName("questionMode")
         theme.set_role(self.mode_label, "hint")
@@ -125,7 +131,6 @@ class QuestionPanel(Pane):
         self.body.addWidget(self.banner)
 
         self.card = QuestionCard()
-        self.banner.shown_changed.connect(self.card.make_room_for_suggestion)
         self.search = QuestionSearch(self)
         self.search.opened.connect(self._search_opened)
         self.search.closed.connect(self._search_closed)

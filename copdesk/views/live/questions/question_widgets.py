@@ -44,7 +44,6 @@ SIGNAL_HEADLINES = {
 # The rest scrolls inside the card, so the notes pane below keeps its lines to type in at 1366x768. Given more
 # room by the splitter, the card shows more at once.
 _TALLEST_CARD = 72
-_TALLEST_BESIDE_A_SUGGESTION = 40  # a suggestion above takes the room its whole text needs; the card scrolls
 
 
 def _label(role: str, *, selectable: bool = False) -> QLabel:
@@ -105,7 +104,6 @@ class QuestionCard(QScrollArea):
         self._holder = holder
         self._body_layout = layout
         self._sized_for: tuple[str, int] | None = None  # the question and the room it was last sized for
-        self._tallest = _TALLEST_CARD
         self.show_question(None, prompt="")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -140,12 +138,7 @@ class QuestionCard(QScrollArea):
         needed = holder.heightForWidth(self.viewport().width()) if holder.hasHeightForWidth() else -1
         if needed < 0:
             needed = holder.sizeHint().height()
-        self.setMinimumHeight(min(needed, self._tallest) + 2 * self.frameWidth())
-
-    def make_room_for_suggestion(self, suggestion_shown: bool) -> None:
-        """Claim less of the pane while a suggestion is shown above, so every line of the suggestion shows."""
-        self._tallest = _TALLEST_BESIDE_A_SUGGESTION if suggestion_shown else _TALLEST_CARD
-        self._fit()
+        self.setMinimumHeight(min(needed, _TALLEST_CARD) + 2 * self.frameWidth())
 
     def show_question(self, question: Question | None, *, prompt: str) -> None:
         """``prompt`` says what to do when there is no question yet."""
@@ -194,7 +187,6 @@ class SuggestionBanner(QFrame):
     """One suggestion at a time, with the masterclass text that justifies it; *Another* steps through the rest."""
 
     use_requested = Signal(object)  # the suggested Question
-    shown_changed = Signal(bool)  # a suggestion is shown, or none is
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,7 +242,6 @@ class SuggestionBanner(QFrame):
         self.another_button.setEnabled(len(suggestions) > 1)
         self._render()
         self.show()
-        self.shown_changed.emit(True)
 
     def offer_matching(self, room: RoomSignal, pool: list[Question], *, drawn: set[str], rng: random.Random) -> None:
         """The bank's prompts for the signal: a fresh order each time (the core keeps questions before guidance),
@@ -270,7 +261,6 @@ class SuggestionBanner(QFrame):
         self.signal = None
         self._suggestions = []
         self.hide()
-        self.shown_changed.emit(False)
 
     def _render(self) -> None:
         suggestion = self._suggestions[self._index]
