@@ -88,6 +88,13 @@ def _check_label(label: QLabel, report: FitReport) -> None:
     if not text.strip() or (label.pixmap() is not None and not label.pixmap().isNull()):
         return
     report.checked += 1
+    in_view = label.visibleRegion().boundingRect()
+    if in_view.height() + SLACK < label.height() or in_view.width() + SLACK < label.width():
+        # a scroll area, a pane's edge or a widget laid over it hides part of it
+        report.cut(
+            label, f"only {in_view.width()}x{in_view.height()} of {label.size().toTuple()} in view: {text[:60]!r}"
+        )
+        return
     if isinstance(label, ElidedLabel):
         if text != label.full_text() and not _allowed_cut(label.full_text(), text, label.toolTip()):
             report.cut(label, f"elided badly: {text!r} of {label.full_text()!r}")
