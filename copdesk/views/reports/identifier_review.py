@@ -55,6 +55,7 @@ class IdentifierReviewDialog(QDialog):
         self.redact_button = self.buttons.addButton("Export with them redacted", QDialogButtonBox.ButtonRole.AcceptRole)
         self.redact_button.setAccessibleName("Export with the identifiers redacted")
         self.redact_button.setDefault(True)
+        self.redact_button.setProperty("primary", True)
         self.keep_button = self.buttons.addButton("Keep them as typed", QDialogButtonBox.ButtonRole.ActionRole)
         self.keep_button.setAccessibleName("Export with the identifiers kept as typed")
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

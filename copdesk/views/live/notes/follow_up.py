@@ -148,6 +148,10 @@ class FollowUpBox(QWidget):
             button.setVisible(expanded and has_rows)
         self.message.setVisible(expanded and has_rows and bool(self.message.text()))
         self.empty.setVisible(not has_rows)
+        # Folded, it is its heading line and no more, even when the pane is short of room for everything: the
+        # tab that needs the room gets it (a layout short of room otherwise shares the shortfall out).
+        folded = self.toggle.sizeHint().height() if has_rows else self.empty.sizeHint().height()
+        self.setMaximumHeight(16_777_215 if expanded and has_rows else folded)
 
     def _update_buttons(self) -> None:
         """Only what makes sense for the selected action: a carried or closed one cannot be again. Done, Carry and

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+
+from copdesk.views.widgets.labels import ElidedLabel
 
 
 class NewIssueChoice(QFrame):
@@ -17,9 +19,9 @@ class NewIssueChoice(QFrame):
         self.setObjectName("newIssueChoice")
         self.setProperty("banner", "info")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        self.question = QLabel()
-        self.question.setWordWrap(True)
+        layout.setContentsMargins(8, 2, 4, 2)
+        self.question = ElidedLabel()  # one line: a long title is cut between words, whole on hover
+        self.question.setStyleSheet("font-weight: 600;")
         layout.addWidget(self.question, 1)
         self.record_button = QPushButton("Record as a new issue")
         self.record_button.setAccessibleName("Record the text as a new issue")
@@ -33,7 +35,8 @@ class NewIssueChoice(QFrame):
         self.hide()
 
     def ask(self, title: str, *, earlier: bool) -> None:
-        """Show the question for ``title``; ``earlier`` when there are earlier issues it might repeat."""
-        other = " or choose an earlier issue above (↓) to link it" if earlier else ""
-        self.question.setText(f"Not recorded yet. Record “{title}” as a new issue{other}?")
+        """Show the question for ``title``; ``earlier`` when there are earlier issues below it might repeat."""
+        self.question.set_full_text(f"“{title}” is not recorded yet.")
+        other = ", or choose an earlier issue below (↓) to link it instead" if earlier else ""
+        self.setToolTip(f"Enter alone never records an issue: press Record as a new issue{other}. Esc: not yet.")
         self.show()

@@ -96,11 +96,11 @@ class RemediesCard(QFrame):
         self.setProperty("banner", "info")
         self.setAccessibleName("Remedies from the masterclass")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(4)
+        layout.setContentsMargins(10, 4, 10, 4)
+        layout.setSpacing(0)
         top = QHBoxLayout()
         self.heading = QLabel()
-        self.heading.setProperty("role", "heading")
+        self.heading.setStyleSheet("font-weight: 600;")  # body size: the card shares the pane with the question
         self.heading.setWordWrap(True)
         top.addWidget(self.heading, 1)
         self.close_button = QPushButton("Close (Esc)")
@@ -117,8 +117,8 @@ class RemediesCard(QFrame):
         layout.addStretch(1)
 
     def show_for(self, kind: MarkerKind, follow_up: str) -> None:
-        self.heading.setText(f"Marked: {MARKER_TEXT[kind].challenge.lower()}")
-        self.remedies.setText(f"<p>What the masterclass suggests:</p>{remedies_html(kind)}")
+        self.heading.setText(f"Marked: {MARKER_TEXT[kind].challenge.lower()}")  # the source line names the masterclass
+        self.remedies.setText(remedies_html(kind))
         self.follow_up.setText(follow_up)
 
     def dismiss(self) -> None:

@@ -70,7 +70,7 @@ def comfortable_height(count: int, width: int) -> int:
 
 def fit_grid(count: int, width: int, height: int) -> GridFit:
     """The grid with the fewest columns (the widest tiles, so names stay whole) whose tiles are of a good height;
-    failing that, the tallest tiles that fit.
+    failing that, the tallest tiles that fit wide enough for most names whole, else the tallest that fit.
 
     Two-line tiles are preferred for up to twelve people; when they cannot fit, one-line tiles are used.
     When even the narrowest one-line tiles cannot all fit, the densest grid the width allows is returned and
@@ -86,7 +86,9 @@ def fit_grid(count: int, width: int, height: int) -> GridFit:
                 fits.append(GridFit(columns, rows, QSize(width // columns, tile_height), metrics is COMPACT_TILE))
         if fits:
             good = next((fit for fit in fits if fit.tile.height() >= metrics.good_height), None)
-            return good or max(fits, key=lambda fit: (fit.tile.height(), -fit.columns))
+            # Short of a good height, tiles wide enough for whole names beat taller ones that cut them.
+            roomy = [fit for fit in fits if fit.tile.width() >= metrics.comfortable_width]
+            return good or max(roomy or fits, key=lambda fit: (fit.tile.height(), -fit.columns))
     columns = most_columns(count, width, COMPACT_TILE)
     rows = math.ceil(count / columns)
     return GridFit(columns, rows, QSize(max(1, width // columns), COMPACT_TILE.min_height), True)
