@@ -303,7 +303,7 @@ def assert_every_tile_shows_without_scrolling(
     assert min(rect.height() for rect in rects) >= 22, "tiles stay big enough to read and click"
 
 
-@pytest.mark.parametrize("present", [2, 6, 12, 13, 20, 30])
+@pytest.mark.parametrize("present", [2, 6, 7, 12, 13, 20, 30])
 def test_every_tile_is_visible_without_scrolling_at_1366x768_after_the_start_dialog(
     clocked_window: MainWindow, qtbot: QtBot, fake_clock: FakeClock, present: int
 ) -> None:
@@ -314,9 +314,8 @@ def test_every_tile_is_visible_without_scrolling_at_1366x768_after_the_start_dia
     add_team(window, names)
     start_session(window, present=names[:present])
     assert window.pages.currentIndex() == LIVE_PAGE and window.timer_panel.view is not None
-    # Two-line tiles for a small group; one-line tiles above twelve. Twelve get two-line tiles only when the
-    # timer pane leaves the room for four rows of them, so that case asks only that nobody scrolls.
-    expected = True if present > 12 else False if present <= 6 else None
+    # Two-line tiles with their bars for up to twelve, as the README says; one-line tiles above twelve.
+    expected = present > 12
     assert_every_tile_shows_without_scrolling(window, qtbot, present, compact=expected)
 
     fake_clock.advance(15 * 60)  # the welcome overran: re-timing shows the timer's notice banner
@@ -325,7 +324,7 @@ def test_every_tile_is_visible_without_scrolling_at_1366x768_after_the_start_dia
     window.session_flow.live_timer.refresh()
     timer = window.timer_panel
     assert timer.notice_banner.isVisible() and timer.sleep_banner.isVisible()
-    assert_every_tile_shows_without_scrolling(window, qtbot, present, compact=True if present > 12 else None)
+    assert_every_tile_shows_without_scrolling(window, qtbot, present, compact=expected)  # banners take no tile's room
 
 
 def test_type_to_filter_then_enter_or_a_digit_logs_a_match(window: MainWindow, qtbot: QtBot) -> None:
