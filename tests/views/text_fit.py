@@ -41,7 +41,7 @@ class FitReport:
 
 
 def _path(widget: QWidget) -> str:
-    names = []
+    names: list[str] = []
     current: QWidget | None = widget
     while current is not None and len(names) < 4:
         names.append(current.objectName() or type(current).__name__)
@@ -104,7 +104,7 @@ def _check_label(label: QLabel, report: FitReport) -> None:
         widest = max(label.fontMetrics().horizontalAdvance(line) for line in lines)
         if widest > label.contentsRect().width() + SLACK:
             report.cut(label, f"a line is wider than its {label.contentsRect().width()} px: {text!r}")
-        tip = label.toolTip() or (label.parentWidget().toolTip() if label.parentWidget() else "")
+        tip = label.toolTip() or _parent_tip(label)
         if lines[-1].endswith(ELLIPSIS) and not tip:
             report.cut(label, f"cut with no tooltip: {text!r}")
         return
@@ -114,12 +114,16 @@ def _check_label(label: QLabel, report: FitReport) -> None:
             report.cut(label, f"needs {needed} px of height, has {label.height()}: {text[:60]!r}")
         return
     needed_width = label.sizeHint().width()
-    if needed_width > label.width() + SLACK:
-        parent_tip = label.parentWidget().toolTip() if label.parentWidget() else ""
-        if not (text.endswith(ELLIPSIS) and (label.toolTip() or parent_tip)):
-            report.cut(label, f"needs {needed_width} px, has {label.width()}: {text!r}")
+    shortened = text.endswith(ELLIPSIS) and bool(label.toolTip() or _parent_tip(label))
+    if needed_width > label.width() + SLACK and not shortened:
+        report.cut(label, f"needs {needed_width} px, has {label.width()}: {text!r}")
     if label.minimumSizeHint().height() > label.height() + SLACK:
         report.cut(label, f"needs {label.minimumSizeHint().height()} px of height, has {label.height()}: {text!r}")
+
+
+def _parent_tip(widget: QWidget) -> str:
+    parent = widget.parentWidget()
+    return parent.toolTip() if parent is not None else ""
 
 
 def _check_button(button: QAbstractButton, report: FitReport) -> None:

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from copdesk.app import create_window
 from copdesk.core.model import Role
@@ -27,7 +27,7 @@ MIN_STATES_PER_GROUP = 2 + 5 + 1 + 5 + 1  # the Start dialog, 5 segments or more
 LAPTOP = (1366, 768)
 
 
-def _window(db_path: Path, people: int) -> tuple[MainWindow, list[tuple[str, QWidget]]]:
+def _window(db_path: Path, people: int) -> tuple[MainWindow, list[tuple[str, FitReport]]]:
     """The demo team with ``people`` present (fictional extras added to its roster), its session started through
     the Start dialog; with the dialog's two pages, as they were shown, to check."""
     window = create_window(db_path)
@@ -48,7 +48,7 @@ def _window(db_path: Path, people: int) -> tuple[MainWindow, list[tuple[str, QWi
     dialog.topic_edit.setText("Least restrictive options after a fall at home")
     dialog.set_present(set(names[:people]))
     QApplication.processEvents()
-    pages: list[tuple[str, QWidget]] = []
+    pages: list[tuple[str, FitReport]] = []
     report_details = check_window(dialog)
     assert dialog.go_to_ground_rules(), dialog.error_label.text()
     QApplication.processEvents()

@@ -152,9 +152,7 @@ class OpenActionsSection(TableSection):
         parts = [f"{len(pack.open_actions)} open", f"{overdue} overdue"]
         if carried:
             parts.append(f"{carried} carried twice or more")
-        self.summary.setText(
-            ", ".join(parts) + ". They appear under “Follow up on agreed actions” when the session starts."
-        )
+        self.summary.setText(", ".join(parts) + ". They appear under “Follow up” in the notes when the session starts.")
 
 
 class RecurringIssuesSection(TableSection):
