@@ -130,6 +130,9 @@ def _check_button(button: QAbstractButton, report: FitReport) -> None:
     if not button.text().strip():
         return
     report.checked += 1
+    in_view = button.visibleRegion().boundingRect()
+    if in_view.height() + SLACK < button.height() or in_view.width() + SLACK < button.width():
+        report.cut(button, f"only {in_view.width()}x{in_view.height()} of {button.size().toTuple()} in view")
     hint = button.sizeHint()
     if hint.width() > button.width() + SLACK:
         report.cut(button, f"needs {hint.width()} px, has {button.width()}: {button.text()!r}")

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from copdesk.app import create_window
@@ -60,6 +61,12 @@ def _window(db_path: Path, people: int) -> tuple[MainWindow, list[tuple[str, Fit
     return window, pages
 
 
+def _settle(app: QCoreApplication) -> None:
+    """Let every pending layout run, as it has by the time anyone looks: a layout can ask for another."""
+    for _ in range(3):
+        app.processEvents()
+
+
 def live_states(demo_db: Path) -> Iterator[tuple[str, FitReport]]:
     """Each number of people present: the Start dialog, each segment of the agenda, a suggestion shown, each tab
     of the notes, and the summary at the end; follow-ups from the demo's earlier sessions are listed throughout."""
@@ -76,23 +83,23 @@ def live_states(demo_db: Path) -> Iterator[tuple[str, FitReport]]:
                 flow = window.session_flow
                 segments = flow.live_timer.last_view.agenda if flow.live_timer.last_view else ()
                 for position in range(len(segments)):
-                    app.processEvents()
+                    _settle(app)
                     yield f"{people} present, segment {position + 1}", check_window(window)
                     if position < len(segments) - 1:
                         flow.next_segment()
                 window.live_session.room_signal.emit("quiet-voice")
-                app.processEvents()
+                _settle(app)
                 assert window.question_panel.banner.isVisible(), "a suggestion is shown"
                 yield f"{people} present, a suggestion shown", check_window(window)
                 notes = window.notes_panel
                 for tab in range(1, notes.tabs.count()):
                     notes.tabs.setCurrentIndex(tab)
-                    app.processEvents()
+                    _settle(app)
                     yield f"{people} present, the {notes.tabs.tabText(tab)} tab", check_window(window)
                 summary = flow.end_now()
                 assert summary is not None
                 summary.show()
-                app.processEvents()
+                _settle(app)
                 yield f"{people} present, the session summary", check_window(summary)
                 summary.close()
             finally:
