@@ -122,6 +122,7 @@ VIEW_READS: dict[str, set[str]] = {
         "HistoryEntry",
         "issue_history",
         "issue_summary",
+        "held_in_session",
         "issues_raised_in",
         "recurring_threshold",
         "team_escalations",

@@ -20,6 +20,7 @@ def add_foundation_commands(add: AddCommand) -> None:
     review = add("review", _cmd_review, "Print the pre-session review: next session, open actions, recurring issues.")
     review.add_argument("--team", metavar="NAME", help="the team (default: the one with the latest session)")
     review.add_argument("--json", action="store_true", help="print JSON instead of text")
+    review.add_argument("--names", action="store_true", help="name who was quiet last session (facilitator only)")
     listing = add("sessions", _cmd_sessions, "List the sessions, oldest first, with what each recorded.")
     listing.add_argument("--team", metavar="NAME", help="only this team's sessions (default: every team)")
     listing.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -110,8 +111,9 @@ def _cmd_review(ctx: Context) -> int:
         pack = review_pack(db, team.id, ctx.now(), load_bank(paths.resource_path("questions")))
     finally:
         db.close()
-    text = json.dumps(review_to_json(pack), indent=2, ensure_ascii=False) if ctx.args.json else None
-    ctx.out(text or "\n".join(review_to_text(pack)))
+    names = ctx.args.names
+    text = json.dumps(review_to_json(pack, names=names), indent=2, ensure_ascii=False) if ctx.args.json else None
+    ctx.out(text or "\n".join(review_to_text(pack, names=names)))
     return EXIT_OK
 
 

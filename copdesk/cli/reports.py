@@ -61,6 +61,12 @@ def add_report_commands(add: AddCommand) -> None:
     export.add_argument("--format", required=True, choices=RECORD_DOCUMENT.keys, help="file format")
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     export.add_argument("--names", action="store_true", help="list who attended and who owns each action")
+    export.add_argument(
+        "--keep-identifiers",
+        action="store_true",
+        help="keep what the identifier check flags (NHS numbers, postcodes, dates of birth, titles with surnames) "
+        "as typed; by default it is redacted",
+    )
 
     report = add(
         "report",
@@ -156,16 +162,20 @@ def _schedule_json(upcoming: Sequence[NextSession], durations: Mapping[int, int]
 
 
 def _cmd_export(ctx: Context) -> int:
-    from copdesk.core.record import record_title
+    from copdesk.core.record import identifiers_line, record_title
     from copdesk.store.records import SessionNotFound, session_record
 
     with _database(ctx) as db:
         try:
-            record = session_record(db, ctx.args.session_id, with_names=ctx.args.names)
+            record = session_record(
+                db, ctx.args.session_id, with_names=ctx.args.names, keep_identifiers=ctx.args.keep_identifiers
+            )
         except SessionNotFound as exc:
             raise UserError(str(exc)) from exc
     data = _render(RECORD_DOCUMENT.get(ctx.args.format), record, record_title(record))
     _save(ctx, data, ("session", ctx.args.session_id, ctx.args.format))
+    if record.identifiers_redacted or record.identifiers_kept:
+        ctx.out(f"Identifiers: {identifiers_line(record)}.")
     return EXIT_OK
 
 

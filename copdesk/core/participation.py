@@ -182,7 +182,7 @@ class Measure:
 
 
 CONTRIBUTIONS = Measure(
-    "No contributions yet",
+    "No contributions logged yet",
     "Contributions were evenly spread",
     "made {percent}% of contributions",
     "person has not contributed",

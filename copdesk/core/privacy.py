@@ -110,6 +110,11 @@ def remove_finding(text: str, finding: Finding) -> str:
     return text[: finding.start] + _PLACEHOLDERS[finding.kind] + text[finding.end :]
 
 
+def placeholder_for(kind: IdentifierKind) -> str:
+    """What a removed identifier of this kind reads as: "[postcode removed]"."""
+    return _PLACEHOLDERS[kind]
+
+
 def remove_all(text: str) -> str:
     # Right to left, so each replacement leaves the earlier spans where they were.
     for finding in reversed(find_identifiers(text)):

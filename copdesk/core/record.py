@@ -111,6 +111,8 @@ class SessionRecord:
     co_facilitator: str | None = None  # named only with names, as attendance is
     content_format: str | None = None
     run_by: str | None = None  # an attended session (Spotlight, Themed): who runs it, in the masterclass's words
+    identifiers_redacted: int = 0  # spans the identifier check flagged, replaced (``copdesk.core.redaction``)
+    identifiers_kept: int = 0  # flagged spans kept as typed, by the facilitator's choice
 
 
 class Table(NamedTuple):
@@ -143,6 +145,11 @@ def record_sections(record: SessionRecord) -> list[Section]:
         ("Date", format_local_datetime(record.date)),
         *((("Co-facilitator", record.co_facilitator),) if record.co_facilitator else ()),
         *((("Format", record.content_format),) if record.content_format else ()),
+        *(
+            (("Identifiers", identifiers_line(record)),)
+            if record.identifiers_redacted or record.identifiers_kept
+            else ()
+        ),
     )
     agenda = tuple(
         (segment, format_duration(planned), NO_VALUE if actual is None else format_duration(actual))
@@ -169,6 +176,21 @@ def record_sections(record: SessionRecord) -> list[Section]:
         Section("Issues", 2, "", Table(("Issue", "Status", "Times raised"), issues)),
         Section("Escalations", 2, "", Table(("Issue", "To", "Raised", "Response due", "Status"), escalations)),
     ]
+
+
+def identifiers_line(record: SessionRecord) -> str:
+    """What the record did with the spans CoPDesk's identifier check flagged, said in every format (a record in
+    which the check found nothing has no such row; its JSON says 0)."""
+    if record.identifiers_kept:
+        count = record.identifiers_kept
+        return f"{count} possible identifier{'' if count == 1 else 's'} kept as typed, by the facilitator's choice"
+    if record.identifiers_redacted:
+        count = record.identifiers_redacted
+        return (
+            f"{count} possible identifier{'' if count == 1 else 's'} redacted (NHS numbers, postcodes, dates of "
+            "birth, titles with surnames)"
+        )
+    return "None found by CoPDesk's check"
 
 
 def record_title(record: SessionRecord) -> str:
@@ -222,6 +244,8 @@ def render_json(record: SessionRecord) -> str:
             }
             for title, to, raised, due, status in record.escalations
         ],
+        "identifiers_redacted": record.identifiers_redacted,
+        "identifiers_kept": record.identifiers_kept,
     }
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 

@@ -120,6 +120,8 @@ class ReviewPack:
     quiet_last_session: tuple[str, ...]
     unused_questions: tuple[UnusedQuestion, ...]
     threshold: int
+    sessions_held: int = 0  # ended sessions: before the first, "last time" and "followed up" mean nothing yet
+    last_session_tallied: bool = True  # anyone's contribution was logged last time: else nobody can be called quiet
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +151,8 @@ def build_review_pack(
     quiet_last_session: Sequence[str],
     unused_questions: Sequence[UnusedQuestion],
     threshold: int,
+    sessions_held: int = 0,
+    last_session_tallied: bool = True,
 ) -> ReviewPack:
     """Apply the rules to the facts. Overdue actions come first, then by due date, undated last."""
     open_actions = sorted(
@@ -195,6 +199,8 @@ def build_review_pack(
         quiet_last_session=tuple(quiet_last_session),
         unused_questions=tuple(unused_questions),
         threshold=threshold,
+        sessions_held=sessions_held,
+        last_session_tallied=last_session_tallied,
     )
 
 
@@ -206,8 +212,11 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def review_to_json(pack: ReviewPack) -> dict[str, Any]:
-    """The stable JSON of ``copdesk-cli review --json``: these keys, and only these, at the top level."""
+def review_to_json(pack: ReviewPack, *, names: bool = False) -> dict[str, Any]:
+    """The stable JSON of ``copdesk-cli review --json``: these keys, and only these, at the top level.
+
+    Who was quiet is participation data about colleagues: without ``names`` (``--names``) it is a count and the
+    list is null, as the Prepare view hides the names behind "Show names"."""
     return {
         "team": pack.team,
         "next_session": _iso(pack.next_session.starts_at.date()) if pack.next_session else None,
@@ -247,11 +256,12 @@ def review_to_json(pack: ReviewPack) -> dict[str, Any]:
             }
             for e in pack.escalations_awaiting
         ],
-        "quiet_last_session": list(pack.quiet_last_session),
+        "quiet_last_session": list(pack.quiet_last_session) if names else None,
+        "quiet_last_session_count": len(pack.quiet_last_session),
     }
 
 
-def review_to_text(pack: ReviewPack) -> list[str]:
+def review_to_text(pack: ReviewPack, *, names: bool = False) -> list[str]:
     """The pack as plain lines for a terminal: the same facts as the JSON, in the Prepare view's order."""
     lines = [f"Review for {pack.team}"]
     upcoming = pack.next_session
@@ -282,7 +292,11 @@ def review_to_text(pack: ReviewPack) -> list[str]:
             f"  - {escalation.issue_title} [to: {escalation.target.label}; raised {format_uk(escalation.raised_on)}; "
             f"{due}{' (OVERDUE)' if escalation.overdue else ''}]"
         )
-    quiet = ", ".join(pack.quiet_last_session) or "nobody"
+    count = len(pack.quiet_last_session)
+    if names or not count:
+        quiet = ", ".join(pack.quiet_last_session) or "nobody"
+    else:
+        quiet = f"{count} {'person' if count == 1 else 'people'} (--names shows who)"
     lines.append(f"\nQuiet last session (facilitator only): {quiet}")
     lines.append(f"Questions not used yet: {len(pack.unused_questions)}")
     return lines

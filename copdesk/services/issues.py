@@ -1,5 +1,9 @@
 """Issues the team raises, and what becomes of them: raise one, link an earlier one as raised again (and undo
-the link), resolve one, escalate one and follow the escalation, and the "raised N times" threshold."""
+the link), remove one recorded by mistake, resolve one, escalate one and follow the escalation, and the "raised N
+times" threshold.
+
+What a session recorded can be taken back while it is live (a slip of the keyboard is not history); once it has
+ended, its issues and links are part of the record."""
 
 from __future__ import annotations
 
@@ -7,10 +11,10 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
-from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget, Issue
+from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget, Issue, SessionStatus
 from copdesk.core.review import IssueSummary
 from copdesk.services import transaction
-from copdesk.store import issues, recurring
+from copdesk.store import issues, recurring, sessions
 
 
 def raise_issue(db: Database, team_id: int, title: str, session_id: int, now: datetime) -> Issue:
@@ -25,9 +29,22 @@ def raise_again(db: Database, issue_id: int, session_id: int, text: str, now: da
 
 
 def unlink(db: Database, issue_id: int, session_id: int) -> IssueSummary:
-    """Take back a "raised again" link made by mistake; the issue stays."""
+    """Take back a "raised again" link made by mistake while the session is live; the issue stays."""
     with transaction(db):
+        _still_live(db, session_id)
         return recurring.undo_raise_again(db, issue_id, session_id)
+
+
+def remove_issue(db: Database, issue_id: int, session_id: int) -> Issue:
+    """Delete an issue recorded by mistake in this live session (its mentions and escalations with it)."""
+    with transaction(db):
+        _still_live(db, session_id)
+        return recurring.remove_recorded_issue(db, issue_id, session_id)
+
+
+def _still_live(db: Database, session_id: int) -> None:
+    if sessions.get_session(db, session_id).status is not SessionStatus.LIVE:
+        raise ValueError("That session has ended: what it recorded is part of the record now.")
 
 
 def resolve_issue(db: Database, issue_id: int, resolution: str, now: datetime) -> Issue:

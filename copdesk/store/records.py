@@ -3,6 +3,8 @@
 Share-safe is enforced twice: the record type has no field for participation, and this module never reads
 the contribution or marker tables. Names are left out unless asked for: the attendance is a count, and an
 action shows its owner only with ``with_names`` (the facilitator decides whether the group record names people).
+What the identifier check flags in the typed text is redacted unless ``keep_identifiers``
+(:mod:`copdesk.core.redaction`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from copdesk.core.record import (
     SessionRecord,
     format_date,
 )
+from copdesk.core.redaction import share_safe
 from copdesk.store import notes, questions, sessions, teams
 from copdesk.store.planning import session_roles
 
@@ -34,7 +37,10 @@ class SessionNotFound(LookupError):
     """There is no session with that id; the message is one line."""
 
 
-def session_record(db: Database, session_id: int, *, with_names: bool = False) -> SessionRecord:
+def session_record(
+    db: Database, session_id: int, *, with_names: bool = False, keep_identifiers: bool = False
+) -> SessionRecord:
+    """The record, share-safe: what the identifier check flags is redacted unless ``keep_identifiers``."""
     row = next(db.query("SELECT id FROM session WHERE id = ?", [session_id]), None)
     if row is None:
         raise SessionNotFound(f"There is no session {session_id}; 'copdesk-cli sessions' lists them.")
@@ -46,7 +52,8 @@ def session_record(db: Database, session_id: int, *, with_names: bool = False) -
     if with_names:
         roster = {m.id: m.display_name for m in teams.list_members(db, session.team_id, include_inactive=True)}
         names = tuple(sorted((roster[m] for m in present if m in roster), key=str.casefold))
-    return SessionRecord(
+    co_facilitator, content_format, run_by = _roles(db, session, with_names)
+    record = SessionRecord(
         team_name=teams.get_team(db, session.team_id).name,
         kind_label=session.kind.label,
         topic=session.topic,
@@ -74,11 +81,14 @@ def session_record(db: Database, session_id: int, *, with_names: bool = False) -
         actions_done=tuple(str(r["text"]) for r in db.query(_DONE_SQL, [session_id])),
         issues=_issues(db, session_id),
         escalations=_escalations(db, session_id),
-        **_roles(db, session, with_names),
+        co_facilitator=co_facilitator,
+        content_format=content_format,
+        run_by=run_by,
     )
+    return share_safe(record, keep=keep_identifiers)
 
 
-def _roles(db: Database, session: Session, with_names: bool) -> dict[str, str | None]:
+def _roles(db: Database, session: Session, with_names: bool) -> tuple[str | None, str | None, str | None]:
     """Who co-facilitated and the format (from the plan), or who runs a session the team attends. Like attendance,
     the co-facilitator is named only in a record exported with names."""
     texts = shipped_texts()
@@ -89,11 +99,8 @@ def _roles(db: Database, session: Session, with_names: bool) -> dict[str, str | 
         named = teams.get_member(db, roles.co_facilitator_id).display_name
         co_facilitator = named if with_names else CO_FACILITATED
     formats = {point.key: point.content_format.text for point in texts.content_formats if point.content_format}
-    return {
-        "co_facilitator": co_facilitator,
-        "content_format": formats.get(roles.content_format or ""),
-        "run_by": f"{session_type.owner.text} (masterclass)" if session_type.attended else None,
-    }
+    run_by = f"{session_type.owner.text} (masterclass)" if session_type.attended else None
+    return co_facilitator, formats.get(roles.content_format or ""), run_by
 
 
 def _held_at(session: Session) -> datetime:

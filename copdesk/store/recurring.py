@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from copdesk.core.clock import from_utc_iso
-from copdesk.core.model import Escalation, EscalationStatus, IssueStatus
+from copdesk.core.model import Escalation, EscalationStatus, Issue, IssueStatus
 from copdesk.core.recurring import check_escalation_update, check_threshold
 from copdesk.core.review import EscalationFact, IssueSummary
 from copdesk.store.carry_over import SESSION_ORDER
@@ -111,16 +111,48 @@ def undo_raise_again(db: Database, issue_id: int, session_id: int) -> IssueSumma
 
     Refused for the mention an issue was recorded with, because without it the issue would have no history.
     """
-    first = db.execute(
-        "SELECT session_id FROM issue_mention WHERE issue_id = ? ORDER BY at, id LIMIT 1", [issue_id]
-    ).fetchone()
-    if first is not None and first[0] == session_id:
+    if recorded_in(db, issue_id, session_id):
         raise ValueError(f"“{get_issue(db, issue_id).title}” was recorded in this session: there is no link to undo.")
     sql = "DELETE FROM issue_mention WHERE issue_id = ? AND session_id = ?"
     deleted = db.execute(sql, [issue_id, session_id]).rowcount
     if not deleted:
         raise ValueError(f"“{get_issue(db, issue_id).title}” is not linked to this session.")
     return issue_summary(db, issue_id)
+
+
+def recorded_in(db: Database, issue_id: int, session_id: int) -> bool:
+    """Whether the issue was recorded as new in this session: its first mention is there."""
+    first = db.execute(
+        "SELECT session_id FROM issue_mention WHERE issue_id = ? ORDER BY at, id LIMIT 1", [issue_id]
+    ).fetchone()
+    return first is not None and int(first[0]) == session_id
+
+
+def held_in_session(db: Database, session_id: int) -> dict[int, str]:
+    """The issues a session holds, in the order it took them: "recorded" (new there) or "linked" (raised again)."""
+    sql = """
+        SELECT m.issue_id,
+               (SELECT f.session_id FROM issue_mention f WHERE f.issue_id = m.issue_id ORDER BY f.at, f.id LIMIT 1)
+               AS born_in
+        FROM issue_mention m WHERE m.session_id = ? GROUP BY m.issue_id ORDER BY min(m.id)
+    """
+    return {
+        int(row["issue_id"]): "recorded" if int(row["born_in"]) == session_id else "linked"
+        for row in db.query(sql, [session_id])
+    }
+
+
+def remove_recorded_issue(db: Database, issue_id: int, session_id: int) -> Issue:
+    """Delete an issue recorded by mistake in this session, with its mentions and escalations.
+
+    Refused for an issue raised in any other session too: that one is history, and only this session's link
+    to it can be taken back (:func:`undo_raise_again`).
+    """
+    issue = get_issue(db, issue_id)
+    if not recorded_in(db, issue_id, session_id):
+        raise ValueError(f"“{issue.title}” was recorded in an earlier session: only today's link can be taken back.")
+    db.execute("DELETE FROM issue WHERE id = ?", [issue_id])  # its mentions and escalations go with it
+    return issue
 
 
 def change_escalation(db: Database, escalation_id: int, status: EscalationStatus, outcome: str) -> Escalation:

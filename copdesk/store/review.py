@@ -52,6 +52,10 @@ def review_pack(db: Database, team_id: int, now: datetime, bank: Iterable[Questi
         quiet_last_session=[member.display_name for member in quiet.members] if quiet else [],
         unused_questions=[UnusedQuestion(q.id, q.category, q.text) for q in unused],
         threshold=recurring_threshold(db),
+        last_session_tallied=quiet is not None and quiet.tallied,
+        sessions_held=int(
+            db.execute("SELECT count(*) FROM session WHERE team_id = ? AND status = 'ended'", [team_id]).fetchone()[0]
+        ),
     )
 
 

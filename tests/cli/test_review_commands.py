@@ -49,6 +49,7 @@ def test_review_json_matches_the_demo_database(run_cli: RunCli, demo_db: Path) -
         "recurring_issues",
         "escalations_awaiting",
         "quiet_last_session",
+        "quiet_last_session_count",
     ]
     # Without --team, the team with the latest session.
     latest = _rows(
@@ -91,7 +92,21 @@ def test_review_json_matches_the_demo_database(run_cli: RunCli, demo_db: Path) -
     assert (escalation["issue_title"], escalation["to"]) == (ESCALATED_ISSUE, "practice-supervisor")
 
     names = {r["display_name"] for r in _rows(demo_db, "SELECT display_name FROM member WHERE team_id = ?", team_id)}
-    assert set(data["quiet_last_session"]) <= names
+    assert data["quiet_last_session"] is None and data["quiet_last_session_count"] >= 1  # hidden without --names
+    named = _review(run_cli, demo_db, "--names")
+    assert set(named["quiet_last_session"]) <= names
+    assert len(named["quiet_last_session"]) == data["quiet_last_session_count"]
+
+
+def test_review_text_hides_who_was_quiet_unless_names_is_given(run_cli: RunCli, demo_db: Path) -> None:
+    quiet = _review(run_cli, demo_db, "--names")["quiet_last_session"]
+    quiet_line = "Quiet last session (facilitator only): "
+    hidden = next(line for line in run_cli("review", "--db", str(demo_db)).stdout.splitlines() if quiet_line in line)
+    assert quiet and not any(name in hidden for name in quiet)  # their names may appear as owners, never here
+    assert f"{quiet_line}{len(quiet)} " in hidden and "--names shows who" in hidden
+    lines = run_cli("review", "--db", str(demo_db), "--names").stdout.splitlines()
+    shown = next(line for line in lines if quiet_line in line)
+    assert all(name in shown for name in quiet)
 
 
 def test_review_of_a_named_team_and_of_an_unknown_one(call_cli: CallCli, demo_db: Path) -> None:

@@ -234,8 +234,8 @@ def test_top_share_refuses_a_meaningless_fraction(fraction: float) -> None:
 @pytest.mark.parametrize(
     ("values", "words"),
     [
-        ([], "No contributions yet"),
-        ([0, 0, 0, 0], "No contributions yet"),
+        ([], "No contributions logged yet"),
+        ([0, 0, 0, 0], "No contributions logged yet"),
         ([3, 2, 3, 2, 3], "Contributions were evenly spread"),
         ([2, 1, 1, 1, 1], "Contributions were evenly spread"),
         (

@@ -95,6 +95,8 @@ def test_the_record_has_no_participation_fields() -> None:
         "co_facilitator",
         "content_format",
         "run_by",
+        "identifiers_redacted",
+        "identifiers_kept",
     }
     forbidden = ("contribution", "marker", "tally", "tallies", "participation", "engagement", "quiet", "speaking")
     assert not [name for name in names if any(word in name for word in forbidden)]

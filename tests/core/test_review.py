@@ -92,6 +92,7 @@ def test_json_has_exactly_the_documented_keys() -> None:
         "recurring_issues",
         "escalations_awaiting",
         "quiet_last_session",
+        "quiet_last_session_count",
     ]
     assert data["next_session"] == "2026-10-22"
     assert data["open_actions"] == [
@@ -108,7 +109,9 @@ def test_json_has_exactly_the_documented_keys() -> None:
     assert set(data["recurring_issues"][0]) == {
         "id", "title", "times_raised", "first_raised", "last_raised", "status", "escalated"
     }  # fmt: skip
-    assert data["quiet_last_session"] == ["Bo Day"]
+    assert data["quiet_last_session"] is None and data["quiet_last_session_count"] == 1  # no names unless asked
+    assert review_to_json(pack, names=True)["quiet_last_session"] == ["Bo Day"]
+    assert "Bo Day" not in "\n".join(review_to_text(pack)) and "Bo Day" in "\n".join(review_to_text(pack, names=True))
     text = "\n".join(review_to_text(pack))
     assert "carried 2×" in text and "OVERDUE" in text and "Thu 22 Oct 2026 at 10:00" in text
     assert build_review_pack("Harbour Team", **_pack(next_session=None)).next_session is None  # type: ignore[arg-type]

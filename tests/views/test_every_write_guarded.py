@@ -217,7 +217,15 @@ def _raise_again(world: World) -> None:
 
 
 def _unlink(world: World) -> None:
-    world.window.notes_panel.issue_linker.undo_link()
+    world.window.notes_panel.issue_linker.undo_last()
+
+
+def _remove_issue(world: World) -> None:
+    linker = world.window.notes_panel.issue_linker
+    linker.title_edit.clear()
+    linker.refresh_suggestions()
+    linker.table.selectRow(0)
+    linker.remove_selected()
 
 
 def _note_item(kind: NoteKind) -> Callable[[World], None]:
@@ -392,6 +400,11 @@ def _with_link(world: World) -> None:
     _raise_again(world)
 
 
+def _with_new_issue(world: World) -> None:
+    _live(world)
+    _raise_issue(world)
+
+
 def _with_review(world: World) -> None:
     _live(world)
     _review(world)
@@ -441,6 +454,7 @@ PATHS: dict[str, tuple[Callable[[World], None], Callable[[World], None]]] = {
     "raise issue": (_live, _raise_issue),
     "raise again": (_live, _raise_again),
     "unlink": (_with_link, _unlink),
+    "remove issue": (_with_new_issue, _remove_issue),
     "learning point": (_live, _note_item(NoteKind.LEARNING)),
     "parked item": (_live, _note_item(NoteKind.PARKED)),
     "remove note": (_with_learning, _remove_note),

@@ -64,6 +64,11 @@ class Ui_SessionRecordDialog(object):
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.namesCheck)
 
+        self.keepIdentifiersCheck = QCheckBox(sessionRecordDialog)
+        self.keepIdentifiersCheck.setObjectName(u"keepIdentifiersCheck")
+
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.keepIdentifiersCheck)
+
 
         self.mainLayout.addLayout(self.form)
 
@@ -92,7 +97,7 @@ class Ui_SessionRecordDialog(object):
 
     def retranslateUi(self, sessionRecordDialog):
         sessionRecordDialog.setWindowTitle(QCoreApplication.translate("SessionRecordDialog", u"Export session record", None))
-        self.introLabel.setText(QCoreApplication.translate("SessionRecordDialog", u"A record of one session to share: no participation data, and attendance as a count unless you choose to include names.", None))
+        self.introLabel.setText(QCoreApplication.translate("SessionRecordDialog", u"A record of one session to share: no participation data, attendance as a count unless you choose to include names, and whatever CoPDesk's identifier check flags (NHS numbers, postcodes, dates of birth, titles with surnames) redacted unless you choose to keep it.", None))
         self.sessionLabel.setText(QCoreApplication.translate("SessionRecordDialog", u"&Session", None))
 #if QT_CONFIG(accessibility)
         self.sessionCombo.setAccessibleName(QCoreApplication.translate("SessionRecordDialog", u"Session", None))
@@ -104,6 +109,13 @@ class Ui_SessionRecordDialog(object):
         self.namesCheck.setText(QCoreApplication.translate("SessionRecordDialog", u"Include who attended and who owns each action", None))
 #if QT_CONFIG(accessibility)
         self.namesCheck.setAccessibleName(QCoreApplication.translate("SessionRecordDialog", u"Include names", None))
+#endif // QT_CONFIG(accessibility)
+        self.keepIdentifiersCheck.setText(QCoreApplication.translate("SessionRecordDialog", u"Keep what the identifier check flags, as typed", None))
+#if QT_CONFIG(tooltip)
+        self.keepIdentifiersCheck.setToolTip(QCoreApplication.translate("SessionRecordDialog", u"Only when the record stays with people who may see it: by default NHS numbers, postcodes, dates of birth and titles with surnames are redacted", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.keepIdentifiersCheck.setAccessibleName(QCoreApplication.translate("SessionRecordDialog", u"Keep identifiers as typed", None))
 #endif // QT_CONFIG(accessibility)
         self.errorLabel.setText("")
 #if QT_CONFIG(accessibility)

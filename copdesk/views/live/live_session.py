@@ -23,6 +23,7 @@ class LiveSession(QObject):
     room_signal = Signal(str)  # a core RoomSignal kind ('quiet-voice', 'tension', 'low-energy'), '' when none
     marker_logged = Signal(str)  # a MarkerKind value
     repeated_issue_requested = Signal()  # "Same issue again": open the recurring-issue linking in the notes
+    remedies_requested = Signal(str, str)  # a MarkerKind value and what happens next: the question pane shows them
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

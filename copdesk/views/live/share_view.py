@@ -56,6 +56,7 @@ class ShareView(QWidget):
     def __init__(self, colours: TimerColours) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("shareView")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # never takes the focus from the main window
         self.setWindowTitle("CoPDesk: shared screen")
         self.setAccessibleName("Share-safe view: timer and current question")
         self.setMinimumSize(480, 270)

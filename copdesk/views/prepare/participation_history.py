@@ -29,7 +29,7 @@ def describe_point(point: HistoryPoint) -> str:
     share = round(point.top_share * 100)
     return (
         f"{format_uk(point.held_on)}: {point.attendance} attended, {point.contributions} contributions,"
-        f" Gini {point.gini:.2f}, the most active 20% made {share}%"
+        f" balance of voices {point.gini:.2f} (0 = even), the most active 20% made {share}%"
     )
 
 
@@ -143,7 +143,10 @@ class HistoryChart(QWidget):
     def _paint_legend(self, painter: QPainter, plot: QRectF) -> None:
         metrics = QFontMetrics(painter.font())
         x, y = plot.left(), 2.0
-        for colour, text in ((self.bar_colour, "Attended"), (self.line_colour, "Gini (shaded: evenly spread)")):
+        for colour, text in (
+            (self.bar_colour, "Attended"),
+            (self.line_colour, "Balance of voices (0 = even; shaded: evenly spread)"),
+        ):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             painter.drawRoundedRect(QRectF(x, y + 3, 10, metrics.height() - 6), 2, 2)

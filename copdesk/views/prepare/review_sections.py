@@ -148,14 +148,16 @@ class OpenActionsSection(TableSection):
         overdue = sum(1 for a in pack.open_actions if a.overdue)
         carried = sum(1 for a in pack.open_actions if a.carried_often)
         if not pack.open_actions:
-            self.summary.setText("No open actions: everything agreed has been followed up.")
+            self.summary.setText(
+                "No open actions: everything agreed has been followed up."
+                if pack.sessions_held
+                else "No actions yet: those agreed in a session are followed up here before the next."
+            )
             return
         parts = [f"{len(pack.open_actions)} open", f"{overdue} overdue"]
         if carried:
             parts.append(f"{carried} carried twice or more")
-        self.summary.setText(
-            ", ".join(parts) + ". They appear under “Follow up on agreed actions” when the session starts."
-        )
+        self.summary.setText(", ".join(parts) + ". They appear under “Follow up” in the notes when the session starts.")
 
 
 class RecurringIssuesSection(TableSection):
@@ -257,11 +259,15 @@ class QuietSection(QWidget):
         self.toggle.setVisible(bool(quiet))
         self.names.setText(", ".join(quiet))
         count = len(quiet)
-        self.summary.setText(
-            "Everyone present contributed last time."
-            if not count
-            else f"{count} {'person was' if count == 1 else 'people were'} quiet last session."
-        )
+        if not pack.sessions_held:
+            text = "No session held yet: after the first, who was quiet shows here (names only on request)."
+        elif not pack.last_session_tallied:
+            text = "No contributions were logged last session, so nobody shows as quiet."
+        elif not count:
+            text = "Everyone present contributed last time."
+        else:
+            text = f"{count} {'person was' if count == 1 else 'people were'} quiet last session."
+        self.summary.setText(text)
 
     def _toggle(self, shown: bool) -> None:
         self.names.setVisible(shown)
@@ -288,7 +294,8 @@ class UnusedQuestionsSection(TableSection):
         unused = pack.unused_questions
         self.show_rows(unused, QUESTION_ROWS)
         self.summary.setText(
-            f"{len(unused)} questions from the bank have not been asked in this team yet."
+            f"{counted(len(unused), 'question')} from the bank {'has' if len(unused) == 1 else 'have'} not been "
+            "asked in this team yet."
             if unused
             else "The team has been asked every question in the bank at least once."
         )

@@ -75,6 +75,10 @@ class SessionRecordDialog(_ChoiceDialog):
     def session_id(self) -> int:
         return int(self.session_combo.currentData())
 
+    @property
+    def keep_identifiers(self) -> bool:
+        return self.ui.keepIdentifiersCheck.isChecked()
+
 
 class QuarterReportDialog(_ChoiceDialog):
     def __init__(self, quarters: list[str], parent: QWidget | None = None) -> None:

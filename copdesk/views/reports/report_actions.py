@@ -29,6 +29,7 @@ from copdesk.views.context import AppContext
 if TYPE_CHECKING:
     from copdesk.core.export_formats import ExportFormat
     from copdesk.core.invitations import TeamInvitations
+    from copdesk.core.record import SessionRecord
     from copdesk.views.reports.export_job import ExportRun
     from copdesk.views.reports.self_assessment_dialog import SelfAssessmentDialog
 
@@ -84,7 +85,6 @@ class ReportActions(QObject):
 
     def export_session_record(self) -> None:
         from copdesk.core.record import record_title
-        from copdesk.store.records import session_record
         from copdesk.views.reports.export_dialogs import SessionRecordDialog
 
         team = self._team()
@@ -101,7 +101,9 @@ class ReportActions(QObject):
         dialog = SessionRecordDialog(choices, self.host)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        record = session_record(self.context.db, dialog.session_id, with_names=dialog.names_check.isChecked())
+        record = self._reviewed_record(dialog.session_id, dialog.names_check.isChecked(), dialog.keep_identifiers)
+        if record is None:
+            return
         stem = f"session-record-{record.date:%Y-%m-%d}"
         choice = dialog.chosen_format
         self._save(choice, stem, record, record_title(record), ("session", dialog.session_id, choice.key))
@@ -120,6 +122,22 @@ class ReportActions(QObject):
         self.self_assessment_dialog = dialog
         dialog.open()
         return dialog
+
+    def _reviewed_record(self, session_id: int, with_names: bool, keep: bool) -> SessionRecord | None:
+        """The record as it will leave the room: what the identifier check flags is shown first, and redacted
+        unless the facilitator keeps it (None: they cancelled)."""
+        from copdesk.core.redaction import flagged_in_record, share_safe
+        from copdesk.store.records import session_record
+        from copdesk.views.reports.identifier_review import IdentifierChoice, IdentifierReviewDialog
+
+        typed = session_record(self.context.db, session_id, with_names=with_names, keep_identifiers=True)
+        flagged = flagged_in_record(typed)
+        if flagged and not keep:
+            review = IdentifierReviewDialog(flagged, self.host)
+            if review.exec() != QDialog.DialogCode.Accepted or review.choice is None:
+                return None
+            keep = review.choice is IdentifierChoice.KEEP
+        return share_safe(typed, keep=keep)
 
     def export_quarterly_report(self) -> None:
         from copdesk.core.quarterly import recent_quarters

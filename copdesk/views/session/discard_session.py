@@ -53,7 +53,11 @@ class SessionDiscard(QObject):
         self.action.triggered.connect(self.request)
 
     def request(self) -> QMessageBox:
-        """Ask to discard the session this applies to, naming what goes; or say why there is none."""
+        """Ask to discard the session this applies to, naming what goes; or say why there is none.
+
+        What was typed but not yet saved is saved first, so the count asked about is the count deleted."""
+        if self.live.is_live:
+            self.live.save_everything()
         try:
             preview = self._preview()
         except DiscardRefused as refused:
@@ -98,7 +102,7 @@ class SessionDiscard(QObject):
         if done is None:
             return None
         self.discarded.emit(session_id)
-        self.window.statusBar().showMessage(f"Session discarded: {done.value.in_words()} deleted.", 8000)
+        self.window.statusBar().showMessage(discarded_words(done.value), 8000)
         return done.value
 
     def _preview(self) -> DiscardPreview | None:
@@ -114,6 +118,14 @@ class SessionDiscard(QObject):
         self.message_box = box
         box.open()
         return box
+
+
+def discarded_words(preview: DiscardPreview) -> str:
+    """The status line after a discard, in the confirmation's own words."""
+    recorded = preview.in_words()
+    if recorded == "nothing recorded yet":
+        return "Session discarded: nothing had been recorded in it."
+    return f"Session discarded, with everything recorded in it: {recorded}."
 
 
 def _heading(preview: DiscardPreview) -> str:

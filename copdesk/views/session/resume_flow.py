@@ -1,6 +1,9 @@
 """Sessions left live when CoPDesk stopped (a crash, a power cut, "Decide later"), offered one at a time: resume
 it, or end it at its last save. A team's session still live is also offered before a new one starts.
 
+After "Decide later" a banner under the header keeps saying a session is still live, with Resume and End, until
+it is resumed or ended: a session nobody can see is a session nobody remembers to end.
+
 :class:`~copdesk.views.session.session_flow.SessionFlow` owns one :class:`ResumeFlow` and tells it how to go live
 and how to show a summary or an error. The dialog and the services are imported when first needed, so the
 window's first paint does not wait for them.
@@ -19,6 +22,7 @@ from copdesk.core.timer import SessionTimer, TimerError
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.timer.live_timer import LiveTimer
+from copdesk.views.widgets.banner import Action, Banner
 
 if TYPE_CHECKING:
     from copdesk.views.session.resume_offer import PendingLiveSession, ResumeDialog
@@ -41,6 +45,9 @@ class ResumeFlow(QObject):
         self.window, self.context, self.live, self.live_timer = window, context, live, live_timer
         self._go_live, self._show_summary, self._show_error = go_live, show_summary, show_error
         self.dialog: ResumeDialog | None = None  # the last offer, kept so tests can answer it
+        self.banner = Banner("info", closable=False)
+        self.banner.setObjectName("stillLiveBanner")
+        live.started.connect(lambda _id: self.banner.hide())
 
     def pending(self) -> list[PendingLiveSession]:
         from copdesk.views.session.resume_offer import pending_live_sessions
@@ -62,9 +69,30 @@ class ResumeFlow(QObject):
         )
         dialog.resume_chosen.connect(lambda _id: self.resume(dialog.pending, count_gap=dialog.count_gap))
         dialog.end_chosen.connect(lambda _id: self.end_pending(dialog.pending, then=after_ending))
+        dialog.rejected.connect(self.show_waiting)
         self.dialog = dialog
+        self.banner.hide()
         dialog.open()
         return dialog
+
+    def show_waiting(self) -> None:
+        """The banner for the first session still left live (after "Decide later"), or none."""
+        pending = self.pending()
+        if not pending:
+            self.banner.hide()
+            return
+        first = pending[0]
+        saved = first.last_saved
+        when = f", last saved at {saved.astimezone():%H:%M on %d %B}" if saved else ""
+        more = f" ({len(pending) - 1} more after it.)" if len(pending) > 1 else ""
+        gap = first.gap_seconds(self.context.now())
+        count_gap = 0 < gap <= max(first.planned_total_seconds, 1.0)  # as the offer would have it
+        actions: list[Action] = [("&End it", lambda: self.end_pending(first, then=self.show_waiting))]
+        if first.can_resume:
+            actions.insert(0, ("&Resume", lambda: self.resume(first, count_gap=count_gap)))
+        self.banner.show_message(
+            f"A session is still live: {first.team_name}'s {first.session.kind.label}{when}.{more}", actions
+        )
 
     def resume(self, pending: PendingLiveSession, *, count_gap: bool = False) -> bool:
         """Bring the session back: paused as saved, or running with the time CoPDesk was closed counted."""

@@ -330,8 +330,11 @@ class SessionFlow(QObject):
     # -- other windows -------------------------------------------------------------------------------
     def show_share_view(self, shown: bool) -> None:
         if shown:
+            had_focus = self.window.isActiveWindow()
             self.share_view.show()
             self.share_view.raise_()
+            if had_focus:
+                self.window.activateWindow()  # it opens beside the work, and the keys stay where they were
         else:
             self.share_view.hide()
 

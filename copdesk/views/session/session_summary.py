@@ -19,6 +19,7 @@ from copdesk.store import session_lifecycle, teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_session_summary import Ui_SessionSummaryDialog
 from copdesk.views.session.feedback_box import FeedbackBox
+from copdesk.views.widgets.tables import WordElideDelegate
 
 
 class OutcomeColumn(IntEnum):
@@ -48,7 +49,7 @@ class OutcomeModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         outcome = self.outcomes[index.row()]
         column = OutcomeColumn(index.column())
@@ -77,10 +78,10 @@ def counts_line(counts: session_lifecycle.SessionCounts) -> str:
     guests = f" ({counted(counts.guests, 'guest')})" if counts.guests else ""
     parts = [
         f"{counts.present} present{guests}",
-        f"{counts.contributions} contributions",
-        f"{counts.questions_asked} questions asked",
-        f"{counts.notes} notes",
-        f"{counts.actions_agreed} actions agreed",
+        counted(counts.contributions, "contribution"),
+        counted(counts.questions_asked, "question asked", "questions asked"),
+        counted(counts.notes, "note"),
+        counted(counts.actions_agreed, "action agreed", "actions agreed"),
     ]
     return " · ".join(parts)
 
@@ -100,7 +101,10 @@ class SessionSummaryDialog(QDialog):
         self.totals_label.setText(totals_line(self.outcomes))
         self.model = OutcomeModel(self.outcomes)
         ui.summaryTable.setModel(self.model)
-        ui.summaryTable.horizontalHeader().setSectionResizeMode(OutcomeColumn.SEGMENT, QHeaderView.ResizeMode.Stretch)
+        header = ui.summaryTable.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # times and differences whole
+        header.setSectionResizeMode(OutcomeColumn.SEGMENT, QHeaderView.ResizeMode.Stretch)
+        ui.summaryTable.setItemDelegate(WordElideDelegate(ui.summaryTable))  # a long segment name: whole on hover
         self.counts_label.setText(counts_line(self.counts))
         agreed = session.ground_rules_agreed_at
         ui.rulesLabel.setText(

@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from copdesk.core.agenda import AgendaTemplate
@@ -94,11 +94,26 @@ class StartSessionDialog(QDialog):
         self.present_list.itemChanged.connect(self._update_count)
         ui.tickEveryoneButton.clicked.connect(lambda: self._tick_all(True))
         ui.clearButton.clicked.connect(lambda: self._tick_all(False))
-        self.guest_edit.returnPressed.connect(self.add_guest)
+        self.guest_edit.installEventFilter(self)  # Enter there adds the guest, and only that
         ui.addGuestButton.clicked.connect(self.add_guest)
         ui.editAgendaButton.clicked.connect(self._request_agenda_edit)
         ui.cancelButton.clicked.connect(self.reject)
         self.next_button.clicked.connect(self._next)
+        # Enter is "on to the next step" wherever the focus is: a button just clicked (Tick everyone) must not
+        # become the one Enter presses again, as Qt's auto-default buttons would.
+        for button in (ui.tickEveryoneButton, ui.clearButton, ui.addGuestButton, ui.editAgendaButton, ui.cancelButton):
+            button.setAutoDefault(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.guest_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.add_guest()
+            return True
+        return super().eventFilter(watched, event)
 
     def _team_changed(self) -> None:
         team_id = self.team_id()
@@ -245,7 +260,9 @@ class StartSessionDialog(QDialog):
         )
         self.copy_rules_button.clicked.connect(self._copy_rules)
         self.card_button.clicked.connect(self.show_what_a_cop_is)
-        ui.backButton.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        ui.backButton.clicked.connect(self.back_to_details)
+        for button in (self.copy_rules_button, self.card_button, ui.backButton):
+            button.setAutoDefault(False)
         self.start_button.clicked.connect(self.start)
 
     def _show_rules(self) -> None:
@@ -275,6 +292,10 @@ class StartSessionDialog(QDialog):
         self.start_button.setDefault(True)
         self.start_button.setFocus()
         return True
+
+    def back_to_details(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.next_button.setDefault(True)
 
     def start(self) -> None:
         self.plan = self._build_plan(agreed=self.agreed_check.isChecked())

@@ -206,7 +206,13 @@ class MainWindow(QMainWindow):
         self.hand_over = HandOver(context, self.live_session, self, lambda: (self.timer_panel, self.notes_panel))
         self.help_actions = HelpActions(context, self)
         for position, banner in enumerate(
-            (self.demo.area, self.safeguards.banner_area, self.session_flow.reminder_banner), start=1
+            (
+                self.demo.area,
+                self.safeguards.banner_area,
+                self.session_flow.reminder_banner,
+                self.session_flow.resumes.banner,
+            ),
+            start=1,
         ):
             self.central_layout.insertWidget(position, banner)
         self.header_row.addWidget(self.session_flow.header_button)
@@ -271,7 +277,16 @@ class MainWindow(QMainWindow):
                 self._live_placeholder = None
             page.restore_state(self.settings)  # in place, so the sizes apply to the room the page has
             self._live_page = page
+            self._share_live_keys(page)
         return self._live_page
+
+    def _share_live_keys(self, page: LivePage) -> None:
+        """The live keys work in the share-safe view and the mini timer too (``copdesk.views.live.shared_keys``)."""
+        from copdesk.views.live.shared_keys import live_key_actions, mirror_shortcuts
+
+        keys = live_key_actions(self, (page.participation_panel, page.question_panel))
+        for other in (self.session_flow.share_view, self.session_flow.mini_timer):
+            mirror_shortcuts(keys, other)
 
     @property
     def timer_panel(self) -> TimerPanel:

@@ -38,7 +38,7 @@ class ChecklistButton(QToolButton):
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         # The arrow sits beside the text, as on a combo box, rather than in the bottom corner.
         self.setStyleSheet(
-            "QToolButton { padding-right: 22px; }"
+            "QToolButton { padding-left: 8px; padding-right: 22px; }"
             "QToolButton::menu-indicator { subcontrol-origin: padding; subcontrol-position: center right; right: 6px; }"
         )
         self.setAccessibleName(f"{noun} filter")
@@ -91,7 +91,7 @@ class ChecklistButton(QToolButton):
     def _update_text(self) -> None:
         ticked = [name for name, action in self._options.items() if action.isChecked()]
         if not ticked:
-            self.setText(f"{self.noun}: all")
+            self.setText(self.noun)  # all of them: the tooltip says so
         elif len(ticked) == 1:
             name = ticked[0] if len(ticked[0]) <= _LONGEST_NAME else ticked[0][: _LONGEST_NAME - 1] + "…"
             self.setText(f"{self.noun}: {name}")

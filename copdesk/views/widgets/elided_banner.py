@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy
 
 from copdesk.views.widgets.banner import Action, Banner
+from copdesk.views.widgets.labels import elide_words
 
 
 def wrap_and_elide(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
@@ -26,7 +27,7 @@ def wrap_and_elide(text: str, metrics: QFontMetrics, width: int, lines: int) -> 
             line = f"{line} {words.pop(0)}"
         shown.append(line)
     if words:
-        shown.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+        shown.append(elide_words(" ".join(words), metrics, width))
     return "\n".join(shown)
 
 
@@ -37,6 +38,9 @@ class ElidedBanner(Banner):
         self._message = ""
         if (row := self.layout()) is not None:
             row.setContentsMargins(10, 2, 4, 2)  # slimmer than a page banner: it sits in a pane
+        side = self.label.fontMetrics().lineSpacing() + 4
+        self.close_button.setObjectName("paneBannerClose")  # the stylesheet drops its padding: one line high
+        self.close_button.setFixedSize(side, side)
         self.label.setWordWrap(False)
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
@@ -51,18 +55,24 @@ class ElidedBanner(Banner):
         return self._message
 
     def reserved_height(self) -> int:
-        """The banner's height with its message on every line it may take (the buttons beside may be taller)."""
-        beside = [self.close_button, *self.buttons()]
-        buttons = max((b.sizeHint().height() for b in beside if not b.isHidden()), default=0)
-        row = max(self.label.minimumSizeHint().height(), buttons)
-        every_line = max(self.lines * self.label.fontMetrics().lineSpacing(), buttons)
-        return self.minimumSizeHint().height() - row + every_line
+        """The banner's height, which is the same whatever its message: its label is always ``lines`` lines high."""
+        self._hold_lines()
+        return self.minimumSizeHint().height()
+
+    def _hold_lines(self) -> None:
+        """Keep the label as high as ``lines`` lines of its font (known once the stylesheet has polished it)."""
+        self.label.ensurePolished()
+        block = "\n".join(["Ag"] * self.lines)  # measured as the label measures its text, line by line
+        height = self.label.fontMetrics().boundingRect(QRect(0, 0, 10_000, 10_000), 0, block).height()
+        if self.label.minimumHeight() != height or self.label.maximumHeight() != height:
+            self.label.setFixedHeight(height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
 
     def _fit(self) -> None:
+        self._hold_lines()
         text = wrap_and_elide(self._message, self.label.fontMetrics(), max(self.label.width(), 40), self.lines)
         if text != self.label.text():
             self.label.setText(text)

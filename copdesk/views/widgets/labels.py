@@ -1,13 +1,35 @@
 """Labels every page uses: a quiet hint, the one-line message under a form, and a line that elides with its
-whole text one hover away."""
+whole text one hover away.
+
+Wherever CoPDesk shortens text to fit (a label, a banner, a table cell, a tile, the agenda) it cuts between words
+(:func:`elide_words`), never inside one, and the whole text is one hover away: "Follow up on…" reads as a
+beginning, "Follow up o…ions" as a fault."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from copdesk.views.widgets import theme
+
+ELLIPSIS = "…"
+
+
+def elide_words(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` if it fits ``width`` pixels, else its longest run of whole words that fits with "…" after it.
+
+    Only a first word too long for the room on its own is cut inside (there is no word boundary to cut at).
+    """
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    indent = text[: len(text) - len(text.lstrip())]  # kept: some lists line names up with it
+    words = text.split()
+    for count in range(len(words) - 1, 0, -1):
+        candidate = indent + " ".join(words[:count]).rstrip(",;:·-–") + ELLIPSIS
+        if metrics.horizontalAdvance(candidate) <= width:
+            return candidate
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 def hint_label(text: str = "") -> QLabel:
@@ -54,4 +76,4 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
+        self.setText(elide_words(self._full, self.fontMetrics(), max(self.contentsRect().width(), 40)))

@@ -51,7 +51,7 @@ def test_attendance_and_balance_per_session_in_order(window: MainWindow) -> None
         "3 attended; contributions were evenly spread. Average attendance over the last 2 sessions: 3.0."
     )
     description = chart.accessibleDescription()
-    assert "3 attended, 7 contributions, Gini 0.57, the most active 20% made 86%" in description
+    assert "3 attended, 7 contributions, balance of voices 0.57 (0 = even), the most active 20% made 86%" in description
     shown = " ".join([history.reading.text(), description, *(label.text() for label in history.findChildren(QLabel))])
     for member in members:
         assert member.display_name not in shown  # team level only: nobody is named or ranked

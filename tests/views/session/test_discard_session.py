@@ -116,3 +116,31 @@ def test_cancel_keeps_the_session_and_older_sessions_are_refused(
     message = flow.discard.message_box
     assert message is not None and message.isVisible() and "ended today" in message.text()
     assert sessions.get_session(window.context.db, session.id).status is SessionStatus.ENDED
+
+
+def test_the_confirmation_and_the_status_line_count_the_same(clocked_window: MainWindow, qtbot: QtBot) -> None:
+    """Notes typed a moment ago (not yet autosaved) are counted in the question, as they are in what goes."""
+    from PySide6.QtTest import QTest
+
+    window = clocked_window
+    add_team(window)
+    start_session(window)
+    QTest.keyClicks(window.notes_panel.editor, "Typed just now")
+    flow = window.session_flow
+    confirmation = flow.discard.request()
+    asked = confirmation.informativeText()
+    assert "1 note" in asked
+    _button(confirmation, QMessageBox.ButtonRole.DestructiveRole).click()
+    said = window.statusBar().currentMessage()
+    counted_in_question = asked.split("everything recorded in it: ")[1].split(". It will not")[0]
+    assert said == f"Session discarded, with everything recorded in it: {counted_in_question}."
+
+
+def test_discarding_an_empty_session_says_nothing_had_been_recorded(clocked_window: MainWindow) -> None:
+    window = clocked_window
+    add_team(window)
+    start_session(window)
+    confirmation = window.session_flow.discard.request()
+    assert "nothing recorded yet" in confirmation.informativeText()
+    _button(confirmation, QMessageBox.ButtonRole.DestructiveRole).click()
+    assert window.statusBar().currentMessage() == "Session discarded: nothing had been recorded in it."

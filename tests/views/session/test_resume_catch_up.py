@@ -236,3 +236,35 @@ def test_resuming_instead_starts_nothing_new(
     assert window.live_session.session_id == old.id
     assert [s.id for s in sessions.live_sessions(window.context.db)] == [old.id]
     assert sessions.session_count(window.context.db) == 1
+
+
+def test_after_decide_later_a_banner_says_a_session_is_still_live_with_resume_and_end(
+    qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
+) -> None:
+    old = _crashed_one_minute_in(clocked_window, fake_clock)
+    window, _ = _reopened(qtbot, db_path, fake_clock, 3 * MIN)
+    flow = window.session_flow
+    banner = flow.resumes.banner
+    assert flow.resume_dialog is not None and not banner.isVisible()  # the offer says it first
+    flow.resume_dialog.reject()  # Decide later
+    assert banner.isVisible() and "A session is still live: Harbour Team's" in banner.label.text()
+    assert [b.text() for b in banner.buttons()] == ["&Resume", "&End it"]
+    banner.button("Resume").click()
+    assert window.live_session.session_id == old.id and not banner.isVisible()
+    assert window.pages.currentIndex() == LIVE_PAGE
+
+
+def test_the_banners_end_ends_the_session_left_live(
+    qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
+) -> None:
+    old = _crashed_one_minute_in(clocked_window, fake_clock)
+    window, _ = _reopened(qtbot, db_path, fake_clock, 3 * MIN)
+    flow = window.session_flow
+    assert flow.resume_dialog is not None
+    flow.resume_dialog.reject()
+    flow.resumes.banner.button("End it").click()
+    assert sessions.get_session(window.context.db, old.id).status is SessionStatus.ENDED
+    summary = flow.summary_dialog
+    assert summary is not None and summary.isVisible()
+    summary.accept()
+    assert not flow.resumes.banner.isVisible()

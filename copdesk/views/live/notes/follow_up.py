@@ -29,6 +29,7 @@ from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.tables import configure_table
 
 TITLE = "Follow up on agreed actions"
+SHORT_TITLE = "Follow up"  # beside the review buttons the whole title would not fit: it is the tooltip
 VISIBLE_ROWS = 3
 
 
@@ -54,7 +55,7 @@ class FollowUpBox(QWidget):
         self.toggle.setChecked(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow)
-        self.toggle.setText(TITLE)
+        self.toggle.setText(SHORT_TITLE)
         self.toggle.setAccessibleName(TITLE)
         self.toggle.setToolTip("Show or hide the actions to follow up")
         self.toggle.clicked.connect(lambda: self.set_compact(False))
@@ -118,8 +119,9 @@ class FollowUpBox(QWidget):
             self.model.set_rows(follow_up_rows(follow_up_actions(self.context.db, self.session_id), today))
         count = self.model.rowCount()
         to_review = sum(1 for r in self.model.rows() if r.review_id is None)
-        self.toggle.setText(f"{TITLE} ({to_review})" if to_review else TITLE)
+        self.toggle.setText(f"{SHORT_TITLE} ({to_review})" if to_review else SHORT_TITLE)
         self.toggle.setAccessibleDescription(f"{to_review} of {count} still to review")
+        self.toggle.setToolTip(f"{TITLE}: {to_review} of {count} still to review. Click to show or hide them.")
         self.toggle.setEnabled(count > 0)
         # As tall as its rows, up to a few, when there is room; more scroll, because the pane shares the screen
         # with the notes. Pressed for room (a long question above), it gives way down to one row, never the notes.
@@ -146,14 +148,18 @@ class FollowUpBox(QWidget):
             button.setVisible(expanded and has_rows)
         self.message.setVisible(expanded and has_rows and bool(self.message.text()))
         self.empty.setVisible(not has_rows)
+        # Folded, it is its heading line and no more, even when the pane is short of room for everything: the
+        # tab that needs the room gets it (a layout short of room otherwise shares the shortfall out).
+        folded = self.toggle.sizeHint().height() if has_rows else self.empty.sizeHint().height()
+        self.setMaximumHeight(16_777_215 if expanded and has_rows else folded)
 
     def _update_buttons(self) -> None:
-        """Only what makes sense for the selected action: a carried or closed one cannot be again."""
+        """Only what makes sense for the selected action: a carried or closed one cannot be again. Done, Carry and
+        Drop stay pressable on a settled row, to say why they change nothing (a dead button says nothing)."""
         index = self.table.currentIndex()
-        settled = not index.isValid() or index.data(ActionRole.REVIEW_ID) is not None
         closed = not index.isValid() or bool(index.data(ActionRole.CLOSED))
         for key in ("done", "carry", "drop"):
-            self.buttons[key].setEnabled(not settled)
+            self.buttons[key].setEnabled(index.isValid())
         for key in ("reassign", "redate"):
             self.buttons[key].setEnabled(not closed)
         self.buttons["undo"].setEnabled(index.isValid() and index.data(ActionRole.REVIEW_ID) is not None)
@@ -169,6 +175,14 @@ class FollowUpBox(QWidget):
     def review(self, outcome: ReviewOutcome) -> None:
         action = self._selected()
         if action is None or self.session_id is None:
+            return
+        row = self.model.row_at(self.table.currentIndex().row())
+        if row.review_id is not None:
+            self._say(
+                f"Nothing changed: “{row.text}” is already marked {row.state.lower()} in this session. "
+                "Press Undo first to choose again.",
+                error=True,
+            )
             return
         self._review(action.id, self.session_id, outcome, self.context.now())
 

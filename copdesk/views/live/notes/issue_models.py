@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
@@ -24,6 +24,7 @@ class IssueRole(IntEnum):
     FLAGGED = Qt.ItemDataRole.UserRole + 3
     ESCALATION_ID = Qt.ItemDataRole.UserRole + 4
     OVERDUE = Qt.ItemDataRole.UserRole + 5
+    TODAY = Qt.ItemDataRole.UserRole + 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class IssueRow:
     flagged: bool
     first_raised: date | None = None
     escalated: bool = False
+    today: str = ""  # "recorded" or "linked" when the live session already holds it, else ""
 
 
 def raised_text(times: int) -> str:
@@ -43,6 +45,8 @@ def raised_text(times: int) -> str:
 
 
 def _status(row: IssueRow) -> str:
+    if row.today:
+        return f"{row.today.capitalize()} in this session"
     return f"{row.status.label}, flagged" if row.flagged else row.status.label
 
 
@@ -68,14 +72,25 @@ def issue_model(parent: QObject | None = None, *, with_first: bool = False) -> R
         IssueRole.ISSUE_ID: lambda r: r.issue_id,
         IssueRole.TIMES_RAISED: lambda r: r.times_raised,
         IssueRole.FLAGGED: lambda r: r.flagged,
+        IssueRole.TODAY: lambda r: r.today,
     }
     return RowTableModel[IssueRow](columns, roles, parent)
 
 
-def suggestion_rows(found: Sequence[IssueSuggestion | IssueSummary], threshold: int) -> list[IssueRow]:
+def suggestion_rows(
+    found: Sequence[IssueSuggestion | IssueSummary], threshold: int, today: Mapping[int, str] | None = None
+) -> list[IssueRow]:
+    """Rows for issues found; ``today`` says which the live session already holds ("recorded" or "linked")."""
+    held = today or {}
     return [
         IssueRow(
-            s.id, s.title, s.status, s.times_raised, s.last_raised, is_flagged(s.times_raised, s.status, threshold)
+            s.id,
+            s.title,
+            s.status,
+            s.times_raised,
+            s.last_raised,
+            is_flagged(s.times_raised, s.status, threshold),
+            today=held.get(s.id, ""),
         )
         for s in found
     ]

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import MarkerKind
@@ -72,52 +72,73 @@ class MarkerBar(QWidget):
 
 
 class RemediesCard(QFrame):
-    """A pop-up card beside the marker just placed: the challenge, the remedies with their source, and
-    what happens next. It closes on Escape, on its button, or on a click anywhere else."""
+    """The challenge just marked, the remedies with their source, and what happens next.
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, Qt.WindowType.Popup)
+    It is shown inside the question pane, in the question's place (``QuestionPanel``), never over the timer or
+    any other live control, and never takes the keyboard: Esc, Close or the next question put it away.
+    """
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("remediesCard")
-        self.setProperty("pane", True)
+        self.setProperty("banner", "info")
         self.setAccessibleName("Remedies from the masterclass")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 12, 14, 12)
-        layout.setSpacing(6)
+        layout.setContentsMargins(10, 4, 10, 4)
+        layout.setSpacing(0)
+        top = QHBoxLayout()
         self.heading = QLabel()
-        self.heading.setProperty("role", "heading")
+        self.heading.setStyleSheet("font-weight: 600;")  # body size: the card shares the pane with the question
         self.heading.setWordWrap(True)
+        top.addWidget(self.heading, 1)
+        self.close_button = QPushButton("Close (Esc)")
+        self.close_button.setAccessibleName("Close the remedies")
+        self.close_button.clicked.connect(self.dismiss)
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.remedies = QLabel()
         self.remedies.setWordWrap(True)
         self.remedies.setTextFormat(Qt.TextFormat.RichText)
         self.follow_up = hint_label()
-        close = QPushButton("Close")
-        close.setAccessibleName("Close the remedies")
-        close.clicked.connect(self.close)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        for widget in (self.heading, self.remedies, self.follow_up):
-            layout.addWidget(widget)
-        layout.addLayout(buttons)
-        self.setFixedWidth(440)
+        layout.addLayout(top)
+        layout.addWidget(self.remedies)
+        layout.addWidget(self.follow_up)
+        layout.addStretch(1)
 
-    def show_for(self, kind: MarkerKind, follow_up: str, anchor: QWidget) -> None:
+    def show_for(self, kind: MarkerKind, follow_up: str) -> None:
         self.heading.setText(f"Marked: {shipped_texts().challenge(kind).name.text}")
-        self.remedies.setText(
-            f"<p>{challenge_html(kind)}</p><p>What the masterclass suggests:</p>{remedies_html(kind)}"
-        )
+        self.remedies.setText(f"<p>{challenge_html(kind)}</p>{remedies_html(kind)}")  # each remedy says whose it is
         self.follow_up.setText(follow_up)
-        self.adjustSize()
-        position = anchor.mapToGlobal(QPoint(0, anchor.height() + 4))
-        screen = anchor.screen().availableGeometry()
-        if position.y() + self.height() > screen.bottom():
-            position = anchor.mapToGlobal(QPoint(0, -self.height() - 4))
-        position.setX(max(screen.left(), min(position.x(), screen.right() - self.width())))
-        self.move(position)
-        self.show()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.close()
-            return
-        super().keyPressEvent(event)
+    def dismiss(self) -> None:
+        self.closed.emit()
+
+
+class RemediesPage(QScrollArea):
+    """The card as a page of the question pane, scrolling when the pane is short; Esc (anywhere in the window,
+    while it is shown) puts it away."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("remediesPage")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.card = RemediesCard()
+        self.card.closed.connect(self.closed)
+        self.setWidget(self.card)
+        self.escape = QAction("Close the remedies", self)
+        self.escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.escape.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.escape.setEnabled(False)  # Esc is the text fields' own until remedies are shown
+        self.escape.triggered.connect(self.closed)
+        self.addAction(self.escape)
+
+    def show_for(self, kind: MarkerKind, follow_up: str) -> None:
+        self.card.show_for(kind, follow_up)
+        self.escape.setEnabled(True)
+
+    def put_away(self) -> None:
+        self.escape.setEnabled(False)

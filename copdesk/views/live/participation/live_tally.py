@@ -229,7 +229,13 @@ class LiveTally(QObject):
         return [seconds.get(member_id, 0.0) for member_id in self.member_ids()]
 
     def quiet_ids(self) -> list[int]:
-        """Present and not heard for the configured while (or at all since the start)."""
+        """Present and not heard for the configured while (or at all since the start).
+
+        Nobody, while no contribution has been logged at all: then the room has not been tallied yet, and every
+        tile turning amber at once would say nothing about anyone (the balance line says "No contributions
+        logged yet" instead)."""
+        if not self.tally.last_heard_at():
+            return []
         now = self.context.monotonic()
         return quiet_members(
             self.member_ids(), self.tally.last_heard_at(), self.session_start, now, self.quiet_after_seconds
@@ -246,9 +252,10 @@ class LiveTally(QObject):
     def room_signal(self) -> RoomSignal | None:
         if self.session_id is None:
             return None
+        heard = self.tally.last_heard_at()
         return room_signal(
-            self.member_ids(),
-            self.tally.last_heard_at().items(),
+            self.member_ids() if heard else [],  # nobody tallied yet: no quiet voice to suggest a prompt for
+            heard.items(),
             self.markers,
             self.context.monotonic(),
             session_start=self.session_start,

@@ -36,7 +36,7 @@ from copdesk.store import sessions
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.participation.add_people_dialog import AddPeopleDialog
-from copdesk.views.live.participation.engagement_markers import MarkerBar, RemediesCard
+from copdesk.views.live.participation.engagement_markers import MarkerBar
 from copdesk.views.live.participation.live_tally import QUIET_MINUTES_LIMIT, LiveTally
 from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel
 from copdesk.views.live.participation.roster_view import RosterView
@@ -47,7 +47,10 @@ FILTER_ABOVE = 9  # beyond the number keys, a name filter is the quick way to a 
 REPAINT_MS = 1000
 REPEATED_ISSUE_NOTE = "The same issue was raised again (marked from the participation pane)."
 PRIVACY_LINE = "Only you see this: who spoke, to invite quiet voices in. Markers name no one."
-GINI_MEANING = "Gini: 0 when everyone contributed equally, near 1 when one person did almost everything."
+GINI_MEANING = (
+    "Balance of voices: 0 when everyone contributed equally, near 1 when one person did almost everything "
+    "(statisticians call it the Gini coefficient)."
+)
 
 
 class ParticipationPanel(Pane):
@@ -148,7 +151,6 @@ class ParticipationPanel(Pane):
         self.privacy_label.set_full_text(PRIVACY_LINE)
         column.addWidget(self.privacy_label)
         self.body.addWidget(self.live_area, 1)
-        self.remedies_card = RemediesCard(self)
 
     def _build_shortcuts(self) -> None:
         """Actions of this pane only: see the module docstring for why the context is the pane."""
@@ -196,7 +198,6 @@ class ParticipationPanel(Pane):
 
     def _session_ended(self, _session_id: int) -> None:
         self.tally.finish()
-        self.remedies_card.close()
         self._show_idle()
         self._publish_room_signal()
 
@@ -286,7 +287,7 @@ class ParticipationPanel(Pane):
         self.tally.undo()
 
     def mark_room(self, kind: MarkerKind) -> None:
-        """Save the marker (no person), tell the picker, and show the remedies beside the button."""
+        """Save the marker (no person), tell the picker, and have the question pane show the remedies."""
         if not self.tally.is_live or not self.tally.add_marker(kind):
             return  # refused: the banner strip says so, and Retry saves it with the time it was marked
         self.live.marker_logged.emit(kind.value)
@@ -298,7 +299,7 @@ class ParticipationPanel(Pane):
             else:
                 follow_up += " Link it to the earlier issue in the notes (Issue tab)."
             self.live.repeated_issue_requested.emit()
-        self.remedies_card.show_for(kind, follow_up, self.marker_bar.buttons[kind])
+        self.live.remedies_requested.emit(kind.value, follow_up)
 
     def _note_repeated_issue(self) -> None:
         """Until the notes pane offers recurring-issue linking, the record still says the issue returned."""
@@ -356,7 +357,7 @@ class ParticipationPanel(Pane):
         self.marker_bar.show_counts({kind: self.tally.marker_count(kind) for kind in MarkerKind})
         values = self.tally.values(self.measure)
         words = balance_in_words(values, measure=self.measure)
-        self.balance_label.set_full_text(f"{words} · Gini {gini(values):.2f}" if sum(values) else words)
+        self.balance_label.set_full_text(f"{words} · balance of voices {gini(values):.2f}" if sum(values) else words)
         self.balance_label.setToolTip(f"{self.balance_label.full_text()}\n{GINI_MEANING}")
         self.roster.viewport().update()
         self._publish_room_signal()

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemD
 
 from copdesk.core.model import Role
 from copdesk.views.live.participation.roster_model import RosterRole
+from copdesk.views.widgets.labels import elide_words
 from copdesk.views.widgets.stylable import colour_property
 
 COMPACT_ABOVE = 12
-NAME_MIN_WIDTH = 64  # pixels of name kept before a role badge is dropped from a tile
 COMPACT_BAR_HEIGHT = 3  # a one-line tile's bar: slim, so the name above it stays easy to read
 PREFERRED_WIDTH = 256  # QListView's own: the window's splitters share the width, the roster only asks for height
 
@@ -43,7 +43,7 @@ class GridFit(NamedTuple):
     compact: bool
 
 
-FULL_TILE = TileMetrics(min_height=42, good_height=58, max_height=58, min_width=170, comfortable_width=200)
+FULL_TILE = TileMetrics(min_height=38, good_height=58, max_height=58, min_width=150, comfortable_width=200)
 COMPACT_TILE = TileMetrics(min_height=22, good_height=26, max_height=30, min_width=124, comfortable_width=150)
 
 
@@ -70,7 +70,7 @@ def comfortable_height(count: int, width: int) -> int:
 
 def fit_grid(count: int, width: int, height: int) -> GridFit:
     """The grid with the fewest columns (the widest tiles, so names stay whole) whose tiles are of a good height;
-    failing that, the tallest tiles that fit.
+    failing that, the tallest tiles that fit wide enough for most names whole, else the tallest that fit.
 
     Two-line tiles are preferred for up to twelve people; when they cannot fit, one-line tiles are used.
     When even the narrowest one-line tiles cannot all fit, the densest grid the width allows is returned and
@@ -86,7 +86,9 @@ def fit_grid(count: int, width: int, height: int) -> GridFit:
                 fits.append(GridFit(columns, rows, QSize(width // columns, tile_height), metrics is COMPACT_TILE))
         if fits:
             good = next((fit for fit in fits if fit.tile.height() >= metrics.good_height), None)
-            return good or max(fits, key=lambda fit: (fit.tile.height(), -fit.columns))
+            # Short of a good height, tiles wide enough for whole names beat taller ones that cut them.
+            roomy = [fit for fit in fits if fit.tile.width() >= metrics.comfortable_width]
+            return good or max(roomy or fits, key=lambda fit: (fit.tile.height(), -fit.columns))
     columns = most_columns(count, width, COMPACT_TILE)
     rows = math.ceil(count / columns)
     return GridFit(columns, rows, QSize(max(1, width // columns), COMPACT_TILE.min_height), True)
@@ -98,6 +100,7 @@ class RosterDelegate(QStyledItemDelegate):
     def __init__(self, view: RosterView) -> None:
         super().__init__(view)
         self.view = view
+        self.shown_names: dict[int, tuple[str, str]] = {}  # row: (name, as drawn), for the text-fit check
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return self.view.gridSize()
@@ -167,12 +170,11 @@ class RosterDelegate(QStyledItemDelegate):
     def _paint_name_and_badge(
         self, painter: QPainter, rect: QRect, index: QModelIndex | QPersistentModelIndex, *, bold: bool
     ) -> None:
-        """The name, whole if possible, with the longest role badge that still fits at the right of ``rect``.
+        """The name, whole if possible, with the longest role badge that still fits beside it at the right of ``rect``.
 
-        A practitioner's badge (most of any team) gives way first and is left out of one-line tiles, so names
-        stay readable in a big group; any other role keeps a short badge unless the name would shrink below a
-        readable width. The role is
-        always in the tile's tooltip and accessible text.
+        A badge gives way before any of the name does (a practitioner's, most of any team, is left out of one-line
+        tiles altogether), so names stay whole and readable; the role is always in the tile's tooltip and
+        accessible text. A name too long for the tile on its own is cut between words, whole on hover.
         """
         font = QFont(painter.font())
         font.setBold(bold)
@@ -188,15 +190,12 @@ class RosterDelegate(QStyledItemDelegate):
         badge = next(
             (label for label in labels if name_width + 6 + self._badge_width(painter, label) <= rect.width()), ""
         )
-        readable = min(name_width, NAME_MIN_WIDTH)
-        if not badge and not practitioner:
-            short = labels[-1]
-            badge = short if rect.width() - 6 - self._badge_width(painter, short) >= readable else ""
         badge_width = self._paint_badge(painter, rect, badge) + 6 if badge else 0
         painter.save()
         painter.setFont(font)
         painter.setPen(self.view.palette().text().color())
-        elided = name_metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(0, rect.width() - badge_width))
+        elided = elide_words(name, name_metrics, max(0, rect.width() - badge_width))
+        self.shown_names[index.row()] = (name, elided)  # what the tile shows, for the text-fit check
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
         painter.restore()
 

@@ -21,16 +21,21 @@ class QuestionFilterBar(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        self.setStyleSheet("QPushButton { padding-left: 8px; padding-right: 8px; }")  # five filters in one row
         self.category_button = ChecklistButton("Categories")
-        self.model_button = ChecklistButton("Models")
+        self.model_button = ChecklistButton("Reflective models")
+        self.model_button.setToolTip("Draw from the reflective models you tick, such as the Weather model")
         self.favourites_only = self._toggle(
             "★ only", "Draw from favourites only", "Draw only from your starred questions"
         )
         self.funnel_button = self._toggle(
-            "Funnel", "Funnel mode", "Funnel mode: start broad, then focus in on a specific element"
+            "Broad to specific", "Broad to specific", "Start with broad questions, then focus in on one part"
         )
         self.match_segment = self._toggle(
-            "Match segment", "Match questions to the agenda segment", "Offer what suits the current agenda segment"
+            "Suits this part",
+            "Questions that suit this part of the session",
+            "Offer questions that suit the part of the session now running (its agenda segment)",
         )
         self.match_segment.setChecked(True)
         for button in (self.category_button, self.model_button):

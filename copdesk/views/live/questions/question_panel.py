@@ -11,7 +11,9 @@ How it behaves, and why:
 - While a segment runs, draws follow it (``phase_questions``), and entering a segment draws a fresh
   question for it. Any engagement marker (tension, low energy, the same issue again), or a quiet-voice signal,
   brings up a matching prompt in a separate frame marked as a suggestion, with the quoted text behind it and
-  who makes the link (the masterclass, or CoPDesk).
+  who makes the link (the masterclass, or CoPDesk). The marker's remedies show in the question's place
+  (``remedies_requested``): inside this pane, they hide neither the timer nor any control, and Esc, Close or the
+  next question puts them away.
 - ``LiveSession.question_shown`` carries the current question for the share-safe view. Tips and
   listening techniques are guidance for the facilitator, so for them it carries an empty string.
 - With no session live the pane still draws and searches, for browsing, and says nothing is logged.
@@ -48,6 +50,7 @@ from copdesk.store import sessions
 from copdesk.store.questions import CustomQuestionRow
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
+from copdesk.views.live.participation.engagement_markers import RemediesPage
 from copdesk.views.live.questions.custom_questions_dialog import CustomQuestionsDialog
 from copdesk.views.live.questions.question_filter_bar import QuestionFilterBar
 from copdesk.views.live.questions.question_search import QuestionSearch
@@ -56,7 +59,8 @@ from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import ElidedLabel
 from copdesk.views.widgets.pane import Pane
 
-CARD_PAGE, RESULTS_PAGE = 0, 1
+CARD_PAGE, RESULTS_PAGE, REMEDIES_PAGE = 0, 1, 2
+MIN_PAGE_HEIGHT = 36
 NEXT_KEYS = ("Q", "Ctrl+Right")
 BACK_KEYS = ("Ctrl+Left",)
 FAVOURITE_KEY = "Ctrl+D"
@@ -103,10 +107,17 @@ class QuestionPanel(Pane):
         live_session.segment_changed.connect(self._segment_changed)
         live_session.room_signal.connect(self._room_signal)
         live_session.marker_logged.connect(self._marker_logged)
+        live_session.remedies_requested.connect(self.show_remedies)
         self._refresh()
 
     # -- construction -------------------------------------------------------------------------
     def _build(self) -> None:
+        # Three rows of buttons (a suggestion's, the draw's, the filters') share the pane with the question and
+        # a suggestion of two lines at 1366x768: slimmer buttons leave every line of both in view.
+        self.setStyleSheet(
+            "QPushButton, QToolButton { padding-top: 2px; padding-bottom: 2px; min-height: 20px; }"
+            "QLineEdit { padding-top: 2px; padding-bottom: 2px; }"
+        )
         self.mode_label = ElidedLabel()
         self.mode_label.setObjectName("questionMode")
         theme.set_role(self.mode_label, "hint")
@@ -130,6 +141,12 @@ class QuestionPanel(Pane):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.card)
         self.stack.addWidget(self.search.results_view)
+        self.remedies_page = RemediesPage()
+        self.remedies_page.closed.connect(self.hide_remedies)
+        self.remedies_card = self.remedies_page.card
+        self.stack.addWidget(self.remedies_page)
+        for page in (self.search.results_view, self.remedies_page):
+            page.setMinimumHeight(MIN_PAGE_HEIGHT)  # they scroll: the card alone sets what the stack must keep
         self.body.addWidget(self.stack, 1)
         self.body.addLayout(self._build_controls())
         self.filters = QuestionFilterBar()
@@ -196,7 +213,27 @@ class QuestionPanel(Pane):
         return self.picker.current
 
     # -- actions ------------------------------------------------------------------------------
+    @property
+    def remedies_shown(self) -> bool:
+        return self.stack.currentIndex() == REMEDIES_PAGE
+
+    def show_remedies(self, kind: str, follow_up: str) -> None:
+        try:
+            marker = MarkerKind(kind)
+        except ValueError:
+            return
+        self.search.close()
+        self.remedies_page.show_for(marker, follow_up)
+        self.stack.setCurrentIndex(REMEDIES_PAGE)
+
+    def hide_remedies(self) -> None:
+        self.remedies_page.put_away()
+        if self.remedies_shown:
+            self.stack.setCurrentIndex(CARD_PAGE)
+            self._refresh()
+
     def next_question(self) -> None:
+        self.hide_remedies()
         self.search.close()
         if self.picker.can_go_forward:
             self.picker.forward()
@@ -207,12 +244,14 @@ class QuestionPanel(Pane):
         self._refresh()
 
     def previous_question(self) -> None:
+        self.hide_remedies()
         self.search.close()
         self.picker.back()
         self._refresh()
 
     def show_question(self, question: Question) -> None:
         """Make a question picked by hand (a search result, a suggestion) the current one."""
+        self.hide_remedies()
         self.search.close()
         self.picker.show(question)
         self._refresh()
@@ -280,6 +319,7 @@ class QuestionPanel(Pane):
         self._refresh()
 
     def _search_opened(self) -> None:
+        self.remedies_page.put_away()
         self.stack.setCurrentIndex(RESULTS_PAGE)
 
     def _search_closed(self) -> None:
@@ -302,6 +342,7 @@ class QuestionPanel(Pane):
         self._refresh()
 
     def _session_ended(self, _session_id: int) -> None:
+        self.hide_remedies()
         self.logged_ids = set()
         self.segment_name = ""
         self._segment_position = None
@@ -398,5 +439,5 @@ class QuestionPanel(Pane):
         matched = " and suits this segment" if self.filters.matching(self.segment_phase()) else ""
         return (
             f"Every question that fits the filters{matched} has been drawn this session. "
-            "Widen the filters, turn off Match segment, or search for one."
+            "Widen the filters, turn off Suits this part, or search for one."
         )

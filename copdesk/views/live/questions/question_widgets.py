@@ -70,7 +70,12 @@ def reason_text(suggestion: Suggestion) -> str:
 
 
 class QuestionCard(QScrollArea):
-    """The current question, its category and model, its source and any caution, and a one-line notice."""
+    """The current question, its category and model, its source and any caution, and a one-line notice.
+
+    A notice (what just happened, such as every question having been drawn) takes the place of the source line
+    while it shows, one line like it, cut between words with the whole of it on hover: it never asks the pane for
+    room the notes below need, and is never scrolled out of view.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +94,8 @@ class QuestionCard(QScrollArea):
         self.meta_label = ElidedLabel()  # one line; the whole of it on hover
         self.meta_label.setProperty("role", "hint")
         self.meta_label.setObjectName("questionMeta")
+        self.guidance_label = _label("hint")
+        self.guidance_label.setObjectName("questionGuidance")
         self.text_label = _label("big", selectable=True)
         self.text_label.setObjectName("questionText")
         self.text_label.setAccessibleName("Current question")
@@ -99,15 +106,17 @@ class QuestionCard(QScrollArea):
         self.caution_label = _label("hint")
         self.caution_label.setObjectName("questionCaution")
         self.caution_label.setProperty("level", "amber")
-        self.notice_label = _label("hint")
+        self.notice_label = ElidedLabel()
+        self.notice_label.setProperty("role", "hint")
         self.notice_label.setObjectName("questionNotice")
         self.notice_label.setProperty("level", "amber")
         for widget in (
+            self.notice_label,
             self.meta_label,
+            self.guidance_label,
             self.text_label,
             self.empty_label,
             self.caution_label,
-            self.notice_label,
         ):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -130,6 +139,8 @@ class QuestionCard(QScrollArea):
         just fits from wrapping once it shows. Measured again only when the question or the card's width changes.
         """
         label = self.text_label
+        if not self.guidance_label.isHidden():
+            return  # guidance for the facilitator keeps the body size: it is never the big "question"
         margins = self._body_layout.contentsMargins()
         scroll_bar = 0 if self.verticalScrollBar().isVisible() else self.verticalScrollBar().sizeHint().width()
         room = self.viewport().width() - scroll_bar - margins.left() - margins.right()
@@ -156,6 +167,7 @@ class QuestionCard(QScrollArea):
             widget.setVisible(question is not None)
         self.empty_label.setVisible(question is None)
         if question is None:
+            self.guidance_label.hide()
             self.caution_label.hide()
             self.empty_label.setText(prompt)
             self._fit()
@@ -163,6 +175,17 @@ class QuestionCard(QScrollArea):
         kind = "" if question.kind is QuestionKind.QUESTION else f" · {KIND_LABELS[question.kind]}"
         names = [question.category] if question.model == question.category else [question.category, question.model]
         self.meta_label.set_full_text(f"{' · '.join(names)}{kind} · {question_credit(question)}")
+        guidance = question.kind is not QuestionKind.QUESTION
+        self.guidance_label.setVisible(guidance)
+        if guidance:
+            self.guidance_label.setText(
+                f"For you, the facilitator ({KIND_LABELS[question.kind]}): not one to ask aloud"
+            )
+            theme.set_role(self.text_label, "")
+            self.text_label.setAccessibleName(f"Current {KIND_LABELS[question.kind]}")
+        else:
+            self.text_label.setAccessibleName("Current question")
+            self._sized_for = None  # a question after guidance is measured afresh in the big type
         self.text_label.setText(question.text)
         self._size_text()
         self.caution_label.setVisible(question.caution is not None)
@@ -170,13 +193,14 @@ class QuestionCard(QScrollArea):
         self._fit()
 
     def show_notice(self, text: str) -> None:
-        self.notice_label.setText(text)
+        self.notice_label.set_full_text(text)
         self.notice_label.show()
-        self._fit()
+        self.meta_label.hide()
 
     def clear_notice(self) -> None:
-        self.notice_label.clear()
+        self.notice_label.set_full_text("")
         self.notice_label.hide()
+        self.meta_label.setVisible(not self.text_label.isHidden())
 
 
 class SuggestionBanner(QFrame):
@@ -212,7 +236,7 @@ class SuggestionBanner(QFrame):
         self.reason_label.setProperty("role", "hint")
         outer.addWidget(self.text_label)
         outer.addWidget(self.reason_label)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # every line of it shows
         self.use_button.clicked.connect(self._use)
         self.another_button.clicked.connect(self.another)
         self.dismiss_button.clicked.connect(self.dismiss)

@@ -6,12 +6,22 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from copdesk.core.pacing import format_minutes
 from copdesk.core.timer import SegmentState, SegmentView
+from copdesk.views.widgets.labels import elide_words
 
 _MARKS = {
     SegmentState.DONE: "✓",
@@ -106,6 +116,12 @@ class AgendaModel(QAbstractListModel):
 
 
 class AgendaDelegate(QStyledItemDelegate):
+    """A segment's name and its minutes; a name too long for the list is cut between words (whole on hover)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.shown: dict[int, tuple[str, str]] = {}  # row: (name, as drawn), for the text-fit check
+
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
@@ -125,9 +141,9 @@ class AgendaDelegate(QStyledItemDelegate):
         minutes_width = metrics.horizontalAdvance(minutes)
         centred = Qt.AlignmentFlag.AlignVCenter
         painter.drawText(area, int(centred | Qt.AlignmentFlag.AlignRight), minutes)
-        label = metrics.elidedText(
-            str(index.data(AgendaRole.LABEL)), Qt.TextElideMode.ElideRight, area.width() - minutes_width - 10
-        )
+        name = str(index.data(AgendaRole.LABEL))
+        label = elide_words(name, metrics, area.width() - minutes_width - 10)
+        self.shown[index.row()] = (name, label)
         painter.drawText(area, int(centred | Qt.AlignmentFlag.AlignLeft), label)
         painter.restore()
 

@@ -147,7 +147,8 @@ def test_follow_up_lists_earlier_actions_once_and_records_each_review(
     box = panel.follow_up
     model = box.model
     assert [model.row_at(r).action_id for r in range(model.rowCount())] == [ids["late"], ids["later"]]
-    assert box.table.isVisible() and "Follow up on agreed actions (2)" in box.toggle.text()
+    assert box.table.isVisible() and box.toggle.text() == "Follow up (2)"
+    assert box.toggle.toolTip().startswith("Follow up on agreed actions: 2 of 2 still to review")
     assert model.index(0, 0).data(ActionRole.OVERDUE) is True
     assert model.index(0, 2).data(Qt.ItemDataRole.ForegroundRole) is not None  # overdue is highlighted
     assert model.index(0, 3).data() == "—"
@@ -156,7 +157,10 @@ def test_follow_up_lists_earlier_actions_once_and_records_each_review(
     QTest.mouseClick(box.buttons["carry"], Qt.MouseButton.LeftButton)
     assert actions.get_action(db, ids["late"]).times_carried == 1
     assert model.index(0, 3).data() == "1×" and model.index(0, 4).data() == "Carried"
-    assert not box.buttons["carry"].isEnabled() and box.buttons["undo"].isEnabled()  # not twice in one session
+    assert box.buttons["undo"].isEnabled()
+    QTest.mouseClick(box.buttons["carry"], Qt.MouseButton.LeftButton)  # not twice in one session, and it says why
+    assert actions.get_action(db, ids["late"]).times_carried == 1
+    assert "already marked carried in this session" in box.message.text() and "Undo" in box.message.text()
 
     box.table.selectRow(1)
     monkeypatch.setattr(
@@ -243,10 +247,10 @@ def test_issue_suggestions_link_raised_again_and_flag_at_the_threshold(window: M
     assert not linker.flag.isHidden() and "3 times" in linker.flag_label.text()
     assert "Same issues raised with no resolution" in linker.flag_label.text()
     assert "Practice Supervisor or Manager" in linker.flag.toolTip() and "My VIEWS" in linker.flag.toolTip()
-    # Raised once per session: it is no longer offered here.
+    # Raised once per session: it is still offered, marked as linked here, and choosing it adds nothing.
     QTest.keyClicks(linker.title_edit, "OT assessment")
     linker.refresh_suggestions()
-    assert ot.id not in [linker.model.row_at(r).issue_id for r in range(linker.model.rowCount())]
+    assert [row.today for row in linker.model.rows() if row.issue_id == ot.id] == ["linked"]
 
     linker.title_edit.setText("No parking at the hospital")
     QTest.mouseClick(linker.new_button, Qt.MouseButton.LeftButton)
@@ -310,7 +314,9 @@ def test_review_outcome_is_recorded_once_per_session_even_from_the_store(window:
     actions.review_action(db, ids["late"], session_id, ReviewOutcome.DONE, window.context.now())
     panel.follow_up.reload()
     panel.follow_up.table.selectRow(0)
-    assert not panel.follow_up.buttons["done"].isEnabled()
+    panel.follow_up.buttons["carry"].click()  # already Done: Carry says why it changes nothing
+    assert "already marked done in this session" in panel.follow_up.message.text()
+    assert actions.get_action(db, ids["late"]).times_carried == 0
 
 
 def test_escalation_lifecycle_from_the_escalation_tab(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -62,7 +62,7 @@ def _times_raised(window: MainWindow, issue_id: int) -> int:
 
 
 # -- 2. linking an issue takes an explicit choice ---------------------------------------------------------------
-def test_enter_on_new_text_records_a_new_issue_even_with_suggestions(
+def test_enter_on_new_text_never_links_a_suggestion_and_asks_before_recording(
     window: MainWindow, earlier: dict[str, int]
 ) -> None:
     live = start_session(window).id
@@ -71,6 +71,8 @@ def test_enter_on_new_text_records_a_new_issue_even_with_suggestions(
     assert linker.model.rowCount() and linker.model.row_at(0).issue_id == earlier["ot"]  # offered, as it shares words
     assert not linker.table.currentIndex().isValid() and not linker.link_button.isEnabled()  # but not chosen
     QTest.keyClick(linker.title_edit, Qt.Key.Key_Return)
+    assert linker.choice.isVisible()  # Enter asks; the choice records
+    linker.choice.record_button.click()
     titles = [s.title for s in unresolved_issues(window.context.db, earlier["team"])]
     assert "Delays in getting the new parking permits" in titles
     assert _times_raised(window, earlier["ot"]) == 1  # not linked to the OT issue
@@ -97,7 +99,7 @@ def test_a_suggestion_chosen_with_the_keys_links_and_undo_takes_it_back(
     assert [m.session_id for m in issues.mentions(window.context.db, earlier["ot"])] == [earlier["session"]]
     assert linker.title_edit.text() == "Still waiting for occupational therapy"
     assert not linker.table.currentIndex().isValid()
-    QTest.keyClick(linker.title_edit, Qt.Key.Key_Return)
+    linker.new_button.click()
     assert titles_raised(window, live) == ["Still waiting for occupational therapy"]
 
 

@@ -37,7 +37,7 @@ def test_a_marker_is_saved_without_any_member_and_shows_its_remedies(
     assert [row["kind"] for row in rows] == [kind.value]
     assert set(rows[0]) == {"id", "session_id", "kind", "at"}
     assert logged == [kind.value]
-    card = panel.remedies_card
+    card = window.question_panel.remedies_card
     assert card.isVisible()
     challenge = shipped_texts().challenge(kind)
     shown = card.remedies.text().replace("&amp;", "&")
@@ -45,7 +45,6 @@ def test_a_marker_is_saved_without_any_member_and_shows_its_remedies(
     for remedy in challenge.remedies:
         assert remedy.text.text in shown and f"({remedy.text.credit()})" in shown
     assert panel.marker_bar.buttons[kind].text().endswith("· 1")
-    card.close()
 
 
 def test_tension_and_low_energy_become_the_room_signal(window: MainWindow, fake_clock: FakeClock) -> None:
@@ -61,7 +60,6 @@ def test_tension_and_low_energy_become_the_room_signal(window: MainWindow, fake_
     fake_clock.advance(5 * 60 + 1)  # both markers have gone stale and nobody has been quiet for 15 minutes
     panel._tick()
     assert signals[-1] == ""
-    panel.remedies_card.close()
 
 
 def test_same_issue_again_asks_the_notes_pane_to_link_it(window: MainWindow) -> None:
@@ -73,8 +71,7 @@ def test_same_issue_again_asks_the_notes_pane_to_link_it(window: MainWindow) -> 
     assert [m.kind for m in participation.markers(window.context.db, session_id)] == [MarkerKind.REPEATED_ISSUE]
     # The notes pane (a listener) links the issue itself, so no extra note is written.
     assert REPEATED_ISSUE_NOTE not in [n.text for n in notes.notes(window.context.db, session_id)]
-    assert "Issue tab" in window.participation_panel.remedies_card.follow_up.text()
-    window.participation_panel.remedies_card.close()
+    assert "Issue tab" in window.question_panel.remedies_card.follow_up.text()
 
 
 @pytest.fixture
@@ -98,13 +95,11 @@ def test_same_issue_again_with_no_listener_records_a_note(lone_pane: Participati
     lone_pane.mark_room(MarkerKind.REPEATED_ISSUE)
     assert [(n.kind, n.text) for n in notes.notes(db, session.id)] == [(NoteKind.NOTE, REPEATED_ISSUE_NOTE)]
     assert [m.kind for m in participation.markers(db, session.id)] == [MarkerKind.REPEATED_ISSUE]
-    lone_pane.remedies_card.close()
 
 
 def test_markers_do_nothing_without_a_live_session(lone_pane: ParticipationPanel) -> None:
     lone_pane.mark_room(MarkerKind.TENSION)
     assert lone_pane.context.db.table("marker").count == 0
-    assert not lone_pane.remedies_card.isVisible()
 
 
 def test_nothing_of_the_pane_reaches_the_share_safe_view(window: MainWindow, qtbot: QtBot) -> None:
@@ -112,7 +107,6 @@ def test_nothing_of_the_pane_reaches_the_share_safe_view(window: MainWindow, qtb
     for row in range(4):
         click_tile(window, row)
     window.participation_panel.mark_room(MarkerKind.TENSION)
-    window.participation_panel.remedies_card.close()
     share_views = [w for w in QApplication.topLevelWidgets() if w.objectName() == "shareView"]
     share_views += window.findChildren(QWidget, "shareView")
     assert share_views, "the share-safe view exists"
@@ -128,6 +122,6 @@ def test_nothing_of_the_pane_reaches_the_share_safe_view(window: MainWindow, qtb
         texts = " ".join([*painted, *(label.text() for label in view.findChildren(QLabel))])
         for name in names:
             assert name not in texts
-        for words in ("Tension", "Gini", "contributions", "quiet"):
+        for words in ("Tension", "balance of voices", "contributions", "quiet"):
             assert words not in texts
         view.hide()

@@ -163,7 +163,7 @@ def test_talk_time_sums_follow_the_monotonic_clock(window: MainWindow, qtbot: Qt
     assert shown(window, RosterRole.FIGURE) == ["0:45", "0:45", "–"]
     assert (
         panel.balance_label.full_text()
-        == "1 of 3 people took 50% of the talk time; 1 person has no talk time · Gini 0.33"
+        == "1 of 3 people took 50% of the talk time; 1 person has no talk time · balance of voices 0.33"
     )
 
 
@@ -191,16 +191,18 @@ def test_undo_cancels_a_running_stint(window: MainWindow, qtbot: QtBot, fake_clo
 def test_the_balance_reads_a_known_distribution(window: MainWindow, qtbot: QtBot) -> None:
     start_live_session(window, present=5)
     panel = window.participation_panel
-    assert panel.balance_label.full_text() == "No contributions yet"
+    assert panel.balance_label.full_text() == "No contributions logged yet"
     for _ in range(5):
         click_tile(window, 0)
     for row in range(1, 5):
         click_tile(window, row)
     # Gini of [5, 1, 1, 1, 1] is 0.36; the most active fifth (1 of 5) made 5 of 9.
-    assert panel.balance_label.full_text() == "1 of 5 people made 56% of contributions · Gini 0.36"
+    assert panel.balance_label.full_text() == "1 of 5 people made 56% of contributions · balance of voices 0.36"
     for row in range(1, 5):
         click_tile(window, row)
-    assert panel.balance_label.full_text() == "Contributions were evenly spread · Gini 0.18"  # [5, 2, 2, 2, 2]
+    assert (
+        panel.balance_label.full_text() == "Contributions were evenly spread · balance of voices 0.18"
+    )  # [5, 2, 2, 2, 2]
 
 
 def test_the_quiet_cue_appears_after_the_configured_minutes(
@@ -301,7 +303,7 @@ def assert_every_tile_shows_without_scrolling(
     assert min(rect.height() for rect in rects) >= 22, "tiles stay big enough to read and click"
 
 
-@pytest.mark.parametrize("present", [2, 6, 12, 13, 20, 30])
+@pytest.mark.parametrize("present", [2, 6, 7, 12, 13, 20, 30])
 def test_every_tile_is_visible_without_scrolling_at_1366x768_after_the_start_dialog(
     clocked_window: MainWindow, qtbot: QtBot, fake_clock: FakeClock, present: int
 ) -> None:
@@ -312,9 +314,8 @@ def test_every_tile_is_visible_without_scrolling_at_1366x768_after_the_start_dia
     add_team(window, names)
     start_session(window, present=names[:present])
     assert window.pages.currentIndex() == LIVE_PAGE and window.timer_panel.view is not None
-    # Two-line tiles for a small group; one-line tiles above twelve. Twelve get two-line tiles only when the
-    # timer pane leaves the room for four rows of them, so that case asks only that nobody scrolls.
-    expected = True if present > 12 else False if present <= 6 else None
+    # Two-line tiles with their bars for up to twelve, as the README says; one-line tiles above twelve.
+    expected = present > 12
     assert_every_tile_shows_without_scrolling(window, qtbot, present, compact=expected)
 
     fake_clock.advance(15 * 60)  # the welcome overran: re-timing shows the timer's notice banner
@@ -323,7 +324,7 @@ def test_every_tile_is_visible_without_scrolling_at_1366x768_after_the_start_dia
     window.session_flow.live_timer.refresh()
     timer = window.timer_panel
     assert timer.notice_banner.isVisible() and timer.sleep_banner.isVisible()
-    assert_every_tile_shows_without_scrolling(window, qtbot, present, compact=True if present > 12 else None)
+    assert_every_tile_shows_without_scrolling(window, qtbot, present, compact=expected)  # banners take no tile's room
 
 
 def test_type_to_filter_then_enter_or_a_digit_logs_a_match(window: MainWindow, qtbot: QtBot) -> None:
@@ -388,6 +389,7 @@ def test_an_idle_tick_repaints_nothing_until_what_is_shown_changes(
 ) -> None:
     start_live_session(window, present=3)
     panel = window.participation_panel
+    click_tile(window, 0)  # the room is being tallied: the others can go quiet
     refreshes: list[bool] = []
     monkeypatch.setattr(panel, "_refresh", lambda: refreshes.append(True))
     for _ in range(5):
@@ -414,3 +416,20 @@ def test_the_keys_are_listed_for_the_help_overlay(window: MainWindow) -> None:
     assert rows["1"] == "Participation: log a contribution for the person numbered 1"
     assert rows["0"] == "Participation: stop timing the speaker"
     assert "Participation: undo the last contribution" in rows.values()
+
+
+def test_with_nobody_tallied_no_tile_turns_amber_and_the_line_says_why(
+    clocked_window: MainWindow, qtbot: QtBot, fake_clock: FakeClock
+) -> None:
+    window = clocked_window
+    signals: list[str] = []
+    window.live_session.room_signal.connect(signals.append)
+    start_live_session(window, present=4)
+    panel = window.participation_panel
+    fake_clock.advance(20 * 60)  # past the 15 quiet minutes, and nobody tallied at all
+    panel._tick()
+    assert shown(window, RosterRole.QUIET) == [False, False, False, False]
+    assert panel.balance_label.full_text() == "No contributions logged yet"
+    assert "quiet-voice" not in signals
+    click_tile(window, 0)  # once the room is being tallied, the others are quiet since the start
+    assert shown(window, RosterRole.QUIET) == [False, True, True, True]

@@ -107,8 +107,9 @@ def test_undo_deletes_the_row_it_saved(live: LiveTally) -> None:
         (2, 560, 170, 1, QSize(560, 58), False),  # two people: full-width tiles at a comfortable height
         (6, 560, 170, 3, QSize(186, 58), False),  # the tallest tiles that fit win over fewer columns
         (12, 560, 170, 3, QSize(186, 42), False),
-        (12, 640, 120, 3, QSize(213, 30), True),  # two-line tiles cannot fit: one-line tiles rather than scroll
-        (7, 640, 85, 3, QSize(213, 28), True),  # wide one-line tiles of a good height beat taller narrow ones
+        (12, 640, 120, 4, QSize(160, 40), False),  # twelve keep two lines and bars, in four columns
+        (12, 640, 100, 4, QSize(160, 30), True),  # two-line tiles cannot fit: one-line tiles rather than scroll
+        (7, 640, 85, 4, QSize(160, 42), False),  # seven keep two lines and bars too (the README's promise)
         (13, 560, 170, 3, QSize(186, 30), True),  # compact above twelve
         (13, 640, 90, 5, QSize(128, 30), True),  # a short pane: more columns, not a scroll bar
         (30, 560, 180, 4, QSize(140, 22), True),

@@ -174,7 +174,7 @@ def test_category_filter_balances_the_ticked_categories(window: MainWindow) -> N
         assert set(drawn) <= {"Weather model", "Viewpoint questions"}
         assert abs(drawn["Weather model"] - drawn["Viewpoint questions"]) <= 1
     panel.filters.category_button.clear()
-    assert panel.filters.category_button.text() == "Categories: all"
+    assert panel.filters.category_button.text() == "Categories"
 
 
 def test_model_filter(window: MainWindow) -> None:

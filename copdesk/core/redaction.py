@@ -1,0 +1,96 @@
+"""What the identifier check flags never leaves the room unless the facilitator says so.
+
+The notes pane warns, without blocking, when typed text looks like an identifier (:mod:`copdesk.core.privacy`).
+A warning the facilitator had no time to act on in a live meeting must not end up, word for word, in the record
+emailed to the team: so the share-safe session record replaces every flagged span with its placeholder
+("[name removed]") in every field that holds typed text, and says how many it replaced. Keeping them is a
+deliberate act (``--keep-identifiers``, or the export dialog's checkbox), and the record then says that too.
+
+The record renderers read the counts from :class:`~copdesk.core.record.SessionRecord`, so Markdown, HTML, PDF and
+JSON say the same, whoever asked for the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from copdesk.core.privacy import Finding, IdentifierKind, find_identifiers, placeholder_for, remove_all
+from copdesk.core.record import AskedQuestion, CarriedAction, EscalationLine, IssueLine, ParkedItem, SessionRecord
+
+KIND_WORDS = {
+    IdentifierKind.NHS_NUMBER: "NHS number",
+    IdentifierKind.POSTCODE: "postcode",
+    IdentifierKind.DATE_OF_BIRTH: "date of birth",
+    IdentifierKind.TITLE_AND_NAME: "title and surname",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FlaggedText:
+    """One span the check flagged, with the part of the record it is in ("Notes", "Action", …)."""
+
+    where: str
+    finding: Finding
+
+    @property
+    def kind_words(self) -> str:
+        return KIND_WORDS[self.finding.kind]
+
+    @property
+    def placeholder(self) -> str:
+        return placeholder_for(self.finding.kind)
+
+
+def flagged_in_record(record: SessionRecord) -> list[FlaggedText]:
+    """Every flagged span of the record's typed text, in reading order."""
+    return [FlaggedText(where, finding) for where, text in _texts(record) for finding in find_identifiers(text)]
+
+
+def redact_record(record: SessionRecord) -> SessionRecord:
+    """The record with every flagged span replaced by its placeholder, and the number replaced."""
+    count = len(flagged_in_record(record))
+    return replace(_mapped(record, remove_all), identifiers_redacted=count, identifiers_kept=0)
+
+
+def keep_identifiers(record: SessionRecord) -> SessionRecord:
+    """The record as typed, saying how many flagged spans it keeps by the facilitator's choice."""
+    return replace(record, identifiers_redacted=0, identifiers_kept=len(flagged_in_record(record)))
+
+
+def share_safe(record: SessionRecord, *, keep: bool = False) -> SessionRecord:
+    return keep_identifiers(record) if keep else redact_record(record)
+
+
+def _texts(record: SessionRecord) -> list[tuple[str, str]]:
+    """The typed text of the record, each with where it sits; names and labels CoPDesk wrote are not typed text."""
+    return [
+        ("Topic", record.topic),
+        *(("Question asked", q.text) for q in record.questions_asked),
+        *(("Notes", text) for text in record.notes),
+        *(("Learning point", text) for text in record.learning_points),
+        *(("Parked item", p.text) for p in record.parked),
+        *(("New action", text) for text in record.actions_new),
+        *(("Carried action", c.text) for c in record.actions_carried),
+        *(("Action done", text) for text in record.actions_done),
+        *(("Issue", i.title) for i in record.issues),
+        *(("Escalation", e.issue_title) for e in record.escalations),
+    ]
+
+
+def _mapped(record: SessionRecord, change: Callable[[str], str]) -> SessionRecord:
+    return replace(
+        record,
+        topic=change(record.topic),
+        questions_asked=tuple(AskedQuestion(q.time_text, q.segment, change(q.text)) for q in record.questions_asked),
+        notes=tuple(change(text) for text in record.notes),
+        learning_points=tuple(change(text) for text in record.learning_points),
+        parked=tuple(ParkedItem(change(p.text), p.destination) for p in record.parked),
+        actions_new=tuple(change(text) for text in record.actions_new),
+        actions_carried=tuple(CarriedAction(change(c.text), c.times_carried) for c in record.actions_carried),
+        actions_done=tuple(change(text) for text in record.actions_done),
+        issues=tuple(IssueLine(change(i.title), i.status, i.times_raised) for i in record.issues),
+        escalations=tuple(
+            EscalationLine(change(e.issue_title), e.to, e.raised, e.response_due, e.status) for e in record.escalations
+        ),
+    )

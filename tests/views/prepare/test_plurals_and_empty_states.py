@@ -1,0 +1,43 @@
+"""Counts read right for 0, 1 and many, and a new team's Prepare view says nothing about a "last time" that never
+happened: through the real window."""
+
+from __future__ import annotations
+
+from PySide6.QtTest import QTest
+
+from copdesk.store.session_lifecycle import SessionCounts
+from copdesk.views.session.session_summary import counts_line
+from copdesk.views.shell.main_window import MainWindow
+from tests.views.live_helpers import add_team, start_session
+
+
+def test_the_summary_counts_are_singular_for_one() -> None:
+    line = counts_line(SessionCounts(present=1, guests=0, contributions=1, markers=0, questions_asked=1, notes=1,
+                                     actions_agreed=1))  # fmt: skip
+    assert line == "1 present · 1 contribution · 1 question asked · 1 note · 1 action agreed"
+    many = counts_line(SessionCounts(3, 1, 4, 0, 2, 0, 2))
+    assert many == "3 present (1 guest) · 4 contributions · 2 questions asked · 0 notes · 2 actions agreed"
+
+
+def test_a_new_teams_prepare_view_claims_no_last_time(window: MainWindow) -> None:
+    add_team(window)
+    window.review_panel.refresh()
+    sections = window.review_panel.review_sections
+    assert "Everyone present contributed" not in sections.quiet.summary.text()
+    assert "No session held yet" in sections.quiet.summary.text()
+    actions = sections.actions.summary.text()
+    assert "everything agreed has been followed up" not in actions and actions.startswith("No actions yet")
+
+
+def test_after_one_session_the_summary_and_prepare_speak_of_it(window: MainWindow) -> None:
+    add_team(window)
+    start_session(window)
+    QTest.keyClicks(window.notes_panel.editor, "One note")
+    summary = window.session_flow.end_now()
+    assert summary is not None
+    assert summary.counts_label.text() == "3 present · 0 contributions · 0 questions asked · 1 note · 0 actions agreed"
+    summary.accept()
+    window.review_panel.refresh()
+    quiet = window.review_panel.review_sections.quiet.summary.text()
+    assert quiet == "No contributions were logged last session, so nobody shows as quiet."
+    assert window.review_panel.review_sections.actions.summary.text().startswith("No open actions: everything")
