@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from copdesk import paths
 from copdesk.core.clock import MonotonicClock
+from copdesk.core.model import SessionKind
 
 if TYPE_CHECKING:
     from copdesk.views.shell.main_window import MainWindow
@@ -65,14 +66,23 @@ def laptop_window(db_path: Path, *, clock: MonotonicClock | None = None) -> Main
     return window
 
 
-def start_session(window: MainWindow, *, present: Iterable[str] | None = None, topic: str = "") -> int:
-    """Start the current team's next session through the real start dialog; everyone present unless ``present``.
+def start_session(
+    window: MainWindow,
+    *,
+    present: Iterable[str] | None = None,
+    topic: str = "",
+    kind: SessionKind = SessionKind.REFLECTIVE,
+) -> int:
+    """Start a session of the current team through the real start dialog; everyone present unless ``present``.
 
-    Returns the session's id; raises RuntimeError when the dialog refused to start it.
+    A reflective session by default, the one the facilitator runs with its agenda and tiles, whatever the demo's
+    calendar makes next (a Spotlight, which the team only attends, has neither). Returns the session's id; raises
+    RuntimeError when the dialog refused to start it.
     """
     dialog = window.session_flow.open_start_dialog()
     if dialog is None:
         raise RuntimeError("The start dialog did not open: is there a team?")
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(kind.value))
     if topic:
         dialog.topic_edit.setText(topic)
     dialog.set_present(set(present) if present is not None else {member.display_name for member in dialog.members})
