@@ -32,7 +32,12 @@ class Ui_StartSessionDialog(object):
         self.pages.setObjectName(u"pages")
         self.detailsPage = QWidget()
         self.detailsPage.setObjectName(u"detailsPage")
-        self.detailsForm = QFormLayout(self.detailsPage)
+        self.detailsLayout = QVBoxLayout(self.detailsPage)
+        self.detailsLayout.setObjectName(u"detailsLayout")
+        self.detailsColumns = QHBoxLayout()
+        self.detailsColumns.setSpacing(18)
+        self.detailsColumns.setObjectName(u"detailsColumns")
+        self.detailsForm = QFormLayout()
         self.detailsForm.setObjectName(u"detailsForm")
         self.teamComboLabel = QLabel(self.detailsPage)
         self.teamComboLabel.setObjectName(u"teamComboLabel")
@@ -87,10 +92,37 @@ class Ui_StartSessionDialog(object):
 
         self.detailsForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.presenterCombo)
 
+        self.agendaRowLabel = QLabel(self.detailsPage)
+        self.agendaRowLabel.setObjectName(u"agendaRowLabel")
+
+        self.detailsForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.agendaRowLabel)
+
+        self.agendaRow = QHBoxLayout()
+        self.agendaRow.setObjectName(u"agendaRow")
+        self.agendaLabel = QLabel(self.detailsPage)
+        self.agendaLabel.setObjectName(u"agendaLabel")
+        self.agendaLabel.setWordWrap(True)
+
+        self.agendaRow.addWidget(self.agendaLabel)
+
+        self.editAgendaButton = QPushButton(self.detailsPage)
+        self.editAgendaButton.setObjectName(u"editAgendaButton")
+
+        self.agendaRow.addWidget(self.editAgendaButton)
+
+        self.agendaRow.setStretch(0, 1)
+
+        self.detailsForm.setLayout(6, QFormLayout.ItemRole.FieldRole, self.agendaRow)
+
+
+        self.detailsColumns.addLayout(self.detailsForm)
+
+        self.presentColumn = QVBoxLayout()
+        self.presentColumn.setObjectName(u"presentColumn")
         self.presentLabel = QLabel(self.detailsPage)
         self.presentLabel.setObjectName(u"presentLabel")
 
-        self.detailsForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.presentLabel)
+        self.presentColumn.addWidget(self.presentLabel)
 
         self.presentBox = QVBoxLayout()
         self.presentBox.setObjectName(u"presentBox")
@@ -127,7 +159,7 @@ class Ui_StartSessionDialog(object):
 
         self.presentBox.setStretch(0, 1)
 
-        self.detailsForm.setLayout(6, QFormLayout.ItemRole.FieldRole, self.presentBox)
+        self.presentColumn.addLayout(self.presentBox)
 
         self.guestRow = QHBoxLayout()
         self.guestRow.setObjectName(u"guestRow")
@@ -143,36 +175,23 @@ class Ui_StartSessionDialog(object):
 
         self.guestRow.setStretch(0, 1)
 
-        self.detailsForm.setLayout(7, QFormLayout.ItemRole.FieldRole, self.guestRow)
+        self.presentColumn.addLayout(self.guestRow)
 
-        self.agendaRowLabel = QLabel(self.detailsPage)
-        self.agendaRowLabel.setObjectName(u"agendaRowLabel")
+        self.presentColumn.setStretch(1, 1)
 
-        self.detailsForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.agendaRowLabel)
+        self.detailsColumns.addLayout(self.presentColumn)
 
-        self.agendaRow = QHBoxLayout()
-        self.agendaRow.setObjectName(u"agendaRow")
-        self.agendaLabel = QLabel(self.detailsPage)
-        self.agendaLabel.setObjectName(u"agendaLabel")
-        self.agendaLabel.setWordWrap(True)
+        self.detailsColumns.setStretch(0, 3)
+        self.detailsColumns.setStretch(1, 2)
 
-        self.agendaRow.addWidget(self.agendaLabel)
-
-        self.editAgendaButton = QPushButton(self.detailsPage)
-        self.editAgendaButton.setObjectName(u"editAgendaButton")
-
-        self.agendaRow.addWidget(self.editAgendaButton)
-
-        self.agendaRow.setStretch(0, 1)
-
-        self.detailsForm.setLayout(8, QFormLayout.ItemRole.FieldRole, self.agendaRow)
+        self.detailsLayout.addLayout(self.detailsColumns)
 
         self.startError = QLabel(self.detailsPage)
         self.startError.setObjectName(u"startError")
         self.startError.setWordWrap(True)
         self.startError.setProperty(u"level", u"red")
 
-        self.detailsForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.startError)
+        self.detailsLayout.addWidget(self.startError)
 
         self.detailsButtons = QHBoxLayout()
         self.detailsButtons.setObjectName(u"detailsButtons")
@@ -191,8 +210,9 @@ class Ui_StartSessionDialog(object):
         self.detailsButtons.addWidget(self.nextButton)
 
 
-        self.detailsForm.setLayout(10, QFormLayout.ItemRole.SpanningRole, self.detailsButtons)
+        self.detailsLayout.addLayout(self.detailsButtons)
 
+        self.detailsLayout.setStretch(0, 1)
         self.pages.addWidget(self.detailsPage)
         self.rulesPage = QWidget()
         self.rulesPage.setObjectName(u"rulesPage")
@@ -313,6 +333,12 @@ class Ui_StartSessionDialog(object):
 #if QT_CONFIG(accessibility)
         self.presenterCombo.setAccessibleName(QCoreApplication.translate("StartSessionDialog", u"Presenter", None))
 #endif // QT_CONFIG(accessibility)
+        self.agendaRowLabel.setText(QCoreApplication.translate("StartSessionDialog", u"Agenda", None))
+        self.agendaLabel.setText("")
+        self.editAgendaButton.setText(QCoreApplication.translate("StartSessionDialog", u"Edit &agenda\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.editAgendaButton.setAccessibleName(QCoreApplication.translate("StartSessionDialog", u"Edit this team's agenda for the session type", None))
+#endif // QT_CONFIG(accessibility)
         self.presentLabel.setText(QCoreApplication.translate("StartSessionDialog", u"Pre&sent", None))
 #if QT_CONFIG(accessibility)
         self.presentList.setAccessibleName(QCoreApplication.translate("StartSessionDialog", u"Who is present", None))
@@ -333,12 +359,6 @@ class Ui_StartSessionDialog(object):
         self.addGuestButton.setText(QCoreApplication.translate("StartSessionDialog", u"Add &guest", None))
 #if QT_CONFIG(accessibility)
         self.addGuestButton.setAccessibleName(QCoreApplication.translate("StartSessionDialog", u"Add the guest to who is present", None))
-#endif // QT_CONFIG(accessibility)
-        self.agendaRowLabel.setText(QCoreApplication.translate("StartSessionDialog", u"Agenda", None))
-        self.agendaLabel.setText("")
-        self.editAgendaButton.setText(QCoreApplication.translate("StartSessionDialog", u"Edit &agenda\u2026", None))
-#if QT_CONFIG(accessibility)
-        self.editAgendaButton.setAccessibleName(QCoreApplication.translate("StartSessionDialog", u"Edit this team's agenda for the session type", None))
 #endif // QT_CONFIG(accessibility)
         self.startError.setText("")
         self.cancelButton.setText(QCoreApplication.translate("StartSessionDialog", u"Cancel", None))

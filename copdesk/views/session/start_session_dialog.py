@@ -35,6 +35,13 @@ _GUEST = "guest"
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 _MEMBER = "member"
 FORMAT_KEYS = tuple(point.key for point in shipped_texts().content_formats)
+OWNER_LINE_WIDTH = 360  # the field column's least width, which the line naming who runs the type is sized for
+
+
+def _owner_text(kind: SessionKind) -> str:
+    """Who runs this type of session, and the masterclass's words for it, quoted with their section."""
+    session_type = shipped_texts().session_type(kind)
+    return f"{session_type.who_runs_it.text} {session_type.owner.shown()} ({session_type.owner.credit()})"
 
 
 class StartSessionDialog(QDialog):
@@ -81,6 +88,12 @@ class StartSessionDialog(QDialog):
         for kind in SessionKind:
             self.kind_combo.addItem(kind.label, kind.value)
         self.owner_label = ui.sessionTypeOwner  # who runs this type, in the masterclass's words
+        self.topic_edit.setMinimumWidth(OWNER_LINE_WIDTH)  # the field column is never narrower than this
+        self.owner_label.setMinimumHeight(  # room for the longest type's words, so none is cut and none jumps
+            max(self.owner_label.fontMetrics().boundingRect(
+                0, 0, OWNER_LINE_WIDTH, 1000, Qt.TextFlag.TextWordWrap, _owner_text(kind)
+            ).height() for kind in SessionKind)
+        )  # fmt: skip
         self.topic_edit.setMaxLength(MAX_NAME_LENGTH)
         self.topic_warning = IdentifierWarning(self.topic_edit)  # the topic goes into the record: never a name
         insert_row_below(ui.detailsForm, self.topic_edit, self.topic_warning)
@@ -189,9 +202,7 @@ class StartSessionDialog(QDialog):
     def _refresh_agenda(self) -> None:
         session_type = shipped_texts().session_type(self.kind())
         attended = session_type.attended
-        self.owner_label.setText(
-            f"{session_type.who_runs_it.text} {session_type.owner.shown()} ({session_type.owner.credit()})"
-        )
+        self.owner_label.setText(_owner_text(self.kind()))
         self.plan_fields.set_visible(self.details_form, not attended)
         self.details_form.setRowVisible(self.agenda_row, not attended)
         self.next_button.setText("Start recording attendance" if attended else "Next: ground rules ›")
