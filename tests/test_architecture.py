@@ -182,6 +182,17 @@ def test_views_use_only_the_store_reads_on_the_list(path: Path) -> None:
     assert {(module, name) for module, name in used if name not in VIEW_READS.get(module, set())} == set()
 
 
+# What the CLI may call in copdesk.store that writes: opening the database (which migrates it). Every other change
+# it makes is a service's, in the service's one transaction, as the window's are.
+CLI_STORE_WRITES = {("connection", "open_database")}
+
+
+@pytest.mark.parametrize("path", _modules("cli"), ids=lambda p: p.name)
+def test_the_cli_changes_data_only_through_services(path: Path) -> None:
+    used = {(module, name) for module, name in _store_names_used(path) if (PACKAGE / "store" / f"{module}.py").exists()}
+    assert {(module, name) for module, name in used if _writes(module, name, set())} - CLI_STORE_WRITES == set()
+
+
 class _StoreModule:
     """A store module's top-level functions and string constants, and what each function calls in the store."""
 
