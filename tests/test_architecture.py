@@ -27,12 +27,9 @@ def _modules(folder: str) -> list[Path]:
 
 
 @pytest.mark.parametrize("path", _modules("core"), ids=lambda p: p.name)
-def test_core_imports_no_qt_store_views_or_cli(path: Path) -> None:
-    bad = {
-        name
-        for name in _imports(path)
-        if name.startswith(("PySide6", "shiboken6", "copdesk.store", "copdesk.views", "copdesk.cli", "copdesk.app"))
-    }
+def test_core_imports_no_qt_store_services_views_or_cli(path: Path) -> None:
+    layers = ("copdesk.store", "copdesk.services", "copdesk.views", "copdesk.cli", "copdesk.app")
+    bad = {name for name in _imports(path) if name.startswith(("PySide6", "shiboken6", *layers))}
     assert bad == set()
 
 
