@@ -53,11 +53,6 @@ def cpd_title(evidence: CpdEvidence) -> str:
     return f"CPD peer reflection evidence: {evidence.practitioner}"
 
 
-def render_cpd(evidence: CpdEvidence, file_format: str) -> str:
-    """The evidence in one of :data:`CPD_DOCUMENT`'s formats (for ``pdf``, the HTML it is drawn from)."""
-    return CPD_DOCUMENT.render(evidence, file_format)
-
-
 def render_markdown(evidence: CpdEvidence) -> str:
     return sections_to_markdown(cpd_title(evidence), cpd_sections(evidence))
 

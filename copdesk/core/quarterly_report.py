@@ -38,11 +38,6 @@ def report_title(figures: QuarterFigures) -> str:
     return f"Facilitator's CoP self-assessment: {figures.team_name}, {quarter_label(figures.quarter)}"
 
 
-def render_report(figures: QuarterFigures, file_format: str) -> str:
-    """The report in one of :data:`REPORT_DOCUMENT`'s formats (``ValueError`` for another)."""
-    return REPORT_DOCUMENT.render(figures, file_format)
-
-
 def render_html(figures: QuarterFigures) -> str:
     return sections_to_html(report_title(figures), report_sections(figures, charts=True))
 

@@ -174,14 +174,13 @@ class EraseMemberDialog(QDialog):
         if member_id is None:
             return
         try:
-            counts = data_care.preview_erasure(self.context.db, int(member_id))
             report = data_care.erase_member(self.context.db, self.context.db_path, int(member_id), self.context.now())
         except StoreError as exc:
             self.result_label.setText(exc.message)
             return
         self.member_combo.removeItem(self.member_combo.currentIndex())
         self.confirm.setChecked(False)
-        _say_outcome(self, self.result_label, f"Erased: {counts.summary()}", report)
+        _say_outcome(self, self.result_label, f"Erased: {report.counts.summary()}", report)
         self.refresh()
         self.changed.emit()
 
