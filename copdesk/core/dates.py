@@ -19,9 +19,11 @@ MAX_YEARS_AHEAD = 5
 EARLIEST_DUE = date(2000, 1, 1)
 ACCEPTED_FORMS = "3/11/2026, 3 Nov 2026, 3 November, today, tomorrow, friday, next friday, in 2 weeks or next session"
 
-# English names on purpose: strftime's %a and %b follow the process locale, which Qt may change.
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = (
+# English names on purpose: strftime's %a, %A, %b and %B follow the process's locale, which Qt sets from the
+# system's (QCoreApplication calls setlocale), so a laptop set to Welsh or Polish would mix its day and month
+# names into CoPDesk's English sentences. Every day or month name CoPDesk shows comes from these.
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
     "January",
     "February",
     "March",
@@ -36,15 +38,15 @@ _MONTH_NAMES = (
     "December",
 )
 _WEEKDAYS = {
-    **{name.lower(): index for index, name in enumerate(_DAY_NAMES)},
-    **{name[:3].lower(): index for index, name in enumerate(_DAY_NAMES)},
+    **{name.lower(): index for index, name in enumerate(DAY_NAMES)},
+    **{name[:3].lower(): index for index, name in enumerate(DAY_NAMES)},
     "tues": 1,
     "thur": 3,
     "thurs": 3,
 }
 _MONTHS = {
-    **{name.lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)},
-    **{name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)},
+    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **{name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
     "sept": 9,
 }
 
@@ -106,7 +108,24 @@ def passed_note(due: date | None, today: date) -> str:
 
 def format_uk(day: date) -> str:
     """The form used everywhere a due date is shown, e.g. "Thu 3 Dec 2026"; it parses back."""
-    return f"{_DAY_NAMES[day.weekday()][:3]} {day.day} {_MONTH_NAMES[day.month - 1][:3]} {day.year}"
+    return f"{day_name(day, short=True)} {day.day} {month_name(day, short=True)} {day.year}"
+
+
+def long_date(day: date) -> str:
+    """A date as records, reports and the calendar's messages write it: "Tuesday 8 September 2026"."""
+    return f"{day_name(day)} {day.day} {month_name(day)} {day.year}"
+
+
+def day_name(day: date, *, short: bool = False) -> str:
+    """ "Tuesday" ("Tue" when ``short``), in English whatever the system's locale."""
+    name = DAY_NAMES[day.weekday()]
+    return name[:3] if short else name
+
+
+def month_name(day: date, *, short: bool = False) -> str:
+    """ "September" ("Sep" when ``short``), in English whatever the system's locale."""
+    name = MONTH_NAMES[day.month - 1]
+    return name[:3] if short else name
 
 
 def _interpret(cleaned: str, shown: str, today: date, next_session: date | None) -> date:
@@ -135,7 +154,7 @@ def _interpret(cleaned: str, shown: str, today: date, next_session: date | None)
     if named and named["month"] in _MONTHS and (named["weekday"] is None or named["weekday"] in _WEEKDAYS):
         due = _explicit(shown, today, named["day"], named["month"], named["year"], sep=" ")
         if named["weekday"] is not None and _WEEKDAYS[named["weekday"]] != due.weekday():
-            raise DueDateError(f"{format_uk(due)} is a {_DAY_NAMES[due.weekday()]}; check the day or the date.")
+            raise DueDateError(f"{format_uk(due)} is a {DAY_NAMES[due.weekday()]}; check the day or the date.")
         return due
     raise DueDateError(f'"{_shorten(shown)}" is not a date CoPDesk understands; try {ACCEPTED_FORMS}.')
 
