@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
-from copdesk.core.dates import long_date
+from copdesk.core.date_names import long_date
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import SessionKind
 from copdesk.core.record import Section, Table, sections_to_html, sections_to_markdown

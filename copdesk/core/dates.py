@@ -15,28 +15,12 @@ from datetime import date, datetime
 from dateutil import parser  # type: ignore[import-untyped, unused-ignore]
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped, unused-ignore]
 
+from copdesk.core.date_names import DAY_NAMES, MONTH_NAMES, day_name, month_name
+
 MAX_YEARS_AHEAD = 5
 EARLIEST_DUE = date(2000, 1, 1)
 ACCEPTED_FORMS = "3/11/2026, 3 Nov 2026, 3 November, today, tomorrow, friday, next friday, in 2 weeks or next session"
 
-# English names on purpose: strftime's %a, %A, %b and %B follow the process's locale, which Qt sets from the
-# system's (QCoreApplication calls setlocale), so a laptop set to Welsh or Polish would mix its day and month
-# names into CoPDesk's English sentences. Every day or month name CoPDesk shows comes from these.
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _WEEKDAYS = {
     **{name.lower(): index for index, name in enumerate(DAY_NAMES)},
     **{name[:3].lower(): index for index, name in enumerate(DAY_NAMES)},
@@ -109,23 +93,6 @@ def passed_note(due: date | None, today: date) -> str:
 def format_uk(day: date) -> str:
     """The form used everywhere a due date is shown, e.g. "Thu 3 Dec 2026"; it parses back."""
     return f"{day_name(day, short=True)} {day.day} {month_name(day, short=True)} {day.year}"
-
-
-def long_date(day: date) -> str:
-    """A date as records, reports and the calendar's messages write it: "Tuesday 8 September 2026"."""
-    return f"{day_name(day)} {day.day} {month_name(day)} {day.year}"
-
-
-def day_name(day: date, *, short: bool = False) -> str:
-    """ "Tuesday" ("Tue" when ``short``), in English whatever the system's locale."""
-    name = DAY_NAMES[day.weekday()]
-    return name[:3] if short else name
-
-
-def month_name(day: date, *, short: bool = False) -> str:
-    """ "September" ("Sep" when ``short``), in English whatever the system's locale."""
-    name = MONTH_NAMES[day.month - 1]
-    return name[:3] if short else name
 
 
 def _interpret(cleaned: str, shown: str, today: date, next_session: date | None) -> date:

@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event, vRecur
 
-from copdesk.core.dates import DAY_NAMES
+from copdesk.core.date_names import DAY_NAMES
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Member, Role, Series, SessionKind

@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable
 
 from copdesk.core.charts import ChartSeries, ReferenceLine, chart_image, columns, grouped_bars
-from copdesk.core.dates import long_date, month_name
+from copdesk.core.date_names import long_date, month_name
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.feedback import USEFULNESS
 from copdesk.core.participation import EVEN_GINI_THRESHOLD, HistoryPoint

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from copdesk.core.dates import long_date
+from copdesk.core.date_names import long_date
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 
 RECORD_FORMAT = "copdesk-session-record"

@@ -36,7 +36,7 @@ from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped,
 from dateutil.rrule import MONTHLY, rrule, rruleset, rrulestr, weekdays  # type: ignore[import-untyped, unused-ignore]
 
 from copdesk.core import full_weeks
-from copdesk.core.dates import long_date
+from copdesk.core.date_names import long_date
 from copdesk.core.full_weeks import MissingSession
 from copdesk.core.model import SessionKind
 from copdesk.core.text import quoted

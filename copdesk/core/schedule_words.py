@@ -7,7 +7,7 @@ week words ("Tuesday of the first full week of each month at 10:00").
 from __future__ import annotations
 
 from copdesk.core import full_weeks
-from copdesk.core.dates import DAY_NAMES, long_date, month_name
+from copdesk.core.date_names import DAY_NAMES, long_date, month_name
 from copdesk.core.model import SessionKind
 from copdesk.core.schedule import Pattern, ReflectiveWeeks, ScheduleRule, parse_rule
 from copdesk.core.text import counted

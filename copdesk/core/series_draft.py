@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
-from copdesk.core.dates import day_name, format_uk, month_name
+from copdesk.core.date_names import day_name, month_name
+from copdesk.core.dates import format_uk
 from copdesk.core.full_weeks import MissingSession
 from copdesk.core.model import SessionKind
 from copdesk.core.schedule import (

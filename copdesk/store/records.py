@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from copdesk.core.clock import from_utc_iso
-from copdesk.core.dates import long_date
+from copdesk.core.date_names import long_date
 from copdesk.core.masterclass import arena_label, shipped_texts
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, NoteKind, Session
 from copdesk.core.record import (

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from copdesk.core.dates import day_name, format_uk, long_date, month_name
+from copdesk.core.date_names import day_name, long_date, month_name
+from copdesk.core.dates import format_uk
 
 WELSH = "cy_GB.UTF-8"
 LOCALE_SOURCE = Path("/usr/share/i18n/locales/cy_GB")
@@ -29,7 +30,8 @@ app = QCoreApplication([])  # sets the process's locale from the environment, as
 day = dt.date(2026, 9, 8)
 assert f"{day:%A}" != "Tuesday", f"the locale did not take: {day:%A}"
 
-from copdesk.core.dates import format_uk, long_date
+from copdesk.core.dates import format_uk
+from copdesk.core.date_names import long_date
 from copdesk.core.full_weeks import MissingSession
 from copdesk.core.record import format_local_datetime
 from copdesk.core.schedule_words import describe

@@ -15,7 +15,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from copdesk.core.dates import day_name, month_name
+from copdesk.core.date_names import day_name, month_name
 from copdesk.core.model import Series, SessionKind, Team
 from copdesk.core.schedule import ScheduleError
 from copdesk.core.series_draft import MISSING_REMEDY, SeriesDraft, default_draft, missing_text

@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QAbstractListModel, QDate, QDateTime, QModelIndex, QStringListModel, Qt, QTime, Signal
 from PySide6.QtWidgets import QWidget
 
-from copdesk.core.dates import DAY_NAMES
+from copdesk.core.date_names import DAY_NAMES
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Series, SessionKind
 from copdesk.core.schedule import Preset, ReflectiveWeeks, ScheduleError

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QListWidgetItem, QPushButton, QWidget
 
-from copdesk.core.dates import day_name, month_name
+from copdesk.core.date_names import day_name, month_name
 from copdesk.core.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
 from copdesk.services import data_care
 from copdesk.store.backup_catalogue import list_backups, verify_restorable

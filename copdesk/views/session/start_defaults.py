@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from copdesk.core.agenda import AgendaSegment, AgendaTemplate
 from copdesk.core.clock import from_utc_iso
-from copdesk.core.dates import day_name, month_name
+from copdesk.core.date_names import day_name, month_name
 from copdesk.core.model import SegmentPhase, Session, SessionKind
 from copdesk.core.planning import NextSessionPlan
 from copdesk.store import schedule, session_lifecycle

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
-from copdesk.core.dates import month_name
+from copdesk.core.date_names import month_name
 from copdesk.paths import DATABASE_FILENAME
 from copdesk.startup import DamageChoice
 from copdesk.views.forms.ui_damaged_database import Ui_DamagedDatabaseDialog
