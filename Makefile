@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run demo test lint format typecheck forms screenshots bench dist smoke tarball clean
+.PHONY: run demo test lint format forms screenshots bench dist smoke tarball clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)

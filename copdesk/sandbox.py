@@ -44,13 +44,13 @@ def sandbox_folder(prefix: str = "copdesk-") -> Iterator[Path]:
 
 def demo_database(folder: Path) -> Path:
     """A database in ``folder`` filled with the fictional demo history, closed again; its path."""
+    from copdesk.services.demo import write_demo_history
     from copdesk.store.connection import open_database
-    from copdesk.store.demo import bank_questions, fill_demo
 
     db_path = folder / "demo.db"
     opened = open_database(db_path, paths.migrations_dir())
     try:
-        fill_demo(opened.db, datetime.now(UTC), bank_questions(paths.resource_path("questions")))
+        write_demo_history(opened.db, datetime.now(UTC), paths.resource_path("questions"))
     finally:
         opened.db.close()
     return db_path

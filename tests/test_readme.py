@@ -40,3 +40,31 @@ def test_every_module_at_the_top_of_the_package_is_explained() -> None:
 
 def test_every_listed_path_exists() -> None:
     assert {path for path in _layout_paths() if not (ROOT / path).exists()} == set()
+
+
+def _layout_row(path: str) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return next(line for line in readme.splitlines() if line.startswith(f"| `{path}` |"))
+
+
+def _folders(path: Path) -> set[str]:
+    return {p.name for p in path.iterdir() if p.is_dir() and p.name != "__pycache__"}
+
+
+def test_the_views_row_names_every_group_of_views() -> None:
+    row = _layout_row("copdesk/views/")
+    views = ROOT / "copdesk" / "views"
+    groups = _folders(views) | {f"{name}/" for name in _folders(views / "live")}
+    assert {name for name in groups if f"`{name.rstrip('/')}" not in row} == set()
+
+
+def test_the_tests_row_names_every_folder_of_tests() -> None:
+    row = _layout_row("tests/")
+    assert {name for name in _folders(ROOT / "tests") if f"`{name}`" not in row} == set()
+
+
+def test_the_layers_name_every_service() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    services = readme.split("The services:", 1)[1].split("\n- ", 1)[0]
+    modules = {p.stem for p in (ROOT / "copdesk" / "services").glob("*.py") if p.stem != "__init__"}
+    assert {name for name in modules if f"`{name}`" not in services} == set()

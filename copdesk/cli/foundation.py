@@ -85,11 +85,12 @@ def _cmd_backup(ctx: Context) -> int:
 
 
 def _cmd_demo(ctx: Context) -> int:
-    from copdesk.store.demo import DatabaseNotEmpty, bank_questions, fill_demo
+    from copdesk.services.demo import write_demo_history
+    from copdesk.store.demo import DatabaseNotEmpty
 
     opened = ctx.open_db()
     try:
-        fill_demo(opened.db, ctx.now(), bank_questions(paths.resource_path("questions")))
+        write_demo_history(opened.db, ctx.now(), paths.resource_path("questions"))
     except DatabaseNotEmpty as exc:
         raise UserError(f"{opened.path}: {exc}") from exc
     finally:

@@ -306,7 +306,7 @@ def _save(ctx: Context, data: bytes, audit: tuple[str, int | None, str] | None) 
     if audit is None:
         write()
     else:
-        from copdesk.services.data_care import write_audited
+        from copdesk.services.exports import write_audited
 
         what, entity_id, file_format = audit
         write_audited(ctx.existing_db_path(), write, path, what, entity_id, file_format, ctx.now())

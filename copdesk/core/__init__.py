@@ -1,1 +1,2 @@
-"""Pure-Python domain rules. Nothing in this package may import Qt, ``store``, ``views`` or ``cli``."""
+"""Pure-Python domain rules. Nothing in this package may import Qt, ``store``, ``services``, ``views``
+or ``cli``."""

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
+from copdesk.core.date_names import long_date
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import SessionKind
-from copdesk.core.record import Section, Table, format_date, sections_to_html, sections_to_markdown
+from copdesk.core.record import Section, Table, sections_to_html, sections_to_markdown
 from copdesk.core.text import counted
 
 SWE_PROMPT = "Describe what you have learnt from discussing this CPD activity with a peer."
@@ -53,11 +54,6 @@ def cpd_title(evidence: CpdEvidence) -> str:
     return f"CPD peer reflection evidence: {evidence.practitioner}"
 
 
-def render_cpd(evidence: CpdEvidence, file_format: str) -> str:
-    """The evidence in one of :data:`CPD_DOCUMENT`'s formats (for ``pdf``, the HTML it is drawn from)."""
-    return CPD_DOCUMENT.render(evidence, file_format)
-
-
 def render_markdown(evidence: CpdEvidence) -> str:
     return sections_to_markdown(cpd_title(evidence), cpd_sections(evidence))
 
@@ -67,7 +63,7 @@ def render_html(evidence: CpdEvidence) -> str:
 
 
 def cpd_sections(evidence: CpdEvidence) -> list[Section]:
-    period = f"{format_date(evidence.first_day)} to {format_date(evidence.last_day)}"
+    period = f"{long_date(evidence.first_day)} to {long_date(evidence.last_day)}"
     count = len(evidence.sessions)
     hours = evidence.total_minutes / 60
     activity = (
@@ -77,7 +73,7 @@ def cpd_sections(evidence: CpdEvidence) -> list[Section]:
     )
     rows = tuple(
         (
-            format_date(s.held_at),
+            long_date(s.held_at),
             s.kind.label,
             s.topic or "(no topic recorded)",
             "Presented" if s.presented else "Took part",
@@ -100,7 +96,7 @@ def cpd_sections(evidence: CpdEvidence) -> list[Section]:
         Section("What was discussed and learnt with peers", 2, "", None if evidence.sessions else ()),
     ]
     for s in evidence.sessions:
-        title = f"{format_date(s.held_at)}: {s.topic or s.kind.label}"
+        title = f"{long_date(s.held_at)}: {s.topic or s.kind.label}"
         lead = (
             s.kind.label + (", where you presented" if s.presented else "") + ". Learning points recorded by the group:"
         )

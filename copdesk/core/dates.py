@@ -15,36 +15,22 @@ from datetime import date, datetime
 from dateutil import parser  # type: ignore[import-untyped, unused-ignore]
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped, unused-ignore]
 
+from copdesk.core.date_names import DAY_NAMES, MONTH_NAMES, day_name, month_name
+
 MAX_YEARS_AHEAD = 5
 EARLIEST_DUE = date(2000, 1, 1)
 ACCEPTED_FORMS = "3/11/2026, 3 Nov 2026, 3 November, today, tomorrow, friday, next friday, in 2 weeks or next session"
 
-# English names on purpose: strftime's %a and %b follow the process locale, which Qt may change.
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _WEEKDAYS = {
-    **{name.lower(): index for index, name in enumerate(_DAY_NAMES)},
-    **{name[:3].lower(): index for index, name in enumerate(_DAY_NAMES)},
+    **{name.lower(): index for index, name in enumerate(DAY_NAMES)},
+    **{name[:3].lower(): index for index, name in enumerate(DAY_NAMES)},
     "tues": 1,
     "thur": 3,
     "thurs": 3,
 }
 _MONTHS = {
-    **{name.lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)},
-    **{name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)},
+    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **{name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
     "sept": 9,
 }
 
@@ -106,7 +92,7 @@ def passed_note(due: date | None, today: date) -> str:
 
 def format_uk(day: date) -> str:
     """The form used everywhere a due date is shown, e.g. "Thu 3 Dec 2026"; it parses back."""
-    return f"{_DAY_NAMES[day.weekday()][:3]} {day.day} {_MONTH_NAMES[day.month - 1][:3]} {day.year}"
+    return f"{day_name(day, short=True)} {day.day} {month_name(day, short=True)} {day.year}"
 
 
 def _interpret(cleaned: str, shown: str, today: date, next_session: date | None) -> date:
@@ -135,7 +121,7 @@ def _interpret(cleaned: str, shown: str, today: date, next_session: date | None)
     if named and named["month"] in _MONTHS and (named["weekday"] is None or named["weekday"] in _WEEKDAYS):
         due = _explicit(shown, today, named["day"], named["month"], named["year"], sep=" ")
         if named["weekday"] is not None and _WEEKDAYS[named["weekday"]] != due.weekday():
-            raise DueDateError(f"{format_uk(due)} is a {_DAY_NAMES[due.weekday()]}; check the day or the date.")
+            raise DueDateError(f"{format_uk(due)} is a {DAY_NAMES[due.weekday()]}; check the day or the date.")
         return due
     raise DueDateError(f'"{_shorten(shown)}" is not a date CoPDesk understands; try {ACCEPTED_FORMS}.')
 

@@ -20,11 +20,11 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event, vRecur
 
+from copdesk.core.date_names import DAY_NAMES
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Member, Role, Series, SessionKind
 from copdesk.core.schedule import (
-    WEEKDAY_NAMES,
     Pattern,
     first_session,
     occurrences,
@@ -92,7 +92,7 @@ def _recurrences(rule_text: str) -> Iterator[_Recurring]:
     lines = rule_lines(rule_text)
     parsed = parse_rule(rule_text)
     if parsed.pattern is Pattern.NTH_WEEKDAY and parsed.weekday is not None and len(parsed.week_ordinals) > 1:
-        day = WEEKDAY_NAMES[parsed.weekday][:2].upper()  # RFC 5545's MO to FR
+        day = DAY_NAMES[parsed.weekday][:2].upper()  # RFC 5545's MO to FR
         for ordinal in parsed.week_ordinals:
             rrule = f"FREQ=MONTHLY;INTERVAL={parsed.interval};BYDAY={ordinal}{day}"
             alone = f"DTSTART:{lines.first:%Y%m%dT%H%M%S}\nRRULE:{rrule}"

@@ -17,8 +17,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-MASTERCLASS_TITLE = "CoP Facilitation Masterclass (Spring 2026)"
-
 
 class Origin(StrEnum):
     MASTERCLASS = "masterclass"

@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterable
 
 from copdesk.core.charts import ChartSeries, ReferenceLine, chart_image, columns, grouped_bars
+from copdesk.core.date_names import long_date, month_name
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.feedback import USEFULNESS
 from copdesk.core.participation import EVEN_GINI_THRESHOLD, HistoryPoint
@@ -21,7 +22,6 @@ from copdesk.core.record import (
     NO_VALUE,
     Section,
     Table,
-    format_date,
     sections_to_html,
     sections_to_markdown,
 )
@@ -36,11 +36,6 @@ CSV_HEADERS = ("section", "item", "measure", "value")
 
 def report_title(figures: QuarterFigures) -> str:
     return f"Facilitator's CoP self-assessment: {figures.team_name}, {quarter_label(figures.quarter)}"
-
-
-def render_report(figures: QuarterFigures, file_format: str) -> str:
-    """The report in one of :data:`REPORT_DOCUMENT`'s formats (``ValueError`` for another)."""
-    return REPORT_DOCUMENT.render(figures, file_format)
 
 
 def render_html(figures: QuarterFigures) -> str:
@@ -69,8 +64,8 @@ def report_sections(figures: QuarterFigures, *, charts: bool) -> list[Section]:
 def _about(figures: QuarterFigures) -> Section:
     lead = (
         f"The facilitator's self-assessment of {figures.team_name}'s Communities of Practice, "
-        f"{format_date(figures.first_day)} to {format_date(figures.last_day)}, with the figures that support it "
-        f"(as of {format_date(figures.as_of)}). Participation is shown for the team as a whole: no colleague is "
+        f"{long_date(figures.first_day)} to {long_date(figures.last_day)}, with the figures that support it "
+        f"(as of {long_date(figures.as_of)}). Participation is shown for the team as a whole: no colleague is "
         "named or ranked, and feedback is anonymous."
     )
     return Section("About this report", 2, lead, None)
@@ -136,7 +131,7 @@ def _sessions(figures: QuarterFigures, charts: bool) -> Section:
 
 def _attendance(figures: QuarterFigures, charts: bool) -> Section:
     sessions = figures.sessions
-    rows = tuple((format_date(s.held_on), s.kind.label, s.topic, str(s.attendance)) for s in sessions)
+    rows = tuple((long_date(s.held_on), s.kind.label, s.topic, str(s.attendance)) for s in sessions)
     counts = [s.attendance for s in sessions]
     lead = ""
     if counts:
@@ -146,7 +141,8 @@ def _attendance(figures: QuarterFigures, charts: bool) -> Section:
         )
     chart = ""
     if charts and counts:
-        svg = columns([f"{s.held_on.day} {s.held_on:%b}" for s in sessions], [float(c) for c in counts])
+        labels = [f"{s.held_on.day} {month_name(s.held_on, short=True)}" for s in sessions]
+        svg = columns(labels, [float(c) for c in counts])
         chart = chart_image(svg, "Column chart: attendance at each session in date order, as in the table above.")
     table = Table(("Date", "Type", "Topic", "Attended"), rows)
     return Section("Attendance trend", 2, lead, table, chart)
@@ -155,7 +151,7 @@ def _attendance(figures: QuarterFigures, charts: bool) -> Section:
 def _balance(figures: QuarterFigures, charts: bool) -> Section:
     points = figures.balance
     rows = tuple(
-        (format_date(p.held_on), str(p.attendance), str(p.contributions), _gini_text(p), _reading(p)) for p in points
+        (long_date(p.held_on), str(p.attendance), str(p.contributions), _gini_text(p), _reading(p)) for p in points
     )
     lead = (
         "How evenly the conversation was shared, for the team as a whole: 0 means everyone contributed equally, "
@@ -165,7 +161,7 @@ def _balance(figures: QuarterFigures, charts: bool) -> Section:
     chart = ""
     if charts and tallied:
         svg = columns(
-            [f"{p.held_on.day} {p.held_on:%b}" for p in tallied],
+            [f"{p.held_on.day} {month_name(p.held_on, short=True)}" for p in tallied],
             [p.gini for p in tallied],
             maximum=1.0,
             reference=ReferenceLine(EVEN_GINI_THRESHOLD, f"even below {EVEN_GINI_THRESHOLD:g}"),
@@ -183,9 +179,9 @@ def _actions(figures: QuarterFigures) -> list[Section]:
         ("Completed", str(tally.completed)),
         ("Dropped", str(tally.dropped)),
         ("Carried to a later session (times)", str(tally.carried)),
-        (f"Overdue on {format_date(figures.cutoff)}", str(len(tally.overdue))),
+        (f"Overdue on {long_date(figures.cutoff)}", str(len(tally.overdue))),
     )
-    overdue = tuple((a.text, format_date(a.due), str(a.times_carried)) for a in tally.overdue)
+    overdue = tuple((a.text, long_date(a.due), str(a.times_carried)) for a in tally.overdue)
     return [
         Section("Actions", 2, "", Table(("Actions", "Count"), rows)),
         Section("Overdue actions", 3, "", Table(("Action", "Due", "Times carried"), overdue)),
@@ -200,7 +196,7 @@ def _issues(figures: QuarterFigures) -> Section:
             i.status.label,
             str(i.mentions_in_quarter),
             str(i.mentions_total),
-            format_date(i.first_raised),
+            long_date(i.first_raised),
             "Yes" if i.recurring else "No",
         )
         for i in issues
@@ -219,8 +215,8 @@ def _escalations(figures: QuarterFigures) -> Section:
         (
             e.issue_title,
             e.target.label,
-            format_date(e.raised),
-            NO_VALUE if e.response_due is None else format_date(e.response_due),
+            long_date(e.raised),
+            NO_VALUE if e.response_due is None else long_date(e.response_due),
             e.status.label + (" (overdue)" if figures.response_overdue(e) else ""),
         )
         for e in figures.escalations

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from copdesk.core.date_names import long_date
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 
 RECORD_FORMAT = "copdesk-session-record"
@@ -158,7 +159,7 @@ def record_sections(record: SessionRecord) -> list[Section]:
     carried = tuple((text, str(times)) for text, times in record.actions_carried)
     issues = tuple((title, status, str(times)) for title, status, times in record.issues)
     escalations = tuple(
-        (title, to, format_date(raised), NO_VALUE if due is None else format_date(due), status)
+        (title, to, long_date(raised), NO_VALUE if due is None else long_date(due), status)
         for title, to, raised, due, status in record.escalations
     )
     return [
@@ -194,7 +195,7 @@ def identifiers_line(record: SessionRecord) -> str:
 
 
 def record_title(record: SessionRecord) -> str:
-    return f"Session record: {record.team_name}, {format_date(record.date)}"
+    return f"Session record: {record.team_name}, {long_date(record.date)}"
 
 
 def render_markdown(record: SessionRecord) -> str:
@@ -339,12 +340,8 @@ def format_duration(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def format_date(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
 def format_local_datetime(moment: dt.datetime) -> str:
-    return f"{format_date(moment)}, {moment:%H:%M}"
+    return f"{long_date(moment)}, {moment:%H:%M}"
 
 
 def _escape_markdown_line(line: str) -> str:

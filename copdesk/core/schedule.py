@@ -36,11 +36,11 @@ from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped,
 from dateutil.rrule import MONTHLY, rrule, rruleset, rrulestr, weekdays  # type: ignore[import-untyped, unused-ignore]
 
 from copdesk.core import full_weeks
+from copdesk.core.date_names import long_date
 from copdesk.core.full_weeks import MissingSession
 from copdesk.core.model import SessionKind
 from copdesk.core.text import quoted
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _SUPPORTED_FREQS = frozenset({"YEARLY", "MONTHLY", "WEEKLY", "DAILY"})
 _BYDAY_ITEM = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
@@ -402,8 +402,3 @@ def _stamp_to_datetime(text: str, what: str) -> datetime:
 
 def _stamp(moment: datetime) -> str:
     return f"{moment:%Y%m%dT%H%M%S}"
-
-
-def long_date(day: date) -> str:
-    """A date as the calendar's messages and descriptions write it: Tuesday 8 September 2026."""
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {day:%B %Y}"

@@ -7,8 +7,9 @@ week words ("Tuesday of the first full week of each month at 10:00").
 from __future__ import annotations
 
 from copdesk.core import full_weeks
+from copdesk.core.date_names import DAY_NAMES, long_date, month_name
 from copdesk.core.model import SessionKind
-from copdesk.core.schedule import WEEKDAY_NAMES, Pattern, ReflectiveWeeks, ScheduleRule, long_date, parse_rule
+from copdesk.core.schedule import Pattern, ReflectiveWeeks, ScheduleRule, parse_rule
 from copdesk.core.text import counted
 
 
@@ -16,8 +17,8 @@ def describe(rule_text: str) -> str:
     """Plain words for the Prepare screen and the CLI, so nobody has to read RRULE syntax."""
     rule = parse_rule(rule_text)
     at = f"at {rule.first:%H:%M}"
-    since = f"(from {rule.first:%B %Y})"
-    day = WEEKDAY_NAMES[rule.weekday] if rule.weekday is not None else ""
+    since = f"(from {month_name(rule.first)} {rule.first.year})"
+    day = DAY_NAMES[rule.weekday] if rule.weekday is not None else ""
     months = "each month" if rule.interval == 1 else "alternate months" if rule.interval == 2 else ""
     months = months or f"every {ordinal(rule.interval)} month"
     if rule.pattern is Pattern.FULL_WEEKS and rule.week_ordinals == (1,):
@@ -73,7 +74,7 @@ def _join(ordinals: tuple[int, ...]) -> str:
 
 def week_counting(kind: SessionKind, weekday: int, weeks: ReflectiveWeeks = ReflectiveWeeks.SECOND_AND_FOURTH) -> str:
     """One line for the series editor: how this type's week of the month is counted, on the chosen day."""
-    day = WEEKDAY_NAMES[weekday]
+    day = DAY_NAMES[weekday]
     if kind is SessionKind.SPOTLIGHT:
         return f"1st full week: the first Monday-to-Friday week wholly inside the month ({day} the {_span(weekday)})."
     if kind is SessionKind.REFLECTIVE:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
+from copdesk.core.date_names import day_name, month_name
+from copdesk.core.dates import format_uk
 from copdesk.core.full_weeks import MissingSession
 from copdesk.core.model import SessionKind
 from copdesk.core.schedule import (
@@ -91,7 +93,8 @@ class SeriesDraft:
     def add_extra(self, moment: datetime) -> SeriesDraft:
         if moment.weekday() > 4:
             raise ScheduleError(
-                f"CoP sessions are held Monday to Friday, and {moment:%A} {moment.day} {moment:%B} is not."
+                "CoP sessions are held Monday to Friday, and "
+                f"{day_name(moment)} {moment.day} {month_name(moment)} is not."
             )
         return replace(self, rule=add_one_off(self.rule, moment.replace(second=0, microsecond=0)))
 
@@ -147,8 +150,8 @@ def missing_text(missing: MissingSession) -> str:
     month without its 4th-week session is not taken for a mistake (picking the weeks again counts the day itself)."""
     would_be = missing.would_be
     return (
-        f"No {ordinal(missing.week)}-week session in {missing.month:%B %Y}: "
-        f"that {would_be:%A} would be {would_be.day} {would_be:%B}."
+        f"No {ordinal(missing.week)}-week session in {month_name(missing.month)} {missing.month.year}: "
+        f"that {day_name(would_be)} would be {would_be.day} {month_name(would_be)}."
     )
 
 
@@ -160,4 +163,4 @@ def preview_text(entry: PreviewDate) -> str:
 
 
 def _short(moment: datetime) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M}"
+    return f"{format_uk(moment)}, {moment:%H:%M}"

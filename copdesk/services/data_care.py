@@ -14,7 +14,6 @@ it through a read-only connection of its own, and a restore or an upgrade needs 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -194,34 +193,3 @@ def upgrade_database(db_path: Path, migrations_dir: Path, now: datetime) -> Open
     from copdesk.store.connection import open_database
 
     return open_database(db_path, migrations_dir, now=now)
-
-
-def write_audited(
-    db_path: Path,
-    write: Callable[[], object],
-    written: Path,
-    what: str,
-    entity_id: int | None,
-    file_format: str,
-    now: datetime,
-) -> None:
-    """Write an export (``write``) and its audit entry as one act: the entry is committed only once the file is
-    whole, and if the entry cannot be saved, the new file is removed, so an export with names in it is never
-    left behind under an error, nor written unaudited. A kept copy (a backup) is never written: restore it first.
-    """
-    from copdesk.store.audit import record_export
-    from copdesk.store.connection import open_for_one_write
-
-    db = open_for_one_write(db_path, doing="written to (an export is recorded in the audit log)")
-    done = False
-    try:
-        with transaction(db):
-            record_export(db, what, entity_id, file_format, now)
-            write()
-            done = True
-    except BaseException:
-        if done:
-            written.unlink(missing_ok=True)
-        raise
-    finally:
-        db.close()

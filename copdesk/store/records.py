@@ -14,6 +14,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from copdesk.core.clock import from_utc_iso
+from copdesk.core.date_names import long_date
 from copdesk.core.masterclass import arena_label, shipped_texts
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, NoteKind, Session
 from copdesk.core.record import (
@@ -24,7 +25,6 @@ from copdesk.core.record import (
     IssueLine,
     ParkedItem,
     SessionRecord,
-    format_date,
 )
 from copdesk.core.redaction import share_safe
 from copdesk.store import notes, questions, sessions, teams
@@ -120,7 +120,7 @@ def _new_actions(db: Database, session_id: int, with_names: bool) -> tuple[str, 
     for row in db.query(sql, [session_id]):
         details = [str(row["owner_name"])] if with_names and row["owner_name"] else []
         if row["due_date"]:
-            details.append(f"due {format_date(date.fromisoformat(row['due_date']))}")
+            details.append(f"due {long_date(date.fromisoformat(row['due_date']))}")
         lines.append(f"{row['text']} ({', '.join(details)})" if details else str(row["text"]))
     return tuple(lines)
 

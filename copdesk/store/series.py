@@ -46,10 +46,6 @@ def series_for_team(db: Database, team_id: int, *, include_inactive: bool = Fals
     return [_series(r) for r in db.query(sql, [team_id])]
 
 
-def update_series_rule(db: Database, series_id: int, rule: str) -> None:
-    db.table("series").update(series_id, {"rule": rule})
-
-
 def set_series_active(db: Database, series_id: int, active: bool) -> None:
     db.table("series").update(series_id, {"active": int(active)})
 

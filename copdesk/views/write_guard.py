@@ -6,8 +6,13 @@ service (:mod:`copdesk.services`) through :meth:`WriteGuard.run`, on the window'
 (``AppContext.writes``). The service runs its change as one transaction, so a refusal leaves nothing
 half-written, and raises :class:`~copdesk.store.errors.WriteRefusedError` for a full disk, a database that
 turned read-only, a disk I/O error or another program's lock. The guard turns that into one line for the
-window's banner strip (:attr:`WriteGuard.failed`), with Retry; any other error is a bug and is raised as
-before (``copdesk.app`` logs it and says so in one line).
+window's banner strip (:attr:`WriteGuard.failed`), with Retry; any other error is a bug and is raised (the
+crash log, :mod:`copdesk.crash_log`, records it and the banner strip says so in one line).
+
+Two writes have a guard of their own, each for a reason: the notes' autosave
+(:class:`~copdesk.views.widgets.banner.SaveGuard`), whose refusal is said inside the notes pane, under the text it
+keeps, and retried by the next autosave too; and data care's deletions (:mod:`copdesk.views.data_care`), which span
+many files rather than one transaction and say a refusal in their own dialog.
 
 The caller changes what it shows only after :meth:`run` returned a :class:`Written`: a field keeps its
 text, a tally keeps its count, a live session stays live. The ``retry`` it passes redoes the whole user

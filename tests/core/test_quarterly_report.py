@@ -26,7 +26,7 @@ from copdesk.core.quarterly import (
     recent_quarters,
     summary_document,
 )
-from copdesk.core.quarterly_report import render_report
+from copdesk.core.quarterly_report import REPORT_DOCUMENT
 
 SCRIPT = "<script>alert('x')</script>"
 QUOTES = "\"quoted\" & 'single'"
@@ -61,7 +61,7 @@ def _figures(topic: str = "Hospital discharge home", title: str = "Discharge del
 
 
 def test_html_escapes_hostile_text_everywhere() -> None:
-    page = render_report(_figures(topic=f"{SCRIPT} {RTL}", title=QUOTES), "html")
+    page = REPORT_DOCUMENT.render(_figures(topic=f"{SCRIPT} {RTL}", title=QUOTES), "html")
     assert "<script" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "&quot;quoted&quot; &amp; &#x27;single&#x27;" in page
@@ -70,7 +70,7 @@ def test_html_escapes_hostile_text_everywhere() -> None:
 
 
 def test_charts_are_self_contained_images_with_escaped_labels() -> None:
-    page = render_report(_figures(), "html")
+    page = REPORT_DOCUMENT.render(_figures(), "html")
     images = re.findall(r'<img src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)" alt="([^"]+)">', page)
     assert len(images) == 3  # sessions, attendance, balance (one tallied session)
     for encoded, alt in images:
@@ -82,7 +82,7 @@ def test_charts_are_self_contained_images_with_escaped_labels() -> None:
 
 
 def test_markdown_has_the_figures_and_no_charts() -> None:
-    text = render_report(_figures(), "md")
+    text = REPORT_DOCUMENT.render(_figures(), "md")
     assert text.startswith("# Facilitator's CoP self-assessment: Team \"quoted\" \\& 'single', Q3 2026\n")
     assert "| Reflective practice CoP | 6 | 6 | 5 |" in text
     assert "data:image" not in text
@@ -91,7 +91,7 @@ def test_markdown_has_the_figures_and_no_charts() -> None:
 
 
 def test_csv_is_long_form_and_defuses_formulas() -> None:
-    rows = list(csv.reader(io.StringIO(render_report(_figures(title=FORMULA), "csv"))))
+    rows = list(csv.reader(io.StringIO(REPORT_DOCUMENT.render(_figures(title=FORMULA), "csv"))))
     assert rows[0] == ["section", "item", "measure", "value"]
     assert ["sessions", "Reflective practice CoP", "held", "5"] in rows
     assert ["attendance", "2026-07-23", "Reflective practice CoP", "8"] in rows
@@ -101,13 +101,13 @@ def test_csv_is_long_form_and_defuses_formulas() -> None:
 
 
 def test_balance_rows_say_when_nothing_was_tallied() -> None:
-    text = render_report(_figures(), "md")
+    text = REPORT_DOCUMENT.render(_figures(), "md")
     assert "| Thursday 9 July 2026 | 6 | 20 | 0\\.41 | Uneven |" in text
     assert "| Thursday 23 July 2026 | 8 | 0 | — | Not tallied |" in text
 
 
 def test_escalation_response_overdue_is_flagged() -> None:
-    assert "Awaiting a response \\(overdue\\)" in render_report(_figures(), "md")
+    assert "Awaiting a response \\(overdue\\)" in REPORT_DOCUMENT.render(_figures(), "md")
 
 
 def test_themes_come_from_topics_and_issue_titles() -> None:
@@ -130,7 +130,7 @@ def test_summary_is_anonymised_through_the_cleaner() -> None:
 
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="Unknown report format"):
-        render_report(_figures(), "docx")
+        REPORT_DOCUMENT.render(_figures(), "docx")
 
 
 def test_quarter_words() -> None:
@@ -143,10 +143,10 @@ def test_sessions_the_team_attends_are_counted_as_attended_not_held() -> None:
         _figures(),
         kinds=(KindTally(SessionKind.REFLECTIVE, 6, 6, 5), KindTally(SessionKind.SPOTLIGHT, 3, 3, 2, attended=True)),
     )
-    text = render_report(figures, "md")
+    text = REPORT_DOCUMENT.render(figures, "md")
     assert "5 held by the team of 6 on its calendar; 2 attended of 3 run by others" in text
     assert "| Spotlight session | 3 | 3 | — | 2 |" in text and "| Reflective practice CoP | 6 | 6 | 5 | — |" in text
-    rows = list(csv.reader(io.StringIO(render_report(figures, "csv"))))
+    rows = list(csv.reader(io.StringIO(REPORT_DOCUMENT.render(figures, "csv"))))
     assert ["sessions", "Spotlight session", "attended", "2"] in rows
     assert ["sessions", "Reflective practice CoP", "held", "5"] in rows
 
@@ -157,12 +157,12 @@ def test_the_report_is_the_facilitators_self_assessment_first_then_the_figures()
         self_assessment=(("What went well this quarter", "Cases every session"),),
         feedback=summarise([Feedback(5, "More time"), Feedback(3, "")]),
     )
-    text = render_report(figures, "md")
+    text = REPORT_DOCUMENT.render(figures, "md")
     assert text.startswith("# Facilitator's CoP self-assessment:")
     assert "The facilitator's self-assessment of" in text and "with the figures that support it" in text
     assert text.index("Cases every session") < text.index("Feedback from sessions") < text.index("## Attendance")
     assert "2 responses, 4.0 out of 5 on average" in text and "One thing to change: More time" in text
-    assert "Not written yet" in render_report(_figures(), "md")
-    rows = list(csv.reader(io.StringIO(render_report(figures, "csv"))))
+    assert "Not written yet" in REPORT_DOCUMENT.render(_figures(), "md")
+    rows = list(csv.reader(io.StringIO(REPORT_DOCUMENT.render(figures, "csv"))))
     assert ["self_assessment", "What went well this quarter", "text", "Cases every session"] in rows
     assert ["feedback", "", "to_change", "More time"] in rows

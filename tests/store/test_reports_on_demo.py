@@ -14,7 +14,7 @@ import pytest
 from sqlite_utils import Database
 
 from copdesk import paths
-from copdesk.core.cpd import render_cpd
+from copdesk.core.cpd import CPD_DOCUMENT
 from copdesk.core.model import IssueStatus, NoteKind, SessionKind, Team
 from copdesk.core.quarterly import QuarterFigures
 from copdesk.core.record import render_json
@@ -247,7 +247,7 @@ def test_cpd_evidence_holds_one_practitioners_data_only(demo_db: Database) -> No
     )
     assert len(evidence.sessions) == len(attended) > 0
     for file_format in ("md", "html"):
-        text = render_cpd(evidence, file_format)
+        text = CPD_DOCUMENT.render(evidence, file_format)
         assert "Sam Okafor" in text
         others = [name for name in ALL_NAMES if name != "Sam Okafor"]
         assert [name for name in others if name in text] == []

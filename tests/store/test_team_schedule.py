@@ -46,7 +46,13 @@ def test_upcoming_sessions_merge_the_series_in_date_order(db: Database, team_id:
 
 def test_a_paused_series_and_a_skipped_date_leave_the_calendar(db: Database, team_id: int) -> None:
     spotlight, reflective = series.series_for_team(db, team_id)
-    series.update_series_rule(db, spotlight.id, skip_date(spotlight.rule, date(2026, 9, 8)))
+    series.update_series(
+        db,
+        spotlight.id,
+        kind=spotlight.kind,
+        rule=skip_date(spotlight.rule, date(2026, 9, 8)),
+        duration_minutes=spotlight.duration_minutes,
+    )
     series.set_series_active(db, reflective.id, False)
     found = schedule.next_session(db, team_id, NOW)
     assert found is not None and found.moment == datetime(2026, 10, 6, 13, 0)
@@ -76,6 +82,8 @@ def test_update_series_changes_kind_rule_and_duration_together(db: Database, tea
 
 def test_a_series_whose_rule_no_longer_reads_does_not_hide_the_others(db: Database, team_id: int) -> None:
     spotlight, _ = series.series_for_team(db, team_id)
-    series.update_series_rule(db, spotlight.id, "RRULE:FREQ=SOMETIMES")
+    series.update_series(
+        db, spotlight.id, kind=spotlight.kind, rule="RRULE:FREQ=SOMETIMES", duration_minutes=spotlight.duration_minutes
+    )
     found = schedule.next_session(db, team_id, NOW)
     assert found is not None and (found.moment, found.kind) == (datetime(2026, 9, 10, 10, 0), SessionKind.REFLECTIVE)

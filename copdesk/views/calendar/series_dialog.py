@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from copdesk.core.date_names import day_name, month_name
 from copdesk.core.model import Series, SessionKind, Team
 from copdesk.core.schedule import ScheduleError
 from copdesk.core.series_draft import MISSING_REMEDY, SeriesDraft, default_draft, missing_text
@@ -197,7 +198,7 @@ class SeriesDialog(QDialog):
             self.show_message("Choose a date in the list of next sessions, then skip it.")
             return
         draft = self.draft
-        when = f"{moment:%a} {moment.day} {moment:%b}"
+        when = f"{day_name(moment, short=True)} {moment.day} {month_name(moment, short=True)}"
         self._apply(f"{when} will be skipped once you save.", lambda: draft.skip(moment.date()))
 
     def add_extra(self) -> None:
@@ -208,7 +209,7 @@ class SeriesDialog(QDialog):
             self.show_message("A one-off session has to be in the future.")
             return
         draft = self.draft
-        when = f"{moment:%a} {moment.day} {moment:%b}"
+        when = f"{day_name(moment, short=True)} {moment.day} {month_name(moment, short=True)}"
         self._apply(f"A one-off on {when} will be added once you save.", lambda: draft.add_extra(moment))
         if self.draft is not draft:  # added: offer the next free day, so a second click is not refused
             self.dates.offer_extra_at(self.draft.suggested_extra(self.now_local))

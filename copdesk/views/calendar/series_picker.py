@@ -10,9 +10,10 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QAbstractListModel, QDate, QDateTime, QModelIndex, QStringListModel, Qt, QTime, Signal
 from PySide6.QtWidgets import QWidget
 
+from copdesk.core.date_names import DAY_NAMES
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Series, SessionKind
-from copdesk.core.schedule import WEEKDAY_NAMES, Preset, ReflectiveWeeks, ScheduleError
+from copdesk.core.schedule import Preset, ReflectiveWeeks, ScheduleError
 from copdesk.core.schedule_words import describe, week_counting
 from copdesk.core.series_draft import PREVIEW_COUNT, Change, PreviewDate, change_text, preview_text
 from copdesk.views.forms.ui_dates_panel import Ui_DatesPanel
@@ -92,7 +93,7 @@ class RhythmForm(QWidget):
             self.kind_combo.setItemData(self.kind_combo.count() - 1, when.credit(), Qt.ItemDataRole.ToolTipRole)
         for weeks, words in _WEEK_CHOICES:
             self.weeks_combo.addItem(words, weeks.value)
-        for day, name in enumerate(WEEKDAY_NAMES[:5]):
+        for day, name in enumerate(DAY_NAMES[:5]):
             self.day_combo.addItem(name, day)
         for combo in (self.kind_combo, self.weeks_combo, self.day_combo):
             combo.currentIndexChanged.connect(self._rhythm_changed)

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QListWidgetItem, QPushButton, QWidget
 
+from copdesk.core.date_names import day_name, month_name
 from copdesk.core.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
 from copdesk.services import data_care
 from copdesk.store.backup_catalogue import list_backups, verify_restorable
@@ -42,7 +43,9 @@ class RestoreDialog(QDialog):
         ui = self.ui
         self.list, self.empty_label, self.status = ui.backupList, ui.emptyLabel, ui.statusLabel
         for backup in list_backups(db_path):
-            when = backup.taken_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+            taken = backup.taken_at.astimezone()
+            day = f"{day_name(taken, short=True)} {taken:%d} {month_name(taken, short=True)} {taken.year}"
+            when = f"{day}, {taken:%H:%M}"
             item = QListWidgetItem(f"{when}  ·  {backup.kind.label}")
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             self.list.addItem(item)
@@ -114,7 +117,8 @@ class RetentionDialog(QDialog):
 
     def refresh(self) -> None:
         report = data_care.preview_retention(self.context.db, self.months.value(), self.context.now())
-        before = report.cutoff.astimezone().strftime("%d %b %Y")
+        cutoff = report.cutoff.astimezone()
+        before = f"{cutoff:%d} {month_name(cutoff, short=True)} {cutoff.year}"
         self.preview.setText(
             f"Sessions before {before}: {report.sessions}. Closed actions from then: {report.actions}. "
             f"Closed issues with nothing newer: {report.issues}."
@@ -174,14 +178,13 @@ class EraseMemberDialog(QDialog):
         if member_id is None:
             return
         try:
-            counts = data_care.preview_erasure(self.context.db, int(member_id))
             report = data_care.erase_member(self.context.db, self.context.db_path, int(member_id), self.context.now())
         except StoreError as exc:
             self.result_label.setText(exc.message)
             return
         self.member_combo.removeItem(self.member_combo.currentIndex())
         self.confirm.setChecked(False)
-        _say_outcome(self, self.result_label, f"Erased: {counts.summary()}", report)
+        _say_outcome(self, self.result_label, f"Erased: {report.counts.summary()}", report)
         self.refresh()
         self.changed.emit()
 

@@ -283,10 +283,10 @@ class ReportActions(QObject):
 
     @staticmethod
     def _session_label(stamp: str, kind_label: str, topic: str) -> str:
-        from copdesk.core.record import format_date
+        from copdesk.core.record import format_local_datetime
 
         held = from_utc_iso(stamp).astimezone()
-        return f"{format_date(held)}, {held:%H:%M}: {kind_label}" + (f" ({topic})" if topic else "")
+        return f"{format_local_datetime(held)}: {kind_label}" + (f" ({topic})" if topic else "")
 
 
 def _slug(text: str) -> str:

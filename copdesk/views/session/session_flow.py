@@ -82,6 +82,8 @@ class SessionFlow(QObject):
         self.live_timer = LiveTimer(context, self)
         self.share_view = ShareView(self.colours)
         self.mini_timer = MiniTimer(self.colours)
+        for extra in (self.share_view, self.mini_timer):  # windows of their own, with no parent: they go with this
+            self.destroyed.connect(extra.deleteLater)
         self.help_overlay = ShortcutHelp(window)
         self.discard = SessionDiscard(window, context, live, self.live_timer, current_team_id)
         self.discard.discarded.connect(lambda _session_id: self.returned_to_prepare.emit())

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from copdesk.core.agenda import AgendaSegment, AgendaTemplate
 from copdesk.core.clock import from_utc_iso
+from copdesk.core.date_names import day_name, month_name
 from copdesk.core.model import SegmentPhase, Session, SessionKind
 from copdesk.core.planning import NextSessionPlan
 from copdesk.store import schedule, session_lifecycle
@@ -53,7 +54,7 @@ def attended_agenda(kind: SessionKind) -> AgendaTemplate:
 
 def _when(moment: datetime) -> str:
     local = moment.astimezone()
-    return f"{local:%A} {local.day} {local:%B} at {local:%H:%M}"
+    return f"{day_name(local)} {local.day} {month_name(local)} at {local:%H:%M}"
 
 
 def planned_in_advance(context: AppContext, team_id: int) -> NextSessionPlan:

@@ -39,10 +39,6 @@ class DemoMode(QObject):
         self.leave_action.triggered.connect(self.leave)
         self.refresh()
 
-    @property
-    def showing_demo(self) -> bool:
-        return not self.banner.isHidden()
-
     def leave(self) -> None:
         self.leave_requested.emit()
 

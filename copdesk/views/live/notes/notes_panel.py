@@ -7,7 +7,7 @@ the underlined letter.
 Nothing typed is ever lost: the free text is saved at most :data:`AUTOSAVE_MS` after a change (the
 timer starts at the first change and is not pushed back by further typing, so steady typing still
 saves every second), and it is flushed at once when the session ends, when another session is loaded,
-when the window closes, and on SIGTERM (``copdesk.app`` closes the window). A save that fails (a full
+when the window closes, and on SIGTERM (:mod:`copdesk.shutdown` closes the window). A save that fails (a full
 disk) keeps the text in the editor and offers a retry.
 """
 

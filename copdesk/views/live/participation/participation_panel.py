@@ -189,7 +189,7 @@ class ParticipationPanel(Pane):
         self.live_area.show()
         self.repaint_timer.start()
         self._refresh()
-        QTimer.singleShot(0, self.make_room)  # once the Live page is shown and laid out
+        QTimer.singleShot(0, self, self.make_room)  # once the Live page is shown and laid out
 
     def _session_ending(self, _session_id: int) -> None:
         """Save a running stint's duration before the session is closed."""
@@ -228,7 +228,7 @@ class ParticipationPanel(Pane):
             return
         self.tally.reload_roster()
         self.roster.set_roster_size(len(self.tally.members))
-        QTimer.singleShot(0, self.make_room)
+        QTimer.singleShot(0, self, self.make_room)  # not called if the pane has gone meanwhile
 
     def open_add_people(self) -> AddPeopleDialog | None:
         """The latecomer and guest picker, window-modal without a nested event loop; saving reloads the tiles."""

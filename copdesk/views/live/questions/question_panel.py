@@ -26,7 +26,6 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -53,6 +52,15 @@ from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.participation.engagement_markers import RemediesPage
 from copdesk.views.live.questions.custom_questions_dialog import CustomQuestionsDialog
 from copdesk.views.live.questions.question_filter_bar import QuestionFilterBar
+from copdesk.views.live.questions.question_keys import (
+    ASKED_KEY,
+    BACK_KEYS,
+    FAVOURITE_KEY,
+    NEXT_KEYS,
+    SEARCH_KEY,
+    add_key,
+    key_button,
+)
 from copdesk.views.live.questions.question_search import QuestionSearch
 from copdesk.views.live.questions.question_widgets import QuestionCard, SuggestionBanner
 from copdesk.views.widgets import theme
@@ -61,21 +69,6 @@ from copdesk.views.widgets.pane import Pane
 
 CARD_PAGE, RESULTS_PAGE, REMEDIES_PAGE = 0, 1, 2
 MIN_PAGE_HEIGHT = 36
-NEXT_KEYS = ("Q", "Ctrl+Right")
-BACK_KEYS = ("Ctrl+Left",)
-FAVOURITE_KEY = "Ctrl+D"
-ASKED_KEY = "Ctrl+M"
-SEARCH_KEY = "Ctrl+K"
-
-
-# What each key does, as the shortcut list (F1) shows it.
-_HELP = {
-    "Next question": "Questions: the next question (a new draw, or forward after Back)",
-    "Previous question": "Questions: back to the previous question",
-    "Favourite": "Questions: star or unstar the current question",
-    "Mark as asked": "Questions: mark the current question as asked, for the record (again to undo)",
-    "Search questions": "Questions: search every question, the masterclass's and your own",
-}
 
 
 class QuestionPanel(Pane):
@@ -137,7 +130,7 @@ class QuestionPanel(Pane):
         self.search.closed.connect(self._search_closed)
         self.search.chosen.connect(self.show_question)
         self.search.field.setToolTip(f"Search the masterclass's questions and your own ({SEARCH_KEY})")
-        self._shortcut(self, "Search questions", (SEARCH_KEY,), self.search.focus)
+        add_key(self, self, "Search questions", (SEARCH_KEY,), self.search.focus)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.card)
         self.stack.addWidget(self.search.results_view)
@@ -156,41 +149,23 @@ class QuestionPanel(Pane):
 
     def _build_controls(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.back_button = self._push("Back", "Previous question", BACK_KEYS, self.previous_question)
-        self.next_button = self._push("Next question", "Next question", NEXT_KEYS, self.next_question)
+        self.back_button = key_button(self, "Back", "Previous question", BACK_KEYS, self.previous_question)
+        self.next_button = key_button(self, "Next question", "Next question", NEXT_KEYS, self.next_question)
         self.next_button.setProperty("primary", True)
         self.favourite_button = QToolButton()
         self.favourite_button.setCheckable(True)
         self.favourite_button.setIcon(theme.icon(self.context.resources, "star"))
         self.favourite_button.setText("Favourite")
         self.favourite_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._shortcut(self.favourite_button, "Favourite", (FAVOURITE_KEY,), self.toggle_favourite)
+        add_key(self, self.favourite_button, "Favourite", (FAVOURITE_KEY,), self.toggle_favourite)
         self.favourite_button.clicked.connect(self.toggle_favourite)
-        self.asked_button = self._push("Mark as asked", "Mark as asked", (ASKED_KEY,), self.toggle_asked)
+        self.asked_button = key_button(self, "Mark as asked", "Mark as asked", (ASKED_KEY,), self.toggle_asked)
         self.asked_button.setCheckable(True)
         for widget in (self.back_button, self.next_button, self.favourite_button, self.asked_button):
             row.addWidget(widget)
         row.addSpacing(8)
         row.addWidget(self.search.field, 1)
         return row
-
-    def _push(self, text: str, name: str, keys: tuple[str, ...], slot: object) -> QPushButton:
-        button = QPushButton(text)
-        self._shortcut(button, name, keys, slot)
-        button.clicked.connect(slot)
-        return button
-
-    def _shortcut(self, widget: QWidget, name: str, keys: tuple[str, ...], slot: object) -> None:
-        """A window-wide key (active while this pane is on screen) named for screen readers and the help list."""
-        widget.setAccessibleName(name)
-        action = QAction(name, self)
-        action.setWhatsThis(_HELP.get(name, name))
-        action.setShortcuts([QKeySequence(key) for key in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        if widget is not self:
-            widget.setToolTip(f"{name} ({', '.join(keys)})")
 
     # -- the pool and the filter --------------------------------------------------------------
     def pool(self) -> list[Question]:
