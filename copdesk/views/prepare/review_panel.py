@@ -65,6 +65,10 @@ class ReviewPanel(Pane):
         self.sections[key] = card
         return card
 
+    def add_the_rest(self) -> None:
+        """The sections below the first screenful (:meth:`ReviewSections.add_the_rest`), for the team shown."""
+        self.review_sections.add_the_rest(self.pack, self.team)
+
     def show_team(self, team: Team | None) -> None:
         self.team = team
         self.refresh()

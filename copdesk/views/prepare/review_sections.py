@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -49,6 +49,10 @@ from copdesk.views.widgets.tables import configure_table
 TABLE_ROWS = 5
 QUESTION_ROWS = 8  # beside the participation chart, which is taller than the other cards
 CATEGORY_WIDTH = 190
+
+
+class PackSection(Protocol):
+    def show_pack(self, pack: ReviewPack, team: Team) -> None: ...
 
 
 class TableSection(QWidget):
@@ -302,35 +306,49 @@ class UnusedQuestionsSection(TableSection):
 
 
 class ReviewSections:
-    """Creates the sections in the panel and refreshes them together from one pack."""
+    """Creates the sections in the panel and refreshes them together from one pack.
+
+    The sections of the first screenful (the next session, the planning checklist, the plan and the open actions)
+    are made at once; :meth:`add_the_rest` adds those below them, which the window does just after its first paint.
+    """
+
+    issues: RecurringIssuesSection
+    escalations: EscalationsSection
+    quiet: QuietSection
+    questions: UnusedQuestionsSection
 
     def __init__(self, context: AppContext, add_section: Callable[..., QFrame], refresh: Callable[[], None]) -> None:
+        self._context, self._add_section, self._refresh = context, add_section, refresh
         self.next_session = NextSessionSection(context)
         self.planning = PlanningSection(context)
         self.plan = NextSessionPlanSection(context)
         self.actions = OpenActionsSection()
-        self.issues = RecurringIssuesSection(context, refresh)
-        self.escalations = EscalationsSection()
-        self.quiet = QuietSection()
-        self.questions = UnusedQuestionsSection()
         add_section("next_session", "Next session", self.next_session)
         add_section("planning", "Planning checklist", self.planning)
         add_section("plan", "Next session plan", self.plan, span=2)
         add_section("open_actions", "Open actions", self.actions, span=2)
-        add_section("recurring_issues", "Unresolved recurring issues", self.issues, span=2)
-        add_section("escalations", "Escalations awaiting a response", self.escalations)
-        add_section("quiet", "Quiet last time", self.quiet)
-        add_section("unused_questions", "Questions not used yet", self.questions)
+        self._shown: list[PackSection] = [self.next_session, self.planning, self.plan, self.actions]
+        self.complete = False
+
+    def add_the_rest(self, pack: ReviewPack | None, team: Team | None) -> None:
+        """Add the sections below the first screenful (once), showing them ``pack`` if there is one."""
+        if self.complete:
+            return
+        self.complete = True
+        self.issues = RecurringIssuesSection(self._context, self._refresh)
+        self.escalations = EscalationsSection()
+        self.quiet = QuietSection()
+        self.questions = UnusedQuestionsSection()
+        self._add_section("recurring_issues", "Unresolved recurring issues", self.issues, span=2)
+        self._add_section("escalations", "Escalations awaiting a response", self.escalations)
+        self._add_section("quiet", "Quiet last time", self.quiet)
+        self._add_section("unused_questions", "Questions not used yet", self.questions)
+        rest: list[PackSection] = [self.issues, self.escalations, self.quiet, self.questions]
+        self._shown += rest
+        if pack is not None and team is not None:
+            for section in rest:
+                section.show_pack(pack, team)
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
-        for section in (
-            self.next_session,
-            self.planning,
-            self.plan,
-            self.actions,
-            self.issues,
-            self.escalations,
-            self.quiet,
-            self.questions,
-        ):
+        for section in self._shown:
             section.show_pack(pack, team)

@@ -60,13 +60,14 @@ TOOLS_AT_THE_LATEST_MS = 1000  # the tools wait for the Prepare view's first pai
 
 
 def import_panes() -> None:
-    """Load the modules the Prepare view is built from; the app does it while the data file is checked.
+    """Load the modules the Prepare view's first screenful is built from; the app does it while the file is checked.
 
-    The tools' modules (session flow, reports, data care, demo) load when the tools are built (``_ensure_tools``).
+    The modules of the rest (the attendance chart, the session flow, reports, data care, demo) load when it is
+    built (``_ensure_tools``).
     """
     from copdesk.views import context  # noqa: F401 - loaded now, used by open_data
     from copdesk.views.live import live_session  # noqa: F401
-    from copdesk.views.prepare import participation_history, review_panel  # noqa: F401
+    from copdesk.views.prepare import review_panel  # noqa: F401
 
 
 class MainWindow(QMainWindow):
@@ -138,20 +139,18 @@ class MainWindow(QMainWindow):
     def open_data(self, context: AppContext, *, build_live_page: bool = True, tools_after_paint: bool = False) -> None:
         """Build the panes on the opened database and show its Prepare view.
 
-        The session flow, the reports, data care, the demo and the menus ("the tools") are built with it, or, with
-        ``tools_after_paint``, just after the Prepare view has first painted: the facilitator reads the data
-        sooner, and a click on a menu comes later than that. :meth:`when_tools_ready` waits for them.
+        The Prepare view's sections below its first screenful, the session flow, the reports, data care, the demo
+        and the menus ("the tools") are built with it, or, with ``tools_after_paint``, just after the Prepare view
+        has first painted: the facilitator reads the data sooner, and a click on a menu comes later than that.
+        :meth:`when_tools_ready` waits for them.
         """
         from copdesk.views.live.live_session import LiveSession
-        from copdesk.views.prepare.participation_history import ParticipationHistory
         from copdesk.views.prepare.review_panel import ReviewPanel
 
         self.context = context
         self.live_session = LiveSession(self)
         self.live_session.starting.connect(self.ensure_live_page)  # its panes must hear the session start
         self.review_panel = ReviewPanel(context)
-        self.participation_history = ParticipationHistory(context, self.live_session)
-        self.review_panel.add_section("participation_history", "Attendance and balance", self.participation_history)
         self.pages.removeWidget(self.opening_label)
         self.opening_label.deleteLater()
         self.pages.addWidget(self._wrap(self.review_panel))
@@ -183,9 +182,11 @@ class MainWindow(QMainWindow):
             self._on_tools.append(then)
 
     def _ensure_tools(self) -> None:
-        """Build the session flow, reports, data care, the demo, their banners and the menus, once."""
+        """Build the rest of the Prepare view, then the session flow, reports, data care, the demo, their banners
+        and the menus, once."""
         if self._tools_built:
             return
+        from copdesk.views.prepare.participation_history import ParticipationHistory
         from copdesk.views.reports.report_actions import ReportActions
         from copdesk.views.session.hand_over import HandOver
         from copdesk.views.session.session_flow import SessionFlow
@@ -195,6 +196,10 @@ class MainWindow(QMainWindow):
 
         context = self.context
         self._tools_built = True
+        self.review_panel.add_the_rest()  # the sections below the first screenful
+        self.participation_history = ParticipationHistory(context, self.live_session)
+        self.review_panel.add_section("participation_history", "Attendance and balance", self.participation_history)
+        self.participation_history.show_team(self.review_panel.team)
         self.demo = DemoMode(context, self)
         self.safeguards = Safeguards(context, self.live_session, self, current_team_id=self.current_team_id)
         self.safeguards.data_changed.connect(self.reload_teams)
@@ -440,7 +445,8 @@ class MainWindow(QMainWindow):
         if team is not None:
             self.settings.setValue("team_id", team.id)
         self.review_panel.show_team(team)
-        self.participation_history.show_team(team)
+        if self._tools_built:  # else the chart is not built yet, and shows the team when it is
+            self.participation_history.show_team(team)
 
     def offer_first_run_or_resume(self) -> None:
         """After the window is shown: a first run asks how to begin; a session left live by a crash is offered."""
