@@ -72,14 +72,20 @@ def save_text(path: Path, text: str) -> None:
     save_bytes(path, text.encode("utf-8"))
 
 
-def save_bytes(path: Path, data: bytes, cancelled: Callable[[], bool] = _never) -> None:
+def save_bytes(
+    path: Path,
+    data: bytes,
+    cancelled: Callable[[], bool] = _never,
+    before_commit: Callable[[], None] | None = None,
+) -> None:
     """Write ``data`` to ``path`` atomically, owner-only, or raise :class:`OutputError` and leave the path as it was.
 
     The path is checked first (:func:`copdesk.store.location.check_output_path`): links resolved, no database or
     file beside one replaced, no device turned into a file. QSaveFile would give the new file the mode of the one
     it replaces; an export holds names and case discussions, so it is made owner-only (0600) whatever was there.
     ``cancelled`` is asked once more just before the file is committed; if it says so, the temporary file is
-    discarded and :class:`ExportCancelled` raised.
+    discarded and :class:`ExportCancelled` raised. ``before_commit`` runs last, with the new file whole but not yet
+    in place: if it raises, the temporary file is discarded and the path left as it was.
     """
     try:
         target = check_output_path(Path(path))
@@ -99,6 +105,13 @@ def save_bytes(path: Path, data: bytes, cancelled: Callable[[], bool] = _never) 
         save.cancelWriting()
         save.commit()  # after cancelWriting, this removes the temporary file and leaves the target as it was
         raise ExportCancelled
+    if before_commit is not None:
+        try:
+            before_commit()
+        except BaseException:
+            save.cancelWriting()
+            save.commit()
+            raise
     if not save.commit():
         raise OutputError(f"Cannot write {shown(target)}: {save.errorString() or 'the disk may be full'}.")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -297,9 +297,9 @@ def _save(ctx: Context, data: bytes, audit: tuple[str, int | None, str] | None) 
 
     path = Path(ctx.args.output).expanduser()
 
-    def write() -> None:
+    def write(before_commit: Callable[[], None] | None = None) -> None:
         try:
-            save_bytes(path, data)
+            save_bytes(path, data, before_commit=before_commit)
         except OutputError as exc:
             raise UserError(str(exc)) from exc
 
@@ -309,5 +309,5 @@ def _save(ctx: Context, data: bytes, audit: tuple[str, int | None, str] | None) 
         from copdesk.services.exports import write_audited
 
         what, entity_id, file_format = audit
-        write_audited(ctx.existing_db_path(), write, path, what, entity_id, file_format, ctx.now())
+        write_audited(ctx.existing_db_path(), write, what, entity_id, file_format, ctx.now())
     ctx.out(f"Wrote {shown(path)}.")

@@ -4,10 +4,12 @@ The line says which kind of record, which one and in which format, never the fil
 name can carry a person's name). Both callers record the same line (:func:`copdesk.store.audit.record_export`);
 they differ in when, because of who is there to retry:
 
-- The CLI writes the file and its line as one act (:func:`write_audited`): the line is committed only once the
-  file is whole, and if the line cannot be saved the new file is removed. The command then exits 1 and nothing
-  is left to retry, so a file with names in it is never left behind unaudited, nor under an exit code that says
-  it failed.
+- The CLI writes the file and its line as one act (:func:`write_audited`): the line is committed once the new
+  file is whole and just before it takes its place; if the line cannot be saved, the new file is discarded and
+  any file it would have replaced is left as it was. The command then exits 1 and nothing is left to retry, so a
+  file with names in it is never left behind unaudited, nor under an exit code that says it failed. (Should the
+  file then fail to take its place, the line stays: an audit that names one export too many errs on the safe
+  side.)
 - The window writes the file in a worker thread, so a long PDF never freezes it, while the window's database
   connection stays with the UI thread; the line follows once the file is whole (:func:`note_export`), through
   the window's write guard like any other change. A refused line keeps the file, which the facilitator asked
@@ -34,30 +36,28 @@ def note_export(db: Database, what: str, entity_id: int | None, file_format: str
 
 def write_audited(
     db_path: Path,
-    write: Callable[[], object],
-    written: Path,
+    write: Callable[[Callable[[], None]], object],
     what: str,
     entity_id: int | None,
     file_format: str,
     now: datetime,
 ) -> None:
-    """Write an export (``write``, which writes ``written``) and its audit line as one act, for the CLI.
+    """Write an export and its audit line as one act, for the CLI.
 
-    The database is opened for this one write beside whatever else has it open; a kept copy (a backup) is never
-    written: restore it first.
+    ``write`` writes the file and calls the function it is given once the new file is whole, just before putting
+    it in place (:func:`copdesk.output.save_bytes`'s ``before_commit``); that function commits the audit line, and
+    if it raises, ``write`` must leave the path as it was. The database is opened for this one write beside
+    whatever else has it open; a kept copy (a backup) is never written: restore it first.
     """
     from copdesk.store.connection import open_for_one_write
 
     db = open_for_one_write(db_path, doing="written to (an export is recorded in the audit log)")
-    done = False
-    try:
+
+    def commit_line() -> None:
         with transaction(db):
             record_export(db, what, entity_id, file_format, now)
-            write()
-            done = True
-    except BaseException:
-        if done:
-            written.unlink(missing_ok=True)
-        raise
+
+    try:
+        write(commit_line)
     finally:
         db.close()
