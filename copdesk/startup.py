@@ -24,6 +24,7 @@ from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Protocol
 
 from copdesk.core.data_location import filesystem_type, unsafe_location_reason
+from copdesk.core.date_names import short_date_time
 from copdesk.instance_lock import AlreadyOpenError, InstanceLock
 from copdesk.store.errors import CorruptDatabaseError, LocationError, NotADatabaseError, StoreError
 from copdesk.store.location import ensure_location
@@ -326,7 +327,7 @@ def windows_drive_is_remote(folder: PurePath, get_drive_type: Callable[[str], in
 
 
 def _when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%d %b %Y at %H:%M")
+    return short_date_time(moment.astimezone())
 
 
 def _message(exc: BaseException) -> str:

@@ -17,7 +17,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QListWidgetItem, QPushButton, QWidget
 
-from copdesk.core.date_names import day_name, month_name
+from copdesk.core.date_names import short_date
+from copdesk.core.dates import format_uk
 from copdesk.core.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
 from copdesk.services import data_care
 from copdesk.store.backup_catalogue import list_backups, verify_restorable
@@ -44,8 +45,7 @@ class RestoreDialog(QDialog):
         self.list, self.empty_label, self.status = ui.backupList, ui.emptyLabel, ui.statusLabel
         for backup in list_backups(db_path):
             taken = backup.taken_at.astimezone()
-            day = f"{day_name(taken, short=True)} {taken:%d} {month_name(taken, short=True)} {taken.year}"
-            when = f"{day}, {taken:%H:%M}"
+            when = f"{format_uk(taken)}, {taken:%H:%M}"
             item = QListWidgetItem(f"{when}  ·  {backup.kind.label}")
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             self.list.addItem(item)
@@ -118,7 +118,7 @@ class RetentionDialog(QDialog):
     def refresh(self) -> None:
         report = data_care.preview_retention(self.context.db, self.months.value(), self.context.now())
         cutoff = report.cutoff.astimezone()
-        before = f"{cutoff:%d} {month_name(cutoff, short=True)} {cutoff.year}"
+        before = short_date(cutoff)
         self.preview.setText(
             f"Sessions before {before}: {report.sessions}. Closed actions from then: {report.actions}. "
             f"Closed issues with nothing newer: {report.issues}."

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
+from copdesk.core.date_names import month_name
 from copdesk.core.dates import format_uk
 from copdesk.core.model import Team
 from copdesk.core.participation import EVEN_GINI_THRESHOLD, HistoryPoint, balance_in_words, participation_history
@@ -108,7 +109,7 @@ class HistoryChart(QWidget):
             if (len(self.points) - 1 - index) % step:
                 continue  # the latest session is always labelled; older ones as space allows
             slot = self._slot(plot, index)
-            label = f"{point.held_on.day} {point.held_on:%b}"
+            label = f"{point.held_on.day} {month_name(point.held_on, short=True)}"
             painter.drawText(
                 QRectF(slot.left() - 20, plot.bottom() + 2, slot.width() + 40, metrics.height() + 4),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from copdesk.core.date_names import time_on_day
 from copdesk.core.model import Session
 from copdesk.core.timer import SessionTimer, TimerError
 from copdesk.views.context import AppContext
@@ -83,7 +84,7 @@ class ResumeFlow(QObject):
             return
         first = pending[0]
         saved = first.last_saved
-        when = f", last saved at {saved.astimezone():%H:%M on %d %B}" if saved else ""
+        when = f", last saved at {time_on_day(saved.astimezone())}" if saved else ""
         more = f" ({len(pending) - 1} more after it.)" if len(pending) > 1 else ""
         gap = first.gap_seconds(self.context.now())
         count_gap = 0 < gap <= max(first.planned_total_seconds, 1.0)  # as the offer would have it

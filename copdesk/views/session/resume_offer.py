@@ -23,6 +23,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from copdesk.core.clock import from_utc_iso
+from copdesk.core.date_names import time_on_day
 from copdesk.core.model import Session
 from copdesk.core.pacing import duration_words, format_minutes
 from copdesk.core.timer import SessionTimer, TimerError, TimerStatus
@@ -62,7 +63,7 @@ class PendingLiveSession:
     def describe(self) -> str:
         topic = f" ({self.session.topic})" if self.session.topic else ""
         saved = self.last_saved
-        when = f" It was last saved at {saved.astimezone():%H:%M on %d %B}." if saved else ""
+        when = f" It was last saved at {time_on_day(saved.astimezone())}." if saved else ""
         where = ""
         if self.state is not None and not self.problem:
             index = int(self.state["current_index"])

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
-from copdesk.core.date_names import month_name
+from copdesk.core.date_names import short_date_time
 from copdesk.paths import DATABASE_FILENAME
 from copdesk.startup import DamageChoice
 from copdesk.views.forms.ui_damaged_database import Ui_DamagedDatabaseDialog
@@ -42,7 +42,7 @@ class DamagedDatabaseDialog(QDialog):
         self.message_label.setText(_diagnosis(message))
         if backup is not None:
             taken = backup.taken_at.astimezone()
-            when = f"{taken:%d} {month_name(taken, short=True)} {taken.year} at {taken:%H:%M}"
+            when = short_date_time(taken)
             plan = (
                 f"The newest backup that checks out was taken {when} ({backup.kind.label}). Restoring it brings "
                 "back everything saved up to then. The damaged file is not deleted: it is moved, with its "
