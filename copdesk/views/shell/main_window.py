@@ -199,7 +199,6 @@ class MainWindow(QMainWindow):
         self.review_panel.add_the_rest()  # the sections below the first screenful
         self.participation_history = ParticipationHistory(context, self.live_session)
         self.review_panel.add_section("participation_history", "Attendance and balance", self.participation_history)
-        self.participation_history.show_team(self.review_panel.team)
         self.demo = DemoMode(context, self)
         self.safeguards = Safeguards(context, self.live_session, self, current_team_id=self.current_team_id)
         self.safeguards.data_changed.connect(self.reload_teams)
@@ -231,6 +230,9 @@ class MainWindow(QMainWindow):
         waiting, self._on_tools = self._on_tools, []
         for then in waiting:
             then()
+        # Last, the one read of the data here: should it fail (a fault is reported), the tools are all in place,
+        # so the window still works and closes.
+        self.participation_history.show_team(self.review_panel.team)
 
     # -- construction -------------------------------------------------------------------------
     def _build_header(self) -> QWidget:

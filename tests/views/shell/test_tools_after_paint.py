@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from copdesk import paths
 from copdesk.app import window_for
+from copdesk.services.demo import write_demo_history
 from copdesk.store.connection import open_database
 from copdesk.views.shell import main_window
 from copdesk.views.shell.main_window import PREPARE_PAGE, MainWindow
@@ -69,3 +71,42 @@ def test_a_window_never_painted_gets_its_tools_after_a_moment(
     )
     assert not window.has_tools()
     qtbot.waitUntil(window.has_tools, timeout=5_000)  # the next turn of the event loop
+
+
+def _lower_sections(window: MainWindow) -> dict[str, object]:
+    sections = window.review_panel.review_sections
+    return {
+        "issues": sections.issues.summary.text(),
+        "escalations": sections.escalations.summary.text(),
+        "quiet": sections.quiet.summary.text(),
+        "quiet names hidden": sections.quiet.names.isHidden(),
+        "questions": sections.questions.summary.text(),
+        "chart's team": window.participation_history.team,
+        "order": list(window.review_panel.sections),
+    }
+
+
+def test_the_sections_built_after_the_paint_show_the_team_chosen_before_it(qtbot: QtBot, db_path: Path) -> None:
+    """A team chosen, and the view hidden and shown again, while only the first screenful existed: the sections
+    built after the paint show that team, in the same places and with the same words as when built at once."""
+    opened = open_database(db_path, paths.migrations_dir())
+    write_demo_history(opened.db, datetime.now(UTC), paths.resource_path("questions"))
+    opened.db.close()
+    late = _frame_filled_after_paint(qtbot, db_path)
+    assert late.team_combo.count() >= 2
+    late.team_combo.setCurrentIndex(1)
+    late.review_panel.hide()
+    late.review_panel.show()
+    assert not late.has_tools()
+    with qtbot.waitSignal(late.first_painted, timeout=10_000):
+        late.repaint()
+    seen_late = _lower_sections(late)
+    late.close_without_asking()
+
+    at_once = window_for(open_database(db_path, paths.migrations_dir()), build_live_page=False)
+    qtbot.addWidget(at_once)
+    at_once.team_combo.setCurrentIndex(1)
+    assert _lower_sections(at_once) == seen_late
+    assert seen_late["chart's team"] == at_once.current_team() and seen_late["quiet names hidden"]
+    assert seen_late["issues"] and seen_late["questions"]
+    at_once.close_without_asking()
