@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from copdesk.core.redaction import FlaggedText
 from copdesk.views.widgets.row_model import Column, RowTableModel
 from copdesk.views.widgets.tables import configure_table
+
+FOUND_COLUMN = 2
 
 
 class IdentifierChoice(Enum):
@@ -49,6 +51,9 @@ class IdentifierReviewDialog(QDialog):
         self.table.setAccessibleName("What the identifier check flagged")
         self.table.setModel(self.model)
         configure_table(self.table)
+        header = self.table.horizontalHeader()  # "Where" is a word or two; what was found takes the room
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FOUND_COLUMN, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.buttons = QDialogButtonBox()
         self.buttons.setAccessibleName("Redact, keep or cancel")

@@ -3,6 +3,8 @@ key keeps working while they show, and Esc (or the next question) puts them away
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -28,7 +30,12 @@ def test_remedies_hide_no_live_control_and_esc_puts_them_away(window: MainWindow
     questions = window.question_panel
     card = questions.remedies_card
     assert card.isVisible() and questions.remedies_shown
-    assert card.heading.text() == f"Marked: {shipped_texts().challenge(MarkerKind.LOW_ENERGY).name.text}"
+    challenge = shipped_texts().challenge(MarkerKind.LOW_ENERGY)
+    assert card.heading.text() == f"Marked: “{challenge.name.text}”"
+    remedies = card.remedies.text()
+    assert challenge.name.text not in remedies  # said once, in the heading
+    first_remedy = html.escape(challenge.remedies[0].text.shown())
+    assert remedies.index(first_remedy) < remedies.index(html.escape(challenge.description.shown()))  # what to do first
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() == "remediesCard"]
     shown = _global_rect(card.parentWidget() or card)
     assert shown.intersected(_global_rect(questions)) == shown  # inside the question pane

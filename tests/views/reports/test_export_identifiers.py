@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 
 from copdesk.views.reports.export_dialogs import SessionRecordDialog
-from copdesk.views.reports.identifier_review import IdentifierReviewDialog
+from copdesk.views.reports.identifier_review import FOUND_COLUMN, IdentifierReviewDialog
 from copdesk.views.reports.report_actions import ReportActions
 from copdesk.views.shell.main_window import MainWindow
 from tests.views.export_helpers import finish_export
@@ -71,6 +71,10 @@ def test_the_review_shows_what_was_flagged_and_enter_redacts(
     assert len(reviews) == 1
     shown = [(r.where, r.kind_words, r.finding.text) for r in reviews[0].model.rows()]
     assert shown == [("Notes", "title and surname", "Mrs Patel"), ("Notes", "postcode", "M14 5RT")]
+    table, model = reviews[0].table, reviews[0].model
+    cells = [(model.index(r, c).data(), c) for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert all(table.fontMetrics().horizontalAdvance(text) < table.columnWidth(column) for text, column in cells)
+    assert table.columnWidth(FOUND_COLUMN) == max(table.columnWidth(c) for c in range(model.columnCount()))
     text = target.read_text(encoding="utf-8")
     assert "Patel" not in text and "M14" not in text
     assert "2 possible identifiers redacted" in text

@@ -36,7 +36,7 @@ class NewIssueChoice(QFrame):
 
     def ask(self, title: str, *, earlier: bool) -> None:
         """Show the question for ``title``; ``earlier`` when there are earlier issues below it might repeat."""
-        self.question.set_full_text(f"“{title}” is not recorded yet.")
+        self.question.set_full_text(f"Not recorded yet: “{title}”")  # the words that matter first: a title is cut
         other = ", or choose an earlier issue below (↓) to link it instead" if earlier else ""
         self.setToolTip(f"Enter alone never records an issue: press Record as a new issue{other}. Esc: not yet.")
         self.show()

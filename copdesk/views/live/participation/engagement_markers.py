@@ -107,8 +107,14 @@ class RemediesCard(QFrame):
         layout.addStretch(1)
 
     def show_for(self, kind: MarkerKind, follow_up: str) -> None:
-        self.heading.setText(f"Marked: {shipped_texts().challenge(kind).name.text}")
-        self.remedies.setText(f"<p>{challenge_html(kind)}</p>{remedies_html(kind)}")  # each remedy says whose it is
+        """The challenge's name as the heading, then what to do (first, as the pane may show only a few lines),
+        then the masterclass's description of the challenge; each says whose words it is."""
+        challenge = shipped_texts().challenge(kind)
+        self.heading.setText(f"Marked: {challenge.name.shown()}")
+        self.remedies.setText(
+            f"{remedies_html(kind)}<p>{html.escape(challenge.description.shown())} "
+            f"<i>({html.escape(challenge.description.credit())})</i></p>"
+        )
         self.follow_up.setText(follow_up)
 
     def dismiss(self) -> None:

@@ -89,7 +89,7 @@ def test_enter_after_down_with_an_issue_linked_today_records_nothing(
 
     QTest.keyClick(linker.title_edit, Qt.Key.Key_Up)  # nothing chosen now: Enter asks, and records nothing
     QTest.keyClick(linker.title_edit, Qt.Key.Key_Return)
-    assert linker.choice.isVisible() and linker.choice.question.full_text() == "“OT assess” is not recorded yet."
+    assert linker.choice.isVisible() and linker.choice.question.full_text() == "Not recorded yet: “OT assess”"
     QTest.keyClick(linker.title_edit, Qt.Key.Key_Return)
     assert _titles(window, earlier["team"]) == before
     QTest.keyClick(linker.title_edit, Qt.Key.Key_Escape)
