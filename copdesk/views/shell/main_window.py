@@ -230,8 +230,8 @@ class MainWindow(QMainWindow):
         waiting, self._on_tools = self._on_tools, []
         for then in waiting:
             then()
-        # Last, the one read of the data here: should it fail (a fault is reported), the tools are all in place,
-        # so the window still works and closes.
+        # Last, the chart's query of ten sessions: should it fail (a fault is reported), the tools are all in place
+        # and the callers above answered, so the window still works and closes.
         self.participation_history.show_team(self.review_panel.team)
 
     # -- construction -------------------------------------------------------------------------
