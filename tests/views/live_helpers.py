@@ -1,10 +1,13 @@
-"""Helpers for the live-session tests: a small team, and a session started through the real dialog."""
+"""Helpers for the live-session tests: a small team, a session held before today, and a session started through the
+real dialog."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timedelta
 
-from copdesk.core.model import Role, Session, Team
+from copdesk.core.model import Role, Session, SessionKind, Team
 from copdesk.store import sessions, teams
 from copdesk.views.shell.main_window import MainWindow
 
@@ -18,6 +21,19 @@ def add_team(window: MainWindow, names: Sequence[str] = ROSTER) -> Team:
     team = teams.create_team(window.context.db, "Harbour Team", roster, window.context.now())
     window.reload_teams(team.id)
     return team
+
+
+@contextmanager
+def held_session(window: MainWindow, *, days_ago: int = 14) -> Iterator[tuple[Team, Session, datetime]]:
+    """The team's reflective session ``days_ago`` days before the window's today, held while the block writes into
+    it (at the time given with it) and ended an hour after it began."""
+    db = window.context.db
+    team = add_team(window)
+    then = window.context.now() - timedelta(days=days_ago)
+    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, then)
+    sessions.start_session(db, session.id, then, ground_rules_agreed=True)
+    yield team, session, then
+    sessions.end_session(db, session.id, then + timedelta(hours=1))
 
 
 def start_session(

@@ -9,21 +9,20 @@ session is live; and "Same issue again" offers today's issues and the team's ope
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from copdesk.core.model import MarkerKind, SessionKind
+from copdesk.core.model import MarkerKind
 from copdesk.services.issues import remove_issue, unlink
-from copdesk.store import issues, sessions
+from copdesk.store import issues
 from copdesk.store.recurring import issue_summary, issues_raised_in, unresolved_issues
 from copdesk.store.search import search_notes
 from copdesk.views.live.notes.issue_linker import IssueLinker
 from copdesk.views.shell.main_window import MainWindow
 from tests.views.conftest import clocked_window  # noqa: F401  (the real window, on the fake clocks)
-from tests.views.live_helpers import add_team, start_session
+from tests.views.live_helpers import held_session, start_session
 
 OT_TITLE = "Waiting weeks for OT assessments"
 HOUSING_TITLE = "Housing referrals returned without a reason"
@@ -37,14 +36,10 @@ def window(clocked_window: MainWindow) -> MainWindow:  # noqa: F811
 @pytest.fixture
 def earlier(window: MainWindow) -> Iterator[dict[str, int]]:
     """A team whose earlier session recorded the OT and housing issues."""
-    db, now = window.context.db, window.context.now()
-    team = add_team(window)
-    then = now - timedelta(days=14)
-    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, then)
-    sessions.start_session(db, session.id, then, ground_rules_agreed=True)
-    ot = issues.add_issue(db, team.id, OT_TITLE, session.id, then)
-    housing = issues.add_issue(db, team.id, HOUSING_TITLE, session.id, then)
-    sessions.end_session(db, session.id, then + timedelta(hours=1))
+    db = window.context.db
+    with held_session(window) as (team, session, then):
+        ot = issues.add_issue(db, team.id, OT_TITLE, session.id, then)
+        housing = issues.add_issue(db, team.id, HOUSING_TITLE, session.id, then)
     yield {"team": team.id, "session": session.id, "ot": ot.id, "housing": housing.id}
 
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from copdesk.core.model import ActionStatus, SessionKind
+from copdesk.core.model import ActionStatus
 from copdesk.store import actions, issues, sessions
 from copdesk.store.carry_over import actions_agreed_in
 from copdesk.store.recurring import issue_summary, issues_raised_in, unresolved_issues
@@ -19,7 +19,7 @@ from copdesk.views.live.notes.action_editor import ChangeActionDialog
 from copdesk.views.live.notes.issue_linker import IssueLinker
 from copdesk.views.shell.main_window import MainWindow
 from tests.views.conftest import clocked_window  # noqa: F401  (the real window, on the fake clocks)
-from tests.views.live_helpers import add_team, start_session
+from tests.views.live_helpers import held_session, start_session
 
 NHS = "943 476 5919"
 OT_TITLE = "Delays getting occupational therapy assessments before discharge"
@@ -34,14 +34,10 @@ def window(clocked_window: MainWindow) -> MainWindow:  # noqa: F811
 @pytest.fixture
 def earlier(window: MainWindow) -> Iterator[dict[str, int]]:
     """A team whose earlier session recorded the OT issue and agreed an action still open."""
-    db, now = window.context.db, window.context.now()
-    team = add_team(window)
-    then = now - timedelta(days=14)
-    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, then)
-    sessions.start_session(db, session.id, then, ground_rules_agreed=True)
-    ot = issues.add_issue(db, team.id, OT_TITLE, session.id, then)
-    action = actions.add_action(db, team.id, "Share the carers' checklist", then, origin_session_id=session.id)
-    sessions.end_session(db, session.id, then + timedelta(hours=1))
+    db = window.context.db
+    with held_session(window) as (team, session, then):
+        ot = issues.add_issue(db, team.id, OT_TITLE, session.id, then)
+        action = actions.add_action(db, team.id, "Share the carers' checklist", then, origin_session_id=session.id)
     yield {"team": team.id, "session": session.id, "ot": ot.id, "action": action.id}
 
 
