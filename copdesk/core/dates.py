@@ -15,7 +15,7 @@ from datetime import date, datetime
 from dateutil import parser  # type: ignore[import-untyped, unused-ignore]
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped, unused-ignore]
 
-from copdesk.core.date_names import DAY_NAMES, MONTH_NAMES, day_name, month_name
+from copdesk.core.date_names import DAY_NAMES, MONTH_NAMES, day_name, short_date
 
 MAX_YEARS_AHEAD = 5
 EARLIEST_DUE = date(2000, 1, 1)
@@ -92,7 +92,7 @@ def passed_note(due: date | None, today: date) -> str:
 
 def format_uk(day: date) -> str:
     """The form used everywhere a due date is shown, e.g. "Thu 3 Dec 2026"; it parses back."""
-    return f"{day_name(day, short=True)} {day.day} {month_name(day, short=True)} {day.year}"
+    return f"{day_name(day, short=True)} {short_date(day)}"
 
 
 def _interpret(cleaned: str, shown: str, today: date, next_session: date | None) -> date:
