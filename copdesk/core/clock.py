@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 MonotonicClock = Callable[[], float]
@@ -88,3 +88,8 @@ def from_utc_iso(text: str) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
+
+
+def local_day(stamp: str) -> date:
+    """The local calendar day of a stored UTC time: the day the facilitator remembers it happening."""
+    return from_utc_iso(stamp).astimezone().date()

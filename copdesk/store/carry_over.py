@@ -17,7 +17,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from copdesk.core.clock import from_utc_iso
+from copdesk.core.clock import local_day
 from copdesk.core.model import Action, ReviewOutcome
 from copdesk.store.actions import _SELECT as ACTIONS_WITH_CARRIES
 from copdesk.store.actions import _action
@@ -43,7 +43,7 @@ class FollowUp:
 
 
 def _local_date(stamp: str | None) -> date | None:
-    return from_utc_iso(stamp).astimezone().date() if stamp else None
+    return local_day(stamp) if stamp else None
 
 
 _FOLLOW_UP_SQL = f"""

@@ -11,12 +11,11 @@ from datetime import date
 from sqlite_utils import Database
 
 from copdesk.core.anonymise import NameRedactor
-from copdesk.core.clock import from_utc_iso
+from copdesk.core.clock import from_utc_iso, local_day
 from copdesk.core.cpd import AttendedSession, CpdEvidence
 from copdesk.core.model import Member, NoteKind, SessionKind, Team
 from copdesk.core.text import name_key
 from copdesk.store import notes, teams
-from copdesk.store.quarterly import local_day
 
 
 class MemberNotFound(LookupError):

@@ -21,7 +21,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from copdesk.core.clock import from_utc_iso
+from copdesk.core.clock import local_day
 from copdesk.core.model import Session, SessionStatus
 from copdesk.core.text import counted
 from copdesk.store import sessions
@@ -154,7 +154,7 @@ def _check(db: Database, session: Session, now: datetime) -> None:
     if latest is not None and latest.id != session.id:
         raise DiscardRefused("Only the team's latest session can be discarded; earlier ones are kept as history.")
     if session.status is SessionStatus.ENDED and session.ended_at is not None:
-        ended_on = from_utc_iso(session.ended_at).astimezone().date()
+        ended_on = local_day(session.ended_at)
         if ended_on < now.astimezone().date():
             raise DiscardRefused(
                 "Only the live session, or one that ended today, can be discarded; older sessions are kept as history."

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
-from copdesk.core.clock import from_utc_iso, to_utc_iso
+from copdesk.core.clock import local_day, to_utc_iso
 from copdesk.core.feedback import Feedback, checked_assessment, checked_feedback
 from copdesk.core.masterclass import shipped_texts
 from copdesk.store.tables import insert_row
@@ -53,7 +53,7 @@ def quarter_feedback(db: Database, team_id: int, first: date, last: date) -> lis
     return [
         Feedback(row["usefulness"], row["to_change"] or "")
         for row in db.query(sql, [team_id])
-        if first <= from_utc_iso(row["started_at"]).astimezone().date() <= last
+        if first <= local_day(row["started_at"]) <= last
     ]
 
 

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from copdesk.core.clock import from_utc_iso, to_utc_iso
+from copdesk.core.clock import local_day, to_utc_iso
 from copdesk.core.model import MarkerKind, Member, SessionStatus
 from copdesk.core.participation import SessionParticipation, quiet_in_session
 from copdesk.store.sessions import attendee_ids
@@ -81,11 +81,6 @@ class QuietLastTime:
     tallied: bool
 
 
-def _held_on(started_at: str) -> date:
-    """The local calendar day the session was held, as the facilitator remembers it."""
-    return from_utc_iso(started_at).astimezone().date()
-
-
 class _EndedSession(NamedTuple):
     id: int
     started_at: str
@@ -123,7 +118,7 @@ def team_history(db: Database, team_id: int, limit: int = 10) -> list[SessionPar
     ended = _ended_sessions(db, team_id, limit)
     counts = _attendee_counts(db, [session.id for session in ended])
     return [
-        SessionParticipation(_held_on(session.started_at), session.attendance, tuple(counts[session.id].values()))
+        SessionParticipation(local_day(session.started_at), session.attendance, tuple(counts[session.id].values()))
         for session in ended
     ]
 
@@ -138,4 +133,4 @@ def quiet_last_time(db: Database, team_id: int) -> QuietLastTime | None:
     roster = [m for m in list_members(db, team_id, include_inactive=True) if m.id in present]
     counts = _attendee_counts(db, [last.id])[last.id]
     quiet = set(quiet_in_session([m.id for m in roster], counts))
-    return QuietLastTime(_held_on(last.started_at), tuple(m for m in roster if m.id in quiet), tallied=bool(counts))
+    return QuietLastTime(local_day(last.started_at), tuple(m for m in roster if m.id in quiet), tallied=bool(counts))

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from copdesk.core.clock import to_utc_iso
+from copdesk.core.clock import local_day, to_utc_iso
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import SessionKind
 from copdesk.core.planning import (
@@ -23,7 +23,6 @@ from copdesk.core.planning import (
     checked_plan,
 )
 from copdesk.core.schedule import NextSession
-from copdesk.store.quarterly import local_day
 from copdesk.store.schedule import upcoming_sessions
 
 

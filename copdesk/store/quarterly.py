@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from copdesk.core.anonymise import NAME_PLACEHOLDER, NameRedactor
-from copdesk.core.clock import from_utc_iso
+from copdesk.core.clock import local_day
 from copdesk.core.feedback import summarise
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import ActionStatus, EscalationStatus, EscalationTarget, IssueStatus, SessionKind, Team
@@ -35,11 +35,6 @@ from copdesk.core.quarterly import (
 from copdesk.store.feedback import quarter_feedback, self_assessment
 from copdesk.store.pending_care import has_table, redaction_list
 from copdesk.store.schedule import local_wall_time, scheduled_between
-
-
-def local_day(stamp: str) -> date:
-    """The local calendar day of a stored UTC time."""
-    return from_utc_iso(stamp).astimezone().date()
 
 
 def quarter_figures(db: Database, team: Team, quarter: str, now: datetime) -> QuarterFigures:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
-from copdesk.core.clock import from_utc_iso
+from copdesk.core.clock import local_day
 from copdesk.core.model import Escalation, EscalationStatus, Issue, IssueStatus
 from copdesk.core.recurring import check_escalation_update, check_threshold
 from copdesk.core.review import EscalationFact, IssueSummary
@@ -28,10 +28,6 @@ class HistoryEntry:
     session_id: int
     session_date: date
     text: str
-
-
-def _local_date(stamp: str) -> date:
-    return from_utc_iso(stamp).astimezone().date()
 
 
 _SUMMARY_SQL = """
@@ -52,8 +48,8 @@ def _summaries(db: Database, where: str, params: list[object]) -> list[IssueSumm
             title=str(row["title"]),
             status=IssueStatus(row["status"]),
             times_raised=int(row["times_raised"]),
-            first_raised=_local_date(row["first_raised"]),
-            last_raised=_local_date(row["last_raised"]),
+            first_raised=local_day(row["first_raised"]),
+            last_raised=local_day(row["last_raised"]),
             escalated=bool(row["escalated"]),
             resolution=row["resolution"],
         )
@@ -91,7 +87,7 @@ def issue_history(db: Database, issue_id: int) -> list[HistoryEntry]:
         WHERE m.issue_id = ? ORDER BY held, m.id
     """
     return [
-        HistoryEntry(int(r["id"]), int(r["session_id"]), _local_date(r["held"]), str(r["text"]))
+        HistoryEntry(int(r["id"]), int(r["session_id"]), local_day(r["held"]), str(r["text"]))
         for r in db.query(sql, [issue_id])
     ]
 

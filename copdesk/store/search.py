@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from copdesk.core.clock import from_utc_iso
+from copdesk.core.clock import local_day
 from copdesk.core.fts import ELLIPSIS, HIGHLIGHT_END, HIGHLIGHT_START, match_all, match_any
 from copdesk.core.model import IssueStatus, NoteKind
 from copdesk.store.carry_over import SESSION_ORDER
@@ -48,10 +48,6 @@ class NoteHit:
     where: str
     snippet: str  # highlighted with core.fts.HIGHLIGHT_START / HIGHLIGHT_END
     text: str
-
-
-def _local_date(stamp: str) -> date:
-    return from_utc_iso(stamp).astimezone().date()
 
 
 _SUGGEST_SQL = f"""
@@ -93,7 +89,7 @@ def suggest_issues(
             title=str(row["title"]),
             status=IssueStatus(row["status"]),
             times_raised=int(row["times_raised"]),
-            last_raised=_local_date(row["last_raised"]),
+            last_raised=local_day(row["last_raised"]),
             score=float(row["score"]),
         )
         for row in db.query(_SUGGEST_SQL, params)
@@ -168,7 +164,7 @@ def search_notes(db: Database, typed: str, *, limit: int = SEARCH_LIMIT) -> list
     return [
         NoteHit(
             session_id=int(row["session_id"]),
-            session_date=_local_date(row["held"]),
+            session_date=local_day(row["held"]),
             team_name=str(row["team_name"]),
             where=_where(str(row["kind"]), str(row["issue_title"])),
             snippet=str(row["snippet"]),
