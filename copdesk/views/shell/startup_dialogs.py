@@ -3,6 +3,9 @@
 Each dialog is an ordinary QDialog whose answer is an attribute, so tests show it, click a button
 and read the answer, without a blocking ``exec()``. :class:`GuiStartupPrompts` is what
 :func:`copdesk.startup.claim_location` and :func:`copdesk.startup.open_claimed` talk to in the real app.
+
+This module loads before the window's frame paints, and most starts ask nothing, so each dialog loads its form
+(a generated module that names dozens of Qt classes, each made on first use) only when it is shown.
 """
 
 from __future__ import annotations
@@ -15,8 +18,6 @@ from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from copdesk.core.date_names import short_date_time
 from copdesk.paths import DATABASE_FILENAME
 from copdesk.startup import DamageChoice
-from copdesk.views.forms.ui_damaged_database import Ui_DamagedDatabaseDialog
-from copdesk.views.forms.ui_data_location import Ui_DataLocationDialog
 
 if TYPE_CHECKING:
     from copdesk.store.backup_catalogue import BackupFile
@@ -34,6 +35,8 @@ class DamagedDatabaseDialog(QDialog):
 
     def __init__(self, message: str, backup: BackupFile | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from copdesk.views.forms.ui_damaged_database import Ui_DamagedDatabaseDialog  # a rare dialog: see module doc
+
         self.ui = Ui_DamagedDatabaseDialog()
         self.ui.setupUi(self)
         self.choice = DamageChoice.QUIT
@@ -77,6 +80,8 @@ class DataLocationDialog(QDialog):
 
     def __init__(self, message: str, current: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from copdesk.views.forms.ui_data_location import Ui_DataLocationDialog  # a rare dialog: see module doc
+
         self.ui = Ui_DataLocationDialog()
         self.ui.setupUi(self)
         self.current = current
