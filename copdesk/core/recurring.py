@@ -22,6 +22,28 @@ def recurring_challenge() -> Challenge:
     return shipped_texts().challenge(MarkerKind.REPEATED_ISSUE)
 
 
+def raised_text(times: int) -> str:
+    return "once" if times == 1 else "twice" if times == 2 else f"{times} times"
+
+
+def advice_text(times_raised: int) -> str:
+    """The flag's words: the masterclass's challenge and its remedies, each quoted with the section it is from."""
+    challenge = recurring_challenge()
+    remedies = "".join(
+        f"\n• {'CoPDesk also offers: ' if remedy.offered_by_copdesk else ''}{remedy.text.with_credit()}"
+        for remedy in challenge.remedies
+    )
+    return (
+        f"Raised in {times_raised} sessions without a resolution: {challenge.name.with_credit()}. "
+        f"What the masterclass suggests:{remedies}"
+    )
+
+
+def short_advice(times_raised: int) -> str:
+    """The one-line flag for a crowded pane; :func:`advice_text` (its tooltip) is the whole quotation."""
+    return f"⚑ Raised {raised_text(times_raised)} without a resolution: {recurring_challenge().name.with_credit()}."
+
+
 class EscalationError(ValueError):
     """Raised with a one-line message fit to show the user as it is."""
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copdesk.core.recurring import is_flagged, recurring_challenge
+from copdesk.core.recurring import advice_text, is_flagged, raised_text
 from copdesk.core.review import IssueSummary
 from copdesk.services.issues import resolve_issue
 from copdesk.store import issues
@@ -23,28 +23,10 @@ from copdesk.store.recurring import (
 )
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_issue_history import Ui_IssueHistoryDialog
-from copdesk.views.live.notes.issue_models import escalation_model, escalation_rows, history_model, raised_text
+from copdesk.views.live.notes.issue_models import escalation_model, escalation_rows, history_model
 from copdesk.views.widgets.forms import name_standard_buttons
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.tables import configure_table
-
-
-def advice_text(times_raised: int) -> str:
-    """The flag's words: the masterclass's challenge and its remedies, each quoted with the section it is from."""
-    challenge = recurring_challenge()
-    remedies = "".join(
-        f"\n• {'CoPDesk also offers: ' if remedy.offered_by_copdesk else ''}{remedy.text.with_credit()}"
-        for remedy in challenge.remedies
-    )
-    return (
-        f"Raised in {times_raised} sessions without a resolution: {challenge.name.with_credit()}. "
-        f"What the masterclass suggests:{remedies}"
-    )
-
-
-def short_advice(times_raised: int) -> str:
-    """The one-line flag for a crowded pane; :func:`advice_text` (its tooltip) is the whole quotation."""
-    return f"⚑ Raised {raised_text(times_raised)} without a resolution: {recurring_challenge().name.with_credit()}."
 
 
 class IssueHistoryDialog(QDialog):

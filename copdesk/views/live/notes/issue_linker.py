@@ -31,17 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copdesk.core.recurring import is_flagged
+from copdesk.core.recurring import advice_text, is_flagged, raised_text, short_advice
 from copdesk.core.review import IssueSummary
 from copdesk.core.text import name_key
 from copdesk.services.issues import raise_again, raise_issue, remove_issue, unlink
 from copdesk.store.recurring import held_in_session, issue_summary, recurring_threshold, unresolved_issues
 from copdesk.store.search import suggest_issues
 from copdesk.views.context import AppContext
-from copdesk.views.live.notes.issue_models import IssueRole, issue_model, raised_text, suggestion_rows
+from copdesk.views.live.notes.issue_models import IssueRole, issue_model, suggestion_rows
 from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table
 from copdesk.views.live.notes.new_issue_choice import NewIssueChoice
-from copdesk.views.prepare.issue_history import IssueHistoryDialog, advice_text, short_advice
+from copdesk.views.prepare.issue_history import IssueHistoryDialog
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.write_guard import KEPT_TYPED

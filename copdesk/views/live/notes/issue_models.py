@@ -40,10 +40,6 @@ class IssueRow:
     today: str = ""  # "recorded" or "linked" when the live session already holds it, else ""
 
 
-def raised_text(times: int) -> str:
-    return "once" if times == 1 else "twice" if times == 2 else f"{times} times"
-
-
 def _status(row: IssueRow) -> str:
     if row.today:
         return f"{row.today.capitalize()} in this session"
