@@ -254,6 +254,10 @@ def _open_locked(
 def _finish_pending_care(started: Startup, now: datetime) -> None:
     """Finish an erasure or a deletion of old sessions that an earlier run left part-done (a crash, a damaged
     backup), before the start-up backup could copy what it had still to delete."""
+    from copdesk.store.pending_care import pending
+
+    if not pending(started.opened.db):  # as on almost every start: data care (a large module) is not loaded
+        return
     from copdesk.services.data_care import finish_pending_care
 
     db_path = started.opened.path

@@ -11,7 +11,7 @@ Names are never stored here: an erasure keeps salted digests of every name the m
 
 from __future__ import annotations
 
-import secrets
+import os
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -52,7 +52,7 @@ def salt(db: Database) -> str:
     row = db.execute("SELECT value FROM setting WHERE key = ?", [SALT_SETTING]).fetchone()
     if row is not None:
         return str(row[0])
-    value = secrets.token_hex(16)
+    value = os.urandom(16).hex()
     db.execute("INSERT INTO setting (key, value) VALUES (?, ?)", [SALT_SETTING, value])
     return value
 
