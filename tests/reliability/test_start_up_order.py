@@ -37,6 +37,23 @@ copdesk.startup.open_claimed = refuse
 sys.exit(copdesk.app.run_gui(["--db", sys.argv[1]]))
 """
 
+# The real start-up up to the moment the Prepare view's first screenful is built (its first paint comes next).
+MODULES_AT_THE_FIRST_SCREENFUL = r"""
+import json, os, sys
+import copdesk.app
+from copdesk.views.shell.main_window import MainWindow
+
+real_open_data = MainWindow.open_data
+
+def open_data(self, *args, **kwargs):
+    real_open_data(self, *args, **kwargs)
+    print(json.dumps(sorted(sys.modules)), flush=True)
+    os._exit(0)
+
+MainWindow.open_data = open_data
+sys.exit(copdesk.app.run_gui(["--db", sys.argv[1]]))
+"""
+
 SIGTERM_WHILE_OPENING = r"""
 import sys, time
 import copdesk.store.connection as connection
@@ -106,6 +123,25 @@ def test_the_frame_paints_without_the_store_or_the_panes_loaded(db_path: Path) -
     assert heavy.isdisjoint(loaded)
     # A dialog's generated form names dozens of Qt classes, each made on first use: none is loaded for a start
     # that asks nothing.
+    assert [name for name in loaded if name.startswith("copdesk.views.forms.")] == []
+
+
+def test_the_prepare_view_paints_before_what_only_the_rest_needs_is_loaded(db_path: Path) -> None:
+    make_database(db_path)
+    result = run_child(MODULES_AT_THE_FIRST_SCREENFUL, str(db_path))
+    assert result.returncode == 0, result.stderr
+    loaded = set(json.loads(result.stdout.splitlines()[-1]))
+    assert {"copdesk.views.prepare.review_panel", "copdesk.views.prepare.review_sections"} <= loaded
+    later = {
+        "copdesk.views.prepare.sections_below",  # added just after the first paint
+        "copdesk.views.prepare.participation_history",
+        "copdesk.views.prepare.issue_history",  # a dialog
+        "copdesk.views.session.session_flow",
+        "copdesk.views.reports.report_actions",
+        "copdesk.store.quarterly",  # the quarter's report
+        "copdesk.services.data_care",  # only when an erasure or a deletion was left part-done
+    }
+    assert later.isdisjoint(loaded)
     assert [name for name in loaded if name.startswith("copdesk.views.forms.")] == []
 
 
