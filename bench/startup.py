@@ -2,14 +2,14 @@
 
 Each run is a fresh process, timed from just before it is spawned to the end of the main window's first paint
 pass (the first call of its ``paintEvent``, plus the rest of that pass), found the same way for both windows:
-the child wraps the window class's ``paintEvent`` (the app has no benchmark-only code). An application-wide
-event filter would hand every event of every widget to Python, and slow a window with many widgets far more
-than an empty one, so it is installed only after that first paint, to time the first paint of the Prepare
-view on the data (the widget named ``reviewPanel``): CoPDesk paints its window's frame before it opens the
-database, and this is when the facilitator can read it. The app's child goes
-through exactly what ``python main.py --db PATH`` does (it imports ``copdesk.app``, then
+the child wraps the window class's ``paintEvent`` (the app has no benchmark-only code). CoPDesk paints its
+window's frame before it opens the database; the headline is the end of the first paint pass of the Prepare view
+on the data (``ReviewPanel``, found the same way), when the facilitator can read it. Only those two methods are
+wrapped: an application-wide event filter would hand every event of every widget to Python, and slow a window
+with many widgets more than an empty one (earlier versions of this script used one after the frame's paint).
+The app's child goes through exactly what ``python main.py --db PATH`` does (it imports ``copdesk.app``, then
 ``run_from_command_line``: data location, instance lock, the window, checks of the file, the automatic backup);
-it only creates the QApplication first, as the bare window's child does, so the filter can be installed. Four
+the two classes are wrapped as their modules load (an import hook), before any instance exists. Four
 kinds of run alternate:
 
 * bare: a QApplication and an empty QMainWindow at 1366x768;
@@ -71,13 +71,18 @@ def child(kind: str, db_path: str) -> int:
     """Runs in the spawned process: show a window and print when its first paint ended.
 
     The app's child runs as ``python main.py --db PATH`` does, in the same order: it imports ``copdesk.app`` and
-    calls ``run_from_command_line``, which loads Qt and creates the QApplication; the main window's class is
-    wrapped as soon as its module has loaded (an import hook), before any window exists.
+    calls ``run_from_command_line``, which loads Qt and creates the QApplication; the main window's class and the
+    Prepare view's are wrapped as soon as their modules have loaded (an import hook), before any instance exists.
     """
     if kind == "app":
         import copdesk.app  # first, as main.py imports it
 
-        _when_loaded("copdesk.views.shell.main_window", "MainWindow", lambda window_class: _watch(kind, window_class))
+        _when_loaded(
+            {
+                ("copdesk.views.shell.main_window", "MainWindow"): lambda window_class: _watch(kind, window_class),
+                ("copdesk.views.prepare.review_panel", "ReviewPanel"): _watch_prepare_view,
+            }
+        )
         return copdesk.app.run_from_command_line(["--db", db_path])
     from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -95,27 +100,33 @@ def child(kind: str, db_path: str) -> int:
     return app.exec()
 
 
-def _when_loaded(name: str, attribute: str, then: Callable[[Any], None]) -> None:
-    """Call ``then(name.attribute)`` once the module ``name`` has defined it (whoever imports it, first)."""
+def _when_loaded(targets: dict[tuple[str, str], Callable[[Any], None]]) -> None:
+    """For each ``(module, attribute)``, call its ``then(module.attribute)`` once the module has defined it
+    (whoever imports it, first); the import hook goes once all are found."""
     original = builtins.__import__
+    waiting = dict(targets)
 
     def watching(*args: Any, **kwargs: Any) -> Any:
         module = original(*args, **kwargs)
-        defined = getattr(sys.modules.get(name), attribute, None)
-        if defined is not None:
+        for (name, attribute), then in list(waiting.items()):
+            defined = getattr(sys.modules.get(name), attribute, None)
+            if defined is not None:
+                del waiting[(name, attribute)]
+                then(defined)
+        if not waiting:
             builtins.__import__ = original
-            then(defined)
         return module
 
     builtins.__import__ = watching
 
 
-_WATCHERS: list[object] = []  # the watcher lives as long as the child
+_WATCHERS: list[Any] = []  # the watcher lives as long as the child
 
 
 def _watch(kind: str, window_class: Any) -> None:
-    """Wrap ``window_class.paintEvent`` to note the end of its first paint pass, then the Prepare view's."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    """Wrap ``window_class.paintEvent`` to note the end of its first paint pass (then, for the app, wait for the
+    Prepare view's: :func:`_watch_prepare_view`)."""
+    from PySide6.QtCore import QObject, QTimer
     from PySide6.QtGui import QPaintEvent
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -136,17 +147,11 @@ def _watch(kind: str, window_class: Any) -> None:
             self.cpu_at_paint = time.process_time()
             if kind != "app":
                 self.ready()
-            else:
-                app = QApplication.instance()
-                assert app is not None
-                app.installEventFilter(self)  # only now: it sees every event, and slows what it sees
 
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            painted = event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
-            if self.ready_at is None and painted and watched.objectName() == "reviewPanel":
+        def prepare_view_painting(self) -> None:
+            if self.ready_at is None and self.painted_at is not None:
                 self.ready_at = -1.0
-                QTimer.singleShot(0, self.ready)
-            return False
+                QTimer.singleShot(0, self.ready)  # after the rest of this paint pass
 
         def ready(self) -> None:
             self.ready_at = time.monotonic()
@@ -174,6 +179,17 @@ def _watch(kind: str, window_class: Any) -> None:
         paint(window, event)
 
     window_class.paintEvent = paint_event
+
+
+def _watch_prepare_view(panel_class: Any) -> None:
+    """Wrap the Prepare view's ``paintEvent`` to tell the window's watcher of its first paint."""
+    paint = panel_class.paintEvent
+
+    def paint_event(panel: Any, event: Any) -> None:
+        _WATCHERS[-1].prepare_view_painting()
+        paint(panel, event)
+
+    panel_class.paintEvent = paint_event
 
 
 def _open_with_the_required_stack(db_path: str) -> None:

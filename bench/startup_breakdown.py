@@ -71,7 +71,7 @@ class Probes:
         self.marks: dict[str, tuple[float, float]] = {}  # wall, main-thread CPU
         self._depth = {"imports": 0, "store": 0}
         self._patched: set[str] = set()
-        self.on_load: dict[str, Callable[[Any], None]] = {}  # more probes for a module, once it has loaded
+        self.on_load: dict[str, Callable[[Any], None]] = {}  # more probes for a module, once, when it has loaded
         self.checked: list[float] = []  # the integrity check: wall start, wall end, its thread's CPU
         self.classes = {"dataclasses": [0, 0.0], "enums": [0, 0.0]}  # made on the main thread: count, CPU seconds
 
@@ -122,6 +122,9 @@ class Probes:
         def timed_import(name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0) -> Any:
             module = self._outermost("imports", lambda: original(name, globals, locals, fromlist, level))
             self._patch_store(name, fromlist)
+            for candidate in (name, *(f"{name}.{item}" for item in fromlist or () if isinstance(item, str))):
+                if candidate in self.on_load and candidate in sys.modules:  # the import of it has returned
+                    self.on_load.pop(candidate)(sys.modules[candidate])
             return module
 
         builtins.__import__ = timed_import
@@ -137,8 +140,6 @@ class Probes:
                 ours = callable(value) and getattr(value, "__module__", None) == candidate
                 if ours and attribute[0] != "_" and not isinstance(value, type) and not opening:
                     setattr(module, attribute, self._counted(value))
-            if candidate in self.on_load:
-                self.on_load[candidate](module)
 
     def _counted(self, function: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(function)
@@ -170,8 +171,8 @@ def child(db_path: str) -> int:
     import copdesk.app
 
     probes.mark("app_import")
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication([sys.argv[0]])
     probes.mark("qapplication")
@@ -184,17 +185,8 @@ def child(db_path: str) -> int:
     probes.step(main_window, "import_panes", "import_panes")
     probes.step(copdesk.app, "window_for", "build")
 
-    class Painted(QObject):
-        def __init__(self) -> None:
-            super().__init__()
-            self.seen = False
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            painted = event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
-            if not self.seen and painted and watched.objectName() == "reviewPanel":
-                self.seen = True
-                QTimer.singleShot(0, self.finish)
-            return False
+    class Painted:
+        seen = False
 
         def finish(self) -> None:
             probes.mark("painted")
@@ -208,13 +200,19 @@ def child(db_path: str) -> int:
             app.exit(0)
 
     watcher = Painted()
-    frame_paint = main_window.MainWindow.paintEvent
 
-    def paint_event(window: main_window.MainWindow, event: Any) -> None:
-        app.installEventFilter(watcher)  # after the frame is on screen: the Prepare view's paint comes later
-        frame_paint(window, event)
+    def watch_prepare_view(review_panel: Any) -> None:
+        prepare_paint = review_panel.ReviewPanel.paintEvent
 
-    main_window.MainWindow.paintEvent = paint_event  # type: ignore[method-assign,assignment]
+        def paint_event(panel: Any, event: Any) -> None:
+            if not watcher.seen:
+                watcher.seen = True
+                QTimer.singleShot(0, watcher.finish)  # after the rest of this paint pass
+            prepare_paint(panel, event)
+
+        review_panel.ReviewPanel.paintEvent = paint_event
+
+    probes.on_load["copdesk.views.prepare.review_panel"] = watch_prepare_view
     probes.on_load["copdesk.store.connection"] = lambda module: _time_the_check(module, probes)
     return copdesk.app.run_from_command_line(["--db", db_path])
 
