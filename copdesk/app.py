@@ -145,6 +145,8 @@ def _run(qt_args: list[str], db_arg: str | None) -> int:
     """Start-up and the event loop, once the command line and the display are known to be usable."""
     from PySide6.QtWidgets import QApplication
 
+    _spare_pyside_source_reads()
+
     from copdesk.startup import claim_location
     from copdesk.views.shell.fault_notice import watch_faults
     from copdesk.views.shell.startup_dialogs import GuiStartupPrompts
@@ -168,6 +170,33 @@ def _run(qt_args: list[str], db_arg: str | None) -> int:
         return 1
     finally:
         stop_watching_faults()
+
+
+def _spare_pyside_source_reads() -> None:
+    """Let PySide tell whether a module uses it from the file's bytes, not from its source kept in ``linecache``.
+
+    Once loaded, PySide checks every module imported after it for the text "PySide6" (to know which modules its
+    ``__feature__`` switches apply to) with ``inspect.getsource``, which reads the file through ``linecache`` and
+    keeps every line of it for the life of the process: run from the checkout, about 7 MB of source and 20 ms of
+    start-up. The question is the same when asked of the file's bytes (a source file's encoding keeps ASCII as
+    ASCII), and those are dropped once read. A module without a ``.py`` file (the bundle's are compiled only) is
+    left to PySide's own check; so is every module if a PySide release no longer has the check.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    pyside_check = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or pyside_check is None or pyside_check.__module__ == __name__:  # absent, or done already
+        return
+
+    def uses_pyside(module: object) -> bool:
+        source_file = getattr(module, "__file__", None)
+        if isinstance(source_file, str) and source_file.endswith(".py"):
+            try:
+                return b"PySide6" in Path(source_file).read_bytes()
+            except OSError:
+                pass
+        return bool(pyside_check(module))
+
+    vars(feature)["_mod_uses_pyside"] = uses_pyside  # the module looks the name up when it checks
 
 
 def _run_claimed(app: QApplication, location: DataLocation, claim: Claim) -> int:

@@ -8,8 +8,11 @@ while the data opens, or while a first question is open, still ends the app.
 from __future__ import annotations
 
 import json
+import linecache
 import signal
 import sqlite3
+import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -37,20 +40,20 @@ copdesk.startup.open_claimed = refuse
 sys.exit(copdesk.app.run_gui(["--db", sys.argv[1]]))
 """
 
-# The real start-up up to the moment the Prepare view's first screenful is built (its first paint comes next).
-MODULES_AT_THE_FIRST_SCREENFUL = r"""
-import json, os, sys
+# The real start-up up to the moment the Prepare view's first screenful is built (its first paint comes next):
+# the modules loaded by then, and the files whose source text is kept in memory.
+AT_THE_FIRST_SCREENFUL = r"""
+import json, linecache, os, sys
 import copdesk.app
-from copdesk.views.shell.main_window import MainWindow
 
-real_open_data = MainWindow.open_data
+real_window_for = copdesk.app.window_for
 
-def open_data(self, *args, **kwargs):
-    real_open_data(self, *args, **kwargs)
-    print(json.dumps(sorted(sys.modules)), flush=True)
+def window_for(*args, **kwargs):
+    real_window_for(*args, **kwargs)
+    print(json.dumps({"modules": sorted(sys.modules), "sources_kept": sorted(linecache.cache)}), flush=True)
     os._exit(0)
 
-MainWindow.open_data = open_data
+copdesk.app.window_for = window_for  # nothing of Qt loaded before the app loads it, as from main.py
 sys.exit(copdesk.app.run_gui(["--db", sys.argv[1]]))
 """
 
@@ -126,11 +129,16 @@ def test_the_frame_paints_without_the_store_or_the_panes_loaded(db_path: Path) -
     assert [name for name in loaded if name.startswith("copdesk.views.forms.")] == []
 
 
-def test_the_prepare_view_paints_before_what_only_the_rest_needs_is_loaded(db_path: Path) -> None:
+def _at_the_first_screenful(db_path: Path) -> dict[str, list[str]]:
     make_database(db_path)
-    result = run_child(MODULES_AT_THE_FIRST_SCREENFUL, str(db_path))
+    result = run_child(AT_THE_FIRST_SCREENFUL, str(db_path))
     assert result.returncode == 0, result.stderr
-    loaded = set(json.loads(result.stdout.splitlines()[-1]))
+    seen: dict[str, list[str]] = json.loads(result.stdout.splitlines()[-1])
+    return seen
+
+
+def test_the_prepare_view_paints_before_what_only_the_rest_needs_is_loaded(db_path: Path) -> None:
+    loaded = set(_at_the_first_screenful(db_path)["modules"])
     assert {"copdesk.views.prepare.review_panel", "copdesk.views.prepare.review_sections"} <= loaded
     later = {
         "copdesk.views.prepare.sections_below",  # added just after the first paint
@@ -154,6 +162,35 @@ def test_sigterm_while_the_data_opens_ends_the_app_once_it_is_open(db_path: Path
         assert child.wait(timeout=30) == 0  # the window stays closed: no event loop is started
     assert not lock_path(db_path).exists()  # released on the way out
     assert sqlite3.connect(db_path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_start_up_keeps_no_source_text_of_the_modules_it_loads(db_path: Path) -> None:
+    # PySide's own check would keep every line of every module loaded after it (about 7 MB from the checkout).
+    # What PySide reads while it loads itself (its own package, enum.py) comes before the app can ask otherwise.
+    kept = [Path(name) for name in _at_the_first_screenful(db_path)["sources_kept"]]
+    assert len(kept) <= 5, kept
+    copdesk_folder = Path(app.__file__).parent
+    assert [path for path in kept if copdesk_folder in path.parents] == []
+    libraries = {"sqlite_utils", "dateutil", "click", "pluggy", "tomllib", "sqlite3", "json", "zipfile"}
+    assert [path for path in kept if libraries & set(path.parts)] == []
+
+
+def test_pyside_still_tells_the_modules_that_use_it_from_those_that_do_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app._spare_pyside_source_reads()
+    app._spare_pyside_source_reads()  # a second start in one process leaves one check in place
+    feature = sys.modules["shibokensupport.feature"]
+    assert feature._mod_uses_pyside.__module__ == "copdesk.app"
+    uses, plain = f"uses_qt_{uuid.uuid4().hex}", f"plain_{uuid.uuid4().hex}"
+    (tmp_path / f"{uses}.py").write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
+    (tmp_path / f"{plain}.py").write_text("VALUE = 'no Qt here'\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in (uses, plain):
+        monkeypatch.delitem(sys.modules, name, raising=False)  # taken out again when the test ends
+        __import__(name)  # as an import statement does: through PySide's import hook
+    assert (feature.pyside_feature_dict[uses], feature.pyside_feature_dict[plain]) == (0, -1)
+    assert not any(name.startswith(str(tmp_path)) for name in linecache.cache)
 
 
 @pytest.mark.posix_only
