@@ -189,6 +189,7 @@ def _cmd_report(ctx: Context) -> int:
         figures = quarter_figures(db, team, quarter, ctx.now())
     data = _render(REPORT_DOCUMENT.get(ctx.args.format), figures, report_title(figures))
     _save(ctx, data, ("quarterly report", team.id, ctx.args.format))
+    _say_redacted(ctx, figures.identifiers_redacted)
     return EXIT_OK
 
 
@@ -227,7 +228,16 @@ def _cmd_cpd(ctx: Context) -> int:
             raise UserError(str(exc)) from exc
     data = _render(file_format, evidence, cpd_title(evidence))
     _save(ctx, data, ("cpd evidence", member.id, file_format.key))
+    _say_redacted(ctx, evidence.identifiers_redacted)
     return EXIT_OK
+
+
+def _say_redacted(ctx: Context, count: int) -> None:
+    """The quarterly report and CPD evidence always redact what the identifier check flags: say so when it did."""
+    from copdesk.core.record import redacted_words
+
+    if count:
+        ctx.out(f"Identifiers: {redacted_words(count)}.")
 
 
 def _cmd_rollup(ctx: Context) -> int:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from copdesk.core.date_names import long_date
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import SessionKind
-from copdesk.core.record import Section, Table, sections_to_html, sections_to_markdown
+from copdesk.core.record import Section, Table, redacted_words, sections_to_html, sections_to_markdown
 from copdesk.core.text import counted
 
 SWE_PROMPT = "Describe what you have learnt from discussing this CPD activity with a peer."
@@ -44,6 +44,7 @@ class CpdEvidence:
     first_day: date
     last_day: date
     sessions: tuple[AttendedSession, ...]
+    identifiers_redacted: int = 0  # spans the identifier check flagged in typed text, replaced (core.redaction)
 
     @property
     def total_minutes(self) -> int:
@@ -71,6 +72,8 @@ def cpd_sections(evidence: CpdEvidence) -> list[Section]:
         f"sessions with social work colleagues and partners. {evidence.practitioner} attended "
         f"{counted(count, 'session')} from {period}" + (f", about {hours:.1f} hours in all." if hours else ".")
     )
+    if evidence.identifiers_redacted:
+        activity += f" In the texts below, {redacted_words(evidence.identifiers_redacted)}."
     rows = tuple(
         (
             long_date(s.held_at),

@@ -101,6 +101,7 @@ class QuarterFigures:
     escalations: tuple[QuarterEscalation, ...]
     self_assessment: tuple[tuple[str, str], ...] = ()  # (heading, the facilitator's words)
     feedback: FeedbackSummary = field(default_factory=lambda: FeedbackSummary(0, (0, 0, 0, 0, 0), ()))
+    identifiers_redacted: int = 0  # spans the identifier check flagged in typed text, replaced (core.redaction)
 
     @property
     def cutoff(self) -> date:

@@ -22,6 +22,7 @@ from copdesk.core.record import (
     NO_VALUE,
     Section,
     Table,
+    redacted_words,
     sections_to_html,
     sections_to_markdown,
 )
@@ -68,6 +69,8 @@ def _about(figures: QuarterFigures) -> Section:
         f"(as of {long_date(figures.as_of)}). Participation is shown for the team as a whole: no colleague is "
         "named or ranked, and feedback is anonymous."
     )
+    if figures.identifiers_redacted:
+        lead += f" In the typed texts, {redacted_words(figures.identifiers_redacted)}."
     return Section("About this report", 2, lead, None)
 
 
@@ -242,6 +245,7 @@ def render_csv(figures: QuarterFigures) -> str:
 def csv_rows(figures: QuarterFigures) -> Iterable[tuple[str, str, str, str]]:
     yield "report", figures.team_name, "quarter", figures.quarter
     yield "report", figures.team_name, "as_of", figures.as_of.isoformat()
+    yield "report", figures.team_name, "identifiers_redacted", str(figures.identifiers_redacted)
     for heading, text in figures.self_assessment:
         yield "self_assessment", heading, "text", text
     summary = figures.feedback

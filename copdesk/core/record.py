@@ -186,12 +186,16 @@ def identifiers_line(record: SessionRecord) -> str:
         count = record.identifiers_kept
         return f"{count} possible identifier{'' if count == 1 else 's'} kept as typed, by the facilitator's choice"
     if record.identifiers_redacted:
-        count = record.identifiers_redacted
-        return (
-            f"{count} possible identifier{'' if count == 1 else 's'} redacted (NHS numbers, postcodes, dates of "
-            "birth, titles with surnames)"
-        )
+        return redacted_words(record.identifiers_redacted)
     return "None found by CoPDesk's check"
+
+
+def redacted_words(count: int) -> str:
+    """How a document says it replaced ``count`` spans CoPDesk's identifier check flagged."""
+    return (
+        f"{count} possible identifier{'' if count == 1 else 's'} redacted (NHS numbers, postcodes, dates of "
+        "birth, titles with surnames)"
+    )
 
 
 def record_title(record: SessionRecord) -> str:

@@ -7,7 +7,9 @@ emailed to the team: so the share-safe session record replaces every flagged spa
 deliberate act (``--keep-identifiers``, or the export dialog's checkbox), and the record then says that too.
 
 The record renderers read the counts from :class:`~copdesk.core.record.SessionRecord`, so Markdown, HTML, PDF and
-JSON say the same, whoever asked for the file.
+JSON say the same, whoever asked for the file. The other documents that leave the room with typed text in them,
+the quarterly self-assessment (for the Social Work Consultant) and a practitioner's CPD evidence, are redacted the
+same way, always, and say how many they replaced (:func:`redact_quarter`, :func:`redact_cpd`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from copdesk.core.cpd import CpdEvidence
 from copdesk.core.privacy import Finding, IdentifierKind, find_identifiers, placeholder_for, remove_all
+from copdesk.core.quarterly import QuarterFigures
 from copdesk.core.record import AskedQuestion, CarriedAction, EscalationLine, IssueLine, ParkedItem, SessionRecord
 
 KIND_WORDS = {
@@ -94,3 +98,45 @@ def _mapped(record: SessionRecord, change: Callable[[str], str]) -> SessionRecor
             EscalationLine(change(e.issue_title), e.to, e.raised, e.response_due, e.status) for e in record.escalations
         ),
     )
+
+
+class IdentifierRedaction:
+    """Replaces what the identifier check flags in each text it is given, counting the spans it replaced."""
+
+    def __init__(self) -> None:
+        self.replaced = 0
+
+    def __call__(self, text: str) -> str:
+        self.replaced += len(find_identifiers(text))
+        return remove_all(text)
+
+
+def redact_quarter(figures: QuarterFigures) -> QuarterFigures:
+    """The quarter with every flagged span of typed text replaced: the facilitator's words, the feedback's
+    suggested changes, session topics, overdue actions, and issue and escalation titles."""
+    clean = IdentifierRedaction()
+    actions = figures.actions
+    redacted = replace(
+        figures,
+        self_assessment=tuple((heading, clean(text)) for heading, text in figures.self_assessment),
+        feedback=replace(figures.feedback, changes=tuple(clean(text) for text in figures.feedback.changes)),
+        sessions=tuple(s._replace(topic=clean(s.topic)) for s in figures.sessions),
+        actions=actions._replace(overdue=tuple(a._replace(text=clean(a.text)) for a in actions.overdue)),
+        issues=tuple(i._replace(title=clean(i.title)) for i in figures.issues),
+        escalations=tuple(e._replace(issue_title=clean(e.issue_title)) for e in figures.escalations),
+    )
+    return replace(redacted, identifiers_redacted=figures.identifiers_redacted + clean.replaced)
+
+
+def redact_cpd(evidence: CpdEvidence) -> CpdEvidence:
+    """The evidence with every flagged span replaced in its topics, learning points and actions."""
+    clean = IdentifierRedaction()
+    sessions = tuple(
+        s._replace(
+            topic=clean(s.topic),
+            learning_points=tuple(clean(text) for text in s.learning_points),
+            own_actions=tuple(clean(text) for text in s.own_actions),
+        )
+        for s in evidence.sessions
+    )
+    return replace(evidence, sessions=sessions, identifiers_redacted=evidence.identifiers_redacted + clean.replaced)

@@ -13,7 +13,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from copdesk.core.anonymise import NAME_PLACEHOLDER
+from copdesk.core.privacy import IdentifierKind, placeholder_for
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# What CoPDesk wrote in place of a name or an identifier says nothing about a subject ("[postcode removed]").
+_PLACEHOLDERS = re.compile("|".join(re.escape(p) for p in (NAME_PLACEHOLDER, *map(placeholder_for, IdentifierKind))))
 _MIN_LENGTH = 4
 
 # Words that say nothing about a subject: function words, and the words every CoP text shares.
@@ -35,8 +40,9 @@ class Theme(NamedTuple):
 
 
 def theme_words(text: str) -> set[str]:
-    """The content words of one text, folded so "Delays" and "delay" are one word."""
-    return {word for word in map(_fold, _WORD.findall(text.casefold())) if _is_content(word)}
+    """The content words of one text, folded so "Delays" and "delay" are one word; placeholders are not words."""
+    words = _WORD.findall(_PLACEHOLDERS.sub(" ", text).casefold())
+    return {word for word in map(_fold, words) if _is_content(word)}
 
 
 def find_themes(texts: Iterable[str], *, minimum: int = 2, limit: int = 10) -> list[Theme]:

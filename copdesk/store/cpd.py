@@ -14,6 +14,7 @@ from copdesk.core.anonymise import NameRedactor
 from copdesk.core.clock import from_utc_iso, local_day
 from copdesk.core.cpd import AttendedSession, CpdEvidence
 from copdesk.core.model import Member, NoteKind, SessionKind, Team
+from copdesk.core.redaction import redact_cpd
 from copdesk.core.text import name_key
 from copdesk.store import notes, teams
 
@@ -60,4 +61,4 @@ def cpd_evidence(db: Database, team: Team, member: Member, first: date, last: da
                 own_actions=tuple(redact(str(a["text"])) for a in own_actions),
             )
         )
-    return CpdEvidence(member.display_name, team.name, first, last, tuple(attended))
+    return redact_cpd(CpdEvidence(member.display_name, team.name, first, last, tuple(attended)))

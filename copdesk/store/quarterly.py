@@ -32,18 +32,21 @@ from copdesk.core.quarterly import (
     parse_quarter,
     summary_document,
 )
+from copdesk.core.redaction import redact_quarter
 from copdesk.store.feedback import quarter_feedback, self_assessment
 from copdesk.store.pending_care import has_table, redaction_list
 from copdesk.store.schedule import local_wall_time, scheduled_between
 
 
 def quarter_figures(db: Database, team: Team, quarter: str, now: datetime) -> QuarterFigures:
-    """Raises ``copdesk.core.quarterly.QuarterError`` for a quarter that is not like 2026Q3."""
+    """The quarter as it leaves the room: what the identifier check flags in typed text is replaced, and counted.
+
+    Raises ``copdesk.core.quarterly.QuarterError`` for a quarter that is not like 2026Q3."""
     first, last = parse_quarter(quarter)
     as_of = local_wall_time(now).date()
     cutoff = min(last, as_of)
     held = _held_sessions(db, team.id, first, last)
-    return QuarterFigures(
+    figures = QuarterFigures(
         team_name=team.name,
         quarter=f"{first.year}Q{(first.month + 2) // 3}",
         first_day=first,
@@ -58,6 +61,7 @@ def quarter_figures(db: Database, team: Team, quarter: str, now: datetime) -> Qu
         self_assessment=_assessment(db, team.id, f"{first.year}Q{(first.month + 2) // 3}"),
         feedback=summarise(quarter_feedback(db, team.id, first, last)),
     )
+    return redact_quarter(figures)
 
 
 def _assessment(db: Database, team_id: int, quarter: str) -> tuple[tuple[str, str], ...]:

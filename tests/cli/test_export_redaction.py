@@ -1,18 +1,18 @@
 """Nothing the identifier check flags leaves the room by default: `export` redacts it in every format, says how
-many, and writes it as typed only with --keep-identifiers."""
+many, and writes it as typed only with --keep-identifiers; `report` and `cpd` always redact it, and say how many."""
 
 from __future__ import annotations
 
 import json
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from copdesk import paths
 from copdesk.core.model import NoteKind, Role, SessionKind
-from copdesk.store import actions, issues, notes, sessions, teams
+from copdesk.store import actions, feedback, issues, notes, sessions, teams
 from copdesk.store.connection import open_database
 from tests.cli.conftest import RunCli
 from tests.pdf_text import pdf_text
@@ -68,3 +68,51 @@ def test_keep_identifiers_writes_them_deliberately_and_says_so(run_cli: RunCli, 
     assert all(found in text for found in FLAGGED)
     assert "5 possible identifiers kept as typed, by the facilitator's choice" in text
     assert "kept as typed" in result.stdout
+
+
+# -- the quarterly self-assessment and CPD evidence: always redacted, and they say how many -----------------------
+@pytest.fixture
+def flagged_quarter_db(flagged_db: Path) -> Path:
+    """The flagged session, attended by Ash Lee, with flagged words in its topic, an overdue action Ash owns, the
+    quarter's self-assessment and a feedback answer."""
+    db = open_database(flagged_db, paths.migrations_dir()).db
+    (ash,) = teams.list_members(db, 1)
+    sessions.update_session_details(db, 1, topic="Moving to M14 5RT", presenter_id=None)
+    sessions.set_attendance(db, 1, [ash.id])
+    actions.add_action(
+        db, 1, "Ring about 943 476 5919", NOW, origin_session_id=1, owner_member_id=ash.id, due=date(2026, 10, 20)
+    )
+    feedback.save_self_assessment(db, 1, "2026Q4", {"went-well": "Talked about Mrs Patel safely"}, NOW)
+    feedback.add_feedback(db, 1, 4, "Less about DOB 12/03/1941", NOW)
+    db.close()
+    return flagged_db
+
+
+@pytest.mark.parametrize("file_format", ["md", "html", "csv"])
+def test_the_quarterly_report_redacts_every_typed_text(
+    run_cli: RunCli, flagged_quarter_db: Path, file_format: str
+) -> None:
+    out = flagged_quarter_db.parent / f"quarter.{file_format}"
+    args = ("report", "--db", str(flagged_quarter_db), "--team", "Harbour Team", "--quarter", "2026Q4")
+    result = run_cli(*args, "--format", file_format, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Identifiers: 5 possible identifiers redacted" in result.stdout
+    text = _text(out)
+    assert not [found for found in (*FLAGGED, "Mrs Patel") if found in text]
+    assert "[name removed] package again" in text  # the issue's title (the CSV has no topics or action texts)
+    if file_format != "csv":
+        assert "[postcode removed]" in text and "[NHS number removed]" in text  # the topic, the overdue action
+    assert ("identifiers_redacted,5" if file_format == "csv" else "5 possible identifiers redacted") in text
+
+
+@pytest.mark.parametrize("file_format", ["md", "pdf"])
+def test_cpd_evidence_redacts_every_typed_text(run_cli: RunCli, flagged_quarter_db: Path, file_format: str) -> None:
+    out = flagged_quarter_db.parent / f"cpd.{file_format}"
+    args = ("cpd", "--db", str(flagged_quarter_db), "--team", "Harbour Team", "--member", "Ash Lee")
+    result = run_cli(*args, "--from", "2026-10-01", "--to", "2026-12-31", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Identifiers: 3 possible identifiers redacted" in result.stdout
+    text = _text(out)
+    assert "Ash Lee" in text and "[postcode removed]" in text
+    assert not [found for found in FLAGGED if found in text]
+    assert "3 possible identifiers redacted" in text

@@ -161,7 +161,8 @@ class ReportActions(QObject):
             self._save(choice, f"{stem}-summary", document, "CoP quarter summary", ("quarter summary", team.id, "json"))
             return
         figures = quarter_figures(self.context.db, team, dialog.quarter, self.context.now())
-        self._save(choice, stem, figures, report_title(figures), ("quarterly report", team.id, choice.key))
+        audit = ("quarterly report", team.id, choice.key)
+        self._save(choice, stem, figures, report_title(figures), audit, redacted=figures.identifiers_redacted)
 
     def export_cpd_evidence(self) -> None:
         from copdesk.core.cpd import cpd_title
@@ -185,7 +186,8 @@ class ReportActions(QObject):
         evidence = cpd_evidence(self.context.db, team, member, first, last)
         stem = f"cpd-{_slug(member.display_name)}-{first.isoformat()}-to-{last.isoformat()}"
         choice = dialog.chosen_format
-        self._save(choice, stem, evidence, cpd_title(evidence), ("cpd evidence", member.id, choice.key))
+        audit = ("cpd evidence", member.id, choice.key)
+        self._save(choice, stem, evidence, cpd_title(evidence), audit, redacted=evidence.identifiers_redacted)
 
     def export_invitation_calendar(self) -> ExportRun | None:
         """The team's series as an .ics file for Business Support: Outlook imports each as a recurring meeting."""
@@ -236,9 +238,18 @@ class ReportActions(QObject):
         return Path(chosen) if chosen else None
 
     def _save(
-        self, choice: ExportFormat[D], stem: str, document: D, title: str, audit: tuple[str, int | None, str]
+        self,
+        choice: ExportFormat[D],
+        stem: str,
+        document: D,
+        title: str,
+        audit: tuple[str, int | None, str],
+        *,
+        redacted: int = 0,
     ) -> ExportRun | None:
-        """Ask where, then write in a worker thread; the audit line (what, which one, format) once the file is whole."""
+        """Ask where, then write in a worker thread; the audit line (what, which one, format) once the file is whole.
+        ``redacted``: how many possible identifiers the document replaced, said with "Exported"."""
+        from copdesk.core.record import redacted_words
         from copdesk.views.reports.export_dialogs import with_suffix
         from copdesk.views.reports.export_job import ExportRun, ExportWorker, Outcome
 
@@ -256,7 +267,7 @@ class ReportActions(QObject):
             self.running_export = None
             if outcome is Outcome.WRITTEN:
                 self._audit(*audit, self.context.now())
-                self.exported.emit(f"Exported {path}")
+                self.exported.emit(f"Exported {path}" + (f": {redacted_words(redacted)}" if redacted else ""))
             elif outcome is Outcome.CANCELLED:
                 self.exported.emit(f"Export cancelled: {path.name} was not written.")
             else:

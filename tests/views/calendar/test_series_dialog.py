@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from copdesk import paths
 from copdesk.core.model import Role, SessionKind, Team
 from copdesk.core.schedule import Preset, ReflectiveWeeks, build_rule
-from copdesk.store import schedule, series, teams
+from copdesk.store import schedule, series, sessions, teams
 from copdesk.store.connection import open_database
 from copdesk.store.demo import bank_questions, fill_demo
 from copdesk.views.calendar.series_dialog import SeriesDialog
@@ -325,6 +325,23 @@ def test_export_quarterly_report_and_summary_from_the_menu(
     with qtbot.waitSignal(demo_window.reports.export_finished, timeout=20000):
         demo_window.reports.export_quarterly_report()
     assert '"format": "copdesk-quarter-summary"' in summary.read_text()
+
+
+def test_the_quarterly_report_from_the_menu_redacts_identifiers_and_says_so(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
+) -> None:
+    db, team = demo_window.context.db, demo_window.reports.current_team()
+    assert team is not None
+    held = [s for s in sessions.list_sessions(db, team.id) if s.started_at and s.started_at.startswith("2026-08")]
+    sessions.update_session_details(db, held[0].id, topic="Housing move to M14 5RT", presenter_id=None)
+    target = tmp_path / "q.md"
+    _answer_with(monkeypatch, target)
+    monkeypatch.setattr(QuarterReportDialog, "chosen_format", property(lambda self: self.formats["md"]))
+    with qtbot.waitSignal(demo_window.reports.export_finished, timeout=20000):
+        demo_window.reports.export_quarterly_report()
+    text = target.read_text(encoding="utf-8").replace("\\", "")  # Markdown's escapes taken out
+    assert "M14 5RT" not in text and "Housing move to [postcode removed]" in text
+    assert "possible identifier" in text and "possible identifier" in demo_window.statusBar().currentMessage()
 
 
 def test_a_failed_export_says_why_in_one_line(
