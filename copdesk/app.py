@@ -192,7 +192,7 @@ def _spare_pyside_source_reads() -> None:
         if isinstance(source_file, str) and source_file.endswith(".py"):
             try:
                 return b"PySide6" in Path(source_file).read_bytes()
-            except OSError:
+            except (OSError, ValueError):  # unreadable, or not a plain file (a .py inside a zip): PySide's own check
                 pass
         return bool(pyside_check(module))
 

@@ -73,7 +73,7 @@ def cpd_sections(evidence: CpdEvidence) -> list[Section]:
         f"{counted(count, 'session')} from {period}" + (f", about {hours:.1f} hours in all." if hours else ".")
     )
     if evidence.identifiers_redacted:
-        activity += f" In the texts below, {redacted_words(evidence.identifiers_redacted)}."
+        activity += f" Identifiers: {redacted_words(evidence.identifiers_redacted)}, in the texts below."
     rows = tuple(
         (
             long_date(s.held_at),

@@ -70,7 +70,7 @@ def _about(figures: QuarterFigures) -> Section:
         "named or ranked, and feedback is anonymous."
     )
     if figures.identifiers_redacted:
-        lead += f" In the typed texts, {redacted_words(figures.identifiers_redacted)}."
+        lead += f" Identifiers: {redacted_words(figures.identifiers_redacted)}, in the typed texts it draws on."
     return Section("About this report", 2, lead, None)
 
 

@@ -13,6 +13,7 @@ import signal
 import sqlite3
 import sys
 import uuid
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -178,19 +179,29 @@ def test_start_up_keeps_no_source_text_of_the_modules_it_loads(db_path: Path) ->
 def test_pyside_still_tells_the_modules_that_use_it_from_those_that_do_not(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app._spare_pyside_source_reads()
-    app._spare_pyside_source_reads()  # a second start in one process leaves one check in place
     feature = sys.modules["shibokensupport.feature"]
-    assert feature._mod_uses_pyside.__module__ == "copdesk.app"
-    uses, plain = f"uses_qt_{uuid.uuid4().hex}", f"plain_{uuid.uuid4().hex}"
-    (tmp_path / f"{uses}.py").write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
+    monkeypatch.setitem(vars(feature), "_mod_uses_pyside", feature._mod_uses_pyside)  # PySide's own, after the test
+    app._spare_pyside_source_reads()
+    check = feature._mod_uses_pyside
+    app._spare_pyside_source_reads()  # a second start in one process
+    assert check.__module__ == "copdesk.app" and feature._mod_uses_pyside is check
+    uses, plain, zipped = (f"{kind}_{uuid.uuid4().hex}" for kind in ("uses_qt", "plain", "zipped_qt"))
+    qt_source = "from PySide6.QtCore import QObject\n"
+    (tmp_path / f"{uses}.py").write_text(qt_source, encoding="utf-8")
     (tmp_path / f"{plain}.py").write_text("VALUE = 'no Qt here'\n", encoding="utf-8")
+    archive = tmp_path / "modules.zip"  # a module whose .py is no file of its own: PySide's own check answers
+    with zipfile.ZipFile(archive, "w") as modules:
+        modules.writestr(f"{zipped}.py", qt_source)
     monkeypatch.syspath_prepend(str(tmp_path))
-    for name in (uses, plain):
-        monkeypatch.delitem(sys.modules, name, raising=False)  # taken out again when the test ends
-        __import__(name)  # as an import statement does: through PySide's import hook
-    assert (feature.pyside_feature_dict[uses], feature.pyside_feature_dict[plain]) == (0, -1)
-    assert not any(name.startswith(str(tmp_path)) for name in linecache.cache)
+    monkeypatch.syspath_prepend(str(archive))
+    try:
+        for name in (uses, plain, zipped):
+            __import__(name)  # as an import statement does: through PySide's import hook
+        assert [feature.pyside_feature_dict[name] for name in (uses, plain, zipped)] == [0, -1, 0]
+    finally:
+        for name in (uses, plain, zipped):
+            sys.modules.pop(name, None)
+    assert {str(tmp_path / f"{name}.py") for name in (uses, plain)}.isdisjoint(linecache.cache)
 
 
 @pytest.mark.posix_only

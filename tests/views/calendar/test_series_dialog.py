@@ -344,6 +344,28 @@ def test_the_quarterly_report_from_the_menu_redacts_identifiers_and_says_so(
     assert "possible identifier" in text and "possible identifier" in demo_window.statusBar().currentMessage()
 
 
+def test_cpd_evidence_from_the_menu_redacts_identifiers_and_says_so(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
+) -> None:
+    db, team = demo_window.context.db, demo_window.reports.current_team()
+    assert team is not None
+    practitioner = teams.list_members(db, team.id, include_inactive=True)[0]  # the dialog's first choice
+    attended = [
+        s
+        for s in sessions.list_sessions(db, team.id)
+        if s.started_at and s.started_at >= "2026-06" and practitioner.id in sessions.attendee_ids(db, s.id)
+    ]
+    sessions.update_session_details(db, attended[-1].id, topic="Housing move to M14 5RT", presenter_id=None)
+    target = tmp_path / "cpd.md"
+    _answer_with(monkeypatch, target)
+    monkeypatch.setattr(CpdDialog, "chosen_format", property(lambda self: self.formats["md"]))
+    with qtbot.waitSignal(demo_window.reports.export_finished, timeout=20000):
+        demo_window.reports.export_cpd_evidence()
+    text = target.read_text(encoding="utf-8").replace("\\", "")  # Markdown's escapes taken out
+    assert "M14 5RT" not in text and "Housing move to [postcode removed]" in text
+    assert "possible identifier" in text and "possible identifier" in demo_window.statusBar().currentMessage()
+
+
 def test_a_failed_export_says_why_in_one_line(
     demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
 ) -> None:
