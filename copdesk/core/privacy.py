@@ -116,8 +116,13 @@ def placeholder_for(kind: IdentifierKind) -> str:
 
 
 def remove_all(text: str) -> str:
+    return remove_findings(text, find_identifiers(text))
+
+
+def remove_findings(text: str, findings: list[Finding]) -> str:
+    """Replace each of ``findings`` (in text order, not overlapping, as :func:`find_identifiers` gives them)."""
     # Right to left, so each replacement leaves the earlier spans where they were.
-    for finding in reversed(find_identifiers(text)):
+    for finding in reversed(findings):
         text = remove_finding(text, finding)
     return text
 

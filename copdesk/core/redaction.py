@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from copdesk.core.cpd import CpdEvidence
-from copdesk.core.privacy import Finding, IdentifierKind, find_identifiers, placeholder_for, remove_all
+from copdesk.core.privacy import Finding, IdentifierKind, find_identifiers, placeholder_for, remove_findings
 from copdesk.core.quarterly import QuarterFigures
 from copdesk.core.record import AskedQuestion, CarriedAction, EscalationLine, IssueLine, ParkedItem, SessionRecord
 
@@ -46,6 +46,18 @@ class FlaggedText:
         return placeholder_for(self.finding.kind)
 
 
+class IdentifierRedaction:
+    """Replaces what the identifier check flags in each text it is given, counting the spans it replaced."""
+
+    def __init__(self) -> None:
+        self.replaced = 0
+
+    def __call__(self, text: str) -> str:
+        findings = find_identifiers(text)
+        self.replaced += len(findings)
+        return remove_findings(text, findings)
+
+
 def flagged_in_record(record: SessionRecord) -> list[FlaggedText]:
     """Every flagged span of the record's typed text, in reading order."""
     return [FlaggedText(where, finding) for where, text in _texts(record) for finding in find_identifiers(text)]
@@ -53,8 +65,9 @@ def flagged_in_record(record: SessionRecord) -> list[FlaggedText]:
 
 def redact_record(record: SessionRecord) -> SessionRecord:
     """The record with every flagged span replaced by its placeholder, and the number replaced."""
-    count = len(flagged_in_record(record))
-    return replace(_mapped(record, remove_all), identifiers_redacted=count, identifiers_kept=0)
+    clean = IdentifierRedaction()
+    redacted = _mapped(record, clean)
+    return replace(redacted, identifiers_redacted=clean.replaced, identifiers_kept=0)
 
 
 def keep_identifiers(record: SessionRecord) -> SessionRecord:
@@ -98,17 +111,6 @@ def _mapped(record: SessionRecord, change: Callable[[str], str]) -> SessionRecor
             EscalationLine(change(e.issue_title), e.to, e.raised, e.response_due, e.status) for e in record.escalations
         ),
     )
-
-
-class IdentifierRedaction:
-    """Replaces what the identifier check flags in each text it is given, counting the spans it replaced."""
-
-    def __init__(self) -> None:
-        self.replaced = 0
-
-    def __call__(self, text: str) -> str:
-        self.replaced += len(find_identifiers(text))
-        return remove_all(text)
 
 
 def redact_quarter(figures: QuarterFigures) -> QuarterFigures:
