@@ -327,19 +327,34 @@ def test_export_quarterly_report_and_summary_from_the_menu(
     assert '"format": "copdesk-quarter-summary"' in summary.read_text()
 
 
+def _exported_with_a_flagged_topic(
+    window: MainWindow,
+    session_id: int,
+    dialog: type[QDialog],
+    export: str,
+    target: Path,
+    mp: pytest.MonkeyPatch,
+    qtbot: QtBot,
+) -> str:
+    """Give the session a topic with a postcode, export as Markdown from the Reports menu; the file's text, without
+    Markdown's escapes."""
+    sessions.update_session_details(window.context.db, session_id, topic="Housing move to M14 5RT", presenter_id=None)
+    _answer_with(mp, target)
+    mp.setattr(dialog, "chosen_format", property(lambda self: self.formats["md"]))
+    with qtbot.waitSignal(window.reports.export_finished, timeout=20000):
+        getattr(window.reports, export)()
+    return target.read_text(encoding="utf-8").replace("\\", "")
+
+
 def test_the_quarterly_report_from_the_menu_redacts_identifiers_and_says_so(
     demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
 ) -> None:
     db, team = demo_window.context.db, demo_window.reports.current_team()
     assert team is not None
     held = [s for s in sessions.list_sessions(db, team.id) if s.started_at and s.started_at.startswith("2026-08")]
-    sessions.update_session_details(db, held[0].id, topic="Housing move to M14 5RT", presenter_id=None)
-    target = tmp_path / "q.md"
-    _answer_with(monkeypatch, target)
-    monkeypatch.setattr(QuarterReportDialog, "chosen_format", property(lambda self: self.formats["md"]))
-    with qtbot.waitSignal(demo_window.reports.export_finished, timeout=20000):
-        demo_window.reports.export_quarterly_report()
-    text = target.read_text(encoding="utf-8").replace("\\", "")  # Markdown's escapes taken out
+    text = _exported_with_a_flagged_topic(
+        demo_window, held[0].id, QuarterReportDialog, "export_quarterly_report", tmp_path / "q.md", monkeypatch, qtbot
+    )
     assert "M14 5RT" not in text and "Housing move to [postcode removed]" in text
     assert "possible identifier" in text and "possible identifier" in demo_window.statusBar().currentMessage()
 
@@ -355,13 +370,9 @@ def test_cpd_evidence_from_the_menu_redacts_identifiers_and_says_so(
         for s in sessions.list_sessions(db, team.id)
         if s.started_at and s.started_at >= "2026-06" and practitioner.id in sessions.attendee_ids(db, s.id)
     ]
-    sessions.update_session_details(db, attended[-1].id, topic="Housing move to M14 5RT", presenter_id=None)
-    target = tmp_path / "cpd.md"
-    _answer_with(monkeypatch, target)
-    monkeypatch.setattr(CpdDialog, "chosen_format", property(lambda self: self.formats["md"]))
-    with qtbot.waitSignal(demo_window.reports.export_finished, timeout=20000):
-        demo_window.reports.export_cpd_evidence()
-    text = target.read_text(encoding="utf-8").replace("\\", "")  # Markdown's escapes taken out
+    text = _exported_with_a_flagged_topic(
+        demo_window, attended[-1].id, CpdDialog, "export_cpd_evidence", tmp_path / "cpd.md", monkeypatch, qtbot
+    )
     assert "M14 5RT" not in text and "Housing move to [postcode removed]" in text
     assert "possible identifier" in text and "possible identifier" in demo_window.statusBar().currentMessage()
 
