@@ -98,7 +98,7 @@ def test_exploring_the_demo_from_the_first_run_leaves_the_real_database_empty(
         qtbot.waitUntil(window.review_panel.isVisible)  # shown, as a person sees it
         banner = window.demo.banner
         seen["demo"] = (banner.isVisible(), banner.label.text(), window.windowTitle())
-        seen["teams"] = window.team_combo.count()
+        seen["teams"] = window.header.team_combo.count()
         seen["real teams while exploring"] = _teams(db_path)
         banner.button("Leave the demo").click()
 

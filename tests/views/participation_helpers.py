@@ -8,7 +8,8 @@ from PySide6.QtTest import QTest
 from copdesk.core.model import Role, SessionKind
 from copdesk.store import sessions, teams
 from copdesk.views.live.participation.roster_model import RosterRole
-from copdesk.views.shell.main_window import LIVE_PAGE, MainWindow
+from copdesk.views.shell.header_bar import LIVE_PAGE
+from copdesk.views.shell.main_window import MainWindow
 
 FIRST = ["Asha", "Ben", "Chloe", "Dev", "Eilidh", "Farah", "Gareth", "Hana", "Idris", "Jo", "Kemi", "Liam", "Maya"]
 FIRST += ["Niall", "Olu"]

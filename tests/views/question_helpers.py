@@ -8,7 +8,8 @@ from copdesk.core.model import Role, SegmentPhase, Session, SessionKind
 from copdesk.core.question_bank import Question
 from copdesk.store import sessions, teams
 from copdesk.views.live.questions.question_panel import QuestionPanel
-from copdesk.views.shell.main_window import LIVE_PAGE, MainWindow
+from copdesk.views.shell.header_bar import LIVE_PAGE
+from copdesk.views.shell.main_window import MainWindow
 
 NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
 AGENDA = [

@@ -305,11 +305,11 @@ def _create_team(world: World) -> None:
         return int(dialog.result())
 
     world.monkeypatch.setattr(FirstRunDialog, "exec", answer)
-    world.window.create_team_interactively()
+    world.window.team_actions.create_interactively()
 
 
 def _members(world: World) -> TeamMembersDialog:
-    dialog = world.window.open_team_members()
+    dialog = world.window.team_actions.open_members()
     assert dialog is not None
     return dialog
 

@@ -1,4 +1,4 @@
-"""The Help menu's own windows: Resources and contacts, and What a CoP is (the card to share at the start).
+"""The Help menu's own windows: Resources and contacts, What a CoP is (the card to share at the start), and About.
 
 Each is built when first asked for, so the window's first paint does not wait for them. The card is a window of
 its own (parented to the main window only so it closes with it), holding nothing but the masterclass's words.
@@ -27,9 +27,11 @@ class HelpActions:
         self.resources_action.triggered.connect(self.open_resources)
         self.card_action = QAction("&What a CoP is…", window)
         self.card_action.triggered.connect(self.show_what_a_cop_is)
+        self.about_action = QAction("&About CoPDesk", window)
+        self.about_action.triggered.connect(self.about)
 
     def add_to(self, menu: QMenu) -> None:
-        menu.addActions([self.resources_action, self.card_action])
+        menu.addActions([self.resources_action, self.card_action, self.about_action])
 
     def open_resources(self) -> ResourcesDialog:
         from copdesk.views.shell.resources_dialog import ResourcesDialog
@@ -47,3 +49,13 @@ class HelpActions:
         self.card.raise_()
         self.card.activateWindow()
         return self.card
+
+    def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(
+            self.window,
+            "About CoPDesk",
+            "CoPDesk helps a Senior Social Worker facilitate their team's Community of Practice.\n\n"
+            f"Your data stays on this computer, in {self.context.db_path}.",
+        )

@@ -18,26 +18,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from copdesk import paths
+from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE, HeaderBar
 from copdesk.views.widgets import theme
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-    from PySide6.QtWidgets import QMenu, QSplitter
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QSplitter
 
-    from copdesk.core.model import Role, Team
+    from copdesk.core.model import Team
     from copdesk.views.context import AppContext
     from copdesk.views.live.live_page import LivePage
     from copdesk.views.live.live_session import LiveSession
@@ -51,11 +42,9 @@ if TYPE_CHECKING:
     from copdesk.views.session.session_flow import SessionFlow
     from copdesk.views.shell.demo_mode import DemoMode
     from copdesk.views.shell.safeguards import Safeguards
-    from copdesk.views.team.team_members_dialog import TeamMembersDialog
+    from copdesk.views.shell.team_actions import TeamActions
     from copdesk.views.widgets.background import BackgroundJob
 
-PREPARE_PAGE = 0
-LIVE_PAGE = 1
 TOOLS_AT_THE_LATEST_MS = 1000  # the tools wait for the Prepare view's first paint, or this long
 
 
@@ -91,6 +80,7 @@ class MainWindow(QMainWindow):
     reports: ReportActions
     session_flow: SessionFlow
     participation_history: ParticipationHistory
+    team_actions: TeamActions
 
     def __init__(self, resources: Path) -> None:
         super().__init__()
@@ -112,7 +102,10 @@ class MainWindow(QMainWindow):
         self.central_layout = QVBoxLayout(central)
         self.central_layout.setContentsMargins(0, 0, 0, 0)
         self.central_layout.setSpacing(0)
-        self.central_layout.addWidget(self._build_header())
+        self.header = HeaderBar()
+        self.header.team_combo.currentIndexChanged.connect(self._team_changed)
+        self.header.mode_group.idClicked.connect(self.show_page)
+        self.central_layout.addWidget(self.header)
         self.pages = QStackedWidget()
         self.opening_label = QLabel("Opening your data…")
         self.opening_label.setObjectName("openingLabel")  # centred and quiet, by the stylesheet
@@ -158,12 +151,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self._live_placeholder)
         self.statusBar().showMessage(f"Data: {context.db_path}")
         self._opened = True
-        for control in (self.team_combo, self.prepare_button, self.live_button):
-            control.setEnabled(True)
+        self.header.set_enabled(True)
         self.reload_teams()
         self.show_page(PREPARE_PAGE)
         if tools_after_paint:  # and at the latest after a moment, for a window that is never painted (minimised)
-            QTimer.singleShot(TOOLS_AT_THE_LATEST_MS, self._ensure_tools)
+            QTimer.singleShot(TOOLS_AT_THE_LATEST_MS, self, self._ensure_tools)
         else:
             self._ensure_tools()
         if build_live_page:
@@ -193,6 +185,8 @@ class MainWindow(QMainWindow):
         from copdesk.views.shell.demo_mode import DemoMode
         from copdesk.views.shell.help_actions import HelpActions
         from copdesk.views.shell.safeguards import Safeguards
+        from copdesk.views.shell.team_actions import TeamActions
+        from copdesk.views.shell.window_menus import fill_menus
 
         context = self.context
         self._tools_built = True
@@ -209,6 +203,14 @@ class MainWindow(QMainWindow):
         self.session_flow = SessionFlow(self, context, self.live_session, self.current_team_id)
         self.hand_over = HandOver(context, self.live_session, self, lambda: (self.timer_panel, self.notes_panel))
         self.help_actions = HelpActions(context, self)
+        self.team_actions = TeamActions(
+            context,
+            self,
+            current_team=self.current_team,
+            created=self.reload_teams,
+            edited=self._team_edited,
+            explore_demo=self.demo.explore_requested.emit,
+        )
         for position, banner in enumerate(
             (
                 self.demo.area,
@@ -219,11 +221,11 @@ class MainWindow(QMainWindow):
             start=1,
         ):
             self.central_layout.insertWidget(position, banner)
-        self.header_row.addWidget(self.session_flow.header_button)
+        self.header.row.addWidget(self.session_flow.header_button)
         self.session_flow.went_live.connect(lambda: self.show_page(LIVE_PAGE))
         self.session_flow.returned_to_prepare.connect(lambda: self.show_page(PREPARE_PAGE))
         self.session_flow.discard.discarded.connect(lambda _session_id: self._team_changed())
-        self._fill_menus()
+        self.dark_action = fill_menus(self)
         self.session_flow.set_palette(self.palette_name)
         self.dark_action.setChecked(self.palette_name == theme.DARK)
         self.demo.refresh()
@@ -235,40 +237,6 @@ class MainWindow(QMainWindow):
         self.participation_history.show_team(self.review_panel.team)
 
     # -- construction -------------------------------------------------------------------------
-    def _build_header(self) -> QWidget:
-        header = QWidget()
-        header.setObjectName("headerBar")
-        row = self.header_row = QHBoxLayout(header)
-        row.setContentsMargins(14, 8, 14, 8)
-        row.setSpacing(10)
-        title = QLabel("CoPDesk")
-        title.setObjectName("appTitle")
-        row.addWidget(title)
-        row.addSpacing(12)
-        team_label = QLabel("&Team")
-        team_label.setObjectName("teamLabel")  # the stylesheet gives it room for its ink, which overhangs the "m"
-        self.team_combo = QComboBox()
-        self.team_combo.setAccessibleName("Team")
-        self.team_combo.setMinimumWidth(240)
-        self.team_combo.setEnabled(False)  # until open_data
-        team_label.setBuddy(self.team_combo)
-        self.team_combo.currentIndexChanged.connect(self._team_changed)
-        row.addWidget(team_label)
-        row.addWidget(self.team_combo)
-        row.addSpacing(12)
-        self.prepare_button = QPushButton("Prepare")
-        self.live_button = QPushButton("Live")
-        self.mode_group = QButtonGroup(self)
-        for page, button in ((PREPARE_PAGE, self.prepare_button), (LIVE_PAGE, self.live_button)):
-            button.setCheckable(True)
-            button.setEnabled(False)  # until open_data
-            button.setAccessibleName(f"Show the {button.text()} view")
-            self.mode_group.addButton(button, page)
-            row.addWidget(button)
-        self.mode_group.idClicked.connect(self.show_page)
-        row.addStretch(1)  # open_data adds the session button after it
-        return header
-
     def ensure_live_page(self) -> LivePage:
         """Build the Live page (timer, participation, questions, notes) if it is not there yet."""
         self._ensure_tools()  # the page's timer pane follows the session flow
@@ -320,12 +288,14 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self._first_paint_done)  # queued behind the rest of this paint
+            # Queued behind the rest of this paint. Like every start-up call the window queues, it names the window
+            # as its context: a window deleted first (a restore or the demo replaces it) takes the call with it.
+            QTimer.singleShot(0, self, self._first_paint_done)
 
     def _first_paint_done(self) -> None:
         if self._opened and not self._tools_built:
             # The Prepare view is on screen; the tools come next, after whatever else this paint queued.
-            QTimer.singleShot(0, self._tools_then_jobs)
+            QTimer.singleShot(0, self, self._tools_then_jobs)
             return
         self._start_jobs()
 
@@ -359,60 +329,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(widget)
         return page
 
-    def _fill_menus(self) -> None:
-        from PySide6.QtGui import QKeySequence
-
-        file_menu = self.menus["&File"]
-        self._add_action(file_menu, "&New team…", self.create_team_interactively, QKeySequence("Ctrl+Shift+N"))
-        self._add_action(file_menu, "Team &members…", self.open_team_members, QKeySequence("Ctrl+Shift+M"))
-        file_menu.addAction(self.demo.leave_action)
-        self.reports.add_schedule_action(file_menu)
-        file_menu.addSeparator()
-        self.safeguards.add_menu_actions(file_menu)
-        file_menu.addSeparator()
-        # Ctrl+Q spelled out: the platform's standard Quit key is empty on Windows (and offscreen).
-        self._add_action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
-        view_menu = self.menus["&View"]
-        self._add_action(view_menu, "&Prepare", lambda: self.show_page(PREPARE_PAGE), QKeySequence("Ctrl+1"))
-        self._add_action(view_menu, "&Live", lambda: self.show_page(LIVE_PAGE), QKeySequence("Ctrl+2"))
-        find = QKeySequence(QKeySequence.StandardKey.Find)
-        self._add_action(view_menu, "&Search notes…", self._search_notes, find)
-        view_menu.addSeparator()
-        self.dark_action = self._add_action(view_menu, "&Dark theme", self._toggle_dark, QKeySequence("Ctrl+Shift+D"))
-        self.dark_action.setCheckable(True)
-        session_menu = self.menus["&Session"]
-        flow_actions = self.session_flow.actions
-        session_menu.addAction(flow_actions.start_session)
-        session_menu.addSeparator()
-        session_menu.addActions([*flow_actions.timer_actions[:-1], flow_actions.end_session])
-        session_menu.addAction(self.session_flow.discard.action)
-        session_menu.addSeparator()
-        session_menu.addActions([flow_actions.share_view, flow_actions.mini_timer, flow_actions.edit_agendas])
-        session_menu.addAction(self.hand_over.action)
-        self.reports.fill_reports_menu(self.menus["&Reports"])
-        help_menu = self.menus["&Help"]
-        help_menu.addAction(flow_actions.help)
-        self.help_actions.add_to(help_menu)
-        self._add_action(help_menu, "&About CoPDesk", self._about)
-
-    def _add_action(self, menu: QMenu, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
-        from PySide6.QtGui import QAction
-
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
     # -- behaviour ----------------------------------------------------------------------------
     def show_page(self, page: int) -> None:
         if page == LIVE_PAGE:
             self.ensure_live_page()
         self.pages.setCurrentIndex(page)
-        button = self.mode_group.button(page)
-        if button is not None:
-            button.setChecked(True)
+        self.header.show_page_chosen(page)
 
     def reload_teams(self, select_team_id: int | None = None) -> None:
         from copdesk.store import teams
@@ -421,20 +343,13 @@ class MainWindow(QMainWindow):
         if current is None:
             stored = self.settings.value("team_id")
             current = int(str(stored)) if stored not in (None, "") else None
-        self.team_combo.blockSignals(True)
-        self.team_combo.clear()
-        for team in teams.list_teams(self.context.db):
-            self.team_combo.addItem(team.name, team.id)
-        index = self.team_combo.findData(current)
-        self.team_combo.setCurrentIndex(max(index, 0) if self.team_combo.count() else -1)
-        self.team_combo.blockSignals(False)
+        self.header.set_teams(teams.list_teams(self.context.db), current)
         if self._tools_built:
             self.demo.refresh()
         self._team_changed()
 
     def current_team_id(self) -> int | None:
-        data = self.team_combo.currentData()
-        return int(data) if data is not None else None
+        return self.header.team_id()
 
     def current_team(self) -> Team | None:
         from copdesk.store import teams
@@ -455,69 +370,19 @@ class MainWindow(QMainWindow):
         from copdesk.store import teams
 
         if teams.team_count(self.context.db) == 0:
-            self.create_team_interactively(first_run=True)
+            self.team_actions.create_interactively(first_run=True)
         else:
             self.session_flow.offer_resume()
-
-    def create_team_interactively(self, first_run: bool = False) -> None:
-        from copdesk.store import teams
-        from copdesk.views.shell.first_run import FirstRunDialog
-
-        dialog = FirstRunDialog(self)
-        if not first_run:
-            dialog.setWindowTitle("New team")
-            dialog.ui.headingLabel.setText("Create a team")
-            dialog.ui.demoRadio.setEnabled(teams.team_count(self.context.db) == 0)
-        if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
-            return
-        if dialog.wants_demo:
-            self.demo.explore_requested.emit()  # the demo opens in a file of its own; this database stays empty
-        elif dialog.draft is not None:
-            self._create_team(dialog.draft.name, tuple(dialog.draft.members))
-
-    def _create_team(self, name: str, members: tuple[tuple[str, Role], ...]) -> None:
-        """Refused by a full disk or a read-only file, the team as typed is kept for Retry."""
-        from copdesk.services.teams import create_team
-
-        now = self.context.now()
-        try:
-            created = self.context.writes.run(
-                lambda: create_team(self.context.db, name, members, now),
-                retry=lambda: self._create_team(name, members),
-                key=("create team", name),
-                kept="The team as you typed it is kept: Retry creates it.",
-            )
-        except ValueError as exc:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(self, "Team not created", str(exc))
-            return
-        if created is not None:
-            self.reload_teams(created.value.id)
-
-    def open_team_members(self) -> TeamMembersDialog | None:
-        """File ▸ Team members: names, roles and who still attends; each change refreshes what shows the team."""
-        from copdesk.views.team.team_members_dialog import TeamMembersDialog
-
-        team = self.current_team()
-        if team is None:
-            self.statusBar().showMessage("Create a team first (File ▸ New team).", 8000)
-            return None
-        dialog = TeamMembersDialog(self.context, team.id, self)
-        dialog.changed.connect(lambda: self._team_edited(team.id))
-        self.team_members_dialog = dialog
-        dialog.open()
-        return dialog
 
     def _team_edited(self, team_id: int) -> None:
         self.reload_teams(team_id)
         if self._live_page is not None:  # a rename shows on the tiles at once
             self._live_page.participation_panel.reload_roster()
 
-    def _search_notes(self) -> None:
+    def search_notes(self) -> None:
         self.notes_panel.open_search()
 
-    def _toggle_dark(self, checked: bool) -> None:
+    def toggle_dark(self, checked: bool) -> None:
         self._apply_theme(theme.DARK if checked else theme.LIGHT)
 
     def _apply_theme(self, palette: str) -> None:
@@ -528,16 +393,6 @@ class MainWindow(QMainWindow):
         if self._live_page is not None:
             self._live_page.timer_panel.set_colours(self.session_flow.colours)
         self.dark_action.setChecked(palette == theme.DARK)
-
-    def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(
-            self,
-            "About CoPDesk",
-            "CoPDesk helps a Senior Social Worker facilitate their team's Community of Practice.\n\n"
-            f"Your data stays on this computer, in {self.context.db_path}.",
-        )
 
     # -- state --------------------------------------------------------------------------------
     def _restore_state(self) -> None:

@@ -18,7 +18,8 @@ from copdesk.core.model import Role, SessionKind
 from copdesk.store import notes, sessions, teams
 from copdesk.store.connection import open_database
 from copdesk.views.live.notes.notes_panel import NotesPanel
-from copdesk.views.shell.main_window import LIVE_PAGE, PREPARE_PAGE, MainWindow
+from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
+from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 
 

@@ -13,7 +13,8 @@ from copdesk.store.recurring import recurring_threshold
 from copdesk.store.review import planning_ticks
 from copdesk.views.live.notes.action_models import ActionRole
 from copdesk.views.live.notes.issue_models import IssueRole
-from copdesk.views.shell.main_window import LIVE_PAGE, PREPARE_PAGE, MainWindow
+from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
+from copdesk.views.shell.main_window import MainWindow
 
 SECTIONS = (
     "next_session",

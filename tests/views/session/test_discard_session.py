@@ -12,7 +12,8 @@ from copdesk.services.follow_ups import review_follow_up
 from copdesk.services.sessions import end_session
 from copdesk.store import actions, notes, sessions
 from copdesk.store.audit import recent_events
-from copdesk.views.shell.main_window import PREPARE_PAGE, MainWindow
+from copdesk.views.shell.header_bar import PREPARE_PAGE
+from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, start_session
 

@@ -13,7 +13,8 @@ from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Role, SessionKind, SessionStatus
 from copdesk.store import series, sessions, teams
 from copdesk.views.live.timer.live_timer import HEARTBEAT_MS
-from copdesk.views.shell.main_window import LIVE_PAGE, PREPARE_PAGE, MainWindow
+from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
+from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import REFLECTIVE_MINUTES, ROSTER, add_team, start_session
 

@@ -20,7 +20,8 @@ from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import SessionStatus
 from copdesk.core.timer import TimerStatus
 from copdesk.store import sessions
-from copdesk.views.shell.main_window import LIVE_PAGE, MainWindow
+from copdesk.views.shell.header_bar import LIVE_PAGE
+from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, start_session
 

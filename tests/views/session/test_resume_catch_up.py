@@ -17,7 +17,8 @@ from copdesk.core.model import Session, SessionStatus
 from copdesk.core.pacing import format_clock
 from copdesk.core.timer import TimerStatus
 from copdesk.store import actions, sessions
-from copdesk.views.shell.main_window import LIVE_PAGE, MainWindow
+from copdesk.views.shell.header_bar import LIVE_PAGE
+from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, start_session
 

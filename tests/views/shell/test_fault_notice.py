@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from copdesk import app, crash_log
 from copdesk.views.shell.fault_notice import FaultNotice
-from copdesk.views.shell.main_window import LIVE_PAGE, MainWindow
+from copdesk.views.shell.header_bar import LIVE_PAGE
+from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.background import BackgroundJob
 from tests.reliability.conftest import make_database
 
@@ -55,7 +56,7 @@ def test_a_fault_in_a_slot_a_repaint_or_a_thread_is_logged_said_and_survived(
     make_database(db_path)
     monkeypatch.setattr(threading, "excepthook", threading.__excepthook__)  # as in the app, not the test runner's
     monkeypatch.setattr(MainWindow, "offer_first_run_or_resume", lambda self: None)
-    monkeypatch.setattr(MainWindow, "_search_notes", _search_fails)  # View ▸ Search notes… now fails inside
+    monkeypatch.setattr(MainWindow, "search_notes", _search_fails)  # View ▸ Search notes… now fails inside
     seen: dict[str, object] = {}
 
     def event_loop() -> int:

@@ -11,7 +11,8 @@ from copdesk.core.model import Role
 from copdesk.store import teams
 from copdesk.store.errors import NotADatabaseError
 from copdesk.views.shell.first_run import FirstRunDialog
-from copdesk.views.shell.main_window import LIVE_PAGE, PREPARE_PAGE, MainWindow
+from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
+from copdesk.views.shell.main_window import MainWindow
 
 PANES = ("timerPanel", "questionPanel", "participationPanel", "notesPanel", "reviewPanel")
 
@@ -23,7 +24,7 @@ def test_window_has_every_pane_by_object_name(window: MainWindow) -> None:
 
 
 def test_live_page_shows_four_panes(window: MainWindow, qtbot: QtBot) -> None:
-    window.live_button.click()
+    window.header.live_button.click()
     assert window.pages.currentIndex() == LIVE_PAGE
     for name in PANES[:4]:
         pane = window.findChild(QWidget, name)
@@ -68,7 +69,7 @@ def test_header_labels_show_their_whole_text(window: MainWindow) -> None:
 def test_teams_appear_in_the_selector(window: MainWindow) -> None:
     team = teams.create_team(window.context.db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], window.context.now())
     window.reload_teams(team.id)
-    assert window.team_combo.currentText() == "Harbour Team"
+    assert window.header.team_combo.currentText() == "Harbour Team"
     assert window.review_panel.team is not None and window.review_panel.team.name == "Harbour Team"
 
 

@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import shiboken6
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -14,7 +16,8 @@ from copdesk.app import window_for
 from copdesk.services.demo import write_demo_history
 from copdesk.store.connection import open_database
 from copdesk.views.shell import main_window
-from copdesk.views.shell.main_window import PREPARE_PAGE, MainWindow
+from copdesk.views.shell.header_bar import PREPARE_PAGE
+from copdesk.views.shell.main_window import MainWindow
 
 
 def _menu_items(window: MainWindow) -> int:
@@ -46,6 +49,24 @@ def test_the_prepare_view_comes_before_the_tools(qtbot: QtBot, db_path: Path) ->
     window.when_tools_ready(lambda: heard.append("at once"))  # once built, a late caller is answered at once
     assert heard == ["ready", "at once"]
     window.close_without_asking()
+
+
+@pytest.mark.parametrize("painted", [True, False], ids=["painted", "never painted"])
+def test_a_window_deleted_before_its_queued_start_up_calls_takes_them_with_it(
+    qtbot: QtBot, db_path: Path, painted: bool
+) -> None:
+    """A restore or the demo replaces the window with deleteLater; what its first paint queued, or the tools' latest
+    moment, must not then run on the deleted window (pytest-qt fails the test on an exception in the event loop)."""
+    frame = MainWindow(paths.asset_dir("resources"))
+    frame.show()
+    qtbot.waitExposed(frame)  # as at start-up: the frame has painted before the data is opened
+    opened = open_database(db_path, paths.migrations_dir())
+    window = window_for(opened, build_live_page=False, frame=frame, tools_after_paint=True)
+    if painted:  # the Prepare view's first paint queues the tools (delivered here, as the event loop would)
+        window.paintEvent(QPaintEvent(window.rect()))
+    shiboken6.delete(window)
+    qtbot.wait(main_window.TOOLS_AT_THE_LATEST_MS + 300)
+    opened.db.close()
 
 
 def test_a_window_closed_before_its_tools_closes_cleanly(qtbot: QtBot, db_path: Path) -> None:
@@ -93,8 +114,8 @@ def test_the_sections_built_after_the_paint_show_the_team_chosen_before_it(qtbot
     write_demo_history(opened.db, datetime.now(UTC), paths.resource_path("questions"))
     opened.db.close()
     late = _frame_filled_after_paint(qtbot, db_path)
-    assert late.team_combo.count() >= 2
-    late.team_combo.setCurrentIndex(1)
+    assert late.header.team_combo.count() >= 2
+    late.header.team_combo.setCurrentIndex(1)
     late.review_panel.hide()
     late.review_panel.show()
     assert not late.has_tools()
@@ -105,7 +126,7 @@ def test_the_sections_built_after_the_paint_show_the_team_chosen_before_it(qtbot
 
     at_once = window_for(open_database(db_path, paths.migrations_dir()), build_live_page=False)
     qtbot.addWidget(at_once)
-    at_once.team_combo.setCurrentIndex(1)
+    at_once.header.team_combo.setCurrentIndex(1)
     assert _lower_sections(at_once) == seen_late
     assert seen_late["chart's team"] == at_once.current_team() and seen_late["quiet names hidden"]
     assert seen_late["issues"] and seen_late["questions"]

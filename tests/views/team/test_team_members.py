@@ -32,7 +32,7 @@ def open_from_menu(window: MainWindow) -> TeamMembersDialog:
     action = next(a for a in window.findChildren(QAction) if a.text() == "Team &members…")
     assert action.shortcut().toString() == "Ctrl+Shift+M"
     action.trigger()
-    dialog = window.team_members_dialog
+    dialog = window.team_actions.members_dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
@@ -171,7 +171,7 @@ def test_renaming_the_team_refreshes_the_header_and_the_prepare_view(window: Mai
     dialog.team_name_edit.setText("  Harbour   Adults ")
     QTest.keyClick(dialog.team_name_edit, Qt.Key.Key_Return)
     assert teams.get_team(db, 1).name == "Harbour Adults" and dialog.error_label.text() == ""
-    combo = window.team_combo
+    combo = window.header.team_combo
     assert [combo.itemText(i) for i in range(combo.count())] == ["Harbour Adults", "Riverside Team"]
     assert combo.currentData() == 1, "the team being edited stays chosen"
     assert window.review_panel.team is not None and window.review_panel.team.name == "Harbour Adults"
@@ -190,5 +190,5 @@ def test_a_rename_during_a_session_shows_on_the_tiles_with_the_tally_kept(window
 
 
 def test_with_no_team_the_menu_says_what_to_do(window: MainWindow) -> None:
-    assert window.open_team_members() is None
+    assert window.team_actions.open_members() is None
     assert "Create a team first" in window.statusBar().currentMessage()

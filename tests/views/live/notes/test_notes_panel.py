@@ -36,7 +36,8 @@ from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog, Upda
 from copdesk.views.live.notes.issue_models import IssueRole
 from copdesk.views.live.notes.notes_panel import AUTOSAVE_MS, NotesPanel
 from copdesk.views.prepare.issue_history import IssueHistoryDialog
-from copdesk.views.shell.main_window import LIVE_PAGE, MainWindow
+from copdesk.views.shell.header_bar import LIVE_PAGE
+from copdesk.views.shell.main_window import MainWindow
 
 Dialog = TypeVar("Dialog", bound=QDialog)
 EARLIER = datetime(2026, 9, 10, 9, 0, tzinfo=UTC)

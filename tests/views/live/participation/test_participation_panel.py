@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from copdesk.core.model import Role, SessionKind
 from copdesk.store import participation, sessions, settings
 from copdesk.views.live.participation.roster_model import RosterRole
-from copdesk.views.shell.main_window import LIVE_PAGE, PREPARE_PAGE, MainWindow
+from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
+from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, start_session
 from tests.views.participation_helpers import click_tile, fictional_names, start_live_session

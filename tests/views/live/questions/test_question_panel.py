@@ -16,7 +16,8 @@ from copdesk.core.question_bank import PromptPhase, Question, QuestionKind
 from copdesk.store import questions as store
 from copdesk.store.records import session_record
 from copdesk.views.live.questions.question_keys import ASKED_KEY, BACK_KEYS, FAVOURITE_KEY, NEXT_KEYS, SEARCH_KEY
-from copdesk.views.shell.main_window import LIVE_PAGE, MainWindow
+from copdesk.views.shell.header_bar import LIVE_PAGE
+from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.shell.shortcut_help import shortcut_rows
 from tests.views.question_helpers import NOW, current, enter, make_team, panel_of, shown_texts, start_live
 
