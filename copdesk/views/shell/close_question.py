@@ -1,9 +1,14 @@
-"""Closing the window (or Ctrl+Q) while a session is live asks what should happen to the session.
+"""The questions closing the window (or Ctrl+Q) can ask.
 
-Ending it is the End button's path (summary included). Keeping it live closes the window with everything
-already saved, and the session is offered for resume at the next start, where the time CoPDesk was closed can
-be counted. Cancel leaves everything as it was. The question is window-modal (``open()``), never a nested event
-loop: a SIGTERM while it is up still quits at once (the window is closed without asking, the session kept live).
+First, if the notes typed last could not be saved (another program holds the file, the disk is full), whether to
+keep the window open for the banner's Retry or to close and lose them: closing never drops words unasked.
+
+Then, while a session is live, what should happen to it. Ending it is the End button's path (summary included).
+Keeping it live closes the window with everything already saved, and the session is offered for resume at the next
+start, where the time CoPDesk was closed can be counted. Cancel leaves everything as it was.
+
+Both are window-modal (``open()``), never a nested event loop: a SIGTERM while one is up still quits at once (the
+window is closed without asking, the session kept live).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 CLOSE_QUESTION = "A session is still live"
+UNSAVED_NOTES_QUESTION = "Your latest notes are not saved"
 
 
 class CloseChoice(Enum):
@@ -57,3 +63,36 @@ class CloseQuestion(QMessageBox):
             else CloseChoice.CANCEL
         )
         self.chosen.emit(choice)
+
+
+class UnsavedNotesQuestion(QMessageBox):
+    """``close_anyway`` once the facilitator chooses to lose the unsaved notes; keeping the window open is the
+    default, and what Escape does."""
+
+    close_anyway = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(
+            QMessageBox.Icon.Warning,
+            UNSAVED_NOTES_QUESTION,
+            UNSAVED_NOTES_QUESTION,
+            QMessageBox.StandardButton.NoButton,
+            parent,
+        )
+        self.setObjectName("unsavedNotesQuestion")
+        self.setInformativeText(
+            "CoPDesk could not save the notes typed since the last save; the banner says why. Keep the window "
+            "open and choose Retry there once the cause is fixed, or copy the notes somewhere safe first. "
+            "Closing now loses them."
+        )
+        self.keep_button = self.addButton("&Keep the window open", QMessageBox.ButtonRole.RejectRole)
+        self.lose_button = self.addButton("Close and &lose them", QMessageBox.ButtonRole.DestructiveRole)
+        for button in (self.keep_button, self.lose_button):
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.setDefaultButton(self.keep_button)
+        self.setEscapeButton(self.keep_button)
+        self.finished.connect(self._finished)
+
+    def _finished(self) -> None:
+        if self.clickedButton() is self.lose_button:
+            self.close_anyway.emit()

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from copdesk.views.prepare.review_panel import ReviewPanel
     from copdesk.views.reports.report_actions import ReportActions
     from copdesk.views.session.session_flow import SessionFlow
+    from copdesk.views.shell.close_question import UnsavedNotesQuestion
     from copdesk.views.shell.demo_mode import DemoMode
     from copdesk.views.shell.safeguards import Safeguards
     from copdesk.views.shell.team_actions import TeamActions
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self._tools_built = False
         self._on_tools: list[Callable[[], object]] = []
         self._close_decided = False  # set once closing is settled: a live session is then left live, unasked
+        self._losing_notes_accepted = False  # for one close: the facilitator chose to lose notes that did not save
+        self.unsaved_notes_question: UnsavedNotesQuestion | None = None
         self.settings = paths.user_settings()
         self.setObjectName("mainWindow")
         self.setWindowTitle("CoPDesk")
@@ -413,14 +416,32 @@ class MainWindow(QMainWindow):
         self._close_decided = True
         return self.close()
 
+    def _ask_about_unsaved_notes(self) -> None:
+        from copdesk.views.shell.close_question import UnsavedNotesQuestion
+
+        if self.unsaved_notes_question is not None and self.unsaved_notes_question.isVisible():
+            self.unsaved_notes_question.raise_()  # asked already: closing again does not stack a second question
+            return
+        question = self.unsaved_notes_question = UnsavedNotesQuestion(self)
+        question.close_anyway.connect(self._close_losing_notes)
+        question.open()
+
+    def _close_losing_notes(self) -> None:
+        self._losing_notes_accepted = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._opened:  # closed while the data was still opening: nothing was shown to keep
             self.save_state()
             super().closeEvent(event)
             return
         self._ensure_tools()  # closed within a moment of appearing: closing goes the one way
-        if self._live_page is not None:
-            self._live_page.notes_panel.flush()  # whatever is decided next, and even if nothing is
+        saved = self._live_page is None or self._live_page.notes_panel.flush()  # whatever is decided next
+        losing_notes_accepted, self._losing_notes_accepted = self._losing_notes_accepted, False
+        if not (saved or self._close_decided or losing_notes_accepted):
+            self._ask_about_unsaved_notes()
+            event.ignore()
+            return
         if not self._close_decided and self.session_flow.ask_before_closing(self.close_without_asking) is not None:
             event.ignore()  # the question decides; the window stays until it is answered
             return
