@@ -23,13 +23,21 @@ from copdesk.store import migrations
 from copdesk.store.backup import backup_to, read_once
 from copdesk.store.errors import (
     CorruptDatabaseError,
+    InterruptedWriteError,
     LocationError,
     NewerSchemaError,
     NotADatabaseError,
     OlderSchemaError,
     StoreError,
 )
-from copdesk.store.location import SQLITE_HEADER, check_location, companion_files, make_private_folder, shown
+from copdesk.store.location import (
+    SQLITE_HEADER,
+    check_location,
+    companion_files,
+    make_private_folder,
+    rollback_journal,
+    shown,
+)
 from copdesk.store.permissions import make_private
 from copdesk.store.uri import sqlite_uri
 
@@ -82,12 +90,36 @@ def _check_header(path: Path) -> None:
 def read_only_uri(path: Path) -> str:
     """A URI that reads ``path`` without writing a byte beside it.
 
-    Without a pending WAL the file is all there is, and immutable=1 reads it without creating -wal/-shm
-    files beside it; with one, a plain read-only open is needed so the WAL's commits are seen.
+    Without a pending WAL or a rollback journal the file is all there is, and immutable=1 reads it without creating
+    -wal/-shm files beside it. With a WAL, a plain read-only open is needed so its commits are seen; with a journal,
+    so that SQLite sees it too: read as immutable, a file whose write was cut short shows the half-done write.
     """
-    wal = path.with_name(path.name + "-wal")
-    has_wal = wal.exists() and wal.stat().st_size > 0
-    return sqlite_uri(path, mode="ro") if has_wal else sqlite_uri(path, mode="ro", immutable=1)
+    beside = (companion_files(path)[1], rollback_journal(path))
+    if any(file.exists() and file.stat().st_size > 0 for file in beside):
+        return sqlite_uri(path, mode="ro")
+    return sqlite_uri(path, mode="ro", immutable=1)
+
+
+def finish_interrupted_write(path: Path) -> None:
+    """Undo a write that a crash cut short (a restore or a migration's copy, out of WAL mode), as SQLite does when
+    the file is next opened for writing, so that what is then checked is the file as it was last committed.
+
+    Only with a rollback journal beside the file; SQLite itself decides whether it is such a leftover (another
+    program writing now holds a lock, and its journal is left alone).
+    """
+    if not rollback_journal(path).exists():
+        return
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(
+            f"{path} is damaged: a write to it was cut short and could not be undone ({exc}). Restore a backup "
+            "with 'copdesk-cli restore FILE'."
+        ) from exc
 
 
 def decode_text(data: bytes) -> str:
@@ -137,7 +169,8 @@ def inspect_existing(path: Path, latest: int) -> int:
     _check_header(path)
     try:
         conn = read_once(sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000))
-    except sqlite3.Error as exc:  # pragma: no cover - the header check catches nearly all of these
+    except sqlite3.Error as exc:
+        _refuse_a_cut_short_write(path, exc)
         raise NotADatabaseError(f"{path} could not be opened as a database ({exc}).") from exc
     try:
         version = migrations.user_version(conn)
@@ -148,6 +181,7 @@ def inspect_existing(path: Path, latest: int) -> int:
             )
         problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as exc:
+        _refuse_a_cut_short_write(path, exc)
         raise CorruptDatabaseError(
             f"{path} is damaged ({exc}). Restore a backup with 'copdesk-cli restore FILE'; the file was not changed."
         ) from exc
@@ -159,6 +193,16 @@ def inspect_existing(path: Path, latest: int) -> int:
             "the file was not changed."
         )
     return version
+
+
+def _refuse_a_cut_short_write(path: Path, exc: sqlite3.Error) -> None:
+    """A read-only open cannot undo a write a crash cut short (:func:`finish_interrupted_write` can): say so, rather
+    than call a sound file damaged."""
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+        raise InterruptedWriteError(
+            f"A write to {path} was cut short (a crash or a power cut); opening it in CoPDesk, or any command that "
+            "writes to it, completes the recovery. The file was not changed."
+        ) from exc
 
 
 def restrict_permissions(path: Path) -> str | None:
@@ -227,6 +271,8 @@ def open_database(
     check_location(path)
     latest = migrations.latest_version(migrations_dir)
     created = not path.exists()
+    if not created:
+        finish_interrupted_write(path)
     if created:
         version = 0
     elif meanwhile is not None:

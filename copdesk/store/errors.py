@@ -31,6 +31,10 @@ class CorruptDatabaseError(StoreError):
     """The file is an SQLite database that fails ``quick_check``."""
 
 
+class InterruptedWriteError(StoreError):
+    """A read-only open found a write that a crash cut short; a read-write open undoes it first."""
+
+
 class NewerSchemaError(StoreError):
     """The database was written by a newer CoPDesk than this one."""
 

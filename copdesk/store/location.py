@@ -58,6 +58,12 @@ def companion_files(path: Path) -> list[Path]:
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 
+def rollback_journal(path: Path) -> Path:
+    """The file SQLite keeps beside the database during a write out of WAL mode (a restore, a migration's copy);
+    left by a crash, it holds what is needed to undo the half-done write, and belongs with that database only."""
+    return path.with_name(path.name + "-journal")
+
+
 def shown(path: Path | str) -> str:
     """A path (or any text) for a one-line message: a newline or other control character in it is shown escaped."""
     text = str(path)

@@ -1,7 +1,8 @@
 """Getting back to a sound database: quarantining a damaged one, and restoring a backup.
 
 A damaged database is never repaired in place or deleted. It is moved, with its -wal and -shm (the
--wal may hold the latest commits, and only belongs with its own database), into ``quarantine/`` beside
+-wal may hold the latest commits, and only belongs with its own database) and any rollback journal (which
+only undoes a half-done write of its own database, and would spoil another), into ``quarantine/`` beside
 it under a timestamped name, so a specialist can still recover from it, and nothing can open it by
 accident as the live database.
 
@@ -24,9 +25,15 @@ from copdesk.store import migrations
 from copdesk.store.audit import record_event
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, list_backups, new_backup_path, stamp, verify_restorable
-from copdesk.store.connection import BUSY_TIMEOUT_MS, OpenedDatabase, inspect_existing, open_database
+from copdesk.store.connection import (
+    BUSY_TIMEOUT_MS,
+    OpenedDatabase,
+    finish_interrupted_write,
+    inspect_existing,
+    open_database,
+)
 from copdesk.store.errors import StoreError
-from copdesk.store.location import FOLDER_MODE, companion_files, shown
+from copdesk.store.location import FOLDER_MODE, companion_files, rollback_journal, shown
 from copdesk.store.uri import sqlite_uri
 
 QUARANTINE_FOLDER = "quarantine"
@@ -40,18 +47,23 @@ class RestoreResult:
     quarantined: list[Path]  # or, when that database was damaged, where it was moved
 
 
+def _own_files(db_path: Path) -> list[Path]:
+    return [*companion_files(db_path), rollback_journal(db_path)]
+
+
 def quarantine(db_path: Path, now: datetime) -> list[Path]:
-    """Move the database and its -wal/-shm into ``quarantine/``; return their new paths."""
+    """Move the database, its -wal/-shm and any -journal into ``quarantine/``; return their new paths."""
     folder = db_path.parent / QUARANTINE_FOLDER
     folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
     prefix = stamp(now)
     counter = 0
-    while any((folder / f"{prefix}-{file.name}").exists() for file in companion_files(db_path)):
+    while any((folder / f"{prefix}-{file.name}").exists() for file in _own_files(db_path)):
         counter += 1
         prefix = f"{stamp(now)}-{counter}"
     moved = []
-    # The -wal and -shm go first: a database left behind without them is whole, never the other way round.
-    for file in reversed(companion_files(db_path)):
+    # The others go first: a database left behind without them is still damaged, and is quarantined again, while
+    # a -wal or -journal left behind without its database would be applied to whichever file takes its place.
+    for file in reversed(_own_files(db_path)):
         if file.exists():
             target = folder / f"{prefix}-{file.name}"
             os.replace(file, target)
@@ -65,7 +77,7 @@ def quarantined_files(db_path: Path) -> list[Path]:
     folder = db_path.parent / QUARANTINE_FOLDER
     if not folder.is_dir():
         return []
-    own = {file.name for file in companion_files(db_path)}
+    own = {file.name for file in _own_files(db_path)}
     found = []
     for file in folder.iterdir():
         stamped = _STAMPED.match(file.name)
@@ -88,7 +100,7 @@ def restore_database(
     that is no longer the database, and commits made elsewhere never vanish.
     """
     latest = migrations.latest_version(migrations_dir)
-    if db_path.exists() and source.resolve() == db_path.resolve():
+    if db_path.exists() and (source.resolve() == db_path.resolve() or _same_file(source, db_path)):
         raise StoreError(f"{shown(source)} is the database itself; choose a backup file.")
     verify_restorable(source, latest)
     previous_backup: Path | None = None
@@ -96,6 +108,7 @@ def restore_database(
     target: sqlite3.Connection | None = None
     if db_path.exists():
         try:
+            finish_interrupted_write(db_path)
             inspect_existing(db_path, latest)
         except StoreError:
             quarantined = quarantine(db_path, now)
@@ -104,7 +117,7 @@ def restore_database(
     source_conn = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
     try:
         if target is None:
-            for leftover in companion_files(db_path)[1:]:
+            for leftover in _own_files(db_path)[1:]:
                 leftover.unlink(missing_ok=True)
             backup_to(source_conn, db_path)
         else:
@@ -117,9 +130,20 @@ def restore_database(
         source_conn.close()
         if target is not None:
             target.close()
+            # Exclusive locking keeps the journal file, full of the replaced database's pages, even once closed;
+            # with the connection closed it has nothing left to undo, and must not linger beside the restored file.
+            rollback_journal(db_path).unlink(missing_ok=True)
     opened = open_database(db_path, migrations_dir, now=now)
     record_event(opened.db, "restored", "database", None, now, audit_detail or _source_kind(source, db_path))
     return RestoreResult(opened, previous_backup, quarantined)
+
+
+def _same_file(source: Path, db_path: Path) -> bool:
+    """Whether ``source`` is the database under another name (a hard link; on a Mac or Windows, other letter case)."""
+    try:
+        return source.samefile(db_path)
+    except OSError:  # not there, or unreadable: verify_restorable says so
+        return False
 
 
 def _take_exclusively(db_path: Path) -> sqlite3.Connection:
