@@ -280,7 +280,9 @@ class DataLocation:
         self.explicit = bool(cli_value or os.environ.get(paths.ENVIRONMENT_VARIABLE))
         self.settings = paths.user_settings()
         remembered = str(self.settings.value(self.SETTING, "") or "")
-        self.path = Path(remembered) if remembered and not self.explicit else paths.resolve_db_path(cli_value)
+        self.path = (
+            paths.followed(Path(remembered)) if remembered and not self.explicit else paths.resolve_db_path(cli_value)
+        )
 
     def remember(self, opened_path: Path) -> None:
         if not self.explicit and opened_path != self.path:

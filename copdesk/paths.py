@@ -72,10 +72,17 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None, environ: Mapping[s
     """Apply the documented order: the command line wins, then the environment, then the platform default."""
     env = os.environ if environ is None else environ
     if cli_value:
-        return Path(cli_value).expanduser()
+        return followed(Path(cli_value).expanduser())
     if env.get(ENVIRONMENT_VARIABLE):
-        return Path(env[ENVIRONMENT_VARIABLE]).expanduser()
-    return default_db_path()
+        return followed(Path(env[ENVIRONMENT_VARIABLE]).expanduser())
+    return followed(default_db_path())
+
+
+def followed(db_path: Path) -> Path:
+    """The file a database path that is a symbolic link points to, else the path: the instance lock and the backups
+    folder beside the database must be the real file's, or a second name for it would get a lock and backups of
+    its own (and a second window, and an erasure that misses the backups)."""
+    return Path(os.path.realpath(db_path)) if db_path.is_symlink() else db_path
 
 
 def asset_dir(name: str) -> Path:

@@ -69,3 +69,14 @@ def test_settings_are_kept_in_the_tests_own_folder_never_the_registry_or_a_plist
     settings = paths.user_settings()
     assert settings.format() == QSettings.Format.IniFormat  # not NativeFormat, which is the registry on Windows
     assert Path(settings.fileName()).is_relative_to(Path(os.environ["HOME"]))
+
+
+@pytest.mark.posix_only
+def test_a_database_path_that_is_a_symbolic_link_is_the_file_it_points_to(tmp_path: Path) -> None:
+    real = tmp_path / "data" / "copdesk.db"
+    real.parent.mkdir()
+    link = tmp_path / "shortcut.db"
+    link.symlink_to(real)  # dangling until the database is created: followed all the same
+    assert paths.resolve_db_path(str(link)) == real
+    assert paths.resolve_db_path(None, {paths.ENVIRONMENT_VARIABLE: str(link)}) == real
+    assert paths.resolve_db_path(str(real)) == real

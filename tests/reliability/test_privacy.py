@@ -142,6 +142,23 @@ def test_erase_through_the_cli_matches_names_casefolded_and_nfc(
     assert "Erased Zoë Quinn: contributions: 3 · attendances: 3" in done.stdout
 
 
+@pytest.mark.posix_only
+def test_erasing_through_a_second_name_for_the_database_cleans_its_backups(
+    call_cli: CallCli, history: Database, db_path: Path, tmp_path: Path
+) -> None:
+    """A symbolic link to the database is the database: its backups are the real file's, and are cleaned."""
+    history.close()
+    assert any(b"Quinn" in backup.path.read_bytes() for backup in list_backups(db_path))
+    link = tmp_path / "shortcut.db"
+    link.symlink_to(db_path)
+    done = call_cli("erase", "--team", "Harbour Team", "--member", "Zoë Quinn", "--yes", "--db", str(link))
+    assert done.returncode == 0, done.stderr
+    assert "backups cleaned: 0" not in done.stdout, done.stdout
+    for backup in list_backups(db_path):
+        assert b"quinn" not in backup.path.read_bytes().lower(), backup.path.name
+    assert not (tmp_path / "backups").exists()
+
+
 def test_audit_log_never_holds_note_text(history: Database, db_path: Path) -> None:
     """Every audited operation runs; no audit column ever contains a word of any note."""
     texts = [str(row[0]) for row in history.execute("SELECT text FROM note").fetchall()]

@@ -112,6 +112,27 @@ def test_cli_restore_refuses_while_the_app_is_open(
     assert _snapshot(db_path.parent) == before
 
 
+@pytest.mark.posix_only
+def test_a_second_name_for_the_database_is_the_same_database(
+    db_path: Path, first_instance: subprocess.Popen[str], tmp_path: Path
+) -> None:
+    """A symbolic link to the open database takes no lock of its own: the window and the CLI are refused as for
+    the database's own name."""
+    link = tmp_path / "shortcut.db"
+    link.symlink_to(db_path)
+    prompts = FakePrompts()
+    assert (
+        open_for_gui(paths.resolve_db_path(str(link)), prompts, migrations_dir=paths.migrations_dir(), now=NOW) is None
+    )
+    assert [what for what, _ in prompts.asked] == ["already-open"]
+    from copdesk import cli
+
+    before = _snapshot(db_path.parent)
+    assert cli.main(["retention", "--months", "1", "--yes", "--db", str(link)]) == 1
+    assert _snapshot(db_path.parent) == before
+    assert not lock_path(link).exists()
+
+
 def test_lock_in_one_process_twice(db_path: Path) -> None:
     db_path.parent.mkdir(parents=True)
     with InstanceLock(db_path) as first:
