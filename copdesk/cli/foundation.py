@@ -85,16 +85,22 @@ def _cmd_backup(ctx: Context) -> int:
 
 
 def _cmd_demo(ctx: Context) -> int:
+    """Under the app's lock, as every command that writes: never into a database a window has open (an empty one
+    showing its first-run question would otherwise become the demo under the facilitator's hands)."""
+    from copdesk.instance_lock import InstanceLock
     from copdesk.services.demo import write_demo_history
     from copdesk.store.demo import DatabaseNotEmpty
+    from copdesk.store.location import ensure_location
 
-    opened = ctx.open_db()
-    try:
-        write_demo_history(opened.db, ctx.now(), paths.resource_path("questions"))
-    except DatabaseNotEmpty as exc:
-        raise UserError(f"{opened.path}: {exc}") from exc
-    finally:
-        opened.db.close()
+    ensure_location(ctx.db_path)
+    with InstanceLock(ctx.db_path):
+        opened = ctx.open_db()
+        try:
+            write_demo_history(opened.db, ctx.now(), paths.resource_path("questions"))
+        except DatabaseNotEmpty as exc:
+            raise UserError(f"{opened.path}: {exc}") from exc
+        finally:
+            opened.db.close()
     ctx.out(f"Demo data written to {opened.path}.")
     return EXIT_OK
 

@@ -17,6 +17,8 @@ from pytestqt.qtbot import QtBot
 from copdesk import app, paths
 from copdesk.instance_lock import AlreadyOpenError, InstanceLock, lock_path
 from copdesk.startup import open_for_gui
+from copdesk.store.connection import open_database, open_read_only
+from copdesk.store.teams import team_count
 from copdesk.views.shell.main_window import MainWindow
 from tests.reliability.conftest import NOW, FakePrompts, child_env, make_database
 
@@ -25,6 +27,8 @@ import sys, time
 from pathlib import Path
 from copdesk import paths
 from copdesk.startup import open_for_gui
+from copdesk.store.connection import open_database, open_read_only
+from copdesk.store.teams import team_count
 from tests.reliability.conftest import NOW, FakePrompts
 
 started = open_for_gui(Path(sys.argv[1]), FakePrompts(), migrations_dir=paths.migrations_dir(), now=NOW)
@@ -107,9 +111,24 @@ def test_cli_restore_refuses_while_the_app_is_open(
     backup = tmp_path / "copy.db"
     assert cli.main(["backup", "--db", str(db_path), "-o", str(backup)]) == 0  # a backup may run alongside
     before = _snapshot(db_path.parent)
-    for args in (["restore", str(backup)], ["retention", "--months", "1", "--yes"]):
-        assert cli.main([*args, "--db", str(db_path)]) == 1
+    for args in (["restore", str(backup)], ["retention", "--months", "1", "--yes"], ["demo"]):
+        assert cli.main([*args, "--db", str(db_path)]) == 1, args
     assert _snapshot(db_path.parent) == before
+
+
+def test_cli_demo_refuses_an_empty_database_a_window_has_open(db_path: Path) -> None:
+    """The first-run question is showing on a new, empty database: the demo must not fill it from outside."""
+    from copdesk import cli
+
+    open_database(db_path, paths.migrations_dir()).db.close()  # created by the window, which holds the lock
+    lock = InstanceLock(db_path)
+    lock.acquire()
+    try:
+        assert cli.main(["demo", "--db", str(db_path)]) == 1
+        assert team_count(open_read_only(db_path, paths.migrations_dir())) == 0
+    finally:
+        lock.release()
+    assert cli.main(["demo", "--db", str(db_path)]) == 0  # once the window has gone
 
 
 @pytest.mark.posix_only
