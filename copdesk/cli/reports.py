@@ -24,7 +24,7 @@ from copdesk.core.invitations import INVITATIONS_DOCUMENT
 from copdesk.core.quarterly_report import REPORT_DOCUMENT
 from copdesk.core.record import RECORD_DOCUMENT
 from copdesk.core.text import quoted
-from copdesk.store.location import shown
+from copdesk.store.location import same_file, shown
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -243,9 +243,12 @@ def _say_redacted(ctx: Context, count: int) -> None:
 def _cmd_rollup(ctx: Context) -> int:
     from copdesk.core.rollup import ROLLUP_DOCUMENT, SummaryError, check_distinct, read_summary, rollup_title
 
+    output = Path(ctx.args.output).expanduser()
     summaries = []
     for name in ctx.args.files:
         path = Path(name).expanduser()
+        if same_file(path, output):  # else the team's summary, perhaps sent by another facilitator, is replaced
+            raise UserError(f"{shown(output)} is one of the summaries to roll up; give another path for the roll-up.")
         try:
             summaries.append((name, read_summary(path.read_text(encoding="utf-8"), shown(name))))
         except (OSError, UnicodeDecodeError) as exc:

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from copdesk.store.errors import StorageFullError, StoreError
-from copdesk.store.location import check_output_path, companion_files, shown
+from copdesk.store.location import check_output_path, companion_files, same_file, shown
 from copdesk.store.permissions import make_private
 from copdesk.store.safe_write import storage_error_for
 from copdesk.store.uri import sqlite_uri
@@ -60,7 +60,7 @@ def check_destination(database: Path, destination: Path) -> Path:
         raise StoreError(f"There is no folder {shown(folder)}; create it first, or give another path for the backup.")
     names = ("the database itself", "the database's -wal file", "the database's -shm file")
     for own, name in zip(companion_files(database.resolve()), names, strict=True):
-        if destination.resolve() == own or (own.exists() and destination.exists() and destination.samefile(own)):
+        if same_file(destination, own):
             raise StoreError(f"{shown(destination)} is {name}; give another path for the backup.")
     return check_output_path(destination)
 

@@ -58,6 +58,17 @@ def companion_files(path: Path) -> list[Path]:
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 
+def same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name one file: the same path once links are resolved, or another name for it (a hard
+    link; on a Mac or Windows, other letter case)."""
+    if one.resolve() == other.resolve():
+        return True
+    try:
+        return one.samefile(other)
+    except OSError:  # either is missing or unreadable: not one file that exists
+        return False
+
+
 def rollback_journal(path: Path) -> Path:
     """The file SQLite keeps beside the database during a write out of WAL mode (a restore, a migration's copy);
     left by a crash, it holds what is needed to undo the half-done write, and belongs with that database only."""

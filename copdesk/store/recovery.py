@@ -33,7 +33,7 @@ from copdesk.store.connection import (
     open_database,
 )
 from copdesk.store.errors import StoreError
-from copdesk.store.location import FOLDER_MODE, companion_files, rollback_journal, shown
+from copdesk.store.location import FOLDER_MODE, companion_files, rollback_journal, same_file, shown
 from copdesk.store.uri import sqlite_uri
 
 QUARANTINE_FOLDER = "quarantine"
@@ -100,7 +100,7 @@ def restore_database(
     that is no longer the database, and commits made elsewhere never vanish.
     """
     latest = migrations.latest_version(migrations_dir)
-    if db_path.exists() and (source.resolve() == db_path.resolve() or _same_file(source, db_path)):
+    if db_path.exists() and same_file(source, db_path):
         raise StoreError(f"{shown(source)} is the database itself; choose a backup file.")
     verify_restorable(source, latest)
     previous_backup: Path | None = None
@@ -136,14 +136,6 @@ def restore_database(
     opened = open_database(db_path, migrations_dir, now=now)
     record_event(opened.db, "restored", "database", None, now, audit_detail or _source_kind(source, db_path))
     return RestoreResult(opened, previous_backup, quarantined)
-
-
-def _same_file(source: Path, db_path: Path) -> bool:
-    """Whether ``source`` is the database under another name (a hard link; on a Mac or Windows, other letter case)."""
-    try:
-        return source.samefile(db_path)
-    except OSError:  # not there, or unreadable: verify_restorable says so
-        return False
 
 
 def _take_exclusively(db_path: Path) -> sqlite3.Connection:

@@ -238,6 +238,13 @@ def test_summaries_roll_up_without_personal_data(run_cli: RunCli, demo: Path, tm
     scheduled, held = sum(s["scheduled"] for s in merged), sum(s["held"] for s in merged)
     cells = "".join(f'<td dir="auto">{value}</td>' for value in ("Reflective practice CoP", scheduled, held))
     assert f"<tr>{cells}</tr>" in html  # the "Sessions by type, all teams" row adds up both teams
+    summary = Path(files[1]).read_bytes()
+    another_name = tmp_path / "linked.json"
+    another_name.hardlink_to(files[1])
+    for output in (files[1], str(another_name)):  # a summary, perhaps another facilitator's, is never written over
+        refused = run_cli("rollup", *files, "-o", output)
+        assert "is one of the summaries to roll up" in one_line_error(refused), output
+    assert Path(files[1]).read_bytes() == summary
 
 
 def test_cpd_evidence_for_one_practitioner(run_cli: RunCli, demo: Path, tmp_path: Path) -> None:
