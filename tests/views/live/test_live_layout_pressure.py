@@ -95,6 +95,20 @@ def test_a_long_question_with_a_suggestion_leaves_the_notes_room_to_type(
     assert notes.follow_up.table.height() >= 2 * notes.follow_up.table.verticalHeader().defaultSectionSize()
 
 
+def test_a_teams_first_session_says_there_is_nothing_to_follow_up_on_one_clear_line(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    add_team(window)
+    start_session(window)
+    box = window.notes_panel.follow_up
+    qtbot.waitUntil(box.empty.isVisible)
+    _heights(window)
+    assert box.empty.text() == "Nothing to follow up from earlier sessions."
+    assert _fully_shown(box.empty) and box.empty.height() >= box.empty.sizeHint().height()
+    shown = [child for child in box.findChildren(QWidget) if child.isVisible()]
+    assert shown == [box.empty], [child.objectName() or type(child).__name__ for child in shown]
+
+
 def test_timer_banners_take_room_from_the_timer_pane_not_the_participation_pane(
     clocked_window: MainWindow, fake_clock: FakeClock, qtbot: QtBot
 ) -> None:

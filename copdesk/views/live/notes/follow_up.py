@@ -147,6 +147,9 @@ class FollowUpBox(QWidget):
         for button in self.buttons.values():
             button.setVisible(expanded and has_rows)
         self.message.setVisible(expanded and has_rows and bool(self.message.text()))
+        # With nothing to follow up (a team's first session) the one line saying so stands alone: a heading above
+        # it would share that line's height with it, and the two would be drawn over each other.
+        self.toggle.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
         # Folded, it is its heading line and no more, even when the pane is short of room for everything: the
         # tab that needs the room gets it (a layout short of room otherwise shares the shortfall out).
