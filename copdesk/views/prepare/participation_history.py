@@ -17,6 +17,7 @@ from copdesk.core.date_names import month_name
 from copdesk.core.dates import format_uk
 from copdesk.core.model import Team
 from copdesk.core.participation import EVEN_GINI_THRESHOLD, HistoryPoint, balance_in_words, participation_history
+from copdesk.core.text import counted
 from copdesk.store import participation
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
@@ -27,6 +28,8 @@ EMPTY_TEXT = "Attendance and balance appear here once the team has held a sessio
 
 
 def describe_point(point: HistoryPoint) -> str:
+    if not point.contributions:
+        return f"{format_uk(point.held_on)}: {point.attendance} attended, no contributions tallied (no balance to show)"
     share = round(point.top_share * 100)
     return (
         f"{format_uk(point.held_on)}: {point.attendance} attended, {point.contributions} contributions,"
@@ -126,20 +129,33 @@ class HistoryChart(QWidget):
             bar = QRectF(slot.center().x() - width / 2, plot.bottom() - height, width, height)
             painter.drawRoundedRect(bar, 3, 3)
 
-    def _paint_line(self, painter: QPainter, plot: QRectF) -> None:
-        centres = [
+    def balance_centres(self, plot: QRectF) -> list[QPointF | None]:
+        """Where each session's balance is drawn; ``None`` for a session whose contributions were not tallied (a
+        Spotlight, say): with nothing counted there is no balance, and a 0 would read as "even"."""
+        return [
             QPointF(self._slot(plot, i).center().x(), plot.bottom() - plot.height() * point.gini)
+            if point.contributions
+            else None
             for i, point in enumerate(self.points)
         ]
-        path = QPainterPath(centres[0])
-        for centre in centres[1:]:
-            path.lineTo(centre)
+
+    def _paint_line(self, painter: QPainter, plot: QRectF) -> None:
+        centres = self.balance_centres(plot)
+        path = QPainterPath()
+        for previous, centre in zip([None, *centres], centres, strict=False):
+            if centre is None:
+                continue  # the line breaks where a session has no balance
+            if previous is None:
+                path.moveTo(centre)
+            else:
+                path.lineTo(centre)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(self.line_colour, 2))
         painter.drawPath(path)
         painter.setBrush(self.line_colour)
         for centre in centres:
-            painter.drawEllipse(centre, 3.5, 3.5)
+            if centre is not None:
+                painter.drawEllipse(centre, 3.5, 3.5)
 
     def _paint_legend(self, painter: QPainter, plot: QRectF) -> None:
         metrics = QFontMetrics(painter.font())
@@ -211,7 +227,13 @@ class ParticipationHistory(QWidget):
         words = balance_in_words(counts) if sum(counts) else "no contributions were tallied"
         average = sum(point.attendance for point in points) / len(points)
         over = f" over the last {len(points)} sessions" if len(points) > 1 else ""
+        untallied = sum(1 for point in points if not point.contributions)
+        gaps = (
+            f" The balance line leaves out {counted(untallied, 'session')} with no contributions tallied."
+            if untallied
+            else ""
+        )
         self.reading.setText(
             f"Last session, {format_uk(latest.held_on)}: {latest.attendance} attended; {words[0].lower()}{words[1:]}."
-            f" Average attendance{over}: {average:.1f}."
+            f" Average attendance{over}: {average:.1f}.{gaps}"
         )

@@ -57,6 +57,26 @@ def test_attendance_and_balance_per_session_in_order(window: MainWindow) -> None
         assert member.display_name not in shown  # team level only: nobody is named or ranked
 
 
+def test_a_session_with_nothing_tallied_has_no_balance_rather_than_an_even_one(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A Spotlight tallies no contributions: its balance is not 0 (which the legend says means even) but absent,
+    and the line breaks there instead of dipping to "even"."""
+    team_with_history(window, [{0: 6, 1: 1}, {}, {0: 2, 1: 2, 2: 2}])
+    history = window.participation_history
+    chart = history.chart
+    window.show_page(0)
+    window.review_panel.scroll_area.ensureWidgetVisible(window.review_panel.sections["participation_history"])
+    qtbot.waitUntil(lambda: chart.width() > 100)
+    first, untallied, last = chart.balance_centres(chart._plot_rect())
+    assert first is not None and last is not None and untallied is None
+    description = chart.accessibleDescription().split("; ")
+    assert description[1].endswith("3 attended, no contributions tallied (no balance to show)")
+    assert "balance of voices 0.00" not in description[1]
+    assert history.reading.text().endswith("The balance line leaves out 1 session with no contributions tallied.")
+    assert not chart.grab().isNull()
+
+
 def test_the_tooltip_reads_the_session_under_the_pointer(window: MainWindow, qtbot: QtBot) -> None:
     team_with_history(window, [{0: 1}, {1: 1}, {2: 4}])
     chart = window.participation_history.chart
