@@ -47,6 +47,8 @@ class SelfAssessmentDialog(QDialog):
             )
         )
         form = QFormLayout()
+        # Each heading above its box: beside them, the long headings left the boxes a sliver of the width.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.quarter_combo = QComboBox()
         self.quarter_combo.setAccessibleName("Quarter")
         for quarter in quarters:

@@ -42,8 +42,10 @@ class FeedbackBox(QGroupBox):
         self.usefulness.addItem(NOT_ANSWERED, None)
         for score, words in USEFULNESS.items():
             self.usefulness.addItem(f"{score}: {words}", score)
+        self.usefulness.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # every answer in full
         row.addWidget(self.usefulness)
         self.to_change = QLineEdit()
+        self.to_change.setMinimumWidth(240)  # room to read what is typed
         self.to_change.setAccessibleName(texts.feedback_change.text)
         self.to_change.setPlaceholderText(texts.feedback_change.text)
         self.to_change.setMaxLength(MAX_CHANGE_LENGTH)
@@ -52,13 +54,16 @@ class FeedbackBox(QGroupBox):
         self.add_button = QPushButton("Add &response")
         self.add_button.setAccessibleName("Add this person's feedback")
         self.add_button.clicked.connect(self.add_response)
-        row.addWidget(self.add_button)
+        buttons = QHBoxLayout()  # a row of their own, so the two answers keep the width
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
         self.take_back_button = QPushButton("&Take back the last")
         self.take_back_button.setAccessibleName("Take back the last feedback added")
         self.take_back_button.clicked.connect(self.take_back_last)
         self.take_back_button.setEnabled(False)
-        row.addWidget(self.take_back_button)
+        buttons.addWidget(self.take_back_button)
         layout.addLayout(row)
+        layout.addLayout(buttons)
         self.message = message_label()
         self.message.hide()
         layout.addWidget(self.message)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from copdesk.core.quarterly import recent_quarters
 from copdesk.store import feedback
@@ -112,4 +113,30 @@ def test_changing_the_quarter_keeps_what_was_typed_for_the_first_one(window: Mai
     dialog.editors["harder"].setPlainText("bell\x07")
     dialog.quarter_combo.setCurrentIndex(dialog.quarter_combo.findData(first))
     assert "control character" in dialog.message.text() and dialog.quarter != first, "refused: nothing moved"
+    dialog.reject()
+
+
+def test_the_feedback_answers_and_the_self_assessment_boxes_have_room_to_read(window: MainWindow, qtbot: QtBot) -> None:
+    """At their opening size: the usefulness answer reads in full and the "change" box is wide enough to read what
+    is typed; each self-assessment box takes the dialog's width, its heading above it."""
+    add_team(window)
+    start_session(window)
+    _end(window)
+    summary = window.session_flow.summary_dialog
+    assert summary is not None
+    qtbot.waitExposed(summary)
+    box = summary.feedback
+    metrics = box.usefulness.fontMetrics()
+    widest = max(metrics.horizontalAdvance(box.usefulness.itemText(i)) for i in range(box.usefulness.count()))
+    assert box.usefulness.width() > widest
+    assert box.to_change.width() >= 240
+    summary.accept()
+
+    dialog = window.reports.write_self_assessment()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    for key, editor in dialog.editors.items():
+        heading = next(label for label in dialog.findChildren(QLabel) if label.text() == editor.accessibleName())
+        assert editor.width() > 0.8 * dialog.width(), key
+        assert heading.geometry().bottom() < editor.geometry().top(), key
     dialog.reject()
