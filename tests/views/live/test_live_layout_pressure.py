@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidge
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.custom_questions import custom_key
+from copdesk.core.model import MarkerKind
 from copdesk.store import actions
 from copdesk.store import questions as store
 from copdesk.views.shell.main_window import MainWindow
@@ -107,6 +108,26 @@ def test_a_teams_first_session_says_there_is_nothing_to_follow_up_on_one_clear_l
     assert _fully_shown(box.empty) and box.empty.height() >= box.empty.sizeHint().height()
     shown = [child for child in box.findChildren(QWidget) if child.isVisible()]
     assert shown == [box.empty], [child.objectName() or type(child).__name__ for child in shown]
+
+
+@pytest.mark.parametrize("height", [768, 700])
+def test_a_two_line_suggestion_shows_both_lines_beside_the_remedies(
+    window: MainWindow, qtbot: QtBot, height: int
+) -> None:
+    """"Same issue again" opens the remedies and suggests the remedy of two lines: neither line is cut off, on a
+    1366x768 screen whether the window has all of it or what a taskbar and title bar leave (about 700)."""
+    window.resize(1366, height)
+    add_team(window)
+    _with_follow_ups(window)
+    start_session(window)
+    window.participation_panel.mark_room(MarkerKind.REPEATED_ISSUE)
+    banner = window.question_panel.banner
+    qtbot.waitUntil(banner.isVisible)
+    _heights(window)
+    label = banner.text_label
+    assert label.heightForWidth(label.width()) > label.fontMetrics().lineSpacing(), "the suggestion wraps"
+    assert label.height() >= label.heightForWidth(label.width()), label.text()
+    assert banner.reason_label.geometry().top() >= label.geometry().bottom()
 
 
 def test_timer_banners_take_room_from_the_timer_pane_not_the_participation_pane(
