@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from copdesk import __version__
-from copdesk.cli.common import EXIT_OK, EXIT_USER_ERROR, Context, Handler, Parser, UserError
+from copdesk.cli.common import EXIT_OK, EXIT_USER_ERROR, Context, Handler, Parser, UserError, print_for_a_terminal
 from copdesk.cli.data import add_data_commands
 from copdesk.cli.foundation import add_foundation_commands
 from copdesk.cli.reports import add_report_commands
@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None, *, now: Callable[[], datetime] | Non
     if getattr(args, "db", None) == "":
         parser.error("--db needs a path (an empty one would silently mean your default database)")
     os.umask(0o077)  # backups, exports and databases it writes are readable by this user only, as in the app
-    ctx = Context(args=args, now=now or (lambda: datetime.now(UTC)), out=print)
+    ctx = Context(args=args, now=now or (lambda: datetime.now(UTC)), out=print_for_a_terminal)
     handler: Handler = args.handler
     try:
         code = handler(ctx)

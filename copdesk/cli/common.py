@@ -4,6 +4,7 @@ gets, and the team a command is about."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,6 +45,18 @@ def row_number(text: str) -> int:
     if not 1 <= value <= LARGEST_ROW_NUMBER:
         raise argparse.ArgumentTypeError(f"{text[:30]!r} is not a record number (1 or more, at most 19 digits)")
     return value
+
+
+# What a terminal acts on rather than shows: control characters (an escape sequence can rewrite the screen) and the
+# bidirectional overrides and isolates (which reorder the rest of the line). Newlines and tabs stay.
+_NOT_FOR_A_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def print_for_a_terminal(text: str) -> None:
+    """Print ``text`` with what a terminal would act on written as ``\\uXXXX``: typed text (a topic, an action)
+    reaches the output as it was typed, never as a command to the terminal. In JSON that spelling is the same
+    character, so JSON output reads back unchanged."""
+    print(_NOT_FOR_A_TERMINAL.sub(lambda match: f"\\u{ord(match[0]):04x}", text))
 
 
 @dataclass(frozen=True, slots=True)

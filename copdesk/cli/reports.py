@@ -282,6 +282,8 @@ def _quarter(text: str) -> str:
         first, _ = parse_quarter(text)
     except QuarterError as exc:
         raise UserError(str(exc)) from exc
+    if not FIRST_DAY <= first <= LAST_DAY:
+        raise UserError(f"--quarter takes a quarter from {FIRST_DAY.year}Q1 to {LAST_DAY.year}Q4, not {quoted(text)}.")
     return f"{first.year}Q{(first.month + 2) // 3}"
 
 

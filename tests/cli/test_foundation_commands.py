@@ -172,3 +172,29 @@ def test_gui_help_lists_the_subcommands(run_cli: RunCli) -> None:
     result = run_cli("--help")
     assert result.returncode == 0
     assert "review" in result.stdout and "export" in result.stdout
+
+
+def test_typed_text_reaches_the_terminal_as_typed_never_as_a_command_to_it(call_cli: CallCli, db_path: Path) -> None:
+    """A topic holding an escape sequence (which would clear the screen) and a right-to-left override (which would
+    reorder the line) is listed with those written as \\uXXXX; the JSON reads back the topic exactly."""
+    from datetime import UTC, datetime
+
+    from copdesk.core.model import SessionKind
+    from copdesk.store import sessions, teams
+
+    topic = "Carers\x1b[2J week \u202eevil\u202c; emoji 👨\u200d👩\u200d👧 and עברית stay"
+    opened = open_database(db_path, paths.migrations_dir())
+    now = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
+    team = teams.create_team(opened.db, "Harbour Team", [], now)
+    sessions.create_session(opened.db, team.id, SessionKind.REFLECTIVE, now, topic=topic)
+    opened.db.close()
+
+    listed = call_cli("sessions", "--db", str(db_path))
+    assert listed.returncode == 0, listed.stderr
+    assert "\x1b" not in listed.stdout and "\u202e" not in listed.stdout
+    assert "Carers\\u001b[2J week \\u202eevil\\u202c; emoji 👨\u200d👩\u200d👧 and עברית stay" in listed.stdout
+    as_json = call_cli("sessions", "--db", str(db_path), "--json")
+    assert "\x1b" not in as_json.stdout and "\u202e" not in as_json.stdout
+    import json
+
+    assert json.loads(as_json.stdout)[0]["topic"] == topic

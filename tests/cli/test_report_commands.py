@@ -286,6 +286,8 @@ QUARTER_MD = ("--quarter", "2026Q3", "--format", "md")
         (("report", "--team", NORTH, *QUARTER_MD, "-o", "{tmp}/plain.txt/r.md"), "is a file, not a folder"),
         (("report", "--team", NORTH, *QUARTER_MD, "-o", "{tmp}/none/r.md"), "does not exist"),
         (("summary", "--team", NORTH, "--quarter", "Q3", "-o", "{keep}"), "Expected a quarter like 2026Q3"),
+        (("report", "--team", NORTH, "--quarter", "9999Q4", "--format", "md", "-o", "{keep}"), "from 1900Q1 to 9998Q4"),
+        (("summary", "--team", NORTH, "--quarter", "1899Q4", "-o", "{keep}"), "from 1900Q1 to 9998Q4"),
         (("schedule", "--team", "Nowhere"), "no team called"),
         (("schedule", "--team", NORTH, "--next", "0"), "--next takes 1 to 500"),
         (("schedule", "--team", NORTH, "--from", "31/02/2026"), "--from takes a date like"),

@@ -114,7 +114,7 @@ def test_a_teams_first_session_says_there_is_nothing_to_follow_up_on_one_clear_l
 def test_a_two_line_suggestion_shows_both_lines_beside_the_remedies(
     window: MainWindow, qtbot: QtBot, height: int
 ) -> None:
-    """"Same issue again" opens the remedies and suggests the remedy of two lines: neither line is cut off, on a
+    """ "Same issue again" opens the remedies and suggests the remedy of two lines: neither line is cut off, on a
     1366x768 screen whether the window has all of it or what a taskbar and title bar leave (about 700)."""
     window.resize(1366, height)
     add_team(window)
