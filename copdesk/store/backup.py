@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from copdesk.store.errors import StorageFullError, StoreError
-from copdesk.store.location import check_output_path, companion_files, same_file, shown
+from copdesk.store.location import check_output_path, companion_files, rollback_journal, same_file, shown
 from copdesk.store.permissions import make_private
 from copdesk.store.safe_write import storage_error_for
 from copdesk.store.uri import sqlite_uri
@@ -74,7 +74,7 @@ def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
     except OSError as exc:
         raise StoreError(f"Cannot create the backup folder {folder} ({exc.strerror}).") from exc
     temporary = destination.with_name(f".{destination.name}.partial")
-    temporary.unlink(missing_ok=True)
+    _discard(temporary)
     try:
         target = read_once(sqlite3.connect(str(temporary)))
         try:
@@ -87,11 +87,18 @@ def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
         verify(temporary)
         os.replace(temporary, destination)
     except (sqlite3.Error, OSError) as exc:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         refused = storage_error_for(exc)
         reason = "the disk is full" if isinstance(refused, StorageFullError) else str(refused or exc)
         raise StoreError(f"The backup to {shown(destination)} failed ({reason}); nothing was replaced.") from exc
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         raise
     return destination
+
+
+def _discard(temporary: Path) -> None:
+    """Delete an unfinished copy and whatever SQLite kept beside it: a full disk can stop SQLite deleting the copy's
+    journal itself, and none of it may outlive the copy (nor be played back into the next one)."""
+    for file in (*companion_files(temporary), rollback_journal(temporary)):
+        file.unlink(missing_ok=True)

@@ -173,3 +173,32 @@ def test_backup_files_are_private_whatever_the_umask(db_path: Path, tmp_path: Pa
     for backup in list_backups(db_path):
         assert stat.S_IMODE(backup.path.stat().st_mode) == 0o600
     assert stat.S_IMODE(backup_folder(db_path).stat().st_mode) == 0o700
+
+
+def test_a_failed_backup_leaves_nothing_beside_the_backups(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk can stop SQLite deleting the unfinished copy's journal itself; CoPDesk deletes it, and one left by
+    a crash is deleted before the next copy starts (it would otherwise be played back into that copy)."""
+    from copdesk.store import backup
+    from copdesk.store.errors import StoreError
+
+    make_database(db_path)
+    folder = tmp_path / "copies"
+    destination = folder / "auto-20261205T080000Z.db"
+    stale = folder / f".{destination.name}.partial-journal"
+
+    def fails_on_a_full_disk(copy: Path) -> None:
+        copy.with_name(copy.name + "-journal").write_bytes(b"left by SQLite when the disk filled")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "verify", fails_on_a_full_disk)
+    conn = sqlite3.connect(db_path)
+    with pytest.raises(StoreError, match="the disk is full"):
+        backup.backup_to(conn, destination)
+    assert sorted(folder.iterdir()) == []
+    monkeypatch.undo()
+    stale.write_bytes(b"a journal of an earlier copy, cut short")
+    assert backup.backup_to(conn, destination) == destination
+    conn.close()
+    assert sorted(file.name for file in folder.iterdir()) == [destination.name]
