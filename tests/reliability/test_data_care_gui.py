@@ -47,6 +47,10 @@ def test_erase_dialog(qtbot: QtBot, db: Database, db_path: Path) -> None:
     team_id = fill(db)
     dialog = EraseMemberDialog(_context(db, db_path), team_id)
     qtbot.addWidget(dialog)
+    assert dialog.member_combo.currentIndex() == -1, "nobody is chosen for the facilitator"
+    dialog.confirm.setChecked(True)
+    assert not dialog.erase_button.isEnabled() and dialog.preview.text().startswith("Choose the member")
+    dialog.confirm.setChecked(False)
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
     assert (
         "contributions: 3 · attendances: 3 · actions losing their owner (the text stays): 0." in dialog.preview.text()
@@ -60,6 +64,7 @@ def test_erase_dialog(qtbot: QtBot, db: Database, db_path: Path) -> None:
         "Noor Haddad",
     ]
     assert dialog.member_combo.findText("Zoë Quinn") == -1 and "Erased" in dialog.result_label.text()
+    assert dialog.member_combo.currentIndex() == -1 and not dialog.erase_button.isEnabled()
 
 
 def test_restore_dialog_offers_only_what_checks_out(qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path) -> None:

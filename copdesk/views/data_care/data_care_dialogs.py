@@ -155,6 +155,9 @@ class EraseMemberDialog(QDialog):
         self.result_label, self.erase_button = ui.resultLabel, ui.eraseButton
         for member in list_members(context.db, team_id, include_inactive=True):
             self.member_combo.addItem(member.display_name, member.id)
+        # Nobody is chosen for the facilitator: a hurried tick and click must not erase whoever is listed first.
+        self.member_combo.setPlaceholderText("Choose whose data to erase")
+        self.member_combo.setCurrentIndex(-1)
         ui.closeButton.clicked.connect(self.reject)
         self.delete_damaged = ui.deleteDamagedButton
         self.delete_damaged.clicked.connect(lambda: _finish_deleting_damaged(self))
@@ -166,7 +169,11 @@ class EraseMemberDialog(QDialog):
     def refresh(self) -> None:
         member_id = self.member_combo.currentData()
         if member_id is None:
-            self.preview.setText("Nobody is on this team's roster.")
+            self.preview.setText(
+                "Choose the member whose data is to be erased."
+                if self.member_combo.count()
+                else "Nobody is on this team's roster."
+            )
             self.erase_button.setEnabled(False)
             return
         counts = data_care.preview_erasure(self.context.db, int(member_id))
@@ -183,6 +190,7 @@ class EraseMemberDialog(QDialog):
             self.result_label.setText(exc.message)
             return
         self.member_combo.removeItem(self.member_combo.currentIndex())
+        self.member_combo.setCurrentIndex(-1)  # the next erasure is chosen afresh, never the neighbour by default
         self.confirm.setChecked(False)
         _say_outcome(self, self.result_label, f"Erased: {report.counts.summary()}", report)
         self.refresh()

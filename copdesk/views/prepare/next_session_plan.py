@@ -63,11 +63,13 @@ class NextSessionPlanSection(QWidget):
         self.form.addRow(presenter_label, presenter_row)
         self.fields = PlanFields(self)
         self.fields.add_rows(self.form)
-        left.addLayout(self.form)
+        # First, which session the plan is for: the next one the team runs, which need not be the "Next session"
+        # above it (a Spotlight the team attends comes first, say). A refused save is said here too.
         self.message = message_label()
         self.message.setObjectName("planMessage")
         self.message.hide()
         left.addWidget(self.message)
+        left.addLayout(self.form)
         columns.addLayout(left, 3)
         right = QVBoxLayout()
         ask_first = texts.challenge(MarkerKind.LOW_ENERGY).remedies[0].text

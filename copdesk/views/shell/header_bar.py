@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ class HeaderBar(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("headerBar")
+        # A subclass of QWidget paints the stylesheet's background and border only when asked to.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(14, 8, 14, 8)
         self.row.setSpacing(10)

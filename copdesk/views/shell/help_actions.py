@@ -53,9 +53,11 @@ class HelpActions:
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from copdesk import __version__
+
         QMessageBox.about(
             self.window,
             "About CoPDesk",
-            "CoPDesk helps a Senior Social Worker facilitate their team's Community of Practice.\n\n"
+            f"CoPDesk {__version__} helps a Senior Social Worker facilitate their team's Community of Practice.\n\n"
             f"Your data stays on this computer, in {self.context.db_path}.",
         )

@@ -37,6 +37,9 @@ def test_the_plan_is_saved_as_it_is_made_and_the_start_dialog_takes_it(clocked_w
     team = _team(window)
     card = window.review_panel.review_sections.plan
     assert "Reflective practice CoP on Thu 8 Oct 2026" in card.message.text()
+    assert card.message.geometry().bottom() < card.presenter.mapTo(card, card.presenter.rect().topLeft()).y(), (
+        "which session the plan is for is said before the plan, in the first screenful"
+    )
     cy, bo = _member(window, team, "Cy Vale"), _member(window, team, "Bo Day")
     card.presenter.setCurrentIndex(card.presenter.findData(cy))
     card.asked.setChecked(True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QAction, QGuiApplication
 
 from copdesk.core.masterclass import shipped_texts
@@ -107,3 +108,14 @@ def test_the_card_is_offered_beside_the_ground_rules_and_holds_nobody(window: Ma
     assert card.isVisible() and card.isWindow()
     words = card.body.text()
     assert not any(name in words for name in ROSTER)
+
+
+def test_about_names_the_version_and_where_the_data_is(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from copdesk import __version__
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: said.append(text))
+    _trigger(window, "&About CoPDesk")
+    assert len(said) == 1 and f"CoPDesk {__version__} " in said[0] and str(window.context.db_path) in said[0]
