@@ -80,3 +80,28 @@ def test_a_database_path_that_is_a_symbolic_link_is_the_file_it_points_to(tmp_pa
     assert paths.resolve_db_path(str(link)) == real
     assert paths.resolve_db_path(None, {paths.ENVIRONMENT_VARIABLE: str(link)}) == real
     assert paths.resolve_db_path(str(real)) == real
+
+
+def test_two_names_are_one_file_only_when_the_file_system_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copdesk.store.location import same_file
+
+    one, other = tmp_path / "one.db", tmp_path / "other.db"
+    one.write_bytes(b"a")
+    other.write_bytes(b"b")
+    assert same_file(one, tmp_path / "." / "one.db") and not same_file(one, other)
+    assert not same_file(one, tmp_path / "missing.db")
+    if hasattr(os, "link"):
+        linked = tmp_path / "linked.db"
+        os.link(one, linked)
+        assert same_file(one, linked)
+    real_stat = Path.stat
+
+    def numberless(path: Path, **kwargs: object) -> os.stat_result:  # a share that numbers every file 0
+        info = list(real_stat(path))
+        info[1] = 0  # st_ino
+        return os.stat_result(info)
+
+    monkeypatch.setattr(Path, "stat", numberless)
+    assert not same_file(one, other), "file numbers of 0 say nothing"

@@ -51,11 +51,13 @@ def _locked_database(ctx: Context) -> Iterator[OpenedDatabase]:
     """The database opened under the app's lock: taken before anything is written, even the -wal. A database from
     an older CoPDesk is refused: migrating is for the window or ``upgrade``, never a side effect."""
     from copdesk.instance_lock import InstanceLock
+    from copdesk.store.connection import finish_interrupted_write
     from copdesk.store.location import ensure_location
 
     db_path = ctx.existing_db_path()
     ensure_location(db_path)
     with InstanceLock(db_path):
+        finish_interrupted_write(db_path)  # what a crash cut short is undone first, as the app does
         ctx.read_db().close()  # refuses an older schema (and a damaged file) before anything is written
         opened = ctx.open_db(existing=True)
         try:
@@ -119,15 +121,19 @@ def _cmd_restore(ctx: Context) -> int:
 def _cmd_upgrade(ctx: Context) -> int:
     from copdesk.instance_lock import InstanceLock
     from copdesk.services.data_care import upgrade_database
+    from copdesk.store.connection import finish_interrupted_write
     from copdesk.store.location import ensure_location
 
     db_path = ctx.existing_db_path()
     ensure_location(db_path)
     with InstanceLock(db_path):
+        recovered = finish_interrupted_write(db_path)
         opened = upgrade_database(db_path, paths.migrations_dir(), ctx.now())
         opened.db.close()
+    if recovered:
+        ctx.out(f"Finished recovering {shown(db_path)} from a write a crash cut short: it is as it was last saved.")
     if opened.migrated_from is None:
-        ctx.out(f"{shown(db_path)} is up to date; nothing was changed.")
+        ctx.out(f"{shown(db_path)} is up to date" + ("." if recovered else "; nothing was changed."))
     else:
         copy = opened.pre_migration_backup
         kept = f" The previous version is kept in {shown(copy)}." if copy else ""

@@ -100,5 +100,5 @@ def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
 def _discard(temporary: Path) -> None:
     """Delete an unfinished copy and whatever SQLite kept beside it: a full disk can stop SQLite deleting the copy's
     journal itself, and none of it may outlive the copy (nor be played back into the next one)."""
-    for file in (*companion_files(temporary), rollback_journal(temporary)):
+    for file in (rollback_journal(temporary), *reversed(companion_files(temporary))):  # the copy itself last
         file.unlink(missing_ok=True)

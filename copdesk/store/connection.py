@@ -23,6 +23,7 @@ from copdesk.store import migrations
 from copdesk.store.backup import backup_to, read_once
 from copdesk.store.errors import (
     CorruptDatabaseError,
+    DatabaseBusyError,
     InterruptedWriteError,
     LocationError,
     NewerSchemaError,
@@ -100,26 +101,51 @@ def read_only_uri(path: Path) -> str:
     return sqlite_uri(path, mode="ro", immutable=1)
 
 
-def finish_interrupted_write(path: Path) -> None:
-    """Undo a write that a crash cut short (a restore or a migration's copy, out of WAL mode), as SQLite does when
-    the file is next opened for writing, so that what is then checked is the file as it was last committed.
+def finish_interrupted_write(path: Path) -> bool:
+    """Undo a write that a crash cut short (a restore copies a backup over the database out of WAL mode), as SQLite
+    does when the file is next opened for writing, so that what is then checked is the file as last committed.
 
-    Only with a rollback journal beside the file; SQLite itself decides whether it is such a leftover (another
-    program writing now holds a lock, and its journal is left alone).
+    Only with a rollback journal beside the file. SQLite decides whether the journal is such a leftover ("hot"); one
+    it leaves is either another program's, in use now, and left alone, or one with nothing left to undo (an earlier
+    CoPDesk's restore left such a file, holding the pages it replaced), deleted once nothing else can be writing.
+    Return whether a journal was there and is gone. The caller holds the instance lock.
     """
-    if not rollback_journal(path).exists():
-        return
+    journal = rollback_journal(path)
+    if not journal.exists():
+        return False
+    _check_header(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # plays a hot journal back
+            if journal.exists():
+                _delete_if_left_over(conn, journal)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+            raise DatabaseBusyError(
+                f"Another program is writing to {shown(path.name)}; close it, then try again. Nothing was changed."
+            ) from exc
         raise CorruptDatabaseError(
             f"{path} is damaged: a write to it was cut short and could not be undone ({exc}). Restore a backup "
             "with 'copdesk-cli restore FILE'."
         ) from exc
+    return not journal.exists()
+
+
+def _delete_if_left_over(conn: sqlite3.Connection, journal: Path) -> None:
+    """With a write lock of our own nobody else is writing, so a journal SQLite did not play back is one with nothing
+    to undo. Without one (another program is writing now) it is that program's, and stays."""
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return
+    try:
+        journal.unlink(missing_ok=True)
+    finally:
+        conn.execute("ROLLBACK")
 
 
 def decode_text(data: bytes) -> str:
@@ -200,8 +226,8 @@ def _refuse_a_cut_short_write(path: Path, exc: sqlite3.Error) -> None:
     than call a sound file damaged."""
     if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
         raise InterruptedWriteError(
-            f"A write to {path} was cut short (a crash or a power cut); opening it in CoPDesk, or any command that "
-            "writes to it, completes the recovery. The file was not changed."
+            f"A write to {path} was cut short (a crash or a power cut). Open it in CoPDesk, or run 'copdesk-cli "
+            "upgrade', to finish the recovery; the file was not changed."
         ) from exc
 
 

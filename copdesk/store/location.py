@@ -64,9 +64,11 @@ def same_file(one: Path, other: Path) -> bool:
     if one.resolve() == other.resolve():
         return True
     try:
-        return one.samefile(other)
+        first, second = one.stat(), other.stat()
     except OSError:  # either is missing or unreadable: not one file that exists
         return False
+    # Some network shares on Windows give every file the number 0: there the numbers say nothing.
+    return first.st_ino != 0 and (first.st_ino, first.st_dev) == (second.st_ino, second.st_dev)
 
 
 def rollback_journal(path: Path) -> Path:

@@ -115,6 +115,7 @@ def restore_database(
         else:
             target = _take_exclusively(db_path)
     source_conn = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
+    copied_in_place = False
     try:
         if target is None:
             for leftover in _own_files(db_path)[1:]:
@@ -124,15 +125,18 @@ def restore_database(
             previous_backup = backup_to(target, new_backup_path(db_path, BackupKind.PRE_RESTORE, now))
             source_conn.backup(target)
             target.execute("PRAGMA journal_mode = WAL")
+            copied_in_place = True
     except sqlite3.Error as exc:
         raise StoreError(f"The restore failed ({exc}); the database was left as it was.") from exc
     finally:
         source_conn.close()
         if target is not None:
             target.close()
-            # Exclusive locking keeps the journal file, full of the replaced database's pages, even once closed;
-            # with the connection closed it has nothing left to undo, and must not linger beside the restored file.
-            rollback_journal(db_path).unlink(missing_ok=True)
+    if copied_in_place:
+        # Exclusive locking keeps the journal file, full of the replaced database's pages, even once the copy is
+        # committed and the connection closed: it has nothing left to undo, and must not linger beside the restored
+        # file. (A copy that failed keeps it: SQLite plays it back when the file is next opened.)
+        rollback_journal(db_path).unlink(missing_ok=True)
     opened = open_database(db_path, migrations_dir, now=now)
     record_event(opened.db, "restored", "database", None, now, audit_detail or _source_kind(source, db_path))
     return RestoreResult(opened, previous_backup, quarantined)
@@ -166,7 +170,7 @@ def _source_kind(source: Path, db_path: Path) -> str:
     """What was restored, for the audit log: the kind and time of a backup of this database, never a file name
     (a chosen file's name may carry a person's)."""
     for backup in list_backups(db_path):
-        if backup.path.resolve() == source.resolve():
+        if same_file(backup.path, source):
             return f"from the {backup.kind.label} backup of {stamp(backup.taken_at)}"
     return "from a chosen backup file"
 

@@ -50,8 +50,11 @@ def test_erase_dialog(qtbot: QtBot, db: Database, db_path: Path) -> None:
     assert dialog.member_combo.currentIndex() == -1, "nobody is chosen for the facilitator"
     dialog.confirm.setChecked(True)
     assert not dialog.erase_button.isEnabled() and dialog.preview.text().startswith("Choose the member")
-    dialog.confirm.setChecked(False)
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Bo Day"))
+    assert not dialog.confirm.isChecked(), "a tick given before the member was chosen is not kept"
+    dialog.confirm.setChecked(True)
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
+    assert not dialog.confirm.isChecked(), "nor one given for another member"
     assert (
         "contributions: 3 · attendances: 3 · actions losing their owner (the text stays): 0." in dialog.preview.text()
     )

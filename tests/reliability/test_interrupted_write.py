@@ -16,7 +16,9 @@ import pytest
 
 from copdesk import paths
 from copdesk.startup import open_for_gui
-from copdesk.store.connection import open_database
+from copdesk.store import connection
+from copdesk.store.connection import finish_interrupted_write, open_database
+from copdesk.store.errors import DatabaseBusyError
 from copdesk.store.location import rollback_journal
 from copdesk.store.recovery import QUARANTINE_FOLDER, quarantine, quarantined_files, restore_database
 from tests.cli.conftest import CallCli, RunCli, one_line_error
@@ -49,7 +51,8 @@ def _notes(path: Path) -> list[str]:
 def _cut_short(db_path: Path) -> bytes:
     """Leave ``db_path`` as a restore killed halfway leaves it; return the file's bytes as left."""
     other = db_path.parent.parent / "other.db"
-    make_database(other, sessions_count=60, start=NOW - timedelta(days=900))  # larger: the half-copy looks damaged
+    if not other.exists():
+        make_database(other, sessions_count=60, start=NOW - timedelta(days=900))  # larger: the half-copy looks damaged
     result = run_child(_CUT_SHORT, str(db_path), str(other))
     assert result.returncode == -signal.SIGKILL, result.stderr
     assert rollback_journal(db_path).stat().st_size > 0, "the crash left its journal"
@@ -89,7 +92,7 @@ def test_a_read_only_command_says_what_happened_and_changes_nothing(
     journal = rollback_journal(db_path).read_bytes()
     for command in (["check"], ["review", "--team", "Harbour Team"]):
         error = one_line_error(call_cli(*command, "--db", str(db_path)))
-        assert "was cut short" in error and "completes the recovery" in error and "damaged" not in error, error
+        assert "was cut short" in error and "to finish the recovery" in error and "damaged" not in error, error
     assert db_path.read_bytes() == left and rollback_journal(db_path).read_bytes() == journal
     open_database(db_path, paths.migrations_dir()).db.close()  # what the message says completes it
     assert _notes(db_path) == committed and not rollback_journal(db_path).exists()
@@ -117,6 +120,78 @@ def test_a_restore_leaves_no_journal_of_the_replaced_pages(db_path: Path, tmp_pa
     restore_database(source, db_path, paths.migrations_dir(), NOW).opened.db.close()
     assert _notes(db_path) == _notes(source)
     assert sorted(file.name for file in db_path.parent.iterdir() if file.is_file()) == ["copdesk.db"]
+
+
+# What a restore by an earlier CoPDesk left: the copy made under exclusive locking, committed, and the journal file
+# kept with its header cleared (nothing to undo), holding the pages the copy replaced.
+_EARLIER_RESTORE = """
+import sqlite3, sys
+target = sqlite3.connect(sys.argv[1])
+target.execute("PRAGMA locking_mode = EXCLUSIVE")
+target.execute("PRAGMA journal_mode = DELETE")
+target.execute("BEGIN EXCLUSIVE")
+target.execute("COMMIT")
+sqlite3.connect(sys.argv[2]).backup(target)
+target.execute("PRAGMA journal_mode = WAL")
+target.close()
+"""
+
+
+def test_a_journal_an_earlier_restore_left_is_deleted_when_the_file_opens(db_path: Path, tmp_path: Path) -> None:
+    make_database(db_path)
+    source = tmp_path / "chosen.db"
+    make_database(source, sessions_count=1)
+    assert run_child(_EARLIER_RESTORE, str(db_path), str(source)).returncode == 0
+    assert rollback_journal(db_path).stat().st_size > 0, "the earlier restore left its journal"
+    open_database(db_path, paths.migrations_dir()).db.close()
+    assert not rollback_journal(db_path).exists()
+    assert _notes(db_path) == _notes(source)
+
+
+def test_a_journal_another_program_is_writing_with_is_left_alone(db_path: Path, committed: list[str]) -> None:
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE note SET text = 'written by another program'")  # its journal is in use, not left over
+    assert rollback_journal(db_path).exists()
+    assert finish_interrupted_write(db_path) is False
+    assert rollback_journal(db_path).exists()
+    other.execute("COMMIT")
+    other.close()
+    assert set(_notes(db_path)) == {"written by another program"}
+
+
+def test_a_file_another_program_holds_exclusively_is_busy_not_damaged(
+    db_path: Path, committed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 100)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("UPDATE note SET text = 'mid-write'")
+    try:
+        with pytest.raises(DatabaseBusyError, match="Another program is writing"):
+            finish_interrupted_write(db_path)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert _notes(db_path) == committed
+
+
+@pytest.mark.posix_only
+def test_commands_that_write_finish_the_recovery_and_upgrade_says_so(
+    call_cli: CallCli, db_path: Path, committed: list[str]
+) -> None:
+    _cut_short(db_path)
+    assert "was cut short" in one_line_error(
+        call_cli("backup", "--db", str(db_path), "-o", str(db_path.with_name("b.db")))
+    )
+    upgraded = call_cli("upgrade", "--db", str(db_path))
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert "Finished recovering" in upgraded.stdout and "nothing was changed" not in upgraded.stdout
+    assert _notes(db_path) == committed
+    _cut_short(db_path)
+    erased = call_cli("erase", "--team", "Harbour Team", "--member", "Zoë Quinn", "--yes", "--db", str(db_path))
+    assert erased.returncode == 0, erased.stderr
+    assert not rollback_journal(db_path).exists()
 
 
 def test_a_journal_goes_into_quarantine_with_its_database(db_path: Path, tmp_path: Path) -> None:

@@ -315,19 +315,37 @@ def test_closing_with_notes_that_did_not_save_keeps_the_window_unless_told_to_lo
     pane.editor.setPlainText("Saved earlier, and typed while the disk was full")
     disk.fill()
     window.close()
-    question = window.unsaved_notes_question
+    question = window.unsaved_question
     assert question is not None and question.isVisible() and window.isVisible()
     assert window.session_flow.close_question is None, "the session's question waits for this one"
     assert question.defaultButton() is question.keep_button and question.escapeButton() is question.keep_button
     window.close()  # a second Ctrl+Q raises the same question rather than stacking another
-    assert window.unsaved_notes_question is question
+    assert window.unsaved_question is question
     QTest.keyClick(question, Qt.Key.Key_Escape)
     assert window.isVisible() and pane.editor.toPlainText() == "Saved earlier, and typed while the disk was full"
     disk.free()
     window.close()  # saved now: only the live session's question is left
-    assert window.unsaved_notes_question is question and not question.isVisible()
+    assert window.unsaved_question is question and not question.isVisible()
     stored = notes.session_text(db, live)
     assert stored is not None and stored.text == "Saved earlier, and typed while the disk was full"
+    assert window.session_flow.close_question is not None and window.session_flow.close_question.isVisible()
+
+
+def test_closing_with_an_action_waiting_for_retry_asks_too(window: MainWindow, disk: Disk, live: int) -> None:
+    """Not only the notes: an action refused by a full disk, kept in its fields for Retry, is not dropped unasked."""
+    editor = _pane(window).action_editor
+    editor.text_edit.setText("Ask the OT lead to the next session")
+    disk.fill()
+    QTest.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    _says_full(window)
+    window.close()
+    question = window.unsaved_question
+    assert question is not None and question.isVisible() and window.isVisible()
+    question.keep_button.click()
+    disk.free()
+    _retry(window)
+    window.close()  # saved now: only the live session's question
+    assert window.unsaved_question is question and not question.isVisible()
     assert window.session_flow.close_question is not None and window.session_flow.close_question.isVisible()
 
 
@@ -340,14 +358,14 @@ def test_closing_and_losing_unsaved_notes_is_the_facilitators_choice_and_only_fo
     pane.editor.setPlainText("Typed while the disk was full")
     disk.fill()
     window.close()
-    question = window.unsaved_notes_question
+    question = window.unsaved_question
     assert question is not None
     question.lose_button.click()
     session_question = window.session_flow.close_question
     assert session_question is not None and session_question.isVisible() and window.isVisible()
     session_question.cancel_button.click()
     window.close()  # cancelled: the next close asks about the notes again
-    asked_again = window.unsaved_notes_question
+    asked_again = window.unsaved_question
     assert asked_again is not None and asked_again is not question and asked_again.isVisible()
     asked_again.lose_button.click()
     session_question = window.session_flow.close_question

@@ -161,6 +161,8 @@ class EraseMemberDialog(QDialog):
         ui.closeButton.clicked.connect(self.reject)
         self.delete_damaged = ui.deleteDamagedButton
         self.delete_damaged.clicked.connect(lambda: _finish_deleting_damaged(self))
+        # A tick given for one member is not given for another: choosing again (a wheel turn, an arrow key) clears it.
+        self.member_combo.currentIndexChanged.connect(lambda: self.confirm.setChecked(False))
         self.member_combo.currentIndexChanged.connect(self.refresh)
         self.confirm.toggled.connect(self.refresh)
         self.erase_button.clicked.connect(self.erase)

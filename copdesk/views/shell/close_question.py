@@ -1,7 +1,7 @@
 """The questions closing the window (or Ctrl+Q) can ask.
 
-First, if the notes typed last could not be saved (another program holds the file, the disk is full), whether to
-keep the window open for the banner's Retry or to close and lose them: closing never drops words unasked.
+First, if something typed or done could not be saved (another program holds the file, the disk is full), whether
+to keep the window open for Retry or to close and lose it: closing never drops words unasked.
 
 Then, while a session is live, what should happen to it. Ending it is the End button's path (summary included).
 Keeping it live closes the window with everything already saved, and the session is offered for resume at the next
@@ -19,7 +19,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 CLOSE_QUESTION = "A session is still live"
-UNSAVED_NOTES_QUESTION = "Your latest notes are not saved"
+UNSAVED_QUESTION = "Not everything is saved"
 
 
 class CloseChoice(Enum):
@@ -65,8 +65,8 @@ class CloseQuestion(QMessageBox):
         self.chosen.emit(choice)
 
 
-class UnsavedNotesQuestion(QMessageBox):
-    """``close_anyway`` once the facilitator chooses to lose the unsaved notes; keeping the window open is the
+class UnsavedQuestion(QMessageBox):
+    """``close_anyway`` once the facilitator chooses to lose what is unsaved; keeping the window open is the
     default, and what Escape does."""
 
     close_anyway = Signal()
@@ -74,19 +74,19 @@ class UnsavedNotesQuestion(QMessageBox):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(
             QMessageBox.Icon.Warning,
-            UNSAVED_NOTES_QUESTION,
-            UNSAVED_NOTES_QUESTION,
+            UNSAVED_QUESTION,
+            UNSAVED_QUESTION,
             QMessageBox.StandardButton.NoButton,
             parent,
         )
-        self.setObjectName("unsavedNotesQuestion")
+        self.setObjectName("unsavedQuestion")
         self.setInformativeText(
-            "CoPDesk could not save the notes typed since the last save; the banner says why. Keep the window "
-            "open and choose Retry there once the cause is fixed, or copy the notes somewhere safe first. "
-            "Closing now loses them."
+            "CoPDesk could not save some of what you typed or did: the message above the notes, or under the "
+            "header, says why and offers Retry. Keep the window open and retry once the cause is fixed (or copy "
+            "what you typed somewhere safe). Closing now loses it."
         )
         self.keep_button = self.addButton("&Keep the window open", QMessageBox.ButtonRole.RejectRole)
-        self.lose_button = self.addButton("Close and &lose them", QMessageBox.ButtonRole.DestructiveRole)
+        self.lose_button = self.addButton("Close and &lose it", QMessageBox.ButtonRole.DestructiveRole)
         for button in (self.keep_button, self.lose_button):
             button.setAccessibleName(button.text().replace("&", ""))
         self.setDefaultButton(self.keep_button)

@@ -4,11 +4,11 @@ Two pages: *Prepare* (the review panel, shown whenever no session is live) and *
 questions, participation and notes side by side, sized for a 1366x768 laptop screen).
 
 The window is built in two steps, so that it can appear before the database is open: the frame (header, menus,
-theme, an "Opening…" page) needs nothing but Qt and this module, and :meth:`MainWindow.open_data` then builds the
-panes on the opened database. Only the Qt classes the frame uses and :mod:`copdesk.views.widgets.theme` are
-imported here at module level; the panes' modules load in :meth:`MainWindow.open_data` (see
-:func:`import_panes`), and the rest of Qt's where it is used (PySide builds a class's enums when it is first
-imported).
+theme, an "Opening…" page) needs nothing but Qt, this module and its header bar, and :meth:`MainWindow.open_data`
+then builds the panes on the opened database. Only the Qt classes the frame uses, the header bar
+(:mod:`copdesk.views.shell.header_bar`) and :mod:`copdesk.views.widgets.theme` are imported here at module level;
+the panes' modules load in :meth:`MainWindow.open_data` (see :func:`import_panes`), and the rest of Qt's where it
+is used (PySide builds a class's enums when it is first imported).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from copdesk.views.prepare.review_panel import ReviewPanel
     from copdesk.views.reports.report_actions import ReportActions
     from copdesk.views.session.session_flow import SessionFlow
-    from copdesk.views.shell.close_question import UnsavedNotesQuestion
+    from copdesk.views.shell.close_question import UnsavedQuestion
     from copdesk.views.shell.demo_mode import DemoMode
     from copdesk.views.shell.safeguards import Safeguards
     from copdesk.views.shell.team_actions import TeamActions
@@ -93,8 +93,8 @@ class MainWindow(QMainWindow):
         self._tools_built = False
         self._on_tools: list[Callable[[], object]] = []
         self._close_decided = False  # set once closing is settled: a live session is then left live, unasked
-        self._losing_notes_accepted = False  # for one close: the facilitator chose to lose notes that did not save
-        self.unsaved_notes_question: UnsavedNotesQuestion | None = None
+        self._losing_accepted = False  # for one close: the facilitator chose to lose what did not save
+        self.unsaved_question: UnsavedQuestion | None = None
         self.settings = paths.user_settings()
         self.setObjectName("mainWindow")
         self.setWindowTitle("CoPDesk")
@@ -416,18 +416,18 @@ class MainWindow(QMainWindow):
         self._close_decided = True
         return self.close()
 
-    def _ask_about_unsaved_notes(self) -> None:
-        from copdesk.views.shell.close_question import UnsavedNotesQuestion
+    def _ask_about_unsaved(self) -> None:
+        from copdesk.views.shell.close_question import UnsavedQuestion
 
-        if self.unsaved_notes_question is not None and self.unsaved_notes_question.isVisible():
-            self.unsaved_notes_question.raise_()  # asked already: closing again does not stack a second question
+        if self.unsaved_question is not None and self.unsaved_question.isVisible():
+            self.unsaved_question.raise_()  # asked already: closing again does not stack a second question
             return
-        question = self.unsaved_notes_question = UnsavedNotesQuestion(self)
-        question.close_anyway.connect(self._close_losing_notes)
+        question = self.unsaved_question = UnsavedQuestion(self)
+        question.close_anyway.connect(self._close_losing_what_is_unsaved)
         question.open()
 
-    def _close_losing_notes(self) -> None:
-        self._losing_notes_accepted = True
+    def _close_losing_what_is_unsaved(self) -> None:
+        self._losing_accepted = True
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -436,10 +436,11 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._ensure_tools()  # closed within a moment of appearing: closing goes the one way
-        saved = self._live_page is None or self._live_page.notes_panel.flush()  # whatever is decided next
-        losing_notes_accepted, self._losing_notes_accepted = self._losing_notes_accepted, False
-        if not (saved or self._close_decided or losing_notes_accepted):
-            self._ask_about_unsaved_notes()
+        notes_saved = self._live_page is None or self._live_page.notes_panel.flush()  # whatever is decided next
+        saved = notes_saved and not self.context.writes.failing  # nothing else waits for Retry either
+        losing_accepted, self._losing_accepted = self._losing_accepted, False
+        if not (saved or self._close_decided or losing_accepted):
+            self._ask_about_unsaved()
             event.ignore()
             return
         if not self._close_decided and self.session_flow.ask_before_closing(self.close_without_asking) is not None:

@@ -51,10 +51,7 @@ def test_the_prepare_view_comes_before_the_tools(qtbot: QtBot, db_path: Path) ->
     window.close_without_asking()
 
 
-@pytest.mark.parametrize("painted", [True, False], ids=["painted", "never painted"])
-def test_a_window_deleted_before_its_queued_start_up_calls_takes_them_with_it(
-    qtbot: QtBot, db_path: Path, painted: bool
-) -> None:
+def test_a_window_deleted_before_its_queued_start_up_calls_takes_them_with_it(qtbot: QtBot, db_path: Path) -> None:
     """A restore or the demo replaces the window with deleteLater; what its first paint queued, or the tools' latest
     moment, must not then run on the deleted window (pytest-qt fails the test on an exception in the event loop)."""
     frame = MainWindow(paths.asset_dir("resources"))
@@ -62,8 +59,7 @@ def test_a_window_deleted_before_its_queued_start_up_calls_takes_them_with_it(
     qtbot.waitExposed(frame)  # as at start-up: the frame has painted before the data is opened
     opened = open_database(db_path, paths.migrations_dir())
     window = window_for(opened, build_live_page=False, frame=frame, tools_after_paint=True)
-    if painted:  # the Prepare view's first paint queues the tools (delivered here, as the event loop would)
-        window.paintEvent(QPaintEvent(window.rect()))
+    window.paintEvent(QPaintEvent(window.rect()))  # the Prepare view's first paint queues the tools, as the loop would
     shiboken6.delete(window)
     qtbot.wait(main_window.TOOLS_AT_THE_LATEST_MS + 300)
     opened.db.close()

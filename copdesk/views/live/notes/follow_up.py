@@ -122,7 +122,6 @@ class FollowUpBox(QWidget):
         self.toggle.setText(f"{SHORT_TITLE} ({to_review})" if to_review else SHORT_TITLE)
         self.toggle.setAccessibleDescription(f"{to_review} of {count} still to review")
         self.toggle.setToolTip(f"{TITLE}: {to_review} of {count} still to review. Click to show or hide them.")
-        self.toggle.setEnabled(count > 0)
         # As tall as its rows, up to a few, when there is room; more scroll, because the pane shares the screen
         # with the notes. Pressed for room (a long question above), it gives way down to one row, never the notes.
         header = self.table.horizontalHeader().sizeHint().height()
