@@ -11,7 +11,13 @@ import sqlite3
 from pathlib import Path
 
 from copdesk.store.errors import StorageFullError, StoreError
-from copdesk.store.location import check_output_path, companion_files, rollback_journal, same_file, shown
+from copdesk.store.location import (
+    check_output_path,
+    companion_files,
+    database_files,
+    same_file,
+    shown,
+)
 from copdesk.store.permissions import make_private
 from copdesk.store.safe_write import storage_error_for
 from copdesk.store.uri import sqlite_uri
@@ -100,5 +106,5 @@ def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
 def _discard(temporary: Path) -> None:
     """Delete an unfinished copy and whatever SQLite kept beside it: a full disk can stop SQLite deleting the copy's
     journal itself, and none of it may outlive the copy (nor be played back into the next one)."""
-    for file in (rollback_journal(temporary), *reversed(companion_files(temporary))):  # the copy itself last
+    for file in reversed(database_files(temporary)):  # the copy itself last
         file.unlink(missing_ok=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from copdesk.store.backup_catalogue import list_backups
 from copdesk.store.connection import BACKUP_FOLDER, backup_folder
-from copdesk.store.location import companion_files, is_sqlite_file, rollback_journal, shown
+from copdesk.store.location import database_files, is_sqlite_file, shown
 from copdesk.store.recovery import QUARANTINE_FOLDER, quarantined_files
 from copdesk.store.uri import sqlite_uri
 
@@ -35,7 +35,7 @@ class Copy:
 
     def files(self) -> list[Path]:
         """The file and whatever SQLite keeps beside it."""
-        return [*companion_files(self.path), rollback_journal(self.path)]
+        return database_files(self.path)
 
     def read_only(self) -> sqlite3.Connection:
         """A connection that reads the copy as it lies (immutable): nothing is written to it or created beside it."""

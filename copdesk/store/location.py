@@ -58,6 +58,11 @@ def companion_files(path: Path) -> list[Path]:
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 
+def database_files(path: Path) -> list[Path]:
+    """The database file and every file SQLite may keep beside it: the WAL's -wal and -shm, and a -journal."""
+    return [*companion_files(path), rollback_journal(path)]
+
+
 def same_file(one: Path, other: Path) -> bool:
     """Whether two paths name one file: the same path once links are resolved, or another name for it (a hard
     link; on a Mac or Windows, other letter case)."""

@@ -33,7 +33,7 @@ from copdesk.store.connection import (
     open_database,
 )
 from copdesk.store.errors import StoreError
-from copdesk.store.location import FOLDER_MODE, companion_files, rollback_journal, same_file, shown
+from copdesk.store.location import FOLDER_MODE, database_files, rollback_journal, same_file, shown
 from copdesk.store.uri import sqlite_uri
 
 QUARANTINE_FOLDER = "quarantine"
@@ -47,23 +47,19 @@ class RestoreResult:
     quarantined: list[Path]  # or, when that database was damaged, where it was moved
 
 
-def _own_files(db_path: Path) -> list[Path]:
-    return [*companion_files(db_path), rollback_journal(db_path)]
-
-
 def quarantine(db_path: Path, now: datetime) -> list[Path]:
     """Move the database, its -wal/-shm and any -journal into ``quarantine/``; return their new paths."""
     folder = db_path.parent / QUARANTINE_FOLDER
     folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
     prefix = stamp(now)
     counter = 0
-    while any((folder / f"{prefix}-{file.name}").exists() for file in _own_files(db_path)):
+    while any((folder / f"{prefix}-{file.name}").exists() for file in database_files(db_path)):
         counter += 1
         prefix = f"{stamp(now)}-{counter}"
     moved = []
     # The others go first: a database left behind without them is still damaged, and is quarantined again, while
     # a -wal or -journal left behind without its database would be applied to whichever file takes its place.
-    for file in reversed(_own_files(db_path)):
+    for file in reversed(database_files(db_path)):
         if file.exists():
             target = folder / f"{prefix}-{file.name}"
             os.replace(file, target)
@@ -77,7 +73,7 @@ def quarantined_files(db_path: Path) -> list[Path]:
     folder = db_path.parent / QUARANTINE_FOLDER
     if not folder.is_dir():
         return []
-    own = {file.name for file in _own_files(db_path)}
+    own = {file.name for file in database_files(db_path)}
     found = []
     for file in folder.iterdir():
         stamped = _STAMPED.match(file.name)
@@ -118,7 +114,7 @@ def restore_database(
     copied_in_place = False
     try:
         if target is None:
-            for leftover in _own_files(db_path)[1:]:
+            for leftover in database_files(db_path)[1:]:
                 leftover.unlink(missing_ok=True)
             backup_to(source_conn, db_path)
         else:

@@ -24,7 +24,7 @@ from copdesk.store.backup import verify
 from copdesk.store.connection import as_database
 from copdesk.store.copies import Copy, copies_of, leftovers, same_lineage, team_identities
 from copdesk.store.errors import StoreError
-from copdesk.store.location import companion_files, is_sqlite_file, rollback_journal
+from copdesk.store.location import companion_files, database_files, is_sqlite_file
 from copdesk.store.permissions import make_private
 
 
@@ -144,7 +144,7 @@ def _clean(copy: Copy, deletion: Deletion) -> bool:
 
 def _rewrite(path: Path, deletion: Deletion, *, has_wal: bool) -> bool:
     temporary = path.with_name(f".{path.name}.scrubbing")
-    made = [*companion_files(temporary), rollback_journal(temporary)]
+    made = database_files(temporary)
     try:
         shutil.copyfile(path, temporary)
         make_private(temporary)
