@@ -6,7 +6,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -57,6 +58,18 @@ def print_for_a_terminal(text: str) -> None:
     reaches the output as it was typed, never as a command to the terminal. In JSON that spelling is the same
     character, so JSON output reads back unchanged."""
     print(_NOT_FOR_A_TERMINAL.sub(lambda match: f"\\u{ord(match[0]):04x}", text))
+
+
+@contextmanager
+def app_lock(db_path: Path) -> Iterator[None]:
+    """The app's instance lock on ``db_path`` (its folder checked and made first), held by a command that writes for
+    all its work: it refuses to run while CoPDesk, or another such command, has the database open."""
+    from copdesk.instance_lock import InstanceLock
+    from copdesk.store.location import ensure_location
+
+    ensure_location(db_path)
+    with InstanceLock(db_path):
+        yield
 
 
 @dataclass(frozen=True, slots=True)

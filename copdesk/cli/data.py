@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from copdesk import paths
-from copdesk.cli.common import AddCommand, Context, UserError, chosen_team
+from copdesk.cli.common import AddCommand, Context, UserError, app_lock, chosen_team
 from copdesk.store.location import shown
 
 if TYPE_CHECKING:
@@ -50,13 +50,10 @@ def add_data_commands(add: AddCommand) -> None:
 def _locked_database(ctx: Context) -> Iterator[OpenedDatabase]:
     """The database opened under the app's lock: taken before anything is written, even the -wal. A database from
     an older CoPDesk is refused: migrating is for the window or ``upgrade``, never a side effect."""
-    from copdesk.instance_lock import InstanceLock
     from copdesk.store.connection import finish_interrupted_write
-    from copdesk.store.location import ensure_location
 
     db_path = ctx.existing_db_path()
-    ensure_location(db_path)
-    with InstanceLock(db_path):
+    with app_lock(db_path):
         finish_interrupted_write(db_path)  # what a crash cut short is undone first, as the app does
         ctx.read_db().close()  # refuses an older schema (and a damaged file) before anything is written
         opened = ctx.open_db(existing=True)
@@ -100,14 +97,11 @@ def _cmd_backups(ctx: Context) -> int:
 
 
 def _cmd_restore(ctx: Context) -> int:
-    from copdesk.instance_lock import InstanceLock
     from copdesk.services.data_care import restore_backup
-    from copdesk.store.location import ensure_location
 
     db_path = ctx.db_path
     source = Path(ctx.args.file).expanduser()
-    ensure_location(db_path)
-    with InstanceLock(db_path):
+    with app_lock(db_path):
         result = restore_backup(source, db_path, paths.migrations_dir(), ctx.now())
         result.opened.db.close()
     kept = result.previous_backup or (result.quarantined[0] if result.quarantined else None)
@@ -119,14 +113,11 @@ def _cmd_restore(ctx: Context) -> int:
 
 
 def _cmd_upgrade(ctx: Context) -> int:
-    from copdesk.instance_lock import InstanceLock
     from copdesk.services.data_care import upgrade_database
     from copdesk.store.connection import finish_interrupted_write
-    from copdesk.store.location import ensure_location
 
     db_path = ctx.existing_db_path()
-    ensure_location(db_path)
-    with InstanceLock(db_path):
+    with app_lock(db_path):
         recovered = finish_interrupted_write(db_path)
         opened = upgrade_database(db_path, paths.migrations_dir(), ctx.now())
         opened.db.close()

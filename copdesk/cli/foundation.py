@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from copdesk import paths
-from copdesk.cli.common import EXIT_OK, AddCommand, Context, UserError, chosen_team
+from copdesk.cli.common import EXIT_OK, AddCommand, Context, UserError, app_lock, chosen_team
 from copdesk.store.location import shown
 
 
@@ -87,13 +87,10 @@ def _cmd_backup(ctx: Context) -> int:
 def _cmd_demo(ctx: Context) -> int:
     """Under the app's lock, as every command that writes: never into a database a window has open (an empty one
     showing its first-run question would otherwise become the demo under the facilitator's hands)."""
-    from copdesk.instance_lock import InstanceLock
     from copdesk.services.demo import write_demo_history
     from copdesk.store.demo import DatabaseNotEmpty
-    from copdesk.store.location import ensure_location
 
-    ensure_location(ctx.db_path)
-    with InstanceLock(ctx.db_path):
+    with app_lock(ctx.db_path):
         opened = ctx.open_db()
         try:
             write_demo_history(opened.db, ctx.now(), paths.resource_path("questions"))
