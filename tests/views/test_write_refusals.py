@@ -22,6 +22,7 @@ from copdesk.store.recurring import unresolved_issues
 from copdesk.views.live.notes.action_editor import ChangeActionDialog
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
 from copdesk.views.live.notes.notes_panel import NotesPanel
+from copdesk.views.shell.close_question import UnsavedQuestion
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.banner import Banner
 from tests.conftest import FakeClock
@@ -306,17 +307,29 @@ def test_ending_waits_for_the_notes_to_be_saved(window: MainWindow, disk: Disk, 
     assert stored is not None and stored.text == "Typed just before the end"
 
 
+def _asked_on_closing(window: MainWindow) -> UnsavedQuestion:
+    """Close the window; something did not save, so it asks first and stays open."""
+    window.close()
+    question = window.unsaved_question
+    assert question is not None and question.isVisible() and window.isVisible()
+    return question
+
+
+def _closed_with_notes_unsaved(window: MainWindow, disk: Disk, typed: str) -> UnsavedQuestion:
+    """Notes saved as "Saved earlier", ``typed`` after the disk filled, then the window closed."""
+    pane = _pane(window)
+    pane.editor.setPlainText("Saved earlier")
+    assert pane.flush()
+    pane.editor.setPlainText(typed)
+    disk.fill()
+    return _asked_on_closing(window)
+
+
 def test_closing_with_notes_that_did_not_save_keeps_the_window_unless_told_to_lose_them(
     window: MainWindow, disk: Disk, live: int
 ) -> None:
     db, pane = window.context.db, _pane(window)
-    pane.editor.setPlainText("Saved earlier")
-    assert pane.flush()
-    pane.editor.setPlainText("Saved earlier, and typed while the disk was full")
-    disk.fill()
-    window.close()
-    question = window.unsaved_question
-    assert question is not None and question.isVisible() and window.isVisible()
+    question = _closed_with_notes_unsaved(window, disk, "Saved earlier, and typed while the disk was full")
     assert window.session_flow.close_question is None, "the session's question waits for this one"
     assert question.defaultButton() is question.keep_button and question.escapeButton() is question.keep_button
     window.close()  # a second Ctrl+Q raises the same question rather than stacking another
@@ -338,9 +351,7 @@ def test_closing_with_an_action_waiting_for_retry_asks_too(window: MainWindow, d
     disk.fill()
     QTest.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     _says_full(window)
-    window.close()
-    question = window.unsaved_question
-    assert question is not None and question.isVisible() and window.isVisible()
+    question = _asked_on_closing(window)
     question.keep_button.click()
     disk.free()
     _retry(window)
@@ -352,14 +363,8 @@ def test_closing_with_an_action_waiting_for_retry_asks_too(window: MainWindow, d
 def test_closing_and_losing_unsaved_notes_is_the_facilitators_choice_and_only_for_that_close(
     window: MainWindow, disk: Disk, live: int
 ) -> None:
-    db, pane = window.context.db, _pane(window)
-    pane.editor.setPlainText("Saved earlier")
-    assert pane.flush()
-    pane.editor.setPlainText("Typed while the disk was full")
-    disk.fill()
-    window.close()
-    question = window.unsaved_question
-    assert question is not None
+    db = window.context.db
+    question = _closed_with_notes_unsaved(window, disk, "Typed while the disk was full")
     question.lose_button.click()
     session_question = window.session_flow.close_question
     assert session_question is not None and session_question.isVisible() and window.isVisible()
