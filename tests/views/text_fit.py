@@ -61,8 +61,14 @@ def _shown(widget: QWidget) -> bool:
     return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
 
+def initialled(full: str, shown: str) -> bool:
+    """``shown`` is the name ``full`` with its last word cut to an initial: "Priya L." of "Priya Lindqvist"."""
+    words = full.split()
+    return len(words) > 1 and shown == " ".join([*words[:-1], words[-1][0] + "."])
+
+
 def _allowed_cut(full: str, shown: str, tooltip: str) -> bool:
-    return cut_between_words(full, shown) and full in tooltip
+    return (cut_between_words(full, shown) or initialled(full, shown)) and full in tooltip
 
 
 def check_window(window: QWidget) -> FitReport:

@@ -3,7 +3,8 @@ whole text one hover away.
 
 Wherever CoPDesk shortens text to fit (a label, a banner, a table cell, a tile, the agenda) it cuts between words
 (:func:`elide_words`), never inside one, and the whole text is one hover away: "Follow up on…" reads as a
-beginning, "Follow up o…ions" as a fault."""
+beginning, "Follow up o…ions" as a fault. A person's name gives way by its last word first (:func:`fitted_name`):
+"Priya L." before "Priya…"."""
 
 from __future__ import annotations
 
@@ -30,6 +31,22 @@ def elide_words(text: str, metrics: QFontMetrics, width: int) -> str:
         if metrics.horizontalAdvance(candidate) <= width:
             return candidate
     return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+def fitted_name(name: str, metrics: QFontMetrics, width: int) -> str:
+    """A person's ``name`` whole if it fits ``width`` pixels; else with its last word cut to an initial ("Priya L."),
+    which still tells two Priyas apart; else cut between words as :func:`elide_words` cuts.
+
+    The initial is used only when the last word starts with a letter (never half an emoji or a bracket).
+    """
+    if metrics.horizontalAdvance(name) <= width:
+        return name
+    words = name.split()
+    if len(words) > 1 and words[-1][0].isalpha():
+        initialled = " ".join([*words[:-1], words[-1][0] + "."])
+        if metrics.horizontalAdvance(initialled) <= width:
+            return initialled
+    return elide_words(name, metrics, width)
 
 
 def hint_label(text: str = "") -> QLabel:

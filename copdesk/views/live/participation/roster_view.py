@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemD
 
 from copdesk.core.model import Role
 from copdesk.views.live.participation.roster_model import RosterRole
-from copdesk.views.widgets.labels import elide_words
+from copdesk.views.widgets.labels import fitted_name
 from copdesk.views.widgets.stylable import colour_property
 
 COMPACT_ABOVE = 12
@@ -174,7 +174,8 @@ class RosterDelegate(QStyledItemDelegate):
 
         A badge gives way before any of the name does (a practitioner's, most of any team, is left out of one-line
         tiles altogether), so names stay whole and readable; the role is always in the tile's tooltip and
-        accessible text. A name too long for the tile on its own is cut between words, whole on hover.
+        accessible text. A name too long for the tile on its own gives way by its last word first ("Priya L."),
+        whole on hover.
         """
         font = QFont(painter.font())
         font.setBold(bold)
@@ -194,7 +195,7 @@ class RosterDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(font)
         painter.setPen(self.view.palette().text().color())
-        elided = elide_words(name, name_metrics, max(0, rect.width() - badge_width))
+        elided = fitted_name(name, name_metrics, max(0, rect.width() - badge_width))
         self.shown_names[index.row()] = (name, elided)  # what the tile shows, for the text-fit check
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
         painter.restore()

@@ -368,6 +368,31 @@ def test_the_roster_survives_names_in_any_script(window: MainWindow, qtbot: QtBo
     assert sorted(str(n) for n in shown(window, RosterRole.NAME)) == sorted(m.display_name for m in members)
 
 
+def test_a_long_name_in_a_narrow_tile_keeps_its_surnames_initial(window: MainWindow, qtbot: QtBot) -> None:
+    """Twelve people at 1366×768 get three columns: "Priya Lindqvist-Okonkwo" shows as "Priya L.", which tells her
+    apart from "Priya Moreno-Achterberg" (cut between words, both would read "Priya…"); the whole name is on hover."""
+    from copdesk.store import teams
+
+    db, now = window.context.db, window.context.now()
+    names = ["Priya Lindqvist-Okonkwo", "Priya Moreno-Achterberg", *fictional_names(10)]
+    team = teams.create_team(db, "Harbour Team", [(name, Role.PRACTITIONER) for name in names], now)
+    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, now)
+    sessions.set_attendance(db, session.id, [m.id for m in teams.list_members(db, team.id)])
+    window.reload_teams(team.id)
+    window.show_page(LIVE_PAGE)
+    window.live_session.begin(session.id, team.id)
+    roster = window.participation_panel.roster
+    qtbot.waitUntil(lambda: not roster.compact and roster.grid_fit.columns >= 3)
+    roster.viewport().grab()  # paints every tile
+    delegate = roster.itemDelegate()
+    shown = dict(delegate.shown_names.values())  # type: ignore[attr-defined]
+    assert shown["Priya Lindqvist-Okonkwo"] == "Priya L."
+    assert shown["Priya Moreno-Achterberg"] == "Priya M."
+    visible = window.participation_panel.visible_roster
+    tips = [str(visible.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)) for row in range(visible.rowCount())]
+    assert any("Priya Lindqvist-Okonkwo" in tip for tip in tips)
+
+
 def test_the_panes_widgets_live_only_under_the_live_page(window: MainWindow) -> None:
     start_live_session(window, present=3)
     panel = window.participation_panel

@@ -1,0 +1,42 @@
+"""A person's name that does not fit gives way by its last word first: "Priya L." before "Priya…"."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontMetrics
+from pytestqt.qtbot import QtBot
+
+from copdesk.views.widgets.labels import ELLIPSIS, fitted_name
+
+
+def metrics() -> QFontMetrics:
+    return QFontMetrics(QFont("DejaVu Sans", 10))
+
+
+def width_of(text: str) -> int:
+    return metrics().horizontalAdvance(text)
+
+
+def test_a_name_that_fits_is_whole(qtbot: QtBot) -> None:
+    assert fitted_name("Priya Lindqvist", metrics(), width_of("Priya Lindqvist")) == "Priya Lindqvist"
+
+
+def test_a_name_too_wide_keeps_its_first_names_and_the_last_ones_initial(qtbot: QtBot) -> None:
+    room = width_of("Priya Lindqvist") - 1
+    assert fitted_name("Priya Lindqvist", metrics(), room) == "Priya L."
+    assert fitted_name("Mary Jane Achterberg", metrics(), width_of("Mary Jane A.")) == "Mary Jane A."
+
+
+def test_too_narrow_for_the_initial_cuts_between_words(qtbot: QtBot) -> None:
+    assert fitted_name("Priya Lindqvist", metrics(), width_of("Priya L.") - 1) == "Priya" + ELLIPSIS
+
+
+def test_a_last_word_that_is_not_a_letter_is_never_halved(qtbot: QtBot) -> None:
+    """An emoji (one of several code points) or a bracket is cut between words, never to its first code point."""
+    for name in ("Zoë Ng 👩🏽‍💻", "Robin Achterberg (guest)"):
+        shown = fitted_name(name, metrics(), width_of(name) - 2)
+        assert shown.endswith(ELLIPSIS) and name.startswith(shown[: -len(ELLIPSIS)])
+
+
+def test_one_long_word_is_elided(qtbot: QtBot) -> None:
+    shown = fitted_name("Wolfeschlegelsteinhausen", metrics(), width_of("Wolfeschlegel"))
+    assert shown.endswith(ELLIPSIS) and metrics().horizontalAdvance(shown) <= width_of("Wolfeschlegel")
