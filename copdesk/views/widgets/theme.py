@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QWidget
 
 LIGHT = "light"
@@ -21,10 +21,36 @@ def colours(resources: Path, palette: str) -> dict[str, str]:
 def stylesheet(resources: Path, palette: str) -> str:
     """The stylesheet with the palette's colours filled in."""
     text = (resources / "style" / "copdesk.qss").read_text(encoding="utf-8")
-    text = text.replace("@icons@", (resources / "icons").as_posix())
+    text = text.replace("@icons@", (resources / "icons").as_posix()).replace("@palette@", palette)
     for name, value in colours(resources, palette).items():
         text = text.replace(f"@{name}@", value)
     return text
+
+
+def qt_palette(resources: Path, palette: str) -> QPalette:
+    """The palette's colours as a Qt palette, for what the stylesheet leaves to the style to draw: scroll bars,
+    check boxes and radio buttons, the calendar pop-up. Without it those keep the system's light colours in the
+    dark theme (a white scroll bar, check boxes nearly invisible)."""
+    named = {name: QColor(value) for name, value in colours(resources, palette).items()}
+    qt = QPalette(named["panel_alt"], named["window"])  # button and window; the bevel shades follow from them
+    roles = QPalette.ColorRole
+    for role, name in (
+        (roles.WindowText, "text"),
+        (roles.Text, "text"),
+        (roles.ButtonText, "text"),
+        (roles.Base, "panel"),
+        (roles.AlternateBase, "panel_alt"),
+        (roles.ToolTipBase, "panel"),
+        (roles.ToolTipText, "text"),
+        (roles.PlaceholderText, "muted"),
+        (roles.Highlight, "selection"),
+        (roles.HighlightedText, "text"),
+        (roles.Link, "accent"),
+    ):
+        qt.setColor(role, named[name])
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        qt.setColor(QPalette.ColorGroup.Disabled, role, named["muted"])
+    return qt
 
 
 def icon(resources: Path, name: str) -> QIcon:
