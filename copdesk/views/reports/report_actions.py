@@ -208,9 +208,8 @@ class ReportActions(QObject):
             self._tell("No sessions scheduled", f"{team.name} has no series yet: set its rhythm with File ▸ Schedule….")
             return None
         choice = INVITATIONS_DOCUMENT.get(key)
-        return self._save(
-            choice, f"{_slug(team.name)}-{name}", invitations, "invitations", ("invitations", team.id, key)
-        )
+        title = f"{choice.label}, {team.name}"  # the save dialog says which of the two files it is
+        return self._save(choice, f"{_slug(team.name)}-{name}", invitations, title, ("invitations", team.id, key))
 
     def _invitations(self, team: Team) -> TeamInvitations:
         from copdesk.core.invitations import TeamInvitations, to_invite

@@ -28,7 +28,13 @@ def test_the_calendar_and_the_invite_list_are_written_from_the_reports_menu(
     rule = build_rule(Preset(SessionKind.SPOTLIGHT, 1, time(13), date(2026, 9, 1)))
     series.add_series(window.context.db, team.id, SessionKind.SPOTLIGHT, rule, window.context.now())
     targets = iter([tmp_path / "harbour", tmp_path / "invites.csv"])  # no ending typed: .ics is added
-    monkeypatch.setattr(window.reports, "ask_save_path", lambda *args: next(targets))
+    titles: list[str] = []
+
+    def ask_save_path(title: str, *_rest: str) -> Path:
+        titles.append(title)
+        return next(targets)
+
+    monkeypatch.setattr(window.reports, "ask_save_path", ask_save_path)
     _trigger(window, "Export the sessions for &invitations (iCalendar)…")
     finish_export(window.reports)
     events = Calendar.from_ical((tmp_path / "harbour.ics").read_bytes()).events
@@ -40,6 +46,11 @@ def test_the_calendar_and_the_invite_list_are_written_from_the_reports_menu(
     assert "invites.csv" in window.statusBar().currentMessage()
     audit = [r["detail"] for r in window.context.db.query("SELECT detail FROM audit WHERE entity = 'invitations'")]
     assert audit == ["ics", "csv"]
+    # The two save dialogs say which file each is for.
+    assert titles == [
+        "Export: Calendar for Outlook (iCalendar), Harbour Team",
+        "Export: Invite list (CSV), Harbour Team",
+    ]
 
 
 def test_a_team_without_a_schedule_is_told_how_to_set_one(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
