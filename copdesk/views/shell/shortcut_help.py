@@ -25,18 +25,39 @@ def _keys_text(sequences: list[QKeySequence]) -> str:
 
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
-    """(keys, what they do) for every action and shortcut of ``window`` that has keys, without repeats."""
-    rows: list[tuple[str, str]] = []
+    """(keys, what they do) for every action and shortcut of ``window`` that has keys, without repeats.
+
+    Keys that do one thing between them share a row: the tally keys, which share one description, read "1 to 9".
+    The window's own keys come first, then each pane's together (a description starting "Questions: ")."""
+    found: list[tuple[str, str]] = []
     for action in window.findChildren(QAction):
         keys = _keys_text(action.shortcuts())
         if keys:
             what = action.whatsThis() or action.text().replace("&", "").rstrip("…")
-            rows.append((keys, what))
+            found.append((keys, what))
     for shortcut in window.findChildren(QShortcut):
         keys = _keys_text([shortcut.key()])
         if keys:
-            rows.append((keys, shortcut.whatsThis() or shortcut.objectName() or "Shortcut"))
-    return list(dict.fromkeys(rows))
+            found.append((keys, shortcut.whatsThis() or shortcut.objectName() or "Shortcut"))
+    by_what: dict[str, list[str]] = {}
+    for keys, what in dict.fromkeys(found):
+        by_what.setdefault(what, []).append(keys)
+    rows = [(_joined(keys), what) for what, keys in by_what.items()]
+    return sorted(rows, key=lambda row: _pane(row[1]))  # stable: each group keeps the window's order
+
+
+def _joined(keys: list[str]) -> str:
+    """ "1 to 9" for a run of three or more digit keys in order, else the keys with "or" between them."""
+    digits = [int(key) for key in keys if len(key) == 1 and key.isdigit()]
+    if len(digits) == len(keys) >= 3 and digits == list(range(digits[0], digits[0] + len(digits))):
+        return f"{digits[0]} to {digits[-1]}"
+    return " or ".join(keys)
+
+
+def _pane(what: str) -> str:
+    """The pane a description names first ("Questions: the next question"), or "" for the window's own keys."""
+    head, colon, _rest = what.partition(": ")
+    return head if colon and " " not in head else ""
 
 
 class ShortcutModel(QAbstractTableModel):

@@ -45,6 +45,7 @@ from copdesk.views.widgets.pane import Pane
 
 FILTER_ABOVE = 9  # beyond the number keys, a name filter is the quick way to a person
 REPAINT_MS = 1000
+NUMBER_KEYS_HELP = "Participation: log a contribution for the person with that number"
 REPEATED_ISSUE_NOTE = "The same issue was raised again (marked from the participation pane)."
 PRIVACY_LINE = "Only you see this: who spoke, to invite quiet voices in. Markers name no one."
 GINI_MEANING = (
@@ -157,6 +158,7 @@ class ParticipationPanel(Pane):
         self.key_actions: list[QAction] = []
         for number in range(1, 10):
             action = QAction(f"Participation: log a contribution for the person numbered {number}", self)
+            action.setWhatsThis(NUMBER_KEYS_HELP)  # one row for the nine keys in the shortcut list
             action.setShortcut(QKeySequence(str(number)))
             action.triggered.connect(partial(self.choose_number, number))
             self.key_actions.append(action)
