@@ -91,6 +91,20 @@ def test_restore_dialog_offers_only_what_checks_out(qtbot: QtBot, db: Database, 
     assert dialog.chosen == good and dialog.result() == RestoreDialog.DialogCode.Accepted
 
 
+def test_restore_dialog_with_no_backups_says_so_in_place_of_the_list(
+    qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    dialog = RestoreDialog(db_path, 99)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.list.count() == 0 and not dialog.list.isVisible()
+    assert dialog.empty_label.isVisible() and dialog.empty_label.text().startswith("No backups yet")
+    chosen = backup_to(db.conn, tmp_path / "kept.db")
+    dialog.add_file(chosen)
+    assert dialog.list.isVisible() and not dialog.empty_label.isVisible() and dialog.restore_button.isEnabled()
+
+
 def test_safeguards_refuse_during_a_live_session_and_warn_about_a_synced_folder_once(
     qtbot: QtBot, db: Database, db_path: Path
 ) -> None:

@@ -51,6 +51,7 @@ class RestoreDialog(QDialog):
             self.list.addItem(item)
         self.list.currentItemChanged.connect(self._check_selected)
         self.empty_label.setVisible(self.list.count() == 0)
+        self.list.setVisible(self.list.count() > 0)  # no empty box above the words that say why it is empty
         ui.chooseFileButton.clicked.connect(self.choose_file)
         ui.closeButton.clicked.connect(self.reject)
         self.restore_button = ui.restoreButton
@@ -69,6 +70,7 @@ class RestoreDialog(QDialog):
         item.setData(Qt.ItemDataRole.UserRole, str(path))
         self.list.insertItem(0, item)
         self.empty_label.hide()
+        self.list.show()
         self.list.setCurrentItem(item)
 
     def _check_selected(self, item: QListWidgetItem | None) -> None:
