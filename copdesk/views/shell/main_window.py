@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self._tools_built = False
         self._on_tools: list[Callable[[], object]] = []
         self._close_decided = False  # set once closing is settled: a live session is then left live, unasked
+        self._closed = False  # closed for good: its database may be closed too (a restore, the demo switched)
         self._losing_accepted = False  # for one close: the facilitator chose to lose what did not save
         self.unsaved_question: UnsavedQuestion | None = None
         self.settings = paths.user_settings()
@@ -297,6 +298,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._first_paint_done)
 
     def _first_paint_done(self) -> None:
+        if self._closed:  # closed before its start-up calls came round: they would read a closed database
+            return
         if self._opened and not self._tools_built:
             # The Prepare view is on screen; the tools come next, after whatever else this paint queued.
             QTimer.singleShot(0, self, self._tools_then_jobs)
@@ -304,6 +307,8 @@ class MainWindow(QMainWindow):
         self._start_jobs()
 
     def _tools_then_jobs(self) -> None:
+        if self._closed:
+            return
         self._ensure_tools()
         self._start_jobs()
 
@@ -435,6 +440,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._opened:  # closed while the data was still opening: nothing was shown to keep
             self.save_state()
+            self._closed = True
             super().closeEvent(event)
             return
         self._ensure_tools()  # closed within a moment of appearing: closing goes the one way
@@ -451,4 +457,5 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.session_flow.shutdown()
         self.reports.finish_exports()  # a running export is cancelled: its thread must end before the window goes
+        self._closed = True
         super().closeEvent(event)

@@ -65,6 +65,21 @@ def test_a_window_deleted_before_its_queued_start_up_calls_takes_them_with_it(qt
     opened.db.close()
 
 
+def test_a_window_closed_before_its_queued_start_up_calls_leaves_them_undone(qtbot: QtBot, db_path: Path) -> None:
+    """Leaving the demo (or a restore) closes the window and its database at once, and deletes the window only
+    later: the calls its first paint queued come round in between. They must not offer the first run or a resume
+    on the closed database (pytest-qt fails the test on the exception that made)."""
+    window = _frame_filled_after_paint(qtbot, db_path)
+    offered: list[str] = []
+    window.first_painted.connect(lambda: offered.append("offered"))
+    window.first_painted.connect(window.offer_first_run_or_resume)  # as copdesk.app connects a replacing window
+    window.paintEvent(QPaintEvent(window.rect()))  # the first paint queues the tools and the start-up jobs
+    assert window.close_without_asking()
+    window.context.db.close()  # as the switch to another database does, before the window is deleted
+    qtbot.wait(main_window.TOOLS_AT_THE_LATEST_MS + 300)
+    assert offered == []
+
+
 def test_a_window_closed_before_its_tools_closes_cleanly(qtbot: QtBot, db_path: Path) -> None:
     window = _frame_filled_after_paint(qtbot, db_path)
     assert window.close_without_asking()
