@@ -1,12 +1,17 @@
-"""The first-run choice: create your team, or explore the fictional demo data."""
+"""The first-run choice: create your team, or explore the fictional demo data; later, File ▸ New team."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from copdesk.core.roster import TeamDraft, parse_team_draft
 from copdesk.core.text import InvalidName
 from copdesk.views.forms.ui_first_run import Ui_FirstRunDialog
+
+NEW_TEAM_INTRO = (
+    "Each team has its own sessions, schedule, notes and actions. Switch between teams with the Team list at the "
+    "top of the window."
+)
 
 
 class FirstRunDialog(QDialog):
@@ -37,3 +42,13 @@ class FirstRunDialog(QDialog):
             self.ui.errorLabel.show()
             return
         self.accept()
+
+    def as_new_team(self, *, demo_offered: bool) -> None:
+        """File ▸ New team: no welcome, and the demo offered only while there is no team to mix it up with."""
+        self.setWindowTitle("New team")
+        self.ui.headingLabel.setText("Create a team")
+        self.ui.introLabel.setText(NEW_TEAM_INTRO)
+        self.ui.createTeamRadio.setVisible(demo_offered)  # one choice left: no choosing
+        self.ui.demoRadio.setVisible(demo_offered)
+        if not demo_offered:
+            self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("Create team")

@@ -54,9 +54,7 @@ class TeamActions:
 
         dialog = FirstRunDialog(self.window)
         if not first_run:
-            dialog.setWindowTitle("New team")
-            dialog.ui.headingLabel.setText("Create a team")
-            dialog.ui.demoRadio.setEnabled(teams.team_count(self.context.db) == 0)
+            dialog.as_new_team(demo_offered=teams.team_count(self.context.db) == 0)
         if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
             return
         if dialog.wants_demo:

@@ -3,7 +3,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from copdesk.app import create_window
@@ -89,6 +97,33 @@ def test_first_run_dialog_validates_before_creating(qtbot: QtBot) -> None:
     dialog.ui.buttonBox.accepted.emit()
     assert dialog.draft is not None
     assert dialog.draft.members == (("Ash Lee", Role.FACILITATOR), ("Bo Day 🌱", Role.PRACTITIONER))
+
+
+def test_new_team_with_a_team_already_asks_only_for_the_team(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File ▸ New team once a team exists: no welcome, no disabled demo choice; the team is created."""
+    teams.create_team(window.context.db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], window.context.now())
+    seen: dict[str, object] = {}
+
+    def answer(dialog: FirstRunDialog) -> int:
+        ui = dialog.ui
+        seen.update(
+            title=dialog.windowTitle(),
+            intro=ui.introLabel.text(),
+            choices=[radio.isVisibleTo(dialog) for radio in (ui.createTeamRadio, ui.demoRadio)],
+            ok=ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).text(),
+        )
+        ui.teamNameEdit.setText("Moorland Team")
+        ui.membersEdit.setPlainText("Dee Fox")
+        dialog._accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(FirstRunDialog, "exec", answer)
+    window.team_actions.create_interactively()
+    assert seen["title"] == "New team" and seen["choices"] == [False, False] and seen["ok"] == "Create team"
+    assert str(seen["intro"]).startswith("Each team has its own sessions")  # not the first run's welcome
+    assert [team.name for team in teams.list_teams(window.context.db)] == ["Harbour Team", "Moorland Team"]
 
 
 def test_refused_database_raises_before_any_window(qtbot: QtBot, tmp_path: Path) -> None:
