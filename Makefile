@@ -22,7 +22,7 @@ run: $(VENV)/.installed-run
 	$(PY) main.py
 
 demo: $(VENV)/.installed-run
-	@tmp=$$(mktemp -d) && $(PY) main.py demo --db $$tmp/demo.db && $(PY) main.py --db $$tmp/demo.db
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && trap 'exit 1' HUP INT TERM && $(PY) main.py demo --db $$tmp/demo.db && $(PY) main.py --db $$tmp/demo.db
 
 test: $(VENV)/.installed-dev
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
