@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -33,6 +34,18 @@ def _allow_more_open_files() -> None:
 
 
 _allow_more_open_files()
+
+
+@pytest.fixture(autouse=True)
+def _application_palette_kept() -> Iterator[None]:
+    """A window sets the application's palette to its theme (light or dark); the next test starts from the palette
+    this one found, so no test's outcome depends on the theme of the window before it."""
+    widgets = sys.modules.get("PySide6.QtWidgets")  # a test of core or store never loads Qt for this
+    app = widgets.QApplication.instance() if widgets is not None else None
+    before = widgets.QApplication.palette() if widgets is not None and app is not None else None
+    yield
+    if widgets is not None and before is not None:
+        widgets.QApplication.setPalette(before)
 
 
 class FakeClock:

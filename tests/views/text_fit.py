@@ -67,8 +67,9 @@ def initialled(full: str, shown: str) -> bool:
     return len(words) > 1 and shown == " ".join([*words[:-1], words[-1][0] + "."])
 
 
-def _allowed_cut(full: str, shown: str, tooltip: str) -> bool:
-    return (cut_between_words(full, shown) or initialled(full, shown)) and full in tooltip
+def _allowed_cut(full: str, shown: str, tooltip: str, *, a_name: bool = False) -> bool:
+    """Cut between words with the whole text on hover; a person's name (a roster tile) may also keep its initial."""
+    return (cut_between_words(full, shown) or (a_name and initialled(full, shown))) and full in tooltip
 
 
 def check_window(window: QWidget) -> FitReport:
@@ -179,7 +180,8 @@ def _check_cells(view: QAbstractItemView, report: FitReport) -> None:
     if model is None:
         return
     delegate = view.itemDelegate()
-    drawn = getattr(delegate, "shown_names", None) or getattr(delegate, "shown", None)
+    names = getattr(delegate, "shown_names", None)
+    drawn = names or getattr(delegate, "shown", None)
     if isinstance(drawn, dict):  # a delegate that paints its own text says what it drew
         viewport = view.viewport().rect()
         for row, (full, shown) in drawn.items():
@@ -187,7 +189,7 @@ def _check_cells(view: QAbstractItemView, report: FitReport) -> None:
                 continue
             report.checked += 1
             tip = str(model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) or "")
-            if shown != full and not _allowed_cut(full, shown, tip):
+            if shown != full and not _allowed_cut(full, shown, tip, a_name=drawn is names):
                 report.cut(view, f"row {row} drawn as {shown!r} of {full!r}")
         return
     viewport = view.viewport().rect()

@@ -44,11 +44,16 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     def as_new_team(self, *, demo_offered: bool) -> None:
-        """File ▸ New team: no welcome, and the demo offered only while there is no team to mix it up with."""
+        """File ▸ New team. While there is no team yet, the first run's choice stands (the demo too); once there is
+        one, only the team is asked for: no welcome, no choice, no indent under a choice."""
+        ui = self.ui
         self.setWindowTitle("New team")
-        self.ui.headingLabel.setText("Create a team")
-        self.ui.introLabel.setText(NEW_TEAM_INTRO)
-        self.ui.createTeamRadio.setVisible(demo_offered)  # one choice left: no choosing
-        self.ui.demoRadio.setVisible(demo_offered)
-        if not demo_offered:
-            self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("Create team")
+        ui.headingLabel.setText("Create a team")
+        if demo_offered:
+            return
+        ui.introLabel.setText(NEW_TEAM_INTRO)
+        ui.createTeamRadio.hide()
+        ui.demoRadio.hide()
+        margins = ui.teamFormLayout.contentsMargins()
+        ui.teamFormLayout.setContentsMargins(0, margins.top(), margins.right(), margins.bottom())
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("Create team")

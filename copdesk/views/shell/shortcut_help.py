@@ -10,9 +10,11 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
-from PySide6.QtWidgets import QFrame, QHeaderView, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QHeaderView, QWidget
 
 from copdesk.views.forms.ui_shortcut_help import Ui_ShortcutHelp
+
+UNNAMED = "Shortcut"  # a key nobody described: listed on its own row, never merged with another
 
 
 class HelpColumn(IntEnum):
@@ -32,18 +34,28 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for action in window.findChildren(QAction):
         keys = _keys_text(action.shortcuts())
-        if keys:
+        if keys and not _in_a_dialog(action, window):
             what = action.whatsThis() or action.text().replace("&", "").rstrip("…")
             found.append((keys, what))
     for shortcut in window.findChildren(QShortcut):
         keys = _keys_text([shortcut.key()])
-        if keys:
-            found.append((keys, shortcut.whatsThis() or shortcut.objectName() or "Shortcut"))
+        if keys and not _in_a_dialog(shortcut, window):
+            found.append((keys, shortcut.whatsThis() or shortcut.objectName() or UNNAMED))
     by_what: dict[str, list[str]] = {}
     for keys, what in dict.fromkeys(found):
-        by_what.setdefault(what, []).append(keys)
-    rows = [(_joined(keys), what) for what, keys in by_what.items()]
+        by_what.setdefault(what if what != UNNAMED else f"{UNNAMED} {keys}", []).append(keys)
+    rows = [(_joined(keys), what if not what.startswith(UNNAMED) else UNNAMED) for what, keys in by_what.items()]
     return sorted(rows, key=lambda row: _pane(row[1]))  # stable: each group keeps the window's order
+
+
+def _in_a_dialog(item: QObject, window: QWidget) -> bool:
+    """Whether ``item`` belongs to a dialog the window keeps (its keys work only there), rather than the window."""
+    parent = item.parent()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QDialog):
+            return True
+        parent = parent.parent()
+    return False
 
 
 def _joined(keys: list[str]) -> str:

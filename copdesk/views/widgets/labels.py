@@ -8,6 +8,8 @@ beginning, "Follow up o…ions" as a fault. A person's name gives way by its las
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 from copdesk.views.widgets import theme
 
 ELLIPSIS = "…"
+NAME_SUFFIXES = frozenset({"jr", "jnr", "sr", "snr", "ii", "iii", "iv"})  # never a surname's initial
 
 
 def elide_words(text: str, metrics: QFontMetrics, width: int) -> str:
@@ -37,13 +40,16 @@ def fitted_name(name: str, metrics: QFontMetrics, width: int) -> str:
     """A person's ``name`` whole if it fits ``width`` pixels; else with its last word cut to an initial ("Priya L."),
     which still tells two Priyas apart; else cut between words as :func:`elide_words` cuts.
 
-    The initial is used only when the last word starts with a letter (never half an emoji or a bracket).
+    The initial is used only when it is one whole letter: never half an emoji or a bracket, never a letter whose
+    marks follow it (a conjunct of an Indic script would read as another letter), and never a suffix ("Jr").
     """
     if metrics.horizontalAdvance(name) <= width:
         return name
     words = name.split()
-    if len(words) > 1 and words[-1][0].isalpha():
-        initialled = " ".join([*words[:-1], words[-1][0] + "."])
+    last = words[-1] if len(words) > 1 else ""
+    whole_letter = last[:1].isalpha() and not unicodedata.category(last[1:2] or "a").startswith("M")
+    if whole_letter and last.casefold().rstrip(".") not in NAME_SUFFIXES:
+        initialled = " ".join([*words[:-1], last[0] + "."])
         if metrics.horizontalAdvance(initialled) <= width:
             return initialled
     return elide_words(name, metrics, width)

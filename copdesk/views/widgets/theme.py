@@ -28,9 +28,10 @@ def stylesheet(resources: Path, palette: str) -> str:
 
 
 def qt_palette(resources: Path, palette: str) -> QPalette:
-    """The palette's colours as a Qt palette, for what the stylesheet leaves to the style to draw: scroll bars,
-    check boxes and radio buttons, the calendar pop-up. Without it those keep the system's light colours in the
-    dark theme (a white scroll bar, check boxes nearly invisible)."""
+    """The palette's colours as a Qt palette, for what the stylesheet leaves to the style to draw: scroll bars, the
+    space between the Prepare view's cards, the calendar pop-up, dialogs of the system's. Without it those keep the
+    system's colours: a white scroll bar in the dark theme, or dark ones in the light theme on a Windows set to
+    dark mode."""
     named = {name: QColor(value) for name, value in colours(resources, palette).items()}
     qt = QPalette(named["panel_alt"], named["window"])  # button and window; the bevel shades follow from them
     roles = QPalette.ColorRole
@@ -46,6 +47,7 @@ def qt_palette(resources: Path, palette: str) -> QPalette:
         (roles.Highlight, "selection"),
         (roles.HighlightedText, "text"),
         (roles.Link, "accent"),
+        (roles.Accent, "accent"),
     ):
         qt.setColor(role, named[name])
     for role in (roles.WindowText, roles.Text, roles.ButtonText):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -137,3 +137,12 @@ def test_the_help_overlay_lists_every_shortcut_of_the_window(window: MainWindow)
     )
     assert all(not what.startswith(("Questions:", "Participation:")) for _, what in shown[:first_pane_row])
     assert panes == sorted(panes) and descriptions["F5"].startswith("Start a session")
+
+
+def test_keys_of_a_dialog_the_window_keeps_are_not_listed_as_the_windows(window: MainWindow) -> None:
+    """The resources dialog's Ctrl+C copies there only: the window's list of shortcuts leaves it out."""
+    dialog = window.help_actions.open_resources()
+    assert any(s.key().toString() == "Ctrl+C" for s in dialog.findChildren(QShortcut))
+    rows = shortcut_rows(window)
+    assert not any("Ctrl+C" in listed(keys) for keys, _ in rows)
+    dialog.close()

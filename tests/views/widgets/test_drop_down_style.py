@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyleFactory, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLineEdit, QStyleFactory, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from copdesk import paths
@@ -27,6 +27,7 @@ def _darkest_in_drop_down(qtbot: QtBot, palette: str, editor: QWidget) -> int:
     qtbot.addWidget(host)
     host.setStyle(QStyleFactory.create("Fusion"))  # the app's style (copdesk.app.run_gui)
     host.setStyleSheet(theme.stylesheet(paths.asset_dir("resources"), palette))
+    QApplication.setPalette(theme.qt_palette(paths.asset_dir("resources"), palette))  # as the window sets it
     layout = QVBoxLayout(host)
     layout.addWidget(QLineEdit())  # takes the focus, so the editor's border is its plain one
     layout.addWidget(editor)

@@ -31,8 +31,9 @@ def test_too_narrow_for_the_initial_cuts_between_words(qtbot: QtBot) -> None:
 
 
 def test_a_last_word_that_is_not_a_letter_is_never_halved(qtbot: QtBot) -> None:
-    """An emoji (one of several code points) or a bracket is cut between words, never to its first code point."""
-    for name in ("Zoë Ng 👩🏽‍💻", "Robin Achterberg (guest)"):
+    """An emoji (one of several code points), a bracket, a letter with marks after it (the conjunct "क्ष" is not
+    "क") and a suffix ("Jr" is not the surname) are cut between words, never to their first code point."""
+    for name in ("Zoë Ng 👩🏽‍💻", "Robin Achterberg (guest)", "Asha Devi क्षमा", "Sam Smith Jr"):
         shown = fitted_name(name, metrics(), width_of(name) - 2)
         assert shown.endswith(ELLIPSIS) and name.startswith(shown[: -len(ELLIPSIS)])
 

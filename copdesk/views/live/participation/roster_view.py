@@ -174,8 +174,8 @@ class RosterDelegate(QStyledItemDelegate):
 
         A badge gives way before any of the name does (a practitioner's, most of any team, is left out of one-line
         tiles altogether), so names stay whole and readable; the role is always in the tile's tooltip and
-        accessible text. A name too long for the tile on its own gives way by its last word first ("Priya L."),
-        whole on hover.
+        accessible text. A name too long for the tile on its own gives way by its last word first ("Priya L."), then
+        is cut between words; it is whole on hover.
         """
         font = QFont(painter.font())
         font.setBold(bold)
