@@ -41,10 +41,11 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
         keys = _keys_text([shortcut.key()])
         if keys and not _in_a_dialog(shortcut, window):
             found.append((keys, shortcut.whatsThis() or shortcut.objectName() or UNNAMED))
-    by_what: dict[str, list[str]] = {}
+    by_what: dict[tuple[str, str], list[str]] = {}
     for keys, what in dict.fromkeys(found):
-        by_what.setdefault(what if what != UNNAMED else f"{UNNAMED} {keys}", []).append(keys)
-    rows = [(_joined(keys), what if not what.startswith(UNNAMED) else UNNAMED) for what, keys in by_what.items()]
+        group = (what, keys if what == UNNAMED else "")  # an undescribed key keeps a row of its own
+        by_what.setdefault(group, []).append(keys)
+    rows = [(_joined(keys), what) for (what, _own), keys in by_what.items()]
     return sorted(rows, key=lambda row: _pane(row[1]))  # stable: each group keeps the window's order
 
 
@@ -59,7 +60,7 @@ def _in_a_dialog(item: QObject, window: QWidget) -> bool:
 
 
 def _joined(keys: list[str]) -> str:
-    """ "1 to 9" for a run of three or more digit keys in order, else the keys with "or" between them."""
+    """The keys of one row: "1 to 9" for a run of three or more digit keys in order, else with "or" between."""
     digits = [int(key) for key in keys if len(key) == 1 and key.isdigit()]
     if len(digits) == len(keys) >= 3 and digits == list(range(digits[0], digits[0] + len(digits))):
         return f"{digits[0]} to {digits[-1]}"
