@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from copdesk import paths
 from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE, HeaderBar
@@ -121,8 +121,7 @@ class MainWindow(QMainWindow):
         }
         self.statusBar()
         self.palette_name = str(self.settings.value("theme", theme.LIGHT))
-        QApplication.setPalette(theme.qt_palette(resources, self.palette_name))
-        self.setStyleSheet(theme.stylesheet(resources, self.palette_name))
+        theme.apply(self, resources, self.palette_name)
         self._restore_state()
 
     def is_open(self) -> bool:
@@ -396,8 +395,7 @@ class MainWindow(QMainWindow):
 
     def _apply_theme(self, palette: str) -> None:
         self.palette_name = palette
-        QApplication.setPalette(theme.qt_palette(self.resources, palette))
-        self.setStyleSheet(theme.stylesheet(self.resources, palette))
+        theme.apply(self, self.resources, palette)
         self.settings.setValue("theme", palette)
         self.session_flow.set_palette(palette)
         if self._live_page is not None:

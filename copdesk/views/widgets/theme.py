@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QIcon, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 LIGHT = "light"
 DARK = "dark"
@@ -18,21 +18,32 @@ def colours(resources: Path, palette: str) -> dict[str, str]:
     return {name: str(value) for name, value in table.items()}
 
 
+def apply(widget: QWidget, resources: Path, palette: str) -> None:
+    """The theme: the stylesheet on ``widget`` (the window, and so its dialogs), and the palette's colours as the
+    application's Qt palette, for what the stylesheet leaves to the style to draw: scroll bars, the space between
+    the Prepare view's cards, the calendar pop-up, dialogs of the system's. Without that palette those keep the
+    system's colours: a white scroll bar in the dark theme, or dark ones in the light theme on a Windows set to
+    dark mode."""
+    named = colours(resources, palette)
+    QApplication.setPalette(_qt_palette(named))
+    widget.setStyleSheet(_filled(resources, palette, named))
+
+
 def stylesheet(resources: Path, palette: str) -> str:
     """The stylesheet with the palette's colours filled in."""
+    return _filled(resources, palette, colours(resources, palette))
+
+
+def _filled(resources: Path, palette: str, named: dict[str, str]) -> str:
     text = (resources / "style" / "copdesk.qss").read_text(encoding="utf-8")
     text = text.replace("@icons@", (resources / "icons").as_posix()).replace("@palette@", palette)
-    for name, value in colours(resources, palette).items():
+    for name, value in named.items():
         text = text.replace(f"@{name}@", value)
     return text
 
 
-def qt_palette(resources: Path, palette: str) -> QPalette:
-    """The palette's colours as a Qt palette, for what the stylesheet leaves to the style to draw: scroll bars, the
-    space between the Prepare view's cards, the calendar pop-up, dialogs of the system's. Without it those keep the
-    system's colours: a white scroll bar in the dark theme, or dark ones in the light theme on a Windows set to
-    dark mode."""
-    named = {name: QColor(value) for name, value in colours(resources, palette).items()}
+def _qt_palette(colours_by_name: dict[str, str]) -> QPalette:
+    named = {name: QColor(value) for name, value in colours_by_name.items()}
     qt = QPalette(named["panel_alt"], named["window"])  # button and window; the bevel shades follow from them
     roles = QPalette.ColorRole
     for role, name in (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLineEdit, QStyleFactory, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyleFactory, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from copdesk import paths
@@ -26,8 +26,7 @@ def _darkest_in_drop_down(qtbot: QtBot, palette: str, editor: QWidget) -> int:
     host = QWidget()
     qtbot.addWidget(host)
     host.setStyle(QStyleFactory.create("Fusion"))  # the app's style (copdesk.app.run_gui)
-    host.setStyleSheet(theme.stylesheet(paths.asset_dir("resources"), palette))
-    QApplication.setPalette(theme.qt_palette(paths.asset_dir("resources"), palette))  # as the window sets it
+    theme.apply(host, paths.asset_dir("resources"), palette)  # as the window applies it
     layout = QVBoxLayout(host)
     layout.addWidget(QLineEdit())  # takes the focus, so the editor's border is its plain one
     layout.addWidget(editor)

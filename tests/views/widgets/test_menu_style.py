@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QAction, QColor, QImage
-from PySide6.QtWidgets import QApplication, QMenu, QStyleFactory
+from PySide6.QtWidgets import QMenu, QStyleFactory
 from pytestqt.qtbot import QtBot
 
 from copdesk import paths
@@ -28,8 +28,7 @@ def test_a_disabled_menu_item_is_drawn_apart_from_an_enabled_one(qtbot: QtBot, p
     menu = QMenu()
     qtbot.addWidget(menu)
     menu.setStyle(QStyleFactory.create("Fusion"))  # the app's style (copdesk.app.run_gui)
-    menu.setStyleSheet(theme.stylesheet(paths.asset_dir("resources"), palette))
-    QApplication.setPalette(theme.qt_palette(paths.asset_dir("resources"), palette))  # as the window sets it
+    theme.apply(menu, paths.asset_dir("resources"), palette)  # as the window applies it
     enabled, disabled = QAction("End session…", menu), QAction("End session…", menu)
     disabled.setEnabled(False)
     menu.addActions([enabled, disabled])
