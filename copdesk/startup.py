@@ -27,7 +27,7 @@ from copdesk.core.data_location import filesystem_type, unsafe_location_reason
 from copdesk.core.date_names import short_date_time
 from copdesk.instance_lock import AlreadyOpenError, InstanceLock
 from copdesk.store.errors import CorruptDatabaseError, LocationError, NotADatabaseError, StoreError
-from copdesk.store.location import ensure_location
+from copdesk.store.location import ensure_location, shown
 
 if TYPE_CHECKING:
     from copdesk.store.backup_catalogue import BackupFile
@@ -237,6 +237,9 @@ def _open_locked(
     started = Startup(opened, lock, notices, location_warning=location_warning(db_path))
     if opened.permission_warning:
         started.warnings.append(opened.permission_warning)
+    kept_warning = kept_notes_warning(db_path.parent)
+    if kept_warning:
+        started.warnings.append(kept_warning)
     _finish_pending_care(started, now)
     if not opened.created and backup_due(db_path, fingerprint):
         try:
@@ -249,6 +252,21 @@ def _open_locked(
             if warning:
                 started.warnings.append(warning)
     return started
+
+
+def kept_notes_warning(data_folder: Path) -> str | None:
+    """What to say at each start while notes a closing window could not save wait in their files, if any do."""
+    from copdesk.store.kept_notes import kept_files, kept_folder
+
+    kept = kept_files(data_folder)
+    if not kept:
+        return None
+    files, them = ("a file", "it") if len(kept) == 1 else (f"{len(kept)} files", "them")
+    return (
+        f"Notes CoPDesk could not save when it closed are kept in {files} in {shown(kept_folder(data_folder))}. "
+        f"Resume the session, copy what you need into its notes, then delete {them}: nothing else removes {them}, "
+        "not even an erasure or a deletion of old sessions."
+    )
 
 
 def _finish_pending_care(started: Startup, now: datetime) -> None:

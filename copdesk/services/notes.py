@@ -1,15 +1,19 @@
 """What is written down in a session: the free-text notes (autosaved) and the quick items (learning points,
-parked items with where they go, a plain note)."""
+parked items with where they go, a plain note); and the free text kept in a file of its own when the window must
+close while the database cannot take it (:mod:`copdesk.store.kept_notes`)."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from sqlite_utils import Database
 
-from copdesk.core.model import Note, NoteKind, ParkedDestination
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.date_names import short_date_time
+from copdesk.core.model import Note, NoteKind, ParkedDestination, Session
 from copdesk.services import transaction
-from copdesk.store import notes
+from copdesk.store import kept_notes, notes
 
 
 def save_session_text(db: Database, session_id: int, text: str, now: datetime) -> Note:
@@ -32,3 +36,28 @@ def add_note(
 def remove_note(db: Database, note_id: int) -> None:
     with transaction(db):
         notes.delete_note(db, note_id)
+
+
+def keep_unsaved_text(
+    data_folder: Path, session: Session | None, text: str, now: datetime, *, replacing: Path | None = None
+) -> Path:
+    """Keep notes the database would not take in a file in ``unsaved-notes/``, under a heading that says whose
+    they are and what to do with them; rewrite ``replacing`` (kept earlier in this run) rather than add a file.
+    Raises ``OSError`` when the file cannot be written either."""
+    return kept_notes.keep_text(data_folder, text, _kept_heading(session, now), now, replacing=replacing)
+
+
+def discard_kept_text(path: Path) -> None:
+    """The notes kept in ``path`` are saved after all, and newer: the file goes."""
+    kept_notes.discard(path)
+
+
+def _kept_heading(session: Session | None, now: datetime) -> str:
+    topic = f"“{session.topic}”" if session is not None and session.topic.strip() else "without a topic"
+    started = from_utc_iso(session.started_at).astimezone() if session and session.started_at else None
+    when = f", started {short_date_time(started)}" if started is not None else ""
+    return (
+        f"Notes of the session {topic}{when}, as typed. CoPDesk could not save them to its database when the "
+        f"window closed on {short_date_time(now.astimezone())}. The session stays live: resume it (CoPDesk offers "
+        "to at the start), copy what you need into its notes, then delete this file."
+    )

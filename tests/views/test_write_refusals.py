@@ -4,9 +4,11 @@ never runs ahead of what is stored, and Retry saves it once there is room."""
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +20,10 @@ from copdesk.core.model import MarkerKind, NoteKind, ParkedDestination, SessionK
 from copdesk.core.question_bank import QuestionKind
 from copdesk.store import actions, issues, notes, participation, sessions
 from copdesk.store.carry_over import actions_agreed_in, follow_up_actions
+from copdesk.store.kept_notes import kept_files
+from copdesk.store.location import shown
 from copdesk.store.recurring import unresolved_issues
+from copdesk.views.live.notes import notes_panel
 from copdesk.views.live.notes.action_editor import ChangeActionDialog
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
 from copdesk.views.live.notes.notes_panel import NotesPanel
@@ -365,20 +370,89 @@ def test_closing_and_losing_unsaved_notes_is_the_facilitators_choice_and_only_fo
 ) -> None:
     db = window.context.db
     question = _closed_with_notes_unsaved(window, disk, "Typed while the disk was full")
-    question.lose_button.click()
+    question.close_button.click()
     session_question = window.session_flow.close_question
     assert session_question is not None and session_question.isVisible() and window.isVisible()
     session_question.cancel_button.click()
     window.close()  # cancelled: the next close asks about the notes again
     asked_again = window.unsaved_question
     assert asked_again is not None and asked_again is not question and asked_again.isVisible()
-    asked_again.lose_button.click()
+    asked_again.close_button.click()
     session_question = window.session_flow.close_question
     assert session_question is not None
     session_question.keep_button.click()
     assert not window.isVisible() and window.live_session.is_live
     stored = notes.session_text(db, live)
     assert stored is not None and stored.text == "Saved earlier"
+
+
+def _kept(window: MainWindow) -> list[Path]:
+    return kept_files(window.context.db_path.parent)
+
+
+def _kept_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_closing_anyway_keeps_the_notes_that_did_not_save_in_a_file_and_says_where(
+    window: MainWindow, disk: Disk, live: int
+) -> None:
+    db, pane = window.context.db, _pane(window)
+    question = _closed_with_notes_unsaved(window, disk, "Typed while the disk was full: Łukasz's idea 🙂")
+    (kept,) = _kept(window)
+    assert shown(kept) in question.informativeText() and "next start points to them" in question.informativeText()
+    assert question.close_button.text().replace("&", "") == "Close, notes kept in the file"
+    assert question.defaultButton() is question.keep_button, "keeping the window open is still the default"
+    pane.editor.appendPlainText("And a last line typed after the question.")
+    question.close_button.click()
+    session_question = window.session_flow.close_question
+    assert session_question is not None
+    session_question.keep_button.click()
+    assert not window.isVisible() and window.live_session.is_live
+    assert _kept(window) == [kept], "one close, one file"
+    text = _kept_text(kept)
+    assert text.endswith("Typed while the disk was full: Łukasz's idea 🙂\nAnd a last line typed after the question.")
+    heading = text.splitlines()[0]
+    assert "could not save them" in heading and "The session stays live: resume it" in heading
+    stored = notes.session_text(db, live)
+    assert stored is not None and stored.text == "Saved earlier"
+
+
+def test_a_sigterm_with_notes_that_cannot_save_keeps_them_in_a_file(window: MainWindow, disk: Disk, live: int) -> None:
+    """Nobody is there to answer (a log-off, a shutdown): the window closes at once, and the text is kept."""
+    pane = _pane(window)
+    pane.editor.setPlainText("Typed just before the log-off")
+    disk.fill()
+    assert window.close_without_asking()  # what copdesk.shutdown does on SIGTERM and on a log-off
+    assert window.unsaved_question is None and window.live_session.is_live
+    (kept,) = _kept(window)
+    assert _kept_text(kept).endswith("Typed just before the log-off")
+
+
+def test_the_kept_file_goes_once_the_notes_save_after_all(window: MainWindow, disk: Disk, live: int) -> None:
+    db = window.context.db
+    question = _closed_with_notes_unsaved(window, disk, "Saved in the end")
+    (kept,) = _kept(window)
+    QTest.keyClick(question, Qt.Key.Key_Escape)  # keep the window open, and retry once there is room
+    disk.free()
+    window.close()  # saved now: only the live session's question is left
+    assert window.isVisible() and _kept(window) == [] and not kept.exists()
+    stored = notes.session_text(db, live)
+    assert stored is not None and stored.text == "Saved in the end"
+
+
+def test_notes_that_cannot_be_kept_in_a_file_either_are_said_to_be_lost_before_closing(
+    window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_room(*_args: object, **_kwargs: object) -> Path:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(notes_panel, "keep_unsaved_text", no_room)
+    question = _closed_with_notes_unsaved(window, disk, "Typed while the disk was full")
+    assert "could not be kept in a file either (No space left on device)" in question.informativeText()
+    assert "copy them somewhere safe" in question.informativeText()
+    assert question.close_button.text().replace("&", "") == "Close and lose them"
+    assert _kept(window) == []
 
 
 def _utc(stamp: str) -> Any:

@@ -1,7 +1,8 @@
 """The questions closing the window (or Ctrl+Q) can ask.
 
 First, if something typed or done could not be saved (another program holds the file, the disk is full), whether
-to keep the window open for Retry or to close and lose it: closing never drops words unasked.
+to keep the window open for Retry or to close anyway: closing never drops words unasked, and the session's notes
+are kept in a file of their own when they can be (:mod:`copdesk.store.kept_notes`).
 
 Then, while a session is live, what should happen to it. Ending it is the End button's path (summary included).
 Keeping it live closes the window with everything already saved, and the session is offered for resume at the next
@@ -14,9 +15,12 @@ window is closed without asking, the session kept live).
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from copdesk.store.location import shown
 
 CLOSE_QUESTION = "A session is still live"
 UNSAVED_QUESTION = "Not everything is saved"
@@ -66,12 +70,17 @@ class CloseQuestion(QMessageBox):
 
 
 class UnsavedQuestion(QMessageBox):
-    """``close_anyway`` once the facilitator chooses to lose what is unsaved; keeping the window open is the
-    default, and what Escape does."""
+    """``close_anyway`` once the facilitator chooses to close with something unsaved; keeping the window open is
+    the default, and what Escape does.
+
+    ``kept`` is the file the session's notes were kept in (:meth:`NotesPanel.keep_unsaved_in_file`), and ``not_kept``
+    why they could not be: the question says which, so closing loses the notes only when the facilitator has read
+    that it will.
+    """
 
     close_anyway = Signal()
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, *, kept: Path | None = None, not_kept: str | None = None) -> None:
         super().__init__(
             QMessageBox.Icon.Warning,
             UNSAVED_QUESTION,
@@ -80,19 +89,34 @@ class UnsavedQuestion(QMessageBox):
             parent,
         )
         self.setObjectName("unsavedQuestion")
-        self.setInformativeText(
+        cause = (
             "CoPDesk could not save some of what you typed or did: the message above the notes, or under the "
-            "header, says why and offers Retry. Keep the window open and retry once the cause is fixed (or copy "
-            "what you typed somewhere safe). Closing now loses it."
+            "header, says why and offers Retry. Keep the window open and retry once the cause is fixed"
         )
+        if kept is not None:
+            text = (
+                f"{cause}. Meanwhile the session's notes, as typed, are kept in {shown(kept)}, and the next start "
+                "points to them. Closing now keeps them there, and loses anything else not yet saved."
+            )
+            close_caption = "&Close, notes kept in the file"
+        elif not_kept is not None:
+            text = (
+                f"{cause}. The notes could not be kept in a file either ({not_kept}): copy them somewhere safe "
+                "before you close. Closing now loses them."
+            )
+            close_caption = "Close and &lose them"
+        else:
+            text = f"{cause} (or copy what you typed somewhere safe). Closing now loses it."
+            close_caption = "Close and &lose it"
+        self.setInformativeText(text)
         self.keep_button = self.addButton("&Keep the window open", QMessageBox.ButtonRole.RejectRole)
-        self.lose_button = self.addButton("Close and &lose it", QMessageBox.ButtonRole.DestructiveRole)
-        for button in (self.keep_button, self.lose_button):
+        self.close_button = self.addButton(close_caption, QMessageBox.ButtonRole.DestructiveRole)
+        for button in (self.keep_button, self.close_button):
             button.setAccessibleName(button.text().replace("&", ""))
         self.setDefaultButton(self.keep_button)
         self.setEscapeButton(self.keep_button)
         self.finished.connect(self._finished)
 
     def _finished(self) -> None:
-        if self.clickedButton() is self.lose_button:
+        if self.clickedButton() is self.close_button:
             self.close_anyway.emit()

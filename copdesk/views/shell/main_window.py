@@ -427,9 +427,19 @@ class MainWindow(QMainWindow):
         if self.unsaved_question is not None and self.unsaved_question.isVisible():
             self.unsaved_question.raise_()  # asked already: closing again does not stack a second question
             return
-        question = self.unsaved_question = UnsavedQuestion(self)
+        kept, not_kept = self._keep_unsaved_notes()
+        question = self.unsaved_question = UnsavedQuestion(self, kept=kept, not_kept=not_kept)
         question.close_anyway.connect(self._close_losing_what_is_unsaved)
         question.open()
+
+    def _keep_unsaved_notes(self) -> tuple[Path | None, str | None]:
+        """The notes that could not be saved, kept in a file: its path, or why that failed too (else two Nones)."""
+        if self._live_page is None:
+            return None, None
+        try:
+            return self._live_page.notes_panel.keep_unsaved_in_file(), None
+        except OSError as exc:
+            return None, exc.strerror or type(exc).__name__
 
     def _close_losing_what_is_unsaved(self) -> None:
         self._losing_accepted = True
@@ -452,6 +462,8 @@ class MainWindow(QMainWindow):
         if not self._close_decided and self.session_flow.ask_before_closing(self.close_without_asking) is not None:
             event.ignore()  # the question decides; the window stays until it is answered
             return
+        if not notes_saved:
+            self._keep_unsaved_notes()  # again, at the close itself: the file ends with the last key typed
         self.save_state()
         self.session_flow.shutdown()
         self.reports.finish_exports()  # a running export is cancelled: its thread must end before the window goes

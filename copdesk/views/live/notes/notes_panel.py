@@ -8,10 +8,14 @@ Nothing typed is ever lost: the free text is saved at most :data:`AUTOSAVE_MS` a
 timer starts at the first change and is not pushed back by further typing, so steady typing still
 saves every second), and it is flushed at once when the session ends, when another session is loaded,
 when the window closes, and on SIGTERM (:mod:`copdesk.shutdown` closes the window). A save that fails (a full
-disk) keeps the text in the editor and offers a retry.
+disk) keeps the text in the editor and offers a retry. If the window must close while the text still cannot be
+saved, it is kept in a file of its own instead (:meth:`NotesPanel.keep_unsaved_in_file`,
+:mod:`copdesk.store.kept_notes`), which is deleted again once the text does save.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
@@ -23,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from copdesk.core.model import NoteKind
-from copdesk.services.notes import save_session_text
+from copdesk.core.model import NoteKind, Session
+from copdesk.services.notes import discard_kept_text, keep_unsaved_text, save_session_text
 from copdesk.store.notes import session_text
 from copdesk.store.sessions import get_session
 from copdesk.store.teams import list_members
@@ -61,6 +65,8 @@ class NotesPanel(Pane):
         self.session_id: int | None = None
         self.team_id: int | None = None
         self._dirty = False
+        self._session: Session | None = None  # for a kept file's heading, read while the database still answered
+        self._kept: Path | None = None  # the file this run kept the unsaved text in, until the text saves
         self._search: NotesSearchDialog | None = None
 
         self.save_status = QLabel()
@@ -150,7 +156,7 @@ class NotesPanel(Pane):
         """Show a session's notes (flushing the one shown before): a resumed session gets its text back."""
         if session_id != self.session_id:
             self.flush()
-        session = get_session(self.context.db, session_id)
+        session = self._session = get_session(self.context.db, session_id)
         self.session_id, self.team_id = session.id, session.team_id
         stored = session_text(self.context.db, session.id)
         self.editor.blockSignals(True)
@@ -208,7 +214,24 @@ class NotesPanel(Pane):
             return False
         self._dirty = False
         self._show_saved(f"Saved {self.context.now().astimezone():%H:%M}")
+        if self._kept is not None:  # the database has the text now, and newer than the file's
+            discard_kept_text(self._kept)
+            self._kept = None
         return True
+
+    def keep_unsaved_in_file(self) -> Path | None:
+        """Write the text that could not be saved to a file of its own, rewriting the one kept before in this run;
+        return its path, or ``None`` when there is nothing unsaved. Raises ``OSError`` when that fails too."""
+        if not self._dirty or self.session_id is None:
+            return None
+        self._kept = keep_unsaved_text(
+            self.context.db_path.parent,
+            self._session,
+            self.editor.toPlainText(),
+            self.context.now(),
+            replacing=self._kept,
+        )
+        return self._kept
 
     def _write_text(self) -> None:
         if self.session_id is None:

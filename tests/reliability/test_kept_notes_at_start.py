@@ -1,0 +1,36 @@
+"""Notes a closing window could not save, kept in their files: every start says where they are until they go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from copdesk import paths
+from copdesk.startup import open_for_gui
+from copdesk.store.kept_notes import keep_text, kept_folder
+from copdesk.store.location import shown
+from tests.reliability.conftest import NOW, FakePrompts, make_database
+
+
+def _warnings(db_path: Path) -> list[str]:
+    started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=NOW)
+    assert started is not None
+    started.opened.db.close()
+    started.lock.release()
+    return started.warnings
+
+
+def test_each_start_points_to_kept_notes_until_they_are_deleted(db_path: Path) -> None:
+    make_database(db_path)
+    assert not any("could not save" in warning for warning in _warnings(db_path))
+    first = keep_text(db_path.parent, "Typed while the disk was full", "Notes of the session", NOW)
+    keep_text(db_path.parent, "Typed at a second close", "Notes of the session", NOW)
+    for _start in range(2):  # not only once: the files are still there
+        (said,) = [warning for warning in _warnings(db_path) if "could not save" in warning]
+        assert f"kept in 2 files in {shown(kept_folder(db_path.parent))}" in said
+        assert "then delete them: nothing else removes them, not even an erasure" in said
+    first.unlink()
+    (said,) = [warning for warning in _warnings(db_path) if "could not save" in warning]
+    assert "kept in a file in" in said and "then delete it: nothing else removes it" in said
+    for path in kept_folder(db_path.parent).iterdir():
+        path.unlink()
+    assert first.parent.exists() and not any("could not save" in warning for warning in _warnings(db_path))

@@ -1,0 +1,114 @@
+"""Notes kept in a text file when the window closes without being able to save them: whole, private, never
+written over another file, and listed for the next start."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from copdesk.store.kept_notes import KEPT_FOLDER, keep_text, kept_files
+
+NOW = datetime(2026, 12, 5, 14, 30, 5, tzinfo=UTC)
+HEADING = "Notes of the session “Working with risk”, as typed."
+
+
+def _read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8").replace(os.linesep, "\n")
+
+
+def test_the_text_is_kept_after_its_heading_in_a_file_of_its_own(tmp_path: Path) -> None:
+    text = "First paragraph.\n\nSecond, with an emoji 🙂 and Łukasz's idea.\n"
+    path = keep_text(tmp_path, text, HEADING, NOW)
+    assert path.parent == tmp_path / KEPT_FOLDER
+    assert path.name == "notes-20261205T143005Z.txt"
+    assert _read(path) == f"{HEADING}\n\n{text}"
+    assert kept_files(tmp_path) == [path]
+    assert [p.name for p in path.parent.iterdir()] == [path.name], "no temporary file is left"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows has no permission modes (see store.permissions)")
+def test_the_folder_and_the_file_are_the_users_alone(tmp_path: Path) -> None:
+    old_umask = os.umask(0o022)
+    try:
+        path = keep_text(tmp_path, "text", HEADING, NOW)
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_a_second_close_in_the_same_second_never_replaces_the_first_file(tmp_path: Path) -> None:
+    first = keep_text(tmp_path, "the first close", HEADING, NOW)
+    second = keep_text(tmp_path, "the second close", HEADING, NOW)
+    third = keep_text(tmp_path, "the third close", HEADING, NOW)
+    assert [first.name, second.name, third.name] == [
+        "notes-20261205T143005Z.txt",
+        "notes-20261205T143005Z-2.txt",
+        "notes-20261205T143005Z-3.txt",
+    ]
+    assert _read(first).endswith("the first close")
+    assert kept_files(tmp_path) == sorted([first, second, third])
+
+
+def test_keeping_again_in_one_run_rewrites_that_runs_file(tmp_path: Path) -> None:
+    path = keep_text(tmp_path, "as typed when asked", HEADING, NOW)
+    again = keep_text(tmp_path, "as typed when asked, and at the close", HEADING, NOW, replacing=path)
+    assert again == path and _read(path).endswith("and at the close")
+    assert kept_files(tmp_path) == [path]
+
+
+def test_a_file_outside_the_folder_is_never_the_one_rewritten(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "minutes.txt"
+    elsewhere.write_text("someone else's file", encoding="utf-8")
+    path = keep_text(tmp_path, "the notes", HEADING, NOW, replacing=elsewhere)
+    assert path.parent == tmp_path / KEPT_FOLDER
+    assert elsewhere.read_text(encoding="utf-8") == "someone else's file"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need a privilege on Windows")
+def test_a_link_planted_at_the_temporary_name_is_removed_not_written_through(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("untouched", encoding="utf-8")
+    folder = tmp_path / KEPT_FOLDER
+    folder.mkdir()
+    (folder / ".notes-20261205T143005Z.txt.partial").symlink_to(victim)
+    path = keep_text(tmp_path, "the notes", HEADING, NOW)
+    assert victim.read_text(encoding="utf-8") == "untouched"
+    assert _read(path).endswith("the notes") and not path.is_symlink()
+
+
+def test_a_write_that_fails_raises_and_leaves_what_was_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kept = keep_text(tmp_path, "kept when asked", HEADING, NOW)
+
+    def disk_full(_descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        keep_text(tmp_path, "typed since", HEADING, NOW, replacing=kept)
+    assert _read(kept).endswith("kept when asked")
+    assert sorted(p.name for p in kept.parent.iterdir()) == [kept.name], "the partial file is removed"
+
+
+def test_a_lone_surrogate_from_the_editor_cannot_stop_the_rest_being_kept(tmp_path: Path) -> None:
+    path = keep_text(tmp_path, "before \ud800 after", HEADING, NOW)
+    assert _read(path).endswith("before ? after")
+
+
+def test_only_finished_text_files_are_listed(tmp_path: Path) -> None:
+    assert kept_files(tmp_path) == []  # no folder: nothing kept, as on almost every start
+    folder = tmp_path / KEPT_FOLDER
+    folder.mkdir()
+    (folder / ".notes-20261205T143005Z.txt.partial").write_text("cut short", encoding="utf-8")
+    (folder / "desktop.ini").write_text("", encoding="utf-8")
+    later = folder / "notes-20261206T090000Z.txt"
+    earlier = folder / "notes-20261205T090000Z.txt"
+    for path in (later, earlier):
+        path.write_text("notes", encoding="utf-8")
+    assert kept_files(tmp_path) == [earlier, later]
