@@ -23,8 +23,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from copdesk.store.uri import sqlite_uri
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlite_utils import Database
@@ -35,6 +33,7 @@ from copdesk.core.model import SessionKind
 from copdesk.store import migrations
 from copdesk.store.connection import open_database
 from copdesk.store.tables import insert_row
+from copdesk.store.uri import sqlite_uri
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "out" / "history.db"
 TEAMS = 5
