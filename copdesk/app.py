@@ -372,6 +372,8 @@ class RunningWindow:
 
     def _switch_to(self, opened: OpenedDatabase) -> None:
         """Close the window and its database (a live session stays live), then show one on ``opened``."""
+        from copdesk.startup import kept_notes_warning
+
         old = self.window
         old.finish_background_work()
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
@@ -381,6 +383,9 @@ class RunningWindow:
         self.window.first_painted.connect(self.window.offer_first_run_or_resume)
         self.app.setQuitOnLastWindowClosed(True)
         old.deleteLater()
+        kept = kept_notes_warning(opened.path.parent)  # the old window's among them, if its notes would not save
+        if kept:
+            self.window.safeguards.show_startup([], [kept], None)
 
     def restore(self, source: Path) -> None:
         """Replace the database with ``source`` and reopen the window on it; on any failure, reopen it as it was.

@@ -261,11 +261,16 @@ def kept_notes_warning(data_folder: Path) -> str | None:
     kept = kept_files(data_folder)
     if not kept:
         return None
-    files, them = ("a file", "it") if len(kept) == 1 else (f"{len(kept)} files", "them")
+    one = len(kept) == 1
+    files, them = ("a file", "it") if one else (f"{len(kept)} files", "them")
+    sessions = (
+        "the session it names, copy what you need into its notes"
+        if one
+        else "the sessions they name, copy what you need into their notes"
+    )
     return (
-        f"Notes CoPDesk could not save when it closed are kept in {files} in {shown(kept_folder(data_folder))}. "
-        f"Resume the session, copy what you need into its notes, then delete {them}: nothing else removes {them}, "
-        "not even an erasure or a deletion of old sessions."
+        f"Notes CoPDesk could not save are kept in {files} in {shown(kept_folder(data_folder))}. Resume {sessions}, "
+        f"then delete {them}: nothing else removes {them}, not even an erasure or a deletion of old sessions."
     )
 
 

@@ -39,12 +39,13 @@ def remove_note(db: Database, note_id: int) -> None:
 
 
 def keep_unsaved_text(
-    data_folder: Path, session: Session | None, text: str, now: datetime, *, replacing: Path | None = None
+    db_path: Path, session: Session | None, text: str, now: datetime, *, replacing: Path | None = None
 ) -> Path:
-    """Keep notes the database would not take in a file in ``unsaved-notes/``, under a heading that says whose
-    they are and what to do with them; rewrite ``replacing`` (kept earlier in this run) rather than add a file.
-    Raises ``OSError`` when the file cannot be written either."""
-    return kept_notes.keep_text(data_folder, text, _kept_heading(session, now), now, replacing=replacing)
+    """Keep notes the database at ``db_path`` would not take in a file in ``unsaved-notes/`` beside it, under a
+    heading that says whose they are and what to do with them; rewrite ``replacing`` (kept earlier in this run)
+    rather than add a file. Raises ``OSError`` when the file cannot be written either."""
+    heading = _kept_heading(db_path.name, session, now)
+    return kept_notes.keep_text(db_path.parent, text, heading, now, replacing=replacing)
 
 
 def discard_kept_text(path: Path) -> None:
@@ -52,12 +53,12 @@ def discard_kept_text(path: Path) -> None:
     kept_notes.discard(path)
 
 
-def _kept_heading(session: Session | None, now: datetime) -> str:
+def _kept_heading(database: str, session: Session | None, now: datetime) -> str:
     topic = f"“{session.topic}”" if session is not None and session.topic.strip() else "without a topic"
     started = from_utc_iso(session.started_at).astimezone() if session and session.started_at else None
     when = f", started {short_date_time(started)}" if started is not None else ""
     return (
-        f"Notes of the session {topic}{when}, as typed. CoPDesk could not save them to its database when the "
-        f"window closed on {short_date_time(now.astimezone())}. The session stays live: resume it (CoPDesk offers "
-        "to at the start), copy what you need into its notes, then delete this file."
+        f"Notes of the session {topic}{when}, as typed. CoPDesk could not save them to its database, {database}, "
+        f"when it let go of them on {short_date_time(now.astimezone())}. The session stays live there: resume it "
+        "(CoPDesk offers to when it opens that database), copy what you need into its notes, then delete this file."
     )

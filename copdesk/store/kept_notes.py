@@ -1,19 +1,22 @@
 """Notes CoPDesk could not save to the database, kept as text files so that closing never loses a word.
 
-When the window closes while the session's notes cannot be saved (the disk is full, another program holds the
-database, the folder became read-only), the text as typed is written to ``unsaved-notes/`` in the data folder,
-one UTF-8 file per close: a heading line that says which session and when, then the text. The folder is the
-user's alone (0700, files 0600, as :mod:`copdesk.store.permissions` allows), and each file is written to a
-hidden temporary name first and renamed into place, so a file that exists is whole. A name already there is
-never replaced (a second close gets ``-2``, ``-3``…), and a link planted at the temporary name is removed, never
-written through. The next start says the files are there (:func:`kept_files`) until the facilitator deletes them.
-They are the facilitator's to delete: a retention or an erasure, which reach every copy of the database, does not
-reach a text file, and the warning at each start says so.
+When the window must let go of the session's notes while they cannot be saved (it closes while the disk is full,
+another program holds the database, or the folder became read-only), the text as typed is written to
+``unsaved-notes/`` in the data folder, one UTF-8 file per close: a heading line that says which session and when,
+then the text. The folder is the user's alone (0700, files 0600, as :mod:`copdesk.store.permissions` allows); a
+link or a file in its place, or a data folder that is gone (an unplugged drive), is refused rather than written
+through or made anew. Each file is written to a hidden temporary name first and renamed into place, so a file
+that exists is whole. A new file's name is claimed before the rename (``O_EXCL``), so a name already there is
+never replaced, even by a second CoPDesk on another database in the folder (a second close gets ``-2``, ``-3``…);
+a link planted at the temporary name is removed, never written through. The next start says the files are there
+(:func:`kept_files`) until the facilitator deletes them. They are the facilitator's to delete: a retention or an
+erasure, which reach every copy of the database, does not reach a text file, and the warning at each start says so.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +25,7 @@ from copdesk.store.permissions import PRIVATE_FILE, PRIVATE_FOLDER, make_private
 
 KEPT_FOLDER = "unsaved-notes"
 SUFFIX = ".txt"
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 def kept_folder(data_folder: Path) -> Path:
@@ -33,35 +37,34 @@ def keep_text(data_folder: Path, text: str, heading: str, now: datetime, *, repl
 
     ``replacing`` (a file this run kept earlier, in that folder) is rewritten in place of a new name, so a second
     attempt at one close updates the text rather than adding a file. Raises ``OSError`` when it cannot be written;
-    nothing is left behind then but what was there before.
+    no file is left half-written then, and a file kept before is as it was.
     """
-    folder = kept_folder(data_folder)
-    folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
-    make_private(folder, PRIVATE_FOLDER)
-    target = replacing if replacing is not None and replacing.parent == folder else _new_name(folder, now)
+    folder = _own_folder(data_folder)
+    target = replacing if replacing is not None and replacing.parent == folder else _claim_new_name(folder, now)
     temporary = folder / f".{target.name}.partial"
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()  # left by a write cut short; never a file the user made (hidden, CoPDesk's suffix)
-    # O_EXCL refuses a link or anything else planted at the temporary name instead of writing through it.
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    descriptor = os.open(temporary, flags, PRIVATE_FILE)
     try:
-        with os.fdopen(descriptor, "wb") as handle:
+        # O_EXCL refuses a link or anything else planted at the temporary name instead of writing through it.
+        with os.fdopen(os.open(temporary, _NEW_FILE, PRIVATE_FILE), "wb") as handle:
             whole = f"{heading}\n\n{text}".replace("\n", os.linesep)
             handle.write(whole.encode("utf-8", errors="replace"))  # a lone surrogate (no character) becomes "?"
             handle.flush()
             os.fsync(handle.fileno())
-        make_private(temporary)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
+        if target != replacing:  # the name claimed for this file, still empty
+            with contextlib.suppress(OSError):
+                target.unlink()
         raise
+    _sync_folder(folder)
     return target
 
 
 def kept_files(data_folder: Path) -> list[Path]:
-    """The kept notes in the data folder, oldest first (by name, which starts with the UTC time)."""
+    """The kept notes in the data folder, in the order of their names (each starts with its UTC time)."""
     folder = kept_folder(data_folder)
     try:
         entries = list(folder.iterdir())
@@ -77,10 +80,37 @@ def discard(path: Path) -> None:
             path.unlink()
 
 
-def _new_name(folder: Path, now: datetime) -> Path:
+def _own_folder(data_folder: Path) -> Path:
+    """``unsaved-notes/`` in the data folder, made if need be (never the data folder itself), owner-only."""
+    folder = kept_folder(data_folder)
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=PRIVATE_FOLDER)  # FileNotFoundError when the data folder is gone: never made anew here
+    if folder.is_symlink() or not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "there is a link or a file where its folder should be", str(folder))
+    make_private(folder, PRIVATE_FOLDER)
+    return folder
+
+
+def _claim_new_name(folder: Path, now: datetime) -> Path:
+    """A name nobody has in ``folder``, created empty and private so that nobody else takes it meanwhile."""
     stem = f"notes-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}"
-    candidate, number = folder / f"{stem}{SUFFIX}", 1
-    while candidate.exists() or candidate.is_symlink():
-        number += 1
-        candidate = folder / f"{stem}-{number}{SUFFIX}"
-    return candidate
+    for number in range(1, 10_000):
+        candidate = folder / (f"{stem}{SUFFIX}" if number == 1 else f"{stem}-{number}{SUFFIX}")
+        try:
+            os.close(os.open(candidate, _NEW_FILE, PRIVATE_FILE))
+        except FileExistsError:
+            continue
+        return candidate
+    raise FileExistsError(errno.EEXIST, "every name for this second is taken", str(folder))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the system allows a folder to be synced (not on Windows)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent
@@ -198,3 +199,45 @@ def test_the_demo_is_written_once_and_then_opened_as_it_was_left(tmp_path: Path)
     real = open_database(tmp_path / "copdesk.db", paths.migrations_dir())
     assert not is_demo(real.db)
     real.db.close()
+
+
+def test_notes_the_demo_would_not_save_are_kept_and_pointed_to_when_leaving_it(
+    qtbot: QtBot, db_path: Path, steps: list[Step], first_run_answers: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Leaving the demo closes its window without a question: notes it would not take go to a file, and the real
+    window says where at once."""
+    from copdesk.sandbox import start_session
+    from copdesk.store.kept_notes import kept_files
+
+    first_run_answers[:] = ["demo", "cancel"]
+    seen: dict[str, list[str]] = {}
+
+    def type_into_a_full_demo(window: MainWindow) -> None:
+        qtbot.waitUntil(lambda: _window().context.db_path == demo_path_beside(db_path))
+        window = _window()
+        start_session(window, topic="Demo practice")
+        window.notes_panel.editor.setPlainText("Typed in the demo while its disk was full")
+        db = window.context.db
+        original = db.execute
+
+        def full(sql: str, parameters: Any = None) -> Any:
+            if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE")):
+                raise sqlite3.OperationalError("database or disk is full")
+            return original(sql) if parameters is None else original(sql, parameters)
+
+        monkeypatch.setattr(db, "execute", full)
+        window.demo.banner.button("Leave the demo").click()
+
+    def back_on_the_real_one(window: MainWindow) -> None:
+        qtbot.waitUntil(lambda: not first_run_answers)
+        window = _window()
+        seen["warning"] = [window.safeguards.warning_banner.label.text()]
+        seen["kept"] = [path.read_text(encoding="utf-8") for path in kept_files(db_path.parent)]
+
+    steps[:] = [type_into_a_full_demo, back_on_the_real_one]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+
+    (warning,) = seen["warning"]
+    assert warning.startswith("Notes CoPDesk could not save are kept in a file in ")
+    (text,) = seen["kept"]
+    assert "“Demo practice”" in text and text.endswith("Typed in the demo while its disk was full")

@@ -21,16 +21,20 @@ def _warnings(db_path: Path) -> list[str]:
 
 def test_each_start_points_to_kept_notes_until_they_are_deleted(db_path: Path) -> None:
     make_database(db_path)
-    assert not any("could not save" in warning for warning in _warnings(db_path))
+    assert not any("could not save are kept" in warning for warning in _warnings(db_path))
     first = keep_text(db_path.parent, "Typed while the disk was full", "Notes of the session", NOW)
     keep_text(db_path.parent, "Typed at a second close", "Notes of the session", NOW)
     for _start in range(2):  # not only once: the files are still there
-        (said,) = [warning for warning in _warnings(db_path) if "could not save" in warning]
+        (said,) = [warning for warning in _warnings(db_path) if "could not save are kept" in warning]
         assert f"kept in 2 files in {shown(kept_folder(db_path.parent))}" in said
-        assert "then delete them: nothing else removes them, not even an erasure" in said
+        assert (
+            "Resume the sessions they name, copy what you need into their notes, then delete them: nothing else" in said
+        )
+        assert "not even an erasure or a deletion of old sessions" in said
     first.unlink()
-    (said,) = [warning for warning in _warnings(db_path) if "could not save" in warning]
-    assert "kept in a file in" in said and "then delete it: nothing else removes it" in said
+    (said,) = [warning for warning in _warnings(db_path) if "could not save are kept" in warning]
+    assert "kept in a file in" in said
+    assert "Resume the session it names, copy what you need into its notes, then delete it: nothing else" in said
     for path in kept_folder(db_path.parent).iterdir():
         path.unlink()
-    assert first.parent.exists() and not any("could not save" in warning for warning in _warnings(db_path))
+    assert first.parent.exists() and not any("could not save are kept" in warning for warning in _warnings(db_path))

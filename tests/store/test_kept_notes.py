@@ -34,6 +34,8 @@ def test_the_text_is_kept_after_its_heading_in_a_file_of_its_own(tmp_path: Path)
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows has no permission modes (see store.permissions)")
 def test_the_folder_and_the_file_are_the_users_alone(tmp_path: Path) -> None:
+    (tmp_path / KEPT_FOLDER).mkdir()
+    (tmp_path / KEPT_FOLDER).chmod(0o755)  # made by hand, or by an older copy: made private all the same
     old_umask = os.umask(0o022)
     try:
         path = keep_text(tmp_path, "text", HEADING, NOW)
@@ -92,8 +94,38 @@ def test_a_write_that_fails_raises_and_leaves_what_was_there(tmp_path: Path, mon
     monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(OSError, match="No space left"):
         keep_text(tmp_path, "typed since", HEADING, NOW, replacing=kept)
+    with pytest.raises(OSError, match="No space left"):
+        keep_text(tmp_path, "a second close", HEADING, NOW)  # nor is an empty file left under a new name
     assert _read(kept).endswith("kept when asked")
     assert sorted(p.name for p in kept.parent.iterdir()) == [kept.name], "the partial file is removed"
+
+
+def test_lines_end_as_the_system_writes_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Notepad on an older Windows shows a file of bare LFs as one line: the file has CRLF there."""
+    monkeypatch.setattr(os, "linesep", "\r\n")
+    path = keep_text(tmp_path, "one\ntwo", HEADING, NOW)
+    assert path.read_bytes() == f"{HEADING}\r\n\r\none\r\ntwo".encode()
+
+
+def test_a_data_folder_that_is_gone_is_not_made_anew(tmp_path: Path) -> None:
+    """An unplugged drive's folder: the failure is said, rather than notes left on the empty mount point."""
+    gone = tmp_path / "unplugged" / "CoPDesk"
+    with pytest.raises(FileNotFoundError):
+        keep_text(gone, "the notes", HEADING, NOW)
+    assert not gone.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need a privilege on Windows")
+def test_a_link_in_place_of_the_folder_is_refused_not_written_through(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "synced"
+    elsewhere.mkdir()
+    elsewhere.chmod(0o755)
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / KEPT_FOLDER).symlink_to(elsewhere)
+    with pytest.raises(NotADirectoryError):
+        keep_text(data, "the notes", HEADING, NOW)
+    assert list(elsewhere.iterdir()) == [] and stat.S_IMODE(elsewhere.stat().st_mode) == 0o755
 
 
 def test_a_lone_surrogate_from_the_editor_cannot_stop_the_rest_being_kept(tmp_path: Path) -> None:

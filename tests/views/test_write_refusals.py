@@ -357,6 +357,8 @@ def test_closing_with_an_action_waiting_for_retry_asks_too(window: MainWindow, d
     QTest.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     _says_full(window)
     question = _asked_on_closing(window)
+    assert question.close_button.text().replace("&", "") == "Close and lose it", "no notes to keep: this is lost"
+    assert _kept(window) == []
     question.keep_button.click()
     disk.free()
     _retry(window)
@@ -413,7 +415,7 @@ def test_closing_anyway_keeps_the_notes_that_did_not_save_in_a_file_and_says_whe
     text = _kept_text(kept)
     assert text.endswith("Typed while the disk was full: Łukasz's idea 🙂\nAnd a last line typed after the question.")
     heading = text.splitlines()[0]
-    assert "could not save them" in heading and "The session stays live: resume it" in heading
+    assert "could not save them" in heading and "The session stays live there: resume it" in heading
     stored = notes.session_text(db, live)
     assert stored is not None and stored.text == "Saved earlier"
 
@@ -429,16 +431,47 @@ def test_a_sigterm_with_notes_that_cannot_save_keeps_them_in_a_file(window: Main
     assert _kept_text(kept).endswith("Typed just before the log-off")
 
 
-def test_the_kept_file_goes_once_the_notes_save_after_all(window: MainWindow, disk: Disk, live: int) -> None:
-    db = window.context.db
+def test_the_kept_file_goes_once_retry_saves_the_notes(window: MainWindow, disk: Disk, live: int) -> None:
+    db, pane = window.context.db, _pane(window)
     question = _closed_with_notes_unsaved(window, disk, "Saved in the end")
     (kept,) = _kept(window)
     QTest.keyClick(question, Qt.Key.Key_Escape)  # keep the window open, and retry once there is room
     disk.free()
-    window.close()  # saved now: only the live session's question is left
-    assert window.isVisible() and _kept(window) == [] and not kept.exists()
+    pane.banner.button("Retry").click()  # the pane's own Retry, not a later flush
+    assert not kept.exists() and _kept(window) == []
+    assert pane.save_status.text().startswith("Saved ") and not pane.has_unsaved_text
     stored = notes.session_text(db, live)
     assert stored is not None and stored.text == "Saved in the end"
+
+
+def test_the_live_session_question_after_closing_anyway_does_not_say_the_notes_are_saved(
+    window: MainWindow, disk: Disk, live: int
+) -> None:
+    question = _closed_with_notes_unsaved(window, disk, "Typed while the disk was full")
+    question.close_button.click()
+    session_question = window.session_flow.close_question
+    assert session_question is not None
+    said = session_question.informativeText()
+    assert "saved either way" not in said and "everything is saved" not in said
+    assert "It can end only once its notes are saved (Retry)." in said
+
+
+def test_notes_let_go_of_unsaved_are_kept_and_a_later_save_of_another_session_leaves_the_file(
+    window: MainWindow, disk: Disk, live: int
+) -> None:
+    """Unloaded while the disk is full (a discard cut short, another session loaded): kept in a file, which only
+    a save of that same session's text may delete."""
+    pane = _pane(window)
+    pane.editor.setPlainText("Only here, and the disk is full")
+    disk.fill()
+    pane.unload()
+    (kept,) = _kept(window)
+    assert _kept_text(kept).endswith("Only here, and the disk is full")
+    disk.free()
+    pane.load_session(live)  # back, with the text the database has
+    pane.editor.setPlainText("Typed after coming back")
+    assert pane.flush()
+    assert _kept(window) == [kept], "the file holds what the database never had: it stays for the facilitator"
 
 
 def test_notes_that_cannot_be_kept_in_a_file_either_are_said_to_be_lost_before_closing(

@@ -281,8 +281,9 @@ class SessionFlow(QObject):
             self.context.db, session_id, ended_at, self.context.now(), final=final, timer_state=self.live_timer.state()
         )
 
-    def ask_before_closing(self, close: Callable[[], object]) -> CloseQuestion | None:
-        """While a session is live, ask before the window closes; ``close`` closes it without asking again."""
+    def ask_before_closing(self, close: Callable[[], object], notes_saved: bool) -> CloseQuestion | None:
+        """While a session is live, ask before the window closes; ``close`` closes it without asking again.
+        ``notes_saved`` is False when the facilitator chose to close with notes the database would not take."""
         from copdesk.views.shell.close_question import CloseQuestion
 
         if not self.live.is_live:
@@ -290,7 +291,7 @@ class SessionFlow(QObject):
         if self.close_question is not None and self.close_question.isVisible():
             self.close_question.raise_()  # asked already: closing again does not stack a second question
             return self.close_question
-        question = CloseQuestion(self.window)
+        question = CloseQuestion(self.window, notes_saved=notes_saved)
         question.chosen.connect(lambda choice: self._closing_chosen(choice, close))
         self.close_question = question
         question.open()

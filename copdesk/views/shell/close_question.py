@@ -35,7 +35,7 @@ class CloseChoice(Enum):
 class CloseQuestion(QMessageBox):
     chosen = Signal(object)  # CloseChoice
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, *, notes_saved: bool = True) -> None:
         super().__init__(
             QMessageBox.Icon.Question, CLOSE_QUESTION, CLOSE_QUESTION, QMessageBox.StandardButton.NoButton, parent
         )
@@ -43,6 +43,9 @@ class CloseQuestion(QMessageBox):
         self.setInformativeText(
             "End it now and see its summary, or close CoPDesk and leave it live: everything is saved, "
             "and it is offered to resume next time. Notes typed so far are saved either way."
+            if notes_saved
+            else "Close CoPDesk and leave it live: it is offered to resume next time, and the notes that could not "
+            "be saved are as the last question said. It can end only once its notes are saved (Retry)."
         )
         self.end_button = self._button("&End the session now", QMessageBox.ButtonRole.DestructiveRole)
         self.keep_button = self._button("&Keep it live and close", QMessageBox.ButtonRole.AcceptRole)

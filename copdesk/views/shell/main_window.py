@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self._on_tools: list[Callable[[], object]] = []
         self._close_decided = False  # set once closing is settled: a live session is then left live, unasked
         self._closed = False  # closed for good: its database may be closed too (a restore, the demo switched)
-        self._losing_accepted = False  # for one close: the facilitator chose to lose what did not save
+        self._close_anyway_accepted = False  # for one close: the facilitator chose to close with something unsaved
         self.unsaved_question: UnsavedQuestion | None = None
         self.settings = paths.user_settings()
         self.setObjectName("mainWindow")
@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
             return
         kept, not_kept = self._keep_unsaved_notes()
         question = self.unsaved_question = UnsavedQuestion(self, kept=kept, not_kept=not_kept)
-        question.close_anyway.connect(self._close_losing_what_is_unsaved)
+        question.close_anyway.connect(self._close_anyway)
         question.open()
 
     def _keep_unsaved_notes(self) -> tuple[Path | None, str | None]:
@@ -441,8 +441,8 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             return None, exc.strerror or type(exc).__name__
 
-    def _close_losing_what_is_unsaved(self) -> None:
-        self._losing_accepted = True
+    def _close_anyway(self) -> None:
+        self._close_anyway_accepted = True
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -454,12 +454,13 @@ class MainWindow(QMainWindow):
         self._ensure_tools()  # closed within a moment of appearing: closing goes the one way
         notes_saved = self._live_page is None or self._live_page.notes_panel.flush()  # whatever is decided next
         saved = notes_saved and not self.context.writes.failing  # nothing else waits for Retry either
-        losing_accepted, self._losing_accepted = self._losing_accepted, False
-        if not (saved or self._close_decided or losing_accepted):
+        close_anyway, self._close_anyway_accepted = self._close_anyway_accepted, False
+        if not (saved or self._close_decided or close_anyway):
             self._ask_about_unsaved()
             event.ignore()
             return
-        if not self._close_decided and self.session_flow.ask_before_closing(self.close_without_asking) is not None:
+        asking = not self._close_decided
+        if asking and self.session_flow.ask_before_closing(self.close_without_asking, notes_saved) is not None:
             event.ignore()  # the question decides; the window stays until it is answered
             return
         if not notes_saved:

@@ -8,13 +8,15 @@ Nothing typed is ever lost: the free text is saved at most :data:`AUTOSAVE_MS` a
 timer starts at the first change and is not pushed back by further typing, so steady typing still
 saves every second), and it is flushed at once when the session ends, when another session is loaded,
 when the window closes, and on SIGTERM (:mod:`copdesk.shutdown` closes the window). A save that fails (a full
-disk) keeps the text in the editor and offers a retry. If the window must close while the text still cannot be
-saved, it is kept in a file of its own instead (:meth:`NotesPanel.keep_unsaved_in_file`,
-:mod:`copdesk.store.kept_notes`), which is deleted again once the text does save.
+disk) keeps the text in the editor and offers a retry. If the pane must let go of the text while it still cannot
+be saved (the window closes, another session is loaded, the session is unloaded), it is kept in a file of its own
+instead (:meth:`NotesPanel.keep_unsaved_in_file`, :mod:`copdesk.store.kept_notes`); a later save of that
+session's text deletes the file again.
 """
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
@@ -155,7 +157,7 @@ class NotesPanel(Pane):
     def load_session(self, session_id: int) -> None:
         """Show a session's notes (flushing the one shown before): a resumed session gets its text back."""
         if session_id != self.session_id:
-            self.flush()
+            self._let_go()
         session = self._session = get_session(self.context.db, session_id)
         self.session_id, self.team_id = session.id, session.team_id
         stored = session_text(self.context.db, session.id)
@@ -177,7 +179,7 @@ class NotesPanel(Pane):
         self.content.show()
 
     def unload(self) -> None:
-        self.flush()
+        self._let_go()
         self.session_id = self.team_id = None
         self.editor.blockSignals(True)
         self.editor.clear()
@@ -212,12 +214,16 @@ class NotesPanel(Pane):
         if not self._guard.run():
             self._show_saved("Not saved")
             return False
-        self._dirty = False
-        self._show_saved(f"Saved {self.context.now().astimezone():%H:%M}")
-        if self._kept is not None:  # the database has the text now, and newer than the file's
-            discard_kept_text(self._kept)
-            self._kept = None
         return True
+
+    def _let_go(self) -> None:
+        """Before the editor lets go of a session's text (another session, or none): saved, or else kept in a file.
+
+        Whatever file was kept for that session stays: only a save of the same session's text deletes it."""
+        if not self.flush():
+            with contextlib.suppress(OSError):  # nor in a file: the save's banner has said so, and it is all left
+                self.keep_unsaved_in_file()
+        self._session = self._kept = None
 
     def keep_unsaved_in_file(self) -> Path | None:
         """Write the text that could not be saved to a file of its own, rewriting the one kept before in this run;
@@ -225,7 +231,7 @@ class NotesPanel(Pane):
         if not self._dirty or self.session_id is None:
             return None
         self._kept = keep_unsaved_text(
-            self.context.db_path.parent,
+            self.context.db_path,
             self._session,
             self.editor.toPlainText(),
             self.context.now(),
@@ -234,9 +240,16 @@ class NotesPanel(Pane):
         return self._kept
 
     def _write_text(self) -> None:
+        """The save itself, whether autosaved, flushed or retried from the banner; once the text is stored the pane
+        says so, and a file the text was kept in goes (the database has it now, and newer)."""
         if self.session_id is None:
             return
         save_session_text(self.context.db, self.session_id, self.editor.toPlainText(), self.context.now())
+        self._dirty = False
+        self._show_saved(f"Saved {self.context.now().astimezone():%H:%M}")
+        if self._kept is not None:
+            discard_kept_text(self._kept)
+            self._kept = None
 
     def _show_saved(self, text: str) -> None:
         self.save_status.setText(text)
