@@ -255,7 +255,8 @@ def _open_locked(
 
 
 def kept_notes_warning(data_folder: Path) -> str | None:
-    """What to say at each start while notes a closing window could not save wait in their files, if any do."""
+    """What to say at each start (and on a switch of database) while notes CoPDesk could not save wait in their
+    files, if any do."""
     from copdesk.store.kept_notes import kept_files, kept_folder
 
     kept = kept_files(data_folder)

@@ -1,6 +1,6 @@
 """What is written down in a session: the free-text notes (autosaved) and the quick items (learning points,
-parked items with where they go, a plain note); and the free text kept in a file of its own when the window must
-close while the database cannot take it (:mod:`copdesk.store.kept_notes`)."""
+parked items with where they go, a plain note); and the free text kept in a file of its own when the notes pane
+must let go of it while the database cannot take it (:mod:`copdesk.store.kept_notes`)."""
 
 from __future__ import annotations
 

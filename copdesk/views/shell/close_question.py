@@ -5,8 +5,9 @@ to keep the window open for Retry or to close anyway: closing never drops words 
 are kept in a file of their own when they can be (:mod:`copdesk.store.kept_notes`).
 
 Then, while a session is live, what should happen to it. Ending it is the End button's path (summary included).
-Keeping it live closes the window with everything already saved, and the session is offered for resume at the next
-start, where the time CoPDesk was closed can be counted. Cancel leaves everything as it was.
+Keeping it live closes the window with everything already saved (after "close anyway", the notes as the first
+question said), and the session is offered for resume at the next start, where the time CoPDesk was closed can be
+counted. Cancel leaves everything as it was.
 
 Both are window-modal (``open()``), never a nested event loop: a SIGTERM while one is up still quits at once (the
 window is closed without asking, the session kept live).
