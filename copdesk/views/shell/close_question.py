@@ -36,7 +36,7 @@ class CloseChoice(Enum):
 class CloseQuestion(QMessageBox):
     chosen = Signal(object)  # CloseChoice
 
-    def __init__(self, parent: QWidget, *, notes_saved: bool = True) -> None:
+    def __init__(self, parent: QWidget, *, notes_saved: bool) -> None:
         super().__init__(
             QMessageBox.Icon.Question, CLOSE_QUESTION, CLOSE_QUESTION, QMessageBox.StandardButton.NoButton, parent
         )
