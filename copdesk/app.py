@@ -383,7 +383,8 @@ class RunningWindow:
         self.window.first_painted.connect(self.window.offer_first_run_or_resume)
         self.app.setQuitOnLastWindowClosed(True)
         old.deleteLater()
-        kept = kept_notes_warning(opened.path.parent)  # the old window's among them, if its notes would not save
+        # The old window's notes are among the kept ones if they would not save.
+        kept = kept_notes_warning(opened.path.parent, system_now())
         if kept:
             self.window.safeguards.show_startup([], [kept], None)
 

@@ -237,7 +237,7 @@ def _open_locked(
     started = Startup(opened, lock, notices, location_warning=location_warning(db_path))
     if opened.permission_warning:
         started.warnings.append(opened.permission_warning)
-    kept_warning = kept_notes_warning(db_path.parent)
+    kept_warning = kept_notes_warning(db_path.parent, now)
     if kept_warning:
         started.warnings.append(kept_warning)
     _finish_pending_care(started, now)
@@ -254,11 +254,12 @@ def _open_locked(
     return started
 
 
-def kept_notes_warning(data_folder: Path) -> str | None:
+def kept_notes_warning(data_folder: Path, now: datetime) -> str | None:
     """What to say at each start (and on a switch of database) while notes CoPDesk could not save wait in their
-    files, if any do."""
-    from copdesk.store.kept_notes import kept_files, kept_folder
+    files, if any do; a file whose writing a crash cut short is finished first, so that it is among them."""
+    from copdesk.store.kept_notes import finish_cut_short, kept_files, kept_folder
 
+    finish_cut_short(data_folder, now)
     kept = kept_files(data_folder)
     if not kept:
         return None

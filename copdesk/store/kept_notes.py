@@ -8,9 +8,11 @@ link or a file in its place, or a data folder that is gone (an unplugged drive),
 through or made anew. Each file is written to a hidden temporary name first and renamed into place, so a file
 that exists is whole. A new file's name is claimed before the rename (``O_EXCL``), so a name already there is
 never replaced, even by a second CoPDesk on another database in the folder (a second close gets ``-2``, ``-3``…);
-a link planted at the temporary name is removed, never written through. The next start says the files are there
-(:func:`kept_files`) until the facilitator deletes them. They are the facilitator's to delete: a retention or an
-erasure, which reach every copy of the database, does not reach a text file, and the warning at each start says so.
+a link planted at the temporary name is removed, never written through. A write cut short by a crash or a power
+cut is finished at the next start (:func:`finish_cut_short`): what it wrote, whole or not, becomes a file too.
+The next start says the files are there (:func:`kept_files`) until the facilitator deletes them. They are the
+facilitator's to delete: a retention or an erasure, which reach every copy of the database, does not reach a text
+file, and the warning at each start says so.
 """
 
 from __future__ import annotations
@@ -18,13 +20,18 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from datetime import UTC, datetime
+import stat
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from copdesk.store.permissions import PRIVATE_FILE, PRIVATE_FOLDER, make_private
 
 KEPT_FOLDER = "unsaved-notes"
 SUFFIX = ".txt"
+TEMPORARY = ".partial"
+# A file this much older than the start is no longer being written: not even a second CoPDesk on another database
+# in the folder takes that long over one file.
+CUT_SHORT_AFTER = timedelta(minutes=1)
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
@@ -41,7 +48,7 @@ def keep_text(data_folder: Path, text: str, heading: str, now: datetime, *, repl
     """
     folder = _own_folder(data_folder)
     target = replacing if replacing is not None and replacing.parent == folder else _claim_new_name(folder, now)
-    temporary = folder / f".{target.name}.partial"
+    temporary = _temporary_for(target)
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()  # left by a write cut short; never a file the user made (hidden, CoPDesk's suffix)
     try:
@@ -55,7 +62,7 @@ def keep_text(data_folder: Path, text: str, heading: str, now: datetime, *, repl
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        if target != replacing:  # the name claimed for this file, still empty
+        if target != replacing and _is_empty_file(target):  # the name claimed for this file, and still empty
             with contextlib.suppress(OSError):
                 target.unlink()
         raise
@@ -71,6 +78,40 @@ def kept_files(data_folder: Path) -> list[Path]:
     except OSError:  # no folder (as almost always), or one that cannot be read: nothing to point to
         return []
     return sorted(path for path in entries if path.suffix == SUFFIX and not path.name.startswith("."))
+
+
+def finish_cut_short(data_folder: Path, now: datetime) -> None:
+    """Finish what writes cut short by a crash or a power cut left in ``unsaved-notes/``, so no word stays hidden.
+
+    A write claims its file's name (an empty file), fills a hidden temporary file, and renames that into place; cut
+    short, it leaves an empty name, a hidden file with all or part of the text, or both. Whatever a hidden file
+    holds becomes the file it was for, or a new file beside it when that one already holds a whole earlier text
+    (the same close, kept again): it is never dropped, and never written over a whole file. An empty hidden file,
+    and a name left empty, hold no words and go. Files changed in the last minute are left alone: a second CoPDesk
+    may be writing them. Nothing here stops a start: what cannot be done is left for the next one.
+    """
+    folder = kept_folder(data_folder)
+    try:
+        entries = list(folder.iterdir())
+    except OSError:  # no folder, as almost always
+        return
+    cut_short = [path for path in entries if _is_temporary(path.name) and _is_settled_file(path, now)]
+    for temporary in cut_short:
+        target = folder / temporary.name[1 : -len(TEMPORARY)]
+        with contextlib.suppress(OSError):
+            if _is_empty_file(temporary):
+                temporary.unlink()
+            elif (not target.exists() and not target.is_symlink()) or _is_empty_file(target):
+                os.replace(temporary, target)
+            else:
+                os.replace(temporary, _claim_name(folder, f"{target.stem}-cut-short"))
+    for path in entries:
+        if path.suffix == SUFFIX and not path.name.startswith(".") and _is_settled_file(path, now):
+            with contextlib.suppress(OSError):
+                if _is_empty_file(path):
+                    path.unlink()
+    if cut_short:
+        _sync_folder(folder)
 
 
 def discard(path: Path) -> None:
@@ -92,8 +133,12 @@ def _own_folder(data_folder: Path) -> Path:
 
 
 def _claim_new_name(folder: Path, now: datetime) -> Path:
-    """A name nobody has in ``folder``, created empty and private so that nobody else takes it meanwhile."""
-    stem = f"notes-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+    return _claim_name(folder, f"notes-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}")
+
+
+def _claim_name(folder: Path, stem: str) -> Path:
+    """A name nobody has in ``folder`` (``stem``, else ``stem-2``…), created empty and private so that nobody else
+    takes it meanwhile."""
     for number in range(1, 10_000):
         candidate = folder / (f"{stem}{SUFFIX}" if number == 1 else f"{stem}-{number}{SUFFIX}")
         try:
@@ -102,6 +147,33 @@ def _claim_new_name(folder: Path, now: datetime) -> Path:
             continue
         return candidate
     raise FileExistsError(errno.EEXIST, "every name for this second is taken", str(folder))
+
+
+def _temporary_for(target: Path) -> Path:
+    return target.with_name(f".{target.name}{TEMPORARY}")
+
+
+def _is_temporary(name: str) -> bool:
+    return name.startswith(".") and name.endswith(SUFFIX + TEMPORARY) and len(name) > len(SUFFIX + TEMPORARY) + 1
+
+
+def _is_empty_file(path: Path) -> bool:
+    """A plain file (not a link) with nothing in it."""
+    try:
+        status = path.lstat()
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and status.st_size == 0
+
+
+def _is_settled_file(path: Path, now: datetime) -> bool:
+    """A plain file (not a link) last changed at least :data:`CUT_SHORT_AFTER` before ``now``."""
+    try:
+        status = path.lstat()
+    except OSError:
+        return False
+    changed = datetime.fromtimestamp(status.st_mtime, UTC)
+    return stat.S_ISREG(status.st_mode) and changed <= now - CUT_SHORT_AFTER
 
 
 def _sync_folder(folder: Path) -> None:

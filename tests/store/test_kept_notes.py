@@ -7,12 +7,12 @@ import errno
 import os
 import stat
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from copdesk.store.kept_notes import KEPT_FOLDER, keep_text, kept_files
+from copdesk.store.kept_notes import KEPT_FOLDER, finish_cut_short, keep_text, kept_files
 
 NOW = datetime(2026, 12, 5, 14, 30, 5, tzinfo=UTC)
 HEADING = "Notes of the session “Working with risk”, as typed."
@@ -20,6 +20,15 @@ HEADING = "Notes of the session “Working with risk”, as typed."
 
 def _read(path: Path) -> str:
     return path.read_bytes().decode("utf-8").replace(os.linesep, "\n")
+
+
+def _left_by_a_crash(folder: Path, files: dict[str, str], *, minutes_ago: int = 5) -> None:
+    """``files`` as a write cut short left them, last changed ``minutes_ago`` before the start at ``NOW``."""
+    folder.mkdir(exist_ok=True)
+    when = (NOW - timedelta(minutes=minutes_ago)).timestamp()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        os.utime(folder / name, (when, when))
 
 
 def test_the_text_is_kept_after_its_heading_in_a_file_of_its_own(tmp_path: Path) -> None:
@@ -144,3 +153,101 @@ def test_only_finished_text_files_are_listed(tmp_path: Path) -> None:
     for path in (later, earlier):
         path.write_text("notes", encoding="utf-8")
     assert kept_files(tmp_path) == [earlier, later]
+
+
+def test_a_write_cut_short_before_its_rename_is_finished_at_the_next_start(tmp_path: Path) -> None:
+    """The name claimed (empty) and the hidden file whole, or only part written: the start shows what it holds."""
+    folder = tmp_path / KEPT_FOLDER
+    whole, part = f"{HEADING}\n\nEvery word typed.", f"{HEADING}\n\nEvery wo"
+    _left_by_a_crash(
+        folder,
+        {
+            "notes-20261205T100000Z.txt": "",
+            ".notes-20261205T100000Z.txt.partial": whole,
+            "notes-20261205T110000Z.txt": "",
+            ".notes-20261205T110000Z.txt.partial": part,
+            ".notes-20261205T120000Z.txt.partial": "the name went before the rename",
+        },
+    )
+    finish_cut_short(tmp_path, NOW)
+    assert [(path.name, _read(path)) for path in kept_files(tmp_path)] == [
+        ("notes-20261205T100000Z.txt", whole),
+        ("notes-20261205T110000Z.txt", part),
+        ("notes-20261205T120000Z.txt", "the name went before the rename"),
+    ]
+    assert not [path for path in folder.iterdir() if path.name.startswith(".")], "no hidden file is left"
+
+
+def test_a_cut_short_rewrite_never_replaces_the_whole_text_kept_before_it(tmp_path: Path) -> None:
+    folder = tmp_path / KEPT_FOLDER
+    _left_by_a_crash(
+        folder,
+        {
+            "notes-20261205T100000Z.txt": "kept when asked",
+            ".notes-20261205T100000Z.txt.partial": "kept when asked, and",
+        },
+    )
+    finish_cut_short(tmp_path, NOW)
+    assert [(path.name, _read(path)) for path in kept_files(tmp_path)] == [
+        ("notes-20261205T100000Z-cut-short.txt", "kept when asked, and"),
+        ("notes-20261205T100000Z.txt", "kept when asked"),
+    ]
+
+
+def test_names_and_hidden_files_with_no_words_in_them_go(tmp_path: Path) -> None:
+    folder = tmp_path / KEPT_FOLDER
+    _left_by_a_crash(
+        folder,
+        {
+            "notes-20261205T100000Z.txt": "",
+            ".notes-20261205T100000Z.txt.partial": "",
+            "notes-20261205T110000Z.txt": "",
+            "notes-20261205T120000Z.txt": "kept",
+            "desktop.ini": "",
+        },
+    )
+    finish_cut_short(tmp_path, NOW)
+    assert sorted(path.name for path in folder.iterdir()) == ["desktop.ini", "notes-20261205T120000Z.txt"]
+
+
+def test_files_changed_in_the_last_minute_are_left_to_the_copdesk_writing_them(tmp_path: Path) -> None:
+    """A second CoPDesk, on another database in the folder, may be between its claim and its rename."""
+    folder = tmp_path / KEPT_FOLDER
+    files = {"notes-20261205T142950Z.txt": "", ".notes-20261205T142950Z.txt.partial": "being written"}
+    _left_by_a_crash(folder, files, minutes_ago=0)
+    finish_cut_short(tmp_path, NOW)
+    assert {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()} == files
+    finish_cut_short(tmp_path, NOW + timedelta(minutes=1))
+    assert [path.name for path in folder.iterdir()] == ["notes-20261205T142950Z.txt"]
+
+
+def test_a_claimed_name_filled_meanwhile_is_not_removed_by_the_write_that_claimed_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Were a start to finish this write while it stalled, its failing rename must not delete what it moved."""
+    real_replace = os.replace
+
+    def finished_by_another_start(source: Path, target: Path) -> None:
+        real_replace(source, target)
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(source))
+
+    monkeypatch.setattr(os, "replace", finished_by_another_start)
+    with pytest.raises(FileNotFoundError):
+        keep_text(tmp_path, "the notes", HEADING, NOW)
+    (path,) = kept_files(tmp_path)
+    assert _read(path).endswith("the notes")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need a privilege on Windows")
+def test_links_among_the_files_are_neither_followed_nor_written_over(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("untouched", encoding="utf-8")
+    folder = tmp_path / KEPT_FOLDER
+    _left_by_a_crash(folder, {".notes-20261205T100000Z.txt.partial": "the notes"})
+    (folder / "notes-20261205T100000Z.txt").symlink_to(victim)
+    (folder / ".notes-20261205T110000Z.txt.partial").symlink_to(victim)
+    finish_cut_short(tmp_path, NOW)
+    assert victim.read_text(encoding="utf-8") == "untouched"
+    assert (folder / "notes-20261205T100000Z.txt").is_symlink()
+    assert _read(folder / "notes-20261205T100000Z-cut-short.txt") == "the notes"
+    assert (folder / ".notes-20261205T110000Z.txt.partial").is_symlink()
