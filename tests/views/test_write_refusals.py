@@ -459,7 +459,7 @@ def test_the_live_session_question_after_closing_anyway_does_not_say_the_notes_a
 def test_notes_let_go_of_unsaved_are_kept_and_a_later_save_of_another_session_leaves_the_file(
     window: MainWindow, disk: Disk, live: int
 ) -> None:
-    """Unloaded while the disk is full (a discard cut short, another session loaded): kept in a file, which only
+    """Unloaded while the disk is full (another session loaded): kept in a file, which only
     a save of that same session's text may delete."""
     pane = _pane(window)
     pane.editor.setPlainText("Only here, and the disk is full")
@@ -492,3 +492,28 @@ def _utc(stamp: str) -> Any:
     from copdesk.core.clock import from_utc_iso
 
     return from_utc_iso(stamp)
+
+
+def test_a_discard_while_the_notes_cannot_be_saved_leaves_the_live_session_and_its_text_in_the_window(
+    window: MainWindow, disk: Disk, live: int
+) -> None:
+    """Asked, or confirmed after the disk filled: refused before anything is torn down, so the text stays in the
+    editor with the banner's Retry (not in a file), and discarding works again once it is saved."""
+    pane, discard = _pane(window), window.session_flow.discard
+    pane.editor.setPlainText("Typed while the disk was full")
+    disk.fill()
+    for attempt in (discard.request, lambda: discard.discard(live)):
+        attempt()
+        assert discard.message_box is not None and "not discarded" in discard.message_box.windowTitle()
+        assert "its text still in the window. Once Retry (beside the text) has saved it" in discard.message_box.text()
+        assert window.live_session.session_id == live and pane.session_id == live
+        assert pane.editor.toPlainText() == "Typed while the disk was full" and pane.has_unsaved_text
+        assert _kept(window) == []
+        discard.message_box.close()
+    assert pane.banner.isVisible() and "disk is full" in pane.banner.label.text()
+    disk.free()
+    pane.banner.button("Retry").click()
+    assert not pane.has_unsaved_text
+    confirmation = discard.request()
+    assert confirmation is discard.confirmation
+    assert discard.discard(live) is not None and not window.live_session.is_live

@@ -6,7 +6,9 @@ is refused (:mod:`copdesk.store.discard` decides what goes, :func:`copdesk.servi
 deletes it in one transaction). A confirmation counts what will be deleted first. Discarding a live session
 tears the live page down the way ending does (the timer stops, the panes flush and empty) and then deletes
 it; the window returns to Prepare. Nothing is carried or written on the way: a refused discard leaves the
-session exactly as it was.
+session exactly as it was. While what was typed in the live session cannot be saved (a full disk, a read-only
+folder), the live page is not torn down at all: its text stays in its fields, with the banner's Retry, rather than
+go to a file, and the discard is refused (the deletion would be refused too, for the same reason).
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.timer.live_timer import LiveTimer
 
+TYPED_NOT_SAVED = (
+    "What was typed in the live session could not be saved, so nothing was deleted and the session is as it was, "
+    "its text still in the window. Once Retry (beside the text) has saved it, discard again."
+)
 NOTHING_TO_DISCARD = (
     "There is no session to discard: only the live session, or one that ended today, can be discarded. "
     "Older sessions are kept as history."
@@ -56,8 +62,8 @@ class SessionDiscard(QObject):
         """Ask to discard the session this applies to, naming what goes; or say why there is none.
 
         What was typed but not yet saved is saved first, so the count asked about is the count deleted."""
-        if self.live.is_live:
-            self.live.save_everything()
+        if self.live.is_live and not self.live.save_everything():
+            return self._tell("The session was not discarded", TYPED_NOT_SAVED)
         try:
             preview = self._preview()
         except DiscardRefused as refused:
@@ -85,6 +91,9 @@ class SessionDiscard(QObject):
     def discard(self, session_id: int) -> DiscardPreview | None:
         """Delete the session (a live one is torn down first, as ending does), then show Prepare."""
         was_live = self.live.session_id == session_id
+        if was_live and not self.live.save_everything():  # the disk filled while the confirmation was open
+            self._tell("The session was not discarded", TYPED_NOT_SAVED)
+            return None
         if was_live:
             self.live.finish()  # the panes flush and empty, as when a session ends
             self.live_timer.detach()  # and no heartbeat writes to a session about to go
