@@ -517,3 +517,24 @@ def test_a_discard_while_the_notes_cannot_be_saved_leaves_the_live_session_and_i
     confirmation = discard.request()
     assert confirmation is discard.confirmation
     assert discard.discard(live) is not None and not window.live_session.is_live
+
+
+def test_notes_that_cannot_be_kept_again_point_to_the_older_file_and_say_what_it_lacks(
+    window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = _closed_with_notes_unsaved(window, disk, "Typed while the disk was full")
+    (kept,) = _kept(window)
+    question.keep_button.click()
+    _pane(window).editor.appendPlainText("Typed after the question")
+
+    def no_room(*_args: object, **_kwargs: object) -> Path:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(notes_panel, "keep_unsaved_text", no_room)
+    again = _asked_on_closing(window)
+    assert again is not question
+    said = again.informativeText()
+    assert f"could not be kept in a file again (No space left on device): {shown(kept)} holds them" in said
+    assert "without what you typed since" in said and "Closing now loses it." in said
+    assert again.close_button.text().replace("&", "") == "Close and lose the newest"
+    assert _kept(window) == [kept] and _kept_text(kept).endswith("Typed while the disk was full")

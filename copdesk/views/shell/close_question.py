@@ -78,13 +78,20 @@ class UnsavedQuestion(QMessageBox):
     the default, and what Escape does.
 
     ``kept`` is the file the session's notes were kept in (:meth:`NotesPanel.keep_unsaved_in_file`), and ``not_kept``
-    why they could not be: the question says which, so closing loses the notes only when the facilitator has read
-    that it will.
+    why they could not be, with ``kept_before`` the file that still holds them as they were kept at an earlier
+    question, if one does: the question says which, so closing loses words only when the facilitator has read which.
     """
 
     close_anyway = Signal()
 
-    def __init__(self, parent: QWidget, *, kept: Path | None = None, not_kept: str | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        kept: Path | None = None,
+        not_kept: str | None = None,
+        kept_before: Path | None = None,
+    ) -> None:
         super().__init__(
             QMessageBox.Icon.Warning,
             UNSAVED_QUESTION,
@@ -103,6 +110,13 @@ class UnsavedQuestion(QMessageBox):
                 "points to them. Closing now keeps them there, and loses anything else not yet saved."
             )
             close_caption = "&Close, notes kept in the file"
+        elif not_kept is not None and kept_before is not None:
+            text = (
+                f"{cause}. The notes could not be kept in a file again ({not_kept}): {shown(kept_before)} holds them "
+                "as they were when CoPDesk last kept them, without what you typed since. Copy that somewhere safe "
+                "before you close. Closing now loses it."
+            )
+            close_caption = "Close and &lose the newest"
         elif not_kept is not None:
             text = (
                 f"{cause}. The notes could not be kept in a file either ({not_kept}): copy them somewhere safe "

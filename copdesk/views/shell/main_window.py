@@ -428,7 +428,8 @@ class MainWindow(QMainWindow):
             self.unsaved_question.raise_()  # asked already: closing again does not stack a second question
             return
         kept, not_kept = self._keep_unsaved_notes()
-        question = self.unsaved_question = UnsavedQuestion(self, kept=kept, not_kept=not_kept)
+        kept_before = self._live_page.notes_panel.kept_file if self._live_page is not None and not_kept else None
+        question = self.unsaved_question = UnsavedQuestion(self, kept=kept, not_kept=not_kept, kept_before=kept_before)
         question.close_anyway.connect(self._close_anyway)
         question.open()
 

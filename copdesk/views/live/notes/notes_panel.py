@@ -225,6 +225,12 @@ class NotesPanel(Pane):
                 self.keep_unsaved_in_file()
         self._session = self._kept = None
 
+    @property
+    def kept_file(self) -> Path | None:
+        """The file this pane last kept the session's unsaved text in, while that text is still not saved: as the
+        text was then, if a later attempt to keep it failed."""
+        return self._kept
+
     def keep_unsaved_in_file(self) -> Path | None:
         """Write the text that could not be saved to a file of its own, rewriting the one kept before in this run;
         return its path, or ``None`` when there is nothing unsaved. Raises ``OSError`` when that fails too."""
