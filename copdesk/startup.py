@@ -257,7 +257,7 @@ def _open_locked(
 def kept_notes_warning(data_folder: Path, now: datetime) -> str | None:
     """What to say at each start (and on a switch of database) while notes CoPDesk could not save wait in their
     files, if any do; a file whose writing a crash cut short is finished first, so that it is among them."""
-    from copdesk.store.kept_notes import finish_cut_short, kept_files, kept_folder
+    from copdesk.store.kept_notes import finish_cut_short, kept_files, kept_folder, may_be_incomplete
 
     finish_cut_short(data_folder, now)
     kept = kept_files(data_folder)
@@ -270,9 +270,16 @@ def kept_notes_warning(data_folder: Path, now: datetime) -> str | None:
         if one
         else "the sessions they name, copy what you need into their notes"
     )
+    cut_short = [path.name for path in kept if may_be_incomplete(path)]
+    incomplete = ""
+    if cut_short:
+        which = " and ".join([", ".join(cut_short[:-1]), cut_short[-1]] if len(cut_short) > 1 else cut_short)
+        holds = "it may hold" if len(cut_short) == 1 else "each may hold"
+        incomplete = f" A crash cut the writing of {which} short: {holds} only the start of its notes."
     return (
         f"Notes CoPDesk could not save are kept in {files} in {shown(kept_folder(data_folder))}. Resume {sessions}, "
         f"then delete {them}: nothing else removes {them}, not even an erasure or a deletion of old sessions."
+        f"{incomplete}"
     )
 
 

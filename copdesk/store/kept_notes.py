@@ -6,13 +6,13 @@ another program holds the database, or the folder became read-only), the text as
 then the text. The folder is the user's alone (0700, files 0600, as :mod:`copdesk.store.permissions` allows); a
 link or a file in its place, or a data folder that is gone (an unplugged drive), is refused rather than written
 through or made anew. Each file is written to a hidden temporary name first and renamed into place, so a file
-that exists is whole. A new file's name is claimed before the rename (``O_EXCL``), so a name already there is
+CoPDesk finished is whole. A new file's name is claimed before the rename (``O_EXCL``), so a name already there is
 never replaced, even by a second CoPDesk on another database in the folder (a second close gets ``-2``, ``-3``…);
-a link planted at the temporary name is removed, never written through. A write cut short by a crash or a power
-cut is finished at the next start (:func:`finish_cut_short`): what it wrote, whole or not, becomes a file too.
-The next start says the files are there (:func:`kept_files`) until the facilitator deletes them. They are the
-facilitator's to delete: a retention or an erasure, which reach every copy of the database, does not reach a text
-file, and the warning at each start says so.
+a link planted at a temporary name is never written through. What a write cut short by a crash or a power cut
+left is made a file of its own at the next start (:func:`finish_cut_short`), which the start says may be
+incomplete. The next start says the files are there (:func:`kept_files`) until the facilitator deletes them. They
+are the facilitator's to delete: a retention or an erasure, which reach every copy of the database, does not reach
+a text file, and the warning at each start says so.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ from copdesk.store.permissions import PRIVATE_FILE, PRIVATE_FOLDER, make_private
 KEPT_FOLDER = "unsaved-notes"
 SUFFIX = ".txt"
 TEMPORARY = ".partial"
-# A file this much older than the start is no longer being written: not even a second CoPDesk on another database
-# in the folder takes that long over one file.
+CUT_SHORT = "-cut-short"
+# A file last changed this long before the start (or after it: see finish_cut_short) is no longer being written:
+# not even a second CoPDesk on another database in the folder takes that long over one file.
 CUT_SHORT_AFTER = timedelta(minutes=1)
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
@@ -49,35 +50,46 @@ def keep_text(data_folder: Path, text: str, heading: str, now: datetime, *, repl
     folder = _own_folder(data_folder)
     target = replacing if replacing is not None and replacing.parent == folder else _claim_new_name(folder, now)
     temporary = _temporary_for(target)
-    with contextlib.suppress(FileNotFoundError):
-        temporary.unlink()  # left by a write cut short; never a file the user made (hidden, CoPDesk's suffix)
+    if target == replacing:  # a temporary file left by this run's own failed attempt at it
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+    created = False
     try:
         # O_EXCL refuses a link or anything else planted at the temporary name instead of writing through it.
-        with os.fdopen(os.open(temporary, _NEW_FILE, PRIVATE_FILE), "wb") as handle:
+        descriptor = os.open(temporary, _NEW_FILE, PRIVATE_FILE)
+        created = True
+        with os.fdopen(descriptor, "wb") as handle:
             whole = f"{heading}\n\n{text}".replace("\n", os.linesep)
             handle.write(whole.encode("utf-8", errors="replace"))  # a lone surrogate (no character) becomes "?"
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        if target != replacing and _is_empty_file(target):  # the name claimed for this file, and still empty
+        if created:
             with contextlib.suppress(OSError):
-                target.unlink()
+                temporary.unlink()
+        if target != replacing:  # the name claimed for this file, if it is still empty
+            _remove_if_empty(target)
         raise
     _sync_folder(folder)
     return target
 
 
 def kept_files(data_folder: Path) -> list[Path]:
-    """The kept notes in the data folder, in the order of their names (each starts with its UTC time)."""
+    """The files in the data folder that hold kept notes, in the order of their names (each has its UTC time): the
+    finished ones, and any hidden one a cut-short write left that could not be finished (:func:`finish_cut_short`)."""
     folder = kept_folder(data_folder)
     try:
         entries = list(folder.iterdir())
     except OSError:  # no folder (as almost always), or one that cannot be read: nothing to point to
         return []
-    return sorted(path for path in entries if path.suffix == SUFFIX and not path.name.startswith("."))
+    named = (path for path in entries if _is_kept_name(path.name) or _is_temporary(path.name))
+    return sorted(path for path in named if _holds_text(path))
+
+
+def may_be_incomplete(path: Path) -> bool:
+    """Whether ``path`` is what a write cut short left: all of the text, or only its start."""
+    return _is_temporary(path.name) or CUT_SHORT in path.stem
 
 
 def finish_cut_short(data_folder: Path, now: datetime) -> None:
@@ -85,32 +97,39 @@ def finish_cut_short(data_folder: Path, now: datetime) -> None:
 
     A write claims its file's name (an empty file), fills a hidden temporary file, and renames that into place; cut
     short, it leaves an empty name, a hidden file with all or part of the text, or both. Whatever a hidden file
-    holds becomes the file it was for, or a new file beside it when that one already holds a whole earlier text
-    (the same close, kept again): it is never dropped, and never written over a whole file. An empty hidden file,
-    and a name left empty, hold no words and go. Files changed in the last minute are left alone: a second CoPDesk
-    may be writing them. Nothing here stops a start: what cannot be done is left for the next one.
+    holds becomes a file of its own beside the one it was for, named ``…-cut-short.txt`` (the start says such a file
+    may be incomplete): it is never dropped, and never written over another. An empty hidden file, and a name left
+    empty with no hidden file to fill it, hold no words and go. Files changed within a minute of ``now``, either
+    way, are left alone: a second CoPDesk may be writing them (a clock more than a minute apart from this one, on
+    a shared folder, is the limit of that). What cannot be done is left for the next start; nothing here stops one.
     """
     folder = kept_folder(data_folder)
     try:
         entries = list(folder.iterdir())
     except OSError:  # no folder, as almost always
         return
-    cut_short = [path for path in entries if _is_temporary(path.name) and _is_settled_file(path, now)]
-    for temporary in cut_short:
-        target = folder / temporary.name[1 : -len(TEMPORARY)]
+    changed = False
+    for temporary in entries:
+        if not (_is_temporary(temporary.name) and _is_settled_file(temporary, now)):
+            continue
         with contextlib.suppress(OSError):
             if _is_empty_file(temporary):
                 temporary.unlink()
-            elif (not target.exists() and not target.is_symlink()) or _is_empty_file(target):
-                os.replace(temporary, target)
             else:
-                os.replace(temporary, _claim_name(folder, f"{target.stem}-cut-short"))
+                own_name = Path(temporary.name[1 : -len(TEMPORARY)]).stem
+                recovered = _claim_name(folder, f"{own_name}{CUT_SHORT}")
+                try:
+                    os.replace(temporary, recovered)
+                except OSError:
+                    _remove_if_empty(recovered)
+                    raise
+            changed = True
     for path in entries:
-        if path.suffix == SUFFIX and not path.name.startswith(".") and _is_settled_file(path, now):
+        unfilled = not os.path.lexists(_temporary_for(path))  # else its text is still to come, or to be finished
+        if _is_kept_name(path.name) and unfilled and _is_settled_file(path, now) and _is_empty_file(path):
             with contextlib.suppress(OSError):
-                if _is_empty_file(path):
-                    path.unlink()
-    if cut_short:
+                path.unlink()
+    if changed:
         _sync_folder(folder)
 
 
@@ -141,6 +160,8 @@ def _claim_name(folder: Path, stem: str) -> Path:
     takes it meanwhile."""
     for number in range(1, 10_000):
         candidate = folder / (f"{stem}{SUFFIX}" if number == 1 else f"{stem}-{number}{SUFFIX}")
+        if os.path.lexists(_temporary_for(candidate)):  # a write cut short left its text there: not to be reused
+            continue
         try:
             os.close(os.open(candidate, _NEW_FILE, PRIVATE_FILE))
         except FileExistsError:
@@ -157,6 +178,10 @@ def _is_temporary(name: str) -> bool:
     return name.startswith(".") and name.endswith(SUFFIX + TEMPORARY) and len(name) > len(SUFFIX + TEMPORARY) + 1
 
 
+def _is_kept_name(name: str) -> bool:
+    return name.endswith(SUFFIX) and not name.startswith(".")
+
+
 def _is_empty_file(path: Path) -> bool:
     """A plain file (not a link) with nothing in it."""
     try:
@@ -166,14 +191,30 @@ def _is_empty_file(path: Path) -> bool:
     return stat.S_ISREG(status.st_mode) and status.st_size == 0
 
 
+def _holds_text(path: Path) -> bool:
+    """A plain file (not a link) with something in it."""
+    try:
+        status = path.lstat()
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and status.st_size > 0
+
+
+def _remove_if_empty(path: Path) -> None:
+    if _is_empty_file(path):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
 def _is_settled_file(path: Path, now: datetime) -> bool:
-    """A plain file (not a link) last changed at least :data:`CUT_SHORT_AFTER` before ``now``."""
+    """A plain file (not a link) last changed at least :data:`CUT_SHORT_AFTER` away from ``now``, before it or (the
+    clock put back since, or a drive that keeps local time) after it: no write going on now made it."""
     try:
         status = path.lstat()
     except OSError:
         return False
     changed = datetime.fromtimestamp(status.st_mtime, UTC)
-    return stat.S_ISREG(status.st_mode) and changed <= now - CUT_SHORT_AFTER
+    return stat.S_ISREG(status.st_mode) and abs(now - changed) >= CUT_SHORT_AFTER
 
 
 def _sync_folder(folder: Path) -> None:

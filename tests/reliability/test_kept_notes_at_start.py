@@ -42,17 +42,25 @@ def test_each_start_points_to_kept_notes_until_they_are_deleted(db_path: Path) -
     assert first.parent.exists() and not any("could not save are kept" in warning for warning in _warnings(db_path))
 
 
-def test_a_start_after_a_crash_mid_write_points_to_what_the_write_left(db_path: Path) -> None:
+def test_a_start_after_a_crash_mid_write_points_to_what_the_write_left_and_says_it_may_be_incomplete(
+    db_path: Path,
+) -> None:
     """The claimed name empty and the text in the hidden file: the warning names a file that holds the text."""
     make_database(db_path)
     folder = kept_folder(db_path.parent)
     folder.mkdir()
     (folder / "notes-20261008T091500Z.txt").write_bytes(b"")
     (folder / ".notes-20261008T091500Z.txt.partial").write_text("Notes of the session\n\nTyped", encoding="utf-8")
+    keep_text(db_path.parent, "Typed at a close that finished", "Notes of the session", NOW)
     before = (NOW - timedelta(minutes=15)).timestamp()
     for path in folder.iterdir():
         os.utime(path, (before, before))
     (said,) = [warning for warning in _warnings(db_path) if "could not save are kept" in warning]
-    assert "kept in a file in" in said
-    assert [path.name for path in folder.iterdir()] == ["notes-20261008T091500Z.txt"]
-    assert (folder / "notes-20261008T091500Z.txt").read_text(encoding="utf-8").endswith("Typed")
+    assert "kept in 2 files in" in said
+    assert said.endswith(
+        "A crash cut the writing of notes-20261008T091500Z-cut-short.txt short: it may hold only the start of its "
+        "notes."
+    )
+    recovered = folder / "notes-20261008T091500Z-cut-short.txt"
+    assert sorted(path.name for path in folder.iterdir()) == [recovered.name, "notes-20261008T093000Z.txt"]
+    assert recovered.read_text(encoding="utf-8").endswith("Typed")

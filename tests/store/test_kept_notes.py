@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from copdesk.store.kept_notes import KEPT_FOLDER, finish_cut_short, keep_text, kept_files
+from copdesk.store.kept_notes import KEPT_FOLDER, finish_cut_short, keep_text, kept_files, may_be_incomplete
 
 NOW = datetime(2026, 12, 5, 14, 30, 5, tzinfo=UTC)
 HEADING = "Notes of the session “Working with risk”, as typed."
@@ -22,7 +22,7 @@ def _read(path: Path) -> str:
     return path.read_bytes().decode("utf-8").replace(os.linesep, "\n")
 
 
-def _left_by_a_crash(folder: Path, files: dict[str, str], *, minutes_ago: int = 5) -> None:
+def _left_by_a_crash(folder: Path, files: dict[str, str], *, minutes_ago: float = 5) -> None:
     """``files`` as a write cut short left them, last changed ``minutes_ago`` before the start at ``NOW``."""
     folder.mkdir(exist_ok=True)
     when = (NOW - timedelta(minutes=minutes_ago)).timestamp()
@@ -142,21 +142,26 @@ def test_a_lone_surrogate_from_the_editor_cannot_stop_the_rest_being_kept(tmp_pa
     assert _read(path).endswith("before ? after")
 
 
-def test_only_finished_text_files_are_listed(tmp_path: Path) -> None:
+def test_the_files_that_hold_text_are_listed(tmp_path: Path) -> None:
+    """Finished files, and a hidden one a cut-short write left; not an empty name, nor anyone else's file."""
     assert kept_files(tmp_path) == []  # no folder: nothing kept, as on almost every start
     folder = tmp_path / KEPT_FOLDER
     folder.mkdir()
-    (folder / ".notes-20261205T143005Z.txt.partial").write_text("cut short", encoding="utf-8")
-    (folder / "desktop.ini").write_text("", encoding="utf-8")
+    hidden = folder / ".notes-20261205T143005Z.txt.partial"
+    hidden.write_text("cut short", encoding="utf-8")
+    (folder / "notes-20261205T143005Z.txt").write_bytes(b"")
+    (folder / "desktop.ini").write_text("[.ShellClassInfo]", encoding="utf-8")
     later = folder / "notes-20261206T090000Z.txt"
     earlier = folder / "notes-20261205T090000Z.txt"
     for path in (later, earlier):
         path.write_text("notes", encoding="utf-8")
-    assert kept_files(tmp_path) == [earlier, later]
+    assert kept_files(tmp_path) == [hidden, earlier, later]
+    assert [may_be_incomplete(path) for path in kept_files(tmp_path)] == [True, False, False]
 
 
-def test_a_write_cut_short_before_its_rename_is_finished_at_the_next_start(tmp_path: Path) -> None:
-    """The name claimed (empty) and the hidden file whole, or only part written: the start shows what it holds."""
+def test_what_a_write_cut_short_left_becomes_a_file_of_its_own_at_the_next_start(tmp_path: Path) -> None:
+    """The name claimed (empty) and the hidden file whole or part written, a hidden file whose name went, and one
+    beside a whole earlier text (the same close kept again): each becomes a ``-cut-short`` file, none written over."""
     folder = tmp_path / KEPT_FOLDER
     whole, part = f"{HEADING}\n\nEvery word typed.", f"{HEADING}\n\nEvery wo"
     _left_by_a_crash(
@@ -167,31 +172,20 @@ def test_a_write_cut_short_before_its_rename_is_finished_at_the_next_start(tmp_p
             "notes-20261205T110000Z.txt": "",
             ".notes-20261205T110000Z.txt.partial": part,
             ".notes-20261205T120000Z.txt.partial": "the name went before the rename",
+            "notes-20261205T130000Z.txt": "kept when asked",
+            ".notes-20261205T130000Z.txt.partial": "kept when asked, and",
         },
     )
     finish_cut_short(tmp_path, NOW)
     assert [(path.name, _read(path)) for path in kept_files(tmp_path)] == [
-        ("notes-20261205T100000Z.txt", whole),
-        ("notes-20261205T110000Z.txt", part),
-        ("notes-20261205T120000Z.txt", "the name went before the rename"),
+        ("notes-20261205T100000Z-cut-short.txt", whole),
+        ("notes-20261205T110000Z-cut-short.txt", part),
+        ("notes-20261205T120000Z-cut-short.txt", "the name went before the rename"),
+        ("notes-20261205T130000Z-cut-short.txt", "kept when asked, and"),
+        ("notes-20261205T130000Z.txt", "kept when asked"),
     ]
-    assert not [path for path in folder.iterdir() if path.name.startswith(".")], "no hidden file is left"
-
-
-def test_a_cut_short_rewrite_never_replaces_the_whole_text_kept_before_it(tmp_path: Path) -> None:
-    folder = tmp_path / KEPT_FOLDER
-    _left_by_a_crash(
-        folder,
-        {
-            "notes-20261205T100000Z.txt": "kept when asked",
-            ".notes-20261205T100000Z.txt.partial": "kept when asked, and",
-        },
-    )
-    finish_cut_short(tmp_path, NOW)
-    assert [(path.name, _read(path)) for path in kept_files(tmp_path)] == [
-        ("notes-20261205T100000Z-cut-short.txt", "kept when asked, and"),
-        ("notes-20261205T100000Z.txt", "kept when asked"),
-    ]
+    assert [may_be_incomplete(path) for path in kept_files(tmp_path)] == [True, True, True, True, False]
+    assert sorted(path.name for path in folder.iterdir()) == [path.name for path in kept_files(tmp_path)]
 
 
 def test_names_and_hidden_files_with_no_words_in_them_go(tmp_path: Path) -> None:
@@ -210,15 +204,59 @@ def test_names_and_hidden_files_with_no_words_in_them_go(tmp_path: Path) -> None
     assert sorted(path.name for path in folder.iterdir()) == ["desktop.ini", "notes-20261205T120000Z.txt"]
 
 
-def test_files_changed_in_the_last_minute_are_left_to_the_copdesk_writing_them(tmp_path: Path) -> None:
+@pytest.mark.parametrize("minutes_ago", [0, -0.5], ids=["just now", "seconds ahead"])
+def test_files_changed_in_the_last_minute_are_left_to_the_copdesk_writing_them(
+    tmp_path: Path, minutes_ago: float
+) -> None:
     """A second CoPDesk, on another database in the folder, may be between its claim and its rename."""
     folder = tmp_path / KEPT_FOLDER
     files = {"notes-20261205T142950Z.txt": "", ".notes-20261205T142950Z.txt.partial": "being written"}
-    _left_by_a_crash(folder, files, minutes_ago=0)
+    _left_by_a_crash(folder, files, minutes_ago=minutes_ago)
     finish_cut_short(tmp_path, NOW)
     assert {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()} == files
-    finish_cut_short(tmp_path, NOW + timedelta(minutes=1))
-    assert [path.name for path in folder.iterdir()] == ["notes-20261205T142950Z.txt"]
+    finish_cut_short(tmp_path, NOW + timedelta(minutes=2))
+    assert [path.name for path in folder.iterdir()] == ["notes-20261205T142950Z-cut-short.txt"]
+
+
+def test_files_dated_well_after_the_start_are_finished_too(tmp_path: Path) -> None:
+    """Written while the clock was ahead (put right since), or on a drive that keeps local time: no write going on
+    now dated them, and waiting for the clock to catch up would hide the text for as long."""
+    folder = tmp_path / KEPT_FOLDER
+    _left_by_a_crash(
+        folder,
+        {"notes-20261205T100000Z.txt": "", ".notes-20261205T100000Z.txt.partial": "typed"},
+        minutes_ago=-90,
+    )
+    finish_cut_short(tmp_path, NOW)
+    assert [(path.name, _read(path)) for path in kept_files(tmp_path)] == [
+        ("notes-20261205T100000Z-cut-short.txt", "typed")
+    ]
+
+
+def test_a_hidden_file_that_cannot_be_moved_keeps_its_name_and_stays_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses the rename while another program (a virus scanner, a backup) has the file open: the empty
+    name stays beside it, no empty ``-cut-short`` name is left, the start still points to the text, and a close in
+    the same second takes another name rather than reuse the hidden file's."""
+    folder = tmp_path / KEPT_FOLDER
+    _left_by_a_crash(folder, {"notes-20261205T143005Z.txt": "", ".notes-20261205T143005Z.txt.partial": "typed"})
+
+    def held_open(_source: Path, _target: Path) -> None:
+        raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "replace", held_open)
+        finish_cut_short(tmp_path, NOW)
+    assert sorted(path.name for path in folder.iterdir()) == [
+        ".notes-20261205T143005Z.txt.partial",
+        "notes-20261205T143005Z.txt",
+    ]
+    (listed,) = kept_files(tmp_path)
+    assert listed.name == ".notes-20261205T143005Z.txt.partial" and may_be_incomplete(listed)
+    new = keep_text(tmp_path, "a later close", HEADING, NOW)
+    assert new.name == "notes-20261205T143005Z-2.txt"
+    assert (folder / ".notes-20261205T143005Z.txt.partial").read_text(encoding="utf-8") == "typed"
 
 
 def test_a_claimed_name_filled_meanwhile_is_not_removed_by_the_write_that_claimed_it(

@@ -392,6 +392,11 @@ def _kept(window: MainWindow) -> list[Path]:
     return kept_files(window.context.db_path.parent)
 
 
+def _no_room(*_args: object, **_kwargs: object) -> Path:
+    """Keeping the notes in a file, on a disk with no room for that either."""
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
 def _kept_text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
@@ -477,10 +482,7 @@ def test_notes_let_go_of_unsaved_are_kept_and_a_later_save_of_another_session_le
 def test_notes_that_cannot_be_kept_in_a_file_either_are_said_to_be_lost_before_closing(
     window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_room(*_args: object, **_kwargs: object) -> Path:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(notes_panel, "keep_unsaved_text", no_room)
+    monkeypatch.setattr(notes_panel, "keep_unsaved_text", _no_room)
     question = _closed_with_notes_unsaved(window, disk, "Typed while the disk was full")
     assert "could not be kept in a file either (No space left on device)" in question.informativeText()
     assert "copy them somewhere safe" in question.informativeText()
@@ -519,22 +521,52 @@ def test_a_discard_while_the_notes_cannot_be_saved_leaves_the_live_session_and_i
     assert discard.discard(live) is not None and not window.live_session.is_live
 
 
-def test_notes_that_cannot_be_kept_again_point_to_the_older_file_and_say_what_it_lacks(
-    window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _kept_then_refused_again(
+    window: MainWindow, disk: Disk, monkeypatch: pytest.MonkeyPatch, typed_since: str
+) -> tuple[Path, UnsavedQuestion]:
+    """Kept in a file at a first closing question, ``typed_since`` added, then asked again with no room left for
+    the file either."""
     question = _closed_with_notes_unsaved(window, disk, "Typed while the disk was full")
     (kept,) = _kept(window)
     question.keep_button.click()
-    _pane(window).editor.appendPlainText("Typed after the question")
+    if typed_since:
+        _pane(window).editor.appendPlainText(typed_since)
 
-    def no_room(*_args: object, **_kwargs: object) -> Path:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(notes_panel, "keep_unsaved_text", no_room)
+    monkeypatch.setattr(notes_panel, "keep_unsaved_text", _no_room)
     again = _asked_on_closing(window)
     assert again is not question
+    return kept, again
+
+
+def test_notes_that_cannot_be_kept_again_point_to_the_older_file_and_say_what_it_lacks(
+    window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept, again = _kept_then_refused_again(window, disk, monkeypatch, "Typed after the question")
     said = again.informativeText()
     assert f"could not be kept in a file again (No space left on device): {shown(kept)} holds them" in said
-    assert "without what you typed since" in said and "Closing now loses it." in said
+    assert "Copy what you typed since somewhere safe before you close: closing now loses it." in said
     assert again.close_button.text().replace("&", "") == "Close and lose the newest"
     assert _kept(window) == [kept] and _kept_text(kept).endswith("Typed while the disk was full")
+
+
+def test_an_earlier_file_with_everything_typed_is_said_to_keep_the_notes(
+    window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing typed since the first question: no loss is threatened that would not happen."""
+    kept, again = _kept_then_refused_again(window, disk, monkeypatch, "")
+    assert f"the session's notes, as typed, are kept in {shown(kept)}" in again.informativeText()
+    assert again.close_button.text().replace("&", "") == "Close, notes kept in the file"
+
+
+def test_an_earlier_file_deleted_since_is_not_promised(
+    window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The facilitator copied the notes and deleted the file, as the warning asks: closing now would lose them."""
+    question = _closed_with_notes_unsaved(window, disk, "Typed while the disk was full")
+    (kept,) = _kept(window)
+    question.keep_button.click()
+    kept.unlink()
+
+    monkeypatch.setattr(notes_panel, "keep_unsaved_text", _no_room)
+    said = _asked_on_closing(window).informativeText()
+    assert "could not be kept in a file either (No space left on device)" in said and shown(kept) not in said

@@ -8,7 +8,7 @@ tears the live page down the way ending does (the timer stops, the panes flush a
 it; the window returns to Prepare. Nothing is carried or written on the way: a refused discard leaves the
 session exactly as it was. While what was typed in the live session cannot be saved (a full disk, a read-only
 folder), the live page is not torn down at all: its text stays in its fields, with the banner's Retry, rather than
-go to a file, and the discard is refused (the deletion would be refused too, for the same reason).
+go to a file, and the discard is refused (a full disk, a read-only folder or a lock would refuse the deletion too).
 """
 
 from __future__ import annotations

@@ -113,8 +113,8 @@ class UnsavedQuestion(QMessageBox):
         elif not_kept is not None and kept_before is not None:
             text = (
                 f"{cause}. The notes could not be kept in a file again ({not_kept}): {shown(kept_before)} holds them "
-                "as they were when CoPDesk last kept them, without what you typed since. Copy that somewhere safe "
-                "before you close. Closing now loses it."
+                "as they were when CoPDesk last kept them, without what you typed since. Copy what you typed since "
+                "somewhere safe before you close: closing now loses it."
             )
             close_caption = "Close and &lose the newest"
         elif not_kept is not None:

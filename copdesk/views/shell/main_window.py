@@ -428,7 +428,10 @@ class MainWindow(QMainWindow):
             self.unsaved_question.raise_()  # asked already: closing again does not stack a second question
             return
         kept, not_kept = self._keep_unsaved_notes()
-        kept_before = self._live_page.notes_panel.kept_file if self._live_page is not None and not_kept else None
+        earlier = self._live_page.notes_panel.kept_earlier() if self._live_page is not None and not_kept else None
+        if earlier is not None and earlier[1]:  # nothing typed since: the earlier file holds it all
+            kept, not_kept, earlier = earlier[0], None, None
+        kept_before = earlier[0] if earlier is not None else None
         question = self.unsaved_question = UnsavedQuestion(self, kept=kept, not_kept=not_kept, kept_before=kept_before)
         question.close_anyway.connect(self._close_anyway)
         question.open()

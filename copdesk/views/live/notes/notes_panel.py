@@ -69,6 +69,7 @@ class NotesPanel(Pane):
         self._dirty = False
         self._session: Session | None = None  # for a kept file's heading, read while the database still answered
         self._kept: Path | None = None  # the file this run kept the unsaved text in, until the text saves
+        self._kept_text = ""  # the text as it was kept there
         self._search: NotesSearchDialog | None = None
 
         self.save_status = QLabel()
@@ -225,24 +226,29 @@ class NotesPanel(Pane):
                 self.keep_unsaved_in_file()
         self._session = self._kept = None
 
-    @property
-    def kept_file(self) -> Path | None:
-        """The file this pane last kept the session's unsaved text in, while that text is still not saved: as the
-        text was then, if a later attempt to keep it failed."""
-        return self._kept
+    def kept_earlier(self) -> tuple[Path, bool] | None:
+        """The file this pane last kept the session's unsaved text in, while that text is still not saved and the
+        file is still there with it (the facilitator may have deleted it, or its drive gone); and whether the text
+        is still as kept then (nothing typed since)."""
+        kept = self._kept
+        if kept is None:
+            return None
+        try:
+            held = kept.is_file() and kept.stat().st_size > 0
+        except OSError:
+            return None
+        return (kept, self.editor.toPlainText() == self._kept_text) if held else None
 
     def keep_unsaved_in_file(self) -> Path | None:
         """Write the text that could not be saved to a file of its own, rewriting the one kept before in this run;
         return its path, or ``None`` when there is nothing unsaved. Raises ``OSError`` when that fails too."""
         if not self._dirty or self.session_id is None:
             return None
+        text = self.editor.toPlainText()
         self._kept = keep_unsaved_text(
-            self.context.db_path,
-            self._session,
-            self.editor.toPlainText(),
-            self.context.now(),
-            replacing=self._kept,
+            self.context.db_path, self._session, text, self.context.now(), replacing=self._kept
         )
+        self._kept_text = text
         return self._kept
 
     def _write_text(self) -> None:
