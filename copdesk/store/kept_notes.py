@@ -182,22 +182,21 @@ def _is_kept_name(name: str) -> bool:
     return name.endswith(SUFFIX) and not name.startswith(".")
 
 
-def _is_empty_file(path: Path) -> bool:
-    """A plain file (not a link) with nothing in it."""
+def _plain_file_size(path: Path) -> int | None:
+    """The size of ``path`` if it is a plain file (not a link, nor gone)."""
     try:
         status = path.lstat()
     except OSError:
-        return False
-    return stat.S_ISREG(status.st_mode) and status.st_size == 0
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
+def _is_empty_file(path: Path) -> bool:
+    return _plain_file_size(path) == 0
 
 
 def _holds_text(path: Path) -> bool:
-    """A plain file (not a link) with something in it."""
-    try:
-        status = path.lstat()
-    except OSError:
-        return False
-    return stat.S_ISREG(status.st_mode) and status.st_size > 0
+    return bool(_plain_file_size(path))
 
 
 def _remove_if_empty(path: Path) -> None:

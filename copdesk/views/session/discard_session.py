@@ -6,9 +6,9 @@ is refused (:mod:`copdesk.store.discard` decides what goes, :func:`copdesk.servi
 deletes it in one transaction). A confirmation counts what will be deleted first. Discarding a live session
 tears the live page down the way ending does (the timer stops, the panes flush and empty) and then deletes
 it; the window returns to Prepare. Nothing is carried or written on the way: a refused discard leaves the
-session exactly as it was. While what was typed in the live session cannot be saved (a full disk, a read-only
-folder), the live page is not torn down at all: its text stays in its fields, with the banner's Retry, rather than
-go to a file, and the discard is refused (a full disk, a read-only folder or a lock would refuse the deletion too).
+session exactly as it was. While what was typed in the live session cannot be saved, the live page is not torn
+down at all: its text stays in its fields, with its Retry, rather than go to a file, and the discard is refused
+(what refused the save, a full disk, a read-only folder or a lock, would refuse the deletion too).
 """
 
 from __future__ import annotations
