@@ -273,9 +273,10 @@ def kept_notes_warning(data_folder: Path, now: datetime) -> str | None:
     cut_short = [path.name for path in kept if may_be_incomplete(path)]
     incomplete = ""
     if cut_short:
-        which = " and ".join([", ".join(cut_short[:-1]), cut_short[-1]] if len(cut_short) > 1 else cut_short)
+        from copdesk.core.text import listed
+
         holds = "it may hold" if len(cut_short) == 1 else "each may hold"
-        incomplete = f" A crash cut the writing of {which} short: {holds} only the start of its notes."
+        incomplete = f" A crash cut the writing of {listed(cut_short)} short: {holds} only the start of its notes."
     return (
         f"Notes CoPDesk could not save are kept in {files} in {shown(kept_folder(data_folder))}. Resume {sessions}, "
         f"then delete {them}: nothing else removes {them}, not even an erasure or a deletion of old sessions."

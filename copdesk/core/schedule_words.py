@@ -10,7 +10,7 @@ from copdesk.core import full_weeks
 from copdesk.core.date_names import DAY_NAMES, long_date, month_name
 from copdesk.core.model import SessionKind
 from copdesk.core.schedule import Pattern, ReflectiveWeeks, ScheduleRule, parse_rule
-from copdesk.core.text import counted
+from copdesk.core.text import counted, listed
 
 
 def describe(rule_text: str) -> str:
@@ -68,8 +68,7 @@ def ordinal(number: int) -> str:
 
 
 def _join(ordinals: tuple[int, ...]) -> str:
-    words = [ordinal(number) for number in sorted(ordinals, key=lambda n: n if n > 0 else 99)]
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+    return listed([ordinal(number) for number in sorted(ordinals, key=lambda n: n if n > 0 else 99)])
 
 
 def week_counting(kind: SessionKind, weekday: int, weeks: ReflectiveWeeks = ReflectiveWeeks.SECOND_AND_FOURTH) -> str:

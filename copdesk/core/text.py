@@ -8,6 +8,7 @@ a name display as something else; other control characters are refused outright.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 MAX_NAME_LENGTH = 80
 
@@ -44,6 +45,11 @@ def counted(number: int, one: str, many: str = "", *, none: str = "") -> str:
     """
     amount = none if number == 0 and none else str(number)
     return f"{amount} {one if number == 1 else many or one + 's'}"
+
+
+def listed(words: Sequence[str]) -> str:
+    """Several words as a sentence lists them: "a", "a and b", "a, b and c" (at least one word)."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def quoted(text: str, limit: int = 40) -> str:

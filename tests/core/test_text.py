@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from copdesk.core.text import counted
+from copdesk.core.text import counted, listed
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,9 @@ def test_none_stands_in_for_zero_only() -> None:
     assert counted(0, "open action", none="No") == "No open actions"
     assert counted(1, "open action", none="No") == "1 open action"
     assert counted(5, "open action", none="No") == "5 open actions"
+
+
+def test_words_are_listed_as_a_sentence_lists_them() -> None:
+    assert listed(["notes-a.txt"]) == "notes-a.txt"
+    assert listed(["1st", "3rd"]) == "1st and 3rd"
+    assert listed(["a", "b", "c"]) == "a, b and c"
