@@ -48,6 +48,11 @@ def keep_unsaved_text(
     return kept_notes.keep_text(db_path.parent, text, heading, now, replacing=replacing)
 
 
+def kept_text_remains(path: Path) -> bool:
+    """Whether the file notes were kept in is still there with them (it may have been deleted, or its drive gone)."""
+    return kept_notes.holds_text(path)
+
+
 def discard_kept_text(path: Path) -> None:
     """The notes kept in ``path`` are saved after all, and newer: the file goes."""
     kept_notes.discard(path)

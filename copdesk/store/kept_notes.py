@@ -84,7 +84,7 @@ def kept_files(data_folder: Path) -> list[Path]:
     except OSError:  # no folder (as almost always), or one that cannot be read: nothing to point to
         return []
     named = (path for path in entries if _is_kept_name(path.name) or _is_temporary(path.name))
-    return sorted(path for path in named if _holds_text(path))
+    return sorted(path for path in named if holds_text(path))
 
 
 def may_be_incomplete(path: Path) -> bool:
@@ -195,7 +195,8 @@ def _is_empty_file(path: Path) -> bool:
     return _plain_file_size(path) == 0
 
 
-def _holds_text(path: Path) -> bool:
+def holds_text(path: Path) -> bool:
+    """Whether ``path`` is a plain file with something in it: a kept file still there to point to."""
     return bool(_plain_file_size(path))
 
 

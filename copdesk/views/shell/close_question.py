@@ -77,7 +77,7 @@ class UnsavedQuestion(QMessageBox):
     """``close_anyway`` once the facilitator chooses to close with something unsaved; keeping the window open is
     the default, and what Escape does.
 
-    ``kept`` is the file the session's notes were kept in (:meth:`NotesPanel.keep_unsaved_in_file`), and ``not_kept``
+    ``kept`` is the file the session's notes were kept in (:meth:`NotesPanel.keep_at_close`), and ``not_kept``
     why they could not be, with ``kept_before`` the file that still holds them as they were kept at an earlier
     question, if one does: the question says which, so closing loses words only when the facilitator has read which.
     """

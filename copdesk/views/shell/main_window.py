@@ -427,23 +427,14 @@ class MainWindow(QMainWindow):
         if self.unsaved_question is not None and self.unsaved_question.isVisible():
             self.unsaved_question.raise_()  # asked already: closing again does not stack a second question
             return
-        kept, not_kept = self._keep_unsaved_notes()
-        earlier = self._live_page.notes_panel.kept_earlier() if self._live_page is not None and not_kept else None
-        if earlier is not None and earlier[1]:  # nothing typed since: the earlier file holds it all
-            kept, not_kept, earlier = earlier[0], None, None
-        kept_before = earlier[0] if earlier is not None else None
+        kept, not_kept, kept_before = self._keep_unsaved_notes()
         question = self.unsaved_question = UnsavedQuestion(self, kept=kept, not_kept=not_kept, kept_before=kept_before)
         question.close_anyway.connect(self._close_anyway)
         question.open()
 
-    def _keep_unsaved_notes(self) -> tuple[Path | None, str | None]:
-        """The notes that could not be saved, kept in a file: its path, or why that failed too (else two Nones)."""
-        if self._live_page is None:
-            return None, None
-        try:
-            return self._live_page.notes_panel.keep_unsaved_in_file(), None
-        except OSError as exc:
-            return None, exc.strerror or type(exc).__name__
+    def _keep_unsaved_notes(self) -> tuple[Path | None, str | None, Path | None]:
+        """The notes that could not be saved, kept in a file (:meth:`NotesPanel.keep_at_close`)."""
+        return (None, None, None) if self._live_page is None else self._live_page.notes_panel.keep_at_close()
 
     def _close_anyway(self) -> None:
         self._close_anyway_accepted = True

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.core.model import NoteKind, Session
-from copdesk.services.notes import discard_kept_text, keep_unsaved_text, save_session_text
+from copdesk.services.notes import discard_kept_text, keep_unsaved_text, kept_text_remains, save_session_text
 from copdesk.store.notes import session_text
 from copdesk.store.sessions import get_session
 from copdesk.store.teams import list_members
@@ -226,18 +226,19 @@ class NotesPanel(Pane):
                 self.keep_unsaved_in_file()
         self._session = self._kept = None
 
-    def kept_earlier(self) -> tuple[Path, bool] | None:
-        """The file this pane last kept the session's unsaved text in, while that text is still not saved and the
-        file is still there with it (the facilitator may have deleted it, or its drive gone); and whether the text
-        is still as kept then (nothing typed since)."""
-        kept = self._kept
-        if kept is None:
-            return None
+    def keep_at_close(self) -> tuple[Path | None, str | None, Path | None]:
+        """Keep the text that could not be saved in a file as the window closes: ``(kept, None, None)`` with its
+        path; or, when that fails too, ``(None, why, earlier)`` with the file kept at an earlier question if it still
+        holds the text (the facilitator may have deleted it, or its drive gone), or ``(earlier, None, None)`` when
+        nothing was typed since; three Nones when nothing is unsaved."""
         try:
-            held = kept.is_file() and kept.stat().st_size > 0
-        except OSError:
-            return None
-        return (kept, self.editor.toPlainText() == self._kept_text) if held else None
+            return self.keep_unsaved_in_file(), None, None
+        except OSError as exc:
+            why = exc.strerror or type(exc).__name__
+            earlier = self._kept if self._kept is not None and kept_text_remains(self._kept) else None
+            if earlier is not None and self.editor.toPlainText() == self._kept_text:
+                return earlier, None, None
+            return None, why, earlier
 
     def keep_unsaved_in_file(self) -> Path | None:
         """Write the text that could not be saved to a file of its own, rewriting the one kept before in this run;
