@@ -16,7 +16,7 @@ kinds of run alternate:
 * floor: the bare window that has also imported ``sqlite3`` and ``sqlite_utils`` and opened the same database (a
   query read from it), both before Qt: the least memory the required stack can take, the base of the memory
   goal (imported after Qt, PySide would read and keep the source of every module of sqlite-utils, click, pluggy
-  and dateutil, about 5 MB more; see ``copdesk.app._spare_pyside_source_reads``);
+  and dateutil, about 5 MB more; see ``copdesk.qt_start.spare_pyside_source_reads``);
 * app, data changed: a row was written since the last start, so the start-up backup of the 40 MB file is due
   (what a facilitator gets on most days);
 * app, unchanged: nothing written since the last start, so no backup is due.

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from copdesk import paths
+from copdesk import paths, qt_start
 from copdesk.core.clock import MonotonicClock, WallClock, system_monotonic, system_now
 
 if TYPE_CHECKING:
@@ -26,10 +26,6 @@ if TYPE_CHECKING:
     from copdesk.views.shell.main_window import MainWindow
 
 FIRST_PAINT_WAIT_MS = 500  # the most start-up waits for the window's first paint before opening the data
-NO_DISPLAY_MESSAGE = (
-    "CoPDesk needs a graphical desktop: run it from a desktop session, "
-    "or use 'python main.py SUBCOMMAND' (see --help) for the command line."
-)
 
 
 def create_window(
@@ -76,37 +72,6 @@ def window_for(
     return window
 
 
-def _missing_x11_library() -> str | None:
-    """Qt aborts with a page of text when its X11 plugin cannot load; find out first and say it in one line."""
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if sys.platform != "linux" or not os.environ.get("DISPLAY") or platform not in ("", "xcb"):
-        return None
-    if os.environ.get("WAYLAND_DISPLAY") and not platform:
-        return None
-    import ctypes
-    from importlib.util import find_spec
-
-    spec = find_spec("PySide6")
-    if spec is None or spec.origin is None:
-        return None
-    plugin = Path(spec.origin).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
-    try:
-        ctypes.CDLL(str(plugin))
-    except OSError as exc:
-        missing = str(exc).split(":")[0]
-        return (
-            f"CoPDesk cannot open a window: the system library {missing} is missing "
-            "(on Debian or Ubuntu: sudo apt install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1)."
-        )
-    return None
-
-
-def _display_available() -> bool:
-    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
 def _command_line_epilog() -> str:
     from copdesk.cli import subcommand_names
 
@@ -126,10 +91,10 @@ def run_gui(argv: Sequence[str]) -> int:
     args, qt_args = parser.parse_known_args(argv)
     if args.db == "":
         parser.error("--db needs a path (an empty one would silently mean your default database)")
-    if not _display_available():
-        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+    if not qt_start.display_available():
+        print(qt_start.NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1
-    missing = _missing_x11_library()
+    missing = qt_start.missing_x11_library()
     if missing:
         print(missing, file=sys.stderr)
         return 1
@@ -145,7 +110,7 @@ def _run(qt_args: list[str], db_arg: str | None) -> int:
     """Start-up and the event loop, once the command line and the display are known to be usable."""
     from PySide6.QtWidgets import QApplication
 
-    _spare_pyside_source_reads()
+    qt_start.spare_pyside_source_reads()
 
     from copdesk.startup import claim_location
     from copdesk.views.shell.fault_notice import watch_faults
@@ -170,33 +135,6 @@ def _run(qt_args: list[str], db_arg: str | None) -> int:
         return 1
     finally:
         stop_watching_faults()
-
-
-def _spare_pyside_source_reads() -> None:
-    """Let PySide tell whether a module uses it from the file's bytes, not from its source kept in ``linecache``.
-
-    Once loaded, PySide checks every module imported after it for the text "PySide6" (to know which modules its
-    ``__feature__`` switches apply to) with ``inspect.getsource``, which reads the file through ``linecache`` and
-    keeps every line of it for the life of the process: run from the checkout, about 7 MB of source and 20 ms of
-    start-up. The question is the same when asked of the file's bytes (a source file's encoding keeps ASCII as
-    ASCII), and those are dropped once read. A module without a ``.py`` file (the bundle's are compiled only) is
-    left to PySide's own check; so is every module if a PySide release no longer has the check.
-    """
-    feature = sys.modules.get("shibokensupport.feature")
-    pyside_check = getattr(feature, "_mod_uses_pyside", None)
-    if feature is None or pyside_check is None or pyside_check.__module__ == __name__:  # absent, or done already
-        return
-
-    def uses_pyside(module: object) -> bool:
-        source_file = getattr(module, "__file__", None)
-        if isinstance(source_file, str) and source_file.endswith(".py"):
-            try:
-                return b"PySide6" in Path(source_file).read_bytes()
-            except (OSError, ValueError):  # unreadable, or not a plain file (a .py inside a zip): PySide's own check
-                pass
-        return bool(pyside_check(module))
-
-    vars(feature)["_mod_uses_pyside"] = uses_pyside  # the module looks the name up when it checks
 
 
 def _run_claimed(app: QApplication, location: DataLocation, claim: Claim) -> int:

@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from copdesk import app
+from copdesk import app, qt_start
 from copdesk.instance_lock import lock_path
 from copdesk.views.shell.main_window import MainWindow
 from tests.reliability.conftest import app_child, make_database, run_child
@@ -181,10 +181,10 @@ def test_pyside_still_tells_the_modules_that_use_it_from_those_that_do_not(
 ) -> None:
     feature = sys.modules["shibokensupport.feature"]
     monkeypatch.setitem(vars(feature), "_mod_uses_pyside", feature._mod_uses_pyside)  # PySide's own, after the test
-    app._spare_pyside_source_reads()
+    qt_start.spare_pyside_source_reads()
     check = feature._mod_uses_pyside
-    app._spare_pyside_source_reads()  # a second start in one process
-    assert check.__module__ == "copdesk.app" and feature._mod_uses_pyside is check
+    qt_start.spare_pyside_source_reads()  # a second start in one process
+    assert check.__module__ == "copdesk.qt_start" and feature._mod_uses_pyside is check
     uses, plain, zipped = (f"{kind}_{uuid.uuid4().hex}" for kind in ("uses_qt", "plain", "zipped_qt"))
     qt_source = "from PySide6.QtCore import QObject\n"
     (tmp_path / f"{uses}.py").write_text(qt_source, encoding="utf-8")

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from copdesk import app, paths
+from copdesk import app, paths, qt_start
 from copdesk.store.connection import open_database
 from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog
 
@@ -71,8 +71,8 @@ def test_a_missing_x11_library_is_named_in_one_line(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
-    message = app._missing_x11_library()
+    message = qt_start.missing_x11_library()
     assert message is not None and "\n" not in message
     assert "libxcb-icccm.so.4 is missing" in message and "apt install" in message
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    assert app._missing_x11_library() is None
+    assert qt_start.missing_x11_library() is None
