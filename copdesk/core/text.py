@@ -12,6 +12,10 @@ from collections.abc import Sequence
 
 MAX_NAME_LENGTH = 80
 
+# Characters that are letters or symbols to Unicode yet show as blank space: the Hangul fillers and the blank Braille
+# pattern. A name made only of them (or of joiners) would be an empty tile.
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
 # Explicit bidi embeddings, overrides and isolates (LRE..RLO, LRI..PDI) plus the marks LRM, RLM, ALM.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
@@ -28,6 +32,8 @@ def clean_name(raw: str, *, what: str = "Name") -> str:
     text = " ".join(text.split())
     if not text:
         raise InvalidName(f"{what} is empty; type at least one letter.")
+    if not any(unicodedata.category(ch)[0] in "LNPS" and ch not in _BLANK_LOOKING for ch in text):
+        raise InvalidName(f"{what} shows nothing; type at least one letter.")
     if len(text) > MAX_NAME_LENGTH:
         raise InvalidName(f"{what} is {len(text)} characters long; keep it to {MAX_NAME_LENGTH}.")
     return text
@@ -50,6 +56,11 @@ def counted(number: int, one: str, many: str = "", *, none: str = "") -> str:
 def listed(words: Sequence[str]) -> str:
     """Several words as a sentence lists them: "a", "a and b", "a, b and c" (at least one word)."""
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def shortened(text: str, limit: int = 40) -> str:
+    """``text`` cut to at most ``limit`` characters, the last of them "…" when it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def quoted(text: str, limit: int = 40) -> str:

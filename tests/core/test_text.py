@@ -1,10 +1,11 @@
-"""Counts in words: one helper for every "N things" CoPDesk writes, so 0, 1 and many all read right."""
+"""Counts in words (one helper for every "N things" CoPDesk writes, so 0, 1 and many all read right), text cut
+short for a message, and names that must show something."""
 
 from __future__ import annotations
 
 import pytest
 
-from copdesk.core.text import counted, listed
+from copdesk.core.text import InvalidName, clean_name, counted, listed, shortened
 
 
 @pytest.mark.parametrize(
@@ -31,3 +32,22 @@ def test_words_are_listed_as_a_sentence_lists_them() -> None:
     assert listed(["notes-a.txt"]) == "notes-a.txt"
     assert listed(["1st", "3rd"]) == "1st and 3rd"
     assert listed(["a", "b", "c"]) == "a, b and c"
+
+
+def test_text_is_cut_to_the_limit_with_the_last_character_saying_so() -> None:
+    assert shortened("Share the carers' checklist", 40) == "Share the carers' checklist"
+    assert shortened("abcdefghij", 10) == "abcdefghij"
+    assert shortened("abcdefghijk", 10) == "abcdefghi…"
+    assert len(shortened("x" * 5000, 50)) == 50
+
+
+@pytest.mark.parametrize("blank", ["\u200d", "\u3164", "\u2800", "\uffa0", "\u115f\u1160", "\u3164 \u2800", "\u0301"])
+def test_a_name_that_shows_nothing_is_refused(blank: str) -> None:
+    # Letters or symbols to Unicode, blank on screen: the tile, the erase list and a named export would be empty.
+    with pytest.raises(InvalidName, match="shows nothing; type at least one letter"):
+        clean_name(blank, what="Member name")
+
+
+@pytest.mark.parametrize("name", ["Zoë", "李", "O'Neil", "7", "👩🏽‍⚕️", "Ana\u200dBel", "-"])
+def test_a_name_with_anything_that_shows_is_kept(name: str) -> None:
+    assert clean_name(name) == name

@@ -18,6 +18,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from copdesk.core.privacy import Finding, find_identifiers, remove_finding
+from copdesk.core.text import shortened
 from copdesk.views.widgets.banner import Banner
 
 CHECK_DELAY_MS = 600
@@ -78,7 +79,7 @@ class IdentifierWarning(Banner):
         if others:
             actions.insert(1, (f"Remove all {len(self.findings)}", self.remove_all))
         # Short, so the notes keep their room; the advice is in the tooltip and for screen readers.
-        self.show_message(f"“{_shorten(first.text)}” looks like {_KIND_WORDS[first.kind.value]}{more}.", actions)
+        self.show_message(f"“{shortened(first.text)}” looks like {_KIND_WORDS[first.kind.value]}{more}.", actions)
         self.setToolTip(first.message)
         self.setAccessibleDescription(f"{self.label.text()} {first.message}")
         self.close_button.setToolTip("Not an identifier: stop warning about this")
@@ -145,7 +146,3 @@ class IdentifierWarning(Banner):
         cursor.setPosition(utf16_offset(text, finding.start))
         cursor.setPosition(utf16_offset(text, finding.end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
-
-
-def _shorten(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
