@@ -217,6 +217,8 @@ class SessionFlow(QObject):
 
     # -- ending -------------------------------------------------------------------------------------
     def request_end(self) -> QMessageBox | None:
+        from copdesk.views.shell.close_question import not_added_warning
+
         if not self.live.is_live:
             return None
         box = QMessageBox(
@@ -226,8 +228,10 @@ class SessionFlow(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self.window,
         )
+        not_added = self.live.typed_not_added()
         box.setInformativeText(
-            "The timer stops and the session is saved with every segment's actual time. This cannot be undone.\n\n"
+            (not_added_warning(not_added, "Ending now leaves {it} out of the session") + "\n\n" if not_added else "")
+            + "The timer stops and the session is saved with every segment's actual time. This cannot be undone.\n\n"
             "Started by mistake or for practice? Discard it instead: it is deleted with all it recorded."
         )
         box.setObjectName("endConfirmation")
@@ -291,7 +295,7 @@ class SessionFlow(QObject):
         if self.close_question is not None and self.close_question.isVisible():
             self.close_question.raise_()  # asked already: closing again does not stack a second question
             return self.close_question
-        question = CloseQuestion(self.window, notes_saved=notes_saved)
+        question = CloseQuestion(self.window, notes_saved=notes_saved, not_added=self.live.typed_not_added())
         question.chosen.connect(lambda choice: self._closing_chosen(choice, close))
         self.close_question = question
         question.open()

@@ -21,10 +21,19 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from copdesk.core.text import listed
 from copdesk.store.location import shown
 
 CLOSE_QUESTION = "A session is still live"
 UNSAVED_QUESTION = "Not everything is saved"
+
+
+def not_added_warning(items: list[str], consequence: str) -> str:
+    """The sentence for quick items typed but not added (:meth:`LiveSession.typed_not_added`), with what would
+    happen to them: a question that ends or closes never drops them unsaid."""
+    one = len(items) == 1
+    it, its = ("it", "its tab") if one else ("them", "their tabs")
+    return f"Not added yet: {listed(items)}. {consequence.format(it=it)}: Cancel, then add {it} in {its}."
 
 
 class CloseChoice(Enum):
@@ -36,23 +45,35 @@ class CloseChoice(Enum):
 class CloseQuestion(QMessageBox):
     chosen = Signal(object)  # CloseChoice
 
-    def __init__(self, parent: QWidget, *, notes_saved: bool) -> None:
+    def __init__(self, parent: QWidget, *, notes_saved: bool, not_added: list[str]) -> None:
         super().__init__(
             QMessageBox.Icon.Question, CLOSE_QUESTION, CLOSE_QUESTION, QMessageBox.StandardButton.NoButton, parent
         )
         self.setObjectName("closeQuestion")
-        self.setInformativeText(
-            "End it now and see its summary, or close CoPDesk and leave it live: everything is saved, "
-            "and it is offered to resume next time. Notes typed so far are saved either way."
-            if notes_saved
-            else "Close CoPDesk and leave it live: it is offered to resume next time, and the notes that could not "
-            "be saved are as the last question said. It can end only once its notes are saved (Retry)."
-        )
+        if not notes_saved:
+            about = (
+                "Close CoPDesk and leave it live: it is offered to resume next time, and the notes that could not "
+                "be saved are as the last question said. It can end only once its notes are saved (Retry)."
+            )
+        elif not_added:
+            about = (
+                "End it now and see its summary, or close CoPDesk and leave it live: it is offered to resume next "
+                "time. Notes typed so far are saved either way."
+            )
+        else:
+            about = (
+                "End it now and see its summary, or close CoPDesk and leave it live: everything is saved, "
+                "and it is offered to resume next time. Notes typed so far are saved either way."
+            )
+        if not_added:
+            about += "\n\n" + not_added_warning(not_added, "Either choice leaves {it} out")
+        self.setInformativeText(about)
         self.end_button = self._button("&End the session now", QMessageBox.ButtonRole.DestructiveRole)
         self.keep_button = self._button("&Keep it live and close", QMessageBox.ButtonRole.AcceptRole)
         self.cancel_button = self._button("Cancel", QMessageBox.ButtonRole.RejectRole)
         self.cancel_button.setAccessibleName("Cancel: keep the window open")
-        self.setDefaultButton(self.keep_button)
+        # Enter keeps it live, unless that would drop an item typed but not added.
+        self.setDefaultButton(self.cancel_button if not_added else self.keep_button)
         self.setEscapeButton(self.cancel_button)
         self.finished.connect(self._finished)
 

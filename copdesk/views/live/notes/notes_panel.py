@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.core.model import NoteKind, Session
+from copdesk.core.text import shortened
 from copdesk.services.notes import discard_kept_text, keep_unsaved_text, kept_text_remains, save_session_text
 from copdesk.store.notes import session_text
 from copdesk.store.sessions import get_session
@@ -49,6 +50,7 @@ from copdesk.views.widgets.pane import Pane
 
 AUTOSAVE_MS = 1000
 MINIMUM_HEIGHT = 260
+UNADDED_QUOTE_LENGTH = 50  # a quick item typed but not added, as the end and close questions quote it
 EDITOR_MINIMUM_LINES = 6  # room to type, however long the question or the follow-up list above
 PREFERRED_HEIGHT = 440
 EMPTY_MESSAGE = (
@@ -137,6 +139,7 @@ class NotesPanel(Pane):
             editor.changed.connect(self._items_changed)
 
         live.add_saver(self.flush)  # ending waits until what was typed is saved
+        live.add_unadded(self.typed_not_added)  # and the end and close questions name what is not added yet
         live.started.connect(self.load_session)
         live.ending.connect(self._session_ending)
         live.ended.connect(self.unload)
@@ -206,6 +209,18 @@ class NotesPanel(Pane):
     @property
     def has_unsaved_text(self) -> bool:
         return self._dirty
+
+    def typed_not_added(self) -> list[str]:
+        """Each quick item typed in its field but not added (the facilitator may still be choosing its owner or
+        where to take it), named for the end and close questions: the action “Share the checklist”."""
+        fields = (
+            ("the action", self.action_editor.text_edit),
+            ("the issue", self.issue_linker.title_edit),
+            ("the learning point", self.learning.text_edit),
+            ("the parked item", self.parked.text_edit),
+        )
+        typed = ((what, " ".join(field.text().split())) for what, field in fields)
+        return [f"{what} “{shortened(text, UNADDED_QUOTE_LENGTH)}”" for what, text in typed if text]
 
     def flush(self) -> bool:
         """Save the free text now if it changed; False (and the text kept, with a Retry) if saving failed."""
