@@ -1,9 +1,13 @@
 """How much text one note may hold.
 
 A facilitator may paste a long document into the notes by accident. One megabyte of text (about
-150,000 words) is far more than any CoP note and still edits and saves without a pause; beyond it the
-editor slows, every autosave rewrites the lot, and it is almost certainly a mistake, so the paste is
-refused with a message and the note stays as it was. The size is counted in UTF-8 bytes, as stored.
+150,000 words) is far more than any CoP note and, in lines and paragraphs as notes are written, still edits
+and saves without a pause; beyond it the editor slows, every autosave rewrites the lot, and it is almost
+certainly a mistake, so the paste is refused with a message and the note stays as it was. The size is
+counted in UTF-8 bytes, as stored. One limit is left to the editor: Qt lays out the paragraph being typed
+in again at each key, so a paragraph hundreds of kilobytes long without a line break (a pasted block of
+text) makes each key in it take a noticeable moment, about half a second at 1 MB. It is taken all the same
+rather than changed: the text is the facilitator's.
 """
 
 from __future__ import annotations

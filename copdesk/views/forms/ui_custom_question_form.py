@@ -16,8 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
-    QSpacerItem, QWidget)
+    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
+    QWidget)
+
+from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
 
 class Ui_CustomQuestionForm(object):
     def setupUi(self, customQuestionForm):
@@ -31,7 +33,7 @@ class Ui_CustomQuestionForm(object):
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.questionLabel)
 
-        self.textEdit = QPlainTextEdit(customQuestionForm)
+        self.textEdit = BoundedPlainTextEdit(customQuestionForm)
         self.textEdit.setObjectName(u"textEdit")
         self.textEdit.setMaximumSize(QSize(16777215, 96))
 

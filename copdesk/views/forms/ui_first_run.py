@@ -16,8 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QRadioButton, QSizePolicy, QVBoxLayout, QWidget)
+    QFormLayout, QLabel, QLineEdit, QRadioButton,
+    QSizePolicy, QVBoxLayout, QWidget)
+
+from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
 
 class Ui_FirstRunDialog(object):
     def setupUi(self, FirstRunDialog):
@@ -65,7 +67,7 @@ class Ui_FirstRunDialog(object):
 
         self.teamFormLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.membersLabel)
 
-        self.membersEdit = QPlainTextEdit(self.teamForm)
+        self.membersEdit = BoundedPlainTextEdit(self.teamForm)
         self.membersEdit.setObjectName(u"membersEdit")
         self.membersEdit.setTabChangesFocus(True)
 

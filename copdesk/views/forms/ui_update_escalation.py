@@ -16,8 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+    QDialogButtonBox, QFormLayout, QLabel, QSizePolicy,
+    QVBoxLayout, QWidget)
+
+from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
 
 class Ui_UpdateEscalationDialog(object):
     def setupUi(self, updateEscalationDialog):
@@ -48,7 +50,7 @@ class Ui_UpdateEscalationDialog(object):
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.outcomeLabel)
 
-        self.outcomeEdit = QPlainTextEdit(updateEscalationDialog)
+        self.outcomeEdit = BoundedPlainTextEdit(updateEscalationDialog)
         self.outcomeEdit.setObjectName(u"outcomeEdit")
         self.outcomeEdit.setMinimumSize(QSize(0, 90))
         self.outcomeEdit.setMaximumSize(QSize(16777215, 90))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from copdesk.core.quarterly import parse_quarter, quarter_label
 from copdesk.services.feedback import save_self_assessment
 from copdesk.store.feedback import quarter_feedback, self_assessment
 from copdesk.views.context import AppContext
+from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
 from copdesk.views.widgets.labels import hint_label, message_label, show_message
 from copdesk.views.write_guard import KEPT_TYPED
 
@@ -59,9 +59,9 @@ class SelfAssessmentDialog(QDialog):
         self.feedback_label.setObjectName("quarterFeedback")
         self.feedback_label.setWordWrap(True)
         form.addRow("Feedback", self.feedback_label)
-        self.editors: dict[str, QPlainTextEdit] = {}
+        self.editors: dict[str, BoundedPlainTextEdit] = {}
         for key, heading in texts.headings:
-            editor = QPlainTextEdit()
+            editor = BoundedPlainTextEdit(max_characters=MAX_ASSESSMENT_LENGTH)
             editor.setAccessibleName(heading.text)
             editor.setTabChangesFocus(True)
             editor.setFixedHeight(72)
@@ -71,6 +71,8 @@ class SelfAssessmentDialog(QDialog):
         self.message = message_label()
         self.message.hide()
         layout.addWidget(self.message)
+        for editor in self.editors.values():
+            editor.refused.connect(lambda problem: show_message(self.message, problem, error=True))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         for button in buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from copdesk.core.roster import TeamDraft, parse_team_draft
-from copdesk.core.text import InvalidName
+from copdesk.core.roster import MAX_MEMBERS, TeamDraft, parse_team_draft
+from copdesk.core.text import MAX_NAME_LENGTH, InvalidName
 from copdesk.views.forms.ui_first_run import Ui_FirstRunDialog
 
 NEW_TEAM_INTRO = (
     "Each team has its own sessions, schedule, notes and actions. Switch between teams with the Team list at the "
     "top of the window."
 )
+MEMBERS_TEXT_LIMIT = MAX_MEMBERS * (MAX_NAME_LENGTH + 1)  # a line for each member the team may have, at its longest
 
 
 class FirstRunDialog(QDialog):
@@ -24,6 +25,8 @@ class FirstRunDialog(QDialog):
         self.draft: TeamDraft | None = None
         self.wants_demo = False
         self.ui.errorLabel.hide()
+        self.ui.membersEdit.max_characters = MEMBERS_TEXT_LIMIT
+        self.ui.membersEdit.refused.connect(self._say)
         self.ui.createTeamRadio.toggled.connect(self.ui.teamForm.setEnabled)
         self.ui.buttonBox.accepted.connect(self._accept)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -38,10 +41,13 @@ class FirstRunDialog(QDialog):
         try:
             self.draft = parse_team_draft(self.ui.teamNameEdit.text(), self.ui.membersEdit.toPlainText())
         except InvalidName as exc:
-            self.ui.errorLabel.setText(str(exc))
-            self.ui.errorLabel.show()
+            self._say(str(exc))
             return
         self.accept()
+
+    def _say(self, problem: str) -> None:
+        self.ui.errorLabel.setText(problem)
+        self.ui.errorLabel.show()
 
     def as_new_team(self, *, demo_offered: bool) -> None:
         """File ▸ New team. While there is no team yet, the first run's choice stands (the demo too); once there is

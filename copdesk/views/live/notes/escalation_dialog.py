@@ -128,10 +128,12 @@ class UpdateEscalationDialog(QDialog):
         if escalation.status is EscalationStatus.AWAITING:
             self.status_combo.setCurrentIndex(1)
         self.outcome_edit = ui.outcomeEdit
+        self.outcome_edit.max_characters = MAX_OUTCOME_LENGTH
         self.outcome_edit.setPlainText(escalation.outcome or "")
         self.identifier_warning = IdentifierWarning(self.outcome_edit)  # never blocks: the outcome still saves
         ui.mainLayout.insertWidget(ui.mainLayout.indexOf(ui.messageLabel), self.identifier_warning)
         self.message = ui.messageLabel
+        self.outcome_edit.refused.connect(lambda problem: show_message(self.message, problem, error=True))
         _wire_buttons(self, ui.buttonBox)
         self.resize(520, self.sizeHint().height())
 

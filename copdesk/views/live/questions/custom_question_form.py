@@ -11,7 +11,7 @@ from dataclasses import replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from copdesk.core.custom_questions import DEFAULT_MODEL, DEFAULT_SOURCE, custom_key, draft_question
+from copdesk.core.custom_questions import DEFAULT_MODEL, DEFAULT_SOURCE, MAX_TEXT_LENGTH, custom_key, draft_question
 from copdesk.core.question_bank import Bank, PromptPhase, Question, QuestionKind
 from copdesk.views.forms.ui_custom_question_form import Ui_CustomQuestionForm
 
@@ -36,6 +36,7 @@ class CustomQuestionForm(QWidget):
         self.text_edit, self.category_combo, self.model_edit = ui.textEdit, ui.categoryCombo, ui.modelEdit
         self.kind_combo, self.funnel_combo = ui.kindCombo, ui.funnelCombo
         self.caution_edit, self.source_edit = ui.cautionEdit, ui.sourceEdit
+        self.text_edit.max_characters = MAX_TEXT_LENGTH  # its host shows a paste refused (``text_edit.refused``)
         self.model_edit.setPlaceholderText(DEFAULT_MODEL)
         self.source_edit.setPlaceholderText(DEFAULT_SOURCE)
         self.phase_boxes: dict[PromptPhase, QCheckBox] = {}

@@ -82,6 +82,7 @@ class CustomQuestionsDialog(QDialog):
         ui = self.ui
         self.form, self.revert_button, self.save_button = ui.questionForm, ui.revertButton, ui.saveButton
         self.form.edited.connect(self._mark_dirty)
+        self.form.text_edit.refused.connect(lambda problem: self._show_message(problem, "error"))
         self.revert_button.clicked.connect(self.revert)
         self.save_button.clicked.connect(self.save)
         save_key = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
