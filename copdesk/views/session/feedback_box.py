@@ -68,6 +68,10 @@ class FeedbackBox(QGroupBox):
         self.message.hide()
         layout.addWidget(self.message)
 
+    def has_unadded(self) -> bool:
+        """Whether an answer is chosen or typed but not added (closing the summary asks about it)."""
+        return self.usefulness.currentData() is not None or bool(self.to_change.text().strip())
+
     def add_response(self) -> bool:
         """Save one person's answers, then clear the fields for the next person."""
         usefulness = self.usefulness.currentData()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Session
@@ -115,3 +115,32 @@ class SessionSummaryDialog(QDialog):
         self.feedback = FeedbackBox(context, session.id)
         ui.mainLayout.insertWidget(ui.mainLayout.count() - 1, self.feedback)  # above the buttons
         ui.closeButton.clicked.connect(self.accept)
+        self.unadded_question: QMessageBox | None = None
+
+    def done(self, result: int) -> None:
+        """Close (Escape too), but not over a response chosen or typed and not added: ask about it first."""
+        if not self.feedback.has_unadded():
+            super().done(result)
+            return
+        question = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Feedback not added",
+            "A feedback response is chosen or typed but not added.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        question.setObjectName("feedbackNotAdded")
+        question.setInformativeText("Add it before closing the summary, or close without it.")
+        add = question.addButton("&Add it and close", QMessageBox.ButtonRole.AcceptRole)
+        leave = question.addButton("Close &without it", QMessageBox.ButtonRole.DestructiveRole)
+        question.setDefaultButton(add)
+
+        def answered() -> None:
+            if question.clickedButton() is add and not self.feedback.add_response():
+                return  # refused (too long, or the database would not take it): the dialog stays, saying why
+            if question.clickedButton() in (add, leave):
+                super(SessionSummaryDialog, self).done(result)
+
+        question.finished.connect(answered)
+        self.unadded_question = question
+        question.open()

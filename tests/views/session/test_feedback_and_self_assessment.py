@@ -55,6 +55,46 @@ def test_feedback_is_added_one_person_at_a_time_without_a_name(window: MainWindo
     assert not any(name in names for name in ROSTER)
 
 
+@pytest.mark.parametrize(
+    ("answer", "recorded", "closed"),
+    [("add", [(4, "Fewer cases, more depth")], True), ("leave", [], True), ("cancel", [], False)],
+)
+def test_closing_the_summary_asks_about_a_response_chosen_but_not_added(
+    window: MainWindow, answer: str, recorded: list[tuple[int, str]], closed: bool
+) -> None:
+    add_team(window)
+    session = start_session(window)
+    _end(window)
+    summary = window.session_flow.summary_dialog
+    assert summary is not None
+    box = summary.feedback
+    box.usefulness.setCurrentIndex(box.usefulness.findData(4))
+    box.to_change.setText("Fewer cases, more depth")
+    summary.ui.closeButton.click()
+    question = summary.unadded_question
+    assert question is not None and question.isVisible() and summary.isVisible()
+    buttons = {b.text().replace("&", ""): b for b in question.buttons()}
+    assert set(buttons) == {"Add it and close", "Close without it", "Cancel"}
+    assert question.defaultButton() is buttons["Add it and close"]
+    buttons[{"add": "Add it and close", "leave": "Close without it", "cancel": "Cancel"}[answer]].click()
+    stored = [(f.usefulness, f.to_change) for _, f in feedback.session_feedback(window.context.db, session.id)]
+    assert stored == recorded
+    assert summary.isVisible() is not closed
+    if not closed:
+        assert box.to_change.text() == "Fewer cases, more depth", "the answers are still there to add"
+
+
+def test_closing_the_summary_with_nothing_chosen_asks_nothing(window: MainWindow) -> None:
+    add_team(window)
+    start_session(window)
+    _end(window)
+    summary = window.session_flow.summary_dialog
+    assert summary is not None
+    summary.feedback.to_change.setText("   ")
+    summary.reject()  # Escape
+    assert not summary.isVisible() and summary.unadded_question is None
+
+
 def test_the_self_assessment_is_written_saved_and_opens_the_exported_report(
     window: MainWindow, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
