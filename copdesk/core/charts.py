@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from copdesk.core.record import escape_html, one_line
+from copdesk.core.text import shortened
 
 # Colour-blind-safe pair (Okabe-Ito blue and orange) on white, with dark text.
 SERIES_COLOURS = ("#0072b2", "#e69f00")
@@ -131,8 +132,7 @@ def _text(x: float, y: float, text: str, anchor: str) -> str:
 
 
 def _short(text: str, limit: int) -> str:
-    flat = one_line(text)
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return shortened(one_line(text), limit)
 
 
 def _number(value: float) -> str:

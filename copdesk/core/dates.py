@@ -16,6 +16,7 @@ from dateutil import parser  # type: ignore[import-untyped, unused-ignore]
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped, unused-ignore]
 
 from copdesk.core.date_names import DAY_NAMES, MONTH_NAMES, day_name, short_date
+from copdesk.core.text import shortened
 
 MAX_YEARS_AHEAD = 5
 EARLIEST_DUE = date(2000, 1, 1)
@@ -50,7 +51,7 @@ _NAMED = re.compile(
     r"(?:,?[\s-]+(?P<year>[0-9]{4}|[0-9]{2}))?"
 )
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_RELATIVE = re.compile(r"in\s+(?P<amount>[0-9]{1,3}|an?|one)\s+(?P<unit>day|week|fortnight|month|year)s?")
+_RELATIVE = re.compile(r"in\s+(?P<amount>[0-9]+|an?|one)\s+(?P<unit>day|week|fortnight|month|year)s?")
 _WEEKDAY = re.compile(r"(?:(?:next|this)\s+)?(?P<weekday>[a-z]+)")
 
 
@@ -106,7 +107,11 @@ def _interpret(cleaned: str, shown: str, today: date, next_session: date | None)
         return next_session
     if relative := _RELATIVE.fullmatch(cleaned):
         amount = relative["amount"]
-        return _later(today, relative["unit"], int(amount) if amount.isdigit() else 1)
+        try:
+            return _later(today, relative["unit"], int(amount) if amount.isdigit() else 1)
+        except (OverflowError, ValueError):  # past the calendar's last year: far more than the years allowed
+            far = f'"{shortened(shown)}" is more than {MAX_YEARS_AHEAD} years away; check the number.'
+            raise DueDateError(far) from None
     if (weekday := _WEEKDAY.fullmatch(cleaned)) and weekday["weekday"] in _WEEKDAYS:
         after: date = today + relativedelta(days=1, weekday=_WEEKDAYS[weekday["weekday"]])
         return after
@@ -123,7 +128,7 @@ def _interpret(cleaned: str, shown: str, today: date, next_session: date | None)
         if named["weekday"] is not None and _WEEKDAYS[named["weekday"]] != due.weekday():
             raise DueDateError(f"{format_uk(due)} is a {DAY_NAMES[due.weekday()]}; check the day or the date.")
         return due
-    raise DueDateError(f'"{_shorten(shown)}" is not a date CoPDesk understands; try {ACCEPTED_FORMS}.')
+    raise DueDateError(f'"{shortened(shown)}" is not a date CoPDesk understands; try {ACCEPTED_FORMS}.')
 
 
 def _later(today: date, unit: str, amount: int) -> date:
@@ -155,7 +160,3 @@ def _explicit(shown: str, today: date, day: str, month: str, year: str | None, *
     if sep == "/" and wanted_month > 12 >= wanted_day:
         raise DueDateError(f"{shown} is not a real date; type the day first, as in 31/12/2026.")
     raise DueDateError(f"{shown} is not a real date.")
-
-
-def _shorten(shown: str, limit: int = 40) -> str:
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"

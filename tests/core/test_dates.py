@@ -43,6 +43,7 @@ def due(text: str, *, next_session: date | None = NEXT_SESSION, today: date = TO
         ("in a month", date(2026, 11, 8)),
         ("in 3 months", date(2027, 1, 8)),
         ("in a fortnight", date(2026, 10, 22)),
+        ("in 1000 days", date(2029, 7, 4)),
         ("friday", date(2026, 10, 9)),
         ("Friday", date(2026, 10, 9)),
         ("next friday", date(2026, 10, 9)),
@@ -96,6 +97,10 @@ def test_blank_means_no_due_date(text: str) -> None:
         ("9/10/2031", "Thu 9 Oct 2031 is more than 5 years away"),
         ("in 6 years", "more than 5 years away"),
         ("in 999 years", "more than 5 years away"),
+        ("in 2000 days", "Tue 30 Mar 2032 is more than 5 years away"),  # a number of any length is a number
+        ("in 100000 months", "more than 5 years away"),
+        ("in 99999999999 years", '"in 99999999999 years" is more than 5 years away; check the number.'),  # past 9999
+        ("in 999999999999999999999 days", "is more than 5 years away; check the number."),
     ],
 )
 def test_impossible_or_out_of_range_dates_are_refused(text: str, message: str) -> None:
