@@ -250,7 +250,7 @@ def _cmd_rollup(ctx: Context) -> int:
         if same_file(path, output):  # else the team's summary, perhaps sent by another facilitator, is replaced
             raise UserError(f"{shown(output)} is one of the summaries to roll up; give another path for the roll-up.")
         try:
-            summaries.append((name, read_summary(path.read_text(encoding="utf-8"), shown(name))))
+            summaries.append((name, read_summary(path.read_text(encoding="utf-8-sig"), shown(name))))
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
             raise UserError(f"Cannot read {shown(name)}: {reason}.") from exc

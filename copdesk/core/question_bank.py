@@ -138,7 +138,7 @@ def read_deck(path: Path) -> list[Question]:
         size = path.stat().st_size
         if size > MAX_DECK_BYTES:
             raise DeckError(f"{path.name}: the deck is {_megabytes(size)}; the limit is 1 MB.")
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Notepad may start a UTF-8 file with a byte-order mark
     except UnicodeDecodeError:
         raise DeckError(f"{path.name}: not UTF-8 text; save the deck as UTF-8.") from None
     except OSError as exc:

@@ -226,15 +226,22 @@ def test_summaries_roll_up_without_personal_data(run_cli: RunCli, demo: Path, tm
             == 0
         )
         files.append(str(target))
+    marked = Path(files[0])  # saved again in Notepad, which may start UTF-8 with a byte-order mark
+    marked.write_bytes(b"\xef\xbb\xbf" + marked.read_bytes())
     report = tmp_path / "rollup.html"
     result = run_cli("rollup", *files, "-o", str(report))
     assert result.returncode == 0, result.stderr
     html = report.read_text()
     assert NORTH in html and RIVER in html and "Recurring barriers across teams" in html
-    for text in (html, *(Path(f).read_text() for f in files)):
+    for text in (html, *(Path(f).read_text(encoding="utf-8-sig") for f in files)):
         assert [name for name in ALL_NAMES if name in text] == []
         assert [part for name in ALL_NAMES for part in name.split() if part in text] == []
-    merged = [s for f in files for s in json.loads(Path(f).read_text())["sessions"] if s["kind"] == "reflective"]
+    merged = [
+        s
+        for f in files
+        for s in json.loads(Path(f).read_text(encoding="utf-8-sig"))["sessions"]
+        if s["kind"] == "reflective"
+    ]
     scheduled, held = sum(s["scheduled"] for s in merged), sum(s["held"] for s in merged)
     cells = "".join(f'<td dir="auto">{value}</td>' for value in ("Reflective practice CoP", scheduled, held))
     assert f"<tr>{cells}</tr>" in html  # the "Sessions by type, all teams" row adds up both teams

@@ -154,6 +154,13 @@ def test_shipped_decks_round_trip() -> None:
         assert parse_deck(deck_to_toml(deck), origin=path.name) == deck
 
 
+def test_a_deck_saved_with_a_byte_order_mark_reads_as_without(tmp_path: Path) -> None:
+    shipped = sorted(BANK_DIR.glob("*.toml"))[0]
+    marked = tmp_path / "from-notepad.toml"
+    marked.write_bytes(b"\xef\xbb\xbf" + shipped.read_bytes())  # how Windows Notepad may save UTF-8
+    assert read_deck(marked) == read_deck(shipped)
+
+
 # --- against the masterclass itself, when it is beside the clone -----------------------------------
 
 
