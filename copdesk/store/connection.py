@@ -173,7 +173,7 @@ def open_read_only(path: Path, migrations_dir: Path, *, any_version: bool = Fals
     return as_database(conn)
 
 
-def refuse_migrating_a_copy(path: Path, doing: str = "migrated") -> None:
+def refuse_a_kept_copy(path: Path, doing: str) -> None:
     """A backup or a quarantined file stays as it was taken: it is never migrated, nor written to."""
     folders = {path.parent.name, path.parent.parent.name}
     if _COPY_NAME.match(path.name) and (BACKUP_FOLDER in folders or QUARANTINE_FOLDER_NAME in folders):
@@ -186,7 +186,7 @@ def refuse_migrating_a_copy(path: Path, doing: str = "migrated") -> None:
 def open_for_one_write(path: Path, *, doing: str) -> Database:
     """The live database on a connection of its own, for one short write beside whatever else has it open (an
     export's line in the audit log); never a kept copy, and never migrated (the caller read it at this schema)."""
-    refuse_migrating_a_copy(path, doing=doing)
+    refuse_a_kept_copy(path, doing)
     return as_database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
 
 
@@ -298,6 +298,7 @@ def open_database(
     latest = migrations.latest_version(migrations_dir)
     created = not path.exists()
     if not created:
+        refuse_a_kept_copy(path, "opened to be changed")  # not even to finish a write a crash cut short
         finish_interrupted_write(path)
     if created:
         version = 0
@@ -305,8 +306,6 @@ def open_database(
         version = _inspect_beside(path, latest, meanwhile)
     else:
         version = inspect_existing(path, latest)
-    if not created and version < latest:
-        refuse_migrating_a_copy(path)
     changed_at = max((file.stat().st_mtime_ns for file in companion_files(path)[:2] if file.exists()), default=0)
     make_private_folder(path.parent)
 

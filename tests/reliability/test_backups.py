@@ -17,6 +17,7 @@ from copdesk import paths
 from copdesk.startup import open_for_gui
 from copdesk.store.backup_catalogue import BackupKind, list_backups, rotate_automatic_backups
 from copdesk.store.connection import backup_folder, open_database
+from copdesk.store.errors import StoreError
 from copdesk.store.uri import sqlite_uri
 from tests.cli.conftest import CallCli, RunCli, one_line_error
 from tests.reliability.conftest import NOW, ROOT, FakePrompts, child_env, make_database
@@ -145,6 +146,31 @@ def test_restore_refuses_bad_files_in_one_line_and_changes_nothing(
         assert expected in one_line_error(call_cli("restore", str(source), "--db", str(db_path))), source
     assert db_path.read_bytes() == before
     assert list_backups(db_path) == []
+
+
+def test_a_kept_copy_is_never_opened_to_be_changed(call_cli: CallCli, db_path: Path, tmp_path: Path) -> None:
+    """A backup (or a quarantined file) at this very schema is as kept as an older one: the window, retention and
+    erasure refuse it, so a copy never changes after it was taken. Restoring it is the way back."""
+    make_database(db_path)
+    _start(db_path)
+    call_cli("restore", str(_plain_copy(db_path, tmp_path)), "--db", str(db_path))
+    kept = next(b.path for b in list_backups(db_path) if b.kind is BackupKind.PRE_RESTORE)
+    before = kept.read_bytes()
+    with pytest.raises(StoreError, match=r"is a copy CoPDesk keeps .* so it is not opened to be changed: restore it"):
+        open_database(kept, paths.migrations_dir())
+    for command in (("retention", "--months", "1", "--yes"), ("erase", "--team", "North", "--member", "Sam", "--yes")):
+        assert "is a copy CoPDesk keeps" in one_line_error(call_cli(*command, "--db", str(kept))), command
+    assert kept.read_bytes() == before
+    assert not [s for s in ("-wal", "-shm", "-journal") if kept.with_name(kept.name + s).exists()], "nor beside it"
+    assert call_cli("check", "--db", str(kept)).returncode == 0  # reading it is fine
+
+
+def _plain_copy(db_path: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "copy.db"
+    conn = sqlite3.connect(db_path)
+    conn.execute("VACUUM INTO ?", [str(copy)])
+    conn.close()
+    return copy
 
 
 def test_backups_listing_in_json(run_cli: RunCli, db_path: Path) -> None:
