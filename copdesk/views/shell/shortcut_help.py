@@ -1,7 +1,8 @@
 """The keyboard help overlay (F1 or ?): every shortcut the window answers to, read from the window itself.
 
-Rows come from the window's QActions and QShortcuts at the moment the overlay opens, so a shortcut added by
-any pane appears without anyone updating a list here.
+Rows come from the window's QActions, QShortcuts and buttons with a key of their own (not only the Alt + letter
+their caption underlines) at the moment the overlay opens, so a shortcut added by any pane appears without anyone
+updating a list here.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
-from PySide6.QtWidgets import QDialog, QFrame, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QFrame, QHeaderView, QWidget
 
 from copdesk.views.forms.ui_shortcut_help import Ui_ShortcutHelp
 
@@ -41,6 +42,11 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
         keys = _keys_text([shortcut.key()])
         if keys and not _in_a_dialog(shortcut, window):
             found.append((keys, shortcut.whatsThis() or shortcut.objectName() or UNNAMED))
+    for button in window.findChildren(QAbstractButton):
+        key = button.shortcut()
+        keys = _keys_text([key]) if key != QKeySequence.mnemonic(button.text()) else ""
+        if keys and not _in_a_dialog(button, window):
+            found.append((keys, button.whatsThis() or button.accessibleName() or UNNAMED))
     by_what: dict[tuple[str, str], list[str]] = {}
     for keys, what in dict.fromkeys(found):
         group = (what, keys if what == UNNAMED else "")  # an undescribed key keeps a row of its own

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.timer import TimerStatus
@@ -125,6 +125,14 @@ def test_the_help_overlay_lists_every_shortcut_of_the_window(window: MainWindow)
         for sequence in action.shortcuts():
             text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
             assert text in listed_keys, f"{action.text()!r} ({text}) is missing from the help"
+    for button in window.findChildren(QAbstractButton):  # a button's own key, not the Alt + letter it underlines
+        text = button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if button.shortcut() != QKeySequence.mnemonic(button.text()):
+            assert text in listed_keys, f"{button.text()!r} ({text}) is missing from the help"
+        elif text:
+            assert text not in listed_keys, f"the mnemonic {text} of {button.text()!r} is listed"
+    assert ("Ctrl+Alt+D", "Follow-up: done, the selected action") in shown
+    assert ("Ctrl+Alt+Z", "Follow-up: undo, the selected action") in shown
     for must in ("Space", "N", "+", "R", "Ctrl+E", "Ctrl+Shift+S", "Ctrl+T", "F1", "?"):
         assert any(must in keys.split(" or ") for keys, _ in shown), must
     assert shortcut_rows(window) == shown

@@ -82,6 +82,7 @@ class FollowUpBox(QWidget):
             if shortcut:
                 button.setShortcut(QKeySequence(shortcut))
             button.setToolTip(f"{plain}: the selected action" + (f" ({shortcut})" if shortcut else ""))
+            button.setWhatsThis(f"Follow-up: {plain.lower()}, the selected action")  # as F1 lists its key
             button.clicked.connect(slot)
             heading.addWidget(button)
             self.buttons[key] = button
