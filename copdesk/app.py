@@ -209,23 +209,18 @@ def _collect_from_now_on() -> None:
 
 
 class DataLocation:
-    """``--db``, else ``$COPDESK_DB``, else the folder the user chose when the default could not be used
-    (remembered in QSettings), else the platform default."""
-
-    SETTING = "dataLocation"
+    """The database to open (:func:`copdesk.paths.chosen_db_path`); another one chosen because that could not be
+    used is remembered for the next start, and for the command line, unless ``--db`` or ``$COPDESK_DB`` named it."""
 
     def __init__(self, cli_value: str | None) -> None:
         self.explicit = bool(cli_value or os.environ.get(paths.ENVIRONMENT_VARIABLE))
-        self.settings = paths.user_settings()
-        remembered = str(self.settings.value(self.SETTING, "") or "")
-        self.path = (
-            paths.followed(Path(remembered)) if remembered and not self.explicit else paths.resolve_db_path(cli_value)
-        )
+        self.path = paths.chosen_db_path(cli_value)
 
     def remember(self, opened_path: Path) -> None:
         if not self.explicit and opened_path != self.path:
-            self.settings.setValue(self.SETTING, str(opened_path))
-            self.settings.sync()
+            settings = paths.user_settings()
+            settings.setValue(paths.REMEMBERED_LOCATION, str(opened_path))
+            settings.sync()
 
 
 class RunningWindow:

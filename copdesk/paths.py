@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 APPLICATION_NAME = "copdesk"
 DATABASE_FILENAME = "copdesk.db"
 ENVIRONMENT_VARIABLE = "COPDESK_DB"
+REMEMBERED_LOCATION = "dataLocation"  # in user_settings(): the database chosen when the default could not be used
 
 _CHECKOUT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,6 +77,15 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None, environ: Mapping[s
     if env.get(ENVIRONMENT_VARIABLE):
         return followed(Path(env[ENVIRONMENT_VARIABLE]).expanduser())
     return followed(default_db_path())
+
+
+def chosen_db_path(cli_value: str | None) -> Path:
+    """The database the window and the command line both use: ``--db``, else ``$COPDESK_DB``, else the folder the
+    user chose in the window when the default could not be used (:data:`REMEMBERED_LOCATION`), else the default."""
+    if cli_value or os.environ.get(ENVIRONMENT_VARIABLE):
+        return resolve_db_path(cli_value)
+    remembered = str(user_settings().value(REMEMBERED_LOCATION, "") or "")
+    return followed(Path(remembered)) if remembered else resolve_db_path(None)
 
 
 def followed(db_path: Path) -> Path:

@@ -82,7 +82,7 @@ class Context:
 
     @property
     def db_path(self) -> Path:
-        return paths.resolve_db_path(self.args.db)
+        return paths.chosen_db_path(self.args.db)  # the window's own choice of folder, too
 
     def existing_db_path(self) -> Path:
         """The database's path, refused with a one-line error if there is no database there (a mistyped --db)."""

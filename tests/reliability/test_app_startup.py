@@ -25,6 +25,7 @@ from copdesk.store.backup_catalogue import BackupKind, list_backups
 from copdesk.store.recovery import QUARANTINE_FOLDER
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog, DataLocationDialog
+from tests.cli.conftest import CallCli
 from tests.reliability.conftest import MEMBERS, corrupt, make_database
 
 
@@ -158,7 +159,11 @@ def test_failing_migration_keeps_the_previous_version_through_the_app(
 
 
 def test_unusable_default_folder_offers_another_and_remembers_it(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    event_loop: list[Callable[[MainWindow], None]],
+    call_cli: CallCli,
 ) -> None:
     monkeypatch.delenv(paths.ENVIRONMENT_VARIABLE, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
@@ -180,6 +185,8 @@ def test_unusable_default_folder_offers_another_and_remembers_it(
     assert opened == [chosen]
     assert app.run_gui([]) == 0  # the next start goes straight to the chosen folder
     assert opened == [chosen, chosen] and len(asked) == 1
+    backed_up = call_cli("backup", "-o", str(tmp_path / "copy.db"))  # the command line, without --db, too
+    assert backed_up.returncode == 0 and backed_up.stdout.startswith(f"Backed up {chosen} to "), backed_up
 
 
 def test_a_restore_refused_by_another_program_reopens_the_window_on_the_data_as_it_was(
