@@ -27,6 +27,7 @@ class MiniTimer(QWidget):
         if sys.platform == "darwin":
             # A macOS tool window hides whenever another app is in front, which is exactly when it is wanted: Teams.
             self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # never takes the focus from the main window
         self.setObjectName("miniTimer")
         self.setWindowTitle("CoPDesk timer")
         self.setAccessibleName("Mini timer")

@@ -21,7 +21,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
 from copdesk.core.agenda import AgendaTemplate, load_template_folder
 from copdesk.core.ground_rules import load_ground_rules
@@ -337,20 +337,25 @@ class SessionFlow(QObject):
     # -- other windows -------------------------------------------------------------------------------
     def show_share_view(self, shown: bool) -> None:
         if shown:
-            had_focus = self.window.isActiveWindow()
-            self.share_view.show()
-            self.share_view.raise_()
-            if had_focus:
-                self.window.activateWindow()  # it opens beside the work, and the keys stay where they were
+            self._show_beside_the_work(self.share_view)
         else:
             self.share_view.hide()
 
     def show_mini_timer(self, shown: bool) -> None:
         if shown:
             self.mini_timer.resize(self.mini_timer.sizeHint())
-            self.mini_timer.show()
+            self._show_beside_the_work(self.mini_timer)
         else:
             self.mini_timer.hide()
+
+    def _show_beside_the_work(self, other: QWidget) -> None:
+        """Show the share-safe view or the mini timer without taking the keys: the next letters typed in the notes
+        stay text there, rather than reaching the timer's N, R and Space from the other window."""
+        had_focus = self.window.isActiveWindow()
+        other.show()
+        other.raise_()
+        if had_focus:
+            self.window.activateWindow()
 
     def open_agenda_editor(
         self, team_id: int | None = None, kind: SessionKind | None = None, parent: QObject | None = None

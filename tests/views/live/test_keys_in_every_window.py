@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.timer import TimerStatus
@@ -40,6 +40,27 @@ def test_opening_the_share_safe_view_leaves_the_focus_in_the_main_window(window:
     assert window.isActiveWindow() and not window.session_flow.share_view.isActiveWindow()
     QTest.keyClick(window, Qt.Key.Key_Space)  # the next key still reaches the timer
     assert _status(window) is TimerStatus.PAUSED
+
+
+@pytest.mark.parametrize(
+    ("other", "keys"), [("share_view", CTRL_SHIFT), ("mini_timer", Qt.KeyboardModifier.ControlModifier)]
+)
+def test_opening_the_other_windows_from_the_notes_leaves_the_keys_in_the_notes(
+    window: MainWindow, qtbot: QtBot, other: str, keys: Qt.KeyboardModifier
+) -> None:
+    add_team(window)
+    start_session(window)
+    _activate(window, qtbot)
+    editor = window.notes_panel.editor
+    editor.setFocus()
+    QTest.keyClick(editor, Qt.Key.Key_S if other == "share_view" else Qt.Key.Key_T, keys)
+    assert getattr(window.session_flow, other).isVisible()
+    qtbot.wait(50)  # the window system's activation events, if the other window took the keys
+    assert window.isActiveWindow() and QApplication.focusWidget() is editor
+    QTest.keyClicks(editor, "no risk")  # N, Space and R would drive the timer from the other window
+    assert editor.toPlainText() == "no risk"
+    view = window.session_flow.live_timer.last_view
+    assert view is not None and view.segment_index == 0 and _status(window) is TimerStatus.RUNNING
 
 
 @pytest.mark.parametrize("other", ["share_view", "mini_timer"])
