@@ -3,14 +3,17 @@
 The shortcuts are window-wide, but each action is enabled only when it can act (Space, N, +, R only while a
 session is live), and a disabled shortcut lets the key through: on the Prepare page Space still presses the
 focused button. Text fields keep their letters too, because Qt gives a focused editor first refusal of any
-printable key. The help overlay lists these actions (and any other shortcut of the window) from the actions
+printable key. A focused button, tick box or list of choices gets that refusal of Space too
+(:class:`SpacePresses`), so tabbing to *Low energy* and pressing Space marks it rather than pausing the meeting's
+clock. The help overlay lists these actions (and any other shortcut of the window) from the actions
 themselves, so it cannot fall out of date.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
 
 from copdesk.core.timer import TimerStatus
 from copdesk.views.context import AppContext
@@ -50,6 +53,7 @@ class LiveActions:
         for action in (self.share_view, self.mini_timer):
             action.setCheckable(True)
         self.timer_actions = (self.pause, self.next_segment, self.add_time, self.retime, self.end_session)
+        self.space_presses = SpacePresses(window)
         self.show_status(None)
 
     def _make(self, text: str, keys: list[str], description: str, icon: str | None = None) -> QAction:
@@ -73,3 +77,32 @@ class LiveActions:
             "&Resume" if status is TimerStatus.PAUSED else "&Start" if status is TimerStatus.NOT_STARTED else "&Pause"
         )
         self.pause.setIcon(theme.icon(self._context.resources, "pause" if status is TimerStatus.RUNNING else "start"))
+
+
+class SpacePresses(QObject):
+    """Space on a focused button, tick box or list of choices presses it, as in any other window, instead of
+    reaching the timer's Space shortcut (which Qt would otherwise give the key first).
+
+    Each such widget is watched from when it first takes the focus, wherever it was built, and lets Qt know it
+    wants Space for itself (the ``ShortcutOverride`` a text field answers for every printable key).
+    """
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        application = QApplication.instance()
+        assert isinstance(application, QApplication)
+        application.focusChanged.connect(self._focus_moved)  # ends with this object, so with its window
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QAbstractButton | QComboBox):
+            new.installEventFilter(self)  # once: installing it again only moves it to the front
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            event.accept()  # the widget takes the key, as a text field takes its letters
+        return False
