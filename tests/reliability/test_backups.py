@@ -173,6 +173,33 @@ def _plain_copy(db_path: Path, tmp_path: Path) -> Path:
     return copy
 
 
+@pytest.mark.posix_only
+def test_a_link_in_the_backups_folder_is_not_listed_nor_offered_for_restore(
+    call_cli: CallCli, db_path: Path, tmp_path: Path
+) -> None:
+    """Erasure and retention never follow links, so a link there would keep what they removed, and a restore of
+    it would bring that back; it may also point at the database itself."""
+    make_database(db_path)
+    _start(db_path)
+    (taken,) = _automatic(db_path)
+    folder = taken.parent
+    elsewhere = tmp_path / "archive"
+    elsewhere.mkdir()
+    outside = elsewhere / "auto-20261001T100000Z.db"
+    outside.write_bytes(taken.read_bytes())
+    (folder / outside.name).symlink_to(outside)
+    (folder / "auto-20261002T100000Z.db").symlink_to(db_path)
+    assert [b.path for b in list_backups(db_path)] == [taken]
+    listed = call_cli("backups", "--db", str(db_path))
+    assert listed.returncode == 0 and taken.name in listed.stdout
+    assert outside.name not in listed.stdout and "auto-20261002T100000Z.db" not in listed.stdout
+    linked_folder = tmp_path / "linked" / "copdesk.db"  # the folder of backups itself a link: none listed
+    linked_folder.parent.mkdir()
+    (linked_folder.parent / "backups").mkdir()
+    (linked_folder.parent / "backups" / linked_folder.name).symlink_to(folder, target_is_directory=True)
+    assert list_backups(linked_folder) == []
+
+
 def test_backups_listing_in_json(run_cli: RunCli, db_path: Path) -> None:
     make_database(db_path)
     _start(db_path)
