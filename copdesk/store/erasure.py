@@ -3,8 +3,10 @@
 Participation data is about colleagues. Erasing a member removes their contributions and attendance, their
 former names and the member row itself; actions they owned keep their text (it is the team's work) but lose the
 owner; sessions they presented keep their record without a presenter. Review notes that name them are cleared.
-Free-text notes are the facilitator's own words and are not rewritten automatically: the report says how many
-mention the name (as a whole name), so they can be read and edited.
+Free text is the facilitator's own words and is not rewritten automatically: the report says how many texts of
+each kind mention the name (as a whole name), so they can be read and edited: notes and learning points, what was
+said when an issue was raised, actions, issue titles and resolutions, escalation outcomes, session topics and
+plans with their trigger warnings and support, feedback and self-assessments (:data:`FREE_TEXTS`).
 
 A member is found by identity, not by today's name: the same id, team and moment of creation. A backup taken
 before a rename holds the old name under the same identity, and is erased all the same; an id reused by someone
@@ -21,6 +23,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from copdesk.core.name_match import NameDigests, folded, whole_name_pattern
+from copdesk.core.text import listed
 from copdesk.store.connection import as_database
 from copdesk.store.copies import copies_of
 from copdesk.store.pending_care import MemberIdentity, has_table, keep_redaction_list
@@ -33,7 +36,7 @@ class ErasureCounts:
     attendances: int
     actions_unassigned: int
     presentations: int
-    notes_mentioning: int  # left for the facilitator to read: CoPDesk does not rewrite notes
+    texts_mentioning: tuple[tuple[str, int], ...]  # (kind of text, how many): CoPDesk does not rewrite them
 
     def summary(self) -> str:
         """The counts in words ("label: number", which reads right for 0, 1 and many)."""
@@ -41,8 +44,9 @@ class ErasureCounts:
             f"contributions: {self.contributions} · attendances: {self.attendances} · "
             f"actions losing their owner (the text stays): {self.actions_unassigned}"
         )
-        if self.notes_mentioning:
-            text += f". Notes that mention the name: {self.notes_mentioning}; read and edit them yourself"
+        if self.texts_mentioning:
+            kinds = listed([f"{kind}: {count}" for kind, count in self.texts_mentioning])
+            text += f". Texts that still mention the name (CoPDesk never rewrites your words): {kinds}"
         return text
 
     def audit_detail(self) -> str:
@@ -100,25 +104,67 @@ def names_in_copies(db_path: Path, identity: MemberIdentity) -> set[str]:
     return found
 
 
+# Every free text of a team's records, by the kind the report names: each query takes the team's id.
+FREE_TEXTS = (
+    ("notes", "SELECT note.text FROM note JOIN session ON session.id = note.session_id WHERE session.team_id = ?"),
+    (
+        "issues raised again",
+        "SELECT issue_mention.text FROM issue_mention JOIN issue ON issue.id = issue_mention.issue_id "
+        "WHERE issue.team_id = ?",
+    ),
+    ("actions", "SELECT text FROM action WHERE team_id = ?"),
+    ("issues", "SELECT title || ' / ' || coalesce(resolution, '') FROM issue WHERE team_id = ?"),
+    (
+        "escalation outcomes",
+        "SELECT escalation.outcome FROM escalation JOIN issue ON issue.id = escalation.issue_id "
+        "WHERE issue.team_id = ?",
+    ),
+    (
+        "sessions",
+        "SELECT coalesce(topic, '') || ' / ' || coalesce(trigger_warning, '') || ' / ' "
+        "|| coalesce(support_offered, '') FROM session WHERE team_id = ?",
+    ),
+    (
+        "plans",
+        "SELECT coalesce(trigger_warning, '') || ' / ' || coalesce(support, '') FROM session_plan WHERE team_id = ?",
+    ),
+    (
+        "feedback",
+        "SELECT session_feedback.to_change FROM session_feedback JOIN session ON session.id = "
+        "session_feedback.session_id WHERE session.team_id = ?",
+    ),
+    ("self-assessments", "SELECT text FROM self_assessment WHERE team_id = ?"),
+)
+
+
+def texts_mentioning(db: Database, team_id: int, names: list[str]) -> tuple[tuple[str, int], ...]:
+    """How many of the team's free texts of each kind (:data:`FREE_TEXTS`) hold one of ``names`` as a whole name."""
+    pattern = whole_name_pattern(names)
+    if pattern is None:
+        return ()
+    found = []
+    for kind, sql in FREE_TEXTS:
+        rows = db.execute(sql, [team_id]).fetchall()
+        count = sum(1 for (text,) in rows if text and pattern.search(folded(str(text))))
+        if count:
+            found.append((kind, count))
+    return tuple(found)
+
+
 def preview_erasure(db: Database, member_id: int) -> ErasureCounts:
     identity = identity_of(db, member_id)
     known = names_in(db, identity)
     targets = _targets(db, identity, NameDigests.of_names("preview", known))
-    pattern = whole_name_pattern(known)
 
     def count(sql: str) -> int:
         return int(db.execute(sql, [member_id]).fetchone()[0])
 
-    note_texts = db.execute(
-        "SELECT note.text FROM note JOIN session ON session.id = note.session_id WHERE session.team_id = ?",
-        [identity.team_id],
-    ).fetchall()
     return ErasureCounts(
         contributions=count("SELECT count(*) FROM contribution WHERE member_id = ?"),
         attendances=count("SELECT count(*) FROM attendance WHERE member_id = ?"),
         actions_unassigned=len(targets.action_ids),
         presentations=count("SELECT count(*) FROM session WHERE presenter_id = ?"),
-        notes_mentioning=sum(1 for (text,) in note_texts if pattern and pattern.search(folded(str(text)))),
+        texts_mentioning=texts_mentioning(db, identity.team_id, known),
     )
 
 

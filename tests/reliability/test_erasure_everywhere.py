@@ -137,6 +137,38 @@ def test_every_copy_is_cleaned_quarantined_legacy_nested_and_leftovers(run_cli: 
     assert "backups cleaned: 4" in out  # own, nested, legacy and quarantined
 
 
+def test_the_report_counts_every_kind_of_text_that_still_names_the_member(call_cli: CallCli, db_path: Path) -> None:
+    """Free text is the facilitator's to edit, never rewritten: the report is the only pointer to where the name
+    still is, so it counts every kind of text, not the notes alone."""
+    make_database(db_path)
+    day, when = NOW.date().isoformat(), NOW.isoformat()
+    sql(db_path, "UPDATE note SET text = 'Zoë Quinn said this' WHERE id = 1")
+    sql(db_path, "UPDATE action SET text = 'ZOË QUINN to book the hospital team' WHERE id = 1")  # any case
+    sql(db_path, "UPDATE session SET topic = 'Zoë Quinn presents', support_offered = 'Ask Zoë Quinn' WHERE id = 2")
+    sql(db_path, "UPDATE session SET trigger_warning = 'Zoë Quinn shares a bereavement' WHERE id = 3")
+    sql(db_path, "INSERT INTO session_plan (team_id, session_day, support, updated_at) VALUES (1, ?, ?, ?)",
+        day, "Zoë Quinn is free after the session", when)  # fmt: skip
+    sql(db_path, "INSERT INTO issue (id, team_id, title, status, created_at) VALUES (1, 1, ?, 'open', ?)",
+        "Zoë Quinn cannot get OT slots", when)  # fmt: skip
+    sql(db_path, "INSERT INTO issue_mention (issue_id, session_id, text, at) VALUES (1, 2, ?, ?)",
+        "raised again by Zoë Quinn", when)  # fmt: skip
+    sql(db_path, "INSERT INTO escalation (issue_id, target, raised_on, status, outcome) VALUES (1, 'manager', ?, "
+        "'closed', 'Zoë Quinn was told to wait')", day)  # fmt: skip
+    sql(db_path, "INSERT INTO self_assessment (team_id, quarter, heading, text, updated_at) VALUES (1, '2026Q3', "
+        "'harder', 'Covering for Zoë Quinn', ?)", when)  # fmt: skip
+    sql(db_path, "INSERT INTO note (session_id, kind, text, created_at, updated_at) VALUES (2, 'learning', "
+        "'Zoë Quinnell is someone else', ?, ?)", when, when)  # fmt: skip
+
+    preview = call_cli("erase", "--team", "Harbour Team", "--member", "Zoë Quinn", "--db", str(db_path))
+
+    assert preview.returncode == 0, preview.stderr
+    assert (
+        "Texts that still mention the name (CoPDesk never rewrites your words): notes: 1, issues raised again: 1, "
+        "actions: 1, "
+        "issues: 1, escalation outcomes: 1, sessions: 2, plans: 1 and self-assessments: 1" in preview.stdout
+    ), preview.stdout
+
+
 def test_erasing_al_leaves_alex_morgan_alone(run_cli: RunCli, db_path: Path) -> None:
     make_database(db_path)
     opened = open_database(db_path, paths.migrations_dir(), now=NOW)
@@ -150,7 +182,7 @@ def test_erasing_al_leaves_alex_morgan_alone(run_cli: RunCli, db_path: Path) -> 
     sql(db_path, "UPDATE note SET text = 'Alex Morgan will follow up with the family'")
 
     preview = run_cli("erase", "--team", "Harbour Team", "--member", "Al", "--db", str(db_path))
-    assert preview.returncode == 0 and "Notes that mention the name" not in preview.stdout, preview.stdout
+    assert preview.returncode == 0 and "Texts that still mention the name" not in preview.stdout, preview.stdout
     code, _out, err = erase(run_cli, db_path, "Al")
 
     assert code == 0, err
