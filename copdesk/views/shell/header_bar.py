@@ -55,6 +55,11 @@ class HeaderBar(QWidget):
         for control in (self.team_combo, self.prepare_button, self.live_button):
             control.setEnabled(enabled)
 
+    def hold_team(self, held: bool) -> None:
+        """Keep the team chosen while a session of it is live (:meth:`MainWindow._hold_live_team`)."""
+        self.team_combo.setEnabled(not held)
+        self.team_combo.setToolTip("The live session's team: end the session to switch team" if held else "")
+
     def set_teams(self, teams: Iterable[Team], selected_id: int | None) -> None:
         """List ``teams`` and select ``selected_id`` (else the first), without saying the team changed."""
         self.team_combo.blockSignals(True)

@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
         self.context = context
         self.live_session = LiveSession(self)
         self.live_session.starting.connect(self.ensure_live_page)  # its panes must hear the session start
+        self.live_session.started.connect(self._hold_live_team)
+        self.live_session.ended.connect(lambda _session_id: self.header.hold_team(False))
         self.review_panel = ReviewPanel(context)
         self.pages.removeWidget(self.opening_label)
         self.opening_label.deleteLater()
@@ -355,6 +357,14 @@ class MainWindow(QMainWindow):
         if self._tools_built:
             self.demo.refresh()
         self._team_changed()
+
+    def _hold_live_team(self) -> None:
+        """While a session is live, the header names its team (started or resumed from another) and keeps it: the
+        Prepare view, reports and exports then follow the team the Live page shows."""
+        team_id = self.live_session.team_id
+        if team_id is not None and team_id != self.current_team_id():
+            self.reload_teams(team_id)
+        self.header.hold_team(True)
 
     def current_team_id(self) -> int | None:
         return self.header.team_id()

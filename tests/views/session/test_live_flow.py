@@ -185,6 +185,33 @@ def test_ending_confirms_saves_planned_against_actual_and_shows_the_summary(
     assert window.timer_panel.view is None and not window.timer_panel.empty_label.isHidden()
 
 
+def test_while_a_session_is_live_the_header_names_its_team_and_keeps_it(window: MainWindow) -> None:
+    """Started for another team than the one shown, then a switch tried: the Live page, the Prepare view, reports and
+    exports would otherwise follow two different teams."""
+    harbour = add_team(window)
+    other = teams.create_team(
+        window.context.db, "Riverside Team", [("Kai Moss", Role.FACILITATOR)], window.context.now()
+    )
+    window.reload_teams(other.id)
+    combo = window.header.team_combo
+    assert combo.isEnabled() and window.current_team_id() == other.id
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.team_combo.setCurrentIndex(dialog.team_combo.findData(harbour.id))  # started for the other team
+    dialog.set_present(set(ROSTER))
+    assert dialog.go_to_ground_rules(), dialog.error_label.text()
+    dialog.start_button.click()
+    assert window.live_session.team_id == harbour.id
+    assert window.current_team_id() == harbour.id and window.review_panel.team == teams.get_team(
+        window.context.db, harbour.id
+    )
+    assert not combo.isEnabled() and "end the session to switch team" in combo.toolTip()
+    box = window.session_flow.request_end()
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Yes).click()
+    assert combo.isEnabled() and combo.toolTip() == ""
+
+
 def test_cancelling_the_end_keeps_the_session_running(window: MainWindow) -> None:
     add_team(window)
     start_session(window)
