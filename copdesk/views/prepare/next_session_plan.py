@@ -117,13 +117,24 @@ class NextSessionPlanSection(QWidget):
         self._show_history(team.id)
 
     def _show_plan(self, plan: NextSessionPlan, today: date) -> None:
-        self.presenter.setCurrentIndex(max(self.presenter.findData(plan.presenter_id), 0))
+        self._choose_member(self.presenter, plan.presenter_id)
         asked = plan.presenter_asked_on
         self.asked.setChecked(asked is not None)
         shown = asked or today
         self.asked_on.setDate(QDate(shown.year, shown.month, shown.day))
         self.asked_on.setEnabled(asked is not None)
         self.fields.show_roles(plan.roles)
+        self._choose_member(self.fields.co_facilitator, plan.roles.co_facilitator_id)
+
+    def _choose_member(self, combo: QComboBox, member_id: int | None) -> None:
+        """Select ``member_id``; someone the plan names who has since been made inactive is offered too, marked so,
+        and the plan shows and saves them as it was until someone else is chosen (not "Nobody", which would refuse
+        the date they were asked and drop them unsaid)."""
+        index = combo.findData(member_id)
+        if index < 0 and member_id is not None:
+            combo.addItem(f"{teams.get_member(self.context.db, member_id).display_name} (inactive)", member_id)
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(index, 0))
 
     def _for_whom(self) -> str:
         day = (

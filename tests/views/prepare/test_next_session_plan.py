@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from copdesk.core.model import Role, SessionKind, Team
 from copdesk.core.planning import SessionRoles
 from copdesk.core.schedule import Preset, build_rule
+from copdesk.services.teams import set_member_active
 from copdesk.store import planning, series, teams
 from copdesk.store.records import session_record
 from copdesk.views.shell.main_window import MainWindow
@@ -75,6 +76,37 @@ def test_the_plan_is_saved_as_it_is_made_and_the_start_dialog_takes_it(clocked_w
         "Bo Day",
         "Research, a podcast, a webinar or current affairs",
     )
+
+
+def test_a_planned_presenter_made_inactive_is_still_shown_and_the_plan_still_saves(clocked_window: MainWindow) -> None:
+    """Made inactive after being asked: shown as "Nobody", the plan refused every later edit (a date asked with
+    nobody to have asked), and the co-facilitator would have been dropped unsaid at the next save."""
+    window = clocked_window
+    team = _team(window)
+    card = window.review_panel.review_sections.plan
+    cy, bo = _member(window, team, "Cy Vale"), _member(window, team, "Bo Day")
+    card.presenter.setCurrentIndex(card.presenter.findData(cy))
+    card.asked.setChecked(True)
+    card.asked_on.setDate(QDate(2026, 10, 1))
+    card.fields.co_facilitator.setCurrentIndex(card.fields.co_facilitator.findData(bo))
+    assert card.save()
+    for member_id in (cy, bo):
+        set_member_active(window.context.db, member_id, False)
+    window.review_panel.refresh()
+
+    assert (card.presenter.currentText(), card.presenter.currentData()) == ("Cy Vale (inactive)", cy)
+    assert card.asked.isChecked() and card.fields.co_facilitator.currentText() == "Bo Day (inactive)"
+    card.fields.trigger_warning.setText("The case includes a death at home.")
+    assert card.save(), card.message.text()
+    stored = planning.next_session_plan(window.context.db, team.id, SESSION_DAY)
+    assert (stored.presenter_id, stored.presenter_asked_on, stored.roles.co_facilitator_id) == (
+        cy,
+        date(2026, 10, 1),
+        bo,
+    )
+    assert stored.roles.trigger_warning == "The case includes a death at home."
+    card.presenter.setCurrentIndex(card.presenter.findData(_member(window, team, "Ash Lee")))  # someone else
+    assert card.save() and planning.next_session_plan(window.context.db, team.id, SESSION_DAY).presenter_id != cy
 
 
 def test_who_has_not_presented_and_which_formats_are_unused(clocked_window: MainWindow) -> None:
