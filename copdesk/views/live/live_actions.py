@@ -3,10 +3,10 @@
 The shortcuts are window-wide, but each action is enabled only when it can act (Space, N, +, R only while a
 session is live), and a disabled shortcut lets the key through: on the Prepare page Space still presses the
 focused button. Text fields keep their letters too, because Qt gives a focused editor first refusal of any
-printable key. A focused button, tick box or list of choices gets that refusal of Space too
+printable key. A button, tick box or drop-down list reached with Tab gets that refusal of Space too
 (:class:`SpacePresses`), so tabbing to *Low energy* and pressing Space marks it rather than pausing the meeting's
-clock. The help overlay lists these actions (and any other shortcut of the window) from the actions
-themselves, so it cannot fall out of date.
+clock; after a click on one, Space is the timer's as before. The help overlay lists these actions (and any other
+shortcut of the window) from the actions themselves, so it cannot fall out of date.
 """
 
 from __future__ import annotations
@@ -80,26 +80,32 @@ class LiveActions:
 
 
 class SpacePresses(QObject):
-    """Space on a focused button, tick box or list of choices presses it, as in any other window, instead of
-    reaching the timer's Space shortcut (which Qt would otherwise give the key first).
+    """Space on a button, tick box or drop-down list reached from the keyboard presses it, as in any other window,
+    instead of reaching the timer's Space shortcut (which Qt would otherwise give the key first).
 
-    Each such widget is watched from when it first takes the focus, wherever it was built, and lets Qt know it
-    wants Space for itself (the ``ShortcutOverride`` a text field answers for every printable key).
+    Only one reached from the keyboard (Tab): a click also leaves the focus on what was clicked, on Windows and
+    Linux, and the Space pressed next is then the timer's, as it always was. Each widget is watched from when it
+    takes the focus, wherever it was built, and lets Qt know it wants Space for itself (the ``ShortcutOverride`` a
+    text field answers for every printable key).
     """
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         application = QApplication.instance()
         assert isinstance(application, QApplication)
+        self._keyboard_focus: QWidget | None = None  # the widget that took the focus other than by a click
         application.focusChanged.connect(self._focus_moved)  # ends with this object, so with its window
 
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        clicked = QApplication.mouseButtons() != Qt.MouseButton.NoButton  # the focus moves as the press is handled
+        self._keyboard_focus = None if clicked else new
         if isinstance(new, QAbstractButton | QComboBox):
             new.installEventFilter(self)  # once: installing it again only moves it to the front
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.ShortcutOverride
+            and watched is self._keyboard_focus
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Space
             and event.modifiers() == Qt.KeyboardModifier.NoModifier

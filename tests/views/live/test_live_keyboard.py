@@ -46,22 +46,24 @@ def test_space_n_plus_and_r_drive_the_timer(window: MainWindow, fake_clock: Fake
     assert window.timer_panel.notice_banner.label.text().startswith("Re-timed")
 
 
-def test_space_presses_the_focused_button_or_tick_box_and_leaves_the_timer_alone(
+def test_space_presses_a_button_reached_with_tab_and_is_the_timers_after_a_click(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    """Tabbing to a button and pressing Space, as keyboard users do, used to pause the meeting's clock instead."""
+    """Tabbing to a button and pressing Space, as keyboard users do, used to pause the meeting's clock instead; a
+    click leaves the focus on the button too, and the Space pressed after it stays the timer's, as it always was."""
     add_team(window)
     start_session(window)
     _focus_window(window, qtbot)
-    talk_time = window.participation_panel.talk_button
-    talk_time.setFocus()
+    count, talk_time = window.participation_panel.count_button, window.participation_panel.talk_button
+    talk_time.setFocus(Qt.FocusReason.TabFocusReason)  # reached from the keyboard, with no mouse button down
     qtbot.waitUntil(talk_time.hasFocus)
     assert not talk_time.isChecked()
     QTest.keyClick(talk_time, Qt.Key.Key_Space)
     assert talk_time.isChecked() and _status(window) is TimerStatus.RUNNING
-    window.timer_panel.setFocus()  # anywhere else, Space is the timer's again
-    QTest.keyClick(window, Qt.Key.Key_Space)
-    assert _status(window) is TimerStatus.PAUSED
+    QTest.mouseClick(count, Qt.MouseButton.LeftButton)  # a click: the focus stays on the button clicked
+    assert count.isChecked() and count.hasFocus()
+    QTest.keyClick(count, Qt.Key.Key_Space)
+    assert _status(window) is TimerStatus.PAUSED and count.isChecked(), "the timer's Space, not a second click"
 
 
 def test_window_shortcuts_open_the_other_views_and_end(window: MainWindow, qtbot: QtBot) -> None:
