@@ -85,12 +85,12 @@ def new_backup_path(db_path: Path, kind: BackupKind, now: datetime) -> Path:
 def list_backups(db_path: Path) -> list[BackupFile]:
     """The backups of ``db_path``, newest first (unverified: see :func:`newest_verified_backup`).
 
-    A link, in place of a backup or of its folder, is none that CoPDesk took: it may point anywhere (at the
-    database itself, or at a copy that erasure and retention, which never follow links, leave as it was), so it
-    is neither listed nor offered for restore."""
+    A link in place of a backup is none that CoPDesk took: it may point anywhere (at the database itself, or at a
+    copy that erasure and retention, which never follow a linked file, leave as it was), so it is neither listed
+    nor offered for restore. A backups folder that is itself a link is followed, here as by the backups written
+    into it and by erasure and retention (:func:`copdesk.store.copies.copies_of`)."""
     found: list[tuple[datetime, int, BackupFile]] = []
-    folders = (folder for folder in _searched_folders(db_path) if folder.is_dir() and not folder.is_symlink())
-    for path in (path for folder in folders for path in folder.iterdir()):
+    for path in (path for folder in _searched_folders(db_path) if folder.is_dir() for path in folder.iterdir()):
         match = _NAME.match(path.name)
         if match is None or not path.is_file() or path.is_symlink():
             continue

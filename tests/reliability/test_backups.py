@@ -17,6 +17,7 @@ from copdesk import paths
 from copdesk.startup import open_for_gui
 from copdesk.store.backup_catalogue import BackupKind, list_backups, rotate_automatic_backups
 from copdesk.store.connection import backup_folder, open_database
+from copdesk.store.copies import copies_of
 from copdesk.store.errors import StoreError
 from copdesk.store.uri import sqlite_uri
 from tests.cli.conftest import CallCli, RunCli, one_line_error
@@ -174,7 +175,7 @@ def _plain_copy(db_path: Path, tmp_path: Path) -> Path:
 
 
 @pytest.mark.posix_only
-def test_a_link_in_the_backups_folder_is_not_listed_nor_offered_for_restore(
+def test_a_linked_file_in_the_backups_folder_is_not_listed_nor_offered_for_restore(
     call_cli: CallCli, db_path: Path, tmp_path: Path
 ) -> None:
     """Erasure and retention never follow links, so a link there would keep what they removed, and a restore of
@@ -193,11 +194,13 @@ def test_a_link_in_the_backups_folder_is_not_listed_nor_offered_for_restore(
     listed = call_cli("backups", "--db", str(db_path))
     assert listed.returncode == 0 and taken.name in listed.stdout
     assert outside.name not in listed.stdout and "auto-20261002T100000Z.db" not in listed.stdout
-    linked_folder = tmp_path / "linked" / "copdesk.db"  # the folder of backups itself a link: none listed
-    linked_folder.parent.mkdir()
-    (linked_folder.parent / "backups").mkdir()
-    (linked_folder.parent / "backups" / linked_folder.name).symlink_to(folder, target_is_directory=True)
-    assert list_backups(linked_folder) == []
+    moved = tmp_path / "linked" / "copdesk.db"  # the backups folder itself a link (to another drive): followed,
+    moved.parent.mkdir()  # as the backups written into it are, and erasure and retention clean it
+    (moved.parent / "backups").mkdir()
+    (moved.parent / "backups" / moved.name).symlink_to(folder, target_is_directory=True)
+    linked_taken = moved.parent / "backups" / moved.name / taken.name
+    assert [b.path for b in list_backups(moved)] == [linked_taken]
+    assert linked_taken in [copy.path for copy in copies_of(moved)]
 
 
 def test_backups_listing_in_json(run_cli: RunCli, db_path: Path) -> None:

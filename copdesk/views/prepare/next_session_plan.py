@@ -127,12 +127,13 @@ class NextSessionPlanSection(QWidget):
         self._choose_member(self.fields.co_facilitator, plan.roles.co_facilitator_id)
 
     def _choose_member(self, combo: QComboBox, member_id: int | None) -> None:
-        """Select ``member_id``; someone the plan names who has since been made inactive is offered too, marked so,
-        and the plan shows and saves them as it was until someone else is chosen (not "Nobody", which would refuse
-        the date they were asked and drop them unsaid)."""
+        """Select ``member_id``; someone the plan names who has since been made inactive, or a guest, is offered too,
+        marked so, and the plan shows and saves them as it was until someone else is chosen (not "Nobody", which
+        would refuse the date they were asked and drop them unsaid)."""
         index = combo.findData(member_id)
         if index < 0 and member_id is not None:
-            combo.addItem(f"{teams.get_member(self.context.db, member_id).display_name} (inactive)", member_id)
+            member = teams.get_member(self.context.db, member_id)
+            combo.addItem(f"{member.display_name} ({'inactive' if not member.active else 'guest'})", member_id)
             index = combo.count() - 1
         combo.setCurrentIndex(max(index, 0))
 

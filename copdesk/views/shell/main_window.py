@@ -350,6 +350,8 @@ class MainWindow(QMainWindow):
         from copdesk.store import teams
 
         current = select_team_id if select_team_id is not None else self.current_team_id()
+        if self.live_session.is_live:  # a team created or edited meanwhile: the header keeps the live one
+            current = self.live_session.team_id
         if current is None:
             stored = self.settings.value("team_id")
             current = int(str(stored)) if stored not in (None, "") else None

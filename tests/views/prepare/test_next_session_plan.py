@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from copdesk.core.model import Role, SessionKind, Team
 from copdesk.core.planning import SessionRoles
 from copdesk.core.schedule import Preset, build_rule
-from copdesk.services.teams import set_member_active
+from copdesk.services.teams import set_member_active, set_member_role
 from copdesk.store import planning, series, teams
 from copdesk.store.records import session_record
 from copdesk.views.shell.main_window import MainWindow
@@ -107,6 +107,10 @@ def test_a_planned_presenter_made_inactive_is_still_shown_and_the_plan_still_sav
     assert stored.roles.trigger_warning == "The case includes a death at home."
     card.presenter.setCurrentIndex(card.presenter.findData(_member(window, team, "Ash Lee")))  # someone else
     assert card.save() and planning.next_session_plan(window.context.db, team.id, SESSION_DAY).presenter_id != cy
+    set_member_active(window.context.db, bo, True)
+    set_member_role(window.context.db, bo, Role.GUEST)  # active again, but a guest: not offered, still shown
+    window.review_panel.refresh()
+    assert card.fields.co_facilitator.currentText() == "Bo Day (guest)"
 
 
 def test_who_has_not_presented_and_which_formats_are_unused(clocked_window: MainWindow) -> None:

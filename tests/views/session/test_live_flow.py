@@ -206,6 +206,9 @@ def test_while_a_session_is_live_the_header_names_its_team_and_keeps_it(window: 
         window.context.db, harbour.id
     )
     assert not combo.isEnabled() and "end the session to switch team" in combo.toolTip()
+    window.team_actions.create("Seaside Team", (("Lee Park", Role.FACILITATOR),))  # File ▸ New team meanwhile
+    assert window.current_team_id() == harbour.id and not combo.isEnabled(), "the header keeps the live team"
+    assert combo.findText("Seaside Team") >= 0
     box = window.session_flow.request_end()
     assert box is not None
     box.button(QMessageBox.StandardButton.Yes).click()
