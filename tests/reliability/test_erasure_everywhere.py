@@ -158,14 +158,16 @@ def test_the_report_counts_every_kind_of_text_that_still_names_the_member(call_c
         "'harder', 'Covering for Zoë Quinn', ?)", when)  # fmt: skip
     sql(db_path, "INSERT INTO note (session_id, kind, text, created_at, updated_at) VALUES (2, 'learning', "
         "'Zoë Quinnell is someone else', ?, ?)", when, when)  # fmt: skip
+    sql(db_path, "INSERT INTO session_feedback (session_id, usefulness, to_change, created_at) VALUES (3, 4, ?, ?)",
+        "More time for Zoë Quinn's case", when)  # fmt: skip
 
     preview = call_cli("erase", "--team", "Harbour Team", "--member", "Zoë Quinn", "--db", str(db_path))
 
     assert preview.returncode == 0, preview.stderr
     assert (
         "Texts that still mention the name (CoPDesk never rewrites your words): notes: 1, issues raised again: 1, "
-        "actions: 1, "
-        "issues: 1, escalation outcomes: 1, sessions: 2, plans: 1 and self-assessments: 1" in preview.stdout
+        "actions: 1, issues: 1, escalation outcomes: 1, sessions: 2, plans: 1, feedback: 1 and self-assessments: 1"
+        in preview.stdout
     ), preview.stdout
 
 

@@ -32,7 +32,7 @@ class LiveSession(QObject):
         self.segment_position: int | None = None
         self.segment_phase: str | None = None
         self._savers: list[Callable[[], bool]] = []
-        self._unadded: list[Callable[[], list[str]]] = []
+        self._typed_not_added: list[Callable[[], list[str]]] = []
 
     @property
     def is_live(self) -> bool:
@@ -56,14 +56,14 @@ class LiveSession(QObject):
         """Ask every pane to save now; False when something could not be (its pane says why and keeps it)."""
         return all([save() for save in self._savers])  # a list: every pane tries, even after one failed
 
-    def add_unadded(self, describe: Callable[[], list[str]]) -> None:
+    def watch_typed_not_added(self, describe: Callable[[], list[str]]) -> None:
         """``describe`` names what a pane holds typed but not added as an item (an action not yet added): that is
         no one's to save unasked, so the end and close questions name it instead."""
-        self._unadded.append(describe)
+        self._typed_not_added.append(describe)
 
     def typed_not_added(self) -> list[str]:
         """What every pane holds typed but not added, each as a question names it."""
-        return [item for describe in self._unadded for item in describe()]
+        return [item for describe in self._typed_not_added for item in describe()]
 
     def finish(self) -> None:
         """Tell panes to flush, then that the session is over. Callers save the session between the two."""

@@ -12,6 +12,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
+from copdesk.core.text import shortened
+
 # A longer name is cut short on the button (the menu shows it whole), so the filter row keeps its width.
 _LONGEST_NAME = 22
 
@@ -93,8 +95,7 @@ class ChecklistButton(QToolButton):
         if not ticked:
             self.setText(self.noun)  # all of them: the tooltip says so
         elif len(ticked) == 1:
-            name = ticked[0] if len(ticked[0]) <= _LONGEST_NAME else ticked[0][: _LONGEST_NAME - 1] + "…"
-            self.setText(f"{self.noun}: {name}")
+            self.setText(f"{self.noun}: {shortened(ticked[0], _LONGEST_NAME)}")
         else:
             self.setText(f"{self.noun}: {len(ticked)} of {len(self._options)}")
         self.setAccessibleDescription(self.text())

@@ -139,7 +139,7 @@ class NotesPanel(Pane):
             editor.changed.connect(self._items_changed)
 
         live.add_saver(self.flush)  # ending waits until what was typed is saved
-        live.add_unadded(self.typed_not_added)  # and the end and close questions name what is not added yet
+        live.watch_typed_not_added(self.typed_not_added)  # and the end and close questions name what is not added yet
         live.started.connect(self.load_session)
         live.ending.connect(self._session_ending)
         live.ended.connect(self.unload)
