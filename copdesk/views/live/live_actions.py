@@ -12,8 +12,8 @@ shortcut of the window) from the actions themselves, so it cannot fall out of da
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
 from copdesk.core.timer import TimerStatus
 from copdesk.views.context import AppContext
@@ -83,27 +83,32 @@ class SpacePresses(QObject):
     """Space on a button, tick box or drop-down list reached from the keyboard presses it, as in any other window,
     instead of reaching the timer's Space shortcut (which Qt would otherwise give the key first).
 
-    Only one reached from the keyboard (Tab): a click also leaves the focus on what was clicked, on Windows and
-    Linux, and the Space pressed next is then the timer's, as it always was. Each widget is watched from when it
-    takes the focus, wherever it was built, and lets Qt know it wants Space for itself (the ``ShortcutOverride`` a
-    text field answers for every printable key).
+    Only one reached from the keyboard (Tab, Shift+Tab): a click also leaves the focus on what was clicked, on
+    Windows and Linux, and the Space pressed next is then the timer's, as it always was. :meth:`watch` is handed
+    the window's parts as they are built; each widget watched lets Qt know it wants Space for itself while it has
+    the keyboard's focus (the ``ShortcutOverride`` a text field answers for every printable key).
     """
+
+    _FROM_THE_KEYBOARD = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        application = QApplication.instance()
-        assert isinstance(application, QApplication)
-        self._keyboard_focus: QWidget | None = None  # the widget that took the focus other than by a click
-        application.focusChanged.connect(self._focus_moved)  # ends with this object, so with its window
+        self._keyboard_focus: QObject | None = None  # the watched widget that has the focus from the keyboard
 
-    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
-        clicked = QApplication.mouseButtons() != Qt.MouseButton.NoButton  # the focus moves as the press is handled
-        self._keyboard_focus = None if clicked else new
-        if isinstance(new, QAbstractButton | QComboBox):
-            new.installEventFilter(self)  # once: installing it again only moves it to the front
+    def watch(self, *parts: QWidget) -> None:
+        """Watch every button, tick box and drop-down list of ``parts`` (each one only once, however often)."""
+        for part in parts:
+            found: list[QWidget] = [*part.findChildren(QAbstractButton), *part.findChildren(QComboBox)]
+            for widget in [part, *found] if isinstance(part, QAbstractButton | QComboBox) else found:
+                widget.installEventFilter(self)  # installing it again only moves it to the front
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
+        if isinstance(event, QFocusEvent):
+            if event.type() == QEvent.Type.FocusIn:
+                self._keyboard_focus = watched if event.reason() in self._FROM_THE_KEYBOARD else None
+            elif watched is self._keyboard_focus:
+                self._keyboard_focus = None
+        elif (
             event.type() == QEvent.Type.ShortcutOverride
             and watched is self._keyboard_focus
             and isinstance(event, QKeyEvent)

@@ -49,6 +49,7 @@ class LivePage(QWidget):
         self.live_splitter.setStretchFactor(0, 5)
         self.live_splitter.setStretchFactor(1, 6)
         outer.addWidget(self.live_splitter)
+        flow.actions.space_presses.watch(self)  # Space presses its buttons reached with Tab, not the timer
 
     @property
     def splitters(self) -> tuple[QSplitter, QSplitter, QSplitter]:

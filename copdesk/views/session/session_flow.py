@@ -113,6 +113,7 @@ class SessionFlow(QObject):
         )
         self._wire()
         self._show_status(None)
+        self.actions.space_presses.watch(window, self.header_button)  # the Live page watches its own when built
 
     def _wire(self) -> None:
         actions = self.actions
