@@ -119,6 +119,7 @@ class ActionEditor(QuickItemForm):
         layout = self.form
         row = QHBoxLayout()
         self.text_edit = item_field("Action", "What was agreed, e.g. Share the carers' checklist")
+        self.say_when_cut(self.text_edit)
         self.owner_field = OwnerField()
         self.owner_field.setMinimumWidth(150)
         self.due_field = DueField(self.message)

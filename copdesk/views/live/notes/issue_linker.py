@@ -63,6 +63,7 @@ class IssueLinker(QuickItemForm):
         self.title_edit = item_field(
             "Issue or barrier", "Issue or barrier, e.g. Waiting weeks for OT assessments", MAX_TITLE_LENGTH
         )
+        self.say_when_cut(self.title_edit)
         self.title_edit.textChanged.connect(self._typed)
         self.title_edit.returnPressed.connect(self._enter)
         self.title_edit.setToolTip("↓ (or a click) chooses an earlier issue to link; Record as new records a new one")

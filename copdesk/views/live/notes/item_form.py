@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from copdesk.views.context import AppContext
-from copdesk.views.widgets.labels import message_label
+from copdesk.views.widgets.labels import message_label, show_message
 from copdesk.views.widgets.tables import configure_table
 
 MAX_ITEM_LENGTH = 2000
@@ -61,3 +61,16 @@ class QuickItemForm(QWidget):
         self.form.setContentsMargins(0, 4, 0, 0)
         self.form.setSpacing(spacing)
         self.message = message_label()
+
+    def say_when_cut(self, field: QLineEdit) -> None:
+        """Say so in ``message`` when a paste (or a key) would take ``field`` past what it holds: Qt keeps only the
+        start of it, and the rest would otherwise be gone without a word."""
+        field.inputRejected.connect(
+            lambda: show_message(
+                self.message,
+                f"{field.accessibleName()} holds at most {field.maxLength():,} characters: the rest of what was "
+                "pasted was not taken. Put the detail in the notes.",
+                warning=True,
+                error=False,
+            )
+        )

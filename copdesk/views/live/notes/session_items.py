@@ -69,6 +69,7 @@ class NoteItemsEditor(QuickItemForm):
         row = QHBoxLayout()
         label, placeholder = _PROMPTS[kind]
         self.text_edit = item_field(label, placeholder)
+        self.say_when_cut(self.text_edit)
         self.text_edit.returnPressed.connect(self.add_item)
         row.addWidget(self.text_edit, 1)
         self.destination = QComboBox()

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
 from copdesk.core.model import ActionStatus
@@ -19,7 +20,7 @@ from copdesk.views.live.notes.action_editor import ChangeActionDialog
 from copdesk.views.live.notes.issue_linker import IssueLinker
 from copdesk.views.shell.main_window import MainWindow
 from tests.views.conftest import clocked_window  # noqa: F401  (the real window, on the fake clocks)
-from tests.views.live_helpers import held_session, start_session
+from tests.views.live_helpers import add_team, held_session, start_session
 
 NHS = "943 476 5919"
 OT_TITLE = "Delays getting occupational therapy assessments before discharge"
@@ -238,3 +239,23 @@ def test_search_finds_issue_titles_and_actions_in_context(window: MainWindow, ea
     assert "3 matches" in search.summary.text()
     search.table.selectRow(0)
     assert "interpreter" in search.preview.toPlainText().lower()
+
+
+def test_a_paste_longer_than_a_quick_item_holds_is_cut_and_said(window: MainWindow) -> None:
+    """Qt keeps only the start of a paste past a field's limit; the form says so rather than drop the rest unsaid."""
+    add_team(window)
+    start_session(window)
+    panel = window.notes_panel
+    for form, field, limit in (
+        (panel.action_editor, panel.action_editor.text_edit, 2000),
+        (panel.learning, panel.learning.text_edit, 2000),
+        (panel.issue_linker, panel.issue_linker.title_edit, 300),
+    ):
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText("word " * 1000)  # 5,000 characters
+        field.setFocus()
+        field.paste()
+        assert len(field.text()) == limit
+        said = form.message.text()
+        assert form.message.isVisibleTo(form) and said.startswith(f"{field.accessibleName()} holds at most {limit:,} ")
+        assert "Put the detail in the notes." in said
