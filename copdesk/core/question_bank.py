@@ -8,6 +8,7 @@ ever returned. ``tomllib`` only reads TOML, so :func:`deck_to_toml` writes it, e
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -133,12 +134,17 @@ def parse_deck(text: str, *, origin: str) -> list[Question]:
 
 
 def read_deck(path: Path) -> list[Question]:
-    """Read a deck file, refusing an oversized one from its size on disk before reading a byte."""
+    """Read a deck file, refusing an oversized one from its size on disk before reading a byte, and anything but a
+    plain file (a pipe would wait for a writer, a device such as ``/dev/zero`` never end), so the window never
+    freezes on what was chosen."""
     try:
-        size = path.stat().st_size
-        if size > MAX_DECK_BYTES:
-            raise DeckError(f"{path.name}: the deck is {_megabytes(size)}; the limit is 1 MB.")
-        text = path.read_text(encoding="utf-8-sig")  # Notepad may start a UTF-8 file with a byte-order mark
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise DeckError(f"{path.name}: not a file a deck can be read from; choose a .toml file.")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_DECK_BYTES + 1)  # never more, should the file grow while it is read
+        if len(raw) > MAX_DECK_BYTES:
+            raise DeckError(f"{path.name}: the deck is {_megabytes(path.stat().st_size)}; the limit is 1 MB.")
+        text = raw.decode("utf-8-sig")  # Notepad may start a UTF-8 file with a byte-order mark
     except UnicodeDecodeError:
         raise DeckError(f"{path.name}: not UTF-8 text; save the deck as UTF-8.") from None
     except OSError as exc:
@@ -355,4 +361,5 @@ def _choices(enum: type[StrEnum]) -> str:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / MAX_DECK_BYTES:.1f} MB"
+    """A size over the limit as it reads plainly: in bytes when it would round to the limit itself ("1.0 MB")."""
+    return f"{size / MAX_DECK_BYTES:.1f} MB" if size >= 1.05 * MAX_DECK_BYTES else f"{size:,} bytes"

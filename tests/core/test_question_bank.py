@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections import Counter
@@ -273,6 +274,23 @@ def test_five_megabyte_file_is_refused_from_its_size(tmp_path: Path) -> None:
     with path.open("wb") as handle:
         handle.truncate(5 * MAX_DECK_BYTES)
     with pytest.raises(DeckError, match=r"huge\.toml: the deck is 5\.0 MB"):
+        read_deck(path)
+
+
+@pytest.mark.posix_only
+def test_a_pipe_or_a_device_is_refused_at_once_rather_than_read_for_ever(tmp_path: Path) -> None:
+    """A pipe waits for a writer and /dev/zero never ends: either would freeze the window that imports it."""
+    pipe = tmp_path / "deck.toml"
+    os.mkfifo(pipe)
+    for path in (pipe, Path("/dev/zero")):
+        with pytest.raises(DeckError, match="not a file a deck can be read from"):
+            read_deck(path)
+
+
+def test_a_deck_just_over_the_limit_says_by_how_much(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    path.write_bytes(b"#" * (MAX_DECK_BYTES + 1))
+    with pytest.raises(DeckError, match=r"big\.toml: the deck is 1,048,577 bytes; the limit is 1 MB"):
         read_deck(path)
 
 
