@@ -81,7 +81,8 @@ def series_calendar(team_id: int, team_name: str, series: Iterable[SeriesToInvit
             if part.skipped:
                 event.add("exdate", list(part.skipped))
             calendar.add_component(event)
-        for moment in lines.one_offs:
+        # A one-off that an earlier build skipped kept its RDATE beside the EXDATE: it is not a session.
+        for moment in (moment for moment in lines.one_offs if moment not in lines.skipped):
             calendar.add_component(_event(team_id, team_name, entry, f"extra-{moment:%Y%m%dT%H%M}", moment, stamp))
     data: bytes = calendar.to_ical()
     return data

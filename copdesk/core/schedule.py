@@ -271,13 +271,23 @@ def next_session_across(rules: Iterable[tuple[int, SessionKind, str]], after: da
 
 
 def skip_date(rule_text: str, day: date) -> str:
-    """Cancel the session on ``day`` with an EXDATE, refusing a day that has no session to cancel."""
-    parts, recurrences = _load(rule_text)
-    day_start = datetime.combine(day, time.min)
-    session: datetime | None = recurrences.after(day_start, inc=True)
+    """Cancel the first session on ``day`` (:func:`skip_session`), refusing a day that has no session to cancel."""
+    _parts, recurrences = _load(rule_text)
+    session: datetime | None = recurrences.after(datetime.combine(day, time.min), inc=True)
     if session is None or session.date() != day:
         raise ScheduleError(f"There is no session on {long_date(day)} to skip.")
-    return _emit(_Parts(parts.first, parts.rrules, (*parts.exdates, session), parts.rdates))
+    return skip_session(rule_text, session)
+
+
+def skip_session(rule_text: str, moment: datetime) -> str:
+    """Cancel the session at ``moment`` exactly, whichever others share its day: a one-off is taken away (an
+    EXDATE beside its RDATE would still go out in an invitation file), a session of the rhythm gets an EXDATE."""
+    parts, recurrences = _load(rule_text)
+    if moment in parts.rdates:
+        return remove_one_off(rule_text, moment)
+    if moment not in recurrences:
+        raise ScheduleError(f"There is no session on {long_date(moment)} at {moment:%H:%M} to skip.")
+    return _emit(_Parts(parts.first, parts.rrules, (*parts.exdates, moment), parts.rdates))
 
 
 def add_one_off(rule_text: str, moment: datetime) -> str:

@@ -28,6 +28,7 @@ from copdesk.core.schedule import (
     parse_rule,
     remove_one_off,
     skip_date,
+    skip_session,
 )
 from copdesk.core.schedule_words import describe, ordinal
 
@@ -87,8 +88,9 @@ class SeriesDraft:
     def with_duration(self, minutes: int) -> SeriesDraft:
         return replace(self, duration_minutes=minutes)
 
-    def skip(self, day: date) -> SeriesDraft:
-        return replace(self, rule=skip_date(self.rule, day))
+    def skip(self, moment: datetime) -> SeriesDraft:
+        """Skip the session at ``moment``, the one chosen, even when another shares its day."""
+        return replace(self, rule=skip_session(self.rule, moment))
 
     def add_extra(self, moment: datetime) -> SeriesDraft:
         if moment.weekday() > 4:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import csv
 import io
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from dateutil.rrule import rrulestr
@@ -65,6 +66,17 @@ def test_the_file_holds_exactly_copdesks_sessions_in_patterns_outlook_keeps() ->
     start = spotlight.start
     assert isinstance(start, datetime) and start.tzinfo is None, "floating local time, as CoPDesk keeps it"
     assert b"VERSION:2.0" in parsed.to_ical() and b"METHOD:PUBLISH" in parsed.to_ical()
+
+
+def test_a_one_off_skipped_by_an_earlier_build_is_not_invited() -> None:
+    """Skipping a one-off once left its RDATE beside an EXDATE: CoPDesk showed no session, the file invited one."""
+    (reflective, _spotlight) = _rules()
+    extra = datetime(2026, 12, 17, 14, 0)
+    pair = reflective.rule + f"\nEXDATE:{extra:%Y%m%dT%H%M%S}"
+    assert extra not in occurrences_between(pair, FIRST, LAST)
+    parsed = Calendar.from_ical(series_calendar(7, "Harbour Team", [replace(reflective, rule=pair)], NOW))
+    assert extra not in set().union(*(_expand(event) for event in parsed.events))
+    assert not [event for event in parsed.events if "extra" in str(event.uid)]
 
 
 def test_paused_series_are_not_invited() -> None:

@@ -96,7 +96,7 @@ def test_a_custom_rule_has_no_preset() -> None:
 
 
 def test_skip_and_extra_show_as_changes_and_undo() -> None:
-    draft = _spotlight().skip(date(2026, 10, 6)).add_extra(datetime(2026, 10, 13, 13, 0, 42))
+    draft = _spotlight().skip(datetime(2026, 10, 6, 13, 0)).add_extra(datetime(2026, 10, 13, 13, 0, 42))
     changes = draft.changes()
     assert changes == [Change(datetime(2026, 10, 6, 13, 0), True), Change(datetime(2026, 10, 13, 13, 0), False)]
     assert [change_text(c) for c in changes] == ["Skipped: Tue 6 Oct 2026, 13:00", "Extra: Tue 13 Oct 2026, 13:00"]
@@ -108,16 +108,29 @@ def test_skip_and_extra_show_as_changes_and_undo() -> None:
 
 def test_bad_edits_are_refused_with_one_line() -> None:
     draft = _spotlight()
-    with pytest.raises(ScheduleError, match="no session on Wednesday 7 October 2026"):
-        draft.skip(date(2026, 10, 7))
+    with pytest.raises(ScheduleError, match="no session on Wednesday 7 October 2026 at 13:00"):
+        draft.skip(datetime(2026, 10, 7, 13, 0))
     with pytest.raises(ScheduleError, match="already a session"):
         draft.add_extra(datetime(2026, 10, 6, 13, 0))
     with pytest.raises(ScheduleError, match="Monday to Friday"):
         draft.add_extra(datetime(2026, 10, 10, 13, 0))
 
 
+def test_skip_takes_the_session_chosen_when_a_one_off_shares_its_day() -> None:
+    """A one-off at 09:00 beside the 13:00 session: skipping either leaves the other, and skipping the one-off takes
+    it away rather than adding an EXDATE beside its RDATE (an invitation file would still hold it)."""
+    draft = _spotlight().add_extra(datetime(2026, 10, 6, 9, 0))
+    rhythm_skipped = draft.skip(datetime(2026, 10, 6, 13, 0))
+    assert rhythm_skipped.changes() == [
+        Change(datetime(2026, 10, 6, 9, 0), False),
+        Change(datetime(2026, 10, 6, 13, 0), True),
+    ]
+    one_off_skipped = draft.skip(datetime(2026, 10, 6, 9, 0))
+    assert one_off_skipped.changes() == [] and one_off_skipped.rule == _spotlight().rule
+
+
 def test_changing_the_rhythm_keeps_the_changes_that_still_apply() -> None:
-    draft = _spotlight().skip(date(2026, 10, 6)).add_extra(datetime(2026, 10, 20, 13, 0))
+    draft = _spotlight().skip(datetime(2026, 10, 6, 13, 0)).add_extra(datetime(2026, 10, 20, 13, 0))
     # Tuesday to Wednesday: the skipped Tuesday has no session any more, the extra date still stands.
     moved, dropped = draft.with_rhythm(Preset(SessionKind.SPOTLIGHT, 2, time(13), date(2026, 9, 1), 60))
     assert moved.changes() == [Change(datetime(2026, 10, 20, 13, 0), False)]

@@ -199,7 +199,7 @@ class SeriesDialog(QDialog):
             return
         draft = self.draft
         when = f"{day_name(moment, short=True)} {moment.day} {month_name(moment, short=True)}"
-        self._apply(f"{when} will be skipped once you save.", lambda: draft.skip(moment.date()))
+        self._apply(f"{when} will be skipped once you save.", lambda: draft.skip(moment))
 
     def add_extra(self) -> None:
         moment = self.dates.extra_moment()
