@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHeaderView,
+    QMessageBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -172,6 +173,7 @@ class AgendaEditorDialog(QDialog):
         for each in SessionKind:
             self.kind_combo.addItem(each.label, each.value)
         self.model = TemplateSegmentsModel(shipped[kind])
+        self._loaded = (kind, shipped[kind])  # the kind shown and its agenda as last loaded or saved
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(Column.PHASE, PhaseDelegate(self.table))
         self.table.horizontalHeader().setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
@@ -183,8 +185,9 @@ class AgendaEditorDialog(QDialog):
         ui.cancelButton.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.save)
         self.model.refused.connect(self.error_label.setText)
+        self.model.changed.connect(self.error_label.clear)  # an edit taken: an earlier refusal no longer stands
         self.model.changed.connect(self._show_total)
-        self.kind_combo.currentIndexChanged.connect(self._load_kind)
+        self.kind_combo.currentIndexChanged.connect(self._kind_chosen)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
         self._load_kind()
 
@@ -195,7 +198,40 @@ class AgendaEditorDialog(QDialog):
     def _load_kind(self) -> None:
         own = agendas.team_template(self.context.db, self.team_id, self.kind)
         self.model.set_template(own if own is not None else self.shipped[self.kind])
-        self.error_label.clear()
+        self._loaded = (self.kind, self.model.template)
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the agenda shown has edits not saved."""
+        return self.model.template != self._loaded[1]
+
+    def _kind_chosen(self) -> None:
+        """Another type chosen: the edits to the one shown are offered for saving first, never dropped unasked."""
+        shown = self._loaded[0]
+        if self.dirty and not self._settle_edits(f"Save the changes to the {shown.label} agenda first?"):
+            self.kind_combo.blockSignals(True)  # Cancel: back to the type being edited, edits as they were
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(shown.value))
+            self.kind_combo.blockSignals(False)
+            return
+        self._load_kind()
+
+    def _settle_edits(self, question: str) -> bool:
+        """Ask about unsaved edits: True once saved or discarded, False to stay (Cancel, or a save refused)."""
+        answer = QMessageBox.question(
+            self,
+            "Unsaved agenda",
+            question,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self._save_shown(self._loaded[0])
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        """Close (Cancel, Esc or the title bar): unsaved edits are offered for saving first."""
+        if self.dirty and not self._settle_edits(f"Save the changes to the {self._loaded[0].label} agenda?"):
+            return
+        super().reject()
 
     def _show_total(self) -> None:
         template = self.model.template
@@ -240,20 +276,25 @@ class AgendaEditorDialog(QDialog):
         self.error_label.clear()
 
     def save(self) -> None:
-        """Keep the agenda (one the same as the shipped template is no edit: the team's copy is forgotten); a
-        refusal leaves the editor open with the agenda as edited."""
-        template, shipped, now = self.model.template, self.shipped.get(self.kind), self.context.now()
+        """Keep the agenda (one the same as the shipped template is no edit: the team's copy is forgotten) and
+        close; a refusal leaves the editor open with the agenda as edited."""
+        if self._save_shown(self.kind):
+            self.accept()
+
+    def _save_shown(self, kind: SessionKind) -> bool:
+        template, shipped, now = self.model.template, self.shipped.get(kind), self.context.now()
         try:
             saved = self.context.writes.run(
                 lambda: save_agenda(self.context.db, self.team_id, template, shipped, now),
-                key=("agenda", self.team_id, self.kind),
+                key=("agenda", self.team_id, kind),
                 kept="The agenda is still in the editor as you left it.",
             )
         except TemplateError as error:
             self.error_label.setText(str(error))
-            return
+            return False
         if saved is None:
             self.error_label.setText(self.context.writes.message)
-            return
-        self.saved.emit(self.kind.value)
-        self.accept()
+            return False
+        self._loaded = (kind, template)
+        self.saved.emit(kind.value)
+        return True

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from copdesk.core.model import SessionKind
 from copdesk.store import agendas, sessions
@@ -99,3 +101,59 @@ def test_the_start_dialog_opens_the_editor_and_shows_the_new_agenda(window: Main
         editor.table.model() is editor.model
         and editor.model.index(0, Column.PHASE).data(Qt.ItemDataRole.EditRole) == "opening"
     )
+
+
+@pytest.mark.parametrize(
+    ("answer", "kept", "closed"),
+    [
+        (QMessageBox.StandardButton.Cancel, None, False),
+        (QMessageBox.StandardButton.Discard, None, True),
+        (QMessageBox.StandardButton.Save, 4, True),
+    ],
+)
+def test_closing_with_unsaved_edits_asks_first(
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton,
+    kept: int | None,
+    closed: bool,
+) -> None:
+    team = add_team(window)
+    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.REFLECTIVE)
+    assert editor is not None
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, _buttons: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    editor.reject()  # nothing edited: closes unasked
+    assert asked == [] and not editor.isVisible()
+    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.REFLECTIVE)
+    assert editor is not None
+    assert editor.model.setData(editor.model.index(0, Column.MINUTES), "4")
+    editor.reject()  # Cancel, Esc or the title bar
+    assert asked == ["Save the changes to the Reflective practice CoP agenda?"]
+    assert editor.isVisible() is not closed
+    saved = agendas.team_template(window.context.db, team.id, SessionKind.REFLECTIVE)
+    assert (saved.segments[0].minutes if saved else None) == kept
+
+
+def test_switching_type_with_unsaved_edits_asks_and_cancel_keeps_them(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team = add_team(window)
+    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.REFLECTIVE)
+    assert editor is not None
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: answers.pop(0))
+    assert not editor.model.setData(editor.model.index(0, Column.MINUTES), "0")
+    assert "1 to 240" in editor.error_label.text()
+    assert editor.model.setData(editor.model.index(0, Column.MINUTES), "7")
+    assert editor.error_label.text() == "", "a taken edit clears the earlier refusal"
+    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData(SessionKind.THEMED.value))
+    assert editor.kind is SessionKind.REFLECTIVE and editor.model.template.segments[0].minutes == 7  # Cancel
+    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData(SessionKind.THEMED.value))
+    assert editor.kind.value == SessionKind.THEMED.value and not editor.dirty and answers == []  # Discard
+    assert agendas.team_template(window.context.db, team.id, SessionKind.REFLECTIVE) is None
