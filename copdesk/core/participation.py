@@ -208,6 +208,8 @@ def balance_in_words(values: Sequence[float], fraction: float = 0.2, *, measure:
     else:
         size = _top_group_size(people, fraction)
         percent = round(top_share(values, fraction) * 100)
+        if size >= people - silent:  # all who spoke are in the top group: the sentence counts them, not the group
+            size, percent = people - silent, 100
         reading = f"{size} of {people} people {measure.share.format(percent=percent)}"
     if silent:
         reading += f"; {silent} {measure.not_heard_one if silent == 1 else measure.not_heard_many}"

@@ -245,6 +245,9 @@ def test_top_share_refuses_a_meaningless_fraction(fraction: float) -> None:
         ([5, 1, 1, 1, 1], "1 of 5 people made 56% of contributions"),
         ([4, 1, 0, 0], "1 of 4 people made 80% of contributions; 2 people have not contributed"),
         ([3, 3, 3, 3, 3, 3, 3, 3, 3, 0], "Contributions were evenly spread; 1 person has not contributed"),
+        # Fewer spoke than a fifth of the room: the sentence counts who spoke, never more than spoke.
+        ([5] + [0] * 14, "1 of 15 people made 100% of contributions; 14 people have not contributed"),
+        ([4, 2] + [0] * 13, "2 of 15 people made 100% of contributions; 13 people have not contributed"),
     ],
 )
 def test_balance_in_words(values: list[float], words: str) -> None:
@@ -258,6 +261,7 @@ def test_balance_in_words(values: list[float], words: str) -> None:
         ([300.0, 280.0, 310.0], "Talk time was evenly spread"),
         ([600.0, 60.0, 60.0, 0.0, 0.0], "1 of 5 people took 83% of the talk time; 2 people have no talk time"),
         ([600.0, 100.0, 0.0], "1 of 3 people took 86% of the talk time; 1 person has no talk time"),
+        ([40.0] + [0.0] * 45, "1 of 46 people took 100% of the talk time; 45 people have no talk time"),
     ],
 )
 def test_balance_in_words_for_talk_time_never_says_contributions(seconds: list[float], words: str) -> None:
