@@ -43,7 +43,7 @@ class QuestionFilter:
     kinds: frozenset[QuestionKind] = frozenset({QuestionKind.QUESTION})
 
     def matches(self, question: Question) -> bool:
-        needle = self.search.strip().casefold()
+        needle = _searchable(self.search.strip())
         return (
             (not self.categories or question.category in self.categories)
             and (not self.models or question.model in self.models)
@@ -52,12 +52,21 @@ class QuestionFilter:
             and (self.favourites is None or question.id in self.favourites)
             and (
                 not needle
-                or any(needle in field.casefold() for field in (question.text, question.category, question.model))
+                or any(needle in _searchable(field) for field in (question.text, question.category, question.model))
             )
         )
 
     def apply(self, questions: Iterable[Question]) -> list[Question]:
         return [question for question in questions if self.matches(question)]
+
+
+_STRAIGHT_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _searchable(text: str) -> str:
+    """``text`` as a search compares it: case folded, and curly quotes as straight ones (a Mac or a phone types
+    "didn’t", the bank says "didn't")."""
+    return text.casefold().translate(_STRAIGHT_QUOTES)
 
 
 # Why each segment gets what it gets:

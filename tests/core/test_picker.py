@@ -219,6 +219,8 @@ def test_filters(bank: Bank) -> None:
     assert ids(QuestionFilter(search="  LEAST restrictive ")) == {"reflective.1"}
     assert len(ids(QuestionFilter(search="viewpoint"))) == 5  # matches the category name
     assert len(ids(QuestionFilter(search="WEATHER MODEL"))) == 4  # and the model name
+    # A Mac or a phone types a curly apostrophe; the bank has straight ones (and either finds either).
+    assert ids(QuestionFilter(search="didn\u2019t go")) == ids(QuestionFilter(search="didn't go")) == {"weather.rain"}
     assert ids(QuestionFilter(favourites=frozenset({"reflective.2", "tips.questioning.1"}))) == {"reflective.2"}
     assert ids(QuestionFilter(favourites=frozenset())) == set()
     assert all(q.kind is QuestionKind.QUESTION for q in QuestionFilter().apply(bank))

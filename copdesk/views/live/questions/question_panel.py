@@ -411,8 +411,14 @@ class QuestionPanel(Pane):
         return "Press Next question (Q) to draw a question, or search all of them beside it."
 
     def _nothing_left(self) -> str:
-        matched = " and suits this segment" if self.filters.matching(self.segment_phase()) else ""
+        matching = self.filters.matching(self.segment_phase())
+        turn_off = ", turn off Suits this part" if matching else ""
+        if not self.draw_filter().apply(self.pool()):  # none fits at all, drawn or not
+            starred = self.filters.favourites_only.isChecked() and not self.favourite_ids
+            why = " (★ only is on, and no question is starred yet)" if starred else ""
+            return f"No question fits the filters{why}. Widen the filters{turn_off}, or search for one."
+        matched = " and suits this segment" if matching else ""
         return (
             f"Every question that fits the filters{matched} has been drawn this session. "
-            "Widen the filters, turn off Suits this part, or search for one."
+            f"Widen the filters{turn_off}, or search for one."
         )

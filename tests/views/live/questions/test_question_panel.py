@@ -82,6 +82,15 @@ def test_favourite_is_saved_and_favourites_only_draws_from_them(window: MainWind
     assert not panel.favourite_button.isChecked()
 
 
+def test_favourites_only_with_none_starred_says_so_rather_than_all_drawn(window: MainWindow) -> None:
+    panel = panel_of(window)
+    panel.filters.favourites_only.setChecked(True)
+    panel.next_question()
+    said = panel.card.notice_label.text()
+    assert said.startswith("No question fits the filters (★ only is on, and no question is starred yet).")
+    assert "has been drawn" not in said
+
+
 def test_mark_as_asked_logs_question_time_and_segment_and_can_be_undone(window: MainWindow, qtbot: QtBot) -> None:
     session = start_live(window)
     panel = panel_of(window)
