@@ -131,5 +131,8 @@ def _qdate(day: date) -> QDate:
 
 
 def with_suffix(path: Path, choice: FileFormat) -> Path:
-    """Add the format's ending when the name typed has none, as people often leave it off."""
-    return path if path.suffix else path.with_suffix(choice.suffix)
+    """The name typed, ending as the format written does: the ending is added when the name has none, as people
+    often leave it off, and when it has another ("report.pdf" for HTML, "Q3.2026"), so no program is handed a file
+    it cannot read; the name itself is kept whole."""
+    endings = {choice.suffix, ".markdown"} if choice.suffix == ".md" else {choice.suffix}
+    return path if path.suffix.lower() in endings else path.with_name(path.name + choice.suffix)
