@@ -34,6 +34,7 @@ from copdesk.core.agenda import (
     retime_segment,
     validate_template,
 )
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import SegmentPhase, SessionKind
 from copdesk.services.calendar import save_agenda
 from copdesk.store import agendas
@@ -170,8 +171,12 @@ class AgendaEditorDialog(QDialog):
         ui = self.ui
         self.kind_combo, self.source_label, self.table = ui.kindCombo, ui.sourceLabel, ui.agendaTable
         self.total_label, self.error_label, self.save_button = ui.totalLabel, ui.errorLabel, ui.saveButton
-        for each in SessionKind:
+        # Only the types the facilitator runs to an agenda: a Spotlight or Themed session is run by others, and
+        # starts with no agenda of the team's, so an edit of one would never be used.
+        kinds = [each for each in SessionKind if not shipped_texts().is_attended(each)]
+        for each in kinds:
             self.kind_combo.addItem(each.label, each.value)
+        kind = kind if kind in kinds else kinds[0]
         self.model = TemplateSegmentsModel(shipped[kind])
         self._loaded = (kind, shipped[kind])  # the kind shown and its agenda as last loaded or saved
         self.table.setModel(self.model)

@@ -46,7 +46,7 @@ def test_add_remove_reorder_and_retime_then_save(window: MainWindow) -> None:
 
 def test_bad_edits_are_refused_with_a_reason_and_change_nothing(window: MainWindow) -> None:
     team = add_team(window)
-    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.SPOTLIGHT)
+    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.TM_SSW)
     assert editor is not None
     model = editor.model
     before = model.template
@@ -70,12 +70,12 @@ def test_bad_edits_are_refused_with_a_reason_and_change_nothing(window: MainWind
 
 def test_reset_to_shipped_removes_the_team_copy(window: MainWindow) -> None:
     team = add_team(window)
-    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.THEMED)
+    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.TM_SSW)
     assert editor is not None
     editor.model.setData(editor.model.index(0, Column.MINUTES), 9)
     editor.save_button.click()
-    assert agendas.customised_kinds(window.context.db, team.id) == {SessionKind.THEMED}
-    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.THEMED)
+    assert agendas.customised_kinds(window.context.db, team.id) == {SessionKind.TM_SSW}
+    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.TM_SSW)
     assert editor is not None and editor.model.template.segments[0].minutes == 9
     editor.reset_to_shipped()
     editor.save_button.click()
@@ -152,8 +152,19 @@ def test_switching_type_with_unsaved_edits_asks_and_cancel_keeps_them(
     assert "1 to 240" in editor.error_label.text()
     assert editor.model.setData(editor.model.index(0, Column.MINUTES), "7")
     assert editor.error_label.text() == "", "a taken edit clears the earlier refusal"
-    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData(SessionKind.THEMED.value))
+    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData(SessionKind.TM_SSW.value))
     assert editor.kind is SessionKind.REFLECTIVE and editor.model.template.segments[0].minutes == 7  # Cancel
-    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData(SessionKind.THEMED.value))
-    assert editor.kind.value == SessionKind.THEMED.value and not editor.dirty and answers == []  # Discard
+    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData(SessionKind.TM_SSW.value))
+    assert editor.kind.value == SessionKind.TM_SSW.value and not editor.dirty and answers == []  # Discard
     assert agendas.team_template(window.context.db, team.id, SessionKind.REFLECTIVE) is None
+
+
+def test_only_the_types_run_to_the_teams_agenda_are_offered(window: MainWindow) -> None:
+    """A Spotlight or Themed session is run by others and starts with no agenda of the team's: an edit of one
+    was saved and never used."""
+    team = add_team(window)
+    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.SPOTLIGHT)
+    assert editor is not None
+    offered = [editor.kind_combo.itemData(i) for i in range(editor.kind_combo.count())]
+    assert offered == [SessionKind.REFLECTIVE.value, SessionKind.TM_SSW.value]
+    assert editor.kind is SessionKind.REFLECTIVE
