@@ -2,7 +2,8 @@
 
 The field sits with the pane's buttons and the results take the place of the current question while
 there is text to search for, so the Live page needs no extra room. Enter (or a double-click) chooses
-the highlighted result, Down moves from the field into the list, and Esc goes back.
+the highlighted result, Down moves from the field into the list, and Esc goes back. With nothing found, the list
+says so, rather than stand empty as if the search had failed.
 """
 
 from __future__ import annotations
@@ -10,13 +11,32 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLineEdit, QListView
 
 from copdesk.core.picker import QuestionFilter
 from copdesk.core.question_bank import Question
+from copdesk.core.text import shortened
 from copdesk.views.live.questions.question_model import EVERYTHING, QuestionListModel
 from copdesk.views.live.questions.question_widgets import QuestionItemDelegate
+
+
+class ResultsView(QListView):
+    """The results, or with none a line saying what found nothing (:attr:`empty_text`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.empty_text = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if self.empty_text and model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            flags = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+            painter.drawText(self.viewport().rect().adjusted(8, 6, -8, -6), int(flags), self.empty_text)
+            painter.end()
 
 
 class QuestionSearch(QObject):
@@ -34,7 +54,7 @@ class QuestionSearch(QObject):
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self._changed)
         self.field.returnPressed.connect(self._confirmed)
-        self.results_view = QListView()
+        self.results_view = ResultsView()
         self.results_view.setObjectName("questionResults")
         self.results_view.setAccessibleName("Search results")
         self.results_view.setModel(self.model)
@@ -84,8 +104,12 @@ class QuestionSearch(QObject):
             self.closed.emit()
             return
         self.model.set_filter(QuestionFilter(search=text, kinds=EVERYTHING.kinds))
+        self.results_view.empty_text = (
+            f"No question, tip or technique holds “{shortened(text.strip(), 40)}”. Try fewer words, or part of one."
+        )
         if self.model.rowCount():
             self.results_view.setCurrentIndex(self.model.index(0))
+        self.results_view.viewport().update()
         self.opened.emit()
 
     def _confirmed(self) -> None:

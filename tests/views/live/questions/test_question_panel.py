@@ -256,6 +256,18 @@ def test_down_moves_into_the_results_and_enter_there_chooses(window: MainWindow,
     assert panel.stack.currentWidget() is panel.card
 
 
+def test_a_search_that_finds_nothing_says_so(window: MainWindow) -> None:
+    """An empty list looked as if the search had failed: the list says what found nothing, in its own words."""
+    panel = panel_of(window)
+    panel.search.field.setText("zzzz")
+    view = panel.search.results_view
+    assert panel.stack.currentWidget() is view and panel.search.model.rowCount() == 0
+    assert view.empty_text == "No question, tip or technique holds “zzzz”. Try fewer words, or part of one."
+    blank = view.viewport().grab().toImage()
+    view.empty_text = ""
+    assert view.viewport().grab().toImage() != blank, "the line is drawn in the list"
+
+
 def test_a_question_picked_from_search_is_not_drawn_again(window: MainWindow) -> None:
     start_live(window)
     panel = panel_of(window)
