@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, Q
 
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Role
+from copdesk.core.text import shortened
 from copdesk.services.planning import change_session_roles
 from copdesk.store import sessions, teams
 from copdesk.store.planning import session_roles
@@ -29,6 +30,7 @@ from copdesk.views.widgets.pane import Pane
 if TYPE_CHECKING:
     from copdesk.views.live.notes.notes_panel import NotesPanel
 
+HOLDER_NAME_LENGTH = 28  # of a co-facilitator's name in a pane's title, which shares its line with the tools
 NOT_HANDED_OVER = (
     "Not handed over: something typed could not be saved yet. Free some space (or make the database writable), "
     "press Retry, then hand over."
@@ -141,6 +143,9 @@ class HandOver:
         timer_pane, notes_pane = self.panes()
         for pane, key, title, verb in ((timer_pane, "timer", "Timer", "kept"), (notes_pane, "notes", "Notes", "taken")):
             name = holder.get(key)
-            pane.title_label.setText((f"{title} · {verb} by {name} (co-facilitator)" if name else title).upper())
+            held = f"{title} · {verb} by {{}} (co-facilitator)" if name else title
+            # A long name is cut, never the pane's own word or the role: the whole of it is in the tooltip.
+            pane.title_label.setText(held.format(shortened(name or "", HOLDER_NAME_LENGTH)).upper())
+            pane.title_label.setToolTip(held.format(name))
         if "notes" in holder:
             notes_pane.editor.setFocus()

@@ -95,3 +95,18 @@ def test_a_hand_over_waits_until_what_was_typed_is_saved(window: MainWindow, mon
     assert window.notes_panel.title_label.text() == "NOTES · TAKEN BY BO DAY (CO-FACILITATOR)"
     saved = notes.session_text(window.context.db, session.id)
     assert saved is not None and saved.text == "Not saved yet"
+
+
+def test_a_long_co_facilitator_name_is_cut_in_the_title_never_the_role(window: MainWindow) -> None:
+    team = add_team(window)
+    long_name = "Bartholomew Featherstonehaugh-Cholmondeley"
+    member = teams.add_member(window.context.db, team.id, long_name, Role.CO_FACILITATOR, window.context.now())
+    start_session(window, present=[*ROSTER, long_name])
+    dialog = window.hand_over.open()
+    assert dialog is not None
+    dialog.person.setCurrentIndex(dialog.person.findData(member.id))
+    dialog.timer.setChecked(True)
+    dialog.accept()
+    title = window.timer_panel.title_label
+    assert title.text() == "TIMER · KEPT BY BARTHOLOMEW FEATHERSTONEHAU… (CO-FACILITATOR)"
+    assert title.toolTip() == f"Timer · kept by {long_name} (co-facilitator)"
