@@ -67,9 +67,18 @@ def initialled(full: str, shown: str) -> bool:
     return len(words) > 1 and shown == " ".join([*words[:-1], words[-1][0] + "."])
 
 
+def told_apart(full: str, shown: str) -> bool:
+    """``shown`` is ``full`` with one "…" for what was left out, at its end or in its middle: how a roster tile
+    tells a name from another that would otherwise read the same (``fitted_apart``)."""
+    head, ellipsis, tail = shown.partition(ELLIPSIS)
+    return bool(ellipsis) and bool(head) and full.startswith(head) and full.endswith(tail) and len(shown) < len(full)
+
+
 def _allowed_cut(full: str, shown: str, tooltip: str, *, a_name: bool = False) -> bool:
-    """Cut between words with the whole text on hover; a person's name (a roster tile) may also keep its initial."""
-    return (cut_between_words(full, shown) or (a_name and initialled(full, shown))) and full in tooltip
+    """Cut between words with the whole text on hover; a person's name (a roster tile) may also keep its initial,
+    or be cut where it differs from another's."""
+    a_named_cut = a_name and (initialled(full, shown) or told_apart(full, shown))
+    return (cut_between_words(full, shown) or a_named_cut) and full in tooltip
 
 
 def check_window(window: QWidget) -> FitReport:

@@ -4,11 +4,14 @@ whole text one hover away.
 Wherever CoPDesk shortens text to fit (a label, a banner, a table cell, a tile, the agenda) it cuts between words
 (:func:`elide_words`), never inside one, and the whole text is one hover away: "Follow up on…" reads as a
 beginning, "Follow up o…ions" as a fault. A person's name gives way by its last word first (:func:`fitted_name`):
-"Priya L." before "Priya…"."""
+"Priya L." before "Priya…". The one exception is two names that would then read the same on a roster
+(:func:`fitted_apart`): telling people apart comes before whole words.
+"""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
@@ -53,6 +56,27 @@ def fitted_name(name: str, metrics: QFontMetrics, width: int) -> str:
         if metrics.horizontalAdvance(initialled) <= width:
             return initialled
     return elide_words(name, metrics, width)
+
+
+def fitted_apart(name: str, others: Iterable[str], metrics: QFontMetrics, width: int) -> str:
+    """``name`` fitted as :func:`fitted_name` fits it, unless another of ``others`` would then read the same
+    ("Jonathan A." for Adams and for Allen: a tally for the wrong person): then cut just past where the two differ
+    ("Jonathan Ad…"), inside a word if it must, or, too wide for that, with its middle left out ("Jona…Adams")."""
+    fitted = fitted_name(name, metrics, width)
+    twins = [other for other in others if other != name and fitted_name(other, metrics, width) == fitted]
+    if not twins:
+        return fitted
+    shared = max(_shared_start(name, other) for other in twins)
+    apart = name[: shared + 1].rstrip() + ELLIPSIS
+    if shared + 1 < len(name) and metrics.horizontalAdvance(apart) <= width:
+        return apart
+    return metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width)
+
+
+def _shared_start(one: str, other: str) -> int:
+    """How many characters two names have in common at their start."""
+    pairs = zip(one, other, strict=False)
+    return next((at for at, (a, b) in enumerate(pairs) if a != b), min(len(one), len(other)))
 
 
 def hint_label(text: str = "") -> QLabel:

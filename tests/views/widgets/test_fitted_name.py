@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontMetrics
 from pytestqt.qtbot import QtBot
 
-from copdesk.views.widgets.labels import ELLIPSIS, fitted_name
+from copdesk.views.widgets.labels import ELLIPSIS, fitted_apart, fitted_name
 
 
 def metrics() -> QFontMetrics:
@@ -41,3 +41,16 @@ def test_a_last_word_that_is_not_a_letter_is_never_halved(qtbot: QtBot) -> None:
 def test_one_long_word_is_elided(qtbot: QtBot) -> None:
     shown = fitted_name("Wolfeschlegelsteinhausen", metrics(), width_of("Wolfeschlegel"))
     assert shown.endswith(ELLIPSIS) and metrics().horizontalAdvance(shown) <= width_of("Wolfeschlegel")
+
+
+def test_two_names_that_would_read_the_same_are_cut_where_they_differ(qtbot: QtBot) -> None:
+    """ "Jonathan A." twice on a roster is a tally for the wrong person: telling them apart comes first."""
+    names = ["Jonathan Adams", "Jonathan Allen", "Priya Lindqvist"]
+    room = width_of("Jonathan Ad" + ELLIPSIS)
+    assert fitted_name("Jonathan Adams", metrics(), room) == fitted_name("Jonathan Allen", metrics(), room)
+    shown = [fitted_apart(name, names, metrics(), room) for name in names]
+    assert shown[:2] == ["Jonathan Ad" + ELLIPSIS, "Jonathan Al" + ELLIPSIS]
+    assert shown[2] == fitted_name("Priya Lindqvist", metrics(), room), "a name with no twin is fitted as before"
+    narrow = width_of("Jonathan A.")  # too narrow to cut past the difference: the middle goes instead
+    squeezed = [fitted_apart(name, names, metrics(), narrow) for name in names[:2]]
+    assert squeezed[0] != squeezed[1] and all(ELLIPSIS in text for text in squeezed)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemD
 
 from copdesk.core.model import Role
 from copdesk.views.live.participation.roster_model import RosterRole
-from copdesk.views.widgets.labels import fitted_name
+from copdesk.views.widgets.labels import fitted_apart, fitted_name
 from copdesk.views.widgets.stylable import colour_property
 
 COMPACT_ABOVE = 12
@@ -195,7 +195,12 @@ class RosterDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(font)
         painter.setPen(self.view.palette().text().color())
-        elided = fitted_name(name, name_metrics, max(0, rect.width() - badge_width))
+        room = max(0, rect.width() - badge_width)
+        elided = fitted_name(name, name_metrics, room)
+        if elided != name:  # cut: it must not read as another tile does (the whole roster is read only then)
+            model = index.model()
+            others = (str(model.index(row, 0).data(RosterRole.NAME)) for row in range(model.rowCount()))
+            elided = fitted_apart(name, others, name_metrics, room)
         self.shown_names[index.row()] = (name, elided)  # what the tile shows, for the text-fit check
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
         painter.restore()

@@ -16,6 +16,7 @@ from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, start_session
 from tests.views.participation_helpers import click_tile, fictional_names, start_live_session
+from tests.views.text_fit import cut_between_words, initialled, told_apart
 
 
 def stored_counts(window: MainWindow, session_id: int) -> dict[int, int]:
@@ -460,3 +461,28 @@ def test_with_nobody_tallied_no_tile_turns_amber_and_the_line_says_why(
     assert "quiet-voice" not in signals
     click_tile(window, 0)  # once the room is being tallied, the others are quiet since the start
     assert shown(window, RosterRole.QUIET) == [False, True, True, True]
+
+
+def test_thirty_people_never_show_two_tiles_that_read_the_same(window: MainWindow, qtbot: QtBot) -> None:
+    """Names that share their start ("Jonathan Adams", "Jonathan Allen") both read "Jonathan A." in a narrow tile:
+    the facilitator would tally the wrong person. Each tile reads differently from every other."""
+    from copdesk.store import teams
+
+    db, now = window.context.db, window.context.now()
+    firsts = ("Jonathan", "Christopher", "Katherine", "Alexandra", "Stephanie", "Maximilian")
+    pairs = [f"{first} {last}" for first in firsts for last in ("Adams", "Allen")]
+    names = [*pairs, *fictional_names(18)]
+    team = teams.create_team(db, "Harbour Team", [(name, Role.PRACTITIONER) for name in names], now)
+    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, now)
+    sessions.set_attendance(db, session.id, [m.id for m in teams.list_members(db, team.id)])
+    window.reload_teams(team.id)
+    window.show_page(LIVE_PAGE)
+    window.live_session.begin(session.id, team.id)
+    roster = window.participation_panel.roster
+    roster.viewport().grab()  # paints every tile
+    shown = dict(roster.itemDelegate().shown_names.values())  # type: ignore[attr-defined]
+    assert len(shown) >= 12  # every tile on screen; more scroll into view
+    assert len(set(shown.values())) == len(shown), sorted(shown.values())
+    assert any(text != name for name, text in shown.items()), "the tiles are narrow enough to cut names"
+    for name, text in shown.items():  # each cut one the window's fit check allows (tests/views/text_fit.py)
+        assert text == name or cut_between_words(name, text) or initialled(name, text) or told_apart(name, text)
