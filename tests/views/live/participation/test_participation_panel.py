@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from copdesk.core.model import Role, SessionKind
 from copdesk.store import participation, sessions, settings
 from copdesk.views.live.participation.roster_model import RosterRole
+from copdesk.views.live.participation.roster_view import RosterView
 from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
@@ -369,20 +370,26 @@ def test_the_roster_survives_names_in_any_script(window: MainWindow, qtbot: QtBo
     assert sorted(str(n) for n in shown(window, RosterRole.NAME)) == sorted(m.display_name for m in members)
 
 
-def test_a_long_name_in_a_narrow_tile_keeps_its_surnames_initial(window: MainWindow, qtbot: QtBot) -> None:
-    """Twelve people at 1366×768 get three columns: "Priya Lindqvist-Okonkwo" shows as "Priya L.", which tells her
-    apart from "Priya Moreno-Achterberg" (cut between words, both would read "Priya…"); the whole name is on hover."""
+def live_with_everyone_present(window: MainWindow, names: list[str]) -> RosterView:
+    """A team of ``names`` (practitioners), all present at a session gone live on the Live page; its roster."""
     from copdesk.store import teams
 
     db, now = window.context.db, window.context.now()
-    names = ["Priya Lindqvist-Okonkwo", "Priya Moreno-Achterberg", *fictional_names(10)]
     team = teams.create_team(db, "Harbour Team", [(name, Role.PRACTITIONER) for name in names], now)
     session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, now)
     sessions.set_attendance(db, session.id, [m.id for m in teams.list_members(db, team.id)])
     window.reload_teams(team.id)
     window.show_page(LIVE_PAGE)
     window.live_session.begin(session.id, team.id)
-    roster = window.participation_panel.roster
+    return window.participation_panel.roster
+
+
+def test_a_long_name_in_a_narrow_tile_keeps_its_surnames_initial(window: MainWindow, qtbot: QtBot) -> None:
+    """Twelve people at 1366×768 get three columns: "Priya Lindqvist-Okonkwo" shows as "Priya L.", which tells her
+    apart from "Priya Moreno-Achterberg" (cut between words, both would read "Priya…"); the whole name is on hover."""
+    roster = live_with_everyone_present(
+        window, ["Priya Lindqvist-Okonkwo", "Priya Moreno-Achterberg", *fictional_names(10)]
+    )
     qtbot.waitUntil(lambda: not roster.compact and roster.grid_fit.columns >= 3)
     roster.viewport().grab()  # paints every tile
     delegate = roster.itemDelegate()
@@ -466,19 +473,9 @@ def test_with_nobody_tallied_no_tile_turns_amber_and_the_line_says_why(
 def test_thirty_people_never_show_two_tiles_that_read_the_same(window: MainWindow, qtbot: QtBot) -> None:
     """Names that share their start ("Jonathan Adams", "Jonathan Allen") both read "Jonathan A." in a narrow tile:
     the facilitator would tally the wrong person. Each tile reads differently from every other."""
-    from copdesk.store import teams
-
-    db, now = window.context.db, window.context.now()
     firsts = ("Jonathan", "Christopher", "Katherine", "Alexandra", "Stephanie", "Maximilian")
     pairs = [f"{first} {last}" for first in firsts for last in ("Adams", "Allen")]
-    names = [*pairs, *fictional_names(18)]
-    team = teams.create_team(db, "Harbour Team", [(name, Role.PRACTITIONER) for name in names], now)
-    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, now)
-    sessions.set_attendance(db, session.id, [m.id for m in teams.list_members(db, team.id)])
-    window.reload_teams(team.id)
-    window.show_page(LIVE_PAGE)
-    window.live_session.begin(session.id, team.id)
-    roster = window.participation_panel.roster
+    roster = live_with_everyone_present(window, [*pairs, *fictional_names(18)])
     roster.viewport().grab()  # paints every tile
     shown = dict(roster.itemDelegate().shown_names.values())  # type: ignore[attr-defined]
     assert len(shown) >= 12  # every tile on screen; more scroll into view
