@@ -29,6 +29,10 @@ class ExportFormat(Generic[D]):
     def file_filter(self) -> str:
         return f"{self.label} (*{self.suffix})"
 
+    def named_by(self, ending: str) -> bool:
+        """Whether a file name with this ending is this format's (``.md`` or ``.markdown``, in any case)."""
+        return ending.lower().replace(".markdown", ".md") == self.suffix
+
 
 class ExportDocument(Generic[D]):
     """One kind of document and the formats it can be exported in."""
@@ -51,8 +55,7 @@ class ExportDocument(Generic[D]):
 
     def for_suffix(self, suffix: str) -> ExportFormat[D] | None:
         """The format a file name's ending names (``.md`` or ``.markdown``), if any."""
-        ending = suffix.lower().replace(".markdown", ".md")
-        return next((f for f in self.formats if f.suffix == ending), None)
+        return next((f for f in self.formats if f.named_by(suffix)), None)
 
     def render(self, document: D, key: str) -> str:
         return self.get(key).render(document)

@@ -134,5 +134,4 @@ def with_suffix(path: Path, choice: FileFormat) -> Path:
     """The name typed, ending as the format written does: the ending is added when the name has none, as people
     often leave it off, and when it has another ("report.pdf" for HTML, "Q3.2026"), so no program is handed a file
     it cannot read; the name itself is kept whole."""
-    endings = {choice.suffix, ".markdown"} if choice.suffix == ".md" else {choice.suffix}
-    return path if path.suffix.lower() in endings else path.with_name(path.name + choice.suffix)
+    return path if choice.named_by(path.suffix) else path.with_name(path.name + choice.suffix)
