@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from copdesk.core.model import MarkerKind, SegmentPhase
 from copdesk.core.question_bank import PromptPhase, Question, QuestionKind, SignalKind
+from copdesk.core.text import straight_quotes
 
 BROADEST, MOST_SPECIFIC = 1, 3
 # A question with no funnel level is neither broad nor specific, so a funnel never stalls on one.
@@ -60,13 +61,10 @@ class QuestionFilter:
         return [question for question in questions if self.matches(question)]
 
 
-_STRAIGHT_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-
-
 def _searchable(text: str) -> str:
     """``text`` as a search compares it: case folded, and curly quotes as straight ones (a Mac or a phone types
     "didn’t", the bank says "didn't")."""
-    return text.casefold().translate(_STRAIGHT_QUOTES)
+    return straight_quotes(text.casefold())
 
 
 # Why each segment gets what it gets:

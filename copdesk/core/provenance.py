@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from copdesk.core.text import straight_quotes
+
 
 class Origin(StrEnum):
     MASTERCLASS = "masterclass"
@@ -75,7 +77,6 @@ def parse_attributed(value: object, where: str) -> Attributed:
     return Attributed(" ".join(text.split()), Origin(origin), section)
 
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 _DASHES = re.compile(r"\s*[‐‑‒–—―-]\s*")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"<[^>]+>")
@@ -85,7 +86,7 @@ _BULLETS = re.compile(r"[•✓❖]")
 
 def normalise(text: str) -> str:
     """The words alone: one space between words, straight quotes, one hyphen for any dash with its spacing."""
-    flat = " ".join(text.translate(_QUOTES).split())
+    flat = " ".join(straight_quotes(text).split())
     return _DASHES.sub("-", flat)
 
 

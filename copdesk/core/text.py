@@ -58,6 +58,15 @@ def listed(words: Sequence[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
+_STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+
+
+def straight_quotes(text: str) -> str:
+    """``text`` with its curly quotation marks straight: what a Mac, a phone or a word processor types ("didn’t")
+    compares with what was typed plainly ("didn't")."""
+    return text.translate(_STRAIGHT_QUOTES)
+
+
 def shortened(text: str, limit: int = 40) -> str:
     """``text`` cut to at most ``limit`` characters, the last of them "…" when it was cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
