@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHeaderView,
-    QMessageBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -40,6 +39,7 @@ from copdesk.services.calendar import save_agenda
 from copdesk.store import agendas
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_agenda_editor import Ui_AgendaEditorDialog
+from copdesk.views.widgets.forms import unsaved_settled
 
 
 class Column(IntEnum):
@@ -222,15 +222,7 @@ class AgendaEditorDialog(QDialog):
 
     def _settle_edits(self, question: str) -> bool:
         """Ask about unsaved edits: True once saved or discarded, False to stay (Cancel, or a save refused)."""
-        answer = QMessageBox.question(
-            self,
-            "Unsaved agenda",
-            question,
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self._save_shown(self._loaded[0])
-        return answer == QMessageBox.StandardButton.Discard
+        return unsaved_settled(self, "Unsaved agenda", question, lambda: self._save_shown(self._loaded[0]))
 
     def reject(self) -> None:
         """Close (Cancel, Esc or the title bar): unsaved edits are offered for saving first."""

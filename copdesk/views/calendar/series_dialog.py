@@ -13,7 +13,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from copdesk.core.date_names import day_name, month_name
 from copdesk.core.model import Series, SessionKind, Team
@@ -25,6 +25,7 @@ from copdesk.store.schedule import local_wall_time
 from copdesk.views.calendar.series_picker import SeriesListModel
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_series_dialog import Ui_SeriesDialog
+from copdesk.views.widgets.forms import unsaved_settled
 
 SAVE_OR_REVERT = "Save or revert the changes to this series first."
 
@@ -276,17 +277,7 @@ class SeriesDialog(QDialog):
 
     def reject(self) -> None:
         """Close (the button, Esc or the title bar): unsaved changes are offered for saving first."""
-        if self.dirty:
-            answer = QMessageBox.question(
-                self,
-                "Unsaved schedule",
-                "Save the changes to this series before closing?",
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-            )
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
-            if answer == QMessageBox.StandardButton.Save and not self.save():
-                return
+        question = "Save the changes to this series before closing?"
+        if self.dirty and not unsaved_settled(self, "Unsaved schedule", question, self.save):
+            return
         super().reject()

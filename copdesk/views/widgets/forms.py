@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QWidget
+
+
+def unsaved_settled(parent: QWidget, title: str, question: str, save: Callable[[], bool]) -> bool:
+    """Ask about unsaved edits (Save, Discard or Cancel) before they would be dropped: True once they are saved or
+    discarded, False to stay (Cancel, or a save refused, which says why itself)."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+    )
+    if answer == QMessageBox.StandardButton.Save:
+        return save()
+    return answer == QMessageBox.StandardButton.Discard
 
 
 def name_standard_buttons(box: QDialogButtonBox) -> None:

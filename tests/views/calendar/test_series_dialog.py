@@ -232,6 +232,40 @@ def test_unsaved_changes_block_switching_series(qtbot: QtBot, context: AppContex
     assert _editing_kind(dialog) is SessionKind.SPOTLIGHT
 
 
+@pytest.mark.parametrize(
+    ("answer", "closed", "duration"),
+    [
+        (QMessageBox.StandardButton.Cancel, False, 60),
+        (QMessageBox.StandardButton.Discard, True, 60),
+        (QMessageBox.StandardButton.Save, True, 90),
+    ],
+)
+def test_closing_with_unsaved_changes_asks_first(
+    qtbot: QtBot,
+    context: AppContext,
+    team: Team,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton,
+    closed: bool,
+    duration: int,
+) -> None:
+    kind = SessionKind.REFLECTIVE
+    series.add_series(context.db, team.id, kind, build_rule(Preset(kind, 3, time(10), date(2026, 9, 1))), NOW)
+    dialog = _dialog(qtbot, context, team)
+    asked: list[str] = []
+
+    def question(_parent: object, title: str, text: str, _buttons: object) -> QMessageBox.StandardButton:
+        asked.append(f"{title}: {text}")
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.form.duration_spin.setValue(90)
+    dialog.reject()  # the Close button, Esc or the title bar
+    assert asked == ["Unsaved schedule: Save the changes to this series before closing?"]
+    assert dialog.isVisible() is not closed
+    assert [s.duration_minutes for s in series.series_for_team(context.db, team.id)] == [duration]
+
+
 def test_pausing_takes_a_series_off_the_calendar(qtbot: QtBot, context: AppContext, team: Team) -> None:
     rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
     series.add_series(context.db, team.id, SessionKind.REFLECTIVE, rule, NOW)
