@@ -213,7 +213,7 @@ class DataLocation:
     used is remembered for the next start, and for the command line, unless ``--db`` or ``$COPDESK_DB`` named it."""
 
     def __init__(self, cli_value: str | None) -> None:
-        self.explicit = bool(cli_value or os.environ.get(paths.ENVIRONMENT_VARIABLE))
+        self.explicit = paths.named_explicitly(cli_value)
         self.path = paths.chosen_db_path(cli_value)
 
     def remember(self, opened_path: Path) -> None:

@@ -79,10 +79,15 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None, environ: Mapping[s
     return followed(default_db_path())
 
 
+def named_explicitly(cli_value: str | None) -> bool:
+    """Whether ``--db`` or ``$COPDESK_DB`` names the database: then no remembered folder applies, nor is one kept."""
+    return bool(cli_value or os.environ.get(ENVIRONMENT_VARIABLE))
+
+
 def chosen_db_path(cli_value: str | None) -> Path:
     """The database the window and the command line both use: ``--db``, else ``$COPDESK_DB``, else the folder the
     user chose in the window when the default could not be used (:data:`REMEMBERED_LOCATION`), else the default."""
-    if cli_value or os.environ.get(ENVIRONMENT_VARIABLE):
+    if named_explicitly(cli_value):
         return resolve_db_path(cli_value)
     remembered = str(user_settings().value(REMEMBERED_LOCATION, "") or "")
     return followed(Path(remembered)) if remembered else resolve_db_path(None)
