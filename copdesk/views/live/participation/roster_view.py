@@ -14,8 +14,8 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QResizeEvent
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from copdesk.core.model import Role
@@ -101,6 +101,19 @@ class RosterDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self.shown_names: dict[int, tuple[str, str]] = {}  # row: (name, as drawn), for the text-fit check
+        self._roster_fitted: dict[tuple[int, bool], dict[str, str]] = {}  # this paint pass: (room, bold): fitted
+
+    def new_paint_pass(self) -> None:
+        """Forget the roster's fitted names: the names, the tiles' width or the font may have changed since."""
+        self._roster_fitted.clear()
+
+    def _others_fitted(self, model: QAbstractItemModel, metrics: QFontMetrics, room: int, bold: bool) -> dict[str, str]:
+        """Every name on the roster as :func:`fitted_name` fits it in ``room``, read once per paint pass."""
+        key = (room, bold)
+        if key not in self._roster_fitted:
+            names = (str(model.index(row, 0).data(RosterRole.NAME)) for row in range(model.rowCount()))
+            self._roster_fitted[key] = {name: fitted_name(name, metrics, room) for name in names}
+        return self._roster_fitted[key]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return self.view.gridSize()
@@ -198,9 +211,9 @@ class RosterDelegate(QStyledItemDelegate):
         room = max(0, rect.width() - badge_width)
         elided = fitted_name(name, name_metrics, room)
         if elided != name:  # cut: it must not read as another tile does (the whole roster is read only then)
-            model = index.model()
-            others = (str(model.index(row, 0).data(RosterRole.NAME)) for row in range(model.rowCount()))
-            elided = fitted_apart(name, others, name_metrics, room)
+            fitted = self._others_fitted(index.model(), name_metrics, room, bold)
+            twins = [other for other, text in fitted.items() if text == elided]
+            elided = fitted_apart(name, twins, name_metrics, room)
         self.shown_names[index.row()] = (name, elided)  # what the tile shows, for the text-fit check
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
         painter.restore()
@@ -313,8 +326,13 @@ class RosterView(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setItemDelegate(RosterDelegate(self))
+        self.tiles = RosterDelegate(self)
+        self.setItemDelegate(self.tiles)
         self.clicked.connect(self._choose)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.tiles.new_paint_pass()  # each pass reads the roster's names afresh, once
+        super().paintEvent(event)
 
     @property
     def compact(self) -> bool:
