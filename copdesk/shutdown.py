@@ -1,9 +1,9 @@
 """Ending the app when the system ends it: SIGTERM (``kill``, a Linux log-out) and a Windows log-off or shutdown.
 
 Either way nobody may be there to answer a question, so CoPDesk asks none: every window closes without asking (each
-pane saves what was typed; a live session stays live, offered for resume at the next start), and the event loop
-ends even if a window would rather stay open. Kept apart from :mod:`copdesk.app` so the composition root stays
-about composing.
+pane saves what was typed, and a quick item typed but not added goes at the end of the notes; a live session stays
+live, offered for resume at the next start), and the event loop ends even if a window would rather stay open.
+Kept apart from :mod:`copdesk.app` so the composition root stays about composing.
 """
 
 from __future__ import annotations
@@ -63,12 +63,15 @@ def quit_cleanly_on_logoff(app: QApplication) -> None:
 
 
 def save_and_quit(app: QApplication) -> None:
-    """Close every window without a question (each pane saves what was typed; a live session stays live, offered
-    for resume next time), then end the event loop even if a window would rather stay open."""
+    """Close every window without a question (each pane saves what was typed, a quick item typed but not added
+    among the notes; a live session stays live, offered for resume next time), then end the event loop even if a
+    window would rather stay open."""
     from copdesk.views.shell.main_window import MainWindow
 
     for widget in app.topLevelWidgets():
         if isinstance(widget, MainWindow):
+            if widget.is_open():  # a quick item typed but not added is kept in the notes, which close saves
+                widget.live_session.keep_typed_not_added()
             widget.close_without_asking()
     app.closeAllWindows()
     app.exit(0)

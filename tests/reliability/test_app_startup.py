@@ -268,6 +268,7 @@ def test_logging_off_saves_and_closes_without_asking_even_mid_session(
     def log_off(window: MainWindow) -> None:
         start_session(window, present=MEMBERS)
         window.notes_panel.editor.setPlainText("Typed just before logging off")  # waits for the autosave
+        window.notes_panel.action_editor.text_edit.setText("Ash to book the room")  # typed, not yet added
         qt_app = QApplication.instance()
         assert isinstance(qt_app, QApplication)
         # The signal carries a QSessionManager, which only Qt can make: check the app listens, then do what it does.
@@ -287,7 +288,12 @@ def test_logging_off_saves_and_closes_without_asking_even_mid_session(
     assert left_open == [[]]  # closed, and no question was asked (an unexpected message box fails the test)
     assert exit_codes == [0]
     conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT count(*) FROM note WHERE text = 'Typed just before logging off'").fetchone()[0] == 1
+    assert conn.execute("SELECT text FROM note WHERE text LIKE 'Typed just%'").fetchall() == [
+        (
+            "Typed just before logging off\n\nTyped but not added when the computer closed CoPDesk:\n"
+            "- the action: Ash to book the room",
+        )
+    ]
     assert conn.execute("SELECT count(*) FROM session WHERE status = 'live'").fetchone()[0] == 1  # kept for resume
     conn.close()
 

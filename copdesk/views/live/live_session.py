@@ -32,7 +32,7 @@ class LiveSession(QObject):
         self.segment_position: int | None = None
         self.segment_phase: str | None = None
         self._savers: list[Callable[[], bool]] = []
-        self._typed_not_added: list[Callable[[], list[str]]] = []
+        self._typed_not_added: list[tuple[Callable[[], list[str]], Callable[[], None]]] = []
 
     @property
     def is_live(self) -> bool:
@@ -56,14 +56,21 @@ class LiveSession(QObject):
         """Ask every pane to save now; False when something could not be (its pane says why and keeps it)."""
         return all([save() for save in self._savers])  # a list: every pane tries, even after one failed
 
-    def watch_typed_not_added(self, describe: Callable[[], list[str]]) -> None:
+    def watch_typed_not_added(self, describe: Callable[[], list[str]], keep: Callable[[], None]) -> None:
         """``describe`` names what a pane holds typed but not added as an item (an action not yet added): that is
-        no one's to save unasked, so the end and close questions name it instead."""
-        self._typed_not_added.append(describe)
+        no one's to save unasked, so the end and close questions name it instead. ``keep`` keeps it in what the
+        pane saves anyway, for a close nobody is there to answer (:meth:`keep_typed_not_added`)."""
+        self._typed_not_added.append((describe, keep))
 
     def typed_not_added(self) -> list[str]:
         """What every pane holds typed but not added, each as a question names it."""
-        return [item for describe in self._typed_not_added for item in describe()]
+        return [item for describe, _ in self._typed_not_added for item in describe()]
+
+    def keep_typed_not_added(self) -> None:
+        """A log-off or SIGTERM (:mod:`copdesk.shutdown`) asks nobody: each pane keeps what it holds typed but not
+        added in its saved text, so no word typed is lost."""
+        for _, keep in self._typed_not_added:
+            keep()
 
     def finish(self) -> None:
         """Tell panes to flush, then that the session is over. Callers save the session between the two."""

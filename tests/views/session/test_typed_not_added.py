@@ -117,3 +117,58 @@ def test_with_nothing_pending_the_close_question_is_as_before(window: MainWindow
     assert question is not None
     assert "everything is saved" in question.informativeText() and "Not added" not in question.informativeText()
     assert question.defaultButton() is question.keep_button
+
+
+def test_a_close_nobody_answers_keeps_each_item_typed_in_full_at_the_end_of_the_notes(window: MainWindow) -> None:
+    """A log-off or SIGTERM (``copdesk.shutdown.save_and_quit``) asks nothing, so the words go where close saves."""
+    add_team(window)
+    session = start_session(window)
+    panel = window.notes_panel
+    panel.editor.setPlainText("Opening round: two new starters\n")
+    _type_items(window)
+    window.live_session.keep_typed_not_added()
+    kept = (
+        "Opening round: two new starters\n\n"
+        "Typed but not added when the computer closed CoPDesk:\n"
+        "- the action: Sam to circulate the hub directory\n"
+        "- the issue: Waiting weeks for OT assessments\n"
+        f"- the learning point: {LONG_LEARNING}\n"  # in full, not as the questions shorten it
+        "- the parked item: Package of care level"
+    )
+    assert panel.editor.toPlainText() == kept
+    assert window.live_session.typed_not_added() == []  # emptied: the words are in one place
+    assert panel.flush()
+    stored = notes.session_text(window.context.db, session.id)
+    assert stored is not None and stored.text == kept
+
+
+def test_with_nothing_typed_a_close_nobody_answers_leaves_the_notes_as_they_are(window: MainWindow) -> None:
+    add_team(window)
+    start_session(window)
+    panel = window.notes_panel
+    panel.editor.setPlainText("Opening round")
+    assert panel.flush()
+    panel.parked.text_edit.setText("   ")  # spaces only: nothing to keep
+    window.live_session.keep_typed_not_added()
+    assert panel.editor.toPlainText() == "Opening round" and not panel.has_unsaved_text
+
+
+def test_items_typed_into_empty_notes_start_them_without_a_blank_line(window: MainWindow) -> None:
+    add_team(window)
+    start_session(window)
+    window.notes_panel.parked.text_edit.setText("Package of care level")
+    window.live_session.keep_typed_not_added()
+    assert window.notes_panel.editor.toPlainText() == (
+        "Typed but not added when the computer closed CoPDesk:\n- the parked item: Package of care level"
+    )
+
+
+def test_items_kept_after_notes_without_a_last_line_break_are_set_apart_by_a_blank_line(window: MainWindow) -> None:
+    add_team(window)
+    start_session(window)
+    window.notes_panel.editor.setPlainText("Opening round")
+    window.notes_panel.action_editor.text_edit.setText("Ash to book the room")
+    window.live_session.keep_typed_not_added()
+    assert window.notes_panel.editor.toPlainText() == (
+        "Opening round\n\nTyped but not added when the computer closed CoPDesk:\n- the action: Ash to book the room"
+    )
