@@ -23,6 +23,7 @@ described as what they are ("the 2nd and 4th full weeks") until their rhythm is 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -310,20 +311,58 @@ def remove_one_off(rule_text: str, moment: datetime) -> str:
 
 
 def _load(rule_text: str) -> tuple[_Parts, rruleset]:
-    """Check the lines the app edits itself, then let dateutil (the judge of what is valid) parse the rest."""
+    """The rule's parts and dateutil's reading of it, or :class:`ScheduleError` with why it cannot be scheduled from.
+
+    A text is judged once per run (:func:`_judged` keeps the last :data:`_JUDGED_KEPT`): to find that no date can
+    meet a rule (30 February), dateutil searches every year up to 9999, which takes up to seconds, and a series'
+    rule is read at every team switch and every refresh of the Prepare view.
+    """
+    judged = _judged(rule_text)
+    if isinstance(judged, str):
+        raise ScheduleError(judged)
+    return judged
+
+
+_JUDGED_KEPT = 64  # rule texts; a team has a few series, and each edit makes a new text
+
+
+@functools.lru_cache(maxsize=_JUDGED_KEPT)
+def _judged(rule_text: str) -> tuple[_Parts, rruleset] | str:
+    """:func:`_read`'s answer, or its refusal's message. dateutil's rule objects are read, never changed, here."""
+    try:
+        return _read(rule_text)
+    except ScheduleError as exc:
+        return str(exc)
+
+
+def _read(rule_text: str) -> tuple[_Parts, rruleset]:
+    """Check the lines the app edits itself, then let dateutil (the judge of what is valid) parse the rest.
+
+    Each repeat (RRULE) must produce a date on its own: one that never can would send every later search (the
+    next session, a quarter's dates) through every year up to 9999, even beside extra dates that let the whole
+    rule produce some.
+    """
     if not rule_text.strip():
         raise ScheduleError("The schedule rule is empty.")
     try:
         parts = _split(rule_text)
         recurrences: rruleset = rrulestr(rule_text, forceset=True)
+        impossible = [value for value in parts.rrules if _never_repeats(parts.first, value)]
     except ScheduleError:
         raise
     except (ValueError, TypeError, OverflowError, KeyError, IndexError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ScheduleError(f"Not a schedule rule: {reason}.") from exc
+    if impossible:
+        raise ScheduleError(f"No date can meet the repeat {quoted(impossible[0])}, so it never produces a session.")
     if next(iter(recurrences), None) is None:
         raise ScheduleError("The schedule rule never produces a session date.")
     return parts, recurrences
+
+
+def _never_repeats(first: datetime, rrule_value: str) -> bool:
+    """Whether one RRULE, from the rule's DTSTART, produces no date at all."""
+    return next(iter(rrulestr(_emit(_Parts(first, (rrule_value,), (), ())))), None) is None
 
 
 def _split(rule_text: str) -> _Parts:

@@ -329,6 +329,36 @@ def test_validate_rejects_bad_rules_with_one_line(text: str, message: str) -> No
         occurrences(text, datetime(2026, 1, 1), 3)
 
 
+def test_a_repeat_no_date_can_meet_is_refused_even_beside_an_extra_date() -> None:
+    """With the RDATE the whole rule has a date, but every search past it went through every year up to 9999."""
+    text = "DTSTART:20260105T100000\nRRULE:FREQ=MONTHLY;BYMONTH=4;BYMONTHDAY=31\nRDATE:20260601T100000"
+    with pytest.raises(ScheduleError, match=r"No date can meet the repeat 'FREQ=MONTHLY;BYMONTH=4;BYMONTHDAY=31'"):
+        validate(text)
+    with pytest.raises(ScheduleError, match=r"^Series 1: No date can meet"):
+        next_session_across([(1, SessionKind.REFLECTIVE, text)], datetime(2026, 7, 1))
+
+
+def test_each_rule_text_is_judged_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Judging that no date meets a rule means a search to the year 9999: a series' rule is read at every team
+    switch and refresh, so the answer is kept, refusal and all."""
+    from copdesk.core import schedule
+
+    read: list[str] = []
+
+    def reading(text: str, *, forceset: bool = False) -> object:
+        read.append(text)
+        return rrulestr(text, forceset=forceset)
+
+    monkeypatch.setattr(schedule, "rrulestr", reading)
+    impossible = "DTSTART:20260107T100000\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"
+    good = "DTSTART:20260107T100000\nRRULE:FREQ=MONTHLY;BYDAY=+1WE"
+    for _ in range(3):
+        with pytest.raises(ScheduleError, match="No date can meet"):
+            next_occurrence(impossible, datetime(2026, 1, 1))
+        assert next_occurrence(good, datetime(2026, 1, 1)) == datetime(2026, 1, 7, 10)
+    assert len(read) == 4  # each text, and each one's repeat alone, read once
+
+
 def test_validate_returns_good_text_unchanged() -> None:
     rule = preset(SessionKind.THEMED, calendar.WEDNESDAY)
     assert validate(rule) == rule
