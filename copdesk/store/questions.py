@@ -76,6 +76,7 @@ class CustomQuestionRow:
 class ImportCounts:
     added: int
     updated: int
+    unchanged: int = 0  # already there as the deck has it, and shown: left as it was
 
 
 def record_asked(
@@ -227,13 +228,18 @@ def save_custom_question(db: Database, question: Question, now: datetime, *, hid
 
 def import_custom_questions(db: Database, questions: Sequence[Question], now: datetime) -> ImportCounts:
     """Save a checked deck in one transaction: every entry or none. An entry whose uid exists updates it (and shows
-    it again if it was hidden), so importing a deck twice never makes copies."""
-    existing = {row.uid for row in custom_questions(db, include_hidden=True)}
+    it again if it was hidden), so importing a deck twice never makes copies; one already there exactly as the deck
+    has it, and shown, is left as it was and counted as unchanged."""
+    existing = {row.uid: row for row in custom_questions(db, include_hidden=True)}
+    added = updated = 0
     with db.atomic():
         for question in questions:
+            row = existing.get(uid_of(question.id))
+            if row is not None and not row.hidden and row.team_id is None and row.as_question() == question:
+                continue
             save_custom_question(db, question, now)
-    updated = sum(1 for question in questions if uid_of(question.id) in existing)
-    return ImportCounts(added=len(questions) - updated, updated=updated)
+            added, updated = (added + 1, updated) if row is None else (added, updated + 1)
+    return ImportCounts(added=added, updated=updated, unchanged=len(questions) - added - updated)
 
 
 def set_custom_hidden(db: Database, uid: str, hidden: bool, now: datetime) -> None:

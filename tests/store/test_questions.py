@@ -6,7 +6,7 @@ import random
 import sqlite3
 from collections import Counter
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from copdesk import paths
+from copdesk.core.clock import to_utc_iso
 from copdesk.core.custom_questions import DEFAULT_MODEL, DEFAULT_SOURCE, custom_key
 from copdesk.core.model import SegmentPhase, SessionKind
 from copdesk.core.picker import Picker
@@ -184,6 +185,15 @@ def test_importing_twice_updates_rather_than_copies(db: Database) -> None:
     store.set_custom_hidden(db, "team.2", True, NOW)
     again = [own("team.2", text="New wording?"), own("team.3")]
     assert store.import_custom_questions(db, again, NOW) == store.ImportCounts(added=1, updated=1)
+    later = NOW + timedelta(days=1)
+    assert store.import_custom_questions(db, [own("team.1"), own("team.3")], later) == store.ImportCounts(
+        added=0, updated=0, unchanged=2
+    )
+    store.set_custom_hidden(db, "team.3", True, NOW)
+    assert store.import_custom_questions(db, [own("team.3")], later) == store.ImportCounts(added=0, updated=1)
+    stamps = dict(db.execute("SELECT uid, updated_at FROM custom_question").fetchall())
+    assert stamps["team.1"] == to_utc_iso(NOW)  # left as it was: an unchanged entry is not written
+    assert stamps["team.3"] == to_utc_iso(later)  # shown again
     assert {(row.uid, row.text) for row in store.custom_questions(db)} == {
         ("team.1", "Question team.1?"),
         ("team.2", "New wording?"),

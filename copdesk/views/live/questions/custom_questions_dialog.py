@@ -262,7 +262,9 @@ class CustomQuestionsDialog(QDialog):
         counts = imported.value
         self.reload(self.editing_uid)
         self._show_message(
-            f"Imported {len(checked)} from {path.name}: {counts.added} new, {counts.updated} updated.", "info"
+            f"Imported {len(checked)} from {path.name}: {counts.added} new, {counts.updated} updated, "
+            f"{counts.unchanged} unchanged.",
+            "info",
         )
         self.changed.emit()
         return True

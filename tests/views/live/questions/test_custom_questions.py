@@ -194,7 +194,7 @@ def test_a_deck_imports_exports_and_imports_again_unchanged(
     dialog = open_dialog(window, qtbot)
     choose_file(monkeypatch, "getOpenFileName", source)
     QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert dialog.message_label.text() == "Imported 2 from team.toml: 2 new, 0 updated."
+    assert dialog.message_label.text() == "Imported 2 from team.toml: 2 new, 0 updated, 0 unchanged."
     panel = panel_of(window)
     imported = {q.id: q for q in panel.pool() if q.category == "Our team's questions"}
     assert set(imported) == {custom_key("team.1"), custom_key("team.2")}
@@ -210,7 +210,7 @@ def test_a_deck_imports_exports_and_imports_again_unchanged(
 
     choose_file(monkeypatch, "getOpenFileName", exported)
     QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert dialog.message_label.text() == "Imported 2 from exported.toml: 0 new, 2 updated."
+    assert dialog.message_label.text() == "Imported 2 from exported.toml: 0 new, 0 updated, 2 unchanged."
     assert len(custom_rows(window)) == 2
 
 
