@@ -1,4 +1,4 @@
-"""How much text one note may hold.
+"""How much text one note, and one quick item, may hold.
 
 A facilitator may paste a long document into the notes by accident. One megabyte of text (about
 150,000 words) is far more than any CoP note and, in lines and paragraphs as notes are written, still edits
@@ -8,11 +8,15 @@ counted in UTF-8 bytes, as stored. One limit is left to the editor: Qt lays out 
 in again at each key, so a paragraph hundreds of kilobytes long without a line break (a pasted block of
 text) makes each key in it take a noticeable moment, about half a second at 1 MB. It is taken all the same
 rather than changed: the text is the facilitator's.
+
+A quick item (an action, an issue's title, a learning point) is a line, not a document: at most
+:data:`MAX_ITEM_CHARACTERS`, which its field holds and :func:`item_wording` checks.
 """
 
 from __future__ import annotations
 
 MAX_NOTE_BYTES = 1024 * 1024
+MAX_ITEM_CHARACTERS = 2000
 
 
 def utf8_size(text: str) -> int:
@@ -31,3 +35,17 @@ def size_problem(size: int) -> str | None:
         f"That would make the note larger than {MAX_NOTE_BYTES // 1_048_576} MB, the most one note holds. "
         "Nothing was added: paste a shorter extract."
     )
+
+
+def item_wording(typed: str, what: str) -> str:
+    """A quick item's wording as it is stored, its spaces tidied; ``ValueError`` with a one-line message when it
+    is empty or longer than :data:`MAX_ITEM_CHARACTERS`. ``what`` names it: "The action"."""
+    wording = " ".join(typed.split())
+    if not wording:
+        raise ValueError(f"{what} needs its words; nothing was changed.")
+    if len(wording) > MAX_ITEM_CHARACTERS:
+        raise ValueError(
+            f"{what} would be {len(wording):,} characters long, over the {MAX_ITEM_CHARACTERS:,} it holds; "
+            "nothing was changed."
+        )
+    return wording

@@ -1,5 +1,5 @@
-"""Agreed actions and their follow-up in later sessions: agree one, remove one typed by mistake, and review one
-(done, carry, drop, a new owner, a new due date, or undo a slip of the mouse).
+"""Agreed actions and their follow-up in later sessions: agree one, correct its wording, remove one typed by mistake,
+and review one (done, carry, drop, a new owner, a new due date, or undo a slip of the mouse).
 
 "Remember to follow up on any agreed actions" (masterclass, planning a team CoP). Each review is a row in
 ``action_review``; the unique index there stops an action being carried or closed twice in one session,
@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
+from copdesk.core.input_limits import item_wording
 from copdesk.core.model import Action, ActionStatus, ReviewOutcome
 from copdesk.services import transaction
 from copdesk.store import actions
@@ -42,6 +43,16 @@ def agree_action(
             owner_name=owner_name,
             due=due,
         )
+
+
+def reword_action(db: Database, action_id: int, text: str) -> Action:
+    """Correct an action's wording (a typo; a name that should not be there): the same action, its owner, due date,
+    reviews and carries kept. ``ValueError`` for wording that is empty or too long (:func:`item_wording`)."""
+    wording = item_wording(text, "The action")
+    with transaction(db):
+        if actions.get_action(db, action_id).text != wording:
+            actions.reword_action(db, action_id, wording)
+        return actions.get_action(db, action_id)
 
 
 def remove_action(db: Database, action_id: int) -> None:

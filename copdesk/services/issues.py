@@ -1,6 +1,6 @@
-"""Issues the team raises, and what becomes of them: raise one, link an earlier one as raised again (and undo
-the link), remove one recorded by mistake, resolve one, escalate one and follow the escalation, and the "raised N
-times" threshold.
+"""Issues the team raises, and what becomes of them: raise one, correct its title, link an earlier one as raised
+again (and undo the link), remove one recorded by mistake, resolve one, escalate one and follow the escalation, and
+the "raised N times" threshold.
 
 What a session recorded can be taken back while it is live (a slip of the keyboard is not history); once it has
 ended, its issues and links are part of the record."""
@@ -11,8 +11,10 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
+from copdesk.core.input_limits import item_wording
 from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget, Issue, SessionStatus
 from copdesk.core.review import IssueSummary
+from copdesk.core.text import name_key
 from copdesk.services import transaction
 from copdesk.store import issues, recurring, sessions
 
@@ -20,6 +22,29 @@ from copdesk.store import issues, recurring, sessions
 def raise_issue(db: Database, team_id: int, title: str, session_id: int, now: datetime) -> Issue:
     with transaction(db):
         return issues.add_issue(db, team_id, title, session_id, now)
+
+
+def retitle_issue(db: Database, issue_id: int, title: str) -> Issue:
+    """Correct an issue's title (a typo; a name that should not be there): its mentions, escalations and status
+    kept. ``ValueError`` for a title that is empty, too long (:func:`item_wording`) or another unresolved issue's of
+    the team (compared as names are): two open issues of one name could not be told apart when linking."""
+    wording = item_wording(title, "The issue's title")
+    with transaction(db):
+        issue = issues.get_issue(db, issue_id)
+        if issue.title == wording:
+            return issue
+        same = next(
+            (
+                other
+                for other in recurring.unresolved_issues(db, issue.team_id)
+                if other.id != issue_id and name_key(other.title) == name_key(wording)
+            ),
+            None,
+        )
+        if same is not None:
+            raise ValueError(f"Another open issue is already called “{same.title}”; choose other words.")
+        issues.retitle_issue(db, issue_id, wording)
+        return issues.get_issue(db, issue_id)
 
 
 def raise_again(db: Database, issue_id: int, session_id: int, text: str, now: datetime) -> IssueSummary:

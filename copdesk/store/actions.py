@@ -136,6 +136,10 @@ def delete_action(db: Database, action_id: int) -> None:
     db.execute("DELETE FROM action WHERE id = ?", [action_id])
 
 
+def reword_action(db: Database, action_id: int, text: str) -> None:
+    db.table("action").update(action_id, {"text": text})
+
+
 def update_action(
     db: Database,
     action_id: int,

@@ -62,6 +62,10 @@ def add_issue(db: Database, team_id: int, title: str, session_id: int, now: date
     return get_issue(db, issue_id)
 
 
+def retitle_issue(db: Database, issue_id: int, title: str) -> None:
+    db.table("issue").update(issue_id, {"title": title})
+
+
 def add_mention(db: Database, issue_id: int, session_id: int, text: str, now: datetime) -> Mention:
     row = {"issue_id": issue_id, "session_id": session_id, "text": text, "at": to_utc_iso(now)}
     mention_id = insert_row(db, "issue_mention", row)

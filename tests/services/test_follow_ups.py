@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -123,3 +124,33 @@ def test_an_action_typed_by_mistake_can_be_removed_until_it_is_reviewed(db: Data
     with pytest.raises(ValueError, match="stays on record"):
         follow_ups.remove_action(db, kept.id)
     assert [a.id for a in carry_over.actions_agreed_in(db, first.id)] == [kept.id]
+
+
+def test_an_actions_wording_is_corrected_keeping_its_owner_due_date_and_reviews(db: Database) -> None:
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], DAY1)
+    first = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, DAY1, planned_start=DAY1)
+    _start(db, first.id, DAY1)
+    agreed = actions.add_action(
+        db,
+        team.id,
+        "Shair the checklist",
+        DAY1,
+        origin_session_id=first.id,
+        owner_name="Ash Lee",
+        due=date(2026, 10, 1),
+    )
+    sessions.end_session(db, first.id, DAY1 + timedelta(hours=1))
+    second_at = DAY1 + timedelta(days=14)
+    second = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, second_at, planned_start=second_at)
+    _start(db, second.id, second_at)
+    follow_ups.review_follow_up(db, agreed.id, second.id, ReviewOutcome.CARRIED, second_at)
+
+    fixed = follow_ups.reword_action(db, agreed.id, " Share  the checklist\t")
+    assert fixed == replace(agreed, text="Share the checklist", times_carried=fixed.times_carried)
+    assert [f.action.text for f in follow_up_actions(db, second.id)] == ["Share the checklist"]
+    assert [r["outcome"] for r in actions.reviews(db, agreed.id)] == [ReviewOutcome.CARRIED.value]
+    with pytest.raises(ValueError, match="The action needs its words"):
+        follow_ups.reword_action(db, agreed.id, " \n ")
+    with pytest.raises(ValueError, match="over the 2,000 it holds"):
+        follow_ups.reword_action(db, agreed.id, "a" * 2001)
+    assert actions.get_action(db, agreed.id).text == "Share the checklist"

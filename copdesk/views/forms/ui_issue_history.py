@@ -78,6 +78,11 @@ class Ui_IssueHistoryDialog(object):
 
         self.buttonRow = QHBoxLayout()
         self.buttonRow.setObjectName(u"buttonRow")
+        self.titleButton = QPushButton(issueHistory)
+        self.titleButton.setObjectName(u"titleButton")
+
+        self.buttonRow.addWidget(self.titleButton)
+
         self.escalateButton = QPushButton(issueHistory)
         self.escalateButton.setObjectName(u"escalateButton")
 
@@ -127,6 +132,10 @@ class Ui_IssueHistoryDialog(object):
         self.escalationTable.setAccessibleName(QCoreApplication.translate("IssueHistoryDialog", u"Escalations of the issue", None))
 #endif // QT_CONFIG(accessibility)
         self.messageLabel.setText("")
+        self.titleButton.setText(QCoreApplication.translate("IssueHistoryDialog", u"Edit &title\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.titleButton.setAccessibleName(QCoreApplication.translate("IssueHistoryDialog", u"Correct this issue's title", None))
+#endif // QT_CONFIG(accessibility)
         self.escalateButton.setText(QCoreApplication.translate("IssueHistoryDialog", u"&Escalate\u2026", None))
 #if QT_CONFIG(accessibility)
         self.escalateButton.setAccessibleName(QCoreApplication.translate("IssueHistoryDialog", u"Escalate this issue", None))

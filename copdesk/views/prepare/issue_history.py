@@ -1,19 +1,22 @@
 """One issue's life in a dialog: every session it was raised in, the masterclass's advice once it is
-flagged, its escalations, and the ways forward (escalate, record an outcome, resolve with a note)."""
+flagged, its escalations, and the ways forward (escalate, record an outcome, resolve with a note); its title can be
+corrected here too (a typo, or a name that should not be in the team's record)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from functools import partial
 
 from PySide6.QtWidgets import (
     QDialog,
     QInputDialog,
+    QLineEdit,
     QWidget,
 )
 
 from copdesk.core.recurring import advice_text, is_flagged, raised_text
 from copdesk.core.review import IssueSummary
-from copdesk.services.issues import resolve_issue
+from copdesk.services.issues import resolve_issue, retitle_issue
 from copdesk.store import issues
 from copdesk.store.recurring import (
     issue_history,
@@ -44,7 +47,7 @@ class IssueHistoryDialog(QDialog):
         self.heading, self.flag, self.flag_label = ui.headingLabel, ui.flagFrame, ui.flagLabel
         self.history_table, self.escalation_table, self.message = ui.historyTable, ui.escalationTable, ui.messageLabel
         self.escalate_button, self.outcome_button = ui.escalateButton, ui.outcomeButton
-        self.resolve_button = ui.resolveButton
+        self.resolve_button, self.title_button = ui.resolveButton, ui.titleButton
         self.history = history_model(self)
         self.history_table.setModel(self.history)
         configure_table(self.history_table)
@@ -58,6 +61,7 @@ class IssueHistoryDialog(QDialog):
         self.escalate_button.clicked.connect(self.escalate)
         self.outcome_button.clicked.connect(self.record_outcome)
         self.resolve_button.clicked.connect(self.resolve)
+        self.title_button.clicked.connect(self.edit_title)
         ui.closeBox.rejected.connect(self.reject)
         name_standard_buttons(ui.closeBox)
         self.reload()
@@ -112,6 +116,26 @@ class IssueHistoryDialog(QDialog):
         if dialog.exec() == UpdateEscalationDialog.DialogCode.Accepted:
             self._changed(f"Escalation {dialog.escalation.status.label.lower()}.")
 
+    def edit_title(self) -> None:
+        title, accepted = QInputDialog.getText(
+            self,
+            "Edit the issue's title",
+            "The title, as the team will find it when it comes up again:",
+            QLineEdit.EchoMode.Normal,
+            self.summary.title,
+        )
+        if accepted and " ".join(title.split()) != self.summary.title:
+            self._retitle(self.issue_id, title)
+
+    def _retitle(self, issue_id: int, title: str) -> None:
+        self._save(
+            lambda: retitle_issue(self.context.db, issue_id, title),
+            retry=partial(self._retitle, issue_id, title),
+            key=("retitle", issue_id),
+            kept="The title you typed is kept: Retry saves it.",
+            done="Title changed.",
+        )
+
     def resolve(self) -> None:
         note, accepted = QInputDialog.getMultiLineText(
             self, "Resolve issue", f"How was “{self.summary.title}” resolved? The team will look back on this."
@@ -120,22 +144,29 @@ class IssueHistoryDialog(QDialog):
             self._resolve(self.issue_id, note)
 
     def _resolve(self, issue_id: int, note: str) -> None:
-        """Refused, the resolution typed is kept for Retry (the question that took it has closed)."""
         now = self.context.now()
+        self._save(
+            lambda: resolve_issue(self.context.db, issue_id, note, now),
+            retry=partial(self._resolve, issue_id, note),
+            key=("resolve", issue_id),
+            kept="The resolution you typed is kept: Retry saves it.",
+            done="Resolved.",
+        )
+
+    def _save(
+        self, write: Callable[[], object], *, retry: Callable[[], object], key: Hashable, kept: str, done: str
+    ) -> None:
+        """Through the window's write guard: refused, what was typed is kept for Retry (the question that took it
+        has closed); saved, ``done`` says so."""
         try:
-            saved = self.context.writes.run(
-                lambda: resolve_issue(self.context.db, issue_id, note, now),
-                retry=partial(self._resolve, issue_id, note),
-                key=("resolve", issue_id),
-                kept="The resolution you typed is kept: Retry saves it.",
-            )
+            saved = self.context.writes.run(write, retry=retry, key=key, kept=kept)
         except ValueError as exc:
             show_message(self.message, str(exc), error=True)
             return
         if saved is None:
             show_message(self.message, self.context.writes.message, error=True)
             return
-        self._changed("Resolved.")
+        self._changed(done)
 
     def _changed(self, message: str) -> None:
         self.changed = True

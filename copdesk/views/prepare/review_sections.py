@@ -23,11 +23,12 @@ from copdesk.store.schedule import next_session
 from copdesk.store.series import get_series
 from copdesk.views.context import AppContext
 from copdesk.views.live.notes.action_models import action_model, open_action_rows
+from copdesk.views.live.notes.action_wording import correct_in_place
 from copdesk.views.prepare.next_session_plan import NextSessionPlanSection
 from copdesk.views.prepare.planning_checklist import PlanningSection
 from copdesk.views.prepare.table_section import PackSection, TableSection
 from copdesk.views.widgets import theme
-from copdesk.views.widgets.labels import hint_label
+from copdesk.views.widgets.labels import hint_label, message_label, show_message
 
 if TYPE_CHECKING:
     from copdesk.views.prepare.sections_below import (
@@ -96,12 +97,19 @@ def at_a_glance(pack: ReviewPack) -> str:
 
 
 class OpenActionsSection(TableSection):
-    def __init__(self) -> None:
+    def __init__(self, context: AppContext) -> None:
         super().__init__(lambda parent: action_model("Agreed", parent), "Open actions")
+        self.message = message_label()
+        self.message.hide()
+        self.body.addWidget(self.message)
         self.body.addStretch(1)
+        correct_in_place(
+            self.table, self.model, context, lambda said, error: show_message(self.message, said, error=error)
+        )
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
         self.show_rows(open_action_rows(pack.open_actions))
+        show_message(self.message, "", error=False)
         overdue = sum(1 for a in pack.open_actions if a.overdue)
         carried = sum(1 for a in pack.open_actions if a.carried_often)
         if not pack.open_actions:
@@ -114,7 +122,10 @@ class OpenActionsSection(TableSection):
         parts = [f"{len(pack.open_actions)} open", f"{overdue} overdue"]
         if carried:
             parts.append(f"{carried} carried twice or more")
-        self.summary.setText(", ".join(parts) + ". They appear under “Follow up” in the notes when the session starts.")
+        self.summary.setText(
+            ", ".join(parts) + ". They appear under “Follow up” in the notes when the session starts; "
+            "double-click an action's words to correct them."
+        )
 
 
 class ReviewSections:
@@ -134,7 +145,7 @@ class ReviewSections:
         self.next_session = NextSessionSection(context)
         self.planning = PlanningSection(context)
         self.plan = NextSessionPlanSection(context)
-        self.actions = OpenActionsSection()
+        self.actions = OpenActionsSection(context)
         add_section("next_session", "Next session", self.next_session)
         add_section("planning", "Planning checklist", self.planning)
         add_section("plan", "Next session plan", self.plan, span=2)

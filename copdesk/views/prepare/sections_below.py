@@ -3,8 +3,9 @@ questions not used yet.
 
 :meth:`ReviewSections.add_the_rest <copdesk.views.prepare.review_sections.ReviewSections.add_the_rest>` loads this
 module and adds them just after the view first paints, so what they need is not loaded before the facilitator can
-read the first screenful. Who was quiet last time is participation data about colleagues and the Prepare view may
-be on a shared screen before the meeting starts, so the names stay hidden until asked for.
+read the first screenful. A recurring issue opens its history (:mod:`copdesk.views.prepare.issue_history`), where it
+can be dealt with between sessions. Who was quiet last time is participation data about colleagues and the Prepare
+view may be on a shared screen before the meeting starts, so the names stay hidden until asked for.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from copdesk.core.model import Team
@@ -21,13 +22,20 @@ from copdesk.core.review import ReviewPack, UnusedQuestion
 from copdesk.core.text import counted
 from copdesk.services.issues import set_recurring_threshold
 from copdesk.views.context import AppContext
-from copdesk.views.live.notes.issue_models import awaiting_rows, escalation_model, issue_model, recurring_rows
+from copdesk.views.live.notes.issue_models import (
+    IssueRole,
+    awaiting_rows,
+    escalation_model,
+    issue_model,
+    recurring_rows,
+)
 from copdesk.views.prepare.table_section import TableSection
 from copdesk.views.widgets.labels import hint_label
 from copdesk.views.widgets.row_model import Column, RowTableModel
 
 QUESTION_ROWS = 8  # beside the participation chart, which is taller than the other cards
 CATEGORY_WIDTH = 190
+OPEN_HOW = "Double-click one for its history: resolve it, escalate it or correct its title there."
 
 
 class RecurringIssuesSection(TableSection):
@@ -56,6 +64,17 @@ class RecurringIssuesSection(TableSection):
         advice_layout.addWidget(self.advice_label)
         self.body.addWidget(self.advice)
         self.body.addStretch(1)
+        self.table.activated.connect(self.open_history)  # a double-click, or Enter on the selected issue
+        self.table.setAccessibleDescription(OPEN_HOW)
+
+    def open_history(self, index: QModelIndex) -> None:
+        """The issue's history, where it can be resolved, escalated or its title corrected between sessions."""
+        from copdesk.views.prepare.issue_history import IssueHistoryDialog  # not needed to paint Prepare
+
+        dialog = IssueHistoryDialog(self.context, int(index.data(IssueRole.ISSUE_ID)), session_id=None, parent=self)
+        dialog.exec()
+        if dialog.changed:
+            self._changed()
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
         self.threshold.blockSignals(True)
@@ -67,7 +86,7 @@ class RecurringIssuesSection(TableSection):
             self.summary.setText("No issue has come back unresolved.")
         else:
             self.summary.setText(
-                f"{len(pack.recurring_issues)} raised in more than one session, {len(flagged)} flagged."
+                f"{len(pack.recurring_issues)} raised in more than one session, {len(flagged)} flagged. {OPEN_HOW}"
             )
         self.advice.setVisible(bool(flagged))
         if flagged:

@@ -49,6 +49,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self.columns = list(columns)
         self._roles = dict(roles)
         self._rows: list[Row] = []
+        self._commits: dict[int, Callable[[Row, str], Row | None]] = {}
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
@@ -57,6 +58,30 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
     def rows(self) -> list[Row]:
         return list(self._rows)
+
+    def edit_column(self, column: int, commit: Callable[[Row, str], Row | None]) -> None:
+        """Let ``column``'s cells be edited in place. ``commit`` saves the words typed into a row's cell and returns
+        the row as it now is, or ``None`` when nothing was saved (it has said why); the cell keeps what it showed."""
+        self._commits[column] = commit
+
+    def replace_row(self, position: int, row: Row) -> None:
+        """One row changed in place (its selection and the rest of the list stay as they are)."""
+        self._rows[position] = row
+        self.dataChanged.emit(self.index(position, 0), self.index(position, len(self.columns) - 1))
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.isValid() and index.column() in self._commits else flags
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        commit = self._commits.get(index.column())
+        if commit is None or role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        saved = commit(self._rows[index.row()], str(value))
+        if saved is None:
+            return False
+        self.replace_row(index.row(), saved)
+        return True
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]
@@ -77,7 +102,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return None
         row = self._rows[index.row()]
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return column.text(row)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return (column.spoken or column.text)(row)

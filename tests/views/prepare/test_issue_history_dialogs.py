@@ -1,18 +1,22 @@
-"""The issue-history dialog opens its escalation dialog on demand: that module is not loaded to paint Prepare."""
+"""The issue-history dialog: it opens its escalation dialog on demand (that module is not loaded to paint Prepare),
+corrects an issue's title, and opens from the Prepare view's recurring issues between sessions."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QInputDialog
 
 from copdesk.core.model import Role, SessionKind
-from copdesk.store import issues, sessions, teams
+from copdesk.store import issues, recurring, sessions, teams
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
 from copdesk.views.prepare.issue_history import IssueHistoryDialog
+from copdesk.views.prepare.sections_below import OPEN_HOW
 from copdesk.views.shell.main_window import MainWindow
 
 EARLIER = datetime(2026, 9, 10, 9, 0, tzinfo=UTC)
@@ -43,3 +47,85 @@ def test_the_prepare_sections_do_not_load_the_dialogs() -> None:
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "False"
+
+
+def _recurring_issue(window: MainWindow) -> int:
+    """An issue of the window's team raised in two sessions that have ended: a recurring one; its id."""
+    db = window.context.db
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], EARLIER)
+    window.reload_teams(team.id)
+    issue_id = 0
+    for weeks in (0, 2):
+        at = EARLIER + timedelta(weeks=weeks)
+        session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, at, planned_start=at)
+        sessions.start_session(db, session.id, at, ground_rules_agreed=True)
+        if weeks == 0:
+            issue_id = issues.add_issue(db, team.id, "OT delyas", session.id, at, "Two discharges waited").id
+        else:
+            recurring.raise_again(db, issue_id, session.id, "Again this month", at)
+        sessions.end_session(db, session.id, at + timedelta(hours=1))
+    issues.add_issue(db, team.id, "Lifts out of order", session.id, at, "")
+    return issue_id
+
+
+def _answer_title(monkeypatch: pytest.MonkeyPatch, typed: str, *, accepted: bool = True) -> list[str]:
+    shown: list[str] = []
+
+    def get_text(_parent: object, _title: str, _label: str, _echo: object, text: str) -> tuple[str, bool]:
+        shown.append(text)
+        return typed, accepted
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    return shown
+
+
+def test_an_issues_title_is_corrected_from_its_history(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    issue_id = _recurring_issue(window)
+    history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
+    shown = _answer_title(monkeypatch, "  OT delays ")
+    history.title_button.click()
+    assert shown == ["OT delyas"]  # the question opens on the title as it is
+    assert issues.get_issue(window.context.db, issue_id).title == "OT delays"
+    assert history.heading.text() == "OT delays\nRaised twice; open"
+    assert history.windowTitle() == "Issue: OT delays" and history.changed
+    assert history.message.text() == "Title changed."
+    history.close()
+
+
+def test_a_title_another_open_issue_has_is_refused_and_cancel_changes_nothing(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    issue_id = _recurring_issue(window)
+    history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
+    _answer_title(monkeypatch, "lifts out of ORDER")
+    history.title_button.click()
+    assert history.message.text() == "Another open issue is already called “Lifts out of order”; choose other words."
+    assert history.message.property("level") == "red" and not history.changed
+    _answer_title(monkeypatch, "Something else", accepted=False)
+    history.title_button.click()
+    assert issues.get_issue(window.context.db, issue_id).title == "OT delyas" and not history.changed
+    history.close()
+
+
+def test_a_recurring_issue_in_the_prepare_view_opens_its_history_and_shows_what_changed(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    issue_id = _recurring_issue(window)
+    section = window.review_panel.review_sections.issues
+    window.review_panel.refresh()
+    assert [section.model.index(row, 0).data() for row in range(section.model.rowCount())] == ["OT delyas"]
+    assert section.summary.text().endswith(OPEN_HOW)
+    opened: list[int] = []
+
+    def answer(dialog: IssueHistoryDialog) -> int:
+        opened.append(dialog.issue_id)
+        _answer_title(monkeypatch, "OT delays")
+        dialog.edit_title()
+        return QDialog.DialogCode.Rejected  # closed with the title changed
+
+    monkeypatch.setattr(IssueHistoryDialog, "exec", answer)
+    index = section.model.index(0, 0)
+    section.table.setCurrentIndex(index)
+    QTest.keyClick(section.table, Qt.Key.Key_Return)  # Enter on the selected issue, as a double-click does
+    assert opened == [issue_id]
+    assert section.model.index(0, 0).data() == "OT delays"  # the section shows the corrected title

@@ -32,6 +32,7 @@ from copdesk.store.schedule import next_session_date
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_change_action import Ui_ChangeActionDialog
 from copdesk.views.live.notes.action_models import ActionRow, action_model
+from copdesk.views.live.notes.action_wording import correct_in_place
 from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table, removable_list
 from copdesk.views.widgets.forms import name_standard_buttons, place_field
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
@@ -142,6 +143,9 @@ class ActionEditor(QuickItemForm):
 
         self.model = action_model("Agreed", self)
         self.table = item_table(self.model, "Actions agreed in this session")
+        correct_in_place(
+            self.table, self.model, context, lambda said, error: show_message(self.message, said, error=error)
+        )
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName("Remove the selected action")
         self.remove_button.setToolTip("Remove an action added by mistake")

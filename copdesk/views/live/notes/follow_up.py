@@ -2,7 +2,8 @@
 
 Every open action agreed in an earlier session is listed once (see ``store.carry_over``). Each can be
 marked done, carried, dropped, reassigned or given a new due date; each of those is a recorded review,
-and a slip can be undone. Whatever is still open when the session ends is carried.
+and a slip can be undone. Its words can be corrected in place (:mod:`action_wording`). Whatever is still open when
+the session ends is carried.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from copdesk.store.teams import list_members
 from copdesk.views.context import AppContext
 from copdesk.views.live.notes.action_editor import ChangeActionDialog, next_session_day
 from copdesk.views.live.notes.action_models import ActionRole, action_model, follow_up_rows
+from copdesk.views.live.notes.action_wording import correct_in_place
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.tables import configure_table
@@ -93,6 +95,7 @@ class FollowUpBox(QWidget):
         self.table.setAccessibleName(TITLE)
         self.table.setModel(self.model)
         configure_table(self.table)
+        correct_in_place(self.table, self.model, context, lambda said, error: self._say(said, error=error))
         layout.addWidget(self.table)
         self.message = QLabel()
         theme.set_role(self.message, "hint")

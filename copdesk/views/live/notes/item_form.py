@@ -11,14 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from copdesk.core.input_limits import MAX_ITEM_CHARACTERS
 from copdesk.views.context import AppContext
 from copdesk.views.widgets.labels import message_label, show_message
 from copdesk.views.widgets.tables import configure_table
 
-MAX_ITEM_LENGTH = 2000
 
-
-def item_field(accessible_name: str, placeholder: str, max_length: int = MAX_ITEM_LENGTH) -> QLineEdit:
+def item_field(accessible_name: str, placeholder: str, max_length: int = MAX_ITEM_CHARACTERS) -> QLineEdit:
     """The one-line text field a quick item is typed into."""
     field = QLineEdit()
     field.setAccessibleName(accessible_name)

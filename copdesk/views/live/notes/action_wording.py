@@ -1,0 +1,63 @@
+"""An action's words corrected where the action is listed: a double-click (or F2) on them, Enter to save.
+
+A typo, or a name that should not be in the team's record, no longer means removing the action and agreeing it
+again (which would lose its owner, due date and history; once it has been followed up it cannot be removed at
+all). The same action keeps all of that; only its words change, through the one write guard. The follow-up list,
+the actions agreed in this session and the Prepare view's open actions all offer it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtWidgets import QTableView
+
+from copdesk.services.follow_ups import reword_action
+from copdesk.views.context import AppContext
+from copdesk.views.live.notes.action_models import ActionRow
+from copdesk.views.widgets.row_model import RowTableModel
+
+ACTION_COLUMN = 0
+HOW = "Double-click an action's words (or press F2) to correct them; Enter saves, Esc leaves them."
+KEPT = "The words you typed are kept: Retry saves them."
+
+Say = Callable[[str, bool], None]  # a message, and whether it is an error
+
+
+def correct_in_place(table: QTableView, model: RowTableModel[ActionRow], context: AppContext, say: Say) -> None:
+    """Let the Action column of ``table`` be edited: the words are saved by :func:`reword_action`, and ``say`` tells
+    the outcome (a refusal, such as empty words, keeps the action as it was)."""
+
+    def commit(row: ActionRow, typed: str) -> ActionRow | None:
+        if " ".join(typed.split()) == row.text:
+            return None  # nothing changed: nothing to save or to say
+        words = _save(row, typed)
+        return None if words is None else replace(row, text=words)
+
+    def _save(row: ActionRow, typed: str) -> str | None:
+        try:
+            saved = context.writes.run(
+                lambda: reword_action(context.db, row.action_id, typed),
+                retry=lambda: _retried(row, typed),
+                key=("reword", row.action_id),
+                kept=KEPT,
+            )
+        except ValueError as exc:
+            say(str(exc), True)
+            return None
+        if saved is None:
+            return None  # the write guard's banner says why, and offers Retry
+        say(f"Now reads: {saved.value.text}", False)
+        return saved.value.text
+
+    def _retried(row: ActionRow, typed: str) -> None:
+        """Saved by Retry, after the edit has closed: the row, if it is still listed, shows the new words."""
+        words = _save(row, typed)
+        listed = [position for position, shown in enumerate(model.rows()) if shown.action_id == row.action_id]
+        if words is not None and listed:
+            model.replace_row(listed[0], replace(model.row_at(listed[0]), text=words))
+
+    model.edit_column(ACTION_COLUMN, commit)
+    table.setEditTriggers(QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed)
+    table.setAccessibleDescription(HOW)

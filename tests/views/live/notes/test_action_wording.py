@@ -1,0 +1,149 @@
+"""An action's words corrected where it is listed (a double-click or F2, then Enter): in the follow-up list, in
+the actions agreed this session and in the Prepare view. The action keeps its owner, due date and history."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+
+from copdesk.core.model import SessionKind
+from copdesk.store import actions, sessions
+from copdesk.views.live.notes.action_wording import HOW
+from copdesk.views.shell.main_window import MainWindow
+from tests.views.live_helpers import add_team, start_session
+
+TYPO = "Shair the carers' checklist"
+FIXED = "Share the carers' checklist"
+
+
+def _agreed_earlier(window: MainWindow) -> int:
+    """A team whose session a fortnight ago agreed an action with a typo (owner and due date set); its id."""
+    db, now = window.context.db, window.context.now()
+    team = add_team(window)
+    then = now - timedelta(days=14)
+    earlier = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, then)
+    sessions.start_session(db, earlier.id, then, ground_rules_agreed=True)
+    action = actions.add_action(
+        db, team.id, TYPO, then, origin_session_id=earlier.id, owner_name="Bo Day", due=date(2027, 1, 8)
+    )
+    sessions.end_session(db, earlier.id, then + timedelta(hours=1))
+    return action.id
+
+
+def _edit(table: QTableView, row: int, words: str, *, by_double_click: bool = False) -> None:
+    """Open the Action cell's editor as a facilitator does, replace its words, press Enter."""
+    index = table.model().index(row, 0)
+    table.setCurrentIndex(index)
+    if by_double_click:  # a first click, then the second as a double-click, as the mouse sends them
+        centre = table.visualRect(index).center()
+        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+        QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    else:
+        QTest.keyClick(table, Qt.Key.Key_F2)
+    [editor] = [field for field in table.viewport().findChildren(QLineEdit) if field.isVisible()]  # one open
+    assert editor.text() == table.model().index(row, 0).data()
+    editor.setText(words)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits what Enter saves in a queued call
+    assert table.state() is QTableView.State.NoState  # the editor closed
+
+
+def test_the_follow_up_list_corrects_an_actions_words_in_place(window: MainWindow) -> None:
+    action_id = _agreed_earlier(window)
+    start_session(window)
+    box = window.notes_panel.follow_up
+    assert box.table.accessibleDescription() == HOW
+    _edit(box.table, 0, f"  {FIXED} ")
+    saved = actions.get_action(window.context.db, action_id)
+    assert (saved.text, saved.owner_name, saved.due) == (FIXED, "Bo Day", date(2027, 1, 8))
+    assert box.model.row_at(0).text == FIXED and box.model.index(0, 1).data() == "Bo Day"
+    assert box.message.text() == f"Now reads: {FIXED}"
+    assert box.table.currentIndex().row() == 0  # still selected: Done, Carry and the rest apply to it
+
+
+def test_empty_words_are_refused_and_the_action_stays_as_it_was(window: MainWindow) -> None:
+    action_id = _agreed_earlier(window)
+    start_session(window)
+    box = window.notes_panel.follow_up
+    _edit(box.table, 0, "   ")
+    assert actions.get_action(window.context.db, action_id).text == TYPO
+    assert box.model.row_at(0).text == TYPO
+    assert box.message.text() == "The action needs its words; nothing was changed."
+    assert box.message.property("level") == "red"
+
+
+def test_unchanged_words_write_nothing_and_say_nothing(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    _agreed_earlier(window)
+    start_session(window)
+    box = window.notes_panel.follow_up
+    writes: list[object] = []
+    monkeypatch.setattr(window.context.writes, "run", lambda *args, **kwargs: writes.append(args))
+    _edit(box.table, 0, TYPO + " ")
+    assert writes == [] and box.message.text() == ""
+
+
+def test_an_action_agreed_in_this_session_is_corrected_with_a_double_click(window: MainWindow) -> None:
+    add_team(window)
+    session = start_session(window)
+    editor = window.notes_panel.action_editor
+    editor.text_edit.setText("Book the rom for the away day")
+    editor.owner_field.set_owner("Ash Lee")
+    action = editor.add_action()
+    assert action is not None
+    window.notes_panel.tabs.setCurrentWidget(editor)  # its list shows under the Action tab
+    _edit(editor.table, 0, "Book the room for the away day", by_double_click=True)
+    saved = actions.get_action(window.context.db, action.id)
+    assert (saved.text, saved.owner_name, saved.origin_session_id) == (
+        "Book the room for the away day",
+        "Ash Lee",
+        session.id,
+    )
+    assert editor.message.text() == "Now reads: Book the room for the away day"
+
+
+def test_the_prepare_view_corrects_an_open_actions_words(window: MainWindow) -> None:
+    action_id = _agreed_earlier(window)
+    window.review_panel.refresh()
+    section = window.review_panel.review_sections.actions
+    assert "double-click an action's words to correct them" in section.summary.text()
+    _edit(section.table, 0, FIXED)
+    assert actions.get_action(window.context.db, action_id).text == FIXED
+    assert section.model.row_at(0).text == FIXED
+    assert section.message.isVisibleTo(section) and section.message.text() == f"Now reads: {FIXED}"
+    _edit(section.table, 0, "x" * 2001)
+    assert section.message.text().startswith("The action would be 2,001 characters long, over the 2,000 it holds")
+    assert actions.get_action(window.context.db, action_id).text == FIXED
+    window.review_panel.refresh()  # the next look at the data: the old message no longer applies
+    assert not section.message.isVisibleTo(section)
+
+
+def test_a_refused_correction_waits_for_retry_and_then_shows(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    action_id = _agreed_earlier(window)
+    start_session(window)
+    box = window.notes_panel.follow_up
+    db = window.context.db
+    real_execute, full = db.execute, [True]
+
+    def execute(sql: str, parameters: Any = None) -> Any:
+        if full[0] and sql.lstrip().upper().startswith("UPDATE"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_execute(sql) if parameters is None else real_execute(sql, parameters)
+
+    monkeypatch.setattr(db, "execute", execute)
+    _edit(box.table, 0, FIXED)
+    banner = window.safeguards.write_banner
+    assert banner.isVisible() and "disk is full" in banner.label.text()
+    assert "The words you typed are kept: Retry saves them." in banner.label.text()
+    assert box.model.row_at(0).text == TYPO and actions.get_action(db, action_id).text == TYPO
+    full[0] = False
+    banner.button("Retry").click()
+    assert actions.get_action(db, action_id).text == FIXED
+    assert box.model.row_at(0).text == FIXED
