@@ -9,14 +9,15 @@ in again at each key, so a paragraph hundreds of kilobytes long without a line b
 text) makes each key in it take a noticeable moment, about half a second at 1 MB. It is taken all the same
 rather than changed: the text is the facilitator's.
 
-A quick item (an action, an issue's title, a learning point) is a line, not a document: at most
-:data:`MAX_ITEM_CHARACTERS`, which its field holds and :func:`item_wording` checks.
+A quick item (an action, a learning point) is a line, not a document: at most :data:`MAX_ITEM_CHARACTERS`, and an
+issue's title at most :data:`MAX_ISSUE_TITLE_CHARACTERS`, which their fields hold and :func:`item_wording` checks.
 """
 
 from __future__ import annotations
 
 MAX_NOTE_BYTES = 1024 * 1024
 MAX_ITEM_CHARACTERS = 2000
+MAX_ISSUE_TITLE_CHARACTERS = 300  # a title is what the team recognises the issue by, in a list of them
 
 
 def utf8_size(text: str) -> int:
@@ -37,15 +38,14 @@ def size_problem(size: int) -> str | None:
     )
 
 
-def item_wording(typed: str, what: str) -> str:
+def item_wording(typed: str, what: str, most: int = MAX_ITEM_CHARACTERS) -> str:
     """A quick item's wording as it is stored, its spaces tidied; ``ValueError`` with a one-line message when it
-    is empty or longer than :data:`MAX_ITEM_CHARACTERS`. ``what`` names it: "The action"."""
+    is empty or longer than ``most`` characters. ``what`` names it: "The action"."""
     wording = " ".join(typed.split())
     if not wording:
         raise ValueError(f"{what} needs its words; nothing was changed.")
-    if len(wording) > MAX_ITEM_CHARACTERS:
+    if len(wording) > most:
         raise ValueError(
-            f"{what} would be {len(wording):,} characters long, over the {MAX_ITEM_CHARACTERS:,} it holds; "
-            "nothing was changed."
+            f"{what} would be {len(wording):,} characters long, over the {most:,} it holds; nothing was changed."
         )
     return wording

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
-from copdesk.core.input_limits import item_wording
+from copdesk.core.input_limits import MAX_ISSUE_TITLE_CHARACTERS, item_wording
 from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget, Issue, SessionStatus
 from copdesk.core.review import IssueSummary
 from copdesk.core.text import name_key
@@ -28,7 +28,7 @@ def retitle_issue(db: Database, issue_id: int, title: str) -> Issue:
     """Correct an issue's title (a typo; a name that should not be there): its mentions, escalations and status
     kept. ``ValueError`` for a title that is empty, too long (:func:`item_wording`) or another unresolved issue's of
     the team (compared as names are): two open issues of one name could not be told apart when linking."""
-    wording = item_wording(title, "The issue's title")
+    wording = item_wording(title, "The issue's title", MAX_ISSUE_TITLE_CHARACTERS)
     with transaction(db):
         issue = issues.get_issue(db, issue_id)
         if issue.title == wording:

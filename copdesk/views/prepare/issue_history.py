@@ -31,6 +31,8 @@ from copdesk.views.widgets.forms import name_standard_buttons
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.tables import configure_table
 
+TITLE_PROMPT = "The title, as the team will find it when it comes up again:"
+
 
 class IssueHistoryDialog(QDialog):
     def __init__(
@@ -117,18 +119,26 @@ class IssueHistoryDialog(QDialog):
             self._changed(f"Escalation {dialog.escalation.status.label.lower()}.")
 
     def edit_title(self) -> None:
-        title, accepted = QInputDialog.getText(
-            self,
-            "Edit the issue's title",
-            "The title, as the team will find it when it comes up again:",
-            QLineEdit.EchoMode.Normal,
-            self.summary.title,
-        )
-        if accepted and " ".join(title.split()) != self.summary.title:
-            self._retitle(self.issue_id, title)
+        """Ask for the title; one refused (empty, too long, another open issue's) is asked again, with why and with
+        the words as typed, so nothing typed is lost to a refusal."""
+        typed, why = self.summary.title, ""
+        while True:
+            typed, accepted = QInputDialog.getText(
+                self,
+                "Edit the issue's title",
+                f"{why}\n\n{TITLE_PROMPT}" if why else TITLE_PROMPT,
+                QLineEdit.EchoMode.Normal,
+                typed,
+            )
+            if not accepted or " ".join(typed.split()) == self.summary.title:
+                return
+            refused = self._retitle(self.issue_id, typed)
+            if refused is None:
+                return
+            why = refused
 
-    def _retitle(self, issue_id: int, title: str) -> None:
-        self._save(
+    def _retitle(self, issue_id: int, title: str) -> str | None:
+        return self._save(
             lambda: retitle_issue(self.context.db, issue_id, title),
             retry=partial(self._retitle, issue_id, title),
             key=("retitle", issue_id),
@@ -155,18 +165,20 @@ class IssueHistoryDialog(QDialog):
 
     def _save(
         self, write: Callable[[], object], *, retry: Callable[[], object], key: Hashable, kept: str, done: str
-    ) -> None:
-        """Through the window's write guard: refused, what was typed is kept for Retry (the question that took it
-        has closed); saved, ``done`` says so."""
+    ) -> str | None:
+        """Through the window's write guard: a write that cannot happen now (a full disk) keeps what was typed for
+        Retry (the question that took it has closed); saved, ``done`` says so. Returns why it was refused when what
+        was typed can never be saved as it is (``ValueError``), else ``None``."""
         try:
             saved = self.context.writes.run(write, retry=retry, key=key, kept=kept)
         except ValueError as exc:
             show_message(self.message, str(exc), error=True)
-            return
+            return str(exc)
         if saved is None:
             show_message(self.message, self.context.writes.message, error=True)
-            return
+            return None
         self._changed(done)
+        return None
 
     def _changed(self, message: str) -> None:
         self.changed = True

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog
 from copdesk.core.model import Role, SessionKind
 from copdesk.store import issues, recurring, sessions, teams
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
-from copdesk.views.prepare.issue_history import IssueHistoryDialog
+from copdesk.views.prepare.issue_history import TITLE_PROMPT, IssueHistoryDialog
 from copdesk.views.prepare.sections_below import OPEN_HOW
 from copdesk.views.shell.main_window import MainWindow
 
@@ -68,12 +68,15 @@ def _recurring_issue(window: MainWindow) -> int:
     return issue_id
 
 
-def _answer_title(monkeypatch: pytest.MonkeyPatch, typed: str, *, accepted: bool = True) -> list[str]:
-    shown: list[str] = []
+def _answer_title(monkeypatch: pytest.MonkeyPatch, *answers: tuple[str, bool]) -> list[tuple[str, str]]:
+    """The title question answered in turn with ``answers`` (the words, and whether OK was pressed); returns what
+    each question showed: its label and the words it opened on."""
+    shown: list[tuple[str, str]] = []
+    waiting = list(answers)
 
-    def get_text(_parent: object, _title: str, _label: str, _echo: object, text: str) -> tuple[str, bool]:
-        shown.append(text)
-        return typed, accepted
+    def get_text(_parent: object, _title: str, label: str, _echo: object, text: str) -> tuple[str, bool]:
+        shown.append((label, text))
+        return waiting.pop(0)
 
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
     return shown
@@ -82,9 +85,9 @@ def _answer_title(monkeypatch: pytest.MonkeyPatch, typed: str, *, accepted: bool
 def test_an_issues_title_is_corrected_from_its_history(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     issue_id = _recurring_issue(window)
     history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
-    shown = _answer_title(monkeypatch, "  OT delays ")
+    shown = _answer_title(monkeypatch, ("  OT delays ", True))
     history.title_button.click()
-    assert shown == ["OT delyas"]  # the question opens on the title as it is
+    assert shown == [(TITLE_PROMPT, "OT delyas")]  # the question opens on the title as it is
     assert issues.get_issue(window.context.db, issue_id).title == "OT delays"
     assert history.heading.text() == "OT delays\nRaised twice; open"
     assert history.windowTitle() == "Issue: OT delays" and history.changed
@@ -92,18 +95,20 @@ def test_an_issues_title_is_corrected_from_its_history(window: MainWindow, monke
     history.close()
 
 
-def test_a_title_another_open_issue_has_is_refused_and_cancel_changes_nothing(
+def test_a_refused_title_is_asked_again_with_why_and_the_words_typed(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     issue_id = _recurring_issue(window)
     history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
-    _answer_title(monkeypatch, "lifts out of ORDER")
+    too_long = "word " * 70
+    shown = _answer_title(monkeypatch, ("lifts out of ORDER", True), (too_long, True), ("Something else", False))
     history.title_button.click()
-    assert history.message.text() == "Another open issue is already called “Lifts out of order”; choose other words."
-    assert history.message.property("level") == "red" and not history.changed
-    _answer_title(monkeypatch, "Something else", accepted=False)
-    history.title_button.click()
+    taken = "Another open issue is already called “Lifts out of order”; choose other words."
+    assert shown[1] == (f"{taken}\n\n{TITLE_PROMPT}", "lifts out of ORDER")  # asked again, the words kept
+    assert shown[2][0].startswith("The issue's title would be 349 characters long, over the 300 it holds")
+    assert shown[2][1] == too_long
     assert issues.get_issue(window.context.db, issue_id).title == "OT delyas" and not history.changed
+    assert history.message.property("level") == "red"
     history.close()
 
 
@@ -119,7 +124,7 @@ def test_a_recurring_issue_in_the_prepare_view_opens_its_history_and_shows_what_
 
     def answer(dialog: IssueHistoryDialog) -> int:
         opened.append(dialog.issue_id)
-        _answer_title(monkeypatch, "OT delays")
+        _answer_title(monkeypatch, ("OT delays", True))
         dialog.edit_title()
         return QDialog.DialogCode.Rejected  # closed with the title changed
 

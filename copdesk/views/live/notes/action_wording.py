@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem, QTableView, QWidget
 
+from copdesk.core.input_limits import MAX_ITEM_CHARACTERS
 from copdesk.services.follow_ups import reword_action
 from copdesk.views.context import AppContext
 from copdesk.views.live.notes.action_models import ActionRow
 from copdesk.views.widgets.row_model import RowTableModel
+from copdesk.views.widgets.tables import WordElideDelegate
 
 ACTION_COLUMN = 0
 HOW = "Double-click an action's words (or press F2) to correct them; Enter saves, Esc leaves them."
@@ -59,5 +62,30 @@ def correct_in_place(table: QTableView, model: RowTableModel[ActionRow], context
             model.replace_row(listed[0], replace(model.row_at(listed[0]), text=words))
 
     model.edit_column(ACTION_COLUMN, commit)
+    table.setItemDelegateForColumn(ACTION_COLUMN, _WordingDelegate(table, say))
     table.setEditTriggers(QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed)
     table.setAccessibleDescription(HOW)
+
+
+class _WordingDelegate(WordElideDelegate):
+    """The Action cell's editor holds what an action holds, and says so when a paste is cut, as the Action field
+    does: Qt keeps only the start of it."""
+
+    def __init__(self, table: QTableView, say: Say) -> None:
+        super().__init__(table)
+        self._say = say
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(MAX_ITEM_CHARACTERS)
+            editor.inputRejected.connect(
+                lambda: self._say(
+                    f"An action holds at most {MAX_ITEM_CHARACTERS:,} characters: the rest of what was pasted was "
+                    "not taken. Put the detail in the notes.",
+                    True,
+                )
+            )
+        return editor

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.core.input_limits import MAX_ISSUE_TITLE_CHARACTERS
 from copdesk.core.recurring import advice_text, is_flagged, raised_text, short_advice
 from copdesk.core.review import IssueSummary
 from copdesk.core.text import name_key
@@ -46,7 +47,6 @@ from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.write_guard import KEPT_TYPED
 
-MAX_TITLE_LENGTH = 300
 SUGGEST_DELAY_MS = 150
 VISIBLE_ROWS = 2  # at least this many rows stay visible however short the pane
 
@@ -61,7 +61,7 @@ class IssueLinker(QuickItemForm):
 
         row = QHBoxLayout()
         self.title_edit = item_field(
-            "Issue or barrier", "Issue or barrier, e.g. Waiting weeks for OT assessments", MAX_TITLE_LENGTH
+            "Issue or barrier", "Issue or barrier, e.g. Waiting weeks for OT assessments", MAX_ISSUE_TITLE_CHARACTERS
         )
         self.say_when_cut(self.title_edit)
         self.title_edit.textChanged.connect(self._typed)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
@@ -116,8 +117,8 @@ def test_the_prepare_view_corrects_an_open_actions_words(window: MainWindow) -> 
     assert actions.get_action(window.context.db, action_id).text == FIXED
     assert section.model.row_at(0).text == FIXED
     assert section.message.isVisibleTo(section) and section.message.text() == f"Now reads: {FIXED}"
-    _edit(section.table, 0, "x" * 2001)
-    assert section.message.text().startswith("The action would be 2,001 characters long, over the 2,000 it holds")
+    _edit(section.table, 0, " ")
+    assert section.message.text() == "The action needs its words; nothing was changed."
     assert actions.get_action(window.context.db, action_id).text == FIXED
     window.review_panel.refresh()  # the next look at the data: the old message no longer applies
     assert not section.message.isVisibleTo(section)
@@ -147,3 +148,19 @@ def test_a_refused_correction_waits_for_retry_and_then_shows(
     banner.button("Retry").click()
     assert actions.get_action(db, action_id).text == FIXED
     assert box.model.row_at(0).text == FIXED
+
+
+def test_a_paste_longer_than_an_action_holds_is_cut_and_said(window: MainWindow) -> None:
+    _agreed_earlier(window)
+    start_session(window)
+    box = window.notes_panel.follow_up
+    index = box.model.index(0, 0)
+    box.table.setCurrentIndex(index)
+    QTest.keyClick(box.table, Qt.Key.Key_F2)
+    [editor] = [field for field in box.table.viewport().findChildren(QLineEdit) if field.isVisible()]
+    QGuiApplication.clipboard().setText("word " * 1000)  # 5,000 characters
+    editor.selectAll()
+    editor.paste()
+    assert len(editor.text()) == 2000
+    assert box.message.text().startswith("An action holds at most 2,000 characters: the rest of what was pasted")
+    assert box.message.property("level") == "red"
