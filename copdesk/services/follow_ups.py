@@ -50,6 +50,8 @@ def reword_action(db: Database, action_id: int, text: str) -> Action:
     reviews and carries kept. ``ValueError`` for wording that is empty or too long (:func:`item_wording`)."""
     wording = item_wording(text, "The action")
     with transaction(db):
+        if not actions.exists(db, action_id):
+            raise ValueError("That action is no longer there (it was removed): nothing was changed.")
         if actions.get_action(db, action_id).text != wording:
             actions.reword_action(db, action_id, wording)
         return actions.get_action(db, action_id)

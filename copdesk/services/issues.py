@@ -30,6 +30,8 @@ def retitle_issue(db: Database, issue_id: int, title: str) -> Issue:
     the team (compared as names are): two open issues of one name could not be told apart when linking."""
     wording = item_wording(title, "The issue's title", MAX_ISSUE_TITLE_CHARACTERS)
     with transaction(db):
+        if not issues.issue_exists(db, issue_id):
+            raise ValueError("That issue is no longer there (it was removed): nothing was changed.")
         issue = issues.get_issue(db, issue_id)
         if issue.title == wording:
             return issue

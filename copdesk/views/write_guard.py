@@ -89,11 +89,18 @@ class WriteGuard(QObject):
         self.failed.emit(message)
 
     def retry(self) -> bool:
-        """Replay every kept act, oldest first; True when none is left waiting."""
-        waiting = list(self._pending.values())
+        """Replay every kept act, oldest first; True when none is left waiting. An act that fails with an error of
+        its own (not a refused write, which it keeps again itself) leaves the acts after it waiting for the next
+        Retry, then the error goes on to be reported."""
+        waiting = list(self._pending.items())
         self._pending.clear()
-        for act in waiting:
-            act()
+        for position, (_key, act) in enumerate(waiting):
+            try:
+                act()
+            except BaseException:
+                for key, later in waiting[position + 1 :]:
+                    self._pending.setdefault(key, later)
+                raise
         if not self._pending and self.message:
             self._recover()
         return not self._pending

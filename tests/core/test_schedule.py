@@ -343,6 +343,7 @@ def test_each_rule_text_is_judged_once_per_run(monkeypatch: pytest.MonkeyPatch) 
     switch and refresh, so the answer is kept, refusal and all."""
     from copdesk.core import schedule
 
+    schedule._judged.cache_clear()  # whatever other tests have read
     read: list[str] = []
 
     def reading(text: str, *, forceset: bool = False) -> object:

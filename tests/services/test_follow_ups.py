@@ -154,3 +154,12 @@ def test_an_actions_wording_is_corrected_keeping_its_owner_due_date_and_reviews(
     with pytest.raises(ValueError, match="over the 2,000 it holds"):
         follow_ups.reword_action(db, agreed.id, "a" * 2001)
     assert actions.get_action(db, agreed.id).text == "Share the checklist"
+
+
+def test_correcting_an_action_removed_meanwhile_is_refused_in_words(db: Database) -> None:
+    """A correction kept for Retry may come after the action was removed: a refusal, not a crash."""
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], DAY1)
+    action = actions.add_action(db, team.id, "Shair the checklist", DAY1)
+    follow_ups.remove_action(db, action.id)
+    with pytest.raises(ValueError, match="That action is no longer there"):
+        follow_ups.reword_action(db, action.id, "Share the checklist")

@@ -82,3 +82,12 @@ def test_a_title_that_is_empty_too_long_or_another_open_issues_is_refused(db: Da
     assert service.retitle_issue(db, rota.id, "duty rota gaps").title == "duty rota gaps"  # its own title, recased
     service.resolve_issue(db, rota.id, "New rota agreed", NOW)
     assert service.retitle_issue(db, lifts.id, "Duty rota gaps").title == "Duty rota gaps"  # that one is resolved
+
+
+def test_retitling_an_issue_removed_meanwhile_is_refused_in_words(db: Database) -> None:
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
+    live = _session(db, team.id, NOW)
+    issue = service.raise_issue(db, team.id, "Duty rota gpas", live, NOW)
+    service.remove_issue(db, issue.id, live)
+    with pytest.raises(ValueError, match="That issue is no longer there"):
+        service.retitle_issue(db, issue.id, "Duty rota gaps")

@@ -570,3 +570,22 @@ def test_an_earlier_file_deleted_since_is_not_promised(
     monkeypatch.setattr(notes_panel, "keep_unsaved_text", _no_room)
     said = _asked_on_closing(window).informativeText()
     assert "could not be kept in a file either (No space left on device)" in said and shown(kept) not in said
+
+
+def test_an_act_that_fails_on_retry_leaves_the_acts_after_it_waiting(qtbot: object) -> None:
+    """A kept act that now fails with an error of its own (the row it changes was removed meanwhile) is reported,
+    and the saves kept after it are not dropped with it: the next Retry still has them."""
+    from copdesk.views.write_guard import WriteGuard
+
+    guard, done = WriteGuard(), []
+
+    def gone() -> None:
+        raise LookupError("the row was removed meanwhile")
+
+    guard.refuse("The disk is full.", retry=lambda: done.append("first"), key="first")
+    guard.refuse("The disk is full.", retry=gone, key="gone")
+    guard.refuse("The disk is full.", retry=lambda: done.append("last"), key="last")
+    with pytest.raises(LookupError):
+        guard.retry()
+    assert done == ["first"] and guard.failing
+    assert guard.retry() and done == ["first", "last"]

@@ -20,6 +20,7 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -310,6 +311,14 @@ class NotesPanel(Pane):
         self.follow_up.reload()
         self.action_editor.reload()
         self.escalations.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Back from the Prepare view, where an action's words or an issue may have changed meanwhile: the lists
+        show them as they are now."""
+        super().showEvent(event)
+        if self.session_id is not None:
+            self._items_changed()
+            self.issue_linker.refresh_suggestions()
 
     def open_recurring_issue_linking(self) -> None:
         """ "Same issue again" from the participation pane: pick the earlier issue and link it."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 from copdesk.core.model import SessionKind
 from copdesk.store import actions, sessions
 from copdesk.views.live.notes.action_wording import HOW
+from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 from tests.views.live_helpers import add_team, start_session
 
@@ -164,3 +165,15 @@ def test_a_paste_longer_than_an_action_holds_is_cut_and_said(window: MainWindow)
     assert len(editor.text()) == 2000
     assert box.message.text().startswith("An action holds at most 2,000 characters: the rest of what was pasted")
     assert box.message.property("level") == "red"
+
+
+def test_the_live_lists_show_a_correction_made_in_the_prepare_view_meanwhile(window: MainWindow) -> None:
+    action_id = _agreed_earlier(window)
+    start_session(window)
+    window.show_page(PREPARE_PAGE)
+    window.review_panel.refresh()
+    section = window.review_panel.review_sections.actions
+    _edit(section.table, 0, FIXED)
+    assert actions.get_action(window.context.db, action_id).text == FIXED
+    window.show_page(LIVE_PAGE)
+    assert window.notes_panel.follow_up.model.row_at(0).text == FIXED
