@@ -18,6 +18,7 @@ from copdesk.core.model import Action, ActionStatus, ReviewOutcome
 from copdesk.services import transaction
 from copdesk.store import actions
 from copdesk.store.carry_over import ONCE_PER_SESSION, follow_up_actions, reviewed_in
+from copdesk.store.tables import row_exists
 
 
 def agree_action(
@@ -50,10 +51,12 @@ def reword_action(db: Database, action_id: int, text: str) -> Action:
     reviews and carries kept. ``ValueError`` for wording that is empty or too long (:func:`item_wording`)."""
     wording = item_wording(text, "The action")
     with transaction(db):
-        if not actions.exists(db, action_id):
+        if not row_exists(db, "action", action_id):
             raise ValueError("That action is no longer there (it was removed): nothing was changed.")
-        if actions.get_action(db, action_id).text != wording:
-            actions.reword_action(db, action_id, wording)
+        action = actions.get_action(db, action_id)
+        if action.text == wording:
+            return action
+        actions.reword_action(db, action_id, wording)
         return actions.get_action(db, action_id)
 
 

@@ -17,6 +17,7 @@ from copdesk.core.review import IssueSummary
 from copdesk.core.text import name_key
 from copdesk.services import transaction
 from copdesk.store import issues, recurring, sessions
+from copdesk.store.tables import row_exists
 
 
 def raise_issue(db: Database, team_id: int, title: str, session_id: int, now: datetime) -> Issue:
@@ -30,7 +31,7 @@ def retitle_issue(db: Database, issue_id: int, title: str) -> Issue:
     the team (compared as names are): two open issues of one name could not be told apart when linking."""
     wording = item_wording(title, "The issue's title", MAX_ISSUE_TITLE_CHARACTERS)
     with transaction(db):
-        if not issues.issue_exists(db, issue_id):
+        if not row_exists(db, "issue", issue_id):
             raise ValueError("That issue is no longer there (it was removed): nothing was changed.")
         issue = issues.get_issue(db, issue_id)
         if issue.title == wording:

@@ -65,10 +65,6 @@ def add_action(
     return get_action(db, insert_row(db, "action", row))
 
 
-def exists(db: Database, action_id: int) -> bool:
-    return db.execute("SELECT 1 FROM action WHERE id = ?", [action_id]).fetchone() is not None
-
-
 def get_action(db: Database, action_id: int) -> Action:
     return _action(next(db.query(_SELECT + " WHERE action.id = ?", [action_id])))
 

@@ -62,10 +62,6 @@ def add_issue(db: Database, team_id: int, title: str, session_id: int, now: date
     return get_issue(db, issue_id)
 
 
-def issue_exists(db: Database, issue_id: int) -> bool:
-    return db.execute("SELECT 1 FROM issue WHERE id = ?", [issue_id]).fetchone() is not None
-
-
 def retitle_issue(db: Database, issue_id: int, title: str) -> None:
     db.table("issue").update(issue_id, {"title": title})
 
