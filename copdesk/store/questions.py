@@ -238,7 +238,10 @@ def import_custom_questions(db: Database, questions: Sequence[Question], now: da
             if row is not None and not row.hidden and row.team_id is None and row.as_question() == question:
                 continue
             save_custom_question(db, question, now)
-            added, updated = (added + 1, updated) if row is None else (added, updated + 1)
+            if row is None:
+                added += 1
+            else:
+                updated += 1
     return ImportCounts(added=added, updated=updated, unchanged=len(questions) - added - updated)
 
 
