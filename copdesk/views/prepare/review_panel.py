@@ -8,6 +8,8 @@ is shown again after being hidden, so what was agreed in the session just ended 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -24,7 +26,11 @@ COLUMNS = 2
 
 
 class ReviewPanel(Pane):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    """``live_session_id`` gives the id of the session live now, or ``None``."""
+
+    def __init__(
+        self, context: AppContext, live_session_id: Callable[[], int | None], parent: QWidget | None = None
+    ) -> None:
         super().__init__("reviewPanel", "Prepare", parent)
         self.context = context
         self.team: Team | None = None
@@ -44,7 +50,7 @@ class ReviewPanel(Pane):
         self.pack: ReviewPack | None = None
         self._bank: list[Question] | None = None
         self._stale = False  # hidden since the last refresh: what it shows may have changed meanwhile
-        self.review_sections = ReviewSections(context, self.add_section, self.refresh)
+        self.review_sections = ReviewSections(context, self.add_section, self.refresh, live_session_id)
         self.show_team(None)
 
     def add_section(self, key: str, title: str, widget: QWidget, *, span: int = 1) -> QFrame:

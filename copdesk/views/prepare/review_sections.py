@@ -140,8 +140,15 @@ class ReviewSections:
     quiet: QuietSection
     questions: UnusedQuestionsSection
 
-    def __init__(self, context: AppContext, add_section: Callable[..., QFrame], refresh: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        add_section: Callable[..., QFrame],
+        refresh: Callable[[], None],
+        live_session_id: Callable[[], int | None],
+    ) -> None:
         self._context, self._add_section, self._refresh = context, add_section, refresh
+        self._live_session_id = live_session_id
         self.next_session = NextSessionSection(context)
         self.planning = PlanningSection(context)
         self.plan = NextSessionPlanSection(context)
@@ -165,7 +172,7 @@ class ReviewSections:
         )
 
         self.complete = True
-        self.issues = RecurringIssuesSection(self._context, self._refresh)
+        self.issues = RecurringIssuesSection(self._context, self._refresh, self._live_session_id)
         self.escalations = EscalationsSection()
         self.quiet = QuietSection()
         self.questions = UnusedQuestionsSection()

@@ -39,10 +39,16 @@ OPEN_HOW = "Double-click one for its history: resolve it, escalate it or correct
 
 
 class RecurringIssuesSection(TableSection):
-    def __init__(self, context: AppContext, changed: Callable[[], None]) -> None:
+    """``live_session_id`` gives the session live now, if any (the view then shows its team): what is escalated
+    from here during it is recorded as raised in it, as from its Issue tab, so the session's record lists it."""
+
+    def __init__(
+        self, context: AppContext, changed: Callable[[], None], live_session_id: Callable[[], int | None]
+    ) -> None:
         super().__init__(lambda parent: issue_model(parent, with_first=True), "Unresolved recurring issues")
         self.context = context
         self._changed = changed
+        self._live_session_id = live_session_id
         threshold_label = QLabel("Flag after")
         self.threshold = QSpinBox()
         self.threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
@@ -71,7 +77,8 @@ class RecurringIssuesSection(TableSection):
         """The issue's history, where it can be resolved, escalated or its title corrected between sessions."""
         from copdesk.views.prepare.issue_history import IssueHistoryDialog  # not needed to paint Prepare
 
-        dialog = IssueHistoryDialog(self.context, int(index.data(IssueRole.ISSUE_ID)), session_id=None, parent=self)
+        issue_id = int(index.data(IssueRole.ISSUE_ID))
+        dialog = IssueHistoryDialog(self.context, issue_id, session_id=self._live_session_id(), parent=self)
         dialog.exec()
         if dialog.changed:
             self._changed()

@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self.live_session.starting.connect(self.ensure_live_page)  # its panes must hear the session start
         self.live_session.started.connect(self._hold_live_team)
         self.live_session.ended.connect(lambda _session_id: self.header.hold_team(False))
-        self.review_panel = ReviewPanel(context)
+        self.review_panel = ReviewPanel(context, lambda: self.live_session.session_id)
         self.pages.removeWidget(self.opening_label)
         self.opening_label.deleteLater()
         self.pages.addWidget(self._wrap(self.review_panel))

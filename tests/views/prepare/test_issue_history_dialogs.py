@@ -1,5 +1,5 @@
 """The issue-history dialog: it opens its escalation dialog on demand (that module is not loaded to paint Prepare),
-corrects an issue's title, and opens from the Prepare view's recurring issues between sessions."""
+corrects an issue's title, and opens from the Prepare view's recurring issues, between sessions or during one."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QInputDialog
 
 from copdesk.core.model import Role, SessionKind
+from copdesk.sandbox import start_session
 from copdesk.store import issues, recurring, sessions, teams
+from copdesk.store.records import session_record
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
 from copdesk.views.prepare.issue_history import TITLE_PROMPT, IssueHistoryDialog
 from copdesk.views.prepare.sections_below import OPEN_HOW
+from copdesk.views.shell.header_bar import PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 
 EARLIER = datetime(2026, 9, 10, 9, 0, tzinfo=UTC)
@@ -134,3 +137,27 @@ def test_a_recurring_issue_in_the_prepare_view_opens_its_history_and_shows_what_
     QTest.keyClick(section.table, Qt.Key.Key_Return)  # Enter on the selected issue, as a double-click does
     assert opened == [issue_id]
     assert section.model.index(0, 0).data() == "OT delays"  # the section shows the corrected title
+
+
+def test_an_issue_escalated_from_the_prepare_view_during_a_session_is_in_that_sessions_record(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    issue_id = _recurring_issue(window)
+    live_id = start_session(window)
+    window.show_page(PREPARE_PAGE)  # the header's Prepare button, while the session runs
+    monkeypatch.setattr(NewEscalationDialog, "exec", lambda dialog: dialog.accept() or dialog.result())
+
+    def answer(dialog: IssueHistoryDialog) -> int:
+        dialog.escalate()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(IssueHistoryDialog, "exec", answer)
+    section = window.review_panel.review_sections.issues
+    section.table.setCurrentIndex(section.model.index(0, 0))
+    QTest.keyClick(section.table, Qt.Key.Key_Return)
+    db = window.context.db
+    assert [row[0] for row in db.execute("SELECT session_id FROM escalation WHERE issue_id = ?", [issue_id])] == [
+        live_id
+    ]
+    record = session_record(db, live_id)
+    assert [line[0] for line in record.escalations] == ["OT delyas"]
