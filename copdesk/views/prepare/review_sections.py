@@ -9,6 +9,7 @@ when they are added (just after the view first paints).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
@@ -103,9 +104,7 @@ class OpenActionsSection(TableSection):
         self.message.hide()
         self.body.addWidget(self.message)
         self.body.addStretch(1)
-        correct_in_place(
-            self.table, self.model, context, lambda said, error: show_message(self.message, said, error=error)
-        )
+        correct_in_place(self.table, self.model, context, partial(show_message, self.message))
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
         self.show_rows(open_action_rows(pack.open_actions))

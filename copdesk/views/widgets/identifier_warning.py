@@ -32,6 +32,15 @@ _KIND_WORDS = {
 Editor = QPlainTextEdit | QTextEdit | QLineEdit
 
 
+def looks_like(findings: list[Finding]) -> str:
+    """One short line naming the first finding, and how many more there are ("" for none)."""
+    if not findings:
+        return ""
+    others = len(findings) - 1
+    more = f" (and {others} more)" if others else ""
+    return f"“{shortened(findings[0].text)}” looks like {_KIND_WORDS[findings[0].kind.value]}{more}."
+
+
 def utf16_offset(text: str, index: int) -> int:
     """The Qt cursor position of Python index ``index`` in ``text``."""
     return len(text[:index].encode("utf-16-le", "surrogatepass")) // 2
@@ -73,13 +82,11 @@ class IdentifierWarning(Banner):
             self.hide()
             return
         first = self.findings[0]
-        others = len(self.findings) - 1
-        more = f" (and {others} more)" if others else ""
         actions = [("&Remove", self.remove_current), ("Show", self.show_current)]
-        if others:
+        if len(self.findings) > 1:
             actions.insert(1, (f"Remove all {len(self.findings)}", self.remove_all))
         # Short, so the notes keep their room; the advice is in the tooltip and for screen readers.
-        self.show_message(f"“{shortened(first.text)}” looks like {_KIND_WORDS[first.kind.value]}{more}.", actions)
+        self.show_message(looks_like(self.findings), actions)
         self.setToolTip(first.message)
         self.setAccessibleDescription(f"{self.label.text()} {first.message}")
         self.close_button.setToolTip("Not an identifier: stop warning about this")

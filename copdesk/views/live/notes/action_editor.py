@@ -143,9 +143,7 @@ class ActionEditor(QuickItemForm):
 
         self.model = action_model("Agreed", self)
         self.table = item_table(self.model, "Actions agreed in this session")
-        correct_in_place(
-            self.table, self.model, context, lambda said, error: show_message(self.message, said, error=error)
-        )
+        correct_in_place(self.table, self.model, context, partial(show_message, self.message))
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName("Remove the selected action")
         self.remove_button.setToolTip("Remove an action added by mistake")

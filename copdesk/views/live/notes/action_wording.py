@@ -3,29 +3,37 @@
 A typo, or a name that should not be in the team's record, no longer means removing the action and agreeing it
 again (which would lose its owner, due date and history; once it has been followed up it cannot be removed at
 all). The same action keeps all of that; only its words change, through the one write guard. The follow-up list,
-the actions agreed in this session and the Prepare view's open actions all offer it.
+the actions agreed in this session and the Prepare view's open actions all offer it. Words saved that look like an
+identifier are said in amber under the list, as the Action field's warning says them (it never blocks a save).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
+from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem, QTableView, QWidget
 
 from copdesk.core.input_limits import MAX_ITEM_CHARACTERS
+from copdesk.core.privacy import find_identifiers
 from copdesk.services.follow_ups import reword_action
 from copdesk.views.context import AppContext
 from copdesk.views.live.notes.action_models import ActionRow
+from copdesk.views.widgets.identifier_warning import looks_like
 from copdesk.views.widgets.row_model import RowTableModel
 from copdesk.views.widgets.tables import WordElideDelegate
 
 ACTION_COLUMN = 0
 HOW = "Double-click an action's words (or press F2) to correct them; Enter saves, Esc leaves them."
 KEPT = "The words you typed are kept: Retry saves them."
+CORRECT_AGAIN = "Double-click the words to correct them again."
 
-Say = Callable[[str, bool], None]  # a message, and whether it is an error
+
+class Say(Protocol):
+    """Says a message under the list: a reading, something to notice (``warning``) or a problem (``error``)."""
+
+    def __call__(self, text: str, /, *, error: bool, warning: bool = False) -> None: ...
 
 
 def correct_in_place(table: QTableView, model: RowTableModel[ActionRow], context: AppContext, say: Say) -> None:
@@ -47,12 +55,18 @@ def correct_in_place(table: QTableView, model: RowTableModel[ActionRow], context
                 kept=KEPT,
             )
         except ValueError as exc:
-            say(str(exc), True)
+            say(str(exc), error=True)
             return None
         if saved is None:
             return None  # the write guard's banner says why, and offers Retry
-        say(f"Now reads: {saved.value.text}", False)
-        return saved.value.text
+        words = saved.value.text
+        flagged = looks_like(find_identifiers(words))
+        say(
+            f"Now reads: {words}" + (f"\n{flagged} {CORRECT_AGAIN}" if flagged else ""),
+            error=False,
+            warning=bool(flagged),
+        )
+        return words
 
     def _retried(row: ActionRow, typed: str) -> None:
         """Saved by Retry, after the edit has closed: the row, if it is still listed, shows the new words."""
@@ -85,7 +99,7 @@ class _WordingDelegate(WordElideDelegate):
                 lambda: self._say(
                     f"An action holds at most {MAX_ITEM_CHARACTERS:,} characters: the rest of what was pasted was "
                     "not taken. Put the detail in the notes.",
-                    True,
+                    error=True,
                 )
             )
         return editor

@@ -95,7 +95,7 @@ class FollowUpBox(QWidget):
         self.table.setAccessibleName(TITLE)
         self.table.setModel(self.model)
         configure_table(self.table)
-        correct_in_place(self.table, self.model, context, lambda said, error: self._say(said, error=error))
+        correct_in_place(self.table, self.model, context, self._say)
         layout.addWidget(self.table)
         self.message = QLabel()
         theme.set_role(self.message, "hint")
@@ -275,9 +275,9 @@ class FollowUpBox(QWidget):
         if saved is not None:
             self._after(said)
 
-    def _say(self, message: str, *, error: bool = False) -> None:
+    def _say(self, message: str, *, error: bool = False, warning: bool = False) -> None:
         """Feedback under the list, shown only while there is something to say."""
-        show_message(self.message, message, error=error)
+        show_message(self.message, message, error=error, warning=warning)
         self.message.setVisible(bool(message) and self.table.isVisible())
 
     def _after(self, said: str = "") -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
 from copdesk.core.model import SessionKind
 from copdesk.store import actions, sessions
-from copdesk.views.live.notes.action_wording import HOW
+from copdesk.views.live.notes.action_wording import CORRECT_AGAIN, HOW
 from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 from tests.views.live_helpers import add_team, start_session
@@ -65,7 +65,7 @@ def test_the_follow_up_list_corrects_an_actions_words_in_place(window: MainWindo
     saved = actions.get_action(window.context.db, action_id)
     assert (saved.text, saved.owner_name, saved.due) == (FIXED, "Bo Day", date(2027, 1, 8))
     assert box.model.row_at(0).text == FIXED and box.model.index(0, 1).data() == "Bo Day"
-    assert box.message.text() == f"Now reads: {FIXED}"
+    assert box.message.text() == f"Now reads: {FIXED}" and box.message.property("level") == ""
     assert box.table.currentIndex().row() == 0  # still selected: Done, Carry and the rest apply to it
 
 
@@ -177,3 +177,26 @@ def test_the_live_lists_show_a_correction_made_in_the_prepare_view_meanwhile(win
     assert actions.get_action(window.context.db, action_id).text == FIXED
     window.show_page(LIVE_PAGE)
     assert window.notes_panel.follow_up.model.row_at(0).text == FIXED
+
+
+@pytest.mark.parametrize("where", ["follow-up", "prepare"])
+def test_words_saved_that_look_like_an_identifier_are_said_in_amber_and_still_saved(
+    window: MainWindow, where: str
+) -> None:
+    action_id = _agreed_earlier(window)
+    if where == "follow-up":
+        start_session(window)
+        table, message = window.notes_panel.follow_up.table, window.notes_panel.follow_up.message
+    else:
+        window.review_panel.refresh()
+        section = window.review_panel.review_sections.actions
+        table, message = section.table, section.message
+    words = "Ring Mrs Okafor about the carers' checklist, NHS 943 476 5919"
+    _edit(table, 0, words)
+    assert actions.get_action(window.context.db, action_id).text == words  # a warning never blocks the save
+    assert message.text() == (
+        f"Now reads: {words}\n“Mrs Okafor” looks like a person's name (and 1 more). {CORRECT_AGAIN}"
+    )
+    assert message.property("level") == "amber" and message.isVisible()
+    _edit(table, 0, "Ring the carer about the checklist")
+    assert message.text() == "Now reads: Ring the carer about the checklist" and message.property("level") == ""
