@@ -24,6 +24,7 @@ described as what they are ("the 2nd and 4th full weeks") until their rhythm is 
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,6 +48,10 @@ _SUPPORTED_FREQS = frozenset({"YEARLY", "MONTHLY", "WEEKLY", "DAILY"})
 _BYDAY_ITEM = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
 _STAMP = re.compile(r"\d{8}(T\d{6})?Z?")
 _MAX_SESSION_MINUTES = 8 * 60
+# The Gregorian calendar comes round again every 400 years (the same weekdays on the same dates, the same leap
+# days): that many of each FREQ's units.
+_CALENDAR_ROUND_UNITS = {"YEARLY": 400, "MONTHLY": 4800, "WEEKLY": 20_871, "DAILY": 146_097}
+_CALENDAR_ROUND_YEARS = 400
 # Full-week shapes: the Spotlight preset, and Reflective and Themed series saved by an earlier CoPDesk (which counted
 # their weeks from the first full week); (months between sessions, full weeks) -> type.
 _FULL_WEEK_KINDS = {
@@ -361,8 +366,46 @@ def _read(rule_text: str) -> tuple[_Parts, rruleset]:
 
 
 def _never_repeats(first: datetime, rrule_value: str) -> bool:
-    """Whether one RRULE, from the rule's DTSTART, produces no date at all."""
+    """Whether one RRULE, from the rule's DTSTART, produces no date at all.
+
+    dateutil answers "none" only once its search has passed the year 9999 (an UNTIL does not stop a search that
+    finds nothing), which takes seconds for a daily rule. The rule is asked the same question from a later DTSTART
+    (:func:`_calendar_rounds_later`): there the search still covers a whole round of the rule through the
+    calendar, so it has the same answer, and it has only a few hundred years to run.
+    """
+    later = _calendar_rounds_later(first, rrule_value)
+    if later is not None:
+        first, rrule_value = later
     return next(iter(rrulestr(_emit(_Parts(first, (rrule_value,), (), ())))), None) is None
+
+
+def _calendar_rounds_later(first: datetime, rrule_value: str) -> tuple[datetime, str] | None:
+    """The RRULE moved on by whole rounds of the calendar, as late as still leaves it one round before the year
+    9999, or ``None`` when it cannot be moved (it would not fit, or it follows Easter, which keeps no such round).
+
+    A shift by whole 400-year rounds that is also a whole number of the rule's steps (INTERVAL units of its FREQ)
+    puts every step on the same dates and weekdays as before, so the rule produces a date in a round from the new
+    DTSTART exactly when it did in the same round from the old one. Its UNTIL moves with it, or, past the year 9999
+    (so beyond a whole round), goes.
+    """
+    fields = _rrule_fields(rrule_value)
+    if "BYEASTER" in fields:
+        return None
+    interval = _steps(fields)
+    units = _CALENDAR_ROUND_UNITS[fields["FREQ"]]
+    rounds = interval // math.gcd(interval, units)  # the fewest calendar rounds that are whole steps of the rule
+    step_years = _CALENDAR_ROUND_YEARS * rounds
+    room = date.max.year - 1 - first.year - step_years  # a year to spare for a step that began before DTSTART
+    if room < step_years:
+        return None
+    shift = room // step_years * step_years
+    if "UNTIL" in fields:
+        until = _stamp_to_datetime(fields["UNTIL"], "UNTIL")
+        if until.year + shift > date.max.year:
+            del fields["UNTIL"]
+        else:
+            fields["UNTIL"] = _stamp(until.replace(year=until.year + shift))
+    return first.replace(year=first.year + shift), ";".join(f"{name}={value}" for name, value in fields.items())
 
 
 def _split(rule_text: str) -> _Parts:
@@ -388,6 +431,8 @@ def _split(rule_text: str) -> _Parts:
         fields = _rrule_fields(value)
         if fields.get("FREQ", "") not in _SUPPORTED_FREQS:
             raise ScheduleError("Each RRULE needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY; sessions are at most daily.")
+        if _steps(fields) < 1:  # dateutil takes it, and then never moves on: every search would run for ever
+            raise ScheduleError(f"INTERVAL={fields['INTERVAL']} never moves on: it must be 1 or more.")
         if "UNTIL" in fields:
             _stamp_to_datetime(fields["UNTIL"], "UNTIL")
     return _Parts(moments["DTSTART"][0], tuple(rrules), tuple(moments["EXDATE"]), tuple(moments["RDATE"]))
@@ -411,7 +456,7 @@ def _recognise(rrules: tuple[str, ...]) -> tuple[SessionKind | None, Pattern, in
         return custom
     weekday = _RRULE_DAYS.index(next(item[2] for item in items if item))
     ordinals = tuple(sorted(int(item[1]) for item in items if item and item[1]))
-    interval = int(fields.get("INTERVAL", "1"))
+    interval = _steps(fields)
     monthdays = fields.get("BYMONTHDAY")
     has_ordinals = len(ordinals) == len(items)
     if fields["FREQ"] == "WEEKLY" and set(fields) <= {"FREQ", "INTERVAL", "BYDAY", "WKST"} and not ordinals:
@@ -426,6 +471,14 @@ def _recognise(rrules: tuple[str, ...]) -> tuple[SessionKind | None, Pattern, in
     if monthdays is not None or not has_ordinals:
         return custom
     return _NTH_WEEKDAY_KINDS.get((interval, ordinals)), Pattern.NTH_WEEKDAY, weekday, ordinals, interval
+
+
+def _steps(fields: dict[str, str]) -> int:
+    """The RRULE's INTERVAL (1 if it has none, or one dateutil will refuse in its own words)."""
+    try:
+        return int(fields.get("INTERVAL", "1"))
+    except ValueError:
+        return 1
 
 
 def _rrule_fields(value: str) -> dict[str, str]:

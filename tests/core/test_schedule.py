@@ -319,6 +319,8 @@ def test_next_session_across_names_the_series_with_a_broken_rule() -> None:
         ("DTSTART:20260901T100000Z\nRRULE:FREQ=MONTHLY", "local wall time"),
         ("DTSTART;TZID=Europe/London:20260901T100000\nRRULE:FREQ=MONTHLY", "local wall time"),
         ("DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;UNTIL=20250101T000000", "never produces"),
+        ("DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;INTERVAL=0;BYDAY=+1TU", "INTERVAL=0 never moves on"),
+        ("DTSTART:20260901T100000\nRRULE:FREQ=WEEKLY;INTERVAL=-2", "INTERVAL=-2 never moves on: it must be 1"),
     ],
 )
 def test_validate_rejects_bad_rules_with_one_line(text: str, message: str) -> None:
@@ -336,6 +338,50 @@ def test_a_repeat_no_date_can_meet_is_refused_even_beside_an_extra_date() -> Non
         validate(text)
     with pytest.raises(ScheduleError, match=r"^Series 1: No date can meet"):
         next_session_across([(1, SessionKind.REFLECTIVE, text)], datetime(2026, 7, 1))
+
+
+@pytest.mark.parametrize(
+    ("first", "repeat"),
+    [
+        ("20260105T100000", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"),
+        ("20260105T100000", "FREQ=MONTHLY;INTERVAL=5;BYMONTH=4;BYMONTHDAY=31"),
+        ("20260105T100000", "FREQ=WEEKLY;INTERVAL=3;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO"),
+        ("20260105T100000", "FREQ=DAILY;INTERVAL=5;BYMONTH=2;BYMONTHDAY=29;BYDAY=SU"),
+        ("20260105T100000", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;UNTIL=20270101T000000"),
+        ("20260105T100000", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;UNTIL=20290101T000000"),
+        ("22000301T100000", "FREQ=YEARLY;INTERVAL=300;BYMONTH=2;BYMONTHDAY=29"),  # first date in 2800
+        ("22010301T100000", "FREQ=YEARLY;INTERVAL=400;BYMONTH=2;BYMONTHDAY=29"),  # 2201, 2601, ...: never leap
+        ("20260105T100000", "FREQ=YEARLY;BYEASTER=0;BYMONTH=3;BYMONTHDAY=22"),  # Easter on 22 March: 2285
+    ],
+)
+def test_a_repeat_is_judged_from_whole_calendar_rounds_later_with_the_same_answer(
+    first: str, repeat: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding that no date meets a repeat took dateutil a search to the year 9999: 3 s for a daily one, frozen at
+    start. The repeat is asked from a DTSTART whole 400-year rounds later (and whole steps of it), which leaves
+    it a few hundred years to search and the same answer; Easter keeps no such round, so it is searched in full."""
+    from copdesk.core import schedule
+
+    text = f"DTSTART:{first}\nRRULE:{repeat}"
+    truth = next(iter(rrulestr(text)), None) is None
+    searched: list[str] = []
+
+    def reading(rule: str, *, forceset: bool = False) -> object:
+        searched.append(rule)
+        return rrulestr(rule, forceset=forceset)
+
+    monkeypatch.setattr(schedule, "rrulestr", reading)
+    schedule._judged.cache_clear()
+    if truth:
+        with pytest.raises(ScheduleError, match="No date can meet"):
+            validate(text)
+    else:
+        assert validate(text) == text
+    from_year = int(searched[-1].split("DTSTART:")[1][:4])  # the repeat's own search is the last read
+    if "BYEASTER" in repeat:
+        assert from_year == int(first[:4])
+    else:
+        assert from_year > 6000  # 4000 years later for the 5-day step (its round is 2000 years), 7200 for the rest
 
 
 def test_each_rule_text_is_judged_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
