@@ -14,6 +14,7 @@ That is guaranteed by how it is built rather than by care later:
 from __future__ import annotations
 
 import logging
+from typing import NamedTuple
 
 from PySide6.QtCore import QChildEvent, QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPainter, QPaintEvent
@@ -48,6 +49,42 @@ def share_lines(view: TimerView | None, question: str) -> dict[str, str]:
         "caption": caption,
         "question": question,
     }
+
+
+class SharePlaces(NamedTuple):
+    """Where each piece goes in a share-safe view of a given size."""
+
+    margin: float
+    segment: QRectF
+    disc: QRectF
+    countdown: QRectF
+    caption: QRectF
+    heading: QRectF | None
+    question: QRectF | None
+
+
+def share_layout(width: float, height: float, *, with_question: bool) -> SharePlaces:
+    """The segment's name across the top, then the disc with the countdown and its caption beside it, then the
+    question under a rule. With no question shown, the timer takes the room it would have had, so the shared
+    screen has no empty half."""
+    margin = height * 0.05
+    inner = width - 2 * margin
+    segment = QRectF(margin, margin, inner, height * 0.12)
+    timer_top = segment.bottom() + margin * 0.5
+    timer_height = height * 0.45 if with_question else height - timer_top - 1.5 * margin
+    side = min(timer_height, inner * 0.45)  # a tall, narrow window leaves the digits their room
+    disc = QRectF(margin, timer_top + (timer_height - side) / 2, side, side)
+    digits_left = disc.right() + margin
+    digits_height = min(side * 0.72, height * 0.36)  # beside a bigger disc, the digits stay this size
+    caption_height = digits_height * 0.39
+    digits_top = timer_top + (timer_height - digits_height - caption_height) / 2  # centred beside the disc
+    countdown = QRectF(digits_left, digits_top, width - margin - digits_left, digits_height)
+    caption = QRectF(digits_left, countdown.bottom(), countdown.width(), caption_height)
+    if not with_question:
+        return SharePlaces(margin, segment, disc, countdown, caption, None, None)
+    heading = QRectF(margin, timer_top + timer_height + margin * 0.6, inner, height * 0.05)
+    question = QRectF(margin, heading.bottom() + margin * 0.2, inner, height - heading.bottom() - margin)
+    return SharePlaces(margin, segment, disc, countdown, caption, heading, question)
 
 
 class ShareView(QWidget):
@@ -109,33 +146,25 @@ class ShareView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         colours = self.colours
         painter.fillRect(self.rect(), colours.background)
-        width, height = float(self.width()), float(self.height())
-        margin = height * 0.05
         lines = self._lines
-        top = QRectF(margin, margin, width - 2 * margin, height * 0.12)
-        self._text(painter, top, lines["segment"], height * 0.065, bold=True, colour=colours.text)
-        middle = QRectF(margin, top.bottom() + margin * 0.5, width - 2 * margin, height * 0.45)
+        places = share_layout(float(self.width()), float(self.height()), with_question=bool(lines["question"]))
+        self._text(
+            painter, places.segment, lines["segment"], places.segment.height() * 0.54, bold=True, colour=colours.text
+        )
         if self.view is not None:
-            disc_side = middle.height()
-            paint_disc(painter, QRectF(middle.left(), middle.top(), disc_side, disc_side), self.view, colours)
-            digits = QRectF(middle.left() + disc_side + margin, middle.top(), middle.width() - disc_side - margin, 0)
-            digits.setHeight(middle.height() * 0.72)
+            paint_disc(painter, places.disc, self.view, colours)
+            level = colours.for_level(self.view.warning)
             self._text(
-                painter,
-                digits,
-                lines["countdown"],
-                height * 0.25,
-                bold=True,
-                colour=colours.for_level(self.view.warning),
+                painter, places.countdown, lines["countdown"], places.countdown.height() * 0.77, bold=True, colour=level
             )
-            caption = QRectF(digits.left(), digits.bottom(), digits.width(), middle.height() * 0.28)
-            self._text(painter, caption, lines["caption"], height * 0.05, colour=colours.muted)
-        if lines["question"]:
-            label = QRectF(margin, middle.bottom() + margin * 0.6, width - 2 * margin, height * 0.05)
-            self._text(painter, label, QUESTION_HEADING, height * 0.035, bold=True, colour=colours.muted)
-            painter.fillRect(QRectF(margin, label.top() - margin * 0.3, width - 2 * margin, 1.5), colours.rim)
-            bottom = QRectF(margin, label.bottom() + margin * 0.2, width - 2 * margin, height - label.bottom() - margin)
-            self._text(painter, bottom, lines["question"], height * 0.07, colour=colours.text, wrap=True)
+            self._text(painter, places.caption, lines["caption"], places.caption.height() * 0.4, colour=colours.muted)
+        if places.question is not None and places.heading is not None:
+            heading = places.heading
+            self._text(painter, heading, QUESTION_HEADING, heading.height() * 0.7, bold=True, colour=colours.muted)
+            rule = QRectF(heading.left(), heading.top() - places.margin * 0.3, heading.width(), 1.5)
+            painter.fillRect(rule, colours.rim)
+            question_pixels = self.height() * 0.07
+            self._text(painter, places.question, lines["question"], question_pixels, colour=colours.text, wrap=True)
         painter.end()
 
     @staticmethod

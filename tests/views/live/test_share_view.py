@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import inspect
 
+import pytest
 import shiboken6
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QRectF
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from copdesk.store import teams
-from copdesk.views.live.share_view import ShareView
+from copdesk.views.live.share_view import ShareView, share_layout
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import ROSTER, add_team, start_session
@@ -99,3 +100,28 @@ def test_the_painted_views_follow_the_dark_theme(window: MainWindow) -> None:
     window.dark_action.trigger()
     assert flow.share_view.colours.background.name() != light
     assert flow.mini_timer.colours == flow.share_view.colours == window.timer_panel.disc.colours
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080), (480, 270), (480, 900), (1600, 400)])
+def test_the_timer_takes_the_room_of_a_question_not_shown_and_nothing_overlaps(width: int, height: int) -> None:
+    window = QRectF(0, 0, width, height)
+    with_question = share_layout(width, height, with_question=True)
+    without = share_layout(width, height, with_question=False)
+    for places in (with_question, without):
+        shown = [places.segment, places.disc, places.countdown, places.caption]
+        shown += [place for place in (places.heading, places.question) if place is not None]
+        assert all(window.contains(place) and place.width() > 0 and place.height() > 0 for place in shown)
+        assert places.disc.right() < places.countdown.left() and places.countdown.bottom() <= places.caption.top()
+        assert places.segment.bottom() < min(places.disc.top(), places.countdown.top())
+    assert with_question.heading is not None and with_question.question is not None
+    assert with_question.disc.bottom() < with_question.heading.top() < with_question.question.top()
+    assert without.heading is None and without.question is None
+    # No empty half: the disc grows into the question's room, up to the bottom margin or the room beside the digits.
+    assert (
+        without.disc.height() > with_question.disc.height()
+        or without.disc.width() >= (width - 2 * without.margin) * 0.45
+    )
+    assert (
+        height - without.disc.bottom() <= 2 * without.margin
+        or without.disc.width() >= (width - 2 * without.margin) * 0.45
+    )
