@@ -18,6 +18,7 @@ from __future__ import annotations
 MAX_NOTE_BYTES = 1024 * 1024
 MAX_ITEM_CHARACTERS = 2000
 MAX_ISSUE_TITLE_CHARACTERS = 300  # a title is what the team recognises the issue by, in a list of them
+MAX_OUTCOME_CHARACTERS = 4000  # an escalation's outcome: what the response said, in a few paragraphs
 
 
 def utf8_size(text: str) -> int:

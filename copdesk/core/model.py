@@ -90,6 +90,20 @@ class NoteKind(StrEnum):
         return {"note": "Notes", "learning": "Learning point", "parked": "Parked"}[self.value]
 
 
+class TextSource(StrEnum):
+    """Each kind of the facilitator's words that note search finds, and that can be corrected where it is found:
+    the three kinds of note, what was said when an issue was raised (a mention), an issue's title, an action's
+    words and an escalation's outcome."""
+
+    NOTE = "note"
+    LEARNING = "learning"
+    PARKED = "parked"
+    MENTION = "issue"
+    ISSUE_TITLE = "issue-title"
+    ACTION = "action"
+    ESCALATION = "escalation"
+
+
 class ParkedDestination(StrEnum):
     """Where the masterclass says non-reflective business belongs ("CoPs reflective practice is NOT...").
 

@@ -82,6 +82,15 @@ def issues_for_team(db: Database, team_id: int, status: IssueStatus | None = Non
     return [_issue(r) for r in db.query(sql, params)]
 
 
+def get_mention(db: Database, mention_id: int) -> Mention:
+    row = db.table("issue_mention").get(mention_id)
+    return Mention(int(row["id"]), int(row["issue_id"]), int(row["session_id"]), str(row["text"]), str(row["at"]))
+
+
+def reword_mention(db: Database, mention_id: int, text: str) -> None:
+    db.table("issue_mention").update(mention_id, {"text": text})
+
+
 def mentions(db: Database, issue_id: int) -> list[Mention]:
     sql = "SELECT * FROM issue_mention WHERE issue_id = ? ORDER BY at, id"
     return [

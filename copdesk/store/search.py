@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from copdesk.core.clock import local_day
 from copdesk.core.fts import ELLIPSIS, HIGHLIGHT_END, HIGHLIGHT_START, match_all, match_any
-from copdesk.core.model import IssueStatus, NoteKind
+from copdesk.core.model import IssueStatus, NoteKind, TextSource
 from copdesk.store.carry_over import SESSION_ORDER
 
 SUGGESTION_LIMIT = 5
@@ -40,8 +40,12 @@ class NoteHit:
 
     ``session_date`` is the session it belongs to: where a note was written, an issue first recorded (its title)
     or raised (what was said), an action agreed, an escalation raised (else where its issue was last raised).
+    ``source`` and ``row_id`` name the text itself, for a correction
+    (:func:`copdesk.services.corrections.correct_words`).
     """
 
+    source: TextSource
+    row_id: int
     session_id: int
     session_date: date
     team_name: str
@@ -98,29 +102,29 @@ def suggest_issues(
 
 _SEARCH_SQL = f"""
 SELECT hit.*, team.name AS team_name, {SESSION_ORDER.format(s="session")} AS held FROM (
-    SELECT note.session_id, note.kind AS kind, '' AS issue_title, note.text AS text,
+    SELECT note.id AS row_id, note.session_id, note.kind AS kind, '' AS issue_title, note.text AS text,
            snippet(note_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}) AS snippet, bm25(note_fts) AS score
     FROM note_fts JOIN note ON note.id = note_fts.rowid
     WHERE note_fts MATCH :query
     UNION ALL
-    SELECT m.session_id, 'issue', issue.title, m.text,
+    SELECT m.id, m.session_id, 'issue', issue.title, m.text,
            snippet(issue_mention_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(issue_mention_fts)
     FROM issue_mention_fts JOIN issue_mention m ON m.id = issue_mention_fts.rowid
     JOIN issue ON issue.id = m.issue_id
     WHERE issue_mention_fts MATCH :query
     UNION ALL
-    SELECT (SELECT m.session_id FROM issue_mention m WHERE m.issue_id = issue.id ORDER BY m.at, m.id LIMIT 1),
+    SELECT issue.id, (SELECT m.session_id FROM issue_mention m WHERE m.issue_id = issue.id ORDER BY m.at, m.id LIMIT 1),
            'issue-title', issue.title, issue.title,
            snippet(issue_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), {TITLE_WEIGHT} * bm25(issue_fts)
     FROM issue_fts JOIN issue ON issue.id = issue_fts.rowid
     WHERE issue_fts MATCH :query
     UNION ALL
-    SELECT action.origin_session_id, 'action', '', action.text,
+    SELECT action.id, action.origin_session_id, 'action', '', action.text,
            snippet(action_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(action_fts)
     FROM action_fts JOIN action ON action.id = action_fts.rowid
     WHERE action_fts MATCH :query
     UNION ALL
-    SELECT coalesce(e.session_id, (SELECT m.session_id FROM issue_mention m WHERE m.issue_id = e.issue_id
+    SELECT e.id, coalesce(e.session_id, (SELECT m.session_id FROM issue_mention m WHERE m.issue_id = e.issue_id
                                    ORDER BY m.at DESC, m.id DESC LIMIT 1)),
            'escalation', issue.title, e.outcome,
            snippet(escalation_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(escalation_fts)
@@ -135,17 +139,17 @@ LIMIT :limit
 """
 
 
-def _where(kind: str, issue_title: str) -> str:
-    match kind:
-        case "issue":
+def _where(source: TextSource, issue_title: str) -> str:
+    match source:
+        case TextSource.MENTION:
             return f"Issue: {issue_title}"
-        case "issue-title":
+        case TextSource.ISSUE_TITLE:
             return "Issue"
-        case "action":
+        case TextSource.ACTION:
             return "Action"
-        case "escalation":
+        case TextSource.ESCALATION:
             return f"Escalation outcome: {issue_title}"
-    return NoteKind(kind).label
+    return NoteKind(source.value).label
 
 
 def search_notes(db: Database, typed: str, *, limit: int = SEARCH_LIMIT) -> list[NoteHit]:
@@ -163,10 +167,12 @@ def search_notes(db: Database, typed: str, *, limit: int = SEARCH_LIMIT) -> list
     }
     return [
         NoteHit(
+            source=TextSource(row["kind"]),
+            row_id=int(row["row_id"]),
             session_id=int(row["session_id"]),
             session_date=local_day(row["held"]),
             team_name=str(row["team_name"]),
-            where=_where(str(row["kind"]), str(row["issue_title"])),
+            where=_where(TextSource(row["kind"]), str(row["issue_title"])),
             snippet=str(row["snippet"]),
             text=str(row["text"]),
         )

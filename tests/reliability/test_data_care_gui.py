@@ -12,8 +12,9 @@ from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.clock import system_monotonic
+from copdesk.core.model import NoteKind, SessionKind
 from copdesk.startup import DamageChoice
-from copdesk.store import sessions, teams
+from copdesk.store import notes, sessions, teams
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupFile, BackupKind, new_backup_path
 from copdesk.views.context import AppContext
@@ -179,3 +180,25 @@ def test_erase_dialog_names_a_damaged_backup_and_offers_to_delete_it(qtbot: QtBo
     assert not damaged.exists() and not dialog.delete_damaged.isVisible()
     assert "damaged copies deleted: 1" in dialog.result_label.text()
     assert db.execute("SELECT count(*) FROM pending_care").fetchone()[0] == 0
+
+
+def test_the_erase_dialog_says_where_to_correct_the_texts_that_still_name_the_member(
+    qtbot: QtBot, db: Database, db_path: Path
+) -> None:
+    team_id = fill(db)
+    session = sessions.create_session(db, team_id, SessionKind.REFLECTIVE, NOW, planned_start=NOW)
+    notes.add_note(db, session.id, NoteKind.LEARNING, "Zoë Quinn's idea about the rota", NOW)
+    dialog = EraseMemberDialog(_context(db, db_path), team_id)
+    qtbot.addWidget(dialog)
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Bo Day"))
+    assert "Search all notes" not in dialog.preview.text()  # nothing of Bo Day's to correct
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
+    assert "still mention the name (CoPDesk never rewrites your words): notes: 1." in dialog.preview.text()
+    assert dialog.preview.text().endswith(
+        "Search all notes (Ctrl+F) finds those in notes, issues, actions and escalation outcomes: select one and "
+        "correct its words there."
+    )
+    dialog.confirm.setChecked(True)
+    dialog.erase_button.click()
+    assert dialog.result_label.text().startswith("Erased: ")
+    assert dialog.result_label.text().endswith("select one and correct its words there.")

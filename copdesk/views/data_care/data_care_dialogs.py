@@ -181,7 +181,7 @@ class EraseMemberDialog(QDialog):
             self.erase_button.setEnabled(False)
             return
         counts = data_care.preview_erasure(self.context.db, int(member_id))
-        self.preview.setText(f"To erase: {counts.summary()}.")
+        self.preview.setText(f"To erase: {counts.summary()}.{_HOW_TO_CORRECT if counts.texts_mentioning else ''}")
         self.erase_button.setEnabled(self.confirm.isChecked())
 
     def erase(self) -> None:
@@ -196,9 +196,16 @@ class EraseMemberDialog(QDialog):
         self.member_combo.removeItem(self.member_combo.currentIndex())
         self.member_combo.setCurrentIndex(-1)  # the next erasure is chosen afresh, never the neighbour by default
         self.confirm.setChecked(False)
-        _say_outcome(self, self.result_label, f"Erased: {report.counts.summary()}", report)
+        how = _HOW_TO_CORRECT if report.counts.texts_mentioning else ""
+        _say_outcome(self, self.result_label, f"Erased: {report.counts.summary()}", report, then=how)
         self.refresh()
         self.changed.emit()
+
+
+_HOW_TO_CORRECT = (
+    " Search all notes (Ctrl+F) finds those in notes, issues, actions and escalation outcomes: select one and correct"
+    " its words there."
+)
 
 
 class _CareDialog(Protocol):
@@ -210,15 +217,18 @@ class _CareDialog(Protocol):
     result_label: QLabel
 
 
-def _say_outcome(dialog: _CareDialog, label: QLabel, done: str, report: data_care.CareReport[Any]) -> None:
+def _say_outcome(
+    dialog: _CareDialog, label: QLabel, done: str, report: data_care.CareReport[Any], *, then: str = ""
+) -> None:
+    """What was done, and where (``then``: what the facilitator may do next, a sentence with a leading space)."""
     db_path = dialog.context.db_path
     if report.complete:
-        label.setText(f"{done} · {report.copies_summary(db_path)}.")
+        label.setText(f"{done} · {report.copies_summary(db_path)}.{then}")
         dialog.delete_damaged.hide()
     else:
         label.setText(
             f"{done}, in the database; not yet everywhere{report.problems(db_path)}. If nobody needs "
-            "those files, delete them with “Delete the damaged copies”."
+            f"those files, delete them with “Delete the damaged copies”.{then}"
         )
         dialog.delete_damaged.show()
     dialog.adjustSize()  # the dialog grows to show the whole message

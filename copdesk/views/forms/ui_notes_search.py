@@ -15,9 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QDialog, QHeaderView, QLabel,
-    QLineEdit, QSizePolicy, QSplitter, QTableView,
-    QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QSplitter, QTableView, QTextBrowser,
+    QVBoxLayout, QWidget)
 
 class Ui_NotesSearchDialog(object):
     def setupUi(self, notesSearch):
@@ -52,6 +53,28 @@ class Ui_NotesSearchDialog(object):
 
         self.mainLayout.addWidget(self.splitter)
 
+        self.correctRow = QHBoxLayout()
+        self.correctRow.setObjectName(u"correctRow")
+        self.messageLabel = QLabel(notesSearch)
+        self.messageLabel.setObjectName(u"messageLabel")
+        self.messageLabel.setWordWrap(True)
+
+        self.correctRow.addWidget(self.messageLabel)
+
+        self.correctSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.correctRow.addItem(self.correctSpacer)
+
+        self.correctButton = QPushButton(notesSearch)
+        self.correctButton.setObjectName(u"correctButton")
+        self.correctButton.setAutoDefault(False)
+
+        self.correctRow.addWidget(self.correctButton)
+
+        self.correctRow.setStretch(0, 1)
+
+        self.mainLayout.addLayout(self.correctRow)
+
         self.mainLayout.setStretch(2, 1)
 
         self.retranslateUi(notesSearch)
@@ -71,6 +94,14 @@ class Ui_NotesSearchDialog(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.previewBrowser.setAccessibleName(QCoreApplication.translate("NotesSearchDialog", u"The selected note in full", None))
+#endif // QT_CONFIG(accessibility)
+        self.messageLabel.setText("")
+        self.correctButton.setText(QCoreApplication.translate("NotesSearchDialog", u"&Correct the words\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.correctButton.setToolTip(QCoreApplication.translate("NotesSearchDialog", u"Correct a typo or take out a name in the selected text (Enter, or a double-click on it)", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.correctButton.setAccessibleName(QCoreApplication.translate("NotesSearchDialog", u"Correct the words of the selected match", None))
 #endif // QT_CONFIG(accessibility)
     # retranslateUi
 

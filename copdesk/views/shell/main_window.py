@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
 
             page = LivePage(self.context, self.live_session, self.session_flow)
             page.timer_panel.set_colours(self.session_flow.colours)
+            page.notes_panel.words_corrected.connect(self.review_panel.refresh)
             self.pages.insertWidget(LIVE_PAGE, page)
             if self._live_placeholder is not None:
                 self.pages.removeWidget(self._live_placeholder)

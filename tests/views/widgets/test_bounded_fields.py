@@ -15,10 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from copdesk.core.custom_questions import MAX_TEXT_LENGTH
 from copdesk.core.feedback import MAX_ASSESSMENT_LENGTH
+from copdesk.core.input_limits import MAX_OUTCOME_CHARACTERS
 from copdesk.core.model import EscalationTarget
 from copdesk.core.quarterly import recent_quarters
 from copdesk.store import issues
-from copdesk.views.live.notes.escalation_dialog import MAX_OUTCOME_LENGTH, UpdateEscalationDialog
+from copdesk.views.live.notes.escalation_dialog import UpdateEscalationDialog
 from copdesk.views.reports.self_assessment_dialog import SelfAssessmentDialog
 from copdesk.views.shell.first_run import MEMBERS_TEXT_LIMIT, FirstRunDialog
 from copdesk.views.shell.main_window import MainWindow
@@ -66,7 +67,7 @@ def _escalation_outcome(window: MainWindow) -> tuple[QWidget, BoundedPlainTextEd
     issue = issues.add_issue(db, team.id, "Waiting weeks for OT assessments", session.id, now)
     escalation = issues.add_escalation(db, issue.id, EscalationTarget.MANAGER, date(2026, 10, 1), None)
     dialog = UpdateEscalationDialog(window.context, escalation, issue.title, window)
-    return dialog, dialog.outcome_edit, dialog.message, MAX_OUTCOME_LENGTH
+    return dialog, dialog.outcome_edit, dialog.message, MAX_OUTCOME_CHARACTERS
 
 
 def _self_assessment(window: MainWindow) -> tuple[QWidget, BoundedPlainTextEdit, QLabel, int]:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from copdesk.core.dates import DueDateError, format_uk
+from copdesk.core.input_limits import MAX_OUTCOME_CHARACTERS
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget
 from copdesk.core.recurring import EscalationError, next_statuses
@@ -28,8 +29,6 @@ from copdesk.views.live.notes.action_editor import DueField, next_session_day
 from copdesk.views.widgets.forms import name_standard_buttons, place_field
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
-
-MAX_OUTCOME_LENGTH = 4000
 
 
 def _wire_buttons(dialog: QDialog, box: QDialogButtonBox) -> None:
@@ -128,7 +127,7 @@ class UpdateEscalationDialog(QDialog):
         if escalation.status is EscalationStatus.AWAITING:
             self.status_combo.setCurrentIndex(1)
         self.outcome_edit = ui.outcomeEdit
-        self.outcome_edit.max_characters = MAX_OUTCOME_LENGTH
+        self.outcome_edit.max_characters = MAX_OUTCOME_CHARACTERS
         self.outcome_edit.setPlainText(escalation.outcome or "")
         self.identifier_warning = IdentifierWarning(self.outcome_edit)  # never blocks: the outcome still saves
         ui.mainLayout.insertWidget(ui.mainLayout.indexOf(ui.messageLabel), self.identifier_warning)
@@ -139,8 +138,8 @@ class UpdateEscalationDialog(QDialog):
 
     def accept(self) -> None:
         outcome = self.outcome_edit.toPlainText()
-        if len(outcome) > MAX_OUTCOME_LENGTH:
-            show_message(self.message, f"Keep the outcome under {MAX_OUTCOME_LENGTH} characters.", error=True)
+        if len(outcome) > MAX_OUTCOME_CHARACTERS:
+            show_message(self.message, f"Keep the outcome under {MAX_OUTCOME_CHARACTERS} characters.", error=True)
             return
         escalation_id, status = self.escalation.id, EscalationStatus(self.status_combo.currentData())
         try:

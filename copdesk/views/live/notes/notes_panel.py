@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -64,6 +64,7 @@ EMPTY_MESSAGE = (
 
 class NotesPanel(Pane):
     NOTES_TAB, ACTION_TAB, ISSUE_TAB, LEARNING_TAB, PARKED_TAB, ESCALATION_TAB = range(6)
+    words_corrected = Signal()  # corrected in note search: views that list the team's words are out of date
 
     def __init__(self, context: AppContext, live: LiveSession, parent: QWidget | None = None) -> None:
         super().__init__("notesPanel", "Notes", parent)
@@ -316,9 +317,17 @@ class NotesPanel(Pane):
         """Back from the Prepare view, where an action's words or an issue may have changed meanwhile: the lists
         show them as they are now."""
         super().showEvent(event)
+        self._show_current_words()
+
+    def _show_current_words(self) -> None:
         if self.session_id is not None:
             self._items_changed()
             self.issue_linker.refresh_suggestions()
+
+    def _words_corrected(self) -> None:
+        """A correction made in note search: this session's lists show it, and so does the Prepare view."""
+        self._show_current_words()
+        self.words_corrected.emit()
 
     def open_recurring_issue_linking(self) -> None:
         """ "Same issue again" from the participation pane: pick the earlier issue and link it."""
@@ -330,6 +339,7 @@ class NotesPanel(Pane):
     def open_search(self) -> None:
         if self._search is None:
             self._search = NotesSearchDialog(self.context, self.window())
+            self._search.corrected.connect(self._words_corrected)
         self.flush()  # what was just typed is findable too
         self._search.open_with_focus()
         self._search.run_search()

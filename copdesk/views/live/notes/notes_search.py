@@ -3,7 +3,9 @@
 Notes, learning points, parked items, issues (their titles and what was said when one was raised), actions
 and escalation outcomes are all searched. The results list shows each match in its sentence with the words
 highlighted; the selected one is shown whole below. All text is escaped before it is styled, so a note can
-never become markup.
+never become markup. A match's words can be corrected where it is found (Enter, a double-click, or "Correct the
+words…": :mod:`copdesk.views.live.notes.correct_words`), which is how a name is taken out of an ended session's
+record.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import html
 import re
 from bisect import bisect_right
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetricsF, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QDialog, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -22,6 +24,7 @@ from copdesk.core.text import counted
 from copdesk.store.search import NoteHit, search_notes
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_notes_search import Ui_NotesSearchDialog
+from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.row_model import Column, RowTableModel
 from copdesk.views.widgets.tables import configure_table
 
@@ -126,6 +129,8 @@ class SnippetDelegate(QStyledItemDelegate):
 
 
 class NotesSearchDialog(QDialog):
+    corrected = Signal()  # a match's words were corrected: lists elsewhere that show them are out of date
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_NotesSearchDialog()
@@ -150,6 +155,9 @@ class NotesSearchDialog(QDialog):
         self._timer.timeout.connect(self.run_search)
         self.query_edit.textChanged.connect(self._timer.start)
         self.query_edit.returnPressed.connect(self.run_search)
+        self.message, self.correct_button = ui.messageLabel, ui.correctButton
+        self.correct_button.clicked.connect(self.correct_selected)
+        self.table.activated.connect(self.correct_selected)  # Enter on a match, or a double-click
         self.run_search()
 
     def open_with_focus(self) -> None:
@@ -171,8 +179,34 @@ class NotesSearchDialog(QDialog):
         else:
             self.summary.setText(f"{counted(len(hits), 'match', 'matches')}, best first.")
         self.preview.clear()
+        self.correct_button.setEnabled(bool(hits))
+        show_message(self.message, "", error=False)
         if hits:
             self.table.selectRow(0)
+
+    def correct_selected(self) -> None:
+        """Correct the selected match's words; the search runs again to show them, the same match still selected
+        if it still matches."""
+        from copdesk.views.live.notes.correct_words import CorrectWordsDialog  # not needed until asked
+
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        hit = self.model.row_at(index.row())
+        dialog = CorrectWordsDialog(self.context, hit, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved is None:
+            return
+        self.run_search()
+        same = [
+            row
+            for row, found in enumerate(self.model.rows())
+            if (found.source, found.row_id) == (hit.source, hit.row_id)
+        ]
+        if same:
+            self.table.selectRow(same[0])
+        gone = "" if same else " It no longer matches the search."
+        show_message(self.message, f"Corrected: {hit.where}.{gone}", error=False)
+        self.corrected.emit()
 
     def _show_selected(self) -> None:
         index = self.table.currentIndex()

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import NoteKind, Role, SessionKind
-from copdesk.store import notes, sessions, teams
+from copdesk.store import actions, notes, sessions, teams
+from copdesk.views.live.notes.correct_words import DISCARD_QUESTION, CorrectWordsDialog
 from copdesk.views.live.notes.notes_search import MATCH_COLUMN, NotesSearchDialog, elide_runs
 from copdesk.views.shell.main_window import MainWindow
+from tests.views.live_helpers import add_team
 
 NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
 LONG_RUN = "m" * 400  # no space to break at: ink runs to the very edge of the cell unless it is elided
@@ -64,3 +70,81 @@ def test_the_match_column_is_elided_rather_than_clipped(qtbot: QtBot, window: Ma
 
 def _differs(colour: QColor, background: QColor) -> bool:
     return abs(colour.lightness() - background.lightness()) > 60
+
+
+def _ended_session_naming(window: MainWindow) -> tuple[int, int]:
+    """A team with an ended session whose notes and open action name "Mrs Okafor"; the action's and note's ids."""
+    db = window.context.db
+    team = add_team(window)
+    then = window.context.now() - timedelta(days=14)
+    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, then, planned_start=then)
+    sessions.start_session(db, session.id, then, ground_rules_agreed=True)
+    note = notes.save_session_text(db, session.id, "Mrs Okafor's discharge went well.\nNext: the OT.", then)
+    action = actions.add_action(db, team.id, "Ring Mrs Okafor's carer", then, origin_session_id=session.id)
+    sessions.end_session(db, session.id, then + timedelta(hours=1))
+    window.review_panel.refresh()
+    return action.id, note.id
+
+
+def _search(window: MainWindow, words: str, where: str) -> NotesSearchDialog:
+    """Ctrl+F's dialog on ``words``, with the match of kind ``where`` selected."""
+    window.notes_panel.open_search()
+    dialog = window.notes_panel._search
+    assert dialog is not None
+    dialog.query_edit.setText(words)
+    dialog.run_search()
+    [row] = [row for row, hit in enumerate(dialog.model.rows()) if hit.where == where]
+    dialog.table.selectRow(row)
+    return dialog
+
+
+def test_a_match_is_corrected_where_it_is_found_and_the_prepare_view_shows_it(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    action_id, _ = _ended_session_naming(window)
+    section = window.review_panel.review_sections.actions
+    assert section.model.row_at(0).text == "Ring Mrs Okafor's carer"
+    seen: list[str] = []
+
+    def correct(dialog: CorrectWordsDialog) -> int:
+        seen.append(dialog.identifier_warning.label.text())  # pointed out as soon as the words open
+        dialog.words_edit.setPlainText("Ring the carer")
+        QTest.keyClick(dialog.words_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter saves
+        return dialog.result()
+
+    monkeypatch.setattr(CorrectWordsDialog, "exec", correct)
+    search = _search(window, "Okafor", "Action")
+    QTest.keyClick(search.table, Qt.Key.Key_Return)  # Enter on the match
+    assert seen == ["“Mrs Okafor's” looks like a person's name."]
+    assert actions.get_action(window.context.db, action_id).text == "Ring the carer"
+    assert [hit.where for hit in search.model.rows()] == ["Notes"]  # searched again: the action no longer matches
+    assert search.message.text() == "Corrected: Action. It no longer matches the search."
+    assert section.model.row_at(0).text == "Ring the carer"  # the Prepare view behind shows it at once
+    search.close()
+
+
+def test_a_correction_refused_keeps_the_dialog_and_the_words_and_cancel_asks_before_leaving_them(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, note_id = _ended_session_naming(window)
+    search = _search(window, "Okafor", "Action")
+    dialog = CorrectWordsDialog(window.context, search.model.row_at(search.table.currentIndex().row()), search)
+    dialog.words_edit.setPlainText("   ")
+    dialog.save_button.click()
+    assert dialog.message.text() == "The action needs its words; nothing was changed."
+    assert dialog.words_edit.toPlainText() == "   " and dialog.saved is None
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+
+    def question(_parent: object, _title: str, text: str, *_buttons: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    dialog.show()
+    QTest.keyClick(dialog.words_edit, Qt.Key.Key_Escape)
+    assert asked == [DISCARD_QUESTION] and dialog.isVisible()  # Cancel: still correcting
+    dialog.reject()
+    assert not dialog.isVisible() and len(asked) == 2
+    assert notes.get_note(window.context.db, note_id).text.startswith("Mrs Okafor")
+    search.close()

@@ -1,0 +1,160 @@
+"""Correcting the words of whatever note search finds: only the words change, the search finds the new ones, and
+a refusal changes nothing."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlite_utils import Database
+
+from copdesk.core.input_limits import MAX_ITEM_CHARACTERS
+from copdesk.core.model import (
+    ActionStatus,
+    EscalationStatus,
+    EscalationTarget,
+    IssueStatus,
+    NoteKind,
+    ReviewOutcome,
+    Role,
+    SessionKind,
+    TextSource,
+)
+from copdesk.services import follow_ups
+from copdesk.services.corrections import LIVE_REFUSAL, correct_words
+from copdesk.store import actions, issues, notes, recurring, sessions, teams
+from copdesk.store.search import search_notes
+
+THEN = datetime(2026, 9, 10, 9, 0, tzinfo=UTC)
+NOW = THEN + timedelta(days=30)
+
+
+@pytest.fixture
+def record(db: Database) -> dict[str, int]:
+    """An ended session that recorded one of each kind of text, naming "Mrs Okafor", and a later one, live."""
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.PRACTITIONER)], THEN)
+    ended = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, THEN, planned_start=THEN)
+    sessions.start_session(db, ended.id, THEN, ground_rules_agreed=True)
+    note = notes.save_session_text(db, ended.id, "Mrs Okafor's discharge.\n\nSecond paragraph.", THEN)
+    learning = notes.add_note(db, ended.id, NoteKind.LEARNING, "Ask Mrs Okafor's OT first", THEN)
+    issue = issues.add_issue(db, team.id, "Delays for Mrs Okafor", ended.id, THEN, "Mrs Okafor waited a week")
+    [mention] = issues.mentions(db, issue.id)
+    action = actions.add_action(
+        db,
+        team.id,
+        "Ring Mrs Okafor's carer",
+        THEN,
+        origin_session_id=ended.id,
+        owner_name="Bo Day",
+        due=date(2026, 10, 1),
+    )
+    escalation = issues.add_escalation(db, issue.id, EscalationTarget.MANAGER, THEN.date(), None, ended.id)
+    recurring.change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "Manager will ring Mrs Okafor")
+    sessions.end_session(db, ended.id, THEN + timedelta(hours=1))
+    live = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, NOW, planned_start=NOW)
+    sessions.start_session(db, live.id, NOW, ground_rules_agreed=True)
+    follow_ups.review_follow_up(db, action.id, live.id, ReviewOutcome.DONE, NOW)  # a closed action now
+    issues.resolve_issue(db, issue.id, "Sorted with the OT lead", NOW)
+    live_note = notes.save_session_text(db, live.id, "Typed now about Mrs Okafor", NOW)
+    return {
+        "note": note.id,
+        "learning": learning.id,
+        "issue": issue.id,
+        "mention": mention.id,
+        "action": action.id,
+        "escalation": escalation.id,
+        "live": live.id,
+        "live_note": live_note.id,
+    }
+
+
+def _found(db: Database, words: str) -> set[tuple[TextSource, int]]:
+    return {(hit.source, hit.row_id) for hit in search_notes(db, words)}
+
+
+def test_each_kind_found_is_named_by_its_source_and_row(db: Database, record: dict[str, int]) -> None:
+    assert _found(db, "Okafor") == {
+        (TextSource.NOTE, record["note"]),
+        (TextSource.LEARNING, record["learning"]),
+        (TextSource.ISSUE_TITLE, record["issue"]),
+        (TextSource.MENTION, record["mention"]),
+        (TextSource.ACTION, record["action"]),
+        (TextSource.ESCALATION, record["escalation"]),
+        (TextSource.NOTE, record["live_note"]),
+    }
+
+
+def test_every_kind_in_an_ended_session_is_corrected_and_keeps_the_rest(db: Database, record: dict[str, int]) -> None:
+    notes_typed = "The discharge of [name removed].\n\nSecond paragraph."
+    assert correct_words(db, TextSource.NOTE, record["note"], notes_typed, NOW) == notes_typed  # kept exactly
+    assert correct_words(db, TextSource.LEARNING, record["learning"], "  Ask the  OT first ", NOW) == "Ask the OT first"
+    assert correct_words(db, TextSource.ISSUE_TITLE, record["issue"], "Discharge delays", NOW) == "Discharge delays"
+    assert correct_words(db, TextSource.MENTION, record["mention"], "Waited a week", NOW) == "Waited a week"
+    assert correct_words(db, TextSource.ACTION, record["action"], "Ring the carer", NOW) == "Ring the carer"
+    assert correct_words(db, TextSource.ESCALATION, record["escalation"], "Manager will ring", NOW) == (
+        "Manager will ring"
+    )
+    note = notes.get_note(db, record["note"])
+    assert (note.text, note.session_id, note.kind) == (
+        notes_typed,
+        notes.get_note(db, record["learning"]).session_id,
+        NoteKind.NOTE,
+    )
+    action = actions.get_action(db, record["action"])
+    assert (action.text, action.owner_name, action.due, action.status) == (
+        "Ring the carer",
+        "Bo Day",
+        date(2026, 10, 1),
+        ActionStatus.DONE,
+    )
+    issue = issues.get_issue(db, record["issue"])
+    assert (issue.title, issue.status, issue.resolution) == (
+        "Discharge delays",
+        IssueStatus.RESOLVED,
+        "Sorted with the OT lead",
+    )
+    escalation = issues.get_escalation(db, record["escalation"])
+    assert (escalation.outcome, escalation.status) == ("Manager will ring", EscalationStatus.RESPONDED)
+    assert _found(db, "Okafor") == {(TextSource.NOTE, record["live_note"])}  # the search index follows
+    assert (TextSource.ACTION, record["action"]) in _found(db, "carer")
+
+
+def test_the_live_sessions_notes_are_corrected_in_its_notes_pane_not_here(db: Database, record: dict[str, int]) -> None:
+    with pytest.raises(ValueError, match=r"^That session is live") as refused:
+        correct_words(db, TextSource.NOTE, record["live_note"], "Typed now", NOW)
+    assert str(refused.value) == LIVE_REFUSAL
+    assert notes.get_note(db, record["live_note"]).text == "Typed now about Mrs Okafor"
+    raised = issues.add_issue(db, issues.get_issue(db, record["issue"]).team_id, "Lifts", record["live"], NOW, "Mrs X")
+    [said] = issues.mentions(db, raised.id)
+    with pytest.raises(ValueError, match=r"^That session is live"):
+        correct_words(db, TextSource.MENTION, said.id, "Someone", NOW)
+
+
+@pytest.mark.parametrize(
+    ("source", "key", "typed", "message"),
+    [
+        (TextSource.LEARNING, "learning", "  ", "A learning point needs its words"),
+        (TextSource.ACTION, "action", "", "The action needs its words"),
+        (TextSource.ISSUE_TITLE, "issue", "x" * 301, "over the 300 it holds"),
+        (TextSource.MENTION, "mention", "y" * (MAX_ITEM_CHARACTERS + 1), "over the 2,000 it holds"),
+        (TextSource.ESCALATION, "escalation", " ", "Say what the response was"),
+        (TextSource.ESCALATION, "escalation", "z" * 4001, "under 4,000 characters"),
+    ],
+)
+def test_a_refused_correction_changes_nothing(
+    db: Database, record: dict[str, int], source: TextSource, key: str, typed: str, message: str
+) -> None:
+    before = {hit.row_id: hit.text for hit in search_notes(db, "Okafor") if hit.source is source}
+    with pytest.raises(ValueError, match=message):
+        correct_words(db, source, record[key], typed, NOW)
+    assert {hit.row_id: hit.text for hit in search_notes(db, "Okafor") if hit.source is source} == before
+
+
+def test_what_was_said_may_be_emptied_and_a_removed_row_is_refused_in_words(
+    db: Database, record: dict[str, int]
+) -> None:
+    assert correct_words(db, TextSource.MENTION, record["mention"], "   ", NOW) == ""
+    assert issues.get_mention(db, record["mention"]).text == ""
+    notes.delete_note(db, record["learning"])
+    with pytest.raises(ValueError, match="That note is no longer there"):
+        correct_words(db, TextSource.LEARNING, record["learning"], "Words", NOW)
