@@ -31,6 +31,7 @@ from copdesk.core.schedule import (
     occurrences_between,
     parse_rule,
     rule_lines,
+    rule_stamp,
 )
 from copdesk.core.text import csv_safe
 
@@ -96,7 +97,7 @@ def _recurrences(rule_text: str) -> Iterator[_Recurring]:
         day = DAY_NAMES[parsed.weekday][:2].upper()  # RFC 5545's MO to FR
         for ordinal in parsed.week_ordinals:
             rrule = f"FREQ=MONTHLY;INTERVAL={parsed.interval};BYDAY={ordinal}{day}"
-            alone = f"DTSTART:{lines.first:%Y%m%dT%H%M%S}\nRRULE:{rrule}"
+            alone = f"DTSTART:{rule_stamp(lines.first)}\nRRULE:{rrule}"
             first = occurrences(alone, lines.first - timedelta(seconds=1), 1)[0]
             skipped = tuple(moment for moment in lines.skipped if occurrences_between(alone, moment, moment))
             yield _Recurring(f"week-{ordinal}", first, rrule, skipped)

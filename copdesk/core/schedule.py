@@ -404,7 +404,7 @@ def _calendar_rounds_later(first: datetime, rrule_value: str) -> tuple[datetime,
         if until.year + shift > date.max.year:
             del fields["UNTIL"]
         else:
-            fields["UNTIL"] = _stamp(until.replace(year=until.year + shift))
+            fields["UNTIL"] = rule_stamp(until.replace(year=until.year + shift))
     return first.replace(year=first.year + shift), ";".join(f"{name}={value}" for name, value in fields.items())
 
 
@@ -439,9 +439,9 @@ def _split(rule_text: str) -> _Parts:
 
 
 def _emit(parts: _Parts) -> str:
-    lines = [f"DTSTART:{_stamp(parts.first)}", *(f"RRULE:{value}" for value in parts.rrules)]
-    lines += [f"EXDATE:{_stamp(moment)}" for moment in parts.exdates]
-    lines += [f"RDATE:{_stamp(moment)}" for moment in parts.rdates]
+    lines = [f"DTSTART:{rule_stamp(parts.first)}", *(f"RRULE:{value}" for value in parts.rrules)]
+    lines += [f"EXDATE:{rule_stamp(moment)}" for moment in parts.exdates]
+    lines += [f"RDATE:{rule_stamp(moment)}" for moment in parts.rdates]
     return "\n".join(lines)
 
 
@@ -502,5 +502,7 @@ def _stamp_to_datetime(text: str, what: str) -> datetime:
     return _require_naive(parse_rule_datetime(text), what)
 
 
-def _stamp(moment: datetime) -> str:
-    return f"{moment:%Y%m%dT%H%M%S}"
+def rule_stamp(moment: datetime) -> str:
+    """``moment`` as a rule line writes it (RFC 5545's 20260908T100000), with the year's four digits whatever the
+    year: ``%Y`` writes the year 56 as "56", which dateutil would read as another date."""
+    return f"{moment.year:04d}{moment:%m%dT%H%M%S}"

@@ -29,6 +29,7 @@ from copdesk.core.schedule import (
     next_session_across,
     occurrences,
     parse_rule,
+    rule_stamp,
     skip_date,
     validate,
 )
@@ -382,6 +383,27 @@ def test_a_repeat_is_judged_from_whole_calendar_rounds_later_with_the_same_answe
         assert from_year == int(first[:4])
     else:
         assert from_year > 6000  # 4000 years later for the 5-day step (its round is 2000 years), 7200 for the rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DTSTART:00560702T233000\nRRULE:FREQ=WEEKLY;INTERVAL=134;UNTIL=00860926T000000",
+        "DTSTART:00080229T200000\nRRULE:FREQ=MONTHLY;INTERVAL=204;BYMONTH=7",
+        "DTSTART:09990301T100000\nRRULE:FREQ=YEARLY;INTERVAL=300;BYMONTH=2;BYMONTHDAY=29",
+    ],
+)
+def test_a_rule_from_a_year_before_1000_is_judged_as_dateutil_reads_it(text: str) -> None:
+    """Written back as "560702T233000", the year 56 read as another date: every year keeps its four digits."""
+    from copdesk.core import schedule
+
+    schedule._judged.cache_clear()
+    if next(iter(rrulestr(text)), None) is None:
+        with pytest.raises(ScheduleError, match="No date can meet"):
+            validate(text)
+    else:
+        assert validate(text) == text
+    assert rule_stamp(datetime(56, 7, 2, 23, 30)) == "00560702T233000"
 
 
 def test_each_rule_text_is_judged_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
