@@ -45,6 +45,7 @@ from copdesk.core.text import quoted
 
 _RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _SUPPORTED_FREQS = frozenset({"YEARLY", "MONTHLY", "WEEKLY", "DAILY"})
+_WITHIN_A_DAY = ("BYHOUR", "BYMINUTE", "BYSECOND")
 _BYDAY_ITEM = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
 _STAMP = re.compile(r"\d{8}(T\d{6})?Z?")
 _MAX_SESSION_MINUTES = 8 * 60
@@ -381,7 +382,7 @@ def _never_repeats(first: datetime, rrule_value: str) -> bool:
 
 def _calendar_rounds_later(first: datetime, rrule_value: str) -> tuple[datetime, str] | None:
     """The RRULE moved on by whole rounds of the calendar, as late as still leaves it one round before the year
-    9999, or ``None`` when it cannot be moved (it would not fit, or it follows Easter, which keeps no such round).
+    9999, or ``None`` when a round of its steps would not fit.
 
     A shift by whole 400-year rounds that is also a whole number of the rule's steps (INTERVAL units of its FREQ)
     puts every step on the same dates and weekdays as before, so the rule produces a date in a round from the new
@@ -389,8 +390,6 @@ def _calendar_rounds_later(first: datetime, rrule_value: str) -> tuple[datetime,
     (so beyond a whole round), goes.
     """
     fields = _rrule_fields(rrule_value)
-    if "BYEASTER" in fields:
-        return None
     interval = _steps(fields)
     units = _CALENDAR_ROUND_UNITS[fields["FREQ"]]
     rounds = interval // math.gcd(interval, units)  # the fewest calendar rounds that are whole steps of the rule
@@ -433,6 +432,11 @@ def _split(rule_text: str) -> _Parts:
             raise ScheduleError("Each RRULE needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY; sessions are at most daily.")
         if _steps(fields) < 1:  # dateutil takes it, and then never moves on: every search would run for ever
             raise ScheduleError(f"INTERVAL={fields['INTERVAL']} never moves on: it must be 1 or more.")
+        if "BYEASTER" in fields:  # dateutil's own, which no calendar program reads, and slow to search
+            raise ScheduleError("BYEASTER is not iCalendar: give the dates with RDATE lines instead.")
+        several = [name for name in _WITHIN_A_DAY if "," in fields.get(name, "")]
+        if several:  # thousands of sessions a day, each listed by every search
+            raise ScheduleError(f"{several[0]} lists more than one value; sessions are at most daily.")
         if "UNTIL" in fields:
             _stamp_to_datetime(fields["UNTIL"], "UNTIL")
     return _Parts(moments["DTSTART"][0], tuple(rrules), tuple(moments["EXDATE"]), tuple(moments["RDATE"]))
