@@ -98,7 +98,7 @@ class TextSource(StrEnum):
     NOTE = "note"
     LEARNING = "learning"
     PARKED = "parked"
-    MENTION = "issue"
+    MENTION = "mention"
     ISSUE_TITLE = "issue-title"
     ACTION = "action"
     ESCALATION = "escalation"

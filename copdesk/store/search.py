@@ -107,7 +107,7 @@ SELECT hit.*, team.name AS team_name, {SESSION_ORDER.format(s="session")} AS hel
     FROM note_fts JOIN note ON note.id = note_fts.rowid
     WHERE note_fts MATCH :query
     UNION ALL
-    SELECT m.id, m.session_id, 'issue', issue.title, m.text,
+    SELECT m.id, m.session_id, 'mention', issue.title, m.text,
            snippet(issue_mention_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(issue_mention_fts)
     FROM issue_mention_fts JOIN issue_mention m ON m.id = issue_mention_fts.rowid
     JOIN issue ON issue.id = m.issue_id

@@ -4,6 +4,7 @@ a refusal changes nothing."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlite_utils import Database
@@ -21,7 +22,7 @@ from copdesk.core.model import (
     TextSource,
 )
 from copdesk.services import follow_ups
-from copdesk.services.corrections import LIVE_REFUSAL, correct_words
+from copdesk.services.corrections import CHANGED_SINCE, LIVE_REFUSAL, _stored_words, correct_words
 from copdesk.store import actions, issues, notes, recurring, sessions, teams
 from copdesk.store.search import search_notes
 
@@ -68,6 +69,11 @@ def record(db: Database) -> dict[str, int]:
     }
 
 
+def _correct(db: Database, source: TextSource, row_id: int, typed: str) -> str:
+    """Correct the words as they read now, as note search found them."""
+    return correct_words(db, source, row_id, typed, NOW, was=_stored_words(db, source, row_id))
+
+
 def _found(db: Database, words: str) -> set[tuple[TextSource, int]]:
     return {(hit.source, hit.row_id) for hit in search_notes(db, words)}
 
@@ -86,14 +92,12 @@ def test_each_kind_found_is_named_by_its_source_and_row(db: Database, record: di
 
 def test_every_kind_in_an_ended_session_is_corrected_and_keeps_the_rest(db: Database, record: dict[str, int]) -> None:
     notes_typed = "The discharge of [name removed].\n\nSecond paragraph."
-    assert correct_words(db, TextSource.NOTE, record["note"], notes_typed, NOW) == notes_typed  # kept exactly
-    assert correct_words(db, TextSource.LEARNING, record["learning"], "  Ask the  OT first ", NOW) == "Ask the OT first"
-    assert correct_words(db, TextSource.ISSUE_TITLE, record["issue"], "Discharge delays", NOW) == "Discharge delays"
-    assert correct_words(db, TextSource.MENTION, record["mention"], "Waited a week", NOW) == "Waited a week"
-    assert correct_words(db, TextSource.ACTION, record["action"], "Ring the carer", NOW) == "Ring the carer"
-    assert correct_words(db, TextSource.ESCALATION, record["escalation"], "Manager will ring", NOW) == (
-        "Manager will ring"
-    )
+    assert _correct(db, TextSource.NOTE, record["note"], notes_typed) == notes_typed  # kept exactly
+    assert _correct(db, TextSource.LEARNING, record["learning"], "  Ask the  OT first ") == "Ask the OT first"
+    assert _correct(db, TextSource.ISSUE_TITLE, record["issue"], "Discharge delays") == "Discharge delays"
+    assert _correct(db, TextSource.MENTION, record["mention"], "Waited a week") == "Waited a week"
+    assert _correct(db, TextSource.ACTION, record["action"], "Ring the carer") == "Ring the carer"
+    assert _correct(db, TextSource.ESCALATION, record["escalation"], "Manager will ring") == ("Manager will ring")
     note = notes.get_note(db, record["note"])
     assert (note.text, note.session_id, note.kind) == (
         notes_typed,
@@ -119,15 +123,46 @@ def test_every_kind_in_an_ended_session_is_corrected_and_keeps_the_rest(db: Data
     assert (TextSource.ACTION, record["action"]) in _found(db, "carer")
 
 
-def test_the_live_sessions_notes_are_corrected_in_its_notes_pane_not_here(db: Database, record: dict[str, int]) -> None:
+def test_the_live_sessions_notes_are_corrected_in_its_notes_pane_and_its_other_words_here(
+    db: Database, record: dict[str, int]
+) -> None:
     with pytest.raises(ValueError, match=r"^That session is live") as refused:
-        correct_words(db, TextSource.NOTE, record["live_note"], "Typed now", NOW)
+        _correct(db, TextSource.NOTE, record["live_note"], "Typed now")
     assert str(refused.value) == LIVE_REFUSAL
     assert notes.get_note(db, record["live_note"]).text == "Typed now about Mrs Okafor"
-    raised = issues.add_issue(db, issues.get_issue(db, record["issue"]).team_id, "Lifts", record["live"], NOW, "Mrs X")
+    team_id = issues.get_issue(db, record["issue"]).team_id
+    raised = issues.add_issue(db, team_id, "Lifts", record["live"], NOW, "Mrs X said")
     [said] = issues.mentions(db, raised.id)
-    with pytest.raises(ValueError, match=r"^That session is live"):
-        correct_words(db, TextSource.MENTION, said.id, "Someone", NOW)
+    learning = notes.add_note(db, record["live"], NoteKind.LEARNING, "Ask Mrs X", NOW)
+    assert _correct(db, TextSource.MENTION, said.id, "Someone said") == "Someone said"  # the pane lists, never holds
+    assert _correct(db, TextSource.LEARNING, learning.id, "Ask the OT") == "Ask the OT"
+
+
+def test_words_changed_elsewhere_since_the_search_are_not_put_back(db: Database, record: dict[str, int]) -> None:
+    """Found reading "Ring Mrs Okafor's carer"; corrected in a list meanwhile; the search's copy would undo that."""
+    follow_ups.reword_action(db, record["action"], "Ring the carer")
+    with pytest.raises(ValueError) as refused:
+        correct_words(db, TextSource.ACTION, record["action"], "Ring Mrs Okafor's carer today", NOW,
+                      was="Ring Mrs Okafor's carer")  # fmt: skip
+    assert str(refused.value) == CHANGED_SINCE
+    assert actions.get_action(db, record["action"]).text == "Ring the carer"
+
+
+def test_a_correction_is_one_transaction(db: Database, record: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refusal after part of the act (the disk full at the escalation's write) leaves the words as they were."""
+    from copdesk.store import recurring
+    from copdesk.store.errors import StorageFullError
+
+    written = recurring.change_escalation
+
+    def full_after_writing(*args: Any) -> None:
+        written(*args)
+        raise StorageFullError("The disk is full.")
+
+    monkeypatch.setattr(recurring, "change_escalation", full_after_writing)
+    with pytest.raises(StorageFullError):
+        _correct(db, TextSource.ESCALATION, record["escalation"], "Manager will ring")
+    assert issues.get_escalation(db, record["escalation"]).outcome == "Manager will ring Mrs Okafor"
 
 
 @pytest.mark.parametrize(
@@ -138,7 +173,7 @@ def test_the_live_sessions_notes_are_corrected_in_its_notes_pane_not_here(db: Da
         (TextSource.ISSUE_TITLE, "issue", "x" * 301, "over the 300 it holds"),
         (TextSource.MENTION, "mention", "y" * (MAX_ITEM_CHARACTERS + 1), "over the 2,000 it holds"),
         (TextSource.ESCALATION, "escalation", " ", "Say what the response was"),
-        (TextSource.ESCALATION, "escalation", "z" * 4001, "under 4,000 characters"),
+        (TextSource.ESCALATION, "escalation", "z" * 4001, "at most 4,000 characters"),
     ],
 )
 def test_a_refused_correction_changes_nothing(
@@ -146,15 +181,19 @@ def test_a_refused_correction_changes_nothing(
 ) -> None:
     before = {hit.row_id: hit.text for hit in search_notes(db, "Okafor") if hit.source is source}
     with pytest.raises(ValueError, match=message):
-        correct_words(db, source, record[key], typed, NOW)
+        _correct(db, source, record[key], typed)
     assert {hit.row_id: hit.text for hit in search_notes(db, "Okafor") if hit.source is source} == before
 
 
 def test_what_was_said_may_be_emptied_and_a_removed_row_is_refused_in_words(
     db: Database, record: dict[str, int]
 ) -> None:
-    assert correct_words(db, TextSource.MENTION, record["mention"], "   ", NOW) == ""
+    assert _correct(db, TextSource.MENTION, record["mention"], "   ") == ""
     assert issues.get_mention(db, record["mention"]).text == ""
-    notes.delete_note(db, record["learning"])
-    with pytest.raises(ValueError, match="That note is no longer there"):
-        correct_words(db, TextSource.LEARNING, record["learning"], "Words", NOW)
+    for source, key in ((TextSource.LEARNING, "learning"), (TextSource.ESCALATION, "escalation")):
+        was = _stored_words(db, source, record[key])
+        db.execute(
+            f"DELETE FROM {'note' if source is TextSource.LEARNING else 'escalation'} WHERE id = ?", [record[key]]
+        )
+        with pytest.raises(ValueError, match=r"no longer there \(it was removed\): nothing was changed\.$"):
+            correct_words(db, source, record[key], "Words", NOW, was=was)

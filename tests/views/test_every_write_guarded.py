@@ -20,11 +20,21 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from copdesk.core.model import EscalationStatus, EscalationTarget, MarkerKind, NoteKind, Role, SessionKind
+from copdesk.core.model import (
+    EscalationStatus,
+    EscalationTarget,
+    MarkerKind,
+    NoteKind,
+    Role,
+    SessionKind,
+    TextSource,
+)
 from copdesk.store import actions, issues, recurring, sessions, teams
+from copdesk.store.search import search_notes
 from copdesk.views.calendar.agenda_editor import AgendaEditorDialog
 from copdesk.views.calendar.series_dialog import SeriesDialog
 from copdesk.views.live.notes.action_editor import ChangeActionDialog
+from copdesk.views.live.notes.correct_words import CorrectWordsDialog
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog, UpdateEscalationDialog
 from copdesk.views.live.participation.add_people_dialog import AddPeopleDialog
 from copdesk.views.prepare.issue_history import IssueHistoryDialog
@@ -267,6 +277,13 @@ def _resolve(world: World) -> None:
     IssueHistoryDialog(world.window.context, world.issue_id, session_id=None, parent=world.window).resolve()
 
 
+def _correct_match(world: World) -> None:
+    [hit] = [hit for hit in search_notes(world.db, "carers checklist") if hit.source is TextSource.ACTION]
+    dialog = CorrectWordsDialog(world.window.context, hit, world.window)
+    dialog.words_edit.setPlainText("Share the carers' checklist with the whole team")
+    dialog.accept()
+
+
 def _threshold(world: World) -> None:
     world.window.review_panel.review_sections.issues._threshold_changed(4)
 
@@ -461,6 +478,7 @@ PATHS: dict[str, tuple[Callable[[World], None], Callable[[World], None]]] = {
     "escalate": (_live, _escalate),
     "change escalation": (_live, _change_escalation),
     "resolve issue": (_prepared, _resolve),
+    "correct a search match": (_prepared, _correct_match),
     "recurring threshold": (_prepared, _threshold),
     "planning tick": (_prepared, _planning_tick),
     "save series": (_prepared, _save_series),

@@ -7,7 +7,8 @@ issue was raised, an issue's title, an action (open or closed) and an escalation
 so a name, an NHS number, a postcode or a date of birth in them is pointed out, and one click takes it out.
 
 Nothing typed is lost by accident: a refusal keeps the dialog open with the words (Save again is the retry), and
-Cancel or Esc with a correction typed asks before leaving it.
+Cancel or Esc with a correction typed asks before leaving it. The words found are what is corrected: changed
+elsewhere since the search, they are refused (:func:`~copdesk.services.corrections.correct_words`).
 """
 
 from __future__ import annotations
@@ -80,7 +81,9 @@ class CorrectWordsDialog(QDialog):
         """Save the words; a refusal is said here, with the words kept, and Save again is the retry."""
         typed, hit, context = self.words_edit.toPlainText(), self.hit, self.context
         try:
-            saved = context.writes.run(lambda: correct_words(context.db, hit.source, hit.row_id, typed, context.now()))
+            saved = context.writes.run(
+                lambda: correct_words(context.db, hit.source, hit.row_id, typed, context.now(), was=hit.text)
+            )
         except ValueError as exc:
             show_message(self.message, str(exc), error=True)
             return

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetricsF, QPainter, QPalette, QTextDocument
@@ -27,6 +28,9 @@ from copdesk.views.forms.ui_notes_search import Ui_NotesSearchDialog
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.row_model import Column, RowTableModel
 from copdesk.views.widgets.tables import configure_table
+
+if TYPE_CHECKING:
+    from copdesk.views.live.notes.correct_words import CorrectWordsDialog
 
 SEARCH_DELAY_MS = 200
 MATCH_COLUMN = 3
@@ -156,6 +160,7 @@ class NotesSearchDialog(QDialog):
         self.query_edit.textChanged.connect(self._timer.start)
         self.query_edit.returnPressed.connect(self.run_search)
         self.message, self.correct_button = ui.messageLabel, ui.correctButton
+        self.correcting: CorrectWordsDialog | None = None  # the correction open, if any
         self.correct_button.clicked.connect(self.correct_selected)
         self.table.activated.connect(self.correct_selected)  # Enter on a match, or a double-click
         self.run_search()
@@ -185,17 +190,22 @@ class NotesSearchDialog(QDialog):
             self.table.selectRow(0)
 
     def correct_selected(self) -> None:
-        """Correct the selected match's words; the search runs again to show them, the same match still selected
-        if it still matches."""
+        """Open the selected match's words to correct them (window-modal, never a nested event loop); once saved,
+        the search runs again to show them, the same match still selected if it still matches."""
         from copdesk.views.live.notes.correct_words import CorrectWordsDialog  # not needed until asked
 
         index = self.table.currentIndex()
         if not index.isValid():
             return
         hit = self.model.row_at(index.row())
-        dialog = CorrectWordsDialog(self.context, hit, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved is None:
-            return
+        dialog = self.correcting = CorrectWordsDialog(self.context, hit, self)
+        dialog.accepted.connect(lambda: self._corrected(hit))
+        dialog.finished.connect(dialog.deleteLater)
+        # Once the Enter that asked has gone: passed on to this dialog, it would press the new one's Save.
+        QTimer.singleShot(0, dialog, dialog.open)
+
+    def _corrected(self, hit: NoteHit) -> None:
+        self.correcting = None
         self.run_search()
         same = [
             row

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import NoteKind, Role, SessionKind
+from copdesk.services.corrections import CHANGED_SINCE
+from copdesk.services.follow_ups import reword_action
 from copdesk.store import actions, notes, sessions, teams
 from copdesk.views.live.notes.correct_words import DISCARD_QUESTION, CorrectWordsDialog
 from copdesk.views.live.notes.notes_search import MATCH_COLUMN, NotesSearchDialog, elide_runs
@@ -98,28 +100,43 @@ def _search(window: MainWindow, words: str, where: str) -> NotesSearchDialog:
     return dialog
 
 
-def test_a_match_is_corrected_where_it_is_found_and_the_prepare_view_shows_it(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_match_is_corrected_where_it_is_found_and_the_prepare_view_shows_it(window: MainWindow, qtbot: QtBot) -> None:
     action_id, _ = _ended_session_naming(window)
     section = window.review_panel.review_sections.actions
     assert section.model.row_at(0).text == "Ring Mrs Okafor's carer"
-    seen: list[str] = []
-
-    def correct(dialog: CorrectWordsDialog) -> int:
-        seen.append(dialog.identifier_warning.label.text())  # pointed out as soon as the words open
-        dialog.words_edit.setPlainText("Ring the carer")
-        QTest.keyClick(dialog.words_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter saves
-        return dialog.result()
-
-    monkeypatch.setattr(CorrectWordsDialog, "exec", correct)
     search = _search(window, "Okafor", "Action")
     QTest.keyClick(search.table, Qt.Key.Key_Return)  # Enter on the match
-    assert seen == ["“Mrs Okafor's” looks like a person's name."]
+    dialog = search.correcting
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.isModal() and dialog.words_edit.toPlainText() == "Ring Mrs Okafor's carer"  # the Enter saved nothing
+    assert dialog.identifier_warning.label.text() == "“Mrs Okafor's” looks like a person's name."  # at once
+    dialog.words_edit.setPlainText("Ring the carer")
+    QTest.keyClick(dialog.words_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter saves
     assert actions.get_action(window.context.db, action_id).text == "Ring the carer"
     assert [hit.where for hit in search.model.rows()] == ["Notes"]  # searched again: the action no longer matches
     assert search.message.text() == "Corrected: Action. It no longer matches the search."
     assert section.model.row_at(0).text == "Ring the carer"  # the Prepare view behind shows it at once
+    search.close()
+
+
+def test_words_changed_elsewhere_since_the_search_are_refused_and_the_correction_kept(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    action_id, _ = _ended_session_naming(window)
+    search = _search(window, "Okafor", "Action")
+    search.correct_button.click()
+    dialog = search.correcting
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    reword_action(window.context.db, action_id, "Ring the carer")  # as the Prepare view's list does meanwhile
+    dialog.words_edit.setPlainText("Ring Mrs Okafor's carer today")
+    dialog.save_button.click()
+    assert dialog.message.text() == CHANGED_SINCE and dialog.isVisible()
+    assert dialog.words_edit.toPlainText() == "Ring Mrs Okafor's carer today"
+    assert actions.get_action(window.context.db, action_id).text == "Ring the carer"
+    dialog.words_edit.setPlainText(dialog.hit.text)
+    dialog.reject()
     search.close()
 
 
