@@ -195,17 +195,21 @@ class NotesSearchDialog(QDialog):
         from copdesk.views.live.notes.correct_words import CorrectWordsDialog  # not needed until asked
 
         index = self.table.currentIndex()
-        if not index.isValid():
+        if not index.isValid() or self.correcting is not None:  # one at a time: a second Enter before it shows
             return
         hit = self.model.row_at(index.row())
         dialog = self.correcting = CorrectWordsDialog(self.context, hit, self)
+        dialog.finished.connect(self._correction_closed)
         dialog.accepted.connect(lambda: self._corrected(hit))
-        dialog.finished.connect(dialog.deleteLater)
         # Once the Enter that asked has gone: passed on to this dialog, it would press the new one's Save.
         QTimer.singleShot(0, dialog, dialog.open)
 
+    def _correction_closed(self) -> None:
+        if self.correcting is not None:
+            self.correcting.deleteLater()
+            self.correcting = None
+
     def _corrected(self, hit: NoteHit) -> None:
-        self.correcting = None
         self.run_search()
         same = [
             row

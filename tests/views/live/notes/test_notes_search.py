@@ -106,8 +106,9 @@ def test_a_match_is_corrected_where_it_is_found_and_the_prepare_view_shows_it(wi
     assert section.model.row_at(0).text == "Ring Mrs Okafor's carer"
     search = _search(window, "Okafor", "Action")
     QTest.keyClick(search.table, Qt.Key.Key_Return)  # Enter on the match
+    QTest.keyClick(search.table, Qt.Key.Key_Return)  # and again, quickly: still one correction
     dialog = search.correcting
-    assert dialog is not None
+    assert dialog is not None and len(search.findChildren(CorrectWordsDialog)) == 1
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.isModal() and dialog.words_edit.toPlainText() == "Ring Mrs Okafor's carer"  # the Enter saved nothing
     assert dialog.identifier_warning.label.text() == "“Mrs Okafor's” looks like a person's name."  # at once
@@ -117,6 +118,7 @@ def test_a_match_is_corrected_where_it_is_found_and_the_prepare_view_shows_it(wi
     assert [hit.where for hit in search.model.rows()] == ["Notes"]  # searched again: the action no longer matches
     assert search.message.text() == "Corrected: Action. It no longer matches the search."
     assert section.model.row_at(0).text == "Ring the carer"  # the Prepare view behind shows it at once
+    assert search.correcting is None  # the next Enter opens a new correction
     search.close()
 
 
