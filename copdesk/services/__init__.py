@@ -13,6 +13,16 @@ Services call ``store`` (the repositories: tables and queries) and ``core`` (the
 
 from __future__ import annotations
 
-from copdesk.store.safe_write import guarded_write as transaction
+from sqlite_utils import Database
 
-__all__ = ["transaction"]
+from copdesk.store.safe_write import guarded_write as transaction
+from copdesk.store.tables import row_exists
+
+__all__ = ["require_row", "transaction"]
+
+
+def require_row(db: Database, table: str, row_id: int, gone: str) -> None:
+    """Refuse in words an act on a row removed meanwhile (an act kept for Retry, a search match): ``gone`` says what
+    it was and how it went ("That action is no longer there (it was removed)")."""
+    if not row_exists(db, table, row_id):
+        raise ValueError(f"{gone}: nothing was changed.")

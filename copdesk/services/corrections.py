@@ -18,17 +18,16 @@ from sqlite_utils import Database
 
 from copdesk.core.input_limits import MAX_OUTCOME_CHARACTERS, item_wording, size_problem, utf8_size
 from copdesk.core.model import NoteKind, SessionStatus, TextSource
-from copdesk.services import follow_ups, issues, transaction
+from copdesk.services import follow_ups, issues, require_row, transaction
 from copdesk.store import actions, notes, recurring, sessions
 from copdesk.store import issues as stored_issues
-from copdesk.store.tables import row_exists
 
 LIVE_REFUSAL = "That session is live: correct its notes in the notes pane, where they are being typed."
 CHANGED_SINCE = "Those words were changed elsewhere since the search: search again, and correct them as they are now."
 _ITEM_NAMES = {NoteKind.LEARNING: "A learning point", NoteKind.PARKED: "A parked item"}
 _TABLES = {
-    TextSource.ACTION: ("action", "That action is no longer there (it was removed)"),
-    TextSource.ISSUE_TITLE: ("issue", "That issue is no longer there (it was removed)"),
+    TextSource.ACTION: ("action", follow_ups.ACTION_GONE),
+    TextSource.ISSUE_TITLE: ("issue", issues.ISSUE_GONE),
     TextSource.ESCALATION: ("escalation", "That escalation is no longer there (it was removed)"),
     TextSource.MENTION: ("issue_mention", "That mention of the issue is no longer there (it was taken back)"),
 }
@@ -42,8 +41,7 @@ def correct_words(db: Database, source: TextSource, row_id: int, typed: str, now
     response's outcome emptied, the row removed or its words changed since, or the live session's notes."""
     table, gone = _TABLES.get(source, _NOTE_TABLE)
     with transaction(db):
-        if not row_exists(db, table, row_id):
-            raise ValueError(f"{gone}: nothing was changed.")
+        require_row(db, table, row_id, gone)
         if _stored_words(db, source, row_id) != was:
             raise ValueError(CHANGED_SINCE)
         match source:
@@ -54,8 +52,8 @@ def correct_words(db: Database, source: TextSource, row_id: int, typed: str, now
             case TextSource.ESCALATION:
                 return _reword_outcome(db, row_id, typed)
             case TextSource.MENTION:
-                return _reword_mention(db, row_id, typed)
-        return _reword_note(db, NoteKind(source.value), row_id, typed, now)
+                return _reword_mention(db, row_id, typed, was)
+        return _reword_note(db, NoteKind(source.value), row_id, typed, was, now)
 
 
 def _stored_words(db: Database, source: TextSource, row_id: int) -> str:
@@ -71,7 +69,8 @@ def _stored_words(db: Database, source: TextSource, row_id: int) -> str:
     return notes.get_note(db, row_id).text
 
 
-def _reword_note(db: Database, kind: NoteKind, note_id: int, typed: str, now: datetime) -> str:
+def _reword_note(db: Database, kind: NoteKind, note_id: int, typed: str, was: str, now: datetime) -> str:
+    """``was``: the words stored (:func:`correct_words` has checked them)."""
     if kind is NoteKind.NOTE:
         if sessions.get_session(db, notes.get_note(db, note_id).session_id).status is SessionStatus.LIVE:
             raise ValueError(LIVE_REFUSAL)
@@ -80,15 +79,15 @@ def _reword_note(db: Database, kind: NoteKind, note_id: int, typed: str, now: da
             raise ValueError(problem)
     else:
         words = item_wording(typed, _ITEM_NAMES[kind])
-    if notes.get_note(db, note_id).text != words:
+    if words != was:
         notes.update_note_text(db, note_id, words, now)
     return words
 
 
-def _reword_mention(db: Database, mention_id: int, typed: str) -> str:
-    """What was said when the issue was raised may be nothing (the issue was only named)."""
+def _reword_mention(db: Database, mention_id: int, typed: str, was: str) -> str:
+    """What was said when the issue was raised may be nothing (the issue was only named); ``was`` is what is stored."""
     words = item_wording(typed, "What was said") if typed.strip() else ""
-    if stored_issues.get_mention(db, mention_id).text != words:
+    if words != was:
         stored_issues.reword_mention(db, mention_id, words)
     return words
 

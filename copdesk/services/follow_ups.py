@@ -15,10 +15,9 @@ from sqlite_utils import Database
 
 from copdesk.core.input_limits import item_wording
 from copdesk.core.model import Action, ActionStatus, ReviewOutcome
-from copdesk.services import transaction
+from copdesk.services import require_row, transaction
 from copdesk.store import actions
 from copdesk.store.carry_over import ONCE_PER_SESSION, follow_up_actions, reviewed_in
-from copdesk.store.tables import row_exists
 
 
 def agree_action(
@@ -46,13 +45,15 @@ def agree_action(
         )
 
 
+ACTION_GONE = "That action is no longer there (it was removed)"
+
+
 def reword_action(db: Database, action_id: int, text: str) -> Action:
     """Correct an action's wording (a typo; a name that should not be there): the same action, its owner, due date,
     reviews and carries kept. ``ValueError`` for wording that is empty or too long (:func:`item_wording`)."""
     wording = item_wording(text, "The action")
     with transaction(db):
-        if not row_exists(db, "action", action_id):
-            raise ValueError("That action is no longer there (it was removed): nothing was changed.")
+        require_row(db, "action", action_id, ACTION_GONE)
         action = actions.get_action(db, action_id)
         if action.text == wording:
             return action

@@ -15,14 +15,16 @@ from copdesk.core.input_limits import MAX_ISSUE_TITLE_CHARACTERS, item_wording
 from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget, Issue, SessionStatus
 from copdesk.core.review import IssueSummary
 from copdesk.core.text import name_key
-from copdesk.services import transaction
+from copdesk.services import require_row, transaction
 from copdesk.store import issues, recurring, sessions
-from copdesk.store.tables import row_exists
 
 
 def raise_issue(db: Database, team_id: int, title: str, session_id: int, now: datetime) -> Issue:
     with transaction(db):
         return issues.add_issue(db, team_id, title, session_id, now)
+
+
+ISSUE_GONE = "That issue is no longer there (it was removed)"
 
 
 def retitle_issue(db: Database, issue_id: int, title: str) -> Issue:
@@ -31,8 +33,7 @@ def retitle_issue(db: Database, issue_id: int, title: str) -> Issue:
     the team (compared as names are): two open issues of one name could not be told apart when linking."""
     wording = item_wording(title, "The issue's title", MAX_ISSUE_TITLE_CHARACTERS)
     with transaction(db):
-        if not row_exists(db, "issue", issue_id):
-            raise ValueError("That issue is no longer there (it was removed): nothing was changed.")
+        require_row(db, "issue", issue_id, ISSUE_GONE)
         issue = issues.get_issue(db, issue_id)
         if issue.title == wording:
             return issue
