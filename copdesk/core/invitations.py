@@ -24,6 +24,7 @@ from copdesk.core.date_names import DAY_NAMES
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Member, Role, Series, SessionKind
+from copdesk.core.rule_text import rule_stamp
 from copdesk.core.schedule import (
     Pattern,
     first_session,
@@ -31,7 +32,6 @@ from copdesk.core.schedule import (
     occurrences_between,
     parse_rule,
     rule_lines,
-    rule_stamp,
 )
 from copdesk.core.text import csv_safe
 

@@ -23,8 +23,6 @@ described as what they are ("the 2nd and 4th full weeks") until their rhythm is 
 
 from __future__ import annotations
 
-import functools
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,7 +31,6 @@ from enum import StrEnum
 from typing import NamedTuple
 
 # The stubs (types-python-dateutil) are a dev extra; with or without them these imports must type-check.
-from dateutil.parser import parse as parse_rule_datetime  # type: ignore[import-untyped, unused-ignore]
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped, unused-ignore]
 from dateutil.rrule import MONTHLY, rrule, rruleset, rrulestr, weekdays  # type: ignore[import-untyped, unused-ignore]
 
@@ -41,18 +38,19 @@ from copdesk.core import full_weeks
 from copdesk.core.date_names import long_date
 from copdesk.core.full_weeks import MissingSession
 from copdesk.core.model import SessionKind
-from copdesk.core.text import quoted
+from copdesk.core.rule_text import (
+    RuleParts,
+    ScheduleError,
+    emit,
+    interval_of,
+    load_rule,
+    require_naive,
+    rrule_fields,
+)
 
 _RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_SUPPORTED_FREQS = frozenset({"YEARLY", "MONTHLY", "WEEKLY", "DAILY"})
-_WITHIN_A_DAY = ("BYHOUR", "BYMINUTE", "BYSECOND")
 _BYDAY_ITEM = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
-_STAMP = re.compile(r"\d{8}(T\d{6})?Z?")
 _MAX_SESSION_MINUTES = 8 * 60
-# The Gregorian calendar comes round again every 400 years (the same weekdays on the same dates, the same leap
-# days): that many of each FREQ's units.
-_CALENDAR_ROUND_UNITS = {"YEARLY": 400, "MONTHLY": 4800, "WEEKLY": 20_871, "DAILY": 146_097}
-_CALENDAR_ROUND_YEARS = 400
 # Full-week shapes: the Spotlight preset, and Reflective and Themed series saved by an earlier CoPDesk (which counted
 # their weeks from the first full week); (months between sessions, full weeks) -> type.
 _FULL_WEEK_KINDS = {
@@ -73,10 +71,6 @@ _NTH_WEEKDAY_KINDS: dict[tuple[int, tuple[int, ...]], SessionKind] = {
     (2, (3,)): SessionKind.THEMED,
     **{(3, (ordinal,)): SessionKind.TM_SSW for ordinal in (-1, 1, 2, 3, 4)},
 }
-
-
-class ScheduleError(ValueError):
-    """Raised with a one-line message fit to show the user as it is."""
 
 
 class ReflectiveWeeks(StrEnum):
@@ -149,16 +143,6 @@ class NextSession(NamedTuple):
     series_id: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Parts:
-    """The rule text split into its lines, so edits re-emit one canonical text instead of patching strings."""
-
-    first: datetime
-    rrules: tuple[str, ...]
-    exdates: tuple[datetime, ...]
-    rdates: tuple[datetime, ...]
-
-
 def build_rule(preset: Preset) -> str:
     """Turn a masterclass preset into rule text; dateutil writes the RRULE so the text is always one it reads."""
     if not 0 <= preset.weekday <= 4:
@@ -192,12 +176,12 @@ def _in_full_weeks(first: datetime, weekday: int, weeks: tuple[int, ...]) -> rru
 
 def validate(rule_text: str) -> str:
     """Return the rule text unchanged if the app can schedule from it, else raise :class:`ScheduleError`."""
-    _load(rule_text)
+    load_rule(rule_text)
     return rule_text
 
 
 def parse_rule(rule_text: str) -> ScheduleRule:
-    parts, _ = _load(rule_text)
+    parts, _ = load_rule(rule_text)
     kind, pattern, weekday, ordinals, interval = _recognise(parts.rrules)
     return ScheduleRule(kind, pattern, parts.first, weekday, ordinals, interval, parts.exdates, parts.rdates)
 
@@ -212,7 +196,7 @@ class RuleLines(NamedTuple):
 
 
 def rule_lines(rule_text: str) -> RuleLines:
-    parts, _ = _load(rule_text)
+    parts, _ = load_rule(rule_text)
     return RuleLines(parts.first, parts.rrules, parts.exdates, parts.rdates)
 
 
@@ -222,8 +206,8 @@ def first_session(rule_text: str) -> datetime:
     DTSTART itself need not be a session (a series set up "from 1 May" for Tuesdays starts on a Tuesday), and a
     rule that only holds extra dates starts at DTSTART.
     """
-    parts, _ = _load(rule_text)
-    rhythm: rruleset = rrulestr(_emit(_Parts(parts.first, parts.rrules, (), ())), forceset=True)
+    parts, _ = load_rule(rule_text)
+    rhythm: rruleset = rrulestr(emit(RuleParts(parts.first, parts.rrules, (), ())), forceset=True)
     found: datetime | None = next(iter(rhythm), None)
     return parts.first if found is None else found
 
@@ -242,24 +226,24 @@ def missing_sessions(rule_text: str, first: date, last: date) -> list[MissingSes
 
 def occurrences(rule_text: str, after: datetime, count: int) -> list[datetime]:
     """The next ``count`` sessions strictly after ``after`` (a session starting at ``after`` is already due)."""
-    _require_naive(after, "The start of the search")
+    require_naive(after, "The start of the search")
     if count < 0:
         raise ScheduleError(f"Ask for zero or more sessions, not {count}.")
-    _, recurrences = _load(rule_text)
+    _, recurrences = load_rule(rule_text)
     return list(recurrences.xafter(after, count=count))
 
 
 def occurrences_between(rule_text: str, first: datetime, last: datetime) -> list[datetime]:
     """Every session from ``first`` to ``last`` inclusive: what a quarter was scheduled to hold."""
-    _require_naive(first, "The start of the range")
-    _require_naive(last, "The end of the range")
-    _, recurrences = _load(rule_text)
+    require_naive(first, "The start of the range")
+    require_naive(last, "The end of the range")
+    _, recurrences = load_rule(rule_text)
     return list(recurrences.between(first, last, inc=True))
 
 
 def next_occurrence(rule_text: str, after: datetime) -> datetime | None:
-    _require_naive(after, "The start of the search")
-    _, recurrences = _load(rule_text)
+    require_naive(after, "The start of the search")
+    _, recurrences = load_rule(rule_text)
     found: datetime | None = recurrences.after(after)
     return found
 
@@ -279,7 +263,7 @@ def next_session_across(rules: Iterable[tuple[int, SessionKind, str]], after: da
 
 def skip_date(rule_text: str, day: date) -> str:
     """Cancel the first session on ``day`` (:func:`skip_session`), refusing a day that has no session to cancel."""
-    _parts, recurrences = _load(rule_text)
+    _parts, recurrences = load_rule(rule_text)
     session: datetime | None = recurrences.after(datetime.combine(day, time.min), inc=True)
     if session is None or session.date() != day:
         raise ScheduleError(f"There is no session on {long_date(day)} to skip.")
@@ -289,164 +273,31 @@ def skip_date(rule_text: str, day: date) -> str:
 def skip_session(rule_text: str, moment: datetime) -> str:
     """Cancel the session at ``moment`` exactly, whichever others share its day: a one-off is taken away (an
     EXDATE beside its RDATE would still go out in an invitation file), a session of the rhythm gets an EXDATE."""
-    parts, recurrences = _load(rule_text)
+    parts, recurrences = load_rule(rule_text)
     if moment in parts.rdates:
         return remove_one_off(rule_text, moment)
     if moment not in recurrences:
         raise ScheduleError(f"There is no session on {long_date(moment)} at {moment:%H:%M} to skip.")
-    return _emit(_Parts(parts.first, parts.rrules, (*parts.exdates, moment), parts.rdates))
+    return emit(RuleParts(parts.first, parts.rrules, (*parts.exdates, moment), parts.rdates))
 
 
 def add_one_off(rule_text: str, moment: datetime) -> str:
     """Add an extra session with an RDATE; re-adding a skipped session un-skips it, since EXDATE would win."""
-    moment = _require_naive(moment, "The extra session").replace(microsecond=0)
-    parts, recurrences = _load(rule_text)
+    moment = require_naive(moment, "The extra session").replace(microsecond=0)
+    parts, recurrences = load_rule(rule_text)
     if moment in parts.exdates:
-        return _emit(_Parts(parts.first, parts.rrules, tuple(d for d in parts.exdates if d != moment), parts.rdates))
+        return emit(RuleParts(parts.first, parts.rrules, tuple(d for d in parts.exdates if d != moment), parts.rdates))
     if moment in recurrences:
         raise ScheduleError(f"There is already a session on {long_date(moment)} at {moment:%H:%M}.")
-    return _emit(_Parts(parts.first, parts.rrules, parts.exdates, (*parts.rdates, moment)))
+    return emit(RuleParts(parts.first, parts.rrules, parts.exdates, (*parts.rdates, moment)))
 
 
 def remove_one_off(rule_text: str, moment: datetime) -> str:
     """Take back an extra session added with :func:`add_one_off`."""
-    parts, _ = _load(rule_text)
+    parts, _ = load_rule(rule_text)
     if moment not in parts.rdates:
         raise ScheduleError(f"There is no extra session on {long_date(moment)} at {moment:%H:%M} to remove.")
-    return _emit(_Parts(parts.first, parts.rrules, parts.exdates, tuple(d for d in parts.rdates if d != moment)))
-
-
-def _load(rule_text: str) -> tuple[_Parts, rruleset]:
-    """The rule's parts and dateutil's reading of it, or :class:`ScheduleError` with why it cannot be scheduled from.
-
-    A text is judged once per run (:func:`_judged` keeps the last :data:`_JUDGED_KEPT`): to find that no date can
-    meet a rule (30 February), dateutil searches every year up to 9999, which takes up to seconds, and a series'
-    rule is read at every team switch and every refresh of the Prepare view.
-    """
-    judged = _judged(rule_text)
-    if isinstance(judged, str):
-        raise ScheduleError(judged)
-    return judged
-
-
-_JUDGED_KEPT = 64  # rule texts; a team has a few series, and each edit makes a new text
-
-
-@functools.lru_cache(maxsize=_JUDGED_KEPT)
-def _judged(rule_text: str) -> tuple[_Parts, rruleset] | str:
-    """:func:`_read`'s answer, or its refusal's message. dateutil's rule objects are read, never changed, here."""
-    try:
-        return _read(rule_text)
-    except ScheduleError as exc:
-        return str(exc)
-
-
-def _read(rule_text: str) -> tuple[_Parts, rruleset]:
-    """Check the lines the app edits itself, then let dateutil (the judge of what is valid) parse the rest.
-
-    Each repeat (RRULE) must produce a date on its own: one that never can would send every later search (the
-    next session, a quarter's dates) through every year up to 9999, even beside extra dates that let the whole
-    rule produce some.
-    """
-    if not rule_text.strip():
-        raise ScheduleError("The schedule rule is empty.")
-    try:
-        parts = _split(rule_text)
-        recurrences: rruleset = rrulestr(rule_text, forceset=True)
-        impossible = [value for value in parts.rrules if _never_repeats(parts.first, value)]
-    except ScheduleError:
-        raise
-    except (ValueError, TypeError, OverflowError, KeyError, IndexError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ScheduleError(f"Not a schedule rule: {reason}.") from exc
-    if impossible:
-        raise ScheduleError(f"No date can meet the repeat {quoted(impossible[0])}, so it never produces a session.")
-    if next(iter(recurrences), None) is None:
-        raise ScheduleError("The schedule rule never produces a session date.")
-    return parts, recurrences
-
-
-def _never_repeats(first: datetime, rrule_value: str) -> bool:
-    """Whether one RRULE, from the rule's DTSTART, produces no date at all.
-
-    dateutil answers "none" only once its search has passed the year 9999 (an UNTIL does not stop a search that
-    finds nothing), which takes seconds for a daily rule. The rule is asked the same question from a later DTSTART
-    (:func:`_calendar_rounds_later`): there the search still covers a whole round of the rule through the
-    calendar, so it has the same answer, and it has only a few hundred years to run.
-    """
-    later = _calendar_rounds_later(first, rrule_value)
-    if later is not None:
-        first, rrule_value = later
-    return next(iter(rrulestr(_emit(_Parts(first, (rrule_value,), (), ())))), None) is None
-
-
-def _calendar_rounds_later(first: datetime, rrule_value: str) -> tuple[datetime, str] | None:
-    """The RRULE moved on by whole rounds of the calendar, as late as still leaves it one round before the year
-    9999, or ``None`` when a round of its steps would not fit.
-
-    A shift by whole 400-year rounds that is also a whole number of the rule's steps (INTERVAL units of its FREQ)
-    puts every step on the same dates and weekdays as before, so the rule produces a date in a round from the new
-    DTSTART exactly when it did in the same round from the old one. Its UNTIL moves with it, or, past the year 9999
-    (so beyond a whole round), goes.
-    """
-    fields = _rrule_fields(rrule_value)
-    interval = _steps(fields)
-    units = _CALENDAR_ROUND_UNITS[fields["FREQ"]]
-    rounds = interval // math.gcd(interval, units)  # the fewest calendar rounds that are whole steps of the rule
-    step_years = _CALENDAR_ROUND_YEARS * rounds
-    room = date.max.year - 1 - first.year - step_years  # a year to spare for a step that began before DTSTART
-    if room < step_years:
-        return None
-    shift = room // step_years * step_years
-    if "UNTIL" in fields:
-        until = _stamp_to_datetime(fields["UNTIL"], "UNTIL")
-        if until.year + shift > date.max.year:
-            del fields["UNTIL"]
-        else:
-            fields["UNTIL"] = rule_stamp(until.replace(year=until.year + shift))
-    return first.replace(year=first.year + shift), ";".join(f"{name}={value}" for name, value in fields.items())
-
-
-def _split(rule_text: str) -> _Parts:
-    moments: dict[str, list[datetime]] = {"DTSTART": [], "EXDATE": [], "RDATE": []}
-    rrules: list[str] = []
-    for line in rule_text.split():  # rrulestr splits the same way when not unfolding
-        name, colon, value = line.upper().partition(":")
-        name, *params = name.split(";") if colon else ("RRULE",)
-        value = value if colon else line.upper()
-        if name == "RRULE" and "=" in value:
-            rrules.append(value)
-        elif name in moments and not any(param.startswith("TZID=") for param in params):
-            moments[name] += [_stamp_to_datetime(item, name) for item in value.split(",")]
-        elif name in moments:
-            raise ScheduleError(f"{name} must be local wall time, without a time zone.")
-        else:
-            raise ScheduleError(f"Not a schedule rule: {quoted(line)} is not a DTSTART, RRULE, EXDATE or RDATE line.")
-    if len(moments["DTSTART"]) != 1:
-        raise ScheduleError("The schedule rule needs exactly one DTSTART line (the first session).")
-    if not rrules:
-        raise ScheduleError("The schedule rule needs an RRULE line saying how it repeats.")
-    for value in rrules:
-        fields = _rrule_fields(value)
-        if fields.get("FREQ", "") not in _SUPPORTED_FREQS:
-            raise ScheduleError("Each RRULE needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY; sessions are at most daily.")
-        if _steps(fields) < 1:  # dateutil takes it, and then never moves on: every search would run for ever
-            raise ScheduleError(f"INTERVAL={fields['INTERVAL']} never moves on: it must be 1 or more.")
-        if "BYEASTER" in fields:  # dateutil's own, which no calendar program reads, and slow to search
-            raise ScheduleError("BYEASTER is not iCalendar: give the dates with RDATE lines instead.")
-        several = [name for name in _WITHIN_A_DAY if "," in fields.get(name, "")]
-        if several:  # thousands of sessions a day, each listed by every search
-            raise ScheduleError(f"{several[0]} lists more than one value; sessions are at most daily.")
-        if "UNTIL" in fields:
-            _stamp_to_datetime(fields["UNTIL"], "UNTIL")
-    return _Parts(moments["DTSTART"][0], tuple(rrules), tuple(moments["EXDATE"]), tuple(moments["RDATE"]))
-
-
-def _emit(parts: _Parts) -> str:
-    lines = [f"DTSTART:{rule_stamp(parts.first)}", *(f"RRULE:{value}" for value in parts.rrules)]
-    lines += [f"EXDATE:{rule_stamp(moment)}" for moment in parts.exdates]
-    lines += [f"RDATE:{rule_stamp(moment)}" for moment in parts.rdates]
-    return "\n".join(lines)
+    return emit(RuleParts(parts.first, parts.rrules, parts.exdates, tuple(d for d in parts.rdates if d != moment)))
 
 
 def _recognise(rrules: tuple[str, ...]) -> tuple[SessionKind | None, Pattern, int | None, tuple[int, ...], int]:
@@ -454,13 +305,13 @@ def _recognise(rrules: tuple[str, ...]) -> tuple[SessionKind | None, Pattern, in
     custom = (None, Pattern.CUSTOM, None, (), 1)
     if len(rrules) != 1:
         return custom
-    fields = _rrule_fields(rrules[0])
+    fields = rrule_fields(rrules[0])
     items = [_BYDAY_ITEM.fullmatch(item) for item in fields.get("BYDAY", "").split(",")]
     if not all(items) or len({item[2] for item in items if item}) != 1:
         return custom
     weekday = _RRULE_DAYS.index(next(item[2] for item in items if item))
     ordinals = tuple(sorted(int(item[1]) for item in items if item and item[1]))
-    interval = _steps(fields)
+    interval = interval_of(fields)
     monthdays = fields.get("BYMONTHDAY")
     has_ordinals = len(ordinals) == len(items)
     if fields["FREQ"] == "WEEKLY" and set(fields) <= {"FREQ", "INTERVAL", "BYDAY", "WKST"} and not ordinals:
@@ -475,38 +326,3 @@ def _recognise(rrules: tuple[str, ...]) -> tuple[SessionKind | None, Pattern, in
     if monthdays is not None or not has_ordinals:
         return custom
     return _NTH_WEEKDAY_KINDS.get((interval, ordinals)), Pattern.NTH_WEEKDAY, weekday, ordinals, interval
-
-
-def _steps(fields: dict[str, str]) -> int:
-    """The RRULE's INTERVAL (1 if it has none, or one dateutil will refuse in its own words)."""
-    try:
-        return int(fields.get("INTERVAL", "1"))
-    except ValueError:
-        return 1
-
-
-def _rrule_fields(value: str) -> dict[str, str]:
-    fields: dict[str, str] = {}
-    for pair in value.split(";"):
-        name, _, setting = pair.partition("=")
-        fields[name] = setting
-    return fields
-
-
-def _require_naive(moment: datetime, what: str) -> datetime:
-    if moment.tzinfo is not None:
-        raise ScheduleError(f"{what} must be local wall time, without a time zone.")
-    return moment
-
-
-def _stamp_to_datetime(text: str, what: str) -> datetime:
-    """Insist on the RFC 5545 form: dateutil's parser would read "2026" as today's date in 2026."""
-    if not _STAMP.fullmatch(text):
-        raise ScheduleError(f"{what} {quoted(text)} is not a date-time like 20260908T100000.")
-    return _require_naive(parse_rule_datetime(text), what)
-
-
-def rule_stamp(moment: datetime) -> str:
-    """``moment`` as a rule line writes it (RFC 5545's 20260908T100000), with the year's four digits whatever the
-    year: ``%Y`` writes the year 56 as "56", which dateutil would read as another date."""
-    return f"{moment.year:04d}{moment:%m%dT%H%M%S}"

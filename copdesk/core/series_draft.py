@@ -15,10 +15,10 @@ from copdesk.core.date_names import day_name, month_name
 from copdesk.core.dates import format_uk
 from copdesk.core.full_weeks import MissingSession
 from copdesk.core.model import SessionKind
+from copdesk.core.rule_text import ScheduleError
 from copdesk.core.schedule import (
     Preset,
     ReflectiveWeeks,
-    ScheduleError,
     add_one_off,
     build_rule,
     first_session,

@@ -13,9 +13,9 @@ from datetime import date, datetime, time
 from sqlite_utils import Database
 
 from copdesk.core.model import SessionKind
+from copdesk.core.rule_text import ScheduleError
 from copdesk.core.schedule import (
     NextSession,
-    ScheduleError,
     next_session_across,
     occurrences,
     occurrences_between,

@@ -7,7 +7,8 @@ from datetime import date, datetime, time
 import pytest
 
 from copdesk.core.model import SessionKind
-from copdesk.core.schedule import Preset, ReflectiveWeeks, ScheduleError
+from copdesk.core.rule_text import ScheduleError
+from copdesk.core.schedule import Preset, ReflectiveWeeks
 from copdesk.core.series_draft import (
     Change,
     PreviewDate,

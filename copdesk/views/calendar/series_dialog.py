@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from copdesk.core.date_names import day_name, month_name
 from copdesk.core.model import Series, SessionKind, Team
-from copdesk.core.schedule import ScheduleError
+from copdesk.core.rule_text import ScheduleError
 from copdesk.core.series_draft import MISSING_REMEDY, SeriesDraft, default_draft, missing_text
 from copdesk.services.calendar import save_series, set_series_paused
 from copdesk.store import series as series_store

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QWidget
 from copdesk.core.date_names import DAY_NAMES
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Series, SessionKind
-from copdesk.core.schedule import Preset, ReflectiveWeeks, ScheduleError
+from copdesk.core.rule_text import ScheduleError
+from copdesk.core.schedule import Preset, ReflectiveWeeks
 from copdesk.core.schedule_words import describe, week_counting
 from copdesk.core.series_draft import PREVIEW_COUNT, Change, PreviewDate, change_text, preview_text
 from copdesk.views.forms.ui_dates_panel import Ui_DatesPanel
