@@ -11,6 +11,8 @@ rather than changed: the text is the facilitator's.
 
 A quick item (an action, a learning point) is a line, not a document: at most :data:`MAX_ITEM_CHARACTERS`, and an
 issue's title at most :data:`MAX_ISSUE_TITLE_CHARACTERS`, which their fields hold and :func:`item_wording` checks.
+An escalation's outcome and an issue's resolution keep their lines, up to :data:`MAX_OUTCOME_CHARACTERS`;
+:func:`resolution_wording` checks a resolution.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from __future__ import annotations
 MAX_NOTE_BYTES = 1024 * 1024
 MAX_ITEM_CHARACTERS = 2000
 MAX_ISSUE_TITLE_CHARACTERS = 300  # a title is what the team recognises the issue by, in a list of them
-MAX_OUTCOME_CHARACTERS = 4000  # an escalation's outcome: what the response said, in a few paragraphs
+# An escalation's outcome (what the response said) and an issue's resolution: a few paragraphs.
+MAX_OUTCOME_CHARACTERS = 4000
 
 
 def utf8_size(text: str) -> int:
@@ -50,3 +53,17 @@ def item_wording(typed: str, what: str, most: int = MAX_ITEM_CHARACTERS) -> str:
             f"{what} would be {len(wording):,} characters long, over the {most:,} it holds; nothing was changed."
         )
     return wording
+
+
+def resolution_wording(typed: str) -> str:
+    """A resolution as it is stored: its lines kept, the blank around them trimmed. ``ValueError`` with a one-line
+    message when it is empty or over :data:`MAX_OUTCOME_CHARACTERS`."""
+    words = typed.strip()
+    if not words:
+        raise ValueError("Say how the issue was resolved; the resolution note is what the team will look back on.")
+    if len(words) > MAX_OUTCOME_CHARACTERS:
+        raise ValueError(
+            f"A resolution holds at most {MAX_OUTCOME_CHARACTERS:,} characters, not {len(words):,}; "
+            "nothing was changed."
+        )
+    return words

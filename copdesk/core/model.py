@@ -92,14 +92,15 @@ class NoteKind(StrEnum):
 
 class TextSource(StrEnum):
     """Each kind of the facilitator's words that note search finds, and that can be corrected where it is found:
-    the three kinds of note, what was said when an issue was raised (a mention), an issue's title, an action's
-    words and an escalation's outcome."""
+    the three kinds of note, what was said when an issue was raised (a mention), an issue's title and how it was
+    resolved, an action's words and an escalation's outcome."""
 
     NOTE = "note"
     LEARNING = "learning"
     PARKED = "parked"
     MENTION = "mention"
     ISSUE_TITLE = "issue-title"
+    RESOLUTION = "resolution"
     ACTION = "action"
     ESCALATION = "escalation"
 

@@ -1,13 +1,15 @@
 """Correcting the facilitator's words where note search (Ctrl+F) finds them: a session's notes, a learning point,
-a parked item, what was said when an issue was raised, an issue's title, an action and an escalation's outcome.
+a parked item, what was said when an issue was raised, an issue's title and resolution, an action and an
+escalation's outcome.
 
 Only the words change: the note keeps its session, the action its owner, due date and reviews, the issue its
-mentions and status, the escalation its dates and status. So a typo, or a name that should not be there (what is
-left to correct by hand after a member's data is erased), is put right in an ended session's record without
-losing it. A correction is made to the words as they were found: if they were changed elsewhere since (in a list,
-an issue's history), it is refused, so it can never put back what that change took out. The free-text notes of
-the session live now are corrected in the notes pane, which holds them as they are being typed and would save
-its own copy over a correction made here; its other words can be corrected here like any.
+mentions, status and the day it was resolved, the escalation its dates and status. So a typo, or a name that
+should not be there (what is left to correct by hand after a member's data is erased), is put right in an ended
+session's record without losing it. A correction is made to the words as they were found: if they were changed
+elsewhere since (in a list, an issue's history), it is refused, so it can never put back what that change took
+out. The free-text notes of the session live now are corrected in the notes pane, which holds them as they are
+being typed and would save its own copy over a correction made here; its other words can be corrected here like
+any.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ _ITEM_NAMES = {NoteKind.LEARNING: "A learning point", NoteKind.PARKED: "A parked
 _TABLES = {
     TextSource.ACTION: ("action", follow_ups.ACTION_GONE),
     TextSource.ISSUE_TITLE: ("issue", issues.ISSUE_GONE),
+    TextSource.RESOLUTION: ("issue", issues.ISSUE_GONE),
     TextSource.ESCALATION: ("escalation", "That escalation is no longer there (it was removed)"),
     TextSource.MENTION: ("issue_mention", "That mention of the issue is no longer there (it was taken back)"),
 }
@@ -38,7 +41,8 @@ def correct_words(db: Database, source: TextSource, row_id: int, typed: str, now
     """Save ``typed`` as the words of row ``row_id`` of ``source``, found reading ``was``; return them as stored
     (spaces tidied, but a session's notes kept exactly as typed). ``ValueError`` with a one-line message, and
     nothing changed, when they are refused: empty where words are needed, too long, another open issue's title, a
-    response's outcome emptied, the row removed or its words changed since, or the live session's notes."""
+    response's outcome emptied, the row removed or its words changed since (an issue that is no longer resolved),
+    or the live session's notes."""
     table, gone = _TABLES.get(source, _NOTE_TABLE)
     with transaction(db):
         require_row(db, table, row_id, gone)
@@ -49,6 +53,8 @@ def correct_words(db: Database, source: TextSource, row_id: int, typed: str, now
                 return follow_ups.reword_action(db, row_id, typed).text
             case TextSource.ISSUE_TITLE:
                 return issues.retitle_issue(db, row_id, typed).title
+            case TextSource.RESOLUTION:
+                return stored_issues.reword_resolution(db, row_id, typed)
             case TextSource.ESCALATION:
                 return _reword_outcome(db, row_id, typed)
             case TextSource.MENTION:
@@ -62,6 +68,8 @@ def _stored_words(db: Database, source: TextSource, row_id: int) -> str:
             return actions.get_action(db, row_id).text
         case TextSource.ISSUE_TITLE:
             return stored_issues.get_issue(db, row_id).title
+        case TextSource.RESOLUTION:
+            return stored_issues.get_issue(db, row_id).resolution or ""
         case TextSource.ESCALATION:
             return stored_issues.get_escalation(db, row_id).outcome or ""
         case TextSource.MENTION:

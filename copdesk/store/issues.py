@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from copdesk.core.clock import to_utc_iso
+from copdesk.core.input_limits import resolution_wording
 from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget, Issue, IssueStatus
 from copdesk.store.tables import insert_row
 
@@ -104,13 +105,22 @@ def set_issue_status(db: Database, issue_id: int, status: IssueStatus) -> None:
 
 
 def resolve_issue(db: Database, issue_id: int, resolution: str, now: datetime) -> Issue:
-    if not resolution.strip():
-        raise ValueError("Say how the issue was resolved; the resolution note is what the team will look back on.")
+    """``ValueError`` with a one-line message, and nothing changed, for a resolution that is empty or too long."""
+    words = resolution_wording(resolution)
     db.table("issue").update(
-        issue_id,
-        {"status": IssueStatus.RESOLVED.value, "resolution": resolution.strip(), "resolved_at": to_utc_iso(now)},
+        issue_id, {"status": IssueStatus.RESOLVED.value, "resolution": words, "resolved_at": to_utc_iso(now)}
     )
     return get_issue(db, issue_id)
+
+
+def reword_resolution(db: Database, issue_id: int, typed: str) -> str:
+    """Correct how a resolved issue was resolved (its status and the day it was resolved stay); return the words
+    as stored. ``ValueError`` as :func:`resolve_issue`, and for an issue that is not resolved."""
+    if get_issue(db, issue_id).resolution is None:
+        raise ValueError("That issue is not resolved: resolve it from its history to say how.")
+    words = resolution_wording(typed)
+    db.table("issue").update(issue_id, {"resolution": words})
+    return words
 
 
 def add_escalation(

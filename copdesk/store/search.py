@@ -1,5 +1,5 @@
 """Full-text search (SQLite FTS5, set up in ``db/0005`` and ``db/0009``): issue suggestions while typing, and
-note search over notes, issues, actions and escalation outcomes.
+note search over notes, issues (and their resolutions), actions and escalation outcomes.
 
 The FTS tables have the shape sqlite-utils makes, so ``db.table("note").search(...)`` works too; the
 queries here are written out because they need bm25 weights across two tables, and snippets.
@@ -38,8 +38,9 @@ class IssueSuggestion:
 class NoteHit:
     """One match in context. ``where`` says what kind of text matched ("Notes", "Issue: …", "Action", …).
 
-    ``session_date`` is the session it belongs to: where a note was written, an issue first recorded (its title)
-    or raised (what was said), an action agreed, an escalation raised (else where its issue was last raised).
+    ``session_date`` is the session it belongs to: where a note was written, an issue first recorded (its title),
+    raised (what was said) or last raised (its resolution), an action agreed, an escalation raised (else where its
+    issue was last raised).
     ``source`` and ``row_id`` name the text itself, for a correction
     (:func:`copdesk.services.corrections.correct_words`).
     """
@@ -119,6 +120,13 @@ SELECT hit.*, team.name AS team_name, {SESSION_ORDER.format(s="session")} AS hel
     FROM issue_fts JOIN issue ON issue.id = issue_fts.rowid
     WHERE issue_fts MATCH :query
     UNION ALL
+    SELECT issue.id, (SELECT m.session_id FROM issue_mention m WHERE m.issue_id = issue.id
+                      ORDER BY m.at DESC, m.id DESC LIMIT 1),
+           'resolution', issue.title, issue.resolution,
+           snippet(issue_resolution_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(issue_resolution_fts)
+    FROM issue_resolution_fts JOIN issue ON issue.id = issue_resolution_fts.rowid
+    WHERE issue_resolution_fts MATCH :query
+    UNION ALL
     SELECT action.id, action.origin_session_id, 'action', '', action.text,
            snippet(action_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(action_fts)
     FROM action_fts JOIN action ON action.id = action_fts.rowid
@@ -145,6 +153,8 @@ def _where(source: TextSource, issue_title: str) -> str:
             return f"Issue: {issue_title}"
         case TextSource.ISSUE_TITLE:
             return "Issue"
+        case TextSource.RESOLUTION:
+            return f"Resolution: {issue_title}"
         case TextSource.ACTION:
             return "Action"
         case TextSource.ESCALATION:
@@ -153,8 +163,8 @@ def _where(source: TextSource, issue_title: str) -> str:
 
 
 def search_notes(db: Database, typed: str, *, limit: int = SEARCH_LIMIT) -> list[NoteHit]:
-    """Every note, learning point, parked item, issue (its title and what was said), action and escalation
-    outcome, of every session, containing all the words."""
+    """Every note, learning point, parked item, issue (its title, what was said and how it was resolved), action
+    and escalation outcome, of every session, containing all the words."""
     query = match_all(typed)
     if query is None:
         return []

@@ -195,8 +195,8 @@ def test_the_erase_dialog_says_where_to_correct_the_texts_that_still_name_the_me
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
     assert "still mention the name (CoPDesk never rewrites your words): notes: 1." in dialog.preview.text()
     assert dialog.preview.text().endswith(
-        "Search all notes (Ctrl+F) finds those in notes, issues, actions and escalation outcomes: select one and "
-        "correct its words there."
+        "Search all notes (Ctrl+F) finds those in notes, issues (and how they were resolved), actions and escalation "
+        "outcomes: select one and correct its words there."
     )
     dialog.confirm.setChecked(True)
     dialog.erase_button.click()

@@ -55,7 +55,7 @@ def record(db: Database) -> dict[str, int]:
     live = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, NOW, planned_start=NOW)
     sessions.start_session(db, live.id, NOW, ground_rules_agreed=True)
     follow_ups.review_follow_up(db, action.id, live.id, ReviewOutcome.DONE, NOW)  # a closed action now
-    issues.resolve_issue(db, issue.id, "Sorted with the OT lead", NOW)
+    issues.resolve_issue(db, issue.id, "Sorted with Mrs Okafor's OT lead", NOW)
     live_note = notes.save_session_text(db, live.id, "Typed now about Mrs Okafor", NOW)
     return {
         "note": note.id,
@@ -83,6 +83,7 @@ def test_each_kind_found_is_named_by_its_source_and_row(db: Database, record: di
         (TextSource.NOTE, record["note"]),
         (TextSource.LEARNING, record["learning"]),
         (TextSource.ISSUE_TITLE, record["issue"]),
+        (TextSource.RESOLUTION, record["issue"]),
         (TextSource.MENTION, record["mention"]),
         (TextSource.ACTION, record["action"]),
         (TextSource.ESCALATION, record["escalation"]),
@@ -95,6 +96,9 @@ def test_every_kind_in_an_ended_session_is_corrected_and_keeps_the_rest(db: Data
     assert _correct(db, TextSource.NOTE, record["note"], notes_typed) == notes_typed  # kept exactly
     assert _correct(db, TextSource.LEARNING, record["learning"], "  Ask the  OT first ") == "Ask the OT first"
     assert _correct(db, TextSource.ISSUE_TITLE, record["issue"], "Discharge delays") == "Discharge delays"
+    resolved_at = db.table("issue").get(record["issue"])["resolved_at"]
+    resolution = "Sorted with the OT lead.\n\nShe rings weekly."
+    assert _correct(db, TextSource.RESOLUTION, record["issue"], f"\n  {resolution} \n") == resolution  # lines kept
     assert _correct(db, TextSource.MENTION, record["mention"], "Waited a week") == "Waited a week"
     assert _correct(db, TextSource.ACTION, record["action"], "Ring the carer") == "Ring the carer"
     assert _correct(db, TextSource.ESCALATION, record["escalation"], "Manager will ring") == ("Manager will ring")
@@ -112,10 +116,11 @@ def test_every_kind_in_an_ended_session_is_corrected_and_keeps_the_rest(db: Data
         ActionStatus.DONE,
     )
     issue = issues.get_issue(db, record["issue"])
-    assert (issue.title, issue.status, issue.resolution) == (
+    assert (issue.title, issue.status, issue.resolution, db.table("issue").get(issue.id)["resolved_at"]) == (
         "Discharge delays",
         IssueStatus.RESOLVED,
-        "Sorted with the OT lead",
+        resolution,
+        resolved_at,
     )
     escalation = issues.get_escalation(db, record["escalation"])
     assert (escalation.outcome, escalation.status) == ("Manager will ring", EscalationStatus.RESPONDED)
@@ -174,6 +179,8 @@ def test_a_correction_is_one_transaction(db: Database, record: dict[str, int], m
         (TextSource.MENTION, "mention", "y" * (MAX_ITEM_CHARACTERS + 1), "over the 2,000 it holds"),
         (TextSource.ESCALATION, "escalation", " ", "Say what the response was"),
         (TextSource.ESCALATION, "escalation", "z" * 4001, "at most 4,000 characters"),
+        (TextSource.RESOLUTION, "issue", " \n ", "Say how the issue was resolved"),
+        (TextSource.RESOLUTION, "issue", "Okafor " * 572, "at most 4,000 characters, not 4,003"),
     ],
 )
 def test_a_refused_correction_changes_nothing(
@@ -197,3 +204,13 @@ def test_what_was_said_may_be_emptied_and_a_removed_row_is_refused_in_words(
         )
         with pytest.raises(ValueError, match=r"no longer there \(it was removed\): nothing was changed\.$"):
             correct_words(db, source, record[key], "Words", NOW, was=was)
+
+
+def test_only_a_resolved_issues_resolution_is_corrected(db: Database, record: dict[str, int]) -> None:
+    """An open issue has no resolution to correct: it is resolved from its history, which asks how."""
+    team_id = issues.get_issue(db, record["issue"]).team_id
+    open_issue = issues.add_issue(db, team_id, "Lifts", record["live"], NOW, "")
+    with pytest.raises(ValueError, match=r"^That issue is not resolved: resolve it from its history to say how\.$"):
+        _correct(db, TextSource.RESOLUTION, open_issue.id, "Fixed")
+    assert issues.get_issue(db, open_issue.id).status is IssueStatus.OPEN
+    assert issues.get_issue(db, open_issue.id).resolution is None

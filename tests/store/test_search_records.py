@@ -1,14 +1,19 @@
-"""Note search reaches issue titles, actions and escalation outcomes (db/0009), each with its session's date."""
+"""Note search reaches issue titles, actions and escalation outcomes (db/0009) and how issues were resolved (db/0032),
+each with its session's date."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from sqlite_utils import Database
 
+from copdesk import paths
 from copdesk.core.fts import split_highlights
 from copdesk.core.model import EscalationStatus, EscalationTarget, SessionKind
-from copdesk.store import actions, issues, sessions, teams
+from copdesk.store import actions, issues, migrations, sessions, teams
+from copdesk.store.connection import open_database
 from copdesk.store.recurring import change_escalation
 from copdesk.store.search import search_notes
 
@@ -68,3 +73,48 @@ def test_the_new_indexes_follow_edits_and_deletions(db: Database) -> None:
     assert hit.session_date == _day(0)  # raised outside a session: dated by where its issue was raised
     for table in ("action_fts", "escalation_fts"):
         db.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")  # raises if index and table differ
+
+
+def test_a_resolution_is_found_dated_by_the_last_session_its_issue_was_raised_in(db: Database) -> None:
+    team = teams.create_team(db, "Harbour Team", [], NOW)
+    first, second = _session(db, team.id, 0), _session(db, team.id, 14)
+    issue = issues.add_issue(db, team.id, "Hospital discharges on a Friday", first, NOW)
+    issues.add_mention(db, issue.id, second, "Again", NOW + timedelta(days=14))
+    assert search_notes(db, "ward") == []  # open: no resolution yet
+    issues.resolve_issue(db, issue.id, "The ward now rings by Thursday noon", NOW + timedelta(days=20))
+    [hit] = search_notes(db, "ward")
+    where = "Resolution: Hospital discharges on a Friday"
+    assert (hit.where, hit.session_date, hit.row_id) == (where, _day(14), issue.id)
+    assert hit.text == "The ward now rings by Thursday noon"
+    assert [hit.where for hit in search_notes(db, "Friday")] == ["Issue"]  # the title is its own match
+    issues.reword_resolution(db, issue.id, "The hospital now rings by Thursday noon")
+    assert search_notes(db, "ward") == [] and [h.where for h in search_notes(db, "hospital rings")] == [where]
+    assert db.table("issue").detect_fts() == "issue_fts"  # still the title's index, as sqlite-utils finds it
+    db.execute("INSERT INTO issue_resolution_fts (issue_resolution_fts) VALUES ('integrity-check')")
+    db.execute("DELETE FROM issue_mention WHERE issue_id = ?", [issue.id])
+    db.execute("DELETE FROM issue WHERE id = ?", [issue.id])
+    assert search_notes(db, "hospital") == []
+    db.execute("INSERT INTO issue_resolution_fts (issue_resolution_fts) VALUES ('integrity-check')")
+
+
+def test_resolutions_made_before_0032_are_found_once_it_is_applied(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "old.db")
+    migrations.apply(conn, [m for m in migrations.discover(paths.migrations_dir()) if m.version < 32])
+    conn.executescript(
+        """
+        INSERT INTO team (id, name, name_key, created_at) VALUES (1, 'Harbour Team', 'harbour team', '2026-01-01');
+        INSERT INTO session (id, team_id, kind, status, created_at) VALUES (1, 1, 'reflective', 'ended', '2026-01-01');
+        INSERT INTO issue (id, team_id, title, status, resolution, created_at)
+        VALUES (1, 1, 'Lifts out of order', 'resolved', 'Facilities fixed the lifts', '2026-01-01'),
+               (2, 1, 'Parking', 'open', NULL, '2026-01-01');
+        INSERT INTO issue_mention (issue_id, session_id, text, at) VALUES (1, 1, '', '2026-01-01T10:00:00+00:00');
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = open_database(tmp_path / "old.db", paths.migrations_dir()).db
+    assert [(hit.where, hit.row_id) for hit in search_notes(db, "facilities")] == [
+        ("Resolution: Lifts out of order", 1)
+    ]
+    db.execute("INSERT INTO issue_resolution_fts (issue_resolution_fts) VALUES ('integrity-check')")
+    db.close()

@@ -277,6 +277,14 @@ def _resolve(world: World) -> None:
     IssueHistoryDialog(world.window.context, world.issue_id, session_id=None, parent=world.window).resolve()
 
 
+def _correct_resolution(world: World) -> None:
+    world.monkeypatch.setattr(
+        "copdesk.views.prepare.issue_history.QInputDialog.getMultiLineText",
+        lambda *_a, **_k: ("Agreed a weekly interpreter rota", True),
+    )
+    IssueHistoryDialog(world.window.context, world.issue_id, session_id=None, parent=world.window).correct_resolution()
+
+
 def _correct_match(world: World) -> None:
     [hit] = [hit for hit in search_notes(world.db, "carers checklist") if hit.source is TextSource.ACTION]
     dialog = CorrectWordsDialog(world.window.context, hit, world.window)
@@ -442,6 +450,11 @@ def _with_new_action(world: World) -> None:
     _add_action(world)
 
 
+def _with_resolved_issue(world: World) -> None:
+    _prepared(world)
+    issues.resolve_issue(world.db, world.issue_id, "Agreed a rota", world.now())
+
+
 def _with_series(world: World) -> None:
     _prepared(world)
     _save_series(world)
@@ -478,6 +491,7 @@ PATHS: dict[str, tuple[Callable[[World], None], Callable[[World], None]]] = {
     "escalate": (_live, _escalate),
     "change escalation": (_live, _change_escalation),
     "resolve issue": (_prepared, _resolve),
+    "correct a resolution": (_with_resolved_issue, _correct_resolution),
     "correct a search match": (_prepared, _correct_match),
     "recurring threshold": (_prepared, _threshold),
     "planning tick": (_prepared, _planning_tick),

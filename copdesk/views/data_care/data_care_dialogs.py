@@ -203,8 +203,8 @@ class EraseMemberDialog(QDialog):
 
 
 _HOW_TO_CORRECT = (
-    " Search all notes (Ctrl+F) finds those in notes, issues, actions and escalation outcomes: select one and correct"
-    " its words there."
+    " Search all notes (Ctrl+F) finds those in notes, issues (and how they were resolved), actions and escalation"
+    " outcomes: select one and correct its words there."
 )
 
 

@@ -1,6 +1,9 @@
 """One issue's life in a dialog: every session it was raised in, the masterclass's advice once it is
-flagged, its escalations, and the ways forward (escalate, record an outcome, resolve with a note); its title can be
-corrected here too (a typo, or a name that should not be in the team's record)."""
+flagged, its escalations, and the ways forward (escalate, record an outcome, resolve with a note); its title, and
+once it is resolved how, can be corrected here too (a typo, or a name that should not be in the team's record).
+
+Words a question refuses (empty, too long, another open issue's title) are asked for again, with why and with the
+words as typed, so nothing typed is lost to a refusal."""
 
 from __future__ import annotations
 
@@ -14,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.core.model import TextSource
 from copdesk.core.recurring import advice_text, is_flagged, raised_text
 from copdesk.core.review import IssueSummary
+from copdesk.services.corrections import CHANGED_SINCE, correct_words
 from copdesk.services.issues import resolve_issue, retitle_issue
 from copdesk.store import issues
 from copdesk.store.recurring import (
@@ -32,6 +37,12 @@ from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.tables import configure_table
 
 TITLE_PROMPT = "The title, as the team will find it when it comes up again:"
+RESOLVE = "&Resolve…"
+CORRECT_RESOLUTION = "Correct the &resolution…"
+RESOLUTION_CHANGED = (
+    "The resolution was changed elsewhere while this was open: the history now shows it as it is. "
+    "OK saves your words over it; Cancel keeps it."
+)
 
 
 class IssueHistoryDialog(QDialog):
@@ -62,7 +73,7 @@ class IssueHistoryDialog(QDialog):
         self.escalation_table.doubleClicked.connect(self.record_outcome)
         self.escalate_button.clicked.connect(self.escalate)
         self.outcome_button.clicked.connect(self.record_outcome)
-        self.resolve_button.clicked.connect(self.resolve)
+        self.resolve_button.clicked.connect(self.resolve_or_correct)
         self.title_button.clicked.connect(self.edit_title)
         ui.closeBox.rejected.connect(self.reject)
         name_standard_buttons(ui.closeBox)
@@ -85,7 +96,10 @@ class IssueHistoryDialog(QDialog):
         self.escalations.set_rows(escalation_rows(found, today))
         open_issue = summary.resolution is None
         self.escalate_button.setEnabled(open_issue)
-        self.resolve_button.setEnabled(open_issue)
+        self.resolve_button.setText(RESOLVE if open_issue else CORRECT_RESOLUTION)
+        self.resolve_button.setToolTip(
+            "Resolve this issue with a note" if open_issue else "Correct the words of how this issue was resolved"
+        )
         self.outcome_button.setEnabled(bool(found))
 
     def escalate(self) -> None:
@@ -119,20 +133,29 @@ class IssueHistoryDialog(QDialog):
             self._changed(f"Escalation {dialog.escalation.status.label.lower()}.")
 
     def edit_title(self) -> None:
-        """Ask for the title; one refused (empty, too long, another open issue's) is asked again, with why and with
-        the words as typed, so nothing typed is lost to a refusal."""
-        typed, why = self.summary.title, ""
+        def ask(label: str, typed: str) -> tuple[str, bool]:
+            return QInputDialog.getText(self, "Edit the issue's title", label, QLineEdit.EchoMode.Normal, typed)
+
+        title = self.summary.title
+        save = partial(self._retitle, self.issue_id)
+        self._ask_until_taken(ask, TITLE_PROMPT, title, save, lambda typed: " ".join(typed.split()) == title)
+
+    def _ask_until_taken(
+        self,
+        ask: Callable[[str, str], tuple[str, bool]],
+        prompt: str,
+        typed: str,
+        save: Callable[[str], str | None],
+        unchanged: Callable[[str], bool] = lambda _typed: False,
+    ) -> None:
+        """Ask with ``prompt``, opening on ``typed``, and ``save`` what is given; refused, ask again with why and the
+        words as typed. Cancel, or words that would store as they are (``unchanged``), leave it as it was."""
+        why = ""
         while True:
-            typed, accepted = QInputDialog.getText(
-                self,
-                "Edit the issue's title",
-                f"{why}\n\n{TITLE_PROMPT}" if why else TITLE_PROMPT,
-                QLineEdit.EchoMode.Normal,
-                typed,
-            )
-            if not accepted or " ".join(typed.split()) == self.summary.title:
+            typed, accepted = ask(f"{why}\n\n{prompt}" if why else prompt, typed)
+            if not accepted or unchanged(typed):
                 return
-            refused = self._retitle(self.issue_id, typed)
+            refused = save(typed)
             if refused is None:
                 return
             why = refused
@@ -146,22 +169,59 @@ class IssueHistoryDialog(QDialog):
             done="Title changed.",
         )
 
-    def resolve(self) -> None:
-        note, accepted = QInputDialog.getMultiLineText(
-            self, "Resolve issue", f"How was “{self.summary.title}” resolved? The team will look back on this."
-        )
-        if accepted:
-            self._resolve(self.issue_id, note)
+    def resolve_or_correct(self) -> None:
+        """Resolve an open issue with a note; once it is resolved, correct that note."""
+        if self.summary.resolution is None:
+            self.resolve()
+        else:
+            self.correct_resolution()
 
-    def _resolve(self, issue_id: int, note: str) -> None:
+    def resolve(self) -> None:
+        def ask(label: str, typed: str) -> tuple[str, bool]:
+            return QInputDialog.getMultiLineText(self, "Resolve issue", label, typed)
+
+        prompt = f"How was “{self.summary.title}” resolved? The team will look back on this."
+        self._ask_until_taken(ask, prompt, "", partial(self._resolve, self.issue_id))
+
+    def _resolve(self, issue_id: int, note: str) -> str | None:
         now = self.context.now()
-        self._save(
+        return self._save(
             lambda: resolve_issue(self.context.db, issue_id, note, now),
             retry=partial(self._resolve, issue_id, note),
             key=("resolve", issue_id),
             kept="The resolution you typed is kept: Retry saves it.",
             done="Resolved.",
         )
+
+    def correct_resolution(self) -> None:
+        """Only the words change: the issue stays resolved, on the day it was."""
+
+        def ask(label: str, typed: str) -> tuple[str, bool]:
+            return QInputDialog.getMultiLineText(self, "Correct the resolution", label, typed)
+
+        prompt = f"How “{self.summary.title}” was resolved, as the team will look back on it:"
+        save = partial(self._correct_resolution, self.issue_id)
+        self._ask_until_taken(ask, prompt, self.summary.resolution or "", save, self._reads_as_shown)
+
+    def _reads_as_shown(self, typed: str) -> bool:
+        return typed.strip() == (self.summary.resolution or "")
+
+    def _correct_resolution(self, issue_id: int, typed: str) -> str | None:
+        """Correct the words this dialog shows; changed elsewhere meanwhile, it shows them as they are now and says
+        so, and saving the words typed again puts them over those."""
+        was, now = self.summary.resolution or "", self.context.now()
+        refused = self._save(
+            lambda: correct_words(self.context.db, TextSource.RESOLUTION, issue_id, typed, now, was=was),
+            retry=partial(self._correct_resolution, issue_id, typed),
+            key=("resolution", issue_id),
+            kept="The resolution you corrected is kept: Retry saves it.",
+            done="Resolution corrected.",
+        )
+        if refused == CHANGED_SINCE:
+            self.reload()
+            refused = RESOLUTION_CHANGED
+            show_message(self.message, refused, error=True)
+        return refused
 
     def _save(
         self, write: Callable[[], object], *, retry: Callable[[], object], key: Hashable, kept: str, done: str

@@ -1,5 +1,6 @@
 """The issue-history dialog: it opens its escalation dialog on demand (that module is not loaded to paint Prepare),
-corrects an issue's title, and opens from the Prepare view's recurring issues, between sessions or during one."""
+corrects an issue's title, resolves it and then corrects how, and opens from the Prepare view's recurring issues,
+between sessions or during one."""
 
 from __future__ import annotations
 
@@ -12,12 +13,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QInputDialog
 
-from copdesk.core.model import Role, SessionKind
+from copdesk.core.model import IssueStatus, Role, SessionKind
 from copdesk.sandbox import start_session
 from copdesk.store import issues, recurring, sessions, teams
 from copdesk.store.records import session_record
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
-from copdesk.views.prepare.issue_history import TITLE_PROMPT, IssueHistoryDialog
+from copdesk.views.prepare.issue_history import (
+    CORRECT_RESOLUTION,
+    RESOLUTION_CHANGED,
+    RESOLVE,
+    TITLE_PROMPT,
+    IssueHistoryDialog,
+)
 from copdesk.views.prepare.sections_below import OPEN_HOW
 from copdesk.views.shell.header_bar import PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
@@ -113,6 +120,90 @@ def test_a_refused_title_is_asked_again_with_why_and_the_words_typed(
     assert issues.get_issue(window.context.db, issue_id).title == "OT delyas" and not history.changed
     assert history.message.property("level") == "red"
     history.close()
+
+
+def _answer_resolution(monkeypatch: pytest.MonkeyPatch, *answers: tuple[str, bool]) -> list[tuple[str, str, str]]:
+    """The multi-line question answered in turn with ``answers``; returns each one's title, label and words."""
+    shown: list[tuple[str, str, str]] = []
+    waiting = list(answers)
+
+    def get_text(_parent: object, title: str, label: str, text: str) -> tuple[str, bool]:
+        shown.append((title, label, text))
+        return waiting.pop(0)
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(get_text))
+    return shown
+
+
+def test_a_refused_resolution_is_asked_again_with_why_and_the_words_typed(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    issue_id = _recurring_issue(window)
+    history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
+    assert history.resolve_button.text() == RESOLVE
+    too_long = "The OT lead now triages every referral. " * 101
+    shown = _answer_resolution(monkeypatch, (too_long, True), ("The OT lead triages referrals daily.", True))
+    history.resolve_button.click()
+    assert shown[1][1].startswith("A resolution holds at most 4,000 characters, not 4,039; nothing was changed.\n\n")
+    assert shown[1][2] == too_long  # asked again on the words as typed
+    issue = issues.get_issue(window.context.db, issue_id)
+    assert (issue.status, issue.resolution) == (IssueStatus.RESOLVED, "The OT lead triages referrals daily.")
+    assert history.message.text() == "Resolved." and history.changed
+
+
+def test_a_resolution_is_corrected_from_the_issues_history_and_it_stays_resolved(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    issue_id = _recurring_issue(window)
+    db = window.context.db
+    issues.resolve_issue(db, issue_id, "Jo Bloggs's OT lead triages referrals daily.", EARLIER + timedelta(weeks=3))
+    resolved_at = db.table("issue").get(issue_id)["resolved_at"]
+    history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
+    assert history.resolve_button.isEnabled() and history.resolve_button.text() == CORRECT_RESOLUTION
+    shown = _answer_resolution(monkeypatch, ("  Jo Bloggs's OT lead triages referrals daily. ", True))
+    history.resolve_button.click()  # the words as they are: nothing to save
+    assert shown == [
+        (
+            "Correct the resolution",
+            "How “OT delyas” was resolved, as the team will look back on it:",
+            "Jo Bloggs's OT lead triages referrals daily.",
+        )
+    ]
+    assert history.message.text() == "" and not history.changed
+    corrected = "The OT lead triages referrals daily.\n\nReviewed in December."
+    _answer_resolution(monkeypatch, (" ", True), (corrected, True))
+    history.resolve_button.click()
+    issue = issues.get_issue(db, issue_id)
+    assert (issue.status, issue.resolution) == (IssueStatus.RESOLVED, corrected)
+    assert db.table("issue").get(issue_id)["resolved_at"] == resolved_at
+    assert history.message.text() == "Resolution corrected." and history.changed
+    assert history.heading.text().endswith(f"resolved. Resolved: {corrected}")
+
+
+def test_a_resolution_changed_elsewhere_meanwhile_is_not_put_back(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Corrected from note search while the history was open: the history's copy would undo that."""
+    issue_id = _recurring_issue(window)
+    db = window.context.db
+    issues.resolve_issue(db, issue_id, "Sorted with Jo Bloggs", EARLIER)
+    history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
+    issues.reword_resolution(db, issue_id, "Sorted with the OT lead")
+    typed = "Sorted with Jo Bloggs's lead"
+    stored: list[str | None] = []
+
+    def answer(_parent: object, _title: str, label: str, text: str) -> tuple[str, bool]:
+        shown.append((label, text))
+        stored.append(issues.get_issue(db, issue_id).resolution)
+        return typed, len(shown) <= 2  # a third question is not wanted: Cancel it
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(answer))
+    history.resolve_button.click()
+    assert shown[1] == (f"{RESOLUTION_CHANGED}\n\n{shown[0][0]}", typed)  # asked again, the words typed kept
+    assert stored == ["Sorted with the OT lead"] * 2  # not put over the other change unasked
+    assert issues.get_issue(db, issue_id).resolution == typed  # OK, asked again, puts them over it
+    assert history.message.text() == "Resolution corrected."
 
 
 def test_a_recurring_issue_in_the_prepare_view_opens_its_history_and_shows_what_changed(

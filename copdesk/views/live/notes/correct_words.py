@@ -2,7 +2,7 @@
 
 A typo, or a name that should not be in the team's record (what is left to put right by hand after a member's data
 is erased), can be corrected in an ended session's notes, a learning point or parked item, what was said when an
-issue was raised, an issue's title, an action (open or closed) and an escalation's outcome, through
+issue was raised, an issue's title and resolution, an action (open or closed) and an escalation's outcome, through
 :func:`copdesk.services.corrections.correct_words`. The identifier warning looks at the words as soon as they open,
 so a name, an NHS number, a postcode or a date of birth in them is pointed out, and one click takes it out.
 
@@ -32,6 +32,7 @@ _MOST = {
     TextSource.NOTE: None,  # a session's notes: up to the size of a note
     TextSource.ISSUE_TITLE: MAX_ISSUE_TITLE_CHARACTERS,
     TextSource.ESCALATION: MAX_OUTCOME_CHARACTERS,
+    TextSource.RESOLUTION: MAX_OUTCOME_CHARACTERS,
 }
 DISCARD_QUESTION = "Leave without saving the correction? The words stay as they were."
 

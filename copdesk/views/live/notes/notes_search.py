@@ -1,11 +1,11 @@
 """Search every note of every session (Ctrl+F): SQLite FTS5, matches shown in context with the session date.
 
-Notes, learning points, parked items, issues (their titles and what was said when one was raised), actions
-and escalation outcomes are all searched. The results list shows each match in its sentence with the words
-highlighted; the selected one is shown whole below. All text is escaped before it is styled, so a note can
-never become markup. A match's words can be corrected where it is found (Enter, a double-click, or "Correct the
-words…": :mod:`copdesk.views.live.notes.correct_words`), which is how a name is taken out of an ended session's
-record.
+Notes, learning points, parked items, issues (their titles, what was said when one was raised and how it was
+resolved), actions and escalation outcomes are all searched. The results list shows each match in its sentence
+with the words highlighted; the selected one is shown whole below. All text is escaped before it is styled, so a
+note can never become markup. A match's words can be corrected where it is found (Enter, a double-click, or
+"Correct the words…": :mod:`copdesk.views.live.notes.correct_words`), which is how a name is taken out of an
+ended session's record.
 """
 
 from __future__ import annotations

@@ -397,14 +397,20 @@ def test_issue_history_shows_every_mention_and_resolves_with_a_note(
     assert not dialog.flag.isHidden() and "Handling challenges" in dialog.flag_label.text()
 
     answers = iter([("   ", True), ("OT lead triages hospital referrals daily", True)])
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args: next(answers))
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, label: str, _text: str) -> tuple[str, bool]:
+        asked.append(label)
+        assert issues.get_issue(db, issue.id).status is IssueStatus.OPEN  # nothing changed on an empty note
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", answer)
     dialog.resolve()
-    assert "resolution note" in dialog.message.text()
-    assert issues.get_issue(db, issue.id).status is IssueStatus.OPEN  # nothing changed on an empty note
-    dialog.resolve()
+    assert asked[1].startswith("Say how the issue was resolved; the resolution note is what the team will look back")
     resolved = issues.get_issue(db, issue.id)
     assert (resolved.status, resolved.resolution) == (IssueStatus.RESOLVED, "OT lead triages hospital referrals daily")
-    assert dialog.flag.isHidden() and dialog.changed and not dialog.resolve_button.isEnabled()
+    assert dialog.flag.isHidden() and dialog.changed and dialog.message.text() == "Resolved."
+    assert not dialog.escalate_button.isEnabled() and dialog.resolve_button.text() == "Correct the &resolution…"
     dialog.close()
 
 

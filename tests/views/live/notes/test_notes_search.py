@@ -11,10 +11,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from copdesk.core.model import NoteKind, Role, SessionKind
+from copdesk.core.input_limits import MAX_OUTCOME_CHARACTERS
+from copdesk.core.model import IssueStatus, NoteKind, Role, SessionKind
 from copdesk.services.corrections import CHANGED_SINCE
 from copdesk.services.follow_ups import reword_action
-from copdesk.store import actions, notes, sessions, teams
+from copdesk.store import actions, issues, notes, sessions, teams
 from copdesk.views.live.notes.correct_words import DISCARD_QUESTION, CorrectWordsDialog
 from copdesk.views.live.notes.notes_search import MATCH_COLUMN, NotesSearchDialog, elide_runs
 from copdesk.views.shell.main_window import MainWindow
@@ -119,6 +120,32 @@ def test_a_match_is_corrected_where_it_is_found_and_the_prepare_view_shows_it(wi
     assert search.message.text() == "Corrected: Action. It no longer matches the search."
     assert section.model.row_at(0).text == "Ring the carer"  # the Prepare view behind shows it at once
     assert search.correcting is None  # the next Enter opens a new correction
+    search.close()
+
+
+def test_a_resolution_is_found_and_corrected_and_the_issue_stays_resolved(window: MainWindow, qtbot: QtBot) -> None:
+    """What the erasure report counts in issues includes how they were resolved: search finds it to correct."""
+    db = window.context.db
+    team = add_team(window)
+    then = window.context.now() - timedelta(days=14)
+    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, then, planned_start=then)
+    sessions.start_session(db, session.id, then, ground_rules_agreed=True)
+    issue = issues.add_issue(db, team.id, "Lifts out of order", session.id, then, "")
+    sessions.end_session(db, session.id, then + timedelta(hours=1))
+    issues.resolve_issue(db, issue.id, "Mrs Okafor's son rang facilities.\nFixed in a week.", then)
+    search = _search(window, "Okafor", "Resolution: Lifts out of order")
+    search.correct_button.click()
+    dialog = search.correcting
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.words_edit.max_characters == MAX_OUTCOME_CHARACTERS
+    assert dialog.identifier_warning.label.text() == "“Mrs Okafor's” looks like a person's name."
+    corrected = "A relative rang facilities.\nFixed in a week."
+    dialog.words_edit.setPlainText(corrected)
+    dialog.save_button.click()
+    resolved = issues.get_issue(db, issue.id)
+    assert (resolved.status, resolved.resolution) == (IssueStatus.RESOLVED, corrected)
+    assert search.message.text() == "Corrected: Resolution: Lifts out of order. It no longer matches the search."
     search.close()
 
 
