@@ -1,17 +1,24 @@
 """Ending the app when the system ends it: SIGTERM (``kill``, a Linux log-out) and a Windows log-off or shutdown.
 
 Either way nobody may be there to answer a question, so CoPDesk asks none: every window closes without asking (each
-pane saves what was typed, and a quick item typed but not added goes at the end of the notes; a live session stays
-live, offered for resume at the next start), and the event loop ends even if a window would rather stay open.
+pane saves what was typed, and a quick item typed but not added goes at the end of the notes; words typed in an open
+dialog and not saved are kept in a file, which the next start points to; a live session stays live, offered for
+resume at the next start), and the event loop ends even if a window would rather stay open.
 Kept apart from :mod:`copdesk.app` so the composition root stays about composing.
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import datetime
+    from pathlib import Path
+
     from PySide6.QtWidgets import QApplication
+
+    from copdesk.views.widgets.typed_words import TypedWords
 
 # The wake-up socket pair and its notifier live as long as the process: closing them would end the wake-ups.
 _SIGTERM_WAKE: list[object] = []
@@ -64,14 +71,39 @@ def quit_cleanly_on_logoff(app: QApplication) -> None:
 
 def save_and_quit(app: QApplication) -> None:
     """Close every window without a question (each pane saves what was typed, a quick item typed but not added
-    among the notes; a live session stays live, offered for resume next time), then end the event loop even if a
-    window would rather stay open."""
-    from copdesk.views.shell.main_window import MainWindow
+    among the notes, words typed in a dialog in a file; a live session stays live, offered for resume next time),
+    then end the event loop even if a window would rather stay open. A dialog's other edits not saved (an agenda, a
+    series' rhythm) go with it: only the facilitator can say whether they should be saved."""
+    from PySide6.QtWidgets import QDialog
 
-    for widget in app.topLevelWidgets():
+    from copdesk.views.shell.main_window import MainWindow
+    from copdesk.views.widgets.typed_words import typed_in_open_windows
+
+    typed = typed_in_open_windows(app)  # before anything closes
+    windows = app.topLevelWidgets()
+    for widget in windows:
+        if isinstance(widget, MainWindow) and widget.is_open():
+            widget.live_session.keep_typed_not_added()  # in the notes, which close saves
+            _keep(typed, widget.context.db_path, widget.context.now())
+            typed = []
+    for widget in windows:
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.hide()  # not closed: a dialog with edits would ask about them on a close, and nobody is there
+    for widget in windows:
         if isinstance(widget, MainWindow):
-            if widget.is_open():  # a quick item typed but not added is kept in the notes, which close saves
-                widget.live_session.keep_typed_not_added()
             widget.close_without_asking()
     app.closeAllWindows()
     app.exit(0)
+
+
+def _keep(typed: list[TypedWords], db_path: Path, now: datetime) -> None:
+    """Each window's words in a file of its own beside the database (:func:`copdesk.services.notes.keep_typed_words`).
+
+    One that cannot be written (the data folder gone, or read-only) is past keeping: nobody is there to be told, and
+    the fault log, beside the data too, never holds a typed word (:mod:`copdesk.crash_log`).
+    """
+    from copdesk.services.notes import keep_typed_words
+
+    for where, words in typed:
+        with contextlib.suppress(OSError):
+            keep_typed_words(db_path, where, words, now)

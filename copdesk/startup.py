@@ -255,33 +255,54 @@ def _open_locked(
 
 
 def kept_notes_warning(data_folder: Path, now: datetime) -> str | None:
-    """What to say at each start (and on a switch of database) while notes CoPDesk could not save wait in their
-    files, if any do; a file whose writing a crash cut short is finished first, so that it is among them."""
-    from copdesk.store.kept_notes import finish_cut_short, kept_files, kept_folder, may_be_incomplete
+    """What to say at each start (and on a switch of database) while words CoPDesk could not save wait in their
+    files, if any do: a session's notes, and words typed in an open window when CoPDesk was made to close. A file
+    whose writing a crash cut short is finished first, so that it is among them."""
+    from copdesk.store.kept_notes import finish_cut_short, holds_typed_words, kept_files, kept_folder, may_be_incomplete
 
     finish_cut_short(data_folder, now)
     kept = kept_files(data_folder)
     if not kept:
         return None
-    one = len(kept) == 1
-    files, them = ("a file", "it") if one else (f"{len(kept)} files", "them")
-    sessions = (
-        "the session it names, copy what you need into its notes"
-        if one
-        else "the sessions they name, copy what you need into their notes"
-    )
-    cut_short = [path.name for path in kept if may_be_incomplete(path)]
+    notes = [path for path in kept if not holds_typed_words(path)]
+    words = [path for path in kept if holds_typed_words(path)]
+    folder = shown(kept_folder(data_folder))
+    them = "it" if len(kept) == 1 else "them"
+    if words and notes:
+        said = (
+            f"Words CoPDesk could not save are kept in {len(kept)} files in {folder}: notes of a session in "
+            f"{_count(notes)} (resume the session each names and copy what you need into its notes), and words "
+            f"typed in a window when CoPDesk was made to close in {_count(words)} (each file's first line says where:"
+            " copy what you need there). Then delete them"
+        )
+    elif words:
+        said = (
+            f"Words typed in a window when CoPDesk was made to close (a log-off or a shutdown) are kept in "
+            f"{_count(words)} in {folder}. The first line of each says where they were typed: copy what you need "
+            f"there, then delete {them}"
+        )
+    else:
+        sessions = (
+            "the session it names, copy what you need into its notes"
+            if len(notes) == 1
+            else "the sessions they name, copy what you need into their notes"
+        )
+        said = f"Notes CoPDesk could not save are kept in {_count(notes)} in {folder}. Resume {sessions}, then delete"
+        said += f" {them}"
+    cut_short = [path for path in kept if may_be_incomplete(path)]
     incomplete = ""
     if cut_short:
         from copdesk.core.text import listed
 
         holds = "it may hold" if len(cut_short) == 1 else "each may hold"
-        incomplete = f" A crash cut the writing of {listed(cut_short)} short: {holds} only the start of its notes."
-    return (
-        f"Notes CoPDesk could not save are kept in {files} in {shown(kept_folder(data_folder))}. Resume {sessions}, "
-        f"then delete {them}: nothing else removes {them}, not even an erasure or a deletion of old sessions."
-        f"{incomplete}"
-    )
+        what = "words" if any(holds_typed_words(path) for path in cut_short) else "notes"
+        names = listed([path.name for path in cut_short])
+        incomplete = f" A crash cut the writing of {names} short: {holds} only the start of its {what}."
+    return f"{said}: nothing else removes {them}, not even an erasure or a deletion of old sessions.{incomplete}"
+
+
+def _count(files: list[Path]) -> str:
+    return "a file" if len(files) == 1 else f"{len(files)} files"
 
 
 def _finish_pending_care(started: Startup, now: datetime) -> None:

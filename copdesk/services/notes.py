@@ -1,6 +1,7 @@
 """What is written down in a session: the free-text notes (autosaved) and the quick items (learning points,
 parked items with where they go, a plain note); and the free text kept in a file of its own when the notes pane
-must let go of it while the database cannot take it (:mod:`copdesk.store.kept_notes`)."""
+must let go of it while the database cannot take it, or when CoPDesk is made to close with words typed in an open
+window (:mod:`copdesk.store.kept_notes`)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,18 @@ def keep_unsaved_text(
     rather than add a file. Raises ``OSError`` when the file cannot be written either."""
     heading = _kept_heading(db_path.name, session, now)
     return kept_notes.keep_text(db_path.parent, text, heading, now, replacing=replacing)
+
+
+def keep_typed_words(db_path: Path, where: str, words: str, now: datetime) -> Path:
+    """Keep words typed ``where`` (an open window, named as it was titled) and not yet saved when CoPDesk was made
+    to close, in a file in ``unsaved-notes/`` beside the database at ``db_path``, under a heading that says where
+    they were typed and what to do with them. Raises ``OSError`` when the file cannot be written."""
+    heading = (
+        f"Typed in “{where}”, as typed, and not yet saved when CoPDesk was made to close (a log-off or a shutdown) "
+        f"on {short_date_time(now.astimezone())}. Its database, {db_path.name}, holds what was there before: copy "
+        "what you need where it was typed, then delete this file."
+    )
+    return kept_notes.keep_text(db_path.parent, words, heading, now, kind=kept_notes.TYPED_WORDS)
 
 
 def kept_text_remains(path: Path) -> bool:

@@ -1,18 +1,20 @@
-"""Notes CoPDesk could not save to the database, kept as text files so that closing never loses a word.
+"""Words CoPDesk could not save to the database, kept as text files so that closing never loses a word.
 
 When the window must let go of the session's notes while they cannot be saved (it closes while the disk is full,
 another program holds the database, or the folder became read-only), the text as typed is written to
 ``unsaved-notes/`` in the data folder, one UTF-8 file per close: a heading line that says which session and when,
-then the text. The folder is the user's alone (0700, files 0600, as :mod:`copdesk.store.permissions` allows); a
-link or a file in its place, or a data folder that is gone (an unplugged drive), is refused rather than written
-through or made anew. Each file is written to a hidden temporary name first and renamed into place, so a file
-CoPDesk finished is whole. A new file's name is claimed before the rename (``O_EXCL``), so a name already there is
-never replaced, even by a second CoPDesk on another database in the folder (a second close gets ``-2``, ``-3``…);
-a link planted at a temporary name is never written through. What a write cut short by a crash or a power cut
-left is made a file of its own at the next start (:func:`finish_cut_short`), which the start says may be
-incomplete. The next start says the files are there (:func:`kept_files`) until the facilitator deletes them. They
-are the facilitator's to delete: a retention or an erasure, which reach every copy of the database, does not reach
-a text file, and the warning at each start says so.
+then the text. Words typed in an open window and not yet saved when CoPDesk is made to close (a log-off, a shutdown:
+:mod:`copdesk.shutdown`) are kept there the same way, in files named ``words-…`` rather than ``notes-…``
+(:data:`TYPED_WORDS`), a heading line saying where they were typed. The folder is the user's alone (0700, files
+0600, as :mod:`copdesk.store.permissions` allows); a link or a file in its place, or a data folder that is gone (an
+unplugged drive), is refused rather than written through or made anew. Each file is written to a hidden temporary
+name first and renamed into place, so a file CoPDesk finished is whole. A new file's name is claimed before the
+rename (``O_EXCL``), so a name already there is never replaced, even by a second CoPDesk on another database in the
+folder (a second close gets ``-2``, ``-3``…); a link planted at a temporary name is never written through. What a
+write cut short by a crash or a power cut left is made a file of its own at the next start
+(:func:`finish_cut_short`), which the start says may be incomplete. The next start says the files are there
+(:func:`kept_files`) until the facilitator deletes them. They are the facilitator's to delete: a retention or an
+erasure, which reach every copy of the database, does not reach a text file, and the warning at each start says so.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from pathlib import Path
 from copdesk.store.permissions import PRIVATE_FILE, PRIVATE_FOLDER, make_private
 
 KEPT_FOLDER = "unsaved-notes"
+SESSION_NOTES = "notes"  # what each kind of kept file's name starts with: a session's notes, or words typed elsewhere
+TYPED_WORDS = "words"
 SUFFIX = ".txt"
 TEMPORARY = ".partial"
 CUT_SHORT = "-cut-short"
@@ -40,15 +44,24 @@ def kept_folder(data_folder: Path) -> Path:
     return data_folder / KEPT_FOLDER
 
 
-def keep_text(data_folder: Path, text: str, heading: str, now: datetime, *, replacing: Path | None = None) -> Path:
-    """Write ``heading``, a blank line and ``text`` to a new file in ``unsaved-notes/``; return its path.
+def keep_text(
+    data_folder: Path,
+    text: str,
+    heading: str,
+    now: datetime,
+    *,
+    replacing: Path | None = None,
+    kind: str = SESSION_NOTES,
+) -> Path:
+    """Write ``heading``, a blank line and ``text`` to a new file in ``unsaved-notes/``, its name starting with
+    ``kind`` (:data:`SESSION_NOTES` or :data:`TYPED_WORDS`); return its path.
 
     ``replacing`` (a file this run kept earlier, in that folder) is rewritten in place of a new name, so a second
     attempt at one close updates the text rather than adding a file. Raises ``OSError`` when it cannot be written;
     no file is left half-written then, and a file kept before is as it was.
     """
     folder = _own_folder(data_folder)
-    target = replacing if replacing is not None and replacing.parent == folder else _claim_new_name(folder, now)
+    target = replacing if replacing is not None and replacing.parent == folder else _claim_new_name(folder, kind, now)
     temporary = _temporary_for(target)
     if target == replacing:  # a temporary file left by this run's own failed attempt at it
         with contextlib.suppress(FileNotFoundError):
@@ -85,6 +98,11 @@ def kept_files(data_folder: Path) -> list[Path]:
         return []
     named = (path for path in entries if _is_kept_name(path.name) or _is_temporary(path.name))
     return sorted(path for path in named if holds_text(path))
+
+
+def holds_typed_words(path: Path) -> bool:
+    """Whether ``path`` keeps words typed in an open window (:data:`TYPED_WORDS`) rather than a session's notes."""
+    return path.name.removeprefix(".").startswith(f"{TYPED_WORDS}-")
 
 
 def may_be_incomplete(path: Path) -> bool:
@@ -151,8 +169,8 @@ def _own_folder(data_folder: Path) -> Path:
     return folder
 
 
-def _claim_new_name(folder: Path, now: datetime) -> Path:
-    return _claim_name(folder, f"notes-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}")
+def _claim_new_name(folder: Path, kind: str, now: datetime) -> Path:
+    return _claim_name(folder, f"{kind}-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}")
 
 
 def _claim_name(folder: Path, stem: str) -> Path:

@@ -298,6 +298,64 @@ def test_logging_off_saves_and_closes_without_asking_even_mid_session(
     conn.close()
 
 
+def test_logging_off_keeps_the_words_typed_in_an_open_dialog_in_a_file_the_next_start_points_to(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    """Nobody is there to save or cancel a correction or an outcome typed when the computer logs off."""
+    from datetime import timedelta
+
+    from copdesk.core.clock import system_now
+    from copdesk.core.model import EscalationTarget, SessionKind, TextSource
+    from copdesk.startup import kept_notes_warning
+    from copdesk.store import issues, sessions
+    from copdesk.store.kept_notes import kept_files
+    from copdesk.store.search import search_notes
+    from copdesk.views.live.notes.correct_words import CorrectWordsDialog
+    from copdesk.views.live.notes.escalation_dialog import UpdateEscalationDialog
+
+    make_database(db_path)
+
+    def log_off(window: MainWindow) -> None:
+        db, then = window.context.db, window.context.now() - timedelta(days=14)
+        team_id = window.current_team_id()
+        assert team_id is not None
+        session = sessions.create_session(db, team_id, SessionKind.REFLECTIVE, then, planned_start=then)
+        sessions.start_session(db, session.id, then, ground_rules_agreed=True)
+        issue = issues.add_issue(db, team_id, "Lifts out of order", session.id, then, "Jo Bloggs could not get up")
+        escalation = issues.add_escalation(db, issue.id, EscalationTarget.MANAGER, then.date(), None, session.id)
+        sessions.end_session(db, session.id, then + timedelta(hours=1))
+        [hit] = [hit for hit in search_notes(db, "Bloggs") if hit.source is TextSource.MENTION]
+        correction = CorrectWordsDialog(window.context, hit, window)
+        outcome = UpdateEscalationDialog(window.context, escalation, issue.title, window)
+        for dialog in (correction, outcome):
+            dialog.open()
+        correction.words_edit.setPlainText("A visitor could not get up")
+        outcome.outcome_edit.setPlainText("The manager will ring facilities")
+        qt_app = QApplication.instance()
+        assert isinstance(qt_app, QApplication)
+        save_and_quit(qt_app)
+        assert _windows() == [] and not correction.isVisible() and not outcome.isVisible()  # closed, nothing asked
+        QApplication.processEvents()
+        window.deleteLater()
+
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
+    event_loop.append(log_off)
+    assert app.run_gui(["--db", str(db_path)]) == 0
+
+    kept = sorted(path.read_text(encoding="utf-8") for path in kept_files(db_path.parent))
+    assert len(kept) == 2
+    assert kept[0].startswith("Typed in “Correct the words: Issue: Lifts out of order, ")
+    assert kept[0].endswith("\n\nA visitor could not get up")
+    assert kept[1].startswith("Typed in “Escalation outcome: Lifts out of order”, as typed, and not yet saved")
+    assert kept[1].endswith("\n\nThe manager will ring facilities")
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT text FROM issue_mention").fetchall() == [("Jo Bloggs could not get up",)]  # unsaved
+    assert conn.execute("SELECT outcome FROM escalation").fetchall() == [(None,)]
+    conn.close()
+    warning = kept_notes_warning(db_path.parent, system_now())
+    assert warning is not None and warning.startswith("Words typed in a window when CoPDesk was made to close")
+
+
 def test_each_kind_of_failed_restore_is_one_line() -> None:
     from copdesk.store.errors import StoreError
 

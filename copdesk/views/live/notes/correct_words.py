@@ -27,6 +27,7 @@ from copdesk.views.forms.ui_correct_words import Ui_CorrectWordsDialog
 from copdesk.views.widgets.forms import name_standard_buttons
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
+from copdesk.views.widgets.typed_words import TypedWords
 
 _MOST = {
     TextSource.NOTE: None,  # a session's notes: up to the size of a note
@@ -77,6 +78,13 @@ class CorrectWordsDialog(QDialog):
 
     def changed(self) -> bool:
         return self.words_edit.toPlainText() != self.hit.text
+
+    def typed_words(self) -> TypedWords | None:
+        """A correction typed and not saved (:mod:`copdesk.views.widgets.typed_words`)."""
+        if not self.changed():
+            return None
+        where = f"Correct the words: {self.hit.where}, {format_uk(self.hit.session_date)} · {self.hit.team_name}"
+        return TypedWords(where, self.words_edit.toPlainText())
 
     def accept(self) -> None:
         """Save the words; a refusal is said here, with the words kept, and Save again is the retry."""

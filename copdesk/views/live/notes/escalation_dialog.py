@@ -29,6 +29,7 @@ from copdesk.views.live.notes.action_editor import DueField, next_session_day
 from copdesk.views.widgets.forms import name_standard_buttons, place_field
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
+from copdesk.views.widgets.typed_words import TypedWords
 
 
 def _wire_buttons(dialog: QDialog, box: QDialogButtonBox) -> None:
@@ -115,7 +116,7 @@ class UpdateEscalationDialog(QDialog):
         self.ui = Ui_UpdateEscalationDialog()
         self.ui.setupUi(self)
         self.context = context
-        self.escalation = escalation
+        self.escalation, self.issue_title = escalation, issue_title
         ui = self.ui
         due = f"; response due {format_uk(escalation.response_due)}" if escalation.response_due else ""
         ui.headingLabel.setText(
@@ -135,6 +136,13 @@ class UpdateEscalationDialog(QDialog):
         self.outcome_edit.refused.connect(lambda problem: show_message(self.message, problem, error=True))
         _wire_buttons(self, ui.buttonBox)
         self.resize(520, self.sizeHint().height())
+
+    def typed_words(self) -> TypedWords | None:
+        """An outcome typed and not saved (:mod:`copdesk.views.widgets.typed_words`)."""
+        outcome = self.outcome_edit.toPlainText()
+        if outcome == (self.escalation.outcome or ""):
+            return None
+        return TypedWords(f"Escalation outcome: {self.issue_title}", outcome)
 
     def accept(self) -> None:
         outcome = self.outcome_edit.toPlainText()
