@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.dates import format_uk
-from copdesk.core.model import EscalationTarget, SessionKind, TextSource
-from copdesk.store import issues, sessions
+from copdesk.core.model import EscalationTarget, TextSource
+from copdesk.store import issues
 from copdesk.store.search import search_notes
 from copdesk.views.live.notes.correct_words import CorrectWordsDialog
 from copdesk.views.live.notes.escalation_dialog import UpdateEscalationDialog
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.typed_words import TypedWords, typed_in_open_windows
-from tests.views.live_helpers import add_team
+from tests.views.live_helpers import held_session
 
 
 def _app() -> QApplication:
@@ -29,13 +27,9 @@ def test_each_open_dialog_says_what_it_holds_typed_and_not_saved(window: MainWin
         if left is not window:
             left.hide()
     db = window.context.db
-    team = add_team(window)
-    then = window.context.now() - timedelta(days=14)
-    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, then, planned_start=then)
-    sessions.start_session(db, session.id, then, ground_rules_agreed=True)
-    issue = issues.add_issue(db, team.id, "Lifts out of order", session.id, then, "Ring Jo Bloggs")
-    escalation = issues.add_escalation(db, issue.id, EscalationTarget.MANAGER, then.date(), None, session.id)
-    sessions.end_session(db, session.id, then + timedelta(hours=1))
+    with held_session(window) as (team, session, then):
+        issue = issues.add_issue(db, team.id, "Lifts out of order", session.id, then, "Ring Jo Bloggs")
+        escalation = issues.add_escalation(db, issue.id, EscalationTarget.MANAGER, then.date(), None, session.id)
     [hit] = [hit for hit in search_notes(db, "Bloggs") if hit.source is TextSource.MENTION]
     correction = CorrectWordsDialog(window.context, hit, window)
     outcome = UpdateEscalationDialog(window.context, escalation, "Lifts out of order", window)

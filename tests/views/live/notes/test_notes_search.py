@@ -19,7 +19,7 @@ from copdesk.store import actions, issues, notes, sessions, teams
 from copdesk.views.live.notes.correct_words import DISCARD_QUESTION, CorrectWordsDialog
 from copdesk.views.live.notes.notes_search import MATCH_COLUMN, NotesSearchDialog, elide_runs
 from copdesk.views.shell.main_window import MainWindow
-from tests.views.live_helpers import add_team
+from tests.views.live_helpers import add_team, held_session
 
 NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
 LONG_RUN = "m" * 400  # no space to break at: ink runs to the very edge of the cell unless it is elided
@@ -126,12 +126,8 @@ def test_a_match_is_corrected_where_it_is_found_and_the_prepare_view_shows_it(wi
 def test_a_resolution_is_found_and_corrected_and_the_issue_stays_resolved(window: MainWindow, qtbot: QtBot) -> None:
     """What the erasure report counts in issues includes how they were resolved: search finds it to correct."""
     db = window.context.db
-    team = add_team(window)
-    then = window.context.now() - timedelta(days=14)
-    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, then, planned_start=then)
-    sessions.start_session(db, session.id, then, ground_rules_agreed=True)
-    issue = issues.add_issue(db, team.id, "Lifts out of order", session.id, then, "")
-    sessions.end_session(db, session.id, then + timedelta(hours=1))
+    with held_session(window) as (team, session, then):
+        issue = issues.add_issue(db, team.id, "Lifts out of order", session.id, then, "")
     issues.resolve_issue(db, issue.id, "Mrs Okafor's son rang facilities.\nFixed in a week.", then)
     search = _search(window, "Okafor", "Resolution: Lifts out of order")
     search.correct_button.click()
