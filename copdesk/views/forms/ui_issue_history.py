@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
     QFrame, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QSizePolicy, QSpacerItem, QTableView,
-    QVBoxLayout, QWidget)
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_IssueHistoryDialog(object):
     def setupUi(self, issueHistory):
@@ -33,6 +33,18 @@ class Ui_IssueHistoryDialog(object):
         self.headingLabel.setProperty(u"role", u"heading")
 
         self.mainLayout.addWidget(self.headingLabel)
+
+        self.resolutionLabel = QLabel(issueHistory)
+        self.resolutionLabel.setObjectName(u"resolutionLabel")
+
+        self.mainLayout.addWidget(self.resolutionLabel)
+
+        self.resolutionView = QPlainTextEdit(issueHistory)
+        self.resolutionView.setObjectName(u"resolutionView")
+        self.resolutionView.setMaximumSize(QSize(16777215, 84))
+        self.resolutionView.setReadOnly(True)
+
+        self.mainLayout.addWidget(self.resolutionView)
 
         self.flagFrame = QFrame(issueHistory)
         self.flagFrame.setObjectName(u"flagFrame")
@@ -111,8 +123,11 @@ class Ui_IssueHistoryDialog(object):
 
         self.mainLayout.addLayout(self.buttonRow)
 
-        self.mainLayout.setStretch(3, 2)
-        self.mainLayout.setStretch(5, 1)
+        self.mainLayout.setStretch(5, 2)
+        self.mainLayout.setStretch(7, 1)
+#if QT_CONFIG(shortcut)
+        self.resolutionLabel.setBuddy(self.resolutionView)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(issueHistory)
 
@@ -122,6 +137,10 @@ class Ui_IssueHistoryDialog(object):
     def retranslateUi(self, issueHistory):
         issueHistory.setWindowTitle(QCoreApplication.translate("IssueHistoryDialog", u"Issue", None))
         self.headingLabel.setText("")
+        self.resolutionLabel.setText(QCoreApplication.translate("IssueHistoryDialog", u"How it was resolved:", None))
+#if QT_CONFIG(accessibility)
+        self.resolutionView.setAccessibleName(QCoreApplication.translate("IssueHistoryDialog", u"How the issue was resolved", None))
+#endif // QT_CONFIG(accessibility)
         self.flagLabel.setText("")
         self.historyHeading.setText(QCoreApplication.translate("IssueHistoryDialog", u"Every time it was raised", None))
 #if QT_CONFIG(accessibility)

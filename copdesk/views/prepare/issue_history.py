@@ -61,6 +61,8 @@ class IssueHistoryDialog(QDialog):
         self.history_table, self.escalation_table, self.message = ui.historyTable, ui.escalationTable, ui.messageLabel
         self.escalate_button, self.outcome_button = ui.escalateButton, ui.outcomeButton
         self.resolve_button, self.title_button = ui.resolveButton, ui.titleButton
+        self.resolution_view = ui.resolutionView
+        QWidget.setTabOrder(self.history_table, self.resolution_view)  # the history first: the reason it is opened
         self.history = history_model(self)
         self.history_table.setModel(self.history)
         configure_table(self.history_table)
@@ -83,10 +85,11 @@ class IssueHistoryDialog(QDialog):
         summary = issue_summary(self.context.db, self.issue_id)
         self.summary: IssueSummary = summary
         self.setWindowTitle(f"Issue: {summary.title}")
-        resolved = f". Resolved: {summary.resolution}" if summary.resolution else ""
-        self.heading.setText(
-            f"{summary.title}\nRaised {raised_text(summary.times_raised)}; {summary.status.label.lower()}{resolved}"
-        )
+        status = summary.status.label.lower()
+        self.heading.setText(f"{summary.title}\nRaised {raised_text(summary.times_raised)}; {status}")
+        self.resolution_view.setPlainText(summary.resolution or "")  # in a box of its own: it may run to paragraphs
+        self.resolution_view.setVisible(summary.resolution is not None)
+        self.ui.resolutionLabel.setVisible(summary.resolution is not None)
         flagged = is_flagged(summary.times_raised, summary.status, recurring_threshold(self.context.db))
         self.flag.setVisible(flagged)
         self.flag_label.setText(advice_text(summary.times_raised) if flagged else "")

@@ -140,7 +140,7 @@ def test_a_refused_resolution_is_asked_again_with_why_and_the_words_typed(
 ) -> None:
     issue_id = _recurring_issue(window)
     history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
-    assert history.resolve_button.text() == RESOLVE
+    assert history.resolve_button.text() == RESOLVE and history.resolution_view.isHidden()
     too_long = "The OT lead now triages every referral. " * 101
     shown = _answer_resolution(monkeypatch, (too_long, True), ("The OT lead triages referrals daily.", True))
     history.resolve_button.click()
@@ -177,7 +177,8 @@ def test_a_resolution_is_corrected_from_the_issues_history_and_it_stays_resolved
     assert (issue.status, issue.resolution) == (IssueStatus.RESOLVED, corrected)
     assert db.table("issue").get(issue_id)["resolved_at"] == resolved_at
     assert history.message.text() == "Resolution corrected." and history.changed
-    assert history.heading.text().endswith(f"resolved. Resolved: {corrected}")
+    assert history.heading.text().endswith("\nRaised twice; resolved")
+    assert not history.resolution_view.isHidden() and history.resolution_view.toPlainText() == corrected
 
 
 def test_a_resolution_changed_elsewhere_meanwhile_is_not_put_back(
