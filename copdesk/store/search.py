@@ -40,14 +40,15 @@ class NoteHit:
 
     ``session_date`` is the session it belongs to: where a note was written, an issue first recorded (its title),
     raised (what was said) or last raised (its resolution), an action agreed, an escalation raised (else where its
-    issue was last raised).
+    issue was last raised). With none of those sessions left, it is the day the text was recorded (for an
+    escalation, its issue), and ``session_id`` is ``None``.
     ``source`` and ``row_id`` name the text itself, for a correction
     (:func:`copdesk.services.corrections.correct_words`).
     """
 
     source: TextSource
     row_id: int
-    session_id: int
+    session_id: int | None  # None when it has no session left (its date is then when it was recorded)
     session_date: date
     team_name: str
     where: str
@@ -101,47 +102,56 @@ def suggest_issues(
     ]
 
 
+# Each kind of text with its session (for its date and team), or, when it has none left (a deletion of old sessions
+# keeps an issue resolved since, an action still open, without the sessions they came from), its team and when it
+# was recorded: everything the erasure report counts must be found.
 _SEARCH_SQL = f"""
-SELECT hit.*, team.name AS team_name, {SESSION_ORDER.format(s="session")} AS held FROM (
+SELECT hit.*, team.name AS team_name, coalesce({SESSION_ORDER.format(s="session")}, hit.recorded) AS held FROM (
     SELECT note.id AS row_id, note.session_id, note.kind AS kind, '' AS issue_title, note.text AS text,
-           snippet(note_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}) AS snippet, bm25(note_fts) AS score
+           snippet(note_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}) AS snippet, bm25(note_fts) AS score,
+           (SELECT s.team_id FROM session s WHERE s.id = note.session_id) AS team_id, NULL AS recorded
     FROM note_fts JOIN note ON note.id = note_fts.rowid
     WHERE note_fts MATCH :query
     UNION ALL
     SELECT m.id, m.session_id, 'mention', issue.title, m.text,
-           snippet(issue_mention_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(issue_mention_fts)
+           snippet(issue_mention_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(issue_mention_fts),
+           issue.team_id, m.at
     FROM issue_mention_fts JOIN issue_mention m ON m.id = issue_mention_fts.rowid
     JOIN issue ON issue.id = m.issue_id
     WHERE issue_mention_fts MATCH :query
     UNION ALL
     SELECT issue.id, (SELECT m.session_id FROM issue_mention m WHERE m.issue_id = issue.id ORDER BY m.at, m.id LIMIT 1),
            'issue-title', issue.title, issue.title,
-           snippet(issue_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), {TITLE_WEIGHT} * bm25(issue_fts)
+           snippet(issue_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), {TITLE_WEIGHT} * bm25(issue_fts),
+           issue.team_id, issue.created_at
     FROM issue_fts JOIN issue ON issue.id = issue_fts.rowid
     WHERE issue_fts MATCH :query
     UNION ALL
     SELECT issue.id, (SELECT m.session_id FROM issue_mention m WHERE m.issue_id = issue.id
                       ORDER BY m.at DESC, m.id DESC LIMIT 1),
            'resolution', issue.title, issue.resolution,
-           snippet(issue_resolution_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(issue_resolution_fts)
+           snippet(issue_resolution_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(issue_resolution_fts),
+           issue.team_id, coalesce(issue.resolved_at, issue.created_at)
     FROM issue_resolution_fts JOIN issue ON issue.id = issue_resolution_fts.rowid
     WHERE issue_resolution_fts MATCH :query
     UNION ALL
     SELECT action.id, action.origin_session_id, 'action', '', action.text,
-           snippet(action_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(action_fts)
+           snippet(action_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(action_fts),
+           action.team_id, action.created_at
     FROM action_fts JOIN action ON action.id = action_fts.rowid
     WHERE action_fts MATCH :query
     UNION ALL
     SELECT e.id, coalesce(e.session_id, (SELECT m.session_id FROM issue_mention m WHERE m.issue_id = e.issue_id
                                    ORDER BY m.at DESC, m.id DESC LIMIT 1)),
            'escalation', issue.title, e.outcome,
-           snippet(escalation_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(escalation_fts)
+           snippet(escalation_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(escalation_fts),
+           issue.team_id, issue.created_at
     FROM escalation_fts JOIN escalation e ON e.id = escalation_fts.rowid
     JOIN issue ON issue.id = e.issue_id
     WHERE escalation_fts MATCH :query
 ) AS hit
-JOIN session ON session.id = hit.session_id
-JOIN team ON team.id = session.team_id
+LEFT JOIN session ON session.id = hit.session_id
+JOIN team ON team.id = hit.team_id
 ORDER BY hit.score, held DESC
 LIMIT :limit
 """
@@ -179,7 +189,7 @@ def search_notes(db: Database, typed: str, *, limit: int = SEARCH_LIMIT) -> list
         NoteHit(
             source=TextSource(row["kind"]),
             row_id=int(row["row_id"]),
-            session_id=int(row["session_id"]),
+            session_id=None if row["session_id"] is None else int(row["session_id"]),
             session_date=local_day(row["held"]),
             team_name=str(row["team_name"]),
             where=_where(TextSource(row["kind"]), str(row["issue_title"])),

@@ -118,3 +118,28 @@ def test_resolutions_made_before_0032_are_found_once_it_is_applied(tmp_path: Pat
     ]
     db.execute("INSERT INTO issue_resolution_fts (issue_resolution_fts) VALUES ('integrity-check')")
     db.close()
+
+
+def test_what_outlives_its_sessions_is_still_found_dated_when_it_was_recorded(db: Database) -> None:
+    """A deletion of old sessions keeps an issue resolved since, and an open action, without their sessions: the
+    erasure report still counts their words, so the search must still find them."""
+    from copdesk.core.clock import to_utc_iso
+    from copdesk.store.retention import delete_older
+
+    team = teams.create_team(db, "Harbour Team", [], NOW)
+    old = _session(db, team.id, 0)
+    issue = issues.add_issue(db, team.id, "Jo Quinn's referrals", old, NOW, "Jo Quinn waited")
+    issues.resolve_issue(db, issue.id, "Jo Quinn now has a named worker", NOW + timedelta(days=60))
+    escalation = issues.add_escalation(db, issue.id, EscalationTarget.MANAGER, _day(0), None, old)
+    change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "Manager called Jo Quinn")
+    actions.add_action(db, team.id, "Ring Jo Quinn", NOW, origin_session_id=old)
+    sessions.end_session(db, old, NOW + timedelta(hours=1))
+    delete_older(db, to_utc_iso(NOW + timedelta(days=30)))
+    assert db.execute("SELECT count(*) FROM session").fetchone()[0] == 0
+    found = {(hit.where, hit.session_id, hit.session_date, hit.team_name) for hit in search_notes(db, "Quinn")}
+    assert found == {
+        ("Issue", None, _day(0), "Harbour Team"),
+        ("Resolution: Jo Quinn's referrals", None, _day(60), "Harbour Team"),
+        ("Escalation outcome: Jo Quinn's referrals", None, _day(0), "Harbour Team"),
+        ("Action", None, _day(0), "Harbour Team"),
+    }
