@@ -55,15 +55,12 @@ def item_wording(typed: str, what: str, most: int = MAX_ITEM_CHARACTERS) -> str:
     return wording
 
 
-def resolution_wording(typed: str) -> str:
+def resolution_wording(typed: str, most: int = MAX_OUTCOME_CHARACTERS) -> str:
     """A resolution as it is stored: its lines kept, the blank around them trimmed. ``ValueError`` with a one-line
-    message when it is empty or over :data:`MAX_OUTCOME_CHARACTERS`."""
+    message when it is empty or over ``most`` characters."""
     words = typed.strip()
     if not words:
         raise ValueError("Say how the issue was resolved; the resolution note is what the team will look back on.")
-    if len(words) > MAX_OUTCOME_CHARACTERS:
-        raise ValueError(
-            f"A resolution holds at most {MAX_OUTCOME_CHARACTERS:,} characters, not {len(words):,}; "
-            "nothing was changed."
-        )
+    if len(words) > most:
+        raise ValueError(f"A resolution holds at most {most:,} characters, not {len(words):,}; nothing was changed.")
     return words

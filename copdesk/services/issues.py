@@ -25,6 +25,7 @@ def raise_issue(db: Database, team_id: int, title: str, session_id: int, now: da
 
 
 ISSUE_GONE = "That issue is no longer there (it was removed)"
+RESOLVED_MEANWHILE = "That issue was resolved meanwhile: correct its resolution instead; nothing was changed."
 
 
 def retitle_issue(db: Database, issue_id: int, title: str) -> Issue:
@@ -77,7 +78,12 @@ def _still_live(db: Database, session_id: int) -> None:
 
 
 def resolve_issue(db: Database, issue_id: int, resolution: str, now: datetime) -> Issue:
+    """``ValueError`` for a resolution that is empty or too long, and for an issue removed or resolved meanwhile
+    (a resolution is corrected, never written over: :func:`copdesk.services.corrections.correct_words`)."""
     with transaction(db):
+        require_row(db, "issue", issue_id, ISSUE_GONE)
+        if issues.get_issue(db, issue_id).resolution is not None:
+            raise ValueError(RESOLVED_MEANWHILE)
         return issues.resolve_issue(db, issue_id, resolution, now)
 
 

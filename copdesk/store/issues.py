@@ -9,7 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from copdesk.core.clock import to_utc_iso
-from copdesk.core.input_limits import resolution_wording
+from copdesk.core.input_limits import MAX_OUTCOME_CHARACTERS, resolution_wording
 from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget, Issue, IssueStatus
 from copdesk.store.tables import insert_row
 
@@ -115,10 +115,12 @@ def resolve_issue(db: Database, issue_id: int, resolution: str, now: datetime) -
 
 def reword_resolution(db: Database, issue_id: int, typed: str) -> str:
     """Correct how a resolved issue was resolved (its status and the day it was resolved stay); return the words
-    as stored. ``ValueError`` as :func:`resolve_issue`, and for an issue that is not resolved."""
-    if get_issue(db, issue_id).resolution is None:
+    as stored. ``ValueError`` as :func:`resolve_issue`, and for an issue that is not resolved. One written before
+    resolutions had a limit may stay as long as it was."""
+    stored = get_issue(db, issue_id).resolution
+    if stored is None:
         raise ValueError("That issue is not resolved: resolve it from its history to say how.")
-    words = resolution_wording(typed)
+    words = resolution_wording(typed, max(MAX_OUTCOME_CHARACTERS, len(stored)))  # one kept before the limit: as long
     db.table("issue").update(issue_id, {"resolution": words})
     return words
 

@@ -214,3 +214,15 @@ def test_only_a_resolved_issues_resolution_is_corrected(db: Database, record: di
         _correct(db, TextSource.RESOLUTION, open_issue.id, "Fixed")
     assert issues.get_issue(db, open_issue.id).status is IssueStatus.OPEN
     assert issues.get_issue(db, open_issue.id).resolution is None
+
+
+def test_a_resolution_written_before_the_limit_may_stay_as_long_when_it_is_corrected(
+    db: Database, record: dict[str, int]
+) -> None:
+    """Resolutions had no limit before: taking a name out of a long one must not mean cutting it to 4,000."""
+    long_one = ("Jo Bloggs rings weekly. " * 200).strip()  # 4,799 characters
+    db.execute("UPDATE issue SET resolution = ? WHERE id = ?", [long_one, record["issue"]])
+    corrected = long_one.replace("Jo Bloggs", "the carer")
+    assert _correct(db, TextSource.RESOLUTION, record["issue"], corrected) == corrected
+    with pytest.raises(ValueError, match=r"at most 4,799 characters, not 4,801"):
+        _correct(db, TextSource.RESOLUTION, record["issue"], f"{corrected} x")

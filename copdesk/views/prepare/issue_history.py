@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from functools import partial
+from typing import NamedTuple
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +22,7 @@ from copdesk.core.model import TextSource
 from copdesk.core.recurring import advice_text, is_flagged, raised_text
 from copdesk.core.review import IssueSummary
 from copdesk.services.corrections import CHANGED_SINCE, correct_words
-from copdesk.services.issues import resolve_issue, retitle_issue
+from copdesk.services.issues import RESOLVED_MEANWHILE, resolve_issue, retitle_issue
 from copdesk.store import issues
 from copdesk.store.recurring import (
     issue_history,
@@ -43,6 +44,19 @@ RESOLUTION_CHANGED = (
     "The resolution was changed elsewhere while this was open: the history now shows it as it is. "
     "OK saves your words over it; Cancel keeps it."
 )
+
+
+class _Question(NamedTuple):
+    """One of the dialog's questions, and how its answer is saved."""
+
+    title: str  # the question's own window title
+    prompt: str
+    write: Callable[[str], object]  # the service's act, given the words
+    key: Hashable  # the act, for the write guard: a second answer replaces the first's Retry
+    kept: str  # said with a refused write: the words are kept for Retry
+    done: str
+    unchanged: Callable[[str], bool] = lambda _typed: False  # the words would be stored as they are: nothing to do
+    multi_line: bool = True
 
 
 class IssueHistoryDialog(QDialog):
@@ -100,9 +114,9 @@ class IssueHistoryDialog(QDialog):
         open_issue = summary.resolution is None
         self.escalate_button.setEnabled(open_issue)
         self.resolve_button.setText(RESOLVE if open_issue else CORRECT_RESOLUTION)
-        self.resolve_button.setToolTip(
-            "Resolve this issue with a note" if open_issue else "Correct the words of how this issue was resolved"
-        )
+        what = "Resolve this issue with a note" if open_issue else "Correct the words of how this issue was resolved"
+        self.resolve_button.setToolTip(what)
+        self.resolve_button.setAccessibleName(what)
         self.outcome_button.setEnabled(bool(found))
 
     def escalate(self) -> None:
@@ -136,41 +150,18 @@ class IssueHistoryDialog(QDialog):
             self._changed(f"Escalation {dialog.escalation.status.label.lower()}.")
 
     def edit_title(self) -> None:
-        def ask(label: str, typed: str) -> tuple[str, bool]:
-            return QInputDialog.getText(self, "Edit the issue's title", label, QLineEdit.EchoMode.Normal, typed)
-
         title = self.summary.title
-        save = partial(self._retitle, self.issue_id)
-        self._ask_until_taken(ask, TITLE_PROMPT, title, save, lambda typed: " ".join(typed.split()) == title)
-
-    def _ask_until_taken(
-        self,
-        ask: Callable[[str, str], tuple[str, bool]],
-        prompt: str,
-        typed: str,
-        save: Callable[[str], str | None],
-        unchanged: Callable[[str], bool] = lambda _typed: False,
-    ) -> None:
-        """Ask with ``prompt``, opening on ``typed``, and ``save`` what is given; refused, ask again with why and the
-        words as typed. Cancel, or words that would store as they are (``unchanged``), leave it as it was."""
-        why = ""
-        while True:
-            typed, accepted = ask(f"{why}\n\n{prompt}" if why else prompt, typed)
-            if not accepted or unchanged(typed):
-                return
-            refused = save(typed)
-            if refused is None:
-                return
-            why = refused
-
-    def _retitle(self, issue_id: int, title: str) -> str | None:
-        return self._save(
-            lambda: retitle_issue(self.context.db, issue_id, title),
-            retry=partial(self._retitle, issue_id, title),
-            key=("retitle", issue_id),
+        question = _Question(
+            "Edit the issue's title",
+            TITLE_PROMPT,
+            lambda typed: retitle_issue(self.context.db, self.issue_id, typed),
+            key=("retitle", self.issue_id),
             kept="The title you typed is kept: Retry saves it.",
             done="Title changed.",
+            unchanged=lambda typed: " ".join(typed.split()) == title,
+            multi_line=False,
         )
+        self._ask(question, title)
 
     def resolve_or_correct(self) -> None:
         """Resolve an open issue with a note; once it is resolved, correct that note."""
@@ -180,68 +171,80 @@ class IssueHistoryDialog(QDialog):
             self.correct_resolution()
 
     def resolve(self) -> None:
-        def ask(label: str, typed: str) -> tuple[str, bool]:
-            return QInputDialog.getMultiLineText(self, "Resolve issue", label, typed)
-
-        prompt = f"How was “{self.summary.title}” resolved? The team will look back on this."
-        self._ask_until_taken(ask, prompt, "", partial(self._resolve, self.issue_id))
-
-    def _resolve(self, issue_id: int, note: str) -> str | None:
-        now = self.context.now()
-        return self._save(
-            lambda: resolve_issue(self.context.db, issue_id, note, now),
-            retry=partial(self._resolve, issue_id, note),
-            key=("resolve", issue_id),
+        question = _Question(
+            "Resolve issue",
+            f"How was “{self.summary.title}” resolved? The team will look back on this.",
+            lambda typed: resolve_issue(self.context.db, self.issue_id, typed, self.context.now()),
+            key=("resolve", self.issue_id),
             kept="The resolution you typed is kept: Retry saves it.",
             done="Resolved.",
         )
+        self._ask(question, "")
 
     def correct_resolution(self) -> None:
         """Only the words change: the issue stays resolved, on the day it was."""
-
-        def ask(label: str, typed: str) -> tuple[str, bool]:
-            return QInputDialog.getMultiLineText(self, "Correct the resolution", label, typed)
-
-        prompt = f"How “{self.summary.title}” was resolved, as the team will look back on it:"
-        save = partial(self._correct_resolution, self.issue_id)
-        self._ask_until_taken(ask, prompt, self.summary.resolution or "", save, self._reads_as_shown)
-
-    def _reads_as_shown(self, typed: str) -> bool:
-        return typed.strip() == (self.summary.resolution or "")
-
-    def _correct_resolution(self, issue_id: int, typed: str) -> str | None:
-        """Correct the words this dialog shows; changed elsewhere meanwhile, it shows them as they are now and says
-        so, and saving the words typed again puts them over those."""
-        was, now = self.summary.resolution or "", self.context.now()
-        refused = self._save(
-            lambda: correct_words(self.context.db, TextSource.RESOLUTION, issue_id, typed, now, was=was),
-            retry=partial(self._correct_resolution, issue_id, typed),
-            key=("resolution", issue_id),
+        question = _Question(
+            "Correct the resolution",
+            f"How “{self.summary.title}” was resolved, as the team will look back on it:",
+            self._write_resolution,
+            key=("resolution", self.issue_id),
             kept="The resolution you corrected is kept: Retry saves it.",
             done="Resolution corrected.",
+            unchanged=lambda typed: typed.strip() == (self.summary.resolution or ""),
         )
-        if refused == CHANGED_SINCE:
-            self.reload()
-            refused = RESOLUTION_CHANGED
-            show_message(self.message, refused, error=True)
-        return refused
+        self._ask(question, self.summary.resolution or "")
 
-    def _save(
-        self, write: Callable[[], object], *, retry: Callable[[], object], key: Hashable, kept: str, done: str
-    ) -> str | None:
-        """Through the window's write guard: a write that cannot happen now (a full disk) keeps what was typed for
-        Retry (the question that took it has closed); saved, ``done`` says so. Returns why it was refused when what
-        was typed can never be saved as it is (``ValueError``), else ``None``."""
+    def _write_resolution(self, typed: str) -> object:
+        """Correct the words this dialog shows (:meth:`_answer` says if they were changed elsewhere meanwhile)."""
+        was = self.summary.resolution or ""
+        return correct_words(self.context.db, TextSource.RESOLUTION, self.issue_id, typed, self.context.now(), was=was)
+
+    def _ask(self, question: _Question, typed: str, why: str = "") -> None:
+        """Ask ``question``, opening on ``typed``, and save the answer; refused, ask again with why and the words as
+        typed. Cancel, or words that would store as they are, leave it as it was."""
+        while True:
+            label = f"{why}\n\n{question.prompt}" if why else question.prompt
+            if question.multi_line:
+                typed, accepted = QInputDialog.getMultiLineText(self, question.title, label, typed)
+            else:
+                typed, accepted = QInputDialog.getText(self, question.title, label, QLineEdit.EchoMode.Normal, typed)
+            if not accepted or question.unchanged(typed):
+                return
+            refused = self._answer(question, typed)
+            if refused is None:
+                return
+            why = refused
+
+    def _answer(self, question: _Question, typed: str) -> str | None:
+        """Save the words through the window's write guard; saved, the question's ``done`` says so. A write that
+        cannot happen now (a full disk) keeps them for Retry, which saves them the same way and asks again should
+        they be refused then (:meth:`_retry`). Returns why they were refused when they can never be saved as they
+        are (``ValueError``), else ``None``."""
         try:
-            saved = self.context.writes.run(write, retry=retry, key=key, kept=kept)
+            saved = self.context.writes.run(
+                lambda: question.write(typed),
+                retry=partial(self._retry, question, typed),
+                key=question.key,
+                kept=question.kept,
+            )
         except ValueError as exc:
-            show_message(self.message, str(exc), error=True)
-            return str(exc)
+            why = str(exc)
+            if why in (CHANGED_SINCE, RESOLVED_MEANWHILE):  # changed elsewhere meanwhile: show the issue as it is
+                self.reload()
+                why = RESOLUTION_CHANGED if why == CHANGED_SINCE else why
+            show_message(self.message, why, error=True)
+            return why
         if saved is None:
             show_message(self.message, self.context.writes.message, error=True)
             return None
-        self._changed(done)
+        self._changed(question.done)
         return None
+
+    def _retry(self, question: _Question, typed: str) -> None:
+        """Retry, for words a full disk refused: refused for good now, they are asked for again, with why."""
+        refused = self._answer(question, typed)
+        if refused is not None:
+            self._ask(question, typed, refused)
 
     def _changed(self, message: str) -> None:
         self.changed = True

@@ -207,6 +207,50 @@ def test_a_resolution_changed_elsewhere_meanwhile_is_not_put_back(
     assert history.message.text() == "Resolution corrected."
 
 
+def test_words_kept_from_a_full_disk_and_refused_on_retry_are_asked_for_again_with_why(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kept for Retry, the corrected resolution meets words corrected elsewhere meanwhile: asked again, never lost."""
+    from copdesk.services import corrections
+    from copdesk.store.errors import StorageFullError
+
+    issue_id = _recurring_issue(window)
+    db, writes = window.context.db, window.context.writes
+    issues.resolve_issue(db, issue_id, "Sorted with Jo Bloggs", EARLIER)
+    history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
+    written = corrections.correct_words
+
+    def full(*args: object, **kwargs: object) -> str:
+        raise StorageFullError("The disk is full.")
+
+    monkeypatch.setattr("copdesk.views.prepare.issue_history.correct_words", full)
+    typed = "Sorted with the OT lead, weekly"
+    _answer_resolution(monkeypatch, (typed, True))
+    history.resolve_button.click()
+    assert writes.waiting == 1 and writes.message.endswith("The resolution you corrected is kept: Retry saves it.")
+    history.close()
+    monkeypatch.setattr("copdesk.views.prepare.issue_history.correct_words", written)
+    issues.reword_resolution(db, issue_id, "Sorted with the OT lead")  # meanwhile, from note search
+    shown = _answer_resolution(monkeypatch, (typed, False))
+    assert writes.retry()  # the banner's Retry
+    assert shown == [("Correct the resolution", f"{RESOLUTION_CHANGED}\n\n{shown[0][1].split(chr(10))[-1]}", typed)]
+    assert issues.get_issue(db, issue_id).resolution == "Sorted with the OT lead"  # not put over it unasked
+
+
+def test_an_issue_resolved_meanwhile_is_not_resolved_again_over_its_resolution(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    issue_id = _recurring_issue(window)
+    history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
+    issues.resolve_issue(window.context.db, issue_id, "Sorted with the OT lead", EARLIER)  # elsewhere, meanwhile
+    shown = _answer_resolution(monkeypatch, ("Facilities fixed it", True), ("Facilities fixed it", False))
+    history.resolve()
+    assert shown[1][1].startswith("That issue was resolved meanwhile: correct its resolution instead")
+    assert issues.get_issue(window.context.db, issue_id).resolution == "Sorted with the OT lead"
+    assert history.resolve_button.text() == CORRECT_RESOLUTION  # the history shows it resolved now
+    assert history.resolve_button.accessibleName() == "Correct the words of how this issue was resolved"
+
+
 def test_a_recurring_issue_in_the_prepare_view_opens_its_history_and_shows_what_changed(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -33,7 +33,6 @@ _MOST = {
     TextSource.NOTE: None,  # a session's notes: up to the size of a note
     TextSource.ISSUE_TITLE: MAX_ISSUE_TITLE_CHARACTERS,
     TextSource.ESCALATION: MAX_OUTCOME_CHARACTERS,
-    TextSource.RESOLUTION: MAX_OUTCOME_CHARACTERS,
 }
 DISCARD_QUESTION = "Leave without saving the correction? The words stay as they were."
 
@@ -48,7 +47,10 @@ class CorrectWordsDialog(QDialog):
         ui = self.ui
         ui.headingLabel.setText(f"{format_uk(hit.session_date)} · {hit.team_name} · {hit.where}")
         self.words_edit, self.message = ui.wordsEdit, ui.messageLabel
-        self.words_edit.max_characters = _MOST.get(hit.source, MAX_ITEM_CHARACTERS)
+        most = _MOST.get(hit.source, MAX_ITEM_CHARACTERS)
+        if hit.source is TextSource.RESOLUTION:  # one written before resolutions had a limit may stay as long
+            most = max(MAX_OUTCOME_CHARACTERS, len(hit.text))
+        self.words_edit.max_characters = most
         self.words_edit.setPlainText(hit.text)
         self.words_edit.refused.connect(lambda problem: show_message(self.message, problem, error=True))
         self.identifier_warning = IdentifierWarning(self.words_edit)  # never blocks: the words still save

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.input_limits import MAX_OUTCOME_CHARACTERS
-from copdesk.core.model import IssueStatus, NoteKind, Role, SessionKind
+from copdesk.core.model import IssueStatus, NoteKind, Role, SessionKind, TextSource
 from copdesk.services.corrections import CHANGED_SINCE
 from copdesk.services.follow_ups import reword_action
 from copdesk.store import actions, issues, notes, sessions, teams
+from copdesk.store.search import search_notes
 from copdesk.views.live.notes.correct_words import DISCARD_QUESTION, CorrectWordsDialog
 from copdesk.views.live.notes.notes_search import MATCH_COLUMN, NotesSearchDialog, elide_runs
 from copdesk.views.shell.main_window import MainWindow
@@ -143,6 +144,10 @@ def test_a_resolution_is_found_and_corrected_and_the_issue_stays_resolved(window
     assert (resolved.status, resolved.resolution) == (IssueStatus.RESOLVED, corrected)
     assert search.message.text() == "Corrected: Resolution: Lifts out of order. It no longer matches the search."
     search.close()
+    long_one = ("Facilities rang. " * 300).strip()  # kept before resolutions had a limit: may stay as long
+    db.execute("UPDATE issue SET resolution = ? WHERE id = ?", [long_one, issue.id])
+    [hit] = [hit for hit in search_notes(db, "facilities") if hit.source is TextSource.RESOLUTION]
+    assert CorrectWordsDialog(window.context, hit, window).words_edit.max_characters == len(long_one)
 
 
 def test_words_changed_elsewhere_since_the_search_are_refused_and_the_correction_kept(
