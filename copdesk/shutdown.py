@@ -10,7 +10,10 @@ Kept apart from :mod:`copdesk.app` so the composition root stays about composing
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING
+import sys
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -19,6 +22,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from copdesk.views.widgets.typed_words import TypedWords
+
+T = TypeVar("T")
 
 # The wake-up socket pair and its notifier live as long as the process: closing them would end the wake-ups.
 _SIGTERM_WAKE: list[object] = []
@@ -71,29 +76,40 @@ def quit_cleanly_on_logoff(app: QApplication) -> None:
 
 def save_and_quit(app: QApplication) -> None:
     """Close every window without a question (each pane saves what was typed, a quick item typed but not added
-    among the notes, words typed in a dialog in a file; a live session stays live, offered for resume next time),
-    then end the event loop even if a window would rather stay open. A dialog's other edits not saved (an agenda, a
-    series' rhythm) go with it: only the facilitator can say whether they should be saved."""
+    among the notes, words typed in a dialog, or kept only for Retry, in a file; a live session stays live, offered
+    for resume next time), then end the event loop even if a window would rather stay open. A dialog's other edits
+    not saved (an agenda, a series' rhythm) go with it: only the facilitator can say whether they should be saved.
+    A step that fails (a fault, logged as any is) does not stop the ones after it, nor the quit."""
     from PySide6.QtWidgets import QDialog
 
     from copdesk.views.shell.main_window import MainWindow
     from copdesk.views.widgets.typed_words import typed_in_open_windows
 
-    typed = typed_in_open_windows(app)  # before anything closes
-    windows = app.topLevelWidgets()
-    for widget in windows:
-        if isinstance(widget, MainWindow) and widget.is_open():
-            widget.live_session.keep_typed_not_added()  # in the notes, which close saves
-            _keep(typed, widget.context.db_path, widget.context.now())
+    try:
+        windows = app.topLevelWidgets()
+        typed = _step(lambda: typed_in_open_windows(app)) or []  # before anything closes
+        for window in (widget for widget in windows if isinstance(widget, MainWindow) and widget.is_open()):
+            _step(window.live_session.keep_typed_not_added)  # in the notes, which close saves
+            words = [*typed, *window.context.writes.words_waiting()]
+            _step(partial(_keep, words, window.context.db_path, window.context.now()))
             typed = []
-    for widget in windows:
-        if isinstance(widget, QDialog) and widget.isVisible():
-            widget.hide()  # not closed: a dialog with edits would ask about them on a close, and nobody is there
-    for widget in windows:
-        if isinstance(widget, MainWindow):
-            widget.close_without_asking()
-    app.closeAllWindows()
-    app.exit(0)
+        for dialog in (widget for widget in windows if isinstance(widget, QDialog) and widget.isVisible()):
+            _step(dialog.hide)  # not closed: a dialog with edits would ask about them on a close, and nobody is there
+        for window in (widget for widget in windows if isinstance(widget, MainWindow)):
+            _step(window.close_without_asking)
+        _step(app.closeAllWindows)
+    finally:
+        app.exit(0)
+
+
+def _step(act: Callable[[], T]) -> T | None:
+    """One step of :func:`save_and_quit`: a fault in it is logged and said as any is (:mod:`copdesk.crash_log`),
+    and the quit goes on."""
+    try:
+        return act()
+    except Exception:
+        sys.excepthook(*sys.exc_info())
+        return None
 
 
 def _keep(typed: list[TypedWords], db_path: Path, now: datetime) -> None:

@@ -104,7 +104,7 @@ def suggest_issues(
 
 # Each kind of text with its session (for its date and team), or, when it has none left (a deletion of old sessions
 # keeps an issue resolved since, an action still open, without the sessions they came from), its team and when it
-# was recorded: everything the erasure report counts must be found.
+# was recorded: what the erasure report counts in notes, issues, actions and escalation outcomes must be found.
 _SEARCH_SQL = f"""
 SELECT hit.*, team.name AS team_name, coalesce({SESSION_ORDER.format(s="session")}, hit.recorded) AS held FROM (
     SELECT note.id AS row_id, note.session_id, note.kind AS kind, '' AS issue_title, note.text AS text,

@@ -18,7 +18,9 @@ The caller changes what it shows only after :meth:`run` returned a :class:`Writt
 text, a tally keeps its count, a live session stays live. The ``retry`` it passes redoes the whole user
 act (re-reading the field, or replaying the same tick with its original time), and is kept until it
 succeeds; Retry replays every kept act in the order they first failed. A ``key`` names one act, so
-pressing Add again on the same form replaces its earlier retry instead of queueing a second.
+pressing Add again on the same form replaces its earlier retry instead of queueing a second. An act whose words
+were typed in a question that has closed (an issue's title, a team) passes them as ``words``: they are then held
+nowhere else, and a log-off keeps them in a file (:meth:`WriteGuard.words_waiting`, :mod:`copdesk.shutdown`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from copdesk.store.errors import WriteRefusedError
+from copdesk.views.widgets.typed_words import TypedWords
 
 T = TypeVar("T")
 Retry = Callable[[], object]
@@ -51,6 +54,7 @@ class WriteGuard(QObject):
         super().__init__(parent)
         self.message = ""
         self._pending: dict[Hashable, Retry] = {}
+        self._words: dict[Hashable, TypedWords] = {}  # what a kept act holds typed, by its key
 
     @property
     def failing(self) -> bool:
@@ -62,44 +66,64 @@ class WriteGuard(QObject):
         return len(self._pending)
 
     def run(
-        self, write: Callable[[], T], *, retry: Retry | None = None, key: Hashable | None = None, kept: str = ""
+        self,
+        write: Callable[[], T],
+        *,
+        retry: Retry | None = None,
+        key: Hashable | None = None,
+        kept: str = "",
+        words: TypedWords | None = None,
     ) -> Written[T] | None:
         """Save now. ``None`` when the write was refused: then nothing changed in the store, ``retry`` (if
-        given) is kept for the Retry button, and ``kept`` (what the user still has, in words) ends the message."""
+        given) is kept for the Retry button with the ``words`` it holds, and ``kept`` (what the user still has, in
+        words) ends the message."""
         if key is None:
             key = retry if retry is not None else write
         try:
             value = write()
         except WriteRefusedError as refused:
-            self.refuse(f"{refused.message} {kept}".strip(), retry=retry, key=key)
+            self.refuse(f"{refused.message} {kept}".strip(), retry=retry, key=key, words=words)
             return None
         self._pending.pop(key, None)
+        self._words.pop(key, None)
         if not self._pending and self.message:
             self._recover()
         return Written(value)
 
-    def refuse(self, message: str, *, retry: Retry | None = None, key: Hashable | None = None) -> None:
+    def refuse(
+        self, message: str, *, retry: Retry | None = None, key: Hashable | None = None, words: TypedWords | None = None
+    ) -> None:
         """Say that an act was not done (for an act that is refused before it writes, like ending the session
-        while what was typed cannot be saved), keeping ``retry`` for the Retry button."""
+        while what was typed cannot be saved), keeping ``retry`` for the Retry button, with the ``words`` it holds."""
         if retry is not None:
             key = key if key is not None else retry
             self._pending.pop(key, None)  # to the back of the queue
             self._pending[key] = retry
+            self._words.pop(key, None)
+            if words is not None:
+                self._words[key] = words
         self.message = message
         self.failed.emit(message)
+
+    def words_waiting(self) -> list[TypedWords]:
+        """The words the acts kept for Retry hold, oldest first: a log-off keeps them in a file."""
+        return [self._words[key] for key in self._pending if key in self._words]
 
     def retry(self) -> bool:
         """Replay every kept act, oldest first; True when none is left waiting. An act that fails with an error of
         its own (not a refused write, which it keeps again itself) leaves the acts after it waiting for the next
         Retry, then the error goes on to be reported."""
         waiting = list(self._pending.items())
+        words, self._words = self._words, {}
         self._pending.clear()
         for position, (_key, act) in enumerate(waiting):
             try:
-                act()
+                act()  # kept again, with its words, if it is refused again
             except BaseException:
                 for key, later in waiting[position + 1 :]:
                     self._pending.setdefault(key, later)
+                    if key in words:
+                        self._words.setdefault(key, words[key])
                 raise
         if not self._pending and self.message:
             self._recover()

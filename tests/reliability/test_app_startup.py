@@ -308,10 +308,13 @@ def test_logging_off_keeps_the_words_typed_in_an_open_dialog_in_a_file_the_next_
     from copdesk.core.model import EscalationTarget, SessionKind, TextSource
     from copdesk.startup import kept_notes_warning
     from copdesk.store import issues, sessions
+    from copdesk.store.errors import StorageFullError
     from copdesk.store.kept_notes import kept_files
     from copdesk.store.search import search_notes
     from copdesk.views.live.notes.correct_words import CorrectWordsDialog
     from copdesk.views.live.notes.escalation_dialog import UpdateEscalationDialog
+    from copdesk.views.prepare.issue_history import IssueHistoryDialog
+    from tests.views.history_helpers import answer_questions
 
     make_database(db_path)
 
@@ -324,6 +327,15 @@ def test_logging_off_keeps_the_words_typed_in_an_open_dialog_in_a_file_the_next_
         issue = issues.add_issue(db, team_id, "Lifts out of order", session.id, then, "Jo Bloggs could not get up")
         escalation = issues.add_escalation(db, issue.id, EscalationTarget.MANAGER, then.date(), None, session.id)
         sessions.end_session(db, session.id, then + timedelta(hours=1))
+        history = IssueHistoryDialog(window.context, issue.id, session_id=None, parent=window)
+
+        def full(*_args: object) -> None:
+            raise StorageFullError("The disk is full.")
+
+        monkeypatch.setattr("copdesk.views.prepare.issue_history.resolve_issue", full)
+        answer_questions(monkeypatch, ("Facilities fixed the lifts", True))
+        history.resolve()  # kept for Retry, the question closed: the words are held nowhere else
+        assert window.context.writes.waiting == 1
         [hit] = [hit for hit in search_notes(db, "Bloggs") if hit.source is TextSource.MENTION]
         correction = CorrectWordsDialog(window.context, hit, window)
         outcome = UpdateEscalationDialog(window.context, escalation, issue.title, window)
@@ -343,11 +355,13 @@ def test_logging_off_keeps_the_words_typed_in_an_open_dialog_in_a_file_the_next_
     assert app.run_gui(["--db", str(db_path)]) == 0
 
     kept = sorted(path.read_text(encoding="utf-8") for path in kept_files(db_path.parent))
-    assert len(kept) == 2
+    assert len(kept) == 3
     assert kept[0].startswith("Typed in “Correct the words: Issue: Lifts out of order, ")
     assert kept[0].endswith("\n\nA visitor could not get up")
     assert kept[1].startswith("Typed in “Escalation outcome: Lifts out of order”, as typed, and not yet saved")
     assert kept[1].endswith("\n\nThe manager will ring facilities")
+    assert kept[2].startswith("Typed in “Resolve issue: How was “Lifts out of order” resolved? The team will")
+    assert kept[2].endswith("\n\nFacilities fixed the lifts")
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT text FROM issue_mention").fetchall() == [("Jo Bloggs could not get up",)]  # unsaved
     assert conn.execute("SELECT outcome FROM escalation").fetchall() == [(None,)]

@@ -42,6 +42,7 @@ from copdesk.views.shell.first_run import FirstRunDialog
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.team.team_members_dialog import TeamMembersDialog
 from tests.views.export_helpers import finish_export
+from tests.views.history_helpers import answer_questions
 from tests.views.live_helpers import add_team, start_session
 
 MODES = ("read-only", "disk-full")
@@ -271,17 +272,12 @@ def _change_escalation(world: World) -> None:
 
 
 def _resolve(world: World) -> None:
-    world.monkeypatch.setattr(
-        "copdesk.views.prepare.issue_history.QInputDialog.getMultiLineText", lambda *_a, **_k: ("Agreed a rota", True)
-    )
+    answer_questions(world.monkeypatch, ("Agreed a rota", True))
     IssueHistoryDialog(world.window.context, world.issue_id, session_id=None, parent=world.window).resolve()
 
 
 def _correct_resolution(world: World) -> None:
-    world.monkeypatch.setattr(
-        "copdesk.views.prepare.issue_history.QInputDialog.getMultiLineText",
-        lambda *_a, **_k: ("Agreed a weekly interpreter rota", True),
-    )
+    answer_questions(world.monkeypatch, ("Agreed a weekly interpreter rota", True))
     IssueHistoryDialog(world.window.context, world.issue_id, session_id=None, parent=world.window).correct_resolution()
 
 

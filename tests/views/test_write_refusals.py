@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from copdesk.core.model import MarkerKind, NoteKind, ParkedDestination, SessionKind, SessionStatus
@@ -589,3 +590,47 @@ def test_an_act_that_fails_on_retry_leaves_the_acts_after_it_waiting(qtbot: obje
         guard.retry()
     assert done == ["first"] and guard.failing
     assert guard.retry() and done == ["first", "last"]
+
+
+def test_the_words_an_act_kept_for_retry_holds_wait_with_it_and_go_once_it_is_saved(qtbot: QtBot) -> None:
+    """A log-off keeps them in a file (``copdesk.shutdown``): they are held nowhere else once the question closed."""
+    from copdesk.store.errors import StorageFullError
+    from copdesk.views.widgets.typed_words import TypedWords
+    from copdesk.views.write_guard import WriteGuard
+
+    guard = WriteGuard()
+    disk_full = True
+
+    def write() -> str:
+        if disk_full:
+            raise StorageFullError("The disk is full.")
+        return "saved"
+
+    def act(words: str) -> None:
+        guard.run(write, retry=lambda: act(words), key="title", words=TypedWords("Edit the issue's title", words))
+
+    act("Lifts")
+    act("Lifts out of order")  # answered again: the same act, its later words
+    guard.run(write, retry=lambda: None, key="tick")  # an act that holds no words
+    assert guard.words_waiting() == [TypedWords("Edit the issue's title", "Lifts out of order")]
+    assert not guard.retry()  # refused again: the words wait on
+    assert guard.words_waiting() == [TypedWords("Edit the issue's title", "Lifts out of order")]
+    disk_full = False
+    assert guard.retry() and guard.words_waiting() == []
+
+
+def test_a_team_kept_for_retry_is_among_the_words_a_log_off_keeps(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copdesk.core.model import Role
+    from copdesk.services import teams
+    from copdesk.store.errors import StorageFullError
+    from copdesk.views.widgets.typed_words import TypedWords
+
+    def full(*_args: object) -> None:
+        raise StorageFullError("The disk is full.")
+
+    monkeypatch.setattr(teams, "create_team", full)
+    window.team_actions.create("Seaside Team", (("Lee Park", Role.FACILITATOR), ("Sam Cole", Role.PRACTITIONER)))
+    team = f"Seaside Team\nLee Park, {Role.FACILITATOR.label}\nSam Cole, {Role.PRACTITIONER.label}"
+    assert window.context.writes.words_waiting() == [TypedWords("A new team", team)]

@@ -11,12 +11,8 @@ from collections.abc import Callable, Hashable
 from functools import partial
 from typing import NamedTuple
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QInputDialog,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
 from copdesk.core.model import TextSource
 from copdesk.core.recurring import advice_text, is_flagged, raised_text
@@ -36,6 +32,7 @@ from copdesk.views.live.notes.issue_models import escalation_model, escalation_r
 from copdesk.views.widgets.forms import name_standard_buttons
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.tables import configure_table
+from copdesk.views.widgets.typed_words import TypedWords
 
 TITLE_PROMPT = "The title, as the team will find it when it comes up again:"
 RESOLVE = "&Resolve…"
@@ -58,8 +55,31 @@ class _Question(NamedTuple):
     unchanged: Callable[[str], bool] = lambda _typed: False  # the words would be stored as they are: nothing to do
     multi_line: bool = True
 
+    def holding(self, typed: str) -> TypedWords | None:
+        """The words typed, as a log-off keeps them, unless they are what is stored already."""
+        return None if self.unchanged(typed) or not typed.strip() else TypedWords(f"{self.title}: {self.prompt}", typed)
+
+
+class QuestionDialog(QInputDialog):
+    """One of the history's questions on screen: at a log-off it holds the words typed in it, unless they are what
+    is stored already (:mod:`copdesk.views.widgets.typed_words`)."""
+
+    def __init__(self, parent: QWidget, question: _Question, label: str, typed: str) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.setWindowTitle(question.title)
+        self.setLabelText(label)
+        if question.multi_line:
+            self.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        self.setTextValue(typed)
+
+    def typed_words(self) -> TypedWords | None:
+        return self.question.holding(self.textValue())
+
 
 class IssueHistoryDialog(QDialog):
+    saved = Signal()  # a change was saved, from the dialog or by Retry once it has closed: lists showing it refresh
+
     def __init__(
         self, context: AppContext, issue_id: int, *, session_id: int | None, parent: QWidget | None = None
     ) -> None:
@@ -183,7 +203,10 @@ class IssueHistoryDialog(QDialog):
 
     def correct_resolution(self) -> None:
         """Only the words change: the issue stays resolved, on the day it was."""
-        question = _Question(
+        self._ask(self._correction(), self.summary.resolution or "")
+
+    def _correction(self) -> _Question:
+        return _Question(
             "Correct the resolution",
             f"How “{self.summary.title}” was resolved, as the team will look back on it:",
             self._write_resolution,
@@ -192,7 +215,6 @@ class IssueHistoryDialog(QDialog):
             done="Resolution corrected.",
             unchanged=lambda typed: typed.strip() == (self.summary.resolution or ""),
         )
-        self._ask(question, self.summary.resolution or "")
 
     def _write_resolution(self, typed: str) -> object:
         """Correct the words this dialog shows (:meth:`_answer` says if they were changed elsewhere meanwhile)."""
@@ -203,50 +225,57 @@ class IssueHistoryDialog(QDialog):
         """Ask ``question``, opening on ``typed``, and save the answer; refused, ask again with why and the words as
         typed. Cancel, or words that would store as they are, leave it as it was."""
         while True:
-            label = f"{why}\n\n{question.prompt}" if why else question.prompt
-            if question.multi_line:
-                typed, accepted = QInputDialog.getMultiLineText(self, question.title, label, typed)
-            else:
-                typed, accepted = QInputDialog.getText(self, question.title, label, QLineEdit.EchoMode.Normal, typed)
+            asked = QuestionDialog(self, question, f"{why}\n\n{question.prompt}" if why else question.prompt, typed)
+            accepted = asked.exec() == QDialog.DialogCode.Accepted
+            typed = asked.textValue()
             if not accepted or question.unchanged(typed):
                 return
             refused = self._answer(question, typed)
             if refused is None:
                 return
-            why = refused
+            why, question = refused
 
-    def _answer(self, question: _Question, typed: str) -> str | None:
+    def _answer(self, question: _Question, typed: str) -> tuple[str, _Question] | None:
         """Save the words through the window's write guard; saved, the question's ``done`` says so. A write that
         cannot happen now (a full disk) keeps them for Retry, which saves them the same way and asks again should
-        they be refused then (:meth:`_retry`). Returns why they were refused when they can never be saved as they
-        are (``ValueError``), else ``None``."""
+        they be refused then (:meth:`_retry`). Refused for good (``ValueError``): why, and the question to ask them
+        with again (the correction of the resolution, when the issue was resolved meanwhile)."""
         try:
             saved = self.context.writes.run(
                 lambda: question.write(typed),
                 retry=partial(self._retry, question, typed),
                 key=question.key,
                 kept=question.kept,
+                words=question.holding(typed),
             )
         except ValueError as exc:
-            why = str(exc)
-            if why in (CHANGED_SINCE, RESOLVED_MEANWHILE):  # changed elsewhere meanwhile: show the issue as it is
-                self.reload()
-                why = RESOLUTION_CHANGED if why == CHANGED_SINCE else why
-            show_message(self.message, why, error=True)
-            return why
+            refused = self._refused(str(exc), question)
+            show_message(self.message, refused[0], error=True)
+            return refused
         if saved is None:
             show_message(self.message, self.context.writes.message, error=True)
             return None
         self._changed(question.done)
         return None
 
+    def _refused(self, why: str, question: _Question) -> tuple[str, _Question]:
+        """Words refused because the issue changed elsewhere meanwhile: it is shown as it is, and the words are
+        asked for again as its resolution's correction, which puts them over what is there once OK is pressed."""
+        if why not in (CHANGED_SINCE, RESOLVED_MEANWHILE):
+            return why, question
+        self.reload()
+        return RESOLUTION_CHANGED, self._correction()
+
     def _retry(self, question: _Question, typed: str) -> None:
-        """Retry, for words a full disk refused: refused for good now, they are asked for again, with why."""
+        """Retry, for words a full disk refused: refused for good now, the history opens again (if it was closed) and
+        asks for them again, with why."""
         refused = self._answer(question, typed)
         if refused is not None:
-            self._ask(question, typed, refused)
+            self.show()
+            self._ask(refused[1], typed, refused[0])
 
     def _changed(self, message: str) -> None:
         self.changed = True
         show_message(self.message, message, error=False)
         self.reload()
+        self.saved.emit()

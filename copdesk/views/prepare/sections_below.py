@@ -79,9 +79,8 @@ class RecurringIssuesSection(TableSection):
 
         issue_id = int(index.data(IssueRole.ISSUE_ID))
         dialog = IssueHistoryDialog(self.context, issue_id, session_id=self._live_session_id(), parent=self)
+        dialog.saved.connect(self._changed)  # also for a Retry once it has closed
         dialog.exec()
-        if dialog.changed:
-            self._changed()
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
         self.threshold.blockSignals(True)

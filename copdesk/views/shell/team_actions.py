@@ -65,14 +65,17 @@ class TeamActions:
     def create(self, name: str, members: tuple[tuple[str, Role], ...]) -> None:
         """Refused by a full disk or a read-only file, the team as typed is kept for Retry."""
         from copdesk.services.teams import create_team
+        from copdesk.views.widgets.typed_words import TypedWords
 
         now = self.context.now()
+        typed = "\n".join([name, *(f"{person}, {role.label}" for person, role in members)])
         try:
             created = self.context.writes.run(
                 lambda: create_team(self.context.db, name, members, now),
                 retry=lambda: self.create(name, members),
                 key=("create team", name),
                 kept="The team as you typed it is kept: Retry creates it.",
+                words=TypedWords("A new team", typed),
             )
         except ValueError as exc:
             from PySide6.QtWidgets import QMessageBox

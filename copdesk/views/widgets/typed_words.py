@@ -1,15 +1,17 @@
 """Words typed in an open window and not yet saved, found when CoPDesk is made to close (a log-off, a shutdown,
 SIGTERM: :mod:`copdesk.shutdown`), so that they are kept in a file rather than lost: nobody is there to finish them.
 
-A dialog that holds words of the facilitator's says what it holds (:class:`HoldsTypedWords`); a question asked with
-:class:`~PySide6.QtWidgets.QInputDialog` (an issue's title, its resolution) is read as it stands.
+A dialog that holds words of the facilitator's says what it holds (:class:`HoldsTypedWords`), leaving out words that
+are stored already as they stand (a question that opened on an issue's title and was left as it was). Words that
+only an act kept for Retry holds are the write guard's to give
+(:meth:`copdesk.views.write_guard.WriteGuard.words_waiting`).
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple, Protocol, runtime_checkable
 
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 
 
 class TypedWords(NamedTuple):
@@ -29,13 +31,7 @@ def typed_in_open_windows(app: QApplication) -> list[TypedWords]:
     for window in app.topLevelWidgets():
         if not window.isVisible():
             continue
-        if isinstance(window, HoldsTypedWords):
-            typed = window.typed_words()
-        elif isinstance(window, QInputDialog) and window.inputMode() is QInputDialog.InputMode.TextInput:
-            question = window.labelText().split("\n\n")[-1].rstrip(":")  # after why it was asked again, if it was
-            typed = TypedWords(f"{window.windowTitle()} ({question})", window.textValue())
-        else:
-            continue
+        typed = window.typed_words() if isinstance(window, HoldsTypedWords) else None
         if typed is not None and typed.words.strip():
             found.append(typed)
     return found

@@ -11,23 +11,27 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QInputDialog
+from PySide6.QtWidgets import QDialog
 
 from copdesk.core.model import IssueStatus, Role, SessionKind
 from copdesk.sandbox import start_session
+from copdesk.services import issues as services_issues
 from copdesk.store import issues, recurring, sessions, teams
 from copdesk.store.records import session_record
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
+from copdesk.views.prepare import issue_history as issue_history_module
 from copdesk.views.prepare.issue_history import (
     CORRECT_RESOLUTION,
     RESOLUTION_CHANGED,
     RESOLVE,
     TITLE_PROMPT,
     IssueHistoryDialog,
+    QuestionDialog,
 )
-from copdesk.views.prepare.sections_below import OPEN_HOW
+from copdesk.views.prepare.sections_below import OPEN_HOW, RecurringIssuesSection
 from copdesk.views.shell.header_bar import PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
+from tests.views.history_helpers import answer_questions
 
 EARLIER = datetime(2026, 9, 10, 9, 0, tzinfo=UTC)
 
@@ -78,26 +82,12 @@ def _recurring_issue(window: MainWindow) -> int:
     return issue_id
 
 
-def _answer_title(monkeypatch: pytest.MonkeyPatch, *answers: tuple[str, bool]) -> list[tuple[str, str]]:
-    """The title question answered in turn with ``answers`` (the words, and whether OK was pressed); returns what
-    each question showed: its label and the words it opened on."""
-    shown: list[tuple[str, str]] = []
-    waiting = list(answers)
-
-    def get_text(_parent: object, _title: str, label: str, _echo: object, text: str) -> tuple[str, bool]:
-        shown.append((label, text))
-        return waiting.pop(0)
-
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
-    return shown
-
-
 def test_an_issues_title_is_corrected_from_its_history(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     issue_id = _recurring_issue(window)
     history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
-    shown = _answer_title(monkeypatch, ("  OT delays ", True))
+    shown = answer_questions(monkeypatch, ("  OT delays ", True))
     history.title_button.click()
-    assert shown == [(TITLE_PROMPT, "OT delyas")]  # the question opens on the title as it is
+    assert shown == [("Edit the issue's title", TITLE_PROMPT, "OT delyas")]  # it opens on the title as it is
     assert issues.get_issue(window.context.db, issue_id).title == "OT delays"
     assert history.heading.text() == "OT delays\nRaised twice; open"
     assert history.windowTitle() == "Issue: OT delays" and history.changed
@@ -111,28 +101,15 @@ def test_a_refused_title_is_asked_again_with_why_and_the_words_typed(
     issue_id = _recurring_issue(window)
     history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
     too_long = "word " * 70
-    shown = _answer_title(monkeypatch, ("lifts out of ORDER", True), (too_long, True), ("Something else", False))
+    shown = answer_questions(monkeypatch, ("lifts out of ORDER", True), (too_long, True), ("Something else", False))
     history.title_button.click()
     taken = "Another open issue is already called “Lifts out of order”; choose other words."
-    assert shown[1] == (f"{taken}\n\n{TITLE_PROMPT}", "lifts out of ORDER")  # asked again, the words kept
-    assert shown[2][0].startswith("The issue's title would be 349 characters long, over the 300 it holds")
-    assert shown[2][1] == too_long
+    assert shown[1][1:] == (f"{taken}\n\n{TITLE_PROMPT}", "lifts out of ORDER")  # asked again, the words kept
+    assert shown[2][1].startswith("The issue's title would be 349 characters long, over the 300 it holds")
+    assert shown[2][2] == too_long
     assert issues.get_issue(window.context.db, issue_id).title == "OT delyas" and not history.changed
     assert history.message.property("level") == "red"
     history.close()
-
-
-def _answer_resolution(monkeypatch: pytest.MonkeyPatch, *answers: tuple[str, bool]) -> list[tuple[str, str, str]]:
-    """The multi-line question answered in turn with ``answers``; returns each one's title, label and words."""
-    shown: list[tuple[str, str, str]] = []
-    waiting = list(answers)
-
-    def get_text(_parent: object, title: str, label: str, text: str) -> tuple[str, bool]:
-        shown.append((title, label, text))
-        return waiting.pop(0)
-
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(get_text))
-    return shown
 
 
 def test_a_refused_resolution_is_asked_again_with_why_and_the_words_typed(
@@ -142,7 +119,7 @@ def test_a_refused_resolution_is_asked_again_with_why_and_the_words_typed(
     history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
     assert history.resolve_button.text() == RESOLVE and history.resolution_view.isHidden()
     too_long = "The OT lead now triages every referral. " * 101
-    shown = _answer_resolution(monkeypatch, (too_long, True), ("The OT lead triages referrals daily.", True))
+    shown = answer_questions(monkeypatch, (too_long, True), ("The OT lead triages referrals daily.", True))
     history.resolve_button.click()
     assert shown[1][1].startswith("A resolution holds at most 4,000 characters, not 4,039; nothing was changed.\n\n")
     assert shown[1][2] == too_long  # asked again on the words as typed
@@ -160,7 +137,7 @@ def test_a_resolution_is_corrected_from_the_issues_history_and_it_stays_resolved
     resolved_at = db.table("issue").get(issue_id)["resolved_at"]
     history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
     assert history.resolve_button.isEnabled() and history.resolve_button.text() == CORRECT_RESOLUTION
-    shown = _answer_resolution(monkeypatch, ("  Jo Bloggs's OT lead triages referrals daily. ", True))
+    shown = answer_questions(monkeypatch, ("  Jo Bloggs's OT lead triages referrals daily. ", True))
     history.resolve_button.click()  # the words as they are: nothing to save
     assert shown == [
         (
@@ -171,7 +148,7 @@ def test_a_resolution_is_corrected_from_the_issues_history_and_it_stays_resolved
     ]
     assert history.message.text() == "" and not history.changed
     corrected = "The OT lead triages referrals daily.\n\nReviewed in December."
-    _answer_resolution(monkeypatch, (" ", True), (corrected, True))
+    answer_questions(monkeypatch, (" ", True), (corrected, True))
     history.resolve_button.click()
     issue = issues.get_issue(db, issue_id)
     assert (issue.status, issue.resolution) == (IssueStatus.RESOLVED, corrected)
@@ -193,13 +170,14 @@ def test_a_resolution_changed_elsewhere_meanwhile_is_not_put_back(
     typed = "Sorted with Jo Bloggs's lead"
     stored: list[str | None] = []
 
-    def answer(_parent: object, _title: str, label: str, text: str) -> tuple[str, bool]:
-        shown.append((label, text))
+    def answer(question: QuestionDialog) -> int:
+        shown.append((question.labelText(), question.textValue()))
         stored.append(issues.get_issue(db, issue_id).resolution)
-        return typed, len(shown) <= 2  # a third question is not wanted: Cancel it
+        question.setTextValue(typed)
+        return QDialog.DialogCode.Accepted if len(shown) <= 2 else QDialog.DialogCode.Rejected  # no third question
 
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(answer))
+    monkeypatch.setattr(QuestionDialog, "exec", answer)
     history.resolve_button.click()
     assert shown[1] == (f"{RESOLUTION_CHANGED}\n\n{shown[0][0]}", typed)  # asked again, the words typed kept
     assert stored == ["Sorted with the OT lead"] * 2  # not put over the other change unasked
@@ -225,16 +203,18 @@ def test_words_kept_from_a_full_disk_and_refused_on_retry_are_asked_for_again_wi
 
     monkeypatch.setattr("copdesk.views.prepare.issue_history.correct_words", full)
     typed = "Sorted with the OT lead, weekly"
-    _answer_resolution(monkeypatch, (typed, True))
+    answer_questions(monkeypatch, (typed, True))
     history.resolve_button.click()
     assert writes.waiting == 1 and writes.message.endswith("The resolution you corrected is kept: Retry saves it.")
     history.close()
     monkeypatch.setattr("copdesk.views.prepare.issue_history.correct_words", written)
     issues.reword_resolution(db, issue_id, "Sorted with the OT lead")  # meanwhile, from note search
-    shown = _answer_resolution(monkeypatch, (typed, False))
+    shown = answer_questions(monkeypatch, (typed, False))
     assert writes.retry()  # the banner's Retry
     assert shown == [("Correct the resolution", f"{RESOLUTION_CHANGED}\n\n{shown[0][1].split(chr(10))[-1]}", typed)]
+    assert history.isVisible() and history.resolution_view.toPlainText() == "Sorted with the OT lead"  # open again
     assert issues.get_issue(db, issue_id).resolution == "Sorted with the OT lead"  # not put over it unasked
+    history.close()
 
 
 def test_an_issue_resolved_meanwhile_is_not_resolved_again_over_its_resolution(
@@ -243,27 +223,60 @@ def test_an_issue_resolved_meanwhile_is_not_resolved_again_over_its_resolution(
     issue_id = _recurring_issue(window)
     history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
     issues.resolve_issue(window.context.db, issue_id, "Sorted with the OT lead", EARLIER)  # elsewhere, meanwhile
-    shown = _answer_resolution(monkeypatch, ("Facilities fixed it", True), ("Facilities fixed it", False))
+    shown = answer_questions(monkeypatch, ("Facilities fixed it", True), ("Facilities fixed it", False))
     history.resolve()
-    assert shown[1][1].startswith("That issue was resolved meanwhile: correct its resolution instead")
+    assert shown[1][:2] == ("Correct the resolution", f"{RESOLUTION_CHANGED}\n\n{shown[1][1].split(chr(10))[-1]}")
+    assert shown[1][2] == "Facilities fixed it"  # the words typed, offered as the resolution's correction
     assert issues.get_issue(window.context.db, issue_id).resolution == "Sorted with the OT lead"
     assert history.resolve_button.text() == CORRECT_RESOLUTION  # the history shows it resolved now
     assert history.resolve_button.accessibleName() == "Correct the words of how this issue was resolved"
 
 
+def _listed_in_prepare(window: MainWindow) -> tuple[int, RecurringIssuesSection]:
+    """The recurring issue, and the Prepare view's section that lists it."""
+    issue_id = _recurring_issue(window)
+    window.review_panel.refresh()
+    return issue_id, window.review_panel.review_sections.issues
+
+
+def test_a_resolution_saved_by_retry_after_the_history_closed_shows_in_the_prepare_view(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copdesk.store.errors import StorageFullError
+
+    issue_id, section = _listed_in_prepare(window)
+    written = services_issues.resolve_issue
+
+    def full(*_args: object) -> None:
+        raise StorageFullError("The disk is full.")
+
+    def answer(dialog: IssueHistoryDialog) -> int:
+        monkeypatch.setattr(issue_history_module, "resolve_issue", full)
+        answer_questions(monkeypatch, ("The OT lead triages referrals daily", True))
+        dialog.resolve()
+        return QDialog.DialogCode.Rejected  # closed, the resolution kept for Retry
+
+    monkeypatch.setattr(IssueHistoryDialog, "exec", answer)
+    section.table.setCurrentIndex(section.model.index(0, 0))
+    QTest.keyClick(section.table, Qt.Key.Key_Return)
+    assert section.model.rowCount() == 1  # not resolved yet
+    monkeypatch.setattr(issue_history_module, "resolve_issue", written)
+    assert window.context.writes.retry()
+    assert issues.get_issue(window.context.db, issue_id).resolution == "The OT lead triages referrals daily"
+    assert section.model.rowCount() == 0  # the Prepare view follows the Retry
+
+
 def test_a_recurring_issue_in_the_prepare_view_opens_its_history_and_shows_what_changed(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    issue_id = _recurring_issue(window)
-    section = window.review_panel.review_sections.issues
-    window.review_panel.refresh()
+    issue_id, section = _listed_in_prepare(window)
     assert [section.model.index(row, 0).data() for row in range(section.model.rowCount())] == ["OT delyas"]
     assert section.summary.text().endswith(OPEN_HOW)
     opened: list[int] = []
 
     def answer(dialog: IssueHistoryDialog) -> int:
         opened.append(dialog.issue_id)
-        _answer_title(monkeypatch, ("OT delays", True))
+        answer_questions(monkeypatch, ("OT delays", True))
         dialog.edit_title()
         return QDialog.DialogCode.Rejected  # closed with the title changed
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QInputDialog
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.dates import format_uk
@@ -11,6 +12,7 @@ from copdesk.store import issues
 from copdesk.store.search import search_notes
 from copdesk.views.live.notes.correct_words import CorrectWordsDialog
 from copdesk.views.live.notes.escalation_dialog import UpdateEscalationDialog
+from copdesk.views.prepare.issue_history import TITLE_PROMPT, IssueHistoryDialog, QuestionDialog
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.typed_words import TypedWords, typed_in_open_windows
 from tests.views.live_helpers import held_session
@@ -33,23 +35,46 @@ def test_each_open_dialog_says_what_it_holds_typed_and_not_saved(window: MainWin
     [hit] = [hit for hit in search_notes(db, "Bloggs") if hit.source is TextSource.MENTION]
     correction = CorrectWordsDialog(window.context, hit, window)
     outcome = UpdateEscalationDialog(window.context, escalation, "Lifts out of order", window)
-    question = QInputDialog(window)
-    question.setWindowTitle("Resolve issue")
-    question.setLabelText("Say how the issue was resolved.\n\nHow was “Lifts out of order” resolved?")
-    for dialog in (correction, outcome, question):
+    for dialog in (correction, outcome):
         qtbot.addWidget(dialog)
         dialog.show()
     assert typed_in_open_windows(_app()) == []  # opened, nothing typed yet
     correction.words_edit.setPlainText("Ring the relative")
     outcome.outcome_edit.setPlainText("The manager will ring facilities")
-    question.setTextValue("Facilities fixed them")
     day = format_uk(hit.session_date)
     assert set(typed_in_open_windows(_app())) == {
         TypedWords(f"Correct the words: Issue: Lifts out of order, {day} · {team.name}", "Ring the relative"),
         TypedWords("Escalation outcome: Lifts out of order", "The manager will ring facilities"),
-        TypedWords("Resolve issue (How was “Lifts out of order” resolved?)", "Facilities fixed them"),
     }
-    question.setTextValue("  \n ")  # blank: nothing to keep
     correction.hide()  # a window not on screen holds nothing of the facilitator's now
     assert [typed.where for typed in typed_in_open_windows(_app())] == ["Escalation outcome: Lifts out of order"]
     correction.words_edit.setPlainText(hit.text)  # as found: closing it asks nothing
+
+
+def test_a_question_of_an_issues_history_holds_the_words_typed_unless_they_are_stored_already(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened on the title as it is and left so, a log-off would copy stored words out of the database for nothing."""
+    for left in _app().topLevelWidgets():
+        if left is not window:
+            left.hide()
+    db = window.context.db
+    with held_session(window) as (team, session, then):
+        issue = issues.add_issue(db, team.id, "Lifts out of order", session.id, then, "")
+    history = IssueHistoryDialog(window.context, issue.id, session_id=None, parent=window)
+    found: list[list[TypedWords]] = []
+
+    def look(question: QuestionDialog) -> int:
+        question.show()
+        found.append(typed_in_open_windows(_app()))
+        question.setTextValue("  Lifts  out of order ")  # stored as it is: nothing of the facilitator's
+        found.append(typed_in_open_windows(_app()))
+        question.setTextValue("Lifts out of order at Harbour House")
+        found.append(typed_in_open_windows(_app()))
+        question.hide()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QuestionDialog, "exec", look)
+    history.edit_title()
+    typed = TypedWords(f"Edit the issue's title: {TITLE_PROMPT}", "Lifts out of order at Harbour House")
+    assert found == [[], [], [typed]]

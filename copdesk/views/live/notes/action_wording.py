@@ -23,6 +23,7 @@ from copdesk.views.live.notes.action_models import ActionRow
 from copdesk.views.widgets.identifier_warning import looks_like
 from copdesk.views.widgets.row_model import RowTableModel
 from copdesk.views.widgets.tables import WordElideDelegate
+from copdesk.views.widgets.typed_words import TypedWords
 
 ACTION_COLUMN = 0
 HOW = "Double-click an action's words (or press F2) to correct them; Enter saves, Esc leaves them."
@@ -53,6 +54,7 @@ def correct_in_place(table: QTableView, model: RowTableModel[ActionRow], context
                 retry=lambda: _retried(row, typed),
                 key=("reword", row.action_id),
                 kept=KEPT,
+                words=TypedWords(f"The action “{row.text}”, its words corrected", typed),
             )
         except ValueError as exc:
             say(str(exc), error=True)

@@ -389,8 +389,11 @@ class IssueLinker(QuickItemForm):
         if self.current is None:
             return
         dialog = IssueHistoryDialog(self.context, self.current.id, session_id=self.session_id, parent=self)
+        dialog.saved.connect(self._history_saved)  # also for a Retry once it has closed
         dialog.exec()
-        if dialog.changed:
-            self.refresh_suggestions()
+
+    def _history_saved(self) -> None:
+        self.refresh_suggestions()
+        if self.current is not None:
             self._show_issue(issue_summary(self.context.db, self.current.id))
-            self.changed.emit()
+        self.changed.emit()

@@ -18,6 +18,7 @@ from copdesk.store import actions, sessions
 from copdesk.views.live.notes.action_wording import CORRECT_AGAIN, HOW
 from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.widgets.typed_words import TypedWords
 from tests.views.live_helpers import add_team, start_session
 
 TYPO = "Shair the carers' checklist"
@@ -145,6 +146,7 @@ def test_a_refused_correction_waits_for_retry_and_then_shows(
     assert banner.isVisible() and "disk is full" in banner.label.text()
     assert "The words you typed are kept: Retry saves them." in banner.label.text()
     assert box.model.row_at(0).text == TYPO and actions.get_action(db, action_id).text == TYPO
+    assert window.context.writes.words_waiting() == [TypedWords(f"The action “{TYPO}”, its words corrected", FIXED)]
     full[0] = False
     banner.button("Retry").click()
     assert actions.get_action(db, action_id).text == FIXED

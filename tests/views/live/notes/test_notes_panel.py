@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QInputDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
@@ -38,6 +38,7 @@ from copdesk.views.live.notes.notes_panel import AUTOSAVE_MS, NotesPanel
 from copdesk.views.prepare.issue_history import IssueHistoryDialog
 from copdesk.views.shell.header_bar import LIVE_PAGE
 from copdesk.views.shell.main_window import MainWindow
+from tests.views.history_helpers import answer_questions
 
 Dialog = TypeVar("Dialog", bound=QDialog)
 EARLIER = datetime(2026, 9, 10, 9, 0, tzinfo=UTC)
@@ -396,17 +397,9 @@ def test_issue_history_shows_every_mention_and_resolves_with_a_note(
     assert dialog.history.index(0, 0).data() == format_uk(EARLIER.astimezone().date())
     assert not dialog.flag.isHidden() and "Handling challenges" in dialog.flag_label.text()
 
-    answers = iter([("   ", True), ("OT lead triages hospital referrals daily", True)])
-    asked: list[str] = []
-
-    def answer(_parent: object, _title: str, label: str, _text: str) -> tuple[str, bool]:
-        asked.append(label)
-        assert issues.get_issue(db, issue.id).status is IssueStatus.OPEN  # nothing changed on an empty note
-        return next(answers)
-
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", answer)
+    asked = answer_questions(monkeypatch, ("   ", True), ("OT lead triages hospital referrals daily", True))
     dialog.resolve()
-    assert asked[1].startswith("Say how the issue was resolved; the resolution note is what the team will look back")
+    assert asked[1][1].startswith("Say how the issue was resolved; the resolution note is what the team will look")
     resolved = issues.get_issue(db, issue.id)
     assert (resolved.status, resolved.resolution) == (IssueStatus.RESOLVED, "OT lead triages hospital referrals daily")
     assert dialog.flag.isHidden() and dialog.changed and dialog.message.text() == "Resolved."
