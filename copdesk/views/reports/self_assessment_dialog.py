@@ -27,6 +27,7 @@ from copdesk.store.feedback import quarter_feedback, self_assessment
 from copdesk.views.context import AppContext
 from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
 from copdesk.views.widgets.labels import hint_label, message_label, show_message
+from copdesk.views.widgets.typed_words import TypedWords
 from copdesk.views.write_guard import KEPT_TYPED
 
 
@@ -60,6 +61,8 @@ class SelfAssessmentDialog(QDialog):
         self.feedback_label.setWordWrap(True)
         form.addRow("Feedback", self.feedback_label)
         self.editors: dict[str, BoundedPlainTextEdit] = {}
+        self._headings = {key: heading.text for key, heading in texts.headings}
+        self._stored: dict[str, str] = {}  # the quarter's texts as they are saved
         for key, heading in texts.headings:
             editor = BoundedPlainTextEdit(max_characters=MAX_ASSESSMENT_LENGTH)
             editor.setAccessibleName(heading.text)
@@ -91,6 +94,14 @@ class SelfAssessmentDialog(QDialog):
     def texts(self) -> dict[str, str]:
         return {key: editor.toPlainText() for key, editor in self.editors.items()}
 
+    def typed_words(self) -> TypedWords | None:
+        """The headings' words typed and not saved (:mod:`copdesk.views.widgets.typed_words`)."""
+        changed = [(key, text) for key, text in self.texts().items() if text != self._stored.get(key, "")]
+        if not changed:
+            return None
+        words = "\n\n".join(f"{self._headings[key]}\n{text}" for key, text in changed)
+        return TypedWords(f"{self.windowTitle()}, {quarter_label(self._shown_quarter)}", words)
+
     def save(self) -> bool:
         """Keep the words for the quarter shown; too long a text (or a pasted control character) is refused."""
         quarter, texts = self._shown_quarter, self.texts()
@@ -110,6 +121,7 @@ class SelfAssessmentDialog(QDialog):
         if saved is None:
             show_message(self.message, "Not saved yet: the banner says why. Your words are still here.", error=True)
             return False
+        self._stored = texts
         show_message(self.message, f"Saved for {quarter_label(quarter)}.", error=False)
         return True
 
@@ -128,8 +140,9 @@ class SelfAssessmentDialog(QDialog):
 
     def _load(self) -> None:
         written = self_assessment(self.context.db, self.team.id, self.quarter)
+        self._stored = {key: written.get(key, "") for key in self.editors}
         for key, editor in self.editors.items():
-            editor.setPlainText(written.get(key, ""))
+            editor.setPlainText(self._stored[key])
         first, last = parse_quarter(self.quarter)
         summary = summarise(quarter_feedback(self.context.db, self.team.id, first, last))
         self.feedback_label.setText(summary.in_words())

@@ -72,6 +72,15 @@ class FeedbackBox(QGroupBox):
         """Whether an answer is chosen or typed but not added (closing the summary asks about it)."""
         return self.usefulness.currentData() is not None or bool(self.to_change.text().strip())
 
+    def unadded_words(self) -> str | None:
+        """The words of a response typed and not added, with its answer on usefulness if one is chosen."""
+        typed = self.to_change.text()
+        if not typed.strip():
+            return None
+        useful = self.usefulness.currentText() if self.usefulness.currentData() is not None else NOT_ANSWERED
+        texts = shipped_texts().self_assessment
+        return f"{texts.feedback_useful.text} {useful}\n{texts.feedback_change.text}: {typed}"
+
     def add_response(self) -> bool:
         """Save one person's answers, then clear the fields for the next person."""
         usefulness = self.usefulness.currentData()

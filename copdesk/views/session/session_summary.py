@@ -20,6 +20,7 @@ from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_session_summary import Ui_SessionSummaryDialog
 from copdesk.views.session.feedback_box import FeedbackBox
 from copdesk.views.widgets.tables import WordElideDelegate
+from copdesk.views.widgets.typed_words import TypedWords
 
 
 class OutcomeColumn(IntEnum):
@@ -116,6 +117,11 @@ class SessionSummaryDialog(QDialog):
         ui.mainLayout.insertWidget(ui.mainLayout.count() - 1, self.feedback)  # above the buttons
         ui.closeButton.clicked.connect(self.accept)
         self.unadded_question: QMessageBox | None = None
+
+    def typed_words(self) -> TypedWords | None:
+        """A feedback response typed and not added (:mod:`copdesk.views.widgets.typed_words`)."""
+        typed = self.feedback.unadded_words()
+        return None if typed is None else TypedWords(f"Feedback on the session {self.ui.aboutLabel.text()}", typed)
 
     def done(self, result: int) -> None:
         """Close (Escape too), but not over a response chosen or typed and not added: ask about it first."""

@@ -180,3 +180,34 @@ def test_the_feedback_answers_and_the_self_assessment_boxes_have_room_to_read(wi
         assert editor.width() > 0.8 * dialog.width(), key
         assert heading.geometry().bottom() < editor.geometry().top(), key
     dialog.reject()
+
+
+def test_feedback_and_self_assessment_words_not_yet_saved_are_what_a_log_off_keeps(window: MainWindow) -> None:
+    """Nobody is there to add the response or save the headings when the computer logs off (``copdesk.shutdown``)."""
+    from copdesk.core.masterclass import shipped_texts
+    from copdesk.core.quarterly import quarter_label
+    from copdesk.views.widgets.typed_words import TypedWords
+
+    texts = shipped_texts().self_assessment
+    add_team(window)
+    start_session(window)
+    _end(window)
+    summary = window.session_flow.summary_dialog
+    assert summary is not None and summary.typed_words() is None
+    summary.feedback.usefulness.setCurrentIndex(summary.feedback.usefulness.findData(4))
+    summary.feedback.to_change.setText("More time for questions")
+    useful = summary.feedback.usefulness.currentText()
+    assert summary.typed_words() == TypedWords(
+        f"Feedback on the session {summary.ui.aboutLabel.text()}",
+        f"{texts.feedback_useful.text} {useful}\n{texts.feedback_change.text}: More time for questions",
+    )
+    assert summary.feedback.add_response() and summary.typed_words() is None
+    summary.accept()
+    dialog = window.reports.write_self_assessment()
+    assert dialog is not None and dialog.typed_words() is None
+    heading = dict(texts.headings)["support"].text
+    dialog.editors["support"].setPlainText("Help to find a co-facilitator")
+    where = f"Self-assessment: Harbour Team, {quarter_label(dialog.quarter)}"
+    assert dialog.typed_words() == TypedWords(where, f"{heading}\nHelp to find a co-facilitator")
+    assert dialog.save() and dialog.typed_words() is None
+    dialog.reject()

@@ -89,6 +89,17 @@ class CustomQuestionForm(QWidget):
     def is_blank(self) -> bool:
         return not self.text_edit.toPlainText().strip()
 
+    def typed_lines(self) -> str:
+        """The words the form holds, one field to a line, as a log-off keeps them in a file."""
+        fields = (
+            ("Question", self.text_edit.toPlainText()),
+            ("Category", self.category_combo.currentText()),
+            ("Model", self.model_edit.text()),
+            ("Caution", self.caution_edit.text()),
+            ("Source", self.source_edit.text()),
+        )
+        return "\n".join(f"{name}: {value}" for name, value in fields if value.strip())
+
     def draft(self, uid: str, shipped: Bank) -> Question:
         """What the form holds, checked, as ``custom:<uid>``; raises ``DeckError`` naming the problem.
 

@@ -37,6 +37,7 @@ from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_custom_questions import Ui_CustomQuestionsDialog
 from copdesk.views.live.questions.question_model import EVERYTHING, QuestionListModel
 from copdesk.views.live.questions.question_widgets import QuestionItemDelegate
+from copdesk.views.widgets.typed_words import TypedWords
 from copdesk.views.write_guard import KEPT_TYPED
 
 ALL_CATEGORIES = "All your categories"
@@ -186,6 +187,12 @@ class CustomQuestionsDialog(QDialog):
 
     def _mark_dirty(self) -> None:
         self.dirty = True
+
+    def typed_words(self) -> TypedWords | None:
+        """A question written or changed and not saved (:mod:`copdesk.views.widgets.typed_words`)."""
+        if not self.dirty or self.form.is_blank():
+            return None
+        return TypedWords(self.windowTitle(), self.form.typed_lines())
 
     def save(self) -> bool:
         try:

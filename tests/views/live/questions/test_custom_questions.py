@@ -302,3 +302,18 @@ def test_a_bad_deck_is_refused_by_name_and_nothing_of_it_is_imported(
     assert dialog.message_frame.property("banner") == "error"
     assert custom_rows(window) == before
     assert panel_of(window).pool() == pool_before
+
+
+def test_a_question_written_and_not_saved_is_what_a_log_off_keeps(window: MainWindow, qtbot: QtBot) -> None:
+    """At a log-off nobody closes the dialog (which would save it): its words go to a file (``copdesk.shutdown``)."""
+    from copdesk.views.widgets.typed_words import TypedWords
+
+    dialog = open_dialog(window, qtbot)
+    assert dialog.typed_words() is None
+    type_question(dialog, qtbot, "What would the carer say?", "Ours")
+    dialog.form.caution_edit.setText("Not in the first round")
+    lines = "Question: What would the carer say?\nCategory: Ours\nCaution: Not in the first round"
+    assert dialog.typed_words() == TypedWords("Your own questions", lines)
+    dialog.save()
+    assert dialog.typed_words() is None
+    dialog.close()
