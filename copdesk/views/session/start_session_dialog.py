@@ -30,6 +30,7 @@ from copdesk.views.session.start_defaults import StartDefaults, attended_agenda,
 from copdesk.views.shell.what_a_cop_is import WhatACopIsCard
 from copdesk.views.widgets.forms import insert_row_below, row_of
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
+from copdesk.views.widgets.typed_words import TypedWords
 
 _GUEST = "guest"
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -148,8 +149,23 @@ class StartSessionDialog(QDialog):
                 self.topic_edit.setText(reuse.topic)
                 if reuse.presenter_id is not None:
                     self._choose_presenter(reuse.presenter_id)
+        self._opened_on = self._words()
         self._refresh_agenda()
         self._update_count()
+
+    def _words(self) -> str:
+        fields = (
+            ("Topic", self.topic_edit.text()),
+            ("Trigger warning", self.plan_fields.trigger_warning.text()),
+            ("Support offered", self.plan_fields.support.text()),
+        )
+        return "\n".join(f"{name}: {value}" for name, value in fields if value.strip())
+
+    def typed_words(self) -> TypedWords | None:
+        """The topic, trigger warning and support typed here, if they are not what the dialog opened with
+        (:mod:`copdesk.views.widgets.typed_words`): the session was not started, so they are saved nowhere."""
+        words = self._words()
+        return None if words == self._opened_on else TypedWords(self.windowTitle(), words)
 
     def _take_plan(self, plan: NextSessionPlan) -> None:
         """The plan made in the Prepare view: its presenter and roles are the defaults, changeable here."""

@@ -15,7 +15,7 @@ from copdesk.views.live.notes.escalation_dialog import UpdateEscalationDialog
 from copdesk.views.prepare.issue_history import TITLE_PROMPT, IssueHistoryDialog, QuestionDialog
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.typed_words import TypedWords, typed_in_open_windows
-from tests.views.live_helpers import held_session
+from tests.views.live_helpers import add_team, held_session
 
 
 def _app() -> QApplication:
@@ -78,3 +78,15 @@ def test_a_question_of_an_issues_history_holds_the_words_typed_unless_they_are_s
     history.edit_title()
     typed = TypedWords(f"Edit the issue's title: {TITLE_PROMPT}", "Lifts out of order at Harbour House")
     assert found == [[], [], [typed]]
+
+
+def test_the_start_dialog_holds_the_topic_and_plan_words_typed_in_it(window: MainWindow) -> None:
+    """Not started, the session has nowhere to keep them: a log-off keeps them in a file."""
+    add_team(window)
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None and dialog.typed_words() is None  # opened on its defaults
+    dialog.topic_edit.setText("Working with interpreters")
+    dialog.plan_fields.trigger_warning.setText("A child's death")
+    words = "Topic: Working with interpreters\nTrigger warning: A child's death"
+    assert dialog.typed_words() == TypedWords("Start session", words)
+    dialog.reject()
