@@ -83,15 +83,17 @@ def save_and_quit(app: QApplication) -> None:
     from PySide6.QtWidgets import QDialog
 
     from copdesk.views.shell.main_window import MainWindow
-    from copdesk.views.widgets.typed_words import typed_in_open_windows
+    from copdesk.views.widgets.typed_words import typed_in
 
     try:
         windows = app.topLevelWidgets()
-        typed = _step(lambda: typed_in_open_windows(app)) or []  # before anything closes
-        for window in (widget for widget in windows if isinstance(widget, MainWindow) and widget.is_open()):
+        typed = [words for window in windows if (words := _step(partial(typed_in, window))) is not None]
+        opened = [widget for widget in windows if isinstance(widget, MainWindow) and widget.is_open()]
+        for window in sorted(opened, key=lambda window: not window.isVisible()):  # the one on screen first
             _step(window.live_session.keep_typed_not_added)  # in the notes, which close saves
-            words = [*typed, *window.context.writes.words_waiting()]
-            _step(partial(_keep, words, window.context.db_path, window.context.now()))
+            writes = window.context.writes
+            _step(partial(_keep, [*typed, *writes.words_waiting()], window.context.db_path, window.context.now()))
+            writes.stand_down()  # kept: no Retry replays them now, nor a second log-off keeps them again
             typed = []
         for dialog in (widget for widget in windows if isinstance(widget, QDialog) and widget.isVisible()):
             _step(dialog.hide)  # not closed: a dialog with edits would ask about them on a close, and nobody is there

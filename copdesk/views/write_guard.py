@@ -55,6 +55,7 @@ class WriteGuard(QObject):
         self.message = ""
         self._pending: dict[Hashable, Retry] = {}
         self._words: dict[Hashable, TypedWords] = {}  # what a kept act holds typed, by its key
+        self._stood_down = False
 
     @property
     def failing(self) -> bool:
@@ -95,7 +96,7 @@ class WriteGuard(QObject):
     ) -> None:
         """Say that an act was not done (for an act that is refused before it writes, like ending the session
         while what was typed cannot be saved), keeping ``retry`` for the Retry button, with the ``words`` it holds."""
-        if retry is not None:
+        if retry is not None and not self._stood_down:
             key = key if key is not None else retry
             self._pending.pop(key, None)  # to the back of the queue
             self._pending[key] = retry
@@ -110,24 +111,28 @@ class WriteGuard(QObject):
         return [self._words[key] for key in self._pending if key in self._words]
 
     def retry(self) -> bool:
-        """Replay every kept act, oldest first; True when none is left waiting. An act that fails with an error of
-        its own (not a refused write, which it keeps again itself) leaves the acts after it waiting for the next
-        Retry, then the error goes on to be reported."""
-        waiting = list(self._pending.items())
-        words, self._words = self._words, {}
-        self._pending.clear()
-        for position, (_key, act) in enumerate(waiting):
-            try:
-                act()  # kept again, with its words, if it is refused again
-            except BaseException:
-                for key, later in waiting[position + 1 :]:
-                    self._pending.setdefault(key, later)
-                    if key in words:
-                        self._words.setdefault(key, words[key])
-                raise
+        """Replay every kept act, oldest first; True when none is left waiting. Each act leaves the queue only as it
+        runs, so what the others hold is still there meanwhile (an act may ask a question while it runs). An act that
+        fails with an error of its own (not a refused write, which it keeps again itself) leaves the acts after it
+        waiting for the next Retry, then the error goes on to be reported."""
+        for key in list(self._pending):
+            if self._stood_down:  # the computer is logging off: what waits has been kept in a file
+                break
+            act = self._pending.pop(key, None)
+            if act is None:
+                continue
+            self._words.pop(key, None)
+            act()  # kept again, with its words, if it is refused again
         if not self._pending and self.message:
             self._recover()
         return not self._pending
+
+    def stand_down(self) -> None:
+        """The computer is logging off and what waits is kept elsewhere (:mod:`copdesk.shutdown`): nothing is kept
+        or replayed from now on, not even by a Retry already running."""
+        self._stood_down = True
+        self._pending.clear()
+        self._words.clear()
 
     def _recover(self) -> None:
         self.message = ""

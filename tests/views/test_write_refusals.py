@@ -634,3 +634,30 @@ def test_a_team_kept_for_retry_is_among_the_words_a_log_off_keeps(
     window.team_actions.create("Seaside Team", (("Lee Park", Role.FACILITATOR), ("Sam Cole", Role.PRACTITIONER)))
     team = f"Seaside Team\nLee Park, {Role.FACILITATOR.label}\nSam Cole, {Role.PRACTITIONER.label}"
     assert window.context.writes.words_waiting() == [TypedWords("A new team", team)]
+
+
+def test_what_other_acts_hold_waits_while_one_is_replayed_and_a_log_off_stands_the_guard_down(qtbot: QtBot) -> None:
+    """A replayed act may ask a question: a log-off meanwhile must still find the words the acts after it hold, and
+    nothing is replayed or kept once they are in a file (``copdesk.shutdown``)."""
+    from copdesk.store.errors import StorageFullError
+    from copdesk.views.widgets.typed_words import TypedWords
+    from copdesk.views.write_guard import WriteGuard
+
+    guard = WriteGuard()
+    seen: list[list[TypedWords]] = []
+    replayed: list[str] = []
+
+    def refused() -> None:
+        raise StorageFullError("The disk is full.")
+
+    def first() -> None:
+        seen.append(guard.words_waiting())  # as a question this act asked would leave it
+        guard.stand_down()  # the computer logs off under that question
+
+    guard.run(refused, retry=first, key="first", words=TypedWords("Edit the issue's title", "Lifts"))
+    guard.run(refused, retry=lambda: replayed.append("second"), key="second", words=TypedWords("A new team", "Seaside"))
+    assert guard.retry()
+    assert seen == [[TypedWords("A new team", "Seaside")]]  # the second's words were still there
+    assert replayed == [] and guard.words_waiting() == []  # and it was not replayed after the log-off
+    guard.run(refused, retry=lambda: None, key="third", words=TypedWords("A new team", "Harbour"))
+    assert guard.words_waiting() == [] and not guard.failing  # nothing is kept for a Retry that will not come

@@ -228,6 +228,7 @@ class IssueHistoryDialog(QDialog):
             asked = QuestionDialog(self, question, f"{why}\n\n{question.prompt}" if why else question.prompt, typed)
             accepted = asked.exec() == QDialog.DialogCode.Accepted
             typed = asked.textValue()
+            asked.deleteLater()
             if not accepted or question.unchanged(typed):
                 return
             refused = self._answer(question, typed)

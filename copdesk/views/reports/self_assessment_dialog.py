@@ -114,6 +114,7 @@ class SelfAssessmentDialog(QDialog):
                 retry=self.save,
                 key=("self-assessment", self.team.id, quarter),
                 kept=KEPT_TYPED,
+                words=self.typed_words(),
             )
         except FeedbackError as error:
             show_message(self.message, str(error), error=True)

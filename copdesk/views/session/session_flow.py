@@ -172,19 +172,22 @@ class SessionFlow(QObject):
         A team never has two live sessions: if one was left live (a crash, then "Decide later"), it is offered
         first, to resume (the new one is not started) or to end (then the new one starts).
         """
+        from copdesk.core.planning import SessionRoles
         from copdesk.services.sessions import start_session
+        from copdesk.views.session.start_session_dialog import start_words
 
         still_live = [p for p in self.pending_resumes() if p.session.team_id == plan.team_id]
         if still_live:
             self.resumes.offer(still_live[0], before_starting=True, after_ending=lambda: self.start(plan))
             return None
-        now = self.context.now()
+        now, roles = self.context.now(), plan.roles or SessionRoles()
         try:
             started = self.context.writes.run(
                 lambda: start_session(self.context.db, plan, now),
                 retry=partial(self.start, plan),
                 key=("start", plan.team_id),
                 kept=NOT_STARTED,
+                words=start_words("Start session", plan.topic, roles.trigger_warning, roles.support),
             )
         except (InvalidName, ValueError) as error:
             self._show_error("The session was not started", str(error))

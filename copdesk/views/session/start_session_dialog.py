@@ -45,6 +45,13 @@ def _owner_text(kind: SessionKind) -> str:
     return f"{session_type.who_runs_it.text} {session_type.owner.shown()} ({session_type.owner.credit()})"
 
 
+def start_words(where: str, topic: str, trigger_warning: str, support: str) -> TypedWords | None:
+    """A start's words, one to a line, as a log-off keeps them in a file; ``None`` when there are none."""
+    fields = (("Topic", topic), ("Trigger warning", trigger_warning), ("Support offered", support))
+    lines = [f"{name}: {value}" for name, value in fields if value.strip()]
+    return TypedWords(where, "\n".join(lines)) if lines else None
+
+
 class StartSessionDialog(QDialog):
     edit_agenda_requested = Signal(int, str)  # team id, SessionKind value
 
@@ -74,6 +81,7 @@ class StartSessionDialog(QDialog):
         self.team_combo.setCurrentIndex(max(self.team_combo.findData(team_id), 0))
         self.team_combo.currentIndexChanged.connect(self._team_changed)
         self.kind_combo.currentIndexChanged.connect(self._refresh_agenda)
+        self._filled: tuple[str, ...] = ("", "", "")
         self._team_changed()
         hint = self.sizeHint()
         self.resize(max(hint.width(), 640), hint.height())
@@ -149,23 +157,22 @@ class StartSessionDialog(QDialog):
                 self.topic_edit.setText(reuse.topic)
                 if reuse.presenter_id is not None:
                     self._choose_presenter(reuse.presenter_id)
-        self._opened_on = self._words()
+        # What the team's plan and defaults put in the fields, as against what was typed: the topic when a session
+        # planned in advance is reused, the trigger warning and support from the plan.
+        reused = self.defaults.reuse if self.defaults is not None else None
+        topic = reused.topic if reused is not None else self._filled[0]
+        self._filled = (topic, *self._fields()[1:]) if team_id is not None else (topic, *self._filled[1:])
         self._refresh_agenda()
         self._update_count()
 
-    def _words(self) -> str:
-        fields = (
-            ("Topic", self.topic_edit.text()),
-            ("Trigger warning", self.plan_fields.trigger_warning.text()),
-            ("Support offered", self.plan_fields.support.text()),
-        )
-        return "\n".join(f"{name}: {value}" for name, value in fields if value.strip())
+    def _fields(self) -> tuple[str, ...]:
+        return self.topic_edit.text(), self.plan_fields.trigger_warning.text(), self.plan_fields.support.text()
 
     def typed_words(self) -> TypedWords | None:
-        """The topic, trigger warning and support typed here, if they are not what the dialog opened with
-        (:mod:`copdesk.views.widgets.typed_words`): the session was not started, so they are saved nowhere."""
-        words = self._words()
-        return None if words == self._opened_on else TypedWords(self.windowTitle(), words)
+        """The topic, trigger warning and support, once one of them is not what the team's plan and defaults put
+        there (:mod:`copdesk.views.widgets.typed_words`): the session was not started, so they are saved nowhere."""
+        fields = self._fields()
+        return None if fields == self._filled else start_words(self.windowTitle(), *fields)
 
     def _take_plan(self, plan: NextSessionPlan) -> None:
         """The plan made in the Prepare view: its presenter and roles are the defaults, changeable here."""

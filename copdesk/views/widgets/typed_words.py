@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Protocol, runtime_checkable
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QWidget
 
 
 class TypedWords(NamedTuple):
@@ -25,13 +25,7 @@ class HoldsTypedWords(Protocol):
         """The words typed here and not saved, or ``None`` when there are none (nothing typed, or all saved)."""
 
 
-def typed_in_open_windows(app: QApplication) -> list[TypedWords]:
-    """What every window on screen holds typed and not saved, in the order of the windows."""
-    found: list[TypedWords] = []
-    for window in app.topLevelWidgets():
-        if not window.isVisible():
-            continue
-        typed = window.typed_words() if isinstance(window, HoldsTypedWords) else None
-        if typed is not None and typed.words.strip():
-            found.append(typed)
-    return found
+def typed_in(window: QWidget) -> TypedWords | None:
+    """What ``window`` holds typed and not saved, if it is on screen and holds any."""
+    typed = window.typed_words() if window.isVisible() and isinstance(window, HoldsTypedWords) else None
+    return typed if typed is not None and typed.words.strip() else None

@@ -7,14 +7,14 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.dates import format_uk
-from copdesk.core.model import EscalationTarget, TextSource
-from copdesk.store import issues
+from copdesk.core.model import EscalationTarget, Role, TextSource
+from copdesk.store import issues, teams
 from copdesk.store.search import search_notes
 from copdesk.views.live.notes.correct_words import CorrectWordsDialog
 from copdesk.views.live.notes.escalation_dialog import UpdateEscalationDialog
 from copdesk.views.prepare.issue_history import TITLE_PROMPT, IssueHistoryDialog, QuestionDialog
 from copdesk.views.shell.main_window import MainWindow
-from copdesk.views.widgets.typed_words import TypedWords, typed_in_open_windows
+from copdesk.views.widgets.typed_words import TypedWords, typed_in
 from tests.views.live_helpers import add_team, held_session
 
 
@@ -22,6 +22,11 @@ def _app() -> QApplication:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     return app
+
+
+def typed_in_open_windows(app: QApplication) -> list[TypedWords]:
+    """What a log-off finds in the windows on screen (``copdesk.shutdown``)."""
+    return [typed for window in app.topLevelWidgets() if (typed := typed_in(window)) is not None]
 
 
 def test_each_open_dialog_says_what_it_holds_typed_and_not_saved(window: MainWindow, qtbot: QtBot) -> None:
@@ -89,4 +94,41 @@ def test_the_start_dialog_holds_the_topic_and_plan_words_typed_in_it(window: Mai
     dialog.plan_fields.trigger_warning.setText("A child's death")
     words = "Topic: Working with interpreters\nTrigger warning: A child's death"
     assert dialog.typed_words() == TypedWords("Start session", words)
+    db, now = window.context.db, window.context.now()
+    seaside = teams.create_team(db, "Seaside Team", [("Lee Park", Role.FACILITATOR)], now)
+    dialog.team_combo.addItem(seaside.name, seaside.id)
+    dialog.team_combo.setCurrentIndex(1)  # another team: its plan fills the plan's fields, the topic stays typed
+    assert dialog.typed_words() == TypedWords("Start session", "Topic: Working with interpreters")
     dialog.reject()
+
+
+def test_a_window_whose_words_cannot_be_read_stops_neither_the_others_nor_the_quit(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fault in one step of a log-off is reported as any fault is, and every step after it still runs."""
+    from copdesk.shutdown import save_and_quit
+    from copdesk.store.kept_notes import kept_files
+
+    class Broken(QDialog):
+        def typed_words(self) -> TypedWords | None:
+            raise RuntimeError("a fault of its own")
+
+    class Holding(QDialog):
+        def typed_words(self) -> TypedWords | None:
+            return TypedWords("Somewhere", "Words to keep")
+
+    for left in _app().topLevelWidgets():
+        if left is not window:
+            left.hide()
+    broken, holding = Broken(window), Holding(window)
+    for dialog in (broken, holding):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    exits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
+    with qtbot.captureExceptions() as faults:
+        save_and_quit(_app())
+    assert [type(fault[1]) for fault in faults] == [RuntimeError]
+    kept = [path.read_text(encoding="utf-8") for path in kept_files(window.context.db_path.parent)]
+    assert len(kept) == 1 and kept[0].endswith("\n\nWords to keep")
+    assert not broken.isVisible() and not holding.isVisible() and not window.isVisible() and exits == [0]
