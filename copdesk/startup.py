@@ -276,10 +276,11 @@ def kept_notes_warning(data_folder: Path, now: datetime) -> str | None:
             " copy what you need there). Then delete them"
         )
     elif words:
+        first_line = "Its first line says" if len(words) == 1 else "The first line of each says"
         said = (
             f"Words typed in a window when CoPDesk was made to close (a log-off or a shutdown) are kept in "
-            f"{_count(words)} in {folder}. The first line of each says where they were typed: copy what you need "
-            f"there, then delete {them}"
+            f"{_count(words)} in {folder}. {first_line} where they were typed: copy what you need there, then delete "
+            f"{them}"
         )
     else:
         sessions = (

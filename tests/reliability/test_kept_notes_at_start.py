@@ -84,7 +84,7 @@ def test_words_typed_in_a_window_at_a_log_off_are_pointed_to_apart_from_a_sessio
     (said,) = [warning for warning in _warnings(db_path) if "are kept in" in warning]
     assert said == (
         "Words typed in a window when CoPDesk was made to close (a log-off or a shutdown) are kept in a file in "
-        f"{folder}. The first line of each says where they were typed: copy what you need there, then delete it: "
+        f"{folder}. Its first line says where they were typed: copy what you need there, then delete it: "
         "nothing else removes it, not even an erasure or a deletion of old sessions."
     )
     keep_text(db_path.parent, "Typed while the disk was full", "Notes of the session", NOW)
@@ -110,3 +110,13 @@ def test_words_a_crash_cut_short_are_said_to_be_words(db_path: Path) -> None:
         "A crash cut the writing of words-20261008T091500Z-cut-short.txt short: it may hold only the start of its "
         "words."
     )
+
+
+def test_two_files_of_words_are_pointed_to_together(db_path: Path) -> None:
+    make_database(db_path)
+    for words in ("Facilities fixed them", "The OT lead rings weekly"):
+        keep_typed_words(db_path, "Resolve issue", words, NOW)
+    (said,) = [warning for warning in _warnings(db_path) if "are kept in" in warning]
+    assert f"are kept in 2 files in {shown(kept_folder(db_path.parent))}. The first line of each says where" in said
+    assert said.endswith("then delete them: nothing else removes them, not even an erasure or a deletion of old "
+                         "sessions.")  # fmt: skip
