@@ -661,3 +661,22 @@ def test_what_other_acts_hold_waits_while_one_is_replayed_and_a_log_off_stands_t
     assert replayed == [] and guard.words_waiting() == []  # and it was not replayed after the log-off
     guard.run(refused, retry=lambda: None, key="third", words=TypedWords("A new team", "Harbour"))
     assert guard.words_waiting() == [] and not guard.failing  # nothing is kept for a Retry that will not come
+
+
+def test_a_start_kept_for_retry_holds_its_topic_and_plan_words(window: MainWindow, disk: Disk) -> None:
+    """The Start dialog has closed: what was typed in it is held by the Retry alone (a log-off keeps it in a file)."""
+    from copdesk.views.widgets.typed_words import TypedWords
+
+    add_team(window)
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.set_present({"Ash Lee"})
+    dialog.topic_edit.setText("Working with interpreters")
+    dialog.plan_fields.support.setText("Kai is free after the session")
+    assert dialog.go_to_ground_rules()
+    dialog.agreed_check.setChecked(True)
+    disk.full = True
+    dialog.start_button.click()
+    assert not window.live_session.is_live
+    words = "Topic: Working with interpreters\nSupport offered: Kai is free after the session"
+    assert window.context.writes.words_waiting() == [TypedWords("Start session", words)]
