@@ -288,8 +288,10 @@ def kept_notes_warning(data_folder: Path, now: datetime) -> str | None:
             if len(notes) == 1
             else "the sessions they name, copy what you need into their notes"
         )
-        said = f"Notes CoPDesk could not save are kept in {_count(notes)} in {folder}. Resume {sessions}, then delete"
-        said += f" {them}"
+        said = (
+            f"Notes CoPDesk could not save are kept in {_count(notes)} in {folder}. Resume {sessions}, then delete "
+            f"{them}"
+        )
     cut_short = [path for path in kept if may_be_incomplete(path)]
     incomplete = ""
     if cut_short:

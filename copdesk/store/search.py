@@ -102,14 +102,15 @@ def suggest_issues(
     ]
 
 
-# Each kind of text with its session (for its date and team), or, when it has none left (a deletion of old sessions
+# Each kind of text with its session (for its date and team: a note always has one, the others bring their own),
+# or, when it has none left (a deletion of old sessions
 # keeps an issue resolved since, an action still open, without the sessions they came from), its team and when it
 # was recorded: what the erasure report counts in notes, issues, actions and escalation outcomes must be found.
 _SEARCH_SQL = f"""
 SELECT hit.*, team.name AS team_name, coalesce({SESSION_ORDER.format(s="session")}, hit.recorded) AS held FROM (
     SELECT note.id AS row_id, note.session_id, note.kind AS kind, '' AS issue_title, note.text AS text,
            snippet(note_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}) AS snippet, bm25(note_fts) AS score,
-           (SELECT s.team_id FROM session s WHERE s.id = note.session_id) AS team_id, NULL AS recorded
+           NULL AS team_id, NULL AS recorded
     FROM note_fts JOIN note ON note.id = note_fts.rowid
     WHERE note_fts MATCH :query
     UNION ALL
@@ -151,7 +152,7 @@ SELECT hit.*, team.name AS team_name, coalesce({SESSION_ORDER.format(s="session"
     WHERE escalation_fts MATCH :query
 ) AS hit
 LEFT JOIN session ON session.id = hit.session_id
-JOIN team ON team.id = hit.team_id
+JOIN team ON team.id = coalesce(hit.team_id, session.team_id)
 ORDER BY hit.score, held DESC
 LIMIT :limit
 """

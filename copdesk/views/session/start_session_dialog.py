@@ -30,7 +30,7 @@ from copdesk.views.session.start_defaults import StartDefaults, attended_agenda,
 from copdesk.views.shell.what_a_cop_is import WhatACopIsCard
 from copdesk.views.widgets.forms import insert_row_below, row_of
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
-from copdesk.views.widgets.typed_words import TypedWords
+from copdesk.views.widgets.typed_words import TypedWords, field_lines
 
 _GUEST = "guest"
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,9 +47,8 @@ def _owner_text(kind: SessionKind) -> str:
 
 def start_words(where: str, topic: str, trigger_warning: str, support: str) -> TypedWords | None:
     """A start's words, one to a line, as a log-off keeps them in a file; ``None`` when there are none."""
-    fields = (("Topic", topic), ("Trigger warning", trigger_warning), ("Support offered", support))
-    lines = [f"{name}: {value}" for name, value in fields if value.strip()]
-    return TypedWords(where, "\n".join(lines)) if lines else None
+    lines = field_lines((("Topic", topic), ("Trigger warning", trigger_warning), ("Support offered", support)))
+    return TypedWords(where, lines) if lines else None
 
 
 class StartSessionDialog(QDialog):

@@ -9,6 +9,7 @@ only an act kept for Retry holds are the write guard's to give
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple, Protocol, runtime_checkable
 
 from PySide6.QtWidgets import QWidget
@@ -29,3 +30,8 @@ def typed_in(window: QWidget) -> TypedWords | None:
     """What ``window`` holds typed and not saved, if it is on screen and holds any."""
     typed = window.typed_words() if window.isVisible() and isinstance(window, HoldsTypedWords) else None
     return typed if typed is not None and typed.words.strip() else None
+
+
+def field_lines(fields: Iterable[tuple[str, str]]) -> str:
+    """A form's words as a file keeps them: one "name: value" line for each field that holds any."""
+    return "\n".join(f"{name}: {value}" for name, value in fields if value.strip())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 from copdesk.core.custom_questions import DEFAULT_MODEL, DEFAULT_SOURCE, MAX_TEXT_LENGTH, custom_key, draft_question
 from copdesk.core.question_bank import Bank, PromptPhase, Question, QuestionKind
 from copdesk.views.forms.ui_custom_question_form import Ui_CustomQuestionForm
+from copdesk.views.widgets.typed_words import field_lines
 
 KIND_CHOICES = (
     (QuestionKind.QUESTION, "A question to ask the group"),
@@ -91,14 +92,15 @@ class CustomQuestionForm(QWidget):
 
     def typed_lines(self) -> str:
         """The words the form holds, one field to a line, as a log-off keeps them in a file."""
-        fields = (
-            ("Question", self.text_edit.toPlainText()),
-            ("Category", self.category_combo.currentText()),
-            ("Model", self.model_edit.text()),
-            ("Caution", self.caution_edit.text()),
-            ("Source", self.source_edit.text()),
+        return field_lines(
+            (
+                ("Question", self.text_edit.toPlainText()),
+                ("Category", self.category_combo.currentText()),
+                ("Model", self.model_edit.text()),
+                ("Caution", self.caution_edit.text()),
+                ("Source", self.source_edit.text()),
+            )
         )
-        return "\n".join(f"{name}: {value}" for name, value in fields if value.strip())
 
     def draft(self, uid: str, shipped: Bank) -> Question:
         """What the form holds, checked, as ``custom:<uid>``; raises ``DeckError`` naming the problem.
