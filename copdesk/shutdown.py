@@ -92,7 +92,9 @@ def save_and_quit(app: QApplication) -> None:
         for window in sorted(opened, key=lambda window: not window.isVisible()):  # the one on screen first
             _step(window.live_session.keep_typed_not_added)  # in the notes, which close saves
             writes = window.context.writes
-            _step(partial(_keep, [*typed, *writes.words_waiting()], window.context.db_path, window.context.now()))
+            # A dialog left open on a refusal holds what its Retry holds: the same words are kept once.
+            waiting = list(dict.fromkeys([*typed, *writes.words_waiting()]))
+            _step(partial(_keep, waiting, window.context.db_path, window.context.now()))
             writes.stand_down()  # kept: no Retry replays them now, nor a second log-off keeps them again
             typed = []
         for dialog in (widget for widget in windows if isinstance(widget, QDialog) and widget.isVisible()):

@@ -680,3 +680,29 @@ def test_a_start_kept_for_retry_holds_its_topic_and_plan_words(window: MainWindo
     assert not window.live_session.is_live
     words = "Topic: Working with interpreters\nSupport offered: Kai is free after the session"
     assert window.context.writes.words_waiting() == [TypedWords("Start session", words)]
+
+
+def test_guests_kept_for_retry_are_among_the_words_a_log_off_keeps_and_once_while_their_dialog_is_open(
+    window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Refused, "Add people present" stays open with the guests listed, and its Retry holds them too (for when the
+    dialog is cancelled): a log-off keeps them in one file, not two."""
+    from PySide6.QtWidgets import QApplication
+
+    from copdesk.shutdown import save_and_quit
+    from copdesk.views.widgets.typed_words import TypedWords
+
+    dialog = window.participation_panel.open_add_people()
+    assert dialog is not None
+    dialog.guest_edit.setText("Sam Guest")
+    assert dialog.add_guest()
+    disk.fill()
+    assert not dialog.mark_present() and dialog.isVisible()
+    guests = TypedWords("Add people present", "Guests: Sam Guest")
+    assert window.context.writes.words_waiting() == [guests] and dialog.typed_words() == guests
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
+    save_and_quit(app)
+    (kept,) = [path for path in _kept(window) if "Sam Guest" in _kept_text(path)]
+    assert _kept_text(kept).endswith("\n\nGuests: Sam Guest")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from copdesk.core.roster import MAX_MEMBERS, TeamDraft, parse_team_draft
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName
 from copdesk.views.forms.ui_first_run import Ui_FirstRunDialog
+from copdesk.views.widgets.typed_words import TypedWords, field_lines
 
 NEW_TEAM_INTRO = (
     "Each team has its own sessions, schedule, notes and actions. Switch between teams with the Team list at the "
@@ -44,6 +45,13 @@ class FirstRunDialog(QDialog):
             self._say(str(exc))
             return
         self.accept()
+
+    def typed_words(self) -> TypedWords | None:
+        """The team's name and members as typed (:mod:`copdesk.views.widgets.typed_words`): until the team is created
+        they are saved nowhere."""
+        ui = self.ui
+        lines = field_lines((("Team name", ui.teamNameEdit.text()), ("Members", ui.membersEdit.toPlainText())))
+        return TypedWords(self.windowTitle(), lines) if lines else None
 
     def _say(self, problem: str) -> None:
         self.ui.errorLabel.setText(problem)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHeaderView,
+    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -41,6 +42,7 @@ from copdesk.services import teams as members
 from copdesk.store import teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_team_members import Ui_TeamMembersDialog
+from copdesk.views.widgets.typed_words import TypedWords, field_lines
 from copdesk.views.write_guard import KEPT_TYPED, WriteGuard
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -220,7 +222,8 @@ class TeamMembersDialog(QDialog):
         self.team_name_edit, self.rename_team_button = ui.teamNameEdit, ui.renameTeamButton
         self.table, self.error_label, self.active_button = ui.teamMembersTable, ui.teamMembersError, ui.activeButton
         self.new_name_edit, self.new_role_combo, self.add_button = ui.newNameEdit, ui.newRoleCombo, ui.addButton
-        self.team_name_edit.setText(teams.get_team(context.db, team_id).name)
+        self.team_name = teams.get_team(context.db, team_id).name  # as saved
+        self.team_name_edit.setText(self.team_name)
         self.team_name_edit.setMaxLength(MAX_NAME_LENGTH)
         self.team_name_edit.returnPressed.connect(self.rename_team)
         self.rename_team_button.clicked.connect(self.rename_team)
@@ -263,9 +266,32 @@ class TeamMembersDialog(QDialog):
         if saved is None:
             self._refused(self.context.writes.message)
             return False
-        self.team_name_edit.setText(saved.value.name)
+        self.team_name = saved.value.name
+        self.team_name_edit.setText(self.team_name)
         self._saved()
         return True
+
+    def typed_words(self) -> TypedWords | None:
+        """What is typed and not yet saved (:mod:`copdesk.views.widgets.typed_words`): the team's name once changed,
+        a new member's name, and a name being changed in the list. The rest is saved as it is made."""
+        typed_name = self.team_name_edit.text()
+        new_name = self.new_name_edit.text()
+        fields = [
+            ("Team name", "" if typed_name == self.team_name else typed_name),
+            ("New member", f"{new_name}, {self.new_role_combo.currentText()}" if new_name.strip() else ""),
+            *self._names_being_changed(),
+        ]
+        lines = field_lines(fields)
+        return TypedWords(self.windowTitle(), lines) if lines else None
+
+    def _names_being_changed(self) -> list[tuple[str, str]]:
+        """The name in the list's editor, open and changed, as ("New name for <saved name>", typed)."""
+        index = self.table.currentIndex()
+        editor = self.table.indexWidget(index) if index.column() == MemberColumn.NAME else None
+        if not isinstance(editor, QLineEdit) or not 0 <= index.row() < self.model.rowCount():
+            return []
+        saved = self.model.member_at(index.row()).display_name
+        return [] if editor.text() == saved else [(f"New name for {saved}", editor.text())]
 
     # -- members ----------------------------------------------------------------------------------
     def add_member(self) -> Member | None:

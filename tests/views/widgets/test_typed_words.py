@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -132,3 +133,78 @@ def test_a_window_whose_words_cannot_be_read_stops_neither_the_others_nor_the_qu
     kept = [path.read_text(encoding="utf-8") for path in kept_files(window.context.db_path.parent)]
     assert len(kept) == 1 and kept[0].endswith("\n\nWords to keep")
     assert not broken.isVisible() and not holding.isVisible() and not window.isVisible() and exits == [0]
+
+
+def test_the_first_run_and_new_team_dialogs_hold_the_team_typed_in_them(window: MainWindow, qtbot: QtBot) -> None:
+    """Until the team is created its name and members are saved nowhere."""
+    from copdesk.views.shell.first_run import FirstRunDialog
+
+    first_run, new_team = FirstRunDialog(window), FirstRunDialog(window)
+    new_team.as_new_team(demo_offered=False)
+    for dialog in (first_run, new_team):
+        qtbot.addWidget(dialog)
+        assert dialog.typed_words() is None
+    first_run.ui.teamNameEdit.setText("Harbour Team")
+    first_run.ui.membersEdit.setPlainText("Ash Lee\nBo Day")
+    typed = TypedWords("Welcome to CoPDesk", "Team name: Harbour Team\nMembers: Ash Lee\nBo Day")
+    assert first_run.typed_words() == typed
+    first_run.ui.demoRadio.setChecked(True)  # typed all the same, and saved nowhere
+    assert first_run.typed_words() is not None
+    new_team.ui.membersEdit.setPlainText("Cy Vale")
+    assert new_team.typed_words() == TypedWords("New team", "Members: Cy Vale")
+
+
+def test_the_team_members_dialog_holds_what_is_typed_and_not_yet_saved(window: MainWindow, qtbot: QtBot) -> None:
+    """Each change is saved as it is made: what a log-off finds is the team's name changed and not saved, a new
+    member's name not added, and a name being changed in the list."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from copdesk.views.team.team_members_dialog import MemberColumn
+
+    add_team(window)
+    dialog = window.team_actions.open_members()
+    assert dialog is not None and dialog.typed_words() is None
+    dialog.team_name_edit.setText("Harbour Team North")
+    dialog.new_name_edit.setText("Dee Moss")
+    index = dialog.model.index(0, MemberColumn.NAME)
+    name = dialog.model.member_at(0).display_name
+    dialog.table.setCurrentIndex(index)
+    dialog.table.edit(index)
+    editor = dialog.table.indexWidget(index)
+    assert isinstance(editor, QLineEdit) and editor.text() == name
+    assert dialog.typed_words() == TypedWords(
+        "Team members", f"Team name: Harbour Team North\nNew member: Dee Moss, {Role.PRACTITIONER.label}"
+    )  # the editor is open on the name as it is
+    editor.setText(f"{name} Jones")
+    assert dialog.typed_words() == TypedWords(
+        "Team members",
+        f"Team name: Harbour Team North\nNew member: Dee Moss, {Role.PRACTITIONER.label}\n"
+        f"New name for {name}: {name} Jones",
+    )
+    editor.setText(name)
+    assert dialog.rename_team() and dialog.add_member() is not None  # saved: nothing is left to keep
+    assert dialog.typed_words() is None
+    dialog.close()
+
+
+def test_the_add_people_dialog_holds_the_guests_typed_in_it(window: MainWindow) -> None:
+    """Guests are typed; who is ticked from the team is not: only the guests' names are kept at a log-off."""
+    from tests.views.live_helpers import ROSTER, start_session
+
+    add_team(window)
+    start_session(window, present=ROSTER[:-1])
+    dialog = window.participation_panel.open_add_people()
+    assert dialog is not None and dialog.typed_words() is None
+    dialog.set_ticked({ROSTER[-1]})
+    assert dialog.typed_words() is None
+    for guest in ("Sam Guest", "Kit Visitor"):
+        dialog.guest_edit.setText(guest)
+        assert dialog.add_guest()
+    dialog.guest_edit.setText("Lou Student")
+    assert dialog.typed_words() == TypedWords(
+        "Add people present", "Guests: Sam Guest, Kit Visitor\nGuest name: Lou Student"
+    )
+    dialog.guest_edit.clear()
+    dialog.absent_list.item(dialog.absent_list.count() - 1).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.typed_words() == TypedWords("Add people present", "Guests: Sam Guest")  # unticked: not to be added
+    dialog.reject()

@@ -17,6 +17,7 @@ from copdesk.services.sessions import add_latecomers
 from copdesk.store import sessions, teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_add_people import Ui_AddPeopleDialog
+from copdesk.views.widgets.typed_words import TypedWords, field_lines
 
 _MEMBER_ID = Qt.ItemDataRole.UserRole
 _GUEST_NAME = Qt.ItemDataRole.UserRole + 1
@@ -112,6 +113,14 @@ class AddPeopleDialog(QDialog):
         self._update_button()
         return True
 
+    def _guests(self, items: list[QListWidgetItem]) -> list[str]:
+        return [str(item.data(_GUEST_NAME)) for item in items if item.data(_GUEST_NAME)]
+
+    def typed_words(self) -> TypedWords | None:
+        """The guests added to the list and the guest name being typed (:mod:`copdesk.views.widgets.typed_words`):
+        until "Mark present" they are saved nowhere. Who was ticked from the team is no one's words."""
+        return _guest_words(self.windowTitle(), self._guests(self.ticked()), self.guest_edit.text())
+
     def _mark_now(self, item: QListWidgetItem) -> None:
         """Enter or a double-click on a name: that person (and anyone already ticked) is marked present."""
         item.setCheckState(Qt.CheckState.Checked)
@@ -124,7 +133,7 @@ class AddPeopleDialog(QDialog):
             self.error_label.setText("Tick who has arrived, or add a guest.")
             return False
         member_ids = [int(item.data(_MEMBER_ID)) for item in ticked if item.data(_MEMBER_ID) is not None]
-        guests = [str(item.data(_GUEST_NAME)) for item in ticked if item.data(_GUEST_NAME)]
+        guests = self._guests(ticked)
         session_id, now = self.session_id, self.context.now()
         try:
             saved = self.context.writes.run(
@@ -132,6 +141,7 @@ class AddPeopleDialog(QDialog):
                 retry=self.mark_present,
                 key=("latecomers", session_id),
                 kept="Who you ticked is still ticked.",
+                words=_guest_words(self.windowTitle(), guests, ""),
             )
         except (InvalidName, ValueError) as error:
             self.error_label.setText(str(error))
@@ -142,3 +152,9 @@ class AddPeopleDialog(QDialog):
         self.added = saved.value
         self.accept()
         return True
+
+
+def _guest_words(where: str, guests: list[str], typing: str) -> TypedWords | None:
+    """Guests' names as a log-off keeps them in a file; ``None`` when there are none."""
+    lines = field_lines((("Guests", ", ".join(guests)), ("Guest name", typing)))
+    return TypedWords(where, lines) if lines else None
