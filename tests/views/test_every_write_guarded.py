@@ -366,7 +366,7 @@ def _custom_question(world: World) -> None:
     dialog.form.text_edit.setPlainText("What would the person say about this?")
     dialog.form.category_combo.setEditText("Our team's questions")
     dialog.save()
-    dialog.dirty = False
+    dialog.revert()  # what was refused is not saved on the next opening
 
 
 def _hide_question(world: World) -> None:

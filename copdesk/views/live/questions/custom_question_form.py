@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from copdesk.core.custom_questions import DEFAULT_MODEL, DEFAULT_SOURCE, MAX_TEXT_LENGTH, custom_key, draft_question
@@ -25,12 +24,10 @@ FUNNEL_CHOICES = ((None, "Not set"), (1, "1 · broad"), (2, "2 · in between"), 
 
 
 class CustomQuestionForm(QWidget):
-    edited = Signal()  # the user changed a field (not when the form is filled)
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._filling = False
         self._shown: Question | None = None
+        self._filled: tuple[object, ...] = ()  # the fields as last filled, to tell a change from an edit undone
         self.ui = Ui_CustomQuestionForm()
         self.ui.setupUi(self)
         ui = self.ui
@@ -45,7 +42,6 @@ class CustomQuestionForm(QWidget):
         for position, phase in enumerate(PromptPhase):  # one box per phase the picker knows, before the stretch
             box = QCheckBox(phase.value.capitalize())
             box.setAccessibleName(f"Offer while {phase.value}")
-            box.toggled.connect(self._edited)
             self.phase_boxes[phase] = box
             ui.phasesRow.insertWidget(position, box)
             QWidget.setTabOrder(previous, box)
@@ -54,25 +50,16 @@ class CustomQuestionForm(QWidget):
             self.kind_combo.addItem(label, kind)
         for level, label in FUNNEL_CHOICES:
             self.funnel_combo.addItem(label, level)
-        self.text_edit.textChanged.connect(self._edited)
-        self.category_combo.editTextChanged.connect(self._edited)
-        for edit in (self.model_edit, self.caution_edit, self.source_edit):
-            edit.textChanged.connect(self._edited)
-        for combo in (self.kind_combo, self.funnel_combo):
-            combo.currentIndexChanged.connect(self._edited)
 
     def set_categories(self, categories: list[str]) -> None:
         """The facilitator's categories to choose from, keeping what is typed."""
-        self._filling = True
         typed = self.category_combo.currentText()
         self.category_combo.clear()
         self.category_combo.addItems(categories)
         self.category_combo.setEditText(typed)
-        self._filling = False
 
     def fill(self, question: Question | None, *, category: str = "") -> None:
         """Show a saved question, or a blank one in ``category`` (clarifying and exploring ticked)."""
-        self._filling = True
         self._shown = question
         self.text_edit.setPlainText(question.text if question else "")
         self.category_combo.setEditText(question.category if question else category)
@@ -85,7 +72,23 @@ class CustomQuestionForm(QWidget):
         )
         self.caution_edit.setText((question.caution or "") if question else "")
         self.source_edit.setText(question.source if question and question.source != DEFAULT_SOURCE else "")
-        self._filling = False
+        self._filled = self._fields()
+
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.text_edit.toPlainText(),
+            self.category_combo.currentText(),
+            self.model_edit.text(),
+            tuple(box.isChecked() for box in self.phase_boxes.values()),
+            self.kind_combo.currentData(),
+            self.funnel_combo.currentData(),
+            self.caution_edit.text(),
+            self.source_edit.text(),
+        )
+
+    def is_changed(self) -> bool:
+        """Whether a field differs from what :meth:`fill` put there (an edit typed back as it was is no change)."""
+        return self._fields() != self._filled
 
     def is_blank(self) -> bool:
         return not self.text_edit.toPlainText().strip()
@@ -129,7 +132,3 @@ class CustomQuestionForm(QWidget):
             derived_from=kept.derived_from,
             note=kept.note,
         )
-
-    def _edited(self) -> None:
-        if not self._filling:
-            self.edited.emit()

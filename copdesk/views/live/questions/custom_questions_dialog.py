@@ -55,7 +55,6 @@ class CustomQuestionsDialog(QDialog):
         self.rows: dict[str, store.CustomQuestionRow] = {}
         self.editing_uid: str | None = None
         self._selecting = False
-        self.dirty = False
         self.ui = Ui_CustomQuestionsDialog()
         self.ui.setupUi(self)
         self.model = QuestionListModel()
@@ -82,7 +81,6 @@ class CustomQuestionsDialog(QDialog):
     def _build_form(self) -> None:
         ui = self.ui
         self.form, self.revert_button, self.save_button = ui.questionForm, ui.revertButton, ui.saveButton
-        self.form.edited.connect(self._mark_dirty)
         self.form.text_edit.refused.connect(lambda problem: self._show_message(problem, "error"))
         self.revert_button.clicked.connect(self.revert)
         self.save_button.clicked.connect(self.save)
@@ -167,26 +165,27 @@ class CustomQuestionsDialog(QDialog):
         self.hide_button.setText("Show" if row is not None and row.hidden else "Hide")
 
     # -- the form -----------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        """Whether the form holds what is not saved: an edit typed back as it was is none."""
+        return self.form.is_changed()
+
     def new_question(self) -> None:
         if not self._settle():
             return
+        self._blank()
+
+    def _blank(self) -> None:
         self.editing_uid = None
         category = self.category_filter.currentText()
-        self._fill(None, category if category != ALL_CATEGORIES else "")
+        self.form.fill(None, category=category if category != ALL_CATEGORIES else "")
         self._select(None)
         self.form.text_edit.setFocus()
 
     def _load(self, uid: str) -> None:
         self.editing_uid = uid
-        self._fill(self.rows[uid].as_question(), "")
+        self.form.fill(self.rows[uid].as_question())
         self._update_hide_button()
-
-    def _fill(self, question: Question | None, category: str) -> None:
-        self.form.fill(question, category=category)
-        self.dirty = False
-
-    def _mark_dirty(self) -> None:
-        self.dirty = True
 
     def typed_words(self) -> TypedWords | None:
         """A question written or changed and not saved (:mod:`copdesk.views.widgets.typed_words`)."""
@@ -211,7 +210,6 @@ class CustomQuestionsDialog(QDialog):
             self._show_message(f"Not saved. {self.context.writes.message}", "error")
             return False
         self.editing_uid = uid_of(question.id)
-        self.dirty = False
         self.reload(self.editing_uid)
         self._load(self.editing_uid)
         self._show_message("Saved.", "info")
@@ -222,16 +220,12 @@ class CustomQuestionsDialog(QDialog):
         if self.editing_uid is not None and self.editing_uid in self.rows:
             self._load(self.editing_uid)
         else:
-            self.dirty = False
-            self.new_question()
+            self._blank()
         self.message_frame.hide()
 
     def _settle(self) -> bool:
         """Before leaving the form: save what was typed; a new question left blank has nothing to keep."""
-        if not self.dirty:
-            return True
-        if self.editing_uid is None and self.form.is_blank():
-            self.dirty = False
+        if not self.dirty or (self.editing_uid is None and self.form.is_blank()):
             return True
         return self.save()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -316,4 +317,38 @@ def test_a_question_written_and_not_saved_is_what_a_log_off_keeps(window: MainWi
     assert dialog.typed_words() == TypedWords("Your own questions", lines)
     dialog.save()
     assert dialog.typed_words() is None
+    dialog.close()
+
+
+def test_an_edit_typed_back_as_it_was_is_no_change_to_save_or_keep(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Changed and changed back by hand (no Undo), a saved question is as stored: moving on writes nothing, and a
+    log-off has nothing of it to keep. Changed for real, it is saved on moving on."""
+    from copdesk.services import questions as service
+
+    dialog = open_dialog(window, qtbot)
+    type_question(dialog, qtbot, "What would the carer say?", "Ours")
+    assert dialog.save()
+    writes: list[str] = []
+    save = service.save_custom_question
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        writes.append("saved")
+        return save(*args, **kwargs)
+
+    monkeypatch.setattr(service, "save_custom_question", counted)
+    dialog.form.text_edit.setPlainText("What would the carer say now?")
+    dialog.form.phase_boxes[PromptPhase.CLOSING].toggle()
+    assert dialog.dirty and dialog.typed_words() is not None
+    dialog.form.text_edit.setPlainText("What would the carer say?")
+    dialog.form.phase_boxes[PromptPhase.CLOSING].toggle()
+    assert not dialog.dirty and dialog.typed_words() is None
+    dialog.new_question()
+    assert writes == []
+    dialog.list_view.setCurrentIndex(dialog.model.index(0))
+    dialog.form.funnel_combo.setCurrentIndex(2)
+    dialog.new_question()
+    [row] = custom_rows(window)
+    assert writes == ["saved"] and row.funnel_level == 2
     dialog.close()
