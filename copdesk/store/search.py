@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -41,7 +42,7 @@ class NoteHit:
     ``session_date`` is the session it belongs to: where a note was written, an issue first recorded (its title),
     raised (what was said) or last raised (its resolution), an action agreed, an escalation raised (else where its
     issue was last raised). With none of those sessions left, it is the day the text was recorded (for an
-    escalation, its issue), and ``session_id`` is ``None``.
+    escalation, the day it was raised), and ``session_id`` is ``None``.
     ``source`` and ``row_id`` name the text itself, for a correction
     (:func:`copdesk.services.corrections.correct_words`).
     """
@@ -105,18 +106,19 @@ def suggest_issues(
 # Each kind of text with its session (for its date and team: a note always has one, the others bring their own),
 # or, when it has none left (a deletion of old sessions
 # keeps an issue resolved since, an action still open, without the sessions they came from), its team and when it
-# was recorded: what the erasure report counts in notes, issues, actions and escalation outcomes must be found.
+# was recorded (a UTC time), or for an escalation the local day it was raised: what the erasure report counts in
+# notes, issues, actions and escalation outcomes must be found.
 _SEARCH_SQL = f"""
 SELECT hit.*, team.name AS team_name, coalesce({SESSION_ORDER.format(s="session")}, hit.recorded) AS held FROM (
     SELECT note.id AS row_id, note.session_id, note.kind AS kind, '' AS issue_title, note.text AS text,
            snippet(note_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}) AS snippet, bm25(note_fts) AS score,
-           NULL AS team_id, NULL AS recorded
+           NULL AS team_id, NULL AS recorded, NULL AS raised_on
     FROM note_fts JOIN note ON note.id = note_fts.rowid
     WHERE note_fts MATCH :query
     UNION ALL
     SELECT m.id, m.session_id, 'mention', issue.title, m.text,
            snippet(issue_mention_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(issue_mention_fts),
-           issue.team_id, m.at
+           issue.team_id, m.at, NULL
     FROM issue_mention_fts JOIN issue_mention m ON m.id = issue_mention_fts.rowid
     JOIN issue ON issue.id = m.issue_id
     WHERE issue_mention_fts MATCH :query
@@ -124,7 +126,7 @@ SELECT hit.*, team.name AS team_name, coalesce({SESSION_ORDER.format(s="session"
     SELECT issue.id, (SELECT m.session_id FROM issue_mention m WHERE m.issue_id = issue.id ORDER BY m.at, m.id LIMIT 1),
            'issue-title', issue.title, issue.title,
            snippet(issue_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), {TITLE_WEIGHT} * bm25(issue_fts),
-           issue.team_id, issue.created_at
+           issue.team_id, issue.created_at, NULL
     FROM issue_fts JOIN issue ON issue.id = issue_fts.rowid
     WHERE issue_fts MATCH :query
     UNION ALL
@@ -132,13 +134,13 @@ SELECT hit.*, team.name AS team_name, coalesce({SESSION_ORDER.format(s="session"
                       ORDER BY m.at DESC, m.id DESC LIMIT 1),
            'resolution', issue.title, issue.resolution,
            snippet(issue_resolution_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(issue_resolution_fts),
-           issue.team_id, coalesce(issue.resolved_at, issue.created_at)
+           issue.team_id, coalesce(issue.resolved_at, issue.created_at), NULL
     FROM issue_resolution_fts JOIN issue ON issue.id = issue_resolution_fts.rowid
     WHERE issue_resolution_fts MATCH :query
     UNION ALL
     SELECT action.id, action.origin_session_id, 'action', '', action.text,
            snippet(action_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(action_fts),
-           action.team_id, action.created_at
+           action.team_id, action.created_at, NULL
     FROM action_fts JOIN action ON action.id = action_fts.rowid
     WHERE action_fts MATCH :query
     UNION ALL
@@ -146,14 +148,14 @@ SELECT hit.*, team.name AS team_name, coalesce({SESSION_ORDER.format(s="session"
                                    ORDER BY m.at DESC, m.id DESC LIMIT 1)),
            'escalation', issue.title, e.outcome,
            snippet(escalation_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}), bm25(escalation_fts),
-           issue.team_id, issue.created_at
+           issue.team_id, NULL, e.raised_on
     FROM escalation_fts JOIN escalation e ON e.id = escalation_fts.rowid
     JOIN issue ON issue.id = e.issue_id
     WHERE escalation_fts MATCH :query
 ) AS hit
 LEFT JOIN session ON session.id = hit.session_id
 JOIN team ON team.id = coalesce(hit.team_id, session.team_id)
-ORDER BY hit.score, held DESC
+ORDER BY hit.score, coalesce(held, hit.raised_on) DESC
 LIMIT :limit
 """
 
@@ -171,6 +173,11 @@ def _where(source: TextSource, issue_title: str) -> str:
         case TextSource.ESCALATION:
             return f"Escalation outcome: {issue_title}"
     return NoteKind(source.value).label
+
+
+def _held_on(row: dict[str, Any]) -> date:
+    """The local day of a hit's session or record; an escalation with no session left was raised on a local day."""
+    return local_day(row["held"]) if row["held"] is not None else date.fromisoformat(row["raised_on"])
 
 
 def search_notes(db: Database, typed: str, *, limit: int = SEARCH_LIMIT) -> list[NoteHit]:
@@ -191,7 +198,7 @@ def search_notes(db: Database, typed: str, *, limit: int = SEARCH_LIMIT) -> list
             source=TextSource(row["kind"]),
             row_id=int(row["row_id"]),
             session_id=None if row["session_id"] is None else int(row["session_id"]),
-            session_date=local_day(row["held"]),
+            session_date=_held_on(row),
             team_name=str(row["team_name"]),
             where=_where(TextSource(row["kind"]), str(row["issue_title"])),
             snippet=str(row["snippet"]),

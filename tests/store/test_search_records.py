@@ -130,7 +130,7 @@ def test_what_outlives_its_sessions_is_still_found_dated_when_it_was_recorded(db
     old = _session(db, team.id, 0)
     issue = issues.add_issue(db, team.id, "Jo Quinn's referrals", old, NOW, "Jo Quinn waited")
     issues.resolve_issue(db, issue.id, "Jo Quinn now has a named worker", NOW + timedelta(days=60))
-    escalation = issues.add_escalation(db, issue.id, EscalationTarget.MANAGER, _day(0), None, old)
+    escalation = issues.add_escalation(db, issue.id, EscalationTarget.MANAGER, _day(5), None, old)
     change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "Manager called Jo Quinn")
     actions.add_action(db, team.id, "Ring Jo Quinn", NOW, origin_session_id=old)
     sessions.end_session(db, old, NOW + timedelta(hours=1))
@@ -140,6 +140,6 @@ def test_what_outlives_its_sessions_is_still_found_dated_when_it_was_recorded(db
     assert found == {
         ("Issue", None, _day(0), "Harbour Team"),
         ("Resolution: Jo Quinn's referrals", None, _day(60), "Harbour Team"),
-        ("Escalation outcome: Jo Quinn's referrals", None, _day(0), "Harbour Team"),
+        ("Escalation outcome: Jo Quinn's referrals", None, _day(5), "Harbour Team"),  # the day it was raised
         ("Action", None, _day(0), "Harbour Team"),
     }
