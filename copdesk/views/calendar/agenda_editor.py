@@ -40,6 +40,7 @@ from copdesk.store import agendas
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_agenda_editor import Ui_AgendaEditorDialog
 from copdesk.views.widgets.forms import unsaved_settled
+from copdesk.views.widgets.typed_words import TypedWords, being_typed
 
 
 class Column(IntEnum):
@@ -209,6 +210,22 @@ class AgendaEditorDialog(QDialog):
     def dirty(self) -> bool:
         """Whether the agenda shown has edits not saved."""
         return self.model.template != self._loaded[1]
+
+    def typed_words(self) -> TypedWords | None:
+        """The agenda shown, once edited and not saved, a segment's name being typed included
+        (:mod:`copdesk.views.widgets.typed_words`): one segment to a line, as the table lists it."""
+        segments = self.model.template.segments
+        names = [segment.name for segment in segments]
+        typing = being_typed(self.table, Column.NAME)
+        if typing is not None and 0 <= typing[0] < len(names):
+            names[typing[0]] = typing[1]
+        if not self.dirty and names == [segment.name for segment in segments]:
+            return None
+        lines = (
+            f"{name} · {segment.phase.value.capitalize()} · {segment.minutes} min"
+            for name, segment in zip(names, segments, strict=True)
+        )
+        return TypedWords(self.windowTitle(), "\n".join([f"{self._loaded[0].label} agenda:", *lines]))
 
     def _kind_chosen(self) -> None:
         """Another type chosen: the edits to the one shown are offered for saving first, never dropped unasked."""

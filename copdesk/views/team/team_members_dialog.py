@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHeaderView,
-    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -42,7 +41,7 @@ from copdesk.services import teams as members
 from copdesk.store import teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_team_members import Ui_TeamMembersDialog
-from copdesk.views.widgets.typed_words import TypedWords, field_lines
+from copdesk.views.widgets.typed_words import TypedWords, being_typed, field_lines
 from copdesk.views.write_guard import KEPT_TYPED, WriteGuard
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -286,12 +285,11 @@ class TeamMembersDialog(QDialog):
 
     def _names_being_changed(self) -> list[tuple[str, str]]:
         """The name in the list's editor, open and changed, as ("New name for <saved name>", typed)."""
-        index = self.table.currentIndex()
-        editor = self.table.indexWidget(index) if index.column() == MemberColumn.NAME else None
-        if not isinstance(editor, QLineEdit) or not 0 <= index.row() < self.model.rowCount():
+        typing = being_typed(self.table, MemberColumn.NAME)
+        if typing is None or not 0 <= typing[0] < self.model.rowCount():
             return []
-        saved = self.model.member_at(index.row()).display_name
-        return [] if editor.text() == saved else [(f"New name for {saved}", editor.text())]
+        saved = self.model.member_at(typing[0]).display_name
+        return [] if typing[1] == saved else [(f"New name for {saved}", typing[1])]
 
     # -- members ----------------------------------------------------------------------------------
     def add_member(self) -> Member | None:

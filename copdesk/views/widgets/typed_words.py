@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple, Protocol, runtime_checkable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
 
 
 class TypedWords(NamedTuple):
@@ -35,3 +35,10 @@ def typed_in(window: QWidget) -> TypedWords | None:
 def field_lines(fields: Iterable[tuple[str, str]]) -> str:
     """A form's words as a file keeps them: one "name: value" line for each field that holds any."""
     return "\n".join(f"{name}: {value}" for name, value in fields if value.strip())
+
+
+def being_typed(view: QAbstractItemView, column: int) -> tuple[int, str] | None:
+    """The row and text of a cell being typed in ``column`` of ``view`` (its editor open on the current cell)."""
+    index = view.currentIndex()
+    editor = view.indexWidget(index) if index.isValid() and index.column() == column else None
+    return (index.row(), editor.text()) if isinstance(editor, QLineEdit) else None

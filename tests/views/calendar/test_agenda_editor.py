@@ -168,3 +168,36 @@ def test_only_the_types_run_to_the_teams_agenda_are_offered(window: MainWindow) 
     offered = [editor.kind_combo.itemData(i) for i in range(editor.kind_combo.count())]
     assert offered == [SessionKind.REFLECTIVE.value, SessionKind.TM_SSW.value]
     assert editor.kind is SessionKind.REFLECTIVE
+
+
+def test_an_agenda_edited_and_not_saved_is_what_a_log_off_keeps(window: MainWindow) -> None:
+    """At a log-off nobody is there to answer "Save the changes?": the agenda as edited goes to a file
+    (``copdesk.shutdown``), a segment's name still being typed included."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from copdesk.views.widgets.typed_words import TypedWords
+
+    team = add_team(window)
+    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.REFLECTIVE)
+    assert editor is not None and editor.typed_words() is None  # as stored
+    model = editor.model
+    shown = [f"{s.name} · {s.phase.value.capitalize()} · {s.minutes} min" for s in model.template.segments]
+    index = model.index(0, Column.NAME)
+    editor.table.setCurrentIndex(index)
+    editor.table.edit(index)
+    typing = editor.table.indexWidget(index)
+    assert isinstance(typing, QLineEdit) and editor.typed_words() is None  # opened, not changed
+    typing.setText("Arrival and check-in")
+    lines = [
+        f"{SessionKind.REFLECTIVE.label} agenda:",
+        shown[0].replace(model.template.segments[0].name, "Arrival and check-in"),
+        *shown[1:],
+    ]
+    title = f"Agenda templates: {team.name}"
+    assert editor.typed_words() == TypedWords(title, "\n".join(lines))
+    typing.setText(model.template.segments[0].name)
+    assert model.setData(model.index(6, Column.MINUTES), "10")  # an edit taken into the agenda, not saved
+    words = editor.typed_words()
+    assert words is not None and words.words.splitlines()[-1].endswith("· 10 min")
+    editor.save_button.click()
+    assert editor.typed_words() is None
