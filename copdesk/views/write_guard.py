@@ -20,7 +20,9 @@ act (re-reading the field, or replaying the same tick with its original time), a
 succeeds; Retry replays every kept act in the order they first failed. A ``key`` names one act, so
 pressing Add again on the same form replaces its earlier retry instead of queueing a second. An act whose words
 were typed in a question that has closed (an issue's title, a team) passes them as ``words``: they are then held
-nowhere else, and a log-off keeps them in a file (:meth:`WriteGuard.words_waiting`, :mod:`copdesk.shutdown`).
+nowhere else, and a log-off keeps them in a file (:meth:`WriteGuard.words_waiting`, :mod:`copdesk.shutdown`). An
+act that re-reads a dialog still open passes how to read them instead, giving ``None`` while the dialog shows them
+itself, so they are kept once and as they are then.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from copdesk.store.errors import WriteRefusedError
-from copdesk.views.widgets.typed_words import TypedWords
+from copdesk.views.widgets.typed_words import HeldWords, TypedWords
 
 T = TypeVar("T")
 Retry = Callable[[], object]
@@ -54,7 +56,7 @@ class WriteGuard(QObject):
         super().__init__(parent)
         self.message = ""
         self._pending: dict[Hashable, Retry] = {}
-        self._words: dict[Hashable, TypedWords] = {}  # what a kept act holds typed, by its key
+        self._words: dict[Hashable, HeldWords] = {}  # what a kept act holds typed, by its key
         self._stood_down = False
 
     @property
@@ -73,7 +75,7 @@ class WriteGuard(QObject):
         retry: Retry | None = None,
         key: Hashable | None = None,
         kept: str = "",
-        words: TypedWords | None = None,
+        words: HeldWords | None = None,
     ) -> Written[T] | None:
         """Save now. ``None`` when the write was refused: then nothing changed in the store, ``retry`` (if
         given) is kept for the Retry button with the ``words`` it holds, and ``kept`` (what the user still has, in
@@ -92,7 +94,7 @@ class WriteGuard(QObject):
         return Written(value)
 
     def refuse(
-        self, message: str, *, retry: Retry | None = None, key: Hashable | None = None, words: TypedWords | None = None
+        self, message: str, *, retry: Retry | None = None, key: Hashable | None = None, words: HeldWords | None = None
     ) -> None:
         """Say that an act was not done (for an act that is refused before it writes, like ending the session
         while what was typed cannot be saved), keeping ``retry`` for the Retry button, with the ``words`` it holds."""
@@ -108,7 +110,8 @@ class WriteGuard(QObject):
 
     def words_waiting(self) -> list[TypedWords]:
         """The words the acts kept for Retry hold, oldest first: a log-off keeps them in a file."""
-        return [self._words[key] for key in self._pending if key in self._words]
+        held = (self._words[key] for key in self._pending if key in self._words)
+        return [words for each in held if (words := each() if callable(each) else each) is not None]
 
     def retry(self) -> bool:
         """Replay every kept act, oldest first; True when none is left waiting. Each act leaves the queue only as it

@@ -682,11 +682,11 @@ def test_a_start_kept_for_retry_holds_its_topic_and_plan_words(window: MainWindo
     assert window.context.writes.words_waiting() == [TypedWords("Start session", words)]
 
 
-def test_guests_kept_for_retry_are_among_the_words_a_log_off_keeps_and_once_while_their_dialog_is_open(
+def test_guests_kept_for_retry_are_kept_at_a_log_off_once_and_as_a_retry_would_add_them(
     window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Refused, "Add people present" stays open with the guests listed, and its Retry holds them too (for when the
-    dialog is cancelled): a log-off keeps them in one file, not two."""
+    """Refused, "Add people present" stays open and its Retry re-reads it: what a log-off keeps is the guests as they
+    are then, once, whether the dialog is still open or was cancelled after the refusal."""
     from PySide6.QtWidgets import QApplication
 
     from copdesk.shutdown import save_and_quit
@@ -694,15 +694,22 @@ def test_guests_kept_for_retry_are_among_the_words_a_log_off_keeps_and_once_whil
 
     dialog = window.participation_panel.open_add_people()
     assert dialog is not None
-    dialog.guest_edit.setText("Sam Guest")
-    assert dialog.add_guest()
+    for guest in ("Sam Guest", "Kit Visitor"):
+        dialog.guest_edit.setText(guest)
+        assert dialog.add_guest()
     disk.fill()
     assert not dialog.mark_present() and dialog.isVisible()
-    guests = TypedWords("Add people present", "Guests: Sam Guest")
-    assert window.context.writes.words_waiting() == [guests] and dialog.typed_words() == guests
+    assert window.context.writes.words_waiting() == []  # the dialog, open, holds them itself
+    sam = next(row for row in range(dialog.absent_list.count()) if "Sam Guest" in dialog.absent_list.item(row).text())
+    dialog.absent_list.item(sam).setCheckState(Qt.CheckState.Unchecked)  # after the refusal: not to be added
+    dialog.guest_edit.setText("Lou Student")
+    held = TypedWords("Add people present", "Guests: Kit Visitor\nGuest name: Lou Student")
+    assert dialog.typed_words() == held
+    dialog.reject()
+    assert window.context.writes.words_waiting() == [held]  # cancelled: the Retry's, as it would read them
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
     save_and_quit(app)
-    (kept,) = [path for path in _kept(window) if "Sam Guest" in _kept_text(path)]
-    assert _kept_text(kept).endswith("\n\nGuests: Sam Guest")
+    kept = [_kept_text(path) for path in _kept(window) if "Guest" in _kept_text(path)]
+    assert [text.split("\n\n", 1)[1] for text in kept] == [held.words]

@@ -50,6 +50,7 @@ class Column(IntEnum):
 
 
 _HEADERS = {Column.NAME: "Segment", Column.PHASE: "Purpose", Column.MINUTES: "Minutes"}
+NEW_SEGMENT = "New segment"  # an added segment's name, until the facilitator types one
 
 
 class TemplateSegmentsModel(QAbstractTableModel):
@@ -212,20 +213,23 @@ class AgendaEditorDialog(QDialog):
         return self.model.template != self._loaded[1]
 
     def typed_words(self) -> TypedWords | None:
-        """The agenda shown, once edited and not saved, a segment's name being typed included
-        (:mod:`copdesk.views.widgets.typed_words`): one segment to a line, as the table lists it."""
-        segments = self.model.template.segments
+        """The agenda shown, once a segment's name in it is typed and not saved, one being typed included
+        (:mod:`copdesk.views.widgets.typed_words`): one segment to a line, as the table lists it. An agenda only
+        reordered, re-timed, cut or reset holds no words of the facilitator's: those edits are left, as choices are.
+        """
+        kind, segments = self._loaded[0], self.model.template.segments
         names = [segment.name for segment in segments]
         typing = being_typed(self.table, Column.NAME)
         if typing is not None and 0 <= typing[0] < len(names):
             names[typing[0]] = typing[1]
-        if not self.dirty and names == [segment.name for segment in segments]:
+        known = {segment.name for segment in (*self._loaded[1].segments, *self.shipped[kind].segments)}
+        if all(name in known or name == NEW_SEGMENT for name in names):
             return None
         lines = (
             f"{name} · {segment.phase.value.capitalize()} · {segment.minutes} min"
             for name, segment in zip(names, segments, strict=True)
         )
-        return TypedWords(self.windowTitle(), "\n".join([f"{self._loaded[0].label} agenda:", *lines]))
+        return TypedWords(self.windowTitle(), "\n".join([f"{kind.label} agenda:", *lines]))
 
     def _kind_chosen(self) -> None:
         """Another type chosen: the edits to the one shown are offered for saving first, never dropped unasked."""
@@ -266,7 +270,7 @@ class AgendaEditorDialog(QDialog):
     def add(self) -> None:
         row = self.selected_row()
         at = len(self.model.template.segments) if row is None else row + 1
-        if self.model.apply(lambda: add_segment(self.model.template, "New segment", SegmentPhase.REFLECTION, 5, at=at)):
+        if self.model.apply(lambda: add_segment(self.model.template, NEW_SEGMENT, SegmentPhase.REFLECTION, 5, at=at)):
             self.select_row(at)
             self.table.edit(self.model.index(at, Column.NAME))
 

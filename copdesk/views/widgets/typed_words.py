@@ -9,15 +9,20 @@ only an act kept for Retry holds are the write guard's to give
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple, Protocol, runtime_checkable
 
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit, QWidget
 
 
 class TypedWords(NamedTuple):
     where: str  # the window they were typed in, as the facilitator saw it titled
     words: str
+
+
+# What an act kept for Retry holds: its words, or how to read them when asked, for an act that reads them from a
+# dialog that may still change them (:meth:`copdesk.views.write_guard.WriteGuard.words_waiting`).
+HeldWords = TypedWords | Callable[[], TypedWords | None]
 
 
 @runtime_checkable
@@ -42,3 +47,13 @@ def being_typed(view: QAbstractItemView, column: int) -> tuple[int, str] | None:
     index = view.currentIndex()
     editor = view.indexWidget(index) if index.isValid() and index.column() == column else None
     return (index.row(), editor.text()) if isinstance(editor, QLineEdit) else None
+
+
+def drop_cell_edits(window: QWidget) -> None:
+    """Close every cell editor open in ``window`` without saving what it holds: at a log-off those words are kept in
+    a file (:func:`being_typed`), and an editor left open would save them as it lost focus, behind that file's back
+    and after the write guard has stood down."""
+    for view in window.findChildren(QAbstractItemView):
+        editor = view.indexWidget(view.currentIndex())
+        if editor is not None and view.state() == QAbstractItemView.State.EditingState:
+            view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)

@@ -171,8 +171,9 @@ def test_only_the_types_run_to_the_teams_agenda_are_offered(window: MainWindow) 
 
 
 def test_an_agenda_edited_and_not_saved_is_what_a_log_off_keeps(window: MainWindow) -> None:
-    """At a log-off nobody is there to answer "Save the changes?": the agenda as edited goes to a file
-    (``copdesk.shutdown``), a segment's name still being typed included."""
+    """At a log-off nobody is there to answer "Save the changes?": an agenda holding a segment's name typed and not
+    saved goes to a file (``copdesk.shutdown``), a name still being typed included. Reordered, re-timed or reset,
+    it holds no words of the facilitator's, and nothing is copied out."""
     from PySide6.QtWidgets import QLineEdit
 
     from copdesk.views.widgets.typed_words import TypedWords
@@ -181,23 +182,32 @@ def test_an_agenda_edited_and_not_saved_is_what_a_log_off_keeps(window: MainWind
     editor = window.session_flow.open_agenda_editor(team.id, SessionKind.REFLECTIVE)
     assert editor is not None and editor.typed_words() is None  # as stored
     model = editor.model
-    shown = [f"{s.name} · {s.phase.value.capitalize()} · {s.minutes} min" for s in model.template.segments]
+    first = model.template.segments[0]
     index = model.index(0, Column.NAME)
     editor.table.setCurrentIndex(index)
     editor.table.edit(index)
     typing = editor.table.indexWidget(index)
     assert isinstance(typing, QLineEdit) and editor.typed_words() is None  # opened, not changed
     typing.setText("Arrival and check-in")
+    shown = [f"{s.name} · {s.phase.value.capitalize()} · {s.minutes} min" for s in model.template.segments]
     lines = [
         f"{SessionKind.REFLECTIVE.label} agenda:",
-        shown[0].replace(model.template.segments[0].name, "Arrival and check-in"),
+        shown[0].replace(first.name, "Arrival and check-in"),
         *shown[1:],
     ]
-    title = f"Agenda templates: {team.name}"
-    assert editor.typed_words() == TypedWords(title, "\n".join(lines))
-    typing.setText(model.template.segments[0].name)
-    assert model.setData(model.index(6, Column.MINUTES), "10")  # an edit taken into the agenda, not saved
-    words = editor.typed_words()
-    assert words is not None and words.words.splitlines()[-1].endswith("· 10 min")
-    editor.save_button.click()
+    assert editor.typed_words() == TypedWords(f"Agenda templates: {team.name}", "\n".join(lines))
+    typing.setText(first.name)
     assert editor.typed_words() is None
+    editor.table.setFocus()  # the editor closes without its text being taken
+    editor.select_row(6)
+    editor.move_selected(-1)
+    assert model.setData(model.index(0, Column.MINUTES), "10")
+    editor.add()  # "New segment", CoPDesk's placeholder
+    assert editor.dirty and editor.typed_words() is None  # edits, and no words of the facilitator's among them
+    added = editor.selected_row()
+    assert added is not None and model.setData(model.index(added, Column.NAME), "Tea and biscuits")
+    words = editor.typed_words()
+    assert words is not None and "Tea and biscuits · Reflection · 5 min" in words.words.splitlines()
+    editor.reset_to_shipped()
+    assert editor.typed_words() is None
+    editor.save_button.click()

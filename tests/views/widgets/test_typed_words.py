@@ -208,3 +208,41 @@ def test_the_add_people_dialog_holds_the_guests_typed_in_it(window: MainWindow) 
     dialog.absent_list.item(dialog.absent_list.count() - 1).setCheckState(Qt.CheckState.Unchecked)
     assert dialog.typed_words() == TypedWords("Add people present", "Guests: Sam Guest")  # unticked: not to be added
     dialog.reject()
+
+
+def test_a_name_being_typed_at_a_log_off_is_kept_in_the_file_and_not_saved_as_its_editor_closes(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cell editor saves as it loses focus: hiding its dialog would store the name behind the file's back, after
+    the write guard stood down. The log-off closes it without saving; the name is in the file only."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    from copdesk.shutdown import save_and_quit
+    from copdesk.store.kept_notes import kept_files
+    from copdesk.views.team.team_members_dialog import MemberColumn
+
+    for left in _app().topLevelWidgets():
+        if left is not window:
+            left.hide()
+    team = add_team(window)
+    dialog = window.team_actions.open_members()
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    index = dialog.model.index(0, MemberColumn.NAME)
+    name = dialog.model.member_at(0).display_name
+    dialog.table.setCurrentIndex(index)
+    dialog.table.edit(index)
+    editor = dialog.table.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    editor.selectAll()
+    QTest.keyClicks(editor, "Zoe Quill")
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
+    save_and_quit(_app())
+    stored = [m.display_name for m in teams.list_members(window.context.db, team.id, include_inactive=True)]
+    assert name in stored and "Zoe Quill" not in stored
+    kept = [path.read_text(encoding="utf-8") for path in kept_files(window.context.db_path.parent)]
+    assert [text.splitlines()[-1] for text in kept] == [f"New name for {name}: Zoe Quill"]

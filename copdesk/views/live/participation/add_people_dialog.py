@@ -119,7 +119,14 @@ class AddPeopleDialog(QDialog):
     def typed_words(self) -> TypedWords | None:
         """The guests added to the list and the guest name being typed (:mod:`copdesk.views.widgets.typed_words`):
         until "Mark present" they are saved nowhere. Who was ticked from the team is no one's words."""
-        return _guest_words(self.windowTitle(), self._guests(self.ticked()), self.guest_edit.text())
+        fields = (("Guests", ", ".join(self._guests(self.ticked()))), ("Guest name", self.guest_edit.text()))
+        lines = field_lines(fields)
+        return TypedWords(self.windowTitle(), lines) if lines else None
+
+    def _words_for_retry(self) -> TypedWords | None:
+        """What a Retry of "Mark present" would add, read as it is when asked (the Retry re-reads this dialog):
+        nothing while the dialog is open, since it holds them itself."""
+        return None if self.isVisible() else self.typed_words()
 
     def _mark_now(self, item: QListWidgetItem) -> None:
         """Enter or a double-click on a name: that person (and anyone already ticked) is marked present."""
@@ -141,7 +148,7 @@ class AddPeopleDialog(QDialog):
                 retry=self.mark_present,
                 key=("latecomers", session_id),
                 kept="Who you ticked is still ticked.",
-                words=_guest_words(self.windowTitle(), guests, ""),
+                words=self._words_for_retry,
             )
         except (InvalidName, ValueError) as error:
             self.error_label.setText(str(error))
@@ -152,9 +159,3 @@ class AddPeopleDialog(QDialog):
         self.added = saved.value
         self.accept()
         return True
-
-
-def _guest_words(where: str, guests: list[str], typing: str) -> TypedWords | None:
-    """Guests' names as a log-off keeps them in a file; ``None`` when there are none."""
-    lines = field_lines((("Guests", ", ".join(guests)), ("Guest name", typing)))
-    return TypedWords(where, lines) if lines else None
