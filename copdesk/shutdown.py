@@ -83,19 +83,20 @@ def save_and_quit(app: QApplication) -> None:
     from PySide6.QtWidgets import QDialog
 
     from copdesk.views.shell.main_window import MainWindow
-    from copdesk.views.widgets.typed_words import drop_cell_edits, typed_in
+    from copdesk.views.widgets.typed_words import settle_cell_edits, typed_in
 
     try:
         windows = app.topLevelWidgets()
         typed = [words for window in windows if (words := _step(partial(typed_in, window))) is not None]
         for window in windows:
-            _step(partial(drop_cell_edits, window))
+            _step(partial(settle_cell_edits, window))
         opened = [widget for widget in windows if isinstance(widget, MainWindow) and widget.is_open()]
         for window in sorted(opened, key=lambda window: not window.isVisible()):  # the one on screen first
             _step(window.live_session.keep_typed_not_added)  # in the notes, which close saves
             writes = window.context.writes
-            waiting = _step(writes.words_waiting) or []
-            _step(partial(_keep, [*typed, *waiting], window.context.db_path, window.context.now()))
+            # A dialog open with what a refused act holds for Retry holds the same words: they are kept once.
+            waiting = list(dict.fromkeys([*typed, *(_step(writes.words_waiting) or [])]))
+            _step(partial(_keep, waiting, window.context.db_path, window.context.now()))
             writes.stand_down()  # kept: no Retry replays them now, nor a second log-off keeps them again
             typed = []
         for dialog in (widget for widget in windows if isinstance(widget, QDialog) and widget.isVisible()):

@@ -21,8 +21,8 @@ succeeds; Retry replays every kept act in the order they first failed. A ``key``
 pressing Add again on the same form replaces its earlier retry instead of queueing a second. An act whose words
 were typed in a question that has closed (an issue's title, a team) passes them as ``words``: they are then held
 nowhere else, and a log-off keeps them in a file (:meth:`WriteGuard.words_waiting`, :mod:`copdesk.shutdown`). An
-act that re-reads a dialog still open passes how to read them instead, giving ``None`` while the dialog shows them
-itself, so they are kept once and as they are then.
+act whose Retry re-reads a dialog that stays open passes how to read them instead
+(:func:`copdesk.views.widgets.typed_words.rereads`), so a log-off keeps them as the Retry would save them.
 """
 
 from __future__ import annotations

@@ -713,3 +713,96 @@ def test_guests_kept_for_retry_are_kept_at_a_log_off_once_and_as_a_retry_would_a
     save_and_quit(app)
     kept = [_kept_text(path) for path in _kept(window) if "Guest" in _kept_text(path)]
     assert [text.split("\n\n", 1)[1] for text in kept] == [held.words]
+
+
+def test_resources_edited_on_a_full_disk_wait_for_retry_with_their_words_and_retry_saves_each_edit(
+    window: MainWindow, disk: Disk
+) -> None:
+    """Two entries edited while the disk is full: Retry saves both (the second edit builds on the first), and what
+    waits for it holds the words of both, as a log-off would keep them."""
+    from copdesk.store.contacts import contact_entries
+
+    dialog = window.help_actions.open_resources()
+    was = contact_entries(window.context.db)
+    disk.fill()
+    dialog.table.item(0, 1).setText("wellbeing@example.org")  # type: ignore[union-attr]
+    dialog.table.item(1, 2).setText("Advice on a hard case")  # type: ignore[union-attr]
+    _says_full(window)
+    assert contact_entries(window.context.db) == was
+    [held] = window.context.writes.words_waiting()
+    assert held.where == "Resources and contacts"
+    assert held.words.split("\n\n") == [
+        f"Name: {was[0].title}\nAddress, or where to find it: wellbeing@example.org\nWhat it is for: {was[0].what_for}",
+        f"Name: {was[1].title}\nAddress, or where to find it: {was[1].detail}\nWhat it is for: Advice on a hard case",
+    ]
+    disk.free()
+    _retry(window)
+    stored = contact_entries(window.context.db)
+    assert (stored[0].detail, stored[1].what_for) == ("wellbeing@example.org", "Advice on a hard case")
+    assert window.context.writes.words_waiting() == []
+    dialog.close()
+
+
+def test_a_self_assessment_refused_is_kept_at_a_log_off_once_and_as_it_reads_then(
+    window: MainWindow, disk: Disk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Refused, the self-assessment stays open with its words, and its Retry re-reads it: a log-off keeps the words
+    once, as they read then, whether the dialog is still open or was closed after the refusal."""
+    from PySide6.QtWidgets import QApplication
+
+    from copdesk.shutdown import save_and_quit
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    for left in app.topLevelWidgets():  # by earlier tests: only this test's windows are on screen
+        if left is not window:
+            left.hide()
+    add_team(window)
+    dialog = window.reports.write_self_assessment()
+    assert dialog is not None
+    first = next(iter(dialog.editors.values()))
+    first.setPlainText("We met every month")
+    disk.fill()
+    assert not dialog.save() and dialog.isVisible()
+    first.setPlainText("We met every month and kept notes")  # typed on after the refusal
+    [held] = [typed for typed in [dialog.typed_words()] if typed is not None]
+    assert window.context.writes.words_waiting() == []  # the dialog, open, holds them itself
+    dialog.hide()
+    assert window.context.writes.words_waiting() == [held]  # closed: the Retry's, as it would read them
+    dialog.show()
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
+    save_and_quit(app)
+    kept = [_kept_text(path) for path in _kept(window)]
+    assert [text.split("\n\n", 1)[1] for text in kept] == [held.words]
+
+
+def test_the_same_guest_held_by_a_retry_and_typed_again_is_kept_once_at_a_log_off(
+    window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Refused, then cancelled, "Add people present" is opened again and the same guest added: the Retry and the
+    dialog on screen hold the same words, and a log-off keeps them once."""
+    from PySide6.QtWidgets import QApplication
+
+    from copdesk.shutdown import save_and_quit
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    for left in app.topLevelWidgets():  # by earlier tests: only this test's windows are on screen
+        if left is not window:
+            left.hide()
+    first = window.participation_panel.open_add_people()
+    assert first is not None
+    first.guest_edit.setText("Sam Guest")
+    assert first.add_guest()
+    disk.fill()
+    assert not first.mark_present()
+    first.reject()
+    again = window.participation_panel.open_add_people()
+    assert again is not None and again is not first
+    again.guest_edit.setText("Sam Guest")
+    assert again.add_guest()
+    assert window.context.writes.words_waiting() == [again.typed_words()]
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
+    save_and_quit(app)
+    kept = [_kept_text(path).split("\n\n", 1)[1] for path in _kept(window)]
+    assert kept == ["Guests: Sam Guest"]

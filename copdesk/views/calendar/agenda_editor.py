@@ -40,7 +40,7 @@ from copdesk.store import agendas
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_agenda_editor import Ui_AgendaEditorDialog
 from copdesk.views.widgets.forms import unsaved_settled
-from copdesk.views.widgets.typed_words import TypedWords, being_typed
+from copdesk.views.widgets.typed_words import TypedWords, being_typed, keeps_typing
 
 
 class Column(IntEnum):
@@ -182,6 +182,7 @@ class AgendaEditorDialog(QDialog):
         self.model = TemplateSegmentsModel(shipped[kind])
         self._loaded = (kind, shipped[kind])  # the kind shown and its agenda as last loaded or saved
         self.table.setModel(self.model)
+        keeps_typing(self.table, Column.NAME)  # a segment's name being typed, at a log-off (typed_words)
         self.table.setItemDelegateForColumn(Column.PHASE, PhaseDelegate(self.table))
         self.table.horizontalHeader().setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         ui.addButton.clicked.connect(self.add)
@@ -219,11 +220,16 @@ class AgendaEditorDialog(QDialog):
         """
         kind, segments = self._loaded[0], self.model.template.segments
         names = [segment.name for segment in segments]
-        typing = being_typed(self.table, Column.NAME)
+        typing = being_typed(self.table)
         if typing is not None and 0 <= typing[0] < len(names):
             names[typing[0]] = typing[1]
-        known = {segment.name for segment in (*self._loaded[1].segments, *self.shipped[kind].segments)}
-        if all(name in known or name == NEW_SEGMENT for name in names):
+        # Names nobody typed: those loaded or shipped, the added segment's, and a name cleared or only spaced.
+        untyped = {
+            "",
+            NEW_SEGMENT,
+            *(segment.name for segment in (*self._loaded[1].segments, *self.shipped[kind].segments)),
+        }
+        if all(name.strip() in untyped for name in names):
             return None
         lines = (
             f"{name} · {segment.phase.value.capitalize()} · {segment.minutes} min"

@@ -27,7 +27,7 @@ from copdesk.store.feedback import quarter_feedback, self_assessment
 from copdesk.views.context import AppContext
 from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
 from copdesk.views.widgets.labels import hint_label, message_label, show_message
-from copdesk.views.widgets.typed_words import TypedWords
+from copdesk.views.widgets.typed_words import TypedWords, rereads
 from copdesk.views.write_guard import KEPT_TYPED
 
 
@@ -114,7 +114,7 @@ class SelfAssessmentDialog(QDialog):
                 retry=self.save,
                 key=("self-assessment", self.team.id, quarter),
                 kept=KEPT_TYPED,
-                words=self.typed_words(),
+                words=rereads(self),
             )
         except FeedbackError as error:
             show_message(self.message, str(error), error=True)

@@ -27,10 +27,12 @@ from copdesk.services.contacts import reset_contacts, save_contacts
 from copdesk.store.contacts import contact_entries
 from copdesk.views.context import AppContext
 from copdesk.views.widgets.labels import hint_label, message_label, show_message
+from copdesk.views.widgets.typed_words import TypedWords, field_lines
 from copdesk.views.write_guard import KEPT_TYPED
 
 HEADERS = ("Name", "Address, or where to find it", "What it is for", "Source")
 EDITABLE_COLUMNS = 3
+NEW_ENTRY = ContactEntry("New entry", "", "", YOURS)  # what Add puts in the list, for the facilitator to fill
 
 
 class ResourcesDialog(QDialog):
@@ -131,7 +133,7 @@ class ResourcesDialog(QDialog):
         show_message(self.message, f"Copied: {self.entries[row].for_clipboard()}", error=False)
 
     def add_entry(self) -> None:
-        self._save([*self.entries, ContactEntry("New entry", "", "", YOURS)], select=len(self.entries))
+        self._save([*self.entries, NEW_ENTRY], select=len(self.entries))
 
     def remove_selected(self) -> None:
         row = self.selected_row()
@@ -152,21 +154,39 @@ class ResourcesDialog(QDialog):
         except ContactError as error:
             show_message(self.message, str(error), error=True)
             return
-        self._save([changed if index == row else entry for index, entry in enumerate(self.entries)], select=row)
+        self._save(
+            [changed if index == row else entry for index, entry in enumerate(self.entries)], select=row, shown=True
+        )
 
-    def _save(self, entries: list[ContactEntry], *, select: int) -> None:
+    def _save(self, entries: list[ContactEntry], *, select: int, shown: bool = False) -> None:
+        """Save the list. Refused (a full disk), it waits for Retry, holding the words typed in it and not stored (a
+        log-off keeps them in a file); ``shown``: the list is an edit the table already shows."""
         try:
             saved = self.context.writes.run(
                 lambda: save_contacts(self.context.db, entries),
                 retry=lambda: self._save(entries, select=select),
                 key=ResourcesDialog,
                 kept=KEPT_TYPED,
+                words=self._typed_in(entries),
             )
         except ContactError as error:
             show_message(self.message, str(error), error=True)
             return
-        if saved is not None:
-            self.load()
-            if 0 <= select < self.table.rowCount():
-                self.table.selectRow(select)
-            show_message(self.message, "Saved.", error=False)
+        if saved is None:
+            if shown:  # the edit is in the table: the next one builds on it, so Retry saves both
+                self.entries = entries
+            return
+        self.load()
+        if 0 <= select < self.table.rowCount():
+            self.table.selectRow(select)
+        show_message(self.message, "Saved.", error=False)
+
+    def _typed_in(self, entries: list[ContactEntry]) -> TypedWords | None:
+        """The entries in ``entries`` whose words are typed here and not stored, as a log-off keeps them in a file."""
+        stored = set(contact_entries(self.context.db))
+        typed = [entry for entry in entries if entry not in stored and entry != NEW_ENTRY]
+        lines = (
+            field_lines(zip(HEADERS[:EDITABLE_COLUMNS], (entry.title, entry.detail, entry.what_for), strict=True))
+            for entry in typed
+        )
+        return TypedWords(self.windowTitle(), "\n\n".join(lines)) if typed else None

@@ -41,7 +41,7 @@ from copdesk.services import teams as members
 from copdesk.store import teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_team_members import Ui_TeamMembersDialog
-from copdesk.views.widgets.typed_words import TypedWords, being_typed, field_lines
+from copdesk.views.widgets.typed_words import TypedWords, being_typed, field_lines, keeps_typing
 from copdesk.views.write_guard import KEPT_TYPED, WriteGuard
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -228,6 +228,7 @@ class TeamMembersDialog(QDialog):
         self.rename_team_button.clicked.connect(self.rename_team)
 
         self.table.setModel(self.model)
+        keeps_typing(self.table, MemberColumn.NAME)  # a name being changed, at a log-off (typed_words)
         self.table.setItemDelegateForColumn(MemberColumn.ROLE, RoleDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
@@ -285,7 +286,7 @@ class TeamMembersDialog(QDialog):
 
     def _names_being_changed(self) -> list[tuple[str, str]]:
         """The name in the list's editor, open and changed, as ("New name for <saved name>", typed)."""
-        typing = being_typed(self.table, MemberColumn.NAME)
+        typing = being_typed(self.table)
         if typing is None or not 0 <= typing[0] < self.model.rowCount():
             return []
         saved = self.model.member_at(typing[0]).display_name

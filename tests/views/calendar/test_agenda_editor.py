@@ -196,8 +196,9 @@ def test_an_agenda_edited_and_not_saved_is_what_a_log_off_keeps(window: MainWind
         *shown[1:],
     ]
     assert editor.typed_words() == TypedWords(f"Agenda templates: {team.name}", "\n".join(lines))
-    typing.setText(first.name)
-    assert editor.typed_words() is None
+    for untyped in ("", f"{first.name} ", first.name):  # cleared, a space added, as it was: none of their words
+        typing.setText(untyped)
+        assert editor.typed_words() is None, untyped
     editor.table.setFocus()  # the editor closes without its text being taken
     editor.select_row(6)
     editor.move_selected(-1)

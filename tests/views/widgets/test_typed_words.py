@@ -246,3 +246,23 @@ def test_a_name_being_typed_at_a_log_off_is_kept_in_the_file_and_not_saved_as_it
     assert name in stored and "Zoe Quill" not in stored
     kept = [path.read_text(encoding="utf-8") for path in kept_files(window.context.db_path.parent)]
     assert [text.splitlines()[-1] for text in kept] == [f"New name for {name}: Zoe Quill"]
+
+
+def test_what_a_retry_rereads_is_read_when_asked_and_only_while_its_dialog_is_closed(qtbot: QtBot) -> None:
+    import shiboken6
+
+    from copdesk.views.widgets.typed_words import rereads
+
+    class Asked(QDialog):
+        def typed_words(self) -> TypedWords | None:
+            return TypedWords("Asked", self.windowTitle())
+
+    dialog = Asked()
+    read = rereads(dialog)
+    dialog.show()
+    assert read() is None  # on screen, it holds its words itself
+    dialog.hide()
+    dialog.setWindowTitle("typed on")
+    assert read() == TypedWords("Asked", "typed on")  # as it reads when asked
+    shiboken6.delete(dialog)
+    assert read() is None  # gone with its window: nothing to read, and no fault

@@ -17,7 +17,7 @@ from copdesk.services.sessions import add_latecomers
 from copdesk.store import sessions, teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_add_people import Ui_AddPeopleDialog
-from copdesk.views.widgets.typed_words import TypedWords, field_lines
+from copdesk.views.widgets.typed_words import TypedWords, field_lines, rereads
 
 _MEMBER_ID = Qt.ItemDataRole.UserRole
 _GUEST_NAME = Qt.ItemDataRole.UserRole + 1
@@ -123,11 +123,6 @@ class AddPeopleDialog(QDialog):
         lines = field_lines(fields)
         return TypedWords(self.windowTitle(), lines) if lines else None
 
-    def _words_for_retry(self) -> TypedWords | None:
-        """What a Retry of "Mark present" would add, read as it is when asked (the Retry re-reads this dialog):
-        nothing while the dialog is open, since it holds them itself."""
-        return None if self.isVisible() else self.typed_words()
-
     def _mark_now(self, item: QListWidgetItem) -> None:
         """Enter or a double-click on a name: that person (and anyone already ticked) is marked present."""
         item.setCheckState(Qt.CheckState.Checked)
@@ -148,7 +143,7 @@ class AddPeopleDialog(QDialog):
                 retry=self.mark_present,
                 key=("latecomers", session_id),
                 kept="Who you ticked is still ticked.",
-                words=self._words_for_retry,
+                words=rereads(self),
             )
         except (InvalidName, ValueError) as error:
             self.error_label.setText(str(error))

@@ -202,3 +202,44 @@ def test_words_saved_that_look_like_an_identifier_are_said_in_amber_and_still_sa
     assert message.property("level") == "amber" and message.isVisible()
     _edit(table, 0, "Ring the carer about the checklist")
     assert message.text() == "Now reads: Ring the carer about the checklist" and message.property("level") == ""
+
+
+@pytest.mark.parametrize("disk_full", [False, True], ids=["saved", "refused"])
+def test_words_being_corrected_as_the_computer_logs_off_are_saved_or_kept_in_a_file(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, disk_full: bool
+) -> None:
+    """The log-off saves the open cell, as Enter would, before it keeps what waits for Retry: refused by a full
+    disk, the words go to the file once; saved, the file holds nothing."""
+    from copdesk.shutdown import save_and_quit
+    from copdesk.store.kept_notes import kept_files
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    for left in app.topLevelWidgets():  # by earlier tests: only this test's window is on screen
+        if left is not window:
+            left.hide()
+    action_id = _agreed_earlier(window)
+    start_session(window)
+    db = window.context.db
+    real_execute = db.execute
+
+    def execute(sql: str, parameters: Any = None) -> Any:
+        if disk_full and sql.lstrip().upper().startswith("UPDATE"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_execute(sql) if parameters is None else real_execute(sql, parameters)
+
+    monkeypatch.setattr(db, "execute", execute)
+    table = window.notes_panel.follow_up.table
+    table.setCurrentIndex(table.model().index(0, 0))
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    [editor] = [field for field in table.viewport().findChildren(QLineEdit) if field.isVisible()]
+    editor.setText(FIXED)  # and no Enter: the computer logs off
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
+    save_and_quit(app)
+    kept = [path.read_text(encoding="utf-8") for path in kept_files(window.context.db_path.parent)]
+    if disk_full:
+        assert actions.get_action(db, action_id).text == TYPO
+        assert [text.split("\n\n", 1)[1] for text in kept] == [FIXED]
+    else:
+        assert actions.get_action(db, action_id).text == FIXED
+        assert kept == []
