@@ -77,8 +77,9 @@ def quit_cleanly_on_logoff(app: QApplication) -> None:
 def save_and_quit(app: QApplication) -> None:
     """Close every window without a question (each pane saves what was typed, a quick item typed but not added
     among the notes, words typed in a dialog, or kept only for Retry, in a file; a live session stays live, offered
-    for resume next time), then end the event loop even if a window would rather stay open. A dialog's choices not
-    saved (a series' rhythm, a tick) go with it: only the facilitator can say whether they should be saved.
+    for resume next time), then end the event loop even if a window would rather stay open. A cell being edited in a
+    list saves as Enter would, unless its dialog keeps the words in the file (``settle_cell_edits``). A dialog's
+    choices not saved (a series' rhythm, a tick) go with it: only the facilitator can say whether they should be.
     A step that fails (a fault, logged as any is) does not stop the ones after it, nor the quit."""
     from PySide6.QtWidgets import QDialog
 

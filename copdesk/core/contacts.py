@@ -29,6 +29,11 @@ class ContactEntry:
     what_for: str
     source: str  # "Masterclass, Resources" for the shipped words, else "Added or edited by you"
 
+    @property
+    def words(self) -> tuple[str, str, str]:
+        """What the facilitator can edit: the name, the address and what it is for."""
+        return self.title, self.detail, self.what_for
+
     def for_clipboard(self) -> str:
         return f"{self.title}: {self.detail}"
 
@@ -45,7 +50,7 @@ def edited(entry: ContactEntry, title: str, detail: str, what_for: str) -> Conta
     cleaned = (_clean(title, "The name"), _clean(detail, "The address"), _clean(what_for, "What it is for"))
     if not cleaned[0] and not cleaned[1]:
         raise ContactError("Give the entry a name or an address; an empty entry is not kept.")
-    if cleaned == (entry.title, entry.detail, entry.what_for):
+    if cleaned == entry.words:
         return entry
     return ContactEntry(*cleaned, YOURS)
 

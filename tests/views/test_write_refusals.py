@@ -715,26 +715,36 @@ def test_guests_kept_for_retry_are_kept_at_a_log_off_once_and_as_a_retry_would_a
     assert [text.split("\n\n", 1)[1] for text in kept] == [held.words]
 
 
-def test_resources_edited_on_a_full_disk_wait_for_retry_with_their_words_and_retry_saves_each_edit(
+def test_resources_edited_on_a_full_disk_wait_for_retry_with_their_words_and_retry_saves_each(
     window: MainWindow, disk: Disk
 ) -> None:
-    """Two entries edited while the disk is full: Retry saves both (the second edit builds on the first), and what
-    waits for it holds the words of both, as a log-off would keep them."""
+    """Two entries edited while the disk is full, the dialog closed and opened again between them: Retry saves both
+    (the second edit builds on the first), and what waits for it holds the words of both, as a log-off would keep
+    them, and only words that differ from what is stored."""
     from copdesk.store.contacts import contact_entries
+    from copdesk.views.widgets.typed_words import TypedWords
 
     dialog = window.help_actions.open_resources()
     was = contact_entries(window.context.db)
     disk.fill()
     dialog.table.item(0, 1).setText("wellbeing@example.org")  # type: ignore[union-attr]
-    dialog.table.item(1, 2).setText("Advice on a hard case")  # type: ignore[union-attr]
     _says_full(window)
+    dialog.close()
+    assert window.help_actions.open_resources() is dialog  # opened again: the edit waiting for Retry is shown
+    assert dialog.table.item(0, 1).text() == "wellbeing@example.org"  # type: ignore[union-attr]
+    dialog.table.item(1, 2).setText("Advice on a hard case")  # type: ignore[union-attr]
     assert contact_entries(window.context.db) == was
-    [held] = window.context.writes.words_waiting()
-    assert held.where == "Resources and contacts"
-    assert held.words.split("\n\n") == [
-        f"Name: {was[0].title}\nAddress, or where to find it: wellbeing@example.org\nWhat it is for: {was[0].what_for}",
-        f"Name: {was[1].title}\nAddress, or where to find it: {was[1].detail}\nWhat it is for: Advice on a hard case",
-    ]
+    first = (
+        f"Name: {was[0].title}\nAddress, or where to find it: wellbeing@example.org\nWhat it is for: {was[0].what_for}"
+    )
+    second = (
+        f"Name: {was[1].title}\nAddress, or where to find it: {was[1].detail}\nWhat it is for: Advice on a hard case"
+    )
+    assert window.context.writes.words_waiting() == [TypedWords("Resources and contacts", f"{first}\n\n{second}")]
+    dialog.table.item(1, 2).setText(was[1].what_for)  # type: ignore[union-attr]
+    # typed back as it is stored: not the facilitator's words
+    assert window.context.writes.words_waiting() == [TypedWords("Resources and contacts", first)]
+    dialog.table.item(1, 2).setText("Advice on a hard case")  # type: ignore[union-attr]
     disk.free()
     _retry(window)
     stored = contact_entries(window.context.db)

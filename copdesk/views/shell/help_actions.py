@@ -34,9 +34,12 @@ class HelpActions:
         menu.addActions([self.resources_action, self.card_action, self.about_action])
 
     def open_resources(self) -> ResourcesDialog:
+        """One dialog for the window's life: opened again, it shows an edit still waiting for Retry, and a Retry
+        saves what it shows."""
         from copdesk.views.shell.resources_dialog import ResourcesDialog
 
-        self.resources_dialog = ResourcesDialog(self.context, self.window)
+        if self.resources_dialog is None:
+            self.resources_dialog = ResourcesDialog(self.context, self.window)
         self.resources_dialog.open()
         return self.resources_dialog
 

@@ -183,10 +183,7 @@ class ResourcesDialog(QDialog):
 
     def _typed_in(self, entries: list[ContactEntry]) -> TypedWords | None:
         """The entries in ``entries`` whose words are typed here and not stored, as a log-off keeps them in a file."""
-        stored = set(contact_entries(self.context.db))
-        typed = [entry for entry in entries if entry not in stored and entry != NEW_ENTRY]
-        lines = (
-            field_lines(zip(HEADERS[:EDITABLE_COLUMNS], (entry.title, entry.detail, entry.what_for), strict=True))
-            for entry in typed
-        )
+        untyped = {entry.words for entry in (*contact_entries(self.context.db), NEW_ENTRY)}  # stored, or Add's
+        typed = [entry for entry in entries if entry.words not in untyped]
+        lines = (field_lines(zip(HEADERS[:EDITABLE_COLUMNS], entry.words, strict=True)) for entry in typed)
         return TypedWords(self.windowTitle(), "\n\n".join(lines)) if typed else None
