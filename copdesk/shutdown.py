@@ -96,8 +96,8 @@ def save_and_quit(app: QApplication) -> None:
             _step(window.live_session.keep_typed_not_added)  # in the notes, which close saves
             writes = window.context.writes
             # A dialog open with what a refused act holds for Retry holds the same words: they are kept once.
-            waiting = list(dict.fromkeys([*typed, *(_step(writes.words_waiting) or [])]))
-            _step(partial(_keep, waiting, window.context.db_path, window.context.now()))
+            kept = list(dict.fromkeys([*typed, *(_step(writes.words_waiting) or [])]))
+            _step(partial(_keep, kept, window.context.db_path, window.context.now()))
             writes.stand_down()  # kept: no Retry replays them now, nor a second log-off keeps them again
             typed = []
         for dialog in (widget for widget in windows if isinstance(widget, QDialog) and widget.isVisible()):

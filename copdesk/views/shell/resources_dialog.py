@@ -7,6 +7,8 @@ never opens a link or fetches anything: Copy puts the selected entry on the clip
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -32,6 +34,7 @@ from copdesk.views.write_guard import KEPT_TYPED
 
 HEADERS = ("Name", "Address, or where to find it", "What it is for", "Source")
 EDITABLE_COLUMNS = 3
+TITLE = "Resources and contacts"
 NEW_ENTRY = ContactEntry("New entry", "", "", YOURS)  # what Add puts in the list, for the facilitator to fill
 
 
@@ -39,11 +42,11 @@ class ResourcesDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resourcesDialog")
-        self.setWindowTitle("Resources and contacts")
+        self.setWindowTitle(TITLE)
         self.context = context
         self.entries: list[ContactEntry] = []
         layout = QVBoxLayout(self)
-        heading = QLabel("Resources and contacts")
+        heading = QLabel(TITLE)
         heading.setProperty("role", "heading")
         layout.addWidget(heading)
         layout.addWidget(
@@ -55,7 +58,7 @@ class ResourcesDialog(QDialog):
         )
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("resourcesTable")
-        self.table.setAccessibleName("Resources and contacts")
+        self.table.setAccessibleName(TITLE)
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -167,7 +170,7 @@ class ResourcesDialog(QDialog):
                 retry=lambda: self._save(entries, select=select),
                 key=ResourcesDialog,
                 kept=KEPT_TYPED,
-                words=self._typed_in(entries),
+                words=partial(self._typed_in, entries),  # read only should a log-off come first
             )
         except ContactError as error:
             show_message(self.message, str(error), error=True)
@@ -186,4 +189,4 @@ class ResourcesDialog(QDialog):
         untyped = {entry.words for entry in (*contact_entries(self.context.db), NEW_ENTRY)}  # stored, or Add's
         typed = [entry for entry in entries if entry.words not in untyped]
         lines = (field_lines(zip(HEADERS[:EDITABLE_COLUMNS], entry.words, strict=True)) for entry in typed)
-        return TypedWords(self.windowTitle(), "\n\n".join(lines)) if typed else None
+        return TypedWords(TITLE, "\n\n".join(lines)) if typed else None
