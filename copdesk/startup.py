@@ -328,10 +328,12 @@ def _finish_pending_care(started: Startup, now: datetime) -> None:
         if report.complete:
             started.notices.append(f"{what} that had stopped part-way is now finished.")
         else:
-            started.warnings.append(
-                f"{what} is done in the database but not yet everywhere{report.problems(db_path)}. Delete those files "
-                "if nobody needs them (File ▸ Erase a member's data… offers to)."
-            )
+            said = f"{what} is done in the database but not yet everywhere{report.problems(db_path)}."
+            if report.copies.damaged:
+                said += " Delete the damaged files if nobody needs them (File ▸ Erase a member's data… offers to)."
+            if report.copies.not_cleaned:
+                said += " CoPDesk tries again at its next start to clean those not cleaned this time."
+            started.warnings.append(said)
 
 
 def location_warning(db_path: Path) -> str | None:

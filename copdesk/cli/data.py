@@ -154,10 +154,12 @@ def _what(report: CareReport[Any]) -> str:
 
 def _check_complete(report: CareReport[Any], db_path: Path) -> None:
     if not report.complete:
-        raise UserError(
-            f"The {_what(report)} is done in the database, but not everywhere{report.problems(db_path)}. Delete those "
-            "files if nobody needs them, or run this again with --delete-damaged."
-        )
+        said = f"The {_what(report)} is done in the database, but not everywhere{report.problems(db_path)}."
+        if report.copies.damaged:
+            said += " Delete the damaged files if nobody needs them, or run this again with --delete-damaged."
+        if report.copies.not_cleaned:
+            said += " Put that right, then run this again to clean those not cleaned this time."
+        raise UserError(said)
 
 
 def _cmd_retention(ctx: Context) -> int:

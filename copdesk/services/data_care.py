@@ -4,8 +4,10 @@ An erasure or a retention changes many files, so it cannot be one transaction. I
 it is first recorded as pending in the live database (:mod:`copdesk.store.pending_care`; names only as salted
 digests), then applied to every copy (:mod:`copdesk.store.copies`), then to the live file, and the record is
 cleared only once all of that is done, with the live file's -wal emptied. A run stopped anywhere (kill -9, a
-damaged backup, another program reading the database) is finished by the next run or the next start
-(:func:`finish_pending_care`). A damaged copy is reported by name and skipped; the others are cleaned.
+damaged backup, a full disk, another program reading the database) is finished by the next run or the next start
+(:func:`finish_pending_care`). A copy that cannot be cleaned is reported by name and skipped, and the others are
+cleaned: one that is damaged stays until it is deleted (``delete_damaged``); one stopped by something outside it
+(a full disk, a permission) is cleaned by a later run, and is never deleted for it.
 
 The caller holds the instance lock (the window does; the CLI takes it), so no CoPDesk writes meanwhile. Unlike the
 other services, backup, restore and upgrade take the database's path rather than an open Database: a backup reads
@@ -61,10 +63,15 @@ class CareReport(Generic[Counts]):
         return text + self.problems(db_path)
 
     def problems(self, db_path: Path) -> str:
-        if not self.copies.failed:
-            return ""
-        names = ", ".join(display_name(db_path, path) for path in self.copies.failed)
-        return f". Too damaged to be cleaned, so the data is still in: {names}"
+        """Where the data is still, and why: a sentence for each kind of copy left, each with a leading ". "."""
+        said = ""
+        if self.copies.damaged:
+            names = ", ".join(display_name(db_path, path) for path in self.copies.damaged)
+            said += f". Too damaged to be cleaned, so the data is still in: {names}"
+        if self.copies.not_cleaned:
+            names = ", ".join(f"{display_name(db_path, path)} ({why})" for path, why in self.copies.not_cleaned.items())
+            said += f". Not cleaned this time, so the data is still in: {names}"
+        return said
 
 
 def preview_erasure(db: Database, member_id: int) -> ErasureCounts:
@@ -125,7 +132,7 @@ def _finish(db: Database, db_path: Path, care: PendingCare, now: datetime, *, de
     deletion = _erasure(db, care) if care.identity is not None else _retention(care)
     copies = clean_copies(db, db_path, deletion, delete_damaged=delete_damaged)
     delete_securely(db, deletion.apply)  # raises, leaving it pending, when another program holds the -wal
-    if copies.failed:
+    if copies.damaged or copies.not_cleaned:
         return CareReport(care.kind, None, copies, complete=False)
     with transaction(db):
         pending_care.clear(db, care.id)

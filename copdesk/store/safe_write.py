@@ -33,7 +33,9 @@ SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
 SQLITE_READONLY = 8
 SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
+SQLITE_NOTADB = 26
 SQLITE_IOERR_WRITE = 778  # SQLITE_IOERR | (3 << 8)
 SQLITE_IOERR_SHMSIZE = 4874  # SQLITE_IOERR | (19 << 8): "probably due to lack of disk space", as SQLite's docs say
 
@@ -45,6 +47,8 @@ _CODE_BY_WORDING = {
     "database table is locked": SQLITE_LOCKED,
     "attempt to write a readonly database": SQLITE_READONLY,
     "disk i/o error": SQLITE_IOERR,
+    "database disk image is malformed": SQLITE_CORRUPT,
+    "file is not a database": SQLITE_NOTADB,
 }
 
 STORAGE_FULL_MESSAGE = (
@@ -83,6 +87,13 @@ def storage_error_for(exc: BaseException) -> WriteRefusedError | None:
     if isinstance(exc, OSError) and exc.errno in _FULL_ERRNOS:
         return StorageFullError(STORAGE_FULL_MESSAGE)
     return None
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether SQLite said the file itself is damaged (malformed, or not a database at all), rather than that the
+    disk, a lock or a permission stopped it for now."""
+    code = _sqlite_code(exc)
+    return code is not None and code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
 
 
 @contextmanager

@@ -23,9 +23,10 @@ from sqlite_utils import Database
 from copdesk.store.backup import verify
 from copdesk.store.connection import as_database
 from copdesk.store.copies import Copy, copies_of, leftovers, same_lineage, team_identities
-from copdesk.store.errors import StoreError
-from copdesk.store.location import companion_files, database_files, is_sqlite_file
+from copdesk.store.errors import CorruptDatabaseError, NotADatabaseError, StoreError
+from copdesk.store.location import SQLITE_HEADER, companion_files, database_files
 from copdesk.store.permissions import make_private
+from copdesk.store.safe_write import guarded_write, is_damage, storage_error_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,36 +41,48 @@ class Deletion:
 
 @dataclass(slots=True)
 class CopiesOutcome:
-    """What happened to each copy: cleaned, deleted whole, checked and found to hold none of it, or not cleanable."""
+    """What happened to each copy: cleaned, deleted whole, checked and found to hold none of it, damaged (it
+    cannot be read as a sound database, so only deleting it removes the data), or not cleaned this time for a
+    reason outside it (a full disk, a permission, another program), with that reason: a later run cleans it."""
 
     cleaned: list[Path] = field(default_factory=list)
     deleted: list[Path] = field(default_factory=list)
     untouched: list[Path] = field(default_factory=list)
-    failed: list[Path] = field(default_factory=list)
+    damaged: list[Path] = field(default_factory=list)
+    not_cleaned: dict[Path, str] = field(default_factory=dict)
     leftovers_removed: int = 0
+
+
+class CopyNotCleaned(StoreError):
+    """A copy that could not be read or cleaned this time for a reason outside it; ``why`` is that reason."""
+
+    def __init__(self, path: Path, why: str) -> None:
+        super().__init__(f"{path.name} could not be cleaned this time ({why}); it was left as it was")
+        self.why = why
 
 
 def delete_securely(db: Database, deletion: Callable[[Database], object]) -> None:
     """Run ``deletion`` in one transaction with ``secure_delete`` on, then scrub the indexes and the -wal."""
-    from copdesk.store.safe_write import guarded_write
-
     db.execute("PRAGMA secure_delete = ON")
     with guarded_write(db):
         deletion(db)
-    optimise_search_indexes(db)
+    with guarded_write(db):  # a full disk here is refused as any write is: the deletion stays pending
+        optimise_search_indexes(db)
     checkpoint_truncate(db)
 
 
 def optimise_search_indexes(db: Database) -> None:
+    """Merge every FTS5 index, dropping the terms of deleted rows; the caller holds the transaction."""
     sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'"
-    names = [str(row[0]) for row in db.execute(sql).fetchall()]
-    with db.atomic():
-        for name in names:
-            db.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'optimize\')')
+    for name in [str(row[0]) for row in db.execute(sql).fetchall()]:
+        db.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'optimize\')')
 
 
 def checkpoint_truncate(db: Database) -> None:
-    busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    try:
+        busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise storage_error_for(exc) or StoreError(f"The log could not be emptied ({exc}).") from exc
     if busy:
         raise StoreError(
             "Another program is reading the database, so its log still holds old pages; close other copies of "
@@ -83,36 +96,50 @@ def delete_files(paths: list[Path]) -> None:
 
 
 def clean_copies(db: Database, db_path: Path, deletion: Deletion, *, delete_damaged: bool = False) -> CopiesOutcome:
-    """Apply ``deletion`` to every copy of ``db_path``; a damaged copy is listed in ``failed`` (or, with
-    ``delete_damaged``, deleted and listed in ``deleted``), and the others are cleaned all the same."""
+    """Apply ``deletion`` to every copy of ``db_path``; a damaged copy is listed in ``damaged`` (or, with
+    ``delete_damaged``, deleted and listed in ``deleted``), one that cannot be cleaned this time in
+    ``not_cleaned`` (never deleted), and the others are cleaned all the same."""
     outcome = CopiesOutcome()
     found = leftovers(db_path)
-    delete_files(found)
+    try:
+        delete_files(found)
+    except OSError as exc:
+        raise StoreError(f"A file an earlier run left half-made could not be removed ({_why(exc)}).") from exc
     outcome.leftovers_removed = len(found)
     live_teams = team_identities(db.conn)
     for copy in copies_of(db_path):
         try:
-            if not copy.owned and not _same_lineage(copy, live_teams):
-                continue  # another database's copy, left in a shared folder
-            if not deletion.keep(copy):
-                delete_files(copy.files())
-                outcome.deleted.append(copy.path)
-                continue
-            changed = _clean(copy, deletion)
-        except StoreError:
-            if delete_damaged:
-                delete_files(copy.files())
-                outcome.deleted.append(copy.path)
-            else:
-                outcome.failed.append(copy.path)
-            continue
-        (outcome.cleaned if changed else outcome.untouched).append(copy.path)
+            _apply_to(copy, deletion, live_teams, outcome, delete_damaged=delete_damaged)
+        except CopyNotCleaned as exc:
+            outcome.not_cleaned[copy.path] = exc.why
+        except OSError as exc:  # deleting it whole was refused
+            outcome.not_cleaned[copy.path] = _why(exc)
     return outcome
 
 
+def _apply_to(
+    copy: Copy, deletion: Deletion, live_teams: set[tuple[int, str]], outcome: CopiesOutcome, *, delete_damaged: bool
+) -> None:
+    try:
+        if not copy.owned and not _same_lineage(copy, live_teams):
+            return  # another database's copy, left in a shared folder
+        if not deletion.keep(copy):
+            delete_files(copy.files())
+            outcome.deleted.append(copy.path)
+            return
+        changed = _clean(copy, deletion)
+    except (NotADatabaseError, CorruptDatabaseError):
+        if delete_damaged:
+            delete_files(copy.files())
+            outcome.deleted.append(copy.path)
+        else:
+            outcome.damaged.append(copy.path)
+        return
+    (outcome.cleaned if changed else outcome.untouched).append(copy.path)
+
+
 def _same_lineage(copy: Copy, live_teams: set[tuple[int, str]]) -> bool:
-    if not is_sqlite_file(copy.path):
-        raise StoreError(f"{copy.path.name} is not a whole database")
+    _check_whole(copy.path)
     try:
         conn = copy.read_only()
         try:
@@ -120,15 +147,18 @@ def _same_lineage(copy: Copy, live_teams: set[tuple[int, str]]) -> bool:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise StoreError(f"{copy.path.name} could not be read ({exc})") from exc
+        raise _unreadable(copy.path, exc) from exc
 
 
 def _clean(copy: Copy, deletion: Deletion) -> bool:
-    """Clean one copy if it holds any of the deletion; whether it did. Raises :class:`StoreError` if unreadable."""
-    if not is_sqlite_file(copy.path):
-        raise StoreError(f"{copy.path.name} is not a whole database")
+    """Clean one copy if it holds any of the deletion; whether it did. Raises :class:`NotADatabaseError` or
+    :class:`CorruptDatabaseError` if it is damaged, :class:`CopyNotCleaned` if something else stopped it."""
+    _check_whole(copy.path)
     wal = companion_files(copy.path)[1]
-    has_wal = wal.exists() and wal.stat().st_size > 0
+    try:
+        has_wal = wal.exists() and wal.stat().st_size > 0
+    except OSError as exc:
+        raise CopyNotCleaned(copy.path, _why(exc)) from exc
     if not has_wal:  # else only a copy with its -wal folded in shows what it holds
         try:
             conn = copy.read_only()
@@ -138,8 +168,31 @@ def _clean(copy: Copy, deletion: Deletion) -> bool:
             finally:
                 conn.close()
         except sqlite3.Error as exc:
-            raise StoreError(f"{copy.path.name} could not be read ({exc})") from exc
+            raise _unreadable(copy.path, exc) from exc
     return _rewrite(copy.path, deletion, has_wal=has_wal)
+
+
+def _check_whole(path: Path) -> None:
+    """A file whose first bytes are not SQLite's is damaged; one that cannot be read now is not (yet) known to be."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise CopyNotCleaned(path, _why(exc)) from exc
+    if header != SQLITE_HEADER:
+        raise NotADatabaseError(f"{path.name} is not a whole database")
+
+
+def _unreadable(path: Path, exc: sqlite3.Error) -> StoreError:
+    """SQLite's error reading a copy: damage when it says the file is malformed or not a database at all."""
+    if is_damage(exc):
+        return CorruptDatabaseError(f"{path.name} is damaged ({exc})")
+    return CopyNotCleaned(path, _why(exc))
+
+
+def _why(exc: Exception) -> str:
+    """The reason in a few words: the system's ("No space left on device"), or SQLite's."""
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
 
 
 def _rewrite(path: Path, deletion: Deletion, *, has_wal: bool) -> bool:
@@ -161,7 +214,8 @@ def _rewrite(path: Path, deletion: Deletion, *, has_wal: bool) -> bool:
             db.execute("PRAGMA secure_delete = ON")
             with db.atomic():
                 deletion.apply(db)
-            optimise_search_indexes(db)
+            with db.atomic():
+                optimise_search_indexes(db)
             conn.execute("VACUUM")
         finally:
             conn.close()
@@ -170,8 +224,14 @@ def _rewrite(path: Path, deletion: Deletion, *, has_wal: bool) -> bool:
         os.replace(temporary, path)
         delete_files(companion_files(path)[1:])
         return True
-    except (sqlite3.Error, OSError) as exc:
-        raise StoreError(f"{path.name} could not be cleaned ({exc}); it was left as it was") from exc
+    except sqlite3.Error as exc:
+        raise _unreadable(path, exc) from exc
+    except OSError as exc:
+        raise CopyNotCleaned(path, _why(exc)) from exc
+    except StoreError as exc:  # the cleaned copy's check: damaged if it failed, else not cleaned this time
+        if isinstance(exc, CorruptDatabaseError):
+            raise
+        raise CopyNotCleaned(path, exc.message) from exc
     finally:
         delete_files(made)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import shutil
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,7 +17,7 @@ from copdesk import paths
 from copdesk.core.clock import system_monotonic
 from copdesk.core.model import NoteKind, SessionKind
 from copdesk.startup import DamageChoice
-from copdesk.store import notes, sessions, teams
+from copdesk.store import notes, scrub, sessions, teams
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupFile, BackupKind, new_backup_path
 from copdesk.views.context import AppContext
@@ -179,6 +182,69 @@ def test_erase_dialog_names_a_damaged_backup_and_offers_to_delete_it(qtbot: QtBo
 
     assert not damaged.exists() and not dialog.delete_damaged.isVisible()
     assert "damaged copies deleted: 1" in dialog.result_label.text()
+    assert db.execute("SELECT count(*) FROM pending_care").fetchone()[0] == 0
+
+
+def test_a_backup_a_full_disk_kept_from_being_cleaned_is_never_called_damaged_and_is_cleaned_on_try_again(
+    qtbot: QtBot, db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team_id = fill(db)
+    sound = backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW - timedelta(days=1)))
+    copy_file = shutil.copyfile
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(scrub.shutil, "copyfile", disk_full)
+    dialog = EraseMemberDialog(_context(db, db_path), team_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
+    dialog.confirm.setChecked(True)
+    dialog.erase_button.click()
+
+    said = dialog.result_label.text()
+    assert f"Not cleaned this time, so the data is still in: backups/copdesk.db/{sound.name} (No space left" in said
+    assert "damaged" not in said and "Try again" in said
+    assert dialog.retry.isVisible() and dialog.retry.accessibleName() and not dialog.delete_damaged.isVisible()
+    dialog.delete_damaged.click()  # even pressed (a shortcut), it deletes no copy that is not damaged
+    assert sound.exists() and b"Quinn" in sound.read_bytes()
+    assert dialog.member_combo.findText("Zoë Quinn") == -1  # erased from the database, so no longer offered
+
+    monkeypatch.setattr(scrub.shutil, "copyfile", copy_file)  # space freed
+    dialog.retry.click()
+
+    assert dialog.result_label.text() == "Finished: every backup is cleaned."
+    assert not dialog.retry.isVisible() and sound.exists() and b"Quinn" not in sound.read_bytes()
+    assert db.execute("SELECT count(*) FROM pending_care").fetchone()[0] == 0
+
+
+def test_a_full_disk_while_the_search_indexes_merge_is_said_in_the_erase_dialog(
+    qtbot: QtBot, db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team_id = fill(db)
+    merge = scrub.optimise_search_indexes
+
+    def disk_full(_db: Database) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(scrub, "optimise_search_indexes", disk_full)
+    dialog = EraseMemberDialog(_context(db, db_path), team_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
+    dialog.confirm.setChecked(True)
+    dialog.erase_button.click()
+
+    assert dialog.result_label.text().startswith("The disk is full") and "Try again" in dialog.result_label.text()
+    assert dialog.retry.isVisible() and not dialog.delete_damaged.isVisible()
+    assert dialog.member_combo.findText("Zoë Quinn") == -1 and dialog.member_combo.currentIndex() == -1
+    assert "Choose the member" in dialog.preview.text()
+    assert db.execute("SELECT kind FROM pending_care").fetchall() == [("erase",)]  # finished by a later run
+
+    monkeypatch.setattr(scrub, "optimise_search_indexes", merge)
+    dialog.retry.click()
+    assert dialog.result_label.text() == "Finished: every backup is cleaned."
     assert db.execute("SELECT count(*) FROM pending_care").fetchone()[0] == 0
 
 

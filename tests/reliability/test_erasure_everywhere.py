@@ -8,6 +8,7 @@ what succeeds, the command runs as a process of its own (``run_cli``); a refusal
 
 from __future__ import annotations
 
+import errno
 import json
 import shutil
 import sqlite3
@@ -20,10 +21,11 @@ import pytest
 
 from copdesk import paths
 from copdesk.core.model import Role
-from copdesk.store import issues, sessions, teams
+from copdesk.store import issues, scrub, sessions, teams
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, new_backup_path
 from copdesk.store.connection import open_database
+from copdesk.store.errors import StoreError
 from tests.cli.conftest import CallCli, CliOutcome, RunCli
 from tests.reliability.conftest import NOW, corrupt, make_database
 
@@ -95,6 +97,37 @@ def test_a_damaged_backup_is_named_and_skipped_and_the_others_are_cleaned(call_c
     code, out, err = erase(call_cli, db_path, "Zoë Quinn", "--delete-damaged")
     assert code == 0, err
     assert "Finished an earlier erasure" in out
+    assert files_holding(db_path.parent, b"Quinn") == []
+
+
+def _copy_refused(*_args: object, **_kwargs: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def _check_unreadable(path: Path) -> None:
+    raise StoreError(f"The backup {path.name} could not be verified (disk I/O error).")
+
+
+@pytest.mark.parametrize(
+    ("target", "refusal"),
+    [(scrub.shutil, _copy_refused), (scrub, _check_unreadable)],
+    ids=["its copy refused by a full disk", "its check unreadable for now"],
+)
+def test_a_backup_that_could_not_be_cleaned_this_time_is_never_deleted_as_damaged_and_a_rerun_cleans_it(
+    call_cli: CallCli, db_path: Path, monkeypatch: pytest.MonkeyPatch, target: object, refusal: Callable[..., None]
+) -> None:
+    make_database(db_path)
+    sound = take_backup(db_path)
+    monkeypatch.setattr(target, "copyfile" if target is scrub.shutil else "verify", refusal)
+
+    code, _out, err = erase(call_cli, db_path, "Zoë Quinn", "--delete-damaged")
+
+    assert code == 1 and f"Not cleaned this time, so the data is still in: backups/copdesk.db/{sound.name} (" in err
+    assert "damaged" not in err and "run this again" in err and "Traceback" not in err
+    assert sound.is_file() and b"Quinn" in sound.read_bytes()
+    monkeypatch.undo()
+    code, out, err = erase(call_cli, db_path, "Zoë Quinn")
+    assert code == 0 and "Finished an earlier erasure" in out, err
     assert files_holding(db_path.parent, b"Quinn") == []
 
 

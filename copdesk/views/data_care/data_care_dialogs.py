@@ -6,7 +6,8 @@ sure?", so the dialogs can be driven by tests without anything blocking.
 
 The deletions are :mod:`copdesk.services.data_care`'s: they reach every copy and span many files, so they run
 outside the write guard's single transaction, and a refusal is said in the dialog itself. A copy too damaged
-to be cleaned is named there, with a button that deletes it (the data in it would otherwise stay).
+to be cleaned is named there, with a button that deletes it (the data in it would otherwise stay); one that a
+full disk or a permission stopped is named with the reason, and a button tries again.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QListWidgetItem, QPushButton, QWidget
 
 from copdesk.core.date_names import short_date
@@ -23,6 +24,7 @@ from copdesk.core.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
 from copdesk.services import data_care
 from copdesk.store.backup_catalogue import list_backups, verify_restorable
 from copdesk.store.errors import StoreError
+from copdesk.store.pending_care import pending
 from copdesk.store.teams import list_members
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_erase_member import Ui_EraseMemberDialog
@@ -110,8 +112,9 @@ class RetentionDialog(QDialog):
         self.months.setRange(MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS)
         self.months.setValue(DEFAULT_RETENTION_MONTHS)
         ui.closeButton.clicked.connect(self.reject)
-        self.delete_damaged = ui.deleteDamagedButton
-        self.delete_damaged.clicked.connect(lambda: _finish_deleting_damaged(self))
+        self.delete_damaged, self.retry = ui.deleteDamagedButton, ui.retryButton
+        self.delete_damaged.clicked.connect(lambda: _finish_earlier(self, delete_damaged=True))
+        self.retry.clicked.connect(lambda: _finish_earlier(self, delete_damaged=False))
         self.months.valueChanged.connect(self.refresh)
         self.confirm.toggled.connect(self.refresh)
         self.delete_button.clicked.connect(self.delete)
@@ -133,7 +136,7 @@ class RetentionDialog(QDialog):
                 self.context.db, self.context.db_path, self.months.value(), self.context.now()
             )
         except StoreError as exc:
-            self.result_label.setText(exc.message)
+            _refused(self, exc)
             return
         self.confirm.setChecked(False)
         counts = report.counts.summary() if report.counts is not None else ""
@@ -155,20 +158,29 @@ class EraseMemberDialog(QDialog):
         ui = self.ui
         self.member_combo, self.preview, self.confirm = ui.memberCombo, ui.previewLabel, ui.confirmCheck
         self.result_label, self.erase_button = ui.resultLabel, ui.eraseButton
-        for member in list_members(context.db, team_id, include_inactive=True):
-            self.member_combo.addItem(member.display_name, member.id)
-        # Nobody is chosen for the facilitator: a hurried tick and click must not erase whoever is listed first.
+        self.team_id = team_id
         self.member_combo.setPlaceholderText("Choose whose data to erase")
-        self.member_combo.setCurrentIndex(-1)
+        self._list_members()
         ui.closeButton.clicked.connect(self.reject)
-        self.delete_damaged = ui.deleteDamagedButton
-        self.delete_damaged.clicked.connect(lambda: _finish_deleting_damaged(self))
+        self.delete_damaged, self.retry = ui.deleteDamagedButton, ui.retryButton
+        self.delete_damaged.clicked.connect(lambda: _finish_earlier(self, delete_damaged=True))
+        self.retry.clicked.connect(lambda: _finish_earlier(self, delete_damaged=False))
         # A tick given for one member is not given for another: choosing again (a wheel turn, an arrow key) clears it.
         self.member_combo.currentIndexChanged.connect(lambda: self.confirm.setChecked(False))
         self.member_combo.currentIndexChanged.connect(self.refresh)
         self.confirm.toggled.connect(self.refresh)
         self.erase_button.clicked.connect(self.erase)
         self.refresh()
+
+    def _list_members(self) -> None:
+        """The team's members, nobody chosen: a hurried tick and click must not erase whoever is listed first, nor,
+        after an erasure, the neighbour."""
+        with QSignalBlocker(self.member_combo):
+            self.member_combo.clear()
+            for member in list_members(self.context.db, self.team_id, include_inactive=True):
+                self.member_combo.addItem(member.display_name, member.id)
+            self.member_combo.setCurrentIndex(-1)
+        self.confirm.setChecked(False)
 
     def refresh(self) -> None:
         member_id = self.member_combo.currentData()
@@ -191,10 +203,11 @@ class EraseMemberDialog(QDialog):
         try:
             report = data_care.erase_member(self.context.db, self.context.db_path, int(member_id), self.context.now())
         except StoreError as exc:
-            self.result_label.setText(exc.message)
+            _refused(self, exc)
+            self._list_members()  # one refused after the member's rows were deleted is finished at the next start
+            self.refresh()
             return
-        self.member_combo.removeItem(self.member_combo.currentIndex())
-        self.member_combo.setCurrentIndex(-1)  # the next erasure is chosen afresh, never the neighbour by default
+        self._list_members()
         self.confirm.setChecked(False)
         how = _HOW_TO_CORRECT if report.counts.texts_mentioning else ""
         _say_outcome(self, self.result_label, f"Erased: {report.counts.summary()}", report, then=how)
@@ -214,6 +227,7 @@ class _CareDialog(Protocol):
     def adjustSize(self) -> None: ...
 
     delete_damaged: QPushButton
+    retry: QPushButton
     result_label: QLabel
 
 
@@ -221,27 +235,51 @@ def _say_outcome(
     dialog: _CareDialog, label: QLabel, done: str, report: data_care.CareReport[Any], *, then: str = ""
 ) -> None:
     """What was done, and where (``then``: what the facilitator may do next, a sentence with a leading space)."""
-    db_path = dialog.context.db_path
     if report.complete:
-        label.setText(f"{done} · {report.copies_summary(db_path)}.{then}")
-        dialog.delete_damaged.hide()
+        label.setText(f"{done} · {report.copies_summary(dialog.context.db_path)}.{then}")
     else:
-        label.setText(
-            f"{done}, in the database; not yet everywhere{report.problems(db_path)}. If nobody needs "
-            f"those files, delete them with “Delete the damaged copies”.{then}"
-        )
-        dialog.delete_damaged.show()
+        label.setText(f"{done}, in the database; not yet everywhere{_left(dialog, [report])}{then}")
+    _offer(dialog, [report])
+
+
+def _left(dialog: _CareDialog, reports: list[data_care.CareReport[Any]]) -> str:
+    """Where the data is still, and what each button left to press does about it."""
+    said = "".join(report.problems(dialog.context.db_path) for report in reports) + "."
+    if any(report.copies.damaged for report in reports):
+        said += " If nobody needs the damaged files, delete them with “Delete the damaged copies”."
+    if any(report.copies.not_cleaned for report in reports):
+        said += " Put that right, then press “Try again” (CoPDesk also tries again at its next start)."
+    return said
+
+
+def _offer(dialog: _CareDialog, reports: list[data_care.CareReport[Any]]) -> None:
+    dialog.delete_damaged.setVisible(any(report.copies.damaged for report in reports))
+    dialog.retry.setVisible(any(report.copies.not_cleaned for report in reports))
     dialog.adjustSize()  # the dialog grows to show the whole message
 
 
-def _finish_deleting_damaged(dialog: _CareDialog) -> None:
+def _refused(dialog: _CareDialog, exc: StoreError) -> None:
+    """A refusal, said in the dialog; a deletion it stopped part-way waits for “Try again” (or the next start)."""
+    begun = bool(pending(dialog.context.db))
+    then = " It is done in part: once that is put right, press “Try again” (or CoPDesk finishes it at its next start)."
+    dialog.result_label.setText(exc.message + (then if begun else ""))
+    dialog.retry.setVisible(begun)
+    dialog.adjustSize()
+
+
+def _finish_earlier(dialog: _CareDialog, *, delete_damaged: bool) -> None:
+    """Finish what is pending: clean again what was not cleaned, and delete the damaged copies if asked to."""
     try:
         reports = data_care.finish_pending_care(
-            dialog.context.db, dialog.context.db_path, dialog.context.now(), delete_damaged=True
+            dialog.context.db, dialog.context.db_path, dialog.context.now(), delete_damaged=delete_damaged
         )
     except StoreError as exc:
-        dialog.result_label.setText(exc.message)
+        _refused(dialog, exc)
         return
-    deleted = sum(len(report.copies.deleted) for report in reports)
-    dialog.result_label.setText(f"Finished: damaged copies deleted: {deleted}.")
-    dialog.delete_damaged.hide()
+    done = f"damaged copies deleted: {sum(len(r.copies.deleted) for r in reports)}" if delete_damaged else ""
+    left = [report for report in reports if not report.complete]
+    if left:
+        dialog.result_label.setText(f"{(done or 'Tried again').capitalize()}; not yet everywhere{_left(dialog, left)}")
+    else:
+        dialog.result_label.setText(f"Finished: {done or 'every backup is cleaned'}.")
+    _offer(dialog, left)

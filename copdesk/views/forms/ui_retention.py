@@ -73,6 +73,12 @@ class Ui_RetentionDialog(object):
 
         self.buttonRow.addWidget(self.deleteDamagedButton)
 
+        self.retryButton = QPushButton(retentionDialog)
+        self.retryButton.setObjectName(u"retryButton")
+        self.retryButton.setVisible(False)
+
+        self.buttonRow.addWidget(self.retryButton)
+
         self.buttonRowSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttonRow.addItem(self.buttonRowSpacer)
@@ -114,9 +120,13 @@ class Ui_RetentionDialog(object):
         self.confirmCheck.setAccessibleName(QCoreApplication.translate("RetentionDialog", u"Confirm deleting old sessions", None))
 #endif // QT_CONFIG(accessibility)
         self.resultLabel.setText("")
-        self.deleteDamagedButton.setText(QCoreApplication.translate("RetentionDialog", u"Delete the &damaged copies", None))
+        self.deleteDamagedButton.setText(QCoreApplication.translate("RetentionDialog", u"Delete the damaged &copies", None))
 #if QT_CONFIG(accessibility)
-        self.deleteDamagedButton.setAccessibleName(QCoreApplication.translate("RetentionDialog", u"Delete the backups that could not be cleaned", None))
+        self.deleteDamagedButton.setAccessibleName(QCoreApplication.translate("RetentionDialog", u"Delete the damaged backups, which cannot be cleaned", None))
+#endif // QT_CONFIG(accessibility)
+        self.retryButton.setText(QCoreApplication.translate("RetentionDialog", u"Try &again", None))
+#if QT_CONFIG(accessibility)
+        self.retryButton.setAccessibleName(QCoreApplication.translate("RetentionDialog", u"Try again to clean the backups not cleaned this time", None))
 #endif // QT_CONFIG(accessibility)
         self.closeButton.setText(QCoreApplication.translate("RetentionDialog", u"Close", None))
 #if QT_CONFIG(accessibility)
