@@ -14,9 +14,10 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from copdesk.core.input_limits import item_wording
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Action, ActionStatus, ReviewOutcome
 from copdesk.services import require_row, transaction
-from copdesk.store import actions
+from copdesk.store import actions, sessions
 from copdesk.store.carry_over import ONCE_PER_SESSION, follow_up_actions, reviewed_in
 
 
@@ -124,8 +125,11 @@ def carry_open_follow_ups(db: Database, session_id: int, now: datetime) -> int:
 
     An action that was on the list and is still open *was* carried to the next session, whether or not anyone
     pressed the button, so "carried N times" stays true for actions nobody followed up. The carry is marked
-    automatic, so a record can tell it from one the facilitator chose.
+    automatic, so a record can tell it from one the facilitator chose. A Spotlight or Themed session, run by
+    others, has no follow-up of the team's actions on its agenda, so it carries nothing by itself.
     """
+    if shipped_texts().is_attended(sessions.get_session(db, session_id).kind):
+        return 0
     carried = 0
     with transaction(db):
         for follow_up in follow_up_actions(db, session_id):

@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 
 from sqlite_utils import Database
 
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import SessionKind
 from copdesk.core.rule_text import ScheduleError
 from copdesk.core.schedule import (
@@ -47,8 +48,11 @@ def next_session(db: Database, team_id: int, now: datetime) -> NextSession | Non
 
 
 def next_session_date(db: Database, team_id: int, now: datetime) -> date | None:
-    """For due dates written as "next session" (``copdesk.core.dates.parse_due``)."""
-    found = next_session(db, team_id, now)
+    """For due dates written as "next session" (``copdesk.core.dates.parse_due``): the next session the team runs
+    itself, where its actions are followed up; a Spotlight or Themed session it attends is not that session."""
+    attended = shipped_texts().is_attended
+    run = [rule for rule in team_rules(db, team_id) if not attended(rule[1])]
+    found = next_session_across(run, local_wall_time(now))
     return None if found is None else found.moment.date()
 
 

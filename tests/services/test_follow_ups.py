@@ -26,6 +26,27 @@ def _ids(db: Database, session_id: int) -> list[int]:
     return [f.action.id for f in follow_up_actions(db, session_id)]
 
 
+@pytest.mark.parametrize("kind", [SessionKind.SPOTLIGHT, SessionKind.THEMED])
+def test_a_session_the_team_attends_carries_nothing_by_itself_but_what_the_facilitator_chose(
+    db: Database, kind: SessionKind
+) -> None:
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], DAY1)
+    first = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, DAY1, planned_start=DAY1)
+    _start(db, first.id, DAY1)
+    chosen = actions.add_action(db, team.id, "Share the checklist", DAY1, origin_session_id=first.id)
+    left = actions.add_action(db, team.id, "Invite the OT lead", DAY1, origin_session_id=first.id)
+    sessions.end_session(db, first.id, DAY1 + timedelta(hours=1))
+    attended_at = DAY1 + timedelta(days=5)
+    attended = sessions.create_session(db, team.id, kind, attended_at, planned_start=attended_at)
+    _start(db, attended.id, attended_at)
+    follow_ups.review_follow_up(db, chosen.id, attended.id, ReviewOutcome.CARRIED, attended_at)
+
+    assert follow_ups.carry_open_follow_ups(db, attended.id, attended_at) == 0
+
+    assert actions.get_action(db, chosen.id).times_carried == 1
+    assert actions.get_action(db, left.id).times_carried == 0
+
+
 def test_three_sessions_with_one_created_in_advance_carry_each_action_once(db: Database) -> None:
     team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.PRACTITIONER)], DAY1)
     other = teams.create_team(db, "Other Team", [], DAY1)

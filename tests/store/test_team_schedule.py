@@ -30,7 +30,8 @@ def test_next_session_is_the_earliest_over_all_series(db: Database, team_id: int
     assert found is not None
     # Tuesday 8 September (the first full week) comes before Thursday 10 September (the 2nd Thursday).
     assert (found.moment, found.kind) == (datetime(2026, 9, 8, 13, 0), SessionKind.SPOTLIGHT)
-    assert schedule.next_session_date(db, team_id, NOW) == date(2026, 9, 8)
+    # An action due "next session" is followed up at the next session the team runs, not at a Spotlight it attends.
+    assert schedule.next_session_date(db, team_id, NOW) == date(2026, 9, 10)
 
 
 def test_upcoming_sessions_merge_the_series_in_date_order(db: Database, team_id: int) -> None:

@@ -43,7 +43,7 @@ DUE_PLACEHOLDER = "Due: 3/11/2026, friday, in 2 weeks, next session"
 
 
 def next_session_day(db: Database, team_id: int, now: datetime) -> date | None:
-    """What "next session" means for a due date typed today: the first scheduled session on a later day.
+    """What "next session" means for a due date typed today: the first session the team runs on a later day.
 
     Today's own session is the one being held (it may have started a few minutes early), never the next.
     """
