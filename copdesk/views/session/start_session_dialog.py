@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
@@ -79,7 +79,7 @@ class StartSessionDialog(QDialog):
             self.team_combo.addItem(team.name, team.id)
         self.team_combo.setCurrentIndex(max(self.team_combo.findData(team_id), 0))
         self.team_combo.currentIndexChanged.connect(self._team_changed)
-        self.kind_combo.currentIndexChanged.connect(self._refresh_agenda)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self._filled: tuple[str, ...] = ("", "", "")
         self._team_changed()
         hint = self.sizeHint()
@@ -146,16 +146,16 @@ class StartSessionDialog(QDialog):
             self._add_person(member.display_name, (_MEMBER, member.id), checked=False, role=member.role.label)
         self.plan_fields.set_members(self.members)
         self.defaults = None if team_id is None else session_defaults(self.context, team_id)
-        if team_id is not None:
-            self._take_plan(planned_in_advance(self.context, team_id))
+        self._plan = NextSessionPlan() if team_id is None else planned_in_advance(self.context, team_id)
+        self.plan_fields.show_roles(self._plan.roles)
         if self.defaults is not None:
-            self.kind_combo.setCurrentIndex(self.kind_combo.findData(self.defaults.kind.value))
+            with QSignalBlocker(self.kind_combo):  # the agenda is refreshed below, once
+                self.kind_combo.setCurrentIndex(self.kind_combo.findData(self.defaults.kind.value))
             self.scheduled_label.setText(self.defaults.scheduled_words)
-            reuse = self.defaults.reuse
-            if reuse is not None:
-                self.topic_edit.setText(reuse.topic)
-                if reuse.presenter_id is not None:
-                    self._choose_presenter(reuse.presenter_id)
+            if self.defaults.reuse is not None:
+                self.topic_edit.setText(self.defaults.reuse.topic)
+        self._default_presenter = self._presenter_default()
+        self._choose_presenter(self._default_presenter)
         # What the team's plan and defaults put in the fields, as against what was typed: the topic when a session
         # planned in advance is reused, the trigger warning and support from the plan.
         reused = self.defaults.reuse if self.defaults is not None else None
@@ -173,13 +173,26 @@ class StartSessionDialog(QDialog):
         fields = self._fields()
         return None if fields == self._filled else start_words(self.windowTitle(), *fields)
 
-    def _take_plan(self, plan: NextSessionPlan) -> None:
-        """The plan made in the Prepare view: its presenter and roles are the defaults, changeable here."""
-        self.plan_fields.show_roles(plan.roles)
-        if plan.presenter_id is not None:
-            self._choose_presenter(plan.presenter_id)
+    def _presenter_default(self) -> int | None:
+        """Who presents unless the facilitator chooses: the presenter of the session put in the calendar in
+        advance, else the plan's, made in the Prepare view for the next session the team runs. A Spotlight or
+        Themed session is run by others: the plan is not for it, so nobody is chosen for it."""
+        reuse = self.defaults.reuse if self.defaults is not None and self.defaults.kind is self.kind() else None
+        if reuse is not None and reuse.presenter_id is not None:
+            return reuse.presenter_id
+        return None if self.attended() else self._plan.presenter_id
 
-    def _choose_presenter(self, member_id: int) -> None:
+    def _kind_changed(self) -> None:
+        """A presenter the defaults chose follows the type; one the facilitator chose stays."""
+        default = self._presenter_default()
+        key = self.presenter_combo.currentData()
+        was_default = None if self._default_presenter is None else [_MEMBER, self._default_presenter]
+        if (None if key is None else list(key)) == was_default:
+            self._choose_presenter(default)
+        self._default_presenter = default
+        self._refresh_agenda()
+
+    def _choose_presenter(self, member_id: int | None) -> None:
         """findData cannot match the (kind, id) keys, which Qt hands back as lists: compare them by value."""
         keys = [self.presenter_combo.itemData(row) for row in range(self.presenter_combo.count())]
         wanted = [_MEMBER, member_id]
@@ -356,11 +369,13 @@ class StartSessionDialog(QDialog):
         except InvalidName as error:
             self.error_label.setText(str(error))
             return None
-        try:
-            roles = checked_plan(NextSessionPlan(roles=self.plan_fields.roles()), FORMAT_KEYS).roles
-        except PlanError as error:
-            self.error_label.setText(str(error))
-            return None
+        roles = None  # a session the team attends has no roles of its own: its form hides them
+        if not self.attended():
+            try:
+                roles = checked_plan(NextSessionPlan(roles=self.plan_fields.roles()), FORMAT_KEYS).roles
+            except PlanError as error:
+                self.error_label.setText(str(error))
+                return None
         self.error_label.clear()
         defaults = self.defaults
         fulfils = defaults is not None and defaults.kind is self.kind()

@@ -12,7 +12,7 @@ from copdesk.core.model import Role, SessionKind, Team
 from copdesk.core.planning import SessionRoles
 from copdesk.core.schedule import Preset, build_rule
 from copdesk.services.teams import set_member_active, set_member_role
-from copdesk.store import planning, series, teams
+from copdesk.store import planning, series, sessions, teams
 from copdesk.store.records import session_record
 from copdesk.views.shell.main_window import MainWindow
 
@@ -76,6 +76,40 @@ def test_the_plan_is_saved_as_it_is_made_and_the_start_dialog_takes_it(clocked_w
         "Bo Day",
         "Research, a podcast, a webinar or current affairs",
     )
+
+
+def test_a_spotlight_or_themed_session_takes_nothing_from_the_plan_for_the_teams_own_session(
+    clocked_window: MainWindow,
+) -> None:
+    window = clocked_window
+    team = _team(window)
+    card = window.review_panel.review_sections.plan
+    bo, cy = _member(window, team, "Bo Day"), _member(window, team, "Cy Vale")
+    card.presenter.setCurrentIndex(card.presenter.findData(cy))
+    card.fields.co_facilitator.setCurrentIndex(card.fields.co_facilitator.findData(bo))
+    card.fields.trigger_warning.setText("A sudden death at home")
+    assert card.save()
+
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    kinds = dialog.kind_combo
+    assert dialog.presenter_combo.currentText() == "Cy Vale"
+    kinds.setCurrentIndex(kinds.findData(SessionKind.SPOTLIGHT.value))
+    assert dialog.presenter_combo.currentText() == "No presenter"  # the plan is for the session the team runs
+    kinds.setCurrentIndex(kinds.findData(SessionKind.REFLECTIVE.value))
+    assert dialog.presenter_combo.currentText() == "Cy Vale"
+    dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Ash Lee"))
+    kinds.setCurrentIndex(kinds.findData(SessionKind.THEMED.value))
+    assert dialog.presenter_combo.currentText() == "Ash Lee"  # the facilitator's own choice stays
+    dialog.presenter_combo.setCurrentIndex(0)
+    dialog.set_present({"Bo Day"})
+    dialog.next_button.click()  # a session the team attends starts at once
+
+    session_id = window.live_session.session_id
+    assert session_id is not None
+    assert planning.session_roles(window.context.db, session_id) == SessionRoles()  # nothing from the hidden fields
+    assert sessions.attendee_ids(window.context.db, session_id) == [bo]  # exactly who was ticked
+    assert planning.next_session_plan(window.context.db, team.id, SESSION_DAY).presenter_id == cy  # kept for it
 
 
 def test_a_planned_presenter_made_inactive_is_still_shown_and_the_plan_still_saves(clocked_window: MainWindow) -> None:
