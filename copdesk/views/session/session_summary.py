@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
 from copdesk.core.clock import from_utc_iso
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Session
 from copdesk.core.pacing import SegmentOutcome, finished_wording, format_minutes
 from copdesk.core.text import counted
@@ -113,6 +114,8 @@ class SessionSummaryDialog(QDialog):
             if agreed
             else "Agreement to the ground rules was not recorded."
         )
+        # A Spotlight or Themed session is run by others: agreeing ground rules was never the facilitator's step.
+        ui.rulesLabel.setVisible(agreed is not None or not shipped_texts().is_attended(session.kind))
         self.feedback = FeedbackBox(context, session.id)
         ui.mainLayout.insertWidget(ui.mainLayout.count() - 1, self.feedback)  # above the buttons
         ui.closeButton.clicked.connect(self.accept)
