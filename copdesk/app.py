@@ -328,9 +328,9 @@ class RunningWindow:
         refusal, or a virus scanner or sync client holding the file so that the final rename fails) must still end
         with a window, or with the app quitting: never with an invisible process that holds the lock.
         """
+        from copdesk.services.data_care import restore_backup
         from copdesk.store.connection import open_database
         from copdesk.store.errors import StoreError
-        from copdesk.store.recovery import restore_database
 
         old = self.window
         old.finish_background_work()  # the start-up backup is complete before the database is replaced
@@ -340,12 +340,13 @@ class RunningWindow:
             old.close_without_asking()  # panes flush what was typed
             old.context.db.close()
             try:
-                result = restore_database(source, db_path, paths.migrations_dir(), system_now())
-                opened, notice = result.opened, f"Restored {source.name}."
+                restored = restore_backup(source, db_path, paths.migrations_dir(), system_now())
+                result = restored.result
+                opened, notice = result.opened, f"Restored {source.name}.{restored.notice}"
                 if result.previous_backup is not None:
                     kept = result.previous_backup.relative_to(db_path.parent)
                     notice += f" What CoPDesk held before is kept as {kept}."
-                problem = []
+                problem = restored.warnings(db_path)
             except Exception as exc:  # StoreError, or an OSError from the file system: the data is as it was
                 opened, notice, problem = open_database(db_path, paths.migrations_dir()), "", [restore_failure(exc)]
             self.window = self._show(opened)

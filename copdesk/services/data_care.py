@@ -119,6 +119,11 @@ def finish_pending_care(
     return [_finish(db, db_path, care, now, delete_damaged=delete_damaged) for care in pending_care.pending(db)]
 
 
+def unfinished(db: Database) -> bool:
+    """Whether an erasure or a deletion of old sessions has begun and not yet reached every copy."""
+    return bool(pending_care.pending(db))
+
+
 def pending_erasure_of(db: Database, name: str) -> bool:
     """Whether an unfinished erasure is of someone called ``name`` (for "finish it" instead of "nobody called")."""
     salt_row = db.execute("SELECT value FROM setting WHERE key = ?", [pending_care.SALT_SETTING]).fetchone()
@@ -135,7 +140,7 @@ def _finish(db: Database, db_path: Path, care: PendingCare, now: datetime, *, de
     if copies.damaged or copies.not_cleaned:
         return CareReport(care.kind, None, copies, complete=False)
     with transaction(db):
-        pending_care.clear(db, care.id)
+        pending_care.finish(db, care.id, now)
         done = f"{len(copies.cleaned)} backups cleaned, {len(copies.deleted)} deleted"
         if care.identity is not None:
             record_event(db, "erased", "member", care.identity.member_id, now, f"{care.detail}; {done}")
@@ -185,14 +190,54 @@ def backup_database(db_path: Path, output: Path, migrations_dir: Path) -> Path:
         db.close()
 
 
-def restore_backup(source: Path, db_path: Path, migrations_dir: Path, now: datetime) -> RestoreResult:
-    """Replace the database with the backup ``source`` (the caller holds the lock; the database is closed).
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """A restore, and the erasures and deletions of old sessions the replaced database had made, applied again to
+    the restored data (a copy taken before them holds what they removed)."""
+
+    result: RestoreResult
+    reapplied: list[CareReport[None]]
+    refused: str = ""  # why applying them stopped: they stay pending, for a rerun or the next start
+
+    def warnings(self, db_path: Path) -> list[str]:
+        """What the facilitator must know: nothing when every erasure and deletion reached the restored data."""
+        if self.refused:
+            return [
+                "The restored copy still holds data that an erasure or a deletion of old sessions had removed: "
+                f"applying it again stopped ({self.refused}). CoPDesk applies it at its next start."
+            ]
+        return [
+            f"An erasure or a deletion of old sessions was applied to the restored data, but not yet "
+            f"everywhere{report.problems(db_path)}."
+            for report in self.reapplied
+            if not report.complete
+        ]
+
+    @property
+    def notice(self) -> str:
+        """A sentence (with a leading space) when erasures or deletions were applied again; else empty."""
+        if not self.reapplied or self.refused:
+            return ""
+        return (
+            " Every erasure and deletion of old sessions made in the data it replaced was applied to it too, so"
+            " nothing they removed comes back."
+        )
+
+
+def restore_backup(source: Path, db_path: Path, migrations_dir: Path, now: datetime) -> Restored:
+    """Replace the database with the backup ``source`` (the caller holds the lock; the database is closed), then
+    apply to it again every erasure and deletion of old sessions the replaced database had made.
 
     Refused while any other program has the file open; the data replaced is kept as a "before a restore" backup.
     """
+    from copdesk.store.errors import StoreError
     from copdesk.store.recovery import restore_database
 
-    return restore_database(source, db_path, migrations_dir, now)
+    result = restore_database(source, db_path, migrations_dir, now)
+    try:
+        return Restored(result, finish_pending_care(result.opened.db, db_path, now))
+    except StoreError as exc:
+        return Restored(result, [], exc.message)
 
 
 def upgrade_database(db_path: Path, migrations_dir: Path, now: datetime) -> OpenedDatabase:

@@ -2,7 +2,7 @@
 
 An erasure or a retention must reach them all: the backups in ``backups/<database file name>/`` (and in folders
 nested in it), those written by earlier versions straight into the shared ``backups/`` folder (of any database
-name: their owner is told by what they hold, see :func:`same_lineage`), folders a person made inside
+name: their owner is told by what they hold, see :mod:`copdesk.store.lineage`), folders a person made inside
 ``backups/``, and the damaged files moved into ``quarantine/`` with their -wal. Hidden ``.partial`` and
 ``.scrubbing`` files are what an interrupted backup or cleaning left behind: incomplete copies, never anyone's
 only copy, deleted before a cleaning starts.
@@ -111,16 +111,3 @@ def copies_of(db_path: Path) -> list[Copy]:
         if path.name.endswith("-wal") and not path.with_name(path.name.removesuffix("-wal")).exists():
             found.append(Copy(path, None))
     return found
-
-
-def team_identities(conn: sqlite3.Connection) -> set[tuple[int, str]]:
-    try:
-        return {(int(row[0]), str(row[1])) for row in conn.execute("SELECT id, created_at FROM team")}
-    except sqlite3.Error:
-        return set()
-
-
-def same_lineage(live: set[tuple[int, str]], conn: sqlite3.Connection) -> bool:
-    """Whether a copy of unknown owner comes from this database: it holds one of its teams (same id, same moment
-    of creation). Another database's legacy backup in the shared folder holds none of them."""
-    return bool(live & team_identities(conn))

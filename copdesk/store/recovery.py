@@ -33,7 +33,9 @@ from copdesk.store.connection import (
     open_database,
 )
 from copdesk.store.errors import StoreError
+from copdesk.store.lineage import same_lineage, team_identities
 from copdesk.store.location import FOLDER_MODE, database_files, rollback_journal, same_file, shown
+from copdesk.store.pending_care import CareHistory
 from copdesk.store.uri import sqlite_uri
 
 QUARANTINE_FOLDER = "quarantine"
@@ -110,6 +112,9 @@ def restore_database(
             quarantined = quarantine(db_path, now)
         else:
             target = _take_exclusively(db_path)
+    # What the database being replaced has erased or deleted goes with it into the restored copy, if that is a copy
+    # of the same database (a team in common): a copy taken before an erasure must not bring the erased back.
+    history, live_teams = (CareHistory.read(target), team_identities(target)) if target else (None, set())
     source_conn = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
     copied_in_place = False
     try:
@@ -134,7 +139,10 @@ def restore_database(
         # file. (A copy that failed keeps it: SQLite plays it back when the file is next opened.)
         rollback_journal(db_path).unlink(missing_ok=True)
     opened = open_database(db_path, migrations_dir, now=now)
-    record_event(opened.db, "restored", "database", None, now, audit_detail or _source_kind(source, db_path))
+    with opened.db.atomic():
+        if history is not None and same_lineage(live_teams, opened.db.conn):
+            history.carry_into(opened.db)
+        record_event(opened.db, "restored", "database", None, now, audit_detail or _source_kind(source, db_path))
     return RestoreResult(opened, previous_backup, quarantined)
 
 

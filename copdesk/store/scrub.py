@@ -22,8 +22,9 @@ from sqlite_utils import Database
 
 from copdesk.store.backup import verify
 from copdesk.store.connection import as_database
-from copdesk.store.copies import Copy, copies_of, leftovers, same_lineage, team_identities
+from copdesk.store.copies import Copy, copies_of, leftovers
 from copdesk.store.errors import CorruptDatabaseError, NotADatabaseError, StoreError
+from copdesk.store.lineage import same_lineage, team_identities
 from copdesk.store.location import SQLITE_HEADER, companion_files, database_files
 from copdesk.store.permissions import make_private
 from copdesk.store.safe_write import guarded_write, is_damage, storage_error_for

@@ -264,7 +264,7 @@ def _calibrate(folder: Path, db_path: Path, args: list[str]) -> float:
 def _pending(db_path: Path) -> bool:
     conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return bool(conn.execute("SELECT count(*) FROM pending_care").fetchone()[0])
+        return bool(conn.execute("SELECT count(*) FROM pending_care WHERE finished_at IS NULL").fetchone()[0])
     finally:
         conn.close()
 

@@ -116,6 +116,31 @@ def test_restore_from_the_file_menu_reopens_the_window_on_the_backup(
     assert any(b.kind is BackupKind.PRE_RESTORE for b in list_backups(db_path))
 
 
+def test_restoring_a_copy_from_before_an_erasure_through_the_window_erases_again(
+    qtbot: QtBot, db_path: Path, tmp_path: Path, call_cli: CallCli, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    make_database(db_path)
+    outside = tmp_path / "usb" / "before.db"
+    outside.parent.mkdir()
+    assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
+    erased = call_cli("erase", "--team", "Harbour Team", "--member", MEMBERS[0], "--yes", "--db", str(db_path))
+    assert erased.returncode == 0, erased.stderr
+    seen: list[tuple[int, str]] = []
+
+    def restore(window: MainWindow) -> None:
+        window.safeguards.restore_requested.emit(outside)
+
+    def check(window: MainWindow) -> None:
+        db = window.context.db
+        count = db.execute("SELECT count(*) FROM member WHERE display_name = ?", [MEMBERS[0]]).fetchone()[0]
+        seen.append((count, window.safeguards.notice_banner.label.text()))
+
+    event_loop[:] = [restore, check]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    count, notice = seen[0]
+    assert count == 0 and "Restored before.db." in notice and "nothing they removed comes back" in notice
+
+
 def test_newer_schema_is_refused_through_the_app_and_the_folder_is_untouched(
     qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
 ) -> None:

@@ -110,7 +110,7 @@ def _check_unreadable(path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("target", "refusal"),
-    [(scrub.shutil, _copy_refused), (scrub, _check_unreadable)],
+    [(shutil, _copy_refused), (scrub, _check_unreadable)],
     ids=["its copy refused by a full disk", "its check unreadable for now"],
 )
 def test_a_backup_that_could_not_be_cleaned_this_time_is_never_deleted_as_damaged_and_a_rerun_cleans_it(
@@ -118,7 +118,7 @@ def test_a_backup_that_could_not_be_cleaned_this_time_is_never_deleted_as_damage
 ) -> None:
     make_database(db_path)
     sound = take_backup(db_path)
-    monkeypatch.setattr(target, "copyfile" if target is scrub.shutil else "verify", refusal)
+    monkeypatch.setattr(target, "copyfile" if target is shutil else "verify", refusal)
 
     code, _out, err = erase(call_cli, db_path, "Zoë Quinn", "--delete-damaged")
 
@@ -129,6 +129,49 @@ def test_a_backup_that_could_not_be_cleaned_this_time_is_never_deleted_as_damage
     code, out, err = erase(call_cli, db_path, "Zoë Quinn")
     assert code == 0 and "Finished an earlier erasure" in out, err
     assert files_holding(db_path.parent, b"Quinn") == []
+
+
+def test_a_copy_taken_before_an_erasure_and_a_retention_restores_without_what_they_removed(
+    call_cli: CallCli, db_path: Path, tmp_path: Path
+) -> None:
+    """A copy kept outside CoPDesk's folders is out of any erasure's reach; restored, it must not bring back the
+    erased member, nor the sessions a retention deleted, and the redaction list comes with it."""
+    make_database(db_path, start=NOW - timedelta(days=800))
+    outside = tmp_path / "elsewhere" / "before.db"
+    outside.parent.mkdir()
+    assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
+    assert erase(call_cli, db_path, "Zoë Quinn")[0] == 0
+    assert call_cli("retention", "--months", "24", "--yes", "--db", str(db_path)).returncode == 0
+    sessions_left = sql(db_path, "SELECT count(*) FROM session")
+
+    restored = call_cli("restore", str(outside), "--db", str(db_path))
+
+    assert restored.returncode == 0, restored.stderr
+    assert "was applied to it too, so nothing they removed comes back" in restored.stdout
+    assert sql(db_path, "SELECT count(*) FROM member WHERE display_name = 'Zoë Quinn'") == [(0,)]
+    assert sql(db_path, "SELECT count(*) FROM session") == sessions_left
+    assert sql(db_path, "SELECT count(*) FROM erased_name WHERE whole = 1") == [(1,)]
+    assert sql(db_path, "SELECT count(*) FROM pending_care WHERE finished_at IS NULL") == [(0,)]
+    assert files_holding(db_path.parent, b"Quinn") == []  # the live file, its -wal and every backup
+    assert b"Quinn" in outside.read_bytes()  # what CoPDesk never made is never changed
+    again = call_cli("restore", str(outside), "--db", str(db_path))  # and a second time, the same
+    assert again.returncode == 0 and files_holding(db_path.parent, b"Quinn") == []
+
+
+def test_a_restore_of_another_databases_file_takes_none_of_this_ones_erasures(
+    call_cli: CallCli, db_path: Path, tmp_path: Path
+) -> None:
+    make_database(db_path)
+    other = tmp_path / "other" / "copdesk.db"
+    other.parent.mkdir()
+    make_database(other, start=NOW - timedelta(days=60))  # the same names, but a team of its own: not a copy
+    assert erase(call_cli, db_path, "Zoë Quinn")[0] == 0
+
+    restored = call_cli("restore", str(other), "--db", str(db_path))
+
+    assert restored.returncode == 0 and "applied" not in restored.stdout, restored.stderr
+    assert sql(db_path, "SELECT count(*) FROM member WHERE display_name = 'Zoë Quinn'") == [(1,)]
+    assert sql(db_path, "SELECT count(*) FROM pending_care") == [(0,)]
 
 
 def test_an_erasure_stopped_by_another_reader_is_finished_by_a_rerun(run_cli: RunCli, db_path: Path) -> None:

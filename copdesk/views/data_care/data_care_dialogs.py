@@ -24,7 +24,6 @@ from copdesk.core.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
 from copdesk.services import data_care
 from copdesk.store.backup_catalogue import list_backups, verify_restorable
 from copdesk.store.errors import StoreError
-from copdesk.store.pending_care import pending
 from copdesk.store.teams import list_members
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_erase_member import Ui_EraseMemberDialog
@@ -260,7 +259,7 @@ def _offer(dialog: _CareDialog, reports: list[data_care.CareReport[Any]]) -> Non
 
 def _refused(dialog: _CareDialog, exc: StoreError) -> None:
     """A refusal, said in the dialog; a deletion it stopped part-way waits for “Try again” (or the next start)."""
-    begun = bool(pending(dialog.context.db))
+    begun = data_care.unfinished(dialog.context.db)
     then = " It is done in part: once that is put right, press “Try again” (or CoPDesk finishes it at its next start)."
     dialog.result_label.setText(exc.message + (then if begun else ""))
     dialog.retry.setVisible(begun)
