@@ -71,6 +71,9 @@ class ResourcesDialog(QDialog):
         for column, width in ((0, 200), (1, 395), (3, 200)):
             self.table.setColumnWidth(column, width)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # Rows follow the width of their words, so the width must never follow the rows: a scroll bar that came and
+        # went with their height would narrow the words, heighten the rows, and so on without end (a frozen window).
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.itemChanged.connect(self._cell_edited)
         layout.addWidget(self.table, 1)

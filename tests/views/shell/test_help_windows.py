@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from copdesk.core.masterclass import shipped_texts
 from copdesk.store.contacts import contact_entries, is_customised
@@ -43,14 +45,36 @@ def test_resources_list_the_masterclass_contacts_and_copy_them(window: MainWindo
         assert title in titles
     assert any("Department of Health & Social Care, 2019" in detail for detail in details)
     views = next(row for row in rows if row[0] == "My VIEWS")
-    assert views[2] == "Feedback to senior colleagues to raise awareness and support positive action:"
+    assert views[2] == "Feedback to senior colleagues to raise awareness and support positive action"  # no colon
     assert views[3] == "Masterclass, Resources"
+    consultants = next(row for row in rows if row[0] == "Social Work Consultants")
+    assert "Practice Supervisor direct" not in consultants[2]  # the slide's words are about the other mailbox
+    assert consultants[3] == "CoPDesk's words, drawn from the masterclass's Any questions"
+    assert not any(row[2].endswith(":") for row in rows)
     table.selectRow(0)
     dialog.copy_button.click()
     assert (
         QGuiApplication.clipboard().text()
         == "Practice Supervisors: adultsocialcarepracticesupervisors@manchester.gov.uk"
     )
+
+
+def test_the_resources_table_settles_and_never_spins(window: MainWindow) -> None:
+    """Rows as tall as their wrapped words must not change the width the words wrap at: a scroll bar coming and
+    going with the rows' height made the table resize itself without end (1100x520 with the shipped list did)."""
+    _trigger(window, "&Resources and contacts…")
+    dialog = window.help_actions.resources_dialog
+    assert dialog is not None
+    resized: list[int] = []
+    dialog.table.horizontalHeader().sectionResized.connect(lambda column, *_: resized.append(column))
+    app = QApplication.instance()
+    assert app is not None
+    for width in (dialog.width(), *range(1040, 1160, 3)):
+        dialog.resize(width, 520)
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 30)  # returns even if the events never end
+        resized.clear()
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 30)
+        assert resized == [], f"still resizing itself at {width}x520"
 
 
 def test_an_entry_edited_is_kept_says_it_is_yours_and_the_masterclass_list_comes_back(window: MainWindow) -> None:
