@@ -149,6 +149,10 @@ def _ratio(value: object) -> float:
 def _text(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected text, found {type(value).__name__}")
+    try:  # JSON may spell half of a character ("\ud800"), which no file can be written with
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(f"text with half a character in it (U+{ord(value[exc.start]):04X})") from exc
     return value
 
 

@@ -98,6 +98,8 @@ def test_roll_up_merges_teams_and_finds_shared_barriers() -> None:
         ),
         (json.dumps(_summary("North", ["x"], sessions=[{"kind": "weekly"}])), "north.json is a damaged summary"),
         (json.dumps(_summary("North", ["x"], actions={"raised": -1})), "north.json is a damaged summary"),
+        (json.dumps(_summary("North\ud800side", ["x"])), r"damaged summary \(ValueError: text with half a character"),
+        (json.dumps(_summary("North", ["Parking\udfff"])), "north.json is a damaged summary"),
     ],
 )
 def test_bad_summaries_are_refused_with_one_line(text: str, message: str) -> None:
