@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 200
 MATCH_COLUMN = 3
+# The team and where a match was (an issue's title can be long) fit their words up to this many pixels, and are
+# elided beyond (whole on hover), so the match itself is never pushed out of sight to the right.
+FITTED_COLUMNS = {1: 230, 2: 200}
 DOCUMENT_MARGIN = 2
 ELISION_SLACK = 2  # pixels: a laid-out line can be a little wider than the sum of its runs' advances
 ELLIPSIS = "…"
@@ -148,6 +151,8 @@ class NotesSearchDialog(QDialog):
         configure_table(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, header.ResizeMode.ResizeToContents)
+        for column in FITTED_COLUMNS:
+            header.setSectionResizeMode(column, header.ResizeMode.Interactive)
         header.setSectionResizeMode(MATCH_COLUMN, header.ResizeMode.Stretch)
         self.table.setItemDelegateForColumn(MATCH_COLUMN, SnippetDelegate(self.table))
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
@@ -177,6 +182,8 @@ class NotesSearchDialog(QDialog):
         typed = self.query_edit.text()
         hits = search_notes(self.context.db, typed)
         self.model.set_rows(hits)
+        for column, widest in FITTED_COLUMNS.items():
+            self.table.setColumnWidth(column, min(self.table.sizeHintForColumn(column), widest))
         if not typed.strip():
             self.summary.setText("Type a word or two: every session's notes are searched.")
         elif not hits:

@@ -102,6 +102,25 @@ def _search(window: MainWindow, words: str, where: str) -> NotesSearchDialog:
     return dialog
 
 
+def test_a_long_issue_title_never_pushes_the_match_out_of_sight(qtbot: QtBot, window: MainWindow) -> None:
+    db = window.context.db
+    team = teams.create_team(db, "Riverside Hospital Discharge and Community Reablement Team", [], NOW)
+    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, NOW, planned_start=NOW)
+    title = "Delays getting occupational therapy assessments before discharge, again, from every ward " * 2
+    issues.add_issue(db, team.id, title.strip(), session.id, NOW, text="Occupational therapy waits came up again")
+    dialog = NotesSearchDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 560)
+    dialog.show()
+    dialog.query_edit.setText("occupational")
+    dialog.run_search()
+    assert dialog.model.rowCount() >= 1
+    table = dialog.table
+    match = table.visualRect(dialog.model.index(0, MATCH_COLUMN))
+    assert match.width() >= table.viewport().width() // 3 and match.right() <= table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()
+
+
 def test_a_match_is_corrected_where_it_is_found_and_the_prepare_view_shows_it(window: MainWindow, qtbot: QtBot) -> None:
     action_id, _ = _ended_session_naming(window)
     section = window.review_panel.review_sections.actions
