@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from copdesk.store.errors import LocationError, UnsafeOutputError
+from copdesk.store.kept_notes import KEPT_FOLDER
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _BESIDE_A_DATABASE = ("-wal", "-shm", "-journal", ".lock")
@@ -94,8 +95,9 @@ def check_output_path(target: Path) -> Path:
     Links are resolved first, so a link named like an export that points at a database, its -wal or -shm, its lock
     or a backup is refused like the file itself; the file written is the resolved one. An existing database (any
     SQLite file: CoPDesk's, a backup, another program's) is never replaced, and nor is a file with a -wal,
-    -journal or lock beside it, which is a database in use. A device, pipe or socket (``/dev/null``) is refused:
-    writing atomically would replace it with a regular file.
+    -journal or lock beside it, which is a database in use, nor a file of words kept when they could not be saved
+    (:mod:`copdesk.store.kept_notes`). A device, pipe or socket (``/dev/null``) is refused: writing atomically
+    would replace it with a regular file.
     """
     resolved = target.expanduser().resolve()
     if resolved.is_dir():
@@ -118,6 +120,11 @@ def check_output_path(target: Path) -> Path:
                 "will not overwrite it. Choose another file name."
             )
     if resolved.exists():
+        if resolved.parent.name == KEPT_FOLDER:
+            raise UnsafeOutputError(
+                f"{shown(target)} holds words CoPDesk kept when they could not be saved, perhaps their only copy; "
+                "CoPDesk will not overwrite it. Choose another file name."
+            )
         if not stat.S_ISREG(resolved.stat().st_mode):
             raise UnsafeOutputError(
                 f"{shown(target)} is not a regular file (a device, pipe or socket); give the path of a file to write."

@@ -50,6 +50,20 @@ def test_backup_never_replaces_a_file_with_a_wal_or_lock_beside_it(
         beside.unlink()
 
 
+def test_no_output_replaces_words_kept_when_they_could_not_be_saved(
+    call_cli: CallCli, two_teams: tuple[Path, Path]
+) -> None:
+    ours, _theirs = two_teams
+    kept = ours.parent / "unsaved-notes" / "notes-20261006T101500Z-session-3.txt"
+    kept.parent.mkdir()
+    kept.write_text("The only copy of what was typed when the disk was full.", encoding="utf-8")
+    before = digest(kept)
+    for command in (("backup",), ("export", "1", "--format", "md")):
+        result = call_cli(*command, "--db", str(ours), "-o", str(kept))
+        assert "words CoPDesk kept when they could not be saved" in one_line_error(result), command
+    assert digest(kept) == before
+
+
 @pytest.mark.parametrize("target", ["database", "-wal", "lock", "backup"])
 def test_no_output_follows_a_link_onto_a_database_or_its_files(
     call_cli: CallCli, two_teams: tuple[Path, Path], tmp_path: Path, target: str
