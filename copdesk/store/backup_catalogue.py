@@ -181,7 +181,9 @@ def backup_if_changed(conn: sqlite3.Connection, db_path: Path, fingerprint: str,
 
 
 def _write_private(path: Path, text: str) -> None:
-    """Write ``text`` to a file only its owner can read, whatever the umask (it names the backups)."""
+    """Write ``text`` to a new file only its owner can read, whatever the umask (it names the backups); whatever
+    was at ``path`` (one left by a crash, or a link put there) is removed first, never written through."""
+    path.unlink(missing_ok=True)
     with os.fdopen(open_private(path), "w", encoding="utf-8") as handle:
         handle.write(text)
 

@@ -48,9 +48,11 @@ def open_private(path: Path) -> int:
     """Open ``path`` for writing (created or emptied) and return its descriptor, made owner-only where modes apply.
 
     A file left from before keeps its old mode when opened, so the mode is set again; through the descriptor where
-    the platform can (``os.fchmod``), else through the path. Failing to set it is not fatal (see the module).
+    the platform can (``os.fchmod``), else through the path. Failing to set it is not fatal (see the module). A
+    link at ``path`` is refused (``OSError``) where the platform can tell: emptying it would empty what it points to.
     """
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags, PRIVATE_FILE)
     if modes_apply():
         fchmod = getattr(os, "fchmod", None)
         try:

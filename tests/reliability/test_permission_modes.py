@@ -54,6 +54,27 @@ def test_automatic_backup_without_os_fchmod_is_recorded_and_rotates(
     assert len(automatic) <= 7 + 4  # the 40 old ones were rotated, not left to pile up
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="a link needs a privilege on Windows")
+def test_a_link_planted_where_the_backup_record_is_written_is_never_written_through(db_path: Path) -> None:
+    make_database(db_path)
+    victim = db_path.parent / "notes-of-mine.txt"
+    victim.write_text("Words of mine, not CoPDesk's.", encoding="utf-8")
+    folder = backup_folder(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f".{STATE_FILE}.partial").symlink_to(victim)
+    fingerprint = files_fingerprint(db_path)
+
+    assert StartupBackup(db_path, fingerprint, NOW).take() is None
+
+    assert victim.read_text(encoding="utf-8") == "Words of mine, not CoPDesk's."
+    assert not (folder / STATE_FILE).is_symlink() and not backup_due(db_path, fingerprint)
+    link = db_path.parent / "link.txt"
+    link.symlink_to(victim)
+    with pytest.raises(OSError):
+        os.close(open_private(link))
+    assert victim.read_text(encoding="utf-8") == "Words of mine, not CoPDesk's."
+
+
 def test_a_fault_in_the_backup_reaches_the_banner_instead_of_ending_the_thread(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
