@@ -103,7 +103,7 @@ def _interpret(cleaned: str, shown: str, today: date, next_session: date | None)
         return _later(today, "day", 1)
     if cleaned in _NEXT_SESSION:
         if next_session is None:
-            raise DueDateError("No next session is scheduled yet; type a date instead, such as 3/11/2026.")
+            raise DueDateError("No session the team runs is scheduled yet; type a date instead, such as 3/11/2026.")
         return next_session
     if relative := _RELATIVE.fullmatch(cleaned):
         amount = relative["amount"]

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from sqlite_utils import Database
 
 from copdesk.core.clock import from_utc_iso, to_utc_iso
+from copdesk.core.dates import format_uk
 from copdesk.core.name_match import NameDigests
 from copdesk.services import transaction
 from copdesk.store import erasure, pending_care, retention
@@ -119,9 +120,9 @@ def finish_pending_care(
     return [_finish(db, db_path, care, now, delete_damaged=delete_damaged) for care in pending_care.pending(db)]
 
 
-def unfinished(db: Database) -> bool:
-    """Whether an erasure or a deletion of old sessions has begun and not yet reached every copy."""
-    return bool(pending_care.pending(db))
+def unfinished(db: Database) -> int:
+    """How many erasures and deletions of old sessions have begun and not yet reached every copy."""
+    return len(pending_care.pending(db))
 
 
 def pending_erasure_of(db: Database, name: str) -> bool:
@@ -192,52 +193,59 @@ def backup_database(db_path: Path, output: Path, migrations_dir: Path) -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Restored:
-    """A restore, and the erasures and deletions of old sessions the replaced database had made, applied again to
-    the restored data (a copy taken before them holds what they removed)."""
+    """A restore, and the erasures the replaced database had made, made again in the restored data (a copy taken
+    before them holds what they removed)."""
 
     result: RestoreResult
     reapplied: list[CareReport[None]]
-    refused: str = ""  # why applying them stopped: they stay pending, for a rerun or the next start
+    refused: str = ""  # why making them again stopped: they stay pending, for a rerun or the next start
 
     def warnings(self, db_path: Path) -> list[str]:
-        """What the facilitator must know: nothing when every erasure and deletion reached the restored data."""
+        """What the facilitator must know: nothing when every erasure reached the restored data."""
         if self.refused:
             return [
-                "The restored copy still holds data that an erasure or a deletion of old sessions had removed: "
-                f"applying it again stopped ({self.refused}). CoPDesk applies it at its next start."
+                "The restored data still holds what an erasure had removed: making the erasure again stopped "
+                f"({self.refused}). CoPDesk makes it at its next start."
             ]
         return [
-            f"An erasure or a deletion of old sessions was applied to the restored data, but not yet "
-            f"everywhere{report.problems(db_path)}."
+            f"An erasure was made again in the restored data, but not yet everywhere{report.problems(db_path)}."
             for report in self.reapplied
             if not report.complete
         ]
 
     @property
     def notice(self) -> str:
-        """A sentence (with a leading space) when erasures or deletions were applied again; else empty."""
-        if not self.reapplied or self.refused:
-            return ""
-        return (
-            " Every erasure and deletion of old sessions made in the data it replaced was applied to it too, so"
-            " nothing they removed comes back."
-        )
+        """What the restore did besides, in sentences with a leading space; else empty."""
+        said = ""
+        carried = self.result.erasures_carried
+        if carried and not self.refused:
+            what = "The erasure" if carried == 1 else f"The {carried} erasures"
+            said += f" {what} made in the data it replaced {'was' if carried == 1 else 'were'} made again in it too."
+        if self.result.sessions_before is not None:
+            day = format_uk(from_utc_iso(self.result.sessions_before).astimezone().date())
+            said += (
+                f" It holds sessions from before {day}, which a deletion of old sessions had removed: delete them"
+                " again if they should not be kept."
+            )
+        return said
 
 
 def restore_backup(source: Path, db_path: Path, migrations_dir: Path, now: datetime) -> Restored:
-    """Replace the database with the backup ``source`` (the caller holds the lock; the database is closed), then
-    apply to it again every erasure and deletion of old sessions the replaced database had made.
+    """Replace the database with the backup ``source`` (the caller holds the lock; the database is closed), with
+    every erasure the replaced database had made made again in it (:func:`restore_database` records them).
 
     Refused while any other program has the file open; the data replaced is kept as a "before a restore" backup.
     """
+    import sqlite3
+
     from copdesk.store.errors import StoreError
     from copdesk.store.recovery import restore_database
 
     result = restore_database(source, db_path, migrations_dir, now)
     try:
         return Restored(result, finish_pending_care(result.opened.db, db_path, now))
-    except StoreError as exc:
-        return Restored(result, [], exc.message)
+    except (StoreError, sqlite3.Error, OSError) as exc:  # restored all the same: what is pending stays pending
+        return Restored(result, [], exc.message if isinstance(exc, StoreError) else str(exc))
 
 
 def upgrade_database(db_path: Path, migrations_dir: Path, now: datetime) -> OpenedDatabase:

@@ -10,7 +10,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from copdesk.store.errors import CorruptDatabaseError, StorageFullError, StoreError
+from copdesk.store.errors import StorageFullError, StoreError
 from copdesk.store.location import (
     check_output_path,
     companion_files,
@@ -19,7 +19,7 @@ from copdesk.store.location import (
     shown,
 )
 from copdesk.store.permissions import make_private
-from copdesk.store.safe_write import is_damage, storage_error_for
+from copdesk.store.safe_write import storage_error_for
 from copdesk.store.uri import sqlite_uri
 
 _READ_ONCE_CACHE_KIB = 256
@@ -36,8 +36,7 @@ def read_once(conn: sqlite3.Connection) -> sqlite3.Connection:
 
 
 def verify(path: Path) -> None:
-    """Raise :class:`StoreError` unless ``path`` opens read-only and passes ``quick_check``: a
-    :class:`CorruptDatabaseError` when the file itself is damaged, rather than unreadable for now."""
+    """Raise :class:`StoreError` unless ``path`` opens read-only and passes ``quick_check``."""
     try:
         conn = read_once(sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True))
         try:
@@ -45,10 +44,9 @@ def verify(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        unverified = CorruptDatabaseError if is_damage(exc) else StoreError
-        raise unverified(f"The backup {path.name} could not be verified ({exc}).") from exc
+        raise StoreError(f"The backup {path.name} could not be verified ({exc}).") from exc
     if result != "ok":
-        raise CorruptDatabaseError(f"The backup {path.name} failed its check ({' '.join(str(result).split())}).")
+        raise StoreError(f"The backup {path.name} failed its check ({' '.join(str(result).split())}).")
 
 
 def check_destination(database: Path, destination: Path) -> Path:

@@ -4,7 +4,7 @@ An erasure or a retention is recorded here, in the live database, before any fil
 finished only once the live file and every copy are clean. A run stopped half-way (kill -9, a copy another program
 was reading) is therefore finished by the next run, or at the next start, instead of leaving data in a backup
 while a rerun says "Nobody called … is on the roster". A finished one is kept (:class:`CareHistory`): restoring a
-copy taken before it brings it back as pending, so it is applied to the restored data too.
+copy taken before an erasure brings the erasure back as pending, so it is applied to the restored data too.
 
 Names are never stored here: an erasure keeps salted digests of every name the member had
 (:mod:`copdesk.core.name_match`), enough to recognise them in text, and no way to read them back.
@@ -118,37 +118,81 @@ def finish(db: Database, care_id: int, now: datetime) -> None:
     db.execute("UPDATE pending_care SET finished_at = ? WHERE id = ?", [to_utc_iso(now), care_id])
 
 
-_CARE_COLUMNS = ("kind", "member_id", "team_id", "member_created_at", "name_digests", "cutoff", "detail", "started_at")
+_ERASE_COLUMNS = ("kind", "member_id", "team_id", "member_created_at", "name_digests", "detail", "started_at")
 
 
 @dataclass(frozen=True, slots=True)
 class CareHistory:
-    """Every erasure and retention a database has begun (done or not), with its redaction list: what a restore of
-    an older copy must apply again. Read through a plain connection, as a restore holds the file exclusively."""
+    """What a restore must not undo, read from the database it replaces: every erasure begun (done or not), the
+    members erased before CoPDesk kept them (from the audit log), the redaction list, and the latest cut-off of a
+    deletion of old sessions. Read through a plain connection, as a restore holds the file exclusively."""
 
-    rows: tuple[tuple[object, ...], ...]
+    erasures: tuple[tuple[object, ...], ...]
+    erased_before_kept: tuple[int, ...]  # member ids the audit log says were erased, with no row here
     salt: str | None
     erased_names: tuple[tuple[str, int], ...]
+    latest_cutoff: str | None
 
     @classmethod
     def read(cls, conn: sqlite3.Connection) -> CareHistory:
         tables = {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not {"pending_care", "erased_name"} <= tables:
-            return cls((), None, ())
-        rows = conn.execute(f"SELECT {', '.join(_CARE_COLUMNS)} FROM pending_care ORDER BY id").fetchall()
+        if not {"pending_care", "erased_name", "audit"} <= tables:
+            return cls((), (), None, (), None)
+        erasures = conn.execute(
+            f"SELECT {', '.join(_ERASE_COLUMNS)} FROM pending_care WHERE kind = 'erase' ORDER BY id"
+        ).fetchall()
+        kept = {int(row[1]) for row in erasures}
+        audited = conn.execute("SELECT entity_id FROM audit WHERE event = 'erased' AND entity = 'member'").fetchall()
         salt_row = conn.execute("SELECT value FROM setting WHERE key = ?", [SALT_SETTING]).fetchone()
         names = conn.execute("SELECT digest, whole FROM erased_name").fetchall()
-        return cls(tuple(rows), None if salt_row is None else str(salt_row[0]), tuple(names))
+        cutoff = conn.execute("SELECT max(cutoff) FROM pending_care WHERE kind = 'retention'").fetchone()[0]
+        return cls(
+            tuple(erasures),
+            tuple(sorted({int(row[0]) for row in audited if row[0] is not None} - kept)),
+            None if salt_row is None else str(salt_row[0]),
+            tuple(names),
+            None if cutoff is None else str(cutoff),
+        )
 
-    def carry_into(self, db: Database) -> int:
-        """Record in ``db`` (a restored copy, at the latest schema) as pending again each care it does not hold as
-        done, and merge the redaction list; how many are pending there now. Call inside a transaction."""
-        if self.salt is not None:
-            db.execute("INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)", [SALT_SETTING, self.salt])
+    def carry_into(self, db: Database, now: datetime) -> int:
+        """Record in ``db`` (the copy being restored, at the latest schema) as pending each erasure it does not
+        hold already, and merge the redaction list; how many were recorded. Call inside a transaction.
+
+        A member the audit log says was erased, from before erasures were kept, is recognised in the copy by id
+        and by a name among the erased ones (an id alone may have been given to someone else since)."""
+        if self.salt is None:
+            return 0  # nobody was ever erased
+        db.execute("INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)", [SALT_SETTING, self.salt])
         db.conn.executemany("INSERT OR IGNORE INTO erased_name (digest, whole) VALUES (?, ?)", self.erased_names)
-        same = " AND ".join(f"{column} IS ?" for column in _CARE_COLUMNS)
-        for row in self.rows:
-            if db.execute(f"SELECT 1 FROM pending_care WHERE {same}", list(row)).fetchone() is None:
-                marks = ", ".join("?" * len(_CARE_COLUMNS))
-                db.execute(f"INSERT INTO pending_care ({', '.join(_CARE_COLUMNS)}) VALUES ({marks})", list(row))
-        return len(pending(db))
+        rows = list(self.erasures) + [
+            found for member_id in self.erased_before_kept if (found := self._in(db, member_id, now))
+        ]
+        same = " AND ".join(f"{column} IS ?" for column in _ERASE_COLUMNS[:5])
+        recorded = 0
+        for row in rows:
+            if db.execute(f"SELECT 1 FROM pending_care WHERE {same}", list(row[:5])).fetchone() is None:
+                marks = ", ".join("?" * len(_ERASE_COLUMNS))
+                db.execute(f"INSERT INTO pending_care ({', '.join(_ERASE_COLUMNS)}) VALUES ({marks})", list(row))
+                recorded += 1
+        return recorded
+
+    def _in(self, db: Database, member_id: int, now: datetime) -> tuple[object, ...] | None:
+        assert self.salt is not None
+        member = db.execute("SELECT team_id, created_at, display_name FROM member WHERE id = ?", [member_id]).fetchone()
+        if member is None:
+            return None
+        former = db.execute("SELECT display_name FROM member_former_name WHERE member_id = ?", [member_id]).fetchall()
+        erased = {digest for digest, whole in self.erased_names if whole}
+        matched = NameDigests.of_names(self.salt, [str(member[2]), *(str(row[0]) for row in former)]).whole & erased
+        if not matched:
+            return None
+        digests = " ".join(sorted(matched))
+        return (
+            "erase",
+            member_id,
+            int(member[0]),
+            str(member[1]),
+            digests,
+            "erased again after a restore",
+            to_utc_iso(now),
+        )

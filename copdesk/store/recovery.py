@@ -28,14 +28,17 @@ from copdesk.store.backup_catalogue import BackupKind, list_backups, new_backup_
 from copdesk.store.connection import (
     BUSY_TIMEOUT_MS,
     OpenedDatabase,
+    as_database,
+    backup_folder,
     finish_interrupted_write,
     inspect_existing,
     open_database,
 )
 from copdesk.store.errors import StoreError
 from copdesk.store.lineage import same_lineage, team_identities
-from copdesk.store.location import FOLDER_MODE, database_files, rollback_journal, same_file, shown
+from copdesk.store.location import FOLDER_MODE, database_files, is_sqlite_file, rollback_journal, same_file, shown
 from copdesk.store.pending_care import CareHistory
+from copdesk.store.retention import old_data_present
 from copdesk.store.uri import sqlite_uri
 
 QUARANTINE_FOLDER = "quarantine"
@@ -47,6 +50,8 @@ class RestoreResult:
     opened: OpenedDatabase
     previous_backup: Path | None  # the verified copy of the database that was replaced
     quarantined: list[Path]  # or, when that database was damaged, where it was moved
+    erasures_carried: int = 0  # erasures of the database replaced, recorded in the restored data to be made again
+    sessions_before: str | None = None  # a deletion of old sessions' cut-off (UTC) that the restored data predates
 
 
 def quarantine(db_path: Path, now: datetime) -> list[Path]:
@@ -93,9 +98,12 @@ def restore_database(
 ) -> RestoreResult:
     """Replace the (closed) database at ``db_path`` with the backup ``source``, migrating it if it is older.
 
-    The database is copied over in place, under an exclusive lock taken only when no other connection has the file
-    open (not CoPDesk alone: any program), so a program that had it open can never go on committing into a file
-    that is no longer the database, and commits made elsewhere never vanish.
+    The backup is first made ready in a hidden file among the database's backups: copied, brought to this schema,
+    and given the erasures the database it replaces had made, when it is a copy of that database (a team in
+    common), so a copy taken before an erasure never brings the erased back; a crash part-way leaves the database
+    as it was. The database is then replaced in one commit, in place, under an exclusive lock taken only when no
+    other connection has the file open (not CoPDesk alone: any program), so a program that had it open can never
+    go on committing into a file that is no longer the database, and commits made elsewhere never vanish.
     """
     latest = migrations.latest_version(migrations_dir)
     if db_path.exists() and same_file(source, db_path):
@@ -112,25 +120,29 @@ def restore_database(
             quarantined = quarantine(db_path, now)
         else:
             target = _take_exclusively(db_path)
-    # What the database being replaced has erased or deleted goes with it into the restored copy, if that is a copy
-    # of the same database (a team in common): a copy taken before an erasure must not bring the erased back.
-    history, live_teams = (CareHistory.read(target), team_identities(target)) if target else (None, set())
-    source_conn = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
+    prepared = backup_folder(db_path) / f".{db_path.name}.restoring.partial"
     copied_in_place = False
     try:
-        if target is None:
-            for leftover in database_files(db_path)[1:]:
-                leftover.unlink(missing_ok=True)
-            backup_to(source_conn, db_path)
-        else:
-            previous_backup = backup_to(target, new_backup_path(db_path, BackupKind.PRE_RESTORE, now))
-            source_conn.backup(target)
-            target.execute("PRAGMA journal_mode = WAL")
-            copied_in_place = True
+        history, live_teams = _history(target, quarantined)
+        carried = _prepare(source, prepared, migrations_dir, history, live_teams, now)
+        ready = sqlite3.connect(sqlite_uri(prepared, mode="ro"), uri=True)
+        try:
+            if target is None:
+                for leftover in database_files(db_path)[1:]:
+                    leftover.unlink(missing_ok=True)
+                backup_to(ready, db_path)
+            else:
+                previous_backup = backup_to(target, new_backup_path(db_path, BackupKind.PRE_RESTORE, now))
+                ready.backup(target)
+                target.execute("PRAGMA journal_mode = WAL")
+                copied_in_place = True
+        finally:
+            ready.close()
     except sqlite3.Error as exc:
         raise StoreError(f"The restore failed ({exc}); the database was left as it was.") from exc
     finally:
-        source_conn.close()
+        for file in database_files(prepared):
+            file.unlink(missing_ok=True)
         if target is not None:
             target.close()
     if copied_in_place:
@@ -139,11 +151,57 @@ def restore_database(
         # file. (A copy that failed keeps it: SQLite plays it back when the file is next opened.)
         rollback_journal(db_path).unlink(missing_ok=True)
     opened = open_database(db_path, migrations_dir, now=now)
-    with opened.db.atomic():
-        if history is not None and same_lineage(live_teams, opened.db.conn):
-            history.carry_into(opened.db)
-        record_event(opened.db, "restored", "database", None, now, audit_detail or _source_kind(source, db_path))
-    return RestoreResult(opened, previous_backup, quarantined)
+    record_event(opened.db, "restored", "database", None, now, audit_detail or _source_kind(source, db_path))
+    old = history.latest_cutoff if history is not None and carried is not None else None
+    sessions_before = old if old is not None and old_data_present(opened.db, old) else None
+    return RestoreResult(opened, previous_backup, quarantined, carried or 0, sessions_before)
+
+
+def _history(
+    target: sqlite3.Connection | None, quarantined: list[Path]
+) -> tuple[CareHistory | None, set[tuple[int, str]]]:
+    """What the database being replaced had erased, and its teams: read from it, or, when it was damaged and moved
+    to quarantine, from what of it can still be read."""
+    if target is not None:
+        return CareHistory.read(target), team_identities(target)
+    damaged = next((path for path in quarantined if is_sqlite_file(path)), None)  # not its -wal or -shm
+    if damaged is None:
+        return None, set()
+    try:
+        conn = sqlite3.connect(sqlite_uri(damaged, mode="ro", immutable=1), uri=True)
+        try:
+            return CareHistory.read(conn), team_identities(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None, set()
+
+
+def _prepare(
+    source: Path,
+    prepared: Path,
+    migrations_dir: Path,
+    history: CareHistory | None,
+    live_teams: set[tuple[int, str]],
+    now: datetime,
+) -> int | None:
+    """Copy ``source`` to ``prepared``, bring it to this schema, and record in it the erasures of ``history``, when
+    it is a copy of the same database; how many were recorded (``None``: it is not a copy of it)."""
+    source_conn = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
+    try:
+        backup_to(source_conn, prepared)
+    finally:
+        source_conn.close()
+    conn = sqlite3.connect(str(prepared))
+    try:
+        migrations.apply(conn, migrations.pending(conn, migrations_dir))
+        if history is None or not same_lineage(live_teams, conn):
+            return None
+        db = as_database(conn)
+        with db.atomic():
+            return history.carry_into(db, now)
+    finally:
+        conn.close()
 
 
 def _take_exclusively(db_path: Path) -> sqlite3.Connection:

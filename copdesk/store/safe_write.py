@@ -33,9 +33,7 @@ SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
 SQLITE_READONLY = 8
 SQLITE_IOERR = 10
-SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
-SQLITE_NOTADB = 26
 SQLITE_IOERR_WRITE = 778  # SQLITE_IOERR | (3 << 8)
 SQLITE_IOERR_SHMSIZE = 4874  # SQLITE_IOERR | (19 << 8): "probably due to lack of disk space", as SQLite's docs say
 
@@ -47,9 +45,9 @@ _CODE_BY_WORDING = {
     "database table is locked": SQLITE_LOCKED,
     "attempt to write a readonly database": SQLITE_READONLY,
     "disk i/o error": SQLITE_IOERR,
-    "database disk image is malformed": SQLITE_CORRUPT,
-    "file is not a database": SQLITE_NOTADB,
 }
+# SQLITE_PERM, BUSY, LOCKED, NOMEM, READONLY, INTERRUPT, IOERR, FULL, CANTOPEN and PROTOCOL: not the file's fault.
+_TEMPORARY = frozenset({3, SQLITE_BUSY, SQLITE_LOCKED, 7, SQLITE_READONLY, 9, SQLITE_IOERR, SQLITE_FULL, 14, 15})
 
 STORAGE_FULL_MESSAGE = (
     "The disk is full, so the last change was not saved (nothing was half-written). Free some space, then try again."
@@ -89,11 +87,11 @@ def storage_error_for(exc: BaseException) -> WriteRefusedError | None:
     return None
 
 
-def is_damage(exc: sqlite3.Error) -> bool:
-    """Whether SQLite said the file itself is damaged (malformed, or not a database at all), rather than that the
-    disk, a lock or a permission stopped it for now."""
+def is_temporary(exc: sqlite3.Error) -> bool:
+    """Whether SQLite's error says something outside the file stopped it for now (a full disk, a lock, a permission,
+    a disk error), so a later try may succeed; any other error is the file's own (damaged, or not CoPDesk's)."""
     code = _sqlite_code(exc)
-    return code is not None and code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
+    return code is not None and code & 0xFF in _TEMPORARY
 
 
 @contextmanager

@@ -27,7 +27,7 @@ from copdesk.store.errors import CorruptDatabaseError, NotADatabaseError, StoreE
 from copdesk.store.lineage import same_lineage, team_identities
 from copdesk.store.location import SQLITE_HEADER, companion_files, database_files
 from copdesk.store.permissions import make_private
-from copdesk.store.safe_write import guarded_write, is_damage, storage_error_for
+from copdesk.store.safe_write import guarded_write, is_temporary, storage_error_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,10 +185,11 @@ def _check_whole(path: Path) -> None:
 
 
 def _unreadable(path: Path, exc: sqlite3.Error) -> StoreError:
-    """SQLite's error reading a copy: damage when it says the file is malformed or not a database at all."""
-    if is_damage(exc):
-        return CorruptDatabaseError(f"{path.name} is damaged ({exc})")
-    return CopyNotCleaned(path, _why(exc))
+    """SQLite's error reading or changing a copy: not cleaned this time when something outside the file stopped it
+    (a full disk, a lock, a permission), else damage (malformed, or no CoPDesk database at all)."""
+    if is_temporary(exc):
+        return CopyNotCleaned(path, _why(exc))
+    return CorruptDatabaseError(f"{path.name} is damaged ({exc})")
 
 
 def _why(exc: Exception) -> str:
@@ -229,10 +230,11 @@ def _rewrite(path: Path, deletion: Deletion, *, has_wal: bool) -> bool:
         raise _unreadable(path, exc) from exc
     except OSError as exc:
         raise CopyNotCleaned(path, _why(exc)) from exc
-    except StoreError as exc:  # the cleaned copy's check: damaged if it failed, else not cleaned this time
-        if isinstance(exc, CorruptDatabaseError):
-            raise
-        raise CopyNotCleaned(path, exc.message) from exc
+    except StoreError as exc:  # the cleaned copy's check: not cleaned this time if it could not be read, else damage
+        cause = exc.__cause__
+        if isinstance(cause, sqlite3.Error) and is_temporary(cause):
+            raise CopyNotCleaned(path, _why(cause)) from exc
+        raise CorruptDatabaseError(exc.message) from exc
     finally:
         delete_files(made)
 

@@ -125,7 +125,7 @@ def test_long_garbage_is_shortened_to_one_line() -> None:
 
 
 def test_next_session_needs_a_scheduled_session() -> None:
-    with pytest.raises(DueDateError, match="No next session is scheduled"):
+    with pytest.raises(DueDateError, match="No session the team runs is scheduled yet"):
         due("next session", next_session=None)
 
 

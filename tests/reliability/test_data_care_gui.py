@@ -17,7 +17,7 @@ from copdesk import paths
 from copdesk.core.clock import system_monotonic
 from copdesk.core.model import NoteKind, SessionKind
 from copdesk.startup import DamageChoice
-from copdesk.store import notes, scrub, sessions, teams
+from copdesk.store import notes, pending_care, scrub, sessions, teams
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupFile, BackupKind, new_backup_path
 from copdesk.views.context import AppContext
@@ -248,6 +248,34 @@ def test_a_full_disk_while_the_search_indexes_merge_is_said_in_the_erase_dialog(
     dialog.retry.click()
     assert dialog.result_label.text() == "Finished: every backup is cleaned."
     assert db.execute("SELECT count(*) FROM pending_care WHERE finished_at IS NULL").fetchone()[0] == 0
+
+
+def test_a_refusal_before_anything_is_recorded_says_nothing_was_done_though_another_erasure_waits(
+    qtbot: QtBot, db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team_id = fill(db)
+    merge = scrub.optimise_search_indexes
+
+    def disk_full(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    dialog = EraseMemberDialog(_context(db, db_path), team_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(scrub, "optimise_search_indexes", disk_full)
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Bo Day"))
+    dialog.confirm.setChecked(True)
+    dialog.erase_button.click()  # Bo Day's erasure waits, part-done
+    assert "It is done in part" in dialog.result_label.text()
+    monkeypatch.setattr(scrub, "optimise_search_indexes", merge)
+    monkeypatch.setattr(pending_care, "record_erasure", disk_full)  # now refused before Zoë's is recorded
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
+    dialog.confirm.setChecked(True)
+    dialog.erase_button.click()
+
+    assert dialog.result_label.text().startswith("The disk is full")
+    assert "done in part" not in dialog.result_label.text() and not dialog.retry.isVisible()
+    assert dialog.member_combo.findText("Zoë Quinn") != -1  # nothing of hers was erased: she is still offered
 
 
 def test_the_erase_dialog_says_where_to_correct_the_texts_that_still_name_the_member(

@@ -21,11 +21,12 @@ import pytest
 
 from copdesk import paths
 from copdesk.core.model import Role
-from copdesk.store import issues, scrub, sessions, teams
+from copdesk.store import issues, pending_care, scrub, sessions, teams
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, new_backup_path
 from copdesk.store.connection import open_database
 from copdesk.store.errors import StoreError
+from copdesk.store.recovery import restore_database
 from tests.cli.conftest import CallCli, CliOutcome, RunCli
 from tests.reliability.conftest import NOW, corrupt, make_database
 
@@ -105,7 +106,8 @@ def _copy_refused(*_args: object, **_kwargs: object) -> None:
 
 
 def _check_unreadable(path: Path) -> None:
-    raise StoreError(f"The backup {path.name} could not be verified (disk I/O error).")
+    cause = sqlite3.OperationalError("disk I/O error")
+    raise StoreError(f"The backup {path.name} could not be verified ({cause}).") from cause
 
 
 @pytest.mark.parametrize(
@@ -131,31 +133,101 @@ def test_a_backup_that_could_not_be_cleaned_this_time_is_never_deleted_as_damage
     assert files_holding(db_path.parent, b"Quinn") == []
 
 
-def test_a_copy_taken_before_an_erasure_and_a_retention_restores_without_what_they_removed(
+def test_an_sqlite_file_no_erasure_can_be_applied_to_counts_as_damaged_and_can_be_deleted(
+    call_cli: CallCli, db_path: Path
+) -> None:
+    """Not a full disk or a lock: retrying would fail for ever, so it is offered for deletion as damaged."""
+    make_database(db_path)
+    stranger = take_backup(db_path)
+    sql(stranger, "DROP TABLE contribution")
+
+    code, _out, err = erase(call_cli, db_path, "Zoë Quinn")
+    assert code == 1 and "Too damaged to be cleaned" in err and stranger.name in err, err
+    code, out, err = erase(call_cli, db_path, "Zoë Quinn", "--delete-damaged")
+    assert code == 0 and "Finished an earlier erasure" in out, err
+    assert not stranger.exists() and files_holding(db_path.parent, b"Quinn") == []
+
+
+def test_a_copy_taken_before_an_erasure_restores_without_the_erased_and_names_the_old_sessions_it_brings_back(
     call_cli: CallCli, db_path: Path, tmp_path: Path
 ) -> None:
     """A copy kept outside CoPDesk's folders is out of any erasure's reach; restored, it must not bring back the
-    erased member, nor the sessions a retention deleted, and the redaction list comes with it."""
+    erased member, and the redaction list comes with it. Old sessions a deletion removed are the facilitator's to
+    delete again (a restore may be how a mistaken deletion is undone): the restore says they are back."""
     make_database(db_path, start=NOW - timedelta(days=800))
     outside = tmp_path / "elsewhere" / "before.db"
     outside.parent.mkdir()
     assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
     assert erase(call_cli, db_path, "Zoë Quinn")[0] == 0
     assert call_cli("retention", "--months", "24", "--yes", "--db", str(db_path)).returncode == 0
-    sessions_left = sql(db_path, "SELECT count(*) FROM session")
+    assert sql(db_path, "SELECT count(*) FROM session") == [(0,)]
 
     restored = call_cli("restore", str(outside), "--db", str(db_path))
 
     assert restored.returncode == 0, restored.stderr
-    assert "was applied to it too, so nothing they removed comes back" in restored.stdout
+    assert "The erasure made in the data it replaced was made again in it too." in restored.stdout
+    assert "It holds sessions from before " in restored.stdout and "delete them again" in restored.stdout
     assert sql(db_path, "SELECT count(*) FROM member WHERE display_name = 'Zoë Quinn'") == [(0,)]
-    assert sql(db_path, "SELECT count(*) FROM session") == sessions_left
+    assert sql(db_path, "SELECT count(*) FROM session") == [(3,)]
     assert sql(db_path, "SELECT count(*) FROM erased_name WHERE whole = 1") == [(1,)]
     assert sql(db_path, "SELECT count(*) FROM pending_care WHERE finished_at IS NULL") == [(0,)]
     assert files_holding(db_path.parent, b"Quinn") == []  # the live file, its -wal and every backup
     assert b"Quinn" in outside.read_bytes()  # what CoPDesk never made is never changed
     again = call_cli("restore", str(outside), "--db", str(db_path))  # and a second time, the same
     assert again.returncode == 0 and files_holding(db_path.parent, b"Quinn") == []
+
+
+def test_a_crash_in_a_restore_leaves_the_database_as_it_was_never_the_erased_back(
+    call_cli: CallCli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    outside = tmp_path / "elsewhere" / "before.db"
+    outside.parent.mkdir()
+    assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
+    assert erase(call_cli, db_path, "Zoë Quinn")[0] == 0
+
+    def crash(*_args: object) -> int:
+        raise KeyboardInterrupt  # stands in for the process ending while the erasures are recorded
+
+    monkeypatch.setattr(pending_care.CareHistory, "carry_into", crash)
+    with pytest.raises(KeyboardInterrupt):
+        restore_database(outside, db_path, paths.migrations_dir(), NOW)
+
+    assert sql(db_path, "SELECT count(*) FROM member WHERE display_name = 'Zoë Quinn'") == [(0,)]
+    assert files_holding(db_path.parent, b"Quinn") == []  # nor a half-made copy left beside the backups
+
+
+def test_a_restore_over_a_damaged_database_still_makes_its_erasures_again(
+    call_cli: CallCli, db_path: Path, tmp_path: Path
+) -> None:
+    make_database(db_path)
+    outside = tmp_path / "elsewhere" / "before.db"
+    outside.parent.mkdir()
+    assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
+    assert erase(call_cli, db_path, "Zoë Quinn")[0] == 0
+    corrupt(db_path, "overwritten-page")
+
+    restored = call_cli("restore", str(outside), "--db", str(db_path))
+
+    assert restored.returncode == 0, restored.stderr
+    assert sql(db_path, "SELECT count(*) FROM member WHERE display_name = 'Zoë Quinn'") == [(0,)]
+
+
+def test_an_erasure_finished_before_erasures_were_kept_is_made_again_from_the_audit_log(
+    call_cli: CallCli, db_path: Path, tmp_path: Path
+) -> None:
+    make_database(db_path)
+    outside = tmp_path / "elsewhere" / "before.db"
+    outside.parent.mkdir()
+    assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
+    assert erase(call_cli, db_path, "Zoë Quinn")[0] == 0
+    sql(db_path, "DELETE FROM pending_care")  # as an earlier CoPDesk left it: the audit log and the names only
+
+    restored = call_cli("restore", str(outside), "--db", str(db_path))
+
+    assert restored.returncode == 0 and "made again in it too" in restored.stdout, restored.stderr
+    assert sql(db_path, "SELECT count(*) FROM member WHERE display_name = 'Zoë Quinn'") == [(0,)]
+    assert sql(db_path, "SELECT count(*) FROM member WHERE display_name = 'Bo Day'") == [(1,)]  # only the erased
 
 
 def test_a_restore_of_another_databases_file_takes_none_of_this_ones_erasures(
@@ -169,7 +241,7 @@ def test_a_restore_of_another_databases_file_takes_none_of_this_ones_erasures(
 
     restored = call_cli("restore", str(other), "--db", str(db_path))
 
-    assert restored.returncode == 0 and "applied" not in restored.stdout, restored.stderr
+    assert restored.returncode == 0 and "made again" not in restored.stdout, restored.stderr
     assert sql(db_path, "SELECT count(*) FROM member WHERE display_name = 'Zoë Quinn'") == [(1,)]
     assert sql(db_path, "SELECT count(*) FROM pending_care") == [(0,)]
 

@@ -130,12 +130,13 @@ class RetentionDialog(QDialog):
         self.delete_button.setEnabled(self.confirm.isChecked())
 
     def delete(self) -> None:
+        before = data_care.unfinished(self.context.db)
         try:
             report = data_care.apply_retention(
                 self.context.db, self.context.db_path, self.months.value(), self.context.now()
             )
         except StoreError as exc:
-            _refused(self, exc)
+            _refused(self, exc, begun=data_care.unfinished(self.context.db) > before)
             return
         self.confirm.setChecked(False)
         counts = report.counts.summary() if report.counts is not None else ""
@@ -199,10 +200,11 @@ class EraseMemberDialog(QDialog):
         member_id = self.member_combo.currentData()
         if member_id is None:
             return
+        before = data_care.unfinished(self.context.db)
         try:
             report = data_care.erase_member(self.context.db, self.context.db_path, int(member_id), self.context.now())
         except StoreError as exc:
-            _refused(self, exc)
+            _refused(self, exc, begun=data_care.unfinished(self.context.db) > before)
             self._list_members()  # one refused after the member's rows were deleted is finished at the next start
             self.refresh()
             return
@@ -257,9 +259,9 @@ def _offer(dialog: _CareDialog, reports: list[data_care.CareReport[Any]]) -> Non
     dialog.adjustSize()  # the dialog grows to show the whole message
 
 
-def _refused(dialog: _CareDialog, exc: StoreError) -> None:
-    """A refusal, said in the dialog; a deletion it stopped part-way waits for “Try again” (or the next start)."""
-    begun = data_care.unfinished(dialog.context.db)
+def _refused(dialog: _CareDialog, exc: StoreError, *, begun: bool) -> None:
+    """A refusal, said in the dialog; a deletion it stopped part-way (``begun``) waits for “Try again” (or the
+    next start)."""
     then = " It is done in part: once that is put right, press “Try again” (or CoPDesk finishes it at its next start)."
     dialog.result_label.setText(exc.message + (then if begun else ""))
     dialog.retry.setVisible(begun)
@@ -273,7 +275,7 @@ def _finish_earlier(dialog: _CareDialog, *, delete_damaged: bool) -> None:
             dialog.context.db, dialog.context.db_path, dialog.context.now(), delete_damaged=delete_damaged
         )
     except StoreError as exc:
-        _refused(dialog, exc)
+        _refused(dialog, exc, begun=data_care.unfinished(dialog.context.db) > 0)
         return
     done = f"damaged copies deleted: {sum(len(r.copies.deleted) for r in reports)}" if delete_damaged else ""
     left = [report for report in reports if not report.complete]

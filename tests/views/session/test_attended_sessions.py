@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from pytestqt.qtbot import QtBot
+
 from copdesk.core.model import SessionKind
 from copdesk.core.schedule import Preset, build_rule
 from copdesk.store import participation, series, sessions
@@ -14,7 +16,7 @@ from copdesk.views.shell.main_window import MainWindow
 from tests.views.live_helpers import ROSTER, add_team
 
 
-def test_a_spotlight_is_attended_not_facilitated(window: MainWindow) -> None:
+def test_a_spotlight_is_attended_not_facilitated(qtbot: QtBot, window: MainWindow) -> None:
     add_team(window)
     dialog = window.session_flow.open_start_dialog()
     assert dialog is not None
@@ -36,17 +38,19 @@ def test_a_spotlight_is_attended_not_facilitated(window: MainWindow) -> None:
     assert record.run_by == "managed by Social Work Consultants/Convenors (masterclass)"
     assert record.attendance_count == 2 and len(record.agenda) == 1
     summary = SessionSummaryDialog(window.context, sessions.get_session(window.context.db, session_id), window)
+    qtbot.addWidget(summary)
     assert summary.ui.rulesLabel.isHidden(), "no ground rules step was missed: a Spotlight has none"
 
 
 def test_the_summary_of_a_reflective_session_says_when_no_agreement_to_the_ground_rules_was_recorded(
-    window: MainWindow,
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     team = add_team(window)
     now = window.context.now()
     session = sessions.create_session(window.context.db, team.id, SessionKind.REFLECTIVE, now, planned_start=now)
     sessions.start_session(window.context.db, session.id, now, ground_rules_agreed=False)
     summary = SessionSummaryDialog(window.context, sessions.get_session(window.context.db, session.id), window)
+    qtbot.addWidget(summary)
     assert not summary.ui.rulesLabel.isHidden()
     assert summary.ui.rulesLabel.text() == "Agreement to the ground rules was not recorded."
 
