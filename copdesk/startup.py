@@ -240,6 +240,7 @@ def _open_locked(
     kept_warning = kept_notes_warning(db_path.parent, now)
     if kept_warning:
         started.warnings.append(kept_warning)
+    _discard_restore_leftover(db_path)
     _finish_pending_care(started, now)
     if not opened.created and backup_due(db_path, fingerprint):
         try:
@@ -306,6 +307,14 @@ def kept_notes_warning(data_folder: Path, now: datetime) -> str | None:
 
 def _count(files: list[Path]) -> str:
     return "a file" if len(files) == 1 else f"{len(files)} files"
+
+
+def _discard_restore_leftover(db_path: Path) -> None:
+    """A crash part-way through a restore can leave the backup it was making ready, perhaps holding someone erased
+    since: it is deleted before anything could copy it."""
+    from copdesk.store.connection import discard_restoring
+
+    discard_restoring(db_path)
 
 
 def _finish_pending_care(started: Startup, now: datetime) -> None:

@@ -9,6 +9,7 @@ backup of the old version.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 import threading
@@ -35,6 +36,7 @@ from copdesk.store.location import (
     SQLITE_HEADER,
     check_location,
     companion_files,
+    database_files,
     make_private_folder,
     rollback_journal,
     shown,
@@ -66,6 +68,21 @@ class OpenedDatabase:
     migrated_from: int | None  # the previous schema version when a migration ran
     pre_migration_backup: Path | None
     permission_warning: str | None = None  # the files could not be made owner-only (see restrict_permissions)
+
+
+def restoring_file(db_path: Path) -> Path:
+    """Where a restore makes the backup ready (:func:`copdesk.store.recovery.restore_database`): hidden among the
+    database's backups. A crash can leave it, holding what the backup held (perhaps someone erased since): the next
+    start, restore and data care delete it."""
+    return backup_folder(db_path) / f".{db_path.name}.restoring.partial"
+
+
+def discard_restoring(db_path: Path) -> None:
+    """Delete the :func:`restoring_file` and what SQLite keeps beside it, as far as can be: one that cannot be
+    deleted now (a permission) is deleted by the next start, restore or data care."""
+    for file in database_files(restoring_file(db_path)):
+        with contextlib.suppress(OSError):
+            file.unlink(missing_ok=True)
 
 
 def as_database(conn: sqlite3.Connection) -> Database:

@@ -128,7 +128,7 @@ class CareHistory:
     deletion of old sessions. Read through a plain connection, as a restore holds the file exclusively."""
 
     erasures: tuple[tuple[object, ...], ...]
-    erased_before_kept: tuple[int, ...]  # member ids the audit log says were erased, with no row here
+    erased_audited: tuple[tuple[int, str], ...]  # (member id, when) of each erasure the audit log names
     salt: str | None
     erased_names: tuple[tuple[str, int], ...]
     latest_cutoff: str | None
@@ -141,14 +141,15 @@ class CareHistory:
         erasures = conn.execute(
             f"SELECT {', '.join(_ERASE_COLUMNS)} FROM pending_care WHERE kind = 'erase' ORDER BY id"
         ).fetchall()
-        kept = {int(row[1]) for row in erasures}
-        audited = conn.execute("SELECT entity_id FROM audit WHERE event = 'erased' AND entity = 'member'").fetchall()
+        audited = conn.execute(
+            "SELECT entity_id, at FROM audit WHERE event = 'erased' AND entity = 'member' AND entity_id IS NOT NULL"
+        ).fetchall()
         salt_row = conn.execute("SELECT value FROM setting WHERE key = ?", [SALT_SETTING]).fetchone()
         names = conn.execute("SELECT digest, whole FROM erased_name").fetchall()
         cutoff = conn.execute("SELECT max(cutoff) FROM pending_care WHERE kind = 'retention'").fetchone()[0]
         return cls(
             tuple(erasures),
-            tuple(sorted({int(row[0]) for row in audited if row[0] is not None} - kept)),
+            tuple((int(row[0]), str(row[1])) for row in audited),
             None if salt_row is None else str(salt_row[0]),
             tuple(names),
             None if cutoff is None else str(cutoff),
@@ -158,15 +159,16 @@ class CareHistory:
         """Record in ``db`` (the copy being restored, at the latest schema) as pending each erasure it does not
         hold already, and merge the redaction list; how many were recorded. Call inside a transaction.
 
-        A member the audit log says was erased, from before erasures were kept, is recognised in the copy by id
-        and by a name among the erased ones (an id alone may have been given to someone else since)."""
+        A member the audit log says was erased, from before erasures were kept, is recognised in the copy by id,
+        by having been made before that erasure (an id is given again once its member is deleted), and by a name
+        among the erased ones."""
         if self.salt is None:
             return 0  # nobody was ever erased
         db.execute("INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)", [SALT_SETTING, self.salt])
         db.conn.executemany("INSERT OR IGNORE INTO erased_name (digest, whole) VALUES (?, ?)", self.erased_names)
-        rows = list(self.erasures) + [
-            found for member_id in self.erased_before_kept if (found := self._in(db, member_id, now))
-        ]
+        kept = {(int(str(row[1])), str(row[3])) for row in self.erasures}  # (member id, made at) of each kept
+        found = (self._in(db, member_id, erased_at, kept, now) for member_id, erased_at in self.erased_audited)
+        rows = [*self.erasures, *(row for row in found if row is not None)]
         same = " AND ".join(f"{column} IS ?" for column in _ERASE_COLUMNS[:5])
         recorded = 0
         for row in rows:
@@ -176,23 +178,20 @@ class CareHistory:
                 recorded += 1
         return recorded
 
-    def _in(self, db: Database, member_id: int, now: datetime) -> tuple[object, ...] | None:
+    def _in(
+        self, db: Database, member_id: int, erased_at: str, kept: set[tuple[int, str]], now: datetime
+    ) -> tuple[object, ...] | None:
         assert self.salt is not None
-        member = db.execute("SELECT team_id, created_at, display_name FROM member WHERE id = ?", [member_id]).fetchone()
-        if member is None:
+        member = db.execute(
+            "SELECT team_id, created_at, display_name FROM member WHERE id = ? AND created_at <= ?",
+            [member_id, erased_at],
+        ).fetchone()
+        if member is None or (member_id, str(member[1])) in kept:
             return None
         former = db.execute("SELECT display_name FROM member_former_name WHERE member_id = ?", [member_id]).fetchall()
         erased = {digest for digest, whole in self.erased_names if whole}
         matched = NameDigests.of_names(self.salt, [str(member[2]), *(str(row[0]) for row in former)]).whole & erased
         if not matched:
             return None
-        digests = " ".join(sorted(matched))
-        return (
-            "erase",
-            member_id,
-            int(member[0]),
-            str(member[1]),
-            digests,
-            "erased again after a restore",
-            to_utc_iso(now),
-        )
+        digests, detail = " ".join(sorted(matched)), "erased again after a restore"
+        return ("erase", member_id, int(member[0]), str(member[1]), digests, detail, to_utc_iso(now))

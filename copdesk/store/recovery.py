@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,10 +30,11 @@ from copdesk.store.connection import (
     BUSY_TIMEOUT_MS,
     OpenedDatabase,
     as_database,
-    backup_folder,
+    discard_restoring,
     finish_interrupted_write,
     inspect_existing,
     open_database,
+    restoring_file,
 )
 from copdesk.store.errors import StoreError
 from copdesk.store.lineage import same_lineage, team_identities
@@ -94,16 +96,24 @@ def quarantined_files(db_path: Path) -> list[Path]:
 
 
 def restore_database(
-    source: Path, db_path: Path, migrations_dir: Path, now: datetime, *, audit_detail: str | None = None
+    source: Path,
+    db_path: Path,
+    migrations_dir: Path,
+    now: datetime,
+    *,
+    audit_detail: str | None = None,
+    moved: Sequence[Path] = (),
 ) -> RestoreResult:
     """Replace the (closed) database at ``db_path`` with the backup ``source``, migrating it if it is older.
 
     The backup is first made ready in a hidden file among the database's backups: copied, brought to this schema,
-    and given the erasures the database it replaces had made, when it is a copy of that database (a team in
-    common), so a copy taken before an erasure never brings the erased back; a crash part-way leaves the database
-    as it was. The database is then replaced in one commit, in place, under an exclusive lock taken only when no
-    other connection has the file open (not CoPDesk alone: any program), so a program that had it open can never
-    go on committing into a file that is no longer the database, and commits made elsewhere never vanish.
+    and given the erasures the database it replaces had made (read from it, even damaged, or from ``moved``, the
+    files of a damaged one already quarantined), when it is a copy of that database (a team in common), so a copy
+    taken before an erasure never brings the erased back. Until then nothing is changed: a refusal or a crash
+    leaves the database as it was (a damaged one is quarantined only once the copy is ready). The database is then
+    replaced in one commit, in place, under an exclusive lock taken only when no other connection has the file
+    open (not CoPDesk alone: any program), so a program that had it open can never go on committing into a file
+    that is no longer the database, and commits made elsewhere never vanish.
     """
     latest = migrations.latest_version(migrations_dir)
     if db_path.exists() and same_file(source, db_path):
@@ -112,19 +122,23 @@ def restore_database(
     previous_backup: Path | None = None
     quarantined: list[Path] = []
     target: sqlite3.Connection | None = None
+    damaged = False
     if db_path.exists():
         try:
             finish_interrupted_write(db_path)
             inspect_existing(db_path, latest)
         except StoreError:
-            quarantined = quarantine(db_path, now)
+            damaged = True
         else:
             target = _take_exclusively(db_path)
-    prepared = backup_folder(db_path) / f".{db_path.name}.restoring.partial"
+    prepared = restoring_file(db_path)
     copied_in_place = False
     try:
-        history, live_teams = _history(target, quarantined)
+        history, live_teams = _history(target, [db_path] if damaged else list(moved))
+        discard_restoring(db_path)  # one a crash left, holding what an earlier backup held
         carried = _prepare(source, prepared, migrations_dir, history, live_teams, now)
+        if damaged:
+            quarantined = quarantine(db_path, now)
         ready = sqlite3.connect(sqlite_uri(prepared, mode="ro"), uri=True)
         try:
             if target is None:
@@ -138,11 +152,16 @@ def restore_database(
                 copied_in_place = True
         finally:
             ready.close()
-    except sqlite3.Error as exc:
-        raise StoreError(f"The restore failed ({exc}); the database was left as it was.") from exc
+    except (sqlite3.Error, StoreError) as exc:
+        reason = exc.message if isinstance(exc, StoreError) else str(exc)
+        kept = (
+            f"the damaged database is kept in {QUARANTINE_FOLDER}/"
+            if quarantined
+            else "the database was left as it was"
+        )
+        raise StoreError(f"The restore failed ({reason}); {kept}.") from exc
     finally:
-        for file in database_files(prepared):
-            file.unlink(missing_ok=True)
+        discard_restoring(db_path)
         if target is not None:
             target.close()
     if copied_in_place:
@@ -157,24 +176,25 @@ def restore_database(
     return RestoreResult(opened, previous_backup, quarantined, carried or 0, sessions_before)
 
 
-def _history(
-    target: sqlite3.Connection | None, quarantined: list[Path]
-) -> tuple[CareHistory | None, set[tuple[int, str]]]:
-    """What the database being replaced had erased, and its teams: read from it, or, when it was damaged and moved
-    to quarantine, from what of it can still be read."""
+def _history(target: sqlite3.Connection | None, damaged: list[Path]) -> tuple[CareHistory | None, set[tuple[int, str]]]:
+    """What the database being replaced had erased, and its teams: read from it or, damaged, from what of it can
+    still be read (with its -wal, which may hold the latest erasure; without it, if that cannot be read)."""
     if target is not None:
         return CareHistory.read(target), team_identities(target)
-    damaged = next((path for path in quarantined if is_sqlite_file(path)), None)  # not its -wal or -shm
-    if damaged is None:
+    main = next((path for path in damaged if is_sqlite_file(path)), None)  # not its -wal or -shm
+    if main is None:
         return None, set()
-    try:
-        conn = sqlite3.connect(sqlite_uri(damaged, mode="ro", immutable=1), uri=True)
+    with_log = [sqlite_uri(main, mode="ro")] if main.with_name(f"{main.name}-wal").exists() else []
+    for uri in (*with_log, sqlite_uri(main, mode="ro", immutable=1)):  # opening as it lies creates nothing beside it
         try:
-            return CareHistory.read(conn), team_identities(conn)
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None, set()
+            conn = sqlite3.connect(uri, uri=True)
+            try:
+                return CareHistory.read(conn), team_identities(conn)
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            continue
+    return None, set()
 
 
 def _prepare(
@@ -190,6 +210,8 @@ def _prepare(
     source_conn = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
     try:
         backup_to(source_conn, prepared)
+    except StoreError as exc:
+        raise StoreError(f"the backup could not be copied: {exc.message}") from exc
     finally:
         source_conn.close()
     conn = sqlite3.connect(str(prepared))
@@ -254,7 +276,7 @@ def recover_from_damage(
     """Quarantine the damaged database, then restore ``backup`` in its place, or start an empty one."""
     moved = quarantine(db_path, now)
     if backup is not None:
-        opened = restore_database(backup, db_path, migrations_dir, now).opened
+        opened = restore_database(backup, db_path, migrations_dir, now, moved=moved).opened
     else:
         opened = open_database(db_path, migrations_dir, now=now)
     record_event(opened.db, "quarantined", "database", None, now, f"kept in {QUARANTINE_FOLDER}/")

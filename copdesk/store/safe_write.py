@@ -34,6 +34,7 @@ SQLITE_LOCKED = 6
 SQLITE_READONLY = 8
 SQLITE_IOERR = 10
 SQLITE_FULL = 13
+SQLITE_IOERR_SHORT_READ = 522  # SQLITE_IOERR | (2 << 8): the file ends before its pages do (truncated)
 SQLITE_IOERR_WRITE = 778  # SQLITE_IOERR | (3 << 8)
 SQLITE_IOERR_SHMSIZE = 4874  # SQLITE_IOERR | (19 << 8): "probably due to lack of disk space", as SQLite's docs say
 
@@ -91,7 +92,7 @@ def is_temporary(exc: sqlite3.Error) -> bool:
     """Whether SQLite's error says something outside the file stopped it for now (a full disk, a lock, a permission,
     a disk error), so a later try may succeed; any other error is the file's own (damaged, or not CoPDesk's)."""
     code = _sqlite_code(exc)
-    return code is not None and code & 0xFF in _TEMPORARY
+    return code is not None and code & 0xFF in _TEMPORARY and code != SQLITE_IOERR_SHORT_READ
 
 
 @contextmanager

@@ -13,7 +13,7 @@ import json
 import shutil
 import sqlite3
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +21,15 @@ import pytest
 
 from copdesk import paths
 from copdesk.core.model import Role
+from copdesk.startup import open_for_gui
 from copdesk.store import issues, pending_care, scrub, sessions, teams
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, new_backup_path
-from copdesk.store.connection import open_database
+from copdesk.store.connection import open_database, restoring_file
 from copdesk.store.errors import StoreError
 from copdesk.store.recovery import restore_database
 from tests.cli.conftest import CallCli, CliOutcome, RunCli
-from tests.reliability.conftest import NOW, corrupt, make_database
+from tests.reliability.conftest import NOW, FakePrompts, corrupt, make_database
 
 
 def files_holding(folder: Path, *needles: bytes) -> list[str]:
@@ -228,6 +229,84 @@ def test_an_erasure_finished_before_erasures_were_kept_is_made_again_from_the_au
     assert restored.returncode == 0 and "made again in it too" in restored.stdout, restored.stderr
     assert sql(db_path, "SELECT count(*) FROM member WHERE display_name = 'Zoë Quinn'") == [(0,)]
     assert sql(db_path, "SELECT count(*) FROM member WHERE display_name = 'Bo Day'") == [(1,)]  # only the erased
+
+
+def test_an_id_given_again_to_someone_new_of_the_same_name_is_never_erased_by_a_restore(
+    call_cli: CallCli, db_path: Path, tmp_path: Path
+) -> None:
+    make_database(db_path)
+    erased_id = sql(db_path, "SELECT id FROM member WHERE display_name = 'Noor Haddad'")[0][0]
+    assert erase(call_cli, db_path, "Noor Haddad")[0] == 0
+    sql(db_path, "DELETE FROM pending_care")  # only the audit log and the names, as an earlier CoPDesk kept them
+    opened = open_database(db_path, paths.migrations_dir())
+    rejoined = teams.add_member(opened.db, 1, "Noor Haddad", Role.PRACTITIONER, datetime.now(UTC) + timedelta(days=1))
+    opened.db.close()
+    assert rejoined.id == erased_id  # SQLite gives the highest id again once its row is deleted
+    copy = tmp_path / "after.db"
+    assert call_cli("backup", "-o", str(copy), "--db", str(db_path)).returncode == 0
+
+    restored = call_cli("restore", str(copy), "--db", str(db_path))
+
+    assert restored.returncode == 0 and "made again" not in restored.stdout, restored.stderr
+    assert sql(db_path, "SELECT id FROM member WHERE display_name = 'Noor Haddad'") == [(erased_id,)]
+
+
+def test_a_restore_refused_over_a_damaged_database_moves_nothing(
+    call_cli: CallCli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    outside = tmp_path / "elsewhere" / "before.db"
+    outside.parent.mkdir()
+    assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
+    corrupt(db_path, "overwritten-page")
+    before = db_path.read_bytes()
+
+    def disk_full(*_args: object) -> None:
+        raise StoreError("The backup to x failed (the disk is full); nothing was replaced.")
+
+    monkeypatch.setattr("copdesk.store.recovery.backup_to", disk_full)
+    refused = call_cli("restore", str(outside), "--db", str(db_path))
+
+    assert refused.returncode == 1 and "the database was left as it was" in refused.stderr, refused.stderr
+    assert "could not be copied" in refused.stderr
+    assert db_path.read_bytes() == before and not (db_path.parent / "quarantine").exists()
+
+
+def test_the_damage_recovery_at_a_start_carries_the_erasures_of_the_damaged_database(
+    call_cli: CallCli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    backup = take_backup(db_path)
+
+    def locked(copy: Any, _deletion: object) -> bool:
+        raise scrub.CopyNotCleaned(copy.path, "database is locked")
+
+    monkeypatch.setattr(scrub, "_clean", locked)  # the backup keeps her until a later run cleans it
+    assert erase(call_cli, db_path, "Zoë Quinn")[0] == 1
+    monkeypatch.undo()
+    corrupt(db_path, "overwritten-page")
+
+    started = open_for_gui(db_path, FakePrompts(damage="restore"), migrations_dir=paths.migrations_dir(), now=NOW)
+
+    assert started is not None
+    assert started.opened.db.execute("SELECT count(*) FROM member WHERE display_name = 'Zoë Quinn'").fetchone() == (0,)
+    started.opened.db.close()
+    started.lock.release()
+    assert b"Quinn" not in backup.read_bytes()
+
+
+def test_a_restore_left_half_made_by_a_crash_is_deleted_at_the_next_start(call_cli: CallCli, db_path: Path) -> None:
+    make_database(db_path)
+    leftover = restoring_file(db_path)
+    leftover.parent.mkdir(parents=True, exist_ok=True)
+    leftover.write_bytes(b"what a backup held: Quinn")
+
+    assert call_cli("check", "--db", str(db_path)).returncode == 0  # a command leaves it to the window
+    started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=NOW)
+    assert started is not None
+    started.opened.db.close()
+    started.lock.release()
+    assert not leftover.exists()
 
 
 def test_a_restore_of_another_databases_file_takes_none_of_this_ones_erasures(
