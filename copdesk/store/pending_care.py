@@ -128,7 +128,8 @@ class CareHistory:
     deletion of old sessions. Read through a plain connection, as a restore holds the file exclusively."""
 
     erasures: tuple[tuple[object, ...], ...]
-    erased_audited: tuple[tuple[int, str], ...]  # (member id, when) of each erasure the audit log names
+    erased_audited: tuple[int, ...]  # the member id of each erasure the audit log names
+    members: frozenset[tuple[int, str]]  # (id, made at) of each member it holds: none of them was erased
     salt: str | None
     erased_names: tuple[tuple[str, int], ...]
     latest_cutoff: str | None
@@ -137,19 +138,21 @@ class CareHistory:
     def read(cls, conn: sqlite3.Connection) -> CareHistory:
         tables = {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not {"pending_care", "erased_name", "audit"} <= tables:
-            return cls((), (), None, (), None)
+            return cls((), (), frozenset(), None, (), None)
         erasures = conn.execute(
             f"SELECT {', '.join(_ERASE_COLUMNS)} FROM pending_care WHERE kind = 'erase' ORDER BY id"
         ).fetchall()
         audited = conn.execute(
-            "SELECT entity_id, at FROM audit WHERE event = 'erased' AND entity = 'member' AND entity_id IS NOT NULL"
+            "SELECT entity_id FROM audit WHERE event = 'erased' AND entity = 'member' AND entity_id IS NOT NULL"
         ).fetchall()
+        members = conn.execute("SELECT id, created_at FROM member").fetchall()
         salt_row = conn.execute("SELECT value FROM setting WHERE key = ?", [SALT_SETTING]).fetchone()
         names = conn.execute("SELECT digest, whole FROM erased_name").fetchall()
         cutoff = conn.execute("SELECT max(cutoff) FROM pending_care WHERE kind = 'retention'").fetchone()[0]
         return cls(
             tuple(erasures),
-            tuple((int(row[0]), str(row[1])) for row in audited),
+            tuple(sorted({int(row[0]) for row in audited})),
+            frozenset((int(row[0]), str(row[1])) for row in members),
             None if salt_row is None else str(salt_row[0]),
             tuple(names),
             None if cutoff is None else str(cutoff),
@@ -159,15 +162,15 @@ class CareHistory:
         """Record in ``db`` (the copy being restored, at the latest schema) as pending each erasure it does not
         hold already, and merge the redaction list; how many were recorded. Call inside a transaction.
 
-        A member the audit log says was erased, from before erasures were kept, is recognised in the copy by id,
-        by having been made before that erasure (an id is given again once its member is deleted), and by a name
-        among the erased ones."""
+        A member the audit log says was erased, from before erasures were kept, is recognised in the copy by id and
+        by a name among the erased ones, unless the database replaced still holds that member (an id is given again
+        once its member is deleted: the same id made at the same moment is someone who was never erased)."""
         if self.salt is None:
             return 0  # nobody was ever erased
         db.execute("INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)", [SALT_SETTING, self.salt])
         db.conn.executemany("INSERT OR IGNORE INTO erased_name (digest, whole) VALUES (?, ?)", self.erased_names)
         kept = {(int(str(row[1])), str(row[3])) for row in self.erasures}  # (member id, made at) of each kept
-        found = (self._in(db, member_id, erased_at, kept, now) for member_id, erased_at in self.erased_audited)
+        found = (self._in(db, member_id, kept, now) for member_id in self.erased_audited)
         rows = [*self.erasures, *(row for row in found if row is not None)]
         same = " AND ".join(f"{column} IS ?" for column in _ERASE_COLUMNS[:5])
         recorded = 0
@@ -178,15 +181,10 @@ class CareHistory:
                 recorded += 1
         return recorded
 
-    def _in(
-        self, db: Database, member_id: int, erased_at: str, kept: set[tuple[int, str]], now: datetime
-    ) -> tuple[object, ...] | None:
+    def _in(self, db: Database, member_id: int, kept: set[tuple[int, str]], now: datetime) -> tuple[object, ...] | None:
         assert self.salt is not None
-        member = db.execute(
-            "SELECT team_id, created_at, display_name FROM member WHERE id = ? AND created_at <= ?",
-            [member_id, erased_at],
-        ).fetchone()
-        if member is None or (member_id, str(member[1])) in kept:
+        member = db.execute("SELECT team_id, created_at, display_name FROM member WHERE id = ?", [member_id]).fetchone()
+        if member is None or (member_id, str(member[1])) in kept | self.members:
             return None
         former = db.execute("SELECT display_name FROM member_former_name WHERE member_id = ?", [member_id]).fetchall()
         erased = {digest for digest, whole in self.erased_names if whole}

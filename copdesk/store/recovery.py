@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -102,18 +101,17 @@ def restore_database(
     now: datetime,
     *,
     audit_detail: str | None = None,
-    moved: Sequence[Path] = (),
 ) -> RestoreResult:
     """Replace the (closed) database at ``db_path`` with the backup ``source``, migrating it if it is older.
 
     The backup is first made ready in a hidden file among the database's backups: copied, brought to this schema,
-    and given the erasures the database it replaces had made (read from it, even damaged, or from ``moved``, the
-    files of a damaged one already quarantined), when it is a copy of that database (a team in common), so a copy
-    taken before an erasure never brings the erased back. Until then nothing is changed: a refusal or a crash
-    leaves the database as it was (a damaged one is quarantined only once the copy is ready). The database is then
-    replaced in one commit, in place, under an exclusive lock taken only when no other connection has the file
-    open (not CoPDesk alone: any program), so a program that had it open can never go on committing into a file
-    that is no longer the database, and commits made elsewhere never vanish.
+    and given the erasures the database it replaces had made (read from it, even damaged), when it is a copy of
+    that database (a team in common), so a copy taken before an erasure never brings the erased back. Until then
+    nothing is changed: a refusal or a crash leaves the database as it was. A damaged database is then quarantined
+    and the ready copy renamed into its place. A sound one is replaced in one commit, in place, under an exclusive
+    lock taken only when no other connection has the file open (not CoPDesk alone: any program), so a program that
+    had it open can never go on committing into a file that is no longer the database, and commits made elsewhere
+    never vanish.
     """
     latest = migrations.latest_version(migrations_dir)
     if db_path.exists() and same_file(source, db_path):
@@ -134,24 +132,24 @@ def restore_database(
     prepared = restoring_file(db_path)
     copied_in_place = False
     try:
-        history, live_teams = _history(target, [db_path] if damaged else list(moved))
+        history, live_teams = _history(target, db_path if damaged else None)
         discard_restoring(db_path)  # one a crash left, holding what an earlier backup held
         carried = _prepare(source, prepared, migrations_dir, history, live_teams, now)
-        if damaged:
-            quarantined = quarantine(db_path, now)
-        ready = sqlite3.connect(sqlite_uri(prepared, mode="ro"), uri=True)
-        try:
-            if target is None:
-                for leftover in database_files(db_path)[1:]:
-                    leftover.unlink(missing_ok=True)
-                backup_to(ready, db_path)
-            else:
-                previous_backup = backup_to(target, new_backup_path(db_path, BackupKind.PRE_RESTORE, now))
+        if target is None:  # none, or a damaged one: the ready copy takes its place whole, by a rename
+            if damaged:
+                quarantined = quarantine(db_path, now)
+            for leftover in database_files(db_path)[1:]:
+                leftover.unlink(missing_ok=True)
+            os.replace(prepared, db_path)
+        else:
+            previous_backup = backup_to(target, new_backup_path(db_path, BackupKind.PRE_RESTORE, now))
+            ready = sqlite3.connect(sqlite_uri(prepared, mode="ro"), uri=True)
+            try:
                 ready.backup(target)
-                target.execute("PRAGMA journal_mode = WAL")
-                copied_in_place = True
-        finally:
-            ready.close()
+            finally:
+                ready.close()
+            target.execute("PRAGMA journal_mode = WAL")
+            copied_in_place = True
     except (sqlite3.Error, StoreError) as exc:
         reason = exc.message if isinstance(exc, StoreError) else str(exc)
         kept = (
@@ -176,16 +174,17 @@ def restore_database(
     return RestoreResult(opened, previous_backup, quarantined, carried or 0, sessions_before)
 
 
-def _history(target: sqlite3.Connection | None, damaged: list[Path]) -> tuple[CareHistory | None, set[tuple[int, str]]]:
+def _history(
+    target: sqlite3.Connection | None, damaged: Path | None
+) -> tuple[CareHistory | None, set[tuple[int, str]]]:
     """What the database being replaced had erased, and its teams: read from it or, damaged, from what of it can
     still be read (with its -wal, which may hold the latest erasure; without it, if that cannot be read)."""
     if target is not None:
         return CareHistory.read(target), team_identities(target)
-    main = next((path for path in damaged if is_sqlite_file(path)), None)  # not its -wal or -shm
-    if main is None:
+    if damaged is None or not is_sqlite_file(damaged):
         return None, set()
-    with_log = [sqlite_uri(main, mode="ro")] if main.with_name(f"{main.name}-wal").exists() else []
-    for uri in (*with_log, sqlite_uri(main, mode="ro", immutable=1)):  # opening as it lies creates nothing beside it
+    with_log = [sqlite_uri(damaged, mode="ro")] if damaged.with_name(f"{damaged.name}-wal").exists() else []
+    for uri in (*with_log, sqlite_uri(damaged, mode="ro", immutable=1)):  # opening as it lies creates nothing beside it
         try:
             conn = sqlite3.connect(uri, uri=True)
             try:
@@ -273,11 +272,13 @@ def _sync_folder(folder: Path) -> None:
 def recover_from_damage(
     db_path: Path, backup: Path | None, migrations_dir: Path, now: datetime
 ) -> tuple[OpenedDatabase, list[Path]]:
-    """Quarantine the damaged database, then restore ``backup`` in its place, or start an empty one."""
-    moved = quarantine(db_path, now)
+    """Restore ``backup`` over the damaged database, which is quarantined (:func:`restore_database`, which carries
+    its erasures across), or quarantine it and start an empty one."""
     if backup is not None:
-        opened = restore_database(backup, db_path, migrations_dir, now, moved=moved).opened
+        result = restore_database(backup, db_path, migrations_dir, now)
+        opened, moved = result.opened, result.quarantined
     else:
+        moved = quarantine(db_path, now)
         opened = open_database(db_path, migrations_dir, now=now)
     record_event(opened.db, "quarantined", "database", None, now, f"kept in {QUARANTINE_FOLDER}/")
     return opened, moved

@@ -223,6 +223,7 @@ def test_an_erasure_finished_before_erasures_were_kept_is_made_again_from_the_au
     assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
     assert erase(call_cli, db_path, "Zoë Quinn")[0] == 0
     sql(db_path, "DELETE FROM pending_care")  # as an earlier CoPDesk left it: the audit log and the names only
+    sql(db_path, "UPDATE audit SET at = '2020-01-01T00:00:00+00:00'")  # a clock set back: time decides nothing
 
     restored = call_cli("restore", str(outside), "--db", str(db_path))
 
