@@ -141,6 +141,7 @@ def restore_database(
             for leftover in database_files(db_path)[1:]:
                 leftover.unlink(missing_ok=True)
             os.replace(prepared, db_path)
+            _sync_folder(db_path.parent)
         else:
             previous_backup = backup_to(target, new_backup_path(db_path, BackupKind.PRE_RESTORE, now))
             ready = sqlite3.connect(sqlite_uri(prepared, mode="ro"), uri=True)
@@ -184,7 +185,9 @@ def _history(
     if damaged is None or not is_sqlite_file(damaged):
         return None, set()
     with_log = [sqlite_uri(damaged, mode="ro")] if damaged.with_name(f"{damaged.name}-wal").exists() else []
-    for uri in (*with_log, sqlite_uri(damaged, mode="ro", immutable=1)):  # opening as it lies creates nothing beside it
+    # Read-only, with its -wal when it has one (SQLite then keeps a -shm beside it, moved with it to quarantine),
+    # else as it lies; a file SQLite cannot read at all gives no history.
+    for uri in (*with_log, sqlite_uri(damaged, mode="ro", immutable=1)):
         try:
             conn = sqlite3.connect(uri, uri=True)
             try:
