@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 from copdesk.core.data_location import filesystem_type, unsafe_location_reason
 from copdesk.core.date_names import short_date_time
 from copdesk.instance_lock import AlreadyOpenError, InstanceLock
-from copdesk.store.errors import CorruptDatabaseError, LocationError, NotADatabaseError, StoreError
+from copdesk.store.errors import CorruptDatabaseError, LocationError, NotADatabaseError, StoreError, in_words
 from copdesk.store.location import ensure_location, shown
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class StartupBackup:
         try:
             backup_if_changed(self._conn, self.db_path, self.fingerprint, self.now)
         except (StoreError, OSError) as exc:
-            return f"The automatic backup could not be made: {_message(exc)}"
+            return f"The automatic backup could not be made: {in_words(exc)}"
         except Exception as exc:  # a fault of CoPDesk's own must reach the banner, not die with the worker thread
             return f"The automatic backup could not be made ({type(exc).__name__}: {exc})."
         finally:
@@ -207,7 +207,7 @@ def _open_locked(
 
     from copdesk.store import migrations
     from copdesk.store.backup_catalogue import backup_due, files_fingerprint, newest_verified_backup
-    from copdesk.store.connection import open_database
+    from copdesk.store.connection import discard_restoring, open_database
     from copdesk.store.recovery import QUARANTINE_FOLDER, recover_from_damage
 
     fingerprint = files_fingerprint(db_path)
@@ -240,7 +240,7 @@ def _open_locked(
     kept_warning = kept_notes_warning(db_path.parent, now)
     if kept_warning:
         started.warnings.append(kept_warning)
-    _discard_restore_leftover(db_path)
+    discard_restoring(db_path)  # a crash part-way through a restore left the copy it made ready
     _finish_pending_care(started, now)
     if not opened.created and backup_due(db_path, fingerprint):
         try:
@@ -307,14 +307,6 @@ def kept_notes_warning(data_folder: Path, now: datetime) -> str | None:
 
 def _count(files: list[Path]) -> str:
     return "a file" if len(files) == 1 else f"{len(files)} files"
-
-
-def _discard_restore_leftover(db_path: Path) -> None:
-    """A crash part-way through a restore can leave the backup it was making ready, perhaps holding someone erased
-    since: it is deleted before anything could copy it."""
-    from copdesk.store.connection import discard_restoring
-
-    discard_restoring(db_path)
 
 
 def _finish_pending_care(started: Startup, now: datetime) -> None:
@@ -400,7 +392,3 @@ def windows_drive_is_remote(folder: PurePath, get_drive_type: Callable[[str], in
 
 def _when(moment: datetime) -> str:
     return short_date_time(moment.astimezone())
-
-
-def _message(exc: BaseException) -> str:
-    return exc.message if isinstance(exc, StoreError) else f"{getattr(exc, 'strerror', None) or exc}"

@@ -16,6 +16,7 @@ it through a read-only connection of its own, and a restore or an upgrade needs 
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ from copdesk.store import erasure, pending_care, retention
 from copdesk.store.audit import record_event
 from copdesk.store.copies import display_name
 from copdesk.store.erasure import ErasureCounts
+from copdesk.store.errors import StoreError, in_words
 from copdesk.store.pending_care import PendingCare
 from copdesk.store.retention import RetentionCounts
 from copdesk.store.scrub import CopiesOutcome, Deletion, checkpoint_truncate, clean_copies, delete_securely
@@ -236,16 +238,13 @@ def restore_backup(source: Path, db_path: Path, migrations_dir: Path, now: datet
 
     Refused while any other program has the file open; the data replaced is kept as a "before a restore" backup.
     """
-    import sqlite3
-
-    from copdesk.store.errors import StoreError
     from copdesk.store.recovery import restore_database
 
     result = restore_database(source, db_path, migrations_dir, now)
     try:
         return Restored(result, finish_pending_care(result.opened.db, db_path, now))
     except (StoreError, sqlite3.Error, OSError) as exc:  # restored all the same: what is pending stays pending
-        return Restored(result, [], exc.message if isinstance(exc, StoreError) else str(exc))
+        return Restored(result, [], in_words(exc))
 
 
 def upgrade_database(db_path: Path, migrations_dir: Path, now: datetime) -> OpenedDatabase:

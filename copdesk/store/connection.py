@@ -33,10 +33,10 @@ from copdesk.store.errors import (
     StoreError,
 )
 from copdesk.store.location import (
-    SQLITE_HEADER,
     check_location,
     companion_files,
     database_files,
+    has_sqlite_header,
     make_private_folder,
     rollback_journal,
     shown,
@@ -96,9 +96,7 @@ def as_database(conn: sqlite3.Connection) -> Database:
 
 
 def _check_header(path: Path) -> None:
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+    if not has_sqlite_header(path):
         what = "empty" if path.stat().st_size == 0 else "not an SQLite database"
         raise NotADatabaseError(
             f"{path} is {what}, so CoPDesk will not open it. Choose another file, or restore a backup."

@@ -15,6 +15,14 @@ class StoreError(Exception):
         return str(self.args[0]) if self.args else self.__class__.__name__
 
 
+def in_words(exc: BaseException) -> str:
+    """A failure in a few words: a store error's message, the system's words for a file error ("No space left on
+    device"), or else the exception's own (SQLite's)."""
+    if isinstance(exc, StoreError):
+        return exc.message
+    return f"{getattr(exc, 'strerror', None) or exc}"
+
+
 class LocationError(StoreError):
     """The path cannot hold a database: its parent is a file, or the folder is read-only."""
 

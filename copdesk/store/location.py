@@ -137,9 +137,14 @@ def check_output_path(target: Path) -> Path:
     return resolved
 
 
+def has_sqlite_header(path: Path) -> bool:
+    """Whether ``path`` begins as an SQLite database does; raises ``OSError`` when it cannot be read."""
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
 def is_sqlite_file(path: Path) -> bool:
     try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        return has_sqlite_header(path)
     except OSError:
         return False

@@ -35,7 +35,7 @@ from copdesk.store.connection import (
     open_database,
     restoring_file,
 )
-from copdesk.store.errors import StoreError
+from copdesk.store.errors import StoreError, in_words
 from copdesk.store.lineage import same_lineage, team_identities
 from copdesk.store.location import FOLDER_MODE, database_files, is_sqlite_file, rollback_journal, same_file, shown
 from copdesk.store.pending_care import CareHistory
@@ -152,13 +152,12 @@ def restore_database(
             target.execute("PRAGMA journal_mode = WAL")
             copied_in_place = True
     except (sqlite3.Error, StoreError) as exc:
-        reason = exc.message if isinstance(exc, StoreError) else str(exc)
         kept = (
             f"the damaged database is kept in {QUARANTINE_FOLDER}/"
             if quarantined
             else "the database was left as it was"
         )
-        raise StoreError(f"The restore failed ({reason}); {kept}.") from exc
+        raise StoreError(f"The restore failed ({in_words(exc)}); {kept}.") from exc
     finally:
         discard_restoring(db_path)
         if target is not None:

@@ -29,11 +29,16 @@ from copdesk.store.errors import (
     WriteRefusedError,
 )
 
+SQLITE_PERM = 3
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
+SQLITE_NOMEM = 7
 SQLITE_READONLY = 8
+SQLITE_INTERRUPT = 9
 SQLITE_IOERR = 10
 SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_PROTOCOL = 15
 SQLITE_IOERR_SHORT_READ = 522  # SQLITE_IOERR | (2 << 8): the file ends before its pages do (truncated)
 SQLITE_IOERR_WRITE = 778  # SQLITE_IOERR | (3 << 8)
 SQLITE_IOERR_SHMSIZE = 4874  # SQLITE_IOERR | (19 << 8): "probably due to lack of disk space", as SQLite's docs say
@@ -47,8 +52,21 @@ _CODE_BY_WORDING = {
     "attempt to write a readonly database": SQLITE_READONLY,
     "disk i/o error": SQLITE_IOERR,
 }
-# SQLITE_PERM, BUSY, LOCKED, NOMEM, READONLY, INTERRUPT, IOERR, FULL, CANTOPEN and PROTOCOL: not the file's fault.
-_TEMPORARY = frozenset({3, SQLITE_BUSY, SQLITE_LOCKED, 7, SQLITE_READONLY, 9, SQLITE_IOERR, SQLITE_FULL, 14, 15})
+# What stops SQLite for now without being the file's fault.
+_TEMPORARY = frozenset(
+    {
+        SQLITE_PERM,
+        SQLITE_BUSY,
+        SQLITE_LOCKED,
+        SQLITE_NOMEM,
+        SQLITE_READONLY,
+        SQLITE_INTERRUPT,
+        SQLITE_IOERR,
+        SQLITE_FULL,
+        SQLITE_CANTOPEN,
+        SQLITE_PROTOCOL,
+    }
+)
 
 STORAGE_FULL_MESSAGE = (
     "The disk is full, so the last change was not saved (nothing was half-written). Free some space, then try again."

@@ -23,9 +23,9 @@ from sqlite_utils import Database
 from copdesk.store.backup import verify
 from copdesk.store.connection import as_database
 from copdesk.store.copies import Copy, copies_of, leftovers
-from copdesk.store.errors import CorruptDatabaseError, NotADatabaseError, StoreError
+from copdesk.store.errors import CorruptDatabaseError, NotADatabaseError, StoreError, in_words
 from copdesk.store.lineage import same_lineage, team_identities
-from copdesk.store.location import SQLITE_HEADER, companion_files, database_files
+from copdesk.store.location import companion_files, database_files, has_sqlite_header
 from copdesk.store.permissions import make_private
 from copdesk.store.safe_write import guarded_write, is_temporary, storage_error_for
 
@@ -105,7 +105,7 @@ def clean_copies(db: Database, db_path: Path, deletion: Deletion, *, delete_dama
     try:
         delete_files(found)
     except OSError as exc:
-        raise StoreError(f"A file an earlier run left half-made could not be removed ({_why(exc)}).") from exc
+        raise StoreError(f"A file an earlier run left half-made could not be removed ({in_words(exc)}).") from exc
     outcome.leftovers_removed = len(found)
     live_teams = team_identities(db.conn)
     for copy in copies_of(db_path):
@@ -114,7 +114,7 @@ def clean_copies(db: Database, db_path: Path, deletion: Deletion, *, delete_dama
         except CopyNotCleaned as exc:
             outcome.not_cleaned[copy.path] = exc.why
         except OSError as exc:  # deleting it whole was refused
-            outcome.not_cleaned[copy.path] = _why(exc)
+            outcome.not_cleaned[copy.path] = in_words(exc)
     return outcome
 
 
@@ -159,7 +159,7 @@ def _clean(copy: Copy, deletion: Deletion) -> bool:
     try:
         has_wal = wal.exists() and wal.stat().st_size > 0
     except OSError as exc:
-        raise CopyNotCleaned(copy.path, _why(exc)) from exc
+        raise CopyNotCleaned(copy.path, in_words(exc)) from exc
     if not has_wal:  # else only a copy with its -wal folded in shows what it holds
         try:
             conn = copy.read_only()
@@ -176,11 +176,10 @@ def _clean(copy: Copy, deletion: Deletion) -> bool:
 def _check_whole(path: Path) -> None:
     """A file whose first bytes are not SQLite's is damaged; one that cannot be read now is not (yet) known to be."""
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        whole = has_sqlite_header(path)
     except OSError as exc:
-        raise CopyNotCleaned(path, _why(exc)) from exc
-    if header != SQLITE_HEADER:
+        raise CopyNotCleaned(path, in_words(exc)) from exc
+    if not whole:
         raise NotADatabaseError(f"{path.name} is not a whole database")
 
 
@@ -188,13 +187,8 @@ def _unreadable(path: Path, exc: sqlite3.Error) -> StoreError:
     """SQLite's error reading or changing a copy: not cleaned this time when something outside the file stopped it
     (a full disk, a lock, a permission), else damage (malformed, or no CoPDesk database at all)."""
     if is_temporary(exc):
-        return CopyNotCleaned(path, _why(exc))
+        return CopyNotCleaned(path, in_words(exc))
     return CorruptDatabaseError(f"{path.name} is damaged ({exc})")
-
-
-def _why(exc: Exception) -> str:
-    """The reason in a few words: the system's ("No space left on device"), or SQLite's."""
-    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
 
 
 def _rewrite(path: Path, deletion: Deletion, *, has_wal: bool) -> bool:
@@ -229,11 +223,11 @@ def _rewrite(path: Path, deletion: Deletion, *, has_wal: bool) -> bool:
     except sqlite3.Error as exc:
         raise _unreadable(path, exc) from exc
     except OSError as exc:
-        raise CopyNotCleaned(path, _why(exc)) from exc
+        raise CopyNotCleaned(path, in_words(exc)) from exc
     except StoreError as exc:  # the cleaned copy's check: not cleaned this time if it could not be read, else damage
         cause = exc.__cause__
         if isinstance(cause, sqlite3.Error) and is_temporary(cause):
-            raise CopyNotCleaned(path, _why(cause)) from exc
+            raise CopyNotCleaned(path, in_words(cause)) from exc
         raise CorruptDatabaseError(exc.message) from exc
     finally:
         delete_files(made)

@@ -209,7 +209,6 @@ class EraseMemberDialog(QDialog):
             self.refresh()
             return
         self._list_members()
-        self.confirm.setChecked(False)
         how = _HOW_TO_CORRECT if report.counts.texts_mentioning else ""
         _say_outcome(self, self.result_label, f"Erased: {report.counts.summary()}", report, then=how)
         self.refresh()
