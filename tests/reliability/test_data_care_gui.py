@@ -32,6 +32,29 @@ def _context(db: Database, db_path: Path) -> AppContext:
     return AppContext(db, db_path, system_monotonic, lambda: NOW, paths.asset_dir("resources"))
 
 
+def _shown_erase_dialog(qtbot: QtBot, db: Database, db_path: Path, team_id: int) -> EraseMemberDialog:
+    dialog = EraseMemberDialog(_context(db, db_path), team_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _erase(dialog: EraseMemberDialog, name: str) -> None:
+    """Choose ``name``, tick the box and press Erase, as the facilitator does."""
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText(name))
+    dialog.confirm.setChecked(True)
+    dialog.erase_button.click()
+
+
+def _sqlite_disk_full(*_args: object) -> None:
+    raise sqlite3.OperationalError("database or disk is full")
+
+
+def _unfinished(db: Database) -> list[str]:
+    """The kinds of data care begun and not yet finished everywhere."""
+    return [str(row[0]) for row in db.execute("SELECT kind FROM pending_care WHERE finished_at IS NULL")]
+
+
 def test_retention_dialog_previews_then_deletes_only_once_confirmed(qtbot: QtBot, db: Database, db_path: Path) -> None:
     fill(db, start=NOW - timedelta(days=800))
     dialog = RetentionDialog(_context(db, db_path))
@@ -168,12 +191,8 @@ def test_erase_dialog_names_a_damaged_backup_and_offers_to_delete_it(qtbot: QtBo
     good = backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW - timedelta(days=2)))
     damaged = backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW - timedelta(days=1)))
     corrupt(damaged, "overwritten-page")
-    dialog = EraseMemberDialog(_context(db, db_path), team_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
-    dialog.confirm.setChecked(True)
-    dialog.erase_button.click()
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    _erase(dialog, "Zoë Quinn")
     assert damaged.name in dialog.result_label.text() and "not yet everywhere" in dialog.result_label.text()
     assert b"Quinn" not in good.read_bytes()
     assert dialog.delete_damaged.isVisible() and dialog.delete_damaged.accessibleName()
@@ -182,7 +201,7 @@ def test_erase_dialog_names_a_damaged_backup_and_offers_to_delete_it(qtbot: QtBo
 
     assert not damaged.exists() and not dialog.delete_damaged.isVisible()
     assert "damaged copies deleted: 1" in dialog.result_label.text()
-    assert db.execute("SELECT count(*) FROM pending_care WHERE finished_at IS NULL").fetchone()[0] == 0
+    assert _unfinished(db) == []
 
 
 def test_a_backup_a_full_disk_kept_from_being_cleaned_is_never_called_damaged_and_is_cleaned_on_try_again(
@@ -196,12 +215,8 @@ def test_a_backup_a_full_disk_kept_from_being_cleaned_is_never_called_damaged_an
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(shutil, "copyfile", disk_full)
-    dialog = EraseMemberDialog(_context(db, db_path), team_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
-    dialog.confirm.setChecked(True)
-    dialog.erase_button.click()
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    _erase(dialog, "Zoë Quinn")
 
     said = dialog.result_label.text()
     assert f"Not cleaned this time, so the data is still in: backups/copdesk.db/{sound.name} (No space left" in said
@@ -216,7 +231,7 @@ def test_a_backup_a_full_disk_kept_from_being_cleaned_is_never_called_damaged_an
 
     assert dialog.result_label.text() == "Finished: every backup is cleaned."
     assert not dialog.retry.isVisible() and sound.exists() and b"Quinn" not in sound.read_bytes()
-    assert db.execute("SELECT count(*) FROM pending_care WHERE finished_at IS NULL").fetchone()[0] == 0
+    assert _unfinished(db) == []
 
 
 def test_a_full_disk_while_the_search_indexes_merge_is_said_in_the_erase_dialog(
@@ -225,29 +240,20 @@ def test_a_full_disk_while_the_search_indexes_merge_is_said_in_the_erase_dialog(
     team_id = fill(db)
     merge = scrub.optimise_search_indexes
 
-    def disk_full(_db: Database) -> None:
-        raise sqlite3.OperationalError("database or disk is full")
-
-    monkeypatch.setattr(scrub, "optimise_search_indexes", disk_full)
-    dialog = EraseMemberDialog(_context(db, db_path), team_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
-    dialog.confirm.setChecked(True)
-    dialog.erase_button.click()
+    monkeypatch.setattr(scrub, "optimise_search_indexes", _sqlite_disk_full)
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    _erase(dialog, "Zoë Quinn")
 
     assert dialog.result_label.text().startswith("The disk is full") and "Try again" in dialog.result_label.text()
     assert dialog.retry.isVisible() and not dialog.delete_damaged.isVisible()
     assert dialog.member_combo.findText("Zoë Quinn") == -1 and dialog.member_combo.currentIndex() == -1
     assert "Choose the member" in dialog.preview.text()
-    assert db.execute("SELECT kind FROM pending_care WHERE finished_at IS NULL").fetchall() == [
-        ("erase",)
-    ]  # finished by a later run
+    assert _unfinished(db) == ["erase"]  # finished by a later run
 
     monkeypatch.setattr(scrub, "optimise_search_indexes", merge)
     dialog.retry.click()
     assert dialog.result_label.text() == "Finished: every backup is cleaned."
-    assert db.execute("SELECT count(*) FROM pending_care WHERE finished_at IS NULL").fetchone()[0] == 0
+    assert _unfinished(db) == []
 
 
 def test_a_refusal_before_anything_is_recorded_says_nothing_was_done_though_another_erasure_waits(
@@ -256,22 +262,13 @@ def test_a_refusal_before_anything_is_recorded_says_nothing_was_done_though_anot
     team_id = fill(db)
     merge = scrub.optimise_search_indexes
 
-    def disk_full(*_args: object) -> None:
-        raise sqlite3.OperationalError("database or disk is full")
-
-    dialog = EraseMemberDialog(_context(db, db_path), team_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    monkeypatch.setattr(scrub, "optimise_search_indexes", disk_full)
-    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Bo Day"))
-    dialog.confirm.setChecked(True)
-    dialog.erase_button.click()  # Bo Day's erasure waits, part-done
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    monkeypatch.setattr(scrub, "optimise_search_indexes", _sqlite_disk_full)
+    _erase(dialog, "Bo Day")  # Bo Day's erasure waits, part-done
     assert "It is done in part" in dialog.result_label.text()
     monkeypatch.setattr(scrub, "optimise_search_indexes", merge)
-    monkeypatch.setattr(pending_care, "record_erasure", disk_full)  # now refused before Zoë's is recorded
-    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
-    dialog.confirm.setChecked(True)
-    dialog.erase_button.click()
+    monkeypatch.setattr(pending_care, "record_erasure", _sqlite_disk_full)  # now refused before Zoë's is recorded
+    _erase(dialog, "Zoë Quinn")
 
     assert dialog.result_label.text().startswith("The disk is full")
     assert "done in part" not in dialog.result_label.text() and not dialog.retry.isVisible()

@@ -61,6 +61,14 @@ def sql(db_path: Path, statement: str, *params: object) -> list[tuple[Any, ...]]
         conn.close()
 
 
+def _copy_elsewhere(call_cli: CallCli, db_path: Path, tmp_path: Path) -> Path:
+    """A copy made with ``backup -o`` outside CoPDesk's folders, as on a memory stick: no erasure reaches it."""
+    outside = tmp_path / "elsewhere" / "before.db"
+    outside.parent.mkdir()
+    assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
+    return outside
+
+
 def erase(cli: Callable[..., CliOutcome], db_path: Path, name: str, *extra: str) -> tuple[int, str, str]:
     """``erase --yes`` of ``name`` in Harbour Team, in a subprocess (``run_cli``) or in this process (``call_cli``)."""
     result = cli("erase", "--team", "Harbour Team", "--member", name, "--yes", "--db", str(db_path), *extra)
@@ -156,9 +164,7 @@ def test_a_copy_taken_before_an_erasure_restores_without_the_erased_and_names_th
     erased member, and the redaction list comes with it. Old sessions a deletion removed are the facilitator's to
     delete again (a restore may be how a mistaken deletion is undone): the restore says they are back."""
     make_database(db_path, start=NOW - timedelta(days=800))
-    outside = tmp_path / "elsewhere" / "before.db"
-    outside.parent.mkdir()
-    assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
+    outside = _copy_elsewhere(call_cli, db_path, tmp_path)
     assert erase(call_cli, db_path, "Zoë Quinn")[0] == 0
     assert call_cli("retention", "--months", "24", "--yes", "--db", str(db_path)).returncode == 0
     assert sql(db_path, "SELECT count(*) FROM session") == [(0,)]
@@ -182,9 +188,7 @@ def test_a_crash_in_a_restore_leaves_the_database_as_it_was_never_the_erased_bac
     call_cli: CallCli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_database(db_path)
-    outside = tmp_path / "elsewhere" / "before.db"
-    outside.parent.mkdir()
-    assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
+    outside = _copy_elsewhere(call_cli, db_path, tmp_path)
     assert erase(call_cli, db_path, "Zoë Quinn")[0] == 0
 
     def crash(*_args: object) -> int:
@@ -202,9 +206,7 @@ def test_a_restore_over_a_damaged_database_still_makes_its_erasures_again(
     call_cli: CallCli, db_path: Path, tmp_path: Path
 ) -> None:
     make_database(db_path)
-    outside = tmp_path / "elsewhere" / "before.db"
-    outside.parent.mkdir()
-    assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
+    outside = _copy_elsewhere(call_cli, db_path, tmp_path)
     assert erase(call_cli, db_path, "Zoë Quinn")[0] == 0
     corrupt(db_path, "overwritten-page")
 
@@ -218,9 +220,7 @@ def test_an_erasure_finished_before_erasures_were_kept_is_made_again_from_the_au
     call_cli: CallCli, db_path: Path, tmp_path: Path
 ) -> None:
     make_database(db_path)
-    outside = tmp_path / "elsewhere" / "before.db"
-    outside.parent.mkdir()
-    assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
+    outside = _copy_elsewhere(call_cli, db_path, tmp_path)
     assert erase(call_cli, db_path, "Zoë Quinn")[0] == 0
     sql(db_path, "DELETE FROM pending_care")  # as an earlier CoPDesk left it: the audit log and the names only
     sql(db_path, "UPDATE audit SET at = '2020-01-01T00:00:00+00:00'")  # a clock set back: time decides nothing
@@ -256,9 +256,7 @@ def test_a_restore_refused_over_a_damaged_database_moves_nothing(
     call_cli: CallCli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_database(db_path)
-    outside = tmp_path / "elsewhere" / "before.db"
-    outside.parent.mkdir()
-    assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
+    outside = _copy_elsewhere(call_cli, db_path, tmp_path)
     corrupt(db_path, "overwritten-page")
     before = db_path.read_bytes()
 
