@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from copdesk import paths
+from copdesk.app import create_window
 from copdesk.core.clock import system_monotonic
 from copdesk.core.model import NoteKind, SessionKind
 from copdesk.startup import DamageChoice
@@ -44,6 +45,10 @@ def _erase(dialog: EraseMemberDialog, name: str) -> None:
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findText(name))
     dialog.confirm.setChecked(True)
     dialog.erase_button.click()
+
+
+def _copy_refused(*_args: object, **_kwargs: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
 
 
 def _sqlite_disk_full(*_args: object) -> None:
@@ -211,10 +216,7 @@ def test_a_backup_a_full_disk_kept_from_being_cleaned_is_never_called_damaged_an
     sound = backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW - timedelta(days=1)))
     copy_file = shutil.copyfile
 
-    def disk_full(*_args: object, **_kwargs: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(shutil, "copyfile", disk_full)
+    monkeypatch.setattr(shutil, "copyfile", _copy_refused)
     dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
     _erase(dialog, "Zoë Quinn")
 
@@ -254,6 +256,29 @@ def test_a_full_disk_while_the_search_indexes_merge_is_said_in_the_erase_dialog(
     dialog.retry.click()
     assert dialog.result_label.text() == "Finished: every backup is cleaned."
     assert _unfinished(db) == []
+
+
+def test_a_long_message_in_the_erase_dialog_is_shown_whole(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened from the window, under its stylesheet, as the facilitator sees it: a backup a full disk kept from
+    being cleaned makes the longest message, five lines."""
+    window = create_window(db_path)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    db = window.context.db
+    team_id = fill(db)
+    backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW - timedelta(days=1)))
+    monkeypatch.setattr(shutil, "copyfile", _copy_refused)
+    dialog = EraseMemberDialog(window.context, team_id, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _erase(dialog, "Zoë Quinn")
+
+    label = dialog.result_label
+    assert "Not cleaned this time" in label.text()
+    assert label.height() >= label.heightForWidth(label.width()), "every line of the message is shown, none cut off"
 
 
 def test_a_refusal_before_anything_is_recorded_says_nothing_was_done_though_another_erasure_waits(

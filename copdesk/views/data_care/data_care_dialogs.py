@@ -255,7 +255,15 @@ def _left(dialog: _CareDialog, reports: list[data_care.CareReport[Any]]) -> str:
 def _offer(dialog: _CareDialog, reports: list[data_care.CareReport[Any]]) -> None:
     dialog.delete_damaged.setVisible(any(report.copies.damaged for report in reports))
     dialog.retry.setVisible(any(report.copies.not_cleaned for report in reports))
-    dialog.adjustSize()  # the dialog grows to show the whole message
+    _grow(dialog)
+
+
+def _grow(dialog: _CareDialog) -> None:
+    """Grow the dialog to show the whole message. ``adjustSize`` alone leaves the wrapped message the height of
+    fewer lines than it needs, cutting off its first and last, so the label asks for its height at its width."""
+    label = dialog.result_label
+    label.setMinimumHeight(label.heightForWidth(label.width()))
+    dialog.adjustSize()
 
 
 def _refused(dialog: _CareDialog, exc: StoreError, *, begun: bool) -> None:
@@ -264,7 +272,7 @@ def _refused(dialog: _CareDialog, exc: StoreError, *, begun: bool) -> None:
     then = " It is done in part: once that is put right, press “Try again” (or CoPDesk finishes it at its next start)."
     dialog.result_label.setText(exc.message + (then if begun else ""))
     dialog.retry.setVisible(begun)
-    dialog.adjustSize()
+    _grow(dialog)
 
 
 def _finish_earlier(dialog: _CareDialog, *, delete_damaged: bool) -> None:
