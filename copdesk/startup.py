@@ -234,6 +234,11 @@ def _open_locked(
     except StoreError as exc:
         prompts.cannot_open(exc.message)
         return None
+    if opened.restore_finished:
+        notices.append(
+            "A restore was cut short last time, once the damaged file was moved to "
+            f"{QUARANTINE_FOLDER}/; CoPDesk has finished it, so the backup you chose is now your data."
+        )
     started = Startup(opened, lock, notices, location_warning=location_warning(db_path))
     if opened.permission_warning:
         started.warnings.append(opened.permission_warning)

@@ -4,12 +4,14 @@ Everything that could refuse is checked *before* anything is written: the locati
 header, the schema version and ``quick_check`` are all read through a read-only connection, so a
 refused file is left byte-for-byte unchanged. Only then is the file opened for writing, given its
 pragmas (WAL, ``synchronous=FULL``, foreign keys, a busy timeout) and migrated, after a verified
-backup of the old version.
+backup of the old version. A restore cut short after the damaged database was moved aside left the backup
+ready among the backups (:func:`ready_restore_file`): it is put in place first, never an empty database instead.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import sqlite3
 import threading
@@ -31,6 +33,7 @@ from copdesk.store.errors import (
     NotADatabaseError,
     OlderSchemaError,
     StoreError,
+    in_words,
 )
 from copdesk.store.location import (
     check_location,
@@ -68,6 +71,7 @@ class OpenedDatabase:
     migrated_from: int | None  # the previous schema version when a migration ran
     pre_migration_backup: Path | None
     permission_warning: str | None = None  # the files could not be made owner-only (see restrict_permissions)
+    restore_finished: bool = False  # a restore cut short was finished: its backup is now the database
 
 
 def restoring_file(db_path: Path) -> Path:
@@ -77,12 +81,54 @@ def restoring_file(db_path: Path) -> Path:
     return backup_folder(db_path) / f".{db_path.name}.restoring.partial"
 
 
+def ready_restore_file(db_path: Path) -> Path:
+    """Where a restore over a damaged (or missing) database puts the copy once it is ready, for the rename into the
+    database's place: a crash, or a refused rename, after the damaged file was moved away leaves it here, with no
+    database, and :func:`copdesk.store.recovery.finish_interrupted_restore` puts it in place when the file is next
+    opened."""
+    return backup_folder(db_path) / f".{db_path.name}.restoring.ready"
+
+
 def discard_restoring(db_path: Path) -> None:
-    """Delete the :func:`restoring_file` and what SQLite keeps beside it, as far as can be: one that cannot be
-    deleted now (a permission) is deleted by the next start, restore or data care."""
-    for file in database_files(restoring_file(db_path)):
+    """Delete the :func:`restoring_file`, and the :func:`ready_restore_file` once a database is in its place (before
+    that, it is the restored data), with what SQLite keeps beside them, as far as can be: one that cannot be deleted
+    now (a permission) is deleted by the next start or restore."""
+    files = database_files(restoring_file(db_path))
+    if db_path.exists():
+        files += database_files(ready_restore_file(db_path))
+    for file in files:
         with contextlib.suppress(OSError):
             file.unlink(missing_ok=True)
+
+
+def finish_interrupted_restore(db_path: Path) -> bool:
+    """Put in place the backup a restore had made ready (:func:`ready_restore_file`) when a crash or a refused
+    rename stopped it once the damaged database was moved aside, leaving no database; whether it did."""
+    ready = ready_restore_file(db_path)
+    if db_path.exists() or not ready.is_file():
+        return False
+    put_in_place(ready, db_path)
+    return True
+
+
+def put_in_place(ready: Path, db_path: Path) -> None:
+    """Rename the ready copy to ``db_path``, where no database is, first deleting what SQLite kept beside it."""
+    for leftover in database_files(db_path)[1:]:
+        leftover.unlink(missing_ok=True)
+    os.replace(ready, db_path)
+    sync_folder(db_path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make renames in ``folder`` durable, so a power cut cannot bring a moved file back (not on Windows, which has
+    no folder fsync)."""
+    if not hasattr(os, "O_DIRECTORY"):  # pragma: no cover - Windows
+        return
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def as_database(conn: sqlite3.Connection) -> Database:
@@ -311,6 +357,13 @@ def open_database(
     """
     check_location(path)
     latest = migrations.latest_version(migrations_dir)
+    try:  # never an empty database where a restore cut short left the backup ready
+        restore_finished = finish_interrupted_restore(path)
+    except OSError as exc:
+        raise LocationError(
+            f"A restore cut short left the backup ready, but it could not be put in place ({in_words(exc)}); "
+            "close any program using the data folder, then open CoPDesk again."
+        ) from exc
     created = not path.exists()
     if not created:
         refuse_a_kept_copy(path, "opened to be changed")  # not even to finish a write a crash cut short
@@ -351,4 +404,5 @@ def open_database(
         migrated_from=version if todo and not created else None,
         pre_migration_backup=backup_path,
         permission_warning=permission_warning,
+        restore_finished=restore_finished,
     )

@@ -14,6 +14,7 @@ that is verified and renamed, so at every moment the database path holds a whole
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -33,7 +34,10 @@ from copdesk.store.connection import (
     finish_interrupted_write,
     inspect_existing,
     open_database,
+    put_in_place,
+    ready_restore_file,
     restoring_file,
+    sync_folder,
 )
 from copdesk.store.errors import StoreError, in_words
 from copdesk.store.lineage import same_lineage, team_identities
@@ -55,6 +59,10 @@ class RestoreResult:
     sessions_before: str | None = None  # a deletion of old sessions' cut-off (UTC) that the restored data predates
 
 
+class QuarantineRefused(StoreError):
+    """The damaged database could not be moved into ``quarantine/``: what had moved was put back, if it could be."""
+
+
 def quarantine(db_path: Path, now: datetime) -> list[Path]:
     """Move the database, its -wal/-shm and any -journal into ``quarantine/``; return their new paths."""
     folder = db_path.parent / QUARANTINE_FOLDER
@@ -64,16 +72,34 @@ def quarantine(db_path: Path, now: datetime) -> list[Path]:
     while any((folder / f"{prefix}-{file.name}").exists() for file in database_files(db_path)):
         counter += 1
         prefix = f"{stamp(now)}-{counter}"
-    moved = []
+    moved: list[Path] = []
     # The others go first: a database left behind without them is still damaged, and is quarantined again, while
     # a -wal or -journal left behind without its database would be applied to whichever file takes its place.
-    for file in reversed(database_files(db_path)):
-        if file.exists():
-            target = folder / f"{prefix}-{file.name}"
-            os.replace(file, target)
-            moved.append(target)
-    _sync_folder(db_path.parent)
+    try:
+        for file in reversed(database_files(db_path)):
+            if file.exists():
+                target = folder / f"{prefix}-{file.name}"
+                os.replace(file, target)
+                moved.append(target)
+    except OSError as exc:  # a file in use (a virus scanner, a sync client): all of it stays where it was
+        back = _move_back(moved, db_path)
+        where = "it was left where it was" if back else f"part of it is in {QUARANTINE_FOLDER}/"
+        raise QuarantineRefused(f"The damaged database could not be moved aside ({in_words(exc)}); {where}.") from exc
+    sync_folder(db_path.parent)
     return list(reversed(moved))
+
+
+def _move_back(quarantined: list[Path], db_path: Path) -> bool:
+    """Put quarantined files of ``db_path`` back in its place; whether all of them went back."""
+    own = {file.name: file for file in database_files(db_path)}
+    try:
+        for file in quarantined:
+            original = next(own[name] for name in own if file.name.endswith(f"-{name}"))
+            os.replace(file, original)
+    except OSError:
+        return False
+    sync_folder(db_path.parent)
+    return True
 
 
 def quarantined_files(db_path: Path) -> list[Path]:
@@ -108,10 +134,11 @@ def restore_database(
     and given the erasures the database it replaces had made (read from it, even damaged), when it is a copy of
     that database (a team in common), so a copy taken before an erasure never brings the erased back. Until then
     nothing is changed: a refusal or a crash leaves the database as it was. A damaged database is then quarantined
-    and the ready copy renamed into its place. A sound one is replaced in one commit, in place, under an exclusive
-    lock taken only when no other connection has the file open (not CoPDesk alone: any program), so a program that
-    had it open can never go on committing into a file that is no longer the database, and commits made elsewhere
-    never vanish.
+    and the ready copy renamed into its place (a crash between the two leaves it for the next opening to put in
+    place; a refused rename puts the damaged database back). A sound one is replaced in one commit, in place,
+    under an exclusive lock taken only when no other connection has the file open (not CoPDesk alone: any program),
+    so a program that had it open can never go on committing into a file that is no longer the database, and
+    commits made elsewhere never vanish.
     """
     latest = migrations.latest_version(migrations_dir)
     if db_path.exists() and same_file(source, db_path):
@@ -136,12 +163,20 @@ def restore_database(
         discard_restoring(db_path)  # one a crash left, holding what an earlier backup held
         carried = _prepare(source, prepared, migrations_dir, history, live_teams, now)
         if target is None:  # none, or a damaged one: the ready copy takes its place whole, by a rename
+            ready_file = ready_restore_file(db_path)
+            os.replace(prepared, ready_file)  # from here, a crash leaves it for the next opening to put in place
+            sync_folder(ready_file.parent)
             if damaged:
                 quarantined = quarantine(db_path, now)
-            for leftover in database_files(db_path)[1:]:
-                leftover.unlink(missing_ok=True)
-            os.replace(prepared, db_path)
-            _sync_folder(db_path.parent)
+            try:
+                put_in_place(ready_file, db_path)
+            except OSError:
+                if quarantined and _move_back(quarantined, db_path):
+                    quarantined = []  # the damaged database is back as it was
+                if not quarantined:  # nothing is moved aside, so the restore did not happen: nor will it later
+                    with contextlib.suppress(OSError):
+                        ready_file.unlink()
+                raise
         else:
             previous_backup = backup_to(target, new_backup_path(db_path, BackupKind.PRE_RESTORE, now))
             ready = sqlite3.connect(sqlite_uri(prepared, mode="ro"), uri=True)
@@ -151,9 +186,14 @@ def restore_database(
                 ready.close()
             target.execute("PRAGMA journal_mode = WAL")
             copied_in_place = True
-    except (sqlite3.Error, StoreError) as exc:
+    except QuarantineRefused as exc:
+        raise StoreError(f"The restore did not happen. {exc.message}") from exc
+    except (sqlite3.Error, StoreError, OSError) as exc:
+        if isinstance(exc, OSError) and not quarantined:
+            raise  # nothing was moved aside: the caller says what a file in use means
         kept = (
-            f"the damaged database is kept in {QUARANTINE_FOLDER}/"
+            f"the damaged database is kept in {QUARANTINE_FOLDER}/, and the backup is put in its place when "
+            f"{shown(db_path.name)} is next opened"
             if quarantined
             else "the database was left as it was"
         )
@@ -258,17 +298,6 @@ def _source_kind(source: Path, db_path: Path) -> str:
         if same_file(backup.path, source):
             return f"from the {backup.kind.label} backup of {stamp(backup.taken_at)}"
     return "from a chosen backup file"
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the renames durable, so a power cut cannot bring the damaged file back as the live one."""
-    if not hasattr(os, "O_DIRECTORY"):  # pragma: no cover - Windows has no directory fsync
-        return
-    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def recover_from_damage(

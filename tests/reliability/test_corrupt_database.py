@@ -4,6 +4,7 @@ backup is offered; without one CoPDesk starts fresh and keeps the damaged copy. 
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -15,9 +16,10 @@ from copdesk.startup import open_for_gui
 from copdesk.store.audit import recent_events
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, new_backup_path
-from copdesk.store.connection import backup_folder, open_database
+from copdesk.store.connection import backup_folder, open_database, ready_restore_file
+from copdesk.store.errors import StoreError
 from copdesk.store.location import companion_files
-from copdesk.store.recovery import QUARANTINE_FOLDER
+from copdesk.store.recovery import QUARANTINE_FOLDER, restore_database
 from copdesk.store.teams import team_count
 from tests.reliability.conftest import CORRUPTIONS, NOW, FakePrompts, corrupt, leave_wal_and_shm, make_database
 
@@ -133,3 +135,132 @@ def test_the_quarantine_folder_is_private(db_path: Path) -> None:
     reopened = open_database(db_path, paths.migrations_dir())
     assert reopened.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     reopened.db.close()
+
+
+def _cut_short(*_args: object) -> None:
+    raise KeyboardInterrupt  # stands in for the process ending between the two renames
+
+
+def test_a_restore_cut_short_once_the_damaged_file_was_moved_is_finished_at_the_next_start(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    good = _take_backup(db_path)
+    before = _damage(db_path, "overwritten-page")
+    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _cut_short)
+    with pytest.raises(KeyboardInterrupt):
+        restore_database(good, db_path, paths.migrations_dir(), LATER)
+    monkeypatch.undo()
+    assert not db_path.exists() and ready_restore_file(db_path).is_file()  # no database, the backup ready
+
+    started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=LATER)
+
+    assert started is not None and team_count(started.opened.db) == 1  # the backup, never an empty database
+    assert any("restore was cut short" in notice for notice in started.notices)
+    assert _quarantined(db_path) == before and not ready_restore_file(db_path).exists()
+    started.opened.db.close()
+    started.lock.release()
+
+
+def test_a_rename_refused_after_the_damaged_file_was_moved_puts_it_back(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    good = _take_backup(db_path)
+    before = _damage(db_path, "overwritten-page")
+
+    def in_use(*_args: object) -> None:
+        raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+
+    monkeypatch.setattr("copdesk.store.recovery.put_in_place", in_use)
+    with pytest.raises(PermissionError):  # worded by the window and the command line, as any file in use
+        restore_database(good, db_path, paths.migrations_dir(), LATER)
+
+    assert _contents(companion_files(db_path)) == before  # back, byte for byte, with its -wal
+    assert not list((db_path.parent / QUARANTINE_FOLDER).iterdir())
+    assert not ready_restore_file(db_path).exists()
+
+
+def test_a_rename_refused_and_the_damaged_file_not_put_back_leaves_the_backup_for_the_next_opening(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    good = _take_backup(db_path)
+    before = _damage(db_path, "overwritten-page")
+
+    def in_use(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("copdesk.store.recovery.put_in_place", in_use)
+    monkeypatch.setattr("copdesk.store.recovery._move_back", lambda *_args: False)
+    with pytest.raises(StoreError, match="kept in quarantine/, and the backup is put in its place when"):
+        restore_database(good, db_path, paths.migrations_dir(), LATER)
+    monkeypatch.undo()
+
+    opened = open_database(db_path, paths.migrations_dir())  # as the window reopens after a failed restore
+    assert opened.restore_finished and team_count(opened.db) == 1
+    assert _quarantined(db_path) == before
+    opened.db.close()
+
+
+def test_a_damaged_file_that_cannot_be_moved_aside_is_left_whole_and_the_restore_says_so(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    good = _take_backup(db_path)
+    before = _damage(db_path, "overwritten-page")
+    real_replace = os.replace
+
+    def database_in_use(source: Path, target: Path) -> None:
+        if Path(source) == db_path:  # its -wal and -shm have moved by now
+            raise PermissionError(13, "Permission denied")
+        real_replace(source, target)
+
+    monkeypatch.setattr("copdesk.store.recovery.os.replace", database_in_use)
+    with pytest.raises(StoreError) as refused:
+        restore_database(good, db_path, paths.migrations_dir(), LATER)
+
+    assert refused.value.message == (
+        "The restore did not happen. The damaged database could not be moved aside (Permission denied); "
+        "it was left where it was."
+    )
+    assert _contents(companion_files(db_path)) == before
+    assert not list((db_path.parent / QUARANTINE_FOLDER).iterdir()) and not ready_restore_file(db_path).exists()
+
+
+def test_a_damaged_file_that_cannot_be_moved_aside_at_a_start_is_said_in_one_line(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    before = _damage(db_path, "random-bytes")
+
+    def in_use(source: Path, target: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("copdesk.store.recovery.os.replace", in_use)
+    prompts = FakePrompts(damage="fresh")
+    assert open_for_gui(db_path, prompts, migrations_dir=paths.migrations_dir(), now=LATER) is None
+
+    assert prompts.asked[-1] == (
+        "cannot-open",
+        "The damaged database could not be moved aside (Permission denied); it was left where it was.",
+    )
+    assert _contents(companion_files(db_path)) == before
+
+
+def test_a_restore_to_where_no_database_is_whose_rename_is_refused_leaves_nothing_to_finish_later(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    good = _take_backup(db_path)
+    elsewhere = tmp_path / "elsewhere" / "new.db"
+    elsewhere.parent.mkdir()
+
+    def in_use(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("copdesk.store.recovery.put_in_place", in_use)
+    with pytest.raises(PermissionError):
+        restore_database(good, elsewhere, paths.migrations_dir(), LATER)
+
+    assert not elsewhere.exists() and not ready_restore_file(elsewhere).exists()  # said refused: never done later
