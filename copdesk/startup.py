@@ -208,7 +208,7 @@ def _open_locked(
     from copdesk.store import migrations
     from copdesk.store.backup_catalogue import backup_due, files_fingerprint, newest_verified_backup
     from copdesk.store.connection import discard_restoring, open_database
-    from copdesk.store.recovery import QUARANTINE_FOLDER, recover_from_damage
+    from copdesk.store.recovery import HISTORY_UNREAD, QUARANTINE_FOLDER, recover_from_damage
 
     fingerprint = files_fingerprint(db_path)
     notices: list[str] = []
@@ -221,13 +221,14 @@ def _open_locked(
             return None
         restore = backup.path if choice is DamageChoice.RESTORE_BACKUP and backup is not None else None
         try:
-            opened, moved = recover_from_damage(db_path, restore, migrations_dir, now)
+            opened, moved, history_unread = recover_from_damage(db_path, restore, migrations_dir, now)
         except StoreError as error:
             prompts.cannot_open(error.message)
             return None
         kept = f"The damaged file was kept as {QUARANTINE_FOLDER}/{moved[0].name if moved else db_path.name}"
         if restore is not None and backup is not None:
-            notices.append(f"{kept}; CoPDesk restored the backup taken {_when(backup.taken_at)}.")
+            unread = f" {HISTORY_UNREAD}" if history_unread else ""
+            notices.append(f"{kept}; CoPDesk restored the backup taken {_when(backup.taken_at)}.{unread}")
         else:
             notices.append(f"{kept}; CoPDesk started with an empty database.")
         fingerprint = ""  # the database was just replaced: back it up below

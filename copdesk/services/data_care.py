@@ -34,6 +34,7 @@ from copdesk.store.copies import display_name
 from copdesk.store.erasure import ErasureCounts
 from copdesk.store.errors import StoreError, in_words
 from copdesk.store.pending_care import PendingCare
+from copdesk.store.recovery import HISTORY_UNREAD
 from copdesk.store.retention import RetentionCounts
 from copdesk.store.scrub import CopiesOutcome, Deletion, checkpoint_truncate, clean_copies, delete_securely
 
@@ -223,6 +224,8 @@ class Restored:
         if carried and not self.refused:
             what = "The erasure" if carried == 1 else f"The {carried} erasures"
             said += f" {what} made in the data it replaced {'was' if carried == 1 else 'were'} made again in it too."
+        if self.result.history_unread:
+            said += f" {HISTORY_UNREAD}"
         if self.result.sessions_before is not None:
             day = format_uk(from_utc_iso(self.result.sessions_before).astimezone().date())
             said += (

@@ -36,6 +36,11 @@ def check_location(path: Path) -> None:
             raise LocationError(f"Cannot use {path}: it is a folder. Give the path of a database file.")
         if not os.access(path, os.R_OK | os.W_OK):
             raise LocationError(f"Cannot open {path}: the file is read-only. Check its permissions or use a copy.")
+        if path.stat().st_nlink > 1:  # each name would have its own lock and its own -wal: two writers, one file
+            raise LocationError(
+                f"Cannot open {path}: the file has another name as well (a hard link), and a second CoPDesk opening "
+                "it by that name would damage it. Copy the file instead of linking it, and delete the other name."
+            )
 
 
 def make_private_folder(folder: Path) -> None:

@@ -47,6 +47,10 @@ from copdesk.store.retention import old_data_present
 from copdesk.store.uri import sqlite_uri
 
 QUARANTINE_FOLDER = "quarantine"
+HISTORY_UNREAD = (
+    "The damaged file could not be read, so an erasure made in it after the backup was taken could not be made "
+    "again: if you erased anyone from CoPDesk since then, erase them again."
+)
 _STAMPED = re.compile(r"^\d{8}T\d{6}Z-")
 
 
@@ -57,6 +61,7 @@ class RestoreResult:
     quarantined: list[Path]  # or, when that database was damaged, where it was moved
     erasures_carried: int = 0  # erasures of the database replaced, recorded in the restored data to be made again
     sessions_before: str | None = None  # a deletion of old sessions' cut-off (UTC) that the restored data predates
+    history_unread: bool = False  # the damaged database replaced could not be read: its erasures are unknown
 
 
 class QuarantineRefused(StoreError):
@@ -211,7 +216,8 @@ def restore_database(
     record_event(opened.db, "restored", "database", None, now, audit_detail or _source_kind(source, db_path))
     old = history.latest_cutoff if history is not None and carried is not None else None
     sessions_before = old if old is not None and old_data_present(opened.db, old) else None
-    return RestoreResult(opened, previous_backup, quarantined, carried or 0, sessions_before)
+    unread = damaged and history is None
+    return RestoreResult(opened, previous_backup, quarantined, carried or 0, sessions_before, unread)
 
 
 def _history(
@@ -302,14 +308,15 @@ def _source_kind(source: Path, db_path: Path) -> str:
 
 def recover_from_damage(
     db_path: Path, backup: Path | None, migrations_dir: Path, now: datetime
-) -> tuple[OpenedDatabase, list[Path]]:
+) -> tuple[OpenedDatabase, list[Path], bool]:
     """Restore ``backup`` over the damaged database, which is quarantined (:func:`restore_database`, which carries
-    its erasures across), or quarantine it and start an empty one."""
+    its erasures across), or quarantine it and start an empty one; and whether its erasures could not be read."""
+    unread = False
     if backup is not None:
         result = restore_database(backup, db_path, migrations_dir, now)
-        opened, moved = result.opened, result.quarantined
+        opened, moved, unread = result.opened, result.quarantined, result.history_unread
     else:
         moved = quarantine(db_path, now)
         opened = open_database(db_path, migrations_dir, now=now)
     record_event(opened.db, "quarantined", "database", None, now, f"kept in {QUARANTINE_FOLDER}/")
-    return opened, moved
+    return opened, moved, unread

@@ -264,3 +264,20 @@ def test_a_restore_to_where_no_database_is_whose_rename_is_refused_leaves_nothin
         restore_database(good, elsewhere, paths.migrations_dir(), LATER)
 
     assert not elsewhere.exists() and not ready_restore_file(elsewhere).exists()  # said refused: never done later
+
+
+@pytest.mark.parametrize(("kind", "unread"), [("random-bytes", True), ("text-file", True), ("overwritten-page", False)])
+def test_a_damaged_file_whose_erasures_cannot_be_read_is_said_at_the_restore(
+    db_path: Path, kind: str, unread: bool
+) -> None:
+    make_database(db_path)
+    _take_backup(db_path)
+    corrupt(db_path, kind)
+
+    started = open_for_gui(db_path, FakePrompts(damage="restore"), migrations_dir=paths.migrations_dir(), now=LATER)
+
+    assert started is not None
+    said = " ".join(started.notices)
+    assert ("if you erased anyone from CoPDesk since then, erase them again" in said) is unread
+    started.opened.db.close()
+    started.lock.release()

@@ -216,6 +216,20 @@ def test_a_restore_over_a_damaged_database_still_makes_its_erasures_again(
     assert sql(db_path, "SELECT count(*) FROM member WHERE display_name = 'Zoë Quinn'") == [(0,)]
 
 
+def test_a_restore_over_a_database_too_damaged_to_read_says_its_erasures_could_not_be_made_again(
+    call_cli: CallCli, db_path: Path, tmp_path: Path
+) -> None:
+    make_database(db_path)
+    outside = _copy_elsewhere(call_cli, db_path, tmp_path)
+    assert erase(call_cli, db_path, "Zoë Quinn")[0] == 0
+    corrupt(db_path, "random-bytes")
+
+    restored = call_cli("restore", str(outside), "--db", str(db_path))
+
+    assert restored.returncode == 0, restored.stderr
+    assert "could not be read" in restored.stdout and "erase them again" in restored.stdout
+
+
 def test_an_erasure_finished_before_erasures_were_kept_is_made_again_from_the_audit_log(
     call_cli: CallCli, db_path: Path, tmp_path: Path
 ) -> None:

@@ -159,3 +159,21 @@ def test_lock_in_one_process_twice(db_path: Path) -> None:
         with pytest.raises(AlreadyOpenError, match="already open"):
             InstanceLock(db_path).acquire()
     assert not lock_path(db_path).exists()
+
+
+def test_a_database_with_a_second_name_is_never_opened_by_either(db_path: Path, tmp_path: Path) -> None:
+    """Each name of a hard link would get its own lock and its own -wal: a second CoPDesk through the other name
+    would then write into the same file unseen, and damage it."""
+    make_database(db_path)
+    other_name = tmp_path / "team-notes.db"
+    os.link(db_path, other_name)
+    before = sorted(path.name for path in db_path.parent.iterdir())
+
+    for name in (db_path, other_name):
+        prompts = FakePrompts()
+        assert open_for_gui(name, prompts, migrations_dir=paths.migrations_dir(), now=NOW) is None
+        ((asked, message),) = prompts.asked
+        assert asked == "location" and "hard link" in message and "\n" not in message
+
+    assert sorted(path.name for path in db_path.parent.iterdir()) == before  # no lock, no -wal, for either name
+    assert not lock_path(other_name).exists()
