@@ -211,3 +211,18 @@ def test_the_whole_question_is_in_view_in_the_largest_type_that_fits(
     assert card.text_label.property("role") == role
     assert card.verticalScrollBar().value() == 0
     assert card.text_label.geometry().bottom() < card.viewport().height(), "the whole question is in view"
+
+
+def test_only_the_page_shown_sets_how_tall_the_notes_tabs_must_be(window: MainWindow) -> None:
+    """A taller page behind another tab (the Issue page) must not take rows from the follow-up list above."""
+    add_team(window)
+    start_session(window)
+    notes = window.notes_panel
+    tallest = notes.issue_linker.minimumSizeHint().height()
+    assert notes.editor.minimumSizeHint().height() < tallest  # the Issue page is the taller
+
+    assert notes.tabs.minimumSizeHint().height() < tallest + notes.tabs.tabBar().sizeHint().height()
+    notes.tabs.setCurrentIndex(notes.ISSUE_TAB)
+    assert notes.tabs.minimumSizeHint().height() >= tallest  # shown, it gets what it needs
+    notes.tabs.setCurrentIndex(notes.NOTES_TAB)
+    assert notes.tabs.minimumSizeHint().height() < tallest + notes.tabs.tabBar().sizeHint().height()

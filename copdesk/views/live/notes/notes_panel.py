@@ -131,7 +131,9 @@ class NotesPanel(Pane):
         self.paste_banner = Banner("warning")
         self.editor.refused.connect(self.paste_banner.show_message)
         content_layout.addWidget(self.paste_banner)
-        self.tabs.currentChanged.connect(lambda index: self.follow_up.set_compact(index != self.NOTES_TAB))
+        self._page_heights = [self.tabs.widget(i).sizePolicy().verticalPolicy() for i in range(self.tabs.count())]
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self._tab_shown(self.tabs.currentIndex())
         self.body.addWidget(self.content)
 
         self.autosave_timer = QTimer(self)
@@ -149,6 +151,16 @@ class NotesPanel(Pane):
         live.ended.connect(self.unload)
         live.repeated_issue_requested.connect(self.open_recurring_issue_linking)
         self.unload()
+
+    def _tab_shown(self, index: int) -> None:
+        """Fold the follow-up list away from the notes, and let only the page shown set the tabs' height: a taller
+        page behind another tab (the Issue page) would otherwise take rows from the follow-up list above."""
+        self.follow_up.set_compact(index != self.NOTES_TAB)
+        for page_index, height in enumerate(self._page_heights):
+            page = self.tabs.widget(page_index)
+            policy = page.sizePolicy()
+            policy.setVerticalPolicy(height if page_index == index else QSizePolicy.Policy.Ignored)
+            page.setSizePolicy(policy)
 
     def minimumSizeHint(self) -> QSize:
         """What the pane's content needs (the editor's lines included), and never less than a fixed floor, so
