@@ -157,10 +157,11 @@ def scale_with_floor(wants: Sequence[float], total: float, floor: float) -> list
         fixed |= too_small
 
 
-def whole_minutes_keeping_total(shares: Sequence[float]) -> list[int]:
-    """Round each share (all at least a minute) to whole minutes without the rounding adding up to drift."""
+def whole_minutes_keeping_total(shares: Sequence[float], at_most: int) -> list[int]:
+    """Round each share (all at least a minute) to whole minutes without the rounding adding up to drift, nor the
+    total going over ``at_most`` minutes (the room there is: rounding up must not take what another segment needs)."""
     minutes = [math.floor(share / 60) for share in shares]
-    extra = rounded_minutes(sum(shares)) - sum(minutes)
+    extra = max(min(rounded_minutes(sum(shares)), at_most) - sum(minutes), 0)  # never under a minute each
     by_remainder = sorted(range(len(shares)), key=lambda i: shares[i] / 60 - minutes[i], reverse=True)
     for i in by_remainder[:extra]:
         minutes[i] += 1

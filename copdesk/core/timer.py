@@ -22,6 +22,7 @@ last saved time. Monotonic readings are never saved: they mean nothing in anothe
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -239,7 +240,9 @@ class SessionTimer:
         current, later = self._segments[self._index], self._segments[self._index + 1 :]
         wants = [max(current.planned_seconds - elapsed, 0.0)] + [float(s.planned_seconds) for s in later]
         shares = scale_with_floor(wants, available, MINIMUM_SEGMENT_SECONDS)
-        later_minutes = whole_minutes_keeping_total(shares[1:])
+        # Whole minutes for the segments to come, leaving the current one at least its minute.
+        room = math.floor((available - MINIMUM_SEGMENT_SECONDS) / 60)
+        later_minutes = whole_minutes_keeping_total(shares[1:], room)
         current_left = max(float(MINIMUM_SEGMENT_SECONDS), available - 60 * sum(later_minutes))
         changes = []
         new_current = round(elapsed + current_left)

@@ -146,6 +146,24 @@ def test_retime_never_goes_below_a_minute_and_says_when_it_cannot_recover() -> N
     assert [s.planned_seconds for s in view.agenda[1:]] == [60, 60]
 
 
+@pytest.mark.parametrize("overrun", range(10 * MIN, 14 * MIN, 15))
+def test_retime_finishes_on_time_whenever_the_minutes_are_there_whatever_the_seconds(overrun: int) -> None:
+    """Rounding the segments to come to whole minutes must never take the current segment's last minute, and so
+    say the session cannot finish on time while the later segments are far above a minute."""
+    clock = FakeClock()
+    timer = started(clock, ("Welcome", 5), ("Actions", 5), ("Case", 12), ("Clarifying", 8), ("Reflection", 20))
+    clock.advance(90)
+    timer.next_segment()
+    clock.advance(overrun)  # the actions from last time run long
+
+    result = timer.retime_remaining()
+
+    view = timer.snapshot()
+    assert result.finishes_on_time, result.message
+    assert view.schedule_status == "On time"
+    assert view.segment_remaining_seconds >= 60
+
+
 def test_retime_when_on_time_changes_nothing() -> None:
     clock = FakeClock()
     timer = reflective_hour(clock)
