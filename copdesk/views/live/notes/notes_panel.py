@@ -112,13 +112,16 @@ class NotesPanel(Pane):
         self.learning = NoteItemsEditor(context, NoteKind.LEARNING)
         self.parked = NoteItemsEditor(context, NoteKind.PARKED)
         self.escalations = EscalationsEditor(context)
-        for widget, caption in (
-            (self.editor, "&Notes"),
-            (self.action_editor, "&Action"),
-            (self.issue_linker, "&Issue"),
-            (self.learning, "&Learning"),
-            (self.parked, "&Parked"),
-            (self.escalations, "&Escalation"),
+        self._pages: list[QWidget] = [
+            self.editor,
+            self.action_editor,
+            self.issue_linker,
+            self.learning,
+            self.parked,
+            self.escalations,
+        ]
+        for widget, caption in zip(
+            self._pages, ("&Notes", "&Action", "&Issue", "&Learning", "&Parked", "&Escalation"), strict=True
         ):
             self.tabs.addTab(widget, caption)
         # The follow-up list takes what its rows need (never more); the tabs take the rest.
@@ -131,7 +134,7 @@ class NotesPanel(Pane):
         self.paste_banner = Banner("warning")
         self.editor.refused.connect(self.paste_banner.show_message)
         content_layout.addWidget(self.paste_banner)
-        self._page_heights = [self.tabs.widget(i).sizePolicy().verticalPolicy() for i in range(self.tabs.count())]
+        self._page_heights = [page.sizePolicy().verticalPolicy() for page in self._pages]
         self.tabs.currentChanged.connect(self._tab_shown)
         self._tab_shown(self.tabs.currentIndex())
         self.body.addWidget(self.content)
@@ -156,8 +159,7 @@ class NotesPanel(Pane):
         """Fold the follow-up list away from the notes, and let only the page shown set the tabs' height: a taller
         page behind another tab (the Issue page) would otherwise take rows from the follow-up list above."""
         self.follow_up.set_compact(index != self.NOTES_TAB)
-        for page_index, height in enumerate(self._page_heights):
-            page = self.tabs.widget(page_index)
+        for page_index, (page, height) in enumerate(zip(self._pages, self._page_heights, strict=True)):
             policy = page.sizePolicy()
             policy.setVerticalPolicy(height if page_index == index else QSizePolicy.Policy.Ignored)
             page.setSizePolicy(policy)
