@@ -8,10 +8,11 @@ Only active series count: pausing a series takes its dates off every screen and 
 from __future__ import annotations
 
 import heapq
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from sqlite_utils import Database
 
+from copdesk.core.clock import to_utc_iso
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import SessionKind
 from copdesk.core.rule_text import ScheduleError
@@ -23,6 +24,8 @@ from copdesk.core.schedule import (
     validate,
 )
 from copdesk.store.series import series_for_team
+
+DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose start passed within this is "the one due now"
 
 
 def local_wall_time(moment: datetime) -> datetime:
@@ -42,9 +45,22 @@ def team_rules(db: Database, team_id: int) -> list[tuple[int, SessionKind, str]]
     return rules
 
 
-def next_session(db: Database, team_id: int, now: datetime) -> NextSession | None:
-    """The team's next scheduled session strictly after ``now``, over all its active series (None without one)."""
-    return next_session_across(team_rules(db, team_id), local_wall_time(now))
+def due_from(db: Database, team_id: int, now: datetime) -> datetime:
+    """Where the team's next session is looked for from (aware): a session whose start passed within
+    :data:`DUE_NOW_WINDOW` is still the next one, so a facilitator starting late still sees it and its plan, until
+    the team has started a session since then (it was held)."""
+    since = now - DUE_NOW_WINDOW
+    held = db.execute(
+        "SELECT 1 FROM session WHERE team_id = ? AND started_at >= ? LIMIT 1", [team_id, to_utc_iso(since)]
+    ).fetchone()
+    return now if held else since
+
+
+def next_session(db: Database, team_id: int, now: datetime, kind: SessionKind | None = None) -> NextSession | None:
+    """The team's next scheduled session strictly after ``now``, over all its active series or those of ``kind``
+    (None without one)."""
+    rules = [rule for rule in team_rules(db, team_id) if kind is None or rule[1] is kind]
+    return next_session_across(rules, local_wall_time(now))
 
 
 def next_session_date(db: Database, team_id: int, now: datetime) -> date | None:

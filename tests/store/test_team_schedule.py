@@ -88,3 +88,22 @@ def test_a_series_whose_rule_no_longer_reads_does_not_hide_the_others(db: Databa
     )
     found = schedule.next_session(db, team_id, NOW)
     assert found is not None and (found.moment, found.kind) == (datetime(2026, 9, 10, 10, 0), SessionKind.REFLECTIVE)
+
+
+def test_a_session_whose_start_just_passed_is_still_the_next_one_until_it_is_held(db: Database, team_id: int) -> None:
+    """A facilitator starting two minutes late still sees that session (and its plan), not the one after it."""
+    from copdesk.store import sessions
+
+    def next_at(local: datetime) -> datetime | None:
+        moment = local.astimezone()  # the rules are local wall time
+        found = schedule.next_session(db, team_id, schedule.due_from(db, team_id, moment))
+        return found.moment if found else None
+
+    due = datetime(2026, 9, 10, 10, 0)  # the 2nd Thursday's Reflective session
+    assert next_at(due.replace(minute=2)) == due
+    assert next_at(due.replace(minute=59)) == due
+    assert next_at(due.replace(hour=11, minute=1)) == datetime(2026, 9, 24, 10, 0)  # an hour on: missed
+
+    held = sessions.create_session(db, team_id, SessionKind.REFLECTIVE, due.replace(minute=3).astimezone())
+    sessions.start_session(db, held.id, due.replace(minute=3).astimezone(), ground_rules_agreed=True)
+    assert next_at(due.replace(minute=40)) == datetime(2026, 9, 24, 10, 0)  # held: the next is the one after

@@ -6,7 +6,7 @@ hour of a session the team attends.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from copdesk.core.agenda import AgendaSegment, AgendaTemplate
 from copdesk.core.clock import from_utc_iso
@@ -16,8 +16,6 @@ from copdesk.core.planning import NextSessionPlan
 from copdesk.store import schedule, session_lifecycle
 from copdesk.store.planning import next_run_session, next_session_plan
 from copdesk.views.context import AppContext
-
-DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose planned start passed within this is "the one due now"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,18 +27,20 @@ class StartDefaults:
     scheduled_words: str
 
 
-def session_defaults(context: AppContext, team_id: int) -> StartDefaults:
-    """The session this start most likely is: one planned in advance, else the series' next (or just due) one."""
+def session_defaults(context: AppContext, team_id: int, kind: SessionKind | None = None) -> StartDefaults:
+    """The session this start most likely is: one planned in advance, else the series' next (or just due) one; of
+    ``kind``, once the facilitator has chosen the type."""
     now = context.now()
     planned = session_lifecycle.planned_session_near(context.db, team_id, now)
-    if planned is not None and planned.planned_start is not None:
+    if planned is not None and planned.planned_start is not None and kind in (None, planned.kind):
         start = from_utc_iso(planned.planned_start)
         return StartDefaults(planned.kind, start, planned.series_id, planned, f"Planned: {_when(start)}")
-    upcoming = schedule.next_session(context.db, team_id, now - DUE_NOW_WINDOW)
+    upcoming = schedule.next_session(context.db, team_id, schedule.due_from(context.db, team_id, now), kind)
     if upcoming is None:
-        return StartDefaults(SessionKind.REFLECTIVE, None, None, None, "No scheduled sessions for this team.")
+        what = "sessions" if kind is None else f"{kind.label} sessions"
+        return StartDefaults(kind or SessionKind.REFLECTIVE, None, None, None, f"No scheduled {what} for this team.")
     start = upcoming.moment.astimezone()  # naive local wall time, made aware
-    fulfils = abs(start - now) <= DUE_NOW_WINDOW
+    fulfils = abs(start - now) <= schedule.DUE_NOW_WINDOW
     words = f"Scheduled: {upcoming.kind.label}, {_when(start)}" if fulfils else f"Next scheduled: {_when(start)}"
     return StartDefaults(
         upcoming.kind, start if fulfils else None, upcoming.series_id if fulfils else None, None, words
@@ -59,5 +59,5 @@ def _when(moment: datetime) -> str:
 
 def planned_in_advance(context: AppContext, team_id: int) -> NextSessionPlan:
     """The plan made in the Prepare view for the session the team runs next (or has just begun)."""
-    upcoming = next_run_session(context.db, team_id, context.now() - DUE_NOW_WINDOW)
+    upcoming = next_run_session(context.db, team_id, schedule.due_from(context.db, team_id, context.now()))
     return next_session_plan(context.db, team_id, upcoming.moment.date() if upcoming else None)

@@ -183,7 +183,12 @@ class StartSessionDialog(QDialog):
         return None if self.attended() else self._plan.presenter_id
 
     def _kind_changed(self) -> None:
-        """A presenter the defaults chose follows the type; one the facilitator chose stays."""
+        """The scheduled session, and a presenter the defaults chose, follow the type; one the facilitator chose
+        stays."""
+        team_id = self.team_id()
+        if team_id is not None:
+            self.defaults = session_defaults(self.context, team_id, self.kind())
+            self.scheduled_label.setText(self.defaults.scheduled_words)
         default = self._presenter_default()
         key = self.presenter_combo.currentData()
         was_default = None if self._default_presenter is None else [_MEMBER, self._default_presenter]

@@ -3,7 +3,7 @@ warning and support, co-facilitator; saved as it is made, offered by the start d
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
@@ -15,6 +15,7 @@ from copdesk.services.teams import set_member_active, set_member_role
 from copdesk.store import planning, series, sessions, teams
 from copdesk.store.records import session_record
 from copdesk.views.shell.main_window import MainWindow
+from tests.conftest import FakeClock
 
 ROSTER = (("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.CO_FACILITATOR), ("Cy Vale", Role.PRACTITIONER))
 SESSION_DAY = date(2026, 10, 8)  # the fake clock's Thursday: the 2nd Thursday's 10:00 session is next
@@ -186,3 +187,21 @@ def test_a_bad_plan_is_refused_with_one_line_and_what_was_typed_stays(clocked_wi
     card.fields.co_facilitator.setCurrentIndex(card.fields.co_facilitator.findData(_member(window, team, "Bo Day")))
     assert "someone other than the presenter" in card.message.text()
     assert all(widget.accessibleName() for widget in (card.presenter, card.asked, card.asked_on, *card.fields.widgets))
+
+
+def test_a_facilitator_starting_late_still_sees_the_plan_for_the_session_due_now(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    window = clocked_window
+    _team(window)
+    card = window.review_panel.review_sections.plan
+    card.fields.trigger_warning.setText("A sudden death at home")
+    card.fields.trigger_warning.editingFinished.emit()
+
+    fake_clock.wall = datetime(2026, 10, 8, 10, 2).astimezone()  # two minutes after the session's start
+    window.review_panel.refresh()
+
+    assert "Reflective practice CoP on Thu 8 Oct 2026" in card.message.text()
+    assert card.fields.trigger_warning.text() == "A sudden death at home"
+    assert window.review_panel.review_sections.next_session.when.text().endswith(", 10:00")
+    assert "today" in window.review_panel.review_sections.next_session.kind.text()

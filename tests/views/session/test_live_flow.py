@@ -52,6 +52,29 @@ def test_start_dialog_defaults_to_the_scheduled_session_due_now(
     assert from_utc_iso(saved.planned_start).astimezone().replace(tzinfo=None) == starts_at
 
 
+def test_the_start_dialog_names_the_next_session_of_the_type_chosen(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    window = clocked_window
+    team = add_team(window)
+    local_now = fake_clock.now().astimezone().replace(tzinfo=None, second=0, microsecond=0)
+    spotlight_at, reflective_at = local_now + timedelta(minutes=10), local_now + timedelta(days=2, hours=1)
+    for kind, moment in ((SessionKind.SPOTLIGHT, spotlight_at), (SessionKind.REFLECTIVE, reflective_at)):
+        series.add_series(window.context.db, team.id, kind, _weekly_rule_at(moment), fake_clock.now())
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None and dialog.kind() is SessionKind.SPOTLIGHT
+
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.REFLECTIVE.value))
+    said = dialog.scheduled_label.text()
+    assert said.startswith("Next scheduled: ") and f" {reflective_at.day} " in said, said
+    assert said.endswith(f"at {reflective_at:%H:%M}"), said
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.THEMED.value))
+    assert dialog.scheduled_label.text() == f"No scheduled {SessionKind.THEMED.label} sessions for this team."
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.SPOTLIGHT.value))
+    assert dialog.scheduled_label.text().startswith("Scheduled: Spotlight session")
+    dialog.reject()
+
+
 def test_starting_records_who_is_present_the_guest_and_the_ground_rules(window: MainWindow) -> None:
     team = add_team(window)
     live = window.live_session
