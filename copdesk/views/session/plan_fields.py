@@ -56,7 +56,7 @@ class PlanFields:
         self.support.setToolTip(
             "Said in the last ground rule only when given: the rules never promise support nobody arranged."
         )
-        self._labels: list[str] = ["Co-&facilitator", "&Format", "Trigger &warning", "S&upport offered"]
+        self._labels: list[str] = ["&Co-facilitator", "For&mat", "Trigger &warning", "S&upport offered"]
 
     @property
     def widgets(self) -> tuple[QWidget, ...]:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMainWindow, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
+from copdesk.core.model import SessionKind
 from copdesk.core.timer import TimerStatus
+from copdesk.store import actions
+from copdesk.views.shell.header_bar import PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.shell.shortcut_help import shortcut_rows
 from tests.conftest import FakeClock
@@ -174,3 +177,62 @@ def test_keys_of_a_dialog_the_window_keeps_are_not_listed_as_the_windows(window:
     rows = shortcut_rows(window)
     assert not any("Ctrl+C" in listed(keys) for keys, _ in rows)
     dialog.close()
+
+
+def _alt_keys(shown: QWidget) -> dict[str, list[str]]:
+    """The Alt + letter keys of what is on screen in ``shown``'s window: its menus, buttons, labels' buddies and
+    tabs, each letter with every text that underlines it."""
+    found: dict[str, list[str]] = {}
+
+    def add(text: str) -> None:
+        letter = QKeySequence.mnemonic(text).toString()
+        if letter:
+            found.setdefault(letter, []).append(text)
+
+    if isinstance(shown, QMainWindow):
+        for menu in shown.menuBar().actions():
+            add(menu.text())
+    for widget in shown.findChildren(QWidget):
+        if not widget.isVisible() or widget.window() is not shown:
+            continue
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
+            add(widget.text())
+        elif isinstance(widget, QTabBar):
+            for tab in range(widget.count()):
+                add(widget.tabText(tab))
+    return found
+
+
+def _clashes(shown: QWidget) -> dict[str, list[str]]:
+    return {letter: texts for letter, texts in _alt_keys(shown).items() if len(texts) > 1}
+
+
+def test_no_two_things_on_screen_share_an_alt_key(window: MainWindow) -> None:
+    """Two underlined letters alike make Alt + that letter only move the focus between them (or open a menu)."""
+    team = add_team(window)
+    earlier = start_session(window, topic="An earlier session")
+    actions.add_action(
+        window.context.db, team.id, "Share the reading list", window.context.now(), origin_session_id=earlier.id
+    )
+    window.session_flow.end_now()
+    assert window.session_flow.summary_dialog is not None
+    window.session_flow.summary_dialog.accept()
+    window.show_page(PREPARE_PAGE)
+    window.review_panel.refresh()
+    assert len(_alt_keys(window)) > 8 and _clashes(window) == {}, "the Prepare view"
+
+    start_session(window)
+    tabs = window.notes_panel.tabs
+    assert window.notes_panel.follow_up.table.isVisible()  # with its Done, Carry and Drop buttons
+    for tab in range(tabs.count()):
+        tabs.setCurrentIndex(tab)
+        assert _clashes(window) == {}, tabs.tabText(tab)
+    window.session_flow.end_now()
+    assert window.session_flow.summary_dialog is not None
+    window.session_flow.summary_dialog.accept()
+
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.REFLECTIVE.value))
+    assert "&Co-facilitator" in _alt_keys(dialog)["Alt+C"] and _clashes(dialog) == {}
+    dialog.reject()

@@ -71,7 +71,7 @@ class FollowUpBox(QWidget):
         for key, caption, shortcut, slot in (
             ("done", "&Done", "Ctrl+Alt+D", lambda: self.review(ReviewOutcome.DONE)),
             ("carry", "&Carry", "Ctrl+Alt+C", lambda: self.review(ReviewOutcome.CARRIED)),
-            ("drop", "D&rop", "Ctrl+Alt+R", lambda: self.review(ReviewOutcome.DROPPED)),
+            ("drop", "Dr&op", "Ctrl+Alt+R", lambda: self.review(ReviewOutcome.DROPPED)),
             ("reassign", "Reassign…", "", self.reassign),
             ("redate", "New date…", "", self.redate),
             ("undo", "Undo", "Ctrl+Alt+Z", self.undo),

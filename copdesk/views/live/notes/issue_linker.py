@@ -75,7 +75,7 @@ class IssueLinker(QuickItemForm):
         self.new_button = QPushButton("Record as ne&w")
         self.new_button.setAccessibleName("Record as a new issue")
         self.new_button.clicked.connect(self.record_new)
-        self.history_button = QPushButton("&History…")
+        self.history_button = QPushButton("Histor&y…")
         self.history_button.setAccessibleName("History, escalations and resolution of the selected issue")
         self.history_button.setToolTip("Every time it was raised, its escalations; escalate or resolve it")
         self.history_button.clicked.connect(self.open_history)

@@ -170,7 +170,7 @@ class EscalationsEditor(QuickItemForm):
         route = shipped_texts().escalation
         top = QHBoxLayout()
         top.addWidget(hint_label(route.with_credit()), 1)
-        self.new_button = QPushButton("New escala&tion…")
+        self.new_button = QPushButton("Ne&w escalation…")
         self.new_button.setAccessibleName("New escalation")
         self.new_button.clicked.connect(self.new_escalation)
         self.outcome_button = QPushButton("Record &outcome…")
