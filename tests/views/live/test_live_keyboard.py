@@ -155,7 +155,7 @@ def test_the_help_overlay_lists_every_shortcut_of_the_window(window: MainWindow)
         elif text:
             assert text not in listed_keys, f"the mnemonic {text} of {button.text()!r} is listed"
     assert ("Ctrl+Alt+D", "Follow-up: done, the selected action") in shown
-    assert ("Ctrl+Alt+Z", "Follow-up: undo, the selected action") in shown
+    assert ("Ctrl+Alt+Z", "Follow-up: undo, the selected action, or else the last one marked") in shown
     for must in ("Space", "N", "+", "R", "Ctrl+E", "Ctrl+Shift+S", "Ctrl+T", "F1", "?"):
         assert any(must in keys.split(" or ") for keys, _ in shown), must
     assert shortcut_rows(window) == shown

@@ -44,6 +44,7 @@ class FollowUpBox(QWidget):
         self.context = context
         self.team_id: int | None = None
         self.session_id: int | None = None
+        self._marked: list[int] = []  # the actions marked in this session, in order, for Undo
         self.compact = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -83,8 +84,9 @@ class FollowUpBox(QWidget):
             button.setStyleSheet("QPushButton { padding: 2px 8px; }")
             if shortcut:
                 button.setShortcut(QKeySequence(shortcut))
-            button.setToolTip(f"{plain}: the selected action" + (f" ({shortcut})" if shortcut else ""))
-            button.setWhatsThis(f"Follow-up: {plain.lower()}, the selected action")  # as F1 lists its key
+            which = "the selected action, or else the last one marked" if key == "undo" else "the selected action"
+            button.setToolTip(f"{plain}: {which}" + (f" ({shortcut})" if shortcut else ""))
+            button.setWhatsThis(f"Follow-up: {plain.lower()}, {which}")  # as F1 lists its key
             button.clicked.connect(slot)
             heading.addWidget(button)
             self.buttons[key] = button
@@ -109,6 +111,7 @@ class FollowUpBox(QWidget):
     # -- loading ------------------------------------------------------------------------------------
     def set_session(self, team_id: int, session_id: int) -> None:
         self.team_id, self.session_id = team_id, session_id
+        self._marked = []
         self._say("")
         self.reload()
         if self.model.rowCount():
@@ -168,7 +171,8 @@ class FollowUpBox(QWidget):
             self.buttons[key].setEnabled(index.isValid())
         for key in ("reassign", "redate"):
             self.buttons[key].setEnabled(not closed)
-        self.buttons["undo"].setEnabled(index.isValid() and index.data(ActionRole.REVIEW_ID) is not None)
+        selected = index.isValid() and index.data(ActionRole.REVIEW_ID) is not None
+        self.buttons["undo"].setEnabled(selected or self._last_marked_row() is not None)
 
     # -- reviewing ----------------------------------------------------------------------------------
     def _selected(self) -> Action | None:
@@ -193,8 +197,12 @@ class FollowUpBox(QWidget):
         self._review(action.id, self.session_id, outcome, self.context.now())
 
     def _review(self, action_id: int, session_id: int, outcome: ReviewOutcome, now: datetime) -> None:
+        def write() -> None:
+            review_follow_up(self.context.db, action_id, session_id, outcome, now)
+            self._marked.append(action_id)
+
         self._write(
-            lambda: review_follow_up(self.context.db, action_id, session_id, outcome, now),
+            write,
             retry=partial(self._review, action_id, session_id, outcome, now),
             key=("review", action_id, session_id),
         )
@@ -251,10 +259,26 @@ class FollowUpBox(QWidget):
         )
 
     def undo(self) -> None:
+        """Undo the selected action's outcome, or else the last one marked in this session (selecting it)."""
         index = self.table.currentIndex()
         review_id = index.data(ActionRole.REVIEW_ID) if index.isValid() else None
+        if review_id is None:
+            row = self._last_marked_row()
+            if row is None:
+                return
+            self.table.selectRow(row)
+            review_id = self.model.row_at(row).review_id
         if review_id is not None:
             self._undo(int(review_id))
+
+    def _last_marked_row(self) -> int | None:
+        """The row of the last action marked Done, Carried or Dropped here and still marked, if any."""
+        rows = self.model.rows()
+        for action_id in reversed(self._marked):
+            found = next((i for i, row in enumerate(rows) if row.action_id == action_id), None)
+            if found is not None and rows[found].review_id is not None:
+                return found
+        return None
 
     def _undo(self, review_id: int) -> None:
         self._write(

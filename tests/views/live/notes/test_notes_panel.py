@@ -189,6 +189,29 @@ def test_follow_up_lists_earlier_actions_once_and_records_each_review(
     assert model.rowCount() == 2  # each action once, whatever was done to it
 
 
+def test_undo_with_another_row_selected_takes_back_the_last_one_marked(window: MainWindow) -> None:
+    """A hurried facilitator marks one action, clicks another, then presses Undo: the mark they just made goes."""
+    db = window.context.db
+    ids = _history(db)
+    panel, _ = _live(window, ids["team"], ids["ahead"])
+    box = panel.follow_up
+    assert not box.buttons["undo"].isEnabled()  # nothing marked yet
+    box.table.selectRow(0)
+    QTest.mouseClick(box.buttons["done"], Qt.MouseButton.LeftButton)
+    assert actions.get_action(db, ids["late"]).status is ActionStatus.DONE
+    box.table.selectRow(1)
+    QTest.mouseClick(box.buttons["carry"], Qt.MouseButton.LeftButton)
+    box.table.selectRow(0)
+    QTest.mouseClick(box.buttons["undo"], Qt.MouseButton.LeftButton)  # the selected row's own mark goes first
+    assert actions.get_action(db, ids["late"]).status is ActionStatus.OPEN
+    assert box.buttons["undo"].isEnabled()  # the carry is still there to take back
+
+    QTest.mouseClick(box.buttons["undo"], Qt.MouseButton.LeftButton)
+    assert actions.get_action(db, ids["later"]).times_carried == 0
+    assert box.table.currentIndex().row() == 1  # the row whose mark was taken back is shown selected
+    assert not box.buttons["undo"].isEnabled()
+
+
 def test_bad_due_dates_are_refused_and_nothing_is_saved(window: MainWindow, qtbot: QtBot) -> None:
     db = window.context.db
     ids = _history(db)
