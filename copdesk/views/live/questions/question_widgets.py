@@ -188,8 +188,9 @@ class QuestionCard(QScrollArea):
             self._sized_for = None  # a question after guidance is measured afresh in the big type
         self.text_label.setText(question.text)
         self._size_text()
-        self.caution_label.setVisible(question.caution is not None)
-        self.caution_label.setText(f"⚠ Caution: {question.caution}" if question.caution else "")
+        caution = question.caution if question.caution != question.text else None  # the Why tip is its own caution
+        self.caution_label.setVisible(caution is not None)
+        self.caution_label.setText(f"⚠ Caution: {caution}" if caution else "")
         self._fit()
 
     def show_notice(self, text: str) -> None:

@@ -169,6 +169,18 @@ def test_guidance_cannot_be_marked_and_is_not_shown_to_the_room(window: MainWind
     assert not panel.asked_button.isEnabled()
 
 
+def test_the_why_tip_is_said_once_and_a_why_question_keeps_its_caution(window: MainWindow) -> None:
+    start_live(window)
+    panel = panel_of(window)
+    card = panel.card
+    tip = next(q for q in panel.bank if q.caution is not None and q.caution == q.text)
+    panel.show_question(tip)
+    assert card.text_label.text() == tip.text and not card.caution_label.isVisibleTo(card)
+    why = next(q for q in panel.bank if q.caution is not None and q.caution != q.text)
+    panel.show_question(why)
+    assert card.caution_label.isVisibleTo(card) and card.caution_label.text() == f"⚠ Caution: {why.caution}"
+
+
 # --- filters and search -----------------------------------------------------------------------------
 
 
