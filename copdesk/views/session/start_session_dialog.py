@@ -80,6 +80,8 @@ class StartSessionDialog(QDialog):
         self.team_combo.setCurrentIndex(max(self.team_combo.findData(team_id), 0))
         self.team_combo.currentIndexChanged.connect(self._team_changed)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self._ticked_for_presenter: QListWidgetItem | None = None  # ticked only because they were chosen to present
+        self.presenter_combo.currentIndexChanged.connect(self._tick_presenter)
         self._filled: tuple[str, ...] = ("", "", "")
         self._team_changed()
         hint = self.sizeHint()
@@ -139,6 +141,7 @@ class StartSessionDialog(QDialog):
     def _team_changed(self) -> None:
         team_id = self.team_id()
         self.present_list.clear()
+        self._ticked_for_presenter = None
         self.presenter_combo.clear()
         self.presenter_combo.addItem("No presenter", None)
         self.members = [] if team_id is None else teams.list_members(self.context.db, team_id)
@@ -204,6 +207,20 @@ class StartSessionDialog(QDialog):
         self.presenter_combo.setCurrentIndex(
             next((row for row, key in enumerate(keys) if key and list(key) == wanted), 0)
         )
+
+    def _tick_presenter(self) -> None:
+        """Whoever presents is present: choosing them ticks them, so the count says so, and choosing someone else
+        unticks whoever only the choice had ticked."""
+        chosen = self.presenter_combo.currentData()
+        for item in self._items():
+            if item is self._ticked_for_presenter:
+                item.setCheckState(Qt.CheckState.Unchecked)
+        self._ticked_for_presenter = None
+        for item in self._items():
+            key = list(item.data(Qt.ItemDataRole.UserRole))
+            if chosen is not None and key == list(chosen) and item.checkState() != Qt.CheckState.Checked:
+                item.setCheckState(Qt.CheckState.Checked)
+                self._ticked_for_presenter = item
 
     def _add_person(self, name: str, key: tuple[str, object], *, checked: bool, role: str) -> None:
         item = QListWidgetItem(f"{name}  ·  {role}")
@@ -365,7 +382,9 @@ class StartSessionDialog(QDialog):
         ]
         presenter = self.presenter_combo.currentData()
         if presenter is not None and tuple(presenter) not in {tuple(key) for key in present}:
-            present.append(presenter)  # whoever presents is present
+            who = self.presenter_combo.currentText()
+            self.error_label.setText(f"{who} presents but is not ticked as present: tick them, or choose No presenter.")
+            return None
         if not present:
             self.error_label.setText("Tick who is present, or add a guest.")
             return None

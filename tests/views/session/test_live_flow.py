@@ -75,6 +75,29 @@ def test_the_start_dialog_names_the_next_session_of_the_type_chosen(
     dialog.reject()
 
 
+def test_the_presenter_is_ticked_as_present_and_a_cleared_list_is_refused_not_filled_in(window: MainWindow) -> None:
+    """Clearing the list after choosing a presenter used to start the session with them silently present."""
+    add_team(window)
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.REFLECTIVE.value))
+    total = dialog.present_list.count()
+    dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Cy Vale"))
+    assert dialog.count_label.text() == f"1 of {total} present"
+    dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Bo Day"))
+    assert dialog.count_label.text() == f"1 of {total} present"  # Cy was ticked only because she presented
+
+    dialog.ui.clearButton.click()
+    assert dialog.count_label.text() == f"0 of {total} present"
+    assert not dialog.go_to_ground_rules()
+    assert dialog.error_label.text() == (
+        "Bo Day presents but is not ticked as present: tick them, or choose No presenter."
+    )
+    dialog.set_present({"Bo Day", "Ash Lee"})
+    assert dialog.go_to_ground_rules()
+    dialog.reject()
+
+
 def test_starting_records_who_is_present_the_guest_and_the_ground_rules(window: MainWindow) -> None:
     team = add_team(window)
     live = window.live_session
