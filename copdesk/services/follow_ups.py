@@ -62,12 +62,29 @@ def reword_action(db: Database, action_id: int, text: str) -> Action:
         return actions.get_action(db, action_id)
 
 
-def remove_action(db: Database, action_id: int) -> None:
-    """Remove an action typed by mistake; one that has been reviewed is history and stays (``ValueError``)."""
+def remove_action(db: Database, action_id: int) -> Action:
+    """Remove an action typed by mistake, and return it as it was (for :func:`put_back_action`); one that has been
+    reviewed is history and stays (``ValueError``)."""
     with transaction(db):
         if actions.reviews(db, action_id):
             raise ValueError("This action has been followed up in a session, so it stays on record; drop it instead.")
+        removed = actions.get_action(db, action_id)
         actions.delete_action(db, action_id)
+        return removed
+
+
+def put_back_action(db: Database, removed: Action, now: datetime) -> Action:
+    """Undo :func:`remove_action`: the same words, owner, due date and session, as a new row."""
+    return agree_action(
+        db,
+        removed.team_id,
+        removed.text,
+        now,
+        origin_session_id=removed.origin_session_id,
+        owner_member_id=removed.owner_member_id,
+        owner_name=removed.owner_name,
+        due=removed.due,
+    )
 
 
 def review_follow_up(db: Database, action_id: int, session_id: int, outcome: ReviewOutcome, now: datetime) -> Action:

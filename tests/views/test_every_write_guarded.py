@@ -179,6 +179,10 @@ def _remove_action(world: World) -> None:
     editor.remove_selected()
 
 
+def _put_back_action(world: World) -> None:
+    world.window.notes_panel.action_editor.undo_button.click()
+
+
 def _review(world: World) -> None:
     box = world.window.notes_panel.follow_up
     box.table.selectRow(0)
@@ -446,6 +450,11 @@ def _with_new_action(world: World) -> None:
     _add_action(world)
 
 
+def _with_removed_action(world: World) -> None:
+    _with_new_action(world)
+    _remove_action(world)
+
+
 def _with_resolved_issue(world: World) -> None:
     _prepared(world)
     issues.resolve_issue(world.db, world.issue_id, "Agreed a rota", world.now())
@@ -473,6 +482,7 @@ PATHS: dict[str, tuple[Callable[[World], None], Callable[[World], None]]] = {
     "notes text": (_live, _notes_text),
     "add action": (_live, _add_action),
     "remove action": (_with_new_action, _remove_action),
+    "put back action": (_with_removed_action, _put_back_action),
     "follow-up done": (_live, _review),
     "follow-up redate": (_live, _redate),
     "follow-up reassign": (_live, _reassign),

@@ -25,8 +25,8 @@ from sqlite_utils import Database
 
 from copdesk.core.dates import DueDateError, format_uk, parse_due, passed_note
 from copdesk.core.model import Action, Member
-from copdesk.core.text import InvalidName, clean_name, name_key
-from copdesk.services.follow_ups import agree_action, remove_action
+from copdesk.core.text import InvalidName, clean_name, name_key, shortened
+from copdesk.services.follow_ups import agree_action, put_back_action, remove_action
 from copdesk.store.carry_over import actions_agreed_in
 from copdesk.store.schedule import next_session_date
 from copdesk.views.context import AppContext
@@ -148,10 +148,16 @@ class ActionEditor(QuickItemForm):
         self.remove_button.setAccessibleName("Remove the selected action")
         self.remove_button.setToolTip("Remove an action added by mistake")
         self.remove_button.clicked.connect(self.remove_selected)
-        layout.addLayout(removable_list(self.table, self.remove_button), 1)
+        self.undo_button = QPushButton("&Undo")
+        self.undo_button.setAccessibleName("Put back the action just removed")
+        self.undo_button.clicked.connect(self.put_back)
+        self.undo_button.hide()
+        self._removed: Action | None = None  # what Undo puts back
+        layout.addLayout(removable_list(self.table, self.remove_button, self.undo_button), 1)
 
     def set_session(self, team_id: int, session_id: int, members: Sequence[Member]) -> None:
         self.team_id, self.session_id = team_id, session_id
+        self._offer_undo(None)
         self.owner_field.set_members(members)
         self._refresh_dates()
         self.clear_form()
@@ -218,6 +224,7 @@ class ActionEditor(QuickItemForm):
             return None  # the text, owner and due date stay for Retry
         action = saved.value
         self.clear_form()
+        self._offer_undo(None)  # Undo was for a removal, not for this
         passed = passed_note(due, now.astimezone().date())
         when = f", due {format_uk(due)}{passed}" if due else ""
         added = f"Added: {text}{' (' + owner + ')' if owner else ''}{when}"
@@ -245,8 +252,31 @@ class ActionEditor(QuickItemForm):
         if removed is None:
             return
         show_message(self.message, f"Removed: {row.text}", error=False)
+        self._offer_undo(removed.value)
         self.reload()
         self.changed.emit()
+
+    def put_back(self) -> None:
+        """Undo the last Remove: the same words, owner, due date and session."""
+        removed = self._removed
+        if removed is None:
+            return
+        saved = self.context.writes.run(
+            lambda: put_back_action(self.context.db, removed, self.context.now()), retry=self.put_back
+        )
+        if saved is None:
+            return
+        self._offer_undo(None)
+        show_message(self.message, f"Put back: {removed.text}", error=False)
+        self.reload()
+        self.table.selectRow(self.model.rowCount() - 1)
+        self.changed.emit()
+
+    def _offer_undo(self, removed: Action | None) -> None:
+        self._removed = removed
+        self.undo_button.setVisible(removed is not None)
+        if removed is not None:
+            self.undo_button.setToolTip(f"Put back “{shortened(removed.text, 60)}”")
 
 
 def _agreed_row(action: Action) -> ActionRow:

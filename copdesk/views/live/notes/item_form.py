@@ -8,7 +8,7 @@ read-only list, and :func:`removable_list` sets a list beside its Remove button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from copdesk.core.input_limits import MAX_ITEM_CHARACTERS
@@ -35,11 +35,15 @@ def item_table(model: QAbstractItemModel, accessible_name: str) -> QTableView:
     return table
 
 
-def removable_list(table: QTableView, remove_button: QPushButton) -> QHBoxLayout:
-    """The list, taking the room, with its Remove button beside it at the top."""
+def removable_list(table: QTableView, *buttons: QPushButton) -> QHBoxLayout:
+    """The list, taking the room, with its Remove button (and any others) beside it at the top."""
     row = QHBoxLayout()
     row.addWidget(table, 1)
-    row.addWidget(remove_button, 0, Qt.AlignmentFlag.AlignTop)
+    column = QVBoxLayout()
+    for button in buttons:
+        column.addWidget(button)
+    column.addStretch(1)
+    row.addLayout(column)
     return row
 
 

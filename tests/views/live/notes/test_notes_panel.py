@@ -212,6 +212,36 @@ def test_undo_with_another_row_selected_takes_back_the_last_one_marked(window: M
     assert not box.buttons["undo"].isEnabled()
 
 
+def test_an_action_removed_by_mistake_is_put_back_whole_by_undo(window: MainWindow) -> None:
+    db = window.context.db
+    ids = _history(db)
+    panel, session_id = _live(window, ids["team"])
+    editor = panel.action_editor
+    editor.text_edit.setText("Book the room for March")
+    editor.owner_field.setEditText("Bo Day")
+    editor.due_field.setText("in 2 weeks")
+    assert editor.add_action() is not None
+    before = actions_agreed_in(db, session_id)
+    assert not editor.undo_button.isVisibleTo(editor)
+
+    editor.table.selectRow(0)
+    editor.remove_button.click()
+    assert actions_agreed_in(db, session_id) == [] and editor.undo_button.isVisibleTo(editor)
+    editor.undo_button.click()
+
+    (back,) = actions_agreed_in(db, session_id)
+    (was,) = before
+    assert (back.text, back.owner_member_id, back.owner_name, back.due, back.origin_session_id) == (
+        was.text,
+        was.owner_member_id,
+        was.owner_name,
+        was.due,
+        session_id,
+    )
+    assert editor.message.text() == "Put back: Book the room for March"
+    assert not editor.undo_button.isVisibleTo(editor) and editor.model.rowCount() == 1
+
+
 def test_bad_due_dates_are_refused_and_nothing_is_saved(window: MainWindow, qtbot: QtBot) -> None:
     db = window.context.db
     ids = _history(db)
