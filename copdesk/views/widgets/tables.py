@@ -5,16 +5,22 @@ cell's tooltip (every :class:`~copdesk.views.widgets.row_model.RowTableModel` gi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from copdesk.views.widgets.labels import elide_words
 
 SIZED_ROWS = 20  # rows a list's column widths are measured on (configure_table)
+WIDEST_CELL = 240  # px a cell asks for at most: a long owner's name never squeezes the words of the list
 
 
 class WordElideDelegate(QStyledItemDelegate):
-    """Draws a cell's text cut between words when it does not fit, as :func:`elide_words` does."""
+    """Draws a cell's text cut between words when it does not fit, as :func:`elide_words` does, and asks for at most
+    :data:`WIDEST_CELL` of width (a column sized to its contents is then cut, its whole text in the tooltip)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(min(hint.width(), WIDEST_CELL), hint.height())
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)

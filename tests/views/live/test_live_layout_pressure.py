@@ -16,6 +16,7 @@ from copdesk.store import actions
 from copdesk.store import questions as store
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
+from copdesk.views.widgets.tables import WIDEST_CELL
 from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, start_session
 
@@ -226,3 +227,20 @@ def test_only_the_page_shown_sets_how_tall_the_notes_tabs_must_be(window: MainWi
     assert notes.tabs.minimumSizeHint().height() >= tallest  # shown, it gets what it needs
     notes.tabs.setCurrentIndex(notes.NOTES_TAB)
     assert notes.tabs.minimumSizeHint().height() < tallest + notes.tabs.tabBar().sizeHint().height()
+
+
+def test_a_long_owner_name_never_squeezes_the_words_of_the_action_list(window: MainWindow) -> None:
+    add_team(window)
+    start_session(window)
+    notes = window.notes_panel
+    notes.tabs.setCurrentIndex(notes.ACTION_TAB)
+    editor = notes.action_editor
+    editor.text_edit.setText("Share the carers' assessment checklist with the whole team")
+    editor.owner_field.setEditText("Professor Maximiliana Featherstonehaugh-Wolfeschlegel of the Northern Division")
+    assert editor.add_action() is not None
+    _heights(window)
+
+    table = editor.table
+    assert [table.isColumnHidden(column) for column in range(5)] == [False, False, False, True, True]
+    assert table.columnWidth(1) <= WIDEST_CELL + 1  # and its grid line: the owner is cut, whole in its tooltip
+    assert table.columnWidth(0) > table.columnWidth(1)  # the action's words keep the most room

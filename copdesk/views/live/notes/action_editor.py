@@ -31,7 +31,7 @@ from copdesk.store.carry_over import actions_agreed_in
 from copdesk.store.schedule import next_session_date
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_change_action import Ui_ChangeActionDialog
-from copdesk.views.live.notes.action_models import ActionRow, action_model
+from copdesk.views.live.notes.action_models import CARRIED_COLUMN, STATE_COLUMN, ActionRow, action_model
 from copdesk.views.live.notes.action_wording import correct_in_place
 from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table, removable_list
 from copdesk.views.widgets.forms import name_standard_buttons, place_field
@@ -143,6 +143,8 @@ class ActionEditor(QuickItemForm):
 
         self.model = action_model("Agreed", self)
         self.table = item_table(self.model, "Actions agreed in this session")
+        for column in (CARRIED_COLUMN, STATE_COLUMN):  # agreed in this session: never carried yet, all "This session"
+            self.table.setColumnHidden(column, True)
         correct_in_place(self.table, self.model, context, partial(show_message, self.message))
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName("Remove the selected action")

@@ -61,6 +61,9 @@ def _late(row: ActionRow) -> bool:
     return row.overdue and not row.closed
 
 
+CARRIED_COLUMN, STATE_COLUMN = 3, 4  # action_model's "Carried" and state columns
+
+
 def action_model(state_title: str, parent: QObject | None = None) -> RowTableModel[ActionRow]:
     columns = [
         Column[ActionRow]("Action", lambda r: r.text, struck=lambda r: r.closed),
