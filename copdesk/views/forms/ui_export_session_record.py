@@ -43,7 +43,7 @@ class Ui_SessionRecordDialog(object):
         self.sessionCombo = QComboBox(sessionRecordDialog)
         self.sessionCombo.setObjectName(u"sessionCombo")
         self.sessionCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.sessionCombo.setMinimumContentsLength(36)
+        self.sessionCombo.setMinimumContentsLength(72)
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.sessionCombo)
 

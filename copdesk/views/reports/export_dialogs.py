@@ -69,6 +69,9 @@ class SessionRecordDialog(_ChoiceDialog):
         self.session_combo, self.names_check = self.ui.sessionCombo, self.ui.namesCheck
         for session_id, label in choices:
             self.session_combo.addItem(label, session_id)
+        self.session_combo.currentTextChanged.connect(self.session_combo.setToolTip)  # a long topic, whole
+        self.session_combo.setToolTip(self.session_combo.currentText())
+        self.resize(self.sizeHint())  # room for a session and its topic
         self._wire(self.ui.buttonBox, self.ui.errorLabel, self.ui.formatCombo, RECORD_FORMATS)
 
     @property

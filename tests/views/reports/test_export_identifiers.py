@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
 from copdesk.views.reports.export_dialogs import SessionRecordDialog
 from copdesk.views.reports.identifier_review import FOUND_COLUMN, IdentifierReviewDialog
@@ -99,3 +100,15 @@ def test_cancelling_the_review_writes_nothing(
     target = tmp_path / "none.md"
     assert len(_export(ended, monkeypatch, target, keep_box=False, answer=None)) == 1
     assert not target.exists()
+
+
+def test_the_session_chooser_shows_a_whole_label_and_a_longer_one_in_its_tooltip(qtbot: QtBot) -> None:
+    label = "Sunday 6 December 2026, 22:51: Reflective practice CoP (Falls at home)"
+    longer = f"{label[:-1]}, and who decides what is safe enough)"
+    dialog = SessionRecordDialog([(1, label), (2, longer)])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = dialog.session_combo
+    assert combo.fontMetrics().horizontalAdvance(label) < combo.width() - 30  # beside the arrow, nothing cut
+    combo.setCurrentIndex(1)
+    assert combo.toolTip() == longer
