@@ -172,14 +172,15 @@ class QuestionCard(QScrollArea):
             self.empty_label.setText(prompt)
             self._fit()
             return
-        kind = "" if question.kind is QuestionKind.QUESTION else f" · {KIND_LABELS[question.kind]}"
         names = [question.category] if question.model == question.category else [question.category, question.model]
-        self.meta_label.set_full_text(f"{' · '.join(names)}{kind} · {question_credit(question)}")
+        # The kind of guidance is said on the line below, so the credit has the room here.
+        self.meta_label.set_full_text(f"{' · '.join(names)} · {question_credit(question)}")
         guidance = question.kind is not QuestionKind.QUESTION
         self.guidance_label.setVisible(guidance)
         if guidance:
             self.guidance_label.setText(
-                f"For you, the facilitator ({KIND_LABELS[question.kind]}): not one to ask aloud"
+                f"{'A tip' if question.kind is QuestionKind.TIP else 'A listening technique'} for you, the "
+                "facilitator: not one to ask aloud"
             )
             theme.set_role(self.text_label, "")
             self.text_label.setAccessibleName(f"Current {KIND_LABELS[question.kind]}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from copdesk.core.question_bank import QuestionKind
+from copdesk.views.live.questions.question_model import question_credit
 from copdesk.views.shell.main_window import MainWindow
 from tests.views.live_helpers import add_team, start_session
 
@@ -19,7 +20,8 @@ def test_a_tip_is_shown_as_a_tip_and_a_question_after_it_is_big_again(window: Ma
     panel.show_question(tip)
     card = panel.card
     assert card.guidance_label.isVisible()
-    assert card.guidance_label.text().startswith("For you, the facilitator (tip for the facilitator)")
+    assert card.guidance_label.text() == "A tip for you, the facilitator: not one to ask aloud"
+    assert card.meta_label.toolTip().endswith(question_credit(tip)) and "tip for" not in card.meta_label.toolTip()
     assert card.text_label.property("role") != "big" and card.text_label.text() == tip.text
     assert card.text_label.accessibleName() == "Current tip for the facilitator"
     assert shared[-1] == ""  # and the shared screen never shows it
