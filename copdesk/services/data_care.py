@@ -194,6 +194,17 @@ def backup_database(db_path: Path, output: Path, migrations_dir: Path) -> Path:
         db.close()
 
 
+def save_a_copy(db_path: Path, output: Path, migrations_dir: Path) -> str:
+    """:func:`backup_database` for the window: where the copy was written, in one line; any refusal (a wrong path,
+    a full memory stick, one pulled out) as a :class:`StoreError` in a few words."""
+    from copdesk.store.location import shown
+
+    try:
+        return shown(backup_database(db_path, output, migrations_dir))
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(in_words(exc)) from exc
+
+
 @dataclass(frozen=True, slots=True)
 class Restored:
     """A restore, and the erasures the replaced database had made, made again in the restored data (a copy taken

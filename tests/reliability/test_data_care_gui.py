@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import shutil
 import sqlite3
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,12 +19,13 @@ from copdesk.app import create_window
 from copdesk.core.clock import system_monotonic
 from copdesk.core.model import NoteKind, SessionKind
 from copdesk.startup import DamageChoice
-from copdesk.store import notes, pending_care, scrub, sessions, teams
+from copdesk.store import migrations, notes, pending_care, scrub, sessions, teams
 from copdesk.store.backup import backup_to
-from copdesk.store.backup_catalogue import BackupFile, BackupKind, new_backup_path
+from copdesk.store.backup_catalogue import BackupFile, BackupKind, new_backup_path, verify_restorable
 from copdesk.views.context import AppContext
 from copdesk.views.data_care.data_care_dialogs import EraseMemberDialog, RestoreDialog, RetentionDialog
 from copdesk.views.live.live_session import LiveSession
+from copdesk.views.shell import safeguards as safeguards_module
 from copdesk.views.shell.safeguards import LIVE_REFUSAL, Safeguards
 from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog
 from tests.reliability.conftest import NOW, fill
@@ -169,6 +171,69 @@ def test_safeguards_open_the_dialogs_without_blocking(qtbot: QtBot, db: Database
     assert requested.args == [backup]
     safeguards.erase_member_data()
     assert isinstance(safeguards.current_dialog, EraseMemberDialog)
+
+
+def test_a_copy_of_the_data_is_saved_where_chosen_in_the_background_even_mid_session(
+    qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team_id = fill(db)
+    host = QWidget()
+    qtbot.addWidget(host)
+    live = LiveSession(host)
+    safeguards = Safeguards(_context(db, db_path), live, host, current_team_id=lambda: team_id)
+    live.begin(1, team_id)  # it only reads: a session in progress is no reason to refuse
+    stick = tmp_path / "memory stick"
+    stick.mkdir()
+    offered: list[str] = []
+
+    def answer(suggested: str) -> Path:
+        offered.append(suggested)
+        return stick / "copdesk-copy.db"
+
+    monkeypatch.setattr(safeguards, "ask_copy_path", answer)
+    ran_on: list[str] = []
+    real = safeguards_module._saved_copy
+
+    def in_which_thread(db: Path, output: Path) -> tuple[bool, str]:
+        ran_on.append(threading.current_thread().name)
+        return real(db, output)
+
+    monkeypatch.setattr(safeguards_module, "_saved_copy", in_which_thread)
+
+    safeguards.save_a_copy()
+    qtbot.waitUntil(lambda: safeguards.notice_banner.isVisibleTo(host))
+
+    assert offered == [str(Path.home() / "copdesk-copy-2026-10-08.db")] and ran_on == ["copdesk-save-a-copy"]
+    copy = stick / "copdesk-copy.db"
+    assert verify_restorable(copy, migrations.latest_version(paths.migrations_dir())) > 0
+    with sqlite3.connect(copy) as saved:
+        assert (
+            saved.execute("SELECT count(*) FROM note").fetchone() == db.execute("SELECT count(*) FROM note").fetchone()
+        )
+    said = safeguards.notice_banner.label.text()
+    assert said.startswith("Saved a verified copy of your data as ") and "copdesk-copy.db" in said
+    assert "do not reach it" in said
+
+
+def test_a_copy_refused_is_said_and_a_cancel_does_nothing(
+    qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(db)
+    host = QWidget()
+    qtbot.addWidget(host)
+    safeguards = Safeguards(_context(db, db_path), LiveSession(host), host, current_team_id=lambda: None)
+    monkeypatch.setattr(safeguards, "ask_copy_path", lambda _suggested: None)
+    safeguards.save_a_copy()
+    assert not safeguards.banner_area.isVisibleTo(host)
+
+    monkeypatch.setattr(safeguards, "ask_copy_path", lambda _suggested: tmp_path / "pulled out" / "copy.db")
+    safeguards.save_a_copy()
+    qtbot.waitUntil(lambda: safeguards.warning_banner.isVisibleTo(host))
+    said = safeguards.warning_banner.label.text()
+    assert said.startswith("The copy was not saved: There is no folder ") and "\n" not in said
+    monkeypatch.setattr(safeguards, "ask_copy_path", lambda _suggested: db_path)
+    safeguards.save_a_copy()
+    qtbot.waitUntil(lambda: "is the database itself" in safeguards.warning_banner.label.text())
 
 
 @pytest.mark.parametrize("with_backup", [True, False])

@@ -326,9 +326,11 @@ class MainWindow(QMainWindow):
             job.start()
 
     def finish_background_work(self) -> None:
-        """Run or wait for every job handed to :meth:`after_first_paint`: before a restore or data care, and at quit."""
+        """Run or wait for every job handed to :meth:`after_first_paint`, and a copy of the data being saved: before a
+        restore or data care, and at quit."""
         if self._opened:
             self._ensure_tools()  # whoever hears how a job ended is among the tools
+            self.safeguards.wait_for_copy()
         for job in self._deferred_jobs:
             job.wait()
 

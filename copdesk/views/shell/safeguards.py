@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QVBoxLayout, QWidget
 
 from copdesk import paths
 from copdesk.store import migrations
@@ -26,7 +27,11 @@ from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.widgets.banner import Banner, show_write_failures
 
+if TYPE_CHECKING:
+    from copdesk.views.widgets.background import BackgroundJob
+
 WARNED_LOCATIONS_KEY = "warnings/unsafeDataFolder"
+COPY_FILTER = "CoPDesk data (*.db)"
 LIVE_REFUSAL = "End the live session first: its data cannot change under it."
 
 
@@ -49,6 +54,7 @@ class Safeguards(QObject):
         self.host = parent
         self.current_team_id = current_team_id
         self.current_dialog: QDialog | None = None
+        self._copying: BackgroundJob | None = None  # a copy being saved (save_a_copy)
         self.banner_area = QWidget()
         self.banner_area.setObjectName("bannerArea")
         layout = QVBoxLayout(self.banner_area)
@@ -113,6 +119,7 @@ class Safeguards(QObject):
     # -- menu ----------------------------------------------------------------------------------
     def add_menu_actions(self, menu: QMenu) -> None:
         entries = (
+            ("Save a &copy of your data…", self.save_a_copy),
             ("&Restore from backup…", self.restore_from_backup),
             ("&Delete old sessions…", self.delete_old_sessions),
             ("&Erase a member's data…", self.erase_member_data),
@@ -137,6 +144,46 @@ class Safeguards(QObject):
         self.current_dialog = dialog
         dialog.open()
         return dialog
+
+    def save_a_copy(self) -> None:
+        """A verified copy of the data in a file of the facilitator's choosing (a memory stick, a shared drive),
+        written in a worker thread, so a long copy never stops the window; allowed mid-session, as it only reads."""
+        if self._copying is not None:
+            self.warning_banner.show_message("A copy of your data is being saved; wait for it to finish.")
+            self._fit()
+            return
+        today = self.context.now().astimezone().date().isoformat()
+        path = self.ask_copy_path(str(Path.home() / f"copdesk-copy-{today}.db"))
+        if path is None:
+            return
+        from copdesk.views.widgets.background import BackgroundJob
+
+        db_path = self.context.db_path
+        self._copying = BackgroundJob(lambda: _saved_copy(db_path, path), "copdesk-save-a-copy", self)
+        self._copying.done.connect(self._copy_saved)
+        self._copying.start()
+
+    def ask_copy_path(self, suggested: str) -> Path | None:
+        """Where to save the copy; None when the facilitator cancels (tests replace this to answer for them)."""
+        chosen, _ = QFileDialog.getSaveFileName(self.host, "Save a copy of your data", suggested, COPY_FILTER)
+        return Path(chosen) if chosen else None
+
+    def wait_for_copy(self) -> None:
+        """Return once a copy being saved is whole (the window closing, a restore)."""
+        if self._copying is not None:
+            self._copying.wait()
+
+    def _copy_saved(self, outcome: object) -> None:
+        self._copying = None
+        saved, said = outcome if isinstance(outcome, tuple) else (False, str(outcome))
+        if saved:
+            self.notice_banner.show_message(
+                f"Saved a verified copy of your data as {said}. It holds your notes and colleagues' names: keep it "
+                "as safe as this laptop. Erasures and deletions of old sessions made later do not reach it."
+            )
+        else:
+            self.warning_banner.show_message(f"The copy was not saved: {said}")
+        self._fit()
 
     def restore_from_backup(self) -> None:
         if self._refuse_while_live():
@@ -173,3 +220,14 @@ class Safeguards(QObject):
         dialog = EraseMemberDialog(self.context, team_id, self.host)
         dialog.changed.connect(self.data_changed)
         self._open(dialog)
+
+
+def _saved_copy(db_path: Path, output: Path) -> tuple[bool, str]:
+    """In the worker: (True, where it was written), or (False, why not)."""
+    from copdesk.services.data_care import save_a_copy
+    from copdesk.store.errors import StoreError
+
+    try:
+        return True, save_a_copy(db_path, output, paths.migrations_dir())
+    except StoreError as exc:
+        return False, exc.message
