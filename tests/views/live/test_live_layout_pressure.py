@@ -244,3 +244,15 @@ def test_a_long_owner_name_never_squeezes_the_words_of_the_action_list(window: M
     assert [table.isColumnHidden(column) for column in range(5)] == [False, False, False, True, True]
     assert table.columnWidth(1) <= WIDEST_CELL + 1  # and its grid line: the owner is cut, whole in its tooltip
     assert table.columnWidth(0) > table.columnWidth(1)  # the action's words keep the most room
+
+
+def test_the_issue_field_has_room_for_a_title_at_a_laptops_size(window: MainWindow) -> None:
+    """History… sits beside the list it is about, so the title typed keeps its start in view."""
+    add_team(window)
+    start_session(window)
+    notes = window.notes_panel
+    notes.tabs.setCurrentIndex(notes.ISSUE_TAB)
+    _heights(window)
+    linker = notes.issue_linker
+    assert window.width() == 1366 and linker.title_edit.width() >= 300
+    assert linker.history_button.geometry().top() >= linker.table.geometry().top() - 2

@@ -33,7 +33,7 @@ from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_change_action import Ui_ChangeActionDialog
 from copdesk.views.live.notes.action_models import CARRIED_COLUMN, STATE_COLUMN, ActionRow, action_model
 from copdesk.views.live.notes.action_wording import correct_in_place
-from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table, removable_list
+from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table, list_with_buttons
 from copdesk.views.widgets.forms import name_standard_buttons, place_field
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
@@ -155,7 +155,7 @@ class ActionEditor(QuickItemForm):
         self.undo_button.clicked.connect(self.put_back)
         self.undo_button.hide()
         self._removed: Action | None = None  # what Undo puts back
-        layout.addLayout(removable_list(self.table, self.remove_button, self.undo_button), 1)
+        layout.addLayout(list_with_buttons(self.table, self.remove_button, self.undo_button), 1)
 
     def set_session(self, team_id: int, session_id: int, members: Sequence[Member]) -> None:
         self.team_id, self.session_id = team_id, session_id

@@ -40,7 +40,7 @@ from copdesk.store.recurring import held_in_session, issue_summary, recurring_th
 from copdesk.store.search import suggest_issues
 from copdesk.views.context import AppContext
 from copdesk.views.live.notes.issue_models import IssueRole, issue_model, suggestion_rows
-from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table
+from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table, list_with_buttons
 from copdesk.views.live.notes.new_issue_choice import NewIssueChoice
 from copdesk.views.prepare.issue_history import IssueHistoryDialog
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
@@ -80,7 +80,7 @@ class IssueLinker(QuickItemForm):
         self.history_button.setToolTip("Every time it was raised, its escalations; escalate or resolve it")
         self.history_button.clicked.connect(self.open_history)
         row.addWidget(self.title_edit, 1)
-        for button in (self.link_button, self.new_button, self.history_button):
+        for button in (self.link_button, self.new_button):
             row.addWidget(button)
         layout.addLayout(row)
         self.identifier_warning = IdentifierWarning(self.title_edit)
@@ -108,7 +108,7 @@ class IssueLinker(QuickItemForm):
         self.table.setMinimumHeight(header + VISIBLE_ROWS * self.table.verticalHeader().defaultSectionSize() + 2)
         self.table.doubleClicked.connect(self.link_selected)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(list_with_buttons(self.table, self.history_button), 1)  # about the issue selected there
 
         self.flag = QFrame()
         self.flag.setObjectName("issueFlag")

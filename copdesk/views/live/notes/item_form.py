@@ -3,7 +3,7 @@ tabs (and the dialogs and lists beside them) look and behave alike.
 
 :class:`QuickItemForm` is a tab's frame: the session it records into, ``changed``, its column layout and the
 one-line message under the form. :func:`item_field` is the one-line text field, :func:`item_table` a compact
-read-only list, and :func:`removable_list` sets a list beside its Remove button.
+read-only list, and :func:`list_with_buttons` sets a list beside its Remove button.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ def item_table(model: QAbstractItemModel, accessible_name: str) -> QTableView:
     return table
 
 
-def removable_list(table: QTableView, *buttons: QPushButton) -> QHBoxLayout:
-    """The list, taking the room, with its Remove button (and any others) beside it at the top."""
+def list_with_buttons(table: QTableView, *buttons: QPushButton) -> QHBoxLayout:
+    """The list, taking the room, with the buttons for its selected row (Remove, History…) beside it at the top."""
     row = QHBoxLayout()
     row.addWidget(table, 1)
     column = QVBoxLayout()

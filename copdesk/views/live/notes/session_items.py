@@ -25,7 +25,7 @@ from copdesk.store.recurring import team_escalations, unresolved_issues
 from copdesk.views.context import AppContext
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog, UpdateEscalationDialog
 from copdesk.views.live.notes.issue_models import escalation_model, escalation_rows
-from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table, removable_list
+from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table, list_with_buttons
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import hint_label, show_message
 from copdesk.views.widgets.row_model import Column, RowTableModel
@@ -97,7 +97,7 @@ class NoteItemsEditor(QuickItemForm):
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName(f"Remove the selected {label.lower()}")
         self.remove_button.clicked.connect(self.remove_selected)
-        layout.addLayout(removable_list(self.table, self.remove_button), 1)
+        layout.addLayout(list_with_buttons(self.table, self.remove_button), 1)
 
     def set_session(self, session_id: int) -> None:
         self.session_id = session_id
