@@ -23,14 +23,14 @@ from copdesk.core.planning import (
     checked_plan,
 )
 from copdesk.core.schedule import NextSession
-from copdesk.store.schedule import upcoming_sessions
+from copdesk.store.schedule import next_due
 
 
-def next_run_session(db: Database, team_id: int, after: datetime) -> NextSession | None:
-    """The team's next scheduled session that it runs itself (not a Spotlight or Themed one it attends): the one a
-    plan is made for. ``after`` is an aware wall-clock time."""
+def next_run_session(db: Database, team_id: int, now: datetime) -> NextSession | None:
+    """The team's next scheduled session that it runs itself (not a Spotlight or Themed one it attends), still to be
+    held (:func:`copdesk.store.schedule.next_due`): the one a plan is made for. ``now`` is an aware wall-clock time."""
     attended = shipped_texts().is_attended
-    return next((found for found in upcoming_sessions(db, team_id, after, 12) if not attended(found.kind)), None)
+    return next_due(db, team_id, now, lambda kind: not attended(kind))
 
 
 def _day_key(session_day: date | None) -> str:

@@ -27,7 +27,7 @@ from copdesk.store.carry_over import SESSION_ORDER, open_actions_with_origin
 from copdesk.store.participation import quiet_last_time
 from copdesk.store.questions import team_ask_counts
 from copdesk.store.recurring import escalation_facts, issue_facts, recurring_threshold
-from copdesk.store.schedule import due_from, next_session
+from copdesk.store.schedule import next_due
 from copdesk.store.settings import set_setting
 from copdesk.store.teams import get_team
 
@@ -35,7 +35,7 @@ from copdesk.store.teams import get_team
 def review_pack(db: Database, team_id: int, now: datetime, bank: Iterable[Question]) -> ReviewPack:
     """Everything to look at before the team's next session; ``now`` is the aware wall-clock time."""
     team = get_team(db, team_id)
-    upcoming = next_session(db, team_id, due_from(db, team_id, now))
+    upcoming = next_due(db, team_id, now)
     quiet = quiet_last_time(db, team_id)
     questions = [question for question in bank if question.kind is QuestionKind.QUESTION]
     unused = not_yet_used(questions, team_ask_counts(db, team_id))

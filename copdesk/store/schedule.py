@@ -8,6 +8,7 @@ Only active series count: pausing a series takes its dates off every screen and 
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from sqlite_utils import Database
@@ -45,15 +46,31 @@ def team_rules(db: Database, team_id: int) -> list[tuple[int, SessionKind, str]]
     return rules
 
 
-def due_from(db: Database, team_id: int, now: datetime) -> datetime:
-    """Where the team's next session is looked for from (aware): a session whose start passed within
-    :data:`DUE_NOW_WINDOW` is still the next one, so a facilitator starting late still sees it and its plan, until
-    the team has started a session since then (it was held)."""
-    since = now - DUE_NOW_WINDOW
-    held = db.execute(
-        "SELECT 1 FROM session WHERE team_id = ? AND started_at >= ? LIMIT 1", [team_id, to_utc_iso(since)]
-    ).fetchone()
-    return now if held else since
+def next_due(
+    db: Database, team_id: int, now: datetime, accept: Callable[[SessionKind], bool] = lambda _kind: True
+) -> NextSession | None:
+    """The team's next session still to be held, of a kind ``accept`` takes: one whose start passed within
+    :data:`DUE_NOW_WINDOW` stays the next one (a facilitator starting late still sees it and its plan) until a session
+    has held it, else the next one after ``now`` (aware)."""
+    local_now = local_wall_time(now)
+    for found in upcoming_sessions(db, team_id, now - DUE_NOW_WINDOW, 12):
+        if accept(found.kind) and (found.moment > local_now or not _held(db, team_id, found)):
+            return found
+    return None
+
+
+def _held(db: Database, team_id: int, found: NextSession) -> bool:
+    """Whether a session of the team held ``found``: one started for it (its planned start), or started once it
+    was due (another session started earlier that hour is not it)."""
+    moment = to_utc_iso(found.moment.astimezone())
+    return (
+        db.execute(
+            "SELECT 1 FROM session WHERE team_id = ? AND started_at IS NOT NULL"
+            " AND (planned_start = ? OR started_at >= ?) LIMIT 1",
+            [team_id, moment, moment],
+        ).fetchone()
+        is not None
+    )
 
 
 def next_session(db: Database, team_id: int, now: datetime, kind: SessionKind | None = None) -> NextSession | None:

@@ -90,13 +90,17 @@ def test_a_series_whose_rule_no_longer_reads_does_not_hide_the_others(db: Databa
     assert found is not None and (found.moment, found.kind) == (datetime(2026, 9, 10, 10, 0), SessionKind.REFLECTIVE)
 
 
+def _weekly(moment: datetime) -> str:
+    day = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[moment.weekday()]
+    return f"DTSTART:{moment:%Y%m%dT%H%M%S}\nRRULE:FREQ=WEEKLY;BYDAY={day}"
+
+
 def test_a_session_whose_start_just_passed_is_still_the_next_one_until_it_is_held(db: Database, team_id: int) -> None:
     """A facilitator starting two minutes late still sees that session (and its plan), not the one after it."""
     from copdesk.store import sessions
 
     def next_at(local: datetime) -> datetime | None:
-        moment = local.astimezone()  # the rules are local wall time
-        found = schedule.next_session(db, team_id, schedule.due_from(db, team_id, moment))
+        found = schedule.next_due(db, team_id, local.astimezone())  # the rules are local wall time
         return found.moment if found else None
 
     due = datetime(2026, 9, 10, 10, 0)  # the 2nd Thursday's Reflective session
@@ -107,3 +111,21 @@ def test_a_session_whose_start_just_passed_is_still_the_next_one_until_it_is_hel
     held = sessions.create_session(db, team_id, SessionKind.REFLECTIVE, due.replace(minute=3).astimezone())
     sessions.start_session(db, held.id, due.replace(minute=3).astimezone(), ground_rules_agreed=True)
     assert next_at(due.replace(minute=40)) == datetime(2026, 9, 24, 10, 0)  # held: the next is the one after
+
+
+def test_a_session_started_earlier_that_hour_does_not_hold_the_one_due_now(db: Database) -> None:
+    """A themed hour at 09:00 started late, at 09:25, is not the Reflective session due at 10:00."""
+    from copdesk.store import sessions
+
+    team = teams.create_team(db, "Two Sessions Team", [("Fern Quill", Role.FACILITATOR)], NOW)
+    themed_at, reflective_at = datetime(2026, 9, 10, 9, 0), datetime(2026, 9, 10, 10, 0)
+    series.add_series(db, team.id, SessionKind.THEMED, _weekly(themed_at), NOW)
+    series.add_series(db, team.id, SessionKind.REFLECTIVE, _weekly(reflective_at), NOW)
+    themed = sessions.create_session(db, team.id, SessionKind.THEMED, NOW, planned_start=themed_at.astimezone())
+    sessions.start_session(db, themed.id, themed_at.replace(minute=25).astimezone(), ground_rules_agreed=True)
+
+    found = schedule.next_due(db, team.id, reflective_at.replace(minute=10).astimezone())
+
+    assert found is not None and (found.moment, found.kind) == (reflective_at, SessionKind.REFLECTIVE)
+    early = schedule.next_due(db, team.id, themed_at.replace(minute=30).astimezone())
+    assert early is not None and early.moment == reflective_at  # the themed hour was held, by its planned start

@@ -24,7 +24,6 @@ from copdesk.core.review import ReviewPack
 from copdesk.services.planning import save_next_session_plan
 from copdesk.store import teams
 from copdesk.store.planning import next_run_session, next_session_plan, presenter_turns, recent_formats
-from copdesk.store.schedule import due_from
 from copdesk.views.context import AppContext
 from copdesk.views.session.plan_fields import NOBODY, PlanFields
 from copdesk.views.widgets.labels import hint_label, message_label, show_message
@@ -97,7 +96,7 @@ class NextSessionPlanSection(QWidget):
     # -- showing -----------------------------------------------------------------------------------
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
         self.team_id = team.id
-        upcoming = next_run_session(self.context.db, team.id, due_from(self.context.db, team.id, self.context.now()))
+        upcoming = next_run_session(self.context.db, team.id, self.context.now())
         self.session_day = upcoming.moment.date() if upcoming else None
         self.kind_label = upcoming.kind.label if upcoming else ""
         today = pack.today

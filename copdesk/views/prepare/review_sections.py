@@ -20,7 +20,7 @@ from copdesk.core.model import Team
 from copdesk.core.review import ReviewPack
 from copdesk.core.schedule_words import describe
 from copdesk.core.text import counted
-from copdesk.store.schedule import due_from, next_session
+from copdesk.store.schedule import next_due
 from copdesk.store.series import get_series
 from copdesk.views.context import AppContext
 from copdesk.views.live.notes.action_models import action_model, open_action_rows
@@ -75,7 +75,7 @@ class NextSessionSection(QWidget):
         away = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
         self.when.setText(f"{format_uk(upcoming.starts_at.date())}, {upcoming.starts_at:%H:%M}")
         self.kind.setText(f"{upcoming.kind.label} · {away}")
-        found = next_session(self.context.db, team.id, due_from(self.context.db, team.id, self.context.now()))
+        found = next_due(self.context.db, team.id, self.context.now())
         rhythm = describe(get_series(self.context.db, found.series_id).rule) if found else ""
         session_type = shipped_texts().session_type(upcoming.kind)
         self.rhythm.setText(f"{rhythm}\n{session_type.who_runs_it.text}".strip())

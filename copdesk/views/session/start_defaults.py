@@ -35,7 +35,7 @@ def session_defaults(context: AppContext, team_id: int, kind: SessionKind | None
     if planned is not None and planned.planned_start is not None and kind in (None, planned.kind):
         start = from_utc_iso(planned.planned_start)
         return StartDefaults(planned.kind, start, planned.series_id, planned, f"Planned: {_when(start)}")
-    upcoming = schedule.next_session(context.db, team_id, schedule.due_from(context.db, team_id, now), kind)
+    upcoming = schedule.next_due(context.db, team_id, now, lambda found: kind in (None, found))
     if upcoming is None:
         what = "sessions" if kind is None else f"{kind.label} sessions"
         return StartDefaults(kind or SessionKind.REFLECTIVE, None, None, None, f"No scheduled {what} for this team.")
@@ -59,5 +59,5 @@ def _when(moment: datetime) -> str:
 
 def planned_in_advance(context: AppContext, team_id: int) -> NextSessionPlan:
     """The plan made in the Prepare view for the session the team runs next (or has just begun)."""
-    upcoming = next_run_session(context.db, team_id, schedule.due_from(context.db, team_id, context.now()))
+    upcoming = next_run_session(context.db, team_id, context.now())
     return next_session_plan(context.db, team_id, upcoming.moment.date() if upcoming else None)
