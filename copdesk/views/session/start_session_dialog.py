@@ -81,6 +81,7 @@ class StartSessionDialog(QDialog):
         self.team_combo.currentIndexChanged.connect(self._team_changed)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self._ticked_for_presenter: QListWidgetItem | None = None  # ticked only because they were chosen to present
+        self._choosing = False  # while _tick_presenter ticks, so that its own ticks are not taken for the user's
         self.presenter_combo.currentIndexChanged.connect(self._tick_presenter)
         self._filled: tuple[str, ...] = ("", "", "")
         self._team_changed()
@@ -115,6 +116,7 @@ class StartSessionDialog(QDialog):
         QWidget.setTabOrder(self.plan_fields.support, self.present_list)
         self.details_form, self.agenda_row = ui.detailsForm, ui.agendaRow
         self.present_list.itemChanged.connect(self._update_count)
+        self.present_list.itemChanged.connect(self._ticked_by_hand)
         ui.tickEveryoneButton.clicked.connect(lambda: self._tick_all(True))
         ui.clearButton.clicked.connect(lambda: self._tick_all(False))
         self.guest_edit.installEventFilter(self)  # Enter there adds the guest, and only that
@@ -210,17 +212,25 @@ class StartSessionDialog(QDialog):
 
     def _tick_presenter(self) -> None:
         """Whoever presents is present: choosing them ticks them, so the count says so, and choosing someone else
-        unticks whoever only the choice had ticked."""
+        unticks whoever only the choice had ticked (not one ticked since, by hand or Tick everyone)."""
         chosen = self.presenter_combo.currentData()
-        for item in self._items():
-            if item is self._ticked_for_presenter:
-                item.setCheckState(Qt.CheckState.Unchecked)
-        self._ticked_for_presenter = None
-        for item in self._items():
-            key = list(item.data(Qt.ItemDataRole.UserRole))
-            if chosen is not None and key == list(chosen) and item.checkState() != Qt.CheckState.Checked:
-                item.setCheckState(Qt.CheckState.Checked)
-                self._ticked_for_presenter = item
+        earlier, self._ticked_for_presenter = self._ticked_for_presenter, None
+        self._choosing = True
+        try:
+            for item in self._items():
+                key = list(item.data(Qt.ItemDataRole.UserRole))
+                if item is earlier:
+                    item.setCheckState(Qt.CheckState.Unchecked)
+                if chosen is not None and key == list(chosen) and item.checkState() != Qt.CheckState.Checked:
+                    item.setCheckState(Qt.CheckState.Checked)
+                    self._ticked_for_presenter = item
+        finally:
+            self._choosing = False
+
+    def _ticked_by_hand(self, item: QListWidgetItem) -> None:
+        """A tick the facilitator changed is theirs: a later change of presenter leaves it as it is."""
+        if not self._choosing and item is self._ticked_for_presenter:
+            self._ticked_for_presenter = None
 
     def _add_person(self, name: str, key: tuple[str, object], *, checked: bool, role: str) -> None:
         item = QListWidgetItem(f"{name}  ·  {role}")
@@ -284,6 +294,7 @@ class StartSessionDialog(QDialog):
         return [self.present_list.item(row) for row in range(self.present_list.count())]
 
     def _tick_all(self, checked: bool) -> None:
+        self._ticked_for_presenter = None  # every tick is now the facilitator's
         for item in self._items():
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
@@ -293,6 +304,7 @@ class StartSessionDialog(QDialog):
 
     def set_present(self, names: set[str], *, checked: bool = True) -> None:
         """Tick people by display name (for keyboard-free setup from the banner, and for tests)."""
+        self._ticked_for_presenter = None
         for item in self._items():
             if item.data(_NAME_ROLE) in names:
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)

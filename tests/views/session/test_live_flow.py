@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -95,6 +95,27 @@ def test_the_presenter_is_ticked_as_present_and_a_cleared_list_is_refused_not_fi
     )
     dialog.set_present({"Bo Day", "Ash Lee"})
     assert dialog.go_to_ground_rules()
+    dialog.reject()
+
+
+def test_a_tick_the_facilitator_gave_stays_when_the_presenter_changes(window: MainWindow) -> None:
+    add_team(window)
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.REFLECTIVE.value))
+    total = dialog.present_list.count()
+    dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Cy Vale"))  # ticked by the choice
+    dialog.ui.tickEveryoneButton.click()
+    dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Bo Day"))
+    assert dialog.count_label.text() == f"{total} of {total} present"  # Cy stays: Tick everyone ticked her too
+
+    dialog.ui.clearButton.click()
+    dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Cy Vale"))
+    cy = next(item for item in dialog._items() if item.text().startswith("Cy Vale"))
+    cy.setCheckState(Qt.CheckState.Unchecked)  # Cy is off sick after all: untick her by hand
+    cy.setCheckState(Qt.CheckState.Checked)  # no, she came in: tick her again by hand
+    dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Ash Lee"))
+    assert cy.checkState() == Qt.CheckState.Checked and dialog.count_label.text() == f"2 of {total} present"
     dialog.reject()
 
 
