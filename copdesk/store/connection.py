@@ -120,15 +120,17 @@ def put_in_place(ready: Path, db_path: Path) -> None:
 
 
 def sync_folder(folder: Path) -> None:
-    """Make renames in ``folder`` durable, so a power cut cannot bring a moved file back (not on Windows, which has
-    no folder fsync)."""
+    """Make renames in ``folder`` durable, so a power cut cannot bring a moved file back, as far as the system allows
+    (not on Windows, which has no folder fsync, nor on a share that refuses it): the renames are made all the same,
+    so a refusal here never undoes them."""
     if not hasattr(os, "O_DIRECTORY"):  # pragma: no cover - Windows
         return
-    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def as_database(conn: sqlite3.Connection) -> Database:

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from copdesk.store import migrations
 from copdesk.store.audit import record_event
 from copdesk.store.backup import backup_to
@@ -47,6 +49,7 @@ from copdesk.store.retention import old_data_present
 from copdesk.store.uri import sqlite_uri
 
 QUARANTINE_FOLDER = "quarantine"
+_UNREAD_MARK = "restore.erasures_unread"  # a setting in a ready copy: see took_unread_mark
 HISTORY_UNREAD = (
     "The damaged file could not be read, so an erasure made in it after the backup was taken could not be made "
     "again: if you erased anyone from CoPDesk since then, erase them again."
@@ -95,13 +98,20 @@ def quarantine(db_path: Path, now: datetime) -> list[Path]:
 
 
 def _move_back(quarantined: list[Path], db_path: Path) -> bool:
-    """Put quarantined files of ``db_path`` back in its place; whether all of them went back."""
+    """Put quarantined files of ``db_path`` back in its place, all or none: its -wal, -shm and -journal first and
+    the database last, so it is never back without them; one that cannot go back sends those that did to
+    quarantine again. Whether they all went back."""
     own = {file.name: file for file in database_files(db_path)}
+    pairs = [(file, next(own[name] for name in own if file.name.endswith(f"-{name}"))) for file in quarantined]
+    back: list[tuple[Path, Path]] = []
     try:
-        for file in quarantined:
-            original = next(own[name] for name in own if file.name.endswith(f"-{name}"))
+        for file, original in reversed(pairs):  # quarantine lists the database first
             os.replace(file, original)
+            back.append((file, original))
     except OSError:
+        for file, original in back:
+            with contextlib.suppress(OSError):
+                os.replace(original, file)
         return False
     sync_folder(db_path.parent)
     return True
@@ -166,7 +176,8 @@ def restore_database(
     try:
         history, live_teams = _history(target, db_path if damaged else None)
         discard_restoring(db_path)  # one a crash left, holding what an earlier backup held
-        carried = _prepare(source, prepared, migrations_dir, history, live_teams, now)
+        unknown = damaged and history is None  # its erasures cannot be read: say so, even after a crash
+        carried = _prepare(source, prepared, migrations_dir, history, live_teams, now, history_unread=unknown)
         if target is None:  # none, or a damaged one: the ready copy takes its place whole, by a rename
             ready_file = ready_restore_file(db_path)
             os.replace(prepared, ready_file)  # from here, a crash leaves it for the next opening to put in place
@@ -194,12 +205,13 @@ def restore_database(
     except QuarantineRefused as exc:
         raise StoreError(f"The restore did not happen. {exc.message}") from exc
     except (sqlite3.Error, StoreError, OSError) as exc:
-        if isinstance(exc, OSError) and not quarantined:
+        waiting = quarantined and not db_path.exists()  # the ready copy stays, for the next opening
+        if isinstance(exc, OSError) and not waiting:
             raise  # nothing was moved aside: the caller says what a file in use means
         kept = (
             f"the damaged database is kept in {QUARANTINE_FOLDER}/, and the backup is put in its place when "
             f"{shown(db_path.name)} is next opened"
-            if quarantined
+            if waiting
             else "the database was left as it was"
         )
         raise StoreError(f"The restore failed ({in_words(exc)}); {kept}.") from exc
@@ -216,7 +228,7 @@ def restore_database(
     record_event(opened.db, "restored", "database", None, now, audit_detail or _source_kind(source, db_path))
     old = history.latest_cutoff if history is not None and carried is not None else None
     sessions_before = old if old is not None and old_data_present(opened.db, old) else None
-    unread = damaged and history is None
+    unread = took_unread_mark(opened.db)
     return RestoreResult(opened, previous_backup, quarantined, carried or 0, sessions_before, unread)
 
 
@@ -251,9 +263,13 @@ def _prepare(
     history: CareHistory | None,
     live_teams: set[tuple[int, str]],
     now: datetime,
+    *,
+    history_unread: bool,
 ) -> int | None:
     """Copy ``source`` to ``prepared``, bring it to this schema, and record in it the erasures of ``history``, when
-    it is a copy of the same database; how many were recorded (``None``: it is not a copy of it)."""
+    it is a copy of the same database (how many were recorded; ``None``: it is not a copy of it), or, with
+    ``history_unread``, that the erasures of the database it replaces could not be read (:func:`took_unread_mark`),
+    so that a restore finished at the next opening still says so."""
     source_conn = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
     try:
         backup_to(source_conn, prepared)
@@ -264,6 +280,9 @@ def _prepare(
     conn = sqlite3.connect(str(prepared))
     try:
         migrations.apply(conn, migrations.pending(conn, migrations_dir))
+        if history_unread:
+            with conn:
+                conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES (?, '1')", [_UNREAD_MARK])
         if history is None or not same_lineage(live_teams, conn):
             return None
         db = as_database(conn)
@@ -271,6 +290,15 @@ def _prepare(
             return history.carry_into(db, now)
     finally:
         conn.close()
+
+
+def took_unread_mark(db: Database) -> bool:
+    """Whether the restored data carries the mark that the erasures of the damaged database it replaced could not
+    be read (see :data:`HISTORY_UNREAD`); the mark is taken away, so it is said once."""
+    with db.atomic():
+        marked = db.execute("SELECT 1 FROM setting WHERE key = ?", [_UNREAD_MARK]).fetchone() is not None
+        db.execute("DELETE FROM setting WHERE key = ?", [_UNREAD_MARK])
+    return marked
 
 
 def _take_exclusively(db_path: Path) -> sqlite3.Connection:

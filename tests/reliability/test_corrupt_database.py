@@ -281,3 +281,73 @@ def test_a_damaged_file_whose_erasures_cannot_be_read_is_said_at_the_restore(
     assert ("if you erased anyone from CoPDesk since then, erase them again" in said) is unread
     started.opened.db.close()
     started.lock.release()
+
+
+def test_a_damaged_file_only_partly_put_back_goes_back_to_quarantine_whole_and_the_backup_waits(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    good = _take_backup(db_path)
+    before = _damage(db_path, "overwritten-page")
+    real_replace = os.replace
+
+    def wal_held(source: Path, target: Path) -> None:
+        if Path(target) == companion_files(db_path)[1]:  # its -wal cannot go back: a sync client holds it
+            raise PermissionError(13, "Permission denied")
+        real_replace(source, target)
+
+    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _refused_rename)
+    monkeypatch.setattr("copdesk.store.recovery.os.replace", wal_held)
+    with pytest.raises(StoreError, match="kept in quarantine/, and the backup is put in its place when"):
+        restore_database(good, db_path, paths.migrations_dir(), LATER)
+    monkeypatch.undo()
+
+    assert not any(file.exists() for file in companion_files(db_path))  # never back without its -wal
+    assert _quarantined(db_path) == before and ready_restore_file(db_path).is_file()
+    opened = open_database(db_path, paths.migrations_dir())
+    assert opened.restore_finished and team_count(opened.db) == 1
+    opened.db.close()
+
+
+def _refused_rename(*_args: object) -> None:
+    raise PermissionError(13, "Permission denied")
+
+
+def test_a_restore_over_an_unreadable_file_cut_short_still_says_its_erasures_are_unknown(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    good = _take_backup(db_path)
+    corrupt(db_path, "random-bytes")
+    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _cut_short)
+    with pytest.raises(KeyboardInterrupt):
+        restore_database(good, db_path, paths.migrations_dir(), LATER)
+    monkeypatch.undo()
+
+    started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=LATER)
+
+    assert started is not None
+    said = " ".join(started.notices)
+    assert "restore was cut short" in said and "if you erased anyone from CoPDesk since then, erase them again" in said
+    assert not started.opened.db.execute("SELECT 1 FROM setting WHERE key LIKE 'restore.%'").fetchall()  # said once
+    started.opened.db.close()
+    started.lock.release()
+
+
+def test_a_folder_that_cannot_be_synced_never_undoes_a_restore(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some shares refuse to fsync a folder: the renames are made all the same, and the restore stands."""
+    make_database(db_path)
+    good = _take_backup(db_path)
+    _damage(db_path, "overwritten-page")
+    real_open = os.open
+
+    def no_folder_sync(path: str, flags: int, *args: int) -> int:
+        if flags & getattr(os, "O_DIRECTORY", 0):
+            raise OSError(22, "Invalid argument")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr("copdesk.store.connection.os.open", no_folder_sync)
+    result = restore_database(good, db_path, paths.migrations_dir(), LATER)
+
+    assert team_count(result.opened.db) == 1 and result.quarantined
+    result.opened.db.close()
