@@ -203,7 +203,8 @@ def test_a_copy_of_the_data_is_saved_where_chosen_in_the_background_even_mid_ses
     safeguards.save_a_copy()
     qtbot.waitUntil(lambda: safeguards.notice_banner.isVisibleTo(host))
 
-    assert offered == [str(Path.home() / "copdesk-copy-2026-10-08.db")] and ran_on == ["copdesk-save-a-copy"]
+    assert offered == [str(Path.home() / f"copdesk-copy-{NOW.astimezone():%Y-%m-%d-%H%M}.db")]
+    assert ran_on == ["copdesk-save-a-copy"]
     copy = stick / "copdesk-copy.db"
     assert verify_restorable(copy, migrations.latest_version(paths.migrations_dir())) > 0
     with sqlite3.connect(copy) as saved:

@@ -152,8 +152,8 @@ class Safeguards(QObject):
             self.warning_banner.show_message("A copy of your data is being saved; wait for it to finish.")
             self._fit()
             return
-        today = self.context.now().astimezone().date().isoformat()
-        path = self.ask_copy_path(str(Path.home() / f"copdesk-copy-{today}.db"))
+        when = f"{self.context.now().astimezone():%Y-%m-%d-%H%M}"  # a second copy that day is not refused as a database
+        path = self.ask_copy_path(str(Path.home() / f"copdesk-copy-{when}.db"))
         if path is None:
             return
         from copdesk.views.widgets.background import BackgroundJob
