@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.model import Team
-from copdesk.store.connection import OpenedDatabase, open_database
+from copdesk.store.connection import OpenedDatabase, open_database, ready_restore_file
 from copdesk.store.location import shown
 
 EXIT_OK = 0
@@ -87,6 +87,11 @@ class Context:
     def existing_db_path(self) -> Path:
         """The database's path, refused with a one-line error if there is no database there (a mistyped --db)."""
         path = self.db_path
+        if not path.exists() and ready_restore_file(path).is_file():
+            raise UserError(
+                f"No database at {shown(path)}: a restore was cut short there, with the backup ready. Open CoPDesk "
+                "on it to put the backup in place."
+            )
         if not path.exists():
             raise UserError(
                 f"No database at {shown(path)}; nothing was created. Check the path given with --db or COPDESK_DB."

@@ -21,6 +21,7 @@ from copdesk.store.errors import StoreError
 from copdesk.store.location import companion_files
 from copdesk.store.recovery import QUARANTINE_FOLDER, restore_database
 from copdesk.store.teams import team_count
+from tests.cli.conftest import CallCli, one_line_error
 from tests.reliability.conftest import CORRUPTIONS, NOW, FakePrompts, corrupt, leave_wal_and_shm, make_database
 
 LATER = NOW.replace(hour=11)
@@ -351,3 +352,20 @@ def test_a_folder_that_cannot_be_synced_never_undoes_a_restore(db_path: Path, mo
 
     assert team_count(result.opened.db) == 1 and result.quarantined
     result.opened.db.close()
+
+
+def test_a_command_says_a_restore_cut_short_waits_rather_than_that_there_is_no_database(
+    db_path: Path, call_cli: CallCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    good = _take_backup(db_path)
+    _damage(db_path, "overwritten-page")
+    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _cut_short)
+    with pytest.raises(KeyboardInterrupt):
+        restore_database(good, db_path, paths.migrations_dir(), LATER)
+    monkeypatch.undo()
+
+    for command in ("check", "upgrade"):
+        said = one_line_error(call_cli(command, "--db", str(db_path)))
+        assert "a restore was cut short there, with the backup ready" in said, command
+    assert ready_restore_file(db_path).is_file()
