@@ -89,7 +89,8 @@ class NextSessionPlanSection(QWidget):
         for combo in (self.presenter, self.fields.co_facilitator, self.fields.content_format):
             combo.currentIndexChanged.connect(self.save)
         for edit in (self.fields.trigger_warning, self.fields.support):
-            edit.editingFinished.connect(self.save)
+            # Kept as typed, key by key: F5 or closing the window while the cursor is still here loses nothing.
+            edit.textEdited.connect(self.save)
         self.asked.toggled.connect(self._asked_toggled)
         self.asked_on.dateChanged.connect(self.save)
 

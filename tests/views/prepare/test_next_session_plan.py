@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from copdesk.core.model import Role, SessionKind, Team
@@ -49,9 +50,9 @@ def test_the_plan_is_saved_as_it_is_made_and_the_start_dialog_takes_it(clocked_w
     card.fields.content_format.setCurrentIndex(card.fields.content_format.findData("research"))
     card.fields.co_facilitator.setCurrentIndex(card.fields.co_facilitator.findData(bo))
     card.fields.trigger_warning.setText("A sudden death at home")
-    card.fields.trigger_warning.editingFinished.emit()
+    card.fields.trigger_warning.textEdited.emit("A sudden death at home")  # as typed
     card.fields.support.setText("Kai is free after the session")
-    card.fields.support.editingFinished.emit()
+    card.fields.support.textEdited.emit("Kai is free after the session")  # as typed
     stored = planning.next_session_plan(window.context.db, team.id, SESSION_DAY)
     assert (stored.presenter_id, stored.presenter_asked_on) == (cy, date(2026, 10, 1))
     assert stored.roles == SessionRoles(bo, "research", "A sudden death at home", "Kai is free after the session")
@@ -179,7 +180,7 @@ def test_a_bad_plan_is_refused_with_one_line_and_what_was_typed_stays(clocked_wi
     team = _team(window)
     card = window.review_panel.review_sections.plan
     card.fields.trigger_warning.setText("pasted\x07bell")
-    card.fields.trigger_warning.editingFinished.emit()
+    card.fields.trigger_warning.textEdited.emit("pasted\x07bell")  # as typed
     assert "control character" in card.message.text() and card.fields.trigger_warning.text() == "pasted\x07bell"
     assert planning.next_session_plan(window.context.db, team.id, SESSION_DAY).is_empty
     card.presenter.setCurrentIndex(card.presenter.findData(_member(window, team, "Bo Day")))
@@ -189,6 +190,20 @@ def test_a_bad_plan_is_refused_with_one_line_and_what_was_typed_stays(clocked_wi
     assert all(widget.accessibleName() for widget in (card.presenter, card.asked, card.asked_on, *card.fields.widgets))
 
 
+def test_words_typed_into_the_plan_are_kept_at_once_and_the_start_dialog_has_them(clocked_window: MainWindow) -> None:
+    """F5 (or closing the window) with the cursor still in the field used to find the words not yet saved."""
+    window = clocked_window
+    team = _team(window)
+    card = window.review_panel.review_sections.plan
+    card.fields.trigger_warning.setFocus()
+    QTest.keyClicks(card.fields.trigger_warning, "A fall at home")
+
+    assert planning.next_session_plan(window.context.db, team.id, SESSION_DAY).roles.trigger_warning == "A fall at home"
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None and dialog.plan_fields.trigger_warning.text() == "A fall at home"
+    dialog.reject()
+
+
 def test_a_facilitator_starting_late_still_sees_the_plan_for_the_session_due_now(
     clocked_window: MainWindow, fake_clock: FakeClock
 ) -> None:
@@ -196,7 +211,7 @@ def test_a_facilitator_starting_late_still_sees_the_plan_for_the_session_due_now
     _team(window)
     card = window.review_panel.review_sections.plan
     card.fields.trigger_warning.setText("A sudden death at home")
-    card.fields.trigger_warning.editingFinished.emit()
+    card.fields.trigger_warning.textEdited.emit("A sudden death at home")  # as typed
 
     fake_clock.wall = datetime(2026, 10, 8, 10, 2).astimezone()  # two minutes after the session's start
     window.review_panel.refresh()
