@@ -21,6 +21,7 @@ from copdesk.core.masterclass import PlanningPoint, shipped_texts
 from copdesk.core.model import Team
 from copdesk.core.review import ReviewPack
 from copdesk.services.calendar import tick_planning_prompt
+from copdesk.store.planning import next_run_session
 from copdesk.store.review import planning_ticks
 from copdesk.views.context import AppContext
 from copdesk.views.widgets.labels import hint_label
@@ -104,7 +105,9 @@ class PlanningSection(QWidget):
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
         self.team_id = team.id
-        self.session_day = pack.next_session.starts_at.date() if pack.next_session else None
+        # The session the team runs, as the plan beside it: not a Spotlight or Themed session it attends first.
+        upcoming = next_run_session(self.context.db, team.id, self.context.now())
+        self.session_day = upcoming.moment.date() if upcoming else None
         self.model.set_ticked(planning_ticks(self.context.db, team.id, self.session_day))
         self._count()
 

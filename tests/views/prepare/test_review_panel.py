@@ -6,9 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from copdesk import paths
+from copdesk.core.dates import format_uk
 from copdesk.core.masterclass import shipped_texts
 from copdesk.store import actions, teams
 from copdesk.store.demo import RECURRING_ISSUE, bank_questions, fill_demo
+from copdesk.store.planning import next_run_session
 from copdesk.store.recurring import recurring_threshold
 from copdesk.store.review import planning_ticks
 from copdesk.views.live.notes.action_models import ActionRole
@@ -86,15 +88,18 @@ def test_planning_ticks_are_kept_for_the_upcoming_session(window: MainWindow) ->
     ]
     first = checklist.index(0)
     assert checklist.setData(first, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    pack = panel.pack
-    assert pack is not None and pack.next_session is not None
     team = panel.team
     assert team is not None
-    assert planning_ticks(window.context.db, team.id, pack.next_session.starts_at.date()) == {"present-case"}
+    # The session the team runs next, as the plan beside it: never a Spotlight or Themed session it attends.
+    run = next_run_session(window.context.db, team.id, window.context.now())
+    assert run is not None and not shipped_texts().is_attended(run.kind)
+    assert planning_ticks(window.context.db, team.id, run.moment.date()) == {"present-case"}
     assert planning_ticks(window.context.db, team.id, None) == set()  # another session starts fresh
     panel.refresh()
     assert checklist.index(0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-    assert "1 of 8" in panel.review_sections.planning.summary.text()
+    summary = panel.review_sections.planning.summary.text()
+    assert summary.startswith(f"1 of 8 considered for {format_uk(run.moment.date())}")
+    assert panel.review_sections.plan.session_day == run.moment.date()  # the checklist and the plan: one session
 
 
 def test_threshold_is_configurable_from_the_view(window: MainWindow) -> None:
