@@ -1,5 +1,6 @@
-"""The team's rhythm and the shape of its sessions: save a series (new or changed), pause or resume it, save
-or reset a team's agenda, and tick a planning prompt for the next session."""
+"""The team's rhythm and the shape of its sessions: save a series (new or changed), pause or resume it (a plan made
+for a date taken off the calendar follows to the next session), save or reset a team's agenda, and tick a planning
+prompt for the next session."""
 
 from __future__ import annotations
 
@@ -8,10 +9,14 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from copdesk.core.agenda import AgendaTemplate
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Series, SessionKind
+from copdesk.core.schedule import NextSession
 from copdesk.services import transaction
-from copdesk.store import agendas, series
-from copdesk.store.review import set_planning_tick
+from copdesk.store import agendas, planning, series
+from copdesk.store.planning import next_run_session
+from copdesk.store.review import move_planning_ticks, set_planning_tick
+from copdesk.store.schedule import upcoming_sessions
 
 
 def save_series(
@@ -24,16 +29,40 @@ def save_series(
     duration_minutes: int,
     now: datetime,
 ) -> Series:
-    """Add a series (``series_id`` None) or replace an existing one's rhythm in one write."""
+    """Add a series (``series_id`` None) or replace an existing one's rhythm in one write; a plan made for a date
+    the change takes off the calendar moves to the team's next session (:func:`_plan_follows`)."""
     with transaction(db):
+        planned_for = next_run_session(db, team_id, now)
         if series_id is None:
-            return series.add_series(db, team_id, kind, rule, now, duration_minutes)
-        return series.update_series(db, series_id, kind=kind, rule=rule, duration_minutes=duration_minutes)
+            saved = series.add_series(db, team_id, kind, rule, now, duration_minutes)
+        else:
+            saved = series.update_series(db, series_id, kind=kind, rule=rule, duration_minutes=duration_minutes)
+        _plan_follows(db, team_id, planned_for, now)
+        return saved
 
 
-def set_series_paused(db: Database, series_id: int, paused: bool) -> None:
+def set_series_paused(db: Database, team_id: int, series_id: int, paused: bool, now: datetime) -> None:
+    """Pause or resume a series; a plan made for a date the pause takes off the calendar moves, as a skip moves it."""
     with transaction(db):
+        planned_for = next_run_session(db, team_id, now)
         series.set_series_active(db, series_id, not paused)
+        _plan_follows(db, team_id, planned_for, now)
+
+
+def _plan_follows(db: Database, team_id: int, planned_for: NextSession | None, now: datetime) -> None:
+    """The next-session plan (and its planning ticks) was made for the session ``planned_for``: if the calendar no
+    longer holds that day (a date skipped, a series paused or changed), it moves to the team's next session, or to
+    no date without one (and back to a date when a series resumes), unless that session has a plan of its own."""
+    day = planned_for.moment.date() if planned_for is not None else None  # None: made while there was no date
+    attended = shipped_texts().is_attended
+    if day is not None and any(
+        found.moment.date() == day and not attended(found.kind) for found in upcoming_sessions(db, team_id, now, 12)
+    ):
+        return
+    upcoming = next_run_session(db, team_id, now)
+    to_day = upcoming.moment.date() if upcoming else None
+    planning.move_plan(db, team_id, day, to_day)
+    move_planning_ticks(db, team_id, day, to_day)
 
 
 def save_agenda(

@@ -81,6 +81,20 @@ def save_next_session_plan(
     return checked
 
 
+def move_plan(db: Database, team_id: int, from_day: date | None, to_day: date | None) -> bool:
+    """Give the plan made for ``from_day`` to ``to_day``, when that day has none yet; whether it moved."""
+    if _day_key(from_day) == _day_key(to_day) or next(
+        db.query("SELECT 1 FROM session_plan WHERE team_id = ? AND session_day = ?", [team_id, _day_key(to_day)]),
+        None,
+    ):
+        return False
+    moved = db.execute(
+        "UPDATE session_plan SET session_day = ? WHERE team_id = ? AND session_day = ?",
+        [_day_key(to_day), team_id, _day_key(from_day)],
+    )
+    return bool(moved.rowcount)
+
+
 def set_session_roles(db: Database, session_id: int, roles: SessionRoles) -> None:
     """Keep with the session who co-facilitates it, its format, and the trigger warning and support offered."""
     db.execute(

@@ -269,8 +269,8 @@ class SeriesDialog(QDialog):
         if self.dirty:
             self.show_message(SAVE_OR_REVERT)
             return
-        series_id, paused = self.editing.id, self.editing.active
-        if self.context.writes.run(lambda: set_series_paused(self.context.db, series_id, paused)) is None:
+        series_id, paused, team_id, now = self.editing.id, self.editing.active, self.team.id, self.context.now()
+        if self.context.writes.run(lambda: set_series_paused(self.context.db, team_id, series_id, paused, now)) is None:
             self.show_message(self.context.writes.message)
             return
         self.reload(select_id=series_id)

@@ -1,0 +1,71 @@
+"""The team's calendar, changed through the services: a plan made for a date that leaves the calendar follows the
+team to its next session instead of vanishing from the Prepare view."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+from sqlite_utils import Database
+
+from copdesk.core.model import Role, SessionKind
+from copdesk.core.planning import NextSessionPlan, SessionRoles
+from copdesk.core.schedule import Preset, build_rule, skip_date
+from copdesk.services.calendar import save_series, set_series_paused, tick_planning_prompt
+from copdesk.store import planning, series, teams
+from copdesk.store.review import planning_ticks
+
+NOW = datetime(2026, 8, 20, 12, 0, tzinfo=UTC)  # midday: the same local day everywhere
+FIRST, SECOND = date(2026, 9, 10), date(2026, 9, 24)  # September's 2nd and 4th Thursdays
+
+
+def _team_with_a_plan(db: Database) -> tuple[int, int, str]:
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Cy Vale", Role.PRACTITIONER)], NOW)
+    rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
+    reflective = series.add_series(db, team.id, SessionKind.REFLECTIVE, rule, NOW)
+    cy = next(m.id for m in teams.list_members(db, team.id) if m.display_name == "Cy Vale")
+    plan = NextSessionPlan(cy, date(2026, 8, 19), SessionRoles(None, None, "A sudden death at home", "Kai, after"))
+    planning.save_next_session_plan(db, team.id, FIRST, plan, NOW)
+    tick_planning_prompt(db, team.id, FIRST, "present-case", True)
+    return team.id, reflective.id, rule
+
+
+def test_skipping_the_planned_date_moves_the_plan_and_its_ticks_to_the_next_session(db: Database) -> None:
+    team_id, series_id, rule = _team_with_a_plan(db)
+
+    save_series(
+        db,
+        team_id,
+        series_id,
+        kind=SessionKind.REFLECTIVE,
+        rule=skip_date(rule, FIRST),
+        duration_minutes=60,
+        now=NOW,
+    )
+
+    moved = planning.next_session_plan(db, team_id, SECOND)
+    assert moved.roles.trigger_warning == "A sudden death at home" and moved.presenter_id is not None
+    assert planning.next_session_plan(db, team_id, FIRST).is_empty
+    assert planning_ticks(db, team_id, SECOND) == {"present-case"} and not planning_ticks(db, team_id, FIRST)
+
+
+def test_pausing_the_series_keeps_the_plan_for_when_there_is_no_date(db: Database) -> None:
+    team_id, series_id, _rule = _team_with_a_plan(db)
+
+    set_series_paused(db, team_id, series_id, True, NOW)
+
+    assert planning.next_session_plan(db, team_id, None).roles.support == "Kai, after"
+    set_series_paused(db, team_id, series_id, False, NOW)  # resumed: back on the first date
+    assert planning.next_session_plan(db, team_id, FIRST).roles.support == "Kai, after"
+
+
+def test_a_plan_already_made_for_the_next_session_is_never_overwritten(db: Database) -> None:
+    team_id, series_id, rule = _team_with_a_plan(db)
+    own = NextSessionPlan(None, None, SessionRoles(None, None, "Its own warning", ""))
+    planning.save_next_session_plan(db, team_id, SECOND, own, NOW)
+
+    save_series(
+        db, team_id, series_id, kind=SessionKind.REFLECTIVE, rule=skip_date(rule, FIRST), duration_minutes=60, now=NOW
+    )
+
+    assert planning.next_session_plan(db, team_id, SECOND).roles.trigger_warning == "Its own warning"
+    assert planning.next_session_plan(db, team_id, FIRST).roles.trigger_warning == "A sudden death at home"
