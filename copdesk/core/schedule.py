@@ -143,6 +143,9 @@ class NextSession(NamedTuple):
     series_id: int
 
 
+FIRST_YEARS = (2000, 2099)  # a series starts within these years: the calendar's arithmetic fails near year 9999
+
+
 def build_rule(preset: Preset) -> str:
     """Turn a masterclass preset into rule text; dateutil writes the RRULE so the text is always one it reads."""
     if not 0 <= preset.weekday <= 4:
@@ -151,6 +154,10 @@ def build_rule(preset: Preset) -> str:
         raise ScheduleError("Give the start as local wall time, without a time zone.")
     if not 1 <= preset.duration_minutes <= _MAX_SESSION_MINUTES:
         raise ScheduleError(f"A session lasts 1 to {_MAX_SESSION_MINUTES} minutes, not {preset.duration_minutes}.")
+    if not FIRST_YEARS[0] <= preset.first_date.year <= FIRST_YEARS[1]:
+        raise ScheduleError(
+            f"Start the series between {FIRST_YEARS[0]} and {FIRST_YEARS[1]}, not in {preset.first_date.year}."
+        )
     day = weekdays[preset.weekday]
     first = datetime.combine(preset.first_date, preset.start).replace(microsecond=0)
     if preset.kind is SessionKind.SPOTLIGHT:

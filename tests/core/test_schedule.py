@@ -312,6 +312,8 @@ def test_validate_returns_good_text_unchanged() -> None:
         ({"weekday": -1}, "Monday to Friday"),
         ({"duration_minutes": 0}, "1 to 480 minutes"),
         ({"start": time(10, tzinfo=UTC)}, "local wall time"),
+        ({"first_date": date(9999, 12, 31)}, "between 2000 and 2099, not in 9999"),
+        ({"first_date": date(1, 1, 1)}, "between 2000 and 2099, not in 1"),
     ],
 )
 def test_build_rule_refuses_impossible_presets(change: dict[str, object], message: str) -> None:

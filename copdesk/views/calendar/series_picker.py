@@ -14,7 +14,7 @@ from copdesk.core.date_names import DAY_NAMES
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Series, SessionKind
 from copdesk.core.rule_text import ScheduleError
-from copdesk.core.schedule import Preset, ReflectiveWeeks
+from copdesk.core.schedule import FIRST_YEARS, Preset, ReflectiveWeeks
 from copdesk.core.schedule_words import describe, week_counting
 from copdesk.core.series_draft import PREVIEW_COUNT, Change, PreviewDate, change_text, preview_text
 from copdesk.views.forms.ui_dates_panel import Ui_DatesPanel
@@ -99,6 +99,7 @@ class RhythmForm(QWidget):
         for combo in (self.kind_combo, self.weeks_combo, self.day_combo):
             combo.currentIndexChanged.connect(self._rhythm_changed)
         self.time_edit.timeChanged.connect(self._rhythm_changed)
+        self.first_date_edit.setDateRange(QDate(FIRST_YEARS[0], 1, 1), QDate(FIRST_YEARS[1], 12, 31))
         self.first_date_edit.dateChanged.connect(self._rhythm_changed)
         self.duration_spin.valueChanged.connect(self.duration_edited)
 

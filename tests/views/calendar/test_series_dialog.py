@@ -82,6 +82,20 @@ def test_a_new_spotlight_series_previews_and_saves(qtbot: QtBot, context: AppCon
     assert found is not None and found.moment == datetime(2026, 9, 8, 13, 0)
 
 
+def test_a_start_date_far_ahead_is_kept_within_the_years_a_series_can_start(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    """31 Dec 9999 made the calendar's arithmetic fail: an internal error, then Save kept the earlier rhythm."""
+    dialog = _dialog(qtbot, context, team)
+    _pick(dialog, SessionKind.TM_SSW, 3, 10, date(9999, 12, 31))
+
+    assert dialog.form.first_date_edit.date() == QDate(2099, 12, 31)
+    assert dialog.dates.preview_model.stringList()[0] == "Thu 31 Dec 2099, 10:00"  # the form and the dates agree
+    assert dialog.save()
+    (stored,) = series.series_for_team(context.db, team.id)
+    assert "DTSTART:20991231T100000" in stored.rule  # what was saved is what the form showed
+
+
 def test_skip_and_one_off_are_saved_only_on_save(qtbot: QtBot, context: AppContext, team: Team) -> None:
     rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
     saved = series.add_series(context.db, team.id, SessionKind.REFLECTIVE, rule, NOW)
