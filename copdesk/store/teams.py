@@ -51,9 +51,9 @@ def create_team(db: Database, name: str, members: Iterable[tuple[str, Role]], no
 
 def _refuse_team_name_taken(db: Database, clean: str, team_id: int | None = None) -> None:
     """Team names are unique by their key; ``team_id`` may keep its own name (a rename that changes only case)."""
-    clash = next(db.query("SELECT id FROM team WHERE name_key = ?", [name_key(clean)]), None)
+    clash = next(db.query("SELECT id, name FROM team WHERE name_key = ?", [name_key(clean)]), None)
     if clash is not None and clash["id"] != team_id:
-        raise DuplicateName(f"A team called {clean!r} already exists; choose another name.")
+        raise DuplicateName(f"There is already a team called “{clash['name']}”; choose another name.")
 
 
 def rename_team(db: Database, team_id: int, new_name: str) -> Team:
@@ -82,8 +82,11 @@ def add_member(db: Database, team_id: int, name: str, role: Role, now: datetime)
     clean = clean_name(name, what="Member name")
     key = name_key(clean)
     with db.atomic():
-        if next(db.query("SELECT 1 FROM member WHERE team_id = ? AND name_key = ?", [team_id, key]), None):
-            raise DuplicateName(f"{clean} is already on this team's roster.")
+        clash = next(
+            db.query("SELECT display_name FROM member WHERE team_id = ? AND name_key = ?", [team_id, key]), None
+        )
+        if clash:
+            raise DuplicateName(f"{clash['display_name']} is already on this team's roster.")
         member_id = insert_row(
             db,
             "member",
@@ -114,12 +117,13 @@ def rename_member(db: Database, member_id: int, new_name: str) -> Member:
     key = name_key(clean)
     clash = next(
         db.query(
-            "SELECT 1 FROM member WHERE team_id = ? AND name_key = ? AND id <> ?", [member.team_id, key, member_id]
+            "SELECT display_name FROM member WHERE team_id = ? AND name_key = ? AND id <> ?",
+            [member.team_id, key, member_id],
         ),
         None,
     )
     if clash:
-        raise DuplicateName(f"{clean} is already on this team's roster.")
+        raise DuplicateName(f"{clash['display_name']} is already on this team's roster.")
     db.table("member").update(member_id, {"display_name": clean, "name_key": key})
     return get_member(db, member_id)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from copdesk.core.roster import MAX_MEMBERS, TeamDraft, parse_team_draft
-from copdesk.core.text import MAX_NAME_LENGTH, InvalidName
+from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, name_key
 from copdesk.views.forms.ui_first_run import Ui_FirstRunDialog
 from copdesk.views.widgets.typed_words import TypedWords, field_lines
 
@@ -25,6 +27,7 @@ class FirstRunDialog(QDialog):
         self.ui.setupUi(self)
         self.draft: TeamDraft | None = None
         self.wants_demo = False
+        self._taken: dict[str, str] = {}  # the other teams' names, by their key
         self.ui.errorLabel.hide()
         self.ui.membersEdit.max_characters = MEMBERS_TEXT_LIMIT
         self.ui.membersEdit.refused.connect(self._say)
@@ -44,6 +47,11 @@ class FirstRunDialog(QDialog):
         except InvalidName as exc:
             self._say(str(exc))
             return
+        taken = self._taken.get(name_key(self.draft.name))
+        if taken is not None:  # said here, with what was typed still in the form
+            self._say(f"There is already a team called “{taken}”; choose another name.")
+            self.draft = None
+            return
         self.accept()
 
     def typed_words(self) -> TypedWords | None:
@@ -57,9 +65,11 @@ class FirstRunDialog(QDialog):
         self.ui.errorLabel.setText(problem)
         self.ui.errorLabel.show()
 
-    def as_new_team(self, *, demo_offered: bool) -> None:
+    def as_new_team(self, *, demo_offered: bool, taken: Iterable[str] = ()) -> None:
         """File ▸ New team. While there is no team yet, the first run's choice stands (the demo too); once there is
-        one, only the team is asked for: no welcome, no choice, no indent under a choice."""
+        one, only the team is asked for: no welcome, no choice, no indent under a choice. ``taken``: the teams'
+        names, refused in the dialog (letter case aside) rather than once it has closed."""
+        self._taken = {name_key(name): name for name in taken}
         ui = self.ui
         self.setWindowTitle("New team")
         ui.headingLabel.setText("Create a team")

@@ -54,7 +54,8 @@ class TeamActions:
 
         dialog = FirstRunDialog(self.window)
         if not first_run:
-            dialog.as_new_team(demo_offered=teams.team_count(self.context.db) == 0)
+            existing = [team.name for team in teams.list_teams(self.context.db)]
+            dialog.as_new_team(demo_offered=not existing, taken=existing)
         if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
             return
         if dialog.wants_demo:

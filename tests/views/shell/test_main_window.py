@@ -126,6 +126,29 @@ def test_new_team_with_a_team_already_asks_only_for_the_team(
     assert [team.name for team in teams.list_teams(window.context.db)] == ["Harbour Team", "Moorland Team"]
 
 
+def test_a_new_team_named_as_one_there_is_is_refused_in_the_dialog_with_what_was_typed_kept(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    teams.create_team(window.context.db, "Riverside Team", [("Ash Lee", Role.FACILITATOR)], window.context.now())
+    seen: list[tuple[bool, str, str]] = []
+
+    def answer(dialog: FirstRunDialog) -> int:
+        ui = dialog.ui
+        ui.teamNameEdit.setText("riverside TEAM")
+        ui.membersEdit.setPlainText("Eli Marsh\nFay Torr")
+        dialog._accept()
+        seen.append((dialog.isVisible() or dialog.result() == 0, ui.errorLabel.text(), ui.membersEdit.toPlainText()))
+        return int(dialog.result())
+
+    monkeypatch.setattr(FirstRunDialog, "exec", answer)
+    window.team_actions.create_interactively()
+
+    assert seen == [
+        (True, "There is already a team called “Riverside Team”; choose another name.", "Eli Marsh\nFay Torr")
+    ]
+    assert [team.name for team in teams.list_teams(window.context.db)] == ["Riverside Team"]
+
+
 def test_refused_database_raises_before_any_window(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "broken.db"
     path.write_bytes(b"\x00" * 10)

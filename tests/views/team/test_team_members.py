@@ -71,7 +71,7 @@ def test_the_model_has_named_columns_and_reads_without_a_widget(db_path: Path, f
     refusals: list[str] = []
     model.refused.connect(refusals.append)
     assert not model.setData(model.index(1, MemberColumn.NAME), "ASH lee")
-    assert refusals == ["ASH lee is already on this team's roster."]
+    assert refusals == ["Ash Lee is already on this team's roster."]  # the roster's own spelling
     assert [m.display_name for m in teams.list_members(opened.db, team.id, include_inactive=True)] == [
         "Ash Lee",
         "Bo Day",
@@ -166,7 +166,7 @@ def test_renaming_the_team_refreshes_the_header_and_the_prepare_view(window: Mai
     dialog = open_from_menu(window)
     dialog.team_name_edit.setText("riverside team")
     assert not dialog.rename_team()
-    assert "already exists" in dialog.error_label.text()
+    assert "There is already a team called “Riverside Team”" in dialog.error_label.text()
     assert teams.get_team(db, 1).name == "Harbour Team"
     dialog.team_name_edit.setText("  Harbour   Adults ")
     QTest.keyClick(dialog.team_name_edit, Qt.Key.Key_Return)
