@@ -121,7 +121,7 @@ def _cmd_schedule(ctx: Context) -> int:
     elif upcoming:
         ctx.out("\n".join(_schedule_line(entry, durations) for entry in upcoming))
     else:
-        ctx.out(f"{team.name} has no sessions scheduled: set the rhythm with Schedule… in CoPDesk.")
+        ctx.out(f"{team.name} has no sessions scheduled: set the rhythm with File ▸ Schedule… in CoPDesk.")
     return EXIT_OK
 
 
@@ -136,7 +136,7 @@ def _write_invitations(ctx: Context) -> int:
         series = tuple(to_invite(series_for_team(db, team.id)))
         invitations = TeamInvitations(team.id, team.name, series, tuple(list_members(db, team.id)), ctx.now())
     if ctx.args.format == "ics" and not series:
-        raise UserError(f"{team.name} has no sessions scheduled: set the rhythm with Schedule… in CoPDesk.")
+        raise UserError(f"{team.name} has no sessions scheduled: set the rhythm with File ▸ Schedule… in CoPDesk.")
     data = _render(INVITATIONS_DOCUMENT.get(ctx.args.format), invitations, f"{team.name}: invitations")
     _save(ctx, data, ("invitations", team.id, ctx.args.format))
     return EXIT_OK

@@ -117,7 +117,10 @@ def _sessions(figures: QuarterFigures, charts: bool) -> Section:
         )
     lead += "."
     if not sum(t.scheduled for t in figures.kinds):
-        lead += " The team has no schedule set: add one with Schedule… in CoPDesk."
+        lead += (
+            " Nothing was on the team's calendar this quarter; if the team has no schedule yet, set one up with "
+            "File ▸ Schedule… in CoPDesk."
+        )
     chart = ""
     if charts and rows:
         svg = grouped_bars(

@@ -151,6 +151,14 @@ def test_sessions_the_team_attends_are_counted_as_attended_not_held() -> None:
     assert ["sessions", "Reflective practice CoP", "held", "5"] in rows
 
 
+def test_a_quarter_with_nothing_on_the_calendar_says_so_without_claiming_there_is_no_schedule() -> None:
+    """A quarter from before the team's series began is not a team with no schedule."""
+    figures = replace(_figures(), kinds=(KindTally(SessionKind.REFLECTIVE, 0, 0, 0),), sessions=())
+    text = REPORT_DOCUMENT.render(figures, "md")
+    assert "0 held by the team of 0 on its calendar. Nothing was on the team's calendar this quarter;" in text
+    assert "File ▸ Schedule…" in text and "has no schedule set" not in text
+
+
 def test_the_report_is_the_facilitators_self_assessment_first_then_the_figures() -> None:
     figures = replace(
         _figures(),
