@@ -208,10 +208,11 @@ def _issues(figures: QuarterFigures) -> Section:
         for i in issues
     )
     recurring = sum(1 for i in issues if i.recurring)
-    lead = (
-        f"{counted(len(issues), 'issue was', 'issues were')} raised this quarter; "
-        f"{counted(recurring, 'has', 'have')} come up in more than one session."
-    )
+    earlier = sum(1 for i in issues if not i.mentions_in_quarter)
+    lead = f"{counted(len(issues) - earlier, 'issue was', 'issues were', none='No')} raised this quarter"
+    if earlier:
+        lead += f", and {counted(earlier, 'earlier one is', 'earlier ones are')} still unresolved"
+    lead += f"; {counted(recurring, 'has', 'have')} come up in more than one session."
     headers = ("Issue", "Status", "Raised this quarter", "Raised in all", "First raised", "Recurring")
     return Section("Recurring issues and barriers", 2, lead if issues else "", Table(headers, rows))
 

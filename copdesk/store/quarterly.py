@@ -154,6 +154,7 @@ def _actions(db: Database, team_id: int, first: date, last: date, cutoff: date) 
 
 
 def _issues(db: Database, team_id: int, first: date, last: date) -> tuple[QuarterIssue, ...]:
+    """Issues raised in the quarter, and earlier ones still unresolved (as escalations still awaiting are)."""
     sql = """
         SELECT i.id, i.title, i.status, m.at FROM issue i JOIN issue_mention m ON m.issue_id = i.id
         WHERE i.team_id = ? ORDER BY i.id, m.at
@@ -166,9 +167,10 @@ def _issues(db: Database, team_id: int, first: date, last: date) -> tuple[Quarte
     found = []
     for issue_id, days in mentions.items():
         in_quarter = sum(1 for day in days if first <= day <= last)
-        if in_quarter:
-            title, status = details[issue_id]
-            found.append(QuarterIssue(title, status, in_quarter, len(days), min(days)))
+        title, status = details[issue_id]
+        # Raised this quarter, or raised before it and still unresolved, as the Prepare view lists it.
+        if in_quarter or (status is not IssueStatus.RESOLVED and min(days) <= last):
+            found.append(QuarterIssue(title, status, in_quarter, sum(1 for day in days if day <= last), min(days)))
     return tuple(found)
 
 

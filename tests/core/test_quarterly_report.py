@@ -159,6 +159,15 @@ def test_a_quarter_with_nothing_on_the_calendar_says_so_without_claiming_there_i
     assert "File ▸ Schedule…" in text and "has no schedule set" not in text
 
 
+def test_an_issue_still_unresolved_from_an_earlier_quarter_is_listed_and_said() -> None:
+    figures = replace(
+        _figures(), issues=(QuarterIssue("Delays getting OT assessments", IssueStatus.OPEN, 0, 4, date(2026, 5, 14)),)
+    )
+    text = REPORT_DOCUMENT.render(figures, "md")
+    assert "No issues were raised this quarter, and 1 earlier one is still unresolved; 1 has come up" in text
+    assert "| Delays getting OT assessments | Open | 0 | 4 |" in text
+
+
 def test_the_report_is_the_facilitators_self_assessment_first_then_the_figures() -> None:
     figures = replace(
         _figures(),

@@ -162,10 +162,12 @@ def test_recurring_issues_and_escalations(demo_db: Database) -> None:
             str(r["title"]): (int(str(r["in_quarter"])), int(str(r["total"])))
             for r in _rows(
                 demo_db,
-                "SELECT i.title, sum(date(m.at, 'localtime') BETWEEN ? AND ?) AS in_quarter, count(*) AS total"
-                " FROM issue i JOIN issue_mention m ON m.issue_id = i.id WHERE i.team_id = ? GROUP BY i.id"
-                " HAVING in_quarter > 0",
-                [first.isoformat(), last.isoformat(), team.id],
+                # Raised in the quarter, or before it and still unresolved; counted up to the quarter's end.
+                "SELECT i.title, sum(date(m.at, 'localtime') BETWEEN ? AND ?) AS in_quarter,"
+                " sum(date(m.at, 'localtime') <= ?) AS total FROM issue i JOIN issue_mention m ON m.issue_id = i.id"
+                " WHERE i.team_id = ? GROUP BY i.id"
+                " HAVING in_quarter > 0 OR (i.status <> 'resolved' AND min(date(m.at, 'localtime')) <= ?)",
+                [first.isoformat(), last.isoformat(), last.isoformat(), team.id, last.isoformat()],
             )
         }
         assert {i.title: (i.mentions_in_quarter, i.mentions_total) for i in figures.issues} == expected
