@@ -154,6 +154,12 @@ class IssueHistoryDialog(QDialog):
         if dialog.exec() == NewEscalationDialog.DialogCode.Accepted and dialog.escalation is not None:
             self._changed(f"Escalated to the {dialog.escalation.target.label}.")
 
+    def select_escalation(self, escalation_id: int) -> None:
+        """Select one of the issue's escalations, so Record outcome… is for it."""
+        for row in range(self.escalations.rowCount()):
+            if self.escalations.row_at(row).escalation_id == escalation_id:
+                self.escalation_table.selectRow(row)
+
     def record_outcome(self) -> None:
         index = self.escalation_table.currentIndex()
         if not index.isValid():

@@ -172,7 +172,7 @@ class ReviewSections:
 
         self.complete = True
         self.issues = RecurringIssuesSection(self._context, self._refresh, self._live_session_id)
-        self.escalations = EscalationsSection()
+        self.escalations = EscalationsSection(self._context, self._refresh, self._live_session_id)
         self.quiet = QuietSection()
         self.questions = UnusedQuestionsSection()
         self._add_section("recurring_issues", "Unresolved recurring issues", self.issues, span=2)

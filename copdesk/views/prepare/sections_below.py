@@ -36,6 +36,7 @@ from copdesk.views.widgets.row_model import Column, RowTableModel
 QUESTION_ROWS = 8  # beside the participation chart, which is taller than the other cards
 CATEGORY_WIDTH = 190
 OPEN_HOW = "Double-click one for its history: resolve it, escalate it or correct its title there."
+RECORD_HOW = "Double-click one to record the response (Record outcome… in the issue's history)."
 
 
 class RecurringIssuesSection(TableSection):
@@ -75,12 +76,7 @@ class RecurringIssuesSection(TableSection):
 
     def open_history(self, index: QModelIndex) -> None:
         """The issue's history, where it can be resolved, escalated or its title corrected between sessions."""
-        from copdesk.views.prepare.issue_history import IssueHistoryDialog  # not needed to paint Prepare
-
-        issue_id = int(index.data(IssueRole.ISSUE_ID))
-        dialog = IssueHistoryDialog(self.context, issue_id, session_id=self._live_session_id(), parent=self)
-        dialog.saved.connect(self._changed)  # also for a Retry once it has closed
-        dialog.exec()
+        _open_history(self, self.context, index, self._live_session_id, self._changed)
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
         self.threshold.blockSignals(True)
@@ -110,9 +106,20 @@ class RecurringIssuesSection(TableSection):
 
 
 class EscalationsSection(TableSection):
-    def __init__(self) -> None:
+    def __init__(
+        self, context: AppContext, changed: Callable[[], None], live_session_id: Callable[[], int | None]
+    ) -> None:
         super().__init__(lambda parent: escalation_model(parent, with_status=False), "Escalations awaiting a response")
+        self.context = context
+        self._changed = changed
+        self._live_session_id = live_session_id
         self.body.addStretch(1)
+        self.table.activated.connect(self.open_history)  # a double-click, or Enter on the selected escalation
+        self.table.setAccessibleDescription(RECORD_HOW)
+
+    def open_history(self, index: QModelIndex) -> None:
+        """The escalated issue's history, where the response is recorded (Record outcome…)."""
+        _open_history(self, self.context, index, self._live_session_id, self._changed)
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
         self.show_rows(awaiting_rows(pack.escalations_awaiting))
@@ -121,8 +128,27 @@ class EscalationsSection(TableSection):
             self.summary.setText("No escalation is waiting for a response.")
         else:
             self.summary.setText(
-                f"{len(pack.escalations_awaiting)} awaiting a response, {overdue} past the date asked."
+                f"{len(pack.escalations_awaiting)} awaiting a response, {overdue} past the date asked. {RECORD_HOW}"
             )
+
+
+def _open_history(
+    parent: QWidget,
+    context: AppContext,
+    index: QModelIndex,
+    live_session_id: Callable[[], int | None],
+    changed: Callable[[], None],
+) -> None:
+    """The issue of the row at ``index``, in its history dialog: resolve, escalate, record a response, retitle."""
+    from copdesk.views.prepare.issue_history import IssueHistoryDialog  # not needed to paint Prepare
+
+    issue_id = int(index.data(IssueRole.ISSUE_ID))
+    dialog = IssueHistoryDialog(context, issue_id, session_id=live_session_id(), parent=parent)
+    escalation_id = index.data(IssueRole.ESCALATION_ID)
+    if escalation_id is not None:  # opened from an escalation: Record outcome… is for that one
+        dialog.select_escalation(int(escalation_id))
+    dialog.saved.connect(changed)  # also for a Retry once it has closed
+    dialog.exec()
 
 
 class QuietSection(QWidget):

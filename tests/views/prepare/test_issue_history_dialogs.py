@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 
-from copdesk.core.model import IssueStatus, Role, SessionKind
+from copdesk.core.model import EscalationTarget, IssueStatus, Role, SessionKind
 from copdesk.sandbox import start_session
 from copdesk.services import issues as services_issues
 from copdesk.store import issues, recurring, sessions, teams
@@ -28,7 +28,7 @@ from copdesk.views.prepare.issue_history import (
     IssueHistoryDialog,
     QuestionDialog,
 )
-from copdesk.views.prepare.sections_below import OPEN_HOW, RecurringIssuesSection
+from copdesk.views.prepare.sections_below import OPEN_HOW, RECORD_HOW, RecurringIssuesSection
 from copdesk.views.shell.header_bar import PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 from tests.views.history_helpers import answer_questions
@@ -286,6 +286,33 @@ def test_a_recurring_issue_in_the_prepare_view_opens_its_history_and_shows_what_
     QTest.keyClick(section.table, Qt.Key.Key_Return)  # Enter on the selected issue, as a double-click does
     assert opened == [issue_id]
     assert section.model.index(0, 0).data() == "OT delays"  # the section shows the corrected title
+
+
+def test_an_escalation_awaiting_a_response_opens_its_issue_with_that_escalation_chosen(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between sessions, the Prepare view's escalations are where the facilitator looks to record the reply."""
+    issue_id = _recurring_issue(window)
+    db = window.context.db
+    first = issues.add_escalation(db, issue_id, EscalationTarget.MANAGER, date(2026, 9, 10), date(2026, 9, 24))
+    issues.add_escalation(db, issue_id, EscalationTarget.PRACTICE_SUPERVISOR, date(2026, 9, 11), None)
+    window.review_panel.refresh()
+    window.review_panel.add_the_rest()
+    section = window.review_panel.review_sections.escalations
+    assert section.model.rowCount() == 2 and section.summary.text().endswith(RECORD_HOW)
+    chosen: list[tuple[int, int]] = []
+
+    def answer(dialog: IssueHistoryDialog) -> int:
+        index = dialog.escalation_table.currentIndex()
+        chosen.append((dialog.issue_id, dialog.escalations.row_at(index.row()).escalation_id if index.isValid() else 0))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(IssueHistoryDialog, "exec", answer)
+    row = next(r for r in range(section.model.rowCount()) if section.model.row_at(r).escalation_id == first.id)
+    section.table.setCurrentIndex(section.model.index(row, 0))
+    QTest.keyClick(section.table, Qt.Key.Key_Return)  # Enter on the selected escalation, as a double-click does
+
+    assert chosen == [(issue_id, first.id)]
 
 
 def test_an_issue_escalated_from_the_prepare_view_during_a_session_is_in_that_sessions_record(
