@@ -81,7 +81,7 @@ def add_report_commands(add: AddCommand) -> None:
     _team_and_quarter(summary)
     summary.add_argument("-o", "--output", required=True, metavar="FILE", help="the JSON file to write")
 
-    cpd = add("cpd", _cmd_cpd, "Write one practitioner's CPD peer-reflection evidence (their data only).")
+    cpd = add("cpd", _cmd_cpd, "Write one practitioner's CPD peer reflection evidence (their data only).")
     cpd.add_argument("--team", required=True, metavar="NAME", help="the team")
     cpd.add_argument("--member", required=True, metavar="NAME", help="the practitioner, as on the roster")
     cpd.add_argument("--from", dest="first", required=True, metavar="DATE", help="first day, like 2026-04-01")

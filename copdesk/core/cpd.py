@@ -1,4 +1,4 @@
-"""CPD peer-reflection evidence for one practitioner, laid out to answer Social Work England's prompt.
+"""CPD peer reflection evidence for one practitioner, laid out to answer Social Work England's prompt.
 
 Social Work England asks every registered social worker to record CPD each year, at least one piece with a
 peer reflection; its CPD form asks: "Describe what you have learnt from discussing this CPD activity with a

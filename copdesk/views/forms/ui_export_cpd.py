@@ -110,7 +110,7 @@ class Ui_CpdDialog(object):
     # setupUi
 
     def retranslateUi(self, cpdDialog):
-        cpdDialog.setWindowTitle(QCoreApplication.translate("CpdDialog", u"Export CPD peer-reflection evidence", None))
+        cpdDialog.setWindowTitle(QCoreApplication.translate("CpdDialog", u"Export CPD peer reflection evidence", None))
         self.introLabel.setText(QCoreApplication.translate("CpdDialog", u"Evidence for one practitioner's Social Work England CPD: the sessions they attended, with topics and learning points. It holds that practitioner's data only.", None))
         self.memberLabel.setText(QCoreApplication.translate("CpdDialog", u"&Practitioner", None))
 #if QT_CONFIG(accessibility)

@@ -352,7 +352,7 @@ class Ui_StartSessionDialog(object):
         self.clearButton.setAccessibleName(QCoreApplication.translate("StartSessionDialog", u"Clear who is present", None))
 #endif // QT_CONFIG(accessibility)
         self.countLabel.setText("")
-        self.guestEdit.setPlaceholderText(QCoreApplication.translate("StartSessionDialog", u"Name of a guest joining today", None))
+        self.guestEdit.setPlaceholderText(QCoreApplication.translate("StartSessionDialog", u"A guest's name", None))
 #if QT_CONFIG(accessibility)
         self.guestEdit.setAccessibleName(QCoreApplication.translate("StartSessionDialog", u"Guest name", None))
 #endif // QT_CONFIG(accessibility)

@@ -158,13 +158,15 @@ class NextSessionPlanSection(QWidget):
             else "Add the team's members to see who to ask."
         )
         formats = {point.key: point for point in shipped_texts().content_formats}
-        unused = formats_not_used(list(formats), recent_formats(self.context.db, team_id))
+        recent = recent_formats(self.context.db, team_id)
+        unused = formats_not_used(list(formats), recent)
         names = [point.content_format.text for key in unused if (point := formats[key]).content_format]
-        self.formats_label.setText(
-            f"Formats not used in the team's last sessions: {'; '.join(names)}."
-            if names
-            else "Every format has been used in the team's last sessions."
-        )
+        if not recent:
+            self.formats_label.setText("The team has held no sessions yet: any format in the Format box is new to it.")
+        elif names:
+            self.formats_label.setText(f"Formats not used in the team's last sessions: {'; '.join(names)}.")
+        else:
+            self.formats_label.setText("Every format has been used in the team's last sessions.")
 
     # -- saving -------------------------------------------------------------------------------------
     def plan(self) -> NextSessionPlan:

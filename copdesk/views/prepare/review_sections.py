@@ -69,7 +69,7 @@ class NextSessionSection(QWidget):
         if upcoming is None:
             self.when.setText("Not scheduled")
             self.kind.setText("")
-            self.rhythm.setText("Set up the team's series of sessions to see the next date here.")
+            self.rhythm.setText("Set up the team's series of sessions with File ▸ Schedule… to see the next date here.")
             return
         days = (upcoming.starts_at.date() - pack.today).days
         away = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"

@@ -59,7 +59,7 @@ class ReportActions(QObject):
         self._action(menu, "Export session &record…", self.export_session_record, QKeySequence("Ctrl+Shift+E"))
         self._action(menu, "Write the &self-assessment…", self.write_self_assessment)
         self._action(menu, "Export &quarterly self-assessment…", self.export_quarterly_report)
-        self._action(menu, "Export &CPD peer-reflection evidence…", self.export_cpd_evidence)
+        self._action(menu, "Export &CPD peer reflection evidence…", self.export_cpd_evidence)
         menu.addSeparator()
         self._action(menu, "Export the sessions for &invitations (iCalendar)…", self.export_invitation_calendar)
         self._action(menu, "Export the invite &list (CSV)…", self.export_invite_list)

@@ -323,7 +323,7 @@ def test_the_schedule_and_reports_are_in_the_menus(demo_window: MainWindow, monk
         "Export session &record…",
         "Write the &self-assessment…",
         "Export &quarterly self-assessment…",
-        "Export &CPD peer-reflection evidence…",
+        "Export &CPD peer reflection evidence…",
         "Export the sessions for &invitations (iCalendar)…",
         "Export the invite &list (CSV)…",
     ]

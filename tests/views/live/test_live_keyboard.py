@@ -154,6 +154,7 @@ def test_the_help_overlay_lists_every_shortcut_of_the_window(window: MainWindow)
             assert text in listed_keys, f"{button.text()!r} ({text}) is missing from the help"
         elif text:
             assert text not in listed_keys, f"the mnemonic {text} of {button.text()!r} is listed"
+    assert ("Esc", "Participation: close the remedies shown for a room marker") in shown  # with its pane, not first
     assert ("Ctrl+Alt+D", "Follow-up: done, the selected action") in shown
     assert ("Ctrl+Alt+Z", "Follow-up: undo, the selected action, or else the last one marked") in shown
     for must in ("Space", "N", "+", "R", "Ctrl+E", "Ctrl+Shift+S", "Ctrl+T", "F1", "?"):

@@ -136,6 +136,7 @@ class RemediesPage(QScrollArea):
         self.card.closed.connect(self.closed)
         self.setWidget(self.card)
         self.escape = QAction("Close the remedies", self)
+        self.escape.setWhatsThis("Participation: close the remedies shown for a room marker")  # listed with its pane
         self.escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.escape.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.escape.setEnabled(False)  # Esc is the text fields' own until remedies are shown
