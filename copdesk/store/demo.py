@@ -278,7 +278,7 @@ def _fill_team_history(
         if is_first_team and index in (1, 4, 8, 12):
             if recurring_id is None:
                 recurring_id = issues.add_issue(
-                    db, team_id, RECURRING_ISSUE, session.id, mention_at, "Raised again."
+                    db, team_id, RECURRING_ISSUE, session.id, mention_at, "Two discharges waited on OT."
                 ).id
             else:
                 issues.add_mention(db, recurring_id, session.id, "Still waiting; two discharges delayed.", mention_at)

@@ -24,11 +24,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -233,7 +234,14 @@ class TeamMembersDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(MemberColumn.ROLE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MemberColumn.ACTIVE, QHeaderView.ResizeMode.ResizeToContents)
+        # Wide enough for either word, whichever the rows hold now: a member made inactive is never cut to "Inacti…".
+        header.setSectionResizeMode(MemberColumn.ACTIVE, QHeaderView.ResizeMode.Fixed)
+        self.table.ensurePolished()  # the stylesheet's font, not the default one
+        italic = QFont(self.table.font())
+        italic.setItalic(True)
+        box = self.table.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        words = max(QFontMetrics(italic).horizontalAdvance(word) for word in ("Active", "Inactive"))
+        header.resizeSection(MemberColumn.ACTIVE, max(words + box + 24, header.sectionSizeHint(MemberColumn.ACTIVE)))
         self.table.selectionModel().currentRowChanged.connect(self._update_active_button)
 
         self.new_name_edit.setMaxLength(MAX_NAME_LENGTH)

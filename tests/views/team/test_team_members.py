@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QStyle
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
@@ -192,3 +192,24 @@ def test_a_rename_during_a_session_shows_on_the_tiles_with_the_tally_kept(window
 def test_with_no_team_the_menu_says_what_to_do(window: MainWindow) -> None:
     assert window.team_actions.open_members() is None
     assert "Create a team first" in window.statusBar().currentMessage()
+
+
+def test_a_member_made_inactive_is_said_in_full_not_cut_short(window: MainWindow) -> None:
+    """The column was sized for "Active" and lagged behind a change: made inactive, the word in italics was cut to
+    "Inacti…". It is now as wide as the longer word from the start, whoever is inactive."""
+    add_team(window)
+    dialog = open_from_menu(window)
+    before = dialog.table.columnWidth(MemberColumn.ACTIVE)
+    dialog.table.selectRow(1)
+    dialog.toggle_active()
+    QApplication.processEvents()
+    assert dialog.model.index(1, MemberColumn.ACTIVE).data() == "Inactive"
+    italic = QFont(dialog.table.font())
+    italic.setItalic(True)
+    box = dialog.table.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+    assert (
+        dialog.table.columnWidth(MemberColumn.ACTIVE)
+        == before
+        >= QFontMetrics(italic).horizontalAdvance("Inactive") + box + 20
+    )
+    dialog.close()
