@@ -68,6 +68,11 @@ class WriteGuard(QObject):
     def waiting(self) -> int:
         return len(self._pending)
 
+    def holds(self, key: Hashable) -> bool:
+        """Whether a refused act under ``key`` waits for Retry (a save that re-reads what is typed need not be
+        tried again, key by key, until then)."""
+        return key in self._pending
+
     def run(
         self,
         write: Callable[[], T],

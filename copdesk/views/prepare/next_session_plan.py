@@ -180,11 +180,14 @@ class NextSessionPlanSection(QWidget):
         if self._loading or self.team_id is None:
             return False
         team_id, day, plan, now = self.team_id, self.session_day, self.plan(), self.context.now()
+        key = ("next-session-plan", team_id, day)
+        if self.context.writes.holds(key):  # refused already (another program holds the file): Retry saves it all
+            return False
         try:
             saved = self.context.writes.run(
                 lambda: save_next_session_plan(self.context.db, team_id, day, plan, now),
-                retry=self.save,
-                key=("next-session-plan", team_id, day),
+                retry=self.save,  # Retry takes the key off the queue first, then saves what is typed by then
+                key=key,
                 kept=KEPT_TYPED,
             )
         except PlanError as error:

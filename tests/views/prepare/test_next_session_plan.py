@@ -3,7 +3,9 @@ warning and support, co-facilitator; saved as it is made, offered by the start d
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime, time
+from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtTest import QTest
@@ -221,3 +223,25 @@ def test_a_facilitator_starting_late_still_sees_the_plan_for_the_session_due_now
     assert card.fields.trigger_warning.text() == "A sudden death at home"
     assert window.review_panel.review_sections.next_session.when.text().endswith(", 10:00")
     assert "today" in window.review_panel.review_sections.next_session.kind.text()
+
+
+def test_typing_into_the_plan_while_another_program_holds_the_file_is_refused_once_and_retry_saves_it_all(
+    clocked_window: MainWindow, db_path: Path
+) -> None:
+    """Each key used to wait out the busy timeout again: four keys, twenty seconds of a frozen window."""
+    window = clocked_window
+    team = _team(window)
+    card = window.review_panel.review_sections.plan
+    window.context.db.execute("PRAGMA busy_timeout = 0")  # refused at once, rather than after five seconds
+    refusals: list[str] = []
+    window.context.writes.failed.connect(refusals.append)
+    other = sqlite3.connect(db_path)
+    other.execute("BEGIN IMMEDIATE")
+    card.fields.trigger_warning.setFocus()
+    QTest.keyClicks(card.fields.trigger_warning, "Fall")
+
+    assert len(refusals) == 1 and window.context.writes.waiting == 1  # one refusal, one Retry
+    other.rollback()
+    other.close()
+    assert window.context.writes.retry()
+    assert planning.next_session_plan(window.context.db, team.id, SESSION_DAY).roles.trigger_warning == "Fall"
