@@ -208,7 +208,7 @@ def _open_locked(
     from copdesk.store import migrations
     from copdesk.store.backup_catalogue import backup_due, files_fingerprint, newest_verified_backup
     from copdesk.store.connection import discard_restoring, open_database
-    from copdesk.store.recovery import HISTORY_UNREAD, QUARANTINE_FOLDER, recover_from_damage, took_unread_mark
+    from copdesk.store.recovery import HISTORY_UNREAD, QUARANTINE_FOLDER, recover_from_damage
 
     fingerprint = files_fingerprint(db_path)
     notices: list[str] = []
@@ -236,7 +236,7 @@ def _open_locked(
         prompts.cannot_open(exc.message)
         return None
     if opened.restore_finished:
-        unread = f" {HISTORY_UNREAD}" if took_unread_mark(opened.db) else ""
+        unread = f" {HISTORY_UNREAD}" if opened.restore_history_unread else ""
         notices.append(
             "A restore was cut short last time, once the damaged file was moved to "
             f"{QUARANTINE_FOLDER}/; CoPDesk has finished it, so the backup you chose is now your data.{unread}"

@@ -72,6 +72,7 @@ class OpenedDatabase:
     pre_migration_backup: Path | None
     permission_warning: str | None = None  # the files could not be made owner-only (see restrict_permissions)
     restore_finished: bool = False  # a restore cut short was finished: its backup is now the database
+    restore_history_unread: bool = False  # and the erasures of the damaged file it replaced could not be read
 
 
 def restoring_file(db_path: Path) -> Path:
@@ -99,6 +100,18 @@ def discard_restoring(db_path: Path) -> None:
     for file in files:
         with contextlib.suppress(OSError):
             file.unlink(missing_ok=True)
+
+
+UNREAD_MARK = "restore.erasures_unread"  # a setting in a ready copy: see took_unread_mark
+
+
+def took_unread_mark(db: Database) -> bool:
+    """Whether the restored data carries the mark that the erasures of the damaged database it replaced could not
+    be read (see :data:`copdesk.store.recovery.HISTORY_UNREAD`); the mark is taken away, so it is said once."""
+    with db.atomic():
+        marked = db.execute("SELECT 1 FROM setting WHERE key = ?", [UNREAD_MARK]).fetchone() is not None
+        db.execute("DELETE FROM setting WHERE key = ?", [UNREAD_MARK])
+    return marked
 
 
 def finish_interrupted_restore(db_path: Path) -> bool:
@@ -399,12 +412,14 @@ def open_database(
         conn.close()
         raise
     permission_warning = restrict_permissions(path)
+    database = as_database(conn)
     return OpenedDatabase(
-        db=as_database(conn),
+        db=database,
         path=path,
         created=created,
         migrated_from=version if todo and not created else None,
         pre_migration_backup=backup_path,
         permission_warning=permission_warning,
         restore_finished=restore_finished,
+        restore_history_unread=restore_finished and took_unread_mark(database),
     )

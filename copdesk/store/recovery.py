@@ -22,14 +22,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from copdesk.store import migrations
 from copdesk.store.audit import record_event
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, list_backups, new_backup_path, stamp, verify_restorable
 from copdesk.store.connection import (
     BUSY_TIMEOUT_MS,
+    UNREAD_MARK,
     OpenedDatabase,
     as_database,
     discard_restoring,
@@ -40,6 +39,7 @@ from copdesk.store.connection import (
     ready_restore_file,
     restoring_file,
     sync_folder,
+    took_unread_mark,
 )
 from copdesk.store.errors import StoreError, in_words
 from copdesk.store.lineage import same_lineage, team_identities
@@ -49,7 +49,6 @@ from copdesk.store.retention import old_data_present
 from copdesk.store.uri import sqlite_uri
 
 QUARANTINE_FOLDER = "quarantine"
-_UNREAD_MARK = "restore.erasures_unread"  # a setting in a ready copy: see took_unread_mark
 HISTORY_UNREAD = (
     "The damaged file could not be read, so an erasure made in it after the backup was taken could not be made "
     "again: if you erased anyone from CoPDesk since then, erase them again."
@@ -280,9 +279,11 @@ def _prepare(
     conn = sqlite3.connect(str(prepared))
     try:
         migrations.apply(conn, migrations.pending(conn, migrations_dir))
-        if history_unread:
-            with conn:
-                conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES (?, '1')", [_UNREAD_MARK])
+        with conn:  # marked only for this restore: a mark a copy carries from elsewhere is dropped
+            if history_unread:
+                conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES (?, '1')", [UNREAD_MARK])
+            else:
+                conn.execute("DELETE FROM setting WHERE key = ?", [UNREAD_MARK])
         if history is None or not same_lineage(live_teams, conn):
             return None
         db = as_database(conn)
@@ -290,15 +291,6 @@ def _prepare(
             return history.carry_into(db, now)
     finally:
         conn.close()
-
-
-def took_unread_mark(db: Database) -> bool:
-    """Whether the restored data carries the mark that the erasures of the damaged database it replaced could not
-    be read (see :data:`HISTORY_UNREAD`); the mark is taken away, so it is said once."""
-    with db.atomic():
-        marked = db.execute("SELECT 1 FROM setting WHERE key = ?", [_UNREAD_MARK]).fetchone() is not None
-        db.execute("DELETE FROM setting WHERE key = ?", [_UNREAD_MARK])
-    return marked
 
 
 def _take_exclusively(db_path: Path) -> sqlite3.Connection:

@@ -369,3 +369,26 @@ def test_a_command_says_a_restore_cut_short_waits_rather_than_that_there_is_no_d
         said = one_line_error(call_cli(command, "--db", str(db_path)))
         assert "a restore was cut short there, with the backup ready" in said, command
     assert ready_restore_file(db_path).is_file()
+
+
+def test_any_opening_that_finishes_a_restore_takes_its_unread_mark_so_it_never_lingers(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window reopening after a failed restore finished it, but left the mark in the live data: a later backup
+    carried it, and restoring that one said a damaged file could not be read."""
+    make_database(db_path)
+    good = _take_backup(db_path)
+    corrupt(db_path, "random-bytes")
+    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _refused_rename)
+    monkeypatch.setattr("copdesk.store.recovery._move_back", lambda *_args: False)
+    with pytest.raises(StoreError):
+        restore_database(good, db_path, paths.migrations_dir(), LATER)
+    monkeypatch.undo()
+
+    opened = open_database(db_path, paths.migrations_dir())  # as the window reopens after a failed restore
+    assert opened.restore_finished and opened.restore_history_unread
+    assert opened.db.execute("SELECT count(*) FROM setting WHERE key LIKE 'restore.%'").fetchone() == (0,)
+    opened.db.close()
+    again = restore_database(_take_backup(db_path, LATER), db_path, paths.migrations_dir(), LATER)
+    assert not again.history_unread  # a copy of sound data never says its erasures are unknown
+    again.opened.db.close()
