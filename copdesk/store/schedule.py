@@ -50,11 +50,10 @@ def next_due(
     db: Database, team_id: int, now: datetime, accept: Callable[[SessionKind], bool] = lambda _kind: True
 ) -> NextSession | None:
     """The team's next session still to be held, of a kind ``accept`` takes: one whose start passed within
-    :data:`DUE_NOW_WINDOW` stays the next one (a facilitator starting late still sees it and its plan) until a session
-    has held it, else the next one after ``now`` (aware)."""
-    local_now = local_wall_time(now)
+    :data:`DUE_NOW_WINDOW` stays the next one (a facilitator starting late still sees it and its plan), and any
+    stays until a session has held it (started for it, early or late), else the next one after ``now`` (aware)."""
     for found in upcoming_sessions(db, team_id, now - DUE_NOW_WINDOW, 12):
-        if accept(found.kind) and (found.moment > local_now or not _held(db, team_id, found)):
+        if accept(found.kind) and not _held(db, team_id, found):  # one started early for it is held too
             return found
     return None
 

@@ -129,3 +129,16 @@ def test_a_session_started_earlier_that_hour_does_not_hold_the_one_due_now(db: D
     assert found is not None and (found.moment, found.kind) == (reflective_at, SessionKind.REFLECTIVE)
     early = schedule.next_due(db, team.id, themed_at.replace(minute=30).astimezone())
     assert early is not None and early.moment == reflective_at  # the themed hour was held, by its planned start
+
+
+def test_a_session_started_early_for_the_next_one_holds_it_before_its_start(db: Database, team_id: int) -> None:
+    """Begun at 09:20 for the 10:00 session: at 09:50 the next session is the one after, not 10:00 again."""
+    from copdesk.store import sessions
+
+    due = datetime(2026, 9, 10, 10, 0)
+    early = sessions.create_session(db, team_id, SessionKind.REFLECTIVE, NOW, planned_start=due.astimezone())
+    sessions.start_session(db, early.id, due.replace(hour=9, minute=20).astimezone(), ground_rules_agreed=True)
+
+    found = schedule.next_due(db, team_id, due.replace(hour=9, minute=50).astimezone())
+
+    assert found is not None and found.moment == datetime(2026, 9, 24, 10, 0)
