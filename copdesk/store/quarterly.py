@@ -156,20 +156,22 @@ def _actions(db: Database, team_id: int, first: date, last: date, cutoff: date) 
 def _issues(db: Database, team_id: int, first: date, last: date) -> tuple[QuarterIssue, ...]:
     """Issues raised in the quarter, and earlier ones still unresolved (as escalations still awaiting are)."""
     sql = """
-        SELECT i.id, i.title, i.status, m.at FROM issue i JOIN issue_mention m ON m.issue_id = i.id
+        SELECT i.id, i.title, i.status, i.resolved_at, m.at FROM issue i JOIN issue_mention m ON m.issue_id = i.id
         WHERE i.team_id = ? ORDER BY i.id, m.at
     """
     mentions: dict[int, list[date]] = {}
-    details: dict[int, tuple[str, IssueStatus]] = {}
+    details: dict[int, tuple[str, IssueStatus, date | None]] = {}
     for row in db.query(sql, [team_id]):
         mentions.setdefault(int(row["id"]), []).append(local_day(row["at"]))
-        details[int(row["id"])] = (str(row["title"]), IssueStatus(row["status"]))
+        resolved = local_day(row["resolved_at"]) if row["resolved_at"] else None
+        details[int(row["id"])] = (str(row["title"]), IssueStatus(row["status"]), resolved)
     found = []
     for issue_id, days in mentions.items():
         in_quarter = sum(1 for day in days if first <= day <= last)
-        title, status = details[issue_id]
-        # Raised this quarter, or raised before it and still unresolved, as the Prepare view lists it.
-        if in_quarter or (status is not IssueStatus.RESOLVED and min(days) <= last):
+        title, status, resolved = details[issue_id]
+        open_then = resolved is None or resolved > last  # unresolved at the quarter's end, whenever it is run
+        # Raised this quarter, or raised before it and unresolved at its end, as the Prepare view lists it.
+        if in_quarter or (open_then and min(days) <= last):
             found.append(QuarterIssue(title, status, in_quarter, sum(1 for day in days if day <= last), min(days)))
     return tuple(found)
 

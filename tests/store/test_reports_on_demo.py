@@ -166,8 +166,9 @@ def test_recurring_issues_and_escalations(demo_db: Database) -> None:
                 "SELECT i.title, sum(date(m.at, 'localtime') BETWEEN ? AND ?) AS in_quarter,"
                 " sum(date(m.at, 'localtime') <= ?) AS total FROM issue i JOIN issue_mention m ON m.issue_id = i.id"
                 " WHERE i.team_id = ? GROUP BY i.id"
-                " HAVING in_quarter > 0 OR (i.status <> 'resolved' AND min(date(m.at, 'localtime')) <= ?)",
-                [first.isoformat(), last.isoformat(), last.isoformat(), team.id, last.isoformat()],
+                " HAVING in_quarter > 0 OR ((i.resolved_at IS NULL OR date(i.resolved_at, 'localtime') > ?)"
+                " AND min(date(m.at, 'localtime')) <= ?)",
+                [first.isoformat(), last.isoformat(), last.isoformat(), team.id, last.isoformat(), last.isoformat()],
             )
         }
         assert {i.title: (i.mentions_in_quarter, i.mentions_total) for i in figures.issues} == expected
@@ -274,3 +275,20 @@ def test_anonymised_summary_has_no_names(demo_db: Database) -> None:
     figures: QuarterFigures = quarter_figures(demo_db, team, "2026Q4", NOW)
     assert document["actions"]["raised"] == figures.actions.raised
     assert {i["status"] for i in document["issues"]} <= {s.value for s in IssueStatus}
+
+
+def test_an_issue_resolved_after_a_quarter_is_still_listed_in_it_whenever_the_report_is_run(demo_db: Database) -> None:
+    team = _team(demo_db, 0)
+    first_session = demo_db.execute(
+        "SELECT id FROM session WHERE team_id = ? ORDER BY started_at LIMIT 1",
+        [team.id],
+    ).fetchone()[0]
+    raised = datetime(2026, 2, 12, 10, 30, tzinfo=UTC)
+    issue = issues.add_issue(demo_db, team.id, "Rota gaps at weekends", first_session, raised)
+    issues.resolve_issue(demo_db, issue.id, "A weekend rota was agreed.", datetime(2026, 7, 14, 10, 0, tzinfo=UTC))
+
+    figures = quarter_figures(demo_db, team, "2026Q2", NOW)  # run in November, the issue resolved in July
+
+    (listed,) = [i for i in figures.issues if i.title == "Rota gaps at weekends"]
+    assert listed.mentions_in_quarter == 0 and listed.first_raised == date(2026, 2, 12)
+    assert "Rota gaps at weekends" not in {i.title for i in quarter_figures(demo_db, team, "2026Q3", NOW).issues}
