@@ -77,6 +77,9 @@ class QuestionDialog(QInputDialog):
         return self.question.holding(self.textValue())
 
 
+NO_ESCALATIONS = "Escalations: none yet. Escalate… asks the Practice Supervisor, the Manager or a My VIEWS form."
+
+
 class IssueHistoryDialog(QDialog):
     saved = Signal()  # a change was saved, from the dialog or by Retry once it has closed: lists showing it refresh
 
@@ -131,6 +134,8 @@ class IssueHistoryDialog(QDialog):
         today = self.context.now().astimezone().date()
         found = [(e, summary.title) for e in issues.escalations_for_issue(self.context.db, self.issue_id)]
         self.escalations.set_rows(escalation_rows(found, today))
+        self.escalation_table.setVisible(bool(found))  # an empty table says nothing: the heading says it instead
+        self.ui.escalationsHeading.setText("Escalations" if found else NO_ESCALATIONS)
         open_issue = summary.resolution is None
         self.escalate_button.setEnabled(open_issue)
         self.resolve_button.setText(RESOLVE if open_issue else CORRECT_RESOLUTION)

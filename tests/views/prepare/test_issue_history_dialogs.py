@@ -22,6 +22,7 @@ from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
 from copdesk.views.prepare import issue_history as issue_history_module
 from copdesk.views.prepare.issue_history import (
     CORRECT_RESOLUTION,
+    NO_ESCALATIONS,
     RESOLUTION_CHANGED,
     RESOLVE,
     TITLE_PROMPT,
@@ -286,6 +287,19 @@ def test_a_recurring_issue_in_the_prepare_view_opens_its_history_and_shows_what_
     QTest.keyClick(section.table, Qt.Key.Key_Return)  # Enter on the selected issue, as a double-click does
     assert opened == [issue_id]
     assert section.model.index(0, 0).data() == "OT delays"  # the section shows the corrected title
+
+
+def test_an_issue_never_escalated_says_so_instead_of_an_empty_table(window: MainWindow) -> None:
+    issue_id = _recurring_issue(window)
+    history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
+    history.show()
+    assert history.ui.escalationsHeading.text() == NO_ESCALATIONS and not history.escalation_table.isVisible()
+    issues.add_escalation(window.context.db, issue_id, EscalationTarget.MANAGER, date(2026, 9, 10), None)
+    history.close()
+    again = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
+    again.show()
+    assert again.ui.escalationsHeading.text() == "Escalations" and again.escalation_table.isVisible()
+    again.close()
 
 
 def test_an_escalation_awaiting_a_response_opens_its_issue_with_that_escalation_chosen(
