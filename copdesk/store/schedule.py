@@ -72,11 +72,9 @@ def _held(db: Database, team_id: int, found: NextSession) -> bool:
     )
 
 
-def next_session(db: Database, team_id: int, now: datetime, kind: SessionKind | None = None) -> NextSession | None:
-    """The team's next scheduled session strictly after ``now``, over all its active series or those of ``kind``
-    (None without one)."""
-    rules = [rule for rule in team_rules(db, team_id) if kind is None or rule[1] is kind]
-    return next_session_across(rules, local_wall_time(now))
+def next_session(db: Database, team_id: int, now: datetime) -> NextSession | None:
+    """The team's next scheduled session strictly after ``now``, over all its active series (None without one)."""
+    return next_session_across(team_rules(db, team_id), local_wall_time(now))
 
 
 def next_session_date(db: Database, team_id: int, now: datetime) -> date | None:
