@@ -35,6 +35,7 @@ from copdesk.store.errors import (
     StoreError,
     in_words,
 )
+from copdesk.store.kept_notes import sync_folder
 from copdesk.store.location import (
     check_location,
     companion_files,
@@ -130,20 +131,6 @@ def put_in_place(ready: Path, db_path: Path) -> None:
         leftover.unlink(missing_ok=True)
     os.replace(ready, db_path)
     sync_folder(db_path.parent)
-
-
-def sync_folder(folder: Path) -> None:
-    """Make renames in ``folder`` durable, so a power cut cannot bring a moved file back, as far as the system allows
-    (not on Windows, which has no folder fsync, nor on a share that refuses it): the renames are made all the same,
-    so a refusal here never undoes them."""
-    if not hasattr(os, "O_DIRECTORY"):  # pragma: no cover - Windows
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def as_database(conn: sqlite3.Connection) -> Database:

@@ -84,7 +84,7 @@ def keep_text(
         if target != replacing:  # the name claimed for this file, if it is still empty
             _remove_if_empty(target)
         raise
-    _sync_folder(folder)
+    sync_folder(folder)
     return target
 
 
@@ -148,7 +148,7 @@ def finish_cut_short(data_folder: Path, now: datetime) -> None:
             with contextlib.suppress(OSError):
                 path.unlink()
     if changed:
-        _sync_folder(folder)
+        sync_folder(folder)
 
 
 def discard(path: Path) -> None:
@@ -235,8 +235,10 @@ def _is_settled_file(path: Path, now: datetime) -> bool:
     return stat.S_ISREG(status.st_mode) and abs(now - changed) >= CUT_SHORT_AFTER
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows a folder to be synced (not on Windows)."""
+def sync_folder(folder: Path) -> None:
+    """Make renames in ``folder`` durable, so a power cut cannot bring a moved file back, as far as the system allows
+    (not on Windows, which has no folder fsync, nor on a share that refuses it): the renames are made all the same,
+    so a refusal here never undoes them."""
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):

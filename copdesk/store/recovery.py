@@ -38,10 +38,10 @@ from copdesk.store.connection import (
     put_in_place,
     ready_restore_file,
     restoring_file,
-    sync_folder,
     took_unread_mark,
 )
 from copdesk.store.errors import StoreError, in_words
+from copdesk.store.kept_notes import sync_folder
 from copdesk.store.lineage import same_lineage, team_identities
 from copdesk.store.location import FOLDER_MODE, database_files, is_sqlite_file, rollback_journal, same_file, shown
 from copdesk.store.pending_care import CareHistory

@@ -342,15 +342,19 @@ def test_a_folder_that_cannot_be_synced_never_undoes_a_restore(db_path: Path, mo
     _damage(db_path, "overwritten-page")
     real_open = os.open
 
+    refused: list[str] = []
+
     def no_folder_sync(path: str, flags: int, *args: int) -> int:
-        if flags & getattr(os, "O_DIRECTORY", 0):
+        if os.path.isdir(path):
+            refused.append(path)
             raise OSError(22, "Invalid argument")
         return real_open(path, flags, *args)
 
-    monkeypatch.setattr("copdesk.store.connection.os.open", no_folder_sync)
+    monkeypatch.setattr("copdesk.store.kept_notes.os.open", no_folder_sync)
     result = restore_database(good, db_path, paths.migrations_dir(), LATER)
 
     assert team_count(result.opened.db) == 1 and result.quarantined
+    assert refused  # the folders were asked to sync, and refused
     result.opened.db.close()
 
 
