@@ -16,6 +16,11 @@ class TeamDraft:
     members: tuple[tuple[str, Role], ...]
 
 
+def team_name_taken(existing: str) -> str:
+    """What a team name already in use is refused with, naming the team as it is spelt."""
+    return f"There is already a team called “{existing}”; choose another name."
+
+
 def parse_team_draft(team_name: str, members_text: str) -> TeamDraft:
     """Validate a new team; raise :class:`InvalidName` naming the first problem.
 

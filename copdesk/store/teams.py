@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from copdesk.core.clock import to_utc_iso
 from copdesk.core.model import Member, Role, Team
+from copdesk.core.roster import team_name_taken
 from copdesk.core.text import InvalidName, clean_name, name_key
 from copdesk.store.audit import record_event
 from copdesk.store.tables import insert_row
@@ -53,7 +54,7 @@ def _refuse_team_name_taken(db: Database, clean: str, team_id: int | None = None
     """Team names are unique by their key; ``team_id`` may keep its own name (a rename that changes only case)."""
     clash = next(db.query("SELECT id, name FROM team WHERE name_key = ?", [name_key(clean)]), None)
     if clash is not None and clash["id"] != team_id:
-        raise DuplicateName(f"There is already a team called “{clash['name']}”; choose another name.")
+        raise DuplicateName(team_name_taken(str(clash["name"])))
 
 
 def rename_team(db: Database, team_id: int, new_name: str) -> Team:

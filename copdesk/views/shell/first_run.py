@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from copdesk.core.roster import MAX_MEMBERS, TeamDraft, parse_team_draft
+from copdesk.core.roster import MAX_MEMBERS, TeamDraft, parse_team_draft, team_name_taken
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, name_key
 from copdesk.views.forms.ui_first_run import Ui_FirstRunDialog
 from copdesk.views.widgets.typed_words import TypedWords, field_lines
@@ -49,7 +49,7 @@ class FirstRunDialog(QDialog):
             return
         taken = self._taken.get(name_key(self.draft.name))
         if taken is not None:  # said here, with what was typed still in the form
-            self._say(f"There is already a team called “{taken}”; choose another name.")
+            self._say(team_name_taken(taken))
             self.draft = None
             return
         self.accept()
