@@ -173,9 +173,10 @@ class Safeguards(QObject):
         if self._copying is not None:
             self._copying.wait()
 
-    def _copy_saved(self, outcome: object) -> None:
+    def _copy_saved(self, outcome: tuple[bool, str]) -> None:
+        """``_saved_copy``'s answer, delivered on the GUI thread."""
         self._copying = None
-        saved, said = outcome if isinstance(outcome, tuple) else (False, str(outcome))
+        saved, said = outcome
         if saved:
             self.notice_banner.show_message(
                 f"Saved a verified copy of your data as {said}. It holds your notes and colleagues' names: keep it "
