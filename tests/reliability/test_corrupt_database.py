@@ -142,16 +142,34 @@ def _cut_short(*_args: object) -> None:
     raise KeyboardInterrupt  # stands in for the process ending between the two renames
 
 
+def _in_use(*_args: object) -> None:
+    raise PermissionError(13, "Permission denied")  # a virus scanner or a sync client holds the file
+
+
+def _restore_cut_short(source: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Restore ``source`` and end the process between moving the damaged file aside and renaming the backup in."""
+    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _cut_short)
+    with pytest.raises(KeyboardInterrupt):
+        restore_database(source, db_path, paths.migrations_dir(), LATER)
+    monkeypatch.undo()
+
+
+def _restore_left_waiting(source: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Restore ``source`` with the rename refused and the damaged file not put back: the backup waits."""
+    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _in_use)
+    monkeypatch.setattr("copdesk.store.recovery._move_back", lambda *_args: False)
+    with pytest.raises(StoreError, match="kept in quarantine/, and the backup is put in its place when"):
+        restore_database(source, db_path, paths.migrations_dir(), LATER)
+    monkeypatch.undo()
+
+
 def test_a_restore_cut_short_once_the_damaged_file_was_moved_is_finished_at_the_next_start(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_database(db_path)
     good = _take_backup(db_path)
     before = _damage(db_path, "overwritten-page")
-    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _cut_short)
-    with pytest.raises(KeyboardInterrupt):
-        restore_database(good, db_path, paths.migrations_dir(), LATER)
-    monkeypatch.undo()
+    _restore_cut_short(good, db_path, monkeypatch)
     assert not db_path.exists() and ready_restore_file(db_path).is_file()  # no database, the backup ready
 
     started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=LATER)
@@ -170,10 +188,7 @@ def test_a_rename_refused_after_the_damaged_file_was_moved_puts_it_back(
     good = _take_backup(db_path)
     before = _damage(db_path, "overwritten-page")
 
-    def in_use(*_args: object) -> None:
-        raise PermissionError(13, "The process cannot access the file because it is being used by another process")
-
-    monkeypatch.setattr("copdesk.store.recovery.put_in_place", in_use)
+    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _in_use)
     with pytest.raises(PermissionError):  # worded by the window and the command line, as any file in use
         restore_database(good, db_path, paths.migrations_dir(), LATER)
 
@@ -189,14 +204,7 @@ def test_a_rename_refused_and_the_damaged_file_not_put_back_leaves_the_backup_fo
     good = _take_backup(db_path)
     before = _damage(db_path, "overwritten-page")
 
-    def in_use(*_args: object) -> None:
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr("copdesk.store.recovery.put_in_place", in_use)
-    monkeypatch.setattr("copdesk.store.recovery._move_back", lambda *_args: False)
-    with pytest.raises(StoreError, match="kept in quarantine/, and the backup is put in its place when"):
-        restore_database(good, db_path, paths.migrations_dir(), LATER)
-    monkeypatch.undo()
+    _restore_left_waiting(good, db_path, monkeypatch)
 
     opened = open_database(db_path, paths.migrations_dir())  # as the window reopens after a failed restore
     assert opened.restore_finished and team_count(opened.db) == 1
@@ -214,7 +222,7 @@ def test_a_damaged_file_that_cannot_be_moved_aside_is_left_whole_and_the_restore
 
     def database_in_use(source: Path, target: Path) -> None:
         if Path(source) == db_path:  # its -wal and -shm have moved by now
-            raise PermissionError(13, "Permission denied")
+            _in_use()
         real_replace(source, target)
 
     monkeypatch.setattr("copdesk.store.recovery.os.replace", database_in_use)
@@ -235,10 +243,7 @@ def test_a_damaged_file_that_cannot_be_moved_aside_at_a_start_is_said_in_one_lin
     make_database(db_path)
     before = _damage(db_path, "random-bytes")
 
-    def in_use(source: Path, target: Path) -> None:
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr("copdesk.store.recovery.os.replace", in_use)
+    monkeypatch.setattr("copdesk.store.recovery.os.replace", _in_use)
     prompts = FakePrompts(damage="fresh")
     assert open_for_gui(db_path, prompts, migrations_dir=paths.migrations_dir(), now=LATER) is None
 
@@ -257,10 +262,7 @@ def test_a_restore_to_where_no_database_is_whose_rename_is_refused_leaves_nothin
     elsewhere = tmp_path / "elsewhere" / "new.db"
     elsewhere.parent.mkdir()
 
-    def in_use(*_args: object) -> None:
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr("copdesk.store.recovery.put_in_place", in_use)
+    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _in_use)
     with pytest.raises(PermissionError):
         restore_database(good, elsewhere, paths.migrations_dir(), LATER)
 
@@ -294,10 +296,10 @@ def test_a_damaged_file_only_partly_put_back_goes_back_to_quarantine_whole_and_t
 
     def wal_held(source: Path, target: Path) -> None:
         if Path(target) == companion_files(db_path)[1]:  # its -wal cannot go back: a sync client holds it
-            raise PermissionError(13, "Permission denied")
+            _in_use()
         real_replace(source, target)
 
-    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _refused_rename)
+    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _in_use)
     monkeypatch.setattr("copdesk.store.recovery.os.replace", wal_held)
     with pytest.raises(StoreError, match="kept in quarantine/, and the backup is put in its place when"):
         restore_database(good, db_path, paths.migrations_dir(), LATER)
@@ -310,20 +312,13 @@ def test_a_damaged_file_only_partly_put_back_goes_back_to_quarantine_whole_and_t
     opened.db.close()
 
 
-def _refused_rename(*_args: object) -> None:
-    raise PermissionError(13, "Permission denied")
-
-
 def test_a_restore_over_an_unreadable_file_cut_short_still_says_its_erasures_are_unknown(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_database(db_path)
     good = _take_backup(db_path)
     corrupt(db_path, "random-bytes")
-    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _cut_short)
-    with pytest.raises(KeyboardInterrupt):
-        restore_database(good, db_path, paths.migrations_dir(), LATER)
-    monkeypatch.undo()
+    _restore_cut_short(good, db_path, monkeypatch)
 
     started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=LATER)
 
@@ -364,10 +359,7 @@ def test_a_command_says_a_restore_cut_short_waits_rather_than_that_there_is_no_d
     make_database(db_path)
     good = _take_backup(db_path)
     _damage(db_path, "overwritten-page")
-    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _cut_short)
-    with pytest.raises(KeyboardInterrupt):
-        restore_database(good, db_path, paths.migrations_dir(), LATER)
-    monkeypatch.undo()
+    _restore_cut_short(good, db_path, monkeypatch)
 
     for command in ("check", "upgrade"):
         said = one_line_error(call_cli(command, "--db", str(db_path)))
@@ -383,11 +375,7 @@ def test_any_opening_that_finishes_a_restore_takes_its_unread_mark_so_it_never_l
     make_database(db_path)
     good = _take_backup(db_path)
     corrupt(db_path, "random-bytes")
-    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _refused_rename)
-    monkeypatch.setattr("copdesk.store.recovery._move_back", lambda *_args: False)
-    with pytest.raises(StoreError):
-        restore_database(good, db_path, paths.migrations_dir(), LATER)
-    monkeypatch.undo()
+    _restore_left_waiting(good, db_path, monkeypatch)
 
     opened = open_database(db_path, paths.migrations_dir())  # as the window reopens after a failed restore
     assert opened.restore_finished and opened.restore_history_unread
