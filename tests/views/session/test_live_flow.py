@@ -13,6 +13,7 @@ from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Role, SessionKind, SessionStatus
 from copdesk.store import series, sessions, teams
 from copdesk.views.live.timer.live_timer import HEARTBEAT_MS
+from copdesk.views.session.start_session_dialog import StartSessionDialog
 from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
@@ -75,14 +76,20 @@ def test_the_start_dialog_names_the_next_session_of_the_type_chosen(
     dialog.reject()
 
 
-def test_the_presenter_is_ticked_as_present_and_a_cleared_list_is_refused_not_filled_in(window: MainWindow) -> None:
-    """Clearing the list after choosing a presenter used to start the session with them silently present."""
+def _choosing_a_presenter(window: MainWindow, name: str) -> StartSessionDialog:
+    """The start dialog of a new team's Reflective session, with ``name`` chosen to present."""
     add_team(window)
     dialog = window.session_flow.open_start_dialog()
     assert dialog is not None
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.REFLECTIVE.value))
+    dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText(name))
+    return dialog
+
+
+def test_the_presenter_is_ticked_as_present_and_a_cleared_list_is_refused_not_filled_in(window: MainWindow) -> None:
+    """Clearing the list after choosing a presenter used to start the session with them silently present."""
+    dialog = _choosing_a_presenter(window, "Cy Vale")
     total = dialog.present_list.count()
-    dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Cy Vale"))
     assert dialog.count_label.text() == f"1 of {total} present"
     dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Bo Day"))
     assert dialog.count_label.text() == f"1 of {total} present"  # Cy was ticked only because she presented
@@ -99,12 +106,8 @@ def test_the_presenter_is_ticked_as_present_and_a_cleared_list_is_refused_not_fi
 
 
 def test_a_tick_the_facilitator_gave_stays_when_the_presenter_changes(window: MainWindow) -> None:
-    add_team(window)
-    dialog = window.session_flow.open_start_dialog()
-    assert dialog is not None
-    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.REFLECTIVE.value))
+    dialog = _choosing_a_presenter(window, "Cy Vale")  # Cy is ticked by the choice
     total = dialog.present_list.count()
-    dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Cy Vale"))  # ticked by the choice
     dialog.ui.tickEveryoneButton.click()
     dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Bo Day"))
     assert dialog.count_label.text() == f"{total} of {total} present"  # Cy stays: Tick everyone ticked her too
