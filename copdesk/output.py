@@ -230,8 +230,8 @@ def rendered_bytes(
     stage: Callable[[str], None] = _quietly,
 ) -> bytes:
     """One document's bytes in ``file_format``: a binary format (PDF) is laid out from the HTML its renderer gives,
-    a text format is the rendered text as UTF-8. ``stage`` hears each step as it starts, and ``cancelled`` is asked
-    between steps (:class:`ExportCancelled` then)."""
+    a text format is the rendered text in the format's encoding. ``stage`` hears each step as it starts, and
+    ``cancelled`` is asked between steps (:class:`ExportCancelled` then)."""
     stage("Preparing the text…")
     text = file_format.render(document)
     if cancelled():
@@ -240,7 +240,7 @@ def rendered_bytes(
         stage("Laying out the pages…")
         data = html_to_pdf(text, title)
     else:
-        data = text.encode("utf-8")
+        data = text.encode(file_format.encoding)
     if cancelled():
         raise ExportCancelled
     return data

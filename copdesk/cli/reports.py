@@ -127,15 +127,12 @@ def _cmd_schedule(ctx: Context) -> int:
 
 def _write_invitations(ctx: Context) -> int:
     """The team's series as an iCalendar file (Outlook imports each as a recurring meeting), or its invite list."""
-    from copdesk.core.invitations import TeamInvitations, to_invite
-    from copdesk.store.series import series_for_team
-    from copdesk.store.teams import list_members
+    from copdesk.store.series import team_invitations
 
     with _database(ctx) as db:
         team = chosen_team(db, ctx.args.team)
-        series = tuple(to_invite(series_for_team(db, team.id)))
-        invitations = TeamInvitations(team.id, team.name, series, tuple(list_members(db, team.id)), ctx.now())
-    if ctx.args.format == "ics" and not series:
+        invitations = team_invitations(db, team, ctx.now())
+    if ctx.args.format == "ics" and not invitations.series:
         raise UserError(f"{team.name} has no sessions scheduled: set the rhythm with File ▸ Schedule… in CoPDesk.")
     data = _render(INVITATIONS_DOCUMENT.get(ctx.args.format), invitations, f"{team.name}: invitations")
     _save(ctx, data, ("invitations", team.id, ctx.args.format))

@@ -3,9 +3,11 @@
 Each document (the session record, the quarterly report, the CPD evidence, the anonymised quarter summary) has
 one :class:`ExportDocument`: its formats in the order they are offered, each with its key (what ``--format``
 takes and the audit log records), its label (what the export dialog shows), its file suffix, its renderer and
-whether it is binary. A binary format (PDF) is drawn by ``copdesk.output`` from the text its renderer gives
-(HTML), because drawing needs Qt and core has none. The CLI's ``--format`` choices and the dialogs' lists are
-built from these, so a format is added in one place.
+whether it is binary. A text format is UTF-8; a spreadsheet (CSV) starts with the byte-order mark, without which
+Excel on Windows reads the file in the computer's own code page and shows "Zoë" as "ZoÃ«". A binary format (PDF)
+is drawn by ``copdesk.output`` from the text its renderer gives (HTML), because drawing needs Qt and core has
+none. The CLI's ``--format`` choices and the dialogs' lists are built from these, so a format is added in one
+place.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ class ExportFormat(Generic[D]):
     suffix: str
     render: Callable[[D], str]  # the text; for a binary format, the HTML it is drawn from
     binary: bool = False
+
+    @property
+    def encoding(self) -> str:
+        """How a text format's text becomes bytes: UTF-8, with the byte-order mark Excel looks for in a CSV."""
+        return "utf-8-sig" if self.suffix == ".csv" else "utf-8"
 
     @property
     def file_filter(self) -> str:

@@ -6,19 +6,22 @@ its RRULE, the skipped dates as EXDATEs, and each one-off as an event of its own
 keeps one ordinal per monthly pattern ("the second Thursday"), so a "2nd and 4th Thursday" series becomes two
 events, each with its own dates skipped. DTSTART is each event's first session: Outlook counts DTSTART as a
 meeting even when the rule would not. Times are floating local wall time, as CoPDesk keeps them: "Thursday at
-10:00" for whoever opens the invitation in the team's time zone. The file is built with the ``icalendar``
-library; the invite list holds names and roles only, never participation.
+10:00" for whoever opens the invitation in the team's time zone. Calendar programs match events by UID, so each
+UID carries the team's calendar key (:func:`calendar_key`): two teams' meetings, kept in two databases, never
+replace each other in one calendar. The file is built with the ``icalendar`` library; the invite list holds
+names and roles only, never participation.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, vRecur, vText
 
 from copdesk.core.date_names import DAY_NAMES
 from copdesk.core.export_formats import ExportDocument, ExportFormat
@@ -66,25 +69,33 @@ def to_invite(series: Iterable[Series]) -> list[SeriesToInvite]:
     ]
 
 
-def series_calendar(team_id: int, team_name: str, series: Iterable[SeriesToInvite], now: datetime) -> bytes:
-    """The .ics file: every active series of the team, each recurring event named with its type and team."""
+def calendar_key(team_id: int, team_created_at: str) -> str:
+    """What tells this team's invitations from every other CoPDesk team's, in any database: its number and the
+    moment it was made, digested (a number alone repeats from one database to the next; the key stays the same
+    through a rename, so a new export updates the meetings a calendar already holds)."""
+    return hashlib.sha256(f"{team_id}|{team_created_at}".encode()).hexdigest()[:20]
+
+
+def series_calendar(key: str, team_name: str, series: Iterable[SeriesToInvite], now: datetime) -> bytes:
+    """The .ics file: every active series of the team (``key`` its :func:`calendar_key`), each recurring event
+    named with its type and team."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"CoP sessions: {team_name}")
+    calendar.add("x-wr-calname", vText(f"CoP sessions: {team_name}"))
     stamp = now.astimezone(UTC)
     for entry in series:
         lines = rule_lines(entry.rule)
         for part in _recurrences(entry.rule):
-            event = _event(team_id, team_name, entry, part.key, part.first, stamp)
+            event = _event(key, team_name, entry, part.key, part.first, stamp)
             event.add("rrule", vRecur.from_ical(part.rrule))
             if part.skipped:
                 event.add("exdate", list(part.skipped))
             calendar.add_component(event)
         # A one-off that an earlier build skipped kept its RDATE beside the EXDATE: it is not a session.
         for moment in (moment for moment in lines.one_offs if moment not in lines.skipped):
-            calendar.add_component(_event(team_id, team_name, entry, f"extra-{moment:%Y%m%dT%H%M}", moment, stamp))
+            calendar.add_component(_event(key, team_name, entry, f"extra-{moment:%Y%m%dT%H%M}", moment, stamp))
     data: bytes = calendar.to_ical()
     return data
 
@@ -106,9 +117,9 @@ def _recurrences(rule_text: str) -> Iterator[_Recurring]:
         yield _Recurring(f"rule-{number}", first_session(rule_text), rrule, lines.skipped)
 
 
-def _event(team_id: int, team_name: str, entry: SeriesToInvite, key: str, start: datetime, stamp: datetime) -> Event:
+def _event(team_key: str, team_name: str, entry: SeriesToInvite, key: str, start: datetime, stamp: datetime) -> Event:
     event = Event()
-    event.add("uid", f"copdesk-team{team_id}-series{entry.series_id}-{key}@copdesk.invalid")
+    event.add("uid", f"copdesk-{team_key}-series{entry.series_id}-{key}@copdesk.invalid")
     event.add("dtstamp", stamp)
     event.add("dtstart", start)
     event.add("duration", timedelta(minutes=entry.duration_minutes))
@@ -133,7 +144,7 @@ def invite_list_csv(team_name: str, members: Iterable[Member]) -> str:
 class TeamInvitations:
     """What a team's invitations are made from: its series (the calendar) and its roster (the invite list)."""
 
-    team_id: int
+    calendar_key: str
     team_name: str
     series: tuple[SeriesToInvite, ...]
     members: tuple[Member, ...]
@@ -141,7 +152,7 @@ class TeamInvitations:
 
 
 def _calendar_text(invitations: TeamInvitations) -> str:
-    calendar = series_calendar(invitations.team_id, invitations.team_name, invitations.series, invitations.made_at)
+    calendar = series_calendar(invitations.calendar_key, invitations.team_name, invitations.series, invitations.made_at)
     return calendar.decode("utf-8")
 
 

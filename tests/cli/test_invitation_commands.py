@@ -20,8 +20,11 @@ from tests.cli.conftest import RunCli
 
 @pytest.fixture
 def team_db(db_path: Path) -> Path:
+    return _team_database(db_path, datetime(2026, 8, 1, tzinfo=UTC))
+
+
+def _team_database(db_path: Path, now: datetime) -> Path:
     opened = open_database(db_path, paths.migrations_dir())
-    now = datetime(2026, 8, 1, tzinfo=UTC)
     roster = [("Fern Quill", Role.FACILITATOR), ("Ivo Park", Role.CO_FACILITATOR), ("Wren Hale", Role.PRACTITIONER)]
     team = teams.create_team(opened.db, "Harbour Team", roster, now)
     rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
@@ -43,11 +46,26 @@ def test_ics_holds_the_series_as_recurring_events(run_cli: RunCli, team_db: Path
     assert {event.summary for event in events} == {"Reflective practice CoP: Harbour Team"}
 
 
+def test_the_same_team_number_in_another_database_is_another_calendar(
+    run_cli: RunCli, team_db: Path, tmp_path: Path
+) -> None:
+    """Business Support imports both facilitators' files into one calendar: neither replaces the other's meetings."""
+    other_db = _team_database(tmp_path / "other" / "copdesk.db", datetime(2026, 8, 2, 11, 30, tzinfo=UTC))
+    uids = []
+    for db, name in ((team_db, "ours.ics"), (other_db, "theirs.ics")):
+        target = tmp_path / name
+        result = run_cli("schedule", "--db", str(db), "--team", "Harbour Team", "--format", "ics", "-o", str(target))
+        assert result.returncode == 0, result.stderr
+        uids.append({str(event.uid) for event in Calendar.from_ical(target.read_bytes()).events})
+    assert len(uids[0]) == len(uids[1]) == 2 and uids[0].isdisjoint(uids[1])
+
+
 def test_csv_is_the_invite_list(run_cli: RunCli, team_db: Path, tmp_path: Path) -> None:
     target = tmp_path / "invites.csv"
     result = run_cli("schedule", "--db", str(team_db), "--team", "harbour team", "--format", "csv", "-o", str(target))
     assert result.returncode == 0, result.stderr
-    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfTeam,"), "Excel on Windows reads UTF-8 by its byte-order mark"
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert rows[0] == ["Team", "Name", "Role"] and ["Harbour Team", "Ivo Park", "Co-facilitator"] in rows
 
 

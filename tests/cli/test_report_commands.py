@@ -174,7 +174,7 @@ def test_report_figures_match_the_database(run_cli: RunCli, demo: Path, tmp_path
         "report", "--db", str(demo), "--team", NORTH, "--quarter", quarter, "--format", "csv", "-o", str(target)
     )
     assert result.returncode == 0, result.stderr
-    rows = list(csv.reader(io.StringIO(target.read_text())))
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     held = {row[1]: int(row[3]) for row in rows if row[0] == "sessions" and row[2] in ("held", "attended")}
     attended = {row[1] for row in rows if row[0] == "sessions" and row[2] == "attended"}
     assert attended == {SessionKind.SPOTLIGHT.label, SessionKind.THEMED.label}, "run by others: attended, not held"

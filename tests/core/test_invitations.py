@@ -12,12 +12,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from dateutil.rrule import rrulestr
 from icalendar import Calendar, Event
 
-from copdesk.core.invitations import SeriesToInvite, invite_list_csv, series_calendar, to_invite
+from copdesk.core.invitations import SeriesToInvite, calendar_key, invite_list_csv, series_calendar, to_invite
 from copdesk.core.model import Member, Role, Series, SessionKind
 from copdesk.core.schedule import Preset, add_one_off, build_rule, occurrences_between, skip_date
 
 NOW = datetime(2026, 8, 20, 9, 0, tzinfo=UTC)
 FIRST, LAST = datetime(2026, 9, 1), datetime(2028, 8, 31, 23, 59)
+KEY = calendar_key(7, "2026-08-01T09:00:00+00:00")
 
 
 def _rules() -> list[SeriesToInvite]:
@@ -47,7 +48,7 @@ def _expand(event: Event) -> set[datetime]:
 
 def test_the_file_holds_exactly_copdesks_sessions_in_patterns_outlook_keeps() -> None:
     series = _rules()
-    parsed = Calendar.from_ical(series_calendar(7, "Harbour Team", series, NOW))
+    parsed = Calendar.from_ical(series_calendar(KEY, "Harbour Team", series, NOW))
     events = parsed.events
     expected = {moment for s in series for moment in occurrences_between(s.rule, FIRST, LAST)}
     assert set().union(*(_expand(event) for event in events)) == expected
@@ -74,9 +75,28 @@ def test_a_one_off_skipped_by_an_earlier_build_is_not_invited() -> None:
     extra = datetime(2026, 12, 17, 14, 0)
     pair = reflective.rule + f"\nEXDATE:{extra:%Y%m%dT%H%M%S}"
     assert extra not in occurrences_between(pair, FIRST, LAST)
-    parsed = Calendar.from_ical(series_calendar(7, "Harbour Team", [replace(reflective, rule=pair)], NOW))
+    parsed = Calendar.from_ical(series_calendar(KEY, "Harbour Team", [replace(reflective, rule=pair)], NOW))
     assert extra not in set().union(*(_expand(event) for event in parsed.events))
     assert not [event for event in parsed.events if "extra" in str(event.uid)]
+
+
+def test_two_teams_kept_in_two_databases_never_share_an_event() -> None:
+    """A calendar matches events by UID: team 1 of one facilitator's database and team 1 of another's must not
+    replace each other's meetings, and a new export of the same team updates the meetings already imported."""
+
+    def uids(key: str) -> set[str]:
+        return {str(event.uid) for event in Calendar.from_ical(series_calendar(key, "Team", _rules(), NOW)).events}
+
+    ours, theirs = calendar_key(1, "2026-08-01T09:00:00+00:00"), calendar_key(1, "2026-08-03T14:12:09+00:00")
+    assert uids(ours).isdisjoint(uids(theirs))
+    assert uids(ours) == uids(calendar_key(1, "2026-08-01T09:00:00+00:00"))
+    assert calendar_key(2, "2026-08-01T09:00:00+00:00") != ours
+
+
+def test_the_calendars_name_is_escaped_as_ical_text() -> None:
+    """A comma, a semicolon or a backslash in a team's name is text, not the calendar's own punctuation."""
+    data = series_calendar(KEY, 'Ward 7; "North", East\\West', _rules(), NOW)
+    assert b'X-WR-CALNAME:CoP sessions: Ward 7\\; "North"\\, East\\\\West\r\n' in data
 
 
 def test_paused_series_are_not_invited() -> None:

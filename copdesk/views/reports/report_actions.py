@@ -28,7 +28,6 @@ from copdesk.views.context import AppContext
 
 if TYPE_CHECKING:
     from copdesk.core.export_formats import ExportFormat
-    from copdesk.core.invitations import TeamInvitations
     from copdesk.core.record import SessionRecord
     from copdesk.views.reports.export_job import ExportRun
     from copdesk.views.reports.self_assessment_dialog import SelfAssessmentDialog
@@ -199,25 +198,18 @@ class ReportActions(QObject):
 
     def _export_invitations(self, key: str, name: str) -> ExportRun | None:
         from copdesk.core.invitations import INVITATIONS_DOCUMENT
+        from copdesk.store.series import team_invitations
 
         team = self._team()
         if team is None:
             return None
-        invitations = self._invitations(team)
+        invitations = team_invitations(self.context.db, team, self.context.now())
         if key == "ics" and not invitations.series:
             self._tell("No sessions scheduled", f"{team.name} has no series yet: set its rhythm with File ▸ Schedule….")
             return None
         choice = INVITATIONS_DOCUMENT.get(key)
         title = f"{choice.label}, {team.name}"  # the save dialog says which of the two files it is
         return self._save(choice, f"{_slug(team.name)}-{name}", invitations, title, ("invitations", team.id, key))
-
-    def _invitations(self, team: Team) -> TeamInvitations:
-        from copdesk.core.invitations import TeamInvitations, to_invite
-        from copdesk.store.series import series_for_team
-
-        series = tuple(to_invite(series_for_team(self.context.db, team.id)))
-        members = tuple(teams.list_members(self.context.db, team.id))
-        return TeamInvitations(team.id, team.name, series, members, self.context.now())
 
     # -- helpers --------------------------------------------------------------------------------
     def _audit(self, what: str, entity_id: int | None, file_format: str, now: datetime) -> None:

@@ -41,7 +41,7 @@ def test_the_calendar_and_the_invite_list_are_written_from_the_reports_menu(
     assert [event.summary for event in events] == ["Spotlight session: Harbour Team"]
     _trigger(window, "Export the invite &list (CSV)…")
     finish_export(window.reports)
-    text = (tmp_path / "invites.csv").read_text(encoding="utf-8")
+    text = (tmp_path / "invites.csv").read_text(encoding="utf-8-sig")
     assert all(name in text for name in ROSTER) and "contribution" not in text.casefold()
     assert "invites.csv" in window.statusBar().currentMessage()
     audit = [r["detail"] for r in window.context.db.query("SELECT detail FROM audit WHERE entity = 'invitations'")]
