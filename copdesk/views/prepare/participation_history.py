@@ -41,6 +41,7 @@ class HistoryChart(QWidget):
     """Bars for attendance (left scale), a line for the Gini coefficient (right scale, 0 = even)."""
 
     bar_colour = colour_property("bar_colour", "#dcefef")
+    bar_edge_colour = colour_property("bar_edge_colour", "#5b6673")  # a soft bar alone is faint on a dark panel
     line_colour = colour_property("line_colour", "#1f6f78")
     text_colour = colour_property("text_colour", "#5b6673")
     grid_colour = colour_property("grid_colour", "#d5dae0")
@@ -120,7 +121,7 @@ class HistoryChart(QWidget):
             )
 
     def _paint_bars(self, painter: QPainter, plot: QRectF, most: int) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(QPen(self.bar_edge_colour, 1))
         painter.setBrush(self.bar_colour)
         for index, point in enumerate(self.points):
             slot = self._slot(plot, index)
@@ -160,11 +161,11 @@ class HistoryChart(QWidget):
     def _paint_legend(self, painter: QPainter, plot: QRectF) -> None:
         metrics = QFontMetrics(painter.font())
         x, y = plot.left(), 2.0
-        for colour, text in (
-            (self.bar_colour, "Attended"),
-            (self.line_colour, "Balance of voices (0 = even; shaded: evenly spread)"),
+        for colour, edge, text in (
+            (self.bar_colour, QPen(self.bar_edge_colour, 1), "Attended"),
+            (self.line_colour, QPen(Qt.PenStyle.NoPen), "Balance of voices (0 = even; shaded: evenly spread)"),
         ):
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(edge)
             painter.setBrush(colour)
             painter.drawRoundedRect(QRectF(x, y + 3, 10, metrics.height() - 6), 2, 2)
             painter.setPen(self.text_colour)

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.settings = paths.user_settings()
         self.setObjectName("mainWindow")
         self.setWindowTitle("CoPDesk")
-        self.setWindowIcon(theme.icon(resources, "copdesk"))
+        self.setWindowIcon(theme.app_icon(resources))
         self.setMinimumSize(1024, 640)
 
         central = QWidget()

@@ -40,3 +40,33 @@ def test_a_disabled_menu_item_is_drawn_apart_from_an_enabled_one(qtbot: QtBot, p
     faint = _ink(image, menu.actionGeometry(disabled), dark_text=dark_text)
     assert strong - faint >= 30, (strong, faint)
     menu.close()
+
+
+@pytest.mark.parametrize("palette", [theme.LIGHT, theme.DARK])
+def test_a_ticked_item_with_an_icon_is_framed(qtbot: QtBot, palette: str) -> None:
+    """An item with an icon shows no tick: Session ▸ Share-safe view looked the same open or closed."""
+    resources = paths.asset_dir("resources")
+    menu = QMenu()
+    qtbot.addWidget(menu)
+    menu.setStyle(QStyleFactory.create("Fusion"))
+    theme.apply(menu, resources, palette)
+    ticked, unticked = (QAction(theme.icon(resources, "share"), "Share-safe view", menu) for _ in range(2))
+    for action in (ticked, unticked):
+        action.setCheckable(True)
+    ticked.setChecked(True)
+    menu.addActions([ticked, unticked])
+    menu.popup(QPoint(0, 0))
+    qtbot.waitExposed(menu)
+    image = menu.grab().toImage()
+    accent = QColor(theme.colours(resources, palette)["accent_soft"]).name()
+
+    def framed(action: QAction) -> bool:
+        row = menu.actionGeometry(action)
+        return any(
+            image.pixelColor(x, y).name() == accent
+            for x in range(row.left(), row.left() + 30)
+            for y in range(row.top(), row.bottom())
+        )
+
+    assert framed(ticked) and not framed(unticked)
+    menu.close()
