@@ -122,12 +122,12 @@ def _team_summary(document: dict[str, Any]) -> TeamSummary:
                 IssueStatus(i["status"]),
                 _count(i["mentions_in_quarter"]),
                 _count(i["mentions_total"]),
-                bool(i["recurring"]),
+                _flag(i["recurring"]),
             )
             for i in document["issues"]
         ),
         escalations=tuple(
-            SummaryEscalation(_text(e["issue"]), EscalationTarget(e["to"]), bool(e["response_overdue"]))
+            SummaryEscalation(_text(e["issue"]), EscalationTarget(e["to"]), _flag(e["response_overdue"]))
             for e in document["escalations"]
         ),
         themes=tuple(_text(t["word"]) for t in document["themes"]),
@@ -144,6 +144,13 @@ def _ratio(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
         raise ValueError(f"expected a ratio from 0 to 1, found {value!r}"[:80])
     return float(value)
+
+
+def _flag(value: object) -> bool:
+    """Only JSON's true and false: Python would take the text "false", or any number but 0, as true."""
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, found {type(value).__name__}")
+    return value
 
 
 def _text(value: object) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from datetime import date
 from typing import Any
@@ -70,6 +71,20 @@ def _summary(team: str, issues: list[str], quarter: str = "2026Q3", **changes: A
     return document
 
 
+def _changed(document: dict[str, Any], *where: str | int, value: object) -> str:
+    """The summary as JSON with one entry, found by its keys and positions, changed to ``value``."""
+    changed = copy.deepcopy(document)
+    inner: Any = changed
+    for key in where[:-1]:
+        inner = inner[key]
+    inner[where[-1]] = value
+    return json.dumps(changed)
+
+
+NORTH = _summary("North", ["Parking"])
+DAMAGED = r"north\.json is a damaged summary"
+
+
 def test_roll_up_merges_teams_and_finds_shared_barriers() -> None:
     north = read_summary(json.dumps(_summary("North", ["No interpreters at short notice", "Parking"])), "north.json")
     south = read_summary(json.dumps(_summary("South", ["Interpreters booked too late"])), "south.json")
@@ -100,6 +115,9 @@ def test_roll_up_merges_teams_and_finds_shared_barriers() -> None:
         (json.dumps(_summary("North", ["x"], actions={"raised": -1})), "north.json is a damaged summary"),
         (json.dumps(_summary("North\ud800side", ["x"])), r"damaged summary \(ValueError: text with half a character"),
         (json.dumps(_summary("North", ["Parking\udfff"])), "north.json is a damaged summary"),
+        (_changed(NORTH, "issues", 0, "recurring", value="false"), rf"{DAMAGED} \(TypeError: expected true or false"),
+        (_changed(NORTH, "escalations", 0, "response_overdue", value="false"), f"{DAMAGED}.*expected true or false"),
+        (_changed(NORTH, "issues", 0, "recurring", value=0), f"{DAMAGED}.*expected true or false"),
     ],
 )
 def test_bad_summaries_are_refused_with_one_line(text: str, message: str) -> None:
