@@ -107,12 +107,12 @@ def _finite_float(text: str) -> float:
 
 
 def _team_summary(document: dict[str, Any]) -> TeamSummary:
-    sessions = [(SessionKind(s["kind"]), _count(s["scheduled"]), _count(s["held"])) for s in document["sessions"]]
+    scheduled, held = _sessions(document["sessions"])
     return TeamSummary(
         team=_text(document["team"]),
         quarter=_text(document["quarter"]),
-        scheduled={kind: scheduled for kind, scheduled, _ in sessions},
-        held={kind: held for kind, _, held in sessions},
+        scheduled=scheduled,
+        held=held,
         attendance=tuple(_count(a["attended"]) for a in document["attendance"]),
         balance=tuple(_ratio(b["gini"]) for b in document["balance"] if _count(b["contributions"])),
         actions={key: _count(document["actions"][key]) for key in _ACTION_KEYS},
@@ -132,6 +132,19 @@ def _team_summary(document: dict[str, Any]) -> TeamSummary:
         ),
         themes=tuple(_text(t["word"]) for t in document["themes"]),
     )
+
+
+def _sessions(entries: list[dict[str, Any]]) -> tuple[dict[SessionKind, int], dict[SessionKind, int]]:
+    """Sessions scheduled and held, by type. The writer lists each type once: a second entry would silently
+    replace the first."""
+    scheduled: dict[SessionKind, int] = {}
+    held: dict[SessionKind, int] = {}
+    for entry in entries:
+        kind = SessionKind(entry["kind"])
+        if kind in scheduled:
+            raise ValueError("a session type listed twice")
+        scheduled[kind], held[kind] = _count(entry["scheduled"]), _count(entry["held"])
+    return scheduled, held
 
 
 def _count(value: object) -> int:

@@ -118,6 +118,10 @@ def test_roll_up_merges_teams_and_finds_shared_barriers() -> None:
         (_changed(NORTH, "issues", 0, "recurring", value="false"), rf"{DAMAGED} \(TypeError: expected true or false"),
         (_changed(NORTH, "escalations", 0, "response_overdue", value="false"), f"{DAMAGED}.*expected true or false"),
         (_changed(NORTH, "issues", 0, "recurring", value=0), f"{DAMAGED}.*expected true or false"),
+        (
+            _changed(NORTH, "sessions", value=NORTH["sessions"] * 2),
+            rf"{DAMAGED} \(ValueError: a session type listed twice",
+        ),
     ],
 )
 def test_bad_summaries_are_refused_with_one_line(text: str, message: str) -> None:
