@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -64,6 +65,8 @@ class TeamSummary:
 
 
 _ACTION_KEYS = ("raised", "completed", "dropped", "carried", "overdue")
+# A quarter as the summary writer spells it (``copdesk.store.quarterly.quarter_figures``), such as 2026Q3.
+_QUARTER = re.compile(r"[1-9][0-9]{3}Q[1-4]")
 
 
 def summary_json(document: dict[str, Any]) -> str:
@@ -110,7 +113,7 @@ def _team_summary(document: dict[str, Any]) -> TeamSummary:
     scheduled, held = _sessions(document["sessions"])
     return TeamSummary(
         team=_text(document["team"]),
-        quarter=_text(document["quarter"]),
+        quarter=_quarter(document["quarter"]),
         scheduled=scheduled,
         held=held,
         attendance=tuple(_count(a["attended"]) for a in document["attendance"]),
@@ -174,6 +177,13 @@ def _text(value: object) -> str:
     except UnicodeEncodeError as exc:
         raise ValueError(f"text with half a character in it (U+{ord(value[exc.start]):04X})") from exc
     return value
+
+
+def _quarter(value: object) -> str:
+    quarter = _text(value)
+    if _QUARTER.fullmatch(quarter) is None:
+        raise ValueError("expected a quarter like 2026Q3")
+    return quarter
 
 
 def check_distinct(summaries: Sequence[tuple[str, TeamSummary]]) -> None:

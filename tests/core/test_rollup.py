@@ -122,6 +122,10 @@ def test_roll_up_merges_teams_and_finds_shared_barriers() -> None:
             _changed(NORTH, "sessions", value=NORTH["sessions"] * 2),
             rf"{DAMAGED} \(ValueError: a session type listed twice",
         ),
+        (_changed(NORTH, "quarter", value="banana"), rf"{DAMAGED} \(ValueError: expected a quarter like 2026Q3\)"),
+        (_changed(NORTH, "quarter", value="2026q3"), f"{DAMAGED}.*expected a quarter like 2026Q3"),
+        (_changed(NORTH, "quarter", value="2026Q5"), f"{DAMAGED}.*expected a quarter like 2026Q3"),
+        (_changed(NORTH, "quarter", value="2026Q3 "), f"{DAMAGED}.*expected a quarter like 2026Q3"),
     ],
 )
 def test_bad_summaries_are_refused_with_one_line(text: str, message: str) -> None:
