@@ -90,12 +90,14 @@ def read_summary(text: str, source: str) -> TeamSummary:
         raise SummaryError(f"{source} holds a number no quarter summary has ({str(exc)[:60]}).") from exc
     if not isinstance(document, dict) or document.get("format") != SUMMARY_FORMAT:
         raise SummaryError(f"{source} is not a CoPDesk quarter summary (make one with 'copdesk-cli summary').")
-    if document.get("version") != SUMMARY_VERSION:
-        raise SummaryError(f"{source} is a summary version this CoPDesk cannot read; update CoPDesk.")
     try:
-        return _team_summary(document)
+        version = _count(document["version"])  # a whole number: Python takes JSON's true for 1
+        summary = _team_summary(document) if version == SUMMARY_VERSION else None
     except (KeyError, TypeError, ValueError) as exc:
         raise SummaryError(f"{source} is a damaged summary ({type(exc).__name__}: {exc}).") from exc
+    if summary is None:
+        raise SummaryError(f"{source} is a summary version this CoPDesk cannot read; update CoPDesk.")
+    return summary
 
 
 def _refuse_constant(name: str) -> float:

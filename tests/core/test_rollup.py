@@ -126,6 +126,9 @@ def test_roll_up_merges_teams_and_finds_shared_barriers() -> None:
         (_changed(NORTH, "quarter", value="2026q3"), f"{DAMAGED}.*expected a quarter like 2026Q3"),
         (_changed(NORTH, "quarter", value="2026Q5"), f"{DAMAGED}.*expected a quarter like 2026Q3"),
         (_changed(NORTH, "quarter", value="2026Q3 "), f"{DAMAGED}.*expected a quarter like 2026Q3"),
+        (_changed(NORTH, "version", value=True), rf"{DAMAGED} \(ValueError: expected a count"),
+        (_changed(NORTH, "version", value=1.0), f"{DAMAGED}.*expected a count"),
+        (_changed(NORTH, "version", value="1"), f"{DAMAGED}.*expected a count"),
     ],
 )
 def test_bad_summaries_are_refused_with_one_line(text: str, message: str) -> None:
