@@ -114,7 +114,7 @@ def _finite_float(text: str) -> float:
 def _team_summary(document: dict[str, Any]) -> TeamSummary:
     scheduled, held = _sessions(document["sessions"])
     return TeamSummary(
-        team=_text(document["team"]),
+        team=_team_name(document["team"]),
         quarter=_quarter(document["quarter"]),
         scheduled=scheduled,
         held=held,
@@ -179,6 +179,14 @@ def _text(value: object) -> str:
     except UnicodeEncodeError as exc:
         raise ValueError(f"text with half a character in it (U+{ord(value[exc.start]):04X})") from exc
     return value
+
+
+def _team_name(value: object) -> str:
+    """The team is how the roll-up tells summaries apart; CoPDesk never saves a team without a name."""
+    name = _text(value)
+    if not name.strip():
+        raise ValueError("a team with no name")
+    return name
 
 
 def _quarter(value: object) -> str:

@@ -129,6 +129,8 @@ def test_roll_up_merges_teams_and_finds_shared_barriers() -> None:
         (_changed(NORTH, "version", value=True), rf"{DAMAGED} \(ValueError: expected a count"),
         (_changed(NORTH, "version", value=1.0), f"{DAMAGED}.*expected a count"),
         (_changed(NORTH, "version", value="1"), f"{DAMAGED}.*expected a count"),
+        (_changed(NORTH, "team", value=""), rf"{DAMAGED} \(ValueError: a team with no name\)"),
+        (_changed(NORTH, "team", value=" \t\u3000"), f"{DAMAGED}.*a team with no name"),
     ],
 )
 def test_bad_summaries_are_refused_with_one_line(text: str, message: str) -> None:
