@@ -19,8 +19,8 @@ from typing import Any
 
 from copdesk.core.charts import ChartSeries, chart_image, grouped_bars
 from copdesk.core.export_formats import ExportDocument, ExportFormat
-from copdesk.core.model import EscalationTarget, IssueStatus, SessionKind
-from copdesk.core.quarterly import SUMMARY_FORMAT, SUMMARY_VERSION, quarter_label
+from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
+from copdesk.core.quarterly import RECURRING_AFTER_MENTIONS, SUMMARY_FORMAT, SUMMARY_VERSION, quarter_label
 from copdesk.core.record import Section, Table, sections_to_html
 from copdesk.core.themes import shared_words, theme_words
 
@@ -112,44 +112,70 @@ def _finite_float(text: str) -> float:
 
 
 def _team_summary(document: dict[str, Any]) -> TeamSummary:
-    scheduled, held = _sessions(document["sessions"])
+    scheduled, held, attendance = _sessions(document)
+    if len(document["balance"]) > len(attendance):  # the writer gives one per session held, at most
+        raise ValueError("a balance for more sessions than were held")
     return TeamSummary(
         team=_team_name(document["team"]),
         quarter=_quarter(document["quarter"]),
         scheduled=scheduled,
         held=held,
-        attendance=tuple(_count(a["attended"]) for a in document["attendance"]),
+        attendance=attendance,
         balance=tuple(_ratio(b["gini"]) for b in document["balance"] if _count(b["contributions"])),
         actions={key: _count(document["actions"][key]) for key in _ACTION_KEYS},
-        issues=tuple(
-            SummaryIssue(
-                _text(i["title"]),
-                IssueStatus(i["status"]),
-                _count(i["mentions_in_quarter"]),
-                _count(i["mentions_total"]),
-                _flag(i["recurring"]),
-            )
-            for i in document["issues"]
-        ),
-        escalations=tuple(
-            SummaryEscalation(_text(e["issue"]), EscalationTarget(e["to"]), _flag(e["response_overdue"]))
-            for e in document["escalations"]
-        ),
+        issues=tuple(_issue(i) for i in document["issues"]),
+        escalations=tuple(_escalation(e) for e in document["escalations"]),
         themes=tuple(_text(t["word"]) for t in document["themes"]),
     )
 
 
-def _sessions(entries: list[dict[str, Any]]) -> tuple[dict[SessionKind, int], dict[SessionKind, int]]:
-    """Sessions scheduled and held, by type. The writer lists each type once: a second entry would silently
-    replace the first."""
+def _sessions(document: dict[str, Any]) -> tuple[dict[SessionKind, int], dict[SessionKind, int], tuple[int, ...]]:
+    """Sessions scheduled and held, by type, and the attendance of each session held. The writer lists each type
+    once (a second entry would silently replace the first), counts as due only sessions on the calendar, and gives
+    the attendance of every session it counts as held and of no other. It may count more held than scheduled: a
+    session run outside the team's series."""
     scheduled: dict[SessionKind, int] = {}
     held: dict[SessionKind, int] = {}
-    for entry in entries:
+    for entry in document["sessions"]:
         kind = SessionKind(entry["kind"])
         if kind in scheduled:
             raise ValueError("a session type listed twice")
         scheduled[kind], held[kind] = _count(entry["scheduled"]), _count(entry["held"])
-    return scheduled, held
+        if _count(entry["due_so_far"]) > scheduled[kind]:
+            raise ValueError("more sessions due than scheduled")
+    attended = [(SessionKind(a["kind"]), _count(a["attended"])) for a in document["attendance"]]
+    if Counter(kind for kind, _ in attended) != Counter(held):
+        raise ValueError("the attendance of other sessions than those held")
+    return scheduled, held, tuple(count for _, count in attended)
+
+
+def _issue(entry: dict[str, Any]) -> SummaryIssue:
+    """The writer lists an issue once it has been raised, counts the quarter's mentions among all those up to its
+    end, and calls the issue recurring from its second mention."""
+    issue = SummaryIssue(
+        _text(entry["title"]),
+        IssueStatus(entry["status"]),
+        _count(entry["mentions_in_quarter"]),
+        _count(entry["mentions_total"]),
+        _flag(entry["recurring"]),
+    )
+    if issue.mentions_total == 0:
+        raise ValueError("an issue never raised")
+    if issue.mentions_in_quarter > issue.mentions_total:
+        raise ValueError("an issue raised more often in the quarter than in all")
+    if issue.recurring is not (issue.mentions_total >= RECURRING_AFTER_MENTIONS):
+        raise ValueError("an issue whose 'recurring' disagrees with its mentions")
+    return issue
+
+
+def _escalation(entry: dict[str, Any]) -> SummaryEscalation:
+    """Only an escalation still awaiting a response can have it overdue."""
+    escalation = SummaryEscalation(
+        _text(entry["issue"]), EscalationTarget(entry["to"]), _flag(entry["response_overdue"])
+    )
+    if escalation.response_overdue and EscalationStatus(entry["status"]) is not EscalationStatus.AWAITING:
+        raise ValueError("a response overdue for an escalation not awaiting one")
+    return escalation
 
 
 def _count(value: object) -> int:

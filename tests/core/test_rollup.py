@@ -13,6 +13,7 @@ from copdesk.core.anonymise import NameRedactor
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
 from copdesk.core.quarterly import (
     ActionTally,
+    HeldSession,
     KindTally,
     QuarterEscalation,
     QuarterFigures,
@@ -50,15 +51,15 @@ def test_theme_words_fold_plurals_and_skip_common_words() -> None:
     assert shared_words([["Interpreter waits"], ["No interpreter"], ["Other things"]]) == {"interpreter": 2}
 
 
-def _summary(team: str, issues: list[str], quarter: str = "2026Q3", **changes: Any) -> dict[str, Any]:
+def _summary(team: str, issues: list[str], quarter: str = "2026Q3", *, held: int = 4, **changes: Any) -> dict[str, Any]:
     figures = QuarterFigures(
         team_name=team,
         quarter=quarter,
         first_day=date(2026, 7, 1),
         last_day=date(2026, 9, 30),
         as_of=date(2026, 10, 1),
-        kinds=(KindTally(SessionKind.REFLECTIVE, 6, 6, 4),),
-        sessions=(),
+        kinds=(KindTally(SessionKind.REFLECTIVE, 6, 6, held),),
+        sessions=tuple(HeldSession(date(2026, 7, 2 + n), SessionKind.REFLECTIVE, "", 5) for n in range(held)),
         balance=(),
         actions=ActionTally(3, 2, 0, 1, ()),
         issues=tuple(QuarterIssue(t, IssueStatus.OPEN, 2, 2, date(2026, 7, 2)) for t in issues),
@@ -131,12 +132,55 @@ def test_roll_up_merges_teams_and_finds_shared_barriers() -> None:
         (_changed(NORTH, "version", value="1"), f"{DAMAGED}.*expected a count"),
         (_changed(NORTH, "team", value=""), rf"{DAMAGED} \(ValueError: a team with no name\)"),
         (_changed(NORTH, "team", value=" \t\u3000"), f"{DAMAGED}.*a team with no name"),
+        (
+            _changed(NORTH, "sessions", 0, "due_so_far", value=7),
+            rf"{DAMAGED} \(ValueError: more sessions due than scheduled",
+        ),
+        (_changed(NORTH, "attendance", 0, "kind", value="spotlight"), f"{DAMAGED}.*attendance of other sessions than"),
+        (_changed(NORTH, "attendance", value=NORTH["attendance"][:3]), f"{DAMAGED}.*attendance of other sessions than"),
+        (
+            _changed(NORTH, "balance", value=[{"held_on": "2026-07-02", "contributions": 3, "gini": 0.2}] * 5),
+            f"{DAMAGED}.*a balance for more sessions than were held",
+        ),
+        (
+            _changed(NORTH, "issues", 0, "mentions_in_quarter", value=3),
+            f"{DAMAGED}.*more often in the quarter than in all",
+        ),
+        (
+            _changed(
+                NORTH,
+                "issues",
+                0,
+                value={**NORTH["issues"][0], "mentions_in_quarter": 0, "mentions_total": 0, "recurring": False},
+            ),
+            f"{DAMAGED}.*an issue never raised",
+        ),
+        (_changed(NORTH, "issues", 0, "recurring", value=False), f"{DAMAGED}.*'recurring' disagrees with its mentions"),
+        (
+            _changed(
+                NORTH,
+                "escalations",
+                0,
+                value={**NORTH["escalations"][0], "response_overdue": True, "status": "responded"},
+            ),
+            f"{DAMAGED}.*a response overdue for an escalation not awaiting one",
+        ),
     ],
 )
 def test_bad_summaries_are_refused_with_one_line(text: str, message: str) -> None:
     with pytest.raises(SummaryError, match=message) as caught:
         read_summary(text, "north.json")
     assert "\n" not in str(caught.value)
+
+
+def test_figures_the_summary_writer_can_write_are_read() -> None:
+    """More held than scheduled is a session run outside the team's series; an escalation awaiting a response can
+    have it overdue."""
+    document = _summary("North", ["Parking"], held=8)
+    document["escalations"][0]["response_overdue"] = True
+    summary = read_summary(json.dumps(document), "north.json")
+    assert (summary.scheduled, summary.held) == ({SessionKind.REFLECTIVE: 6}, {SessionKind.REFLECTIVE: 8})
+    assert summary.attendance == (5,) * 8 and summary.escalations[0].response_overdue
 
 
 def test_the_same_team_and_quarter_twice_is_refused() -> None:
