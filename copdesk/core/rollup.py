@@ -13,7 +13,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
 from copdesk.core.quarterly import RECURRING_AFTER_MENTIONS, SUMMARY_FORMAT, SUMMARY_VERSION, quarter_label
 from copdesk.core.record import Section, Table, sections_to_html
+from copdesk.core.text import name_key
 from copdesk.core.themes import shared_words, theme_words
 
 
@@ -57,6 +58,12 @@ class TeamSummary:
     issues: tuple[SummaryIssue, ...]
     escalations: tuple[SummaryEscalation, ...]
     themes: tuple[str, ...]
+
+    @property
+    def team_key(self) -> str:
+        """Which team this is. A summary carries no identity but the team's name, so it is compared as CoPDesk
+        compares team names (``copdesk.core.text.name_key``): two quarters of "North" are one team."""
+        return name_key(self.team)
 
     @property
     def barrier_titles(self) -> tuple[str, ...]:
@@ -226,7 +233,7 @@ def check_distinct(summaries: Sequence[tuple[str, TeamSummary]]) -> None:
     """The same team's quarter given twice would count its sessions twice."""
     seen: dict[tuple[str, str], str] = {}
     for source, summary in summaries:
-        key = (summary.team.casefold(), summary.quarter)
+        key = (summary.team_key, summary.quarter)
         if key in seen:
             raise SummaryError(f"{source} repeats {summary.team} {summary.quarter}, already read from {seen[key]}.")
         seen[key] = source
@@ -305,11 +312,19 @@ def _actions_by_team(summaries: Sequence[TeamSummary]) -> Section:
     return Section("Actions, by team", 2, "", Table(headers, rows))
 
 
+def _per_team(summaries: Sequence[TeamSummary], texts: Callable[[TeamSummary], Iterable[str]]) -> dict[str, set[str]]:
+    """Each team's texts over all its quarters, under its name as its latest quarter spells it: a team rolled up
+    for two quarters is still one team when teams are counted."""
+    named = {s.team_key: s.team for s in sorted(summaries, key=lambda s: s.quarter)}
+    gathered: dict[str, set[str]] = defaultdict(set)
+    for s in summaries:
+        gathered[named[s.team_key]].update(texts(s))
+    return gathered
+
+
 def _shared_barriers(summaries: Sequence[TeamSummary]) -> Section:
     """Issues of two or more teams that share words; words naming the same set of issues make one row."""
-    raised: dict[str, set[str]] = defaultdict(set)
-    for s in summaries:
-        raised[s.team].update(s.barrier_titles)
+    raised = _per_team(summaries, lambda s: s.barrier_titles)
     shared = shared_words(list(raised.values()))
     by_issues: dict[frozenset[tuple[str, str]], list[str]] = defaultdict(list)
     for word in sorted(shared):
@@ -356,9 +371,9 @@ def _escalations(summaries: Sequence[TeamSummary]) -> Section:
 
 
 def _shared_themes(summaries: Sequence[TeamSummary]) -> Section:
-    words = shared_words([s.themes for s in summaries])
+    words = shared_words(list(_per_team(summaries, lambda s: s.themes).values()))
     rows = tuple((word, str(count)) for word, count in sorted(words.items(), key=lambda item: (-item[1], item[0])))
-    lead = "Themes (words from session topics and issue titles) that more than one team's quarter shared."
+    lead = "Themes (words from session topics and issue titles) that more than one team shared."
     return Section("Themes across teams", 2, lead, Table(("Theme", "Teams"), rows))
 
 

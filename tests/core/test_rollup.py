@@ -173,6 +173,24 @@ def test_bad_summaries_are_refused_with_one_line(text: str, message: str) -> Non
     assert "\n" not in str(caught.value)
 
 
+def test_a_team_rolled_up_for_two_quarters_counts_once_across_teams() -> None:
+    """The team is known by its name, compared as CoPDesk compares names, and shown as its latest quarter has it."""
+    parking = [{"word": "parking", "texts": 2}]
+    summaries = [
+        read_summary(json.dumps(_summary(team, [title], quarter, themes=parking)), f"{team}-{quarter}.json")
+        for team, title, quarter in (
+            ("North", "Parking permits", "2026Q2"),
+            ("north", "Parking fines", "2026Q3"),
+            ("South", "Parking bays", "2026Q3"),
+        )
+    ]
+    sections = {s.title: s.body for s in rollup_sections(summaries)}
+    themes, barriers = sections["Themes across teams"], sections["Recurring barriers across teams"]
+    assert isinstance(themes, Table) and isinstance(barriers, Table)
+    assert themes.rows == (("parking", "2"),)
+    assert barriers.rows == (("parking", "2", "South: Parking bays\nnorth: Parking fines\nnorth: Parking permits"),)
+
+
 def test_figures_the_summary_writer_can_write_are_read() -> None:
     """More held than scheduled is a session run outside the team's series; an escalation awaiting a response can
     have it overdue."""
@@ -187,3 +205,7 @@ def test_the_same_team_and_quarter_twice_is_refused() -> None:
     one = read_summary(json.dumps(_summary("North", ["x"])), "a.json")
     with pytest.raises(SummaryError, match=r"b\.json repeats North 2026Q3, already read from a\.json"):
         check_distinct([("a.json", one), ("b.json", one)])
+    composed = read_summary(json.dumps(_summary("Zo\u00eb Team", ["x"])), "c.json")
+    decomposed = read_summary(json.dumps(_summary("ZOE\u0308 team", ["x"])), "d.json")  # the same name, typed otherwise
+    with pytest.raises(SummaryError, match=r"d\.json repeats .* already read from c\.json"):
+        check_distinct([("c.json", composed), ("d.json", decomposed)])
