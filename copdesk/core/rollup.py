@@ -72,6 +72,10 @@ class TeamSummary:
 
 
 _ACTION_KEYS = ("raised", "completed", "dropped", "carried", "overdue")
+# No count in a summary comes near a million: a session every day of a quarter is 92, a roster of 40 each speaking
+# every minute of an hour is 2,400 contributions, an issue's mentions are counted in tens. A bigger count is damage,
+# and one of thousands of digits would overflow the averages and the chart the roll-up draws from it.
+_MAX_COUNT = 1_000_000
 # A quarter as the summary writer spells it (``copdesk.store.quarterly.quarter_figures``), such as 2026Q3.
 _QUARTER = re.compile(r"[1-9][0-9]{3}Q[1-4]")
 
@@ -186,14 +190,14 @@ def _escalation(entry: dict[str, Any]) -> SummaryEscalation:
 
 
 def _count(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"expected a count, found {value!r}"[:80])
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MAX_COUNT:
+        raise ValueError(f"expected a count from 0 to {_MAX_COUNT:,}")
     return value
 
 
 def _ratio(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-        raise ValueError(f"expected a ratio from 0 to 1, found {value!r}"[:80])
+        raise ValueError("expected a ratio from 0 to 1")
     return float(value)
 
 

@@ -254,6 +254,20 @@ def test_summaries_roll_up_without_personal_data(run_cli: RunCli, demo: Path, tm
     assert Path(files[1]).read_bytes() == summary
 
 
+def test_a_summary_with_an_impossible_count_is_refused_naming_it(call_cli: CallCli, demo: Path, tmp_path: Path) -> None:
+    quarter, _, _ = _last_full_quarter()
+    summary = tmp_path / "north.json"
+    assert (
+        call_cli("summary", "--db", str(demo), "--team", NORTH, "--quarter", quarter, "-o", str(summary)).returncode
+        == 0
+    )
+    document = json.loads(summary.read_text(encoding="utf-8"))
+    document["sessions"][0]["scheduled"] = 10**4000  # Python reads as many digits, but the chart's float overflows
+    summary.write_text(json.dumps(document), encoding="utf-8")
+    refused = one_line_error(call_cli("rollup", str(summary), "-o", str(tmp_path / "rollup.html")))
+    assert refused.endswith("north.json is a damaged summary (ValueError: expected a count from 0 to 1,000,000).")
+
+
 def test_cpd_evidence_for_one_practitioner(run_cli: RunCli, demo: Path, tmp_path: Path) -> None:
     target = tmp_path / "cpd.md"
     first = (date.today() - timedelta(days=365)).isoformat()

@@ -165,6 +165,11 @@ def test_roll_up_merges_teams_and_finds_shared_barriers() -> None:
             ),
             f"{DAMAGED}.*a response overdue for an escalation not awaiting one",
         ),
+        (
+            _changed(NORTH, "sessions", 0, "scheduled", value=10**4000),
+            rf"{DAMAGED} \(ValueError: expected a count from 0 to 1,000,000\)",
+        ),
+        (_changed(NORTH, "actions", "raised", value=1_000_001), f"{DAMAGED}.*expected a count from 0 to 1,000,000"),
     ],
 )
 def test_bad_summaries_are_refused_with_one_line(text: str, message: str) -> None:
