@@ -238,7 +238,14 @@ def _say_redacted(ctx: Context, count: int) -> None:
 
 
 def _cmd_rollup(ctx: Context) -> int:
-    from copdesk.core.rollup import ROLLUP_DOCUMENT, SummaryError, check_distinct, read_summary, rollup_title
+    from copdesk.core.rollup import (
+        ROLLUP_DOCUMENT,
+        SummaryError,
+        check_distinct,
+        read_summary,
+        rollup_title,
+        summary_text,
+    )
 
     output = Path(ctx.args.output).expanduser()
     summaries = []
@@ -247,7 +254,9 @@ def _cmd_rollup(ctx: Context) -> int:
         if same_file(path, output):  # else the team's summary, perhaps sent by another facilitator, is replaced
             raise UserError(f"{shown(output)} is one of the summaries to roll up; give another path for the roll-up.")
         try:
-            summaries.append((name, read_summary(path.read_text(encoding="utf-8-sig"), shown(name))))
+            with path.open("rb") as stream:
+                text = summary_text(stream, shown(name))
+            summaries.append((name, read_summary(text, shown(name))))
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
             raise UserError(f"Cannot read {shown(name)}: {reason}.") from exc

@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from copdesk.core.charts import ChartSeries, chart_image, grouped_bars
 from copdesk.core.export_formats import ExportDocument, ExportFormat
@@ -87,6 +87,23 @@ def summary_json(document: dict[str, Any]) -> str:
 SUMMARY_DOCUMENT: ExportDocument[dict[str, Any]] = ExportDocument(
     "quarter summary", ExportFormat("summary", "Anonymised summary for the roll-up (JSON)", ".json", summary_json)
 )
+
+
+# A real summary is a few kilobytes (the demo's busiest quarter: 3 KB). Even a team with 1,000 issues still open,
+# each escalated and titled with the full 300 characters, all emoji, writes 2.7 MB. 8 MB leaves room above that,
+# while a file of hundreds of megabytes (255 MB took minutes and gigabytes to read) is refused before it is read.
+MAX_SUMMARY_BYTES = 8 * 2**20
+
+
+def summary_text(stream: BinaryIO, source: str) -> str:
+    """A summary file's text, read no further than a summary can reach; a byte-order mark (Notepad's) is dropped."""
+    data = stream.read(MAX_SUMMARY_BYTES + 1)
+    if len(data) > MAX_SUMMARY_BYTES:
+        limit = f"{MAX_SUMMARY_BYTES // 2**20} MB"
+        raise SummaryError(
+            f"{source} is larger than any quarter summary ({limit} at most); check it is the right file."
+        )
+    return data.decode("utf-8-sig")
 
 
 def read_summary(text: str, source: str) -> TeamSummary:

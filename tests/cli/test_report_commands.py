@@ -268,6 +268,15 @@ def test_a_summary_with_an_impossible_count_is_refused_naming_it(call_cli: CallC
     assert refused.endswith("north.json is a damaged summary (ValueError: expected a count from 0 to 1,000,000).")
 
 
+def test_a_file_larger_than_any_summary_is_refused_naming_it(call_cli: CallCli, tmp_path: Path) -> None:
+    from copdesk.core.rollup import MAX_SUMMARY_BYTES
+
+    huge = tmp_path / "north.json"
+    huge.write_bytes(b"[" + b"0," * (MAX_SUMMARY_BYTES // 2) + b"0]")
+    refused = one_line_error(call_cli("rollup", str(huge), "-o", str(tmp_path / "rollup.html")))
+    assert refused.endswith("north.json is larger than any quarter summary (8 MB at most); check it is the right file.")
+
+
 def test_cpd_evidence_for_one_practitioner(run_cli: RunCli, demo: Path, tmp_path: Path) -> None:
     target = tmp_path / "cpd.md"
     first = (date.today() - timedelta(days=365)).isoformat()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 import json
 from datetime import date
 from typing import Any
@@ -21,7 +22,15 @@ from copdesk.core.quarterly import (
     summary_document,
 )
 from copdesk.core.record import Table
-from copdesk.core.rollup import SummaryError, check_distinct, read_summary, render_rollup_html, rollup_sections
+from copdesk.core.rollup import (
+    MAX_SUMMARY_BYTES,
+    SummaryError,
+    check_distinct,
+    read_summary,
+    render_rollup_html,
+    rollup_sections,
+    summary_text,
+)
 from copdesk.core.themes import find_themes, shared_words, theme_words
 
 
@@ -204,6 +213,15 @@ def test_figures_the_summary_writer_can_write_are_read() -> None:
     summary = read_summary(json.dumps(document), "north.json")
     assert (summary.scheduled, summary.held) == ({SessionKind.REFLECTIVE: 6}, {SessionKind.REFLECTIVE: 8})
     assert summary.attendance == (5,) * 8 and summary.escalations[0].response_overdue
+
+
+def test_a_file_larger_than_any_summary_is_refused_before_it_is_read_whole() -> None:
+    padded = json.dumps(NORTH).encode()
+    assert summary_text(io.BytesIO(b"\xef\xbb\xbf" + padded), "north.json") == padded.decode()
+    stream = io.BytesIO(padded + b" " * MAX_SUMMARY_BYTES)
+    with pytest.raises(SummaryError, match=r"^north\.json is larger than any quarter summary \(8 MB at most\)"):
+        summary_text(stream, "north.json")
+    assert stream.tell() == MAX_SUMMARY_BYTES + 1
 
 
 def test_the_same_team_and_quarter_twice_is_refused() -> None:
