@@ -107,13 +107,27 @@ class NotesPanel(Pane):
             "Notes for this session, saved as you type. Keep cases anonymised: no names, dates of birth or NHS numbers."
         )
         self.editor.textChanged.connect(self._text_changed)
+        # On the Notes page, under the notes and never in their way: a warning when they look like they identify
+        # someone, and the message for a paste too large to take. Behind another tab they go with the notes, so
+        # no Remove acts on words out of sight.
+        notes_page = QWidget()
+        notes_layout = QVBoxLayout(notes_page)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.setSpacing(6)
+        notes_layout.addWidget(self.editor, 1)
+        self.identifier_warning = IdentifierWarning(self.editor)
+        notes_layout.addWidget(self.identifier_warning)
+        self.paste_banner = Banner("warning")
+        self.editor.refused.connect(self.paste_banner.show_message)
+        notes_layout.addWidget(self.paste_banner)
+        notes_page.setSizePolicy(self.editor.sizePolicy())
         self.action_editor = ActionEditor(context)
         self.issue_linker = IssueLinker(context)
         self.learning = NoteItemsEditor(context, NoteKind.LEARNING)
         self.parked = NoteItemsEditor(context, NoteKind.PARKED)
         self.escalations = EscalationsEditor(context)
         self._pages: list[QWidget] = [
-            self.editor,
+            notes_page,
             self.action_editor,
             self.issue_linker,
             self.learning,
@@ -127,13 +141,6 @@ class NotesPanel(Pane):
         # The follow-up list takes what its rows need (never more); the tabs take the rest.
         self.follow_up.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         content_layout.addWidget(self.tabs, 1)
-        # Under the tabs, never in the way: a warning when the notes look like they identify someone, and
-        # the message for a paste too large to take.
-        self.identifier_warning = IdentifierWarning(self.editor)
-        content_layout.addWidget(self.identifier_warning)
-        self.paste_banner = Banner("warning")
-        self.editor.refused.connect(self.paste_banner.show_message)
-        content_layout.addWidget(self.paste_banner)
         self._page_heights = [page.sizePolicy().verticalPolicy() for page in self._pages]
         self.tabs.currentChanged.connect(self._tab_shown)
         self._tab_shown(self.tabs.currentIndex())

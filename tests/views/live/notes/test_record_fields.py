@@ -259,3 +259,18 @@ def test_a_paste_longer_than_a_quick_item_holds_is_cut_and_said(window: MainWind
         said = form.message.text()
         assert form.message.isVisibleTo(form) and said.startswith(f"{field.accessibleName()} holds at most {limit:,} ")
         assert "Put the detail in the notes." in said
+
+
+def test_the_notes_warning_stays_with_the_notes(window: MainWindow, earlier: dict[str, int]) -> None:
+    """Under the Action tab, the notes' warning showed with a Remove for words out of sight: it is the Notes page's."""
+    start_session(window)
+    pane = window.notes_panel
+    pane.editor.setPlainText(f"Discussed the family at {NHS}.")
+    warning = pane.identifier_warning
+    warning.check_now()
+    assert warning.isVisibleTo(window)
+    for tab in (pane.ACTION_TAB, pane.ISSUE_TAB, pane.ESCALATION_TAB):
+        pane.tabs.setCurrentIndex(tab)
+        assert not warning.isVisibleTo(window), tab
+    pane.tabs.setCurrentIndex(pane.NOTES_TAB)
+    assert warning.isVisibleTo(window) and "NHS number" in warning.label.text()
