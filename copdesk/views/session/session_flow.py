@@ -155,6 +155,9 @@ class SessionFlow(QObject):
 
         if self.live.is_live:
             return None
+        if self._current_team_id() is None:  # said before a dialog whose every list would be empty
+            self._show_error("No team yet", "Create a team first (File ▸ New team…): a session is run for a team.")
+            return None
         dialog = StartSessionDialog(
             self.context, self._current_team_id(), self.agenda_for, self.ground_rules, self.window
         )

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 from copdesk.core.agenda import AgendaTemplate
 from copdesk.core.ground_rules import GroundRules
 from copdesk.core.masterclass import shipped_texts
-from copdesk.core.model import Member, SessionKind
+from copdesk.core.model import Member, Role, SessionKind
 from copdesk.core.planning import NextSessionPlan, PlanError, checked_plan
-from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name, name_key
+from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name, counted, name_key
 from copdesk.services.sessions import SessionPlan
 from copdesk.store import teams
 from copdesk.views.context import AppContext
@@ -34,6 +34,7 @@ from copdesk.views.widgets.typed_words import TypedWords, field_lines
 
 _GUEST = "guest"
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+_GUEST_ROLE = Qt.ItemDataRole.UserRole + 2  # a guest (of this session or an earlier one), not one of the team
 _MEMBER = "member"
 FORMAT_KEYS = tuple(point.key for point in shipped_texts().content_formats)
 OWNER_LINE_WIDTH = 360  # the field column's least width, which the line naming who runs the type is sized for
@@ -147,8 +148,15 @@ class StartSessionDialog(QDialog):
         self.presenter_combo.clear()
         self.presenter_combo.addItem("No presenter", None)
         self.members = [] if team_id is None else teams.list_members(self.context.db, team_id)
-        for member in self.members:
-            self._add_person(member.display_name, (_MEMBER, member.id), checked=False, role=member.role.label)
+        # Guests of earlier sessions come after the team: offered if they come again, never ticked with everyone.
+        for member in sorted(self.members, key=lambda member: member.role is Role.GUEST):
+            self._add_person(
+                member.display_name,
+                (_MEMBER, member.id),
+                checked=False,
+                role=member.role.label,
+                guest=member.role is Role.GUEST,
+            )
         self.plan_fields.set_members(self.members)
         self.defaults = None if team_id is None else session_defaults(self.context, team_id)
         self._plan = NextSessionPlan() if team_id is None else planned_in_advance(self.context, team_id)
@@ -232,10 +240,11 @@ class StartSessionDialog(QDialog):
         if not self._choosing and item is self._ticked_for_presenter:
             self._ticked_for_presenter = None
 
-    def _add_person(self, name: str, key: tuple[str, object], *, checked: bool, role: str) -> None:
+    def _add_person(self, name: str, key: tuple[str, object], *, checked: bool, role: str, guest: bool) -> None:
         item = QListWidgetItem(f"{name}  ·  {role}")
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setData(_NAME_ROLE, name)
+        item.setData(_GUEST_ROLE, guest)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name}, {role}")
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
@@ -294,13 +303,20 @@ class StartSessionDialog(QDialog):
         return [self.present_list.item(row) for row in range(self.present_list.count())]
 
     def _tick_all(self, checked: bool) -> None:
+        """Tick everyone in the team (a guest is ticked by hand, or as added), or clear every tick."""
         self._ticked_for_presenter = None  # every tick is now the facilitator's
         for item in self._items():
+            if checked and item.data(_GUEST_ROLE):
+                continue
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def _update_count(self) -> None:
-        ticked = sum(item.checkState() == Qt.CheckState.Checked for item in self._items())
-        self.count_label.setText(f"{ticked} of {self.present_list.count()} present")
+        """How many of the team are ticked, and how many guests: a guest is never one of the team's absences."""
+        ticked = [item for item in self._items() if item.checkState() == Qt.CheckState.Checked]
+        team = [item for item in self._items() if not item.data(_GUEST_ROLE)]
+        guests = sum(bool(item.data(_GUEST_ROLE)) for item in ticked)
+        text = f"{len(ticked) - guests} of {len(team)} present"
+        self.count_label.setText(text + (f", and {counted(guests, 'guest')}" if guests else ""))
 
     def set_present(self, names: set[str], *, checked: bool = True) -> None:
         """Tick people by display name (for keyboard-free setup from the banner, and for tests)."""
@@ -320,7 +336,7 @@ class StartSessionDialog(QDialog):
         if name_key(name) in taken:
             self.error_label.setText(f"{name} is already on the list; tick them instead.")
             return False
-        self._add_person(name, (_GUEST, name), checked=True, role="Guest (new)")
+        self._add_person(name, (_GUEST, name), checked=True, role="Guest (new)", guest=True)
         self.guest_edit.clear()
         self.error_label.clear()
         self._update_count()
@@ -346,10 +362,14 @@ class StartSessionDialog(QDialog):
         self.start_button.clicked.connect(self.start)
 
     def _show_rules(self) -> None:
-        """The rules as they will be read out: the last one names the support only when some was planned."""
-        rules = self.ground_rules.for_session(self.plan_fields.support_text())
+        """The rules as they will be read out: a trigger warning planned is given first, and the last rule names the
+        support only when some was planned."""
+        roles = self.plan_fields.roles()
+        rules = self.ground_rules.for_session(roles.support)
         text = "".join(f"<li style='margin-bottom:6px'>{html.escape(rule)}</li>" for rule in rules)
-        self.rules_label.setText(f"<ol>{text}</ol>")
+        warning = self.ground_rules.warning_line(roles.trigger_warning)
+        first = f"<p><b>{html.escape(warning)}</b></p>" if warning else ""
+        self.rules_label.setText(f"{first}<ol>{text}</ol>")
 
     def show_what_a_cop_is(self) -> WhatACopIsCard:
         """The masterclass's purpose and what a CoP is not, in a window of its own to share beside the rules."""
@@ -360,7 +380,8 @@ class StartSessionDialog(QDialog):
         return self.card
 
     def _copy_rules(self) -> None:
-        QGuiApplication.clipboard().setText(self.ground_rules.as_plain_text(self.plan_fields.support_text()))
+        roles = self.plan_fields.roles()
+        QGuiApplication.clipboard().setText(self.ground_rules.as_plain_text(roles.support, roles.trigger_warning))
         self.copied_label.setText("Copied: paste them into the meeting chat.")
 
     def go_to_ground_rules(self) -> bool:

@@ -154,6 +154,35 @@ def test_starting_records_who_is_present_the_guest_and_the_ground_rules(window: 
     assert window.session_flow.header_button.text() == "End session…"
 
 
+def test_starting_with_no_team_says_to_create_one_first(window: MainWindow) -> None:
+    """The whole Start dialog opened with every list empty, and said so only after Next."""
+    assert window.session_flow.open_start_dialog() is None
+    box = window.session_flow.error_box
+    assert box is not None and box.isVisible() and "Create a team first (File ▸ New team…)" in box.text()
+    box.close()
+
+
+def test_a_guest_of_last_time_is_offered_after_the_team_and_not_ticked_with_everyone(window: MainWindow) -> None:
+    """Tick everyone ticked last session's guest too, and counted them among the team's absences."""
+    add_team(window)
+    start_session(window, present=("Ash Lee",), guests=("Dee Visitor",))
+    window.session_flow.end_now()
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    names = [item.data(Qt.ItemDataRole.AccessibleTextRole) for item in dialog._items()]
+    assert names[-1] == "Dee Visitor, Guest" and len(names) == len(ROSTER) + 1
+    dialog.ui.tickEveryoneButton.click()
+    guest = dialog._items()[-1]
+    assert guest.checkState() == Qt.CheckState.Unchecked
+    assert dialog.count_label.text() == f"{len(ROSTER)} of {len(ROSTER)} present"
+    guest.setCheckState(Qt.CheckState.Checked)  # they came again
+    assert dialog.count_label.text() == f"{len(ROSTER)} of {len(ROSTER)} present, and 1 guest"
+    dialog.guest_edit.setText("Eve Newcomer")
+    assert dialog.add_guest()
+    assert dialog.count_label.text() == f"{len(ROSTER)} of {len(ROSTER)} present, and 2 guests"
+    dialog.reject()
+
+
 def test_not_agreeing_to_the_ground_rules_is_recorded_as_such(window: MainWindow) -> None:
     add_team(window)
     session = start_session(window, agreed=False)
