@@ -32,9 +32,23 @@ def test_support_is_promised_only_when_the_facilitator_planned_some() -> None:
     planned = prompt.for_session("Kai (Practice Supervisor) is free for a chat after the session")
     assert planned[:-1] == plain[:-1]
     assert planned[-1].endswith(
-        "Support offered for this session: Kai (Practice Supervisor) is free for a chat after the session"
+        "Support offered for this session: Kai (Practice Supervisor) is free for a chat after the session."
     )
-    assert prompt.as_plain_text("Time out is fine").splitlines()[-1].endswith("Time out is fine")
+    assert prompt.as_plain_text("Time out is fine").splitlines()[-1].endswith("Time out is fine.")
+    assert prompt.for_session("Ask Kai!")[-1].endswith("Ask Kai!"), "a sentence that ends is left as typed"
+
+
+def test_a_planned_trigger_warning_is_given_before_the_rules() -> None:
+    """The masterclass: "Trigger warnings: Consider whether these would be appropriate and offer suitable support".
+    The support reached the rules; the warning itself was shown nowhere when the session started."""
+    prompt = load_ground_rules(paths.resource_path("prompts", "ground_rules.toml"))
+    assert prompt.trigger_warning.origin is Origin.COPDESK
+    assert prompt.warning_line("  ") == ""
+    line = prompt.warning_line("The case  involves a death by suicide")
+    assert line == "Trigger warning for this session: The case involves a death by suicide."
+    chat = prompt.as_plain_text("Kai is free after", "The case involves a death by suicide").splitlines()
+    assert chat[:2] == ["Ground rules", line] and chat[2].startswith("1. ")
+    assert prompt.as_plain_text().splitlines()[1].startswith("1. "), "no warning planned, no line"
 
 
 @pytest.mark.parametrize(
@@ -45,6 +59,9 @@ def test_support_is_promised_only_when_the_facilitator_planned_some() -> None:
         "heading = ''\nintro = 'y'\n[[rules]]\ntext = 'a'\norigin = 'copdesk'\n",
         "heading = 'x'\nintro = 'y'\n[[rules]]\ntext = 'a'\norigin = 'copdesk'\n"
         "[basis]\ntext = 'b'\norigin = 'masterclass'\n",
+        "heading = 'x'\nintro = 'y'\n[[rules]]\ntext = 'a'\norigin = 'copdesk'\n"
+        "[basis]\ntext = 'b'\norigin = 'masterclass'\n[support]\ntext = 'S {support}'\norigin = 'copdesk'\n"
+        "[trigger_warning]\ntext = 'no slot'\norigin = 'copdesk'\n",
         "not toml at all [",
     ],
 )

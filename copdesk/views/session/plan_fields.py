@@ -102,6 +102,3 @@ class PlanFields:
             self.trigger_warning.text(),
             self.support.text(),
         )
-
-    def support_text(self) -> str:
-        return " ".join(self.support.text().split())

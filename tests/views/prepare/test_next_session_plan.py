@@ -68,8 +68,11 @@ def test_the_plan_is_saved_as_it_is_made_and_the_start_dialog_takes_it(clocked_w
     dialog.set_present({"Ash Lee", "Bo Day", "Cy Vale"})
     assert dialog.go_to_ground_rules()
     assert dialog.rules_label.text().endswith(
-        "Support offered for this session: Kai is free after the session</li></ol>"
+        "Support offered for this session: Kai is free after the session.</li></ol>"
     )
+    assert dialog.rules_label.text().startswith(
+        "<p><b>Trigger warning for this session: A sudden death at home.</b></p><ol>"
+    ), "the planned warning is given before the rules"
     dialog.agreed_check.setChecked(True)
     dialog.start_button.click()
     session_id = window.live_session.session_id

@@ -56,4 +56,4 @@ def test_the_page_quotes_the_masterclass_and_marks_the_rules_as_copdesks(window:
     )
     QGuiApplication.clipboard().clear()
     dialog.copy_rules_button.click()
-    assert QGuiApplication.clipboard().text().splitlines()[-1].endswith("is free after the session")
+    assert QGuiApplication.clipboard().text().splitlines()[-1].endswith("is free after the session.")
