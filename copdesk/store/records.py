@@ -80,7 +80,7 @@ def session_record(
         actions_carried=_reviewed(db, session_id),
         actions_done=tuple(str(r["text"]) for r in db.query(_DONE_SQL, [session_id])),
         issues=_issues(db, session_id),
-        escalations=_escalations(db, session_id),
+        escalations=_escalations(db, session_id, _held_at(session).date()),
         co_facilitator=co_facilitator,
         content_format=content_format,
         run_by=run_by,
@@ -156,12 +156,14 @@ def _issues(db: Database, session_id: int) -> tuple[IssueLine, ...]:
     )
 
 
-def _escalations(db: Database, session_id: int) -> tuple[EscalationLine, ...]:
-    """Escalations made in the session, and those of the issues it discussed."""
+def _escalations(db: Database, session_id: int, held_on: date) -> tuple[EscalationLine, ...]:
+    """Escalations made in the session, and those of the issues it discussed made by the day it was held: one made
+    weeks later is not the session's (the record reads as the session left things, as its issue counts do)."""
     sql = """
         SELECT i.title, e.target, e.raised_on, e.response_due, e.status FROM escalation e
         JOIN issue i ON i.id = e.issue_id
-        WHERE e.session_id = ? OR e.issue_id IN (SELECT issue_id FROM issue_mention WHERE session_id = ?)
+        WHERE e.session_id = ?
+           OR (e.issue_id IN (SELECT issue_id FROM issue_mention WHERE session_id = ?) AND e.raised_on <= ?)
         ORDER BY e.raised_on, e.id
     """
     return tuple(
@@ -172,5 +174,5 @@ def _escalations(db: Database, session_id: int) -> tuple[EscalationLine, ...]:
             date.fromisoformat(r["response_due"]) if r["response_due"] else None,
             EscalationStatus(r["status"]).label,
         )
-        for r in db.query(sql, [session_id, session_id])
+        for r in db.query(sql, [session_id, session_id, held_on.isoformat()])
     )

@@ -292,3 +292,21 @@ def test_an_issue_resolved_after_a_quarter_is_still_listed_in_it_whenever_the_re
     (listed,) = [i for i in figures.issues if i.title == "Rota gaps at weekends"]
     assert listed.mentions_in_quarter == 0 and listed.first_raised == date(2026, 2, 12)
     assert "Rota gaps at weekends" not in {i.title for i in quarter_figures(demo_db, team, "2026Q3", NOW).issues}
+
+
+def test_a_record_lists_no_escalation_raised_after_its_session(demo_db: Database) -> None:
+    """A record of 17 June listed an escalation of one of its issues raised on 23 July."""
+    later = _rows(
+        demo_db,
+        "SELECT DISTINCT m.session_id AS id FROM escalation e JOIN issue_mention m ON m.issue_id = e.issue_id "
+        "JOIN session s ON s.id = m.session_id WHERE e.session_id IS NOT m.session_id "
+        "AND e.raised_on > date(s.started_at, 'localtime')",
+        [],
+    )
+    assert later, "the demo has an issue escalated after a session that discussed it"
+    for row in later:
+        record = session_record(demo_db, int(str(row["id"])))
+        assert all(line.raised <= record.date.date() for line in record.escalations), row["id"]
+    made_in = _rows(demo_db, "SELECT session_id AS id FROM escalation WHERE session_id IS NOT NULL", [])
+    for row in made_in:  # an escalation made in the session is always its own
+        assert session_record(demo_db, int(str(row["id"]))).escalations, row["id"]
