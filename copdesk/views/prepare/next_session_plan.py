@@ -26,6 +26,7 @@ from copdesk.store import teams
 from copdesk.store.planning import next_run_session, next_session_plan, presenter_turns, recent_formats
 from copdesk.views.context import AppContext
 from copdesk.views.session.plan_fields import NOBODY, PlanFields
+from copdesk.views.widgets.forms import say_when_cut
 from copdesk.views.widgets.labels import hint_label, message_label, show_message
 from copdesk.views.write_guard import KEPT_TYPED
 
@@ -69,6 +70,9 @@ class NextSessionPlanSection(QWidget):
         self.message.setObjectName("planMessage")
         self.message.hide()
         left.addWidget(self.message)
+        self._cut = ""  # what a paste too long left out, said with the save that follows it
+        for field in (self.fields.trigger_warning, self.fields.support):
+            say_when_cut(field, self._say_cut)
         left.addLayout(self.form)
         columns.addLayout(left, 3)
         right = QVBoxLayout()
@@ -195,8 +199,13 @@ class NextSessionPlanSection(QWidget):
             return False
         if saved is None:
             return False
-        show_message(self.message, f"Saved. {self._for_whom()}", error=False)
+        cut, self._cut = self._cut, ""
+        show_message(self.message, f"{cut} Saved. {self._for_whom()}".strip(), error=False, warning=bool(cut))
         return True
+
+    def _say_cut(self, text: str) -> None:
+        self._cut = text
+        show_message(self.message, text, warning=True, error=False)
 
     def _asked_toggled(self, checked: bool) -> None:
         self.asked_on.setEnabled(checked)

@@ -28,7 +28,7 @@ from copdesk.views.forms.ui_start_session import Ui_StartSessionDialog
 from copdesk.views.session.plan_fields import PlanFields
 from copdesk.views.session.start_defaults import StartDefaults, attended_agenda, planned_in_advance, session_defaults
 from copdesk.views.shell.what_a_cop_is import WhatACopIsCard
-from copdesk.views.widgets.forms import insert_row_below, row_of
+from copdesk.views.widgets.forms import insert_row_below, row_of, say_when_cut
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.typed_words import TypedWords, field_lines
 
@@ -110,6 +110,8 @@ class StartSessionDialog(QDialog):
         self.topic_warning = IdentifierWarning(self.topic_edit)  # the topic goes into the record: never a name
         insert_row_below(ui.detailsForm, self.topic_edit, self.topic_warning)
         self.plan_fields = PlanFields(ui.detailsPage)  # the next-session plan's choices, its defaults
+        for field in (self.topic_edit, self.guest_edit, self.plan_fields.trigger_warning, self.plan_fields.support):
+            say_when_cut(field, self.error_label.setText)
         self.plan_fields.add_rows(ui.detailsForm, at=row_of(ui.detailsForm, self.presenter_combo) + 1)
         QWidget.setTabOrder(self.presenter_combo, self.plan_fields.co_facilitator)
         for before, after in zip(self.plan_fields.widgets, self.plan_fields.widgets[1:], strict=False):

@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
+
+
+def say_when_cut(field: QLineEdit, say: Callable[[str], None], advice: str = "") -> None:
+    """Say it when a paste (or a key) would take ``field`` past what it holds: Qt keeps only the start of it, and
+    the rest would otherwise be gone without a word. ``advice`` follows, after a space."""
+    field.inputRejected.connect(
+        lambda: say(
+            f"{field.accessibleName()} holds at most {field.maxLength():,} characters: the rest of what was pasted "
+            f"was not taken.{f' {advice}' if advice else ''}"
+        )
+    )
 
 
 def unsaved_settled(parent: QWidget, title: str, question: str, save: Callable[[], bool]) -> bool:

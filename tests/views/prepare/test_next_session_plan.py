@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
@@ -248,3 +249,19 @@ def test_typing_into_the_plan_while_another_program_holds_the_file_is_refused_on
     other.close()
     assert window.context.writes.retry()
     assert planning.next_session_plan(window.context.db, team.id, SESSION_DAY).roles.trigger_warning == "Fall"
+
+
+def test_a_paste_too_long_for_the_plan_says_what_was_not_taken(clocked_window: MainWindow) -> None:
+    window = clocked_window
+    team = _team(window)
+    card = window.review_panel.review_sections.plan
+    QGuiApplication.clipboard().setText("The case involves a sudden death at home. " * 100)
+    card.fields.trigger_warning.setFocus()
+    card.fields.trigger_warning.paste()
+    assert "Trigger warning holds at most 500 characters: the rest of what was pasted was not taken." in (
+        card.message.text()
+    )
+    stored = planning.next_session_plan(window.context.db, team.id, SESSION_DAY)
+    assert (
+        stored.roles.trigger_warning == card.fields.trigger_warning.text() and len(stored.roles.trigger_warning) == 500
+    )

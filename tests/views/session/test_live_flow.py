@@ -6,6 +6,7 @@ import json
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -390,3 +391,20 @@ def test_a_start_that_passed_before_the_window_opened_is_not_a_reminder(
     )
     fake_clock.advance(60)
     assert window.session_flow.reminder.check() is None
+
+
+def test_a_paste_too_long_for_a_start_field_says_what_was_not_taken(window: MainWindow) -> None:
+    """A 20,000-character paste into Topic was cut to 80 characters without a word."""
+    add_team(window)
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    QGuiApplication.clipboard().setText("A long paste " * 2000)
+    for field, name in ((dialog.topic_edit, "Topic"), (dialog.plan_fields.support, "Support offered")):
+        dialog.error_label.clear()
+        field.setFocus()
+        field.paste()
+        assert len(field.text()) == field.maxLength()
+        assert dialog.error_label.text() == (
+            f"{name} holds at most {field.maxLength():,} characters: the rest of what was pasted was not taken."
+        )
+    dialog.reject()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTableView, Q
 
 from copdesk.core.input_limits import MAX_ITEM_CHARACTERS
 from copdesk.views.context import AppContext
+from copdesk.views.widgets.forms import say_when_cut
 from copdesk.views.widgets.labels import message_label, show_message
 from copdesk.views.widgets.tables import configure_table
 
@@ -66,14 +67,9 @@ class QuickItemForm(QWidget):
         self.message = message_label()
 
     def say_when_cut(self, field: QLineEdit) -> None:
-        """Say so in ``message`` when a paste (or a key) would take ``field`` past what it holds: Qt keeps only the
-        start of it, and the rest would otherwise be gone without a word."""
-        field.inputRejected.connect(
-            lambda: show_message(
-                self.message,
-                f"{field.accessibleName()} holds at most {field.maxLength():,} characters: the rest of what was "
-                "pasted was not taken. Put the detail in the notes.",
-                warning=True,
-                error=False,
-            )
+        """Say so in ``message`` when a paste would take ``field`` past what it holds (:func:`say_when_cut`)."""
+        say_when_cut(
+            field,
+            lambda text: show_message(self.message, text, warning=True, error=False),
+            "Put the detail in the notes.",
         )
