@@ -46,6 +46,7 @@ from copdesk.store.location import (
     shown,
 )
 from copdesk.store.permissions import make_private
+from copdesk.store.safe_write import is_temporary
 from copdesk.store.uri import sqlite_uri
 
 BUSY_TIMEOUT_MS = 5000
@@ -260,6 +261,7 @@ def inspect_existing(path: Path, latest: int) -> int:
         conn = read_once(sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000))
     except sqlite3.Error as exc:
         _refuse_a_cut_short_write(path, exc)
+        _refuse_for_now(path, exc)
         raise NotADatabaseError(f"{path} could not be opened as a database ({exc}).") from exc
     try:
         version = migrations.user_version(conn)
@@ -271,6 +273,7 @@ def inspect_existing(path: Path, latest: int) -> int:
         problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as exc:
         _refuse_a_cut_short_write(path, exc)
+        _refuse_for_now(path, exc)
         raise CorruptDatabaseError(
             f"{path} is damaged ({exc}). Restore a backup with 'copdesk-cli restore FILE'; the file was not changed."
         ) from exc
@@ -282,6 +285,19 @@ def inspect_existing(path: Path, latest: int) -> int:
             "the file was not changed."
         )
     return version
+
+
+def _refuse_for_now(path: Path, exc: sqlite3.Error) -> None:
+    """Something outside the file stopped the check for now (another program holding it locked, a permission, a
+    disk error): say so, rather than call a sound file damaged, which would offer to move it aside."""
+    if not is_temporary(exc):
+        return
+    if getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED") or "locked" in str(exc):
+        raise DatabaseBusyError(
+            f"Another program is holding {shown(path.name)} locked, so it could not be read; close that program, "
+            "then try again. The file was not changed."
+        ) from exc
+    raise StoreError(f"{path} could not be read just now ({exc}); try again. The file was not changed.") from exc
 
 
 def _refuse_a_cut_short_write(path: Path, exc: sqlite3.Error) -> None:
@@ -395,6 +411,10 @@ def open_database(
                 stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
                 backup_path = backup_to(conn, backup_folder(path) / f"pre-migration-v{version}-{stamp}.db")
         migrations.apply(conn, todo)
+    except sqlite3.Error as exc:
+        conn.close()
+        _refuse_for_now(path, exc)  # another program holding it locked: said in one line, never a fault
+        raise
     except BaseException:
         conn.close()
         raise

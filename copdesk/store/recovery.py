@@ -40,7 +40,7 @@ from copdesk.store.connection import (
     restoring_file,
     took_unread_mark,
 )
-from copdesk.store.errors import StoreError, in_words
+from copdesk.store.errors import CorruptDatabaseError, NotADatabaseError, StoreError, in_words
 from copdesk.store.kept_notes import sync_folder
 from copdesk.store.lineage import same_lineage, team_identities
 from copdesk.store.location import FOLDER_MODE, database_files, is_sqlite_file, rollback_journal, same_file, shown
@@ -166,7 +166,7 @@ def restore_database(
         try:
             finish_interrupted_write(db_path)
             inspect_existing(db_path, latest)
-        except StoreError:
+        except (NotADatabaseError, CorruptDatabaseError):  # only damage: a busy or newer database is refused
             damaged = True
         else:
             target = _take_exclusively(db_path)

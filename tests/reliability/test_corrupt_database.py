@@ -113,6 +113,25 @@ def test_quitting_at_the_question_changes_nothing(db_path: Path, kind: str) -> N
     assert sorted(p.name for p in db_path.parent.rglob("*")) == listing  # no quarantine, no lock file left
 
 
+def test_a_database_another_program_holds_locked_is_never_offered_as_damaged(db_path: Path) -> None:
+    """Held in SQLite's exclusive locking mode by another program, the file failed its check like a damaged one:
+    the start asked to move a healthy database aside and restore a backup over it."""
+    make_database(db_path)
+    _take_backup(db_path)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("COMMIT")
+    prompts = FakePrompts(damage="restore")
+    try:
+        assert open_for_gui(db_path, prompts, migrations_dir=paths.migrations_dir(), now=LATER) is None
+    finally:
+        other.close()
+    assert [kind for kind, _ in prompts.asked] == ["cannot-open"]
+    assert "Another program is holding" in prompts.asked[0][1]
+    assert not (db_path.parent / QUARANTINE_FOLDER).exists()
+
+
 def test_a_second_damage_the_same_second_does_not_overwrite_the_first(db_path: Path) -> None:
     for _ in range(2):
         make_database(db_path) if not db_path.exists() else None

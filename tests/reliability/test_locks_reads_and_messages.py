@@ -143,6 +143,61 @@ def test_restore_refuses_while_another_program_has_the_database_open(run_cli: Ru
     assert done.returncode == 0, done.stderr
 
 
+def _database_with_a_backup(db_path: Path) -> Path:
+    make_database(db_path)
+    opened = open_database(db_path, paths.migrations_dir(), now=NOW)
+    backup = backup_to(opened.db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW))
+    opened.db.close()
+    return backup
+
+
+@pytest.mark.parametrize("hold", ["exclusive locking mode", "rollback journal, exclusive transaction"])
+def test_restore_never_takes_a_database_held_locked_for_a_damaged_one(
+    run_cli: RunCli, db_path: Path, hold: str
+) -> None:
+    """A program holding the file locked made the check fail as if it were damaged: the restore moved the healthy
+    database, and what that program had committed, into quarantine/ and put the backup in its place."""
+    backup = _database_with_a_backup(db_path)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    if hold == "exclusive locking mode":
+        other.execute("PRAGMA locking_mode = EXCLUSIVE")
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT INTO setting (key, value) VALUES ('committed', 'elsewhere')")
+        other.execute("COMMIT")
+    else:
+        other.execute("PRAGMA journal_mode = DELETE")
+        other.execute("BEGIN EXCLUSIVE")
+        other.execute("INSERT INTO setting (key, value) VALUES ('committed', 'elsewhere')")
+
+    result = run_cli("restore", str(backup), "--db", str(db_path))
+
+    assert "another program" in one_line_error(result).lower()
+    assert not (db_path.parent / "quarantine").exists() or not any((db_path.parent / "quarantine").iterdir())
+    if other.in_transaction:
+        other.execute("COMMIT")
+    other.close()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT value FROM setting WHERE key = 'committed'").fetchone() == ("elsewhere",)
+    conn.close()
+
+
+def test_restore_refuses_a_database_from_a_newer_copdesk_and_changes_nothing(run_cli: RunCli, db_path: Path) -> None:
+    """A newer CoPDesk's database was taken for a damaged one: moved to quarantine/, then deleted as damaged by a
+    later retention run with --delete-damaged."""
+    backup = _database_with_a_backup(db_path)
+    latest = migrations.latest_version(paths.migrations_dir())
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {latest + 1}")
+    conn.close()
+    before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+
+    result = run_cli("restore", str(backup), "--db", str(db_path))
+
+    assert "newer CoPDesk" in one_line_error(result)
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
+    assert not (db_path.parent / "quarantine").exists() or not any((db_path.parent / "quarantine").iterdir())
+
+
 def test_a_note_that_is_not_utf8_blocks_nothing_and_is_never_printed(
     call_cli: CallCli, db_path: Path, tmp_path: Path
 ) -> None:
