@@ -208,7 +208,7 @@ def _open_locked(
     from copdesk.store import migrations
     from copdesk.store.backup_catalogue import backup_due, files_fingerprint, newest_verified_backup
     from copdesk.store.connection import discard_restoring, open_database
-    from copdesk.store.recovery import HISTORY_UNREAD, QUARANTINE_FOLDER, recover_from_damage
+    from copdesk.store.recovery import HISTORY_UNREAD, QUARANTINE_FOLDER, finished_restore_notice, recover_from_damage
 
     fingerprint = files_fingerprint(db_path)
     notices: list[str] = []
@@ -236,11 +236,7 @@ def _open_locked(
         prompts.cannot_open(exc.message)
         return None
     if opened.restore_finished:
-        unread = f" {HISTORY_UNREAD}" if opened.restore_history_unread else ""
-        notices.append(
-            "A restore was cut short last time, once the damaged file was moved to "
-            f"{QUARANTINE_FOLDER}/; CoPDesk has finished it, so the backup you chose is now your data.{unread}"
-        )
+        notices.append(finished_restore_notice(opened.restore_history_unread))
     started = Startup(opened, lock, notices, location_warning=location_warning(db_path))
     if opened.permission_warning:
         started.warnings.append(opened.permission_warning)

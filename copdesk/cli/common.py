@@ -105,6 +105,10 @@ class Context:
         opened = open_database(path, paths.migrations_dir(), now=self.now())
         if opened.permission_warning:  # said, never fatal: see copdesk.store.permissions
             print(f"copdesk-cli: warning: {opened.permission_warning}", file=sys.stderr)
+        if opened.restore_finished:  # said whatever the command goes on to do: its unread mark is taken now
+            from copdesk.store.recovery import finished_restore_notice
+
+            self.out(finished_restore_notice(opened.restore_history_unread))
         return opened
 
     def read_db(self) -> Database:

@@ -42,8 +42,6 @@ if TYPE_CHECKING:
     from copdesk.store.connection import OpenedDatabase
     from copdesk.store.recovery import RestoreResult
 
-_LONGEST_NAME = 8  # words: the most a stored name digest is looked for across
-
 
 Counts = TypeVar("Counts", ErasureCounts, RetentionCounts, None)
 
@@ -157,10 +155,7 @@ def _finish(db: Database, db_path: Path, care: PendingCare, now: datetime, *, de
 def _erasure(db: Database, care: PendingCare) -> Deletion:
     assert care.identity is not None
     identity = care.identity
-    redaction = pending_care.redaction_list(db)
-    salt = redaction.salt if redaction is not None else pending_care.salt(db)
-    names = NameDigests(salt, care.whole_digests, frozenset(), _LONGEST_NAME)
-    listed = redaction or names
+    names, listed = erasure.pending_names(db, care)
     return Deletion(
         present=lambda target: erasure.erasure_present(target, identity, names),
         apply=lambda target: erasure.erase_in(target, identity, names, listed),

@@ -26,7 +26,15 @@ from copdesk.core.name_match import NameDigests, folded, whole_name_pattern
 from copdesk.core.text import listed
 from copdesk.store.connection import as_database
 from copdesk.store.copies import copies_of
-from copdesk.store.pending_care import MemberIdentity, has_table, keep_redaction_list
+from copdesk.store.pending_care import (
+    MemberIdentity,
+    PendingCare,
+    has_table,
+    keep_redaction_list,
+    pending,
+    redaction_list,
+    salt,
+)
 from copdesk.store.teams import get_member
 
 
@@ -213,3 +221,25 @@ def erase_in(db: Database, identity: MemberIdentity, names: NameDigests, redacti
             db.execute("DELETE FROM member_former_name WHERE member_id = ?", member_id)
         db.execute("DELETE FROM member WHERE id = ?", member_id)
     keep_redaction_list(db, redaction.salt, redaction)
+
+
+LONGEST_NAME = 8  # words: the most a stored name digest is looked for across
+
+
+def pending_names(db: Database, care: PendingCare) -> tuple[NameDigests, NameDigests]:
+    """What a pending erasure looks for (the member's whole names, by digest) and the redaction list it joins."""
+    listed = redaction_list(db)
+    names = NameDigests(listed.salt if listed is not None else salt(db), care.whole_digests, frozenset(), LONGEST_NAME)
+    return names, listed or names
+
+
+def make_pending_erasures(db: Database) -> int:
+    """Make in ``db`` itself every erasure pending in it (its copies are cleaned by whoever finishes the erasure);
+    how many. Call inside a transaction, with secure_delete on."""
+    made = 0
+    for care in pending(db):
+        if care.identity is not None:
+            names, listed = pending_names(db, care)
+            erase_in(db, care.identity, names, listed)
+            made += 1
+    return made

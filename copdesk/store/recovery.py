@@ -56,6 +56,15 @@ HISTORY_UNREAD = (
 _STAMPED = re.compile(r"^\d{8}T\d{6}Z-")
 
 
+def finished_restore_notice(history_unread: bool) -> str:
+    """What an opening that put a waiting backup in place says (:attr:`OpenedDatabase.restore_finished`)."""
+    unread = f" {HISTORY_UNREAD}" if history_unread else ""
+    return (
+        f"A restore was cut short last time, once the damaged file was moved to {QUARANTINE_FOLDER}/; CoPDesk has "
+        f"finished it, so the backup you chose is now your data.{unread}"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class RestoreResult:
     opened: OpenedDatabase
@@ -265,8 +274,9 @@ def _prepare(
     *,
     history_unread: bool,
 ) -> int | None:
-    """Copy ``source`` to ``prepared``, bring it to this schema, and record in it the erasures of ``history``, when
-    it is a copy of the same database (how many were recorded; ``None``: it is not a copy of it), or, with
+    """Copy ``source`` to ``prepared``, bring it to this schema, and record and make in it the erasures of
+    ``history``, when it is a copy of the same database (how many were recorded; ``None``: it is not a copy of it):
+    whatever stops the restore later, the copy never takes the database's place holding anyone erased. Or, with
     ``history_unread``, that the erasures of the database it replaces could not be read (:func:`took_unread_mark`),
     so that a restore finished at the next opening still says so."""
     source_conn = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
@@ -286,9 +296,14 @@ def _prepare(
                 conn.execute("DELETE FROM setting WHERE key = ?", [UNREAD_MARK])
         if history is None or not same_lineage(live_teams, conn):
             return None
+        from copdesk.store.erasure import make_pending_erasures  # erasure finds copies, which know the quarantine
+
         db = as_database(conn)
-        with db.atomic():
-            return history.carry_into(db, now)
+        db.execute("PRAGMA secure_delete = ON")
+        with db.atomic():  # made here, so the copy never takes the database's place holding anyone erased
+            carried = history.carry_into(db, now)
+            make_pending_erasures(db)
+            return carried
     finally:
         conn.close()
 

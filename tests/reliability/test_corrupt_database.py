@@ -386,6 +386,26 @@ def test_a_command_says_a_restore_cut_short_waits_rather_than_that_there_is_no_d
     assert ready_restore_file(db_path).is_file()
 
 
+def test_a_command_that_finishes_a_waiting_restore_says_so_even_when_it_then_refuses(
+    db_path: Path, call_cli: CallCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """demo put the waiting backup in place without a word, then refused the (now full) database: the only place
+    its unread-erasures warning could be said was gone with the mark it took."""
+    make_database(db_path)
+    good = _take_backup(db_path)
+    corrupt(db_path, "random-bytes")
+    _restore_left_waiting(good, db_path, monkeypatch)
+
+    result = call_cli("demo", "--db", str(db_path))
+
+    assert "already holds" in one_line_error(result)
+    assert "A restore was cut short last time" in result.stdout and "the backup you chose is now your data" in (
+        result.stdout
+    )
+    assert "erase them again" in result.stdout  # the damaged file could not be read: said once, here
+    assert not ready_restore_file(db_path).exists()
+
+
 def test_any_opening_that_finishes_a_restore_takes_its_unread_mark_so_it_never_lingers(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -202,6 +202,29 @@ def test_a_crash_in_a_restore_leaves_the_database_as_it_was_never_the_erased_bac
     assert files_holding(db_path.parent, b"Quinn") == []  # nor a half-made copy left beside the backups
 
 
+def test_a_restore_stopped_once_the_copy_is_in_place_never_brings_the_erased_back(
+    call_cli: CallCli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The erasures were only recorded in the copy, and made once it had taken the database's place: a process
+    killed between the two left the erased member in the database, for any command that reads to export."""
+    make_database(db_path)
+    outside = _copy_elsewhere(call_cli, db_path, tmp_path)
+    assert erase(call_cli, db_path, "Zoë Quinn")[0] == 0
+
+    def killed(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt  # stands in for the process ending just after the copy took the database's place
+
+    from copdesk.services import data_care
+
+    monkeypatch.setattr(data_care, "finish_pending_care", killed)
+    assert call_cli("restore", str(outside), "--db", str(db_path)).returncode != 0
+
+    assert sql(db_path, "SELECT count(*) FROM member WHERE display_name = 'Zoë Quinn'") == [(0,)]
+    assert sql(db_path, "SELECT count(*) FROM pending_care WHERE finished_at IS NULL") == [(1,)], "copies: still to do"
+    live = [name for name in files_holding(db_path.parent, b"Quinn") if not name.startswith("backups")]
+    assert live == [], "neither the database nor its -wal holds the name"
+
+
 @pytest.mark.parametrize(("kind", "readable"), [("overwritten-page", True), ("random-bytes", False)])
 def test_a_restore_over_a_damaged_database_makes_its_erasures_again_or_says_it_could_not(
     call_cli: CallCli, db_path: Path, tmp_path: Path, kind: str, readable: bool
