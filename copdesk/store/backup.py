@@ -15,6 +15,7 @@ from copdesk.store.location import (
     check_output_path,
     companion_files,
     database_files,
+    followed,
     same_file,
     shown,
 )
@@ -65,7 +66,7 @@ def check_destination(database: Path, destination: Path) -> Path:
     if not folder.exists():
         raise StoreError(f"There is no folder {shown(folder)}; create it first, or give another path for the backup.")
     names = ("the database itself", "the database's -wal file", "the database's -shm file")
-    for own, name in zip(companion_files(database.resolve()), names, strict=True):
+    for own, name in zip(companion_files(followed(database)), names, strict=True):
         if same_file(destination, own):
             raise StoreError(f"{shown(destination)} is {name}; give another path for the backup.")
     return check_output_path(destination)

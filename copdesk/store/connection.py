@@ -42,6 +42,7 @@ from copdesk.store.location import (
     database_files,
     has_sqlite_header,
     make_private_folder,
+    refuse_a_hard_link,
     rollback_journal,
     shown,
 )
@@ -226,6 +227,7 @@ def open_read_only(path: Path, migrations_dir: Path, *, any_version: bool = Fals
     lets an older one through, for a check that does not depend on the schema.
     """
     latest = migrations.latest_version(migrations_dir)
+    refuse_a_hard_link(path)
     version = inspect_existing(path, latest)
     if version < latest and not any_version:
         raise OlderSchemaError(
@@ -251,6 +253,7 @@ def open_for_one_write(path: Path, *, doing: str) -> Database:
     """The live database on a connection of its own, for one short write beside whatever else has it open (an
     export's line in the audit log); never a kept copy, and never migrated (the caller read it at this schema)."""
     refuse_a_kept_copy(path, doing)
+    refuse_a_hard_link(path)
     return as_database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
 
 

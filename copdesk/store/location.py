@@ -36,11 +36,17 @@ def check_location(path: Path) -> None:
             raise LocationError(f"Cannot use {path}: it is a folder. Give the path of a database file.")
         if not os.access(path, os.R_OK | os.W_OK):
             raise LocationError(f"Cannot open {path}: the file is read-only. Check its permissions or use a copy.")
-        if path.stat().st_nlink > 1:  # each name would have its own lock and its own -wal: two writers, one file
-            raise LocationError(
-                f"Cannot open {path}: the file has another name as well (a hard link), and a second CoPDesk opening "
-                "it by that name would damage it. Copy the file instead of linking it, and delete the other name."
-            )
+        refuse_a_hard_link(path)
+
+
+def refuse_a_hard_link(path: Path) -> None:
+    """A database file with a second name is opened by neither: each name would have its own lock and its own
+    -wal, so two programs could write one file at once, and a reader by one name would not see the other's -wal."""
+    if path.stat().st_nlink > 1:
+        raise LocationError(
+            f"Cannot open {path}: the file has another name as well (a hard link), and a second CoPDesk opening "
+            "it by that name would damage it. Copy the file instead of linking it, and delete the other name."
+        )
 
 
 def make_private_folder(folder: Path) -> None:
@@ -69,10 +75,20 @@ def database_files(path: Path) -> list[Path]:
     return [*companion_files(path), rollback_journal(path)]
 
 
+def followed(path: Path) -> Path:
+    """``path`` with its links followed; a link that leads round in a circle is refused in one line."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError) as exc:  # Python 3.11 says RuntimeError for a loop of links
+        raise LocationError(
+            f"{shown(path)} is a link that leads round in a circle; give the path of a real file."
+        ) from exc
+
+
 def same_file(one: Path, other: Path) -> bool:
     """Whether two paths name one file: the same path once links are resolved, or another name for it (a hard
     link; on a Mac or Windows, other letter case)."""
-    if one.resolve() == other.resolve():
+    if followed(one) == followed(other):
         return True
     try:
         first, second = one.stat(), other.stat()
@@ -104,7 +120,7 @@ def check_output_path(target: Path) -> Path:
     (:mod:`copdesk.store.kept_notes`). A device, pipe or socket (``/dev/null``) is refused: writing atomically
     would replace it with a regular file.
     """
-    resolved = target.expanduser().resolve()
+    resolved = followed(target.expanduser())
     if resolved.is_dir():
         raise UnsafeOutputError(f"{shown(target)} is a folder; give the path of the file to write.")
     folder = resolved.parent

@@ -87,6 +87,22 @@ def test_paths_with_newlines_are_shown_escaped(call_cli: CallCli, database: Path
     assert "typo\\n.db" in one_line_error(call_cli("rollup", str(missing), "-o", str(tmp_path / "r.html")), 1)
 
 
+def test_a_link_that_leads_round_in_a_circle_is_refused_in_one_line(
+    call_cli: CallCli, database: Path, tmp_path: Path
+) -> None:
+    """Following such a link raised inside Python, and came out as "unexpected error (RuntimeError)"."""
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)
+    for args in (
+        ("restore", str(loop), "--db", str(database)),
+        ("export", "1", "--format", "md", "-o", str(loop), "--db", str(database)),
+        ("backup", "-o", str(loop), "--db", str(database)),
+        ("backup", "-o", str(tmp_path / "copy.db"), "--db", str(loop)),
+    ):
+        assert "leads round in a circle" in one_line_error(call_cli(*args), 1), args
+    assert not (tmp_path / "copy.db").exists()
+
+
 def test_backups_on_a_path_with_no_database_is_refused(call_cli: CallCli, tmp_path: Path) -> None:
     result = call_cli("backups", "--db", str(tmp_path / "typo.db"))
     assert "No database at" in one_line_error(result, 1)

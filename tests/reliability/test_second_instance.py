@@ -20,6 +20,7 @@ from copdesk.startup import open_for_gui
 from copdesk.store.connection import open_database, open_read_only
 from copdesk.store.teams import team_count
 from copdesk.views.shell.main_window import MainWindow
+from tests.cli.conftest import CallCli, one_line_error
 from tests.reliability.conftest import NOW, FakePrompts, child_env, make_database
 
 HOLDER = """
@@ -177,3 +178,24 @@ def test_a_database_with_a_second_name_is_never_opened_by_either(db_path: Path, 
 
     assert sorted(path.name for path in db_path.parent.iterdir()) == before  # no lock, no -wal, for either name
     assert not lock_path(other_name).exists()
+
+
+def test_no_command_reads_or_writes_a_database_with_a_second_name(
+    call_cli: CallCli, db_path: Path, tmp_path: Path
+) -> None:
+    """Commands that read opened it by either name, and an export wrote its audit line through the second, giving
+    the one file a second -wal beside a window writing through the first."""
+    make_database(db_path)
+    other_name = tmp_path / "team-notes.db"
+    os.link(db_path, other_name)
+    before = sorted(path.name for path in tmp_path.rglob("*"))
+    for name in (db_path, other_name):
+        for command in (
+            ("check",),
+            ("sessions",),
+            ("review",),
+            ("export", "1", "--format", "md", "-o", str(tmp_path / "record.md")),
+        ):
+            outcome = call_cli(*command, "--db", str(name))
+            assert "hard link" in one_line_error(outcome), (name.name, command)
+    assert sorted(path.name for path in tmp_path.rglob("*")) == before
