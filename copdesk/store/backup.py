@@ -72,6 +72,11 @@ def check_destination(database: Path, destination: Path) -> Path:
     return check_output_path(destination)
 
 
+def being_written(destination: Path) -> Path:
+    """The hidden file :func:`backup_to` writes before it takes ``destination``'s name: a crash can leave it."""
+    return destination.with_name(f".{destination.name}.partial")
+
+
 def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
     """Copy the live database to ``destination`` atomically and verified; return ``destination``."""
     folder = destination.parent
@@ -80,7 +85,7 @@ def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
         folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"Cannot create the backup folder {folder} ({exc.strerror}).") from exc
-    temporary = destination.with_name(f".{destination.name}.partial")
+    temporary = being_written(destination)
     _discard(temporary)
     try:
         target = read_once(sqlite3.connect(str(temporary)))

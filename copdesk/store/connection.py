@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from copdesk.store import migrations
-from copdesk.store.backup import backup_to, read_once
+from copdesk.store.backup import backup_to, being_written, read_once
 from copdesk.store.errors import (
     CorruptDatabaseError,
     DatabaseBusyError,
@@ -94,10 +94,11 @@ def ready_restore_file(db_path: Path) -> Path:
 
 
 def discard_restoring(db_path: Path) -> None:
-    """Delete the :func:`restoring_file`, and the :func:`ready_restore_file` once a database is in its place (before
-    that, it is the restored data), with what SQLite keeps beside them, as far as can be: one that cannot be deleted
-    now (a permission) is deleted by the next start or restore."""
-    files = database_files(restoring_file(db_path))
+    """Delete the :func:`restoring_file` (and the file a crash while copying into it left), and the
+    :func:`ready_restore_file` once a database is in its place (before that, it is the restored data), with what
+    SQLite keeps beside them, as far as can be: one that cannot be deleted now (a permission) is deleted by the next
+    start or restore."""
+    files = [*database_files(restoring_file(db_path)), *database_files(being_written(restoring_file(db_path)))]
     if db_path.exists():
         files += database_files(ready_restore_file(db_path))
     for file in files:

@@ -23,10 +23,11 @@ from copdesk import paths
 from copdesk.core.model import Role
 from copdesk.startup import open_for_gui
 from copdesk.store import issues, pending_care, scrub, sessions, teams
-from copdesk.store.backup import backup_to
+from copdesk.store.backup import backup_to, being_written
 from copdesk.store.backup_catalogue import BackupKind, new_backup_path
 from copdesk.store.connection import open_database, restoring_file
 from copdesk.store.errors import StoreError
+from copdesk.store.location import rollback_journal
 from copdesk.store.recovery import restore_database
 from tests.cli.conftest import CallCli, CliOutcome, RunCli
 from tests.reliability.conftest import NOW, FakePrompts, corrupt, make_database
@@ -321,18 +322,25 @@ def test_the_damage_recovery_at_a_start_carries_the_erasures_of_the_damaged_data
     assert b"Quinn" not in backup.read_bytes()
 
 
-def test_a_restore_left_half_made_by_a_crash_is_deleted_at_the_next_start(call_cli: CallCli, db_path: Path) -> None:
+@pytest.mark.parametrize("while_copying", [False, True])
+def test_a_restore_left_half_made_by_a_crash_is_deleted_at_the_next_start(
+    call_cli: CallCli, db_path: Path, while_copying: bool
+) -> None:
+    """Killed while the backup was being copied in, the restore left the copy's own hidden file and its journal,
+    which no start deleted."""
     make_database(db_path)
-    leftover = restoring_file(db_path)
+    leftover = being_written(restoring_file(db_path)) if while_copying else restoring_file(db_path)
     leftover.parent.mkdir(parents=True, exist_ok=True)
     leftover.write_bytes(b"what a backup held: Quinn")
+    journal = rollback_journal(leftover)
+    journal.write_bytes(b"Quinn")
 
     assert call_cli("check", "--db", str(db_path)).returncode == 0  # a command leaves it to the window
     started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=NOW)
     assert started is not None
     started.opened.db.close()
     started.lock.release()
-    assert not leftover.exists()
+    assert not leftover.exists() and not journal.exists()
 
 
 def test_a_restore_of_another_databases_file_takes_none_of_this_ones_erasures(
