@@ -397,10 +397,12 @@ def main() -> int:
 
 
 def run_from_command_line(argv: Sequence[str] | None = None) -> int:
-    """``python main.py``: a leading word is a CLI subcommand (``--debug`` may come first, as ``copdesk-cli`` takes
-    it); options alone (``--db PATH``) start the app."""
+    """``python main.py``: a word is a CLI subcommand (``--debug`` and ``--db PATH`` may come first, as
+    ``copdesk-cli`` takes them); options alone (``--db PATH``) start the app."""
     args = list(sys.argv[1:] if argv is None else argv)
-    command = args[1:] if args[:1] == ["--debug"] else args
+    command = args
+    while command and (command[0] in ("--debug", "--db") or command[0].startswith("--db=")):
+        command = command[2:] if command[0] == "--db" else command[1:]
     if command and not command[0].startswith("-"):
         from copdesk import cli
 

@@ -26,19 +26,21 @@ from copdesk.console import prepare_console
 from copdesk.store.errors import StoreError
 
 DEBUG_HELP = "on a fault of CoPDesk's own, print its traceback (it may quote stored text); also COPDESK_DEBUG=1"
+DB_HELP = "database file (default: $COPDESK_DB, else the app data folder)"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="copdesk-cli", description="CoPDesk's headless commands.")
     parser.add_argument("--version", action="version", version=f"CoPDesk {__version__}")
     parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
+    parser.add_argument("--db", metavar="PATH", help=DB_HELP)  # before the subcommand too, as the app takes it
     commands = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
     commands.required = True
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--db", metavar="PATH", help="database file (default: $COPDESK_DB, else the app data folder)")
-        # Also after the subcommand, where one adds it to a command that failed; SUPPRESS keeps one given before.
+        # Both also after the subcommand, where one adds them to a command; SUPPRESS keeps one given before it.
+        sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP)
         sub.set_defaults(handler=handler)
         return sub

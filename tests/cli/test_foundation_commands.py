@@ -42,6 +42,27 @@ def test_check_uses_environment_variable(call_cli: CallCli, db_path: Path) -> No
     assert "No database at" in one_line_error(missing)
 
 
+@pytest.mark.parametrize("db_first", [["--db", "{db}"], ["--db={db}"]])
+def test_the_database_may_be_named_before_the_subcommand(
+    call_cli: CallCli,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    db_first: list[str],
+) -> None:
+    """``python main.py --db PATH check`` opened the window and ignored "check"; copdesk-cli took PATH for the
+    subcommand's name."""
+    from copdesk import app
+
+    open_database(db_path, paths.migrations_dir()).db.close()
+    named = [part.format(db=db_path) for part in db_first]
+    result = call_cli(*named, "check")
+    assert (result.returncode, result.stdout.strip()) == (0, "ok"), result.stderr
+    monkeypatch.setattr(app, "run_gui", lambda _args: pytest.fail("the window was started"))
+    assert app.run_from_command_line([*named, "check"]) == 0
+    assert capsys.readouterr().out.strip() == "ok"
+
+
 def test_check_refuses_a_text_file(call_cli: CallCli, tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("not a database")
