@@ -20,7 +20,15 @@ from dataclasses import dataclass, replace
 from copdesk.core.cpd import CpdEvidence
 from copdesk.core.privacy import Finding, IdentifierKind, find_identifiers, placeholder_for, remove_findings
 from copdesk.core.quarterly import QuarterFigures
-from copdesk.core.record import AskedQuestion, CarriedAction, EscalationLine, IssueLine, ParkedItem, SessionRecord
+from copdesk.core.record import (
+    AgendaLine,
+    AskedQuestion,
+    CarriedAction,
+    EscalationLine,
+    IssueLine,
+    ParkedItem,
+    SessionRecord,
+)
 
 KIND_WORDS = {
     IdentifierKind.NHS_NUMBER: "NHS number",
@@ -83,6 +91,7 @@ def _texts(record: SessionRecord) -> list[tuple[str, str]]:
     """The typed text of the record, each with where it sits; names and labels CoPDesk wrote are not typed text."""
     return [
         ("Topic", record.topic),
+        *(("Agenda segment", name) for name in _segment_names(record)),
         *(("Question asked", q.text) for q in record.questions_asked),
         *(("Notes", text) for text in record.notes),
         *(("Learning point", text) for text in record.learning_points),
@@ -95,11 +104,22 @@ def _texts(record: SessionRecord) -> list[tuple[str, str]]:
     ]
 
 
+def _segment_names(record: SessionRecord) -> list[str]:
+    """Each segment name once, though the Agenda table and the questions' Segment column may repeat it: a name typed
+    in an agenda template ("Case: Mrs Patel") is typed text too, listed and counted once, and replaced everywhere."""
+    names = (*(line.segment for line in record.agenda), *(q.segment for q in record.questions_asked))
+    return list(dict.fromkeys(names))
+
+
 def _mapped(record: SessionRecord, change: Callable[[str], str]) -> SessionRecord:
+    segments = {name: change(name) for name in _segment_names(record)}
     return replace(
         record,
         topic=change(record.topic),
-        questions_asked=tuple(AskedQuestion(q.time_text, q.segment, change(q.text)) for q in record.questions_asked),
+        agenda=tuple(AgendaLine(segments[a.segment], a.planned_seconds, a.actual_seconds) for a in record.agenda),
+        questions_asked=tuple(
+            AskedQuestion(q.time_text, segments[q.segment], change(q.text)) for q in record.questions_asked
+        ),
         notes=tuple(change(text) for text in record.notes),
         learning_points=tuple(change(text) for text in record.learning_points),
         parked=tuple(ParkedItem(change(p.text), p.destination) for p in record.parked),
