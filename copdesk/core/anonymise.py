@@ -4,39 +4,42 @@ Topics, titles and learning points are typed freely, so "Sam's case about..." is
 goes into one practitioner's CPD evidence or the consultant's roll-up, every roster name is replaced: the whole
 display name in any case, and each part of it on its own ("Sam", "Okafor"), because people say first names.
 Parts are matched as whole words with their capital letter, so the verb "drew" stays while the name "Drew"
-goes; a name at the start of a sentence is removed too, which errs on the side of privacy.
+goes (and "BOYD" goes too); a name at the start of a sentence is removed too, which errs on the side of privacy.
+
+Names typed today and names erased before (known only as salted digests) are found by one matcher,
+:class:`copdesk.core.name_match.NameDigests`, so they are found alike: whatever the Unicode form (a Mac pastes
+"Zoë" decomposed), the apostrophe ("O’Neill" for "O'Neill") or a space for a hyphen ("Ann Marie" for
+"Ann-Marie"), and only as whole names ("Al" leaves "Alex Morgan" alone).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from copdesk.core.name_match import NameDigests
+
 NAME_PLACEHOLDER = "[colleague]"
-_MIN_PART_LENGTH = 2
+_IN_MEMORY_SALT = "names at hand"  # never stored: with no erased names, no digest has to match a stored one
 
 
 class NameRedactor:
-    """Replaces the given names in text; ``keep`` names (the practitioner's own) are left as they are."""
+    """Replaces the given names, and those of ``erased`` members, in text (as NFC); ``keep`` names (the
+    practitioner's own) are left as they are, whole or in part."""
 
-    def __init__(self, names: Iterable[str], *, keep: Iterable[str] = (), placeholder: str = NAME_PLACEHOLDER) -> None:
-        kept_parts = {part.casefold() for name in keep for part in name.split()}
-        kept_names = {" ".join(name.split()).casefold() for name in keep}
-        patterns: set[str] = set()
-        for name in names:
-            whole = " ".join(name.split())
-            if not whole or whole.casefold() in kept_names:
-                continue
-            patterns.add("(?i:" + r"\s+".join(re.escape(part) for part in whole.split()) + ")")
-            patterns.update(
-                re.escape(part)
-                for part in whole.split()
-                if len(part) >= _MIN_PART_LENGTH and part.casefold() not in kept_parts
-            )
-        # Longest first, so "Sam Okafor" goes as one placeholder rather than two.
-        ordered = sorted(patterns, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(ordered) + r")(?!\w)") if ordered else None
+    def __init__(
+        self,
+        names: Iterable[str],
+        *,
+        keep: Iterable[str] = (),
+        erased: NameDigests | None = None,
+        placeholder: str = NAME_PLACEHOLDER,
+    ) -> None:
+        salt = _IN_MEMORY_SALT if erased is None else erased.salt
+        known = NameDigests.of_names(salt, names)
+        if erased is not None:
+            known = known.merged(erased)
+        self._names = known.without(NameDigests.of_names(salt, keep))
         self._placeholder = placeholder
 
     def __call__(self, text: str) -> str:
-        return text if self._pattern is None else self._pattern.sub(self._placeholder, text)
+        return self._names.redact(text, self._placeholder)

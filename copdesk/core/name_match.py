@@ -72,6 +72,11 @@ class NameDigests:
             self.salt, self.whole | other.whole, self.parts | other.parts, max(self.longest, other.longest)
         )
 
+    def without(self, other: NameDigests) -> NameDigests:
+        """These names less ``other``'s, whole names and parts alike (a practitioner's own in their CPD evidence)."""
+        assert other.salt == self.salt, "digests made with different salts never match"
+        return NameDigests(self.salt, self.whole - other.whole, self.parts - other.parts, self.longest)
+
     def __bool__(self) -> bool:
         return bool(self.whole)
 

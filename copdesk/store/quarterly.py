@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from copdesk.core.anonymise import NAME_PLACEHOLDER, NameRedactor
+from copdesk.core.anonymise import NameRedactor
 from copdesk.core.clock import local_day
 from copdesk.core.feedback import summarise
 from copdesk.core.masterclass import shipped_texts
@@ -200,14 +200,8 @@ def _escalations(db: Database, team_id: int, first: date, last: date) -> tuple[Q
 def team_summary(db: Database, team: Team, quarter: str, now: datetime) -> dict[str, Any]:
     """The anonymised summary of a quarter for the roll-up: no roster name and no identifier survives in it."""
     figures = quarter_figures(db, team, quarter, now)
-    redact = NameRedactor(_every_roster_name(db))
-    erased = redaction_list(db)
-
-    def clean(text: str) -> str:
-        text = redact(text)
-        return remove_all(erased.redact(text, NAME_PLACEHOLDER) if erased is not None else text)
-
-    return summary_document(figures, clean)
+    redact = NameRedactor(_every_roster_name(db), erased=redaction_list(db))
+    return summary_document(figures, lambda text: remove_all(redact(text)))
 
 
 def _every_roster_name(db: Database) -> list[str]:

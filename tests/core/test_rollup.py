@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 
 from copdesk.core.anonymise import NameRedactor
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
+from copdesk.core.name_match import NameDigests
 from copdesk.core.quarterly import (
     ActionTally,
     HeldSession,
@@ -47,6 +49,25 @@ def test_redactor_takes_out_whole_names_and_their_parts() -> None:
 def test_redactor_keeps_the_practitioners_own_name() -> None:
     redact = NameRedactor(["Alex Morgan", "Morgan Ellery"], keep=["Morgan Ellery"])
     assert redact("Morgan Ellery and Alex Morgan met Alex") == "Morgan Ellery and [colleague] met [colleague]"
+
+
+def test_redactor_finds_a_name_however_it_is_typed() -> None:
+    redact = NameRedactor(["Siobhán O'Neill", "Zoë Quinn", "Ann-Marie Boyd"])
+    zoe_from_a_mac = unicodedata.normalize("NFD", "Zoë")
+    text = f"O’Neill asked {zoe_from_a_mac}; BOYD and SIOBHÁN agreed. Ann Marie's discharge delays, Boyd's delays"
+    assert redact(text) == (
+        "[colleague] asked [colleague]; [colleague] and [colleague] agreed. [colleague]'s discharge delays, "
+        "[colleague]'s delays"
+    )
+    assert theme_words(redact(text)) == {"asked", "agreed", "discharge", "delay"}  # no "boyd", no "marie"
+
+
+def test_redactor_matches_whole_names_only_and_erased_names_alike() -> None:
+    erased = NameDigests.of_names("a-salt", ["Al", "Bea Kay"])
+    redact = NameRedactor(["Jo"], erased=erased)
+    assert redact("Alex Morgan asked Al, Jo and BEA KAY; Joanne and Kay's") == (
+        "Alex Morgan asked [colleague], [colleague] and [colleague]; Joanne and [colleague]'s"
+    )
 
 
 def test_redactor_without_names_changes_nothing() -> None:
