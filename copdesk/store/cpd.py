@@ -1,7 +1,8 @@
 """Gathers one practitioner's CPD evidence (``copdesk.core.cpd``): their sessions, never anyone else's data.
 
 Only sessions the practitioner attended are read, only actions they own, and no participation figures at all.
-The group's topics and learning points may mention colleagues, so every other roster name is taken out.
+The group's topics and learning points may mention colleagues, so their names are taken out as the anonymised
+summary takes them out (:mod:`copdesk.store.colleagues`); the practitioner's own name stays.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from copdesk.core.anonymise import NameRedactor
 from copdesk.core.clock import from_utc_iso, local_day
 from copdesk.core.cpd import AttendedSession, CpdEvidence
 from copdesk.core.model import Member, NoteKind, SessionKind, Team
 from copdesk.core.redaction import redact_cpd
 from copdesk.core.text import name_key
 from copdesk.store import notes, teams
+from copdesk.store.colleagues import colleague_redactor
 
 
 class MemberNotFound(LookupError):
@@ -32,8 +33,7 @@ def find_member(db: Database, team: Team, name: str) -> Member:
 
 
 def cpd_evidence(db: Database, team: Team, member: Member, first: date, last: date) -> CpdEvidence:
-    roster = teams.list_members(db, team.id, include_inactive=True)
-    redact = NameRedactor((m.display_name for m in roster if m.id != member.id), keep=[member.display_name])
+    redact = colleague_redactor(db, practitioner_id=member.id)
     sql = """
         SELECT s.id, s.kind, s.topic, s.started_at, s.ended_at, s.presenter_id FROM session s
         JOIN attendance a ON a.session_id = s.id AND a.member_id = ?

@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from copdesk.core.anonymise import NameRedactor
 from copdesk.core.clock import local_day
 from copdesk.core.feedback import summarise
 from copdesk.core.masterclass import shipped_texts
@@ -33,8 +32,8 @@ from copdesk.core.quarterly import (
     summary_document,
 )
 from copdesk.core.redaction import redact_quarter
+from copdesk.store.colleagues import colleague_redactor
 from copdesk.store.feedback import quarter_feedback, self_assessment
-from copdesk.store.pending_care import has_table, redaction_list
 from copdesk.store.schedule import local_wall_time, scheduled_between
 
 
@@ -200,14 +199,5 @@ def _escalations(db: Database, team_id: int, first: date, last: date) -> tuple[Q
 def team_summary(db: Database, team: Team, quarter: str, now: datetime) -> dict[str, Any]:
     """The anonymised summary of a quarter for the roll-up: no roster name and no identifier survives in it."""
     figures = quarter_figures(db, team, quarter, now)
-    redact = NameRedactor(_every_roster_name(db), erased=redaction_list(db))
+    redact = colleague_redactor(db)
     return summary_document(figures, lambda text: remove_all(redact(text)))
-
-
-def _every_roster_name(db: Database) -> list[str]:
-    """Every name on any team's roster, past or present (inactive members, and names before a rename): a colleague
-    of another team, or a name since corrected, is still a person. Erased members are in the redaction list."""
-    names = [str(row[0]) for row in db.execute("SELECT display_name FROM member").fetchall()]
-    if has_table(db, "member_former_name"):
-        names += [str(row[0]) for row in db.execute("SELECT display_name FROM member_former_name").fetchall()]
-    return names
