@@ -62,9 +62,11 @@ _MONTH_NAMES = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-# The whole phrase, cue included, is the finding: "DOB [date of birth removed]" would say it twice.
+# The whole phrase, cue included, is the finding: "DOB [date of birth removed]" would say it twice. The spaces
+# after the cue are matched once, not by two runs either side of an optional colon: those would try every split of
+# a long run of spaces, and this check runs on every key typed.
 _DATE_OF_BIRTH = re.compile(
-    r"(?<!\w)(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\s*(?:[:\-–]|is)?\s*"
+    r"(?<!\w)(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\s*(?:(?:[:\-–]|is)\s*)?"
     r"(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2,4}"
     rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\.?,?\s+[0-9]{{4}}"
     rf"|{_MONTH_NAMES}\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}})(?![0-9])",

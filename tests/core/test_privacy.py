@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 
 import pytest
 
@@ -230,3 +231,20 @@ def test_findings_are_in_text_order_and_never_overlap() -> None:
 def test_finding_is_a_value() -> None:
     finding = Finding(IdentifierKind.POSTCODE, 0, 6, "M1 1AE", "msg")
     assert finding == Finding(IdentifierKind.POSTCODE, 0, 6, "M1 1AE", "msg")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DOB" + " " * 20_000 + "x",  # a long run of spaces after a cue, and no date
+        "born on" + " " * 20_000 + ":" + " " * 20_000 + "x",
+        "Mrs" + " " * 20_000 + "\n" + " " * 20_000 + "5",
+        "943\u00a0" * 20_000,
+    ],
+)
+def test_the_check_stays_linear_on_long_runs(text: str) -> None:
+    """It runs as the facilitator types: a pattern that tries every split of a run of spaces takes minutes here, a
+    linear one milliseconds, so the bound is generous and only a backtracking pattern misses it."""
+    start = time.perf_counter()
+    find_identifiers(text)
+    assert time.perf_counter() - start < 1.0
