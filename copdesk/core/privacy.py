@@ -46,15 +46,24 @@ _MESSAGES = {
     IdentifierKind.TITLE_AND_NAME: "This looks like a person's title and surname. Keep case notes anonymised.",
 }
 
-# Three, three and four ASCII digits, with the same separator (nothing, a space or a hyphen) between
-# the groups. Digits either side would make it part of a longer number, which is not an NHS number.
-_NHS_NUMBER = re.compile(r"(?<![0-9])([0-9]{3})([ -]?)([0-9]{3})\2([0-9]{4})(?![0-9])")
+# A space as typed, or as a word processor or a web page pastes it: no-break (U+00A0), figure (U+2007) or
+# narrow no-break (U+202F).
+_SPACES = " \u00a0\u2007\u202f"
+
+# Three, three and four ASCII digits, written together or with a space, a hyphen or a dot after each of the first
+# two groups ("943 476 5919", "943 476-5919", "943.476.5919"). Digits either side, or a digit beyond a hyphen or a
+# dot, would make it part of a longer number or reference, which is not an NHS number.
+_NHS_GAP = rf"[{_SPACES}.\-]"
+_NHS_NUMBER = re.compile(
+    rf"(?<![0-9])(?<![0-9][.\-])[0-9]{{3}}(?:[0-9]{{3}}|{_NHS_GAP}[0-9]{{3}}{_NHS_GAP})[0-9]{{4}}"
+    r"(?![0-9])(?![.\-][0-9])"
+)
 
 # The outward code forms A9, A99, AA9, AA99, A9A and AA9A, then the inward code: a digit and two
 # letters, never C, I, K, M, O or V (Royal Mail never uses them there, which removes most false hits).
 # Word characters either side (in any script) would make it part of a longer word.
 _POSTCODE = re.compile(
-    r"(?<!\w)(?:[A-Z][0-9][0-9A-Z]?|[A-Z][A-HJ-Y][0-9][0-9A-Z]?) ?[0-9][ABD-HJLNP-UW-Z]{2}(?!\w)",
+    rf"(?<!\w)(?:[A-Z][0-9][0-9A-Z]?|[A-Z][A-HJ-Y][0-9][0-9A-Z]?)[{_SPACES}]?[0-9][ABD-HJLNP-UW-Z]{{2}}(?!\w)",
     re.IGNORECASE,
 )
 
@@ -137,7 +146,7 @@ def _nhs_numbers(text: str) -> list[Finding]:
     return [
         _finding(IdentifierKind.NHS_NUMBER, text, match.start(), match.end())
         for match in _NHS_NUMBER.finditer(text)
-        if nhs_number_is_valid(match[1] + match[3] + match[4])
+        if nhs_number_is_valid("".join(char for char in match[0] if char.isdigit()))
     ]
 
 

@@ -70,7 +70,16 @@ def test_a_check_digit_of_ten_is_never_valid() -> None:
 
 @pytest.mark.parametrize(
     "written",
-    [VALID, f"{VALID[:3]} {VALID[3:6]} {VALID[6:]}", f"{VALID[:3]}-{VALID[3:6]}-{VALID[6:]}", ALSO_VALID],
+    [
+        VALID,
+        f"{VALID[:3]} {VALID[3:6]} {VALID[6:]}",
+        f"{VALID[:3]}-{VALID[3:6]}-{VALID[6:]}",
+        ALSO_VALID,
+        "943\u00a0476\u00a05919",  # no-break spaces, as a word processor pastes them
+        "943\u202f476\u202f5919",
+        "943 476-5919",  # a phone-style grouping
+        "943.476.5919",
+    ],
 )
 def test_valid_nhs_numbers_are_flagged_however_they_are_spaced(written: str) -> None:
     text = f"Discussed the case (NHS no. {written}) at length."
@@ -84,6 +93,8 @@ def test_valid_nhs_numbers_are_flagged_however_they_are_spaced(written: str) -> 
 def test_invalid_check_digits_are_not_flagged() -> None:
     wrong = invalid_nhs_number("401023213")
     assert kinds(f"Ref {wrong} and {wrong[:3]} {wrong[3:6]} {wrong[6:]}") == []
+    assert kinds(f"{wrong[:3]} {wrong[3:6]}-{wrong[6:]} or {wrong[:3]}.{wrong[3:6]}.{wrong[6:]}") == []
+    assert kinds(f"{wrong[:3]}\u00a0{wrong[3:6]}\u00a0{wrong[6:]}") == []
 
 
 @pytest.mark.parametrize(
@@ -91,15 +102,21 @@ def test_invalid_check_digits_are_not_flagged() -> None:
     [
         f"{VALID}1",  # eleven digits
         f"1{VALID}",
-        f"{VALID[:3]} {VALID[3:6]}-{VALID[6:]}",  # mixed separators
         f"{VALID[:4]} {VALID[4:7]} {VALID[7:]}",  # a 4-3-3 phone-style grouping
+        f"{VALID[:3]}{VALID[3:6]} {VALID[6:]}",  # a gap after one group only
+        f"{VALID[:3]}  {VALID[3:6]}  {VALID[6:]}",  # two spaces between the groups
+        f"version 2.{VALID[:3]}.{VALID[3:6]}.{VALID[6:]}",  # inside a longer dotted number
+        f"ref {VALID[:3]}-{VALID[3:6]}-{VALID[6:]}-4",  # inside a longer hyphenated reference
     ],
 )
 def test_digit_runs_that_are_not_nhs_numbers(text: str) -> None:
     assert IdentifierKind.NHS_NUMBER not in kinds(text)
 
 
-@pytest.mark.parametrize("postcode", ["M1 1AE", "SW1A 1AA", "m601ab", "M60 1AB", "EC1A 1BB", "w1a 0ax", "B33 8TH"])
+@pytest.mark.parametrize(
+    "postcode",
+    ["M1 1AE", "SW1A 1AA", "m601ab", "M60 1AB", "EC1A 1BB", "w1a 0ax", "B33 8TH", "M14\u00a05RT", "M14\u202f5RT"],
+)
 def test_postcodes_are_flagged_in_any_case_with_or_without_the_space(postcode: str) -> None:
     text = f"She moved to {postcode}, nearer her daughter."
     assert spans(text) == [postcode]
@@ -113,6 +130,8 @@ def test_postcodes_are_flagged_in_any_case_with_or_without_the_space(postcode: s
         "The code ABCM1 1AE is a room booking",
         "M1 1CE",  # C never appears in the inward code
         "Level B2 results",
+        "M14\u00a05CT",  # C never appears in the inward code, whatever the space
+        "M14\u00a0\u00a05RT",  # two spaces
     ],
 )
 def test_postcode_lookalikes_are_not_flagged(text: str) -> None:
@@ -131,6 +150,7 @@ def test_postcode_lookalikes_are_not_flagged(text: str) -> None:
         "born on 3 March 1948",
         "born 3rd of March, 1948",
         "born March 3rd, 1948",
+        "DOB\u00a012/03/1941",
     ],
 )
 def test_dates_of_birth_are_flagged_with_their_cue(phrase: str) -> None:
