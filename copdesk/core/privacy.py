@@ -76,7 +76,7 @@ _MONTH_NAMES = (
 # a long run of spaces, and this check runs on every key typed.
 _DATE_OF_BIRTH = re.compile(
     r"(?<!\w)(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\s*(?:(?:[:\-–]|is)\s*)?"
-    r"(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2,4}"
+    r"(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2,4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
     rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\.?,?\s+[0-9]{{4}}"
     rf"|{_MONTH_NAMES}\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}})(?![0-9])",
     re.IGNORECASE,

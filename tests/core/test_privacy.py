@@ -150,6 +150,8 @@ def test_postcode_lookalikes_are_not_flagged(text: str) -> None:
         "born on 3 March 1948",
         "born 3rd of March, 1948",
         "born March 3rd, 1948",
+        "DOB 1941-03-12",  # ISO 8601
+        "date of birth: 1941-3-12",
         "DOB\u00a012/03/1941",
     ],
 )
@@ -163,6 +165,7 @@ def test_dates_of_birth_are_flagged_with_their_cue(phrase: str) -> None:
 
 def test_dates_without_a_birth_cue_are_not_flagged() -> None:
     assert kinds("Review on 12/03/2027; she was born in 1948 and the newborn 3/3/2026 visit went well.") == []
+    assert kinds("Reviewed on 2026-10-08, and the plan dated 1941-03-12 was archived; DOB 1941-03-125") == []
 
 
 @pytest.mark.parametrize(
