@@ -82,10 +82,15 @@ _DATE_OF_BIRTH = re.compile(
     re.IGNORECASE,
 )
 
-# Titles are matched with their capital letter, so the verb in "we miss Alex" is not a title. The name
-# words are checked for a capital in code, because ``re`` has no Unicode uppercase class.
-_TITLE = re.compile(r"(?<!\w)(?:Miss|Mrs|Mx|Ms|Mr|Dr)\.?(?=[^\S\n])")
-_NAME_WORD = re.compile(r"[^\S\n]+([^\W\d_][\w'’-]*)(\.?)")
+# Titles are matched with their capital letter, or all in capitals, so the verb in "we miss Alex" is not a title;
+# a title in capitals needs its name in capitals ("MRS PATEL"), so a meeting "on MS Teams" is not a person. The
+# name words are checked for capitals in code, because ``re`` has no Unicode uppercase class.
+_TITLE = re.compile(r"(?<!\w)(?:Miss|Mrs|Mx|Ms|Mr|Dr|MISS|MRS|MX|MS|MR|DR)\.?(?=\s)")
+_NAME = r"([^\W\d_][\w'’-]*)(\.?)"
+_NAME_WORD = re.compile(r"[^\S\n]+" + _NAME)
+# A title may end a line and its name begin the next (a wrapped line, a pasted letter), but not "Dr", which ends
+# an address line as often as not ("Oak Dr\nManchester"), and never across a blank line.
+_NAME_ON_NEXT_LINE = re.compile(r"[^\S\n]*\n[^\S\n]*" + _NAME)
 _MAX_NAME_WORDS = 3  # "Mrs J. Smith-Jones" or "Dr Anna Maria Smith"
 
 
@@ -164,10 +169,13 @@ def _dates_of_birth(text: str) -> list[Finding]:
 def _titles_and_names(text: str) -> list[Finding]:
     findings = []
     for title in _TITLE.finditer(text):
+        in_capitals = title[0].isupper()
         end = title.end()
-        for _ in range(_MAX_NAME_WORDS):
+        for count in range(_MAX_NAME_WORDS):
             word = _NAME_WORD.match(text, end)
-            if word is None or not word[1][0].isupper():
+            if word is None and count == 0 and not title[0].upper().startswith("DR"):
+                word = _NAME_ON_NEXT_LINE.match(text, end)
+            if word is None or not (word[1].isupper() if in_capitals else word[1][0].isupper()):
                 break
             # Keep the full stop of an initial ("J."), not one that ends the sentence ("Smith.").
             end = word.end() if len(word[1]) == 1 else word.end(1)

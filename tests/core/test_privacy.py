@@ -179,6 +179,11 @@ def test_dates_without_a_birth_cue_are_not_flagged() -> None:
         ("the GP, Dr J. Smith, agreed", "Dr J. Smith"),
         ("Dr Anna Maria Patel", "Dr Anna Maria Patel"),
         ("Mr Ó'Brien", "Mr Ó'Brien"),
+        ("VISITED MRS PATEL, AT HOME", "MRS PATEL"),
+        ("DR J. SMITH agreed", "DR J. SMITH"),
+        ("Mrs PATEL", "Mrs PATEL"),
+        ("we visited Mrs\nPatel at home", "Mrs\nPatel"),  # a wrapped line
+        ("spoke to MR\r\nO'NEILL", "MR\r\nO'NEILL"),
     ],
 )
 def test_title_and_surname_are_flagged(text: str, name: str) -> None:
@@ -194,6 +199,11 @@ def test_title_and_surname_are_flagged(text: str, name: str) -> None:
         "Drew up the plan; Mrs and Mr are titles",
         "Oak Dr\nManchester",
         "Mr 5 arrived",
+        "we met on MS Teams",  # a title in capitals needs its name in capitals
+        "MRS Patel, MR smith",
+        "spoke to Mr\nsmith and the rest",  # a line break, then a lowercase word
+        "the titles Mrs\n\nPatel",  # never across a blank line
+        "OAK DR\nMANCHESTER",
     ],
 )
 def test_title_lookalikes_are_not_flagged(text: str) -> None:
