@@ -21,7 +21,7 @@ from copdesk.store.location import (
 )
 from copdesk.store.permissions import make_private
 from copdesk.store.safe_write import storage_error_for
-from copdesk.store.uri import sqlite_uri
+from copdesk.store.uri import read_only_uri
 
 _READ_ONCE_CACHE_KIB = 256
 
@@ -39,7 +39,7 @@ def read_once(conn: sqlite3.Connection) -> sqlite3.Connection:
 def verify(path: Path) -> None:
     """Raise :class:`StoreError` unless ``path`` opens read-only and passes ``quick_check``."""
     try:
-        conn = read_once(sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True))
+        conn = read_once(sqlite3.connect(read_only_uri(path), uri=True))
         try:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:

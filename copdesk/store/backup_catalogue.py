@@ -35,7 +35,7 @@ from copdesk.store.connection import BACKUP_FOLDER, backup_folder
 from copdesk.store.errors import StoreError
 from copdesk.store.location import companion_files
 from copdesk.store.permissions import open_private
-from copdesk.store.uri import sqlite_uri
+from copdesk.store.uri import read_only_uri
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 STATE_FILE = "last-automatic-backup.json"
@@ -107,7 +107,7 @@ def verify_restorable(path: Path, latest_version: int) -> int:
         raise StoreError(f"{path} does not exist or is not a file.")
     verify(path)
     try:
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             version = migrations.user_version(conn)
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

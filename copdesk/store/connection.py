@@ -48,7 +48,7 @@ from copdesk.store.location import (
 )
 from copdesk.store.permissions import make_private
 from copdesk.store.safe_write import is_temporary
-from copdesk.store.uri import sqlite_uri
+from copdesk.store.uri import read_only_uri
 
 BUSY_TIMEOUT_MS = 5000
 BACKUP_FOLDER = "backups"
@@ -152,19 +152,6 @@ def _check_header(path: Path) -> None:
         raise NotADatabaseError(
             f"{path} is {what}, so CoPDesk will not open it. Choose another file, or restore a backup."
         )
-
-
-def read_only_uri(path: Path) -> str:
-    """A URI that reads ``path`` without writing a byte beside it.
-
-    Without a pending WAL or a rollback journal the file is all there is, and immutable=1 reads it without creating
-    -wal/-shm files beside it. With a WAL, a plain read-only open is needed so its commits are seen; with a journal,
-    so that SQLite sees it too: read as immutable, a file whose write was cut short shows the half-done write.
-    """
-    beside = (companion_files(path)[1], rollback_journal(path))
-    if any(file.exists() and file.stat().st_size > 0 for file in beside):
-        return sqlite_uri(path, mode="ro")
-    return sqlite_uri(path, mode="ro", immutable=1)
 
 
 def finish_interrupted_write(path: Path) -> bool:

@@ -46,7 +46,7 @@ from copdesk.store.lineage import same_lineage, team_identities
 from copdesk.store.location import FOLDER_MODE, database_files, is_sqlite_file, rollback_journal, same_file, shown
 from copdesk.store.pending_care import CareHistory
 from copdesk.store.retention import old_data_present
-from copdesk.store.uri import sqlite_uri
+from copdesk.store.uri import read_only_uri, sqlite_uri
 
 QUARANTINE_FOLDER = "quarantine"
 HISTORY_UNREAD = (
@@ -279,7 +279,7 @@ def _prepare(
     whatever stops the restore later, the copy never takes the database's place holding anyone erased. Or, with
     ``history_unread``, that the erasures of the database it replaces could not be read (:func:`took_unread_mark`),
     so that a restore finished at the next opening still says so."""
-    source_conn = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
+    source_conn = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         backup_to(source_conn, prepared)
     except StoreError as exc:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from urllib.parse import quote, urlencode
 
+from copdesk.store.location import companion_files, rollback_journal
+
 # Left as they are in the path; everything else (space, %, ?, #, non-ASCII) is percent-encoded, which SQLite decodes.
 _SAFE = "/:"
 
@@ -33,3 +35,16 @@ def sqlite_uri(path: PurePath, **query: str | int) -> str:
         text = "/" + text  # a drive letter: file:///C:/…
     uri = "file://" + quote(text, safe=_SAFE)
     return f"{uri}?{urlencode(query)}" if query else uri
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without writing a byte beside it.
+
+    Without a pending WAL or a rollback journal the file is all there is, and immutable=1 reads it without creating
+    -wal/-shm files beside it. With a WAL, a plain read-only open is needed so its commits are seen; with a journal,
+    so that SQLite sees it too: read as immutable, a file whose write was cut short shows the half-done write.
+    """
+    beside = (companion_files(path)[1], rollback_journal(path))
+    if any(file.exists() and file.stat().st_size > 0 for file in beside):
+        return sqlite_uri(path, mode="ro")
+    return sqlite_uri(path, mode="ro", immutable=1)

@@ -198,6 +198,26 @@ def test_restore_refuses_a_database_from_a_newer_copdesk_and_changes_nothing(run
     assert not (db_path.parent / "quarantine").exists() or not any((db_path.parent / "quarantine").iterdir())
 
 
+def test_restoring_a_copy_in_write_ahead_mode_writes_nothing_beside_it(
+    run_cli: RunCli, db_path: Path, tmp_path: Path
+) -> None:
+    """A copy of a live database (write-ahead logging on) left a -wal and -shm beside the file chosen, after which
+    CoPDesk took it for a database in use and would not write over it."""
+    make_database(db_path)
+    chosen = tmp_path / "stick" / "copdesk-copy.db"
+    chosen.parent.mkdir()
+    shutil.copyfile(db_path, chosen)
+    conn = sqlite3.connect(chosen)
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    conn.close()
+    before = sorted(path.name for path in chosen.parent.iterdir())
+
+    result = run_cli("restore", str(chosen), "--db", str(db_path))
+
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in chosen.parent.iterdir()) == before == ["copdesk-copy.db"]
+
+
 def test_a_note_that_is_not_utf8_blocks_nothing_and_is_never_printed(
     call_cli: CallCli, db_path: Path, tmp_path: Path
 ) -> None:
