@@ -39,6 +39,7 @@ class SeriesDialog(QDialog):
         self.team = team
         self.setWindowTitle(f"Schedule: {team.name}")
         self.editing: Series | None = None
+        self.adding = False  # a new series begun with Add series, not yet saved
         self.draft: SeriesDraft | None = None
         self.saved_draft: SeriesDraft | None = None  # as stored, or for a new series as first offered
         self._restoring_selection = False
@@ -56,7 +57,7 @@ class SeriesDialog(QDialog):
         self.add_button, self.pause_button = ui.addButton, ui.pauseButton
         self.series_view.setModel(self.series_model)
         self.series_view.selectionModel().currentChanged.connect(self._series_chosen)
-        self.add_button.clicked.connect(self.start_new_series)
+        self.add_button.clicked.connect(self.add_series)
         self.pause_button.clicked.connect(self.toggle_paused)
 
     def _build_editor_column(self) -> None:
@@ -92,7 +93,7 @@ class SeriesDialog(QDialog):
             self.series_view.setCurrentIndex(self.series_model.index(row))
             self._open_series(self.series_model.series_at(row))
         else:
-            self.start_new_series()
+            self.start_new_series(asked_for=False)
 
     def _series_chosen(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not current.isValid() or self._restoring_selection:
@@ -110,17 +111,25 @@ class SeriesDialog(QDialog):
 
     def _open_series(self, chosen: Series) -> None:
         self.editing = chosen
+        self.adding = False
         self.draft = self.saved_draft = SeriesDraft(chosen.kind, chosen.rule, chosen.duration_minutes)
         self.editor_heading.setText(chosen.kind.label + ("" if chosen.active else " (paused)"))
         self._show_draft()
 
-    def start_new_series(self) -> None:
+    def add_series(self) -> None:
+        """Add series: a new one to edit, asked about before closing drops it."""
+        self.start_new_series(asked_for=True)
+
+    def start_new_series(self, *, asked_for: bool) -> None:
+        """A new series to edit: ``asked_for`` with Add series (then closing asks before it is dropped), else the
+        blank one a team with no series starts from."""
         if self.dirty:
             self.show_message(SAVE_OR_REVERT)
             return
         used = {self.series_model.series_at(r).kind for r in range(self.series_model.rowCount())}
         kind = next((k for k in SessionKind if k not in used), SessionKind.REFLECTIVE)
         self.editing = None
+        self.adding = asked_for
         self.draft = self.saved_draft = default_draft(self.now_local.date(), kind)
         self.series_view.clearSelection()
         self.editor_heading.setText("New series (not saved yet)")
@@ -277,7 +286,10 @@ class SeriesDialog(QDialog):
 
     def reject(self) -> None:
         """Close (the button, Esc or the title bar): unsaved changes are offered for saving first."""
-        question = "Save the changes to this series before closing?"
-        if self.dirty and not unsaved_settled(self, "Unsaved schedule", question, self.save):
+        if self.adding:  # its suggested rhythm, kept as it is, is still a series never saved
+            question = "Save the new series before closing?"
+        else:
+            question = "Save the changes to this series before closing?"
+        if (self.dirty or self.adding) and not unsaved_settled(self, "Unsaved schedule", question, self.save):
             return
         super().reject()

@@ -280,6 +280,29 @@ def test_closing_with_unsaved_changes_asks_first(
     assert [s.duration_minutes for s in series.series_for_team(context.db, team.id)] == [duration]
 
 
+def test_a_series_added_and_left_as_offered_is_asked_about_before_closing(
+    qtbot: QtBot, context: AppContext, team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Add series showed a rhythm and its next six dates; Close then dropped it without a word, as nothing had been
+    changed from what was offered. A team's first, blank series is not asked about."""
+    asked: list[str] = []
+
+    def question(_parent: object, title: str, text: str, _buttons: object) -> QMessageBox.StandardButton:
+        asked.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Save
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    untouched = _dialog(qtbot, context, team)  # no series yet: the blank one to start from
+    untouched.reject()
+    assert asked == [] and not untouched.isVisible()
+
+    dialog = _dialog(qtbot, context, team)
+    dialog.add_button.click()
+    dialog.reject()
+    assert asked == ["Unsaved schedule: Save the new series before closing?"]
+    assert len(series.series_for_team(context.db, team.id)) == 1, "Save kept it"
+
+
 def test_pausing_takes_a_series_off_the_calendar(qtbot: QtBot, context: AppContext, team: Team) -> None:
     rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
     series.add_series(context.db, team.id, SessionKind.REFLECTIVE, rule, NOW)
