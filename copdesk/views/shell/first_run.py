@@ -31,6 +31,9 @@ class FirstRunDialog(QDialog):
         self.ui.errorLabel.hide()
         self.ui.membersEdit.max_characters = MEMBERS_TEXT_LIMIT
         self.ui.membersEdit.refused.connect(self._say)
+        # A problem said goes once the words it was about change, not when OK is next pressed.
+        self.ui.teamNameEdit.textEdited.connect(self.ui.errorLabel.hide)
+        self.ui.membersEdit.textChanged.connect(self.ui.errorLabel.hide)
         self.ui.createTeamRadio.toggled.connect(self.ui.teamForm.setEnabled)
         self.ui.buttonBox.accepted.connect(self._accept)
         self.ui.buttonBox.rejected.connect(self.reject)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -88,11 +89,15 @@ def test_first_run_dialog_validates_before_creating(qtbot: QtBot) -> None:
     dialog.ui.buttonBox.accepted.emit()
     assert dialog.result() == 0 and dialog.draft is None
     assert "empty" in dialog.ui.errorLabel.text()
-    dialog.ui.teamNameEdit.setText("Harbour Team")
+    dialog.show()
+    QTest.keyClicks(dialog.ui.teamNameEdit, "Harbour Team")
+    assert dialog.ui.errorLabel.isHidden(), "the problem goes once the name is typed"
     members: QPlainTextEdit = dialog.ui.membersEdit
     members.setPlainText("Ash Lee\nBo Day\n\nash lee")
     dialog.ui.buttonBox.accepted.emit()
-    assert "listed twice" in dialog.ui.errorLabel.text()
+    assert "listed twice" in dialog.ui.errorLabel.text() and dialog.ui.errorLabel.isVisible()
+    members.setPlainText("Ash Lee\nBo Day")
+    assert dialog.ui.errorLabel.isHidden()
     members.setPlainText("Ash Lee\nBo Day 🌱\n")
     dialog.ui.buttonBox.accepted.emit()
     assert dialog.draft is not None
