@@ -7,6 +7,7 @@ skipped and extra dates that still make sense; the ones that no longer do are re
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
@@ -14,7 +15,7 @@ from typing import NamedTuple
 from copdesk.core.date_names import day_name, month_name
 from copdesk.core.dates import format_uk
 from copdesk.core.full_weeks import MissingSession
-from copdesk.core.model import SessionKind
+from copdesk.core.model import Series, SessionKind
 from copdesk.core.rule_text import ScheduleError
 from copdesk.core.schedule import (
     Preset,
@@ -158,6 +159,24 @@ def missing_text(missing: MissingSession) -> str:
 
 
 MISSING_REMEDY = "Choose the weeks again to count the month's own 2nd and 4th days instead, so no month goes without."
+
+
+def shared_days(preview: list[PreviewDate], others: Iterable[Series]) -> list[str]:
+    """One line for each coming date another of the team's series also holds: a Tuesday Spotlight (the first full
+    week) and a 2nd-week Tuesday fall on the same day whenever a month starts on a Tuesday to a Friday."""
+    said = []
+    for entry in preview:
+        day_start = datetime.combine(entry.moment.date(), time())
+        for other in others:
+            try:
+                shared = other.active and occurrences_between(
+                    other.rule, day_start, day_start + timedelta(days=1, seconds=-1)
+                )
+            except ScheduleError:  # that series' own rule cannot be read: its editor says so
+                continue
+            if shared:
+                said.append(f"{format_uk(entry.moment)} is also the {other.kind.label}'s day.")
+    return said
 
 
 def preview_text(entry: PreviewDate) -> str:

@@ -6,7 +6,8 @@ from datetime import date, datetime, time
 
 import pytest
 
-from copdesk.core.model import SessionKind
+from copdesk.core.dates import format_uk
+from copdesk.core.model import Series, SessionKind
 from copdesk.core.rule_text import ScheduleError
 from copdesk.core.schedule import Preset, ReflectiveWeeks
 from copdesk.core.series_draft import (
@@ -17,6 +18,7 @@ from copdesk.core.series_draft import (
     default_draft,
     missing_text,
     preview_text,
+    shared_days,
 )
 
 AFTER = datetime(2026, 8, 31, 12, 0)
@@ -145,3 +147,17 @@ def test_default_draft_is_an_hour_on_thursday_at_ten() -> None:
     assert preset is not None
     assert (preset.kind, preset.weekday, preset.start, draft.duration_minutes) == (SessionKind.THEMED, 3, time(10), 60)
     assert draft.with_duration(90).duration_minutes == 90
+
+
+def test_a_day_another_series_holds_is_named_unless_that_series_is_paused_or_unreadable() -> None:
+    reflective = SeriesDraft.from_preset(
+        Preset(SessionKind.REFLECTIVE, 1, time(10), date(2026, 9, 1), 60, ReflectiveWeeks.SECOND)
+    )
+    preview = reflective.preview(AFTER)
+    spotlight = Series(1, 7, SessionKind.SPOTLIGHT, _spotlight().rule, 60)
+    said = shared_days(preview, [spotlight])
+    assert said[0] == "Tue 8 Sep 2026 is also the Spotlight session's day."
+    held = {line.split(" is also")[0] for line in said}
+    assert held == {format_uk(entry.moment) for entry in preview if 2 <= entry.moment.day <= 8}
+    assert shared_days(preview, [Series(1, 7, SessionKind.SPOTLIGHT, spotlight.rule, 60, active=False)]) == []
+    assert shared_days(preview, [Series(2, 7, SessionKind.THEMED, "not a rule", 60)]) == []

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from copdesk.core.date_names import day_name, month_name
 from copdesk.core.model import Series, SessionKind, Team
 from copdesk.core.rule_text import ScheduleError
-from copdesk.core.series_draft import MISSING_REMEDY, SeriesDraft, default_draft, missing_text
+from copdesk.core.series_draft import MISSING_REMEDY, SeriesDraft, default_draft, missing_text, shared_days
 from copdesk.services.calendar import save_series, set_series_paused
 from copdesk.store import series as series_store
 from copdesk.store.schedule import local_wall_time
@@ -154,6 +154,9 @@ class SeriesDialog(QDialog):
             preview = draft.preview(self.now_local)
             missing = [missing_text(gap) for gap in draft.missing_in(preview, self.now_local)]
             missing += [MISSING_REMEDY] if missing else []
+            editing_id = self.editing.id if self.editing is not None else None
+            others = [self.series_model.series_at(row) for row in range(self.series_model.rowCount())]
+            missing += shared_days(preview, [other for other in others if other.id != editing_id])
         except ScheduleError as exc:
             self.words_label.setText("This series' rule cannot be read; pick a rhythm above to replace it.")
             self.show_message(str(exc))

@@ -82,6 +82,23 @@ def test_a_new_spotlight_series_previews_and_saves(qtbot: QtBot, context: AppCon
     assert found is not None and found.moment == datetime(2026, 9, 8, 13, 0)
 
 
+def test_a_date_another_series_holds_too_is_said_under_the_dates(qtbot: QtBot, context: AppContext, team: Team) -> None:
+    """The masterclass gives the Spotlight the first full week and reflective practice the 2nd: with both on a
+    Tuesday they fall on the same day in any month that starts on a Tuesday to a Friday, and nothing said so."""
+    spotlight = build_rule(Preset(SessionKind.SPOTLIGHT, 1, time(13), date(2026, 9, 1)))
+    series.add_series(context.db, team.id, SessionKind.SPOTLIGHT, spotlight, NOW)
+    dialog = _dialog(qtbot, context, team)
+    dialog.add_series()
+    _pick(dialog, SessionKind.REFLECTIVE, 1, 10, date(2026, 9, 1))
+    said = dialog.dates.missing_label.text().splitlines()
+    assert "Tue 8 Sep 2026 is also the Spotlight session's day." in said
+    assert all(line.endswith("is also the Spotlight session's day.") for line in said)
+    assert dialog.dates.missing_label.isVisible()
+    _pick(dialog, SessionKind.REFLECTIVE, 3, 10, date(2026, 9, 1))  # on Thursdays: never the same day
+    assert not dialog.dates.missing_label.isVisible()
+    dialog.revert()
+
+
 def test_a_start_date_far_ahead_is_kept_within_the_years_a_series_can_start(
     qtbot: QtBot, context: AppContext, team: Team
 ) -> None:
