@@ -127,7 +127,7 @@ VIEW_READS: dict[str, set[str]] = {
     "review": {"planning_ticks", "review_pack"},
     "schedule": {"DUE_NOW_WINDOW", "local_wall_time", "next_due", "next_session", "next_session_date"},
     "search": {"IssueSuggestion", "NoteHit", "search_notes", "suggest_issues"},
-    "series": {"get_series", "series_for_team"},
+    "series": {"get_series", "series_for_team", "team_invitations"},
     "session_lifecycle": {"SessionCounts", "planned_session_near", "segment_outcomes", "summary_counts"},
     "sessions": {"attendee_ids", "get_session", "list_sessions", "live_sessions", "segments", "timer_state"},
     "settings": {"DEFAULTS", "QUIET_AFTER_MINUTES", "get_int_setting", "is_demo"},
