@@ -30,7 +30,7 @@ from copdesk.core.name_match import NameDigests
 from copdesk.services import transaction
 from copdesk.store import erasure, pending_care, retention
 from copdesk.store.audit import record_event
-from copdesk.store.copies import display_name
+from copdesk.store.copies import display_name, names_in_copies
 from copdesk.store.erasure import ErasureCounts
 from copdesk.store.errors import StoreError, in_words
 from copdesk.store.pending_care import PendingCare
@@ -92,7 +92,7 @@ def erase_member(
     """Erase one member from the database and from every copy of it, under every name they had."""
     identity = erasure.identity_of(db, member_id)
     counts = erasure.preview_erasure(db, member_id)
-    names = set(erasure.names_in(db, identity)) | erasure.names_in_copies(db_path, identity)
+    names = set(erasure.names_in(db, identity)) | names_in_copies(db_path, identity)
     with transaction(db):
         salt = pending_care.salt(db)
         digests = NameDigests.of_names(salt, names)

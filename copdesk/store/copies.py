@@ -16,8 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from copdesk.store.backup_catalogue import list_backups
-from copdesk.store.connection import BACKUP_FOLDER, backup_folder
+from copdesk.store.connection import BACKUP_FOLDER, as_database, backup_folder
+from copdesk.store.erasure import names_in
 from copdesk.store.location import database_files, is_sqlite_file, shown
+from copdesk.store.pending_care import MemberIdentity
 from copdesk.store.recovery import QUARANTINE_FOLDER, quarantined_files
 from copdesk.store.uri import sqlite_uri
 
@@ -110,4 +112,20 @@ def copies_of(db_path: Path) -> list[Copy]:
     for path in quarantined:  # a -wal whose database is gone still holds pages of it
         if path.name.endswith("-wal") and not path.with_name(path.name.removesuffix("-wal")).exists():
             found.append(Copy(path, None))
+    return found
+
+
+def names_in_copies(db_path: Path, identity: MemberIdentity) -> set[str]:
+    """The names the member had in the database's copies (a backup taken before a rename holds the old one), each
+    read where it lies without writing a byte; a damaged copy is passed over here and reported when it is cleaned."""
+    found: set[str] = set()
+    for copy in copies_of(db_path):
+        try:
+            conn = copy.read_only()
+            try:
+                found.update(names_in(as_database(conn), identity))
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            continue
     return found

@@ -16,16 +16,12 @@ else is left alone. Names in free text (an owner typed by hand, a review note) a
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlite_utils import Database
 
 from copdesk.core.name_match import NameDigests, folded, whole_name_pattern
 from copdesk.core.text import listed
-from copdesk.store.connection import as_database
-from copdesk.store.copies import copies_of
 from copdesk.store.pending_care import (
     MemberIdentity,
     PendingCare,
@@ -94,22 +90,6 @@ def names_in(db: Database, identity: MemberIdentity) -> list[str]:
         sql = "SELECT display_name FROM member_former_name WHERE member_id = ?"
         names += [str(row[0]) for row in db.execute(sql, [identity.member_id]).fetchall()]
     return names
-
-
-def names_in_copies(db_path: Path, identity: MemberIdentity) -> set[str]:
-    """The names the member had in the database's copies (a backup taken before a rename holds the old one), each
-    read where it lies without writing a byte; a damaged copy is passed over here and reported when it is cleaned."""
-    found: set[str] = set()
-    for copy in copies_of(db_path):
-        try:
-            conn = copy.read_only()
-            try:
-                found.update(names_in(as_database(conn), identity))
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            continue
-    return found
 
 
 # Every free text of a team's records, by the kind the report names: each query takes the team's id.
