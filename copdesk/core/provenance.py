@@ -4,6 +4,8 @@ A professional reader must be able to tell the two apart, so every text CoPDesk 
 ``origin = "masterclass"`` (verbatim; ``section`` says where it is quoted from) or ``origin = "copdesk"`` (with
 ``derived_from`` naming the section it draws on, where it does). The screen then says which: a quotation with its
 section ("Masterclass, Handling challenges"), or "CoPDesk's prompt, drawn from the masterclass's *Systems theory*".
+A quotation is a whole item of its section (a list item, a line, a table cell) unless ``part_of`` gives the opening
+words of the item it is deliberately part of, such as the "when" of a line that also says who runs the session.
 
 :func:`normalise` and :func:`reference_text` are what the provenance test compares with: the reference copy of the
 masterclass keeps slide markup (bold, links, list HTML), and typography varies (curly or straight quotes, en dash
@@ -74,6 +76,11 @@ def parse_attributed(value: object, where: str) -> Attributed:
         raise ProvenanceError(f"{where}: {key} must be the name of a masterclass section.")
     if origin == Origin.MASTERCLASS and section is None:
         raise ProvenanceError(f"{where}: a quotation from the masterclass needs the section it is from.")
+    part_of = value.get("part_of")
+    if part_of is not None and (origin != Origin.MASTERCLASS or not isinstance(part_of, str) or not part_of.strip()):
+        raise ProvenanceError(
+            f"{where}: part_of gives the opening words of the masterclass item a quotation is part of."
+        )
     return Attributed(" ".join(text.split()), Origin(origin), section)
 
 

@@ -62,7 +62,9 @@ class Question:
     none: it is the facilitator's). ``derived_from`` holds the masterclass text a CoPDesk prompt was written
     from. ``signal_source`` quotes the masterclass text behind offering the entry for the room ``signals`` it
     lists, from ``signal_section``; ``signal_origin`` says whether the masterclass itself makes that link (a
-    remedy it sets beside the challenge) or CoPDesk does.
+    remedy it sets beside the challenge) or CoPDesk does. ``caution`` quotes the masterclass too, from
+    ``caution_section``. Each quotation is a whole item of the masterclass (a list item, a line), except a
+    ``signal_source`` with ``signal_source_part_of``: the opening words of the item it is deliberately part of.
     """
 
     id: str
@@ -81,10 +83,20 @@ class Question:
     origin: Origin | None = None
     signal_origin: Origin | None = None
     signal_section: str | None = None
+    caution_section: str | None = None
+    signal_source_part_of: str | None = None
 
 
 _REQUIRED_TEXT = ("id", "text", "category", "model", "source")
-_OPTIONAL_TEXT = ("caution", "signal_source", "signal_section", "derived_from", "note")
+_OPTIONAL_TEXT = (
+    "caution",
+    "caution_section",
+    "signal_source",
+    "signal_source_part_of",
+    "signal_section",
+    "derived_from",
+    "note",
+)
 _ORIGIN_FIELDS = ("origin", "signal_origin")
 _KNOWN_FIELDS = frozenset(
     (*_REQUIRED_TEXT, *_OPTIONAL_TEXT, *_ORIGIN_FIELDS, "phases", "kind", "funnel_level", "signals")
@@ -96,8 +108,10 @@ _FIELD_ORDER = (
     "phases",
     "funnel_level",
     "caution",
+    "caution_section",
     "signals",
     "signal_source",
+    "signal_source_part_of",
     "signal_section",
     "signal_origin",
     "derived_from",
@@ -197,8 +211,12 @@ def load_bank(directory: Path) -> Bank:
     deck_of: dict[str, str] = {}
     for path in sorted(directory.glob("*.toml")):
         for question in read_deck(path):
-            if question.origin is None or (question.signals and question.signal_origin is None):
-                raise DeckError(f"{path.name}: {question.id!r} does not say whose words it is (origin, signal_origin).")
+            unsaid = question.origin is None or (question.signals and question.signal_origin is None)
+            if unsaid or (question.caution and question.caution_section is None):
+                raise DeckError(
+                    f"{path.name}: {question.id!r} does not say whose words it is (origin, signal_origin, "
+                    "caution_section)."
+                )
             if question.id in deck_of:
                 raise DeckError(f"{path.name}: duplicate id {question.id!r} (already in {deck_of[question.id]}).")
             deck_of[question.id] = path.name
@@ -292,6 +310,8 @@ def _parse_entry(entry: object, *, where: str) -> Question:
     signals = tuple(_members(entry.get("signals", []), SignalKind, "signal", where=where))
     if signals and optional["signal_source"] is None:
         raise DeckError(f"{where} lists signals but no 'signal_source' saying which masterclass text supports them.")
+    if optional["signal_source_part_of"] is not None and optional["signal_source"] is None:
+        raise DeckError(f"{where} has 'signal_source_part_of' but no 'signal_source' it is about.")
     return Question(
         id=required["id"],
         text=required["text"],
@@ -309,6 +329,8 @@ def _parse_entry(entry: object, *, where: str) -> Question:
         origin=_optional_member(entry.get("origin"), Origin, "origin", where=where),
         signal_origin=_optional_member(entry.get("signal_origin"), Origin, "signal_origin", where=where),
         signal_section=optional["signal_section"],
+        caution_section=optional["caution_section"],
+        signal_source_part_of=optional["signal_source_part_of"],
     )
 
 

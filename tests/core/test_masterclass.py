@@ -93,3 +93,10 @@ def test_a_quotation_without_its_section_or_an_unknown_origin_is_refused(tmp_pat
     )
     with pytest.raises(ProvenanceError, match="needs the section"):
         load_masterclass_texts(tmp_path)
+    planning.write_text(
+        paths.resource_path("prompts", "planning.toml")
+        .read_text(encoding="utf-8")
+        .replace('derived_from = "Points', 'part_of = "A case", derived_from = "Points', 1)
+    )
+    with pytest.raises(ProvenanceError, match="part_of gives the opening words"):
+        load_masterclass_texts(tmp_path)

@@ -244,6 +244,7 @@ def deck(*ids: str, extra: str = "") -> str:
         (deck("a", extra='kind = "quiz"\n'), "unknown kind 'quiz'"),
         (deck("a", extra="phase = 1\n"), "unknown field 'phase'"),
         (deck("a", extra='signals = ["tension"]\n'), "lists signals but no 'signal_source'"),
+        (deck("a", extra='signal_source_part_of = "S"\n'), "'signal_source_part_of' but no 'signal_source'"),
         (deck("a").replace('"Q?"', "3"), "field 'text' must be a string"),
         (deck("a").replace('"Q?"', '"  "'), "field 'text' is empty"),
         (deck("Not An Id"), "id must use only a-z"),
@@ -319,6 +320,9 @@ def test_a_shipped_entry_must_say_whose_words_it_is(tmp_path: Path) -> None:
     (tmp_path / "a.toml").write_text(deck("one", extra=linked), encoding="utf-8")
     with pytest.raises(DeckError, match="signal_origin"):
         load_bank(tmp_path)
+    (tmp_path / "a.toml").write_text(deck("one", extra='origin = "masterclass"\ncaution = "C"\n'), encoding="utf-8")
+    with pytest.raises(DeckError, match="caution_section"):
+        load_bank(tmp_path)
     with pytest.raises(DeckError, match="unknown origin 'us'"):
         parse_deck(deck("one", extra='origin = "us"\n'), origin="x.toml")
 
@@ -367,8 +371,10 @@ def questions(draw: st.DrawFn) -> Question:
         kind=draw(st.sampled_from(QuestionKind)),
         funnel_level=draw(st.none() | st.integers(1, 3)),
         caution=draw(st.none() | words),
+        caution_section=draw(st.none() | words),
         signals=signals,
-        signal_source=draw(words) if signals else draw(st.none() | words),
+        signal_source=(source := draw(words) if signals else draw(st.none() | words)),
+        signal_source_part_of=None if source is None else draw(st.none() | words),
         derived_from=draw(st.none() | words),
         note=draw(st.none() | words),
     )
