@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from copdesk.core.custom_questions import is_custom
 from copdesk.core.picker import RoomSignal, Suggestion, suggested_prompts
-from copdesk.core.provenance import Origin
+from copdesk.core.provenance import Attributed, Origin
 from copdesk.core.question_bank import Question, QuestionKind, SignalKind
 from copdesk.views.live.questions.question_model import KIND_LABELS, question_credit
 from copdesk.views.widgets import theme
@@ -67,6 +67,16 @@ def reason_text(suggestion: Suggestion) -> str:
     if question.signal_origin is Origin.MASTERCLASS:
         return f"Why: the masterclass sets it beside “{suggestion.reason}” (Masterclass, {section})"
     return f"CoPDesk's suggestion, drawn from the masterclass's {section}: “{suggestion.reason}”"
+
+
+def caution_text(question: Question) -> str | None:
+    """A shipped question's caution is the masterclass's, so it is quoted with its section; a custom question's is the
+    facilitator's own. The Why tip is its own caution, so it has none beside it."""
+    if question.caution is None or question.caution == question.text:
+        return None
+    if is_custom(question.id) or question.origin is None:
+        return question.caution
+    return Attributed(question.caution, Origin.MASTERCLASS, question.caution_section).with_credit()
 
 
 class QuestionCard(QScrollArea):
@@ -189,7 +199,7 @@ class QuestionCard(QScrollArea):
             self._sized_for = None  # a question after guidance is measured afresh in the big type
         self.text_label.setText(question.text)
         self._size_text()
-        caution = question.caution if question.caution != question.text else None  # the Why tip is its own caution
+        caution = caution_text(question)
         self.caution_label.setVisible(caution is not None)
         self.caution_label.setText(f"⚠ Caution: {caution}" if caution else "")
         self._fit()

@@ -114,6 +114,7 @@ def test_custom_questions_are_kept_across_a_restart(qtbot: QtBot, db_path: Path,
     panel.filters.category_button.option("Our team's questions").trigger()
     panel.next_question()
     assert panel.current == kept
+    assert panel.card.caution_label.text() == "⚠ Caution: Go gently with grief."  # the facilitator's, as typed
     QTest.keyClicks(panel.search.field, "retired")
     assert panel.search.model.rowCount() == 0
     dialog = open_dialog(second, qtbot)

@@ -178,7 +178,10 @@ def test_the_why_tip_is_said_once_and_a_why_question_keeps_its_caution(window: M
     assert card.text_label.text() == tip.text and not card.caution_label.isVisibleTo(card)
     why = next(q for q in panel.bank if q.caution is not None and q.caution != q.text)
     panel.show_question(why)
-    assert card.caution_label.isVisibleTo(card) and card.caution_label.text() == f"⚠ Caution: {why.caution}"
+    assert card.caution_label.isVisibleTo(card) and card.caution_label.text() == (
+        "⚠ Caution: “Asking “Why” can be useful – but be aware that this may sometimes cause defensiveness.” "
+        "(Masterclass, Asking questions to encourage reflective discussion)"
+    )
 
 
 # --- filters and search -----------------------------------------------------------------------------
