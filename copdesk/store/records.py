@@ -99,7 +99,7 @@ def _roles(db: Database, session: Session, with_names: bool) -> tuple[str | None
         named = teams.get_member(db, roles.co_facilitator_id).display_name
         co_facilitator = named if with_names else CO_FACILITATED
     formats = {point.key: point.content_format.text for point in texts.content_formats if point.content_format}
-    run_by = f"{session_type.owner.text} (masterclass)" if session_type.attended else None
+    run_by = session_type.owner.with_credit() if session_type.attended else None
     return co_facilitator, formats.get(roles.content_format or ""), run_by
 
 

@@ -35,7 +35,7 @@ def test_a_spotlight_is_attended_not_facilitated(qtbot: QtBot, window: MainWindo
     panel.choose_number(1)  # the number keys log nothing: there is no tally for a session the team attends
     assert participation.contributions(window.context.db, session_id) == []
     record = session_record(window.context.db, session_id)
-    assert record.run_by == "managed by Social Work Consultants/Convenors (masterclass)"
+    assert record.run_by == "“managed by Social Work Consultants/Convenors” (Masterclass, Different CoP sessions)"
     assert record.attendance_count == 2 and len(record.agenda) == 1
     summary = SessionSummaryDialog(window.context, sessions.get_session(window.context.db, session_id), window)
     qtbot.addWidget(summary)
