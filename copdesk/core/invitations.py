@@ -27,6 +27,7 @@ from copdesk.core.date_names import DAY_NAMES
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Member, Role, Series, SessionKind
+from copdesk.core.provenance import Attributed
 from copdesk.core.rule_text import rule_stamp
 from copdesk.core.schedule import (
     Pattern,
@@ -48,7 +49,7 @@ class SeriesToInvite:
     kind: SessionKind
     rule: str
     duration_minutes: int
-    run_by: str  # who runs this type, in the masterclass's words
+    run_by: Attributed  # who runs this type, in the masterclass's words
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def to_invite(series: Iterable[Series]) -> list[SeriesToInvite]:
     """The active series, each with who runs its type (the masterclass's words, for the invitation's text)."""
     texts = shipped_texts()
     return [
-        SeriesToInvite(s.id, s.kind, s.rule, s.duration_minutes, texts.session_type(s.kind).owner.text)
+        SeriesToInvite(s.id, s.kind, s.rule, s.duration_minutes, texts.session_type(s.kind).owner)
         for s in series
         if s.active
     ]
@@ -124,7 +125,8 @@ def _event(team_key: str, team_name: str, entry: SeriesToInvite, key: str, start
     event.add("dtstart", start)
     event.add("duration", timedelta(minutes=entry.duration_minutes))
     event.add("summary", f"{entry.kind.label}: {team_name}")
-    event.add("description", f"{entry.kind.label} for {team_name} ({entry.run_by}). Invitation made with CoPDesk.")
+    who = entry.run_by.with_credit()
+    event.add("description", f"{entry.kind.label} for {team_name}. Who runs it: {who}. Invitation made with CoPDesk.")
     event.add("categories", [entry.kind.label, team_name])
     return event
 

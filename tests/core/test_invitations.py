@@ -13,11 +13,13 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar, Event
 
 from copdesk.core.invitations import SeriesToInvite, calendar_key, invite_list_csv, series_calendar, to_invite
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Member, Role, Series, SessionKind
 from copdesk.core.schedule import Preset, add_one_off, build_rule, occurrences_between, skip_date
 
 NOW = datetime(2026, 8, 20, 9, 0, tzinfo=UTC)
 FIRST, LAST = datetime(2026, 9, 1), datetime(2028, 8, 31, 23, 59)
+TEXTS = shipped_texts()
 KEY = calendar_key(7, "2026-08-01T09:00:00+00:00")
 
 
@@ -27,8 +29,8 @@ def _rules() -> list[SeriesToInvite]:
     reflective = add_one_off(reflective, datetime(2026, 12, 17, 14, 0))
     spotlight = build_rule(Preset(SessionKind.SPOTLIGHT, calendar.TUESDAY, time(13), date(2026, 9, 1)))
     return [
-        SeriesToInvite(4, SessionKind.REFLECTIVE, reflective, 60, "Facilitate Reflective Practice CoPs"),
-        SeriesToInvite(5, SessionKind.SPOTLIGHT, spotlight, 90, "managed by Social Work Consultants/Convenors"),
+        SeriesToInvite(4, SessionKind.REFLECTIVE, reflective, 60, TEXTS.session_type(SessionKind.REFLECTIVE).owner),
+        SeriesToInvite(5, SessionKind.SPOTLIGHT, spotlight, 90, TEXTS.session_type(SessionKind.SPOTLIGHT).owner),
     ]
 
 
@@ -63,7 +65,10 @@ def test_the_file_holds_exactly_copdesks_sessions_in_patterns_outlook_keeps() ->
     }
     spotlight = next(event for event in events if (event.summary or "").startswith("Spotlight"))
     assert spotlight.duration == timedelta(minutes=90)
-    assert "managed by Social Work Consultants/Convenors" in (spotlight.description or "")
+    assert spotlight.description == (
+        "Spotlight session for Harbour Team. Who runs it: “managed by Social Work Consultants/Convenors” "
+        "(Masterclass, Different CoP sessions). Invitation made with CoPDesk."
+    )
     start = spotlight.start
     assert isinstance(start, datetime) and start.tzinfo is None, "floating local time, as CoPDesk keeps it"
     assert b"VERSION:2.0" in parsed.to_ical() and b"METHOD:PUBLISH" in parsed.to_ical()
@@ -104,7 +109,7 @@ def test_paused_series_are_not_invited() -> None:
     paused = Series(1, 7, SessionKind.THEMED, rule, 60, active=False)
     running = Series(2, 7, SessionKind.THEMED, rule, 60)
     assert [s.series_id for s in to_invite([paused, running])] == [2]
-    assert to_invite([running])[0].run_by == "facilitated by Practice Supervisors"
+    assert to_invite([running])[0].run_by.text == "facilitated by Practice Supervisors"
 
 
 def test_the_invite_list_is_names_and_roles_only() -> None:
