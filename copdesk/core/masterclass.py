@@ -83,8 +83,12 @@ class SessionType:
 @dataclass(frozen=True, slots=True)
 class Contact:
     title: Attributed
-    detail: str
+    detail: Attributed
     what_for: Attributed
+
+    @property
+    def cells(self) -> tuple[Attributed, Attributed, Attributed]:
+        return self.title, self.detail, self.what_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +198,7 @@ def _build(data: Mapping[str, dict[str, Any]]) -> MasterclassTexts:
             for row in types["type"]
         ),
         contacts=tuple(
-            Contact(_text(row["title"], "contacts.toml"), str(row["detail"]), _text(row["what_for"], "contacts.toml"))
+            Contact(*(_text(row[cell], "contacts.toml") for cell in ("title", "detail", "what_for")))
             for row in data["contacts"]["entry"]
         ),
         self_assessment=SelfAssessmentTexts(

@@ -14,8 +14,9 @@ CONTACTS_KEY = "resources_and_contacts"
 
 def contact_entries(db: Database) -> list[ContactEntry]:
     row = next(db.query("SELECT value FROM setting WHERE key = ?", [CONTACTS_KEY]), None)
-    kept = from_json(str(row["value"])) if row else []
-    return kept or shipped_entries(shipped_texts().contacts)
+    shipped = shipped_texts().contacts
+    kept = from_json(str(row["value"]), shipped) if row else []
+    return kept or shipped_entries(shipped)
 
 
 def is_customised(db: Database) -> bool:

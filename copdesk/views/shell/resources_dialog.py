@@ -1,6 +1,7 @@
 """Help ▸ Resources and contacts: the masterclass's resources and mailboxes, kept up to date by the facilitator.
 
-Each entry says where its words come from ("Masterclass, Resources"; once edited, "Added or edited by you").
+Each entry says whose words each of its cells is ("Masterclass, Resources"; a cell once edited, "Added or edited by
+you").
 Double-click a cell (or F2) to edit it; every change is saved at once through the window's write guard. CoPDesk
 never opens a link or fetches anything: Copy puts the selected entry on the clipboard.
 """
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.core.contacts import YOURS, ContactEntry, ContactError, edited
+from copdesk.core.masterclass import shipped_texts
 from copdesk.services.contacts import reset_contacts, save_contacts
 from copdesk.store.contacts import contact_entries
 from copdesk.views.context import AppContext
@@ -156,7 +158,7 @@ class ResourcesDialog(QDialog):
         cells = [self.table.item(row, column) for column in range(EDITABLE_COLUMNS)]
         texts = [cell.text() if cell is not None else "" for cell in cells]
         try:
-            changed = edited(self.entries[row], *texts)
+            changed = edited(self.entries[row], *texts, shipped=shipped_texts().contacts)
         except ContactError as error:
             show_message(self.message, str(error), error=True)
             return

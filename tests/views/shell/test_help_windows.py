@@ -46,10 +46,17 @@ def test_resources_list_the_masterclass_contacts_and_copy_them(window: MainWindo
     assert any("Department of Health & Social Care, 2019" in detail for detail in details)
     views = next(row for row in rows if row[0] == "My VIEWS")
     assert views[2] == "Feedback to senior colleagues to raise awareness and support positive action"  # no colon
-    assert views[3] == "Masterclass, Resources"
+    assert views[3] == (  # the address is CoPDesk's pointer, not a quotation
+        "Name and what it is for: Masterclass, Resources; address: CoPDesk's words, drawn from the masterclass's "
+        "Resources"
+    )
+    assert next(row for row in rows if row[0] == "MCC Policy Portal")[3] == "Masterclass, Resources"
     consultants = next(row for row in rows if row[0] == "Social Work Consultants")
     assert "Practice Supervisor direct" not in consultants[2]  # the slide's words are about the other mailbox
-    assert consultants[3] == "CoPDesk's words, drawn from the masterclass's Any questions"
+    assert consultants[3] == (  # CoPDesk's label and note around the masterclass's mailbox
+        "Name: CoPDesk's words, drawn from the masterclass's Introduction and icebreaker; address: Masterclass, "
+        "Any questions; what it is for: CoPDesk's words, drawn from the masterclass's Any questions"
+    )
     assert not any(row[2].endswith(":") for row in rows)
     table.selectRow(0)
     dialog.copy_button.click()
@@ -83,8 +90,12 @@ def test_an_entry_edited_is_kept_says_it_is_yours_and_the_masterclass_list_comes
     table.item(1, 1).setText("  cop-consultants@example.org ")  # type: ignore[union-attr]
     assert is_customised(window.context.db)
     kept = contact_entries(window.context.db)[1]
-    assert (kept.detail, kept.source) == ("cop-consultants@example.org", "Added or edited by you")
-    assert table.item(1, 3).text() == "Added or edited by you"  # type: ignore[union-attr]
+    yours = (
+        "Name: CoPDesk's words, drawn from the masterclass's Introduction and icebreaker; address: Added or edited by "
+        "you; what it is for: CoPDesk's words, drawn from the masterclass's Any questions"
+    )
+    assert (kept.detail, kept.source) == ("cop-consultants@example.org", yours)
+    assert table.item(1, 3).text() == yours  # type: ignore[union-attr]
     dialog.add_button.click()
     assert table.rowCount() == len(shipped_texts().contacts) + 1
     table.item(table.rowCount() - 1, 1).setText("bad\x07")  # type: ignore[union-attr]
