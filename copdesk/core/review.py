@@ -16,7 +16,7 @@ from typing import Any
 
 from copdesk.core.dates import format_uk
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind, SessionStatus
-from copdesk.core.recurring import is_flagged, is_recurring
+from copdesk.core.recurring import is_flagged, is_recurring, recurring_challenge
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,8 +279,10 @@ def review_to_text(pack: ReviewPack, *, names: bool = False) -> list[str]:
             flags.append(f"carried {action.times_carried}×")
         lines.append(f"  - {action.text} [{action.owner or 'no owner'}; {'; '.join(flags)}]")
     lines.append(f"\nRecurring issues ({len(pack.recurring_issues)}):")
+    # A flagged issue carries the masterclass's own remedy for the challenge, quoted whole with its credit.
+    remedy = next(remedy.text for remedy in recurring_challenge().remedies if not remedy.offered_by_copdesk)
     for issue in pack.recurring_issues:
-        flag = " FLAGGED: take it to a different arena" if issue.flagged else ""
+        flag = f" FLAGGED. {remedy.with_credit()}" if issue.flagged else ""
         lines.append(
             f"  - {issue.title} [raised {issue.times_raised}× since {format_uk(issue.first_raised)}; "
             f"{issue.status.label.lower()}]{flag}"

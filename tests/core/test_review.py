@@ -59,6 +59,12 @@ def test_recurring_issues_are_listed_sorted_and_flagged() -> None:
     ]
     pack = build_review_pack("Harbour Team", **_pack(issues=issues))  # type: ignore[arg-type]
     assert [(i.id, i.flagged) for i in pack.recurring_issues] == [(6, True), (4, True), (3, True), (2, False)]
+    lines = review_to_text(pack)
+    assert lines[lines.index("\nRecurring issues (4):") + 1] == (
+        "  - Issue 6 [raised 4× since Sat 1 Aug 2026; escalated] FLAGGED. “Vary the style and content of the CoP. "
+        "Take any actions to a different arena as CoPs are reflective spaces.” (Masterclass, Handling challenges)"
+    )
+    assert lines[lines.index("\nRecurring issues (4):") + 4] == "  - Issue 2 [raised 2× since Mon 1 Jun 2026; open]"
 
 
 def test_only_escalations_awaiting_a_response_are_listed() -> None:
