@@ -40,10 +40,11 @@ def not_for_a_cop() -> str:
 
 
 def arenas_text() -> str:
-    """The masterclass's table, row by row, quoted: what a CoP is not, and where it should happen instead."""
+    """The masterclass's table, row by row, quoted: what a CoP is not, and where it should happen instead. Its two
+    column headings are two quotations, each in its own quotation marks."""
     cop = shipped_texts().what_a_cop_is
     rows = "\n".join(f"• {arena.not_this.text} → {arena.elsewhere.text}" for arena in cop.arenas)
-    return f"“{cop.not_heading.text} / {cop.elsewhere_heading.text}”\n{rows}\n({cop.not_heading.credit()})"
+    return f"{cop.not_heading.shown()} / {cop.elsewhere_heading.shown()}\n{rows}\n({cop.not_heading.credit()})"
 
 
 _PROMPTS = {

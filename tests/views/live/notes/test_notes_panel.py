@@ -475,3 +475,8 @@ def test_next_session_means_a_later_day_than_todays_meeting(window: MainWindow, 
     QTest.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     (added,) = actions_agreed_in(db, session_id)
     assert added.due == today + timedelta(days=7)
+
+
+def test_the_parked_tabs_table_quotes_its_two_column_headings_each_on_its_own() -> None:
+    first = session_items.arenas_text().splitlines()[0]
+    assert first == "“CoPs reflective practice is NOT...” / “This should happen elsewhere IN...”"
