@@ -107,7 +107,7 @@ class Ui_FirstRunDialog(object):
         FirstRunDialog.setWindowTitle(QCoreApplication.translate("FirstRunDialog", u"Welcome to CoPDesk", None))
         self.headingLabel.setText(QCoreApplication.translate("FirstRunDialog", u"Welcome to CoPDesk", None))
         self.headingLabel.setProperty(u"role", QCoreApplication.translate("FirstRunDialog", u"heading", None))
-        self.introLabel.setText(QCoreApplication.translate("FirstRunDialog", u"CoPDesk keeps your team's Community of Practice on track: a timer that follows the agenda, questions from the masterclass, a private participation tracker, and notes whose actions carry over to the next session. Everything stays on this computer.", None))
+        self.introLabel.setText(QCoreApplication.translate("FirstRunDialog", u"CoPDesk keeps your team's Community of Practice on track: a timer that follows the agenda, the masterclass's questions and tips with prompts of CoPDesk's own (each says whose words it is), a private participation tracker, and notes whose actions carry over to the next session. Everything stays on this computer.", None))
         self.createTeamRadio.setText(QCoreApplication.translate("FirstRunDialog", u"Create your team", None))
 #if QT_CONFIG(accessibility)
         self.createTeamRadio.setAccessibleName(QCoreApplication.translate("FirstRunDialog", u"Create your team", None))

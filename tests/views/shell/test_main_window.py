@@ -15,8 +15,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from copdesk import paths
 from copdesk.app import create_window
 from copdesk.core.model import Role
+from copdesk.core.provenance import Origin
+from copdesk.core.question_bank import load_bank
 from copdesk.store import teams
 from copdesk.store.errors import NotADatabaseError
 from copdesk.views.shell.first_run import FirstRunDialog
@@ -85,6 +88,10 @@ def test_teams_appear_in_the_selector(window: MainWindow) -> None:
 def test_first_run_dialog_validates_before_creating(qtbot: QtBot) -> None:
     dialog = FirstRunDialog()
     qtbot.addWidget(dialog)
+    # The welcome says the question bank is not all the masterclass's: some prompts are CoPDesk's own.
+    assert any(question.origin is Origin.COPDESK for question in load_bank(paths.resource_path("questions")))
+    assert "questions from the masterclass" not in dialog.ui.introLabel.text()
+    assert "the masterclass's questions and tips with prompts of CoPDesk's own" in dialog.ui.introLabel.text()
     dialog.ui.teamNameEdit.setText("   ")
     dialog.ui.buttonBox.accepted.emit()
     assert dialog.result() == 0 and dialog.draft is None
