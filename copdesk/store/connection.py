@@ -283,12 +283,17 @@ def _refuse_for_now(path: Path, exc: sqlite3.Error) -> None:
     disk error): say so, rather than call a sound file damaged, which would offer to move it aside."""
     if not is_temporary(exc):
         return
+    _refuse_when_locked(path, exc)
+    raise StoreError(f"{path} could not be read just now ({exc}); try again. The file was not changed.") from exc
+
+
+def _refuse_when_locked(path: Path, exc: sqlite3.Error) -> None:
+    """Another program holds the file locked: said in one line, never an internal fault."""
     if getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED") or "locked" in str(exc):
         raise DatabaseBusyError(
-            f"Another program is holding {shown(path.name)} locked, so it could not be read; close that program, "
+            f"Another program is holding {shown(path.name)} locked, so it could not be opened; close that program, "
             "then try again. The file was not changed."
         ) from exc
-    raise StoreError(f"{path} could not be read just now ({exc}); try again. The file was not changed.") from exc
 
 
 def _refuse_a_cut_short_write(path: Path, exc: sqlite3.Error) -> None:
@@ -404,7 +409,7 @@ def open_database(
         migrations.apply(conn, todo)
     except sqlite3.Error as exc:
         conn.close()
-        _refuse_for_now(path, exc)  # another program holding it locked: said in one line, never a fault
+        _refuse_when_locked(path, exc)  # else the caller says what a full disk or a permission means
         raise
     except BaseException:
         conn.close()
