@@ -53,6 +53,10 @@ if TYPE_CHECKING:
     from copdesk.views.shell.close_question import CloseChoice, CloseQuestion
 
 END_QUESTION = "End the session?"
+# Said as the share-safe view opens: sharing the whole screen (or this window) would show who spoke to the room.
+SHARE_THE_WINDOW = (
+    "In Teams, share the window “CoPDesk: shared screen”, not your whole screen: this window shows who has spoken."
+)
 STILL_LIVE = "The session is still live: it was not ended."
 NOT_STARTED = "The session was not started; press Retry to start it as you set it up."
 NOT_ENDED = (
@@ -345,6 +349,7 @@ class SessionFlow(QObject):
     def show_share_view(self, shown: bool) -> None:
         if shown:
             self._show_beside_the_work(self.share_view)
+            self.window.statusBar().showMessage(SHARE_THE_WINDOW, 20000)
         else:
             self.share_view.hide()
 

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from copdesk.store import teams
 from copdesk.views.live.share_view import ShareView, share_layout
+from copdesk.views.session.session_flow import SHARE_THE_WINDOW
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import ROSTER, add_team, start_session
@@ -62,6 +63,17 @@ def test_the_share_view_shows_the_timer_and_question_and_no_member_names(
     assert not [name for name in names if name.split()[0] in text or name in text]
     image = flow.share_view.grab()
     assert not image.isNull() and image.width() >= 480
+
+
+def test_opening_the_share_view_says_which_window_to_share(window: MainWindow) -> None:
+    """The main window shows who has spoken: shared whole, or shared as the screen, the room would see it."""
+    add_team(window)
+    start_session(window)
+    flow = window.session_flow
+    flow.actions.share_view.trigger()
+    said = window.statusBar().currentMessage()
+    assert said == SHARE_THE_WINDOW and f"“{flow.share_view.windowTitle()}”" in said
+    flow.actions.share_view.trigger()
 
 
 def test_a_widget_put_into_the_share_view_is_removed_at_once(window: MainWindow, qtbot: QtBot) -> None:
