@@ -65,6 +65,8 @@ def main(argv: Sequence[str] | None = None, *, now: Callable[[], datetime] | Non
         parser.error("--db needs a path (an empty one would silently mean your default database)")
     if getattr(args, "output", None) == "":
         parser.error("-o needs a file name (an empty one would mean the current folder)")
+    if getattr(args, "file", None) == "" or "" in getattr(args, "files", ()):
+        parser.error("FILE needs a file name (an empty one would mean the current folder)")
     os.umask(0o077)  # backups, exports and databases it writes are readable by this user only, as in the app
     ctx = Context(args=args, now=now or (lambda: datetime.now(UTC)), out=print_for_a_terminal)
     handler: Handler = args.handler

@@ -139,6 +139,8 @@ def test_backup_to_a_folder_is_a_user_error(call_cli: CallCli, db_path: Path, tm
         (("check", "--db", ""), "--db needs a path"),
         (("backup", "-o", ""), "-o needs a file name"),
         (("export", "1", "--format", "md", "-o", ""), "-o needs a file name"),
+        (("restore", ""), "FILE needs a file name"),
+        (("rollup", "north.json", "", "-o", "r.html"), "FILE needs a file name"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(call_cli: CallCli, args: tuple[str, ...], said: str) -> None:
