@@ -45,7 +45,7 @@ def set_series_paused(db: Database, team_id: int, series_id: int, paused: bool, 
     """Pause or resume a series; a plan made for a date the pause takes off the calendar moves, as a skip moves it."""
     with transaction(db):
         planned_for = next_run_session(db, team_id, now)
-        series.set_series_active(db, series_id, not paused)
+        series.set_series_active(db, series_id, not paused, now)
         _plan_follows(db, team_id, planned_for, now)
 
 

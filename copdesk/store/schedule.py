@@ -2,7 +2,9 @@
 
 Series rules are naive local wall time ("Tuesday at 13:00" for the team), while the app's clock is an aware
 UTC datetime, so every function here takes the aware ``now`` and converts it once, with :func:`local_wall_time`.
-Only active series count: pausing a series takes its dates off every screen and report at once.
+Only active series count for what is to come: pausing a series takes its coming dates off every screen and report
+at once. What a past period was scheduled to hold counts the dates the series had before each pause
+(:func:`scheduled_between`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlite_utils import Database
 
-from copdesk.core.clock import to_utc_iso
+from copdesk.core.clock import from_utc_iso, to_utc_iso
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import SessionKind
 from copdesk.core.rule_text import ScheduleError
@@ -24,6 +26,7 @@ from copdesk.core.schedule import (
     occurrences_between,
     validate,
 )
+from copdesk.store import series as series_store
 from copdesk.store.series import series_for_team
 
 DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose start passed within this is "the one due now"
@@ -98,11 +101,30 @@ def upcoming_sessions(db: Database, team_id: int, now: datetime, count: int) -> 
 
 
 def scheduled_between(db: Database, team_id: int, first: date, last: date) -> list[NextSession]:
-    """Every session the active series put on the calendar from ``first`` to ``last`` (whole days, inclusive)."""
+    """Every session the team's series put on the calendar from ``first`` to ``last`` (whole days, inclusive), as
+    the calendar was then: a series paused since still counts its dates from before the pause, and none while it
+    was paused (a pause whose start was not kept counts from the beginning)."""
     start, end = datetime.combine(first, time.min), datetime.combine(last, time.max).replace(microsecond=0)
-    found = [
-        NextSession(moment, kind, series_id)
-        for series_id, kind, rule in team_rules(db, team_id)
-        for moment in occurrences_between(rule, start, end)
-    ]
+    paused = series_store.pauses(db, team_id)
+    found = []
+    for series in series_for_team(db, team_id, include_inactive=True):
+        try:
+            moments = occurrences_between(validate(series.rule), start, end)
+        except ScheduleError:  # the series editor shows it and asks for it to be fixed
+            continue
+        spans = [_local_span(pause) for pause in paused.get(series.id, [])]
+        found += [
+            NextSession(moment, series.kind, series.id)
+            for moment in moments
+            if not any(since <= moment < until for since, until in spans)
+        ]
     return sorted(found, key=lambda item: (item.moment, item.series_id))
+
+
+def _local_span(pause: tuple[str | None, str | None]) -> tuple[datetime, datetime]:
+    """A pause as naive local times, the way the rules are written: open ends reach as far as a date can."""
+    since, until = pause
+    return (
+        local_wall_time(from_utc_iso(since)) if since else datetime.min,
+        local_wall_time(from_utc_iso(until)) if until else datetime.max,
+    )

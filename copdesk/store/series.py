@@ -64,8 +64,32 @@ def team_invitations(db: Database, team: Team, now: datetime) -> TeamInvitations
     )
 
 
-def set_series_active(db: Database, series_id: int, active: bool) -> None:
+def set_series_active(db: Database, series_id: int, active: bool, now: datetime) -> None:
+    """Pause or resume a series, and keep when (``series_pause``), so a past quarter still counts the dates its
+    calendar held before the pause. Asking for the state it is in changes nothing."""
+    if get_series(db, series_id).active == active:
+        return
     db.table("series").update(series_id, {"active": int(active)})
+    if active:
+        db.execute(
+            "UPDATE series_pause SET resumed_at = ? WHERE series_id = ? AND resumed_at IS NULL",
+            [to_utc_iso(now), series_id],
+        )
+    else:
+        db.execute("INSERT INTO series_pause (series_id, paused_at) VALUES (?, ?)", [series_id, to_utc_iso(now)])
+
+
+def pauses(db: Database, team_id: int) -> dict[int, list[tuple[str | None, str | None]]]:
+    """Each of the team's series' pauses, as (paused at, resumed at) in UTC text: ``None`` for a pause whose start
+    was not kept (made before pauses were), or one still on."""
+    sql = (
+        "SELECT p.series_id, p.paused_at, p.resumed_at FROM series_pause p JOIN series s ON s.id = p.series_id "
+        "WHERE s.team_id = ? ORDER BY p.id"
+    )
+    found: dict[int, list[tuple[str | None, str | None]]] = {}
+    for row in db.query(sql, [team_id]):
+        found.setdefault(int(row["series_id"]), []).append((row["paused_at"], row["resumed_at"]))
+    return found
 
 
 def update_series(db: Database, series_id: int, *, kind: SessionKind, rule: str, duration_minutes: int) -> Series:

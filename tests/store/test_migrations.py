@@ -117,3 +117,29 @@ def test_retried_upgrades_do_not_pile_up_pre_migration_copies(tmp_path: Path, db
         with pytest.raises(MigrationError):
             open_database(db_path, directory, now=datetime(2026, 10, 8, 9, attempt, tzinfo=UTC))
     assert [b.path.name for b in list_backups(db_path)] == [f"pre-migration-v{version}-20261008T090000Z.db"]
+
+
+def test_a_series_paused_before_pauses_were_kept_stays_paused_from_the_beginning(tmp_path: Path, db_path: Path) -> None:
+    """0034 keeps when each series is paused; one paused before it has no known start, so every count leaves all
+    its dates out, as before."""
+    old = tmp_path / "migrations-33"
+    old.mkdir()
+    for migration in paths.migrations_dir().glob("*.sql"):
+        if int(migration.name[:4]) <= 33:
+            shutil.copy(migration, old)
+    now = datetime(2026, 8, 1, tzinfo=UTC)
+    opened = open_database(db_path, old, now=now)
+    conn = opened.db.conn
+    conn.execute("INSERT INTO team (id, name, name_key, created_at) VALUES (1, 'T', 't', '2026-01-01T00:00:00+00:00')")
+    for series_id, active in ((1, 1), (2, 0)):
+        conn.execute(
+            "INSERT INTO series (id, team_id, kind, rule, active, created_at) VALUES (?, 1, 'reflective', 'x', ?, ?)",
+            [series_id, active, "2026-01-01T00:00:00+00:00"],
+        )
+    conn.commit()
+    opened.db.close()
+
+    upgraded = open_database(db_path, paths.migrations_dir(), now=now)
+    rows = upgraded.db.execute("SELECT series_id, paused_at, resumed_at FROM series_pause").fetchall()
+    upgraded.db.close()
+    assert rows == [(2, None, None)]

@@ -310,3 +310,17 @@ def test_a_record_lists_no_escalation_raised_after_its_session(demo_db: Database
     made_in = _rows(demo_db, "SELECT session_id AS id FROM escalation WHERE session_id IS NOT NULL", [])
     for row in made_in:  # an escalation made in the session is always its own
         assert session_record(demo_db, int(str(row["id"]))).escalations, row["id"]
+
+
+def test_a_series_paused_after_a_quarter_keeps_that_quarters_calendar(demo_db: Database) -> None:
+    """Pausing the reflective series in November rewrote the third quarter: "6 held of 0 on its calendar"."""
+    from copdesk.services.calendar import set_series_paused
+    from copdesk.store.series import series_for_team
+
+    team = _team(demo_db, 0)
+    before = quarter_figures(demo_db, team, "2026Q3", NOW).kinds
+    for found in series_for_team(demo_db, team.id):
+        set_series_paused(demo_db, team.id, found.id, True, NOW)
+    after = quarter_figures(demo_db, team, "2026Q3", NOW).kinds
+    assert after == before and any(tally.scheduled for tally in before)
+    assert not any(tally.scheduled for tally in quarter_figures(demo_db, team, "2027Q1", NOW).kinds)

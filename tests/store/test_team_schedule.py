@@ -54,7 +54,7 @@ def test_a_paused_series_and_a_skipped_date_leave_the_calendar(db: Database, tea
         rule=skip_date(spotlight.rule, date(2026, 9, 8)),
         duration_minutes=spotlight.duration_minutes,
     )
-    series.set_series_active(db, reflective.id, False)
+    series.set_series_active(db, reflective.id, False, NOW)
     found = schedule.next_session(db, team_id, NOW)
     assert found is not None and found.moment == datetime(2026, 10, 6, 13, 0)
 
@@ -66,6 +66,30 @@ def test_scheduled_between_counts_whole_days_inclusive(db: Database, team_id: in
         (8, SessionKind.REFLECTIVE),
         (22, SessionKind.REFLECTIVE),
     ]
+
+
+def test_a_past_period_counts_the_dates_its_calendar_held_before_a_pause(db: Database, team_id: int) -> None:
+    """Pausing a series (for a summer, say) took its dates out of every quarter already past: the quarterly report
+    then read "6 held of 0 on its calendar"."""
+    _spotlight, reflective = series.series_for_team(db, team_id)
+
+    def reflective_days(first: date, last: date) -> list[int]:
+        return [
+            s.moment.day for s in schedule.scheduled_between(db, team_id, first, last) if s.series_id == reflective.id
+        ]
+
+    september = (date(2026, 9, 1), date(2026, 9, 30))
+    assert reflective_days(*september) == [10, 24]
+    series.set_series_active(db, reflective.id, False, datetime(2026, 9, 20, 9, 0, tzinfo=UTC))
+    assert reflective_days(*september) == [10], "the date before the pause stays scheduled"
+    coming = schedule.upcoming_sessions(db, team_id, NOW, 6)
+    assert all(found.series_id != reflective.id for found in coming), "nor any date to come"
+    series.set_series_active(db, reflective.id, False, datetime(2026, 9, 25, 9, 0, tzinfo=UTC))  # already paused
+    series.set_series_active(db, reflective.id, True, datetime(2026, 10, 1, 9, 0, tzinfo=UTC))
+    assert reflective_days(*september) == [10], "nothing while it was paused"
+    assert reflective_days(date(2026, 10, 1), date(2026, 10, 31)) == [8, 22], "and all again once resumed"
+    rows = db.execute("SELECT paused_at, resumed_at FROM series_pause WHERE series_id = ?", [reflective.id]).fetchall()
+    assert rows == [("2026-09-20T09:00:00+00:00", "2026-10-01T09:00:00+00:00")]
 
 
 def test_a_team_without_series_has_no_next_session(db: Database) -> None:
