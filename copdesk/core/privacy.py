@@ -83,9 +83,14 @@ _DATE_OF_BIRTH = re.compile(
 )
 
 # Titles are matched with their capital letter, or all in capitals, so the verb in "we miss Alex" is not a title;
-# a title in capitals needs its name in capitals ("MRS PATEL"), so a meeting "on MS Teams" is not a person. The
-# name words are checked for capitals in code, because ``re`` has no Unicode uppercase class.
-_TITLE = re.compile(r"(?<!\w)(?:Miss|Mrs|Mx|Ms|Mr|Dr|MISS|MRS|MX|MS|MR|DR)\.?(?=\s)")
+# a title in capitals needs its name in capitals ("MRS PATEL"), so a meeting "on MS Teams" is not a person. "MISS"
+# in capitals is the verb ("WE MISS HER"), never taken for a title. The name words are checked for capitals in
+# code, because ``re`` has no Unicode uppercase class.
+_TITLE = re.compile(r"(?<!\w)(?:Miss|Mrs|Mx|Ms|Mr|Dr|MRS|MX|MS|MR|DR)\.?(?=\s)")
+# In text all in capitals a short word after a title is more often a word or an acronym than a name ("MR IS DUE",
+# "MS OT referral", "MS MDT"): there a name is an initial or a word of this many letters at least ("MR J SMITH",
+# "MRS PATEL"). A surname of two or three letters is then missed in capitals; written "Mr Lee" it is found.
+_SHORTEST_NAME_IN_CAPITALS = 4
 _NAME = r"([^\W\d_][\w'’-]*)(\.?)"
 _NAME_WORD = re.compile(r"[^\S\n]+" + _NAME)
 # A title may end a line and its name begin the next (a wrapped line, a pasted letter), but not "Dr", which ends
@@ -166,6 +171,10 @@ def _dates_of_birth(text: str) -> list[Finding]:
     ]
 
 
+def _capitals_name(word: str) -> bool:
+    return word.isupper() and (len(word) == 1 or len(word) >= _SHORTEST_NAME_IN_CAPITALS)
+
+
 def _titles_and_names(text: str) -> list[Finding]:
     findings = []
     for title in _TITLE.finditer(text):
@@ -175,7 +184,7 @@ def _titles_and_names(text: str) -> list[Finding]:
             word = _NAME_WORD.match(text, end)
             if word is None and count == 0 and not title[0].upper().startswith("DR"):
                 word = _NAME_ON_NEXT_LINE.match(text, end)
-            if word is None or not (word[1].isupper() if in_capitals else word[1][0].isupper()):
+            if word is None or not (_capitals_name(word[1]) if in_capitals else word[1][0].isupper()):
                 break
             # Keep the full stop of an initial ("J."), not one that ends the sentence ("Smith.").
             end = word.end() if len(word[1]) == 1 else word.end(1)

@@ -204,6 +204,13 @@ def test_title_and_surname_are_flagged(text: str, name: str) -> None:
         "spoke to Mr\nsmith and the rest",  # a line break, then a lowercase word
         "the titles Mrs\n\nPatel",  # never across a blank line
         "OAK DR\nMANCHESTER",
+        # In capitals, "MISS" is the verb, and a short word after a title is a word or an acronym, not a name.
+        "WE MISS HER ALREADY",
+        "DON'T MISS THE MEETING",
+        "client has MS OT referral",
+        "MS MDT tomorrow, MS NHS",
+        "ADVISED DR TO CALL",
+        "MR IS DUE",
     ],
 )
 def test_title_lookalikes_are_not_flagged(text: str) -> None:
