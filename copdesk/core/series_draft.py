@@ -7,7 +7,7 @@ skipped and extra dates that still make sense; the ones that no longer do are re
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
@@ -161,7 +161,7 @@ def missing_text(missing: MissingSession) -> str:
 MISSING_REMEDY = "Choose the weeks again to count the month's own 2nd and 4th days instead, so no month goes without."
 
 
-def shared_days(preview: list[PreviewDate], others: Iterable[Series]) -> list[str]:
+def shared_days(preview: list[PreviewDate], others: Sequence[Series]) -> list[str]:
     """One line for each coming date another of the team's series also holds: a Tuesday Spotlight (the first full
     week) and a 2nd-week Tuesday fall on the same day whenever a month starts on a Tuesday to a Friday."""
     said = []

@@ -21,6 +21,7 @@ FOLDER_MODE = 0o700
 
 
 def check_location(path: Path) -> None:
+    followed(path)  # a link round in a circle is no place for a database: never replaced by one
     parent = path.parent
     for ancestor in [parent, *parent.parents]:
         if ancestor.exists():

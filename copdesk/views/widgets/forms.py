@@ -13,8 +13,8 @@ def say_when_cut(field: QLineEdit, say: Callable[[str], None], advice: str = "")
     the rest would otherwise be gone without a word. ``advice`` follows, after a space."""
     field.inputRejected.connect(
         lambda: say(
-            f"{field.accessibleName()} holds at most {field.maxLength():,} characters: the rest of what was pasted "
-            f"was not taken.{f' {advice}' if advice else ''}"
+            f"{field.accessibleName()} holds at most {field.maxLength():,} characters: the rest was not taken."
+            f"{f' {advice}' if advice else ''}"
         )
     )
 

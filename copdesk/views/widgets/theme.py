@@ -129,7 +129,14 @@ class _ThemedSvg(QIconEngine):
         painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
 
     def clone(self) -> QIconEngine:
-        return _ThemedSvg(self._svg)
+        """A copy for an icon Qt detaches (an ``addPixmap`` on a copy of it). Qt owns what this returns but PySide
+        does not hand it over, so it is kept here: without a reference it would be freed under Qt's feet."""
+        copy = _ThemedSvg(self._svg)
+        _CLONES.append(copy)
+        return copy
+
+
+_CLONES: list[_ThemedSvg] = []  # see _ThemedSvg.clone; no icon of CoPDesk's own is ever detached
 
 
 def set_role(widget: QWidget, role: str) -> None:

@@ -258,9 +258,7 @@ def test_a_paste_too_long_for_the_plan_says_what_was_not_taken(clocked_window: M
     QGuiApplication.clipboard().setText("The case involves a sudden death at home. " * 100)
     card.fields.trigger_warning.setFocus()
     card.fields.trigger_warning.paste()
-    assert "Trigger warning holds at most 500 characters: the rest of what was pasted was not taken." in (
-        card.message.text()
-    )
+    assert "Trigger warning holds at most 500 characters: the rest was not taken." in (card.message.text())
     stored = planning.next_session_plan(window.context.db, team.id, SESSION_DAY)
     assert (
         stored.roles.trigger_warning == card.fields.trigger_warning.text() and len(stored.roles.trigger_warning) == 500

@@ -405,6 +405,6 @@ def test_a_paste_too_long_for_a_start_field_says_what_was_not_taken(window: Main
         field.paste()
         assert len(field.text()) == field.maxLength()
         assert dialog.error_label.text() == (
-            f"{name} holds at most {field.maxLength():,} characters: the rest of what was pasted was not taken."
+            f"{name} holds at most {field.maxLength():,} characters: the rest was not taken."
         )
     dialog.reject()

@@ -9,12 +9,13 @@ the real window over the demo data.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QImage
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QStyleFactory, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -150,3 +151,12 @@ def test_the_attendance_bars_are_framed_on_the_dark_panel(window: MainWindow) ->
     panel = lightness(theme.colours(paths.asset_dir("resources"), theme.DARK)["panel"])
     edge = max(QColor(image.pixel(x, y)).lightness() for x in (edge_x - 1, edge_x, edge_x + 1))
     assert edge - panel > 60, f"the bar's edge is {edge - panel} above the panel"
+
+
+def test_a_themed_icon_detached_by_qt_still_draws(window: MainWindow) -> None:
+    """Qt copies an icon's engine when a copy of the icon is changed (addPixmap): the copy PySide made was freed
+    at once and drawing it crashed the process."""
+    copied = QIcon(window.session_flow.actions.share_view.icon())
+    copied.addPixmap(QPixmap(8, 8))
+    gc.collect()
+    assert not copied.pixmap(QSize(24, 24)).isNull()

@@ -99,8 +99,8 @@ class _WordingDelegate(WordElideDelegate):
             editor.setMaxLength(MAX_ITEM_CHARACTERS)
             editor.inputRejected.connect(
                 lambda: self._say(
-                    f"An action holds at most {MAX_ITEM_CHARACTERS:,} characters: the rest of what was pasted was "
-                    "not taken. Put the detail in the notes.",
+                    f"An action holds at most {MAX_ITEM_CHARACTERS:,} characters: the rest was not taken. Put the "
+                    "detail in the notes.",
                     error=True,
                 )
             )

@@ -165,7 +165,7 @@ def test_a_paste_longer_than_an_action_holds_is_cut_and_said(window: MainWindow)
     editor.selectAll()
     editor.paste()
     assert len(editor.text()) == 2000
-    assert box.message.text().startswith("An action holds at most 2,000 characters: the rest of what was pasted")
+    assert box.message.text().startswith("An action holds at most 2,000 characters: the rest was not taken.")
     assert box.message.property("level") == "red"
 
 
