@@ -40,7 +40,6 @@ from copdesk.store.connection import (
     restoring_file,
     took_unread_mark,
 )
-from copdesk.store.erasure import make_pending_erasures
 from copdesk.store.errors import CorruptDatabaseError, NotADatabaseError, StoreError, in_words
 from copdesk.store.kept_notes import sync_folder
 from copdesk.store.lineage import same_lineage, team_identities
@@ -297,6 +296,8 @@ def _prepare(
                 conn.execute("DELETE FROM setting WHERE key = ?", [UNREAD_MARK])
         if history is None or not same_lineage(live_teams, conn):
             return None
+        from copdesk.store.erasure import make_pending_erasures  # only a restore needs it, never the start
+
         db = as_database(conn)
         db.execute("PRAGMA secure_delete = ON")
         with db.atomic():  # made here, so the copy never takes the database's place holding anyone erased
