@@ -26,8 +26,7 @@ from copdesk.core.schedule import (
     occurrences_between,
     validate,
 )
-from copdesk.store import series as series_store
-from copdesk.store.series import series_for_team
+from copdesk.store.series import pauses, series_for_team
 
 DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose start passed within this is "the one due now"
 
@@ -105,7 +104,7 @@ def scheduled_between(db: Database, team_id: int, first: date, last: date) -> li
     the calendar was then: a series paused since still counts its dates from before the pause, and none while it
     was paused (a pause whose start was not kept counts from the beginning)."""
     start, end = datetime.combine(first, time.min), datetime.combine(last, time.max).replace(microsecond=0)
-    paused = series_store.pauses(db, team_id)
+    paused = pauses(db, team_id)
     found = []
     for series in series_for_team(db, team_id, include_inactive=True):
         try:
