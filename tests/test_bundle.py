@@ -51,6 +51,9 @@ def test_the_bundle_holds_both_executables_over_one_set_of_libraries(bundle: Pat
     names = [path.name for path in internal.rglob("*")]
     assert [name for name in names if any(unused in name for unused in UNUSED_QT_LIBRARIES)] == []
     assert not (internal / "PySide6" / "Qt" / "translations").exists()
+    # The icons are drawn in each theme's colours through Qt's SVG image reader (copdesk.views.widgets.theme).
+    readers = [path.name for path in internal.rglob("*") if path.parent.name == "imageformats"]
+    assert [name for name in readers if name.startswith(("libqsvg", "qsvg"))], readers
 
 
 @pytest.mark.slow
