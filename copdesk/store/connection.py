@@ -47,7 +47,7 @@ from copdesk.store.location import (
     shown,
 )
 from copdesk.store.permissions import make_private
-from copdesk.store.safe_write import is_temporary
+from copdesk.store.safe_write import is_temporary, storage_error_for
 from copdesk.store.uri import read_only_uri
 
 BUSY_TIMEOUT_MS = 5000
@@ -176,7 +176,7 @@ def finish_interrupted_write(path: Path) -> bool:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        if _held_by_another(exc):
             raise DatabaseBusyError(
                 f"Another program is writing to {shown(path.name)}; close it, then try again. Nothing was changed."
             ) from exc
@@ -289,11 +289,16 @@ def _refuse_for_now(path: Path, exc: sqlite3.Error) -> None:
 
 def _refuse_when_locked(path: Path, exc: sqlite3.Error) -> None:
     """Another program holds the file locked: said in one line, never an internal fault."""
-    if getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED") or "locked" in str(exc):
+    if _held_by_another(exc):
         raise DatabaseBusyError(
             f"Another program is holding {shown(path.name)} locked, so it could not be opened; close that program, "
             "then try again. The file was not changed."
         ) from exc
+
+
+def _held_by_another(exc: sqlite3.Error) -> bool:
+    """SQLite's busy or locked error, by its code or its words: the one reading of it, the write guard's."""
+    return isinstance(storage_error_for(exc), DatabaseBusyError)
 
 
 def _refuse_a_cut_short_write(path: Path, exc: sqlite3.Error) -> None:
