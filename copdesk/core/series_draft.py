@@ -164,19 +164,22 @@ MISSING_REMEDY = "Choose the weeks again to count the month's own 2nd and 4th da
 def shared_days(preview: list[PreviewDate], others: Sequence[Series]) -> list[str]:
     """One line for each coming date another of the team's series also holds: a Tuesday Spotlight (the first full
     week) and a 2nd-week Tuesday fall on the same day whenever a month starts on a Tuesday to a Friday."""
-    said = []
-    for entry in preview:
-        day_start = datetime.combine(entry.moment.date(), time())
-        for other in others:
-            try:
-                shared = other.active and occurrences_between(
-                    other.rule, day_start, day_start + timedelta(days=1, seconds=-1)
-                )
-            except ScheduleError:  # that series' own rule cannot be read: its editor says so
-                continue
-            if shared:
-                said.append(f"{format_uk(entry.moment)} is also the {other.kind.label}'s day.")
-    return said
+    if not preview:
+        return []
+    first = datetime.combine(preview[0].moment.date(), time())
+    last = datetime.combine(preview[-1].moment.date(), time.max).replace(microsecond=0)
+    days_held: list[tuple[str, set[date]]] = []  # each other series' days over the preview, its rule read once
+    for other in (other for other in others if other.active):
+        try:
+            days_held.append((other.kind.label, {when.date() for when in occurrences_between(other.rule, first, last)}))
+        except ScheduleError:  # that series' own rule cannot be read: its editor says so
+            continue
+    return [
+        f"{format_uk(entry.moment)} is also the {label}'s day."
+        for entry in preview
+        for label, days in days_held
+        if entry.moment.date() in days
+    ]
 
 
 def preview_text(entry: PreviewDate) -> str:
