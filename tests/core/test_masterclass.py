@@ -82,21 +82,12 @@ def test_a_quotation_without_its_section_or_an_unknown_origin_is_refused(tmp_pat
         (tmp_path / f"{name}.toml").write_text(
             paths.resource_path("prompts", f"{name}.toml").read_text(encoding="utf-8"), encoding="utf-8"
         )
-    planning = tmp_path / "planning.toml"
-    planning.write_text(planning.read_text(encoding="utf-8").replace('origin = "masterclass"', 'origin = "us"', 1))
-    with pytest.raises(ProvenanceError, match="origin must be"):
-        load_masterclass_texts(tmp_path)
-    planning.write_text(
-        paths.resource_path("prompts", "planning.toml")
-        .read_text(encoding="utf-8")
-        .replace('section = "Points to consider when planning a team CoP"\n', "", 1)
-    )
-    with pytest.raises(ProvenanceError, match="needs the section"):
-        load_masterclass_texts(tmp_path)
-    planning.write_text(
-        paths.resource_path("prompts", "planning.toml")
-        .read_text(encoding="utf-8")
-        .replace('derived_from = "Points', 'part_of = "A case", derived_from = "Points', 1)
-    )
-    with pytest.raises(ProvenanceError, match="part_of gives the opening words"):
-        load_masterclass_texts(tmp_path)
+    shipped = paths.resource_path("prompts", "planning.toml").read_text(encoding="utf-8")
+    for shipped_words, changed, refusal in (
+        ('origin = "masterclass"', 'origin = "us"', "origin must be"),
+        ('section = "Points to consider when planning a team CoP"\n', "", "needs the section"),
+        ('derived_from = "Points', 'part_of = "A case", derived_from = "Points', "part_of gives the opening words"),
+    ):
+        (tmp_path / "planning.toml").write_text(shipped.replace(shipped_words, changed, 1), encoding="utf-8")
+        with pytest.raises(ProvenanceError, match=refusal):
+            load_masterclass_texts(tmp_path)
