@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -165,6 +166,18 @@ def _in_use(*_args: object) -> None:
     raise PermissionError(13, "Permission denied")  # a virus scanner or a sync client holds the file
 
 
+def _renames_refused(monkeypatch: pytest.MonkeyPatch, refused: Callable[[Path, Path], bool]) -> None:
+    """The restore's renames, each ``refused`` (from, to) as a file in use refuses it, the others made."""
+    real_replace = os.replace
+
+    def replace(source: Path, target: Path) -> None:
+        if refused(Path(source), Path(target)):
+            _in_use()
+        real_replace(source, target)
+
+    monkeypatch.setattr("copdesk.store.recovery.os.replace", replace)
+
+
 def _restore_cut_short(source: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Restore ``source`` and end the process between moving the damaged file aside and renaming the backup in."""
     monkeypatch.setattr("copdesk.store.recovery.put_in_place", _cut_short)
@@ -237,14 +250,7 @@ def test_a_damaged_file_that_cannot_be_moved_aside_is_left_whole_and_the_restore
     make_database(db_path)
     good = _take_backup(db_path)
     before = _damage(db_path, "overwritten-page")
-    real_replace = os.replace
-
-    def database_in_use(source: Path, target: Path) -> None:
-        if Path(source) == db_path:  # its -wal and -shm have moved by now
-            _in_use()
-        real_replace(source, target)
-
-    monkeypatch.setattr("copdesk.store.recovery.os.replace", database_in_use)
+    _renames_refused(monkeypatch, lambda source, _target: source == db_path)  # its -wal and -shm have moved by now
     with pytest.raises(StoreError) as refused:
         restore_database(good, db_path, paths.migrations_dir(), LATER)
 
@@ -311,15 +317,9 @@ def test_a_damaged_file_only_partly_put_back_goes_back_to_quarantine_whole_and_t
     make_database(db_path)
     good = _take_backup(db_path)
     before = _damage(db_path, "overwritten-page")
-    real_replace = os.replace
-
-    def wal_held(source: Path, target: Path) -> None:
-        if Path(target) == companion_files(db_path)[1]:  # its -wal cannot go back: a sync client holds it
-            _in_use()
-        real_replace(source, target)
-
     monkeypatch.setattr("copdesk.store.recovery.put_in_place", _in_use)
-    monkeypatch.setattr("copdesk.store.recovery.os.replace", wal_held)
+    wal = companion_files(db_path)[1]  # it cannot go back: a sync client holds it
+    _renames_refused(monkeypatch, lambda _source, target: target == wal)
     with pytest.raises(StoreError, match="kept in quarantine/, and the backup is put in its place when"):
         restore_database(good, db_path, paths.migrations_dir(), LATER)
     monkeypatch.undo()
