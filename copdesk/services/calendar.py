@@ -36,7 +36,9 @@ def save_series(
         if series_id is None:
             saved = series.add_series(db, team_id, kind, rule, now, duration_minutes)
         else:
-            saved = series.update_series(db, series_id, kind=kind, rule=rule, duration_minutes=duration_minutes)
+            saved = series.update_series(
+                db, series_id, kind=kind, rule=rule, duration_minutes=duration_minutes, now=now
+            )
         _plan_follows(db, team_id, planned_for, now)
         return saved
 

@@ -3,8 +3,8 @@
 Series rules are naive local wall time ("Tuesday at 13:00" for the team), while the app's clock is an aware
 UTC datetime, so every function here takes the aware ``now`` and converts it once, with :func:`local_wall_time`.
 Only active series count for what is to come: pausing a series takes its coming dates off every screen and report
-at once. What a past period was scheduled to hold counts the dates the series had before each pause
-(:func:`scheduled_between`).
+at once. What a past period was scheduled to hold counts the dates each series had then, before each pause and
+each change of its rhythm (:func:`scheduled_between`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from copdesk.core.schedule import (
     occurrences_between,
     validate,
 )
-from copdesk.store.series import pauses, series_for_team
+from copdesk.store.series import pauses, rhythms, series_for_team
 
 DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose start passed within this is "the one due now"
 
@@ -101,23 +101,33 @@ def upcoming_sessions(db: Database, team_id: int, now: datetime, count: int) -> 
 
 def scheduled_between(db: Database, team_id: int, first: date, last: date) -> list[NextSession]:
     """Every session the team's series put on the calendar from ``first`` to ``last`` (whole days, inclusive), as
-    the calendar was then: a series paused since still counts its dates from before the pause, and none while it
-    was paused (a pause whose start was not kept counts from the beginning)."""
+    the calendar was then: each rhythm a series had counts its dates up to the moment it was changed, the present
+    one its dates from then on; a series paused since still counts its dates from before the pause, and none while
+    it was paused (a pause whose start was not kept counts from the beginning)."""
     start, end = datetime.combine(first, time.min), datetime.combine(last, time.max).replace(microsecond=0)
-    paused = pauses(db, team_id)
+    paused, earlier = pauses(db, team_id), rhythms(db, team_id)
     found = []
     for series in series_for_team(db, team_id, include_inactive=True):
-        try:
-            moments = occurrences_between(validate(series.rule), start, end)
-        except ScheduleError:  # the series editor shows it and asks for it to be fixed
-            continue
         spans = [_local_span(pause) for pause in paused.get(series.id, [])]
-        found += [
-            NextSession(moment, series.kind, series.id)
-            for moment in moments
-            if not any(since <= moment < until for since, until in spans)
-        ]
+        since = datetime.min
+        for kind, rule, until in [*_in_force(earlier.get(series.id, [])), (series.kind, series.rule, datetime.max)]:
+            try:
+                moments = occurrences_between(validate(rule), max(start, since), end)
+            except ScheduleError:  # the series editor shows it and asks for it to be fixed
+                moments = []
+            found += [
+                NextSession(moment, kind, series.id)
+                for moment in moments
+                if moment < until
+                and not any(paused_from <= moment < paused_until for paused_from, paused_until in spans)
+            ]
+            since = max(since, until)  # a clock set back between two changes: never count a day twice
     return sorted(found, key=lambda item: (item.moment, item.series_id))
+
+
+def _in_force(earlier: list[tuple[SessionKind, str, str]]) -> list[tuple[SessionKind, str, datetime]]:
+    """A series' earlier rhythms, each with the naive local moment it stopped being in force."""
+    return [(kind, rule, local_wall_time(from_utc_iso(replaced_at))) for kind, rule, replaced_at in earlier]
 
 
 def _local_span(pause: tuple[str | None, str | None]) -> tuple[datetime, datetime]:

@@ -92,8 +92,33 @@ def pauses(db: Database, team_id: int) -> dict[int, list[tuple[str | None, str |
     return found
 
 
-def update_series(db: Database, series_id: int, *, kind: SessionKind, rule: str, duration_minutes: int) -> Series:
-    """Replace a series' rhythm in one write, so a half-edited series (new kind, old rule) never exists."""
+def update_series(
+    db: Database, series_id: int, *, kind: SessionKind, rule: str, duration_minutes: int, now: datetime
+) -> Series:
+    """Replace a series' rhythm in one write, so a half-edited series (new kind, old rule) never exists. A changed
+    type or rule keeps the one it replaces, with when (``series_rhythm``), so a past quarter still counts the dates
+    its calendar held then (:func:`rhythms`)."""
+    before = get_series(db, series_id)
+    if (before.kind, before.rule) != (SessionKind(kind), rule):
+        db.execute(
+            "INSERT INTO series_rhythm (series_id, kind, rule, replaced_at) VALUES (?, ?, ?, ?)",
+            [series_id, before.kind.value, before.rule, to_utc_iso(now)],
+        )
     row = {"kind": SessionKind(kind).value, "rule": rule, "duration_minutes": duration_minutes}
     db.table("series").update(series_id, row)
     return get_series(db, series_id)
+
+
+def rhythms(db: Database, team_id: int) -> dict[int, list[tuple[SessionKind, str, str]]]:
+    """Each of the team's series' earlier rhythms, oldest first, as (type, rule, replaced at in UTC text). A series
+    changed before rhythms were kept has none: its present rhythm counts from the beginning."""
+    sql = (
+        "SELECT r.series_id, r.kind, r.rule, r.replaced_at FROM series_rhythm r JOIN series s ON s.id = r.series_id "
+        "WHERE s.team_id = ? ORDER BY r.id"
+    )
+    found: dict[int, list[tuple[SessionKind, str, str]]] = {}
+    for row in db.query(sql, [team_id]):
+        found.setdefault(int(row["series_id"]), []).append(
+            (SessionKind(row["kind"]), str(row["rule"]), str(row["replaced_at"]))
+        )
+    return found

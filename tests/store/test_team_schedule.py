@@ -53,6 +53,7 @@ def test_a_paused_series_and_a_skipped_date_leave_the_calendar(db: Database, tea
         kind=spotlight.kind,
         rule=skip_date(spotlight.rule, date(2026, 9, 8)),
         duration_minutes=spotlight.duration_minutes,
+        now=NOW,
     )
     series.set_series_active(db, reflective.id, False, NOW)
     found = schedule.next_session(db, team_id, NOW)
@@ -92,6 +93,36 @@ def test_a_past_period_counts_the_dates_its_calendar_held_before_a_pause(db: Dat
     assert rows == [("2026-09-20T09:00:00+00:00", "2026-10-01T09:00:00+00:00")]
 
 
+def test_a_past_period_counts_the_rhythm_its_calendar_had_before_a_change(db: Database, team_id: int) -> None:
+    """Changing a series' day or type rewrote every quarter already past: September's two Reflective sessions
+    became the new rhythm's Themed dates, or none."""
+    _spotlight, reflective = series.series_for_team(db, team_id)
+
+    def reflective_days(first: date, last: date) -> list[tuple[int, SessionKind]]:
+        found = schedule.scheduled_between(db, team_id, first, last)
+        return [(s.moment.day, s.kind) for s in found if s.series_id == reflective.id]
+
+    def change(rule: str, kind: SessionKind, at: datetime) -> None:
+        series.update_series(db, reflective.id, kind=kind, rule=rule, duration_minutes=60, now=at)
+
+    september, october = (date(2026, 9, 1), date(2026, 9, 30)), (date(2026, 10, 1), date(2026, 10, 31))
+    assert reflective_days(*september) == [(10, SessionKind.REFLECTIVE), (24, SessionKind.REFLECTIVE)]
+    change(skip_date(reflective.rule, date(2026, 9, 24)), SessionKind.REFLECTIVE, datetime(2026, 9, 24, 15, tzinfo=UTC))
+    assert reflective_days(*september) == [(10, SessionKind.REFLECTIVE), (24, SessionKind.REFLECTIVE)], (
+        "a session skipped once its time had passed was on the calendar"
+    )
+    themed = build_rule(Preset(SessionKind.THEMED, 2, time(14), date(2026, 10, 1)))
+    change(themed, SessionKind.THEMED, datetime(2026, 10, 1, 9, tzinfo=UTC))
+    change(themed, SessionKind.THEMED, datetime(2026, 10, 2, 9, tzinfo=UTC))  # saved again unchanged
+    assert reflective_days(*september) == [(10, SessionKind.REFLECTIVE), (24, SessionKind.REFLECTIVE)]
+    new_days = [day for day, kind in reflective_days(*october) if kind == SessionKind.THEMED]
+    assert reflective_days(*october) == [(day, SessionKind.THEMED) for day in new_days] and new_days, (
+        "from the change on, only the new rhythm counts"
+    )
+    rows = db.execute("SELECT kind, replaced_at FROM series_rhythm WHERE series_id = ?", [reflective.id]).fetchall()
+    assert rows == [("reflective", "2026-09-24T15:00:00+00:00"), ("reflective", "2026-10-01T09:00:00+00:00")]
+
+
 def test_a_team_without_series_has_no_next_session(db: Database) -> None:
     team = teams.create_team(db, "Empty Team", [], NOW)
     assert schedule.next_session(db, team.id, NOW) is None
@@ -101,14 +132,19 @@ def test_a_team_without_series_has_no_next_session(db: Database) -> None:
 def test_update_series_changes_kind_rule_and_duration_together(db: Database, team_id: int) -> None:
     first = series.series_for_team(db, team_id)[0]
     themed = build_rule(Preset(SessionKind.THEMED, 2, time(14), date(2026, 9, 1)))
-    updated = series.update_series(db, first.id, kind=SessionKind.THEMED, rule=themed, duration_minutes=90)
+    updated = series.update_series(db, first.id, kind=SessionKind.THEMED, rule=themed, duration_minutes=90, now=NOW)
     assert (updated.kind, updated.rule, updated.duration_minutes) == (SessionKind.THEMED, themed, 90)
 
 
 def test_a_series_whose_rule_no_longer_reads_does_not_hide_the_others(db: Database, team_id: int) -> None:
     spotlight, _ = series.series_for_team(db, team_id)
     series.update_series(
-        db, spotlight.id, kind=spotlight.kind, rule="RRULE:FREQ=SOMETIMES", duration_minutes=spotlight.duration_minutes
+        db,
+        spotlight.id,
+        kind=spotlight.kind,
+        rule="RRULE:FREQ=SOMETIMES",
+        duration_minutes=spotlight.duration_minutes,
+        now=NOW,
     )
     found = schedule.next_session(db, team_id, NOW)
     assert found is not None and (found.moment, found.kind) == (datetime(2026, 9, 10, 10, 0), SessionKind.REFLECTIVE)
