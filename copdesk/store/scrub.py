@@ -26,6 +26,7 @@ from copdesk.store.copies import Copy, copies_of, leftovers
 from copdesk.store.errors import CorruptDatabaseError, NotADatabaseError, StoreError, in_words
 from copdesk.store.lineage import same_lineage, team_identities
 from copdesk.store.location import companion_files, database_files, has_sqlite_header
+from copdesk.store.migrations import user_version
 from copdesk.store.permissions import make_private
 from copdesk.store.safe_write import guarded_write, is_temporary, storage_error_for
 
@@ -107,10 +108,10 @@ def clean_copies(db: Database, db_path: Path, deletion: Deletion, *, delete_dama
     except OSError as exc:
         raise StoreError(f"A file an earlier run left half-made could not be removed ({in_words(exc)}).") from exc
     outcome.leftovers_removed = len(found)
-    live_teams = team_identities(db.conn)
+    live_teams, schema = team_identities(db.conn), user_version(db.conn)
     for copy in copies_of(db_path):
         try:
-            _apply_to(copy, deletion, live_teams, outcome, delete_damaged=delete_damaged)
+            _apply_to(copy, deletion, live_teams, schema, outcome, delete_damaged=delete_damaged)
         except CopyNotCleaned as exc:
             outcome.not_cleaned[copy.path] = exc.why
         except OSError as exc:  # deleting it whole was refused
@@ -119,8 +120,15 @@ def clean_copies(db: Database, db_path: Path, deletion: Deletion, *, delete_dama
 
 
 def _apply_to(
-    copy: Copy, deletion: Deletion, live_teams: set[tuple[int, str]], outcome: CopiesOutcome, *, delete_damaged: bool
+    copy: Copy,
+    deletion: Deletion,
+    live_teams: set[tuple[int, str]],
+    schema: int,
+    outcome: CopiesOutcome,
+    *,
+    delete_damaged: bool,
 ) -> None:
+    """``live_teams`` and ``schema`` are the database's: its teams (whose copies are its own) and schema version."""
     try:
         if not copy.owned and not _same_lineage(copy, live_teams):
             return  # another database's copy, left in a shared folder
@@ -128,7 +136,7 @@ def _apply_to(
             delete_files(copy.files())
             outcome.deleted.append(copy.path)
             return
-        changed = _clean(copy, deletion)
+        changed = _clean(copy, deletion, schema)
     except (NotADatabaseError, CorruptDatabaseError):
         if delete_damaged:
             delete_files(copy.files())
@@ -151,10 +159,13 @@ def _same_lineage(copy: Copy, live_teams: set[tuple[int, str]]) -> bool:
         raise _unreadable(copy.path, exc) from exc
 
 
-def _clean(copy: Copy, deletion: Deletion) -> bool:
+def _clean(copy: Copy, deletion: Deletion, schema: int) -> bool:
     """Clean one copy if it holds any of the deletion; whether it did. Raises :class:`NotADatabaseError` or
-    :class:`CorruptDatabaseError` if it is damaged, :class:`CopyNotCleaned` if something else stopped it."""
+    :class:`CorruptDatabaseError` if it is damaged, :class:`CopyNotCleaned` if something else stopped it: a copy
+    saved by a newer CoPDesk (a schema above ``schema``, the database's) among them, since its tables may hold the
+    data where this CoPDesk does not look, and it is sound, so never deleted as damaged."""
     _check_whole(copy.path)
+    _refuse_newer(copy, schema)
     wal = companion_files(copy.path)[1]
     try:
         has_wal = wal.exists() and wal.stat().st_size > 0
@@ -171,6 +182,21 @@ def _clean(copy: Copy, deletion: Deletion) -> bool:
         except sqlite3.Error as exc:
             raise _unreadable(copy.path, exc) from exc
     return _rewrite(copy.path, deletion, has_wal=has_wal)
+
+
+def _refuse_newer(copy: Copy, schema: int) -> None:
+    try:
+        conn = copy.read_only()
+        try:
+            version = user_version(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise _unreadable(copy.path, exc) from exc
+    if version > schema:
+        raise CopyNotCleaned(
+            copy.path, f"a newer CoPDesk saved it, schema {version}: that CoPDesk can clean it, or delete the file"
+        )
 
 
 def _check_whole(path: Path) -> None:

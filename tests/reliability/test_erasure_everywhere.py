@@ -158,6 +158,26 @@ def test_an_sqlite_file_no_erasure_can_be_applied_to_counts_as_damaged_and_can_b
     assert not stranger.exists() and files_holding(db_path.parent, b"Quinn") == []
 
 
+def test_a_backup_a_newer_copdesk_saved_is_never_called_cleaned_nor_deleted_as_damaged(
+    call_cli: CallCli, db_path: Path
+) -> None:
+    """Its tables may hold the person where this CoPDesk does not look: it was cleaned of the tables known here and
+    reported as cleaned. It is sound, so ``--delete-damaged`` must not delete it either."""
+    make_database(db_path)
+    newer = take_backup(db_path)
+    (version,) = sql(newer, "PRAGMA user_version")[0]
+    sql(newer, "CREATE TABLE member_story (member_name TEXT)")
+    sql(newer, "INSERT INTO member_story VALUES ('Zoë Quinn')")
+    sql(newer, f"PRAGMA user_version = {version + 1}")
+
+    code, _out, err = erase(call_cli, db_path, "Zoë Quinn", "--delete-damaged")
+
+    assert code == 1 and f"Not cleaned this time, so the data is still in: backups/copdesk.db/{newer.name} (" in err
+    assert f"a newer CoPDesk saved it, schema {version + 1}" in err and "Traceback" not in err, err
+    assert newer.is_file() and sql(newer, "SELECT count(*) FROM member_story") == [(1,)]
+    assert files_holding(db_path.parent, "Zoë Quinn".encode()) == [str(newer.relative_to(db_path.parent))]
+
+
 def test_a_copy_taken_before_an_erasure_restores_without_the_erased_and_names_the_old_sessions_it_brings_back(
     call_cli: CallCli, db_path: Path, tmp_path: Path
 ) -> None:
