@@ -194,7 +194,7 @@ def _cmd_retention(ctx: Context) -> int:
 
 def _cmd_erase(ctx: Context) -> int:
     from copdesk.core.text import InvalidName, clean_name
-    from copdesk.services.data_care import erase_member, pending_erasure_of, preview_erasure
+    from copdesk.services.data_care import erase_member, erased_before, pending_erasure_of, preview_erasure
     from copdesk.store.cpd import MemberNotFound, find_member
 
     with _locked_database(ctx) as opened:
@@ -210,6 +210,11 @@ def _cmd_erase(ctx: Context) -> int:
         except MemberNotFound as exc:
             if was_pending and (finished or not ctx.args.yes):
                 return 0  # it was this person's erasure, now finished (or said to be pending)
+            if erased_before(opened.db, member_name):
+                ctx.out(
+                    f"Someone called {member_name} was erased already; nobody of that name is on {team.name}'s roster."
+                )
+                return 0
             raise UserError(str(exc)) from exc
         counts = preview_erasure(opened.db, member.id)
         if not ctx.args.yes:

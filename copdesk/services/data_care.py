@@ -135,6 +135,13 @@ def pending_erasure_of(db: Database, name: str) -> bool:
     return any(care.whole_digests & digests.whole for care in pending_care.pending(db) if care.kind == "erase")
 
 
+def erased_before(db: Database, name: str) -> bool:
+    """Whether someone called ``name`` was erased already (the redaction list knows their names), so asking again
+    is answered with that, not with "nobody called"."""
+    erased = pending_care.redaction_list(db)
+    return erased is not None and bool(NameDigests.of_names(erased.salt, [name]).whole & erased.whole)
+
+
 def _finish(db: Database, db_path: Path, care: PendingCare, now: datetime, *, delete_damaged: bool) -> CareReport[None]:
     deletion = _erasure(db, care) if care.identity is not None else _retention(care)
     copies = clean_copies(db, db_path, deletion, delete_damaged=delete_damaged)

@@ -140,6 +140,12 @@ def test_erase_through_the_cli_matches_names_casefolded_and_nfc(
     done = call_cli("erase", "--team", "Harbour Team", "--member", decomposed, "--yes", "--db", str(db_path))
     assert done.returncode == 0, done.stderr
     assert "Erased Zoë Quinn: contributions: 3 · attendances: 3" in done.stdout
+    again = call_cli("erase", "--team", "Harbour Team", "--member", "zoë quinn", "--yes", "--db", str(db_path))
+    assert again.returncode == 0 and again.stderr == "", "asking again is told it is done, not 'nobody called'"
+    assert (
+        again.stdout.strip()
+        == "Someone called zoë quinn was erased already; nobody of that name is on Harbour Team's roster."
+    )
 
 
 @pytest.mark.posix_only
