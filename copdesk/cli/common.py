@@ -124,10 +124,16 @@ AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 
 def chosen_team(db: Database, name: str | None) -> Team:
-    """The team named with --team, else the one with the latest session; a one-line error otherwise."""
+    """The team named with --team, else the one with the latest session; a one-line error otherwise (an empty or
+    unreadable name is told as such, as the window tells it)."""
+    from copdesk.core.text import InvalidName, clean_name
     from copdesk.store.review import most_active_team
     from copdesk.store.teams import find_team, list_teams
 
+    try:
+        name = clean_name(name, what="Team name") if name is not None else None
+    except InvalidName as exc:
+        raise UserError(str(exc)) from exc
     team = find_team(db, name) if name is not None else most_active_team(db)
     if team is None:
         known = ", ".join(t.name for t in list_teams(db))

@@ -198,8 +198,8 @@ def _cmd_erase(ctx: Context) -> int:
     from copdesk.store.cpd import MemberNotFound, find_member
 
     with _locked_database(ctx) as opened:
+        team = chosen_team(opened.db, ctx.args.team)
         try:
-            team = chosen_team(opened.db, clean_name(ctx.args.team, what="Team name"))
             member_name = clean_name(ctx.args.member, what="Member name")
         except InvalidName as exc:
             raise UserError(str(exc)) from exc

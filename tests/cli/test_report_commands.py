@@ -319,6 +319,11 @@ QUARTER_MD = ("--quarter", "2026Q3", "--format", "md")
         (("report", "--team", NORTH, "--quarter", "9999Q4", "--format", "md", "-o", "{keep}"), "from 1900Q1 to 9998Q4"),
         (("summary", "--team", NORTH, "--quarter", "1899Q4", "-o", "{keep}"), "from 1900Q1 to 9998Q4"),
         (("schedule", "--team", "Nowhere"), "no team called"),
+        (("schedule", "--team", "  "), "Team name is empty; type at least one letter."),
+        (
+            ("cpd", "--team", "North\x07", "--member", "Sam Okafor", *YEAR_2026, "-o", "{keep}"),
+            "invisible control character",
+        ),
         (("schedule", "--team", NORTH, "--next", "0"), "--next takes 1 to 500"),
         (("schedule", "--team", NORTH, "--from", "31/02/2026"), "--from takes a date like"),
         (("export", "99999", "--format", "pdf", "-o", "{keep}"), "There is no session 99999"),
