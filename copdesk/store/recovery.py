@@ -40,12 +40,13 @@ from copdesk.store.connection import (
     restoring_file,
     took_unread_mark,
 )
-from copdesk.store.errors import CorruptDatabaseError, NotADatabaseError, StoreError, in_words
+from copdesk.store.errors import CorruptDatabaseError, NotADatabaseError, StorageFullError, StoreError, in_words
 from copdesk.store.kept_notes import sync_folder
 from copdesk.store.lineage import same_lineage, team_identities
 from copdesk.store.location import FOLDER_MODE, database_files, is_sqlite_file, rollback_journal, same_file, shown
 from copdesk.store.pending_care import CareHistory
 from copdesk.store.retention import old_data_present
+from copdesk.store.safe_write import storage_error_for
 from copdesk.store.uri import read_only_uri, sqlite_uri
 
 QUARANTINE_FOLDER = "quarantine"
@@ -214,7 +215,8 @@ def restore_database(
         raise StoreError(f"The restore did not happen. {exc.message}") from exc
     except (sqlite3.Error, StoreError, OSError) as exc:
         waiting = quarantined and not db_path.exists()  # the ready copy stays, for the next opening
-        if isinstance(exc, OSError) and not waiting:
+        full = isinstance(exc, StorageFullError) or isinstance(storage_error_for(exc), StorageFullError)
+        if isinstance(exc, OSError) and not waiting and not full:
             raise  # nothing was moved aside: the caller says what a file in use means
         kept = (
             f"the damaged database is kept in {QUARANTINE_FOLDER}/, and the backup is put in its place when "
@@ -222,6 +224,10 @@ def restore_database(
             if waiting
             else "the database was left as it was"
         )
+        if full:  # said plainly: the store's own words for it speak of a change not saved
+            then = "first" if waiting else "then try again"
+            said = f"The restore failed: the disk is full. {kept[0].upper()}{kept[1:]}; free some space, {then}."
+            raise StoreError(said) from exc
         raise StoreError(f"The restore failed ({in_words(exc)}); {kept}.") from exc
     finally:
         discard_restoring(db_path)
@@ -282,6 +288,8 @@ def _prepare(
     source_conn = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         backup_to(source_conn, prepared)
+    except StorageFullError:
+        raise
     except StoreError as exc:
         raise StoreError(f"the backup could not be copied: {exc.message}") from exc
     finally:

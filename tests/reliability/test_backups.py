@@ -15,10 +15,12 @@ import pytest
 
 from copdesk import paths
 from copdesk.startup import open_for_gui
+from copdesk.store import recovery
 from copdesk.store.backup_catalogue import BackupKind, list_backups, rotate_automatic_backups
 from copdesk.store.connection import backup_folder, open_database
 from copdesk.store.copies import copies_of
-from copdesk.store.errors import StoreError
+from copdesk.store.errors import StorageFullError, StoreError
+from copdesk.store.safe_write import STORAGE_FULL_MESSAGE
 from copdesk.store.uri import sqlite_uri
 from tests.cli.conftest import CallCli, RunCli, one_line_error
 from tests.reliability.conftest import NOW, ROOT, FakePrompts, child_env, make_database
@@ -121,6 +123,30 @@ def test_restore_verifies_backs_up_then_restores(run_cli: RunCli, db_path: Path,
     assert conn.execute("SELECT event FROM audit ORDER BY id DESC LIMIT 1").fetchone()[0] == "restored"
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
+
+
+def test_a_full_disk_stops_a_restore_in_one_plain_line_and_changes_nothing(
+    call_cli: CallCli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It read "The restore failed (the backup could not be copied: The disk is full, so the last change was not
+    saved (nothing was half-written). Free some space, then try again.); the database was left as it was." """
+    make_database(db_path)
+    copy = tmp_path / "copy.db"
+    assert call_cli("backup", "--db", str(db_path), "-o", str(copy)).returncode == 0
+    opened = open_database(db_path, paths.migrations_dir())
+    opened.db.execute("DELETE FROM note WHERE id = (SELECT max(id) FROM note)")  # to tell the two apart
+    opened.db.close()
+
+    def disk_full(*_args: object) -> Path:
+        raise StorageFullError(STORAGE_FULL_MESSAGE)
+
+    monkeypatch.setattr(recovery, "backup_to", disk_full)
+    said = one_line_error(call_cli("restore", str(copy), "--db", str(db_path)))
+
+    assert said.endswith(
+        "The restore failed: the disk is full. The database was left as it was; free some space, then try again."
+    ), said
+    assert _count(db_path, "note") == 2
 
 
 def test_restore_refuses_bad_files_in_one_line_and_changes_nothing(
