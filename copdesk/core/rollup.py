@@ -15,14 +15,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from enum import StrEnum
+from typing import Any, BinaryIO, TypeVar
 
 from copdesk.core.charts import ChartSeries, chart_image, grouped_bars
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
 from copdesk.core.quarterly import RECURRING_AFTER_MENTIONS, SUMMARY_FORMAT, SUMMARY_VERSION, quarter_label
 from copdesk.core.record import Section, Table, sections_to_html
-from copdesk.core.text import name_key
+from copdesk.core.text import name_key, quoted
 from copdesk.core.themes import shared_words, theme_words
 
 
@@ -165,13 +166,15 @@ def _sessions(document: dict[str, Any]) -> tuple[dict[SessionKind, int], dict[Se
     scheduled: dict[SessionKind, int] = {}
     held: dict[SessionKind, int] = {}
     for entry in document["sessions"]:
-        kind = SessionKind(entry["kind"])
+        kind = _one_of(SessionKind, entry["kind"], "session type")
         if kind in scheduled:
             raise ValueError("a session type listed twice")
         scheduled[kind], held[kind] = _count(entry["scheduled"]), _count(entry["held"])
         if _count(entry["due_so_far"]) > scheduled[kind]:
             raise ValueError("more sessions due than scheduled")
-    attended = [(SessionKind(a["kind"]), _count(a["attended"])) for a in document["attendance"]]
+    attended = [
+        (_one_of(SessionKind, a["kind"], "session type"), _count(a["attended"])) for a in document["attendance"]
+    ]
     if Counter(kind for kind, _ in attended) != Counter(held):
         raise ValueError("the attendance of other sessions than those held")
     return scheduled, held, tuple(count for _, count in attended)
@@ -182,7 +185,7 @@ def _issue(entry: dict[str, Any]) -> SummaryIssue:
     end, and calls the issue recurring from its second mention."""
     issue = SummaryIssue(
         _text(entry["title"]),
-        IssueStatus(entry["status"]),
+        _one_of(IssueStatus, entry["status"], "issue status"),
         _count(entry["mentions_in_quarter"]),
         _count(entry["mentions_total"]),
         _flag(entry["recurring"]),
@@ -199,11 +202,27 @@ def _issue(entry: dict[str, Any]) -> SummaryIssue:
 def _escalation(entry: dict[str, Any]) -> SummaryEscalation:
     """Only an escalation still awaiting a response can have it overdue."""
     escalation = SummaryEscalation(
-        _text(entry["issue"]), EscalationTarget(entry["to"]), _flag(entry["response_overdue"])
+        _text(entry["issue"]),
+        _one_of(EscalationTarget, entry["to"], "escalation target"),
+        _flag(entry["response_overdue"]),
     )
-    if escalation.response_overdue and EscalationStatus(entry["status"]) is not EscalationStatus.AWAITING:
+    if (
+        escalation.response_overdue
+        and _one_of(EscalationStatus, entry["status"], "escalation status") is not EscalationStatus.AWAITING
+    ):
         raise ValueError("a response overdue for an escalation not awaiting one")
     return escalation
+
+
+_Choice = TypeVar("_Choice", bound=StrEnum)
+
+
+def _one_of(choices: type[_Choice], value: object, what: str) -> _Choice:
+    """One of the words the writer uses; another is quoted cut short, so a damaged file cannot flood the message."""
+    try:
+        return choices(_text(value))
+    except ValueError:
+        raise ValueError(f"an unknown {what}, {quoted(str(value))}") from None
 
 
 def _count(value: object) -> int:
@@ -256,7 +275,9 @@ def check_distinct(summaries: Sequence[tuple[str, TeamSummary]]) -> None:
     for source, summary in summaries:
         key = (summary.team_key, summary.quarter)
         if key in seen:
-            raise SummaryError(f"{source} repeats {summary.team} {summary.quarter}, already read from {seen[key]}.")
+            raise SummaryError(
+                f"{source} repeats {quoted(summary.team, 60)} {summary.quarter}, already read from {seen[key]}."
+            )
         seen[key] = source
 
 

@@ -142,7 +142,14 @@ def test_roll_up_merges_teams_and_finds_shared_barriers() -> None:
             json.dumps({"format": "copdesk-quarter-summary", "version": 99}),
             "a summary version this CoPDesk cannot read",
         ),
-        (json.dumps(_summary("North", ["x"], sessions=[{"kind": "weekly"}])), "north.json is a damaged summary"),
+        (
+            json.dumps(_summary("North", ["x"], sessions=[{"kind": "weekly\n" + "x" * 5000}])),
+            rf"^{DAMAGED} \(ValueError: an unknown session type, 'weekly\\nx{{33}}…'\)\.$",
+        ),
+        (
+            _changed(NORTH, "issues", 0, "status", value="lost"),
+            rf"{DAMAGED} \(ValueError: an unknown issue status, 'lost'\)",
+        ),
         (json.dumps(_summary("North", ["x"], actions={"raised": -1})), "north.json is a damaged summary"),
         (json.dumps(_summary("North\ud800side", ["x"])), r"damaged summary \(ValueError: text with half a character"),
         (json.dumps(_summary("North", ["Parking\udfff"])), "north.json is a damaged summary"),
@@ -247,8 +254,11 @@ def test_a_file_larger_than_any_summary_is_refused_before_it_is_read_whole() -> 
 
 def test_the_same_team_and_quarter_twice_is_refused() -> None:
     one = read_summary(json.dumps(_summary("North", ["x"])), "a.json")
-    with pytest.raises(SummaryError, match=r"b\.json repeats North 2026Q3, already read from a\.json"):
+    with pytest.raises(SummaryError, match=r"b\.json repeats 'North' 2026Q3, already read from a\.json"):
         check_distinct([("a.json", one), ("b.json", one)])
+    flooding = read_summary(json.dumps(_summary("North\n" + "x" * 5000, ["x"])), "e.json")
+    with pytest.raises(SummaryError, match=r"^f\.json repeats 'North\\nx{54}…' 2026Q3, already read from e\.json\.$"):
+        check_distinct([("e.json", flooding), ("f.json", flooding)])
     composed = read_summary(json.dumps(_summary("Zo\u00eb Team", ["x"])), "c.json")
     decomposed = read_summary(json.dumps(_summary("ZOE\u0308 team", ["x"])), "d.json")  # the same name, typed otherwise
     with pytest.raises(SummaryError, match=r"d\.json repeats .* already read from c\.json"):
