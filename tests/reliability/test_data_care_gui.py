@@ -386,3 +386,18 @@ def test_the_erase_dialog_says_where_to_correct_the_texts_that_still_name_the_me
     dialog.erase_button.click()
     assert dialog.result_label.text().startswith("Erased: ")
     assert dialog.result_label.text().endswith("select one and correct its words there.")
+
+
+def test_a_tick_given_for_one_retention_period_is_not_given_for_another(
+    qtbot: QtBot, db: Database, db_path: Path
+) -> None:
+    fill(db, start=NOW - timedelta(days=800))
+    dialog = RetentionDialog(_context(db, db_path))
+    qtbot.addWidget(dialog)
+    dialog.months.setValue(36)
+    assert ": 0." in dialog.preview.text()
+    dialog.confirm.setChecked(True)  # nothing would go
+    dialog.months.setValue(1)  # a wheel turned over the box
+    assert not dialog.confirm.isChecked() and not dialog.delete_button.isEnabled()
+    dialog.delete_button.click()
+    assert sessions.session_count(db) == 3

@@ -114,9 +114,15 @@ class RetentionDialog(QDialog):
         self.delete_damaged, self.retry = ui.deleteDamagedButton, ui.retryButton
         self.delete_damaged.clicked.connect(lambda: _finish_earlier(self, delete_damaged=True))
         self.retry.clicked.connect(lambda: _finish_earlier(self, delete_damaged=False))
-        self.months.valueChanged.connect(self.refresh)
+        self.months.valueChanged.connect(self._months_changed)
         self.confirm.toggled.connect(self.refresh)
         self.delete_button.clicked.connect(self.delete)
+        self.refresh()
+
+    def _months_changed(self) -> None:
+        """A tick given for one cut-off is not given for another: a wheel turned over the box, or a digit typed,
+        must not make Delete take more sessions than the facilitator read out before ticking."""
+        self.confirm.setChecked(False)
         self.refresh()
 
     def refresh(self) -> None:
