@@ -10,6 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
@@ -401,3 +403,30 @@ def test_a_tick_given_for_one_retention_period_is_not_given_for_another(
     assert not dialog.confirm.isChecked() and not dialog.delete_button.isEnabled()
     dialog.delete_button.click()
     assert sessions.session_count(db) == 3
+
+
+def test_enter_never_deletes_the_damaged_copies_nor_erases_nor_restores(
+    qtbot: QtBot, db: Database, db_path: Path
+) -> None:
+    """Enter pressed out of habit, in the box or on the tick, closes the dialog: it presses no button that deletes."""
+    from tests.reliability.conftest import corrupt
+
+    team_id = fill(db)
+    damaged = backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW - timedelta(days=1)))
+    corrupt(damaged, "overwritten-page")
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    _erase(dialog, "Zoë Quinn")
+    assert dialog.delete_damaged.isVisible()
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Bo Day"))
+    dialog.confirm.setChecked(True)
+    dialog.confirm.setFocus()
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Return)
+    assert damaged.exists() and dialog.member_combo.findText("Bo Day") != -1
+    assert dialog.result() == EraseMemberDialog.DialogCode.Rejected and not dialog.isVisible()
+
+    retention = RetentionDialog(_context(db, db_path))
+    restore = RestoreDialog(db_path, 99)
+    for other in (retention, restore):
+        qtbot.addWidget(other)
+        other.show()
+    assert retention.ui.closeButton.isDefault() and restore.ui.closeButton.isDefault()

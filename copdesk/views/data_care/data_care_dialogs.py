@@ -2,7 +2,8 @@
 
 Nothing here deletes on a single click: each destructive button stays disabled until a box saying
 what will happen is ticked, and each dialog first shows what would go. No second pop-up asks "are you
-sure?", so the dialogs can be driven by tests without anything blocking.
+sure?", so the dialogs can be driven by tests without anything blocking. Close is each dialog's default button:
+Enter pressed in the list, the box or on the tick closes the dialog, and never deletes, erases or restores.
 
 The deletions are :mod:`copdesk.services.data_care`'s: they reach every copy and span many files, so they run
 outside the write guard's single transaction, and a refusal is said in the dialog itself. A copy too damaged

@@ -103,6 +103,9 @@ class Ui_EraseMemberDialog(object):
 
         self.retranslateUi(eraseMemberDialog)
 
+        self.closeButton.setDefault(True)
+
+
         QMetaObject.connectSlotsByName(eraseMemberDialog)
     # setupUi
 

@@ -80,6 +80,9 @@ class Ui_RestoreDialog(object):
 
         self.retranslateUi(restoreDialog)
 
+        self.closeButton.setDefault(True)
+
+
         QMetaObject.connectSlotsByName(restoreDialog)
     # setupUi
 

@@ -103,6 +103,9 @@ class Ui_RetentionDialog(object):
 
         self.retranslateUi(retentionDialog)
 
+        self.closeButton.setDefault(True)
+
+
         QMetaObject.connectSlotsByName(retentionDialog)
     # setupUi
 
