@@ -430,3 +430,24 @@ def test_enter_never_deletes_the_damaged_copies_nor_erases_nor_restores(
         qtbot.addWidget(other)
         other.show()
     assert retention.ui.closeButton.isDefault() and restore.ui.closeButton.isDefault()
+
+
+def test_the_erase_dialog_grows_to_show_its_words_whole_when_a_member_is_chosen(qtbot: QtBot, db_path: Path) -> None:
+    """The preview of a member whose name is in notes runs to several lines: the dialog grows for them, and the
+    words above (what an erasure does) are not cut off to make room."""
+    window = create_window(db_path)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    db = window.context.db
+    team_id = fill(db)
+    session = sessions.create_session(db, team_id, SessionKind.REFLECTIVE, NOW, planned_start=NOW)
+    notes.add_note(db, session.id, NoteKind.LEARNING, "Zoë Quinn's idea about the rota", NOW)
+    dialog = EraseMemberDialog(window.context, team_id, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
+    assert "Search all notes" in dialog.preview.text()
+    for label in (dialog.ui.introLabel, dialog.preview):
+        assert label.height() >= label.heightForWidth(label.width()), label.objectName()

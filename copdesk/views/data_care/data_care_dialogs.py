@@ -135,6 +135,7 @@ class RetentionDialog(QDialog):
             f"Closed issues with nothing newer: {report.issues}."
         )
         self.delete_button.setEnabled(self.confirm.isChecked())
+        _grow(self)
 
     def delete(self) -> None:
         before = data_care.unfinished(self.context.db)
@@ -198,10 +199,12 @@ class EraseMemberDialog(QDialog):
                 else "Nobody is on this team's roster."
             )
             self.erase_button.setEnabled(False)
+            _grow(self)
             return
         counts = data_care.preview_erasure(self.context.db, int(member_id))
         self.preview.setText(f"To erase: {counts.summary()}.{_HOW_TO_CORRECT if counts.texts_mentioning else ''}")
         self.erase_button.setEnabled(self.confirm.isChecked())
+        _grow(self)
 
     def erase(self) -> None:
         member_id = self.member_combo.currentData()
@@ -231,7 +234,7 @@ _HOW_TO_CORRECT = (
 class _CareDialog(Protocol):
     context: AppContext
 
-    def adjustSize(self) -> None: ...
+    def window(self) -> QWidget: ...
 
     delete_damaged: QPushButton
     retry: QPushButton
@@ -266,11 +269,13 @@ def _offer(dialog: _CareDialog, reports: list[data_care.CareReport[Any]]) -> Non
 
 
 def _grow(dialog: _CareDialog) -> None:
-    """Grow the dialog to show the whole message. ``adjustSize`` alone leaves the wrapped message the height of
-    fewer lines than it needs, cutting off its first and last, so the label asks for its height at its width."""
-    label = dialog.result_label
-    label.setMinimumHeight(label.heightForWidth(label.width()))
-    dialog.adjustSize()
+    """Fit the dialog's height to its words at its width, as long as they now are (a member whose name is in notes
+    has a preview of several lines, a copy not cleaned a message of five). ``adjustSize`` would measure the wrapped
+    words at a narrower width than the dialog has, leaving a gap, or cutting off lines once the dialog is at its
+    minimum width. Until the dialog is shown its labels have no width, and showing it fits it to its words."""
+    window, layout = dialog.window(), dialog.window().layout()
+    if window.isVisible() and layout is not None:
+        window.resize(window.width(), layout.totalHeightForWidth(window.width()))
 
 
 def _refused(dialog: _CareDialog, exc: StoreError, *, begun: bool) -> None:
