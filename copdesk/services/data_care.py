@@ -28,7 +28,7 @@ from copdesk.core.clock import from_utc_iso, to_utc_iso
 from copdesk.core.dates import format_uk
 from copdesk.core.name_match import NameDigests
 from copdesk.services import transaction
-from copdesk.store import erasure, pending_care, retention
+from copdesk.store import erasure, pending_care, retention, teams
 from copdesk.store.audit import record_event
 from copdesk.store.copies import display_name, names_in_copies
 from copdesk.store.erasure import ErasureCounts
@@ -79,6 +79,12 @@ class CareReport(Generic[Counts]):
 def preview_erasure(db: Database, member_id: int) -> ErasureCounts:
     """What erasing the member would remove from the database (the dialog's and the dry run's counts)."""
     return erasure.preview_erasure(db, member_id)
+
+
+def other_rosters_with_name_of(db: Database, member_id: int) -> list[str]:
+    """The other teams whose roster has someone of the member's name: an erasure reaches one team's roster, so the
+    same colleague on two rosters is erased from each in turn."""
+    return teams.other_teams_with_name_of(db, member_id)
 
 
 def preview_retention(db: Database, months: int, now: datetime) -> RetentionCounts:

@@ -112,6 +112,16 @@ def get_member(db: Database, member_id: int) -> Member:
     return _member(db.table("member").get(member_id))
 
 
+def other_teams_with_name_of(db: Database, member_id: int) -> list[str]:
+    """The other teams whose roster has someone of this member's name (casefolded), by name."""
+    sql = (
+        "SELECT DISTINCT team.name, team.name_key FROM member AS this JOIN member AS other "
+        "ON other.name_key = this.name_key AND other.team_id <> this.team_id JOIN team ON team.id = other.team_id "
+        "WHERE this.id = ? ORDER BY team.name_key"
+    )
+    return [str(row[0]) for row in db.execute(sql, [member_id]).fetchall()]
+
+
 def rename_member(db: Database, member_id: int, new_name: str) -> Member:
     member = get_member(db, member_id)
     clean = clean_name(new_name, what="Member name")

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from copdesk import paths
 from copdesk.app import create_window
 from copdesk.core.clock import system_monotonic
-from copdesk.core.model import NoteKind, SessionKind
+from copdesk.core.model import NoteKind, Role, SessionKind
 from copdesk.startup import DamageChoice
 from copdesk.store import migrations, notes, pending_care, scrub, sessions, teams
 from copdesk.store.backup import backup_to
@@ -451,3 +451,25 @@ def test_the_erase_dialog_grows_to_show_its_words_whole_when_a_member_is_chosen(
     assert "Search all notes" in dialog.preview.text()
     for label in (dialog.ui.introLabel, dialog.preview):
         assert label.height() >= label.heightForWidth(label.width()), label.objectName()
+
+
+def test_the_erase_dialog_names_its_team_and_another_roster_with_someone_of_the_same_name(
+    qtbot: QtBot, db: Database, db_path: Path
+) -> None:
+    """A colleague on two teams' rosters is erased from one at a time: the dialog says which, and where else the name
+    is, so a request to erase is not thought done when half of it is."""
+    team_id = fill(db)
+    other = teams.create_team(db, "Riverside Team", [("zoë quinn", Role.PRACTITIONER)], NOW)
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    assert dialog.preview.text() == "Choose the member of Harbour Team whose data is to be erased."
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Bo Day"))
+    assert dialog.preview.text().startswith("To erase from Harbour Team: ") and "Someone called" not in (
+        dialog.preview.text()
+    )
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
+    said = "Someone called Zoë Quinn is also on Riverside Team's roster, which this does not reach"
+    assert said in dialog.preview.text()
+    dialog.confirm.setChecked(True)
+    dialog.erase_button.click()
+    assert said in dialog.result_label.text()
+    assert [m.display_name for m in teams.list_members(db, other.id)] == ["zoë quinn"]

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QListWidgetItem, QPu
 from copdesk.core.date_names import short_date
 from copdesk.core.dates import format_uk
 from copdesk.core.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
+from copdesk.core.text import listed
 from copdesk.services import data_care
 from copdesk.store.backup_catalogue import list_backups, verify_restorable
 from copdesk.store.errors import StoreError
-from copdesk.store.teams import list_members
+from copdesk.store.teams import get_team, list_members
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_erase_member import Ui_EraseMemberDialog
 from copdesk.views.forms.ui_restore_backup import Ui_RestoreDialog
@@ -167,6 +168,7 @@ class EraseMemberDialog(QDialog):
         self.member_combo, self.preview, self.confirm = ui.memberCombo, ui.previewLabel, ui.confirmCheck
         self.result_label, self.erase_button = ui.resultLabel, ui.eraseButton
         self.team_id = team_id
+        self.team_name = get_team(context.db, team_id).name
         self.member_combo.setPlaceholderText("Choose whose data to erase")
         self._list_members()
         ui.closeButton.clicked.connect(self.reject)
@@ -194,23 +196,39 @@ class EraseMemberDialog(QDialog):
         member_id = self.member_combo.currentData()
         if member_id is None:
             self.preview.setText(
-                "Choose the member whose data is to be erased."
+                f"Choose the member of {self.team_name} whose data is to be erased."
                 if self.member_combo.count()
-                else "Nobody is on this team's roster."
+                else f"Nobody is on {self.team_name}'s roster."
             )
             self.erase_button.setEnabled(False)
             _grow(self)
             return
         counts = data_care.preview_erasure(self.context.db, int(member_id))
-        self.preview.setText(f"To erase: {counts.summary()}.{_HOW_TO_CORRECT if counts.texts_mentioning else ''}")
+        how = _HOW_TO_CORRECT if counts.texts_mentioning else ""
+        self.preview.setText(
+            f"To erase from {self.team_name}: {counts.summary()}.{how}{self._elsewhere(int(member_id))}"
+        )
         self.erase_button.setEnabled(self.confirm.isChecked())
         _grow(self)
+
+    def _elsewhere(self, member_id: int) -> str:
+        """A sentence (with a leading space) when someone of the member's name is on another team's roster, which
+        this erasure does not reach; else empty."""
+        others = data_care.other_rosters_with_name_of(self.context.db, member_id)
+        if not others:
+            return ""
+        rosters = listed(others) + ("'s roster" if len(others) == 1 else "'s rosters")
+        return (
+            f" Someone called {self.member_combo.currentText()} is also on {rosters}, which this does not reach: to"
+            " erase their data there too, choose that team at the top of the window, then erase them again."
+        )
 
     def erase(self) -> None:
         member_id = self.member_combo.currentData()
         if member_id is None:
             return
         before = data_care.unfinished(self.context.db)
+        elsewhere = self._elsewhere(int(member_id))
         try:
             report = data_care.erase_member(self.context.db, self.context.db_path, int(member_id), self.context.now())
         except StoreError as exc:
@@ -220,7 +238,7 @@ class EraseMemberDialog(QDialog):
             return
         self._list_members()
         how = _HOW_TO_CORRECT if report.counts.texts_mentioning else ""
-        _say_outcome(self, self.result_label, f"Erased: {report.counts.summary()}", report, then=how)
+        _say_outcome(self, self.result_label, f"Erased: {report.counts.summary()}", report, then=how + elsewhere)
         self.refresh()
         self.changed.emit()
 
