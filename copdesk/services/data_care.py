@@ -28,7 +28,7 @@ from copdesk.core.clock import from_utc_iso, to_utc_iso
 from copdesk.core.dates import format_uk
 from copdesk.core.name_match import NameDigests
 from copdesk.services import transaction
-from copdesk.store import erasure, pending_care, retention, teams
+from copdesk.store import erasure, kept_notes, pending_care, retention, teams
 from copdesk.store.audit import record_event
 from copdesk.store.copies import display_name, names_in_copies
 from copdesk.store.erasure import ErasureCounts
@@ -85,6 +85,12 @@ def other_rosters_with_name_of(db: Database, member_id: int) -> list[str]:
     """The other teams whose roster has someone of the member's name: an erasure reaches one team's roster, so the
     same colleague on two rosters is erased from each in turn."""
     return teams.other_teams_with_name_of(db, member_id)
+
+
+def kept_files_beside(db_path: Path) -> int:
+    """How many files of words CoPDesk could not save wait beside the database: text files, which no erasure or
+    deletion of old sessions reaches (:mod:`copdesk.store.kept_notes`)."""
+    return len(kept_notes.kept_files(db_path.parent))
 
 
 def preview_retention(db: Database, months: int, now: datetime) -> RetentionCounts:

@@ -473,3 +473,26 @@ def test_the_erase_dialog_names_its_team_and_another_roster_with_someone_of_the_
     dialog.erase_button.click()
     assert said in dialog.result_label.text()
     assert [m.display_name for m in teams.list_members(db, other.id)] == ["zoë quinn"]
+
+
+def test_deletions_say_that_words_kept_in_files_beside_the_data_are_not_reached(
+    qtbot: QtBot, db: Database, db_path: Path
+) -> None:
+    """ "Backups cleaned" must not read as "gone everywhere" while a session's notes wait in a text file."""
+    from copdesk.store import kept_notes
+
+    team_id = fill(db, start=NOW - timedelta(days=800))
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    _erase(dialog, "Bo Day")
+    assert "unsaved-notes" not in dialog.result_label.text()  # nothing kept: nothing said
+    kept_notes.keep_text(db_path.parent, "Zoë Quinn said the rota works", "Notes of a session", NOW)
+    _erase(dialog, "Zoë Quinn")
+    said = "A file of words CoPDesk could not save, in the “unsaved-notes” folder beside your data, is not reached"
+    assert said in dialog.result_label.text()
+    retention = RetentionDialog(_context(db, db_path))
+    qtbot.addWidget(retention)
+    retention.show()
+    retention.months.setValue(12)
+    retention.confirm.setChecked(True)
+    retention.delete_button.click()
+    assert retention.result_label.text().startswith("Deleted: sessions: 3") and said in retention.result_label.text()

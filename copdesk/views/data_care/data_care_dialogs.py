@@ -263,11 +263,25 @@ def _say_outcome(
     dialog: _CareDialog, label: QLabel, done: str, report: data_care.CareReport[Any], *, then: str = ""
 ) -> None:
     """What was done, and where (``then``: what the facilitator may do next, a sentence with a leading space)."""
+    then += _kept_files_left(dialog)
     if report.complete:
         label.setText(f"{done} · {report.copies_summary(dialog.context.db_path)}.{then}")
     else:
         label.setText(f"{done}, in the database; not yet everywhere{_left(dialog, [report])}{then}")
     _offer(dialog, [report])
+
+
+def _kept_files_left(dialog: _CareDialog) -> str:
+    """A sentence (with a leading space) when files of words CoPDesk could not save wait beside the data: the
+    deletion did not reach them, and "backups cleaned" must not read as "gone everywhere"; else empty."""
+    count = data_care.kept_files_beside(dialog.context.db_path)
+    if not count:
+        return ""
+    files, them = ("A file", "it") if count == 1 else (f"{count} files", "them")
+    return (
+        f" {files} of words CoPDesk could not save, in the “unsaved-notes” folder beside your data, "
+        f"{'is' if count == 1 else 'are'} not reached by this: read {them}, then delete {them}."
+    )
 
 
 def _left(dialog: _CareDialog, reports: list[data_care.CareReport[Any]]) -> str:
