@@ -136,6 +136,12 @@ def test_restore_dialog_with_no_backups_says_so_in_place_of_the_list(
     qtbot.waitExposed(dialog)
     assert dialog.list.count() == 0 and not dialog.list.isVisible()
     assert dialog.empty_label.isVisible() and dialog.empty_label.text().startswith("No backups yet")
+    dialog.add_file(db_path)  # the data open now, chosen by mistake: refused here, before the window closes for it
+    assert (
+        dialog.status.text()
+        == "Cannot restore this one: copdesk.db is the data CoPDesk has open now; choose a backup of it."
+    )
+    assert not dialog.restore_button.isEnabled()
     chosen = backup_to(db.conn, tmp_path / "kept.db")
     dialog.add_file(chosen)
     assert dialog.list.isVisible() and not dialog.empty_label.isVisible() and dialog.restore_button.isEnabled()

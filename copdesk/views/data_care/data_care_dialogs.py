@@ -26,6 +26,7 @@ from copdesk.core.text import listed
 from copdesk.services import data_care
 from copdesk.store.backup_catalogue import list_backups, verify_restorable
 from copdesk.store.errors import StoreError
+from copdesk.store.location import same_file
 from copdesk.store.teams import get_team, list_members
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_erase_member import Ui_EraseMemberDialog
@@ -42,6 +43,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_RestoreDialog()
         self.ui.setupUi(self)
+        self.db_path = db_path
         self.latest_version = latest_version
         self.chosen: Path | None = None
         ui = self.ui
@@ -82,6 +84,8 @@ class RestoreDialog(QDialog):
             return
         path = Path(str(item.data(Qt.ItemDataRole.UserRole)))
         try:
+            if same_file(path, self.db_path):  # refused before the window closes for the restore, not after
+                raise StoreError(f"{path.name} is the data CoPDesk has open now; choose a backup of it.")
             verify_restorable(path, self.latest_version)
         except StoreError as exc:
             self.status.setText(f"Cannot restore this one: {exc.message}")
