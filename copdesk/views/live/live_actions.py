@@ -53,6 +53,8 @@ class LiveActions:
         for action in (self.share_view, self.mini_timer):
             action.setCheckable(True)
         self.timer_actions = (self.pause, self.next_segment, self.add_time, self.retime, self.end_session)
+        for action in self.timer_actions:
+            action.setAutoRepeat(False)  # a key held down acts once: held N would run through the whole agenda
         self.space_presses = SpacePresses(window)
         self.show_status(None)
 

@@ -21,6 +21,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
 from copdesk.core.agenda import AgendaTemplate, load_template_folder
@@ -106,6 +107,7 @@ class SessionFlow(QObject):
         self.error_box: QMessageBox | None = None
         self._status: TimerStatus | None = None
         self._end_moment: tuple[int, datetime] | None = None  # when End was chosen, kept for a retried end
+        self._next_pressed_at: float | None = None  # monotonic, the last press of Next that moved on
         self.resumes = ResumeFlow(
             window,
             context,
@@ -123,7 +125,7 @@ class SessionFlow(QObject):
         actions = self.actions
         actions.start_session.triggered.connect(self.open_start_dialog)
         actions.pause.triggered.connect(self.live_timer.toggle)
-        actions.next_segment.triggered.connect(self.next_segment)
+        actions.next_segment.triggered.connect(self.next_pressed)
         actions.add_time.triggered.connect(lambda: self.live_timer.add_time(ADD_MINUTES * 60))
         actions.retime.triggered.connect(self.live_timer.retime)
         actions.end_session.triggered.connect(self.request_end)
@@ -219,8 +221,19 @@ class SessionFlow(QObject):
         self.went_live.emit()
         self.live_timer.attach(session_id, timer)
 
+    def next_pressed(self) -> None:
+        """N or the Next segment button. A second press within a double-click's time of the one before is that press
+        again (a double click, a key that bounced): it would close the segment just begun before anyone saw it, and a
+        closed segment cannot be opened again, so it is ignored."""
+        now = self.context.monotonic()
+        repeat_within = QGuiApplication.styleHints().mouseDoubleClickInterval() / 1000
+        if self._next_pressed_at is not None and 0 <= now - self._next_pressed_at < repeat_within:
+            return
+        self._next_pressed_at = now
+        self.next_segment()
+
     def next_segment(self) -> None:
-        """N: the next segment; on the last one, moving on means ending, so ask."""
+        """The next segment; on the last one, moving on means ending, so ask."""
         if self.live_timer.on_last_segment:
             self.request_end()
         else:

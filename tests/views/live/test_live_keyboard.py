@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMainWindow, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import SessionKind
@@ -47,6 +56,38 @@ def test_space_n_plus_and_r_drive_the_timer(window: MainWindow, fake_clock: Fake
     fake_clock.advance(20 * 60)
     QTest.keyClick(window, Qt.Key.Key_R)
     assert window.timer_panel.notice_banner.label.text().startswith("Re-timed")
+
+
+def _segment_index(window: MainWindow) -> int:
+    view = window.session_flow.live_timer.last_view
+    assert view is not None
+    return view.segment_index
+
+
+def _double_click(button: QWidget) -> None:
+    """What a mouse sends for a double click: press, release, a second press (as a double click), release."""
+    centre = QPointF(button.rect().center())
+    press, release = QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease
+    for kind in (press, release, QEvent.Type.MouseButtonDblClick, release):
+        held = Qt.MouseButton.NoButton if kind is release else Qt.MouseButton.LeftButton
+        left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QApplication.sendEvent(button, QMouseEvent(kind, centre, button.mapToGlobal(centre), left, held, none))
+
+
+def test_a_double_click_or_a_held_key_moves_on_one_segment(window: MainWindow, fake_clock: FakeClock) -> None:
+    """A hurried double click on Next segment used to close the segment it had just begun too, unseen (a closed
+    segment cannot be opened again), and N held down ran on through the agenda. A press a moment later moves on."""
+    add_team(window)
+    start_session(window)
+    actions = window.session_flow.actions
+    button = next(b for b in window.timer_panel.findChildren(QToolButton) if b.defaultAction() is actions.next_segment)
+    fake_clock.advance(5 * 60)
+    _double_click(button)
+    assert _segment_index(window) == 1
+    fake_clock.advance(1)
+    button.click()
+    assert _segment_index(window) == 2
+    assert not any(action.autoRepeat() for action in actions.timer_actions), "a key held down acts once"
 
 
 def test_space_presses_a_button_reached_with_tab_and_is_the_timers_after_a_click(

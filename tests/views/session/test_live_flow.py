@@ -333,6 +333,7 @@ def test_next_on_the_last_segment_asks_to_end(window: MainWindow, fake_clock: Fa
         fake_clock.advance(minutes * 60)
         flow.actions.next_segment.trigger()
     assert flow.live_timer.on_last_segment
+    fake_clock.advance(60)
     flow.actions.next_segment.trigger()
     assert flow.end_confirmation is not None and flow.end_confirmation.isVisible()
     assert window.live_session.is_live
