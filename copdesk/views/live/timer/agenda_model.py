@@ -69,17 +69,19 @@ class AgendaModel(QAbstractListModel):
         self.segments: tuple[SegmentView, ...] = ()
         self._shown: tuple[tuple[SegmentState, str, int, float | None], ...] = ()
 
-    def show_agenda(self, segments: tuple[SegmentView, ...]) -> None:
-        """Replace the rows only when what they show changed, not on every tick of the running segment."""
+    def show_agenda(self, segments: tuple[SegmentView, ...]) -> bool:
+        """Replace the rows only when what they show changed, not on every tick of the running segment; whether
+        they were replaced."""
         shown = tuple(
             (s.state, s.name, s.planned_seconds, s.actual_seconds if s.state is SegmentState.DONE else None)
             for s in segments
         )
         if shown == self._shown:
-            return
+            return False
         self.beginResetModel()
         self.segments, self._shown = segments, shown
         self.endResetModel()
+        return True
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.segments)

@@ -179,13 +179,22 @@ class TimerPanel(Pane):
         self._set_text(self.detail_label, detail_line(view))
         self._set_text(self.schedule_label, status_line(view))
         self.disc.show_view(view)
-        self.agenda_model.show_agenda(view.agenda)
+        if self.agenda_model.show_agenda(view.agenda):
+            self._keep_in_view(view.segment_index)
         if view.sleep is not None and (
             self.sleep_banner.isHidden() or self.sleep_banner.message() != view.sleep.message
         ):
             self.sleep_banner.show_message(view.sleep.message)
         elif view.sleep is None and not self.sleep_banner.isHidden():
             self.sleep_banner.hide()
+
+    def _keep_in_view(self, current: int) -> None:
+        """An agenda longer than the list scrolls: the segment running now, and the one after it where there is room,
+        stay in view as the session moves down it (the list would otherwise stay on the first segments)."""
+        model, view = self.agenda_model, self.agenda_view
+        for row in (current + 1, current):
+            if 0 <= row < model.rowCount():
+                view.scrollTo(model.index(row), QAbstractItemView.ScrollHint.EnsureVisible)
 
     @staticmethod
     def _set_text(label: QLabel, text: str) -> None:

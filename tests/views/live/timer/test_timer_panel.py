@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
+from copdesk.core.agenda import AgendaTemplate, make_segment
+from copdesk.core.model import SegmentPhase, SessionKind
 from copdesk.core.pacing import WarningLevel
 from copdesk.core.timer import TimerStatus
+from copdesk.services.calendar import save_agenda
 from copdesk.views.live.timer.live_timer import IDLE_REFRESH_MS, milliseconds_to_next_change
 from copdesk.views.live.timer.timer_disc import overrun_fraction
 from copdesk.views.shell.main_window import MainWindow
@@ -170,3 +174,28 @@ def test_warning_levels_reach_the_disc_colour(window: MainWindow, fake_clock: Fa
     disc = window.timer_panel.disc
     assert disc.view is not None and disc.view.warning is WarningLevel.AMBER
     assert disc.colours.for_level(disc.view.warning) == disc.colours.amber
+
+
+def test_a_long_agenda_keeps_the_segment_running_now_and_the_next_in_view(
+    window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """Twenty 3-minute segments are more than the list shows at 1366x768: it used to stay on the first ones, so the
+    segment running and the one to come were out of sight for the second half of the hour."""
+    team = add_team(window)
+    segments = tuple(make_segment(f"Round {number}", SegmentPhase.REFLECTION, 3) for number in range(1, 21))
+    agenda = AgendaTemplate(SessionKind.REFLECTIVE, "Rounds", segments)
+    save_agenda(window.context.db, team.id, agenda, None, window.context.now())
+    start_session(window)
+    panel = window.timer_panel
+    listed = panel.agenda_view
+
+    def in_view(row: int) -> bool:
+        return listed.viewport().rect().contains(listed.visualRect(panel.agenda_model.index(row)))
+
+    QApplication.processEvents()
+    assert panel.agenda_model.rowCount() == 20 and in_view(0) and not in_view(19), "the list has to scroll"
+    for current in range(1, 20):
+        fake_clock.advance(3 * 60)
+        window.session_flow.actions.next_segment.trigger()
+        assert in_view(current), f"segment {current + 1} runs out of sight"
+        assert current == 19 or in_view(current + 1), f"segment {current + 2}, next, is out of sight"
