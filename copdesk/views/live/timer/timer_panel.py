@@ -12,7 +12,7 @@ participation pane below, however long its message.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QHBoxLayout, QLabel, QListView, QToolButton, QWidget
 
 from copdesk.core.pacing import WarningLevel, format_clock, format_elapsed, format_minutes
@@ -22,10 +22,43 @@ from copdesk.views.live.live_actions import LiveActions
 from copdesk.views.live.timer.agenda_model import AgendaDelegate, AgendaModel
 from copdesk.views.live.timer.live_timer import LiveTimer
 from copdesk.views.live.timer.timer_disc import TimeDisc, TimerColours
-from copdesk.views.widgets.elided_banner import ElidedBanner
+from copdesk.views.widgets.elided_banner import ElidedBanner, wrap_and_elide
 from copdesk.views.widgets.pane import Pane
 
 EMPTY_MESSAGE = "No session is running. Press Start session (F5) to follow the agenda with a timer."
+HEADING_LINES = 2  # the segment's name: more would take the room of the digits under it
+
+
+class HeadingLabel(QLabel):
+    """The current segment's number and name, wrapped at words onto at most :data:`HEADING_LINES` lines; a name too
+    long for them ends in "…" after a whole word, and the whole of it is the tooltip and accessible description.
+
+    A name may be 80 characters, and the pane beside 30 tiles is short: wrapped freely, it took more lines than the
+    pane had, and its first and last were cut through their letters.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self._full = ""
+
+    def set_full_text(self, text: str) -> None:
+        if text != self._full:
+            self._full = text
+            self.setToolTip(text)
+            self.setAccessibleDescription(text)
+            self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        lines = wrap_and_elide(self._full, self.fontMetrics(), max(self.contentsRect().width(), 40), HEADING_LINES)
+        whole = " ".join(lines.split()) == " ".join(self._full.split())
+        shown = self._full if whole else lines  # whole, it wraps as the label wraps it
+        if shown != self.text():
+            self.setText(shown)
 
 
 def detail_line(view: TimerView) -> str:
@@ -86,7 +119,9 @@ class TimerPanel(Pane):
         grid.setVerticalSpacing(2)
         self.disc = TimeDisc(colours)
         grid.addWidget(self.disc, 0, 0, 4, 1)
-        self.segment_label = self._label("segmentLabel", "heading")
+        self.segment_label = HeadingLabel()
+        self.segment_label.setObjectName("segmentLabel")
+        self.segment_label.setProperty("role", "heading")
         self.segment_label.setAccessibleName("Current segment")
         grid.addWidget(self.segment_label, 0, 1)
         self.countdown_label = self._label("countdownLabel", "countdown")
@@ -175,7 +210,7 @@ class TimerPanel(Pane):
         self.shown_remaining_seconds = view.segment_remaining_seconds
         self._set_text(self.countdown_label, format_clock(view.segment_remaining_seconds))
         self._set_level(self.countdown_label, view.warning)
-        self._set_text(self.segment_label, f"{view.segment_index + 1}. {view.segment_name}")
+        self.segment_label.set_full_text(f"{view.segment_index + 1}. {view.segment_name}")
         self._set_text(self.detail_label, detail_line(view))
         self._set_text(self.schedule_label, status_line(view))
         self.disc.show_view(view)

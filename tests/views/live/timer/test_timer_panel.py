@@ -15,6 +15,7 @@ from copdesk.views.live.timer.timer_disc import overrun_fraction
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, start_session
+from tests.views.text_fit import check_window
 
 
 def _live(window: MainWindow) -> None:
@@ -199,3 +200,26 @@ def test_a_long_agenda_keeps_the_segment_running_now_and_the_next_in_view(
         window.session_flow.actions.next_segment.trigger()
         assert in_view(current), f"segment {current + 1} runs out of sight"
         assert current == 19 or in_view(current + 1), f"segment {current + 2}, next, is out of sight"
+
+
+def test_a_long_segment_name_is_cut_between_words_on_two_lines_with_the_whole_name_on_hover(
+    window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """A segment name as long as a name may be (80 characters) wrapped onto more lines than the pane has room for at
+    1366x768: its first and last lines were cut through the middle of their letters."""
+    people = [
+        f"{first} {last}"
+        for first in ("Ash", "Bo", "Cy", "Di", "Ed", "Flo")
+        for last in ("Lee", "Day", "Vale", "Roe", "Fox")
+    ]
+    team = add_team(window, people)  # thirty tiles: the participation pane takes its room, the timer keeps its least
+    name = "Case presentation and clarifying questions: a hospital discharge and the carers"
+    agenda = AgendaTemplate(SessionKind.REFLECTIVE, "Long", (make_segment(name, SegmentPhase.PRESENTATION, 60),))
+    save_agenda(window.context.db, team.id, agenda, None, window.context.now())
+    start_session(window, present=people)
+    QApplication.processEvents()
+    label = window.timer_panel.segment_label
+    report = check_window(window.timer_panel)
+    assert report.problems == [], "\n".join(report.problems)
+    assert label.toolTip() == label.accessibleDescription() == f"1. {name}"
+    assert label.text().startswith("1. Case") and label.text().count("\n") <= 1
