@@ -6,7 +6,6 @@ A backup is written to a temporary file beside its destination, reopened and che
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from copdesk.store.location import (
     same_file,
     shown,
 )
-from copdesk.store.permissions import make_private
+from copdesk.store.permissions import make_private, replace_file
 from copdesk.store.safe_write import storage_error_for
 from copdesk.store.uri import read_only_uri
 
@@ -97,7 +96,7 @@ def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
             target.close()
         make_private(temporary)  # a failure here is reported when the database itself is opened
         verify(temporary)
-        os.replace(temporary, destination)
+        replace_file(temporary, destination)
     except (sqlite3.Error, OSError) as exc:
         _discard(temporary)
         refused = storage_error_for(exc)

@@ -34,7 +34,7 @@ from copdesk.store.backup import backup_to, verify
 from copdesk.store.connection import BACKUP_FOLDER, backup_folder
 from copdesk.store.errors import StoreError
 from copdesk.store.location import companion_files
-from copdesk.store.permissions import open_private
+from copdesk.store.permissions import open_private, replace_file
 from copdesk.store.uri import read_only_uri
 
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
@@ -173,7 +173,7 @@ def backup_if_changed(conn: sqlite3.Connection, db_path: Path, fingerprint: str,
     state_file = backup_folder(db_path) / STATE_FILE
     partial = state_file.with_name(f".{STATE_FILE}.partial")
     _write_private(partial, json.dumps({"fingerprint": fingerprint, "file": target.name}))
-    partial.replace(state_file)
+    replace_file(partial, state_file)
     if db_path.name == DATABASE_FILENAME:
         (db_path.parent / BACKUP_FOLDER / STATE_FILE).unlink(missing_ok=True)  # the shared folder's, superseded
     rotate_automatic_backups(db_path)

@@ -11,7 +11,6 @@ ready among the backups (:func:`ready_restore_file`): it is put in place first, 
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import sqlite3
 import threading
@@ -46,7 +45,7 @@ from copdesk.store.location import (
     rollback_journal,
     shown,
 )
-from copdesk.store.permissions import make_private
+from copdesk.store.permissions import make_private, replace_file
 from copdesk.store.safe_write import is_temporary, storage_error_for
 from copdesk.store.uri import read_only_uri
 
@@ -132,7 +131,7 @@ def put_in_place(ready: Path, db_path: Path) -> None:
     """Rename the ready copy to ``db_path``, where no database is, first deleting what SQLite kept beside it."""
     for leftover in database_files(db_path)[1:]:
         leftover.unlink(missing_ok=True)
-    os.replace(ready, db_path)
+    replace_file(ready, db_path)
     sync_folder(db_path.parent)
 
 

@@ -26,7 +26,7 @@ import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from copdesk.store.permissions import PRIVATE_FILE, PRIVATE_FOLDER, make_private
+from copdesk.store.permissions import PRIVATE_FILE, PRIVATE_FOLDER, make_private, replace_file
 
 KEPT_FOLDER = "unsaved-notes"
 SESSION_NOTES = "notes"  # what each kind of kept file's name starts with: a session's notes, or words typed elsewhere
@@ -76,7 +76,7 @@ def keep_text(
             handle.write(whole.encode("utf-8", errors="replace"))  # a lone surrogate (no character) becomes "?"
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, target)
+        replace_file(temporary, target)
     except BaseException:
         if created:
             with contextlib.suppress(OSError):
@@ -137,7 +137,7 @@ def finish_cut_short(data_folder: Path, now: datetime) -> None:
                 own_name = Path(temporary.name[1 : -len(TEMPORARY)]).stem
                 recovered = _claim_name(folder, f"{own_name}{CUT_SHORT}")
                 try:
-                    os.replace(temporary, recovered)
+                    replace_file(temporary, recovered)
                 except OSError:
                     _remove_if_empty(recovered)
                     raise

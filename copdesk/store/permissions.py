@@ -9,6 +9,12 @@ computer's administrators open. So on Windows nothing is changed here, and nothi
 
 A mode that cannot be set (a file owned by someone else, a share that ignores modes) must never stop CoPDesk
 opening the data or taking a backup: :func:`make_private` says so in one line for the caller to show.
+
+Windows also refuses to rename a file, or over one, that another program has open without sharing it: a virus
+scanner looking at a file just closed, a search indexer, a sync client. The refusal is a ``PermissionError`` and
+lasts a moment. Every rename CoPDesk makes (a backup taken, words kept in ``unsaved-notes/``, a copy cleaned, a
+restore) goes through :func:`replace_file`, which tries again for a moment before giving up, as SQLite does for its
+own files; elsewhere a ``PermissionError`` is a real refusal, given up on at once.
 """
 
 from __future__ import annotations
@@ -16,10 +22,14 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import time
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
+# Pauses, in seconds, before each new try of a rename Windows refused because another program held a file: about
+# 1.5 s in all, enough for a virus scanner to look at a file just written, short enough for a log-off.
+RENAME_PAUSES = (0.05, 0.1, 0.2, 0.4, 0.8)
 
 
 def modes_apply() -> bool:
@@ -63,3 +73,16 @@ def open_private(path: Path) -> int:
         except OSError:
             pass  # reported where the database itself is opened, which shares this folder's rules
     return descriptor
+
+
+def replace_file(source: Path, target: Path) -> None:
+    """``os.replace(source, target)``; on Windows, tried again for a moment while another program holds either file
+    (see the module): the ``PermissionError`` of the last try is raised."""
+    for pause in (*RENAME_PAUSES, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if pause is None or sys.platform != "win32":
+                raise
+            time.sleep(pause)

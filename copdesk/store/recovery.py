@@ -15,7 +15,6 @@ that is verified and renamed, so at every moment the database path holds a whole
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -45,6 +44,7 @@ from copdesk.store.kept_notes import sync_folder
 from copdesk.store.lineage import same_lineage, team_identities
 from copdesk.store.location import FOLDER_MODE, database_files, is_sqlite_file, rollback_journal, same_file, shown
 from copdesk.store.pending_care import CareHistory
+from copdesk.store.permissions import replace_file
 from copdesk.store.retention import old_data_present
 from copdesk.store.safe_write import storage_error_for
 from copdesk.store.uri import read_only_uri, sqlite_uri
@@ -96,7 +96,7 @@ def quarantine(db_path: Path, now: datetime) -> list[Path]:
         for file in reversed(database_files(db_path)):
             if file.exists():
                 target = folder / f"{prefix}-{file.name}"
-                os.replace(file, target)
+                replace_file(file, target)
                 moved.append(target)
     except OSError as exc:  # a file in use (a virus scanner, a sync client): all of it stays where it was
         back = _move_back(moved, db_path)
@@ -115,12 +115,12 @@ def _move_back(quarantined: list[Path], db_path: Path) -> bool:
     back: list[tuple[Path, Path]] = []
     try:
         for file, original in reversed(pairs):  # quarantine lists the database first
-            os.replace(file, original)
+            replace_file(file, original)
             back.append((file, original))
     except OSError:
         for file, original in back:
             with contextlib.suppress(OSError):
-                os.replace(original, file)
+                replace_file(original, file)
         return False
     sync_folder(db_path.parent)
     return True
@@ -189,7 +189,7 @@ def restore_database(
         carried = _prepare(source, prepared, migrations_dir, history, live_teams, now, history_unread=unknown)
         if target is None:  # none, or a damaged one: the ready copy takes its place whole, by a rename
             ready_file = ready_restore_file(db_path)
-            os.replace(prepared, ready_file)  # from here, a crash leaves it for the next opening to put in place
+            replace_file(prepared, ready_file)  # from here, a crash leaves it for the next opening to put in place
             sync_folder(ready_file.parent)
             if damaged:
                 quarantined = quarantine(db_path, now)

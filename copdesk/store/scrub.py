@@ -27,7 +27,7 @@ from copdesk.store.errors import CorruptDatabaseError, NotADatabaseError, StoreE
 from copdesk.store.lineage import same_lineage, team_identities
 from copdesk.store.location import companion_files, database_files, has_sqlite_header
 from copdesk.store.migrations import user_version
-from copdesk.store.permissions import make_private
+from copdesk.store.permissions import make_private, replace_file
 from copdesk.store.safe_write import guarded_write, is_temporary, storage_error_for
 
 
@@ -243,7 +243,7 @@ def _rewrite(path: Path, deletion: Deletion, *, has_wal: bool) -> bool:
             conn.close()
         verify(temporary)
         _sync(temporary)
-        os.replace(temporary, path)
+        replace_file(temporary, path)
         delete_files(companion_files(path)[1:])
         return True
     except sqlite3.Error as exc:

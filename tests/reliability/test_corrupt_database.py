@@ -175,7 +175,7 @@ def _renames_refused(monkeypatch: pytest.MonkeyPatch, refused: Callable[[Path, P
             _in_use()
         real_replace(source, target)
 
-    monkeypatch.setattr("copdesk.store.recovery.os.replace", replace)
+    monkeypatch.setattr("copdesk.store.permissions.os.replace", replace)
 
 
 def _restore_cut_short(source: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -268,7 +268,7 @@ def test_a_damaged_file_that_cannot_be_moved_aside_at_a_start_is_said_in_one_lin
     make_database(db_path)
     before = _damage(db_path, "random-bytes")
 
-    monkeypatch.setattr("copdesk.store.recovery.os.replace", _in_use)
+    monkeypatch.setattr("copdesk.store.permissions.os.replace", _in_use)
     prompts = FakePrompts(damage="fresh")
     assert open_for_gui(db_path, prompts, migrations_dir=paths.migrations_dir(), now=LATER) is None
 
