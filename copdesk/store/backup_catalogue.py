@@ -189,12 +189,19 @@ def _write_private(path: Path, text: str) -> None:
 
 
 def rotate_automatic_backups(db_path: Path) -> list[Path]:
-    """Delete automatic backups outside the 7 daily and 4 weekly kept; return what was deleted."""
+    """Delete automatic backups outside the 7 daily and 4 weekly kept; return what was deleted.
+
+    One that cannot be deleted now (on Windows, a file another program has open: a virus scanner, a backup tool)
+    is left for the next rotation: the backup just taken is good, and is never reported as failed because of it.
+    """
     automatic = [backup for backup in list_backups(db_path) if backup.kind is BackupKind.AUTOMATIC]
     keep = backups_to_keep(backup.taken_at for backup in automatic)
     deleted = []
     for backup in automatic:  # two backups within one second share a stamp, and share its fate
         if backup.taken_at not in keep:
-            backup.path.unlink(missing_ok=True)
+            try:
+                backup.path.unlink(missing_ok=True)
+            except OSError:
+                continue
             deleted.append(backup.path)
     return deleted

@@ -10,13 +10,15 @@ import os
 import sqlite3
 import sys
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from copdesk.store import permissions
 from copdesk.store.backup import backup_to
+from copdesk.store.backup_catalogue import backup_if_changed
+from copdesk.store.connection import backup_folder
 from copdesk.store.kept_notes import KEPT_FOLDER, keep_text, kept_files
 
 NOW = datetime(2026, 12, 5, 14, 30, 5, tzinfo=UTC)
@@ -97,3 +99,33 @@ def test_elsewhere_a_refused_rename_is_a_real_refusal_given_up_at_once(
     with pytest.raises(PermissionError):
         permissions.replace_file(tmp_path / "new", tmp_path / "old")
     assert scanner.pauses == [] and len(scanner.tries) == 1
+
+
+def test_an_old_backup_held_open_is_left_for_the_next_rotation_and_the_new_one_is_not_called_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db_path = tmp_path / "copdesk.db"
+    source = sqlite3.connect(db_path)
+    source.execute("CREATE TABLE note (text TEXT)")
+    source.commit()
+    folder = backup_folder(db_path)
+    folder.mkdir(parents=True)
+    weekly = [
+        folder / f"auto-{datetime(2026, 1, 5, 9, tzinfo=UTC) + timedelta(weeks=n):%Y%m%dT%H%M%SZ}.db" for n in range(12)
+    ]
+    for path in weekly:
+        path.write_bytes(b"")
+    held, old = weekly[:2]  # the oldest two, outside the 7 days and 4 weeks kept
+    real_unlink = Path.unlink
+
+    def unlink(path: Path, missing_ok: bool = False) -> None:
+        if path == held:
+            raise PermissionError(13, SHARING_VIOLATION, str(path))
+        real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    taken = backup_if_changed(source, db_path, "changed", NOW)
+    source.close()
+
+    assert taken is not None and taken.is_file()
+    assert held.exists() and not old.exists()
