@@ -53,7 +53,9 @@ BUSY_TIMEOUT_MS = 5000
 BACKUP_FOLDER = "backups"
 QUARANTINE_FOLDER_NAME = "quarantine"
 # Backups (auto-, pre-migration-vN-, pre-restore- and a time) and quarantined files (a time, then the name).
-_COPY_NAME = re.compile(r"^(?:(?:auto|pre-migration-v\d+|pre-restore)-\d{8}T\d{6}Z(?:-\d+)?\.db|\d{8}T\d{6}Z-.+)$")
+_COPY_NAME = re.compile(
+    r"^(?:(?:auto|pre-migration-v\d+|pre-restore)-\d{8}T\d{6}Z(?:-\d+)?\.db|\d{8}T\d{6}Z-.+)$", re.IGNORECASE
+)
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -227,8 +229,11 @@ def open_read_only(path: Path, migrations_dir: Path, *, any_version: bool = Fals
 
 
 def refuse_a_kept_copy(path: Path, doing: str) -> None:
-    """A backup or a quarantined file stays as it was taken: it is never migrated, nor written to."""
-    folders = {path.parent.name, path.parent.parent.name}
+    """A backup or a quarantined file stays as it was taken: it is never migrated, nor written to.
+
+    Its names are compared in any letter case: on Windows and on a Mac ``Backups\\copdesk.db\\AUTO-….DB``, typed by
+    hand, is the same backup, which rotation would later delete with whatever was written into it."""
+    folders = {path.parent.name.casefold(), path.parent.parent.name.casefold()}
     if _COPY_NAME.match(path.name) and (BACKUP_FOLDER in folders or QUARANTINE_FOLDER_NAME in folders):
         raise StoreError(
             f"{shown(path)} is a copy CoPDesk keeps (a backup or a quarantined file), so it is not {doing}: restore "
