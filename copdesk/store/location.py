@@ -130,8 +130,8 @@ def check_output_path(target: Path) -> Path:
     if not folder.is_dir():
         raise UnsafeOutputError(f"Cannot write {shown(target)}: the folder {shown(folder)} does not exist.")
     name = resolved.name
-    for suffix in _BESIDE_A_DATABASE:
-        if name.endswith(suffix) and resolved.with_name(name.removesuffix(suffix)).exists():
+    for suffix in _BESIDE_A_DATABASE:  # in any letter case: on a Mac ``copdesk.db-WAL`` is the database's -wal
+        if name.casefold().endswith(suffix) and resolved.with_name(name[: -len(suffix)]).exists():
             raise UnsafeOutputError(
                 f"{shown(target)} belongs to the database beside it; CoPDesk will not overwrite it. Choose another "
                 "file name."
@@ -142,7 +142,7 @@ def check_output_path(target: Path) -> Path:
                 "will not overwrite it. Choose another file name."
             )
     if resolved.exists():
-        if resolved.parent.name == KEPT_FOLDER:
+        if resolved.parent.name.casefold() == KEPT_FOLDER:
             raise UnsafeOutputError(
                 f"{shown(target)} holds words CoPDesk kept when they could not be saved, perhaps their only copy; "
                 "CoPDesk will not overwrite it. Choose another file name."

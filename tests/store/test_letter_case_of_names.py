@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from copdesk import paths
+from copdesk.output import OutputError, save_text
 from copdesk.store.connection import open_database, open_for_one_write
 from copdesk.store.errors import StoreError
 
@@ -44,3 +45,24 @@ def test_a_kept_copy_named_in_other_letter_case_is_never_opened_to_be_changed(db
         open_for_one_write(kept, doing="written to")
     assert kept.read_bytes() == before
     assert sorted(path.name for path in kept.parent.iterdir()) == [kept.name], "nothing was made beside it"
+
+
+@pytest.mark.parametrize("spelling", ["copdesk.db-WAL", "copdesk.db-Shm", "copdesk.db-JOURNAL", "copdesk.db.LOCK"])
+def test_an_export_never_replaces_a_file_of_the_database_named_in_other_letter_case(
+    db_path: Path, spelling: str
+) -> None:
+    open_database(db_path, paths.migrations_dir()).db.close()
+    beside = db_path.with_name(spelling)
+    beside.write_bytes(b"\x37\x7f\x06\x82 the latest commits")  # a -wal begins so, not as a database does
+    with pytest.raises(OutputError, match="belongs to the database beside it"):
+        save_text(beside, "# Session record")
+    assert beside.read_bytes().endswith(b"the latest commits")
+
+
+def test_an_export_never_replaces_kept_words_in_a_folder_named_in_other_letter_case(tmp_path: Path) -> None:
+    kept = tmp_path / "Unsaved-Notes" / "notes-20261205T143005Z.txt"
+    kept.parent.mkdir()
+    kept.write_text("Notes of the session, as typed.", encoding="utf-8")
+    with pytest.raises(OutputError, match="holds words CoPDesk kept"):
+        save_text(kept, "# Session record")
+    assert kept.read_text(encoding="utf-8") == "Notes of the session, as typed."
