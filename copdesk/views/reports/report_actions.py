@@ -11,6 +11,7 @@ Each flow imports what it needs when it runs: nothing here is needed before the 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 D = TypeVar("D")
 
 NO_TEAM = "Create a team first (File ▸ New team…)."
+SLUG_LENGTH = 50  # a name's part of a suggested file name, in characters (up to 4 bytes each in UTF-8)
 
 
 class ReportActions(QObject):
@@ -292,5 +294,9 @@ class ReportActions(QObject):
 
 
 def _slug(text: str) -> str:
-    """A file-name-safe version of a name: letters, digits and hyphens."""
-    return re.sub(r"[^\w]+", "-", text.casefold(), flags=re.UNICODE).strip("-") or "copdesk"
+    """A file-name-safe version of a name for the file suggested: its letters with their accents and vowel signs, in
+    any script ("प्रिया", not "प-र-य"), digits and hyphens, in NFC, and at most :data:`SLUG_LENGTH` characters, so the
+    name stays within the 255 bytes a Mac's or Linux's file names hold however many bytes each letter takes."""
+    folded = unicodedata.normalize("NFC", text.casefold())
+    kept = "".join(c if c.isalnum() or c == "_" or unicodedata.category(c)[0] == "M" else "-" for c in folded)
+    return re.sub("-+", "-", kept).strip("-")[:SLUG_LENGTH].rstrip("-") or "copdesk"
