@@ -88,7 +88,7 @@ def test_the_log_and_its_folder_are_private_whatever_the_umask(tmp_path: Path) -
         stale = log_path(tmp_path)
         stale.parent.mkdir(mode=0o755)
         stale.parent.chmod(0o755)
-        stale.write_text("from before\n")
+        stale.write_text("from before\n", encoding="utf-8")
         stale.chmod(0o644)
         log = CrashLog(tmp_path)
         log.record(*_caught(lambda: 1 / 0), "MainThread")
@@ -140,7 +140,7 @@ def test_a_log_that_cannot_be_written_never_stops_anything(tmp_path: Path, block
     folder = tmp_path / "data"
     if blocked == "logs is a file":
         folder.mkdir()
-        (folder / crash_log.LOG_FOLDER).write_text("not a folder")
+        (folder / crash_log.LOG_FOLDER).write_text("not a folder", encoding="utf-8")
     log = CrashLog(folder)
     assert log.record(*_caught(lambda: 1 / 0), "MainThread") is False
     assert log.record(*_caught(lambda: 1 / 0), "MainThread") is False
@@ -188,7 +188,7 @@ def test_the_hooks_log_say_one_line_and_are_put_back(tmp_path: Path, capsys: pyt
 
 @pytest.mark.usefixtures("default_hooks")
 def test_a_log_that_cannot_be_written_is_said_and_the_hook_carries_on(tmp_path: Path) -> None:
-    (tmp_path / crash_log.LOG_FOLDER).write_text("not a folder")
+    (tmp_path / crash_log.LOG_FOLDER).write_text("not a folder", encoding="utf-8")
     told: list[str] = []
     uninstall = install(CrashLog(tmp_path), told.append, environ={})
     try:

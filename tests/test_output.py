@@ -47,7 +47,7 @@ def _record(notes: int = 1) -> SessionRecord:
 
 def test_text_is_written_and_replaces_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "record.md"
-    target.write_text("old")
+    target.write_text("old", encoding="utf-8")
     save_text(target, "new é")
     assert target.read_text(encoding="utf-8") == "new é"
     assert [p.name for p in tmp_path.iterdir()] == ["record.md"]  # no temporary file left behind
@@ -58,7 +58,7 @@ def test_a_failed_write_leaves_the_existing_file_untouched(tmp_path: Path) -> No
     folder = tmp_path / "locked"
     folder.mkdir()
     target = folder / "report.html"
-    target.write_text("the previous report")
+    target.write_text("the previous report", encoding="utf-8")
     folder.chmod(0o500)
     try:
         if os.access(folder, os.W_OK):
@@ -68,7 +68,7 @@ def test_a_failed_write_leaves_the_existing_file_untouched(tmp_path: Path) -> No
         assert "\n" not in str(caught.value)
     finally:
         folder.chmod(0o700)
-    assert target.read_text() == "the previous report"
+    assert target.read_text(encoding="utf-8") == "the previous report"
 
 
 @pytest.mark.parametrize(
@@ -80,7 +80,7 @@ def test_a_failed_write_leaves_the_existing_file_untouched(tmp_path: Path) -> No
     ],
 )
 def test_impossible_targets_are_one_line_errors(tmp_path: Path, make_target: object, message: str) -> None:
-    (tmp_path / "plain.txt").write_text("a file")
+    (tmp_path / "plain.txt").write_text("a file", encoding="utf-8")
     target = make_target(tmp_path)  # type: ignore[operator]
     with pytest.raises(OutputError, match=message):
         save_text(target, "x")
@@ -90,7 +90,7 @@ def test_impossible_targets_are_one_line_errors(tmp_path: Path, make_target: obj
 def test_a_write_cut_short_keeps_the_existing_file(tmp_path: Path) -> None:
     """A full disk, as a file-size limit: QSaveFile's write fails, and the old file stays as it was."""
     target = tmp_path / "report.html"
-    target.write_text("the previous report")
+    target.write_text("the previous report", encoding="utf-8")
     script = (
         "import resource, signal, sys\n"
         "from pathlib import Path\n"
@@ -106,20 +106,20 @@ def test_a_write_cut_short_keeps_the_existing_file(tmp_path: Path) -> None:
         [sys.executable, "-c", script, str(target)], capture_output=True, text=True, cwd=ROOT, check=False, timeout=60
     )
     assert result.stdout.startswith(f"Cannot write {target}: "), result.stdout + result.stderr
-    assert target.read_text() == "the previous report"
+    assert target.read_text(encoding="utf-8") == "the previous report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
 
 
 def test_a_render_failure_writes_nothing(tmp_path: Path) -> None:
     target = tmp_path / "x.md"
-    target.write_text("kept")
+    target.write_text("kept", encoding="utf-8")
 
     def broken(_: object) -> str:
         raise RuntimeError("renderer failed")
 
     with pytest.raises(RuntimeError):
         save_rendered(target, ExportFormat("md", "Markdown", ".md", broken), None, "title")
-    assert target.read_text() == "kept"
+    assert target.read_text(encoding="utf-8") == "kept"
 
 
 def test_pdf_is_valid_and_holds_the_text(qapp: object) -> None:

@@ -72,12 +72,13 @@ def test_wheel_installs_and_its_launchers_find_migrations_and_resources(tmp_path
             text=True,
         ).stdout.strip()
     )
-    (target_site / "borrowed.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    site_packages = sysconfig.get_paths()["purelib"] + "\n"
+    (target_site / "borrowed.pth").write_text(site_packages, encoding="locale")  # as site.py reads a .pth file
 
     cli, gui = env_dir / "bin" / "copdesk-cli", env_dir / "bin" / "copdesk"
     for launcher in (cli, gui):
         assert os.access(launcher, os.X_OK), f"pip wrote no {launcher.name} launcher"
-        assert launcher.read_text().splitlines()[0] == f"#!{env_python}"
+        assert launcher.read_text(encoding="utf-8").splitlines()[0] == f"#!{env_python}"
 
     def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
         return subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=tmp_path, check=False)

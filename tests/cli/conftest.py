@@ -63,6 +63,7 @@ def run_cli() -> RunCli:
             [sys.executable, str(ROOT / "main.py"), *args],
             capture_output=True,
             text=True,
+            encoding="utf-8",  # what the CLI writes to a pipe on every system (copdesk/console.py)
             env=environment,
             timeout=120,
             check=False,

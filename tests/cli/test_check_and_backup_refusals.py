@@ -48,10 +48,10 @@ def test_backup_into_a_missing_folder_is_refused_not_created(call_cli: CallCli, 
 
 def test_backup_under_a_file_is_refused(call_cli: CallCli, demo_db: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "notes.txt"
-    blocker.write_text("x")
+    blocker.write_text("x", encoding="utf-8")
     result = call_cli("backup", "--db", str(demo_db), "-o", str(blocker / "x.db"))
     assert "is a file, not a folder" in one_line_error(result)
-    assert blocker.read_text() == "x"
+    assert blocker.read_text(encoding="utf-8") == "x"
 
 
 @pytest.mark.parametrize(

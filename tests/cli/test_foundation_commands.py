@@ -26,10 +26,10 @@ def test_each_exit_code_as_a_shell_sees_it(run_cli: RunCli, db_path: Path, tmp_p
     result = run_cli("check", "--db", str(db_path))
     assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "ok", "")
     text_file = tmp_path / "notes.db"
-    text_file.write_text("not a database")
+    text_file.write_text("not a database", encoding="utf-8")
     refused = run_cli("check", "--db", str(text_file))
     assert "not an SQLite database" in one_line_error(refused, 1) and refused.stdout == ""
-    assert text_file.read_text() == "not a database"
+    assert text_file.read_text(encoding="utf-8") == "not a database"
     misused = run_cli("check", "--bogus")
     assert "unrecognized arguments: --bogus" in one_line_error(misused, 2) and misused.stdout == ""
 
@@ -65,9 +65,9 @@ def test_the_database_may_be_named_before_the_subcommand(
 
 def test_check_refuses_a_text_file(call_cli: CallCli, tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
-    path.write_text("not a database")
+    path.write_text("not a database", encoding="utf-8")
     assert "not an SQLite database" in one_line_error(call_cli("check", "--db", str(path)))
-    assert path.read_text() == "not a database"
+    assert path.read_text(encoding="utf-8") == "not a database"
 
 
 def test_check_refuses_newer_schema(call_cli: CallCli, db_path: Path) -> None:

@@ -127,14 +127,14 @@ def test_export_writes_each_format(run_cli: RunCli, demo: Path, tmp_path: Path) 
         target = tmp_path / f"record.{file_format}"
         result = run_cli("export", str(session_id), "--db", str(demo), "--format", file_format, "-o", str(target))
         assert (result.returncode, result.stdout.strip()) == (0, f"Wrote {target}."), result.stderr
-    assert json.loads((tmp_path / "record.json").read_text())["attendance_count"] == present
-    assert f"{present} attended." in (tmp_path / "record.md").read_text()
-    assert "<!DOCTYPE html>" in (tmp_path / "record.html").read_text()
+    assert json.loads((tmp_path / "record.json").read_text(encoding="utf-8"))["attendance_count"] == present
+    assert f"{present} attended." in (tmp_path / "record.md").read_text(encoding="utf-8")
+    assert "<!DOCTYPE html>" in (tmp_path / "record.html").read_text(encoding="utf-8")
     pdf = (tmp_path / "record.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-")
     assert str(topic) in unicodedata.normalize("NFKC", pdf_text(pdf)).replace("\n", " ")
     for path in tmp_path.iterdir():
-        text = pdf_text(path.read_bytes()) if path.suffix == ".pdf" else path.read_text()
+        text = pdf_text(path.read_bytes()) if path.suffix == ".pdf" else path.read_text(encoding="utf-8")
         assert [name for name in ALL_NAMES if name in text] == [], path
 
 
@@ -155,7 +155,7 @@ def test_export_with_names_lists_who_attended(run_cli: RunCli, demo: Path, tmp_p
         ).returncode
         == 0
     )
-    assert set(json.loads(target.read_text())["attendee_names"]) == names
+    assert set(json.loads(target.read_text(encoding="utf-8"))["attendee_names"]) == names
 
 
 # -- report, summary, rollup, cpd -----------------------------------------------------------------------
@@ -212,7 +212,7 @@ def test_report_figures_match_the_database(run_cli: RunCli, demo: Path, tmp_path
             str(out),
         )
         assert run_cli(*args).returncode == 0
-        text = out.read_text()
+        text = out.read_text(encoding="utf-8")
         assert marker in text and [name for name in ALL_NAMES if name in text] == []
 
 
@@ -231,7 +231,7 @@ def test_summaries_roll_up_without_personal_data(run_cli: RunCli, demo: Path, tm
     report = tmp_path / "rollup.html"
     result = run_cli("rollup", *files, "-o", str(report))
     assert result.returncode == 0, result.stderr
-    html = report.read_text()
+    html = report.read_text(encoding="utf-8")
     assert NORTH in html and RIVER in html and "Recurring barriers across teams" in html
     for text in (html, *(Path(f).read_text(encoding="utf-8-sig") for f in files)):
         assert [name for name in ALL_NAMES if name in text] == []
@@ -295,7 +295,7 @@ def test_cpd_evidence_for_one_practitioner(run_cli: RunCli, demo: Path, tmp_path
     )
     result = run_cli(*args, "-o", str(target))
     assert result.returncode == 0, result.stderr
-    text = target.read_text()
+    text = target.read_text(encoding="utf-8")
     assert "Priya Lindqvist" in text and "peer" in text
     assert [name for name in ALL_NAMES if name != "Priya Lindqvist" and name in text] == []
     pdf = tmp_path / "cpd.pdf"
@@ -338,13 +338,13 @@ def test_bad_arguments_get_one_line_and_exit_1(
     call_cli: CallCli, demo: Path, tmp_path: Path, args: tuple[str, ...], said: str
 ) -> None:
     existing = tmp_path / "keep.html"
-    existing.write_text("previous")
-    (tmp_path / "plain.txt").write_text("a file, not a folder")
-    (tmp_path / "notes.json").write_text('{"hello": 1}')
+    existing.write_text("previous", encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("a file, not a folder", encoding="utf-8")
+    (tmp_path / "notes.json").write_text('{"hello": 1}', encoding="utf-8")
     filled = [arg.format(tmp=tmp_path, keep=existing) for arg in args]
     database = () if args[0] == "rollup" else ("--db", str(demo))
     assert said in one_line_error(call_cli(*filled, *database))
-    assert existing.read_text() == "previous"
+    assert existing.read_text(encoding="utf-8") == "previous"
 
 
 def test_the_report_commands_never_import_views() -> None:

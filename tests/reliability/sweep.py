@@ -163,7 +163,9 @@ def child_env() -> dict[str, str]:
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, str(ROOT / "main.py"), *args]
-    return subprocess.run(command, capture_output=True, text=True, env=child_env(), timeout=300, check=False)
+    return subprocess.run(  # the CLI writes UTF-8 to a pipe on every system (copdesk/console.py)
+        command, capture_output=True, text=True, encoding="utf-8", env=child_env(), timeout=300, check=False
+    )
 
 
 def killed_at(args: list[str], delay: float) -> bool:

@@ -168,7 +168,7 @@ def test_failing_migration_keeps_the_previous_version_through_the_app(
     broken = tmp_path / "db"
     shutil.copytree(paths.migrations_dir(), broken)
     (broken / f"{version + 1:04d}_broken.sql").write_text(
-        "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n"
+        "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n", encoding="utf-8"
     )
     monkeypatch.setattr(paths, "migrations_dir", lambda: broken)
     shown: list[str] = []
@@ -193,7 +193,7 @@ def test_unusable_default_folder_offers_another_and_remembers_it(
     monkeypatch.delenv(paths.ENVIRONMENT_VARIABLE, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     (tmp_path / "xdg").mkdir()
-    (tmp_path / "xdg" / "copdesk").write_text("a file where the data folder should be")
+    (tmp_path / "xdg" / "copdesk").write_text("a file where the data folder should be", encoding="utf-8")
     chosen = tmp_path / "chosen" / "copdesk.db"
     asked: list[str] = []
 

@@ -155,7 +155,7 @@ def test_restore_refuses_bad_files_in_one_line_and_changes_nothing(
     make_database(db_path)
     before = db_path.read_bytes()
     text = tmp_path / "notes.txt"
-    text.write_text("not a database")
+    text.write_text("not a database", encoding="utf-8")
     newer = tmp_path / "newer.db"
     assert call_cli("backup", "--db", str(db_path), "-o", str(newer)).returncode == 0
     conn = sqlite3.connect(newer)
@@ -232,7 +232,7 @@ def test_a_linked_file_in_the_backups_folder_is_not_listed_nor_offered_for_resto
 def test_backups_listing_in_json(run_cli: RunCli, db_path: Path) -> None:
     make_database(db_path)
     _start(db_path)
-    (backup_folder(db_path) / "auto-20270101T000000Z.db").write_text("damaged")
+    (backup_folder(db_path) / "auto-20270101T000000Z.db").write_text("damaged", encoding="utf-8")
     result = run_cli("backups", "--db", str(db_path), "--json")
     rows = json.loads(result.stdout)
     assert [(row["kind"], row["verified"]) for row in rows] == [("auto", False), ("auto", True)]

@@ -119,7 +119,7 @@ def test_restore_dialog_offers_only_what_checks_out(qtbot: QtBot, db: Database, 
     dialog.list.setCurrentRow(1)
     assert dialog.restore_button.isEnabled()
     text = tmp_path / "minutes.txt"
-    text.write_text("minutes")
+    text.write_text("minutes", encoding="utf-8")
     dialog.add_file(text)
     assert not dialog.restore_button.isEnabled()
     dialog.list.setCurrentRow(2)

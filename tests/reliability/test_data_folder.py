@@ -63,13 +63,13 @@ def test_unwritable_folder_asks_for_another_location(read_only_folder: Path, tmp
 
 def test_folder_that_cannot_be_created_asks_then_quits(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file where the data folder should be")
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
     prompts = FakePrompts(location=None)
     assert (
         open_for_gui(blocker / "data" / "copdesk.db", prompts, migrations_dir=paths.migrations_dir(), now=NOW) is None
     )
     assert [what for what, _ in prompts.asked] == ["location"] and "is a file" in prompts.asked[0][1]
-    assert blocker.read_text() == "a file where the data folder should be"
+    assert blocker.read_text(encoding="utf-8") == "a file where the data folder should be"
 
 
 def test_location_dialog_offers_a_folder_chooser(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -89,7 +89,7 @@ def test_location_dialog_offers_a_folder_chooser(qtbot: QtBot, tmp_path: Path, m
 
 def test_cli_says_so_in_one_line(call_cli: CallCli, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
-    blocker.write_text("x")
+    blocker.write_text("x", encoding="utf-8")
     result = call_cli("demo", "--db", str(blocker / "copdesk.db"))  # demo creates the database it fills
     assert "is a file, not a folder" in one_line_error(result)
 
@@ -118,9 +118,11 @@ def test_synced_or_network_data_folder_is_warned_about(tmp_path: Path, monkeypat
     started.lock.release()
 
     mountinfo = tmp_path / "mountinfo"
-    mountinfo.write_text(f"27 1 254:1 / / rw - ext4 /dev/vda1 rw\n40 27 0:50 / {tmp_path} rw - cifs //server/team rw\n")
+    mountinfo.write_text(
+        f"27 1 254:1 / / rw - ext4 /dev/vda1 rw\n40 27 0:50 / {tmp_path} rw - cifs //server/team rw\n", encoding="utf-8"
+    )
     monkeypatch.setattr(startup, "MOUNTINFO", mountinfo)
     monkeypatch.setattr(sys, "platform", "linux")
     assert "network filesystem (cifs)" in (startup.location_warning(tmp_path / "local" / "copdesk.db") or "")
-    mountinfo.write_text("27 1 254:1 / / rw - ext4 /dev/vda1 rw\n")
+    mountinfo.write_text("27 1 254:1 / / rw - ext4 /dev/vda1 rw\n", encoding="utf-8")
     assert startup.location_warning(tmp_path / "local" / "copdesk.db") is None

@@ -60,7 +60,7 @@ def test_an_empty_or_damaged_lock_file_is_stale(db_path: Path, content: bytes) -
 
 def test_a_lock_from_another_computer_names_the_file_and_when_to_delete_it(db_path: Path) -> None:
     make_database(db_path)
-    lock_path(db_path).write_text("4242\ncopdesk\nfacilitators-laptop\n")
+    lock_path(db_path).write_text("4242\ncopdesk\nfacilitators-laptop\n", encoding="utf-8")
     with pytest.raises(AlreadyOpenError) as refused:
         InstanceLock(db_path).acquire()
     message = refused.value.message

@@ -95,7 +95,7 @@ def test_no_output_follows_a_link_onto_a_database_or_its_files(
 def test_an_export_over_an_old_0644_file_leaves_0600(run_cli: RunCli, two_teams: tuple[Path, Path]) -> None:
     ours, _ = two_teams
     target = ours.parent / "record.md"
-    target.write_text("an old export")
+    target.write_text("an old export", encoding="utf-8")
     target.chmod(0o644)
     result = run_cli("export", "1", "--format", "md", "--db", str(ours), "-o", str(target))
     assert result.returncode == 0, result.stderr

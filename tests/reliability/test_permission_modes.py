@@ -98,7 +98,7 @@ def test_on_windows_no_mode_is_set_and_nothing_fails(tmp_path: Path, monkeypatch
     monkeypatch.setattr(Path, "chmod", no_chmod)
     monkeypatch.setattr(os, "chmod", no_chmod)
     target = tmp_path / "state.json"
-    target.write_text("{}")
+    target.write_text("{}", encoding="utf-8")
     assert make_private(target) is None
     os.close(open_private(tmp_path / "other.json"))
 

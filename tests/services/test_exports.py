@@ -29,7 +29,7 @@ def test_the_window_and_the_cli_record_the_same_line(db: Database, db_path: Path
         db_path, lambda commit: save_bytes(target, b"# Record", before_commit=commit), "session", 3, "pdf", NOW
     )
     assert _exported(db) == [("session", 3, "pdf"), ("session", 3, "pdf")]
-    assert target.read_text() == "# Record"
+    assert target.read_text(encoding="utf-8") == "# Record"
 
 
 def test_a_file_that_cannot_be_written_leaves_no_line(db: Database, db_path: Path, tmp_path: Path) -> None:
@@ -72,11 +72,11 @@ def test_a_line_that_cannot_be_saved_leaves_the_file_it_would_replace(
 ) -> None:
     monkeypatch.setattr("copdesk.store.connection.open_for_one_write", _full_at_commit)
     target = tmp_path / "record.md"
-    target.write_text("# Last month's record")
+    target.write_text("# Last month's record", encoding="utf-8")
     with pytest.raises(StorageFullError):
         write_audited(
             db_path, lambda commit: save_bytes(target, b"# Record", before_commit=commit), "session", 3, "md", NOW
         )
-    assert target.read_text() == "# Last month's record"
+    assert target.read_text(encoding="utf-8") == "# Last month's record"
     assert list(tmp_path.glob("record*")) == [target]
     assert _exported(db) == []

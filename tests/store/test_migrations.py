@@ -52,7 +52,7 @@ def test_failing_migration_leaves_previous_version_intact(tmp_path: Path, db_pat
     first.db.close()
     # The new migration creates a table, then fails: neither the table nor the version bump may stay.
     (directory / f"{version + 1:04d}_broken.sql").write_text(
-        "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n"
+        "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n", encoding="utf-8"
     )
     with pytest.raises(MigrationError, match=f"unchanged at version {version}"):
         open_database(db_path, directory)
@@ -69,7 +69,9 @@ def test_existing_database_is_backed_up_before_migrating(tmp_path: Path, db_path
     version = migrations.user_version(first.db.conn)
     first.db.execute("INSERT INTO setting (key, value) VALUES ('before', 'migration')")
     first.db.close()
-    (directory / f"{version + 5:04d}_add_column.sql").write_text("ALTER TABLE team ADD COLUMN colour TEXT;\n")
+    (directory / f"{version + 5:04d}_add_column.sql").write_text(
+        "ALTER TABLE team ADD COLUMN colour TEXT;\n", encoding="utf-8"
+    )
     second = open_database(db_path, directory)
     assert second.migrated_from == version
     assert second.pre_migration_backup is not None and second.pre_migration_backup.exists()
@@ -84,7 +86,7 @@ def test_existing_database_is_backed_up_before_migrating(tmp_path: Path, db_path
 
 def test_misnamed_migration_file_is_an_error(tmp_path: Path) -> None:
     directory = _copy_migrations(tmp_path)
-    (directory / "2_oops.sql").write_text("SELECT 1;")
+    (directory / "2_oops.sql").write_text("SELECT 1;", encoding="utf-8")
     with pytest.raises(MigrationError, match="misnamed"):
         migrations.discover(directory)
 
@@ -95,8 +97,12 @@ def test_failed_multi_step_upgrade_stays_at_its_starting_version(tmp_path: Path,
     first = open_database(db_path, directory)
     version = migrations.user_version(first.db.conn)
     first.db.close()
-    (directory / f"{version + 1:04d}_good_step.sql").write_text("ALTER TABLE team ADD COLUMN colour TEXT;\n")
-    (directory / f"{version + 2:04d}_bad_step.sql").write_text("INSERT INTO no_such_table VALUES (1);\n")
+    (directory / f"{version + 1:04d}_good_step.sql").write_text(
+        "ALTER TABLE team ADD COLUMN colour TEXT;\n", encoding="utf-8"
+    )
+    (directory / f"{version + 2:04d}_bad_step.sql").write_text(
+        "INSERT INTO no_such_table VALUES (1);\n", encoding="utf-8"
+    )
     with pytest.raises(MigrationError, match=f"unchanged at version {version}"):
         open_database(db_path, directory)
     conn = sqlite3.connect(db_path)
@@ -112,7 +118,9 @@ def test_retried_upgrades_do_not_pile_up_pre_migration_copies(tmp_path: Path, db
     first = open_database(db_path, directory)
     version = migrations.user_version(first.db.conn)
     first.db.close()
-    (directory / f"{version + 1:04d}_bad_step.sql").write_text("INSERT INTO no_such_table VALUES (1);\n")
+    (directory / f"{version + 1:04d}_bad_step.sql").write_text(
+        "INSERT INTO no_such_table VALUES (1);\n", encoding="utf-8"
+    )
     for attempt in range(3):
         with pytest.raises(MigrationError):
             open_database(db_path, directory, now=datetime(2026, 10, 8, 9, attempt, tzinfo=UTC))

@@ -79,7 +79,7 @@ def test_database_failing_quick_check_is_refused(db_path: Path) -> None:
 
 def test_parent_that_is_a_file_is_refused(tmp_path: Path) -> None:
     blocker = tmp_path / "notes.txt"
-    blocker.write_text("a file where a folder should be")
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
     before = file_hash(blocker)
     with pytest.raises(LocationError, match="is a file, not a folder"):
         open_database(blocker / "copdesk.db", paths.migrations_dir())

@@ -32,12 +32,16 @@ def test_generated_form_matches_ui_file(ui_file: Path, tmp_path: Path) -> None:
     output = tmp_path / f"ui_{ui_file.stem}.py"
     subprocess.run([_uic(), str(ui_file), "-o", str(output)], check=True, cwd=ROOT)
     committed = ROOT / "copdesk" / "views" / "forms" / output.name
-    assert committed.read_text() == output.read_text(), "run 'make forms' and commit the result"
+    assert committed.read_text(encoding="utf-8") == output.read_text(encoding="utf-8"), (
+        "run 'make forms' and commit the result"
+    )
 
 
 def test_every_generated_form_says_it_is_generated() -> None:
     for generated in (ROOT / "copdesk" / "views" / "forms").glob("ui_*.py"):
-        assert "WARNING! All changes made in this file will be lost" in generated.read_text(), generated.name
+        assert "WARNING! All changes made in this file will be lost" in generated.read_text(encoding="utf-8"), (
+            generated.name
+        )
 
 
 def test_every_form_is_used_by_a_view() -> None:

@@ -405,14 +405,14 @@ def test_export_quarterly_report_and_summary_from_the_menu(
     _answer_with(monkeypatch, target)
     with qtbot.waitSignal(demo_window.reports.export_finished, timeout=20000):
         demo_window.reports.export_quarterly_report()
-    page = target.read_text()
+    page = target.read_text(encoding="utf-8")
     assert "Facilitator&#x27;s CoP self-assessment: Northside Community Team, Q3 2026" in page  # the quarter just ended
     monkeypatch.setattr(QuarterReportDialog, "chosen_format", property(lambda self: self.formats["summary"]))
     summary = tmp_path / "q.json"
     _answer_with(monkeypatch, summary)
     with qtbot.waitSignal(demo_window.reports.export_finished, timeout=20000):
         demo_window.reports.export_quarterly_report()
-    assert '"format": "copdesk-quarter-summary"' in summary.read_text()
+    assert '"format": "copdesk-quarter-summary"' in summary.read_text(encoding="utf-8")
 
 
 def _exported_with_a_flagged_topic(

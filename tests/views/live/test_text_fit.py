@@ -45,7 +45,7 @@ def test_every_word_fits_at_1366_by_768(qtbot: object, demo_db: Path) -> None:
 def test_every_word_fits_at_200_percent(demo_db: Path, tmp_path: Path) -> None:
     screen = tmp_path / "screen.json"
     laptop = {"name": "laptop", "x": 0, "y": 0, "width": 2732, "height": 1536, "logicalDpi": 96, "dpr": 1}
-    screen.write_text(json.dumps({"screens": [laptop]}))
+    screen.write_text(json.dumps({"screens": [laptop]}), encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}", "QT_SCALE_FACTOR": "2"}
     run = subprocess.run(
         [sys.executable, "-m", "tests.views.text_fit_states", str(demo_db)],

@@ -114,14 +114,14 @@ def test_cancel_keeps_an_existing_file_as_it_was(
     out = tmp_path / "exports"
     out.mkdir()
     target = out / "record.md"
-    target.write_text("last month's record")
+    target.write_text("last month's record", encoding="utf-8")
     monkeypatch.setattr(SessionRecordDialog, "chosen_format", property(lambda self: self.formats["md"]))
     run = _export_record_to(demo_window, monkeypatch, target)
     run.cancel()
     with qtbot.waitSignal(demo_window.reports.export_finished, timeout=20000):
         gate.set()
     assert [p.name for p in out.iterdir()] == ["record.md"]
-    assert target.read_text() == "last month's record"
+    assert target.read_text(encoding="utf-8") == "last month's record"
 
 
 def test_closing_the_window_cancels_a_running_export(

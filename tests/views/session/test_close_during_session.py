@@ -172,4 +172,6 @@ def test_sigterm_with_the_question_open_quits_at_once_and_keeps_the_session_live
     assert status == SessionStatus.LIVE.value, "kept live, to be offered for resume"
     assert text == ("Said just before the laptop shut down",)
     settings = Path(os.environ["XDG_CONFIG_HOME"]) / "copdesk" / "copdesk.conf"
-    assert "geometry=" in settings.read_text(), "the window closed as at any quit, its state saved, not left asking"
+    assert "geometry=" in settings.read_text(encoding="utf-8"), (
+        "the window closed as at any quit, its state saved, not left asking"
+    )
