@@ -17,6 +17,7 @@ it through a read-only connection of its own, and a restore or an upgrade needs 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +31,7 @@ from copdesk.core.name_match import NameDigests
 from copdesk.services import transaction
 from copdesk.store import erasure, kept_notes, pending_care, retention, teams
 from copdesk.store.audit import record_event
+from copdesk.store.connection import open_for_a_worker
 from copdesk.store.copies import display_name, names_in_copies
 from copdesk.store.erasure import ErasureCounts
 from copdesk.store.errors import StoreError, in_words
@@ -74,6 +76,19 @@ class CareReport(Generic[Counts]):
             names = ", ".join(f"{display_name(db_path, path)} ({why})" for path, why in self.copies.not_cleaned.items())
             said += f". Not cleaned this time, so the data is still in: {names}"
         return said
+
+
+T = TypeVar("T")
+
+
+def on_own_connection(db_path: Path, act: Callable[[Database], T]) -> T:
+    """``act`` on a connection of its own to the database at ``db_path``, closed after: for an erasure, a deletion
+    of old sessions or their finishing run in a worker thread, which clean every backup and can take a minute."""
+    db = open_for_a_worker(db_path, doing="changed")
+    try:
+        return act(db)
+    finally:
+        db.close()
 
 
 def preview_erasure(db: Database, member_id: int) -> ErasureCounts:

@@ -249,6 +249,22 @@ def open_for_one_write(path: Path, *, doing: str) -> Database:
     return as_database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
 
 
+def open_for_a_worker(path: Path, *, doing: str) -> Database:
+    """The live database on a connection of its own, set up as the window's is, for long work in a worker thread
+    while the window's own connection stays with the window (data care, which reaches every backup)."""
+    db = open_for_one_write(path, doing=doing)
+    db.conn.text_factory = decode_text
+    try:
+        apply_pragmas(db.conn)
+    except sqlite3.Error as exc:
+        db.close()
+        raise storage_error_for(exc) or StoreError(f"{shown(path)} could not be opened ({exc}).") from exc
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
 def inspect_existing(path: Path, latest: int) -> int:
     """Read the schema version and run ``quick_check`` without writing a byte; return the version."""
     _check_header(path)

@@ -6,6 +6,7 @@ import errno
 import shutil
 import sqlite3
 import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -49,6 +50,15 @@ def _erase(dialog: EraseMemberDialog, name: str) -> None:
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findText(name))
     dialog.confirm.setChecked(True)
     dialog.erase_button.click()
+    _until_done(dialog)
+
+
+def _until_done(dialog: EraseMemberDialog | RetentionDialog) -> None:
+    """Data care works in a thread of its own: wait, as the facilitator does, for its words in the dialog."""
+    deadline = time.monotonic() + 30
+    while dialog.busy:
+        assert time.monotonic() < deadline, "the work never ended"
+        QTest.qWait(5)
 
 
 def _copy_refused(*_args: object, **_kwargs: object) -> None:
@@ -74,6 +84,7 @@ def test_retention_dialog_previews_then_deletes_only_once_confirmed(qtbot: QtBot
     dialog.confirm.setChecked(True)
     with qtbot.waitSignal(dialog.changed):
         dialog.delete_button.click()
+        _until_done(dialog)
     assert sessions.session_count(db) == 0
     assert "Deleted: sessions: 3 · closed actions: 0" in dialog.result_label.text()
     assert not dialog.confirm.isChecked() and not dialog.delete_button.isEnabled()
@@ -97,6 +108,7 @@ def test_erase_dialog(qtbot: QtBot, db: Database, db_path: Path) -> None:
     assert not dialog.erase_button.isEnabled()
     dialog.confirm.setChecked(True)
     dialog.erase_button.click()
+    _until_done(dialog)
     assert [m.display_name for m in teams.list_members(db, team_id, include_inactive=True)] == [
         "Ash Lee",
         "Bo Day",
@@ -277,6 +289,7 @@ def test_erase_dialog_names_a_damaged_backup_and_offers_to_delete_it(qtbot: QtBo
     assert dialog.delete_damaged.isVisible() and dialog.delete_damaged.accessibleName()
 
     dialog.delete_damaged.click()
+    _until_done(dialog)
 
     assert not damaged.exists() and not dialog.delete_damaged.isVisible()
     assert "damaged copies deleted: 1" in dialog.result_label.text()
@@ -299,11 +312,13 @@ def test_a_backup_a_full_disk_kept_from_being_cleaned_is_never_called_damaged_an
     assert "damaged" not in said and "Try again" in said
     assert dialog.retry.isVisible() and dialog.retry.accessibleName() and not dialog.delete_damaged.isVisible()
     dialog.delete_damaged.click()  # even pressed (a shortcut), it deletes no copy that is not damaged
+    _until_done(dialog)
     assert sound.exists() and b"Quinn" in sound.read_bytes()
     assert dialog.member_combo.findText("Zoë Quinn") == -1  # erased from the database, so no longer offered
 
     monkeypatch.setattr(shutil, "copyfile", copy_file)  # space freed
     dialog.retry.click()
+    _until_done(dialog)
 
     assert dialog.result_label.text() == "Finished: every backup is cleaned."
     assert not dialog.retry.isVisible() and sound.exists() and b"Quinn" not in sound.read_bytes()
@@ -328,6 +343,7 @@ def test_a_full_disk_while_the_search_indexes_merge_is_said_in_the_erase_dialog(
 
     monkeypatch.setattr(scrub, "optimise_search_indexes", merge)
     dialog.retry.click()
+    _until_done(dialog)
     assert dialog.result_label.text() == "Finished: every backup is cleaned."
     assert _unfinished(db) == []
 
@@ -392,6 +408,7 @@ def test_the_erase_dialog_says_where_to_correct_the_texts_that_still_name_the_me
     )
     dialog.confirm.setChecked(True)
     dialog.erase_button.click()
+    _until_done(dialog)
     assert dialog.result_label.text().startswith("Erased: ")
     assert dialog.result_label.text().endswith("select one and correct its words there.")
 
@@ -408,6 +425,7 @@ def test_a_tick_given_for_one_retention_period_is_not_given_for_another(
     dialog.months.setValue(1)  # a wheel turned over the box
     assert not dialog.confirm.isChecked() and not dialog.delete_button.isEnabled()
     dialog.delete_button.click()
+    _until_done(dialog)
     assert sessions.session_count(db) == 3
 
 
@@ -477,6 +495,7 @@ def test_the_erase_dialog_names_its_team_and_another_roster_with_someone_of_the_
     assert said in dialog.preview.text()
     dialog.confirm.setChecked(True)
     dialog.erase_button.click()
+    _until_done(dialog)
     assert said in dialog.result_label.text()
     assert [m.display_name for m in teams.list_members(db, other.id)] == ["zoë quinn"]
 
@@ -501,4 +520,70 @@ def test_deletions_say_that_words_kept_in_files_beside_the_data_are_not_reached(
     retention.months.setValue(12)
     retention.confirm.setChecked(True)
     retention.delete_button.click()
+    _until_done(retention)
     assert retention.result_label.text().startswith("Deleted: sessions: 3") and said in retention.result_label.text()
+
+
+def test_an_erasure_runs_beside_the_window_which_goes_on_answering_and_the_dialog_waits_for_it(
+    qtbot: QtBot, db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cleaning every backup of years of notes takes a while: on the window's own thread the window stopped
+    answering (Windows calls it "Not responding", and a facilitator might end it)."""
+    from PySide6.QtCore import QTimer
+
+    from copdesk.services import data_care
+
+    team_id = fill(db)
+    began, release = threading.Event(), threading.Event()
+    erase = data_care.erase_member
+    seen: list[object] = []
+
+    def slow(target: Database, *args: object, **kwargs: object) -> object:
+        seen.extend((threading.current_thread() is threading.main_thread(), target is db))
+        began.set()
+        assert release.wait(10)
+        return erase(target, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(data_care, "erase_member", slow)
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
+    dialog.confirm.setChecked(True)
+    dialog.erase_button.click()
+
+    assert began.wait(5) and seen == [False, False], "in a worker thread, on a connection of its own"
+    answered: list[bool] = []
+    QTimer.singleShot(0, lambda: answered.append(True))
+    qtbot.waitUntil(lambda: answered == [True])  # the window's event loop runs meanwhile
+    assert dialog.result_label.text() == "Erasing… Every backup is cleaned too, which can take a minute."
+    controls = (dialog.member_combo, dialog.confirm, dialog.erase_button, dialog.ui.closeButton)
+    assert not any(control.isEnabled() for control in controls)
+    assert dialog.cursor().shape() == Qt.CursorShape.BusyCursor
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible(), "it cannot be closed while it works"
+
+    release.set()
+    _until_done(dialog)
+    assert dialog.result_label.text().startswith("Erased: contributions: 3")
+    assert dialog.member_combo.isEnabled() and dialog.ui.closeButton.isEnabled() and not dialog.erase_button.isEnabled()
+    assert dialog.cursor().shape() == Qt.CursorShape.ArrowCursor
+    assert dialog.member_combo.findText("Zoë Quinn") == -1 and _unfinished(db) == []
+
+
+def test_a_fault_in_data_care_work_is_raised_on_the_window_thread_and_the_dialog_is_usable_again(
+    qtbot: QtBot, db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a refusal but a bug: the crash log has it (raised on the GUI thread), and the dialog is not left busy."""
+    from copdesk.services import data_care
+
+    team_id = fill(db)
+
+    def broken(*_args: object, **_kwargs: object) -> object:
+        raise RuntimeError("a fault")
+
+    monkeypatch.setattr(data_care, "erase_member", broken)
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    with qtbot.captureExceptions() as raised:
+        _erase(dialog, "Zoë Quinn")
+    assert [str(error[1]) for error in raised] == ["a fault"]
+    assert not dialog.busy and dialog.ui.closeButton.isEnabled()

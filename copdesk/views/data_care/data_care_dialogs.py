@@ -6,18 +6,33 @@ sure?", so the dialogs can be driven by tests without anything blocking. Close i
 Enter pressed in the list, the box or on the tick closes the dialog, and never deletes, erases or restores.
 
 The deletions are :mod:`copdesk.services.data_care`'s: they reach every copy and span many files, so they run
-outside the write guard's single transaction, and a refusal is said in the dialog itself. A copy too damaged
-to be cleaned is named there, with a button that deletes it (the data in it would otherwise stay); one that a
-full disk or a permission stopped is named with the reason, and a button tries again.
+outside the write guard's single transaction, and a refusal is said in the dialog itself. Cleaning every backup can
+take a minute, so they run in a worker thread on a connection of their own while the window goes on answering; the
+dialog says what it is doing, and nothing in it can be pressed, nor can it be closed, until the work ends. A copy
+too damaged to be cleaned is named there, with a button that deletes it (the data in it would otherwise stay); one
+that a full disk or a permission stopped is named with the reason, and a button tries again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QListWidgetItem, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+from sqlite_utils import Database
 
 from copdesk.core.date_names import short_date
 from copdesk.core.dates import format_uk
@@ -32,6 +47,7 @@ from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_erase_member import Ui_EraseMemberDialog
 from copdesk.views.forms.ui_restore_backup import Ui_RestoreDialog
 from copdesk.views.forms.ui_retention import Ui_RetentionDialog
+from copdesk.views.widgets.background import BackgroundJob
 
 DEFAULT_RETENTION_MONTHS = 24
 
@@ -101,7 +117,74 @@ class RestoreDialog(QDialog):
             self.accept()
 
 
-class RetentionDialog(QDialog):
+T = TypeVar("T")
+
+
+class _DataCareDialog(QDialog):
+    """What the Delete old sessions and Erase dialogs share: their long work runs in a worker thread (:meth:`_work`),
+    and until it ends nothing in the dialog can be pressed and the dialog cannot be closed."""
+
+    context: AppContext
+    delete_damaged: QPushButton
+    retry: QPushButton
+    result_label: QLabel
+    busy = False
+
+    def reject(self) -> None:
+        if not self.busy:  # Escape, Close and the title bar's cross wait for the work to end
+            super().reject()
+
+    def _work(
+        self,
+        working: str,
+        act: Callable[[Database], T],
+        then: Callable[[T], None],
+        refused: Callable[[StoreError], None],
+    ) -> None:
+        """Run ``act`` on a connection of its own in a worker thread, saying ``working`` meanwhile, then hand its
+        result to ``then``, or a refusal to ``refused``, here. Cleaning every backup can take a minute: the window
+        must not stop answering meanwhile (Windows would call it "Not responding", and a facilitator might end it).
+        An erasure or a deletion stopped by a crash or a log-off is finished at the next start."""
+        db_path = self.context.db_path
+        controls = [
+            widget
+            for widget in self.findChildren(QWidget)
+            if isinstance(widget, QAbstractButton | QComboBox | QAbstractSpinBox) and widget.isEnabled()
+        ]
+        for widget in controls:
+            widget.setEnabled(False)
+        self.busy = True
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self.result_label.setText(f"{working}… Every backup is cleaned too, which can take a minute.")
+        _grow(self)
+        job = BackgroundJob(partial(_outcome, db_path, act), "copdesk-data-care", self)
+
+        def ended(outcome: object) -> None:
+            self.busy = False
+            self.unsetCursor()
+            for widget in controls:
+                widget.setEnabled(True)
+            job.deleteLater()
+            if isinstance(outcome, StoreError):
+                refused(outcome)
+            elif isinstance(outcome, BaseException):
+                raise outcome  # a fault: the crash log has it, and the window's banner says so
+            else:
+                then(cast(T, outcome))  # what ``act`` returned
+
+        job.done.connect(ended)
+        job.start()
+
+
+def _outcome(db_path: Path, act: Callable[[Database], T]) -> object:
+    """In the worker: what ``act`` returned, or what it raised, for the dialog to say on its own thread."""
+    try:
+        return data_care.on_own_connection(db_path, act)
+    except Exception as exc:  # handed to the GUI thread, which raises what is not a refusal
+        return exc
+
+
+class RetentionDialog(_DataCareDialog):
     """Delete sessions older than N months, here and in the backups."""
 
     changed = Signal()
@@ -144,13 +227,19 @@ class RetentionDialog(QDialog):
 
     def delete(self) -> None:
         before = data_care.unfinished(self.context.db)
-        try:
-            report = data_care.apply_retention(
-                self.context.db, self.context.db_path, self.months.value(), self.context.now()
-            )
-        except StoreError as exc:
+        db_path, months, now = self.context.db_path, self.months.value(), self.context.now()
+
+        def refused(exc: StoreError) -> None:
             _refused(self, exc, begun=data_care.unfinished(self.context.db) > before)
-            return
+
+        self._work(
+            "Deleting the old sessions",
+            lambda db: data_care.apply_retention(db, db_path, months, now),
+            self._deleted,
+            refused,
+        )
+
+    def _deleted(self, report: data_care.CareReport[Any]) -> None:
         self.confirm.setChecked(False)
         counts = report.counts.summary() if report.counts is not None else ""
         _say_outcome(self, self.result_label, f"Deleted: {counts}", report)
@@ -158,7 +247,7 @@ class RetentionDialog(QDialog):
         self.changed.emit()
 
 
-class EraseMemberDialog(QDialog):
+class EraseMemberDialog(_DataCareDialog):
     """Erase one member's participation data and their ownership of actions (the right to erasure)."""
 
     changed = Signal()
@@ -233,18 +322,21 @@ class EraseMemberDialog(QDialog):
             return
         before = data_care.unfinished(self.context.db)
         elsewhere = self._elsewhere(int(member_id))
-        try:
-            report = data_care.erase_member(self.context.db, self.context.db_path, int(member_id), self.context.now())
-        except StoreError as exc:
+        db_path, now = self.context.db_path, self.context.now()
+
+        def erased(report: data_care.CareReport[Any]) -> None:
+            self._list_members()
+            how = _HOW_TO_CORRECT if report.counts.texts_mentioning else ""
+            _say_outcome(self, self.result_label, f"Erased: {report.counts.summary()}", report, then=how + elsewhere)
+            self.refresh()
+            self.changed.emit()
+
+        def refused(exc: StoreError) -> None:
             _refused(self, exc, begun=data_care.unfinished(self.context.db) > before)
             self._list_members()  # one refused after the member's rows were deleted is finished at the next start
             self.refresh()
-            return
-        self._list_members()
-        how = _HOW_TO_CORRECT if report.counts.texts_mentioning else ""
-        _say_outcome(self, self.result_label, f"Erased: {report.counts.summary()}", report, then=how + elsewhere)
-        self.refresh()
-        self.changed.emit()
+
+        self._work("Erasing", lambda db: data_care.erase_member(db, db_path, int(member_id), now), erased, refused)
 
 
 _HOW_TO_CORRECT = (
@@ -253,18 +345,8 @@ _HOW_TO_CORRECT = (
 )
 
 
-class _CareDialog(Protocol):
-    context: AppContext
-
-    def window(self) -> QWidget: ...
-
-    delete_damaged: QPushButton
-    retry: QPushButton
-    result_label: QLabel
-
-
 def _say_outcome(
-    dialog: _CareDialog, label: QLabel, done: str, report: data_care.CareReport[Any], *, then: str = ""
+    dialog: _DataCareDialog, label: QLabel, done: str, report: data_care.CareReport[Any], *, then: str = ""
 ) -> None:
     """What was done, and where (``then``: what the facilitator may do next, a sentence with a leading space)."""
     then += _kept_files_left(dialog)
@@ -275,7 +357,7 @@ def _say_outcome(
     _offer(dialog, [report])
 
 
-def _kept_files_left(dialog: _CareDialog) -> str:
+def _kept_files_left(dialog: _DataCareDialog) -> str:
     """A sentence (with a leading space) when files of words CoPDesk could not save wait beside the data: the
     deletion did not reach them, and "backups cleaned" must not read as "gone everywhere"; else empty."""
     count = data_care.kept_files_beside(dialog.context.db_path)
@@ -288,7 +370,7 @@ def _kept_files_left(dialog: _CareDialog) -> str:
     )
 
 
-def _left(dialog: _CareDialog, reports: list[data_care.CareReport[Any]]) -> str:
+def _left(dialog: _DataCareDialog, reports: list[data_care.CareReport[Any]]) -> str:
     """Where the data is still, and what each button left to press does about it."""
     said = "".join(report.problems(dialog.context.db_path) for report in reports) + "."
     if any(report.copies.damaged for report in reports):
@@ -298,13 +380,13 @@ def _left(dialog: _CareDialog, reports: list[data_care.CareReport[Any]]) -> str:
     return said
 
 
-def _offer(dialog: _CareDialog, reports: list[data_care.CareReport[Any]]) -> None:
+def _offer(dialog: _DataCareDialog, reports: list[data_care.CareReport[Any]]) -> None:
     dialog.delete_damaged.setVisible(any(report.copies.damaged for report in reports))
     dialog.retry.setVisible(any(report.copies.not_cleaned for report in reports))
     _grow(dialog)
 
 
-def _grow(dialog: _CareDialog) -> None:
+def _grow(dialog: _DataCareDialog) -> None:
     """Fit the dialog's height to its words at its width, as long as they now are (a member whose name is in notes
     has a preview of several lines, a copy not cleaned a message of five). ``adjustSize`` would measure the wrapped
     words at a narrower width than the dialog has, leaving a gap, or cutting off lines once the dialog is at its
@@ -314,7 +396,7 @@ def _grow(dialog: _CareDialog) -> None:
         window.resize(window.width(), layout.totalHeightForWidth(window.width()))
 
 
-def _refused(dialog: _CareDialog, exc: StoreError, *, begun: bool) -> None:
+def _refused(dialog: _DataCareDialog, exc: StoreError, *, begun: bool) -> None:
     """A refusal, said in the dialog; a deletion it stopped part-way (``begun``) waits for “Try again” (or the
     next start)."""
     then = " It is done in part: once that is put right, press “Try again” (or CoPDesk finishes it at its next start)."
@@ -323,15 +405,24 @@ def _refused(dialog: _CareDialog, exc: StoreError, *, begun: bool) -> None:
     _grow(dialog)
 
 
-def _finish_earlier(dialog: _CareDialog, *, delete_damaged: bool) -> None:
+def _finish_earlier(dialog: _DataCareDialog, *, delete_damaged: bool) -> None:
     """Finish what is pending: clean again what was not cleaned, and delete the damaged copies if asked to."""
-    try:
-        reports = data_care.finish_pending_care(
-            dialog.context.db, dialog.context.db_path, dialog.context.now(), delete_damaged=delete_damaged
-        )
-    except StoreError as exc:
+    db_path, now = dialog.context.db_path, dialog.context.now()
+
+    def refused(exc: StoreError) -> None:
         _refused(dialog, exc, begun=data_care.unfinished(dialog.context.db) > 0)
-        return
+
+    dialog._work(
+        "Deleting the damaged copies" if delete_damaged else "Trying again",
+        lambda db: data_care.finish_pending_care(db, db_path, now, delete_damaged=delete_damaged),
+        partial(_finished_earlier, dialog, delete_damaged=delete_damaged),
+        refused,
+    )
+
+
+def _finished_earlier(
+    dialog: _DataCareDialog, reports: list[data_care.CareReport[None]], *, delete_damaged: bool
+) -> None:
     done = f"damaged copies deleted: {sum(len(r.copies.deleted) for r in reports)}" if delete_damaged else ""
     left = [report for report in reports if not report.complete]
     if left:
