@@ -35,11 +35,12 @@ from copdesk.core.agenda import (
 )
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import SegmentPhase, SessionKind
+from copdesk.core.text import MAX_NAME_LENGTH
 from copdesk.services.calendar import save_agenda
 from copdesk.store import agendas
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_agenda_editor import Ui_AgendaEditorDialog
-from copdesk.views.widgets.forms import unsaved_settled
+from copdesk.views.widgets.forms import LimitedCellDelegate, unsaved_settled
 from copdesk.views.widgets.typed_words import TypedWords, being_typed, keeps_typing
 
 
@@ -184,6 +185,8 @@ class AgendaEditorDialog(QDialog):
         self.table.setModel(self.model)
         keeps_typing(self.table, Column.NAME)  # a segment's name being typed, at a log-off (typed_words)
         self.table.setItemDelegateForColumn(Column.PHASE, PhaseDelegate(self.table))
+        name_cell = LimitedCellDelegate(self.table, "Segment name", MAX_NAME_LENGTH, self.error_label.setText)
+        self.table.setItemDelegateForColumn(Column.NAME, name_cell)
         self.table.horizontalHeader().setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         ui.addButton.clicked.connect(self.add)
         ui.removeButton.clicked.connect(self.remove)

@@ -42,6 +42,7 @@ from copdesk.services import teams as members
 from copdesk.store import teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_team_members import Ui_TeamMembersDialog
+from copdesk.views.widgets.forms import LimitedCellDelegate
 from copdesk.views.widgets.typed_words import TypedWords, being_typed, field_lines, keeps_typing
 from copdesk.views.write_guard import KEPT_TYPED, WriteGuard
 
@@ -231,6 +232,8 @@ class TeamMembersDialog(QDialog):
         self.table.setModel(self.model)
         keeps_typing(self.table, MemberColumn.NAME)  # a name being changed, at a log-off (typed_words)
         self.table.setItemDelegateForColumn(MemberColumn.ROLE, RoleDelegate(self.table))
+        name_cell = LimitedCellDelegate(self.table, "Member name", MAX_NAME_LENGTH, self.error_label.setText)
+        self.table.setItemDelegateForColumn(MemberColumn.NAME, name_cell)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(MemberColumn.ROLE, QHeaderView.ResizeMode.ResizeToContents)

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 
 def say_when_cut(field: QLineEdit, say: Callable[[str], None], advice: str = "") -> None:
@@ -17,6 +26,26 @@ def say_when_cut(field: QLineEdit, say: Callable[[str], None], advice: str = "")
             f"{f' {advice}' if advice else ''}"
         )
     )
+
+
+class LimitedCellDelegate(QStyledItemDelegate):
+    """A table cell typed into as the field it stands for is: its editor holds at most ``limit`` characters, and a
+    paste or a key past that is said (:func:`say_when_cut`). Without it the editor took any length, and the name the
+    store then refused was gone with the editor."""
+
+    def __init__(self, parent: QWidget, what: str, limit: int, say: Callable[[str], None]) -> None:
+        super().__init__(parent)
+        self._what, self._limit, self._say = what, limit, say
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(self._limit)
+            editor.setAccessibleName(self._what)
+            say_when_cut(editor, self._say)
+        return editor
 
 
 def unsaved_settled(parent: QWidget, title: str, question: str, save: Callable[[], bool]) -> bool:

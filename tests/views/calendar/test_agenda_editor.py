@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import SessionKind
+from copdesk.core.text import MAX_NAME_LENGTH
 from copdesk.store import agendas, sessions
 from copdesk.views.calendar.agenda_editor import Column
 from copdesk.views.shell.main_window import MainWindow
@@ -212,3 +216,24 @@ def test_an_agenda_edited_and_not_saved_is_what_a_log_off_keeps(window: MainWind
     editor.reset_to_shipped()
     assert editor.typed_words() is None
     editor.save_button.click()
+
+
+def test_a_segment_name_typed_or_pasted_past_what_it_holds_is_cut_and_said_never_lost(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The cell took any length; the name the agenda then refused ("keep it to 80") was gone with the editor."""
+    team = add_team(window)
+    editor = window.session_flow.open_agenda_editor(team.id, SessionKind.REFLECTIVE)
+    assert editor is not None
+    table = editor.table
+    table.setCurrentIndex(editor.model.index(0, Column.NAME))
+    table.edit(table.currentIndex())
+    [field] = [each for each in table.viewport().findChildren(QLineEdit) if each.isVisible()]
+    QGuiApplication.clipboard().setText("Check-in round " * 10)  # 150 characters
+    field.selectAll()
+    field.paste()
+    assert len(field.text()) == MAX_NAME_LENGTH
+    assert editor.error_label.text() == "Segment name holds at most 80 characters: the rest was not taken."
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    assert editor.model.template.segments[0].name == ("Check-in round " * 10)[:MAX_NAME_LENGTH].strip()

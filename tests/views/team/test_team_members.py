@@ -213,3 +213,22 @@ def test_a_member_made_inactive_is_said_in_full_not_cut_short(window: MainWindow
         >= QFontMetrics(italic).horizontalAdvance("Inactive") + box + 20
     )
     dialog.close()
+
+
+def test_a_name_typed_past_what_a_member_name_holds_is_cut_and_said_never_lost(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The cell took any length; the rename refused ("keep it to 80") then dropped every word typed."""
+    add_team(window)
+    dialog = open_from_menu(window)
+    dialog.table.setCurrentIndex(dialog.model.index(row_of(dialog, "Bo Day"), MemberColumn.NAME))
+    dialog.table.edit(dialog.table.currentIndex())
+    [field] = [each for each in dialog.table.viewport().findChildren(QLineEdit) if each.isVisible()]
+    field.selectAll()
+    typed = "Priya " * 20  # 120 characters
+    QTest.keyClicks(field, typed)
+    assert field.text() == typed[:80]
+    assert dialog.error_label.text() == "Member name holds at most 80 characters: the rest was not taken."
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.table.state() != QAbstractItemView.State.EditingState)
+    assert typed[:80].strip() in [m.display_name for m in dialog.model.members()]
