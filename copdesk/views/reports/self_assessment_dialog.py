@@ -26,6 +26,7 @@ from copdesk.services.feedback import save_self_assessment
 from copdesk.store.feedback import quarter_feedback, self_assessment
 from copdesk.views.context import AppContext
 from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
+from copdesk.views.widgets.forms import unsaved_settled
 from copdesk.views.widgets.labels import hint_label, message_label, show_message
 from copdesk.views.widgets.typed_words import TypedWords, rereads
 from copdesk.views.write_guard import KEPT_TYPED
@@ -129,6 +130,14 @@ class SelfAssessmentDialog(QDialog):
     def save_and_close(self) -> None:
         if self.save():
             self.accept()
+
+    def reject(self) -> None:
+        """Cancel, Esc or the title bar: words typed and not saved are offered for saving first, never dropped
+        unasked (Esc is pressed out of habit, and a quarter's assessment is paragraphs)."""
+        question = f"Save what you wrote for {quarter_label(self._shown_quarter)}?"
+        if self.typed_words() is not None and not unsaved_settled(self, "Unsaved self-assessment", question, self.save):
+            return
+        super().reject()
 
     def _quarter_changed(self) -> None:
         if not self.save():  # the words stay, and so does the quarter they belong to

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -153,7 +155,51 @@ def test_changing_the_quarter_keeps_what_was_typed_for_the_first_one(window: Mai
     dialog.editors["harder"].setPlainText("bell\x07")
     dialog.quarter_combo.setCurrentIndex(dialog.quarter_combo.findData(first))
     assert "control character" in dialog.message.text() and dialog.quarter != first, "refused: nothing moved"
+    dialog.editors["harder"].clear()
     dialog.reject()
+
+
+@pytest.mark.parametrize(
+    ("answer", "closes", "saved"),
+    [
+        (QMessageBox.StandardButton.Cancel, False, {}),
+        (QMessageBox.StandardButton.Save, True, {"harder": "Low attendance in August"}),
+        (QMessageBox.StandardButton.Discard, True, {}),
+    ],
+    ids=["Cancel", "Save", "Discard"],
+)
+def test_escape_over_words_not_saved_asks_before_the_self_assessment_closes(
+    window: MainWindow,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton,
+    closes: bool,
+    saved: dict[str, str],
+) -> None:
+    """Esc closed the dialog and the paragraphs typed went with it, unasked."""
+    team = add_team(window)
+    dialog = window.reports.write_self_assessment()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    asked: list[str] = []
+
+    def question(_parent: object, title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    editor = dialog.editors["harder"]
+    editor.setFocus()
+    QTest.keyClicks(editor, "Low attendance in August")
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
+    assert len(asked) == 1 and asked[0].startswith("Save what you wrote for")
+    assert dialog.isVisible() is not closes
+    assert editor.toPlainText() == "Low attendance in August"
+    assert feedback.self_assessment(window.context.db, team.id, dialog.quarter) == saved
+    if not closes:
+        editor.clear()
+        QTest.keyClick(editor, Qt.Key.Key_Escape)  # nothing left unsaved: it closes, asking nothing more
+        assert not dialog.isVisible() and len(asked) == 1
 
 
 def test_the_feedback_answers_and_the_self_assessment_boxes_have_room_to_read(window: MainWindow, qtbot: QtBot) -> None:
