@@ -12,7 +12,7 @@ from functools import partial
 from typing import NamedTuple
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
 from copdesk.core.model import TextSource
 from copdesk.core.recurring import advice_text, is_flagged, raised_text
@@ -41,6 +41,9 @@ RESOLUTION_CHANGED = (
     "The resolution was changed elsewhere while this was open: the history now shows it as it is. "
     "OK saves your words over it; Cancel keeps it."
 )
+
+
+LEAVE_TYPED = "Leave without saving what you typed? The issue stays as it was."
 
 
 class _Question(NamedTuple):
@@ -75,6 +78,21 @@ class QuestionDialog(QInputDialog):
 
     def typed_words(self) -> TypedWords | None:
         return self.question.holding(self.textValue())
+
+    def reject(self) -> None:
+        """Esc, Cancel or the title bar: words typed here (a resolution runs to paragraphs) are left behind only
+        when the facilitator says so."""
+        if self.typed_words() is not None:
+            answer = QMessageBox.question(
+                self,
+                self.question.title,
+                LEAVE_TYPED,
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
 
 NO_ESCALATIONS = "Escalations: none yet. Escalate… asks the Practice Supervisor, the Manager or a My VIEWS form."

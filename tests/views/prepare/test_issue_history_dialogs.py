@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox, QPlainTextEdit
 
 from copdesk.core.model import EscalationTarget, IssueStatus, Role, SessionKind
 from copdesk.sandbox import start_session
@@ -351,3 +351,38 @@ def test_an_issue_escalated_from_the_prepare_view_during_a_session_is_in_that_se
     ]
     record = session_record(db, live_id)
     assert [line[0] for line in record.escalations] == ["OT delyas"]
+
+
+def test_escape_over_a_resolution_typed_asks_before_leaving_it(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Esc (or Cancel) dropped the resolution typed, however long, unasked: now Cancel keeps it in the question and
+    only Discard leaves it, with the issue as it was."""
+    issue_id = _recurring_issue(window)
+    history = IssueHistoryDialog(window.context, issue_id, session_id=None, parent=window)
+    typed = "Agreed a joint visit with the OT lead"
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked: list[str] = []
+    still_open: list[bool] = []
+
+    def question(_parent: object, title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(title)
+        return answers[len(asked) - 1]
+
+    def typed_then_escape(dialog: QuestionDialog) -> int:
+        dialog.show()
+        editor = dialog.findChild(QPlainTextEdit)
+        assert editor is not None
+        editor.setFocus()
+        QTest.keyClicks(editor, typed)
+        for _answer in answers:
+            QTest.keyClick(editor, Qt.Key.Key_Escape)
+            still_open.append(dialog.isVisible())
+        assert dialog.textValue() == typed
+        return dialog.result()
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QuestionDialog, "exec", typed_then_escape)
+    history.resolve_button.click()
+    assert asked == ["Resolve issue", "Resolve issue"] and still_open == [True, False]
+    assert issues.get_issue(window.context.db, issue_id).resolution is None
