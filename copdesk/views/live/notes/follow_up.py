@@ -62,9 +62,6 @@ class FollowUpBox(QWidget):
         self.toggle.setAccessibleName(TITLE)
         self.toggle.setToolTip("Show or hide the actions to follow up")
         self.toggle.clicked.connect(lambda: self.set_compact(False))
-        self.toggle.setStyleSheet(
-            "QToolButton { border: none; background: transparent; font-weight: 600; padding: 0; }"
-        )
         self.toggle.toggled.connect(self._show_content)
         heading.addWidget(self.toggle)
         heading.addStretch(1)

@@ -99,7 +99,7 @@ class QuestionCard(QScrollArea):
         self.setStyleSheet("QScrollArea#questionCard, QWidget#questionCardBody { background: transparent; }")
         self.viewport().setAutoFillBackground(False)
         layout = QVBoxLayout(holder)
-        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setContentsMargins(0, 0, 0, 0)  # the card's own frame (the stylesheet's, for the focus) is the margin
         layout.setSpacing(6)
         self.meta_label = ElidedLabel()  # one line; the whole of it on hover
         self.meta_label.setProperty("role", "hint")

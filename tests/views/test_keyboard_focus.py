@@ -1,0 +1,164 @@
+"""A facilitator running the session from the keyboard can always see where the focus is: every stop of the Tab
+chain, in the window's two views and in the dialogs a session uses, changes visibly when it takes the focus, in
+both themes.
+
+Checked on the real window over the fictional demo data, with the pixels the focus changes counted: a change of
+a few pixels (a text cursor, a border drawn one pixel wider in the colour it already had) is not one anybody sees.
+"""
+
+from __future__ import annotations
+
+import shutil
+from array import array
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
+
+from copdesk.core.model import SessionKind
+from copdesk.sandbox import demo_database, laptop_window
+from copdesk.sandbox import start_session as start_demo_session
+from copdesk.views.calendar.series_dialog import SeriesDialog
+from copdesk.views.shell.header_bar import PREPARE_PAGE
+from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.widgets import theme
+
+SEEN_CHANGE = 48  # a colour channel moves at least this far (of 255)
+SEEN_PIXELS = 40  # and at least this many pixels do: more than a text cursor's
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return demo_database(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> Iterator[MainWindow]:
+    copy = tmp_path / "demo.db"
+    shutil.copy(demo_db, copy)
+    win = laptop_window(copy)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(win.is_open)
+    yield win
+    win.toggle_dark(False)  # the theme is remembered: the next window starts light
+
+
+def tab_stops(top: QWidget) -> list[QWidget]:
+    """What Tab reaches in ``top``'s window, in the order it reaches them."""
+    stops: list[QWidget] = []
+    widget = top.nextInFocusChain()
+    while widget is not None and widget is not top:
+        takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+        if (
+            takes_tab
+            and widget.window() is top
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusProxy() is None
+            and widget not in stops
+        ):
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
+
+
+def _seen_pixels(before: QImage, after: QImage) -> int:
+    first = array("I", bytes(before.convertToFormat(QImage.Format.Format_RGB32).constBits()))
+    second = array("I", bytes(after.convertToFormat(QImage.Format.Format_RGB32).constBits()))
+
+    def far(a: int, b: int) -> bool:
+        return any(abs(((a >> shift) & 0xFF) - ((b >> shift) & 0xFF)) >= SEEN_CHANGE for shift in (0, 8, 16))
+
+    return sum(1 for a, b in zip(first, second, strict=True) if a != b and far(a, b))
+
+
+def _scrolled_into_view(widget: QWidget) -> None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and (inner := parent.widget()) is not None and inner.isAncestorOf(widget):
+            parent.ensureWidgetVisible(widget, 12, 12)
+        parent = parent.parentWidget()
+    QApplication.processEvents()
+
+
+def focus_unseen(top: QWidget) -> list[str]:
+    """The tab stops of ``top`` whose look hardly changes as they take the focus."""
+    top.activateWindow()
+    QApplication.processEvents()
+    unseen = []
+    for stop in tab_stops(top):
+        _scrolled_into_view(stop)
+        area = QRect(stop.mapTo(top, QPoint(0, 0)), stop.size()).adjusted(-3, -3, 3, 3)
+        stop.clearFocus()
+        if (focused := QApplication.focusWidget()) is not None:
+            focused.clearFocus()
+        QApplication.processEvents()
+        before = top.grab(area).toImage()
+        stop.setFocus(Qt.FocusReason.TabFocusReason)
+        QApplication.processEvents()
+        after = top.grab(area).toImage()
+        if _seen_pixels(before, after) < SEEN_PIXELS:
+            unseen.append(f"{type(stop).__name__} {stop.objectName()!r} {stop.accessibleName()!r}")
+    return unseen
+
+
+def _live(window: MainWindow) -> QWidget:
+    start_demo_session(window, topic="Least restrictive options after a fall")
+    return window
+
+
+def _prepare(window: MainWindow) -> QWidget:
+    window.show_page(PREPARE_PAGE)
+    return window
+
+
+def _opened(dialog: QDialog | None) -> QWidget:
+    assert dialog is not None
+    dialog.show()
+    return dialog
+
+
+def _start_dialog(window: MainWindow) -> QWidget:
+    return _opened(window.session_flow.open_start_dialog())
+
+
+def _ground_rules(window: MainWindow) -> QWidget:
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.REFLECTIVE.value))
+    dialog.set_present({member.display_name for member in dialog.members})
+    assert dialog.go_to_ground_rules()
+    return _opened(dialog)
+
+
+def _series(window: MainWindow) -> QWidget:
+    team = window.current_team()
+    assert team is not None
+    return _opened(SeriesDialog(window.context, team, window))
+
+
+VIEWS: dict[str, Callable[[MainWindow], QWidget]] = {
+    "Prepare view": _prepare,
+    "Live view": _live,
+    "start dialog": _start_dialog,
+    "ground rules": _ground_rules,
+    "agenda editor": lambda window: _opened(window.session_flow.open_agenda_editor()),
+    "series editor": _series,
+    "team members": lambda window: _opened(window.team_actions.open_members()),
+    "self-assessment": lambda window: _opened(window.reports.write_self_assessment()),
+    "resources": lambda window: _opened(window.help_actions.open_resources()),
+}
+
+
+@pytest.mark.parametrize("palette", [theme.LIGHT, theme.DARK])
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_every_tab_stop_shows_that_it_has_the_focus(window: MainWindow, view: str, palette: str) -> None:
+    window.toggle_dark(palette == theme.DARK)
+    top = VIEWS[view](window)
+    assert len(tab_stops(top)) > 3
+    unseen = focus_unseen(top)
+    assert unseen == [], "\n".join(unseen)
