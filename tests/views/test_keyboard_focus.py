@@ -1,6 +1,7 @@
-"""A facilitator running the session from the keyboard can always see where the focus is: every stop of the Tab
-chain, in the window's two views and in the dialogs a session uses, changes visibly when it takes the focus, in
-both themes.
+"""A facilitator running the session from the keyboard can always see where the focus is, and a screen reader can
+always say what it is on: every stop of the Tab chain, in the window's two views and in the dialogs a session
+uses, changes visibly when it takes the focus (in both themes) and has a name, and a label named for a screen
+reader still lets it read the label's words.
 
 Checked on the real window over the fictional demo data, with the pixels the focus changes counted: a change of
 a few pixels (a text cursor, a border drawn one pixel wider in the colour it already had) is not one anybody sees.
@@ -15,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
+from PySide6.QtGui import QAccessible, QImage
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import SessionKind
@@ -106,6 +107,13 @@ def focus_unseen(top: QWidget) -> list[str]:
     return unseen
 
 
+def spoken_name(widget: QWidget) -> str:
+    """What a screen reader says the widget is: its accessible name, else what Qt derives (a button's caption, a
+    buddy label's text)."""
+    face = QAccessible.queryAccessibleInterface(widget)
+    return widget.accessibleName() or (face.text(QAccessible.Text.Name) if face is not None else "")
+
+
 def _live(window: MainWindow) -> QWidget:
     start_demo_session(window, topic="Least restrictive options after a fall")
     return window
@@ -162,3 +170,26 @@ def test_every_tab_stop_shows_that_it_has_the_focus(window: MainWindow, view: st
     assert len(tab_stops(top)) > 3
     unseen = focus_unseen(top)
     assert unseen == [], "\n".join(unseen)
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_every_tab_stop_has_a_name_a_screen_reader_can_say(window: MainWindow, view: str) -> None:
+    top = VIEWS[view](window)
+    unnamed = [f"{type(stop).__name__} {stop.objectName()!r}" for stop in tab_stops(top) if not spoken_name(stop)]
+    assert unnamed == [], "\n".join(unnamed)
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_a_label_given_a_name_still_lets_a_screen_reader_read_its_words(window: MainWindow, view: str) -> None:
+    """A label's accessible name takes the place of its text: the words themselves must then be its description,
+    or a screen reader says "Current question" and never the question."""
+    top = VIEWS[view](window)
+    QApplication.processEvents()
+    unread = []
+    for label in top.findChildren(QLabel):
+        face = QAccessible.queryAccessibleInterface(label)
+        if label.isVisible() and label.text() and label.accessibleName() and face is not None:
+            heard = face.text(QAccessible.Text.Name) + " " + face.text(QAccessible.Text.Description)
+            if label.text() not in heard:
+                unread.append(f"{label.objectName()!r} {label.accessibleName()!r}: {label.text()!r}")
+    assert unread == [], "\n".join(unread)

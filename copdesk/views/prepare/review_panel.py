@@ -39,6 +39,7 @@ class ReviewPanel(Pane):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName("Prepare view")  # a stop of the Tab chain, to scroll it from the keyboard
         holder = QWidget()
         self.grid = QGridLayout(holder)
         self.grid.setContentsMargins(0, 0, 0, 0)

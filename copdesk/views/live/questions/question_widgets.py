@@ -90,6 +90,8 @@ class QuestionCard(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("questionCard")
+        # A stop of the Tab chain (it scrolls a long question): a screen reader says what it holds.
+        self.setAccessibleName("Question card")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -180,6 +182,7 @@ class QuestionCard(QScrollArea):
             self.guidance_label.hide()
             self.caution_label.hide()
             self.empty_label.setText(prompt)
+            self.setAccessibleDescription(prompt)
             self._fit()
             return
         names = [question.category] if question.model == question.category else [question.category, question.model]
@@ -198,6 +201,9 @@ class QuestionCard(QScrollArea):
             self.text_label.setAccessibleName("Current question")
             self._sized_for = None  # a question after guidance is measured afresh in the big type
         self.text_label.setText(question.text)
+        # The label's name ("Current question") takes the place of its words for a screen reader: they are said too.
+        self.text_label.setAccessibleDescription(question.text)
+        self.setAccessibleDescription(f"{self.text_label.accessibleName()}: {question.text}")
         self._size_text()
         caution = caution_text(question)
         self.caution_label.setVisible(caution is not None)
