@@ -17,13 +17,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QImage
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel, QLayoutItem, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import SessionKind
 from copdesk.sandbox import demo_database, laptop_window
 from copdesk.sandbox import start_session as start_demo_session
 from copdesk.views.calendar.series_dialog import SeriesDialog
+from copdesk.views.session.start_session_dialog import StartSessionDialog
 from copdesk.views.shell.header_bar import PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets import theme
@@ -131,16 +132,19 @@ def _opened(dialog: QDialog | None) -> QWidget:
 
 
 def _start_dialog(window: MainWindow) -> QWidget:
-    return _opened(window.session_flow.open_start_dialog())
-
-
-def _ground_rules(window: MainWindow) -> QWidget:
+    """The start dialog for a session the facilitator runs, with the plan's fields (the demo's next is a Spotlight)."""
     dialog = window.session_flow.open_start_dialog()
     assert dialog is not None
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.REFLECTIVE.value))
+    return _opened(dialog)
+
+
+def _ground_rules(window: MainWindow) -> QWidget:
+    dialog = _start_dialog(window)
+    assert isinstance(dialog, StartSessionDialog)
     dialog.set_present({member.display_name for member in dialog.members})
     assert dialog.go_to_ground_rules()
-    return _opened(dialog)
+    return dialog
 
 
 def _series(window: MainWindow) -> QWidget:
@@ -193,3 +197,30 @@ def test_a_label_given_a_name_still_lets_a_screen_reader_read_its_words(window: 
             if label.text() not in heard:
                 unread.append(f"{label.objectName()!r} {label.accessibleName()!r}: {label.text()!r}")
     assert unread == [], "\n".join(unread)
+
+
+def _row_widgets(item: QLayoutItem | None) -> list[QWidget]:
+    """The widgets of one form row, left to right (a field may be a row of widgets of its own)."""
+    if item is None:
+        return []
+    if (widget := item.widget()) is not None:
+        return [widget]
+    inner = item.layout()
+    return [each for index in range(inner.count()) for each in _row_widgets(inner.itemAt(index))] if inner else []
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_tab_goes_down_each_form_row_by_row(window: MainWindow, view: str) -> None:
+    """Tab went from Support offered, the plan's last row, up to Presenter, its first."""
+    top = VIEWS[view](window)
+    stops = tab_stops(top)
+    for form in top.findChildren(QFormLayout):
+        fields = [
+            widget
+            for row in range(form.rowCount())
+            for role in (QFormLayout.ItemRole.SpanningRole, QFormLayout.ItemRole.FieldRole)
+            for widget in _row_widgets(form.itemAt(row, role))
+            if widget in stops
+        ]
+        reached = [stops.index(field) for field in fields]
+        assert reached == sorted(reached), [field.accessibleName() for field in sorted(fields, key=stops.index)]
