@@ -37,7 +37,7 @@ class LiveActions:
         self.retime = self._make("&Re-time the rest", ["R"], "Re-time the remaining segments to finish on time")
         self.end_session = self._make("&End session…", ["Ctrl+E"], "End the session, save it and see the summary")
         self.share_view = self._make(
-            "S&hare-safe view",
+            "Share-safe &view",  # H is Hand over's, in the Session menu
             ["Ctrl+Shift+S"],
             "Open the window to share: the timer and current question only",
             "share",
@@ -76,7 +76,8 @@ class LiveActions:
             action.setEnabled(live)
         self.start_session.setEnabled(status is None)
         self.pause.setText(
-            "&Resume" if status is TimerStatus.PAUSED else "&Start" if status is TimerStatus.NOT_STARTED else "&Pause"
+            # Letters of their own in the Session menu: R is Re-time the rest's, S Start session's.
+            "Res&ume" if status is TimerStatus.PAUSED else "S&tart" if status is TimerStatus.NOT_STARTED else "&Pause"
         )
         self.pause.setIcon(theme.icon(self._context.resources, "pause" if status is TimerStatus.RUNNING else "start"))
 

@@ -278,3 +278,27 @@ def test_no_two_things_on_screen_share_an_alt_key(window: MainWindow) -> None:
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.REFLECTIVE.value))
     assert "&Co-facilitator" in _alt_keys(dialog)["Alt+C"] and _clashes(dialog) == {}
     dialog.reject()
+
+
+def _menu_clashes(window: MainWindow) -> dict[str, list[str]]:
+    """Each menu's underlined letters that more than one of its items has: with the menu open, such a letter only
+    moves between them, and Enter then runs whichever it stopped on."""
+    clashes: dict[str, list[str]] = {}
+    for title in window.menus:
+        letters: dict[str, list[str]] = {}
+        for action in window.menus[title].actions():
+            if action.isVisible() and not action.isSeparator():
+                letters.setdefault(QKeySequence.mnemonic(action.text()).toString(), []).append(action.text())
+        clashes |= {f"{title} {letter}": texts for letter, texts in letters.items() if len(texts) > 1 or not letter}
+    return clashes
+
+
+def test_no_two_items_of_a_menu_share_a_letter_whatever_the_timer_is_doing(window: MainWindow) -> None:
+    """Session ▸ H stopped on Share-safe view and then on Hand over; while paused, R on Resume and then on Re-time
+    the rest, which Enter would have run instead of resuming."""
+    add_team(window)
+    assert _menu_clashes(window) == {}, "no session"
+    start_session(window)
+    for status in TimerStatus:
+        window.session_flow.actions.show_status(status)
+        assert _menu_clashes(window) == {}, status

@@ -82,7 +82,7 @@ def test_pause_holds_the_countdown_and_space_names_what_it_will_do(window: MainW
     flow, panel = window.session_flow, window.timer_panel
     fake_clock.advance(60)
     flow.actions.pause.trigger()
-    assert flow.actions.pause.text() == "&Resume"
+    assert flow.actions.pause.text() == "Res&ume"
     assert panel.schedule_label.text().startswith("Paused: press Space to resume.")
     fake_clock.advance(10 * 60)
     assert _shown(window)[0] == "04:00"
