@@ -5,6 +5,9 @@ action buttons and a close button. :func:`show_write_failures` puts what a
 :class:`~copdesk.views.write_guard.WriteGuard` refused into a banner with *Retry*; a later successful
 write hides it. :class:`SaveGuard` is that guard for one autosave: when the disk is full (or the
 database is busy or read-only) it keeps the text where it is, and Retry or the next autosave saves it.
+
+A banner appears where nobody's focus is, so a screen reader would not say it: :func:`announce` has it said as it
+shows (an error at once, interrupting; anything else when the reader is next quiet).
 """
 
 from __future__ import annotations
@@ -12,11 +15,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from copdesk.views.write_guard import WriteGuard
 
 Action = tuple[str, Callable[[], object]]
+
+
+def announce(widget: QObject, text: str, *, urgent: bool = False) -> None:
+    """Have a screen reader say ``text`` (about ``widget``) now, wherever the focus is; ``urgent`` interrupts it."""
+    event = QAccessibleAnnouncementEvent(widget, text)
+    if urgent:
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    QAccessible.updateAccessibility(event)
 
 
 class Banner(QFrame):
@@ -52,6 +64,7 @@ class Banner(QFrame):
         self.style().polish(self)
 
     def show_message(self, text: str, actions: Sequence[Action] = ()) -> None:
+        fresh = self.isHidden() or self.accessibleDescription() != text  # said again only when it says more
         self.label.setText(text)
         self.setAccessibleDescription(text)
         while (item := self._buttons.takeAt(0)) is not None:
@@ -63,6 +76,8 @@ class Banner(QFrame):
             button.clicked.connect(slot)
             self._buttons.addWidget(button)
         self.show()
+        if fresh:
+            announce(self, text, urgent=self.property("banner") == "error")
 
     def buttons(self) -> list[QPushButton]:
         found = []

@@ -22,6 +22,7 @@ from copdesk.views.live.live_actions import LiveActions
 from copdesk.views.live.timer.agenda_model import AgendaDelegate, AgendaModel
 from copdesk.views.live.timer.live_timer import LiveTimer
 from copdesk.views.live.timer.timer_disc import TimeDisc, TimerColours
+from copdesk.views.widgets.banner import announce
 from copdesk.views.widgets.elided_banner import ElidedBanner, wrap_and_elide
 from copdesk.views.widgets.pane import Pane
 
@@ -41,6 +42,11 @@ class HeadingLabel(QLabel):
         super().__init__()
         self.setWordWrap(True)
         self._full = ""
+
+    @property
+    def full_text(self) -> str:
+        """The whole of what the heading says, however it is cut to fit."""
+        return self._full
 
     def set_full_text(self, text: str) -> None:
         if text != self._full:
@@ -208,6 +214,7 @@ class TimerPanel(Pane):
         self.hide_empty()
         self.content.show()
         self.shown_remaining_seconds = view.segment_remaining_seconds
+        self._say_changes(view)
         self._set_text(self.countdown_label, format_clock(view.segment_remaining_seconds))
         self._set_level(self.countdown_label, view.warning)
         self.segment_label.set_full_text(f"{view.segment_index + 1}. {view.segment_name}")
@@ -230,6 +237,15 @@ class TimerPanel(Pane):
         for row in (current + 1, current):
             if 0 <= row < model.rowCount():
                 view.scrollTo(model.index(row), QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _say_changes(self, view: TimerView) -> None:
+        """What a glance at the pane tells, said to a screen reader as it happens: another segment, or its time up."""
+        planned = format_minutes(view.segment_planned_seconds)
+        segment = f"{view.segment_index + 1}. {view.segment_name}"
+        if segment != self.segment_label.full_text:
+            announce(self.segment_label, f"Segment {segment}, {planned}")
+        elif view.warning is WarningLevel.OVERRUN and self.countdown_label.property("level") != view.warning.value:
+            announce(self.countdown_label, f"{view.segment_name}: its {planned} are up")
 
     @staticmethod
     def _set_text(label: QLabel, text: str) -> None:

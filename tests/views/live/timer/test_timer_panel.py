@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import QApplication
 
 from copdesk.core.agenda import AgendaTemplate, make_segment
@@ -10,7 +12,7 @@ from copdesk.core.model import SegmentPhase, SessionKind
 from copdesk.core.pacing import WarningLevel
 from copdesk.core.timer import TimerStatus
 from copdesk.services.calendar import save_agenda
-from copdesk.views.live.timer.live_timer import IDLE_REFRESH_MS, milliseconds_to_next_change
+from copdesk.views.live.timer.live_timer import IDLE_REFRESH_MS, NOT_SAVED, milliseconds_to_next_change
 from copdesk.views.live.timer.timer_disc import overrun_fraction
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
@@ -223,3 +225,30 @@ def test_a_long_segment_name_is_cut_between_words_on_two_lines_with_the_whole_na
     assert report.problems == [], "\n".join(report.problems)
     assert label.toolTip() == label.accessibleDescription() == f"1. {name}"
     assert label.text().startswith("1. Case") and label.text().count("\n") <= 1
+
+
+def test_a_screen_reader_is_told_of_a_new_segment_its_time_up_and_a_timer_not_saved(
+    window: MainWindow, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the pane shows by its colours and big digits reached a screen reader only if it went to look: each
+    change is said as it happens, once, a failed save at once (interrupting), the rest when the reader is quiet."""
+    said: list[tuple[str, QAccessible.AnnouncementPoliteness]] = []
+
+    def update(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            said.append((event.message(), event.politeness()))
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", update)
+    polite, urgent = QAccessible.AnnouncementPoliteness.Polite, QAccessible.AnnouncementPoliteness.Assertive
+    _live(window)
+    assert said == [("Segment 1. Welcome and ground rules, 5 min", polite)]
+    fake_clock.advance(5 * 60 + 1)
+    _shown(window)
+    _shown(window)
+    assert said[1:] == [("Welcome and ground rules: its 5 min are up", polite)]
+    window.session_flow.actions.next_segment.trigger()
+    assert said[2:] == [("Segment 2. Actions from last time, 5 min", polite)]
+    live_timer = window.session_flow.live_timer
+    live_timer.save_failed.emit(NOT_SAVED)
+    live_timer.save_failed.emit(NOT_SAVED)  # the next heartbeat, refused again: said once
+    assert said[3:] == [(NOT_SAVED, urgent)]
