@@ -129,7 +129,15 @@ VIEW_READS: dict[str, set[str]] = {
     "search": {"IssueSuggestion", "NoteHit", "search_notes", "suggest_issues"},
     "series": {"get_series", "series_for_team", "team_invitations"},
     "session_lifecycle": {"SessionCounts", "planned_session_near", "segment_outcomes", "summary_counts"},
-    "sessions": {"attendee_ids", "get_session", "list_sessions", "live_sessions", "segments", "timer_state"},
+    "sessions": {
+        "attendee_ids",
+        "get_session",
+        "list_sessions",
+        "live_sessions",
+        "segments",
+        "timer_state",
+        "why_attendance_stays",
+    },
     "settings": {"DEFAULTS", "QUIET_AFTER_MINUTES", "get_int_setting", "is_demo"},
     "teams": {"get_member", "get_team", "list_members", "list_teams", "team_count"},
 }

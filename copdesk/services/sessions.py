@@ -161,6 +161,13 @@ def add_latecomers(
         return sessions.add_latecomers(db, session_id, member_ids, guest_names, now)
 
 
+def remove_attendee(db: Database, session_id: int, member_id: int) -> None:
+    """Take someone marked present by mistake off the session's attendance, before anything of theirs is recorded
+    in it (:func:`copdesk.store.sessions.why_attendance_stays`); refused with ``ValueError`` after."""
+    with transaction(db):
+        sessions.remove_attendee(db, session_id, member_id)
+
+
 def discard_session(db: Database, session_id: int, now: datetime) -> DiscardPreview:
     """Delete a session started by accident or for practice with everything recorded in it, and audit it by
     counts; refused (:class:`~copdesk.store.discard.DiscardRefused`) for a session that is history."""

@@ -177,6 +177,38 @@ def add_latecomers(
     return added
 
 
+def why_attendance_stays(db: Database, session_id: int, member_id: int) -> str | None:
+    """Why someone marked present cannot be taken off the session's attendance as a mistake, in words, or ``None``
+    when they can: not once the session holds a contribution of theirs, or names them its presenter or
+    co-facilitator."""
+    row = db.execute(
+        "SELECT (SELECT count(*) FROM contribution WHERE session_id = ? AND member_id = ?), "
+        "presenter_id = ?, co_facilitator_id = ? FROM session WHERE id = ?",
+        [session_id, member_id, member_id, member_id, session_id],
+    ).fetchone()
+    contributions, presenting, co_facilitating = int(row[0]), bool(row[1]), bool(row[2])
+    if contributions:
+        return (
+            "a contribution of theirs is logged: undo it first"
+            if contributions == 1
+            else (f"{contributions} contributions of theirs are logged: undo them first")
+        )
+    if presenting:
+        return "they are this session's presenter"
+    if co_facilitating:
+        return "they co-facilitate this session"
+    return None
+
+
+def remove_attendee(db: Database, session_id: int, member_id: int) -> None:
+    """Take back someone marked present by mistake: the attendance behind the team's history and their CPD evidence.
+    Refused (``ValueError``) when :func:`why_attendance_stays` gives a reason."""
+    reason = why_attendance_stays(db, session_id, member_id)
+    if reason is not None:
+        raise ValueError(f"Still marked present: {reason}.")
+    db.execute("DELETE FROM attendance WHERE session_id = ? AND member_id = ?", [session_id, member_id])
+
+
 def attendee_ids(db: Database, session_id: int) -> list[int]:
     return [
         int(r["member_id"]) for r in db.query("SELECT member_id FROM attendance WHERE session_id = ?", [session_id])

@@ -116,3 +116,23 @@ def test_rename_team_follows_the_name_rules(db: Database) -> None:
             teams.rename_team(db, harbour.id, bad)
     assert [t.name for t in teams.list_teams(db)] == ["Harbour", "Riverside Team"]
     assert len(teams.list_members(db, harbour.id)) == 3
+
+
+def test_someone_marked_present_by_mistake_is_taken_off_until_anything_of_theirs_is_recorded(db: Database) -> None:
+    session_id, ids = live_session(db, present=3)
+    participation.add_contribution(db, session_id, ids["Ash Lee"], NOW)
+    participation.add_contribution(db, session_id, ids["Ash Lee"], NOW)
+    db.execute("UPDATE session SET presenter_id = ?, co_facilitator_id = ? WHERE id = ?", [ids["Bo Day"], None, 1])
+    assert sessions.why_attendance_stays(db, session_id, ids["Ash Lee"]) == (
+        "2 contributions of theirs are logged: undo them first"
+    )
+    assert sessions.why_attendance_stays(db, session_id, ids["Bo Day"]) == "they are this session's presenter"
+    for refused in ("Ash Lee", "Bo Day"):
+        with pytest.raises(ValueError, match=r"^Still marked present: "):
+            sessions.remove_attendee(db, session_id, ids[refused])
+    db.execute("UPDATE session SET presenter_id = NULL, co_facilitator_id = ? WHERE id = ?", [ids["Bo Day"], 1])
+    assert sessions.why_attendance_stays(db, session_id, ids["Bo Day"]) == "they co-facilitate this session"
+    assert sessions.why_attendance_stays(db, session_id, ids["Cy Vale"]) is None
+    sessions.remove_attendee(db, session_id, ids["Cy Vale"])
+    assert sorted(sessions.attendee_ids(db, session_id)) == sorted([ids["Ash Lee"], ids["Bo Day"]])
+    assert len(participation.contributions(db, session_id)) == 2

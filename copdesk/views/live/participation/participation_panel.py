@@ -7,20 +7,22 @@ win over them: in the notes editor, or any line edit, a digit is typed and Ctrl+
 click on a tile logs a contribution and leaves the focus on the roster, ready for the keys; Enter logs
 the current tile. "/" on the roster opens the pane's filter box (shown for groups of ten or more), where
 letters filter the roster and a digit or Enter logs one of the matches, because that box exists only
-to pick a person. Letters on the roster itself stay with the window (N, Q and the like).
+to pick a person. Letters on the roster itself stay with the window (N, Q and the like). A tile's menu (a right
+click, or the Menu key) takes back a mark of present made by mistake, until anything of theirs is recorded.
 """
 
 from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -32,13 +34,14 @@ from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import MarkerKind, NoteKind
 from copdesk.core.participation import CONTRIBUTIONS, TALK_TIME, Measure, balance_in_words, gini
 from copdesk.services.notes import add_note
+from copdesk.services.sessions import remove_attendee
 from copdesk.store import sessions
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.participation.add_people_dialog import AddPeopleDialog
 from copdesk.views.live.participation.engagement_markers import MarkerBar
 from copdesk.views.live.participation.live_tally import QUIET_MINUTES_LIMIT, LiveTally
-from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel
+from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel, RosterRole
 from copdesk.views.live.participation.roster_view import RosterView
 from copdesk.views.widgets.labels import ElidedLabel
 from copdesk.views.widgets.pane import Pane
@@ -138,6 +141,8 @@ class ParticipationPanel(Pane):
         self.roster.setModel(self.visible_roster)
         self.roster.member_chosen.connect(self.choose)
         self.roster.find_requested.connect(self._focus_filter)
+        self.roster.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.roster.customContextMenuRequested.connect(self._tile_menu)
         column.addWidget(self.roster, 1)
         self.nobody_label = QLabel("Nobody is marked present. Take attendance when you start the session.")
         self.nobody_label.setProperty("role", "emptyState")
@@ -287,6 +292,45 @@ class ParticipationPanel(Pane):
 
     def undo_last(self) -> None:
         self.tally.undo()
+
+    def _tile_menu(self, position: QPoint) -> None:
+        index = self.roster.indexAt(position)
+        index = index if index.isValid() else self.roster.currentIndex()  # the Menu key: the tile with the focus
+        member_id = index.data(RosterRole.MEMBER_ID) if index.isValid() else None
+        if member_id is not None and self.tally.is_live:
+            self.tile_menu(int(member_id)).exec(self.roster.viewport().mapToGlobal(position))
+
+    def tile_menu(self, member_id: int) -> QMenu:
+        """A tile's menu: take back a mark of present made by mistake (it feeds the team's history and the person's
+        CPD evidence), greyed with the reason once anything of theirs is recorded in the session."""
+        session_id = self.tally.session_id
+        assert session_id is not None
+        name = next(member.display_name for member in self.tally.members if member.id == member_id)
+        menu = QMenu(self)
+        reason = sessions.why_attendance_stays(self.context.db, session_id, member_id)
+        action = menu.addAction(f"Not here: {name} was marked present by mistake")
+        if reason is None:
+            action.triggered.connect(partial(self.remove_present, member_id))
+        else:
+            action.setEnabled(False)
+            action.setToolTip(f"Still marked present: {reason}.")
+            menu.setToolTipsVisible(True)
+        return menu
+
+    def remove_present(self, member_id: int) -> bool:
+        """Take them off the session's attendance; the tiles show who is left (a refusal waits for Retry)."""
+        session_id = self.tally.session_id
+        if session_id is None:
+            return False
+        saved = self.context.writes.run(
+            lambda: remove_attendee(self.context.db, session_id, member_id),
+            retry=partial(self.remove_present, member_id),
+            key=("not present", session_id, member_id),
+        )
+        if saved is None:
+            return False
+        self.reload_roster()
+        return True
 
     def mark_room(self, kind: MarkerKind) -> None:
         """Save the marker (no person), tell the picker, and have the question pane show the remedies."""

@@ -162,3 +162,33 @@ def test_ending_the_session_closes_the_dialog(window: MainWindow) -> None:
     window.live_session.finish()
     assert not dialog.isVisible()
     assert not window.participation_panel.add_button.isVisibleTo(window.participation_panel)
+
+
+def test_someone_marked_present_by_mistake_is_taken_off_from_their_tile_until_anything_of_theirs_is_logged(
+    window: MainWindow,
+) -> None:
+    """Ticked at the door by mistake, they stayed present on the record, which feeds their CPD evidence, and were
+    counted as quiet all session. A tile's menu takes the mark back; once a contribution of theirs is logged (or they
+    present) it says why it cannot."""
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM)
+    panel = window.participation_panel
+    ids = {m.display_name: m.id for m in teams.list_members(window.context.db, 1)}
+    click_tile(window, tiles(window, RosterRole.NAME).index("Bo Day"))
+
+    [logged] = panel.tile_menu(ids["Bo Day"]).actions()
+    assert not logged.isEnabled() and logged.toolTip() == (
+        "Still marked present: a contribution of theirs is logged: undo it first."
+    )
+    [mistaken] = panel.tile_menu(ids["Cy Vale"]).actions()
+    assert mistaken.isEnabled() and mistaken.text() == "Not here: Cy Vale was marked present by mistake"
+    mistaken.trigger()
+
+    assert sorted(sessions.attendee_ids(window.context.db, session.id)) == sorted(
+        ids[name] for name in ("Ash Lee", "Bo Day", "Aziz Noor")
+    )
+    assert "Cy Vale" not in tiles(window, RosterRole.NAME)
+    assert tiles(window, RosterRole.COUNT)[tiles(window, RosterRole.NAME).index("Bo Day")] == 1, "the tally is kept"
+    dialog = open_dialog(window)
+    assert "Cy Vale  ·  Practitioner" in [item.text() for item in offered(dialog)], "and can be marked present again"
+    dialog.reject()
