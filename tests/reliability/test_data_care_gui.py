@@ -26,7 +26,8 @@ from copdesk.store import migrations, notes, pending_care, scrub, sessions, team
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupFile, BackupKind, new_backup_path, verify_restorable
 from copdesk.views.context import AppContext
-from copdesk.views.data_care.data_care_dialogs import EraseMemberDialog, RestoreDialog, RetentionDialog
+from copdesk.views.data_care import data_care_dialogs
+from copdesk.views.data_care.data_care_dialogs import FAULT, EraseMemberDialog, RestoreDialog, RetentionDialog
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.shell import safeguards as safeguards_module
 from copdesk.views.shell.safeguards import LIVE_REFUSAL, Safeguards
@@ -587,3 +588,52 @@ def test_a_fault_in_data_care_work_is_raised_on_the_window_thread_and_the_dialog
         _erase(dialog, "Zoë Quinn")
     assert [str(error[1]) for error in raised] == ["a fault"]
     assert not dialog.busy and dialog.ui.closeButton.isEnabled()
+    assert dialog.result_label.text() == FAULT, "not still 'Erasing…', as if the work went on"
+
+
+def test_quitting_while_an_erasure_works_waits_for_it_before_the_data_closes_and_the_lock_goes(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A log-off or Cmd+Q mid-erasure closed the window's connection and released the instance lock while the worker
+    still wrote: a second CoPDesk could take the lock and clean the same backups beside it."""
+    from copdesk.services import data_care
+
+    window = create_window(db_path)
+    qtbot.addWidget(window)
+    window.show()
+    team_id = fill(window.context.db)
+    window.reload_teams(team_id)
+    release = threading.Event()
+    erase = data_care.erase_member
+
+    def slow(*args: object, **kwargs: object) -> object:
+        assert release.wait(10)
+        return erase(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(data_care, "erase_member", slow)
+    window.safeguards.erase_member_data()
+    dialog = window.safeguards.current_dialog
+    assert isinstance(dialog, EraseMemberDialog)
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
+    dialog.confirm.setChecked(True)
+    dialog.erase_button.click()
+    assert dialog.busy
+    threading.Timer(0.3, release.set).start()
+
+    window.finish_background_work()  # what the app does at quit, before it closes the data and frees the lock
+
+    assert not any(thread.name == "copdesk-data-care" for thread in threading.enumerate())
+    assert _unfinished(window.context.db) == [] and release.is_set()
+
+
+def test_a_data_care_dialog_never_grows_past_the_foot_of_the_screen(qtbot: QtBot, db: Database, db_path: Path) -> None:
+    """A dozen copies not cleaned, each named with its reason, grew it below a 768 px screen, buttons and all."""
+    team_id = fill(db)
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    qtbot.waitExposed(dialog)
+    dialog.result_label.setText(
+        " ".join(f"backups/copdesk.db/auto-2026{day:04d}.db (access denied)" for day in range(400))
+    )
+    data_care_dialogs._grow(dialog)
+    room = dialog.screen().availableGeometry()
+    assert room.contains(dialog.frameGeometry()), (dialog.frameGeometry(), room)

@@ -50,6 +50,7 @@ from copdesk.views.forms.ui_retention import Ui_RetentionDialog
 from copdesk.views.widgets.background import BackgroundJob
 
 DEFAULT_RETENTION_MONTHS = 24
+FAULT = "Stopped by a fault in CoPDesk (it is in the crash log). What was begun is finished when CoPDesk next starts."
 
 
 class RestoreDialog(QDialog):
@@ -120,7 +121,7 @@ class RestoreDialog(QDialog):
 T = TypeVar("T")
 
 
-class _DataCareDialog(QDialog):
+class DataCareDialog(QDialog):
     """What the Delete old sessions and Erase dialogs share: their long work runs in a worker thread (:meth:`_work`),
     and until it ends nothing in the dialog can be pressed and the dialog cannot be closed."""
 
@@ -129,10 +130,17 @@ class _DataCareDialog(QDialog):
     retry: QPushButton
     result_label: QLabel
     busy = False
+    _job: BackgroundJob | None = None
 
     def reject(self) -> None:
         if not self.busy:  # Escape, Close and the title bar's cross wait for the work to end
             super().reject()
+
+    def wait_for_work(self) -> None:
+        """Return once the work under way, if any, has ended (the window closing: the data stays open and the
+        instance lock held until then)."""
+        if self.busy and self._job is not None:
+            self._job.wait()
 
     def _work(
         self,
@@ -157,17 +165,20 @@ class _DataCareDialog(QDialog):
         self.setCursor(Qt.CursorShape.BusyCursor)
         self.result_label.setText(f"{working}… Every backup is cleaned too, which can take a minute.")
         _grow(self)
-        job = BackgroundJob(partial(_outcome, db_path, act), "copdesk-data-care", self)
+        job = self._job = BackgroundJob(partial(_outcome, db_path, act), "copdesk-data-care", self)
 
         def ended(outcome: object) -> None:
             self.busy = False
             self.unsetCursor()
             for widget in controls:
                 widget.setEnabled(True)
+            self._job = None
             job.deleteLater()
             if isinstance(outcome, StoreError):
                 refused(outcome)
             elif isinstance(outcome, BaseException):
+                self.result_label.setText(FAULT)
+                _grow(self)
                 raise outcome  # a fault: the crash log has it, and the window's banner says so
             else:
                 then(cast(T, outcome))  # what ``act`` returned
@@ -184,7 +195,7 @@ def _outcome(db_path: Path, act: Callable[[Database], T]) -> object:
         return exc
 
 
-class RetentionDialog(_DataCareDialog):
+class RetentionDialog(DataCareDialog):
     """Delete sessions older than N months, here and in the backups."""
 
     changed = Signal()
@@ -247,7 +258,7 @@ class RetentionDialog(_DataCareDialog):
         self.changed.emit()
 
 
-class EraseMemberDialog(_DataCareDialog):
+class EraseMemberDialog(DataCareDialog):
     """Erase one member's participation data and their ownership of actions (the right to erasure)."""
 
     changed = Signal()
@@ -346,7 +357,7 @@ _HOW_TO_CORRECT = (
 
 
 def _say_outcome(
-    dialog: _DataCareDialog, label: QLabel, done: str, report: data_care.CareReport[Any], *, then: str = ""
+    dialog: DataCareDialog, label: QLabel, done: str, report: data_care.CareReport[Any], *, then: str = ""
 ) -> None:
     """What was done, and where (``then``: what the facilitator may do next, a sentence with a leading space)."""
     then += _kept_files_left(dialog)
@@ -357,7 +368,7 @@ def _say_outcome(
     _offer(dialog, [report])
 
 
-def _kept_files_left(dialog: _DataCareDialog) -> str:
+def _kept_files_left(dialog: DataCareDialog) -> str:
     """A sentence (with a leading space) when files of words CoPDesk could not save wait beside the data: the
     deletion did not reach them, and "backups cleaned" must not read as "gone everywhere"; else empty."""
     count = data_care.kept_files_beside(dialog.context.db_path)
@@ -370,7 +381,7 @@ def _kept_files_left(dialog: _DataCareDialog) -> str:
     )
 
 
-def _left(dialog: _DataCareDialog, reports: list[data_care.CareReport[Any]]) -> str:
+def _left(dialog: DataCareDialog, reports: list[data_care.CareReport[Any]]) -> str:
     """Where the data is still, and what each button left to press does about it."""
     said = "".join(report.problems(dialog.context.db_path) for report in reports) + "."
     if any(report.copies.damaged for report in reports):
@@ -380,23 +391,30 @@ def _left(dialog: _DataCareDialog, reports: list[data_care.CareReport[Any]]) -> 
     return said
 
 
-def _offer(dialog: _DataCareDialog, reports: list[data_care.CareReport[Any]]) -> None:
+def _offer(dialog: DataCareDialog, reports: list[data_care.CareReport[Any]]) -> None:
     dialog.delete_damaged.setVisible(any(report.copies.damaged for report in reports))
     dialog.retry.setVisible(any(report.copies.not_cleaned for report in reports))
     _grow(dialog)
 
 
-def _grow(dialog: _DataCareDialog) -> None:
+def _grow(dialog: DataCareDialog) -> None:
     """Fit the dialog's height to its words at its width, as long as they now are (a member whose name is in notes
     has a preview of several lines, a copy not cleaned a message of five). ``adjustSize`` would measure the wrapped
     words at a narrower width than the dialog has, leaving a gap, or cutting off lines once the dialog is at its
-    minimum width. Until the dialog is shown its labels have no width, and showing it fits it to its words."""
+    minimum width. Until the dialog is shown its labels have no width, and showing it fits it to its words. It never
+    grows past the screen's foot, where its buttons would be out of reach (a dozen copies not cleaned, on 768 px)."""
     window, layout = dialog.window(), dialog.window().layout()
-    if window.isVisible() and layout is not None:
-        window.resize(window.width(), layout.totalHeightForWidth(window.width()))
+    if not window.isVisible() or layout is None:
+        return
+    room = window.screen().availableGeometry()
+    frame = window.frameGeometry().height() - window.height()
+    window.resize(window.width(), min(layout.totalHeightForWidth(window.width()), room.height() - frame))
+    overhang = window.frameGeometry().bottom() - room.bottom()
+    if overhang > 0:
+        window.move(window.x(), max(room.top(), window.y() - overhang))
 
 
-def _refused(dialog: _DataCareDialog, exc: StoreError, *, begun: bool) -> None:
+def _refused(dialog: DataCareDialog, exc: StoreError, *, begun: bool) -> None:
     """A refusal, said in the dialog; a deletion it stopped part-way (``begun``) waits for “Try again” (or the
     next start)."""
     then = " It is done in part: once that is put right, press “Try again” (or CoPDesk finishes it at its next start)."
@@ -405,7 +423,7 @@ def _refused(dialog: _DataCareDialog, exc: StoreError, *, begun: bool) -> None:
     _grow(dialog)
 
 
-def _finish_earlier(dialog: _DataCareDialog, *, delete_damaged: bool) -> None:
+def _finish_earlier(dialog: DataCareDialog, *, delete_damaged: bool) -> None:
     """Finish what is pending: clean again what was not cleaned, and delete the damaged copies if asked to."""
     db_path, now = dialog.context.db_path, dialog.context.now()
 
@@ -421,7 +439,7 @@ def _finish_earlier(dialog: _DataCareDialog, *, delete_damaged: bool) -> None:
 
 
 def _finished_earlier(
-    dialog: _DataCareDialog, reports: list[data_care.CareReport[None]], *, delete_damaged: bool
+    dialog: DataCareDialog, reports: list[data_care.CareReport[None]], *, delete_damaged: bool
 ) -> None:
     done = f"damaged copies deleted: {sum(len(r.copies.deleted) for r in reports)}" if delete_damaged else ""
     left = [report for report in reports if not report.complete]

@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         restore or data care, and at quit."""
         if self._opened:
             self._ensure_tools()  # whoever hears how a job ended is among the tools
-            self.safeguards.wait_for_copy()
+            self.safeguards.wait_for_work()
         for job in self._deferred_jobs:
             job.wait()
 

@@ -28,6 +28,7 @@ from copdesk.views.live.live_session import LiveSession
 from copdesk.views.widgets.banner import Banner, show_write_failures
 
 if TYPE_CHECKING:
+    from copdesk.views.data_care.data_care_dialogs import DataCareDialog
     from copdesk.views.widgets.background import BackgroundJob
 
 WARNED_LOCATIONS_KEY = "warnings/unsafeDataFolder"
@@ -55,6 +56,7 @@ class Safeguards(QObject):
         self.current_team_id = current_team_id
         self.current_dialog: QDialog | None = None
         self._copying: BackgroundJob | None = None  # a copy being saved (save_a_copy)
+        self._caring: DataCareDialog | None = None  # the Erase or Delete old sessions dialog last opened
         self.banner_area = QWidget()
         self.banner_area.setObjectName("bannerArea")
         layout = QVBoxLayout(self.banner_area)
@@ -168,10 +170,13 @@ class Safeguards(QObject):
         chosen, _ = QFileDialog.getSaveFileName(self.host, "Save a copy of your data", suggested, COPY_FILTER)
         return Path(chosen) if chosen else None
 
-    def wait_for_copy(self) -> None:
-        """Return once a copy being saved is whole (the window closing, a restore)."""
+    def wait_for_work(self) -> None:
+        """Return once a copy being saved is whole, and an erasure or a deletion of old sessions under way has ended
+        (the window closing, a restore): until then the instance lock must stay held and the data open."""
         if self._copying is not None:
             self._copying.wait()
+        if self._caring is not None:
+            self._caring.wait_for_work()
 
     def _copy_saved(self, outcome: tuple[bool, str]) -> None:
         """``_saved_copy``'s answer, delivered on the GUI thread."""
@@ -206,6 +211,7 @@ class Safeguards(QObject):
 
         dialog = RetentionDialog(self.context, self.host)
         dialog.changed.connect(self.data_changed)
+        self._caring = dialog
         self._open(dialog)
 
     def erase_member_data(self) -> None:
@@ -220,6 +226,7 @@ class Safeguards(QObject):
 
         dialog = EraseMemberDialog(self.context, team_id, self.host)
         dialog.changed.connect(self.data_changed)
+        self._caring = dialog
         self._open(dialog)
 
 
