@@ -91,7 +91,7 @@ def _held_sessions(db: Database, team_id: int, first: date, last: date) -> list[
 def _kind_tallies(
     db: Database, team_id: int, first: date, last: date, now: datetime, held: list[_Held]
 ) -> tuple[KindTally, ...]:
-    calendar = scheduled_between(db, team_id, first, last)
+    calendar = scheduled_between(db, team_id, first, last, now)
     moment = local_wall_time(now)
     scheduled = Counter(entry.kind for entry in calendar)
     due = Counter(entry.kind for entry in calendar if entry.moment <= moment)

@@ -99,18 +99,20 @@ def upcoming_sessions(db: Database, team_id: int, now: datetime, count: int) -> 
     return list(merged)[:count]
 
 
-def scheduled_between(db: Database, team_id: int, first: date, last: date) -> list[NextSession]:
+def scheduled_between(db: Database, team_id: int, first: date, last: date, now: datetime) -> list[NextSession]:
     """Every session the team's series put on the calendar from ``first`` to ``last`` (whole days, inclusive), as
     the calendar was then: each rhythm a series had counts its dates up to the moment it was changed, the present
     one its dates from then on; a series paused since still counts its dates from before the pause, and none while
-    it was paused (a pause whose start was not kept counts from the beginning)."""
+    it was paused (a pause whose start was not kept counts from the beginning). A change dated after ``now`` (saved
+    while the computer's clock ran ahead) counts from ``now``: the calendar to come is always the present rhythm's."""
     start, end = datetime.combine(first, time.min), datetime.combine(last, time.max).replace(microsecond=0)
-    paused, earlier = pauses(db, team_id), rhythms(db, team_id)
+    paused, earlier, moment = pauses(db, team_id), rhythms(db, team_id), local_wall_time(now)
     found = []
     for series in series_for_team(db, team_id, include_inactive=True):
         spans = [_local_span(pause) for pause in paused.get(series.id, [])]
         since = datetime.min
-        for kind, rule, until in [*_in_force(earlier.get(series.id, [])), (series.kind, series.rule, datetime.max)]:
+        stretches = [*_in_force(earlier.get(series.id, []), moment), (series.kind, series.rule, datetime.max)]
+        for kind, rule, until in stretches:
             try:
                 moments = occurrences_between(validate(rule), max(start, since), end)
             except ScheduleError:  # the series editor shows it and asks for it to be fixed
@@ -125,9 +127,10 @@ def scheduled_between(db: Database, team_id: int, first: date, last: date) -> li
     return sorted(found, key=lambda item: (item.moment, item.series_id))
 
 
-def _in_force(earlier: list[tuple[SessionKind, str, str]]) -> list[tuple[SessionKind, str, datetime]]:
-    """A series' earlier rhythms, each with the naive local moment it stopped being in force."""
-    return [(kind, rule, local_wall_time(from_utc_iso(replaced_at))) for kind, rule, replaced_at in earlier]
+def _in_force(earlier: list[tuple[SessionKind, str, str]], moment: datetime) -> list[tuple[SessionKind, str, datetime]]:
+    """A series' earlier rhythms, each with the naive local moment it stopped being in force: never after
+    ``moment``, now."""
+    return [(kind, rule, min(local_wall_time(from_utc_iso(replaced)), moment)) for kind, rule, replaced in earlier]
 
 
 def _local_span(pause: tuple[str | None, str | None]) -> tuple[datetime, datetime]:

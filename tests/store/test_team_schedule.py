@@ -61,7 +61,7 @@ def test_a_paused_series_and_a_skipped_date_leave_the_calendar(db: Database, tea
 
 
 def test_scheduled_between_counts_whole_days_inclusive(db: Database, team_id: int) -> None:
-    found = schedule.scheduled_between(db, team_id, date(2026, 10, 6), date(2026, 10, 22))
+    found = schedule.scheduled_between(db, team_id, date(2026, 10, 6), date(2026, 10, 22), NOW)
     assert [(s.moment.day, s.kind) for s in found] == [
         (6, SessionKind.SPOTLIGHT),
         (8, SessionKind.REFLECTIVE),
@@ -76,7 +76,9 @@ def test_a_past_period_counts_the_dates_its_calendar_held_before_a_pause(db: Dat
 
     def reflective_days(first: date, last: date) -> list[int]:
         return [
-            s.moment.day for s in schedule.scheduled_between(db, team_id, first, last) if s.series_id == reflective.id
+            s.moment.day
+            for s in schedule.scheduled_between(db, team_id, first, last, NOW)
+            if s.series_id == reflective.id
         ]
 
     september = (date(2026, 9, 1), date(2026, 9, 30))
@@ -99,7 +101,7 @@ def test_a_past_period_counts_the_rhythm_its_calendar_had_before_a_change(db: Da
     _spotlight, reflective = series.series_for_team(db, team_id)
 
     def reflective_days(first: date, last: date) -> list[tuple[int, SessionKind]]:
-        found = schedule.scheduled_between(db, team_id, first, last)
+        found = schedule.scheduled_between(db, team_id, first, last, datetime(2026, 12, 1, tzinfo=UTC))
         return [(s.moment.day, s.kind) for s in found if s.series_id == reflective.id]
 
     def change(rule: str, kind: SessionKind, at: datetime) -> None:
@@ -121,6 +123,11 @@ def test_a_past_period_counts_the_rhythm_its_calendar_had_before_a_change(db: Da
     )
     rows = db.execute("SELECT kind, replaced_at FROM series_rhythm WHERE series_id = ?", [reflective.id]).fetchall()
     assert rows == [("reflective", "2026-09-24T15:00:00+00:00"), ("reflective", "2026-10-01T09:00:00+00:00")]
+    change(reflective.rule, SessionKind.REFLECTIVE, datetime(2027, 11, 1, tzinfo=UTC))  # the clock a year ahead
+    assert reflective_days(date(2026, 12, 1), date(2026, 12, 31)) == [
+        (10, SessionKind.REFLECTIVE),
+        (24, SessionKind.REFLECTIVE),
+    ], "a change dated after now (1 December) counts from now: the month to come is the present rhythm's"
 
 
 def test_a_team_without_series_has_no_next_session(db: Database) -> None:
