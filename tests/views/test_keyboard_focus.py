@@ -24,6 +24,7 @@ from copdesk.core.model import SessionKind
 from copdesk.sandbox import demo_database, laptop_window
 from copdesk.sandbox import start_session as start_demo_session
 from copdesk.views.calendar.series_dialog import SeriesDialog
+from copdesk.views.data_care.data_care_dialogs import EraseMemberDialog, RetentionDialog
 from copdesk.views.session.start_session_dialog import StartSessionDialog
 from copdesk.views.shell.header_bar import PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
@@ -153,6 +154,24 @@ def _series(window: MainWindow) -> QWidget:
     return _opened(SeriesDialog(window.context, team, window))
 
 
+def _erase(window: MainWindow) -> QWidget:
+    """The Erase dialog with a member chosen and the box ticked, so every stop is there (Erase among them)."""
+    window.safeguards.erase_member_data()
+    dialog = window.safeguards.current_dialog
+    assert isinstance(dialog, EraseMemberDialog)
+    dialog.member_combo.setCurrentIndex(0)
+    dialog.confirm.setChecked(True)
+    return _opened(dialog)
+
+
+def _retention(window: MainWindow) -> QWidget:
+    window.safeguards.delete_old_sessions()
+    dialog = window.safeguards.current_dialog
+    assert isinstance(dialog, RetentionDialog)
+    dialog.confirm.setChecked(True)
+    return _opened(dialog)
+
+
 VIEWS: dict[str, Callable[[MainWindow], QWidget]] = {
     "Prepare view": _prepare,
     "Live view": _live,
@@ -163,6 +182,8 @@ VIEWS: dict[str, Callable[[MainWindow], QWidget]] = {
     "team members": lambda window: _opened(window.team_actions.open_members()),
     "self-assessment": lambda window: _opened(window.reports.write_self_assessment()),
     "resources": lambda window: _opened(window.help_actions.open_resources()),
+    "erase a member's data": _erase,
+    "delete old sessions": _retention,
 }
 
 
