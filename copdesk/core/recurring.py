@@ -9,6 +9,8 @@ without a resolution it is flagged, with the masterclass's advice.
 
 from __future__ import annotations
 
+from datetime import date
+
 from copdesk.core.masterclass import Challenge, shipped_texts
 from copdesk.core.model import EscalationStatus, IssueStatus, MarkerKind
 
@@ -56,6 +58,19 @@ def is_flagged(times_raised: int, status: IssueStatus, threshold: int) -> bool:
 def is_recurring(times_raised: int, status: IssueStatus) -> bool:
     """Unresolved and raised in more than one session: what the Prepare view lists."""
     return status is not IssueStatus.RESOLVED and times_raised >= MIN_THRESHOLD
+
+
+def status_on(day: date, status: IssueStatus, resolved_on: date | None, first_escalated_on: date | None) -> IssueStatus:
+    """What an issue's status was at the end of ``day``, for a document that reads as things stood then (a past
+    quarter, a session's record): resolved or escalated from the day it was, open before. A status whose day was
+    not kept stays as it is."""
+    if status is IssueStatus.RESOLVED and (resolved_on is None or resolved_on <= day):
+        return IssueStatus.RESOLVED
+    if first_escalated_on is not None and first_escalated_on <= day:
+        return IssueStatus.ESCALATED
+    if status is IssueStatus.ESCALATED and first_escalated_on is None:
+        return IssueStatus.ESCALATED
+    return IssueStatus.OPEN if status in (IssueStatus.RESOLVED, IssueStatus.ESCALATED) else status
 
 
 def check_threshold(value: int) -> int:

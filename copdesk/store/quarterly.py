@@ -31,6 +31,7 @@ from copdesk.core.quarterly import (
     parse_quarter,
     summary_document,
 )
+from copdesk.core.recurring import status_on
 from copdesk.core.redaction import redact_quarter
 from copdesk.store.colleagues import colleague_redactor
 from copdesk.store.feedback import quarter_feedback, self_assessment
@@ -153,24 +154,28 @@ def _actions(db: Database, team_id: int, first: date, last: date, cutoff: date) 
 
 
 def _issues(db: Database, team_id: int, first: date, last: date) -> tuple[QuarterIssue, ...]:
-    """Issues raised in the quarter, and earlier ones still unresolved (as escalations still awaiting are)."""
+    """Issues raised in the quarter, and earlier ones still unresolved (as escalations still awaiting are), each with
+    its status at the quarter's end: one resolved or escalated since was not then."""
     sql = """
-        SELECT i.id, i.title, i.status, i.resolved_at, m.at FROM issue i JOIN issue_mention m ON m.issue_id = i.id
+        SELECT i.id, i.title, i.status, i.resolved_at, m.at,
+               (SELECT min(e.raised_on) FROM escalation e WHERE e.issue_id = i.id) AS first_escalated
+        FROM issue i JOIN issue_mention m ON m.issue_id = i.id
         WHERE i.team_id = ? ORDER BY i.id, m.at
     """
     mentions: dict[int, list[date]] = {}
-    details: dict[int, tuple[str, IssueStatus, date | None]] = {}
+    details: dict[int, tuple[str, IssueStatus]] = {}
     for row in db.query(sql, [team_id]):
         mentions.setdefault(int(row["id"]), []).append(local_day(row["at"]))
         resolved = local_day(row["resolved_at"]) if row["resolved_at"] else None
-        details[int(row["id"])] = (str(row["title"]), IssueStatus(row["status"]), resolved)
+        escalated = date.fromisoformat(row["first_escalated"]) if row["first_escalated"] else None
+        then = status_on(last, IssueStatus(row["status"]), resolved, escalated)
+        details[int(row["id"])] = (str(row["title"]), then)
     found = []
     for issue_id, days in mentions.items():
         in_quarter = sum(1 for day in days if first <= day <= last)
-        title, status, resolved = details[issue_id]
-        open_then = resolved is None or resolved > last  # unresolved at the quarter's end, whenever it is run
+        title, status = details[issue_id]
         # Raised this quarter, or raised before it and unresolved at its end, as the Prepare view lists it.
-        if in_quarter or (open_then and min(days) <= last):
+        if in_quarter or (status is not IssueStatus.RESOLVED and min(days) <= last):
             found.append(QuarterIssue(title, status, in_quarter, sum(1 for day in days if day <= last), min(days)))
     return tuple(found)
 

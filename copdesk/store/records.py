@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
-from copdesk.core.clock import from_utc_iso
+from copdesk.core.clock import from_utc_iso, local_day
 from copdesk.core.date_names import long_date
 from copdesk.core.masterclass import arena_label, shipped_texts
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, NoteKind, Session
@@ -26,6 +26,7 @@ from copdesk.core.record import (
     ParkedItem,
     SessionRecord,
 )
+from copdesk.core.recurring import status_on
 from copdesk.core.redaction import share_safe
 from copdesk.store import notes, questions, sessions, teams
 from copdesk.store.planning import session_roles
@@ -79,7 +80,7 @@ def session_record(
         actions_new=_new_actions(db, session_id, with_names),
         actions_carried=_reviewed(db, session_id),
         actions_done=tuple(str(r["text"]) for r in db.query(_DONE_SQL, [session_id])),
-        issues=_issues(db, session_id),
+        issues=_issues(db, session_id, _held_at(session).date()),
         escalations=_escalations(db, session_id, _held_at(session).date()),
         co_facilitator=co_facilitator,
         content_format=content_format,
@@ -143,16 +144,28 @@ def _reviewed(db: Database, session_id: int) -> tuple[CarriedAction, ...]:
     return tuple(CarriedAction(str(r["text"]), int(r["carry_number"])) for r in db.query(_CARRIED_SQL, [session_id]))
 
 
-def _issues(db: Database, session_id: int) -> tuple[IssueLine, ...]:
-    """Each issue mentioned in the session, counted as raised so far (a record reads the same next year)."""
+def _issues(db: Database, session_id: int, held_on: date) -> tuple[IssueLine, ...]:
+    """Each issue mentioned in the session, counted as raised so far, with its status by the day the session was held
+    (a record reads the same next year, and an issue resolved or escalated later was not yet)."""
     sql = """
-        SELECT i.title, i.status,
+        SELECT i.title, i.status, i.resolved_at,
+               (SELECT min(e.raised_on) FROM escalation e WHERE e.issue_id = i.id) AS first_escalated,
                (SELECT count(*) FROM issue_mention e WHERE e.issue_id = i.id AND e.at <= max(m.at)) AS times
         FROM issue i JOIN issue_mention m ON m.issue_id = i.id
         WHERE m.session_id = ? GROUP BY i.id ORDER BY min(m.id)
     """
     return tuple(
-        IssueLine(str(r["title"]), IssueStatus(r["status"]).label, int(r["times"])) for r in db.query(sql, [session_id])
+        IssueLine(
+            str(r["title"]),
+            status_on(
+                held_on,
+                IssueStatus(r["status"]),
+                local_day(r["resolved_at"]) if r["resolved_at"] else None,
+                date.fromisoformat(r["first_escalated"]) if r["first_escalated"] else None,
+            ).label,
+            int(r["times"]),
+        )
+        for r in db.query(sql, [session_id])
     )
 
 

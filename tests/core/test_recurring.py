@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from copdesk.core.fts import match_all, match_any, split_highlights
@@ -12,6 +14,7 @@ from copdesk.core.recurring import (
     is_recurring,
     next_statuses,
     recurring_challenge,
+    status_on,
 )
 
 
@@ -69,3 +72,15 @@ def test_escalation_lifecycle_rules() -> None:
         check_escalation_update(EscalationStatus.AWAITING, EscalationStatus.RESPONDED, "")
     with pytest.raises(ValueError, match="cannot go back"):
         check_escalation_update(EscalationStatus.RESPONDED, EscalationStatus.AWAITING, "x")
+
+
+def test_status_on_a_day_is_the_one_the_issue_had_then() -> None:
+    day = date(2026, 6, 30)
+    assert status_on(day, IssueStatus.RESOLVED, date(2026, 7, 1), None) is IssueStatus.OPEN
+    assert status_on(day, IssueStatus.RESOLVED, date(2026, 7, 1), date(2026, 6, 1)) is IssueStatus.ESCALATED
+    assert status_on(day, IssueStatus.RESOLVED, date(2026, 6, 30), date(2026, 6, 1)) is IssueStatus.RESOLVED
+    assert status_on(day, IssueStatus.ESCALATED, None, date(2026, 7, 1)) is IssueStatus.OPEN
+    # A status whose day was not kept stays as it is.
+    assert status_on(day, IssueStatus.RESOLVED, None, None) is IssueStatus.RESOLVED
+    assert status_on(day, IssueStatus.ESCALATED, None, None) is IssueStatus.ESCALATED
+    assert status_on(day, IssueStatus.OPEN, None, None) is IssueStatus.OPEN

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.cpd import CPD_DOCUMENT
-from copdesk.core.model import IssueStatus, NoteKind, SessionKind, Team
+from copdesk.core.model import EscalationTarget, IssueStatus, NoteKind, SessionKind, Team
 from copdesk.core.quarterly import QuarterFigures
 from copdesk.core.record import render_json
 from copdesk.store import issues, notes, teams
@@ -291,7 +291,35 @@ def test_an_issue_resolved_after_a_quarter_is_still_listed_in_it_whenever_the_re
 
     (listed,) = [i for i in figures.issues if i.title == "Rota gaps at weekends"]
     assert listed.mentions_in_quarter == 0 and listed.first_raised == date(2026, 2, 12)
+    assert listed.status is IssueStatus.OPEN  # as it stood at the quarter's end, not "Resolved" beside "unresolved"
     assert "Rota gaps at weekends" not in {i.title for i in quarter_figures(demo_db, team, "2026Q3", NOW).issues}
+
+
+def test_a_past_quarter_and_a_record_give_an_issues_status_as_it_stood_then(demo_db: Database) -> None:
+    """A second-quarter report run in November said "Escalated" and "Resolved" for issues open at the quarter's
+    end, beside "earlier ones are still unresolved"; a June session's record said the same of its issue."""
+    team = _team(demo_db, 0)
+    session_id = demo_db.execute(
+        "SELECT id FROM session WHERE team_id = ? AND status = 'ended' AND date(started_at, 'localtime') < '2026-06-30'"
+        " ORDER BY started_at DESC LIMIT 1",
+        [team.id],
+    ).fetchone()[0]
+    held = datetime.fromisoformat(
+        demo_db.execute("SELECT started_at FROM session WHERE id = ?", [session_id]).fetchone()[0]
+    )
+    escalated = issues.add_issue(demo_db, team.id, "Interpreters booked too late", session_id, held)
+    issues.add_escalation(demo_db, escalated.id, EscalationTarget.MANAGER, date(2026, 8, 3), None)
+    resolved = issues.add_issue(demo_db, team.id, "Pool car keys go missing", session_id, held)
+    issues.resolve_issue(demo_db, resolved.id, "A key safe was fitted.", datetime(2026, 7, 14, 10, 0, tzinfo=UTC))
+
+    statuses = {i.title: i.status for i in quarter_figures(demo_db, team, "2026Q2", NOW).issues}
+    assert statuses["Interpreters booked too late"] is IssueStatus.OPEN
+    assert statuses["Pool car keys go missing"] is IssueStatus.OPEN
+    later = {i.title: i.status for i in quarter_figures(demo_db, team, "2026Q3", NOW).issues}
+    assert later["Interpreters booked too late"] is IssueStatus.ESCALATED
+    assert "Pool car keys go missing" not in later  # resolved in the quarter and not raised in it
+    record = {line.title: line.status for line in session_record(demo_db, session_id).issues}
+    assert record["Interpreters booked too late"] == record["Pool car keys go missing"] == IssueStatus.OPEN.label
 
 
 def test_a_record_lists_no_escalation_raised_after_its_session(demo_db: Database) -> None:
