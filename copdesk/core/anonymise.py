@@ -9,17 +9,36 @@ goes (and "BOYD" goes too); a name at the start of a sentence is removed too, wh
 Names typed today and names erased before (known only as salted digests) are found by one matcher,
 :class:`copdesk.core.name_match.NameDigests`, so they are found alike: whatever the Unicode form (a Mac pastes
 "Zoë" decomposed), the apostrophe ("O’Neill" for "O'Neill") or a space for a hyphen ("Ann Marie" for
-"Ann-Marie"), and only as whole names ("Al" leaves "Alex Morgan" alone).
+"Ann-Marie"), and only as whole names ("Al" leaves "Alex Morgan" alone). A name on a roster is found with or
+without its accents too ("Zoe" for "Zoë", "Lukasz" for "Łukasz", and the other way round), as people type names on a
+keyboard that has none; an erased name is known only by its digest, so only as it was written.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
-from copdesk.core.name_match import NameDigests
+from copdesk.core.name_match import NameDigests, replace_spans
 
 NAME_PLACEHOLDER = "[colleague]"
 _IN_MEMORY_SALT = "names at hand"  # never stored: with no erased names, no digest has to match a stored one
+# Latin letters with a stroke or bar, which have no decomposition to take their mark off.
+_STROKED = str.maketrans("ŁłØøĐđĦħŦŧƗɨ", "LlOoDdHhTtIi")
+
+
+def _unaccented(character: str) -> str:
+    """One character without its accents ("ë" is "e", "ł" is "l"), else as it is: always one character, so a span
+    found in a text without accents is the same span in the text."""
+    decomposed = unicodedata.normalize("NFD", character)
+    if len(decomposed) > 1 and all(unicodedata.category(mark) == "Mn" for mark in decomposed[1:]):
+        return decomposed[0]
+    return character.translate(_STROKED)
+
+
+def unaccented(text: str) -> str:
+    """``text`` (as NFC) without its accents, character for character."""
+    return "".join(_unaccented(character) for character in unicodedata.normalize("NFC", text))
 
 
 class NameRedactor:
@@ -35,11 +54,15 @@ class NameRedactor:
         placeholder: str = NAME_PLACEHOLDER,
     ) -> None:
         salt = _IN_MEMORY_SALT if erased is None else erased.salt
-        known = NameDigests.of_names(salt, names)
+        names, keep = list(names), list(keep)
+        known = NameDigests.of_names(salt, [*names, *map(unaccented, names)])
         if erased is not None:
             known = known.merged(erased)
-        self._names = known.without(NameDigests.of_names(salt, keep))
+        self._names = known.without(NameDigests.of_names(salt, [*keep, *map(unaccented, keep)]))
         self._placeholder = placeholder
 
     def __call__(self, text: str) -> str:
-        return self._names.redact(text, self._placeholder)
+        """Names found as typed (erased ones too) or without accents, each replaced once."""
+        text = unicodedata.normalize("NFC", text)
+        spans = [*self._names.spans(text, parts=True), *self._names.spans(unaccented(text), parts=True)]
+        return replace_spans(text, spans, self._placeholder)

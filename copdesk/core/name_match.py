@@ -118,9 +118,20 @@ class NameDigests:
     def redact(self, text: str, placeholder: str) -> str:
         """``text`` (as NFC) with every name, and every capitalised part of one, replaced by ``placeholder``."""
         text = unicodedata.normalize("NFC", text)
-        for start, end in reversed(self.spans(text, parts=True)):
-            text = text[:start] + placeholder + text[end:]
-        return text
+        return replace_spans(text, self.spans(text, parts=True), placeholder)
+
+
+def replace_spans(text: str, spans: Iterable[tuple[int, int]], placeholder: str) -> str:
+    """``text`` with each of ``spans`` (where they overlap, as one) replaced by ``placeholder``."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    for start, end in reversed(merged):
+        text = text[:start] + placeholder + text[end:]
+    return text
 
 
 def whole_name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:

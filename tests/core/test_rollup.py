@@ -62,6 +62,19 @@ def test_redactor_finds_a_name_however_it_is_typed() -> None:
     assert theme_words(redact(text)) == {"asked", "agreed", "discharge", "delay"}  # no "boyd", no "marie"
 
 
+def test_redactor_finds_a_name_typed_with_or_without_its_accents() -> None:
+    """ "Zoe Quinn caseload" went into the anonymised summary as "Zoe [colleague] caseload": a keyboard without
+    accents leaves them off, and a roster typed without them meets text typed with them."""
+    redact = NameRedactor(["Zoë Quinn", "Łukasz Nowak", "Jose Ramos"])
+    assert redact("Zoe Quinn caseload; ZOE asked Lukasz; José and Nowak agreed") == (
+        "[colleague] caseload; [colleague] asked [colleague]; [colleague] and [colleague] agreed"
+    )
+    assert redact("Zoe, Zoë and Łukasz's notes") == "[colleague], [colleague] and [colleague]'s notes"
+    assert redact("zoology and a nowaki stay") == "zoology and a nowaki stay"
+    own = NameRedactor(["Zoë Quinn", "Sam Okafor"], keep=["Zoë Quinn"])
+    assert own("Zoe Quinn met Sam") == "Zoe Quinn met [colleague]"
+
+
 def test_redactor_matches_whole_names_only_and_erased_names_alike() -> None:
     erased = NameDigests.of_names("a-salt", ["Al", "Bea Kay"])
     redact = NameRedactor(["Jo"], erased=erased)
