@@ -79,6 +79,10 @@ class SessionType:
     about: Attributed
     who_runs_it: Attributed  # CoPDesk's one line for the start dialog and the series editor
 
+    def who_runs_it_quoted(self) -> str:
+        """Who runs this type of session, then the masterclass's words for it, quoted with their section."""
+        return f"{self.who_runs_it.text} {self.owner.with_credit()}"
+
 
 @dataclass(frozen=True, slots=True)
 class Contact:

@@ -88,6 +88,7 @@ class RhythmForm(QWidget):
         self.kind_combo, self.weeks_combo, self.weeks_label = ui.kindCombo, ui.weeksCombo, ui.weeksLabel
         self.day_combo, self.time_edit, self.first_date_edit = ui.dayCombo, ui.timeEdit, ui.firstDateEdit
         self.duration_spin, self.counting_label = ui.durationSpin, ui.weekCounting
+        self.owner_label = ui.whoRunsIt  # who runs the type, in the masterclass's words
         for kind in SessionKind:  # the masterclass's own words for when each type falls, as written
             when = shipped_texts().session_type(kind).when
             self.kind_combo.addItem(f"{kind.label}: “{when.text}”", kind.value)
@@ -144,7 +145,8 @@ class RhythmForm(QWidget):
         self.rhythm_edited.emit()
 
     def _show_weeks(self) -> None:
-        """Weeks are only asked for reflective practice ("2nd and/or 4th week")."""
+        """Who runs the type; weeks are only asked for reflective practice ("2nd and/or 4th week")."""
+        self.owner_label.setText(shipped_texts().session_type(self.chosen_kind()).who_runs_it_quoted())
         is_reflective = self.chosen_kind() is SessionKind.REFLECTIVE
         self.weeks_combo.setVisible(is_reflective)
         self.weeks_label.setVisible(is_reflective)

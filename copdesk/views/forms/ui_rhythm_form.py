@@ -36,57 +36,63 @@ class Ui_RhythmForm(object):
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.kindCombo)
 
+        self.whoRunsIt = QLabel(rhythmForm)
+        self.whoRunsIt.setObjectName(u"whoRunsIt")
+        self.whoRunsIt.setWordWrap(True)
+
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.whoRunsIt)
+
         self.weekCounting = QLabel(rhythmForm)
         self.weekCounting.setObjectName(u"weekCounting")
         self.weekCounting.setWordWrap(True)
 
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.weekCounting)
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.weekCounting)
 
         self.weeksLabel = QLabel(rhythmForm)
         self.weeksLabel.setObjectName(u"weeksLabel")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.weeksLabel)
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.weeksLabel)
 
         self.weeksCombo = QComboBox(rhythmForm)
         self.weeksCombo.setObjectName(u"weeksCombo")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.weeksCombo)
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.weeksCombo)
 
         self.dayLabel = QLabel(rhythmForm)
         self.dayLabel.setObjectName(u"dayLabel")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.dayLabel)
+        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.dayLabel)
 
         self.dayCombo = QComboBox(rhythmForm)
         self.dayCombo.setObjectName(u"dayCombo")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.dayCombo)
+        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.dayCombo)
 
         self.timeLabel = QLabel(rhythmForm)
         self.timeLabel.setObjectName(u"timeLabel")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.timeLabel)
+        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.timeLabel)
 
         self.timeEdit = QTimeEdit(rhythmForm)
         self.timeEdit.setObjectName(u"timeEdit")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.timeEdit)
+        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.timeEdit)
 
         self.firstDateLabel = QLabel(rhythmForm)
         self.firstDateLabel.setObjectName(u"firstDateLabel")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.firstDateLabel)
+        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.firstDateLabel)
 
         self.firstDateEdit = QDateEdit(rhythmForm)
         self.firstDateEdit.setObjectName(u"firstDateEdit")
         self.firstDateEdit.setCalendarPopup(True)
 
-        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.firstDateEdit)
+        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.firstDateEdit)
 
         self.durationLabel = QLabel(rhythmForm)
         self.durationLabel.setObjectName(u"durationLabel")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.durationLabel)
+        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.durationLabel)
 
         self.durationSpin = QSpinBox(rhythmForm)
         self.durationSpin.setObjectName(u"durationSpin")
@@ -94,7 +100,7 @@ class Ui_RhythmForm(object):
         self.durationSpin.setMaximum(480)
         self.durationSpin.setSingleStep(15)
 
-        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.durationSpin)
+        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.durationSpin)
 
 #if QT_CONFIG(shortcut)
         self.kindLabel.setBuddy(self.kindCombo)
@@ -115,6 +121,7 @@ class Ui_RhythmForm(object):
 #if QT_CONFIG(accessibility)
         self.kindCombo.setAccessibleName(QCoreApplication.translate("RhythmForm", u"Session type", None))
 #endif // QT_CONFIG(accessibility)
+        self.whoRunsIt.setProperty(u"role", QCoreApplication.translate("RhythmForm", u"hint", None))
         self.weekCounting.setProperty(u"role", QCoreApplication.translate("RhythmForm", u"hint", None))
         self.weeksLabel.setText(QCoreApplication.translate("RhythmForm", u"&Weeks", None))
 #if QT_CONFIG(tooltip)

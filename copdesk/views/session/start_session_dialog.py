@@ -40,12 +40,6 @@ FORMAT_KEYS = tuple(point.key for point in shipped_texts().content_formats)
 OWNER_LINE_WIDTH = 360  # the field column's least width, which the line naming who runs the type is sized for
 
 
-def _owner_text(kind: SessionKind) -> str:
-    """Who runs this type of session, and the masterclass's words for it, quoted with their section."""
-    session_type = shipped_texts().session_type(kind)
-    return f"{session_type.who_runs_it.text} {session_type.owner.shown()} ({session_type.owner.credit()})"
-
-
 def start_words(where: str, topic: str, trigger_warning: str, support: str) -> TypedWords | None:
     """A start's words, one to a line, as a log-off keeps them in a file; ``None`` when there are none."""
     lines = field_lines((("Topic", topic), ("Trigger warning", trigger_warning), ("Support offered", support)))
@@ -101,10 +95,11 @@ class StartSessionDialog(QDialog):
             self.kind_combo.addItem(kind.label, kind.value)
         self.owner_label = ui.sessionTypeOwner  # who runs this type, in the masterclass's words
         self.topic_edit.setMinimumWidth(OWNER_LINE_WIDTH)  # the field column is never narrower than this
+        owner_lines = [shipped_texts().session_type(kind).who_runs_it_quoted() for kind in SessionKind]
         self.owner_label.setMinimumHeight(  # room for the longest type's words, so none is cut and none jumps
             max(self.owner_label.fontMetrics().boundingRect(
-                0, 0, OWNER_LINE_WIDTH, 1000, Qt.TextFlag.TextWordWrap, _owner_text(kind)
-            ).height() for kind in SessionKind)
+                0, 0, OWNER_LINE_WIDTH, 1000, Qt.TextFlag.TextWordWrap, line
+            ).height() for line in owner_lines)
         )  # fmt: skip
         self.topic_edit.setMaxLength(MAX_NAME_LENGTH)
         self.topic_warning = IdentifierWarning(self.topic_edit)  # the topic goes into the record: never a name
@@ -280,7 +275,7 @@ class StartSessionDialog(QDialog):
     def _refresh_agenda(self) -> None:
         session_type = shipped_texts().session_type(self.kind())
         attended = session_type.attended
-        self.owner_label.setText(_owner_text(self.kind()))
+        self.owner_label.setText(session_type.who_runs_it_quoted())
         self.plan_fields.set_visible(self.details_form, not attended)
         self.details_form.setRowVisible(self.agenda_row, not attended)
         self.next_button.setText("Start recording attendance" if attended else "Next: ground rules ›")

@@ -201,6 +201,26 @@ def test_every_month_keeps_both_reflective_sessions_and_the_editor_says_how_week
     assert dialog.form.counting_label.text().startswith("1st full week: the first Monday-to-Friday week wholly")
 
 
+def test_the_editor_says_who_runs_each_type_in_the_masterclass_words(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    dialog = _dialog(qtbot, context, team)
+    owners = {}
+    for kind in SessionKind:
+        _pick(dialog, kind, 3, 10, date(2026, 9, 1))
+        assert dialog.form.owner_label.isVisible()
+        owners[kind] = dialog.form.owner_label.text()
+    assert owners[SessionKind.SPOTLIGHT] == (
+        "Run by the Social Work Consultants/Convenors: you record who attended and what was learned. "
+        "“managed by Social Work Consultants/Convenors” (Masterclass, Different CoP sessions)"
+    )
+    assert owners[SessionKind.THEMED].endswith(
+        "“facilitated by Practice Supervisors” (Masterclass, Different CoP sessions)"
+    )
+    assert owners[SessionKind.REFLECTIVE].startswith("Run by the team's facilitator (you)")
+    assert "“Schedule and co-ordinate TM/SSW CoPs every 3 months”" in owners[SessionKind.TM_SSW]
+
+
 def test_a_series_saved_with_full_weeks_says_which_months_lack_a_session_and_how_to_fix_it(
     qtbot: QtBot, context: AppContext, team: Team
 ) -> None:
