@@ -90,8 +90,10 @@ class PlanFields:
     def show_roles(self, roles: SessionRoles) -> None:
         self.co_facilitator.setCurrentIndex(max(self.co_facilitator.findData(roles.co_facilitator_id), 0))
         self.content_format.setCurrentIndex(max(self.content_format.findData(roles.content_format), 0))
-        self.trigger_warning.setText(roles.trigger_warning)
-        self.support.setText(roles.support)
+        for field, words in ((self.trigger_warning, roles.trigger_warning), (self.support, roles.support)):
+            field.setText(words)
+            if not field.hasFocus():  # words wider than the box show from their start, unless being typed in
+                field.setCursorPosition(0)
 
     def roles(self) -> SessionRoles:
         co_facilitator = self.co_facilitator.currentData()

@@ -211,6 +211,27 @@ def test_words_typed_into_the_plan_are_kept_at_once_and_the_start_dialog_has_the
     dialog.reject()
 
 
+def test_the_start_dialog_shows_planned_words_from_their_start_however_long(clocked_window: MainWindow) -> None:
+    """A line edit filled with setText shows its end when the words are wider than it: "…ctice Supervisor is free"."""
+    window = clocked_window
+    _team(window)
+    card = window.review_panel.review_sections.plan
+    long_words = {
+        card.fields.trigger_warning: "The case includes a sudden death at home, found by a neighbour days later",
+        card.fields.support: "The Practice Supervisor is free for a chat after the session, and the EAP line all week",
+    }
+    for field, words in long_words.items():
+        field.setText(words)
+        field.textEdited.emit(words)  # as typed
+
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    for field in (dialog.plan_fields.trigger_warning, dialog.plan_fields.support):
+        assert field.fontMetrics().horizontalAdvance(field.text()) > field.width(), "the words are wider than the box"
+        assert field.cursorPosition() == 0, f"{field.accessibleName()} shows the end of its words, not their start"
+    dialog.reject()
+
+
 def test_a_facilitator_starting_late_still_sees_the_plan_for_the_session_due_now(
     clocked_window: MainWindow, fake_clock: FakeClock
 ) -> None:
