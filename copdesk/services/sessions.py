@@ -162,9 +162,12 @@ def add_latecomers(
 
 
 def remove_attendee(db: Database, session_id: int, member_id: int) -> None:
-    """Take someone marked present by mistake off the session's attendance, before anything of theirs is recorded
-    in it (:func:`copdesk.store.sessions.why_attendance_stays`); refused with ``ValueError`` after."""
+    """Take someone marked present by mistake off the live session's attendance, before anything of theirs is
+    recorded in it (:func:`copdesk.store.sessions.why_attendance_stays`); refused with ``ValueError`` after, or once
+    the session has ended."""
     with transaction(db):
+        if sessions.get_session(db, session_id).status is not SessionStatus.LIVE:
+            raise ValueError("That session has ended: who attended is part of the record now.")
         sessions.remove_attendee(db, session_id, member_id)
 
 

@@ -31,13 +31,6 @@ _ONLY_ITS_ISSUES = """
 SELECT DISTINCT m.issue_id FROM issue_mention m WHERE m.session_id = :id
 AND NOT EXISTS (SELECT 1 FROM issue_mention o WHERE o.issue_id = m.issue_id AND o.session_id <> :id)
 """
-# Guests added on the spot when the session opened, who attended nothing else.
-_ITS_GUESTS = """
-SELECT m.id FROM member m JOIN attendance a ON a.member_id = m.id AND a.session_id = :id
-JOIN session s ON s.id = :id
-WHERE m.role = 'guest' AND m.created_at >= s.started_at
-AND NOT EXISTS (SELECT 1 FROM attendance o WHERE o.member_id = m.id AND o.session_id <> :id)
-"""
 _SETTLING = "('carried', 'done', 'dropped')"  # the reviews that carry or close an action
 _COUNTS = {
     "notes": "SELECT count(*) FROM note WHERE session_id = :id",
@@ -50,7 +43,7 @@ _COUNTS = {
     "mentions": "SELECT count(*) FROM issue_mention WHERE session_id = :id",
     "issues": f"SELECT count(*) FROM ({_ONLY_ITS_ISSUES})",
     "escalations": "SELECT count(*) FROM escalation WHERE session_id = :id",
-    "guests": f"SELECT count(*) FROM ({_ITS_GUESTS})",
+    "guests": f"SELECT count(*) FROM ({sessions.ITS_GUESTS})",
 }
 
 
@@ -117,7 +110,7 @@ def delete_session(db: Database, session_id: int) -> None:
     """Delete the session and everything recorded in it (the caller checked with :func:`preview_discard` and
     runs this in its transaction): what its reviews closed opens again, and deleting them takes its carries back."""
     params = {"id": session_id}
-    guests = [int(row[0]) for row in db.execute(_ITS_GUESTS, params).fetchall()]
+    guests = [int(row[0]) for row in db.execute(sessions.ITS_GUESTS, params).fetchall()]
     db.execute(
         "UPDATE action SET status = 'open', closed_at = NULL WHERE id IN "
         "(SELECT action_id FROM action_review WHERE session_id = :id AND outcome IN ('done', 'dropped'))",

@@ -177,36 +177,52 @@ def add_latecomers(
     return added
 
 
+# Guests added on the spot once the session had opened, who attended nothing else: theirs alone, so they go with it.
+ITS_GUESTS = """
+SELECT m.id FROM member m JOIN attendance a ON a.member_id = m.id AND a.session_id = :id
+JOIN session s ON s.id = :id
+WHERE m.role = 'guest' AND m.created_at >= s.started_at
+AND NOT EXISTS (SELECT 1 FROM attendance o WHERE o.member_id = m.id AND o.session_id <> :id)
+"""
+
+
 def why_attendance_stays(db: Database, session_id: int, member_id: int) -> str | None:
     """Why someone marked present cannot be taken off the session's attendance as a mistake, in words, or ``None``
-    when they can: not once the session holds a contribution of theirs, or names them its presenter or
-    co-facilitator."""
+    when they can: not once anything of theirs is in the session (a contribution, an action they own, being its
+    presenter or co-facilitator), nor once anyone's contribution is logged, since the people after them on the
+    tiles would then move to other number keys while the facilitator is using them."""
     row = db.execute(
-        "SELECT (SELECT count(*) FROM contribution WHERE session_id = ? AND member_id = ?), "
-        "presenter_id = ?, co_facilitator_id = ? FROM session WHERE id = ?",
-        [session_id, member_id, member_id, member_id, session_id],
+        "SELECT (SELECT count(*) FROM contribution WHERE session_id = :session AND member_id = :member), "
+        "(SELECT count(*) FROM contribution WHERE session_id = :session), "
+        "(SELECT count(*) FROM action WHERE origin_session_id = :session AND owner_member_id = :member), "
+        "presenter_id = :member, co_facilitator_id = :member FROM session WHERE id = :session",
+        {"session": session_id, "member": member_id},
     ).fetchone()
-    contributions, presenting, co_facilitating = int(row[0]), bool(row[1]), bool(row[2])
-    if contributions:
-        return (
-            "a contribution of theirs is logged: undo it first"
-            if contributions == 1
-            else (f"{contributions} contributions of theirs are logged: undo them first")
-        )
+    theirs, logged, owned, presenting, co_facilitating = int(row[0]), int(row[1]), int(row[2]), row[3], row[4]
+    if theirs:
+        return "a contribution of theirs is logged" if theirs == 1 else f"{theirs} contributions of theirs are logged"
+    if owned:
+        return "an action of this session is theirs" if owned == 1 else f"{owned} actions of this session are theirs"
     if presenting:
         return "they are this session's presenter"
     if co_facilitating:
         return "they co-facilitate this session"
+    if logged:
+        return "contributions are logged now, and the people after them on the tiles would move to other number keys"
     return None
 
 
 def remove_attendee(db: Database, session_id: int, member_id: int) -> None:
-    """Take back someone marked present by mistake: the attendance behind the team's history and their CPD evidence.
-    Refused (``ValueError``) when :func:`why_attendance_stays` gives a reason."""
+    """Take back someone marked present by mistake: the attendance behind the team's history and their CPD evidence;
+    a guest added on the spot for this session alone leaves the team's roster too. Refused (``ValueError``) when
+    :func:`why_attendance_stays` gives a reason."""
     reason = why_attendance_stays(db, session_id, member_id)
     if reason is not None:
         raise ValueError(f"Still marked present: {reason}.")
+    guests = {int(found[0]) for found in db.execute(ITS_GUESTS, {"id": session_id}).fetchall()}
     db.execute("DELETE FROM attendance WHERE session_id = ? AND member_id = ?", [session_id, member_id])
+    if member_id in guests:
+        db.execute("DELETE FROM member WHERE id = ?", [member_id])
 
 
 def attendee_ids(db: Database, session_id: int) -> list[int]:

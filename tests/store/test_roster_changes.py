@@ -120,19 +120,37 @@ def test_rename_team_follows_the_name_rules(db: Database) -> None:
 
 def test_someone_marked_present_by_mistake_is_taken_off_until_anything_of_theirs_is_recorded(db: Database) -> None:
     session_id, ids = live_session(db, present=3)
-    participation.add_contribution(db, session_id, ids["Ash Lee"], NOW)
-    participation.add_contribution(db, session_id, ids["Ash Lee"], NOW)
-    db.execute("UPDATE session SET presenter_id = ?, co_facilitator_id = ? WHERE id = ?", [ids["Bo Day"], None, 1])
-    assert sessions.why_attendance_stays(db, session_id, ids["Ash Lee"]) == (
-        "2 contributions of theirs are logged: undo them first"
-    )
+    session = {"id": session_id}
+    db.execute("UPDATE session SET presenter_id = :bo WHERE id = :id", {**session, "bo": ids["Bo Day"]})
     assert sessions.why_attendance_stays(db, session_id, ids["Bo Day"]) == "they are this session's presenter"
-    for refused in ("Ash Lee", "Bo Day"):
-        with pytest.raises(ValueError, match=r"^Still marked present: "):
-            sessions.remove_attendee(db, session_id, ids[refused])
-    db.execute("UPDATE session SET presenter_id = NULL, co_facilitator_id = ? WHERE id = ?", [ids["Bo Day"], 1])
+    db.execute(
+        "UPDATE session SET presenter_id = NULL, co_facilitator_id = :bo WHERE id = :id",
+        {**session, "bo": ids["Bo Day"]},
+    )
     assert sessions.why_attendance_stays(db, session_id, ids["Bo Day"]) == "they co-facilitate this session"
     assert sessions.why_attendance_stays(db, session_id, ids["Cy Vale"]) is None
     sessions.remove_attendee(db, session_id, ids["Cy Vale"])
     assert sorted(sessions.attendee_ids(db, session_id)) == sorted([ids["Ash Lee"], ids["Bo Day"]])
-    assert len(participation.contributions(db, session_id)) == 2
+
+    participation.add_contribution(db, session_id, ids["Ash Lee"], NOW)
+    participation.add_contribution(db, session_id, ids["Ash Lee"], NOW)
+    assert sessions.why_attendance_stays(db, session_id, ids["Ash Lee"]) == "2 contributions of theirs are logged"
+    assert sessions.why_attendance_stays(db, session_id, ids["Bo Day"]) == "they co-facilitate this session"
+    sessions.add_attendee(db, session_id, ids["Cy Vale"])
+    assert sessions.why_attendance_stays(db, session_id, ids["Cy Vale"]) == (
+        "contributions are logged now, and the people after them on the tiles would move to other number keys"
+    )
+    for refused in ("Ash Lee", "Bo Day", "Cy Vale"):
+        with pytest.raises(ValueError, match=r"^Still marked present: "):
+            sessions.remove_attendee(db, session_id, ids[refused])
+    assert len(sessions.attendee_ids(db, session_id)) == 3 and len(participation.contributions(db, session_id)) == 2
+
+
+def test_a_guest_added_for_the_session_and_taken_off_leaves_the_roster_too(db: Database) -> None:
+    """Otherwise the mistyped guest stayed on the team, offered at every later start, for someone who never came."""
+    session_id, ids = live_session(db, present=2)
+    [typo] = sessions.add_latecomers(db, session_id, [], ["Dee Typo"], NOW)
+    assert sessions.why_attendance_stays(db, session_id, typo) is None
+    sessions.remove_attendee(db, session_id, typo)
+    assert "Dee Typo" not in [m.display_name for m in teams.list_members(db, 1, include_inactive=True)]
+    assert sorted(sessions.attendee_ids(db, session_id)) == [ids["Ash Lee"], ids["Bo Day"]]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QPushButton,
     QSpinBox,
@@ -55,6 +56,9 @@ GINI_MEANING = (
     "Balance of voices: 0 when everyone contributed equally, near 1 when one person did almost everything "
     "(statisticians call it the Gini coefficient)."
 )
+
+
+REFUSAL_SHOWN_MS = 10_000  # a refused removal's reason, in the status bar
 
 
 class ParticipationPanel(Pane):
@@ -298,7 +302,9 @@ class ParticipationPanel(Pane):
         index = index if index.isValid() else self.roster.currentIndex()  # the Menu key: the tile with the focus
         member_id = index.data(RosterRole.MEMBER_ID) if index.isValid() else None
         if member_id is not None and self.tally.is_live:
-            self.tile_menu(int(member_id)).exec(self.roster.viewport().mapToGlobal(position))
+            menu = self.tile_menu(int(member_id))
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # made afresh for each right click
+            menu.popup(self.roster.viewport().mapToGlobal(position))  # not a nested loop: the timer keeps ticking
 
     def tile_menu(self, member_id: int) -> QMenu:
         """A tile's menu: take back a mark of present made by mistake (it feeds the team's history and the person's
@@ -317,16 +323,24 @@ class ParticipationPanel(Pane):
             menu.setToolTipsVisible(True)
         return menu
 
-    def remove_present(self, member_id: int) -> bool:
-        """Take them off the session's attendance; the tiles show who is left (a refusal waits for Retry)."""
-        session_id = self.tally.session_id
-        if session_id is None:
+    def remove_present(self, member_id: int, session_id: int | None = None) -> bool:
+        """Take them off the session's attendance; the tiles show who is left. A refusal of the disk waits for Retry,
+        which acts on this session only; one of the session's own (a contribution logged meanwhile, the session ended)
+        is said in the status bar."""
+        session_id = self.tally.session_id if session_id is None else session_id
+        if session_id is None or session_id != self.tally.session_id:
             return False
-        saved = self.context.writes.run(
-            lambda: remove_attendee(self.context.db, session_id, member_id),
-            retry=partial(self.remove_present, member_id),
-            key=("not present", session_id, member_id),
-        )
+        try:
+            saved = self.context.writes.run(
+                lambda: remove_attendee(self.context.db, session_id, member_id),
+                retry=partial(self.remove_present, member_id, session_id),
+                key=("not present", session_id, member_id),
+            )
+        except ValueError as refused:
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(str(refused), REFUSAL_SHOWN_MS)
+            return False
         if saved is None:
             return False
         self.reload_roster()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QMenu
 
 from copdesk.core.model import Role
 from copdesk.store import participation, sessions, teams
+from copdesk.store.errors import StorageFullError
+from copdesk.store.safe_write import STORAGE_FULL_MESSAGE
 from copdesk.views.live.participation.add_people_dialog import NOBODY_ABSENT, AddPeopleDialog
 from copdesk.views.live.participation.roster_model import RosterRole
 from copdesk.views.shell.main_window import MainWindow
@@ -164,23 +167,27 @@ def test_ending_the_session_closes_the_dialog(window: MainWindow) -> None:
     assert not window.participation_panel.add_button.isVisibleTo(window.participation_panel)
 
 
-def test_someone_marked_present_by_mistake_is_taken_off_from_their_tile_until_anything_of_theirs_is_logged(
-    window: MainWindow,
+def _menu_of(window: MainWindow, name: str) -> QMenu:
+    """The menu a right click on ``name``'s tile opens, as it shows."""
+    panel = window.participation_panel
+    index = panel.visible_roster.index(tiles(window, RosterRole.NAME).index(name), 0)
+    panel.roster.customContextMenuRequested.emit(panel.roster.visualRect(index).center())
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu) and menu.isVisible()
+    return menu
+
+
+def test_someone_marked_present_by_mistake_is_taken_off_from_their_tile_before_the_tally_begins(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Ticked at the door by mistake, they stayed present on the record, which feeds their CPD evidence, and were
-    counted as quiet all session. A tile's menu takes the mark back; once a contribution of theirs is logged (or they
-    present) it says why it cannot."""
+    counted as quiet all session. A tile's menu takes the mark back, until a contribution is logged: then the
+    number keys of the people after them would move while the facilitator uses them, and it says why not."""
     add_team(window, TEAM)
     session = start_session(window, present=TEAM)
-    panel = window.participation_panel
     ids = {m.display_name: m.id for m in teams.list_members(window.context.db, 1)}
-    click_tile(window, tiles(window, RosterRole.NAME).index("Bo Day"))
 
-    [logged] = panel.tile_menu(ids["Bo Day"]).actions()
-    assert not logged.isEnabled() and logged.toolTip() == (
-        "Still marked present: a contribution of theirs is logged: undo it first."
-    )
-    [mistaken] = panel.tile_menu(ids["Cy Vale"]).actions()
+    [mistaken] = _menu_of(window, "Cy Vale").actions()
     assert mistaken.isEnabled() and mistaken.text() == "Not here: Cy Vale was marked present by mistake"
     mistaken.trigger()
 
@@ -188,7 +195,39 @@ def test_someone_marked_present_by_mistake_is_taken_off_from_their_tile_until_an
         ids[name] for name in ("Ash Lee", "Bo Day", "Aziz Noor")
     )
     assert "Cy Vale" not in tiles(window, RosterRole.NAME)
-    assert tiles(window, RosterRole.COUNT)[tiles(window, RosterRole.NAME).index("Bo Day")] == 1, "the tally is kept"
     dialog = open_dialog(window)
     assert "Cy Vale  ·  Practitioner" in [item.text() for item in offered(dialog)], "and can be marked present again"
     dialog.reject()
+
+    click_tile(window, tiles(window, RosterRole.NAME).index("Bo Day"))
+    [logged] = _menu_of(window, "Bo Day").actions()
+    assert not logged.isEnabled() and logged.toolTip() == "Still marked present: a contribution of theirs is logged."
+    [others] = _menu_of(window, "Aziz Noor").actions()
+    assert not others.isEnabled() and "would move to other number keys" in others.toolTip()
+
+
+def test_a_removal_kept_for_retry_and_refused_by_then_is_said_never_a_fault(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Refused by the disk, the removal waited for Retry; a contribution of theirs logged meanwhile made the Retry
+    raise, and End session (which replays what waits) stopped on a fault."""
+    from copdesk.services.sessions import remove_attendee
+
+    target = "copdesk.views.live.participation.participation_panel.remove_attendee"
+    add_team(window, TEAM)
+    start_session(window, present=TEAM)
+    ids = {m.display_name: m.id for m in teams.list_members(window.context.db, 1)}
+
+    def disk_full(*_args: object) -> None:
+        raise StorageFullError(STORAGE_FULL_MESSAGE)
+
+    monkeypatch.setattr(target, disk_full)
+    assert not window.participation_panel.remove_present(ids["Cy Vale"])
+    monkeypatch.setattr(target, remove_attendee)
+    live_id = window.live_session.session_id
+    assert live_id is not None
+    participation.add_contribution(window.context.db, live_id, ids["Cy Vale"], window.context.now())
+
+    assert window.context.writes.retry()
+    assert window.statusBar().currentMessage() == "Still marked present: a contribution of theirs is logged."
+    assert ids["Cy Vale"] in sessions.attendee_ids(window.context.db, live_id)
