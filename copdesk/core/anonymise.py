@@ -11,7 +11,8 @@ Names typed today and names erased before (known only as salted digests) are fou
 "Zoë" decomposed), the apostrophe ("O’Neill" for "O'Neill") or a space for a hyphen ("Ann Marie" for
 "Ann-Marie"), and only as whole names ("Al" leaves "Alex Morgan" alone). A name on a roster is found with or
 without its accents too ("Zoe" for "Zoë", "Lukasz" for "Łukasz", and the other way round), as people type names on a
-keyboard that has none; an erased name is known only by its digest, so only as it was written.
+keyboard that has none. An erased name is known only by its digest: it is found as it was written, and, when it was
+written without accents, with them too (the text is looked at without its accents as well).
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ import unicodedata
 from collections.abc import Iterable
 
 from copdesk.core.name_match import NameDigests, replace_spans
+from copdesk.core.text import name_key
 
 NAME_PLACEHOLDER = "[colleague]"
 _IN_MEMORY_SALT = "names at hand"  # never stored: with no erased names, no digest has to match a stored one
-# Latin letters with a stroke or bar, which have no decomposition to take their mark off.
-_STROKED = str.maketrans("ŁłØøĐđĦħŦŧƗɨ", "LlOoDdHhTtIi")
+# Latin letters with a stroke or bar, and the dotless i, which have no decomposition to take a mark off.
+_STROKED = str.maketrans("ŁłØøĐđĦħŦŧƗɨı", "LlOoDdHhTtIii")
 
 
 def _unaccented(character: str) -> str:
@@ -58,7 +60,12 @@ class NameRedactor:
         known = NameDigests.of_names(salt, [*names, *map(unaccented, names)])
         if erased is not None:
             known = known.merged(erased)
-        self._names = known.without(NameDigests.of_names(salt, [*keep, *map(unaccented, keep)]))
+        # The practitioner's own names are kept as written, and without their accents unless that is how a
+        # colleague's name (or part of it) is written: "Zoe" stays out of Zoë's evidence when Zoe Brown is a colleague.
+        own = {name_key(name) for name in keep}
+        others = NameDigests.of_names(salt, [name for name in names if name_key(name) not in own])
+        plain = NameDigests.of_names(salt, list(map(unaccented, keep))).without(others)
+        self._names = known.without(NameDigests.of_names(salt, keep).merged(plain))
         self._placeholder = placeholder
 
     def __call__(self, text: str) -> str:

@@ -115,11 +115,6 @@ class NameDigests:
         """Whether ``text`` holds one of the whole names."""
         return bool(self.spans(unicodedata.normalize("NFC", text)))
 
-    def redact(self, text: str, placeholder: str) -> str:
-        """``text`` (as NFC) with every name, and every capitalised part of one, replaced by ``placeholder``."""
-        text = unicodedata.normalize("NFC", text)
-        return replace_spans(text, self.spans(text, parts=True), placeholder)
-
 
 def replace_spans(text: str, spans: Iterable[tuple[int, int]], placeholder: str) -> str:
     """``text`` with each of ``spans`` (where they overlap, as one) replaced by ``placeholder``."""

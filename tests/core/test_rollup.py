@@ -73,6 +73,10 @@ def test_redactor_finds_a_name_typed_with_or_without_its_accents() -> None:
     assert redact("zoology and a nowaki stay") == "zoology and a nowaki stay"
     own = NameRedactor(["Zoë Quinn", "Sam Okafor"], keep=["Zoë Quinn"])
     assert own("Zoe Quinn met Sam") == "Zoe Quinn met [colleague]"
+    # Zoë's own evidence keeps "Zoe" only when no colleague is written so: Zoe Brown's first name must go.
+    shared = NameRedactor(["Zoë Quinn", "Zoe Brown"], keep=["Zoë Quinn"])
+    assert shared("Zoe asked Quinn; Zoe Brown agreed") == "[colleague] asked Quinn; [colleague] agreed"
+    assert NameRedactor(["Aslı Demir", "Işıl Kaya"])("Asli and Isil") == "[colleague] and [colleague]"
 
 
 def test_redactor_matches_whole_names_only_and_erased_names_alike() -> None:
