@@ -103,13 +103,14 @@ def scheduled_between(db: Database, team_id: int, first: date, last: date, now: 
     """Every session the team's series put on the calendar from ``first`` to ``last`` (whole days, inclusive), as
     the calendar was then: each rhythm a series had counts its dates up to the moment it was changed, the present
     one its dates from then on; a series paused since still counts its dates from before the pause, and none while
-    it was paused (a pause whose start was not kept counts from the beginning). A change dated after ``now`` (saved
-    while the computer's clock ran ahead) counts from ``now``: the calendar to come is always the present rhythm's."""
+    it was paused (a pause whose start was not kept counts from the beginning). A change, a pause or a resume dated
+    after ``now`` (pressed while the computer's clock ran ahead) counts from ``now``: the calendar to come is always
+    the one the series has now."""
     start, end = datetime.combine(first, time.min), datetime.combine(last, time.max).replace(microsecond=0)
     paused, earlier, moment = pauses(db, team_id), rhythms(db, team_id), local_wall_time(now)
     found = []
     for series in series_for_team(db, team_id, include_inactive=True):
-        spans = [_local_span(pause) for pause in paused.get(series.id, [])]
+        spans = [_local_span(pause, moment) for pause in paused.get(series.id, [])]
         since = datetime.min
         stretches = [*_in_force(earlier.get(series.id, []), moment), (series.kind, series.rule, datetime.max)]
         for kind, rule, until in stretches:
@@ -133,10 +134,11 @@ def _in_force(earlier: list[tuple[SessionKind, str, str]], moment: datetime) -> 
     return [(kind, rule, min(local_wall_time(from_utc_iso(replaced)), moment)) for kind, rule, replaced in earlier]
 
 
-def _local_span(pause: tuple[str | None, str | None]) -> tuple[datetime, datetime]:
-    """A pause as naive local times, the way the rules are written: open ends reach as far as a date can."""
+def _local_span(pause: tuple[str | None, str | None], moment: datetime) -> tuple[datetime, datetime]:
+    """A pause as naive local times, the way the rules are written: open ends reach as far as a date can, and a
+    moment kept after ``moment``, now (pressed while the clock ran ahead), counts from now, as a change does."""
     since, until = pause
     return (
-        local_wall_time(from_utc_iso(since)) if since else datetime.min,
-        local_wall_time(from_utc_iso(until)) if until else datetime.max,
+        min(local_wall_time(from_utc_iso(since)), moment) if since else datetime.min,
+        min(local_wall_time(from_utc_iso(until)), moment) if until else datetime.max,
     )

@@ -13,6 +13,7 @@ from copdesk.store import schedule, series, teams
 
 # Midday on 20 August: the same local day in every time zone, so the tests hold wherever they run.
 NOW = datetime(2026, 8, 20, 12, 0, tzinfo=UTC)
+LATER = datetime(2026, 12, 1, tzinfo=UTC)  # the day a past period is looked at
 
 
 @pytest.fixture
@@ -77,7 +78,7 @@ def test_a_past_period_counts_the_dates_its_calendar_held_before_a_pause(db: Dat
     def reflective_days(first: date, last: date) -> list[int]:
         return [
             s.moment.day
-            for s in schedule.scheduled_between(db, team_id, first, last, NOW)
+            for s in schedule.scheduled_between(db, team_id, first, last, LATER)
             if s.series_id == reflective.id
         ]
 
@@ -93,6 +94,10 @@ def test_a_past_period_counts_the_dates_its_calendar_held_before_a_pause(db: Dat
     assert reflective_days(date(2026, 10, 1), date(2026, 10, 31)) == [8, 22], "and all again once resumed"
     rows = db.execute("SELECT paused_at, resumed_at FROM series_pause WHERE series_id = ?", [reflective.id]).fetchall()
     assert rows == [("2026-09-20T09:00:00+00:00", "2026-10-01T09:00:00+00:00")]
+    series.set_series_active(db, reflective.id, False, datetime(2027, 11, 1, 9, 0, tzinfo=UTC))  # the clock ahead
+    assert reflective_days(date(2026, 12, 1), date(2026, 12, 31)) == [], (
+        "a pause pressed while the clock ran a year ahead takes the dates to come off from now, not from next year"
+    )
 
 
 def test_a_past_period_counts_the_rhythm_its_calendar_had_before_a_change(db: Database, team_id: int) -> None:
@@ -101,7 +106,7 @@ def test_a_past_period_counts_the_rhythm_its_calendar_had_before_a_change(db: Da
     _spotlight, reflective = series.series_for_team(db, team_id)
 
     def reflective_days(first: date, last: date) -> list[tuple[int, SessionKind]]:
-        found = schedule.scheduled_between(db, team_id, first, last, datetime(2026, 12, 1, tzinfo=UTC))
+        found = schedule.scheduled_between(db, team_id, first, last, LATER)
         return [(s.moment.day, s.kind) for s in found if s.series_id == reflective.id]
 
     def change(rule: str, kind: SessionKind, at: datetime) -> None:
