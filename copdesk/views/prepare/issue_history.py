@@ -12,7 +12,7 @@ from functools import partial
 from typing import NamedTuple
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
 from copdesk.core.model import TextSource
 from copdesk.core.recurring import advice_text, is_flagged, raised_text
@@ -29,7 +29,7 @@ from copdesk.store.recurring import (
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_issue_history import Ui_IssueHistoryDialog
 from copdesk.views.live.notes.issue_models import escalation_model, escalation_rows, history_model
-from copdesk.views.widgets.forms import name_standard_buttons
+from copdesk.views.widgets.forms import leaving_typed_words, name_standard_buttons
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.tables import configure_table
 from copdesk.views.widgets.typed_words import TypedWords
@@ -82,16 +82,8 @@ class QuestionDialog(QInputDialog):
     def reject(self) -> None:
         """Esc, Cancel or the title bar: words typed here (a resolution runs to paragraphs) are left behind only
         when the facilitator says so."""
-        if self.typed_words() is not None:
-            answer = QMessageBox.question(
-                self,
-                self.question.title,
-                LEAVE_TYPED,
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.typed_words() is not None and not leaving_typed_words(self, self.question.title, LEAVE_TYPED):
+            return
         super().reject()
 
 

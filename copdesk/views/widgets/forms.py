@@ -62,6 +62,19 @@ def unsaved_settled(parent: QWidget, title: str, question: str, save: Callable[[
     return answer == QMessageBox.StandardButton.Discard
 
 
+def leaving_typed_words(parent: QWidget, title: str, question: str) -> bool:
+    """Ask before words typed in a question that is closing are left behind (Discard or Cancel, Cancel the default):
+    True to leave them, False to stay."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
+
+
 def name_standard_buttons(box: QDialogButtonBox) -> None:
     """Designer cannot give a standard button an accessible name: each takes its caption, without the mnemonic."""
     for button in box.buttons():

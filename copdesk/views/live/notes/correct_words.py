@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from copdesk.core.dates import format_uk
 from copdesk.core.input_limits import MAX_ISSUE_TITLE_CHARACTERS, MAX_ITEM_CHARACTERS, MAX_OUTCOME_CHARACTERS
@@ -24,7 +24,7 @@ from copdesk.services.corrections import correct_words
 from copdesk.store.search import NoteHit
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_correct_words import Ui_CorrectWordsDialog
-from copdesk.views.widgets.forms import name_standard_buttons
+from copdesk.views.widgets.forms import leaving_typed_words, name_standard_buttons
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.typed_words import TypedWords
@@ -106,14 +106,6 @@ class CorrectWordsDialog(QDialog):
 
     def reject(self) -> None:
         """Cancel, Esc or the close button: a correction typed is only left behind when the facilitator says so."""
-        if self.changed():
-            answer = QMessageBox.question(
-                self,
-                "Correct the words",
-                DISCARD_QUESTION,
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.changed() and not leaving_typed_words(self, "Correct the words", DISCARD_QUESTION):
+            return
         super().reject()
