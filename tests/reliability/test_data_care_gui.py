@@ -30,6 +30,7 @@ from copdesk.views.data_care import data_care_dialogs
 from copdesk.views.data_care.data_care_dialogs import FAULT, EraseMemberDialog, RestoreDialog, RetentionDialog
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.shell import safeguards as safeguards_module
+from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.shell.safeguards import LIVE_REFUSAL, Safeguards
 from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog
 from tests.reliability.conftest import NOW, fill
@@ -44,6 +45,15 @@ def _shown_erase_dialog(qtbot: QtBot, db: Database, db_path: Path, team_id: int)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
+
+
+def _filled_window(qtbot: QtBot, db_path: Path) -> tuple[MainWindow, int]:
+    """The real window at 1366x768, shown, on a database with a filled team (its id is the second value)."""
+    window = create_window(db_path)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    return window, fill(window.context.db)
 
 
 def _erase(dialog: EraseMemberDialog, name: str) -> None:
@@ -354,12 +364,8 @@ def test_a_long_message_in_the_erase_dialog_is_shown_whole(
 ) -> None:
     """Opened from the window, under its stylesheet, as the facilitator sees it: a backup a full disk kept from
     being cleaned makes the longest message, five lines."""
-    window = create_window(db_path)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    window, team_id = _filled_window(qtbot, db_path)
     db = window.context.db
-    team_id = fill(db)
     backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW - timedelta(days=1)))
     monkeypatch.setattr(shutil, "copyfile", _copy_refused)
     dialog = EraseMemberDialog(window.context, team_id, window)
@@ -460,12 +466,8 @@ def test_enter_never_deletes_the_damaged_copies_nor_erases_nor_restores(
 def test_the_erase_dialog_grows_to_show_its_words_whole_when_a_member_is_chosen(qtbot: QtBot, db_path: Path) -> None:
     """The preview of a member whose name is in notes runs to several lines: the dialog grows for them, and the
     words above (what an erasure does) are not cut off to make room."""
-    window = create_window(db_path)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    window, team_id = _filled_window(qtbot, db_path)
     db = window.context.db
-    team_id = fill(db)
     session = sessions.create_session(db, team_id, SessionKind.REFLECTIVE, NOW, planned_start=NOW)
     notes.add_note(db, session.id, NoteKind.LEARNING, "Zoë Quinn's idea about the rota", NOW)
     dialog = EraseMemberDialog(window.context, team_id, window)
@@ -598,10 +600,7 @@ def test_quitting_while_an_erasure_works_waits_for_it_before_the_data_closes_and
     still wrote: a second CoPDesk could take the lock and clean the same backups beside it."""
     from copdesk.services import data_care
 
-    window = create_window(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    team_id = fill(window.context.db)
+    window, team_id = _filled_window(qtbot, db_path)
     window.reload_teams(team_id)
     release = threading.Event()
     erase = data_care.erase_member
