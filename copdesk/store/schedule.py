@@ -129,16 +129,18 @@ def scheduled_between(db: Database, team_id: int, first: date, last: date, now: 
 
 
 def _in_force(earlier: list[tuple[SessionKind, str, str]], moment: datetime) -> list[tuple[SessionKind, str, datetime]]:
-    """A series' earlier rhythms, each with the naive local moment it stopped being in force: never after
-    ``moment``, now."""
-    return [(kind, rule, min(local_wall_time(from_utc_iso(replaced)), moment)) for kind, rule, replaced in earlier]
+    """A series' earlier rhythms, each with the naive local moment it stopped being in force (:func:`_kept`)."""
+    return [(kind, rule, _kept(replaced, moment)) for kind, rule, replaced in earlier]
 
 
 def _local_span(pause: tuple[str | None, str | None], moment: datetime) -> tuple[datetime, datetime]:
-    """A pause as naive local times, the way the rules are written: open ends reach as far as a date can, and a
-    moment kept after ``moment``, now (pressed while the clock ran ahead), counts from now, as a change does."""
+    """A pause as naive local times, the way the rules are written (:func:`_kept`): open ends reach as far as a date
+    can."""
     since, until = pause
-    return (
-        min(local_wall_time(from_utc_iso(since)), moment) if since else datetime.min,
-        min(local_wall_time(from_utc_iso(until)), moment) if until else datetime.max,
-    )
+    return (_kept(since, moment) if since else datetime.min, _kept(until, moment) if until else datetime.max)
+
+
+def _kept(stamp: str, moment: datetime) -> datetime:
+    """A change, pause or resume kept in UTC text, as the naive local time the rules are written in; one after
+    ``moment``, now (pressed while the clock ran ahead), counts from now."""
+    return min(local_wall_time(from_utc_iso(stamp)), moment)
