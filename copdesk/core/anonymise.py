@@ -27,14 +27,18 @@ NAME_PLACEHOLDER = "[colleague]"
 _IN_MEMORY_SALT = "names at hand"  # never stored: with no erased names, no digest has to match a stored one
 # Latin letters with a stroke or bar, and the dotless i, which have no decomposition to take a mark off.
 _STROKED = str.maketrans("ŁłØøĐđĦħŦŧƗɨı", "LlOoDdHhTtIii")
+_JOINS_NOTHING = "\N{COMBINING GRAPHEME JOINER}"  # a mark NFC composes with no letter; names are read without marks
 
 
 def _unaccented(character: str) -> str:
     """One character without its accents ("ë" is "e", "ł" is "l"), else as it is: always one character, so a span
-    found in a text without accents is the same span in the text."""
+    found in a text without accents is the same span in the text. An accent NFC left on its own (Yoruba's "ọ̀" is
+    "ọ" and a grave) becomes the mark that joins nothing, or NFC would put it back on the bare letter ("ò")."""
     decomposed = unicodedata.normalize("NFD", character)
     if len(decomposed) > 1 and all(unicodedata.category(mark) == "Mn" for mark in decomposed[1:]):
         return decomposed[0]
+    if unicodedata.category(character) == "Mn":
+        return _JOINS_NOTHING
     return character.translate(_STROKED)
 
 

@@ -2,7 +2,8 @@
 
 Erasing "Al" must not touch "Alex Morgan": a name matches only as a run of whole words ("Al" in "Al's case" does,
 "Al" in "Alex" does not). Matching works on word tokens (NFC, casefolded), so "ZOË  quinn" and "Zoë Quinn" are
-the same name, and "Anne-Marie" is two tokens in a name and in text alike.
+the same name, and "Anne-Marie" is two tokens in a name and in text alike. A mark Unicode cannot join to its letter
+(Yoruba's "ọ̀" is "ọ" and a grave accent) stays in its word, and counts for nothing in the comparison.
 
 After an erasure CoPDesk must still recognise the name (to keep it out of an anonymised summary, and to finish
 cleaning a copy that still holds it) without keeping it: a name is kept as the SHA-256 digest of its tokens
@@ -12,19 +13,41 @@ and looked up, so text can be matched against names nobody can read back from th
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
-_TOKEN = re.compile(r"\w+")
 _JOINER = re.compile(r"[\s'’\-]+")  # what may stand between two words of one name
 _MIN_PART_LENGTH = 2
+_WORD_BEFORE_MARKS_STAYED = re.compile(r"\w+")  # how an earlier CoPDesk split words (see NameDigests.of_names)
+
+
+class _Words(NamedTuple):
+    token: re.Pattern[str]
+    mark: re.Pattern[str]
+
+
+@functools.cache
+def _words() -> _Words:
+    """A word is letters, digits and the marks on them: ``\\w`` takes no mark, so a mark NFC cannot join to its letter
+    ("ọ" and a grave, in Yoruba) would end the word there. Built on first use from Unicode's own categories."""
+    marks = "".join(chr(code) for code in range(0x10000) if unicodedata.category(chr(code)).startswith("M"))
+    mark = f"[{re.escape(marks)}]"
+    return _Words(re.compile(rf"\w(?:\w|{mark})*"), re.compile(mark))
+
+
+def _token_value(word: str) -> str:
+    """A word as names are compared: casefolded, less the marks NFC left on their own (a letter with its accent in
+    one character keeps it)."""
+    return _words().mark.sub("", word).casefold()
 
 
 def name_tokens(text: str) -> tuple[str, ...]:
-    return tuple(match.group().casefold() for match in _TOKEN.finditer(unicodedata.normalize("NFC", text)))
+    return tuple(_token_value(match.group()) for match in _words().token.finditer(unicodedata.normalize("NFC", text)))
 
 
 def digest(salt: str, tokens: Iterable[str]) -> str:
@@ -50,6 +73,10 @@ class NameDigests:
             if not tokens:
                 continue
             whole.add(digest(salt, tokens))
+            # An erasure by an earlier CoPDesk kept the name as the words a lone mark split it into: a restore must
+            # still find the person it brings back.
+            split = _WORD_BEFORE_MARKS_STAYED.findall(unicodedata.normalize("NFC", name))
+            whole.add(digest(salt, (word.casefold() for word in split)))
             longest = max(longest, len(tokens))
             for part in name.split():
                 part_tokens = name_tokens(part)
@@ -83,7 +110,7 @@ class NameDigests:
     def spans(self, text: str, *, parts: bool = False) -> list[tuple[int, int]]:
         """Where the names occur in ``text`` (taken as NFC), longest first at each word; with ``parts``, a part of a
         name counts too when it is written with its capital letter ("Drew" the name, not "drew" the verb)."""
-        words = list(_TOKEN.finditer(text))
+        words = list(_words().token.finditer(text))
         found: list[tuple[int, int]] = []
         index = 0
         while index < len(words):
@@ -102,7 +129,7 @@ class NameDigests:
                 break
             end += 1
         for last in range(end, index - 1, -1):
-            value = digest(self.salt, (w.group().casefold() for w in words[index : last + 1]))
+            value = digest(self.salt, (_token_value(w.group()) for w in words[index : last + 1]))
             if value in self.whole or (parts and value in self.parts and words[index].group()[:1].isupper()):
                 return last
         return None
@@ -141,5 +168,5 @@ def whole_name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def folded(text: str) -> str:
-    """The form :func:`whole_name_pattern` searches."""
-    return unicodedata.normalize("NFC", text).casefold()
+    """The form :func:`whole_name_pattern` searches: its words as :func:`name_tokens` has them."""
+    return _token_value(unicodedata.normalize("NFC", text))

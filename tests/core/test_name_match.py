@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from copdesk.core.name_match import NameDigests, folded, replace_spans, whole_name_pattern
+from copdesk.core.name_match import NameDigests, digest, folded, replace_spans, whole_name_pattern
 
 SALT = "test-salt"
 
@@ -46,3 +46,19 @@ def test_the_pattern_for_many_notes_counts_whole_names_only() -> None:
     assert pattern is not None
     assert pattern.search(folded("Al said")) and pattern.search(folded("ZOË QUINN said"))
     assert not pattern.search(folded("Alex Morgan said")) and whole_name_pattern([]) is None
+
+
+def test_a_letter_with_a_mark_of_its_own_stays_in_its_word() -> None:
+    """ "ọ̀" is a letter and a mark Unicode cannot join into one: the mark split "Adéọ̀lá" into two words, so the name
+    was never found, and an erasure counted no text that names her."""
+    adeola = NameDigests.of_names(SALT, ["Adéọ̀lá Ògúnyẹ́mí"])
+    assert adeola.mentions("Ask Adéọ̀lá Ògúnyẹ́mí") and adeola.is_name("ADÉỌ̀LÁ ògúnyẹ́mí")
+    pattern = whole_name_pattern(["Adéọ̀lá Ògúnyẹ́mí"])
+    assert pattern is not None and pattern.search(folded("Ask Adéọ̀lá Ògúnyẹ́mí"))
+
+
+def test_a_name_erased_before_marks_stayed_in_their_words_is_still_known() -> None:
+    """The redaction list of a database kept such a name's digest as the words the mark split it into; a restore
+    that brings that person back must still find them, to erase them again."""
+    split = ("adéọ", "lá", "ògúnyẹ", "mí")
+    assert digest(SALT, split) in NameDigests.of_names(SALT, ["Adéọ̀lá Ògúnyẹ́mí"]).whole

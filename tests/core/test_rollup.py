@@ -79,6 +79,15 @@ def test_redactor_finds_a_name_typed_with_or_without_its_accents() -> None:
     assert NameRedactor(["Aslı Demir", "Işıl Kaya"])("Asli and Isil") == "[colleague] and [colleague]"
 
 
+def test_redactor_finds_a_name_whose_letters_carry_two_marks() -> None:
+    """Yoruba writes a tone mark over a dotted vowel ("ọ̀", "ẹ́"), which Unicode has as a letter and a mark on its own:
+    "Adéọ̀lá Ògúnyẹ́mí" on the roster went into the anonymised summary as typed, and as "Adeola Ogunyemi"."""
+    redact = NameRedactor(["Adéọ̀lá Ògúnyẹ́mí", "Olúwaṣẹ́un Bello"])
+    assert redact("Adéọ̀lá Ògúnyẹ́mí rang; Ògúnyẹ́mí's case") == "[colleague] rang; [colleague]'s case"
+    assert redact("Adeola Ogunyemi and Oluwaseun Bello; OLUWASEUN") == "[colleague] and [colleague]; [colleague]"
+    assert redact(unicodedata.normalize("NFD", "Olúwaṣẹ́un agreed")) == "[colleague] agreed"
+
+
 def test_redactor_matches_whole_names_only_and_erased_names_alike() -> None:
     erased = NameDigests.of_names("a-salt", ["Al", "Bea Kay"])
     redact = NameRedactor(["Jo"], erased=erased)
