@@ -93,7 +93,9 @@ class ReportActions(QObject):
             return
         held = [s for s in sessions.list_sessions(self.context.db, team.id) if s.started_at or s.planned_start]
         if not held:
-            self._tell("No sessions yet", f"{team.name} has no sessions to export yet.")
+            self._tell(
+                "No sessions yet", f"{team.name} has no sessions to export yet: start one with Start session… (F5)."
+            )
             return
         choices = [
             (s.id, self._session_label(s.started_at or s.planned_start or "", s.kind.label, s.topic))
