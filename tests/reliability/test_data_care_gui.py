@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
@@ -636,3 +636,35 @@ def test_a_data_care_dialog_never_grows_past_the_foot_of_the_screen(qtbot: QtBot
     data_care_dialogs._grow(dialog)
     room = dialog.screen().availableGeometry()
     assert room.contains(dialog.frameGeometry()), (dialog.frameGeometry(), room)
+
+
+def test_hundreds_of_files_named_in_a_data_care_dialog_scroll_and_its_buttons_stay_in_reach(
+    qtbot: QtBot, db: Database, db_path: Path
+) -> None:
+    """Hundreds of backups not cleaned, each named: capped at the foot of a 768 px screen, the dialog cut off the last
+    lines. The words scroll instead, to their last line, and the buttons stay on screen below them."""
+    team_id = fill(db)
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    qtbot.waitExposed(dialog)
+    dialog.retry.show()
+    dialog.result_label.setText(
+        " ".join(f"backups/copdesk.db/auto-2026{day:04d}.db (access denied)" for day in range(400)) + " THE LAST WORDS."
+    )
+    data_care_dialogs._grow(dialog)
+    QTest.qWait(10)  # the layout settles
+
+    room = dialog.screen().availableGeometry()
+    assert room.contains(dialog.frameGeometry()), (dialog.frameGeometry(), room)
+    for button in (dialog.retry, dialog.ui.closeButton, dialog.erase_button):
+        assert dialog.rect().contains(button.geometry()), (button.text(), button.geometry(), dialog.rect())
+    label = dialog.result_label
+    assert label.height() >= label.heightForWidth(label.width()), "every line is laid out, none cut off"
+    scroll = label.parentWidget()
+    while scroll is not None and not isinstance(scroll, QAbstractScrollArea):
+        scroll = scroll.parentWidget()
+    assert scroll is not None, "the words scroll"
+    bar = scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert label.mapTo(scroll.viewport(), label.rect().bottomLeft()).y() <= scroll.viewport().height()
+    for other in (dialog.ui.introLabel, dialog.preview):
+        assert other.height() >= other.heightForWidth(other.width()), other.objectName()

@@ -48,6 +48,7 @@ from copdesk.views.forms.ui_erase_member import Ui_EraseMemberDialog
 from copdesk.views.forms.ui_restore_backup import Ui_RestoreDialog
 from copdesk.views.forms.ui_retention import Ui_RetentionDialog
 from copdesk.views.widgets.background import BackgroundJob
+from copdesk.views.widgets.scrolling_words import ScrollingWords
 
 DEFAULT_RETENTION_MONTHS = 24
 FAULT = "Stopped by a fault in CoPDesk (it is in the crash log). What was begun is finished when CoPDesk next starts."
@@ -402,10 +403,13 @@ def _grow(dialog: DataCareDialog) -> None:
     has a preview of several lines, a copy not cleaned a message of five). ``adjustSize`` would measure the wrapped
     words at a narrower width than the dialog has, leaving a gap, or cutting off lines once the dialog is at its
     minimum width. Until the dialog is shown its labels have no width, and showing it fits it to its words. It never
-    grows past the screen's foot, where its buttons would be out of reach (a dozen copies not cleaned, on 768 px)."""
+    grows past the screen's foot, where its buttons would be out of reach (a dozen copies not cleaned, on 768 px):
+    what was done (hundreds of backups named) scrolls instead."""
     window, layout = dialog.window(), dialog.window().layout()
     if not window.isVisible() or layout is None:
         return
+    for words in window.findChildren(ScrollingWords):
+        words.updateGeometry()  # its height is its words', which have changed since the layout last asked
     room = window.screen().availableGeometry()
     frame = window.frameGeometry().height() - window.height()
     window.resize(window.width(), min(layout.totalHeightForWidth(window.width()), room.height() - frame))

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog,
     QFormLayout, QHBoxLayout, QLabel, QPushButton,
     QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
+from copdesk.views.widgets.scrolling_words import ScrollingWords
+
 class Ui_EraseMemberDialog(object):
     def setupUi(self, eraseMemberDialog):
         if not eraseMemberDialog.objectName():
@@ -58,12 +60,23 @@ class Ui_EraseMemberDialog(object):
 
         self.mainLayout.addWidget(self.confirmCheck)
 
-        self.resultLabel = QLabel(eraseMemberDialog)
+        self.resultScroll = ScrollingWords(eraseMemberDialog)
+        self.resultScroll.setObjectName(u"resultScroll")
+        self.resultContents = QWidget()
+        self.resultContents.setObjectName(u"resultContents")
+        self.resultLayout = QVBoxLayout(self.resultContents)
+        self.resultLayout.setObjectName(u"resultLayout")
+        self.resultLayout.setContentsMargins(0, 0, 0, 0)
+        self.resultLabel = QLabel(self.resultContents)
         self.resultLabel.setObjectName(u"resultLabel")
         self.resultLabel.setWordWrap(True)
         self.resultLabel.setProperty(u"role", u"hint")
 
-        self.mainLayout.addWidget(self.resultLabel)
+        self.resultLayout.addWidget(self.resultLabel)
+
+        self.resultScroll.setWidget(self.resultContents)
+
+        self.mainLayout.addWidget(self.resultScroll)
 
         self.buttonRow = QHBoxLayout()
         self.buttonRow.setObjectName(u"buttonRow")
@@ -120,6 +133,9 @@ class Ui_EraseMemberDialog(object):
         self.confirmCheck.setText(QCoreApplication.translate("EraseMemberDialog", u"I understand that this cannot be undone", None))
 #if QT_CONFIG(accessibility)
         self.confirmCheck.setAccessibleName(QCoreApplication.translate("EraseMemberDialog", u"Confirm erasing this member's data", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.resultScroll.setAccessibleName(QCoreApplication.translate("EraseMemberDialog", u"What was done", None))
 #endif // QT_CONFIG(accessibility)
         self.resultLabel.setText("")
         self.deleteDamagedButton.setText(QCoreApplication.translate("EraseMemberDialog", u"Delete the damaged &copies", None))

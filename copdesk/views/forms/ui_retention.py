@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QFormLayout,
     QHBoxLayout, QLabel, QPushButton, QSizePolicy,
     QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
 
+from copdesk.views.widgets.scrolling_words import ScrollingWords
+
 class Ui_RetentionDialog(object):
     def setupUi(self, retentionDialog):
         if not retentionDialog.objectName():
@@ -58,12 +60,23 @@ class Ui_RetentionDialog(object):
 
         self.mainLayout.addWidget(self.confirmCheck)
 
-        self.resultLabel = QLabel(retentionDialog)
+        self.resultScroll = ScrollingWords(retentionDialog)
+        self.resultScroll.setObjectName(u"resultScroll")
+        self.resultContents = QWidget()
+        self.resultContents.setObjectName(u"resultContents")
+        self.resultLayout = QVBoxLayout(self.resultContents)
+        self.resultLayout.setObjectName(u"resultLayout")
+        self.resultLayout.setContentsMargins(0, 0, 0, 0)
+        self.resultLabel = QLabel(self.resultContents)
         self.resultLabel.setObjectName(u"resultLabel")
         self.resultLabel.setWordWrap(True)
         self.resultLabel.setProperty(u"role", u"hint")
 
-        self.mainLayout.addWidget(self.resultLabel)
+        self.resultLayout.addWidget(self.resultLabel)
+
+        self.resultScroll.setWidget(self.resultContents)
+
+        self.mainLayout.addWidget(self.resultScroll)
 
         self.buttonRow = QHBoxLayout()
         self.buttonRow.setObjectName(u"buttonRow")
@@ -121,6 +134,9 @@ class Ui_RetentionDialog(object):
         self.confirmCheck.setText(QCoreApplication.translate("RetentionDialog", u"I understand that deleted sessions cannot be brought back", None))
 #if QT_CONFIG(accessibility)
         self.confirmCheck.setAccessibleName(QCoreApplication.translate("RetentionDialog", u"Confirm deleting old sessions", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.resultScroll.setAccessibleName(QCoreApplication.translate("RetentionDialog", u"What was done", None))
 #endif // QT_CONFIG(accessibility)
         self.resultLabel.setText("")
         self.deleteDamagedButton.setText(QCoreApplication.translate("RetentionDialog", u"Delete the damaged &copies", None))
