@@ -168,7 +168,7 @@ def _check_complete(report: CareReport[Any], db_path: Path) -> None:
 
 def _cmd_retention(ctx: Context) -> int:
     from copdesk.core.retention import RetentionError, retention_cutoff
-    from copdesk.services.data_care import apply_retention, preview_retention
+    from copdesk.services.data_care import apply_retention, preview_retention, preview_retention_copies
 
     try:
         before = retention_cutoff(ctx.now(), ctx.args.months).date().isoformat()
@@ -178,9 +178,10 @@ def _cmd_retention(ctx: Context) -> int:
         _finish_earlier(ctx, opened)
         if not ctx.args.yes:
             preview = preview_retention(opened.db, ctx.args.months, ctx.now())
+            copies = preview_retention_copies(opened.db, opened.path, ctx.args.months, ctx.now())
             ctx.out(
                 f"Would delete, from before {before}: {preview.summary()}, with their notes and "
-                "participation, here and in the backups. Run again with --yes to delete them."
+                f"participation, here and in the backups · {copies.summary()}. Run again with --yes to delete them."
             )
             return 0
         report = apply_retention(

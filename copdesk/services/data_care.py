@@ -32,13 +32,20 @@ from copdesk.services import transaction
 from copdesk.store import erasure, kept_notes, pending_care, retention, teams
 from copdesk.store.audit import record_event
 from copdesk.store.connection import open_for_a_worker
-from copdesk.store.copies import display_name, names_in_copies
+from copdesk.store.copies import Copy, display_name, names_in_copies
 from copdesk.store.erasure import ErasureCounts
 from copdesk.store.errors import StoreError, in_words
 from copdesk.store.pending_care import PendingCare
-from copdesk.store.recovery import HISTORY_UNREAD
+from copdesk.store.recovery import HISTORY_UNREAD, QUARANTINE_FOLDER
 from copdesk.store.retention import RetentionCounts
-from copdesk.store.scrub import CopiesOutcome, Deletion, checkpoint_truncate, clean_copies, delete_securely
+from copdesk.store.scrub import (
+    CopiesOutcome,
+    Deletion,
+    checkpoint_truncate,
+    clean_copies,
+    copies_deleted_whole,
+    delete_securely,
+)
 
 if TYPE_CHECKING:
     from copdesk.store.connection import OpenedDatabase
@@ -111,6 +118,29 @@ def kept_files_beside(db_path: Path) -> int:
 def preview_retention(db: Database, months: int, now: datetime) -> RetentionCounts:
     """What a retention of ``months`` would delete from the database."""
     return retention.preview_retention(db, months, now)
+
+
+@dataclass(frozen=True, slots=True)
+class CopiesDeletedWhole:
+    """How many copies a retention would delete whole, being older than its cut-off: backups, and damaged databases
+    set aside in ``quarantine/``."""
+
+    backups: int
+    set_aside: int
+
+    def summary(self) -> str:
+        """The counts in words, as :meth:`RetentionCounts.summary` gives the database's."""
+        said = f"backups deleted whole: {self.backups}"
+        return said + (f" · damaged files set aside, deleted whole: {self.set_aside}" if self.set_aside else "")
+
+
+def preview_retention_copies(db: Database, db_path: Path, months: int, now: datetime) -> CopiesDeletedWhole:
+    """The copies from before a retention's cut-off, which it deletes whole rather than cleans (each copy taken
+    since is cleaned of the same sessions): what its preview must say beside the sessions."""
+    cutoff = preview_retention(db, months, now).cutoff
+    going = copies_deleted_whole(db, db_path, _kept_after(cutoff))
+    set_aside = sum(1 for path in going if path.parent == db_path.parent / QUARANTINE_FOLDER)
+    return CopiesDeletedWhole(len(going) - set_aside, set_aside)
 
 
 def erase_member(
@@ -199,12 +229,17 @@ def _erasure(db: Database, care: PendingCare) -> Deletion:
 def _retention(care: PendingCare) -> Deletion:
     assert care.cutoff is not None
     stamp = care.cutoff
-    cutoff = from_utc_iso(stamp)
     return Deletion(
         present=lambda target: retention.old_data_present(target, stamp),
         apply=lambda target: retention.delete_older(target, stamp),
-        keep=lambda copy: copy.taken_at is None or copy.taken_at >= cutoff,
+        keep=_kept_after(from_utc_iso(stamp)),
     )
+
+
+def _kept_after(cutoff: datetime) -> Callable[[Copy], bool]:
+    """A retention keeps (and cleans) a copy taken after its cut-off, or at a time unknown; an older one holds
+    nothing newer, and is deleted whole."""
+    return lambda copy: copy.taken_at is None or copy.taken_at >= cutoff
 
 
 def backup_database(db_path: Path, output: Path, migrations_dir: Path) -> Path:

@@ -119,6 +119,23 @@ def clean_copies(db: Database, db_path: Path, deletion: Deletion, *, delete_dama
     return outcome
 
 
+def copies_deleted_whole(db: Database, db_path: Path, keep: Callable[[Copy], bool]) -> list[Path]:
+    """The copies :func:`clean_copies` would delete whole (those a deletion's ``keep`` rejects), found without changing
+    any: the database's own, and those in a shared folder that hold one of its teams. A copy whose owner cannot be
+    read is left out, as it is reported damaged rather than deleted."""
+    live_teams = team_identities(db.conn)
+    going = []
+    for copy in copies_of(db_path):
+        if keep(copy):
+            continue
+        try:
+            if copy.owned or _same_lineage(copy, live_teams):
+                going.append(copy.path)
+        except StoreError:
+            continue
+    return going
+
+
 def _apply_to(
     copy: Copy,
     deletion: Deletion,

@@ -101,6 +101,24 @@ def test_retention_dialog_previews_then_deletes_only_once_confirmed(qtbot: QtBot
     assert not dialog.confirm.isChecked() and not dialog.delete_button.isEnabled()
 
 
+def test_the_retention_dialog_says_how_many_backups_it_deletes_whole(qtbot: QtBot, db: Database, db_path: Path) -> None:
+    """Backups from before the cut-off are deleted whole: the preview said nothing of them."""
+    fill(db, start=NOW - timedelta(days=800))
+    for days in (600, 400, 1):
+        backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW - timedelta(days=days)))
+    dialog = RetentionDialog(_context(db, db_path))
+    qtbot.addWidget(dialog)
+    dialog.months.setValue(12)
+    assert "Backups taken before then, deleted whole: 2." in dialog.preview.text()
+    dialog.months.setValue(18)
+    assert "Backups taken before then, deleted whole: 1." in dialog.preview.text()
+    dialog.confirm.setChecked(True)
+    dialog.delete_button.click()
+    _until_done(dialog)
+    assert "deleted: 1" in dialog.result_label.text()
+    assert "Backups taken before then, deleted whole: 0." in dialog.preview.text()
+
+
 def test_erase_dialog(qtbot: QtBot, db: Database, db_path: Path) -> None:
     team_id = fill(db)
     dialog = EraseMemberDialog(_context(db, db_path), team_id)

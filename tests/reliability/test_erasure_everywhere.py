@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -536,6 +537,26 @@ def test_retention_reaches_quarantined_and_nested_copies(run_cli: RunCli, db_pat
 
     assert result.returncode == 0, result.stderr
     assert files_holding(db_path.parent, b"Zephyrine") == []
+
+
+def test_a_dry_run_of_retention_counts_the_backups_it_would_delete_whole(call_cli: CallCli, db_path: Path) -> None:
+    """Backups from before the cut-off are deleted whole, not cleaned: the dry run says how many, as it does the
+    sessions, and the run deletes that many."""
+    make_database(db_path, start=NOW - timedelta(days=3 * 365))
+    old = [take_backup(db_path, days_ago=days) for days in (500, 400)]
+    take_backup(db_path, days_ago=1)
+    quarantined = db_path.parent / "quarantine" / "20250101T000000Z-copdesk.db"
+    quarantined.parent.mkdir()
+    shutil.copyfile(old[0], quarantined)
+    os.utime(quarantined, (old_enough := (NOW - timedelta(days=450)).timestamp(), old_enough))
+
+    said = call_cli("retention", "--months", "12", "--db", str(db_path))
+
+    assert said.returncode == 0, said.stderr
+    assert "backups deleted whole: 2 · damaged files set aside, deleted whole: 1." in said.stdout
+    done = call_cli("retention", "--months", "12", "--yes", "--db", str(db_path))
+    assert done.returncode == 0, done.stderr
+    assert "deleted: 3" in done.stdout and not any(path.exists() for path in (*old, quarantined))
 
 
 def test_the_next_start_finishes_a_pending_erasure(db_path: Path, run_cli: RunCli) -> None:

@@ -227,12 +227,16 @@ class RetentionDialog(DataCareDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        report = data_care.preview_retention(self.context.db, self.months.value(), self.context.now())
+        context, months = self.context, self.months.value()
+        report = data_care.preview_retention(context.db, months, context.now())
+        copies = data_care.preview_retention_copies(context.db, context.db_path, months, context.now())
         cutoff = report.cutoff.astimezone()
         before = short_date(cutoff)
+        set_aside = copies.set_aside and f" Damaged files set aside before then, deleted whole: {copies.set_aside}."
         self.preview.setText(
             f"Sessions before {before}: {report.sessions}. Closed actions from then: {report.actions}. "
-            f"Closed issues with nothing newer: {report.issues}."
+            f"Closed issues with nothing newer: {report.issues}. Backups taken before then, deleted whole: "
+            f"{copies.backups}.{set_aside or ''}"
         )
         self.delete_button.setEnabled(self.confirm.isChecked())
         _grow(self)
