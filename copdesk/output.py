@@ -56,6 +56,12 @@ class OutputError(Exception):
     """The file could not be written; any existing file at the path is unchanged. The message is one line."""
 
 
+class FileInUseError(OutputError):
+    """The new file was whole, but the system refused to put it in place of the old one, which it then discarded:
+    on Windows, another program has the old file open (Excel holding a CSV, a PDF viewer), or it is read-only. The
+    old file is as it was, and nothing else is left under its name or beside it."""
+
+
 class ExportCancelled(Exception):
     """Cancelled before the file was committed: nothing was written, and any existing file is unchanged."""
 
@@ -83,6 +89,7 @@ def save_bytes(
     The path is checked first (:func:`copdesk.store.location.check_output_path`): links resolved, no database or
     file beside one replaced, no device turned into a file. QSaveFile would give the new file the mode of the one
     it replaces; an export holds names and case discussions, so it is made owner-only (0600) whatever was there.
+    A file that cannot be replaced because another program holds it raises :class:`FileInUseError`, which says so.
     ``cancelled`` is asked once more just before the file is committed; if it says so, the temporary file is
     discarded and :class:`ExportCancelled` raised. ``before_commit`` runs last, with the new file whole but not yet
     in place: if it raises, the temporary file is discarded and the path left as it was.
@@ -113,6 +120,11 @@ def save_bytes(
             save.commit()
             raise
     if not save.commit():
+        if save.error() == QFileDevice.FileError.RenameError and target.exists():
+            raise FileInUseError(
+                f"{target.name} was not replaced: another program has it open (Excel, a PDF viewer), or it is "
+                "read-only. Close it there and try again, or choose another name; the file is as it was."
+            )
         raise OutputError(f"Cannot write {shown(target)}: {save.errorString() or 'the disk may be full'}.")
 
 

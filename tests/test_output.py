@@ -18,6 +18,7 @@ from copdesk.core.record import RECORD_DOCUMENT, SessionRecord, render_html
 from copdesk.output import (
     UNBROKEN_RUN,
     ExportCancelled,
+    FileInUseError,
     OutputError,
     html_to_pdf,
     save_rendered,
@@ -25,6 +26,7 @@ from copdesk.output import (
     soft_wrap,
     split_long_paragraphs,
 )
+from tests.held_open import HeldOpen
 from tests.pdf_text import page_count, pdf_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -201,3 +203,28 @@ def test_a_cancelled_save_writes_nothing(tmp_path: Path) -> None:
         save_rendered(target, TEXT, "text", "Record", cancelled=lambda: next(answers), stage=stages.append)
     assert list(tmp_path.iterdir()) == []
     assert stages == ["Preparing the text…", "Writing the file…"]
+
+
+def test_a_file_another_program_holds_is_left_as_it_was_with_a_plain_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Excel holding the CSV on Windows: the new file cannot take its place. The message says why and what to do, the
+    old file is as it was, and nothing half-written is left under the name chosen or beside it."""
+    target = tmp_path / "invite-list.csv"
+    target.write_text("the list Excel has open", encoding="utf-8")
+    held = HeldOpen(target)
+    held.install(monkeypatch)
+
+    with pytest.raises(FileInUseError) as refused:
+        save_text(target, "the new list")
+
+    assert str(refused.value) == (
+        "invite-list.csv was not replaced: another program has it open (Excel, a PDF viewer), or it is read-only. "
+        "Close it there and try again, or choose another name; the file is as it was."
+    )
+    assert held.refused == [target.resolve()]
+    assert target.read_text(encoding="utf-8") == "the list Excel has open"
+    assert [path.name for path in tmp_path.iterdir()] == ["invite-list.csv"]
+    held.let_go()
+    save_text(target, "the new list")
+    assert target.read_text(encoding="utf-8") == "the new list"

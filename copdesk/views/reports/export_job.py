@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton, QWidget
 
 from copdesk.core.export_formats import ExportFormat
-from copdesk.output import ExportCancelled, OutputError, save_rendered
+from copdesk.output import ExportCancelled, FileInUseError, OutputError, save_rendered
 
 SHOW_AFTER_MS = 400  # a quick export never flashes a dialog
 STEPS = ("Preparing the text…", "Laying out the pages…", "Writing the file…")
@@ -33,7 +33,8 @@ class Outcome(Enum):
 
 
 class ExportWorker(QThread):
-    """Renders and writes one file; :attr:`outcome` and :attr:`error` are set when :attr:`finished` is emitted."""
+    """Renders and writes one file; :attr:`outcome` and :attr:`error` are set when :attr:`finished` is emitted, and
+    :attr:`in_use` when the file could not be replaced because another program holds it (worth trying again)."""
 
     stage_changed = Signal(str)  # emitted from the worker, delivered queued to the dialog on the UI thread
 
@@ -42,6 +43,7 @@ class ExportWorker(QThread):
         self.path, self.file_format, self.document, self.title = path, file_format, document, title
         self.outcome = Outcome.FAILED
         self.error = ""
+        self.in_use = False
         self._cancelled = threading.Event()
 
     def cancel(self) -> None:
@@ -64,6 +66,7 @@ class ExportWorker(QThread):
             self.outcome = Outcome.CANCELLED
         except OutputError as exc:
             self.error = str(exc)
+            self.in_use = isinstance(exc, FileInUseError)
         except Exception as exc:
             self.error = f"Cannot write {self.path}: {exc}"
         else:

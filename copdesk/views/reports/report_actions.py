@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
+from enum import Enum
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -37,6 +38,14 @@ D = TypeVar("D")
 
 NO_TEAM = "Create a team first (File ▸ New team…)."
 SLUG_LENGTH = 50  # a name's part of a suggested file name, in characters (up to 4 bytes each in UTF-8)
+
+
+class InUseAnswer(Enum):
+    """The choices when the file to replace is held by another program."""
+
+    TRY_AGAIN = "try again"
+    OTHER_NAME = "choose another name"
+    CANCEL = "cancel"
 
 
 class ReportActions(QObject):
@@ -241,9 +250,13 @@ class ReportActions(QObject):
         audit: tuple[str, int | None, str],
         *,
         redacted: int = 0,
+        to: Path | None = None,
+        suggested: Path | None = None,
     ) -> ExportRun | None:
-        """Ask where, then write in a worker thread; the audit line (what, which one, format) once the file is whole.
-        ``redacted``: how many possible identifiers the document replaced, said with "Exported"."""
+        """Ask where (offering ``suggested``, else ``stem`` in the home folder), or write ``to`` without asking, in a
+        worker thread; the audit line (what, which one, format) once the file is whole. ``redacted``: how many
+        possible identifiers the document replaced, said with "Exported". A file another program holds (Excel on a
+        CSV) is offered again: try again once it is closed, or choose another name."""
         from copdesk.core.record import redacted_words
         from copdesk.views.reports.export_dialogs import with_suffix
         from copdesk.views.reports.export_job import ExportRun, ExportWorker, Outcome
@@ -251,7 +264,8 @@ class ReportActions(QObject):
         if self.running_export is not None:
             self._tell("An export is running", "Wait for the export that is running to finish, or cancel it.")
             return None
-        path = self.ask_save_path(f"Export: {title}", str(Path.home() / f"{stem}{choice.suffix}"), choice.file_filter)
+        offered = suggested or Path.home() / f"{stem}{choice.suffix}"
+        path = to or self.ask_save_path(f"Export: {title}", str(offered), choice.file_filter)
         if path is None:
             return None
         path = with_suffix(path, choice)
@@ -265,6 +279,11 @@ class ReportActions(QObject):
                 self.exported.emit(f"Exported {path}" + (f": {redacted_words(redacted)}" if redacted else ""))
             elif outcome is Outcome.CANCELLED:
                 self.exported.emit(f"Export cancelled: {path.name} was not written.")
+            elif worker.in_use:
+                answer = self.ask_when_in_use(worker.error)
+                if answer is not InUseAnswer.CANCEL:
+                    again = path if answer is InUseAnswer.TRY_AGAIN else None
+                    self._save(choice, stem, document, title, audit, redacted=redacted, to=again, suggested=path)
             else:
                 QMessageBox.warning(self.host, "Not exported", worker.error)
             self.export_finished.emit()
@@ -272,6 +291,20 @@ class ReportActions(QObject):
         run.done.connect(finished)
         run.start()
         return run
+
+    def ask_when_in_use(self, message: str) -> InUseAnswer:
+        """What to do about a file another program holds (tests replace this to answer for them)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Not exported", message, QMessageBox.StandardButton.Cancel, self.host
+        )
+        again = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
+        other = box.addButton("Choose another name…", QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(again)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is again:
+            return InUseAnswer.TRY_AGAIN
+        return InUseAnswer.OTHER_NAME if clicked is other else InUseAnswer.CANCEL
 
     def finish_exports(self) -> None:
         """The window is closing: an export still running is cancelled (no file) and waited for."""
