@@ -172,7 +172,7 @@ def _run_claimed(app: QApplication, location: DataLocation, claim: Claim) -> int
         # A SIGTERM or a close while opening or asking has hidden the window: there is no loop left to run.
         return app.exec() if running.window.isVisible() else 0
     finally:
-        running.window.finish_background_work()  # the start-up backup is taken even after the quickest quit
+        running.window.finish_background_work(closing=True)  # the start-up backup is taken even after the quickest quit
         running.window.context.db.close()  # folds the -wal in: the files are whole and tidy at exit
         started.lock.release()
         running.release_demo()
@@ -246,7 +246,8 @@ class RunningWindow:
         """The automatic backup in a worker thread once the window shows; a failure is said in the banner."""
         from copdesk.views.widgets.background import BackgroundJob
 
-        job = BackgroundJob(backup.take, "copdesk-startup-backup")  # outlives the window: run_gui waits for it
+        # It outlives the window: run_gui waits for it.
+        job = BackgroundJob(backup.take, "copdesk-startup-backup", doing="taking the backup made at each start")
         window = self.window
         window.when_tools_ready(lambda: job.done.connect(window.safeguards.show_late_warning))
         window.after_first_paint(job)

@@ -11,9 +11,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
@@ -30,9 +30,11 @@ from copdesk.views.data_care import data_care_dialogs
 from copdesk.views.data_care.data_care_dialogs import FAULT, EraseMemberDialog, RestoreDialog, RetentionDialog
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.shell import safeguards as safeguards_module
+from copdesk.views.shell.finishing_notice import FinishingNotice, finish_saying_so
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.shell.safeguards import LIVE_REFUSAL, Safeguards
 from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog
+from copdesk.views.widgets.background import BackgroundJob
 from tests.reliability.conftest import NOW, fill
 
 
@@ -641,6 +643,79 @@ def test_quitting_while_an_erasure_works_waits_for_it_before_the_data_closes_and
 
     assert not any(thread.name == "copdesk-data-care" for thread in threading.enumerate())
     assert _unfinished(window.context.db) == [] and release.is_set()
+
+
+def test_quitting_mid_erasure_says_what_copdesk_is_finishing_until_it_is_done(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A log-off mid-erasure hid the window, then CoPDesk waited for every backup to be cleaned without a word: a
+    process lingering unseen, holding the lock. A small window says what it is finishing, and goes once it is done."""
+    from copdesk.services import data_care
+
+    window, team_id = _filled_window(qtbot, db_path)
+    window.reload_teams(team_id)
+    release = threading.Event()
+    erase = data_care.erase_member
+
+    def slow(*args: object, **kwargs: object) -> object:
+        assert release.wait(10)
+        return erase(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(data_care, "erase_member", slow)
+    window.safeguards.erase_member_data()
+    dialog = window.safeguards.current_dialog
+    assert isinstance(dialog, EraseMemberDialog)
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
+    dialog.confirm.setChecked(True)
+    dialog.erase_button.click()
+    seen: list[str] = []
+
+    def look_then_let_it_end() -> None:
+        seen.extend(notice.label.text() for notice in _notices())
+        release.set()
+
+    QTimer.singleShot(100, look_then_let_it_end)
+    threading.Timer(3, release.set).start()  # however the wait is made, the worker is never left waiting
+    window.close_without_asking()  # as a log-off closes it
+
+    window.finish_background_work(closing=True)  # what the app does then, before it closes the data and the lock
+
+    assert seen == [
+        "CoPDesk is cleaning every backup of what it erases or deletes before it closes, so that nothing is cut short. "
+        "It closes by itself when that is done."
+    ]
+    assert not _notices() and _unfinished(window.context.db) == []
+
+
+def test_a_wait_at_quit_that_goes_on_says_what_ending_copdesk_would_mean(qtbot: QtBot) -> None:
+    """A backups folder on a network share that stops answering holds the work for ever: CoPDesk never cuts it
+    short, and after a while says so, and that ending it loses no data."""
+    release = threading.Event()
+    job = BackgroundJob(lambda: release.wait(10), "test-hung-share", doing="saving the copy of your data")
+    job.start()
+    seconds = iter(range(0, 10_000, 5))
+    seen: list[str] = []
+
+    def look_then_let_it_end() -> None:
+        seen.extend(notice.label.text() for notice in _notices())
+        release.set()
+
+    QTimer.singleShot(300, look_then_let_it_end)
+    threading.Timer(3, release.set).start()
+
+    finish_saying_so([job], clock=lambda: float(next(seconds)))
+
+    assert len(seen) == 1 and seen[0].startswith("CoPDesk is saving the copy of your data before it closes")
+    assert "taking longer than it should" in seen[0] and "no data is lost" in seen[0]
+    assert not _notices()
+
+
+def _notices() -> list[FinishingNotice]:
+    return [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, FinishingNotice) and widget.isVisible()
+    ]
 
 
 def test_a_data_care_dialog_never_grows_past_the_foot_of_the_screen(qtbot: QtBot, db: Database, db_path: Path) -> None:

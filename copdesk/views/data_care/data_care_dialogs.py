@@ -137,11 +137,11 @@ class DataCareDialog(QDialog):
         if not self.busy:  # Escape, Close and the title bar's cross wait for the work to end
             super().reject()
 
-    def wait_for_work(self) -> None:
-        """Return once the work under way, if any, has ended (the window closing: the data stays open and the
-        instance lock held until then)."""
-        if self.busy and self._job is not None:
-            self._job.wait()
+    @property
+    def work_under_way(self) -> BackgroundJob | None:
+        """The work under way, if any: the window closing waits for it (the data stays open and the instance lock
+        held until it ends)."""
+        return self._job if self.busy else None
 
     def _work(
         self,
@@ -166,7 +166,8 @@ class DataCareDialog(QDialog):
         self.setCursor(Qt.CursorShape.BusyCursor)
         self.result_label.setText(f"{working}… Every backup is cleaned too, which can take a minute.")
         _grow(self)
-        job = self._job = BackgroundJob(partial(_outcome, db_path, act), "copdesk-data-care", self)
+        doing = "cleaning every backup of what it erases or deletes"
+        job = self._job = BackgroundJob(partial(_outcome, db_path, act), "copdesk-data-care", self, doing=doing)
 
         def ended(outcome: object) -> None:
             self.busy = False

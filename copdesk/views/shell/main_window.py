@@ -325,14 +325,21 @@ class MainWindow(QMainWindow):
         if self._painted:
             job.start()
 
-    def finish_background_work(self) -> None:
-        """Run or wait for every job handed to :meth:`after_first_paint`, and a copy of the data being saved: before a
-        restore or data care, and at quit."""
+    def finish_background_work(self, *, closing: bool = False) -> None:
+        """Run or wait for every job handed to :meth:`after_first_paint`, a copy of the data being saved and an erasure
+        or a deletion of old sessions under way: before a restore or data care, and at quit (``closing``: the window
+        is gone, so a notice says what CoPDesk is finishing, :mod:`copdesk.views.shell.finishing_notice`)."""
+        jobs = list(self._deferred_jobs)
         if self._opened:
             self._ensure_tools()  # whoever hears how a job ended is among the tools
-            self.safeguards.wait_for_work()
-        for job in self._deferred_jobs:
-            job.wait()
+            jobs[:0] = self.safeguards.work_under_way()
+        if closing:
+            from copdesk.views.shell.finishing_notice import finish_saying_so
+
+            finish_saying_so(jobs)
+        else:
+            for job in jobs:
+                job.wait()
 
     @staticmethod
     def _wrap(widget: QWidget) -> QWidget:

@@ -161,7 +161,9 @@ class Safeguards(QObject):
         from copdesk.views.widgets.background import BackgroundJob
 
         db_path = self.context.db_path
-        self._copying = BackgroundJob(lambda: _saved_copy(db_path, path), "copdesk-save-a-copy", self)
+        self._copying = BackgroundJob(
+            lambda: _saved_copy(db_path, path), "copdesk-save-a-copy", self, doing="saving the copy of your data"
+        )
         self._copying.done.connect(self._copy_saved)
         self._copying.start()
 
@@ -170,13 +172,13 @@ class Safeguards(QObject):
         chosen, _ = QFileDialog.getSaveFileName(self.host, "Save a copy of your data", suggested, COPY_FILTER)
         return Path(chosen) if chosen else None
 
-    def wait_for_work(self) -> None:
-        """Return once a copy being saved is whole, and an erasure or a deletion of old sessions under way has ended
-        (the window closing, a restore): until then the instance lock must stay held and the data open."""
-        if self._copying is not None:
-            self._copying.wait()
-        if self._caring is not None:
-            self._caring.wait_for_work()
+    def work_under_way(self) -> list[BackgroundJob]:
+        """A copy being saved, and an erasure or a deletion of old sessions under way: whoever closes the window (or
+        restores) waits for them, as the instance lock must stay held and the data open until they end."""
+        jobs = [self._copying] if self._copying is not None else []
+        if self._caring is not None and self._caring.work_under_way is not None:
+            jobs.append(self._caring.work_under_way)
+        return jobs
 
     def _copy_saved(self, outcome: tuple[bool, str]) -> None:
         """``_saved_copy``'s answer, delivered on the GUI thread."""

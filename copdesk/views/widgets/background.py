@@ -17,10 +17,15 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, Signal, Slot
 class BackgroundJob(QObject):
     done = Signal(object)  # the work's return value, delivered on the thread this object lives in
 
-    def __init__(self, work: Callable[[], object], name: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self, work: Callable[[], object], name: str, parent: QObject | None = None, *, doing: str = ""
+    ) -> None:
+        """``doing``: what the work is, in words for the facilitator if CoPDesk must wait for it while closing
+        ("cleaning every backup")."""
         super().__init__(parent)
         self._work = work
         self._name = name
+        self.doing = doing
         self._thread: threading.Thread | None = None
         self._taken = False  # start() and wait() are called on this object's thread, so a flag is enough
         self._result: object = None
@@ -32,13 +37,21 @@ class BackgroundJob(QObject):
         self._thread = threading.Thread(target=self._run_in_worker, name=self._name)
         self._thread.start()
 
-    def wait(self) -> None:
-        """Return once the work is done: join the worker, or run the work here if it never started."""
+    def wait(self, timeout: float | None = None) -> bool:
+        """Return once the work is done, or ``timeout`` seconds have passed: join the worker, or run the work here if
+        it never started (whatever the timeout); whether it is done."""
         if self._claim():
             self._result = self._work()
             self._deliver()
         elif self._thread is not None:
-            self._thread.join()
+            self._thread.join(timeout)
+            return not self._thread.is_alive()
+        return True
+
+    @property
+    def running(self) -> bool:
+        """Whether the work is under way in its worker now."""
+        return self._thread is not None and self._thread.is_alive()
 
     def _claim(self) -> bool:
         if self._taken:
