@@ -8,13 +8,15 @@ QLockFile sees that and takes the lock over. Age alone never makes a lock stale 
 an hour, and CoPDesk may stay open all day), hence ``setStaleLockTime(0)``. A lock file with no readable process
 id is stale too (QLockFile alone would wait for it to age, which with no stale time is for ever); one written on
 another computer (a shared folder) cannot be checked from here, so the message names the file and when it is
-safe to delete it.
+safe to delete it. On Windows a stale lock that another program holds open (OneDrive syncing the folder) cannot be
+deleted, so it reads as held: the message says what to do then.
 
 Only QtCore is loaded, so the command line stays free of the GUI stack.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from types import TracebackType
 
@@ -30,6 +32,20 @@ class AlreadyOpenError(StoreError):
 
 def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
+
+
+def _held_by_another_program(lock: Path) -> str:
+    """On Windows, a sentence (with a leading space) for a lock that outlived its CoPDesk: a sync client (OneDrive)
+    or a virus scanner holding the lock file open stops QLockFile deleting it as stale, so it reads as held. Deleting
+    it by hand is never advised here, as a CoPDesk still finishing a safe write at quit holds it too. Elsewhere a lock
+    file open in another program is deleted all the same, so this cannot happen: empty."""
+    if sys.platform != "win32":
+        return ""
+    return (
+        " If no CoPDesk is open (none on the taskbar, nor in Task Manager), another program such as OneDrive may be"
+        f" holding its lock file, {shown(lock)}, so that CoPDesk cannot clear it: wait a minute and start CoPDesk"
+        " again, or restart the computer. Keeping your data out of OneDrive stops this happening."
+    )
 
 
 class InstanceLock:
@@ -56,7 +72,7 @@ class InstanceLock:
                 )
             raise AlreadyOpenError(
                 f"CoPDesk is already open on {shown(self.db_path)} (process {pid} on {shown(host)}). Switch to that "
-                "window, or close it first; nothing was changed."
+                f"window, or close it first; nothing was changed.{_held_by_another_program(lock_path(self.db_path))}"
             )
         if error == QLockFile.LockError.PermissionError:
             folder = self.db_path.parent

@@ -162,6 +162,25 @@ def test_lock_in_one_process_twice(db_path: Path) -> None:
     assert not lock_path(db_path).exists()
 
 
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_the_second_copy_is_told_what_to_do_if_no_copdesk_is_open_after_all(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, platform: str
+) -> None:
+    """On Windows, OneDrive holding the lock file of a CoPDesk that has ended stops it being cleared as stale: "already
+    open" alone left the facilitator with no window to switch to and nothing to do. A Mac deletes such a file all
+    the same, so there the message stays as it was."""
+    db_path.parent.mkdir(parents=True)
+    monkeypatch.setattr(sys, "platform", platform)
+    with InstanceLock(db_path), pytest.raises(AlreadyOpenError) as told:
+        InstanceLock(db_path).acquire()
+    held = "another program such as OneDrive may be holding its lock file"
+    if platform == "win32":
+        assert held in told.value.message and str(lock_path(db_path)) in told.value.message
+        assert "restart the computer" in told.value.message and "delete" not in told.value.message
+    else:
+        assert held not in told.value.message
+
+
 def test_a_database_with_a_second_name_is_never_opened_by_either(db_path: Path, tmp_path: Path) -> None:
     """Each name of a hard link would get its own lock and its own -wal: a second CoPDesk through the other name
     would then write into the same file unseen, and damage it."""
