@@ -21,7 +21,7 @@ from copdesk.core.date_names import long_date
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import SessionKind
 from copdesk.core.record import Section, Table, redacted_words, sections_to_html, sections_to_markdown
-from copdesk.core.text import counted
+from copdesk.core.text import counted, mean_text
 
 SWE_PROMPT = "Describe what you have learnt from discussing this CPD activity with a peer."
 SWE_SOURCE = "Social Work England, “Peer reflection”, named in the CoP Facilitation Masterclass resources"
@@ -66,11 +66,11 @@ def render_html(evidence: CpdEvidence) -> str:
 def cpd_sections(evidence: CpdEvidence) -> list[Section]:
     period = f"{long_date(evidence.first_day)} to {long_date(evidence.last_day)}"
     count = len(evidence.sessions)
-    hours = evidence.total_minutes / 60
+    hours = f", about {mean_text(evidence.total_minutes, 60)} hours in all." if evidence.total_minutes else "."
     activity = (
         f"Group peer reflection in {evidence.team_name}'s Community of Practice (CoP): facilitated reflective "
         f"sessions with social work colleagues and partners. {evidence.practitioner} attended "
-        f"{counted(count, 'session')} from {period}" + (f", about {hours:.1f} hours in all." if hours else ".")
+        f"{counted(count, 'session')} from {period}{hours}"
     )
     if evidence.identifiers_redacted:
         activity += f" Identifiers: {redacted_words(evidence.identifiers_redacted)}, in the texts below."

@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from copdesk.core.text import mean_text
+
 USEFULNESS = {1: "Not useful", 2: "A little useful", 3: "Useful", 4: "Very useful", 5: "Extremely useful"}
 MAX_CHANGE_LENGTH = 500
 MAX_ASSESSMENT_LENGTH = 8000
@@ -38,17 +40,17 @@ class FeedbackSummary:
         return sum(self.ratings)
 
     @property
-    def average(self) -> float | None:
-        if not self.rated:
-            return None
-        return sum(score * count for score, count in enumerate(self.ratings, start=1)) / self.rated
+    def points(self) -> int:
+        """The ratings added up: their average is this over :attr:`rated`."""
+        return sum(score * count for score, count in enumerate(self.ratings, start=1))
 
     def in_words(self) -> str:
         if not self.responses:
             return "No feedback was recorded."
-        average = f", {self.average:.1f} out of 5 on average ({self.rated} rated)" if self.average else ""
+        average = f", {mean_text(self.points, self.rated)} out of 5 on average" if self.rated else ""
         people = "response" if self.responses == 1 else "responses"
-        return f"{self.responses} {people}{average}; {len(self.changes)} suggested a change."
+        rated = f" ({self.rated} rated)" if self.rated else ""
+        return f"{self.responses} {people}{average}{rated}; {len(self.changes)} suggested a change."
 
 
 def checked_feedback(usefulness: int | None, to_change: str) -> Feedback:

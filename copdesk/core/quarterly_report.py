@@ -26,7 +26,7 @@ from copdesk.core.record import (
     sections_to_html,
     sections_to_markdown,
 )
-from copdesk.core.text import counted, csv_safe
+from copdesk.core.text import counted, csv_safe, mean_text
 
 NOT_WRITTEN = (
     "Not written yet. Write it in CoPDesk (Reports ▸ Write the self-assessment…): what went well, what was harder, "
@@ -109,13 +109,18 @@ def _sessions(figures: QuarterFigures, charts: bool) -> Section:
     )
     run = [t for t in figures.kinds if not t.attended]
     others = [t for t in figures.kinds if t.attended]
-    lead = f"{sum(t.held for t in run)} held by the team of {sum(t.scheduled for t in run)} on its calendar"
-    if others:
-        lead += (
-            f"; {sum(t.held for t in others)} attended of {sum(t.scheduled for t in others)} run by others "
+    parts = []
+    attended = any(t.scheduled or t.held for t in others)
+    if (
+        any(t.scheduled or t.held for t in run) or not attended
+    ):  # a team whose calendar is all run by others: no "0 of 0"
+        parts.append(f"{sum(t.held for t in run)} held by the team of {sum(t.scheduled for t in run)} on its calendar")
+    if attended:
+        parts.append(
+            f"{sum(t.held for t in others)} attended of {sum(t.scheduled for t in others)} run by others "
             "(Spotlight sessions by the Social Work Consultants/Convenors, Themed discussions by Practice Supervisors)"
         )
-    lead += "."
+    lead = "; ".join(parts) + "."
     if not sum(t.scheduled for t in figures.kinds):
         lead += (
             " Nothing was on the team's calendar this quarter; if the team has no schedule yet, set one up with "
@@ -141,10 +146,8 @@ def _attendance(figures: QuarterFigures, charts: bool) -> Section:
     counts = [s.attendance for s in sessions]
     lead = ""
     if counts:
-        average = sum(counts) / len(counts)
-        lead = (
-            f"{average:.1f} attended on average (from {min(counts)} to {max(counts)}); {_trend(counts[0], counts[-1])}."
-        )
+        average = mean_text(sum(counts), len(counts))
+        lead = f"{average} attended on average (from {min(counts)} to {max(counts)}); {_trend(counts[0], counts[-1])}."
     chart = ""
     if charts and counts:
         labels = [f"{s.held_on.day} {month_name(s.held_on, short=True)}" for s in sessions]

@@ -23,7 +23,7 @@ from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
 from copdesk.core.quarterly import RECURRING_AFTER_MENTIONS, SUMMARY_FORMAT, SUMMARY_VERSION, quarter_label
 from copdesk.core.record import Section, Table, sections_to_html
-from copdesk.core.text import name_key, quoted
+from copdesk.core.text import mean_text, name_key, quoted
 from copdesk.core.themes import shared_words, theme_words
 
 
@@ -318,7 +318,7 @@ def _labels(summaries: Sequence[TeamSummary]) -> list[str]:
 def _sessions_by_team(summaries: Sequence[TeamSummary]) -> Section:
     rows = []
     for s, label in zip(summaries, _labels(summaries), strict=True):
-        average = f"{sum(s.attendance) / len(s.attendance):.1f}" if s.attendance else "—"
+        average = mean_text(sum(s.attendance), len(s.attendance)) if s.attendance else "—"
         balance = f"{sum(s.balance) / len(s.balance):.2f}" if s.balance else "—"
         rows.append((label, str(sum(s.scheduled.values())), str(sum(s.held.values())), average, balance))
     svg = grouped_bars(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 MAX_NAME_LENGTH = 80
 
@@ -51,6 +52,14 @@ def counted(number: int, one: str, many: str = "", *, none: str = "") -> str:
     """
     amount = none if number == 0 and none else str(number)
     return f"{amount} {one if number == 1 else many or one + 's'}"
+
+
+def mean_text(total: int, count: int, places: int = 1) -> str:
+    """``total / count`` written to ``places`` decimals, a half rounded up as a reader checking it by hand does
+    (17 / 4 is "4.3"). Formatting the float would round its binary value to even ("4.2"), and 87 / 20, stored as
+    4.34999…, down ("4.3" where the hand gets "4.4"). ``count`` is not 0."""
+    exact = Decimal(total) / Decimal(count)  # ratios of counts: exact to 28 digits, so no half is lost
+    return str(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 def listed(words: Sequence[str]) -> str:

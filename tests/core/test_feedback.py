@@ -33,10 +33,16 @@ def test_the_summary_counts_ratings_and_keeps_the_changes() -> None:
         [Feedback(5, ""), Feedback(3, "Shorter case"), Feedback(None, "More questions"), Feedback(4, "")]
     )
     assert (summary.responses, summary.ratings, summary.rated) == (4, (0, 0, 1, 1, 1), 3)
-    assert summary.average == pytest.approx(4.0)
+    assert (summary.points, summary.rated) == (12, 3)
     assert summary.changes == ("Shorter case", "More questions")
     assert summary.in_words() == "4 responses, 4.0 out of 5 on average (3 rated); 2 suggested a change."
-    assert summarise([]).in_words() == "No feedback was recorded." and summarise([]).average is None
+    assert summarise([]).in_words() == "No feedback was recorded."
+
+
+def test_an_average_at_a_half_is_rounded_up_as_by_hand() -> None:
+    """17 / 4 is 4.25: "4.3" to whoever checks it, where formatting the float gives "4.2"."""
+    summary = summarise([Feedback(4, ""), Feedback(4, ""), Feedback(4, ""), Feedback(5, "")])
+    assert summary.in_words() == "4 responses, 4.3 out of 5 on average (4 rated); 0 suggested a change."
 
 
 def test_the_self_assessment_keeps_known_headings_and_drops_empty_ones() -> None:

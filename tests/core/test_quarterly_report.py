@@ -151,6 +151,23 @@ def test_sessions_the_team_attends_are_counted_as_attended_not_held() -> None:
     assert ["sessions", "Reflective practice CoP", "held", "5"] in rows
 
 
+def test_a_team_that_only_attends_is_not_said_to_have_held_0_of_0() -> None:
+    figures = replace(_figures(), kinds=(KindTally(SessionKind.SPOTLIGHT, 3, 3, 2, attended=True),))
+    text = REPORT_DOCUMENT.render(figures, "md")
+    assert "held by the team of" not in text
+    assert "\n2 attended of 3 run by others \\(Spotlight sessions" in text
+
+
+def test_the_average_attendance_at_a_half_is_rounded_up_as_by_hand() -> None:
+    """4, 4, 4 and 5 attended: 4.25, which a reader checking it makes "4.3" (the float formatted is "4.2")."""
+    held = [
+        HeldSession(date(2026, 7, day), SessionKind.REFLECTIVE, "Topic", n)
+        for day, n in ((2, 4), (9, 4), (16, 4), (23, 5))
+    ]
+    text = REPORT_DOCUMENT.render(replace(_figures(), sessions=tuple(held)), "md")
+    assert "4\\.3 attended on average \\(from 4 to 5\\)" in text
+
+
 def test_a_quarter_with_nothing_on_the_calendar_says_so_without_claiming_there_is_no_schedule() -> None:
     """A quarter from before the team's series began is not a team with no schedule."""
     figures = replace(_figures(), kinds=(KindTally(SessionKind.REFLECTIVE, 0, 0, 0),), sessions=())

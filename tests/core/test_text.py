@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from copdesk.core.text import InvalidName, clean_name, counted, listed, shortened
+from copdesk.core.text import InvalidName, clean_name, counted, listed, mean_text, shortened
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,12 @@ def test_a_name_that_shows_nothing_is_refused(blank: str) -> None:
 @pytest.mark.parametrize("name", ["Zoë", "李", "O'Neil", "7", "👩🏽‍⚕️", "Ana\u200dBel", "-"])
 def test_a_name_with_anything_that_shows_is_kept(name: str) -> None:
     assert clean_name(name) == name
+
+
+@pytest.mark.parametrize(
+    ("total", "count", "places", "expected"),
+    [(17, 4, 1, "4.3"), (87, 20, 1, "4.4"), (5, 2, 0, "3"), (1, 8, 2, "0.13"), (255, 60, 1, "4.3"), (12, 3, 1, "4.0")],
+)
+def test_a_mean_at_a_half_is_rounded_up_as_by_hand(total: int, count: int, places: int, expected: str) -> None:
+    """Formatting the float rounds 4.25 to even ("4.2") and 87 / 20, held as 4.34999…, down ("4.3")."""
+    assert mean_text(total, count, places) == expected

@@ -17,7 +17,7 @@ from copdesk.core.date_names import month_name
 from copdesk.core.dates import format_uk
 from copdesk.core.model import Team
 from copdesk.core.participation import EVEN_GINI_THRESHOLD, HistoryPoint, balance_in_words, participation_history
-from copdesk.core.text import counted
+from copdesk.core.text import counted, mean_text
 from copdesk.store import participation
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
@@ -226,7 +226,7 @@ class ParticipationHistory(QWidget):
         latest = max(recent, key=lambda session: session.held_on)
         counts = latest.counts_with_silent()
         words = balance_in_words(counts) if sum(counts) else "no contributions were tallied"
-        average = sum(point.attendance for point in points) / len(points)
+        average = mean_text(sum(point.attendance for point in points), len(points))
         over = f" over the last {len(points)} sessions" if len(points) > 1 else ""
         untallied = sum(1 for point in points if not point.contributions)
         gaps = (
@@ -236,5 +236,5 @@ class ParticipationHistory(QWidget):
         )
         self.reading.setText(
             f"Last session, {format_uk(latest.held_on)}: {latest.attendance} attended; {words[0].lower()}{words[1:]}."
-            f" Average attendance{over}: {average:.1f}.{gaps}"
+            f" Average attendance{over}: {average}.{gaps}"
         )
