@@ -126,12 +126,13 @@ def session_roles(db: Database, session_id: int) -> SessionRoles:
 
 
 def presenter_turns(db: Database, team_id: int) -> list[PresenterTurn]:
-    """Each active member of the team (guests aside) and the day they last presented at a session held."""
+    """Each active member of the team and the day they last presented at a session held: who the facilitator might
+    ask to present, so neither guests nor the facilitator (who would be asking themselves)."""
     sql = """
         SELECT m.id, m.display_name,
                (SELECT max(s.started_at) FROM session s
                  WHERE s.presenter_id = m.id AND s.status = 'ended' AND s.started_at IS NOT NULL) AS last_at
-        FROM member m WHERE m.team_id = ? AND m.active = 1 AND m.role != 'guest' ORDER BY m.id
+        FROM member m WHERE m.team_id = ? AND m.active = 1 AND m.role NOT IN ('guest', 'facilitator') ORDER BY m.id
     """
     return [
         PresenterTurn(int(row["id"]), str(row["display_name"]), local_day(row["last_at"]) if row["last_at"] else None)
