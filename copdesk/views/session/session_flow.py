@@ -107,7 +107,7 @@ class SessionFlow(QObject):
         self.error_box: QMessageBox | None = None
         self._status: TimerStatus | None = None
         self._end_moment: tuple[int, datetime] | None = None  # when End was chosen, kept for a retried end
-        self._next_pressed_at: float | None = None  # monotonic, the last press of Next that moved on
+        self._acted_at: dict[str, float] = {}  # monotonic, the last press of Next or +5 min that acted
         self.resumes = ResumeFlow(
             window,
             context,
@@ -126,7 +126,7 @@ class SessionFlow(QObject):
         actions.start_session.triggered.connect(self.open_start_dialog)
         actions.pause.triggered.connect(self.live_timer.toggle)
         actions.next_segment.triggered.connect(self.next_pressed)
-        actions.add_time.triggered.connect(lambda: self.live_timer.add_time(ADD_MINUTES * 60))
+        actions.add_time.triggered.connect(self.add_time_pressed)
         actions.retime.triggered.connect(self.live_timer.retime)
         actions.end_session.triggered.connect(self.request_end)
         actions.share_view.toggled.connect(self.show_share_view)
@@ -222,15 +222,25 @@ class SessionFlow(QObject):
         self.live_timer.attach(session_id, timer)
 
     def next_pressed(self) -> None:
-        """N or the Next segment button. A second press within a double-click's time of the one before is that press
-        again (a double click, a key that bounced): it would close the segment just begun before anyone saw it, and a
-        closed segment cannot be opened again, so it is ignored."""
-        now = self.context.monotonic()
+        """N or the Next segment button. A second press would close the segment just begun before anyone saw it, and a
+        closed segment cannot be opened again (see :meth:`_pressed_again`)."""
+        if not self._pressed_again("next"):
+            self.next_segment()
+
+    def add_time_pressed(self) -> None:
+        """+ or the +5 min button; pressed again at once (see :meth:`_pressed_again`), it would give 10 minutes."""
+        if not self._pressed_again("add time"):
+            self.live_timer.add_time(ADD_MINUTES * 60)
+
+    def _pressed_again(self, what: str) -> bool:
+        """Whether this press of ``what`` comes within a double-click's time of the last one that acted: that press
+        again (a double click, a key that bounced), to be ignored. Otherwise it acts, and is remembered."""
+        now, last = self.context.monotonic(), self._acted_at.get(what)
         repeat_within = QGuiApplication.styleHints().mouseDoubleClickInterval() / 1000
-        if self._next_pressed_at is not None and 0 <= now - self._next_pressed_at < repeat_within:
-            return
-        self._next_pressed_at = now
-        self.next_segment()
+        if last is not None and 0 <= now - last < repeat_within:
+            return True
+        self._acted_at[what] = now
+        return False
 
     def next_segment(self) -> None:
         """The next segment; on the last one, moving on means ending, so ask."""

@@ -90,6 +90,21 @@ def test_a_double_click_or_a_held_key_moves_on_one_segment(window: MainWindow, f
     assert not any(action.autoRepeat() for action in actions.timer_actions), "a key held down acts once"
 
 
+def test_a_double_click_on_plus_five_gives_five_minutes(window: MainWindow, fake_clock: FakeClock) -> None:
+    """A hurried double click on +5 min used to give the segment ten more minutes. A press a moment later adds more."""
+    add_team(window)
+    start_session(window)
+    actions = window.session_flow.actions
+    button = next(b for b in window.timer_panel.findChildren(QToolButton) if b.defaultAction() is actions.add_time)
+    _double_click(button)
+    view = window.session_flow.live_timer.last_view
+    assert view is not None and view.segment_planned_seconds == 10 * 60
+    fake_clock.advance(1)
+    button.click()
+    view = window.session_flow.live_timer.last_view
+    assert view is not None and view.segment_planned_seconds == 15 * 60
+
+
 def test_space_presses_a_button_reached_with_tab_and_is_the_timers_after_a_click(
     window: MainWindow, qtbot: QtBot
 ) -> None:
