@@ -7,6 +7,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
 from copdesk.core.model import Role, Session, SessionKind, Team
 from copdesk.store import sessions, teams
 from copdesk.views.shell.main_window import MainWindow
@@ -58,3 +61,17 @@ def start_session(
     session_id = window.live_session.session_id
     assert session_id is not None, "the session did not start"
     return sessions.get_session(window.context.db, session_id)
+
+
+def answer_questions(monkeypatch: pytest.MonkeyPatch, *answers: QMessageBox.StandardButton) -> list[str]:
+    """Answer the next questions asked with ``QMessageBox.question`` (Discard or Cancel over words typed), in turn;
+    returns the list of the questions asked, which grows as they are."""
+    asked: list[str] = []
+    left = list(answers)
+
+    def ask(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return left.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(ask))
+    return asked

@@ -29,7 +29,7 @@ from copdesk.store.recurring import (
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_issue_history import Ui_IssueHistoryDialog
 from copdesk.views.live.notes.issue_models import escalation_model, escalation_rows, history_model
-from copdesk.views.widgets.forms import leaving_typed_words, name_standard_buttons
+from copdesk.views.widgets.forms import may_leave, name_standard_buttons
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.tables import configure_table
 from copdesk.views.widgets.typed_words import TypedWords
@@ -82,9 +82,8 @@ class QuestionDialog(QInputDialog):
     def reject(self) -> None:
         """Esc, Cancel or the title bar: words typed here (a resolution runs to paragraphs) are left behind only
         when the facilitator says so."""
-        if self.typed_words() is not None and not leaving_typed_words(self, self.question.title, LEAVE_TYPED):
-            return
-        super().reject()
+        if may_leave(self, self.typed_words(), LEAVE_TYPED):
+            super().reject()
 
 
 NO_ESCALATIONS = "Escalations: none yet. Escalate… asks the Practice Supervisor, the Manager or a My VIEWS form."

@@ -28,7 +28,7 @@ from copdesk.views.forms.ui_start_session import Ui_StartSessionDialog
 from copdesk.views.session.plan_fields import PlanFields
 from copdesk.views.session.start_defaults import StartDefaults, attended_agenda, planned_in_advance, session_defaults
 from copdesk.views.shell.what_a_cop_is import WhatACopIsCard
-from copdesk.views.widgets.forms import insert_row_below, row_of, say_when_cut
+from copdesk.views.widgets.forms import insert_row_below, may_leave, row_of, say_when_cut
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.typed_words import TypedWords, field_lines
 
@@ -179,9 +179,26 @@ class StartSessionDialog(QDialog):
 
     def typed_words(self) -> TypedWords | None:
         """The topic, trigger warning and support, once one of them is not what the team's plan and defaults put
-        there (:mod:`copdesk.views.widgets.typed_words`): the session was not started, so they are saved nowhere."""
+        there, and the guests added (ticked) and the guest name being typed (:mod:`copdesk.views.widgets.typed_words`):
+        the session was not started, so they are saved nowhere."""
         fields = self._fields()
-        return None if fields == self._filled else start_words(self.windowTitle(), *fields)
+        words = None if fields == self._filled else start_words(self.windowTitle(), *fields)
+        guests = field_lines((("Guests", ", ".join(self._new_guests())), ("Guest name", self.guest_edit.text())))
+        if not guests:
+            return words
+        return TypedWords(self.windowTitle(), f"{words.words}\n{guests}" if words else guests)
+
+    def _new_guests(self) -> list[str]:
+        """The guests added here and ticked, as the Add person dialog counts them: names Start would save."""
+        keys = [
+            item.data(Qt.ItemDataRole.UserRole) for item in self._items() if item.checkState() == Qt.CheckState.Checked
+        ]
+        return [str(key[1]) for key in keys if key[0] == _GUEST]
+
+    def reject(self) -> None:
+        """Cancel, Esc or the title bar: anything typed is left behind only when the facilitator says so."""
+        if may_leave(self, self.typed_words()):
+            super().reject()
 
     def _presenter_default(self) -> int | None:
         """Who presents unless the facilitator chooses: the presenter of the session put in the calendar in

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.views.widgets.typed_words import TypedWords
+
 
 def say_when_cut(field: QLineEdit, say: Callable[[str], None], advice: str = "") -> None:
     """Say it when a paste (or a key) would take ``field`` past what it holds: Qt keeps only the start of it, and
@@ -73,6 +75,18 @@ def leaving_typed_words(parent: QWidget, title: str, question: str) -> bool:
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Discard
+
+
+LEAVE_TYPED_WORDS = "Leave without saving what you typed?"
+
+
+def may_leave(dialog: QWidget, typed: TypedWords | None, question: str = LEAVE_TYPED_WORDS) -> bool:
+    """Whether a dialog closing without saving (Esc, Cancel or its title bar, which all come to ``reject``) may leave
+    ``typed`` behind: at once when nothing is typed (or only spaces), else only when the facilitator says Discard
+    (:func:`leaving_typed_words`). However short, what was typed is asked about: Esc is pressed out of habit."""
+    if typed is None or not typed.words.strip():
+        return True
+    return leaving_typed_words(dialog, dialog.windowTitle(), question)
 
 
 def name_standard_buttons(box: QDialogButtonBox) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
@@ -18,7 +19,7 @@ from copdesk.views.session.start_session_dialog import StartSessionDialog
 from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
-from tests.views.live_helpers import REFLECTIVE_MINUTES, ROSTER, add_team, start_session
+from tests.views.live_helpers import REFLECTIVE_MINUTES, ROSTER, add_team, answer_questions, start_session
 
 
 def _weekly_rule_at(moment_local_naive: object) -> str:
@@ -163,7 +164,9 @@ def test_starting_with_no_team_says_to_create_one_first(window: MainWindow) -> N
     box.close()
 
 
-def test_a_guest_of_last_time_is_offered_after_the_team_and_not_ticked_with_everyone(window: MainWindow) -> None:
+def test_a_guest_of_last_time_is_offered_after_the_team_and_not_ticked_with_everyone(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Tick everyone ticked last session's guest too, and counted them among the team's absences."""
     add_team(window)
     start_session(window, present=("Ash Lee",), guests=("Dee Visitor",))
@@ -181,6 +184,7 @@ def test_a_guest_of_last_time_is_offered_after_the_team_and_not_ticked_with_ever
     dialog.guest_edit.setText("Eve Newcomer")
     assert dialog.add_guest()
     assert dialog.count_label.text() == f"{len(ROSTER)} of {len(ROSTER)} present, and 2 guests"
+    answer_questions(monkeypatch, QMessageBox.StandardButton.Discard)
     dialog.reject()
 
 
@@ -190,7 +194,7 @@ def test_not_agreeing_to_the_ground_rules_is_recorded_as_such(window: MainWindow
     assert session.ground_rules_agreed_at is None
 
 
-def test_bad_guests_and_cancelling_change_nothing(window: MainWindow) -> None:
+def test_bad_guests_and_cancelling_change_nothing(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     team = add_team(window)
     dialog = window.session_flow.open_start_dialog()
     assert dialog is not None
@@ -209,7 +213,9 @@ def test_bad_guests_and_cancelling_change_nothing(window: MainWindow) -> None:
     assert dialog.go_to_ground_rules()
     dialog.guest_edit.setText("Guest Speaker")
     assert dialog.add_guest()
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Discard)
     dialog.reject()
+    assert len(asked) == 1 and not dialog.isVisible()  # the topic and guest typed are left only once asked
 
     assert sessions.session_count(window.context.db) == 0
     assert [m.display_name for m in teams.list_members(window.context.db, team.id)] == list(ROSTER)
@@ -394,7 +400,9 @@ def test_a_start_that_passed_before_the_window_opened_is_not_a_reminder(
     assert window.session_flow.reminder.check() is None
 
 
-def test_a_paste_too_long_for_a_start_field_says_what_was_not_taken(window: MainWindow) -> None:
+def test_a_paste_too_long_for_a_start_field_says_what_was_not_taken(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A 20,000-character paste into Topic was cut to 80 characters without a word."""
     add_team(window)
     dialog = window.session_flow.open_start_dialog()
@@ -408,4 +416,5 @@ def test_a_paste_too_long_for_a_start_field_says_what_was_not_taken(window: Main
         assert dialog.error_label.text() == (
             f"{name} holds at most {field.maxLength():,} characters: the rest was not taken."
         )
+    answer_questions(monkeypatch, QMessageBox.StandardButton.Discard)
     dialog.reject()

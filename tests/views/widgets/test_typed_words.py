@@ -55,6 +55,7 @@ def test_each_open_dialog_says_what_it_holds_typed_and_not_saved(window: MainWin
     correction.hide()  # a window not on screen holds nothing of the facilitator's now
     assert [typed.where for typed in typed_in_open_windows(_app())] == ["Escalation outcome: Lifts out of order"]
     correction.words_edit.setPlainText(hit.text)  # as found: closing it asks nothing
+    outcome.outcome_edit.clear()  # nor this one, with no outcome typed
 
 
 def test_a_question_of_an_issues_history_holds_the_words_typed_unless_they_are_stored_already(
@@ -100,6 +101,15 @@ def test_the_start_dialog_holds_the_topic_and_plan_words_typed_in_it(window: Mai
     dialog.team_combo.addItem(seaside.name, seaside.id)
     dialog.team_combo.setCurrentIndex(1)  # another team: its plan fills the plan's fields, the topic stays typed
     assert dialog.typed_words() == TypedWords("Start session", "Topic: Working with interpreters")
+    dialog.guest_edit.setText("Sam Guest")
+    assert dialog.add_guest()
+    dialog.guest_edit.setText("Lou")  # a guest added, and one being typed, are typed words too
+    typed = "Topic: Working with interpreters\nGuests: Sam Guest\nGuest name: Lou"
+    assert dialog.typed_words() == TypedWords("Start session", typed)
+    dialog.topic_edit.clear()
+    dialog.guest_edit.clear()
+    dialog.set_present({"Sam Guest"}, checked=False)  # unticked: Start would not add them
+    assert dialog.typed_words() is None
     dialog.reject()
 
 
@@ -207,6 +217,8 @@ def test_the_add_people_dialog_holds_the_guests_typed_in_it(window: MainWindow) 
     dialog.guest_edit.clear()
     dialog.absent_list.item(dialog.absent_list.count() - 1).setCheckState(Qt.CheckState.Unchecked)
     assert dialog.typed_words() == TypedWords("Add people present", "Guests: Sam Guest")  # unticked: not to be added
+    dialog.absent_list.item(dialog.absent_list.count() - 2).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.typed_words() is None
     dialog.reject()
 
 

@@ -34,9 +34,10 @@ from copdesk.views.forms.ui_change_action import Ui_ChangeActionDialog
 from copdesk.views.live.notes.action_models import CARRIED_COLUMN, STATE_COLUMN, ActionRow, action_model
 from copdesk.views.live.notes.action_wording import correct_in_place
 from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table, list_with_buttons
-from copdesk.views.widgets.forms import name_standard_buttons, place_field
+from copdesk.views.widgets.forms import may_leave, name_standard_buttons, place_field
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
+from copdesk.views.widgets.typed_words import TypedWords
 from copdesk.views.write_guard import KEPT_TYPED
 
 DUE_PLACEHOLDER = "Due: 3/11/2026, friday, in 2 weeks, next session"
@@ -314,6 +315,7 @@ class ChangeActionDialog(QDialog):
         self.due_field = DueField(self.message)
         self.due_field.today, self.due_field.next_session = today, next_session
         self.due_field.setText(format_uk(action.due) if action.due else "")
+        self._opened_on = self._typed()  # what the field held as it opened: stored already, so no one's typing
         if change_owner:  # one question per dialog: the other row goes
             place_field(ui.form, ui.ownerLabel, self.owner_field, after=None)
             ui.form.removeRow(ui.dueLabel)
@@ -325,6 +327,23 @@ class ChangeActionDialog(QDialog):
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
         self.resize(460, self.sizeHint().height())
+
+    def _typed(self) -> str:
+        return self.owner_field.currentText() if self.change_owner else self.due_field.text()
+
+    def typed_words(self) -> TypedWords | None:
+        """The new owner or due date typed and not saved (:mod:`copdesk.views.widgets.typed_words`)."""
+        typed = self._typed()
+        if typed == self._opened_on:
+            return None
+        what = "New owner" if self.change_owner else "New due date"
+        return TypedWords(f"{self.windowTitle()}: {self.ui.headingLabel.text()}", f"{what}: {typed}")
+
+    def reject(self) -> None:
+        """Cancel, Esc or the title bar: a name or date typed, however short, is left only when the facilitator says
+        so."""
+        if may_leave(self, self.typed_words()):
+            super().reject()
 
     def accept(self) -> None:
         try:

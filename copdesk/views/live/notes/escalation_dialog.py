@@ -26,10 +26,12 @@ from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_new_escalation import Ui_NewEscalationDialog
 from copdesk.views.forms.ui_update_escalation import Ui_UpdateEscalationDialog
 from copdesk.views.live.notes.action_editor import DueField, next_session_day
-from copdesk.views.widgets.forms import name_standard_buttons, place_field
+from copdesk.views.widgets.forms import may_leave, name_standard_buttons, place_field
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.typed_words import TypedWords
+
+DUE_BY_DEFAULT = "in 2 weeks"
 
 
 def _wire_buttons(dialog: QDialog, box: QDialogButtonBox) -> None:
@@ -76,10 +78,20 @@ class NewEscalationDialog(QDialog):
         self.due_field.today = self.today
         self.due_field.next_session = next_session_day(context.db, team_id, now)
         self.due_field.setAccessibleName("Response due")
-        self.due_field.setText("in 2 weeks")
+        self.due_field.setText(DUE_BY_DEFAULT)
         place_field(ui.form, ui.dueLabel, self.due_field, after=self.raised_edit)
         _wire_buttons(self, ui.buttonBox)
         self.resize(520, self.sizeHint().height())
+
+    def typed_words(self) -> TypedWords | None:
+        """A response date typed and not saved (:mod:`copdesk.views.widgets.typed_words`)."""
+        due = self.due_field.text()
+        return None if due == DUE_BY_DEFAULT else TypedWords(self.windowTitle(), f"Response due: {due}")
+
+    def reject(self) -> None:
+        """Cancel, Esc or the title bar: a date typed is left behind only when the facilitator says so."""
+        if may_leave(self, self.typed_words()):
+            super().reject()
 
     def accept(self) -> None:
         if self.issue_combo.count() == 0:
@@ -143,6 +155,11 @@ class UpdateEscalationDialog(QDialog):
         if outcome == (self.escalation.outcome or ""):
             return None
         return TypedWords(f"Escalation outcome: {self.issue_title}", outcome)
+
+    def reject(self) -> None:
+        """Cancel, Esc or the title bar: an outcome typed is left behind only when the facilitator says so."""
+        if may_leave(self, self.typed_words()):
+            super().reject()
 
     def accept(self) -> None:
         outcome = self.outcome_edit.toPlainText()

@@ -17,6 +17,7 @@ from copdesk.services.sessions import add_latecomers
 from copdesk.store import sessions, teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_add_people import Ui_AddPeopleDialog
+from copdesk.views.widgets.forms import may_leave
 from copdesk.views.widgets.typed_words import TypedWords, field_lines, rereads
 
 _MEMBER_ID = Qt.ItemDataRole.UserRole
@@ -122,6 +123,15 @@ class AddPeopleDialog(QDialog):
         fields = (("Guests", ", ".join(self._guests(self.ticked()))), ("Guest name", self.guest_edit.text()))
         lines = field_lines(fields)
         return TypedWords(self.windowTitle(), lines) if lines else None
+
+    def reject(self) -> None:
+        """Cancel, Esc or the title bar: guests typed are left behind only when the facilitator says so."""
+        if may_leave(self, self.typed_words()):
+            super().reject()
+
+    def put_away(self) -> None:
+        """The session has ended: nobody can be marked present in it any more, so the dialog goes without asking."""
+        super().reject()
 
     def _mark_now(self, item: QListWidgetItem) -> None:
         """Enter or a double-click on a name: that person (and anyone already ticked) is marked present."""

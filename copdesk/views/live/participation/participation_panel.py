@@ -226,7 +226,7 @@ class ParticipationPanel(Pane):
     def _show_idle(self) -> None:
         self.live_area.hide()
         if self.add_people_dialog is not None:
-            self.add_people_dialog.reject()
+            self.add_people_dialog.put_away()
         for widget in self._header_widgets:
             widget.hide()
         for action in (*self.key_actions, self.stop_action, self.undo_action):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QListWidgetItem, QMenu
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QMenu, QMessageBox
 
 from copdesk.core.model import Role
 from copdesk.store import participation, sessions, teams
@@ -14,7 +14,7 @@ from copdesk.store.safe_write import STORAGE_FULL_MESSAGE
 from copdesk.views.live.participation.add_people_dialog import NOBODY_ABSENT, AddPeopleDialog
 from copdesk.views.live.participation.roster_model import RosterRole
 from copdesk.views.shell.main_window import MainWindow
-from tests.views.live_helpers import add_team, start_session
+from tests.views.live_helpers import add_team, answer_questions, start_session
 from tests.views.participation_helpers import click_tile
 
 TEAM = ("Ash Lee", "Bo Day", "Cy Vale", "Aziz Noor")
@@ -110,7 +110,9 @@ def test_a_guest_added_on_the_spot_joins_the_team_as_a_guest_and_the_tiles(windo
     assert tiles(window, RosterRole.ROLE_LABEL)[-1] == Role.GUEST.label
 
 
-def test_bad_guest_names_are_refused_in_one_line_and_change_nothing(window: MainWindow) -> None:
+def test_bad_guest_names_are_refused_in_one_line_and_change_nothing(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     add_team(window, TEAM)
     session = start_session(window, present=TEAM[:3])
     db = window.context.db
@@ -136,7 +138,9 @@ def test_bad_guest_names_are_refused_in_one_line_and_change_nothing(window: Main
     assert dialog.add_guest()
     dialog.guest_edit.setText("ROSA ortiz")
     assert not dialog.add_guest() and "already on the list" in dialog.error_label.text()
-    dialog.reject()  # cancelling saves nobody, not even the guest typed in
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Discard)
+    dialog.reject()  # cancelling (once asked) saves nobody, not even the guest typed in
+    assert len(asked) == 1
     assert database_state(window, session.id) == before
     assert len(tiles(window, RosterRole.NAME)) == 3
 
