@@ -1,5 +1,5 @@
 """Who spoke and how the room felt, as the facilitator logs it live: a contribution tick, a talk-time stint's
-length, an Undo, an engagement marker (about the room, never a person), and the "quiet after" setting."""
+length, an engagement marker (about the room, never a person), an Undo of either, and the "quiet after" setting."""
 
 from __future__ import annotations
 
@@ -32,6 +32,12 @@ def undo_contribution(db: Database, contribution_id: int) -> None:
 def log_marker(db: Database, session_id: int, kind: MarkerKind, at: datetime) -> int:
     with transaction(db):
         return participation.add_marker(db, session_id, kind, at)
+
+
+def undo_marker(db: Database, marker_id: int) -> None:
+    """A marker pressed by mistake, taken back: nothing else refers to it, so the row goes."""
+    with transaction(db):
+        participation.delete_marker(db, marker_id)
 
 
 def set_quiet_after_minutes(db: Database, minutes: int) -> None:

@@ -67,6 +67,10 @@ def add_marker(db: Database, session_id: int, kind: MarkerKind, at: datetime) ->
     return insert_row(db, "marker", row)
 
 
+def delete_marker(db: Database, marker_id: int) -> None:
+    db.execute("DELETE FROM marker WHERE id = ?", [marker_id])
+
+
 def markers(db: Database, session_id: int) -> list[MarkerRow]:
     sql = "SELECT id, kind, at FROM marker WHERE session_id = ? ORDER BY id"
     return [MarkerRow(int(r["id"]), MarkerKind(r["kind"]), str(r["at"])) for r in db.query(sql, [session_id])]

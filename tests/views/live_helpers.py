@@ -63,8 +63,8 @@ def start_session(
     return sessions.get_session(window.context.db, session_id)
 
 
-def answer_questions(monkeypatch: pytest.MonkeyPatch, *answers: QMessageBox.StandardButton) -> list[str]:
-    """Answer the next questions asked with ``QMessageBox.question`` (Discard or Cancel over words typed), in turn;
+def answer_leaving(monkeypatch: pytest.MonkeyPatch, *answers: QMessageBox.StandardButton) -> list[str]:
+    """Answer the next questions about leaving typed words (``QMessageBox.question``: Discard or Cancel), in turn;
     returns the list of the questions asked, which grows as they are."""
     asked: list[str] = []
     left = list(answers)

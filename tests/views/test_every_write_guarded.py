@@ -146,7 +146,7 @@ def _talk_time(world: World) -> None:
 
 
 def _undo_contribution(world: World) -> None:
-    world.window.participation_panel.undo_last()
+    world.window.participation_panel.undo_last()  # a contribution or a marker, whichever was made last
 
 
 def _marker(world: World) -> None:
@@ -440,6 +440,11 @@ def _with_contribution(world: World) -> None:
     _contribution(world)
 
 
+def _with_marker(world: World) -> None:
+    _live(world)
+    _marker(world)
+
+
 def _with_learning(world: World) -> None:
     _live(world)
     _note_item(NoteKind.LEARNING)(world)
@@ -477,6 +482,7 @@ PATHS: dict[str, tuple[Callable[[World], None], Callable[[World], None]]] = {
     "talk-time stint": (_live, _talk_time),
     "undo contribution": (_with_contribution, _undo_contribution),
     "marker": (_live, _marker),
+    "undo marker": (_with_marker, _undo_contribution),
     "quiet after": (_live, _quiet_after),
     "repeated-issue note": (_live, _repeated_issue_note),
     "notes text": (_live, _notes_text),

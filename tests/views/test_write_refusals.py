@@ -34,7 +34,7 @@ from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.banner import Banner
 from tests.conftest import FakeClock
 from tests.views.conftest import clocked_window  # noqa: F401  (the real window, on the fake clocks)
-from tests.views.live_helpers import add_team, answer_questions, start_session
+from tests.views.live_helpers import add_team, answer_leaving, start_session
 from tests.views.participation_helpers import click_tile
 
 FULL = "database or disk is full"
@@ -706,7 +706,7 @@ def test_guests_kept_for_retry_are_kept_at_a_log_off_once_and_as_a_retry_would_a
     dialog.guest_edit.setText("Lou Student")
     held = TypedWords("Add people present", "Guests: Kit Visitor\nGuest name: Lou Student")
     assert dialog.typed_words() == held
-    answer_questions(monkeypatch, QMessageBox.StandardButton.Discard)
+    answer_leaving(monkeypatch, QMessageBox.StandardButton.Discard)
     dialog.reject()
     assert window.context.writes.words_waiting() == [held]  # cancelled: the Retry's, as it would read them
     app = QApplication.instance()
@@ -808,7 +808,7 @@ def test_the_same_guest_held_by_a_retry_and_typed_again_is_kept_once_at_a_log_of
     assert first.add_guest()
     disk.fill()
     assert not first.mark_present()
-    answer_questions(monkeypatch, QMessageBox.StandardButton.Discard)
+    answer_leaving(monkeypatch, QMessageBox.StandardButton.Discard)
     first.reject()
     again = window.participation_panel.open_add_people()
     assert again is not None and again is not first

@@ -22,6 +22,7 @@ class LiveSession(QObject):
     question_shown = Signal(str)  # the current question's text, for the share-safe view
     room_signal = Signal(str)  # a core RoomSignal kind ('quiet-voice', 'tension', 'low-energy'), '' when none
     marker_logged = Signal(str)  # a MarkerKind value
+    marker_taken_back = Signal(str)  # a MarkerKind value: Undo took back a marker pressed by mistake
     repeated_issue_requested = Signal()  # "Same issue again": open the recurring-issue linking in the notes
     remedies_requested = Signal(str, str)  # a MarkerKind value and what happens next: the question pane shows them
 

@@ -19,7 +19,7 @@ from copdesk.views.session.start_session_dialog import StartSessionDialog
 from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
-from tests.views.live_helpers import REFLECTIVE_MINUTES, ROSTER, add_team, answer_questions, start_session
+from tests.views.live_helpers import REFLECTIVE_MINUTES, ROSTER, add_team, answer_leaving, start_session
 
 
 def _weekly_rule_at(moment_local_naive: object) -> str:
@@ -184,7 +184,7 @@ def test_a_guest_of_last_time_is_offered_after_the_team_and_not_ticked_with_ever
     dialog.guest_edit.setText("Eve Newcomer")
     assert dialog.add_guest()
     assert dialog.count_label.text() == f"{len(ROSTER)} of {len(ROSTER)} present, and 2 guests"
-    answer_questions(monkeypatch, QMessageBox.StandardButton.Discard)
+    answer_leaving(monkeypatch, QMessageBox.StandardButton.Discard)
     dialog.reject()
 
 
@@ -213,7 +213,7 @@ def test_bad_guests_and_cancelling_change_nothing(window: MainWindow, monkeypatc
     assert dialog.go_to_ground_rules()
     dialog.guest_edit.setText("Guest Speaker")
     assert dialog.add_guest()
-    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Discard)
+    asked = answer_leaving(monkeypatch, QMessageBox.StandardButton.Discard)
     dialog.reject()
     assert len(asked) == 1 and not dialog.isVisible()  # the topic and guest typed are left only once asked
 
@@ -416,5 +416,5 @@ def test_a_paste_too_long_for_a_start_field_says_what_was_not_taken(
         assert dialog.error_label.text() == (
             f"{name} holds at most {field.maxLength():,} characters: the rest was not taken."
         )
-    answer_questions(monkeypatch, QMessageBox.StandardButton.Discard)
+    answer_leaving(monkeypatch, QMessageBox.StandardButton.Discard)
     dialog.reject()

@@ -17,7 +17,7 @@ from copdesk.views.live.notes.action_editor import ChangeActionDialog
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog, UpdateEscalationDialog
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.forms import LEAVE_TYPED_WORDS
-from tests.views.live_helpers import ROSTER, add_team, answer_questions, held_session, start_session
+from tests.views.live_helpers import ROSTER, add_team, answer_leaving, held_session, start_session
 
 
 def _closes_unasked(dialog: QDialog, qtbot: QtBot) -> None:
@@ -43,7 +43,7 @@ def test_the_start_dialog_asks_before_esc_drops_a_short_topic_or_a_guest(
         dialog = flow.open_start_dialog()
         assert dialog is not None
         type_in(dialog)
-        asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard)
+        asked = answer_leaving(monkeypatch, QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard)
         QTest.keyClick(dialog.team_combo, Qt.Key.Key_Escape)
         assert asked == [LEAVE_TYPED_WORDS] and dialog.isVisible(), "Cancel: still there"
         dialog.ui.cancelButton.click()
@@ -70,7 +70,7 @@ def test_reassign_and_new_due_date_ask_before_esc_drops_what_was_typed(
     _closes_unasked(dialog(), qtbot)
     typing = dialog()
     field = typing.owner_field if change_owner else typing.due_field
-    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard)
+    asked = answer_leaving(monkeypatch, QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard)
     typing.show()
     qtbot.waitExposed(typing)
     QTest.keyClicks(field, "Bo" if change_owner else "fri")
@@ -93,7 +93,7 @@ def test_the_escalation_dialogs_ask_before_esc_drops_what_was_typed(
     new = NewEscalationDialog(window.context, team.id, [], session_id=None, parent=window)
     for dialog, field, typed in ((outcome, outcome.outcome_edit, "OK"), (new, new.due_field, "3")):
         qtbot.addWidget(dialog)
-        asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard)
+        asked = answer_leaving(monkeypatch, QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard)
         dialog.show()
         qtbot.waitExposed(dialog)
         field.setFocus()
@@ -112,7 +112,7 @@ def test_add_person_asks_before_esc_drops_a_guest_typed_and_goes_unasked_when_th
     panel = window.participation_panel
     dialog = panel.open_add_people()
     assert dialog is not None
-    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
+    asked = answer_leaving(monkeypatch, QMessageBox.StandardButton.Cancel)
     qtbot.waitExposed(dialog)
     QTest.keyClicks(dialog.guest_edit, "Al")
     QTest.keyClick(dialog.guest_edit, Qt.Key.Key_Escape)

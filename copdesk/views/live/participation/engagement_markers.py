@@ -142,8 +142,10 @@ class RemediesPage(QScrollArea):
         self.escape.setEnabled(False)  # Esc is the text fields' own until remedies are shown
         self.escape.triggered.connect(self.closed)
         self.addAction(self.escape)
+        self.kind: MarkerKind | None = None  # the marker whose remedies are shown
 
     def show_for(self, kind: MarkerKind, follow_up: str) -> None:
+        self.kind = kind
         self.card.show_for(kind, follow_up)
         self.escape.setEnabled(True)
 

@@ -1,11 +1,11 @@
 """The live session's participation state: the core tally, kept in step with the store row by row.
 
-Every tick is written the moment it is made and undo deletes the row again, so a crash loses nothing
-and leaves nothing that was taken back. Each write goes through the window's write guard and the tally
-changes only once it is saved: a refused tick is not counted (Retry saves and counts it, at the moment it
-was made), and a refused undo leaves the tick counted. A talk-time stint is written as a plain tick when it starts and
-gets its duration when it stops, so a crash mid-stint still keeps the count. Times in the tally are
-monotonic (differences only); the store keeps wall-clock stamps, and :meth:`LiveTally.load` converts
+Every tick and marker is written the moment it is made and undo deletes the row again (the last of either, in the
+order they were made), so a crash loses nothing and leaves nothing that was taken back. Each write goes through the
+window's write guard and the tally changes only once it is saved: a refused tick is not counted (Retry saves and
+counts it, at the moment it was made), and a refused undo leaves the tick counted. A talk-time stint is written as a
+plain tick when it starts and gets its duration when it stops, so a crash mid-stint still keeps the count. Times in
+the tally are monotonic (differences only); the store keeps wall-clock stamps, and :meth:`LiveTally.load` converts
 them back when a session is resumed after a restart.
 """
 
@@ -43,6 +43,8 @@ class LiveTally(QObject):
         self.session_start = context.monotonic()
         self.quiet_after_minutes = _stored_quiet_minutes(context)
         self._row_ids: list[int] = []  # the store row of each tally entry, index for index
+        self._marker_row_ids: list[int] = []  # the store row of each marker, index for index
+        self._acts: list[bool] = []  # each tick (False) and marker (True) in the order made: what Undo takes back
         self._stint_index: int | None = None  # the entry of the running stint, to save its duration
 
     # -- loading --------------------------------------------------------------------------------
@@ -58,7 +60,11 @@ class LiveTally(QObject):
             [Contribution(row.member_id, self._monotonic_at(row.at), row.duration_seconds) for row in rows],
         )
         self._stint_index = None
-        self.markers = [(row.kind, self._monotonic_at(row.at)) for row in participation.markers(db, session_id)]
+        marker_rows = participation.markers(db, session_id)
+        self.markers = [(row.kind, self._monotonic_at(row.at)) for row in marker_rows]
+        self._marker_row_ids = [row.id for row in marker_rows]
+        made = sorted([(row.at, False) for row in rows] + [(row.at, True) for row in marker_rows], key=lambda a: a[0])
+        self._acts = [is_marker for _, is_marker in made]
         started_at = sessions.get_session(db, session_id).started_at
         self.session_start = self._monotonic_at(started_at) if started_at else self.context.monotonic()
         self.changed.emit()
@@ -84,6 +90,8 @@ class LiveTally(QObject):
         self.tally = Tally(self.context.monotonic)
         self.markers = []
         self._row_ids = []
+        self._marker_row_ids = []
+        self._acts = []
         self.changed.emit()
 
     def _present_members(self, session_id: int) -> list[Member]:
@@ -120,6 +128,7 @@ class LiveTally(QObject):
             return False
         self.tally.log_contribution(member_id, at=moment)
         self._row_ids.append(saved.value)
+        self._acts.append(False)
         self.changed.emit()
         return True
 
@@ -145,6 +154,7 @@ class LiveTally(QObject):
         self._save_duration(self.tally.start_speaking(member_id))
         self._stint_index = len(self._row_ids)
         self._row_ids.append(saved.value)
+        self._acts.append(False)
         self.changed.emit()
 
     def stop_speaking(self) -> None:
@@ -153,21 +163,41 @@ class LiveTally(QObject):
         self._save_duration(self.tally.stop_speaking())
         self.changed.emit()
 
-    def undo(self) -> Contribution | None:
-        """Take back the last contribution (a running stint is cancelled): its row is deleted first, and the
-        count changes only once that is saved, so the display and the store never disagree."""
-        if not self._row_ids or not self.tally.contributions:
+    def last_act(self) -> MarkerKind | int | None:
+        """What Undo would take back: the kind of a marker, or the member id of a contribution."""
+        if not self._acts:
             return None
+        return self.markers[-1][0] if self._acts[-1] else self.tally.contributions[-1].member_id
+
+    def undo(self) -> Contribution | MarkerKind | None:
+        """Take back the last contribution (a running stint is cancelled) or marker, whichever was made last: its row
+        is deleted first, and the count changes only once that is saved, so the display and the store never
+        disagree. A marker pressed by mistake on a shared screen goes as a tick does."""
+        if not self._acts:
+            return None
+        if self._acts[-1]:
+            return self._undo_marker()
         row_id = self._row_ids[-1]
         deleted = self.context.writes.run(lambda: log.undo_contribution(self.context.db, row_id))
         if deleted is None:
             return None  # still counted, as it is still stored; Undo again once the database takes writes
         undone = self.tally.undo_last()
         self._row_ids.pop()
+        self._acts.pop()
         if self._stint_index == len(self._row_ids):
             self._stint_index = None
         self.changed.emit()
         return undone
+
+    def _undo_marker(self) -> MarkerKind | None:
+        row_id = self._marker_row_ids[-1]
+        if self.context.writes.run(lambda: log.undo_marker(self.context.db, row_id)) is None:
+            return None  # still counted, as it is still stored
+        kind, _ = self.markers.pop()
+        self._marker_row_ids.pop()
+        self._acts.pop()
+        self.changed.emit()
+        return kind
 
     def add_marker(self, kind: MarkerKind) -> bool:
         """A marker about the room: the store has no column for a person, and none is passed. False if refused."""
@@ -185,6 +215,8 @@ class LiveTally(QObject):
         if saved is None:
             return False
         self.markers.append((kind, moment))
+        self._marker_row_ids.append(saved.value)
+        self._acts.append(True)
         self.changed.emit()
         return True
 

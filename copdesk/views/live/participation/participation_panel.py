@@ -1,7 +1,7 @@
 """The participation tracker pane (objectName ``participationPanel``): facilitator-only.
 
 Focus model: the number keys (1-9 log the numbered tile, 0 stops the talk-time speaker) and Ctrl+Z
-(undo the last tally) are shortcuts of this pane alone (``WidgetWithChildrenShortcut``), so they act
+(undo the last tally or room marker) are shortcuts of this pane alone (``WidgetWithChildrenShortcut``), so they act
 only while the focus is inside it, which also means only while the Live page is shown. Text fields
 win over them: in the notes editor, or any line edit, a digit is typed and Ctrl+Z undoes text. One
 click on a tile logs a contribution and leaves the focus on the roster, ready for the keys; Enter logs
@@ -112,7 +112,7 @@ class ParticipationPanel(Pane):
         self.stop_button.setToolTip("Stop timing the current speaker (0)")
         self.stop_button.clicked.connect(self.tally.stop_speaking)
         self.undo_button = QPushButton("Undo")
-        self.undo_button.setAccessibleName("Undo the last contribution")
+        self.undo_button.setAccessibleName("Undo the last contribution or room marker")
         self.undo_button.clicked.connect(self.undo_last)
         self.add_button = QPushButton("Add person…")
         self.add_button.setObjectName("addPersonButton")
@@ -174,7 +174,7 @@ class ParticipationPanel(Pane):
         self.stop_action = QAction("Participation: stop timing the speaker", self)
         self.stop_action.setShortcut(QKeySequence("0"))
         self.stop_action.triggered.connect(self.tally.stop_speaking)
-        self.undo_action = QAction("Participation: undo the last contribution", self)
+        self.undo_action = QAction("Participation: undo the last contribution or room marker", self)
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(self.undo_last)
         for action in (*self.key_actions, self.stop_action, self.undo_action):
@@ -295,7 +295,13 @@ class ParticipationPanel(Pane):
             self.choose(member_id)
 
     def undo_last(self) -> None:
-        self.tally.undo()
+        """The last tally or marker goes. A marker's remedies and the prompt it offered go with it (the question pane
+        hears it), and the room's signal is told afresh, so a signal that still stands is offered again."""
+        undone = self.tally.undo()
+        if isinstance(undone, MarkerKind):
+            self.live.marker_taken_back.emit(undone.value)
+            self._signal_key = None
+            self._publish_room_signal()
 
     def _tile_menu(self, position: QPoint) -> None:
         index = self.roster.indexAt(position)
@@ -408,9 +414,9 @@ class ParticipationPanel(Pane):
         for action in self.key_actions:
             action.setEnabled(live)
         self.stop_action.setEnabled(live and talk)
-        entries = self.tally.tally.contributions
-        self.undo_action.setEnabled(live and bool(entries))
-        self.undo_button.setEnabled(live and bool(entries))
+        can_undo = live and self.tally.last_act() is not None
+        self.undo_action.setEnabled(can_undo)
+        self.undo_button.setEnabled(can_undo)
         self.undo_button.setToolTip(self._undo_description())
         self.roster.setVisible(present > 0)
         self.nobody_label.setVisible(live and present == 0)
@@ -423,11 +429,13 @@ class ParticipationPanel(Pane):
         self._publish_room_signal()
 
     def _undo_description(self) -> str:
-        entries = self.tally.tally.contributions
-        if not entries:
+        last = self.tally.last_act()
+        if last is None:
             return "Nothing to undo (Ctrl+Z)"
+        if isinstance(last, MarkerKind):
+            return f"Undo the room marker {shipped_texts().challenge(last).button} (Ctrl+Z)"
         names = {member.id: member.display_name for member in self.tally.members}
-        return f"Undo {names.get(entries[-1].member_id, 'the last')}'s last contribution (Ctrl+Z)"
+        return f"Undo {names.get(last, 'the last')}'s last contribution (Ctrl+Z)"
 
     def _publish_room_signal(self) -> None:
         """Tell the picker when the room's signal changes: a new marker, or a different quiet voice."""

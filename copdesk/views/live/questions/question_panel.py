@@ -13,7 +13,7 @@ How it behaves, and why:
   brings up a matching prompt in a separate frame marked as a suggestion, with the quoted text behind it and
   who makes the link (the masterclass, or CoPDesk). The marker's remedies show in the question's place
   (``remedies_requested``): inside this pane, they hide neither the timer nor any control, and Esc, Close or the
-  next question puts them away.
+  next question puts them away. A marker taken back (``marker_taken_back``) takes its remedies and prompt with it.
 - ``LiveSession.question_shown`` carries the current question for the share-safe view. Tips and
   listening techniques are guidance for the facilitator, so for them it carries an empty string.
 - With no session live the pane still draws and searches, for browsing, and says nothing is logged.
@@ -100,6 +100,7 @@ class QuestionPanel(Pane):
         live_session.segment_changed.connect(self._segment_changed)
         live_session.room_signal.connect(self._room_signal)
         live_session.marker_logged.connect(self._marker_logged)
+        live_session.marker_taken_back.connect(self._marker_taken_back)
         live_session.remedies_requested.connect(self.show_remedies)
         self._refresh()
 
@@ -361,6 +362,16 @@ class QuestionPanel(Pane):
         except ValueError:
             return
         self._offer(signal, from_marker=True)
+
+    def _marker_taken_back(self, kind: str) -> None:
+        """A marker pressed by mistake and taken back: its remedies and the prompt it offered go too, rather than
+        go on telling of a room that never was (a signal that still stands is offered again straight after)."""
+        marker = MarkerKind(kind)
+        if self.remedies_shown and self.remedies_page.kind is marker:
+            self.hide_remedies()
+        if self._suggestion_from_marker and self.banner.signal is signal_for_marker(marker):
+            self.banner.dismiss()
+            self._suggestion_from_marker = False
 
     def _offer(self, signal: SignalKind, *, from_marker: bool) -> None:
         self._suggestion_from_marker = from_marker

@@ -14,7 +14,7 @@ from copdesk.store.safe_write import STORAGE_FULL_MESSAGE
 from copdesk.views.live.participation.add_people_dialog import NOBODY_ABSENT, AddPeopleDialog
 from copdesk.views.live.participation.roster_model import RosterRole
 from copdesk.views.shell.main_window import MainWindow
-from tests.views.live_helpers import add_team, answer_questions, start_session
+from tests.views.live_helpers import add_team, answer_leaving, start_session
 from tests.views.participation_helpers import click_tile
 
 TEAM = ("Ash Lee", "Bo Day", "Cy Vale", "Aziz Noor")
@@ -138,7 +138,7 @@ def test_bad_guest_names_are_refused_in_one_line_and_change_nothing(
     assert dialog.add_guest()
     dialog.guest_edit.setText("ROSA ortiz")
     assert not dialog.add_guest() and "already on the list" in dialog.error_label.text()
-    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Discard)
+    asked = answer_leaving(monkeypatch, QMessageBox.StandardButton.Discard)
     dialog.reject()  # cancelling (once asked) saves nobody, not even the guest typed in
     assert len(asked) == 1
     assert database_state(window, session.id) == before

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -72,6 +74,50 @@ def test_same_issue_again_asks_the_notes_pane_to_link_it(window: MainWindow) -> 
     # The notes pane (a listener) links the issue itself, so no extra note is written.
     assert REPEATED_ISSUE_NOTE not in [n.text for n in notes.notes(window.context.db, session_id)]
     assert "Issue tab" in window.question_panel.remedies_card.follow_up.text()
+
+
+def test_a_marker_pressed_by_mistake_is_taken_back_by_ctrl_z_with_its_remedies_and_prompt(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """It could not be undone: a mis-click on Tension stayed in the session for good, its remedies and prompt on
+    screen. Ctrl+Z (or Undo) takes back the last tally or marker, whichever came last, from the store and the screen."""
+    session_id = start_live_session(window, present=3)
+    member = click_tile(window, 0)
+    panel, questions = window.participation_panel, window.question_panel
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    button = panel.marker_bar.buttons[MarkerKind.TENSION]
+    button.setFocus()  # where a click on it leaves the focus
+    button.click()
+    assert questions.remedies_card.isVisible() and questions.banner.isVisible()
+    assert panel.undo_button.toolTip() == "Undo the room marker Tension (Ctrl+Z)"
+    QTest.keyClick(button, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert participation.markers(window.context.db, session_id) == []
+    assert button.text() == shipped_texts().challenge(MarkerKind.TENSION).button, "no count left on the button"
+    assert not questions.remedies_card.isVisible() and not questions.banner.isVisible()
+    assert [row.member_id for row in participation.contributions(window.context.db, session_id)] == [member]
+    assert panel.undo_button.toolTip().endswith("'s last contribution (Ctrl+Z)")
+    panel.undo_button.click()  # then the tally before it
+    assert participation.contributions(window.context.db, session_id) == []
+    assert not panel.undo_button.isEnabled()
+
+
+def test_undo_after_a_resume_takes_back_what_was_made_last(clocked_window: MainWindow, fake_clock: FakeClock) -> None:
+    """The order of ticks and markers is the order they were saved, after a restart too."""
+    window = clocked_window
+    session_id = start_live_session(window, present=3)
+    panel = window.participation_panel
+    panel.mark_room(MarkerKind.LOW_ENERGY)
+    fake_clock.advance(30)
+    click_tile(window, 1)
+    fake_clock.advance(30)
+    panel.mark_room(MarkerKind.TENSION)
+    panel.tally.load(session_id)  # as a resume reads it back
+    panel.undo_last()
+    assert [m.kind for m in participation.markers(window.context.db, session_id)] == [MarkerKind.LOW_ENERGY]
+    panel.undo_last()
+    assert participation.contributions(window.context.db, session_id) == []
+    assert panel.marker_bar.buttons[MarkerKind.LOW_ENERGY].text().endswith("· 1")
 
 
 @pytest.fixture

@@ -450,7 +450,7 @@ def test_the_keys_are_listed_for_the_help_overlay(window: MainWindow) -> None:
     assert rows["1 to 9"] == "Participation: log a contribution for the person with that number"
     assert not any(keys in rows for keys in "123456789"), "the nine keys share one row"
     assert rows["0"] == "Participation: stop timing the speaker"
-    assert "Participation: undo the last contribution" in rows.values()
+    assert "Participation: undo the last contribution or room marker" in rows.values()
 
 
 def test_with_nobody_tallied_no_tile_turns_amber_and_the_line_says_why(
