@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from copdesk.core.agenda import AgendaTemplate
 from copdesk.core.clock import MonotonicClock, WallClock
-from copdesk.core.model import Role, Session, SessionKind, SessionStatus
+from copdesk.core.model import Member, Role, Session, SessionKind, SessionStatus
 from copdesk.core.planning import SessionRoles
 from copdesk.core.timer import SegmentState, SessionTimer, TimerStatus, TimerView
 from copdesk.services import transaction
@@ -169,6 +169,18 @@ def remove_attendee(db: Database, session_id: int, member_id: int) -> None:
         if sessions.get_session(db, session_id).status is not SessionStatus.LIVE:
             raise ValueError("That session has ended: who attended is part of the record now.")
         sessions.remove_attendee(db, session_id, member_id)
+
+
+def put_back_attendee(db: Database, session_id: int, member: Member, now: datetime) -> int:
+    """Undo :func:`remove_attendee`: marked present again; a guest it took off the roster too (added for this session
+    alone) is added again under the same name. Returns the id of the member now present."""
+    with transaction(db):
+        session = sessions.get_session(db, session_id)
+        if session.status is not SessionStatus.LIVE:
+            raise ValueError("That session has ended: who attended is part of the record now.")
+        kept = any(m.id == member.id for m in teams.list_members(db, session.team_id, include_inactive=True))
+        ids, guests = ([member.id], []) if kept else ([], [member.display_name])
+        return sessions.add_latecomers(db, session_id, ids, guests, now)[0]
 
 
 def discard_session(db: Database, session_id: int, now: datetime) -> DiscardPreview:

@@ -146,7 +146,7 @@ def _talk_time(world: World) -> None:
 
 
 def _undo_contribution(world: World) -> None:
-    world.window.participation_panel.undo_last()  # a contribution or a marker, whichever was made last
+    world.window.participation_panel.undo_last()  # a contribution, a marker or a removal, whichever was made last
 
 
 def _marker(world: World) -> None:
@@ -445,6 +445,11 @@ def _with_marker(world: World) -> None:
     _marker(world)
 
 
+def _with_removal(world: World) -> None:
+    _live(world)
+    assert world.window.participation_panel.remove_present(teams.list_members(world.db, world.team_id)[-1].id)
+
+
 def _with_learning(world: World) -> None:
     _live(world)
     _note_item(NoteKind.LEARNING)(world)
@@ -483,6 +488,7 @@ PATHS: dict[str, tuple[Callable[[World], None], Callable[[World], None]]] = {
     "undo contribution": (_with_contribution, _undo_contribution),
     "marker": (_live, _marker),
     "undo marker": (_with_marker, _undo_contribution),
+    "put back present": (_with_removal, _undo_contribution),
     "quiet after": (_live, _quiet_after),
     "repeated-issue note": (_live, _repeated_issue_note),
     "notes text": (_live, _notes_text),

@@ -1,7 +1,8 @@
 """The live session's participation state: the core tally, kept in step with the store row by row.
 
 Every tick and marker is written the moment it is made and undo deletes the row again (the last of either, in the
-order they were made), so a crash loses nothing and leaves nothing that was taken back. Each write goes through the
+order they were made, or puts back the last person taken off as marked present by mistake), so a crash loses
+nothing and leaves nothing that was taken back. Each write goes through the
 window's write guard and the tally changes only once it is saved: a refused tick is not counted (Retry saves and
 counts it, at the moment it was made), and a refused undo leaves the tick counted. A talk-time stint is written as a
 plain tick when it starts and gets its duration when it stops, so a crash mid-stint still keeps the count. Times in
@@ -12,6 +13,7 @@ them back when a session is resumed after a restart.
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 from functools import partial
 
 from PySide6.QtCore import QObject, Signal
@@ -22,10 +24,19 @@ from copdesk.core.participation import CONTRIBUTIONS, Contribution, Measure, Tal
 from copdesk.core.picker import RoomSignal, room_signal
 from copdesk.core.text import name_key
 from copdesk.services import participation as log
+from copdesk.services import sessions as sessions_service
 from copdesk.store import participation, sessions, settings, teams
 from copdesk.views.context import AppContext
 
 QUIET_MINUTES_LIMIT = 60
+
+
+class Act(Enum):
+    """What Undo can take back, in the order made."""
+
+    TICK = "tick"
+    MARKER = "marker"
+    REMOVAL = "removal"
 
 
 class LiveTally(QObject):
@@ -44,7 +55,8 @@ class LiveTally(QObject):
         self.quiet_after_minutes = _stored_quiet_minutes(context)
         self._row_ids: list[int] = []  # the store row of each tally entry, index for index
         self._marker_row_ids: list[int] = []  # the store row of each marker, index for index
-        self._acts: list[bool] = []  # each tick (False) and marker (True) in the order made: what Undo takes back
+        self._acts: list[Act] = []  # in the order made: what Undo takes back
+        self._removed: list[tuple[Member, int]] = []  # each person taken off as present by mistake, and their tile
         self._stint_index: int | None = None  # the entry of the running stint, to save its duration
 
     # -- loading --------------------------------------------------------------------------------
@@ -63,8 +75,9 @@ class LiveTally(QObject):
         marker_rows = participation.markers(db, session_id)
         self.markers = [(row.kind, self._monotonic_at(row.at)) for row in marker_rows]
         self._marker_row_ids = [row.id for row in marker_rows]
-        made = sorted([(row.at, False) for row in rows] + [(row.at, True) for row in marker_rows], key=lambda a: a[0])
-        self._acts = [is_marker for _, is_marker in made]
+        made = sorted([(r.at, Act.TICK) for r in rows] + [(r.at, Act.MARKER) for r in marker_rows], key=lambda a: a[0])
+        self._acts = [act for _, act in made]
+        self._removed = []
         started_at = sessions.get_session(db, session_id).started_at
         self.session_start = self._monotonic_at(started_at) if started_at else self.context.monotonic()
         self.changed.emit()
@@ -92,6 +105,7 @@ class LiveTally(QObject):
         self._row_ids = []
         self._marker_row_ids = []
         self._acts = []
+        self._removed = []
         self.changed.emit()
 
     def _present_members(self, session_id: int) -> list[Member]:
@@ -128,7 +142,7 @@ class LiveTally(QObject):
             return False
         self.tally.log_contribution(member_id, at=moment)
         self._row_ids.append(saved.value)
-        self._acts.append(False)
+        self._acts.append(Act.TICK)
         self.changed.emit()
         return True
 
@@ -154,7 +168,7 @@ class LiveTally(QObject):
         self._save_duration(self.tally.start_speaking(member_id))
         self._stint_index = len(self._row_ids)
         self._row_ids.append(saved.value)
-        self._acts.append(False)
+        self._acts.append(Act.TICK)
         self.changed.emit()
 
     def stop_speaking(self) -> None:
@@ -163,20 +177,25 @@ class LiveTally(QObject):
         self._save_duration(self.tally.stop_speaking())
         self.changed.emit()
 
-    def last_act(self) -> MarkerKind | int | None:
-        """What Undo would take back: the kind of a marker, or the member id of a contribution."""
+    def last_act(self) -> MarkerKind | int | Member | None:
+        """What Undo would take back: the kind of a marker, the member id of a contribution, or the person taken off."""
         if not self._acts:
             return None
-        return self.markers[-1][0] if self._acts[-1] else self.tally.contributions[-1].member_id
+        if self._acts[-1] is Act.MARKER:
+            return self.markers[-1][0]
+        return self._removed[-1][0] if self._acts[-1] is Act.REMOVAL else self.tally.contributions[-1].member_id
 
-    def undo(self) -> Contribution | MarkerKind | None:
+    def undo(self) -> Contribution | MarkerKind | Member | None:
         """Take back the last contribution (a running stint is cancelled) or marker, whichever was made last: its row
         is deleted first, and the count changes only once that is saved, so the display and the store never
-        disagree. A marker pressed by mistake on a shared screen goes as a tick does."""
+        disagree. A marker pressed by mistake on a shared screen goes as a tick does, and someone taken off as marked
+        present by mistake comes back (:meth:`_put_back`)."""
         if not self._acts:
             return None
-        if self._acts[-1]:
+        if self._acts[-1] is Act.MARKER:
             return self._undo_marker()
+        if self._acts[-1] is Act.REMOVAL:
+            return self._put_back()
         row_id = self._row_ids[-1]
         deleted = self.context.writes.run(lambda: log.undo_contribution(self.context.db, row_id))
         if deleted is None:
@@ -188,6 +207,38 @@ class LiveTally(QObject):
             self._stint_index = None
         self.changed.emit()
         return undone
+
+    def taken_off(self, member_id: int) -> None:
+        """Someone marked present by mistake was taken off the attendance: their tile goes, and Undo puts them back."""
+        index = self.member_ids().index(member_id)
+        self._removed.append((self.members.pop(index), index))
+        self._acts.append(Act.REMOVAL)
+        self.changed.emit()
+
+    def _put_back(self) -> Member | None:
+        """Present again, on the tile they had: no contribution is logged (none could be when they were taken off, and
+        Undo took back any since), so no number key moves. Refused by the session (it ended, or a guest of the same
+        name was added since), the act is dropped and the ``ValueError`` says why; refused by the disk, it stays."""
+        session_id, (member, index) = self.session_id, self._removed[-1]
+        if session_id is None:
+            return None
+        try:
+            saved = self.context.writes.run(
+                lambda: sessions_service.put_back_attendee(self.context.db, session_id, member, self.context.now())
+            )
+        except ValueError:
+            self._removed.pop()
+            self._acts.pop()
+            self.changed.emit()
+            raise
+        if saved is None:
+            return None
+        self._removed.pop()
+        self._acts.pop()
+        back = teams.get_member(self.context.db, saved.value)
+        self.members.insert(min(index, len(self.members)), back)
+        self.changed.emit()
+        return back
 
     def _undo_marker(self) -> MarkerKind | None:
         row_id = self._marker_row_ids[-1]
@@ -216,7 +267,7 @@ class LiveTally(QObject):
             return False
         self.markers.append((kind, moment))
         self._marker_row_ids.append(saved.value)
-        self._acts.append(True)
+        self._acts.append(Act.MARKER)
         self.changed.emit()
         return True
 

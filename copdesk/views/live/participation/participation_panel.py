@@ -8,7 +8,8 @@ click on a tile logs a contribution and leaves the focus on the roster, ready fo
 the current tile. "/" on the roster opens the pane's filter box (shown for groups of ten or more), where
 letters filter the roster and a digit or Enter logs one of the matches, because that box exists only
 to pick a person. Letters on the roster itself stay with the window (N, Q and the like). A tile's menu (a right
-click, or the Menu key) takes back a mark of present made by mistake, until anything of theirs is recorded.
+click, or the Menu key) takes back a mark of present made by mistake, until anything of theirs is recorded; Undo
+puts them back on their tile.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from copdesk.core.masterclass import shipped_texts
-from copdesk.core.model import MarkerKind, NoteKind
+from copdesk.core.model import MarkerKind, Member, NoteKind
 from copdesk.core.participation import CONTRIBUTIONS, TALK_TIME, Measure, balance_in_words, gini
 from copdesk.services.notes import add_note
 from copdesk.services.sessions import remove_attendee
@@ -295,10 +296,17 @@ class ParticipationPanel(Pane):
             self.choose(member_id)
 
     def undo_last(self) -> None:
-        """The last tally or marker goes. A marker's remedies and the prompt it offered go with it (the question pane
-        hears it), and the room's signal is told afresh, so a signal that still stands is offered again."""
-        undone = self.tally.undo()
-        if isinstance(undone, MarkerKind):
+        """The last tally or marker goes, or the last person taken off comes back. A marker's remedies and the prompt
+        it offered go with it (the question pane hears it), and the room's signal is told afresh, so a signal that
+        still stands is offered again."""
+        try:
+            undone = self.tally.undo()
+        except ValueError as refused:
+            self._say(str(refused))
+            return
+        if isinstance(undone, Member):
+            self.reload_roster()
+        elif isinstance(undone, MarkerKind):
             self.live.marker_taken_back.emit(undone.value)
             self._signal_key = None
             self._publish_room_signal()
@@ -343,14 +351,19 @@ class ParticipationPanel(Pane):
                 key=("not present", session_id, member_id),
             )
         except ValueError as refused:
-            window = self.window()
-            if isinstance(window, QMainWindow):
-                window.statusBar().showMessage(str(refused), REFUSAL_SHOWN_MS)
+            self._say(str(refused))
             return False
         if saved is None:
             return False
+        self.tally.taken_off(member_id)
         self.reload_roster()
         return True
+
+    def _say(self, refused: str) -> None:
+        """A refusal of the session's own, in the status bar."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(refused, REFUSAL_SHOWN_MS)
 
     def mark_room(self, kind: MarkerKind) -> None:
         """Save the marker (no person), tell the picker, and have the question pane show the remedies."""
@@ -434,6 +447,8 @@ class ParticipationPanel(Pane):
             return "Nothing to undo (Ctrl+Z)"
         if isinstance(last, MarkerKind):
             return f"Undo the room marker {shipped_texts().challenge(last).button} (Ctrl+Z)"
+        if isinstance(last, Member):
+            return f"Put {last.display_name} back as present (Ctrl+Z)"
         names = {member.id: member.display_name for member in self.tally.members}
         return f"Undo {names.get(last, 'the last')}'s last contribution (Ctrl+Z)"
 

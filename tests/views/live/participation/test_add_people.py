@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QMenu, QMessageBox
 
-from copdesk.core.model import Role
+from copdesk.core.model import MarkerKind, Role
 from copdesk.store import participation, sessions, teams
 from copdesk.store.errors import StorageFullError
 from copdesk.store.safe_write import STORAGE_FULL_MESSAGE
@@ -208,6 +208,30 @@ def test_someone_marked_present_by_mistake_is_taken_off_from_their_tile_before_t
     assert not logged.isEnabled() and logged.toolTip() == "Still marked present: a contribution of theirs is logged."
     [others] = _menu_of(window, "Aziz Noor").actions()
     assert not others.isEnabled() and "would move to other number keys" in others.toolTip()
+
+
+def test_undo_puts_back_someone_taken_off_by_mistake_on_their_own_tile(window: MainWindow) -> None:
+    """Taking the wrong person off had no way back but Add person…, which put them on the last tile. Undo (Ctrl+Z)
+    marks them present again where they were; a guest it took off the roster comes back under the same name."""
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM, guests=("Sam Guest",))
+    panel, db = window.participation_panel, window.context.db
+    before = tiles(window, RosterRole.NAME)
+    ids = {m.display_name: m.id for m in teams.list_members(db, 1)}
+    for name in ("Bo Day", "Sam Guest"):
+        [mistaken] = _menu_of(window, name).actions()
+        mistaken.trigger()
+    panel.mark_room(MarkerKind.LOW_ENERGY)  # something else since: Undo takes back the last first
+    assert "Sam Guest" not in [m.display_name for m in teams.list_members(db, 1, include_inactive=True)]
+    panel.undo_last()
+    assert panel.undo_button.toolTip() == "Put Sam Guest back as present (Ctrl+Z)"
+    panel.undo_last()
+    assert panel.undo_button.toolTip() == "Put Bo Day back as present (Ctrl+Z)"
+    panel.undo_button.click()
+    assert tiles(window, RosterRole.NAME) == before, "each on the tile they had, so no number key moved"
+    present = {teams.get_member(db, member_id).display_name for member_id in sessions.attendee_ids(db, session.id)}
+    assert present == {*TEAM, "Sam Guest"} and ids["Bo Day"] in sessions.attendee_ids(db, session.id)
+    assert not panel.undo_button.isEnabled()
 
 
 def test_a_removal_kept_for_retry_and_refused_by_then_is_said_never_a_fault(
