@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from copdesk.core.roster import MAX_MEMBERS, TeamDraft, parse_team_draft, team_name_taken
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, name_key
 from copdesk.views.forms.ui_first_run import Ui_FirstRunDialog
+from copdesk.views.widgets.forms import may_leave
 from copdesk.views.widgets.typed_words import TypedWords, field_lines
 
 NEW_TEAM_INTRO = (
@@ -56,6 +57,12 @@ class FirstRunDialog(QDialog):
             self.draft = None
             return
         self.accept()
+
+    def reject(self) -> None:
+        """Cancel, Esc or the title bar: a team typed and not yet created is left behind only when the facilitator
+        says so."""
+        if may_leave(self, self.typed_words()):
+            super().reject()
 
     def typed_words(self) -> TypedWords | None:
         """The team's name and members as typed (:mod:`copdesk.views.widgets.typed_words`): until the team is created

@@ -42,7 +42,7 @@ from copdesk.services import teams as members
 from copdesk.store import teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_team_members import Ui_TeamMembersDialog
-from copdesk.views.widgets.forms import LimitedCellDelegate
+from copdesk.views.widgets.forms import LimitedCellDelegate, may_leave
 from copdesk.views.widgets.typed_words import TypedWords, being_typed, field_lines, keeps_typing
 from copdesk.views.write_guard import KEPT_TYPED, WriteGuard
 
@@ -281,6 +281,12 @@ class TeamMembersDialog(QDialog):
         self.team_name_edit.setText(self.team_name)
         self._saved()
         return True
+
+    def done(self, result: int) -> None:
+        """Close, Esc or the title bar: a changed team name or a new member's name typed and never saved is left
+        behind only when the facilitator says so (everything else is saved as it is made)."""
+        if may_leave(self, self.typed_words()):
+            super().done(result)
 
     def typed_words(self) -> TypedWords | None:
         """What is typed and not yet saved (:mod:`copdesk.views.widgets.typed_words`): the team's name once changed,

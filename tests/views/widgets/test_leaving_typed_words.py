@@ -8,14 +8,16 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import EscalationTarget
 from copdesk.store import issues
 from copdesk.views.live.notes.action_editor import ChangeActionDialog
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog, UpdateEscalationDialog
+from copdesk.views.shell.first_run import FirstRunDialog
 from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.team.team_members_dialog import TeamMembersDialog
 from copdesk.views.widgets.forms import LEAVE_TYPED_WORDS
 from tests.views.live_helpers import ROSTER, add_team, answer_leaving, held_session, start_session
 
@@ -119,3 +121,46 @@ def test_add_person_asks_before_esc_drops_a_guest_typed_and_goes_unasked_when_th
     assert asked == [LEAVE_TYPED_WORDS] and dialog.isVisible()
     panel.live.finish()  # the session ends meanwhile: nobody can be marked present in it now
     assert not dialog.isVisible() and len(asked) == 1
+
+
+def test_team_members_asks_before_close_or_esc_drops_a_new_name_or_a_team_name_typed(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rest of Team members is saved as it is made; a name typed and never added, or a team name changed and never
+    saved, is not, and Close is as easy to press as Esc."""
+    team = add_team(window)
+    untouched = TeamMembersDialog(window.context, team.id, window)
+    qtbot.addWidget(untouched)
+    _closes_unasked(untouched, qtbot)
+    for field_of, typed in ((lambda d: d.new_name_edit, "Jo"), (lambda d: d.team_name_edit, " North")):
+        dialog = TeamMembersDialog(window.context, team.id, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        field = field_of(dialog)
+        field.setFocus()
+        field.end(False)
+        QTest.keyClicks(field, typed)
+        asked = answer_leaving(monkeypatch, QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard)
+        QTest.keyClick(field, Qt.Key.Key_Escape)
+        assert asked == [LEAVE_TYPED_WORDS] and dialog.isVisible(), "Cancel: still there"
+        assert field.text().endswith(typed)
+        dialog.ui.closeButton.click()
+        assert len(asked) == 2 and not dialog.isVisible(), "Discard: gone"
+
+
+def test_new_team_asks_before_esc_drops_a_team_typed(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    untouched = FirstRunDialog()
+    qtbot.addWidget(untouched)
+    _closes_unasked(untouched, qtbot)
+    dialog = FirstRunDialog()
+    qtbot.addWidget(dialog)
+    dialog.as_new_team(demo_offered=False)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QTest.keyClicks(dialog.ui.membersEdit, "Ash Lee")
+    asked = answer_leaving(monkeypatch, QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard)
+    QTest.keyClick(dialog.ui.membersEdit, Qt.Key.Key_Escape)
+    assert asked == [LEAVE_TYPED_WORDS] and dialog.isVisible()
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert len(asked) == 2 and not dialog.isVisible()
