@@ -14,7 +14,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from copdesk.core.clock import local_day
-from copdesk.core.fts import ELLIPSIS, HIGHLIGHT_END, HIGHLIGHT_START, match_all, match_any
+from copdesk.core.fts import (
+    ELLIPSIS,
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    LONGEST_SNIPPETED,
+    cut_snippet,
+    match_all,
+    match_any,
+)
 from copdesk.core.model import IssueStatus, NoteKind, TextSource
 from copdesk.store.carry_over import SESSION_ORDER
 
@@ -103,6 +111,7 @@ def suggest_issues(
     ]
 
 
+# A note may be a 1 MB paste: one longer than core.fts.LONGEST_SNIPPETED has its snippet cut in Python (NULL here).
 # Each kind of text with its session (for its date and team: a note always has one, the others bring their own),
 # or, when it has none left (a deletion of old sessions
 # keeps an issue resolved since, an action still open, without the sessions they came from), its team and when it
@@ -111,7 +120,9 @@ def suggest_issues(
 _SEARCH_SQL = f"""
 SELECT hit.*, team.name AS team_name, coalesce({SESSION_ORDER.format(s="session")}, hit.recorded) AS held FROM (
     SELECT note.id AS row_id, note.session_id, note.kind AS kind, '' AS issue_title, note.text AS text,
-           snippet(note_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}) AS snippet, bm25(note_fts) AS score,
+           CASE WHEN length(note.text) <= {LONGEST_SNIPPETED}
+                THEN snippet(note_fts, 0, :start, :end, :ellipsis, {SNIPPET_WORDS}) END AS snippet,
+           bm25(note_fts) AS score,
            NULL AS team_id, NULL AS recorded, NULL AS raised_on
     FROM note_fts JOIN note ON note.id = note_fts.rowid
     WHERE note_fts MATCH :query
@@ -201,7 +212,9 @@ def search_notes(db: Database, typed: str, *, limit: int = SEARCH_LIMIT) -> list
             session_date=_held_on(row),
             team_name=str(row["team_name"]),
             where=_where(TextSource(row["kind"]), str(row["issue_title"])),
-            snippet=str(row["snippet"]),
+            snippet=str(row["snippet"])
+            if row["snippet"] is not None
+            else cut_snippet(row["text"], typed, SNIPPET_WORDS),
             text=str(row["text"]),
         )
         for row in db.query(_SEARCH_SQL, params)

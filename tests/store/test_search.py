@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -88,3 +89,19 @@ def test_search_shows_matches_in_context_with_the_session_date(db: Database) -> 
     learning = next(hit for hit in hits if hit.where == "Learning point")
     assert ("assumptions", True) in split_highlights(learning.snippet)
     assert search_notes(db, "assumptions start") and not search_notes(db, "assumptions elephant")
+
+
+def test_a_pasted_document_holding_the_word_thousands_of_times_is_searched_at_once(db: Database) -> None:
+    """FTS5's snippet() weighs each match against every other: this note alone would take it about ten seconds
+    (a 1 MB one, minutes), with the window waiting. A timing, but one an order of magnitude either side."""
+    team = teams.create_team(db, "Harbour Team", [], NOW)
+    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, NOW, planned_start=NOW)
+    notes.add_note(db, session.id, NoteKind.NOTE, "Home log: " + "visit yes " * 40_000, NOW)
+    notes.add_note(db, session.id, NoteKind.LEARNING, "Ask early what the visit is for", NOW)
+    started = time.perf_counter()
+    hits = search_notes(db, "visit")
+    assert time.perf_counter() - started < 1.5
+    assert {hit.where: split_highlights(hit.snippet)[:2] for hit in hits} == {
+        "Notes": [("Home log: ", False), ("visit", True)],  # the first match, in context
+        "Learning point": [("Ask early what the ", False), ("visit", True)],
+    }

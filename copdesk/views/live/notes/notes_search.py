@@ -11,8 +11,8 @@ ended session's record.
 from __future__ import annotations
 
 import html
-import re
 from bisect import bisect_right
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer, Signal
@@ -20,7 +20,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetricsF, QPa
 from PySide6.QtWidgets import QDialog, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from copdesk.core.dates import format_uk
-from copdesk.core.fts import split_highlights
+from copdesk.core.fts import split_highlights, typed_words_pattern
 from copdesk.core.text import counted
 from copdesk.store.search import NoteHit, search_notes
 from copdesk.views.context import AppContext
@@ -40,6 +40,7 @@ FITTED_COLUMNS = {1: 230, 2: 200}
 DOCUMENT_MARGIN = 2
 ELISION_SLACK = 2  # pixels: a laid-out line can be a little wider than the sum of its runs' advances
 ELLIPSIS = "…"
+MOST_MARKED = 1000
 _MARK = "background-color: #ffe08a; color: #1d232b; font-weight: 600;"
 
 
@@ -79,13 +80,11 @@ def elide_runs(runs: list[tuple[str, bool]], width: float, font: QFont) -> list[
 
 
 def highlight_words(text: str, typed: str) -> str:
-    """``text`` escaped, with every word starting like a typed word marked (the FTS match is by stem)."""
-    words = [w for w in re.findall(r"\w+", typed) if len(w) > 1]
-    if not words:
-        return html.escape(text).replace("\n", "<br>")
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
+    """``text`` escaped, with the first :data:`MOST_MARKED` words starting like a searched word marked (the FTS
+    match is by stem): a pasted document can hold a word many thousand times, each mark slowing the preview."""
+    pattern = typed_words_pattern(typed)
     parts, last = [], 0
-    for match in pattern.finditer(text):
+    for match in islice(pattern.finditer(text), MOST_MARKED) if pattern is not None else ():
         parts.append(html.escape(text[last : match.start()]))
         parts.append(f'<span style="{_MARK}">{html.escape(match.group(0))}</span>')
         last = match.end()

@@ -18,7 +18,7 @@ from copdesk.services.follow_ups import reword_action
 from copdesk.store import actions, issues, notes, sessions, teams
 from copdesk.store.search import search_notes
 from copdesk.views.live.notes.correct_words import DISCARD_QUESTION, CorrectWordsDialog
-from copdesk.views.live.notes.notes_search import MATCH_COLUMN, NotesSearchDialog, elide_runs
+from copdesk.views.live.notes.notes_search import MATCH_COLUMN, MOST_MARKED, NotesSearchDialog, elide_runs
 from copdesk.views.shell.main_window import MainWindow
 from tests.views.live_helpers import add_team, held_session
 
@@ -70,6 +70,22 @@ def test_the_match_column_is_elided_rather_than_clipped(qtbot: QtBot, window: Ma
 
     assert any(inked(x) for x in range(cell.left(), cell.left() + 40)), "the match is drawn"
     assert not any(inked(x) for x in range(cell.right() - 3, cell.right())), "the text runs into the cell's edge"
+
+
+def test_a_pasted_document_shows_whole_below_with_its_first_matches_marked(qtbot: QtBot, window: MainWindow) -> None:
+    """Each mark slows the preview: 200,000 of them (a 1 MB paste of one word repeated) took it five seconds."""
+    db = window.context.db
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
+    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, NOW, planned_start=NOW)
+    notes.add_note(db, session.id, NoteKind.NOTE, "visit yes " * 20_000, NOW)
+    dialog = NotesSearchDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.query_edit.setText("visit")
+    dialog.run_search()
+    assert dialog.model.rowCount() == 1
+    shown = dialog.preview.toHtml()
+    assert shown.count("visit") == 20_000 and shown.count("background-color:#ffe08a") == MOST_MARKED
 
 
 def _differs(colour: QColor, background: QColor) -> bool:
