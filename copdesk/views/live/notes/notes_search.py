@@ -167,6 +167,7 @@ class NotesSearchDialog(QDialog):
         self.correcting: CorrectWordsDialog | None = None  # the correction open, if any
         self.correct_button.clicked.connect(self.correct_selected)
         self.table.activated.connect(self.correct_selected)  # Enter on a match, or a double-click
+        self.finished.connect(self._forget_search)
         self.run_search()
 
     def open_with_focus(self) -> None:
@@ -175,6 +176,12 @@ class NotesSearchDialog(QDialog):
         self.activateWindow()
         self.query_edit.setFocus()
         self.query_edit.selectAll()
+
+    def _forget_search(self) -> None:
+        """Closed: the next Ctrl+F opens empty. It may come mid-session with the screen shared, and the last search
+        (a colleague's name, looked for to correct it) would otherwise be shown again, matches and all."""
+        self.query_edit.clear()
+        self.run_search()
 
     def run_search(self) -> None:
         self._timer.stop()

@@ -159,6 +159,18 @@ def test_a_match_is_corrected_where_it_is_found_and_the_prepare_view_shows_it(wi
     search.close()
 
 
+def test_search_opens_again_empty_never_on_the_last_search(window: MainWindow) -> None:
+    """Ctrl+F may be pressed mid-session with the screen shared: what was searched before (a name) is not shown."""
+    _ended_session_naming(window)
+    search = _search(window, "Okafor", "Action")
+    assert search.preview.toPlainText()
+    search.close()
+    window.notes_panel.open_search()
+    assert search.isVisible() and search.query_edit.text() == ""
+    assert search.model.rowCount() == 0 and search.preview.toPlainText() == ""
+    search.close()
+
+
 def test_a_resolution_is_found_and_corrected_and_the_issue_stays_resolved(window: MainWindow, qtbot: QtBot) -> None:
     """What the erasure report counts in issues includes how they were resolved: search finds it to correct."""
     db = window.context.db
