@@ -98,6 +98,7 @@ def run_gui(argv: Sequence[str]) -> int:
     if missing:
         print(missing, file=sys.stderr)
         return 1
+    qt_start.tell_altgr_apart()
     os.umask(0o077)
     gc.disable()  # start-up makes many objects and no garbage worth a pass: collecting resumes once it is done
     try:

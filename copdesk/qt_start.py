@@ -22,6 +22,15 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def tell_altgr_apart() -> None:
+    """On Windows, Qt takes AltGr for Ctrl+Alt unless told otherwise: typing ć or ż in the notes on a Polish keyboard
+    (& on a Czech one) would press the follow-up list's Ctrl+Alt+C (Carry the selected action) or Ctrl+Alt+Z (Undo)
+    instead of typing. The Windows platform's ``altgr`` option keeps AltGr for typing; a platform already chosen in
+    the environment (``offscreen`` for a test) is left as it is."""
+    if sys.platform == "win32":
+        os.environ.setdefault("QT_QPA_PLATFORM", "windows:altgr")
+
+
 def missing_x11_library() -> str | None:
     """Qt aborts with a page of text when its X11 plugin cannot load; find out first and say it in one line."""
     platform = os.environ.get("QT_QPA_PLATFORM", "")

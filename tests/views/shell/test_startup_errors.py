@@ -7,7 +7,9 @@ outright.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,25 @@ def test_a_missing_x11_library_is_named_in_one_line(monkeypatch: pytest.MonkeyPa
     assert "libxcb-icccm.so.4 is missing" in message and "apt install" in message
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert qt_start.missing_x11_library() is None
+
+
+def test_altgr_types_its_character_on_windows_rather_than_pressing_a_ctrl_alt_shortcut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """AltGr+C (ć on a Polish keyboard) reached Qt on Windows as Ctrl+Alt+C: Carry the selected follow-up action."""
+    platforms: list[str | None] = []
+
+    def run(*_: object) -> int:
+        platforms.append(os.environ.get("QT_QPA_PLATFORM"))
+        return 0
+
+    monkeypatch.setattr(app, "_run", run)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    assert app.run_gui(["--db", str(tmp_path / "copdesk.db")]) == 0
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # a platform chosen in the environment is kept
+    assert app.run_gui(["--db", str(tmp_path / "copdesk.db")]) == 0
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    assert app.run_gui(["--db", str(tmp_path / "copdesk.db")]) == 0
+    assert platforms == ["windows:altgr", "offscreen", None]
