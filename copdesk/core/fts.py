@@ -41,13 +41,13 @@ _WORD = re.compile(r"\w+")
 
 def _query_words(text: str, *, drop_stop_words: bool) -> list[str]:
     """The words searched for, each once: the last :data:`MAX_QUERY_WORDS` of them."""
-    words = [word.casefold() for word in _WORD.findall(text)]
+    words = [word.lower() for word in _WORD.findall(text)]
     kept = [w for w in words if not (drop_stop_words and w in _STOP_WORDS) and (len(w) > 1 or w.isdigit())]
     return list(dict.fromkeys(kept))[-MAX_QUERY_WORDS:]
 
 
 def _terms(text: str, *, drop_stop_words: bool) -> list[str]:
-    words = [word.casefold() for word in _WORD.findall(text)]
+    words = [word.lower() for word in _WORD.findall(text)]
     unique = _query_words(text, drop_stop_words=drop_stop_words)
     terms = [f'"{word}"' for word in unique]
     still_typing = bool(words) and not text[-1].isspace() and words[-1] == (unique[-1] if unique else None)

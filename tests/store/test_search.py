@@ -105,3 +105,12 @@ def test_a_pasted_document_holding_the_word_thousands_of_times_is_searched_at_on
         "Notes": [("Home log: ", False), ("visit", True)],  # the first match, in context
         "Learning point": [("Ask early what the ", False), ("visit", True)],
     }
+
+
+def test_a_word_is_found_as_it_was_typed_in_any_letter_case_and_accent(db: Database) -> None:
+    """FTS5 folds letter case and accents, not "ß" to "ss": a word searched for as it is written is found."""
+    team = teams.create_team(db, "Harbour Team", [], NOW)
+    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, NOW, planned_start=NOW)
+    notes.add_note(db, session.id, NoteKind.NOTE, "Visit to Hauptstraße with Zoë and the ΟΔΥΣΣΕΥΣ group", NOW)
+    for typed in ("Hauptstraße", "HAUPTSTRAẞE", "zoe", "ZOË", "οδυσσευς", "ΟΔΥΣΣΕΥΣ"):
+        assert [hit.where for hit in search_notes(db, typed)] == ["Notes"], typed
