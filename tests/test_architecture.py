@@ -125,9 +125,16 @@ VIEW_READS: dict[str, set[str]] = {
         "unresolved_issues",
     },
     "review": {"planning_ticks", "review_pack"},
-    "schedule": {"DUE_NOW_WINDOW", "local_wall_time", "next_due", "next_session", "next_session_date"},
+    "schedule": {
+        "DUE_NOW_WINDOW",
+        "local_wall_time",
+        "next_due",
+        "next_session",
+        "next_session_date",
+        "team_invitations",
+    },
     "search": {"IssueSuggestion", "NoteHit", "search_notes", "suggest_issues"},
-    "series": {"get_series", "series_for_team", "team_invitations"},
+    "series": {"get_series", "series_for_team"},
     "session_lifecycle": {"SessionCounts", "planned_session_near", "segment_outcomes", "summary_counts"},
     "sessions": {
         "attendee_ids",

@@ -127,7 +127,7 @@ def _cmd_schedule(ctx: Context) -> int:
 
 def _write_invitations(ctx: Context) -> int:
     """The team's series as an iCalendar file (Outlook imports each as a recurring meeting), or its invite list."""
-    from copdesk.store.series import team_invitations
+    from copdesk.store.schedule import team_invitations
 
     with _database(ctx) as db:
         team = chosen_team(db, ctx.args.team)

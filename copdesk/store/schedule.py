@@ -12,21 +12,26 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from copdesk.core.clock import from_utc_iso, to_utc_iso
 from copdesk.core.masterclass import shipped_texts
-from copdesk.core.model import SessionKind
+from copdesk.core.model import Series, SessionKind, Team
 from copdesk.core.rule_text import ScheduleError
 from copdesk.core.schedule import (
     NextSession,
     next_session_across,
     occurrences,
-    occurrences_between,
     validate,
 )
+from copdesk.core.series_history import SeriesHistory, series_history
 from copdesk.store.series import pauses, rhythms, series_for_team
+from copdesk.store.teams import list_members
+
+if TYPE_CHECKING:
+    from copdesk.core.invitations import TeamInvitations
 
 DUE_NOW_WINDOW = timedelta(hours=1)  # a session whose start passed within this is "the one due now"
 
@@ -99,33 +104,54 @@ def upcoming_sessions(db: Database, team_id: int, now: datetime, count: int) -> 
     return list(merged)[:count]
 
 
+def series_histories(db: Database, team_id: int, now: datetime) -> list[tuple[Series, SeriesHistory]]:
+    """Each of the team's series, paused ones included, with the rhythms and pauses its calendar has had, in local
+    time. A change, a pause or a resume dated after ``now`` (pressed while the computer's clock ran ahead) counts
+    from ``now``: the calendar to come is always the one the series has now."""
+    paused, earlier, moment = pauses(db, team_id), rhythms(db, team_id), local_wall_time(now)
+    return [
+        (
+            found,
+            series_history(
+                found.id,
+                _in_force(earlier.get(found.id, []), moment),
+                (found.kind, found.rule),
+                [_local_span(pause, moment) for pause in paused.get(found.id, [])],
+            ),
+        )
+        for found in series_for_team(db, team_id, include_inactive=True)
+    ]
+
+
 def scheduled_between(db: Database, team_id: int, first: date, last: date, now: datetime) -> list[NextSession]:
     """Every session the team's series put on the calendar from ``first`` to ``last`` (whole days, inclusive), as
-    the calendar was then: each rhythm a series had counts its dates up to the moment it was changed, the present
-    one its dates from then on; a series paused since still counts its dates from before the pause, and none while
-    it was paused (a pause whose start was not kept counts from the beginning). A change, a pause or a resume dated
-    after ``now`` (pressed while the computer's clock ran ahead) counts from ``now``: the calendar to come is always
-    the one the series has now."""
+    the calendar was then (:func:`series_histories`): each rhythm a series had counts its dates up to the moment it
+    was changed, the present one its dates from then on; a series paused since still counts its dates from before
+    the pause, and none while it was paused (a pause whose start was not kept counts from the beginning)."""
     start, end = datetime.combine(first, time.min), datetime.combine(last, time.max).replace(microsecond=0)
-    paused, earlier, moment = pauses(db, team_id), rhythms(db, team_id), local_wall_time(now)
-    found = []
-    for series in series_for_team(db, team_id, include_inactive=True):
-        spans = [_local_span(pause, moment) for pause in paused.get(series.id, [])]
-        since = datetime.min
-        stretches = [*_in_force(earlier.get(series.id, []), moment), (series.kind, series.rule, datetime.max)]
-        for kind, rule, until in stretches:
-            try:
-                moments = occurrences_between(validate(rule), max(start, since), end)
-            except ScheduleError:  # the series editor shows it and asks for it to be fixed
-                moments = []
-            found += [
-                NextSession(moment, kind, series.id)
-                for moment in moments
-                if moment < until
-                and not any(paused_from <= moment < paused_until for paused_from, paused_until in spans)
-            ]
-            since = max(since, until)  # a clock set back between two changes: never count a day twice
+    found = [
+        entry
+        for _series, history in series_histories(db, team_id, now)
+        for entry in history.sessions_between(start, end)
+    ]
     return sorted(found, key=lambda item: (item.moment, item.series_id))
+
+
+def team_invitations(db: Database, team: Team, now: datetime) -> TeamInvitations:
+    """What the team's invitations are made from: every series with its history (a paused one ends its meetings
+    where the pause began), its roster, its calendar key, and the computer's time zone."""
+    from copdesk.core.invitations import TeamInvitations, calendar_key, to_invite  # icalendar: not at start-up
+    from copdesk.core.time_zone import local_zone
+
+    created_at = str(db.execute("SELECT created_at FROM team WHERE id = ?", [team.id]).fetchone()[0])
+    return TeamInvitations(
+        calendar_key(team.id, created_at),
+        team.name,
+        tuple(to_invite(series_histories(db, team.id, now))),
+        tuple(list_members(db, team.id)),
+        now,
+        local_zone(),
+    )
 
 
 def _in_force(earlier: list[tuple[SessionKind, str, str]], moment: datetime) -> list[tuple[SessionKind, str, datetime]]:

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlite_utils import Database
 
 from copdesk.core.clock import to_utc_iso
-from copdesk.core.model import Series, SessionKind, Team
+from copdesk.core.model import Series, SessionKind
 from copdesk.store.tables import insert_row
-from copdesk.store.teams import list_members
-
-if TYPE_CHECKING:
-    from copdesk.core.invitations import TeamInvitations
 
 
 def _series(row: dict[str, Any]) -> Series:
@@ -48,20 +44,6 @@ def get_series(db: Database, series_id: int) -> Series:
 def series_for_team(db: Database, team_id: int, *, include_inactive: bool = False) -> list[Series]:
     sql = "SELECT * FROM series WHERE team_id = ?" + ("" if include_inactive else " AND active = 1") + " ORDER BY id"
     return [_series(r) for r in db.query(sql, [team_id])]
-
-
-def team_invitations(db: Database, team: Team, now: datetime) -> TeamInvitations:
-    """What the team's invitations are made from: its active series, its roster, and its calendar key."""
-    from copdesk.core.invitations import TeamInvitations, calendar_key, to_invite  # icalendar: not at start-up
-
-    created_at = str(db.execute("SELECT created_at FROM team WHERE id = ?", [team.id]).fetchone()[0])
-    return TeamInvitations(
-        calendar_key(team.id, created_at),
-        team.name,
-        tuple(to_invite(series_for_team(db, team.id))),
-        tuple(list_members(db, team.id)),
-        now,
-    )
 
 
 def set_series_active(db: Database, series_id: int, active: bool, now: datetime) -> None:

@@ -211,7 +211,7 @@ class ReportActions(QObject):
 
     def _export_invitations(self, key: str, name: str) -> ExportRun | None:
         from copdesk.core.invitations import INVITATIONS_DOCUMENT
-        from copdesk.store.series import team_invitations
+        from copdesk.store.schedule import team_invitations
 
         team = self._team()
         if team is None:

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+import itertools
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 from PySide6.QtGui import QAction
+from pytestqt.qtbot import QtBot
 
-from copdesk.core.model import SessionKind
-from copdesk.core.schedule import Preset, build_rule
-from copdesk.store import series
+from copdesk import paths
+from copdesk.core.invitations import INVITATIONS_DOCUMENT
+from copdesk.core.model import Role, SessionKind
+from copdesk.core.quarterly import parse_quarter
+from copdesk.core.schedule import Preset, build_rule, skip_date
+from copdesk.services import calendar
+from copdesk.store import schedule, series, teams
+from copdesk.store.connection import open_database
+from copdesk.store.quarterly import quarter_figures
+from copdesk.store.review import review_pack
+from copdesk.views.calendar.series_dialog import SeriesDialog
+from copdesk.views.context import AppContext
 from copdesk.views.reports.report_actions import InUseAnswer
 from copdesk.views.shell.main_window import MainWindow
 from tests.held_open import HeldOpen
+from tests.ics_dates import event_dates
 from tests.views.export_helpers import finish_export
 from tests.views.live_helpers import ROSTER, add_team
 
@@ -108,3 +122,63 @@ def test_an_invite_list_excel_holds_open_is_offered_again_once_closed_or_under_a
     assert len(asked) == 3 and "Ash Lee" in target.read_text(encoding="utf-8-sig")
     audit = [r["detail"] for r in window.context.db.query("SELECT detail FROM audit WHERE entity = 'invitations'")]
     assert audit == ["csv", "csv"]  # one line for each file written, none for a refusal
+
+
+def test_the_file_and_every_screen_agree_on_a_year_with_a_change_and_a_pause(db_path: Path, qtbot: QtBot) -> None:
+    """The invitation file, the quarterly report's "scheduled", the Schedule dialog's next dates and the Prepare
+    view's next session: the same dates, through a skipped date, a change of type, day and time, and a pause."""
+    opened = open_database(db_path, paths.migrations_dir())
+    db = opened.db
+    moments: Iterator[datetime] = iter([])
+    context = AppContext(db, opened.path, lambda: 0.0, lambda: next(moments), paths.asset_dir("resources"))
+    start = datetime(2026, 8, 20, 12, tzinfo=UTC)
+    team = teams.create_team(db, "Harbour Team", [("Fern Quill", Role.FACILITATOR)], start)
+    reflective = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
+    themed = build_rule(Preset(SessionKind.THEMED, 2, time(14), date(2026, 9, 1)))
+    changing = calendar.save_series(
+        db, team.id, None, kind=SessionKind.REFLECTIVE, rule=reflective, duration_minutes=60, now=start
+    )
+    calendar.save_series(db, team.id, None, kind=SessionKind.THEMED, rule=themed, duration_minutes=90, now=start)
+    skipped = skip_date(reflective, date(2026, 10, 22))
+    at = datetime(2026, 10, 1, 9, tzinfo=UTC)
+    calendar.save_series(
+        db, team.id, changing.id, kind=SessionKind.REFLECTIVE, rule=skipped, duration_minutes=60, now=at
+    )
+    spotlight = build_rule(Preset(SessionKind.SPOTLIGHT, 1, time(13), date(2026, 9, 1)))
+    at = datetime(2026, 11, 20, 9, tzinfo=UTC)
+    calendar.save_series(
+        db, team.id, changing.id, kind=SessionKind.SPOTLIGHT, rule=spotlight, duration_minutes=60, now=at
+    )
+    calendar.set_series_paused(db, team.id, changing.id, True, datetime(2027, 1, 10, tzinfo=UTC))
+    calendar.set_series_paused(db, team.id, changing.id, False, datetime(2027, 3, 1, tzinfo=UTC))
+    now = datetime(2027, 4, 15, 12, tzinfo=UTC)
+    moments = itertools.repeat(now)
+
+    text = INVITATIONS_DOCUMENT.get("ics").render(schedule.team_invitations(db, team, now))
+    events = Calendar.from_ical(text).events
+    first, last = datetime(2026, 7, 1), datetime(2028, 12, 31)
+    in_file = sorted(
+        (moment, str(event.summary).split(":")[0], int(str(event.uid).split("-series")[1].split("-")[0]))
+        for event in events
+        for moment in event_dates(event, first, last)
+    )
+    assert [moment.date() for moment, kind, _ in in_file if kind == "Reflective practice CoP"] == [
+        date(2026, 9, 10), date(2026, 9, 24), date(2026, 10, 8), date(2026, 11, 12),
+    ]  # fmt: skip
+    for quarter in ("2026Q3", "2026Q4", "2027Q1", "2027Q2", "2027Q3"):
+        q_first, q_last = parse_quarter(quarter)
+        counted = Counter(kind for moment, kind, _ in in_file if q_first <= moment.date() <= q_last)
+        figures = quarter_figures(db, team, quarter, now)
+        assert {tally.kind.label: tally.scheduled for tally in figures.kinds} == dict(counted), quarter
+    coming = [entry for entry in in_file if entry[0] > datetime(2027, 4, 15, 12)]
+    pack = review_pack(db, team.id, now, [])
+    assert pack.next_session is not None and pack.next_session.starts_at == coming[0][0]
+    dialog = SeriesDialog(context, team)
+    qtbot.addWidget(dialog)
+    for row in range(dialog.series_model.rowCount()):
+        dialog.series_view.setCurrentIndex(dialog.series_model.index(row))
+        series_id = dialog.series_model.series_at(row).id
+        preview = dialog.dates.preview_dates
+        assert preview == [moment for moment, _, found in coming if found == series_id][: len(preview)] and preview
+    dialog.close()
+    db.close()

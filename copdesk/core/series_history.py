@@ -1,0 +1,72 @@
+"""A series as its calendar has held it: each rhythm it has had, with when it was in force, and its pauses.
+
+Everything is naive local wall time, as the rules are written. The quarterly figures count a past period from it
+(:meth:`SeriesHistory.sessions_between`), and the invitation file (``copdesk.core.invitations``) ends each rhythm's
+meetings where the next rhythm began, so both show the same dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple
+
+from copdesk.core.model import SessionKind
+from copdesk.core.rule_text import ScheduleError
+from copdesk.core.schedule import NextSession, occurrences_between, validate
+
+
+class Stretch(NamedTuple):
+    """One rhythm while it was in force: its dates from ``since`` (inclusive) to ``until`` (exclusive)."""
+
+    kind: SessionKind
+    rule: str
+    since: datetime
+    until: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesHistory:
+    """Each rhythm of a series in turn (the present one last, until ``datetime.max``), and its pauses as (from,
+    until) spans: ``datetime.min`` for a pause whose start was not kept, ``datetime.max`` for one still on."""
+
+    series_id: int
+    stretches: tuple[Stretch, ...]
+    pauses: tuple[tuple[datetime, datetime], ...]
+
+    def paused_at(self, moment: datetime) -> bool:
+        return any(since <= moment < until for since, until in self.pauses)
+
+    def sessions_between(self, start: datetime, end: datetime) -> list[NextSession]:
+        """The dates the series held from ``start`` to ``end`` inclusive: each rhythm's while it was in force,
+        none while paused. A rule that no longer reads holds none (the series editor asks for it to be fixed)."""
+        found = []
+        for kind, rule, since, until in self.stretches:
+            try:
+                moments = occurrences_between(validate(rule), max(start, since), end)
+            except ScheduleError:
+                moments = []
+            found += [
+                NextSession(moment, kind, self.series_id)
+                for moment in moments
+                if moment < until and not self.paused_at(moment)
+            ]
+        return found
+
+
+def series_history(
+    series_id: int,
+    earlier: Iterable[tuple[SessionKind, str, datetime]],
+    present: tuple[SessionKind, str],
+    pauses: Iterable[tuple[datetime, datetime]],
+) -> SeriesHistory:
+    """The history of a series from its earlier rhythms (oldest first, each with the moment it was replaced), its
+    present rhythm and its pauses. A rhythm starts where the one before it ended, never earlier: with the clock set
+    back between two changes a day is never counted twice."""
+    stretches = []
+    since = datetime.min
+    for kind, rule, until in [*earlier, (*present, datetime.max)]:
+        stretches.append(Stretch(kind, rule, since, until))
+        since = max(since, until)
+    return SeriesHistory(series_id, tuple(stretches), tuple(pauses))
