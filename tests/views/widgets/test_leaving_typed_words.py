@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import EscalationTarget
@@ -132,12 +132,12 @@ def test_team_members_asks_before_close_or_esc_drops_a_new_name_or_a_team_name_t
     untouched = TeamMembersDialog(window.context, team.id, window)
     qtbot.addWidget(untouched)
     _closes_unasked(untouched, qtbot)
-    for field_of, typed in ((lambda d: d.new_name_edit, "Jo"), (lambda d: d.team_name_edit, " North")):
+    for field_name, typed in (("new_name_edit", "Jo"), ("team_name_edit", " North")):
         dialog = TeamMembersDialog(window.context, team.id, window)
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
-        field = field_of(dialog)
+        field: QLineEdit = getattr(dialog, field_name)
         field.setFocus()
         field.end(False)
         QTest.keyClicks(field, typed)
