@@ -138,6 +138,7 @@ VIEW_READS: dict[str, set[str]] = {
     "session_lifecycle": {"SessionCounts", "planned_session_near", "segment_outcomes", "summary_counts"},
     "sessions": {
         "attendee_ids",
+        "departures",
         "get_session",
         "list_sessions",
         "live_sessions",

@@ -1,5 +1,5 @@
-"""A session's life as the facilitator acts it: start, save the timer as it runs, add latecomers, end (with the
-End button or, after a crash, at the last save), and discard.
+"""A session's life as the facilitator acts it: start, save the timer as it runs, add latecomers, mark someone who
+leaves early (and take that back), end (with the End button or, after a crash, at the last save), and discard.
 
 Ending is one act whichever way it is done, so the record reads the same: the segments' actual times, the
 timer's final state, the end, and every follow-up still open carried to the next session (by a session the team
@@ -166,8 +166,7 @@ def remove_attendee(db: Database, session_id: int, member_id: int) -> None:
     recorded in it (:func:`copdesk.store.sessions.why_attendance_stays`); refused with ``ValueError`` after, or once
     the session has ended."""
     with transaction(db):
-        if sessions.get_session(db, session_id).status is not SessionStatus.LIVE:
-            raise ValueError("That session has ended: who attended is part of the record now.")
+        _refuse_unless_live(db, session_id)
         sessions.remove_attendee(db, session_id, member_id)
 
 
@@ -175,12 +174,32 @@ def put_back_attendee(db: Database, session_id: int, member: Member, now: dateti
     """Undo :func:`remove_attendee`: marked present again; a guest it took off the roster too (added for this session
     alone) is added again under the same name. Returns the id of the member now present."""
     with transaction(db):
+        _refuse_unless_live(db, session_id)
         session = sessions.get_session(db, session_id)
-        if session.status is not SessionStatus.LIVE:
-            raise ValueError("That session has ended: who attended is part of the record now.")
         kept = any(m.id == member.id for m in teams.list_members(db, session.team_id, include_inactive=True))
         ids, guests = ([member.id], []) if kept else ([], [member.display_name])
         return sessions.add_latecomers(db, session_id, ids, guests, now)[0]
+
+
+def mark_left(db: Database, session_id: int, member_id: int, at: datetime) -> None:
+    """Someone present left the live session at ``at``: they stay on its attendance, present until then (the record,
+    their CPD evidence and the participation figures count them so). Refused with ``ValueError`` once it has ended."""
+    with transaction(db):
+        _refuse_unless_live(db, session_id)
+        sessions.set_left_at(db, session_id, member_id, at)
+
+
+def mark_back(db: Database, session_id: int, member_id: int) -> None:
+    """Undo :func:`mark_left`: they came back, or were marked as leaving by mistake, so they count as present to the
+    end. Refused with ``ValueError`` once the session has ended."""
+    with transaction(db):
+        _refuse_unless_live(db, session_id)
+        sessions.set_left_at(db, session_id, member_id, None)
+
+
+def _refuse_unless_live(db: Database, session_id: int) -> None:
+    if sessions.get_session(db, session_id).status is not SessionStatus.LIVE:
+        raise ValueError("That session has ended: who attended is part of the record now.")
 
 
 def discard_session(db: Database, session_id: int, now: datetime) -> DiscardPreview:

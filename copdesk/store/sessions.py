@@ -189,8 +189,8 @@ AND NOT EXISTS (SELECT 1 FROM attendance o WHERE o.member_id = m.id AND o.sessio
 def why_attendance_stays(db: Database, session_id: int, member_id: int) -> str | None:
     """Why someone marked present cannot be taken off the session's attendance as a mistake, in words, or ``None``
     when they can: not once anything of theirs is in the session (a contribution, an action they own, being its
-    presenter or co-facilitator), nor once anyone's contribution is logged, since the people after them on the
-    tiles would then move to other number keys while the facilitator is using them."""
+    presenter or co-facilitator, having left it), nor once anyone's contribution is logged, since the people after
+    them on the tiles would then move to other number keys while the facilitator is using them."""
     row = db.execute(
         "SELECT (SELECT count(*) FROM contribution WHERE session_id = :session AND member_id = :member), "
         "(SELECT count(*) FROM contribution WHERE session_id = :session), "
@@ -199,6 +199,8 @@ def why_attendance_stays(db: Database, session_id: int, member_id: int) -> str |
         {"session": session_id, "member": member_id},
     ).fetchone()
     theirs, logged, owned, presenting, co_facilitating = int(row[0]), int(row[1]), int(row[2]), row[3], row[4]
+    if member_id in departures(db, session_id):
+        return "they are marked as having left the session (take that back first)"
     if theirs:
         return "a contribution of theirs is logged" if theirs == 1 else f"{theirs} contributions of theirs are logged"
     if owned:
@@ -223,6 +225,23 @@ def remove_attendee(db: Database, session_id: int, member_id: int) -> None:
     db.execute("DELETE FROM attendance WHERE session_id = ? AND member_id = ?", [session_id, member_id])
     if member_id in guests:
         db.execute("DELETE FROM member WHERE id = ?", [member_id])
+
+
+def set_left_at(db: Database, session_id: int, member_id: int, at: datetime | None) -> None:
+    """When someone marked present left before the end (``None``: they are there after all). Refused
+    (``ValueError``) for someone not marked present, who has nothing to leave."""
+    stamp = None if at is None else to_utc_iso(at)
+    cursor = db.execute(
+        "UPDATE attendance SET left_at = ? WHERE session_id = ? AND member_id = ?", [stamp, session_id, member_id]
+    )
+    if cursor.rowcount != 1:
+        raise ValueError("That person is not marked present in this session.")
+
+
+def departures(db: Database, session_id: int) -> dict[int, str]:
+    """Who left the session before its end, and when (a stored UTC stamp); everyone else stayed to the end."""
+    sql = "SELECT member_id, left_at FROM attendance WHERE session_id = ? AND left_at IS NOT NULL"
+    return {int(r["member_id"]): str(r["left_at"]) for r in db.query(sql, [session_id])}
 
 
 def attendee_ids(db: Database, session_id: int) -> list[int]:

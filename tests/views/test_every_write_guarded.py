@@ -146,7 +146,15 @@ def _talk_time(world: World) -> None:
 
 
 def _undo_contribution(world: World) -> None:
-    world.window.participation_panel.undo_last()  # a contribution, a marker or a removal, whichever was made last
+    world.window.participation_panel.undo_last()  # a contribution, a marker, a removal or a departure, the last made
+
+
+def _left(world: World) -> None:
+    world.window.participation_panel.set_left(teams.list_members(world.db, world.team_id)[0].id)
+
+
+def _back(world: World) -> None:
+    world.window.participation_panel.set_back(teams.list_members(world.db, world.team_id)[0].id)
 
 
 def _marker(world: World) -> None:
@@ -450,6 +458,11 @@ def _with_removal(world: World) -> None:
     assert world.window.participation_panel.remove_present(teams.list_members(world.db, world.team_id)[-1].id)
 
 
+def _with_departure(world: World) -> None:
+    _live(world)
+    assert world.window.participation_panel.set_left(teams.list_members(world.db, world.team_id)[0].id)
+
+
 def _with_learning(world: World) -> None:
     _live(world)
     _note_item(NoteKind.LEARNING)(world)
@@ -489,6 +502,9 @@ PATHS: dict[str, tuple[Callable[[World], None], Callable[[World], None]]] = {
     "marker": (_live, _marker),
     "undo marker": (_with_marker, _undo_contribution),
     "put back present": (_with_removal, _undo_contribution),
+    "left the session": (_live, _left),
+    "back in the session": (_with_departure, _back),
+    "undo leaving": (_with_departure, _undo_contribution),
     "quiet after": (_live, _quiet_after),
     "repeated-issue note": (_live, _repeated_issue_note),
     "notes text": (_live, _notes_text),

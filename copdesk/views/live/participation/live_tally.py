@@ -1,17 +1,18 @@
 """The live session's participation state: the core tally, kept in step with the store row by row.
 
 Every tick and marker is written the moment it is made and undo deletes the row again (the last of either, in the
-order they were made, or puts back the last person taken off as marked present by mistake), so a crash loses
-nothing and leaves nothing that was taken back. Each write goes through the
-window's write guard and the tally changes only once it is saved: a refused tick is not counted (Retry saves and
-counts it, at the moment it was made), and a refused undo leaves the tick counted. A talk-time stint is written as a
-plain tick when it starts and gets its duration when it stops, so a crash mid-stint still keeps the count. Times in
-the tally are monotonic (differences only); the store keeps wall-clock stamps, and :meth:`LiveTally.load` converts
-them back when a session is resumed after a restart.
+order they were made, or puts back the last person taken off as marked present by mistake, or takes back the last
+mark of someone leaving or coming back), so a crash loses nothing and leaves nothing that was taken back. Each write
+goes through the window's write guard and the tally changes only once it is saved: a refused tick is not counted
+(Retry saves and counts it, at the moment it was made), and a refused undo leaves the tick counted. A talk-time stint
+is written as a plain tick when it starts and gets its duration when it stops, so a crash mid-stint still keeps the
+count. Times in the tally are monotonic (differences only); the store keeps wall-clock stamps, and
+:meth:`LiveTally.load` converts them back when a session is resumed after a restart, with who had left and when.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from functools import partial
@@ -37,6 +38,17 @@ class Act(Enum):
     TICK = "tick"
     MARKER = "marker"
     REMOVAL = "removal"
+    DEPARTURE = "departure"
+
+
+@dataclass(frozen=True, slots=True)
+class Departure:
+    """Someone marked as having left (``left_at`` set) or as back in the session (``left_at`` None); ``before`` is
+    when they had left before this mark, or None if they were there, which is what Undo puts back."""
+
+    member: Member
+    left_at: datetime | None
+    before: datetime | None
 
 
 class LiveTally(QObject):
@@ -57,6 +69,8 @@ class LiveTally(QObject):
         self._marker_row_ids: list[int] = []  # the store row of each marker, index for index
         self._acts: list[Act] = []  # in the order made: what Undo takes back
         self._removed: list[tuple[Member, int]] = []  # each person taken off as present by mistake, and their tile
+        self.left_at: dict[int, datetime] = {}  # who has left the session, and when (wall clock): their tile stays
+        self._departures: list[Departure] = []  # each mark of leaving or coming back, in the order made
         self._stint_index: int | None = None  # the entry of the running stint, to save its duration
 
     # -- loading --------------------------------------------------------------------------------
@@ -78,6 +92,10 @@ class LiveTally(QObject):
         made = sorted([(r.at, Act.TICK) for r in rows] + [(r.at, Act.MARKER) for r in marker_rows], key=lambda a: a[0])
         self._acts = [act for _, act in made]
         self._removed = []
+        self.left_at = {
+            member_id: from_utc_iso(stamp) for member_id, stamp in sessions.departures(db, session_id).items()
+        }
+        self._departures = []
         started_at = sessions.get_session(db, session_id).started_at
         self.session_start = self._monotonic_at(started_at) if started_at else self.context.monotonic()
         self.changed.emit()
@@ -106,6 +124,8 @@ class LiveTally(QObject):
         self._marker_row_ids = []
         self._acts = []
         self._removed = []
+        self.left_at = {}
+        self._departures = []
         self.changed.emit()
 
     def _present_members(self, session_id: int) -> list[Member]:
@@ -177,25 +197,30 @@ class LiveTally(QObject):
         self._save_duration(self.tally.stop_speaking())
         self.changed.emit()
 
-    def last_act(self) -> MarkerKind | int | Member | None:
-        """What Undo would take back: the kind of a marker, the member id of a contribution, or the person taken off."""
+    def last_act(self) -> MarkerKind | int | Member | Departure | None:
+        """What Undo would take back: the kind of a marker, the member id of a contribution, the person taken off, or
+        the mark of someone leaving or coming back."""
         if not self._acts:
             return None
         if self._acts[-1] is Act.MARKER:
             return self.markers[-1][0]
+        if self._acts[-1] is Act.DEPARTURE:
+            return self._departures[-1]
         return self._removed[-1][0] if self._acts[-1] is Act.REMOVAL else self.tally.contributions[-1].member_id
 
-    def undo(self) -> Contribution | MarkerKind | Member | None:
+    def undo(self) -> Contribution | MarkerKind | Member | Departure | None:
         """Take back the last contribution (a running stint is cancelled) or marker, whichever was made last: its row
         is deleted first, and the count changes only once that is saved, so the display and the store never
-        disagree. A marker pressed by mistake on a shared screen goes as a tick does, and someone taken off as marked
-        present by mistake comes back (:meth:`_put_back`)."""
+        disagree. A marker pressed by mistake on a shared screen goes as a tick does, someone taken off as marked
+        present by mistake comes back (:meth:`_put_back`), and a mark of leaving or coming back is taken back."""
         if not self._acts:
             return None
         if self._acts[-1] is Act.MARKER:
             return self._undo_marker()
         if self._acts[-1] is Act.REMOVAL:
             return self._put_back()
+        if self._acts[-1] is Act.DEPARTURE:
+            return self._undo_departure()
         row_id = self._row_ids[-1]
         deleted = self.context.writes.run(lambda: log.undo_contribution(self.context.db, row_id))
         if deleted is None:
@@ -239,6 +264,52 @@ class LiveTally(QObject):
         self.members.insert(min(index, len(self.members)), back)
         self.changed.emit()
         return back
+
+    def has_left(self, member_id: int) -> bool:
+        return member_id in self.left_at
+
+    def departed(self, member_id: int, at: datetime | None) -> None:
+        """Saved: they left at ``at`` (their tile stays, so no number key moves; they no longer count as quiet, and a
+        talk-time stint of theirs ends), or with ``None`` they are back in the session. Undo takes it back."""
+        member = self.members[self.member_ids().index(member_id)]
+        self._departures.append(Departure(member, at, self._set_left_shown(member_id, at)))
+        self._acts.append(Act.DEPARTURE)
+        self.changed.emit()
+
+    def _set_left_shown(self, member_id: int, at: datetime | None) -> datetime | None:
+        """Show them as having left at ``at`` (or as here); returns when they had left before."""
+        before = self.left_at.pop(member_id, None)
+        if at is not None:
+            self.left_at[member_id] = at
+            if self.tally.speaker == member_id:
+                self.stop_speaking()
+        return before
+
+    def _undo_departure(self) -> Departure | None:
+        """Put back what the last mark of leaving or coming back replaced. Refused by the session (it ended), the act
+        is dropped and the ``ValueError`` says why; refused by the disk, it stays."""
+        session_id, departure = self.session_id, self._departures[-1]
+        if session_id is None:
+            return None
+        db, member_id, before = self.context.db, departure.member.id, departure.before
+        try:
+            saved = self.context.writes.run(
+                (lambda: sessions_service.mark_back(db, session_id, member_id))
+                if before is None
+                else (lambda: sessions_service.mark_left(db, session_id, member_id, before))
+            )
+        except ValueError:
+            self._departures.pop()
+            self._acts.pop()
+            self.changed.emit()
+            raise
+        if saved is None:
+            return None
+        self._set_left_shown(member_id, before)
+        self._departures.pop()
+        self._acts.pop()
+        self.changed.emit()
+        return departure
 
     def _undo_marker(self) -> MarkerKind | None:
         row_id = self._marker_row_ids[-1]
@@ -311,8 +382,12 @@ class LiveTally(QObject):
         seconds = self.tally.talk_seconds()
         return [seconds.get(member_id, 0.0) for member_id in self.member_ids()]
 
+    def still_here(self) -> list[int]:
+        """The people present who have not left, in tile order."""
+        return [member_id for member_id in self.member_ids() if member_id not in self.left_at]
+
     def quiet_ids(self) -> list[int]:
-        """Present and not heard for the configured while (or at all since the start).
+        """Present, still here, and not heard for the configured while (or at all since the start).
 
         Nobody, while no contribution has been logged at all: then the room has not been tallied yet, and every
         tile turning amber at once would say nothing about anyone (the balance line says "No contributions
@@ -321,7 +396,7 @@ class LiveTally(QObject):
             return []
         now = self.context.monotonic()
         return quiet_members(
-            self.member_ids(), self.tally.last_heard_at(), self.session_start, now, self.quiet_after_seconds
+            self.still_here(), self.tally.last_heard_at(), self.session_start, now, self.quiet_after_seconds
         )
 
     def silent_for(self, member_id: int) -> float:
@@ -337,7 +412,7 @@ class LiveTally(QObject):
             return None
         heard = self.tally.last_heard_at()
         return room_signal(
-            self.member_ids() if heard else [],  # nobody tallied yet: no quiet voice to suggest a prompt for
+            self.still_here() if heard else [],  # nobody tallied yet: no quiet voice to suggest a prompt for
             heard.items(),
             self.markers,
             self.context.monotonic(),

@@ -8,12 +8,14 @@ click on a tile logs a contribution and leaves the focus on the roster, ready fo
 the current tile. "/" on the roster opens the pane's filter box (shown for groups of ten or more), where
 letters filter the roster and a digit or Enter logs one of the matches, because that box exists only
 to pick a person. Letters on the roster itself stay with the window (N, Q and the like). A tile's menu (a right
-click, or the Menu key) takes back a mark of present made by mistake, until anything of theirs is recorded; Undo
-puts them back on their tile.
+click, or the Menu key) marks someone as having left the session (their tile stays, greyed, so no number key moves)
+or back in it, and takes back a mark of present made by mistake, until anything of theirs is recorded; Undo takes
+back the last of these, as it does a tally.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
@@ -36,14 +38,14 @@ from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import MarkerKind, Member, NoteKind
 from copdesk.core.participation import CONTRIBUTIONS, TALK_TIME, Measure, balance_in_words, gini
 from copdesk.services.notes import add_note
-from copdesk.services.sessions import remove_attendee
+from copdesk.services.sessions import mark_back, mark_left, remove_attendee
 from copdesk.store import sessions
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.participation.add_people_dialog import AddPeopleDialog
 from copdesk.views.live.participation.engagement_markers import MarkerBar
-from copdesk.views.live.participation.live_tally import QUIET_MINUTES_LIMIT, LiveTally
-from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel, RosterRole
+from copdesk.views.live.participation.live_tally import QUIET_MINUTES_LIMIT, Departure, LiveTally
+from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel, RosterRole, clock_time
 from copdesk.views.live.participation.roster_view import RosterView
 from copdesk.views.widgets.labels import ElidedLabel
 from copdesk.views.widgets.pane import Pane
@@ -284,7 +286,15 @@ class ParticipationPanel(Pane):
         return TALK_TIME if self.talk_button.isChecked() else CONTRIBUTIONS
 
     def choose(self, member_id: int) -> None:
-        """A click, Enter or number key on a person: a tick, or in talk-time mode a change of speaker."""
+        """A click, Enter or number key on a person: a tick, or in talk-time mode a change of speaker. Someone who has
+        left is refused in the status bar, with the way back: a stray key never logs for an empty chair."""
+        left = self.tally.left_at.get(member_id)
+        if left is not None:
+            self._say(
+                f"{self._name(member_id)} left the session at {clock_time(left)}, so nothing was logged. If they are "
+                "back, choose Back in the session from their tile's menu (right-click, or the Menu key)."
+            )
+            return
         if self.measure is TALK_TIME:
             self.tally.toggle_speaking(member_id)
         else:
@@ -306,6 +316,8 @@ class ParticipationPanel(Pane):
             return
         if isinstance(undone, Member):
             self.reload_roster()
+        elif isinstance(undone, Departure):
+            self._publish_room_signal()
         elif isinstance(undone, MarkerKind):
             self.live.marker_taken_back.emit(undone.value)
             self._signal_key = None
@@ -321,12 +333,20 @@ class ParticipationPanel(Pane):
             menu.popup(self.roster.viewport().mapToGlobal(position))  # not a nested loop: the timer keeps ticking
 
     def tile_menu(self, member_id: int) -> QMenu:
-        """A tile's menu: take back a mark of present made by mistake (it feeds the team's history and the person's
-        CPD evidence), greyed with the reason once anything of theirs is recorded in the session."""
+        """A tile's menu: mark them as having left the session, or back in it; and take back a mark of present made by
+        mistake (it feeds the team's history and the person's CPD evidence), greyed with the reason once anything of
+        theirs is recorded in the session."""
         session_id = self.tally.session_id
         assert session_id is not None
-        name = next(member.display_name for member in self.tally.members if member.id == member_id)
+        name = self._name(member_id)
         menu = QMenu(self)
+        left = self.tally.left_at.get(member_id)
+        if left is None:
+            leaving = menu.addAction(f"Left the session: {name} has gone")
+            leaving.triggered.connect(partial(self.set_left, member_id, None))
+        else:
+            back = menu.addAction(f"Back in the session: {name} came back (marked as leaving at {clock_time(left)})")
+            back.triggered.connect(partial(self.set_back, member_id))
         reason = sessions.why_attendance_stays(self.context.db, session_id, member_id)
         action = menu.addAction(f"Not here: {name} was marked present by mistake")
         if reason is None:
@@ -336,6 +356,44 @@ class ParticipationPanel(Pane):
             action.setToolTip(f"Still marked present: {reason}.")
             menu.setToolTipsVisible(True)
         return menu
+
+    def _name(self, member_id: int) -> str:
+        return next(member.display_name for member in self.tally.members if member.id == member_id)
+
+    def set_left(self, member_id: int, at: datetime | None = None, session_id: int | None = None) -> bool:
+        """They left the session at ``at`` (now, from the menu): saved, then shown. A refusal of the disk waits for
+        Retry with the time they left; one of the session's own (it ended meanwhile) is said in the status bar."""
+        return self._save_departure(member_id, self.context.now() if at is None else at, session_id)
+
+    def set_back(self, member_id: int, session_id: int | None = None) -> bool:
+        """They came back, or were marked as leaving by mistake: present to the end again."""
+        return self._save_departure(member_id, None, session_id)
+
+    def _save_departure(self, member_id: int, at: datetime | None, session_id: int | None) -> bool:
+        session_id = self.tally.session_id if session_id is None else session_id
+        if session_id is None or session_id != self.tally.session_id or member_id not in self.tally.member_ids():
+            return False
+        db = self.context.db
+        retry = (
+            partial(self.set_back, member_id, session_id)
+            if at is None
+            else partial(self.set_left, member_id, at, session_id)
+        )
+        try:
+            saved = self.context.writes.run(
+                (lambda: mark_back(db, session_id, member_id))
+                if at is None
+                else (lambda: mark_left(db, session_id, member_id, at)),
+                retry=retry,
+                key=("left", session_id, member_id),
+            )
+        except ValueError as refused:
+            self._say(str(refused))
+            return False
+        if saved is None:
+            return False
+        self.tally.departed(member_id, at)
+        return True
 
     def remove_present(self, member_id: int, session_id: int | None = None) -> bool:
         """Take them off the session's attendance; the tiles show who is left. A refusal of the disk waits for Retry,
@@ -449,6 +507,9 @@ class ParticipationPanel(Pane):
             return f"Undo the room marker {shipped_texts().challenge(last).button} (Ctrl+Z)"
         if isinstance(last, Member):
             return f"Put {last.display_name} back as present (Ctrl+Z)"
+        if isinstance(last, Departure):
+            done = "left the session" if last.left_at is not None else "came back"
+            return f"Take back that {last.member.display_name} {done} (Ctrl+Z)"
         names = {member.id: member.display_name for member in self.tally.members}
         return f"Undo {names.get(last, 'the last')}'s last contribution (Ctrl+Z)"
 

@@ -6,6 +6,7 @@ tests read through the roles are the same figures.
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -49,6 +50,12 @@ class RosterRole(IntEnum):
     SILENT_MINUTES = Qt.ItemDataRole.UserRole + 10
     SPEAKING = Qt.ItemDataRole.UserRole + 11
     SHORTCUT = Qt.ItemDataRole.UserRole + 12  # "1".."9" for the first nine visible tiles, else ""
+    LEFT_AT = Qt.ItemDataRole.UserRole + 14  # "13:40" when they left the session, else ""
+
+
+def clock_time(moment: datetime) -> str:
+    """A moment of today's session as the facilitator's clock shows it: "13:40"."""
+    return f"{moment.astimezone():%H:%M}"
 
 
 def format_talk(seconds: float) -> str:
@@ -115,6 +122,9 @@ class RosterModel(QAbstractListModel):
             return int(self.live.silent_for(member.id) // 60)
         if role == RosterRole.SPEAKING:
             return self.live.tally.speaker == member.id
+        if role == RosterRole.LEFT_AT:
+            left = self.live.left_at.get(member.id)
+            return "" if left is None else clock_time(left)
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return self._description(index)
         return None
@@ -141,7 +151,10 @@ class RosterModel(QAbstractListModel):
         parts = [member.display_name, member.role.label, counted(count, "contribution")]
         if self.measure is TALK_TIME:
             parts.append(f"talk time {format_talk(self.live.tally.talk_seconds().get(member.id, 0.0))}")
-        if self.live.tally.speaker == member.id:
+        left = self.live.left_at.get(member.id)
+        if left is not None:
+            parts.append(f"left the session at {clock_time(left)}")
+        elif self.live.tally.speaker == member.id:
             parts.append("speaking now")
         elif member.id in self.live.quiet_ids():
             parts.append(f"not heard for {int(self.live.silent_for(member.id) // 60)} minutes")

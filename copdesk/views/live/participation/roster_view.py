@@ -15,7 +15,7 @@ import math
 from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from copdesk.core.model import Role
@@ -94,8 +94,12 @@ def fit_grid(count: int, width: int, height: int) -> GridFit:
     return GridFit(columns, rows, QSize(max(1, width // columns), COMPACT_TILE.min_height), True)
 
 
+LEFT_OPACITY = 0.5  # someone who has left: their tile keeps its place and number key, faded and dashed
+
+
 class RosterDelegate(QStyledItemDelegate):
-    """Paints one person: number key, name, role badge, a bar with its figure, and the quiet-voice cue."""
+    """Paints one person: number key, name, role badge, a bar with its figure, and the quiet-voice cue; a tile of
+    someone who has left is faded, with a dashed border and when they left."""
 
     def __init__(self, view: RosterView) -> None:
         super().__init__(view)
@@ -128,11 +132,17 @@ class RosterDelegate(QStyledItemDelegate):
         speaking = bool(index.data(RosterRole.SPEAKING))
         hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
         current = view.hasFocus() and view.currentIndex() == index
+        left_at = str(index.data(RosterRole.LEFT_AT) or "")
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(view.accent_colour if (current or speaking or hovered) else view.border_colour)
+        pen = QPen(view.accent_colour if (current or speaking or hovered) else view.border_colour)
+        if left_at:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
         painter.setBrush(view.quiet_background if quiet else view.tile_colour)
         painter.drawRoundedRect(QRectF(rect), 5, 5)
+        if left_at:
+            painter.setOpacity(LEFT_OPACITY)
         if quiet:
             painter.fillRect(QRect(rect.left(), rect.top() + 3, 4, rect.height() - 6), view.quiet_colour)
         inner = rect.adjusted(8, 0, -6, 0)
@@ -152,7 +162,11 @@ class RosterDelegate(QStyledItemDelegate):
         left = self._paint_shortcut(painter, top, str(index.data(RosterRole.SHORTCUT)))
         self._paint_name_and_badge(painter, QRect(left, top.top(), top.right() - left, top.height()), index, bold=True)
         figure = str(index.data(RosterRole.FIGURE))
-        cue = "speaking" if speaking else (f"quiet {index.data(RosterRole.SILENT_MINUTES)} min" if quiet else "")
+        left_at = str(index.data(RosterRole.LEFT_AT) or "")
+        cue = f"left {left_at}" if left_at else ""
+        cue = cue or (
+            "speaking" if speaking else (f"quiet {index.data(RosterRole.SILENT_MINUTES)} min" if quiet else "")
+        )
         self._paint_bar_row(painter, bottom, float(index.data(RosterRole.BAR)), figure, cue, quiet)
 
     def _paint_compact(
@@ -172,7 +186,7 @@ class RosterDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         key = str(index.data(RosterRole.SHORTCUT))
         left = self._paint_shortcut(painter, rect, key) if key else rect.left()
-        figure = str(index.data(RosterRole.FIGURE))
+        figure = "left" if index.data(RosterRole.LEFT_AT) else str(index.data(RosterRole.FIGURE))
         figure_width = max(metrics.horizontalAdvance(figure), metrics.horizontalAdvance("00"))
         painter.setPen(self.view.palette().text().color())
         figure_rect = QRect(rect.right() - figure_width, rect.top(), figure_width, rect.height())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QMenu, QMessageBox
 
@@ -171,14 +172,15 @@ def test_ending_the_session_closes_the_dialog(window: MainWindow) -> None:
     assert not window.participation_panel.add_button.isVisibleTo(window.participation_panel)
 
 
-def _menu_of(window: MainWindow, name: str) -> QMenu:
-    """The menu a right click on ``name``'s tile opens, as it shows."""
+def _not_here(window: MainWindow, name: str) -> QAction:
+    """The "Not here" item of the menu a right click on ``name``'s tile opens, as it shows."""
     panel = window.participation_panel
     index = panel.visible_roster.index(tiles(window, RosterRole.NAME).index(name), 0)
     panel.roster.customContextMenuRequested.emit(panel.roster.visualRect(index).center())
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu) and menu.isVisible()
-    return menu
+    [item] = [action for action in menu.actions() if action.text().startswith("Not here")]
+    return item
 
 
 def test_someone_marked_present_by_mistake_is_taken_off_from_their_tile_before_the_tally_begins(
@@ -191,7 +193,7 @@ def test_someone_marked_present_by_mistake_is_taken_off_from_their_tile_before_t
     session = start_session(window, present=TEAM)
     ids = {m.display_name: m.id for m in teams.list_members(window.context.db, 1)}
 
-    [mistaken] = _menu_of(window, "Cy Vale").actions()
+    mistaken = _not_here(window, "Cy Vale")
     assert mistaken.isEnabled() and mistaken.text() == "Not here: Cy Vale was marked present by mistake"
     mistaken.trigger()
 
@@ -204,9 +206,9 @@ def test_someone_marked_present_by_mistake_is_taken_off_from_their_tile_before_t
     dialog.reject()
 
     click_tile(window, tiles(window, RosterRole.NAME).index("Bo Day"))
-    [logged] = _menu_of(window, "Bo Day").actions()
+    logged = _not_here(window, "Bo Day")
     assert not logged.isEnabled() and logged.toolTip() == "Still marked present: a contribution of theirs is logged."
-    [others] = _menu_of(window, "Aziz Noor").actions()
+    others = _not_here(window, "Aziz Noor")
     assert not others.isEnabled() and "would move to other number keys" in others.toolTip()
 
 
@@ -219,7 +221,7 @@ def test_undo_puts_back_someone_taken_off_by_mistake_on_their_own_tile(window: M
     before = tiles(window, RosterRole.NAME)
     ids = {m.display_name: m.id for m in teams.list_members(db, 1)}
     for name in ("Bo Day", "Sam Guest"):
-        [mistaken] = _menu_of(window, name).actions()
+        mistaken = _not_here(window, name)
         mistaken.trigger()
     panel.mark_room(MarkerKind.LOW_ENERGY)  # something else since: Undo takes back the last first
     assert "Sam Guest" not in [m.display_name for m in teams.list_members(db, 1, include_inactive=True)]

@@ -1,0 +1,203 @@
+"""Someone who leaves before the end, marked from their tile's menu in the real window: the tile stays on its number
+key, faded with when they left; nothing is logged for them; they stop counting as quiet and being suggested for; Undo
+and "Back in the session" take it back; and a resumed session shows it as saved."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
+
+from copdesk.core.clock import from_utc_iso
+from copdesk.store import participation, sessions, teams
+from copdesk.store.errors import StorageFullError
+from copdesk.store.safe_write import STORAGE_FULL_MESSAGE
+from copdesk.views.live.participation.roster_model import RosterRole
+from copdesk.views.shell.main_window import MainWindow
+from tests.conftest import FakeClock
+from tests.views.live_helpers import add_team, start_session
+from tests.views.participation_helpers import click_tile
+
+TEAM = ("Ash Lee", "Bo Day", "Cy Vale", "Aziz Noor")
+
+
+def tiles(window: MainWindow, role: int) -> list[object]:
+    roster = window.participation_panel.visible_roster
+    return [roster.index(row, 0).data(role) for row in range(roster.rowCount())]
+
+
+def menu_of(window: MainWindow, name: str) -> QMenu:
+    """The menu a right click on ``name``'s tile opens, as it shows (``popup``, never a nested loop)."""
+    panel = window.participation_panel
+    index = panel.visible_roster.index(tiles(window, RosterRole.NAME).index(name), 0)
+    panel.roster.customContextMenuRequested.emit(panel.roster.visualRect(index).center())
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu) and menu.isVisible()
+    return menu
+
+
+def choose(window: MainWindow, name: str, starts: str) -> None:
+    menu = menu_of(window, name)
+    [item] = [action for action in menu.actions() if action.text().startswith(starts)]
+    assert item.isEnabled()
+    item.trigger()
+    menu.close()
+
+
+def at_clock(moment: datetime) -> str:
+    return f"{moment.astimezone():%H:%M}"
+
+
+def ids_of(window: MainWindow) -> dict[str, int]:
+    return {m.display_name: m.id for m in teams.list_members(window.context.db, 1)}
+
+
+def test_someone_who_leaves_keeps_their_tile_and_key_and_nothing_is_logged_for_them(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """Before, a colleague who left stayed a live tile like any other: a stray number key logged for an empty chair,
+    and the record said they attended it all. Marked from the tile's menu, the tile stays where it was, says when
+    they left, and a click or key on it logs nothing and says why in the status bar."""
+    window = clocked_window
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM)
+    panel, db = window.participation_panel, window.context.db
+    keys = dict(zip(tiles(window, RosterRole.NAME), tiles(window, RosterRole.SHORTCUT), strict=True))
+    fake_clock.advance(40 * 60)
+    left = fake_clock.now()
+
+    choose(window, "Bo Day", "Left the session: Bo Day")
+
+    bo = ids_of(window)["Bo Day"]
+    assert {member: from_utc_iso(stamp) for member, stamp in sessions.departures(db, session.id).items()} == {bo: left}
+    assert dict(zip(tiles(window, RosterRole.NAME), tiles(window, RosterRole.SHORTCUT), strict=True)) == keys
+    row = tiles(window, RosterRole.NAME).index("Bo Day")
+    assert tiles(window, RosterRole.LEFT_AT)[row] == at_clock(left)
+    assert str(tiles(window, Qt.ItemDataRole.ToolTipRole)[row]).endswith(f"left the session at {at_clock(left)}")
+    assert tiles(window, RosterRole.LEFT_AT).count("") == len(TEAM) - 1
+
+    click_tile(window, row)
+    panel.choose_number(row + 1)
+    panel.talk_button.setChecked(True)
+    click_tile(window, row)
+    assert participation.contributions(db, session.id) == []
+    assert window.statusBar().currentMessage().startswith(f"Bo Day left the session at {at_clock(left)}")
+    assert "Back in the session" in window.statusBar().currentMessage()
+    assert bo in sessions.attendee_ids(db, session.id), "still on the attendance: they were there until then"
+
+
+def test_someone_who_left_is_no_quiet_voice_and_their_stint_ends(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """The quiet-voices cue and its prompt kept pointing at someone who had gone ("not heard for 40 min")."""
+    window = clocked_window
+    signals: list[str] = []
+    window.live_session.room_signal.connect(signals.append)
+    add_team(window, TEAM)
+    start_session(window, present=TEAM[:3])
+    panel = window.participation_panel
+    names = tiles(window, RosterRole.NAME)
+    fake_clock.advance(15 * 60)
+    click_tile(window, names.index("Ash Lee"))
+    panel._tick()
+    assert tiles(window, RosterRole.QUIET) == [name != "Ash Lee" for name in names]
+    assert signals[-1] == "quiet-voice"
+
+    choose(window, "Bo Day", "Left the session")
+    assert tiles(window, RosterRole.QUIET) == [name == "Cy Vale" for name in names]
+    assert panel.tally.room_signal() is not None, "Cy Vale is still here and still quiet"
+    choose(window, "Cy Vale", "Left the session")
+    fake_clock.advance(60)
+    panel._tick()
+    assert tiles(window, RosterRole.QUIET) == [False, False, False]
+    assert signals[-1] == "", "the prompt for a quiet voice goes: nobody here is quiet"
+
+    panel.talk_button.setChecked(True)
+    click_tile(window, names.index("Ash Lee"))  # Ash is speaking
+    fake_clock.advance(30)
+    choose(window, "Ash Lee", "Left the session")
+    assert panel.tally.tally.speaker is None
+    [stint] = [
+        row
+        for row in participation.contributions(window.context.db, panel.tally.session_id or 0)
+        if row.duration_seconds
+    ]
+    assert stint.duration_seconds == 30
+
+
+def test_undo_and_back_in_the_session_take_it_back(clocked_window: MainWindow, fake_clock: FakeClock) -> None:
+    window = clocked_window
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM)
+    panel, db = window.participation_panel, window.context.db
+    bo = ids_of(window)["Bo Day"]
+    fake_clock.advance(20 * 60)
+    left = fake_clock.now()
+    choose(window, "Bo Day", "Left the session")
+    assert panel.undo_button.toolTip() == "Take back that Bo Day left the session (Ctrl+Z)"
+    panel.undo_button.click()
+    assert sessions.departures(db, session.id) == {}
+    assert tiles(window, RosterRole.LEFT_AT) == [""] * len(TEAM)
+    assert not panel.undo_button.isEnabled()
+
+    choose(window, "Bo Day", "Left the session")
+    fake_clock.advance(10 * 60)
+    [mistake] = [a for a in menu_of(window, "Bo Day").actions() if a.text().startswith("Not here")]
+    assert not mistake.isEnabled() and "having left" in mistake.toolTip()
+    popup = QApplication.activePopupWidget()
+    assert popup is not None
+    popup.close()
+    choose(window, "Bo Day", f"Back in the session: Bo Day came back (marked as leaving at {at_clock(left)})")
+    assert sessions.departures(db, session.id) == {}
+    click_tile(window, tiles(window, RosterRole.NAME).index("Bo Day"))
+    assert [row.member_id for row in participation.contributions(db, session.id)] == [bo], "logged once back"
+    panel.undo_button.click()  # the contribution
+    assert panel.undo_button.toolTip() == "Take back that Bo Day came back (Ctrl+Z)"
+    panel.undo_button.click()
+    assert {m: from_utc_iso(stamp) for m, stamp in sessions.departures(db, session.id).items()} == {bo: left}
+
+
+def test_a_resumed_session_shows_who_had_left(clocked_window: MainWindow, fake_clock: FakeClock) -> None:
+    """After a crash the tiles come back from the database: who had left, and when, with them."""
+    window = clocked_window
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM)
+    fake_clock.advance(25 * 60)
+    left = fake_clock.now()
+    choose(window, "Cy Vale", "Left the session")
+    keys = tiles(window, RosterRole.SHORTCUT)
+    window.live_session.finish()  # the app "closes" without the session ending in the store
+    window.live_session.begin(session.id, session.team_id)
+    row = tiles(window, RosterRole.NAME).index("Cy Vale")
+    assert tiles(window, RosterRole.LEFT_AT)[row] == at_clock(left)
+    assert tiles(window, RosterRole.SHORTCUT) == keys
+    assert window.participation_panel.tally.has_left(ids_of(window)["Cy Vale"])
+
+
+def test_a_departure_refused_by_the_disk_is_saved_by_retry_at_the_time_they_left(
+    clocked_window: MainWindow, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copdesk.services.sessions import mark_left
+
+    window = clocked_window
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM)
+    target = "copdesk.views.live.participation.participation_panel.mark_left"
+
+    def disk_full(*_args: object) -> None:
+        raise StorageFullError(STORAGE_FULL_MESSAGE)
+
+    monkeypatch.setattr(target, disk_full)
+    left = fake_clock.now()
+    choose(window, "Ash Lee", "Left the session")
+    assert tiles(window, RosterRole.LEFT_AT) == [""] * len(TEAM), "nothing shown as saved until it is"
+    monkeypatch.setattr(target, mark_left)
+    fake_clock.advance(5 * 60)
+    assert window.context.writes.retry()
+    ash = ids_of(window)["Ash Lee"]
+    assert {m: from_utc_iso(stamp) for m, stamp in sessions.departures(window.context.db, session.id).items()} == {
+        ash: left
+    }
+    assert tiles(window, RosterRole.LEFT_AT)[tiles(window, RosterRole.NAME).index("Ash Lee")] == at_clock(left)
