@@ -31,10 +31,11 @@ class AttendedSession(NamedTuple):
     held_at: datetime
     kind: SessionKind
     topic: str
-    minutes: int | None
+    minutes: int | None  # until the session ended, or until they left it
     presented: bool
     learning_points: tuple[str, ...]
     own_actions: tuple[str, ...]
+    left_at: datetime | None = None  # local wall time, when they left before the end
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,11 @@ class CpdEvidence:
     @property
     def total_minutes(self) -> int:
         return sum(s.minutes or 0 for s in self.sessions)
+
+
+def your_part(session: AttendedSession) -> str:
+    part = "Presented" if session.presented else "Took part"
+    return part if session.left_at is None else f"{part}, until {session.left_at:%H:%M}"
 
 
 def cpd_title(evidence: CpdEvidence) -> str:
@@ -79,7 +85,7 @@ def cpd_sections(evidence: CpdEvidence) -> list[Section]:
             long_date(s.held_at),
             s.kind.label,
             s.topic or "(no topic recorded)",
-            "Presented" if s.presented else "Took part",
+            your_part(s),
         )
         for s in evidence.sessions
     )

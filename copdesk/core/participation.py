@@ -234,18 +234,30 @@ def quiet_members(
     ]
 
 
-def quiet_in_session(attendees: Sequence[int], counts: Mapping[int, int], share_below: float = 0.5) -> list[int]:
+def quiet_in_session(
+    attendees: Sequence[int],
+    counts: Mapping[int, int],
+    share_below: float = 0.5,
+    presence: Mapping[int, float] | None = None,
+) -> list[int]:
     """Who was quiet at a past session, to invite in early next time: attendees with fewer contributions
     than ``share_below`` of an even share. Someone who said nothing is always quiet.
 
-    A session where nothing was tallied says nothing about anyone, so it names nobody. Roster order, not
-    quietness order, so the list prompts an invitation rather than a ranking.
+    ``presence`` is the part of the session each attendee was there for (1 when missing: the whole of it), and an
+    even share is in proportion to it: someone who left after ten minutes of an hour, having spoken as often as
+    anyone did in those ten, was not quiet. A session where nothing was tallied says nothing about anyone, so it
+    names nobody. Roster order, not quietness order, so the list prompts an invitation rather than a ranking.
     """
     total = sum(counts.get(member_id, 0) for member_id in attendees)
     if total == 0:
         return []
-    even_share = total / len(attendees)
-    return [member_id for member_id in attendees if counts.get(member_id, 0) < even_share * share_below]
+    present_for = {member_id: (presence or {}).get(member_id, 1.0) for member_id in attendees}
+    whole = sum(present_for.values()) or 1.0
+    return [
+        member_id
+        for member_id in attendees
+        if counts.get(member_id, 0) < total * present_for[member_id] / whole * share_below
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,6 +77,11 @@ class IssueLine(NamedTuple):
     times_raised: int
 
 
+class LeftEarly(NamedTuple):
+    name: str
+    time_text: str  # local wall time, "13:40"
+
+
 class EscalationLine(NamedTuple):
     issue_title: str
     to: str
@@ -99,6 +104,8 @@ class SessionRecord:
     date: dt.datetime
     attendance_count: int
     attendee_names: tuple[str, ...] | None = None
+    left_early_count: int = 0  # of those who attended, how many left before the end
+    left_at: tuple[LeftEarly, ...] | None = None  # who left and when, named only with names, as attendance is
     agenda: tuple[AgendaLine, ...] = ()
     questions_asked: tuple[AskedQuestion, ...] = ()
     notes: tuple[str, ...] = ()
@@ -164,7 +171,7 @@ def record_sections(record: SessionRecord) -> list[Section]:
     )
     return [
         Section("Session", 2, "", Table(("Detail", "Value"), details)),
-        Section("Attendance", 2, f"{record.attendance_count} attended.", record.attendee_names),
+        Section("Attendance", 2, attendance_line(record), attendee_lines(record)),
         Section("Agenda", 2, "", Table(("Segment", "Planned", "Actual"), agenda)),
         Section("Questions asked", 2, "", Table(("Time", "Segment", "Question"), tuple(record.questions_asked))),
         Section("Notes", 2, "", record.notes),
@@ -177,6 +184,19 @@ def record_sections(record: SessionRecord) -> list[Section]:
         Section("Issues", 2, "", Table(("Issue", "Status", "Times raised"), issues)),
         Section("Escalations", 2, "", Table(("Issue", "To", "Raised", "Response due", "Status"), escalations)),
     ]
+
+
+def attendance_line(record: SessionRecord) -> str:
+    left = record.left_early_count
+    return f"{record.attendance_count} attended." + (f" {left} left before the end." if left else "")
+
+
+def attendee_lines(record: SessionRecord) -> tuple[str, ...] | None:
+    """The names (in a record exported with names), each who left early with when: "Bo Day (left at 13:40)"."""
+    if record.attendee_names is None:
+        return None
+    left = {name: time_text for name, time_text in record.left_at or ()}
+    return tuple(f"{name} (left at {left[name]})" if name in left else name for name in record.attendee_names)
 
 
 def identifiers_line(record: SessionRecord) -> str:
@@ -224,6 +244,10 @@ def render_json(record: SessionRecord) -> str:
         "content_format": record.content_format,
         "run_by": record.run_by,
         "attendee_names": None if record.attendee_names is None else list(record.attendee_names),
+        "left_early_count": record.left_early_count,
+        "left_at": None
+        if record.left_at is None
+        else [{"name": name, "time_text": time_text} for name, time_text in record.left_at],
         "agenda": [
             {"segment": segment, "planned_seconds": planned, "actual_seconds": actual}
             for segment, planned, actual in record.agenda

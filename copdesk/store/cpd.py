@@ -1,6 +1,7 @@
 """Gathers one practitioner's CPD evidence (``copdesk.core.cpd``): their sessions, never anyone else's data.
 
-Only sessions the practitioner attended are read, only actions they own, and no participation figures at all.
+Only sessions the practitioner attended are read, only actions they own, and no participation figures at all. A
+session they left early counts its minutes until they left: the hours are evidence, and must be those they were there.
 The group's topics and learning points may mention colleagues, so their names are taken out as the anonymised
 summary takes them out (:mod:`copdesk.store.colleagues`); the practitioner's own name stays.
 """
@@ -35,7 +36,7 @@ def find_member(db: Database, team: Team, name: str) -> Member:
 def cpd_evidence(db: Database, team: Team, member: Member, first: date, last: date) -> CpdEvidence:
     redact = colleague_redactor(db, practitioner_id=member.id)
     sql = """
-        SELECT s.id, s.kind, s.topic, s.started_at, s.ended_at, s.presenter_id FROM session s
+        SELECT s.id, s.kind, s.topic, s.started_at, s.ended_at, s.presenter_id, a.left_at FROM session s
         JOIN attendance a ON a.session_id = s.id AND a.member_id = ?
         WHERE s.team_id = ? AND s.status = 'ended' AND s.started_at IS NOT NULL ORDER BY s.started_at, s.id
     """
@@ -44,7 +45,9 @@ def cpd_evidence(db: Database, team: Team, member: Member, first: date, last: da
         if not first <= local_day(row["started_at"]) <= last:
             continue
         started = from_utc_iso(row["started_at"])
-        minutes = round((from_utc_iso(row["ended_at"]) - started).total_seconds() / 60) if row["ended_at"] else None
+        left = from_utc_iso(row["left_at"]) if row["left_at"] else None
+        until = min(filter(None, (left, from_utc_iso(row["ended_at"]) if row["ended_at"] else None)), default=None)
+        minutes = max(0, round((until - started).total_seconds() / 60)) if until else None
         learning = notes.notes(db, int(row["id"]), NoteKind.LEARNING)
         own_actions = db.query(
             "SELECT text FROM action WHERE origin_session_id = ? AND owner_member_id = ? ORDER BY id",
@@ -57,6 +60,7 @@ def cpd_evidence(db: Database, team: Team, member: Member, first: date, last: da
                 topic=redact(str(row["topic"])),
                 minutes=minutes,
                 presented=row["presenter_id"] == member.id,
+                left_at=left.astimezone().replace(tzinfo=None) if left else None,
                 learning_points=tuple(redact(n.text) for n in learning if n.text.strip()),
                 own_actions=tuple(redact(str(a["text"])) for a in own_actions),
             )

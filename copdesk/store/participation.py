@@ -1,7 +1,8 @@
 """Contributions (facilitator-only data about colleagues) and engagement markers (about the room).
 
 The team-level queries at the end feed the Prepare view: attendance and balance per session (numbers
-only, never a ranking), and who was quiet at the last session, for the facilitator to invite in.
+only, never a ranking), and who was quiet at the last session, for the facilitator to invite in (for the part of it
+they were there: someone who left early is measured against an even share of that part).
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from copdesk.core.clock import local_day, to_utc_iso
+from copdesk.core.clock import from_utc_iso, local_day, to_utc_iso
 from copdesk.core.model import MarkerKind, Member, SessionStatus
 from copdesk.core.participation import SessionParticipation, quiet_in_session
-from copdesk.store.sessions import attendee_ids
+from copdesk.store.sessions import attendee_ids, departures
 from copdesk.store.tables import insert_row
 from copdesk.store.teams import list_members
 
@@ -88,17 +89,33 @@ class QuietLastTime:
 class _EndedSession(NamedTuple):
     id: int
     started_at: str
+    ended_at: str | None
     attendance: int
 
 
 def _ended_sessions(db: Database, team_id: int, limit: int) -> list[_EndedSession]:
     sql = (
-        "SELECT s.id, s.started_at, (SELECT count(*) FROM attendance a WHERE a.session_id = s.id) AS attendance"
+        "SELECT s.id, s.started_at, s.ended_at,"
+        " (SELECT count(*) FROM attendance a WHERE a.session_id = s.id) AS attendance"
         " FROM session s WHERE s.team_id = ? AND s.status = ? AND s.started_at IS NOT NULL"
         " ORDER BY s.started_at DESC, s.id DESC LIMIT ?"
     )
     rows = db.query(sql, [team_id, SessionStatus.ENDED.value, limit])
-    return [_EndedSession(int(r["id"]), str(r["started_at"]), int(r["attendance"])) for r in rows]
+    return [_EndedSession(int(r["id"]), str(r["started_at"]), r["ended_at"], int(r["attendance"])) for r in rows]
+
+
+def _presence(db: Database, session: _EndedSession) -> dict[int, float]:
+    """The part of the session each attendee who left before the end was there for (the others: all of it)."""
+    if session.ended_at is None:
+        return {}
+    started = from_utc_iso(session.started_at)
+    length = (from_utc_iso(session.ended_at) - started).total_seconds()
+    if length <= 0:
+        return {}
+    return {
+        member_id: min(1.0, max(0.0, (from_utc_iso(stamp) - started).total_seconds() / length))
+        for member_id, stamp in departures(db, session.id).items()
+    }
 
 
 def _attendee_counts(db: Database, session_ids: Sequence[int]) -> dict[int, dict[int, int]]:
@@ -136,5 +153,5 @@ def quiet_last_time(db: Database, team_id: int) -> QuietLastTime | None:
     present = set(attendee_ids(db, last.id))
     roster = [m for m in list_members(db, team_id, include_inactive=True) if m.id in present]
     counts = _attendee_counts(db, [last.id])[last.id]
-    quiet = set(quiet_in_session([m.id for m in roster], counts))
+    quiet = set(quiet_in_session([m.id for m in roster], counts, presence=_presence(db, last)))
     return QuietLastTime(local_day(last.started_at), tuple(m for m in roster if m.id in quiet), tallied=bool(counts))

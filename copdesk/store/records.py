@@ -1,8 +1,9 @@
 """Assembles the share-safe session record (``copdesk.core.record.SessionRecord``) from the database.
 
 Share-safe is enforced twice: the record type has no field for participation, and this module never reads
-the contribution or marker tables. Names are left out unless asked for: the attendance is a count, and an
-action shows its owner only with ``with_names`` (the facilitator decides whether the group record names people).
+the contribution or marker tables. Names are left out unless asked for: the attendance is a count (with how many
+left before the end; who, and when, only with names), and an action shows its owner only with ``with_names`` (the
+facilitator decides whether the group record names people).
 What the identifier check flags in the typed text is redacted unless ``keep_identifiers``
 (:mod:`copdesk.core.redaction`).
 """
@@ -23,6 +24,7 @@ from copdesk.core.record import (
     CarriedAction,
     EscalationLine,
     IssueLine,
+    LeftEarly,
     ParkedItem,
     SessionRecord,
 )
@@ -49,10 +51,17 @@ def session_record(
     segments = sessions.segments(db, session_id)
     positions = {segment.position: segment.name for segment in segments}
     present = sessions.attendee_ids(db, session_id)
-    names = None
+    departures = sessions.departures(db, session_id)
+    names, left_at = None, None
     if with_names:
         roster = {m.id: m.display_name for m in teams.list_members(db, session.team_id, include_inactive=True)}
         names = tuple(sorted((roster[m] for m in present if m in roster), key=str.casefold))
+        left_at = tuple(
+            sorted(
+                (LeftEarly(roster[m], f"{_local(stamp):%H:%M}") for m, stamp in departures.items() if m in roster),
+                key=lambda left: left.name.casefold(),
+            )
+        )
     co_facilitator, content_format, run_by = _roles(db, session, with_names)
     record = SessionRecord(
         team_name=teams.get_team(db, session.team_id).name,
@@ -61,6 +70,8 @@ def session_record(
         date=_held_at(session),
         attendance_count=len(present),
         attendee_names=names,
+        left_early_count=len(departures),
+        left_at=left_at,
         agenda=tuple(AgendaLine(s.name, s.planned_seconds, s.actual_seconds) for s in segments),
         questions_asked=tuple(
             AskedQuestion(

@@ -302,6 +302,15 @@ def test_quiet_in_session_names_the_silent_and_those_under_half_an_even_share() 
     assert quiet_in_session([DEV, ASHA, BEN, CHLOE], counts) == [DEV, BEN]
 
 
+def test_quiet_in_session_weighs_an_even_share_by_the_part_each_was_there_for() -> None:
+    """Ben left a sixth of the way in, having spoken once, as often as the others did meanwhile: not quiet. Had he
+    stayed all session, once against their six each would be."""
+    counts = {ASHA: 6, CHLOE: 6, BEN: 1}
+    assert quiet_in_session([ASHA, BEN, CHLOE], counts, presence={BEN: 1 / 6}) == []
+    assert quiet_in_session([ASHA, BEN, CHLOE], counts) == [BEN]
+    assert quiet_in_session([ASHA, BEN], {ASHA: 1}, presence={ASHA: 0.0, BEN: 0.0}) == [], "nobody there: no share"
+
+
 def test_quiet_in_session_names_nobody_when_nothing_was_tallied() -> None:
     assert quiet_in_session([ASHA, BEN], {}) == []
     assert quiet_in_session([], {}) == []

@@ -17,6 +17,7 @@ from copdesk.core.record import (
     CarriedAction,
     EscalationLine,
     IssueLine,
+    LeftEarly,
     ParkedItem,
     SessionRecord,
     escape_markdown,
@@ -82,6 +83,8 @@ def test_the_record_has_no_participation_fields() -> None:
         "date",
         "attendance_count",
         "attendee_names",
+        "left_early_count",
+        "left_at",
         "agenda",
         "questions_asked",
         "notes",
@@ -266,6 +269,26 @@ def test_attendance_names_are_optional() -> None:
     assert "7 attended." in without
     with_names = render_markdown(make_record(names=("Sam Okafor", "Priya Lindqvist")))
     assert "- Sam Okafor" in with_names and "- Priya Lindqvist" in with_names
+
+
+def test_who_left_before_the_end_is_counted_and_named_only_with_names() -> None:
+    """The record said everyone attended the whole session; now it counts those who left, and a record exported with
+    names says who and when, in every format."""
+    left = dataclasses.replace(make_record(), left_early_count=1)
+    assert "7 attended. 1 left before the end." in render_markdown(left)
+    assert json.loads(render_json(left))["left_at"] is None
+    named = dataclasses.replace(
+        make_record(names=("Sam Okafor", "Priya Lindqvist")),
+        left_early_count=1,
+        left_at=(LeftEarly("Sam Okafor", "13:40"),),
+    )
+    markdown, page = render_markdown(named), render_html(named)
+    assert "- Sam Okafor \\(left at 13:40\\)" in markdown and "- Priya Lindqvist\n" in markdown
+    assert '<li dir="auto">Sam Okafor (left at 13:40)</li>' in page
+    document = json.loads(render_json(named))
+    assert document["left_early_count"] == 1
+    assert document["left_at"] == [{"name": "Sam Okafor", "time_text": "13:40"}]
+    assert document["attendee_names"] == ["Sam Okafor", "Priya Lindqvist"], "the names themselves stay as they were"
 
 
 def test_agenda_and_dates_are_formatted_for_people() -> None:
