@@ -93,14 +93,14 @@ class HandOver:
         self._show({})
 
     def people(self) -> list[tuple[int, str]]:
-        """The team's own people present today (guests aside), the session's co-facilitator role first."""
+        """The team's own people present today and still in the room (guests aside, and anyone who has left), the
+        session's co-facilitator role first."""
         session_id, team_id = self.live.session_id, self.live.team_id
         if session_id is None or team_id is None:
             return []
-        present = set(sessions.attendee_ids(self.context.db, session_id))
-        members = [
-            m for m in teams.list_members(self.context.db, team_id) if m.id in present and m.role is not Role.GUEST
-        ]
+        db = self.context.db
+        present = set(sessions.attendee_ids(db, session_id)) - set(sessions.departures(db, session_id))
+        members = [m for m in teams.list_members(db, team_id) if m.id in present and m.role is not Role.GUEST]
         members.sort(key=lambda m: (m.role is not Role.CO_FACILITATOR, m.display_name.casefold()))
         return [(m.id, m.display_name) for m in members]
 

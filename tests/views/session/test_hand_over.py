@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from copdesk.core.model import Role
 from copdesk.core.timer import TimerStatus
+from copdesk.services.sessions import mark_left
 from copdesk.store import notes, planning, teams
 from copdesk.store.records import session_record
 from copdesk.views.shell.main_window import MainWindow
@@ -61,6 +62,14 @@ def test_the_co_facilitator_takes_over_the_notes_and_timer_without_losing_a_word
     assert record.co_facilitator == "Bo Day" and record.notes == ("Typed just before the hand-over, and after it.",)
     share_safe = session_record(window.context.db, session.id)
     assert share_safe.co_facilitator == "Yes (named in the record exported with names)", "no name without names"
+
+
+def test_nobody_who_has_left_is_offered_the_hand_over(window: MainWindow) -> None:
+    team = add_team(window, ROSTER)
+    session = start_session(window, present=ROSTER)
+    cy = next(m for m in teams.list_members(window.context.db, team.id) if m.display_name == "Cy Vale")
+    mark_left(window.context.db, session.id, cy.id, window.context.now())
+    assert [name for _id, name in window.hand_over.people()] == ["Ash Lee", "Bo Day"]
 
 
 def test_nobody_hands_over_a_session_the_team_attends(window: MainWindow) -> None:
