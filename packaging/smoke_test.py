@@ -7,7 +7,9 @@ facilitator's laptop would, and prints one line per check; it exits 1 at the fir
 1. ``copdesk-cli demo`` writes the demo database: the migrations and the question bank were found in the bundle;
 2. ``check`` says ``ok``: the integrity check, and the question bank, agendas and ground rules all load;
 3. ``review --json`` prints JSON that parses;
-4. ``export 1 --format pdf`` writes a real PDF (Qt's PDF writer and fonts are in the bundle);
+4. ``export 1 --format pdf`` writes a real PDF (Qt's PDF writer and fonts are in the bundle), and ``schedule
+   --format ics`` an invitation file whose times name a zone of the time zone database, read from the bundle's own
+   copy of it (Windows has none of its own);
 5. the stylesheet and every icon of the checkout are in the bundle's ``copdesk/_data``;
 6. the windowed ``CoPDesk`` starts (offscreen) on the database and shows its window: the start-up backup, which
    the app takes only once the Prepare view has painted, appears beside the database. It is then stopped as the
@@ -24,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zoneinfo
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +78,17 @@ def check_command_line(cli: str, db: Path, work: Path, env: dict[str, str]) -> N
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
         raise SmokeFailure(f"{pdf} is not a PDF")
     print(f"export --format pdf: a {len(data):,}-byte PDF")
+    invitations = work / "invitations.ics"
+    team = review["team"]
+    # Only the bundle's own zone files (PYTHONTZPATH empty), as on Windows, which has none: without them icalendar
+    # cannot even write UTC, and the export fails.
+    command = [cli, "schedule", "--team", team, "--format", "ics", "-o", str(invitations), "--db", str(db)]
+    run(command, {**env, "PYTHONTZPATH": ""})
+    lines = invitations.read_text(encoding="utf-8").splitlines()
+    zones = {line.removeprefix("TZID:") for line in lines if line.startswith("TZID:")}
+    if not zones or not zones <= zoneinfo.available_timezones():
+        raise SmokeFailure(f"{invitations} names no zone of the time zone database: {sorted(zones)}")
+    print(f"schedule --format ics: times in {', '.join(sorted(zones))}, from the bundle's time zone database")
 
 
 def check_shipped_files(bundle: Path) -> None:
