@@ -128,12 +128,13 @@ class _File:
         history = entry.history
         # The first rhythm's events keep the UIDs files had before rhythms were kept; a rhythm that never had a
         # session hands its UIDs on to the next, since a calendar may hold them for the dates it was to have.
-        tag, had_sessions = "", False
+        tag, had_sessions, tag_since = "", False, None
         for run in _runs(history):
             if had_sessions:
-                tag = f"rhythm{run.number}-"
+                tag, tag_since = f"rhythm{run.number}-", None
             had_sessions = False
-            revisions = _revisions(run, history)
+            tag_since = run.stretches[0].since if tag_since is None else tag_since
+            revisions = _revisions(tag_since, run.stretches[-1].until, history)
             for part in _recurrences(run, history):
                 event = self._event(entry, run.kind, f"{tag}{part.key}", part.first)
                 event.add("sequence", revisions)
@@ -182,10 +183,12 @@ def _runs(history: SeriesHistory) -> list[_Run]:
     return runs
 
 
-def _revisions(run: _Run, history: SeriesHistory) -> int:
-    """SEQUENCE: how often the run's dates were revised, counting every change, pause and resume while it ran."""
-    since, until = run.stretches[0].since, run.stretches[-1].until
-    changes = len(run.stretches) - 1 + (until != datetime.max)
+def _revisions(since: datetime, until: datetime, history: SeriesHistory) -> int:
+    """SEQUENCE: how often the dates under a UID were revised from ``since`` (when its first rhythm began) to
+    ``until``, counting every change, pause and resume, those of a rhythm that handed the UID on included: a
+    calendar keeps the event with the higher SEQUENCE, so a new file's must never be lower than an earlier one's."""
+    ends = [stretch.until for stretch in history.stretches if stretch.until != datetime.max]
+    changes = sum(1 for end in ends if since < end <= until)
     pauses = [bound for pause in history.pauses for bound in pause if since < bound < until]
     return changes + len(pauses)
 

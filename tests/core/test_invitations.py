@@ -187,6 +187,29 @@ def test_a_rhythm_changed_before_its_first_session_hands_on_its_uids() -> None:
     assert _dates(_file([SeriesToInvite(history, 60)])) == _held(history)
 
 
+def test_a_uid_handed_on_never_goes_back_to_a_lower_sequence() -> None:
+    """A date skipped (SEQUENCE 1), then the rhythm changed before its first session: the new rhythm took the UIDs
+    with SEQUENCE 0, and a calendar keeps the event with the higher one, so it went on showing the Thursdays."""
+    skipped = skip_date(THURSDAYS, date(2026, 9, 10))
+    tuesdays = build_rule(Preset(SessionKind.REFLECTIVE, calendar.TUESDAY, time(10), date(2026, 9, 1)))
+    thursdays = (SessionKind.REFLECTIVE, THURSDAYS, datetime(2026, 8, 21, 9))
+    histories = [
+        series_history(4, [], (SessionKind.REFLECTIVE, THURSDAYS), []),
+        series_history(4, [thursdays], (SessionKind.REFLECTIVE, skipped), []),
+        series_history(
+            4,
+            [thursdays, (SessionKind.REFLECTIVE, skipped, datetime(2026, 8, 25, 9))],
+            (SessionKind.REFLECTIVE, tuesdays),
+            [],
+        ),
+    ]
+    files = [_events(_file([SeriesToInvite(history, 60)])) for history in histories]
+    uids = {"week-2@copdesk.invalid", "week-4@copdesk.invalid"}
+    assert [set(events) for events in files] == [uids] * 3, "the same meetings each time"
+    assert [{int(str(event["sequence"])) for event in events.values()} for events in files] == [{0}, {1}, {2}]
+    assert {event_rule(event).rsplit("BYDAY=", 1)[1] for event in files[-1].values()} == {"2TU", "4TU"}
+
+
 def test_a_pause_ends_the_meetings_and_a_resume_continues_them() -> None:
     """A paused series was left out of the file, so a calendar kept every date it had imported."""
     spotlight = series_history(5, [], (SessionKind.SPOTLIGHT, TUESDAYS), [(datetime(2026, 11, 10, 9), datetime.max)])
