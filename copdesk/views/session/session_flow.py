@@ -425,8 +425,10 @@ class SessionFlow(QObject):
             view.set_colours(self.colours)
 
     def shutdown(self) -> None:
-        """On quit: save the timer (a live session is offered for resume next time) and close the extra windows."""
+        """On quit: save the timer for the last time (a live session is offered for resume next time, paused at this
+        save) and close the extra windows."""
         self.live_timer.save()
+        self.live_timer.stand_still()
         self.share_view.close()
         self.mini_timer.close()
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -101,6 +101,27 @@ def test_keep_it_live_closes_and_the_session_is_offered_next_time(
     offer = reopened.session_flow.resume_dialog
     assert offer is not None and offer.pending.session.id == session.id
     assert offer.pending.state is not None and offer.pending.state["current_elapsed_seconds"] == 150, "timer saved"
+
+
+def test_a_session_kept_live_is_saved_no_more_once_the_window_has_closed(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """Quitting waits for work that must finish (a copy of the data being saved to a memory stick) with the events
+    still answered: the timer's heartbeat went on saving the session meanwhile, moving its last save, where a resume
+    pauses it and an end "at the last save" ends it, on by the whole wait."""
+    window = clocked_window
+    add_team(window)
+    start_session(window)
+    live_timer = window.session_flow.live_timer
+    assert "timerHeartbeat" in [timer.objectName() for timer in live_timer.findChildren(QTimer) if timer.isActive()]
+    fake_clock.advance(150)
+    window.close()
+    question = window.session_flow.close_question
+    assert question is not None
+    question.keep_button.click()
+
+    assert not window.isVisible() and window.live_session.is_live
+    assert [timer.objectName() for timer in live_timer.findChildren(QTimer) if timer.isActive()] == []
 
 
 def test_end_the_session_now_ends_it_shows_the_summary_then_closes(window: MainWindow) -> None:

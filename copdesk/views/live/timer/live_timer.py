@@ -73,10 +73,16 @@ class LiveTimer(QObject):
         self._announce_segment()
 
     def detach(self) -> None:
-        self._repaint.stop()
-        self._heartbeat.stop()
+        self.stand_still()
         self.session_id = self.timer = self.last_view = None
         self.refreshed.emit(None)
+
+    def stand_still(self) -> None:
+        """No more repaints or heartbeat saves: the session ended, or the window closed with it live. Then the last
+        save stands as when CoPDesk closed, however long the quit waits for work to finish (the resume offer and an
+        end "at the last save" read it)."""
+        self._repaint.stop()
+        self._heartbeat.stop()
 
     def toggle(self) -> None:
         """Space: start a timer that has not started, pause a running one, resume a paused one."""
