@@ -265,9 +265,6 @@ class LiveTally(QObject):
         self.changed.emit()
         return back
 
-    def has_left(self, member_id: int) -> bool:
-        return member_id in self.left_at
-
     def departed(self, member_id: int, at: datetime | None) -> None:
         """Saved: they left at ``at`` (their tile stays, so no number key moves; they no longer count as quiet, and a
         talk-time stint of theirs ends), or with ``None`` they are back in the session. Undo takes it back."""

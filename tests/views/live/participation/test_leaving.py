@@ -173,7 +173,7 @@ def test_a_resumed_session_shows_who_had_left(clocked_window: MainWindow, fake_c
     row = tiles(window, RosterRole.NAME).index("Cy Vale")
     assert tiles(window, RosterRole.LEFT_AT)[row] == at_clock(left)
     assert tiles(window, RosterRole.SHORTCUT) == keys
-    assert window.participation_panel.tally.has_left(ids_of(window)["Cy Vale"])
+    assert window.participation_panel.tally.left_at == {ids_of(window)["Cy Vale"]: left}
 
 
 def test_a_departure_refused_by_the_disk_is_saved_by_retry_at_the_time_they_left(
