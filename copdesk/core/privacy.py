@@ -11,9 +11,13 @@ must convert before selecting a span in text that contains emoji or other astral
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import attrgetter
+from typing import NamedTuple
 
 
 class IdentifierKind(StrEnum):
@@ -111,13 +115,136 @@ def nhs_number_is_valid(digits: str) -> bool:
 
 def find_identifiers(text: str) -> list[Finding]:
     """Everything that looks like an identifier, in text order, with no two findings overlapping."""
-    found = [*_nhs_numbers(text), *_postcodes(text), *_dates_of_birth(text), *_titles_and_names(text)]
-    found.sort(key=lambda finding: (finding.start, -(finding.end - finding.start)))
-    kept: list[Finding] = []
-    for finding in found:
-        if not kept or finding.start >= kept[-1].end:
-            kept.append(finding)
-    return kept
+    return _kept(text, _marks(text, 0, len(text), len(text)))
+
+
+class IdentifierCheck:
+    """:func:`find_identifiers` on a text as it is edited, checking again only the edit and what can reach it.
+
+    The notes pane checks after each pause in typing, and a note may hold 1 MB: checking it whole each time took
+    0.1 to 1.5 s. Here the last check's marks are kept; a new text is compared with the last one, and only the
+    marks that could have changed are found again. No match reads more than :data:`_READ_PIECES` runs of
+    non-space characters from where it starts (a title, three names and the word after them; a date of birth
+    after "date of birth is"), nor looks back more than two characters, so marks that start further before the
+    edit, or after it, stand. The part checked again is then grown until no mark, old or new, runs across either
+    of its ends: the checks' scans, and the choice between overlapping findings, then arrive at each end as they
+    would in the whole text, and every finding is the one :func:`find_identifiers` gives (the tests compare the
+    two over many edits). The cost follows the edit, the findings after it (moved by what it added or took away)
+    and comparing the texts, not the note's length.
+    """
+
+    def __init__(self) -> None:
+        self._text = ""
+        self._marks: list[_Mark] = []
+        self._findings: list[Finding] = []
+        self._longest = 0  # no mark is longer: how far back one that runs across a point can start
+
+    def check(self, text: str) -> list[Finding]:
+        old = self._text
+        if text == old:
+            return list(self._findings)
+        same_start = _common_prefix(old, text)
+        same_end = _common_suffix(old, text, min(len(old), len(text)) - same_start)
+        moved = len(text) - len(old)
+        start = self._free_point(_pieces_back(text, same_start, _READ_PIECES + 1), forward=False)
+        stop = min(len(text), len(text) - same_end + _LOOK_BEHIND)
+        while True:
+            window = _marks(text, start, stop, _pieces_on(text, stop, _READ_PIECES))
+            grown = self._free_point(max([stop, *(mark.end for mark in window)]) - moved, forward=True) + moved
+            if grown == stop:
+                break
+            stop = grown
+        marks_after = bisect_left(self._marks, stop - moved, key=_START)
+        self._marks[bisect_left(self._marks, start, key=_START) :] = [
+            *window,
+            *(_Mark(m.start + moved, m.end + moved, m.kind, m.flagged) for m in self._marks[marks_after:]),
+        ]
+        self._longest = max([self._longest, *(mark.end - mark.start for mark in window)])
+        findings_after = bisect_left(self._findings, stop - moved, key=_START)
+        self._findings[bisect_left(self._findings, start, key=_START) :] = [
+            *_kept(text, window),
+            *(
+                Finding(f.kind, f.start + moved, f.end + moved, f.text, f.message)
+                for f in self._findings[findings_after:]
+            ),
+        ]
+        self._text = text
+        return list(self._findings)
+
+    def _free_point(self, point: int, *, forward: bool) -> int:
+        """``point`` in the last text, moved back to the start (or on to the end) of any mark of the last check that
+        runs across it, until none does."""
+        while True:
+            index = bisect_left(self._marks, point, key=_START)
+            across: list[_Mark] = []
+            while index > 0 and self._marks[index - 1].start > point - self._longest:
+                index -= 1
+                if self._marks[index].end > point:
+                    across.append(self._marks[index])
+            if not across:
+                return point
+            point = max(mark.end for mark in across) if forward else min(mark.start for mark in across)
+
+
+# No match reads more runs of non-space characters than this from where it starts: "date of birth is 12th of
+# March, 1950" is eight, a title with three names and the word after them five; and none looks further back than
+# two characters (an NHS number's "(?<![0-9][.\-])").
+_READ_PIECES = 10
+_LOOK_BEHIND = 2
+_PIECE = re.compile(r"\S+")
+_START = attrgetter("start")
+_FIRST_REACH = 256  # characters looked through for runs of non-space ones, four times more each time it is short
+
+
+def _common_prefix(old: str, new: str) -> int:
+    """How many characters the texts start with alike, compared in halves (in C, each character about twice)."""
+    same, most = 0, min(len(old), len(new))
+    while same < most:
+        half = (same + most + 1) // 2
+        if old[same:half] == new[same:half]:
+            same = half
+        else:
+            most = half - 1
+    return same
+
+
+def _common_suffix(old: str, new: str, most: int) -> int:
+    """How many characters, at most ``most``, the texts end with alike."""
+    same = 0
+    while same < most:
+        half = (same + most + 1) // 2
+        if old[len(old) - half : len(old) - same] == new[len(new) - half : len(new) - same]:
+            same = half
+        else:
+            most = half - 1
+    return same
+
+
+def _pieces_back(text: str, at: int, count: int) -> int:
+    """Where the ``count``-th run of non-space characters back from ``at`` starts (one ``at`` is in counts), or 0."""
+    reach = _FIRST_REACH
+    while True:
+        begin = max(0, at - reach)
+        starts = [piece.start() for piece in _PIECE.finditer(text, begin, at)]
+        if len(starts) > count:  # the first may be cut short by ``begin``; this one is whole
+            return starts[-count]
+        if begin == 0:
+            return 0
+        reach *= 4
+
+
+def _pieces_on(text: str, at: int, count: int) -> int:
+    """Just past ``count`` runs of non-space characters on from ``at`` and the spaces after them (or the text's end):
+    as far as a match that starts before ``at`` can read."""
+    reach = _FIRST_REACH
+    while True:
+        end = min(len(text), at + reach)
+        pieces = list(itertools.islice(_PIECE.finditer(text, at, end), count + 1))
+        if len(pieces) > count:
+            return pieces[count].start() + 1
+        if end == len(text):
+            return end
+        reach *= 4
 
 
 def remove_finding(text: str, finding: Finding) -> str:
@@ -152,42 +279,77 @@ def _finding(kind: IdentifierKind, text: str, start: int, end: int) -> Finding:
     return Finding(kind, start, end, text[start:end], _MESSAGES[kind])
 
 
-def _nhs_numbers(text: str) -> list[Finding]:
-    return [
-        _finding(IdentifierKind.NHS_NUMBER, text, match.start(), match.end())
-        for match in _NHS_NUMBER.finditer(text)
-        if nhs_number_is_valid("".join(char for char in match[0] if char.isdigit()))
-    ]
+class _Mark(NamedTuple):
+    """A span one of the checks matched. Not every one is a finding (a number like an NHS number whose check digit
+    fails, a title with no name after it), but each is stepped over as a whole by its check's scan, which looks for
+    the next match only after it: so each decides what the check finds after it."""
+
+    start: int
+    end: int
+    kind: IdentifierKind
+    flagged: bool
 
 
-def _postcodes(text: str) -> list[Finding]:
-    return [_finding(IdentifierKind.POSTCODE, text, match.start(), match.end()) for match in _POSTCODE.finditer(text)]
+_SCANS = (
+    (_NHS_NUMBER, IdentifierKind.NHS_NUMBER),
+    (_POSTCODE, IdentifierKind.POSTCODE),
+    (_DATE_OF_BIRTH, IdentifierKind.DATE_OF_BIRTH),
+)
+# Of two findings that start together the longer is kept, then the first of these (the order the checks ran in).
+_KIND_ORDER = {kind: order for order, kind in enumerate(IdentifierKind)}
 
 
-def _dates_of_birth(text: str) -> list[Finding]:
-    return [
-        _finding(IdentifierKind.DATE_OF_BIRTH, text, match.start(), match.end())
-        for match in _DATE_OF_BIRTH.finditer(text)
-    ]
+def _marks(text: str, start: int, stop: int, endpos: int) -> list[_Mark]:
+    """What the checks match starting in ``[start, stop)``, reading ``text`` no further than ``endpos``, in text order.
+
+    ``start`` must be a point no mark of the whole text runs across, so each scan begins there as it would have
+    arrived there; and every match that starts before ``stop`` must end, lookahead included, before ``endpos``.
+    """
+    marks: list[_Mark] = []
+    for pattern, kind in _SCANS:
+        for match in pattern.finditer(text, start, endpos):
+            if match.start() >= stop:
+                break
+            flagged = kind is not IdentifierKind.NHS_NUMBER or nhs_number_is_valid(
+                "".join(char for char in match[0] if char.isdigit())
+            )
+            marks.append(_Mark(match.start(), match.end(), kind, flagged))
+    for title in _TITLE.finditer(text, start, endpos):
+        if title.start() >= stop:
+            break
+        end = _name_end(text, title)
+        marks.append(_Mark(title.start(), end, IdentifierKind.TITLE_AND_NAME, end > title.end()))
+    marks.sort(key=lambda mark: mark.start)
+    return marks
+
+
+def _kept(text: str, marks: list[_Mark]) -> list[Finding]:
+    """The findings among ``marks``, in text order, leaving out any that overlaps one kept before it."""
+    found = sorted(
+        (mark for mark in marks if mark.flagged),
+        key=lambda mark: (mark.start, mark.start - mark.end, _KIND_ORDER[mark.kind]),
+    )
+    kept: list[Finding] = []
+    for mark in found:
+        if not kept or mark.start >= kept[-1].end:
+            kept.append(_finding(mark.kind, text, mark.start, mark.end))
+    return kept
 
 
 def _capitals_name(word: str) -> bool:
     return word.isupper() and (len(word) == 1 or len(word) >= _SHORTEST_NAME_IN_CAPITALS)
 
 
-def _titles_and_names(text: str) -> list[Finding]:
-    findings = []
-    for title in _TITLE.finditer(text):
-        in_capitals = title[0].isupper()
-        end = title.end()
-        for count in range(_MAX_NAME_WORDS):
-            word = _NAME_WORD.match(text, end)
-            if word is None and count == 0 and not title[0].upper().startswith("DR"):
-                word = _NAME_ON_NEXT_LINE.match(text, end)
-            if word is None or not (_capitals_name(word[1]) if in_capitals else word[1][0].isupper()):
-                break
-            # Keep the full stop of an initial ("J."), not one that ends the sentence ("Smith.").
-            end = word.end() if len(word[1]) == 1 else word.end(1)
-        if end > title.end():
-            findings.append(_finding(IdentifierKind.TITLE_AND_NAME, text, title.start(), end))
-    return findings
+def _name_end(text: str, title: re.Match[str]) -> int:
+    """Where the name after ``title`` ends: the title's own end when no name follows it."""
+    in_capitals = title[0].isupper()
+    end = title.end()
+    for count in range(_MAX_NAME_WORDS):
+        word = _NAME_WORD.match(text, end)
+        if word is None and count == 0 and not title[0].upper().startswith("DR"):
+            word = _NAME_ON_NEXT_LINE.match(text, end)
+        if word is None or not (_capitals_name(word[1]) if in_capitals else word[1][0].isupper()):
+            break
+        # Keep the full stop of an initial ("J."), not one that ends the sentence ("Smith.").
+        end = word.end() if len(word[1]) == 1 else word.end(1)
+    return end

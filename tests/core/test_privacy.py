@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import itertools
+import random
 import time
 
 import pytest
 
+from copdesk.core import privacy
 from copdesk.core.privacy import (
     Finding,
+    IdentifierCheck,
     IdentifierKind,
     find_identifiers,
     nhs_number_is_valid,
@@ -288,3 +291,83 @@ def test_the_check_stays_linear_on_long_runs(text: str) -> None:
     start = time.perf_counter()
     find_identifiers(text)
     assert time.perf_counter() - start < 1.0
+
+
+# -- the check kept up to date as the notes are typed (IdentifierCheck) --------------------------------------------
+PIECES = [
+    *("Mr", "Mrs", "MR", "Dr", "Smith", "J.", "A", "PATEL", "Lee", "the", "OT", "MS", "Jones-Smith", "O’Neil"),
+    *("DOB", "DOB:", "born", "on", "date", "of", "birth", "is", "12/02/1950", "1950-03-12", "12th", "March,", "1950"),
+    *("SW1A", "1AA", "M1", "1AE", VALID, "401", "023", "2137", "943.476.5919", "😀", "-", ".", "5"),
+]
+GAPS = [" ", " ", " ", "\n", "\n\n", "  ", "\t", "\u00a0", "", ".", "-"]
+
+
+def _words(rng: random.Random, count: int) -> str:
+    return "".join(rng.choice(PIECES) + rng.choice(GAPS) for _ in range(count))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_checking_again_after_each_edit_flags_what_a_whole_check_flags(seed: int) -> None:
+    """Random edits (typing, deleting, pasting, anywhere) of text dense with near-identifiers: after each one the
+    check kept up to date finds exactly what checking the whole text finds."""
+    rng = random.Random(seed)
+    for _ in range(40):
+        check = IdentifierCheck()
+        text = _words(rng, rng.randint(0, 200))
+        for _ in range(20):
+            assert check.check(text) == find_identifiers(text), repr(text)
+            start = rng.randint(0, len(text))
+            end = min(len(text), start + rng.choice([0, 0, 1, 2, 5, 30]))
+            typed = rng.choice(["", rng.choice(PIECES), rng.choice(GAPS), rng.choice("aZ 1.\n-"), _words(rng, 3)])
+            text = text[:start] + typed + text[end:]
+        assert check.check(text) == find_identifiers(text), repr(text)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # A date of birth written out reads eight words from its cue: the last one decides.
+        ("Noted: date of birth is 12th of March, 19", "Noted: date of birth is 12th of March, 1950"),
+        ("Noted: date of birth is 12th of March, 1950", "Noted: date of birth is 12th of March, 195"),
+        ("Seen by Mrs Anna Maria smith today", "Seen by Mrs Anna Maria Smith today"),  # the third name
+        ("Met Mr\nthe family", "Met Mr\nThe family"),  # a name on the next line
+        ("Ring Dr" + " " * 5000 + "Okafor", "Ring Dr" + " " * 5000 + "okafor"),  # a long run of spaces between
+    ],
+)
+def test_an_edit_far_into_a_finding_changes_it(before: str, after: str) -> None:
+    filler = "Discussed the carer's assessment. " * 100
+    check = IdentifierCheck()
+    check.check(filler + before + filler)
+    assert check.check(filler + after + filler) == find_identifiers(filler + after + filler)
+
+
+def test_an_edit_at_the_start_of_overlapping_names_changes_which_are_kept_to_the_end() -> None:
+    """ "Mr\nMr\nMr…": each title takes the next line's as its name, so each finding overlaps the next and every
+    other one is kept; a line taken away at the top changes which, all the way down."""
+    text = "Mr\n" * 2000
+    check = IdentifierCheck()
+    assert check.check(text) == find_identifiers(text)
+    assert check.check(text[3:]) == find_identifiers(text[3:])
+    assert check.check("x" + text[3:]) == find_identifiers("x" + text[3:])
+
+
+def test_only_the_edit_and_what_can_reach_it_are_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However long the note, a key typed at its end or in its middle is checked in a few hundred characters."""
+    note = "Discussed the carer's assessment with Mrs Okafor, SW1A 1AA, DOB 01/02/1950.\n" * 13_000  # 1 MB
+    middle = len(note) // 2
+    edits = {edited: find_identifiers(edited) for edited in (note + " Mr", note[:middle] + "Mrs Lee " + note[middle:])}
+    check = IdentifierCheck()
+    check.check(note)
+    read: list[tuple[int, int]] = []
+    marks = privacy._marks
+
+    def recorded(text: str, start: int, stop: int, endpos: int) -> list[privacy._Mark]:
+        read.append((start, endpos))
+        return marks(text, start, stop, endpos)
+
+    monkeypatch.setattr(privacy, "_marks", recorded)
+    for edited, whole in edits.items():
+        assert check.check(edited) == whole
+        assert read and all(endpos - start < 400 for start, endpos in read), read
+        read.clear()
+        check.check(note)

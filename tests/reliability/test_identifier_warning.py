@@ -7,6 +7,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from copdesk.core import privacy
+from copdesk.core.privacy import find_identifiers
 from copdesk.views.widgets.identifier_warning import IdentifierWarning, utf16_offset
 
 NHS = "943 476 5919"  # a valid check digit
@@ -79,3 +81,27 @@ def test_show_selects_the_finding(qtbot: QtBot) -> None:
 @pytest.mark.parametrize(("text", "index", "expected"), [("abc", 2, 2), ("😀a", 1, 2), ("é😀😀x", 3, 5)])
 def test_utf16_offsets(text: str, index: int, expected: int) -> None:
     assert utf16_offset(text, index) == expected
+
+
+def test_a_pause_in_a_long_note_checks_again_only_what_was_typed(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 1 MB note: each pause in typing held the window while the whole note was checked again (up to a second on
+    one full of titles). Now only the words typed and what can reach them are read, and the findings are the same
+    as the whole note's."""
+    editor = QPlainTextEdit()
+    _, warning = _host(qtbot, editor)
+    editor.setPlainText("Discussed the carer's assessment with the team today.\n" * 19_000)
+    warning.check_now()
+    read: list[tuple[int, int]] = []
+    marks = privacy._marks
+
+    def recorded(text: str, start: int, stop: int, endpos: int) -> list[privacy._Mark]:
+        read.append((start, endpos))
+        return marks(text, start, stop, endpos)
+
+    monkeypatch.setattr(privacy, "_marks", recorded)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.insertPlainText(f"Mrs Okafor rang, NHS {NHS}")
+    findings = warning.check_now()
+    assert [finding.text for finding in findings] == ["Mrs Okafor", NHS]
+    assert read and all(endpos - start < 1000 for start, endpos in read)
+    assert findings == find_identifiers(editor.toPlainText())

@@ -4,7 +4,9 @@ It serves the free-text notes and every one-line field whose text goes into the 
 learning point, a parked item, an issue, the session topic). It never blocks typing or saving (the
 facilitator is in a meeting); it names what it found, and one click replaces it with a neutral
 placeholder through the field's own editing, so Ctrl+Z brings it back. The check runs shortly after
-typing pauses, not on every keystroke.
+typing pauses, not on every keystroke, and checks again only what changed and what can reach it
+(:class:`copdesk.core.privacy.IdentifierCheck`): in a 1 MB note, checking the whole text at each pause held
+the window for up to a second.
 
 Findings come from :mod:`copdesk.core.privacy` as Python string indexes (code points); Qt cursors
 count UTF-16 code units, so every span is converted before it is selected, or an emoji earlier in the
@@ -17,7 +19,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from copdesk.core.privacy import Finding, find_identifiers, remove_finding
+from copdesk.core.privacy import Finding, IdentifierCheck, remove_finding
 from copdesk.core.text import shortened
 from copdesk.views.widgets.banner import Banner
 
@@ -52,6 +54,7 @@ class IdentifierWarning(Banner):
         self.setObjectName("identifierWarning")
         self.editor = editor
         self.findings: list[Finding] = []
+        self._check = IdentifierCheck()
         self._ignored: set[tuple[str, str]] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -73,7 +76,7 @@ class IdentifierWarning(Banner):
     def check_now(self) -> list[Finding]:
         self._timer.stop()
         text = self._text()
-        self.findings = [f for f in find_identifiers(text) if (f.kind.value, f.text) not in self._ignored]
+        self.findings = [f for f in self._check.check(text) if (f.kind.value, f.text) not in self._ignored]
         self._refresh()
         return self.findings
 
