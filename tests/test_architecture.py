@@ -133,7 +133,7 @@ VIEW_READS: dict[str, set[str]] = {
         "next_session_date",
         "team_invitations",
     },
-    "search": {"IssueSuggestion", "NoteHit", "search_notes", "suggest_issues"},
+    "search": {"IssueSuggestion", "NoteHit", "search_notes", "search_notes_beside", "suggest_issues"},
     "series": {"get_series", "series_for_team"},
     "session_lifecycle": {"SessionCounts", "planned_session_near", "segment_outcomes", "summary_counts"},
     "sessions": {

@@ -47,7 +47,7 @@ from copdesk.store.location import (
 )
 from copdesk.store.permissions import make_private, replace_file
 from copdesk.store.safe_write import is_temporary, storage_error_for
-from copdesk.store.uri import read_only_uri
+from copdesk.store.uri import read_only_uri, sqlite_uri
 
 BUSY_TIMEOUT_MS = 5000
 BACKUP_FOLDER = "backups"
@@ -263,6 +263,16 @@ def open_for_a_worker(path: Path, *, doing: str) -> Database:
         db.close()
         raise
     return db
+
+
+def open_to_read_beside(path: Path) -> Database:
+    """The live database on a read-only connection of its own, for reads in a worker thread while the window's own
+    connection goes on writing (note search as the words are typed): it sees what the window has committed, and can
+    write nothing. Never read as immutable (:func:`copdesk.store.uri.read_only_uri`): between two writes the WAL can
+    be empty, and a connection opened then would miss every commit after it."""
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.text_factory = decode_text
+    return as_database(conn)
 
 
 def inspect_existing(path: Path, latest: int) -> int:

@@ -485,5 +485,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.session_flow.shutdown()
         self.reports.finish_exports()  # a running export is cancelled: its thread must end before the window goes
+        if self._live_page is not None:
+            self._live_page.notes_panel.close_search()  # so is a note search under way
         self._closed = True
         super().closeEvent(event)

@@ -4,12 +4,17 @@ The start-up backup is the example: a 40 MB database takes a noticeable time to 
 does that without Python's lock, so in a thread it costs the window nothing. Whoever depends on the work
 being done (a restore, a deletion that must reach every backup, quitting) calls :meth:`BackgroundJob.wait`,
 which runs the work on the spot if it never started, so the work always happens exactly once.
+
+:class:`NewestOnly` is for work asked for again and again as the facilitator types (note search), where only the
+newest request matters.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, Signal, Slot
 
@@ -67,3 +72,73 @@ class BackgroundJob(QObject):
     @Slot()
     def _deliver(self) -> None:
         self.done.emit(self._result)
+
+
+class NewestOnly(QObject):
+    """Requests done one at a time in a worker thread, each superseding those before it: a request still waiting is
+    never begun, the work under way is told it is no longer wanted (its second argument, a callable, then says so,
+    and the work gives up), and only the newest request's result is delivered, so what is shown never goes back to
+    an older one. What the work raises is delivered as its result. The thread ends when nothing is left to do; the
+    owner calls :meth:`stop` before it goes (closing), which waits for it."""
+
+    done = Signal(object)  # the newest request's result, delivered on the thread this object lives in
+
+    def __init__(
+        self, work: Callable[[Any, Callable[[], bool]], object], name: str, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._name = name
+        self._lock = threading.Lock()
+        self._asked = 0  # the newest request's number; only this object's thread changes it
+        self._waiting: tuple[int, object] | None = None  # a request not yet begun
+        self._working = False  # whether a worker will take what is waiting
+        self._thread: threading.Thread | None = None
+        self._result: tuple[int, object] | None = None
+
+    def ask(self, request: object) -> None:
+        with self._lock:
+            self._asked += 1
+            self._waiting = (self._asked, request)
+            if not self._working:
+                self._working = True
+                self._thread = threading.Thread(target=self._run_in_worker, name=self._name)
+                self._thread.start()
+
+    def drop(self) -> None:
+        """Deliver nothing of what was asked so far: a request waiting is never begun, the one under way gives up."""
+        with self._lock:
+            self._asked += 1
+            self._waiting = None
+
+    def stop(self) -> None:
+        """:meth:`drop`, then wait for the worker to end."""
+        self.drop()
+        if self._thread is not None:
+            self._thread.join()
+
+    def _run_in_worker(self) -> None:
+        while True:
+            with self._lock:
+                if self._waiting is None:
+                    self._working = False
+                    return
+                number, request = self._waiting
+                self._waiting = None
+            try:
+                result = self._work(request, partial(self._superseded, number))
+            except Exception as exc:  # handed to the owner's thread, which says it or raises it
+                result = exc
+            with self._lock:
+                self._result = (number, result)
+            QMetaObject.invokeMethod(self, "_deliver", Qt.ConnectionType.QueuedConnection)
+
+    def _superseded(self, number: int) -> bool:
+        return number != self._asked
+
+    @Slot()
+    def _deliver(self) -> None:
+        with self._lock:
+            delivered, self._result = self._result, None
+        if delivered is not None and delivered[0] == self._asked:  # else a newer request was asked since
+            self.done.emit(delivered[1])

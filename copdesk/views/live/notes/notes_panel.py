@@ -364,3 +364,9 @@ class NotesPanel(Pane):
         self.flush()  # what was just typed is findable too
         self._search.open_with_focus()
         self._search.run_search()
+
+    def close_search(self) -> None:
+        """The window is closing: the search dialog closes with it, and a search under way is stopped and its thread
+        waited for, so none outlives the window."""
+        if self._search is not None:
+            self._search.close()

@@ -344,7 +344,7 @@ def test_learning_and_parked_items(window: MainWindow, qtbot: QtBot) -> None:
     assert any("Scrutinising Packages of Care" in label.text() for label in panel.parked.findChildren(QLabel))
 
 
-def test_search_finds_every_sessions_notes_in_context(window: MainWindow) -> None:
+def test_search_finds_every_sessions_notes_in_context(window: MainWindow, qtbot: QtBot) -> None:
     db = window.context.db
     ids = _history(db)
     notes.add_note(db, ids["first"], NoteKind.NOTE, "We built <b>rapport</b> over several visits", EARLIER)
@@ -354,7 +354,8 @@ def test_search_finds_every_sessions_notes_in_context(window: MainWindow) -> Non
     dialog = window.notes_panel._search
     assert dialog is not None and dialog.isVisible()
     dialog.query_edit.setText("rapport")
-    dialog.run_search()
+    with qtbot.waitSignal(dialog._searching.done):  # searched in a worker thread
+        dialog.run_search()
     assert dialog.model.rowCount() == 1
     hit = dialog.model.row_at(0)
     assert hit.session_date == EARLIER.astimezone().date() and hit.team_name == "Harbour Team"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
@@ -16,7 +19,8 @@ from copdesk.core.model import IssueStatus, NoteKind, Role, SessionKind, TextSou
 from copdesk.services.corrections import CHANGED_SINCE
 from copdesk.services.follow_ups import reword_action
 from copdesk.store import actions, issues, notes, sessions, teams
-from copdesk.store.search import search_notes
+from copdesk.store.search import NoteHit, search_notes, search_notes_beside
+from copdesk.views.live.notes import notes_search
 from copdesk.views.live.notes.correct_words import DISCARD_QUESTION, CorrectWordsDialog
 from copdesk.views.live.notes.notes_search import MATCH_COLUMN, MOST_MARKED, NotesSearchDialog, elide_runs
 from copdesk.views.shell.main_window import MainWindow
@@ -56,8 +60,7 @@ def test_the_match_column_is_elided_rather_than_clipped(qtbot: QtBot, window: Ma
     dialog = NotesSearchDialog(window.context, window)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.query_edit.setText("carers")
-    dialog.run_search()
+    _find(qtbot, dialog, "carers")
     assert dialog.model.rowCount() == 1
     dialog.table.clearSelection()  # the cell's own background, not the selection's
     qtbot.wait(1)
@@ -81,8 +84,7 @@ def test_a_pasted_document_shows_whole_below_with_its_first_matches_marked(qtbot
     dialog = NotesSearchDialog(window.context, window)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.query_edit.setText("visit")
-    dialog.run_search()
+    _find(qtbot, dialog, "visit")
     assert dialog.model.rowCount() == 1
     shown = dialog.preview.toHtml()
     assert shown.count("visit") == 20_000 and shown.count("background-color:#ffe08a") == MOST_MARKED
@@ -106,13 +108,19 @@ def _ended_session_naming(window: MainWindow) -> tuple[int, int]:
     return action.id, note.id
 
 
-def _search(window: MainWindow, words: str, where: str) -> NotesSearchDialog:
+def _find(qtbot: QtBot, dialog: NotesSearchDialog, words: str) -> None:
+    """Search for ``words`` and wait for the matches (the search runs in a worker thread)."""
+    dialog.query_edit.setText(words)
+    with qtbot.waitSignal(dialog._searching.done):
+        dialog.run_search()
+
+
+def _search(window: MainWindow, qtbot: QtBot, words: str, where: str) -> NotesSearchDialog:
     """Ctrl+F's dialog on ``words``, with the match of kind ``where`` selected."""
     window.notes_panel.open_search()
     dialog = window.notes_panel._search
     assert dialog is not None
-    dialog.query_edit.setText(words)
-    dialog.run_search()
+    _find(qtbot, dialog, words)
     [row] = [row for row, hit in enumerate(dialog.model.rows()) if hit.where == where]
     dialog.table.selectRow(row)
     return dialog
@@ -128,8 +136,7 @@ def test_a_long_issue_title_never_pushes_the_match_out_of_sight(qtbot: QtBot, wi
     qtbot.addWidget(dialog)
     dialog.resize(900, 560)
     dialog.show()
-    dialog.query_edit.setText("occupational")
-    dialog.run_search()
+    _find(qtbot, dialog, "occupational")
     assert dialog.model.rowCount() >= 1
     table = dialog.table
     match = table.visualRect(dialog.model.index(0, MATCH_COLUMN))
@@ -141,7 +148,7 @@ def test_a_match_is_corrected_where_it_is_found_and_the_prepare_view_shows_it(wi
     action_id, _ = _ended_session_naming(window)
     section = window.review_panel.review_sections.actions
     assert section.model.row_at(0).text == "Ring Mrs Okafor's carer"
-    search = _search(window, "Okafor", "Action")
+    search = _search(window, qtbot, "Okafor", "Action")
     QTest.keyClick(search.table, Qt.Key.Key_Return)  # Enter on the match
     QTest.keyClick(search.table, Qt.Key.Key_Return)  # and again, quickly: still one correction
     dialog = search.correcting
@@ -150,7 +157,8 @@ def test_a_match_is_corrected_where_it_is_found_and_the_prepare_view_shows_it(wi
     assert dialog.isModal() and dialog.words_edit.toPlainText() == "Ring Mrs Okafor's carer"  # the Enter saved nothing
     assert dialog.identifier_warning.label.text() == "“Mrs Okafor's” looks like a person's name."  # at once
     dialog.words_edit.setPlainText("Ring the carer")
-    QTest.keyClick(dialog.words_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter saves
+    with qtbot.waitSignal(search._searching.done):  # saved, then searched again
+        QTest.keyClick(dialog.words_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter saves
     assert actions.get_action(window.context.db, action_id).text == "Ring the carer"
     assert [hit.where for hit in search.model.rows()] == ["Notes"]  # searched again: the action no longer matches
     assert search.message.text() == "Corrected: Action. It no longer matches the search."
@@ -159,10 +167,10 @@ def test_a_match_is_corrected_where_it_is_found_and_the_prepare_view_shows_it(wi
     search.close()
 
 
-def test_search_opens_again_empty_never_on_the_last_search(window: MainWindow) -> None:
+def test_search_opens_again_empty_never_on_the_last_search(window: MainWindow, qtbot: QtBot) -> None:
     """Ctrl+F may be pressed mid-session with the screen shared: what was searched before (a name) is not shown."""
     _ended_session_naming(window)
-    search = _search(window, "Okafor", "Action")
+    search = _search(window, qtbot, "Okafor", "Action")
     assert search.preview.toPlainText()
     search.close()
     window.notes_panel.open_search()
@@ -177,7 +185,7 @@ def test_a_resolution_is_found_and_corrected_and_the_issue_stays_resolved(window
     with held_session(window) as (team, session, then):
         issue = issues.add_issue(db, team.id, "Lifts out of order", session.id, then, "")
     issues.resolve_issue(db, issue.id, "Mrs Okafor's son rang facilities.\nFixed in a week.", then)
-    search = _search(window, "Okafor", "Resolution: Lifts out of order")
+    search = _search(window, qtbot, "Okafor", "Resolution: Lifts out of order")
     search.correct_button.click()
     dialog = search.correcting
     assert dialog is not None
@@ -186,7 +194,8 @@ def test_a_resolution_is_found_and_corrected_and_the_issue_stays_resolved(window
     assert dialog.identifier_warning.label.text() == "“Mrs Okafor's” looks like a person's name."
     corrected = "A relative rang facilities.\nFixed in a week."
     dialog.words_edit.setPlainText(corrected)
-    dialog.save_button.click()
+    with qtbot.waitSignal(search._searching.done):
+        dialog.save_button.click()
     resolved = issues.get_issue(db, issue.id)
     assert (resolved.status, resolved.resolution) == (IssueStatus.RESOLVED, corrected)
     assert search.message.text() == "Corrected: Resolution: Lifts out of order. It no longer matches the search."
@@ -201,7 +210,7 @@ def test_words_changed_elsewhere_since_the_search_are_refused_and_the_correction
     window: MainWindow, qtbot: QtBot
 ) -> None:
     action_id, _ = _ended_session_naming(window)
-    search = _search(window, "Okafor", "Action")
+    search = _search(window, qtbot, "Okafor", "Action")
     search.correct_button.click()
     dialog = search.correcting
     assert dialog is not None
@@ -218,10 +227,10 @@ def test_words_changed_elsewhere_since_the_search_are_refused_and_the_correction
 
 
 def test_a_correction_refused_keeps_the_dialog_and_the_words_and_cancel_asks_before_leaving_them(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, note_id = _ended_session_naming(window)
-    search = _search(window, "Okafor", "Action")
+    search = _search(window, qtbot, "Okafor", "Action")
     dialog = CorrectWordsDialog(window.context, search.model.row_at(search.table.currentIndex().row()), search)
     dialog.words_edit.setPlainText("   ")
     dialog.save_button.click()
@@ -242,3 +251,114 @@ def test_a_correction_refused_keeps_the_dialog_and_the_words_and_cancel_asks_bef
     assert not dialog.isVisible() and len(asked) == 2
     assert notes.get_note(window.context.db, note_id).text.startswith("Mrs Okafor")
     search.close()
+
+
+# -- the search runs beside the window ------------------------------------------------------------------------------
+class FakeSearch:
+    """Stands in for the search in the worker thread: says where it ran, and holds the first search until a newer one
+    supersedes it, as a long search on ten years of notes would still be running when the next word is typed."""
+
+    def __init__(self) -> None:
+        self.threads: list[str] = []
+        self.begun = threading.Event()
+        self.given_up: list[str] = []
+        self.later = threading.Event()  # set, every later search waits for the test to let it go on
+        self.go_on = threading.Event()
+
+    def __call__(self, _db_path: Path, typed: str, superseded: Callable[[], bool]) -> list[NoteHit]:
+        self.threads.append(threading.current_thread().name)
+        if len(self.threads) == 1:
+            self.begun.set()
+            while not superseded():
+                threading.Event().wait(0.001)
+            self.given_up.append(typed)
+        elif self.later.is_set():
+            self.go_on.wait(5)
+        return [_hit(typed)]
+
+
+def _hit(words: str) -> NoteHit:
+    return NoteHit(TextSource.NOTE, 1, 1, NOW.date(), "Harbour Team", "Notes", words, f"Notes about {words}")
+
+
+@pytest.fixture
+def fake_search(monkeypatch: pytest.MonkeyPatch) -> FakeSearch:
+    fake = FakeSearch()
+    monkeypatch.setattr(notes_search, "search_notes_beside", fake)
+    return fake
+
+
+def _worker_alive() -> bool:
+    return any(thread.name == "copdesk-note-search" for thread in threading.enumerate())
+
+
+def test_typing_never_waits_for_the_search_and_the_dialog_says_it_is_searching(
+    window: MainWindow, qtbot: QtBot, fake_search: FakeSearch
+) -> None:
+    dialog = NotesSearchDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.query_edit.setText("wait for me")
+    dialog.run_search()
+    assert fake_search.begun.wait(5)  # under way in its thread, and run_search has returned
+    assert dialog.summary.text() == "Searching…" and dialog.model.rowCount() == 0
+    QTest.keyClicks(dialog.query_edit, " please")  # typing goes on meanwhile
+    with qtbot.waitSignal(dialog._searching.done):
+        dialog.run_search()
+    assert fake_search.threads == ["copdesk-note-search"] * 2
+    assert [hit.snippet for hit in dialog.model.rows()] == ["wait for me please"]
+    assert dialog.summary.text() == "1 match, best first."
+
+
+def test_a_newer_search_supersedes_an_older_one_whose_matches_are_never_shown(
+    window: MainWindow, qtbot: QtBot, fake_search: FakeSearch
+) -> None:
+    dialog = NotesSearchDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    shown: list[object] = []
+    dialog._searching.done.connect(shown.append)
+    fake_search.later.set()
+    dialog.query_edit.setText("wait")
+    dialog.run_search()
+    assert fake_search.begun.wait(5)
+    for words in ("waiting", "okafor"):  # the first never begins: the second supersedes it before the worker is free
+        dialog.query_edit.setText(words)
+        dialog.run_search()
+    qtbot.waitUntil(lambda: len(fake_search.threads) == 2)  # the first gave up and came back; the newest is under way
+    QCoreApplication.processEvents()  # the first search's matches arrive here first, and are dropped
+    assert shown == [] and dialog.summary.text() == "Searching…"
+    fake_search.go_on.set()
+    qtbot.waitUntil(lambda: bool(shown))
+    qtbot.waitUntil(lambda: not _worker_alive())
+    assert fake_search.given_up == ["wait"]
+    assert shown == [("okafor", [_hit("okafor")])]
+    assert [hit.snippet for hit in dialog.model.rows()] == ["okafor"]
+
+
+@pytest.mark.parametrize("closing", ["the dialog", "the window"])
+def test_closing_mid_search_stops_it_and_leaves_no_thread(
+    window: MainWindow, qtbot: QtBot, fake_search: FakeSearch, closing: str
+) -> None:
+    window.notes_panel.open_search()
+    dialog = window.notes_panel._search
+    assert dialog is not None
+    dialog.query_edit.setText("wait for the name")
+    dialog.run_search()
+    assert fake_search.begun.wait(5)
+    (dialog if closing == "the dialog" else window).close()
+    assert not window.isVisible() or closing == "the dialog"
+    assert fake_search.given_up == ["wait for the name"] and not _worker_alive()  # ended before close returned
+    qtbot.wait(10)  # what the worker had queued, had it delivered anything
+    assert dialog.model.rowCount() == 0 and dialog.query_edit.text() == ""
+
+
+def test_a_search_beside_the_window_sees_what_was_just_saved_and_stops_when_superseded(window: MainWindow) -> None:
+    db = window.context.db
+    team = teams.create_team(db, "Harbour Team", [], NOW)
+    session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, NOW, planned_start=NOW)
+    for number in range(300):
+        notes.add_note(db, session.id, NoteKind.LEARNING, f"Reablement point {number}", NOW)
+    notes.add_note(db, session.id, NoteKind.NOTE, "Reablement went well", NOW)
+    found = search_notes_beside(window.context.db_path, "reablement well", lambda: False)
+    assert [hit.text for hit in found] == ["Reablement went well"]
+    assert len(search_notes_beside(window.context.db_path, "reablement", lambda: False)) == 100
+    assert search_notes_beside(window.context.db_path, "reablement", lambda: True) == []  # given up at once

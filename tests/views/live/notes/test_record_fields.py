@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import ActionStatus
 from copdesk.store import actions, issues, sessions
@@ -218,7 +219,9 @@ def test_a_past_new_date_in_the_follow_up_is_said_too(
 
 
 # -- 4. note search reaches issue titles and actions -----------------------------------------------------------------
-def test_search_finds_issue_titles_and_actions_in_context(window: MainWindow, earlier: dict[str, int]) -> None:
+def test_search_finds_issue_titles_and_actions_in_context(
+    window: MainWindow, qtbot: QtBot, earlier: dict[str, int]
+) -> None:
     db, now = window.context.db, window.context.now()
     team, first = earlier["team"], earlier["session"]
     issues.add_issue(db, team, "Booking an interpreter at short notice", first, now - timedelta(days=14))
@@ -229,7 +232,8 @@ def test_search_finds_issue_titles_and_actions_in_context(window: MainWindow, ea
     search = window.notes_panel._search
     assert search is not None
     QTest.keyClicks(search.query_edit, "interpreter")
-    search.run_search()
+    with qtbot.waitSignal(search._searching.done):  # searched in a worker thread
+        search.run_search()
     rows = [search.model.row_at(r) for r in range(search.model.rowCount())]
     assert sorted((hit.where, hit.session_date) for hit in rows) == [
         ("Action", date(2026, 10, 8)),
