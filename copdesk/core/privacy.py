@@ -115,7 +115,7 @@ def nhs_number_is_valid(digits: str) -> bool:
 
 def find_identifiers(text: str) -> list[Finding]:
     """Everything that looks like an identifier, in text order, with no two findings overlapping."""
-    return _kept(text, _marks(text, 0, len(text), len(text)))
+    return _kept(text, _marks(text, 0, len(text), len(text)), 0, [], [])
 
 
 class IdentifierCheck:
@@ -126,18 +126,20 @@ class IdentifierCheck:
     marks that could have changed are found again. No match reads more than :data:`_READ_PIECES` runs of
     non-space characters from where it starts (a title, three names and the word after them; a date of birth
     after "date of birth is"), nor looks back more than two characters, so marks that start further before the
-    edit, or after it, stand. The part checked again is then grown until no mark, old or new, runs across either
-    of its ends: the checks' scans, and the choice between overlapping findings, then arrive at each end as they
-    would in the whole text, and every finding is the one :func:`find_identifiers` gives (the tests compare the
-    two over many edits). The cost follows the edit, the findings after it (moved by what it added or took away)
-    and comparing the texts, not the note's length.
+    edit, or after it, stand. The part scanned again is grown until no match, old or new, runs across either of
+    its ends, so each check's scan arrives at each end as it would through the whole text. Which of overlapping
+    findings is kept goes from the first to the last: those before the edit stand, and after it the choice is
+    made again until a finding kept before is kept again. Every finding is then the one :func:`find_identifiers`
+    gives (the tests compare the two over many edits). The cost follows the edit, the findings after it (moved
+    by what it added or took away) and comparing the texts, not the note's length; only a chain of findings each
+    overlapping the next ("Mr" alone on line after line) is gone through again after an edit inside it.
     """
 
     def __init__(self) -> None:
         self._text = ""
-        self._marks: list[_Mark] = []
+        self._marks: list[_Mark] = []  # in the order findings are chosen in (see _order)
         self._findings: list[Finding] = []
-        self._longest = 0  # no mark is longer: how far back one that runs across a point can start
+        self._longest = 0  # no match is longer: how far back one that runs across a point can start
 
     def check(self, text: str) -> list[Finding]:
         old = self._text
@@ -150,40 +152,39 @@ class IdentifierCheck:
         stop = min(len(text), len(text) - same_end + _LOOK_BEHIND)
         while True:
             window = _marks(text, start, stop, _pieces_on(text, stop, _READ_PIECES))
-            grown = self._free_point(max([stop, *(mark.end for mark in window)]) - moved, forward=True) + moved
+            grown = self._free_point(max([stop, *(mark.scanned for mark in window)]) - moved, forward=True) + moved
             if grown == stop:
                 break
             stop = grown
-        marks_after = bisect_left(self._marks, stop - moved, key=_START)
-        self._marks[bisect_left(self._marks, start, key=_START) :] = [
-            *window,
-            *(_Mark(m.start + moved, m.end + moved, m.kind, m.flagged) for m in self._marks[marks_after:]),
+        later = [
+            _Mark(m.start + moved, m.end + moved, m.scanned + moved, m.kind, m.flagged)
+            for m in self._marks[bisect_left(self._marks, stop - moved, key=_START) :]
         ]
-        self._longest = max([self._longest, *(mark.end - mark.start for mark in window)])
-        findings_after = bisect_left(self._findings, stop - moved, key=_START)
-        self._findings[bisect_left(self._findings, start, key=_START) :] = [
-            *_kept(text, window),
-            *(
-                Finding(f.kind, f.start + moved, f.end + moved, f.text, f.message)
-                for f in self._findings[findings_after:]
-            ),
+        self._marks[bisect_left(self._marks, start, key=_START) :] = [*window, *later]
+        self._longest = max([self._longest, *(mark.scanned - mark.start for mark in window)])
+        before = bisect_left(self._findings, start, key=_START)
+        kept_later = [
+            Finding(f.kind, f.start + moved, f.end + moved, f.text, f.message)
+            for f in self._findings[bisect_left(self._findings, stop - moved, key=_START) :]
         ]
+        reach = self._findings[before - 1].end if before else 0
+        self._findings[before:] = _kept(text, window, reach, later, kept_later)
         self._text = text
         return list(self._findings)
 
     def _free_point(self, point: int, *, forward: bool) -> int:
-        """``point`` in the last text, moved back to the start (or on to the end) of any mark of the last check that
-        runs across it, until none does."""
+        """``point`` in the last text, moved back to the start (or on to the end) of any match of the last check
+        that runs across it, until none does."""
         while True:
             index = bisect_left(self._marks, point, key=_START)
             across: list[_Mark] = []
             while index > 0 and self._marks[index - 1].start > point - self._longest:
                 index -= 1
-                if self._marks[index].end > point:
+                if self._marks[index].scanned > point:
                     across.append(self._marks[index])
             if not across:
                 return point
-            point = max(mark.end for mark in across) if forward else min(mark.start for mark in across)
+            point = max(mark.scanned for mark in across) if forward else min(mark.start for mark in across)
 
 
 # No match reads more runs of non-space characters than this from where it starts: "date of birth is 12th of
@@ -285,7 +286,8 @@ class _Mark(NamedTuple):
     the next match only after it: so each decides what the check finds after it."""
 
     start: int
-    end: int
+    end: int  # a title's name included
+    scanned: int  # where its check's scan goes on from: a title's own end, a match's end
     kind: IdentifierKind
     flagged: bool
 
@@ -295,12 +297,11 @@ _SCANS = (
     (_POSTCODE, IdentifierKind.POSTCODE),
     (_DATE_OF_BIRTH, IdentifierKind.DATE_OF_BIRTH),
 )
-# Of two findings that start together the longer is kept, then the first of these (the order the checks ran in).
 _KIND_ORDER = {kind: order for order, kind in enumerate(IdentifierKind)}
 
 
 def _marks(text: str, start: int, stop: int, endpos: int) -> list[_Mark]:
-    """What the checks match starting in ``[start, stop)``, reading ``text`` no further than ``endpos``, in text order.
+    """What the checks match starting in ``[start, stop)``, reading ``text`` no further than ``endpos``, in order.
 
     ``start`` must be a point no mark of the whole text runs across, so each scan begins there as it would have
     arrived there; and every match that starts before ``stop`` must end, lookahead included, before ``endpos``.
@@ -313,26 +314,42 @@ def _marks(text: str, start: int, stop: int, endpos: int) -> list[_Mark]:
             flagged = kind is not IdentifierKind.NHS_NUMBER or nhs_number_is_valid(
                 "".join(char for char in match[0] if char.isdigit())
             )
-            marks.append(_Mark(match.start(), match.end(), kind, flagged))
+            marks.append(_Mark(match.start(), match.end(), match.end(), kind, flagged))
     for title in _TITLE.finditer(text, start, endpos):
         if title.start() >= stop:
             break
         end = _name_end(text, title)
-        marks.append(_Mark(title.start(), end, IdentifierKind.TITLE_AND_NAME, end > title.end()))
-    marks.sort(key=lambda mark: mark.start)
+        marks.append(_Mark(title.start(), end, title.end(), IdentifierKind.TITLE_AND_NAME, end > title.end()))
+    marks.sort(key=_order)
     return marks
 
 
-def _kept(text: str, marks: list[_Mark]) -> list[Finding]:
-    """The findings among ``marks``, in text order, leaving out any that overlaps one kept before it."""
-    found = sorted(
-        (mark for mark in marks if mark.flagged),
-        key=lambda mark: (mark.start, mark.start - mark.end, _KIND_ORDER[mark.kind]),
-    )
+def _order(mark: _Mark) -> tuple[int, int, int]:
+    """Findings are chosen from the first: of two that start together the longer, then the one whose check ran
+    first."""
+    return (mark.start, mark.start - mark.end, _KIND_ORDER[mark.kind])
+
+
+def _kept(text: str, marks: list[_Mark], reach: int, later: list[_Mark], kept_later: list[Finding]) -> list[Finding]:
+    """The findings among ``marks`` then ``later`` (each in :func:`_order`), leaving out any that starts before
+    ``reach`` (where the findings kept before them end) or overlaps one kept before it. ``kept_later`` are those
+    kept among ``later`` before an edit: from the first of them kept again, the rest are kept as they were."""
     kept: list[Finding] = []
-    for mark in found:
-        if not kept or mark.start >= kept[-1].end:
+    for mark in (mark for mark in marks if mark.flagged):
+        if mark.start >= reach:
             kept.append(_finding(mark.kind, text, mark.start, mark.end))
+            reach = mark.end
+    index = 0
+    for mark in (mark for mark in later if mark.flagged):
+        while index < len(kept_later) and kept_later[index].start < mark.start:
+            index += 1
+        if mark.start < reach:
+            continue
+        was = kept_later[index] if index < len(kept_later) else None
+        if was is not None and (was.start, was.end, was.kind) == (mark.start, mark.end, mark.kind):
+            return kept + kept_later[index:]
+        kept.append(_finding(mark.kind, text, mark.start, mark.end))
+        reach = mark.end
     return kept
 
 
