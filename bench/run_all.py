@@ -10,7 +10,15 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-ORDER = ["make_history.py", "startup.py", "startup_breakdown.py", "review.py", "typing_burst.py", "timer_drift.py"]
+ORDER = [
+    "make_history.py",
+    "startup.py",
+    "startup_breakdown.py",
+    "review.py",
+    "typing_burst.py",
+    "typing_pauses.py",
+    "timer_drift.py",
+]
 
 
 def main() -> int:
