@@ -140,6 +140,7 @@ VIEW_READS: dict[str, set[str]] = {
         "attendee_ids",
         "departures",
         "get_session",
+        "last_recorded_at",
         "list_sessions",
         "live_sessions",
         "segments",

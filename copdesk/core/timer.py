@@ -18,18 +18,25 @@ Persistence: :meth:`SessionTimer.to_state` is a plain JSON-able dict the store s
 goes; :meth:`SessionTimer.from_state` brings a crashed session back paused, to be resumed (counting the
 time CoPDesk was closed with :meth:`SessionTimer.count_gap`, measured on the wall clock) or ended at the
 last saved time. Monotonic readings are never saved: they mean nothing in another process.
+
+Ending earlier: a session left running (overnight, or across a long sleep) can be ended when it was last in use
+(:mod:`copdesk.core.idle_end`, :meth:`SessionTimer.idle_end`). The timer keeps a short journal of the current
+segment (when it began, paused, resumed, slept and woke, with its running time then), so its running time at that
+moment is known and the segment is cut there, as a crashed session is cut at its last save.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from copdesk.core.agenda import AgendaSegment
 from copdesk.core.clock import MonotonicClock, WallClock, from_utc_iso, to_utc_iso
+from copdesk.core.idle_end import LONG_SLEEP_SECONDS, IdleEnd, offered_end
 from copdesk.core.model import SegmentPhase
 from copdesk.core.pacing import (
     MINIMUM_SEGMENT_SECONDS,
@@ -73,6 +80,13 @@ class SegmentState(StrEnum):
 class SleepEvent:
     wall_gap_seconds: float
     detected_at: str
+    fell_asleep_at: str  # the last reading of the clocks before the gap
+    last_acted_at: str  # the last thing done on the timer before it
+
+    @property
+    def long(self) -> bool:
+        """Long enough to offer to end the session when it was last in use (:mod:`copdesk.core.idle_end`)."""
+        return self.wall_gap_seconds >= LONG_SLEEP_SECONDS
 
     @property
     def message(self) -> str:
@@ -156,6 +170,9 @@ class SessionTimer:
         self._last_check = (clock(), now())
         self._sleep: SleepEvent | None = None
         self._restored_saved_at: str | None = None
+        self._last_acted = self._last_check[1]
+        # The current segment's (wall time, running seconds then, running from then): see _elapsed_at.
+        self._journal: list[tuple[datetime, float, bool]] = []
 
     @property
     def restored_saved_at(self) -> str | None:
@@ -170,16 +187,18 @@ class SessionTimer:
     def pause(self) -> None:
         if self._status is not TimerStatus.RUNNING or self._running_since is None:
             raise TimerError("The timer is not running.")
-        self._banked += self._clock() - self._running_since
+        self._banked += self._read_clock() - self._running_since
         self._running_since = None
         self._status = TimerStatus.PAUSED
+        self._acted(running=False)
 
     def resume(self) -> None:
         if self._status is not TimerStatus.PAUSED:
             raise TimerError("The timer is not paused.")
-        self._running_since = self._clock()
+        self._running_since = self._read_clock()
         self._status = TimerStatus.RUNNING
         self._restored_saved_at = None
+        self._acted(running=True)
 
     def count_gap(self, seconds: float) -> str:
         """Run on a restored timer with ``seconds`` the app missed (it was closed; the meeting was not) counted.
@@ -203,19 +222,47 @@ class SessionTimer:
         Moving on resumes a paused timer: pressing Next means the conversation has moved on.
         """
         self._require_started()
-        self._close_current(self._now_iso())
+        self._close_current(None)
         if self._index + 1 < len(self._segments):
             self._begin_segment(self._index + 1)
         else:
             self._status = TimerStatus.FINISHED
 
-    def end_session(self, *, at_last_save: bool = False) -> None:
-        """End now, or (for a restored crashed session) at the moment it was last saved."""
+    def end_session(self, *, at_last_save: bool = False, at: datetime | None = None) -> None:
+        """End now, at ``at`` (when it was last in use: :meth:`idle_end`), or (for a restored crashed session) at the
+        moment it was last saved. The segment running then is cut there; one begun later cannot be."""
         self._require_started()
         if at_last_save and self._restored_saved_at is None:
             raise TimerError("There is no saved time to end at; this session has run since it was restored.")
-        self._close_current(self._restored_saved_at if at_last_save and self._restored_saved_at else self._now_iso())
+        if at_last_save and self._restored_saved_at:
+            at = from_utc_iso(self._restored_saved_at)
+        if at is not None and self._elapsed_at(at) is None:
+            raise TimerError("The session cannot end then: the segment running now began after it.")
+        self._close_current(at)
         self._status = TimerStatus.FINISHED
+
+    def idle_end(self, last_recorded: Callable[[datetime | None], datetime | None]) -> IdleEnd | None:
+        """The end to offer besides now for a session left running (:mod:`copdesk.core.idle_end`), or None.
+
+        ``last_recorded(before)`` is the last thing recorded in the session (before ``before`` when given): the
+        store's to read. Across a long sleep not dismissed it is the last use before the laptop slept.
+        """
+        if self._status not in (TimerStatus.RUNNING, TimerStatus.PAUSED) or self._segments[0].actual_start is None:
+            return None
+        now, sleep = self._now(), self._sleep
+        if sleep is not None and sleep.long:
+            before = from_utc_iso(sleep.fell_asleep_at)
+            used = [from_utc_iso(sleep.last_acted_at), last_recorded(before)]
+        else:
+            used = [self._last_acted, last_recorded(None)]
+        offer = offered_end(
+            started=from_utc_iso(self._segments[0].actual_start),
+            planned_seconds=self._planned_total,
+            now=now,
+            last_used=max(moment for moment in used if moment is not None),
+            slept_seconds=sleep.wall_gap_seconds if sleep is not None and sleep.long else None,
+        )
+        return offer if offer is not None and self._elapsed_at(offer.at) is not None else None
 
     def add_time(self, seconds: int = DEFAULT_ADD_SECONDS) -> None:
         if seconds <= 0:
@@ -223,6 +270,7 @@ class SessionTimer:
         if self._status is TimerStatus.FINISHED:
             raise TimerError("The session has finished.")
         self._segments[self._index].planned_seconds += seconds
+        self._last_acted = self._now()
 
     def dismiss_sleep(self) -> None:
         self._sleep = None
@@ -235,6 +283,7 @@ class SessionTimer:
         """
         if self._status is TimerStatus.FINISHED:
             raise TimerError("The session has finished.")
+        self._last_acted = self._now()
         elapsed = self._current_elapsed(self._clock())
         available = self._planned_total - self._done_seconds() - elapsed
         current, later = self._segments[self._index], self._segments[self._index + 1 :]
@@ -264,8 +313,7 @@ class SessionTimer:
 
     def snapshot(self) -> TimerView:
         """Everything a repaint needs; each call also checks for a laptop sleep since the previous call."""
-        mono = self._clock()
-        self._check_sleep(mono)
+        mono = self._read_clock()
         elapsed = self._current_elapsed(mono)
         current = self._segments[self._index]
         finished = self._status is TimerStatus.FINISHED
@@ -338,6 +386,7 @@ class SessionTimer:
         timer._segments, timer._index = records, index
         if status in (TimerStatus.RUNNING, TimerStatus.PAUSED):
             timer._status, timer._restored_saved_at = TimerStatus.PAUSED, saved_at
+            timer._journal = [(from_utc_iso(saved_at), timer._banked, False)]
         else:
             timer._status = status
         return timer
@@ -345,17 +394,37 @@ class SessionTimer:
     def _begin_segment(self, index: int) -> None:
         self._index = index
         self._banked = 0.0
-        self._running_since = self._clock()
+        self._running_since = self._read_clock()
         self._segments[index].actual_start = self._now_iso()
         self._status = TimerStatus.RUNNING
         self._restored_saved_at = None
+        self._journal = []
+        self._acted(running=True)
 
-    def _close_current(self, ended_at: str) -> None:
+    def _acted(self, *, running: bool) -> None:
+        """Something done on the timer: it was in use now, and the segment runs (or not) from now."""
+        self._last_acted = self._now()
+        self._journal.append((self._last_acted, self._banked, running))
+
+    def _close_current(self, at: datetime | None) -> None:
+        """Close the current segment now, or at ``at`` with its running time then."""
         segment = self._segments[self._index]
-        self._banked = self._current_elapsed(self._clock())
+        elapsed = self._current_elapsed(self._read_clock())
+        if at is not None:
+            elapsed = min(elapsed, self._elapsed_at(at) or 0.0)
+        self._banked = elapsed
         self._running_since = None
         segment.actual_seconds = self._banked
-        segment.actual_end = ended_at
+        segment.actual_end = self._now_iso() if at is None else to_utc_iso(at)
+
+    def _elapsed_at(self, moment: datetime) -> float | None:
+        """The current segment's running seconds at ``moment``, or None before it began (or before a restored timer's
+        last save). Between two entries of the journal the segment ran at the wall clock's pace, or stood still."""
+        earlier = [entry for entry in self._journal if entry[0] <= moment]
+        if not earlier:
+            return None
+        wall, elapsed, running = earlier[-1]
+        return elapsed + ((moment - wall).total_seconds() if running else 0.0)
 
     def _require_started(self) -> None:
         if self._status is TimerStatus.NOT_STARTED:
@@ -372,13 +441,27 @@ class SessionTimer:
     def _now_iso(self) -> str:
         return to_utc_iso(self._now())
 
+    def _read_clock(self) -> float:
+        """The monotonic clock, read as every state change reads it: a sleep since the last reading is noticed first,
+        so the journal stays in the order things happened."""
+        mono = self._clock()
+        self._check_sleep(mono)
+        return mono
+
     def _check_sleep(self, mono: float) -> None:
         wall = self._now()
         last_mono, last_wall = self._last_check
         gap = (wall - last_wall).total_seconds() - (mono - last_mono)
         self._last_check = (mono, wall)
-        if gap > self._sleep_threshold:
-            self._sleep = SleepEvent(gap, to_utc_iso(wall))
+        if gap <= self._sleep_threshold:
+            return
+        event = SleepEvent(gap, to_utc_iso(wall), to_utc_iso(last_wall), to_utc_iso(self._last_acted))
+        if self._sleep is None or not self._sleep.long or event.long:  # a long sleep's offer outlasts a short nap
+            self._sleep = event
+        if self._status in (TimerStatus.RUNNING, TimerStatus.PAUSED) and self._journal:
+            running = self._running_since is not None
+            asleep_at = self._current_elapsed(last_mono)
+            self._journal += [(last_wall, asleep_at, False), (wall, asleep_at, running)]
 
     def _segment_view(self, index: int, segment: _Segment, current_elapsed: float) -> SegmentView:
         finished = self._status is TimerStatus.FINISHED

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from copdesk.core.clock import to_utc_iso
+from copdesk.core.clock import from_utc_iso, to_utc_iso
 from copdesk.core.model import Role, Segment, SegmentPhase, Session, SessionKind, SessionStatus
 from copdesk.store import teams
 from copdesk.store.audit import record_event
@@ -271,6 +271,32 @@ def save_timer_state(db: Database, session_id: int, state_json: str, now: dateti
 def timer_state(db: Database, session_id: int) -> str | None:
     row = next(db.query("SELECT timer_state FROM session WHERE id = ?", [session_id]), None)
     return str(row["timer_state"]) if row and row["timer_state"] else None
+
+
+# Everything recorded in a session as it ran, each with when: when it was last in use (copdesk.core.idle_end).
+_RECORDED_AT = """
+SELECT max(at) AS at FROM (
+    SELECT started_at AS at FROM session WHERE id = :session
+    UNION ALL SELECT actual_end FROM segment WHERE session_id = :session
+    UNION ALL SELECT at FROM contribution WHERE session_id = :session
+    UNION ALL SELECT at FROM marker WHERE session_id = :session
+    UNION ALL SELECT updated_at FROM note WHERE session_id = :session AND text <> ''
+    UNION ALL SELECT created_at FROM action WHERE origin_session_id = :session
+    UNION ALL SELECT at FROM action_review WHERE session_id = :session
+    UNION ALL SELECT at FROM issue_mention WHERE session_id = :session
+    UNION ALL SELECT at FROM question_asked WHERE session_id = :session
+    UNION ALL SELECT left_at FROM attendance WHERE session_id = :session
+) WHERE at <= coalesce(:before, at)
+"""
+
+
+def last_recorded_at(db: Database, session_id: int, before: datetime | None = None) -> datetime | None:
+    """When the last thing was recorded in the session (at or before ``before``, when given): a segment's end, a
+    contribution, a marker, a note typed, an action or issue, a follow-up reviewed, a question shown, someone leaving.
+    Stored times are UTC text of one form, so the latest text is the latest time."""
+    params = {"session": session_id, "before": None if before is None else to_utc_iso(before)}
+    row = next(db.query(_RECORDED_AT, params), None)
+    return from_utc_iso(row["at"]) if row and row["at"] else None
 
 
 def record_segment_actuals(
