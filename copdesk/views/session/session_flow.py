@@ -3,9 +3,10 @@
 ``MainWindow`` owns one :class:`SessionFlow`; the flow owns the live timer, the live-session actions and the
 windows that show the timer elsewhere (share-safe view, mini timer). Starting calls
 :meth:`LiveSession.begin`, then every segment change is announced with :meth:`LiveSession.enter_segment`.
-Ending saves what was typed, stops the timer and saves every segment's actual times with the end in one
-transaction, then calls :meth:`LiveSession.finish` so the panes flush, then shows the summary. A session
-whose end could not be saved stays live, and the window's banner strip says so with Retry. The window only
+Ending saves what was typed, stops the timer (now, or for a session left running when it was last in use:
+:mod:`copdesk.core.idle_end`) and saves every segment's actual times with the end in one transaction, then calls
+:meth:`LiveSession.finish` so the panes flush, then shows the summary. A session whose end could not be saved stays
+live, and the window's banner strip says so with Retry. The window only
 follows :attr:`went_live` and :attr:`returned_to_prepare` to switch pages.
 
 Dialogs are opened with ``open()`` (window-modal, never a nested event loop), and the last one of each kind
@@ -22,10 +23,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMainWindow, QMessageBox, QPushButton, QWidget
 
 from copdesk.core.agenda import AgendaTemplate, load_template_folder
 from copdesk.core.ground_rules import load_ground_rules
+from copdesk.core.idle_end import IdleEnd
 from copdesk.core.model import Session, SessionKind
 from copdesk.core.text import InvalidName
 from copdesk.core.timer import SessionTimer, TimerStatus, TimerView
@@ -64,6 +66,15 @@ NOT_ENDED = (
     "The session is still live: it was not ended, because something recorded could not be saved yet. "
     "Free some space (or make the database writable), then press Retry."
 )
+
+
+def ending_earlier_words(offer: IdleEnd) -> str:
+    """What each end means, with both times, for a session left running (:mod:`copdesk.core.idle_end`)."""
+    return (
+        f"{offer.reason} End at {offer.at.astimezone():%H:%M} to end it then: its record and everyone's CPD evidence "
+        f"count it until then, and everything recorded later is kept. "
+        f"End now ends it at {offer.now_words}, counting the time since as well."
+    )
 
 
 class SessionFlow(QObject):
@@ -263,46 +274,65 @@ class SessionFlow(QObject):
             self.window,
         )
         not_added = self.live.typed_not_added()
+        offer = self.live_timer.idle_end()
         box.setInformativeText(
             (not_added_warning(not_added, "Ending now leaves {it} out of the session") + "\n\n" if not_added else "")
+            + (ending_earlier_words(offer) + "\n\n" if offer is not None else "")
             + "The timer stops and the session is saved with every segment's actual time. This cannot be undone.\n\n"
             "Started by mistake or for practice? Discard it instead: it is deleted with all it recorded."
         )
         box.setObjectName("endConfirmation")
-        box.button(QMessageBox.StandardButton.Yes).setText("&End and keep")
+        now = box.button(QMessageBox.StandardButton.Yes)
+        now.setText("&End and keep" if offer is None else f"End &now, at {offer.now.astimezone():%H:%M}")
+        earlier = None
+        if offer is not None:
+            earlier = box.addButton(f"&End at {offer.at.astimezone():%H:%M}", QMessageBox.ButtonRole.AcceptRole)
+            earlier.setObjectName("endWhenLastUsed")
         discard = box.addButton("&Discard…", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(
-            lambda result: (
-                self.end_now()
-                if result == QMessageBox.StandardButton.Yes
-                else self.discard.request()
-                if box.clickedButton() is discard
-                else None
-            )
-        )
+        box.finished.connect(partial(self._end_answered, box, now, earlier, discard, offer))
         self.end_confirmation = box
         box.open()
         return box
 
-    def end_now(self) -> SessionSummaryDialog | None:
+    def _end_answered(
+        self,
+        box: QMessageBox,
+        now: QAbstractButton,
+        earlier: QAbstractButton | None,
+        discard: QAbstractButton,
+        offer: IdleEnd | None,
+        _result: int,
+    ) -> None:
+        clicked = box.clickedButton()
+        if clicked is now:
+            self.end_now()
+        elif clicked is earlier and offer is not None:
+            self.end_now(at=offer.at)
+        elif clicked is discard:
+            self.discard.request()
+
+    def end_now(self, at: datetime | None = None) -> SessionSummaryDialog | None:
         """Save what was typed, stop the timer, save actuals and the end, let the panes flush, show the summary.
 
-        The session ends only once its end is saved. Otherwise it stays live (the timer stays stopped at the
-        moment End was chosen, which is the end Retry saves) and the banner strip says so.
+        It ends now, or at ``at``, when a session left running was last in use (the segment running then is cut
+        there; what was recorded later is kept all the same). The session ends only once its end is saved. Otherwise
+        it stays live (the timer stays stopped at the end chosen, which is the end Retry saves) and the banner strip
+        says so.
         """
         session_id = self.live_timer.session_id
         if session_id is None or not self.live.is_live:
             return None
         writes = self.context.writes
+        retry, key = partial(self.end_now, at), ("end session", session_id)
         if not self.live.save_everything() or not writes.retry():  # nothing typed or clicked is left behind
-            writes.refuse(NOT_ENDED, retry=self.end_now)
+            writes.refuse(NOT_ENDED, retry=retry, key=key)
             return None
-        final = self.live_timer.stop_clock()
+        final = self.live_timer.stop_clock(at=at)
         if self._end_moment is None or self._end_moment[0] != session_id:
-            self._end_moment = (session_id, self.context.now())
+            self._end_moment = (session_id, at or self.context.now())
         ended_at = self._end_moment[1]
-        saved = writes.run(lambda: self._save_end(session_id, final, ended_at), retry=self.end_now, kept=STILL_LIVE)
+        saved = writes.run(lambda: self._save_end(session_id, final, ended_at), retry=retry, key=key, kept=STILL_LIVE)
         if saved is None:
             return None
         self._end_moment = None

@@ -13,12 +13,15 @@ Each segment's actual start, end and length are written as soon as it closes.
 from __future__ import annotations
 
 import math
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from copdesk.core.idle_end import IdleEnd
 from copdesk.core.timer import RetimeResult, SessionTimer, TimerStatus, TimerView
 from copdesk.services.sessions import record_segment_times, save_timer
+from copdesk.store.sessions import last_recorded_at
 from copdesk.views.context import AppContext
 
 HEARTBEAT_MS = 5_000  # the brief promise is "at least every 10 s"; a coarse timer may run 5% late
@@ -129,24 +132,33 @@ class LiveTimer(QObject):
         self._require().dismiss_sleep()
         self.refresh()
 
-    def end(self, *, at_last_save: bool = False) -> TimerView:
+    def end(self, *, at: datetime | None = None) -> TimerView:
         """Stop the clock, save every segment's actual times and the final state; the caller ends the session."""
-        final = self.stop_clock(at_last_save=at_last_save)
+        final = self.stop_clock(at=at)
         self._record_actuals(final)
         self.save()
         return final
 
-    def stop_clock(self, *, at_last_save: bool = False) -> TimerView:
-        """Stop the clock (once: a second call returns the same final view) without writing anything."""
+    def stop_clock(self, *, at: datetime | None = None) -> TimerView:
+        """Stop the clock now, or at ``at`` (:meth:`idle_end`), once: a second call returns the same final view.
+        Writes nothing."""
         timer = self._require()
         if timer.snapshot().status is not TimerStatus.FINISHED:
-            timer.end_session(at_last_save=at_last_save)
+            timer.end_session(at=at)
         final = timer.snapshot()
         self._repaint.stop()
         self._heartbeat.stop()
         self.last_view = final
         self.refreshed.emit(final)
         return final
+
+    def idle_end(self) -> IdleEnd | None:
+        """When a session left running was last in use, to offer as its end besides now (:mod:`copdesk.core.idle_end`);
+        None while it is in use."""
+        if self.timer is None or self.session_id is None:
+            return None
+        session_id, db = self.session_id, self.context.db
+        return self.timer.idle_end(lambda before: last_recorded_at(db, session_id, before))
 
     def state(self) -> dict[str, Any] | None:
         """The timer as it would be saved, for the end of the session to save with it in one transaction."""

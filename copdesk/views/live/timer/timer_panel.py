@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QHBoxLayout, QLabel, QListView, QToolButton, QWidget
 
 from copdesk.core.pacing import WarningLevel, format_clock, format_elapsed, format_minutes
-from copdesk.core.timer import TimerStatus, TimerView
+from copdesk.core.timer import SleepEvent, TimerStatus, TimerView
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_actions import LiveActions
 from copdesk.views.live.timer.agenda_model import AgendaDelegate, AgendaModel
@@ -95,7 +95,9 @@ class TimerPanel(Pane):
     ) -> None:
         super().__init__("timerPanel", "Timer", parent)
         self.context = context
+        self.live_timer, self.end_action = live_timer, actions.end_session
         self.view: TimerView | None = None
+        self.shown_sleep: SleepEvent | None = None
         self.shown_remaining_seconds: float | None = None  # the value the countdown label was last drawn from
         for action, name in (
             (actions.share_view, "Open the share-safe view"),
@@ -223,12 +225,24 @@ class TimerPanel(Pane):
         self.disc.show_view(view)
         if self.agenda_model.show_agenda(view.agenda):
             self._keep_in_view(view.segment_index)
-        if view.sleep is not None and (
-            self.sleep_banner.isHidden() or self.sleep_banner.message() != view.sleep.message
-        ):
-            self.sleep_banner.show_message(view.sleep.message)
+        if view.sleep is not None and (self.sleep_banner.isHidden() or view.sleep != self.shown_sleep):
+            self._show_sleep(view.sleep)
         elif view.sleep is None and not self.sleep_banner.isHidden():
             self.sleep_banner.hide()
+
+    def _show_sleep(self, sleep: SleepEvent) -> None:
+        """A laptop sleep, said as it wakes; after a long one, when the session was last in use, with End (whose
+        question offers to end it then, :mod:`copdesk.core.idle_end`). Never a question of its own: a meeting may be
+        going on."""
+        self.shown_sleep = sleep
+        offer = self.live_timer.idle_end() if sleep.long else None
+        if offer is None:
+            self.sleep_banner.show_message(sleep.message)
+        else:
+            self.sleep_banner.show_message(
+                f"Slept for {format_minutes(sleep.wall_gap_seconds)}; last in use at {offer.at_words}.",
+                [("&End it…", self.end_action.trigger)],
+            )
 
     def _keep_in_view(self, current: int) -> None:
         """An agenda longer than the list scrolls: the segment running now, and the one after it where there is room,

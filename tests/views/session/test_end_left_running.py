@@ -1,0 +1,109 @@
+"""A session left running overnight or across a laptop's sleep: on waking the timer pane says when it was last in use,
+and the end question offers to end it then as well as now, with both times. On the fake clocks."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QMessageBox
+
+from copdesk.core.clock import from_utc_iso
+from copdesk.core.model import SessionStatus
+from copdesk.store import sessions
+from copdesk.views.shell.main_window import MainWindow
+from tests.conftest import FakeClock
+from tests.views.live_helpers import add_team, start_session
+
+MIN = 60
+
+
+def _hm(moment: datetime) -> str:
+    return f"{moment.astimezone():%H:%M}"
+
+
+def test_a_lid_closed_overnight_is_ended_when_it_was_last_in_use(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    window = clocked_window
+    add_team(window)
+    session = start_session(window)
+    flow = window.session_flow
+    fake_clock.advance(6 * MIN)
+    flow.actions.next_segment.trigger()
+    fake_clock.advance(4 * MIN)
+    flow.actions.next_segment.trigger()  # the last thing done: into Case presentation
+    last_used = fake_clock.now()
+    fake_clock.advance(3 * MIN)
+    flow.live_timer.refresh()  # the last tick; then the lid closes until the morning
+    fake_clock.sleep_laptop(17 * 3600)
+    flow.live_timer.refresh()
+
+    banner = window.timer_panel.sleep_banner
+    assert not banner.isHidden()
+    assert (
+        banner.message() == f"Slept for 17 h; last in use at {_hm(last_used)} on {last_used.astimezone().day} October."
+    )
+    assert [b.text() for b in banner.buttons()] == ["&End it…"]
+    assert flow.end_confirmation is None, "said in the pane, never asked: a meeting may be going on"
+
+    banner.buttons()[0].click()
+    box = flow.end_confirmation
+    assert box is not None and box.isVisible()
+    said = box.informativeText()
+    assert f"End at {_hm(last_used)} to end it then" in said and "CPD evidence" in said
+    assert f"End now ends it at {_hm(fake_clock.now())}" in said
+    assert box.button(QMessageBox.StandardButton.Yes).text() == f"End &now, at {_hm(fake_clock.now())}"
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    earlier = next(b for b in box.buttons() if b.objectName() == "endWhenLastUsed")
+    assert earlier.text() == f"&End at {_hm(last_used)}"
+    earlier.click()
+
+    ended = sessions.get_session(window.context.db, session.id)
+    assert ended.status is SessionStatus.ENDED and ended.ended_at is not None
+    assert from_utc_iso(ended.ended_at) == last_used
+    rows = sessions.segments(window.context.db, session.id)
+    assert [r.actual_seconds for r in rows[:3]] == [6 * MIN, 4 * MIN, 0.0], "cut when it was last in use"
+    assert rows[2].actual_end == ended.ended_at and rows[3].actual_seconds is None
+    assert flow.summary_dialog is not None and flow.summary_dialog.isVisible()
+
+
+def test_a_ten_minute_break_asleep_is_said_and_nothing_more(clocked_window: MainWindow, fake_clock: FakeClock) -> None:
+    window = clocked_window
+    add_team(window)
+    session = start_session(window)
+    flow = window.session_flow
+    fake_clock.advance(20 * MIN)
+    flow.live_timer.refresh()
+    fake_clock.sleep_laptop(10 * MIN)
+    flow.live_timer.refresh()
+    banner = window.timer_panel.sleep_banner
+    assert banner.message() == "The laptop slept for 10 min; the timer held still while it slept."
+    assert banner.buttons() == []
+
+    box = flow.request_end()
+    assert box is not None
+    assert box.button(QMessageBox.StandardButton.Yes).text() == "&End and keep"
+    assert not [b for b in box.buttons() if b.objectName() == "endWhenLastUsed"]
+    assert "last in use" not in box.informativeText()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    ended = sessions.get_session(window.context.db, session.id).ended_at
+    assert ended is not None and from_utc_iso(ended) == fake_clock.now()
+
+
+def test_walked_away_from_the_end_question_still_ends_now_when_chosen(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    window = clocked_window
+    add_team(window)
+    session = start_session(window)
+    flow = window.session_flow
+    fake_clock.advance(50 * MIN)
+    walked_away = fake_clock.now()
+    fake_clock.advance(3 * 3600)  # the window left open on the running session, the laptop awake
+    box = flow.request_end()
+    assert box is not None
+    assert "its agenda ended at" in box.informativeText()
+    assert any(b.objectName() == "endWhenLastUsed" for b in box.buttons())
+    box.button(QMessageBox.StandardButton.Yes).click()
+    ended = sessions.get_session(window.context.db, session.id).ended_at
+    assert ended is not None and from_utc_iso(ended) == fake_clock.now() != walked_away
