@@ -359,19 +359,24 @@ class SessionFlow(QObject):
         if self.close_question is not None and self.close_question.isVisible():
             self.close_question.raise_()  # asked already: closing again does not stack a second question
             return self.close_question
-        question = CloseQuestion(self.window, notes_saved=notes_saved, not_added=self.live.typed_not_added())
-        question.chosen.connect(lambda choice: self._closing_chosen(choice, close))
+        offer = self.live_timer.idle_end()
+        earlier = None if offer is None else (f"{offer.at.astimezone():%H:%M}", ending_earlier_words(offer))
+        question = CloseQuestion(
+            self.window, notes_saved=notes_saved, not_added=self.live.typed_not_added(), earlier=earlier
+        )
+        question.chosen.connect(lambda choice: self._closing_chosen(choice, close, offer))
         self.close_question = question
         question.open()
         return question
 
-    def _closing_chosen(self, choice: CloseChoice, close: Callable[[], object]) -> None:
+    def _closing_chosen(self, choice: CloseChoice, close: Callable[[], object], offer: IdleEnd | None) -> None:
         from copdesk.views.shell.close_question import CloseChoice
 
         if choice is CloseChoice.KEEP_LIVE:
             close()
-        elif choice is CloseChoice.END:
-            summary = self.end_now()
+        elif choice in (CloseChoice.END, CloseChoice.END_WHEN_LAST_USED):
+            at = offer.at if choice is CloseChoice.END_WHEN_LAST_USED and offer is not None else None
+            summary = self.end_now(at=at)
             if summary is not None:
                 summary.finished.connect(lambda _result: close())
             elif not self.live.is_live:

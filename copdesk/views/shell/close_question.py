@@ -38,6 +38,7 @@ def not_added_warning(items: list[str], consequence: str) -> str:
 
 class CloseChoice(Enum):
     END = "end"
+    END_WHEN_LAST_USED = "end when last used"
     KEEP_LIVE = "keep-live"
     CANCEL = "cancel"
 
@@ -45,7 +46,11 @@ class CloseChoice(Enum):
 class CloseQuestion(QMessageBox):
     chosen = Signal(object)  # CloseChoice
 
-    def __init__(self, parent: QWidget, *, notes_saved: bool, not_added: list[str]) -> None:
+    def __init__(
+        self, parent: QWidget, *, notes_saved: bool, not_added: list[str], earlier: tuple[str, str] | None = None
+    ) -> None:
+        """``earlier``: for a session left running (:mod:`copdesk.core.idle_end`), the time it was last in use and
+        what each end means; ending is then offered at that time as well as now, as the End question offers it."""
         super().__init__(
             QMessageBox.Icon.Question, CLOSE_QUESTION, CLOSE_QUESTION, QMessageBox.StandardButton.NoButton, parent
         )
@@ -65,10 +70,16 @@ class CloseQuestion(QMessageBox):
                 "End it now and see its summary, or close CoPDesk and leave it live: everything is saved, "
                 "and it is offered to resume next time. Notes typed so far are saved either way."
             )
+        if earlier is not None:
+            about += "\n\n" + earlier[1]
         if not_added:
             about += "\n\n" + not_added_warning(not_added, "Either choice leaves {it} out")
         self.setInformativeText(about)
-        self.end_button = self._button("&End the session now", QMessageBox.ButtonRole.DestructiveRole)
+        self.earlier_button = None
+        if earlier is not None:
+            self.earlier_button = self._button(f"&End at {earlier[0]}", QMessageBox.ButtonRole.DestructiveRole)
+        now = "&End the session now" if earlier is None else "End the session &now"  # E is the earlier end's then
+        self.end_button = self._button(now, QMessageBox.ButtonRole.DestructiveRole)
         self.keep_button = self._button("&Keep it live and close", QMessageBox.ButtonRole.AcceptRole)
         self.cancel_button = self._button("Cancel", QMessageBox.ButtonRole.RejectRole)
         self.cancel_button.setAccessibleName("Cancel: keep the window open")
@@ -85,7 +96,9 @@ class CloseQuestion(QMessageBox):
     def _finished(self) -> None:
         clicked = self.clickedButton()
         choice = (
-            CloseChoice.END
+            CloseChoice.END_WHEN_LAST_USED
+            if clicked is not None and clicked is self.earlier_button
+            else CloseChoice.END
             if clicked is self.end_button
             else CloseChoice.KEEP_LIVE
             if clicked is self.keep_button

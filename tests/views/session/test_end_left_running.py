@@ -107,3 +107,32 @@ def test_walked_away_from_the_end_question_still_ends_now_when_chosen(
     box.button(QMessageBox.StandardButton.Yes).click()
     ended = sessions.get_session(window.context.db, session.id).ended_at
     assert ended is not None and from_utc_iso(ended) == fake_clock.now() != walked_away
+
+
+def test_closing_the_window_next_morning_offers_the_end_when_it_was_last_in_use(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """Closing the window asks what to do with the live session: ending it there is offered at both times too."""
+    window = clocked_window
+    add_team(window)
+    session = start_session(window)
+    flow = window.session_flow
+    fake_clock.advance(12 * MIN)
+    flow.actions.next_segment.trigger()
+    last_used = fake_clock.now()
+    fake_clock.advance(2 * MIN)
+    flow.live_timer.refresh()
+    fake_clock.sleep_laptop(15 * 3600)
+    flow.live_timer.refresh()
+    window.close()
+    question = flow.close_question
+    assert question is not None and question.isVisible() and window.isVisible()
+    assert f"End at {_hm(last_used)} to end it then" in question.informativeText()
+    assert question.earlier_button is not None and question.earlier_button.text() == f"&End at {_hm(last_used)}"
+    assert question.end_button.text() == "End the session &now"
+    question.earlier_button.click()
+
+    ended = sessions.get_session(window.context.db, session.id)
+    assert ended.status is SessionStatus.ENDED and ended.ended_at is not None
+    assert from_utc_iso(ended.ended_at) == last_used
+    assert flow.summary_dialog is not None and flow.summary_dialog.isVisible(), "the summary is read first"
