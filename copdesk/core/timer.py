@@ -80,8 +80,10 @@ class SegmentState(StrEnum):
 class SleepEvent:
     wall_gap_seconds: float
     detected_at: str
-    fell_asleep_at: str  # the last reading of the clocks before the gap
-    last_acted_at: str  # the last thing done on the timer before it
+    # Exact, never rounded to the stored second: the current segment's running time is known from the moment it
+    # began (SessionTimer._elapsed_at), and a use rounded down to before that moment would offer no end at all.
+    fell_asleep_at: datetime  # the last reading of the clocks before the gap
+    last_acted_at: datetime  # the last thing done on the timer before it
 
     @property
     def long(self) -> bool:
@@ -251,8 +253,7 @@ class SessionTimer:
             return None
         now, sleep = self._now(), self._sleep
         if sleep is not None and sleep.long:
-            before = from_utc_iso(sleep.fell_asleep_at)
-            used = [from_utc_iso(sleep.last_acted_at), last_recorded(before)]
+            used = [sleep.last_acted_at, last_recorded(sleep.fell_asleep_at)]
         else:
             used = [self._last_acted, last_recorded(None)]
         offer = offered_end(
@@ -455,7 +456,7 @@ class SessionTimer:
         self._last_check = (mono, wall)
         if gap <= self._sleep_threshold:
             return
-        event = SleepEvent(gap, to_utc_iso(wall), to_utc_iso(last_wall), to_utc_iso(self._last_acted))
+        event = SleepEvent(gap, to_utc_iso(wall), last_wall, self._last_acted)
         if self._sleep is None or not self._sleep.long or event.long:  # a long sleep's offer outlasts a short nap
             self._sleep = event
         if self._status in (TimerStatus.RUNNING, TimerStatus.PAUSED) and self._journal:

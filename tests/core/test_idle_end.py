@@ -65,6 +65,28 @@ def test_a_lid_closed_overnight_offers_the_last_use_and_cuts_the_segment_there()
     assert final.agenda[2].state is SegmentState.SKIPPED
 
 
+def test_a_lid_closed_just_after_moving_on_offers_the_moment_it_moved_on_on_a_real_clock() -> None:
+    """A real clock reads fractions of a second, where the store keeps whole seconds: N pressed at 09:50:00.4 and
+    nothing recorded since, the last use before the sleep is that moment exactly, not the stored second before it
+    (when the segment had not begun, so that no end at all could be offered)."""
+    clock = FakeClock()
+    clock.advance(0.4)
+    timer = hour_long(clock)
+    clock.advance(20 * MIN)
+    timer.next_segment()
+    moved_on = clock.now()
+    segment_end = from_utc_iso(timer.snapshot().agenda[0].actual_end or "")  # what the store holds: 09:50:00
+    clock.advance(MIN)
+    timer.snapshot()
+    clock.sleep_laptop(17 * HOUR)
+    timer.snapshot()
+
+    offer = timer.idle_end(recorded(segment_end))
+    assert offer is not None and offer.at == moved_on
+    timer.end_session(at=offer.at)
+    assert timer.snapshot().agenda[1].actual_seconds == 0.0
+
+
 def test_a_ten_minute_break_asleep_is_said_but_offers_nothing() -> None:
     clock = FakeClock()
     timer = hour_long(clock)
