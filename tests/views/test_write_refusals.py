@@ -299,6 +299,26 @@ def test_ending_is_saved_or_the_session_stays_live(
     assert flow.summary_dialog is not None and flow.summary_dialog.isVisible()
 
 
+def test_ending_again_once_the_disk_has_room_ends_once_at_the_end_chosen_first(
+    window: MainWindow, disk: Disk, live: int, fake_clock: FakeClock
+) -> None:
+    """End refused, then End chosen again (not Retry) once there is room: the end kept for Retry is saved first, and
+    this End finds the session ended, with its summary open, rather than failing on a timer no longer live."""
+    db, flow = window.context.db, window.session_flow
+    fake_clock.advance(600)
+    chosen_at = window.context.now()
+    disk.fill()
+    assert flow.end_now() is None
+    disk.free()
+    fake_clock.advance(120)
+    summary = flow.end_now()
+    ended = sessions.get_session(db, live)
+    assert ended.status is SessionStatus.ENDED and not window.live_session.is_live
+    assert ended.ended_at is not None and abs(_utc(ended.ended_at) - chosen_at) < timedelta(seconds=1)
+    assert summary is not None and summary is flow.summary_dialog and summary.isVisible()
+    assert not _banner(window).isVisible()
+
+
 def test_ending_waits_for_the_notes_to_be_saved(window: MainWindow, disk: Disk, live: int) -> None:
     db, pane = window.context.db, _pane(window)
     pane.editor.setPlainText("Typed just before the end")

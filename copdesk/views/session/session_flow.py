@@ -328,6 +328,8 @@ class SessionFlow(QObject):
         if not self.live.save_everything() or not writes.retry():  # nothing typed or clicked is left behind
             writes.refuse(NOT_ENDED, retry=retry, key=key)
             return None
+        if not self.live.is_live:  # an end refused before, replayed by that retry, has ended it (at the end chosen)
+            return self.summary_dialog
         final = self.live_timer.stop_clock(at=at)
         if self._end_moment is None or self._end_moment[0] != session_id:
             self._end_moment = (session_id, at or self.context.now())
