@@ -6,18 +6,20 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.input_limits import MAX_OUTCOME_CHARACTERS
 from copdesk.core.model import IssueStatus, NoteKind, Role, SessionKind, TextSource
 from copdesk.services.corrections import CHANGED_SINCE
 from copdesk.services.follow_ups import reword_action
+from copdesk.shutdown import save_and_quit
 from copdesk.store import actions, issues, notes, sessions, teams
 from copdesk.store.search import NoteHit, search_notes, search_notes_beside
 from copdesk.views.live.notes import notes_search
@@ -334,17 +336,22 @@ def test_a_newer_search_supersedes_an_older_one_whose_matches_are_never_shown(
     assert [hit.snippet for hit in dialog.model.rows()] == ["okafor"]
 
 
-@pytest.mark.parametrize("closing", ["the dialog", "the window"])
+@pytest.mark.parametrize("closing", ["the dialog", "the window", "a log-off"])
 def test_closing_mid_search_stops_it_and_leaves_no_thread(
-    window: MainWindow, qtbot: QtBot, fake_search: FakeSearch, closing: str
+    window: MainWindow, qtbot: QtBot, fake_search: FakeSearch, monkeypatch: pytest.MonkeyPatch, closing: str
 ) -> None:
+    """A log-off (or SIGTERM) hides every dialog before it closes the window, so the dialog never closes itself."""
     window.notes_panel.open_search()
     dialog = window.notes_panel._search
     assert dialog is not None
     dialog.query_edit.setText("wait for the name")
     dialog.run_search()
     assert fake_search.begun.wait(5)
-    (dialog if closing == "the dialog" else window).close()
+    if closing == "a log-off":
+        monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
+        save_and_quit(cast(QApplication, QApplication.instance()))
+    else:
+        (dialog if closing == "the dialog" else window).close()
     assert not window.isVisible() or closing == "the dialog"
     assert fake_search.given_up == ["wait for the name"] and not _worker_alive()  # ended before close returned
     qtbot.wait(10)  # what the worker had queued, had it delivered anything
