@@ -61,6 +61,10 @@ SHARE_THE_WINDOW = (
     "In Teams, share the window “CoPDesk: shared screen”, not your whole screen: this window shows who has spoken."
 )
 STILL_LIVE = "The session is still live: it was not ended."
+MOVED_ON = (
+    "The session is still live: it moved on while the end question was open, so it was not ended then. "
+    "Choose End session… again."
+)
 NOT_STARTED = "The session was not started; press Retry to start it as you set it up."
 NOT_ENDED = (
     "The session is still live: it was not ended, because something recorded could not be saved yet. "
@@ -308,9 +312,25 @@ class SessionFlow(QObject):
         if clicked is now:
             self.end_now()
         elif clicked is earlier and offer is not None:
-            self.end_now(at=offer.at)
+            self._end_when_last_used(offer)
         elif clicked is discard:
             self.discard.request()
+
+    def _end_when_last_used(self, offer: IdleEnd) -> None:
+        """End at the time the question offered, unless the session moved on while it was open (N in the share-safe
+        view, which the question does not hold): that end would come before a segment begun since, so nothing is
+        ended and the status bar says to ask again."""
+        if not self._moved_on_since(offer.at):
+            self.end_now(at=offer.at)
+
+    def _moved_on_since(self, offered: datetime) -> bool:
+        """Whether the session was used after a question offered to end it when last in use (``offered``); if so,
+        the status bar says it was not ended."""
+        still = self.live_timer.idle_end()
+        if still is not None and still.at == offered:
+            return False
+        self.window.statusBar().showMessage(MOVED_ON, 20000)
+        return True
 
     def end_now(self, at: datetime | None = None) -> SessionSummaryDialog | None:
         """Save what was typed, stop the timer, save actuals and the end, let the panes flush, show the summary.
@@ -378,6 +398,8 @@ class SessionFlow(QObject):
             close()
         elif choice in (CloseChoice.END, CloseChoice.END_WHEN_LAST_USED):
             at = offer.at if choice is CloseChoice.END_WHEN_LAST_USED and offer is not None else None
+            if at is not None and self._moved_on_since(at):
+                return  # the window stays open, the status bar saying why
             summary = self.end_now(at=at)
             if summary is not None:
                 summary.finished.connect(lambda _result: close())

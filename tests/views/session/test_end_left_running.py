@@ -136,3 +136,38 @@ def test_closing_the_window_next_morning_offers_the_end_when_it_was_last_in_use(
     assert ended.status is SessionStatus.ENDED and ended.ended_at is not None
     assert from_utc_iso(ended.ended_at) == last_used
     assert flow.summary_dialog is not None and flow.summary_dialog.isVisible(), "the summary is read first"
+
+
+def test_a_session_that_moved_on_while_the_question_was_open_is_not_ended_at_the_earlier_time(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """N in the share-safe view while the end question is open: ending at the earlier time would come before the
+    segment begun since, so nothing is ended and the status bar says to ask again; so with the close question."""
+    window = clocked_window
+    add_team(window)
+    session = start_session(window)
+    flow = window.session_flow
+    fake_clock.advance(6 * MIN)
+    flow.live_timer.refresh()
+    fake_clock.sleep_laptop(12 * 3600)
+    flow.live_timer.refresh()
+    box = flow.request_end()
+    assert box is not None
+    earlier = next(b for b in box.buttons() if b.objectName() == "endWhenLastUsed")
+    fake_clock.advance(MIN)
+    flow.next_pressed()  # the share-safe view's N, the question still open
+    earlier.click()
+    assert sessions.get_session(window.context.db, session.id).status is SessionStatus.LIVE
+    assert window.statusBar().currentMessage().startswith("The session is still live: it moved on")
+
+    fake_clock.advance(MIN)
+    flow.live_timer.refresh()
+    fake_clock.sleep_laptop(12 * 3600)
+    flow.live_timer.refresh()
+    window.close()
+    question = flow.close_question
+    assert question is not None and question.earlier_button is not None
+    fake_clock.advance(MIN)
+    flow.next_pressed()
+    question.earlier_button.click()
+    assert sessions.get_session(window.context.db, session.id).status is SessionStatus.LIVE and window.isVisible()
