@@ -618,24 +618,7 @@ def test_quitting_while_an_erasure_works_waits_for_it_before_the_data_closes_and
 ) -> None:
     """A log-off or Cmd+Q mid-erasure closed the window's connection and released the instance lock while the worker
     still wrote: a second CoPDesk could take the lock and clean the same backups beside it."""
-    from copdesk.services import data_care
-
-    window, team_id = _filled_window(qtbot, db_path)
-    window.reload_teams(team_id)
-    release = threading.Event()
-    erase = data_care.erase_member
-
-    def slow(*args: object, **kwargs: object) -> object:
-        assert release.wait(10)
-        return erase(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(data_care, "erase_member", slow)
-    window.safeguards.erase_member_data()
-    dialog = window.safeguards.current_dialog
-    assert isinstance(dialog, EraseMemberDialog)
-    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
-    dialog.confirm.setChecked(True)
-    dialog.erase_button.click()
+    window, dialog, release = _erasure_held(qtbot, db_path, monkeypatch)
     assert dialog.busy
     threading.Timer(0.3, release.set).start()
 
@@ -650,24 +633,7 @@ def test_quitting_mid_erasure_says_what_copdesk_is_finishing_until_it_is_done(
 ) -> None:
     """A log-off mid-erasure hid the window, then CoPDesk waited for every backup to be cleaned without a word: a
     process lingering unseen, holding the lock. A small window says what it is finishing, and goes once it is done."""
-    from copdesk.services import data_care
-
-    window, team_id = _filled_window(qtbot, db_path)
-    window.reload_teams(team_id)
-    release = threading.Event()
-    erase = data_care.erase_member
-
-    def slow(*args: object, **kwargs: object) -> object:
-        assert release.wait(10)
-        return erase(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(data_care, "erase_member", slow)
-    window.safeguards.erase_member_data()
-    dialog = window.safeguards.current_dialog
-    assert isinstance(dialog, EraseMemberDialog)
-    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
-    dialog.confirm.setChecked(True)
-    dialog.erase_button.click()
+    window, _dialog, release = _erasure_held(qtbot, db_path, monkeypatch)
     seen: list[str] = []
 
     def look_then_let_it_end() -> None:
@@ -708,6 +674,31 @@ def test_a_wait_at_quit_that_goes_on_says_what_ending_copdesk_would_mean(qtbot: 
     assert len(seen) == 1 and seen[0].startswith("CoPDesk is saving the copy of your data before it closes")
     assert "taking longer than it should" in seen[0] and "no data is lost" in seen[0]
     assert not _notices()
+
+
+def _erasure_held(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[MainWindow, EraseMemberDialog, threading.Event]:
+    """The filled window with Zoë Quinn's erasure begun from its dialog and held in its worker until ``release``."""
+    from copdesk.services import data_care
+
+    window, team_id = _filled_window(qtbot, db_path)
+    window.reload_teams(team_id)
+    release = threading.Event()
+    erase = data_care.erase_member
+
+    def slow(*args: object, **kwargs: object) -> object:
+        assert release.wait(10)
+        return erase(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(data_care, "erase_member", slow)
+    window.safeguards.erase_member_data()
+    dialog = window.safeguards.current_dialog
+    assert isinstance(dialog, EraseMemberDialog)
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
+    dialog.confirm.setChecked(True)
+    dialog.erase_button.click()
+    return window, dialog, release
 
 
 def _notices() -> list[FinishingNotice]:
