@@ -21,6 +21,13 @@ def _hm(moment: datetime) -> str:
     return f"{moment.astimezone():%H:%M}"
 
 
+def _asleep(window: MainWindow, fake_clock: FakeClock, seconds: float) -> None:
+    """The timer's tick before the lid closes, a sleep of ``seconds``, and its tick on waking."""
+    window.session_flow.live_timer.refresh()
+    fake_clock.sleep_laptop(seconds)
+    window.session_flow.live_timer.refresh()
+
+
 def test_a_lid_closed_overnight_is_ended_when_it_was_last_in_use(
     clocked_window: MainWindow, fake_clock: FakeClock
 ) -> None:
@@ -34,9 +41,7 @@ def test_a_lid_closed_overnight_is_ended_when_it_was_last_in_use(
     flow.actions.next_segment.trigger()  # the last thing done: into Case presentation
     last_used = fake_clock.now()
     fake_clock.advance(3 * MIN)
-    flow.live_timer.refresh()  # the last tick; then the lid closes until the morning
-    fake_clock.sleep_laptop(17 * 3600)
-    flow.live_timer.refresh()
+    _asleep(window, fake_clock, 17 * 3600)  # the last tick; then the lid closes until the morning
 
     banner = window.timer_panel.sleep_banner
     assert not banner.isHidden()
@@ -73,9 +78,7 @@ def test_a_ten_minute_break_asleep_is_said_and_nothing_more(clocked_window: Main
     session = start_session(window)
     flow = window.session_flow
     fake_clock.advance(20 * MIN)
-    flow.live_timer.refresh()
-    fake_clock.sleep_laptop(10 * MIN)
-    flow.live_timer.refresh()
+    _asleep(window, fake_clock, 10 * MIN)
     banner = window.timer_panel.sleep_banner
     assert banner.message() == "The laptop slept for 10 min; the timer held still while it slept."
     assert banner.buttons() == []
@@ -121,9 +124,7 @@ def test_closing_the_window_next_morning_offers_the_end_when_it_was_last_in_use(
     flow.actions.next_segment.trigger()
     last_used = fake_clock.now()
     fake_clock.advance(2 * MIN)
-    flow.live_timer.refresh()
-    fake_clock.sleep_laptop(15 * 3600)
-    flow.live_timer.refresh()
+    _asleep(window, fake_clock, 15 * 3600)
     window.close()
     question = flow.close_question
     assert question is not None and question.isVisible() and window.isVisible()
@@ -148,9 +149,7 @@ def test_a_session_that_moved_on_while_the_question_was_open_is_not_ended_at_the
     session = start_session(window)
     flow = window.session_flow
     fake_clock.advance(6 * MIN)
-    flow.live_timer.refresh()
-    fake_clock.sleep_laptop(12 * 3600)
-    flow.live_timer.refresh()
+    _asleep(window, fake_clock, 12 * 3600)
     box = flow.request_end()
     assert box is not None
     earlier = next(b for b in box.buttons() if b.objectName() == "endWhenLastUsed")
@@ -161,9 +160,7 @@ def test_a_session_that_moved_on_while_the_question_was_open_is_not_ended_at_the
     assert window.statusBar().currentMessage().startswith("The session is still live: it moved on")
 
     fake_clock.advance(MIN)
-    flow.live_timer.refresh()
-    fake_clock.sleep_laptop(12 * 3600)
-    flow.live_timer.refresh()
+    _asleep(window, fake_clock, 12 * 3600)
     window.close()
     question = flow.close_question
     assert question is not None and question.earlier_button is not None
