@@ -15,6 +15,7 @@ back the last of these, as it does a tally.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from datetime import datetime
 from functools import partial
 
@@ -379,18 +380,12 @@ class ParticipationPanel(Pane):
             if at is None
             else partial(self.set_left, member_id, at, session_id)
         )
-        try:
-            saved = self.context.writes.run(
-                (lambda: mark_back(db, session_id, member_id))
-                if at is None
-                else (lambda: mark_left(db, session_id, member_id, at)),
-                retry=retry,
-                key=("left", session_id, member_id),
-            )
-        except ValueError as refused:
-            self._say(str(refused))
-            return False
-        if saved is None:
+        work = (
+            partial(mark_back, db, session_id, member_id)
+            if at is None
+            else partial(mark_left, db, session_id, member_id, at)
+        )
+        if not self._saved(work, retry, ("left", session_id, member_id)):
             return False
         self.tally.departed(member_id, at)
         return True
@@ -402,20 +397,24 @@ class ParticipationPanel(Pane):
         session_id = self.tally.session_id if session_id is None else session_id
         if session_id is None or session_id != self.tally.session_id:
             return False
-        try:
-            saved = self.context.writes.run(
-                lambda: remove_attendee(self.context.db, session_id, member_id),
-                retry=partial(self.remove_present, member_id, session_id),
-                key=("not present", session_id, member_id),
-            )
-        except ValueError as refused:
-            self._say(str(refused))
-            return False
-        if saved is None:
+        work, retry = (
+            partial(remove_attendee, self.context.db, session_id, member_id),
+            partial(self.remove_present, member_id, session_id),
+        )
+        if not self._saved(work, retry, ("not present", session_id, member_id)):
             return False
         self.tally.taken_off(member_id)
         self.reload_roster()
         return True
+
+    def _saved(self, work: Callable[[], object], retry: Callable[[], object], key: Hashable) -> bool:
+        """A change to the session's attendance, through the write guard: False when the disk refused it (it waits for
+        ``retry``) or the session did (it ended meanwhile, something was recorded: said in the status bar)."""
+        try:
+            return self.context.writes.run(work, retry=retry, key=key) is not None
+        except ValueError as refused:
+            self._say(str(refused))
+            return False
 
     def _say(self, refused: str) -> None:
         """A refusal of the session's own, in the status bar."""
