@@ -98,11 +98,10 @@ def run_gui(argv: Sequence[str]) -> int:
     if missing:
         print(missing, file=sys.stderr)
         return 1
-    qt_start.tell_altgr_apart()
     os.umask(0o077)
     gc.disable()  # start-up makes many objects and no garbage worth a pass: collecting resumes once it is done
     try:
-        return _run(qt_args, args.db)
+        return _run(qt_start.tell_altgr_apart(qt_args), args.db)
     finally:
         gc.enable()
 

@@ -22,13 +22,19 @@ def display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def tell_altgr_apart() -> None:
-    """On Windows, Qt takes AltGr for Ctrl+Alt unless told otherwise: typing ć or ż in the notes on a Polish keyboard
-    (& on a Czech one) would press the follow-up list's Ctrl+Alt+C (Carry the selected action) or Ctrl+Alt+Z (Undo)
-    instead of typing. The Windows platform's ``altgr`` option keeps AltGr for typing; a platform already chosen in
-    the environment (``offscreen`` for a test) is left as it is."""
-    if sys.platform == "win32":
-        os.environ.setdefault("QT_QPA_PLATFORM", "windows:altgr")
+def tell_altgr_apart(qt_args: list[str]) -> list[str]:
+    """``qt_args`` for the QApplication, with Qt told on Windows to keep AltGr for typing.
+
+    Qt takes AltGr for Ctrl+Alt unless told otherwise: typing ć or ż in the notes on a Polish keyboard (& on a Czech
+    one) would press the follow-up list's Ctrl+Alt+C (Carry the selected action) or Ctrl+Alt+Z (Undo) instead of
+    typing. The Windows platform's ``altgr`` option, given as ``-platform windows:altgr``, keeps AltGr for typing. It
+    goes on CoPDesk's own command line rather than into the environment, which every program CoPDesk opens (a PDF
+    viewer, a mail client) would inherit. A platform already chosen (``QT_QPA_PLATFORM=offscreen`` for a test, or
+    ``-platform``) is left as it is."""
+    chosen = os.environ.get("QT_QPA_PLATFORM") or any(arg in ("-platform", "--platform") for arg in qt_args)
+    if sys.platform != "win32" or chosen:
+        return qt_args
+    return [*qt_args, "-platform", "windows:altgr"]
 
 
 def missing_x11_library() -> str | None:

@@ -83,20 +83,28 @@ def test_a_missing_x11_library_is_named_in_one_line(monkeypatch: pytest.MonkeyPa
 def test_altgr_types_its_character_on_windows_rather_than_pressing_a_ctrl_alt_shortcut(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """AltGr+C (ć on a Polish keyboard) reached Qt on Windows as Ctrl+Alt+C: Carry the selected follow-up action."""
-    platforms: list[str | None] = []
+    """AltGr+C (ć on a Polish keyboard) reached Qt on Windows as Ctrl+Alt+C: Carry the selected follow-up action.
+    Qt is told on CoPDesk's own command line, so the programs CoPDesk opens do not inherit it in their environment."""
+    started: list[tuple[list[str], str | None]] = []
 
-    def run(*_: object) -> int:
-        platforms.append(os.environ.get("QT_QPA_PLATFORM"))
+    def run(qt_args: list[str], _db: str | None) -> int:
+        started.append((qt_args, os.environ.get("QT_QPA_PLATFORM")))
         return 0
 
+    db = ["--db", str(tmp_path / "copdesk.db")]
     monkeypatch.setattr(app, "_run", run)
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.delenv("QT_QPA_PLATFORM")
-    assert app.run_gui(["--db", str(tmp_path / "copdesk.db")]) == 0
-    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # a platform chosen in the environment is kept
-    assert app.run_gui(["--db", str(tmp_path / "copdesk.db")]) == 0
+    assert app.run_gui(db) == 0
+    assert app.run_gui([*db, "-platform", "windows:darkmode=2"]) == 0  # a platform chosen on the command line
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # or in the environment is kept
+    assert app.run_gui(db) == 0
     monkeypatch.setattr(sys, "platform", "darwin")
     monkeypatch.delenv("QT_QPA_PLATFORM")
-    assert app.run_gui(["--db", str(tmp_path / "copdesk.db")]) == 0
-    assert platforms == ["windows:altgr", "offscreen", None]
+    assert app.run_gui(db) == 0
+    assert started == [
+        (["-platform", "windows:altgr"], None),
+        (["-platform", "windows:darkmode=2"], None),
+        ([], "offscreen"),
+        ([], None),
+    ]
