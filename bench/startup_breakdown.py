@@ -13,8 +13,10 @@ a copy of ``bench/out/history.db``), with probes added from outside, so the app 
 
 It prints, per step, the median wall-clock and main-thread CPU milliseconds over ``--runs`` runs, and inside the
 steps after the frame: imports, store calls, the integrity check and the wait for it, and the rest (Qt: widgets
-built, styled, laid out and painted). Inside the imports, the making of classes is counted: dataclasses (each
-one compiles its methods) and enum classes (PySide makes one for each Qt enum as its class is first used). Last,
+built, styled, laid out and painted). Inside the imports, the first import of sqlite-utils (with the click, pluggy
+and dateutil modules it loads) is timed on its own: the required stack's share, which a bare window never pays. The
+making of classes is counted too: dataclasses (each one compiles its methods) and enum classes (PySide makes one
+for each Qt enum as its class is first used). Last,
 the stylesheet is applied to the built window again and timed: what
 style polish costs for the window as built. The probes add some time, so the totals run a little over
 ``bench/startup.py``'s. Figures only, never pass/fail.
@@ -74,6 +76,7 @@ class Probes:
         self.on_load: dict[str, Callable[[Any], None]] = {}  # more probes for a module, once, when it has loaded
         self.checked: list[float] = []  # the integrity check: wall start, wall end, its thread's CPU
         self.classes = {"dataclasses": [0, 0.0], "enums": [0, 0.0]}  # made on the main thread: count, CPU seconds
+        self.stack_import: tuple[float, float] | None = None  # the first import of sqlite-utils, wall start and end
 
     def count_class_making(self) -> None:
         """Time the making of every dataclass and enum class (PySide makes one per Qt enum when first used)."""
@@ -120,7 +123,11 @@ class Probes:
         original = builtins.__import__
 
         def timed_import(name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0) -> Any:
+            first_of_the_stack = name.partition(".")[0] == "sqlite_utils" and "sqlite_utils" not in sys.modules
+            started = time.monotonic()
             module = self._outermost("imports", lambda: original(name, globals, locals, fromlist, level))
+            if first_of_the_stack and threading.get_ident() == self.main:
+                self.stack_import = (started, time.monotonic())
             self._patch_store(name, fromlist)
             for candidate in (name, *(f"{name}.{item}" for item in fromlist or () if isinstance(item, str))):
                 if candidate in self.on_load and candidate in sys.modules:  # the import of it has returned
@@ -265,6 +272,8 @@ def _figures(probes: Probes, restyle_ms: float) -> dict[str, Any]:
             "wait": max(0.0, checked[1] - panes_end),
         }
     figures["restyle_ms"] = restyle_ms
+    if probes.stack_import is not None:
+        figures["stack_import_ms"] = (probes.stack_import[1] - probes.stack_import[0]) * 1000
     return figures
 
 
@@ -319,6 +328,10 @@ def report(runs: list[dict[str, Any]]) -> None:
         count = statistics.median(run["classes"][kind][0] for run in runs)
         spent = statistics.median(run["classes"][kind][1] for run in runs) * 1000
         print(f"  {count:.0f} {what} made on the main thread by then, in {spent:.0f} ms CPU (most inside the imports)")
+    stack = [run["stack_import_ms"] for run in runs if "stack_import_ms" in run]
+    if stack:
+        spent = statistics.median(stack)
+        print(f"  of the imports, sqlite-utils (with click, pluggy and dateutil's parser) {spent:.0f} ms: the stack's")
     restyle = statistics.median(run["restyle_ms"] for run in runs)
     print(f"  the stylesheet applied to the built window again: {restyle:.0f} ms (style polish of every widget)")
 
