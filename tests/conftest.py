@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from copdesk import paths
+from copdesk.core import privacy
 from copdesk.core.question_bank import Bank, load_bank
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -116,6 +117,19 @@ def running_as_root() -> bool:
     """Root ignores file modes, so tests of a read-only folder skip there; Windows has no root."""
     geteuid = getattr(os, "geteuid", None)
     return geteuid is not None and geteuid() == 0
+
+
+def identifier_check_reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """From now on, each span of text (start, end) the identifier check reads for identifiers, in order."""
+    read: list[tuple[int, int]] = []
+    marks = privacy._marks
+
+    def recorded(text: str, start: int, stop: int, endpos: int) -> list[privacy._Mark]:
+        read.append((start, endpos))
+        return marks(text, start, stop, endpos)
+
+    monkeypatch.setattr(privacy, "_marks", recorded)
+    return read
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ import time
 
 import pytest
 
-from copdesk.core import privacy
 from copdesk.core.privacy import (
     Finding,
     IdentifierCheck,
@@ -16,6 +15,7 @@ from copdesk.core.privacy import (
     remove_all,
     remove_finding,
 )
+from tests.conftest import identifier_check_reads
 
 
 def check_digit(first_nine: str) -> int | None:
@@ -358,14 +358,7 @@ def test_only_the_edit_and_what_can_reach_it_are_checked_again(monkeypatch: pyte
     edits = {edited: find_identifiers(edited) for edited in (note + " Mr", note[:middle] + "Mrs Lee " + note[middle:])}
     check = IdentifierCheck()
     check.check(note)
-    read: list[tuple[int, int]] = []
-    marks = privacy._marks
-
-    def recorded(text: str, start: int, stop: int, endpos: int) -> list[privacy._Mark]:
-        read.append((start, endpos))
-        return marks(text, start, stop, endpos)
-
-    monkeypatch.setattr(privacy, "_marks", recorded)
+    read = identifier_check_reads(monkeypatch)
     for edited, whole in edits.items():
         assert check.check(edited) == whole
         assert read and all(endpos - start < 400 for start, endpos in read), read

@@ -7,9 +7,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from copdesk.core import privacy
 from copdesk.core.privacy import find_identifiers
 from copdesk.views.widgets.identifier_warning import IdentifierWarning, utf16_offset
+from tests.conftest import identifier_check_reads
 
 NHS = "943 476 5919"  # a valid check digit
 
@@ -91,14 +91,7 @@ def test_a_pause_in_a_long_note_checks_again_only_what_was_typed(qtbot: QtBot, m
     _, warning = _host(qtbot, editor)
     editor.setPlainText("Discussed the carer's assessment with the team today.\n" * 19_000)
     warning.check_now()
-    read: list[tuple[int, int]] = []
-    marks = privacy._marks
-
-    def recorded(text: str, start: int, stop: int, endpos: int) -> list[privacy._Mark]:
-        read.append((start, endpos))
-        return marks(text, start, stop, endpos)
-
-    monkeypatch.setattr(privacy, "_marks", recorded)
+    read = identifier_check_reads(monkeypatch)
     editor.moveCursor(QTextCursor.MoveOperation.End)
     editor.insertPlainText(f"Mrs Okafor rang, NHS {NHS}")
     findings = warning.check_now()
