@@ -60,15 +60,16 @@ def is_recurring(times_raised: int, status: IssueStatus) -> bool:
     return status is not IssueStatus.RESOLVED and times_raised >= MIN_THRESHOLD
 
 
-def status_on(day: date, status: IssueStatus, resolved_on: date | None, first_escalated_on: date | None) -> IssueStatus:
+def status_on(day: date, status: IssueStatus, resolved_on: date | None, escalated_since: date | None) -> IssueStatus:
     """What an issue's status was at the end of ``day``, for a document that reads as things stood then (a past
-    quarter, a session's record): resolved or escalated from the day it was, open before. A status whose day was
-    not kept stays as it is."""
+    quarter, a session's record): resolved from the day it was, escalated from the day the first of its escalations
+    not closed was raised (``escalated_since``: one whose escalations are all closed is not escalated), open before.
+    A status whose day was not kept stays as it is."""
     if status is IssueStatus.RESOLVED and (resolved_on is None or resolved_on <= day):
         return IssueStatus.RESOLVED
-    if first_escalated_on is not None and first_escalated_on <= day:
+    if escalated_since is not None and escalated_since <= day:
         return IssueStatus.ESCALATED
-    if status is IssueStatus.ESCALATED and first_escalated_on is None:
+    if status is IssueStatus.ESCALATED and escalated_since is None:
         return IssueStatus.ESCALATED
     return IssueStatus.OPEN if status in (IssueStatus.RESOLVED, IssueStatus.ESCALATED) else status
 

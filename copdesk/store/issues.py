@@ -13,6 +13,19 @@ from copdesk.core.input_limits import MAX_OUTCOME_CHARACTERS, resolution_wording
 from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget, Issue, IssueStatus
 from copdesk.store.tables import insert_row
 
+# The status an issue reads, in every list and document. Escalating one stores "escalated", and closing its
+# escalations writes nothing back: so an issue whose every escalation is closed (withdrawn, overtaken, or answered and
+# done with) reads as it did before it was escalated, open, until it is escalated again or resolved. ``{i}`` is the
+# issue table's name or alias in the query.
+STATUS_READ = """CASE WHEN {i}.status = 'escalated'
+    AND EXISTS (SELECT 1 FROM escalation x WHERE x.issue_id = {i}.id)
+    AND NOT EXISTS (SELECT 1 FROM escalation x WHERE x.issue_id = {i}.id AND x.status <> 'closed')
+    THEN 'open' ELSE {i}.status END"""
+# The day the first of an issue's escalations not closed was raised: escalated from then, for a document that reads
+# as things stood on a past day (``copdesk.core.recurring.status_on``). Whether an escalation was closed is known only
+# as it is now: the day it was closed is not kept.
+ESCALATED_SINCE = "(SELECT min(x.raised_on) FROM escalation x WHERE x.issue_id = {i}.id AND x.status <> 'closed')"
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:

@@ -35,6 +35,7 @@ from copdesk.core.recurring import status_on
 from copdesk.core.redaction import redact_quarter
 from copdesk.store.colleagues import colleague_redactor
 from copdesk.store.feedback import quarter_feedback, self_assessment
+from copdesk.store.issues import ESCALATED_SINCE, STATUS_READ
 from copdesk.store.schedule import local_wall_time, scheduled_between
 
 
@@ -155,10 +156,11 @@ def _actions(db: Database, team_id: int, first: date, last: date, cutoff: date) 
 
 def _issues(db: Database, team_id: int, first: date, last: date) -> tuple[QuarterIssue, ...]:
     """Issues raised in the quarter, and earlier ones still unresolved (as escalations still awaiting are), each with
-    its status at the quarter's end: one resolved or escalated since was not then."""
-    sql = """
-        SELECT i.id, i.title, i.status, i.resolved_at, m.at,
-               (SELECT min(e.raised_on) FROM escalation e WHERE e.issue_id = i.id) AS first_escalated
+    its status at the quarter's end: one resolved or escalated since was not then, and one whose escalations are all
+    closed is not escalated (closed when is not kept: see :data:`copdesk.store.issues.ESCALATED_SINCE`)."""
+    sql = f"""
+        SELECT i.id, i.title, {STATUS_READ.format(i="i")} AS status, i.resolved_at, m.at,
+               {ESCALATED_SINCE.format(i="i")} AS escalated_since
         FROM issue i JOIN issue_mention m ON m.issue_id = i.id
         WHERE i.team_id = ? ORDER BY i.id, m.at
     """
@@ -167,7 +169,7 @@ def _issues(db: Database, team_id: int, first: date, last: date) -> tuple[Quarte
     for row in db.query(sql, [team_id]):
         mentions.setdefault(int(row["id"]), []).append(local_day(row["at"]))
         resolved = local_day(row["resolved_at"]) if row["resolved_at"] else None
-        escalated = date.fromisoformat(row["first_escalated"]) if row["first_escalated"] else None
+        escalated = date.fromisoformat(row["escalated_since"]) if row["escalated_since"] else None
         then = status_on(last, IssueStatus(row["status"]), resolved, escalated)
         details[int(row["id"])] = (str(row["title"]), then)
     found = []

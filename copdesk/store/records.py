@@ -31,6 +31,7 @@ from copdesk.core.record import (
 from copdesk.core.recurring import status_on
 from copdesk.core.redaction import share_safe
 from copdesk.store import notes, questions, sessions, teams
+from copdesk.store.issues import ESCALATED_SINCE, STATUS_READ
 from copdesk.store.planning import session_roles
 
 CO_FACILITATED = "Yes (named in the record exported with names)"
@@ -157,10 +158,11 @@ def _reviewed(db: Database, session_id: int) -> tuple[CarriedAction, ...]:
 
 def _issues(db: Database, session_id: int, held_on: date) -> tuple[IssueLine, ...]:
     """Each issue mentioned in the session, counted as raised so far, with its status by the day the session was held
-    (a record reads the same next year, and an issue resolved or escalated later was not yet)."""
-    sql = """
-        SELECT i.title, i.status, i.resolved_at,
-               (SELECT min(e.raised_on) FROM escalation e WHERE e.issue_id = i.id) AS first_escalated,
+    (a record reads the same next year, and an issue resolved or escalated later was not yet). It reads escalated only
+    by an escalation raised by then and not closed: one whose escalations were all withdrawn is open."""
+    sql = f"""
+        SELECT i.title, {STATUS_READ.format(i="i")} AS status, i.resolved_at,
+               {ESCALATED_SINCE.format(i="i")} AS escalated_since,
                (SELECT count(*) FROM issue_mention e WHERE e.issue_id = i.id AND e.at <= max(m.at)) AS times
         FROM issue i JOIN issue_mention m ON m.issue_id = i.id
         WHERE m.session_id = ? GROUP BY i.id ORDER BY min(m.id)
@@ -172,7 +174,7 @@ def _issues(db: Database, session_id: int, held_on: date) -> tuple[IssueLine, ..
                 held_on,
                 IssueStatus(r["status"]),
                 local_day(r["resolved_at"]) if r["resolved_at"] else None,
-                date.fromisoformat(r["first_escalated"]) if r["first_escalated"] else None,
+                date.fromisoformat(r["escalated_since"]) if r["escalated_since"] else None,
             ).label,
             int(r["times"]),
         )

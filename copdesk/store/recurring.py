@@ -16,7 +16,14 @@ from copdesk.core.model import Escalation, EscalationStatus, Issue, IssueStatus
 from copdesk.core.recurring import check_escalation_update, check_threshold
 from copdesk.core.review import EscalationFact, IssueSummary
 from copdesk.store.carry_over import SESSION_ORDER
-from copdesk.store.issues import add_mention, escalations_for_issue, get_escalation, get_issue, update_escalation
+from copdesk.store.issues import (
+    STATUS_READ,
+    add_mention,
+    escalations_for_issue,
+    get_escalation,
+    get_issue,
+    update_escalation,
+)
 from copdesk.store.settings import RECURRING_ISSUE_THRESHOLD, get_int_setting, set_setting
 
 
@@ -30,12 +37,12 @@ class HistoryEntry:
     text: str
 
 
-_SUMMARY_SQL = """
-SELECT issue.id, issue.title, issue.status, issue.resolution,
+_SUMMARY_SQL = f"""
+SELECT issue.id, issue.title, {STATUS_READ.format(i="issue")} AS status, issue.resolution,
        count(DISTINCT m.session_id) AS times_raised, min(m.at) AS first_raised, max(m.at) AS last_raised,
        EXISTS (SELECT 1 FROM escalation e WHERE e.issue_id = issue.id) AS escalated
 FROM issue JOIN issue_mention m ON m.issue_id = issue.id
-WHERE {where}
+WHERE {{where}}
 GROUP BY issue.id
 ORDER BY times_raised DESC, first_raised, issue.id
 """

@@ -30,6 +30,7 @@ from copdesk.core.model import IssueStatus, NoteKind, TextSource
 from copdesk.store.carry_over import SESSION_ORDER
 from copdesk.store.connection import open_to_read_beside
 from copdesk.store.errors import StoreError
+from copdesk.store.issues import STATUS_READ
 
 SUGGESTION_LIMIT = 5
 SEARCH_LIMIT = 100
@@ -82,7 +83,7 @@ WITH hits AS (
     FROM issue_mention_fts JOIN issue_mention m ON m.id = issue_mention_fts.rowid
     WHERE issue_mention_fts MATCH :query
 )
-SELECT issue.id, issue.title, issue.status, sum(hits.score) AS score,
+SELECT issue.id, issue.title, {STATUS_READ.format(i="issue")} AS status, sum(hits.score) AS score,
        (SELECT count(DISTINCT session_id) FROM issue_mention WHERE issue_id = issue.id) AS times_raised,
        (SELECT max(at) FROM issue_mention WHERE issue_id = issue.id) AS last_raised
 FROM hits JOIN issue ON issue.id = hits.issue_id

@@ -20,6 +20,7 @@ from copdesk.store.recurring import (
     unresolved_issues,
 )
 from copdesk.store.review import review_pack
+from copdesk.store.search import suggest_issues
 
 NOW = datetime(2026, 9, 10, 9, 0, tzinfo=UTC)
 NO_QUESTIONS: list[Question] = []
@@ -110,3 +111,29 @@ def test_the_lifecycle_of_an_escalation(db: Database) -> None:
     assert issues.escalations_for_issue(db, issue.id) == [closed]
     assert [s.id for s in issues_raised_in(db, first)] == [issue.id]
     assert issues_raised_in(db, second) == []
+
+
+def test_an_issue_whose_escalations_are_all_closed_reads_open_again(db: Database) -> None:
+    """The Prepare view said "Escalated" of an issue whose one escalation had been withdrawn months before, and the
+    Issue tab's suggestions said the same."""
+    team = teams.create_team(db, "Harbour Team", [], NOW)
+    first, second = _sessions(db, team.id, 2)
+    issue = issues.add_issue(db, team.id, "No interpreters at short notice", first, NOW)
+    raise_again(db, issue.id, second, "Again this month", NOW + timedelta(days=14))
+    to_manager = issues.add_escalation(db, issue.id, EscalationTarget.MANAGER, date(2026, 9, 10), None, first)
+    to_views = issues.add_escalation(db, issue.id, EscalationTarget.MY_VIEWS, date(2026, 9, 11), None, first)
+
+    def reads() -> set[IssueStatus]:
+        (listed,) = review_pack(db, team.id, NOW, NO_QUESTIONS).recurring_issues
+        (offered,) = unresolved_issues(db, team.id)
+        (suggested,) = suggest_issues(db, team.id, "interpreters")
+        return {listed.status, offered.status, suggested.status}
+
+    change_escalation(db, to_manager.id, EscalationStatus.CLOSED, "Withdrawn: the manager left")
+    assert reads() == {IssueStatus.ESCALATED}  # the other one still waits
+    change_escalation(db, to_views.id, EscalationStatus.RESPONDED, "Passed to the commissioners")
+    assert reads() == {IssueStatus.ESCALATED}  # answered, not yet closed
+    change_escalation(db, to_views.id, EscalationStatus.CLOSED, "")
+    assert reads() == {IssueStatus.OPEN}
+    issues.add_escalation(db, issue.id, EscalationTarget.PRACTICE_SUPERVISOR, date(2026, 9, 12), None)
+    assert reads() == {IssueStatus.ESCALATED}  # escalated again

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.cpd import CPD_DOCUMENT
-from copdesk.core.model import EscalationTarget, IssueStatus, NoteKind, SessionKind, Team
+from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, NoteKind, SessionKind, Team
 from copdesk.core.quarterly import QuarterFigures
 from copdesk.core.record import render_json
 from copdesk.store import issues, notes, teams
@@ -23,6 +23,7 @@ from copdesk.store.cpd import MemberNotFound, cpd_evidence, find_member
 from copdesk.store.demo import TEAMS, bank_questions, fill_demo
 from copdesk.store.quarterly import quarter_figures, team_summary
 from copdesk.store.records import SessionNotFound, session_record
+from copdesk.store.recurring import change_escalation
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 Q3 = (date(2026, 7, 1), date(2026, 9, 30))
@@ -320,6 +321,31 @@ def test_a_past_quarter_and_a_record_give_an_issues_status_as_it_stood_then(demo
     assert "Pool car keys go missing" not in later  # resolved in the quarter and not raised in it
     record = {line.title: line.status for line in session_record(demo_db, session_id).issues}
     assert record["Interpreters booked too late"] == record["Pool car keys go missing"] == IssueStatus.OPEN.label
+
+
+def test_an_issue_whose_escalations_were_all_withdrawn_reads_open_in_the_report_and_the_record(
+    demo_db: Database,
+) -> None:
+    """The third quarter's report and the record of the session that escalated it said "Escalated" of an issue
+    whose only escalation had been withdrawn, beside that escalation listed as "Closed"."""
+    team = _team(demo_db, 0)
+    (row,) = _rows(
+        demo_db,
+        "SELECT e.id, e.session_id, i.title FROM escalation e JOIN issue i ON i.id = e.issue_id WHERE i.team_id = ?",
+        [team.id],
+    )
+    escalation_id, session_id, title = int(str(row["id"])), int(str(row["session_id"])), str(row["title"])
+
+    def statuses() -> tuple[IssueStatus, str]:
+        (in_report,) = [i.status for i in quarter_figures(demo_db, team, "2026Q3", NOW).issues if i.title == title]
+        (in_record,) = [line.status for line in session_record(demo_db, session_id).issues if line.title == title]
+        return in_report, in_record
+
+    assert statuses() == (IssueStatus.ESCALATED, IssueStatus.ESCALATED.label)
+    change_escalation(demo_db, escalation_id, EscalationStatus.CLOSED, "Withdrawn: interpreters booked centrally")
+    assert statuses() == (IssueStatus.OPEN, IssueStatus.OPEN.label)
+    (listed,) = session_record(demo_db, session_id).escalations
+    assert listed.status == EscalationStatus.CLOSED.label
 
 
 def test_a_record_lists_no_escalation_raised_after_its_session(demo_db: Database) -> None:
