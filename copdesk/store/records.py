@@ -183,13 +183,16 @@ def _issues(db: Database, session_id: int, held_on: date) -> tuple[IssueLine, ..
 
 
 def _escalations(db: Database, session_id: int, held_on: date) -> tuple[EscalationLine, ...]:
-    """Escalations made in the session, and those of the issues it discussed made by the day it was held: one made
-    weeks later is not the session's (the record reads as the session left things, as its issue counts do)."""
+    """Escalations made in the session, and those of the issues it discussed, raised by the day it was held. One
+    raised later is left out, even one made in the session (a session left running, escalating from the Prepare view
+    days later): the record reads as things stood on the day it is dated, as its issues' counts and statuses do, and
+    a later escalation is in the issue's history and the Prepare view, and in the record of a session that discussed
+    it after. Each one's status is as it is now: the day it changed is not kept."""
     sql = """
         SELECT i.title, e.target, e.raised_on, e.response_due, e.status FROM escalation e
         JOIN issue i ON i.id = e.issue_id
-        WHERE e.session_id = ?
-           OR (e.issue_id IN (SELECT issue_id FROM issue_mention WHERE session_id = ?) AND e.raised_on <= ?)
+        WHERE (e.session_id = ? OR e.issue_id IN (SELECT issue_id FROM issue_mention WHERE session_id = ?))
+          AND e.raised_on <= ?
         ORDER BY e.raised_on, e.id
     """
     return tuple(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlite_utils import Database
@@ -362,8 +362,33 @@ def test_a_record_lists_no_escalation_raised_after_its_session(demo_db: Database
         record = session_record(demo_db, int(str(row["id"])))
         assert all(line.raised <= record.date.date() for line in record.escalations), row["id"]
     made_in = _rows(demo_db, "SELECT session_id AS id FROM escalation WHERE session_id IS NOT NULL", [])
-    for row in made_in:  # an escalation made in the session is always its own
+    for row in made_in:  # an escalation made in the session, on its day (as the demo's are), is its own
         assert session_record(demo_db, int(str(row["id"]))).escalations, row["id"]
+
+
+def test_a_record_leaves_out_an_escalation_made_in_its_session_days_after_its_day(demo_db: Database) -> None:
+    """A session left running, and an issue escalated from the Prepare view a week later: the session's record
+    listed that escalation, raised a week after the record's date, while its issue read "Open"."""
+    team = _team(demo_db, 0)
+    session_id, started = demo_db.execute(
+        "SELECT id, started_at FROM session WHERE team_id = ? AND status = 'ended' ORDER BY started_at DESC LIMIT 1",
+        [team.id],
+    ).fetchone()
+    held = datetime.fromisoformat(started)
+    issue = issues.add_issue(demo_db, team.id, "Interpreters booked too late", session_id, held)
+    issues.add_escalation(
+        demo_db, issue.id, EscalationTarget.MANAGER, held.date() + timedelta(days=7), None, session_id
+    )
+
+    record = session_record(demo_db, session_id)
+    assert [line.issue_title for line in record.escalations if line.raised > record.date.date()] == []
+    assert {line.title: line.status for line in record.issues}["Interpreters booked too late"] == "Open"
+    issues.add_escalation(demo_db, issue.id, EscalationTarget.MY_VIEWS, record.date.date(), None, session_id)
+    record = session_record(demo_db, session_id)
+    assert [line.to for line in record.escalations if line.issue_title == "Interpreters booked too late"] == [
+        EscalationTarget.MY_VIEWS.label
+    ]
+    assert {line.title: line.status for line in record.issues}["Interpreters booked too late"] == "Escalated"
 
 
 def test_a_series_paused_after_a_quarter_keeps_that_quarters_calendar(demo_db: Database) -> None:
