@@ -113,8 +113,10 @@ class QuarterFigures:
         return find_themes(clean(text) for text in (*(s.topic for s in self.sessions), *(i.title for i in self.issues)))
 
     def response_overdue(self, escalation: QuarterEscalation) -> bool:
+        """Still awaiting a response that was due before :attr:`cutoff`, the day the overdue actions are judged on
+        too: a past quarter's report reads as its end, not as the day it was run."""
         due = escalation.response_due
-        return escalation.status is EscalationStatus.AWAITING and due is not None and due < self.as_of
+        return escalation.status is EscalationStatus.AWAITING and due is not None and due < self.cutoff
 
 
 class QuarterError(ValueError):

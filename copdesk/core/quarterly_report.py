@@ -221,17 +221,26 @@ def _issues(figures: QuarterFigures) -> Section:
 
 
 def _escalations(figures: QuarterFigures) -> Section:
+    """Overdue on the day the overdue actions are (the quarter's end, or the report's date in the quarter), and each
+    status as it stands on the report's date, which for a past quarter is not its end: CoPDesk keeps no date for a
+    response or a closing, and the lead says so."""
+    overdue = f" (overdue on {long_date(figures.cutoff)})"
     rows = tuple(
         (
             e.issue_title,
             e.target.label,
             long_date(e.raised),
             NO_VALUE if e.response_due is None else long_date(e.response_due),
-            e.status.label + (" (overdue)" if figures.response_overdue(e) else ""),
+            e.status.label + (overdue if figures.response_overdue(e) else ""),
         )
         for e in figures.escalations
     )
-    return Section("Escalations", 2, "", Table(("Issue", "To", "Raised", "Response due", "Status"), rows))
+    lead = f"Each escalation's status is as it stands on {long_date(figures.as_of)}, the date of this report"
+    if figures.cutoff < figures.as_of:
+        lead += ", not at the quarter's end: CoPDesk keeps no date for a response or a closing"
+    lead += "."
+    table = Table(("Issue", "To", "Raised", "Response due", "Status"), rows)
+    return Section("Escalations", 2, lead if rows else "", table)
 
 
 def _themes(figures: QuarterFigures) -> Section:

@@ -107,7 +107,29 @@ def test_balance_rows_say_when_nothing_was_tallied() -> None:
 
 
 def test_escalation_response_overdue_is_flagged() -> None:
-    assert "Awaiting a response \\(overdue\\)" in REPORT_DOCUMENT.render(_figures(), "md")
+    assert "Awaiting a response \\(overdue on Wednesday 30 September 2026\\)" in REPORT_DOCUMENT.render(
+        _figures(), "md"
+    )
+
+
+def test_a_response_is_overdue_on_the_day_actions_are() -> None:
+    """A third-quarter report run on 5 October said "overdue" of a response due on 1 October, after the quarter's
+    end, while it counted the actions overdue on 30 September."""
+    due_after_the_quarter = QuarterEscalation(
+        "Discharge delays", EscalationTarget.MANAGER, date(2026, 9, 10), date(2026, 10, 1), EscalationStatus.AWAITING
+    )
+    past = replace(_figures(), escalations=(due_after_the_quarter,))
+    assert not past.response_overdue(due_after_the_quarter)
+    assert summary_document(past, str)["escalations"][0]["response_overdue"] is False
+    text = REPORT_DOCUMENT.render(past, "md")
+    assert "| Awaiting a response |" in text
+    assert "as it stands on Monday 5 October 2026, the date of this report, not at the quarter's end" in text
+    current = replace(past, quarter="2026Q4", first_day=date(2026, 10, 1), last_day=date(2026, 12, 31))
+    assert current.response_overdue(due_after_the_quarter)  # in the quarter: judged on the report's date
+    text = REPORT_DOCUMENT.render(current, "md")
+    assert "Awaiting a response \\(overdue on Monday 5 October 2026\\)" in text
+    assert "Overdue on Monday 5 October 2026 | 1 |" in text
+    assert "as it stands on Monday 5 October 2026, the date of this report." in text
 
 
 def test_themes_come_from_topics_and_issue_titles() -> None:
