@@ -143,6 +143,14 @@ class Section(NamedTuple):
     figure_html: str = ""
 
 
+# The issues' statuses are as they stood on the session's day; an escalation's is as it is now, because the day it was
+# answered or closed is not kept, so the record says which.
+ESCALATIONS_LEAD = (
+    "Raised by the session's day. Each status is the one it had when this record was exported "
+    "(CoPDesk keeps no date for a response or a closing)."
+)
+
+
 def record_sections(record: SessionRecord) -> list[Section]:
     """The record's headings in reading order; the renderers differ only in syntax, never in content."""
     details = (
@@ -182,7 +190,12 @@ def record_sections(record: SessionRecord) -> list[Section]:
         Section("Carried over", 3, "", Table(("Action", "Times carried"), carried)),
         Section("Done", 3, "", record.actions_done),
         Section("Issues", 2, "", Table(("Issue", "Status", "Times raised"), issues)),
-        Section("Escalations", 2, "", Table(("Issue", "To", "Raised", "Response due", "Status"), escalations)),
+        Section(
+            "Escalations",
+            2,
+            ESCALATIONS_LEAD if escalations else "",
+            Table(("Issue", "To", "Raised", "Response due", "Status"), escalations),
+        ),
     ]
 
 

@@ -303,3 +303,13 @@ def test_agenda_and_dates_are_formatted_for_people() -> None:
 def test_sections_are_shared_by_every_renderer() -> None:
     titles = [section.title for section in record_sections(make_record())]
     assert titles == list(SECTION_TITLES)
+
+
+@pytest.mark.parametrize("render", [render_markdown, render_html])
+def test_the_escalations_say_their_statuses_are_as_exported(render: Callable[[SessionRecord], str]) -> None:
+    """A June record read "Responded" of an escalation answered in September, beside issues as they stood in June,
+    without saying which was which."""
+    said = "Each status is the one it had when this record was exported"
+    assert said in render(make_record())
+    empty = SessionRecord("Northgate Team", "Spotlight session", "Carers' assessments", dt.datetime(2026, 9, 8, 10), 0)
+    assert said not in render(empty)  # nothing listed: nothing to explain
