@@ -137,6 +137,7 @@ VIEW_READS: dict[str, set[str]] = {
     "series": {"get_series", "series_for_team"},
     "session_lifecycle": {"SessionCounts", "planned_session_near", "segment_outcomes", "summary_counts"},
     "sessions": {
+        "arrivals",
         "attendee_ids",
         "departures",
         "get_session",

@@ -170,15 +170,20 @@ def remove_attendee(db: Database, session_id: int, member_id: int) -> None:
         sessions.remove_attendee(db, session_id, member_id)
 
 
-def put_back_attendee(db: Database, session_id: int, member: Member, now: datetime) -> int:
-    """Undo :func:`remove_attendee`: marked present again; a guest it took off the roster too (added for this session
-    alone) is added again under the same name. Returns the id of the member now present."""
+def put_back_attendee(
+    db: Database, session_id: int, member: Member, now: datetime, *, arrived_at: datetime | None
+) -> int:
+    """Undo :func:`remove_attendee`: marked present again, as having come when they had (``arrived_at``, ``None``
+    for the start), so their tile keeps its place when the session is resumed; a guest it took off the roster too
+    (added for this session alone) is added again under the same name. Returns the id of the member now present."""
     with transaction(db):
         _refuse_unless_live(db, session_id)
         session = sessions.get_session(db, session_id)
         kept = any(m.id == member.id for m in teams.list_members(db, session.team_id, include_inactive=True))
         ids, guests = ([member.id], []) if kept else ([], [member.display_name])
-        return sessions.add_latecomers(db, session_id, ids, guests, now)[0]
+        [back] = sessions.add_latecomers(db, session_id, ids, guests, now)
+        sessions.set_arrived_at(db, session_id, back, arrived_at)
+        return back
 
 
 def mark_left(db: Database, session_id: int, member_id: int, at: datetime) -> None:

@@ -139,8 +139,9 @@ def set_attendance(db: Database, session_id: int, member_ids: Iterable[int]) -> 
         db.table("attendance").insert_all(({"session_id": session_id, "member_id": m} for m in member_ids), ignore=True)
 
 
-def add_attendee(db: Database, session_id: int, member_id: int) -> bool:
-    """Mark one more person present (someone who arrived late) without rewriting anyone else's attendance.
+def add_attendee(db: Database, session_id: int, member_id: int, arrived_at: datetime) -> bool:
+    """Mark one more person present (someone who arrived late, at ``arrived_at``) without rewriting anyone else's
+    attendance.
 
     Returns False when they were already marked present. A member of another team is refused, because
     attendance feeds that team's history and CPD evidence.
@@ -156,7 +157,8 @@ def add_attendee(db: Database, session_id: int, member_id: int) -> bool:
     if row is None:
         raise ValueError("That person is not on this session's team.")
     cursor = db.execute(
-        "INSERT OR IGNORE INTO attendance (session_id, member_id) VALUES (?, ?)", [session_id, member_id]
+        "INSERT OR IGNORE INTO attendance (session_id, member_id, arrived_at) VALUES (?, ?, ?)",
+        [session_id, member_id, to_utc_iso(arrived_at)],
     )
     return cursor.rowcount == 1
 
@@ -173,7 +175,7 @@ def add_latecomers(
         guest_ids = [teams.add_member(db, team_id, name, Role.GUEST, now).id for name in guest_names]
         added = [*member_ids, *guest_ids]
         for member_id in added:
-            add_attendee(db, session_id, member_id)
+            add_attendee(db, session_id, member_id, now)
     return added
 
 
@@ -236,6 +238,21 @@ def set_left_at(db: Database, session_id: int, member_id: int, at: datetime | No
     )
     if cursor.rowcount != 1:
         raise ValueError("That person is not marked present in this session.")
+
+
+def set_arrived_at(db: Database, session_id: int, member_id: int, at: datetime | None) -> None:
+    """When someone marked present came into the session (``None``: they were there from the start)."""
+    stamp = None if at is None else to_utc_iso(at)
+    db.execute(
+        "UPDATE attendance SET arrived_at = ? WHERE session_id = ? AND member_id = ?", [stamp, session_id, member_id]
+    )
+
+
+def arrivals(db: Database, session_id: int) -> dict[int, str]:
+    """Who was marked present after the session had started, and when (a stored UTC stamp); everyone else was there
+    from the start."""
+    sql = "SELECT member_id, arrived_at FROM attendance WHERE session_id = ? AND arrived_at IS NOT NULL"
+    return {int(r["member_id"]): str(r["arrived_at"]) for r in db.query(sql, [session_id])}
 
 
 def departures(db: Database, session_id: int) -> dict[int, str]:

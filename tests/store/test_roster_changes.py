@@ -31,9 +31,9 @@ def live_session(db: Database, present: int = 2) -> tuple[int, dict[str, int]]:
 def test_add_attendee_adds_one_person_and_leaves_the_others(db: Database) -> None:
     session_id, ids = live_session(db)
     participation.add_contribution(db, session_id, ids["Ash Lee"], NOW)
-    assert sessions.add_attendee(db, session_id, ids["Cy Vale"])
+    assert sessions.add_attendee(db, session_id, ids["Cy Vale"], NOW)
     assert sorted(sessions.attendee_ids(db, session_id)) == sorted(ids.values())
-    assert not sessions.add_attendee(db, session_id, ids["Cy Vale"]), "already present: nothing changes"
+    assert not sessions.add_attendee(db, session_id, ids["Cy Vale"], NOW), "already present: nothing changes"
     assert len(sessions.attendee_ids(db, session_id)) == 3
     assert len(participation.contributions(db, session_id)) == 1
 
@@ -43,9 +43,9 @@ def test_add_attendee_refuses_someone_from_another_team(db: Database) -> None:
     other = teams.create_team(db, "Riverside Team", [("Di Moss", Role.PRACTITIONER)], NOW)
     stranger = teams.list_members(db, other.id)[0]
     with pytest.raises(ValueError, match="not on this session's team"):
-        sessions.add_attendee(db, session_id, stranger.id)
+        sessions.add_attendee(db, session_id, stranger.id, NOW)
     with pytest.raises(ValueError):
-        sessions.add_attendee(db, session_id, 9999)
+        sessions.add_attendee(db, session_id, 9999, NOW)
     assert len(sessions.attendee_ids(db, session_id)) == 2
 
 
@@ -70,7 +70,7 @@ def test_a_refused_guest_name_adds_nobody(db: Database) -> None:
 def test_attendance_added_late_survives_reopening_the_database(db_path: Path) -> None:
     opened = open_database(db_path, paths.migrations_dir())
     session_id, ids = live_session(opened.db)
-    sessions.add_attendee(opened.db, session_id, ids["Cy Vale"])
+    sessions.add_attendee(opened.db, session_id, ids["Cy Vale"], NOW)
     opened.db.close()
     reopened = open_database(db_path, paths.migrations_dir())
     assert ids["Cy Vale"] in sessions.attendee_ids(reopened.db, session_id)
@@ -136,7 +136,7 @@ def test_someone_marked_present_by_mistake_is_taken_off_until_anything_of_theirs
     participation.add_contribution(db, session_id, ids["Ash Lee"], NOW)
     assert sessions.why_attendance_stays(db, session_id, ids["Ash Lee"]) == "2 contributions of theirs are logged"
     assert sessions.why_attendance_stays(db, session_id, ids["Bo Day"]) == "they co-facilitate this session"
-    sessions.add_attendee(db, session_id, ids["Cy Vale"])
+    sessions.add_attendee(db, session_id, ids["Cy Vale"], NOW)
     assert sessions.why_attendance_stays(db, session_id, ids["Cy Vale"]) == (
         "contributions are logged now, and the people after them on the tiles would move to other number keys"
     )

@@ -7,7 +7,8 @@ goes through the window's write guard and the tally changes only once it is save
 (Retry saves and counts it, at the moment it was made), and a refused undo leaves the tick counted. A talk-time stint
 is written as a plain tick when it starts and gets its duration when it stops, so a crash mid-stint still keeps the
 count. Times in the tally are monotonic (differences only); the store keeps wall-clock stamps, and
-:meth:`LiveTally.load` converts them back when a session is resumed after a restart, with who had left and when.
+:meth:`LiveTally.load` converts them back when a session is resumed after a restart, with who came late or had left,
+and when: latecomers keep their tiles after the others', in the order they came, so no number key moves.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ class LiveTally(QObject):
         self._acts: list[Act] = []  # in the order made: what Undo takes back
         self._removed: list[tuple[Member, int]] = []  # each person taken off as present by mistake, and their tile
         self.left_at: dict[int, datetime] = {}  # who has left the session, and when (wall clock): their tile stays
+        self._arrived: dict[int, str] = {}  # who was marked present after the start, and when (a stored stamp)
+        self._here_since: dict[int, float] = {}  # when a latecomer came: quiet only from then
         self._departures: list[Departure] = []  # each mark of leaving or coming back, in the order made
         self._stint_index: int | None = None  # the entry of the running stint, to save its duration
 
@@ -78,6 +81,8 @@ class LiveTally(QObject):
         """Take up a session: its attendees, and anything already recorded (a resume after a restart)."""
         db = self.context.db
         self.session_id = session_id
+        self._arrived = sessions.arrivals(db, session_id)
+        self._here_since = {member_id: self._monotonic_at(stamp) for member_id, stamp in self._arrived.items()}
         self.members = self._present_members(session_id)
         rows = participation.contributions(db, session_id)
         self._row_ids = [row.id for row in rows]
@@ -104,10 +109,14 @@ class LiveTally(QObject):
         """Pick up people marked present after the start, keeping the tally.
 
         Latecomers join at the end, in name order among themselves, so the number keys 1-9 keep meaning the
-        people they meant before.
+        people they meant before; their quiet time counts from when they came.
         """
         if self.session_id is None:
             return
+        # Merged, not replaced: someone taken off by mistake keeps when they came, for Undo to put back.
+        self._arrived.update(sessions.arrivals(self.context.db, self.session_id))
+        for member_id, stamp in self._arrived.items():
+            self._here_since.setdefault(member_id, self._monotonic_at(stamp))
         present = {member.id: member for member in self._present_members(self.session_id)}
         staying = [present.pop(member.id) for member in self.members if member.id in present]
         self.members = staying + list(present.values())
@@ -125,14 +134,18 @@ class LiveTally(QObject):
         self._acts = []
         self._removed = []
         self.left_at = {}
+        self._arrived = {}
+        self._here_since = {}
         self._departures = []
         self.changed.emit()
 
     def _present_members(self, session_id: int) -> list[Member]:
-        """In name order, which stays put all session so the number keys always mean the same people."""
+        """Those there from the start in name order, then latecomers in the order they came (each batch in name
+        order): the order the tiles took during the session, so the number keys mean the same people after a
+        resume as before it."""
         db = self.context.db
         present = (teams.get_member(db, member_id) for member_id in sessions.attendee_ids(db, session_id))
-        return sorted(present, key=lambda member: name_key(member.display_name))
+        return sorted(present, key=lambda member: (self._arrived.get(member.id, ""), name_key(member.display_name)))
 
     def _monotonic_at(self, stamp: str) -> float:
         """Where a stored wall-clock stamp falls on the monotonic clock, counting back from now."""
@@ -247,9 +260,13 @@ class LiveTally(QObject):
         session_id, (member, index) = self.session_id, self._removed[-1]
         if session_id is None:
             return None
+        arrived = self._arrived.get(member.id)
+        came = from_utc_iso(arrived) if arrived else None
         try:
             saved = self.context.writes.run(
-                lambda: sessions_service.put_back_attendee(self.context.db, session_id, member, self.context.now())
+                lambda: sessions_service.put_back_attendee(
+                    self.context.db, session_id, member, self.context.now(), arrived_at=came
+                )
             )
         except ValueError:
             self._removed.pop()
@@ -261,6 +278,9 @@ class LiveTally(QObject):
         self._removed.pop()
         self._acts.pop()
         back = teams.get_member(self.context.db, saved.value)
+        if arrived is not None:  # a guest added again has an id of their own
+            self._arrived[back.id] = arrived
+            self._here_since[back.id] = self._here_since.pop(member.id, self._monotonic_at(arrived))
         self.members.insert(min(index, len(self.members)), back)
         self.changed.emit()
         return back
@@ -392,14 +412,20 @@ class LiveTally(QObject):
         if not self.tally.last_heard_at():
             return []
         now = self.context.monotonic()
-        return quiet_members(
-            self.still_here(), self.tally.last_heard_at(), self.session_start, now, self.quiet_after_seconds
-        )
+        return quiet_members(self.still_here(), self._quiet_from(), self.session_start, now, self.quiet_after_seconds)
 
     def silent_for(self, member_id: int) -> float:
-        """Seconds since this person was last heard (or since the start)."""
-        heard = self.tally.last_heard_at().get(member_id, self.session_start)
+        """Seconds since this person was last heard (or since the start, or since they came in late)."""
+        heard = self._quiet_from().get(member_id, self.session_start)
         return max(0.0, self.context.monotonic() - heard)
+
+    def _quiet_from(self) -> dict[int, float]:
+        """When each person was last heard, or came in late if that was later: a colleague who has just walked in
+        has not been quiet for the whole session."""
+        since = dict(self.tally.last_heard_at())
+        for member_id, came in self._here_since.items():
+            since[member_id] = max(since.get(member_id, came), came)
+        return since
 
     def marker_count(self, kind: MarkerKind) -> int:
         return sum(1 for marker_kind, _ in self.markers if marker_kind == kind)
@@ -410,7 +436,7 @@ class LiveTally(QObject):
         heard = self.tally.last_heard_at()
         return room_signal(
             self.still_here() if heard else [],  # nobody tallied yet: no quiet voice to suggest a prompt for
-            heard.items(),
+            self._quiet_from().items(),
             self.markers,
             self.context.monotonic(),
             session_start=self.session_start,

@@ -15,6 +15,7 @@ from copdesk.store.safe_write import STORAGE_FULL_MESSAGE
 from copdesk.views.live.participation.add_people_dialog import NOBODY_ABSENT, AddPeopleDialog
 from copdesk.views.live.participation.roster_model import RosterRole
 from copdesk.views.shell.main_window import MainWindow
+from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, answer_leaving, start_session
 from tests.views.participation_helpers import click_tile
 
@@ -78,6 +79,63 @@ def test_a_latecomer_ticked_in_the_dialog_joins_the_tiles_and_the_tally_is_kept(
     assert click_tile(window, 3) == aziz.id
     saved = [row.member_id for row in participation.contributions(db, session.id)]
     assert saved == [first, aziz.id]
+
+
+def _came_late(window: MainWindow, name: str) -> None:
+    dialog = open_dialog(window)
+    dialog.set_ticked({name})
+    dialog.mark_button.click()
+    assert not dialog.isVisible()
+
+
+def test_a_latecomer_counts_as_quiet_only_from_when_they_came(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """A colleague who came twenty minutes late turned amber as "quiet 20 min" the moment they sat down, and the
+    question picker suggested a prompt for a quiet voice for them: their quiet time counted from the session's start."""
+    window = clocked_window
+    add_team(window, TEAM)
+    start_session(window, present=TEAM[:3])
+    click_tile(window, 0)  # the tally has begun
+    fake_clock.advance(20 * 60)
+    _came_late(window, "Aziz Noor")
+
+    quiet = dict(zip(tiles(window, RosterRole.NAME), tiles(window, RosterRole.QUIET), strict=True))
+    assert quiet == {"Ash Lee": True, "Bo Day": True, "Cy Vale": True, "Aziz Noor": False}
+    aziz = next(m.id for m in teams.list_members(window.context.db, 1) if m.display_name == "Aziz Noor")
+    signal = window.participation_panel.tally.room_signal()
+    assert signal is not None and aziz not in signal.member_ids
+    fake_clock.advance(15 * 60)
+    row = tiles(window, RosterRole.NAME).index("Aziz Noor")
+    assert tiles(window, RosterRole.QUIET)[row] is True and tiles(window, RosterRole.SILENT_MINUTES)[row] == 15
+
+
+def test_a_resumed_session_keeps_each_latecomer_on_their_tile_and_number_key(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """Latecomers join the end of the tiles, but a resume after a restart put everyone back in name order: Aziz Noor,
+    who came late, took key 1, and every key after it logged for someone else. The tiles come back in the order they
+    had, latecomers in the order they came; a latecomer taken off by mistake and put back keeps theirs too."""
+    window = clocked_window
+    add_team(window, TEAM)
+    session = start_session(window, present=("Bo Day", "Cy Vale"))
+    fake_clock.advance(5 * 60)
+    _came_late(window, "Aziz Noor")
+    fake_clock.advance(5 * 60)
+    _came_late(window, "Ash Lee")
+    shown, keys = tiles(window, RosterRole.NAME), tiles(window, RosterRole.SHORTCUT)
+    assert shown == ["Bo Day", "Cy Vale", "Aziz Noor", "Ash Lee"]
+    _not_here(window, "Aziz Noor").trigger()
+    fake_clock.advance(60)
+    window.participation_panel.undo_last()
+    assert tiles(window, RosterRole.NAME) == shown
+
+    window.live_session.finish()  # the app "closes" without the session ending in the store
+    window.live_session.begin(session.id, session.team_id)
+    assert tiles(window, RosterRole.NAME) == shown and tiles(window, RosterRole.SHORTCUT) == keys
+    fake_clock.advance(12 * 60)  # 23 min into the session; Aziz Noor came 5 min after its start
+    row = shown.index("Aziz Noor")
+    assert tiles(window, RosterRole.SILENT_MINUTES)[row] == 18, "quiet from when they came, after a resume too"
 
 
 def test_enter_on_a_name_marks_them_present_at_once(window: MainWindow, qtbot: object) -> None:
