@@ -72,7 +72,7 @@ class LiveTally(QObject):
         self._removed: list[tuple[Member, int]] = []  # each person taken off as present by mistake, and their tile
         self.left_at: dict[int, datetime] = {}  # who has left the session, and when (wall clock): their tile stays
         self._arrived: dict[int, str] = {}  # who was marked present after the start, and when (a stored stamp)
-        self._here_since: dict[int, float] = {}  # when a latecomer came: quiet only from then
+        self._here_since: dict[int, float] = {}  # when a latecomer came, or someone came back: quiet only from then
         self._departures: list[Departure] = []  # each mark of leaving or coming back, in the order made
         self._stint_index: int | None = None  # the entry of the running stint, to save its duration
 
@@ -290,6 +290,8 @@ class LiveTally(QObject):
         talk-time stint of theirs ends), or with ``None`` they are back in the session. Undo takes it back."""
         member = self.members[self.member_ids().index(member_id)]
         self._departures.append(Departure(member, at, self._set_left_shown(member_id, at)))
+        if at is None:  # back: not heard since they came back is what counts as quiet now
+            self._here_since[member_id] = self.context.monotonic()
         self._acts.append(Act.DEPARTURE)
         self.changed.emit()
 
@@ -415,13 +417,13 @@ class LiveTally(QObject):
         return quiet_members(self.still_here(), self._quiet_from(), self.session_start, now, self.quiet_after_seconds)
 
     def silent_for(self, member_id: int) -> float:
-        """Seconds since this person was last heard (or since the start, or since they came in late)."""
+        """Seconds since this person was last heard (or since the start, or since they came in late or back)."""
         heard = self._quiet_from().get(member_id, self.session_start)
         return max(0.0, self.context.monotonic() - heard)
 
     def _quiet_from(self) -> dict[int, float]:
-        """When each person was last heard, or came in late if that was later: a colleague who has just walked in
-        has not been quiet for the whole session."""
+        """When each person was last heard, or came in (late, or back after leaving) if that was later: a colleague
+        who has just walked in has not been quiet for the whole session."""
         since = dict(self.tally.last_heard_at())
         for member_id, came in self._here_since.items():
             since[member_id] = max(since.get(member_id, came), came)

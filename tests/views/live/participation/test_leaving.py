@@ -159,6 +159,28 @@ def test_undo_and_back_in_the_session_take_it_back(clocked_window: MainWindow, f
     assert {m: from_utc_iso(stamp) for m, stamp in sessions.departures(db, session.id).items()} == {bo: left}
 
 
+def test_someone_back_in_the_session_counts_as_quiet_only_from_when_they_came_back(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """Heard early, gone for twenty minutes and back: their tile turned amber as quiet the moment they were marked
+    back, and a prompt for a quiet voice was suggested for them, for minutes they were not in the room."""
+    window = clocked_window
+    add_team(window, TEAM)
+    start_session(window, present=TEAM)
+    click_tile(window, tiles(window, RosterRole.NAME).index("Bo Day"))
+    fake_clock.advance(5 * 60)
+    choose(window, "Bo Day", "Left the session")
+    fake_clock.advance(20 * 60)
+    choose(window, "Bo Day", "Back in the session")
+
+    row = tiles(window, RosterRole.NAME).index("Bo Day")
+    assert tiles(window, RosterRole.QUIET)[row] is False
+    signal = window.participation_panel.tally.room_signal()
+    assert signal is not None and ids_of(window)["Bo Day"] not in signal.member_ids, "the others are quiet"
+    fake_clock.advance(15 * 60)
+    assert tiles(window, RosterRole.QUIET)[row] is True and tiles(window, RosterRole.SILENT_MINUTES)[row] == 15
+
+
 def test_a_resumed_session_shows_who_had_left(clocked_window: MainWindow, fake_clock: FakeClock) -> None:
     """After a crash the tiles come back from the database: who had left, and when, with them."""
     window = clocked_window
