@@ -67,8 +67,11 @@ class PendingLiveSession:
         where = ""
         if self.state is not None and not self.problem:
             index = int(self.state["current_index"])
-            name = self.state["segments"][index]["name"]
-            where = f" The timer was in {name}, {format_minutes(float(self.state['current_elapsed_seconds']))} in."
+            segment = self.state["segments"][index]
+            # The segment's own minutes, with what it was planned for: "19 min in" alone reads as the session's.
+            into = format_minutes(float(self.state["current_elapsed_seconds"]))
+            planned = format_minutes(float(segment["planned_seconds"]))
+            where = f" The timer was {into} into {segment['name']} (planned for {planned})."
         problem = f" {self.problem}" if self.problem else ""
         running = f"{self.team_name}'s {self.session.kind.label}{topic} was still running when CoPDesk closed."
         return f"{running}{when}{where}{problem}"

@@ -74,6 +74,23 @@ def test_resuming_counts_the_time_copdesk_was_closed(
     assert panel.countdown_label.text() == "+00:30", "it runs on, and overruns visibly"
 
 
+def test_the_offer_says_how_far_into_its_segment_the_timer_was_and_what_that_segment_was_planned_for(
+    qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
+) -> None:
+    """The offer said "The timer was in Actions from last time, 19 min in.", which reads as 19 minutes into the
+    session, then 25 minutes in: it was 19 minutes into a segment of 5."""
+    add_team(clocked_window)
+    start_session(clocked_window)
+    fake_clock.advance(6 * MIN)
+    clocked_window.session_flow.next_segment()
+    fake_clock.advance(19 * MIN)
+    assert clocked_window.session_flow.live_timer.save()
+    window, _ = _reopened(qtbot, db_path, fake_clock, 3 * MIN)
+    offer = window.session_flow.resume_dialog
+    assert offer is not None
+    assert "The timer was 19 min into Actions from last time (planned for 5 min)." in offer.message_label.text()
+
+
 def test_a_long_gap_overruns_and_says_where_the_agenda_would_be(
     qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
 ) -> None:
