@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -55,6 +56,25 @@ def test_feedback_is_added_one_person_at_a_time_without_a_name(window: MainWindo
     assert "1 response recorded" in box.message.text()
     names = " ".join(r["to_change"] or "" for r in window.context.db.query("SELECT to_change FROM session_feedback"))
     assert not any(name in names for name in ROSTER)
+
+
+def test_an_answer_pasted_past_what_the_field_holds_is_said_to_be_cut(window: MainWindow) -> None:
+    """A colleague's answer pasted from the meeting chat was cut to 500 characters without a word: the rest of their
+    words were gone before anyone could see it."""
+    add_team(window)
+    start_session(window)
+    _end(window)
+    summary = window.session_flow.summary_dialog
+    assert summary is not None
+    box = summary.feedback
+    QGuiApplication.clipboard().setText("Longer check-ins, please. " * 200)
+    box.to_change.setFocus()
+    box.to_change.paste()
+    assert len(box.to_change.text()) == box.to_change.maxLength() == 500
+    assert box.message.isVisibleTo(box)
+    assert box.message.text() == (
+        f"{box.to_change.accessibleName()} holds at most 500 characters: the rest was not taken."
+    )
 
 
 @pytest.mark.parametrize(
