@@ -87,6 +87,7 @@ class PlanningSection(QWidget):
         self.context = context
         self.team_id: int | None = None
         self.session_day: date | None = None
+        self.kind_label = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = hint_label()
@@ -108,6 +109,7 @@ class PlanningSection(QWidget):
         # The session the team runs, as the plan beside it: not a Spotlight or Themed session it attends first.
         upcoming = next_run_session(self.context.db, team.id, self.context.now())
         self.session_day = upcoming.moment.date() if upcoming else None
+        self.kind_label = upcoming.kind.label if upcoming else ""
         self.model.set_ticked(planning_ticks(self.context.db, team.id, self.session_day))
         self._count()
 
@@ -137,6 +139,10 @@ class PlanningSection(QWidget):
         )
 
     def _count(self) -> None:
+        # Named as the plan beside it names it: the "Next session" above may be a Spotlight the team attends first.
         done, total = len(self.model.ticked()), self.model.rowCount()
-        when = f" for {format_uk(self.session_day)}" if self.session_day else ""
-        self.summary.setText(f"{done} of {total} considered{when}. Ticks are kept for this session only.")
+        if self.session_day is None:
+            self.summary.setText(f"{done} of {total} considered for the next session the team runs (none scheduled).")
+            return
+        session = f"the {self.kind_label} on {format_uk(self.session_day)}"
+        self.summary.setText(f"{done} of {total} considered for {session} (kept for it only).")

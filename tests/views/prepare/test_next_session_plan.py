@@ -120,6 +120,29 @@ def test_a_spotlight_or_themed_session_takes_nothing_from_the_plan_for_the_teams
     assert planning.next_session_plan(window.context.db, team.id, SESSION_DAY).presenter_id == cy  # kept for it
 
 
+def test_the_planning_checklist_names_the_session_its_ticks_are_for(clocked_window: MainWindow) -> None:
+    """Under a "Next session" of a Themed discussion the team attends, the checklist said "0 of 8 considered for Thu 22
+    Oct 2026. Ticks are kept for this session only.": which session was "this"? It names the session as the plan
+    beside it does, and says when none is scheduled rather than speaking of "this session"."""
+    window = clocked_window
+    db, now = window.context.db, window.context.now()
+    team = teams.create_team(db, "Harbour Team", list(ROSTER), now)
+    window.reload_teams(team.id)
+    sections = window.review_panel.review_sections
+    assert sections.planning.summary.text() == (
+        "0 of 8 considered for the next session the team runs (none scheduled)."
+    )
+    themed = build_rule(Preset(SessionKind.THEMED, 3, time(13), date(2026, 10, 1)))  # Thu 15 Oct, attended
+    series.add_series(db, team.id, SessionKind.THEMED, themed, now)
+    reflective = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 10, 9)))  # from Thu 22 Oct
+    series.add_series(db, team.id, SessionKind.REFLECTIVE, reflective, now)
+    window.review_panel.refresh()
+    assert sections.planning.summary.text() == (
+        "0 of 8 considered for the Reflective practice CoP on Thu 22 Oct 2026 (kept for it only)."
+    )
+    assert "Reflective practice CoP on Thu 22 Oct 2026" in sections.plan.message.text(), "one session, named alike"
+
+
 def test_a_planned_presenter_made_inactive_is_still_shown_and_the_plan_still_saves(clocked_window: MainWindow) -> None:
     """Made inactive after being asked: shown as "Nobody", the plan refused every later edit (a date asked with
     nobody to have asked), and the co-facilitator would have been dropped unsaid at the next save."""

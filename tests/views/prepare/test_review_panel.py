@@ -98,7 +98,7 @@ def test_planning_ticks_are_kept_for_the_upcoming_session(window: MainWindow) ->
     panel.refresh()
     assert checklist.index(0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     summary = panel.review_sections.planning.summary.text()
-    assert summary.startswith(f"1 of 8 considered for {format_uk(run.moment.date())}")
+    assert summary.startswith(f"1 of 8 considered for the {run.kind.label} on {format_uk(run.moment.date())}")
     assert panel.review_sections.plan.session_day == run.moment.date()  # the checklist and the plan: one session
 
 
