@@ -175,6 +175,7 @@ SELECT hit.*, team.name AS team_name, coalesce({SESSION_ORDER.format(s="session"
 ) AS hit
 LEFT JOIN session ON session.id = hit.session_id
 JOIN team ON team.id = coalesce(hit.team_id, session.team_id)
+WHERE :team_id IS NULL OR team.id = :team_id
 ORDER BY hit.score, coalesce(held, hit.raised_on) DESC
 LIMIT :limit
 """
@@ -200,9 +201,13 @@ def _held_on(row: dict[str, Any]) -> date:
     return local_day(row["held"]) if row["held"] is not None else date.fromisoformat(row["raised_on"])
 
 
-def search_notes(db: Database, typed: str, *, limit: int = SEARCH_LIMIT) -> list[NoteHit]:
+def search_notes(db: Database, typed: str, *, team_id: int | None = None, limit: int = SEARCH_LIMIT) -> list[NoteHit]:
     """Every note, learning point, parked item, issue (its title, what was said and how it was resolved), action
-    and escalation outcome, of every session, containing all the words."""
+    and escalation outcome containing all the words: of ``team_id``'s sessions (and its records with no session
+    left), or of every team's with ``None``.
+
+    The team is kept to in the query, before the best ``limit`` are taken: another team's matches never take the
+    places of this team's, and never leave the database for a screen that may be shared."""
     query = match_all(typed)
     if query is None:
         return []
@@ -211,6 +216,7 @@ def search_notes(db: Database, typed: str, *, limit: int = SEARCH_LIMIT) -> list
         "start": HIGHLIGHT_START,
         "end": HIGHLIGHT_END,
         "ellipsis": ELLIPSIS,
+        "team_id": team_id,
         "limit": limit,
     }
     return [
@@ -230,15 +236,18 @@ def search_notes(db: Database, typed: str, *, limit: int = SEARCH_LIMIT) -> list
     ]
 
 
-def search_notes_beside(db_path: Path, typed: str, superseded: Callable[[], bool]) -> list[NoteHit]:
-    """:func:`search_notes` on a read-only connection of its own, for a worker thread (the search takes a quarter of a
-    second on ten years of notes), given up as soon as ``superseded()`` says a newer search was asked for: what it
-    returns then is never shown. A file that cannot be read just now is a :class:`StoreError`."""
+def search_notes_beside(
+    db_path: Path, typed: str, superseded: Callable[[], bool], *, team_id: int | None
+) -> list[NoteHit]:
+    """:func:`search_notes` (of ``team_id``'s notes, or every team's with ``None``) on a read-only connection of its
+    own, for a worker thread (the search takes a quarter of a second on ten years of notes), given up as soon as
+    ``superseded()`` says a newer search was asked for: what it returns then is never shown. A file that cannot be
+    read just now is a :class:`StoreError`."""
     db: Database | None = None
     try:
         db = open_to_read_beside(db_path)
         db.conn.set_progress_handler(superseded, STEPS_BETWEEN_ASKING)
-        return search_notes(db, typed)
+        return search_notes(db, typed, team_id=team_id)
     except sqlite3.Error as exc:
         if superseded():  # stopped for the newer search
             return []

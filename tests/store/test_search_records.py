@@ -1,5 +1,5 @@
 """Note search reaches issue titles, actions and escalation outcomes (db/0009) and how issues were resolved (db/0032),
-each with its session's date."""
+each with its session's date, and keeps to one team's when asked."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.fts import split_highlights
-from copdesk.core.model import EscalationStatus, EscalationTarget, SessionKind
-from copdesk.store import actions, issues, migrations, sessions, teams
+from copdesk.core.model import EscalationStatus, EscalationTarget, NoteKind, SessionKind
+from copdesk.store import actions, issues, migrations, notes, sessions, teams
 from copdesk.store.connection import open_database
 from copdesk.store.recurring import change_escalation
 from copdesk.store.search import search_notes
@@ -143,3 +143,45 @@ def test_what_outlives_its_sessions_is_still_found_dated_when_it_was_recorded(db
         ("Escalation outcome: Jo Quinn's referrals", None, _day(5), "Harbour Team"),  # the day it was raised
         ("Action", None, _day(0), "Harbour Team"),
     }
+
+
+def test_a_search_of_one_team_finds_every_kind_of_its_words_and_none_of_another_teams(db: Database) -> None:
+    """A facilitator of two teams' CoPs searches with one team watching: the other's words never leave the database."""
+    harbour = teams.create_team(db, "Harbour Team", [], NOW)
+    riverside = teams.create_team(db, "Riverside Team", [], NOW)
+    for team in (harbour, riverside):
+        session = _session(db, team.id, 0)
+        notes.add_note(db, session, NoteKind.LEARNING, "Share the rota early", NOW)
+        issue = issues.add_issue(db, team.id, "Rota gaps", session, NOW, "The rota changed twice")
+        issues.resolve_issue(db, issue.id, "A rota lead was named", NOW)
+        escalation = issues.add_escalation(db, issue.id, EscalationTarget.MANAGER, _day(0), None, session)
+        change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "The manager agreed the rota")
+        actions.add_action(db, team.id, "Post the rota", NOW, origin_session_id=session)
+        actions.add_action(db, team.id, "Check the rota with HR", NOW)  # no session: its own team says whose
+    for team in (harbour, riverside):
+        hits = search_notes(db, "rota", team_id=team.id)
+        assert {hit.team_name for hit in hits} == {team.name}
+        assert sorted(hit.where for hit in hits) == [
+            "Action",
+            "Action",
+            "Escalation outcome: Rota gaps",
+            "Issue",
+            "Issue: Rota gaps",
+            "Learning point",
+            "Resolution: Rota gaps",
+        ]
+    assert len(search_notes(db, "rota")) == 14  # every team's
+
+
+def test_the_best_matches_are_taken_from_the_teams_own(db: Database) -> None:
+    """Another team's better matches never take this team's places in the limit."""
+    harbour = teams.create_team(db, "Harbour Team", [], NOW)
+    riverside = teams.create_team(db, "Riverside Team", [], NOW)
+    busy = _session(db, riverside.id, 0)
+    for _ in range(5):
+        notes.add_note(db, busy, NoteKind.LEARNING, "Rota", NOW)  # short: each a better match than the long one
+    long_note = "We went over the discharge plans, the waiting list and, near the end, the rota for next month."
+    notes.add_note(db, _session(db, harbour.id, 0), NoteKind.NOTE, long_note, NOW)
+    assert long_note not in [hit.text for hit in search_notes(db, "rota", limit=3)]  # outranked among every team's
+    [hit] = search_notes(db, "rota", team_id=harbour.id, limit=3)
+    assert (hit.text, hit.team_name) == (long_note, "Harbour Team")

@@ -292,4 +292,4 @@ class NotesSearchDialog(QDialog):
 
 def _found_beside(db_path: Path, typed: str, superseded: Callable[[], bool]) -> tuple[str, list[NoteHit]]:
     """In the worker: the matches, with the words they were found for."""
-    return typed, search_notes_beside(db_path, typed, superseded)
+    return typed, search_notes_beside(db_path, typed, superseded, team_id=None)

@@ -267,7 +267,9 @@ class FakeSearch:
         self.later = threading.Event()  # set, every later search waits for the test to let it go on
         self.go_on = threading.Event()
 
-    def __call__(self, _db_path: Path, typed: str, superseded: Callable[[], bool]) -> list[NoteHit]:
+    def __call__(
+        self, _db_path: Path, typed: str, superseded: Callable[[], bool], *, team_id: int | None
+    ) -> list[NoteHit]:
         self.threads.append(threading.current_thread().name)
         if len(self.threads) == 1:
             self.begun.set()
@@ -365,7 +367,9 @@ def test_a_search_beside_the_window_sees_what_was_just_saved_and_stops_when_supe
     for number in range(300):
         notes.add_note(db, session.id, NoteKind.LEARNING, f"Reablement point {number}", NOW)
     notes.add_note(db, session.id, NoteKind.NOTE, "Reablement went well", NOW)
-    found = search_notes_beside(window.context.db_path, "reablement well", lambda: False)
+    found = search_notes_beside(window.context.db_path, "reablement well", lambda: False, team_id=team.id)
     assert [hit.text for hit in found] == ["Reablement went well"]
-    assert len(search_notes_beside(window.context.db_path, "reablement", lambda: False)) == 100
-    assert search_notes_beside(window.context.db_path, "reablement", lambda: True) == []  # given up at once
+    assert len(search_notes_beside(window.context.db_path, "reablement", lambda: False, team_id=team.id)) == 100
+    assert (
+        search_notes_beside(window.context.db_path, "reablement", lambda: True, team_id=team.id) == []
+    )  # given up at once
