@@ -1,13 +1,13 @@
 """What the UI thread pays at each pause in typing, on the ten-year database and on 1 MB notes, offscreen.
 
-Two checks run when typing pauses. *Note search* (Ctrl+F): each query of a few typed words is searched on a copy of
-``bench/out/history.db`` while a precise Qt timer beats every millisecond; the longest gap between beats is the
-longest the window stopped answering (a search run on the UI thread holds it for the whole query), printed with the
-time from the pause to the matches shown. *The identifier check*: a notes editor holding a 1 MB note (prose
-with an identifier every 50 lines, then lines of "Mr" alone, where each title takes the next line's as its name), a
-few words typed at its end and then in its middle, each followed by the check a pause runs
-(``IdentifierWarning.check_now``), timed on the UI thread; the first check of the whole note (when a session is
-loaded or resumed) is printed beside. Figures only, never pass/fail.
+Two checks run when typing pauses. *Note search* (Ctrl+F): each query of a few typed words is searched in every team's
+notes (*All my teams*, the most there is to search) on a copy of ``bench/out/history.db`` while a precise Qt timer beats
+every millisecond; the longest gap between beats is the longest the window stopped answering (a search run on the UI
+thread holds it for the whole query), printed with the time from the pause to the matches shown. *The identifier check*:
+a notes editor holding a 1 MB note (prose with an identifier every 50 lines, then lines of "Mr" alone, where each title
+takes the next line's as its name), a few words typed at its end and then in its middle, each followed by the check a
+pause runs (``IdentifierWarning.check_now``), timed on the UI thread; the first check of the whole note (when a session
+is loaded or resumed) is printed beside. Figures only, never pass/fail.
 
     python bench/typing_pauses.py [--db bench/out/history.db] [--repeats 20]
 """
@@ -82,8 +82,9 @@ class SearchPause:
 def search_pauses(db: Path) -> None:
     window = create_window(db)
     window.resize(1366, 768)
-    dialog = NotesSearchDialog(window.context, window)
+    dialog = NotesSearchDialog(window.context, window.current_team_id, window.session_flow.actions.share_view, window)
     dialog.show()
+    dialog.all_teams.setChecked(True)
     beats: list[float] = []
     heartbeat = QTimer()
     heartbeat.setTimerType(Qt.TimerType.PreciseTimer)

@@ -426,11 +426,11 @@ def test_the_erase_dialog_says_where_to_correct_the_texts_that_still_name_the_me
     dialog = EraseMemberDialog(_context(db, db_path), team_id)
     qtbot.addWidget(dialog)
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Bo Day"))
-    assert "Search all notes" not in dialog.preview.text()  # nothing of Bo Day's to correct
+    assert "Search notes" not in dialog.preview.text()  # nothing of Bo Day's to correct
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
     assert "still mention the name (CoPDesk never rewrites your words): notes: 1." in dialog.preview.text()
     assert dialog.preview.text().endswith(
-        "Search all notes (Ctrl+F) finds those in notes, issues (and how they were resolved), actions and escalation "
+        "Search notes (Ctrl+F) finds those in notes, issues (and how they were resolved), actions and escalation "
         "outcomes: select one and correct its words there."
     )
     dialog.confirm.setChecked(True)
@@ -495,7 +495,7 @@ def test_the_erase_dialog_grows_to_show_its_words_whole_when_a_member_is_chosen(
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Zoë Quinn"))
-    assert "Search all notes" in dialog.preview.text()
+    assert "Search notes" in dialog.preview.text()
     for label in (dialog.ui.introLabel, dialog.preview):
         assert label.height() >= label.heightForWidth(label.width()), label.objectName()
 

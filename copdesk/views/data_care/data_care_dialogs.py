@@ -357,7 +357,7 @@ class EraseMemberDialog(DataCareDialog):
 
 
 _HOW_TO_CORRECT = (
-    " Search all notes (Ctrl+F) finds those in notes, issues (and how they were resolved), actions and escalation"
+    " Search notes (Ctrl+F) finds those in notes, issues (and how they were resolved), actions and escalation"
     " outcomes: select one and correct its words there."
 )
 

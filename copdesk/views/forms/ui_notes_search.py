@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QSplitter, QTableView, QTextBrowser,
-    QVBoxLayout, QWidget)
+    QLabel, QLineEdit, QPushButton, QRadioButton,
+    QSizePolicy, QSpacerItem, QSplitter, QTableView,
+    QTextBrowser, QVBoxLayout, QWidget)
 
 class Ui_NotesSearchDialog(object):
     def setupUi(self, notesSearch):
@@ -33,6 +33,30 @@ class Ui_NotesSearchDialog(object):
         self.queryEdit.setClearButtonEnabled(True)
 
         self.mainLayout.addWidget(self.queryEdit)
+
+        self.scopeRow = QHBoxLayout()
+        self.scopeRow.setObjectName(u"scopeRow")
+        self.thisTeamRadio = QRadioButton(notesSearch)
+        self.thisTeamRadio.setObjectName(u"thisTeamRadio")
+        self.thisTeamRadio.setChecked(True)
+
+        self.scopeRow.addWidget(self.thisTeamRadio)
+
+        self.allTeamsRadio = QRadioButton(notesSearch)
+        self.allTeamsRadio.setObjectName(u"allTeamsRadio")
+
+        self.scopeRow.addWidget(self.allTeamsRadio)
+
+        self.scopeNoteLabel = QLabel(notesSearch)
+        self.scopeNoteLabel.setObjectName(u"scopeNoteLabel")
+        self.scopeNoteLabel.setWordWrap(True)
+        self.scopeNoteLabel.setProperty(u"role", u"hint")
+
+        self.scopeRow.addWidget(self.scopeNoteLabel)
+
+        self.scopeRow.setStretch(2, 1)
+
+        self.mainLayout.addLayout(self.scopeRow)
 
         self.summaryLabel = QLabel(notesSearch)
         self.summaryLabel.setObjectName(u"summaryLabel")
@@ -75,7 +99,7 @@ class Ui_NotesSearchDialog(object):
 
         self.mainLayout.addLayout(self.correctRow)
 
-        self.mainLayout.setStretch(2, 1)
+        self.mainLayout.setStretch(3, 1)
 
         self.retranslateUi(notesSearch)
 
@@ -83,11 +107,26 @@ class Ui_NotesSearchDialog(object):
     # setupUi
 
     def retranslateUi(self, notesSearch):
-        notesSearch.setWindowTitle(QCoreApplication.translate("NotesSearchDialog", u"Search all notes", None))
-        self.queryEdit.setPlaceholderText(QCoreApplication.translate("NotesSearchDialog", u"Words to find in every session's notes, issues, actions and escalations", None))
+        notesSearch.setWindowTitle(QCoreApplication.translate("NotesSearchDialog", u"Search notes", None))
+        self.queryEdit.setPlaceholderText(QCoreApplication.translate("NotesSearchDialog", u"Words to find in this team's notes, issues, actions and escalations", None))
 #if QT_CONFIG(accessibility)
-        self.queryEdit.setAccessibleName(QCoreApplication.translate("NotesSearchDialog", u"Search all notes", None))
+        self.queryEdit.setAccessibleName(QCoreApplication.translate("NotesSearchDialog", u"Search notes", None))
 #endif // QT_CONFIG(accessibility)
+        self.thisTeamRadio.setText(QCoreApplication.translate("NotesSearchDialog", u"&This team", None))
+#if QT_CONFIG(tooltip)
+        self.thisTeamRadio.setToolTip(QCoreApplication.translate("NotesSearchDialog", u"Search only the notes of the team chosen at the top (during a session, the session's team)", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.thisTeamRadio.setAccessibleName(QCoreApplication.translate("NotesSearchDialog", u"Search this team's notes only", None))
+#endif // QT_CONFIG(accessibility)
+        self.allTeamsRadio.setText(QCoreApplication.translate("NotesSearchDialog", u"&All my teams", None))
+#if QT_CONFIG(tooltip)
+        self.allTeamsRadio.setToolTip(QCoreApplication.translate("NotesSearchDialog", u"Search every team's notes; not while the share-safe view is open, as the screen may be shared", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.allTeamsRadio.setAccessibleName(QCoreApplication.translate("NotesSearchDialog", u"Search all my teams' notes", None))
+#endif // QT_CONFIG(accessibility)
+        self.scopeNoteLabel.setText(QCoreApplication.translate("NotesSearchDialog", u"Not while the share-safe view is open: the screen may be shared.", None))
         self.summaryLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.matchesTable.setAccessibleName(QCoreApplication.translate("NotesSearchDialog", u"Matches", None))

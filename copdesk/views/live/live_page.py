@@ -8,6 +8,8 @@ memory. ``MainWindow.ensure_live_page`` builds it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
 
@@ -21,12 +23,15 @@ from copdesk.views.session.session_flow import SessionFlow
 
 
 class LivePage(QWidget):
-    def __init__(self, context: AppContext, live: LiveSession, flow: SessionFlow) -> None:
+    def __init__(
+        self, context: AppContext, live: LiveSession, flow: SessionFlow, current_team_id: Callable[[], int | None]
+    ) -> None:
+        """``current_team_id`` is the team chosen at the top of the window: note search keeps to it."""
         super().__init__()
         self.timer_panel = TimerPanel(context, flow.live_timer, flow.actions, flow.colours)
         self.question_panel = QuestionPanel(context, live)
         self.participation_panel = ParticipationPanel(context, live)
-        self.notes_panel = NotesPanel(context, live)
+        self.notes_panel = NotesPanel(context, live, flow.actions.share_view, current_team_id)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(10, 10, 10, 10)
         self.live_splitter = QSplitter(Qt.Orientation.Horizontal)

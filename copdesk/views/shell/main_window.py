@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         if self._live_page is None:
             from copdesk.views.live.live_page import LivePage
 
-            page = LivePage(self.context, self.live_session, self.session_flow)
+            page = LivePage(self.context, self.live_session, self.session_flow, self.current_team_id)
             page.timer_panel.set_colours(self.session_flow.colours)
             page.notes_panel.words_corrected.connect(self.review_panel.refresh)
             self.pages.insertWidget(LIVE_PAGE, page)

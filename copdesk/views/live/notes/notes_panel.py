@@ -17,10 +17,11 @@ session's text deletes the file again.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -66,10 +67,21 @@ class NotesPanel(Pane):
     NOTES_TAB, ACTION_TAB, ISSUE_TAB, LEARNING_TAB, PARKED_TAB, ESCALATION_TAB = range(6)
     words_corrected = Signal()  # corrected in note search: views that list the team's words are out of date
 
-    def __init__(self, context: AppContext, live: LiveSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        live: LiveSession,
+        share_view: QAction,
+        current_team_id: Callable[[], int | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``share_view`` and ``current_team_id`` (the team chosen at the top) are for note search, which keeps to
+        the team's notes (:class:`NotesSearchDialog`)."""
         super().__init__("notesPanel", "Notes", parent)
         self.context = context
         self.live = live
+        self._share_view = share_view
+        self._current_team_id = current_team_id
         self.session_id: int | None = None
         self.team_id: int | None = None
         self._dirty = False
@@ -83,8 +95,8 @@ class NotesPanel(Pane):
         self.save_status.setAccessibleName("Save status")
         self.header_tools.addWidget(self.save_status)
         self.search_button = QPushButton("Search notes")
-        self.search_button.setAccessibleName("Search the notes of every session")
-        self.search_button.setToolTip("Search the notes of every session (Ctrl+F)")
+        self.search_button.setAccessibleName("Search this team's notes")
+        self.search_button.setToolTip("Search this team's notes, or all your teams' (Ctrl+F)")
         self.search_button.clicked.connect(self.open_search)
         self.header_tools.addWidget(self.search_button)
 
@@ -359,11 +371,15 @@ class NotesPanel(Pane):
 
     def open_search(self) -> None:
         if self._search is None:
-            self._search = NotesSearchDialog(self.context, self.window())
+            self._search = NotesSearchDialog(self.context, self._team_to_search, self._share_view, self.window())
             self._search.corrected.connect(self._words_corrected)
         self.flush()  # what was just typed is findable too
         self._search.open_with_focus()
         self._search.run_search()
+
+    def _team_to_search(self) -> int | None:
+        """The live session's team while one is live, else the team chosen at the top."""
+        return self.live.team_id if self.live.is_live else self._current_team_id()
 
     def close_search(self) -> None:
         """The window is closing: the search dialog closes with it, and a search under way is stopped and its thread

@@ -1,7 +1,11 @@
-"""Search every note of every session (Ctrl+F): SQLite FTS5, matches shown in context with the session date.
+"""Search the team's notes (Ctrl+F): SQLite FTS5, matches shown in context with the session date.
 
 Notes, learning points, parked items, issues (their titles, what was said when one was raised and how it was
-resolved), actions and escalation outcomes are all searched. The results list shows each match in its sentence
+resolved), actions and escalation outcomes are all searched: the team's (the team chosen at the top, or during a
+session, the session's), unless *All my teams* is chosen. A facilitator of two teams' CoPs may search with one team
+watching on Teams, and the other team's case discussions are not theirs to see: so each opening searches the one
+team again, whatever was chosen last, and *All my teams* cannot be chosen while the share-safe view is open. The
+results list shows each match in its sentence
 with the words highlighted; the selected one is shown whole below. All text is escaped before it is styled, so a
 note can never become markup. A match's words can be corrected where it is found (Enter, a double-click, or
 "Correct the words…": :mod:`copdesk.views.live.notes.correct_words`), which is how a name is taken out of an
@@ -21,7 +25,15 @@ from itertools import islice
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetricsF, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QAction,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QDialog, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from copdesk.core.dates import format_uk
@@ -29,6 +41,7 @@ from copdesk.core.fts import split_highlights, typed_words_pattern
 from copdesk.core.text import counted
 from copdesk.store.errors import StoreError
 from copdesk.store.search import NoteHit, search_notes_beside
+from copdesk.store.teams import get_team
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_notes_search import Ui_NotesSearchDialog
 from copdesk.views.widgets.background import NewestOnly
@@ -40,11 +53,13 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from copdesk.core.model import Team
     from copdesk.views.live.notes.correct_words import CorrectWordsDialog
 
 SEARCH_DELAY_MS = 200
 SEARCHING = "Searching…"
-EMPTY_SEARCH = "Type a word or two: every session's notes are searched."
+EVERY_TEAM = "every team's"
+TEAM_COLUMN = 1  # hidden when one team is searched: it would say the same on every row
 MATCH_COLUMN = 3
 # The team and where a match was (an issue's title can be long) fit their words up to this many pixels, and are
 # elided beyond (whole on hover), so the match itself is never pushed out of sight to the right.
@@ -149,13 +164,28 @@ class SnippetDelegate(QStyledItemDelegate):
 class NotesSearchDialog(QDialog):
     corrected = Signal()  # a match's words were corrected: lists elsewhere that show them are out of date
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        team_to_search: Callable[[], int | None],
+        share_view: QAction,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``team_to_search`` names the team searched unless *All my teams* is chosen (``None``: there is no team
+        yet); ``share_view`` is the share-safe view's action, checked while that view is open."""
         super().__init__(parent)
         self.ui = Ui_NotesSearchDialog()
         self.ui.setupUi(self)
         self.context = context
         ui = self.ui
         self.query_edit, self.summary = ui.queryEdit, ui.summaryLabel
+        self.this_team, self.all_teams, self.scope_note = ui.thisTeamRadio, ui.allTeamsRadio, ui.scopeNoteLabel
+        keeps_room = self.scope_note.sizePolicy()
+        keeps_room.setRetainSizeWhenHidden(True)  # hidden, it still keeps the two choices side by side at the left
+        self.scope_note.setSizePolicy(keeps_room)
+        self._team_to_search = team_to_search
+        self._share_view = share_view
+        self._team: Team | None = None  # the team searched, read as each search is asked
         self.table, self.preview = ui.matchesTable, ui.previewBrowser
         self.model = hit_model(self)
         self.table.setModel(self.model)
@@ -183,6 +213,8 @@ class NotesSearchDialog(QDialog):
         self._searching.done.connect(self._found)
         self._searched = ""  # the words of the matches shown
         self._reselect: NoteHit | None = None  # a match just corrected, selected again once the search is back
+        self.all_teams.toggled.connect(self._scope_changed)
+        share_view.toggled.connect(self._sharing_changed)
         self.finished.connect(self._forget_search)
         self.run_search()
 
@@ -194,10 +226,12 @@ class NotesSearchDialog(QDialog):
         self.query_edit.selectAll()
 
     def _forget_search(self) -> None:
-        """Closed: the next Ctrl+F opens empty. It may come mid-session with the screen shared, and the last search
-        (a colleague's name, looked for to correct it) would otherwise be shown again, matches and all. A search
-        under way is stopped, and its thread has ended when the dialog has closed."""
+        """Closed: the next Ctrl+F opens empty, on this team's notes. It may come mid-session with the screen shared,
+        and the last search (a colleague's name, looked for to correct it, or every team's notes) would otherwise be
+        shown again, matches and all. A search under way is stopped, and its thread has ended when the dialog has
+        closed."""
         self.query_edit.clear()
+        self.this_team.setChecked(True)
         self.run_search()
         self._searching.stop()
 
@@ -205,13 +239,47 @@ class NotesSearchDialog(QDialog):
         """Search for the words typed, in the worker: the matches are shown when they come. No words: none, now."""
         self._timer.stop()
         self._reselect = None
+        team_id = self._show_scope()
         typed = self.query_edit.text()
         if not typed.strip():
             self._searching.drop()
             self._show_matches(typed, [])
             return
         self.summary.setText(SEARCHING)
-        self._searching.ask(typed)
+        self._searching.ask((typed, team_id))
+
+    def _show_scope(self) -> int | None:
+        """Read the team to search and say which it is; the team's id, or ``None`` to search every team's notes
+        (*All my teams*, never while the share-safe view is open, or no team yet)."""
+        team_id = self._team_to_search()
+        self._team = team = get_team(self.context.db, team_id) if team_id is not None else None
+        shared = self._share_view.isChecked()
+        self.this_team.setText(f"&This team: {team.name.replace('&', '&&')}" if team is not None else "&This team")
+        self.all_teams.setEnabled(team is not None and not shared)
+        self.scope_note.setVisible(shared)
+        every_team = team is None or (self.all_teams.isChecked() and not shared)
+        self.table.setColumnHidden(TEAM_COLUMN, not every_team)
+        self.query_edit.setPlaceholderText(
+            f"Words to find in {self._whose(every_team)} notes, issues, actions and escalations"
+        )
+        return None if every_team or team is None else team.id
+
+    def _whose(self, every_team: bool) -> str:
+        return EVERY_TEAM if every_team or self._team is None else f"{self._team.name}'s"
+
+    def _scope_changed(self) -> None:
+        """This team or all: the matches shown go at once (another team's off the screen now, not when the search
+        is back), and the words are searched again."""
+        self._show_matches(self.query_edit.text(), [])
+        self.run_search()
+
+    def _sharing_changed(self, shared: bool) -> None:
+        """The share-safe view opened (or closed) with the dialog open: every team's matches go, this team's are
+        searched."""
+        if shared and self.all_teams.isChecked():
+            self.this_team.setChecked(True)  # searches again
+        else:
+            self._show_scope()
 
     def _found(self, outcome: object) -> None:
         if isinstance(outcome, StoreError):
@@ -228,12 +296,15 @@ class NotesSearchDialog(QDialog):
         self.model.set_rows(hits)
         for column, widest in FITTED_COLUMNS.items():
             self.table.setColumnWidth(column, min(self.table.sizeHintForColumn(column), widest))
+        every_team = not self.table.isColumnHidden(TEAM_COLUMN)
+        whose = self._whose(every_team)
         if not typed.strip():
-            self.summary.setText(EMPTY_SEARCH)
+            self.summary.setText(f"Type a word or two to search {whose} notes.")
         elif not hits:
-            self.summary.setText("Nothing found. Try fewer words, or the start of a word.")
+            wider = ", or search all your teams (Alt+A)" if self.all_teams.isEnabled() and not every_team else ""
+            self.summary.setText(f"No matches in {whose} notes. Try fewer words, or the start of a word{wider}.")
         else:
-            self.summary.setText(f"{counted(len(hits), 'match', 'matches')}, best first.")
+            self.summary.setText(f"{counted(len(hits), 'match', 'matches')} in {whose} notes, best first.")
         self.preview.clear()
         self.correct_button.setEnabled(bool(hits))
         show_message(self.message, "", error=False)
@@ -286,10 +357,14 @@ class NotesSearchDialog(QDialog):
             return
         hit = self.model.row_at(index.row())
         body = highlight_words(hit.text, self._searched)
-        heading = html.escape(f"{format_uk(hit.session_date)} · {hit.team_name} · {hit.where}")
+        team = [] if self.table.isColumnHidden(TEAM_COLUMN) else [hit.team_name]
+        heading = html.escape(" · ".join([format_uk(hit.session_date), *team, hit.where]))
         self.preview.setHtml(f"<p><b>{heading}</b></p><p>{body}</p>")
 
 
-def _found_beside(db_path: Path, typed: str, superseded: Callable[[], bool]) -> tuple[str, list[NoteHit]]:
-    """In the worker: the matches, with the words they were found for."""
-    return typed, search_notes_beside(db_path, typed, superseded, team_id=None)
+def _found_beside(
+    db_path: Path, request: tuple[str, int | None], superseded: Callable[[], bool]
+) -> tuple[str, list[NoteHit]]:
+    """In the worker: the matches of the words in the team's notes (every team's with ``None``), with the words."""
+    typed, team_id = request
+    return typed, search_notes_beside(db_path, typed, superseded, team_id=team_id)

@@ -1,4 +1,4 @@
-"""Search all notes (Ctrl+F): a match too long for its column ends in "…", never cut through a letter."""
+"""Search notes (Ctrl+F): a match too long for its column ends in "…", never cut through a letter."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def test_the_match_column_is_elided_rather_than_clipped(qtbot: QtBot, window: Ma
     team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
     session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, NOW, planned_start=NOW)
     notes.add_note(db, session.id, NoteKind.LEARNING, f"Carers {LONG_RUN}", NOW)
-    dialog = NotesSearchDialog(window.context, window)
+    dialog = _dialog(window)
     qtbot.addWidget(dialog)
     dialog.show()
     _find(qtbot, dialog, "carers")
@@ -83,7 +83,7 @@ def test_a_pasted_document_shows_whole_below_with_its_first_matches_marked(qtbot
     team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
     session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, NOW, planned_start=NOW)
     notes.add_note(db, session.id, NoteKind.NOTE, "visit yes " * 20_000, NOW)
-    dialog = NotesSearchDialog(window.context, window)
+    dialog = _dialog(window)
     qtbot.addWidget(dialog)
     dialog.show()
     _find(qtbot, dialog, "visit")
@@ -110,6 +110,11 @@ def _ended_session_naming(window: MainWindow) -> tuple[int, int]:
     return action.id, note.id
 
 
+def _dialog(window: MainWindow) -> NotesSearchDialog:
+    """The dialog as the notes pane makes it: on the team chosen at the top, beside the share-safe view's action."""
+    return NotesSearchDialog(window.context, window.current_team_id, window.session_flow.actions.share_view, window)
+
+
 def _find(qtbot: QtBot, dialog: NotesSearchDialog, words: str) -> None:
     """Search for ``words`` and wait for the matches (the search runs in a worker thread)."""
     dialog.query_edit.setText(words)
@@ -134,7 +139,7 @@ def test_a_long_issue_title_never_pushes_the_match_out_of_sight(qtbot: QtBot, wi
     session = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, NOW, planned_start=NOW)
     title = "Delays getting occupational therapy assessments before discharge, again, from every ward " * 2
     issues.add_issue(db, team.id, title.strip(), session.id, NOW, text="Occupational therapy waits came up again")
-    dialog = NotesSearchDialog(window.context, window)
+    dialog = _dialog(window)
     qtbot.addWidget(dialog)
     dialog.resize(900, 560)
     dialog.show()
@@ -299,7 +304,7 @@ def _worker_alive() -> bool:
 def test_typing_never_waits_for_the_search_and_the_dialog_says_it_is_searching(
     window: MainWindow, qtbot: QtBot, fake_search: FakeSearch
 ) -> None:
-    dialog = NotesSearchDialog(window.context, window)
+    dialog = _dialog(window)
     qtbot.addWidget(dialog)
     dialog.query_edit.setText("wait for me")
     dialog.run_search()
@@ -310,13 +315,13 @@ def test_typing_never_waits_for_the_search_and_the_dialog_says_it_is_searching(
         dialog.run_search()
     assert fake_search.threads == ["copdesk-note-search"] * 2
     assert [hit.snippet for hit in dialog.model.rows()] == ["wait for me please"]
-    assert dialog.summary.text() == "1 match, best first."
+    assert dialog.summary.text() == "1 match in every team's notes, best first."  # no team chosen yet
 
 
 def test_a_newer_search_supersedes_an_older_one_whose_matches_are_never_shown(
     window: MainWindow, qtbot: QtBot, fake_search: FakeSearch
 ) -> None:
-    dialog = NotesSearchDialog(window.context, window)
+    dialog = _dialog(window)
     qtbot.addWidget(dialog)
     shown: list[object] = []
     dialog._searching.done.connect(shown.append)
