@@ -9,7 +9,8 @@ an hour, and CoPDesk may stay open all day), hence ``setStaleLockTime(0)``. A lo
 id is stale too (QLockFile alone would wait for it to age, which with no stale time is for ever); one written on
 another computer (a shared folder) cannot be checked from here, so the message names the file and when it is
 safe to delete it. On Windows a stale lock that another program holds open (OneDrive syncing the folder) cannot be
-deleted, so it reads as held: the message says what to do then.
+deleted, so it reads as held: Windows is asked whether the process it names still runs, and the message says either
+that CoPDesk is open or what to do about the other program.
 
 Only QtCore is loaded, so the command line stays free of the GUI stack.
 """
@@ -34,18 +35,70 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
-def _held_by_another_program(lock: Path) -> str:
-    """On Windows, a sentence (with a leading space) for a lock that outlived its CoPDesk: a sync client (OneDrive)
-    or a virus scanner holding the lock file open stops QLockFile deleting it as stale, so it reads as held. Deleting
-    it by hand is never advised here, as a CoPDesk still finishing a safe write at quit holds it too. Elsewhere a lock
-    file open in another program is deleted all the same, so this cannot happen: empty."""
-    if sys.platform != "win32":
-        return ""
-    return (
-        " If no CoPDesk is open (none on the taskbar, nor in Task Manager), another program such as OneDrive may be"
-        f" holding its lock file, {shown(lock)}, so that CoPDesk cannot clear it: wait a minute and start CoPDesk"
-        " again, or restart the computer. Keeping your data out of OneDrive stops this happening."
+# Windows' names for what :func:`_windows_process_running` asks and is told.
+PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
+STILL_ACTIVE = 259
+ERROR_ACCESS_DENIED = 5
+ERROR_INVALID_PARAMETER = 87  # OpenProcess's answer for a process id that no process has
+
+
+def _held_here(db_path: Path, pid: int, host: str) -> str:
+    """What a second CoPDesk is told when the lock names a process on this computer. On Windows a sync client
+    (OneDrive) or a virus scanner holding the lock file open stops QLockFile deleting it as stale, so it reads as held
+    whether or not that process runs: Windows is asked which, and when it does not say, the message hedges. Deleting
+    the lock file by hand is never advised here, as a CoPDesk still finishing a safe write at quit holds it too.
+    Elsewhere a lock file open in another program is deleted all the same, so the process is running."""
+    running = _windows_process_running(pid) if sys.platform == "win32" else True
+    lock = shown(lock_path(db_path))
+    cannot_clear = (
+        "so that CoPDesk cannot clear it: wait a minute and start CoPDesk again, or restart the computer. Keeping "
+        "your data out of OneDrive stops this happening."
     )
+    if running is False:
+        return (
+            f"No CoPDesk is open on {shown(db_path)} (process {pid}, which last opened it, has ended), but another "
+            f"program such as OneDrive is holding its lock file, {lock}, {cannot_clear} Nothing was changed."
+        )
+    open_there = (
+        f"CoPDesk is already open on {shown(db_path)} (process {pid} on {shown(host)}). Switch to that window, or "
+        "close it first; nothing was changed."
+    )
+    if running:
+        return open_there
+    return (
+        f"{open_there} If no CoPDesk is open (none on the taskbar, nor in Task Manager), another program such as "
+        f"OneDrive may be holding its lock file, {lock}, {cannot_clear}"
+    )
+
+
+def _windows_process_running(pid: int) -> bool | None:
+    """Whether process ``pid`` on this Windows computer runs (True) or has ended (False); None when Windows does not
+    say. It is asked for as little as it grants (``PROCESS_QUERY_LIMITED_INFORMATION``); a process that refuses even
+    that (another user's, an elevated one) is there, so running. Never raises: anything unexpected is None."""
+    try:
+        import ctypes
+        from ctypes import wintypes
+
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined, unused-ignore]
+        kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
+        kernel32.OpenProcess.restype = wintypes.HANDLE
+        kernel32.GetExitCodeProcess.argtypes = (wintypes.HANDLE, wintypes.LPDWORD)
+        kernel32.GetExitCodeProcess.restype = wintypes.BOOL
+        kernel32.CloseHandle.argtypes = (wintypes.HANDLE,)
+        kernel32.CloseHandle.restype = wintypes.BOOL
+        handle = kernel32.OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
+        if not handle:
+            error = ctypes.get_last_error()  # type: ignore[attr-defined, unused-ignore]
+            return {ERROR_ACCESS_DENIED: True, ERROR_INVALID_PARAMETER: False}.get(error)
+        try:
+            code = wintypes.DWORD()
+            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                return None
+            return code.value == STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    except Exception:  # a message with a hedge is better than none: this is said while refusing to start
+        return None
 
 
 class InstanceLock:
@@ -70,10 +123,7 @@ class InstanceLock:
                     f"{lock} says CoPDesk has this database open on another computer ({shown(host)}, process {pid}): "
                     f"the folder is shared. If CoPDesk is closed on {shown(host)}, delete {lock} and start again."
                 )
-            raise AlreadyOpenError(
-                f"CoPDesk is already open on {shown(self.db_path)} (process {pid} on {shown(host)}). Switch to that "
-                f"window, or close it first; nothing was changed.{_held_by_another_program(lock_path(self.db_path))}"
-            )
+            raise AlreadyOpenError(_held_here(self.db_path, pid, host))
         if error == QLockFile.LockError.PermissionError:
             folder = self.db_path.parent
             raise LocationError(f"Cannot write to {shown(folder)}: the folder is read-only. Choose another location.")

@@ -9,12 +9,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from copdesk import app, paths
+from copdesk import app, instance_lock, paths
 from copdesk.instance_lock import AlreadyOpenError, InstanceLock, lock_path
 from copdesk.startup import open_for_gui
 from copdesk.store.connection import open_database, open_read_only
@@ -162,23 +163,91 @@ def test_lock_in_one_process_twice(db_path: Path) -> None:
     assert not lock_path(db_path).exists()
 
 
-@pytest.mark.parametrize("platform", ["win32", "darwin"])
-def test_the_second_copy_is_told_what_to_do_if_no_copdesk_is_open_after_all(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch, platform: str
-) -> None:
-    """On Windows, OneDrive holding the lock file of a CoPDesk that has ended stops it being cleared as stale: "already
-    open" alone left the facilitator with no window to switch to and nothing to do. A Mac deletes such a file all
-    the same, so there the message stays as it was."""
+def test_on_a_mac_the_second_copy_is_told_copdesk_is_open(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Mac deletes the lock file of a CoPDesk that has ended even while another program holds it open, so a lock
+    that reads as held is held: the message says so, with none of the Windows sentences about OneDrive."""
     db_path.parent.mkdir(parents=True)
-    monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setattr(sys, "platform", "darwin")
     with InstanceLock(db_path), pytest.raises(AlreadyOpenError) as told:
         InstanceLock(db_path).acquire()
-    held = "another program such as OneDrive may be holding its lock file"
-    if platform == "win32":
-        assert held in told.value.message and str(lock_path(db_path)) in told.value.message
-        assert "restart the computer" in told.value.message and "delete" not in told.value.message
+    assert told.value.message.startswith(f"CoPDesk is already open on {db_path} (process {os.getpid()} on ")
+    assert "OneDrive" not in told.value.message
+
+
+class FakeKernel32:
+    """Windows' process calls as CoPDesk makes them, answering for one process: ``exit_code`` once it is opened (259,
+    STILL_ACTIVE, while it runs), or the error an open fails with (``refused``), or a fault in the call itself."""
+
+    def __init__(self, *, exit_code: int = 0, refused: int = 0, fault: bool = False) -> None:
+        self.asked: list[tuple[int, bool, int]] = []
+        self.open_handles: set[int] = set()
+        self.last_error = 0
+
+        def open_process(access: int, inherit: bool, pid: int) -> int:
+            self.asked.append((access, inherit, pid))
+            if fault:
+                raise OSError("[WinError 1114] A dynamic link library initialization routine failed")
+            if refused:
+                self.last_error = refused
+                return 0
+            self.open_handles.add(4242)
+            return 4242
+
+        def get_exit_code(handle: int, code: Any) -> int:
+            assert handle in self.open_handles
+            code._obj.value = exit_code
+            return 1
+
+        def close(handle: int) -> int:
+            self.open_handles.remove(handle)
+            return 1
+
+        # Plain functions, as ctypes' are, so CoPDesk can set their argument and result types.
+        self.OpenProcess, self.GetExitCodeProcess, self.CloseHandle = open_process, get_exit_code, close
+
+
+@pytest.mark.parametrize(
+    ("windows", "said"),
+    [
+        ({"exit_code": instance_lock.STILL_ACTIVE}, "open"),
+        ({"refused": instance_lock.ERROR_ACCESS_DENIED}, "open"),  # another user's, or an elevated one
+        ({"exit_code": 1}, "ended"),  # ended, and something still holds a handle to it
+        ({"refused": instance_lock.ERROR_INVALID_PARAMETER}, "ended"),  # ended long ago: no such process
+        ({"refused": 6}, "either"),  # an error Windows has no business giving
+        ({"fault": True}, "either"),
+    ],
+    ids=["running", "access denied", "exited", "gone", "unexpected error", "fault"],
+)
+def test_on_windows_the_second_copy_is_told_whether_the_copdesk_named_in_the_lock_is_running(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, windows: dict[str, Any], said: str
+) -> None:
+    """The hedge ("if no CoPDesk is open… another program may be holding its lock file") left the facilitator to find
+    out which from Task Manager. Windows says whether the process runs: the message says that CoPDesk is open, or that
+    none is and another program holds the lock file; only when Windows does not say does it hedge, and the check
+    never stops the message being given."""
+    import ctypes
+
+    kernel32 = FakeKernel32(**windows)
+    db_path.parent.mkdir(parents=True)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(ctypes, "WinDLL", lambda name, use_last_error: kernel32, raising=False)
+    monkeypatch.setattr(ctypes, "get_last_error", lambda: kernel32.last_error, raising=False)
+    with InstanceLock(db_path), pytest.raises(AlreadyOpenError) as told:
+        InstanceLock(db_path).acquire()
+
+    assert kernel32.asked == [(instance_lock.PROCESS_QUERY_LIMITED_INFORMATION, False, os.getpid())]
+    assert not kernel32.open_handles, "every handle opened is closed"
+    message = told.value.message
+    opened = f"CoPDesk is already open on {db_path} (process {os.getpid()} on "
+    held = f"OneDrive is holding its lock file, {lock_path(db_path)}, so that CoPDesk cannot clear it"
+    hedged = f"OneDrive may be holding its lock file, {lock_path(db_path)}"
+    if said == "open":
+        assert message.startswith(opened) and "OneDrive" not in message
+    elif said == "ended":
+        assert message.startswith(f"No CoPDesk is open on {db_path} (process {os.getpid()}, which last opened it,")
+        assert held in message and "restart the computer" in message and "delete" not in message
     else:
-        assert held not in told.value.message
+        assert message.startswith(opened) and hedged in message and "delete" not in message
 
 
 def test_a_database_with_a_second_name_is_never_opened_by_either(db_path: Path, tmp_path: Path) -> None:
