@@ -31,7 +31,7 @@ from copdesk.core.name_match import NameDigests
 from copdesk.services import transaction
 from copdesk.store import erasure, kept_notes, pending_care, retention, teams
 from copdesk.store.audit import record_event
-from copdesk.store.connection import open_for_a_worker
+from copdesk.store.connection import open_for_a_worker, open_to_read_beside
 from copdesk.store.copies import Copy, display_name, names_in_copies
 from copdesk.store.erasure import ErasureCounts
 from copdesk.store.errors import StoreError, in_words
@@ -137,10 +137,45 @@ class CopiesDeletedWhole:
 def preview_retention_copies(db: Database, db_path: Path, months: int, now: datetime) -> CopiesDeletedWhole:
     """The copies from before a retention's cut-off, which it deletes whole rather than cleans (each copy taken
     since is cleaned of the same sessions): what its preview must say beside the sessions."""
-    cutoff = preview_retention(db, months, now).cutoff
+    return _copies_before(db, db_path, preview_retention(db, months, now).cutoff)
+
+
+def _copies_before(db: Database, db_path: Path, cutoff: datetime) -> CopiesDeletedWhole:
     going = copies_deleted_whole(db, db_path, _kept_after(cutoff))
     set_aside = sum(1 for path in going if path.parent == db_path.parent / QUARANTINE_FOLDER)
     return CopiesDeletedWhole(len(going) - set_aside, set_aside)
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionPreview:
+    """What a retention of ``months`` would delete: from the database, and the copies it would delete whole."""
+
+    months: int
+    counts: RetentionCounts
+    copies: CopiesDeletedWhole
+
+
+def preview_retention_beside(
+    db_path: Path, months: int, now: datetime, superseded: Callable[[], bool]
+) -> RetentionPreview | None:
+    """:func:`preview_retention` and :func:`preview_retention_copies` on a read-only connection of its own, for a worker
+    thread: every copy is listed and some are opened, which in a slow shared folder takes a while. Given up as soon as
+    ``superseded()`` says another was asked for (None then, never shown). What cannot be read just now is a
+    :class:`StoreError`."""
+    db: Database | None = None
+    try:
+        db = open_to_read_beside(db_path, superseded)
+        counts = preview_retention(db, months, now)
+        if superseded():
+            return None
+        return RetentionPreview(months, counts, _copies_before(db, db_path, counts.cutoff))
+    except (sqlite3.Error, OSError) as exc:
+        if superseded():  # stopped for the newer one
+            return None
+        raise StoreError(f"What would be deleted could not be counted just now ({in_words(exc)}).") from exc
+    finally:
+        if db is not None:
+            db.close()
 
 
 def erase_member(

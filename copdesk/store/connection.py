@@ -50,6 +50,9 @@ from copdesk.store.safe_write import is_temporary, storage_error_for
 from copdesk.store.uri import read_only_uri, sqlite_uri
 
 BUSY_TIMEOUT_MS = 5000
+# How many SQLite steps a read beside the window (note search) takes between asking whether it is still wanted:
+# about a millisecond's work on the ten-year history, so a read given up stops at once.
+STEPS_BETWEEN_ASKING = 1000
 BACKUP_FOLDER = "backups"
 QUARANTINE_FOLDER_NAME = "quarantine"
 # Backups (auto-, pre-migration-vN-, pre-restore- and a time) and quarantined files (a time, then the name).
@@ -265,13 +268,17 @@ def open_for_a_worker(path: Path, *, doing: str) -> Database:
     return db
 
 
-def open_to_read_beside(path: Path) -> Database:
+def open_to_read_beside(path: Path, superseded: Callable[[], bool] | None = None) -> Database:
     """The live database on a read-only connection of its own, for reads in a worker thread while the window's own
     connection goes on writing (note search as the words are typed): it sees what the window has committed, and can
     write nothing. Never read as immutable (:func:`copdesk.store.uri.read_only_uri`): between two writes the WAL can
-    be empty, and a connection opened then would miss every commit after it."""
+    be empty, and a connection opened then would miss every commit after it. A read on it stops (an
+    ``sqlite3.OperationalError``) as soon as ``superseded()`` says it is no longer wanted, asked every
+    :data:`STEPS_BETWEEN_ASKING` steps."""
     conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.text_factory = decode_text
+    if superseded is not None:
+        conn.set_progress_handler(superseded, STEPS_BETWEEN_ASKING)
     return as_database(conn)
 
 

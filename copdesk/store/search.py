@@ -37,9 +37,6 @@ SEARCH_LIMIT = 100
 SNIPPET_WORDS = 14
 # A word in an issue's title says more about which issue it is than the same word in one mention of it.
 TITLE_WEIGHT = 2.0
-# How many SQLite steps a search beside the window takes between asking whether it is still wanted: about a
-# millisecond's work on the ten-year history, so a search given up stops at once.
-STEPS_BETWEEN_ASKING = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,8 +242,7 @@ def search_notes_beside(
     read just now is a :class:`StoreError`."""
     db: Database | None = None
     try:
-        db = open_to_read_beside(db_path)
-        db.conn.set_progress_handler(superseded, STEPS_BETWEEN_ASKING)
+        db = open_to_read_beside(db_path, superseded)
         return search_notes(db, typed, team_id=team_id)
     except sqlite3.Error as exc:
         if superseded():  # stopped for the newer search

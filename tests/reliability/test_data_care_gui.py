@@ -74,6 +74,12 @@ def _until_done(dialog: EraseMemberDialog | RetentionDialog) -> None:
         QTest.qWait(5)
 
 
+def _until_counted(qtbot: QtBot, dialog: RetentionDialog) -> None:
+    """What would be deleted is counted in a worker thread: wait, as the facilitator does, for the count of the months
+    shown."""
+    qtbot.waitUntil(lambda: dialog.previewed == dialog.months.value())
+
+
 def _copy_refused(*_args: object, **_kwargs: object) -> None:
     raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -92,6 +98,7 @@ def test_retention_dialog_previews_then_deletes_only_once_confirmed(qtbot: QtBot
     dialog = RetentionDialog(_context(db, db_path))
     qtbot.addWidget(dialog)
     dialog.months.setValue(12)
+    _until_counted(qtbot, dialog)
     assert "Sessions before" in dialog.preview.text() and ": 3." in dialog.preview.text()
     assert not dialog.delete_button.isEnabled()
     dialog.confirm.setChecked(True)
@@ -111,13 +118,16 @@ def test_the_retention_dialog_says_how_many_backups_it_deletes_whole(qtbot: QtBo
     dialog = RetentionDialog(_context(db, db_path))
     qtbot.addWidget(dialog)
     dialog.months.setValue(12)
+    _until_counted(qtbot, dialog)
     assert "Backups taken before then, deleted whole: 2." in dialog.preview.text()
     dialog.months.setValue(18)
+    _until_counted(qtbot, dialog)
     assert "Backups taken before then, deleted whole: 1." in dialog.preview.text()
     dialog.confirm.setChecked(True)
     dialog.delete_button.click()
     _until_done(dialog)
     assert "deleted: 1" in dialog.result_label.text()
+    _until_counted(qtbot, dialog)
     assert "Backups taken before then, deleted whole: 0." in dialog.preview.text()
 
 
@@ -447,6 +457,7 @@ def test_a_tick_given_for_one_retention_period_is_not_given_for_another(
     dialog = RetentionDialog(_context(db, db_path))
     qtbot.addWidget(dialog)
     dialog.months.setValue(36)
+    _until_counted(qtbot, dialog)
     assert ": 0." in dialog.preview.text()
     dialog.confirm.setChecked(True)  # nothing would go
     dialog.months.setValue(1)  # a wheel turned over the box
@@ -541,6 +552,7 @@ def test_deletions_say_that_words_kept_in_files_beside_the_data_are_not_reached(
     qtbot.addWidget(retention)
     retention.show()
     retention.months.setValue(12)
+    _until_counted(qtbot, retention)
     retention.confirm.setChecked(True)
     retention.delete_button.click()
     _until_done(retention)

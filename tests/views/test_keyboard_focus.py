@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel, QLayoutItem, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -168,6 +169,10 @@ def _retention(window: MainWindow) -> QWidget:
     window.safeguards.delete_old_sessions()
     dialog = window.safeguards.current_dialog
     assert isinstance(dialog, RetentionDialog)
+    for _ in range(1000):  # the box can be ticked once what would be deleted is counted, in a worker thread
+        if dialog.confirm.isEnabled():
+            break
+        QTest.qWait(5)
     dialog.confirm.setChecked(True)
     return _opened(dialog)
 

@@ -10,12 +10,15 @@ outside the write guard's single transaction, and a refusal is said in the dialo
 take a minute, so they run in a worker thread on a connection of their own while the window goes on answering; the
 dialog says what it is doing, and nothing in it can be pressed, nor can it be closed, until the work ends. A copy
 too damaged to be cleaned is named there, with a button that deletes it (the data in it would otherwise stay); one
-that a full disk or a permission stopped is named with the reason, and a button tries again.
+that a full disk or a permission stopped is named with the reason, and a button tries again. What Delete old sessions
+would delete is counted in a worker thread too, as it lists every backup: nothing can be ticked until the count for
+the months shown is there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -47,11 +50,13 @@ from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_erase_member import Ui_EraseMemberDialog
 from copdesk.views.forms.ui_restore_backup import Ui_RestoreDialog
 from copdesk.views.forms.ui_retention import Ui_RetentionDialog
-from copdesk.views.widgets.background import BackgroundJob
+from copdesk.views.widgets.background import BackgroundJob, NewestOnly
 from copdesk.views.widgets.scrolling_words import ScrollingWords
 
 DEFAULT_RETENTION_MONTHS = 24
 FAULT = "Stopped by a fault in CoPDesk (it is in the crash log). What was begun is finished when CoPDesk next starts."
+COUNTING = "Counting…"
+FAULT_COUNTING = "What would be deleted could not be counted: a fault in CoPDesk (it is in the crash log)."
 
 
 class RestoreDialog(QDialog):
@@ -176,17 +181,23 @@ class DataCareDialog(QDialog):
                 widget.setEnabled(True)
             self._job = None
             job.deleteLater()
-            if isinstance(outcome, StoreError):
-                refused(outcome)
-            elif isinstance(outcome, BaseException):
-                self.result_label.setText(FAULT)
-                _grow(self)
-                raise outcome  # a fault: the crash log has it, and the window's banner says so
-            else:
-                then(cast(T, outcome))  # what ``act`` returned
+            try:
+                if isinstance(outcome, StoreError):
+                    refused(outcome)
+                elif isinstance(outcome, BaseException):
+                    self.result_label.setText(FAULT)
+                    _grow(self)
+                    raise outcome  # a fault: the crash log has it, and the window's banner says so
+                else:
+                    then(cast(T, outcome))  # what ``act`` returned
+            finally:
+                self._work_ended()
 
         job.done.connect(ended)
         job.start()
+
+    def _work_ended(self) -> None:
+        """Once the work has ended and what it did is said: what the dialog does then besides (none here)."""
 
 
 def _outcome(db_path: Path, act: Callable[[Database], T]) -> object:
@@ -198,7 +209,12 @@ def _outcome(db_path: Path, act: Callable[[Database], T]) -> object:
 
 
 class RetentionDialog(DataCareDialog):
-    """Delete sessions older than N months, here and in the backups."""
+    """Delete sessions older than N months, here and in the backups.
+
+    What would go is counted in a worker thread (:func:`copdesk.services.data_care.preview_retention_beside`): every
+    backup is listed, in a folder that may be a slow share, and a wheel turned over the months box asks again at
+    each step. Only the newest count is shown, and until the count for the months shown is, the box cannot be ticked
+    nor Delete pressed: a deletion is only ever confirmed for the months its count was for."""
 
     changed = Signal()
 
@@ -216,33 +232,67 @@ class RetentionDialog(DataCareDialog):
         self.delete_damaged, self.retry = ui.deleteDamagedButton, ui.retryButton
         self.delete_damaged.clicked.connect(lambda: _finish_earlier(self, delete_damaged=True))
         self.retry.clicked.connect(lambda: _finish_earlier(self, delete_damaged=False))
-        self.months.valueChanged.connect(self._months_changed)
-        self.confirm.toggled.connect(self.refresh)
+        self.previewed: int | None = None  # the months whose count is shown; None while counting
+        self._counting = NewestOnly(partial(_counted_beside, context.db_path), "copdesk-retention-preview", self)
+        self._counting.done.connect(self._counted)
+        self.finished.connect(self._counting.stop)  # closed: a count under way gives up, and its thread ends
+        self.months.valueChanged.connect(self.refresh)
+        self.confirm.toggled.connect(self._enable_delete)
         self.delete_button.clicked.connect(self.delete)
         self.refresh()
 
-    def _months_changed(self) -> None:
-        """A tick given for one cut-off is not given for another: a wheel turned over the box, or a digit typed,
-        must not make Delete take more sessions than the facilitator read out before ticking."""
-        self.confirm.setChecked(False)
-        self.refresh()
-
     def refresh(self) -> None:
-        context, months = self.context, self.months.value()
-        report = data_care.preview_retention(context.db, months, context.now())
-        copies = data_care.preview_retention_copies(context.db, context.db_path, months, context.now())
-        cutoff = report.cutoff.astimezone()
-        before = short_date(cutoff)
+        """Count what the months shown would delete, in the worker: "Counting…" meanwhile, and the box unticked and
+        not to be ticked until the count is shown. A tick is given for one count: a wheel turned over the box, or a
+        digit typed, must not make Delete take more sessions than the facilitator read out before ticking. The
+        dialog keeps its height until the count comes, so a wheel turned over the box does not make it jump."""
+        self.previewed = None
+        self.preview.setText(COUNTING)
+        self.confirm.setChecked(False)
+        self.confirm.setEnabled(False)
+        self._enable_delete()
+        self._counting.ask((self.months.value(), self.context.now()))
+
+    def _counted(self, outcome: object) -> None:
+        if self.busy:
+            return  # the work under way changes what was counted: it is counted again once the work ends
+        if isinstance(outcome, StoreError):
+            self.preview.setText(
+                f"{outcome.message} Nothing can be deleted until it is: change the months to count again."
+            )
+            _grow(self)
+            return
+        if isinstance(outcome, BaseException):
+            self.preview.setText(FAULT_COUNTING)
+            _grow(self)
+            raise outcome  # a fault: the crash log has it, and the window's banner says so
+        preview = cast(data_care.RetentionPreview | None, outcome)
+        if preview is None:
+            return  # given up for a newer count, which is on its way
+        report, copies = preview.counts, preview.copies
+        before = short_date(report.cutoff.astimezone())
         set_aside = copies.set_aside and f" Damaged files set aside before then, deleted whole: {copies.set_aside}."
         self.preview.setText(
             f"Sessions before {before}: {report.sessions}. Closed actions from then: {report.actions}. "
             f"Closed issues with nothing newer: {report.issues}. Backups taken before then, deleted whole: "
             f"{copies.backups}.{set_aside or ''}"
         )
-        self.delete_button.setEnabled(self.confirm.isChecked())
+        self.previewed = preview.months
+        self.confirm.setChecked(False)  # a tick is given once the count is read, never before
+        self.confirm.setEnabled(True)
+        self._enable_delete()
         _grow(self)
 
+    def _enable_delete(self) -> None:
+        self.delete_button.setEnabled(self.confirm.isChecked() and self.previewed == self.months.value())
+
+    def _work_ended(self) -> None:
+        """The work changed what was counted: count again what the months shown would delete."""
+        self.refresh()
+
     def delete(self) -> None:
+        if not (self.confirm.isChecked() and self.previewed == self.months.value()):
+            return  # confirmed for another number of months, or before their count was shown
         before = data_care.unfinished(self.context.db)
         db_path, months, now = self.context.db_path, self.months.value(), self.context.now()
 
@@ -257,11 +307,17 @@ class RetentionDialog(DataCareDialog):
         )
 
     def _deleted(self, report: data_care.CareReport[Any]) -> None:
-        self.confirm.setChecked(False)
         counts = report.counts.summary() if report.counts is not None else ""
         _say_outcome(self, self.result_label, f"Deleted: {counts}", report)
-        self.refresh()
         self.changed.emit()
+
+
+def _counted_beside(
+    db_path: Path, request: tuple[int, datetime], superseded: Callable[[], bool]
+) -> data_care.RetentionPreview | None:
+    """In the worker: what the months asked for would delete, counted at the moment they were asked."""
+    months, now = request
+    return data_care.preview_retention_beside(db_path, months, now, superseded)
 
 
 class EraseMemberDialog(DataCareDialog):

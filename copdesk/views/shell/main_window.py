@@ -487,5 +487,6 @@ class MainWindow(QMainWindow):
         self.reports.finish_exports()  # a running export is cancelled: its thread must end before the window goes
         if self._live_page is not None:
             self._live_page.notes_panel.close_search()  # so is a note search under way
+        self.safeguards.close_dialog()  # and a data-care dialog's count or check
         self._closed = True
         super().closeEvent(event)

@@ -147,6 +147,14 @@ class Safeguards(QObject):
         dialog.open()
         return dialog
 
+    def close_dialog(self) -> None:
+        """The window is closing: the dialog opened last closes with it, and a count or a check under way in its
+        worker is given up and its thread waited for, so none outlives the window. Rejected rather than closed: a
+        log-off hides every dialog first (:func:`copdesk.shutdown.save_and_quit`), and a hidden dialog's close would
+        not finish it. One at work stays (the window waits for the work, :meth:`work_under_way`)."""
+        if self.current_dialog is not None:
+            self.current_dialog.reject()
+
     def save_a_copy(self) -> None:
         """A verified copy of the data in a file of the facilitator's choosing (a memory stick, a shared drive),
         written in a worker thread, so a long copy never stops the window; allowed mid-session, as it only reads."""

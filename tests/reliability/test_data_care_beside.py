@@ -1,0 +1,209 @@
+"""Data care's counts beside the window: what Delete old sessions would delete is counted in a worker thread, since
+it lists (and opens) every backup, and a backups folder in a slow shared folder must not freeze the window while a
+wheel is turned over the months box. The newest count alone is shown, and a deletion is only ever confirmed for the
+months whose count is shown."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import cast
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlite_utils import Database
+
+from copdesk.core.retention import retention_cutoff
+from copdesk.services import data_care
+from copdesk.shutdown import save_and_quit
+from copdesk.store import sessions
+from copdesk.store.backup import backup_to
+from copdesk.store.backup_catalogue import BackupKind, new_backup_path
+from copdesk.store.errors import StoreError
+from copdesk.store.retention import RetentionCounts
+from copdesk.views.data_care.data_care_dialogs import COUNTING, FAULT_COUNTING, RetentionDialog
+from tests.reliability.conftest import NOW, fill
+from tests.reliability.test_data_care_gui import _context, _filled_window, _until_counted
+
+COUNTING_THREAD = "copdesk-retention-preview"
+
+
+class HeldCount:
+    """Stands in for the count in the worker thread: says where it ran and for which months, and holds each count
+    until the test lets it go on (``go_on``), or, with ``until_superseded``, until a newer one supersedes it, as a
+    count in a slow shared folder would still be going when the wheel turns again. Each count's sessions are its months
+    times a hundred, so whose count is shown can be told from the dialog's words."""
+
+    def __init__(self, *, until_superseded: bool = False) -> None:
+        self.until_superseded = until_superseded
+        self.threads: list[str] = []
+        self.asked: list[int] = []
+        self.given_up: list[int] = []
+        self.begun = threading.Event()
+        self.go_on = threading.Event()
+
+    def __call__(
+        self, _db_path: Path, months: int, now: datetime, superseded: Callable[[], bool]
+    ) -> data_care.RetentionPreview | None:
+        self.threads.append(threading.current_thread().name)
+        self.asked.append(months)
+        self.begun.set()
+        for _ in range(10_000):  # ten seconds at most: a test that fails never leaves the worker waiting for ever
+            if self.go_on.wait(0.001):
+                break
+            if self.until_superseded and superseded():
+                self.given_up.append(months)
+                return None
+        counts = RetentionCounts(retention_cutoff(now, months), months * 100, 0, 0)
+        return data_care.RetentionPreview(months, counts, data_care.CopiesDeletedWhole(0, 0))
+
+
+def test_the_count_beside_the_window_is_the_one_the_deletion_goes_by_and_stops_when_superseded(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    fill(db, start=NOW - timedelta(days=800))
+    for days in (600, 400, 1):
+        backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW - timedelta(days=days)))
+    beside = data_care.preview_retention_beside(db_path, 12, NOW, lambda: False)
+    assert beside == data_care.RetentionPreview(
+        12,
+        data_care.preview_retention(db, 12, NOW),
+        data_care.preview_retention_copies(db, db_path, 12, NOW),
+    )
+    assert beside.counts.sessions == 3 and beside.copies.backups == 2
+    assert data_care.preview_retention_beside(db_path, 12, NOW, lambda: True) is None  # given up at once
+    with pytest.raises(StoreError, match=r"^What would be deleted could not be counted just now \("):
+        data_care.preview_retention_beside(tmp_path / "gone" / "copdesk.db", 12, NOW, lambda: False)
+
+
+def _counting_alive() -> bool:
+    return any(thread.name == COUNTING_THREAD for thread in threading.enumerate())
+
+
+def _retention(qtbot: QtBot, db: Database, db_path: Path) -> RetentionDialog:
+    dialog = RetentionDialog(_context(db, db_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_a_slow_count_never_holds_up_the_window_and_nothing_can_be_ticked_until_it_is_shown(
+    qtbot: QtBot, db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The count opened every backup on the window's thread, at each step of the months box: in a slow shared folder
+    the window froze while a facilitator scrolled the box."""
+    fill(db, start=NOW - timedelta(days=800))
+    held = HeldCount()
+    monkeypatch.setattr(data_care, "preview_retention_beside", held)
+    dialog = _retention(qtbot, db, db_path)
+    assert held.begun.wait(5), "the count is under way, and the dialog is open"
+    assert held.threads == [COUNTING_THREAD]
+    answered: list[bool] = []
+    QTimer.singleShot(0, lambda: answered.append(True))
+    qtbot.waitUntil(lambda: answered == [True])  # the window's event loop runs meanwhile
+    assert dialog.preview.text() == COUNTING
+    assert not dialog.confirm.isEnabled() and not dialog.delete_button.isEnabled()
+
+    dialog.confirm.setChecked(True)  # as a shortcut might, though the box cannot be ticked
+    assert not dialog.delete_button.isEnabled()
+    dialog.delete()  # as a click might
+    assert not dialog.busy and sessions.session_count(db) == 3, "nothing is deleted on a count not shown"
+
+    held.go_on.set()
+    _until_counted(qtbot, dialog)
+    assert dialog.preview.text().startswith("Sessions before ") and ": 2400." in dialog.preview.text()
+    assert not dialog.confirm.isChecked(), "a tick given before the count was shown is not kept"
+    assert dialog.confirm.isEnabled() and not dialog.delete_button.isEnabled()
+    dialog.confirm.setChecked(True)
+    assert dialog.delete_button.isEnabled()
+
+
+def test_a_count_for_months_no_longer_shown_is_never_shown(
+    qtbot: QtBot, db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A wheel turned over the box asks at each step: the counts of the steps passed come back late, and showing one
+    would have the facilitator tick the box for months whose count they never read."""
+    held = HeldCount(until_superseded=True)
+    monkeypatch.setattr(data_care, "preview_retention_beside", held)
+    dialog = _retention(qtbot, db, db_path)
+    shown: list[str] = []
+    show = dialog.preview.setText
+
+    def recorded(text: str) -> None:
+        shown.append(text)
+        show(text)
+
+    monkeypatch.setattr(dialog.preview, "setText", recorded)
+    assert held.begun.wait(5)
+    for months in (23, 22, 21):  # 23 and 22 never begin: each is superseded before the worker is free
+        dialog.months.setValue(months)
+    qtbot.waitUntil(lambda: held.asked == [24, 21])  # the count of 24 gave up; the newest is under way
+    dialog.confirm.setChecked(True)
+    assert not dialog.delete_button.isEnabled()
+    held.go_on.set()
+    _until_counted(qtbot, dialog)
+    qtbot.waitUntil(lambda: not _counting_alive())
+    assert held.given_up == [24]
+    counts = [text for text in shown if text != COUNTING]
+    assert len(counts) == 1 and ": 2100." in counts[0]
+    assert dialog.previewed == 21 and not dialog.confirm.isChecked()
+
+
+@pytest.mark.parametrize("failure", ["refusal", "fault"])
+def test_a_count_that_fails_says_so_and_the_dialog_still_closes(
+    qtbot: QtBot, db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    """A backups folder on a share that has gone away: the dialog says the count failed, offers nothing to delete,
+    and closes as ever."""
+
+    def failing(*_args: object) -> object:
+        if failure == "refusal":
+            raise StoreError("What would be deleted could not be counted just now (The network path was not found).")
+        raise RuntimeError("a fault")
+
+    monkeypatch.setattr(data_care, "preview_retention_beside", failing)
+    with qtbot.captureExceptions() as raised:
+        dialog = _retention(qtbot, db, db_path)
+        qtbot.waitUntil(lambda: dialog.preview.text() != COUNTING)
+    if failure == "refusal":
+        assert raised == []
+        assert dialog.preview.text() == (
+            "What would be deleted could not be counted just now (The network path was not found). Nothing can be "
+            "deleted until it is: change the months to count again."
+        )
+    else:
+        assert [str(error[1]) for error in raised] == ["a fault"], "raised on the window's thread, for the crash log"
+        assert dialog.preview.text() == FAULT_COUNTING
+    assert not dialog.confirm.isEnabled() and not dialog.delete_button.isEnabled()
+    dialog.ui.closeButton.click()
+    assert not dialog.isVisible() and dialog.result() == RetentionDialog.DialogCode.Rejected
+    assert not _counting_alive()
+
+
+@pytest.mark.parametrize("closing", ["the dialog", "the window", "a log-off"])
+def test_closing_mid_count_gives_it_up_and_leaves_no_thread(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, closing: str
+) -> None:
+    """A log-off (or SIGTERM) hides every dialog before it closes the window, so the dialog never closes itself: the
+    window closing stops the count, which would otherwise go on reading the backups after the data was closed and
+    the lock let go."""
+    held = HeldCount(until_superseded=True)
+    monkeypatch.setattr(data_care, "preview_retention_beside", held)
+    window, _team_id = _filled_window(qtbot, db_path)
+    window.safeguards.delete_old_sessions()
+    dialog = window.safeguards.current_dialog
+    assert isinstance(dialog, RetentionDialog)
+    assert held.begun.wait(5)
+    if closing == "a log-off":
+        monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
+        save_and_quit(cast(QApplication, QApplication.instance()))
+    else:
+        (dialog if closing == "the dialog" else window).close()
+    assert not dialog.isVisible() and (closing == "the dialog" or not window.isVisible())
+    assert held.given_up == [24] and not _counting_alive(), "ended before the close returned"
+    qtbot.wait(10)  # what the worker had queued, had it delivered anything
+    assert dialog.preview.text() == COUNTING
