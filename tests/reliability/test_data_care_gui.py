@@ -27,7 +27,8 @@ from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupFile, BackupKind, new_backup_path, verify_restorable
 from copdesk.views.context import AppContext
 from copdesk.views.data_care import data_care_dialogs
-from copdesk.views.data_care.data_care_dialogs import FAULT, EraseMemberDialog, RestoreDialog, RetentionDialog
+from copdesk.views.data_care.data_care_dialogs import FAULT, EraseMemberDialog, RetentionDialog
+from copdesk.views.data_care.restore_dialog import RestoreDialog
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.shell import safeguards as safeguards_module
 from copdesk.views.shell.finishing_notice import FinishingNotice, finish_saying_so

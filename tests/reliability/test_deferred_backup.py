@@ -27,7 +27,7 @@ from copdesk.store import backup as backup_module
 from copdesk.store.backup_catalogue import BackupKind, list_backups
 from copdesk.store.connection import open_database
 from copdesk.store.uri import sqlite_uri
-from copdesk.views.data_care.data_care_dialogs import RestoreDialog
+from copdesk.views.data_care.restore_dialog import RestoreDialog
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.background import BackgroundJob
 from tests.reliability.conftest import NOW, FakePrompts, make_database

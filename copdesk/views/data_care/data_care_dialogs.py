@@ -1,9 +1,10 @@
-"""Dialogs for looking after the data: restore a backup, delete old sessions, erase one member's data.
+"""Dialogs for looking after the data: delete old sessions, erase one member's data (restoring a backup is
+:mod:`copdesk.views.data_care.restore_dialog`).
 
 Nothing here deletes on a single click: each destructive button stays disabled until a box saying
 what will happen is ticked, and each dialog first shows what would go. No second pop-up asks "are you
 sure?", so the dialogs can be driven by tests without anything blocking. Close is each dialog's default button:
-Enter pressed in the list, the box or on the tick closes the dialog, and never deletes, erases or restores.
+Enter pressed in the box or on the tick closes the dialog, and never deletes nor erases.
 
 The deletions are :mod:`copdesk.services.data_care`'s: they reach every copy and span many files, so they run
 outside the write guard's single transaction, and a refusal is said in the dialog itself. Cleaning every backup can
@@ -29,26 +30,20 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QLabel,
-    QListWidgetItem,
     QPushButton,
     QWidget,
 )
 from sqlite_utils import Database
 
 from copdesk.core.date_names import short_date
-from copdesk.core.dates import format_uk
 from copdesk.core.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
 from copdesk.core.text import listed
 from copdesk.services import data_care
-from copdesk.store.backup_catalogue import list_backups, verify_restorable
 from copdesk.store.errors import StoreError
-from copdesk.store.location import same_file
 from copdesk.store.teams import get_team, list_members
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_erase_member import Ui_EraseMemberDialog
-from copdesk.views.forms.ui_restore_backup import Ui_RestoreDialog
 from copdesk.views.forms.ui_retention import Ui_RetentionDialog
 from copdesk.views.widgets.background import BackgroundJob, NewestOnly
 from copdesk.views.widgets.scrolling_words import ScrollingWords
@@ -57,71 +52,6 @@ DEFAULT_RETENTION_MONTHS = 24
 FAULT = "Stopped by a fault in CoPDesk (it is in the crash log). What was begun is finished when CoPDesk next starts."
 COUNTING = "Counting…"
 FAULT_COUNTING = "What would be deleted could not be counted: a fault in CoPDesk (it is in the crash log)."
-
-
-class RestoreDialog(QDialog):
-    """Pick a backup (or any file) that checks out; :attr:`chosen` is set on accept."""
-
-    def __init__(self, db_path: Path, latest_version: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ui = Ui_RestoreDialog()
-        self.ui.setupUi(self)
-        self.db_path = db_path
-        self.latest_version = latest_version
-        self.chosen: Path | None = None
-        ui = self.ui
-        self.list, self.empty_label, self.status = ui.backupList, ui.emptyLabel, ui.statusLabel
-        for backup in list_backups(db_path):
-            taken = backup.taken_at.astimezone()
-            when = f"{format_uk(taken)}, {taken:%H:%M}"
-            item = QListWidgetItem(f"{when}  ·  {backup.kind.label}")
-            item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
-            self.list.addItem(item)
-        self.list.currentItemChanged.connect(self._check_selected)
-        self.empty_label.setVisible(self.list.count() == 0)
-        self.list.setVisible(self.list.count() > 0)  # no empty box above the words that say why it is empty
-        ui.chooseFileButton.clicked.connect(self.choose_file)
-        ui.closeButton.clicked.connect(self.reject)
-        self.restore_button = ui.restoreButton
-        self.restore_button.setEnabled(False)
-        self.restore_button.clicked.connect(self._accept_selected)
-        if self.list.count():
-            self.list.setCurrentRow(0)
-
-    def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Backup to restore", "", "CoPDesk backups (*.db);;All files (*)")
-        if name:
-            self.add_file(Path(name))
-
-    def add_file(self, path: Path) -> None:
-        item = QListWidgetItem(f"{path.name}  ·  chosen file")
-        item.setData(Qt.ItemDataRole.UserRole, str(path))
-        self.list.insertItem(0, item)
-        self.empty_label.hide()
-        self.list.show()
-        self.list.setCurrentItem(item)
-
-    def _check_selected(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            self.restore_button.setEnabled(False)
-            return
-        path = Path(str(item.data(Qt.ItemDataRole.UserRole)))
-        try:
-            if same_file(path, self.db_path):  # refused before the window closes for the restore, not after
-                raise StoreError(f"{path.name} is the data CoPDesk has open now; choose a backup of it.")
-            verify_restorable(path, self.latest_version)
-        except StoreError as exc:
-            self.status.setText(f"Cannot restore this one: {exc.message}")
-            self.restore_button.setEnabled(False)
-            return
-        self.status.setText(f"{path.name} checks out and can be restored.")
-        self.restore_button.setEnabled(True)
-
-    def _accept_selected(self) -> None:
-        item = self.list.currentItem()
-        if item is not None and self.restore_button.isEnabled():
-            self.chosen = Path(str(item.data(Qt.ItemDataRole.UserRole)))
-            self.accept()
 
 
 T = TypeVar("T")

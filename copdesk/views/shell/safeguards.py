@@ -204,7 +204,7 @@ class Safeguards(QObject):
     def restore_from_backup(self) -> None:
         if self._refuse_while_live():
             return
-        from copdesk.views.data_care.data_care_dialogs import RestoreDialog
+        from copdesk.views.data_care.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self.context.db_path, migrations.latest_version(paths.migrations_dir()), self.host)
         dialog.accepted.connect(lambda: self._restore_chosen(dialog.chosen))
