@@ -7,6 +7,7 @@ A backup is written to a temporary file beside its destination, reopened and che
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from copdesk.store.errors import StorageFullError, StoreError
@@ -23,6 +24,9 @@ from copdesk.store.safe_write import storage_error_for
 from copdesk.store.uri import read_only_uri
 
 _READ_ONCE_CACHE_KIB = 256
+# How many SQLite steps a read beside the window (note search, a backup's check) takes between asking whether it is
+# still wanted: about a millisecond's work on the ten-year history, so a read given up stops at once.
+STEPS_BETWEEN_ASKING = 1000
 
 
 def read_once(conn: sqlite3.Connection) -> sqlite3.Connection:
@@ -35,10 +39,13 @@ def read_once(conn: sqlite3.Connection) -> sqlite3.Connection:
     return conn
 
 
-def verify(path: Path) -> None:
-    """Raise :class:`StoreError` unless ``path`` opens read-only and passes ``quick_check``."""
+def verify(path: Path, superseded: Callable[[], bool] | None = None) -> None:
+    """Raise :class:`StoreError` unless ``path`` opens read-only and passes ``quick_check``; stopped (a
+    :class:`StoreError` too) as soon as ``superseded()`` says the check is no longer wanted."""
     try:
         conn = read_once(sqlite3.connect(read_only_uri(path), uri=True))
+        if superseded is not None:
+            conn.set_progress_handler(superseded, STEPS_BETWEEN_ASKING)
         try:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:

@@ -22,6 +22,7 @@ import json
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -101,11 +102,12 @@ def list_backups(db_path: Path) -> list[BackupFile]:
     return [backup for *_, backup in sorted(found, key=lambda entry: entry[:2], reverse=True)]
 
 
-def verify_restorable(path: Path, latest_version: int) -> int:
-    """Check that ``path`` is a sound CoPDesk database this version can open; return its schema version."""
+def verify_restorable(path: Path, latest_version: int, superseded: Callable[[], bool] | None = None) -> int:
+    """Check that ``path`` is a sound CoPDesk database this version can open; return its schema version. The check
+    reads the whole file; it stops (a :class:`StoreError`) as soon as ``superseded()`` says it is no longer wanted."""
     if not path.is_file():
         raise StoreError(f"{path} does not exist or is not a file.")
-    verify(path)
+    verify(path, superseded)
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:

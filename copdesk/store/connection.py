@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from copdesk.store import migrations
-from copdesk.store.backup import backup_to, being_written, read_once
+from copdesk.store.backup import STEPS_BETWEEN_ASKING, backup_to, being_written, read_once
 from copdesk.store.errors import (
     CorruptDatabaseError,
     DatabaseBusyError,
@@ -50,9 +50,6 @@ from copdesk.store.safe_write import is_temporary, storage_error_for
 from copdesk.store.uri import read_only_uri, sqlite_uri
 
 BUSY_TIMEOUT_MS = 5000
-# How many SQLite steps a read beside the window (note search) takes between asking whether it is still wanted:
-# about a millisecond's work on the ten-year history, so a read given up stops at once.
-STEPS_BETWEEN_ASKING = 1000
 BACKUP_FOLDER = "backups"
 QUARANTINE_FOLDER_NAME = "quarantine"
 # Backups (auto-, pre-migration-vN-, pre-restore- and a time) and quarantined files (a time, then the name).

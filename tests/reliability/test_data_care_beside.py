@@ -1,7 +1,8 @@
-"""Data care's counts beside the window: what Delete old sessions would delete is counted in a worker thread, since
-it lists (and opens) every backup, and a backups folder in a slow shared folder must not freeze the window while a
-wheel is turned over the months box. The newest count alone is shown, and a deletion is only ever confirmed for the
-months whose count is shown."""
+"""Data care's reads beside the window, in worker threads: what Delete old sessions would delete is counted there, since
+it lists (and opens) every backup, and Restore from backup… checks the backup selected there, since it reads it whole;
+a backups folder in a slow shared folder must not freeze the window while a wheel is turned over the months box or an
+arrow key moves down the list. The newest count or check alone is shown, a deletion is only ever confirmed for the
+months whose count is shown, and only a backup that has passed its check can be restored."""
 
 from __future__ import annotations
 
@@ -22,44 +23,66 @@ from copdesk.services import data_care
 from copdesk.shutdown import save_and_quit
 from copdesk.store import sessions
 from copdesk.store.backup import backup_to
-from copdesk.store.backup_catalogue import BackupKind, new_backup_path
+from copdesk.store.backup_catalogue import BackupKind, new_backup_path, verify_restorable
 from copdesk.store.errors import StoreError
 from copdesk.store.retention import RetentionCounts
+from copdesk.views.data_care import restore_dialog
 from copdesk.views.data_care.data_care_dialogs import COUNTING, FAULT_COUNTING, RetentionDialog
+from copdesk.views.data_care.restore_dialog import RestoreDialog
 from tests.reliability.conftest import NOW, fill
 from tests.reliability.test_data_care_gui import _context, _filled_window, _until_counted
 
 COUNTING_THREAD = "copdesk-retention-preview"
+CHECKING_THREAD = "copdesk-backup-check"
 
 
-class HeldCount:
-    """Stands in for the count in the worker thread: says where it ran and for which months, and holds each count
-    until the test lets it go on (``go_on``), or, with ``until_superseded``, until a newer one supersedes it, as a
-    count in a slow shared folder would still be going when the wheel turns again. Each count's sessions are its months
-    times a hundred, so whose count is shown can be told from the dialog's words."""
+class Held:
+    """Stands in for work in a worker thread: says where it ran and what was asked, and holds each piece of work
+    until the test lets it go on (``go_on``), or, with ``until_superseded``, until a newer one supersedes it, as work
+    in a slow shared folder would still be going when the wheel turns, or the arrow key moves, again."""
 
     def __init__(self, *, until_superseded: bool = False) -> None:
         self.until_superseded = until_superseded
         self.threads: list[str] = []
-        self.asked: list[int] = []
-        self.given_up: list[int] = []
+        self.asked: list[object] = []
+        self.given_up: list[object] = []
         self.begun = threading.Event()
         self.go_on = threading.Event()
+
+    def hold(self, asked: object, superseded: Callable[[], bool]) -> bool:
+        """Whether the work goes on (else it gave up, superseded)."""
+        self.threads.append(threading.current_thread().name)
+        self.asked.append(asked)
+        self.begun.set()
+        for _ in range(10_000):  # ten seconds at most: a test that fails never leaves the worker waiting for ever
+            if self.go_on.wait(0.001):
+                return True
+            if self.until_superseded and superseded():
+                self.given_up.append(asked)
+                return False
+        return True
+
+
+class HeldCount(Held):
+    """The count of what Delete old sessions would delete: each count's sessions are its months times a hundred, so
+    whose count is shown can be told from the dialog's words."""
 
     def __call__(
         self, _db_path: Path, months: int, now: datetime, superseded: Callable[[], bool]
     ) -> data_care.RetentionPreview | None:
-        self.threads.append(threading.current_thread().name)
-        self.asked.append(months)
-        self.begun.set()
-        for _ in range(10_000):  # ten seconds at most: a test that fails never leaves the worker waiting for ever
-            if self.go_on.wait(0.001):
-                break
-            if self.until_superseded and superseded():
-                self.given_up.append(months)
-                return None
+        if not self.hold(months, superseded):
+            return None
         counts = RetentionCounts(retention_cutoff(now, months), months * 100, 0, 0)
         return data_care.RetentionPreview(months, counts, data_care.CopiesDeletedWhole(0, 0))
+
+
+class HeldCheck(Held):
+    """The check of a backup to restore (:func:`verify_restorable`), asked by file name: every file passes."""
+
+    def __call__(self, path: Path, _latest_version: int, superseded: Callable[[], bool]) -> int:
+        if not self.hold(path.name, superseded):
+            raise StoreError("The check was given up.")
+        return 1
 
 
 def test_the_count_beside_the_window_is_the_one_the_deletion_goes_by_and_stops_when_superseded(
@@ -207,3 +230,71 @@ def test_closing_mid_count_gives_it_up_and_leaves_no_thread(
     assert held.given_up == [24] and not _counting_alive(), "ended before the close returned"
     qtbot.wait(10)  # what the worker had queued, had it delivered anything
     assert dialog.preview.text() == COUNTING
+
+
+# -- Restore from backup… checks the backup selected beside the window ----------------------------------------------
+def _backups(db: Database, db_path: Path) -> list[Path]:
+    """Two backups, newest first, as the dialog lists them."""
+    return [
+        backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW - timedelta(days=days)))
+        for days in (1, 2)
+    ]
+
+
+def _checking_alive() -> bool:
+    return any(thread.name == CHECKING_THREAD for thread in threading.enumerate())
+
+
+def test_a_slow_check_of_a_backup_never_holds_up_the_window_and_only_the_one_selected_now_can_be_restored(
+    qtbot: QtBot, db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Selecting a backup read it whole on the window's thread, to check it: tens of megabytes, and in a slow
+    shared folder the window froze at each row an arrow key passed."""
+    newest, older = _backups(db, db_path)
+    held = HeldCheck(until_superseded=True)
+    monkeypatch.setattr(restore_dialog, "verify_restorable", held)
+    dialog = RestoreDialog(db_path, 99)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert held.begun.wait(5), "the check of the newest is under way, and the dialog is open"
+    answered: list[bool] = []
+    QTimer.singleShot(0, lambda: answered.append(True))
+    qtbot.waitUntil(lambda: answered == [True])  # the window's event loop runs meanwhile
+    assert dialog.status.text() == f"Checking {newest.name}…" and not dialog.restore_button.isEnabled()
+    dialog._accept_selected()  # as a click might
+    assert dialog.chosen is None and dialog.isVisible(), "nothing is restored that has not passed its check"
+
+    dialog.list.setCurrentRow(1)
+    qtbot.waitUntil(lambda: held.asked == [newest.name, older.name])  # the newest's check gave up
+    assert held.given_up == [newest.name] and dialog.status.text() == f"Checking {older.name}…"
+    held.go_on.set()
+    qtbot.waitUntil(dialog.restore_button.isEnabled)
+    assert held.threads == [CHECKING_THREAD] * 2
+    assert dialog.status.text() == f"{older.name} checks out and can be restored."
+    dialog.restore_button.click()
+    assert dialog.chosen == older and not _checking_alive()
+
+
+@pytest.mark.parametrize("closing", ["the dialog", "the window"])
+def test_closing_mid_check_gives_it_up_and_leaves_no_thread(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, closing: str
+) -> None:
+    held = HeldCheck(until_superseded=True)
+    monkeypatch.setattr(restore_dialog, "verify_restorable", held)
+    window, _team_id = _filled_window(qtbot, db_path)
+    _backups(window.context.db, db_path)
+    window.safeguards.restore_from_backup()
+    dialog = window.safeguards.current_dialog
+    assert isinstance(dialog, RestoreDialog)
+    assert held.begun.wait(5)
+    (dialog if closing == "the dialog" else window).close()
+    assert not dialog.isVisible() and len(held.given_up) == 1 and not _checking_alive(), "ended before close returned"
+
+
+def test_a_check_given_up_stops_reading_the_backup_at_once(db: Database, db_path: Path) -> None:
+    """The check reads the backup whole: given up (another row selected, the dialog closed), it stops there, rather
+    than read on through a slow share while the window waits for its thread."""
+    newest, _older = _backups(db, db_path)
+    assert verify_restorable(newest, 99, lambda: False) > 0
+    with pytest.raises(StoreError, match="could not be verified"):
+        verify_restorable(newest, 99, lambda: True)

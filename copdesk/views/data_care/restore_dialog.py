@@ -3,11 +3,19 @@
 A restore needs the data closed, which only the composition root can do: the dialog only chooses, and the window
 restores (:attr:`copdesk.views.shell.safeguards.Safeguards.restore_requested`). Close is its default button: Enter
 pressed in the list closes the dialog, and never restores.
+
+The backups are listed from their names, no file opened. The one selected is checked as a restore needs it to be:
+opened and read whole (``quick_check``), tens of megabytes, in a folder that may be a slow share. So the check runs in
+a worker thread, the newest selection's only (an arrow key held down the list asks at each row), and Restore can be
+pressed only once the backup selected now has passed it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QWidget
@@ -17,6 +25,7 @@ from copdesk.store.backup_catalogue import list_backups, verify_restorable
 from copdesk.store.errors import StoreError
 from copdesk.store.location import same_file
 from copdesk.views.forms.ui_restore_backup import Ui_RestoreDialog
+from copdesk.views.widgets.background import NewestOnly
 
 
 class RestoreDialog(QDialog):
@@ -26,9 +35,11 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_RestoreDialog()
         self.ui.setupUi(self)
-        self.db_path = db_path
-        self.latest_version = latest_version
         self.chosen: Path | None = None
+        self.checked: Path | None = None  # the file selected, once it has passed its check
+        self._checking = NewestOnly(partial(_checked_beside, db_path, latest_version), "copdesk-backup-check", self)
+        self._checking.done.connect(self._show_check)
+        self.finished.connect(self._checking.stop)  # closed: a check under way gives up, and its thread ends
         ui = self.ui
         self.list, self.empty_label, self.status = ui.backupList, ui.emptyLabel, ui.statusLabel
         for backup in list_backups(db_path):
@@ -62,23 +73,43 @@ class RestoreDialog(QDialog):
         self.list.setCurrentItem(item)
 
     def _check_selected(self, item: QListWidgetItem | None) -> None:
+        """Check the file selected, in the worker: "Checking…" meanwhile, and Restore not to be pressed until it has
+        passed."""
+        self.checked = None
+        self.restore_button.setEnabled(False)
         if item is None:
-            self.restore_button.setEnabled(False)
+            self._checking.drop()
             return
         path = Path(str(item.data(Qt.ItemDataRole.UserRole)))
-        try:
-            if same_file(path, self.db_path):  # refused before the window closes for the restore, not after
-                raise StoreError(f"{path.name} is the data CoPDesk has open now; choose a backup of it.")
-            verify_restorable(path, self.latest_version)
-        except StoreError as exc:
-            self.status.setText(f"Cannot restore this one: {exc.message}")
-            self.restore_button.setEnabled(False)
+        self.status.setText(f"Checking {path.name}…")
+        self._checking.ask(path)
+
+    def _show_check(self, outcome: object) -> None:
+        if isinstance(outcome, BaseException):
+            raise outcome  # a fault: the crash log has it, and the window's banner says so
+        path, problem = cast(tuple[Path, StoreError | None], outcome)
+        if problem is not None:
+            self.status.setText(f"Cannot restore this one: {problem.message}")
             return
+        self.checked = path
         self.status.setText(f"{path.name} checks out and can be restored.")
         self.restore_button.setEnabled(True)
 
     def _accept_selected(self) -> None:
-        item = self.list.currentItem()
-        if item is not None and self.restore_button.isEnabled():
-            self.chosen = Path(str(item.data(Qt.ItemDataRole.UserRole)))
+        if self.checked is not None:  # the file selected now, passed: a selection since is checked anew
+            self.chosen = self.checked
             self.accept()
+
+
+def _checked_beside(
+    db_path: Path, latest_version: int, path: Path, superseded: Callable[[], bool]
+) -> tuple[Path, StoreError | None]:
+    """In the worker: the file, and why it cannot be restored (None when it can). The data open now is refused here,
+    before the window closes for a restore, not after."""
+    try:
+        if same_file(path, db_path):
+            raise StoreError(f"{path.name} is the data CoPDesk has open now; choose a backup of it.")
+        verify_restorable(path, latest_version, superseded)
+    except StoreError as exc:
+        return path, exc
+    return path, None
