@@ -150,11 +150,11 @@ def _undo_contribution(world: World) -> None:
 
 
 def _left(world: World) -> None:
-    world.window.participation_panel.set_left(teams.list_members(world.db, world.team_id)[0].id)
+    world.window.participation_panel.tile_menu.set_left(teams.list_members(world.db, world.team_id)[0].id)
 
 
 def _back(world: World) -> None:
-    world.window.participation_panel.set_back(teams.list_members(world.db, world.team_id)[0].id)
+    world.window.participation_panel.tile_menu.set_back(teams.list_members(world.db, world.team_id)[0].id)
 
 
 def _marker(world: World) -> None:
@@ -455,12 +455,12 @@ def _with_marker(world: World) -> None:
 
 def _with_removal(world: World) -> None:
     _live(world)
-    assert world.window.participation_panel.remove_present(teams.list_members(world.db, world.team_id)[-1].id)
+    assert world.window.participation_panel.tile_menu.remove_present(teams.list_members(world.db, world.team_id)[-1].id)
 
 
 def _with_departure(world: World) -> None:
     _live(world)
-    assert world.window.participation_panel.set_left(teams.list_members(world.db, world.team_id)[0].id)
+    assert world.window.participation_panel.tile_menu.set_left(teams.list_members(world.db, world.team_id)[0].id)
 
 
 def _with_learning(world: World) -> None:

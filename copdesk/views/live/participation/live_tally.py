@@ -393,6 +393,9 @@ class LiveTally(QObject):
     def member_ids(self) -> list[int]:
         return [member.id for member in self.members]
 
+    def name_of(self, member_id: int) -> str:
+        return next(member.display_name for member in self.members if member.id == member_id)
+
     def values(self, measure: Measure) -> list[float]:
         """One figure per person present, zeros included, for the balance metrics."""
         if measure is CONTRIBUTIONS:

@@ -9,14 +9,12 @@ the current tile. "/" on the roster opens the pane's filter box (shown for group
 letters filter the roster and a digit or Enter logs one of the matches, because that box exists only
 to pick a person. Letters on the roster itself stay with the window (N, Q and the like). A tile's menu (a right
 click, or the Menu key) marks someone as having left the session (their tile stays, greyed, so no number key moves)
-or back in it, and takes back a mark of present made by mistake, until anything of theirs is recorded; Undo takes
-back the last of these, as it does a tally.
+or back in it, and takes back a mark of present made by mistake, until anything of theirs is recorded
+(:mod:`copdesk.views.live.participation.tile_menu`); Undo takes back the last of these, as it does a tally.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -39,7 +36,6 @@ from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import MarkerKind, Member, NoteKind
 from copdesk.core.participation import CONTRIBUTIONS, TALK_TIME, Measure, balance_in_words, gini
 from copdesk.services.notes import add_note
-from copdesk.services.sessions import mark_back, mark_left, remove_attendee
 from copdesk.store import sessions
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
@@ -48,6 +44,7 @@ from copdesk.views.live.participation.engagement_markers import MarkerBar
 from copdesk.views.live.participation.live_tally import QUIET_MINUTES_LIMIT, Departure, LiveTally
 from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel, RosterRole, clock_time
 from copdesk.views.live.participation.roster_view import RosterView
+from copdesk.views.live.participation.tile_menu import TileMenu
 from copdesk.views.widgets.labels import ElidedLabel
 from copdesk.views.widgets.pane import Pane
 
@@ -73,6 +70,7 @@ class ParticipationPanel(Pane):
         self.tally = LiveTally(context, self)
         self.model = RosterModel(self.tally, self)
         self.visible_roster = RosterFilter(self.model, self)
+        self.tile_menu = TileMenu(context, self.tally, say=self._say, roster_changed=self.reload_roster)
         self._signal_key: tuple[str, float] | None = None
         self._last_time_shown: tuple[object, ...] = ()
         self._build()
@@ -150,7 +148,7 @@ class ParticipationPanel(Pane):
         self.roster.member_chosen.connect(self.choose)
         self.roster.find_requested.connect(self._focus_filter)
         self.roster.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.roster.customContextMenuRequested.connect(self._tile_menu)
+        self.roster.customContextMenuRequested.connect(self._open_tile_menu)
         column.addWidget(self.roster, 1)
         self.nobody_label = QLabel("Nobody is marked present. Take attendance when you start the session.")
         self.nobody_label.setProperty("role", "emptyState")
@@ -292,8 +290,8 @@ class ParticipationPanel(Pane):
         left = self.tally.left_at.get(member_id)
         if left is not None:
             self._say(
-                f"{self._name(member_id)} left the session at {clock_time(left)}, so nothing was logged. If they are "
-                "back, choose Back in the session from their tile's menu (right-click, or the Menu key)."
+                f"{self.tally.name_of(member_id)} left the session at {clock_time(left)}, so nothing was logged. If "
+                "they are back, choose Back in the session from their tile's menu (right-click, or the Menu key)."
             )
             return
         if self.measure is TALK_TIME:
@@ -324,97 +322,14 @@ class ParticipationPanel(Pane):
             self._signal_key = None
             self._publish_room_signal()
 
-    def _tile_menu(self, position: QPoint) -> None:
+    def _open_tile_menu(self, position: QPoint) -> None:
         index = self.roster.indexAt(position)
         index = index if index.isValid() else self.roster.currentIndex()  # the Menu key: the tile with the focus
         member_id = index.data(RosterRole.MEMBER_ID) if index.isValid() else None
         if member_id is not None and self.tally.is_live:
-            menu = self.tile_menu(int(member_id))
+            menu = self.tile_menu.build(int(member_id), self)
             menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # made afresh for each right click
             menu.popup(self.roster.viewport().mapToGlobal(position))  # not a nested loop: the timer keeps ticking
-
-    def tile_menu(self, member_id: int) -> QMenu:
-        """A tile's menu: mark them as having left the session, or back in it; and take back a mark of present made by
-        mistake (it feeds the team's history and the person's CPD evidence), greyed with the reason once anything of
-        theirs is recorded in the session."""
-        session_id = self.tally.session_id
-        assert session_id is not None
-        name = self._name(member_id)
-        menu = QMenu(self)
-        left = self.tally.left_at.get(member_id)
-        if left is None:
-            leaving = menu.addAction(f"Left the session: {name} has gone")
-            leaving.triggered.connect(partial(self.set_left, member_id, None))
-        else:
-            back = menu.addAction(f"Back in the session: {name} came back (marked as leaving at {clock_time(left)})")
-            back.triggered.connect(partial(self.set_back, member_id))
-        reason = sessions.why_attendance_stays(self.context.db, session_id, member_id)
-        action = menu.addAction(f"Not here: {name} was marked present by mistake")
-        if reason is None:
-            action.triggered.connect(partial(self.remove_present, member_id))
-        else:
-            action.setEnabled(False)
-            action.setToolTip(f"Still marked present: {reason}.")
-            menu.setToolTipsVisible(True)
-        return menu
-
-    def _name(self, member_id: int) -> str:
-        return next(member.display_name for member in self.tally.members if member.id == member_id)
-
-    def set_left(self, member_id: int, at: datetime | None = None, session_id: int | None = None) -> bool:
-        """They left the session at ``at`` (now, from the menu): saved, then shown. A refusal of the disk waits for
-        Retry with the time they left; one of the session's own (it ended meanwhile) is said in the status bar."""
-        return self._save_departure(member_id, self.context.now() if at is None else at, session_id)
-
-    def set_back(self, member_id: int, session_id: int | None = None) -> bool:
-        """They came back, or were marked as leaving by mistake: present to the end again."""
-        return self._save_departure(member_id, None, session_id)
-
-    def _save_departure(self, member_id: int, at: datetime | None, session_id: int | None) -> bool:
-        session_id = self.tally.session_id if session_id is None else session_id
-        if session_id is None or session_id != self.tally.session_id or member_id not in self.tally.member_ids():
-            return False
-        db = self.context.db
-        retry = (
-            partial(self.set_back, member_id, session_id)
-            if at is None
-            else partial(self.set_left, member_id, at, session_id)
-        )
-        work = (
-            partial(mark_back, db, session_id, member_id)
-            if at is None
-            else partial(mark_left, db, session_id, member_id, at)
-        )
-        if not self._saved(work, retry, ("left", session_id, member_id)):
-            return False
-        self.tally.departed(member_id, at)
-        return True
-
-    def remove_present(self, member_id: int, session_id: int | None = None) -> bool:
-        """Take them off the session's attendance; the tiles show who is left. A refusal of the disk waits for Retry,
-        which acts on this session only; one of the session's own (a contribution logged meanwhile, the session ended)
-        is said in the status bar."""
-        session_id = self.tally.session_id if session_id is None else session_id
-        if session_id is None or session_id != self.tally.session_id:
-            return False
-        work, retry = (
-            partial(remove_attendee, self.context.db, session_id, member_id),
-            partial(self.remove_present, member_id, session_id),
-        )
-        if not self._saved(work, retry, ("not present", session_id, member_id)):
-            return False
-        self.tally.taken_off(member_id)
-        self.reload_roster()
-        return True
-
-    def _saved(self, work: Callable[[], object], retry: Callable[[], object], key: Hashable) -> bool:
-        """A change to the session's attendance, through the write guard: False when the disk refused it (it waits for
-        ``retry``) or the session did (it ended meanwhile, something was recorded: said in the status bar)."""
-        try:
-            return self.context.writes.run(work, retry=retry, key=key) is not None
-        except ValueError as refused:
-            self._say(str(refused))
-            return False
 
     def _say(self, refused: str) -> None:
         """A refusal of the session's own, in the status bar."""

@@ -301,7 +301,7 @@ def test_a_removal_kept_for_retry_and_refused_by_then_is_said_never_a_fault(
     raise, and End session (which replays what waits) stopped on a fault."""
     from copdesk.services.sessions import remove_attendee
 
-    target = "copdesk.views.live.participation.participation_panel.remove_attendee"
+    target = "copdesk.views.live.participation.tile_menu.remove_attendee"
     add_team(window, TEAM)
     start_session(window, present=TEAM)
     ids = {m.display_name: m.id for m in teams.list_members(window.context.db, 1)}
@@ -310,7 +310,7 @@ def test_a_removal_kept_for_retry_and_refused_by_then_is_said_never_a_fault(
         raise StorageFullError(STORAGE_FULL_MESSAGE)
 
     monkeypatch.setattr(target, disk_full)
-    assert not window.participation_panel.remove_present(ids["Cy Vale"])
+    assert not window.participation_panel.tile_menu.remove_present(ids["Cy Vale"])
     monkeypatch.setattr(target, remove_attendee)
     live_id = window.live_session.session_id
     assert live_id is not None

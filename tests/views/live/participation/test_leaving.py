@@ -206,7 +206,7 @@ def test_a_departure_refused_by_the_disk_is_saved_by_retry_at_the_time_they_left
     window = clocked_window
     add_team(window, TEAM)
     session = start_session(window, present=TEAM)
-    target = "copdesk.views.live.participation.participation_panel.mark_left"
+    target = "copdesk.views.live.participation.tile_menu.mark_left"
 
     def disk_full(*_args: object) -> None:
         raise StorageFullError(STORAGE_FULL_MESSAGE)
