@@ -139,7 +139,6 @@ VIEW_READS: dict[str, set[str]] = {
     "sessions": {
         "arrivals",
         "attendee_ids",
-        "departures",
         "get_session",
         "last_recorded_at",
         "list_sessions",
@@ -150,6 +149,7 @@ VIEW_READS: dict[str, set[str]] = {
     },
     "settings": {"DEFAULTS", "QUIET_AFTER_MINUTES", "get_int_setting", "is_demo"},
     "teams": {"get_member", "get_team", "list_members", "list_teams", "team_count"},
+    "time_away": {"away_now", "spells"},
 }
 _WRITING_METHODS = {
     "insert",

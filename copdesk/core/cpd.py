@@ -31,11 +31,12 @@ class AttendedSession(NamedTuple):
     held_at: datetime
     kind: SessionKind
     topic: str
-    minutes: int | None  # until the session ended, or until they left it
+    minutes: int | None  # the session's minutes less every minute they were away from it
     presented: bool
     learning_points: tuple[str, ...]
     own_actions: tuple[str, ...]
     left_at: datetime | None = None  # local wall time, when they left before the end
+    away_minutes: int = 0  # the minutes they stepped out for and came back from (not those after they left)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +52,22 @@ class CpdEvidence:
     def total_minutes(self) -> int:
         return sum(s.minutes or 0 for s in self.sessions)
 
+    @property
+    def away_anywhere(self) -> bool:
+        return any(s.away_minutes or s.left_at for s in self.sessions)
+
 
 def your_part(session: AttendedSession) -> str:
+    """What they did, and when they were away part of it, the minutes they were there and why fewer: "Took part, 35
+    minutes (25 away)", "Presented, 40 minutes (left at 13:40)"."""
     part = "Presented" if session.presented else "Took part"
-    return part if session.left_at is None else f"{part}, until {session.left_at:%H:%M}"
+    why = ([f"{session.away_minutes} away"] if session.away_minutes else []) + (
+        [f"left at {session.left_at:%H:%M}"] if session.left_at else []
+    )
+    if not why:
+        return part
+    minutes = "" if session.minutes is None else f", {counted(session.minutes, 'minute')}"
+    return f"{part}{minutes} ({', '.join(why)})"
 
 
 def cpd_title(evidence: CpdEvidence) -> str:
@@ -72,7 +85,8 @@ def render_html(evidence: CpdEvidence) -> str:
 def cpd_sections(evidence: CpdEvidence) -> list[Section]:
     period = f"{long_date(evidence.first_day)} to {long_date(evidence.last_day)}"
     count = len(evidence.sessions)
-    hours = f", about {mean_text(evidence.total_minutes, 60)} hours in all." if evidence.total_minutes else "."
+    hours = f", about {mean_text(evidence.total_minutes, 60)} hours in all" if evidence.total_minutes else ""
+    hours += " (time away from a session not counted)." if evidence.away_anywhere else "."
     activity = (
         f"Group peer reflection in {evidence.team_name}'s Community of Practice (CoP): facilitated reflective "
         f"sessions with social work colleagues and partners. {evidence.practitioner} attended "

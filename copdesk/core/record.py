@@ -82,6 +82,14 @@ class LeftEarly(NamedTuple):
     time_text: str  # local wall time, "13:40"
 
 
+class TimeAway(NamedTuple):
+    """A spell someone spent away from the session before coming back in it."""
+
+    name: str
+    left_text: str  # local wall time, "10:20"
+    back_text: str  # local wall time, "10:45"
+
+
 class EscalationLine(NamedTuple):
     issue_title: str
     to: str
@@ -104,8 +112,9 @@ class SessionRecord:
     date: dt.datetime
     attendance_count: int
     attendee_names: tuple[str, ...] | None = None
-    left_early_count: int = 0  # of those who attended, how many left before the end
+    left_early_count: int = 0  # of those who attended, how many left before the end (away at the end)
     left_at: tuple[LeftEarly, ...] | None = None  # who left and when, named only with names, as attendance is
+    time_away: tuple[TimeAway, ...] | None = None  # who stepped out and came back, and when, named only with names
     agenda: tuple[AgendaLine, ...] = ()
     questions_asked: tuple[AskedQuestion, ...] = ()
     notes: tuple[str, ...] = ()
@@ -205,11 +214,16 @@ def attendance_line(record: SessionRecord) -> str:
 
 
 def attendee_lines(record: SessionRecord) -> tuple[str, ...] | None:
-    """The names (in a record exported with names), each who left early with when: "Bo Day (left at 13:40)"."""
+    """The names (in a record exported with names), each who was away for a while or left early with when: "Bo Day
+    (away 10:20 to 10:45; left at 13:40)"."""
     if record.attendee_names is None:
         return None
-    left = {name: time_text for name, time_text in record.left_at or ()}
-    return tuple(f"{name} (left at {left[name]})" if name in left else name for name in record.attendee_names)
+    times: dict[str, list[str]] = {}
+    for name, left_text, back_text in record.time_away or ():
+        times.setdefault(name, []).append(f"away {left_text} to {back_text}")
+    for name, time_text in record.left_at or ():
+        times.setdefault(name, []).append(f"left at {time_text}")
+    return tuple(f"{name} ({'; '.join(times[name])})" if name in times else name for name in record.attendee_names)
 
 
 def identifiers_line(record: SessionRecord) -> str:
@@ -261,6 +275,9 @@ def render_json(record: SessionRecord) -> str:
         "left_at": None
         if record.left_at is None
         else [{"name": name, "time_text": time_text} for name, time_text in record.left_at],
+        "time_away": None
+        if record.time_away is None
+        else [{"name": name, "left_text": left, "back_text": back} for name, left, back in record.time_away],
         "agenda": [
             {"segment": segment, "planned_seconds": planned, "actual_seconds": actual}
             for segment, planned, actual in record.agenda

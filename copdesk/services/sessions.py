@@ -1,5 +1,6 @@
 """A session's life as the facilitator acts it: start, save the timer as it runs, add latecomers, mark someone who
-leaves early (and take that back), end (with the End button or, after a crash, at the last save), and discard.
+leaves for a while or for good and comes back (and take either back), end (with the End button or, after a crash, at
+the last save), and discard.
 
 Ending is one act whichever way it is done, so the record reads the same: the segments' actual times, the
 timer's final state, the end, and every follow-up still open carried to the next session (by a session the team
@@ -22,10 +23,11 @@ from copdesk.core.agenda import AgendaTemplate
 from copdesk.core.clock import MonotonicClock, WallClock
 from copdesk.core.model import Member, Role, Session, SessionKind, SessionStatus
 from copdesk.core.planning import SessionRoles
+from copdesk.core.time_away import Spell
 from copdesk.core.timer import SegmentState, SessionTimer, TimerStatus, TimerView
 from copdesk.services import transaction
 from copdesk.services.follow_ups import carry_open_follow_ups
-from copdesk.store import planning, sessions, teams
+from copdesk.store import planning, sessions, teams, time_away
 from copdesk.store.audit import record_event
 from copdesk.store.discard import DiscardPreview, delete_session, preview_discard
 from copdesk.store.sessions import PlannedSegment
@@ -186,20 +188,35 @@ def put_back_attendee(
         return back
 
 
-def mark_left(db: Database, session_id: int, member_id: int, at: datetime) -> None:
-    """Someone present left the live session at ``at``: they stay on its attendance, present until then (the record,
-    their CPD evidence and the participation figures count them so). Refused with ``ValueError`` once it has ended."""
+def mark_left(db: Database, session_id: int, member_id: int, at: datetime) -> Spell:
+    """Someone present left the live session at ``at``, for a while or for good: they stay on its attendance, and a
+    spell away begins (the record, their CPD evidence and the participation figures leave it out). Refused
+    with ``ValueError`` once it has ended, or while they are away already."""
     with transaction(db):
         _refuse_unless_live(db, session_id)
-        sessions.set_left_at(db, session_id, member_id, at)
+        return time_away.leave(db, session_id, member_id, at)
 
 
-def mark_back(db: Database, session_id: int, member_id: int) -> None:
-    """Undo :func:`mark_left`: they came back, or were marked as leaving by mistake, so they count as present to the
-    end. Refused with ``ValueError`` once the session has ended."""
+def mark_back(db: Database, session_id: int, member_id: int, at: datetime) -> Spell:
+    """They came back into the live session at ``at``: their spell away ends there, and they count as present again.
+    Refused with ``ValueError`` once the session has ended, or for someone who is not away."""
     with transaction(db):
         _refuse_unless_live(db, session_id)
-        sessions.set_left_at(db, session_id, member_id, None)
+        return time_away.come_back(db, session_id, member_id, at)
+
+
+def undo_left(db: Database, session_id: int, spell_id: int) -> None:
+    """Undo :func:`mark_left`: that spell away goes, as if they had not left (a mark made by mistake)."""
+    with transaction(db):
+        _refuse_unless_live(db, session_id)
+        time_away.delete_spell(db, session_id, spell_id)
+
+
+def undo_back(db: Database, session_id: int, spell_id: int) -> None:
+    """Undo :func:`mark_back`: that spell away is open again, as if they had not come back."""
+    with transaction(db):
+        _refuse_unless_live(db, session_id)
+        time_away.reopen_spell(db, session_id, spell_id)
 
 
 def _refuse_unless_live(db: Database, session_id: int) -> None:

@@ -2,8 +2,8 @@
 
 Ending a session keeps it for good: it counts as held in reports, and every action still open is carried
 (its carry count goes up). A session that should never have happened is deleted instead, in one
-transaction: the session with its agenda, attendance, contributions, markers, notes, questions asked,
-issue mentions and the follow-up reviews made in it (so the actions it carried, closed or dropped are as
+transaction: the session with its agenda, attendance (and time away), contributions, markers, notes, questions
+asked, issue mentions and the follow-up reviews made in it (so the actions it carried, closed or dropped are as
 they were before it: an action it closed is open again); the actions agreed in it; the issues only it
 raised; the escalations recorded in it (an issue only it escalated is open again); and the guests added
 on the spot who came to nothing else. Changes of owner or due date made in it are not undone (the review

@@ -2,8 +2,8 @@
 
 Share-safe is enforced twice: the record type has no field for participation, and this module never reads
 the contribution or marker tables. Names are left out unless asked for: the attendance is a count (with how many
-left before the end; who, and when, only with names), and an action shows its owner only with ``with_names`` (the
-facilitator decides whether the group record names people).
+left before the end; who, and when, and who stepped out for a while and came back, only with names), and an action
+shows its owner only with ``with_names`` (the facilitator decides whether the group record names people).
 What the identifier check flags in the typed text is redacted unless ``keep_identifiers``
 (:mod:`copdesk.core.redaction`).
 """
@@ -11,6 +11,7 @@ What the identifier check flags in the typed text is redacted unless ``keep_iden
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -27,10 +28,12 @@ from copdesk.core.record import (
     LeftEarly,
     ParkedItem,
     SessionRecord,
+    TimeAway,
 )
 from copdesk.core.recurring import status_on
 from copdesk.core.redaction import share_safe
-from copdesk.store import notes, questions, sessions, teams
+from copdesk.core.time_away import Spell, by_member, left_before_end
+from copdesk.store import notes, questions, sessions, teams, time_away
 from copdesk.store.issues import ESCALATED_SINCE, STATUS_READ
 from copdesk.store.planning import session_roles
 
@@ -52,15 +55,21 @@ def session_record(
     segments = sessions.segments(db, session_id)
     positions = {segment.position: segment.name for segment in segments}
     present = sessions.attendee_ids(db, session_id)
-    departures = sessions.departures(db, session_id)
-    names, left_at = None, None
+    away = _away(db, session)
+    names, left_at, stepped_out = None, None, None
     if with_names:
         roster = {m.id: m.display_name for m in teams.list_members(db, session.team_id, include_inactive=True)}
         names = tuple(sorted((roster[m] for m in present if m in roster), key=str.casefold))
         left_at = tuple(
             sorted(
-                (LeftEarly(roster[m], f"{_local(stamp):%H:%M}") for m, stamp in departures.items() if m in roster),
+                (LeftEarly(roster[m], _clock(left)) for m, left in away.left.items() if m in roster),
                 key=lambda left: left.name.casefold(),
+            )
+        )
+        stepped_out = tuple(
+            sorted(
+                (TimeAway(roster[s.member_id], _clock(s.left_at), _clock(s.back_at)) for s in away.back if s.back_at),
+                key=lambda spell: spell.name.casefold(),
             )
         )
     co_facilitator, content_format, run_by = _roles(db, session, with_names)
@@ -71,8 +80,9 @@ def session_record(
         date=_held_at(session),
         attendance_count=len(present),
         attendee_names=names,
-        left_early_count=len(departures),
+        left_early_count=len(away.left),
         left_at=left_at,
+        time_away=stepped_out,
         agenda=tuple(AgendaLine(s.name, s.planned_seconds, s.actual_seconds) for s in segments),
         questions_asked=tuple(
             AskedQuestion(
@@ -125,6 +135,25 @@ def _held_at(session: Session) -> datetime:
 
 def _local(stamp: str) -> datetime:
     return from_utc_iso(stamp).astimezone().replace(tzinfo=None)
+
+
+def _clock(moment: datetime) -> str:
+    return f"{moment.astimezone():%H:%M}"
+
+
+class _Away(NamedTuple):
+    left: dict[int, datetime]  # who left before the end, and when
+    back: list[Spell]  # each spell away someone came back from before the end, in the order they began
+
+
+def _away(db: Database, session: Session) -> _Away:
+    """Time away from the session: who was still away at its end, and the spells of those who came back. A session
+    ended at the time it was last in use may end before a spell did: what began after it is left out."""
+    end = from_utc_iso(session.ended_at) if session.ended_at else None
+    spells = time_away.spells(db, session.id)
+    left = {member_id: left_before_end(theirs, end) for member_id, theirs in by_member(spells).items()}
+    back = [s for s in spells if s.back_at is not None and (end is None or s.back_at <= end)]
+    return _Away({member_id: at for member_id, at in left.items() if at is not None}, back)
 
 
 def _new_actions(db: Database, session_id: int, with_names: bool) -> tuple[str, ...]:

@@ -1,6 +1,6 @@
 """Deleting sessions older than the team's retention period: what goes, in the live file and in any copy.
 
-What goes: each old session with everything hanging off it (agenda, attendance, contributions,
+What goes: each old session with everything hanging off it (agenda, attendance and time away, contributions,
 markers, notes, questions asked, issue mentions, action reviews); actions that came from those
 sessions and are closed; issues that are no longer open and have no mention left. Open actions stay
 (their text is still work to do), and so do live sessions. Copies taken before the cut-off hold

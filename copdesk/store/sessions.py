@@ -1,4 +1,4 @@
-"""Sessions, their agenda segments, and attendance."""
+"""Sessions, their agenda segments, and attendance (time away from a session: :mod:`copdesk.store.time_away`)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from copdesk.core.model import Role, Segment, SegmentPhase, Session, SessionKind
 from copdesk.store import teams
 from copdesk.store.audit import record_event
 from copdesk.store.tables import insert_row
+from copdesk.store.time_away import spells
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,8 +192,9 @@ AND NOT EXISTS (SELECT 1 FROM attendance o WHERE o.member_id = m.id AND o.sessio
 def why_attendance_stays(db: Database, session_id: int, member_id: int) -> str | None:
     """Why someone marked present cannot be taken off the session's attendance as a mistake, in words, or ``None``
     when they can: not once anything of theirs is in the session (a contribution, an action they own, being its
-    presenter or co-facilitator, having left it), nor once anyone's contribution is logged, since the people after
-    them on the tiles would then move to other number keys while the facilitator is using them."""
+    presenter or co-facilitator, having left it for a while or for good), nor once anyone's contribution is logged,
+    since the people after them on the tiles would then move to other number keys while the facilitator is using
+    them."""
     row = db.execute(
         "SELECT (SELECT count(*) FROM contribution WHERE session_id = :session AND member_id = :member), "
         "(SELECT count(*) FROM contribution WHERE session_id = :session), "
@@ -201,8 +203,10 @@ def why_attendance_stays(db: Database, session_id: int, member_id: int) -> str |
         {"session": session_id, "member": member_id},
     ).fetchone()
     theirs, logged, owned, presenting, co_facilitating = int(row[0]), int(row[1]), int(row[2]), row[3], row[4]
-    if member_id in departures(db, session_id):
-        return "they are marked as having left the session (take that back first)"
+    away = spells(db, session_id, member_id)
+    if away:
+        came_back = "" if away[-1].back_at is None else " and come back"
+        return f"they are marked as having left the session{came_back} (take that back first)"
     if theirs:
         return "a contribution of theirs is logged" if theirs == 1 else f"{theirs} contributions of theirs are logged"
     if owned:
@@ -229,17 +233,6 @@ def remove_attendee(db: Database, session_id: int, member_id: int) -> None:
         db.execute("DELETE FROM member WHERE id = ?", [member_id])
 
 
-def set_left_at(db: Database, session_id: int, member_id: int, at: datetime | None) -> None:
-    """When someone marked present left before the end (``None``: they are there after all). Refused
-    (``ValueError``) for someone not marked present, who has nothing to leave."""
-    stamp = None if at is None else to_utc_iso(at)
-    cursor = db.execute(
-        "UPDATE attendance SET left_at = ? WHERE session_id = ? AND member_id = ?", [stamp, session_id, member_id]
-    )
-    if cursor.rowcount != 1:
-        raise ValueError("That person is not marked present in this session.")
-
-
 def set_arrived_at(db: Database, session_id: int, member_id: int, at: datetime | None) -> None:
     """When someone marked present came into the session (``None``: they were there from the start)."""
     stamp = None if at is None else to_utc_iso(at)
@@ -253,12 +246,6 @@ def arrivals(db: Database, session_id: int) -> dict[int, str]:
     from the start."""
     sql = "SELECT member_id, arrived_at FROM attendance WHERE session_id = ? AND arrived_at IS NOT NULL"
     return {int(r["member_id"]): str(r["arrived_at"]) for r in db.query(sql, [session_id])}
-
-
-def departures(db: Database, session_id: int) -> dict[int, str]:
-    """Who left the session before its end, and when (a stored UTC stamp); everyone else stayed to the end."""
-    sql = "SELECT member_id, left_at FROM attendance WHERE session_id = ? AND left_at IS NOT NULL"
-    return {int(r["member_id"]): str(r["left_at"]) for r in db.query(sql, [session_id])}
 
 
 def attendee_ids(db: Database, session_id: int) -> list[int]:
@@ -302,15 +289,16 @@ SELECT max(at) AS at FROM (
     UNION ALL SELECT at FROM action_review WHERE session_id = :session
     UNION ALL SELECT at FROM issue_mention WHERE session_id = :session
     UNION ALL SELECT at FROM question_asked WHERE session_id = :session
-    UNION ALL SELECT left_at FROM attendance WHERE session_id = :session
+    UNION ALL SELECT left_at FROM attendance_away WHERE session_id = :session
+    UNION ALL SELECT back_at FROM attendance_away WHERE session_id = :session
 ) WHERE at <= coalesce(:before, at)
 """
 
 
 def last_recorded_at(db: Database, session_id: int, before: datetime | None = None) -> datetime | None:
     """When the last thing was recorded in the session (at or before ``before``, when given): a segment's end, a
-    contribution, a marker, a note typed, an action or issue, a follow-up reviewed, a question shown, someone leaving.
-    Stored times are UTC text of one form, so the latest text is the latest time."""
+    contribution, a marker, a note typed, an action or issue, a follow-up reviewed, a question shown, someone leaving
+    or coming back. Stored times are UTC text of one form, so the latest text is the latest time."""
     params = {"session": session_id, "before": None if before is None else to_utc_iso(before)}
     row = next(db.query(_RECORDED_AT, params), None)
     return from_utc_iso(row["at"]) if row and row["at"] else None

@@ -20,6 +20,7 @@ from copdesk.core.record import (
     LeftEarly,
     ParkedItem,
     SessionRecord,
+    TimeAway,
     escape_markdown,
     format_duration,
     record_sections,
@@ -85,6 +86,7 @@ def test_the_record_has_no_participation_fields() -> None:
         "attendee_names",
         "left_early_count",
         "left_at",
+        "time_away",
         "agenda",
         "questions_asked",
         "notes",
@@ -289,6 +291,26 @@ def test_who_left_before_the_end_is_counted_and_named_only_with_names() -> None:
     assert document["left_early_count"] == 1
     assert document["left_at"] == [{"name": "Sam Okafor", "time_text": "13:40"}]
     assert document["attendee_names"] == ["Sam Okafor", "Priya Lindqvist"], "the names themselves stay as they were"
+
+
+def test_who_stepped_out_and_came_back_is_named_with_when_only_with_names() -> None:
+    """Someone away 10:20 to 10:45 did not leave before the end; a record exported with names says when they were
+    away, in every format, beside when anyone left for good."""
+    assert json.loads(render_json(make_record()))["time_away"] is None
+    named = dataclasses.replace(
+        make_record(names=("Sam Okafor", "Priya Lindqvist")),
+        left_early_count=1,
+        left_at=(LeftEarly("Sam Okafor", "13:40"),),
+        time_away=(TimeAway("Sam Okafor", "13:05", "13:15"), TimeAway("Priya Lindqvist", "13:20", "13:45")),
+    )
+    assert "7 attended. 1 left before the end." in render_markdown(named)
+    page = render_html(named)
+    assert '<li dir="auto">Sam Okafor (away 13:05 to 13:15; left at 13:40)</li>' in page
+    assert '<li dir="auto">Priya Lindqvist (away 13:20 to 13:45)</li>' in page
+    assert json.loads(render_json(named))["time_away"] == [
+        {"name": "Sam Okafor", "left_text": "13:05", "back_text": "13:15"},
+        {"name": "Priya Lindqvist", "left_text": "13:20", "back_text": "13:45"},
+    ]
 
 
 def test_agenda_and_dates_are_formatted_for_people() -> None:

@@ -13,7 +13,7 @@ from copdesk.core.agenda import load_template_folder
 from copdesk.core.model import MarkerKind, NoteKind, Role, SessionKind
 from copdesk.core.timer import SessionTimer
 from copdesk.services.sessions import SessionPlan, end_session, start_session
-from copdesk.store import notes, participation, questions, sessions, teams
+from copdesk.store import notes, participation, questions, sessions, teams, time_away
 from copdesk.store.cpd import cpd_evidence
 from tests.conftest import FakeClock
 
@@ -38,7 +38,8 @@ def test_the_last_thing_recorded_is_the_latest_of_every_kind(db: Database) -> No
         lambda: questions.record_asked(db, session_id, "q1", "open", "What happened?", 0, clock.now()),
         lambda: notes.save_session_text(db, session_id, "Carer strain", clock.now()),
         lambda: notes.add_note(db, session_id, NoteKind.LEARNING, "Ask sooner", clock.now()),
-        lambda: sessions.set_left_at(db, session_id, ids["Bo Day"], clock.now()),
+        lambda: time_away.leave(db, session_id, ids["Bo Day"], clock.now()),
+        lambda: time_away.come_back(db, session_id, ids["Bo Day"], clock.now()),
     ]
     for step in steps:
         clock.advance(60)

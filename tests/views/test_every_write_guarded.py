@@ -463,6 +463,11 @@ def _with_departure(world: World) -> None:
     assert world.window.participation_panel.tile_menu.set_left(teams.list_members(world.db, world.team_id)[0].id)
 
 
+def _with_return(world: World) -> None:
+    _with_departure(world)
+    assert world.window.participation_panel.tile_menu.set_back(teams.list_members(world.db, world.team_id)[0].id)
+
+
 def _with_learning(world: World) -> None:
     _live(world)
     _note_item(NoteKind.LEARNING)(world)
@@ -505,6 +510,7 @@ PATHS: dict[str, tuple[Callable[[World], None], Callable[[World], None]]] = {
     "left the session": (_live, _left),
     "back in the session": (_with_departure, _back),
     "undo leaving": (_with_departure, _undo_contribution),
+    "undo coming back": (_with_return, _undo_contribution),
     "quiet after": (_live, _quiet_after),
     "repeated-issue note": (_live, _repeated_issue_note),
     "notes text": (_live, _notes_text),

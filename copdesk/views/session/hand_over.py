@@ -20,7 +20,7 @@ from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Role
 from copdesk.core.text import shortened
 from copdesk.services.planning import change_session_roles
-from copdesk.store import sessions, teams
+from copdesk.store import sessions, teams, time_away
 from copdesk.store.planning import session_roles
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
@@ -99,7 +99,7 @@ class HandOver:
         if session_id is None or team_id is None:
             return []
         db = self.context.db
-        present = set(sessions.attendee_ids(db, session_id)) - set(sessions.departures(db, session_id))
+        present = set(sessions.attendee_ids(db, session_id)) - set(time_away.away_now(db, session_id))
         members = [m for m in teams.list_members(db, team_id) if m.id in present and m.role is not Role.GUEST]
         members.sort(key=lambda m: (m.role is not Role.CO_FACILITATOR, m.display_name.casefold()))
         return [(m.id, m.display_name) for m in members]

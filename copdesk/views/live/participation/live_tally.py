@@ -2,18 +2,20 @@
 
 Every tick and marker is written the moment it is made and undo deletes the row again (the last of either, in the
 order they were made, or puts back the last person taken off as marked present by mistake, or takes back the last
-mark of someone leaving or coming back), so a crash loses nothing and leaves nothing that was taken back. Each write
-goes through the window's write guard and the tally changes only once it is saved: a refused tick is not counted
-(Retry saves and counts it, at the moment it was made), and a refused undo leaves the tick counted. A talk-time stint
-is written as a plain tick when it starts and gets its duration when it stops, so a crash mid-stint still keeps the
-count. Times in the tally are monotonic (differences only); the store keeps wall-clock stamps, and
-:meth:`LiveTally.load` converts them back when a session is resumed after a restart, with who came late or had left,
-and when: latecomers keep their tiles after the others', in the order they came, so no number key moves.
+mark of someone leaving or coming back: :mod:`copdesk.views.live.participation.away_marks`), so a crash loses nothing
+and leaves nothing that was taken back. Each write goes through the window's write guard and the tally changes only
+once it is saved: a refused tick is not counted (Retry saves and counts it, at the moment it was made), and a refused
+undo leaves the tick counted. A talk-time stint is written as a plain tick when it starts and gets its duration when
+it stops, so a crash mid-stint still keeps the count. Times in the tally are monotonic (differences only); the store
+keeps wall-clock stamps, and :meth:`LiveTally.load` converts them back when a session is resumed after a restart,
+with who came late or had left and when, and places every act in the order made, so Undo takes them back in that
+order as it would have before the restart. Latecomers keep their tiles after the others', in the order they came, so
+no number key moves.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
 from datetime import datetime
 from enum import Enum
 from functools import partial
@@ -29,6 +31,7 @@ from copdesk.services import participation as log
 from copdesk.services import sessions as sessions_service
 from copdesk.store import participation, sessions, settings, teams
 from copdesk.views.context import AppContext
+from copdesk.views.live.participation.away_marks import AwayMark, AwayMarks
 
 QUIET_MINUTES_LIMIT = 60
 
@@ -39,17 +42,7 @@ class Act(Enum):
     TICK = "tick"
     MARKER = "marker"
     REMOVAL = "removal"
-    DEPARTURE = "departure"
-
-
-@dataclass(frozen=True, slots=True)
-class Departure:
-    """Someone marked as having left (``left_at`` set) or as back in the session (``left_at`` None); ``before`` is
-    when they had left before this mark, or None if they were there, which is what Undo puts back."""
-
-    member: Member
-    left_at: datetime | None
-    before: datetime | None
+    AWAY = "away"
 
 
 class LiveTally(QObject):
@@ -70,10 +63,8 @@ class LiveTally(QObject):
         self._marker_row_ids: list[int] = []  # the store row of each marker, index for index
         self._acts: list[Act] = []  # in the order made: what Undo takes back
         self._removed: list[tuple[Member, int]] = []  # each person taken off as present by mistake, and their tile
-        self.left_at: dict[int, datetime] = {}  # who has left the session, and when (wall clock): their tile stays
+        self.away = AwayMarks(context)  # who has left the session, and each mark of leaving or coming back
         self._arrived: dict[int, str] = {}  # who was marked present after the start, and when (a stored stamp)
-        self._here_since: dict[int, float] = {}  # when a latecomer came, or someone came back: quiet only from then
-        self._departures: list[Departure] = []  # each mark of leaving or coming back, in the order made
         self._stint_index: int | None = None  # the entry of the running stint, to save its duration
 
     # -- loading --------------------------------------------------------------------------------
@@ -82,7 +73,6 @@ class LiveTally(QObject):
         db = self.context.db
         self.session_id = session_id
         self._arrived = sessions.arrivals(db, session_id)
-        self._here_since = {member_id: self._monotonic_at(stamp) for member_id, stamp in self._arrived.items()}
         self.members = self._present_members(session_id)
         rows = participation.contributions(db, session_id)
         self._row_ids = [row.id for row in rows]
@@ -94,13 +84,10 @@ class LiveTally(QObject):
         marker_rows = participation.markers(db, session_id)
         self.markers = [(row.kind, self._monotonic_at(row.at)) for row in marker_rows]
         self._marker_row_ids = [row.id for row in marker_rows]
-        made = sorted([(r.at, Act.TICK) for r in rows] + [(r.at, Act.MARKER) for r in marker_rows], key=lambda a: a[0])
-        self._acts = [act for _, act in made]
+        made = [(from_utc_iso(r.at), Act.TICK) for r in rows] + [(from_utc_iso(r.at), Act.MARKER) for r in marker_rows]
+        made += [(at, Act.AWAY) for at, _ in self.away.load(session_id, self.members)]
+        self._acts = [act for _, act in sorted(made, key=lambda a: a[0])]
         self._removed = []
-        self.left_at = {
-            member_id: from_utc_iso(stamp) for member_id, stamp in sessions.departures(db, session_id).items()
-        }
-        self._departures = []
         started_at = sessions.get_session(db, session_id).started_at
         self.session_start = self._monotonic_at(started_at) if started_at else self.context.monotonic()
         self.changed.emit()
@@ -115,8 +102,6 @@ class LiveTally(QObject):
             return
         # Merged, not replaced: someone taken off by mistake keeps when they came, for Undo to put back.
         self._arrived.update(sessions.arrivals(self.context.db, self.session_id))
-        for member_id, stamp in self._arrived.items():
-            self._here_since.setdefault(member_id, self._monotonic_at(stamp))
         present = {member.id: member for member in self._present_members(self.session_id)}
         staying = [present.pop(member.id) for member in self.members if member.id in present]
         self.members = staying + list(present.values())
@@ -133,10 +118,8 @@ class LiveTally(QObject):
         self._marker_row_ids = []
         self._acts = []
         self._removed = []
-        self.left_at = {}
+        self.away.clear()
         self._arrived = {}
-        self._here_since = {}
-        self._departures = []
         self.changed.emit()
 
     def _present_members(self, session_id: int) -> list[Member]:
@@ -149,7 +132,11 @@ class LiveTally(QObject):
 
     def _monotonic_at(self, stamp: str) -> float:
         """Where a stored wall-clock stamp falls on the monotonic clock, counting back from now."""
-        ago = (self.context.now() - from_utc_iso(stamp)).total_seconds()
+        return self._monotonic_from(from_utc_iso(stamp))
+
+    def _monotonic_from(self, moment: datetime) -> float:
+        """Where a wall-clock moment falls on the monotonic clock, counting back from now."""
+        ago = (self.context.now() - moment).total_seconds()
         return self.context.monotonic() - max(0.0, ago)
 
     # -- recording ------------------------------------------------------------------------------
@@ -210,18 +197,18 @@ class LiveTally(QObject):
         self._save_duration(self.tally.stop_speaking())
         self.changed.emit()
 
-    def last_act(self) -> MarkerKind | int | Member | Departure | None:
+    def last_act(self) -> MarkerKind | int | Member | AwayMark | None:
         """What Undo would take back: the kind of a marker, the member id of a contribution, the person taken off, or
         the mark of someone leaving or coming back."""
         if not self._acts:
             return None
         if self._acts[-1] is Act.MARKER:
             return self.markers[-1][0]
-        if self._acts[-1] is Act.DEPARTURE:
-            return self._departures[-1]
+        if self._acts[-1] is Act.AWAY:
+            return self.away.marks[-1]
         return self._removed[-1][0] if self._acts[-1] is Act.REMOVAL else self.tally.contributions[-1].member_id
 
-    def undo(self) -> Contribution | MarkerKind | Member | Departure | None:
+    def undo(self) -> Contribution | MarkerKind | Member | AwayMark | None:
         """Take back the last contribution (a running stint is cancelled) or marker, whichever was made last: its row
         is deleted first, and the count changes only once that is saved, so the display and the store never
         disagree. A marker pressed by mistake on a shared screen goes as a tick does, someone taken off as marked
@@ -232,8 +219,8 @@ class LiveTally(QObject):
             return self._undo_marker()
         if self._acts[-1] is Act.REMOVAL:
             return self._put_back()
-        if self._acts[-1] is Act.DEPARTURE:
-            return self._undo_departure()
+        if self._acts[-1] is Act.AWAY:
+            return self._undo_away()
         row_id = self._row_ids[-1]
         deleted = self.context.writes.run(lambda: log.undo_contribution(self.context.db, row_id))
         if deleted is None:
@@ -280,55 +267,40 @@ class LiveTally(QObject):
         back = teams.get_member(self.context.db, saved.value)
         if arrived is not None:  # a guest added again has an id of their own
             self._arrived[back.id] = arrived
-            self._here_since[back.id] = self._here_since.pop(member.id, self._monotonic_at(arrived))
         self.members.insert(min(index, len(self.members)), back)
         self.changed.emit()
         return back
 
-    def departed(self, member_id: int, at: datetime | None) -> None:
-        """Saved: they left at ``at`` (their tile stays, so no number key moves; they no longer count as quiet, and a
-        talk-time stint of theirs ends), or with ``None`` they are back in the session. Undo takes it back."""
-        member = self.members[self.member_ids().index(member_id)]
-        self._departures.append(Departure(member, at, self._set_left_shown(member_id, at)))
-        if at is None:  # back: not heard since they came back is what counts as quiet now
-            self._here_since[member_id] = self.context.monotonic()
-        self._acts.append(Act.DEPARTURE)
+    @property
+    def left_at(self) -> dict[int, datetime]:
+        """Who has left the session (for a while or for good), and when (wall clock): their tile stays."""
+        return self.away.left_at
+
+    def marked_away(self, mark: AwayMark) -> None:
+        """Saved: they left (their tile stays, so no number key moves; they no longer count as quiet, and a talk-time
+        stint of theirs ends), or they are back in the session. Undo takes it back."""
+        self.away.add(mark)
+        if not mark.back and self.tally.speaker == mark.member.id:
+            self.stop_speaking()
+        self._acts.append(Act.AWAY)
         self.changed.emit()
 
-    def _set_left_shown(self, member_id: int, at: datetime | None) -> datetime | None:
-        """Show them as having left at ``at`` (or as here); returns when they had left before."""
-        before = self.left_at.pop(member_id, None)
-        if at is not None:
-            self.left_at[member_id] = at
-            if self.tally.speaker == member_id:
-                self.stop_speaking()
-        return before
-
-    def _undo_departure(self) -> Departure | None:
-        """Put back what the last mark of leaving or coming back replaced. Refused by the session (it ended), the act
-        is dropped and the ``ValueError`` says why; refused by the disk, it stays."""
-        session_id, departure = self.session_id, self._departures[-1]
-        if session_id is None:
+    def _undo_away(self) -> AwayMark | None:
+        """Take back the last mark of leaving or coming back. Refused by the session (it ended), the act is dropped and
+        the ``ValueError`` says why; refused by the disk, it stays."""
+        if self.session_id is None:
             return None
-        db, member_id, before = self.context.db, departure.member.id, departure.before
         try:
-            saved = self.context.writes.run(
-                (lambda: sessions_service.mark_back(db, session_id, member_id))
-                if before is None
-                else (lambda: sessions_service.mark_left(db, session_id, member_id, before))
-            )
+            undone = self.away.take_back(self.session_id)
         except ValueError:
-            self._departures.pop()
             self._acts.pop()
             self.changed.emit()
             raise
-        if saved is None:
+        if undone is None:
             return None
-        self._set_left_shown(member_id, before)
-        self._departures.pop()
         self._acts.pop()
         self.changed.emit()
-        return departure
+        return undone
 
     def _undo_marker(self) -> MarkerKind | None:
         row_id = self._marker_row_ids[-1]
@@ -428,8 +400,11 @@ class LiveTally(QObject):
         """When each person was last heard, or came in (late, or back after leaving) if that was later: a colleague
         who has just walked in has not been quiet for the whole session."""
         since = dict(self.tally.last_heard_at())
-        for member_id, came in self._here_since.items():
-            since[member_id] = max(since.get(member_id, came), came)
+        came = {member_id: self._monotonic_at(stamp) for member_id, stamp in self._arrived.items()}
+        for member_id, back_at in self.away.came_back().items():
+            came[member_id] = max(came.get(member_id, -math.inf), self._monotonic_from(back_at))
+        for member_id, moment in came.items():
+            since[member_id] = max(since.get(member_id, moment), moment)
         return since
 
     def marker_count(self, kind: MarkerKind) -> int:

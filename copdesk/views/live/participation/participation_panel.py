@@ -40,8 +40,9 @@ from copdesk.store import sessions
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.participation.add_people_dialog import AddPeopleDialog
+from copdesk.views.live.participation.away_marks import AwayMark
 from copdesk.views.live.participation.engagement_markers import MarkerBar
-from copdesk.views.live.participation.live_tally import QUIET_MINUTES_LIMIT, Departure, LiveTally
+from copdesk.views.live.participation.live_tally import QUIET_MINUTES_LIMIT, LiveTally
 from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel, RosterRole, clock_time
 from copdesk.views.live.participation.roster_view import RosterView
 from copdesk.views.live.participation.tile_menu import TileMenu
@@ -315,7 +316,7 @@ class ParticipationPanel(Pane):
             return
         if isinstance(undone, Member):
             self.reload_roster()
-        elif isinstance(undone, Departure):
+        elif isinstance(undone, AwayMark):
             self._publish_room_signal()
         elif isinstance(undone, MarkerKind):
             self.live.marker_taken_back.emit(undone.value)
@@ -421,8 +422,8 @@ class ParticipationPanel(Pane):
             return f"Undo the room marker {shipped_texts().challenge(last).button} (Ctrl+Z)"
         if isinstance(last, Member):
             return f"Put {last.display_name} back as present (Ctrl+Z)"
-        if isinstance(last, Departure):
-            done = "left the session" if last.left_at is not None else "came back"
+        if isinstance(last, AwayMark):
+            done = "came back" if last.back else "left the session"
             return f"Take back that {last.member.display_name} {done} (Ctrl+Z)"
         names = {member.id: member.display_name for member in self.tally.members}
         return f"Undo {names.get(last, 'the last')}'s last contribution (Ctrl+Z)"

@@ -12,14 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from datetime import datetime
 from functools import partial
+from typing import TypeVar
 
 from PySide6.QtWidgets import QMenu, QWidget
 
 from copdesk.services.sessions import mark_back, mark_left, remove_attendee
 from copdesk.store import sessions
 from copdesk.views.context import AppContext
+from copdesk.views.live.participation.away_marks import AwayMark
 from copdesk.views.live.participation.live_tally import LiveTally
 from copdesk.views.live.participation.roster_model import clock_time
+from copdesk.views.write_guard import Written
+
+T = TypeVar("T")
 
 
 class TileMenu:
@@ -60,32 +65,30 @@ class TileMenu:
         return menu
 
     def set_left(self, member_id: int, at: datetime | None = None, session_id: int | None = None) -> bool:
-        """They left the session at ``at`` (now, from the menu): saved, then shown. A refusal of the disk waits for
-        Retry with the time they left; one of the session's own (it ended meanwhile) is said in the status bar."""
-        return self._save_departure(member_id, self.context.now() if at is None else at, session_id)
+        """They left the session at ``at`` (now, from the menu), for a while or for good: saved, then shown. A refusal
+        of the disk waits for Retry with the time they left; one of the session's own (it ended meanwhile) is said in
+        the status bar."""
+        return self._save_away(member_id, self.context.now() if at is None else at, session_id, back=False)
 
-    def set_back(self, member_id: int, session_id: int | None = None) -> bool:
-        """They came back, or were marked as leaving by mistake: present to the end again."""
-        return self._save_departure(member_id, None, session_id)
+    def set_back(self, member_id: int, at: datetime | None = None, session_id: int | None = None) -> bool:
+        """They came back at ``at`` (now, from the menu): their time away ends there, and they are present again."""
+        return self._save_away(member_id, self.context.now() if at is None else at, session_id, back=True)
 
-    def _save_departure(self, member_id: int, at: datetime | None, session_id: int | None) -> bool:
+    def _save_away(self, member_id: int, at: datetime, session_id: int | None, *, back: bool) -> bool:
         session_id = self.tally.session_id if session_id is None else session_id
         if session_id is None or session_id != self.tally.session_id or member_id not in self.tally.member_ids():
             return False
         db = self.context.db
-        retry = (
-            partial(self.set_back, member_id, session_id)
-            if at is None
-            else partial(self.set_left, member_id, at, session_id)
+        mark, retry = (mark_back, self.set_back) if back else (mark_left, self.set_left)
+        saved = self._saved(
+            partial(mark, db, session_id, member_id, at),
+            partial(retry, member_id, at, session_id),
+            ("away", session_id, member_id),
         )
-        work = (
-            partial(mark_back, db, session_id, member_id)
-            if at is None
-            else partial(mark_left, db, session_id, member_id, at)
-        )
-        if not self._saved(work, retry, ("left", session_id, member_id)):
+        if saved is None:
             return False
-        self.tally.departed(member_id, at)
+        member, spell = self.tally.members[self.tally.member_ids().index(member_id)], saved.value
+        self.tally.marked_away(AwayMark(member, spell.id, spell.left_at, spell.back_at if back else None))
         return True
 
     def remove_present(self, member_id: int, session_id: int | None = None) -> bool:
@@ -99,17 +102,17 @@ class TileMenu:
             partial(remove_attendee, self.context.db, session_id, member_id),
             partial(self.remove_present, member_id, session_id),
         )
-        if not self._saved(work, retry, ("not present", session_id, member_id)):
+        if self._saved(work, retry, ("not present", session_id, member_id)) is None:
             return False
         self.tally.taken_off(member_id)
         self._roster_changed()
         return True
 
-    def _saved(self, work: Callable[[], object], retry: Callable[[], object], key: Hashable) -> bool:
-        """A change to the session's attendance, through the write guard: False when the disk refused it (it waits for
+    def _saved(self, work: Callable[[], T], retry: Callable[[], object], key: Hashable) -> Written[T] | None:
+        """A change to the session's attendance, through the write guard: None when the disk refused it (it waits for
         ``retry``) or the session did (it ended meanwhile, something was recorded: said in the status bar)."""
         try:
-            return self.context.writes.run(work, retry=retry, key=key) is not None
+            return self.context.writes.run(work, retry=retry, key=key)
         except ValueError as refused:
             self._say(str(refused))
-            return False
+            return None

@@ -1,6 +1,7 @@
-"""Someone who leaves before the end, marked from their tile's menu in the real window: the tile stays on its number
-key, faded with when they left; nothing is logged for them; they stop counting as quiet and being suggested for; Undo
-and "Back in the session" take it back; and a resumed session shows it as saved."""
+"""Someone who leaves, for a while or before the end, marked from their tile's menu in the real window: the tile stays
+on its number key, faded with when they left; nothing is logged for them; they stop counting as quiet and being
+suggested for; "Back in the session" ends their time away and Undo takes back either mark, in the order made, across a
+restart too; and a resumed session shows it as saved."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
-from copdesk.core.clock import from_utc_iso
-from copdesk.store import participation, sessions, teams
+from copdesk.store import participation, sessions, teams, time_away
 from copdesk.store.errors import StorageFullError
 from copdesk.store.safe_write import STORAGE_FULL_MESSAGE
 from copdesk.views.live.participation.roster_model import RosterRole
@@ -71,7 +71,7 @@ def test_someone_who_leaves_keeps_their_tile_and_key_and_nothing_is_logged_for_t
     choose(window, "Bo Day", "Left the session: Bo Day")
 
     bo = ids_of(window)["Bo Day"]
-    assert {member: from_utc_iso(stamp) for member, stamp in sessions.departures(db, session.id).items()} == {bo: left}
+    assert time_away.away_now(db, session.id) == {bo: left}
     assert dict(zip(tiles(window, RosterRole.NAME), tiles(window, RosterRole.SHORTCUT), strict=True)) == keys
     row = tiles(window, RosterRole.NAME).index("Bo Day")
     assert tiles(window, RosterRole.LEFT_AT)[row] == at_clock(left)
@@ -138,7 +138,7 @@ def test_undo_and_back_in_the_session_take_it_back(clocked_window: MainWindow, f
     choose(window, "Bo Day", "Left the session")
     assert panel.undo_button.toolTip() == "Take back that Bo Day left the session (Ctrl+Z)"
     panel.undo_button.click()
-    assert sessions.departures(db, session.id) == {}
+    assert time_away.spells(db, session.id) == []
     assert tiles(window, RosterRole.LEFT_AT) == [""] * len(TEAM)
     assert not panel.undo_button.isEnabled()
 
@@ -150,13 +150,13 @@ def test_undo_and_back_in_the_session_take_it_back(clocked_window: MainWindow, f
     assert popup is not None
     popup.close()
     choose(window, "Bo Day", f"Back in the session: Bo Day came back (marked as leaving at {at_clock(left)})")
-    assert sessions.departures(db, session.id) == {}
+    assert [(s.left_at, s.back_at) for s in time_away.spells(db, session.id)] == [(left, fake_clock.now())]
     click_tile(window, tiles(window, RosterRole.NAME).index("Bo Day"))
     assert [row.member_id for row in participation.contributions(db, session.id)] == [bo], "logged once back"
     panel.undo_button.click()  # the contribution
     assert panel.undo_button.toolTip() == "Take back that Bo Day came back (Ctrl+Z)"
     panel.undo_button.click()
-    assert {m: from_utc_iso(stamp) for m, stamp in sessions.departures(db, session.id).items()} == {bo: left}
+    assert time_away.away_now(db, session.id) == {bo: left}
 
 
 def test_someone_back_in_the_session_counts_as_quiet_only_from_when_they_came_back(
@@ -219,7 +219,67 @@ def test_a_departure_refused_by_the_disk_is_saved_by_retry_at_the_time_they_left
     fake_clock.advance(5 * 60)
     assert window.context.writes.retry()
     ash = ids_of(window)["Ash Lee"]
-    assert {m: from_utc_iso(stamp) for m, stamp in sessions.departures(window.context.db, session.id).items()} == {
-        ash: left
-    }
+    assert time_away.away_now(window.context.db, session.id) == {ash: left}
     assert tiles(window, RosterRole.LEFT_AT)[tiles(window, RosterRole.NAME).index("Ash Lee")] == at_clock(left)
+
+
+def test_stepping_out_twice_keeps_both_spells_and_the_tile_says_when_while_away(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """Back in the session cleared when they had left, and leaving again overwrote it: the time away was lost. Each
+    spell now stays, and the tile shows "left 10:20" only while they are away."""
+    window = clocked_window
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM)
+    db, row = window.context.db, tiles(window, RosterRole.NAME).index("Bo Day")
+    fake_clock.advance(20 * 60)
+    first = fake_clock.now()
+    choose(window, "Bo Day", "Left the session")
+    assert tiles(window, RosterRole.LEFT_AT)[row] == at_clock(first)
+    fake_clock.advance(25 * 60)
+    back = fake_clock.now()
+    choose(window, "Bo Day", "Back in the session")
+    assert tiles(window, RosterRole.LEFT_AT)[row] == ""
+    fake_clock.advance(5 * 60)
+    second = fake_clock.now()
+    choose(window, "Bo Day", "Left the session")
+    assert tiles(window, RosterRole.LEFT_AT)[row] == at_clock(second)
+    assert [(s.left_at, s.back_at) for s in time_away.spells(db, session.id)] == [(first, back), (second, None)]
+
+
+def test_undo_takes_back_leaving_and_coming_back_in_the_order_made_after_a_restart(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """After a crash, Undo took back the last contribution first, however many marks of leaving or coming back came
+    after it, and never those marks: now each is placed among the other acts by when it was made."""
+    window = clocked_window
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM)
+    panel, db, ids = window.participation_panel, window.context.db, ids_of(window)
+    fake_clock.advance(20 * 60)
+    bo_left = fake_clock.now()
+    choose(window, "Bo Day", "Left the session")
+    fake_clock.advance(60)
+    click_tile(window, tiles(window, RosterRole.NAME).index("Ash Lee"))
+    fake_clock.advance(24 * 60)
+    choose(window, "Bo Day", "Back in the session")
+    fake_clock.advance(60)
+    choose(window, "Cy Vale", "Left the session")
+    window.live_session.finish()  # the app "closes" without the session ending in the store
+    window.live_session.begin(session.id, session.team_id)
+
+    assert panel.undo_button.toolTip() == "Take back that Cy Vale left the session (Ctrl+Z)"
+    panel.undo_button.click()
+    assert time_away.away_now(db, session.id) == {}
+    assert tiles(window, RosterRole.LEFT_AT) == [""] * len(TEAM)
+    assert panel.undo_button.toolTip() == "Take back that Bo Day came back (Ctrl+Z)"
+    panel.undo_button.click()
+    assert time_away.away_now(db, session.id) == {ids["Bo Day"]: bo_left}
+    assert tiles(window, RosterRole.LEFT_AT)[tiles(window, RosterRole.NAME).index("Bo Day")] == at_clock(bo_left)
+    assert panel.undo_button.toolTip() == "Undo Ash Lee's last contribution (Ctrl+Z)"
+    panel.undo_button.click()
+    assert participation.contributions(db, session.id) == []
+    assert panel.undo_button.toolTip() == "Take back that Bo Day left the session (Ctrl+Z)"
+    panel.undo_button.click()
+    assert time_away.spells(db, session.id) == []
+    assert not panel.undo_button.isEnabled()
