@@ -1,8 +1,8 @@
 """A fictional, realistic history for exploring CoPDesk and for tests.
 
 Every name here is invented. The history is deterministic for a given ``now`` and seed, so tests
-can count on it: two teams, six months of ended sessions, actions done / carried / overdue, and
-the three kinds of recurring issue the masterclass warns about.
+can count on it: two teams, six months of ended sessions, actions done / carried / overdue, the
+three kinds of recurring issue the masterclass warns about, and one short spell someone spent away from a session.
 
 A database holding it says so (a setting), so the window can label it as demo data. Exploring from the
 app never touches the real database: the demo lives in a file of its own beside it (``copdesk-demo.db``
@@ -34,7 +34,18 @@ from copdesk.core.model import (
 )
 from copdesk.core.question_bank import QuestionKind, load_bank
 from copdesk.core.schedule import Preset, build_rule, occurrences_between
-from copdesk.store import actions, issues, notes, participation, questions, series, sessions, settings, teams
+from copdesk.store import (
+    actions,
+    issues,
+    notes,
+    participation,
+    questions,
+    series,
+    sessions,
+    settings,
+    teams,
+    time_away,
+)
 from copdesk.store.connection import OpenedDatabase, open_database
 from copdesk.store.demo_plans import add_demo_roles
 from copdesk.store.errors import StoreError
@@ -244,6 +255,9 @@ def _fill_team_history(
             _log_participation(db, session.id, start, present, rng)
         _write_notes(db, session.id, start, rng)
         _ask_questions(db, session.id, start, demo_questions, rng)
+        if is_first_team and index == len(plan) - 2:  # someone stepped out for a call and came back
+            time_away.leave(db, session.id, present[-1].id, start + timedelta(minutes=20))
+            time_away.come_back(db, session.id, present[-1].id, start + timedelta(minutes=32))
 
         # Review what earlier sessions agreed: most get done within a session or two, now and then one
         # is dropped, and one ("stuck") is carried at every session since: a visible follow-up gap.

@@ -8,10 +8,13 @@ import pytest
 from sqlite_utils import Database
 
 from copdesk import paths
+from copdesk.core.clock import local_day
 from copdesk.core.model import ActionStatus, IssueStatus, Role, SessionStatus
 from copdesk.store import actions, issues, sessions, teams
+from copdesk.store.cpd import cpd_evidence
 from copdesk.store.demo import TEAMS, DatabaseNotEmpty, bank_questions, fill_demo
 from copdesk.store.integrity import check_database
+from copdesk.store.records import session_record
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
@@ -82,6 +85,21 @@ def test_demo_is_internally_consistent(demo_db: Database) -> None:
         "ON a.session_id = c.session_id AND a.member_id = c.member_id WHERE a.member_id IS NULL"
     ).fetchone()[0]
     assert orphan_asks == 0, "every contribution comes from someone marked present"
+
+
+def test_demo_has_one_short_spell_away_that_its_records_count(demo_db: Database) -> None:
+    """Someone in the first team's last session but one stepped out for twelve minutes and came back: their CPD
+    evidence counts the hour less those minutes, and the record does not say they left before the end."""
+    [(session_id, member_id, left_at, back_at)] = demo_db.execute(
+        "SELECT session_id, member_id, left_at, back_at FROM attendance_away"
+    ).fetchall()
+    assert back_at is not None and left_at < back_at
+    member = teams.get_member(demo_db, member_id)
+    team = teams.get_team(demo_db, member.team_id)
+    day = local_day(str(left_at))
+    [attended] = cpd_evidence(demo_db, team, member, day, day).sessions
+    assert (attended.minutes, attended.away_minutes) == (61 - 12, 12)
+    assert session_record(demo_db, session_id).left_early_count == 0
 
 
 def test_demo_refuses_a_database_that_is_not_empty(demo_db: Database) -> None:
