@@ -181,6 +181,32 @@ def test_someone_back_in_the_session_counts_as_quiet_only_from_when_they_came_ba
     assert tiles(window, RosterRole.QUIET)[row] is True and tiles(window, RosterRole.SILENT_MINUTES)[row] == 15
 
 
+def test_coming_back_still_counts_after_a_restart_and_undoing_it_takes_it_back(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """When someone came back is read from their spell away, so a resumed session still counts them as quiet only from
+    then (it lived in memory alone, and after a restart they were quiet since they were last heard, time away and
+    all); and Undo of coming back takes that moment back with it."""
+    window = clocked_window
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM)
+    click_tile(window, tiles(window, RosterRole.NAME).index("Bo Day"))
+    fake_clock.advance(5 * 60)
+    choose(window, "Bo Day", "Left the session")
+    fake_clock.advance(20 * 60)
+    choose(window, "Bo Day", "Back in the session")
+    fake_clock.advance(5 * 60)
+    window.live_session.finish()  # the app "closes" without the session ending in the store
+    window.live_session.begin(session.id, session.team_id)
+
+    row = tiles(window, RosterRole.NAME).index("Bo Day")
+    assert tiles(window, RosterRole.QUIET)[row] is False
+    assert window.participation_panel.tally.silent_for(ids_of(window)["Bo Day"]) == 5 * 60
+    window.participation_panel.undo_button.click()  # they had not come back after all
+    window.participation_panel.undo_button.click()  # nor left
+    assert tiles(window, RosterRole.QUIET)[row] is True and tiles(window, RosterRole.SILENT_MINUTES)[row] == 30
+
+
 def test_a_resumed_session_shows_who_had_left(clocked_window: MainWindow, fake_clock: FakeClock) -> None:
     """After a crash the tiles come back from the database: who had left, and when, with them."""
     window = clocked_window
