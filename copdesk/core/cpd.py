@@ -31,12 +31,13 @@ class AttendedSession(NamedTuple):
     held_at: datetime
     kind: SessionKind
     topic: str
-    minutes: int | None  # the session's minutes less every minute they were away from it
+    minutes: int | None  # the session's minutes less every minute they were not in it
     presented: bool
     learning_points: tuple[str, ...]
     own_actions: tuple[str, ...]
     left_at: datetime | None = None  # local wall time, when they left before the end
     away_minutes: int = 0  # the minutes they stepped out for and came back from (not those after they left)
+    arrived_at: datetime | None = None  # local wall time, when they came in after the start (marked present late)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,15 +55,17 @@ class CpdEvidence:
 
     @property
     def away_anywhere(self) -> bool:
-        return any(s.away_minutes or s.left_at for s in self.sessions)
+        return any(s.away_minutes or s.left_at or s.arrived_at for s in self.sessions)
 
 
 def your_part(session: AttendedSession) -> str:
     """What they did, and when they were away part of it, the minutes they were there and why fewer: "Took part, 35
-    minutes (25 away)", "Presented, 40 minutes (left at 13:40)"."""
+    minutes (25 away)", "Presented, 40 minutes (left at 13:40)", "Took part, 45 minutes (came at 10:15)"."""
     part = "Presented" if session.presented else "Took part"
-    why = ([f"{session.away_minutes} away"] if session.away_minutes else []) + (
-        [f"left at {session.left_at:%H:%M}"] if session.left_at else []
+    why = (
+        ([f"came at {session.arrived_at:%H:%M}"] if session.arrived_at else [])
+        + ([f"{session.away_minutes} away"] if session.away_minutes else [])
+        + ([f"left at {session.left_at:%H:%M}"] if session.left_at else [])
     )
     if not why:
         return part

@@ -1,8 +1,8 @@
 """Gathers one practitioner's CPD evidence (``copdesk.core.cpd``): their sessions, never anyone else's data.
 
 Only sessions the practitioner attended are read, only actions they own, and no participation figures at all. A
-session counts its minutes less the time they were away from it (stepping out and coming back, or leaving before the
-end): the hours are evidence, and must be those they were there.
+session counts its minutes less the time they were not in it (arriving late, stepping out and coming back, or leaving
+before the end): the hours are evidence, and must be those they were there.
 The group's topics and learning points may mention colleagues, so their names are taken out as the anonymised
 summary takes them out (:mod:`copdesk.store.colleagues`); the practitioner's own name stays.
 """
@@ -38,7 +38,7 @@ def find_member(db: Database, team: Team, name: str) -> Member:
 def cpd_evidence(db: Database, team: Team, member: Member, first: date, last: date) -> CpdEvidence:
     redact = colleague_redactor(db, practitioner_id=member.id)
     sql = """
-        SELECT s.id, s.kind, s.topic, s.started_at, s.ended_at, s.presenter_id FROM session s
+        SELECT s.id, s.kind, s.topic, s.started_at, s.ended_at, s.presenter_id, a.arrived_at FROM session s
         JOIN attendance a ON a.session_id = s.id AND a.member_id = ?
         WHERE s.team_id = ? AND s.status = 'ended' AND s.started_at IS NOT NULL ORDER BY s.started_at, s.id
     """
@@ -50,7 +50,9 @@ def cpd_evidence(db: Database, team: Team, member: Member, first: date, last: da
         ended = from_utc_iso(row["ended_at"]) if row["ended_at"] else None
         spells = time_away.spells(db, int(row["id"]), member.id)
         left = left_before_end(spells, ended)
-        minutes, away_minutes = _minutes(spells, started, ended, left)
+        came = from_utc_iso(row["arrived_at"]) if row["arrived_at"] else None
+        late = came if came is not None and came > started else None
+        minutes, away_minutes = _minutes(spells, started, ended, left, late)
         learning = notes.notes(db, int(row["id"]), NoteKind.LEARNING)
         own_actions = db.query(
             "SELECT text FROM action WHERE origin_session_id = ? AND owner_member_id = ? ORDER BY id",
@@ -65,6 +67,7 @@ def cpd_evidence(db: Database, team: Team, member: Member, first: date, last: da
                 minutes=minutes,
                 away_minutes=away_minutes,
                 left_at=left.astimezone().replace(tzinfo=None) if left else None,
+                arrived_at=late.astimezone().replace(tzinfo=None) if late else None,
                 learning_points=tuple(redact(n.text) for n in learning if n.text.strip()),
                 own_actions=tuple(redact(str(a["text"])) for a in own_actions),
             )
@@ -73,14 +76,15 @@ def cpd_evidence(db: Database, team: Team, member: Member, first: date, last: da
 
 
 def _minutes(
-    spells: list[Spell], started: datetime, ended: datetime | None, left: datetime | None
+    spells: list[Spell], started: datetime, ended: datetime | None, left: datetime | None, late: datetime | None
 ) -> tuple[int | None, int]:
-    """The session's minutes less every spell away (one still open at the end runs to it, from ``left``), and the
-    minutes of the spells they came back from, rounded so that the minutes there and every minute away add up to the
-    session's minutes."""
+    """The session's minutes less every spell away (one still open at the end runs to it, from ``left``) and, for
+    someone marked present after the start, the minutes before ``late``; and the minutes of the spells they came back
+    from, rounded so that the minutes there and every minute not there add up to the session's minutes."""
     if ended is None:
         return None, 0
     whole = max(0, round((ended - started).total_seconds() / 60))
-    away = min(whole, round(away_seconds(spells, started, ended) / 60))
+    before_they_came = [Spell(0, 0, started, late)] if late is not None else []
+    away = min(whole, round(away_seconds([*spells, *before_they_came], started, ended) / 60))
     came_back_from = round(away_seconds(spells, started, left or ended) / 60)
     return whole - away, min(away, came_back_from)

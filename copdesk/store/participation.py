@@ -2,7 +2,8 @@
 
 The team-level queries at the end feed the Prepare view: attendance and balance per session (numbers
 only, never a ranking), and who was quiet at the last session, for the facilitator to invite in (for the part of it
-they were there: someone who stepped out for a while, or left early, is measured against an even share of that part).
+they were there: someone who came late, stepped out for a while, or left early, is measured against an even share of
+that part).
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from sqlite_utils import Database
 from copdesk.core.clock import from_utc_iso, local_day, to_utc_iso
 from copdesk.core.model import MarkerKind, Member, SessionStatus
 from copdesk.core.participation import SessionParticipation, quiet_in_session
-from copdesk.core.time_away import away_seconds, by_member
+from copdesk.core.time_away import Spell, away_seconds, by_member
 from copdesk.store import time_away
-from copdesk.store.sessions import attendee_ids
+from copdesk.store.sessions import arrivals, attendee_ids
 from copdesk.store.tables import insert_row
 from copdesk.store.teams import list_members
 
@@ -107,17 +108,19 @@ def _ended_sessions(db: Database, team_id: int, limit: int) -> list[_EndedSessio
 
 
 def _presence(db: Database, session: _EndedSession) -> dict[int, float]:
-    """The part of the session each attendee who was away from it for a while, or left before the end, was there for
-    (the others: all of it)."""
+    """The part of the session each attendee who came late, was away from it for a while, or left before the end, was
+    there for (the others: all of it)."""
     if session.ended_at is None:
         return {}
     started, ended = from_utc_iso(session.started_at), from_utc_iso(session.ended_at)
     length = (ended - started).total_seconds()
     if length <= 0:
         return {}
+    away = by_member(time_away.spells(db, session.id))
+    for member_id, came in arrivals(db, session.id).items():  # not there from the start until they came
+        away.setdefault(member_id, []).append(Spell(0, member_id, started, from_utc_iso(came)))
     return {
-        member_id: max(0.0, 1.0 - away_seconds(spells, started, ended) / length)
-        for member_id, spells in by_member(time_away.spells(db, session.id)).items()
+        member_id: max(0.0, 1.0 - away_seconds(spells, started, ended) / length) for member_id, spells in away.items()
     }
 
 

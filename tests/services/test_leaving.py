@@ -21,6 +21,7 @@ from copdesk.core.record import render_json
 from copdesk.services.data_care import apply_retention, erase_member
 from copdesk.services.sessions import (
     SessionPlan,
+    add_latecomers,
     discard_session,
     end_session,
     mark_back,
@@ -314,6 +315,22 @@ def test_cpd_minutes_are_the_sessions_less_every_spell_away(db: Database) -> Non
     assert "\\(time away from a session not counted\\)." in bo[1] and "not counted" not in ash[1]
 
 
+def test_cpd_minutes_of_a_latecomer_count_from_when_they_came(db: Database) -> None:
+    """Marked present a quarter of an hour in: their CPD evidence counted the whole hour. Now it counts from when
+    they came, less any spell away after, and says when they came."""
+    session_id, _ids = _live(db)
+    [di] = add_latecomers(db, session_id, [], ["Di Moss"], _at(15))
+    mark_left(db, session_id, di, _at(30))
+    mark_back(db, session_id, di, _at(40))
+    _end(db, session_id)
+    member = teams.get_member(db, di)
+    day = NOW.astimezone().date()
+    found = cpd_evidence(db, teams.get_team(db, member.team_id), member, day, day)
+    assert found.total_minutes == 35
+    assert f"| Took part, 35 minutes \\(came at {_clock(_at(15))}, 10 away\\) |" in render_markdown(found)
+    assert "\\(time away from a session not counted\\)." in render_markdown(found)
+
+
 def test_quiet_last_time_weighs_the_time_someone_was_actually_there(db: Database) -> None:
     """Away 45 minutes of the hour and back for the last five, having spoken once in the fifteen minutes there (as
     often as anyone did in fifteen), they were named quiet as if they had been there all hour."""
@@ -324,6 +341,21 @@ def test_quiet_last_time_weighs_the_time_someone_was_actually_there(db: Database
     participation.add_contribution(db, session_id, ids["Bo Day"], _at(5))
     mark_left(db, session_id, ids["Bo Day"], _at(10))
     mark_back(db, session_id, ids["Bo Day"], _at(55))
+    _end(db, session_id)
+
+    quiet = participation.quiet_last_time(db, teams.get_member(db, ids["Ash Lee"]).team_id)
+    assert quiet is not None and quiet.members == ()
+
+
+def test_quiet_last_time_weighs_a_latecomer_by_the_time_since_they_came(db: Database) -> None:
+    """Marked present for the last ten minutes of the hour, having spoken once then (as often as anyone did in ten),
+    they were named quiet as if they had been there all hour."""
+    session_id, ids = _live(db)
+    for minute in range(6):
+        for name in ("Ash Lee", "Bo Day", "Cy Vale"):
+            participation.add_contribution(db, session_id, ids[name], _at(10 * minute + 5))
+    [di] = add_latecomers(db, session_id, [], ["Di Moss"], _at(50))
+    participation.add_contribution(db, session_id, di, _at(55))
     _end(db, session_id)
 
     quiet = participation.quiet_last_time(db, teams.get_member(db, ids["Ash Lee"]).team_id)
