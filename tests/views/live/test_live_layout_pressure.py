@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.custom_questions import custom_key
@@ -95,6 +95,28 @@ def test_a_long_question_with_a_suggestion_leaves_the_notes_room_to_type(
     for widget in (panel.next_button, panel.back_button, panel.banner.use_button, notes.follow_up.table):
         assert _fully_shown(widget), widget.accessibleName() or widget.objectName()
     assert notes.follow_up.table.height() >= 2 * notes.follow_up.table.verticalHeader().defaultSectionSize()
+
+
+def _whole_rows_shown(table: QTableView) -> int:
+    """How many rows the table shows, after checking none of them is cut at the foot of the list."""
+    row = table.verticalHeader().defaultSectionSize()
+    assert table.viewport().height() % row == 0, "a row cut in half at the foot of the list"
+    return table.viewport().height() // row
+
+
+@pytest.mark.parametrize("height", [768, 700])
+def test_the_follow_up_list_shows_whole_rows(window: MainWindow, qtbot: QtBot, height: int) -> None:
+    """Given a height between two rows, the list drew the last one cut in half, which reads as broken: it shows the
+    whole rows that fit, its scroll bar the rest (on a 1366x768 screen, whole or less a taskbar and title bar)."""
+    window.resize(1366, height)
+    add_team(window)
+    _with_follow_ups(window)
+    start_session(window)
+    table = window.notes_panel.follow_up.table
+    qtbot.waitUntil(table.isVisible)
+    _heights(window)
+    assert _fully_shown(table) and _whole_rows_shown(table) >= 1
+    assert table.verticalScrollBar().maximum() == table.model().rowCount() - _whole_rows_shown(table)
 
 
 def test_a_teams_first_session_says_there_is_nothing_to_follow_up_on_one_clear_line(

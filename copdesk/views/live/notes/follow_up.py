@@ -29,6 +29,7 @@ from copdesk.views.live.notes.action_wording import correct_in_place
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.tables import configure_table
+from copdesk.views.widgets.whole_rows import WholeRows
 
 TITLE = "Follow up on agreed actions"
 SHORT_TITLE = "Follow up"  # beside the review buttons the whole title would not fit: it is the tooltip
@@ -95,7 +96,8 @@ class FollowUpBox(QWidget):
         self.table.setModel(self.model)
         configure_table(self.table)
         correct_in_place(self.table, self.model, context, self._say)
-        layout.addWidget(self.table)
+        self.whole_rows = WholeRows(self.table)
+        layout.addWidget(self.whole_rows)
         self.message = QLabel()
         theme.set_role(self.message, "hint")
         self.message.hide()
@@ -128,10 +130,7 @@ class FollowUpBox(QWidget):
         self.toggle.setToolTip(f"{TITLE}: {to_review} of {count} still to review. Click to show or hide them.")
         # As tall as its rows, up to a few, when there is room; more scroll, because the pane shares the screen
         # with the notes. Pressed for room (a long question above), it gives way down to one row, never the notes.
-        header = self.table.horizontalHeader().sizeHint().height()
-        row_height = self.table.verticalHeader().defaultSectionSize()
-        self.table.setMinimumHeight(header + row_height + 2)
-        self.table.setMaximumHeight(header + max(1, min(count, VISIBLE_ROWS)) * row_height + 2)
+        self.whole_rows.show_rows(1, min(count, VISIBLE_ROWS))
         self._show_content()
         if 0 <= row < count:
             self.table.selectRow(row)
@@ -146,7 +145,7 @@ class FollowUpBox(QWidget):
         expanded = self.toggle.isChecked() and not self.compact
         has_rows = self.model.rowCount() > 0
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded and has_rows else Qt.ArrowType.RightArrow)
-        self.table.setVisible(expanded and has_rows)
+        self.whole_rows.setVisible(expanded and has_rows)
         for button in self.buttons.values():
             button.setVisible(expanded and has_rows)
         self.message.setVisible(expanded and has_rows and bool(self.message.text()))
