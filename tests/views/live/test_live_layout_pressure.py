@@ -119,6 +119,29 @@ def test_the_follow_up_list_shows_whole_rows(window: MainWindow, qtbot: QtBot, h
     assert table.verticalScrollBar().maximum() == table.model().rowCount() - _whole_rows_shown(table)
 
 
+def test_marking_the_room_moves_no_pane_and_leaves_the_follow_up_list_its_rows(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A marker shows its remedies and a suggestion in the question pane: the pane claimed room for the suggestion
+    wrapped narrower than it is, and for the question card hidden behind the remedies, and the splitter took it from
+    the notes, the follow-up list first. The remedies scroll in the room the pane has."""
+    add_team(window)
+    _with_follow_ups(window)
+    start_session(window)
+    notes, questions = window.notes_panel, window.question_panel
+    qtbot.waitUntil(notes.follow_up.table.isVisible)
+    before = _heights(window)
+    rows = _whole_rows_shown(notes.follow_up.table)
+
+    window.participation_panel.mark_room(MarkerKind.REPEATED_ISSUE)  # its one suggestion wraps to two lines
+    assert questions.remedies_shown and questions.banner.isVisible()
+    assert _heights(window) == before, "showing the remedies moves no pane"
+    assert _whole_rows_shown(notes.follow_up.table) == rows
+    banner = questions.banner
+    assert banner.height() == banner.heightForWidth(banner.width()), "as tall as its lines at its width"
+    assert questions.stack.minimumSizeHint().height() < questions.card.minimumHeight(), "the hidden card keeps none"
+
+
 def test_a_teams_first_session_says_there_is_nothing_to_follow_up_on_one_clear_line(
     window: MainWindow, qtbot: QtBot
 ) -> None:

@@ -29,7 +29,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
-    QStackedWidget,
     QToolButton,
     QWidget,
 )
@@ -65,6 +64,7 @@ from copdesk.views.live.questions.question_search import QuestionSearch
 from copdesk.views.live.questions.question_widgets import QuestionCard, SuggestionBanner
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import ElidedLabel
+from copdesk.views.widgets.page_stack import ShownPageStack
 from copdesk.views.widgets.pane import Pane
 
 CARD_PAGE, RESULTS_PAGE, REMEDIES_PAGE = 0, 1, 2
@@ -132,7 +132,7 @@ class QuestionPanel(Pane):
         self.search.chosen.connect(self.show_question)
         self.search.field.setToolTip(f"Search the masterclass's questions and your own ({SEARCH_KEY})")
         add_key(self, self, "Search questions", (SEARCH_KEY,), self.search.focus)
-        self.stack = QStackedWidget()
+        self.stack = ShownPageStack()
         self.stack.addWidget(self.card)
         self.stack.addWidget(self.search.results_view)
         self.remedies_page = RemediesPage()
@@ -140,7 +140,7 @@ class QuestionPanel(Pane):
         self.remedies_card = self.remedies_page.card
         self.stack.addWidget(self.remedies_page)
         for page in (self.search.results_view, self.remedies_page):
-            page.setMinimumHeight(MIN_PAGE_HEIGHT)  # they scroll: the card alone sets what the stack must keep
+            page.setMinimumHeight(MIN_PAGE_HEIGHT)  # they scroll: shown, they keep the pane no taller than this
         self.body.addWidget(self.stack, 1)
         self.body.addLayout(self._build_controls())
         self.filters = QuestionFilterBar()

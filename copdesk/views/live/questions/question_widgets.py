@@ -260,6 +260,18 @@ class SuggestionBanner(QFrame):
         self.dismiss_button.clicked.connect(self.dismiss)
         self.hide()
 
+    def sizeHint(self) -> QSize:
+        """As tall as its lines are at the width it has. Qt's own hint wraps the suggestion at a narrow width of its
+        choosing, and the banner, which shows every line, then claimed rows of the pane for lines it never has: the
+        splitter took them from the notes below, the follow-up list first."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(self.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # its lines, and so its height, follow its width
+
     def _button(self, text: str, accessible: str, row: QHBoxLayout) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(accessible)
