@@ -41,9 +41,11 @@ class TableSection(QWidget):
         self.body.addWidget(self.table)
 
     def show_rows(self, rows: Sequence[Any], most: int = TABLE_ROWS) -> None:
-        """Show the rows, the table sized to them (up to ``most``) so a short list leaves no empty box."""
+        """Show the rows, the table sized to them (up to ``most``) so a short list leaves no empty box, and to whole
+        rows, so a longer one shows no sliver of the row after the last (it reads as a row cut in half)."""
         self.model.set_rows(rows)
         shown = max(1, min(len(rows), most))
-        header = self.table.horizontalHeader().height()
-        self.table.setFixedHeight(header + shown * self.table.verticalHeader().defaultSectionSize() + 4)
+        header = self.table.horizontalHeader().sizeHint().height()  # its height once laid out, which it may not be
+        rows_height = shown * self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(header + rows_height + 2 * self.table.frameWidth())
         self.table.setVisible(bool(rows))

@@ -15,6 +15,7 @@ from copdesk.store.recurring import recurring_threshold
 from copdesk.store.review import planning_ticks
 from copdesk.views.live.notes.action_models import ActionRole
 from copdesk.views.live.notes.issue_models import IssueRole
+from copdesk.views.prepare.table_section import TABLE_ROWS
 from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 
@@ -122,3 +123,20 @@ def test_returning_to_prepare_shows_what_changed(window: MainWindow) -> None:
     window.show_page(PREPARE_PAGE)
     assert panel.pack is not None and len(panel.pack.open_actions) == before + 1
     assert panel.review_sections.actions.model.rowCount() == before + 1
+
+
+def test_a_long_list_shows_whole_rows_and_no_sliver_of_the_next(window: MainWindow) -> None:
+    """More open actions than the list shows: it ends at a row's foot, the rest behind its scroll bar, rather than
+    with the top of the next row showing under the last, which reads as a row cut in half."""
+    _demo(window)
+    team = window.review_panel.team
+    assert team is not None
+    for number in range(1, 8):
+        actions.add_action(
+            window.context.db, team.id, f"Ask about the carers' assessment, part {number}", window.context.now()
+        )
+    window.review_panel.refresh()
+    table = window.review_panel.review_sections.actions.table
+    row = table.verticalHeader().defaultSectionSize()
+    assert table.model().rowCount() > TABLE_ROWS
+    assert table.viewport().height() == TABLE_ROWS * row
