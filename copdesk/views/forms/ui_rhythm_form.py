@@ -15,7 +15,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
+from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QGridLayout,
     QLabel, QSizePolicy, QSpinBox, QTimeEdit,
     QWidget)
 
@@ -23,76 +23,76 @@ class Ui_RhythmForm(object):
     def setupUi(self, rhythmForm):
         if not rhythmForm.objectName():
             rhythmForm.setObjectName(u"rhythmForm")
-        self.form = QFormLayout(rhythmForm)
+        self.form = QGridLayout(rhythmForm)
         self.form.setObjectName(u"form")
         self.form.setContentsMargins(0, 0, 0, 0)
         self.kindLabel = QLabel(rhythmForm)
         self.kindLabel.setObjectName(u"kindLabel")
 
-        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.kindLabel)
+        self.form.addWidget(self.kindLabel, 0, 0, 1, 1)
 
         self.kindCombo = QComboBox(rhythmForm)
         self.kindCombo.setObjectName(u"kindCombo")
 
-        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.kindCombo)
+        self.form.addWidget(self.kindCombo, 0, 1, 1, 1)
 
         self.whoRunsIt = QLabel(rhythmForm)
         self.whoRunsIt.setObjectName(u"whoRunsIt")
         self.whoRunsIt.setWordWrap(True)
 
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.whoRunsIt)
+        self.form.addWidget(self.whoRunsIt, 1, 1, 1, 1)
 
         self.weekCounting = QLabel(rhythmForm)
         self.weekCounting.setObjectName(u"weekCounting")
         self.weekCounting.setWordWrap(True)
 
-        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.weekCounting)
+        self.form.addWidget(self.weekCounting, 2, 1, 1, 1)
 
         self.weeksLabel = QLabel(rhythmForm)
         self.weeksLabel.setObjectName(u"weeksLabel")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.weeksLabel)
+        self.form.addWidget(self.weeksLabel, 3, 0, 1, 1)
 
         self.weeksCombo = QComboBox(rhythmForm)
         self.weeksCombo.setObjectName(u"weeksCombo")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.weeksCombo)
+        self.form.addWidget(self.weeksCombo, 3, 1, 1, 1)
 
         self.dayLabel = QLabel(rhythmForm)
         self.dayLabel.setObjectName(u"dayLabel")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.dayLabel)
+        self.form.addWidget(self.dayLabel, 4, 0, 1, 1)
 
         self.dayCombo = QComboBox(rhythmForm)
         self.dayCombo.setObjectName(u"dayCombo")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.dayCombo)
+        self.form.addWidget(self.dayCombo, 4, 1, 1, 1)
 
         self.timeLabel = QLabel(rhythmForm)
         self.timeLabel.setObjectName(u"timeLabel")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.timeLabel)
+        self.form.addWidget(self.timeLabel, 5, 0, 1, 1)
 
         self.timeEdit = QTimeEdit(rhythmForm)
         self.timeEdit.setObjectName(u"timeEdit")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.timeEdit)
+        self.form.addWidget(self.timeEdit, 5, 1, 1, 1)
 
         self.firstDateLabel = QLabel(rhythmForm)
         self.firstDateLabel.setObjectName(u"firstDateLabel")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.firstDateLabel)
+        self.form.addWidget(self.firstDateLabel, 6, 0, 1, 1)
 
         self.firstDateEdit = QDateEdit(rhythmForm)
         self.firstDateEdit.setObjectName(u"firstDateEdit")
         self.firstDateEdit.setCalendarPopup(True)
 
-        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.firstDateEdit)
+        self.form.addWidget(self.firstDateEdit, 6, 1, 1, 1)
 
         self.durationLabel = QLabel(rhythmForm)
         self.durationLabel.setObjectName(u"durationLabel")
 
-        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.durationLabel)
+        self.form.addWidget(self.durationLabel, 7, 0, 1, 1)
 
         self.durationSpin = QSpinBox(rhythmForm)
         self.durationSpin.setObjectName(u"durationSpin")
@@ -100,8 +100,9 @@ class Ui_RhythmForm(object):
         self.durationSpin.setMaximum(480)
         self.durationSpin.setSingleStep(15)
 
-        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.durationSpin)
+        self.form.addWidget(self.durationSpin, 7, 1, 1, 1)
 
+        self.form.setColumnStretch(1, 1)
 #if QT_CONFIG(shortcut)
         self.kindLabel.setBuddy(self.kindCombo)
         self.weeksLabel.setBuddy(self.weeksCombo)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
@@ -219,6 +219,23 @@ def test_the_editor_says_who_runs_each_type_in_the_masterclass_words(
     )
     assert owners[SessionKind.REFLECTIVE].startswith("Run by the team's facilitator (you)")
     assert "“Schedule and co-ordinate TM/SSW CoPs every 3 months”" in owners[SessionKind.TM_SSW]
+
+
+@pytest.mark.parametrize("kind", list(SessionKind))
+def test_the_editor_s_hint_lines_are_as_tall_as_their_words(
+    qtbot: QtBot, context: AppContext, team: Team, kind: SessionKind
+) -> None:
+    """Who runs the type and how its weeks count sit under the type with no blank between them: each line is as tall
+    as its words at its width (the form made them as tall as the words wrapped at a narrower width of their own)."""
+    dialog = _dialog(qtbot, context, team)
+    dialog.resize(960, 640)
+    _pick(dialog, kind, 1, 13, date(2026, 6, 2))
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+    owner, counting = dialog.form.owner_label, dialog.form.counting_label
+    for label in (owner, counting):
+        assert label.isVisible() and label.height() == label.heightForWidth(label.width()), label.text()
+    assert counting.geometry().top() - owner.geometry().bottom() <= 12
 
 
 def test_a_series_saved_with_full_weeks_says_which_months_lack_a_session_and_how_to_fix_it(
