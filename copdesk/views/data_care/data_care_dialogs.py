@@ -46,6 +46,7 @@ from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_erase_member import Ui_EraseMemberDialog
 from copdesk.views.forms.ui_retention import Ui_RetentionDialog
 from copdesk.views.widgets.background import BackgroundJob, NewestOnly
+from copdesk.views.widgets.forms import fit_height_on_screen
 from copdesk.views.widgets.scrolling_words import ScrollingWords
 
 DEFAULT_RETENTION_MONTHS = 24
@@ -396,17 +397,12 @@ def _grow(dialog: DataCareDialog) -> None:
     minimum width. Until the dialog is shown its labels have no width, and showing it fits it to its words. It never
     grows past the screen's foot, where its buttons would be out of reach (a dozen copies not cleaned, on 768 px):
     what was done (hundreds of backups named) scrolls instead."""
-    window, layout = dialog.window(), dialog.window().layout()
-    if not window.isVisible() or layout is None:
+    window = dialog.window()
+    if not window.isVisible():
         return
     for words in window.findChildren(ScrollingWords):
         words.updateGeometry()  # its height is its words', which have changed since the layout last asked
-    room = window.screen().availableGeometry()
-    frame = window.frameGeometry().height() - window.height()
-    window.resize(window.width(), min(layout.totalHeightForWidth(window.width()), room.height() - frame))
-    overhang = window.frameGeometry().bottom() - room.bottom()
-    if overhang > 0:
-        window.move(window.x(), max(room.top(), window.y() - overhang))
+    fit_height_on_screen(window)
 
 
 def _refused(dialog: DataCareDialog, exc: StoreError, *, begun: bool) -> None:

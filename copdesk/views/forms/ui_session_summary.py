@@ -15,9 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QHBoxLayout,
-    QHeaderView, QLabel, QPushButton, QSizePolicy,
-    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QApplication, QDialog,
+    QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
+    QWidget)
 
 class Ui_SessionSummaryDialog(object):
     def setupUi(self, sessionSummary):
@@ -46,6 +47,7 @@ class Ui_SessionSummaryDialog(object):
 
         self.summaryTable = QTableView(sessionSummary)
         self.summaryTable.setObjectName(u"summaryTable")
+        self.summaryTable.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.summaryTable.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.summaryTable.verticalHeader().setVisible(False)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
 from copdesk.core.clock import from_utc_iso
@@ -20,6 +21,7 @@ from copdesk.store import session_lifecycle, teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_session_summary import Ui_SessionSummaryDialog
 from copdesk.views.session.feedback_box import FeedbackBox
+from copdesk.views.widgets.forms import fit_height_on_screen
 from copdesk.views.widgets.tables import WordElideDelegate
 from copdesk.views.widgets.typed_words import TypedWords
 
@@ -120,6 +122,13 @@ class SessionSummaryDialog(QDialog):
         ui.mainLayout.insertWidget(ui.mainLayout.count() - 1, self.feedback)  # above the buttons
         ui.closeButton.clicked.connect(self.accept)
         self.unadded_question: QMessageBox | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opened as tall as every segment needs (the table asks for all its rows), while the screen has room: Qt
+        opens a dialog at most two thirds of the screen tall, and on a 1366x768 laptop the last segments scrolled."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            fit_height_on_screen(self)
 
     def typed_words(self) -> TypedWords | None:
         """A feedback response typed and not added (:mod:`copdesk.views.widgets.typed_words`)."""

@@ -50,6 +50,26 @@ class LimitedCellDelegate(QStyledItemDelegate):
         return editor
 
 
+def fit_height_on_screen(window: QWidget) -> None:
+    """Make a shown ``window`` as tall as its content at the width it has, short of the screen's foot, where its
+    buttons would be out of reach (beyond that, what scrolls in it scrolls), and move it up if it then overhangs.
+
+    Qt opens a dialog no taller than two thirds of the screen, and measures wrapped words at a narrower width than
+    the dialog has: a list that had room on a 1366x768 laptop scrolled, and words had a gap under them.
+    """
+    layout = window.layout()
+    if layout is None:
+        return
+    width = window.width()
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    room = window.screen().availableGeometry()
+    frame = window.frameGeometry().height() - window.height()
+    window.resize(width, min(needed, room.height() - frame))
+    overhang = window.frameGeometry().bottom() - room.bottom()
+    if overhang > 0:
+        window.move(window.x(), max(room.top(), window.y() - overhang))
+
+
 def unsaved_settled(parent: QWidget, title: str, question: str, save: Callable[[], bool]) -> bool:
     """Ask about unsaved edits (Save, Discard or Cancel) before they would be dropped: True once they are saved or
     discarded, False to stay (Cancel, or a save refused, which says why itself)."""

@@ -291,6 +291,21 @@ def test_ending_confirms_saves_planned_against_actual_and_shows_the_summary(
     assert window.timer_panel.view is None and not window.timer_panel.empty_label.isHidden()
 
 
+def test_the_summary_shows_every_segment_without_scrolling_while_the_screen_has_room(window: MainWindow) -> None:
+    """Qt opened the summary two thirds of the screen tall, and the last segments of the agenda scrolled (a row cut
+    in half at the foot of the table) with room to spare below the dialog."""
+    add_team(window)
+    start_session(window)
+    summary = window.session_flow.end_now()
+    assert summary is not None and summary.isVisible()
+    table = summary.ui.summaryTable
+    assert table.model().rowCount() == 7
+    assert table.verticalScrollBar().maximum() == 0
+    assert table.viewport().height() >= table.verticalHeader().length(), "every segment's row whole"
+    room, frame = summary.screen().availableGeometry(), summary.frameGeometry()
+    assert room.top() <= frame.top() and frame.bottom() <= room.bottom(), "the Close button within reach"
+
+
 def test_while_a_session_is_live_the_header_names_its_team_and_keeps_it(window: MainWindow) -> None:
     """Started for another team than the one shown, then a switch tried: the Live page, the Prepare view, reports and
     exports would otherwise follow two different teams."""
