@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QDialog, QDialogButtonBox, QFormLayout, QLabel,
     QSizePolicy, QVBoxLayout, QWidget)
 
+from copdesk.views.widgets.elided_combo import WordElidedCombo
+
 class Ui_SessionRecordDialog(object):
     def setupUi(self, sessionRecordDialog):
         if not sessionRecordDialog.objectName():
@@ -40,7 +42,7 @@ class Ui_SessionRecordDialog(object):
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.sessionLabel)
 
-        self.sessionCombo = QComboBox(sessionRecordDialog)
+        self.sessionCombo = WordElidedCombo(sessionRecordDialog)
         self.sessionCombo.setObjectName(u"sessionCombo")
         self.sessionCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.sessionCombo.setMinimumContentsLength(72)

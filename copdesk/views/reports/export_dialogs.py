@@ -68,9 +68,7 @@ class SessionRecordDialog(_ChoiceDialog):
         self.ui.setupUi(self)
         self.session_combo, self.names_check = self.ui.sessionCombo, self.ui.namesCheck
         for session_id, label in choices:
-            self.session_combo.addItem(label, session_id)
-        self.session_combo.currentTextChanged.connect(self.session_combo.setToolTip)  # a long topic, whole
-        self.session_combo.setToolTip(self.session_combo.currentText())
+            self.session_combo.addItem(label, session_id)  # a long topic is cut between words, whole on hover
         self.resize(self.sizeHint())  # room for a session and its topic
         self._wire(self.ui.buttonBox, self.ui.errorLabel, self.ui.formatCombo, RECORD_FORMATS)
 

@@ -112,3 +112,22 @@ def test_the_session_chooser_shows_a_whole_label_and_a_longer_one_in_its_tooltip
     assert combo.fontMetrics().horizontalAdvance(label) < combo.width() - 30  # beside the arrow, nothing cut
     combo.setCurrentIndex(1)
     assert combo.toolTip() == longer
+
+
+def test_a_topic_too_long_for_the_chooser_is_cut_between_words_and_whole_on_hover(qtbot: QtBot) -> None:
+    """The box cut the text at its edge, inside a word and with no sign that more followed."""
+    topic = (
+        "Working with families where there are concerns about coercive control and financial exploitation of an "
+        "older relative"
+    )
+    label = f"Thursday 26 November 2026, 10:00: Reflective practice CoP ({topic})"
+    dialog = SessionRecordDialog([(1, label)])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = dialog.session_combo
+    shown = combo.shown_text()
+    assert shown.endswith("…") and shown != label
+    kept = shown.removesuffix("…")
+    assert label.startswith(kept) and label[len(kept)] == " ", "cut where a word ends"
+    assert combo.fontMetrics().horizontalAdvance(shown) < combo.width() - 30  # beside the arrow
+    assert combo.toolTip() == label and combo.itemData(0, Qt.ItemDataRole.ToolTipRole) == label
