@@ -58,7 +58,6 @@ class Ui_FirstRunDialog(object):
 
         self.teamNameEdit = QLineEdit(self.teamForm)
         self.teamNameEdit.setObjectName(u"teamNameEdit")
-        self.teamNameEdit.setMaxLength(80)
 
         self.teamFormLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.teamNameEdit)
 

@@ -29,7 +29,6 @@ class Ui_NotesSearchDialog(object):
         self.mainLayout.setObjectName(u"mainLayout")
         self.queryEdit = QLineEdit(notesSearch)
         self.queryEdit.setObjectName(u"queryEdit")
-        self.queryEdit.setMaxLength(200)
         self.queryEdit.setClearButtonEnabled(True)
 
         self.mainLayout.addWidget(self.queryEdit)

@@ -15,7 +15,7 @@ from copdesk.core.feedback import MAX_CHANGE_LENGTH, USEFULNESS, FeedbackError
 from copdesk.core.masterclass import shipped_texts
 from copdesk.services.feedback import record_feedback, take_back_feedback
 from copdesk.views.context import AppContext
-from copdesk.views.widgets.forms import say_when_cut
+from copdesk.views.widgets.forms import hold_characters, say_when_cut
 from copdesk.views.widgets.labels import hint_label, message_label, show_message
 from copdesk.views.write_guard import KEPT_TYPED
 
@@ -49,7 +49,7 @@ class FeedbackBox(QGroupBox):
         self.to_change.setMinimumWidth(240)  # room to read what is typed
         self.to_change.setAccessibleName(texts.feedback_change.text)
         self.to_change.setPlaceholderText(texts.feedback_change.text)
-        self.to_change.setMaxLength(MAX_CHANGE_LENGTH)
+        hold_characters(self.to_change, MAX_CHANGE_LENGTH)
         self.to_change.returnPressed.connect(self.add_response)
         say_when_cut(self.to_change, lambda text: show_message(self.message, text, warning=True, error=False))
         row.addWidget(self.to_change, 1)

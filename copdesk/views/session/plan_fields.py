@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Member, Role
 from copdesk.core.planning import MAX_PLAN_TEXT, SessionRoles
+from copdesk.views.widgets.forms import hold_characters
 
 NOBODY = "Nobody"
 NOT_CHOSEN = "Not chosen"
@@ -47,11 +48,11 @@ class PlanFields:
             )
         self.trigger_warning = QLineEdit(parent)
         self.trigger_warning.setAccessibleName("Trigger warning")
-        self.trigger_warning.setMaxLength(MAX_PLAN_TEXT)
+        hold_characters(self.trigger_warning, MAX_PLAN_TEXT)
         self.trigger_warning.setPlaceholderText("For example: the case involves a death by suicide")
         self.support = QLineEdit(parent)
         self.support.setAccessibleName("Support offered")
-        self.support.setMaxLength(MAX_PLAN_TEXT)
+        hold_characters(self.support, MAX_PLAN_TEXT)
         self.support.setPlaceholderText("For example: Kai (Practice Supervisor) is free after the session")
         self.support.setToolTip(
             "Said in the last ground rule only when given: the rules never promise support nobody arranged."

@@ -28,7 +28,7 @@ from copdesk.views.forms.ui_start_session import Ui_StartSessionDialog
 from copdesk.views.session.plan_fields import PlanFields
 from copdesk.views.session.start_defaults import StartDefaults, attended_agenda, planned_in_advance, session_defaults
 from copdesk.views.shell.what_a_cop_is import WhatACopIsCard
-from copdesk.views.widgets.forms import insert_row_below, may_leave, row_of, say_when_cut
+from copdesk.views.widgets.forms import hold_characters, insert_row_below, may_leave, row_of, say_when_cut
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.typed_words import TypedWords, field_lines
 
@@ -101,7 +101,8 @@ class StartSessionDialog(QDialog):
                 0, 0, OWNER_LINE_WIDTH, 1000, Qt.TextFlag.TextWordWrap, line
             ).height() for line in owner_lines)
         )  # fmt: skip
-        self.topic_edit.setMaxLength(MAX_NAME_LENGTH)
+        for field in (self.topic_edit, self.guest_edit):  # a guest's name holds what a member's does
+            hold_characters(field, MAX_NAME_LENGTH)
         self.topic_warning = IdentifierWarning(self.topic_edit)  # the topic goes into the record: never a name
         insert_row_below(ui.detailsForm, self.topic_edit, self.topic_warning)
         self.plan_fields = PlanFields(ui.detailsPage)  # the next-session plan's choices, its defaults

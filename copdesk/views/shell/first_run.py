@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from copdesk.core.roster import MAX_MEMBERS, TeamDraft, parse_team_draft, team_name_taken
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, name_key
 from copdesk.views.forms.ui_first_run import Ui_FirstRunDialog
-from copdesk.views.widgets.forms import may_leave
+from copdesk.views.widgets.forms import hold_characters, may_leave
 from copdesk.views.widgets.typed_words import TypedWords, field_lines
 
 NEW_TEAM_INTRO = (
@@ -30,6 +30,7 @@ class FirstRunDialog(QDialog):
         self.wants_demo = False
         self._taken: dict[str, str] = {}  # the other teams' names, by their key
         self.ui.errorLabel.hide()
+        hold_characters(self.ui.teamNameEdit, MAX_NAME_LENGTH)
         self.ui.membersEdit.max_characters = MEMBERS_TEXT_LIMIT
         self.ui.membersEdit.refused.connect(self._say)
         # A problem said goes once the words it was about change, not when OK is next pressed.

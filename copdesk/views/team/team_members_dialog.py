@@ -42,7 +42,7 @@ from copdesk.services import teams as members
 from copdesk.store import teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_team_members import Ui_TeamMembersDialog
-from copdesk.views.widgets.forms import LimitedCellDelegate, may_leave
+from copdesk.views.widgets.forms import LimitedCellDelegate, hold_characters, may_leave
 from copdesk.views.widgets.typed_words import TypedWords, being_typed, field_lines, keeps_typing
 from copdesk.views.write_guard import KEPT_TYPED, WriteGuard
 
@@ -225,7 +225,7 @@ class TeamMembersDialog(QDialog):
         self.new_name_edit, self.new_role_combo, self.add_button = ui.newNameEdit, ui.newRoleCombo, ui.addButton
         self.team_name = teams.get_team(context.db, team_id).name  # as saved
         self.team_name_edit.setText(self.team_name)
-        self.team_name_edit.setMaxLength(MAX_NAME_LENGTH)
+        hold_characters(self.team_name_edit, MAX_NAME_LENGTH)
         self.team_name_edit.returnPressed.connect(self.rename_team)
         self.rename_team_button.clicked.connect(self.rename_team)
 
@@ -247,7 +247,7 @@ class TeamMembersDialog(QDialog):
         header.resizeSection(MemberColumn.ACTIVE, max(words + box + 24, header.sectionSizeHint(MemberColumn.ACTIVE)))
         self.table.selectionModel().currentRowChanged.connect(self._update_active_button)
 
-        self.new_name_edit.setMaxLength(MAX_NAME_LENGTH)
+        hold_characters(self.new_name_edit, MAX_NAME_LENGTH)
         self.new_name_edit.returnPressed.connect(self.add_member)
         for role in Role:
             self.new_role_combo.addItem(role.label, role.value)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -19,12 +20,61 @@ from PySide6.QtWidgets import (
 from copdesk.views.widgets.typed_words import TypedWords
 
 
+class CharacterLimit(QValidator):
+    """At most ``most`` characters in a one-line field, counted as the core counts them (``len``: one emoji is one
+    character), where Qt's own ``setMaxLength`` counts UTF-16 units (an emoji is two): an 80-character name with an
+    emoji in it lost its last letter when its cell opened, and a name typed to the limit was cut short, or cut
+    through the middle of its last emoji. What would go past the limit is left out where it was being put in (the
+    end of a paste, the key just typed), never half a character, and :attr:`cut` says it was."""
+
+    cut = Signal()
+
+    def __init__(self, most: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.most = most
+
+    def validate(self, text: str, position: int) -> tuple[QValidator.State, str, int]:
+        excess = len(text) - self.most
+        if excess <= 0:
+            return QValidator.State.Acceptable, text, position
+        at = _index_of_unit(text, position)  # Qt's cursor counts UTF-16 units
+        start = max(at - excess, 0)
+        kept = (text[:start] + text[at:])[: self.most]
+        self.cut.emit()
+        return QValidator.State.Acceptable, kept, _utf16_units(kept[: min(start, len(kept))])
+
+
+def _index_of_unit(text: str, units: int) -> int:
+    """The index in ``text`` of the character at ``units`` UTF-16 units from its start."""
+    counted = 0
+    for index, character in enumerate(text):
+        if counted >= units:
+            return index
+        counted += 2 if ord(character) > 0xFFFF else 1
+    return len(text)
+
+
+def _utf16_units(text: str) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def hold_characters(field: QLineEdit, most: int) -> CharacterLimit:
+    """Make ``field`` hold at most ``most`` characters (:class:`CharacterLimit`): every one-line field with a limit
+    is given it here, never with ``setMaxLength``."""
+    limit = CharacterLimit(most, field)
+    field.setValidator(limit)
+    return limit
+
+
 def say_when_cut(field: QLineEdit, say: Callable[[str], None], advice: str = "") -> None:
-    """Say it when a paste (or a key) would take ``field`` past what it holds: Qt keeps only the start of it, and
-    the rest would otherwise be gone without a word. ``advice`` follows, after a space."""
-    field.inputRejected.connect(
+    """Say it when a paste (or a key) would take ``field`` past what it holds (:func:`hold_characters`): only the
+    start of it is kept, and the rest would otherwise be gone without a word. ``advice`` follows, after a space."""
+    limit = field.validator()
+    if not isinstance(limit, CharacterLimit):
+        raise TypeError(f"{field.accessibleName()} holds any length: give it hold_characters first")
+    limit.cut.connect(
         lambda: say(
-            f"{field.accessibleName()} holds at most {field.maxLength():,} characters: the rest was not taken."
+            f"{field.accessibleName()} holds at most {limit.most:,} characters: the rest was not taken."
             f"{f' {advice}' if advice else ''}"
         )
     )
@@ -44,7 +94,7 @@ class LimitedCellDelegate(QStyledItemDelegate):
     ) -> QWidget:
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit):
-            editor.setMaxLength(self._limit)
+            hold_characters(editor, self._limit)
             editor.setAccessibleName(self._what)
             say_when_cut(editor, self._say)
         return editor

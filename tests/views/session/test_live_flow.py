@@ -18,6 +18,7 @@ from copdesk.views.live.timer.live_timer import HEARTBEAT_MS
 from copdesk.views.session.start_session_dialog import StartSessionDialog
 from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.widgets.forms import CharacterLimit
 from tests.conftest import FakeClock
 from tests.views.live_helpers import REFLECTIVE_MINUTES, ROSTER, add_team, answer_leaving, start_session
 
@@ -427,9 +428,8 @@ def test_a_paste_too_long_for_a_start_field_says_what_was_not_taken(
         dialog.error_label.clear()
         field.setFocus()
         field.paste()
-        assert len(field.text()) == field.maxLength()
-        assert dialog.error_label.text() == (
-            f"{name} holds at most {field.maxLength():,} characters: the rest was not taken."
-        )
+        limit = field.validator()
+        assert isinstance(limit, CharacterLimit) and len(field.text()) == limit.most
+        assert dialog.error_label.text() == f"{name} holds at most {limit.most:,} characters: the rest was not taken."
     answer_leaving(monkeypatch, QMessageBox.StandardButton.Discard)
     dialog.reject()

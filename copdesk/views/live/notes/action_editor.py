@@ -34,13 +34,14 @@ from copdesk.views.forms.ui_change_action import Ui_ChangeActionDialog
 from copdesk.views.live.notes.action_models import CARRIED_COLUMN, STATE_COLUMN, ActionRow, action_model
 from copdesk.views.live.notes.action_wording import correct_in_place
 from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table, list_with_buttons
-from copdesk.views.widgets.forms import may_leave, name_standard_buttons, place_field
+from copdesk.views.widgets.forms import hold_characters, may_leave, name_standard_buttons, place_field
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.typed_words import TypedWords
 from copdesk.views.write_guard import KEPT_TYPED
 
 DUE_PLACEHOLDER = "Due: 3/11/2026, friday, in 2 weeks, next session"
+DUE_TEXT_LENGTH = 80  # far more than any way of saying a date
 
 
 def next_session_day(db: Database, team_id: int, now: datetime) -> date | None:
@@ -95,7 +96,7 @@ class DueField(QLineEdit):
         self.echo = echo
         self.setAccessibleName("Due date")
         self.setPlaceholderText(DUE_PLACEHOLDER)
-        self.setMaxLength(80)
+        hold_characters(self, DUE_TEXT_LENGTH)
         self.today = date.today()
         self.next_session: date | None = None
         self.textChanged.connect(self._show_reading)

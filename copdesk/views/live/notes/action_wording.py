@@ -20,6 +20,7 @@ from copdesk.core.privacy import find_identifiers
 from copdesk.services.follow_ups import reword_action
 from copdesk.views.context import AppContext
 from copdesk.views.live.notes.action_models import ActionRow
+from copdesk.views.widgets.forms import hold_characters
 from copdesk.views.widgets.identifier_warning import looks_like
 from copdesk.views.widgets.row_model import RowTableModel
 from copdesk.views.widgets.tables import WordElideDelegate
@@ -85,7 +86,7 @@ def correct_in_place(table: QTableView, model: RowTableModel[ActionRow], context
 
 class _WordingDelegate(WordElideDelegate):
     """The Action cell's editor holds what an action holds, and says so when a paste is cut, as the Action field
-    does: Qt keeps only the start of it."""
+    does: only the start of it is kept."""
 
     def __init__(self, table: QTableView, say: Say) -> None:
         super().__init__(table)
@@ -96,8 +97,7 @@ class _WordingDelegate(WordElideDelegate):
     ) -> QWidget:
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit):
-            editor.setMaxLength(MAX_ITEM_CHARACTERS)
-            editor.inputRejected.connect(
+            hold_characters(editor, MAX_ITEM_CHARACTERS).cut.connect(
                 lambda: self._say(
                     f"An action holds at most {MAX_ITEM_CHARACTERS:,} characters: the rest was not taken. Put the "
                     "detail in the notes.",

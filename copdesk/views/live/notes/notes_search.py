@@ -45,6 +45,7 @@ from copdesk.store.teams import get_team
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_notes_search import Ui_NotesSearchDialog
 from copdesk.views.widgets.background import NewestOnly
+from copdesk.views.widgets.forms import hold_characters
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.row_model import Column, RowTableModel
 from copdesk.views.widgets.tables import configure_table
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
     from copdesk.views.live.notes.correct_words import CorrectWordsDialog
 
 SEARCH_DELAY_MS = 200
+QUERY_LENGTH = 200  # characters: a dozen words are searched (core.fts.MAX_QUERY_WORDS), at most
 SEARCHING = "Searching…"
 EVERY_TEAM = "every team's"
 TEAM_COLUMN = 1  # hidden when one team is searched: it would say the same on every row
@@ -179,6 +181,7 @@ class NotesSearchDialog(QDialog):
         self.context = context
         ui = self.ui
         self.query_edit, self.summary = ui.queryEdit, ui.summaryLabel
+        hold_characters(self.query_edit, QUERY_LENGTH)
         self.this_team, self.all_teams, self.scope_note = ui.thisTeamRadio, ui.allTeamsRadio, ui.scopeNoteLabel
         keeps_room = self.scope_note.sizePolicy()
         keeps_room.setRetainSizeWhenHidden(True)  # hidden, it still keeps the two choices side by side at the left

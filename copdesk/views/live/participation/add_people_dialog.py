@@ -17,7 +17,7 @@ from copdesk.services.sessions import add_latecomers
 from copdesk.store import sessions, teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_add_people import Ui_AddPeopleDialog
-from copdesk.views.widgets.forms import may_leave
+from copdesk.views.widgets.forms import hold_characters, may_leave
 from copdesk.views.widgets.typed_words import TypedWords, field_lines, rereads
 
 _MEMBER_ID = Qt.ItemDataRole.UserRole
@@ -51,7 +51,7 @@ class AddPeopleDialog(QDialog):
             self._add_item(member.display_name, member.role.label, member_id=member.id, checked=False)
         self.nobody_label.setText(NOBODY_ABSENT)
         self.nobody_label.setVisible(not absent)
-        self.guest_edit.setMaxLength(MAX_NAME_LENGTH)
+        hold_characters(self.guest_edit, MAX_NAME_LENGTH)
         self.guest_edit.returnPressed.connect(self.add_guest)
         ui.addGuestButton.clicked.connect(self.add_guest)
         ui.cancelButton.clicked.connect(self.reject)
