@@ -234,6 +234,7 @@ class Ui_StartSessionDialog(object):
         self.groundRules.setObjectName(u"groundRules")
         self.groundRules.setWordWrap(True)
         self.groundRules.setTextFormat(Qt.TextFormat.RichText)
+        self.groundRules.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
 
         self.rulesLayout.addWidget(self.groundRules)
 

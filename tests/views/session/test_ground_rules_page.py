@@ -6,8 +6,9 @@ facilitator there: it offers to copy the rules for the meeting chat instead.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from copdesk.views.shell.main_window import MainWindow
 from tests.views.live_helpers import ROSTER, add_team
@@ -57,3 +58,17 @@ def test_the_page_quotes_the_masterclass_and_marks_the_rules_as_copdesks(window:
     QGuiApplication.clipboard().clear()
     dialog.copy_rules_button.click()
     assert QGuiApplication.clipboard().text().splitlines()[-1].endswith("is free after the session.")
+
+
+def test_the_rules_are_read_from_the_top_of_the_page_with_the_room_to_spare_below(window: MainWindow) -> None:
+    """The page is as tall as the details page before it: the rules sat in the middle of the room it left, a blank
+    band between them and the words that introduce them."""
+    add_team(window)
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.set_present(set(ROSTER))
+    assert dialog.go_to_ground_rules()
+    QApplication.processEvents()
+    rules = dialog.rules_label
+    assert rules.height() >= rules.heightForWidth(rules.width()), "every rule in view"
+    assert rules.alignment() & Qt.AlignmentFlag.AlignTop
