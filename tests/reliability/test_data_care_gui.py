@@ -714,6 +714,7 @@ def _erasure_held(
     from copdesk.services import data_care
 
     window, team_id = _filled_window(qtbot, db_path)
+    teams.rename_team(window.context.db, team_id, "Northside Community Team")  # the line under the member wraps
     window.reload_teams(team_id)
     release = threading.Event()
     erase = data_care.erase_member
@@ -738,6 +739,21 @@ def _notices() -> list[FinishingNotice]:
         for widget in QApplication.topLevelWidgets()
         if isinstance(widget, FinishingNotice) and widget.isVisible()
     ]
+
+
+def test_a_data_care_dialog_opens_with_every_line_of_its_words_in_view(qtbot: QtBot, db_path: Path) -> None:
+    """Opened at the height of its words wrapped narrower than they are, the Erase dialog cut off the first and last
+    lines of what an erasure does."""
+    window, team_id = _filled_window(qtbot, db_path)
+    teams.rename_team(window.context.db, team_id, "Northside Community Team")  # the line under the member wraps
+    window.reload_teams(team_id)
+    window.safeguards.erase_member_data()  # as File ▸ Erase a member's data… opens it
+    dialog = window.safeguards.current_dialog
+    assert isinstance(dialog, EraseMemberDialog)
+    qtbot.waitExposed(dialog)
+    QTest.qWait(10)  # the layout settles
+    for label in (dialog.ui.introLabel, dialog.preview):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
 
 
 def test_a_data_care_dialog_never_grows_past_the_foot_of_the_screen(qtbot: QtBot, db: Database, db_path: Path) -> None:

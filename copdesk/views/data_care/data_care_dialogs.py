@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -72,6 +73,13 @@ class DataCareDialog(QDialog):
     def reject(self) -> None:
         if not self.busy:  # Escape, Close and the title bar's cross wait for the work to end
             super().reject()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opened as tall as its words: Qt opened it at the height of its words wrapped narrower than they are, and
+        the lines that say what an erasure does were cut off at the top and foot of their label."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            _grow(self)
 
     @property
     def work_under_way(self) -> BackgroundJob | None:
