@@ -297,8 +297,10 @@ class NotesSearchDialog(QDialog):
     def _show_matches(self, typed: str, hits: list[NoteHit]) -> None:
         self._searched = typed
         self.model.set_rows(hits)
-        for column, widest in FITTED_COLUMNS.items():
-            self.table.setColumnWidth(column, min(self.table.sizeHintForColumn(column), widest))
+        header = self.table.horizontalHeader()
+        for column, widest in FITTED_COLUMNS.items():  # never narrower than its heading, as with nothing found
+            fitted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            self.table.setColumnWidth(column, min(fitted, widest))
         every_team = not self.table.isColumnHidden(TEAM_COLUMN)
         whose = self._whose(every_team)
         if not typed.strip():

@@ -186,6 +186,22 @@ def test_search_opens_again_empty_never_on_the_last_search(window: MainWindow, q
     search.close()
 
 
+def test_with_nothing_found_every_heading_is_whole(window: MainWindow, qtbot: QtBot) -> None:
+    """The Team and Where columns were sized to matches there were none of: their headings read "ear" and "her"."""
+    add_team(window)
+    window.notes_panel.open_search()
+    search = window.notes_panel._search
+    assert search is not None and search.model.rowCount() == 0
+    search.query_edit.setText("zebra")
+    qtbot.waitUntil(lambda: search.summary.text().startswith("Nothing found"))
+    header = search.table.horizontalHeader()
+    for column in range(search.model.columnCount()):
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), search.model.headerData(
+            column, Qt.Orientation.Horizontal
+        )
+    search.close()
+
+
 def test_a_resolution_is_found_and_corrected_and_the_issue_stays_resolved(window: MainWindow, qtbot: QtBot) -> None:
     """What the erasure report counts in issues includes how they were resolved: search finds it to correct."""
     db = window.context.db
