@@ -30,6 +30,7 @@ from copdesk.views.widgets.pane import Pane
 if TYPE_CHECKING:
     from copdesk.views.live.notes.notes_panel import NotesPanel
 
+MINIMUM_WIDTH = 460  # the words over the choices in two lines, not three in a narrow box with its buttons pressed
 HOLDER_NAME_LENGTH = 28  # of a co-facilitator's name in a pane's title, which shares its line with the tools
 NOT_HANDED_OVER = (
     "Not handed over: something typed could not be saved yet. Free some space (or make the database writable), "
@@ -42,13 +43,13 @@ class HandOverDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("handOverDialog")
         self.setWindowTitle("Hand over to the co-facilitator")
+        self.setMinimumWidth(MINIMUM_WIDTH)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            hint_label(
-                "Everything typed is saved first and the timer keeps running. Tick what the co-facilitator takes "
-                "over; untick both to take it back."
-            )
+        self.about = hint_label(
+            "Everything typed is saved first and the timer keeps running. Tick what the co-facilitator takes over; "
+            "untick both to take it back."
         )
+        layout.addWidget(self.about)
         form = QFormLayout()
         self.person = QComboBox()
         self.person.setAccessibleName("Co-facilitator")
@@ -69,6 +70,7 @@ class HandOverDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.resize(MINIMUM_WIDTH, self.heightForWidth(MINIMUM_WIDTH))  # as tall as its words at that width
 
 
 class HandOver:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from copdesk.core.model import Role
 from copdesk.core.timer import TimerStatus
@@ -119,3 +119,15 @@ def test_a_long_co_facilitator_name_is_cut_in_the_title_never_the_role(window: M
     title = window.timer_panel.title_label
     assert title.text() == "TIMER · KEPT BY BARTHOLOMEW FEATHERSTONEHAU… (CO-FACILITATOR)"
     assert title.toolTip() == f"Timer · kept by {long_name} (co-facilitator)"
+
+
+def test_the_hand_over_dialog_says_what_happens_in_two_lines(window: MainWindow) -> None:
+    """It opened 300 pixels wide: its words in three lines over the choices, and OK and Cancel pressed together."""
+    add_team(window, ROSTER)
+    start_session(window, present=ROSTER)
+    dialog = window.hand_over.open()
+    assert dialog is not None
+    QApplication.processEvents()
+    about = dialog.about
+    assert about.height() <= 2 * about.fontMetrics().lineSpacing() + 4, about.height()
+    dialog.reject()
