@@ -214,6 +214,21 @@ def test_restore_dialog_with_no_backups_says_so_in_place_of_the_list(
     assert dialog.list.isVisible() and not dialog.empty_label.isVisible() and dialog.restore_button.isEnabled()
 
 
+def test_with_no_backups_what_restoring_does_stays_at_the_top(qtbot: QtBot, db_path: Path) -> None:
+    """The room of the list, hidden for want of backups, was shared out above and below what restoring does: the words
+    sat in a blank band. The words that say why there is no list take its room instead."""
+    window, _team_id = _filled_window(qtbot, db_path)
+    window.safeguards.restore_from_backup()
+    dialog = window.safeguards.current_dialog
+    assert isinstance(dialog, RestoreDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.list.count() == 0
+    intro = dialog.ui.introLabel
+    assert intro.geometry().top() == dialog.ui.mainLayout.contentsMargins().top()
+    assert intro.height() == intro.heightForWidth(intro.width()), "no blank band around the words"
+    assert dialog.empty_label.height() > dialog.empty_label.heightForWidth(dialog.empty_label.width())
+
+
 def test_safeguards_refuse_during_a_live_session_and_warn_about_a_synced_folder_once(
     qtbot: QtBot, db: Database, db_path: Path
 ) -> None:

@@ -77,6 +77,7 @@ class Ui_RestoreDialog(object):
         self.mainLayout.addLayout(self.buttonRow)
 
         self.mainLayout.setStretch(1, 1)
+        self.mainLayout.setStretch(2, 1)
 
         self.retranslateUi(restoreDialog)
 
