@@ -23,6 +23,7 @@ class Ui_ResumeDialog(object):
     def setupUi(self, resumeOffer):
         if not resumeOffer.objectName():
             resumeOffer.setObjectName(u"resumeOffer")
+        resumeOffer.setMinimumSize(QSize(520, 0))
         self.mainLayout = QVBoxLayout(resumeOffer)
         self.mainLayout.setObjectName(u"mainLayout")
         self.headingLabel = QLabel(resumeOffer)

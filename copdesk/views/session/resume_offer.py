@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from copdesk.core.clock import from_utc_iso
@@ -31,6 +32,7 @@ from copdesk.store.sessions import live_sessions, timer_state
 from copdesk.store.teams import get_team
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_resume_offer import Ui_ResumeDialog
+from copdesk.views.widgets.forms import fit_height_on_screen
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,13 @@ class ResumeDialog(QDialog):
         self.resume_button.clicked.connect(self._resume)
         ui.laterButton.clicked.connect(self.reject)
         self._show_hint()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """As tall as its words at its width: Qt measured them wrapped narrower, and left a blank band under the
+        heading."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            fit_height_on_screen(self)
 
     @property
     def count_gap(self) -> bool:

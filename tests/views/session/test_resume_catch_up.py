@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtWidgets import QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 
 from copdesk.app import create_window
@@ -89,6 +90,26 @@ def test_the_offer_says_how_far_into_its_segment_the_timer_was_and_what_that_seg
     offer = window.session_flow.resume_dialog
     assert offer is not None
     assert "The timer was 19 min into Actions from last time (planned for 5 min)." in offer.message_label.text()
+
+
+def test_the_offer_is_as_tall_as_its_words_and_its_tick_box_frame_clears_them(
+    qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
+) -> None:
+    """It opened just wide enough for the tick box, whose focus frame then touched the last letter of its words."""
+    _crashed_one_minute_in(clocked_window, fake_clock)
+    window, _ = _reopened(qtbot, db_path, fake_clock, 3 * MIN)
+    offer = window.session_flow.resume_dialog
+    assert offer is not None
+    qtbot.waitExposed(offer)
+    message, check = offer.message_label, offer.count_gap_check
+    assert message.height() == message.heightForWidth(message.width())
+    assert offer.height() == offer.ui.mainLayout.totalHeightForWidth(offer.width()), "no blank band anywhere"
+    check.resize(check.sizeHint())  # as narrow as it goes
+    option = QStyleOptionButton()
+    check.initStyleOption(option)
+    words = check.style().subElementRect(QStyle.SubElement.SE_CheckBoxContents, option, check)
+    after = check.width() - (words.left() + check.fontMetrics().horizontalAdvance(option.text.replace("&", "")))
+    assert after >= 4, "room between the last word and the frame"
 
 
 def test_a_long_gap_overruns_and_says_where_the_agenda_would_be(
