@@ -92,6 +92,7 @@ class Ui_AddPeopleDialog(object):
         self.mainLayout.addLayout(self.buttonRow)
 
         self.mainLayout.setStretch(1, 1)
+        self.mainLayout.setStretch(2, 1)
 
         self.retranslateUi(addPeopleDialog)
 

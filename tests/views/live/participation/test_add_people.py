@@ -169,6 +169,17 @@ def test_a_guest_added_on_the_spot_joins_the_team_as_a_guest_and_the_tiles(windo
     assert tiles(window, RosterRole.ROLE_LABEL)[-1] == Role.GUEST.label
 
 
+def test_with_everyone_present_what_the_dialog_does_stays_at_the_top(window: MainWindow) -> None:
+    """The room of the list, hidden with nobody to tick, was shared out around the first words: they sat in a blank
+    band. The words that say why there is no list take its room instead."""
+    add_team(window, TEAM)
+    start_session(window, present=TEAM)
+    dialog = open_dialog(window)
+    QApplication.processEvents()
+    intro = dialog.ui.introLabel
+    assert dialog.nobody_label.isVisible() and intro.height() == intro.heightForWidth(intro.width())
+
+
 def test_bad_guest_names_are_refused_in_one_line_and_change_nothing(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
