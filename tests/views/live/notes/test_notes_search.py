@@ -193,12 +193,16 @@ def test_with_nothing_found_every_heading_is_whole(window: MainWindow, qtbot: Qt
     search = window.notes_panel._search
     assert search is not None and search.model.rowCount() == 0
     search.query_edit.setText("zebra")
-    qtbot.waitUntil(lambda: search.summary.text().startswith("Nothing found"))
-    header = search.table.horizontalHeader()
-    for column in range(search.model.columnCount()):
-        assert header.sectionSize(column) >= header.sectionSizeHint(column), search.model.headerData(
-            column, Qt.Orientation.Horizontal
-        )
+    for scope in (search.this_team, search.all_teams):  # the Team column shows only when every team is searched
+        scope.click()
+        qtbot.waitUntil(lambda: search.summary.text().startswith("No matches"))
+        header = search.table.horizontalHeader()
+        for column in range(search.model.columnCount()):
+            if not search.table.isColumnHidden(column):
+                assert header.sectionSize(column) >= header.sectionSizeHint(column), search.model.headerData(
+                    column, Qt.Orientation.Horizontal
+                )
+    assert not search.table.isColumnHidden(1)
     search.close()
 
 
