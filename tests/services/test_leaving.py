@@ -228,6 +228,29 @@ def test_a_time_of_leaving_kept_at_schema_37_becomes_a_spell_away_to_the_end(tmp
     upgraded.close()
 
 
+def test_attendance_left_behind_by_a_hand_edit_does_not_stop_the_upgrade_to_schema_38(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """A member row deleted by hand (the sqlite3 shell keeps foreign keys off) leaves their attendance behind, read by
+    nothing: copied into the attendance made again at schema 38 it would fail its foreign key, and the database could
+    not be opened. It is left out; everyone else's attendance, and their time away, are kept."""
+    old = _at_schema(tmp_path, db_path, 37)
+    session_id, ids = _live(old)
+    leaving = "UPDATE attendance SET left_at = ? WHERE member_id IN (?, ?)"
+    old.execute(leaving, ["2026-10-08T10:10:00+00:00", ids["Bo Day"], ids["Cy Vale"]])
+    old.conn.commit()
+    old.execute("PRAGMA foreign_keys = OFF")
+    old.execute("DELETE FROM member WHERE id = ?", [ids["Bo Day"]])
+    old.conn.commit()
+    old.close()
+
+    upgraded = open_database(db_path, paths.migrations_dir(), now=NOW).db
+    assert sorted(sessions.attendee_ids(upgraded, session_id)) == sorted([ids["Ash Lee"], ids["Cy Vale"]])
+    assert _spells(upgraded, session_id) == [(ids["Cy Vale"], _at(40), None)]
+    assert upgraded.execute("PRAGMA foreign_key_check").fetchall() == []
+    upgraded.close()
+
+
 def test_stepping_out_and_coming_back_keeps_each_spell_away(db: Database) -> None:
     """Back in the session cleared the time of leaving, and a second leaving overwrote the first: the time away was
     lost. Each spell now stays, from when they left to when they came back."""

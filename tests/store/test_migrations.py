@@ -151,3 +151,30 @@ def test_a_series_paused_before_pauses_were_kept_stays_paused_from_the_beginning
     rows = upgraded.db.execute("SELECT series_id, paused_at, resumed_at FROM series_pause").fetchall()
     upgraded.db.close()
     assert rows == [(2, None, None)]
+
+
+def _no_drop_column(action: int, _database: str | None, _table: str | None, column: str | None, _where: object) -> int:
+    """An SQLite before 3.35, which has no ``ALTER TABLE … DROP COLUMN``: SQLite names the column only for that."""
+    dropping = action == sqlite3.SQLITE_ALTER_TABLE and column is not None
+    return sqlite3.SQLITE_DENY if dropping else sqlite3.SQLITE_OK
+
+
+def test_every_migration_runs_on_an_sqlite_without_drop_column(tmp_path: Path) -> None:
+    """A Python 3.11 may bring an SQLite older than 3.35 (RHEL 9's has 3.34), where DROP COLUMN is a syntax error:
+    CoPDesk could neither create a database there nor upgrade one to schema 38. The attendance table is made again
+    without ``left_at`` instead, keeping its key, its index and what deleting a session or a member takes with it."""
+    conn = sqlite3.connect(tmp_path / "copdesk.db")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.set_authorizer(_no_drop_column)
+    migrations.apply(conn, migrations.discover(paths.migrations_dir()))
+    conn.set_authorizer(None)
+    assert migrations.user_version(conn) == migrations.latest_version(paths.migrations_dir())
+    columns = conn.execute("PRAGMA table_info(attendance)").fetchall()
+    assert [(row[1], row[5]) for row in columns] == [("session_id", 1), ("member_id", 2), ("arrived_at", 0)]
+    assert {row[2]: row[6] for row in conn.execute("PRAGMA foreign_key_list(attendance)")} == {
+        "session": "CASCADE",
+        "member": "CASCADE",
+    }
+    assert "attendance_member" in {row[1] for row in conn.execute("PRAGMA index_list(attendance)")}
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
