@@ -394,6 +394,8 @@ class MainWindow(QMainWindow):
         self.review_panel.show_team(team)
         if self._tools_built:  # else the chart is not built yet, and shows the team when it is
             self.participation_history.show_team(team)
+        if self._live_page is not None:  # a note search open beside the window keeps to the team chosen
+            self._live_page.notes_panel.team_changed()
 
     def offer_first_run_or_resume(self) -> None:
         """After the window is shown: a first run asks how to begin; a session left live by a crash is offered."""

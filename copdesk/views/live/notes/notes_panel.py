@@ -381,6 +381,11 @@ class NotesPanel(Pane):
         """The live session's team while one is live, else the team chosen at the top."""
         return self.live.team_id if self.live.is_live else self._current_team_id()
 
+    def team_changed(self) -> None:
+        """Another team was chosen at the top: a note search open keeps to it."""
+        if self._search is not None:
+            self._search.team_changed()
+
     def close_search(self) -> None:
         """The window is closing: the search dialog closes with it, and a search under way is stopped and its thread
         waited for, so none outlives the window. Rejected rather than closed: a log-off hides every dialog first

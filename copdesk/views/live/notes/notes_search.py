@@ -276,6 +276,17 @@ class NotesSearchDialog(QDialog):
         self._show_matches(self.query_edit.text(), [])
         self.run_search()
 
+    def team_changed(self) -> None:
+        """Another team is the one to search, with the dialog open beside the window (chosen at the top, or a
+        session of another team started, which chooses it): the team before's matches go at once, and the words are
+        searched in the new team's notes, *All my teams* given up as at each opening."""
+        if not self.isVisible() or self._team_to_search() == (self._team.id if self._team is not None else None):
+            return
+        if self.all_teams.isChecked():
+            self.this_team.setChecked(True)  # searches again
+        else:
+            self._scope_changed()
+
     def _sharing_changed(self, shared: bool) -> None:
         """The share-safe view opened (or closed) with the dialog open: every team's matches go, this team's are
         searched."""

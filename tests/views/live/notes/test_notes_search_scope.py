@@ -165,3 +165,26 @@ def test_a_search_beside_the_window_keeps_to_the_team_asked_for(window: MainWind
             team.name
         ]
     assert len(search_notes_beside(path, "rota", lambda: False, team_id=None)) == 2
+
+
+def test_choosing_another_team_with_the_dialog_open_takes_the_last_teams_matches_off(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The dialog stays open beside the window: another team chosen at the top (or a session of another team
+    started, which chooses it) kept the team before's matches on the screen, under its name, until words were typed
+    again. Now they go at once, and the words are searched in the team chosen, *All my teams* given up."""
+    riverside, harbour = _two_teams(window)
+    dialog = _open(window)
+    assert _find(qtbot, dialog, "rota") == ["Riverside Team"]
+    combo = window.header.team_combo
+    with qtbot.waitSignal(dialog._searching.done):
+        combo.setCurrentIndex(combo.findData(harbour.id))
+        assert dialog.model.rowCount() == 0  # gone before the search is back
+    assert dialog.this_team.text() == "&This team: Harbour Team"
+    assert [hit.team_name for hit in dialog.model.rows()] == ["Harbour Team"]
+    assert len(_widen(qtbot, dialog)) == 2
+    with qtbot.waitSignal(dialog._searching.done):
+        combo.setCurrentIndex(combo.findData(riverside.id))
+        assert dialog.model.rowCount() == 0 and dialog.this_team.isChecked()
+    assert [hit.team_name for hit in dialog.model.rows()] == ["Riverside Team"]
+    dialog.close()
