@@ -15,6 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from copdesk.core.feedback import MAX_CHANGE_LENGTH
 from copdesk.core.quarterly import recent_quarters
 from copdesk.store import feedback
 from copdesk.views.shell.main_window import MainWindow
@@ -70,7 +71,7 @@ def test_an_answer_pasted_past_what_the_field_holds_is_said_to_be_cut(window: Ma
     QGuiApplication.clipboard().setText("Longer check-ins, please. " * 200)
     box.to_change.setFocus()
     box.to_change.paste()
-    assert len(box.to_change.text()) == box.to_change.maxLength() == 500
+    assert len(box.to_change.text()) == MAX_CHANGE_LENGTH == 500
     assert box.message.isVisibleTo(box)
     assert box.message.text() == (
         f"{box.to_change.accessibleName()} holds at most 500 characters: the rest was not taken."
