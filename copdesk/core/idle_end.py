@@ -6,11 +6,12 @@ which counts a session's minutes towards their hours. So the end question (and, 
 also offers to end it when it was last in use, and says both times.
 
 *Last in use* is the last thing recorded in the session (a contribution, a marker, a note or item typed, a question
-shown, someone leaving, a segment's end) or done on its timer (start, Space, N, +5 min, re-time). It is not the
-moment the laptop went to sleep: a laptop left alone sleeps by itself after its idle time (Windows' defaults are 15
-minutes on battery and 30 on mains), which would then count towards everyone's hours, while a meeting that goes on
-is recorded as it goes (N at each segment, the learning and actions at the close), so its last record is minutes
-from its end. A few minutes too few is the safer error in CPD evidence, and the question shows both times.
+shown, someone marked present late, leaving or coming back, a segment's end) or done on its timer (start, Space, N,
++5 min, re-time). It is not the moment the laptop went to sleep: a laptop left alone sleeps by itself after its idle
+time (Windows' defaults are 15 minutes on battery and 30 on mains), which would then count towards everyone's hours,
+while a meeting that goes on is recorded as it goes (N at each segment, the learning and actions at the close), so
+its last record is minutes from its end. A few minutes too few is the safer error in CPD evidence, and the question
+shows both times.
 
 It is offered when the laptop slept for :data:`LONG_SLEEP_SECONDS` or more (half a one-hour session: longer than
 any break in one, so a facilitator back from a 10- or 20-minute break is told the laptop slept, as before, and

@@ -289,6 +289,7 @@ SELECT max(at) AS at FROM (
     UNION ALL SELECT at FROM action_review WHERE session_id = :session
     UNION ALL SELECT at FROM issue_mention WHERE session_id = :session
     UNION ALL SELECT at FROM question_asked WHERE session_id = :session
+    UNION ALL SELECT arrived_at FROM attendance WHERE session_id = :session
     UNION ALL SELECT left_at FROM attendance_away WHERE session_id = :session
     UNION ALL SELECT back_at FROM attendance_away WHERE session_id = :session
 ) WHERE at <= coalesce(:before, at)
@@ -297,8 +298,9 @@ SELECT max(at) AS at FROM (
 
 def last_recorded_at(db: Database, session_id: int, before: datetime | None = None) -> datetime | None:
     """When the last thing was recorded in the session (at or before ``before``, when given): a segment's end, a
-    contribution, a marker, a note typed, an action or issue, a follow-up reviewed, a question shown, someone leaving
-    or coming back. Stored times are UTC text of one form, so the latest text is the latest time."""
+    contribution, a marker, a note typed, an action or issue, a follow-up reviewed, a question shown, someone marked
+    present late, leaving or coming back. Stored times are UTC text of one form, so the latest text is the latest
+    time."""
     params = {"session": session_id, "before": None if before is None else to_utc_iso(before)}
     row = next(db.query(_RECORDED_AT, params), None)
     return from_utc_iso(row["at"]) if row and row["at"] else None

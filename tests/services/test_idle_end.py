@@ -38,6 +38,7 @@ def test_the_last_thing_recorded_is_the_latest_of_every_kind(db: Database) -> No
         lambda: questions.record_asked(db, session_id, "q1", "open", "What happened?", 0, clock.now()),
         lambda: notes.save_session_text(db, session_id, "Carer strain", clock.now()),
         lambda: notes.add_note(db, session_id, NoteKind.LEARNING, "Ask sooner", clock.now()),
+        lambda: sessions.add_latecomers(db, session_id, [], ["Cy Vale"], clock.now()),
         lambda: time_away.leave(db, session_id, ids["Bo Day"], clock.now()),
         lambda: time_away.come_back(db, session_id, ids["Bo Day"], clock.now()),
     ]
