@@ -35,26 +35,25 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
-# Windows' names for what :func:`_windows_process_running` asks and is told.
+# Windows' names for what :func:`_windows_process_ended` asks and is told.
 PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
 STILL_ACTIVE = 259
-ERROR_ACCESS_DENIED = 5
 ERROR_INVALID_PARAMETER = 87  # OpenProcess's answer for a process id that no process has
 
 
 def _held_here(db_path: Path, pid: int, host: str) -> str:
     """What a second CoPDesk is told when the lock names a process on this computer. On Windows a sync client
     (OneDrive) or a virus scanner holding the lock file open stops QLockFile deleting it as stale, so it reads as held
-    whether or not that process runs: Windows is asked which, and when it does not say, the message hedges. Deleting
-    the lock file by hand is never advised here, as a CoPDesk still finishing a safe write at quit holds it too.
-    Elsewhere a lock file open in another program is deleted all the same, so the process is running."""
-    running = _windows_process_running(pid) if sys.platform == "win32" else True
+    whether or not that process runs. Windows is asked whether it has ended, and when it has, the message says so;
+    otherwise it hedges, as a process still running may not be CoPDesk (Windows soon gives a process id to another
+    program). Deleting the lock file by hand is never advised here, as a CoPDesk still finishing a safe write at quit
+    holds it too. Elsewhere a lock file open in another program is deleted all the same, so the process is running."""
     lock = shown(lock_path(db_path))
     cannot_clear = (
         "so that CoPDesk cannot clear it: wait a minute and start CoPDesk again, or restart the computer. Keeping "
         "your data out of OneDrive stops this happening."
     )
-    if running is False:
+    if sys.platform == "win32" and _windows_process_ended(pid):
         return (
             f"No CoPDesk is open on {shown(db_path)} (process {pid}, which last opened it, has ended), but another "
             f"program such as OneDrive is holding its lock file, {lock}, {cannot_clear} Nothing was changed."
@@ -63,7 +62,7 @@ def _held_here(db_path: Path, pid: int, host: str) -> str:
         f"CoPDesk is already open on {shown(db_path)} (process {pid} on {shown(host)}). Switch to that window, or "
         "close it first; nothing was changed."
     )
-    if running:
+    if sys.platform != "win32":
         return open_there
     return (
         f"{open_there} If no CoPDesk is open (none on the taskbar, nor in Task Manager), another program such as "
@@ -71,10 +70,11 @@ def _held_here(db_path: Path, pid: int, host: str) -> str:
     )
 
 
-def _windows_process_running(pid: int) -> bool | None:
-    """Whether process ``pid`` on this Windows computer runs (True) or has ended (False); None when Windows does not
-    say. It is asked for as little as it grants (``PROCESS_QUERY_LIMITED_INFORMATION``); a process that refuses even
-    that (another user's, an elevated one) is there, so running. Never raises: anything unexpected is None."""
+def _windows_process_ended(pid: int) -> bool:
+    """Whether Windows says process ``pid`` on this computer has ended (it exited, or no process has that id); False
+    when it runs or Windows does not say. It is asked for as little as it grants
+    (``PROCESS_QUERY_LIMITED_INFORMATION``); a process that refuses even that (another user's, an elevated one) is
+    there. Never raises: anything unexpected is False, and the message hedges."""
     try:
         import ctypes
         from ctypes import wintypes
@@ -88,17 +88,15 @@ def _windows_process_running(pid: int) -> bool | None:
         kernel32.CloseHandle.restype = wintypes.BOOL
         handle = kernel32.OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
         if not handle:
-            error = ctypes.get_last_error()  # type: ignore[attr-defined, unused-ignore]
-            return {ERROR_ACCESS_DENIED: True, ERROR_INVALID_PARAMETER: False}.get(error)
+            error: int = ctypes.get_last_error()  # type: ignore[attr-defined, unused-ignore]
+            return error == ERROR_INVALID_PARAMETER
         try:
             code = wintypes.DWORD()
-            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-                return None
-            return code.value == STILL_ACTIVE
+            return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value != STILL_ACTIVE
         finally:
             kernel32.CloseHandle(handle)
     except Exception:  # a message with a hedge is better than none: this is said while refusing to start
-        return None
+        return False
 
 
 class InstanceLock:
