@@ -31,7 +31,7 @@ from copdesk.core.name_match import NameDigests
 from copdesk.services import transaction
 from copdesk.store import erasure, kept_notes, pending_care, retention, teams
 from copdesk.store.audit import record_event
-from copdesk.store.connection import open_for_a_worker, open_to_read_beside
+from copdesk.store.connection import open_for_a_worker, read_beside
 from copdesk.store.copies import Copy, display_name, names_in_copies
 from copdesk.store.erasure import ErasureCounts
 from copdesk.store.errors import StoreError, in_words
@@ -162,20 +162,14 @@ def preview_retention_beside(
     thread: every copy is listed and some are opened, which in a slow shared folder takes a while. Given up as soon as
     ``superseded()`` says another was asked for (None then, never shown). What cannot be read just now is a
     :class:`StoreError`."""
-    db: Database | None = None
-    try:
-        db = open_to_read_beside(db_path, superseded)
+
+    def count(db: Database) -> RetentionPreview | None:
         counts = preview_retention(db, months, now)
         if superseded():
             return None
         return RetentionPreview(months, counts, _copies_before(db, db_path, counts.cutoff))
-    except (sqlite3.Error, OSError) as exc:
-        if superseded():  # stopped for the newer one
-            return None
-        raise StoreError(f"What would be deleted could not be counted just now ({in_words(exc)}).") from exc
-    finally:
-        if db is not None:
-            db.close()
+
+    return read_beside(db_path, superseded, count, "What would be deleted could not be counted just now ({why}).")
 
 
 def erase_member(

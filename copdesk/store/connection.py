@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlite_utils import Database
 
@@ -56,6 +57,8 @@ QUARANTINE_FOLDER_NAME = "quarantine"
 _COPY_NAME = re.compile(
     r"^(?:(?:auto|pre-migration-v\d+|pre-restore)-\d{8}T\d{6}Z(?:-\d+)?\.db|\d{8}T\d{6}Z-.+)$", re.IGNORECASE
 )
+
+T = TypeVar("T")
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -265,7 +268,7 @@ def open_for_a_worker(path: Path, *, doing: str) -> Database:
     return db
 
 
-def open_to_read_beside(path: Path, superseded: Callable[[], bool] | None = None) -> Database:
+def open_to_read_beside(path: Path, superseded: Callable[[], bool]) -> Database:
     """The live database on a read-only connection of its own, for reads in a worker thread while the window's own
     connection goes on writing (note search as the words are typed): it sees what the window has committed, and can
     write nothing. Never read as immutable (:func:`copdesk.store.uri.read_only_uri`): between two writes the WAL can
@@ -274,9 +277,26 @@ def open_to_read_beside(path: Path, superseded: Callable[[], bool] | None = None
     :data:`STEPS_BETWEEN_ASKING` steps."""
     conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.text_factory = decode_text
-    if superseded is not None:
-        conn.set_progress_handler(superseded, STEPS_BETWEEN_ASKING)
+    conn.set_progress_handler(superseded, STEPS_BETWEEN_ASKING)
     return as_database(conn)
+
+
+def read_beside(path: Path, superseded: Callable[[], bool], read: Callable[[Database], T], failed: str) -> T | None:
+    """``read`` on a connection of :func:`open_to_read_beside`, for a worker thread, closed after. None once
+    ``superseded()`` says the read is no longer wanted (it stops part-way, and what it found is never shown). A file
+    that cannot be read just now is a :class:`StoreError`: ``failed`` with ``{why}`` in it, the failure in a few
+    words."""
+    db: Database | None = None
+    try:
+        db = open_to_read_beside(path, superseded)
+        return read(db)
+    except (sqlite3.Error, OSError) as exc:
+        if superseded():  # stopped for the newer one
+            return None
+        raise StoreError(failed.format(why=in_words(exc))) from exc
+    finally:
+        if db is not None:
+            db.close()
 
 
 def inspect_existing(path: Path, latest: int) -> int:

@@ -7,7 +7,6 @@ queries here are written out because they need bm25 weights across two tables, a
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -28,8 +27,7 @@ from copdesk.core.fts import (
 )
 from copdesk.core.model import IssueStatus, NoteKind, TextSource
 from copdesk.store.carry_over import SESSION_ORDER
-from copdesk.store.connection import open_to_read_beside
-from copdesk.store.errors import StoreError
+from copdesk.store.connection import read_beside
 from copdesk.store.issues import STATUS_READ
 
 SUGGESTION_LIMIT = 5
@@ -240,14 +238,10 @@ def search_notes_beside(
     own, for a worker thread (the search takes a quarter of a second on ten years of notes), given up as soon as
     ``superseded()`` says a newer search was asked for: what it returns then is never shown. A file that cannot be
     read just now is a :class:`StoreError`."""
-    db: Database | None = None
-    try:
-        db = open_to_read_beside(db_path, superseded)
-        return search_notes(db, typed, team_id=team_id)
-    except sqlite3.Error as exc:
-        if superseded():  # stopped for the newer search
-            return []
-        raise StoreError(f"The notes could not be searched just now ({exc}); try again.") from exc
-    finally:
-        if db is not None:
-            db.close()
+    found = read_beside(
+        db_path,
+        superseded,
+        lambda db: search_notes(db, typed, team_id=team_id),
+        "The notes could not be searched just now ({why}); try again.",
+    )
+    return [] if found is None else found
