@@ -15,7 +15,6 @@ no number key moves.
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from enum import Enum
 from functools import partial
@@ -400,10 +399,9 @@ class LiveTally(QObject):
         """When each person was last heard, or came in (late, or back after leaving) if that was later: a colleague
         who has just walked in has not been quiet for the whole session."""
         since = dict(self.tally.last_heard_at())
-        came = {member_id: self._monotonic_at(stamp) for member_id, stamp in self._arrived.items()}
-        for member_id, back_at in self.away.came_back().items():
-            came[member_id] = max(came.get(member_id, -math.inf), self._monotonic_from(back_at))
-        for member_id, moment in came.items():
+        came = [(member_id, self._monotonic_at(stamp)) for member_id, stamp in self._arrived.items()]
+        came += [(member_id, self._monotonic_from(at)) for member_id, at in self.away.came_back().items()]
+        for member_id, moment in came:
             since[member_id] = max(since.get(member_id, moment), moment)
         return since
 
