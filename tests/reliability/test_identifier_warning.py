@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.privacy import find_identifiers
-from copdesk.views.widgets.identifier_warning import IdentifierWarning, utf16_offset
+from copdesk.views.widgets.forms import utf16_offset
+from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from tests.conftest import identifier_check_reads
 
 NHS = "943 476 5919"  # a valid check digit

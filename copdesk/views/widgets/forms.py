@@ -41,7 +41,7 @@ class CharacterLimit(QValidator):
         start = max(at - excess, 0)
         kept = (text[:start] + text[at:])[: self.most]
         self.cut.emit()
-        return QValidator.State.Acceptable, kept, _utf16_units(kept[: min(start, len(kept))])
+        return QValidator.State.Acceptable, kept, utf16_offset(kept, min(start, len(kept)))
 
 
 def _index_of_unit(text: str, units: int) -> int:
@@ -54,8 +54,9 @@ def _index_of_unit(text: str, units: int) -> int:
     return len(text)
 
 
-def _utf16_units(text: str) -> int:
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+def utf16_offset(text: str, index: int) -> int:
+    """The Qt cursor position of Python index ``index`` in ``text``: Qt counts UTF-16 units (an emoji is two)."""
+    return len(text[:index].encode("utf-16-le", "surrogatepass")) // 2
 
 
 def hold_characters(field: QLineEdit, most: int) -> CharacterLimit:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 from copdesk.core.privacy import Finding, IdentifierCheck, remove_finding
 from copdesk.core.text import shortened
 from copdesk.views.widgets.banner import Banner
+from copdesk.views.widgets.forms import utf16_offset
 
 CHECK_DELAY_MS = 600
 _KIND_WORDS = {
@@ -41,11 +42,6 @@ def looks_like(findings: list[Finding]) -> str:
     others = len(findings) - 1
     more = f" (and {others} more)" if others else ""
     return f"“{shortened(findings[0].text)}” looks like {_KIND_WORDS[findings[0].kind.value]}{more}."
-
-
-def utf16_offset(text: str, index: int) -> int:
-    """The Qt cursor position of Python index ``index`` in ``text``."""
-    return len(text[:index].encode("utf-16-le", "surrogatepass")) // 2
 
 
 class IdentifierWarning(Banner):
