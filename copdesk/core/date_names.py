@@ -55,6 +55,11 @@ def short_date_time(moment: datetime) -> str:
     return f"{short_date(moment)} at {moment:%H:%M}"
 
 
+def clock_time(moment: datetime) -> str:
+    """A moment of a session in local time as the facilitator's clock shows it: "13:40"."""
+    return f"{moment.astimezone():%H:%M}"
+
+
 def time_on_day(moment: datetime) -> str:
     """ "10:00 on 3 December", for ``moment`` as given: when a live session was last saved."""
     return f"{moment:%H:%M} on {moment.day} {month_name(moment)}"

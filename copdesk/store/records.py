@@ -16,7 +16,7 @@ from typing import NamedTuple
 from sqlite_utils import Database
 
 from copdesk.core.clock import from_utc_iso, local_day
-from copdesk.core.date_names import long_date
+from copdesk.core.date_names import clock_time, long_date
 from copdesk.core.masterclass import arena_label, shipped_texts
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, NoteKind, Session
 from copdesk.core.record import (
@@ -62,13 +62,17 @@ def session_record(
         names = tuple(sorted((roster[m] for m in present if m in roster), key=str.casefold))
         left_at = tuple(
             sorted(
-                (LeftEarly(roster[m], _clock(left)) for m, left in away.left.items() if m in roster),
+                (LeftEarly(roster[m], clock_time(left)) for m, left in away.left.items() if m in roster),
                 key=lambda left: left.name.casefold(),
             )
         )
         stepped_out = tuple(
             sorted(
-                (TimeAway(roster[s.member_id], _clock(s.left_at), _clock(s.back_at)) for s in away.back if s.back_at),
+                (
+                    TimeAway(roster[s.member_id], clock_time(s.left_at), clock_time(s.back_at))
+                    for s in away.back
+                    if s.back_at
+                ),
                 key=lambda spell: spell.name.casefold(),
             )
         )
@@ -135,10 +139,6 @@ def _held_at(session: Session) -> datetime:
 
 def _local(stamp: str) -> datetime:
     return from_utc_iso(stamp).astimezone().replace(tzinfo=None)
-
-
-def _clock(moment: datetime) -> str:
-    return f"{moment.astimezone():%H:%M}"
 
 
 class _Away(NamedTuple):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.core.date_names import clock_time
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import MarkerKind, Member, NoteKind
 from copdesk.core.participation import CONTRIBUTIONS, TALK_TIME, Measure, balance_in_words, gini
@@ -43,7 +44,7 @@ from copdesk.views.live.participation.add_people_dialog import AddPeopleDialog
 from copdesk.views.live.participation.away_marks import AwayMark
 from copdesk.views.live.participation.engagement_markers import MarkerBar
 from copdesk.views.live.participation.live_tally import QUIET_MINUTES_LIMIT, LiveTally
-from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel, RosterRole, clock_time
+from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel, RosterRole
 from copdesk.views.live.participation.roster_view import RosterView
 from copdesk.views.live.participation.tile_menu import TileMenu
 from copdesk.views.widgets.labels import ElidedLabel

@@ -6,7 +6,6 @@ tests read through the roles are the same figures.
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from copdesk.core.date_names import clock_time
 from copdesk.core.model import Role
 from copdesk.core.participation import CONTRIBUTIONS, TALK_TIME, Measure
 from copdesk.core.text import counted
@@ -51,11 +51,6 @@ class RosterRole(IntEnum):
     SPEAKING = Qt.ItemDataRole.UserRole + 11
     SHORTCUT = Qt.ItemDataRole.UserRole + 12  # "1".."9" for the first nine visible tiles, else ""
     LEFT_AT = Qt.ItemDataRole.UserRole + 14  # "13:40" when they left the session, else ""
-
-
-def clock_time(moment: datetime) -> str:
-    """A moment of today's session as the facilitator's clock shows it: "13:40"."""
-    return f"{moment.astimezone():%H:%M}"
 
 
 def format_talk(seconds: float) -> str:

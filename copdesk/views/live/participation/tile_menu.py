@@ -16,12 +16,12 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QMenu, QWidget
 
+from copdesk.core.date_names import clock_time
 from copdesk.services.sessions import mark_back, mark_left, remove_attendee
 from copdesk.store import sessions
 from copdesk.views.context import AppContext
 from copdesk.views.live.participation.away_marks import AwayMark
 from copdesk.views.live.participation.live_tally import LiveTally
-from copdesk.views.live.participation.roster_model import clock_time
 from copdesk.views.write_guard import Written
 
 T = TypeVar("T")
