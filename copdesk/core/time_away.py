@@ -27,6 +27,12 @@ def by_member(spells: Iterable[Spell]) -> dict[int, list[Spell]]:
     return grouped
 
 
+def before_arriving(member_id: int, started: datetime, arrived: datetime) -> Spell:
+    """The time before someone marked present after the session ``started`` came in, counted as one more spell away
+    (it is not stored as one, so it has no id)."""
+    return Spell(0, member_id, started, arrived)
+
+
 def away_seconds(spells: Iterable[Spell], start: datetime, end: datetime) -> float:
     """How much of the session from ``start`` to ``end`` one person spent away, in seconds."""
     cut = sorted((max(spell.left_at, start), min(spell.back_at or end, end)) for spell in spells)

@@ -18,7 +18,7 @@ from copdesk.core.cpd import AttendedSession, CpdEvidence
 from copdesk.core.model import Member, NoteKind, SessionKind, Team
 from copdesk.core.redaction import redact_cpd
 from copdesk.core.text import name_key
-from copdesk.core.time_away import Spell, away_seconds, left_before_end
+from copdesk.core.time_away import Spell, away_seconds, before_arriving, left_before_end
 from copdesk.store import notes, teams, time_away
 from copdesk.store.colleagues import colleague_redactor
 
@@ -52,7 +52,8 @@ def cpd_evidence(db: Database, team: Team, member: Member, first: date, last: da
         left = left_before_end(spells, ended)
         came = from_utc_iso(row["arrived_at"]) if row["arrived_at"] else None
         late = came if came is not None and came > started else None
-        minutes, away_minutes = _minutes(spells, started, ended, left, late)
+        not_there = spells if late is None else [*spells, before_arriving(member.id, started, late)]
+        minutes, away_minutes = _minutes(spells, not_there, started, ended, left)
         learning = notes.notes(db, int(row["id"]), NoteKind.LEARNING)
         own_actions = db.query(
             "SELECT text FROM action WHERE origin_session_id = ? AND owner_member_id = ? ORDER BY id",
@@ -76,15 +77,14 @@ def cpd_evidence(db: Database, team: Team, member: Member, first: date, last: da
 
 
 def _minutes(
-    spells: list[Spell], started: datetime, ended: datetime | None, left: datetime | None, late: datetime | None
+    spells: list[Spell], not_there: list[Spell], started: datetime, ended: datetime | None, left: datetime | None
 ) -> tuple[int | None, int]:
-    """The session's minutes less every spell away (one still open at the end runs to it, from ``left``) and, for
-    someone marked present after the start, the minutes before ``late``; and the minutes of the spells they came back
+    """The session's minutes less every spell ``not_there`` (the spells away, one still open at the end running to
+    it from ``left``, and for a latecomer the time before they came); and the minutes of the spells they came back
     from, rounded so that the minutes there and every minute not there add up to the session's minutes."""
     if ended is None:
         return None, 0
     whole = max(0, round((ended - started).total_seconds() / 60))
-    before_they_came = [Spell(0, 0, started, late)] if late is not None else []
-    away = min(whole, round(away_seconds([*spells, *before_they_came], started, ended) / 60))
+    away = min(whole, round(away_seconds(not_there, started, ended) / 60))
     came_back_from = round(away_seconds(spells, started, left or ended) / 60)
     return whole - away, min(away, came_back_from)

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from copdesk.core.clock import from_utc_iso, local_day, to_utc_iso
 from copdesk.core.model import MarkerKind, Member, SessionStatus
 from copdesk.core.participation import SessionParticipation, quiet_in_session
-from copdesk.core.time_away import Spell, away_seconds, by_member
+from copdesk.core.time_away import away_seconds, before_arriving, by_member
 from copdesk.store import time_away
 from copdesk.store.sessions import arrivals, attendee_ids
 from copdesk.store.tables import insert_row
@@ -118,7 +118,7 @@ def _presence(db: Database, session: _EndedSession) -> dict[int, float]:
         return {}
     away = by_member(time_away.spells(db, session.id))
     for member_id, came in arrivals(db, session.id).items():  # not there from the start until they came
-        away.setdefault(member_id, []).append(Spell(0, member_id, started, from_utc_iso(came)))
+        away.setdefault(member_id, []).append(before_arriving(member_id, started, from_utc_iso(came)))
     return {
         member_id: max(0.0, 1.0 - away_seconds(spells, started, ended) / length) for member_id, spells in away.items()
     }
