@@ -32,9 +32,9 @@ class FaultNotice(QObject):
     def _show(self, message: str) -> None:
         for window in QApplication.topLevelWidgets():
             if isinstance(window, MainWindow) and window.isVisible():
-                if window.is_open():
+                if window.has_tools():
                     window.safeguards.show_fault(message)
-                else:  # the frame, while the data opens: it has no banner strip yet
+                else:  # the frame while the data opens, or the Prepare view before its tools: no banner strip yet
                     window.statusBar().showMessage(message)
 
 

@@ -15,7 +15,9 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from copdesk import app, crash_log
+from copdesk import app, crash_log, paths
+from copdesk.app import window_for
+from copdesk.store.connection import open_database
 from copdesk.views.shell.fault_notice import FaultNotice
 from copdesk.views.shell.header_bar import LIVE_PAGE
 from copdesk.views.shell.main_window import MainWindow
@@ -158,3 +160,18 @@ def test_a_fault_that_ends_the_app_is_logged_too(qtbot: QtBot, db_path: Path, mo
     for window in QApplication.topLevelWidgets():
         window.close()
         window.deleteLater()
+
+
+def test_a_fault_before_the_tools_are_built_is_said_in_the_status_bar(qtbot: QtBot, db_path: Path) -> None:
+    """Between the data opening and the tools (with the banner strip) being built, a fault, in the Prepare view's
+    first paint say, is still said, in the status bar, where the frame says it."""
+    make_database(db_path)
+    frame = MainWindow(paths.asset_dir("resources"))
+    qtbot.addWidget(frame)
+    frame.show()
+    window = window_for(
+        open_database(db_path, paths.migrations_dir()), build_live_page=False, frame=frame, tools_after_paint=True
+    )
+    assert window.is_open() and not window.has_tools()
+    FaultNotice()._show("CoPDesk: internal error (KeyError) caught and logged")
+    assert window.statusBar().currentMessage() == "CoPDesk: internal error (KeyError) caught and logged"
