@@ -235,7 +235,10 @@ def _escalations(figures: QuarterFigures) -> Section:
         )
         for e in figures.escalations
     )
-    lead = f"Each escalation's status is as it stands on {long_date(figures.as_of)}, the date of this report"
+    lead = (
+        "Those raised this quarter, and earlier ones not closed: awaiting a response, or answered and not yet closed. "
+        f"Each escalation's status is as it stands on {long_date(figures.as_of)}, the date of this report"
+    )
     if figures.cutoff < figures.as_of:
         lead += ", not at the quarter's end: CoPDesk keeps no date for a response or a closing"
     lead += "."

@@ -155,7 +155,7 @@ def _actions(db: Database, team_id: int, first: date, last: date, cutoff: date) 
 
 
 def _issues(db: Database, team_id: int, first: date, last: date) -> tuple[QuarterIssue, ...]:
-    """Issues raised in the quarter, and earlier ones still unresolved (as escalations still awaiting are), each with
+    """Issues raised in the quarter, and earlier ones still unresolved (as escalations not closed are), each with
     its status at the quarter's end: one resolved or escalated since was not then, and one whose escalations are all
     closed is not escalated (closed when is not kept: see :data:`copdesk.store.issues.ESCALATED_SINCE`)."""
     sql = f"""
@@ -183,14 +183,15 @@ def _issues(db: Database, team_id: int, first: date, last: date) -> tuple[Quarte
 
 
 def _escalations(db: Database, team_id: int, first: date, last: date) -> tuple[QuarterEscalation, ...]:
-    """Escalations raised in the quarter, and earlier ones still awaiting a response during it."""
+    """Escalations raised in the quarter, and earlier ones not closed on the report's day, awaiting a response or
+    answered: while one is not closed its issue reads Escalated (:data:`copdesk.store.issues.STATUS_READ`)."""
     sql = """
         SELECT i.title, e.target, e.raised_on, e.response_due, e.status FROM escalation e
         JOIN issue i ON i.id = e.issue_id
-        WHERE i.team_id = ? AND e.raised_on <= ? AND (e.raised_on >= ? OR e.status = ?)
+        WHERE i.team_id = ? AND e.raised_on <= ? AND (e.raised_on >= ? OR e.status <> ?)
         ORDER BY e.raised_on, e.id
     """
-    params = [team_id, last.isoformat(), first.isoformat(), EscalationStatus.AWAITING.value]
+    params = [team_id, last.isoformat(), first.isoformat(), EscalationStatus.CLOSED.value]
     return tuple(
         QuarterEscalation(
             str(row["title"]),

@@ -17,6 +17,7 @@ from copdesk import paths
 from copdesk.core.cpd import CPD_DOCUMENT
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, NoteKind, SessionKind, Team
 from copdesk.core.quarterly import QuarterFigures
+from copdesk.core.quarterly_report import REPORT_DOCUMENT
 from copdesk.core.record import render_json
 from copdesk.store import issues, notes, teams
 from copdesk.store.cpd import MemberNotFound, cpd_evidence, find_member
@@ -173,13 +174,13 @@ def test_recurring_issues_and_escalations(demo_db: Database) -> None:
             )
         }
         assert {i.title: (i.mentions_in_quarter, i.mentions_total) for i in figures.issues} == expected
-        awaiting = _rows(
+        not_closed = _rows(
             demo_db,
             "SELECT e.raised_on FROM escalation e JOIN issue i ON i.id = e.issue_id WHERE i.team_id = ?"
-            " AND e.raised_on <= ? AND (e.raised_on >= ? OR e.status = 'awaiting')",
+            " AND e.raised_on <= ? AND (e.raised_on >= ? OR e.status <> 'closed')",
             [team.id, last.isoformat(), first.isoformat()],
         )
-        assert [e.raised.isoformat() for e in figures.escalations] == [r["raised_on"] for r in awaiting]
+        assert [e.raised.isoformat() for e in figures.escalations] == [r["raised_on"] for r in not_closed]
 
 
 def test_an_unknown_quarter_is_refused(demo_db: Database) -> None:
@@ -403,3 +404,29 @@ def test_a_series_paused_after_a_quarter_keeps_that_quarters_calendar(demo_db: D
     after = quarter_figures(demo_db, team, "2026Q3", NOW).kinds
     assert after == before and any(tally.scheduled for tally in before)
     assert not any(tally.scheduled for tally in quarter_figures(demo_db, team, "2027Q1", NOW).kinds)
+
+
+def test_an_escalation_from_an_earlier_quarter_is_listed_until_it_is_closed(demo_db: Database) -> None:
+    """A third-quarter report left out a second-quarter escalation once it was answered, while its issue still read
+    "Escalated" beside it: only one awaiting a response was listed."""
+    team = _team(demo_db, 0)
+    (row,) = _rows(
+        demo_db,
+        "SELECT e.id, e.raised_on, i.title FROM escalation e JOIN issue i ON i.id = e.issue_id WHERE i.team_id = ?",
+        [team.id],
+    )
+    escalation_id, title = int(str(row["id"])), str(row["title"])
+    assert date.fromisoformat(str(row["raised_on"])) < Q3[0]  # raised in an earlier quarter
+
+    def listed() -> tuple[list[EscalationStatus], IssueStatus]:
+        figures = quarter_figures(demo_db, team, "2026Q3", NOW)
+        (issue,) = [i.status for i in figures.issues if i.title == title]
+        return [e.status for e in figures.escalations if e.issue_title == title], issue
+
+    assert listed() == ([EscalationStatus.AWAITING], IssueStatus.ESCALATED)
+    change_escalation(demo_db, escalation_id, EscalationStatus.RESPONDED, "Interpreters are now booked a week ahead")
+    assert listed() == ([EscalationStatus.RESPONDED], IssueStatus.ESCALATED)
+    text = REPORT_DOCUMENT.render(quarter_figures(demo_db, team, "2026Q3", NOW), "md")
+    assert f"| {EscalationStatus.RESPONDED.label} |" in text and "answered and not yet closed" in text
+    change_escalation(demo_db, escalation_id, EscalationStatus.CLOSED, "Done with")
+    assert listed() == ([], IssueStatus.OPEN)
