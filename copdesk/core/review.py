@@ -31,7 +31,9 @@ class ActionFact:
 
 @dataclass(frozen=True, slots=True)
 class IssueSummary:
-    """An issue with how often and when it was raised: what the Prepare view, the CLI and the Issue tab all read."""
+    """An issue with how often and when it was raised: what the Prepare view, the CLI and the Issue tab all read.
+    ``status`` is the one it reads (escalated only while an escalation is not closed); ``ever_escalated`` says
+    whether it has had an escalation at all, closed ones too."""
 
     id: int
     title: str
@@ -39,7 +41,7 @@ class IssueSummary:
     times_raised: int
     first_raised: date
     last_raised: date
-    escalated: bool
+    ever_escalated: bool
     resolution: str | None = None
 
 
@@ -81,8 +83,13 @@ class RecurringIssue:
     first_raised: date
     last_raised: date
     status: IssueStatus
-    escalated: bool
+    ever_escalated: bool
     flagged: bool
+
+    @property
+    def escalated(self) -> bool:
+        """Escalated now, as its status reads everywhere: an escalation of it is not closed."""
+        return self.status is IssueStatus.ESCALATED
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +178,7 @@ def build_review_pack(
                 i.first_raised,
                 i.last_raised,
                 i.status,
-                i.escalated,
+                i.ever_escalated,
                 is_flagged(i.times_raised, i.status, threshold),
             )
             for i in issues
@@ -216,7 +223,9 @@ def review_to_json(pack: ReviewPack, *, names: bool = False) -> dict[str, Any]:
     """The stable JSON of ``copdesk-cli review --json``: these keys, and only these, at the top level.
 
     Who was quiet is participation data about colleagues: without ``names`` (``--names``) it is a count and the
-    list is null, as the Prepare view hides the names behind "Show names"."""
+    list is null, as the Prepare view hides the names behind "Show names". A recurring issue's ``escalated`` is true
+    while it reads Escalated (its ``status``), as on the screen; ``ever_escalated`` is true once it has had any
+    escalation, closed ones too (what ``escalated`` meant before)."""
     return {
         "team": pack.team,
         "next_session": _iso(pack.next_session.starts_at.date()) if pack.next_session else None,
@@ -241,6 +250,7 @@ def review_to_json(pack: ReviewPack, *, names: bool = False) -> dict[str, Any]:
                 "last_raised": i.last_raised.isoformat(),
                 "status": i.status.value,
                 "escalated": i.escalated,
+                "ever_escalated": i.ever_escalated,
             }
             for i in pack.recurring_issues
         ],

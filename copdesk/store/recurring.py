@@ -40,7 +40,7 @@ class HistoryEntry:
 _SUMMARY_SQL = f"""
 SELECT issue.id, issue.title, {STATUS_READ.format(i="issue")} AS status, issue.resolution,
        count(DISTINCT m.session_id) AS times_raised, min(m.at) AS first_raised, max(m.at) AS last_raised,
-       EXISTS (SELECT 1 FROM escalation e WHERE e.issue_id = issue.id) AS escalated
+       EXISTS (SELECT 1 FROM escalation e WHERE e.issue_id = issue.id) AS ever_escalated
 FROM issue JOIN issue_mention m ON m.issue_id = issue.id
 WHERE {{where}}
 GROUP BY issue.id
@@ -57,7 +57,7 @@ def _summaries(db: Database, where: str, params: list[object]) -> list[IssueSumm
             times_raised=int(row["times_raised"]),
             first_raised=local_day(row["first_raised"]),
             last_raised=local_day(row["last_raised"]),
-            escalated=bool(row["escalated"]),
+            ever_escalated=bool(row["ever_escalated"]),
             resolution=row["resolution"],
         )
         for row in db.query(_SUMMARY_SQL.format(where=where), params)

@@ -86,7 +86,8 @@ def test_review_json_matches_the_demo_database(run_cli: RunCli, demo_db: Path) -
     assert (recurring["times_raised"], recurring["status"], recurring["escalated"]) == (mentions, "open", False)
     assert recurring["times_raised"] >= 3
     assert recurring["first_raised"] < recurring["last_raised"]
-    assert issues[ESCALATED_ISSUE]["escalated"] is True
+    escalated = issues[ESCALATED_ISSUE]
+    assert (escalated["status"], escalated["escalated"], escalated["ever_escalated"]) == ("escalated", True, True)
     assert next(iter(issues)) == RECURRING_ISSUE  # most raised first
     (escalation,) = data["escalations_awaiting"]
     assert (escalation["issue_title"], escalation["to"]) == (ESCALATED_ISSUE, "practice-supervisor")
@@ -96,6 +97,21 @@ def test_review_json_matches_the_demo_database(run_cli: RunCli, demo_db: Path) -
     named = _review(run_cli, demo_db, "--names")
     assert set(named["quiet_last_session"]) <= names
     assert len(named["quiet_last_session"]) == data["quiet_last_session_count"]
+
+
+def test_review_json_says_an_issue_is_escalated_only_while_the_screen_does(run_cli: RunCli, demo_db: Path) -> None:
+    """An issue whose escalations were all closed read "open" and ``"escalated": true`` in one entry, where the
+    Prepare view and the Issue tab read Open: ``escalated`` meant "was ever escalated"."""
+    conn = sqlite3.connect(demo_db)
+    with conn:
+        conn.execute(
+            "UPDATE escalation SET status = 'closed', outcome = 'Withdrawn' WHERE issue_id IN"
+            " (SELECT id FROM issue WHERE title = ?)",
+            [ESCALATED_ISSUE],
+        )
+    conn.close()
+    (entry,) = [i for i in _review(run_cli, demo_db)["recurring_issues"] if i["title"] == ESCALATED_ISSUE]
+    assert (entry["status"], entry["escalated"], entry["ever_escalated"]) == ("open", False, True)
 
 
 def test_review_text_hides_who_was_quiet_unless_names_is_given(run_cli: RunCli, demo_db: Path) -> None:

@@ -67,6 +67,22 @@ def test_recurring_issues_are_listed_sorted_and_flagged() -> None:
     assert lines[lines.index("\nRecurring issues (4):") + 4] == "  - Issue 2 [raised 2× since Mon 1 Jun 2026; open]"
 
 
+def test_escalated_in_json_is_the_status_and_ever_escalated_says_whether_it_ever_was() -> None:
+    """``escalated`` was true for good once an issue had been escalated, while its status read "open" again after its
+    escalations were closed, in the same entry and on the screen."""
+    issues = [
+        IssueSummary(1, "All closed", IssueStatus.OPEN, 3, date(2026, 6, 1), date(2026, 10, 1), True),
+        IssueSummary(2, "Awaiting", IssueStatus.ESCALATED, 3, date(2026, 6, 1), date(2026, 10, 1), True),
+        IssueSummary(3, "Never", IssueStatus.OPEN, 3, date(2026, 6, 1), date(2026, 10, 1), False),
+    ]
+    data = review_to_json(build_review_pack("Harbour Team", **_pack(issues=issues)))  # type: ignore[arg-type]
+    assert [(i["id"], i["status"], i["escalated"], i["ever_escalated"]) for i in data["recurring_issues"]] == [
+        (1, "open", False, True),
+        (2, "escalated", True, True),
+        (3, "open", False, False),
+    ]
+
+
 def test_only_escalations_awaiting_a_response_are_listed() -> None:
     def escalation(escalation_id: int, status: EscalationStatus, due: date | None) -> EscalationFact:
         return EscalationFact(escalation_id, 1, "Issue 1", EscalationTarget.MANAGER, date(2026, 9, 1), due, status)
@@ -113,7 +129,7 @@ def test_json_has_exactly_the_documented_keys() -> None:
         }
     ]
     assert set(data["recurring_issues"][0]) == {
-        "id", "title", "times_raised", "first_raised", "last_raised", "status", "escalated"
+        "id", "title", "times_raised", "first_raised", "last_raised", "status", "escalated", "ever_escalated"
     }  # fmt: skip
     assert data["quiet_last_session"] is None and data["quiet_last_session_count"] == 1  # no names unless asked
     assert review_to_json(pack, names=True)["quiet_last_session"] == ["Bo Day"]

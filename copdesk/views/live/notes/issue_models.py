@@ -36,7 +36,6 @@ class IssueRow:
     last_raised: date
     flagged: bool
     first_raised: date | None = None
-    escalated: bool = False
     today: str = ""  # "recorded" or "linked" when the live session already holds it, else ""
 
 
@@ -93,10 +92,7 @@ def suggestion_rows(
 
 
 def recurring_rows(issues: Sequence[RecurringIssue]) -> list[IssueRow]:
-    return [
-        IssueRow(i.id, i.title, i.status, i.times_raised, i.last_raised, i.flagged, i.first_raised, i.escalated)
-        for i in issues
-    ]
+    return [IssueRow(i.id, i.title, i.status, i.times_raised, i.last_raised, i.flagged, i.first_raised) for i in issues]
 
 
 def history_model(parent: QObject | None = None) -> RowTableModel[HistoryEntry]:
