@@ -90,12 +90,6 @@ def get_issue(db: Database, issue_id: int) -> Issue:
     return _issue(db.table("issue").get(issue_id))
 
 
-def issues_for_team(db: Database, team_id: int, status: IssueStatus | None = None) -> list[Issue]:
-    sql = "SELECT * FROM issue WHERE team_id = ?" + (" AND status = ?" if status else "") + " ORDER BY id"
-    params: list[object] = [team_id, *([status.value] if status else [])]
-    return [_issue(r) for r in db.query(sql, params)]
-
-
 def get_mention(db: Database, mention_id: int) -> Mention:
     row = db.table("issue_mention").get(mention_id)
     return Mention(int(row["id"]), int(row["issue_id"]), int(row["session_id"]), str(row["text"]), str(row["at"]))

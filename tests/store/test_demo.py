@@ -15,6 +15,7 @@ from copdesk.store.cpd import cpd_evidence
 from copdesk.store.demo import TEAMS, DatabaseNotEmpty, bank_questions, fill_demo
 from copdesk.store.integrity import check_database
 from copdesk.store.records import session_record
+from copdesk.store.recurring import issue_facts
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
@@ -68,8 +69,7 @@ def test_actions_done_carried_and_overdue(demo_db: Database) -> None:
 
 def test_recurring_escalated_and_resolved_issues(demo_db: Database) -> None:
     team = teams.list_teams(demo_db)[0]
-    team_issues = issues.issues_for_team(demo_db, team.id)
-    by_status = {i.status: i for i in team_issues}
+    by_status = {i.status: i for i in issue_facts(demo_db, team.id)}  # each as it reads in the app
     recurring = by_status[IssueStatus.OPEN]
     assert len(issues.mentions(demo_db, recurring.id)) >= 3
     escalated = by_status[IssueStatus.ESCALATED]

@@ -28,6 +28,7 @@ from copdesk.core.model import (
 )
 from copdesk.store import actions, issues, notes, series, sessions, teams
 from copdesk.store.carry_over import actions_agreed_in
+from copdesk.store.recurring import issue_facts
 from copdesk.views.live.notes import follow_up as follow_up_module
 from copdesk.views.live.notes import session_items
 from copdesk.views.live.notes.action_editor import ChangeActionDialog
@@ -309,11 +310,11 @@ def test_issue_suggestions_link_raised_again_and_flag_at_the_threshold(window: M
 
     linker.title_edit.setText("No parking at the hospital")
     QTest.mouseClick(linker.new_button, Qt.MouseButton.LeftButton)
-    assert [i.title for i in issues.issues_for_team(db, ids["team"])][-1] == "No parking at the hospital"
+    assert "No parking at the hospital" in {i.title for i in issue_facts(db, ids["team"])}
     linker.title_edit.setText("no parking at the HOSPITAL")
     QTest.mouseClick(linker.new_button, Qt.MouseButton.LeftButton)
     assert "already open" in linker.message.text()
-    assert len(issues.issues_for_team(db, ids["team"])) == 3
+    assert len(issue_facts(db, ids["team"])) == 3
 
 
 def test_same_issue_again_opens_the_recurring_issue_linking(window: MainWindow) -> None:
