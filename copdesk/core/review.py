@@ -127,8 +127,10 @@ class ReviewPack:
     quiet_last_session: tuple[str, ...]
     unused_questions: tuple[UnusedQuestion, ...]
     threshold: int
-    sessions_held: int = 0  # ended sessions: before the first, "last time" and "followed up" mean nothing yet
+    sessions_held: int = 0  # ended sessions: before the first, "last time" means nothing yet
     last_session_tallied: bool = True  # anyone's contribution was logged last time: else nobody can be called quiet
+    actions_agreed: int = 0  # ever, closed ones too: before the first, "followed up" means nothing yet
+    issues_raised: int = 0  # ever, resolved ones too: before the first, "come back unresolved" means nothing yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,13 +155,14 @@ def build_review_pack(
     today: date,
     next_session: UpcomingSession | None,
     actions: Iterable[ActionFact],
-    issues: Iterable[IssueSummary],
+    issues: Sequence[IssueSummary],
     escalations: Iterable[EscalationFact],
     quiet_last_session: Sequence[str],
     unused_questions: Sequence[UnusedQuestion],
     threshold: int,
     sessions_held: int = 0,
     last_session_tallied: bool = True,
+    actions_agreed: int = 0,
 ) -> ReviewPack:
     """Apply the rules to the facts. Overdue actions come first, then by due date, undated last."""
     open_actions = sorted(
@@ -208,6 +211,8 @@ def build_review_pack(
         threshold=threshold,
         sessions_held=sessions_held,
         last_session_tallied=last_session_tallied,
+        actions_agreed=actions_agreed,
+        issues_raised=len(issues),
     )
 
 

@@ -53,10 +53,13 @@ def review_pack(db: Database, team_id: int, now: datetime, bank: Iterable[Questi
         unused_questions=[UnusedQuestion(q.id, q.category, q.text) for q in unused],
         threshold=recurring_threshold(db),
         last_session_tallied=quiet is not None and quiet.tallied,
-        sessions_held=int(
-            db.execute("SELECT count(*) FROM session WHERE team_id = ? AND status = 'ended'", [team_id]).fetchone()[0]
-        ),
+        sessions_held=_count(db, "SELECT count(*) FROM session WHERE team_id = ? AND status = 'ended'", team_id),
+        actions_agreed=_count(db, "SELECT count(*) FROM action WHERE team_id = ?", team_id),
     )
+
+
+def _count(db: Database, sql: str, team_id: int) -> int:
+    return int(db.execute(sql, [team_id]).fetchone()[0])
 
 
 def most_active_team(db: Database) -> Team | None:

@@ -152,16 +152,17 @@ class NextSessionPlanSection(QWidget):
         return f"Plan for {day}; saved as you go, and offered when the session starts."
 
     def _show_history(self, team_id: int) -> None:
-        due = presenters_due(presenter_turns(self.context.db, team_id))
+        due = presenters_due(presenter_turns(self.context.db, team_id))[:SHOWN_PRESENTERS]
         listed = [
             f"{turn.name} ({'never' if turn.last_presented is None else format_uk(turn.last_presented)})"
-            for turn in due[:SHOWN_PRESENTERS]
+            for turn in due
         ]
-        self.presenters_label.setText(
-            f"Not presented for a while: {', '.join(listed)}."
-            if listed
-            else "Add the team's members to see who to ask."
-        )
+        if not due:
+            self.presenters_label.setText("Add the team's members to see who to ask.")
+        elif all(turn.last_presented is None for turn in due):  # none of them has: no "while" to speak of
+            self.presenters_label.setText(f"Not presented yet: {', '.join(turn.name for turn in due)}.")
+        else:
+            self.presenters_label.setText(f"Not presented for a while: {', '.join(listed)}.")
         formats = {point.key: point for point in shipped_texts().content_formats}
         recent = recent_formats(self.context.db, team_id)
         unused = formats_not_used(list(formats), recent)

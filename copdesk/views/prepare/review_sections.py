@@ -97,6 +97,13 @@ def at_a_glance(pack: ReviewPack) -> str:
     return "\n".join(lines)
 
 
+NO_ACTIONS_AGREED = (
+    "No actions agreed yet. In a session, add each one on the notes' Action tab (Alt+A): "
+    "it is followed up here before the next."
+)
+ALL_FOLLOWED_UP = "No open actions: everything agreed has been followed up."
+
+
 class OpenActionsSection(TableSection):
     def __init__(self, context: AppContext) -> None:
         super().__init__(lambda parent: action_model("Agreed", parent), "Open actions")
@@ -112,11 +119,7 @@ class OpenActionsSection(TableSection):
         overdue = sum(1 for a in pack.open_actions if a.overdue)
         carried = sum(1 for a in pack.open_actions if a.carried_often)
         if not pack.open_actions:
-            self.summary.setText(
-                "No open actions: everything agreed has been followed up."
-                if pack.sessions_held
-                else "No actions yet: those agreed in a session are followed up here before the next."
-            )
+            self.summary.setText(NO_ACTIONS_AGREED if not pack.actions_agreed else ALL_FOLLOWED_UP)
             return
         parts = [f"{len(pack.open_actions)} open", f"{overdue} overdue"]
         if carried:

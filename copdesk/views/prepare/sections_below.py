@@ -37,6 +37,10 @@ QUESTION_ROWS = 8  # beside the participation chart, which is taller than the ot
 CATEGORY_WIDTH = 190
 OPEN_HOW = "Double-click one for its history: resolve it, escalate it or correct its title there."
 RECORD_HOW = "Double-click one to record the response (Record outcome… in the issue's history)."
+NO_ISSUES_RAISED = (
+    "No issues raised yet. In a session, record each on the notes' Issue tab (Alt+I): "
+    "one raised again in a later session shows here."
+)
 
 
 class RecurringIssuesSection(TableSection):
@@ -84,7 +88,9 @@ class RecurringIssuesSection(TableSection):
         self.threshold.blockSignals(False)
         self.show_rows(recurring_rows(pack.recurring_issues))
         flagged = [i for i in pack.recurring_issues if i.flagged]
-        if not pack.recurring_issues:
+        if not pack.issues_raised:
+            self.summary.setText(NO_ISSUES_RAISED)
+        elif not pack.recurring_issues:
             self.summary.setText("No issue has come back unresolved.")
         else:
             self.summary.setText(

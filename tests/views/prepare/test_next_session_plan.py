@@ -183,7 +183,7 @@ def test_who_has_not_presented_and_which_formats_are_unused(clocked_window: Main
     team = _team(window)
     card = window.review_panel.review_sections.plan
     # Ash Lee facilitates: asking themselves to present is no suggestion.
-    assert card.presenters_label.text() == "Not presented for a while: Bo Day (never), Cy Vale (never)."
+    assert card.presenters_label.text() == "Not presented yet: Bo Day, Cy Vale."
     assert card.formats_label.text() == "The team has held no sessions yet: any format in the Format box is new to it."
     dialog = window.session_flow.open_start_dialog()
     assert dialog is not None
