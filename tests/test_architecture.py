@@ -112,7 +112,7 @@ VIEW_READS: dict[str, set[str]] = {
     "notes": {"notes", "session_text"},
     "participation": {"contributions", "markers", "team_history"},
     "planning": {"next_run_session", "next_session_plan", "presenter_turns", "recent_formats", "session_roles"},
-    "quarterly": {"quarter_figures", "team_summary"},
+    "quarterly": {"feedback_naming_colleagues", "quarter_figures", "team_summary"},
     "questions": {"CustomQuestionRow", "asked_in_session", "custom_questions", "favourites", "team_ask_counts"},
     "records": {"session_record"},
     "recurring": {

@@ -178,15 +178,20 @@ def _cmd_export(ctx: Context) -> int:
 
 def _cmd_report(ctx: Context) -> int:
     from copdesk.core.quarterly_report import report_title
-    from copdesk.store.quarterly import quarter_figures
+    from copdesk.core.text import counted
+    from copdesk.store.quarterly import feedback_naming_colleagues, quarter_figures
 
     quarter = _quarter(ctx.args.quarter)
     with _database(ctx) as db:
         team = chosen_team(db, ctx.args.team)
         figures = quarter_figures(db, team, quarter, ctx.now())
+        named = feedback_naming_colleagues(db, figures)
     data = _render(REPORT_DOCUMENT.get(ctx.args.format), figures, report_title(figures))
     _save(ctx, data, ("quarterly report", team.id, ctx.args.format))
     _say_redacted(ctx, figures.identifiers_redacted)
+    if named:  # the window asks first; here it can only say so, as it says what it redacted
+        changes = counted(len(named), "suggested change names", "suggested changes name")
+        ctx.out(f"Feedback: {changes} a colleague, copied word for word into the report.")
     return EXIT_OK
 
 

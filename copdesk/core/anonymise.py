@@ -20,7 +20,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from copdesk.core.name_match import NameDigests, replace_spans
+from copdesk.core.name_match import NameDigests, merged_spans, replace_spans
 from copdesk.core.text import name_key
 
 NAME_PLACEHOLDER = "[colleague]"
@@ -75,5 +75,12 @@ class NameRedactor:
     def __call__(self, text: str) -> str:
         """Names found as typed (erased ones too) or without accents, each replaced once."""
         text = unicodedata.normalize("NFC", text)
-        spans = [*self._names.spans(text, parts=True), *self._names.spans(unaccented(text), parts=True)]
-        return replace_spans(text, spans, self._placeholder)
+        return replace_spans(text, self._spans(text), self._placeholder)
+
+    def found(self, text: str) -> list[str]:
+        """The names :meth:`__call__` would replace in ``text``, as written there, in reading order, each once."""
+        text = unicodedata.normalize("NFC", text)
+        return list(dict.fromkeys(text[start:end] for start, end in merged_spans(self._spans(text))))
+
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        return [*self._names.spans(text, parts=True), *self._names.spans(unaccented(text), parts=True)]

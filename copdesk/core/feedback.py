@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from copdesk.core.text import mean_text
 
@@ -51,6 +52,13 @@ class FeedbackSummary:
         people = "response" if self.responses == 1 else "responses"
         rated = f" ({self.rated} rated)" if self.rated else ""
         return f"{self.responses} {people}{average}{rated}; {len(self.changes)} suggested a change."
+
+
+class NamedInFeedback(NamedTuple):
+    """A suggested change that names colleagues, with their names as written in it."""
+
+    text: str
+    names: tuple[str, ...]
 
 
 def checked_feedback(usefulness: int | None, to_change: str) -> Feedback:

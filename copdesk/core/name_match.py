@@ -143,15 +143,20 @@ class NameDigests:
         return bool(self.spans(unicodedata.normalize("NFC", text)))
 
 
-def replace_spans(text: str, spans: Iterable[tuple[int, int]], placeholder: str) -> str:
-    """``text`` with each of ``spans`` (where they overlap, as one) replaced by ``placeholder``."""
+def merged_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` in order, those that overlap as one."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    for start, end in reversed(merged):
+    return merged
+
+
+def replace_spans(text: str, spans: Iterable[tuple[int, int]], placeholder: str) -> str:
+    """``text`` with each of ``spans`` (where they overlap, as one) replaced by ``placeholder``."""
+    for start, end in reversed(merged_spans(spans)):
         text = text[:start] + placeholder + text[end:]
     return text
 

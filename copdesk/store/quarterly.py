@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from copdesk.core.clock import local_day
-from copdesk.core.feedback import summarise
+from copdesk.core.feedback import NamedInFeedback, summarise
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import ActionStatus, EscalationStatus, EscalationTarget, IssueStatus, SessionKind, Team
 from copdesk.core.participation import HistoryPoint, SessionParticipation, participation_history
@@ -202,6 +202,14 @@ def _escalations(db: Database, team_id: int, first: date, last: date) -> tuple[Q
         )
         for row in db.query(sql, params)
     )
+
+
+def feedback_naming_colleagues(db: Database, figures: QuarterFigures) -> list[NamedInFeedback]:
+    """The quarter's suggested changes that name a colleague (a name on any roster, past or present, or one erased):
+    the report copies feedback word for word, so the export warns first. The words are the team's and stay as they
+    are."""
+    find = colleague_redactor(db).found
+    return [NamedInFeedback(text, tuple(names)) for text in figures.feedback.changes if (names := find(text))]
 
 
 def team_summary(db: Database, team: Team, quarter: str, now: datetime) -> dict[str, Any]:

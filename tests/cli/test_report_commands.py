@@ -216,6 +216,36 @@ def test_report_figures_match_the_database(run_cli: RunCli, demo: Path, tmp_path
         assert marker in text and [name for name in ALL_NAMES if name in text] == []
 
 
+def test_report_says_when_feedback_names_a_colleague(call_cli: CallCli, demo: Path, tmp_path: Path) -> None:
+    quarter, first, last = _last_full_quarter()
+    copy = tmp_path / "copy.db"
+    source, target = sqlite3.connect(demo), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    (name,) = _query(copy, "SELECT display_name FROM member WHERE team_id = 1 AND role <> 'guest' LIMIT 1")[0]
+    (session_id,) = _query(
+        copy,
+        "SELECT id FROM session WHERE team_id = 1 AND status = 'ended'"
+        " AND date(started_at, 'localtime') BETWEEN ? AND ? LIMIT 1",
+        (first.isoformat(), last.isoformat()),
+    )[0]
+    args = ("report", "--db", str(copy), "--team", NORTH, "--quarter", quarter, "--format", "md")
+    quiet = call_cli(*args, "-o", str(tmp_path / "before.md"))
+    assert quiet.returncode == 0 and "Feedback:" not in quiet.stdout
+    conn = sqlite3.connect(copy)
+    with conn:
+        conn.execute(
+            "INSERT INTO session_feedback (session_id, usefulness, to_change, created_at) VALUES (?, 4, ?, ?)",
+            (session_id, f"Less from {name} please", "2026-01-01T00:00:00+00:00"),
+        )
+    conn.close()
+    said = call_cli(*args, "-o", str(tmp_path / "after.md"))
+    assert said.returncode == 0, said.stderr
+    assert "Feedback: 1 suggested change names a colleague, copied word for word into the report." in said.stdout
+    assert str(name) not in said.stdout  # the terminal may be shared: the names are in the report only
+
+
 def test_summaries_roll_up_without_personal_data(run_cli: RunCli, demo: Path, tmp_path: Path) -> None:
     quarter, _, _ = _last_full_quarter()
     files = []

@@ -46,6 +46,12 @@ def test_redactor_takes_out_whole_names_and_their_parts() -> None:
     assert redact("Samuel and Okaforth stay") == "Samuel and Okaforth stay"  # whole words only
 
 
+def test_redactor_says_which_names_it_would_take_out_as_written() -> None:
+    redact = NameRedactor(["Sam Okafor", "Zoë Quinn"])
+    assert redact.found("Ask SAM OKAFOR less; Zoe and Sam could chair; Sam again") == ["SAM OKAFOR", "Zoe", "Sam"]
+    assert redact.found("She drew a map") == []
+
+
 def test_redactor_keeps_the_practitioners_own_name() -> None:
     redact = NameRedactor(["Alex Morgan", "Morgan Ellery"], keep=["Morgan Ellery"])
     assert redact("Morgan Ellery and Alex Morgan met Alex") == "Morgan Ellery and [colleague] met [colleague]"

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.cpd import CPD_DOCUMENT
+from copdesk.core.feedback import NamedInFeedback
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, NoteKind, SessionKind, Team
 from copdesk.core.quarterly import QuarterFigures
 from copdesk.core.quarterly_report import REPORT_DOCUMENT
@@ -22,7 +23,8 @@ from copdesk.core.record import render_json
 from copdesk.store import issues, notes, teams
 from copdesk.store.cpd import MemberNotFound, cpd_evidence, find_member
 from copdesk.store.demo import TEAMS, bank_questions, fill_demo
-from copdesk.store.quarterly import quarter_figures, team_summary
+from copdesk.store.feedback import add_feedback
+from copdesk.store.quarterly import feedback_naming_colleagues, quarter_figures, team_summary
 from copdesk.store.records import SessionNotFound, session_record
 from copdesk.store.recurring import change_escalation
 
@@ -430,3 +432,20 @@ def test_an_escalation_from_an_earlier_quarter_is_listed_until_it_is_closed(demo
     assert f"| {EscalationStatus.RESPONDED.label} |" in text and "answered and not yet closed" in text
     change_escalation(demo_db, escalation_id, EscalationStatus.CLOSED, "Done with")
     assert listed() == ([], IssueStatus.OPEN)
+
+
+def test_feedback_that_names_a_colleague_is_found_for_the_export_to_warn_of(demo_db: Database) -> None:
+    team = _team(demo_db, 0)
+    colleague = next(m.display_name for m in teams.list_members(demo_db, team.id))
+    first_name = colleague.split()[0]
+    (session_id,) = demo_db.execute(
+        "SELECT id FROM session WHERE team_id = ? AND status = 'ended' AND date(started_at, 'localtime') >= ?"
+        " ORDER BY started_at LIMIT 1",
+        [team.id, Q3[0].isoformat()],
+    ).fetchone()
+    add_feedback(demo_db, session_id, 4, f"Fewer cases from {first_name}, please", NOW)
+    add_feedback(demo_db, session_id, 3, "Start on time", NOW)
+    figures = quarter_figures(demo_db, team, "2026Q3", NOW)
+    assert feedback_naming_colleagues(demo_db, figures) == [
+        NamedInFeedback(f"Fewer cases from {first_name}, please", (first_name,))
+    ]

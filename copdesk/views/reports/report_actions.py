@@ -155,9 +155,10 @@ class ReportActions(QObject):
         from copdesk.core.quarterly import recent_quarters
         from copdesk.core.quarterly_report import report_title
         from copdesk.core.rollup import SUMMARY_DOCUMENT
-        from copdesk.store.quarterly import quarter_figures, team_summary
+        from copdesk.store.quarterly import feedback_naming_colleagues, quarter_figures, team_summary
         from copdesk.store.schedule import local_wall_time
         from copdesk.views.reports.export_dialogs import QuarterReportDialog
+        from copdesk.views.reports.identifier_review import NamedInFeedbackDialog
 
         team = self._team()
         if team is None:
@@ -173,6 +174,9 @@ class ReportActions(QObject):
             self._save(choice, f"{stem}-summary", document, "CoP quarter summary", ("quarter summary", team.id, "json"))
             return
         figures = quarter_figures(self.context.db, team, dialog.quarter, self.context.now())
+        named = feedback_naming_colleagues(self.context.db, figures)
+        if named and NamedInFeedbackDialog(named, self.host).exec() != QDialog.DialogCode.Accepted:
+            return
         audit = ("quarterly report", team.id, choice.key)
         self._save(choice, stem, figures, report_title(figures), audit, redacted=figures.identifiers_redacted)
 
