@@ -45,6 +45,26 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
 
 
+# Letters Unicode gives no base letter and mark to take apart, as the letters a reader files them under: Polish ł,
+# Danish and Norwegian ø and æ, Croatian and Vietnamese đ, Icelandic ð and þ, German ß, French œ, Turkish ı, Maltese
+# ħ, Sámi ŧ, and the hooked and open letters of Hausa, Akan and Ewe names (ɓ ɗ ƙ ƴ ɛ ɔ ŋ). Lower case only: they
+# are looked up after casefolding.
+_BASE_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "æ": "ae", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "œ": "oe", "ı": "i", "ħ": "h", "ŧ": "t"}
+    | {"ɓ": "b", "ɗ": "d", "ƙ": "k", "ƴ": "y", "ɛ": "e", "ɔ": "o", "ŋ": "n"}
+)
+
+
+def name_sort_key(name: str) -> tuple[str, str]:
+    """Where a name goes in a list, as a person would put it: "émile" beside "Emma", "Łukasz" among the Ls, "zoë"
+    with "Zoe". Case, accents and curly quotes count for nothing at first; names still equal then go by their exact
+    text, so the order is total and stable. Neither ICU nor the system's locale is asked, so every laptop (and the CLI)
+    lists people alike, and the live tiles a resume builds again keep their number keys."""
+    decomposed = unicodedata.normalize("NFKD", straight_quotes(name).casefold())
+    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_BASE_LETTERS)
+    return base, name
+
+
 def counted(number: int, one: str, many: str = "", *, none: str = "") -> str:
     """A count that reads right for 0, 1 and many: "1 date", "3 dates", "2 issues were", "No dates".
 

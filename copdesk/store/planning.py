@@ -23,6 +23,7 @@ from copdesk.core.planning import (
     checked_plan,
 )
 from copdesk.core.schedule import NextSession
+from copdesk.core.text import name_sort_key
 from copdesk.store.schedule import next_due
 
 
@@ -132,12 +133,13 @@ def presenter_turns(db: Database, team_id: int) -> list[PresenterTurn]:
         SELECT m.id, m.display_name,
                (SELECT max(s.started_at) FROM session s
                  WHERE s.presenter_id = m.id AND s.status = 'ended' AND s.started_at IS NOT NULL) AS last_at
-        FROM member m WHERE m.team_id = ? AND m.active = 1 AND m.role NOT IN ('guest', 'facilitator') ORDER BY m.id
+        FROM member m WHERE m.team_id = ? AND m.active = 1 AND m.role NOT IN ('guest', 'facilitator')
     """
-    return [
+    turns = (
         PresenterTurn(int(row["id"]), str(row["display_name"]), local_day(row["last_at"]) if row["last_at"] else None)
         for row in db.query(sql, [team_id])
-    ]
+    )
+    return sorted(turns, key=lambda turn: name_sort_key(turn.name))
 
 
 def recent_formats(db: Database, team_id: int, sessions: int = RECENT_SESSIONS) -> list[str | None]:

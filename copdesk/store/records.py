@@ -32,6 +32,7 @@ from copdesk.core.record import (
 )
 from copdesk.core.recurring import status_on
 from copdesk.core.redaction import share_safe
+from copdesk.core.text import name_sort_key
 from copdesk.core.time_away import Spell, by_member, left_before_end
 from copdesk.store import notes, questions, sessions, teams, time_away
 from copdesk.store.issues import ESCALATED_SINCE, STATUS_READ
@@ -59,11 +60,11 @@ def session_record(
     names, left_at, stepped_out = None, None, None
     if with_names:
         roster = {m.id: m.display_name for m in teams.list_members(db, session.team_id, include_inactive=True)}
-        names = tuple(sorted((roster[m] for m in present if m in roster), key=str.casefold))
+        names = tuple(sorted((roster[m] for m in present if m in roster), key=name_sort_key))
         left_at = tuple(
             sorted(
                 (LeftEarly(roster[m], clock_time(left)) for m, left in away.left.items() if m in roster),
-                key=lambda left: left.name.casefold(),
+                key=lambda left: name_sort_key(left.name),
             )
         )
         stepped_out = tuple(
@@ -73,7 +74,7 @@ def session_record(
                     for s in away.back
                     if s.back_at
                 ),
-                key=lambda spell: spell.name.casefold(),
+                key=lambda spell: name_sort_key(spell.name),
             )
         )
     co_facilitator, content_format, run_by = _roles(db, session, with_names)

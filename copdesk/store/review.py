@@ -29,7 +29,7 @@ from copdesk.store.questions import team_ask_counts
 from copdesk.store.recurring import escalation_facts, issue_facts, recurring_threshold
 from copdesk.store.schedule import next_due
 from copdesk.store.settings import set_setting
-from copdesk.store.teams import get_team
+from copdesk.store.teams import get_team, list_teams
 
 
 def review_pack(db: Database, team_id: int, now: datetime, bank: Iterable[Question]) -> ReviewPack:
@@ -64,14 +64,9 @@ def _count(db: Database, sql: str, team_id: int) -> int:
 
 def most_active_team(db: Database) -> Team | None:
     """The team with the latest session (else the first by name): the CLI's team when none is named."""
-    sql = f"""
-        SELECT team.id FROM team LEFT JOIN session ON session.team_id = team.id
-        GROUP BY team.id ORDER BY max({SESSION_ORDER.format(s="session")}) IS NULL,
-                 max({SESSION_ORDER.format(s="session")}) DESC, team.name_key
-        LIMIT 1
-    """
-    row = next(db.query(sql), None)
-    return get_team(db, int(row["id"])) if row else None
+    sql = f"SELECT team_id, max({SESSION_ORDER.format(s='session')}) FROM session GROUP BY team_id"
+    latest = {int(team_id): str(at) for team_id, at in db.execute(sql).fetchall()}
+    return max(list_teams(db), key=lambda team: latest.get(team.id, ""), default=None)  # of equals, the first by name
 
 
 def session_lines(db: Database, team_id: int | None = None) -> list[SessionLine]:

@@ -1,7 +1,8 @@
 """Teams and their members.
 
 Names go through :func:`copdesk.core.text.clean_name` and are unique by their casefolded key, so
-"Priya Shah" and "priya  SHAH" cannot both be on one roster.
+"Priya Shah" and "priya  SHAH" cannot both be on one roster. Lists of names are put in order here, in Python, by
+:func:`copdesk.core.text.name_sort_key`: SQLite's ORDER BY compares code points, which puts "Łukasz" after "Zoë".
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sqlite_utils import Database
 from copdesk.core.clock import to_utc_iso
 from copdesk.core.model import Member, Role, Team
 from copdesk.core.roster import team_name_taken
-from copdesk.core.text import InvalidName, clean_name, name_key
+from copdesk.core.text import InvalidName, clean_name, name_key, name_sort_key
 from copdesk.store.audit import record_event
 from copdesk.store.tables import insert_row
 
@@ -67,7 +68,9 @@ def rename_team(db: Database, team_id: int, new_name: str) -> Team:
 
 
 def list_teams(db: Database) -> list[Team]:
-    return [_team(row) for row in db.query("SELECT id, name FROM team ORDER BY name_key")]
+    return sorted(
+        (_team(row) for row in db.query("SELECT id, name FROM team")), key=lambda team: name_sort_key(team.name)
+    )
 
 
 def find_team(db: Database, name: str) -> Team | None:
@@ -105,7 +108,9 @@ def add_member(db: Database, team_id: int, name: str, role: Role, now: datetime)
 
 def list_members(db: Database, team_id: int, *, include_inactive: bool = False) -> list[Member]:
     sql = "SELECT * FROM member WHERE team_id = ?" + ("" if include_inactive else " AND active = 1")
-    return [_member(row) for row in db.query(sql + " ORDER BY name_key", [team_id])]
+    return sorted(
+        (_member(row) for row in db.query(sql, [team_id])), key=lambda member: name_sort_key(member.display_name)
+    )
 
 
 def get_member(db: Database, member_id: int) -> Member:
@@ -115,11 +120,11 @@ def get_member(db: Database, member_id: int) -> Member:
 def other_teams_with_name_of(db: Database, member_id: int) -> list[str]:
     """The other teams whose roster has someone of this member's name (casefolded), by name."""
     sql = (
-        "SELECT DISTINCT team.name, team.name_key FROM member AS this JOIN member AS other "
+        "SELECT DISTINCT team.name FROM member AS this JOIN member AS other "
         "ON other.name_key = this.name_key AND other.team_id <> this.team_id JOIN team ON team.id = other.team_id "
-        "WHERE this.id = ? ORDER BY team.name_key"
+        "WHERE this.id = ?"
     )
-    return [str(row[0]) for row in db.execute(sql, [member_id]).fetchall()]
+    return sorted((str(row[0]) for row in db.execute(sql, [member_id]).fetchall()), key=name_sort_key)
 
 
 def rename_member(db: Database, member_id: int, new_name: str) -> Member:

@@ -1,11 +1,11 @@
 """Counts in words (one helper for every "N things" CoPDesk writes, so 0, 1 and many all read right), text cut
-short for a message, and names that must show something."""
+short for a message, names that must show something, and names listed in the order a person expects."""
 
 from __future__ import annotations
 
 import pytest
 
-from copdesk.core.text import InvalidName, clean_name, counted, listed, mean_text, shortened
+from copdesk.core.text import InvalidName, clean_name, counted, listed, mean_text, name_sort_key, shortened
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,46 @@ def test_a_name_with_anything_that_shows_is_kept(name: str) -> None:
 def test_a_mean_at_a_half_is_rounded_up_as_by_hand(total: int, count: int, places: int, expected: str) -> None:
     """Formatting the float rounds 4.25 to even ("4.2") and 87 / 20, held as 4.34999…, down ("4.3")."""
     assert mean_text(total, count, places) == expected
+
+
+# Fictional names, in the order a person files them: accents, case and letters of their own count for nothing until
+# two names are otherwise the same, and then the same order every time.
+IN_ORDER = (
+    "Adaeze Obi",
+    "Æsa Nord",  # Æ is AE
+    "Aoife Byrne",
+    "aoife Byrne",  # the same name but for case: after, by its exact text
+    "Ɓello Musa",  # Hausa's hooked B is a B
+    "Dorcas Mensah",
+    "Đorđe Ilić",  # Đ is D
+    "émile Roux",  # lower case and an accent, among the Es
+    "Emma Stone",
+    "Ẹni Ọlá",  # Yoruba's dots below
+    "İlker Yılmaz",  # Turkish dotted capital İ and dotless ı are I
+    "Ilse Berg",
+    "Ísak Þórsson",  # Þ is TH
+    "Kwame Ɔwusu",  # Akan's open O is an O
+    "Lukas Weber",
+    "Łukasz Nowak",  # Ł is L, where by code point it came after Z
+    "Oluwaseun Adeyemi",
+    "Ørjan Dahl",  # Ø is O
+    "Sean O'Brien",
+    "Sean O’Brien",  # a curly apostrophe is a straight one
+    "Şebnem Kaya",
+    "Siobhán Nic Aodha",
+    "Straße Anna",  # ß is ss
+    "Thomas Hill",
+    "Zara Ahmed",
+    "Zoe Quinn",
+    "Zoë Quinn",
+)
+
+
+@pytest.mark.parametrize("given", [IN_ORDER, tuple(reversed(IN_ORDER)), IN_ORDER[1::2] + IN_ORDER[::2]])
+def test_names_are_listed_as_a_person_files_them_whatever_order_they_came_in(given: tuple[str, ...]) -> None:
+    assert tuple(sorted(given, key=name_sort_key)) == IN_ORDER
+
+
+def test_names_that_differ_only_in_accents_or_case_file_together_and_still_differ() -> None:
+    assert name_sort_key("ZOË QUINN")[0] == name_sort_key("zoe quinn")[0]
+    assert name_sort_key("ZOË QUINN") != name_sort_key("zoe quinn")
