@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, Q
 
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Role
-from copdesk.core.text import shortened
+from copdesk.core.text import name_sort_key, shortened
 from copdesk.services.planning import change_session_roles
 from copdesk.store import sessions, teams, time_away
 from copdesk.store.planning import session_roles
@@ -103,7 +103,7 @@ class HandOver:
         db = self.context.db
         present = set(sessions.attendee_ids(db, session_id)) - set(time_away.away_now(db, session_id))
         members = [m for m in teams.list_members(db, team_id) if m.id in present and m.role is not Role.GUEST]
-        members.sort(key=lambda m: (m.role is not Role.CO_FACILITATOR, m.display_name.casefold()))
+        members.sort(key=lambda m: (m.role is not Role.CO_FACILITATOR, name_sort_key(m.display_name)))
         return [(m.id, m.display_name) for m in members]
 
     def open(self) -> HandOverDialog | None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Member, Role
 from copdesk.core.planning import MAX_PLAN_TEXT, SessionRoles
+from copdesk.core.text import name_sort_key
 from copdesk.views.widgets.forms import hold_characters
 
 NOBODY = "Nobody"
@@ -82,7 +83,7 @@ class PlanFields:
         self.co_facilitator.addItem(NOBODY, None)
         ranked = sorted(
             (m for m in members if m.role is not Role.GUEST and m.active),
-            key=lambda m: (m.role is not Role.CO_FACILITATOR, m.display_name.casefold()),
+            key=lambda m: (m.role is not Role.CO_FACILITATOR, name_sort_key(m.display_name)),
         )
         for member in ranked:
             self.co_facilitator.addItem(f"{member.display_name} ({member.role.label})", member.id)

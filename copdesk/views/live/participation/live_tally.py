@@ -25,7 +25,7 @@ from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import MarkerKind, Member
 from copdesk.core.participation import CONTRIBUTIONS, Contribution, Measure, Tally, quiet_members
 from copdesk.core.picker import RoomSignal, room_signal
-from copdesk.core.text import name_key
+from copdesk.core.text import name_sort_key
 from copdesk.services import participation as log
 from copdesk.services import sessions as sessions_service
 from copdesk.store import participation, sessions, settings, teams
@@ -127,7 +127,9 @@ class LiveTally(QObject):
         resume as before it."""
         db = self.context.db
         present = (teams.get_member(db, member_id) for member_id in sessions.attendee_ids(db, session_id))
-        return sorted(present, key=lambda member: (self._arrived.get(member.id, ""), name_key(member.display_name)))
+        return sorted(
+            present, key=lambda member: (self._arrived.get(member.id, ""), name_sort_key(member.display_name))
+        )
 
     def _monotonic_at(self, stamp: str) -> float:
         """Where a stored wall-clock stamp falls on the monotonic clock, counting back from now."""
