@@ -23,7 +23,7 @@ from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
 from copdesk.core.quarterly import RECURRING_AFTER_MENTIONS, SUMMARY_FORMAT, SUMMARY_VERSION, quarter_label
 from copdesk.core.record import Section, Table, sections_to_html
-from copdesk.core.text import mean_text, name_key, quoted
+from copdesk.core.text import mean_text, name_key, name_sort_key, quoted
 from copdesk.core.themes import shared_words, theme_words
 
 
@@ -291,7 +291,7 @@ def render_rollup_html(summaries: Sequence[TeamSummary]) -> str:
 
 
 def rollup_sections(summaries: Sequence[TeamSummary]) -> list[Section]:
-    ordered = sorted(summaries, key=lambda s: (s.quarter, s.team.casefold()))
+    ordered = sorted(summaries, key=lambda s: (s.quarter, name_sort_key(s.team)))
     about = (
         f"{len(ordered)} team {'summary' if len(ordered) == 1 else 'summaries'}, merged from anonymised exports: "
         "no colleague is named, and participation appears only as each team's average balance."
@@ -378,7 +378,9 @@ def _shared_barriers(summaries: Sequence[TeamSummary]) -> Section:
         (
             ", ".join(words),
             str(len({team for team, _ in where})),
-            "\n".join(f"{t}: {title}" for t, title in sorted(where)),
+            "\n".join(
+                f"{t}: {title}" for t, title in sorted(where, key=lambda pair: (name_sort_key(pair[0]), pair[1]))
+            ),
         )
         for where, words in by_issues.items()
     ]

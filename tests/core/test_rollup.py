@@ -262,7 +262,19 @@ def test_a_team_rolled_up_for_two_quarters_counts_once_across_teams() -> None:
     themes, barriers = sections["Themes across teams"], sections["Recurring barriers across teams"]
     assert isinstance(themes, Table) and isinstance(barriers, Table)
     assert themes.rows == (("parking", "2"),)
-    assert barriers.rows == (("parking", "2", "South: Parking bays\nnorth: Parking fines\nnorth: Parking permits"),)
+    # By team as a person files them: "north" before "South", where by code point a capital came first.
+    assert barriers.rows == (("parking", "2", "north: Parking fines\nnorth: Parking permits\nSouth: Parking bays"),)
+
+
+def test_teams_are_rolled_up_in_the_order_a_person_files_their_names() -> None:
+    summaries = [
+        read_summary(json.dumps(_summary(team, ["Parking"])), f"{team}.json")
+        for team in ("Zenith", "Élan", "Fenland", "ōtara")
+    ]
+    sections = {s.title: s.body for s in rollup_sections(summaries)}
+    by_team = sections["Sessions held against scheduled, by team"]
+    assert isinstance(by_team, Table)
+    assert [row[0] for row in by_team.rows] == ["Élan", "Fenland", "ōtara", "Zenith"]
 
 
 def test_figures_the_summary_writer_can_write_are_read() -> None:
