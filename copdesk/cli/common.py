@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from copdesk import paths
 from copdesk.core.model import Team
 from copdesk.store.connection import OpenedDatabase, open_database, ready_restore_file
-from copdesk.store.location import shown
+from copdesk.store.location import refuse_a_folder, shown
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -85,7 +85,8 @@ class Context:
         return paths.chosen_db_path(self.args.db)  # the window's own choice of folder, too
 
     def existing_db_path(self) -> Path:
-        """The database's path, refused with a one-line error if there is no database there (a mistyped --db)."""
+        """The database's path, refused with a one-line error if there is no database there (a mistyped --db) or it is
+        a folder."""
         path = self.db_path
         if not path.exists() and ready_restore_file(path).is_file():
             raise UserError(
@@ -96,6 +97,7 @@ class Context:
             raise UserError(
                 f"No database at {shown(path)}; nothing was created. Check the path given with --db or COPDESK_DB."
             )
+        refuse_a_folder(path)
         return path
 
     def open_db(self, *, existing: bool = False) -> OpenedDatabase:

@@ -68,9 +68,10 @@ def _cmd_backups(ctx: Context) -> int:
     from copdesk.store.backup_catalogue import list_backups, verify_restorable
     from copdesk.store.errors import StoreError
 
+    db_path = _database_file(ctx)
     latest = migrations.latest_version(paths.migrations_dir())
     rows = []
-    for backup in list_backups(ctx.existing_db_path()):
+    for backup in list_backups(db_path):
         try:
             verify_restorable(backup.path, latest)
             problem = None
@@ -94,6 +95,21 @@ def _cmd_backups(ctx: Context) -> int:
             status = "ok" if row["verified"] else f"DAMAGED: {row['problem']}"
             ctx.out(f"{row['taken_at']}  {row['kind']:<13}  {status}  {shown(str(row['file']))}")
     return 0
+
+
+def _database_file(ctx: Context) -> Path:
+    """The database's path for ``backups``, which lists them without opening it (a damaged database is when they are
+    wanted): a file that is something else (a text file, a document) is refused, as it has no backups of its own. An
+    empty file is listed for: it may be a database a crash or a full disk cut short."""
+    from copdesk.store.location import has_sqlite_header
+
+    db_path = ctx.existing_db_path()
+    if db_path.stat().st_size and not has_sqlite_header(db_path):
+        raise UserError(
+            f"{shown(db_path)} is not a CoPDesk database, so it has no backups. Check the path given with --db or "
+            "COPDESK_DB."
+        )
+    return db_path
 
 
 def _cmd_restore(ctx: Context) -> int:

@@ -33,11 +33,17 @@ def check_location(path: Path) -> None:
                 )
             break
     if path.exists():
-        if path.is_dir():
-            raise LocationError(f"Cannot use {path}: it is a folder. Give the path of a database file.")
+        refuse_a_folder(path)
         if not os.access(path, os.R_OK | os.W_OK):
             raise LocationError(f"Cannot open {path}: the file is read-only. Check its permissions or use a copy.")
         refuse_a_hard_link(path)
+
+
+def refuse_a_folder(path: Path) -> None:
+    """A folder given where the database file was meant: said as such, rather than as whatever opening it as a file
+    would say (a folder has more than one name, so it read as a hard link)."""
+    if path.is_dir():
+        raise LocationError(f"Cannot use {path}: it is a folder. Give the path of a database file.")
 
 
 def refuse_a_hard_link(path: Path) -> None:

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from copdesk.store.backup import backup_to
+from copdesk.store.backup_catalogue import BackupKind, new_backup_path
 from tests.cli.conftest import CallCli, one_line_error
 from tests.reliability.conftest import make_database, run_child
 
@@ -108,6 +112,38 @@ def test_backups_on_a_path_with_no_database_is_refused(call_cli: CallCli, tmp_pa
     result = call_cli("backups", "--db", str(tmp_path / "typo.db"))
     assert "No database at" in one_line_error(result, 1)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("what", ["a text file", "a folder"])
+@pytest.mark.parametrize("json_output", [False, True])
+def test_backups_on_a_path_that_is_not_a_database_is_refused(
+    call_cli: CallCli, tmp_path: Path, what: str, json_output: bool
+) -> None:
+    """It said "No backups yet" (an empty list with --json) and exited 0, as if the file were a database with none;
+    a folder was refused by the other commands as a file with a second name (a hard link)."""
+    path = tmp_path / "copdesk.db"
+    if what == "a folder":
+        path.mkdir()
+    else:
+        path.write_text("Notes for Thursday's session.", encoding="utf-8")
+    result = call_cli("backups", "--db", str(path), *(["--json"] if json_output else []))
+    line = one_line_error(result, 1)
+    assert ("it is a folder" if what == "a folder" else "is not a CoPDesk database") in line, line
+    assert result.stdout == ""
+    if what == "a folder":
+        assert "it is a folder" in one_line_error(call_cli("sessions", "--db", str(path)), 1)
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["copdesk.db"], "nothing made beside it"
+
+
+def test_backups_beside_an_empty_database_file_are_listed(call_cli: CallCli, database: Path) -> None:
+    """A database a crash cut short to nothing is when its backups are wanted."""
+    source = sqlite3.connect(database)
+    backup = backup_to(source, new_backup_path(database, BackupKind.AUTOMATIC, datetime(2026, 12, 1, 9, tzinfo=UTC)))
+    source.close()
+    database.write_bytes(b"")
+    result = call_cli("backups", "--db", str(database))
+    assert result.returncode == 0, result.stderr
+    assert " ok " in result.stdout and backup.name in result.stdout
 
 
 FULL_DISK_CHILD = """
