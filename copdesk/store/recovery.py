@@ -127,7 +127,11 @@ def _move_back(quarantined: list[Path], db_path: Path) -> bool:
 
 
 def quarantined_files(db_path: Path) -> list[Path]:
-    """The files of ``db_path`` in the quarantine folder (which databases sharing a folder share too)."""
+    """The files of ``db_path`` in the quarantine folder (which databases sharing a folder share too).
+
+    A link there is no file CoPDesk set aside: it may point anywhere (an archive on another drive, the database
+    itself), so it is none of them, and erasure and retention, which never follow a linked file, leave it as it is, as
+    they do a link among the backups. A quarantine folder that is itself a link is followed, as a backups folder is."""
     folder = db_path.parent / QUARANTINE_FOLDER
     if not folder.is_dir():
         return []
@@ -135,7 +139,7 @@ def quarantined_files(db_path: Path) -> list[Path]:
     found = []
     for file in folder.iterdir():
         stamped = _STAMPED.match(file.name)
-        if stamped is None or not file.is_file():
+        if stamped is None or not file.is_file() or file.is_symlink():
             continue
         rest = file.name[stamped.end() :]
         counter, _, after_counter = rest.partition("-")  # a second quarantine in one second: "<stamp>-1-<name>"

@@ -539,6 +539,45 @@ def test_retention_reaches_quarantined_and_nested_copies(run_cli: RunCli, db_pat
     assert files_holding(db_path.parent, b"Zephyrine") == []
 
 
+def _link(link: Path, target: Path) -> None:
+    """A symbolic link, or the test skipped where the platform (or a Windows account without the right) has none."""
+    link.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        link.symlink_to(target)
+    except (OSError, NotImplementedError) as exc:
+        pytest.skip(f"no symbolic links here ({exc})")
+
+
+@pytest.mark.parametrize("care", ["erase", "retention"])
+def test_a_linked_file_in_quarantine_is_never_followed_by_erasure_nor_retention(
+    call_cli: CallCli, db_path: Path, tmp_path: Path, care: str
+) -> None:
+    """A link there is no file CoPDesk set aside: it may point anywhere (an archive on another drive, the database
+    itself). It was cleaned as a file, through the link, as a link among the backups never is."""
+    make_database(db_path, start=NOW - timedelta(days=3 * 365))
+    own = take_backup(db_path, days_ago=500)
+    archive = tmp_path / "archive" / "20250101T000000Z-copdesk.db"
+    archive.parent.mkdir()
+    shutil.copyfile(own, archive)
+    os.utime(archive, (old_enough := (NOW - timedelta(days=450)).timestamp(), old_enough))
+    before = archive.read_bytes()
+    quarantine = db_path.parent / "quarantine"
+    _link(quarantine / archive.name, archive)
+    _link(quarantine / "20250102T000000Z-copdesk.db", db_path)
+    links = sorted(quarantine.iterdir())
+
+    if care == "erase":
+        code, out, err = erase(call_cli, db_path, "Zoë Quinn")
+        assert code == 0 and "backups cleaned: 1" in out, err
+    else:
+        said = call_cli("retention", "--months", "12", "--db", str(db_path))
+        assert said.returncode == 0 and "damaged files set aside" not in said.stdout, said.stdout
+        done = call_cli("retention", "--months", "12", "--yes", "--db", str(db_path))
+        assert done.returncode == 0 and "deleted: 1" in done.stdout, done.stderr
+    assert archive.read_bytes() == before, "the file linked to is left as it was"
+    assert sorted(quarantine.iterdir()) == links and all(link.is_symlink() for link in links)
+
+
 def test_a_dry_run_of_retention_counts_the_backups_it_would_delete_whole(call_cli: CallCli, db_path: Path) -> None:
     """Backups from before the cut-off are deleted whole, not cleaned: the dry run says how many, as it does the
     sessions, and the run deletes that many."""
