@@ -103,10 +103,29 @@ def preview_erasure(db: Database, member_id: int) -> ErasureCounts:
     return erasure.preview_erasure(db, member_id)
 
 
-def other_rosters_with_name_of(db: Database, member_id: int) -> list[str]:
-    """The other teams whose roster has someone of the member's name: an erasure reaches one team's roster, so the
-    same colleague on two rosters is erased from each in turn."""
-    return teams.other_teams_with_name_of(db, member_id)
+@dataclass(frozen=True, slots=True)
+class ErasurePreview:
+    """What erasing the member would remove, and the other teams whose roster has someone of their name: an erasure
+    reaches one team's roster, so the same colleague on two rosters is erased from each in turn."""
+
+    member_id: int
+    counts: ErasureCounts
+    other_rosters: tuple[str, ...]
+
+
+def preview_erasure_beside(db_path: Path, member_id: int, superseded: Callable[[], bool]) -> ErasurePreview | None:
+    """:func:`preview_erasure` on a read-only connection of its own, for a worker thread: every free text of the team
+    is read and searched for the member's names, which on years of notes (or a network share) takes a while. Given up
+    as soon as ``superseded()`` says another was asked for (None then, never shown). What cannot be read just now is a
+    :class:`StoreError`."""
+
+    def count(db: Database) -> ErasurePreview | None:
+        counts = preview_erasure(db, member_id)
+        if superseded():
+            return None
+        return ErasurePreview(member_id, counts, tuple(teams.other_teams_with_name_of(db, member_id)))
+
+    return read_beside(db_path, superseded, count, "What would be erased could not be counted just now ({why}).")
 
 
 def kept_files_beside(db_path: Path) -> int:

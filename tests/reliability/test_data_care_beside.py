@@ -1,8 +1,10 @@
 """Data care's reads beside the window, in worker threads: what Delete old sessions would delete is counted there, since
-it lists (and opens) every backup, and Restore from backup… checks the backup selected there, since it reads it whole;
-a backups folder in a slow shared folder must not freeze the window while a wheel is turned over the months box or an
-arrow key moves down the list. The newest count or check alone is shown, a deletion is only ever confirmed for the
-months whose count is shown, and only a backup that has passed its check can be restored."""
+it lists (and opens) every backup, what Erase would remove is counted there, since it searches every note of the team
+for the member's names, and Restore from backup… checks the backup selected there, since it reads it whole; a backups
+folder in a slow shared folder (or years of notes) must not freeze the window while a wheel is turned over the months
+box or the members, or an arrow key moves down the list. The newest count or check alone is shown, a deletion or an
+erasure is only ever confirmed for the months or the member whose count is shown, and only a backup that has passed
+its check can be restored."""
 
 from __future__ import annotations
 
@@ -18,19 +20,27 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
+from copdesk.core.model import Role
 from copdesk.core.retention import retention_cutoff
 from copdesk.services import data_care
 from copdesk.shutdown import save_and_quit
-from copdesk.store import sessions
+from copdesk.store import sessions, teams
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, new_backup_path, verify_restorable
+from copdesk.store.erasure import ErasureCounts
 from copdesk.store.errors import StoreError
 from copdesk.store.retention import RetentionCounts
 from copdesk.views.data_care import restore_dialog
-from copdesk.views.data_care.data_care_dialogs import COUNTING, FAULT_COUNTING, RetentionDialog
+from copdesk.views.data_care.data_care_dialogs import (
+    COUNTING,
+    ERASE_COUNT,
+    FAULT_COUNTING,
+    EraseMemberDialog,
+    RetentionDialog,
+)
 from copdesk.views.data_care.restore_dialog import RestoreDialog
 from tests.reliability.conftest import NOW, fill
-from tests.reliability.test_data_care_gui import _context, _filled_window, _until_counted
+from tests.reliability.test_data_care_gui import _context, _filled_window, _shown_erase_dialog, _until_counted
 
 COUNTING_THREAD = "copdesk-retention-preview"
 CHECKING_THREAD = "copdesk-backup-check"
@@ -74,6 +84,18 @@ class HeldCount(Held):
             return None
         counts = RetentionCounts(retention_cutoff(now, months), months * 100, 0, 0)
         return data_care.RetentionPreview(months, counts, data_care.CopiesDeletedWhole(0, 0))
+
+
+class HeldErasureCount(Held):
+    """The count of what Erase would remove: each member's contributions are their id times a hundred, so whose
+    count is shown can be told from the dialog's words."""
+
+    def __call__(
+        self, _db_path: Path, member_id: int, superseded: Callable[[], bool]
+    ) -> data_care.ErasurePreview | None:
+        if not self.hold(member_id, superseded):
+            return None
+        return data_care.ErasurePreview(member_id, ErasureCounts(member_id * 100, 0, 0, 0, ()), ())
 
 
 class HeldCheck(Held):
@@ -228,6 +250,115 @@ def test_closing_mid_count_gives_it_up_and_leaves_no_thread(
         (dialog if closing == "the dialog" else window).close()
     assert not dialog.isVisible() and (closing == "the dialog" or not window.isVisible())
     assert held.given_up == [24] and not _counting_alive(), "ended before the close returned"
+    qtbot.wait(10)  # what the worker had queued, had it delivered anything
+    assert dialog.preview.text() == COUNTING
+
+
+# -- Erase a member's data counts what would go beside the window ---------------------------------------------------
+def test_the_erasure_count_beside_the_window_is_the_one_shown_and_stops_when_superseded(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    team_id = fill(db)
+    other = teams.create_team(db, "Riverside Team", [("Zoë Quinn", Role.PRACTITIONER)], NOW)
+    zoe = next(m.id for m in teams.list_members(db, team_id) if m.display_name == "Zoë Quinn")
+    beside = data_care.preview_erasure_beside(db_path, zoe, lambda: False)
+    assert beside == data_care.ErasurePreview(zoe, data_care.preview_erasure(db, zoe), (other.name,))
+    assert beside.counts.contributions == 3
+    assert data_care.preview_erasure_beside(db_path, zoe, lambda: True) is None  # given up at once
+    with pytest.raises(StoreError, match=r"^What would be erased could not be counted just now \("):
+        data_care.preview_erasure_beside(tmp_path / "gone" / "copdesk.db", zoe, lambda: False)
+
+
+def _erase_counting_alive() -> bool:
+    return any(thread.name == ERASE_COUNT for thread in threading.enumerate())
+
+
+def _choose(dialog: EraseMemberDialog, name: str) -> int:
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText(name))
+    return int(dialog.member_combo.currentData())
+
+
+def test_a_slow_erasure_count_never_holds_up_the_window_and_erase_waits_for_the_member_shown(
+    qtbot: QtBot, db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Choosing a member searched every note of the team for their names on the window's thread, 75-115 ms a member
+    on years of notes (longer on a network share): the window stuttered as a wheel went down the members."""
+    team_id = fill(db)
+    held = HeldErasureCount(until_superseded=True)
+    monkeypatch.setattr(data_care, "preview_erasure_beside", held)
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    bo = _choose(dialog, "Bo Day")
+    assert held.begun.wait(5), "the count is under way, and the dialog is open"
+    answered: list[bool] = []
+    QTimer.singleShot(0, lambda: answered.append(True))
+    qtbot.waitUntil(lambda: answered == [True])  # the window's event loop runs meanwhile
+    assert dialog.preview.text() == COUNTING
+    assert not dialog.confirm.isEnabled() and not dialog.erase_button.isEnabled()
+    dialog.confirm.setChecked(True)  # as a shortcut might, though the box cannot be ticked
+    assert not dialog.erase_button.isEnabled()
+    dialog.erase()  # as a click might
+    assert not dialog.busy and dialog.member_combo.findText("Bo Day") != -1, "nobody is erased on a count not shown"
+
+    zoe = _choose(dialog, "Zoë Quinn")  # a wheel turned on: Bo Day's count gives up, and is never shown
+    qtbot.waitUntil(lambda: held.asked == [bo, zoe])
+    assert held.given_up == [bo] and not dialog.confirm.isChecked() and not dialog.erase_button.isEnabled()
+    held.go_on.set()
+    qtbot.waitUntil(dialog.confirm.isEnabled)
+    assert held.threads == [ERASE_COUNT] * 2
+    assert dialog.preview.text().startswith(f"To erase from Harbour Team: contributions: {zoe * 100} ·")
+    assert dialog.previewed is not None and dialog.previewed.member_id == zoe
+    assert not dialog.confirm.isChecked(), "a tick given before the count was shown is not kept"
+    dialog.confirm.setChecked(True)
+    assert dialog.erase_button.isEnabled()
+    dialog.member_combo.setCurrentIndex(-1)  # nobody chosen: no count is asked, and Erase cannot be pressed
+    assert not dialog.erase_button.isEnabled() and dialog.preview.text().startswith("Choose the member")
+    dialog.reject()
+    assert not _erase_counting_alive()
+
+
+def test_an_erasure_count_that_fails_says_so_and_choosing_the_member_again_counts_again(
+    qtbot: QtBot, db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database on a share that has gone for a moment: the dialog says so, offers nothing to erase, and the member
+    chosen again (the list opened, the same name picked) is counted again."""
+    team_id = fill(db)
+    real = data_care.preview_erasure_beside
+    failures = ["What would be erased could not be counted just now (The network path was not found)."]
+
+    def failing_once(db_path: Path, member_id: int, superseded: Callable[[], bool]) -> object:
+        if failures:
+            raise StoreError(failures.pop())
+        return real(db_path, member_id, superseded)
+
+    monkeypatch.setattr(data_care, "preview_erasure_beside", failing_once)
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    _choose(dialog, "Zoë Quinn")
+    qtbot.waitUntil(lambda: dialog.preview.text() != COUNTING)
+    assert dialog.preview.text() == (
+        "What would be erased could not be counted just now (The network path was not found). Nothing can be erased "
+        "until it is: choose the member again."
+    )
+    assert not dialog.confirm.isEnabled() and not dialog.erase_button.isEnabled()
+    dialog.member_combo.activated.emit(dialog.member_combo.currentIndex())
+    qtbot.waitUntil(dialog.confirm.isEnabled)
+    assert dialog.preview.text().startswith("To erase from Harbour Team: contributions: 3 ·")
+
+
+@pytest.mark.parametrize("closing", ["the dialog", "the window"])
+def test_closing_mid_erasure_count_gives_it_up_and_leaves_no_thread(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, closing: str
+) -> None:
+    held = HeldErasureCount(until_superseded=True)
+    monkeypatch.setattr(data_care, "preview_erasure_beside", held)
+    window, team_id = _filled_window(qtbot, db_path)
+    window.reload_teams(team_id)
+    window.safeguards.erase_member_data()
+    dialog = window.safeguards.current_dialog
+    assert isinstance(dialog, EraseMemberDialog)
+    _choose(dialog, "Zoë Quinn")
+    assert held.begun.wait(5)
+    (dialog if closing == "the dialog" else window).close()
+    assert not dialog.isVisible() and len(held.given_up) == 1 and not _erase_counting_alive(), "ended before close"
     qtbot.wait(10)  # what the worker had queued, had it delivered anything
     assert dialog.preview.text() == COUNTING
 

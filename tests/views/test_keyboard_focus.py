@@ -161,15 +161,19 @@ def _erase(window: MainWindow) -> QWidget:
     dialog = window.safeguards.current_dialog
     assert isinstance(dialog, EraseMemberDialog)
     dialog.member_combo.setCurrentIndex(0)
-    dialog.confirm.setChecked(True)
-    return _opened(dialog)
+    return _ticked(dialog)
 
 
 def _retention(window: MainWindow) -> QWidget:
     window.safeguards.delete_old_sessions()
     dialog = window.safeguards.current_dialog
     assert isinstance(dialog, RetentionDialog)
-    for _ in range(1000):  # the box can be ticked once what would be deleted is counted, in a worker thread
+    return _ticked(dialog)
+
+
+def _ticked(dialog: EraseMemberDialog | RetentionDialog) -> QWidget:
+    """The dialog opened with its box ticked: it can be ticked once what would go is counted, in a worker thread."""
+    for _ in range(1000):
         if dialog.confirm.isEnabled():
             break
         QTest.qWait(5)

@@ -54,6 +54,8 @@ DEFAULT_RETENTION_MONTHS = 24
 FAULT = "Stopped by a fault in CoPDesk (it is in the crash log). What was begun is finished when CoPDesk next starts."
 COUNTING = "Counting…"
 FAULT_COUNTING = "What would be deleted could not be counted: a fault in CoPDesk (it is in the crash log)."
+FAULT_COUNTING_ERASURE = "What would be erased could not be counted: a fault in CoPDesk (it is in the crash log)."
+ERASE_COUNT = "copdesk-erasure-preview"  # the worker thread's name
 
 
 T = TypeVar("T")
@@ -260,7 +262,12 @@ def _counted_beside(
 
 
 class EraseMemberDialog(DataCareDialog):
-    """Erase one member's participation data and their ownership of actions (the right to erasure)."""
+    """Erase one member's participation data and their ownership of actions (the right to erasure).
+
+    What would be erased is counted in a worker thread (:func:`copdesk.services.data_care.preview_erasure_beside`):
+    every free text of the team is searched for the member's names. Only the count for the member shown is shown, and
+    until it is, the box cannot be ticked nor Erase pressed: an erasure is only ever confirmed for the member whose
+    count was read."""
 
     changed = Signal()
 
@@ -274,16 +281,20 @@ class EraseMemberDialog(DataCareDialog):
         self.result_label, self.erase_button = ui.resultLabel, ui.eraseButton
         self.team_id = team_id
         self.team_name = get_team(context.db, team_id).name
+        self.previewed: data_care.ErasurePreview | None = None  # the count shown; None while counting
+        self._count_failed = False
+        self._counting = NewestOnly(partial(data_care.preview_erasure_beside, context.db_path), ERASE_COUNT, self)
+        self._counting.done.connect(self._counted)
+        self.finished.connect(self._counting.stop)  # closed: a count under way gives up, and its thread ends
         self.member_combo.setPlaceholderText("Choose whose data to erase")
         self._list_members()
         ui.closeButton.clicked.connect(self.reject)
         self.delete_damaged, self.retry = ui.deleteDamagedButton, ui.retryButton
         self.delete_damaged.clicked.connect(lambda: _finish_earlier(self, delete_damaged=True))
         self.retry.clicked.connect(lambda: _finish_earlier(self, delete_damaged=False))
-        # A tick given for one member is not given for another: choosing again (a wheel turn, an arrow key) clears it.
-        self.member_combo.currentIndexChanged.connect(lambda: self.confirm.setChecked(False))
         self.member_combo.currentIndexChanged.connect(self.refresh)
-        self.confirm.toggled.connect(self.refresh)
+        self.member_combo.activated.connect(self._count_again_if_failed)
+        self.confirm.toggled.connect(self._enable_erase)
         self.erase_button.clicked.connect(self.erase)
         self.refresh()
 
@@ -298,28 +309,68 @@ class EraseMemberDialog(DataCareDialog):
         self.confirm.setChecked(False)
 
     def refresh(self) -> None:
+        """Count what erasing the member shown would remove, in the worker: "Counting…" meanwhile, and the box unticked
+        and not to be ticked until the count is shown. A tick given for one member is not given for another: choosing
+        again (a wheel turn, an arrow key) clears it."""
+        self.previewed = None
+        self._count_failed = False
+        self.confirm.setChecked(False)
+        self.confirm.setEnabled(False)
+        self._enable_erase()
         member_id = self.member_combo.currentData()
         if member_id is None:
+            self._counting.drop()
             self.preview.setText(
                 f"Choose the member of {self.team_name} whose data is to be erased."
                 if self.member_combo.count()
                 else f"Nobody is on {self.team_name}'s roster."
             )
-            self.erase_button.setEnabled(False)
-            _grow(self)
-            return
-        counts = data_care.preview_erasure(self.context.db, int(member_id))
-        how = _HOW_TO_CORRECT if counts.texts_mentioning else ""
-        self.preview.setText(
-            f"To erase from {self.team_name}: {counts.summary()}.{how}{self._elsewhere(int(member_id))}"
-        )
-        self.erase_button.setEnabled(self.confirm.isChecked())
+        else:
+            self.preview.setText(COUNTING)
+            self._counting.ask(int(member_id))
         _grow(self)
 
-    def _elsewhere(self, member_id: int) -> str:
+    def _count_again_if_failed(self) -> None:
+        """The member chosen again after their count failed: count again (choosing the member shown changes
+        nothing else)."""
+        if self._count_failed:
+            self.refresh()
+
+    def _counted(self, outcome: object) -> None:
+        if isinstance(outcome, StoreError):
+            self._count_failed = True
+            self.preview.setText(f"{outcome.message} Nothing can be erased until it is: choose the member again.")
+            _grow(self)
+            return
+        if isinstance(outcome, BaseException):
+            self.preview.setText(FAULT_COUNTING_ERASURE)
+            _grow(self)
+            raise outcome  # a fault: the crash log has it, and the window's banner says so
+        preview = cast(data_care.ErasurePreview | None, outcome)
+        if preview is None or preview.member_id != self.member_combo.currentData():
+            return  # given up for a newer count, which is on its way
+        how = _HOW_TO_CORRECT if preview.counts.texts_mentioning else ""
+        self.preview.setText(
+            f"To erase from {self.team_name}: {preview.counts.summary()}.{how}{self._elsewhere(preview)}"
+        )
+        self.previewed = preview
+        self.confirm.setChecked(False)  # a tick is given once the count is read, never before
+        self.confirm.setEnabled(True)
+        self._enable_erase()
+        _grow(self)
+
+    def _shown_preview(self) -> data_care.ErasurePreview | None:
+        """The count shown, if it is the member chosen now's."""
+        previewed = self.previewed
+        return previewed if previewed is not None and previewed.member_id == self.member_combo.currentData() else None
+
+    def _enable_erase(self) -> None:
+        self.erase_button.setEnabled(self.confirm.isChecked() and self._shown_preview() is not None)
+
+    def _elsewhere(self, preview: data_care.ErasurePreview) -> str:
         """A sentence (with a leading space) when someone of the member's name is on another team's roster, which
         this erasure does not reach; else empty."""
-        others = data_care.other_rosters_with_name_of(self.context.db, member_id)
+        others = list(preview.other_rosters)
         if not others:
             return ""
         rosters = listed(others) + ("'s roster" if len(others) == 1 else "'s rosters")
@@ -329,12 +380,12 @@ class EraseMemberDialog(DataCareDialog):
         )
 
     def erase(self) -> None:
-        member_id = self.member_combo.currentData()
-        if member_id is None:
-            return
+        preview = self._shown_preview()
+        if not (self.confirm.isChecked() and preview is not None):
+            return  # confirmed before the member's count was shown
         before = data_care.unfinished(self.context.db)
-        elsewhere = self._elsewhere(int(member_id))
-        db_path, now = self.context.db_path, self.context.now()
+        elsewhere = self._elsewhere(preview)
+        db_path, now, member_id = self.context.db_path, self.context.now(), preview.member_id
 
         def erased(report: data_care.CareReport[Any]) -> None:
             self._list_members()
@@ -348,7 +399,7 @@ class EraseMemberDialog(DataCareDialog):
             self._list_members()  # one refused after the member's rows were deleted is finished at the next start
             self.refresh()
 
-        self._work("Erasing", lambda db: data_care.erase_member(db, db_path, int(member_id), now), erased, refused)
+        self._work("Erasing", lambda db: data_care.erase_member(db, db_path, member_id, now), erased, refused)
 
 
 _HOW_TO_CORRECT = (
