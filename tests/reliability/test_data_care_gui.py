@@ -26,8 +26,9 @@ from copdesk.store import migrations, notes, pending_care, scrub, sessions, team
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupFile, BackupKind, new_backup_path, verify_restorable
 from copdesk.views.context import AppContext
-from copdesk.views.data_care import data_care_dialogs
-from copdesk.views.data_care.data_care_dialogs import FAULT, EraseMemberDialog, RetentionDialog
+from copdesk.views.data_care import care_dialog
+from copdesk.views.data_care.care_dialog import FAULT
+from copdesk.views.data_care.data_care_dialogs import EraseMemberDialog, RetentionDialog
 from copdesk.views.data_care.restore_dialog import RestoreDialog
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.shell import safeguards as safeguards_module
@@ -789,7 +790,7 @@ def test_a_data_care_dialog_never_grows_past_the_foot_of_the_screen(qtbot: QtBot
     dialog.result_label.setText(
         " ".join(f"backups/copdesk.db/auto-2026{day:04d}.db (access denied)" for day in range(400))
     )
-    data_care_dialogs._grow(dialog)
+    care_dialog.grow(dialog)
     room = dialog.screen().availableGeometry()
     assert room.contains(dialog.frameGeometry()), (dialog.frameGeometry(), room)
 
@@ -806,7 +807,7 @@ def test_hundreds_of_files_named_in_a_data_care_dialog_scroll_and_its_buttons_st
     dialog.result_label.setText(
         " ".join(f"backups/copdesk.db/auto-2026{day:04d}.db (access denied)" for day in range(400)) + " THE LAST WORDS."
     )
-    data_care_dialogs._grow(dialog)
+    care_dialog.grow(dialog)
     QTest.qWait(10)  # the layout settles
 
     room = dialog.screen().availableGeometry()

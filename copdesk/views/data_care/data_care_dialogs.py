@@ -6,14 +6,9 @@ what will happen is ticked, and each dialog first shows what would go. No second
 sure?", so the dialogs can be driven by tests without anything blocking. Close is each dialog's default button:
 Enter pressed in the box or on the tick closes the dialog, and never deletes nor erases.
 
-The deletions are :mod:`copdesk.services.data_care`'s: they reach every copy and span many files, so they run
-outside the write guard's single transaction, and a refusal is said in the dialog itself. Cleaning every backup can
-take a minute, so they run in a worker thread on a connection of their own while the window goes on answering; the
-dialog says what it is doing, and nothing in it can be pressed, nor can it be closed, until the work ends. A copy
-too damaged to be cleaned is named there, with a button that deletes it (the data in it would otherwise stay); one
-that a full disk or a permission stopped is named with the reason, and a button tries again. What Delete old sessions
-would delete is counted in a worker thread too, as it lists every backup: nothing can be ticked until the count for
-the months shown is there.
+The deletions run in a worker thread, and the dialog waits for them (:mod:`copdesk.views.data_care.care_dialog`).
+What each would delete is counted in a worker thread too, as Delete old sessions lists every backup and Erase searches
+every note of the team: nothing can be ticked until the count for the months or the member shown is there.
 """
 
 from __future__ import annotations
@@ -22,20 +17,10 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QComboBox,
-    QDialog,
-    QLabel,
-    QPushButton,
-    QWidget,
-)
-from sqlite_utils import Database
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QWidget
 
 from copdesk.core.date_names import short_date
 from copdesk.core.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
@@ -44,109 +29,16 @@ from copdesk.services import data_care
 from copdesk.store.errors import StoreError
 from copdesk.store.teams import get_team, list_members
 from copdesk.views.context import AppContext
+from copdesk.views.data_care.care_dialog import DataCareDialog, finish_earlier, grow, say_outcome, say_refused
 from copdesk.views.forms.ui_erase_member import Ui_EraseMemberDialog
 from copdesk.views.forms.ui_retention import Ui_RetentionDialog
-from copdesk.views.widgets.background import BackgroundJob, NewestOnly
-from copdesk.views.widgets.forms import fit_height_on_screen
-from copdesk.views.widgets.scrolling_words import ScrollingWords
+from copdesk.views.widgets.background import NewestOnly
 
 DEFAULT_RETENTION_MONTHS = 24
-FAULT = "Stopped by a fault in CoPDesk (it is in the crash log). What was begun is finished when CoPDesk next starts."
 COUNTING = "Counting…"
 FAULT_COUNTING = "What would be deleted could not be counted: a fault in CoPDesk (it is in the crash log)."
 FAULT_COUNTING_ERASURE = "What would be erased could not be counted: a fault in CoPDesk (it is in the crash log)."
 ERASE_COUNT = "copdesk-erasure-preview"  # the worker thread's name
-
-
-T = TypeVar("T")
-
-
-class DataCareDialog(QDialog):
-    """What the Delete old sessions and Erase dialogs share: their long work runs in a worker thread (:meth:`_work`),
-    and until it ends nothing in the dialog can be pressed and the dialog cannot be closed."""
-
-    context: AppContext
-    delete_damaged: QPushButton
-    retry: QPushButton
-    result_label: QLabel
-    busy = False
-    _job: BackgroundJob | None = None
-
-    def reject(self) -> None:
-        if not self.busy:  # Escape, Close and the title bar's cross wait for the work to end
-            super().reject()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Opened as tall as its words: Qt opened it at the height of its words wrapped narrower than they are, and
-        the lines that say what an erasure does were cut off at the top and foot of their label."""
-        super().showEvent(event)
-        if not event.spontaneous():
-            _grow(self)
-
-    @property
-    def work_under_way(self) -> BackgroundJob | None:
-        """The work under way, if any: the window closing waits for it (the data stays open and the instance lock
-        held until it ends)."""
-        return self._job if self.busy else None
-
-    def _work(
-        self,
-        working: str,
-        act: Callable[[Database], T],
-        then: Callable[[T], None],
-        refused: Callable[[StoreError], None],
-    ) -> None:
-        """Run ``act`` on a connection of its own in a worker thread, saying ``working`` meanwhile, then hand its
-        result to ``then``, or a refusal to ``refused``, here. Cleaning every backup can take a minute: the window
-        must not stop answering meanwhile (Windows would call it "Not responding", and a facilitator might end it).
-        An erasure or a deletion stopped by a crash or a log-off is finished at the next start."""
-        db_path = self.context.db_path
-        controls = [
-            widget
-            for widget in self.findChildren(QWidget)
-            if isinstance(widget, QAbstractButton | QComboBox | QAbstractSpinBox) and widget.isEnabled()
-        ]
-        for widget in controls:
-            widget.setEnabled(False)
-        self.busy = True
-        self.setCursor(Qt.CursorShape.BusyCursor)
-        self.result_label.setText(f"{working}… Every backup is cleaned too, which can take a minute.")
-        _grow(self)
-        doing = "cleaning every backup of what it erases or deletes"
-        job = self._job = BackgroundJob(partial(_outcome, db_path, act), "copdesk-data-care", self, doing=doing)
-
-        def ended(outcome: object) -> None:
-            self.busy = False
-            self.unsetCursor()
-            for widget in controls:
-                widget.setEnabled(True)
-            self._job = None
-            job.deleteLater()
-            try:
-                if isinstance(outcome, StoreError):
-                    refused(outcome)
-                elif isinstance(outcome, BaseException):
-                    self.result_label.setText(FAULT)
-                    _grow(self)
-                    raise outcome  # a fault: the crash log has it, and the window's banner says so
-                else:
-                    then(cast(T, outcome))  # what ``act`` returned
-            finally:
-                self._work_ended()
-
-        job.done.connect(ended)
-        job.start()
-
-    def _work_ended(self) -> None:
-        """Once the work has ended and what it did is said: what the dialog does then besides (none here)."""
-
-
-def _outcome(db_path: Path, act: Callable[[Database], T]) -> object:
-    """In the worker: what ``act`` returned, or what it raised, for the dialog to say on its own thread."""
-    try:
-        return data_care.on_own_connection(db_path, act)
-    except Exception as exc:  # handed to the GUI thread, which raises what is not a refusal
-        return exc
 
 
 class RetentionDialog(DataCareDialog):
@@ -171,8 +63,8 @@ class RetentionDialog(DataCareDialog):
         self.months.setValue(DEFAULT_RETENTION_MONTHS)
         ui.closeButton.clicked.connect(self.reject)
         self.delete_damaged, self.retry = ui.deleteDamagedButton, ui.retryButton
-        self.delete_damaged.clicked.connect(lambda: _finish_earlier(self, delete_damaged=True))
-        self.retry.clicked.connect(lambda: _finish_earlier(self, delete_damaged=False))
+        self.delete_damaged.clicked.connect(lambda: finish_earlier(self, delete_damaged=True))
+        self.retry.clicked.connect(lambda: finish_earlier(self, delete_damaged=False))
         self.previewed: int | None = None  # the months whose count is shown; None while counting
         self._counting = NewestOnly(partial(_counted_beside, context.db_path), "copdesk-retention-preview", self)
         self._counting.done.connect(self._counted)
@@ -201,11 +93,11 @@ class RetentionDialog(DataCareDialog):
             self.preview.setText(
                 f"{outcome.message} Nothing can be deleted until it is: change the months to count again."
             )
-            _grow(self)
+            grow(self)
             return
         if isinstance(outcome, BaseException):
             self.preview.setText(FAULT_COUNTING)
-            _grow(self)
+            grow(self)
             raise outcome  # a fault: the crash log has it, and the window's banner says so
         preview = cast(data_care.RetentionPreview | None, outcome)
         if preview is None:
@@ -222,7 +114,7 @@ class RetentionDialog(DataCareDialog):
         self.confirm.setChecked(False)  # a tick is given once the count is read, never before
         self.confirm.setEnabled(True)
         self._enable_delete()
-        _grow(self)
+        grow(self)
 
     def _enable_delete(self) -> None:
         self.delete_button.setEnabled(self.confirm.isChecked() and self.previewed == self.months.value())
@@ -238,7 +130,7 @@ class RetentionDialog(DataCareDialog):
         db_path, months, now = self.context.db_path, self.months.value(), self.context.now()
 
         def refused(exc: StoreError) -> None:
-            _refused(self, exc, begun=data_care.unfinished(self.context.db) > before)
+            say_refused(self, exc, begun=data_care.unfinished(self.context.db) > before)
 
         self._work(
             "Deleting the old sessions",
@@ -249,7 +141,7 @@ class RetentionDialog(DataCareDialog):
 
     def _deleted(self, report: data_care.CareReport[Any]) -> None:
         counts = report.counts.summary() if report.counts is not None else ""
-        _say_outcome(self, self.result_label, f"Deleted: {counts}", report)
+        say_outcome(self, self.result_label, f"Deleted: {counts}", report)
         self.changed.emit()
 
 
@@ -290,8 +182,8 @@ class EraseMemberDialog(DataCareDialog):
         self._list_members()
         ui.closeButton.clicked.connect(self.reject)
         self.delete_damaged, self.retry = ui.deleteDamagedButton, ui.retryButton
-        self.delete_damaged.clicked.connect(lambda: _finish_earlier(self, delete_damaged=True))
-        self.retry.clicked.connect(lambda: _finish_earlier(self, delete_damaged=False))
+        self.delete_damaged.clicked.connect(lambda: finish_earlier(self, delete_damaged=True))
+        self.retry.clicked.connect(lambda: finish_earlier(self, delete_damaged=False))
         self.member_combo.currentIndexChanged.connect(self.refresh)
         self.member_combo.activated.connect(self._count_again_if_failed)
         self.confirm.toggled.connect(self._enable_erase)
@@ -328,7 +220,7 @@ class EraseMemberDialog(DataCareDialog):
         else:
             self.preview.setText(COUNTING)
             self._counting.ask(int(member_id))
-        _grow(self)
+        grow(self)
 
     def _count_again_if_failed(self) -> None:
         """The member chosen again after their count failed: count again (choosing the member shown changes
@@ -340,11 +232,11 @@ class EraseMemberDialog(DataCareDialog):
         if isinstance(outcome, StoreError):
             self._count_failed = True
             self.preview.setText(f"{outcome.message} Nothing can be erased until it is: choose the member again.")
-            _grow(self)
+            grow(self)
             return
         if isinstance(outcome, BaseException):
             self.preview.setText(FAULT_COUNTING_ERASURE)
-            _grow(self)
+            grow(self)
             raise outcome  # a fault: the crash log has it, and the window's banner says so
         preview = cast(data_care.ErasurePreview | None, outcome)
         if preview is None or preview.member_id != self.member_combo.currentData():
@@ -357,7 +249,7 @@ class EraseMemberDialog(DataCareDialog):
         self.confirm.setChecked(False)  # a tick is given once the count is read, never before
         self.confirm.setEnabled(True)
         self._enable_erase()
-        _grow(self)
+        grow(self)
 
     def _shown_preview(self) -> data_care.ErasurePreview | None:
         """The count shown, if it is the member chosen now's."""
@@ -390,12 +282,12 @@ class EraseMemberDialog(DataCareDialog):
         def erased(report: data_care.CareReport[Any]) -> None:
             self._list_members()
             how = _HOW_TO_CORRECT if report.counts.texts_mentioning else ""
-            _say_outcome(self, self.result_label, f"Erased: {report.counts.summary()}", report, then=how + elsewhere)
+            say_outcome(self, self.result_label, f"Erased: {report.counts.summary()}", report, then=how + elsewhere)
             self.refresh()
             self.changed.emit()
 
         def refused(exc: StoreError) -> None:
-            _refused(self, exc, begun=data_care.unfinished(self.context.db) > before)
+            say_refused(self, exc, begun=data_care.unfinished(self.context.db) > before)
             self._list_members()  # one refused after the member's rows were deleted is finished at the next start
             self.refresh()
 
@@ -406,95 +298,3 @@ _HOW_TO_CORRECT = (
     " Search notes (Ctrl+F) finds those in notes, issues (and how they were resolved), actions and escalation"
     " outcomes: select one and correct its words there."
 )
-
-
-def _say_outcome(
-    dialog: DataCareDialog, label: QLabel, done: str, report: data_care.CareReport[Any], *, then: str = ""
-) -> None:
-    """What was done, and where (``then``: what the facilitator may do next, a sentence with a leading space)."""
-    then += _kept_files_left(dialog)
-    if report.complete:
-        label.setText(f"{done} · {report.copies_summary(dialog.context.db_path)}.{then}")
-    else:
-        label.setText(f"{done}, in the database; not yet everywhere{_left(dialog, [report])}{then}")
-    _offer(dialog, [report])
-
-
-def _kept_files_left(dialog: DataCareDialog) -> str:
-    """A sentence (with a leading space) when files of words CoPDesk could not save wait beside the data: the
-    deletion did not reach them, and "backups cleaned" must not read as "gone everywhere"; else empty."""
-    count = data_care.kept_files_beside(dialog.context.db_path)
-    if not count:
-        return ""
-    files, them = ("A file", "it") if count == 1 else (f"{count} files", "them")
-    return (
-        f" {files} of words CoPDesk could not save, in the “unsaved-notes” folder beside your data, "
-        f"{'is' if count == 1 else 'are'} not reached by this: read {them}, then delete {them}."
-    )
-
-
-def _left(dialog: DataCareDialog, reports: list[data_care.CareReport[Any]]) -> str:
-    """Where the data is still, and what each button left to press does about it."""
-    said = "".join(report.problems(dialog.context.db_path) for report in reports) + "."
-    if any(report.copies.damaged for report in reports):
-        said += " If nobody needs the damaged files, delete them with “Delete the damaged copies”."
-    if any(report.copies.not_cleaned for report in reports):
-        said += " Put that right, then press “Try again” (CoPDesk also tries again at its next start)."
-    return said
-
-
-def _offer(dialog: DataCareDialog, reports: list[data_care.CareReport[Any]]) -> None:
-    dialog.delete_damaged.setVisible(any(report.copies.damaged for report in reports))
-    dialog.retry.setVisible(any(report.copies.not_cleaned for report in reports))
-    _grow(dialog)
-
-
-def _grow(dialog: DataCareDialog) -> None:
-    """Fit the dialog's height to its words at its width, as long as they now are (a member whose name is in notes
-    has a preview of several lines, a copy not cleaned a message of five). ``adjustSize`` would measure the wrapped
-    words at a narrower width than the dialog has, leaving a gap, or cutting off lines once the dialog is at its
-    minimum width. Until the dialog is shown its labels have no width, and showing it fits it to its words. It never
-    grows past the screen's foot, where its buttons would be out of reach (a dozen copies not cleaned, on 768 px):
-    what was done (hundreds of backups named) scrolls instead."""
-    window = dialog.window()
-    if not window.isVisible():
-        return
-    for words in window.findChildren(ScrollingWords):
-        words.updateGeometry()  # its height is its words', which have changed since the layout last asked
-    fit_height_on_screen(window)
-
-
-def _refused(dialog: DataCareDialog, exc: StoreError, *, begun: bool) -> None:
-    """A refusal, said in the dialog; a deletion it stopped part-way (``begun``) waits for “Try again” (or the
-    next start)."""
-    then = " It is done in part: once that is put right, press “Try again” (or CoPDesk finishes it at its next start)."
-    dialog.result_label.setText(exc.message + (then if begun else ""))
-    dialog.retry.setVisible(begun)
-    _grow(dialog)
-
-
-def _finish_earlier(dialog: DataCareDialog, *, delete_damaged: bool) -> None:
-    """Finish what is pending: clean again what was not cleaned, and delete the damaged copies if asked to."""
-    db_path, now = dialog.context.db_path, dialog.context.now()
-
-    def refused(exc: StoreError) -> None:
-        _refused(dialog, exc, begun=data_care.unfinished(dialog.context.db) > 0)
-
-    dialog._work(
-        "Deleting the damaged copies" if delete_damaged else "Trying again",
-        lambda db: data_care.finish_pending_care(db, db_path, now, delete_damaged=delete_damaged),
-        partial(_finished_earlier, dialog, delete_damaged=delete_damaged),
-        refused,
-    )
-
-
-def _finished_earlier(
-    dialog: DataCareDialog, reports: list[data_care.CareReport[None]], *, delete_damaged: bool
-) -> None:
-    done = f"damaged copies deleted: {sum(len(r.copies.deleted) for r in reports)}" if delete_damaged else ""
-    left = [report for report in reports if not report.complete]
-    if left:
-        dialog.result_label.setText(f"{(done or 'Tried again').capitalize()}; not yet everywhere{_left(dialog, left)}")
-    else:
-        dialog.result_label.setText(f"Finished: {done or 'every backup is cleaned'}.")
-    _offer(dialog, left)

@@ -28,7 +28,7 @@ from copdesk.views.live.live_session import LiveSession
 from copdesk.views.widgets.banner import Banner, show_write_failures
 
 if TYPE_CHECKING:
-    from copdesk.views.data_care.data_care_dialogs import DataCareDialog
+    from copdesk.views.data_care.care_dialog import DataCareDialog
     from copdesk.views.widgets.background import BackgroundJob
 
 WARNED_LOCATIONS_KEY = "warnings/unsafeDataFolder"
