@@ -18,15 +18,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from copdesk.core.text import listed
-from copdesk.views.widgets.background import BackgroundJob
+from copdesk.views.widgets.background import BackgroundJob, wait_answering
 
 LONG_WAIT_SECONDS = 20.0  # a backup cleaned or a copy saved on a local disk takes far less
-POLL_SECONDS = 0.05
 LONG_WAIT = (
     " This is taking longer than it should: a folder on a network drive or a memory stick may have stopped answering."
     " CoPDesk goes on waiting for it, as cutting it short is what this wait avoids. If CoPDesk must be ended (Task"
@@ -82,12 +81,13 @@ def finish_saying_so(jobs: Sequence[BackgroundJob], clock: Callable[[], float] =
     notice = FinishingNotice([job.doing for job in under_way])
     notice.show()
     started = clock()
+
+    def say_if_long() -> None:
+        if clock() - started >= LONG_WAIT_SECONDS:
+            notice.say_it_is_long()
+
     try:
-        for job in jobs:
-            while not job.wait(POLL_SECONDS):
-                if clock() - started >= LONG_WAIT_SECONDS:
-                    notice.say_it_is_long()
-                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        wait_answering(jobs, say_if_long)
     finally:
         notice.finish()
         notice.deleteLater()

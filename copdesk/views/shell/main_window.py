@@ -328,7 +328,9 @@ class MainWindow(QMainWindow):
     def finish_background_work(self, *, closing: bool = False) -> None:
         """Run or wait for every job handed to :meth:`after_first_paint`, a copy of the data being saved and an erasure
         or a deletion of old sessions under way: before a restore or data care, and at quit (``closing``: the window
-        is gone, so a notice says what CoPDesk is finishing, :mod:`copdesk.views.shell.finishing_notice`)."""
+        is gone, so a notice says what CoPDesk is finishing, :mod:`copdesk.views.shell.finishing_notice`). Before data
+        care the window stays in view, and goes on painting while it waits: a copy being saved to a memory stick, or
+        the start-up backup's rename held by a virus scanner for a second and a half, froze it."""
         jobs = list(self._deferred_jobs)
         if self._opened:
             self._ensure_tools()  # whoever hears how a job ended is among the tools
@@ -338,8 +340,11 @@ class MainWindow(QMainWindow):
 
             finish_saying_so(jobs)
         else:
+            from copdesk.views.widgets.background import wait_answering
+
             for job in jobs:
-                job.wait()
+                job.start()  # one not yet begun runs in its worker too, not on the window's thread
+            wait_answering(jobs)
 
     @staticmethod
     def _wrap(widget: QWidget) -> QWidget:

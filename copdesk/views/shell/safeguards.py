@@ -138,8 +138,9 @@ class Safeguards(QObject):
             self.warning_banner.show_message(LIVE_REFUSAL)
             self._fit()
             return True
-        self.data_care_starting.emit()
-        return False
+        shown = self.host.isVisible()
+        self.data_care_starting.emit()  # the window answers while it waits: a log-off may close it meanwhile
+        return shown and not self.host.isVisible()
 
     def _open(self, dialog: QDialog) -> QDialog:
         """Window-modal and non-blocking, so the meeting's window keeps painting (and tests can click)."""

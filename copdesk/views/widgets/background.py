@@ -7,16 +7,21 @@ which runs the work on the spot if it never started, so the work always happens 
 
 :class:`NewestOnly` is for work asked for again and again as the facilitator types (note search), where only the
 newest request matters.
+
+:func:`wait_answering` waits for jobs with the window answering, never frozen: a backup's last rename, on Windows,
+is tried again for a second and a half while a virus scanner or a sync client holds the file.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QMetaObject, QObject, Qt, Signal, Slot
+
+POLL_SECONDS = 0.05  # how often a wait for a job lets the window paint and its timers run
 
 
 class BackgroundJob(QObject):
@@ -72,6 +77,16 @@ class BackgroundJob(QObject):
     @Slot()
     def _deliver(self) -> None:
         self.done.emit(self._result)
+
+
+def wait_answering(jobs: Sequence[BackgroundJob], while_waiting: Callable[[], object] = lambda: None) -> None:
+    """Wait for every job to end (one never started runs here, at once), the window painting and its timers running
+    meanwhile, with ``while_waiting`` called between looks; what the facilitator types or clicks waits until the jobs
+    have ended, so nothing asked for starts in the middle of the wait."""
+    for job in jobs:
+        while not job.wait(POLL_SECONDS):
+            while_waiting()
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
 class NewestOnly(QObject):
