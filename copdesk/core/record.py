@@ -77,6 +77,11 @@ class IssueLine(NamedTuple):
     times_raised: int
 
 
+class CameLate(NamedTuple):
+    name: str
+    time_text: str  # local wall time, "10:15"
+
+
 class LeftEarly(NamedTuple):
     name: str
     time_text: str  # local wall time, "13:40"
@@ -112,6 +117,8 @@ class SessionRecord:
     date: dt.datetime
     attendance_count: int
     attendee_names: tuple[str, ...] | None = None
+    came_late_count: int = 0  # of those who attended, how many were marked present after the start
+    came_at: tuple[CameLate, ...] | None = None  # who came after the start and when, named only with names
     left_early_count: int = 0  # of those who attended, how many left before the end (away at the end)
     left_at: tuple[LeftEarly, ...] | None = None  # who left and when, named only with names, as attendance is
     time_away: tuple[TimeAway, ...] | None = None  # who stepped out and came back, and when, named only with names
@@ -209,16 +216,22 @@ def record_sections(record: SessionRecord) -> list[Section]:
 
 
 def attendance_line(record: SessionRecord) -> str:
-    left = record.left_early_count
-    return f"{record.attendance_count} attended." + (f" {left} left before the end." if left else "")
+    late, left = record.came_late_count, record.left_early_count
+    return (
+        f"{record.attendance_count} attended."
+        + (f" {late} came after the start." if late else "")
+        + (f" {left} left before the end." if left else "")
+    )
 
 
 def attendee_lines(record: SessionRecord) -> tuple[str, ...] | None:
-    """The names (in a record exported with names), each who was away for a while or left early with when: "Bo Day
-    (away 10:20 to 10:45; left at 13:40)"."""
+    """The names (in a record exported with names), each who came late, was away for a while or left early with when:
+    "Bo Day (came at 10:05; away 10:20 to 10:45; left at 13:40)"."""
     if record.attendee_names is None:
         return None
     times: dict[str, list[str]] = {}
+    for name, time_text in record.came_at or ():
+        times.setdefault(name, []).append(f"came at {time_text}")
     for name, left_text, back_text in record.time_away or ():
         times.setdefault(name, []).append(f"away {left_text} to {back_text}")
     for name, time_text in record.left_at or ():
@@ -271,6 +284,10 @@ def render_json(record: SessionRecord) -> str:
         "content_format": record.content_format,
         "run_by": record.run_by,
         "attendee_names": None if record.attendee_names is None else list(record.attendee_names),
+        "came_late_count": record.came_late_count,
+        "came_at": None
+        if record.came_at is None
+        else [{"name": name, "time_text": time_text} for name, time_text in record.came_at],
         "left_early_count": record.left_early_count,
         "left_at": None
         if record.left_at is None

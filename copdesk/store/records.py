@@ -2,8 +2,9 @@
 
 Share-safe is enforced twice: the record type has no field for participation, and this module never reads
 the contribution or marker tables. Names are left out unless asked for: the attendance is a count (with how many
-left before the end; who, and when, and who stepped out for a while and came back, only with names), and an action
-shows its owner only with ``with_names`` (the facilitator decides whether the group record names people).
+came after the start and how many left before the end; who, and when, and who stepped out for a while and came back,
+only with names), and an action shows its owner only with ``with_names`` (the facilitator decides whether the group
+record names people).
 What the identifier check flags in the typed text is redacted unless ``keep_identifiers``
 (:mod:`copdesk.core.redaction`).
 """
@@ -22,6 +23,7 @@ from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, 
 from copdesk.core.record import (
     AgendaLine,
     AskedQuestion,
+    CameLate,
     CarriedAction,
     EscalationLine,
     IssueLine,
@@ -56,11 +58,17 @@ def session_record(
     segments = sessions.segments(db, session_id)
     positions = {segment.position: segment.name for segment in segments}
     present = sessions.attendee_ids(db, session_id)
-    away = _away(db, session)
-    names, left_at, stepped_out = None, None, None
+    away, late = _away(db, session), _came_late(db, session, present)
+    names, came_at, left_at, stepped_out = None, None, None, None
     if with_names:
         roster = {m.id: m.display_name for m in teams.list_members(db, session.team_id, include_inactive=True)}
         names = tuple(sorted((roster[m] for m in present if m in roster), key=name_sort_key))
+        came_at = tuple(
+            sorted(
+                (CameLate(roster[m], clock_time(came)) for m, came in late.items() if m in roster),
+                key=lambda came: name_sort_key(came.name),
+            )
+        )
         left_at = tuple(
             sorted(
                 (LeftEarly(roster[m], clock_time(left)) for m, left in away.left.items() if m in roster),
@@ -85,6 +93,8 @@ def session_record(
         date=_held_at(session),
         attendance_count=len(present),
         attendee_names=names,
+        came_late_count=len(late),
+        came_at=came_at,
         left_early_count=len(away.left),
         left_at=left_at,
         time_away=stepped_out,
@@ -140,6 +150,13 @@ def _held_at(session: Session) -> datetime:
 
 def _local(stamp: str) -> datetime:
     return from_utc_iso(stamp).astimezone().replace(tzinfo=None)
+
+
+def _came_late(db: Database, session: Session, present: list[int]) -> dict[int, datetime]:
+    """Who of those present was marked present after the session had started, and when."""
+    started = from_utc_iso(session.started_at) if session.started_at else None
+    came = {member_id: from_utc_iso(stamp) for member_id, stamp in sessions.arrivals(db, session.id).items()}
+    return {m: at for m, at in came.items() if m in present and started is not None and at > started}
 
 
 class _Away(NamedTuple):

@@ -14,6 +14,7 @@ import pytest
 from copdesk.core.record import (
     AgendaLine,
     AskedQuestion,
+    CameLate,
     CarriedAction,
     EscalationLine,
     IssueLine,
@@ -84,6 +85,8 @@ def test_the_record_has_no_participation_fields() -> None:
         "date",
         "attendance_count",
         "attendee_names",
+        "came_late_count",
+        "came_at",
         "left_early_count",
         "left_at",
         "time_away",
@@ -311,6 +314,26 @@ def test_who_stepped_out_and_came_back_is_named_with_when_only_with_names() -> N
         {"name": "Sam Okafor", "left_text": "13:05", "back_text": "13:15"},
         {"name": "Priya Lindqvist", "left_text": "13:20", "back_text": "13:45"},
     ]
+
+
+def test_who_came_after_the_start_is_counted_and_named_with_when_only_with_names() -> None:
+    """Without names the record counts latecomers beside those who left; with names it says who came and when, beside
+    their time away, in every format."""
+    late = dataclasses.replace(make_record(), came_late_count=1, left_early_count=1)
+    assert "7 attended. 1 came after the start. 1 left before the end." in render_markdown(late)
+    assert "1 came after the start." in render_html(late)
+    assert json.loads(render_json(late))["came_late_count"] == 1
+    assert json.loads(render_json(late))["came_at"] is None
+    named = dataclasses.replace(
+        make_record(names=("Sam Okafor", "Priya Lindqvist")),
+        came_late_count=1,
+        came_at=(CameLate("Sam Okafor", "10:05"),),
+        time_away=(TimeAway("Sam Okafor", "10:20", "10:45"),),
+    )
+    assert "- Sam Okafor \\(came at 10:05; away 10:20 to 10:45\\)" in render_markdown(named)
+    assert '<li dir="auto">Sam Okafor (came at 10:05; away 10:20 to 10:45)</li>' in render_html(named)
+    assert '<li dir="auto">Priya Lindqvist</li>' in render_html(named)
+    assert json.loads(render_json(named))["came_at"] == [{"name": "Sam Okafor", "time_text": "10:05"}]
 
 
 def test_agenda_and_dates_are_formatted_for_people() -> None:

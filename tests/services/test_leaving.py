@@ -314,6 +314,23 @@ def test_the_record_counts_only_who_was_away_at_the_end_as_leaving_before_it(db:
     ]
 
 
+def test_the_record_counts_who_came_after_the_start_and_names_them_with_when_only_with_names(db: Database) -> None:
+    """Someone marked present a quarter of an hour in did not sit through the whole session: the record counts them,
+    and with names says when they came, beside any time away, in its JSON too."""
+    session_id, _ = _live(db)
+    [di] = add_latecomers(db, session_id, [], ["Di Moss"], _at(15))
+    mark_left(db, session_id, di, _at(20))
+    mark_back(db, session_id, di, _at(25))
+    _end(db, session_id)
+
+    record = session_record(db, session_id)
+    assert (record.attendance_count, record.came_late_count, record.came_at) == (4, 1, None)
+    assert json.loads(render_json(record))["came_at"] is None
+    named = session_record(db, session_id, with_names=True)
+    assert named.came_at == (("Di Moss", _clock(_at(15))),)
+    assert json.loads(render_json(named))["came_at"] == [{"name": "Di Moss", "time_text": _clock(_at(15))}]
+
+
 def test_cpd_minutes_are_the_sessions_less_every_spell_away(db: Database) -> None:
     """Away 10:20 to 10:45 for a safeguarding call: 35 minutes of the hour, not 60. Leaving for good later takes the
     rest of the session off too."""
