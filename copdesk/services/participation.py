@@ -1,5 +1,6 @@
 """Who spoke and how the room felt, as the facilitator logs it live: a contribution tick, a talk-time stint's
-length, an engagement marker (about the room, never a person), an Undo of either, and the "quiet after" setting."""
+length, an engagement marker (about the room, never a person), an Undo of either, and the "quiet after" setting.
+Each tick and marker is kept as an act in the order made (:mod:`copdesk.store.live_acts`), for Undo after a restart."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ from sqlite_utils import Database
 
 from copdesk.core.model import MarkerKind
 from copdesk.services import transaction
-from copdesk.store import participation, settings
+from copdesk.store import live_acts, participation, settings
+from copdesk.store.live_acts import Act
 
 
 def log_contribution(db: Database, session_id: int, member_id: int, at: datetime) -> int:
     """One tick (a talk-time stint starts as one: a crash mid-stint still counts it); returns its row id."""
     with transaction(db):
-        return participation.add_contribution(db, session_id, member_id, at)
+        contribution_id = participation.add_contribution(db, session_id, member_id, at)
+        live_acts.made(db, session_id, Act.TICK, contribution_id)
+        return contribution_id
 
 
 def end_stint(db: Database, contribution_id: int, seconds: float) -> None:
@@ -27,17 +31,21 @@ def end_stint(db: Database, contribution_id: int, seconds: float) -> None:
 def undo_contribution(db: Database, contribution_id: int) -> None:
     with transaction(db):
         participation.delete_contribution(db, contribution_id)
+        live_acts.taken_back(db, Act.TICK, contribution_id)
 
 
 def log_marker(db: Database, session_id: int, kind: MarkerKind, at: datetime) -> int:
     with transaction(db):
-        return participation.add_marker(db, session_id, kind, at)
+        marker_id = participation.add_marker(db, session_id, kind, at)
+        live_acts.made(db, session_id, Act.MARKER, marker_id)
+        return marker_id
 
 
 def undo_marker(db: Database, marker_id: int) -> None:
     """A marker pressed by mistake, taken back: nothing else refers to it, so the row goes."""
     with transaction(db):
         participation.delete_marker(db, marker_id)
+        live_acts.taken_back(db, Act.MARKER, marker_id)
 
 
 def set_quiet_after_minutes(db: Database, minutes: int) -> None:

@@ -20,16 +20,17 @@ from typing import Any
 from sqlite_utils import Database
 
 from copdesk.core.agenda import AgendaTemplate
-from copdesk.core.clock import MonotonicClock, WallClock
-from copdesk.core.model import Member, Role, Session, SessionKind, SessionStatus
+from copdesk.core.clock import MonotonicClock, WallClock, from_utc_iso
+from copdesk.core.model import Role, Session, SessionKind, SessionStatus
 from copdesk.core.planning import SessionRoles
 from copdesk.core.time_away import Spell
 from copdesk.core.timer import SegmentState, SessionTimer, TimerStatus, TimerView
 from copdesk.services import transaction
 from copdesk.services.follow_ups import carry_open_follow_ups
-from copdesk.store import planning, sessions, teams, time_away
+from copdesk.store import live_acts, planning, sessions, teams, time_away
 from copdesk.store.audit import record_event
 from copdesk.store.discard import DiscardPreview, delete_session, preview_discard
+from copdesk.store.live_acts import Act
 from copdesk.store.sessions import PlannedSegment
 
 
@@ -131,6 +132,7 @@ def end_session(
         if timer_state is not None:
             sessions.save_timer_state(db, session_id, json.dumps(timer_state), now)
         carry_open_follow_ups(db, session_id, ended_at)
+        live_acts.forget(db, session_id)  # nothing is taken back from an ended session
         return sessions.end_session(db, session_id, ended_at)
 
 
@@ -163,28 +165,32 @@ def add_latecomers(
         return sessions.add_latecomers(db, session_id, member_ids, guest_names, now)
 
 
-def remove_attendee(db: Database, session_id: int, member_id: int) -> None:
+def remove_attendee(db: Database, session_id: int, member_id: int) -> int:
     """Take someone marked present by mistake off the live session's attendance, before anything of theirs is
     recorded in it (:func:`copdesk.store.sessions.why_attendance_stays`); refused with ``ValueError`` after, or once
-    the session has ended."""
+    the session has ended. Who it was, and when they had come, is kept for Undo (:func:`put_back_attendee`), after a
+    restart too; returns what keeps it."""
     with transaction(db):
         _refuse_unless_live(db, session_id)
-        sessions.remove_attendee(db, session_id, member_id)
+        member = teams.get_member(db, member_id)
+        came = sessions.arrivals(db, session_id).get(member_id)
+        if sessions.remove_attendee(db, session_id, member_id):  # a guest of this session alone, gone from the roster
+            return live_acts.take_off(db, session_id, None, member.display_name, came)
+        return live_acts.take_off(db, session_id, member_id, None, came)
 
 
-def put_back_attendee(
-    db: Database, session_id: int, member: Member, now: datetime, *, arrived_at: datetime | None
-) -> int:
-    """Undo :func:`remove_attendee`: marked present again, as having come when they had (``arrived_at``, ``None``
-    for the start), so their tile keeps its place when the session is resumed; a guest it took off the roster too
-    (added for this session alone) is added again under the same name. Returns the id of the member now present."""
+def put_back_attendee(db: Database, session_id: int, taken_off_id: int, now: datetime) -> int:
+    """Undo :func:`remove_attendee`: marked present again, as having come when they had, so their tile keeps its place
+    when the session is resumed; a guest it took off the roster too (added for this session alone) is added again
+    under the same name. Returns the id of the member now present."""
     with transaction(db):
         _refuse_unless_live(db, session_id)
-        session = sessions.get_session(db, session_id)
-        kept = any(m.id == member.id for m in teams.list_members(db, session.team_id, include_inactive=True))
-        ids, guests = ([member.id], []) if kept else ([], [member.display_name])
+        taken_off = live_acts.put_back(db, session_id, taken_off_id)
+        ids = [] if taken_off.member_id is None else [taken_off.member_id]
+        guests = [] if taken_off.guest_name is None else [taken_off.guest_name]
         [back] = sessions.add_latecomers(db, session_id, ids, guests, now)
-        sessions.set_arrived_at(db, session_id, back, arrived_at)
+        came = taken_off.arrived_at
+        sessions.set_arrived_at(db, session_id, back, from_utc_iso(came) if came else None)
         return back
 
 
@@ -194,7 +200,9 @@ def mark_left(db: Database, session_id: int, member_id: int, at: datetime) -> Sp
     with ``ValueError`` once it has ended, or while they are away already."""
     with transaction(db):
         _refuse_unless_live(db, session_id)
-        return time_away.leave(db, session_id, member_id, at)
+        spell = time_away.leave(db, session_id, member_id, at)
+        live_acts.made(db, session_id, Act.LEFT, spell.id)
+        return spell
 
 
 def mark_back(db: Database, session_id: int, member_id: int, at: datetime) -> Spell:
@@ -202,7 +210,9 @@ def mark_back(db: Database, session_id: int, member_id: int, at: datetime) -> Sp
     Refused with ``ValueError`` once the session has ended, or for someone who is not away."""
     with transaction(db):
         _refuse_unless_live(db, session_id)
-        return time_away.come_back(db, session_id, member_id, at)
+        spell = time_away.come_back(db, session_id, member_id, at)
+        live_acts.made(db, session_id, Act.BACK, spell.id)
+        return spell
 
 
 def undo_left(db: Database, session_id: int, spell_id: int) -> None:
@@ -210,6 +220,7 @@ def undo_left(db: Database, session_id: int, spell_id: int) -> None:
     with transaction(db):
         _refuse_unless_live(db, session_id)
         time_away.delete_spell(db, session_id, spell_id)
+        live_acts.taken_back(db, Act.LEFT, spell_id)
 
 
 def undo_back(db: Database, session_id: int, spell_id: int) -> None:
@@ -217,6 +228,7 @@ def undo_back(db: Database, session_id: int, spell_id: int) -> None:
     with transaction(db):
         _refuse_unless_live(db, session_id)
         time_away.reopen_spell(db, session_id, spell_id)
+        live_acts.taken_back(db, Act.BACK, spell_id)
 
 
 def _refuse_unless_live(db: Database, session_id: int) -> None:

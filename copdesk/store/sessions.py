@@ -220,10 +220,10 @@ def why_attendance_stays(db: Database, session_id: int, member_id: int) -> str |
     return None
 
 
-def remove_attendee(db: Database, session_id: int, member_id: int) -> None:
+def remove_attendee(db: Database, session_id: int, member_id: int) -> bool:
     """Take back someone marked present by mistake: the attendance behind the team's history and their CPD evidence;
-    a guest added on the spot for this session alone leaves the team's roster too. Refused (``ValueError``) when
-    :func:`why_attendance_stays` gives a reason."""
+    a guest added on the spot for this session alone leaves the team's roster too (then True). Refused
+    (``ValueError``) when :func:`why_attendance_stays` gives a reason."""
     reason = why_attendance_stays(db, session_id, member_id)
     if reason is not None:
         raise ValueError(f"Still marked present: {reason}.")
@@ -231,6 +231,7 @@ def remove_attendee(db: Database, session_id: int, member_id: int) -> None:
     db.execute("DELETE FROM attendance WHERE session_id = ? AND member_id = ?", [session_id, member_id])
     if member_id in guests:
         db.execute("DELETE FROM member WHERE id = ?", [member_id])
+    return member_id in guests
 
 
 def set_arrived_at(db: Database, session_id: int, member_id: int, at: datetime | None) -> None:

@@ -14,6 +14,7 @@ from datetime import datetime
 from copdesk.core.model import Member
 from copdesk.services import sessions as sessions_service
 from copdesk.store import time_away
+from copdesk.store.live_acts import Act, Place, Placing
 from copdesk.views.context import AppContext
 
 
@@ -38,16 +39,18 @@ class AwayMarks:
         self.left_at: dict[int, datetime] = {}  # who is away now, and since when (wall clock): their tile stays
         self.marks: list[AwayMark] = []  # in the order made: what Undo takes back
 
-    def load(self, session_id: int, members: list[Member]) -> list[tuple[datetime, AwayMark]]:
-        """Take up a session's spells away (a resume after a restart): who is away now, and each mark with when it was
-        made, in that order."""
+    def load(self, session_id: int, members: list[Member], placed: Placing) -> list[tuple[Place, AwayMark]]:
+        """Take up a session's spells away (a resume after a restart): who is away now, and each mark with where
+        ``placed`` puts it in the order made, in that order."""
         people = {member.id: member for member in members}
-        made: list[tuple[datetime, AwayMark]] = []
+        made: list[tuple[Place, AwayMark]] = []
         for spell in time_away.spells(self.context.db, session_id):
             member = people[spell.member_id]
-            made.append((spell.left_at, AwayMark(member, spell.id, spell.left_at, None)))
+            left = AwayMark(member, spell.id, spell.left_at, None)
+            made.append((placed(Act.LEFT, spell.id, spell.left_at), left))
             if spell.back_at is not None:
-                made.append((spell.back_at, AwayMark(member, spell.id, spell.left_at, spell.back_at)))
+                back = AwayMark(member, spell.id, spell.left_at, spell.back_at)
+                made.append((placed(Act.BACK, spell.id, spell.back_at), back))
         made.sort(key=lambda mark: mark[0])
         self.marks = [mark for _, mark in made]
         self.left_at = {}

@@ -8,27 +8,31 @@ once it is saved: a refused tick is not counted (Retry saves and counts it, at t
 undo leaves the tick counted. A talk-time stint is written as a plain tick when it starts and gets its duration when
 it stops, so a crash mid-stint still keeps the count. Times in the tally are monotonic (differences only); the store
 keeps wall-clock stamps, and :meth:`LiveTally.load` converts them back when a session is resumed after a restart,
-with who came late or had left and when, and places every act in the order made, so Undo takes them back in that
-order as it would have before the restart. Latecomers keep their tiles after the others', in the order they came, so
+with who came late or had left and when, and who was taken off by mistake, and places every act in the order made
+(kept in the store: :mod:`copdesk.store.live_acts`), so Undo takes them back in that order as it would have before the
+restart. Latecomers keep their tiles after the others', in the order they came, so
 no number key moves.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import datetime
 from enum import Enum
 from functools import partial
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
 from copdesk.core.clock import from_utc_iso
-from copdesk.core.model import MarkerKind, Member
+from copdesk.core.model import MarkerKind, Member, Role
 from copdesk.core.participation import CONTRIBUTIONS, Contribution, Measure, Tally, quiet_members
 from copdesk.core.picker import RoomSignal, room_signal
 from copdesk.core.text import name_sort_key
 from copdesk.services import participation as log
 from copdesk.services import sessions as sessions_service
-from copdesk.store import participation, sessions, settings, teams
+from copdesk.store import live_acts, participation, sessions, settings, teams
+from copdesk.store.live_acts import TakenOff
 from copdesk.views.context import AppContext
 from copdesk.views.live.participation.away_marks import AwayMark, AwayMarks
 
@@ -42,6 +46,13 @@ class Act(Enum):
     MARKER = "marker"
     REMOVAL = "removal"
     AWAY = "away"
+
+
+class Removal(NamedTuple):
+    """Someone taken off as marked present by mistake, and the store row that keeps them for Undo."""
+
+    member: Member
+    taken_off_id: int
 
 
 class LiveTally(QObject):
@@ -61,7 +72,7 @@ class LiveTally(QObject):
         self._row_ids: list[int] = []  # the store row of each tally entry, index for index
         self._marker_row_ids: list[int] = []  # the store row of each marker, index for index
         self._acts: list[Act] = []  # in the order made: what Undo takes back
-        self._removed: list[tuple[Member, int]] = []  # each person taken off as present by mistake, and their tile
+        self._removed: list[Removal] = []  # each person taken off as present by mistake
         self.away = AwayMarks(context)  # who has left the session, and each mark of leaving or coming back
         self._arrived: dict[int, str] = {}  # who was marked present after the start, and when (a stored stamp)
         self._stint_index: int | None = None  # the entry of the running stint, to save its duration
@@ -74,6 +85,7 @@ class LiveTally(QObject):
         self._arrived = sessions.arrivals(db, session_id)
         self.members = self._present_members(session_id)
         rows = participation.contributions(db, session_id)
+        placed = live_acts.placing(db, session_id)
         self._row_ids = [row.id for row in rows]
         self.tally = Tally(
             self.context.monotonic,
@@ -83,11 +95,15 @@ class LiveTally(QObject):
         marker_rows = participation.markers(db, session_id)
         self.markers = [(row.kind, self._monotonic_at(row.at)) for row in marker_rows]
         self._marker_row_ids = [row.id for row in marker_rows]
-        made = [(from_utc_iso(r.at), Act.TICK) for r in rows] + [(from_utc_iso(r.at), Act.MARKER) for r in marker_rows]
-        made += [(at, Act.AWAY) for at, _ in self.away.load(session_id, self.members)]
+        made = [(placed(live_acts.Act.TICK, r.id, from_utc_iso(r.at)), Act.TICK) for r in rows]
+        made += [(placed(live_acts.Act.MARKER, r.id, from_utc_iso(r.at)), Act.MARKER) for r in marker_rows]
+        made += [(place, Act.AWAY) for place, _ in self.away.load(session_id, self.members, placed)]
+        taken_off = live_acts.taken_off(db, session_id)
+        made += [(placed(live_acts.Act.TAKEN_OFF, row.id, None), Act.REMOVAL) for row in taken_off]
         self._acts = [act for _, act in sorted(made, key=lambda a: a[0])]
-        self._removed = []
-        started_at = sessions.get_session(db, session_id).started_at
+        session = sessions.get_session(db, session_id)
+        self._removed = [self._removal(row, session.team_id) for row in taken_off]
+        started_at = session.started_at
         self.session_start = self._monotonic_at(started_at) if started_at else self.context.monotonic()
         self.changed.emit()
 
@@ -99,8 +115,7 @@ class LiveTally(QObject):
         """
         if self.session_id is None:
             return
-        # Merged, not replaced: someone taken off by mistake keeps when they came, for Undo to put back.
-        self._arrived.update(sessions.arrivals(self.context.db, self.session_id))
+        self._arrived = sessions.arrivals(self.context.db, self.session_id)
         present = {member.id: member for member in self._present_members(self.session_id)}
         staying = [present.pop(member.id) for member in self.members if member.id in present]
         self.members = staying + list(present.values())
@@ -127,9 +142,16 @@ class LiveTally(QObject):
         resume as before it."""
         db = self.context.db
         present = (teams.get_member(db, member_id) for member_id in sessions.attendee_ids(db, session_id))
-        return sorted(
-            present, key=lambda member: (self._arrived.get(member.id, ""), name_sort_key(member.display_name))
-        )
+        return sorted(present, key=self._tile_key)
+
+    def _tile_key(self, member: Member) -> tuple[str, tuple[str, str]]:
+        return self._arrived.get(member.id, ""), name_sort_key(member.display_name)
+
+    def _removal(self, row: TakenOff, team_id: int) -> Removal:
+        """Someone taken off before a restart: the member, or the guest who left the roster with it, by name."""
+        if row.member_id is not None:
+            return Removal(teams.get_member(self.context.db, row.member_id), row.id)
+        return Removal(Member(0, team_id, row.guest_name or "", Role.GUEST), row.id)
 
     def _monotonic_at(self, stamp: str) -> float:
         """Where a stored wall-clock stamp falls on the monotonic clock, counting back from now."""
@@ -207,7 +229,7 @@ class LiveTally(QObject):
             return self.markers[-1][0]
         if self._acts[-1] is Act.AWAY:
             return self.away.marks[-1]
-        return self._removed[-1][0] if self._acts[-1] is Act.REMOVAL else self.tally.contributions[-1].member_id
+        return self._removed[-1].member if self._acts[-1] is Act.REMOVAL else self.tally.contributions[-1].member_id
 
     def undo(self) -> Contribution | MarkerKind | Member | AwayMark | None:
         """Take back the last contribution (a running stint is cancelled) or marker, whichever was made last: its row
@@ -234,26 +256,26 @@ class LiveTally(QObject):
         self.changed.emit()
         return undone
 
-    def taken_off(self, member_id: int) -> None:
-        """Someone marked present by mistake was taken off the attendance: their tile goes, and Undo puts them back."""
+    def taken_off(self, member_id: int, taken_off_id: int) -> None:
+        """Someone marked present by mistake was taken off the attendance (kept in the store as ``taken_off_id``):
+        their tile goes, and Undo puts them back."""
         index = self.member_ids().index(member_id)
-        self._removed.append((self.members.pop(index), index))
+        self._removed.append(Removal(self.members.pop(index), taken_off_id))
         self._acts.append(Act.REMOVAL)
         self.changed.emit()
 
     def _put_back(self) -> Member | None:
-        """Present again, on the tile they had: no contribution is logged (none could be when they were taken off, and
-        Undo took back any since), so no number key moves. Refused by the session (it ended, or a guest of the same
-        name was added since), the act is dropped and the ``ValueError`` says why; refused by the disk, it stays."""
-        session_id, (member, index) = self.session_id, self._removed[-1]
+        """Present again, on the tile they had (the tiles keep the order of :meth:`_present_members`): no contribution
+        is logged (none could be when they were taken off, and Undo took back any since), so no number key moves.
+        Refused by the session (it ended, or a guest of the same name was added since), the act is dropped and the
+        ``ValueError`` says why; refused by the disk, it stays."""
+        session_id, removal = self.session_id, self._removed[-1]
         if session_id is None:
             return None
-        arrived = self._arrived.get(member.id)
-        came = from_utc_iso(arrived) if arrived else None
         try:
             saved = self.context.writes.run(
                 lambda: sessions_service.put_back_attendee(
-                    self.context.db, session_id, member, self.context.now(), arrived_at=came
+                    self.context.db, session_id, removal.taken_off_id, self.context.now()
                 )
             )
         except ValueError:
@@ -265,10 +287,9 @@ class LiveTally(QObject):
             return None
         self._removed.pop()
         self._acts.pop()
-        back = teams.get_member(self.context.db, saved.value)
-        if arrived is not None:  # a guest added again has an id of their own
-            self._arrived[back.id] = arrived
-        self.members.insert(min(index, len(self.members)), back)
+        back = teams.get_member(self.context.db, saved.value)  # a guest added again has an id of their own
+        self._arrived = sessions.arrivals(self.context.db, session_id)
+        self.members.insert(bisect_right([self._tile_key(m) for m in self.members], self._tile_key(back)), back)
         self.changed.emit()
         return back
 

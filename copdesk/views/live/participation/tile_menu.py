@@ -102,9 +102,10 @@ class TileMenu:
             partial(remove_attendee, self.context.db, session_id, member_id),
             partial(self.remove_present, member_id, session_id),
         )
-        if self._saved(work, retry, ("not present", session_id, member_id)) is None:
+        saved = self._saved(work, retry, ("not present", session_id, member_id))
+        if saved is None:
             return False
-        self.tally.taken_off(member_id)
+        self.tally.taken_off(member_id, saved.value)
         self._roster_changed()
         return True
 

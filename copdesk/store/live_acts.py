@@ -1,0 +1,99 @@
+"""What Undo can take back in a live session, in the order made (``live_act``, schema 39), and who was taken off its
+attendance as marked present by mistake (``attendance_taken_off``), so a session resumed after a restart takes back
+the same acts in the same order as before it. The acts' own times are kept to the second, so they cannot order a tick
+and a marker made in the same second; each act's id does. Only ids are kept here: nothing names anyone, but a guest
+taken off who left the team's roster with it, whose name is kept to add them again, until the session ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from enum import StrEnum
+from typing import NamedTuple
+
+from sqlite_utils import Database
+
+from copdesk.store.tables import insert_row
+
+
+class Act(StrEnum):
+    """What an act made; its ``row_id`` is a contribution, a marker, a spell away (begun or ended), or a taken-off
+    row."""
+
+    TICK = "tick"
+    MARKER = "marker"
+    LEFT = "left"
+    BACK = "back"
+    TAKEN_OFF = "taken-off"
+
+
+class TakenOff(NamedTuple):
+    """Someone taken off the attendance as marked present by mistake, and when they had come (None: from the start)."""
+
+    id: int
+    member_id: int | None  # None: a guest who left the team's roster with it
+    guest_name: str | None  # only then
+    arrived_at: str | None  # a stored UTC stamp
+
+
+def made(db: Database, session_id: int, act: Act, row_id: int) -> None:
+    insert_row(db, "live_act", {"session_id": session_id, "act": act.value, "row_id": row_id})
+
+
+def taken_back(db: Database, act: Act, row_id: int) -> None:
+    db.execute("DELETE FROM live_act WHERE act = ? AND row_id = ?", [act.value, row_id])
+
+
+Place = tuple[int, float]
+Placing = Callable[[Act, int, datetime | None], Place]
+
+
+def placing(db: Database, session_id: int) -> Placing:
+    """Where each act of a resumed session falls in the order made: by its place kept here, which a time kept to the
+    second cannot give (a tick and a marker in the same second); an act made before schema 39 kept it is placed by its
+    time (``at``), before every act kept here."""
+    sql = "SELECT act, row_id, max(id) AS id FROM live_act WHERE session_id = ? GROUP BY act, row_id"
+    order = {(Act(r["act"]), int(r["row_id"])): int(r["id"]) for r in db.query(sql, [session_id])}
+
+    def placed(act: Act, row_id: int, at: datetime | None) -> Place:
+        place = order.get((act, row_id))
+        if place is not None:
+            return 1, float(place)
+        return 0, 0.0 if at is None else at.timestamp()
+
+    return placed
+
+
+def take_off(
+    db: Database, session_id: int, member_id: int | None, guest_name: str | None, arrived_at: str | None
+) -> int:
+    """Keep who was taken off (``member_id``, or the name of a guest who left the roster with it), as an act."""
+    row = {"session_id": session_id, "member_id": member_id, "guest_name": guest_name, "arrived_at": arrived_at}
+    taken_off_id = insert_row(db, "attendance_taken_off", row)
+    made(db, session_id, Act.TAKEN_OFF, taken_off_id)
+    return taken_off_id
+
+
+def taken_off(db: Database, session_id: int) -> list[TakenOff]:
+    """Those taken off the session's attendance and not put back, in the order they were taken off."""
+    sql = "SELECT id, member_id, guest_name, arrived_at FROM attendance_taken_off WHERE session_id = ? ORDER BY id"
+    return [
+        TakenOff(int(r["id"]), r["member_id"], r["guest_name"], r["arrived_at"]) for r in db.query(sql, [session_id])
+    ]
+
+
+def put_back(db: Database, session_id: int, taken_off_id: int) -> TakenOff:
+    """The taken-off row, which goes with its act: they are to be present again. ``ValueError`` when it is gone."""
+    found = [row for row in taken_off(db, session_id) if row.id == taken_off_id]
+    if not found:
+        raise ValueError("That person is no longer kept as taken off this session.")
+    db.execute("DELETE FROM attendance_taken_off WHERE id = ?", [taken_off_id])
+    taken_back(db, Act.TAKEN_OFF, taken_off_id)
+    return found[0]
+
+
+def forget(db: Database, session_id: int) -> None:
+    """The session has ended: Undo is over, and a guest's name kept for it goes."""
+    db.execute("DELETE FROM live_act WHERE session_id = ?", [session_id])
+    db.execute("DELETE FROM attendance_taken_off WHERE session_id = ?", [session_id])

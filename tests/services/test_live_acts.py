@@ -1,0 +1,107 @@
+"""The acts of a live session kept for Undo after a restart (schema 39): each in the order made, and who was taken off
+the attendance as marked present by mistake, with when they had come; gone when the session ends, and with the
+member or the session."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from copdesk import paths
+from copdesk.core.agenda import load_template_folder
+from copdesk.core.model import MarkerKind, Role, SessionKind
+from copdesk.services.data_care import erase_member
+from copdesk.services.participation import log_contribution, log_marker, undo_contribution, undo_marker
+from copdesk.services.sessions import (
+    SessionPlan,
+    add_latecomers,
+    discard_session,
+    end_session,
+    mark_back,
+    mark_left,
+    put_back_attendee,
+    remove_attendee,
+    start_session,
+    undo_back,
+)
+from copdesk.store import live_acts, sessions, teams
+from copdesk.store.live_acts import Act
+
+NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
+AGENDA = load_template_folder(paths.resource_path("agendas"))[SessionKind.REFLECTIVE]
+TEAM = [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.PRACTITIONER), ("Cy Vale", Role.PRACTITIONER)]
+
+
+def _live(db: Database, guests: tuple[str, ...] = (), team_name: str = "Harbour Team") -> tuple[int, dict[str, int]]:
+    team = teams.create_team(db, team_name, TEAM, NOW)
+    ids = {m.display_name: m.id for m in teams.list_members(db, team.id)}
+    plan = SessionPlan(team.id, SessionKind.REFLECTIVE, "Carers", None, tuple(ids.values()), guests, AGENDA, True)
+    return start_session(db, plan, NOW).id, ids
+
+
+def _acts(db: Database, session_id: int) -> list[tuple[str, int]]:
+    sql = "SELECT act, row_id FROM live_act WHERE session_id = ? ORDER BY id"
+    return [(str(act), int(row_id)) for act, row_id in db.execute(sql, [session_id]).fetchall()]
+
+
+def test_each_act_is_kept_in_the_order_made_and_goes_when_taken_back(db: Database) -> None:
+    session_id, ids = _live(db)
+    marker = log_marker(db, session_id, MarkerKind.TENSION, NOW)
+    tick = log_contribution(db, session_id, ids["Bo Day"], NOW)  # the same second, after the marker
+    spell = mark_left(db, session_id, ids["Cy Vale"], NOW)
+    mark_back(db, session_id, ids["Cy Vale"], NOW)
+    assert _acts(db, session_id) == [("marker", marker), ("tick", tick), ("left", spell.id), ("back", spell.id)]
+    placed = live_acts.placing(db, session_id)
+    assert placed(Act.MARKER, marker, NOW) < placed(Act.TICK, tick, NOW)
+
+    undo_back(db, session_id, spell.id)
+    undo_contribution(db, tick)
+    undo_marker(db, marker)
+    assert _acts(db, session_id) == [("left", spell.id)]
+
+
+def test_someone_taken_off_is_put_back_as_having_come_when_they_had(db: Database) -> None:
+    session_id, ids = _live(db, guests=("Sam Guest",))
+    [di] = add_latecomers(db, session_id, [], ["Di Moss"], NOW + timedelta(minutes=5))
+    add_latecomers(db, session_id, [], ["Eve Park"], NOW + timedelta(minutes=6))
+    came = sessions.arrivals(db, session_id)
+    kept = remove_attendee(db, session_id, ids["Bo Day"])
+    guest = remove_attendee(db, session_id, di)  # a guest of this session alone: gone from the roster
+    assert [(row.member_id, row.guest_name) for row in live_acts.taken_off(db, session_id)] == [
+        (ids["Bo Day"], None),
+        (None, "Di Moss"),
+    ]
+
+    back = put_back_attendee(db, session_id, guest, NOW + timedelta(minutes=9))
+    assert teams.get_member(db, back).display_name == "Di Moss"
+    put_back_attendee(db, session_id, kept, NOW + timedelta(minutes=9))
+    assert sessions.arrivals(db, session_id) == {**{m: at for m, at in came.items() if m != di}, back: came[di]}
+    assert ids["Bo Day"] in sessions.attendee_ids(db, session_id) and ids["Bo Day"] not in sessions.arrivals(
+        db, session_id
+    ), "there from the start, as before"
+    assert live_acts.taken_off(db, session_id) == [] and _acts(db, session_id) == []
+    with pytest.raises(ValueError, match="no longer kept"):
+        put_back_attendee(db, session_id, kept, NOW + timedelta(minutes=9))
+
+
+def test_they_go_when_the_session_ends_and_with_the_member_or_the_session(db: Database, db_path: Path) -> None:
+    """A guest's name kept to put them back is not kept once Undo is over; erasing a member taken off takes who it
+    was, and discarding the session takes the rest."""
+    session_id, ids = _live(db, guests=("Sam Guest",))
+    guest = next(m.id for m in teams.list_members(db, 1) if m.display_name == "Sam Guest")
+    remove_attendee(db, session_id, guest)
+    log_contribution(db, session_id, ids["Ash Lee"], NOW)
+    end_session(db, session_id, NOW + timedelta(hours=1), NOW + timedelta(hours=1))
+    assert live_acts.taken_off(db, session_id) == [] and _acts(db, session_id) == []
+
+    later, ids = _live(db, team_name="Quay Team")
+    remove_attendee(db, later, ids["Bo Day"])
+    remove_attendee(db, later, ids["Cy Vale"])
+    erase_member(db, db_path, ids["Bo Day"], NOW + timedelta(hours=2))
+    assert [row.member_id for row in live_acts.taken_off(db, later)] == [ids["Cy Vale"]]
+    discard_session(db, later, NOW + timedelta(hours=2))
+    assert db.execute("SELECT count(*) FROM attendance_taken_off").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM live_act").fetchone()[0] == 0
