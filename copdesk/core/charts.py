@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from copdesk.core.record import escape_html, one_line
+from copdesk.core.report_text import escape_html, one_line
 from copdesk.core.text import shortened
 
 # Colour-blind-safe pair (Okabe-Ito blue and orange) on white, with dark text.

@@ -20,7 +20,8 @@ from typing import NamedTuple
 from copdesk.core.date_names import long_date
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import SessionKind
-from copdesk.core.record import Section, Table, redacted_words, sections_to_html, sections_to_markdown
+from copdesk.core.record import redacted_words
+from copdesk.core.report_text import Section, Table, sections_to_html, sections_to_markdown
 from copdesk.core.text import counted, mean_text
 
 SWE_PROMPT = "Describe what you have learnt from discussing this CPD activity with a peer."

@@ -2,7 +2,7 @@
 CSV, from :class:`QuarterFigures`. The facilitator's own words and the feedback's summary come first; the figures
 (sessions held or attended, attendance, balance, actions, issues, escalations, themes) follow as evidence.
 
-HTML and Markdown share one list of sections (``copdesk.core.record``), so both escape every typed word the
+HTML and Markdown share one list of sections (``copdesk.core.report_text``), so both escape every typed word the
 same way; the CSV is long-form (one figure per row) so a spreadsheet can pivot it however the consultant likes.
 """
 
@@ -18,14 +18,8 @@ from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.feedback import USEFULNESS
 from copdesk.core.participation import EVEN_GINI_THRESHOLD, HistoryPoint
 from copdesk.core.quarterly import QuarterFigures, quarter_label
-from copdesk.core.record import (
-    NO_VALUE,
-    Section,
-    Table,
-    redacted_words,
-    sections_to_html,
-    sections_to_markdown,
-)
+from copdesk.core.record import NO_VALUE, redacted_words
+from copdesk.core.report_text import Section, Table, sections_to_html, sections_to_markdown
 from copdesk.core.text import counted, csv_safe, mean_text
 
 NOT_WRITTEN = (

@@ -22,7 +22,7 @@ from copdesk.core.charts import ChartSeries, chart_image, grouped_bars
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
 from copdesk.core.quarterly import RECURRING_AFTER_MENTIONS, SUMMARY_FORMAT, SUMMARY_VERSION, quarter_label
-from copdesk.core.record import Section, Table, sections_to_html
+from copdesk.core.report_text import Section, Table, sections_to_html
 from copdesk.core.text import mean_text, name_key, name_sort_key, quoted
 from copdesk.core.themes import shared_words, theme_words
 

@@ -22,13 +22,13 @@ from copdesk.core.record import (
     ParkedItem,
     SessionRecord,
     TimeAway,
-    escape_markdown,
     format_duration,
     record_sections,
     render_html,
     render_json,
     render_markdown,
 )
+from copdesk.core.report_text import escape_markdown
 
 HOSTILE = (
     "<script>alert(1)</script> \"double\" 'single' Tom & Jerry &amp; "

@@ -23,7 +23,7 @@ from copdesk.core.quarterly import (
     QuarterIssue,
     summary_document,
 )
-from copdesk.core.record import Table
+from copdesk.core.report_text import Table
 from copdesk.core.rollup import (
     MAX_SUMMARY_BYTES,
     SummaryError,
