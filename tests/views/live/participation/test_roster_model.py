@@ -14,14 +14,14 @@ from copdesk.store import participation, sessions, teams
 from copdesk.store.connection import open_database
 from copdesk.views.context import AppContext
 from copdesk.views.live.participation.live_tally import LiveTally
-from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel, RosterRole
-from copdesk.views.live.participation.roster_view import (
+from copdesk.views.live.participation.roster_grid import (
     COMPACT_TILE,
     FULL_TILE,
     comfortable_height,
     fit_grid,
     smallest_height,
 )
+from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel, RosterRole
 from tests.conftest import FakeClock
 
 
