@@ -111,7 +111,7 @@ VIEW_READS: dict[str, set[str]] = {
     "location": {"same_file", "shown"},
     "migrations": {"latest_version"},
     "notes": {"notes", "session_text"},
-    "participation": {"contributions", "markers", "team_history"},
+    "participation": {"MarkerRow", "contributions", "markers", "team_history"},
     "planning": {"next_run_session", "next_session_plan", "presenter_turns", "recent_formats", "session_roles"},
     "quarterly": {"feedback_naming_colleagues", "quarter_figures", "team_summary"},
     "questions": {"CustomQuestionRow", "asked_in_session", "custom_questions", "favourites", "team_ask_counts"},

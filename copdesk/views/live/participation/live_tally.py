@@ -1,42 +1,41 @@
 """The live session's participation state: the core tally, kept in step with the store row by row.
 
-Every tick and marker is written the moment it is made and undo deletes the row again (the last of either, in the
-order they were made, or puts back the last person taken off as marked present by mistake, or takes back the last
-mark of someone leaving or coming back: :mod:`copdesk.views.live.participation.away_marks`), so a crash loses nothing
-and leaves nothing that was taken back. Each write goes through the window's write guard and the tally changes only
-once it is saved: a refused tick is not counted (Retry saves and counts it, at the moment it was made), and a refused
-undo leaves the tick counted. A talk-time stint is written as a plain tick when it starts and gets its duration when
-it stops, so a crash mid-stint still keeps the count. Times in the tally are monotonic (differences only); the store
-keeps wall-clock stamps, and :meth:`LiveTally.load` converts them back when a session is resumed after a restart,
-with who came late or had left and when, and who was taken off by mistake, and places every act in the order made
-(kept in the store: :mod:`copdesk.store.live_acts`), so Undo takes them back in that order as it would have before the
-restart. Latecomers keep their tiles after the others', in the order they came, so
-no number key moves.
+Every act is written the moment it is made and Undo takes back the last, in the order made: a tick or a marker
+(:mod:`~copdesk.views.live.participation.room_markers`) whose row it deletes, a mark of someone leaving or coming back
+(:mod:`~copdesk.views.live.participation.away_marks`), or someone taken off as marked present by mistake, whom it puts
+back (:mod:`~copdesk.views.live.participation.taken_off`); so a crash loses nothing and leaves nothing taken back. Each
+write goes through the window's write guard and the tally changes only once it is saved: a refused tick is not counted
+(Retry saves and counts it, at the moment it was made), and a refused undo leaves the tick counted. A talk-time stint is
+written as a plain tick when it starts and gets its duration when it stops, so a crash mid-stint still keeps the count.
+Times in the tally are monotonic (differences only); the store keeps wall-clock stamps, and :meth:`LiveTally.load`
+converts them back when a session is resumed after a restart, with who came late or had left and when, and who was taken
+off by mistake, and places every act in the order made (kept in the store: :mod:`copdesk.store.live_acts`), so Undo
+takes them back in that order as it would have before the restart. Latecomers keep their tiles after the others', in the
+order they came, so no number key moves.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
 from functools import partial
-from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
 from copdesk.core.clock import from_utc_iso
-from copdesk.core.model import MarkerKind, Member, Role
+from copdesk.core.model import MarkerKind, Member
 from copdesk.core.participation import CONTRIBUTIONS, Contribution, Measure, Tally, quiet_members
 from copdesk.core.picker import RoomSignal, room_signal
 from copdesk.core.text import name_sort_key
 from copdesk.services import participation as log
-from copdesk.services import sessions as sessions_service
-from copdesk.store import live_acts, participation, sessions, settings, teams
-from copdesk.store.live_acts import TakenOff
+from copdesk.store import live_acts, participation, sessions, teams
 from copdesk.views.context import AppContext
 from copdesk.views.live.participation.away_marks import AwayMark, AwayMarks
-
-QUIET_MINUTES_LIMIT = 60
+from copdesk.views.live.participation.quiet_setting import stored_quiet_minutes
+from copdesk.views.live.participation.room_markers import RoomMarkers
+from copdesk.views.live.participation.taken_off import Removals
 
 
 class Act(Enum):
@@ -46,13 +45,6 @@ class Act(Enum):
     MARKER = "marker"
     REMOVAL = "removal"
     AWAY = "away"
-
-
-class Removal(NamedTuple):
-    """Someone taken off as marked present by mistake, and the store row that keeps them for Undo."""
-
-    member: Member
-    taken_off_id: int
 
 
 class LiveTally(QObject):
@@ -66,13 +58,12 @@ class LiveTally(QObject):
         self.session_id: int | None = None
         self.members: list[Member] = []
         self.tally = Tally(context.monotonic)
-        self.markers: list[tuple[MarkerKind, float]] = []
+        self.room = RoomMarkers(context)  # the markers about the room, in the order made
         self.session_start = context.monotonic()
-        self.quiet_after_minutes = _stored_quiet_minutes(context)
+        self.quiet_after_minutes = stored_quiet_minutes(context)
         self._row_ids: list[int] = []  # the store row of each tally entry, index for index
-        self._marker_row_ids: list[int] = []  # the store row of each marker, index for index
         self._acts: list[Act] = []  # in the order made: what Undo takes back
-        self._removed: list[Removal] = []  # each person taken off as present by mistake
+        self.removals = Removals(context)  # each person taken off as present by mistake, kept for Undo
         self.away = AwayMarks(context)  # who has left the session, and each mark of leaving or coming back
         self._arrived: dict[int, str] = {}  # who was marked present after the start, and when (a stored stamp)
         self._stint_index: int | None = None  # the entry of the running stint, to save its duration
@@ -93,16 +84,13 @@ class LiveTally(QObject):
         )
         self._stint_index = None
         marker_rows = participation.markers(db, session_id)
-        self.markers = [(row.kind, self._monotonic_at(row.at)) for row in marker_rows]
-        self._marker_row_ids = [row.id for row in marker_rows]
+        self.room.load(marker_rows, self._monotonic_at)
         made = [(placed(live_acts.Act.TICK, r.id, from_utc_iso(r.at)), Act.TICK) for r in rows]
         made += [(placed(live_acts.Act.MARKER, r.id, from_utc_iso(r.at)), Act.MARKER) for r in marker_rows]
         made += [(place, Act.AWAY) for place, _ in self.away.load(session_id, self.members, placed)]
-        taken_off = live_acts.taken_off(db, session_id)
-        made += [(placed(live_acts.Act.TAKEN_OFF, row.id, None), Act.REMOVAL) for row in taken_off]
-        self._acts = [act for _, act in sorted(made, key=lambda a: a[0])]
         session = sessions.get_session(db, session_id)
-        self._removed = [self._removal(row, session.team_id) for row in taken_off]
+        made += [(place, Act.REMOVAL) for place, _ in self.removals.load(session_id, session.team_id, placed)]
+        self._acts = [act for _, act in sorted(made, key=lambda a: a[0])]
         started_at = session.started_at
         self.session_start = self._monotonic_at(started_at) if started_at else self.context.monotonic()
         self.changed.emit()
@@ -127,11 +115,10 @@ class LiveTally(QObject):
         self.session_id = None
         self.members = []
         self.tally = Tally(self.context.monotonic)
-        self.markers = []
+        self.room.clear()
         self._row_ids = []
-        self._marker_row_ids = []
         self._acts = []
-        self._removed = []
+        self.removals.clear()
         self.away.clear()
         self._arrived = {}
         self.changed.emit()
@@ -146,12 +133,6 @@ class LiveTally(QObject):
 
     def _tile_key(self, member: Member) -> tuple[str, tuple[str, str]]:
         return self._arrived.get(member.id, ""), name_sort_key(member.display_name)
-
-    def _removal(self, row: TakenOff, team_id: int) -> Removal:
-        """Someone taken off before a restart: the member, or the guest who left the roster with it, by name."""
-        if row.member_id is not None:
-            return Removal(teams.get_member(self.context.db, row.member_id), row.id)
-        return Removal(Member(0, team_id, row.guest_name or "", Role.GUEST), row.id)
 
     def _monotonic_at(self, stamp: str) -> float:
         """Where a stored wall-clock stamp falls on the monotonic clock, counting back from now."""
@@ -226,24 +207,24 @@ class LiveTally(QObject):
         if not self._acts:
             return None
         if self._acts[-1] is Act.MARKER:
-            return self.markers[-1][0]
+            return self.room.marks[-1][0]
         if self._acts[-1] is Act.AWAY:
             return self.away.marks[-1]
-        return self._removed[-1].member if self._acts[-1] is Act.REMOVAL else self.tally.contributions[-1].member_id
+        return (
+            self.removals.removed[-1].member
+            if self._acts[-1] is Act.REMOVAL
+            else self.tally.contributions[-1].member_id
+        )
 
     def undo(self) -> Contribution | MarkerKind | Member | AwayMark | None:
         """Take back the last contribution (a running stint is cancelled) or marker, whichever was made last: its row
         is deleted first, and the count changes only once that is saved, so the display and the store never
         disagree. A marker pressed by mistake on a shared screen goes as a tick does, someone taken off as marked
-        present by mistake comes back (:meth:`_put_back`), and a mark of leaving or coming back is taken back."""
-        if not self._acts:
+        present by mistake comes back (:meth:`_take_back`), and a mark of leaving or coming back is taken back."""
+        if not self._acts or self.session_id is None:
             return None
-        if self._acts[-1] is Act.MARKER:
-            return self._undo_marker()
-        if self._acts[-1] is Act.REMOVAL:
-            return self._put_back()
-        if self._acts[-1] is Act.AWAY:
-            return self._undo_away()
+        if self._acts[-1] is not Act.TICK:
+            return self._take_back(self.session_id)
         row_id = self._row_ids[-1]
         deleted = self.context.writes.run(lambda: log.undo_contribution(self.context.db, row_id))
         if deleted is None:
@@ -260,38 +241,9 @@ class LiveTally(QObject):
         """Someone marked present by mistake was taken off the attendance (kept in the store as ``taken_off_id``):
         their tile goes, and Undo puts them back."""
         index = self.member_ids().index(member_id)
-        self._removed.append(Removal(self.members.pop(index), taken_off_id))
+        self.removals.add(self.members.pop(index), taken_off_id)
         self._acts.append(Act.REMOVAL)
         self.changed.emit()
-
-    def _put_back(self) -> Member | None:
-        """Present again, on the tile they had (the tiles keep the order of :meth:`_present_members`): no contribution
-        is logged (none could be when they were taken off, and Undo took back any since), so no number key moves.
-        Refused by the session (it ended, or a guest of the same name was added since), the act is dropped and the
-        ``ValueError`` says why; refused by the disk, it stays."""
-        session_id, removal = self.session_id, self._removed[-1]
-        if session_id is None:
-            return None
-        try:
-            saved = self.context.writes.run(
-                lambda: sessions_service.put_back_attendee(
-                    self.context.db, session_id, removal.taken_off_id, self.context.now()
-                )
-            )
-        except ValueError:
-            self._removed.pop()
-            self._acts.pop()
-            self.changed.emit()
-            raise
-        if saved is None:
-            return None
-        self._removed.pop()
-        self._acts.pop()
-        back = teams.get_member(self.context.db, saved.value)  # a guest added again has an id of their own
-        self._arrived = sessions.arrivals(self.context.db, session_id)
-        self.members.insert(bisect_right([self._tile_key(m) for m in self.members], self._tile_key(back)), back)
-        self.changed.emit()
-        return back
 
     @property
     def left_at(self) -> dict[int, datetime]:
@@ -307,13 +259,19 @@ class LiveTally(QObject):
         self._acts.append(Act.AWAY)
         self.changed.emit()
 
-    def _undo_away(self) -> AwayMark | None:
-        """Take back the last mark of leaving or coming back. Refused by the session (it ended), the act is dropped and
-        the ``ValueError`` says why; refused by the disk, it stays."""
-        if self.session_id is None:
-            return None
+    def _take_back(self, session_id: int) -> MarkerKind | Member | AwayMark | None:
+        """Take back the last marker, mark of leaving or coming back, or removal (someone taken off comes back on the
+        tile they had, as the tiles keep the order of :meth:`_present_members`: no contribution is logged, since none
+        could be when they were taken off and Undo took back any since, so no number key moves). Refused by the
+        session (it ended, or a guest of the same name was added since), the act is dropped and the ``ValueError``
+        says why; refused by the disk, it stays, as it is still stored."""
+        take_back: Callable[[int], MarkerKind | Member | AwayMark | None] = {
+            Act.MARKER: self.room.take_back,
+            Act.AWAY: self.away.take_back,
+            Act.REMOVAL: self.removals.put_back,
+        }[self._acts[-1]]
         try:
-            undone = self.away.take_back(self.session_id)
+            undone = take_back(session_id)
         except ValueError:
             self._acts.pop()
             self.changed.emit()
@@ -321,18 +279,11 @@ class LiveTally(QObject):
         if undone is None:
             return None
         self._acts.pop()
+        if isinstance(undone, Member):
+            self._arrived = sessions.arrivals(self.context.db, session_id)
+            self.members.insert(bisect_right([self._tile_key(m) for m in self.members], self._tile_key(undone)), undone)
         self.changed.emit()
         return undone
-
-    def _undo_marker(self) -> MarkerKind | None:
-        row_id = self._marker_row_ids[-1]
-        if self.context.writes.run(lambda: log.undo_marker(self.context.db, row_id)) is None:
-            return None  # still counted, as it is still stored
-        kind, _ = self.markers.pop()
-        self._marker_row_ids.pop()
-        self._acts.pop()
-        self.changed.emit()
-        return kind
 
     def add_marker(self, kind: MarkerKind) -> bool:
         """A marker about the room: the store has no column for a person, and none is passed. False if refused."""
@@ -349,8 +300,7 @@ class LiveTally(QObject):
         )
         if saved is None:
             return False
-        self.markers.append((kind, moment))
-        self._marker_row_ids.append(saved.value)
+        self.room.add(kind, moment, saved.value)
         self._acts.append(Act.MARKER)
         self.changed.emit()
         return True
@@ -429,7 +379,7 @@ class LiveTally(QObject):
         return since
 
     def marker_count(self, kind: MarkerKind) -> int:
-        return sum(1 for marker_kind, _ in self.markers if marker_kind == kind)
+        return self.room.count(kind)
 
     def room_signal(self) -> RoomSignal | None:
         if self.session_id is None:
@@ -438,17 +388,8 @@ class LiveTally(QObject):
         return room_signal(
             self.still_here() if heard else [],  # nobody tallied yet: no quiet voice to suggest a prompt for
             self._quiet_from().items(),
-            self.markers,
+            self.room.marks,
             self.context.monotonic(),
             session_start=self.session_start,
             quiet_after_seconds=self.quiet_after_seconds,
         )
-
-
-def _stored_quiet_minutes(context: AppContext) -> int:
-    """The saved threshold, or the default when the stored text is not a sensible number of minutes."""
-    try:
-        minutes = settings.get_int_setting(context.db, settings.QUIET_AFTER_MINUTES)
-    except ValueError:
-        minutes = 0
-    return minutes if 1 <= minutes <= QUIET_MINUTES_LIMIT else int(settings.DEFAULTS[settings.QUIET_AFTER_MINUTES])

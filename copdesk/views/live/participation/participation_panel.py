@@ -43,7 +43,8 @@ from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.participation.add_people_dialog import AddPeopleDialog
 from copdesk.views.live.participation.away_marks import AwayMark
 from copdesk.views.live.participation.engagement_markers import MarkerBar
-from copdesk.views.live.participation.live_tally import QUIET_MINUTES_LIMIT, LiveTally
+from copdesk.views.live.participation.live_tally import LiveTally
+from copdesk.views.live.participation.quiet_setting import QUIET_MINUTES_LIMIT
 from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel, RosterRole
 from copdesk.views.live.participation.roster_view import RosterView
 from copdesk.views.live.participation.tile_menu import TileMenu
