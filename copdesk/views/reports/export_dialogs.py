@@ -24,6 +24,7 @@ from copdesk.core.rollup import SUMMARY_DOCUMENT
 from copdesk.views.forms.ui_export_cpd import Ui_CpdDialog
 from copdesk.views.forms.ui_export_quarter_report import Ui_QuarterReportDialog
 from copdesk.views.forms.ui_export_session_record import Ui_SessionRecordDialog
+from copdesk.views.widgets.forms import name_standard_buttons
 
 FileFormat = ExportFormat[Any]
 # What each dialog offers, from the documents' registries in core: the quarterly report's list ends with the
@@ -42,6 +43,7 @@ class _ChoiceDialog(QDialog):
         self.error_label = error_label
         self.error_label.hide()
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        name_standard_buttons(buttons)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         self.format = combo

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from copdesk.core.roster import MAX_MEMBERS, TeamDraft, parse_team_draft, team_name_taken
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, name_key
 from copdesk.views.forms.ui_first_run import Ui_FirstRunDialog
-from copdesk.views.widgets.forms import hold_characters, may_leave
+from copdesk.views.widgets.forms import hold_characters, may_leave, name_standard_buttons
 from copdesk.views.widgets.typed_words import TypedWords, field_lines
 
 NEW_TEAM_INTRO = (
@@ -40,6 +40,7 @@ class FirstRunDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self._accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.buttonBox.setAccessibleName("Confirm or cancel")
+        name_standard_buttons(self.ui.buttonBox)
         self.ui.teamNameEdit.setFocus()
 
     def _accept(self) -> None:
@@ -92,3 +93,4 @@ class FirstRunDialog(QDialog):
         margins = ui.teamFormLayout.contentsMargins()
         ui.teamFormLayout.setContentsMargins(0, margins.top(), margins.right(), margins.bottom())
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("Create team")
+        name_standard_buttons(ui.buttonBox)

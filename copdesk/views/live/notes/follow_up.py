@@ -92,7 +92,7 @@ class FollowUpBox(QWidget):
 
         self.model = action_model("This session", self)
         self.table = QTableView()
-        self.table.setAccessibleName(TITLE)
+        self.table.setAccessibleName("Actions agreed in earlier sessions")  # the toggle above has TITLE
         self.table.setModel(self.model)
         configure_table(self.table)
         correct_in_place(self.table, self.model, context, self._say)

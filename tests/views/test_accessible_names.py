@@ -1,0 +1,219 @@
+"""Every control a screen reader (NVDA, JAWS) can land on says what it is: on both pages and every tab of the
+window, before and during a session, and in every dialog the menus open, each visible button, field, list, table,
+combo, spin box, tick box and slider has an accessible name of words (never a bare "+", "…" or "×"), and no two
+in one dialog, or one pane of the window, share a name, or the listener cannot tell which is which.
+
+Walked on the real window over the fictional demo data: each menu item is triggered with a dialog's ``exec``
+showing it instead, so every dialog opened is read as the facilitator's screen reader would find it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSlider,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from copdesk.core.model import SessionKind
+from copdesk.sandbox import demo_database, laptop_window
+from copdesk.sandbox import start_session as start_demo_session
+from copdesk.store.recurring import unresolved_issues
+from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
+from copdesk.views.session.start_session_dialog import StartSessionDialog
+from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
+from copdesk.views.shell.main_window import MainWindow
+
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QTextEdit,
+    QPlainTextEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QSlider,
+)
+# Qt's own parts of a composite control (a combo's list and field, a spin box's field, a view's header and corner
+# button) are named by Qt from the control they belong to.
+QT_PARTS_OF = (QComboBox, QAbstractSpinBox, QAbstractItemView)
+PANES = ("headerBar", "timerPanel", "questionPanel", "participationPanel", "notesPanel", "reviewPanel")
+# Items that end the session or hand it over are opened by the walk's last steps, on purpose.
+LATER = ("&End session…", "&Discard this session…", "&Hand over to the co-facilitator…", "&Quit", "&Dark theme")
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return demo_database(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    """The window on the demo data, with every modal dialog shown instead of run, and no question or file chooser
+    asked (each answers as if cancelled): Qt's own message boxes and file dialogs name their buttons themselves."""
+
+    def shown(dialog: QDialog) -> int:
+        dialog.show()
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(QDialog, "exec", shown)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: int(QMessageBox.StandardButton.Cancel))
+    for ask in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, ask, staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Cancel))
+    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda *_a, **_k: None))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: ("", "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: ("", "")))
+    copy = tmp_path / "demo.db"
+    shutil.copy(demo_db, copy)
+    win = laptop_window(copy)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(win.is_open)
+    yield win
+
+
+def controls(top: QWidget) -> list[QWidget]:
+    """The interactive controls of ``top``'s window that are on screen, without Qt's parts of them."""
+    return [
+        widget
+        for widget in top.findChildren(QWidget)
+        if isinstance(widget, INTERACTIVE)
+        and not isinstance(widget, QHeaderView)
+        and not isinstance(widget.parentWidget(), QT_PARTS_OF)
+        and widget.window() is top.window()
+        and widget.isVisible()
+    ]
+
+
+def said_of(widget: QWidget) -> str:
+    return f"{type(widget).__name__} {widget.objectName()!r} {widget.accessibleName()!r}"
+
+
+def name_faults(where: str, top: QWidget) -> list[str]:
+    """Each control of ``top`` without a name of words, and each name two of its controls share."""
+    faults = []
+    named: dict[str, list[QWidget]] = {}
+    for widget in controls(top):
+        name = widget.accessibleName().strip()
+        if not any(character.isalpha() for character in name):
+            faults.append(f"{where}: {said_of(widget)} has no name of words")
+        else:
+            named.setdefault(name.casefold(), []).append(widget)
+    faults += [
+        f"{where}: {len(same)} controls are all called {same[0].accessibleName()!r}"
+        for same in named.values()
+        if len(same) > 1
+    ]
+    return faults
+
+
+def window_faults(where: str, window: MainWindow) -> list[str]:
+    """The faults of each pane of the window on show, on each of its tabs; names are told apart within a pane."""
+    QApplication.processEvents()
+    faults = []
+    for tabs in window.findChildren(QTabWidget):
+        for index in range(tabs.count()) if tabs.isVisible() else ():
+            tabs.setCurrentIndex(index)
+            page = tabs.widget(index)
+            assert page is not None
+            faults += name_faults(f"{where}, {tabs.tabText(index)!r} tab", page)
+        tabs.setCurrentIndex(0)
+    for name in PANES:
+        pane = window.findChild(QWidget, name)
+        if pane is not None and pane.isVisible():
+            faults += name_faults(f"{where}, {name}", pane)
+    return list(dict.fromkeys(faults))
+
+
+class Walk:
+    """What the walk found wrong, and the titles of the windows it opened (to show it reached them)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.faults: list[str] = []
+        self.opened: set[str] = set()
+
+    def opened_by(self, where: str, open_it: Callable[[], object]) -> None:
+        """Read each window ``open_it`` opens, and close it again."""
+        before = {widget for widget in QApplication.topLevelWidgets() if widget.isVisible()}
+        open_it()
+        QApplication.processEvents()
+        for opened in QApplication.topLevelWidgets():
+            if opened.isVisible() and opened not in before and opened is not self.window:
+                self.opened.add(opened.windowTitle())
+                self.faults += name_faults(f"{where} ({opened.windowTitle()})", opened)
+                opened.close()
+        overlay = self.window.session_flow.help_overlay
+        if overlay.isVisible():
+            self.opened.add("Keyboard shortcuts")
+            self.faults += name_faults(f"{where}, keyboard shortcuts", overlay)
+            overlay.hide()
+        QApplication.processEvents()
+
+    def every_menu_item(self, state: str) -> None:
+        for menu in self.window.menus.values():
+            for action in menu.actions():
+                if not action.isSeparator() and action.isEnabled() and action.text() not in LATER:
+                    self.opened_by(f"{state}: {menu.title()} ▸ {action.text()}", action.trigger)
+
+
+def _ground_rules(window: MainWindow) -> None:
+    dialog = window.session_flow.open_start_dialog()
+    assert isinstance(dialog, StartSessionDialog)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.REFLECTIVE.value))
+    dialog.set_present({member.display_name for member in dialog.members})
+    assert dialog.go_to_ground_rules()
+    dialog.show()
+
+
+def _new_escalation(window: MainWindow) -> None:
+    team = window.current_team()
+    assert team is not None
+    choices = unresolved_issues(window.context.db, team.id)
+    NewEscalationDialog(window.context, team.id, choices, session_id=None, parent=window).show()
+
+
+def test_every_control_on_every_page_and_dialog_has_a_name_of_its_own(window: MainWindow) -> None:
+    walk = Walk(window)
+    for page, label in ((PREPARE_PAGE, "Prepare"), (LIVE_PAGE, "Live")):
+        window.show_page(page)
+        walk.faults += window_faults(f"{label} view", window)
+    walk.every_menu_item("no session")
+    walk.opened_by("start dialog, ground rules", lambda: _ground_rules(window))
+    walk.opened_by("new escalation", lambda: _new_escalation(window))
+    start_demo_session(window, topic="Least restrictive options after a fall")
+    walk.faults += window_faults("Live view in a session", window)
+    walk.every_menu_item("in a session")
+    follow_up = window.notes_panel.follow_up
+    follow_up.table.selectRow(0)
+    walk.opened_by("reassign an action", follow_up.reassign)
+    walk.opened_by("new due date", follow_up.redate)
+    walk.opened_by("end the session", window.session_flow.end_now)
+    assert walk.faults == [], "\n".join(walk.faults)
+    reached = {
+        "New team",
+        "Team members",
+        "Start session",
+        "Export session record",
+        "Search notes",
+        "Keyboard shortcuts",
+    }
+    assert reached <= walk.opened, sorted(walk.opened)
+    assert len(walk.opened) >= 20, sorted(walk.opened)
