@@ -30,6 +30,7 @@ from copdesk.views.session.start_session_dialog import StartSessionDialog
 from copdesk.views.shell.header_bar import PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets import theme
+from tests.views.tab_stops import tab_stops
 
 SEEN_CHANGE = 48  # a colour channel moves at least this far (of 255)
 SEEN_PIXELS = 40  # and at least this many pixels do: more than a text cursor's
@@ -49,25 +50,6 @@ def window(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> Iterator[MainWindow]:
     qtbot.waitUntil(win.is_open)
     yield win
     win.toggle_dark(False)  # the theme is remembered: the next window starts light
-
-
-def tab_stops(top: QWidget) -> list[QWidget]:
-    """What Tab reaches in ``top``'s window, in the order it reaches them."""
-    stops: list[QWidget] = []
-    widget = top.nextInFocusChain()
-    while widget is not None and widget is not top:
-        takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
-        if (
-            takes_tab
-            and widget.window() is top
-            and widget.isVisible()
-            and widget.isEnabled()
-            and widget.focusProxy() is None
-            and widget not in stops
-        ):
-            stops.append(widget)
-        widget = widget.nextInFocusChain()
-    return stops
 
 
 def _seen_pixels(before: QImage, after: QImage) -> int:

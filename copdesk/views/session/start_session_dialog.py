@@ -9,6 +9,7 @@ written until the facilitator presses Start, and then in one transaction
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
@@ -109,10 +110,10 @@ class StartSessionDialog(QDialog):
         for field in (self.topic_edit, self.guest_edit, self.plan_fields.trigger_warning, self.plan_fields.support):
             say_when_cut(field, self.error_label.setText)
         self.plan_fields.add_rows(ui.detailsForm, at=row_of(ui.detailsForm, self.presenter_combo) + 1)
-        QWidget.setTabOrder(self.presenter_combo, self.plan_fields.co_facilitator)
-        for before, after in zip(self.plan_fields.widgets, self.plan_fields.widgets[1:], strict=False):
+        # Down the left column to its last row (the agenda's Edit), then the right column: who is present.
+        down = (self.presenter_combo, *self.plan_fields.widgets, ui.editAgendaButton, self.present_list)
+        for before, after in itertools.pairwise(down):
             QWidget.setTabOrder(before, after)
-        QWidget.setTabOrder(self.plan_fields.support, self.present_list)
         self.details_form, self.agenda_row = ui.detailsForm, ui.agendaRow
         self.present_list.itemChanged.connect(self._update_count)
         self.present_list.itemChanged.connect(self._ticked_by_hand)

@@ -170,14 +170,30 @@ def place_field(form: QFormLayout, label: QLabel, field: QWidget, *, after: QWid
     """Put a field made in code (it needs constructor arguments uic cannot pass) beside its label from the form.
 
     Made last, it would come last in the tab order: it goes after ``after``, or first (None), where the focus is
-    when the dialog opens.
+    when the dialog opens and where Tab starts, the form's controls after it in their order.
     """
     form.setWidget(row_of(form, label), QFormLayout.ItemRole.FieldRole, field)
     label.setBuddy(field)
     if after is None:
+        # Each put straight after the field, the last first: the chain is a ring, and Qt leaves a control already
+        # next to the field where it is (the first is next to it, round the ring, until the others have moved).
+        for stop in reversed(_tab_stops_but(field)):
+            QWidget.setTabOrder(field, stop)
         field.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
     else:
         QWidget.setTabOrder(after, field)
+
+
+def _tab_stops_but(field: QWidget) -> list[QWidget]:
+    """The controls Tab reaches in ``field``'s window, in their order, without ``field`` and any control's parts."""
+    window, stops = field.window(), list[QWidget]()
+    widget = window.nextInFocusChain()
+    while widget is not None and widget is not window:
+        takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+        if takes_tab and widget is not field and not any(stop.isAncestorOf(widget) for stop in (field, *stops)):
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
 
 
 def insert_row_below(form: QFormLayout, above: QWidget, widget: QWidget) -> None:
