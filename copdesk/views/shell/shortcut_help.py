@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent, QShortc
 from PySide6.QtWidgets import QAbstractButton, QDialog, QFrame, QHeaderView, QWidget
 
 from copdesk.views.forms.ui_shortcut_help import Ui_ShortcutHelp
+from copdesk.views.widgets.whole_rows import WholeRows
 
 UNNAMED = "Shortcut"  # a key nobody described: listed on its own row, never merged with another
 
@@ -119,6 +120,8 @@ class ShortcutHelp(QFrame):
         self.table.setModel(self.model)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(HelpColumn.KEYS, QHeaderView.ResizeMode.ResizeToContents)
+        self.whole_rows = WholeRows(self.table)  # on a laptop the list scrolls: its foot is a whole row, never half
+        self.ui.cardLayout.insertWidget(self.ui.cardLayout.indexOf(self.ui.closeHint), self.whole_rows, 1)
         window.installEventFilter(self)
         self.hide()
 
@@ -130,6 +133,7 @@ class ShortcutHelp(QFrame):
 
     def open(self) -> None:
         self.model.set_rows(shortcut_rows(self._window))
+        self.whole_rows.show_rows(1, self.model.rowCount())
         self.setGeometry(self._window.rect())
         self.raise_()
         self.show()
