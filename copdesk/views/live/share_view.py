@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 from copdesk.core.pacing import format_clock, format_minutes
 from copdesk.core.timer import TimerStatus, TimerView
 from copdesk.views.live.timer.timer_disc import TimerColours, paint_disc
+from copdesk.views.widgets.labels import elide_words
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +197,7 @@ class ShareView(QWidget):
                 break
             size = max(int(size * 0.85), _SMALLEST_PIXELS)
         if not wrap:
-            text = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(area.width()))
+            text = elide_words(text, painter.fontMetrics(), int(area.width()))  # never inside a word
         painter.save()
         painter.setClipRect(area)
         painter.drawText(area, int(flags), text)

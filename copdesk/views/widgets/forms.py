@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -12,12 +12,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionFrame,
     QStyleOptionViewItem,
     QWidget,
 )
 
+from copdesk.views.widgets.labels import elide_words
 from copdesk.views.widgets.typed_words import TypedWords
+
+LINE_EDIT_MARGIN = 2  # QLineEdit's own room either side of its text, inside the style's contents rectangle
+EXAMPLE = ", e.g. "  # where a placeholder's example begins: "What was agreed, e.g. Share the carers' checklist"
 
 
 class CharacterLimit(QValidator):
@@ -206,3 +212,35 @@ def row_of(form: QFormLayout, widget: QWidget) -> int:
     """The form row that holds ``widget``, for rows made in code beside rows made in Designer."""
     position: tuple[int, QFormLayout.ItemRole] = form.getWidgetPosition(widget)  # type: ignore[assignment]
     return position[0]
+
+
+class WordsPlaceholder(QObject):
+    """A one-line field's placeholder in whole words, fitted again as the field resizes: Qt cuts it wherever the room
+    ends ("What was agreed, e.g. Share the c…"). Too long for the field, its example goes, whole ("What was agreed"),
+    and only a field too narrow even for that is cut, between words."""
+
+    def __init__(self, field: QLineEdit, text: str) -> None:
+        super().__init__(field)
+        self.field, self.text = field, text
+        field.installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit()
+        return False
+
+    def room(self) -> int:
+        """The width Qt draws the placeholder in (as ``QLineEdit::paintEvent`` works it out), in pixels."""
+        field = self.field
+        option = QStyleOptionFrame()
+        field.initStyleOption(option)
+        contents = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+        margins = field.textMargins()
+        return contents.width() - margins.left() - margins.right() - 2 * LINE_EDIT_MARGIN
+
+    def fit(self) -> None:
+        metrics, room = self.field.fontMetrics(), self.room()
+        what = self.text.partition(EXAMPLE)[0]
+        fitted = self.text if metrics.horizontalAdvance(self.text) <= room else elide_words(what, metrics, room)
+        self.field.setPlaceholderText(fitted)

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import inspect
+from dataclasses import replace
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QRectF
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from copdesk.core.timer import TimerView
 from copdesk.store import teams
 from copdesk.views.live.share_view import ShareView, share_layout
 from copdesk.views.session.session_flow import SHARE_THE_WINDOW
 from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.widgets.labels import ELLIPSIS
 from tests.conftest import FakeClock
 from tests.views.live_helpers import ROSTER, add_team, start_session
 
@@ -137,3 +141,22 @@ def test_the_timer_takes_the_room_of_a_question_not_shown_and_nothing_overlaps(w
         height - without.disc.bottom() <= 2 * without.margin
         or without.disc.width() >= (width - 2 * without.margin) * 0.45
     )
+
+
+def test_a_name_too_long_for_a_small_shared_window_is_cut_between_words(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At its smallest the view cut a segment's name through a word ("Case discussion: what the pers…")."""
+    add_team(window)
+    start_session(window)
+    share = window.session_flow.share_view
+    assert isinstance(share.view, TimerView)
+    name = "Case discussion: what the person wants from their package of care after the hospital stay"
+    share.show_timer(replace(share.view, segment_name=name))
+    share.resize(share.minimumSize())
+    drawn: list[str] = []
+    monkeypatch.setattr(QPainter, "drawText", lambda _painter, _area, _flags, text: drawn.append(text))
+    share.grab()
+    (segment,) = [text for text in drawn if text.startswith("Case")]
+    assert segment.endswith(ELLIPSIS) and len(segment) < len(name)
+    assert name.startswith(segment[:-1]) and not name[len(segment) - 1].isalnum()

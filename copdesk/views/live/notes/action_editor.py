@@ -34,7 +34,13 @@ from copdesk.views.forms.ui_change_action import Ui_ChangeActionDialog
 from copdesk.views.live.notes.action_models import CARRIED_COLUMN, STATE_COLUMN, ActionRow, action_model
 from copdesk.views.live.notes.action_wording import correct_in_place
 from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table, list_with_buttons
-from copdesk.views.widgets.forms import hold_characters, may_leave, name_standard_buttons, place_field
+from copdesk.views.widgets.forms import (
+    WordsPlaceholder,
+    hold_characters,
+    may_leave,
+    name_standard_buttons,
+    place_field,
+)
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.typed_words import TypedWords
@@ -126,7 +132,7 @@ class ActionEditor(QuickItemForm):
         self.owner_field = OwnerField()
         self.owner_field.setMinimumWidth(150)
         self.due_field = DueField(self.message)
-        self.due_field.setPlaceholderText("Due date")
+        WordsPlaceholder(self.due_field, "Due date")
         self.due_field.setToolTip(DUE_PLACEHOLDER)
         self.add_button = QPushButton("Add action")
         self.add_button.setAccessibleName("Add action")

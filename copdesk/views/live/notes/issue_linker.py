@@ -61,7 +61,7 @@ class IssueLinker(QuickItemForm):
 
         row = QHBoxLayout()
         self.title_edit = item_field(
-            "Issue or barrier", "Issue or barrier, e.g. Waiting weeks for OT assessments", MAX_ISSUE_TITLE_CHARACTERS
+            "Issue or barrier", "Issue or barrier, e.g. Long waits for OT", MAX_ISSUE_TITLE_CHARACTERS
         )
         self.say_when_cut(self.title_edit)
         self.title_edit.textChanged.connect(self._typed)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTableView, Q
 
 from copdesk.core.input_limits import MAX_ITEM_CHARACTERS
 from copdesk.views.context import AppContext
-from copdesk.views.widgets.forms import hold_characters, say_when_cut
+from copdesk.views.widgets.forms import WordsPlaceholder, hold_characters, say_when_cut
 from copdesk.views.widgets.labels import message_label, show_message
 from copdesk.views.widgets.tables import configure_table
 
@@ -22,7 +22,7 @@ def item_field(accessible_name: str, placeholder: str, max_length: int = MAX_ITE
     """The one-line text field a quick item is typed into."""
     field = QLineEdit()
     field.setAccessibleName(accessible_name)
-    field.setPlaceholderText(placeholder)
+    WordsPlaceholder(field, placeholder)
     hold_characters(field, max_length)
     return field
 
