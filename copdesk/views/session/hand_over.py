@@ -24,6 +24,7 @@ from copdesk.store import sessions, teams, time_away
 from copdesk.store.planning import session_roles
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
+from copdesk.views.widgets.forms import name_standard_buttons
 from copdesk.views.widgets.labels import hint_label
 from copdesk.views.widgets.pane import Pane
 
@@ -65,8 +66,7 @@ class HandOverDialog(QDialog):
         form.addRow("", self.notes)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        for button in buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
+        name_standard_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
