@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from copdesk.core.pacing import format_clock
 from copdesk.core.timer import TimerStatus, TimerView
 from copdesk.views.live.timer.timer_disc import TimerColours, paint_disc
+from copdesk.views.widgets.labels import elide_words
 
 
 class MiniTimer(QWidget):
@@ -80,7 +81,7 @@ class MiniTimer(QWidget):
         painter.setFont(font)
         painter.setPen(self.colours.muted)
         caption_area = text_area.adjusted(0, side * 0.65, 0, 0)
-        caption = painter.fontMetrics().elidedText(self.caption, Qt.TextElideMode.ElideRight, int(caption_area.width()))
+        caption = elide_words(self.caption, painter.fontMetrics(), int(caption_area.width()))  # never inside a word
         painter.drawText(caption_area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), caption)
         painter.end()
 

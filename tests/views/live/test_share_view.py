@@ -143,20 +143,25 @@ def test_the_timer_takes_the_room_of_a_question_not_shown_and_nothing_overlaps(w
     )
 
 
-def test_a_name_too_long_for_a_small_shared_window_is_cut_between_words(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+LONG_NAME = "Case discussion: what the person wants from their package of care after the hospital stay"
+
+
+@pytest.mark.parametrize("which", ["share view", "mini timer"])
+def test_a_name_too_long_for_a_small_timer_window_is_cut_between_words(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, which: str
 ) -> None:
-    """At its smallest the view cut a segment's name through a word ("Case discussion: what the pers…")."""
+    """At their smallest, the shared screen and the mini timer cut a segment's name through a word
+    ("Case discussion: what the pers…")."""
     add_team(window)
     start_session(window)
-    share = window.session_flow.share_view
-    assert isinstance(share.view, TimerView)
-    name = "Case discussion: what the person wants from their package of care after the hospital stay"
-    share.show_timer(replace(share.view, segment_name=name))
-    share.resize(share.minimumSize())
+    flow = window.session_flow
+    shown = flow.share_view if which == "share view" else flow.mini_timer
+    assert isinstance(shown.view, TimerView)
+    shown.show_timer(replace(shown.view, segment_name=LONG_NAME))
+    shown.resize(shown.minimumSize())
     drawn: list[str] = []
     monkeypatch.setattr(QPainter, "drawText", lambda _painter, _area, _flags, text: drawn.append(text))
-    share.grab()
+    shown.grab()
     (segment,) = [text for text in drawn if text.startswith("Case")]
-    assert segment.endswith(ELLIPSIS) and len(segment) < len(name)
-    assert name.startswith(segment[:-1]) and not name[len(segment) - 1].isalnum()
+    assert segment.endswith(ELLIPSIS) and len(segment) < len(LONG_NAME)
+    assert LONG_NAME.startswith(segment[:-1]) and not LONG_NAME[len(segment) - 1].isalnum()
