@@ -1,7 +1,7 @@
 """Every control a screen reader (NVDA, JAWS) can land on says what it is: on both pages and every tab of the
-window, before and during a session, and in every dialog the menus open, each visible button, field, list, table,
-combo, spin box, tick box and slider has an accessible name of words (never a bare "+", "…" or "×"), and no two
-in one dialog, or one pane of the window, share a name, or the listener cannot tell which is which.
+window, before and during a session, and in every dialog the menus and the panes open, each visible button, field,
+list, table, combo, spin box, tick box and slider has an accessible name of words (never a bare "+", "…" or "×"),
+and no two in one dialog, or one pane of the window, share a name, or the listener cannot tell which is which.
 
 Walked on the real window over the fictional demo data: each menu item is triggered with a dialog's ``exec``
 showing it instead, so every dialog opened is read as the facilitator's screen reader would find it.
@@ -206,6 +206,14 @@ def test_every_control_on_every_page_and_dialog_has_a_name_of_its_own(window: Ma
     follow_up.table.selectRow(0)
     walk.opened_by("reassign an action", follow_up.reassign)
     walk.opened_by("new due date", follow_up.redate)
+    notes = window.notes_panel
+    notes.issue_linker.table.selectRow(0)
+    walk.opened_by("an issue's history", notes.issue_linker.open_history)
+    notes.escalations.table.selectRow(0)
+    walk.opened_by("an escalation's outcome", notes.escalations.record_outcome)
+    walk.opened_by("new escalation in a session", notes.escalations.new_escalation)
+    walk.opened_by("custom questions", window.question_panel.open_custom_questions)
+    walk.opened_by("add people", window.participation_panel.open_add_people)
     walk.opened_by("end the session", window.session_flow.end_now)
     assert walk.faults == [], "\n".join(walk.faults)
     reached = {
@@ -217,6 +225,7 @@ def test_every_control_on_every_page_and_dialog_has_a_name_of_its_own(window: Ma
         "Keyboard shortcuts",
         "Hand over to the co-facilitator",
         "Session summary",
+        "Escalate an issue",
     }
     assert reached <= walk.opened, sorted(walk.opened)
-    assert len(walk.opened) >= 20, sorted(walk.opened)
+    assert len(walk.opened) >= 25, sorted(walk.opened)
