@@ -159,7 +159,7 @@ def _schedule_json(upcoming: Sequence[NextSession], durations: Mapping[int, int]
 
 
 def _cmd_export(ctx: Context) -> int:
-    from copdesk.core.record import identifiers_line, record_title
+    from copdesk.core.record import STATUS_NOTES, identifiers_line, record_title
     from copdesk.store.records import SessionNotFound, session_record
 
     with _database(ctx) as db:
@@ -173,6 +173,8 @@ def _cmd_export(ctx: Context) -> int:
     _save(ctx, data, ("session", ctx.args.session_id, ctx.args.format))
     if record.identifiers_redacted or record.identifiers_kept:
         ctx.out(f"Identifiers: {identifiers_line(record)}.")
+    if record.status in STATUS_NOTES:
+        ctx.out(STATUS_NOTES[record.status])
     return EXIT_OK
 
 

@@ -113,6 +113,7 @@ class SessionRecord:
     run_by: str | None = None  # an attended session (Spotlight, Themed): who runs it, quoted with its credit
     identifiers_redacted: int = 0  # spans the identifier check flagged, replaced (``copdesk.core.redaction``)
     identifiers_kept: int = 0  # flagged spans kept as typed, by the facilitator's choice
+    status: str = "ended"  # the session's status when exported: "ended", or "live" or "planned" (see STATUS_NOTES)
 
 
 # The issues' statuses are as they stood on the session's day; an escalation's is as it is now, because the day it was
@@ -123,9 +124,19 @@ ESCALATIONS_LEAD = (
 )
 
 
+# A record exported before its session ended says so first, so that nobody files or sends on an incomplete one as
+# the record of the meeting (CoPDesk's words).
+STATUS_NOTES = {
+    "live": "Still live when exported: this record may be incomplete. Export it again once the session has ended.",
+    "planned": "Planned, not held: nothing has been recorded in it.",
+}
+
+
 def record_sections(record: SessionRecord) -> list[Section]:
     """The record's headings in reading order; the renderers differ only in syntax, never in content."""
+    status_note = STATUS_NOTES.get(record.status)
     details = (
+        *((("Status", status_note),) if status_note else ()),
         ("Team", record.team_name),
         ("Session type", record.kind_label),
         *((("Run by", record.run_by),) if record.run_by else ()),
@@ -235,6 +246,7 @@ def render_json(record: SessionRecord) -> str:
         "kind_label": record.kind_label,
         "topic": record.topic,
         "date": record.date.isoformat(),
+        "status": record.status,
         "attendance_count": record.attendance_count,
         "co_facilitator": record.co_facilitator,
         "content_format": record.content_format,

@@ -122,6 +122,7 @@ def session_record(
         co_facilitator=co_facilitator,
         content_format=content_format,
         run_by=run_by,
+        status=session.status.value,
     )
     return share_safe(record, keep=keep_identifiers)
 

@@ -105,6 +105,7 @@ def test_the_record_has_no_participation_fields() -> None:
         "run_by",
         "identifiers_redacted",
         "identifiers_kept",
+        "status",
     }
     forbidden = ("contribution", "marker", "tally", "tallies", "participation", "engagement", "quiet", "speaking")
     assert not [name for name in names if any(word in name for word in forbidden)]
@@ -358,3 +359,18 @@ def test_the_escalations_say_their_statuses_are_as_exported(render: Callable[[Se
     assert said in render(make_record())
     empty = SessionRecord("Northgate Team", "Spotlight session", "Carers' assessments", dt.datetime(2026, 9, 8, 10), 0)
     assert said not in render(empty)  # nothing listed: nothing to explain
+
+
+@pytest.mark.parametrize("render", [render_markdown, render_html])
+def test_a_record_exported_before_its_session_ended_says_so_before_anything_else(
+    render: Callable[[SessionRecord], str],
+) -> None:
+    ended = render(make_record())
+    assert record_sections(make_record())[0].body.rows[0][0] == "Team"  # type: ignore[union-attr]
+    for status, words in (("live", "Still live when exported"), ("planned", "Planned, not held")):
+        assert words not in ended
+        record = dataclasses.replace(make_record(), status=status)
+        details = record_sections(record)[0].body
+        assert details.rows[0][0] == "Status" and words in details.rows[0][1]  # type: ignore[union-attr]
+        assert words in render(record)
+        assert json.loads(render_json(record))["status"] == status

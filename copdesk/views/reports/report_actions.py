@@ -24,7 +24,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from copdesk.core.clock import from_utc_iso
-from copdesk.core.model import Team
+from copdesk.core.model import SessionStatus, Team
 from copdesk.store import sessions, teams
 from copdesk.views.context import AppContext
 
@@ -38,6 +38,8 @@ D = TypeVar("D")
 
 NO_TEAM = "Create a team first (File ▸ New team…)."
 SLUG_LENGTH = 50  # a name's part of a suggested file name, in characters (up to 4 bytes each in UTF-8)
+# A session not ended is marked in the list of records to export: its record is incomplete, or empty.
+_NOT_ENDED = {SessionStatus.LIVE: " · live now", SessionStatus.PLANNED: " · planned, not held"}
 
 
 class InUseAnswer(Enum):
@@ -107,7 +109,7 @@ class ReportActions(QObject):
             )
             return
         choices = [
-            (s.id, self._session_label(s.started_at or s.planned_start or "", s.kind.label, s.topic))
+            (s.id, self._session_label(s.started_at or s.planned_start or "", s.kind.label, s.topic, s.status))
             for s in reversed(held)
         ]
         dialog = SessionRecordDialog(choices, self.host)
@@ -325,11 +327,12 @@ class ReportActions(QObject):
         QMessageBox.information(self.host, title, text)
 
     @staticmethod
-    def _session_label(stamp: str, kind_label: str, topic: str) -> str:
+    def _session_label(stamp: str, kind_label: str, topic: str, status: SessionStatus) -> str:
         from copdesk.core.record import format_local_datetime
 
         held = from_utc_iso(stamp).astimezone()
-        return f"{format_local_datetime(held)}: {kind_label}" + (f" ({topic})" if topic else "")
+        state = _NOT_ENDED.get(status, "")
+        return f"{format_local_datetime(held)}: {kind_label}" + (f" ({topic})" if topic else "") + state
 
 
 def _slug(text: str) -> str:
