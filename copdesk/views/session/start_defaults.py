@@ -22,9 +22,12 @@ from copdesk.views.context import AppContext
 class StartDefaults:
     kind: SessionKind
     planned_start: datetime | None  # aware, when the session fulfils a scheduled or planned one
-    series_id: int | None
+    series_id: int | None  # the series of the session it fulfils, or of the one :attr:`ahead`
     reuse: Session | None
     scheduled_words: str
+    # The next scheduled session when it is not due yet (aware): a session started now may be that one held early,
+    # if the facilitator says so; it then holds it, and uses up its plan, as one started on time does.
+    ahead: datetime | None = None
 
 
 def session_defaults(context: AppContext, team_id: int, kind: SessionKind | None = None) -> StartDefaults:
@@ -43,7 +46,7 @@ def session_defaults(context: AppContext, team_id: int, kind: SessionKind | None
     fulfils = abs(start - now) <= schedule.DUE_NOW_WINDOW
     words = f"Scheduled: {upcoming.kind.label}, {_when(start)}" if fulfils else f"Next scheduled: {_when(start)}"
     return StartDefaults(
-        upcoming.kind, start if fulfils else None, upcoming.series_id if fulfils else None, None, words
+        upcoming.kind, start if fulfils else None, upcoming.series_id, None, words, None if fulfils else start
     )
 
 

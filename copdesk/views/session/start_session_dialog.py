@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QListWidgetItem, QWidget
 
 from copdesk.core.agenda import AgendaTemplate
 from copdesk.core.ground_rules import GroundRules
@@ -106,6 +106,12 @@ class StartSessionDialog(QDialog):
             hold_characters(field, MAX_NAME_LENGTH)
         self.topic_warning = IdentifierWarning(self.topic_edit)  # the topic goes into the record: never a name
         insert_row_below(ui.detailsForm, self.topic_edit, self.topic_warning)
+        self.held_early_check = QCheckBox("&This is that session, held early: its plan is used")
+        self.held_early_check.setAccessibleName("This is the next scheduled session, held early")
+        ui.detailsForm.insertRow(row_of(ui.detailsForm, self.scheduled_label) + 1, "", self.held_early_check)
+        ui.detailsForm.setRowVisible(self.held_early_check, False)
+        QWidget.setTabOrder(self.kind_combo, self.held_early_check)
+        QWidget.setTabOrder(self.held_early_check, self.topic_edit)
         self.plan_fields = PlanFields(ui.detailsPage)  # the next-session plan's choices, its defaults
         for field in (self.topic_edit, self.guest_edit, self.plan_fields.trigger_warning, self.plan_fields.support):
             say_when_cut(field, self.error_label.setText)
@@ -163,7 +169,7 @@ class StartSessionDialog(QDialog):
         if self.defaults is not None:
             with QSignalBlocker(self.kind_combo):  # the agenda is refreshed below, once
                 self.kind_combo.setCurrentIndex(self.kind_combo.findData(self.defaults.kind.value))
-            self.scheduled_label.setText(self.defaults.scheduled_words)
+            self._show_scheduled()
             if self.defaults.reuse is not None:
                 self.topic_edit.setText(self.defaults.reuse.topic)
         self._default_presenter = self._presenter_default()
@@ -217,7 +223,7 @@ class StartSessionDialog(QDialog):
         team_id = self.team_id()
         if team_id is not None:
             self.defaults = session_defaults(self.context, team_id, self.kind())
-            self.scheduled_label.setText(self.defaults.scheduled_words)
+            self._show_scheduled()
         default = self._presenter_default()
         key = self.presenter_combo.currentData()
         was_default = None if self._default_presenter is None else [_MEMBER, self._default_presenter]
@@ -225,6 +231,18 @@ class StartSessionDialog(QDialog):
             self._choose_presenter(default)
         self._default_presenter = default
         self._refresh_agenda()
+
+    def _show_scheduled(self) -> None:
+        """The session this start most likely is; the next scheduled one not due yet may be held early, when the
+        facilitator ticks it (ticked at first on its own day): it holds it, as a start on time does, so the Prepare
+        view moves on to the one after and the plan made for it is used up."""
+        defaults = self.defaults
+        if defaults is None:
+            return
+        self.scheduled_label.setText(defaults.scheduled_words)
+        self.details_form.setRowVisible(self.held_early_check, defaults.ahead is not None)
+        today = self.context.now().astimezone().date()
+        self.held_early_check.setChecked(defaults.ahead is not None and defaults.ahead.date() == today)
 
     def _choose_presenter(self, member_id: int | None) -> None:
         """findData cannot match the (kind, id) keys, which Qt hands back as lists: compare them by value."""
@@ -450,8 +468,10 @@ class StartSessionDialog(QDialog):
                 self.error_label.setText(str(error))
                 return None
         self.error_label.clear()
-        defaults = self.defaults
-        fulfils = defaults is not None and defaults.kind is self.kind()
+        defaults = self.defaults if self.defaults is not None and self.defaults.kind is self.kind() else None
+        planned_start = defaults.planned_start if defaults else None
+        if defaults and defaults.ahead is not None and self.held_early_check.isChecked():
+            planned_start = defaults.ahead
         return SessionPlan(
             team_id=team_id,
             kind=self.kind(),
@@ -461,9 +481,9 @@ class StartSessionDialog(QDialog):
             guest_names=tuple(str(key[1]) for key in present if key[0] == _GUEST),
             agenda=agenda,
             ground_rules_agreed=agreed,
-            planned_start=defaults.planned_start if fulfils and defaults else None,
-            series_id=defaults.series_id if fulfils and defaults else None,
-            reuse_session_id=defaults.reuse.id if fulfils and defaults and defaults.reuse else None,
+            planned_start=planned_start,
+            series_id=defaults.series_id if defaults and planned_start else None,
+            reuse_session_id=defaults.reuse.id if defaults and defaults.reuse else None,
             presenter_guest_name=str(presenter[1]) if presenter is not None and presenter[0] == _GUEST else None,
             roles=roles,
         )

@@ -304,3 +304,71 @@ def test_a_paste_too_long_for_the_plan_says_what_was_not_taken(clocked_window: M
     assert (
         stored.roles.trigger_warning == card.fields.trigger_warning.text() and len(stored.roles.trigger_warning) == 500
     )
+
+
+def _start_from_the_dialog(window: MainWindow, *, held_early: bool | None = None) -> int:
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    if held_early is not None:
+        dialog.held_early_check.setChecked(held_early)
+    dialog.set_present({"Ash Lee", "Bo Day"})
+    assert dialog.go_to_ground_rules()
+    dialog.agreed_check.setChecked(True)
+    dialog.start_button.click()
+    session_id = window.live_session.session_id
+    assert session_id is not None
+    return session_id
+
+
+def test_a_session_held_hours_early_uses_up_the_plan_it_was_held_for(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """Moved from 10:00 to 07:30 that morning: ticked (as it is on the day), the session holds the 10:00 one, so the
+    Prepare view's next session and plan move on to the one after, as they do for a session started on time."""
+    window = clocked_window
+    team = _team(window)
+    card = window.review_panel.review_sections.plan
+    card.fields.trigger_warning.setText("A sudden death at home")
+    card.fields.trigger_warning.textEdited.emit("A sudden death at home")  # as typed
+    fake_clock.wall = datetime(2026, 10, 8, 7, 30).astimezone()
+
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    assert dialog.scheduled_label.text() == "Next scheduled: Thursday 8 October at 10:00"
+    assert dialog.held_early_check.isVisibleTo(dialog) and dialog.held_early_check.isChecked()
+    assert dialog.plan_fields.trigger_warning.text() == "A sudden death at home", "the plan it is held for"
+    dialog.reject()
+    session_id = _start_from_the_dialog(window)
+
+    held = sessions.get_session(window.context.db, session_id)
+    assert held.planned_start is not None and held.series_id is not None
+    window.session_flow.end_now()
+    window.review_panel.refresh()
+    assert "Reflective practice CoP on Thu 8 Oct 2026" not in card.message.text()
+    assert card.fields.trigger_warning.text() == "", "the plan was used up"
+    assert not window.review_panel.review_sections.next_session.when.text().endswith("8 Oct 2026, 10:00")
+    assert planning.next_session_plan(window.context.db, team.id, SESSION_DAY).roles.trigger_warning == (
+        "A sudden death at home"
+    ), "kept with the day it was made for"
+
+
+def test_unticked_or_days_before_a_session_started_early_leaves_the_plan_for_its_day(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    window = clocked_window
+    _team(window)
+    card = window.review_panel.review_sections.plan
+    fake_clock.wall = datetime(2026, 10, 6, 14, 0).astimezone()  # two days before: a practice run, say
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    assert dialog.held_early_check.isVisibleTo(dialog) and not dialog.held_early_check.isChecked()
+    dialog.reject()
+    session_id = _start_from_the_dialog(window)
+    assert sessions.get_session(window.context.db, session_id).planned_start is None
+    window.session_flow.end_now()
+
+    fake_clock.wall = datetime(2026, 10, 8, 7, 30).astimezone()
+    _start_from_the_dialog(window, held_early=False)
+    window.session_flow.end_now()
+    window.review_panel.refresh()
+    assert "Reflective practice CoP on Thu 8 Oct 2026" in card.message.text()
