@@ -17,7 +17,9 @@ wall clock: no sleep would be reported, and the sleep would count as meeting tim
 Persistence: :meth:`SessionTimer.to_state` is a plain JSON-able dict the store saves as the session
 goes; :meth:`SessionTimer.from_state` brings a crashed session back paused, to be resumed (counting the
 time CoPDesk was closed with :meth:`SessionTimer.count_gap`, measured on the wall clock) or ended at the
-last saved time. Monotonic readings are never saved: they mean nothing in another process.
+last saved time. Monotonic readings are never saved: they mean nothing in another process. The state keeps, besides,
+when the timer was last used and the current segment's journal (below) in wall times, so a session left running
+before CoPDesk died is still offered its end when it was last in use, and cut there.
 
 Ending earlier: a session left running (overnight, or across a long sleep) can be ended when it was last in use
 (:mod:`copdesk.core.idle_end`, :meth:`SessionTimer.idle_end`). The timer keeps a short journal of the current
@@ -30,7 +32,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -353,6 +355,11 @@ class SessionTimer:
             "planned_total_seconds": self._planned_total,
             "saved_at": self._now_iso(),
             "segments": [{**asdict(s), "phase": s.phase.value} for s in self._segments],
+            # Exact (see idle_end): after a crash, when it was last in use and its running time then.
+            "last_acted_at": self._last_acted.astimezone(UTC).isoformat(),
+            "journal": [
+                [wall.astimezone(UTC).isoformat(), elapsed, running] for wall, elapsed, running in self._journal
+            ],
         }
 
     @classmethod
@@ -382,12 +389,17 @@ class SessionTimer:
                 raise IndexError(f"segment {index} of {len(records)}")
             timer._banked = float(state["current_elapsed_seconds"])
             saved_at = to_utc_iso(from_utc_iso(state["saved_at"]))
+            journal = [(from_utc_iso(str(w)), float(e), bool(r)) for w, e, r in state.get("journal", [])]
+            acted = from_utc_iso(str(state["last_acted_at"])) if state.get("last_acted_at") else None
         except (KeyError, IndexError, TypeError, ValueError) as error:
             raise TimerError(f"The saved timer is damaged and cannot be resumed ({error!r}).") from None
         timer._segments, timer._index = records, index
         if status in (TimerStatus.RUNNING, TimerStatus.PAUSED):
             timer._status, timer._restored_saved_at = TimerStatus.PAUSED, saved_at
-            timer._journal = [(from_utc_iso(saved_at), timer._banked, False)]
+            # Paused from the save on; a crashed session is still cut when it was last in use (idle_end) before it.
+            held = max([from_utc_iso(saved_at), *(wall for wall, _, _ in journal)])
+            timer._journal = [*journal, (held, timer._banked, False)]
+            timer._last_acted = acted or timer._last_acted  # saved before CoPDesk kept it: not known
         else:
             timer._status = status
         return timer

@@ -143,14 +143,17 @@ def end_at_last_save(
     last_saved: datetime | None,
     monotonic: MonotonicClock,
     now: WallClock,
+    *,
+    last_used: datetime | None = None,
 ) -> Session:
-    """End a session a crash left live, at its last save: the segment running then is closed there, every
-    segment's actuals are saved, and it ends as the End button ends a session (open follow-ups carried once)."""
-    ended_at = last_saved or now()  # start_session always stamps last_saved_at
+    """End a session a crash left live, at its last save (or earlier, at ``last_used``: when a session left running
+    was last in use, :meth:`SessionTimer.idle_end`): the segment running then is closed there, every segment's
+    actuals are saved, and it ends as the End button ends a session (open follow-ups carried once)."""
+    ended_at = last_used or last_saved or now()  # start_session always stamps last_saved_at
     timer = None if state is None else SessionTimer.from_state(state, monotonic, now)
     status = None if timer is None else timer.snapshot().status
     if timer is not None and status in (TimerStatus.RUNNING, TimerStatus.PAUSED):
-        timer.end_session(at_last_save=True)
+        timer.end_session(at=last_used, at_last_save=last_used is None)
     if timer is None or status is TimerStatus.NOT_STARTED:
         return end_session(db, session_id, ended_at, now())
     return end_session(db, session_id, ended_at, now(), final=timer.snapshot(), timer_state=timer.to_state())

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from copdesk.core.agenda import AgendaSegment
-from copdesk.core.clock import from_utc_iso
+from copdesk.core.clock import from_utc_iso, to_utc_iso
 from copdesk.core.idle_end import LONG_SLEEP_SECONDS, offered_end
 from copdesk.core.model import SegmentPhase
 from copdesk.core.timer import SegmentState, SessionTimer, TimerError, TimerStatus
@@ -182,3 +182,30 @@ def test_the_thresholds() -> None:
     assert almost is None
     long = offered_end(started=start, planned_seconds=HOUR, now=now, last_used=used, slept_seconds=LONG_SLEEP_SECONDS)
     assert long is not None and long.at == used
+
+
+def test_a_session_left_running_then_crashed_is_offered_the_last_use_when_restored() -> None:
+    """CoPDesk died with the session running and was opened hours later: the saved timer still knows when it was last
+    in use (a pause and resume here, the last thing done on it) and its running time then, so the segment is cut
+    there, not at the crash."""
+    clock = FakeClock()
+    timer = hour_long(clock)
+    clock.advance(20 * MIN)
+    timer.next_segment()
+    clock.advance(5 * MIN)
+    timer.pause()
+    clock.advance(3 * MIN)
+    timer.resume()
+    resumed = clock.now()
+    clock.advance(2 * HOUR)  # left running; then CoPDesk dies just after a heartbeat
+    state = timer.to_state()
+
+    later = FakeClock(clock.now() + timedelta(hours=9))
+    restored = SessionTimer.from_state(state, later, later.now)
+    offer = restored.idle_end(recorded(resumed - timedelta(minutes=4)))
+    assert offer is not None and offer.at == resumed and offer.slept_seconds is None
+    assert "its agenda ended at" in offer.reason
+    restored.end_session(at=offer.at)
+    final = restored.snapshot()
+    assert final.agenda[1].actual_seconds == 5 * MIN and final.agenda[1].actual_end == to_utc_iso(resumed)
+    assert final.session_elapsed_seconds == 25 * MIN

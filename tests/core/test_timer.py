@@ -280,6 +280,9 @@ def test_a_crashed_session_can_be_ended_at_the_last_saved_time() -> None:
         {"segments": [{"name": "x"}]},
         {"saved_at": None},
         {"saved_at": "yesterday"},
+        {"journal": [["2026-10-08T09:30:00+00:00", 0.0]]},
+        {"journal": [["soon", 0.0, True]]},
+        {"last_acted_at": "yesterday"},
     ],
 )
 def test_a_damaged_saved_state_is_refused_clearly(damage: dict[str, object]) -> None:

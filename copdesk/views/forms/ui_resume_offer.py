@@ -62,6 +62,12 @@ class Ui_ResumeDialog(object):
 
         self.buttonRow.addItem(self.buttonRowSpacer)
 
+        self.earlierButton = QPushButton(resumeOffer)
+        self.earlierButton.setObjectName(u"earlierButton")
+        self.earlierButton.setVisible(False)
+
+        self.buttonRow.addWidget(self.earlierButton)
+
         self.endButton = QPushButton(resumeOffer)
         self.endButton.setObjectName(u"endButton")
 
@@ -93,6 +99,10 @@ class Ui_ResumeDialog(object):
         self.laterButton.setText(QCoreApplication.translate("ResumeDialog", u"Decide &later", None))
 #if QT_CONFIG(accessibility)
         self.laterButton.setAccessibleName(QCoreApplication.translate("ResumeDialog", u"Decide later", None))
+#endif // QT_CONFIG(accessibility)
+        self.earlierButton.setText(QCoreApplication.translate("ResumeDialog", u"End at last &use", None))
+#if QT_CONFIG(accessibility)
+        self.earlierButton.setAccessibleName(QCoreApplication.translate("ResumeDialog", u"End the session when it was last in use", None))
 #endif // QT_CONFIG(accessibility)
         self.endButton.setText(QCoreApplication.translate("ResumeDialog", u"&End it", None))
 #if QT_CONFIG(accessibility)

@@ -70,6 +70,9 @@ class ResumeFlow(QObject):
         )
         dialog.resume_chosen.connect(lambda _id: self.resume(dialog.pending, count_gap=dialog.count_gap))
         dialog.end_chosen.connect(lambda _id: self.end_pending(dialog.pending, then=after_ending))
+        dialog.end_earlier_chosen.connect(
+            lambda _id: self.end_pending(dialog.pending, then=after_ending, when_last_used=True)
+        )
         dialog.rejected.connect(self.show_waiting)
         self.dialog = dialog
         self.banner.hide()
@@ -110,19 +113,27 @@ class ResumeFlow(QObject):
         return True
 
     def end_pending(
-        self, pending: PendingLiveSession, *, then: Callable[[], object] | None = None
+        self, pending: PendingLiveSession, *, then: Callable[[], object] | None = None, when_last_used: bool = False
     ) -> SessionSummaryDialog | None:
-        """End a session left live at its last save, show its summary, then (once read) ``then`` or the next offer.
+        """End a session left live at its last save (or, ``when_last_used``, when it was last in use), show its
+        summary, then (once read) ``then`` or the next offer.
 
         Refused (a full disk, a read-only file), the session stays live and the window's banner offers Retry."""
         from copdesk.services.sessions import end_at_last_save
 
         context = self.context
+        last_used = pending.earlier.at if when_last_used and pending.earlier is not None else None
         ended = context.writes.run(
             lambda: end_at_last_save(
-                context.db, pending.session.id, pending.state, pending.last_saved, context.monotonic, context.now
+                context.db,
+                pending.session.id,
+                pending.state,
+                pending.last_saved,
+                context.monotonic,
+                context.now,
+                last_used=last_used,
             ),
-            retry=lambda: self.end_pending(pending, then=then),
+            retry=lambda: self.end_pending(pending, then=then, when_last_used=when_last_used),
             key=("end at last save", pending.session.id),
             kept="The session is still live: it was not ended.",
         )

@@ -17,6 +17,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -25,10 +26,11 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.date_names import time_on_day
+from copdesk.core.idle_end import IdleEnd
 from copdesk.core.model import Session
 from copdesk.core.pacing import duration_words, format_minutes
 from copdesk.core.timer import SessionTimer, TimerError, TimerStatus
-from copdesk.store.sessions import live_sessions, timer_state
+from copdesk.store.sessions import last_recorded_at, live_sessions, timer_state
 from copdesk.store.teams import get_team
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_resume_offer import Ui_ResumeDialog
@@ -41,6 +43,7 @@ class PendingLiveSession:
     team_name: str
     state: Mapping[str, Any] | None  # the last saved timer state; None when missing or unreadable
     problem: str  # why it cannot be resumed, or ""
+    earlier: IdleEnd | None = None  # left running before CoPDesk closed: when it was last in use, offered as its end
 
     @property
     def last_saved(self) -> datetime | None:
@@ -80,20 +83,26 @@ class PendingLiveSession:
 
 
 def pending_live_sessions(context: AppContext) -> list[PendingLiveSession]:
+    """Every session left live, each with its saved timer and, for one left running before CoPDesk closed (overnight,
+    or unused an hour past its agenda), when it was last in use (:mod:`copdesk.core.idle_end`): read from what the
+    database holds, the last thing recorded in it and the last thing done on the saved timer."""
     pending = []
     for session in live_sessions(context.db):
         text = timer_state(context.db, session.id)
         state: Mapping[str, Any] | None = None
+        earlier = None
         problem = "" if text else "Its timer was never saved, so it can only be ended."
         if text:
             try:
                 state = json.loads(text)
-                SessionTimer.from_state(state, context.monotonic, context.now)  # readable?
+                timer = SessionTimer.from_state(state, context.monotonic, context.now)  # readable?
+                earlier = timer.idle_end(partial(last_recorded_at, context.db, session.id))
             except (ValueError, TimerError) as error:
                 state, problem = None, f"Its saved timer cannot be read ({str(error)[:80]}), so it can only be ended."
         if state is not None and state.get("status") == TimerStatus.FINISHED.value:
             problem = "Its timer had already stopped, so it only needs ending."
-        pending.append(PendingLiveSession(session, get_team(context.db, session.team_id).name, state, problem))
+        team = get_team(context.db, session.team_id).name
+        pending.append(PendingLiveSession(session, team, state, problem, earlier))
     return pending
 
 
@@ -118,7 +127,8 @@ class ResumeDialog(QDialog):
     """
 
     resume_chosen = Signal(int)  # session id; read :attr:`count_gap` for how
-    end_chosen = Signal(int)
+    end_chosen = Signal(int)  # at the last save
+    end_earlier_chosen = Signal(int)  # when it was last in use: :attr:`PendingLiveSession.earlier`
 
     def __init__(
         self,
@@ -148,10 +158,13 @@ class ResumeDialog(QDialog):
         self.count_gap_check.setChecked(0 < gap_seconds <= max(pending.planned_total_seconds, 1.0))
         self.count_gap_check.toggled.connect(self._show_hint)
         saved = pending.last_saved
-        self.end_button, self.resume_button = ui.endButton, ui.resumeButton
+        self.end_button, self.earlier_button, self.resume_button = ui.endButton, ui.earlierButton, ui.resumeButton
         if saved:
             self.end_button.setText(f"&End it at {saved.astimezone():%H:%M}")
+        if pending.earlier is not None and saved:
+            self._offer_earlier(pending.earlier, saved)
         self.end_button.clicked.connect(self._end)
+        self.earlier_button.clicked.connect(self._end_earlier)
         self.resume_button.setEnabled(pending.can_resume)
         self.resume_button.setDefault(pending.can_resume)
         self.resume_button.clicked.connect(self._resume)
@@ -164,6 +177,17 @@ class ResumeDialog(QDialog):
         super().showEvent(event)
         if not event.spontaneous():
             fit_height_on_screen(self)
+
+    def _offer_earlier(self, offer: IdleEnd, saved: datetime) -> None:
+        """Both ends, with what each means: when it was last in use, or its last save (when CoPDesk closed)."""
+        at, closed = f"{offer.at.astimezone():%H:%M}", f"{saved.astimezone():%H:%M}"
+        self.message_label.setText(
+            f"{self.message_label.text()} {offer.reason} End at {at} to end it then: its record and everyone's CPD "
+            f"evidence count it until then. Ending at {closed} counts the time until CoPDesk closed as well."
+        )
+        self.earlier_button.setText(f"End &at {at}")
+        self.earlier_button.setVisible(True)
+        self.end_button.setText(f"&End at {closed}")
 
     @property
     def count_gap(self) -> bool:
@@ -185,3 +209,7 @@ class ResumeDialog(QDialog):
     def _end(self) -> None:
         self.accept()
         self.end_chosen.emit(self.pending.session.id)
+
+    def _end_earlier(self) -> None:
+        self.accept()
+        self.end_earlier_chosen.emit(self.pending.session.id)
