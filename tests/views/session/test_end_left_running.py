@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import SessionStatus
-from copdesk.store import sessions
+from copdesk.store import participation, sessions, teams
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, start_session
@@ -29,7 +30,7 @@ def _asleep(window: MainWindow, fake_clock: FakeClock, seconds: float) -> None:
 
 
 def test_a_lid_closed_overnight_is_ended_when_it_was_last_in_use(
-    clocked_window: MainWindow, fake_clock: FakeClock
+    qtbot: QtBot, clocked_window: MainWindow, fake_clock: FakeClock
 ) -> None:
     window = clocked_window
     add_team(window)
@@ -45,9 +46,10 @@ def test_a_lid_closed_overnight_is_ended_when_it_was_last_in_use(
 
     banner = window.timer_panel.sleep_banner
     assert not banner.isHidden()
-    assert (
-        banner.message() == f"Slept for 17 h; last in use at {_hm(last_used)} on {last_used.astimezone().day} October."
+    assert banner.message() == (
+        f"Slept 17 h; the timer held still. Last in use at {_hm(last_used)} on {last_used.astimezone().day} Oct."
     )
+    qtbot.waitUntil(lambda: banner.label.text() == banner.message())  # in one line, whole, at 1366x768, once laid out
     assert [b.text() for b in banner.buttons()] == ["&End it…"]
     assert flow.end_confirmation is None, "said in the pane, never asked: a meeting may be going on"
 
@@ -168,3 +170,31 @@ def test_a_session_that_moved_on_while_the_question_was_open_is_not_ended_at_the
     flow.next_pressed()
     question.earlier_button.click()
     assert sessions.get_session(window.context.db, session.id).status is SessionStatus.LIVE and window.isVisible()
+
+
+def test_the_wake_banner_fits_its_longest_and_keeps_the_use_before_the_sleep(
+    qtbot: QtBot, clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """Its longest words (a sleep of hours and minutes, the last day of September) stay whole in one line; used
+    again after waking (a note typed the morning after), it still names the last use before the sleep, the end
+    the end question offers beside now."""
+    fake_clock.wall = datetime(2026, 9, 30, 12, 0).astimezone()  # noon, local time
+    window = clocked_window
+    team = add_team(window)
+    session = start_session(window)
+    flow = window.session_flow
+    fake_clock.advance(6 * MIN)
+    _asleep(window, fake_clock, 17 * 3600 + 45 * MIN)
+    banner = window.timer_panel.sleep_banner
+    assert banner.message().startswith("Slept 17 h 45 min; the timer held still. Last in use at ")
+    assert banner.message().endswith(" on 30 Sep.")
+    qtbot.waitUntil(lambda: banner.label.text() == banner.message())
+
+    before_the_sleep = banner.message()
+    fake_clock.advance(4 * MIN)
+    member = teams.list_members(window.context.db, team.id)[1]
+    participation.add_contribution(window.context.db, session.id, member.id, fake_clock.now())
+    fake_clock.advance(MIN)
+    assert flow.live_timer.save()  # the heartbeat
+    assert banner.message() == before_the_sleep
+    assert [b.text() for b in banner.buttons()] == ["&End it…"]

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QHBoxLayout, QLabel, QListView, QToolButton, QWidget
 
+from copdesk.core.date_names import clock_time, month_name
 from copdesk.core.pacing import WarningLevel, format_clock, format_elapsed, format_minutes
 from copdesk.core.timer import SleepEvent, TimerStatus, TimerView
 from copdesk.views.context import AppContext
@@ -231,18 +232,20 @@ class TimerPanel(Pane):
             self.sleep_banner.hide()
 
     def _show_sleep(self, sleep: SleepEvent) -> None:
-        """A laptop sleep, said as it wakes; after a long one, when the session was last in use, with End (whose
-        question offers to end it then, :mod:`copdesk.core.idle_end`). Never a question of its own: a meeting may be
-        going on."""
+        """A laptop sleep, said as it wakes: the timer held still through it (its clock stops while the computer
+        sleeps). After a long one, when the session was last in use, with End (whose question offers to end it then,
+        :mod:`copdesk.core.idle_end`). Never a question of its own: a meeting may be going on."""
         self.shown_sleep = sleep
         offer = self.live_timer.idle_end() if sleep.long else None
         if offer is None:
             self.sleep_banner.show_message(sleep.message)
-        else:
-            self.sleep_banner.show_message(
-                f"Slept for {format_minutes(sleep.wall_gap_seconds)}; last in use at {offer.at_words}.",
-                [("&End it…", self.end_action.trigger)],
-            )
+            return
+        used = offer.at.astimezone()  # the day as well: a long sleep is often a night
+        words = (
+            f"Slept {format_minutes(sleep.wall_gap_seconds)}; the timer held still. "
+            f"Last in use at {clock_time(used)} on {used.day} {month_name(used, short=True)}."
+        )
+        self.sleep_banner.show_message(words, [("&End it…", self.end_action.trigger)])
 
     def _keep_in_view(self, current: int) -> None:
         """An agenda longer than the list scrolls: the segment running now, and the one after it where there is room,
