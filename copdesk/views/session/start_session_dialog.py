@@ -106,7 +106,7 @@ class StartSessionDialog(QDialog):
             hold_characters(field, MAX_NAME_LENGTH)
         self.topic_warning = IdentifierWarning(self.topic_edit)  # the topic goes into the record: never a name
         insert_row_below(ui.detailsForm, self.topic_edit, self.topic_warning)
-        self.held_early_check = QCheckBox("&This is that session, held early: its plan is used")
+        self.held_early_check = QCheckBox("&This is that session, held early")
         self.held_early_check.setAccessibleName("This is the next scheduled session, held early")
         ui.detailsForm.insertRow(row_of(ui.detailsForm, self.scheduled_label) + 1, "", self.held_early_check)
         ui.detailsForm.setRowVisible(self.held_early_check, False)
