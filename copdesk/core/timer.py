@@ -174,6 +174,9 @@ class SessionTimer:
         self._last_check = (clock(), now())
         self._sleep: SleepEvent | None = None
         self._restored_saved_at: str | None = None
+        # The moment a restored timer was saved, exactly: its journal's times keep their fractions of a second, which
+        # the stored saved_at (whole seconds) would put before a segment begun in the second of the save.
+        self._saved_exactly: datetime | None = None
         self._last_acted = self._last_check[1]
         # The current segment's (wall time, running seconds then, running from then): see _elapsed_at.
         self._journal: list[tuple[datetime, float, bool]] = []
@@ -239,7 +242,7 @@ class SessionTimer:
         if at_last_save and self._restored_saved_at is None:
             raise TimerError("There is no saved time to end at; this session has run since it was restored.")
         if at_last_save and self._restored_saved_at:
-            at = from_utc_iso(self._restored_saved_at)
+            at = self._saved_exactly or from_utc_iso(self._restored_saved_at)
         if at is not None and self._elapsed_at(at) is None:
             raise TimerError("The session cannot end then: the segment running now began after it.")
         self._close_current(at)
@@ -398,7 +401,7 @@ class SessionTimer:
             timer._status, timer._restored_saved_at = TimerStatus.PAUSED, saved_at
             # Paused from the save on; a crashed session is still cut when it was last in use (idle_end) before it.
             held = max([from_utc_iso(saved_at), *(wall for wall, _, _ in journal)])
-            timer._journal = [*journal, (held, timer._banked, False)]
+            timer._journal, timer._saved_exactly = [*journal, (held, timer._banked, False)], held
             timer._last_acted = acted or timer._last_acted  # saved before CoPDesk kept it: not known
         else:
             timer._status = status

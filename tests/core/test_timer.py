@@ -271,6 +271,25 @@ def test_a_crashed_session_can_be_ended_at_the_last_saved_time() -> None:
     assert current.actual_end == "2026-10-08T09:34:10+00:00"
 
 
+def test_a_crashed_session_saved_in_the_second_its_segment_began_can_be_ended_at_the_last_save() -> None:
+    """The stored save time is whole seconds, the timer's own times are not: a segment begun at 09:33:20.6 and saved
+    at 09:33:20.9 is stored as saved at 09:33:20, which is not before the segment began."""
+    clock = FakeClock()
+    timer = reflective_hour(clock)
+    clock.advance(200.6)
+    timer.next_segment()
+    clock.advance(0.3)
+    state = json.loads(json.dumps(timer.to_state()))
+    clock.advance(30 * MIN)
+
+    restored = SessionTimer.from_state(state, clock, clock.now)
+    restored.end_session(at_last_save=True)
+    current = restored.snapshot().agenda[1]
+
+    assert current.state is SegmentState.DONE and current.actual_seconds == pytest.approx(0.3)
+    assert current.actual_end == "2026-10-08T09:33:20+00:00"
+
+
 @pytest.mark.parametrize(
     "damage",
     [
