@@ -3,10 +3,8 @@
 ``MainWindow`` owns one :class:`SessionFlow`; the flow owns the live timer, the live-session actions and the
 windows that show the timer elsewhere (share-safe view, mini timer). Starting calls
 :meth:`LiveSession.begin`, then every segment change is announced with :meth:`LiveSession.enter_segment`.
-Ending saves what was typed, stops the timer (now, or for a session left running when it was last in use:
-:mod:`copdesk.core.idle_end`) and saves every segment's actual times with the end in one transaction, then calls
-:meth:`LiveSession.finish` so the panes flush, then shows the summary. A session whose end could not be saved stays
-live, and the window's banner strip says so with Retry. The window only
+Ending, and the question asked when the window closes while a session is live, are
+:mod:`~copdesk.views.session.session_end`'s; the flow shows the summary it ends with. The window only
 follows :attr:`went_live` and :attr:`returned_to_prepare` to switch pages.
 
 Dialogs are opened with ``open()`` (window-modal, never a nested event loop), and the last one of each kind
@@ -23,14 +21,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QMainWindow, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
 from copdesk.core.agenda import AgendaTemplate, load_template_folder
 from copdesk.core.ground_rules import load_ground_rules
-from copdesk.core.idle_end import IdleEnd
 from copdesk.core.model import Session, SessionKind
 from copdesk.core.text import InvalidName
-from copdesk.core.timer import SessionTimer, TimerStatus, TimerView
+from copdesk.core.timer import SessionTimer, TimerStatus
 from copdesk.store.agendas import template_for
 from copdesk.store.teams import get_team
 from copdesk.views.context import AppContext
@@ -42,6 +39,7 @@ from copdesk.views.live.timer.live_timer import LiveTimer
 from copdesk.views.live.timer.timer_disc import TimerColours
 from copdesk.views.session.discard_session import SessionDiscard
 from copdesk.views.session.resume_flow import ResumeFlow
+from copdesk.views.session.session_end import SessionEnd
 from copdesk.views.session.start_reminder import StartReminder
 from copdesk.views.shell.shortcut_help import ShortcutHelp
 from copdesk.views.widgets import theme
@@ -53,32 +51,13 @@ if TYPE_CHECKING:
     from copdesk.views.session.resume_offer import PendingLiveSession, ResumeDialog
     from copdesk.views.session.session_summary import SessionSummaryDialog
     from copdesk.views.session.start_session_dialog import StartSessionDialog
-    from copdesk.views.shell.close_question import CloseChoice, CloseQuestion
+    from copdesk.views.shell.close_question import CloseQuestion
 
-END_QUESTION = "End the session?"
 # Said as the share-safe view opens: sharing the whole screen (or this window) would show who spoke to the room.
 SHARE_THE_WINDOW = (
     "In Teams, share the window “CoPDesk: shared screen”, not your whole screen: this window shows who has spoken."
 )
-STILL_LIVE = "The session is still live: it was not ended."
-MOVED_ON = (
-    "The session is still live: it moved on while the end question was open, so it was not ended then. "
-    "Choose End session… again."
-)
 NOT_STARTED = "The session was not started; press Retry to start it as you set it up."
-NOT_ENDED = (
-    "The session is still live: it was not ended, because something recorded could not be saved yet. "
-    "Free some space (or make the database writable), then press Retry."
-)
-
-
-def ending_earlier_words(offer: IdleEnd) -> str:
-    """What each end means, with both times, for a session left running (:mod:`copdesk.core.idle_end`)."""
-    return (
-        f"{offer.reason} End at {offer.at.astimezone():%H:%M} to end it then: its record and everyone's CPD evidence "
-        f"count it until then, and everything recorded later is kept. "
-        f"End now ends it at {offer.now_words}, counting the time since as well."
-    )
 
 
 class SessionFlow(QObject):
@@ -116,12 +95,9 @@ class SessionFlow(QObject):
         self.header_button.clicked.connect(self.start_or_end)
         self.start_dialog: StartSessionDialog | None = None
         self.agenda_editor: AgendaEditorDialog | None = None
-        self.end_confirmation: QMessageBox | None = None
         self.summary_dialog: SessionSummaryDialog | None = None
-        self.close_question: CloseQuestion | None = None
         self.error_box: QMessageBox | None = None
         self._status: TimerStatus | None = None
-        self._end_moment: tuple[int, datetime] | None = None  # when End was chosen, kept for a retried end
         self._acted_at: dict[str, float] = {}  # monotonic, the last press of Next or +5 min that acted
         self.resumes = ResumeFlow(
             window,
@@ -132,6 +108,16 @@ class SessionFlow(QObject):
             show_summary=self._show_summary,
             show_error=self._show_error,
         )
+        self.ending = SessionEnd(
+            window,
+            context,
+            live,
+            self.live_timer,
+            self.discard,
+            show_summary=self._show_summary,
+            last_summary=lambda: self.summary_dialog,
+        )
+        self.ending.ended.connect(self.returned_to_prepare)
         self._wire()
         self._show_status(None)
         self.actions.space_presses.watch(window, self.header_button)  # the Live page watches its own when built
@@ -265,147 +251,22 @@ class SessionFlow(QObject):
             self.live_timer.next_segment()
 
     # -- ending -------------------------------------------------------------------------------------
+    @property
+    def end_confirmation(self) -> QMessageBox | None:
+        return self.ending.confirmation
+
+    @property
+    def close_question(self) -> CloseQuestion | None:
+        return self.ending.close_question
+
     def request_end(self) -> QMessageBox | None:
-        from copdesk.views.shell.close_question import not_added_warning
-
-        if not self.live.is_live:
-            return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            END_QUESTION,
-            END_QUESTION,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self.window,
-        )
-        not_added = self.live.typed_not_added()
-        offer = self.live_timer.idle_end()
-        box.setInformativeText(
-            (not_added_warning(not_added, "Ending now leaves {it} out of the session") + "\n\n" if not_added else "")
-            + (ending_earlier_words(offer) + "\n\n" if offer is not None else "")
-            + "The timer stops and the session is saved with every segment's actual time. This cannot be undone.\n\n"
-            "Started by mistake or for practice? Discard it instead: it is deleted with all it recorded."
-        )
-        box.setObjectName("endConfirmation")
-        now = box.button(QMessageBox.StandardButton.Yes)
-        now.setText("&End and keep" if offer is None else f"End &now, at {offer.now.astimezone():%H:%M}")
-        earlier = None
-        if offer is not None:
-            earlier = box.addButton(f"&End at {offer.at.astimezone():%H:%M}", QMessageBox.ButtonRole.AcceptRole)
-            earlier.setObjectName("endWhenLastUsed")
-        discard = box.addButton("&Discard…", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(partial(self._end_answered, box, now, earlier, discard, offer))
-        self.end_confirmation = box
-        box.open()
-        return box
-
-    def _end_answered(
-        self,
-        box: QMessageBox,
-        now: QAbstractButton,
-        earlier: QAbstractButton | None,
-        discard: QAbstractButton,
-        offer: IdleEnd | None,
-        _result: int,
-    ) -> None:
-        clicked = box.clickedButton()
-        if clicked is now:
-            self.end_now()
-        elif clicked is earlier and offer is not None:
-            self._end_when_last_used(offer)
-        elif clicked is discard:
-            self.discard.request()
-
-    def _end_when_last_used(self, offer: IdleEnd) -> None:
-        """End at the time the question offered, unless the session moved on while it was open (N in the share-safe
-        view, which the question does not hold): that end would come before a segment begun since, so nothing is
-        ended and the status bar says to ask again."""
-        if not self._moved_on_since(offer.at):
-            self.end_now(at=offer.at)
-
-    def _moved_on_since(self, offered: datetime) -> bool:
-        """Whether the session was used after a question offered to end it when last in use (``offered``); if so,
-        the status bar says it was not ended."""
-        still = self.live_timer.idle_end()
-        if still is not None and still.at == offered:
-            return False
-        self.window.statusBar().showMessage(MOVED_ON, 20000)
-        return True
+        return self.ending.request()
 
     def end_now(self, at: datetime | None = None) -> SessionSummaryDialog | None:
-        """Save what was typed, stop the timer, save actuals and the end, let the panes flush, show the summary.
-
-        It ends now, or at ``at``, when a session left running was last in use (the segment running then is cut
-        there; what was recorded later is kept all the same). The session ends only once its end is saved. Otherwise
-        it stays live (the timer stays stopped at the end chosen, which is the end Retry saves) and the banner strip
-        says so.
-        """
-        session_id = self.live_timer.session_id
-        if session_id is None or not self.live.is_live:
-            return None
-        writes = self.context.writes
-        retry, key = partial(self.end_now, at), ("end session", session_id)
-        if not self.live.save_everything() or not writes.retry():  # nothing typed or clicked is left behind
-            writes.refuse(NOT_ENDED, retry=retry, key=key)
-            return None
-        if not self.live.is_live:  # an end refused before, replayed by that retry, has ended it (at the end chosen)
-            return self.summary_dialog
-        final = self.live_timer.stop_clock(at=at)
-        if self._end_moment is None or self._end_moment[0] != session_id:
-            self._end_moment = (session_id, at or self.context.now())
-        ended_at = self._end_moment[1]
-        saved = writes.run(lambda: self._save_end(session_id, final, ended_at), retry=retry, key=key, kept=STILL_LIVE)
-        if saved is None:
-            return None
-        self._end_moment = None
-        self.live.finish()
-        self.live_timer.detach()
-        self.returned_to_prepare.emit()
-        return self._show_summary(saved.value)
-
-    def _save_end(self, session_id: int, final: TimerView, ended_at: datetime) -> Session:
-        """One transaction: the segments' actual times, the timer's final state, the end and the carry-over."""
-        from copdesk.services.sessions import end_session
-
-        return end_session(
-            self.context.db, session_id, ended_at, self.context.now(), final=final, timer_state=self.live_timer.state()
-        )
+        return self.ending.end_now(at)
 
     def ask_before_closing(self, close: Callable[[], object], notes_saved: bool) -> CloseQuestion | None:
-        """While a session is live, ask before the window closes; ``close`` closes it without asking again.
-        ``notes_saved`` is False when the facilitator chose to close with notes the database would not take."""
-        from copdesk.views.shell.close_question import CloseQuestion
-
-        if not self.live.is_live:
-            return None
-        if self.close_question is not None and self.close_question.isVisible():
-            self.close_question.raise_()  # asked already: closing again does not stack a second question
-            return self.close_question
-        offer = self.live_timer.idle_end()
-        earlier = None if offer is None else (f"{offer.at.astimezone():%H:%M}", ending_earlier_words(offer))
-        question = CloseQuestion(
-            self.window, notes_saved=notes_saved, not_added=self.live.typed_not_added(), earlier=earlier
-        )
-        question.chosen.connect(lambda choice: self._closing_chosen(choice, close, offer))
-        self.close_question = question
-        question.open()
-        return question
-
-    def _closing_chosen(self, choice: CloseChoice, close: Callable[[], object], offer: IdleEnd | None) -> None:
-        from copdesk.views.shell.close_question import CloseChoice
-
-        if choice is CloseChoice.KEEP_LIVE:
-            close()
-        elif choice in (CloseChoice.END, CloseChoice.END_WHEN_LAST_USED):
-            at = offer.at if choice is CloseChoice.END_WHEN_LAST_USED and offer is not None else None
-            if at is not None and self._moved_on_since(at):
-                return  # the window stays open, the status bar saying why
-            summary = self.end_now(at=at)
-            if summary is not None:
-                summary.finished.connect(lambda _result: close())
-            elif not self.live.is_live:
-                close()
-            # Otherwise the end could not be saved: the window stays open, its banner offering Retry.
+        return self.ending.ask_before_closing(close, notes_saved)
 
     def _show_summary(self, session: Session) -> SessionSummaryDialog:
         from copdesk.views.session.session_summary import SessionSummaryDialog
