@@ -55,7 +55,15 @@ STEPS = (
     ("build", "the panes built on the data (open_data)"),
     ("paint", "layout, style polish and paint of the Prepare view"),
 )
-OPENING_MODULES = {"connection", "migrations", "backup", "backup_catalogue", "location", "recovery"}  # not queries
+OPENING_MODULES = {
+    "connection",
+    "opening_checks",
+    "migrations",
+    "backup",
+    "backup_catalogue",
+    "location",
+    "recovery",
+}  # not queries
 DETAILED = ("claim", "frame", "open", "build", "paint")
 
 

@@ -66,7 +66,7 @@ class StartupBackup:
         import sqlite3
 
         from copdesk.store.backup import read_once
-        from copdesk.store.connection import BUSY_TIMEOUT_MS
+        from copdesk.store.opening_checks import BUSY_TIMEOUT_MS
 
         self.db_path, self.fingerprint, self.now = db_path, fingerprint, now
         self._conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)

@@ -50,7 +50,7 @@ def add_data_commands(add: AddCommand) -> None:
 def _locked_database(ctx: Context) -> Iterator[OpenedDatabase]:
     """The database opened under the app's lock: taken before anything is written, even the -wal. A database from
     an older CoPDesk is refused: migrating is for the window or ``upgrade``, never a side effect."""
-    from copdesk.store.connection import finish_interrupted_write
+    from copdesk.store.opening_checks import finish_interrupted_write
 
     db_path = ctx.existing_db_path()
     with app_lock(db_path):
@@ -134,7 +134,7 @@ def _cmd_restore(ctx: Context) -> int:
 
 def _cmd_upgrade(ctx: Context) -> int:
     from copdesk.services.data_care import upgrade_database
-    from copdesk.store.connection import finish_interrupted_write
+    from copdesk.store.opening_checks import finish_interrupted_write
 
     db_path = ctx.existing_db_path()
     with app_lock(db_path):

@@ -26,13 +26,10 @@ from copdesk.store.audit import record_event
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, list_backups, new_backup_path, stamp, verify_restorable
 from copdesk.store.connection import (
-    BUSY_TIMEOUT_MS,
     UNREAD_MARK,
     OpenedDatabase,
     as_database,
     discard_restoring,
-    finish_interrupted_write,
-    inspect_existing,
     open_database,
     put_in_place,
     ready_restore_file,
@@ -43,6 +40,7 @@ from copdesk.store.errors import CorruptDatabaseError, NotADatabaseError, Storag
 from copdesk.store.kept_notes import sync_folder
 from copdesk.store.lineage import same_lineage, team_identities
 from copdesk.store.location import FOLDER_MODE, database_files, is_sqlite_file, rollback_journal, same_file, shown
+from copdesk.store.opening_checks import BUSY_TIMEOUT_MS, finish_interrupted_write, inspect_existing
 from copdesk.store.pending_care import CareHistory
 from copdesk.store.permissions import replace_file
 from copdesk.store.retention import old_data_present

@@ -16,10 +16,11 @@ import pytest
 
 from copdesk import paths
 from copdesk.startup import open_for_gui
-from copdesk.store import connection
-from copdesk.store.connection import finish_interrupted_write, open_database
+from copdesk.store import opening_checks
+from copdesk.store.connection import open_database
 from copdesk.store.errors import DatabaseBusyError, StoreError
 from copdesk.store.location import rollback_journal
+from copdesk.store.opening_checks import finish_interrupted_write
 from copdesk.store.recovery import QUARANTINE_FOLDER, quarantine, quarantined_files, restore_database
 from tests.cli.conftest import CallCli, RunCli, one_line_error
 from tests.reliability.conftest import NOW, FakePrompts, make_database, run_child
@@ -163,7 +164,7 @@ def test_a_journal_another_program_is_writing_with_is_left_alone(db_path: Path, 
 def test_a_file_another_program_holds_exclusively_is_busy_not_damaged(
     db_path: Path, committed: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(opening_checks, "BUSY_TIMEOUT_MS", 100)
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     other.execute("UPDATE note SET text = 'mid-write'")

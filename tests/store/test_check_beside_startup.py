@@ -15,6 +15,7 @@ from copdesk import paths
 from copdesk.store import connection
 from copdesk.store.connection import open_database
 from copdesk.store.errors import CorruptDatabaseError
+from copdesk.store.opening_checks import inspect_existing
 from tests.reliability.conftest import corrupt, make_database
 
 
@@ -22,12 +23,11 @@ def test_the_check_runs_while_the_start_up_work_does(db_path: Path, monkeypatch:
     make_database(db_path)
     start_up_running = threading.Event()
     checked_in: list[str] = []
-    real_inspect = connection.inspect_existing
 
     def inspect_once_start_up_runs(path: Path, latest: int) -> int:
         assert start_up_running.wait(timeout=10), "the check waited for the start-up work to finish"
         checked_in.append(threading.current_thread().name)
-        return real_inspect(path, latest)
+        return inspect_existing(path, latest)
 
     monkeypatch.setattr(connection, "inspect_existing", inspect_once_start_up_runs)
     opened = open_database(db_path, paths.migrations_dir(), meanwhile=start_up_running.set)
