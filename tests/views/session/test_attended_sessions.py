@@ -32,7 +32,7 @@ def test_a_spotlight_is_attended_not_facilitated(qtbot: QtBot, window: MainWindo
 
     panel = window.participation_panel
     assert not panel.live_area.isVisible() and "participation is not tracked" in panel.empty_label.text()
-    panel.choose_number(1)  # the number keys log nothing: there is no tally for a session the team attends
+    panel.keys.choose_number(1)  # the number keys log nothing: there is no tally for a session the team attends
     assert participation.contributions(window.context.db, session_id) == []
     record = session_record(window.context.db, session_id)
     assert record.run_by == "“managed by Social Work Consultants/Convenors” (Masterclass, Different CoP sessions)"

@@ -1,29 +1,21 @@
 """The participation tracker pane (objectName ``participationPanel``): facilitator-only.
 
-Focus model: the number keys (1-9 log the numbered tile, 0 stops the talk-time speaker) and Ctrl+Z
-(undo the last tally or room marker) are shortcuts of this pane alone (``WidgetWithChildrenShortcut``), so they act
-only while the focus is inside it, which also means only while the Live page is shown. Text fields
-win over them: in the notes editor, or any line edit, a digit is typed and Ctrl+Z undoes text. One
-click on a tile logs a contribution and leaves the focus on the roster, ready for the keys; Enter logs
-the current tile. "/" on the roster opens the pane's filter box (shown for groups of ten or more), where
-letters filter the roster and a digit or Enter logs one of the matches, because that box exists only
-to pick a person. Letters on the roster itself stay with the window (N, Q and the like). A tile's menu (a right
-click, or the Menu key) marks someone as having left the session (their tile stays, greyed, so no number key moves)
-or back in it, and takes back a mark of present made by mistake, until anything of theirs is recorded
-(:mod:`copdesk.views.live.participation.tile_menu`); Undo takes back the last of these, as it does a tally.
+One click on a tile logs a contribution and leaves the focus on the roster, ready for the keys; Enter logs the
+current tile. The number keys, 0 and Ctrl+Z act only while the focus is inside the pane, and a name filter box picks
+a person in a larger group (:mod:`copdesk.views.live.participation.roster_keys`). Letters on the roster itself stay
+with the window (N, Q and the like). A tile's menu (a right click, or the Menu key) marks someone as having left the
+session (their tile stays, greyed, so no number key moves) or back in it, and takes back a mark of present made by
+mistake, until anything of theirs is recorded (:mod:`copdesk.views.live.participation.tile_menu`); Undo takes back
+the last of these, as it does a tally.
 """
 
 from __future__ import annotations
 
-from functools import partial
-
-from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QSpinBox,
@@ -45,23 +37,20 @@ from copdesk.views.live.participation.away_marks import AwayMark
 from copdesk.views.live.participation.engagement_markers import MarkerBar
 from copdesk.views.live.participation.live_tally import LiveTally
 from copdesk.views.live.participation.quiet_setting import QUIET_MINUTES_LIMIT
+from copdesk.views.live.participation.roster_keys import RosterKeys
 from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel, RosterRole
 from copdesk.views.live.participation.roster_view import RosterView
 from copdesk.views.live.participation.tile_menu import TileMenu
 from copdesk.views.widgets.labels import ElidedLabel
 from copdesk.views.widgets.pane import Pane
 
-FILTER_ABOVE = 9  # beyond the number keys, a name filter is the quick way to a person
 REPAINT_MS = 1000
-NUMBER_KEYS_HELP = "Participation: log a contribution for the person with that number"
 REPEATED_ISSUE_NOTE = "The same issue was raised again (marked from the participation pane)."
 PRIVACY_LINE = "Only you see this: who spoke, to invite quiet voices in. Markers name no one."
 GINI_MEANING = (
     "Balance of voices: 0 when everyone contributed equally, near 1 when one person did almost everything "
     "(statisticians call it the Gini coefficient)."
 )
-
-
 REFUSAL_SHOWN_MS = 10_000  # a refused removal's reason, in the status bar
 
 
@@ -77,7 +66,6 @@ class ParticipationPanel(Pane):
         self._signal_key: tuple[str, float] | None = None
         self._last_time_shown: tuple[object, ...] = ()
         self._build()
-        self._build_shortcuts()
         self.tally.changed.connect(self._refresh)
         self.repaint_timer = QTimer(self)
         self.repaint_timer.setInterval(REPAINT_MS)
@@ -90,17 +78,15 @@ class ParticipationPanel(Pane):
     # -- construction -------------------------------------------------------------------------
     def _build(self) -> None:
         self.body.setSpacing(4)
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setObjectName("rosterFilter")
-        self.filter_edit.setPlaceholderText("Find a name (/)")
-        self.filter_edit.setToolTip(
-            "Type part of a name, then Enter for the first match or 1-9 for a numbered one; Esc returns to the tiles."
+        self.roster = RosterView()
+        self.keys = RosterKeys(
+            self,
+            self.roster,
+            self.visible_roster,
+            choose=self.choose,
+            stop=self.tally.stop_speaking,
+            undo=self.undo_last,
         )
-        self.filter_edit.setAccessibleName("Filter the people present by name")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setMaximumWidth(140)
-        self.filter_edit.textChanged.connect(self.visible_roster.setFilterFixedString)
-        self.filter_edit.installEventFilter(self)
         self.count_button = QPushButton("Count")
         self.count_button.setAccessibleName("Bars show contribution counts")
         self.talk_button = QPushButton("Talk time")
@@ -146,10 +132,8 @@ class ParticipationPanel(Pane):
         self.quiet_spin.valueChanged.connect(self.tally.set_quiet_after_minutes)
         room_row.addWidget(self.quiet_spin)
         column.addLayout(room_row)
-        self.roster = RosterView()
         self.roster.setModel(self.visible_roster)
         self.roster.member_chosen.connect(self.choose)
-        self.roster.find_requested.connect(self._focus_filter)
         self.roster.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.roster.customContextMenuRequested.connect(self._open_tile_menu)
         column.addWidget(self.roster, 1)
@@ -167,25 +151,6 @@ class ParticipationPanel(Pane):
         column.addWidget(self.privacy_label)
         self.body.addWidget(self.live_area, 1)
 
-    def _build_shortcuts(self) -> None:
-        """Actions of this pane only: see the module docstring for why the context is the pane."""
-        self.key_actions: list[QAction] = []
-        for number in range(1, 10):
-            action = QAction(f"Participation: log a contribution for the person numbered {number}", self)
-            action.setWhatsThis(NUMBER_KEYS_HELP)  # one row for the nine keys in the shortcut list
-            action.setShortcut(QKeySequence(str(number)))
-            action.triggered.connect(partial(self.choose_number, number))
-            self.key_actions.append(action)
-        self.stop_action = QAction("Participation: stop timing the speaker", self)
-        self.stop_action.setShortcut(QKeySequence("0"))
-        self.stop_action.triggered.connect(self.tally.stop_speaking)
-        self.undo_action = QAction("Participation: undo the last contribution or room marker", self)
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.undo_action.triggered.connect(self.undo_last)
-        for action in (*self.key_actions, self.stop_action, self.undo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-
     # -- session lifecycle --------------------------------------------------------------------
     def _session_started(self, session_id: int) -> None:
         kind = sessions.get_session(self.context.db, session_id).kind
@@ -198,7 +163,7 @@ class ParticipationPanel(Pane):
             )
             return
         self.tally.load(session_id)
-        self.filter_edit.clear()
+        self.keys.filter_edit.clear()
         self.roster.set_roster_size(len(self.tally.members))
         self._signal_key = None
         self.hide_empty()
@@ -220,7 +185,7 @@ class ParticipationPanel(Pane):
     @property
     def _header_widgets(self) -> tuple[QWidget, ...]:
         return (
-            self.filter_edit,
+            self.keys.filter_edit,
             self.count_button,
             self.talk_button,
             self.stop_button,
@@ -234,8 +199,7 @@ class ParticipationPanel(Pane):
             self.add_people_dialog.put_away()
         for widget in self._header_widgets:
             widget.hide()
-        for action in (*self.key_actions, self.stop_action, self.undo_action):
-            action.setEnabled(False)
+        self.keys.follow(live=False, talk=False, can_undo=False, present=0)
         self.show_empty("Who is present and who has spoken appears here once a session starts. Only you see it.")
 
     def reload_roster(self) -> None:
@@ -301,11 +265,6 @@ class ParticipationPanel(Pane):
             self.tally.toggle_speaking(member_id)
         else:
             self.tally.log(member_id)
-
-    def choose_number(self, number: int) -> None:
-        member_id = self.visible_roster.member_at(number - 1)
-        if member_id is not None:
-            self.choose(member_id)
 
     def undo_last(self) -> None:
         """The last tally or marker goes, or the last person taken off comes back. A marker's remedies and the prompt
@@ -393,17 +352,13 @@ class ParticipationPanel(Pane):
         self._last_time_shown = self._time_shown()
         live = self.tally.is_live
         present = len(self.tally.members)
-        self.filter_edit.setVisible(live and present > FILTER_ABOVE)
+        talk = self.measure is TALK_TIME
+        can_undo = live and self.tally.last_act() is not None
+        self.keys.follow(live=live, talk=talk, can_undo=can_undo, present=present)
         for button in (self.count_button, self.talk_button, self.undo_button, self.add_button):
             button.setVisible(live)
-        talk = self.measure is TALK_TIME
         self.stop_button.setVisible(live and talk)
         self.stop_button.setEnabled(self.tally.tally.speaker is not None)
-        for action in self.key_actions:
-            action.setEnabled(live)
-        self.stop_action.setEnabled(live and talk)
-        can_undo = live and self.tally.last_act() is not None
-        self.undo_action.setEnabled(can_undo)
         self.undo_button.setEnabled(can_undo)
         self.undo_button.setToolTip(self._undo_description())
         self.roster.setVisible(present > 0)
@@ -437,38 +392,3 @@ class ParticipationPanel(Pane):
         if key != self._signal_key:
             self._signal_key = key
             self.live.room_signal.emit(signal.kind.value if signal else "")
-
-    # -- filter box -----------------------------------------------------------------------------
-    def _focus_filter(self) -> None:
-        if self.filter_edit.isVisible():
-            self.filter_edit.setFocus()
-            self.filter_edit.selectAll()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            return self._filter_key(event)
-        return super().eventFilter(watched, event)
-
-    def _filter_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
-            self._chose_from_filter(key - Qt.Key.Key_0)
-            return True
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._chose_from_filter(1)
-            return True
-        if key in (Qt.Key.Key_Escape, Qt.Key.Key_Down):
-            if key == Qt.Key.Key_Escape:
-                self.filter_edit.clear()
-            self.roster.setFocus()
-            self.roster.setCurrentIndex(self.visible_roster.index(0, 0))
-            return True
-        return False
-
-    def _chose_from_filter(self, number: int) -> None:
-        """Log the numbered match, then clear the filter and hand the keys back to the roster."""
-        if self.visible_roster.member_at(number - 1) is None:
-            return
-        self.choose_number(number)
-        self.filter_edit.clear()
-        self.roster.setFocus()

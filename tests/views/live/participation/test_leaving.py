@@ -79,7 +79,7 @@ def test_someone_who_leaves_keeps_their_tile_and_key_and_nothing_is_logged_for_t
     assert tiles(window, RosterRole.LEFT_AT).count("") == len(TEAM) - 1
 
     click_tile(window, row)
-    panel.choose_number(row + 1)
+    panel.keys.choose_number(row + 1)
     panel.talk_button.setChecked(True)
     click_tile(window, row)
     assert participation.contributions(db, session.id) == []

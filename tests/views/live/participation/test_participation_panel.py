@@ -335,26 +335,26 @@ def test_type_to_filter_then_enter_or_a_digit_logs_a_match(window: MainWindow, q
     panel = window.participation_panel
     focus_roster(qtbot, window)
     QTest.keyClick(panel.roster, Qt.Key.Key_Slash)  # "/" on the tiles opens the name filter
-    assert panel.filter_edit.hasFocus()
-    QTest.keyClicks(panel.filter_edit, "ha")
+    assert panel.keys.filter_edit.hasFocus()
+    QTest.keyClicks(panel.keys.filter_edit, "ha")
     matches = [panel.visible_roster.index(r, 0).data(RosterRole.NAME) for r in range(panel.visible_roster.rowCount())]
     assert matches and all("ha" in str(name).lower() for name in matches)
     second = panel.visible_roster.member_at(1)
-    QTest.keyClick(panel.filter_edit, Qt.Key.Key_2)
+    QTest.keyClick(panel.keys.filter_edit, Qt.Key.Key_2)
     assert stored_counts(window, session_id) == {second: 1}
-    assert panel.filter_edit.text() == "" and panel.roster.hasFocus()
+    assert panel.keys.filter_edit.text() == "" and panel.roster.hasFocus()
 
-    panel.filter_edit.setFocus()
-    QTest.keyClicks(panel.filter_edit, "idris")
+    panel.keys.filter_edit.setFocus()
+    QTest.keyClicks(panel.keys.filter_edit, "idris")
     only = panel.visible_roster.member_at(0)
-    QTest.keyClick(panel.filter_edit, Qt.Key.Key_Return)
+    QTest.keyClick(panel.keys.filter_edit, Qt.Key.Key_Return)
     assert stored_counts(window, session_id)[only or 0] == 1
-    panel.filter_edit.setFocus()
-    QTest.keyClicks(panel.filter_edit, "zzz")
-    QTest.keyClick(panel.filter_edit, Qt.Key.Key_Return)  # no match: nothing logged, the text stays
-    assert panel.filter_edit.text() == "zzz" and sum(stored_counts(window, session_id).values()) == 2
-    QTest.keyClick(panel.filter_edit, Qt.Key.Key_Escape)
-    assert panel.filter_edit.text() == "" and panel.visible_roster.rowCount() == 12
+    panel.keys.filter_edit.setFocus()
+    QTest.keyClicks(panel.keys.filter_edit, "zzz")
+    QTest.keyClick(panel.keys.filter_edit, Qt.Key.Key_Return)  # no match: nothing logged, the text stays
+    assert panel.keys.filter_edit.text() == "zzz" and sum(stored_counts(window, session_id).values()) == 2
+    QTest.keyClick(panel.keys.filter_edit, Qt.Key.Key_Escape)
+    assert panel.keys.filter_edit.text() == "" and panel.visible_roster.rowCount() == 12
 
 
 def test_the_roster_survives_names_in_any_script(window: MainWindow, qtbot: QtBot) -> None:
@@ -440,7 +440,7 @@ def test_letters_on_the_tiles_are_left_to_the_window(window: MainWindow, qtbot: 
     panel = window.participation_panel
     focus_roster(qtbot, window)
     QTest.keyClicks(panel.roster, "ab")
-    assert panel.filter_edit.text() == "" and stored_counts(window, session_id) == {}
+    assert panel.keys.filter_edit.text() == "" and stored_counts(window, session_id) == {}
 
 
 def test_the_keys_are_listed_for_the_help_overlay(window: MainWindow) -> None:
