@@ -5,10 +5,11 @@ questions, participation and notes side by side, sized for a 1366x768 laptop scr
 
 The window is built in two steps, so that it can appear before the database is open: the frame (header, menus,
 theme, an "Opening…" page) needs nothing but Qt, this module and its header bar, and :meth:`MainWindow.open_data`
-then builds the panes on the opened database. Only the Qt classes the frame uses, the header bar
-(:mod:`copdesk.views.shell.header_bar`) and :mod:`copdesk.views.widgets.theme` are imported here at module level;
-the panes' modules load in :meth:`MainWindow.open_data` (see :func:`import_panes`), and the rest of Qt's where it
-is used (PySide builds a class's enums when it is first imported).
+then builds the panes on the opened database; the tools follow its first paint
+(:mod:`copdesk.views.shell.tools_after_paint`). Only the Qt classes the frame uses, the header bar
+(:mod:`copdesk.views.shell.header_bar`), :mod:`copdesk.views.widgets.theme` and what sequences the tools are
+imported here at module level; the panes' modules load in :meth:`MainWindow.open_data` (see :func:`import_panes`),
+and the rest of Qt's where it is used (PySide builds a class's enums when it is first imported).
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 
 from copdesk import paths
 from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE, HeaderBar
+from copdesk.views.shell.tools_after_paint import ToolsAfterPaint
 from copdesk.views.widgets import theme
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
     from PySide6.QtWidgets import QSplitter
 
     from copdesk.core.model import Team
@@ -39,9 +41,11 @@ if TYPE_CHECKING:
     from copdesk.views.prepare.participation_history import ParticipationHistory
     from copdesk.views.prepare.review_panel import ReviewPanel
     from copdesk.views.reports.report_actions import ReportActions
+    from copdesk.views.session.hand_over import HandOver
     from copdesk.views.session.session_flow import SessionFlow
     from copdesk.views.shell.close_question import UnsavedQuestion
     from copdesk.views.shell.demo_mode import DemoMode
+    from copdesk.views.shell.help_actions import HelpActions
     from copdesk.views.shell.safeguards import Safeguards
     from copdesk.views.shell.team_actions import TeamActions
     from copdesk.views.widgets.background import BackgroundJob
@@ -53,7 +57,7 @@ def import_panes() -> None:
     """Load the modules the Prepare view's first screenful is built from; the app does it while the file is checked.
 
     The modules of the rest (the attendance chart, the session flow, reports, data care, demo) load when it is
-    built (``_ensure_tools``).
+    built (:meth:`ToolsAfterPaint.ensure`).
     """
     from copdesk.views import context  # noqa: F401 - loaded now, used by open_data
     from copdesk.views.live import live_session  # noqa: F401
@@ -82,18 +86,17 @@ class MainWindow(QMainWindow):
     session_flow: SessionFlow
     participation_history: ParticipationHistory
     team_actions: TeamActions
+    hand_over: HandOver
+    help_actions: HelpActions
+    dark_action: QAction
 
     def __init__(self, resources: Path) -> None:
         super().__init__()
         self.resources = resources
         self._live_page: LivePage | None = None
         self._opened = False
-        self._painted = False
-        self._deferred_jobs: list[BackgroundJob] = []
-        self._tools_built = False
-        self._on_tools: list[Callable[[], object]] = []
+        self.tools = ToolsAfterPaint(self, self.first_painted.emit)
         self._close_decided = False  # set once closing is settled: a live session is then left live, unasked
-        self._closed = False  # closed for good: its database may be closed too (a restore, the demo switched)
         self._close_anyway_accepted = False  # for one close: the facilitator chose to close with something unsaved
         self.unsaved_question: UnsavedQuestion | None = None
         self.settings = paths.user_settings()
@@ -161,91 +164,24 @@ class MainWindow(QMainWindow):
         self.reload_teams()
         self.show_page(PREPARE_PAGE)
         if tools_after_paint:  # and at the latest after a moment, for a window that is never painted (minimised)
-            QTimer.singleShot(TOOLS_AT_THE_LATEST_MS, self, self._ensure_tools)
+            QTimer.singleShot(TOOLS_AT_THE_LATEST_MS, self, self.tools.ensure)
         else:
-            self._ensure_tools()
+            self.tools.ensure()
         if build_live_page:
             self.ensure_live_page()
-        self._painted = False  # the jobs for after the first paint wait for the panes to be on screen
+        self.tools.painted = False  # the jobs for after the first paint wait for the panes to be on screen
 
     def has_tools(self) -> bool:
         """Whether the session flow, reports, data care, demo and menus are built (see :meth:`open_data`)."""
-        return self._tools_built
+        return self.tools.built
 
     def when_tools_ready(self, then: Callable[[], object]) -> None:
-        """Call ``then`` once the tools are built (at once if they are)."""
-        if self._tools_built:
-            then()
-        else:
-            self._on_tools.append(then)
-
-    def _ensure_tools(self) -> None:
-        """Build the rest of the Prepare view, then the session flow, reports, data care, the demo, their banners
-        and the menus, once."""
-        if self._tools_built:
-            return
-        from copdesk.views.prepare.participation_history import ParticipationHistory
-        from copdesk.views.reports.report_actions import ReportActions
-        from copdesk.views.session.hand_over import HandOver
-        from copdesk.views.session.session_flow import SessionFlow
-        from copdesk.views.shell.demo_mode import DemoMode
-        from copdesk.views.shell.help_actions import HelpActions
-        from copdesk.views.shell.safeguards import Safeguards
-        from copdesk.views.shell.team_actions import TeamActions
-        from copdesk.views.shell.window_menus import fill_menus
-
-        context = self.context
-        self._tools_built = True
-        self.review_panel.add_the_rest()  # the sections below the first screenful
-        self.participation_history = ParticipationHistory(context, self.live_session)
-        self.review_panel.add_section("participation_history", "Attendance and balance", self.participation_history)
-        self.demo = DemoMode(context, self)
-        self.safeguards = Safeguards(context, self.live_session, self, current_team_id=self.current_team_id)
-        self.safeguards.data_changed.connect(self.reload_teams)
-        self.safeguards.data_care_starting.connect(self.finish_background_work)
-        self.reports = ReportActions(context, self, current_team=self.current_team)
-        self.reports.schedule_changed.connect(self._team_changed)
-        self.reports.exported.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        self.session_flow = SessionFlow(self, context, self.live_session, self.current_team_id)
-        self.hand_over = HandOver(context, self.live_session, self, lambda: (self.timer_panel, self.notes_panel))
-        self.help_actions = HelpActions(context, self)
-        self.team_actions = TeamActions(
-            context,
-            self,
-            current_team=self.current_team,
-            created=self.reload_teams,
-            edited=self._team_edited,
-            explore_demo=self.demo.explore_requested.emit,
-        )
-        for position, banner in enumerate(
-            (
-                self.demo.area,
-                self.safeguards.banner_area,
-                self.session_flow.reminder_banner,
-                self.session_flow.resumes.banner,
-            ),
-            start=1,
-        ):
-            self.central_layout.insertWidget(position, banner)
-        self.header.row.addWidget(self.session_flow.header_button)
-        self.session_flow.went_live.connect(lambda: self.show_page(LIVE_PAGE))
-        self.session_flow.returned_to_prepare.connect(lambda: self.show_page(PREPARE_PAGE))
-        self.session_flow.discard.discarded.connect(lambda _session_id: self._team_changed())
-        self.dark_action = fill_menus(self)
-        self.session_flow.set_palette(self.palette_name)
-        self.dark_action.setChecked(self.palette_name == theme.DARK)
-        self.demo.refresh()
-        waiting, self._on_tools = self._on_tools, []
-        for then in waiting:
-            then()
-        # Last, the chart's query of ten sessions: should it fail (a fault is reported), the tools are all in place
-        # and the callers above answered, so the window still works and closes.
-        self.participation_history.show_team(self.review_panel.team)
+        self.tools.when_ready(then)
 
     # -- construction -------------------------------------------------------------------------
     def ensure_live_page(self) -> LivePage:
         """Build the Live page (timer, participation, questions, notes) if it is not there yet."""
-        self._ensure_tools()  # the page's timer pane follows the session flow
+        self.tools.ensure()  # the page's timer pane follows the session flow
         if self._live_page is None:
             from copdesk.views.live.live_page import LivePage
 
@@ -290,61 +226,16 @@ class MainWindow(QMainWindow):
     def live_splitter(self) -> QSplitter:
         return self.ensure_live_page().live_splitter
 
-    # -- start-up work that waits for the first paint -------------------------------------------
+    # -- start-up work that waits for the first paint (copdesk.views.shell.tools_after_paint) ----------
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            # Queued behind the rest of this paint. Like every start-up call the window queues, it names the window
-            # as its context: a window deleted first (a restore or the demo replaces it) takes the call with it.
-            QTimer.singleShot(0, self, self._first_paint_done)
-
-    def _first_paint_done(self) -> None:
-        if self._closed:  # closed before its start-up calls came round: they would read a closed database
-            return
-        if self._opened and not self._tools_built:
-            # The Prepare view is on screen; the tools come next, after whatever else this paint queued.
-            QTimer.singleShot(0, self, self._tools_then_jobs)
-            return
-        self._start_jobs()
-
-    def _tools_then_jobs(self) -> None:
-        if self._closed:
-            return
-        self._ensure_tools()
-        self._start_jobs()
-
-    def _start_jobs(self) -> None:
-        for job in self._deferred_jobs:  # first, so their threads run beside what follows
-            job.start()
-        self.first_painted.emit()
+        self.tools.painted_now()
 
     def after_first_paint(self, job: BackgroundJob) -> None:
-        """Start ``job`` once the window has painted; :meth:`finish_background_work` completes it sooner if needed."""
-        self._deferred_jobs.append(job)
-        if self._painted:
-            job.start()
+        self.tools.after_first_paint(job)
 
     def finish_background_work(self, *, closing: bool = False) -> None:
-        """Run or wait for every job handed to :meth:`after_first_paint`, a copy of the data being saved and an erasure
-        or a deletion of old sessions under way: before a restore or data care, and at quit (``closing``: the window
-        is gone, so a notice says what CoPDesk is finishing, :mod:`copdesk.views.shell.finishing_notice`). Before data
-        care the window stays in view, and goes on painting while it waits: a copy being saved to a memory stick, or
-        the start-up backup's rename held by a virus scanner for a second and a half, froze it."""
-        jobs = list(self._deferred_jobs)
-        if self._opened:
-            self._ensure_tools()  # whoever hears how a job ended is among the tools
-            jobs[:0] = self.safeguards.work_under_way()
-        if closing:
-            from copdesk.views.shell.finishing_notice import finish_saying_so
-
-            finish_saying_so(jobs)
-        else:
-            from copdesk.views.widgets.background import wait_answering
-
-            for job in jobs:
-                job.start()  # one not yet begun runs in its worker too, not on the window's thread
-            wait_answering(jobs)
+        self.tools.finish_background_work(closing=closing)
 
     @staticmethod
     def _wrap(widget: QWidget) -> QWidget:
@@ -371,7 +262,7 @@ class MainWindow(QMainWindow):
             stored = self.settings.value("team_id")
             current = int(str(stored)) if stored not in (None, "") else None
         self.header.set_teams(teams.list_teams(self.context.db), current)
-        if self._tools_built:
+        if self.tools.built:
             self.demo.refresh()
         self._team_changed()
 
@@ -397,7 +288,7 @@ class MainWindow(QMainWindow):
         if team is not None:
             self.settings.setValue("team_id", team.id)
         self.review_panel.show_team(team)
-        if self._tools_built:  # else the chart is not built yet, and shows the team when it is
+        if self.tools.built:  # else the chart is not built yet, and shows the team when it is
             self.participation_history.show_team(team)
         if self._live_page is not None:  # a note search open beside the window keeps to the team chosen
             self._live_page.notes_panel.team_changed()
@@ -472,10 +363,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._opened:  # closed while the data was still opening: nothing was shown to keep
             self.save_state()
-            self._closed = True
+            self.tools.closed = True
             super().closeEvent(event)
             return
-        self._ensure_tools()  # closed within a moment of appearing: closing goes the one way
+        self.tools.ensure()  # closed within a moment of appearing: closing goes the one way
         notes_saved = self._live_page is None or self._live_page.notes_panel.flush()  # whatever is decided next
         saved = notes_saved and not self.context.writes.failing  # nothing else waits for Retry either
         close_anyway, self._close_anyway_accepted = self._close_anyway_accepted, False
@@ -495,5 +386,5 @@ class MainWindow(QMainWindow):
         if self._live_page is not None:
             self._live_page.notes_panel.close_search()  # so is a note search under way
         self.safeguards.close_dialog()  # and a data-care dialog's count or check
-        self._closed = True
+        self.tools.closed = True
         super().closeEvent(event)
