@@ -92,10 +92,18 @@ class ResumeFlow(QObject):
         gap = first.gap_seconds(self.context.now())
         count_gap = 0 < gap <= max(first.planned_total_seconds, 1.0)  # as the offer would have it
         actions: list[Action] = [("&End it", lambda: self.end_pending(first, then=self.show_waiting))]
+        used = ""
+        if first.earlier is not None and saved:  # left running before CoPDesk closed: as the offer, both ends
+            at = f"{first.earlier.at.astimezone():%H:%M}"
+            used = f", last in use at {at}"
+            actions = [
+                (f"End &at {at}", lambda: self.end_pending(first, then=self.show_waiting, when_last_used=True)),
+                (f"&End at {saved.astimezone():%H:%M}", lambda: self.end_pending(first, then=self.show_waiting)),
+            ]
         if first.can_resume:
             actions.insert(0, ("&Resume", lambda: self.resume(first, count_gap=count_gap)))
         self.banner.show_message(
-            f"A session is still live: {first.team_name}'s {first.session.kind.label}{when}.{more}", actions
+            f"A session is still live: {first.team_name}'s {first.session.kind.label}{when}{used}.{more}", actions
         )
 
     def resume(self, pending: PendingLiveSession, *, count_gap: bool = False) -> bool:

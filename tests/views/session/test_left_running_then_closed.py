@@ -122,3 +122,23 @@ def test_closed_mid_meeting_and_opened_soon_after_offers_only_the_last_save(
     offer = window.session_flow.resume_dialog
     assert offer is not None and offer.earlier_button.isHidden()
     assert "last in use" not in offer.message_label.text()
+
+
+def test_decided_later_the_still_live_banner_offers_the_last_use_too(
+    qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
+) -> None:
+    """After "Decide later", the banner under the header keeps both ends the offer gave, and ends at the one chosen."""
+    session_id, last_used, saved = _left_running_then_crashed(clocked_window, fake_clock)
+    window, _clock = _reopened(qtbot, db_path, fake_clock, 9 * HOUR)
+    flow = window.session_flow
+    offer = flow.resume_dialog
+    assert offer is not None
+    offer.ui.laterButton.click()
+    banner = flow.resumes.banner
+    assert not banner.isHidden() and f"last in use at {_hm(last_used)}." in banner.label.text()
+    assert [b.text() for b in banner.buttons()] == ["&Resume", f"End &at {_hm(last_used)}", f"&End at {_hm(saved)}"]
+    banner.buttons()[1].click()
+
+    ended = sessions.get_session(window.context.db, session_id)
+    assert ended.status is SessionStatus.ENDED and ended.ended_at is not None
+    assert from_utc_iso(ended.ended_at) == last_used
