@@ -163,9 +163,12 @@ def add_latecomers(
     db: Database, session_id: int, member_ids: Sequence[int], guest_names: Sequence[str], now: datetime
 ) -> list[int]:
     """Mark people present after the start, adding guests to the team on the spot; a bad or duplicate guest name
-    adds nobody. Returns the ids marked present."""
+    adds nobody. Returns the ids marked present. Anyone of them taken off as marked present by mistake is no longer
+    kept for Undo: they are present again, as having come now."""
     with transaction(db):
-        return sessions.add_latecomers(db, session_id, member_ids, guest_names, now)
+        added = sessions.add_latecomers(db, session_id, member_ids, guest_names, now)
+        live_acts.marked_present_again(db, session_id, member_ids, guest_names)
+        return added
 
 
 def remove_attendee(db: Database, session_id: int, member_id: int) -> int:

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from copdesk.core.name_match import NameDigests, folded, whole_name_pattern
 from copdesk.core.text import listed
+from copdesk.store.live_acts import forget_taken_off
 from copdesk.store.pending_care import (
     MemberIdentity,
     PendingCare,
@@ -66,9 +67,10 @@ class _Targets:
     member: bool
     action_ids: list[int]
     review_ids: list[int]
+    taken_off_ids: list[int]  # a guest taken off a live session as present by mistake, kept by name for Undo
 
     def __bool__(self) -> bool:
-        return self.member or bool(self.action_ids) or bool(self.review_ids)
+        return self.member or bool(self.action_ids) or bool(self.review_ids) or bool(self.taken_off_ids)
 
 
 def identity_of(db: Database, member_id: int) -> MemberIdentity:
@@ -174,7 +176,19 @@ def _targets(db: Database, identity: MemberIdentity, names: NameDigests) -> _Tar
         "action_review.action_id WHERE action.team_id = ? AND coalesce(action_review.detail, '') <> ''",
         [identity.team_id],
     ).fetchall()
-    return _Targets(member, actions, [int(i) for i, detail in reviews if names.mentions(str(detail))])
+    taken_off = []
+    if has_table(db, "attendance_taken_off"):  # schema 39
+        taken_off = db.execute(
+            "SELECT t.id, t.guest_name FROM attendance_taken_off t JOIN session s ON s.id = t.session_id "
+            "WHERE s.team_id = ? AND t.guest_name IS NOT NULL",
+            [identity.team_id],
+        ).fetchall()
+    return _Targets(
+        member,
+        actions,
+        [int(i) for i, detail in reviews if names.mentions(str(detail))],
+        [int(i) for i, name in taken_off if names.is_name(str(name))],
+    )
 
 
 def erasure_present(db: Database, identity: MemberIdentity, names: NameDigests) -> bool:
@@ -193,6 +207,8 @@ def erase_in(db: Database, identity: MemberIdentity, names: NameDigests, redacti
     db.execute(f"UPDATE action SET owner_member_id = NULL, owner_name = NULL WHERE id IN ({marks})", targets.action_ids)
     marks = ",".join("?" * len(targets.review_ids))
     db.execute(f"UPDATE action_review SET detail = '' WHERE id IN ({marks})", targets.review_ids)
+    for taken_off_id in targets.taken_off_ids:
+        forget_taken_off(db, taken_off_id)
     if targets.member:
         member_id = [identity.member_id]
         db.execute("UPDATE session SET presenter_id = NULL WHERE presenter_id = ?", member_id)

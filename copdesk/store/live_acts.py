@@ -7,13 +7,14 @@ taken off who left the team's roster with it, whose name is kept to add them aga
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import StrEnum
 from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from copdesk.core.text import name_key
 from copdesk.store.tables import insert_row
 
 
@@ -88,9 +89,23 @@ def put_back(db: Database, session_id: int, taken_off_id: int) -> TakenOff:
     found = [row for row in taken_off(db, session_id) if row.id == taken_off_id]
     if not found:
         raise ValueError("That person is no longer kept as taken off this session.")
+    forget_taken_off(db, taken_off_id)
+    return found[0]
+
+
+def forget_taken_off(db: Database, taken_off_id: int) -> None:
+    """The row and its act go: Undo has no one to put back (put back, marked present again, or erased)."""
     db.execute("DELETE FROM attendance_taken_off WHERE id = ?", [taken_off_id])
     taken_back(db, Act.TAKEN_OFF, taken_off_id)
-    return found[0]
+
+
+def marked_present_again(db: Database, session_id: int, member_ids: Sequence[int], guest_names: Sequence[str]) -> None:
+    """Those taken off and then marked present again with Add person… (a member, or a guest of the same name): Undo
+    would put back someone already there, at the time they had first come, so their rows go."""
+    guests = {name_key(name) for name in guest_names}
+    for row in taken_off(db, session_id):
+        if row.member_id in member_ids or (row.guest_name is not None and name_key(row.guest_name) in guests):
+            forget_taken_off(db, row.id)
 
 
 def forget(db: Database, session_id: int) -> None:

@@ -105,3 +105,21 @@ def test_they_go_when_the_session_ends_and_with_the_member_or_the_session(db: Da
     discard_session(db, later, NOW + timedelta(hours=2))
     assert db.execute("SELECT count(*) FROM attendance_taken_off").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM live_act").fetchone()[0] == 0
+
+
+def test_a_guest_taken_off_is_forgotten_when_added_again_or_when_their_name_is_erased(
+    db: Database, db_path: Path
+) -> None:
+    """Added again with Add person…, someone taken off is no longer kept for Undo (which would put them back as having
+    come at the start). A guest of the session alone is kept by name only: erasing a member of that name takes it."""
+    session_id, ids = _live(db, guests=("Sam Guest",))
+    guest = next(m.id for m in teams.list_members(db, 1) if m.display_name == "Sam Guest")
+    remove_attendee(db, session_id, guest)
+    remove_attendee(db, session_id, ids["Bo Day"])
+    add_latecomers(db, session_id, [ids["Bo Day"]], [], NOW + timedelta(minutes=20))
+    assert [row.guest_name for row in live_acts.taken_off(db, session_id)] == ["Sam Guest"]
+    assert ("taken-off", 2) not in _acts(db, session_id)
+
+    sam = teams.add_member(db, 1, "Sam Guest", Role.PRACTITIONER, NOW + timedelta(days=1))  # joins the team later
+    erase_member(db, db_path, sam.id, NOW + timedelta(days=2))
+    assert live_acts.taken_off(db, session_id) == [] and _acts(db, session_id) == []

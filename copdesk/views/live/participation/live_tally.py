@@ -107,6 +107,8 @@ class LiveTally(QObject):
         present = {member.id: member for member in self._present_members(self.session_id)}
         staying = [present.pop(member.id) for member in self.members if member.id in present]
         self.members = staying + list(present.values())
+        kept = iter(self.removals.keep_stored(self.session_id))  # someone taken off and added again: no Undo left
+        self._acts = [act for act in self._acts if act is not Act.REMOVAL or next(kept)]
         self.changed.emit()
 
     def finish(self) -> None:

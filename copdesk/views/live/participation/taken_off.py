@@ -42,6 +42,14 @@ class Removals:
     def clear(self) -> None:
         self.removed = []
 
+    def keep_stored(self, session_id: int) -> list[bool]:
+        """Drop those the store no longer keeps (marked present again with Add person…); for each kept before, in
+        order, whether it stays."""
+        stored = {row.id for row in live_acts.taken_off(self.context.db, session_id)}
+        staying = [removal.taken_off_id in stored for removal in self.removed]
+        self.removed = [removal for removal in self.removed if removal.taken_off_id in stored]
+        return staying
+
     def add(self, member: Member, taken_off_id: int) -> None:
         """Taken off, and kept in the store as ``taken_off_id``: Undo puts them back."""
         self.removed.append(Removal(member, taken_off_id))

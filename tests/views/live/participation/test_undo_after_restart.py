@@ -123,3 +123,39 @@ def test_a_tick_and_a_marker_of_the_same_second_are_undone_in_the_order_made_aft
     assert panel.undo_button.toolTip() == "Undo Bo Day's last contribution (Ctrl+Z)"
     panel.undo_button.click()
     assert participation.contributions(db, session.id) == [] and not panel.undo_button.isEnabled()
+
+
+def test_someone_taken_off_then_added_again_is_not_put_back_by_undo(
+    qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
+) -> None:
+    """Taken off by mistake, then added again with Add person… when they did come: Undo would have put them back as
+    having come at the start, moving everyone's number key, before a restart and after it. Added again, they are no
+    longer kept for Undo, which goes on to what was done before."""
+    window = clocked_window
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM, guests=("Sam Guest",))
+    panel, db = window.participation_panel, window.context.db
+    fake_clock.advance(60)
+    panel.mark_room(MarkerKind.LOW_ENERGY)
+    not_here(window, "Bo Day").trigger()
+    not_here(window, "Sam Guest").trigger()
+    fake_clock.advance(20 * 60)
+    panel.add_button.click()
+    assert panel.add_people_dialog is not None
+    panel.add_people_dialog.set_ticked({"Bo Day"})
+    panel.add_people_dialog.guest_edit.setText("Sam Guest")
+    panel.add_people_dialog.add_guest()
+    panel.add_people_dialog.mark_button.click()
+    came = sessions.arrivals(db, session.id)
+    shown, keys = tiles(window, RosterRole.NAME), tiles(window, RosterRole.SHORTCUT)
+    assert len(came) == 2 and shown[-2:] == ["Bo Day", "Sam Guest"]
+    assert live_acts.taken_off(db, session.id) == []
+    assert panel.undo_button.toolTip().startswith("Undo the room marker")
+
+    window, _ = reopened(qtbot, db_path, fake_clock)
+    panel = window.participation_panel
+    assert panel.undo_button.toolTip().startswith("Undo the room marker")
+    panel.undo_button.click()
+    assert not panel.undo_button.isEnabled()
+    assert sessions.arrivals(db, session.id) == came, "as having come when they did"
+    assert tiles(window, RosterRole.NAME) == shown and tiles(window, RosterRole.SHORTCUT) == keys
