@@ -310,6 +310,9 @@ class RunningWindow:
 
         old = self.window
         old.finish_background_work()
+        if not old.isVisible():  # closed while it waited (a log-off): CoPDesk is quitting, so nothing opens
+            opened.db.close()
+            return
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
         old.close_without_asking()  # panes flush what was typed
         old.context.db.close()
@@ -335,6 +338,8 @@ class RunningWindow:
 
         old = self.window
         old.finish_background_work()  # the start-up backup is complete before the database is replaced
+        if not old.isVisible():  # closed while it waited (a log-off): CoPDesk is quitting, so nothing is replaced
+            return
         db_path = old.context.db_path
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
         try:

@@ -116,6 +116,51 @@ def test_restore_from_the_file_menu_reopens_the_window_on_the_backup(
     assert any(b.kind is BackupKind.PRE_RESTORE for b in list_backups(db_path))
 
 
+def test_a_restore_or_the_demo_asked_for_as_the_window_closes_does_not_happen(
+    qtbot: QtBot, db_path: Path, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    """The window answers while it waits for a backup under way (a log-off can close it meanwhile): then CoPDesk is
+    quitting: the database is not replaced, nor the demo opened, nor a window opened on either."""
+    make_database(db_path)
+    event_loop.append(lambda window: None)
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    conn = sqlite3.connect(db_path)
+    conn.execute("DELETE FROM note")
+    conn.commit()
+    conn.close()
+
+    def restore(window: MainWindow) -> None:
+        waited = window.finish_background_work
+
+        def logged_off_meanwhile(*, closing: bool = False) -> None:
+            waited(closing=closing)
+            if not closing:
+                window.close_without_asking()
+
+        window.finish_background_work = logged_off_meanwhile  # type: ignore[method-assign]
+        _mistake, before_it = list_backups(db_path)
+        window.safeguards.restore_requested.emit(before_it.path)
+
+    shown: list[MainWindow] = []
+
+    def explore_the_demo(window: MainWindow) -> None:
+        def logged_off_meanwhile(*, closing: bool = False) -> None:
+            window.close_without_asking()
+
+        window.finish_background_work = logged_off_meanwhile  # type: ignore[method-assign]
+        window.demo.explore_requested.emit()
+        shown.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+
+    event_loop[:] = [restore]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM note").fetchone()[0] == 0
+    assert not any(b.kind is BackupKind.PRE_RESTORE for b in list_backups(db_path))
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    event_loop[:] = [explore_the_demo]  # and the demo is not opened either
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    assert shown == []
+
+
 def test_restoring_a_copy_from_before_an_erasure_through_the_window_erases_again(
     qtbot: QtBot, db_path: Path, tmp_path: Path, call_cli: CallCli, event_loop: list[Callable[[MainWindow], None]]
 ) -> None:
