@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import itertools
 from collections.abc import Callable
+from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -38,6 +39,9 @@ _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 _GUEST_ROLE = Qt.ItemDataRole.UserRole + 2  # a guest (of this session or an earlier one), not one of the team
 _MEMBER = "member"
 FORMAT_KEYS = tuple(point.key for point in shipped_texts().content_formats)
+# A session started this long or less before the next scheduled one, on its day, is most likely that one moved
+# earlier; started sooner than that (a catch-up in the morning of an afternoon session), it is ticked only by hand.
+HELD_EARLY_TICKED_WITHIN = timedelta(hours=3)
 OWNER_LINE_WIDTH = 360  # the field column's least width, which the line naming who runs the type is sized for
 
 
@@ -234,15 +238,17 @@ class StartSessionDialog(QDialog):
 
     def _show_scheduled(self) -> None:
         """The session this start most likely is; the next scheduled one not due yet may be held early, when the
-        facilitator ticks it (ticked at first on its own day): it holds it, as a start on time does, so the Prepare
-        view moves on to the one after and the plan made for it is used up."""
+        facilitator ticks it (ticked at first within :data:`HELD_EARLY_TICKED_WITHIN` of it, on its day): it holds it,
+        as a start on time does, so the Prepare view moves on to the one after and the plan made for it is used up."""
         defaults = self.defaults
         if defaults is None:
             return
         self.scheduled_label.setText(defaults.scheduled_words)
         self.details_form.setRowVisible(self.held_early_check, defaults.ahead is not None)
-        today = self.context.now().astimezone().date()
-        self.held_early_check.setChecked(defaults.ahead is not None and defaults.ahead.date() == today)
+        now = self.context.now().astimezone()
+        ahead = defaults.ahead
+        soon = ahead is not None and ahead.astimezone().date() == now.date() and ahead - now <= HELD_EARLY_TICKED_WITHIN
+        self.held_early_check.setChecked(soon)
 
     def _choose_presenter(self, member_id: int | None) -> None:
         """findData cannot match the (kind, id) keys, which Qt hands back as lists: compare them by value."""

@@ -367,6 +367,15 @@ def test_unticked_or_days_before_a_session_started_early_leaves_the_plan_for_its
     assert sessions.get_session(window.context.db, session_id).planned_start is None
     window.session_flow.end_now()
 
+    fake_clock.wall = datetime(2026, 10, 8, 6, 30).astimezone()  # the same morning, but three and a half hours before
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    assert dialog.held_early_check.isVisibleTo(dialog) and not dialog.held_early_check.isChecked()
+    dialog.reject()
+    session_id = _start_from_the_dialog(window)
+    assert sessions.get_session(window.context.db, session_id).planned_start is None
+    window.session_flow.end_now()
+
     fake_clock.wall = datetime(2026, 10, 8, 7, 30).astimezone()
     _start_from_the_dialog(window, held_early=False)
     window.session_flow.end_now()
