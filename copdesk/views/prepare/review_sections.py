@@ -98,7 +98,7 @@ def at_a_glance(pack: ReviewPack) -> str:
 
 
 NO_ACTIONS_AGREED = (
-    "No actions agreed yet. In a session, add each one on the notes' Action tab (Alt+A): "
+    "No actions recorded. In a session, add each one agreed on the notes' Action tab (Alt+A): "
     "it is followed up here before the next."
 )
 ALL_FOLLOWED_UP = "No open actions: everything agreed has been followed up."

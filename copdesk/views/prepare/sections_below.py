@@ -38,7 +38,7 @@ CATEGORY_WIDTH = 190
 OPEN_HOW = "Double-click one for its history: resolve it, escalate it or correct its title there."
 RECORD_HOW = "Double-click one to record the response (Record outcome… in the issue's history)."
 NO_ISSUES_RAISED = (
-    "No issues raised yet. In a session, record each on the notes' Issue tab (Alt+I): "
+    "No issues recorded. In a session, record each on the notes' Issue tab (Alt+I): "
     "one raised again in a later session shows here."
 )
 
