@@ -253,7 +253,8 @@ def test_closing_mid_count_gives_it_up_and_leaves_no_thread(
         (dialog if closing == "the dialog" else window).close()
     assert not dialog.isVisible() and (closing == "the dialog" or not window.isVisible())
     assert held.given_up == [24] and not _counting_alive(), "ended before the close returned"
-    qtbot.wait(10)  # what the worker had queued, had it delivered anything
+    QApplication.sendPostedEvents()  # what the ended worker had queued, had it queued anything
+    QApplication.processEvents()
     assert dialog.preview.text() == COUNTING
 
 
@@ -362,7 +363,8 @@ def test_closing_mid_erasure_count_gives_it_up_and_leaves_no_thread(
     assert held.begun.wait(5)
     (dialog if closing == "the dialog" else window).close()
     assert not dialog.isVisible() and len(held.given_up) == 1 and not _erase_counting_alive(), "ended before close"
-    qtbot.wait(10)  # what the worker had queued, had it delivered anything
+    QApplication.sendPostedEvents()  # what the ended worker had queued, had it queued anything
+    QApplication.processEvents()
     assert dialog.preview.text() == COUNTING
 
 
