@@ -8,23 +8,14 @@ monotonic clock's reading *now*; repaints can come at any rate without changing 
 Session time is *running* time. Pause stops the segment and the session alike, because a pause is
 for an interruption (a fire alarm, a comfort break) after which the meeting carries on its agenda.
 
-Suspend: the app's monotonic clock (:func:`copdesk.core.clock.system_monotonic`) does not advance while the
-machine sleeps, on Windows, macOS and Linux alike, so the timer holds still through a sleep and carries on where
-it left off. The wall clock does advance, and that gap between the two clocks is how a sleep is noticed and
-reported as a :class:`SleepEvent`. (A clock given in its place that counted suspended time would move with the
-wall clock: no sleep would be reported, and the sleep would count as meeting time.)
+Suspend, and ending earlier: the timer holds still while the laptop sleeps, and a session left running can be ended
+when it was last in use; :mod:`copdesk.core.timer_journal` keeps what that takes on the wall clock.
 
 Persistence: :meth:`SessionTimer.to_state` is a plain JSON-able dict the store saves as the session
 goes; :meth:`SessionTimer.from_state` brings a crashed session back paused, to be resumed (counting the
 time CoPDesk was closed with :meth:`SessionTimer.count_gap`, measured on the wall clock) or ended at the
 last saved time. Monotonic readings are never saved: they mean nothing in another process. The state keeps, besides,
-when the timer was last used and the current segment's journal (below) in wall times, so a session left running
-before CoPDesk died is still offered its end when it was last in use, and cut there.
-
-Ending earlier: a session left running (overnight, or across a long sleep) can be ended when it was last in use
-(:mod:`copdesk.core.idle_end`, :meth:`SessionTimer.idle_end`). The timer keeps a short journal of the current
-segment (when it began, paused, resumed, slept and woke, with its running time then), so its running time at that
-moment is known and the segment is cut there, as a crashed session is cut at its last save.
+the timer's journal in wall times.
 """
 
 from __future__ import annotations
@@ -32,13 +23,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from copdesk.core.agenda import AgendaSegment
 from copdesk.core.clock import MonotonicClock, WallClock, from_utc_iso, to_utc_iso
-from copdesk.core.idle_end import LONG_SLEEP_SECONDS, IdleEnd, offered_end
+from copdesk.core.idle_end import IdleEnd
 from copdesk.core.model import SegmentPhase
 from copdesk.core.pacing import (
     MINIMUM_SEGMENT_SECONDS,
@@ -53,6 +44,7 @@ from copdesk.core.pacing import (
     warning_level,
     whole_minutes_keeping_total,
 )
+from copdesk.core.timer_journal import SleepEvent, TimerJournal
 
 DEFAULT_ADD_SECONDS = 300
 DEFAULT_SLEEP_THRESHOLD_SECONDS = 30.0
@@ -76,25 +68,6 @@ class SegmentState(StrEnum):
     NEXT = "next"
     LATER = "later"
     SKIPPED = "skipped"  # never reached before the session was ended
-
-
-@dataclass(frozen=True, slots=True)
-class SleepEvent:
-    wall_gap_seconds: float
-    detected_at: str
-    # Exact, never rounded to the stored second: the current segment's running time is known from the moment it
-    # began (SessionTimer._elapsed_at), and a use rounded down to before that moment would offer no end at all.
-    fell_asleep_at: datetime  # the last reading of the clocks before the gap
-    last_acted_at: datetime  # the last thing done on the timer before it
-
-    @property
-    def long(self) -> bool:
-        """Long enough to offer to end the session when it was last in use (:mod:`copdesk.core.idle_end`)."""
-        return self.wall_gap_seconds >= LONG_SLEEP_SECONDS
-
-    @property
-    def message(self) -> str:
-        return f"The laptop slept for {format_minutes(self.wall_gap_seconds)}; the timer held still while it slept."
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,20 +139,15 @@ class SessionTimer:
         self._now = now
         agenda_total = sum(s.planned_seconds for s in segments)
         self._planned_total = agenda_total if planned_total_seconds is None else planned_total_seconds
-        self._sleep_threshold = sleep_threshold_seconds
         self._status = TimerStatus.NOT_STARTED
         self._index = 0
         self._banked = 0.0  # running seconds of the current segment before the last start/resume
         self._running_since: float | None = None
-        self._last_check = (clock(), now())
-        self._sleep: SleepEvent | None = None
+        self._journal = TimerJournal(clock(), now(), sleep_threshold_seconds)
         self._restored_saved_at: str | None = None
         # The moment a restored timer was saved, exactly: its journal's times keep their fractions of a second, which
         # the stored saved_at (whole seconds) would put before a segment begun in the second of the save.
         self._saved_exactly: datetime | None = None
-        self._last_acted = self._last_check[1]
-        # The current segment's (wall time, running seconds then, running from then): see _elapsed_at.
-        self._journal: list[tuple[datetime, float, bool]] = []
 
     @property
     def restored_saved_at(self) -> str | None:
@@ -243,7 +211,7 @@ class SessionTimer:
             raise TimerError("There is no saved time to end at; this session has run since it was restored.")
         if at_last_save and self._restored_saved_at:
             at = self._saved_exactly or from_utc_iso(self._restored_saved_at)
-        if at is not None and self._elapsed_at(at) is None:
+        if at is not None and self._journal.elapsed_at(at) is None:
             raise TimerError("The session cannot end then: the segment running now began after it.")
         self._close_current(at)
         self._status = TimerStatus.FINISHED
@@ -254,21 +222,10 @@ class SessionTimer:
         ``last_recorded(before)`` is the last thing recorded in the session (before ``before`` when given): the
         store's to read. Across a long sleep not dismissed it is the last use before the laptop slept.
         """
-        if self._status not in (TimerStatus.RUNNING, TimerStatus.PAUSED) or self._segments[0].actual_start is None:
+        started = self._segments[0].actual_start
+        if self._status not in (TimerStatus.RUNNING, TimerStatus.PAUSED) or started is None:
             return None
-        now, sleep = self._now(), self._sleep
-        if sleep is not None and sleep.long:
-            used = [sleep.last_acted_at, last_recorded(sleep.fell_asleep_at)]
-        else:
-            used = [self._last_acted, last_recorded(None)]
-        offer = offered_end(
-            started=from_utc_iso(self._segments[0].actual_start),
-            planned_seconds=self._planned_total,
-            now=now,
-            last_used=max(moment for moment in used if moment is not None),
-            slept_seconds=sleep.wall_gap_seconds if sleep is not None and sleep.long else None,
-        )
-        return offer if offer is not None and self._elapsed_at(offer.at) is not None else None
+        return self._journal.idle_end(from_utc_iso(started), self._planned_total, self._now(), last_recorded)
 
     def add_time(self, seconds: int = DEFAULT_ADD_SECONDS) -> None:
         if seconds <= 0:
@@ -276,10 +233,10 @@ class SessionTimer:
         if self._status is TimerStatus.FINISHED:
             raise TimerError("The session has finished.")
         self._segments[self._index].planned_seconds += seconds
-        self._last_acted = self._now()
+        self._journal.last_acted = self._now()
 
     def dismiss_sleep(self) -> None:
-        self._sleep = None
+        self._journal.sleep = None
 
     def retime_remaining(self) -> RetimeResult:
         """Scale the time still to come so the session ends at its planned end, at least 1 min each.
@@ -289,7 +246,7 @@ class SessionTimer:
         """
         if self._status is TimerStatus.FINISHED:
             raise TimerError("The session has finished.")
-        self._last_acted = self._now()
+        self._journal.last_acted = self._now()
         elapsed = self._current_elapsed(self._clock())
         available = self._planned_total - self._done_seconds() - elapsed
         current, later = self._segments[self._index], self._segments[self._index + 1 :]
@@ -346,7 +303,7 @@ class SessionTimer:
             schedule_delta_seconds=delta,
             schedule_status=schedule,
             agenda=tuple(self._segment_view(i, segment, elapsed) for i, segment in enumerate(self._segments)),
-            sleep=self._sleep,
+            sleep=self._journal.sleep,
         )
 
     def to_state(self) -> dict[str, object]:
@@ -358,11 +315,7 @@ class SessionTimer:
             "planned_total_seconds": self._planned_total,
             "saved_at": self._now_iso(),
             "segments": [{**asdict(s), "phase": s.phase.value} for s in self._segments],
-            # Exact (see idle_end): after a crash, when it was last in use and its running time then.
-            "last_acted_at": self._last_acted.astimezone(UTC).isoformat(),
-            "journal": [
-                [wall.astimezone(UTC).isoformat(), elapsed, running] for wall, elapsed, running in self._journal
-            ],
+            **self._journal.to_state(),
         }
 
     @classmethod
@@ -392,17 +345,13 @@ class SessionTimer:
                 raise IndexError(f"segment {index} of {len(records)}")
             timer._banked = float(state["current_elapsed_seconds"])
             saved_at = to_utc_iso(from_utc_iso(state["saved_at"]))
-            journal = [(from_utc_iso(str(w)), float(e), bool(r)) for w, e, r in state.get("journal", [])]
-            acted = from_utc_iso(str(state["last_acted_at"])) if state.get("last_acted_at") else None
+            journal, acted = TimerJournal.read_state(state)
         except (KeyError, IndexError, TypeError, ValueError) as error:
             raise TimerError(f"The saved timer is damaged and cannot be resumed ({error!r}).") from None
         timer._segments, timer._index = records, index
         if status in (TimerStatus.RUNNING, TimerStatus.PAUSED):
             timer._status, timer._restored_saved_at = TimerStatus.PAUSED, saved_at
-            # Paused from the save on; a crashed session is still cut when it was last in use (idle_end) before it.
-            held = max([from_utc_iso(saved_at), *(wall for wall, _, _ in journal)])
-            timer._journal, timer._saved_exactly = [*journal, (held, timer._banked, False)], held
-            timer._last_acted = acted or timer._last_acted  # saved before CoPDesk kept it: not known
+            timer._saved_exactly = timer._journal.hold(from_utc_iso(saved_at), journal, acted, timer._banked)
         else:
             timer._status = status
         return timer
@@ -414,33 +363,22 @@ class SessionTimer:
         self._segments[index].actual_start = self._now_iso()
         self._status = TimerStatus.RUNNING
         self._restored_saved_at = None
-        self._journal = []
+        self._journal.begin_segment()
         self._acted(running=True)
 
     def _acted(self, *, running: bool) -> None:
-        """Something done on the timer: it was in use now, and the segment runs (or not) from now."""
-        self._last_acted = self._now()
-        self._journal.append((self._last_acted, self._banked, running))
+        self._journal.acted(self._now(), self._banked, running=running)
 
     def _close_current(self, at: datetime | None) -> None:
         """Close the current segment now, or at ``at`` with its running time then."""
         segment = self._segments[self._index]
         elapsed = self._current_elapsed(self._read_clock())
         if at is not None:
-            elapsed = min(elapsed, self._elapsed_at(at) or 0.0)
+            elapsed = min(elapsed, self._journal.elapsed_at(at) or 0.0)
         self._banked = elapsed
         self._running_since = None
         segment.actual_seconds = self._banked
         segment.actual_end = self._now_iso() if at is None else to_utc_iso(at)
-
-    def _elapsed_at(self, moment: datetime) -> float | None:
-        """The current segment's running seconds at ``moment``, or None before it began (or before a restored timer's
-        last save). Between two entries of the journal the segment ran at the wall clock's pace, or stood still."""
-        earlier = [entry for entry in self._journal if entry[0] <= moment]
-        if not earlier:
-            return None
-        wall, elapsed, running = earlier[-1]
-        return elapsed + ((moment - wall).total_seconds() if running else 0.0)
 
     def _require_started(self) -> None:
         if self._status is TimerStatus.NOT_STARTED:
@@ -461,23 +399,9 @@ class SessionTimer:
         """The monotonic clock, read as every state change reads it: a sleep since the last reading is noticed first,
         so the journal stays in the order things happened."""
         mono = self._clock()
-        self._check_sleep(mono)
+        running = self._running_since is not None if self._status in (TimerStatus.RUNNING, TimerStatus.PAUSED) else None
+        self._journal.check_sleep(mono, self._now(), self._current_elapsed, running=running)
         return mono
-
-    def _check_sleep(self, mono: float) -> None:
-        wall = self._now()
-        last_mono, last_wall = self._last_check
-        gap = (wall - last_wall).total_seconds() - (mono - last_mono)
-        self._last_check = (mono, wall)
-        if gap <= self._sleep_threshold:
-            return
-        event = SleepEvent(gap, to_utc_iso(wall), last_wall, self._last_acted)
-        if self._sleep is None or not self._sleep.long or event.long:  # a long sleep's offer outlasts a short nap
-            self._sleep = event
-        if self._status in (TimerStatus.RUNNING, TimerStatus.PAUSED) and self._journal:
-            running = self._running_since is not None
-            asleep_at = self._current_elapsed(last_mono)
-            self._journal += [(last_wall, asleep_at, False), (wall, asleep_at, running)]
 
     def _segment_view(self, index: int, segment: _Segment, current_elapsed: float) -> SegmentView:
         finished = self._status is TimerStatus.FINISHED

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QHBoxLayout, QLabe
 
 from copdesk.core.date_names import clock_time, month_name
 from copdesk.core.pacing import WarningLevel, format_clock, format_elapsed, format_minutes
-from copdesk.core.timer import SleepEvent, TimerStatus, TimerView
+from copdesk.core.timer import TimerStatus, TimerView
+from copdesk.core.timer_journal import SleepEvent
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_actions import LiveActions
 from copdesk.views.live.timer.agenda_model import AgendaDelegate, AgendaModel
