@@ -20,7 +20,6 @@ the timer's journal in wall times.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -32,18 +31,14 @@ from copdesk.core.clock import MonotonicClock, WallClock, from_utc_iso, to_utc_i
 from copdesk.core.idle_end import IdleEnd
 from copdesk.core.model import SegmentPhase
 from copdesk.core.pacing import (
-    MINIMUM_SEGMENT_SECONDS,
     Remaining,
     WarningLevel,
     caught_up_wording,
     finished_wording,
-    format_minutes,
-    rounded_minutes,
-    scale_with_floor,
     schedule_wording,
     warning_level,
-    whole_minutes_keeping_total,
 )
+from copdesk.core.retime import RetimeResult, retimed
 from copdesk.core.timer_journal import SleepEvent, TimerJournal
 
 DEFAULT_ADD_SECONDS = 300
@@ -102,12 +97,6 @@ class TimerView:
     @property
     def paused(self) -> bool:
         return self.status is TimerStatus.PAUSED
-
-
-@dataclass(frozen=True, slots=True)
-class RetimeResult:
-    finishes_on_time: bool
-    message: str
 
 
 @dataclass(slots=True)
@@ -239,40 +228,17 @@ class SessionTimer:
         self._journal.sleep = None
 
     def retime_remaining(self) -> RetimeResult:
-        """Scale the time still to come so the session ends at its planned end, at least 1 min each.
-
-        The current segment keeps what it has used and shares in the scaling with what it has left;
-        segments still to come are rounded to whole minutes, which is how a facilitator reads them.
-        """
+        """Scale the time still to come so the session ends at its planned end (:mod:`copdesk.core.retime`)."""
         if self._status is TimerStatus.FINISHED:
             raise TimerError("The session has finished.")
         self._journal.last_acted = self._now()
         elapsed = self._current_elapsed(self._clock())
+        coming = self._segments[self._index :]
         available = self._planned_total - self._done_seconds() - elapsed
-        current, later = self._segments[self._index], self._segments[self._index + 1 :]
-        wants = [max(current.planned_seconds - elapsed, 0.0)] + [float(s.planned_seconds) for s in later]
-        shares = scale_with_floor(wants, available, MINIMUM_SEGMENT_SECONDS)
-        # Whole minutes for the segments to come, leaving the current one at least its minute.
-        room = math.floor((available - MINIMUM_SEGMENT_SECONDS) / 60)
-        later_minutes = whole_minutes_keeping_total(shares[1:], room)
-        current_left = max(float(MINIMUM_SEGMENT_SECONDS), available - 60 * sum(later_minutes))
-        changes = []
-        new_current = round(elapsed + current_left)
-        if new_current != current.planned_seconds:
-            changes.append(f"{current.name} now has {format_minutes(current_left)} left")
-        current.planned_seconds = new_current
-        for segment, minutes in zip(later, later_minutes, strict=True):
-            if minutes * 60 != segment.planned_seconds:
-                changes.append(f"{segment.name} {format_minutes(segment.planned_seconds)} → {minutes} min")
-            segment.planned_seconds = minutes * 60
-        late = current_left + 60 * sum(later_minutes) - available
-        detail = "; ".join(changes) + "." if changes else ""
-        if rounded_minutes(late) > 0:
-            ends_late = f"even with every remaining segment at 1 min the session ends {format_minutes(late)} late."
-            return RetimeResult(False, f"Cannot finish on time: {ends_late} {detail}".strip())
-        return RetimeResult(
-            True, f"Re-timed to finish on time: {detail}" if changes else "Already on time; nothing changed."
-        )
+        planned, result = retimed([(s.name, s.planned_seconds) for s in coming], elapsed, available)
+        for segment, seconds in zip(coming, planned, strict=True):
+            segment.planned_seconds = seconds
+        return result
 
     def snapshot(self) -> TimerView:
         """Everything a repaint needs; each call also checks for a laptop sleep since the previous call."""

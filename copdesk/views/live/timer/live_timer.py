@@ -19,7 +19,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from copdesk.core.idle_end import IdleEnd
-from copdesk.core.timer import RetimeResult, SessionTimer, TimerStatus, TimerView
+from copdesk.core.retime import RetimeResult
+from copdesk.core.timer import SessionTimer, TimerStatus, TimerView
 from copdesk.services.sessions import record_segment_times, save_timer
 from copdesk.store.sessions import last_recorded_at
 from copdesk.views.context import AppContext
