@@ -1,5 +1,6 @@
 """Starting a session: the team and type (the next scheduled one by default), the topic, the presenter, who is
-present (with guests added on the spot), then the ground-rules and confidentiality prompt.
+present (with guests added on the spot: :mod:`copdesk.views.session.who_is_present`), then the ground-rules and
+confidentiality prompt.
 
 The dialog only gathers choices into a :class:`~copdesk.services.sessions.SessionPlan`; nothing is
 written until the facilitator presses Start, and then in one transaction
@@ -13,31 +14,28 @@ import itertools
 from collections.abc import Callable
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QDialog, QListWidgetItem, QWidget
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 
 from copdesk.core.agenda import AgendaTemplate
 from copdesk.core.ground_rules import GroundRules
 from copdesk.core.masterclass import shipped_texts
-from copdesk.core.model import Member, Role, SessionKind
+from copdesk.core.model import Member, SessionKind
 from copdesk.core.planning import NextSessionPlan, PlanError, checked_plan
-from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name, counted, name_key
+from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name
 from copdesk.services.sessions import SessionPlan
 from copdesk.store import teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_start_session import Ui_StartSessionDialog
 from copdesk.views.session.plan_fields import PlanFields
 from copdesk.views.session.start_defaults import StartDefaults, attended_agenda, planned_in_advance, session_defaults
+from copdesk.views.session.who_is_present import GUEST, MEMBER, WhoIsPresent
 from copdesk.views.shell.what_a_cop_is import WhatACopIsCard
 from copdesk.views.widgets.forms import hold_characters, insert_row_below, may_leave, row_of, say_when_cut
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.typed_words import TypedWords, field_lines
 
-_GUEST = "guest"
-_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
-_GUEST_ROLE = Qt.ItemDataRole.UserRole + 2  # a guest (of this session or an earlier one), not one of the team
-_MEMBER = "member"
 FORMAT_KEYS = tuple(point.key for point in shipped_texts().content_formats)
 # A session started this long or less before the next scheduled one, on its day, is most likely that one moved
 # earlier; started sooner than that (a catch-up in the morning of an afternoon session), it is ticked only by hand.
@@ -80,9 +78,6 @@ class StartSessionDialog(QDialog):
         self.team_combo.setCurrentIndex(max(self.team_combo.findData(team_id), 0))
         self.team_combo.currentIndexChanged.connect(self._team_changed)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        self._ticked_for_presenter: QListWidgetItem | None = None  # ticked only because they were chosen to present
-        self._choosing = False  # while _tick_presenter ticks, so that its own ticks are not taken for the user's
-        self.presenter_combo.currentIndexChanged.connect(self._tick_presenter)
         self._filled: tuple[str, ...] = ("", "", "")
         self._team_changed()
         hint = self.sizeHint()
@@ -125,12 +120,7 @@ class StartSessionDialog(QDialog):
         for before, after in itertools.pairwise(down):
             QWidget.setTabOrder(before, after)
         self.details_form, self.agenda_row = ui.detailsForm, ui.agendaRow
-        self.present_list.itemChanged.connect(self._update_count)
-        self.present_list.itemChanged.connect(self._ticked_by_hand)
-        ui.tickEveryoneButton.clicked.connect(lambda: self._tick_all(True))
-        ui.clearButton.clicked.connect(lambda: self._tick_all(False))
-        self.guest_edit.installEventFilter(self)  # Enter there adds the guest, and only that
-        ui.addGuestButton.clicked.connect(self.add_guest)
+        self.present = WhoIsPresent(self, ui)
         ui.editAgendaButton.clicked.connect(self._request_agenda_edit)
         ui.cancelButton.clicked.connect(self.reject)
         self.next_button.clicked.connect(self._next)
@@ -139,33 +129,10 @@ class StartSessionDialog(QDialog):
         for button in (ui.tickEveryoneButton, ui.clearButton, ui.addGuestButton, ui.editAgendaButton, ui.cancelButton):
             button.setAutoDefault(False)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.guest_edit
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self.add_guest()
-            return True
-        return super().eventFilter(watched, event)
-
     def _team_changed(self) -> None:
         team_id = self.team_id()
-        self.present_list.clear()
-        self._ticked_for_presenter = None
-        self.presenter_combo.clear()
-        self.presenter_combo.addItem("No presenter", None)
         self.members = [] if team_id is None else teams.list_members(self.context.db, team_id)
-        # Guests of earlier sessions come after the team: offered if they come again, never ticked with everyone.
-        for member in sorted(self.members, key=lambda member: member.role is Role.GUEST):
-            self._add_person(
-                member.display_name,
-                (_MEMBER, member.id),
-                checked=False,
-                role=member.role.label,
-                guest=member.role is Role.GUEST,
-            )
+        self.present.fill(self.members)
         self.plan_fields.set_members(self.members)
         self.defaults = None if team_id is None else session_defaults(self.context, team_id)
         self._plan = NextSessionPlan() if team_id is None else planned_in_advance(self.context, team_id)
@@ -177,14 +144,14 @@ class StartSessionDialog(QDialog):
             if self.defaults.reuse is not None:
                 self.topic_edit.setText(self.defaults.reuse.topic)
         self._default_presenter = self._presenter_default()
-        self._choose_presenter(self._default_presenter)
+        self.present.choose_presenter(self._default_presenter)
         # What the team's plan and defaults put in the fields, as against what was typed: the topic when a session
         # planned in advance is reused, the trigger warning and support from the plan.
         reused = self.defaults.reuse if self.defaults is not None else None
         topic = reused.topic if reused is not None else self._filled[0]
         self._filled = (topic, *self._fields()[1:]) if team_id is not None else (topic, *self._filled[1:])
         self._refresh_agenda()
-        self._update_count()
+        self.present.update_count()
 
     def _fields(self) -> tuple[str, ...]:
         return self.topic_edit.text(), self.plan_fields.trigger_warning.text(), self.plan_fields.support.text()
@@ -195,17 +162,10 @@ class StartSessionDialog(QDialog):
         the session was not started, so they are saved nowhere."""
         fields = self._fields()
         words = None if fields == self._filled else start_words(self.windowTitle(), *fields)
-        guests = field_lines((("Guests", ", ".join(self._new_guests())), ("Guest name", self.guest_edit.text())))
+        guests = field_lines((("Guests", ", ".join(self.present.new_guests())), ("Guest name", self.guest_edit.text())))
         if not guests:
             return words
         return TypedWords(self.windowTitle(), f"{words.words}\n{guests}" if words else guests)
-
-    def _new_guests(self) -> list[str]:
-        """The guests added here and ticked, as the Add person dialog counts them: names Start would save."""
-        keys = [
-            item.data(Qt.ItemDataRole.UserRole) for item in self._items() if item.checkState() == Qt.CheckState.Checked
-        ]
-        return [str(key[1]) for key in keys if key[0] == _GUEST]
 
     def reject(self) -> None:
         """Cancel, Esc or the title bar: anything typed is left behind only when the facilitator says so."""
@@ -229,10 +189,8 @@ class StartSessionDialog(QDialog):
             self.defaults = session_defaults(self.context, team_id, self.kind())
             self._show_scheduled()
         default = self._presenter_default()
-        key = self.presenter_combo.currentData()
-        was_default = None if self._default_presenter is None else [_MEMBER, self._default_presenter]
-        if (None if key is None else list(key)) == was_default:
-            self._choose_presenter(default)
+        if self.present.presenting(self._default_presenter):
+            self.present.choose_presenter(default)
         self._default_presenter = default
         self._refresh_agenda()
 
@@ -249,47 +207,6 @@ class StartSessionDialog(QDialog):
         ahead = defaults.ahead
         soon = ahead is not None and ahead.astimezone().date() == now.date() and ahead - now <= HELD_EARLY_TICKED_WITHIN
         self.held_early_check.setChecked(soon)
-
-    def _choose_presenter(self, member_id: int | None) -> None:
-        """findData cannot match the (kind, id) keys, which Qt hands back as lists: compare them by value."""
-        keys = [self.presenter_combo.itemData(row) for row in range(self.presenter_combo.count())]
-        wanted = [_MEMBER, member_id]
-        self.presenter_combo.setCurrentIndex(
-            next((row for row, key in enumerate(keys) if key and list(key) == wanted), 0)
-        )
-
-    def _tick_presenter(self) -> None:
-        """Whoever presents is present: choosing them ticks them, so the count says so, and choosing someone else
-        unticks whoever only the choice had ticked (not one ticked since, by hand or Tick everyone)."""
-        chosen = self.presenter_combo.currentData()
-        earlier, self._ticked_for_presenter = self._ticked_for_presenter, None
-        self._choosing = True
-        try:
-            for item in self._items():
-                key = list(item.data(Qt.ItemDataRole.UserRole))
-                if item is earlier:
-                    item.setCheckState(Qt.CheckState.Unchecked)
-                if chosen is not None and key == list(chosen) and item.checkState() != Qt.CheckState.Checked:
-                    item.setCheckState(Qt.CheckState.Checked)
-                    self._ticked_for_presenter = item
-        finally:
-            self._choosing = False
-
-    def _ticked_by_hand(self, item: QListWidgetItem) -> None:
-        """A tick the facilitator changed is theirs: a later change of presenter leaves it as it is."""
-        if not self._choosing and item is self._ticked_for_presenter:
-            self._ticked_for_presenter = None
-
-    def _add_person(self, name: str, key: tuple[str, object], *, checked: bool, role: str, guest: bool) -> None:
-        item = QListWidgetItem(f"{name}  ·  {role}")
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setData(_NAME_ROLE, name)
-        item.setData(_GUEST_ROLE, guest)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name}, {role}")
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.present_list.addItem(item)
-        self.presenter_combo.addItem(name, key)
 
     def team_id(self) -> int | None:
         data = self.team_combo.currentData()
@@ -339,48 +256,13 @@ class StartSessionDialog(QDialog):
         if team_id is not None:
             self.edit_agenda_requested.emit(team_id, self.kind().value)
 
-    def _items(self) -> list[QListWidgetItem]:
-        return [self.present_list.item(row) for row in range(self.present_list.count())]
-
-    def _tick_all(self, checked: bool) -> None:
-        """Tick everyone in the team (a guest is ticked by hand, or as added), or clear every tick."""
-        self._ticked_for_presenter = None  # every tick is now the facilitator's
-        for item in self._items():
-            if checked and item.data(_GUEST_ROLE):
-                continue
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
-    def _update_count(self) -> None:
-        """How many of the team are ticked, and how many guests: a guest is never one of the team's absences."""
-        ticked = [item for item in self._items() if item.checkState() == Qt.CheckState.Checked]
-        team = [item for item in self._items() if not item.data(_GUEST_ROLE)]
-        guests = sum(bool(item.data(_GUEST_ROLE)) for item in ticked)
-        text = f"{len(ticked) - guests} of {len(team)} present"
-        self.count_label.setText(text + (f", and {counted(guests, 'guest')}" if guests else ""))
-
     def set_present(self, names: set[str], *, checked: bool = True) -> None:
         """Tick people by display name (for keyboard-free setup from the banner, and for tests)."""
-        self._ticked_for_presenter = None
-        for item in self._items():
-            if item.data(_NAME_ROLE) in names:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.present.set_present(names, checked=checked)
 
     def add_guest(self) -> bool:
         """Add the typed guest as present; a bad or duplicate name is refused and nothing changes."""
-        try:
-            name = clean_name(self.guest_edit.text(), what="Guest name")
-        except InvalidName as error:
-            self.error_label.setText(str(error))
-            return False
-        taken = {name_key(str(item.data(_NAME_ROLE))) for item in self._items()}
-        if name_key(name) in taken:
-            self.error_label.setText(f"{name} is already on the list; tick them instead.")
-            return False
-        self._add_person(name, (_GUEST, name), checked=True, role="Guest (new)", guest=True)
-        self.guest_edit.clear()
-        self.error_label.clear()
-        self._update_count()
-        return True
+        return self.present.add_guest()
 
     # -- page 2: ground rules ------------------------------------------------------------------
     def _build_rules_page(self, rules: GroundRules) -> None:
@@ -450,9 +332,7 @@ class StartSessionDialog(QDialog):
         if team_id is None or agenda is None:
             self.error_label.setText("Create a team first (File ▸ New team).")
             return None
-        present = [
-            item.data(Qt.ItemDataRole.UserRole) for item in self._items() if item.checkState() == Qt.CheckState.Checked
-        ]
+        present = self.present.ticked()
         presenter = self.presenter_combo.currentData()
         if presenter is not None and tuple(presenter) not in {tuple(key) for key in present}:
             who = self.presenter_combo.currentText()
@@ -482,14 +362,14 @@ class StartSessionDialog(QDialog):
             team_id=team_id,
             kind=self.kind(),
             topic=topic,
-            presenter_id=int(presenter[1]) if presenter is not None and presenter[0] == _MEMBER else None,
-            present_ids=tuple(int(key[1]) for key in present if key[0] == _MEMBER),
-            guest_names=tuple(str(key[1]) for key in present if key[0] == _GUEST),
+            presenter_id=int(presenter[1]) if presenter is not None and presenter[0] == MEMBER else None,
+            present_ids=tuple(int(key[1]) for key in present if key[0] == MEMBER),
+            guest_names=tuple(str(key[1]) for key in present if key[0] == GUEST),
             agenda=agenda,
             ground_rules_agreed=agreed,
             planned_start=planned_start,
             series_id=defaults.series_id if defaults and planned_start else None,
             reuse_session_id=defaults.reuse.id if defaults and defaults.reuse else None,
-            presenter_guest_name=str(presenter[1]) if presenter is not None and presenter[0] == _GUEST else None,
+            presenter_guest_name=str(presenter[1]) if presenter is not None and presenter[0] == GUEST else None,
             roles=roles,
         )

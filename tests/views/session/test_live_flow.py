@@ -117,7 +117,7 @@ def test_a_tick_the_facilitator_gave_stays_when_the_presenter_changes(window: Ma
 
     dialog.ui.clearButton.click()
     dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Cy Vale"))
-    cy = next(item for item in dialog._items() if item.text().startswith("Cy Vale"))
+    cy = next(item for item in dialog.present.items() if item.text().startswith("Cy Vale"))
     cy.setCheckState(Qt.CheckState.Unchecked)  # Cy is off sick after all: untick her by hand
     cy.setCheckState(Qt.CheckState.Checked)  # no, she came in: tick her again by hand
     dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Ash Lee"))
@@ -174,10 +174,10 @@ def test_a_guest_of_last_time_is_offered_after_the_team_and_not_ticked_with_ever
     window.session_flow.end_now()
     dialog = window.session_flow.open_start_dialog()
     assert dialog is not None
-    names = [item.data(Qt.ItemDataRole.AccessibleTextRole) for item in dialog._items()]
+    names = [item.data(Qt.ItemDataRole.AccessibleTextRole) for item in dialog.present.items()]
     assert names[-1] == "Dee Visitor, Guest" and len(names) == len(ROSTER) + 1
     dialog.ui.tickEveryoneButton.click()
-    guest = dialog._items()[-1]
+    guest = dialog.present.items()[-1]
     assert guest.checkState() == Qt.CheckState.Unchecked
     assert dialog.count_label.text() == f"{len(ROSTER)} of {len(ROSTER)} present"
     guest.setCheckState(Qt.CheckState.Checked)  # they came again
