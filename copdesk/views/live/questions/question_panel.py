@@ -5,9 +5,7 @@ How it behaves, and why:
 - **Next** (Q or Ctrl+Right) draws with the core :class:`Picker`: random, never a repeat within the
   session, balanced across the selected categories, least-asked first across sessions, optionally
   as a funnel from broad to specific. After **Back** it first walks forward through what was shown.
-- **Mark as asked** (Ctrl+M) writes the asked log (question, time, segment position). The rotation
-  across sessions is derived from that log (``team_ask_counts``): a question drawn and skipped was
-  not put to the team, so it comes round again first. Marking again undoes the mark.
+- **Mark as asked** (Ctrl+M) and **Favourite** are written as :mod:`copdesk.views.live.questions.question_marks` says.
 - While a segment runs, draws follow it (``phase_questions``), and entering a segment draws a fresh
   question for it. Any engagement marker (tension, low energy, the same issue again), or a quiet-voice signal,
   brings up a matching prompt in a separate frame marked as a suggestion, with the quoted text behind it and
@@ -22,8 +20,6 @@ How it behaves, and why:
 from __future__ import annotations
 
 import random
-from datetime import datetime
-from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -42,7 +38,6 @@ from copdesk.core.picker import (
     signal_for_marker,
 )
 from copdesk.core.question_bank import Bank, DeckError, Question, QuestionKind, SignalKind, load_bank
-from copdesk.services.questions import mark_asked, set_favourite
 from copdesk.store import questions as store
 from copdesk.store import sessions
 from copdesk.store.questions import CustomQuestionRow
@@ -60,6 +55,7 @@ from copdesk.views.live.questions.question_keys import (
     add_key,
     key_button,
 )
+from copdesk.views.live.questions.question_marks import QuestionMarks
 from copdesk.views.live.questions.question_search import QuestionSearch
 from copdesk.views.live.questions.question_widgets import QuestionCard, SuggestionBanner
 from copdesk.views.widgets import theme
@@ -79,8 +75,6 @@ class QuestionPanel(Pane):
         self.rng = random.Random()
         self.bank = Bank(())
         self.custom: list[CustomQuestionRow] = []
-        self.favourite_ids = store.favourites(context.db)
-        self.logged_ids: set[str] = set()
         self.segment_name = ""
         self._segment_position: int | None = None
         self.custom_dialog: CustomQuestionsDialog | None = None
@@ -88,6 +82,7 @@ class QuestionPanel(Pane):
         self._announced: tuple[str, str] | None = None
         self.picker = Picker((), rng=self.rng)
         self._build()
+        self.marks = QuestionMarks(context, live_session, refresh=self._refresh, notice=self.card.show_notice)
         try:
             self.bank = load_bank(context.resource("questions"))
         except DeckError as exc:
@@ -174,7 +169,7 @@ class QuestionPanel(Pane):
         return [*self.bank, *(row.as_question() for row in self.custom)]
 
     def draw_filter(self) -> QuestionFilter:
-        return self.filters.draw_filter(self.favourite_ids, self.segment_phase())
+        return self.filters.draw_filter(self.marks.favourite_ids, self.segment_phase())
 
     def segment_phase(self) -> SegmentPhase | None:
         if not self.live.is_live or self.live.segment_phase is None:
@@ -233,45 +228,10 @@ class QuestionPanel(Pane):
         self._refresh()
 
     def toggle_favourite(self) -> None:
-        question = self.picker.current
-        if question is not None:
-            self._set_favourite(question, question.id not in self.favourite_ids)
-
-    def _set_favourite(self, question: Question, favourite: bool) -> None:
-        now = self.context.now()
-        saved = self.context.writes.run(
-            lambda: set_favourite(self.context.db, question.id, favourite, now),
-            retry=partial(self._set_favourite, question, favourite),
-            key=("favourite", question.id),
-        )
-        if saved is not None:
-            (self.favourite_ids.add if favourite else self.favourite_ids.discard)(question.id)
-        self._refresh()
+        self.marks.toggle_favourite(self.picker.current)
 
     def toggle_asked(self) -> None:
-        question, session_id = self.picker.current, self.live.session_id
-        if session_id is None:
-            self._refresh()
-            self.card.show_notice("No session is live, so nothing is logged. Start a session to keep the log.")
-            return
-        if question is None or question.kind is not QuestionKind.QUESTION:
-            self._refresh()
-            return
-        asked = question.id not in self.logged_ids
-        self._set_asked(session_id, question, asked, self.live.segment_position, self.context.now())
-
-    def _set_asked(self, session_id: int, question: Question, asked: bool, position: int | None, at: datetime) -> None:
-        """Log (or unlog) the question as asked; the button shows it only once the store has it."""
-        if self.live.session_id != session_id:
-            return
-        saved = self.context.writes.run(
-            lambda: mark_asked(self.context.db, session_id, question, asked, position, at),
-            retry=partial(self._set_asked, session_id, question, asked, position, at),
-            key=("asked", question.id),
-        )
-        if saved is not None:
-            (self.logged_ids.add if asked else self.logged_ids.discard)(question.id)
-        self._refresh()
+        self.marks.toggle_asked(self.picker.current)
 
     def open_custom_questions(self) -> CustomQuestionsDialog:
         if self.custom_dialog is None:
@@ -308,7 +268,7 @@ class QuestionPanel(Pane):
         db = self.context.db
         seen = store.team_ask_counts(db, team_id) if team_id is not None else {}
         asked = [entry.question_key for entry in store.asked_in_session(db, session_id)]
-        self.logged_ids = set(asked)
+        self.marks.logged_ids = set(asked)
         self.picker = Picker(
             self.pool(), rng=self.rng, seen_before=seen, asked=asked, funnel=self.filters.funnel_button.isChecked()
         )
@@ -319,7 +279,7 @@ class QuestionPanel(Pane):
 
     def _session_ended(self, _session_id: int) -> None:
         self.hide_remedies()
-        self.logged_ids = set()
+        self.marks.logged_ids = set()
         self.segment_name = ""
         self._segment_position = None
         self.picker = Picker(self.pool(), rng=self.rng, funnel=self.filters.funnel_button.isChecked())
@@ -387,14 +347,14 @@ class QuestionPanel(Pane):
         askable = live and question is not None and question.kind is QuestionKind.QUESTION
         self.back_button.setEnabled(self.picker.can_go_back)
         self.favourite_button.setEnabled(question is not None)
-        favourite = question is not None and question.id in self.favourite_ids
+        favourite = question is not None and question.id in self.marks.favourite_ids
         self.favourite_button.setChecked(favourite)
         self.favourite_button.setIcon(theme.icon(self.context.resources, "star-filled" if favourite else "star"))
         self.asked_button.setEnabled(askable)
-        asked = question is not None and question.id in self.logged_ids
+        asked = question is not None and question.id in self.marks.logged_ids
         self.asked_button.setChecked(asked)
         self.asked_button.setText("Asked ✓" if asked else "Mark as asked")
-        self.search.set_marks(self.favourite_ids, self.logged_ids)
+        self.search.set_marks(self.marks.favourite_ids, self.marks.logged_ids)
         self._update_mode()
         self._announce(question)
 
@@ -425,7 +385,7 @@ class QuestionPanel(Pane):
         matching = self.filters.matching(self.segment_phase())
         turn_off = ", turn off Suits this part" if matching else ""
         if not self.draw_filter().apply(self.pool()):  # none fits at all, drawn or not
-            starred = self.filters.favourites_only.isChecked() and not self.favourite_ids
+            starred = self.filters.favourites_only.isChecked() and not self.marks.favourite_ids
             why = " (★ only is on, and no question is starred yet)" if starred else ""
             return f"No question fits the filters{why}. Widen the filters{turn_off}, or search for one."
         matched = " and suits this segment" if matching else ""

@@ -133,10 +133,10 @@ def test_a_refused_write_is_said_and_nothing_is_marked(window: MainWindow) -> No
     try:
         panel.toggle_asked()
         assert banner.isVisible() and "read-only" in banner.label.text()  # said in the window's banner strip
-        assert not panel.asked_button.isChecked() and not panel.logged_ids
+        assert not panel.asked_button.isChecked() and not panel.marks.logged_ids
         panel.toggle_favourite()
         assert "2 changes are waiting" in banner.label.text()
-        assert not panel.favourite_button.isChecked() and not panel.favourite_ids
+        assert not panel.favourite_button.isChecked() and not panel.marks.favourite_ids
         assert store.asked_in_session(db, session.id) == [] and store.favourites(db) == set()
     finally:
         db.execute("PRAGMA query_only = OFF")
