@@ -29,6 +29,13 @@ CONTRIBUTIONS_BY_TILE = (5, 3, 4, 2, 1, 3, 0)
 SHARED_QUESTION = "What approaches have others taken with similar situations?"
 
 
+def settle(app: QApplication) -> None:
+    """Let the layout finish before a grab: a pane that asks for more height (a question of two lines) gets it only
+    after the events its request posts, as the real event loop delivers them at once."""
+    for _ in range(5):
+        app.processEvents()
+
+
 class ScriptClock:
     """A monotonic clock the script moves, so the timer is mid-session without waiting for it."""
 
@@ -75,12 +82,12 @@ def live_and_share(app: QApplication, db_path: Path) -> None:
     if not flow.share_view.question:
         window.live_session.question_shown.emit(SHARED_QUESTION)
     flow.live_timer.refresh()
-    app.processEvents()
+    settle(app)
     window.grab().save(str(DOCS / "screenshot-live.png"))
     print(f"wrote {DOCS / 'screenshot-live.png'}")
     flow.actions.share_view.setChecked(True)
     flow.share_view.resize(1280, 720)
-    app.processEvents()
+    settle(app)
     flow.share_view.grab().save(str(DOCS / "screenshot-share.png"))
     print(f"wrote {DOCS / 'screenshot-share.png'}")
     window.close()
@@ -96,7 +103,7 @@ def schedule(app: QApplication, db_path: Path) -> None:
     dialog = SeriesDialog(window.context, team, window)
     dialog.show()
     dialog.series_view.setCurrentIndex(dialog.series_model.index(1))
-    app.processEvents()
+    settle(app)
     dialog.grab().save(str(DOCS / "screenshot-schedule.png"))
     print(f"wrote {DOCS / 'screenshot-schedule.png'}")
     dialog.close()
@@ -109,7 +116,7 @@ def main() -> None:
         app = QApplication([])
         app.setStyle("Fusion")
         window = laptop_window(db_path)
-        app.processEvents()
+        settle(app)
         window.grab().save(str(DOCS / "screenshot-prepare.png"))
         print(f"wrote {DOCS / 'screenshot-prepare.png'}")
         window.close()
