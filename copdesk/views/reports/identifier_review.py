@@ -13,7 +13,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractTableModel
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from copdesk.core.feedback import NamedInFeedback
 from copdesk.core.redaction import FlaggedText
@@ -34,15 +44,7 @@ class IdentifierReviewDialog(QDialog):
         self.setObjectName("identifierReview")
         self.setWindowTitle("Identifiers in this record")
         self.choice: IdentifierChoice | None = None
-        layout = QVBoxLayout(self)
         count = len(flagged)
-        self.intro = QLabel(
-            f"CoPDesk's identifier check flagged {count} possible identifier{'' if count == 1 else 's'} in this "
-            "record. The share-safe record replaces each with a placeholder. Keep them as typed only if the record "
-            "stays with people who may see them."
-        )
-        self.intro.setWordWrap(True)
-        layout.addWidget(self.intro)
         columns = [
             Column[FlaggedText]("Where", lambda f: f.where),
             Column[FlaggedText]("Looks like", lambda f: f.kind_words),
@@ -51,29 +53,25 @@ class IdentifierReviewDialog(QDialog):
         ]
         self.model = RowTableModel[FlaggedText](columns, {}, self)
         self.model.set_rows(flagged)
-        self.table = QTableView()
-        self.table.setAccessibleName("What the identifier check flagged")
-        self.table.setModel(self.model)
-        configure_table(self.table)
-        header = self.table.horizontalHeader()  # "Where" is a word or two; what was found takes the room
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(FOUND_COLUMN, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
-        self.buttons = QDialogButtonBox()
+        self.intro, self.table, self.buttons = _review_layout(
+            self,
+            f"CoPDesk's identifier check flagged {count} possible identifier{'' if count == 1 else 's'} in this "
+            "record. The share-safe record replaces each with a placeholder. Keep them as typed only if the record "
+            "stays with people who may see them.",
+            self.model,
+            "What the identifier check flagged",
+            stretch=FOUND_COLUMN,  # "Where" is a word or two; what was found takes the room
+            fit=0,
+        )
         self.buttons.setAccessibleName("Redact, keep or cancel")
-        self.redact_button = self.buttons.addButton("Export with them redacted", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.redact_button.setAccessibleName("Export with the identifiers redacted")
-        self.redact_button.setDefault(True)
-        self.redact_button.setProperty("primary", True)
+        self.redact_button = _default_button(
+            self.buttons, "Export with them redacted", "Export with the identifiers redacted"
+        )
         self.keep_button = self.buttons.addButton("Keep them as typed", QDialogButtonBox.ButtonRole.ActionRole)
         self.keep_button.setAccessibleName("Export with the identifiers kept as typed")
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel the export")
+        _cancel_button(self, self.buttons)
         self.redact_button.clicked.connect(lambda: self._choose(IdentifierChoice.REDACT))
         self.keep_button.clicked.connect(lambda: self._choose(IdentifierChoice.KEEP))
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.resize(760, 360)
 
     def _choose(self, choice: IdentifierChoice) -> None:
         self.choice = choice
@@ -87,38 +85,65 @@ class NamedInFeedbackDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("namedInFeedback")
         self.setWindowTitle("Colleagues named in feedback")
-        layout = QVBoxLayout(self)
         count = len(named)
-        self.intro = QLabel(
-            f"{count} of this quarter's suggested changes {'names' if count == 1 else 'name'} a colleague. "
-            "The report copies feedback word for word, so its readers will see the names: export it as it is only "
-            "if that is fair to those named."
-        )
-        self.intro.setWordWrap(True)
-        layout.addWidget(self.intro)
         columns = [
             Column[NamedInFeedback]("Suggested change", lambda n: n.text),
             Column[NamedInFeedback]("Names", lambda n: ", ".join(n.names)),
         ]
         self.model = RowTableModel[NamedInFeedback](columns, {}, self)
         self.model.set_rows(named)
-        self.table = QTableView()
-        self.table.setAccessibleName("Suggested changes that name a colleague")
-        self.table.setModel(self.model)
-        configure_table(self.table)
-        header = self.table.horizontalHeader()  # the change takes the room; the names are a word or two
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.table, 1)
-        self.buttons = QDialogButtonBox()
+        self.intro, self.table, self.buttons = _review_layout(
+            self,
+            f"{count} of this quarter's suggested changes {'names' if count == 1 else 'name'} a colleague. "
+            "The report copies feedback word for word, so its readers will see the names: export it as it is only "
+            "if that is fair to those named.",
+            self.model,
+            "Suggested changes that name a colleague",
+            stretch=0,  # the change takes the room; the names are a word or two
+            fit=1,
+        )
         self.buttons.setAccessibleName("Export or cancel")
-        self.export_button = self.buttons.addButton("Export as it is", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setAccessibleName("Export the report with the feedback as it is")
-        self.export_button.setDefault(True)
-        self.export_button.setProperty("primary", True)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel the export")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.resize(760, 360)
+        self.export_button = _default_button(
+            self.buttons, "Export as it is", "Export the report with the feedback as it is"
+        )
+        self.export_button.clicked.connect(self.accept)
+        _cancel_button(self, self.buttons)
+
+
+def _review_layout(
+    dialog: QDialog, intro: str, model: QAbstractTableModel, table_name: str, *, stretch: int, fit: int
+) -> tuple[QLabel, QTableView, QDialogButtonBox]:
+    """What both reviews show, top to bottom: what was found and why it matters, the table of it (column ``stretch``
+    takes the room, ``fit`` keeps to its words), and the buttons, to which the caller adds its choices."""
+    layout = QVBoxLayout(dialog)
+    label = QLabel(intro)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    table = QTableView()
+    table.setAccessibleName(table_name)
+    table.setModel(model)
+    configure_table(table)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(fit, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    layout.addWidget(table, 1)
+    buttons = QDialogButtonBox()
+    layout.addWidget(buttons)
+    dialog.resize(760, 360)
+    return label, table, buttons
+
+
+def _default_button(buttons: QDialogButtonBox, caption: str, name: str) -> QPushButton:
+    """The choice Enter makes, shown as the primary button."""
+    button = buttons.addButton(caption, QDialogButtonBox.ButtonRole.AcceptRole)
+    button.setAccessibleName(name)
+    button.setDefault(True)
+    button.setProperty("primary", True)
+    return button
+
+
+def _cancel_button(dialog: QDialog, buttons: QDialogButtonBox) -> None:
+    """Cancel, last: the dialog is rejected and nothing is written."""
+    cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setAccessibleName("Cancel the export")
+    buttons.rejected.connect(dialog.reject)
