@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu
 
 from copdesk.core.model import Role, SessionKind
 from copdesk.store import sessions, teams
@@ -45,3 +47,27 @@ def click_tile(window: MainWindow, row: int) -> int:
     rect = panel.roster.visualRect(index)
     QTest.mouseClick(panel.roster.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
     return int(index.data(RosterRole.MEMBER_ID))
+
+
+def tiles(window: MainWindow, role: int) -> list[object]:
+    """What each tile shows for ``role``, in tile order."""
+    roster = window.participation_panel.visible_roster
+    return [roster.index(row, 0).data(role) for row in range(roster.rowCount())]
+
+
+def tile_menu(window: MainWindow, name: str) -> QMenu:
+    """The menu a right click on ``name``'s tile opens, as it shows (``popup``, never a nested loop)."""
+    panel = window.participation_panel
+    index = panel.visible_roster.index(tiles(window, RosterRole.NAME).index(name), 0)
+    panel.roster.customContextMenuRequested.emit(panel.roster.visualRect(index).center())
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu) and menu.isVisible()
+    return menu
+
+
+def not_here(window: MainWindow, name: str) -> QAction:
+    """The "Not here" item of ``name``'s tile menu, the menu closed again."""
+    menu = tile_menu(window, name)
+    [item] = [action for action in menu.actions() if action.text().startswith("Not here")]
+    menu.close()
+    return item

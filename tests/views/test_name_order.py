@@ -16,6 +16,7 @@ from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.names_in_order import IN_ORDER, make_team, member_ids
 from tests.views.live_helpers import start_session
+from tests.views.participation_helpers import tiles
 
 
 def _team(window: MainWindow) -> Team:
@@ -26,11 +27,6 @@ def _team(window: MainWindow) -> Team:
 
 def _texts(combo: QComboBox) -> list[str]:
     return [combo.itemText(row) for row in range(combo.count())]
-
-
-def _tiles(window: MainWindow, role: RosterRole) -> list[object]:
-    roster = window.participation_panel.visible_roster
-    return [roster.index(row, 0).data(role) for row in range(roster.rowCount())]
 
 
 def test_the_start_dialog_lists_teams_and_people_as_a_person_files_them(window: MainWindow) -> None:
@@ -53,8 +49,8 @@ def test_the_start_dialog_lists_teams_and_people_as_a_person_files_them(window: 
 def test_the_tiles_and_their_number_keys_go_in_name_order(window: MainWindow) -> None:
     _team(window)
     start_session(window, present=IN_ORDER)
-    assert _tiles(window, RosterRole.NAME) == list(IN_ORDER)
-    assert _tiles(window, RosterRole.SHORTCUT) == [str(key) for key in range(1, len(IN_ORDER) + 1)]
+    assert tiles(window, RosterRole.NAME) == list(IN_ORDER)
+    assert tiles(window, RosterRole.SHORTCUT) == [str(key) for key in range(1, len(IN_ORDER) + 1)]
 
 
 def _came_late(window: MainWindow, names: set[str]) -> list[str]:
@@ -76,12 +72,12 @@ def test_a_resumed_session_gives_everyone_with_an_accented_name_the_number_key_t
     window = clocked_window
     _team(window)
     session = start_session(window, present=("Zara Ahmed", "Łukasz Nowak", "aoife Kelly", "Ørjan Dahl"))
-    assert _tiles(window, RosterRole.NAME) == ["aoife Kelly", "Łukasz Nowak", "Ørjan Dahl", "Zara Ahmed"]
+    assert tiles(window, RosterRole.NAME) == ["aoife Kelly", "Łukasz Nowak", "Ørjan Dahl", "Zara Ahmed"]
     fake_clock.advance(5 * 60)
     assert _came_late(window, {"émile Roux", "Bola Adeyemi"}) == ["Bola Adeyemi", "émile Roux", "Kwame Mensah"]
     fake_clock.advance(5 * 60)
     _came_late(window, {"Kwame Mensah"})
-    shown, keys = _tiles(window, RosterRole.NAME), _tiles(window, RosterRole.SHORTCUT)
+    shown, keys = tiles(window, RosterRole.NAME), tiles(window, RosterRole.SHORTCUT)
     assert shown == [
         "aoife Kelly",
         "Łukasz Nowak",
@@ -94,7 +90,7 @@ def test_a_resumed_session_gives_everyone_with_an_accented_name_the_number_key_t
 
     window.live_session.finish()  # the app "closes" without the session ending in the store
     window.live_session.begin(session.id, session.team_id)
-    assert _tiles(window, RosterRole.NAME) == shown and _tiles(window, RosterRole.SHORTCUT) == keys
+    assert tiles(window, RosterRole.NAME) == shown and tiles(window, RosterRole.SHORTCUT) == keys
 
 
 def test_the_team_members_dialog_lists_them_as_a_person_files_them(window: MainWindow) -> None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QListWidgetItem, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QMessageBox
 
 from copdesk.core.model import MarkerKind, Role
 from copdesk.store import participation, sessions, teams
@@ -17,14 +16,9 @@ from copdesk.views.live.participation.roster_model import RosterRole
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, answer_leaving, start_session
-from tests.views.participation_helpers import click_tile
+from tests.views.participation_helpers import click_tile, not_here, tiles
 
 TEAM = ("Ash Lee", "Bo Day", "Cy Vale", "Aziz Noor")
-
-
-def tiles(window: MainWindow, role: RosterRole) -> list[object]:
-    roster = window.participation_panel.visible_roster
-    return [roster.index(row, 0).data(role) for row in range(roster.rowCount())]
 
 
 def open_dialog(window: MainWindow) -> AddPeopleDialog:
@@ -125,7 +119,7 @@ def test_a_resumed_session_keeps_each_latecomer_on_their_tile_and_number_key(
     _came_late(window, "Ash Lee")
     shown, keys = tiles(window, RosterRole.NAME), tiles(window, RosterRole.SHORTCUT)
     assert shown == ["Bo Day", "Cy Vale", "Aziz Noor", "Ash Lee"]
-    _not_here(window, "Aziz Noor").trigger()
+    not_here(window, "Aziz Noor").trigger()
     fake_clock.advance(60)
     window.participation_panel.undo_last()
     assert tiles(window, RosterRole.NAME) == shown
@@ -241,17 +235,6 @@ def test_ending_the_session_closes_the_dialog(window: MainWindow) -> None:
     assert not window.participation_panel.add_button.isVisibleTo(window.participation_panel)
 
 
-def _not_here(window: MainWindow, name: str) -> QAction:
-    """The "Not here" item of the menu a right click on ``name``'s tile opens, as it shows."""
-    panel = window.participation_panel
-    index = panel.visible_roster.index(tiles(window, RosterRole.NAME).index(name), 0)
-    panel.roster.customContextMenuRequested.emit(panel.roster.visualRect(index).center())
-    menu = QApplication.activePopupWidget()
-    assert isinstance(menu, QMenu) and menu.isVisible()
-    [item] = [action for action in menu.actions() if action.text().startswith("Not here")]
-    return item
-
-
 def test_someone_marked_present_by_mistake_is_taken_off_from_their_tile_before_the_tally_begins(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -262,7 +245,7 @@ def test_someone_marked_present_by_mistake_is_taken_off_from_their_tile_before_t
     session = start_session(window, present=TEAM)
     ids = {m.display_name: m.id for m in teams.list_members(window.context.db, 1)}
 
-    mistaken = _not_here(window, "Cy Vale")
+    mistaken = not_here(window, "Cy Vale")
     assert mistaken.isEnabled() and mistaken.text() == "Not here: Cy Vale was marked present by mistake"
     mistaken.trigger()
 
@@ -275,9 +258,9 @@ def test_someone_marked_present_by_mistake_is_taken_off_from_their_tile_before_t
     dialog.reject()
 
     click_tile(window, tiles(window, RosterRole.NAME).index("Bo Day"))
-    logged = _not_here(window, "Bo Day")
+    logged = not_here(window, "Bo Day")
     assert not logged.isEnabled() and logged.toolTip() == "Still marked present: a contribution of theirs is logged."
-    others = _not_here(window, "Aziz Noor")
+    others = not_here(window, "Aziz Noor")
     assert not others.isEnabled() and "would move to other number keys" in others.toolTip()
 
 
@@ -290,7 +273,7 @@ def test_undo_puts_back_someone_taken_off_by_mistake_on_their_own_tile(window: M
     before = tiles(window, RosterRole.NAME)
     ids = {m.display_name: m.id for m in teams.list_members(db, 1)}
     for name in ("Bo Day", "Sam Guest"):
-        mistaken = _not_here(window, name)
+        mistaken = not_here(window, name)
         mistaken.trigger()
     panel.mark_room(MarkerKind.LOW_ENERGY)  # something else since: Undo takes back the last first
     assert "Sam Guest" not in [m.display_name for m in teams.list_members(db, 1, include_inactive=True)]

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication
 
 from copdesk.store import participation, sessions, teams, time_away
 from copdesk.store.errors import StorageFullError
@@ -18,28 +18,13 @@ from copdesk.views.live.participation.roster_model import RosterRole
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, start_session
-from tests.views.participation_helpers import click_tile
+from tests.views.participation_helpers import click_tile, tile_menu, tiles
 
 TEAM = ("Ash Lee", "Bo Day", "Cy Vale", "Aziz Noor")
 
 
-def tiles(window: MainWindow, role: int) -> list[object]:
-    roster = window.participation_panel.visible_roster
-    return [roster.index(row, 0).data(role) for row in range(roster.rowCount())]
-
-
-def menu_of(window: MainWindow, name: str) -> QMenu:
-    """The menu a right click on ``name``'s tile opens, as it shows (``popup``, never a nested loop)."""
-    panel = window.participation_panel
-    index = panel.visible_roster.index(tiles(window, RosterRole.NAME).index(name), 0)
-    panel.roster.customContextMenuRequested.emit(panel.roster.visualRect(index).center())
-    menu = QApplication.activePopupWidget()
-    assert isinstance(menu, QMenu) and menu.isVisible()
-    return menu
-
-
 def choose(window: MainWindow, name: str, starts: str) -> None:
-    menu = menu_of(window, name)
+    menu = tile_menu(window, name)
     [item] = [action for action in menu.actions() if action.text().startswith(starts)]
     assert item.isEnabled()
     item.trigger()
@@ -144,7 +129,7 @@ def test_undo_and_back_in_the_session_take_it_back(clocked_window: MainWindow, f
 
     choose(window, "Bo Day", "Left the session")
     fake_clock.advance(10 * 60)
-    [mistake] = [a for a in menu_of(window, "Bo Day").actions() if a.text().startswith("Not here")]
+    [mistake] = [a for a in tile_menu(window, "Bo Day").actions() if a.text().startswith("Not here")]
     assert not mistake.isEnabled() and "having left" in mistake.toolTip()
     popup = QApplication.activePopupWidget()
     assert popup is not None

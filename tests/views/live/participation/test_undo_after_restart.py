@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from copdesk.app import create_window
@@ -17,26 +15,9 @@ from copdesk.views.live.participation.roster_model import RosterRole
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, start_session
-from tests.views.participation_helpers import click_tile
+from tests.views.participation_helpers import click_tile, not_here, tiles
 
 TEAM = ("Ash Lee", "Bo Day", "Cy Vale", "Aziz Noor")
-
-
-def tiles(window: MainWindow, role: RosterRole) -> list[object]:
-    roster = window.participation_panel.visible_roster
-    return [roster.index(row, 0).data(role) for row in range(roster.rowCount())]
-
-
-def not_here(window: MainWindow, name: str) -> QAction:
-    """The "Not here" item of the menu a right click on ``name``'s tile opens, as it shows."""
-    panel = window.participation_panel
-    index = panel.visible_roster.index(tiles(window, RosterRole.NAME).index(name), 0)
-    panel.roster.customContextMenuRequested.emit(panel.roster.visualRect(index).center())
-    menu = QApplication.activePopupWidget()
-    assert isinstance(menu, QMenu) and menu.isVisible()
-    [item] = [action for action in menu.actions() if action.text().startswith("Not here")]
-    menu.close()
-    return item
 
 
 def reopened(qtbot: QtBot, db_path: Path, before: FakeClock) -> tuple[MainWindow, FakeClock]:
