@@ -6,13 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
+from copdesk.app import create_window
 from copdesk.core.model import Role, Session, SessionKind, Team
 from copdesk.store import sessions, teams
 from copdesk.views.shell.main_window import MainWindow
+from tests.conftest import FakeClock
 
 ROSTER = ("Ash Lee", "Bo Day", "Cy Vale")
 # The shipped Reflective practice CoP agenda, in minutes.
@@ -75,3 +79,16 @@ def answer_leaving(monkeypatch: pytest.MonkeyPatch, *answers: QMessageBox.Standa
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(ask))
     return asked
+
+
+def reopened(qtbot: QtBot, db_path: Path, before: FakeClock, closed_seconds: float) -> tuple[MainWindow, FakeClock]:
+    """CoPDesk opened again on ``db_path`` ``closed_seconds`` after ``before``'s time, as a new process would (its
+    monotonic clock starts afresh), at the laptop's size, with the resume offer made."""
+    clock = FakeClock(before.now() + timedelta(seconds=closed_seconds))
+    clock.monotonic_seconds = 3.0
+    window = create_window(db_path, clock=clock, now=clock.now)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.offer_first_run_or_resume()
+    return window, clock

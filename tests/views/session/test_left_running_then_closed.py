@@ -4,20 +4,19 @@ what the database holds. On the fake clocks: a "crash" is a second window on the
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from copdesk.app import create_window
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import SessionStatus
 from copdesk.core.timer import TimerStatus
 from copdesk.store import participation, sessions, teams
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
-from tests.views.live_helpers import add_team, start_session
+from tests.views.live_helpers import add_team, reopened, start_session
 
 MIN = 60
 HOUR = 60 * MIN
@@ -46,22 +45,11 @@ def _left_running_then_crashed(window: MainWindow, clock: FakeClock) -> tuple[in
     return session.id, last_used, clock.now()
 
 
-def _reopened(qtbot: QtBot, db_path: Path, before: FakeClock, closed_seconds: float) -> tuple[MainWindow, FakeClock]:
-    clock = FakeClock(before.now() + timedelta(seconds=closed_seconds))
-    clock.monotonic_seconds = 3.0
-    window = create_window(db_path, clock=clock, now=clock.now)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.offer_first_run_or_resume()
-    return window, clock
-
-
 def test_the_resume_offer_ends_it_when_it_was_last_in_use(
     qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
 ) -> None:
     session_id, last_used, saved = _left_running_then_crashed(clocked_window, fake_clock)
-    window, _clock = _reopened(qtbot, db_path, fake_clock, 9 * HOUR)
+    window, _clock = reopened(qtbot, db_path, fake_clock, 9 * HOUR)
     offer = window.session_flow.resume_dialog
     assert offer is not None and offer.isVisible()
     said = offer.message_label.text()
@@ -86,7 +74,7 @@ def test_resumed_after_hours_closed_the_end_question_offers_the_last_use(
     qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
 ) -> None:
     session_id, last_used, _saved = _left_running_then_crashed(clocked_window, fake_clock)
-    window, clock = _reopened(qtbot, db_path, fake_clock, 9 * HOUR)
+    window, clock = reopened(qtbot, db_path, fake_clock, 9 * HOUR)
     flow = window.session_flow
     offer = flow.resume_dialog
     assert offer is not None and not offer.count_gap_check.isChecked(), "closed longer than the session: not counted"
@@ -118,7 +106,7 @@ def test_closed_mid_meeting_and_opened_soon_after_offers_only_the_last_save(
     start_session(clocked_window)
     fake_clock.advance(20 * MIN)
     assert clocked_window.session_flow.live_timer.save()
-    window, _clock = _reopened(qtbot, db_path, fake_clock, 5 * MIN)
+    window, _clock = reopened(qtbot, db_path, fake_clock, 5 * MIN)
     offer = window.session_flow.resume_dialog
     assert offer is not None and offer.earlier_button.isHidden()
     assert "last in use" not in offer.message_label.text()
@@ -129,7 +117,7 @@ def test_decided_later_the_still_live_banner_offers_the_last_use_too(
 ) -> None:
     """After "Decide later", the banner under the header keeps both ends the offer gave, and ends at the one chosen."""
     session_id, last_used, saved = _left_running_then_crashed(clocked_window, fake_clock)
-    window, _clock = _reopened(qtbot, db_path, fake_clock, 9 * HOUR)
+    window, _clock = reopened(qtbot, db_path, fake_clock, 9 * HOUR)
     flow = window.session_flow
     offer = flow.resume_dialog
     assert offer is not None

@@ -6,13 +6,11 @@ time the app was closed, and its monotonic clock starts afresh (readings do not 
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 
-from copdesk.app import create_window
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import Session, SessionStatus
 from copdesk.core.pacing import format_clock
@@ -21,21 +19,9 @@ from copdesk.store import actions, sessions
 from copdesk.views.shell.header_bar import LIVE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
-from tests.views.live_helpers import add_team, start_session
+from tests.views.live_helpers import add_team, reopened, start_session
 
 MIN = 60
-
-
-def _reopened(qtbot: QtBot, db_path: Path, before: FakeClock, closed_seconds: float) -> tuple[MainWindow, FakeClock]:
-    """CoPDesk opened again ``closed_seconds`` after ``before``'s time, in a new process."""
-    clock = FakeClock(before.now() + timedelta(seconds=closed_seconds))
-    clock.monotonic_seconds = 3.0
-    window = create_window(db_path, clock=clock, now=clock.now)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.offer_first_run_or_resume()
-    return window, clock
 
 
 def _crashed_one_minute_in(window: MainWindow, clock: FakeClock) -> Session:
@@ -51,7 +37,7 @@ def test_resuming_counts_the_time_copdesk_was_closed(
     qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
 ) -> None:
     session = _crashed_one_minute_in(clocked_window, fake_clock)
-    window, clock = _reopened(qtbot, db_path, fake_clock, 3 * MIN)
+    window, clock = reopened(qtbot, db_path, fake_clock, 3 * MIN)
     flow = window.session_flow
     offer = flow.resume_dialog
     assert offer is not None and offer.isVisible()
@@ -86,7 +72,7 @@ def test_the_offer_says_how_far_into_its_segment_the_timer_was_and_what_that_seg
     clocked_window.session_flow.next_segment()
     fake_clock.advance(19 * MIN)
     assert clocked_window.session_flow.live_timer.save()
-    window, _ = _reopened(qtbot, db_path, fake_clock, 3 * MIN)
+    window, _ = reopened(qtbot, db_path, fake_clock, 3 * MIN)
     offer = window.session_flow.resume_dialog
     assert offer is not None
     assert "The timer was 19 min into Actions from last time (planned for 5 min)." in offer.message_label.text()
@@ -97,7 +83,7 @@ def test_the_offer_is_as_tall_as_its_words_and_its_tick_box_frame_clears_them(
 ) -> None:
     """It opened just wide enough for the tick box, whose focus frame then touched the last letter of its words."""
     _crashed_one_minute_in(clocked_window, fake_clock)
-    window, _ = _reopened(qtbot, db_path, fake_clock, 3 * MIN)
+    window, _ = reopened(qtbot, db_path, fake_clock, 3 * MIN)
     offer = window.session_flow.resume_dialog
     assert offer is not None
     qtbot.waitExposed(offer)
@@ -116,7 +102,7 @@ def test_a_long_gap_overruns_and_says_where_the_agenda_would_be(
     qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
 ) -> None:
     _crashed_one_minute_in(clocked_window, fake_clock)
-    window, _ = _reopened(qtbot, db_path, fake_clock, 12 * MIN)
+    window, _ = reopened(qtbot, db_path, fake_clock, 12 * MIN)
     offer = window.session_flow.resume_dialog
     assert offer is not None
     offer.resume_button.click()
@@ -135,7 +121,7 @@ def test_unticked_the_timer_comes_back_paused_where_it_was_saved(
     qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
 ) -> None:
     _crashed_one_minute_in(clocked_window, fake_clock)
-    window, _ = _reopened(qtbot, db_path, fake_clock, 3 * MIN)
+    window, _ = reopened(qtbot, db_path, fake_clock, 3 * MIN)
     offer = window.session_flow.resume_dialog
     assert offer is not None
     offer.count_gap_check.setChecked(False)
@@ -153,7 +139,7 @@ def test_a_timer_paused_when_copdesk_closed_has_no_gap_to_count(
     start_session(clocked_window)
     fake_clock.advance(2 * MIN)
     clocked_window.session_flow.actions.pause.trigger()  # a comfort break; the state is saved on the change
-    window, _ = _reopened(qtbot, db_path, fake_clock, 10 * MIN)
+    window, _ = reopened(qtbot, db_path, fake_clock, 10 * MIN)
     offer = window.session_flow.resume_dialog
     assert offer is not None and not offer.count_gap_check.isVisible() and not offer.count_gap
     offer.resume_button.click()
@@ -165,7 +151,7 @@ def test_closed_for_longer_than_the_session_the_gap_is_offered_but_not_ticked(
     qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
 ) -> None:
     _crashed_one_minute_in(clocked_window, fake_clock)
-    window, _ = _reopened(qtbot, db_path, fake_clock, 3 * 60 * MIN)
+    window, _ = reopened(qtbot, db_path, fake_clock, 3 * 60 * MIN)
     offer = window.session_flow.resume_dialog
     assert offer is not None and offer.count_gap_check.isVisible() and not offer.count_gap_check.isChecked()
     assert "3 h" in offer.count_gap_check.text()
@@ -176,7 +162,7 @@ def test_ending_at_the_last_saved_time_ignores_the_gap(
 ) -> None:
     session = _crashed_one_minute_in(clocked_window, fake_clock)
     saved_at = sessions.get_session(clocked_window.context.db, session.id).last_saved_at
-    window, _ = _reopened(qtbot, db_path, fake_clock, 3 * MIN)
+    window, _ = reopened(qtbot, db_path, fake_clock, 3 * MIN)
     offer = window.session_flow.resume_dialog
     assert offer is not None and offer.count_gap_check.isChecked()
     offer.end_button.click()
@@ -208,7 +194,7 @@ def test_ending_after_a_crash_carries_open_follow_ups_like_the_end_button(
     session = start_session(clocked_window)
     fake_clock.advance(20 * MIN)
     assert clocked_window.session_flow.live_timer.save()
-    window, _ = _reopened(qtbot, db_path, fake_clock, 5 * MIN)
+    window, _ = reopened(qtbot, db_path, fake_clock, 5 * MIN)
     db = window.context.db
     assert [actions.get_action(db, a).times_carried for a in agreed] == [0, 0]
     offer = window.session_flow.resume_dialog
@@ -227,7 +213,7 @@ def test_decide_later_then_start_offers_the_live_session_first(
     qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
 ) -> None:
     old = _crashed_one_minute_in(clocked_window, fake_clock)
-    window, _ = _reopened(qtbot, db_path, fake_clock, 40 * MIN)
+    window, _ = reopened(qtbot, db_path, fake_clock, 40 * MIN)
     flow = window.session_flow
     assert flow.resume_dialog is not None
     flow.resume_dialog.reject()  # Decide later
@@ -262,7 +248,7 @@ def test_resuming_instead_starts_nothing_new(
     qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
 ) -> None:
     old = _crashed_one_minute_in(clocked_window, fake_clock)
-    window, _ = _reopened(qtbot, db_path, fake_clock, 2 * MIN)
+    window, _ = reopened(qtbot, db_path, fake_clock, 2 * MIN)
     flow = window.session_flow
     assert flow.resume_dialog is not None
     flow.resume_dialog.reject()
@@ -282,7 +268,7 @@ def test_after_decide_later_a_banner_says_a_session_is_still_live_with_resume_an
     qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
 ) -> None:
     old = _crashed_one_minute_in(clocked_window, fake_clock)
-    window, _ = _reopened(qtbot, db_path, fake_clock, 3 * MIN)
+    window, _ = reopened(qtbot, db_path, fake_clock, 3 * MIN)
     flow = window.session_flow
     banner = flow.resumes.banner
     assert flow.resume_dialog is not None and not banner.isVisible()  # the offer says it first
@@ -298,7 +284,7 @@ def test_the_banners_end_ends_the_session_left_live(
     qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
 ) -> None:
     old = _crashed_one_minute_in(clocked_window, fake_clock)
-    window, _ = _reopened(qtbot, db_path, fake_clock, 3 * MIN)
+    window, _ = reopened(qtbot, db_path, fake_clock, 3 * MIN)
     flow = window.session_flow
     assert flow.resume_dialog is not None
     flow.resume_dialog.reject()

@@ -3,31 +3,24 @@ the same database: it takes back the same acts, in the order they were made, as 
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from copdesk.app import create_window
 from copdesk.core.model import MarkerKind
 from copdesk.store import live_acts, participation, sessions, teams
 from copdesk.views.live.participation.roster_model import RosterRole
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
-from tests.views.live_helpers import add_team, start_session
+from tests.views.live_helpers import add_team, reopened, start_session
 from tests.views.participation_helpers import click_tile, not_here, tiles
 
 TEAM = ("Ash Lee", "Bo Day", "Cy Vale", "Aziz Noor")
 
 
-def reopened(qtbot: QtBot, db_path: Path, before: FakeClock) -> tuple[MainWindow, FakeClock]:
+def resumed(qtbot: QtBot, db_path: Path, before: FakeClock) -> tuple[MainWindow, FakeClock]:
     """CoPDesk opened again a minute later, in a new process, and the live session resumed."""
-    clock = FakeClock(before.now() + timedelta(minutes=1))
-    window = create_window(db_path, clock=clock, now=clock.now)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.offer_first_run_or_resume()
+    window, clock = reopened(qtbot, db_path, before, 60)
     offer = window.session_flow.resume_dialog
     assert offer is not None
     offer.resume_button.click()
@@ -57,7 +50,7 @@ def test_undo_puts_back_someone_taken_off_by_mistake_after_a_restart(
     not_here(window, "Sam Guest").trigger()
     assert "Aziz Noor" not in tiles(window, RosterRole.NAME) and "Sam Guest" not in tiles(window, RosterRole.NAME)
 
-    window, clock = reopened(qtbot, db_path, fake_clock)
+    window, clock = resumed(qtbot, db_path, fake_clock)
     panel = window.participation_panel
     assert panel.undo_button.isEnabled()
     assert panel.undo_button.toolTip() == "Put Sam Guest back as present (Ctrl+Z)"
@@ -91,7 +84,7 @@ def test_a_tick_and_a_marker_of_the_same_second_are_undone_in_the_order_made_aft
     [first, second] = participation.contributions(db, session.id)
     assert [m.at for m in participation.markers(db, session.id)] == [first.at, second.at]
 
-    window, _ = reopened(qtbot, db_path, fake_clock)
+    window, _ = resumed(qtbot, db_path, fake_clock)
     panel = window.participation_panel
     assert panel.undo_button.toolTip() == "Undo Cy Vale's last contribution (Ctrl+Z)"
     panel.undo_button.click()
@@ -133,7 +126,7 @@ def test_someone_taken_off_then_added_again_is_not_put_back_by_undo(
     assert live_acts.taken_off(db, session.id) == []
     assert panel.undo_button.toolTip().startswith("Undo the room marker")
 
-    window, _ = reopened(qtbot, db_path, fake_clock)
+    window, _ = resumed(qtbot, db_path, fake_clock)
     panel = window.participation_panel
     assert panel.undo_button.toolTip().startswith("Undo the room marker")
     panel.undo_button.click()
