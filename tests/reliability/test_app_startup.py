@@ -159,6 +159,12 @@ def test_a_restore_or_the_demo_asked_for_as_the_window_closes_does_not_happen(
     event_loop[:] = [explore_the_demo]  # and the demo is not opened either
     assert app.run_gui(["--db", str(db_path)]) == 0
     assert shown == []
+    for (
+        window
+    ) in QApplication.topLevelWidgets():  # closed, not yet deleted: as the quitting app would, before the next test
+        if isinstance(window, MainWindow):
+            window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_restoring_a_copy_from_before_an_erasure_through_the_window_erases_again(

@@ -346,9 +346,10 @@ class SessionFlow(QObject):
 
     def shutdown(self) -> None:
         """On quit: save the timer for the last time (a live session is offered for resume next time, paused at this
-        save) and close the extra windows."""
+        save), stop the start reminder (the database closes next) and close the extra windows."""
         self.live_timer.save()
         self.live_timer.stand_still()
+        self.reminder.stop()
         self.share_view.close()
         self.mini_timer.close()
 

@@ -48,6 +48,14 @@ class StartReminder(QObject):
         self._check_timer.timeout.connect(self.check)
         self._check_timer.start()
 
+    def stop(self) -> None:
+        """The window is closing: its database is about to close too, so nothing is checked any more."""
+        self._check_timer.stop()
+
+    @property
+    def watching(self) -> bool:
+        return self._check_timer.isActive()
+
     def check(self) -> NextSession | None:
         """Remind about the team's scheduled start if it has passed since the last check and nothing is live."""
         team_id = self._team_id()

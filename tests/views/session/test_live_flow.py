@@ -433,3 +433,12 @@ def test_a_paste_too_long_for_a_start_field_says_what_was_not_taken(
         assert dialog.error_label.text() == f"{name} holds at most {limit.most:,} characters: the rest was not taken."
     answer_leaving(monkeypatch, QMessageBox.StandardButton.Discard)
     dialog.reject()
+
+
+def test_the_start_reminder_stops_when_the_window_closes(window: MainWindow) -> None:
+    """Its database closes with the window: a check after that would fail inside the event loop."""
+    add_team(window)
+    reminder = window.session_flow.reminder
+    assert reminder.watching
+    window.close()
+    assert not window.isVisible() and not reminder.watching
