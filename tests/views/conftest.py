@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from copdesk.app import create_window
+from copdesk.sandbox import demo_database
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 
@@ -30,3 +31,9 @@ def clocked_window(qtbot: QtBot, db_path: Path, fake_clock: FakeClock) -> Iterat
     win.resize(1366, 768)
     win.show()
     yield win
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fictional demo data, written once for a module's tests, which each open a copy of it."""
+    return demo_database(tmp_path_factory.mktemp("demo"))

@@ -9,7 +9,6 @@ showing it instead, so every dialog opened is read as the facilitator's screen r
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHeaderView,
     QLineEdit,
@@ -34,13 +32,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import SessionKind
-from copdesk.sandbox import demo_database, laptop_window
 from copdesk.sandbox import start_session as start_demo_session
 from copdesk.store.recurring import unresolved_issues
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
 from copdesk.views.session.start_session_dialog import StartSessionDialog
 from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
+from tests.views.demo_helpers import show_dialogs_instead_of_running, window_on_a_copy
 
 INTERACTIVE = (
     QAbstractButton,
@@ -61,33 +59,19 @@ PANES = ("headerBar", "timerPanel", "questionPanel", "participationPanel", "note
 LATER = ("&End session…", "&Discard this session…", "&Quit", "&Dark theme")
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_database(tmp_path_factory.mktemp("demo"))
-
-
 @pytest.fixture
 def window(qtbot: QtBot, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     """The window on the demo data, with every modal dialog shown instead of run, and no question or file chooser
     asked (each answers as if cancelled): Qt's own message boxes and file dialogs name their buttons themselves."""
 
-    def shown(dialog: QDialog) -> int:
-        dialog.show()
-        return int(QDialog.DialogCode.Rejected)
-
-    monkeypatch.setattr(QDialog, "exec", shown)
+    show_dialogs_instead_of_running(monkeypatch)
     monkeypatch.setattr(QMessageBox, "exec", lambda box: int(QMessageBox.StandardButton.Cancel))
     for ask in ("question", "warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, ask, staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Cancel))
     monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda *_a, **_k: None))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: ("", "")))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: ("", "")))
-    copy = tmp_path / "demo.db"
-    shutil.copy(demo_db, copy)
-    win = laptop_window(copy)
-    qtbot.addWidget(win)
-    qtbot.waitUntil(win.is_open)
-    yield win
+    yield window_on_a_copy(qtbot, demo_db, tmp_path)
 
 
 def controls(top: QWidget) -> list[QWidget]:

@@ -9,7 +9,6 @@ a few pixels (a text cursor, a border drawn one pixel wider in the colour it alr
 
 from __future__ import annotations
 
-import shutil
 from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel, QLayou
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import SessionKind
-from copdesk.sandbox import demo_database, laptop_window
 from copdesk.sandbox import start_session as start_demo_session
 from copdesk.views.calendar.series_dialog import SeriesDialog
 from copdesk.views.data_care.data_care_dialogs import EraseMemberDialog, RetentionDialog
@@ -30,24 +28,16 @@ from copdesk.views.session.start_session_dialog import StartSessionDialog
 from copdesk.views.shell.header_bar import PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets import theme
+from tests.views.demo_helpers import window_on_a_copy
 from tests.views.tab_stops import tab_stops
 
 SEEN_CHANGE = 48  # a colour channel moves at least this far (of 255)
 SEEN_PIXELS = 40  # and at least this many pixels do: more than a text cursor's
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_database(tmp_path_factory.mktemp("demo"))
-
-
 @pytest.fixture
 def window(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    copy = tmp_path / "demo.db"
-    shutil.copy(demo_db, copy)
-    win = laptop_window(copy)
-    qtbot.addWidget(win)
-    qtbot.waitUntil(win.is_open)
+    win = window_on_a_copy(qtbot, demo_db, tmp_path)
     yield win
     win.toggle_dark(False)  # the theme is remembered: the next window starts light
 

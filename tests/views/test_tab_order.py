@@ -7,7 +7,6 @@ costs them the thread of the meeting.
 from __future__ import annotations
 
 import itertools
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,34 +16,20 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import SessionKind
-from copdesk.sandbox import demo_database, laptop_window
 from copdesk.sandbox import start_session as start_demo_session
 from copdesk.views.live.notes.notes_panel import NotesPanel
 from copdesk.views.session.start_session_dialog import StartSessionDialog
 from copdesk.views.shell.main_window import MainWindow
+from tests.views.demo_helpers import show_dialogs_instead_of_running, window_on_a_copy
 from tests.views.tab_stops import tab_stops
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_database(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     """The window on the demo data, each modal dialog shown instead of run (it is read, then closed)."""
 
-    def shown(dialog: QDialog) -> int:
-        dialog.show()
-        return int(QDialog.DialogCode.Rejected)
-
-    monkeypatch.setattr(QDialog, "exec", shown)
-    copy = tmp_path / "demo.db"
-    shutil.copy(demo_db, copy)
-    win = laptop_window(copy)
-    qtbot.addWidget(win)
-    qtbot.waitUntil(win.is_open)
-    yield win
+    show_dialogs_instead_of_running(monkeypatch)
+    yield window_on_a_copy(qtbot, demo_db, tmp_path)
 
 
 def opened_by(open_it: Callable[[], object]) -> QDialog:

@@ -22,17 +22,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from copdesk.sandbox import demo_database
 from tests.views.text_fit_states import MIN_STATES_PER_GROUP, PEOPLE, check_states
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_database(tmp_path_factory.mktemp("demo"))
 
 
 def test_every_word_fits_at_1366_by_768(qtbot: object, demo_db: Path) -> None:

@@ -20,14 +20,9 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QStyleFact
 from pytestqt.qtbot import QtBot
 
 from copdesk import paths
-from copdesk.sandbox import demo_database, laptop_window
+from copdesk.sandbox import laptop_window
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets import theme
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_database(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture
