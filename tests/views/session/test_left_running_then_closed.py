@@ -45,6 +45,16 @@ def _left_running_then_crashed(window: MainWindow, clock: FakeClock) -> tuple[in
     return session.id, last_used, clock.now()
 
 
+def _ended_when_last_used(window: MainWindow, session_id: int, last_used: datetime) -> None:
+    """Ended when it was last in use (09:43, 3 min into Case presentation), its segments cut there."""
+    ended = sessions.get_session(window.context.db, session_id)
+    assert ended.status is SessionStatus.ENDED and ended.ended_at is not None
+    assert from_utc_iso(ended.ended_at) == last_used
+    rows = sessions.segments(window.context.db, session_id)
+    assert [r.actual_seconds for r in rows[:3]] == [6 * MIN, 4 * MIN, 3 * MIN], "cut when it was last in use"
+    assert rows[2].actual_end == ended.ended_at and rows[3].actual_seconds is None
+
+
 def test_the_resume_offer_ends_it_when_it_was_last_in_use(
     qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
 ) -> None:
@@ -61,12 +71,7 @@ def test_the_resume_offer_ends_it_when_it_was_last_in_use(
     assert all(b.width() >= b.sizeHint().width() for b in buttons), "every button's words whole"
     offer.earlier_button.click()
 
-    ended = sessions.get_session(window.context.db, session_id)
-    assert ended.status is SessionStatus.ENDED and ended.ended_at is not None
-    assert from_utc_iso(ended.ended_at) == last_used
-    rows = sessions.segments(window.context.db, session_id)
-    assert [r.actual_seconds for r in rows[:3]] == [6 * MIN, 4 * MIN, 3 * MIN], "cut when it was last in use"
-    assert rows[2].actual_end == ended.ended_at and rows[3].actual_seconds is None
+    _ended_when_last_used(window, session_id, last_used)
     assert window.session_flow.summary_dialog is not None and window.session_flow.summary_dialog.isVisible()
 
 
@@ -90,11 +95,7 @@ def test_resumed_after_hours_closed_the_end_question_offers_the_last_use(
     earlier = next(b for b in box.buttons() if b.objectName() == "endWhenLastUsed")
     earlier.click()
 
-    ended = sessions.get_session(window.context.db, session_id)
-    assert ended.status is SessionStatus.ENDED and ended.ended_at is not None
-    assert from_utc_iso(ended.ended_at) == last_used
-    rows = sessions.segments(window.context.db, session_id)
-    assert [r.actual_seconds for r in rows[:3]] == [6 * MIN, 4 * MIN, 3 * MIN]
+    _ended_when_last_used(window, session_id, last_used)
 
 
 def test_closed_mid_meeting_and_opened_soon_after_offers_only_the_last_save(
@@ -126,7 +127,4 @@ def test_decided_later_the_still_live_banner_offers_the_last_use_too(
     assert not banner.isHidden() and f"last in use at {_hm(last_used)}." in banner.label.text()
     assert [b.text() for b in banner.buttons()] == ["&Resume", f"End &at {_hm(last_used)}", f"&End at {_hm(saved)}"]
     banner.buttons()[1].click()
-
-    ended = sessions.get_session(window.context.db, session_id)
-    assert ended.status is SessionStatus.ENDED and ended.ended_at is not None
-    assert from_utc_iso(ended.ended_at) == last_used
+    _ended_when_last_used(window, session_id, last_used)
