@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from copdesk.core.date_names import time_on_day
+from copdesk.core.date_names import clock_time, time_on_day
 from copdesk.core.model import Session
 from copdesk.core.timer import SessionTimer, TimerError
 from copdesk.views.context import AppContext
@@ -94,11 +94,11 @@ class ResumeFlow(QObject):
         actions: list[Action] = [("&End it", lambda: self.end_pending(first, then=self.show_waiting))]
         used = ""
         if first.earlier is not None and saved:  # left running before CoPDesk closed: as the offer, both ends
-            at = f"{first.earlier.at.astimezone():%H:%M}"
+            at = clock_time(first.earlier.at)
             used = f", last in use at {at}"
             actions = [
                 (f"End &at {at}", lambda: self.end_pending(first, then=self.show_waiting, when_last_used=True)),
-                (f"&End at {saved.astimezone():%H:%M}", lambda: self.end_pending(first, then=self.show_waiting)),
+                (f"&End at {clock_time(saved)}", lambda: self.end_pending(first, then=self.show_waiting)),
             ]
         if first.can_resume:
             actions.insert(0, ("&Resume", lambda: self.resume(first, count_gap=count_gap)))

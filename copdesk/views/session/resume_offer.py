@@ -25,7 +25,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from copdesk.core.clock import from_utc_iso
-from copdesk.core.date_names import time_on_day
+from copdesk.core.date_names import clock_time, time_on_day
 from copdesk.core.idle_end import IdleEnd
 from copdesk.core.model import Session
 from copdesk.core.pacing import duration_words, format_minutes
@@ -160,7 +160,7 @@ class ResumeDialog(QDialog):
         saved = pending.last_saved
         self.end_button, self.earlier_button, self.resume_button = ui.endButton, ui.earlierButton, ui.resumeButton
         if saved:
-            self.end_button.setText(f"&End it at {saved.astimezone():%H:%M}")
+            self.end_button.setText(f"&End it at {clock_time(saved)}")
         if pending.earlier is not None and saved:
             self._offer_earlier(pending.earlier, saved)
         self.end_button.clicked.connect(self._end)
@@ -180,7 +180,7 @@ class ResumeDialog(QDialog):
 
     def _offer_earlier(self, offer: IdleEnd, saved: datetime) -> None:
         """Both ends, with what each means: when it was last in use, or its last save (when CoPDesk closed)."""
-        at, closed = f"{offer.at.astimezone():%H:%M}", f"{saved.astimezone():%H:%M}"
+        at, closed = clock_time(offer.at), clock_time(saved)
         self.message_label.setText(
             f"{self.message_label.text()} {offer.reason} End at {at} to end it then: its record and everyone's CPD "
             f"evidence count it until then. Ending at {closed} counts the time until CoPDesk closed as well."

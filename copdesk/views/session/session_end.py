@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QAbstractButton, QMainWindow, QMessageBox
 
+from copdesk.core.date_names import clock_time
 from copdesk.core.idle_end import IdleEnd
 from copdesk.core.model import Session
 from copdesk.core.timer import TimerView
@@ -48,7 +49,7 @@ NOT_ENDED = (
 def ending_earlier_words(offer: IdleEnd) -> str:
     """What each end means, with both times, for a session left running (:mod:`copdesk.core.idle_end`)."""
     return (
-        f"{offer.reason} End at {offer.at.astimezone():%H:%M} to end it then: its record and everyone's CPD evidence "
+        f"{offer.reason} End at {clock_time(offer.at)} to end it then: its record and everyone's CPD evidence "
         f"count it until then, and everything recorded later is kept. "
         f"End now ends it at {offer.now_words}, counting the time since as well."
     )
@@ -98,10 +99,10 @@ class SessionEnd(QObject):
         )
         box.setObjectName("endConfirmation")
         now = box.button(QMessageBox.StandardButton.Yes)
-        now.setText("&End and keep" if offer is None else f"End &now, at {offer.now.astimezone():%H:%M}")
+        now.setText("&End and keep" if offer is None else f"End &now, at {clock_time(offer.now)}")
         earlier = None
         if offer is not None:
-            earlier = box.addButton(f"&End at {offer.at.astimezone():%H:%M}", QMessageBox.ButtonRole.AcceptRole)
+            earlier = box.addButton(f"&End at {clock_time(offer.at)}", QMessageBox.ButtonRole.AcceptRole)
             earlier.setObjectName("endWhenLastUsed")
         discard = box.addButton("&Discard…", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -193,7 +194,7 @@ class SessionEnd(QObject):
             self.close_question.raise_()  # asked already: closing again does not stack a second question
             return self.close_question
         offer = self.live_timer.idle_end()
-        earlier = None if offer is None else (f"{offer.at.astimezone():%H:%M}", ending_earlier_words(offer))
+        earlier = None if offer is None else (clock_time(offer.at), ending_earlier_words(offer))
         question = CloseQuestion(
             self.window, notes_saved=notes_saved, not_added=self.live.typed_not_added(), earlier=earlier
         )

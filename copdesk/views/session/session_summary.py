@@ -13,6 +13,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
 from copdesk.core.clock import from_utc_iso
+from copdesk.core.date_names import clock_time
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Session
 from copdesk.core.pacing import SegmentOutcome, finished_wording, format_minutes
@@ -112,7 +113,7 @@ class SessionSummaryDialog(QDialog):
         self.counts_label.setText(counts_line(self.counts))
         agreed = session.ground_rules_agreed_at
         ui.rulesLabel.setText(
-            f"Ground rules agreed at {from_utc_iso(agreed).astimezone():%H:%M}."
+            f"Ground rules agreed at {clock_time(from_utc_iso(agreed))}."
             if agreed
             else "Agreement to the ground rules was not recorded."
         )

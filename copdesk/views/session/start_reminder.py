@@ -12,6 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from copdesk.core.date_names import clock_time
 from copdesk.core.schedule import NextSession
 from copdesk.store import schedule, teams
 from copdesk.views.context import AppContext
@@ -23,7 +24,7 @@ def reminder_text(team_name: str, due: NextSession, now: datetime) -> str:
     planned = due.moment.astimezone()
     return (
         f"{team_name}'s {due.kind.label} was planned to start at {planned:%H:%M} "
-        f"and it is now {now.astimezone():%H:%M}. Start it when the group is ready."
+        f"and it is now {clock_time(now)}. Start it when the group is ready."
     )
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from copdesk.core.date_names import clock_time
 from copdesk.core.model import NoteKind, Session
 from copdesk.core.text import shortened
 from copdesk.services.notes import discard_kept_text, keep_unsaved_text, kept_text_remains, save_session_text
@@ -331,7 +332,7 @@ class NotesPanel(Pane):
             return
         save_session_text(self.context.db, self.session_id, self.editor.toPlainText(), self.context.now())
         self._dirty = False
-        self._show_saved(f"Saved {self.context.now().astimezone():%H:%M}")
+        self._show_saved(f"Saved {clock_time(self.context.now())}")
         if self._kept is not None:
             discard_kept_text(self._kept)
             self._kept = None
