@@ -55,6 +55,7 @@ def session_record(
     if row is None:
         raise SessionNotFound(f"There is no session {session_id}; 'copdesk-cli sessions' lists them.")
     session = sessions.get_session(db, session_id)
+    held = _held_at(session)
     segments = sessions.segments(db, session_id)
     positions = {segment.position: segment.name for segment in segments}
     present = sessions.attendee_ids(db, session_id)
@@ -90,7 +91,7 @@ def session_record(
         team_name=teams.get_team(db, session.team_id).name,
         kind_label=session.kind.label,
         topic=session.topic,
-        date=_held_at(session),
+        date=held,
         attendance_count=len(present),
         attendee_names=names,
         came_late_count=len(late),
@@ -117,8 +118,8 @@ def session_record(
         actions_new=_new_actions(db, session_id, with_names),
         actions_carried=_reviewed(db, session_id),
         actions_done=tuple(str(r["text"]) for r in db.query(_DONE_SQL, [session_id])),
-        issues=_issues(db, session_id, _held_at(session).date()),
-        escalations=_escalations(db, session_id, _held_at(session).date()),
+        issues=_issues(db, session_id, held.date()),
+        escalations=_escalations(db, session_id, held.date()),
         co_facilitator=co_facilitator,
         content_format=content_format,
         run_by=run_by,
