@@ -254,6 +254,8 @@ def spawn(kind: str, db_path: Path, env: dict[str, str]) -> Run:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
+        errors="replace",
     )
     assert process.stdout is not None and process.stderr is not None
     out = process.stdout.read()

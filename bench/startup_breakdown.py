@@ -297,6 +297,8 @@ def spawn(db_path: Path, env: dict[str, str]) -> dict[str, Any]:
         cwd=ROOT,
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="replace",
     )
     lines = [line for line in process.stdout.splitlines() if line.startswith("{")]
     if process.returncode != 0 or not lines:

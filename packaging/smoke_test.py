@@ -113,7 +113,15 @@ def check_window(gui: str, db: Path, env: dict[str, str]) -> None:
     lock = db.with_name(db.name + ".lock")
     backups = db.parent / "backups" / db.name
     started = time.monotonic()
-    child = subprocess.Popen([gui, "--db", str(db)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [gui, "--db", str(db)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
     try:
         while not list(backups.glob("auto-*.db")):
             if child.poll() is not None:

@@ -36,7 +36,9 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         str(out / "build"),
         str(ROOT / "packaging" / "copdesk.spec"),
     ]
-    result = subprocess.run(build, capture_output=True, text=True, cwd=out, timeout=1200, check=False)
+    result = subprocess.run(
+        build, capture_output=True, text=True, encoding="utf-8", errors="replace", cwd=out, timeout=1200, check=False
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return out / "dist" / "CoPDesk"
 
@@ -63,6 +65,8 @@ def test_the_bundle_passes_its_smoke_test(bundle: Path) -> None:
         [sys.executable, str(ROOT / "packaging" / "smoke_test.py"), str(bundle)],
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="replace",
         env=env,
         timeout=900,
         check=False,

@@ -105,7 +105,14 @@ def test_a_write_cut_short_keeps_the_existing_file(tmp_path: Path) -> None:
         "    print(exc)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script, str(target)], capture_output=True, text=True, cwd=ROOT, check=False, timeout=60
+        [sys.executable, "-c", script, str(target)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        cwd=ROOT,
+        check=False,
+        timeout=60,
     )
     assert result.stdout.startswith(f"Cannot write {target}: "), result.stdout + result.stderr
     assert target.read_text(encoding="utf-8") == "the previous report"

@@ -4,7 +4,9 @@ Without one, Python on Windows uses the computer's ANSI code page (cp1252 on a U
 "Łukasz" written that way cannot be read back elsewhere, a UTF-8 file CoPDesk wrote is read as "ZoÃ«", and a byte
 such as the second of "Ł" in UTF-8 has no character in cp1252 at all. Linux and macOS default to UTF-8, so nothing
 there would show it: this checks the source instead, the package's and the tests' alike (the test suite also runs on
-Windows, in the release workflow). Binary modes and ``os.open`` take no encoding and are left alone.
+Windows, in the release workflow). A child process's output read as text is the same: the CLI writes UTF-8 to a
+pipe on every system (:mod:`copdesk.console`), so ``text=True`` without an encoding would read it in the code page.
+Binary modes and ``os.open`` take no encoding and are left alone.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ SOURCES = [
     ROOT / "main.py",
 ]
 _TEXT_IO = {"open", "read_text", "write_text", "fdopen"}
+_TEXT_SWITCHES = {"text", "universal_newlines"}  # subprocess.run, Popen, check_output: the child's output as text
 
 
 def _mode(call: ast.Call) -> str:
@@ -30,6 +33,10 @@ def _mode(call: ast.Call) -> str:
     return str(given[0].value) if given and isinstance(given[0], ast.Constant) else ""
 
 
+def _is_true(value: ast.expr) -> bool:
+    return isinstance(value, ast.Constant) and value.value is True
+
+
 def _unnamed_encodings(source: str) -> list[str]:
     """Each call in ``source`` that reads or writes text without naming an encoding, with its line."""
     found = []
@@ -37,7 +44,12 @@ def _unnamed_encodings(source: str) -> list[str]:
         if not isinstance(node, ast.Call):
             continue
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-        if name not in _TEXT_IO or any(kw.arg == "encoding" for kw in node.keywords):
+        if any(kw.arg == "encoding" for kw in node.keywords):
+            continue
+        if any(kw.arg in _TEXT_SWITCHES and _is_true(kw.value) for kw in node.keywords):
+            found.append(f"line {node.lineno}: {ast.unparse(node)[:80]}")
+            continue
+        if name not in _TEXT_IO:
             continue
         if name == "open" and isinstance(node.func, ast.Attribute):
             owner = node.func.value
@@ -68,5 +80,12 @@ def test_the_check_finds_a_file_read_or_written_in_the_code_page() -> None:
         "open('c', 'rb')\n"
         "Path('d').write_text('x', encoding='utf-8')\n"
         "dialog.open()\n"
+        "subprocess.run(['x'], capture_output=True, text=True)\n"
+        "subprocess.run(['y'], text=True, encoding='utf-8')\n"
+        "subprocess.run(['z'], text=False)\n"
     )
-    assert _unnamed_encodings(source) == ["line 2: Path('a').read_text()", "line 3: open('b', 'w')"]
+    assert _unnamed_encodings(source) == [
+        "line 2: Path('a').read_text()",
+        "line 3: open('b', 'w')",
+        "line 7: subprocess.run(['x'], capture_output=True, text=True)",
+    ]

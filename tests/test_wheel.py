@@ -70,6 +70,8 @@ def test_wheel_installs_and_its_launchers_find_migrations_and_resources(tmp_path
             check=True,
             capture_output=True,
             text=True,
+            encoding="utf-8",
+            errors="replace",
         ).stdout.strip()
     )
     site_packages = sysconfig.get_paths()["purelib"] + "\n"
@@ -81,7 +83,15 @@ def test_wheel_installs_and_its_launchers_find_migrations_and_resources(tmp_path
         assert launcher.read_text(encoding="utf-8").splitlines()[0] == f"#!{env_python}"
 
     def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=tmp_path, check=False)
+        return subprocess.run(
+            [str(a) for a in args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            cwd=tmp_path,
+            check=False,
+        )
 
     db = tmp_path / "data" / "copdesk.db"
     demo = run(cli, "demo", "--db", db)

@@ -185,6 +185,8 @@ def test_a_closed_pipe_stops_quietly(call_cli: CallCli, db_path: Path) -> None:
         stdout=writer,
         stderr=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
+        errors="replace",
         timeout=60,
         check=False,
     )

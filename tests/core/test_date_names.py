@@ -67,7 +67,14 @@ def welsh_locales(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_dates_stay_english_under_a_welsh_locale(welsh_locales: Path) -> None:
     environment = {**os.environ, "LOCPATH": str(welsh_locales), "LC_ALL": WELSH, "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.run(
-        [sys.executable, "-c", CHILD], env=environment, capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-c", CHILD],
+        env=environment,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=60,
+        check=False,
     )
     assert child.returncode == 0, child.stderr
     assert child.stdout.splitlines() == [

@@ -115,6 +115,8 @@ def run_child(script: str, *args: str, timeout: float = 60) -> subprocess.Comple
         [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="replace",
         env=child_env(),
         timeout=timeout,
         check=False,
@@ -130,6 +132,8 @@ def app_child(script: str, *args: str) -> Iterator[subprocess.Popen[str]]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
+        errors="replace",
         env=child_env(),
         cwd=ROOT,
     )

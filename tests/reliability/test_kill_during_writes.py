@@ -32,6 +32,8 @@ def _acknowledged_then_kill(db_path: Path, trial: int, rng: random.Random) -> li
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
+        errors="replace",
         env=child_env(),
     )
     assert child.stdout is not None

@@ -139,6 +139,8 @@ def test_an_empty_db_is_a_usage_error_never_the_default_database(call_cli: CallC
         [sys.executable, str(ROOT / "main.py"), "--db", ""],
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="replace",
         env=child_env(),
         check=False,
     )

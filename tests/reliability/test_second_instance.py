@@ -56,7 +56,12 @@ def _snapshot(folder: Path) -> dict[str, str]:
 def first_instance(db_path: Path) -> Iterator[subprocess.Popen[str]]:
     make_database(db_path)
     child = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(db_path)], stdout=subprocess.PIPE, text=True, env=child_env()
+        [sys.executable, "-c", HOLDER, str(db_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env=child_env(),
     )
     assert child.stdout is not None and child.stdout.readline().strip() == "holding"
     yield child

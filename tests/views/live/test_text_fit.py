@@ -41,7 +41,7 @@ def test_every_word_fits_at_200_percent(demo_db: Path, tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}", "QT_SCALE_FACTOR": "2"}
     run = subprocess.run(
         [sys.executable, "-m", "tests.views.text_fit_states", str(demo_db)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
+        cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=600, check=False,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
     result = json.loads(run.stdout.strip().splitlines()[-1])

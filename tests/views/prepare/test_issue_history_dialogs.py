@@ -60,7 +60,9 @@ def test_the_prepare_sections_do_not_load_the_dialogs() -> None:
         "import sys; import copdesk.views.prepare.review_sections; "
         "print('copdesk.views.live.notes.escalation_dialog' in sys.modules)"
     )
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", errors="replace", check=True
+    ).stdout
     assert loaded.strip() == "False"
 
 

@@ -70,6 +70,8 @@ def crashed_db(tmp_path: Path) -> Iterator[tuple[Path, int]]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
+        errors="replace",
     )
     try:
         assert child.stdout is not None
