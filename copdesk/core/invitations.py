@@ -54,7 +54,6 @@ _BOUNDS = ("COUNT", "UNTIL")
 @dataclass(frozen=True, slots=True)
 class SeriesToInvite:
     history: SeriesHistory
-    duration_minutes: int
 
     @property
     def series_id(self) -> int:
@@ -63,12 +62,13 @@ class SeriesToInvite:
 
 @dataclass(frozen=True, slots=True)
 class _Run:
-    """Consecutive rhythms of a series with the same type, first session and repeats: one recurring event (a date
-    skipped or a one-off added makes a new rhythm, not a new series of meetings). ``number`` is the place of its
-    first rhythm in the series' history."""
+    """Consecutive rhythms of a series with the same type, first session, repeats and length: one recurring event
+    (a date skipped or a one-off added makes a new rhythm, not a new series of meetings). ``number`` is the place of
+    its first rhythm in the series' history."""
 
     number: int
     kind: SessionKind
+    minutes: int
     first: datetime
     rrules: tuple[str, ...]
     stretches: tuple[Stretch, ...]
@@ -86,7 +86,7 @@ class _Recurring:
 def to_invite(histories: Iterable[tuple[Series, SeriesHistory]]) -> list[SeriesToInvite]:
     """Every series, paused ones too: a paused series' meetings end where the pause began, so a calendar that
     imported them before the pause loses the dates it no longer has."""
-    return [SeriesToInvite(history, found.duration_minutes) for found, history in histories]
+    return [SeriesToInvite(history) for _found, history in histories]
 
 
 def calendar_key(team_id: int, team_created_at: str) -> str:
@@ -136,7 +136,7 @@ class _File:
             tag_since = run.stretches[0].since if tag_since is None else tag_since
             revisions = _revisions(tag_since, run.stretches[-1].until, history)
             for part in _recurrences(run, history):
-                event = self._event(entry, run.kind, f"{tag}{part.key}", part.first)
+                event = self._event(entry, run, f"{tag}{part.key}", part.first)
                 event.add("sequence", revisions)
                 rule = vRecur.from_ical(part.rrule)
                 if part.last is not None:
@@ -147,17 +147,17 @@ class _File:
                 had_sessions = True
                 yield part.first, event
             for moment in _one_offs(run, history):
-                yield moment, self._event(entry, run.kind, f"extra-{moment:%Y%m%dT%H%M}", moment)
+                yield moment, self._event(entry, run, f"extra-{moment:%Y%m%dT%H%M}", moment)
 
     def _utc(self, moment: datetime) -> datetime:
         return moment.replace(tzinfo=self.zone.zone).astimezone(UTC)
 
-    def _event(self, entry: SeriesToInvite, kind: SessionKind, key: str, start: datetime) -> Event:
-        event = Event()
+    def _event(self, entry: SeriesToInvite, run: _Run, key: str, start: datetime) -> Event:
+        kind, event = run.kind, Event()
         event.add("uid", f"copdesk-{self.team_key}-series{entry.series_id}-{key}@copdesk.invalid")
         event.add("dtstamp", self.stamp)
         event.add("dtstart", start, parameters={"TZID": self.zone.tzid})
-        event.add("duration", timedelta(minutes=entry.duration_minutes))
+        event.add("duration", timedelta(minutes=run.minutes))
         event.add("summary", f"{kind.label}: {self.team_name}")
         who = shipped_texts().session_type(kind).owner.with_credit()
         description = f"{kind.label} for {self.team_name}. Who runs it: {who}. Invitation made with CoPDesk."
@@ -175,11 +175,12 @@ def _runs(history: SeriesHistory) -> list[_Run]:
             continue
         if stretch.since >= stretch.until:  # replaced at once (or with the clock set back): never in force
             continue
+        shape = (stretch.kind, stretch.duration_minutes, lines.first, lines.rrules)
         last = runs[-1] if runs else None
-        if last is not None and (last.kind, last.first, last.rrules) == (stretch.kind, lines.first, lines.rrules):
-            runs[-1] = _Run(last.number, last.kind, last.first, last.rrules, (*last.stretches, stretch))
+        if last is not None and (last.kind, last.minutes, last.first, last.rrules) == shape:
+            runs[-1] = _Run(last.number, *shape, (*last.stretches, stretch))
         else:
-            runs.append(_Run(number, stretch.kind, lines.first, lines.rrules, (stretch,)))
+            runs.append(_Run(number, *shape, (stretch,)))
     return runs
 
 

@@ -50,7 +50,7 @@ from copdesk.core.rule_text import (
 
 _RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _BYDAY_ITEM = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
-_MAX_SESSION_MINUTES = 8 * 60
+SESSION_MINUTES = (5, 8 * 60)  # a session's length, as the database and the Length box allow it
 # Full-week shapes: the Spotlight preset, and Reflective and Themed series saved by an earlier CoPDesk (which counted
 # their weeks from the first full week); (months between sessions, full weeks) -> type.
 _FULL_WEEK_KINDS = {
@@ -152,8 +152,7 @@ def build_rule(preset: Preset) -> str:
         raise ScheduleError("CoP sessions are held Monday to Friday; choose a weekday.")
     if preset.start.tzinfo is not None:
         raise ScheduleError("Give the start as local wall time, without a time zone.")
-    if not 1 <= preset.duration_minutes <= _MAX_SESSION_MINUTES:
-        raise ScheduleError(f"A session lasts 1 to {_MAX_SESSION_MINUTES} minutes, not {preset.duration_minutes}.")
+    check_length(preset.duration_minutes)
     if not FIRST_YEARS[0] <= preset.first_date.year <= FIRST_YEARS[1]:
         raise ScheduleError(
             f"Start the series between {FIRST_YEARS[0]} and {FIRST_YEARS[1]}, not in {preset.first_date.year}."
@@ -174,6 +173,14 @@ def build_rule(preset: Preset) -> str:
         recurrence = rrule(MONTHLY, dtstart=first, interval=3, byweekday=day(-1 if ordinal == 5 else ordinal))
     text: str = str(recurrence)
     return text
+
+
+def check_length(minutes: int) -> int:
+    """A session's length in minutes, or :class:`ScheduleError` with a line fit to show: one outside the bounds the
+    database keeps would be refused there with no word to the user."""
+    if not SESSION_MINUTES[0] <= minutes <= SESSION_MINUTES[1]:
+        raise ScheduleError(f"A session lasts {SESSION_MINUTES[0]} to {SESSION_MINUTES[1]} minutes, not {minutes}.")
+    return minutes
 
 
 def _in_full_weeks(first: datetime, weekday: int, weeks: tuple[int, ...]) -> rrule:

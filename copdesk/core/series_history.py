@@ -18,12 +18,14 @@ from copdesk.core.schedule import NextSession, occurrences_between, validate
 
 
 class Stretch(NamedTuple):
-    """One rhythm while it was in force: its dates from ``since`` (inclusive) to ``until`` (exclusive)."""
+    """One rhythm while it was in force: its dates from ``since`` (inclusive) to ``until`` (exclusive), each session
+    lasting ``duration_minutes``."""
 
     kind: SessionKind
     rule: str
     since: datetime
     until: datetime
+    duration_minutes: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +44,7 @@ class SeriesHistory:
         """The dates the series held from ``start`` to ``end`` inclusive: each rhythm's while it was in force,
         none while paused. A rule that no longer reads holds none (the series editor asks for it to be fixed)."""
         found = []
-        for kind, rule, since, until in self.stretches:
+        for kind, rule, since, until, _minutes in self.stretches:
             try:
                 moments = occurrences_between(validate(rule), max(start, since), end)
             except ScheduleError:
@@ -55,10 +57,18 @@ class SeriesHistory:
         return found
 
 
+class Rhythm(NamedTuple):
+    """A rhythm as kept: its type, rule text and session length."""
+
+    kind: SessionKind
+    rule: str
+    duration_minutes: int = 60
+
+
 def series_history(
     series_id: int,
-    earlier: Iterable[tuple[SessionKind, str, datetime]],
-    present: tuple[SessionKind, str],
+    earlier: Iterable[tuple[Rhythm, datetime]],
+    present: Rhythm,
     pauses: Iterable[tuple[datetime, datetime]],
 ) -> SeriesHistory:
     """The history of a series from its earlier rhythms (oldest first, each with the moment it was replaced), its
@@ -66,7 +76,7 @@ def series_history(
     back between two changes a day is never counted twice."""
     stretches = []
     since = datetime.min
-    for kind, rule, until in [*earlier, (*present, datetime.max)]:
-        stretches.append(Stretch(kind, rule, since, until))
+    for rhythm, until in [*earlier, (present, datetime.max)]:
+        stretches.append(Stretch(rhythm.kind, rhythm.rule, since, until, rhythm.duration_minutes))
         since = max(since, until)
     return SeriesHistory(series_id, tuple(stretches), tuple(pauses))

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from copdesk.core.agenda import AgendaTemplate
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Series, SessionKind
-from copdesk.core.schedule import NextSession
+from copdesk.core.schedule import NextSession, check_length
 from copdesk.services import transaction
 from copdesk.store import agendas, planning, series
 from copdesk.store.planning import next_run_session
@@ -30,7 +30,9 @@ def save_series(
     now: datetime,
 ) -> Series:
     """Add a series (``series_id`` None) or replace an existing one's rhythm in one write; a plan made for a date
-    the change takes off the calendar moves to the team's next session (:func:`_plan_follows`)."""
+    the change takes off the calendar moves to the team's next session (:func:`_plan_follows`). A length out of
+    bounds raises ``ScheduleError`` and writes nothing."""
+    check_length(duration_minutes)
     with transaction(db):
         planned_for = next_run_session(db, team_id, now)
         if series_id is None:

@@ -26,7 +26,7 @@ from copdesk.core.schedule import (
     occurrences,
     validate,
 )
-from copdesk.core.series_history import SeriesHistory, series_history
+from copdesk.core.series_history import Rhythm, SeriesHistory, series_history
 from copdesk.store.series import pauses, rhythms, series_for_team
 from copdesk.store.teams import list_members
 
@@ -115,7 +115,7 @@ def series_histories(db: Database, team_id: int, now: datetime) -> list[tuple[Se
             series_history(
                 found.id,
                 _in_force(earlier.get(found.id, []), moment),
-                (found.kind, found.rule),
+                Rhythm(found.kind, found.rule, found.duration_minutes),
                 [_local_span(pause, moment) for pause in paused.get(found.id, [])],
             ),
         )
@@ -154,9 +154,9 @@ def team_invitations(db: Database, team: Team, now: datetime) -> TeamInvitations
     )
 
 
-def _in_force(earlier: list[tuple[SessionKind, str, str]], moment: datetime) -> list[tuple[SessionKind, str, datetime]]:
+def _in_force(earlier: list[tuple[Rhythm, str]], moment: datetime) -> list[tuple[Rhythm, datetime]]:
     """A series' earlier rhythms, each with the naive local moment it stopped being in force (:func:`_kept`)."""
-    return [(kind, rule, _kept(replaced, moment)) for kind, rule, replaced in earlier]
+    return [(rhythm, _kept(replaced, moment)) for rhythm, replaced in earlier]
 
 
 def _local_span(pause: tuple[str | None, str | None], moment: datetime) -> tuple[datetime, datetime]:

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from copdesk.core.clock import to_utc_iso
 from copdesk.core.model import Series, SessionKind
+from copdesk.core.series_history import Rhythm
 from copdesk.store.tables import insert_row
 
 
@@ -78,29 +79,28 @@ def update_series(
     db: Database, series_id: int, *, kind: SessionKind, rule: str, duration_minutes: int, now: datetime
 ) -> Series:
     """Replace a series' rhythm in one write, so a half-edited series (new kind, old rule) never exists. A changed
-    type or rule keeps the one it replaces, with when (``series_rhythm``), so a past quarter still counts the dates
-    its calendar held then (:func:`rhythms`)."""
+    type, rule or length keeps the one it replaces, with when (``series_rhythm``), so a past quarter still counts the
+    dates its calendar held then (:func:`rhythms`) and the meetings already held keep their length."""
     before = get_series(db, series_id)
-    if (before.kind, before.rule) != (SessionKind(kind), rule):
+    if (before.kind, before.rule, before.duration_minutes) != (SessionKind(kind), rule, duration_minutes):
         db.execute(
-            "INSERT INTO series_rhythm (series_id, kind, rule, replaced_at) VALUES (?, ?, ?, ?)",
-            [series_id, before.kind.value, before.rule, to_utc_iso(now)],
+            "INSERT INTO series_rhythm (series_id, kind, rule, duration_minutes, replaced_at) VALUES (?, ?, ?, ?, ?)",
+            [series_id, before.kind.value, before.rule, before.duration_minutes, to_utc_iso(now)],
         )
     row = {"kind": SessionKind(kind).value, "rule": rule, "duration_minutes": duration_minutes}
     db.table("series").update(series_id, row)
     return get_series(db, series_id)
 
 
-def rhythms(db: Database, team_id: int) -> dict[int, list[tuple[SessionKind, str, str]]]:
-    """Each of the team's series' earlier rhythms, oldest first, as (type, rule, replaced at in UTC text). A series
+def rhythms(db: Database, team_id: int) -> dict[int, list[tuple[Rhythm, str]]]:
+    """Each of the team's series' earlier rhythms, oldest first, with when each was replaced (UTC text). A series
     changed before rhythms were kept has none: its present rhythm counts from the beginning."""
     sql = (
-        "SELECT r.series_id, r.kind, r.rule, r.replaced_at FROM series_rhythm r JOIN series s ON s.id = r.series_id "
-        "WHERE s.team_id = ? ORDER BY r.id"
+        "SELECT r.series_id, r.kind, r.rule, r.duration_minutes, r.replaced_at FROM series_rhythm r "
+        "JOIN series s ON s.id = r.series_id WHERE s.team_id = ? ORDER BY r.id"
     )
-    found: dict[int, list[tuple[SessionKind, str, str]]] = {}
+    found: dict[int, list[tuple[Rhythm, str]]] = {}
     for row in db.query(sql, [team_id]):
-        found.setdefault(int(row["series_id"]), []).append(
-            (SessionKind(row["kind"]), str(row["rule"]), str(row["replaced_at"]))
-        )
+        rhythm = Rhythm(SessionKind(row["kind"]), str(row["rule"]), int(row["duration_minutes"]))
+        found.setdefault(int(row["series_id"]), []).append((rhythm, str(row["replaced_at"])))
     return found

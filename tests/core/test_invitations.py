@@ -16,7 +16,7 @@ from icalendar import Calendar, Event
 from copdesk.core.invitations import SeriesToInvite, calendar_key, invite_list_csv, series_calendar, to_invite
 from copdesk.core.model import Member, Role, Series, SessionKind
 from copdesk.core.schedule import Preset, add_one_off, build_rule, occurrences_between, skip_date
-from copdesk.core.series_history import SeriesHistory, series_history
+from copdesk.core.series_history import Rhythm, SeriesHistory, series_history
 from copdesk.core.time_zone import CalendarZone
 from tests.ics_dates import calendar_dates, event_dates, event_rule
 
@@ -32,8 +32,8 @@ def _rules() -> list[SeriesToInvite]:
     reflective = skip_date(skip_date(THURSDAYS, date(2026, 9, 24)), date(2026, 10, 8))  # one of each week
     reflective = add_one_off(reflective, datetime(2026, 12, 17, 14, 0))
     return [
-        SeriesToInvite(series_history(4, [], (SessionKind.REFLECTIVE, reflective), []), 60),
-        SeriesToInvite(series_history(5, [], (SessionKind.SPOTLIGHT, TUESDAYS), []), 90),
+        SeriesToInvite(series_history(4, [], Rhythm(SessionKind.REFLECTIVE, reflective), [])),
+        SeriesToInvite(series_history(5, [], Rhythm(SessionKind.SPOTLIGHT, TUESDAYS, 90), [])),
     ]
 
 
@@ -81,7 +81,7 @@ def test_a_one_off_skipped_by_an_earlier_build_is_not_invited() -> None:
     extra = datetime(2026, 12, 17, 14, 0)
     pair = reflective.history.stretches[0].rule + f"\nEXDATE:{extra:%Y%m%dT%H%M%S}"
     assert extra not in occurrences_between(pair, FIRST, LAST)
-    parsed = _file([SeriesToInvite(series_history(4, [], (SessionKind.REFLECTIVE, pair), []), 60)])
+    parsed = _file([SeriesToInvite(series_history(4, [], Rhythm(SessionKind.REFLECTIVE, pair), []))])
     assert extra not in _dates(parsed)
     assert not [event for event in parsed.events if "extra" in str(event.uid)]
 
@@ -129,10 +129,10 @@ def _changed(pauses: list[tuple[datetime, datetime]] | None = None) -> SeriesHis
     on the way) it became a Spotlight on Tuesdays at 13:00."""
     skipped = skip_date(THURSDAYS, date(2026, 10, 22))
     earlier = [
-        (SessionKind.REFLECTIVE, THURSDAYS, datetime(2026, 10, 1, 9)),
-        (SessionKind.REFLECTIVE, skipped, datetime(2026, 11, 20, 9)),
+        (Rhythm(SessionKind.REFLECTIVE, THURSDAYS), datetime(2026, 10, 1, 9)),
+        (Rhythm(SessionKind.REFLECTIVE, skipped), datetime(2026, 11, 20, 9)),
     ]
-    return series_history(4, earlier, (SessionKind.SPOTLIGHT, TUESDAYS), pauses or [])
+    return series_history(4, earlier, Rhythm(SessionKind.SPOTLIGHT, TUESDAYS), pauses or [])
 
 
 def _events(parsed: Calendar) -> dict[str, Event]:
@@ -143,7 +143,7 @@ def test_a_changed_series_keeps_its_past_meetings_and_the_new_rhythm_follows() -
     """The file dated a changed series from its first date with its present rule: Outlook showed the past
     Reflective Thursdays as Spotlight Tuesdays at 13:00."""
     history = _changed()
-    parsed = _file([SeriesToInvite(history, 60)], now=datetime(2026, 12, 1, tzinfo=UTC))
+    parsed = _file([SeriesToInvite(history)], now=datetime(2026, 12, 1, tzinfo=UTC))
     assert _dates(parsed) == _held(history)
     events = _events(parsed)
     assert set(events) == {"week-2@copdesk.invalid", "week-4@copdesk.invalid", "rhythm2-rule-1@copdesk.invalid"}
@@ -158,10 +158,10 @@ def test_a_changed_series_keeps_its_past_meetings_and_the_new_rhythm_follows() -
 def test_a_new_file_updates_the_meetings_an_earlier_one_put_in_the_calendar() -> None:
     """Outlook matches by UID and takes the higher SEQUENCE: the rhythm's events keep the UIDs the file had before
     the change (now ending at it), and their SEQUENCE grows with each change, skip, pause and resume."""
-    before = _events(_file([SeriesToInvite(series_history(4, [], (SessionKind.REFLECTIVE, THURSDAYS), []), 60)]))
+    before = _events(_file([SeriesToInvite(series_history(4, [], Rhythm(SessionKind.REFLECTIVE, THURSDAYS), []))]))
     assert {str(event.get("sequence")) for event in before.values()} == {"0"}
     history = _changed([(datetime(2027, 1, 10), datetime(2027, 3, 1))])
-    after = _events(_file([SeriesToInvite(history, 60)], now=datetime(2027, 3, 2, tzinfo=UTC)))
+    after = _events(_file([SeriesToInvite(history)], now=datetime(2027, 3, 2, tzinfo=UTC)))
     assert set(before) < set(after)
     assert [int(str(after[uid]["sequence"])) for uid in before] == [2, 2], "the skip and the change"
     spotlight = after["rhythm2-rule-1@copdesk.invalid"]
@@ -169,8 +169,8 @@ def test_a_new_file_updates_the_meetings_an_earlier_one_put_in_the_calendar() ->
     for event in after.values():
         assert datetime(2027, 3, 2, tzinfo=UTC) == event.DTSTAMP, "DTSTAMP: when the file was made, in UTC"
     assert (
-        _file([SeriesToInvite(history, 60)], now=datetime(2027, 3, 2, tzinfo=UTC)).to_ical()
-        == _file([SeriesToInvite(history, 60)], now=datetime(2027, 3, 2, tzinfo=UTC)).to_ical()
+        _file([SeriesToInvite(history)], now=datetime(2027, 3, 2, tzinfo=UTC)).to_ical()
+        == _file([SeriesToInvite(history)], now=datetime(2027, 3, 2, tzinfo=UTC)).to_ical()
     ), "the same calendar makes the same file"
 
 
@@ -179,12 +179,15 @@ def test_a_rhythm_changed_before_its_first_session_hands_on_its_uids() -> None:
     takes them over, so they are replaced rather than left beside the new ones."""
     first_tuesdays = build_rule(Preset(SessionKind.REFLECTIVE, calendar.TUESDAY, time(10), date(2026, 9, 1)))
     history = series_history(
-        4, [(SessionKind.REFLECTIVE, THURSDAYS, datetime(2026, 8, 25, 9))], (SessionKind.REFLECTIVE, first_tuesdays), []
+        4,
+        [(Rhythm(SessionKind.REFLECTIVE, THURSDAYS), datetime(2026, 8, 25, 9))],
+        Rhythm(SessionKind.REFLECTIVE, first_tuesdays),
+        [],
     )
-    events = _events(_file([SeriesToInvite(history, 60)]))
+    events = _events(_file([SeriesToInvite(history)]))
     assert set(events) == {"week-2@copdesk.invalid", "week-4@copdesk.invalid"}
     assert {event_rule(event).rsplit("BYDAY=", 1)[1] for event in events.values()} == {"2TU", "4TU"}
-    assert _dates(_file([SeriesToInvite(history, 60)])) == _held(history)
+    assert _dates(_file([SeriesToInvite(history)])) == _held(history)
 
 
 def test_a_uid_handed_on_never_goes_back_to_a_lower_sequence() -> None:
@@ -192,18 +195,18 @@ def test_a_uid_handed_on_never_goes_back_to_a_lower_sequence() -> None:
     with SEQUENCE 0, and a calendar keeps the event with the higher one, so it went on showing the Thursdays."""
     skipped = skip_date(THURSDAYS, date(2026, 9, 10))
     tuesdays = build_rule(Preset(SessionKind.REFLECTIVE, calendar.TUESDAY, time(10), date(2026, 9, 1)))
-    thursdays = (SessionKind.REFLECTIVE, THURSDAYS, datetime(2026, 8, 21, 9))
+    thursdays = (Rhythm(SessionKind.REFLECTIVE, THURSDAYS), datetime(2026, 8, 21, 9))
     histories = [
-        series_history(4, [], (SessionKind.REFLECTIVE, THURSDAYS), []),
-        series_history(4, [thursdays], (SessionKind.REFLECTIVE, skipped), []),
+        series_history(4, [], Rhythm(SessionKind.REFLECTIVE, THURSDAYS), []),
+        series_history(4, [thursdays], Rhythm(SessionKind.REFLECTIVE, skipped), []),
         series_history(
             4,
-            [thursdays, (SessionKind.REFLECTIVE, skipped, datetime(2026, 8, 25, 9))],
-            (SessionKind.REFLECTIVE, tuesdays),
+            [thursdays, (Rhythm(SessionKind.REFLECTIVE, skipped), datetime(2026, 8, 25, 9))],
+            Rhythm(SessionKind.REFLECTIVE, tuesdays),
             [],
         ),
     ]
-    files = [_events(_file([SeriesToInvite(history, 60)])) for history in histories]
+    files = [_events(_file([SeriesToInvite(history)])) for history in histories]
     uids = {"week-2@copdesk.invalid", "week-4@copdesk.invalid"}
     assert [set(events) for events in files] == [uids] * 3, "the same meetings each time"
     assert [{int(str(event["sequence"])) for event in events.values()} for events in files] == [{0}, {1}, {2}]
@@ -212,13 +215,15 @@ def test_a_uid_handed_on_never_goes_back_to_a_lower_sequence() -> None:
 
 def test_a_pause_ends_the_meetings_and_a_resume_continues_them() -> None:
     """A paused series was left out of the file, so a calendar kept every date it had imported."""
-    spotlight = series_history(5, [], (SessionKind.SPOTLIGHT, TUESDAYS), [(datetime(2026, 11, 10, 9), datetime.max)])
-    (event,) = _file([SeriesToInvite(spotlight, 90)], now=datetime(2026, 11, 10, 9, tzinfo=UTC)).events
+    spotlight = series_history(
+        5, [], Rhythm(SessionKind.SPOTLIGHT, TUESDAYS), [(datetime(2026, 11, 10, 9), datetime.max)]
+    )
+    (event,) = _file([SeriesToInvite(spotlight)], now=datetime(2026, 11, 10, 9, tzinfo=UTC)).events
     assert "UNTIL=20261103T130000Z" in event_rule(event), "the last Spotlight before the pause"
     resumed = series_history(
-        5, [], (SessionKind.SPOTLIGHT, TUESDAYS), [(datetime(2026, 11, 10, 9), datetime(2027, 1, 20))]
+        5, [], Rhythm(SessionKind.SPOTLIGHT, TUESDAYS), [(datetime(2026, 11, 10, 9), datetime(2027, 1, 20))]
     )
-    parsed = _file([SeriesToInvite(resumed, 90)], now=datetime(2027, 1, 20, tzinfo=UTC))
+    parsed = _file([SeriesToInvite(resumed)], now=datetime(2027, 1, 20, tzinfo=UTC))
     (again,) = parsed.events
     assert again.uid == event.uid and "UNTIL" not in event_rule(again), "the same meetings go on"
     assert [moment.replace(tzinfo=None) for moment in again.exdates] == [
@@ -226,8 +231,10 @@ def test_a_pause_ends_the_meetings_and_a_resume_continues_them() -> None:
         datetime(2027, 1, 5, 13),
     ]
     assert _dates(parsed) == _held(resumed)
-    from_the_start = series_history(5, [], (SessionKind.SPOTLIGHT, TUESDAYS), [(datetime.min, datetime(2027, 1, 20))])
-    (late,) = _file([SeriesToInvite(from_the_start, 90)]).events
+    from_the_start = series_history(
+        5, [], Rhythm(SessionKind.SPOTLIGHT, TUESDAYS), [(datetime.min, datetime(2027, 1, 20))]
+    )
+    (late,) = _file([SeriesToInvite(from_the_start)]).events
     assert late.start == datetime(2027, 2, 2, 13, tzinfo=ZoneInfo("Europe/London")) and not late.exdates
 
 
@@ -235,7 +242,7 @@ def test_the_file_keeps_rfc_5545s_rules() -> None:
     """Lines of at most 75 octets ending in CRLF, text escaped, every time in a described zone or UTC."""
     history = _changed([(datetime(2027, 1, 10), datetime(2027, 3, 1))])
     team = "Ward 7; Zoë's, “North”\nEast"
-    data = series_calendar(KEY, team, [SeriesToInvite(history, 60), *_rules()], NOW, LONDON)
+    data = series_calendar(KEY, team, [SeriesToInvite(history), *_rules()], NOW, LONDON)
     assert data.endswith(b"\r\n") and b"\n" not in data.replace(b"\r\n", b"")
     lines = data.split(b"\r\n")[:-1]
     assert max(len(line) for line in lines) <= 75
@@ -274,5 +281,34 @@ def test_paused_series_are_invited_with_their_history() -> None:
         Series(1, 7, SessionKind.THEMED, rule, 60, active=False),
         Series(2, 7, SessionKind.THEMED, rule, 45),
     )
-    histories = [(found, series_history(found.id, [], (found.kind, found.rule), [])) for found in (paused, running)]
-    assert [(s.series_id, s.duration_minutes) for s in to_invite(histories)] == [(1, 60), (2, 45)]
+    histories = [
+        (found, series_history(found.id, [], Rhythm(found.kind, found.rule, found.duration_minutes), []))
+        for found in (paused, running)
+    ]
+    invited = to_invite(histories)
+    assert [(s.series_id, s.history.stretches[-1].duration_minutes) for s in invited] == [(1, 60), (2, 45)]
+
+
+def test_each_rhythm_keeps_its_own_length() -> None:
+    """Every meeting took the series' present length: a team that moved to 90-minute sessions in November found its
+    past hour-long meetings stretched too, and a calendar kept them, since their SEQUENCE did not change."""
+    longer = series_history(
+        4,
+        [(Rhythm(SessionKind.SPOTLIGHT, TUESDAYS, 60), datetime(2026, 11, 1, 9))],
+        Rhythm(SessionKind.SPOTLIGHT, TUESDAYS, 90),
+        [],
+    )
+    parsed = _file([SeriesToInvite(longer)], now=datetime(2026, 11, 1, 10, tzinfo=UTC))
+    hour, longer_ones = _events(parsed).values()
+    assert (hour.duration, longer_ones.duration) == (timedelta(minutes=60), timedelta(minutes=90))
+    assert "UNTIL=20261006T120000Z" in event_rule(hour) and int(str(hour["sequence"])) == 1
+    assert longer_ones.start == datetime(2026, 11, 3, 13, tzinfo=ZoneInfo("Europe/London"))
+    assert _dates(parsed) == _held(longer)
+    before_the_first = series_history(
+        4,
+        [(Rhythm(SessionKind.SPOTLIGHT, TUESDAYS, 60), datetime(2026, 8, 25, 9))],
+        Rhythm(SessionKind.SPOTLIGHT, TUESDAYS, 45),
+        [],
+    )
+    (only,) = _file([SeriesToInvite(before_the_first)]).events
+    assert only.uid == hour.uid and only.duration == timedelta(minutes=45), "the same meetings, 45 minutes long"

@@ -310,7 +310,7 @@ def test_validate_returns_good_text_unchanged() -> None:
     [
         ({"weekday": 5}, "Monday to Friday"),
         ({"weekday": -1}, "Monday to Friday"),
-        ({"duration_minutes": 0}, "1 to 480 minutes"),
+        ({"duration_minutes": 4}, "5 to 480 minutes"),
         ({"start": time(10, tzinfo=UTC)}, "local wall time"),
         ({"first_date": date(9999, 12, 31)}, "between 2000 and 2099, not in 9999"),
         ({"first_date": date(1, 1, 1)}, "between 2000 and 2099, not in 1"),

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
+import pytest
 from sqlite_utils import Database
 
 from copdesk.core.model import Role, SessionKind
 from copdesk.core.planning import NextSessionPlan, SessionRoles
+from copdesk.core.rule_text import ScheduleError
 from copdesk.core.schedule import Preset, build_rule, skip_date
 from copdesk.services.calendar import save_series, set_series_paused, tick_planning_prompt
 from copdesk.store import planning, series, teams
@@ -69,3 +71,12 @@ def test_a_plan_already_made_for_the_next_session_is_never_overwritten(db: Datab
 
     assert planning.next_session_plan(db, team_id, SECOND).roles.trigger_warning == "Its own warning"
     assert planning.next_session_plan(db, team_id, FIRST).roles.trigger_warning == "A sudden death at home"
+
+
+def test_a_length_the_database_would_refuse_is_refused_in_words_and_writes_nothing(db: Database) -> None:
+    """A length of 3 minutes reached the database's check and failed there with no word the user could act on."""
+    team_id, series_id, rule = _team_with_a_plan(db)
+    with pytest.raises(ScheduleError, match="5 to 480 minutes, not 3"):
+        save_series(db, team_id, series_id, kind=SessionKind.REFLECTIVE, rule=rule, duration_minutes=3, now=NOW)
+    assert series.get_series(db, series_id).duration_minutes == 60
+    assert series.rhythms(db, team_id) == {}

@@ -178,3 +178,36 @@ def test_every_migration_runs_on_an_sqlite_without_drop_column(tmp_path: Path) -
     assert "attendance_member" in {row[1] for row in conn.execute("PRAGMA index_list(attendance)")}
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()
+
+
+def test_a_rhythm_kept_before_lengths_were_has_its_series_length(tmp_path: Path, db_path: Path) -> None:
+    """0040 keeps each earlier rhythm's length; one kept before it takes its series' length, the one every
+    invitation gave its meetings until then."""
+    old = tmp_path / "migrations-39"
+    old.mkdir()
+    for migration in paths.migrations_dir().glob("*.sql"):
+        if int(migration.name[:4]) <= 39:
+            shutil.copy(migration, old)
+    now = datetime(2026, 8, 1, tzinfo=UTC)
+    opened = open_database(db_path, old, now=now)
+    conn = opened.db.conn
+    conn.execute("INSERT INTO team (id, name, name_key, created_at) VALUES (1, 'T', 't', '2026-01-01T00:00:00+00:00')")
+    for series_id, minutes in ((1, 90), (2, 60)):
+        conn.execute(
+            "INSERT INTO series (id, team_id, kind, rule, duration_minutes, created_at) "
+            "VALUES (?, 1, 'reflective', 'x', ?, '2026-01-01T00:00:00+00:00')",
+            [series_id, minutes],
+        )
+        conn.execute(
+            "INSERT INTO series_rhythm (series_id, kind, rule, replaced_at) VALUES (?, 'themed', 'y', ?)",
+            [series_id, "2026-02-01T00:00:00+00:00"],
+        )
+    conn.commit()
+    opened.db.close()
+
+    upgraded = open_database(db_path, paths.migrations_dir(), now=now)
+    rows = upgraded.db.execute("SELECT series_id, duration_minutes FROM series_rhythm ORDER BY series_id").fetchall()
+    with pytest.raises(sqlite3.IntegrityError):
+        upgraded.db.execute("UPDATE series_rhythm SET duration_minutes = 2")
+    upgraded.db.close()
+    assert rows == [(1, 90), (2, 60)]

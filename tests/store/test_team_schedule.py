@@ -214,3 +214,14 @@ def test_a_session_started_early_for_the_next_one_holds_it_before_its_start(db: 
     found = schedule.next_due(db, team_id, due.replace(hour=9, minute=50).astimezone())
 
     assert found is not None and found.moment == datetime(2026, 9, 24, 10, 0)
+
+
+def test_a_changed_length_is_kept_as_a_rhythm_of_its_own(db: Database, team_id: int) -> None:
+    """The length was saved over the old one: every meeting already held took the new length in the invitations."""
+    first = series.series_for_team(db, team_id)[0]
+    series.update_series(db, first.id, kind=first.kind, rule=first.rule, duration_minutes=90, now=NOW)
+    series.update_series(db, first.id, kind=first.kind, rule=first.rule, duration_minutes=90, now=LATER)
+    ((earlier, _replaced),) = series.rhythms(db, team_id)[first.id]
+    assert (earlier.rule, earlier.duration_minutes) == (first.rule, 60)
+    (history,) = [history for found, history in schedule.series_histories(db, team_id, LATER) if found.id == first.id]
+    assert [stretch.duration_minutes for stretch in history.stretches] == [60, 90]
