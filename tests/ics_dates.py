@@ -27,3 +27,15 @@ def event_dates(event: Event, first: datetime, last: datetime) -> set[datetime]:
 
 def calendar_dates(calendar: Calendar, first: datetime, last: datetime) -> set[datetime]:
     return set().union(*(event_dates(event, first, last) for event in calendar.events))
+
+
+def recurrence_id(event: Event) -> datetime:
+    """The occurrence a cancellation of one date names, in its zone."""
+    found = event.decoded("recurrence-id")
+    assert isinstance(found, datetime) and found.tzinfo is not None, "a time in a zone"
+    return found
+
+
+def sequence(event: Event) -> int:
+    """SEQUENCE, 0 when the event has none (RFC 5545's default)."""
+    return int(event.decoded("sequence", 0))

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from copdesk.cli.common import EXIT_OK, EXIT_USAGE, AddCommand, Context, UserError, chosen_team, row_number
+from copdesk.core.cancellations import CANCELLATIONS_DOCUMENT, WHAT_TO_DO
 from copdesk.core.cpd import CPD_DOCUMENT
 from copdesk.core.export_formats import ExportFormat
 from copdesk.core.invitations import INVITATIONS_DOCUMENT
@@ -41,7 +42,8 @@ def add_report_commands(add: AddCommand) -> None:
     schedule = add(
         "schedule",
         _cmd_schedule,
-        "List a team's next scheduled sessions, from its series; or write its invitations (--format ics or csv).",
+        "List a team's next scheduled sessions, from its series; or write its invitations (--format ics or csv), or "
+        "the cancellations of meetings taken off its calendar (--format cancel).",
     )
     schedule.add_argument("--team", required=True, metavar="NAME", help="the team")
     schedule.add_argument("--next", type=int, default=6, metavar="N", help="how many sessions to list (default 6)")
@@ -51,8 +53,9 @@ def add_report_commands(add: AddCommand) -> None:
     schedule.add_argument("--json", action="store_true", help="print JSON instead of text")
     schedule.add_argument(
         "--format",
-        choices=INVITATIONS_DOCUMENT.keys,
-        help="write invitations for Business Support instead: ics (the series, for Outlook) or csv (the invite list)",
+        choices=(*INVITATIONS_DOCUMENT.keys, *CANCELLATIONS_DOCUMENT.keys),
+        help="write invitations for Business Support instead: ics (the series, for Outlook), csv (the invite list) "
+        "or cancel (an .ics that cancels the meetings taken off the calendar since earlier invitations)",
     )
     schedule.add_argument("-o", "--output", metavar="FILE", help="the file to write (with --format)")
 
@@ -126,7 +129,9 @@ def _cmd_schedule(ctx: Context) -> int:
 
 
 def _write_invitations(ctx: Context) -> int:
-    """The team's series as an iCalendar file (Outlook imports each as a recurring meeting), or its invite list."""
+    """The team's series as an iCalendar file (Outlook imports each as a recurring meeting), its invite list, or the
+    cancellations of the meetings taken off its calendar, with what to do with them."""
+    from copdesk.core.cancellations import cancelled_meetings
     from copdesk.store.schedule import team_invitations
 
     with _database(ctx) as db:
@@ -134,8 +139,16 @@ def _write_invitations(ctx: Context) -> int:
         invitations = team_invitations(db, team, ctx.now())
     if ctx.args.format == "ics" and not invitations.series:
         raise UserError(f"{team.name} has no sessions scheduled: set the rhythm with File ▸ Schedule… in CoPDesk.")
-    data = _render(INVITATIONS_DOCUMENT.get(ctx.args.format), invitations, f"{team.name}: invitations")
+    if ctx.args.format in CANCELLATIONS_DOCUMENT.keys:
+        if not cancelled_meetings(invitations):
+            raise UserError(f"No meetings of {team.name} have been cancelled: there is nothing to send.")
+        choice = CANCELLATIONS_DOCUMENT.get(ctx.args.format)
+    else:
+        choice = INVITATIONS_DOCUMENT.get(ctx.args.format)
+    data = _render(choice, invitations, f"{team.name}: invitations")
     _save(ctx, data, ("invitations", team.id, ctx.args.format))
+    if ctx.args.format in CANCELLATIONS_DOCUMENT.keys:
+        ctx.out(WHAT_TO_DO)
     return EXIT_OK
 
 

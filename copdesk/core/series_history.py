@@ -40,6 +40,20 @@ class SeriesHistory:
     def paused_at(self, moment: datetime) -> bool:
         return any(since <= moment < until for since, until in self.pauses)
 
+    def changed_at(self) -> list[datetime]:
+        """Every moment its calendar changed (a rhythm replaced, a pause begun or ended), earliest first."""
+        bounds = {stretch.until for stretch in self.stretches} | {bound for pause in self.pauses for bound in pause}
+        return sorted(bounds - {datetime.min, datetime.max})
+
+    def as_before(self, moment: datetime) -> SeriesHistory:
+        """The series as it stood just before ``moment``: what a file made then held. The rhythm in force then is its
+        present one, and a pause on then is still on."""
+        stretches = [stretch for stretch in self.stretches if stretch.since < moment]
+        if stretches and stretches[-1].until >= moment:
+            stretches[-1] = stretches[-1]._replace(until=datetime.max)
+        pauses = [(since, until if until < moment else datetime.max) for since, until in self.pauses if since < moment]
+        return SeriesHistory(self.series_id, tuple(stretches), tuple(pauses))
+
     def sessions_between(self, start: datetime, end: datetime) -> list[NextSession]:
         """The dates the series held from ``start`` to ``end`` inclusive: each rhythm's while it was in force,
         none while paused. A rule that no longer reads holds none (the series editor asks for it to be fixed)."""

@@ -11,11 +11,12 @@ import pytest
 from icalendar import Calendar
 
 from copdesk import paths
+from copdesk.core.cancellations import WHAT_TO_DO
 from copdesk.core.model import Role, SessionKind
-from copdesk.core.schedule import Preset, build_rule
+from copdesk.core.schedule import Preset, ReflectiveWeeks, build_rule
 from copdesk.store import series, teams
 from copdesk.store.connection import open_database
-from tests.cli.conftest import RunCli
+from tests.cli.conftest import CallCli, RunCli, one_line_error
 
 
 @pytest.fixture
@@ -92,3 +93,31 @@ def test_a_bad_invitation_request_is_one_line(
     )
     assert result.returncode == code and said in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.ics").exists()
+
+
+def test_cancel_writes_the_cancellations_and_says_what_to_do(call_cli: CallCli, team_db: Path, tmp_path: Path) -> None:
+    """A rhythm changed before its first session left its old meetings in every calendar: --format cancel writes
+    an .ics with METHOD:CANCEL for them, and says what to do with it; with nothing to cancel it writes nothing."""
+    target = tmp_path / "cancel.ics"
+    args = ("schedule", "--db", str(team_db), "--team", "Harbour Team", "--format", "cancel", "-o", str(target))
+    assert "have been cancelled" in one_line_error(call_cli(*args)) and not target.exists()
+    opened = open_database(team_db, paths.migrations_dir())
+    (reflective,) = series.series_for_team(opened.db, 1)
+    weeks = ReflectiveWeeks.SECOND
+    second = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2098, 9, 1), 60, weeks))  # the 2nd alone
+    first = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2098, 9, 1)))
+    series.update_series(opened.db, reflective.id, kind=SessionKind.REFLECTIVE, rule=first, duration_minutes=60,
+                         now=datetime(2026, 8, 2, tzinfo=UTC))  # fmt: skip
+    series.update_series(opened.db, reflective.id, kind=SessionKind.REFLECTIVE, rule=second, duration_minutes=60,
+                         now=datetime(2026, 8, 3, tzinfo=UTC))  # fmt: skip
+    opened.db.close()
+    result = call_cli(*args)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"Wrote {target}.", WHAT_TO_DO]
+    parsed = Calendar.from_ical(target.read_bytes())
+    assert parsed["method"] == "CANCEL"
+    assert sorted(str(event.uid).split("-series1-")[1] for event in parsed.events) == [
+        "week-2@copdesk.invalid",
+        "week-4@copdesk.invalid",
+    ], "the 2nd and 4th Thursday meetings, cancelled whole"
+    assert {event["status"] for event in parsed.events} == {"CANCELLED"}

@@ -21,13 +21,17 @@ from copdesk.core.rule_text import ScheduleError
 from copdesk.core.series_draft import MISSING_REMEDY, SeriesDraft, default_draft, missing_text, shared_days
 from copdesk.services.calendar import save_series, set_series_paused
 from copdesk.store import series as series_store
-from copdesk.store.schedule import local_wall_time
+from copdesk.store.schedule import local_wall_time, team_invitations
 from copdesk.views.calendar.series_picker import SeriesListModel
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_series_dialog import Ui_SeriesDialog
 from copdesk.views.widgets.forms import unsaved_settled
 
 SAVE_OR_REVERT = "Save or revert the changes to this series first."
+SEND_CANCELLATIONS = (
+    "Invited calendars may still hold the sessions taken off: send the file from Reports ▸ Export cancellations for "
+    "calendars…."
+)
 
 
 class SeriesDialog(QDialog):
@@ -254,6 +258,7 @@ class SeriesDialog(QDialog):
             self.show_message(str(exc))
             return False
         team_id, series_id, now = self.team.id, self.editing.id if self.editing else None, self.context.now()
+        cancelled_before = self._cancelled_count()
         saved = self.context.writes.run(
             lambda: save_series(
                 self.context.db,
@@ -272,8 +277,18 @@ class SeriesDialog(QDialog):
             return False
         self.saved_draft = self.draft
         self.reload(select_id=saved.value.id)
-        self.show_message("Saved.", level="")
+        if self._cancelled_count() > cancelled_before:
+            self.show_message(f"Saved. {SEND_CANCELLATIONS}", level="amber")
+        else:
+            self.show_message("Saved.", level="")
         return True
+
+    def _cancelled_count(self) -> int:
+        """How many sessions the team's cancellation file would cancel: one more after a save or a pause is a
+        session taken off that calendars may still hold."""
+        from copdesk.core.cancellations import cancelled_meetings  # icalendar: only once something is saved
+
+        return len(cancelled_meetings(team_invitations(self.context.db, self.team, self.context.now())))
 
     def toggle_paused(self) -> None:
         if self.editing is None:
@@ -282,10 +297,13 @@ class SeriesDialog(QDialog):
             self.show_message(SAVE_OR_REVERT)
             return
         series_id, paused, team_id, now = self.editing.id, self.editing.active, self.team.id, self.context.now()
+        cancelled_before = self._cancelled_count()
         if self.context.writes.run(lambda: set_series_paused(self.context.db, team_id, series_id, paused, now)) is None:
             self.show_message(self.context.writes.message)
             return
         self.reload(select_id=series_id)
+        if self._cancelled_count() > cancelled_before:
+            self.show_message(f"Paused. {SEND_CANCELLATIONS}", level="amber")
 
     def reject(self) -> None:
         """Close (the button, Esc or the title bar): unsaved changes are offered for saving first."""

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 D = TypeVar("D")
 
 NO_TEAM = "Create a team first (File ▸ New team…)."
+CANCEL_ITEM = "Export ca&ncellations for calendars (iCalendar)…"
 SLUG_LENGTH = 50  # a name's part of a suggested file name, in characters (up to 4 bytes each in UTF-8)
 # A session not ended is marked in the list of records to export: its record is incomplete, or empty.
 _NOT_ENDED = {SessionStatus.LIVE: " · live now", SessionStatus.PLANNED: " · planned, not held"}
@@ -75,6 +76,7 @@ class ReportActions(QObject):
         menu.addSeparator()
         self._action(menu, "Export the sessions for &invitations (iCalendar)…", self.export_invitation_calendar)
         self._action(menu, "Export the invite &list (CSV)…", self.export_invite_list)
+        self._action(menu, CANCEL_ITEM, self.export_cancellations)
 
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: QKeySequence | None = None
@@ -229,6 +231,26 @@ class ReportActions(QObject):
         choice = INVITATIONS_DOCUMENT.get(key)
         title = f"{choice.label}, {team.name}"  # the save dialog says which of the two files it is
         return self._save(choice, f"{_slug(team.name)}-{name}", invitations, title, ("invitations", team.id, key))
+
+    def export_cancellations(self) -> ExportRun | None:
+        """An .ics with METHOD:CANCEL for the meetings taken off the team's calendar, after saying what it is for."""
+        from copdesk.core.cancellations import CANCELLATIONS_DOCUMENT, WHAT_TO_DO, cancelled_meetings
+        from copdesk.core.text import counted
+        from copdesk.store.schedule import team_invitations
+
+        team = self._team()
+        if team is None:
+            return None
+        invitations = team_invitations(self.context.db, team, self.context.now())
+        cancelled = len(cancelled_meetings(invitations))
+        if not cancelled:
+            self._tell("Nothing to cancel", f"No meetings of {team.name} have been taken off its calendar.")
+            return None
+        sessions_off = counted(cancelled, "session")
+        self._tell("Cancellations", f"The file cancels {sessions_off} taken off {team.name}'s calendar. {WHAT_TO_DO}")
+        choice = CANCELLATIONS_DOCUMENT.get("cancel")
+        stem = f"{_slug(team.name)}-cancelled-sessions"
+        return self._save(choice, stem, invitations, f"{choice.label}, {team.name}", ("invitations", team.id, "cancel"))
 
     # -- helpers --------------------------------------------------------------------------------
     def _audit(self, what: str, entity_id: int | None, file_format: str, now: datetime) -> None:

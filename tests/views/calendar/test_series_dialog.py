@@ -20,7 +20,7 @@ from copdesk.core.schedule import Preset, ReflectiveWeeks, build_rule
 from copdesk.store import schedule, series, sessions, teams
 from copdesk.store.connection import open_database
 from copdesk.store.demo import bank_questions, fill_demo
-from copdesk.views.calendar.series_dialog import SeriesDialog
+from copdesk.views.calendar.series_dialog import SEND_CANCELLATIONS, SeriesDialog
 from copdesk.views.calendar.series_picker import NO_CHANGES
 from copdesk.views.context import AppContext
 from copdesk.views.reports.export_dialogs import CpdDialog, QuarterReportDialog, SessionRecordDialog
@@ -369,6 +369,27 @@ def test_pausing_takes_a_series_off_the_calendar(qtbot: QtBot, context: AppConte
     assert schedule.next_session(context.db, team.id, NOW) is not None
 
 
+def test_a_save_or_pause_that_takes_sessions_off_says_to_send_the_cancellations(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    """A skipped date or a pause left the meetings in every calendar that held them, and nothing said so."""
+    rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
+    series.add_series(context.db, team.id, SessionKind.REFLECTIVE, rule, NOW)
+    dialog = _dialog(qtbot, context, team)
+    dialog.dates.extra_edit.setDateTime(QDateTime(QDate(2026, 9, 15), QTime(10, 0)))
+    dialog.add_extra()
+    assert dialog.save() and dialog.message_label.text() == "Saved.", "nothing came off"
+    dialog.dates.preview_view.setCurrentIndex(dialog.dates.preview_model.index(0))
+    dialog.skip_selected()
+    assert dialog.save()
+    assert dialog.message_label.text() == f"Saved. {SEND_CANCELLATIONS}" and dialog.message_label.isVisible()
+    assert "Reports ▸ Export cancellations for calendars…" in SEND_CANCELLATIONS
+    dialog.toggle_paused()
+    assert dialog.message_label.text() == f"Paused. {SEND_CANCELLATIONS}"
+    QApplication.processEvents()
+    dialog.grab().save("/tmp/h-94-series-dialog-cancel.png")
+
+
 def test_every_control_is_named_for_screen_readers(qtbot: QtBot, context: AppContext, team: Team) -> None:
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QWidget
 
@@ -403,6 +424,7 @@ def test_the_schedule_and_reports_are_in_the_menus(demo_window: MainWindow, monk
         "Export &CPD peer reflection evidence…",
         "Export the sessions for &invitations (iCalendar)…",
         "Export the invite &list (CSV)…",
+        "Export ca&ncellations for calendars (iCalendar)…",
     ]
     opened: list[SeriesDialog] = []
 

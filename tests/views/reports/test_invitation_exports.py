@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
 from copdesk import paths
+from copdesk.core.cancellations import WHAT_TO_DO
 from copdesk.core.invitations import INVITATIONS_DOCUMENT
 from copdesk.core.model import Role, SessionKind
 from copdesk.core.quarterly import parse_quarter
@@ -28,7 +29,7 @@ from copdesk.views.context import AppContext
 from copdesk.views.reports.report_actions import InUseAnswer
 from copdesk.views.shell.main_window import MainWindow
 from tests.held_open import HeldOpen
-from tests.ics_dates import event_dates
+from tests.ics_dates import event_dates, recurrence_id, sequence
 from tests.views.export_helpers import finish_export
 from tests.views.live_helpers import ROSTER, add_team
 
@@ -67,6 +68,40 @@ def test_the_calendar_and_the_invite_list_are_written_from_the_reports_menu(
         "Export: Calendar for Outlook (iCalendar), Harbour Team",
         "Export: Invite list (CSV), Harbour Team",
     ]
+
+
+def test_the_cancellations_are_written_from_the_reports_menu_with_what_to_do_with_them(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A session skipped or a series paused made no METHOD:CANCEL: attendees' calendars kept the meetings."""
+    team = add_team(window)
+    now = window.context.now()
+    rule = build_rule(Preset(SessionKind.SPOTLIGHT, 1, time(13), now.date() + timedelta(days=1)))
+    saved = calendar.save_series(
+        window.context.db, team.id, None, kind=SessionKind.SPOTLIGHT, rule=rule, duration_minutes=60, now=now
+    )
+    told: list[str] = []
+    monkeypatch.setattr(window.reports, "_tell", lambda title, text: told.append(text))
+    assert window.reports.export_cancellations() is None
+    assert told == ["No meetings of Harbour Team have been taken off its calendar."]
+    invited = INVITATIONS_DOCUMENT.get("ics").render(schedule.team_invitations(window.context.db, team, now))
+    (meeting,) = Calendar.from_ical(invited).events
+    second = sorted(event_dates(meeting, datetime(2000, 1, 1), datetime(2099, 12, 31)))[1]
+    skipped = skip_date(rule, second.date())
+    calendar.save_series(
+        window.context.db, team.id, saved.id, kind=SessionKind.SPOTLIGHT, rule=skipped, duration_minutes=60, now=now
+    )
+    monkeypatch.setattr(window.reports, "ask_save_path", lambda *_args: tmp_path / "harbour")
+    _trigger(window, "Export ca&ncellations for calendars (iCalendar)…")
+    finish_export(window.reports)
+    parsed = Calendar.from_ical((tmp_path / "harbour.ics").read_bytes())
+    (cancelled,) = parsed.events
+    assert (parsed["method"], cancelled["status"]) == ("CANCEL", "CANCELLED")
+    assert cancelled.uid == meeting.uid and recurrence_id(cancelled).replace(tzinfo=None) == second
+    assert sequence(cancelled) > sequence(meeting)
+    assert told[-1] == f"The file cancels 1 session taken off Harbour Team's calendar. {WHAT_TO_DO}"
+    audit = [r["detail"] for r in window.context.db.query("SELECT detail FROM audit WHERE entity = 'invitations'")]
+    assert audit == ["cancel"]
 
 
 def test_a_team_without_a_schedule_is_told_how_to_set_one(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,107 @@
+"""Cancellations: an .ics with METHOD:CANCEL that takes out of attendees' calendars the meetings an earlier invitation
+file put there and the series no longer holds, read back here as a calendar program reads it."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from copdesk.core.cancellations import HORIZON, cancellation_calendar, cancelled_meetings
+from copdesk.core.invitations import SeriesToInvite, TeamInvitations, series_calendar
+from copdesk.core.model import SessionKind
+from copdesk.core.schedule import Preset, ReflectiveWeeks, build_rule, skip_date
+from copdesk.core.series_history import Rhythm, SeriesHistory, series_history
+from tests.core.test_invitations import KEY, LONDON, THURSDAYS
+from tests.ics_dates import event_dates, recurrence_id, sequence
+
+TEAM = "Harbour Team"
+SECOND_THURSDAYS = build_rule(
+    Preset(SessionKind.REFLECTIVE, calendar.THURSDAY, time(10), date(2026, 9, 1), 60, ReflectiveWeeks.SECOND)
+)
+
+
+def _invitations(history: SeriesHistory, now: datetime) -> TeamInvitations:
+    return TeamInvitations(KEY, TEAM, (SeriesToInvite(history),), (), now, LONDON)
+
+
+def _cancel_file(history: SeriesHistory, now: datetime) -> Calendar:
+    data = cancellation_calendar(_invitations(history, now))
+    parsed = Calendar.from_ical(data)
+    assert parsed["method"] == "CANCEL" and parsed["version"] == "2.0"
+    for event in parsed.events:
+        assert event["status"] == "CANCELLED" and str(event.summary).startswith("Cancelled: Reflective practice CoP")
+    return parsed
+
+
+def _invited(history: SeriesHistory, now: datetime) -> dict[str, Event]:
+    data = series_calendar(KEY, TEAM, [SeriesToInvite(history)], now, LONDON)
+    return {str(event.uid): event for event in Calendar.from_ical(data).events}
+
+
+def test_a_skipped_session_is_cancelled_in_the_calendars_that_hold_it() -> None:
+    """Skipping a date ended in a new invitation file alone: everyone who had imported the first kept the meeting."""
+    skipped = skip_date(skip_date(THURSDAYS, date(2026, 10, 8)), date(2026, 9, 10))  # 10 September: already past
+    was = (Rhythm(SessionKind.REFLECTIVE, THURSDAYS), datetime(2026, 9, 15, 9))
+    history = series_history(4, [was], Rhythm(SessionKind.REFLECTIVE, skipped), [])
+    now = datetime(2026, 9, 15, 10, tzinfo=UTC)
+    before = _invited(history.as_before(datetime(2026, 9, 15, 9)), now)
+    (event,) = _cancel_file(history, now).events
+    assert str(event.uid) in before, "the meeting the earlier file invited to"
+    assert recurrence_id(event) == datetime(2026, 10, 8, 10, tzinfo=ZoneInfo("Europe/London"))
+    assert event.start == recurrence_id(event), "that occurrence alone"
+    assert sequence(event) > sequence(before[str(event.uid)])
+    assert sequence(event) == sequence(_invited(history, now)[str(event.uid)]), "as the new file's"
+
+
+def test_a_rhythm_changed_before_its_first_session_cancels_the_meetings_it_no_longer_has() -> None:
+    """2nd and 4th Thursdays (two meetings) became 2nd Thursdays (one) before the first: the 4th-Thursday meeting
+    and the 2nd-Thursday one of the old shape were left in every calendar, beside the new one."""
+    history = series_history(
+        4,
+        [(Rhythm(SessionKind.REFLECTIVE, THURSDAYS), datetime(2026, 8, 25, 9))],
+        Rhythm(SessionKind.REFLECTIVE, SECOND_THURSDAYS),
+        [],
+    )
+    now = datetime(2026, 8, 25, 10, tzinfo=UTC)
+    before, after = _invited(history.as_before(datetime(2026, 8, 25, 9)), now), _invited(history, now)
+    assert set(before).isdisjoint(after), "no meeting of the old shape is in the new file"
+    events = _cancel_file(history, now).events
+    assert {str(event.uid) for event in events} == set(before), "each cancelled whole"
+    for event in events:
+        assert "recurrence-id" not in event and sequence(event) == sequence(before[str(event.uid)]) + 1
+        assert event.start == before[str(event.uid)].start
+    back = series_history(
+        4,
+        [
+            (Rhythm(SessionKind.REFLECTIVE, THURSDAYS), datetime(2026, 8, 25, 9)),
+            (Rhythm(SessionKind.REFLECTIVE, SECOND_THURSDAYS), datetime(2026, 8, 26, 9)),
+        ],
+        Rhythm(SessionKind.REFLECTIVE, THURSDAYS),
+        [],
+    )
+    (single,) = _cancel_file(back, datetime(2026, 8, 26, 10, tzinfo=UTC)).events
+    assert str(single.uid) == next(iter(after)), "changed back: only the one meeting of the middle shape goes"
+
+
+def test_a_pause_cancels_the_dates_to_come_and_none_already_held() -> None:
+    """A series paused is taken out of the calendars from the pause on, a year ahead, as dates of the same meeting:
+    the meetings held before it stay as they were."""
+    paused_at = datetime(2026, 11, 20, 9)
+    history = series_history(4, [], Rhythm(SessionKind.REFLECTIVE, THURSDAYS), [(paused_at, datetime.max)])
+    now = datetime(2026, 11, 20, 10, tzinfo=UTC)
+    before = _invited(history.as_before(paused_at), now)
+    events = _cancel_file(history, now).events
+    assert {str(event.uid) for event in events} <= set(before)
+    cancelled = sorted(recurrence_id(event).replace(tzinfo=None) for event in events)
+    first, last = datetime(2026, 11, 20, 10), datetime(2026, 11, 20, 10) + HORIZON
+    expected = sorted(moment for event in before.values() for moment in event_dates(event, first, last))
+    assert cancelled == expected and cancelled[0] == datetime(2026, 11, 26, 10)
+
+
+def test_a_series_never_changed_has_nothing_to_cancel() -> None:
+    history = series_history(4, [], Rhythm(SessionKind.REFLECTIVE, THURSDAYS), [])
+    assert cancelled_meetings(_invitations(history, datetime(2026, 9, 1, tzinfo=UTC))) == []
+    assert not _cancel_file(history, datetime(2026, 9, 1, tzinfo=UTC)).events
