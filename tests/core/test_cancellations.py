@@ -105,3 +105,25 @@ def test_a_series_never_changed_has_nothing_to_cancel() -> None:
     history = series_history(4, [], Rhythm(SessionKind.REFLECTIVE, THURSDAYS), [])
     assert cancelled_meetings(_invitations(history, datetime(2026, 9, 1, tzinfo=UTC))) == []
     assert not _cancel_file(history, datetime(2026, 9, 1, tzinfo=UTC)).events
+
+
+def test_both_files_fold_long_lines_without_splitting_a_character() -> None:
+    """RFC 5545 folds at 75 octets: a fold inside an emoji's four bytes would leave two lines no calendar can read."""
+    team = "Riverside 🌊🧭 Adults; North, East\\West " + "🌊" * 30
+    history = series_history(
+        4,
+        [(Rhythm(SessionKind.REFLECTIVE, THURSDAYS), datetime(2026, 8, 25, 9))],
+        Rhythm(SessionKind.REFLECTIVE, SECOND_THURSDAYS),
+        [],
+    )
+    now = datetime(2026, 8, 25, 10, tzinfo=UTC)
+    invitations = TeamInvitations(KEY, team, (SeriesToInvite(history),), (), now, LONDON)
+    invited = series_calendar(KEY, team, [SeriesToInvite(history)], now, LONDON)
+    for data in (invited, cancellation_calendar(invitations)):
+        assert data.endswith(b"\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+        lines = data.split(b"\r\n")[:-1]
+        assert max(len(line) for line in lines) <= 75
+        assert all(line.decode("utf-8") for line in lines), "every line whole UTF-8 on its own"
+        unfolded = data.replace(b"\r\n ", b"").decode()
+        assert "Riverside 🌊🧭 Adults\\; North\\, East\\\\West " + "🌊" * 30 in unfolded
+        assert {str(event.summary).rsplit(": ", 1)[1] for event in Calendar.from_ical(data).events} == {team}
