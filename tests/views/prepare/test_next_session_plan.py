@@ -10,11 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from copdesk.core.model import Role, SessionKind, Team
 from copdesk.core.planning import SessionRoles
 from copdesk.core.schedule import Preset, build_rule
+from copdesk.services import calendar
 from copdesk.services.teams import set_member_active, set_member_role
 from copdesk.store import planning, series, sessions, teams
 from copdesk.store.records import session_record
@@ -32,6 +33,21 @@ def _team(window: MainWindow) -> Team:
     window.reload_teams(team.id)
     window.review_panel.refresh()
     return team
+
+
+def test_the_next_session_ends_when_its_series_length_says(clocked_window: MainWindow) -> None:
+    """The card gave the start alone: a team on 90-minute sessions could not see when the next one ends."""
+    window = clocked_window
+    team = _team(window)
+    (found,) = series.series_for_team(window.context.db, team.id)
+    calendar.save_series(
+        window.context.db, team.id, found.id, kind=found.kind, rule=found.rule, duration_minutes=90,
+        now=window.context.now(),
+    )  # fmt: skip
+    window.review_panel.refresh()
+    assert window.review_panel.review_sections.next_session.when.text() == "Thu 8 Oct 2026, 10:00 to 11:30"
+    QApplication.processEvents()
+    window.grab().save("/tmp/h-94-prepare-next-session.png")
 
 
 def _member(window: MainWindow, team: Team, name: str) -> int:
@@ -266,7 +282,7 @@ def test_a_facilitator_starting_late_still_sees_the_plan_for_the_session_due_now
 
     assert "Reflective practice CoP on Thu 8 Oct 2026" in card.message.text()
     assert card.fields.trigger_warning.text() == "A sudden death at home"
-    assert window.review_panel.review_sections.next_session.when.text().endswith(", 10:00")
+    assert window.review_panel.review_sections.next_session.when.text().endswith(", 10:00 to 11:00")
     assert "today" in window.review_panel.review_sections.next_session.kind.text()
 
 
@@ -346,7 +362,7 @@ def test_a_session_held_hours_early_uses_up_the_plan_it_was_held_for(
     window.review_panel.refresh()
     assert "Reflective practice CoP on Thu 8 Oct 2026" not in card.message.text()
     assert card.fields.trigger_warning.text() == "", "the plan was used up"
-    assert not window.review_panel.review_sections.next_session.when.text().endswith("8 Oct 2026, 10:00")
+    assert not window.review_panel.review_sections.next_session.when.text().startswith("Thu 8 Oct 2026")
     assert planning.next_session_plan(window.context.db, team.id, SESSION_DAY).roles.trigger_warning == (
         "A sudden death at home"
     ), "kept with the day it was made for"
