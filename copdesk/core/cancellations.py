@@ -15,20 +15,20 @@ file of the series held and the series no longer does:
 Every file the series could have been exported as is considered, one for each moment its calendar changed
 (:meth:`~copdesk.core.series_history.SeriesHistory.as_before`): which ones a calendar imported is not known, and
 a cancellation of a meeting a calendar never held changes nothing there. The file is worked out from the
-invitation files themselves, read back as a calendar program reads them, so the two never disagree.
+invitation files' own events, so the two never disagree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from dateutil.rrule import rrulestr  # type: ignore[import-untyped, unused-ignore]
 from icalendar import Calendar, Event
 
 from copdesk.core.export_formats import ExportDocument, ExportFormat
-from copdesk.core.invitations import PRODUCT_ID, SeriesToInvite, TeamInvitations, series_calendar
+from copdesk.core.invitations import PRODUCT_ID, SeriesToInvite, TeamInvitations, series_events
 from copdesk.core.time_zone import CalendarZone, vtimezone
 
 HORIZON = timedelta(days=366)
@@ -39,7 +39,7 @@ WHAT_TO_DO = (
 
 
 @dataclass(frozen=True, slots=True)
-class _Cancelled:
+class Cancelled:
     """A meeting to cancel: its UID, what it was called, its start (the occurrence's for one date, the first for a
     whole meeting), whether it is one date of a recurring meeting, and its SEQUENCE."""
 
@@ -50,17 +50,17 @@ class _Cancelled:
     sequence: int
 
 
-def cancelled_meetings(invitations: TeamInvitations) -> list[_Cancelled]:
+def cancelled_meetings(invitations: TeamInvitations) -> list[Cancelled]:
     """Every meeting an earlier invitation file of the team held and the series no longer does, earliest first."""
     now = invitations.made_at
     local_now = now.astimezone(invitations.zone.zone).replace(tzinfo=None)
-    found: dict[tuple[str, datetime | None], _Cancelled] = {}
+    found: dict[tuple[str, datetime | None], Cancelled] = {}
     for entry in invitations.series:
         history = entry.history
         current = _events(invitations, entry)
         for moment in history.changed_at():
             for event in _events(invitations, SeriesToInvite(history.as_before(moment))).values():
-                for cancelled in _cancelled(event, current.get(str(event.uid)), local_now):
+                for cancelled in _cancelled(event, current.get(str(event.uid)), local_now, invitations.zone.zone):
                     key = (cancelled.uid, cancelled.start if cancelled.one_date else None)
                     if key not in found or found[key].sequence < cancelled.sequence:
                         found[key] = cancelled
@@ -84,7 +84,7 @@ def cancellation_calendar(invitations: TeamInvitations) -> bytes:
     return data
 
 
-def _cancel_event(found: _Cancelled, stamp: datetime, zone: CalendarZone) -> Event:
+def _cancel_event(found: Cancelled, stamp: datetime, zone: CalendarZone) -> Event:
     event = Event()
     event.add("uid", found.uid)
     event.add("dtstamp", stamp)
@@ -98,42 +98,39 @@ def _cancel_event(found: _Cancelled, stamp: datetime, zone: CalendarZone) -> Eve
 
 
 def _events(invitations: TeamInvitations, entry: SeriesToInvite) -> dict[str, Event]:
-    """The events of a series' invitation file, by UID, as a calendar program reads them back."""
-    data = series_calendar(invitations.calendar_key, invitations.team_name, [entry], invitations.made_at,
-                           invitations.zone)  # fmt: skip
-    return {str(event.uid): event for event in Calendar.from_ical(data).events}
+    """The events of a series' invitation file, by UID."""
+    found = series_events(invitations.calendar_key, invitations.team_name, entry, invitations.made_at, invitations.zone)
+    return {str(event.uid): event for event in found}
 
 
-def _cancelled(earlier: Event, now_held: Event | None, after: datetime) -> Iterator[_Cancelled]:
+def _cancelled(earlier: Event, now_held: Event | None, after: datetime, zone: tzinfo) -> Iterator[Cancelled]:
     """What cancels the meeting ``earlier`` where the present file holds ``now_held`` under its UID (None: none)."""
     uid, summary, sequence = str(earlier.uid), str(earlier.get("summary", "")), int(earlier.get("sequence", 0))
     if now_held is None:
-        yield _Cancelled(uid, summary, _local(earlier.start), False, sequence + 1)
+        yield Cancelled(uid, summary, _wall_time(earlier.start), False, sequence + 1)
         return
-    kept = _dates(now_held, after, after + HORIZON)
+    kept = _dates(now_held, after, after + HORIZON, zone)
     next_sequence = max(int(now_held.get("sequence", 0)), sequence + 1)
-    for moment in sorted(_dates(earlier, after, after + HORIZON) - kept):
-        yield _Cancelled(uid, summary, moment, True, next_sequence)
+    for moment in sorted(_dates(earlier, after, after + HORIZON, zone) - kept):
+        yield Cancelled(uid, summary, moment, True, next_sequence)
 
 
-def _dates(event: Event, first: datetime, last: datetime) -> set[datetime]:
-    """The event's dates from ``first`` to ``last`` (naive local wall time): DTSTART, its RRULE and UNTIL, less its
-    EXDATEs."""
-    start = event.start
-    if not isinstance(start, datetime) or start.tzinfo is None:
-        return set()  # not one of CoPDesk's: every start it writes is a time in a zone
-    if event.rrules:
-        rule = event.rrules[0].to_ical().decode()
-        window = (first.replace(tzinfo=start.tzinfo), last.replace(tzinfo=start.tzinfo))
-        found = set(rrulestr(rule, dtstart=start).between(*window, inc=True)) - set(event.exdates)
-    else:
-        found = {start}
-    return {_local(moment) for moment in found if first <= _local(moment) <= last}
+def _dates(event: Event, first: datetime, last: datetime, zone: tzinfo) -> set[datetime]:
+    """The event's dates from ``first`` to ``last``: DTSTART, its RRULE to its UNTIL (in UTC, so the rule is worked
+    in ``zone``, the zone of its wall times), less its EXDATEs."""
+    start = _wall_time(event.start)
+    if not event.rrules:
+        return {start} if first <= start <= last else set()
+    rule = event.rrules[0].to_ical().decode()
+    window = (first.replace(tzinfo=zone), last.replace(tzinfo=zone))
+    found = rrulestr(rule, dtstart=start.replace(tzinfo=zone)).between(*window, inc=True)
+    return {moment.replace(tzinfo=None) for moment in found} - {_wall_time(day) for day in event.exdates}
 
 
-def _local(moment: object) -> datetime:
-    assert isinstance(moment, datetime)
-    return moment.replace(tzinfo=None)
+def _wall_time(moment: object) -> datetime:
+    """A time of CoPDesk's events, each a naive wall time in the file's zone."""
+    assert isinstance(moment, datetime) and moment.tzinfo is None
+    return moment
 
 
 CANCELLATIONS_DOCUMENT: ExportDocument[TeamInvitations] = ExportDocument(

@@ -116,6 +116,12 @@ def series_calendar(
     return data
 
 
+def series_events(key: str, team_name: str, entry: SeriesToInvite, now: datetime, zone: CalendarZone) -> list[Event]:
+    """The events :func:`series_calendar` holds for one series, before they are written: their times naive wall time
+    in ``zone`` (UNTIL in UTC), as the file gives them with its TZID."""
+    return [event for _start, event in _File(key, team_name, now.astimezone(UTC), zone).events(entry)]
+
+
 @dataclass(frozen=True, slots=True)
 class _File:
     team_key: str
