@@ -22,7 +22,9 @@ a METHOD). Times carry the computer's time zone (TZID, described in a VTIMEZONE,
 
 Calendar programs match events by UID, so each UID carries the team's calendar key (:func:`calendar_key`): two
 teams' meetings, kept in two databases, never replace each other in one calendar. The file is built with the
-``icalendar`` library; the invite list holds names and roles only, never participation.
+``icalendar`` library; the invite list holds names and roles only, never participation. Each rhythm's meetings last
+as long as its sessions did then (a changed length is a change of rhythm). A calendar that imported an earlier file
+keeps the meetings a new one no longer has until it is sent their cancellation (``copdesk.core.cancellations``).
 """
 
 from __future__ import annotations
