@@ -231,16 +231,40 @@ class WordsPlaceholder(QObject):
         return False
 
     def room(self) -> int:
-        """The width Qt draws the placeholder in (as ``QLineEdit::paintEvent`` works it out), in pixels."""
-        field = self.field
-        option = QStyleOptionFrame()
-        field.initStyleOption(option)
-        contents = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
-        margins = field.textMargins()
-        return contents.width() - margins.left() - margins.right() - 2 * LINE_EDIT_MARGIN
+        return text_room(self.field)
 
     def fit(self) -> None:
         metrics, room = self.field.fontMetrics(), self.room()
         what = self.text.partition(EXAMPLE)[0]
         fitted = self.text if metrics.horizontalAdvance(self.text) <= room else elide_words(what, metrics, room)
         self.field.setPlaceholderText(fitted)
+
+
+def text_room(field: QLineEdit) -> int:
+    """The width Qt draws ``field``'s text in (as ``QLineEdit::paintEvent`` works it out), in pixels."""
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    contents = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    margins = field.textMargins()
+    return contents.width() - margins.left() - margins.right() - 2 * LINE_EDIT_MARGIN
+
+
+class WideEnoughFor(QObject):
+    """``field`` never narrower than the widest of ``texts`` needs, in the font and padding it has once laid out (a
+    field takes its pane's font when it is put in it, after it is made)."""
+
+    def __init__(self, field: QLineEdit, *texts: str) -> None:
+        super().__init__(field)
+        self.field, self.texts = field, texts
+        field.installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        field, metrics = self.field, self.field.fontMetrics()
+        padding = field.width() - text_room(field)
+        field.setMinimumWidth(padding + max(metrics.horizontalAdvance(text) for text in self.texts) + 1)

@@ -15,7 +15,6 @@ from functools import partial
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,6 +34,8 @@ from copdesk.views.live.notes.action_models import CARRIED_COLUMN, STATE_COLUMN,
 from copdesk.views.live.notes.action_wording import correct_in_place
 from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table, list_with_buttons
 from copdesk.views.widgets.forms import (
+    EXAMPLE,
+    WideEnoughFor,
     WordsPlaceholder,
     hold_characters,
     may_leave,
@@ -44,9 +45,12 @@ from copdesk.views.widgets.forms import (
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.typed_words import TypedWords
+from copdesk.views.widgets.wrapping_row import WrappingRow
 from copdesk.views.write_guard import KEPT_TYPED
 
-DUE_PLACEHOLDER = "Due: 3/11/2026, friday, in 2 weeks, next session"
+DUE_EXAMPLES = ("3/11/2026", "friday", "in 2 weeks", "next session")
+DUE_PLACEHOLDER = f"Due: {', '.join(DUE_EXAMPLES)}"
+WHAT_WAS_AGREED = "What was agreed"
 DUE_TEXT_LENGTH = 80  # far more than any way of saying a date
 
 
@@ -101,8 +105,10 @@ class DueField(QLineEdit):
         super().__init__(parent)
         self.echo = echo
         self.setAccessibleName("Due date")
-        self.setPlaceholderText(DUE_PLACEHOLDER)
+        self.setToolTip(DUE_PLACEHOLDER)
+        WordsPlaceholder(self, "Due date")
         hold_characters(self, DUE_TEXT_LENGTH)
+        WideEnoughFor(self, "Due date", *DUE_EXAMPLES)  # never "D…", and "next session" whole
         self.today = date.today()
         self.next_session: date | None = None
         self.textChanged.connect(self._show_reading)
@@ -126,25 +132,20 @@ class ActionEditor(QuickItemForm):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         layout = self.form
-        row = QHBoxLayout()
-        self.text_edit = item_field("Action", "What was agreed, e.g. Share the carers' checklist")
+        self.text_edit = item_field("Action", f"{WHAT_WAS_AGREED}{EXAMPLE}Share the carers' checklist")
         self.say_when_cut(self.text_edit)
         self.owner_field = OwnerField()
         self.owner_field.setMinimumWidth(150)
         self.due_field = DueField(self.message)
-        WordsPlaceholder(self.due_field, "Due date")
-        self.due_field.setToolTip(DUE_PLACEHOLDER)
         self.add_button = QPushButton("Add action")
         self.add_button.setAccessibleName("Add action")
         self.add_button.setProperty("primary", True)
         self.add_button.clicked.connect(self.add_action)
         for edit in (self.text_edit, self.due_field):
             edit.returnPressed.connect(self.add_action)
-        row.addWidget(self.text_edit, 3)
-        row.addWidget(self.owner_field, 1)
-        row.addWidget(self.due_field, 1)
-        row.addWidget(self.add_button)
-        layout.addLayout(row)
+        WideEnoughFor(self.text_edit, WHAT_WAS_AGREED)
+        self.row = WrappingRow(self.text_edit, [(self.owner_field, 1), (self.due_field, 1), (self.add_button, 0)])
+        layout.addWidget(self.row)
         self.identifier_warning = IdentifierWarning(self.text_edit)  # never blocks: the action still saves
         layout.addWidget(self.identifier_warning)
         layout.addWidget(self.message)

@@ -5,11 +5,13 @@ the words it illustrates stay ("What was agreed"); only a field too narrow for t
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from copdesk.views.live.notes.action_editor import DUE_EXAMPLES, WHAT_WAS_AGREED
 from copdesk.views.shell.main_window import MainWindow
-from copdesk.views.widgets.forms import EXAMPLE, WordsPlaceholder
+from copdesk.views.widgets.forms import EXAMPLE, WordsPlaceholder, text_room
 from copdesk.views.widgets.labels import ELLIPSIS
 from tests.views.live_helpers import add_team, start_session
 
@@ -61,3 +63,25 @@ def test_a_narrower_field_gives_up_the_example_then_whole_words(qtbot: QtBot, wi
     shown = field.placeholderText()
     assert _whole(shown, fitting.text), shown
     assert field.fontMetrics().horizontalAdvance(shown) <= fitting.room()
+
+
+@pytest.mark.parametrize("width", [1366, 1024])
+def test_the_due_date_field_reads_whole_beside_or_under_the_action(window: MainWindow, width: int) -> None:
+    """In a 1024-wide window the four controls of the Action form shared one line, and the due date read "D…":
+    the owner, due date and Add action go under the action's words when they no longer fit beside them."""
+    add_team(window)
+    start_session(window)
+    window.resize(width, 768)
+    notes = window.notes_panel
+    notes.tabs.setCurrentIndex(notes.ACTION_TAB)
+    QApplication.processEvents()
+    editor = notes.action_editor
+    due = editor.due_field
+    assert due.placeholderText() == "Due date"
+    assert all(due.fontMetrics().horizontalAdvance(way) <= text_room(due) for way in DUE_EXAMPLES)
+    assert editor.text_edit.placeholderText().startswith(WHAT_WAS_AGREED)
+    assert editor.row.wrapped() == (width == 1024)  # on a laptop screen, one line as before
+    shown = [editor.text_edit, editor.owner_field, due, editor.add_button]
+    boxes = [QRect(widget.mapTo(window, QPoint()), widget.size()) for widget in shown]
+    assert all(widget.isVisible() and window.rect().contains(box) for widget, box in zip(shown, boxes, strict=True))
+    assert not any(one.intersects(other) for at, one in enumerate(boxes) for other in boxes[at + 1 :])
