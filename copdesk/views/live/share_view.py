@@ -17,19 +17,19 @@ import logging
 from typing import NamedTuple
 
 from PySide6.QtCore import QChildEvent, QEvent, QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from copdesk.core.pacing import format_clock, format_minutes
 from copdesk.core.timer import TimerStatus, TimerView
 from copdesk.views.live.timer.timer_disc import TimerColours, paint_disc
-from copdesk.views.widgets.labels import elide_words
+from copdesk.views.widgets.labels import ELLIPSIS, elide_words
 
 log = logging.getLogger(__name__)
 
 NO_SESSION = "No session is running"
 QUESTION_HEADING = "QUESTION"
-_SMALLEST_PIXELS = 14
+SMALLEST_PIXELS = 14
 
 
 def share_lines(view: TimerView | None, question: str) -> dict[str, str]:
@@ -50,6 +50,27 @@ def share_lines(view: TimerView | None, question: str) -> dict[str, str]:
         "caption": caption,
         "question": question,
     }
+
+
+def wrapped_words(text: str, metrics: QFontMetrics, area: QRectF, flags: int) -> str:
+    """``text`` if its lines fit ``area``, else its longest run of whole words that fits with "…" after it: a long
+    question on a small shared screen ends between words, where it was cut through its last line at the foot."""
+
+    def fits(candidate: str) -> bool:
+        return metrics.boundingRect(area.toAlignedRect(), flags, candidate).height() <= area.height()
+
+    if fits(text):
+        return text
+    words = text.split()
+    fitting, too_many = 0, len(words)  # the most words known to fit, and the fewest known not to
+    while too_many - fitting > 1:
+        middle = (fitting + too_many) // 2
+        fitting, too_many = (middle, too_many) if fits(_cut_after(words, middle)) else (fitting, middle)
+    return _cut_after(words, fitting) if fitting else ELLIPSIS
+
+
+def _cut_after(words: list[str], count: int) -> str:
+    return " ".join(words[:count]).rstrip(",;:·-–") + ELLIPSIS
 
 
 class SharePlaces(NamedTuple):
@@ -111,6 +132,7 @@ class ShareView(QWidget):
 
     def show_question(self, text: str) -> None:
         self.question = " ".join(str(text).split())
+        self.setToolTip(self.question)  # whole, where a long one is cut short at the foot of a small window
         self._relayout_text()
 
     def set_colours(self, colours: TimerColours) -> None:
@@ -188,15 +210,17 @@ class ShareView(QWidget):
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         if wrap:
             flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        size = max(int(pixels), _SMALLEST_PIXELS)
+        size = max(int(pixels), SMALLEST_PIXELS)
         while True:
             font.setPixelSize(size)
             painter.setFont(font)
             needed = painter.boundingRect(area, int(flags), text)
-            if size <= _SMALLEST_PIXELS or (needed.height() <= area.height() and needed.width() <= area.width()):
+            if size <= SMALLEST_PIXELS or (needed.height() <= area.height() and needed.width() <= area.width()):
                 break
-            size = max(int(size * 0.85), _SMALLEST_PIXELS)
-        if not wrap:
+            size = max(int(size * 0.85), SMALLEST_PIXELS)
+        if wrap:
+            text = wrapped_words(text, painter.fontMetrics(), area, int(flags))
+        else:
             text = elide_words(text, painter.fontMetrics(), int(area.width()))  # never inside a word
         painter.save()
         painter.setClipRect(area)

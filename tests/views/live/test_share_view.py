@@ -7,14 +7,14 @@ from dataclasses import replace
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.timer import TimerView
 from copdesk.store import teams
-from copdesk.views.live.share_view import ShareView, share_layout
+from copdesk.views.live.share_view import SMALLEST_PIXELS, ShareView, share_layout
 from copdesk.views.session.session_flow import SHARE_THE_WINDOW
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.labels import ELLIPSIS
@@ -165,3 +165,41 @@ def test_a_name_too_long_for_a_small_timer_window_is_cut_between_words(
     (segment,) = [text for text in drawn if text.startswith("Case")]
     assert segment.endswith(ELLIPSIS) and len(segment) < len(LONG_NAME)
     assert LONG_NAME.startswith(segment[:-1]) and not LONG_NAME[len(segment) - 1].isalnum()
+
+
+LONG_QUESTION = (
+    "Thinking about the person's own words at the review, and what their daughter said about the evenings since "
+    "the fall, what would the least restrictive way of keeping them safe at home look like, who else would need "
+    "to be part of that conversation, and what might we be assuming about risk that the person would not "
+    "recognise as their own view of a good life?"
+)
+
+
+def test_a_question_too_long_for_the_smallest_share_view_ends_between_words_inside_the_window(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At its smallest, the shared screen cut a long question through its last line at the window's foot: it
+    shrinks to the smallest type, then ends after a whole word with "…" inside the window, whole on hover."""
+    add_team(window)
+    start_session(window)
+    share = window.session_flow.share_view
+    share.show_question(LONG_QUESTION)
+    share.resize(share.minimumSize())
+    drawn: list[tuple[QRectF, str, int]] = []
+
+    def draw(painter: QPainter, area: QRectF, flags: int, text: str) -> None:
+        drawn.append((QRectF(area), text, painter.font().pixelSize()))
+
+    monkeypatch.setattr(QPainter, "drawText", draw)
+    share.grab()
+    (area, question, pixels), *_ = [entry for entry in drawn if entry[1].startswith("Thinking")]
+    assert pixels == SMALLEST_PIXELS and question.endswith(ELLIPSIS) and len(question) < len(LONG_QUESTION)
+    start = question.removesuffix(ELLIPSIS)
+    assert LONG_QUESTION.startswith(start) and not LONG_QUESTION[len(start)].isalnum()
+    places = share_layout(share.width(), share.height(), with_question=True)
+    assert places.question is not None and area == places.question and places.question.bottom() <= share.height()
+    font = QFont(share.font())
+    font.setPixelSize(pixels)
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+    assert QFontMetrics(font).boundingRect(area.toAlignedRect(), flags, question).height() <= area.height()
+    assert share.toolTip() == LONG_QUESTION and LONG_QUESTION in share.accessibleDescription()
