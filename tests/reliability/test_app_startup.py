@@ -201,7 +201,12 @@ def test_newer_schema_is_refused_through_the_app_and_the_folder_is_untouched(
     conn.close()
     listing = {p.name: p.read_bytes() for p in db_path.parent.iterdir()}
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+
+    def read(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", read)
     assert app.run_gui(["--db", str(db_path)]) == 1
     assert len(shown) == 1 and "newer CoPDesk" in shown[0]
     assert {p.name: p.read_bytes() for p in db_path.parent.iterdir()} == listing
@@ -223,7 +228,12 @@ def test_failing_migration_keeps_the_previous_version_through_the_app(
     )
     monkeypatch.setattr(paths, "migrations_dir", lambda: broken)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+
+    def read(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", read)
     assert app.run_gui(["--db", str(db_path)]) == 1
     assert len(shown) == 1 and f"unchanged at version {version}" in shown[0]
     conn = sqlite3.connect(db_path)

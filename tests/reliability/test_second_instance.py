@@ -73,7 +73,12 @@ def test_second_instance_is_told_and_writes_nothing(
     qtbot: QtBot, db_path: Path, first_instance: subprocess.Popen[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+
+    def read(box: QMessageBox) -> int:
+        told.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", read)
     built: list[MainWindow] = []
 
     def show(window: MainWindow) -> None:

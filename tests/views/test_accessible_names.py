@@ -4,12 +4,15 @@ list, table, combo, spin box, tick box and slider has an accessible name of word
 and no two in one dialog, or one pane of the window, share a name, or the listener cannot tell which is which.
 
 Walked on the real window over the fictional demo data: each menu item is triggered with a dialog's ``exec``
-showing it instead, so every dialog opened is read as the facilitator's screen reader would find it.
+showing it instead, so every dialog opened is read as the facilitator's screen reader would find it. The questions
+CoPDesk asks in a message box (Discard, End, closing the window with a session live or something unsaved, About) are
+read as well, and so are the questions it can ask as it starts, before the window is there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHeaderView,
     QLineEdit,
@@ -33,11 +37,14 @@ from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import SessionKind
 from copdesk.sandbox import start_session as start_demo_session
+from copdesk.store.backup_catalogue import BackupFile, BackupKind
 from copdesk.store.recurring import unresolved_issues
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
 from copdesk.views.session.start_session_dialog import StartSessionDialog
+from copdesk.views.shell.close_question import CLOSE_QUESTION, UNSAVED_QUESTION, UnsavedQuestion
 from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.shell.startup_dialogs import GuiStartupPrompts
 from tests.views.demo_helpers import show_dialogs_instead_of_running, window_on_a_copy
 
 INTERACTIVE = (
@@ -54,21 +61,24 @@ INTERACTIVE = (
 # button) are named by Qt from the control they belong to.
 QT_PARTS_OF = (QComboBox, QAbstractSpinBox, QAbstractItemView)
 PANES = ("headerBar", "timerPanel", "questionPanel", "participationPanel", "notesPanel", "reviewPanel")
-# Not opened from the menu: End session is opened last, on its own (it ends the walk's session), Discard asks in a
-# message box of Qt's, which names its buttons itself; Quit and Dark theme open nothing.
-LATER = ("&End session…", "&Discard this session…", "&Quit", "&Dark theme")
+# Not opened from the menu: Quit and Dark theme open nothing.
+LATER = ("&Quit", "&Dark theme")
 
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    """The window on the demo data, with every modal dialog shown instead of run, and no question or file chooser
-    asked (each answers as if cancelled): Qt's own message boxes and file dialogs name their buttons themselves."""
+    """The window on the demo data, with every modal dialog and message box shown instead of run, and no file chooser
+    or question of Qt's own making asked (each answers as if cancelled)."""
 
     show_dialogs_instead_of_running(monkeypatch)
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: int(QMessageBox.StandardButton.Cancel))
+
+    def shown(box: QMessageBox) -> int:
+        box.show()
+        return int(QMessageBox.StandardButton.Cancel)
+
+    monkeypatch.setattr(QMessageBox, "exec", shown)
     for ask in ("question", "warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, ask, staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Cancel))
-    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda *_a, **_k: None))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: ("", "")))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: ("", "")))
     yield window_on_a_copy(qtbot, demo_db, tmp_path)
@@ -175,7 +185,35 @@ def _new_escalation(window: MainWindow) -> None:
     NewEscalationDialog(window.context, team.id, choices, session_id=None, parent=window).show()
 
 
-def test_every_control_on_every_page_and_dialog_has_a_name_of_its_own(window: MainWindow) -> None:
+def _unsaved_question(window: MainWindow, tmp_path: Path) -> None:
+    UnsavedQuestion(window, kept=tmp_path / "kept-notes.txt").show()
+
+
+def _questions_at_start(walk: Walk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each question :class:`GuiStartupPrompts` can ask before the window shows, over no window (each is kept
+    until it is read: with no parent, it would go with the method that asked it)."""
+    asked: list[QDialog] = []
+
+    def shown(dialog: QDialog) -> int:
+        asked.append(dialog)
+        dialog.show()
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(QDialog, "exec", shown)
+    monkeypatch.setattr(QMessageBox, "exec", shown)
+    prompts = GuiStartupPrompts(None)
+    damaged = "copdesk.db is damaged (malformed)."
+    backup = BackupFile(tmp_path / "auto-x.db", BackupKind.AUTOMATIC, datetime(2026, 3, 4, 9, 30, tzinfo=UTC))
+    walk.opened_by("start: folder refused", lambda: prompts.location_refused("The folder is read-only.", tmp_path))
+    walk.opened_by("start: damaged, a backup", lambda: prompts.database_damaged(damaged, backup))
+    walk.opened_by("start: damaged, no backup", lambda: prompts.database_damaged(damaged, None))
+    walk.opened_by("start: already open", lambda: prompts.already_open("CoPDesk is open on this database."))
+    walk.opened_by("start: cannot open", lambda: prompts.cannot_open("The disk is full."))
+
+
+def test_every_control_on_every_page_and_dialog_has_a_name_of_its_own(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     walk = Walk(window)
     for page, label in ((PREPARE_PAGE, "Prepare"), (LIVE_PAGE, "Live")):
         window.show_page(page)
@@ -198,7 +236,11 @@ def test_every_control_on_every_page_and_dialog_has_a_name_of_its_own(window: Ma
     walk.opened_by("new escalation in a session", notes.escalations.new_escalation)
     walk.opened_by("custom questions", window.question_panel.open_custom_questions)
     walk.opened_by("add people", window.participation_panel.open_add_people)
+    walk.opened_by("close the window in a session", window.close)
+    walk.opened_by("close the window with something unsaved", lambda: _unsaved_question(window, tmp_path))
+    assert window.isVisible() and window.live_session.is_live, "each question was closed unanswered"
     walk.opened_by("end the session", window.session_flow.end_now)
+    _questions_at_start(walk, tmp_path, monkeypatch)
     assert walk.faults == [], "\n".join(walk.faults)
     reached = {
         "New team",
@@ -210,6 +252,15 @@ def test_every_control_on_every_page_and_dialog_has_a_name_of_its_own(window: Ma
         "Hand over to the co-facilitator",
         "Session summary",
         "Escalate an issue",
+        "Discard this session?",
+        "End the session?",
+        CLOSE_QUESTION,
+        UNSAVED_QUESTION,
+        "About CoPDesk",
+        "Choose where CoPDesk keeps its data",
+        "CoPDesk's data is damaged",
+        "CoPDesk is already open",
+        "CoPDesk cannot open its data",
     }
     assert reached <= walk.opened, sorted(walk.opened)
     assert len(walk.opened) >= 25, sorted(walk.opened)

@@ -27,6 +27,7 @@ from copdesk.store.discard import DiscardPreview, DiscardRefused, discardable_se
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.timer.live_timer import LiveTimer
+from copdesk.views.widgets.forms import MessageBox
 
 TYPED_NOT_SAVED = (
     "What was typed in the live session could not be saved, so nothing was deleted and the session is as it was, "
@@ -70,7 +71,7 @@ class SessionDiscard(QObject):
             return self._tell("Nothing to discard", str(refused))
         if preview is None:
             return self._tell("Nothing to discard", NOTHING_TO_DISCARD)
-        box = QMessageBox(
+        box = MessageBox(
             QMessageBox.Icon.Warning,
             "Discard this session?",
             _heading(preview),
@@ -81,6 +82,7 @@ class SessionDiscard(QObject):
         box.setInformativeText(_consequences(preview))
         discard = box.addButton("&Discard session", QMessageBox.ButtonRole.DestructiveRole)
         discard.setAccessibleName("Discard the session and everything recorded in it")
+        box.button(QMessageBox.StandardButton.Cancel).setAccessibleName("Cancel: keep the session")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         session_id = preview.session.id
         box.finished.connect(lambda _result: self.discard(session_id) if box.clickedButton() is discard else None)
@@ -123,7 +125,7 @@ class SessionDiscard(QObject):
         return preview_discard(self.context.db, session.id, now) if session is not None else None
 
     def _tell(self, title: str, text: str) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box = MessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window)
         self.message_box = box
         box.open()
         return box

@@ -29,6 +29,7 @@ from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.timer.live_timer import LiveTimer
 from copdesk.views.session.discard_session import SessionDiscard
+from copdesk.views.widgets.forms import MessageBox
 
 if TYPE_CHECKING:
     from copdesk.views.session.session_summary import SessionSummaryDialog
@@ -82,7 +83,7 @@ class SessionEnd(QObject):
 
         if not self.live.is_live:
             return None
-        box = QMessageBox(
+        box = MessageBox(
             QMessageBox.Icon.Question,
             END_QUESTION,
             END_QUESTION,
@@ -105,6 +106,7 @@ class SessionEnd(QObject):
             earlier = box.addButton(f"&End at {clock_time(offer.at)}", QMessageBox.ButtonRole.AcceptRole)
             earlier.setObjectName("endWhenLastUsed")
         discard = box.addButton("&Discard…", QMessageBox.ButtonRole.DestructiveRole)
+        box.button(QMessageBox.StandardButton.Cancel).setAccessibleName("Cancel: carry on with the session")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(partial(self._end_answered, box, now, earlier, discard, offer))
         self.confirmation = box

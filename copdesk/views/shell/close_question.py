@@ -19,10 +19,11 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from copdesk.core.text import listed
 from copdesk.store.location import shown
+from copdesk.views.widgets.forms import MessageBox
 
 CLOSE_QUESTION = "A session is still live"
 UNSAVED_QUESTION = "Not everything is saved"
@@ -43,7 +44,7 @@ class CloseChoice(Enum):
     CANCEL = "cancel"
 
 
-class CloseQuestion(QMessageBox):
+class CloseQuestion(MessageBox):
     chosen = Signal(object)  # CloseChoice
 
     def __init__(
@@ -77,21 +78,16 @@ class CloseQuestion(QMessageBox):
         self.setInformativeText(about)
         self.earlier_button = None
         if earlier is not None:
-            self.earlier_button = self._button(f"&End at {earlier[0]}", QMessageBox.ButtonRole.DestructiveRole)
+            self.earlier_button = self.addButton(f"&End at {earlier[0]}", QMessageBox.ButtonRole.DestructiveRole)
         now = "&End the session now" if earlier is None else "End the session &now"  # E is the earlier end's then
-        self.end_button = self._button(now, QMessageBox.ButtonRole.DestructiveRole)
-        self.keep_button = self._button("&Keep it live and close", QMessageBox.ButtonRole.AcceptRole)
-        self.cancel_button = self._button("Cancel", QMessageBox.ButtonRole.RejectRole)
+        self.end_button = self.addButton(now, QMessageBox.ButtonRole.DestructiveRole)
+        self.keep_button = self.addButton("&Keep it live and close", QMessageBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
         self.cancel_button.setAccessibleName("Cancel: keep the window open")
         # Enter keeps it live, unless that would drop an item typed but not added.
         self.setDefaultButton(self.cancel_button if not_added else self.keep_button)
         self.setEscapeButton(self.cancel_button)
         self.finished.connect(self._finished)
-
-    def _button(self, text: str, role: QMessageBox.ButtonRole) -> QPushButton:
-        button = self.addButton(text, role)
-        button.setAccessibleName(text.replace("&", ""))
-        return button
 
     def _finished(self) -> None:
         clicked = self.clickedButton()
@@ -107,7 +103,7 @@ class CloseQuestion(QMessageBox):
         self.chosen.emit(choice)
 
 
-class UnsavedQuestion(QMessageBox):
+class UnsavedQuestion(MessageBox):
     """``close_anyway`` once the facilitator chooses to close with something unsaved; keeping the window open is
     the default, and what Escape does.
 
@@ -163,8 +159,6 @@ class UnsavedQuestion(QMessageBox):
         self.setInformativeText(text)
         self.keep_button = self.addButton("&Keep the window open", QMessageBox.ButtonRole.RejectRole)
         self.close_button = self.addButton(close_caption, QMessageBox.ButtonRole.DestructiveRole)
-        for button in (self.keep_button, self.close_button):
-            button.setAccessibleName(button.text().replace("&", ""))
         self.setDefaultButton(self.keep_button)
         self.setEscapeButton(self.keep_button)
         self.finished.connect(self._finished)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QMenu, QWidget
 from copdesk.views.context import AppContext
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from copdesk.views.shell.resources_dialog import ResourcesDialog
     from copdesk.views.shell.what_a_cop_is import WhatACopIsCard
 
@@ -23,6 +25,7 @@ class HelpActions:
         self.context, self.window = context, window
         self.resources_dialog: ResourcesDialog | None = None
         self.card: WhatACopIsCard | None = None
+        self.about_box: QMessageBox | None = None
         self.resources_action = QAction("&Resources and contacts…", window)
         self.resources_action.triggered.connect(self.open_resources)
         self.card_action = QAction("&What a CoP is…", window)
@@ -53,14 +56,22 @@ class HelpActions:
         self.card.activateWindow()
         return self.card
 
-    def about(self) -> None:
+    def about(self) -> QMessageBox:
+        """Qt's own About box, made here so that its OK button has a name (:class:`MessageBox`)."""
         from PySide6.QtWidgets import QMessageBox
 
         from copdesk import __version__
+        from copdesk.views.widgets.forms import MessageBox
 
-        QMessageBox.about(
-            self.window,
+        box = self.about_box = MessageBox(
+            QMessageBox.Icon.NoIcon,
             "About CoPDesk",
             f"CoPDesk {__version__} helps a Senior Social Worker facilitate their team's Community of Practice.\n\n"
             f"Your data stays on this computer, in {self.context.db_path}.",
+            QMessageBox.StandardButton.Ok,
+            self.window,
         )
+        box.setIconPixmap(self.window.windowIcon().pixmap(64))
+        box.button(QMessageBox.StandardButton.Ok).setAccessibleName("OK: close About CoPDesk")
+        box.open()
+        return box

@@ -20,6 +20,8 @@ from copdesk.paths import DATABASE_FILENAME
 from copdesk.startup import DamageChoice
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from copdesk.store.backup_catalogue import BackupFile
 
 
@@ -115,7 +117,7 @@ class GuiStartupPrompts:
     def already_open(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox  # here, not above: the app imports this module before its window
 
-        QMessageBox.information(self.parent, "CoPDesk is already open", message)
+        self._tell(QMessageBox.Icon.Information, "CoPDesk is already open", message)
 
     def database_damaged(self, message: str, backup: BackupFile | None) -> DamageChoice:
         dialog = DamagedDatabaseDialog(message, backup, self.parent)
@@ -125,4 +127,12 @@ class GuiStartupPrompts:
     def cannot_open(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(self.parent, "CoPDesk cannot open its data", message)
+        self._tell(QMessageBox.Icon.Critical, "CoPDesk cannot open its data", message)
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, message: str) -> None:
+        """A message with its OK button named (:class:`MessageBox`), where Qt's own left it without a name."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from copdesk.views.widgets.forms import MessageBox
+
+        MessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self.parent).exec()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QShowEvent, QValidator
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -166,10 +166,21 @@ def may_leave(dialog: QWidget, typed: TypedWords | None, question: str = LEAVE_T
     return leaving_typed_words(dialog, dialog.windowTitle(), question)
 
 
-def name_standard_buttons(box: QDialogButtonBox) -> None:
-    """Designer cannot give a standard button an accessible name: each takes its caption, without the mnemonic."""
+def name_standard_buttons(box: QDialogButtonBox | QMessageBox) -> None:
+    """Neither Designer nor Qt gives a standard button an accessible name: each without one takes its caption,
+    without the mnemonic ("&Cancel" is "Cancel")."""
     for button in box.buttons():
-        button.setAccessibleName(button.text().replace("&", ""))
+        if not button.accessibleName():
+            button.setAccessibleName(button.text().replace("&", ""))
+
+
+class MessageBox(QMessageBox):
+    """A message box whose buttons all have accessible names once it shows (:func:`name_standard_buttons`): a
+    screen reader landed on OK or Cancel, in a box of Qt's, and the button said nothing of what it was."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        name_standard_buttons(self)
+        super().showEvent(event)
 
 
 def place_field(form: QFormLayout, label: QLabel, field: QWidget, *, after: QWidget | None) -> None:

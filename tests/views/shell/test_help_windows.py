@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -145,12 +144,14 @@ def test_the_card_is_offered_beside_the_ground_rules_and_holds_nobody(window: Ma
     assert not any(name in words for name in ROSTER)
 
 
-def test_about_names_the_version_and_where_the_data_is(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_about_names_the_version_and_where_the_data_is(window: MainWindow) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from copdesk import __version__
 
-    said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: said.append(text))
     _trigger(window, "&About CoPDesk")
-    assert len(said) == 1 and f"CoPDesk {__version__} " in said[0] and str(window.context.db_path) in said[0]
+    box = window.help_actions.about_box
+    assert isinstance(box, QMessageBox) and box.isVisible() and box.windowTitle() == "About CoPDesk"
+    said = box.text()
+    assert f"CoPDesk {__version__} " in said and str(window.context.db_path) in said
+    box.close()

@@ -47,7 +47,12 @@ def test_newer_database_is_refused_with_a_message(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: shown.append((title, text)))
+
+    def read(box: QMessageBox) -> int:
+        shown.append((box.windowTitle(), box.text()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", read)
     path = tmp_path / "copdesk.db"
     open_database(path, paths.migrations_dir()).db.close()
     conn = sqlite3.connect(path)
