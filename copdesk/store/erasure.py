@@ -1,9 +1,9 @@
 """Erasing one member's data (the right to erasure): what goes, found in any copy of the database.
 
 Participation data is about colleagues. Erasing a member removes their contributions and attendance (with their
-time away from sessions), their former names and the member row itself; actions they owned keep their text (it is
-the team's work) but lose the owner; sessions they presented keep their record without a presenter. Review notes that
-name them are cleared.
+time away from sessions, and what Undo of a live session kept of theirs), their former names and the member row
+itself; actions they owned keep their text (it is the team's work) but lose the owner; sessions they presented keep
+their record without a presenter. Review notes that name them are cleared.
 Free text is the facilitator's own words and is not rewritten automatically: the report says how many texts of
 each kind mention the name (as a whole name), so they can be read and edited: notes and learning points, what was
 said when an issue was raised, actions, issue titles and resolutions, escalation outcomes, session topics and
@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from copdesk.core.name_match import NameDigests, folded, whole_name_pattern
 from copdesk.core.text import listed
-from copdesk.store.live_acts import forget_taken_off
+from copdesk.store.live_acts import forget_member, forget_taken_off
 from copdesk.store.pending_care import (
     MemberIdentity,
     PendingCare,
@@ -212,6 +212,8 @@ def erase_in(db: Database, identity: MemberIdentity, names: NameDigests, redacti
     if targets.member:
         member_id = [identity.member_id]
         db.execute("UPDATE session SET presenter_id = NULL WHERE presenter_id = ?", member_id)
+        if has_table(db, "live_act"):  # schema 39: Undo's acts of a live session, theirs among them
+            forget_member(db, identity.member_id)
         db.execute("DELETE FROM contribution WHERE member_id = ?", member_id)
         if has_table(db, "attendance_away"):  # a copy saved before schema 38 has no spells away
             db.execute("DELETE FROM attendance_away WHERE member_id = ?", member_id)

@@ -99,6 +99,18 @@ def forget_taken_off(db: Database, taken_off_id: int) -> None:
     taken_back(db, Act.TAKEN_OFF, taken_off_id)
 
 
+def forget_member(db: Database, member_id: int) -> None:
+    """A member is erased: the acts that were theirs (their ticks, their spells away, their being taken off) go, with
+    the row that kept them taken off, so nothing is left pointing at rows erased with them. Call before those go."""
+    db.execute(
+        "DELETE FROM live_act WHERE (act = 'tick' AND row_id IN (SELECT id FROM contribution WHERE member_id = :m)) "
+        "OR (act IN ('left', 'back') AND row_id IN (SELECT id FROM attendance_away WHERE member_id = :m)) "
+        "OR (act = 'taken-off' AND row_id IN (SELECT id FROM attendance_taken_off WHERE member_id = :m))",
+        {"m": member_id},
+    )
+    db.execute("DELETE FROM attendance_taken_off WHERE member_id = ?", [member_id])
+
+
 def marked_present_again(db: Database, session_id: int, member_ids: Sequence[int], guest_names: Sequence[str]) -> None:
     """Those taken off and then marked present again with Add person… (a member, or a guest of the same name): Undo
     would put back someone already there, at the time they had first come, so their rows go."""

@@ -28,6 +28,8 @@ from copdesk.services.sessions import (
     undo_back,
 )
 from copdesk.store import live_acts, sessions, teams
+from copdesk.store.backup import backup_to
+from copdesk.store.backup_catalogue import BackupKind, new_backup_path
 from copdesk.store.live_acts import Act
 
 NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
@@ -105,6 +107,27 @@ def test_they_go_when_the_session_ends_and_with_the_member_or_the_session(db: Da
     discard_session(db, later, NOW + timedelta(hours=2))
     assert db.execute("SELECT count(*) FROM attendance_taken_off").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM live_act").fetchone()[0] == 0
+
+
+def test_erasing_a_member_mid_session_takes_their_acts_and_leaves_the_others(db: Database, db_path: Path) -> None:
+    """Erased while the session was live, a member's ticks and spells away went, but the acts that pointed at them
+    stayed (ids of nothing) until the session ended. They go with the member now; the room's and others' stay."""
+    session_id, ids = _live(db)
+    marker = log_marker(db, session_id, MarkerKind.TENSION, NOW)
+    log_contribution(db, session_id, ids["Bo Day"], NOW)
+    spell = mark_left(db, session_id, ids["Bo Day"], NOW + timedelta(minutes=1))
+    mark_back(db, session_id, ids["Bo Day"], NOW + timedelta(minutes=2))
+    tick = log_contribution(db, session_id, ids["Ash Lee"], NOW + timedelta(minutes=3))
+    assert ("left", spell.id) in _acts(db, session_id)
+    copy = backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW + timedelta(minutes=3)))
+
+    erase_member(db, db_path, ids["Bo Day"], NOW + timedelta(minutes=4))
+    assert _acts(db, session_id) == [("marker", marker), ("tick", tick)]
+    backup = Database(copy)
+    try:
+        assert _acts(backup, session_id) == [("marker", marker), ("tick", tick)], "and in the backup it cleans"
+    finally:
+        backup.close()
 
 
 def test_a_guest_taken_off_is_forgotten_when_added_again_or_when_their_name_is_erased(
