@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from copdesk.core.clock import from_utc_iso, to_utc_iso
 from copdesk.core.model import Role, Segment, SegmentPhase, Session, SessionKind, SessionStatus
+from copdesk.core.text import name_sort_key
 from copdesk.store import teams
 from copdesk.store.audit import record_event
 from copdesk.store.tables import insert_row
@@ -175,8 +176,8 @@ def add_latecomers(
     with db.atomic():
         guest_ids = [teams.add_member(db, team_id, name, Role.GUEST, now).id for name in guest_names]
         added = [*member_ids, *guest_ids]
-        for member_id in added:
-            add_attendee(db, session_id, member_id, now)
+        for member in sorted((teams.get_member(db, i) for i in added), key=lambda m: name_sort_key(m.display_name)):
+            add_attendee(db, session_id, member.id, now)  # in name order: the order of their tiles (arrivals)
     return added
 
 
@@ -243,9 +244,16 @@ def set_arrived_at(db: Database, session_id: int, member_id: int, at: datetime |
 
 
 def arrivals(db: Database, session_id: int) -> dict[int, str]:
-    """Who was marked present after the session had started, and when (a stored UTC stamp); everyone else was there
-    from the start."""
-    sql = "SELECT member_id, arrived_at FROM attendance WHERE session_id = ? AND arrived_at IS NOT NULL"
+    """Who was marked present after the session had started, and when (a stored UTC stamp), in the order marked
+    present; everyone else was there from the start.
+
+    A stamp is kept to the second, so it cannot order two batches marked present in the same second: the rows' own
+    order does (their rowid, whose order a rebuild of the table must keep), each batch in name order
+    (:func:`add_latecomers`)."""
+    sql = (
+        "SELECT member_id, arrived_at FROM attendance WHERE session_id = ? AND arrived_at IS NOT NULL "
+        "ORDER BY arrived_at, rowid"
+    )
     return {int(r["member_id"]): str(r["arrived_at"]) for r in db.query(sql, [session_id])}
 
 

@@ -89,6 +89,20 @@ def test_someone_taken_off_is_put_back_as_having_come_when_they_had(db: Database
         put_back_attendee(db, session_id, kept, NOW + timedelta(minutes=9))
 
 
+def test_latecomers_of_the_same_second_are_kept_in_the_order_marked_present_each_batch_in_name_order(
+    db: Database,
+) -> None:
+    """The stamps are kept to the second, so only the rows' order tells two batches of the same second apart: the
+    tiles' order after a restart (the participation pane keeps them in this order)."""
+    session_id, ids = _live(db)
+    sessions.set_attendance(db, session_id, [ids["Ash Lee"]])
+    came = NOW + timedelta(minutes=5)
+    add_latecomers(db, session_id, [ids["Cy Vale"]], ["Zoe Hart", "Al Bright"], came)
+    add_latecomers(db, session_id, [ids["Bo Day"]], [], came)
+    names = [teams.get_member(db, member_id).display_name for member_id in sessions.arrivals(db, session_id)]
+    assert names == ["Al Bright", "Cy Vale", "Zoe Hart", "Bo Day"]
+
+
 def test_they_go_when_the_session_ends_and_with_the_member_or_the_session(db: Database, db_path: Path) -> None:
     """A guest's name kept to put them back is not kept once Undo is over; erasing a member taken off takes who it
     was, and discarding the session takes the rest."""

@@ -66,6 +66,7 @@ class LiveTally(QObject):
         self.removals = Removals(context)  # each person taken off as present by mistake, kept for Undo
         self.away = AwayMarks(context)  # who has left the session, and each mark of leaving or coming back
         self._arrived: dict[int, str] = {}  # who was marked present after the start, and when (a stored stamp)
+        self._arrival_order: dict[int, int] = {}  # the place of each of them in the order marked present
         self._stint_index: int | None = None  # the entry of the running stint, to save its duration
 
     # -- loading --------------------------------------------------------------------------------
@@ -73,7 +74,7 @@ class LiveTally(QObject):
         """Take up a session: its attendees, and anything already recorded (a resume after a restart)."""
         db = self.context.db
         self.session_id = session_id
-        self._arrived = sessions.arrivals(db, session_id)
+        self._read_arrivals(session_id)
         self.members = self._present_members(session_id)
         rows = participation.contributions(db, session_id)
         placed = live_acts.placing(db, session_id)
@@ -103,7 +104,7 @@ class LiveTally(QObject):
         """
         if self.session_id is None:
             return
-        self._arrived = sessions.arrivals(self.context.db, self.session_id)
+        self._read_arrivals(self.session_id)
         present = {member.id: member for member in self._present_members(self.session_id)}
         staying = [present.pop(member.id) for member in self.members if member.id in present]
         self.members = staying + list(present.values())
@@ -122,19 +123,23 @@ class LiveTally(QObject):
         self._acts = []
         self.removals.clear()
         self.away.clear()
-        self._arrived = {}
+        self._arrived, self._arrival_order = {}, {}
         self.changed.emit()
 
     def _present_members(self, session_id: int) -> list[Member]:
-        """Those there from the start in name order, then latecomers in the order they came (each batch in name
-        order): the order the tiles took during the session, so the number keys mean the same people after a
-        resume as before it."""
+        """Those there from the start in name order, then latecomers in the order marked present (each batch in name
+        order), two batches of the same second too: the order the tiles took during the session, so the number keys
+        mean the same people after a resume as before it."""
         db = self.context.db
         present = (teams.get_member(db, member_id) for member_id in sessions.attendee_ids(db, session_id))
         return sorted(present, key=self._tile_key)
 
-    def _tile_key(self, member: Member) -> tuple[str, tuple[str, str]]:
-        return self._arrived.get(member.id, ""), name_sort_key(member.display_name)
+    def _tile_key(self, member: Member) -> tuple[int, tuple[str, str]]:
+        return self._arrival_order.get(member.id, -1), name_sort_key(member.display_name)
+
+    def _read_arrivals(self, session_id: int) -> None:
+        self._arrived = sessions.arrivals(self.context.db, session_id)
+        self._arrival_order = {member_id: place for place, member_id in enumerate(self._arrived)}
 
     def _monotonic_at(self, stamp: str) -> float:
         """Where a stored wall-clock stamp falls on the monotonic clock, counting back from now."""
@@ -282,7 +287,7 @@ class LiveTally(QObject):
             return None
         self._acts.pop()
         if isinstance(undone, Member):
-            self._arrived = sessions.arrivals(self.context.db, session_id)
+            self._read_arrivals(session_id)
             self.members.insert(bisect_right([self._tile_key(m) for m in self.members], self._tile_key(undone)), undone)
         self.changed.emit()
         return undone

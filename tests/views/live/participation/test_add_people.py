@@ -132,6 +132,28 @@ def test_a_resumed_session_keeps_each_latecomer_on_their_tile_and_number_key(
     assert tiles(window, RosterRole.SILENT_MINUTES)[row] == 18, "quiet from when they came, after a resume too"
 
 
+def test_latecomers_marked_present_in_the_same_second_keep_the_order_made_after_a_restart(
+    clocked_window: MainWindow, fake_clock: FakeClock
+) -> None:
+    """Times are kept to the second: two batches marked present in the same second came back in name order after a
+    restart (Ash Lee before Aziz Noor), so their tiles and number keys moved. They keep the order they were made in,
+    each batch in name order among itself."""
+    window = clocked_window
+    add_team(window, (*TEAM, "Ann Bell"))
+    session = start_session(window, present=("Bo Day", "Cy Vale"))
+    fake_clock.advance(5 * 60)
+    _came_late(window, "Aziz Noor")
+    dialog = open_dialog(window)  # the same second
+    dialog.set_ticked({"Ash Lee", "Ann Bell"})
+    dialog.mark_button.click()
+    shown, keys = tiles(window, RosterRole.NAME), tiles(window, RosterRole.SHORTCUT)
+    assert shown == ["Bo Day", "Cy Vale", "Aziz Noor", "Ann Bell", "Ash Lee"]
+
+    window.live_session.finish()  # the app "closes" without the session ending in the store
+    window.live_session.begin(session.id, session.team_id)
+    assert tiles(window, RosterRole.NAME) == shown and tiles(window, RosterRole.SHORTCUT) == keys
+
+
 def test_enter_on_a_name_marks_them_present_at_once(window: MainWindow, qtbot: object) -> None:
     add_team(window, TEAM)
     session = start_session(window, present=TEAM[:2])
