@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -21,6 +21,17 @@ from copdesk.views.live.participation.roster_view import RosterView
 
 FILTER_ABOVE = 9  # beyond the number keys, a name filter is the quick way to a person
 NUMBER_KEYS_HELP = "Participation: log a contribution for the person with that number"
+
+
+class FilterBox(QLineEdit):
+    """The name filter box, never narrower than its placeholder: squeezed by the pane's buttons (talk time shows Stop
+    too), it showed "Fi…"."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint, metrics = super().minimumSizeHint(), self.fontMetrics()
+        # Qt sizes the box for 17 "x"s with its frame, padding and clear button around them: the rest is that room.
+        room = self.sizeHint().width() - 17 * metrics.horizontalAdvance("x")
+        return QSize(max(hint.width(), room + metrics.horizontalAdvance(self.placeholderText())), hint.height())
 
 
 class RosterKeys(QObject):
@@ -36,9 +47,9 @@ class RosterKeys(QObject):
     ) -> None:
         super().__init__(pane)
         self.roster, self.visible_roster, self._choose = roster, visible_roster, choose
-        self.filter_edit = QLineEdit()
+        self.filter_edit = FilterBox()
         self.filter_edit.setObjectName("rosterFilter")
-        self.filter_edit.setPlaceholderText("Find a name (/)")
+        self.filter_edit.setPlaceholderText("Find (/)")
         self.filter_edit.setToolTip(
             "Type part of a name, then Enter for the first match or 1-9 for a numbered one; Esc returns to the tiles."
         )

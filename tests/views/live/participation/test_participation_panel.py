@@ -357,6 +357,22 @@ def test_type_to_filter_then_enter_or_a_digit_logs_a_match(window: MainWindow, q
     assert panel.keys.filter_edit.text() == "" and panel.visible_roster.rowCount() == 12
 
 
+def test_the_name_filter_shows_its_placeholder_whole_with_the_pane_at_its_narrowest(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """With twelve present and talk time on (Stop shows too), the pane's buttons squeezed the filter box until its
+    placeholder read "Fi…". It keeps room for its placeholder, short enough that the pane grows no wider."""
+    start_live_session(window, present=12)
+    panel = window.participation_panel
+    panel.talk_button.click()
+    window.live_splitter.setSizes([1, 5000])  # the participation side dragged to its narrowest
+    edit = panel.keys.filter_edit
+    qtbot.waitUntil(lambda: edit.isVisible() and panel.stop_button.isVisible())
+    needs = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    assert edit.width() >= edit.minimumSizeHint().width() > needs
+    assert panel.width() == panel.minimumSizeHint().width(), "the pane at its narrowest"
+
+
 def test_the_roster_survives_names_in_any_script(window: MainWindow, qtbot: QtBot) -> None:
     from copdesk.store import teams
 
