@@ -119,6 +119,28 @@ def test_the_follow_up_list_shows_whole_rows(window: MainWindow, qtbot: QtBot, h
     assert table.verticalScrollBar().maximum() == table.model().rowCount() - _whole_rows_shown(table)
 
 
+def test_the_follow_up_list_ends_at_its_last_whole_row_and_the_notes_take_the_rest(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Given a height between two rows, the list showed its whole rows over a blank band, up to most of a row tall,
+    between it and the notes. Whatever the notes pane's height, the list ends at its last row and the notes take the
+    rest; taller, it grows back to its rows, and shorter again, it gives them up."""
+    add_team(window)
+    _with_follow_ups(window)
+    start_session(window)
+    box = window.notes_panel.follow_up
+    qtbot.waitUntil(box.table.isVisible)
+    splitter = window.ensure_live_page().right_splitter
+    total = sum(splitter.sizes())
+    shown = []
+    for notes in [*range(total, total // 2, -6), *range(total // 2, total, 6)]:  # shorter, then taller again
+        splitter.setSizes([total - notes, notes])
+        _heights(window)
+        assert box.whole_rows.height() == box.table.height(), f"a blank band under the last row at {notes} px"
+        shown.append(_whole_rows_shown(box.table))
+    assert shown[0] == shown[-1] == 3 and min(shown) == 1
+
+
 def test_marking_the_room_moves_no_pane_and_leaves_the_follow_up_list_its_rows(
     window: MainWindow, qtbot: QtBot
 ) -> None:

@@ -12,8 +12,8 @@ from collections.abc import Callable, Hashable
 from datetime import date, datetime
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget
 
 from copdesk.core.dates import format_uk, passed_note
@@ -34,6 +34,7 @@ from copdesk.views.widgets.whole_rows import WholeRows
 TITLE = "Follow up on agreed actions"
 SHORT_TITLE = "Follow up"  # beside the review buttons the whole title would not fit: it is the tooltip
 VISIBLE_ROWS = 3
+UNLIMITED = 16_777_215  # Qt's largest widget size
 
 
 class FollowUpBox(QWidget):
@@ -156,7 +157,29 @@ class FollowUpBox(QWidget):
         # Folded, it is its heading line and no more, even when the pane is short of room for everything: the
         # tab that needs the room gets it (a layout short of room otherwise shares the shortfall out).
         folded = self.toggle.sizeHint().height() if has_rows else self.empty.sizeHint().height()
-        self.setMaximumHeight(16_777_215 if expanded and has_rows else folded)
+        self.setMaximumHeight(UNLIMITED if expanded and has_rows else folded)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Given a height between two rows, the list shows the whole rows that fit, and the pixels over stayed in a
+        blank band under it: the box gives them back, so it ends at its last row and the notes below take them. The
+        box gets its room back when the pane's size changes (:meth:`eventFilter`) or the list is shown again."""
+        super().resizeEvent(event)
+        spare = self.whole_rows.height() - self.table.height()
+        if spare > 0 and self.whole_rows.isVisible():
+            self.setMaximumHeight(self.height() - spare)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.whole_rows.isVisible():
+            self.setMaximumHeight(UNLIMITED)  # as tall as its rows again, where the pane now has the room
+        return super().eventFilter(watched, event)
+
+    def event(self, event: QEvent) -> bool:
+        parent = self.parentWidget()
+        if parent is not None and event.type() == QEvent.Type.ParentAboutToChange:
+            parent.removeEventFilter(self)
+        elif parent is not None and event.type() == QEvent.Type.ParentChange:
+            parent.installEventFilter(self)
+        return super().event(event)
 
     def _update_buttons(self) -> None:
         """Only what makes sense for the selected action: a carried or closed one cannot be again. Done, Carry and
