@@ -31,6 +31,7 @@ from copdesk.views.widgets.labels import hint_label, message_label, show_message
 from copdesk.views.write_guard import KEPT_TYPED
 
 SHOWN_PRESENTERS = 4
+NO_FORMATS_YET = "The team has not run a session of its own yet: any format in the Format box is new to it."
 
 
 class NextSessionPlanSection(QWidget):
@@ -167,8 +168,8 @@ class NextSessionPlanSection(QWidget):
         recent = recent_formats(self.context.db, team_id)
         unused = formats_not_used(list(formats), recent)
         names = [point.content_format.text for key in unused if (point := formats[key]).content_format]
-        if not recent:
-            self.formats_label.setText("The team has held no sessions yet: any format in the Format box is new to it.")
+        if not recent:  # sessions run by others (a Spotlight) have no format of the team's
+            self.formats_label.setText(NO_FORMATS_YET)
         elif names:
             self.formats_label.setText(f"Formats not used in the team's last sessions: {'; '.join(names)}.")
         else:

@@ -4,7 +4,7 @@ warning and support, co-facilitator; saved as it is made, offered by the start d
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -19,6 +19,7 @@ from copdesk.services import calendar
 from copdesk.services.teams import set_member_active, set_member_role
 from copdesk.store import planning, series, sessions, teams
 from copdesk.store.records import session_record
+from copdesk.views.prepare.next_session_plan import NO_FORMATS_YET
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 
@@ -200,7 +201,7 @@ def test_who_has_not_presented_and_which_formats_are_unused(clocked_window: Main
     card = window.review_panel.review_sections.plan
     # Ash Lee facilitates: asking themselves to present is no suggestion.
     assert card.presenters_label.text() == "Not presented yet: Bo Day, Cy Vale."
-    assert card.formats_label.text() == "The team has held no sessions yet: any format in the Format box is new to it."
+    assert card.formats_label.text() == NO_FORMATS_YET
     dialog = window.session_flow.open_start_dialog()
     assert dialog is not None
     dialog.set_present({"Ash Lee", "Cy Vale"})
@@ -216,6 +217,22 @@ def test_who_has_not_presented_and_which_formats_are_unused(clocked_window: Main
     assert card.formats_label.text().startswith("Formats not used in the team's last sessions: A recent training")
     assert "A case" not in card.formats_label.text()
     assert _member(window, team, "Cy Vale")
+
+
+def test_a_team_that_has_only_attended_a_spotlight_is_not_told_it_has_held_no_sessions(
+    clocked_window: MainWindow,
+) -> None:
+    """A Spotlight is run by others and has no format of the team's, so it leaves every format new to the team; the
+    hint said the team had held no sessions, which its history contradicts."""
+    window = clocked_window
+    team = _team(window)
+    db, then = window.context.db, datetime(2026, 9, 24, 10, tzinfo=UTC)
+    spotlight = sessions.create_session(db, team.id, SessionKind.SPOTLIGHT, then)
+    sessions.start_session(db, spotlight.id, then, ground_rules_agreed=True)
+    sessions.end_session(db, spotlight.id, then + timedelta(hours=1))
+    window.review_panel.refresh()
+    card = window.review_panel.review_sections.plan
+    assert card.formats_label.text() == NO_FORMATS_YET and "held no sessions" not in NO_FORMATS_YET
 
 
 def test_a_bad_plan_is_refused_with_one_line_and_what_was_typed_stays(clocked_window: MainWindow) -> None:
