@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
-from operator import attrgetter
 from typing import NamedTuple
+
+from copdesk.core.edited_spans import EditedSpans
 
 
 class IdentifierKind(StrEnum):
@@ -90,7 +91,11 @@ _DATE_OF_BIRTH = re.compile(
 # a title in capitals needs its name in capitals ("MRS PATEL"), so a meeting "on MS Teams" is not a person. "MISS"
 # in capitals is the verb ("WE MISS HER"), never taken for a title. The name words are checked for capitals in
 # code, because ``re`` has no Unicode uppercase class.
-_TITLE = re.compile(r"(?<!\w)(?:Miss|Mrs|Mx|Ms|Mr|Dr|MRS|MX|MS|MR|DR)\.?(?=\s)")
+_TITLE_WORDS = r"(?:Miss|Mrs|Mx|Ms|Mr|Dr|MRS|MX|MS|MR|DR)"
+_TITLE = re.compile(rf"(?<!\w){_TITLE_WORDS}\.?(?=\s)")
+# A title is never a name: "Mr\nMrs Patel" is a title on its own, then a title and a name. Were it taken for one,
+# lines of titles ("Mr" on line after line) would each take the next, and every finding overlap the next.
+_IS_TITLE = re.compile(_TITLE_WORDS)
 # In text all in capitals a short word after a title is more often a word or an acronym than a name ("MR IS DUE",
 # "MS OT referral", "MS MDT"): there a name is an initial or a word of this many letters at least ("MR J SMITH",
 # "MRS PATEL"). A surname of two or three letters is then missed in capitals; written "Mr Lee" it is found.
@@ -115,7 +120,7 @@ def nhs_number_is_valid(digits: str) -> bool:
 
 def find_identifiers(text: str) -> list[Finding]:
     """Everything that looks like an identifier, in text order, with no two findings overlapping."""
-    return _kept(text, _marks(text, 0, len(text), len(text)), 0, [], [])
+    return _kept(text, _marks(text, 0, len(text), len(text)), 0, [], 0, [], 0, 0)[0]
 
 
 class IdentifierCheck:
@@ -129,22 +134,25 @@ class IdentifierCheck:
     edit, or after it, stand. The part scanned again is grown until no match, old or new, runs across either of
     its ends, so each check's scan arrives at each end as it would through the whole text. Which of overlapping
     findings is kept goes from the first to the last: those before the edit stand, and after it the choice is
-    made again until a finding kept before is kept again. Every finding is then the one :func:`find_identifiers`
-    gives (the tests compare the two over many edits). The cost follows the edit, the findings after it (moved
-    by what it added or took away) and comparing the texts, not the note's length; only a chain of findings each
-    overlapping the next ("Mr" alone on line after line) is gone through again after an edit inside it.
+    made again until neither the findings kept before nor those chosen again reach the next mark. Every finding is
+    then the one :func:`find_identifiers` gives (the tests compare the two over many edits). The marks and findings
+    after the edit move by what it added or took away only on paper (:class:`~copdesk.core.edited_spans.EditedSpans`):
+    the cost follows the edit, how far it is from the one before, and comparing the texts, not the note's length nor
+    how many findings it holds. Only a chain of findings each overlapping the next is gone through again after an
+    edit inside it.
     """
 
     def __init__(self) -> None:
         self._text = ""
-        self._marks: list[_Mark] = []  # in the order findings are chosen in (see _order)
-        self._findings: list[Finding] = []
+        self._marks = EditedSpans[_Mark](_moved_mark)  # in the order findings are chosen in (see _order)
+        self._findings = EditedSpans[Finding](_moved_finding)
         self._longest = 0  # no match is longer: how far back one that runs across a point can start
 
-    def check(self, text: str) -> list[Finding]:
+    def check(self, text: str) -> Sequence[Finding]:
+        """The findings in ``text``, in a sequence later checks leave as it is."""
         old = self._text
         if text == old:
-            return list(self._findings)
+            return self._findings.snapshot()
         same_start = _common_prefix(old, text)
         same_end = _common_suffix(old, text, min(len(old), len(text)) - same_start)
         moved = len(text) - len(old)
@@ -156,32 +164,31 @@ class IdentifierCheck:
             if grown == stop:
                 break
             stop = grown
-        later = [
-            _Mark(m.start + moved, m.end + moved, m.scanned + moved, m.kind, m.flagged)
-            for m in self._marks[bisect_left(self._marks, stop - moved, key=_START) :]
-        ]
-        self._marks[bisect_left(self._marks, start, key=_START) :] = [*window, *later]
+        first = self._marks.first_from(start)
+        self._marks.replace(first, self._marks.first_from(stop - moved), window, moved)
         self._longest = max([self._longest, *(mark.scanned - mark.start for mark in window)])
-        before = bisect_left(self._findings, start, key=_START)
-        kept_later = [
-            Finding(f.kind, f.start + moved, f.end + moved, f.text, f.message)
-            for f in self._findings[bisect_left(self._findings, stop - moved, key=_START) :]
-        ]
+        # The findings from the edit on go; those after it are moved, and kept again from the first chosen again.
+        before, after = self._findings.first_from(start), self._findings.first_from(stop - moved)
+        # How far the findings kept before reached at the edit's end: a title's name may run on past it.
+        reached = self._findings[after - 1].end if after else 0
+        reached = reached + moved if reached > stop - moved else min(reached, stop)
+        self._findings.replace(before, after, [], moved)
         reach = self._findings[before - 1].end if before else 0
-        self._findings[before:] = _kept(text, window, reach, later, kept_later)
+        kept, stood = _kept(text, window, reach, self._marks, first + len(window), self._findings, before, reached)
+        self._findings.replace(before, stood, kept, 0)
         self._text = text
-        return list(self._findings)
+        return self._findings.snapshot()
 
     def _free_point(self, point: int, *, forward: bool) -> int:
         """``point`` in the last text, moved back to the start (or on to the end) of any match of the last check
         that runs across it, until none does."""
         while True:
-            index = bisect_left(self._marks, point, key=_START)
+            index = self._marks.first_from(point)
             across: list[_Mark] = []
-            while index > 0 and self._marks[index - 1].start > point - self._longest:
+            while index > 0 and (mark := self._marks[index - 1]).start > point - self._longest:
                 index -= 1
-                if self._marks[index].scanned > point:
-                    across.append(self._marks[index])
+                if mark.scanned > point:
+                    across.append(mark)
             if not across:
                 return point
             point = max(mark.scanned for mark in across) if forward else min(mark.start for mark in across)
@@ -193,7 +200,6 @@ class IdentifierCheck:
 _READ_PIECES = 10
 _LOOK_BEHIND = 2
 _PIECE = re.compile(r"\S+")
-_START = attrgetter("start")
 _FIRST_REACH = 256  # characters looked through for runs of non-space ones, four times more each time it is short
 
 
@@ -292,6 +298,14 @@ class _Mark(NamedTuple):
     flagged: bool
 
 
+def _moved_mark(mark: _Mark, by: int) -> _Mark:
+    return _Mark(mark.start + by, mark.end + by, mark.scanned + by, mark.kind, mark.flagged)
+
+
+def _moved_finding(finding: Finding, by: int) -> Finding:
+    return replace(finding, start=finding.start + by, end=finding.end + by)
+
+
 _SCANS = (
     (_NHS_NUMBER, IdentifierKind.NHS_NUMBER),
     (_POSTCODE, IdentifierKind.POSTCODE),
@@ -330,27 +344,39 @@ def _order(mark: _Mark) -> tuple[int, int, int]:
     return (mark.start, mark.start - mark.end, _KIND_ORDER[mark.kind])
 
 
-def _kept(text: str, marks: list[_Mark], reach: int, later: list[_Mark], kept_later: list[Finding]) -> list[Finding]:
-    """The findings among ``marks`` then ``later`` (each in :func:`_order`), leaving out any that starts before
-    ``reach`` (where the findings kept before them end) or overlaps one kept before it. ``kept_later`` are those
-    kept among ``later`` before an edit: from the first of them kept again, the rest are kept as they were."""
+def _kept(
+    text: str,
+    marks: Sequence[_Mark],
+    reach: int,
+    later: Sequence[_Mark],
+    later_from: int,
+    kept_later: Sequence[Finding],
+    kept_from: int,
+    reached: int,
+) -> tuple[list[Finding], int]:
+    """The findings among ``marks`` then ``later[later_from:]`` (each in :func:`_order`), leaving out any that
+    starts before ``reach`` (where the findings kept before them end) or overlaps one kept before it.
+    ``kept_later[kept_from:]`` are those kept among ``later`` before an edit, and ``reached`` how far those kept before
+    them reached: at the first mark of ``later`` that neither those nor the ones chosen here reach, the choice goes on
+    as it went before, so the rest are kept as they were. Returns the findings chosen, and the index in ``kept_later``
+    from which the rest stand."""
     kept: list[Finding] = []
+    index, reach_before = kept_from, reached
     for mark in (mark for mark in marks if mark.flagged):
         if mark.start >= reach:
             kept.append(_finding(mark.kind, text, mark.start, mark.end))
             reach = mark.end
-    index = 0
-    for mark in (mark for mark in later if mark.flagged):
+    for position in range(later_from, len(later)):
+        mark = later[position]
         while index < len(kept_later) and kept_later[index].start < mark.start:
+            reach_before = kept_later[index].end
             index += 1
-        if mark.start < reach:
-            continue
-        was = kept_later[index] if index < len(kept_later) else None
-        if was is not None and (was.start, was.end, was.kind) == (mark.start, mark.end, mark.kind):
-            return kept + kept_later[index:]
-        kept.append(_finding(mark.kind, text, mark.start, mark.end))
-        reach = mark.end
-    return kept
+        if max(reach, reach_before) <= mark.start:
+            return kept, index
+        if mark.flagged and mark.start >= reach:
+            kept.append(_finding(mark.kind, text, mark.start, mark.end))
+            reach = mark.end
+    return kept, len(kept_later)
 
 
 def _capitals_name(word: str) -> bool:
@@ -366,6 +392,8 @@ def _name_end(text: str, title: re.Match[str]) -> int:
         if word is None and count == 0 and not title[0].upper().startswith("DR"):
             word = _NAME_ON_NEXT_LINE.match(text, end)
         if word is None or not (_capitals_name(word[1]) if in_capitals else word[1][0].isupper()):
+            break
+        if _IS_TITLE.fullmatch(word[1]):
             break
         # Keep the full stop of an initial ("J."), not one that ends the sentence ("Smith.").
         end = word.end() if len(word[1]) == 1 else word.end(1)

@@ -15,6 +15,8 @@ note would shift the removal onto the wrong words.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
@@ -35,7 +37,7 @@ _KIND_WORDS = {
 Editor = QPlainTextEdit | QTextEdit | QLineEdit
 
 
-def looks_like(findings: list[Finding]) -> str:
+def looks_like(findings: Sequence[Finding]) -> str:
     """One short line naming the first finding, and how many more there are ("" for none)."""
     if not findings:
         return ""
@@ -49,7 +51,7 @@ class IdentifierWarning(Banner):
         super().__init__("warning", parent)
         self.setObjectName("identifierWarning")
         self.editor = editor
-        self.findings: list[Finding] = []
+        self.findings: Sequence[Finding] = []
         self._check = IdentifierCheck()
         self._ignored: set[tuple[str, str]] = set()
         self._timer = QTimer(self)
@@ -69,10 +71,11 @@ class IdentifierWarning(Banner):
     def _text(self) -> str:
         return self.editor.text() if isinstance(self.editor, QLineEdit) else self.editor.document().toPlainText()
 
-    def check_now(self) -> list[Finding]:
+    def check_now(self) -> Sequence[Finding]:
         self._timer.stop()
-        text = self._text()
-        self.findings = [f for f in self._check.check(text) if (f.kind.value, f.text) not in self._ignored]
+        found = self._check.check(self._text())
+        # Gone through one by one only when something was said not to be an identifier: a long note may hold many.
+        self.findings = [f for f in found if (f.kind.value, f.text) not in self._ignored] if self._ignored else found
         self._refresh()
         return self.findings
 

@@ -1,0 +1,88 @@
+"""Spans of a text kept in order as the text is edited, where an edit moves every span after it only on paper.
+
+The identifier check (:class:`copdesk.core.privacy.IdentifierCheck`) keeps what it matched and found in a note of
+up to 1 MB. Each key typed moves every span after it by the same amount; writing each of them again took half a
+second a key in a note of many findings ("Mr" on line after line), whatever little the key changed. Here the spans
+from one index on are stored as they were, with the amount they have moved since: an edit writes again only the
+spans between it and the edit before (a facilitator types in one place), and reading a span adds the amount.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol, TypeVar, overload
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Span)
+
+
+def _start(span: _Span) -> int:
+    return span.start
+
+
+class EditedSpans(Sequence[S]):
+    """Spans in order of their start; ``moved(span, by)`` is the span ``by`` characters further on."""
+
+    def __init__(self, moved: Callable[[S, int], S]) -> None:
+        self._spans: list[S] = []
+        self._from = 0  # the spans from this index on are stored ``_by`` characters before where they are
+        self._by = 0
+        self._moved = moved
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    @overload
+    def __getitem__(self, index: int) -> S: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[S]: ...
+    def __getitem__(self, index: int | slice) -> S | Sequence[S]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        index = index + len(self) if index < 0 else index
+        span = self._spans[index]
+        return span if index < self._from or not self._by else self._moved(span, self._by)
+
+    def __iter__(self) -> Iterator[S]:
+        return (self[index] for index in range(len(self)))
+
+    def first_from(self, point: int) -> int:
+        """The index of the first span that starts at ``point`` or after it."""
+        index = bisect_left(self._spans, point, 0, self._from, key=_start)
+        if index < self._from:
+            return index
+        return bisect_left(self._spans, point - self._by, self._from, len(self._spans), key=_start)
+
+    def replace(self, first: int, last: int, spans: Sequence[S], moved: int) -> None:
+        """The spans at ``[first, last)`` become ``spans``, and those after them move on by ``moved`` characters.
+
+        Only the spans between this edit and the last are written again, or those from the last to the end, when
+        they are fewer (the first edit after the whole text was checked)."""
+        count = len(self._spans)
+        if self._from <= last:
+            self._write_moved(self._from, first, self._by)
+            self._from, self._by = last, self._by + moved
+        elif self._from - last <= count - self._from:
+            self._write_moved(last, self._from, moved)
+            self._by += moved
+        else:
+            self._write_moved(self._from, count, self._by)
+            self._from, self._by = last, moved
+        self._spans[first:last] = spans
+        self._from += len(spans) - (last - first)
+
+    def _write_moved(self, first: int, last: int, by: int) -> None:
+        if by and first < last:
+            self._spans[first:last] = [self._moved(span, by) for span in self._spans[first:last]]
+
+    def snapshot(self) -> Sequence[S]:
+        """The spans as they are now, unchanged by later edits (a copy of the list, not of the spans)."""
+        copy = EditedSpans(self._moved)
+        copy._spans, copy._from, copy._by = list(self._spans), self._from, self._by
+        return copy
