@@ -14,9 +14,11 @@ connection of its own). A gap also grows when other processes take the CPU, so t
 between heartbeats (``time.thread_time``) is printed beside it: the share of each stall that was the app's
 work. Autosaves are timed through ``store.notes.save_session_text``. The burst runs twice: into the empty notes,
 then at the end of a 30 KB note (a long session's notes, saved before the burst starts), where every autosave
-writes the whole note again. Figures only, never pass/fail.
+writes the whole note again. A third, slower run types ``--name-keys`` keys in the middle of a 1 MB note of names
+and titles ("Mr" at a line's end, its name on the next; a title alone), each followed by a pause long enough for the
+identifier check to run, and prints how long each of those checks took. Figures only, never pass/fail.
 
-    python bench/typing_burst.py [--keys 1000] [--interval 5] [--db bench/out/history.db]
+    python bench/typing_burst.py [--keys 1000] [--interval 5] [--name-keys 30] [--db bench/out/history.db]
 """
 
 from __future__ import annotations
@@ -40,16 +42,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from copdesk.app import run_from_command_line
+from copdesk.core.privacy import IdentifierCheck
 from copdesk.sandbox import sandbox_folder, start_session
 from copdesk.store import notes
 from copdesk.store.connection import as_database
 from copdesk.views.live.notes.notes_panel import AUTOSAVE_MS
 from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.widgets.identifier_warning import CHECK_DELAY_MS
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB = ROOT / "bench" / "out" / "history.db"
@@ -91,16 +94,29 @@ def long_note(size: int, seed: int = 30) -> str:
     return "\n\n".join(paragraphs)[:size]
 
 
+NAMES_NOTE_BYTES = 1_000_000  # the most a note holds
+NAMES_LINES = "Met Mrs Okafor and Mr\nPatel; Dr Lee wrote.\nMr\nMrs\n"  # three findings, and titles alone
+
+
+def names_note(size: int) -> str:
+    """About ``size`` characters of names and titles, as a note full of them reads to the identifier check."""
+    return (NAMES_LINES * (size // len(NAMES_LINES) + 1))[:size]
+
+
 @dataclass
 class Phase:
-    """One burst: what is typed (after ``prefix``, already in the note), and what was measured while it was."""
+    """One burst: what is typed (in the middle of ``prefix``, already in the note, or at its end), one key every
+    ``interval_ms`` (the command line's when 0), and what was measured while it was."""
 
     label: str
     prefix: str
     text: str
+    in_middle: bool = False
+    interval_ms: int = 0
     beats: list[tuple[float, float]] = field(default_factory=list)  # (wall, this thread's CPU time)
     handling: list[float] = field(default_factory=list)
     saves: list[float] = field(default_factory=list)
+    checks: list[float] = field(default_factory=list)  # the identifier check at each pause
     typed: int = 0
     shown: str = ""
     saved: str = ""
@@ -123,7 +139,7 @@ class Burst:
         self.pulse.timeout.connect(lambda: self.phase.beats.append((time.perf_counter(), time.thread_time())))
         self.typist = QTimer()
         self.typist.setTimerType(Qt.TimerType.PreciseTimer)
-        self.typist.setInterval(interval_ms)
+        self.interval_ms = interval_ms
         self.typist.timeout.connect(self.type_one)
         save_session_text = notes.save_session_text
 
@@ -134,6 +150,15 @@ class Burst:
             return result
 
         notes.save_session_text = timed_save  # the notes pane calls it through the module
+        check = IdentifierCheck.check
+
+        def timed_check(self_: IdentifierCheck, text: str) -> Any:
+            started = time.perf_counter()
+            result = check(self_, text)
+            self.phase.checks.append((time.perf_counter() - started) * 1000)
+            return result
+
+        IdentifierCheck.check = timed_check  # type: ignore[method-assign,assignment]
 
     @property
     def phase(self) -> Phase:
@@ -165,9 +190,14 @@ class Burst:
         if self.phase.prefix:
             editor.setPlainText(self.phase.prefix)
             self.window.notes_panel.flush()
-            editor.moveCursor(QTextCursor.MoveOperation.End)
+            self.window.notes_panel.identifier_warning.check_now()  # as a session's notes are when it is loaded
+            cursor = editor.textCursor()
+            cursor.setPosition(len(self.phase.prefix) // 2 if self.phase.in_middle else len(self.phase.prefix))
+            editor.setTextCursor(cursor)
             self.phase.saves.clear()
+            self.phase.checks.clear()
         self.pulse.start()
+        self.typist.setInterval(self.phase.interval_ms or self.interval_ms)
         self.typist.start()
 
     def type_one(self) -> None:
@@ -209,6 +239,7 @@ class Burst:
 
 
 def report(phase: Phase, interval: int, db_name: str) -> None:
+    interval = phase.interval_ms or interval
     gaps = [(later[0] - earlier[0]) * 1000 for earlier, later in itertools.pairwise(phase.beats)]
     busy = [(later[1] - earlier[1]) * 1000 for earlier, later in itertools.pairwise(phase.beats)]
     print(f"\n{phase.label}: {phase.typed} keystrokes, one every {interval} ms, into a live session on {db_name}")
@@ -229,7 +260,14 @@ def report(phase: Phase, interval: int, db_name: str) -> None:
     saves = phase.saves
     median_save = statistics.median(saves) if saves else 0.0
     print(f"  autosaves: {len(saves)}, median {median_save:.1f} ms, longest {max(saves, default=0):.1f} ms")
-    expected = phase.prefix + phase.text
+    if phase.in_middle:
+        checks = phase.checks
+        print(
+            f"  identifier checks at the pauses: {len(checks)}, median {statistics.median(checks):.1f} ms, "
+            f"longest {max(checks):.1f} ms"
+        )
+    middle = len(phase.prefix) // 2 if phase.in_middle else len(phase.prefix)
+    expected = phase.prefix[:middle] + phase.text + phase.prefix[middle:]
     complete = phase.saved == expected and phase.shown == expected
     print(
         f"  saved: {len(phase.saved):,} of {len(expected):,} characters; "
@@ -241,6 +279,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=1000)
     parser.add_argument("--interval", type=int, default=5, help="milliseconds between keystrokes")
+    parser.add_argument("--name-keys", type=int, default=30, help="keys typed, a pause after each, into names")
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
     args = parser.parse_args()
     if not args.db.exists():
@@ -251,6 +290,13 @@ def main() -> int:
     phases = [
         Phase("into empty notes", "", text),
         Phase(f"at the end of a {len(prefix.encode()) // 1000} KB note", prefix, text_to_type(args.keys, seed=10)),
+        Phase(
+            f"in the middle of a {NAMES_NOTE_BYTES // 1_000_000} MB note of names and titles, a pause after each key",
+            names_note(NAMES_NOTE_BYTES),
+            text_to_type(args.name_keys, seed=11),
+            in_middle=True,
+            interval_ms=CHECK_DELAY_MS + 100,
+        ),
     ]
     with sandbox_folder(prefix="copdesk-typing-") as folder:
         db_path = folder / "history.db"
