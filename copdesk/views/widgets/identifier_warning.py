@@ -15,7 +15,7 @@ note would shift the removal onto the wrong words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
@@ -58,6 +58,11 @@ class IdentifierWarning(Banner):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.check_now)
+        self._pieces: Iterator[None] | None = None  # a text just loaded, still being checked a piece at a time
+        self._piece_timer = QTimer(self)
+        self._piece_timer.setSingleShot(True)
+        self._piece_timer.setInterval(0)
+        self._piece_timer.timeout.connect(self._check_piece)
         editor.textChanged.connect(lambda *_text: self._timer.start())
         self.closed.connect(self.ignore_current)
 
@@ -71,8 +76,34 @@ class IdentifierWarning(Banner):
     def _text(self) -> str:
         return self.editor.text() if isinstance(self.editor, QLineEdit) else self.editor.document().toPlainText()
 
+    def check_loaded_text(self) -> None:
+        """A text just put in the editor (a session's notes, 1 MB at most): checked a piece at a time between the
+        window's events, never holding it, and the warning shown once all of it is checked, for the text the editor
+        holds then. The findings of the text before it go at once, and its check with them, unfinished or not."""
+        self._timer.stop()
+        self._check = IdentifierCheck()
+        self._pieces = self._check.check_in_pieces(self._text())
+        self.findings = []
+        self._refresh()
+        self._piece_timer.start()
+
+    def _check_piece(self) -> None:
+        if self._pieces is None:
+            return
+        try:
+            next(self._pieces)
+        except StopIteration:
+            self.check_now()
+            return
+        self._piece_timer.start()
+
     def check_now(self) -> Sequence[Finding]:
         self._timer.stop()
+        self._piece_timer.stop()
+        if self._pieces is not None:  # the rest of a text just loaded, all at once: the findings are wanted now
+            for _ in self._pieces:
+                pass
+            self._pieces = None
         found = self._check.check(self._text())
         # Gone through one by one only when something was said not to be an identifier: a long note may hold many.
         self.findings = [f for f in found if (f.kind.value, f.text) not in self._ignored] if self._ignored else found

@@ -207,7 +207,7 @@ class NotesPanel(Pane):
         self.editor.setPlainText(stored.text if stored else "")
         self.editor.blockSignals(False)
         self._dirty = False
-        self.identifier_warning.check_now()  # a resumed session's text is checked too
+        self.identifier_warning.check_loaded_text()  # a resumed session's text is checked too, between events
         members = list_members(self.context.db, session.team_id)
         self.follow_up.set_session(session.team_id, session.id)
         self.action_editor.set_session(session.team_id, session.id, members)
@@ -226,6 +226,7 @@ class NotesPanel(Pane):
         self.editor.blockSignals(True)
         self.editor.clear()
         self.editor.blockSignals(False)
+        self.identifier_warning.check_loaded_text()  # a note still being checked is let go
         self.content.hide()
         self._show_saved("")
         self.show_empty(EMPTY_MESSAGE)
