@@ -106,6 +106,7 @@ _NAME_WORD = re.compile(r"[^\S\n]+" + _NAME)
 # an address line as often as not ("Oak Dr\nManchester"), and never across a blank line.
 _NAME_ON_NEXT_LINE = re.compile(r"[^\S\n]*\n[^\S\n]*" + _NAME)
 _MAX_NAME_WORDS = 3  # "Mrs J. Smith-Jones" or "Dr Anna Maria Smith"
+_LINE_BREAK = re.compile(r"\r?\n")
 
 
 def nhs_number_is_valid(digits: str) -> bool:
@@ -273,7 +274,10 @@ def remove_finding(text: str, finding: Finding) -> str:
     """
     if text[finding.start : finding.end] != finding.text:
         raise ValueError("the text has changed since this was found; check it again")
-    return text[: finding.start] + _PLACEHOLDERS[finding.kind] + text[finding.end :]
+    # A name on the line after its title ("Mr.\nSmith") goes as "Mr. Smith" does, and its lines stay lines: the
+    # placeholder starts the name's line, where it would otherwise join the two.
+    breaks = "".join(_LINE_BREAK.findall(finding.text))
+    return text[: finding.start] + breaks + _PLACEHOLDERS[finding.kind] + text[finding.end :]
 
 
 def placeholder_for(kind: IdentifierKind) -> str:

@@ -253,6 +253,20 @@ def test_remove_finding_replaces_only_that_span() -> None:
     assert remove_finding(text, nhs) == "Mr Smith, NHS [NHS number removed], lives in M1 1AE."
 
 
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("Visited Mr. Smith at home", "Visited [name removed] at home"),
+        # A name on the next line goes as it does on the title's, and the line break stays, before the placeholder.
+        ("Visited Mr.\nSmith at home", "Visited \n[name removed] at home"),
+        ("spoke to MR\r\nO'NEILL today", "spoke to \r\n[name removed] today"),
+        ("DOB:\n01/02/1950 noted", "\n[date of birth removed] noted"),
+    ],
+)
+def test_removing_a_finding_keeps_the_lines_of_the_text(text: str, removed: str) -> None:
+    assert remove_all(text) == removed
+
+
 def test_remove_finding_refuses_a_stale_finding() -> None:
     text = "Visited Mrs Jones."
     finding = find_identifiers(text)[0]

@@ -38,12 +38,14 @@ Editor = QPlainTextEdit | QTextEdit | QLineEdit
 
 
 def looks_like(findings: Sequence[Finding]) -> str:
-    """One short line naming the first finding, and how many more there are ("" for none)."""
+    """One short line naming the first finding, and how many more there are ("" for none). The finding's spaces and
+    line breaks read as one space: a name on the line after its title ("Mr.\nSmith") is quoted on one line."""
     if not findings:
         return ""
     others = len(findings) - 1
     more = f" (and {others} more)" if others else ""
-    return f"“{shortened(findings[0].text)}” looks like {_KIND_WORDS[findings[0].kind.value]}{more}."
+    words = " ".join(findings[0].text.split())
+    return f"“{shortened(words)}” looks like {_KIND_WORDS[findings[0].kind.value]}{more}."
 
 
 class IdentifierWarning(Banner):

@@ -77,3 +77,18 @@ def test_words_typed_while_a_loaded_note_is_checked_are_checked_with_it(window: 
     _shown_while_checking(panel.identifier_warning)
     assert list(panel.identifier_warning.findings) == find_identifiers(panel.editor.toPlainText())
     assert [finding.text for finding in panel.identifier_warning.findings] == ["Dr Lee", "Mrs Okafor"]
+
+
+def test_a_name_on_the_line_after_its_title_is_quoted_on_one_line_and_removed_leaving_the_lines(
+    window: MainWindow,
+) -> None:
+    (session_id,) = _sessions_with_notes(window, "Visited Mr.\nSmith at home.\nAgreed next steps.")
+    panel = window.notes_panel
+    panel.load_session(session_id)
+    warning = panel.identifier_warning
+    warning.check_now()
+    assert warning.label.text() == "“Mr. Smith” looks like a person's name."
+    warning.button("Remove").click()
+    assert panel.editor.toPlainText() == "Visited \n[name removed] at home.\nAgreed next steps."
+    panel.editor.undo()
+    assert panel.editor.toPlainText() == "Visited Mr.\nSmith at home.\nAgreed next steps."
