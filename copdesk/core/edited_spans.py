@@ -4,7 +4,8 @@ The identifier check (:class:`copdesk.core.privacy.IdentifierCheck`) keeps what 
 up to 1 MB. Each key typed moves every span after it by the same amount; writing each of them again took half a
 second a key in a note of many findings ("Mr" on line after line), whatever little the key changed. Here the spans
 from one index on are stored as they were, with the amount they have moved since: an edit writes again only the
-spans between it and the edit before (a facilitator types in one place), and reading a span adds the amount.
+spans between it and the edit before (a facilitator types in one place), and reading a span adds the amount. Where
+an edit is, the texts before and after it say (:func:`common_prefix`, :func:`common_suffix`).
 """
 
 from __future__ import annotations
@@ -86,3 +87,27 @@ class EditedSpans(Sequence[S]):
         copy = EditedSpans(self._moved)
         copy._spans, copy._from, copy._by = list(self._spans), self._from, self._by
         return copy
+
+
+def common_prefix(old: str, new: str) -> int:
+    """How many characters the texts start with alike, compared in halves (in C, each character about twice)."""
+    same, most = 0, min(len(old), len(new))
+    while same < most:
+        half = (same + most + 1) // 2
+        if old[same:half] == new[same:half]:
+            same = half
+        else:
+            most = half - 1
+    return same
+
+
+def common_suffix(old: str, new: str, most: int) -> int:
+    """How many characters, at most ``most``, the texts end with alike."""
+    same = 0
+    while same < most:
+        half = (same + most + 1) // 2
+        if old[len(old) - half : len(old) - same] == new[len(new) - half : len(new) - same]:
+            same = half
+        else:
+            most = half - 1
+    return same

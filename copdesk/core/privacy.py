@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import NamedTuple
 
-from copdesk.core.edited_spans import EditedSpans
+from copdesk.core.edited_spans import EditedSpans, common_prefix, common_suffix
 
 
 class IdentifierKind(StrEnum):
@@ -154,8 +154,8 @@ class IdentifierCheck:
         old = self._text
         if text == old:
             return self._findings.snapshot()
-        same_start = _common_prefix(old, text)
-        same_end = _common_suffix(old, text, min(len(old), len(text)) - same_start)
+        same_start = common_prefix(old, text)
+        same_end = common_suffix(old, text, min(len(old), len(text)) - same_start)
         moved = len(text) - len(old)
         start = self._free_point(_pieces_back(text, same_start, _READ_PIECES + 1), forward=False)
         stop = min(len(text), len(text) - same_end + _LOOK_BEHIND)
@@ -213,30 +213,6 @@ _READ_PIECES = 10
 _LOOK_BEHIND = 2
 _PIECE = re.compile(r"\S+")
 _FIRST_REACH = 256  # characters looked through for runs of non-space ones, four times more each time it is short
-
-
-def _common_prefix(old: str, new: str) -> int:
-    """How many characters the texts start with alike, compared in halves (in C, each character about twice)."""
-    same, most = 0, min(len(old), len(new))
-    while same < most:
-        half = (same + most + 1) // 2
-        if old[same:half] == new[same:half]:
-            same = half
-        else:
-            most = half - 1
-    return same
-
-
-def _common_suffix(old: str, new: str, most: int) -> int:
-    """How many characters, at most ``most``, the texts end with alike."""
-    same = 0
-    while same < most:
-        half = (same + most + 1) // 2
-        if old[len(old) - half : len(old) - same] == new[len(new) - half : len(new) - same]:
-            same = half
-        else:
-            most = half - 1
-    return same
 
 
 def _pieces_back(text: str, at: int, count: int) -> int:
