@@ -151,9 +151,13 @@ class IdentifierCheck:
 
     def check(self, text: str) -> Sequence[Finding]:
         """The findings in ``text``, in a sequence later checks leave as it is."""
+        self._check_edit(text)
+        return self._findings.snapshot()
+
+    def _check_edit(self, text: str) -> None:
         old = self._text
         if text == old:
-            return self._findings.snapshot()
+            return
         same_start = common_prefix(old, text)
         same_end = common_suffix(old, text, min(len(old), len(text)) - same_start)
         moved = len(text) - len(old)
@@ -178,7 +182,6 @@ class IdentifierCheck:
         kept, stood = _kept(text, window, reach, self._marks, first + len(window), self._findings, before, reached)
         self._findings.replace(before, stood, kept, 0)
         self._text = text
-        return self._findings.snapshot()
 
     def check_in_pieces(self, text: str) -> Iterator[None]:
         """Check ``text`` :data:`PIECE_SIZE` characters more at a time (each piece as if typed at the end), stopping
@@ -186,7 +189,7 @@ class IdentifierCheck:
         1 MB at once held it for 0.15 to 2 s. Once this has run out, :meth:`check` gives ``text``'s findings at
         once, and those of a text edited since with the cost of the edit."""
         for end in range(min(PIECE_SIZE, len(text)), len(text) + PIECE_SIZE, PIECE_SIZE):
-            self.check(text[:end])
+            self._check_edit(text[:end])
             yield
 
     def _free_point(self, point: int, *, forward: bool) -> int:
@@ -204,7 +207,7 @@ class IdentifierCheck:
             point = max(mark.scanned for mark in across) if forward else min(mark.start for mark in across)
 
 
-PIECE_SIZE = 16_384  # a few milliseconds of checking, in prose or in a text full of names
+PIECE_SIZE = 8_192  # a few milliseconds of checking, in prose or in a text full of names
 
 # No match reads more runs of non-space characters than this from where it starts: "date of birth is 12th of
 # March, 1950" is eight, a title with three names and the word after them five; and none looks further back than
