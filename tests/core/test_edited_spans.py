@@ -36,6 +36,7 @@ def test_spans_read_as_a_list_edited_the_same_way_reads(seed: int) -> None:
         model[first + len(new) :] = [moved(span, by) for span in model[first + len(new) :]]
         spans.replace(first, last, new, by)
         assert list(spans) == model
+        assert list(spans[first:]) == model[first:] and spans[-1:] == model[-1:]
         point = rng.randint(0, model[-1].start + 1 if model else 1)
         assert spans.first_from(point) == bisect_left([span.start for span in model], point)
         if step % 50 == 0:
