@@ -117,7 +117,3 @@ def _storage_message(exc: OSError | sqlite3.Error) -> str:
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc} ({exc.filename or 'file'})"
     return f"the database could not be read or written ({type(exc).__name__}); nothing more was written"
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

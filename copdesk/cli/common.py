@@ -37,6 +37,15 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"copdesk-cli: {message} (see 'copdesk-cli --help')\n")
 
 
+def whole_number(text: str) -> int:
+    """An argparse type for a count (``--months``, ``--next``): a whole number, or a usage error saying so in words
+    (argparse's own says "invalid int value"); whether it is in range is the command's to say."""
+    try:
+        return int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text[:30]!r} is not a whole number") from exc
+
+
 def row_number(text: str) -> int:
     """An argparse type for a record's number (``export SESSION_ID``): a number SQLite could hold, or a usage error."""
     try:
@@ -92,6 +101,11 @@ class Context:
             raise UserError(
                 f"No database at {shown(path)}: a restore was cut short there, with the backup ready. Open CoPDesk "
                 "on it to put the backup in place."
+            )
+        if not path.exists() and not paths.named_explicitly(self.args.db):  # the default: CoPDesk not run yet
+            raise UserError(
+                f"No database at {shown(path)} yet; nothing was created. Open CoPDesk to create your team, or give "
+                "the database with --db PATH."
             )
         if not path.exists():
             raise UserError(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from copdesk import paths
-from copdesk.cli.common import AddCommand, Context, UserError, app_lock, chosen_team
+from copdesk.cli.common import AddCommand, Context, UserError, app_lock, chosen_team, whole_number
 from copdesk.store.location import shown
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def add_data_commands(add: AddCommand) -> None:
     add("upgrade", _cmd_upgrade, "Update a database saved by an older CoPDesk (a verified copy is kept first).")
 
     retention = add("retention", _cmd_retention, "Delete sessions older than N months, from the database and backups.")
-    retention.add_argument("--months", type=int, required=True, metavar="N", help="keep this many months")
+    retention.add_argument("--months", type=whole_number, required=True, metavar="N", help="keep this many months")
     retention.add_argument("--yes", action="store_true", help="delete; without it, only say what would go")
     retention.add_argument("--delete-damaged", action="store_true", help=DELETE_DAMAGED_HELP)
 

@@ -17,7 +17,16 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from copdesk.cli.common import EXIT_OK, EXIT_USAGE, AddCommand, Context, UserError, chosen_team, row_number
+from copdesk.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    AddCommand,
+    Context,
+    UserError,
+    chosen_team,
+    row_number,
+    whole_number,
+)
 from copdesk.core.cancellations import CANCELLATIONS_DOCUMENT, WHAT_TO_DO
 from copdesk.core.cpd import CPD_DOCUMENT
 from copdesk.core.export_formats import ExportFormat
@@ -46,7 +55,9 @@ def add_report_commands(add: AddCommand) -> None:
         "the cancellations of meetings taken off its calendar (--format cancel).",
     )
     schedule.add_argument("--team", required=True, metavar="NAME", help="the team")
-    schedule.add_argument("--next", type=int, default=6, metavar="N", help="how many sessions to list (default 6)")
+    schedule.add_argument(
+        "--next", type=whole_number, default=6, metavar="N", help="how many sessions to list (default 6)"
+    )
     schedule.add_argument(
         "--from", dest="first", metavar="DATE", help="list from this day, like 2027-01-01 (default: now)"
     )

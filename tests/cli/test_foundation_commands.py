@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from copdesk import paths
+from copdesk import __version__, paths
 from copdesk.store.connection import open_database
-from tests.cli.conftest import CallCli, RunCli, one_line_error
+from tests.cli.conftest import ROOT, CallCli, RunCli, one_line_error
 
 
 def _create(db_path: Path) -> None:
@@ -32,6 +34,36 @@ def test_each_exit_code_as_a_shell_sees_it(run_cli: RunCli, db_path: Path, tmp_p
     assert text_file.read_text(encoding="utf-8") == "not a database"
     misused = run_cli("check", "--bogus")
     assert "unrecognized arguments: --bogus" in one_line_error(misused, 2) and misused.stdout == ""
+
+
+def test_a_command_before_copdesk_has_ever_run_says_to_open_it(call_cli: CallCli) -> None:
+    """Nothing named with --db or COPDESK_DB and no data in the default folder yet: the command says to open CoPDesk
+    (or name a database), never to check a --db that was not given."""
+    result = call_cli("review")
+    line = one_line_error(result)
+    assert line.startswith(f"copdesk-cli: No database at {paths.chosen_db_path(None)} yet; nothing was created.")
+    assert "Open CoPDesk to create your team, or give the database with --db PATH." in line
+    assert "Check the path given" not in line
+    assert not paths.chosen_db_path(None).parent.exists()
+
+
+def test_the_commands_run_as_a_python_module() -> None:
+    """``python -m copdesk.cli`` is copdesk-cli, usage errors and all."""
+
+    def module(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "copdesk.cli", *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=ROOT,
+            timeout=120,
+            check=False,
+        )
+
+    version = module("--version")
+    assert (version.returncode, version.stdout.strip()) == (0, f"CoPDesk {__version__}")
+    assert "invalid choice: 'no-such-command'" in one_line_error(module("no-such-command"), 2)
 
 
 def test_check_uses_environment_variable(call_cli: CallCli, db_path: Path) -> None:
@@ -141,6 +173,8 @@ def test_backup_to_a_folder_is_a_user_error(call_cli: CallCli, db_path: Path, tm
         (("export", "1", "--format", "md", "-o", ""), "-o needs a file name"),
         (("restore", ""), "FILE needs a file name"),
         (("rollup", "north.json", "", "-o", "r.html"), "FILE needs a file name"),
+        (("retention", "--months", "six"), "argument --months: 'six' is not a whole number"),
+        (("schedule", "--team", "North", "--next", "1.5"), "argument --next: '1.5' is not a whole number"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(call_cli: CallCli, args: tuple[str, ...], said: str) -> None:
