@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from copdesk.core.roster import MAX_MEMBERS, TeamDraft, parse_team_draft, team_name_taken
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, name_key
 from copdesk.views.forms.ui_first_run import Ui_FirstRunDialog
-from copdesk.views.widgets.forms import hold_characters, may_leave, name_standard_buttons
+from copdesk.views.widgets.forms import hold_characters, may_leave, name_standard_buttons, say_when_cut
 from copdesk.views.widgets.typed_words import TypedWords, field_lines
 
 NEW_TEAM_INTRO = (
@@ -31,10 +31,12 @@ class FirstRunDialog(QDialog):
         self._taken: dict[str, str] = {}  # the other teams' names, by their key
         self.ui.errorLabel.hide()
         hold_characters(self.ui.teamNameEdit, MAX_NAME_LENGTH)
+        self._cut = ""  # a paste too long for the team's name: said once the edit it cut has been made
+        say_when_cut(self.ui.teamNameEdit, self._name_cut)
         self.ui.membersEdit.max_characters = MEMBERS_TEXT_LIMIT
         self.ui.membersEdit.refused.connect(self._say)
         # A problem said goes once the words it was about change, not when OK is next pressed.
-        self.ui.teamNameEdit.textEdited.connect(self.ui.errorLabel.hide)
+        self.ui.teamNameEdit.textEdited.connect(self._name_edited)
         self.ui.membersEdit.textChanged.connect(self.ui.errorLabel.hide)
         self.ui.createTeamRadio.toggled.connect(self.ui.teamForm.setEnabled)
         self.ui.buttonBox.accepted.connect(self._accept)
@@ -72,6 +74,16 @@ class FirstRunDialog(QDialog):
         ui = self.ui
         lines = field_lines((("Team name", ui.teamNameEdit.text()), ("Members", ui.membersEdit.toPlainText())))
         return TypedWords(self.windowTitle(), lines) if lines else None
+
+    def _name_cut(self, said: str) -> None:
+        self._cut = said
+
+    def _name_edited(self) -> None:
+        said, self._cut = self._cut, ""
+        if said:
+            self._say(said)
+        else:
+            self.ui.errorLabel.hide()
 
     def _say(self, problem: str) -> None:
         self.ui.errorLabel.setText(problem)

@@ -42,7 +42,7 @@ from copdesk.services import teams as members
 from copdesk.store import teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_team_members import Ui_TeamMembersDialog
-from copdesk.views.widgets.forms import LimitedCellDelegate, hold_characters, may_leave
+from copdesk.views.widgets.forms import LimitedCellDelegate, hold_characters, may_leave, say_when_cut
 from copdesk.views.widgets.typed_words import TypedWords, being_typed, field_lines, keeps_typing
 from copdesk.views.write_guard import KEPT_TYPED, WriteGuard
 
@@ -226,6 +226,7 @@ class TeamMembersDialog(QDialog):
         self.team_name = teams.get_team(context.db, team_id).name  # as saved
         self.team_name_edit.setText(self.team_name)
         hold_characters(self.team_name_edit, MAX_NAME_LENGTH)
+        say_when_cut(self.team_name_edit, self._refused)
         self.team_name_edit.returnPressed.connect(self.rename_team)
         self.rename_team_button.clicked.connect(self.rename_team)
 
@@ -248,6 +249,7 @@ class TeamMembersDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._update_active_button)
 
         hold_characters(self.new_name_edit, MAX_NAME_LENGTH)
+        say_when_cut(self.new_name_edit, self._refused)
         self.new_name_edit.returnPressed.connect(self.add_member)
         for role in Role:
             self.new_role_combo.addItem(role.label, role.value)

@@ -18,6 +18,7 @@ from copdesk.core.model import Role
 from copdesk.store import teams
 from copdesk.store.connection import open_database
 from copdesk.views.live.participation.roster_model import RosterRole
+from copdesk.views.shell.first_run import FirstRunDialog
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.team.team_members_dialog import MemberColumn, TeamMembersDialog, TeamMembersModel
 from tests.conftest import FakeClock
@@ -232,3 +233,36 @@ def test_a_name_typed_past_what_a_member_name_holds_is_cut_and_said_never_lost(
     QTest.keyClick(field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.table.state() != QAbstractItemView.State.EditingState)
     assert typed[:80].strip() in [m.display_name for m in dialog.model.members()]
+
+
+def _paste(field: QLineEdit, text: str) -> None:
+    """A paste as Ctrl+V makes it, through the field's limit and its textEdited."""
+    QApplication.clipboard().setText(text)
+    field.setFocus()
+    field.paste()
+
+
+def test_a_document_pasted_as_the_team_or_a_new_members_name_is_cut_and_said(window: MainWindow) -> None:
+    """Both one-line fields kept the first 80 characters of a 200 KB paste without a word, and the facilitator took
+    the start of the document for the name."""
+    add_team(window)
+    dialog = open_from_menu(window)
+    for field, what in ((dialog.team_name_edit, "Team name"), (dialog.new_name_edit, "New member's name")):
+        field.clear()
+        _paste(field, "Referral summary " * 12_000)
+        assert len(field.text()) == 80
+        assert dialog.error_label.text() == f"{what} holds at most 80 characters: the rest was not taken."
+        dialog.error_label.clear()
+
+
+def test_a_document_pasted_as_a_new_teams_name_is_cut_and_said(window: MainWindow) -> None:
+    """Said once the paste is in, where editing the name took the message away as it was said."""
+    dialog = FirstRunDialog(window)
+    dialog.show()
+    _paste(dialog.ui.teamNameEdit, "Referral summary " * 12_000)
+    assert len(dialog.ui.teamNameEdit.text()) == 80
+    assert dialog.ui.errorLabel.isVisibleTo(dialog)
+    assert dialog.ui.errorLabel.text() == "Team name holds at most 80 characters: the rest was not taken."
+    QTest.keyClick(dialog.ui.teamNameEdit, Qt.Key.Key_Backspace)  # the words change: what was said goes
+    assert not dialog.ui.errorLabel.isVisibleTo(dialog)
+    dialog.ui.teamNameEdit.clear()  # nothing typed to ask about as the test's window closes
