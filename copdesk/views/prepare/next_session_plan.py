@@ -25,6 +25,7 @@ from copdesk.services.planning import save_next_session_plan
 from copdesk.store import teams
 from copdesk.store.planning import next_run_session, next_session_plan, presenter_turns, recent_formats
 from copdesk.views.context import AppContext
+from copdesk.views.prepare.names_in_a_line import in_a_line, name_list
 from copdesk.views.session.plan_fields import NOBODY, PlanFields
 from copdesk.views.widgets.forms import say_when_cut
 from copdesk.views.widgets.labels import hint_label, message_label, show_message
@@ -154,16 +155,16 @@ class NextSessionPlanSection(QWidget):
 
     def _show_history(self, team_id: int) -> None:
         due = presenters_due(presenter_turns(self.context.db, team_id))[:SHOWN_PRESENTERS]
-        listed = [
-            f"{turn.name} ({'never' if turn.last_presented is None else format_uk(turn.last_presented)})"
+        with_dates = [
+            f"{in_a_line(turn.name)} ({'never' if turn.last_presented is None else format_uk(turn.last_presented)})"
             for turn in due
         ]
         if not due:
             self.presenters_label.setText("Add the team's members to see who to ask.")
         elif all(turn.last_presented is None for turn in due):  # none of them has: no "while" to speak of
-            self.presenters_label.setText(f"Not presented yet: {', '.join(turn.name for turn in due)}.")
+            self.presenters_label.setText(f"Not presented yet: {name_list(turn.name for turn in due)}.")
         else:
-            self.presenters_label.setText(f"Not presented for a while: {', '.join(listed)}.")
+            self.presenters_label.setText(f"Not presented for a while: {', '.join(with_dates)}.")
         formats = {point.key: point for point in shipped_texts().content_formats}
         recent = recent_formats(self.context.db, team_id)
         unused = formats_not_used(list(formats), recent)

@@ -29,6 +29,7 @@ from copdesk.views.live.notes.issue_models import (
     issue_model,
     recurring_rows,
 )
+from copdesk.views.prepare.names_in_a_line import name_list
 from copdesk.views.prepare.table_section import TableSection
 from copdesk.views.widgets.labels import hint_label
 from copdesk.views.widgets.row_model import Column, RowTableModel
@@ -184,7 +185,7 @@ class QuietSection(QWidget):
         quiet = pack.quiet_last_session
         self.toggle.setChecked(False)
         self.toggle.setVisible(bool(quiet))
-        self.names.setText(", ".join(quiet))
+        self.names.setText(name_list(quiet))
         count = len(quiet)
         if not pack.sessions_held:
             text = "No session held yet: after the first, who was quiet shows here (names only on request)."

@@ -235,6 +235,32 @@ def test_a_team_that_has_only_attended_a_spotlight_is_not_told_it_has_held_no_se
     assert card.formats_label.text() == NO_FORMATS_YET and "held no sessions" not in NO_FORMATS_YET
 
 
+def test_names_written_right_to_left_keep_their_places_among_those_not_presented(clocked_window: MainWindow) -> None:
+    """Each is isolated: two side by side were laid out as one right-to-left run, swapping places and taking the comma
+    between them along, and the brackets of "(never)" after one were turned round."""
+    window = clocked_window
+    team = _team(window)
+    for name in ("דנה כהן", "جميلة حداد"):
+        teams.add_member(window.context.db, team.id, name, Role.PRACTITIONER, window.context.now())
+    window.review_panel.refresh()
+    card = window.review_panel.review_sections.plan
+    hebrew, arabic = "\u2068דנה כהן\u2069", "\u2068جميلة حداد\u2069"
+    assert card.presenters_label.text() == f"Not presented yet: Bo Day, Cy Vale, {hebrew}, {arabic}."
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.set_present({"Ash Lee", "Cy Vale"})
+    dialog.presenter_combo.setCurrentIndex(dialog.presenter_combo.findText("Cy Vale"))
+    assert dialog.go_to_ground_rules()
+    dialog.start_button.click()
+    box = window.session_flow.request_end()
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Yes).click()
+    window.review_panel.refresh()
+    assert card.presenters_label.text() == (
+        f"Not presented for a while: Bo Day (never), {hebrew} (never), {arabic} (never), Cy Vale (Thu 8 Oct 2026)."
+    )
+
+
 def test_a_bad_plan_is_refused_with_one_line_and_what_was_typed_stays(clocked_window: MainWindow) -> None:
     window = clocked_window
     team = _team(window)

@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from copdesk import paths
 from copdesk.core.dates import format_uk
 from copdesk.core.masterclass import shipped_texts
+from copdesk.services.teams import rename_member
 from copdesk.store import actions, teams
 from copdesk.store.demo import RECURRING_ISSUE, bank_questions, fill_demo
 from copdesk.store.planning import next_run_session
@@ -78,6 +79,25 @@ def test_quiet_names_are_shown_only_on_request(window: MainWindow) -> None:
     assert not quiet.names.isHidden() and quiet.names.text() == ", ".join(pack.quiet_last_session)
     window.review_panel.refresh()  # coming back to the view hides them again
     assert quiet.names.isHidden()
+
+
+def test_quiet_names_written_right_to_left_keep_their_places(window: MainWindow) -> None:
+    """Each is isolated, so two side by side are not laid out as one right-to-left run, swapped about their comma."""
+    _demo(window)
+    db = window.context.db
+    pack = window.review_panel.pack
+    assert pack is not None and len(pack.quiet_last_session) >= 2
+    team = teams.find_team(db, pack.team)
+    assert team is not None
+    quiet = {m.display_name: m.id for m in teams.list_members(db, team.id) if m.display_name in pack.quiet_last_session}
+    for member_id, name in zip(quiet.values(), ("דנה כהן", "جميلة حداد"), strict=False):
+        rename_member(db, member_id, name)
+    window.review_panel.refresh()
+    pack = window.review_panel.pack
+    assert pack is not None
+    shown = window.review_panel.review_sections.quiet.names.text()
+    assert "\u2068דנה כהן\u2069, \u2068جميلة حداد\u2069" in shown
+    assert shown.replace("\u2068", "").replace("\u2069", "") == ", ".join(pack.quiet_last_session)
 
 
 def test_planning_ticks_are_kept_for_the_upcoming_session(window: MainWindow) -> None:
