@@ -11,7 +11,7 @@ start dialog offers the plan as its defaults.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -33,6 +33,8 @@ from copdesk.views.write_guard import KEPT_TYPED
 
 SHOWN_PRESENTERS = 4
 NO_FORMATS_YET = "The team has not run a session of its own yet: any format in the Format box is new to it."
+# "Asked on" goes back a year at most: a year typed wrong (1900, or Qt's own earliest, 1752) is no day they were asked.
+ASKED_WITHIN_DAYS = 366
 
 
 class NextSessionPlanSection(QWidget):
@@ -129,6 +131,9 @@ class NextSessionPlanSection(QWidget):
         asked = plan.presenter_asked_on
         self.asked.setChecked(asked is not None)
         shown = asked or today
+        # A day saved before the limit (a plan left a long while) is still shown as it is, never moved to fit.
+        earliest = min(shown, today - timedelta(days=ASKED_WITHIN_DAYS))
+        self.asked_on.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
         self.asked_on.setDate(QDate(shown.year, shown.month, shown.day))
         self.asked_on.setEnabled(asked is not None)
         self.fields.show_roles(plan.roles)

@@ -261,6 +261,21 @@ def test_names_written_right_to_left_keep_their_places_among_those_not_presented
     )
 
 
+def test_a_year_typed_wrong_in_asked_on_is_not_kept_as_the_day_they_were_asked(clocked_window: MainWindow) -> None:
+    """The field went back to 14 Sep 1752 (Qt's earliest day): 1900 typed for 2026 was saved as the day asked."""
+    window = clocked_window
+    team = _team(window)
+    card = window.review_panel.review_sections.plan
+    card.presenter.setCurrentIndex(card.presenter.findData(_member(window, team, "Cy Vale")))
+    card.asked.setChecked(True)
+    for wrong in (QDate(1900, 1, 1), QDate(1752, 9, 14)):
+        card.asked_on.setDate(wrong)
+        assert card.asked_on.date() != wrong
+    asked = planning.next_session_plan(window.context.db, team.id, SESSION_DAY).presenter_asked_on
+    today = window.context.now().date()
+    assert asked is not None and today - timedelta(days=366) <= asked <= today
+
+
 def test_a_bad_plan_is_refused_with_one_line_and_what_was_typed_stays(clocked_window: MainWindow) -> None:
     window = clocked_window
     team = _team(window)
