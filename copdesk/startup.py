@@ -15,6 +15,7 @@ through :class:`StartupPrompts` so the sequence can be tested without a dialog:
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from copdesk.store.connection import OpenedDatabase
 
 MOUNTINFO = Path("/proc/self/mountinfo")
+_COMMAND_LINE_ADVICE = re.compile(r" [^.]*--db\b[^.]*\.$")  # a message's last sentence, when it says to give --db
 DRIVE_REMOTE = 4  # GetDriveTypeW: a network drive
 
 
@@ -142,7 +144,8 @@ def claim_location(db_path: Path, prompts: StartupPrompts) -> Claim | None:
         try:
             ensure_location(db_path)
         except LocationError as exc:
-            chosen = prompts.location_refused(exc.message, db_path)
+            # Said without the command line's "Choose another location with --db.": the dialog has a button for it.
+            chosen = prompts.location_refused(_COMMAND_LINE_ADVICE.sub("", exc.message), db_path)
             if chosen is None:
                 return None
             db_path = chosen
