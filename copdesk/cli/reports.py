@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -329,10 +330,25 @@ def _day(text: str, option: str) -> date:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise UserError(f"{option} takes a date like 2026-04-01, not {quoted(text)}.") from exc
+        raise UserError(_not_a_day(text, option)) from exc
     if not FIRST_DAY <= day <= LAST_DAY:
         raise UserError(f"{option} takes a date from {FIRST_DAY} to {LAST_DAY}, not {day.isoformat()}.")
     return day
+
+
+def _not_a_day(text: str, option: str) -> str:
+    """Why ``text`` is no date: one written year first that the calendar lacks (2026-02-31), one written the UK way
+    (31/12/2026, given as it is written year first), or neither."""
+    typed = text.strip()
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", typed):
+        return f"{option}: {quoted(text)} is not a real date."
+    if uk := re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", typed):
+        try:
+            meant = date(int(uk[3]), int(uk[2]), int(uk[1]))
+        except ValueError:
+            return f"{option}: {quoted(text)} is not a real date."
+        return f"{option} takes a date year first: {meant.isoformat()}, not {quoted(text)}."
+    return f"{option} takes a date like 2026-04-01, not {quoted(text)}."
 
 
 def _render(file_format: ExportFormat[D], document: D, title: str) -> bytes:
