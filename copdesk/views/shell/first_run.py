@@ -51,7 +51,9 @@ class FirstRunDialog(QDialog):
             self.accept()
             return
         try:
-            self.draft = parse_team_draft(self.ui.teamNameEdit.text(), self.ui.membersEdit.toPlainText())
+            # A roster copied from a spreadsheet has a tab between its first-name and surname columns: a space.
+            members = self.ui.membersEdit.toPlainText().replace("\t", " ")
+            self.draft = parse_team_draft(self.ui.teamNameEdit.text(), members)
         except InvalidName as exc:
             self._say(str(exc))
             return

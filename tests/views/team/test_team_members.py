@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QStyle
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDialogButtonBox, QLineEdit, QStyle
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
@@ -266,3 +266,20 @@ def test_a_document_pasted_as_a_new_teams_name_is_cut_and_said(window: MainWindo
     QTest.keyClick(dialog.ui.teamNameEdit, Qt.Key.Key_Backspace)  # the words change: what was said goes
     assert not dialog.ui.errorLabel.isVisibleTo(dialog)
     dialog.ui.teamNameEdit.clear()  # nothing typed to ask about as the test's window closes
+
+
+def test_a_roster_pasted_from_a_spreadsheet_takes_each_row_as_a_name(window: MainWindow) -> None:
+    """First names and surnames in two columns come with a tab between them, which was refused as "an invisible
+    control character; retype it without pasting": the whole team typed again."""
+    dialog = FirstRunDialog(window)
+    dialog.show()
+    dialog.ui.teamNameEdit.setText("Harbour Team")
+    dialog.ui.membersEdit.setPlainText("Ash\tLee\r\nBo\tDay\t\r\nCy\tVale\r\n")
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.ui.errorLabel.isVisibleTo(dialog), dialog.ui.errorLabel.text()
+    assert dialog.draft is not None
+    assert dialog.draft.members == (
+        ("Ash Lee", Role.FACILITATOR),
+        ("Bo Day", Role.PRACTITIONER),
+        ("Cy Vale", Role.PRACTITIONER),
+    )
