@@ -1,6 +1,6 @@
 """The team's rhythm and the shape of its sessions: save a series (new or changed), pause or resume it (a plan made
-for a date taken off the calendar follows to the next session), save or reset a team's agenda, and tick a planning
-prompt for the next session."""
+for a date taken off the calendar follows to the next session, and back when the date returns), save or reset a
+team's agenda, and tick a planning prompt for the next session."""
 
 from __future__ import annotations
 
@@ -56,17 +56,32 @@ def set_series_paused(db: Database, team_id: int, series_id: int, paused: bool, 
 def _plan_follows(db: Database, team_id: int, planned_for: NextSession | None, now: datetime) -> None:
     """The next-session plan (and its planning ticks) was made for the session ``planned_for``: if the calendar no
     longer holds that day (a date skipped, a series paused or changed), it moves to the team's next session, or to
-    no date without one (and back to a date when a series resumes), unless that session has a plan of its own."""
-    day = planned_for.moment.date() if planned_for is not None else None  # None: made while there was no date
+    no date without one, unless that session has a plan of its own. A plan that moved goes back to the day it was
+    made for when the calendar holds that day again (the skip undone, the series resumed, the change reverted),
+    unless a plan was made for that day meanwhile: then it stays where it is."""
     attended = shipped_texts().is_attended
-    if day is not None and any(
-        found.moment.date() == day and not attended(found.kind) for found in upcoming_sessions(db, team_id, now, 12)
-    ):
+    run_days = {found.moment.date() for found in upcoming_sessions(db, team_id, now, 12) if not attended(found.kind)}
+    for day, made_for in planning.moved_plans(db, team_id).items():
+        if made_for in run_days:
+            _move_plan(db, team_id, day, made_for, None)
+    day = planned_for.moment.date() if planned_for is not None else None  # None: made while there was no date
+    if day is not None and day in run_days:
         return
     upcoming = next_run_session(db, team_id, now)
-    to_day = upcoming.moment.date() if upcoming else None
-    planning.move_plan(db, team_id, day, to_day)
-    move_planning_ticks(db, team_id, day, to_day)
+    _move_plan(
+        db, team_id, day, upcoming.moment.date() if upcoming else None, planning.moved_plans(db, team_id).get(day, day)
+    )
+
+
+def _move_plan(db: Database, team_id: int, from_day: date | None, to_day: date | None, made_for: date | None) -> None:
+    """Move the plan and its ticks, when ``to_day`` has none of its own, remembering the day it was made for; a
+    plan brought back (``made_for`` None), or one that could not be, forgets where it came from."""
+    if from_day != to_day and not planning.next_session_plan(db, team_id, to_day).is_empty:
+        moved = False  # the ticks stay with the plan they were made with
+    else:
+        moved = planning.move_plan(db, team_id, from_day, to_day) | move_planning_ticks(db, team_id, from_day, to_day)
+    if moved or made_for is None:
+        planning.remember_move(db, team_id, from_day, to_day, made_for)
 
 
 def save_agenda(

@@ -25,6 +25,11 @@ from copdesk.core.planning import (
 from copdesk.core.schedule import NextSession
 from copdesk.core.text import name_sort_key
 from copdesk.store.schedule import next_due
+from copdesk.store.settings import set_setting
+
+# A plan that followed the team off a date taken from the calendar remembers the date it was made for, so it goes
+# back there when that date comes back (a skip undone, a series resumed, a rhythm change reverted).
+_MOVED_KEY = "plan_moved:{team_id}:"
 
 
 def next_run_session(db: Database, team_id: int, now: datetime) -> NextSession | None:
@@ -94,6 +99,27 @@ def move_plan(db: Database, team_id: int, from_day: date | None, to_day: date | 
         [_day_key(to_day), team_id, _day_key(from_day)],
     )
     return bool(moved.rowcount)
+
+
+def moved_plans(db: Database, team_id: int) -> dict[date | None, date]:
+    """Each day holding a plan that followed the team there, with the day that plan was made for."""
+    prefix = _MOVED_KEY.format(team_id=team_id)
+    rows = db.query("SELECT key, value FROM setting WHERE key LIKE ? || '%'", [prefix])
+    return {_day(str(row["key"])[len(prefix) :]): date.fromisoformat(str(row["value"])) for row in rows}
+
+
+def remember_move(
+    db: Database, team_id: int, from_day: date | None, to_day: date | None, made_for: date | None
+) -> None:
+    """The plan on ``from_day`` now lies on ``to_day``: it keeps the day it was made for, unless that is ``to_day``."""
+    prefix = _MOVED_KEY.format(team_id=team_id)
+    db.execute("DELETE FROM setting WHERE key = ?", [prefix + _day_key(from_day)])
+    if made_for is not None and made_for != to_day:
+        set_setting(db, prefix + _day_key(to_day), made_for.isoformat())
+
+
+def _day(key: str) -> date | None:
+    return date.fromisoformat(key) if key else None
 
 
 def set_session_roles(db: Database, session_id: int, roles: SessionRoles) -> None:

@@ -112,12 +112,14 @@ def planning_ticks(db: Database, team_id: int, session_day: date | None) -> set[
     return {key for key in str(row["value"]).split(",") if key} if row else set()
 
 
-def move_planning_ticks(db: Database, team_id: int, from_day: date | None, to_day: date | None) -> None:
-    """Give the ticks made for ``from_day`` to ``to_day``, when that day has none yet."""
+def move_planning_ticks(db: Database, team_id: int, from_day: date | None, to_day: date | None) -> bool:
+    """Give the ticks made for ``from_day`` to ``to_day``, when that day has none yet; whether they moved."""
     ticks = planning_ticks(db, team_id, from_day)
-    if ticks and not planning_ticks(db, team_id, to_day):
-        set_setting(db, _ticks_key(team_id, to_day), ",".join(sorted(ticks)))
-        db.execute("DELETE FROM setting WHERE key = ?", [_ticks_key(team_id, from_day)])
+    if not ticks or planning_ticks(db, team_id, to_day):
+        return False
+    set_setting(db, _ticks_key(team_id, to_day), ",".join(sorted(ticks)))
+    db.execute("DELETE FROM setting WHERE key = ?", [_ticks_key(team_id, from_day)])
+    return True
 
 
 def set_planning_tick(db: Database, team_id: int, session_day: date | None, prompt_key: str, ticked: bool) -> None:

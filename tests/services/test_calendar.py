@@ -80,3 +80,63 @@ def test_a_length_the_database_would_refuse_is_refused_in_words_and_writes_nothi
         save_series(db, team_id, series_id, kind=SessionKind.REFLECTIVE, rule=rule, duration_minutes=3, now=NOW)
     assert series.get_series(db, series_id).duration_minutes == 60
     assert series.rhythms(db, team_id) == {}
+
+
+def _skip_first(db: Database, team_id: int, series_id: int, rule: str) -> None:
+    save_series(
+        db, team_id, series_id, kind=SessionKind.REFLECTIVE, rule=skip_date(rule, FIRST), duration_minutes=60, now=NOW
+    )
+
+
+def _plan_and_ticks_on(db: Database, team_id: int, day: date | None) -> tuple[str, set[str]]:
+    return planning.next_session_plan(db, team_id, day).roles.trigger_warning, planning_ticks(db, team_id, day)
+
+
+def test_undoing_a_skip_brings_the_plan_and_its_ticks_back_to_its_date(db: Database) -> None:
+    """The plan stayed on the next session it had followed to, while the date it was made for was back and next."""
+    team_id, series_id, rule = _team_with_a_plan(db)
+    _skip_first(db, team_id, series_id, rule)
+
+    save_series(db, team_id, series_id, kind=SessionKind.REFLECTIVE, rule=rule, duration_minutes=60, now=NOW)
+
+    assert _plan_and_ticks_on(db, team_id, FIRST) == ("A sudden death at home", {"present-case"})
+    assert _plan_and_ticks_on(db, team_id, SECOND) == ("", set())
+    assert planning.moved_plans(db, team_id) == {}
+
+
+def test_reverting_a_rhythm_change_brings_the_plan_back_to_its_date(db: Database) -> None:
+    """The series was changed to begin after the planned date, then changed back."""
+    team_id, series_id, rule = _team_with_a_plan(db)
+    later = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 15)))
+    save_series(db, team_id, series_id, kind=SessionKind.REFLECTIVE, rule=later, duration_minutes=60, now=NOW)
+    assert planning.next_session_plan(db, team_id, FIRST).is_empty
+
+    save_series(db, team_id, series_id, kind=SessionKind.REFLECTIVE, rule=rule, duration_minutes=60, now=NOW)
+
+    assert _plan_and_ticks_on(db, team_id, FIRST) == ("A sudden death at home", {"present-case"})
+
+
+def test_resuming_a_paused_series_brings_the_plan_back_from_the_other_series(db: Database) -> None:
+    """With a second series running, the pause moved the plan to that series' date, where a resume left it."""
+    team_id, series_id, _rule = _team_with_a_plan(db)
+    other = build_rule(Preset(SessionKind.TM_SSW, 1, time(14), date(2026, 10, 1)))
+    series.add_series(db, team_id, SessionKind.TM_SSW, other, NOW)
+    set_series_paused(db, team_id, series_id, True, NOW)
+    assert _plan_and_ticks_on(db, team_id, FIRST) == ("", set())
+
+    set_series_paused(db, team_id, series_id, False, NOW)
+
+    assert _plan_and_ticks_on(db, team_id, FIRST) == ("A sudden death at home", {"present-case"})
+
+
+def test_a_plan_made_meanwhile_for_the_date_that_comes_back_is_never_overwritten(db: Database) -> None:
+    team_id, series_id, rule = _team_with_a_plan(db)
+    _skip_first(db, team_id, series_id, rule)
+    meanwhile = NextSessionPlan(None, None, SessionRoles(None, None, "Made meanwhile", ""))
+    planning.save_next_session_plan(db, team_id, FIRST, meanwhile, NOW)
+
+    save_series(db, team_id, series_id, kind=SessionKind.REFLECTIVE, rule=rule, duration_minutes=60, now=NOW)
+
+    assert _plan_and_ticks_on(db, team_id, FIRST) == ("Made meanwhile", set())
+    assert _plan_and_ticks_on(db, team_id, SECOND) == ("A sudden death at home", {"present-case"})
+    assert planning.moved_plans(db, team_id) == {}
