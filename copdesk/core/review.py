@@ -107,6 +107,7 @@ class AwaitingEscalation:
 class UpcomingSession:
     starts_at: datetime  # naive local wall time, as the schedule gives it
     kind: SessionKind
+    ends_at: datetime  # its start and its series' length, as the invitations and the Prepare view give it
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +225,10 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _minute(moment: datetime) -> str:
+    return moment.isoformat(timespec="minutes")
+
+
 def review_to_json(pack: ReviewPack, *, names: bool = False) -> dict[str, Any]:
     """The stable JSON of ``copdesk-cli review --json``: these keys, and only these, at the top level.
 
@@ -234,6 +239,8 @@ def review_to_json(pack: ReviewPack, *, names: bool = False) -> dict[str, Any]:
     return {
         "team": pack.team,
         "next_session": _iso(pack.next_session.starts_at.date()) if pack.next_session else None,
+        "next_session_starts_at": _minute(pack.next_session.starts_at) if pack.next_session else None,
+        "next_session_ends_at": _minute(pack.next_session.ends_at) if pack.next_session else None,
         "open_actions": [
             {
                 "id": a.id,
@@ -281,7 +288,8 @@ def review_to_text(pack: ReviewPack, *, names: bool = False) -> list[str]:
     lines = [f"Review for {pack.team}"]
     upcoming = pack.next_session
     when = (
-        f"{format_uk(upcoming.starts_at.date())} at {upcoming.starts_at:%H:%M}, {upcoming.kind.label}"
+        f"{format_uk(upcoming.starts_at.date())}, {upcoming.starts_at:%H:%M} to {upcoming.ends_at:%H:%M}, "
+        f"{upcoming.kind.label}"
         if upcoming
         else ""
     )

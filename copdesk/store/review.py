@@ -7,7 +7,7 @@ Both screens call :func:`review_pack`, so what the facilitator sees before a ses
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -23,11 +23,13 @@ from copdesk.core.review import (
     UpcomingSession,
     build_review_pack,
 )
+from copdesk.core.schedule import NextSession
 from copdesk.store.carry_over import SESSION_ORDER, open_actions_with_origin
 from copdesk.store.participation import quiet_last_time
 from copdesk.store.questions import team_ask_counts
 from copdesk.store.recurring import escalation_facts, issue_facts, recurring_threshold
 from copdesk.store.schedule import next_due
+from copdesk.store.series import get_series
 from copdesk.store.settings import set_setting
 from copdesk.store.teams import get_team, list_teams
 
@@ -42,7 +44,7 @@ def review_pack(db: Database, team_id: int, now: datetime, bank: Iterable[Questi
     return build_review_pack(
         team.name,
         today=now.astimezone().date(),
-        next_session=UpcomingSession(upcoming.moment, upcoming.kind) if upcoming else None,
+        next_session=_upcoming(db, upcoming) if upcoming else None,
         actions=[
             ActionFact(action.id, action.text, action.owner_name, action.due, origin, action.times_carried)
             for action, origin in open_actions_with_origin(db, team_id)
@@ -56,6 +58,12 @@ def review_pack(db: Database, team_id: int, now: datetime, bank: Iterable[Questi
         sessions_held=_count(db, "SELECT count(*) FROM session WHERE team_id = ? AND status = 'ended'", team_id),
         actions_agreed=_count(db, "SELECT count(*) FROM action WHERE team_id = ?", team_id),
     )
+
+
+def _upcoming(db: Database, found: NextSession) -> UpcomingSession:
+    """The next session with its end: its series' length, as the invitations give it."""
+    length = timedelta(minutes=get_series(db, found.series_id).duration_minutes)
+    return UpcomingSession(found.moment, found.kind, found.moment + length)
 
 
 def _count(db: Database, sql: str, team_id: int) -> int:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from copdesk import paths
+from copdesk.core.dates import format_uk
 from copdesk.store.connection import open_database
 from copdesk.store.demo import ESCALATED_ISSUE, RECURRING_ISSUE, RESOLVED_ISSUE
 from tests.cli.conftest import CallCli, CliOutcome, RunCli, one_line_error
@@ -45,6 +46,8 @@ def test_review_json_matches_the_demo_database(run_cli: RunCli, demo_db: Path) -
     assert list(data) == [
         "team",
         "next_session",
+        "next_session_starts_at",
+        "next_session_ends_at",
         "open_actions",
         "recurring_issues",
         "escalations_awaiting",
@@ -112,6 +115,19 @@ def test_review_json_says_an_issue_is_escalated_only_while_the_screen_does(run_c
     conn.close()
     (entry,) = [i for i in _review(run_cli, demo_db)["recurring_issues"] if i["title"] == ESCALATED_ISSUE]
     assert (entry["status"], entry["escalated"], entry["ever_escalated"]) == ("open", False, True)
+
+
+def test_review_gives_the_next_session_its_end_from_its_series_length(call_cli: CallCli, demo_db: Path) -> None:
+    """The text and the JSON gave the start alone, where Prepare reads "Thu 8 Oct 2026, 10:00 to 11:30"."""
+    conn = sqlite3.connect(demo_db)
+    with conn:
+        conn.execute("UPDATE series SET duration_minutes = 90")
+    conn.close()
+    data = _review(call_cli, demo_db)
+    starts, ends = (datetime.fromisoformat(data[key]) for key in ("next_session_starts_at", "next_session_ends_at"))
+    assert ends - starts == timedelta(minutes=90) and starts.date().isoformat() == data["next_session"]
+    lines = call_cli("review", "--db", str(demo_db)).stdout.splitlines()
+    assert f"Next session: {format_uk(starts.date())}, {starts:%H:%M} to {ends:%H:%M}, " in lines[1]
 
 
 def test_review_text_hides_who_was_quiet_unless_names_is_given(run_cli: RunCli, demo_db: Path) -> None:

@@ -25,7 +25,9 @@ def _issue(issue_id: int, times: int, first: date, status: IssueStatus = IssueSt
 def _pack(**overrides: object) -> dict[str, object]:
     arguments: dict[str, object] = {
         "today": TODAY,
-        "next_session": UpcomingSession(datetime(2026, 10, 22, 10, 0), SessionKind.REFLECTIVE),
+        "next_session": UpcomingSession(
+            datetime(2026, 10, 22, 10, 0), SessionKind.REFLECTIVE, datetime(2026, 10, 22, 11, 30)
+        ),
         "actions": [],
         "issues": [],
         "escalations": [],
@@ -110,6 +112,8 @@ def test_json_has_exactly_the_documented_keys() -> None:
     assert list(data) == [
         "team",
         "next_session",
+        "next_session_starts_at",
+        "next_session_ends_at",
         "open_actions",
         "recurring_issues",
         "escalations_awaiting",
@@ -117,6 +121,7 @@ def test_json_has_exactly_the_documented_keys() -> None:
         "quiet_last_session_count",
     ]
     assert data["next_session"] == "2026-10-22"
+    assert (data["next_session_starts_at"], data["next_session_ends_at"]) == ("2026-10-22T10:00", "2026-10-22T11:30")
     assert data["open_actions"] == [
         {
             "id": 1,
@@ -135,5 +140,11 @@ def test_json_has_exactly_the_documented_keys() -> None:
     assert review_to_json(pack, names=True)["quiet_last_session"] == ["Bo Day"]
     assert "Bo Day" not in "\n".join(review_to_text(pack)) and "Bo Day" in "\n".join(review_to_text(pack, names=True))
     text = "\n".join(review_to_text(pack))
-    assert "carried 2×" in text and "OVERDUE" in text and "Thu 22 Oct 2026 at 10:00" in text
+    assert "carried 2×" in text and "OVERDUE" in text and "Thu 22 Oct 2026, 10:00 to 11:30" in text
     assert build_review_pack("Harbour Team", **_pack(next_session=None)).next_session is None  # type: ignore[arg-type]
+
+
+def test_the_next_session_reads_with_its_end_as_on_the_prepare_view() -> None:
+    """The text gave the start alone ("Thu 22 Oct 2026 at 10:00"), where Prepare reads "10:00 to 11:30"."""
+    lines = review_to_text(build_review_pack("Harbour Team", **_pack()))  # type: ignore[arg-type]
+    assert lines[1] == "Next session: Thu 22 Oct 2026, 10:00 to 11:30, Reflective practice CoP"

@@ -9,7 +9,6 @@ when they are added (just after the view first paints).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -77,8 +76,9 @@ class NextSessionSection(QWidget):
         found = next_due(self.context.db, team.id, self.context.now())
         held_by = get_series(self.context.db, found.series_id) if found else None
         # Its series' length gives its end, as in the invitations: "10:00 to 11:30" for a 90-minute session.
-        ends = f" to {upcoming.starts_at + timedelta(minutes=held_by.duration_minutes):%H:%M}" if held_by else ""
-        self.when.setText(f"{format_uk(upcoming.starts_at.date())}, {upcoming.starts_at:%H:%M}{ends}")
+        self.when.setText(
+            f"{format_uk(upcoming.starts_at.date())}, {upcoming.starts_at:%H:%M} to {upcoming.ends_at:%H:%M}"
+        )
         self.kind.setText(f"{upcoming.kind.label} · {away}")
         rhythm = describe(held_by.rule) if held_by else ""
         session_type = shipped_texts().session_type(upcoming.kind)
