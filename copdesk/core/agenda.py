@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from copdesk.core.model import SegmentPhase, SessionKind
+from copdesk.core.pacing import scale_with_floor, whole_minutes_keeping_total
 from copdesk.core.provenance import Attributed, ProvenanceError, parse_attributed
 from copdesk.core.text import InvalidName, clean_name
 
@@ -183,6 +184,27 @@ def retime_segment(template: AgendaTemplate, index: int, minutes: int) -> Agenda
     segments = list(template.segments)
     segments[index] = make_segment(old.name, old.phase, minutes)
     return validate_template(replace(template, segments=tuple(segments)))
+
+
+def can_fit(template: AgendaTemplate, minutes: int) -> bool:
+    """Whether :func:`fitted_to` can give the agenda this length: a minute a segment at least, within the limit."""
+    return len(template.segments) <= minutes <= MAX_TOTAL_MINUTES
+
+
+def fitted_to(template: AgendaTemplate, minutes: int) -> AgendaTemplate:
+    """The agenda stretched or shrunk to ``minutes`` (a 90-minute series' session), each segment keeping its share
+    in whole minutes and at least one, the same segments in the same order, adding up to exactly ``minutes``."""
+    if not can_fit(template, minutes):
+        raise TemplateError(
+            f"{len(template.segments)} segments cannot be fitted to {minutes} min; "
+            f"an agenda takes a minute a segment and at most {MAX_TOTAL_MINUTES} min."
+        )
+    shares = scale_with_floor([segment.planned_seconds for segment in template.segments], minutes * 60, 60)
+    fitted = whole_minutes_keeping_total(shares, minutes)
+    segments = tuple(
+        replace(segment, planned_seconds=60 * m) for segment, m in zip(template.segments, fitted, strict=True)
+    )
+    return validate_template(replace(template, segments=segments))
 
 
 def _whole_minutes(segment: AgendaSegment) -> int:

@@ -10,6 +10,7 @@ from copdesk.core.agenda import (
     AgendaTemplate,
     TemplateError,
     add_segment,
+    fitted_to,
     load_template_folder,
     make_segment,
     move_segment,
@@ -167,3 +168,22 @@ def test_a_broken_file_is_named_in_the_message(tmp_path: Path) -> None:
 
     with pytest.raises(TemplateError, match=r"^themed\.toml: The agenda template is not valid TOML"):
         load_template_folder(tmp_path)
+
+
+@pytest.mark.parametrize("minutes", [90, 45, 7, 240])
+def test_an_agenda_fitted_to_a_series_length_keeps_its_segments_and_adds_up_exactly(minutes: int) -> None:
+    """A 90- or 45-minute series ran the 60-minute agenda; fitted, each segment keeps its share, a minute at least."""
+    shipped = load_template_folder(AGENDAS)[SessionKind.REFLECTIVE]
+    fitted = fitted_to(shipped, minutes)
+    assert fitted.total_minutes == minutes and all(segment.minutes >= 1 for segment in fitted.segments)
+    assert [(s.name, s.phase) for s in fitted.segments] == [(s.name, s.phase) for s in shipped.segments]
+    assert (fitted.title, fitted.about) == (shipped.title, shipped.about)
+    if minutes == 90:
+        assert [s.minutes for s in fitted.segments] == [8, 8, 15, 12, 33, 10, 4]
+
+
+@pytest.mark.parametrize("minutes", [6, 241])
+def test_an_agenda_is_not_fitted_below_a_minute_a_segment_nor_past_the_limit(minutes: int) -> None:
+    shipped = load_template_folder(AGENDAS)[SessionKind.REFLECTIVE]
+    with pytest.raises(TemplateError, match=f"7 segments cannot be fitted to {minutes} min"):
+        fitted_to(shipped, minutes)

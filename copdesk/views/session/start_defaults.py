@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from copdesk.core.agenda import AgendaSegment, AgendaTemplate
+from copdesk.core.agenda import MAX_SEGMENT_MINUTES, AgendaSegment, AgendaTemplate
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.date_names import day_name, month_name
 from copdesk.core.model import SegmentPhase, Session, SessionKind
 from copdesk.core.planning import NextSessionPlan
-from copdesk.store import schedule, session_lifecycle
+from copdesk.store import schedule, series, session_lifecycle
 from copdesk.store.planning import next_run_session, next_session_plan
 from copdesk.views.context import AppContext
 
@@ -28,6 +28,7 @@ class StartDefaults:
     # The next scheduled session when it is not due yet (aware): a session started now may be that one held early,
     # if the facilitator says so; it then holds it, and uses up its plan, as one started on time does.
     ahead: datetime | None = None
+    length_minutes: int | None = None  # the length of :attr:`series_id`'s sessions, as the calendar gives it
 
 
 def session_defaults(context: AppContext, team_id: int, kind: SessionKind | None = None) -> StartDefaults:
@@ -37,7 +38,10 @@ def session_defaults(context: AppContext, team_id: int, kind: SessionKind | None
     planned = session_lifecycle.planned_session_near(context.db, team_id, now)
     if planned is not None and planned.planned_start is not None and kind in (None, planned.kind):
         start = from_utc_iso(planned.planned_start)
-        return StartDefaults(planned.kind, start, planned.series_id, planned, f"Planned: {_when(start)}")
+        words = f"Planned: {_when(start)}"
+        return StartDefaults(
+            planned.kind, start, planned.series_id, planned, words, length_minutes=_length(context, planned.series_id)
+        )
     upcoming = schedule.next_due(context.db, team_id, now, lambda found: kind in (None, found))
     if upcoming is None:
         what = "sessions" if kind is None else f"{kind.label} sessions"
@@ -46,13 +50,25 @@ def session_defaults(context: AppContext, team_id: int, kind: SessionKind | None
     fulfils = abs(start - now) <= schedule.DUE_NOW_WINDOW
     words = f"Scheduled: {upcoming.kind.label}, {_when(start)}" if fulfils else f"Next scheduled: {_when(start)}"
     return StartDefaults(
-        upcoming.kind, start if fulfils else None, upcoming.series_id, None, words, None if fulfils else start
+        upcoming.kind,
+        start if fulfils else None,
+        upcoming.series_id,
+        None,
+        words,
+        None if fulfils else start,
+        _length(context, upcoming.series_id),
     )
 
 
-def attended_agenda(kind: SessionKind) -> AgendaTemplate:
-    """One segment for the hour: the timer keeps time, and nothing suggests the facilitator runs the session."""
-    return AgendaTemplate(kind, kind.label, (AgendaSegment(kind.label, SegmentPhase.PRESENTATION, 60 * 60),))
+def _length(context: AppContext, series_id: int | None) -> int | None:
+    return None if series_id is None else series.get_series(context.db, series_id).duration_minutes
+
+
+def attended_agenda(kind: SessionKind, minutes: int | None = None) -> AgendaTemplate:
+    """One segment for the session (the calendar's length, else an hour): the timer keeps time, and nothing
+    suggests the facilitator runs the session."""
+    seconds = 60 * min(minutes or 60, MAX_SEGMENT_MINUTES)
+    return AgendaTemplate(kind, kind.label, (AgendaSegment(kind.label, SegmentPhase.PRESENTATION, seconds),))
 
 
 def _when(moment: datetime) -> str:

@@ -26,8 +26,10 @@ from copdesk.core.planning import NextSessionPlan, PlanError, checked_plan
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name
 from copdesk.services.sessions import SessionPlan
 from copdesk.store import teams
+from copdesk.store.agendas import team_template
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_start_session import Ui_StartSessionDialog
+from copdesk.views.session.agenda_fit import AgendaFit
 from copdesk.views.session.plan_fields import PlanFields
 from copdesk.views.session.start_defaults import StartDefaults, attended_agenda, planned_in_advance, session_defaults
 from copdesk.views.session.who_is_present import GUEST, MEMBER, WhoIsPresent
@@ -115,8 +117,10 @@ class StartSessionDialog(QDialog):
         for field in (self.topic_edit, self.guest_edit, self.plan_fields.trigger_warning, self.plan_fields.support):
             say_when_cut(field, self.error_label.setText)
         self.plan_fields.add_rows(ui.detailsForm, at=row_of(ui.detailsForm, self.presenter_combo) + 1)
-        # Down the left column to its last row (the agenda's Edit), then the right column: who is present.
-        down = (self.presenter_combo, *self.plan_fields.widgets, ui.editAgendaButton, self.present_list)
+        self.fit = AgendaFit(ui.detailsForm, row_of(ui.detailsForm, ui.agendaRowLabel) + 1)
+        self.fit.check.toggled.connect(self._show_agenda)
+        # Down the left column to its last row (the agenda's Edit and fit), then the right column: who is present.
+        down = (self.presenter_combo, *self.plan_fields.widgets, ui.editAgendaButton, self.fit.check, self.present_list)
         for before, after in itertools.pairwise(down):
             QWidget.setTabOrder(before, after)
         self.details_form, self.agenda_row = ui.detailsForm, ui.agendaRow
@@ -219,11 +223,20 @@ class StartSessionDialog(QDialog):
         """A Spotlight or Themed session is run by others: the team attends, with no facilitation agenda."""
         return shipped_texts().is_attended(self.kind())
 
+    def calendar_minutes(self) -> int | None:
+        """The length the calendar gives the session this start most likely is (its series'), if any."""
+        defaults = self.defaults
+        return defaults.length_minutes if defaults is not None and defaults.kind is self.kind() else None
+
     def agenda(self) -> AgendaTemplate | None:
+        """The agenda the session runs: the team's (fitted to the calendar's length when ticked), or one segment as
+        long as the calendar's session for a session the team attends."""
         team_id = self.team_id()
         if team_id is None:
             return None
-        return attended_agenda(self.kind()) if self.attended() else self._agenda_for(team_id, self.kind())
+        if self.attended():
+            return attended_agenda(self.kind(), self.calendar_minutes())
+        return self.fit.applied(self._agenda_for(team_id, self.kind()))
 
     def _next(self) -> None:
         """An attended session has no ground rules of the facilitator's to agree: it starts straight away."""
@@ -240,11 +253,21 @@ class StartSessionDialog(QDialog):
         self.details_form.setRowVisible(self.agenda_row, not attended)
         self.next_button.setText("Start recording attendance" if attended else "Next: ground rules ›")
         self.next_button.setAccessibleName(self.next_button.text().rstrip(" ›"))
-        agenda = self.agenda()
-        if agenda is None:
+        team_id = self.team_id()
+        own = team_id is not None and not attended and team_template(self.context.db, team_id, self.kind()) is not None
+        planned = None if team_id is None or attended else self._agenda_for(team_id, self.kind())
+        with QSignalBlocker(self.fit.check):  # the agenda is shown below, once
+            self.fit.offer(planned, self.calendar_minutes(), own=own)
+        self._show_agenda()
+
+    def _show_agenda(self) -> None:
+        """The agenda's segments and length, beside the calendar's when they differ."""
+        agenda, team_id = self.agenda(), self.team_id()
+        if agenda is None or team_id is None:
             self.agenda_label.setText("Choose a team first.")
             return
-        self.agenda_label.setText(f"{len(agenda.segments)} segments, {agenda.total_minutes} min")
+        planned = agenda if self.attended() else self._agenda_for(team_id, self.kind())
+        self.agenda_label.setText(self.fit.words(planned, agenda))
         self.agenda_label.setToolTip("\n".join(f"{s.name}: {s.minutes} min" for s in agenda.segments))
 
     def refresh_agenda(self) -> None:
