@@ -7,6 +7,7 @@ a name display as something else; other control characters are refused outright.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -55,14 +56,52 @@ _BASE_LETTERS = str.maketrans(
 )
 
 
-def name_sort_key(name: str) -> tuple[str, str]:
+NameSortKey = tuple[str, str, str]
+
+
+def name_sort_key(name: str) -> NameSortKey:
     """Where a name goes in a list, as a person would put it: "émile" beside "Emma", "Łukasz" among the Ls, "zoë"
-    with "Zoe". Case, accents and curly quotes count for nothing at first; names still equal then go by their exact
-    text, so the order is total and stable. Neither ICU nor the system's locale is asked, so every laptop (and the CLI)
-    lists people alike, and the live tiles a resume builds again keep their number keys."""
+    with "Zoe", "O'Brien" as "OBrien" (after "Obi"), "Mary-Jane" with "Mary Jane". Case, accents, curly quotes and
+    punctuation count for nothing at first; names are filed word by word, as a British index or phone book does
+    ("Ann Lee" before "Anna Black"), a hyphen parting words as a space does. Names still equal then go by their
+    punctuation, then by their exact text, so the order is total and stable. Neither ICU nor the system's locale is
+    asked, so every laptop (and the CLI) lists people alike, and the live tiles a resume builds again keep their
+    number keys.
+
+    Other scripts come after Latin, each in the order of its Unicode block, which for Greek, Cyrillic and the Indic
+    scripts is their alphabet's: an Indic vowel sign and virama are letters to its readers (कमल, काजल, किरण, then
+    क्षमा), so only the nukta goes, as a dictionary files ज़ with ज. A Thai or Lao vowel written before its consonant is
+    filed after it, as their dictionaries do (Unicode's logical-order exception)."""
     decomposed = unicodedata.normalize("NFKD", straight_quotes(name).casefold())
-    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_BASE_LETTERS)
-    return base, name
+    base = "".join(ch for ch in decomposed if not _optional_mark(ch)).translate(_BASE_LETTERS)
+    words = "".join(_filed(ch) for ch in _PREVOWEL.sub(r"\2\1", base)).split()
+    return " ".join(words), base, name
+
+
+# Marks a reader files a name without: accents (the combining diacritical blocks), Hebrew points and Arabic short
+# vowels, which are written or left out at will, the nukta (canonical combining class 7) and Thai and Lao tone marks
+# (classes 107 and 122). Other marks, such as Indic and Thai vowel signs, are letters of the name and stay.
+_OPTIONAL_MARKS = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05c7\u064b-\u065f\u0670]"
+)
+_OPTIONAL_CLASSES = frozenset({7, 107, 122})
+_PREVOWEL = re.compile("([\u0e40-\u0e44\u0ec0-\u0ec4])(.)")
+# Letters by Unicode's reckoning that stand for an apostrophe: the modifier letters a keyboard or a Hawaiian name uses.
+_APOSTROPHE_LETTERS = frozenset("\u02bb\u02bc\u02bd\u02be\u02bf")
+
+
+def _optional_mark(ch: str) -> bool:
+    optional = unicodedata.combining(ch) in _OPTIONAL_CLASSES or _OPTIONAL_MARKS.match(ch) is not None
+    return optional and unicodedata.category(ch)[0] == "M"
+
+
+def _filed(ch: str) -> str:
+    """What a character of a name counts as at first: a letter, mark, digit or symbol (an emoji) as itself, a space or
+    a dash as a break between words, and any other punctuation as nothing (as ICU's "shifted" punctuation)."""
+    kind = unicodedata.category(ch)
+    if kind[0] in "LMNS" and ch not in _APOSTROPHE_LETTERS:
+        return ch
+    return " " if kind in ("Zs", "Pd") or ch.isspace() else ""
 
 
 def counted(number: int, one: str, many: str = "", *, none: str = "") -> str:

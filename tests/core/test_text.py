@@ -103,3 +103,44 @@ def test_names_are_listed_as_a_person_files_them_whatever_order_they_came_in(giv
 def test_names_that_differ_only_in_accents_or_case_file_together_and_still_differ() -> None:
     assert name_sort_key("ZOË QUINN")[0] == name_sort_key("zoe quinn")[0]
     assert name_sort_key("ZOË QUINN") != name_sort_key("zoe quinn")
+
+
+@pytest.mark.parametrize(
+    "in_order",
+    [
+        ("Ciara Oakes", "Ciara Obi", "Ciara O'Brien"),  # the apostrophe counts for nothing: O'Brien is OBrien
+        ("Mary Jane Hart", "Mary-Jane Hart", "Mary Jones", "Maryam Khan"),  # a hyphen parts words as a space does
+        ("Ann Lee", "Anna Black"),  # word by word, as an index files them: nothing before something
+        ("Jean-Luc Petit", "Jean Paul Mbeki", "Jeanne Morel"),
+        ("Keʻala Nui", "Kekoa Lee", "Keoni Kahale"),  # the ʻokina is an apostrophe, not a letter after z
+    ],
+)
+def test_punctuation_only_breaks_ties_between_names_otherwise_the_same(in_order: tuple[str, ...]) -> None:
+    assert tuple(sorted(reversed(in_order), key=name_sort_key)) == in_order
+
+
+def test_another_script_follows_latin_and_keeps_its_own_alphabetical_order() -> None:
+    in_order = (
+        "Zara Ahmed",
+        "Αλέξης Παππάς",  # Greek, its tonos an accent
+        "Ζωή Νικολάου",
+        "Анна Иванова",  # Cyrillic
+        "Ёлка Смирнова",  # Ё filed as Е
+        "Яна Орлова",
+        "נועה לוי",  # Hebrew
+        "🌻 Sunflower",  # a name starting with an emoji is not filed among the As by dropping it
+    )
+    assert tuple(sorted(reversed(in_order), key=name_sort_key)) == in_order
+
+
+def test_indic_vowel_signs_and_the_virama_count_as_letters_as_a_dictionary_files_them() -> None:
+    """Hindi dictionaries file the bare consonant, then each vowel sign in the alphabet's order, then the conjuncts
+    (the virama's half letters) last: stripping the virama as an accent put क्षमा (kṣamā) before काजल."""
+    in_order = ("कमल", "काजल", "किरण", "कुसुम", "केशव", "क्षमा")
+    assert tuple(sorted(reversed(in_order), key=name_sort_key)) == in_order
+
+
+def test_a_thai_vowel_written_before_its_consonant_is_filed_after_it() -> None:
+    """เกศินี starts with the vowel เ but is filed under its consonant ก, before ทองดี, as Thai dictionaries do."""
+    in_order = ("เกศินี", "ทองดี", "สมชาย")
+    assert tuple(sorted(reversed(in_order), key=name_sort_key)) == in_order

@@ -28,7 +28,7 @@ from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import MarkerKind, Member
 from copdesk.core.participation import CONTRIBUTIONS, Contribution, Measure, Tally, quiet_members
 from copdesk.core.picker import RoomSignal, room_signal
-from copdesk.core.text import name_sort_key
+from copdesk.core.text import NameSortKey, name_sort_key
 from copdesk.services import participation as log
 from copdesk.store import live_acts, participation, sessions, teams
 from copdesk.views.context import AppContext
@@ -134,7 +134,7 @@ class LiveTally(QObject):
         present = (teams.get_member(db, member_id) for member_id in sessions.attendee_ids(db, session_id))
         return sorted(present, key=self._tile_key)
 
-    def _tile_key(self, member: Member) -> tuple[int, tuple[str, str]]:
+    def _tile_key(self, member: Member) -> tuple[int, NameSortKey]:
         return self._arrival_order.get(member.id, -1), name_sort_key(member.display_name)
 
     def _read_arrivals(self, session_id: int) -> None:
