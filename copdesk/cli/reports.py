@@ -270,14 +270,8 @@ def _say_redacted(ctx: Context, count: int) -> None:
 
 
 def _cmd_rollup(ctx: Context) -> int:
-    from copdesk.core.rollup import (
-        ROLLUP_DOCUMENT,
-        SummaryError,
-        check_distinct,
-        read_summary,
-        rollup_title,
-        summary_text,
-    )
+    from copdesk.core.rollup import ROLLUP_DOCUMENT, rollup_title
+    from copdesk.core.summary_file import SummaryError, check_distinct, read_summary, summary_text
 
     output = Path(ctx.args.output).expanduser()
     summaries = []

@@ -299,7 +299,7 @@ def test_a_summary_with_an_impossible_count_is_refused_naming_it(call_cli: CallC
 
 
 def test_a_file_larger_than_any_summary_is_refused_naming_it(call_cli: CallCli, tmp_path: Path) -> None:
-    from copdesk.core.rollup import MAX_SUMMARY_BYTES
+    from copdesk.core.summary_file import MAX_SUMMARY_BYTES
 
     huge = tmp_path / "north.json"
     huge.write_bytes(b"[" + b"0," * (MAX_SUMMARY_BYTES // 2) + b"0]")

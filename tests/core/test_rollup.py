@@ -24,15 +24,8 @@ from copdesk.core.quarterly import (
     summary_document,
 )
 from copdesk.core.report_text import Table
-from copdesk.core.rollup import (
-    MAX_SUMMARY_BYTES,
-    SummaryError,
-    check_distinct,
-    read_summary,
-    render_rollup_html,
-    rollup_sections,
-    summary_text,
-)
+from copdesk.core.rollup import render_rollup_html, rollup_sections
+from copdesk.core.summary_file import MAX_SUMMARY_BYTES, SummaryError, check_distinct, read_summary, summary_text
 from copdesk.core.themes import find_themes, shared_words, theme_words
 
 
