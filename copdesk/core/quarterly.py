@@ -23,6 +23,7 @@ from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped,
 from copdesk.core.feedback import FeedbackSummary
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
 from copdesk.core.participation import HistoryPoint
+from copdesk.core.recurring import status_then_text
 from copdesk.core.text import quoted
 from copdesk.core.themes import Theme, find_themes
 
@@ -77,11 +78,19 @@ class QuarterIssue(NamedTuple):
 
 
 class QuarterEscalation(NamedTuple):
+    """``status`` is the one it had at the quarter's end (on the report's day, in the quarter), or ``None`` where that
+    is not known: it was responded to or closed before CoPDesk kept those days. ``status_now`` is the one it has."""
+
     issue_title: str
     target: EscalationTarget
     raised: date
     response_due: date | None
-    status: EscalationStatus
+    status: EscalationStatus | None
+    status_now: EscalationStatus
+
+    @property
+    def status_text(self) -> str:
+        return status_then_text(self.status, self.status_now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +200,8 @@ def summary_document(figures: QuarterFigures, clean: Callable[[str], str]) -> di
                 "issue": clean(e.issue_title),
                 "to": e.target.value,
                 "raised": e.raised.isoformat(),
-                "status": e.status.value,
+                "status": e.status.value if e.status else None,
+                "status_now": e.status_now.value,
                 "response_overdue": figures.response_overdue(e),
             }
             for e in figures.escalations

@@ -215,9 +215,9 @@ def _issues(figures: QuarterFigures) -> Section:
 
 
 def _escalations(figures: QuarterFigures) -> Section:
-    """Overdue on the day the overdue actions are (the quarter's end, or the report's date in the quarter), and each
-    status as it stands on the report's date, which for a past quarter is not its end: CoPDesk keeps no date for a
-    response or a closing, and the lead says so."""
+    """Each status as it stood on the day the overdue actions are judged on (the quarter's end, or the report's date in
+    the quarter), not on the day the report is run; where CoPDesk had not yet kept the day of a response or a closing,
+    the status then is not known, and the lead says so rather than guess."""
     overdue = f" (overdue on {long_date(figures.cutoff)})"
     rows = tuple(
         (
@@ -225,17 +225,20 @@ def _escalations(figures: QuarterFigures) -> Section:
             e.target.label,
             long_date(e.raised),
             NO_VALUE if e.response_due is None else long_date(e.response_due),
-            e.status.label + (overdue if figures.response_overdue(e) else ""),
+            e.status_text + (overdue if figures.response_overdue(e) else ""),
         )
         for e in figures.escalations
     )
+    end = "the quarter's end" if figures.cutoff == figures.last_day else "the date of this report"
     lead = (
-        "Those raised this quarter, and earlier ones not closed: awaiting a response, or answered and not yet closed. "
-        f"Each escalation's status is as it stands on {long_date(figures.as_of)}, the date of this report"
+        "Those raised this quarter, and earlier ones not closed by its end: awaiting a response, or responded to and "
+        f"not yet closed. Each status is as it stood on {long_date(figures.cutoff)}, {end}."
     )
-    if figures.cutoff < figures.as_of:
-        lead += ", not at the quarter's end: CoPDesk keeps no date for a response or a closing"
-    lead += "."
+    if any(e.status is None for e in figures.escalations):
+        lead += (
+            " Where it reads Not known, it was responded to or closed before CoPDesk kept those dates, so only its "
+            "status now can be given."
+        )
     table = Table(("Issue", "To", "Raised", "Response due", "Status"), rows)
     return Section("Escalations", 2, lead if rows else "", table)
 
@@ -291,7 +294,7 @@ def csv_rows(figures: QuarterFigures) -> Iterable[tuple[str, str, str, str]]:
         yield "issues", i.title, "mentions_total", str(i.mentions_total)
         yield "issues", i.title, "status", i.status.label
     for e in figures.escalations:
-        yield "escalations", e.issue_title, e.target.label, e.status.label
+        yield "escalations", e.issue_title, e.target.label, e.status_text
     for theme in figures.themes():
         yield "themes", theme.word, "texts", str(theme.texts)
 

@@ -77,6 +77,7 @@ class EscalationLine(NamedTuple):
     raised: dt.date
     response_due: dt.date | None
     status: str
+    status_known: bool = True  # False: responded to or closed before CoPDesk kept the day, so not known on the day
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +117,11 @@ class SessionRecord:
     status: str = "ended"  # the session's status when exported: "ended", or "live" or "planned" (see STATUS_NOTES)
 
 
-# The issues' statuses are as they stood on the session's day; an escalation's is as it is now, because the day it was
-# answered or closed is not kept, so the record says which.
-ESCALATIONS_LEAD = (
-    "Raised by the session's day. Each status is the one it had when this record was exported "
-    "(CoPDesk keeps no date for a response or a closing)."
+# The issues' and the escalations' statuses are as they stood on the session's day; an escalation responded to or
+# closed before CoPDesk kept those days (schema 41) may not be known then, and the record says why.
+ESCALATIONS_LEAD = "Raised by the session's day. Each status is the one it had at the end of that day."
+ESCALATIONS_NOT_KNOWN = (
+    " Not known: it was responded to or closed before CoPDesk kept the date of a response or a closing."
 )
 
 
@@ -158,7 +159,7 @@ def record_sections(record: SessionRecord) -> list[Section]:
     issues = tuple((title, status, str(times)) for title, status, times in record.issues)
     escalations = tuple(
         (title, to, long_date(raised), NO_VALUE if due is None else long_date(due), status)
-        for title, to, raised, due, status in record.escalations
+        for title, to, raised, due, status, _ in record.escalations
     )
     return [
         Section("Session", 2, "", Table(("Detail", "Value"), details)),
@@ -176,10 +177,16 @@ def record_sections(record: SessionRecord) -> list[Section]:
         Section(
             "Escalations",
             2,
-            ESCALATIONS_LEAD if escalations else "",
+            _escalations_lead(record.escalations),
             Table(("Issue", "To", "Raised", "Response due", "Status"), escalations),
         ),
     ]
+
+
+def _escalations_lead(escalations: tuple[EscalationLine, ...]) -> str:
+    if not escalations:
+        return ""
+    return ESCALATIONS_LEAD + ("" if all(e.status_known for e in escalations) else ESCALATIONS_NOT_KNOWN)
 
 
 def attendance_line(record: SessionRecord) -> str:
@@ -286,7 +293,7 @@ def render_json(record: SessionRecord) -> str:
                 "response_due": None if due is None else due.isoformat(),
                 "status": status,
             }
-            for title, to, raised, due, status in record.escalations
+            for title, to, raised, due, status, _ in record.escalations
         ],
         "identifiers_redacted": record.identifiers_redacted,
         "identifiers_kept": record.identifiers_kept,

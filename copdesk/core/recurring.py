@@ -10,6 +10,7 @@ without a resolution it is flagged, with the masterclass's advice.
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from copdesk.core.masterclass import Challenge, shipped_texts
 from copdesk.core.model import EscalationStatus, IssueStatus, MarkerKind
@@ -107,3 +108,37 @@ def check_escalation_update(current: EscalationStatus, new: EscalationStatus, ou
     if new is EscalationStatus.RESPONDED and cleaned is None:
         raise EscalationError("Say what the response was; the outcome is what the team will look back on.")
     return cleaned
+
+
+class EscalationDays(NamedTuple):
+    """The local days an escalation was responded to and closed, each ``None`` until it was. ``undated_before`` is set
+    for one responded to or closed before CoPDesk kept those days (schema 41): whichever it was then happened on a day
+    not kept, on or before that one."""
+
+    responded_on: date | None
+    closed_on: date | None
+    undated_before: date | None = None
+
+
+def escalation_status_on(day: date, status: EscalationStatus, days: EscalationDays) -> EscalationStatus | None:
+    """What an escalation's status was at the end of ``day``, for a document that reads as things stood then (a past
+    quarter's end), given the status it has now; ``None`` where that is not known: it was responded to or closed
+    before CoPDesk kept the day, and ``day`` is earlier than CoPDesk began to."""
+    if days.closed_on is not None and days.closed_on <= day:
+        return EscalationStatus.CLOSED
+    if days.responded_on is not None:
+        return EscalationStatus.RESPONDED if days.responded_on <= day else EscalationStatus.AWAITING
+    before = days.undated_before
+    if before is None or status is EscalationStatus.AWAITING:
+        return EscalationStatus.AWAITING
+    if day < before:
+        return None
+    # Whichever it was when CoPDesk began keeping the days: closed then (no day since), or responded to.
+    closed_then = days.closed_on is None and status is EscalationStatus.CLOSED
+    return EscalationStatus.CLOSED if closed_then else EscalationStatus.RESPONDED
+
+
+def status_then_text(then: EscalationStatus | None, now: EscalationStatus) -> str:
+    """An escalation's status as it stood on a past day, in words: "Not known" with the status now, where it was not
+    kept (:func:`escalation_status_on`)."""
+    return then.label if then else f"Not known (now {now.label.lower()})"

@@ -24,7 +24,6 @@ from copdesk.core.record import (
     AgendaLine,
     AskedQuestion,
     CarriedAction,
-    EscalationLine,
     IssueLine,
     ParkedItem,
     SessionRecord,
@@ -127,9 +126,7 @@ def _mapped(record: SessionRecord, change: Callable[[str], str]) -> SessionRecor
         actions_carried=tuple(CarriedAction(change(c.text), c.times_carried) for c in record.actions_carried),
         actions_done=tuple(change(text) for text in record.actions_done),
         issues=tuple(IssueLine(change(i.title), i.status, i.times_raised) for i in record.issues),
-        escalations=tuple(
-            EscalationLine(change(e.issue_title), e.to, e.raised, e.response_due, e.status) for e in record.escalations
-        ),
+        escalations=tuple(e._replace(issue_title=change(e.issue_title)) for e in record.escalations),
     )
 
 

@@ -56,7 +56,7 @@ def correct_words(db: Database, source: TextSource, row_id: int, typed: str, now
             case TextSource.RESOLUTION:
                 return stored_issues.reword_resolution(db, row_id, typed)
             case TextSource.ESCALATION:
-                return _reword_outcome(db, row_id, typed)
+                return _reword_outcome(db, row_id, typed, now)
             case TextSource.MENTION:
                 return _reword_mention(db, row_id, typed, was)
         return _reword_note(db, NoteKind(source.value), row_id, typed, was, now)
@@ -100,9 +100,9 @@ def _reword_mention(db: Database, mention_id: int, typed: str, was: str) -> str:
     return words
 
 
-def _reword_outcome(db: Database, escalation_id: int, typed: str) -> str:
+def _reword_outcome(db: Database, escalation_id: int, typed: str, now: datetime) -> str:
     """The same rules as recording the outcome (a response keeps one), with the escalation's status as it is."""
     if len(typed) > MAX_OUTCOME_CHARACTERS:
         raise ValueError(f"An outcome holds at most {MAX_OUTCOME_CHARACTERS:,} characters; nothing was changed.")
     status = stored_issues.get_escalation(db, escalation_id).status
-    return recurring.change_escalation(db, escalation_id, status, typed).outcome or ""
+    return recurring.change_escalation(db, escalation_id, status, typed, now).outcome or ""

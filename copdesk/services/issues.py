@@ -99,10 +99,13 @@ def escalate(
         return issues.add_escalation(db, issue_id, target, raised_on, response_due, session_id)
 
 
-def change_escalation(db: Database, escalation_id: int, status: EscalationStatus, outcome: str) -> Escalation:
-    """Move an escalation along its lifecycle, or raise ``EscalationError`` with a one-line message."""
+def change_escalation(
+    db: Database, escalation_id: int, status: EscalationStatus, outcome: str, now: datetime
+) -> Escalation:
+    """Move an escalation along its lifecycle, noting when (for a past quarter's report), or raise
+    ``EscalationError`` with a one-line message."""
     with transaction(db):
-        return recurring.change_escalation(db, escalation_id, status, outcome)
+        return recurring.change_escalation(db, escalation_id, status, outcome, now)
 
 
 def set_recurring_threshold(db: Database, value: int) -> None:

@@ -8,23 +8,20 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from copdesk.core.clock import to_utc_iso
+from copdesk.core.clock import local_day, to_utc_iso
 from copdesk.core.input_limits import MAX_OUTCOME_CHARACTERS, resolution_wording
 from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget, Issue, IssueStatus
+from copdesk.core.recurring import EscalationDays, escalation_status_on
 from copdesk.store.tables import insert_row
 
 # The status an issue reads, in every list and document. Escalating one stores "escalated", and closing its
-# escalations writes nothing back: so an issue whose every escalation is closed (withdrawn, overtaken, or answered and
-# done with) reads as it did before it was escalated, open, until it is escalated again or resolved. ``{i}`` is the
-# issue table's name or alias in the query.
+# escalations writes nothing back: so an issue whose every escalation is closed (withdrawn, overtaken, or responded to
+# and done with) reads as it did before it was escalated, open, until it is escalated again or resolved. ``{i}`` is
+# the issue table's name or alias in the query.
 STATUS_READ = """CASE WHEN {i}.status = 'escalated'
     AND EXISTS (SELECT 1 FROM escalation x WHERE x.issue_id = {i}.id)
     AND NOT EXISTS (SELECT 1 FROM escalation x WHERE x.issue_id = {i}.id AND x.status <> 'closed')
     THEN 'open' ELSE {i}.status END"""
-# The day the first of an issue's escalations not closed was raised: escalated from then, for a document that reads
-# as things stood on a past day (``copdesk.core.recurring.status_on``). Whether an escalation was closed is known only
-# as it is now: the day it was closed is not kept.
-ESCALATED_SINCE = "(SELECT min(x.raised_on) FROM escalation x WHERE x.issue_id = {i}.id AND x.status <> 'closed')"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +158,40 @@ def get_escalation(db: Database, escalation_id: int) -> Escalation:
     return _escalation(db.table("escalation").get(escalation_id))
 
 
-def update_escalation(db: Database, escalation_id: int, status: EscalationStatus, outcome: str | None) -> Escalation:
-    db.table("escalation").update(escalation_id, {"status": status.value, "outcome": outcome})
+def update_escalation(
+    db: Database, escalation_id: int, status: EscalationStatus, outcome: str | None, now: datetime
+) -> Escalation:
+    """Record a new status (and when: responded to, or closed) or the outcome's words; saving the same status again
+    keeps the day it was reached."""
+    changes: dict[str, str | None] = {"status": status.value, "outcome": outcome}
+    if status is not get_escalation(db, escalation_id).status and status in _DAY_COLUMNS:
+        changes[_DAY_COLUMNS[status]] = to_utc_iso(now)
+    db.table("escalation").update(escalation_id, changes)
     return get_escalation(db, escalation_id)
+
+
+# Where the moment an escalation reached each status is kept (schema 41); it is raised on ``raised_on``.
+_DAY_COLUMNS = {EscalationStatus.RESPONDED: "responded_at", EscalationStatus.CLOSED: "closed_at"}
+
+
+def escalation_days(row: dict[str, Any]) -> EscalationDays:
+    """The local days a stored escalation was responded to and closed (``core.recurring.escalation_status_on``)."""
+    return EscalationDays(
+        *(local_day(row[column]) if row[column] else None for column in ("responded_at", "closed_at", "undated_before"))
+    )
+
+
+def escalated_since(db: Database, issue_ids_sql: str, params: list[Any], day: date) -> dict[int, date]:
+    """For each issue of ``issue_ids_sql`` (a query of issue ids) with an escalation not closed by the end of ``day``,
+    the day the first such was raised: escalated from then, for a document that reads as things stood on ``day``
+    (``core.recurring.status_on``). One closed before CoPDesk kept the day counts as closed, as it is now."""
+    sql = f"SELECT * FROM escalation WHERE issue_id IN ({issue_ids_sql}) ORDER BY raised_on"
+    found: dict[int, date] = {}
+    for row in db.query(sql, params):
+        status = EscalationStatus(row["status"])
+        if (escalation_status_on(day, status, escalation_days(row)) or status) is not EscalationStatus.CLOSED:
+            found.setdefault(int(row["issue_id"]), date.fromisoformat(row["raised_on"]))
+    return found
 
 
 def escalations_for_issue(db: Database, issue_id: int) -> list[Escalation]:

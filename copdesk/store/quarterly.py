@@ -31,11 +31,11 @@ from copdesk.core.quarterly import (
     parse_quarter,
     summary_document,
 )
-from copdesk.core.recurring import status_on
+from copdesk.core.recurring import escalation_status_on, status_on
 from copdesk.core.redaction import redact_quarter
 from copdesk.store.colleagues import colleague_redactor
 from copdesk.store.feedback import quarter_feedback, self_assessment
-from copdesk.store.issues import ESCALATED_SINCE, STATUS_READ
+from copdesk.store.issues import STATUS_READ, escalated_since, escalation_days
 from copdesk.store.schedule import local_wall_time, scheduled_between
 
 
@@ -58,7 +58,7 @@ def quarter_figures(db: Database, team: Team, quarter: str, now: datetime) -> Qu
         balance=tuple(_balance(db, held)),
         actions=_actions(db, team.id, first, last, cutoff),
         issues=_issues(db, team.id, first, last),
-        escalations=_escalations(db, team.id, first, last),
+        escalations=_escalations(db, team.id, first, last, cutoff),
         self_assessment=_assessment(db, team.id, f"{first.year}Q{(first.month + 2) // 3}"),
         feedback=summarise(quarter_feedback(db, team.id, first, last)),
     )
@@ -156,21 +156,20 @@ def _actions(db: Database, team_id: int, first: date, last: date, cutoff: date) 
 
 def _issues(db: Database, team_id: int, first: date, last: date) -> tuple[QuarterIssue, ...]:
     """Issues raised in the quarter, and earlier ones still unresolved (as escalations not closed are), each with
-    its status at the quarter's end: one resolved or escalated since was not then, and one whose escalations are all
-    closed is not escalated (closed when is not kept: see :data:`copdesk.store.issues.ESCALATED_SINCE`)."""
+    its status at the quarter's end: one resolved or escalated since was not then, and one whose escalations were all
+    closed by then is not escalated (:func:`copdesk.store.issues.escalated_since`)."""
     sql = f"""
-        SELECT i.id, i.title, {STATUS_READ.format(i="i")} AS status, i.resolved_at, m.at,
-               {ESCALATED_SINCE.format(i="i")} AS escalated_since
+        SELECT i.id, i.title, {STATUS_READ.format(i="i")} AS status, i.resolved_at, m.at
         FROM issue i JOIN issue_mention m ON m.issue_id = i.id
         WHERE i.team_id = ? ORDER BY i.id, m.at
     """
+    escalated = escalated_since(db, "SELECT id FROM issue WHERE team_id = ?", [team_id], last)
     mentions: dict[int, list[date]] = {}
     details: dict[int, tuple[str, IssueStatus]] = {}
     for row in db.query(sql, [team_id]):
         mentions.setdefault(int(row["id"]), []).append(local_day(row["at"]))
         resolved = local_day(row["resolved_at"]) if row["resolved_at"] else None
-        escalated = date.fromisoformat(row["escalated_since"]) if row["escalated_since"] else None
-        then = status_on(last, IssueStatus(row["status"]), resolved, escalated)
+        then = status_on(last, IssueStatus(row["status"]), resolved, escalated.get(int(row["id"])))
         details[int(row["id"])] = (str(row["title"]), then)
     found = []
     for issue_id, days in mentions.items():
@@ -182,26 +181,22 @@ def _issues(db: Database, team_id: int, first: date, last: date) -> tuple[Quarte
     return tuple(found)
 
 
-def _escalations(db: Database, team_id: int, first: date, last: date) -> tuple[QuarterEscalation, ...]:
-    """Escalations raised in the quarter, and earlier ones not closed on the report's day, awaiting a response or
-    answered: while one is not closed its issue reads Escalated (:data:`copdesk.store.issues.STATUS_READ`)."""
+def _escalations(db: Database, team_id: int, first: date, last: date, cutoff: date) -> tuple[QuarterEscalation, ...]:
+    """Escalations raised in the quarter, and earlier ones not closed by ``cutoff`` (the quarter's end, or the
+    report's day in the quarter), awaiting a response or responded to: while one is not closed its issue reads
+    Escalated. Each with its status on ``cutoff`` where CoPDesk kept the days to know it, and as it is now."""
     sql = """
-        SELECT i.title, e.target, e.raised_on, e.response_due, e.status FROM escalation e
-        JOIN issue i ON i.id = e.issue_id
-        WHERE i.team_id = ? AND e.raised_on <= ? AND (e.raised_on >= ? OR e.status <> ?)
-        ORDER BY e.raised_on, e.id
+        SELECT i.title, e.* FROM escalation e JOIN issue i ON i.id = e.issue_id
+        WHERE i.team_id = ? AND e.raised_on <= ? ORDER BY e.raised_on, e.id
     """
-    params = [team_id, last.isoformat(), first.isoformat(), EscalationStatus.CLOSED.value]
-    return tuple(
-        QuarterEscalation(
-            str(row["title"]),
-            EscalationTarget(row["target"]),
-            date.fromisoformat(row["raised_on"]),
-            date.fromisoformat(row["response_due"]) if row["response_due"] else None,
-            EscalationStatus(row["status"]),
-        )
-        for row in db.query(sql, params)
-    )
+    found = []
+    for row in db.query(sql, [team_id, last.isoformat()]):
+        raised, now = date.fromisoformat(row["raised_on"]), EscalationStatus(row["status"])
+        then = escalation_status_on(cutoff, now, escalation_days(row))
+        if raised >= first or then is not EscalationStatus.CLOSED:
+            due = date.fromisoformat(row["response_due"]) if row["response_due"] else None
+            found.append(QuarterEscalation(str(row["title"]), EscalationTarget(row["target"]), raised, due, then, now))
+    return tuple(found)
 
 
 def feedback_naming_colleagues(db: Database, figures: QuarterFigures) -> list[NamedInFeedback]:

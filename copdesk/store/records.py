@@ -32,12 +32,12 @@ from copdesk.core.record import (
     SessionRecord,
     TimeAway,
 )
-from copdesk.core.recurring import status_on
+from copdesk.core.recurring import escalation_status_on, status_on, status_then_text
 from copdesk.core.redaction import share_safe
 from copdesk.core.text import name_sort_key
 from copdesk.core.time_away import Spell, by_member, left_before_end
 from copdesk.store import notes, questions, sessions, teams, time_away
-from copdesk.store.issues import ESCALATED_SINCE, STATUS_READ
+from copdesk.store.issues import STATUS_READ, escalated_since, escalation_days
 from copdesk.store.planning import session_roles
 
 CO_FACILITATED = "Yes (named in the record exported with names)"
@@ -208,14 +208,14 @@ def _reviewed(db: Database, session_id: int) -> tuple[CarriedAction, ...]:
 def _issues(db: Database, session_id: int, held_on: date) -> tuple[IssueLine, ...]:
     """Each issue mentioned in the session, counted as raised so far, with its status by the day the session was held
     (a record reads the same next year, and an issue resolved or escalated later was not yet). It reads escalated only
-    by an escalation raised by then and not closed: one whose escalations were all withdrawn is open."""
+    by an escalation raised by then and not closed by then: one whose escalations were all withdrawn is open."""
     sql = f"""
-        SELECT i.title, {STATUS_READ.format(i="i")} AS status, i.resolved_at,
-               {ESCALATED_SINCE.format(i="i")} AS escalated_since,
+        SELECT i.id, i.title, {STATUS_READ.format(i="i")} AS status, i.resolved_at,
                (SELECT count(*) FROM issue_mention e WHERE e.issue_id = i.id AND e.at <= max(m.at)) AS times
         FROM issue i JOIN issue_mention m ON m.issue_id = i.id
         WHERE m.session_id = ? GROUP BY i.id ORDER BY min(m.id)
     """
+    escalated = escalated_since(db, "SELECT issue_id FROM issue_mention WHERE session_id = ?", [session_id], held_on)
     return tuple(
         IssueLine(
             str(r["title"]),
@@ -223,7 +223,7 @@ def _issues(db: Database, session_id: int, held_on: date) -> tuple[IssueLine, ..
                 held_on,
                 IssueStatus(r["status"]),
                 local_day(r["resolved_at"]) if r["resolved_at"] else None,
-                date.fromisoformat(r["escalated_since"]) if r["escalated_since"] else None,
+                escalated.get(int(r["id"])),
             ).label,
             int(r["times"]),
         )
@@ -236,21 +236,21 @@ def _escalations(db: Database, session_id: int, held_on: date) -> tuple[Escalati
     raised later is left out, even one made in the session (a session left running, escalating from the Prepare view
     days later): the record reads as things stood on the day it is dated, as its issues' counts and statuses do, and
     a later escalation is in the issue's history and the Prepare view, and in the record of a session that discussed
-    it after. Each one's status is as it is now: the day it changed is not kept."""
+    it after. Each one's status is the one it had that day, where CoPDesk kept the days to know it."""
     sql = """
-        SELECT i.title, e.target, e.raised_on, e.response_due, e.status FROM escalation e
+        SELECT i.title, e.* FROM escalation e
         JOIN issue i ON i.id = e.issue_id
         WHERE (e.session_id = ? OR e.issue_id IN (SELECT issue_id FROM issue_mention WHERE session_id = ?))
           AND e.raised_on <= ?
         ORDER BY e.raised_on, e.id
     """
-    return tuple(
-        EscalationLine(
-            str(r["title"]),
-            EscalationTarget(r["target"]).label,
-            date.fromisoformat(r["raised_on"]),
-            date.fromisoformat(r["response_due"]) if r["response_due"] else None,
-            EscalationStatus(r["status"]).label,
+    lines = []
+    for r in db.query(sql, [session_id, session_id, held_on.isoformat()]):
+        now = EscalationStatus(r["status"])
+        due = date.fromisoformat(r["response_due"]) if r["response_due"] else None
+        then = escalation_status_on(held_on, now, escalation_days(r))
+        target, raised = EscalationTarget(r["target"]).label, date.fromisoformat(r["raised_on"])
+        lines.append(
+            EscalationLine(str(r["title"]), target, raised, due, status_then_text(then, now), then is not None)
         )
-        for r in db.query(sql, [session_id, session_id, held_on.isoformat()])
-    )
+    return tuple(lines)

@@ -158,11 +158,13 @@ def remove_recorded_issue(db: Database, issue_id: int, session_id: int) -> Issue
     return issue
 
 
-def change_escalation(db: Database, escalation_id: int, status: EscalationStatus, outcome: str) -> Escalation:
-    """Move an escalation along its lifecycle (see ``core.recurring``), or raise with a one-line message."""
+def change_escalation(
+    db: Database, escalation_id: int, status: EscalationStatus, outcome: str, now: datetime
+) -> Escalation:
+    """Move an escalation along its lifecycle (see ``core.recurring``) at ``now``, or raise with a one-line message."""
     current = get_escalation(db, escalation_id)
     cleaned = check_escalation_update(current.status, status, outcome)
-    return update_escalation(db, escalation_id, status, cleaned)
+    return update_escalation(db, escalation_id, status, cleaned, now)
 
 
 def issue_facts(db: Database, team_id: int) -> list[IssueSummary]:

@@ -41,7 +41,12 @@ def _quarter() -> QuarterFigures:
         issues=(QuarterIssue("Mrs Okafor's package", IssueStatus.OPEN, 1, 1, date(2026, 7, 9)),),
         escalations=(
             QuarterEscalation(
-                "Mrs Okafor again", EscalationTarget.MANAGER, date(2026, 7, 9), None, EscalationStatus.AWAITING
+                "Mrs Okafor again",
+                EscalationTarget.MANAGER,
+                date(2026, 7, 9),
+                None,
+                EscalationStatus.AWAITING,
+                EscalationStatus.AWAITING,
             ),
         ),
         self_assessment=(("What went well", "Discussed DOB 12/03/1941 safely"),),

@@ -26,7 +26,7 @@ from copdesk.core.quarterly import (
     recent_quarters,
     summary_document,
 )
-from copdesk.core.quarterly_report import REPORT_DOCUMENT
+from copdesk.core.quarterly_report import REPORT_DOCUMENT, csv_rows
 
 SCRIPT = "<script>alert('x')</script>"
 QUOTES = "\"quoted\" & 'single'"
@@ -54,7 +54,12 @@ def _figures(topic: str = "Hospital discharge home", title: str = "Discharge del
         issues=(QuarterIssue(title, IssueStatus.OPEN, 2, 3, date(2026, 5, 14)),),
         escalations=(
             QuarterEscalation(
-                title, EscalationTarget.MANAGER, date(2026, 7, 9), date(2026, 7, 30), EscalationStatus.AWAITING
+                title,
+                EscalationTarget.MANAGER,
+                date(2026, 7, 9),
+                date(2026, 7, 30),
+                EscalationStatus.AWAITING,
+                EscalationStatus.AWAITING,
             ),
         ),
     )
@@ -116,20 +121,39 @@ def test_a_response_is_overdue_on_the_day_actions_are() -> None:
     """A third-quarter report run on 5 October said "overdue" of a response due on 1 October, after the quarter's
     end, while it counted the actions overdue on 30 September."""
     due_after_the_quarter = QuarterEscalation(
-        "Discharge delays", EscalationTarget.MANAGER, date(2026, 9, 10), date(2026, 10, 1), EscalationStatus.AWAITING
+        "Discharge delays",
+        EscalationTarget.MANAGER,
+        date(2026, 9, 10),
+        date(2026, 10, 1),
+        *[EscalationStatus.AWAITING] * 2,
     )
     past = replace(_figures(), escalations=(due_after_the_quarter,))
     assert not past.response_overdue(due_after_the_quarter)
     assert summary_document(past, str)["escalations"][0]["response_overdue"] is False
     text = REPORT_DOCUMENT.render(past, "md")
     assert "| Awaiting a response |" in text
-    assert "as it stands on Monday 5 October 2026, the date of this report, not at the quarter's end" in text
+    assert "Each status is as it stood on Wednesday 30 September 2026, the quarter's end." in text
     current = replace(past, quarter="2026Q4", first_day=date(2026, 10, 1), last_day=date(2026, 12, 31))
     assert current.response_overdue(due_after_the_quarter)  # in the quarter: judged on the report's date
     text = REPORT_DOCUMENT.render(current, "md")
     assert "Awaiting a response \\(overdue on Monday 5 October 2026\\)" in text
     assert "Overdue on Monday 5 October 2026 | 1 |" in text
-    assert "as it stands on Monday 5 October 2026, the date of this report." in text
+    assert "Each status is as it stood on Monday 5 October 2026, the date of this report." in text
+
+
+def test_a_status_not_kept_for_the_quarters_end_reads_not_known_and_the_lead_says_why() -> None:
+    """A past quarter's report gave an escalation's status on the day it was run; where CoPDesk did not yet keep the
+    day of a response or a closing, it says it cannot tell, rather than give today's status as the quarter's."""
+    undated = QuarterEscalation(
+        "Discharge delays", EscalationTarget.MANAGER, date(2026, 7, 9), None, None, EscalationStatus.CLOSED
+    )
+    figures = replace(_figures(), escalations=(undated,))
+    text = REPORT_DOCUMENT.render(figures, "md")
+    assert "| Not known \\(now closed\\) |" in text
+    assert "Where it reads Not known, it was responded to or closed before CoPDesk kept those dates" in text
+    assert "Not known" not in REPORT_DOCUMENT.render(_figures(), "md")
+    assert summary_document(figures, str)["escalations"][0]["status"] is None
+    assert ("escalations", "Discharge delays", "Manager", "Not known (now closed)") in set(csv_rows(figures))
 
 
 def test_themes_come_from_topics_and_issue_titles() -> None:

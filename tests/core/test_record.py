@@ -352,11 +352,17 @@ def test_sections_are_shared_by_every_renderer() -> None:
 
 
 @pytest.mark.parametrize("render", [render_markdown, render_html])
-def test_the_escalations_say_their_statuses_are_as_exported(render: Callable[[SessionRecord], str]) -> None:
-    """A June record read "Responded" of an escalation answered in September, beside issues as they stood in June,
-    without saying which was which."""
-    said = "Each status is the one it had when this record was exported"
+def test_the_escalations_say_their_statuses_are_as_on_the_sessions_day(render: Callable[[SessionRecord], str]) -> None:
+    """A June record read "Responded" of an escalation responded to in September, beside issues as they stood in June,
+    without saying which was which; now each is as it stood that day, and "Not known" is explained where it is."""
+    said = "Each status is the one it had at the end of that day."
     assert said in render(make_record())
+    assert "Not known:" not in render(make_record())
+    (known,) = make_record().escalations
+    unknown = known._replace(status="Not known (now closed)", status_known=False)
+    assert "Not known: it was responded to or closed before CoPDesk kept" in render(
+        dataclasses.replace(make_record(), escalations=(known, unknown))
+    )
     empty = SessionRecord("Northgate Team", "Spotlight session", "Carers' assessments", dt.datetime(2026, 9, 8, 10), 0)
     assert said not in render(empty)  # nothing listed: nothing to explain
 

@@ -9,7 +9,9 @@ import pytest
 from copdesk.core.fts import match_all, match_any, split_highlights
 from copdesk.core.model import EscalationStatus, IssueStatus
 from copdesk.core.recurring import (
+    EscalationDays,
     check_escalation_update,
+    escalation_status_on,
     is_flagged,
     is_recurring,
     next_statuses,
@@ -84,3 +86,34 @@ def test_status_on_a_day_is_the_one_the_issue_had_then() -> None:
     assert status_on(day, IssueStatus.RESOLVED, None, None) is IssueStatus.RESOLVED
     assert status_on(day, IssueStatus.ESCALATED, None, None) is IssueStatus.ESCALATED
     assert status_on(day, IssueStatus.OPEN, None, None) is IssueStatus.OPEN
+
+
+AWAITING, RESPONDED, CLOSED = EscalationStatus.AWAITING, EscalationStatus.RESPONDED, EscalationStatus.CLOSED
+QUARTER_END = date(2026, 9, 30)
+
+
+@pytest.mark.parametrize(
+    ("now", "days", "then"),
+    [
+        (AWAITING, EscalationDays(None, None), AWAITING),
+        (RESPONDED, EscalationDays(date(2026, 9, 30), None), RESPONDED),  # responded on the quarter's last day
+        (RESPONDED, EscalationDays(date(2026, 10, 1), None), AWAITING),  # responded the day after: awaiting then
+        (CLOSED, EscalationDays(date(2026, 8, 3), date(2026, 10, 5)), RESPONDED),  # closed since
+        (CLOSED, EscalationDays(None, date(2026, 10, 5)), AWAITING),  # closed since with no response
+        (CLOSED, EscalationDays(None, date(2026, 9, 2)), CLOSED),
+        # Responded to or closed before CoPDesk kept the days (undated, by 1 November): not known on 30 September...
+        (RESPONDED, EscalationDays(None, None, date(2026, 11, 1)), None),
+        (CLOSED, EscalationDays(None, None, date(2026, 11, 1)), None),
+        (CLOSED, EscalationDays(None, date(2026, 11, 20), date(2026, 11, 1)), None),  # responded undated, closed since
+        # ... and known on a day after they were kept from
+        (RESPONDED, EscalationDays(None, None, date(2026, 9, 12)), RESPONDED),
+        (CLOSED, EscalationDays(None, None, date(2026, 9, 12)), CLOSED),
+        (CLOSED, EscalationDays(None, date(2026, 10, 20), date(2026, 9, 12)), RESPONDED),
+        (AWAITING, EscalationDays(None, None, date(2026, 11, 1)), AWAITING),
+    ],
+)
+def test_an_escalations_status_at_a_quarters_end_is_the_one_it_had_then_or_not_known(
+    now: EscalationStatus, days: EscalationDays, then: EscalationStatus | None
+) -> None:
+    """A past quarter's report said "Responded" or "Closed" of an escalation still awaiting a response at its end."""
+    assert escalation_status_on(QUARTER_END, now, days) is then

@@ -119,7 +119,9 @@ def _summary(team: str, issues: list[str], quarter: str = "2026Q3", *, held: int
         actions=ActionTally(3, 2, 0, 1, ()),
         issues=tuple(QuarterIssue(t, IssueStatus.OPEN, 2, 2, date(2026, 7, 2)) for t in issues),
         escalations=(
-            QuarterEscalation(issues[0], EscalationTarget.MY_VIEWS, date(2026, 7, 2), None, EscalationStatus.AWAITING),
+            QuarterEscalation(
+                issues[0], EscalationTarget.MY_VIEWS, date(2026, 7, 2), None, *[EscalationStatus.AWAITING] * 2
+            ),
         ),
     )
     document = summary_document(figures, str)

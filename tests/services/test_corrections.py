@@ -50,7 +50,7 @@ def record(db: Database) -> dict[str, int]:
         due=date(2026, 10, 1),
     )
     escalation = issues.add_escalation(db, issue.id, EscalationTarget.MANAGER, THEN.date(), None, ended.id)
-    recurring.change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "Manager will ring Mrs Okafor")
+    recurring.change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "Manager will ring Mrs Okafor", NOW)
     sessions.end_session(db, ended.id, THEN + timedelta(hours=1))
     live = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, NOW, planned_start=NOW)
     sessions.start_session(db, live.id, NOW, ground_rules_agreed=True)

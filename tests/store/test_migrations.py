@@ -211,3 +211,46 @@ def test_a_rhythm_kept_before_lengths_were_has_its_series_length(tmp_path: Path,
         upgraded.db.execute("UPDATE series_rhythm SET duration_minutes = 2")
     upgraded.db.close()
     assert rows == [(1, 90), (2, 60)]
+
+
+def test_escalations_responded_to_or_closed_before_their_days_were_kept_stay_undated(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """0041 keeps when an escalation is responded to and closed. One responded to or closed before it gets no day
+    (none was kept): it is marked as having reached that status before the upgrade, so a report on an earlier quarter
+    says its status then is not known, rather than the one it has now."""
+    from copdesk.core.model import Team
+    from copdesk.store.quarterly import quarter_figures
+
+    old = tmp_path / "migrations-40"
+    old.mkdir()
+    for migration in paths.migrations_dir().glob("*.sql"):
+        if int(migration.name[:4]) <= 40:
+            shutil.copy(migration, old)
+    opened = open_database(db_path, old)
+    conn = opened.db.conn
+    conn.execute("INSERT INTO team (id, name, name_key, created_at) VALUES (1, 'T', 't', '2026-01-01T00:00:00+00:00')")
+    conn.execute(
+        "INSERT INTO issue (id, team_id, title, status, created_at) VALUES (1, 1, 'Rota', 'escalated', ?)",
+        ["2026-05-01T09:00:00+00:00"],
+    )
+    for status in ("awaiting", "responded", "closed"):
+        conn.execute(
+            "INSERT INTO escalation (issue_id, target, raised_on, status, outcome) VALUES (1, 'manager', ?, ?, ?)",
+            ["2026-05-01", status, "Agreed a rota" if status != "awaiting" else None],
+        )
+    conn.commit()
+    opened.db.close()
+
+    upgraded = open_database(db_path, paths.migrations_dir())
+    rows = upgraded.db.execute(
+        "SELECT status, responded_at, closed_at, undated_before IS NOT NULL FROM escalation ORDER BY id"
+    ).fetchall()
+    assert rows == [("awaiting", None, None, 0), ("responded", None, None, 1), ("closed", None, None, 1)]
+    figures = quarter_figures(upgraded.db, Team(1, "T"), "2026Q2", datetime.now(UTC))
+    upgraded.db.close()
+    assert [e.status_text for e in figures.escalations] == [
+        "Awaiting a response",
+        "Not known (now responded)",
+        "Not known (now closed)",
+    ]

@@ -98,16 +98,16 @@ def test_the_lifecycle_of_an_escalation(db: Database) -> None:
     assert (awaiting.id, awaiting.target, awaiting.overdue) == (escalation.id, EscalationTarget.MY_VIEWS, True)
 
     with pytest.raises(EscalationError, match="what the response was"):
-        change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "  ")
-    responded = change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "Booking line extended to 48 h")
+        change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "  ", NOW)
+    responded = change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "Booking line extended to 48 h", NOW)
     assert (responded.status, responded.outcome) == (EscalationStatus.RESPONDED, "Booking line extended to 48 h")
     assert review_pack(db, team.id, NOW, NO_QUESTIONS).escalations_awaiting == ()
     with pytest.raises(EscalationError, match="cannot go back"):
-        change_escalation(db, escalation.id, EscalationStatus.AWAITING, "")
-    closed = change_escalation(db, escalation.id, EscalationStatus.CLOSED, "Booking line extended to 48 h")
+        change_escalation(db, escalation.id, EscalationStatus.AWAITING, "", NOW)
+    closed = change_escalation(db, escalation.id, EscalationStatus.CLOSED, "Booking line extended to 48 h", NOW)
     assert closed.status is EscalationStatus.CLOSED
     with pytest.raises(EscalationError):
-        change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "again")
+        change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "again", NOW)
     assert issues.escalations_for_issue(db, issue.id) == [closed]
     assert [s.id for s in issues_raised_in(db, first)] == [issue.id]
     assert issues_raised_in(db, second) == []
@@ -129,11 +129,11 @@ def test_an_issue_whose_escalations_are_all_closed_reads_open_again(db: Database
         (suggested,) = suggest_issues(db, team.id, "interpreters")
         return {listed.status, offered.status, suggested.status}
 
-    change_escalation(db, to_manager.id, EscalationStatus.CLOSED, "Withdrawn: the manager left")
+    change_escalation(db, to_manager.id, EscalationStatus.CLOSED, "Withdrawn: the manager left", NOW)
     assert reads() == {IssueStatus.ESCALATED}  # the other one still waits
-    change_escalation(db, to_views.id, EscalationStatus.RESPONDED, "Passed to the commissioners")
+    change_escalation(db, to_views.id, EscalationStatus.RESPONDED, "Passed to the commissioners", NOW)
     assert reads() == {IssueStatus.ESCALATED}  # answered, not yet closed
-    change_escalation(db, to_views.id, EscalationStatus.CLOSED, "")
+    change_escalation(db, to_views.id, EscalationStatus.CLOSED, "", NOW)
     assert reads() == {IssueStatus.OPEN}
     issues.add_escalation(db, issue.id, EscalationTarget.PRACTICE_SUPERVISOR, date(2026, 9, 12), None)
     assert reads() == {IssueStatus.ESCALATED}  # escalated again

@@ -30,6 +30,7 @@ from copdesk.store.recurring import change_escalation
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 Q3 = (date(2026, 7, 1), date(2026, 9, 30))
+IN_Q3 = datetime(2026, 9, 28, 12, 0, tzinfo=UTC)
 ALL_NAMES = [name for roster in TEAMS.values() for name, _ in roster]
 
 
@@ -330,7 +331,8 @@ def test_an_issue_whose_escalations_were_all_withdrawn_reads_open_in_the_report_
     demo_db: Database,
 ) -> None:
     """The third quarter's report and the record of the session that escalated it said "Escalated" of an issue
-    whose only escalation had been withdrawn, beside that escalation listed as "Closed"."""
+    whose only escalation had been withdrawn, beside that escalation listed as "Closed". Each now reads as it stood
+    on its day: withdrawn in the quarter, the issue is open at its end; the record's day it was still escalated."""
     team = _team(demo_db, 0)
     (row,) = _rows(
         demo_db,
@@ -339,16 +341,20 @@ def test_an_issue_whose_escalations_were_all_withdrawn_reads_open_in_the_report_
     )
     escalation_id, session_id, title = int(str(row["id"])), int(str(row["session_id"])), str(row["title"])
 
-    def statuses() -> tuple[IssueStatus, str]:
+    def statuses() -> tuple[IssueStatus, str, str]:
         (in_report,) = [i.status for i in quarter_figures(demo_db, team, "2026Q3", NOW).issues if i.title == title]
-        (in_record,) = [line.status for line in session_record(demo_db, session_id).issues if line.title == title]
-        return in_report, in_record
+        record = session_record(demo_db, session_id)
+        (in_record,) = [line.status for line in record.issues if line.title == title]
+        (escalation,) = record.escalations
+        return in_report, in_record, escalation.status
 
-    assert statuses() == (IssueStatus.ESCALATED, IssueStatus.ESCALATED.label)
-    change_escalation(demo_db, escalation_id, EscalationStatus.CLOSED, "Withdrawn: interpreters booked centrally")
-    assert statuses() == (IssueStatus.OPEN, IssueStatus.OPEN.label)
-    (listed,) = session_record(demo_db, session_id).escalations
-    assert listed.status == EscalationStatus.CLOSED.label
+    escalated = (IssueStatus.ESCALATED, IssueStatus.ESCALATED.label, EscalationStatus.AWAITING.label)
+    assert statuses() == escalated
+    change_escalation(
+        demo_db, escalation_id, EscalationStatus.CLOSED, "Withdrawn: interpreters booked centrally", IN_Q3
+    )
+    assert statuses() == (IssueStatus.OPEN, *escalated[1:])
+    assert session_record(demo_db, session_id).escalations[0].status_known
 
 
 def test_a_record_lists_no_escalation_raised_after_its_session(demo_db: Database) -> None:
@@ -408,30 +414,50 @@ def test_a_series_paused_after_a_quarter_keeps_that_quarters_calendar(demo_db: D
     assert not any(tally.scheduled for tally in quarter_figures(demo_db, team, "2027Q1", NOW).kinds)
 
 
-def test_an_escalation_from_an_earlier_quarter_is_listed_until_it_is_closed(demo_db: Database) -> None:
-    """A third-quarter report left out a second-quarter escalation once it was answered, while its issue still read
-    "Escalated" beside it: only one awaiting a response was listed."""
-    team = _team(demo_db, 0)
+def _earlier_escalation(db: Database) -> tuple[Team, int, str]:
+    """The demo's first team's one escalation, raised before the third quarter."""
+    team = _team(db, 0)
     (row,) = _rows(
-        demo_db,
+        db,
         "SELECT e.id, e.raised_on, i.title FROM escalation e JOIN issue i ON i.id = e.issue_id WHERE i.team_id = ?",
         [team.id],
     )
-    escalation_id, title = int(str(row["id"])), str(row["title"])
-    assert date.fromisoformat(str(row["raised_on"])) < Q3[0]  # raised in an earlier quarter
+    assert date.fromisoformat(str(row["raised_on"])) < Q3[0]
+    return team, int(str(row["id"])), str(row["title"])
 
-    def listed() -> tuple[list[EscalationStatus], IssueStatus]:
-        figures = quarter_figures(demo_db, team, "2026Q3", NOW)
-        (issue,) = [i.status for i in figures.issues if i.title == title]
-        return [e.status for e in figures.escalations if e.issue_title == title], issue
 
-    assert listed() == ([EscalationStatus.AWAITING], IssueStatus.ESCALATED)
-    change_escalation(demo_db, escalation_id, EscalationStatus.RESPONDED, "Interpreters are now booked a week ahead")
-    assert listed() == ([EscalationStatus.RESPONDED], IssueStatus.ESCALATED)
+def _listed(db: Database, team: Team, quarter: str, title: str) -> tuple[list[EscalationStatus | None], IssueStatus]:
+    figures = quarter_figures(db, team, quarter, NOW)
+    (issue,) = [i.status for i in figures.issues if i.title == title]
+    return [e.status for e in figures.escalations if e.issue_title == title], issue
+
+
+def test_an_escalation_from_an_earlier_quarter_is_listed_until_it_is_closed(demo_db: Database) -> None:
+    """A third-quarter report left out a second-quarter escalation once it was responded to, while its issue still
+    read "Escalated" beside it: only one awaiting a response was listed. Responded to in the quarter and closed
+    after it, it is listed as responded to, as it stood at the quarter's end, and leaves the next quarter's report."""
+    team, escalation_id, title = _earlier_escalation(demo_db)
+    assert _listed(demo_db, team, "2026Q3", title) == ([EscalationStatus.AWAITING], IssueStatus.ESCALATED)
+    change_escalation(demo_db, escalation_id, EscalationStatus.RESPONDED, "Interpreters are now booked ahead", IN_Q3)
+    assert _listed(demo_db, team, "2026Q3", title) == ([EscalationStatus.RESPONDED], IssueStatus.ESCALATED)
     text = REPORT_DOCUMENT.render(quarter_figures(demo_db, team, "2026Q3", NOW), "md")
-    assert f"| {EscalationStatus.RESPONDED.label} |" in text and "answered and not yet closed" in text
-    change_escalation(demo_db, escalation_id, EscalationStatus.CLOSED, "Done with")
-    assert listed() == ([], IssueStatus.OPEN)
+    assert f"| {EscalationStatus.RESPONDED.label} |" in text and "responded to and not yet closed" in text
+    change_escalation(demo_db, escalation_id, EscalationStatus.CLOSED, "Done with", NOW)
+    assert _listed(demo_db, team, "2026Q3", title) == ([EscalationStatus.RESPONDED], IssueStatus.ESCALATED)
+    assert _listed(demo_db, team, "2026Q4", title) == ([], IssueStatus.OPEN)
+
+
+def test_a_past_quarters_report_run_later_gives_each_escalations_status_at_the_quarters_end(demo_db: Database) -> None:
+    """A third-quarter report run in November said "Responded" of an escalation responded to in November, and left
+    out one closed then, though at the quarter's end both were still awaiting a response."""
+    team, escalation_id, title = _earlier_escalation(demo_db)
+    change_escalation(demo_db, escalation_id, EscalationStatus.RESPONDED, "Interpreters are now booked ahead", NOW)
+    assert _listed(demo_db, team, "2026Q3", title) == ([EscalationStatus.AWAITING], IssueStatus.ESCALATED)
+    assert _listed(demo_db, team, "2026Q4", title) == ([EscalationStatus.RESPONDED], IssueStatus.ESCALATED)
+    change_escalation(demo_db, escalation_id, EscalationStatus.CLOSED, "Done with", NOW)
+    assert _listed(demo_db, team, "2026Q3", title) == ([EscalationStatus.AWAITING], IssueStatus.ESCALATED)
+    summary = team_summary(demo_db, team, "2026Q3", NOW)["escalations"]
+    assert [(e["status"], e["status_now"]) for e in summary] == [("awaiting", "closed")]
 
 
 def test_feedback_that_names_a_colleague_is_found_for_the_export_to_warn_of(demo_db: Database) -> None:

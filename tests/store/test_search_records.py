@@ -38,7 +38,7 @@ def test_issue_titles_actions_and_escalation_outcomes_are_found_with_their_sessi
     issues.add_mention(db, booking.id, second, "Still hard to book", NOW)
     actions.add_action(db, team.id, "Ask the interpreting service for a named contact", NOW, origin_session_id=second)
     escalation = issues.add_escalation(db, booking.id, EscalationTarget.MANAGER, _day(14), None, second)
-    change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "Manager agreed a standing interpreter slot")
+    change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "Manager agreed a standing interpreter slot", NOW)
 
     hits = search_notes(db, "interpreter")
     found = {(hit.where, hit.session_date) for hit in hits}
@@ -68,7 +68,7 @@ def test_the_new_indexes_follow_edits_and_deletions(db: Database) -> None:
     issue = issues.add_issue(db, team.id, "Waiting lists", session, NOW)
     escalation = issues.add_escalation(db, issue.id, EscalationTarget.MY_VIEWS, _day(0), None, None)
     assert search_notes(db, "portal") == []
-    change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "Answered through the portal")
+    change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "Answered through the portal", NOW)
     [hit] = search_notes(db, "portal")
     assert hit.session_date == _day(0)  # raised outside a session: dated by where its issue was raised
     for table in ("action_fts", "escalation_fts"):
@@ -131,7 +131,7 @@ def test_what_outlives_its_sessions_is_still_found_dated_when_it_was_recorded(db
     issue = issues.add_issue(db, team.id, "Jo Quinn's referrals", old, NOW, "Jo Quinn waited")
     issues.resolve_issue(db, issue.id, "Jo Quinn now has a named worker", NOW + timedelta(days=60))
     escalation = issues.add_escalation(db, issue.id, EscalationTarget.MANAGER, _day(5), None, old)
-    change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "Manager called Jo Quinn")
+    change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "Manager called Jo Quinn", NOW)
     actions.add_action(db, team.id, "Ring Jo Quinn", NOW, origin_session_id=old)
     sessions.end_session(db, old, NOW + timedelta(hours=1))
     delete_older(db, to_utc_iso(NOW + timedelta(days=30)))
@@ -155,7 +155,7 @@ def test_a_search_of_one_team_finds_every_kind_of_its_words_and_none_of_another_
         issue = issues.add_issue(db, team.id, "Rota gaps", session, NOW, "The rota changed twice")
         issues.resolve_issue(db, issue.id, "A rota lead was named", NOW)
         escalation = issues.add_escalation(db, issue.id, EscalationTarget.MANAGER, _day(0), None, session)
-        change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "The manager agreed the rota")
+        change_escalation(db, escalation.id, EscalationStatus.RESPONDED, "The manager agreed the rota", NOW)
         actions.add_action(db, team.id, "Post the rota", NOW, origin_session_id=session)
         actions.add_action(db, team.id, "Check the rota with HR", NOW)  # no session: its own team says whose
     for team in (harbour, riverside):

@@ -167,8 +167,9 @@ class UpdateEscalationDialog(QDialog):
             show_message(self.message, f"Keep the outcome under {MAX_OUTCOME_CHARACTERS} characters.", error=True)
             return
         escalation_id, status = self.escalation.id, EscalationStatus(self.status_combo.currentData())
+        db, now = self.context.db, self.context.now()
         try:
-            saved = self.context.writes.run(lambda: change_escalation(self.context.db, escalation_id, status, outcome))
+            saved = self.context.writes.run(lambda: change_escalation(db, escalation_id, status, outcome, now))
         except EscalationError as exc:
             show_message(self.message, str(exc), error=True)
             return
