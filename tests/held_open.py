@@ -2,14 +2,21 @@
 sharing violation (Python's ``PermissionError``). CoPDesk writes exports through Qt's ``QSaveFile``, whose rename is
 C++, so the refusal is simulated one step up, on any system: the new file is written whole beside the old one, then
 the rename is refused, and QSaveFile does what Qt does then (checked against a real refusal): it discards the new
-file and reports a ``RenameError``, leaving the old file as it was."""
+file and reports a ``RenameError``, leaving the old file as it was. CoPDesk's own renames (a backup, kept notes) go
+through :func:`copdesk.store.permissions.replace_file`, which a virus scanner holds up the same way
+(:class:`ScannerHolding`)."""
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QFileDevice, QSaveFile
+
+from copdesk.store import permissions
 
 SHARING_VIOLATION = "The process cannot access the file because it is being used by another process."
 
@@ -47,3 +54,24 @@ class HeldOpen:
                 return SHARING_VIOLATION if self.refused else super().errorString()
 
         monkeypatch.setattr("copdesk.output.QSaveFile", SharingViolation)
+
+
+class ScannerHolding:
+    """A virus scanner on Windows holding a file just written (a backup, kept notes): its rename is refused
+    (``PermissionError``) until the test lets go. Only CoPDesk's renames see Windows (``replace_file`` tries again
+    for a moment there), and its pauses between tries wait for the scanner to let go instead of for a time."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.refused = 0
+        self.let_go = threading.Event()
+        real_replace = os.replace
+
+        def replace(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+            if not self.let_go.is_set():
+                self.refused += 1
+                raise PermissionError(13, "The process cannot access the file because it is being used", str(target))
+            real_replace(source, target)
+
+        monkeypatch.setattr(permissions, "sys", SimpleNamespace(platform="win32"))
+        monkeypatch.setattr(permissions, "time", SimpleNamespace(sleep=lambda _pause: self.let_go.wait(1)))
+        monkeypatch.setattr(os, "replace", replace)

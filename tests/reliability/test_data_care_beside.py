@@ -8,12 +8,10 @@ its check can be restored."""
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 from typing import cast
 
 import pytest
@@ -26,7 +24,7 @@ from copdesk.core.model import Role
 from copdesk.core.retention import retention_cutoff
 from copdesk.services import data_care
 from copdesk.shutdown import save_and_quit
-from copdesk.store import permissions, sessions, teams
+from copdesk.store import sessions, teams
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, list_backups, new_backup_path, verify_restorable
 from copdesk.store.erasure import ErasureCounts
@@ -42,6 +40,7 @@ from copdesk.views.data_care.data_care_dialogs import (
 )
 from copdesk.views.data_care.restore_dialog import RestoreDialog
 from copdesk.views.widgets.background import BackgroundJob
+from tests.held_open import ScannerHolding
 from tests.reliability.conftest import NOW, fill
 from tests.reliability.test_data_care_gui import _context, _filled_window, _shown_erase_dialog, _until_counted
 
@@ -437,27 +436,6 @@ def test_a_check_given_up_stops_reading_the_backup_at_once(db: Database, db_path
 
 
 # -- Data care waits for the backups under way with the window answering ---------------------------------------------
-class ScannerHoldingTheBackup:
-    """A virus scanner on Windows holding the backup just written: its rename is refused (``PermissionError``) until
-    the test lets go. Only CoPDesk's renames see Windows (``replace_file`` tries again for a moment there), and its
-    pauses between tries wait for the scanner to let go instead of for a time."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.refused = 0
-        self.let_go = threading.Event()
-        real_replace = os.replace
-
-        def replace(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
-            if not self.let_go.is_set():
-                self.refused += 1
-                raise PermissionError(13, "The process cannot access the file because it is being used", str(target))
-            real_replace(source, target)
-
-        monkeypatch.setattr(permissions, "sys", SimpleNamespace(platform="win32"))
-        monkeypatch.setattr(permissions, "time", SimpleNamespace(sleep=lambda _pause: self.let_go.wait(1)))
-        monkeypatch.setattr(os, "replace", replace)
-
-
 @pytest.mark.parametrize("begun", [True, False], ids=["under way", "not yet begun"])
 def test_data_care_waits_for_a_backup_held_by_a_scanner_with_the_window_answering(
     qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, begun: bool
@@ -466,7 +444,7 @@ def test_data_care_waits_for_a_backup_held_by_a_scanner_with_the_window_answerin
     are all there: it waited on the window's thread, and a scanner holding the backup's rename (a second and a half,
     on Windows) froze the window; a backup not yet begun was taken there, whole."""
     window, _team_id = _filled_window(qtbot, db_path)
-    scanner = ScannerHoldingTheBackup(monkeypatch)
+    scanner = ScannerHolding(monkeypatch)
     taken_on: list[str] = []
 
     def take() -> Path:
@@ -503,7 +481,7 @@ def test_a_window_closed_while_data_care_waits_opens_no_dialog(
     """The window answers while it waits, so a log-off (or SIGTERM) may close it then: the dialog asked for before is
     not opened over a window that has gone, its count reading on after the data closed."""
     window, _team_id = _filled_window(qtbot, db_path)
-    scanner = ScannerHoldingTheBackup(monkeypatch)
+    scanner = ScannerHolding(monkeypatch)
     job = BackgroundJob(
         lambda: backup_to(window.context.db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW)), "backup"
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -33,6 +33,7 @@ from copdesk.views.shell.close_question import UnsavedQuestion
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.banner import Banner
 from tests.conftest import FakeClock
+from tests.held_open import ScannerHolding
 from tests.views.conftest import clocked_window  # noqa: F401  (the real window, on the fake clocks)
 from tests.views.live_helpers import add_team, answer_leaving, start_session
 from tests.views.participation_helpers import click_tile
@@ -839,3 +840,34 @@ def test_the_same_guest_held_by_a_retry_and_typed_again_is_kept_once_at_a_log_of
     save_and_quit(app)
     kept = [_kept_text(path).split("\n\n", 1)[1] for path in _kept(window)]
     assert kept == ["Guests: Sam Guest"]
+
+
+@pytest.mark.parametrize("letting_go", ["the window closes", "the session is unloaded"])
+def test_notes_kept_in_a_file_held_by_a_scanner_are_on_disk_before_they_are_let_go_with_the_window_answering(
+    window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch, letting_go: str
+) -> None:
+    """On Windows the kept file's rename is tried again for a second and a half while a virus scanner holds it: that
+    wait froze the window, on its thread. Now the window's timers run meanwhile, and the words are still in the file
+    by the time the window asks about them, or the pane has let go of them."""
+    scanner = ScannerHolding(monkeypatch)
+    answered: list[int] = []
+
+    def answer() -> None:  # the window's timers run while the scanner holds the file: say so, then let it go
+        if not scanner.refused:
+            QTimer.singleShot(5, answer)
+            return
+        answered.append(scanner.refused)
+        scanner.let_go.set()
+
+    QTimer.singleShot(0, answer)
+    if letting_go == "the window closes":
+        question = _closed_with_notes_unsaved(window, disk, "Typed while the disk was full")
+        (kept,) = _kept(window)
+        assert shown(kept) in question.informativeText()
+    else:
+        _pane(window).editor.setPlainText("Typed while the disk was full")
+        disk.fill()
+        _pane(window).unload()
+        (kept,) = _kept(window)
+    assert answered and answered[0] >= 1, "the window answered while the rename was refused"
+    assert _kept_text(kept).endswith("Typed while the disk was full")

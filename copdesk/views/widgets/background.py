@@ -9,7 +9,8 @@ which runs the work on the spot if it never started, so the work always happens 
 newest request matters.
 
 :func:`wait_answering` waits for jobs with the window answering, never frozen: a backup's last rename, on Windows,
-is tried again for a second and a half while a virus scanner or a sync client holds the file.
+is tried again for a second and a half while a virus scanner or a sync client holds the file. :func:`done_answering`
+does one piece of work that way and hands back what it returned (notes kept in a file as the window closes).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QMetaObject, QObject, Qt, Signal, Slot
+
+T = TypeVar("T")
 
 POLL_SECONDS = 0.05  # how often a wait for a job lets the window paint and its timers run
 
@@ -87,6 +90,27 @@ def wait_answering(jobs: Sequence[BackgroundJob], while_waiting: Callable[[], ob
         while not job.wait(POLL_SECONDS):
             while_waiting()
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+
+def done_answering(work: Callable[[], T], name: str) -> T:
+    """Do ``work`` in a worker thread and return what it returns, or raise what it raises, waiting for it as
+    :func:`wait_answering` does: the window paints meanwhile, and what the facilitator types waits until it is done,
+    so whatever follows (a window closing) still comes after the work."""
+    returned: list[T] = []
+    raised: list[Exception] = []
+
+    def attempt() -> None:
+        try:
+            returned.append(work())
+        except Exception as exc:  # handed to the caller's thread, which raises it
+            raised.append(exc)
+
+    job = BackgroundJob(attempt, name)
+    job.start()
+    wait_answering([job])
+    if raised:
+        raise raised[0]
+    return returned[0]
 
 
 class NewestOnly(QObject):

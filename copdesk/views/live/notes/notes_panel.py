@@ -47,6 +47,7 @@ from copdesk.views.live.notes.issue_linker import IssueLinker
 from copdesk.views.live.notes.notes_search import NotesSearchDialog
 from copdesk.views.live.notes.session_items import EscalationsEditor, NoteItemsEditor
 from copdesk.views.widgets import theme
+from copdesk.views.widgets.background import done_answering
 from copdesk.views.widgets.banner import Banner, SaveGuard
 from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
@@ -316,12 +317,15 @@ class NotesPanel(Pane):
 
     def keep_unsaved_in_file(self) -> Path | None:
         """Write the text that could not be saved to a file of its own, rewriting the one kept before in this run;
-        return its path, or ``None`` when there is nothing unsaved. Raises ``OSError`` when that fails too."""
+        return its path, or ``None`` when there is nothing unsaved. Raises ``OSError`` when that fails too. Written in
+        a worker and waited for, the window painting meanwhile (a virus scanner may hold the file for a second and a
+        half): the words are in the file before the pane lets go of them."""
         if not self._dirty or self.session_id is None:
             return None
         text = self.editor.toPlainText()
-        self._kept = keep_unsaved_text(
-            self.context.db_path, self._session, text, self.context.now(), replacing=self._kept
+        db_path, session, now, replacing = self.context.db_path, self._session, self.context.now(), self._kept
+        self._kept = done_answering(
+            lambda: keep_unsaved_text(db_path, session, text, now, replacing=replacing), "copdesk-keep-notes"
         )
         self._kept_text = text
         return self._kept
