@@ -309,8 +309,7 @@ class RunningWindow:
         from copdesk.startup import kept_notes_warning
 
         old = self.window
-        old.finish_background_work()
-        if not old.isVisible():  # closed while it waited (a log-off): CoPDesk is quitting, so nothing opens
+        if not old.finish_background_work():  # closed while it waited (a log-off): CoPDesk is quitting
             opened.db.close()
             return
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
@@ -337,9 +336,8 @@ class RunningWindow:
         from copdesk.store.errors import StoreError
 
         old = self.window
-        old.finish_background_work()  # the start-up backup is complete before the database is replaced
-        if not old.isVisible():  # closed while it waited (a log-off): CoPDesk is quitting, so nothing is replaced
-            return
+        if not old.finish_background_work():  # the start-up backup is complete before the database is replaced
+            return  # closed while it waited (a log-off): CoPDesk is quitting
         db_path = old.context.db_path
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
         try:

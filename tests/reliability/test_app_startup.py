@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import SIGNAL, QEvent
+from PySide6.QtCore import SIGNAL, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +26,7 @@ from copdesk.store.backup_catalogue import BackupKind, list_backups
 from copdesk.store.recovery import QUARANTINE_FOLDER
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog, DataLocationDialog
+from copdesk.views.widgets.background import BackgroundJob
 from tests.cli.conftest import CallCli
 from tests.reliability.conftest import MEMBERS, corrupt, make_database
 
@@ -130,24 +132,14 @@ def test_a_restore_or_the_demo_asked_for_as_the_window_closes_does_not_happen(
     conn.close()
 
     def restore(window: MainWindow) -> None:
-        waited = window.finish_background_work
-
-        def logged_off_meanwhile(*, closing: bool = False) -> None:
-            waited(closing=closing)
-            if not closing:
-                window.close_without_asking()
-
-        window.finish_background_work = logged_off_meanwhile  # type: ignore[method-assign]
+        _logged_off_while_it_waits(window)
         _mistake, before_it = list_backups(db_path)
         window.safeguards.restore_requested.emit(before_it.path)
 
     shown: list[MainWindow] = []
 
     def explore_the_demo(window: MainWindow) -> None:
-        def logged_off_meanwhile(*, closing: bool = False) -> None:
-            window.close_without_asking()
-
-        window.finish_background_work = logged_off_meanwhile  # type: ignore[method-assign]
+        _logged_off_while_it_waits(window)
         window.demo.explore_requested.emit()
         shown.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
 
@@ -165,6 +157,19 @@ def test_a_restore_or_the_demo_asked_for_as_the_window_closes_does_not_happen(
         if isinstance(window, MainWindow):
             window.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _logged_off_while_it_waits(window: MainWindow) -> None:
+    """Work under way that the window waits for before a restore or the demo (a copy being saved), and a log-off
+    while it waits: the window answers meanwhile, so the log-off closes it then."""
+    logged_off = threading.Event()
+    window.after_first_paint(BackgroundJob(lambda: logged_off.wait(10), "copdesk-test-copy"))
+
+    def log_off() -> None:
+        window.close_without_asking()
+        logged_off.set()
+
+    QTimer.singleShot(0, log_off)
 
 
 def test_restoring_a_copy_from_before_an_erasure_through_the_window_erases_again(

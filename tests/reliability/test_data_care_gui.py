@@ -246,14 +246,18 @@ def test_safeguards_refuse_during_a_live_session_and_warn_about_a_synced_folder_
     host = QWidget()
     qtbot.addWidget(host)
     live = LiveSession(host)
-    safeguards = Safeguards(_context(db, db_path), live, host, current_team_id=lambda: None)
+    safeguards = Safeguards(
+        _context(db, db_path), live, host, current_team_id=lambda: None, finish_background_work=lambda: True
+    )
     assert not safeguards.banner_area.isVisibleTo(host)
     live.begin(1, 1)
     safeguards.delete_old_sessions()
     assert safeguards.current_dialog is None and safeguards.warning_banner.label.text() == LIVE_REFUSAL
     safeguards.show_startup([], [], "Your data folder is inside a folder synced by OneDrive.")
     assert safeguards.location_banner.isVisibleTo(host)
-    again = Safeguards(_context(db, db_path), live, host, current_team_id=lambda: None)
+    again = Safeguards(
+        _context(db, db_path), live, host, current_team_id=lambda: None, finish_background_work=lambda: True
+    )
     again.show_startup([], [], "Your data folder is inside a folder synced by OneDrive.")
     assert not again.location_banner.isVisibleTo(host)  # once per folder
 
@@ -262,7 +266,13 @@ def test_safeguards_open_the_dialogs_without_blocking(qtbot: QtBot, db: Database
     team_id = fill(db)
     host = QWidget()
     qtbot.addWidget(host)
-    safeguards = Safeguards(_context(db, db_path), LiveSession(host), host, current_team_id=lambda: team_id)
+    safeguards = Safeguards(
+        _context(db, db_path),
+        LiveSession(host),
+        host,
+        current_team_id=lambda: team_id,
+        finish_background_work=lambda: True,
+    )
     backup = backup_to(db.conn, new_backup_path(db_path, BackupKind.AUTOMATIC, NOW))
     safeguards.restore_from_backup()
     dialog = safeguards.current_dialog
@@ -282,7 +292,9 @@ def test_a_copy_of_the_data_is_saved_where_chosen_in_the_background_even_mid_ses
     host = QWidget()
     qtbot.addWidget(host)
     live = LiveSession(host)
-    safeguards = Safeguards(_context(db, db_path), live, host, current_team_id=lambda: team_id)
+    safeguards = Safeguards(
+        _context(db, db_path), live, host, current_team_id=lambda: team_id, finish_background_work=lambda: True
+    )
     live.begin(1, team_id)  # it only reads: a session in progress is no reason to refuse
     stick = tmp_path / "memory stick"
     stick.mkdir()
@@ -324,7 +336,13 @@ def test_a_copy_refused_is_said_and_a_cancel_does_nothing(
     fill(db)
     host = QWidget()
     qtbot.addWidget(host)
-    safeguards = Safeguards(_context(db, db_path), LiveSession(host), host, current_team_id=lambda: None)
+    safeguards = Safeguards(
+        _context(db, db_path),
+        LiveSession(host),
+        host,
+        current_team_id=lambda: None,
+        finish_background_work=lambda: True,
+    )
     monkeypatch.setattr(safeguards, "ask_copy_path", lambda _suggested: None)
     safeguards.save_a_copy()
     assert not safeguards.banner_area.isVisibleTo(host)

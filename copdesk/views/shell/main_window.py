@@ -234,8 +234,8 @@ class MainWindow(QMainWindow):
     def after_first_paint(self, job: BackgroundJob) -> None:
         self.tools.after_first_paint(job)
 
-    def finish_background_work(self, *, closing: bool = False) -> None:
-        self.tools.finish_background_work(closing=closing)
+    def finish_background_work(self, *, closing: bool = False) -> bool:
+        return self.tools.finish_background_work(closing=closing)
 
     @staticmethod
     def _wrap(widget: QWidget) -> QWidget:

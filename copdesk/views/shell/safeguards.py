@@ -39,7 +39,6 @@ LIVE_REFUSAL = "End the live session first: its data cannot change under it."
 class Safeguards(QObject):
     restore_requested = Signal(object)  # the Path of a verified backup
     data_changed = Signal()  # retention or an erasure changed what the panes show
-    data_care_starting = Signal()  # before a restore, retention or erasure dialog: background backups must finish
 
     def __init__(
         self,
@@ -48,12 +47,16 @@ class Safeguards(QObject):
         parent: QWidget,
         *,
         current_team_id: Callable[[], int | None],
+        finish_background_work: Callable[[], bool],
     ) -> None:
+        """``finish_background_work``: the window's (:meth:`MainWindow.finish_background_work`), which data care waits
+        for first; whether the window is still open after it."""
         super().__init__(parent)
         self.context = context
         self.live_session = live_session
         self.host = parent
         self.current_team_id = current_team_id
+        self.finish_background_work = finish_background_work
         self.current_dialog: QDialog | None = None
         self._copying: BackgroundJob | None = None  # a copy being saved (save_a_copy)
         self._caring: DataCareDialog | None = None  # the Erase or Delete old sessions dialog last opened
@@ -138,9 +141,7 @@ class Safeguards(QObject):
             self.warning_banner.show_message(LIVE_REFUSAL)
             self._fit()
             return True
-        shown = self.host.isVisible()
-        self.data_care_starting.emit()  # the window answers while it waits: a log-off may close it meanwhile
-        return shown and not self.host.isVisible()
+        return not self.finish_background_work()  # a log-off may close the window while it waits
 
     def _open(self, dialog: QDialog) -> QDialog:
         """Window-modal and non-blocking, so the meeting's window keeps painting (and tests can click)."""

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
         def current_team_id(self) -> int | None: ...
         def current_team(self) -> Team | None: ...
         def reload_teams(self, select_team_id: int | None = None) -> None: ...
-        def finish_background_work(self, *, closing: bool = False) -> None: ...
+        def finish_background_work(self, *, closing: bool = False) -> bool: ...
         def _team_changed(self) -> None: ...
         def _team_edited(self, team_id: int) -> None: ...
 
@@ -128,12 +128,15 @@ class ToolsAfterPaint(QObject):
         if self.painted:
             job.start()
 
-    def finish_background_work(self, *, closing: bool = False) -> None:
+    def finish_background_work(self, *, closing: bool = False) -> bool:
         """Run or wait for every job handed to :meth:`after_first_paint`, a copy of the data being saved and an erasure
         or a deletion of old sessions under way: before a restore or data care, and at quit (``closing``: the window
         is gone, so a notice says what CoPDesk is finishing, :mod:`copdesk.views.shell.finishing_notice`). Before data
         care the window stays in view, and goes on painting while it waits: a copy being saved to a memory stick, or
-        the start-up backup's rename held by a virus scanner for a second and a half, froze it."""
+        the start-up backup's rename held by a virus scanner for a second and a half, froze it.
+
+        Whether the window is still open once the work is done: as it answers while it waits, a log-off may close it
+        meanwhile, and then CoPDesk is quitting, so whoever waited (data care, a restore, the demo) goes no further."""
         jobs = list(self.jobs)
         if self.window.is_open():
             self.ensure()  # whoever hears how a job ended is among the tools
@@ -148,6 +151,7 @@ class ToolsAfterPaint(QObject):
             for job in jobs:
                 job.start()  # one not yet begun runs in its worker too, not on the window's thread
             wait_answering(jobs)
+        return not self.closed
 
 
 def _build_tools(window: ToolsOwner) -> None:
@@ -169,9 +173,14 @@ def _build_tools(window: ToolsOwner) -> None:
     window.participation_history = ParticipationHistory(context, window.live_session)
     window.review_panel.add_section("participation_history", "Attendance and balance", window.participation_history)
     window.demo = DemoMode(context, window)
-    window.safeguards = Safeguards(context, window.live_session, window, current_team_id=window.current_team_id)
+    window.safeguards = Safeguards(
+        context,
+        window.live_session,
+        window,
+        current_team_id=window.current_team_id,
+        finish_background_work=window.finish_background_work,
+    )
     window.safeguards.data_changed.connect(window.reload_teams)
-    window.safeguards.data_care_starting.connect(window.finish_background_work)
     window.reports = ReportActions(context, window, current_team=window.current_team)
     window.reports.schedule_changed.connect(window._team_changed)
     window.reports.exported.connect(lambda message: window.statusBar().showMessage(message, 8000))
