@@ -327,12 +327,12 @@ class RunningWindow:
     def restore(self, source: Path) -> None:
         """Replace the database with ``source`` and reopen the window on it; on any failure, reopen it as it was.
 
-        Between closing the old window and showing the new one no window exists, so whatever goes wrong (a
-        refusal, or a virus scanner or sync client holding the file so that the final rename fails) must still end
-        with a window, or with the app quitting: never with an invisible process that holds the lock.
+        Between closing the old window and showing the new one a small window says so (:mod:`copdesk.restoring`), and
+        whatever goes wrong (a refusal, or a virus scanner or sync client holding the file so that the final rename
+        fails) must still end with a window, or with the app quitting: never with an invisible process that holds
+        the lock.
         """
-        from copdesk.services.data_care import restore_backup
-        from copdesk.store.connection import open_database
+        from copdesk.restoring import restored_or_as_it_was, restoring_shown, tell_and_quit
         from copdesk.store.errors import StoreError
 
         old = self.window
@@ -341,58 +341,17 @@ class RunningWindow:
         db_path = old.context.db_path
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
         try:
-            old.close_without_asking()  # panes flush what was typed
-            old.context.db.close()
-            try:
-                restored = restore_backup(source, db_path, paths.migrations_dir(), system_now())
-                result = restored.result
-                opened, notice = result.opened, f"Restored {source.name}.{restored.notice}"
-                if result.previous_backup is not None:
-                    kept = result.previous_backup.relative_to(db_path.parent)
-                    notice += f" What CoPDesk held before is kept as {kept}."
-                problem = restored.warnings(db_path)
-            except Exception as exc:  # StoreError, or an OSError from the file system: the data is as it was
-                opened, notice, problem = open_database(db_path, paths.migrations_dir()), "", [restore_failure(exc)]
-            self.window = self._show(opened)
-            self.window.safeguards.show_startup([notice] if notice else [], problem, None)
+            with restoring_shown(source):
+                old.close_without_asking()  # panes flush what was typed
+                old.context.db.close()
+                opened, notices, problems = restored_or_as_it_was(source, db_path)
+                self.window = self._show(opened)
+            self.window.safeguards.show_startup(notices, problems, None)
         except (StoreError, OSError) as exc:  # not even the data as it was opens: say so, and quit
-            _tell_and_quit(self.app, f"CoPDesk could not reopen {db_path.name} after the restore: {_reason(exc)}")
+            tell_and_quit(self.app, db_path, exc)
         finally:
             self.app.setQuitOnLastWindowClosed(True)
         old.deleteLater()
-
-
-def restore_failure(exc: BaseException) -> str:
-    """One line for a restore that did not happen (the store's own refusals already say what to do)."""
-    from copdesk.store.errors import StoreError
-
-    if isinstance(exc, StoreError):
-        return exc.message
-    if isinstance(exc, PermissionError):
-        return (
-            f"The restore did not happen: {_reason(exc)}. Another program (a virus scanner or a sync client) may "
-            "have the file in use; your data is as it was, so try again in a moment."
-        )
-    return f"The restore did not happen: {_reason(exc)}. Your data is as it was."
-
-
-def _reason(exc: BaseException) -> str:
-    from copdesk.store.errors import StoreError
-
-    if isinstance(exc, StoreError):
-        return exc.message.rstrip(".")
-    if isinstance(exc, OSError):
-        name = Path(str(exc.filename)).name if exc.filename else "a file"
-        return f"{name} could not be replaced ({exc.strerror or exc})"
-    return f"{type(exc).__name__}: {exc}"
-
-
-def _tell_and_quit(app: QApplication, message: str) -> None:
-    """The last resort when no window can be shown: a message box, then the event loop ends (the lock is freed)."""
-    from PySide6.QtWidgets import QMessageBox
-
-    QMessageBox.critical(None, "CoPDesk", message)
-    app.exit(1)
 
 
 def main() -> int:

@@ -11,19 +11,21 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import SIGNAL, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from copdesk import app, paths
+from copdesk import app, paths, restoring
 from copdesk.instance_lock import lock_path
 from copdesk.shutdown import save_and_quit
 from copdesk.startup import DamageChoice
 from copdesk.store import migrations
 from copdesk.store.backup_catalogue import BackupKind, list_backups
 from copdesk.store.recovery import QUARANTINE_FOLDER
+from copdesk.views.shell.finishing_notice import WorkNotice
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog, DataLocationDialog
 from copdesk.views.widgets.background import BackgroundJob
@@ -116,6 +118,62 @@ def test_restore_from_the_file_menu_reopens_the_window_on_the_backup(
     assert app.run_gui(["--db", str(db_path)]) == 0
     assert seen[0][0] == 3 and "Restored" in seen[0][1] and "pre-restore" in seen[0][1]
     assert any(b.kind is BackupKind.PRE_RESTORE for b in list_backups(db_path))
+
+
+def _shown() -> list[str]:
+    """The objectNames of CoPDesk's windows on screen."""
+    return sorted(widget.objectName() for widget in QApplication.topLevelWidgets() if widget.isVisible())
+
+
+@pytest.mark.parametrize("outcome", ["restored", "refused"])
+def test_a_restore_shows_a_window_from_the_old_one_closing_to_the_new_one_shown(
+    qtbot: QtBot,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    event_loop: list[Callable[[MainWindow], None]],
+    outcome: str,
+) -> None:
+    """The restore ran on the window's thread after the old window closed: for the seconds it takes on a network share
+    no window of CoPDesk's showed, and it painted nothing. Now a small window says what is happening, and paints (its
+    timers run) while the backup is put in place, until the new window shows, whether the restore happened or not."""
+    from copdesk.store import recovery
+
+    make_database(db_path)
+    event_loop.append(lambda window: None)
+    assert app.run_gui(["--db", str(db_path)]) == 0  # the first automatic backup, to restore from
+    (backup,) = list_backups(db_path)
+    real_restore, real_show = recovery.restore_database, app.RunningWindow._show
+    looked = threading.Event()
+    seen: dict[str, list[str]] = {}
+
+    def look() -> None:  # on the window's thread, while the restore runs
+        seen["during"] = _shown()
+        seen["said"] = [w.label.text() for w in QApplication.topLevelWidgets() if isinstance(w, WorkNotice)]
+        looked.set()
+
+    def restore_database(*args: Any, **kwargs: Any) -> object:
+        looked.wait(5)  # the window answers meanwhile, and looks
+        if outcome == "refused":
+            raise PermissionError(13, "The process cannot access the file because it is being used", str(db_path))
+        return real_restore(*args, **kwargs)
+
+    def show(running: app.RunningWindow, *args: Any, **kwargs: Any) -> MainWindow:
+        seen["before the new window"] = _shown()
+        return real_show(running, *args, **kwargs)
+
+    def restore(window: MainWindow) -> None:
+        monkeypatch.setattr(recovery, "restore_database", restore_database)
+        monkeypatch.setattr(app.RunningWindow, "_show", show)
+        QTimer.singleShot(0, look)
+        window.safeguards.restore_requested.emit(backup.path)
+        seen["after"] = _shown()
+
+    event_loop[:] = [restore]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    assert seen["during"] == ["restoringNotice"], "the old window closed, this one says why"
+    assert seen["said"] == [f"Restoring {backup.path.name}… CoPDesk's window opens again by itself when that is done."]
+    assert seen["before the new window"] == ["restoringNotice"]
+    assert seen["after"] == ["mainWindow"], "the new window, and no notice left behind"
 
 
 def test_a_restore_or_the_demo_asked_for_as_the_window_closes_does_not_happen(
@@ -464,12 +522,14 @@ def test_logging_off_keeps_the_words_typed_in_an_open_dialog_in_a_file_the_next_
 def test_each_kind_of_failed_restore_is_one_line() -> None:
     from copdesk.store.errors import StoreError
 
-    refused = app.restore_failure(StoreError("backup.db was saved by a newer CoPDesk (schema 99); update CoPDesk."))
+    refused = restoring.restore_failure(
+        StoreError("backup.db was saved by a newer CoPDesk (schema 99); update CoPDesk.")
+    )
     assert refused == "backup.db was saved by a newer CoPDesk (schema 99); update CoPDesk."
-    held = app.restore_failure(PermissionError(13, "Access is denied", str(Path("data") / "copdesk.db")))
+    held = restoring.restore_failure(PermissionError(13, "Access is denied", str(Path("data") / "copdesk.db")))
     assert held.startswith("The restore did not happen: copdesk.db could not be replaced (Access is denied).")
     assert "virus scanner" in held
-    full = app.restore_failure(OSError(28, "No space left on device", str(Path("data") / "copdesk.db")))
+    full = restoring.restore_failure(OSError(28, "No space left on device", str(Path("data") / "copdesk.db")))
     assert full.endswith("copdesk.db could not be replaced (No space left on device). Your data is as it was.")
     for message in (refused, held, full):
         assert "\n" not in message

@@ -1,4 +1,6 @@
-"""What CoPDesk says while it finishes a safe write after its window has closed.
+"""What CoPDesk says while it finishes a safe write after its window has closed (and, with :class:`WorkNotice`,
+whatever else it does while no window of it shows: a restore, between the window on the old data and the one on the
+restored data).
 
 Quitting, a log-off, a shutdown or a SIGTERM waits for the work that must not be cut short: cleaning every backup of
 an erasure or a deletion of old sessions, a copy of the data being saved, the start-up backup. The window is gone by
@@ -35,29 +37,20 @@ LONG_WAIT = (
 )
 
 
-class FinishingNotice(QWidget):
-    """A small window that says what CoPDesk is finishing; it cannot be closed, and closes when the work ends."""
+class WorkNotice(QWidget):
+    """A small window that says what CoPDesk is doing while no other window of it shows; it cannot be closed, and
+    closes when the work ends."""
 
-    def __init__(self, doing: Sequence[str]) -> None:
+    def __init__(self, title: str, said: str) -> None:
         super().__init__(None, Qt.WindowType.Dialog)
-        self.setObjectName("finishingNotice")
-        self.setWindowTitle("CoPDesk is finishing")
+        self.setWindowTitle(title)
         self.setMinimumWidth(420)
-        named = [words for words in doing if words]
-        what = listed(named) if named else "finishing what it was doing"
-        self.said = (
-            f"CoPDesk is {what} before it closes, so that nothing is cut short. It closes by itself when that is done."
-        )
-        self.label = QLabel(self.said)
+        self.said = said
+        self.label = QLabel(said)
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("What CoPDesk is finishing")
+        self.label.setAccessibleName(title)
         QVBoxLayout(self).addWidget(self.label)
         self._done = False
-
-    def say_it_is_long(self) -> None:
-        if not self.label.text().endswith(LONG_WAIT):
-            self.label.setText(self.said + LONG_WAIT)
-            self.adjustSize()
 
     def finish(self) -> None:
         self._done = True
@@ -68,6 +61,25 @@ class FinishingNotice(QWidget):
             super().closeEvent(event)
         else:
             event.ignore()  # it says the work is going on; hiding that would bring back the unseen wait
+
+
+class FinishingNotice(WorkNotice):
+    """What CoPDesk is finishing before it closes."""
+
+    def __init__(self, doing: Sequence[str]) -> None:
+        named = [words for words in doing if words]
+        what = listed(named) if named else "finishing what it was doing"
+        super().__init__(
+            "CoPDesk is finishing",
+            f"CoPDesk is {what} before it closes, so that nothing is cut short. It closes by itself when that is done.",
+        )
+        self.setObjectName("finishingNotice")
+        self.label.setAccessibleName("What CoPDesk is finishing")
+
+    def say_it_is_long(self) -> None:
+        if not self.label.text().endswith(LONG_WAIT):
+            self.label.setText(self.said + LONG_WAIT)
+            self.adjustSize()
 
 
 def finish_saying_so(jobs: Sequence[BackgroundJob], clock: Callable[[], float] = time.monotonic) -> None:
