@@ -18,7 +18,7 @@ from pathlib import Path
 from copdesk.store.backup_catalogue import list_backups
 from copdesk.store.connection import BACKUP_FOLDER, as_database, backup_folder
 from copdesk.store.erasure import names_in
-from copdesk.store.location import database_files, is_sqlite_file, shown
+from copdesk.store.location import companion_files, database_files, is_sqlite_file, shown
 from copdesk.store.pending_care import MemberIdentity
 from copdesk.store.recovery import QUARANTINE_FOLDER, quarantined_files
 from copdesk.store.uri import sqlite_uri
@@ -36,8 +36,13 @@ class Copy:
     owned: bool = True  # in the database's own folders; otherwise (shared or nested folders) judged by lineage
 
     def files(self) -> list[Path]:
-        """The file and whatever SQLite keeps beside it."""
-        return database_files(self.path)
+        """The file and whatever SQLite keeps beside it (for a -wal whose database is gone, its -shm, the index SQLite
+        keeps of it), links left out: a link there is none CoPDesk made, and is left as it is."""
+        if self.path.name.endswith("-wal"):
+            beside = companion_files(self.path.with_name(self.path.name.removesuffix("-wal")))[2:]
+        else:
+            beside = database_files(self.path)[1:]
+        return [self.path, *(file for file in beside if not file.is_symlink())]
 
     def read_only(self) -> sqlite3.Connection:
         """A connection that reads the copy as it lies (immutable): nothing is written to it or created beside it."""
@@ -50,6 +55,14 @@ def display_name(db_path: Path, file: Path) -> str:
         return shown(file.relative_to(db_path.parent))
     except ValueError:
         return shown(file)
+
+
+def is_real_file(path: Path) -> bool:
+    """A file, not a link. A link in the quarantine folder is none CoPDesk set aside, and is left as it is, whether it
+    is where a database or where its -wal was. SQLite, which follows a link, keeps the -wal of the file it leads to
+    beside that file: the -wal CoPDesk moved there with a database now linked is one whose database is gone, whether
+    or not the link leads anywhere, and a linked -wal beside a database is none of that database's."""
+    return path.is_file() and not path.is_symlink()
 
 
 def _is_leftover(path: Path) -> bool:
@@ -110,7 +123,7 @@ def copies_of(db_path: Path) -> list[Copy]:
             continue
         found.append(Copy(path, datetime.fromtimestamp(path.stat().st_mtime, UTC)))  # when it was last written
     for path in quarantined:  # a -wal whose database is gone still holds pages of it
-        if path.name.endswith("-wal") and not path.with_name(path.name.removesuffix("-wal")).exists():
+        if path.name.endswith("-wal") and not is_real_file(path.with_name(path.name.removesuffix("-wal"))):
             found.append(Copy(path, None))
     return found
 

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from copdesk.store.backup import verify
 from copdesk.store.connection import as_database
-from copdesk.store.copies import Copy, copies_of, leftovers
+from copdesk.store.copies import Copy, copies_of, is_real_file, leftovers
 from copdesk.store.errors import CorruptDatabaseError, NotADatabaseError, StoreError, in_words
 from copdesk.store.lineage import same_lineage, team_identities
 from copdesk.store.location import companion_files, database_files, has_sqlite_header
@@ -185,7 +185,7 @@ def _clean(copy: Copy, deletion: Deletion, schema: int) -> bool:
     _refuse_newer(copy, schema)
     wal = companion_files(copy.path)[1]
     try:
-        has_wal = wal.exists() and wal.stat().st_size > 0
+        has_wal = is_real_file(wal) and wal.stat().st_size > 0
     except OSError as exc:
         raise CopyNotCleaned(copy.path, in_words(exc)) from exc
     if not has_wal:  # else only a copy with its -wal folded in shows what it holds
@@ -261,7 +261,7 @@ def _rewrite(path: Path, deletion: Deletion, *, has_wal: bool) -> bool:
         verify(temporary)
         _sync(temporary)
         replace_file(temporary, path)
-        delete_files(companion_files(path)[1:])
+        delete_files([file for file in companion_files(path)[1:] if not file.is_symlink()])
         return True
     except sqlite3.Error as exc:
         raise _unreadable(path, exc) from exc

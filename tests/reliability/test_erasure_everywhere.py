@@ -578,6 +578,60 @@ def test_a_linked_file_in_quarantine_is_never_followed_by_erasure_nor_retention(
     assert sorted(quarantine.iterdir()) == links and all(link.is_symlink() for link in links)
 
 
+@pytest.mark.parametrize("leading_to", ["an archive", "nothing"])
+def test_a_real_wal_beside_a_linked_quarantined_database_is_a_wal_whose_database_is_gone(
+    call_cli: CallCli, db_path: Path, tmp_path: Path, leading_to: str
+) -> None:
+    """The link is left as it is, but the -wal and -shm CoPDesk moved there with the database are its own files, and
+    SQLite, which follows a link, keeps the -wal of the file it leads to beside that file: this -wal is one whose
+    database is gone. It was named damaged (to be deleted on request) only while the link led nowhere; while it led to
+    a file, the -wal, with the pages it holds, was left out of every erasure. Now it is named damaged either way, and
+    goes, with its -shm, on request."""
+    make_database(db_path)
+    name = "20250101T000000Z-copdesk.db"
+    archive = tmp_path / "archive" / name
+    archive.parent.mkdir()
+    shutil.copyfile(take_backup(db_path), archive)
+    before = archive.read_bytes()
+    quarantine = db_path.parent / "quarantine"
+    link = quarantine / name
+    _link(link, archive if leading_to == "an archive" else tmp_path / "gone.db")
+    wal, shm = quarantine / f"{name}-wal", quarantine / f"{name}-shm"
+    wal.write_bytes(b"frames of pages that held Zo\xc3\xab Quinn")
+    shm.write_bytes(bytes(32768))
+
+    code, _out, err = erase(call_cli, db_path, "Zoë Quinn")
+    assert code == 1 and f"quarantine/{wal.name}" in err and "damaged" in err, err
+    assert wal.is_file() and shm.is_file()
+    code, out, err = erase(call_cli, db_path, "Zoë Quinn", "--delete-damaged")
+    assert code == 0 and "Finished an earlier erasure" in out, err
+    assert not wal.exists() and not shm.exists()
+    assert link.is_symlink() and archive.read_bytes() == before, "the link, and the file it leads to, are left"
+
+
+def test_a_linked_wal_beside_a_quarantined_database_is_neither_read_as_its_own_nor_removed(
+    call_cli: CallCli, db_path: Path, tmp_path: Path
+) -> None:
+    """A link there is none CoPDesk made, where a -wal is as where a database is: it was read as the database's own
+    -wal when the database was cleaned, then deleted with it."""
+    make_database(db_path)
+    name = "20250101T000000Z-copdesk.db"
+    quarantined = db_path.parent / "quarantine" / name
+    quarantined.parent.mkdir()
+    shutil.copyfile(take_backup(db_path), quarantined)
+    elsewhere = tmp_path / "elsewhere" / "team.db-wal"
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(b"another program's file")
+    link = quarantined.with_name(f"{name}-wal")
+    _link(link, elsewhere)
+
+    code, _out, err = erase(call_cli, db_path, "Zoë Quinn")
+
+    assert code == 0, err
+    assert b"Quinn" not in quarantined.read_bytes(), "the quarantined database is cleaned all the same"
+    assert link.is_symlink() and elsewhere.read_bytes() == b"another program's file"
+
+
 def test_a_dry_run_of_retention_counts_the_backups_it_would_delete_whole(call_cli: CallCli, db_path: Path) -> None:
     """Backups from before the cut-off are deleted whole, not cleaned: the dry run says how many, as it does the
     sessions, and the run deletes that many."""
