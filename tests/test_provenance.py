@@ -7,10 +7,12 @@ question deck, ``signal_source``, ``caution``), must be found word for word (whi
 normalised) in the section it names, and must be a whole item of that section: a list item, a line, a table cell,
 one question of a Socratic example cell. A deliberate part of an item (the "when" of a line that also says who runs
 the session, a caption without its colon, a first sentence) says which item it is part of by the item's opening
-words: ``part_of`` in ``resources/prompts/``, ``signal_source_part_of`` in a question deck. Every section an entry
-names (``section``, ``source``, ``derived_from``, ``signal_section``, ``caution_section``) must be a heading of the
-masterclass, spelled as it heads it. The Python source is checked too: a masterclass sentence in a string constant
-would be words the screen attributes to the masterclass outside ``resources/``.
+words: ``part_of`` in ``resources/prompts/``, ``signal_source_part_of`` in a question deck; it stops where the
+item pauses (a full stop, a colon, a dash, a link), never inside a clause. A link the masterclass is said to make
+is one its challenges file sets. Every section an entry names (``section``, ``source``, ``derived_from``,
+``signal_section``, ``caution_section``) must be a heading of the masterclass, spelled as it heads it. The Python
+source is checked too: a masterclass sentence in a string constant would be words the screen attributes to the
+masterclass outside ``resources/``.
 """
 
 from __future__ import annotations
@@ -86,6 +88,35 @@ def _items(line: str) -> Iterator[str]:
             else:
                 pieces.append(piece)
         yield from (item for item in (reference_text(_LIST_MARKER.sub("", piece)) for piece in pieces) if item)
+
+
+def _link_captions(raw: str) -> tuple[str, ...]:
+    return tuple(reference_text(caption) for caption in re.findall(r"\[([^\]]*)\]\([^)]*\)", raw))
+
+
+# A part stops where the masterclass pauses: at a full stop, a colon or a dash (normalised to "-"), or where a link's
+# caption starts or ends ("MCC Policy Portal" before its link). Only a line's closing phrase may start mid-sentence
+# ("every 3 months" of "Schedule and co-ordinate TM/SSW CoPs every 3 months").
+_PAUSE = re.compile(r"[.:;?!-]")
+
+
+def is_whole_part(part: str, item: str, captions: tuple[str, ...] | None = None) -> bool:
+    """Whether ``part`` (in ``item``) is whole clauses of it, or its closing phrase: never cut inside a clause."""
+    captions = _link_captions(read_reference()) if captions is None else captions
+    starts, ends = {0}, {len(item)}
+    for pause in _PAUSE.finditer(item):
+        ends |= {pause.start(), pause.end()}
+        starts.add(pause.end() + len(item[pause.end() :]) - len(item[pause.end() :].lstrip()))
+    for caption in (caption for caption in captions if caption and caption in item):
+        at = item.index(caption)
+        starts |= {at, at + len(caption) + (item[at + len(caption) : at + len(caption) + 1] == " ")}
+        ends |= {at, at - (item[at - 1 : at] == " "), at + len(caption)}
+    for start in (found.start() for found in re.finditer(re.escape(part), item)):
+        end = start + len(part)
+        closing_phrase = end == len(item) and item[start - 1 : start] == " "
+        if end in ends and (start in starts or closing_phrase):
+            return True
+    return False
 
 
 class Quotation(NamedTuple):
@@ -176,6 +207,8 @@ def problems(sections: dict[str, list[str]], where: str, entry: dict[str, Any]) 
                     f"{quotation.where}: not part of the one item of {quotation.section!r} that opens "
                     f"{quotation.part_of!r} (items opening so: {sorted(whole)})"
                 )
+            elif not is_whole_part(text, next(iter(whole))):
+                found.append(f"{quotation.where}: cut inside a clause of the item that opens {quotation.part_of!r}")
         elif text not in items:
             within = any(text in item for item in items)
             why = "only part of an item (part_of says which, if deliberate)" if within else "not word for word"
@@ -193,6 +226,12 @@ MISQUOTED = [
     ("questions/weather.toml.question[1]", {"signal_section": "Active listening"}),
     ("prompts/self_assessment.toml.heading[1]", {"derived_from": "Roles and responsibilities"}),
     ("prompts/contacts.toml.entry[4].title", {"part_of": "Feedback to senior colleagues"}),
+    # A deliberate part cut shorter still lies inside its item: it must stop where the masterclass pauses.
+    ("prompts/session_types.toml.type[1].when", {"text": "1st full week"}),
+    ("prompts/session_types.toml.type[2].about", {"text": "Facilitated regular group reflection"}),
+    ("prompts/ground_rules.toml.basis", {"text": "Set ground rules at the start and be prepared to step in"}),
+    ("prompts/contacts.toml.entry[3].detail", {"text": "Manchester Adult Policies, Procedures and Practice"}),
+    ("questions/weather.toml.question[1]", {"signal_source": "Low energy within a CoP, with limited volunteering"}),
 ]
 
 
@@ -203,6 +242,23 @@ def test_a_cut_short_swapped_or_misplaced_quotation_is_caught(
     entry = dict(ENTRIES)[f"resources/{where}"]
     assert problems(sections, where, entry) == []
     assert problems(sections, where, {**entry, **change}) != []
+
+
+def test_a_link_said_to_be_the_masterclass_s_is_a_remedy_it_sets_beside_that_challenge() -> None:
+    """A prompt offered for a room marker "because the masterclass sets it beside" a challenge must be one of the
+    remedies the challenges file sets beside that challenge, for that marker: the two files cannot drift apart."""
+    challenges = tomllib.loads((RESOURCES / "prompts" / "challenges.toml").read_text(encoding="utf-8"))["challenge"]
+    beside = {
+        (challenge["marker"], challenge["name"]["text"]): {
+            normalise(remedy["text"]) for remedy in challenge["remedies"] if "offered_by" not in remedy
+        }
+        for challenge in challenges
+    }
+    linked = [(where, entry) for where, entry in ENTRIES if entry.get("signal_origin") == Origin.MASTERCLASS]
+    assert len(linked) == 3, "the walk found the masterclass's own links"
+    for where, entry in linked:
+        remedies = [beside.get((signal, entry["signal_source"]), set()) for signal in entry["signals"]]
+        assert all(normalise(entry["text"]) in found for found in remedies), where
 
 
 def test_the_reference_is_cut_into_its_sections() -> None:
