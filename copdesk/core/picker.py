@@ -69,15 +69,17 @@ def _searchable(text: str) -> str:
 
 # Why each segment gets what it gets:
 # - opening: the welcome and ground rules come before any case is heard, so the facilitator sees the
-#   guidance ("Set ground rules at the start ...", the questioning tips) rather than questions;
+#   guidance ("Set ground rules at the start ...", the questioning tips) rather than questions, and only the
+#   guidance for a discussion from its start (offered while clarifying): Brookfield's points of critical
+#   reflection are for the reflection, not for before a case is heard;
 # - review: the masterclass gives no questions for reviewing last time's actions, so the picker
 #   offers every question rather than guess;
 # - presentation: while a case is presented the facilitator listens, so the active-listening
 #   techniques join the clarifying questions; clarifying: the clarifying questions alone;
-# - reflection: exploring questions (reflective, Socratic, Weather, Brookfield, systems theory);
+# - reflection: exploring questions (reflective, Socratic, Weather, systems theory);
 # - closing: the learning questions ("What did you learn ...", "What would you do differently ...").
 _SEGMENT_FILTERS: dict[SegmentPhase, tuple[frozenset[PromptPhase], frozenset[QuestionKind]]] = {
-    SegmentPhase.OPENING: (frozenset(), frozenset({QuestionKind.TIP})),
+    SegmentPhase.OPENING: (frozenset({PromptPhase.CLARIFYING}), frozenset({QuestionKind.TIP})),
     SegmentPhase.REVIEW: (frozenset(), frozenset({QuestionKind.QUESTION})),
     SegmentPhase.PRESENTATION: (
         frozenset({PromptPhase.CLARIFYING}),

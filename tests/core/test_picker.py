@@ -262,7 +262,7 @@ def test_presentation_and_clarifying_offer_clarifying_questions(bank: Bank) -> N
 
 def test_reflection_offers_the_reflective_models(bank: Bank) -> None:
     offered = categories_for(bank, SegmentPhase.REFLECTION)
-    assert {"Reflective questions", "Weather model", "Critical reflection", "Systems theory"} <= offered
+    assert {"Reflective questions", "Weather model", "Systems theory"} <= offered
     assert {category for category in offered if category.endswith(" questions")} >= {
         "Clarification questions",
         "Viewpoint questions",
@@ -280,6 +280,17 @@ def test_closing_offers_learning_questions(bank: Bank) -> None:
 def test_opening_offers_guidance_and_review_everything(bank: Bank) -> None:
     assert {q.kind for q in phase_questions(SegmentPhase.OPENING).apply(bank)} == {QuestionKind.TIP}
     assert phase_questions(SegmentPhase.REVIEW).apply(bank) == QuestionFilter().apply(bank)
+
+
+def test_brookfields_points_are_guidance_and_no_segment_draws_them(bank: Bank) -> None:
+    """The masterclass gives them as what being critically reflective involves, not as questions to ask: shown
+    as a tip, never the big question nor on the shared screen, and not drawn before a case is heard either."""
+    points = {q.id: q for q in bank if q.model == "Critical reflection (Brookfield, 1998)"}
+    assert len(points) == 4 and {q.kind for q in points.values()} == {QuestionKind.TIP}
+    for phase in SegmentPhase:
+        assert not {q.id for q in phase_questions(phase).apply(bank)} & set(points), phase
+    chosen = QuestionFilter(models=frozenset({"Critical reflection (Brookfield, 1998)"}), kinds=frozenset())
+    assert [q.id for q in chosen.apply(bank)] == list(points)
 
 
 def test_segment_keeps_the_facilitators_own_filter(bank: Bank) -> None:
