@@ -103,9 +103,13 @@ SEGMENT_OFFERS: dict[SegmentPhase, str] = {
 
 
 def phase_questions(phase: SegmentPhase, base: QuestionFilter | None = None) -> QuestionFilter:
-    """The facilitator's own filter (``base``) narrowed to what suits the current agenda segment."""
+    """The facilitator's own filter (``base``) narrowed to what suits the current agenda segment.
+
+    A base that asks for every kind (a category or model ticked, such as Brookfield's points, which are guidance)
+    keeps asking for it: the segment narrows when in the discussion, not what the facilitator chose to see."""
     phases, kinds = _SEGMENT_FILTERS[phase]
-    return replace(base or QuestionFilter(), phases=phases, kinds=kinds)
+    chosen = base or QuestionFilter()
+    return replace(chosen, phases=phases, kinds=kinds if chosen.kinds else frozenset())
 
 
 def times_seen_from_log(asked_ids: Iterable[str]) -> dict[str, int]:

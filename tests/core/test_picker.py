@@ -291,6 +291,8 @@ def test_brookfields_points_are_guidance_and_no_segment_draws_them(bank: Bank) -
         assert not {q.id for q in phase_questions(phase).apply(bank)} & set(points), phase
     chosen = QuestionFilter(models=frozenset({"Critical reflection (Brookfield, 1998)"}), kinds=frozenset())
     assert [q.id for q in chosen.apply(bank)] == list(points)
+    # Ticked by the facilitator, they are drawn in the reflection, where they belong, guidance though they are.
+    assert [q.id for q in phase_questions(SegmentPhase.REFLECTION, chosen).apply(bank)] == list(points)
 
 
 def test_segment_keeps_the_facilitators_own_filter(bank: Bank) -> None:
