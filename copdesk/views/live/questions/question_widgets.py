@@ -118,6 +118,8 @@ class QuestionCard(QScrollArea):
         self.caution_label = _label("hint")
         self.caution_label.setObjectName("questionCaution")
         self.caution_label.setProperty("level", "amber")
+        self.note_label = _label("hint")  # the entry's note: CoPDesk's word on it ("a step for planning …")
+        self.note_label.setObjectName("questionNote")
         self.notice_label = ElidedLabel()
         self.notice_label.setProperty("role", "hint")
         self.notice_label.setObjectName("questionNotice")
@@ -129,6 +131,7 @@ class QuestionCard(QScrollArea):
             self.text_label,
             self.empty_label,
             self.caution_label,
+            self.note_label,
         ):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -181,6 +184,7 @@ class QuestionCard(QScrollArea):
         if question is None:
             self.guidance_label.hide()
             self.caution_label.hide()
+            self.note_label.hide()
             self.empty_label.setText(prompt)
             self.setAccessibleDescription(prompt)
             self._fit()
@@ -208,6 +212,8 @@ class QuestionCard(QScrollArea):
         caution = caution_text(question)
         self.caution_label.setVisible(caution is not None)
         self.caution_label.setText(f"⚠ Caution: {caution}" if caution else "")
+        self.note_label.setVisible(question.note is not None)
+        self.note_label.setText(question.note or "")
         self._fit()
 
     def show_notice(self, text: str) -> None:
@@ -252,7 +258,10 @@ class SuggestionBanner(QFrame):
         self.reason_label = ElidedLabel()
         self.reason_label.setObjectName("suggestionReason")
         self.reason_label.setProperty("role", "hint")
+        self.note_label = _label("hint")
+        self.note_label.setObjectName("suggestionNote")
         outer.addWidget(self.text_label)
+        outer.addWidget(self.note_label)
         outer.addWidget(self.reason_label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # every line of it shows
         self.use_button.clicked.connect(self._use)
@@ -320,6 +329,8 @@ class SuggestionBanner(QFrame):
         self.headline_label.set_full_text(f"SUGGESTION · {SIGNAL_HEADLINES[suggestion.signal]}")
         self.another_button.setText(f"Another ({self._index + 1}/{len(self._suggestions)})")
         self.text_label.setText(suggestion.question.text + kind)
+        self.note_label.setVisible(suggestion.question.note is not None)
+        self.note_label.setText(suggestion.question.note or "")
         self.reason_label.set_full_text(reason_text(suggestion))
 
     def _use(self) -> None:

@@ -142,3 +142,30 @@ def test_a_link_the_masterclass_does_not_make_is_shown_as_copdesks(window: MainW
                 assert "Why, from the masterclass" not in reason
             panel.banner.another()
         assert category in seen
+
+
+def test_the_remedy_done_in_advance_says_so_and_is_no_opening_guidance(window: MainWindow) -> None:
+    """The masterclass's remedy for a flat room is to speak to someone "in advance": offered when the room is low on
+    energy, it says it is a step for the next session, and it is never drawn as guidance for the opening."""
+    start_live(window)
+    panel = panel_of(window)
+    enter(window, SegmentPhase.OPENING)
+    opening = {current(panel).id}
+    while panel.picker.draw(panel.draw_filter()) is not None:
+        opening.add(current(panel).id)
+    assert "tips.challenges.1" not in opening and len(opening) > 1
+    window.live_session.marker_logged.emit("low-energy")
+    for _ in range(len(panel.banner._suggestions)):
+        shown = panel.banner.current
+        if shown is None or shown.question.id == "tips.challenges.1":
+            break
+        panel.banner.another()
+    assert shown is not None and shown.question.text.startswith("Speak to a member of the team in advance")
+    assert not panel.banner.note_label.isHidden()
+    assert panel.banner.note_label.text() == "A step for planning the next session, not one to take now."
+    QTest.mouseClick(panel.banner.use_button, Qt.MouseButton.LeftButton)
+    assert current(panel).id == "tips.challenges.1"
+    assert not panel.card.note_label.isHidden()
+    assert panel.card.note_label.text() == panel.banner.note_label.text()
+    panel.next_question()
+    assert panel.card.note_label.isHidden() == (current(panel).note is None)
