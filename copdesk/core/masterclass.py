@@ -73,7 +73,7 @@ class PlanningPoint:
 @dataclass(frozen=True, slots=True)
 class SessionType:
     kind: SessionKind
-    attended: bool  # run by someone else (Social Work Consultants, Practice Supervisors): the team attends
+    attended: bool  # run by someone else (Social Work Consultants, Practice Supervisors): the team or you attend
     when: Attributed
     owner: Attributed
     about: Attributed
@@ -120,7 +120,8 @@ class MasterclassTexts:
         return next(found for found in self.session_types if found.kind is kind)
 
     def is_attended(self, kind: SessionKind) -> bool:
-        """Spotlight and Themed sessions are run by others: the team attends, nobody facilitates from CoPDesk."""
+        """Spotlight, Themed and TM/SSW sessions are run by others: the team (or you) attends, nobody facilitates
+        from CoPDesk. Only Reflective Practice CoPs are the facilitator's to run."""
         return self.session_type(kind).attended
 
     @property

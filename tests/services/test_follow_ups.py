@@ -26,7 +26,7 @@ def _ids(db: Database, session_id: int) -> list[int]:
     return [f.action.id for f in follow_up_actions(db, session_id)]
 
 
-@pytest.mark.parametrize("kind", [SessionKind.SPOTLIGHT, SessionKind.THEMED])
+@pytest.mark.parametrize("kind", [SessionKind.SPOTLIGHT, SessionKind.THEMED, SessionKind.TM_SSW])
 def test_a_session_the_team_attends_carries_nothing_by_itself_but_what_the_facilitator_chose(
     db: Database, kind: SessionKind
 ) -> None:

@@ -174,7 +174,7 @@ class AgendaEditorDialog(QDialog):
         ui = self.ui
         self.kind_combo, self.source_label, self.table = ui.kindCombo, ui.sourceLabel, ui.agendaTable
         self.total_label, self.error_label, self.save_button = ui.totalLabel, ui.errorLabel, ui.saveButton
-        # Only the types the facilitator runs to an agenda: a Spotlight or Themed session is run by others, and
+        # Only the types the facilitator runs to an agenda: a Spotlight, Themed or TM/SSW session is run by others, and
         # starts with no agenda of the team's, so an edit of one would never be used.
         kinds = [each for each in SessionKind if not shipped_texts().is_attended(each)]
         for each in kinds:

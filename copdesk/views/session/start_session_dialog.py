@@ -220,7 +220,7 @@ class StartSessionDialog(QDialog):
         return SessionKind(self.kind_combo.currentData())
 
     def attended(self) -> bool:
-        """A Spotlight or Themed session is run by others: the team attends, with no facilitation agenda."""
+        """A Spotlight, Themed or TM/SSW session is run by others: it is attended, with no facilitation agenda."""
         return shipped_texts().is_attended(self.kind())
 
     def calendar_minutes(self) -> int | None:

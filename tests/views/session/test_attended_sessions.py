@@ -1,5 +1,6 @@
-"""Sessions the team attends (Spotlight, Themed): run by others, so CoPDesk records who attended and what was
-learned, with no facilitation agenda, no ground rules of the facilitator's and no participation tracking."""
+"""Sessions the team or its facilitator attends (Spotlight, Themed, TM/SSW): run by others, so CoPDesk records who
+attended and what was learned, with no facilitation agenda, no ground rules of the facilitator's and no participation
+tracking."""
 
 from __future__ import annotations
 
@@ -40,6 +41,28 @@ def test_a_spotlight_is_attended_not_facilitated(qtbot: QtBot, window: MainWindo
     summary = SessionSummaryDialog(window.context, sessions.get_session(window.context.db, session_id), window)
     qtbot.addWidget(summary)
     assert summary.ui.rulesLabel.isHidden(), "no ground rules step was missed: a Spotlight has none"
+
+
+def test_a_tm_ssw_cop_is_attended_as_the_social_work_consultant_runs_it(window: MainWindow) -> None:
+    """The masterclass has the Social Work Consultant "Schedule and co-ordinate TM/SSW CoPs every 3 months"; the
+    facilitator's role is to "Facilitate Reflective Practice CoPs". So a TM/SSW CoP is attended, not facilitated."""
+    add_team(window)
+    dialog = window.session_flow.open_start_dialog()
+    assert dialog is not None
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.TM_SSW.value))
+    assert dialog.owner_label.text().startswith(
+        "Scheduled and co-ordinated by the Social Work Consultant: you record who attended and what was learned."
+    )
+    assert not dialog.agenda_label.isVisible() and dialog.next_button.text() == "Start recording attendance"
+    dialog.set_present(set(ROSTER[:2]))
+    dialog.next_button.click()
+    session_id = window.live_session.session_id
+    assert session_id is not None and dialog.pages.currentIndex() == 0, "no ground rules page of the facilitator's"
+    assert "participation is not tracked" in window.participation_panel.empty_label.text()
+    record = session_record(window.context.db, session_id)
+    assert record.run_by == (
+        "“Schedule and co-ordinate TM/SSW CoPs every 3 months” (Masterclass, Roles and responsibilities 2025)"
+    )
 
 
 def test_the_summary_of_a_reflective_session_says_when_no_agreement_to_the_ground_rules_was_recorded(
