@@ -244,6 +244,15 @@ def test_a_cut_short_swapped_or_misplaced_quotation_is_caught(
     assert problems(sections, where, {**entry, **change}) != []
 
 
+def test_copdesks_own_words_never_say_what_the_masterclass_asks() -> None:
+    """The masterclass is quoted, never paraphrased under its name: CoPDesk's words may draw on a section (their credit
+    says which), but never tell the reader what the masterclass asks, says or suggests."""
+    speaking_for = re.compile(r"\bmasterclass (asks|says|suggests|recommends|requires|wants)\b", re.IGNORECASE)
+    own = [(where, entry["text"]) for where, entry in ENTRIES if entry["origin"] == Origin.COPDESK]
+    found = [where for where, text in own if speaking_for.search(text)]
+    assert found == []
+
+
 def test_a_link_said_to_be_the_masterclass_s_is_a_remedy_it_sets_beside_that_challenge() -> None:
     """A prompt offered for a room marker "because the masterclass sets it beside" a challenge must be one of the
     remedies the challenges file sets beside that challenge, for that marker: the two files cannot drift apart."""
