@@ -319,13 +319,16 @@ class RosterView(QListView):
             self.updateGeometry()  # the minimum height depends on how many columns the width allows
         self._fit()
 
-    def _fit(self) -> None:
+    def _fit(self, *, again: bool = True) -> None:
         area = self.viewport().size()
         fit = fit_grid(self.roster_size, area.width() - 1, area.height() - 1)
         overflow = fit.rows * fit.tile.height() > area.height()
         # A scroll bar only when the grid cannot fit: QListView would otherwise show an empty one while wrapping.
         policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded if overflow else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         self.setVerticalScrollBarPolicy(policy)
+        if again and self.viewport().size() != area:  # the scroll bar went (or came): fit the width it left
+            self._fit(again=False)
+            return
         relayout = fit.compact != self.grid_fit.compact
         self.grid_fit = fit
         if fit.tile != self.gridSize():
