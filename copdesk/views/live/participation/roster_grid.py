@@ -27,7 +27,7 @@ class GridFit(NamedTuple):
 
 
 FULL_TILE = TileMetrics(min_height=38, good_height=58, max_height=58, min_width=150, comfortable_width=200)
-COMPACT_TILE = TileMetrics(min_height=22, good_height=26, max_height=30, min_width=124, comfortable_width=150)
+COMPACT_TILE = TileMetrics(min_height=22, good_height=26, max_height=30, min_width=114, comfortable_width=150)
 
 
 def tile_layouts(count: int) -> tuple[TileMetrics, ...]:

@@ -115,6 +115,7 @@ def test_undo_deletes_the_row_it_saved(live: LiveTally) -> None:
         (30, 560, 180, 4, QSize(140, 22), True),
         (30, 640, 240, 4, QSize(160, 30), True),  # the comfortable height leaves names room
         (30, 640, 133, 5, QSize(128, 22), True),  # the smallest height still shows everyone
+        (12, 470, 67, 4, QSize(117, 22), True),  # at 1024 wide, twelve four across: three rows, so nobody scrolls
     ],
 )
 def test_fit_grid_fits_the_whole_roster(
