@@ -14,7 +14,6 @@ from __future__ import annotations
 from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -34,6 +33,7 @@ from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.participation.add_people_dialog import AddPeopleDialog
 from copdesk.views.live.participation.away_marks import AwayMark
+from copdesk.views.live.participation.control_rows import ControlRows
 from copdesk.views.live.participation.engagement_markers import MarkerBar
 from copdesk.views.live.participation.live_tally import LiveTally
 from copdesk.views.live.participation.quiet_setting import QUIET_MINUTES_LIMIT
@@ -111,17 +111,8 @@ class ParticipationPanel(Pane):
         self.add_button.setToolTip("Mark someone present who arrived late, or add a guest on the spot.")
         self.add_button.clicked.connect(self.open_add_people)
         self.add_people_dialog: AddPeopleDialog | None = None
-        for widget in self._header_widgets:
-            self.header_tools.addWidget(widget)
-
-        self.live_area = QWidget()
-        column = QVBoxLayout(self.live_area)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        room_row = QHBoxLayout()
         self.marker_bar = MarkerBar()
         self.marker_bar.marked.connect(self.mark_room)
-        room_row.addWidget(self.marker_bar, 1)
         self.quiet_spin = QSpinBox()
         self.quiet_spin.setRange(1, QUIET_MINUTES_LIMIT)
         self.quiet_spin.setPrefix("Quiet ")
@@ -130,8 +121,19 @@ class ParticipationPanel(Pane):
         self.quiet_spin.setToolTip("Anyone present and not heard for this long is marked as a quiet voice.")
         self.quiet_spin.setValue(self.tally.quiet_after_minutes)
         self.quiet_spin.valueChanged.connect(self.tally.set_quiet_after_minutes)
-        room_row.addWidget(self.quiet_spin)
-        column.addLayout(room_row)
+        modes = (self.count_button, self.talk_button, self.stop_button, self.undo_button, self.add_button)
+        self.controls = ControlRows(self.title_label, self.keys.filter_edit, modes, self.marker_bar, self.quiet_spin)
+        while self.header_tools.count():  # the title and its stretch: the controls' lines hold the title now
+            self.header_tools.takeAt(0)
+        self.header_tools.addWidget(self.controls)
+        outer = self.layout()
+        assert outer is not None
+        outer.setSpacing(4)  # the room markers, last of the controls, sit as close to the tiles as before
+
+        self.live_area = QWidget()
+        column = QVBoxLayout(self.live_area)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
         self.roster.setModel(self.visible_roster)
         self.roster.member_chosen.connect(self.choose)
         self.roster.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -191,6 +193,8 @@ class ParticipationPanel(Pane):
             self.stop_button,
             self.undo_button,
             self.add_button,
+            self.marker_bar,
+            self.quiet_spin,
         )
 
     def _show_idle(self) -> None:
@@ -355,8 +359,9 @@ class ParticipationPanel(Pane):
         talk = self.measure is TALK_TIME
         can_undo = live and self.tally.last_act() is not None
         self.keys.follow(live=live, talk=talk, can_undo=can_undo, present=present)
-        for button in (self.count_button, self.talk_button, self.undo_button, self.add_button):
-            button.setVisible(live)
+        shown_when_live = (self.count_button, self.talk_button, self.undo_button, self.add_button, self.marker_bar)
+        for widget in (*shown_when_live, self.quiet_spin):
+            widget.setVisible(live)
         self.stop_button.setVisible(live and talk)
         self.stop_button.setEnabled(self.tally.tally.speaker is not None)
         self.undo_button.setEnabled(can_undo)
@@ -364,6 +369,7 @@ class ParticipationPanel(Pane):
         self.roster.setVisible(present > 0)
         self.nobody_label.setVisible(live and present == 0)
         self.marker_bar.show_counts({kind: self.tally.marker_count(kind) for kind in MarkerKind})
+        self.controls.fit()
         values = self.tally.values(self.measure)
         words = balance_in_words(values, measure=self.measure)
         self.balance_label.set_full_text(f"{words} · balance of voices {gini(values):.2f}" if sum(values) else words)
