@@ -1,10 +1,13 @@
-"""The Live page at 1366x768: four panes, the timer's controls whole and nothing to scroll; the mini timer."""
+"""The Live page at 1366x768: four panes, the timer's controls whole and nothing to scroll; the mini timer; at the
+window's least size (1024 wide), the buttons of the timer and question panes whole, in fewer words."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from copdesk.core.timer import TimerStatus
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, start_session
@@ -63,3 +66,66 @@ def test_the_mini_timer_stays_on_top_and_follows_the_clock(window: MainWindow, f
     assert mini.caption.endswith("(paused)")
     flow.actions.mini_timer.trigger()
     assert not mini.isVisible()
+
+
+def _settled(window: MainWindow) -> None:
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def _buttons_of_the_question_and_timer_panes(window: MainWindow) -> list[QAbstractButton]:
+    panes = (window.timer_panel.content, window.question_panel.controls, window.question_panel.filters)
+    return [button for pane in panes for button in pane.findChildren(QAbstractButton) if button.isVisible()]
+
+
+@pytest.mark.parametrize("height", [768, 640])
+def test_in_the_smallest_window_the_buttons_say_less_and_nothing_is_cut(
+    window: MainWindow, qtbot: QtBot, height: int
+) -> None:
+    """1024 wide, the window's least: the buttons of the timer and question panes had less room than their words,
+    and read "N…t" and "ext questic"; now they say less, whole, with the whole words for the mouse and screen reader."""
+    window.resize(1024, height)
+    add_team(window)
+    start_session(window)
+    qtbot.waitUntil(window.timer_panel.countdown_label.isVisible)
+    _settled(window)
+    buttons = _buttons_of_the_question_and_timer_panes(window)
+    assert len(buttons) == 14
+    for button in buttons:
+        assert button.sizeHint().width() <= button.width() and _fully_shown(button), button.accessibleName()
+    panel, timer = window.question_panel, window.timer_panel
+    shown = {button.accessibleName(): button.text() for button in buttons}
+    assert shown["Next segment"] == "Next" and shown["End the session"] == "End"
+    assert shown["Re-time the remaining segments"] == "Re-time"
+    assert shown["Next question"] == "Next" and shown["Favourite"] == "" and shown["Mark as asked"] == "Mark asked"
+    assert shown["Reflective models filter"] == "Models" and shown["Broad to specific"] == "Funnel"
+    assert panel.next_button.toolTip() == "Next question (Q, Ctrl+Right)"
+    assert panel.favourite_button.toolTip() == "Favourite (Ctrl+D)" and not panel.favourite_button.icon().isNull()
+    assert _fully_shown(timer.agenda_view), "the agenda inside the pane, not past its edge"
+
+    panel.show_question(next(q for q in panel.pool() if q.kind.value == "question"))
+    panel.toggle_asked()  # the button's words change: it stays short, and says the new ones
+    _settled(window)
+    assert panel.asked_button.isChecked() and panel.asked_button.text() == "Asked ✓"
+    actions = window.session_flow.actions
+    actions.show_status(None)  # disabled and enabled again, the tool buttons take their actions' whole words again
+    actions.show_status(TimerStatus.PAUSED)
+    _settled(window)
+    assert {b.accessibleName(): b.text() for b in _buttons_of_the_question_and_timer_panes(window)} == {
+        **shown,
+        "Mark as asked": "Asked ✓",
+        "Start, pause or resume the timer": "Resume",
+    }
+
+
+def test_at_the_laptop_size_the_buttons_keep_their_whole_words(window: MainWindow, qtbot: QtBot) -> None:
+    add_team(window)
+    start_session(window)
+    qtbot.waitUntil(window.timer_panel.countdown_label.isVisible)
+    _settled(window)
+    shown = {button.accessibleName(): button.text() for button in _buttons_of_the_question_and_timer_panes(window)}
+    assert shown["Next segment"] == "Next segment" and shown["Re-time the remaining segments"] == "Re-time the rest"
+    assert shown["End the session"] == "End session" and shown["Next question"] == "Next question"
+    assert shown["Favourite"] == "Favourite" and shown["Reflective models filter"] == "Reflective models"
+    assert window.timer_panel.button_row.width() >= window.timer_panel.button_row.whole_width()

@@ -11,6 +11,7 @@ from copdesk.core.model import SegmentPhase
 from copdesk.core.picker import QuestionFilter, phase_questions
 from copdesk.core.question_bank import Bank, Question, QuestionKind
 from copdesk.views.widgets.checklist_button import ChecklistButton
+from copdesk.views.widgets.short_captions import ShortCaptionRow
 
 
 class QuestionFilterBar(QWidget):
@@ -19,9 +20,11 @@ class QuestionFilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
+        self.row = ShortCaptionRow(self)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.row)
+        self.row.row.setSpacing(4)
         self.setStyleSheet("QPushButton { padding-left: 8px; padding-right: 8px; }")  # five filters in one row
         self.category_button = ChecklistButton("Categories")
         self.model_button = ChecklistButton("Reflective models")
@@ -43,15 +46,14 @@ class QuestionFilterBar(QWidget):
         self.favourites_only.toggled.connect(self.changed)
         self.match_segment.toggled.connect(self.changed)
         self.funnel_button.toggled.connect(self.funnel_toggled)
-        for widget in (
-            self.category_button,
-            self.model_button,
-            self.favourites_only,
-            self.funnel_button,
-            self.match_segment,
-        ):
-            row.addWidget(widget)
-        row.addStretch(1)
+        # In a window too narrow for their words (1024 wide), shorter ones: "Funnel" is the masterclass's name for
+        # questions from broad to specific.
+        self.row.add(self.category_button)
+        self.row.add(self.model_button, short={"Reflective models": "Models"})
+        self.row.add(self.favourites_only)
+        self.row.add(self.funnel_button, short={"Broad to specific": "Funnel"})
+        self.row.add(self.match_segment, short={"Suits this part": "This part"})
+        self.row.row.addStretch(1)
 
     def _toggle(self, text: str, accessible: str, tip: str) -> QPushButton:
         button = QPushButton(text)

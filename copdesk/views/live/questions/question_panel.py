@@ -22,12 +22,7 @@ from __future__ import annotations
 import random
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QPushButton,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QPushButton, QToolButton, QWidget
 
 from copdesk.core.model import MarkerKind, SegmentPhase
 from copdesk.core.picker import (
@@ -62,9 +57,11 @@ from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import ElidedLabel
 from copdesk.views.widgets.page_stack import ShownPageStack
 from copdesk.views.widgets.pane import Pane
+from copdesk.views.widgets.short_captions import ShortCaptionRow
 
 CARD_PAGE, RESULTS_PAGE, REMEDIES_PAGE = 0, 1, 2
 MIN_PAGE_HEIGHT = 36
+SEARCH_WIDTH = 140  # the least the search field keeps beside the buttons: a few words of a search
 
 
 class QuestionPanel(Pane):
@@ -137,14 +134,17 @@ class QuestionPanel(Pane):
         for page in (self.search.results_view, self.remedies_page):
             page.setMinimumHeight(MIN_PAGE_HEIGHT)  # they scroll: shown, they keep the pane no taller than this
         self.body.addWidget(self.stack, 1)
-        self.body.addLayout(self._build_controls())
+        self.controls = self._build_controls()
+        self.body.addWidget(self.controls)
         self.filters = QuestionFilterBar()
         self.filters.changed.connect(self._refresh)
         self.filters.funnel_toggled.connect(self._funnel_toggled)
         self.body.addWidget(self.filters)
 
-    def _build_controls(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_controls(self) -> ShortCaptionRow:
+        """Back, Next question, Favourite, Mark as asked and the search field; in a window too narrow for their
+        words (1024 wide), "Next", the star alone and "Mark asked", in place of words cut through."""
+        row = ShortCaptionRow()
         self.back_button = key_button(self, "Back", "Previous question", BACK_KEYS, self.previous_question)
         self.next_button = key_button(self, "Next question", "Next question", NEXT_KEYS, self.next_question)
         self.next_button.setProperty("primary", True)
@@ -157,10 +157,13 @@ class QuestionPanel(Pane):
         self.favourite_button.clicked.connect(self.toggle_favourite)
         self.asked_button = key_button(self, "Mark as asked", "Mark as asked", (ASKED_KEY,), self.toggle_asked)
         self.asked_button.setCheckable(True)
-        for widget in (self.back_button, self.next_button, self.favourite_button, self.asked_button):
-            row.addWidget(widget)
-        row.addSpacing(8)
-        row.addWidget(self.search.field, 1)
+        row.add(self.back_button)
+        row.add(self.next_button, short={"Next question": "Next"})
+        row.add(self.favourite_button, short={"Favourite": ""})
+        row.add(self.asked_button, short={"Mark as asked": "Mark asked"})
+        row.row.addSpacing(8)
+        self.search.field.setMinimumWidth(SEARCH_WIDTH)
+        row.add(self.search.field, 1)
         return row
 
     # -- the pool and the filter --------------------------------------------------------------

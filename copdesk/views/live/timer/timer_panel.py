@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QHBoxLayout, QLabel, QListView, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QLabel, QListView, QToolButton, QVBoxLayout, QWidget
 
 from copdesk.core.date_names import clock_time, month_name
 from copdesk.core.pacing import WarningLevel, format_clock, format_elapsed, format_minutes
@@ -27,6 +27,7 @@ from copdesk.views.live.timer.timer_disc import TimeDisc, TimerColours
 from copdesk.views.widgets.banner import announce
 from copdesk.views.widgets.elided_banner import ElidedBanner, wrap_and_elide
 from copdesk.views.widgets.pane import Pane
+from copdesk.views.widgets.short_captions import ShortCaptionRow
 
 EMPTY_MESSAGE = "No session is running. Press Start session (F5) to follow the agenda with a timer."
 HEADING_LINES = 2  # the segment's name: more would take the room of the digits under it
@@ -123,7 +124,10 @@ class TimerPanel(Pane):
             self.body.addWidget(banner)
 
         self.content = QWidget()
-        grid = QGridLayout(self.content)
+        column = QVBoxLayout(self.content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(2)
@@ -157,18 +161,23 @@ class TimerPanel(Pane):
         grid.setColumnStretch(1, 4)
         grid.setColumnStretch(2, 5)
         grid.setRowStretch(3, 1)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        for action, name in (
-            (actions.pause, "Start, pause or resume the timer"),
-            (actions.next_segment, "Next segment"),
-            (actions.add_time, "Add 5 minutes to this segment"),
-            (actions.retime, "Re-time the remaining segments"),
+        # In a window too narrow for the whole words (1024 wide), "Next", "Re-time" and "End", in place of words cut
+        # through; the tooltips and accessible names keep them whole.
+        self.button_row = ShortCaptionRow()
+        self.button_row.row.setSpacing(6)
+        for action, name, shorter in (
+            (actions.pause, "Start, pause or resume the timer", None),
+            (actions.next_segment, "Next segment", {"Next segment": "Next"}),
+            (actions.add_time, "Add 5 minutes to this segment", None),
+            (actions.retime, "Re-time the remaining segments", {"Re-time the rest": "Re-time"}),
         ):
-            buttons.addWidget(self._tool_button(action, name))
-        buttons.addStretch(1)
-        buttons.addWidget(self._tool_button(actions.end_session, "End the session"))
-        grid.addLayout(buttons, 4, 0, 1, 3)
+            self.button_row.add(self._tool_button(action, name), short=shorter)
+        self.button_row.row.addStretch(1)
+        self.button_row.add(self._tool_button(actions.end_session, "End the session"), short={"End session": "End"})
+        # Under the grid rather than across its columns: the width the buttons ask for is theirs alone, and a narrow
+        # pane shares what it has between the disc, the words and the agenda, as a wide one does.
+        column.addLayout(grid, 1)
+        column.addWidget(self.button_row)
         self.body.addWidget(self.content, 1)
 
         live_timer.refreshed.connect(self.show_view)
