@@ -26,13 +26,15 @@ from tests.views.text_fit import FitReport, check_window
 PEOPLE = (2, 7, 12, 30)
 MIN_STATES_PER_GROUP = 2 + 5 + 1 + 5 + 1  # the Start dialog, 5 segments or more, a suggestion, 5 tabs, the summary
 LAPTOP = (1366, 768)
+# The least width the main window takes, at a laptop's height.
+NARROW = (1024, 768)
 
 
-def _window(db_path: Path, people: int) -> tuple[MainWindow, list[tuple[str, FitReport]]]:
+def _window(db_path: Path, people: int, size: tuple[int, int]) -> tuple[MainWindow, list[tuple[str, FitReport]]]:
     """The demo team with ``people`` present (fictional extras added to its roster), its session started through
     the Start dialog; with the dialog's two pages, as they were shown, to check."""
     window = create_window(db_path)
-    window.resize(*LAPTOP)
+    window.resize(*size)
     window.show()
     team = window.current_team()
     assert team is not None
@@ -70,7 +72,7 @@ def _settle(app: QCoreApplication) -> None:
         app.processEvents()
 
 
-def live_states(demo_db: Path) -> Iterator[tuple[str, FitReport]]:
+def live_states(demo_db: Path, size: tuple[int, int] = LAPTOP) -> Iterator[tuple[str, FitReport]]:
     """Each number of people present: the Start dialog, each segment of the agenda, a suggestion shown, each tab
     of the notes, and the summary at the end; follow-ups from the demo's earlier sessions are listed throughout."""
     app = QApplication.instance()
@@ -79,7 +81,7 @@ def live_states(demo_db: Path) -> Iterator[tuple[str, FitReport]]:
         with tempfile.TemporaryDirectory() as folder:
             db_path = Path(folder) / "copdesk.db"
             shutil.copy(demo_db, db_path)
-            window, dialog_pages = _window(db_path, people)
+            window, dialog_pages = _window(db_path, people, size)
             try:
                 for page, report in dialog_pages:
                     yield f"{people} present, {page}", report
@@ -113,9 +115,9 @@ def live_states(demo_db: Path) -> Iterator[tuple[str, FitReport]]:
                 app.processEvents()
 
 
-def check_states(demo_db: Path) -> tuple[int, FitReport]:
+def check_states(demo_db: Path, size: tuple[int, int] = LAPTOP) -> tuple[int, FitReport]:
     total, states = FitReport(), 0
-    for name, report in live_states(demo_db):
+    for name, report in live_states(demo_db, size):
         states += 1
         total.checked += report.checked
         total.problems += [f"[{name}] {problem}" for problem in report.problems]
