@@ -17,41 +17,36 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLayout, QLineEdit, QWidget
 
 
 class ShortCaptionRow(QWidget):
     """Widgets in a row; a button added with ``short`` (its short caption for each thing it may say in full) shows
-    it while the row is too narrow for the whole words of every button."""
+    it while the row is too narrow for the whole words of every button, and a text field its short placeholder."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the minimum is minimumSizeHint's
-        self.captions: dict[QAbstractButton, dict[str, str]] = {}
+        self.captions: dict[QAbstractButton | QLineEdit, dict[str, str]] = {}
 
     def add(self, widget: QWidget, stretch: int = 0, *, short: Mapping[str, str] | None = None) -> None:
         self.row.addWidget(widget, stretch)
-        if short is not None and isinstance(widget, QAbstractButton):
+        if short is not None and isinstance(widget, QAbstractButton | QLineEdit):
             self.captions[widget] = dict(short)
 
-    @property
-    def shortened(self) -> bool:
-        """Whether any button says less than its whole words."""
-        return any(button.text() != self.whole(button) for button in self.captions)
-
-    def whole(self, button: QAbstractButton) -> str:
-        text = button.text()
-        return next((full for full, short in self.captions[button].items() if short == text), text)
+    def whole(self, widget: QAbstractButton | QLineEdit) -> str:
+        text = _words(widget)
+        return next((full for full, short in self.captions[widget].items() if short == text), text)
 
     def whole_width(self) -> int:
         """The least width the row needs with every button showing its whole words."""
         least = self.row.minimumSize().width()
-        for button in self.captions:
-            if button.isVisibleTo(self):
-                metrics = button.fontMetrics()
-                least += metrics.horizontalAdvance(self.whole(button)) - metrics.horizontalAdvance(button.text())
+        for widget in self.captions:
+            if isinstance(widget, QAbstractButton) and widget.isVisibleTo(self):
+                metrics = widget.fontMetrics()
+                least += metrics.horizontalAdvance(self.whole(widget)) - metrics.horizontalAdvance(widget.text())
         return least
 
     def sizeHint(self) -> QSize:
@@ -63,11 +58,14 @@ class ShortCaptionRow(QWidget):
 
     def fit(self) -> None:
         short = self.width() < self.whole_width()
-        for button, shorter in self.captions.items():
-            whole = self.whole(button)
+        for widget, shorter in self.captions.items():
+            whole = self.whole(widget)
             wanted = shorter.get(whole, whole) if short else whole
-            if button.text() != wanted:
-                button.setText(wanted)
+            if _words(widget) != wanted:
+                if isinstance(widget, QLineEdit):
+                    widget.setPlaceholderText(wanted)
+                else:
+                    widget.setText(wanted)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -77,3 +75,8 @@ class ShortCaptionRow(QWidget):
         if event.type() == QEvent.Type.LayoutRequest:  # a button's text was set again: shorten it again
             self.fit()
         return super().event(event)
+
+
+def _words(widget: QAbstractButton | QLineEdit) -> str:
+    """What a button says, or what a text field says while empty."""
+    return widget.placeholderText() if isinstance(widget, QLineEdit) else widget.text()

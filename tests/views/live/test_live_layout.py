@@ -103,6 +103,9 @@ def test_in_the_smallest_window_the_buttons_say_less_and_nothing_is_cut(
     assert panel.next_button.toolTip() == "Next question (Q, Ctrl+Right)"
     assert panel.favourite_button.toolTip() == "Favourite (Ctrl+D)" and not panel.favourite_button.icon().isNull()
     assert _fully_shown(timer.agenda_view), "the agenda inside the pane, not past its edge"
+    field = panel.search.field
+    assert field.placeholderText() == "Search questions" and field.accessibleName() == "Search questions"
+    assert field.fontMetrics().horizontalAdvance(field.placeholderText()) < field.width() - 16, "whole, with no …"
 
     panel.show_question(next(q for q in panel.pool() if q.kind.value == "question"))
     panel.toggle_asked()  # the button's words change: it stays short, and says the new ones
@@ -128,4 +131,5 @@ def test_at_the_laptop_size_the_buttons_keep_their_whole_words(window: MainWindo
     assert shown["Next segment"] == "Next segment" and shown["Re-time the remaining segments"] == "Re-time the rest"
     assert shown["End the session"] == "End session" and shown["Next question"] == "Next question"
     assert shown["Favourite"] == "Favourite" and shown["Reflective models filter"] == "Reflective models"
+    assert window.question_panel.search.field.placeholderText() == "Search all questions"
     assert window.timer_panel.button_row.width() >= window.timer_panel.button_row.whole_width()

@@ -143,7 +143,8 @@ class QuestionPanel(Pane):
 
     def _build_controls(self) -> ShortCaptionRow:
         """Back, Next question, Favourite, Mark as asked and the search field; in a window too narrow for their
-        words (1024 wide), "Next", the star alone and "Mark asked", in place of words cut through."""
+        words (1024 wide), "Next", the star alone, "Mark asked" and "Search questions", in place of words cut
+        through."""
         row = ShortCaptionRow()
         self.back_button = key_button(self, "Back", "Previous question", BACK_KEYS, self.previous_question)
         self.next_button = key_button(self, "Next question", "Next question", NEXT_KEYS, self.next_question)
@@ -163,7 +164,7 @@ class QuestionPanel(Pane):
         row.add(self.asked_button, short={"Mark as asked": "Mark asked"})
         row.row.addSpacing(8)
         self.search.field.setMinimumWidth(SEARCH_WIDTH)
-        row.add(self.search.field, 1)
+        row.add(self.search.field, 1, short={self.search.field.placeholderText(): "Search questions"})
         return row
 
     # -- the pool and the filter --------------------------------------------------------------
