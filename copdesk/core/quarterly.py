@@ -4,7 +4,7 @@ figures; and the anonymised summary a team sends for the roll-up.
 "Oversee quarterly CoP self-assessments and action/ respond to relevant feedback" is the Social Work
 Consultant's role in the masterclass: the assessment is the facilitator's, and the figures support it. They are
 gathered by ``copdesk.store.quarterly`` and rendered by ``copdesk.core.quarterly_report``. Sessions the team
-attends (Spotlight and Themed, run by others) count as attended, not as held by the team. Participation appears
+attends (Spotlight, Themed and TM/SSW, run by others) count as attended, not as held by the team. Participation appears
 only as team-level numbers per session (attendance, contributions, balance), so nothing here can name or rank a
 colleague.
 """
@@ -41,7 +41,7 @@ class KindTally(NamedTuple):
     scheduled: int
     due_so_far: int
     held: int
-    attended: bool = False  # run by others (Spotlight, Themed): ``held`` counts sessions the team attended
+    attended: bool = False  # run by others (Spotlight, Themed, TM/SSW): ``held`` counts sessions the team attended
 
 
 class HeldSession(NamedTuple):

@@ -111,7 +111,7 @@ class SessionRecord:
     escalations: tuple[EscalationLine, ...] = ()
     co_facilitator: str | None = None  # named only with names, as attendance is
     content_format: str | None = None
-    run_by: str | None = None  # an attended session (Spotlight, Themed): who runs it, quoted with its credit
+    run_by: str | None = None  # an attended session (Spotlight, Themed, TM/SSW): who runs it, quoted with its credit
     identifiers_redacted: int = 0  # spans the identifier check flagged, replaced (``copdesk.core.redaction``)
     identifiers_kept: int = 0  # flagged spans kept as typed, by the facilitator's choice
     status: str = "ended"  # the session's status when exported: "ended", or "live" or "planned" (see STATUS_NOTES)

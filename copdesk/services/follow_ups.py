@@ -142,7 +142,7 @@ def carry_open_follow_ups(db: Database, session_id: int, now: datetime) -> int:
 
     An action that was on the list and is still open *was* carried to the next session, whether or not anyone
     pressed the button, so "carried N times" stays true for actions nobody followed up. The carry is marked
-    automatic, so a record can tell it from one the facilitator chose. A Spotlight or Themed session, run by
+    automatic, so a record can tell it from one the facilitator chose. A Spotlight, Themed or TM/SSW session, run by
     others, has no follow-up of the team's actions on its agenda, so it carries nothing by itself.
     """
     if shipped_texts().is_attended(sessions.get_session(db, session_id).kind):

@@ -4,7 +4,7 @@ the last save), and discard.
 
 Ending is one act whichever way it is done, so the record reads the same: the segments' actual times, the
 timer's final state, the end, and every follow-up still open carried to the next session (by a session the team
-runs, not a Spotlight or Themed one it attends), all in one transaction (:func:`end_session`). It is the only
+runs, not a Spotlight, Themed or TM/SSW one it attends), all in one transaction (:func:`end_session`). It is the only
 place an automatic carry happens, so each open follow-up is carried exactly once. Discarding writes nothing
 before it deletes: a refused discard leaves the session as it was, never half-carried.
 """

@@ -251,7 +251,7 @@ def _fill_team_history(
         present = [m for m in members if rng.random() < 0.85] or members[:2]
         sessions.set_attendance(db, session.id, [m.id for m in present])
         _play_segments(db, session.id, start, rng)
-        if not shipped_texts().is_attended(kind):  # Spotlight and Themed are run by others: no tracking
+        if not shipped_texts().is_attended(kind):  # Spotlight, Themed and TM/SSW are run by others: no tracking
             _log_participation(db, session.id, start, present, rng)
         _write_notes(db, session.id, start, rng)
         _ask_questions(db, session.id, start, demo_questions, rng)

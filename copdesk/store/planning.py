@@ -33,8 +33,9 @@ _MOVED_KEY = "plan_moved:{team_id}:"
 
 
 def next_run_session(db: Database, team_id: int, now: datetime) -> NextSession | None:
-    """The team's next scheduled session that it runs itself (not a Spotlight or Themed one it attends), still to be
-    held (:func:`copdesk.store.schedule.next_due`): the one a plan is made for. ``now`` is an aware wall-clock time."""
+    """The team's next scheduled session that it runs itself (not a Spotlight, Themed or TM/SSW one it attends), still
+    to be held (:func:`copdesk.store.schedule.next_due`): the one a plan is made for. ``now`` is an aware wall-clock
+    time."""
     attended = shipped_texts().is_attended
     return next_due(db, team_id, now, lambda kind: not attended(kind))
 

@@ -3,7 +3,7 @@
 Stored times are UTC; a session, an action or a mention belongs to the quarter by the local calendar day it
 happened on, as the facilitator would count it. "Scheduled" is what the team's active series put on the
 calendar for the quarter (``copdesk.store.schedule``); "held" is a session run and ended in CoPDesk (for a
-Spotlight or Themed session, run by others, the team "attended" it).
+Spotlight, Themed or TM/SSW session, run by others, the team "attended" it).
 """
 
 from __future__ import annotations

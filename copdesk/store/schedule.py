@@ -86,7 +86,7 @@ def next_session(db: Database, team_id: int, now: datetime) -> NextSession | Non
 
 def next_session_date(db: Database, team_id: int, now: datetime) -> date | None:
     """For due dates written as "next session" (``copdesk.core.dates.parse_due``): the next session the team runs
-    itself, where its actions are followed up; a Spotlight or Themed session it attends is not that session."""
+    itself, where its actions are followed up; a session it attends (Spotlight, Themed, TM/SSW) is not that session."""
     attended = shipped_texts().is_attended
     run = [rule for rule in team_rules(db, team_id) if not attended(rule[1])]
     found = next_session_across(run, local_wall_time(now))

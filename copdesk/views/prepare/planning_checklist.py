@@ -106,7 +106,7 @@ class PlanningSection(QWidget):
 
     def show_pack(self, pack: ReviewPack, team: Team) -> None:
         self.team_id = team.id
-        # The session the team runs, as the plan beside it: not a Spotlight or Themed session it attends first.
+        # The session the team runs, as the plan beside it: not a session it attends first (Spotlight, Themed, TM/SSW).
         upcoming = next_run_session(self.context.db, team.id, self.context.now())
         self.session_day = upcoming.moment.date() if upcoming else None
         self.kind_label = upcoming.kind.label if upcoming else ""

@@ -117,7 +117,7 @@ class SessionSummaryDialog(QDialog):
             if agreed
             else "Agreement to the ground rules was not recorded."
         )
-        # A Spotlight or Themed session is run by others: agreeing ground rules was never the facilitator's step.
+        # A session run by others (Spotlight, Themed, TM/SSW): agreeing ground rules was never the facilitator's step.
         ui.rulesLabel.setVisible(agreed is not None or not shipped_texts().is_attended(session.kind))
         self.feedback = FeedbackBox(context, session.id)
         ui.mainLayout.insertWidget(ui.mainLayout.count() - 1, self.feedback)  # above the buttons
