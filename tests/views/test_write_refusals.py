@@ -871,3 +871,42 @@ def test_notes_kept_in_a_file_held_by_a_scanner_are_on_disk_before_they_are_let_
         (kept,) = _kept(window)
     assert answered and answered[0] >= 1, "the window answered while the rename was refused"
     assert _kept_text(kept).endswith("Typed while the disk was full")
+
+
+def test_a_log_off_while_notes_are_kept_at_a_close_closes_the_window_and_keeps_the_words_it_moved(
+    window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window is closed with notes that did not save; while their file is written (a virus scanner holding it,
+    the window answering meanwhile) the facilitator logs off. Qt ignores a close while one is under way, so the
+    log-off's close did nothing: the window stayed to ask, and the action typed but not added, moved into the notes
+    by the log-off, was in no file when CoPDesk quit. Now the close under way goes on as the log-off's."""
+    from PySide6.QtWidgets import QApplication
+
+    from copdesk.shutdown import save_and_quit
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
+    scanner = ScannerHolding(monkeypatch)
+    pane = _pane(window)
+    pane.action_editor.text_edit.setText("Ask the OT lead to the next session")
+    logged_off: list[bool] = []
+
+    def log_off() -> None:  # while the first close waits for its file
+        if not scanner.refused:
+            QTimer.singleShot(5, log_off)
+            return
+        if not logged_off:
+            logged_off.append(True)
+            QTimer.singleShot(5, scanner.let_go.set)
+            save_and_quit(app)
+
+    QTimer.singleShot(0, log_off)
+    pane.editor.setPlainText("Typed while the disk was full")
+    disk.fill()
+    window.close()
+    texts = [_kept_text(path).split("\n\n", 1)[1] for path in _kept(window)]
+    assert logged_off
+    assert len(texts) == 1 and texts[0].endswith("- the action: Ask the OT lead to the next session"), texts
+    assert window.unsaved_question is None, "no question is left for a window the log-off closed"
+    assert not window.isVisible(), "the log-off closes the window, as it does when no file is being written"

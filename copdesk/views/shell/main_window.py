@@ -348,6 +348,8 @@ class MainWindow(QMainWindow):
             self.unsaved_question.raise_()  # asked already: closing again does not stack a second question
             return
         kept, not_kept, kept_before = self._keep_unsaved_notes()
+        if self._close_decided:  # a log-off while the file was written (Qt ignores its close during this one)
+            return
         question = self.unsaved_question = UnsavedQuestion(self, kept=kept, not_kept=not_kept, kept_before=kept_before)
         question.close_anyway.connect(self._close_anyway)
         question.open()
@@ -372,8 +374,9 @@ class MainWindow(QMainWindow):
         close_anyway, self._close_anyway_accepted = self._close_anyway_accepted, False
         if not (saved or self._close_decided or close_anyway):
             self._ask_about_unsaved()
-            event.ignore()
-            return
+            if not self._close_decided:
+                event.ignore()
+                return
         asking = not self._close_decided
         if asking and self.session_flow.ask_before_closing(self.close_without_asking, notes_saved) is not None:
             event.ignore()  # the question decides; the window stays until it is answered
