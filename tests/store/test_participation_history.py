@@ -107,3 +107,25 @@ def test_a_stint_is_saved_as_a_tick_then_given_its_duration(db: Database, roster
     assert participation.contributions(db, session_id)[0].duration_seconds is None
     participation.set_contribution_duration(db, row_id, 95.5)
     assert participation.contributions(db, session_id)[0].duration_seconds == 95.5
+
+
+def test_a_past_quarters_balance_keeps_a_tm_ssw_session_whose_participation_was_tracked(
+    db: Database, roster: list[Member]
+) -> None:
+    """Until a TM/SSW CoP was counted as attended, CoPDesk ran it as the facilitator's own and tracked who spoke.
+    A report on a quarter of those sessions read their balance; it must read it still, not drop the session."""
+    from copdesk.store.quarterly import quarter_figures
+
+    asha, ben, *_ = roster
+    team_id = asha.team_id
+    session = sessions.create_session(db, team_id, SessionKind.TM_SSW, START, planned_start=START)
+    sessions.start_session(db, session.id, START, ground_rules_agreed=True)
+    sessions.set_attendance(db, session.id, [asha.id, ben.id])
+    for minute, member in enumerate([asha, asha, asha, ben]):
+        participation.add_contribution(db, session.id, member.id, START + timedelta(minutes=minute))
+    sessions.end_session(db, session.id, START + timedelta(hours=1))
+
+    team = teams.get_team(db, team_id)
+    figures = quarter_figures(db, team, "2026Q3", datetime(2026, 12, 7, 12, tzinfo=UTC))
+
+    assert [point.contributions for point in figures.balance] == [4]
