@@ -108,8 +108,8 @@ def _kind_tallies(
 
 def _balance(db: Database, held: list[_Held]) -> list[HistoryPoint]:
     """Contribution counts per attendee, without member ids: the chart needs the spread, never the person. Sessions
-    the team attends are left out: nobody's participation is tracked there."""
-    held = [session for session in held if not shipped_texts().is_attended(session[2])]
+    the team attends are left out, as nobody's participation is tracked there, unless it was: a TM/SSW CoP held
+    before CoPDesk counted that type as attended was run as the facilitator's own, and its balance stands."""
     if not held:
         return []
     marks = ", ".join("?" for _ in held)
@@ -121,8 +121,11 @@ def _balance(db: Database, held: list[_Held]) -> list[HistoryPoint]:
     counts: dict[int, list[int]] = {session_id: [] for session_id, *_ in held}
     for row in db.query(sql, [session_id for session_id, *_ in held]):
         counts[int(row["session_id"])].append(int(row["n"]))
+    attended = shipped_texts().is_attended
     return participation_history(
-        SessionParticipation(day, attendance, tuple(counts[session_id])) for session_id, day, _, _, attendance in held
+        SessionParticipation(day, attendance, tuple(counts[session_id]))
+        for session_id, day, kind, _, attendance in held
+        if counts[session_id] or not attended(kind)
     )
 
 
