@@ -101,12 +101,15 @@ _IS_TITLE = re.compile(_TITLE_WORDS)
 # "MRS PATEL"). A surname of two or three letters is then missed in capitals; written "Mr Lee" it is found.
 _SHORTEST_NAME_IN_CAPITALS = 4
 _NAME = r"([^\W\d_][\w'’-]*)(\.?)"
-_NAME_WORD = re.compile(r"[^\S\n]+" + _NAME)
+# A line ends as ``str.splitlines`` ends one: text from an older Mac ("\r"), a word processor or a web page (U+2028,
+# U+2029) has its lines as "\n" does. A name is on its title's line only across spaces that end no line.
+_BREAKS = "\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile(rf"\r\n|[{_BREAKS}]")
+_NAME_WORD = re.compile(rf"[^\S{_BREAKS}]+" + _NAME)
 # A title may end a line and its name begin the next (a wrapped line, a pasted letter), but not "Dr", which ends
 # an address line as often as not ("Oak Dr\nManchester"), and never across a blank line.
-_NAME_ON_NEXT_LINE = re.compile(r"[^\S\n]*\n[^\S\n]*" + _NAME)
+_NAME_ON_NEXT_LINE = re.compile(rf"[^\S{_BREAKS}]*(?:{_LINE_BREAK.pattern})[^\S{_BREAKS}]*" + _NAME)
 _MAX_NAME_WORDS = 3  # "Mrs J. Smith-Jones" or "Dr Anna Maria Smith"
-_LINE_BREAK = re.compile(r"\r?\n")
 
 
 def nhs_number_is_valid(digits: str) -> bool:

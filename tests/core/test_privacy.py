@@ -267,6 +267,16 @@ def test_removing_a_finding_keeps_the_lines_of_the_text(text: str, removed: str)
     assert remove_all(text) == removed
 
 
+@pytest.mark.parametrize("line_end", ["\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c"])
+def test_every_kind_of_line_end_is_a_line_end_to_the_check(line_end: str) -> None:
+    """Text from an older Mac, a word processor or a web page ends its lines otherwise than with "\\n": a name on the
+    next line goes with its line end kept, and "Dr" at a line end or a blank line still parts a title from a word."""
+    assert remove_all(f"Visited Mr{line_end}Smith at home") == f"Visited {line_end}[name removed] at home"
+    assert remove_all(f"MRS{line_end}PATEL{line_end}") == f"{line_end}[name removed]{line_end}"
+    assert find_identifiers(f"12 Oak Dr{line_end}Manchester") == []
+    assert find_identifiers(f"Met Mr{line_end}{line_end}Smith rang") == []
+
+
 def test_remove_finding_refuses_a_stale_finding() -> None:
     text = "Visited Mrs Jones."
     finding = find_identifiers(text)[0]
