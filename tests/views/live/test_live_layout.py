@@ -11,6 +11,7 @@ from copdesk.core.timer import TimerStatus
 from copdesk.views.shell.main_window import MainWindow
 from tests.conftest import FakeClock
 from tests.views.live_helpers import add_team, start_session
+from tests.views.participation_helpers import fictional_names
 
 
 def _fully_shown(widget: QWidget) -> bool:
@@ -133,3 +134,32 @@ def test_at_the_laptop_size_the_buttons_keep_their_whole_words(window: MainWindo
     assert shown["Favourite"] == "Favourite" and shown["Reflective models filter"] == "Reflective models"
     assert window.question_panel.search.field.placeholderText() == "Search all questions"
     assert window.timer_panel.button_row.width() >= window.timer_panel.button_row.whole_width()
+
+
+def _words_whole(label: QLabel) -> bool:
+    return _fully_shown(label) and label.height() >= label.heightForWidth(label.width())
+
+
+def test_in_a_window_640_high_the_timers_words_run_across_whole_beside_a_smaller_disc(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """640 high, with 30 present, the words beside the disc had less height than their lines need, and were cut
+    through their letters; now a small disc sits beside the digits and the heading, detail and schedule lines run
+    across, the heading on one line ending in "…" after a whole word, with the whole name on hover."""
+    window.resize(1024, 640)
+    names = fictional_names(30)
+    add_team(window, names)
+    start_session(window, present=names)
+    qtbot.waitUntil(window.timer_panel.countdown_label.isVisible)
+    _settled(window)
+    timer = window.timer_panel
+    words = (timer.segment_label, timer.countdown_label, timer.detail_label, timer.schedule_label)
+    assert all(_words_whole(label) for label in words), [label.text() for label in words if not _words_whole(label)]
+    assert timer.disc.height() == timer.countdown_label.height() and _fully_shown(timer.disc)
+    assert timer.segment_label.text() == "1. Welcome and ground rules" or timer.segment_label.text().endswith("…")
+    assert timer.segment_label.toolTip() == "1. Welcome and ground rules"
+
+    window.resize(1024, 768)  # room for the words' column: the disc beside all of them again, as large as it fits
+    _settled(window)
+    assert all(_words_whole(label) for label in words)
+    assert timer.disc.height() > timer.countdown_label.height() + timer.detail_label.height()

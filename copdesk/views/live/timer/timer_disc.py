@@ -18,6 +18,7 @@ from copdesk.core.timer import TimerView
 
 _FULL_CIRCLE = 360 * 16  # QPainter angles are in 1/16 of a degree
 _TWELVE_O_CLOCK = 90 * 16
+_LEAST_SIDE = 64  # beside the words; in a pane too short for them beside it, the disc is as high as the digits
 
 
 @dataclass(frozen=True)
@@ -113,13 +114,22 @@ class TimeDisc(QWidget):
         self.setObjectName("timeDisc")
         self.setAccessibleName("Time left in this segment, as a disc")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(64, 64)
+        self.setMinimumSize(_LEAST_SIDE, _LEAST_SIDE)
+        self._largest = self.maximumSize()
         self.colours = colours
         self.view: TimerView | None = None
         self._drawn_key: tuple[object, ...] | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(150, 150)
+
+    def set_side(self, side: int | None) -> None:
+        """A fixed side, or ``None``: as large as the room it is given."""
+        if side is None:
+            self.setMinimumSize(_LEAST_SIDE, _LEAST_SIDE)
+            self.setMaximumSize(self._largest)
+        else:
+            self.setFixedSize(side, side)
 
     def set_colours(self, colours: TimerColours) -> None:
         self.colours = colours

@@ -11,7 +11,7 @@ participation pane below, however long its message.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QLabel, QListView, QToolButton, QVBoxLayout, QWidget
 
@@ -45,6 +45,7 @@ class HeadingLabel(QLabel):
         super().__init__()
         self.setWordWrap(True)
         self._full = ""
+        self.lines = HEADING_LINES
 
     @property
     def full_text(self) -> str:
@@ -58,12 +59,17 @@ class HeadingLabel(QLabel):
             self.setAccessibleDescription(text)
             self._fit()
 
+    def set_lines(self, lines: int) -> None:
+        if lines != self.lines:
+            self.lines = lines
+            self._fit()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
 
     def _fit(self) -> None:
-        lines = wrap_and_elide(self._full, self.fontMetrics(), max(self.contentsRect().width(), 40), HEADING_LINES)
+        lines = wrap_and_elide(self._full, self.fontMetrics(), max(self.contentsRect().width(), 40), self.lines)
         whole = " ".join(lines.split()) == " ".join(self._full.split())
         shown = self._full if whole else lines  # whole, it wraps as the label wraps it
         if shown != self.text():
@@ -124,7 +130,7 @@ class TimerPanel(Pane):
             self.body.addWidget(banner)
 
         self.content = QWidget()
-        column = QVBoxLayout(self.content)
+        self.content_column = column = QVBoxLayout(self.content)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         grid = QGridLayout()
@@ -132,20 +138,17 @@ class TimerPanel(Pane):
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(2)
         self.disc = TimeDisc(colours)
-        grid.addWidget(self.disc, 0, 0, 4, 1)
         self.segment_label = HeadingLabel()
         self.segment_label.setObjectName("segmentLabel")
         self.segment_label.setProperty("role", "heading")
         self.segment_label.setAccessibleName("Current segment")
-        grid.addWidget(self.segment_label, 0, 1)
         self.countdown_label = self._label("countdownLabel", "countdown")
         self.countdown_label.setAccessibleName("Time left in the segment")
-        grid.addWidget(self.countdown_label, 1, 1)
         self.detail_label = self._label("timerDetail", "hint")
-        grid.addWidget(self.detail_label, 2, 1)
         self.schedule_label = self._label("scheduleStatus", "")
         self.schedule_label.setAccessibleName("Ahead or behind the plan")
-        grid.addWidget(self.schedule_label, 3, 1, Qt.AlignmentFlag.AlignTop)
+        self.grid, self.compact = grid, False
+        self._arrange()
         self.agenda_model = AgendaModel()
         self.agenda_view = QListView()
         self.agenda_view.setObjectName("agendaList")
@@ -157,7 +160,6 @@ class TimerPanel(Pane):
         self.agenda_view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.agenda_view.setMinimumWidth(200)
         grid.addWidget(self.agenda_view, 0, 2, 4, 1)
-        grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 4)
         grid.setColumnStretch(2, 5)
         grid.setRowStretch(3, 1)
@@ -179,6 +181,7 @@ class TimerPanel(Pane):
         column.addLayout(grid, 1)
         column.addWidget(self.button_row)
         self.body.addWidget(self.content, 1)
+        self.content.installEventFilter(self)  # its height says whether the words have room beside the disc
 
         live_timer.refreshed.connect(self.show_view)
         self.show_view(None)
@@ -190,6 +193,50 @@ class TimerPanel(Pane):
         shown = sum(b.minimumSizeHint().height() + spacing for b in self.banners if not b.isHidden())
         every = sum(b.reserved_height() + spacing for b in self.banners)
         return QSize(hint.width(), hint.height() - shown + every)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.content and event.type() == QEvent.Type.Resize:
+            room = self.content.height() - self.button_row.sizeHint().height() - self.content_column.spacing()
+            if (room < self._words_height()) != self.compact:
+                self.compact = not self.compact
+                self._arrange()
+        return super().eventFilter(watched, event)
+
+    def _words_height(self) -> int:
+        """The height the words need in their column beside the disc: the heading's lines, the digits, the detail's
+        three lines (its column is narrow) and the schedule's line."""
+        detail, schedule = self.detail_label.fontMetrics(), self.schedule_label.fontMetrics()
+        heading = self.segment_label.fontMetrics().lineSpacing() * HEADING_LINES
+        spacing = 3 * self.grid.verticalSpacing()
+        return (
+            heading
+            + self.countdown_label.sizeHint().height()
+            + 3 * detail.lineSpacing()
+            + schedule.lineSpacing()
+            + spacing
+        )
+
+    def _arrange(self) -> None:
+        """The disc beside the words, which fill a column of their own; or, in a pane too short for that column
+        (a window 640 high), a small disc beside the digits alone, with the heading on one line and the detail and
+        schedule lines run across above and below them, in place of every line cut through its letters."""
+        grid, disc = self.grid, self.disc
+        words = (self.segment_label, self.countdown_label, self.detail_label, self.schedule_label)
+        for widget in (disc, *words):
+            grid.removeWidget(widget)
+        if self.compact:
+            disc.set_side(self.countdown_label.sizeHint().height())
+            places = ((0, 0, 1, 2), (1, 1, 1, 1), (2, 0, 1, 2), (3, 0, 1, 2))
+            grid.addWidget(disc, 1, 0)
+        else:
+            disc.set_side(None)
+            places = ((0, 1, 1, 1), (1, 1, 1, 1), (2, 1, 1, 1), (3, 1, 1, 1))
+            grid.addWidget(disc, 0, 0, 4, 1)
+        for widget, (row, column, rows, columns) in zip(words, places, strict=True):
+            grid.addWidget(widget, row, column, rows, columns)
+        grid.setAlignment(self.schedule_label, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 0 if self.compact else 3)
+        self.segment_label.set_lines(1 if self.compact else HEADING_LINES)
 
     @staticmethod
     def _label(name: str, role: str) -> QLabel:
