@@ -35,8 +35,7 @@ from copdesk.services import questions
 from copdesk.store import questions as store
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_custom_questions import Ui_CustomQuestionsDialog
-from copdesk.views.live.questions.question_model import EVERYTHING, QuestionListModel
-from copdesk.views.live.questions.question_widgets import QuestionItemDelegate
+from copdesk.views.live.questions.question_model import EVERYTHING, QuestionItemDelegate, QuestionListModel
 from copdesk.views.widgets.typed_words import TypedWords
 from copdesk.views.write_guard import KEPT_TYPED
 

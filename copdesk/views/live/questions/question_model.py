@@ -1,4 +1,5 @@
-"""The bank and the custom questions as a list model, for the search results and the custom-question editor.
+"""The bank and the custom questions as a list model, and its entries' two-line look, for the search results and the
+custom-question editor.
 
 The model filters with the core :class:`QuestionFilter`, so what the list shows follows the same rules
 as what the picker draws, and it is testable without a view. Favourites, this session's asks and
@@ -10,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from copdesk.core.custom_questions import is_custom
 from copdesk.core.picker import QuestionFilter
@@ -142,3 +144,63 @@ class QuestionListModel(QAbstractListModel):
         kind = [] if question.kind is QuestionKind.QUESTION else [KIND_LABELS[question.kind]]
         meta = " · ".join([question.category, *kind])
         return f"{question.text}\n{' · '.join([meta, *marks])}"
+
+
+class QuestionItemDelegate(QStyledItemDelegate):
+    """A list entry in two lines: the question as it reads, then its category and marks, smaller and muted.
+
+    The model's display text holds both lines (question, newline, details), so a plain view still reads right.
+    """
+
+    _PADDING = 6
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        self.initStyleOption(option, index)
+        question, details = self._lines(option.text)
+        option.text = ""
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        rect = option.rect.adjusted(self._PADDING, self._PADDING // 2, -self._PADDING, -self._PADDING // 2)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        font = self._font(option)
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        used = painter.boundingRect(rect, flags, question)
+        painter.drawText(rect, flags, question)
+        painter.setFont(self._small(font))
+        painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(QRect(rect.left(), used.bottom() + 2, rect.width(), rect.height()), flags, details)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        self.initStyleOption(option, index)
+        question, details = self._lines(option.text)
+        width = max((option.widget.width() if option.widget is not None else 400) - 4 * self._PADDING, 80)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        bounds = QRect(0, 0, width, 10_000)
+        font = self._font(option)
+        height = QFontMetrics(font).boundingRect(bounds, flags, question).height()
+        height += QFontMetrics(self._small(font)).boundingRect(bounds, flags, details).height()
+        return QSize(width, height + self._PADDING + 2)
+
+    @staticmethod
+    def _font(option: QStyleOptionViewItem) -> QFont:
+        """The view's own font (the stylesheet's size), keeping the italics the model asks for."""
+        font = QFont(option.widget.font()) if option.widget is not None else QFont(option.font)
+        font.setItalic(option.font.italic())
+        return font
+
+    @staticmethod
+    def _lines(text: str) -> tuple[str, str]:
+        # Qt's display text turns the model's newline into a Unicode line separator.
+        question, _, details = text.replace("\u2028", "\n").rpartition("\n")
+        return question, details
+
+    @staticmethod
+    def _small(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
+        return small

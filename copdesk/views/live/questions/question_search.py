@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QLineEdit, QListView
 from copdesk.core.picker import QuestionFilter
 from copdesk.core.question_bank import Question
 from copdesk.core.text import shortened
-from copdesk.views.live.questions.question_model import EVERYTHING, QuestionListModel
-from copdesk.views.live.questions.question_widgets import QuestionItemDelegate
+from copdesk.views.live.questions.question_model import EVERYTHING, QuestionItemDelegate, QuestionListModel
 
 
 class ResultsView(QListView):

@@ -10,19 +10,15 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -338,63 +334,3 @@ class SuggestionBanner(QFrame):
         if suggestion is not None:
             self.use_requested.emit(suggestion.question)
             self.dismiss()
-
-
-class QuestionItemDelegate(QStyledItemDelegate):
-    """A list entry in two lines: the question as it reads, then its category and marks, smaller and muted.
-
-    The model's display text holds both lines (question, newline, details), so a plain view still reads right.
-    """
-
-    _PADDING = 6
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        self.initStyleOption(option, index)
-        question, details = self._lines(option.text)
-        option.text = ""
-        style = option.widget.style() if option.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        rect = option.rect.adjusted(self._PADDING, self._PADDING // 2, -self._PADDING, -self._PADDING // 2)
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-        font = self._font(option)
-        painter.save()
-        painter.setFont(font)
-        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
-        used = painter.boundingRect(rect, flags, question)
-        painter.drawText(rect, flags, question)
-        painter.setFont(self._small(font))
-        painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(QRect(rect.left(), used.bottom() + 2, rect.width(), rect.height()), flags, details)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        self.initStyleOption(option, index)
-        question, details = self._lines(option.text)
-        width = max((option.widget.width() if option.widget is not None else 400) - 4 * self._PADDING, 80)
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-        bounds = QRect(0, 0, width, 10_000)
-        font = self._font(option)
-        height = QFontMetrics(font).boundingRect(bounds, flags, question).height()
-        height += QFontMetrics(self._small(font)).boundingRect(bounds, flags, details).height()
-        return QSize(width, height + self._PADDING + 2)
-
-    @staticmethod
-    def _font(option: QStyleOptionViewItem) -> QFont:
-        """The view's own font (the stylesheet's size), keeping the italics the model asks for."""
-        font = QFont(option.widget.font()) if option.widget is not None else QFont(option.font)
-        font.setItalic(option.font.italic())
-        return font
-
-    @staticmethod
-    def _lines(text: str) -> tuple[str, str]:
-        # Qt's display text turns the model's newline into a Unicode line separator.
-        question, _, details = text.replace("\u2028", "\n").rpartition("\n")
-        return question, details
-
-    @staticmethod
-    def _small(font: QFont) -> QFont:
-        small = QFont(font)
-        small.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
-        return small
