@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
 
 from copdesk.views.context import AppContext
@@ -20,6 +21,10 @@ from copdesk.views.live.participation.participation_panel import ParticipationPa
 from copdesk.views.live.questions.question_panel import QuestionPanel
 from copdesk.views.live.timer.timer_panel import TimerPanel
 from copdesk.views.session.session_flow import SessionFlow
+
+# The right column is 606 px high or more in a window 768 high (654 with no banner over the page); 640 high, 478 to
+# 526. Below this, the question pane has less than its filter row and a two-line suggestion need beside the notes.
+SHORT_COLUMN = 560
 
 
 class LivePage(QWidget):
@@ -54,7 +59,13 @@ class LivePage(QWidget):
         self.live_splitter.setStretchFactor(0, 5)
         self.live_splitter.setStretchFactor(1, 6)
         outer.addWidget(self.live_splitter)
+        self.right_splitter.installEventFilter(self)  # its height says whether the question pane is short
         flow.actions.space_presses.watch(self)  # Space presses its buttons reached with Tab, not the timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.right_splitter and isinstance(event, QResizeEvent):
+            self.question_panel.short_column.set_short(event.size().height() < SHORT_COLUMN)
+        return super().eventFilter(watched, event)
 
     @property
     def splitters(self) -> tuple[QSplitter, QSplitter, QSplitter]:

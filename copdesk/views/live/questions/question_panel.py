@@ -53,6 +53,7 @@ from copdesk.views.live.questions.question_keys import (
 from copdesk.views.live.questions.question_marks import QuestionMarks
 from copdesk.views.live.questions.question_search import QuestionSearch
 from copdesk.views.live.questions.question_widgets import QuestionCard, SuggestionBanner
+from copdesk.views.live.questions.short_column import ShortColumn
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import ElidedLabel
 from copdesk.views.widgets.page_stack import ShownPageStack
@@ -140,6 +141,8 @@ class QuestionPanel(Pane):
         self.filters.changed.connect(self._refresh)
         self.filters.funnel_toggled.connect(self._funnel_toggled)
         self.body.addWidget(self.filters)
+        self.short_column = ShortColumn(self.body, self.banner, self.card, self.filters, self.controls)
+        self.header_tools.insertWidget(2, self.short_column.filters_button)  # beside "Your questions…", when short
 
     def _build_controls(self) -> ShortCaptionRow:
         """Back, Next question, Favourite, Mark as asked and the search field; in a window too narrow for their

@@ -135,6 +135,7 @@ class QuestionCard(QScrollArea):
         self._holder = holder
         self._body_layout = layout
         self._sized_for: tuple[str, int] | None = None  # the question and the room it was last sized for
+        self.tallest = _TALLEST_CARD
         self.show_question(None, prompt="")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -169,7 +170,12 @@ class QuestionCard(QScrollArea):
         needed = holder.heightForWidth(self.viewport().width()) if holder.hasHeightForWidth() else -1
         if needed < 0:
             needed = holder.sizeHint().height()
-        self.setMinimumHeight(min(needed, _TALLEST_CARD) + 2 * self.frameWidth())
+        self.setMinimumHeight(min(needed, self.tallest) + 2 * self.frameWidth())
+
+    def set_taller(self, taller: bool) -> None:
+        """Twice :data:`_TALLEST_CARD`, where a short pane has no filter row or suggestion to show under it."""
+        self.tallest = 2 * _TALLEST_CARD if taller else _TALLEST_CARD
+        self._fit()
 
     def show_question(self, question: Question | None, *, prompt: str) -> None:
         """``prompt`` says what to do when there is no question yet."""
@@ -234,6 +240,7 @@ class SuggestionBanner(QFrame):
         self.setProperty("banner", "info")
         self.setAccessibleName("Suggested prompt")
         self.signal: SignalKind | None = None
+        self.compact = False
         self._suggestions: list[Suggestion] = []
         self._index = 0
         outer = QVBoxLayout(self)
@@ -256,7 +263,12 @@ class SuggestionBanner(QFrame):
         self.reason_label.setProperty("role", "hint")
         self.note_label = _label("hint")
         self.note_label.setObjectName("suggestionNote")
+        self.line_label = ElidedLabel()
+        self.line_label.setObjectName("suggestionLine")
+        self.line_label.setStyleSheet("font-weight: 600;")
+        self.line_label.hide()
         outer.addWidget(self.text_label)
+        outer.addWidget(self.line_label)
         outer.addWidget(self.note_label)
         outer.addWidget(self.reason_label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # every line of it shows
@@ -276,6 +288,13 @@ class SuggestionBanner(QFrame):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # its lines, and so its height, follow its width
+
+    def set_compact(self, compact: bool) -> None:
+        """In a short pane (a window 640 high): the suggestion on one line, cut after a whole word with the whole of it
+        on hover, in place of lines the pane has no room for."""
+        self.compact = compact
+        self.text_label.setVisible(not compact)
+        self.line_label.setVisible(compact)
 
     def _button(self, text: str, accessible: str, row: QHBoxLayout) -> QPushButton:
         button = QPushButton(text)
@@ -323,8 +342,10 @@ class SuggestionBanner(QFrame):
             "" if suggestion.question.kind is QuestionKind.QUESTION else f" ({KIND_LABELS[suggestion.question.kind]})"
         )
         self.headline_label.set_full_text(f"SUGGESTION · {SIGNAL_HEADLINES[suggestion.signal]}")
+        text = suggestion.question.text + kind
         self.another_button.setText(f"Another ({self._index + 1}/{len(self._suggestions)})")
-        self.text_label.setText(suggestion.question.text + kind)
+        self.text_label.setText(text)
+        self.line_label.set_full_text(text)
         self.note_label.setVisible(suggestion.question.note is not None)
         self.note_label.setText(suggestion.question.note or "")
         self.reason_label.set_full_text(reason_text(suggestion))

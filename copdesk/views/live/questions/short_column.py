@@ -1,0 +1,101 @@
+"""The question pane in a short column (a window 640 high, where it has about 240 px beside the notes).
+
+There its rows (a suggestion's headline, its two lines and its reason, the question card, the draw's buttons and
+the filters) need about 320 px, and the suggestion was squashed to a sliver and the question cut through its lines.
+Short, the filters go behind one button in the pane's header, the suggestion takes one line (cut after a whole word,
+the whole of it on hover and under Use), the rows stand closer, and with no suggestion the card may be twice as tall,
+so a long question or a caution shows whole. In a taller column the pane is as it was.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+
+from copdesk.views.live.questions.question_filter_bar import QuestionFilterBar
+from copdesk.views.live.questions.question_widgets import QuestionCard, SuggestionBanner
+from copdesk.views.widgets.short_captions import ShortCaptionRow
+
+
+class FiltersButton(QToolButton):
+    """The "Filters" button, in place of the filter row in a pane too short for it (a window 640 high): it opens the
+    row under itself, as a popup, with the buttons' whole words. Esc or a click outside puts it away."""
+
+    def __init__(self, bar: QuestionFilterBar, body: QVBoxLayout, after: ShortCaptionRow) -> None:
+        super().__init__()
+        self.setText("Filters")
+        self.setAccessibleName("Show the filters for the next question")
+        self.setToolTip("Categories, models, favourites only, broad to specific, suits this part")
+        self.bar, self.body, self.after = bar, body, after
+        self.popup = QFrame(self, Qt.WindowType.Popup)
+        self.popup.setObjectName("questionFiltersPopup")
+        self.popup.setFrameShape(QFrame.Shape.StyledPanel)
+        self.popup_row = QHBoxLayout(self.popup)
+        self.popup_row.setContentsMargins(8, 8, 8, 8)
+        self.clicked.connect(self.open_filters)
+        self.hide()
+
+    def take_row(self, take: bool) -> None:
+        """Hold the filter row in the popup (``take``), or give it back to its place in the pane, under ``after``."""
+        if take:
+            self.popup_row.addWidget(self.bar)
+        else:
+            self.popup.hide()
+            self.body.insertWidget(self.body.indexOf(self.after) + 1, self.bar)
+            self._tab_after_row_above()
+        self.bar.show()  # a widget given another parent is hidden
+        self.setVisible(take)
+
+    def _tab_after_row_above(self) -> None:
+        """Tab goes from the row above to the filters again, as before: given a new parent, they went last."""
+        previous: QWidget = _widgets(self.after.row)[-1]
+        for widget in _widgets(self.bar.row.row):
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+
+    def open_filters(self) -> None:
+        self.popup.adjustSize()
+        self.popup.move(self.mapToGlobal(QPoint(self.width() - self.popup.width(), self.height())))
+        self.popup.show()
+
+
+def _widgets(row: QHBoxLayout) -> list[QWidget]:
+    items = (row.itemAt(i) for i in range(row.count()))
+    return [widget for item in items if item is not None and (widget := item.widget()) is not None]
+
+
+class ShortColumn(QObject):
+    """Sets the pane short or not, and keeps the card's room right as a suggestion comes and goes."""
+
+    def __init__(
+        self,
+        body: QVBoxLayout,
+        banner: SuggestionBanner,
+        card: QuestionCard,
+        filters: QuestionFilterBar,
+        above: ShortCaptionRow,
+    ) -> None:
+        """``above`` is the row the filter row sits under while the pane is tall."""
+        super().__init__(banner)
+        self.body, self.banner, self.card = body, banner, card
+        self.filters_button = FiltersButton(filters, body, above)
+        banner.installEventFilter(self)  # shown or hidden, it says how tall the card may be
+
+    @property
+    def short(self) -> bool:
+        return self.banner.compact
+
+    def set_short(self, short: bool) -> None:
+        if short != self.short:
+            self.filters_button.take_row(short)
+            self.banner.set_compact(short)
+            self.body.setSpacing(4 if short else 8)
+            self._fit_card()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.banner and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._fit_card()
+        return super().eventFilter(watched, event)
+
+    def _fit_card(self) -> None:
+        self.card.set_taller(self.short and self.banner.isHidden())
