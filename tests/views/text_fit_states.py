@@ -26,8 +26,9 @@ from tests.views.text_fit import FitReport, check_window
 PEOPLE = (2, 7, 12, 30)
 MIN_STATES_PER_GROUP = 2 + 5 + 1 + 5 + 1  # the Start dialog, 5 segments or more, a suggestion, 5 tabs, the summary
 LAPTOP = (1366, 768)
-# The least width the main window takes, at a laptop's height.
+# The least width the main window takes, at a laptop's height; and its least size.
 NARROW = (1024, 768)
+SMALLEST = (1024, 640)
 
 
 def _window(db_path: Path, people: int, size: tuple[int, int]) -> tuple[MainWindow, list[tuple[str, FitReport]]]:
@@ -68,7 +69,7 @@ def _window(db_path: Path, people: int, size: tuple[int, int]) -> tuple[MainWind
 
 def _settle(app: QCoreApplication) -> None:
     """Let every pending layout run, as it has by the time anyone looks: a layout can ask for another."""
-    for _ in range(3):
+    for _ in range(6):
         app.processEvents()
 
 
