@@ -37,6 +37,7 @@ def _window(db_path: Path, people: int, size: tuple[int, int]) -> tuple[MainWind
     window = create_window(db_path)
     window.resize(*size)
     window.show()
+    window.question_panel.rng.seed(people)  # the same questions drawn at every run, so a cut one is found every time
     team = window.current_team()
     assert team is not None
     db = window.context.db
