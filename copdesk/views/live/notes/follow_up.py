@@ -14,7 +14,7 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget
 
 from copdesk.core.dates import format_uk, passed_note
 from copdesk.core.model import Action, ReviewOutcome
@@ -26,13 +26,17 @@ from copdesk.views.context import AppContext
 from copdesk.views.live.notes.action_editor import ChangeActionDialog, next_session_day
 from copdesk.views.live.notes.action_models import ActionRole, action_model, follow_up_rows
 from copdesk.views.live.notes.action_wording import correct_in_place
+from copdesk.views.live.notes.item_form import keep_words_readable
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import show_message
+from copdesk.views.widgets.short_captions import ShortCaptionRow
 from copdesk.views.widgets.tables import configure_table
 from copdesk.views.widgets.whole_rows import WholeRows
 
 TITLE = "Follow up on agreed actions"
 SHORT_TITLE = "Follow up"  # beside the review buttons the whole title would not fit: it is the tooltip
+REASSIGN, REDATE = "reassign", "redate"
+SHORT_CAPTIONS = {REASSIGN: "Owner…", REDATE: "Date…"}  # in a narrow pane, beside the toggle's arrow and count
 VISIBLE_ROWS = 3
 UNLIMITED = 16_777_215  # Qt's largest widget size
 
@@ -52,8 +56,10 @@ class FollowUpBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
 
-        heading = QHBoxLayout()
-        heading.setSpacing(4)
+        # In a narrow pane the heading says less, on one line: the toggle its arrow and the count to review, "(2)", and
+        # two buttons "Owner…" and "Date…", their whole words on hover and for a screen reader (ShortCaptionRow).
+        self.heading = ShortCaptionRow()
+        self.heading.row.setSpacing(4)
         self.toggle = QToolButton()
         self.toggle.setObjectName("followUpToggle")
         self.toggle.setCheckable(True)
@@ -65,15 +71,15 @@ class FollowUpBox(QWidget):
         self.toggle.setToolTip("Show or hide the actions to follow up")
         self.toggle.clicked.connect(lambda: self.set_compact(False))
         self.toggle.toggled.connect(self._show_content)
-        heading.addWidget(self.toggle)
-        heading.addStretch(1)
+        self.heading.add(self.toggle, short={})
+        self.heading.row.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         for key, caption, shortcut, slot in (
             ("done", "&Done", "Ctrl+Alt+D", lambda: self.review(ReviewOutcome.DONE)),
             ("carry", "&Carry", "Ctrl+Alt+C", lambda: self.review(ReviewOutcome.CARRIED)),
             ("drop", "Dr&op", "Ctrl+Alt+R", lambda: self.review(ReviewOutcome.DROPPED)),
-            ("reassign", "Reassign…", "", self.reassign),
-            ("redate", "New date…", "", self.redate),
+            (REASSIGN, "Reassign…", "", self.reassign),
+            (REDATE, "New date…", "", self.redate),
             ("undo", "Undo", "Ctrl+Alt+Z", self.undo),
         ):
             plain = caption.replace("&", "").rstrip("…")
@@ -87,15 +93,16 @@ class FollowUpBox(QWidget):
             button.setToolTip(f"{plain}: {which}" + (f" ({shortcut})" if shortcut else ""))
             button.setWhatsThis(f"Follow-up: {plain.lower()}, {which}")  # as F1 lists its key
             button.clicked.connect(slot)
-            heading.addWidget(button)
+            self.heading.add(button, short={caption: SHORT_CAPTIONS[key]} if key in SHORT_CAPTIONS else None)
             self.buttons[key] = button
-        layout.addLayout(heading)
+        layout.addWidget(self.heading)
 
         self.model = action_model("This session", self)
         self.table = QTableView()
         self.table.setAccessibleName("Actions agreed in earlier sessions")  # the toggle above has TITLE
         self.table.setModel(self.model)
         configure_table(self.table)
+        keep_words_readable(self.table)
         correct_in_place(self.table, self.model, context, self._say)
         self.whole_rows = WholeRows(self.table)
         layout.addWidget(self.whole_rows)
@@ -126,7 +133,9 @@ class FollowUpBox(QWidget):
             self.model.set_rows(follow_up_rows(follow_up_actions(self.context.db, self.session_id), today))
         count = self.model.rowCount()
         to_review = sum(1 for r in self.model.rows() if r.review_id is None)
-        self.toggle.setText(f"{SHORT_TITLE} ({to_review})" if to_review else SHORT_TITLE)
+        still = f"({to_review})" if to_review else ""
+        self.heading.captions[self.toggle] = {f"{SHORT_TITLE} {still}".strip(): still}
+        self.toggle.setText(f"{SHORT_TITLE} {still}".strip())
         self.toggle.setAccessibleDescription(f"{to_review} of {count} still to review")
         self.toggle.setToolTip(f"{TITLE}: {to_review} of {count} still to review. Click to show or hide them.")
         # As tall as its rows, up to a few, when there is room; more scroll, because the pane shares the screen
@@ -152,7 +161,7 @@ class FollowUpBox(QWidget):
         self.message.setVisible(expanded and has_rows and bool(self.message.text()))
         # With nothing to follow up (a team's first session) the one line saying so stands alone: a heading above
         # it would share that line's height with it, and the two would be drawn over each other.
-        self.toggle.setVisible(has_rows)
+        self.heading.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
         # Folded, it is its heading line and no more, even when the pane is short of room for everything: the
         # tab that needs the room gets it (a layout short of room otherwise shares the shortfall out).

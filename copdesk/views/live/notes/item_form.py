@@ -3,19 +3,22 @@ tabs (and the dialogs and lists beside them) look and behave alike.
 
 :class:`QuickItemForm` is a tab's frame: the session it records into, ``changed``, its column layout and the
 one-line message under the form. :func:`item_field` is the one-line text field, :func:`item_table` a compact
-read-only list, and :func:`list_with_buttons` sets a list beside its Remove button.
+read-only list (its words readable however narrow the pane, :func:`keep_words_readable`), and
+:func:`list_with_buttons` sets a list beside its Remove button.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from copdesk.core.input_limits import MAX_ITEM_CHARACTERS
 from copdesk.views.context import AppContext
 from copdesk.views.widgets.forms import WordsPlaceholder, hold_characters, say_when_cut
 from copdesk.views.widgets.labels import message_label, show_message
 from copdesk.views.widgets.tables import configure_table
+
+WORDS_LEAST = 120  # px a list's first column (its words) keeps in a narrow pane: a word or two, then "…"
 
 
 def item_field(accessible_name: str, placeholder: str, max_length: int = MAX_ITEM_CHARACTERS) -> QLineEdit:
@@ -33,7 +36,43 @@ def item_table(model: QAbstractItemModel, accessible_name: str) -> QTableView:
     table.setAccessibleName(accessible_name)
     table.setModel(model)
     configure_table(table)
+    keep_words_readable(table)
     return table
+
+
+def keep_words_readable(table: QTableView) -> None:
+    """The list's first column (its words) stretches over the room the other columns leave it, as before, and never
+    gets narrower than :data:`WORDS_LEAST`: in a narrow pane the other columns, sized to their contents, left it
+    a few pixels ("Circulate the…" drawn as "…"); now its words show up to a whole word, and the other columns are
+    scrolled to."""
+    _WordsColumn(table)
+
+
+class _WordsColumn(QObject):
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        table.viewport().installEventFilter(self)
+        table.horizontalHeader().sectionResized.connect(self._other_resized)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+    def _other_resized(self, section: int, _old: int, _new: int) -> None:
+        if section != 0:
+            self.fit()
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(i) for i in range(1, header.count()) if not header.isSectionHidden(i))
+        roomy = self.table.viewport().width() - others >= WORDS_LEAST
+        mode = QHeaderView.ResizeMode.Stretch if roomy else QHeaderView.ResizeMode.Fixed
+        if header.sectionResizeMode(0) != mode:
+            header.setSectionResizeMode(0, mode)
+        if not roomy and header.sectionSize(0) != WORDS_LEAST:
+            header.resizeSection(0, WORDS_LEAST)
 
 
 def list_with_buttons(table: QTableView, *buttons: QPushButton) -> QHBoxLayout:

@@ -1,0 +1,99 @@
+"""The notes pane in a narrow window (1024 wide, the least the window takes), on the demo data.
+
+The follow-up heading says less on one line (its whole words on hover and for a screen reader), and each list keeps
+its words' column readable and scrolls sideways to the rest, with its rows whole above that scroll bar.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QHeaderView
+from pytestqt.qtbot import QtBot
+
+from copdesk.app import create_window
+from copdesk.core.model import SessionKind
+from copdesk.store import teams
+from copdesk.views.live.notes.follow_up import TITLE
+from copdesk.views.live.notes.item_form import WORDS_LEAST
+from copdesk.views.shell.main_window import MainWindow
+
+NARROW, LAPTOP = (1024, 768), (1366, 768)
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+@pytest.fixture
+def live_demo(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> Iterator[Callable[[tuple[int, int]], MainWindow]]:
+    """The demo team's reflective session started at a window size, the demo's earlier actions to follow up."""
+    windows: list[MainWindow] = []
+
+    def start(size: tuple[int, int]) -> MainWindow:
+        db_path = tmp_path / f"demo-{len(windows)}.db"
+        shutil.copy(demo_db, db_path)
+        window = create_window(db_path)
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.resize(*size)
+        window.show()
+        dialog = window.session_flow.open_start_dialog()
+        assert dialog is not None
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(SessionKind.REFLECTIVE.value))
+        dialog.topic_edit.setText("Least restrictive options after a fall at home")
+        team = window.current_team()
+        assert team is not None
+        dialog.set_present({member.display_name for member in teams.list_members(window.context.db, team.id)})
+        assert dialog.go_to_ground_rules(), dialog.error_label.text()
+        dialog.agreed_check.setChecked(True)
+        dialog.start_button.click()
+        _settle()
+        return window
+
+    yield start
+    for window in windows:
+        if window.live_session.is_live:
+            window.session_flow.live_timer.stop_clock()
+
+
+def test_the_follow_up_heading_says_less_on_one_line_with_its_whole_words_at_hand(
+    live_demo: Callable[[tuple[int, int]], MainWindow],
+) -> None:
+    box = live_demo(NARROW).notes_panel.follow_up
+    to_review = sum(1 for row in box.model.rows() if row.review_id is None)
+    assert box.toggle.text() == f"({to_review})"
+    assert box.toggle.accessibleName() == TITLE and box.toggle.toolTip().startswith(TITLE)
+    assert box.buttons["reassign"].text() == "Owner…" and box.buttons["redate"].text() == "Date…"
+    assert box.buttons["reassign"].accessibleName() == "Reassign (selected action)"
+    assert box.buttons["redate"].accessibleName() == "New date (selected action)"
+    buttons = [box.toggle, *box.buttons.values()]
+    assert len({button.y() for button in buttons}) == 1, "one line"
+    for button in buttons:
+        assert button.sizeHint().width() <= button.width() + 1, button.text()
+
+
+def test_at_the_laptop_size_the_follow_up_heading_says_it_all(
+    live_demo: Callable[[tuple[int, int]], MainWindow],
+) -> None:
+    box = live_demo(LAPTOP).notes_panel.follow_up
+    assert box.toggle.text().startswith("Follow up (")
+    assert box.buttons["reassign"].text() == "Reassign…" and box.buttons["redate"].text() == "New date…"
+    header = box.table.horizontalHeader()
+    assert header.sectionResizeMode(0) is QHeaderView.ResizeMode.Stretch  # the words take the room, as before
+
+
+def test_a_narrow_list_keeps_its_words_readable_and_its_rows_whole(
+    live_demo: Callable[[tuple[int, int]], MainWindow],
+) -> None:
+    box = live_demo(NARROW).notes_panel.follow_up
+    table = box.table
+    assert table.columnWidth(0) >= WORDS_LEAST
+    assert table.horizontalScrollBar().isVisible(), "the other columns are scrolled to"
+    row_height = table.verticalHeader().defaultSectionSize()
+    shown = table.viewport().height()
+    assert shown >= row_height and shown % row_height == 0, "the scroll bar is under the rows, not over the last"
