@@ -7,7 +7,7 @@ fit beside it at the widths they need, and they go onto the line under it, in th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -18,9 +18,18 @@ class WrappingRow(QWidget):
     Each control's minimum width is the room it needs to be read (``setMinimumWidth``), or its own hint.
     """
 
-    def __init__(self, first: QWidget, rest: list[tuple[QWidget, int]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        first: QWidget,
+        rest: list[tuple[QWidget, int]],
+        parent: QWidget | None = None,
+        *,
+        alignment: Qt.AlignmentFlag | None = None,
+    ) -> None:
+        """``alignment`` places each of ``rest`` in its line (at the top, beside a ``first`` of several lines)."""
         super().__init__(parent)
         self.first, self.rest = first, rest
+        self.alignment = alignment if alignment is not None else Qt.AlignmentFlag(0)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         self.top, self.below = QHBoxLayout(), QHBoxLayout()
@@ -53,7 +62,7 @@ class WrappingRow(QWidget):
         line, other = (self.below, self.top) if wrapped else (self.top, self.below)
         for widget, stretch in self.rest:
             other.removeWidget(widget)
-            line.addWidget(widget, stretch)
+            line.addWidget(widget, stretch, self.alignment)
 
 
 def _least_width(widget: QWidget) -> int:

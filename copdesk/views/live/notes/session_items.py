@@ -29,6 +29,7 @@ from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_t
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import hint_label, show_message
 from copdesk.views.widgets.row_model import Column, RowTableModel
+from copdesk.views.widgets.wrapping_row import WrappingRow
 from copdesk.views.write_guard import KEPT_TYPED
 
 
@@ -51,6 +52,7 @@ _PROMPTS = {
     NoteKind.LEARNING: ("Learning point", "What the group learned, e.g. Check early what the person wants"),
     NoteKind.PARKED: ("Parked item", "What belongs elsewhere, e.g. The level of one person's package of care"),
 }
+QUOTE_BESIDE_BUTTONS = 240  # px the escalation route's quotation needs beside the buttons, or they go under it
 
 
 def _note_model(kind: NoteKind, parent: QWidget) -> RowTableModel[Note]:
@@ -169,17 +171,20 @@ class EscalationsEditor(QuickItemForm):
         super().__init__(context, parent)
         layout = self.form
         route = shipped_texts().escalation
-        top = QHBoxLayout()
-        top.addWidget(hint_label(route.with_credit()), 1)
+        route_hint = hint_label(route.with_credit())
+        route_hint.setMinimumWidth(QUOTE_BESIDE_BUTTONS)
         self.new_button = QPushButton("Ne&w escalation…")
         self.new_button.setAccessibleName("New escalation")
         self.new_button.clicked.connect(self.new_escalation)
         self.outcome_button = QPushButton("Record &outcome…")
         self.outcome_button.setAccessibleName("Record the outcome of the selected escalation")
         self.outcome_button.clicked.connect(self.record_outcome)
-        top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.outcome_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
+        # The quotation beside the buttons while it has the room to wrap in a few lines; in a narrow pane the buttons
+        # go under it, so it wraps across the pane's width instead of down a column taller than the tab.
+        self.top = WrappingRow(
+            route_hint, [(self.new_button, 0), (self.outcome_button, 0)], alignment=Qt.AlignmentFlag.AlignTop
+        )
+        layout.addWidget(self.top)
         self.message.hide()
         layout.addWidget(self.message)
         self.model = escalation_model(self)

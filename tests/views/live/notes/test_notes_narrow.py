@@ -1,7 +1,8 @@
-"""The notes pane in a narrow window (1024 wide, the least the window takes), on the demo data.
+"""The notes pane in a narrow window (1024 wide, the least the window takes): every word whole, on the demo data.
 
-The follow-up heading says less on one line (its whole words on hover and for a screen reader), and each list keeps
-its words' column readable and scrolls sideways to the rest, with its rows whole above that scroll bar.
+The follow-up heading says less on one line (its whole words on hover and for a screen reader), each list keeps its
+words' column readable and scrolls sideways to the rest, with its rows whole above that scroll bar, and the
+escalation route's quotation wraps across the tab with the buttons under it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from copdesk.core.model import SessionKind
 from copdesk.store import teams
 from copdesk.views.live.notes.follow_up import TITLE
 from copdesk.views.live.notes.item_form import WORDS_LEAST
+from copdesk.views.live.notes.notes_panel import NotesPanel
 from copdesk.views.shell.main_window import MainWindow
+from tests.views.text_fit import check_window
 
 NARROW, LAPTOP = (1024, 768), (1366, 768)
 
@@ -61,6 +64,21 @@ def live_demo(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> Iterator[Callable[
             window.session_flow.live_timer.stop_clock()
 
 
+def _problems_on_each_tab(notes: NotesPanel) -> list[str]:
+    problems: list[str] = []
+    for tab in range(notes.tabs.count()):
+        notes.tabs.setCurrentIndex(tab)
+        _settle()
+        problems += [f"[{notes.tabs.tabText(tab)}] {problem}" for problem in check_window(notes).problems]
+    return problems
+
+
+def test_every_word_of_the_notes_pane_is_whole_at_1024_wide(live_demo: Callable[[tuple[int, int]], MainWindow]) -> None:
+    notes = live_demo(NARROW).notes_panel
+    assert notes.follow_up.model.rowCount() >= 2
+    assert _problems_on_each_tab(notes) == []
+
+
 def test_the_follow_up_heading_says_less_on_one_line_with_its_whole_words_at_hand(
     live_demo: Callable[[tuple[int, int]], MainWindow],
 ) -> None:
@@ -97,3 +115,16 @@ def test_a_narrow_list_keeps_its_words_readable_and_its_rows_whole(
     row_height = table.verticalHeader().defaultSectionSize()
     shown = table.viewport().height()
     assert shown >= row_height and shown % row_height == 0, "the scroll bar is under the rows, not over the last"
+
+
+def test_the_escalation_quotation_wraps_across_the_tab_with_the_buttons_under_it(
+    live_demo: Callable[[tuple[int, int]], MainWindow],
+) -> None:
+    notes = live_demo(NARROW).notes_panel
+    notes.tabs.setCurrentIndex(NotesPanel.ESCALATION_TAB)
+    _settle()
+    editor = notes.escalations
+    assert editor.top.wrapped()
+    quotation = editor.top.first
+    assert quotation.heightForWidth(quotation.width()) <= quotation.height()
+    assert editor.new_button.y() > quotation.y() and editor.new_button.y() == editor.outcome_button.y()
