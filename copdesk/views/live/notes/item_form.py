@@ -31,11 +31,14 @@ def item_field(accessible_name: str, placeholder: str, max_length: int = MAX_ITE
 
 
 def item_table(model: QAbstractItemModel, accessible_name: str) -> QTableView:
-    """A list of ``model`` in the notes pane's look (:func:`configure_table`)."""
+    """A list of ``model`` in the notes pane's look (:func:`configure_table`). In a tab short of room (a 1024×640
+    window with a suggestion shown) the list gives way to the form above it, down to its column headings, its rows
+    scrolling: the form's buttons stay whole, where the list's row took their room."""
     table = QTableView()
     table.setAccessibleName(accessible_name)
     table.setModel(model)
     configure_table(table)
+    table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth())
     keep_words_readable(table)
     return table
 

@@ -24,10 +24,11 @@ from copdesk.store.notes import notes
 from copdesk.store.recurring import team_escalations, unresolved_issues
 from copdesk.views.context import AppContext
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog, UpdateEscalationDialog
+from copdesk.views.live.notes.folding_quote import FoldingQuote
 from copdesk.views.live.notes.issue_models import escalation_model, escalation_rows
 from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table, list_with_buttons
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
-from copdesk.views.widgets.labels import hint_label, show_message
+from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.row_model import Column, RowTableModel
 from copdesk.views.widgets.wrapping_row import WrappingRow
 from copdesk.views.write_guard import KEPT_TYPED
@@ -91,7 +92,7 @@ class NoteItemsEditor(QuickItemForm):
         self.identifier_warning = IdentifierWarning(self.text_edit)  # never blocks: the item still saves
         layout.addWidget(self.identifier_warning)
         if kind is NoteKind.PARKED:
-            hint = hint_label(not_for_a_cop())
+            hint = FoldingQuote(not_for_a_cop())
             hint.setToolTip(arenas_text())
             layout.addWidget(hint)
         layout.addWidget(self.message)
@@ -171,7 +172,7 @@ class EscalationsEditor(QuickItemForm):
         super().__init__(context, parent)
         layout = self.form
         route = shipped_texts().escalation
-        route_hint = hint_label(route.with_credit())
+        route_hint = FoldingQuote(route.with_credit())
         route_hint.setMinimumWidth(QUOTE_BESIDE_BUTTONS)
         self.new_button = QPushButton("Ne&w escalation…")
         self.new_button.setAccessibleName("New escalation")

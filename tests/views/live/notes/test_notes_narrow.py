@@ -2,7 +2,8 @@
 
 The follow-up heading says less on one line (its whole words on hover and for a screen reader), each list keeps its
 words' column readable and scrolls sideways to the rest, with its rows whole above that scroll bar, and the
-escalation route's quotation wraps across the tab with the buttons under it.
+escalation route's quotation wraps across the tab with the buttons under it. In a 1024×640 window, with a suggestion
+taking room above, the quotations fold to the lines that fit and the lists give way, so the forms' buttons stay whole.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from pytestqt.qtbot import QtBot
 from copdesk.app import create_window
 from copdesk.core.model import SessionKind
 from copdesk.store import teams
+from copdesk.views.live.notes.folding_quote import FoldingQuote
 from copdesk.views.live.notes.follow_up import TITLE
 from copdesk.views.live.notes.item_form import WORDS_LEAST
 from copdesk.views.live.notes.notes_panel import NotesPanel
 from copdesk.views.shell.main_window import MainWindow
 from tests.views.text_fit import check_window
 
-NARROW, LAPTOP = (1024, 768), (1366, 768)
+NARROW, SHORT, LAPTOP = (1024, 768), (1024, 640), (1366, 768)
 
 
 def _settle() -> None:
@@ -128,3 +130,41 @@ def test_the_escalation_quotation_wraps_across_the_tab_with_the_buttons_under_it
     quotation = editor.top.first
     assert quotation.heightForWidth(quotation.width()) <= quotation.height()
     assert editor.new_button.y() > quotation.y() and editor.new_button.y() == editor.outcome_button.y()
+
+
+def test_in_a_1024_by_640_window_with_a_suggestion_shown_every_word_and_button_is_whole(
+    live_demo: Callable[[tuple[int, int]], MainWindow],
+) -> None:
+    """The smallest window, its notes pane at its shortest: a suggestion above takes room from it."""
+    window = live_demo(SHORT)
+    window.live_session.room_signal.emit("quiet-voice")
+    _settle()
+    assert window.question_panel.banner.isVisible()
+    notes = window.notes_panel
+    assert _problems_on_each_tab(notes) == []
+    notes.tabs.setCurrentIndex(NotesPanel.ACTION_TAB)
+    _settle()
+    add = notes.action_editor.add_button
+    assert add.visibleRegion().boundingRect().size() == add.size(), "Add action wholly in view"
+    notes.tabs.setCurrentIndex(NotesPanel.PARKED_TAB)
+    _settle()
+    quotation = notes.parked.findChild(FoldingQuote)
+    assert quotation is not None and quotation.text() != quotation.full_text(), "folded to the room it has"
+    assert quotation.text().endswith("…") and quotation.full_text().startswith(quotation.text()[:-1])
+    assert quotation.accessibleName() == quotation.full_text()
+    assert quotation.heightForWidth(quotation.width()) <= quotation.height()
+
+
+def test_a_folded_quotation_is_whole_again_when_the_tab_has_the_room(
+    live_demo: Callable[[tuple[int, int]], MainWindow],
+) -> None:
+    window = live_demo(SHORT)
+    window.live_session.room_signal.emit("quiet-voice")
+    notes = window.notes_panel
+    notes.tabs.setCurrentIndex(NotesPanel.PARKED_TAB)
+    _settle()
+    quotation = notes.parked.findChild(FoldingQuote)
+    assert quotation is not None and quotation.text() != quotation.full_text()
+    window.resize(*LAPTOP)
+    _settle()
+    assert quotation.text() == quotation.full_text()
