@@ -38,9 +38,21 @@ def item_table(model: QAbstractItemModel, accessible_name: str) -> QTableView:
     table.setAccessibleName(accessible_name)
     table.setModel(model)
     configure_table(table)
-    table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth())
+    give_way_to_its_headings(table)
     keep_words_readable(table)
     return table
+
+
+def give_way_to_its_headings(table: QTableView) -> None:
+    """The list's least height is its column headings, and the scroll bar under them while it scrolls sideways (so
+    that bar is never drawn over them)."""
+
+    def least(_least: int = 0, most: int = 0) -> None:
+        sideways = table.horizontalScrollBar().sizeHint().height() if most > 0 else 0
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + sideways)
+
+    least()
+    table.horizontalScrollBar().rangeChanged.connect(least)
 
 
 def keep_words_readable(table: QTableView) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QHeaderView
 from pytestqt.qtbot import QtBot
 
@@ -168,3 +169,18 @@ def test_a_folded_quotation_is_whole_again_when_the_tab_has_the_room(
     window.resize(*LAPTOP)
     _settle()
     assert quotation.text() == quotation.full_text()
+
+
+def test_a_list_that_scrolls_sideways_keeps_its_headings_clear_of_the_scroll_bar(
+    live_demo: Callable[[tuple[int, int]], MainWindow],
+) -> None:
+    window = live_demo(SHORT)
+    window.live_session.room_signal.emit("quiet-voice")
+    notes = window.notes_panel
+    notes.tabs.setCurrentIndex(NotesPanel.ESCALATION_TAB)
+    _settle()
+    table = notes.escalations.table
+    bar = table.horizontalScrollBar()
+    assert bar.isVisible(), "the team's escalations scroll sideways in the narrow tab"
+    header = table.horizontalHeader()
+    assert bar.mapTo(table, QPoint(0, 0)).y() >= header.mapTo(table, QPoint(0, header.height())).y(), "headings above"
