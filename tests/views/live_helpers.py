@@ -68,16 +68,16 @@ def start_session(
 
 
 def answer_leaving(monkeypatch: pytest.MonkeyPatch, *answers: QMessageBox.StandardButton) -> list[str]:
-    """Answer the next questions about leaving typed words (``QMessageBox.question``: Discard or Cancel), in turn;
+    """Answer the next questions about leaving typed words (a ``MessageBox``: Discard or Cancel), in turn;
     returns the list of the questions asked, which grows as they are."""
     asked: list[str] = []
     left = list(answers)
 
-    def ask(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return left.pop(0)
+    def ask(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return int(left.pop(0))
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(ask))
+    monkeypatch.setattr(QMessageBox, "exec", ask)
     return asked
 
 

@@ -5,8 +5,9 @@ and no two in one dialog, or one pane of the window, share a name, or the listen
 
 Walked on the real window over the fictional demo data: each menu item is triggered with a dialog's ``exec``
 showing it instead, so every dialog opened is read as the facilitator's screen reader would find it. The questions
-CoPDesk asks in a message box (Discard, End, closing the window with a session live or something unsaved, About) are
-read as well, and so are the questions it can ask as it starts, before the window is there.
+CoPDesk asks in a message box (Discard, End, closing the window with a session live or something unsaved, About,
+leaving typed words, saving unsaved edits, a team not created) are read as well, and so are the questions it can
+ask as it starts, before the window is there.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from copdesk.core.model import SessionKind
+from copdesk.core.model import Role, SessionKind
 from copdesk.sandbox import start_session as start_demo_session
 from copdesk.store.backup_catalogue import BackupFile, BackupKind
 from copdesk.store.recurring import unresolved_issues
@@ -45,6 +46,7 @@ from copdesk.views.shell.close_question import CLOSE_QUESTION, UNSAVED_QUESTION,
 from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.shell.startup_dialogs import GuiStartupPrompts
+from copdesk.views.widgets.forms import LEAVE_TYPED_WORDS, leaving_typed_words, unsaved_settled
 from tests.views.demo_helpers import show_dialogs_instead_of_running, window_on_a_copy
 
 INTERACTIVE = (
@@ -189,6 +191,14 @@ def _unsaved_question(window: MainWindow, tmp_path: Path) -> None:
     UnsavedQuestion(window, kept=tmp_path / "kept-notes.txt").show()
 
 
+def _ready_made_questions(walk: Walk) -> None:
+    """The questions :mod:`copdesk.views.widgets.forms` asks for many dialogs, and the refusal of a new team."""
+    window = walk.window
+    walk.opened_by("leaving typed words", lambda: leaving_typed_words(window, "Leave typed words", LEAVE_TYPED_WORDS))
+    walk.opened_by("unsaved edits", lambda: unsaved_settled(window, "Unsaved edits", "Save the changes?", lambda: True))
+    walk.opened_by("a team refused", lambda: window.team_actions.create("   ", (("Lee Park", Role.FACILITATOR),)))
+
+
 def _questions_at_start(walk: Walk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each question :class:`GuiStartupPrompts` can ask before the window shows, over no window (each is kept
     until it is read: with no parent, it would go with the method that asked it)."""
@@ -240,6 +250,7 @@ def test_every_control_on_every_page_and_dialog_has_a_name_of_its_own(
     walk.opened_by("close the window with something unsaved", lambda: _unsaved_question(window, tmp_path))
     assert window.isVisible() and window.live_session.is_live, "each question was closed unanswered"
     walk.opened_by("end the session", window.session_flow.end_now)
+    _ready_made_questions(walk)
     _questions_at_start(walk, tmp_path, monkeypatch)
     assert walk.faults == [], "\n".join(walk.faults)
     reached = {
@@ -258,6 +269,9 @@ def test_every_control_on_every_page_and_dialog_has_a_name_of_its_own(
         UNSAVED_QUESTION,
         "About CoPDesk",
         "Choose where CoPDesk keeps its data",
+        "Leave typed words",
+        "Unsaved edits",
+        "Team not created",
         "CoPDesk's data is damaged",
         "CoPDesk is already open",
         "CoPDesk cannot open its data",

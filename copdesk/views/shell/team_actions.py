@@ -81,7 +81,11 @@ class TeamActions:
         except ValueError as exc:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self.window, "Team not created", str(exc))
+            from copdesk.views.widgets.forms import MessageBox
+
+            MessageBox(
+                QMessageBox.Icon.Warning, "Team not created", str(exc), QMessageBox.StandardButton.Ok, self.window
+            ).exec()
             return
         if created is not None:
             self._created(created.value.id)

@@ -130,28 +130,32 @@ def fit_height_on_screen(window: QWidget) -> None:
 def unsaved_settled(parent: QWidget, title: str, question: str, save: Callable[[], bool]) -> bool:
     """Ask about unsaved edits (Save, Discard or Cancel) before they would be dropped: True once they are saved or
     discarded, False to stay (Cancel, or a save refused, which says why itself)."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        question,
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-    )
-    if answer == QMessageBox.StandardButton.Save:
+    buttons = QMessageBox.StandardButton
+    answer = _asked(parent, title, question, buttons.Save | buttons.Discard | buttons.Cancel)
+    if answer == buttons.Save:
         return save()
-    return answer == QMessageBox.StandardButton.Discard
+    return answer == buttons.Discard
 
 
 def leaving_typed_words(parent: QWidget, title: str, question: str) -> bool:
     """Ask before words typed in a question that is closing are left behind (Discard or Cancel, Cancel the default):
     True to leave them, False to stay."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        question,
-        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Discard
+    buttons = QMessageBox.StandardButton
+    return _asked(parent, title, question, buttons.Discard | buttons.Cancel, buttons.Cancel) == buttons.Discard
+
+
+def _asked(
+    parent: QWidget,
+    title: str,
+    question: str,
+    buttons: QMessageBox.StandardButton,
+    default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+) -> QMessageBox.StandardButton:
+    """Qt's ``QMessageBox.question``, in a :class:`MessageBox`: its buttons have accessible names, where Qt's own
+    box left them without one. The answer is the button pressed (Esc: the box's escape button, or NoButton)."""
+    box = MessageBox(QMessageBox.Icon.Question, title, question, buttons, parent)
+    box.setDefaultButton(default)
+    return QMessageBox.StandardButton(box.exec())
 
 
 LEAVE_TYPED_WORDS = "Leave without saving what you typed?"

@@ -130,11 +130,11 @@ def test_closing_with_unsaved_edits_asks_first(
     assert editor is not None
     asked: list[str] = []
 
-    def question(_parent: object, _title: str, text: str, _buttons: object) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return answer
+    def question(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return int(answer)
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "exec", question)
     editor.reject()  # nothing edited: closes unasked
     assert asked == [] and not editor.isVisible()
     editor = window.session_flow.open_agenda_editor(team.id, SessionKind.REFLECTIVE)
@@ -157,7 +157,7 @@ def test_switching_type_with_unsaved_edits_asks_and_cancel_keeps_them(
     editor = window.session_flow.open_agenda_editor(team.id, SessionKind.REFLECTIVE)
     assert editor is not None
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
-    monkeypatch.setattr(QMessageBox, "question", lambda *_args: answers.pop(0))
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: int(answers.pop(0)))
     assert not editor.model.setData(editor.model.index(0, Column.MINUTES), "0")
     assert "1 to 240" in editor.error_label.text()
     assert editor.model.setData(editor.model.index(0, Column.MINUTES), "7")

@@ -322,11 +322,11 @@ def test_closing_with_unsaved_changes_asks_first(
     dialog = _dialog(qtbot, context, team)
     asked: list[str] = []
 
-    def question(_parent: object, title: str, text: str, _buttons: object) -> QMessageBox.StandardButton:
-        asked.append(f"{title}: {text}")
-        return answer
+    def question(box: QMessageBox) -> int:
+        asked.append(f"{box.windowTitle()}: {box.text()}")
+        return int(answer)
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "exec", question)
     dialog.form.duration_spin.setValue(90)
     dialog.reject()  # the Close button, Esc or the title bar
     assert asked == ["Unsaved schedule: Save the changes to this series before closing?"]
@@ -341,11 +341,11 @@ def test_a_series_added_and_left_as_offered_is_asked_about_before_closing(
     changed from what was offered. A team's first, blank series is not asked about."""
     asked: list[str] = []
 
-    def question(_parent: object, title: str, text: str, _buttons: object) -> QMessageBox.StandardButton:
-        asked.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Save
+    def question(box: QMessageBox) -> int:
+        asked.append(f"{box.windowTitle()}: {box.text()}")
+        return int(QMessageBox.StandardButton.Save)
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "exec", question)
     untouched = _dialog(qtbot, context, team)  # no series yet: the blank one to start from
     untouched.reject()
     assert asked == [] and not untouched.isVisible()

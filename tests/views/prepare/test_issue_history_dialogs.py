@@ -367,9 +367,9 @@ def test_escape_over_a_resolution_typed_asks_before_leaving_it(
     asked: list[str] = []
     still_open: list[bool] = []
 
-    def question(_parent: object, title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        asked.append(title)
-        return answers[len(asked) - 1]
+    def question(box: QMessageBox) -> int:
+        asked.append(box.windowTitle())
+        return int(answers[len(asked) - 1])
 
     def typed_then_escape(dialog: QuestionDialog) -> int:
         dialog.show()
@@ -383,7 +383,7 @@ def test_escape_over_a_resolution_typed_asks_before_leaving_it(
         assert dialog.textValue() == typed
         return dialog.result()
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "exec", question)
     monkeypatch.setattr(QuestionDialog, "exec", typed_then_escape)
     history.resolve_button.click()
     assert asked == ["Resolve issue", "Resolve issue"] and still_open == [True, False]

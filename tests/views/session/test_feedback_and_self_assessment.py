@@ -204,11 +204,11 @@ def test_escape_over_words_not_saved_asks_before_the_self_assessment_closes(
     qtbot.waitExposed(dialog)
     asked: list[str] = []
 
-    def question(_parent: object, title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return answer
+    def question(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return int(answer)
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "exec", question)
     editor = dialog.editors["harder"]
     editor.setFocus()
     QTest.keyClicks(editor, "Low attendance in August")

@@ -266,11 +266,11 @@ def test_a_correction_refused_keeps_the_dialog_and_the_words_and_cancel_asks_bef
     asked: list[str] = []
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
 
-    def question(_parent: object, _title: str, text: str, *_buttons: object) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return answers.pop(0)
+    def question(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return int(answers.pop(0))
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(QMessageBox, "exec", question)
     dialog.show()
     QTest.keyClick(dialog.words_edit, Qt.Key.Key_Escape)
     assert asked == [DISCARD_QUESTION] and dialog.isVisible()  # Cancel: still correcting
