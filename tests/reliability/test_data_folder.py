@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from copdesk import paths
 from copdesk.startup import open_for_gui
-from copdesk.views.shell.startup_dialogs import DataLocationDialog
+from copdesk.views.shell.startup_dialogs import DataLocationDialog, GuiStartupPrompts
 from tests.cli.conftest import CallCli, one_line_error
 from tests.conftest import running_as_root
 from tests.reliability.conftest import NOW, FakePrompts
@@ -86,6 +86,38 @@ def test_location_dialog_offers_a_folder_chooser(qtbot: QtBot, tmp_path: Path, m
     choose.click()
     assert dialog.chosen == chosen / paths.DATABASE_FILENAME
     assert dialog.result() == DataLocationDialog.DialogCode.Accepted
+
+
+def test_a_folder_refused_before_the_window_is_asked_about_in_the_app_s_look_and_words(
+    qtbot: QtBot, read_only_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked before the window (and so its stylesheet) exists, the dialog's heading was plain text and its buttons the
+    system's; its advice spoke of --db and COPDESK_DB, which a facilitator never types."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel
+
+    shown: list[DataLocationDialog] = []
+
+    def read(dialog: DataLocationDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.resize(640, dialog.sizeHint().height())
+        dialog.show()
+        shown.append(dialog)
+        return int(DataLocationDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(DataLocationDialog, "exec", read)
+    assert (
+        open_for_gui(
+            read_only_folder / "copdesk.db", GuiStartupPrompts(), migrations_dir=paths.migrations_dir(), now=NOW
+        )
+        is None
+    )
+    dialog = shown[0]
+    heading, message = dialog.ui.headingLabel, dialog.message_label
+    assert heading.font().weight() > QFont.Weight.Medium and heading.font().pointSizeF() > message.font().pointSizeF()
+    said = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "--db" not in said and "COPDESK_DB" not in said and "read-only" in said
+    dialog.grab().save("/tmp/h-106-data-location.png")
 
 
 def test_cli_says_so_in_one_line(call_cli: CallCli, tmp_path: Path) -> None:

@@ -83,7 +83,7 @@ class Ui_DataLocationDialog(object):
         dataLocationDialog.setWindowTitle(QCoreApplication.translate("DataLocationDialog", u"Choose where CoPDesk keeps its data", None))
         self.headingLabel.setText(QCoreApplication.translate("DataLocationDialog", u"CoPDesk cannot use its data folder", None))
         self.messageLabel.setText("")
-        self.adviceLabel.setText(QCoreApplication.translate("DataLocationDialog", u"Choose a folder on this computer that only you can use, not a shared, synced or network folder. CoPDesk will remember it (unless it was started with --db or COPDESK_DB).", None))
+        self.adviceLabel.setText(QCoreApplication.translate("DataLocationDialog", u"Choose a folder on this computer that only you use: not a shared, synced or network folder. CoPDesk opens its data file there, or starts a new one.", None))
         self.quitButton.setText(QCoreApplication.translate("DataLocationDialog", u"&Quit", None))
 #if QT_CONFIG(accessibility)
         self.quitButton.setAccessibleName(QCoreApplication.translate("DataLocationDialog", u"Quit without changing anything", None))

@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
             title: self.menuBar().addMenu(title) for title in ("&File", "&View", "&Session", "&Reports", "&Help")
         }
         self.statusBar()
-        self.palette_name = str(self.settings.value("theme", theme.LIGHT))
+        self.palette_name = str(self.settings.value(theme.SETTING, theme.LIGHT))
         theme.apply(self, resources, self.palette_name)
         self._restore_state()
 
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
     def _apply_theme(self, palette: str) -> None:
         self.palette_name = palette
         theme.apply(self, self.resources, palette)
-        self.settings.setValue("theme", palette)
+        self.settings.setValue(theme.SETTING, palette)
         self.session_flow.set_palette(palette)
         if self._live_page is not None:
             self._live_page.timer_panel.set_colours(self.session_flow.colours)

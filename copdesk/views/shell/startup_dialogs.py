@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from copdesk.core.date_names import short_date_time
-from copdesk.paths import DATABASE_FILENAME
+from copdesk.paths import DATABASE_FILENAME, asset_dir, user_settings
 from copdesk.startup import DamageChoice
 
 if TYPE_CHECKING:
@@ -111,6 +111,7 @@ class GuiStartupPrompts:
 
     def location_refused(self, message: str, path: Path) -> Path | None:
         dialog = DataLocationDialog(message, path, self.parent)
+        self._themed(dialog)
         dialog.exec()
         return dialog.chosen
 
@@ -121,6 +122,7 @@ class GuiStartupPrompts:
 
     def database_damaged(self, message: str, backup: BackupFile | None) -> DamageChoice:
         dialog = DamagedDatabaseDialog(message, backup, self.parent)
+        self._themed(dialog)
         dialog.exec()
         return dialog.choice
 
@@ -135,4 +137,15 @@ class GuiStartupPrompts:
 
         from copdesk.views.widgets.forms import MessageBox
 
-        MessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self.parent).exec()
+        box = MessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self.parent)
+        self._themed(box)
+        box.exec()
+
+    def _themed(self, dialog: QWidget) -> None:
+        """A question asked before the window exists takes the theme itself (the window's dialogs take it from the
+        window): without it, its heading was plain text and its buttons the system's, unlike every other dialog."""
+        if self.parent is not None:
+            return
+        from copdesk.views.widgets import theme
+
+        theme.apply(dialog, asset_dir("resources"), str(user_settings().value(theme.SETTING, theme.LIGHT)))

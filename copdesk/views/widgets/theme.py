@@ -10,6 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QRect, QSize
 from PySide6.QtGui import QColor, QIcon, QIconEngine, QImageReader, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
+SETTING = "theme"  # the palette last chosen (View ▸ Dark theme), in the user settings
 LIGHT = "light"
 DARK = "dark"
 DRAWN_IN = LIGHT  # the shipped icons are drawn in this palette's colours; another palette's replace them
