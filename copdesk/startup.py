@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Protocol
 from copdesk.core.data_location import filesystem_type, unsafe_location_reason
 from copdesk.core.date_names import short_date_time
 from copdesk.instance_lock import AlreadyOpenError, InstanceLock
-from copdesk.store.errors import CorruptDatabaseError, LocationError, NotADatabaseError, StoreError, in_words
+from copdesk.store.errors import CorruptDatabaseError, LocationError, NotADatabaseError, StoreError
 from copdesk.store.location import ensure_location, shown
 
 if TYPE_CHECKING:
@@ -86,13 +86,35 @@ class StartupBackup:
 
         try:
             backup_if_changed(self._conn, self.db_path, self.fingerprint, self.now)
-        except (StoreError, OSError) as exc:
-            return f"The automatic backup could not be made: {in_words(exc)}"
-        except Exception as exc:  # a fault of CoPDesk's own must reach the banner, not die with the worker thread
-            return f"The automatic backup could not be made ({type(exc).__name__}: {exc})."
+        except Exception as exc:  # a fault of CoPDesk's own too must reach the banner, not die with the worker thread
+            return backup_failed(exc, self.db_path.parent)
         finally:
             self._conn.close()
         return None
+
+
+def backup_failed(exc: BaseException, data_folder: Path) -> str:
+    """The banner's words when the automatic backup could not be made: what happened, that the data is not affected,
+    and what to do. The error itself goes to the log beside the data (its type and where it came from, never its
+    text), not to the banner, where Python's or SQLite's words meant nothing to a facilitator."""
+    import threading
+
+    from copdesk.crash_log import LOG_FOLDER, LOG_NAME, CrashLog
+    from copdesk.store.errors import StorageFullError
+    from copdesk.store.safe_write import storage_error_for
+
+    log = CrashLog(data_folder)
+    try:
+        logged = log.record(exc, exc.__traceback__, threading.current_thread().name)
+    finally:
+        log.close()
+    said = "The automatic backup could not be made at this start"
+    kept = "Your data is not affected, and your earlier backups are kept"
+    again = "CoPDesk tries again when it next starts"
+    if isinstance(exc, StorageFullError) or isinstance(storage_error_for(exc), StorageFullError):
+        return f"{said}: the disk is full. {kept}, but free some space soon or new notes may not save; {again}."
+    ask = f"show your IT support {LOG_FOLDER}/{LOG_NAME} beside your data" if logged else "ask your IT support"
+    return f"{said}. {kept}; {again}. If this keeps happening, {ask}."
 
 
 @dataclass
@@ -252,7 +274,7 @@ def _open_locked(
         try:
             started.backup = StartupBackup(db_path, fingerprint, now)
         except sqlite3.Error as exc:
-            started.warnings.append(f"The automatic backup could not be made: {exc}")
+            started.warnings.append(backup_failed(exc, db_path.parent))
         if started.backup is not None and not defer_backup:
             warning = started.backup.take()
             started.backup = None

@@ -8,6 +8,7 @@ reaches that backup too. The cyclic garbage collector, off during start-up, is b
 
 from __future__ import annotations
 
+import errno
 import gc
 import sqlite3
 import threading
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from copdesk import app, paths
+from copdesk.crash_log import log_path
 from copdesk.startup import StartupBackup, open_for_gui
 from copdesk.store import backup as backup_module
 from copdesk.store.backup_catalogue import BackupKind, list_backups
@@ -150,7 +152,29 @@ def test_a_failed_deferred_backup_is_said_in_the_banner(
         shown.append(banner.label.text())
 
     _run_app(monkeypatch, db_path, loop)
-    assert "automatic backup could not be made" in shown[0]
+    assert shown[0] == (  # in words, without Python's ("[Errno 17] File exists: …")
+        "The automatic backup could not be made at this start. Your data is not affected, and your earlier backups are "
+        "kept; CoPDesk tries again when it next starts. If this keeps happening, show your IT support logs/copdesk.log "
+        "beside your data."
+    )
+    assert "(EEXIST)" in log_path(db_path.parent).read_text(encoding="utf-8")
+
+
+def test_a_full_disk_stopping_the_backup_is_said_as_such(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_database(db_path)
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("copdesk.store.backup_catalogue.backup_if_changed", full)
+    warning = StartupBackup(db_path, "", NOW).take()
+    assert warning == (
+        "The automatic backup could not be made at this start: the disk is full. Your data is not affected, and your "
+        "earlier backups are kept, but free some space soon or new notes may not save; CoPDesk tries again when it "
+        "next starts."
+    )
+    logged = log_path(db_path.parent).read_text(encoding="utf-8")
+    assert "OSError (ENOSPC)" in logged and "No space left" not in logged
 
 
 def test_data_care_waits_for_the_start_up_backup(qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

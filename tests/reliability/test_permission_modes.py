@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from copdesk import paths
+from copdesk.crash_log import log_path
 from copdesk.startup import StartupBackup, open_for_gui
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import (
@@ -85,7 +86,8 @@ def test_a_fault_in_the_backup_reaches_the_banner_instead_of_ending_the_thread(
 
     monkeypatch.setattr("copdesk.store.backup_catalogue.backup_if_changed", broken)
     warning = StartupBackup(db_path, files_fingerprint(db_path), NOW).take()
-    assert warning is not None and warning.startswith("The automatic backup could not be made") and "fchmod" in warning
+    assert warning is not None and warning.startswith("The automatic backup could not be made")
+    assert "fchmod" not in warning and "AttributeError" in log_path(db_path.parent).read_text(encoding="utf-8")
 
 
 def test_on_windows_no_mode_is_set_and_nothing_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
