@@ -97,17 +97,11 @@ def backup_failed(exc: BaseException, data_folder: Path) -> str:
     """The banner's words when the automatic backup could not be made: what happened, that the data is not affected,
     and what to do. The error itself goes to the log beside the data (its type and where it came from, never its
     text), not to the banner, where Python's or SQLite's words meant nothing to a facilitator."""
-    import threading
-
-    from copdesk.crash_log import LOG_FOLDER, LOG_NAME, CrashLog
+    from copdesk.crash_log import LOG_FOLDER, LOG_NAME
     from copdesk.store.errors import StorageFullError
     from copdesk.store.safe_write import storage_error_for
 
-    log = CrashLog(data_folder)
-    try:
-        logged = log.record(exc, exc.__traceback__, threading.current_thread().name)
-    finally:
-        log.close()
+    logged = _logged(exc, data_folder)
     said = "The automatic backup could not be made at this start"
     kept = "Your data is not affected, and your earlier backups are kept"
     again = "CoPDesk tries again when it next starts"
@@ -115,6 +109,20 @@ def backup_failed(exc: BaseException, data_folder: Path) -> str:
         return f"{said}: the disk is full. {kept}, but free some space soon or new notes may not save; {again}."
     ask = f"show your IT support {LOG_FOLDER}/{LOG_NAME} beside your data" if logged else "ask your IT support"
     return f"{said}. {kept}; {again}. If this keeps happening, {ask}."
+
+
+def _logged(exc: BaseException, data_folder: Path) -> bool:
+    """Write what stopped a start-up step to the log beside the data (:mod:`copdesk.crash_log`: the error's type and
+    where it came from, with its causes, never their text), for whoever helps; whether it is there."""
+    import threading
+
+    from copdesk.crash_log import CrashLog
+
+    log = CrashLog(data_folder)
+    try:
+        return log.record(exc, exc.__traceback__, threading.current_thread().name)
+    finally:
+        log.close()
 
 
 @dataclass
@@ -242,8 +250,9 @@ def _open_locked(
     except (CorruptDatabaseError, NotADatabaseError) as exc:
         backup = newest_verified_backup(db_path, migrations.latest_version(migrations_dir))
         choice = prompts.database_damaged(exc.message, backup)
-        if choice is DamageChoice.QUIT:
+        if choice is DamageChoice.QUIT:  # changes nothing, not even the log
             return None
+        _logged(exc, db_path.parent)  # said in plain words: SQLite's code for the damage is in the log
         restore = backup.path if choice is DamageChoice.RESTORE_BACKUP and backup is not None else None
         try:
             opened, moved, history_unread = recover_from_damage(db_path, restore, migrations_dir, now)

@@ -31,7 +31,7 @@ BUSY_TIMEOUT_MS = 5000
 
 def _check_header(path: Path) -> None:
     if not has_sqlite_header(path):
-        what = "empty" if path.stat().st_size == 0 else "not an SQLite database"
+        what = "empty" if path.stat().st_size == 0 else "not a CoPDesk data file, or too damaged to read"
         raise NotADatabaseError(
             f"{path} is {what}, so CoPDesk will not open it. Choose another file, or restore a backup."
         )
@@ -64,8 +64,8 @@ def finish_interrupted_write(path: Path) -> bool:
                 f"Another program is writing to {shown(path.name)}; close it, then try again. Nothing was changed."
             ) from exc
         raise CorruptDatabaseError(
-            f"{path} is damaged: a write to it was cut short and could not be undone ({exc}). Restore a backup "
-            "with 'copdesk-cli restore FILE'."
+            f"{path} is damaged: a write to it was cut short and could not be undone. Restore a backup with "
+            "'copdesk-cli restore FILE'."
         ) from exc
     return not journal.exists()
 
@@ -92,29 +92,34 @@ def inspect_existing(path: Path, latest: int) -> int:
     except sqlite3.Error as exc:
         _refuse_a_cut_short_write(path, exc)
         _refuse_for_now(path, exc)
-        raise NotADatabaseError(f"{path} could not be opened as a database ({exc}).") from exc
+        raise NotADatabaseError(
+            f"{path} could not be opened: it may be damaged, or not a CoPDesk data file. Choose another file, or "
+            "restore a backup."
+        ) from exc
     try:
         version = migrations.user_version(conn)
         if version > latest:
             raise NewerSchemaError(
-                f"{path} was saved by a newer CoPDesk (schema {version}, this one knows {latest}). "
-                "Update CoPDesk to open it; the file was not changed."
+                f"{path} was saved by a newer CoPDesk than this one (its data is version {version}; this one reads up "
+                f"to {latest}). Update CoPDesk to open it; the file was not changed."
             )
         problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as exc:
         _refuse_a_cut_short_write(path, exc)
         _refuse_for_now(path, exc)
-        raise CorruptDatabaseError(
-            f"{path} is damaged ({exc}). Restore a backup with 'copdesk-cli restore FILE'; the file was not changed."
-        ) from exc
+        raise _damaged(path) from exc
     finally:
         conn.close()
-    if problems != ["ok"]:
-        raise CorruptDatabaseError(
-            f"{path} is damaged ({' '.join(problems[0].split())}). Restore a backup with 'copdesk-cli restore FILE'; "
-            "the file was not changed."
-        )
+    if problems != ["ok"]:  # SQLite's words for the damage stay with the error, as its cause, out of its message
+        raise _damaged(path) from sqlite3.DatabaseError(" ".join(problems[0].split()))
     return version
+
+
+def _damaged(path: Path) -> CorruptDatabaseError:
+    return CorruptDatabaseError(
+        f"{path} is damaged, so CoPDesk will not open it. Restore a backup with 'copdesk-cli restore FILE'; the file "
+        "was not changed."
+    )
 
 
 def _refuse_for_now(path: Path, exc: sqlite3.Error) -> None:
@@ -123,7 +128,9 @@ def _refuse_for_now(path: Path, exc: sqlite3.Error) -> None:
     if not is_temporary(exc):
         return
     refuse_when_locked(path, exc)
-    raise StoreError(f"{path} could not be read just now ({exc}); try again. The file was not changed.") from exc
+    raise StoreError(
+        f"{path} could not be read just now (a permission or the disk stopped it); try again. The file was not changed."
+    ) from exc
 
 
 def refuse_when_locked(path: Path, exc: sqlite3.Error) -> None:

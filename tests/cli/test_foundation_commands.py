@@ -30,7 +30,7 @@ def test_each_exit_code_as_a_shell_sees_it(run_cli: RunCli, db_path: Path, tmp_p
     text_file = tmp_path / "notes.db"
     text_file.write_text("not a database", encoding="utf-8")
     refused = run_cli("check", "--db", str(text_file))
-    assert "not an SQLite database" in one_line_error(refused, 1) and refused.stdout == ""
+    assert "not a CoPDesk data file" in one_line_error(refused, 1) and refused.stdout == ""
     assert text_file.read_text(encoding="utf-8") == "not a database"
     misused = run_cli("check", "--bogus")
     assert "unrecognized arguments: --bogus" in one_line_error(misused, 2) and misused.stdout == ""
@@ -98,7 +98,7 @@ def test_the_database_may_be_named_before_the_subcommand(
 def test_check_refuses_a_text_file(call_cli: CallCli, tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("not a database", encoding="utf-8")
-    assert "not an SQLite database" in one_line_error(call_cli("check", "--db", str(path)))
+    assert "not a CoPDesk data file" in one_line_error(call_cli("check", "--db", str(path)))
     assert path.read_text(encoding="utf-8") == "not a database"
 
 

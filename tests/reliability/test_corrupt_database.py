@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from copdesk import paths
+from copdesk.crash_log import log_path
 from copdesk.startup import open_for_gui
 from copdesk.store.audit import recent_events
 from copdesk.store.backup import backup_to
@@ -97,6 +98,9 @@ def test_damage_without_a_backup_starts_fresh_and_keeps_the_damaged_copy(db_path
     assert _quarantined(db_path) == before
     assert team_count(started.opened.db) == 0
     assert any("empty database" in notice for notice in started.notices)
+    said = prompts.asked[0][1]  # in plain words; SQLite's code for the damage is in the log beside the data
+    assert not any(jargon in said for jargon in ("SQLite", "malformed", "disk image", "(")), said
+    assert "DatabaseError" in log_path(db_path.parent).read_text(encoding="utf-8")
     started.opened.db.close()
     started.lock.release()
 

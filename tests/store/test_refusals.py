@@ -55,15 +55,16 @@ def test_newer_schema_is_refused(db_path: Path) -> None:
     ("content", "match"),
     [
         (b"", "is empty"),
-        (b"Meeting notes, not a database\n" * 40, "not an SQLite database"),
-        (bytes(range(256)) * 64, "not an SQLite database"),
+        (b"Meeting notes, not a database\n" * 40, "not a CoPDesk data file"),
+        (bytes(range(256)) * 64, "not a CoPDesk data file"),
     ],
     ids=["empty", "text", "random-bytes"],
 )
 def test_non_database_files_are_refused(db_path: Path, content: bytes, match: str) -> None:
     db_path.parent.mkdir(parents=True)
     db_path.write_bytes(content)
-    _assert_refused(db_path, NotADatabaseError, match)
+    error = _assert_refused(db_path, NotADatabaseError, match)
+    assert "SQLite" not in error.message  # said as a facilitator would: "not a CoPDesk data file"
 
 
 def test_database_failing_quick_check_is_refused(db_path: Path) -> None:
@@ -74,7 +75,14 @@ def test_database_failing_quick_check_is_refused(db_path: Path) -> None:
     with db_path.open("r+b") as handle:  # overwrite a page in the middle with garbage
         handle.seek(3 * page)
         handle.write(b"\xde\xad\xbe\xef" * (page // 4))
-    _assert_refused(db_path, CorruptDatabaseError, "damaged")
+    error = _assert_refused(db_path, CorruptDatabaseError, "damaged")
+    # SQLite's words ("database disk image is malformed", "Page 4: btreeInitPage() returns error code 11") are left to
+    # the error's cause: the window and the command line say it plainly.
+    assert error.message == (
+        f"{db_path} is damaged, so CoPDesk will not open it. Restore a backup with 'copdesk-cli restore FILE'; the "
+        "file was not changed."
+    )
+    assert isinstance(error.__cause__, sqlite3.DatabaseError)
 
 
 def test_parent_that_is_a_file_is_refused(tmp_path: Path) -> None:
