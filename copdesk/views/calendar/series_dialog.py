@@ -146,7 +146,7 @@ class SeriesDialog(QDialog):
             preset = self.draft.preset()
         except ScheduleError:
             preset = None
-        self.form.show_rhythm(preset, self.draft.duration_minutes)
+        self.form.show_rhythm(preset, self.draft.duration_minutes, self.now_local.date())
         self.dates.offer_extra_at(self.draft.suggested_extra(self.now_local))
         self._refresh(custom=preset is None)
 

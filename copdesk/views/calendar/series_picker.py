@@ -7,14 +7,26 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QAbstractListModel, QDate, QDateTime, QModelIndex, QStringListModel, Qt, QTime, Signal
-from PySide6.QtWidgets import QWidget
+from dateutil.relativedelta import relativedelta
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QDateTime,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QStringListModel,
+    Qt,
+    QTime,
+    Signal,
+)
+from PySide6.QtWidgets import QLabel, QWidget
 
 from copdesk.core.date_names import DAY_NAMES
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Series, SessionKind
 from copdesk.core.rule_text import ScheduleError
-from copdesk.core.schedule import FIRST_YEARS, Preset, ReflectiveWeeks
+from copdesk.core.schedule import Preset, ReflectiveWeeks
 from copdesk.core.schedule_words import describe, week_counting
 from copdesk.core.series_draft import PREVIEW_COUNT, Change, PreviewDate, change_text, preview_text
 from copdesk.views.forms.ui_dates_panel import Ui_DatesPanel
@@ -74,6 +86,17 @@ class SeriesListModel(QAbstractListModel):
         return None
 
 
+def first_date_range(today: date, kept: date | None) -> tuple[date, date]:
+    """The first dates a series may be given: from the start of this quarter to a year ahead, and its own first date
+    if it was saved with another. A series counts its dates from its first one in every quarter's figures: one
+    started in 2000 by a slip of the calendar made each past quarter show sessions planned but never held."""
+    earliest = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+    latest = today + relativedelta(years=1)
+    if kept is None:
+        return earliest, latest
+    return min(earliest, kept), max(latest, kept)
+
+
 class RhythmForm(QWidget):
     """Type, weeks, day, time, start and length, in the masterclass's words."""
 
@@ -89,6 +112,7 @@ class RhythmForm(QWidget):
         self.day_combo, self.time_edit, self.first_date_edit = ui.dayCombo, ui.timeEdit, ui.firstDateEdit
         self.duration_spin, self.counting_label = ui.durationSpin, ui.weekCounting
         self.owner_label = ui.whoRunsIt  # who runs the type, in the masterclass's words
+        self._whole = [_WholeLines(label) for label in (self.owner_label, self.counting_label)]
         for kind in SessionKind:  # the masterclass's own words for when each type falls, as written
             when = shipped_texts().session_type(kind).when
             self.kind_combo.addItem(f"{kind.label}: “{when.text}”", kind.value)
@@ -100,7 +124,6 @@ class RhythmForm(QWidget):
         for combo in (self.kind_combo, self.weeks_combo, self.day_combo):
             combo.currentIndexChanged.connect(self._rhythm_changed)
         self.time_edit.timeChanged.connect(self._rhythm_changed)
-        self.first_date_edit.setDateRange(QDate(FIRST_YEARS[0], 1, 1), QDate(FIRST_YEARS[1], 12, 31))
         self.first_date_edit.dateChanged.connect(self._rhythm_changed)
         self.duration_spin.valueChanged.connect(self.duration_edited)
 
@@ -121,11 +144,13 @@ class RhythmForm(QWidget):
             reflective_weeks=ReflectiveWeeks(self.weeks_combo.currentData()),
         )
 
-    def show_rhythm(self, preset: Preset | None, duration_minutes: int) -> None:
+    def show_rhythm(self, preset: Preset | None, duration_minutes: int, today: date) -> None:
         """Fill the form without announcing edits; None (a custom rule) leaves the rhythm fields as they are."""
         self.blockSignals(True)
         for widget in (self.kind_combo, self.weeks_combo, self.day_combo, self.time_edit, self.first_date_edit):
             widget.blockSignals(True)
+        earliest, latest = first_date_range(today, preset.first_date if preset is not None else None)
+        self.first_date_edit.setDateRange(_qdate(earliest), _qdate(latest))
         if preset is not None:
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(preset.kind.value))
             self.weeks_combo.setCurrentIndex(self.weeks_combo.findData(preset.reflective_weeks.value))
@@ -152,6 +177,31 @@ class RhythmForm(QWidget):
         self.weeks_label.setVisible(is_reflective)
         weeks = ReflectiveWeeks(self.weeks_combo.currentData())
         self.counting_label.setText(week_counting(self.chosen_kind(), int(self.day_combo.currentData()), weeks))
+        for whole in self._whole:
+            whole.fit()
+
+
+class _WholeLines(QObject):
+    """A wrapped label never shorter than its lines at the width it has: a dialog short of room (a series with
+    several changed dates) squeezed the form's notes, and cut their last line through ("…Roles and responsibilities
+    2025)"). The dialog grows instead, as far as the screen lets it."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label)
+        self.label = label
+        label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        label = self.label
+        if not label.isVisible():  # laid out at its width only once shown
+            return
+        label.setMinimumHeight(0)  # Qt's height for a width is never less than the minimum height
+        label.setMinimumHeight(label.heightForWidth(label.width()))
 
 
 class DatesPanel(QWidget):

@@ -26,6 +26,7 @@ from copdesk.views.context import AppContext
 from copdesk.views.reports.export_dialogs import CpdDialog, QuarterReportDialog, SessionRecordDialog
 from copdesk.views.reports.report_actions import ReportActions
 from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.widgets import theme
 from tests.conftest import FakeClock
 from tests.pdf_text import pdf_text
 
@@ -99,18 +100,57 @@ def test_a_date_another_series_holds_too_is_said_under_the_dates(qtbot: QtBot, c
     dialog.revert()
 
 
-def test_a_start_date_far_ahead_is_kept_within_the_years_a_series_can_start(
-    qtbot: QtBot, context: AppContext, team: Team
-) -> None:
+def test_a_start_date_far_ahead_is_kept_within_a_year(qtbot: QtBot, context: AppContext, team: Team) -> None:
     """31 Dec 9999 made the calendar's arithmetic fail: an internal error, then Save kept the earlier rhythm."""
     dialog = _dialog(qtbot, context, team)
     _pick(dialog, SessionKind.TM_SSW, 3, 10, date(9999, 12, 31))
 
-    assert dialog.form.first_date_edit.date() == QDate(2099, 12, 31)
-    assert dialog.dates.preview_model.stringList()[0] == "Thu 31 Dec 2099, 10:00"  # the form and the dates agree
+    assert dialog.form.first_date_edit.date() == QDate(2027, 8, 20)  # a year from NOW
+    assert dialog.dates.preview_model.stringList()[0] == "Thu 26 Aug 2027, 10:00"  # the form and the dates agree
     assert dialog.save()
     (stored,) = series.series_for_team(context.db, team.id)
-    assert "DTSTART:20991231T100000" in stored.rule  # what was saved is what the form showed
+    assert "DTSTART:20270820T100000" in stored.rule  # what was saved is what the form showed
+
+
+def test_a_start_date_long_past_is_kept_within_this_quarter(qtbot: QtBot, context: AppContext, team: Team) -> None:
+    """1 Jan 2000 was taken and saved: every quarter since then counted the series' dates as planned and not held."""
+    dialog = _dialog(qtbot, context, team)
+    _pick(dialog, SessionKind.REFLECTIVE, 3, 10, date(2000, 1, 1))
+
+    assert dialog.form.first_date_edit.date() == QDate(2026, 7, 1)  # NOW is in July to September
+    assert dialog.save()
+    (stored,) = series.series_for_team(context.db, team.id)
+    assert "DTSTART:20260701T100000" in stored.rule
+    before = schedule.scheduled_between(context.db, team.id, date(2026, 4, 1), date(2026, 6, 30), NOW)
+    assert before == []  # the quarter before shows no session planned
+
+
+def test_a_series_saved_with_an_older_start_opens_as_it_was(qtbot: QtBot, context: AppContext, team: Team) -> None:
+    rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2025, 1, 1)))
+    series.add_series(context.db, team.id, SessionKind.REFLECTIVE, rule, NOW)
+    dialog = _dialog(qtbot, context, team)
+    assert dialog.form.first_date_edit.date() == QDate(2025, 1, 9) and not dialog.dirty  # its first Thursday
+
+
+def test_the_notes_under_type_are_whole_when_the_dialog_is_short_of_room(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    """With several dates changed, the dialog squeezed who runs the type and how weeks count, and cut their last
+    line ("…Roles and responsibilities 2025)"): it grows instead."""
+    dialog = _dialog(qtbot, context, team)
+    theme.apply(dialog, paths.asset_dir("resources"), theme.LIGHT)  # the window's look, as opened from it
+    dialog.resize(960, 640)
+    for row in (0, 1, 1):
+        dialog.dates.preview_view.setCurrentIndex(dialog.dates.preview_model.index(row))
+        dialog.skip_selected()
+    for _ in range(3):
+        dialog.add_extra()
+    QApplication.processEvents()
+    assert len(dialog.dates.changes_model.stringList()) == 4
+    for label in (dialog.form.owner_label, dialog.form.counting_label):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+    assert dialog.height() <= 768 - 30  # still within the laptop's screen, below a title bar
+    dialog.revert()
 
 
 def test_skip_and_one_off_are_saved_only_on_save(qtbot: QtBot, context: AppContext, team: Team) -> None:
@@ -228,6 +268,7 @@ def test_the_editor_s_hint_lines_are_as_tall_as_their_words(
     """Who runs the type and how its weeks count sit under the type with no blank between them: each line is as tall
     as its words at its width (the form made them as tall as the words wrapped at a narrower width of their own)."""
     dialog = _dialog(qtbot, context, team)
+    theme.apply(dialog, paths.asset_dir("resources"), theme.LIGHT)  # the window's look, as opened from it
     dialog.resize(960, 640)
     _pick(dialog, kind, 1, 13, date(2026, 6, 2))
     QApplication.sendPostedEvents()
