@@ -153,7 +153,8 @@ def db_path(tmp_path: Path) -> Iterator[Path]:
 def modal_message_boxes_fail_fast(monkeypatch: pytest.MonkeyPatch) -> None:
     """A message box nobody answers would block a test run for ever; an unexpected one fails the test instead.
 
-    Tests that expect one replace the static function themselves (their monkeypatch comes later and wins).
+    Tests that expect one replace the static function, or ``exec``, themselves (their monkeypatch comes later and
+    wins).
     """
     from PySide6.QtWidgets import QMessageBox
 
@@ -165,3 +166,8 @@ def modal_message_boxes_fail_fast(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for kind in ("question", "warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, kind, unexpected(kind))
+
+    def unexpected_box(box: QMessageBox) -> int:  # a MessageBox asked with exec, as views/widgets/forms.py does
+        raise AssertionError(f"unexpected modal message box: {box.windowTitle()}: {box.text()}")
+
+    monkeypatch.setattr(QMessageBox, "exec", unexpected_box)
