@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from copdesk.instance_lock import InstanceLock
-    from copdesk.startup import Claim, Startup, StartupBackup
+    from copdesk.startup import Claim, Startup
+    from copdesk.startup_backup import StartupBackup
     from copdesk.store.connection import OpenedDatabase
     from copdesk.views.shell.main_window import MainWindow
 

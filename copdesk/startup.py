@@ -9,8 +9,9 @@ through :class:`StartupPrompts` so the sequence can be tested without a dialog:
    quarantining the damaged files either way (or quit and change nothing);
 4. anything else refused (a newer CoPDesk's file, a failed update): say so, and change nothing;
 5. once open, take an automatic backup if the database changed since the last one. The app defers it until
-   its window has painted (:class:`StartupBackup` keeps the data as it was opened meanwhile); the integrity
-   check before opening runs beside whatever start-up work the caller hands over as ``meanwhile``.
+   its window has painted (:class:`~copdesk.startup_backup.StartupBackup` keeps the data as it was opened
+   meanwhile); the integrity check before opening runs beside whatever start-up work the caller hands over as
+   ``meanwhile``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, Protocol
 from copdesk.core.data_location import filesystem_type, unsafe_location_reason
 from copdesk.core.date_names import short_date_time
 from copdesk.instance_lock import AlreadyOpenError, InstanceLock
+from copdesk.startup_backup import StartupBackup, backup_failed, logged_beside_data
 from copdesk.store.errors import CorruptDatabaseError, LocationError, NotADatabaseError, StoreError
 from copdesk.store.location import ensure_location, shown
 
@@ -54,75 +56,6 @@ class StartupPrompts(Protocol):
     def database_damaged(self, message: str, backup: BackupFile | None) -> DamageChoice: ...
 
     def cannot_open(self, message: str) -> None: ...
-
-
-class StartupBackup:
-    """The automatic backup due at this start, of the database exactly as it was opened.
-
-    A read transaction on a connection of its own holds that state (in WAL mode the window can write
-    meanwhile), so the backup can be taken after the window appears, in another thread, and still hold the
-    data from before anything done in this session: the backup from before a mistake is the one kept.
-    """
-
-    def __init__(self, db_path: Path, fingerprint: str, now: datetime) -> None:
-        import sqlite3
-
-        from copdesk.store.backup import read_once
-        from copdesk.store.opening_checks import BUSY_TIMEOUT_MS
-
-        self.db_path, self.fingerprint, self.now = db_path, fingerprint, now
-        self._conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        try:
-            read_once(self._conn)
-            self._conn.execute("BEGIN")
-            self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
-        except sqlite3.Error:
-            self._conn.close()
-            raise
-
-    def take(self) -> str | None:
-        """Take the backup (and rotate the old ones); ``None``, or the one-line warning if it could not be made."""
-        from copdesk.store.backup_catalogue import backup_if_changed
-
-        try:
-            backup_if_changed(self._conn, self.db_path, self.fingerprint, self.now)
-        except Exception as exc:  # a fault of CoPDesk's own too must reach the banner, not die with the worker thread
-            return backup_failed(exc, self.db_path.parent)
-        finally:
-            self._conn.close()
-        return None
-
-
-def backup_failed(exc: BaseException, data_folder: Path) -> str:
-    """The banner's words when the automatic backup could not be made: what happened, that the data is not affected,
-    and what to do. The error itself goes to the log beside the data (its type and where it came from, never its
-    text), not to the banner, where Python's or SQLite's words meant nothing to a facilitator."""
-    from copdesk.crash_log import LOG_FOLDER, LOG_NAME
-    from copdesk.store.errors import StorageFullError
-    from copdesk.store.safe_write import storage_error_for
-
-    logged = _logged(exc, data_folder)
-    said = "The automatic backup could not be made at this start"
-    kept = "Your data is not affected, and your earlier backups are kept"
-    again = "CoPDesk tries again when it next starts"
-    if isinstance(exc, StorageFullError) or isinstance(storage_error_for(exc), StorageFullError):
-        return f"{said}: the disk is full. {kept}, but free some space soon or new notes may not save; {again}."
-    ask = f"show your IT support {LOG_FOLDER}/{LOG_NAME} beside your data" if logged else "ask your IT support"
-    return f"{said}. {kept}; {again}. If this keeps happening, {ask}."
-
-
-def _logged(exc: BaseException, data_folder: Path) -> bool:
-    """Write what stopped a start-up step to the log beside the data (:mod:`copdesk.crash_log`: the error's type and
-    where it came from, with its causes, never their text), for whoever helps; whether it is there."""
-    import threading
-
-    from copdesk.crash_log import CrashLog
-
-    log = CrashLog(data_folder)
-    try:
-        return log.record(exc, exc.__traceback__, threading.current_thread().name)
-    finally:
-        log.close()
 
 
 @dataclass
@@ -252,7 +185,7 @@ def _open_locked(
         choice = prompts.database_damaged(exc.message, backup)
         if choice is DamageChoice.QUIT:  # changes nothing, not even the log
             return None
-        _logged(exc, db_path.parent)  # said in plain words: SQLite's code for the damage is in the log
+        logged_beside_data(exc, db_path.parent)  # said in plain words: SQLite's code for the damage is in the log
         restore = backup.path if choice is DamageChoice.RESTORE_BACKUP and backup is not None else None
         try:
             opened, moved, history_unread = recover_from_damage(db_path, restore, migrations_dir, now)

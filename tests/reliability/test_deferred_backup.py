@@ -24,7 +24,8 @@ from pytestqt.qtbot import QtBot
 
 from copdesk import app, paths
 from copdesk.crash_log import log_path
-from copdesk.startup import StartupBackup, open_for_gui
+from copdesk.startup import open_for_gui
+from copdesk.startup_backup import StartupBackup
 from copdesk.store import backup as backup_module
 from copdesk.store.backup_catalogue import BackupKind, list_backups
 from copdesk.store.connection import open_database

@@ -15,7 +15,8 @@ import pytest
 
 from copdesk import paths
 from copdesk.crash_log import log_path
-from copdesk.startup import StartupBackup, open_for_gui
+from copdesk.startup import open_for_gui
+from copdesk.startup_backup import StartupBackup
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import (
     STATE_FILE,
