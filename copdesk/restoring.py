@@ -85,7 +85,10 @@ def tell_and_quit(app: QApplication, db_path: Path, exc: BaseException) -> None:
     event loop ends (the lock is freed)."""
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.critical(None, "CoPDesk", f"CoPDesk could not reopen {db_path.name} after the restore: {_reason(exc)}")
+    from copdesk.views.widgets.forms import tell
+
+    reopen = f"CoPDesk could not reopen {db_path.name} after the restore: {_reason(exc)}"
+    tell(None, QMessageBox.Icon.Critical, "CoPDesk", reopen)
     app.exit(1)
 
 

@@ -392,7 +392,7 @@ def test_when_not_even_the_old_data_reopens_after_a_failed_restore_the_app_says_
     def restore(window: MainWindow) -> None:
         monkeypatch.setattr(recovery, "restore_database", refuse)
         monkeypatch.setattr(connection, "open_database", cannot_reopen)
-        monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: told.append(text))
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()) or 0)
         monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: quit_codes.append(code)))
         window.safeguards.restore_requested.emit(db_path.with_name("backup.db"))
         assert _windows() == []

@@ -250,6 +250,7 @@ def test_every_control_on_every_page_and_dialog_has_a_name_of_its_own(
     walk.opened_by("close the window with something unsaved", lambda: _unsaved_question(window, tmp_path))
     assert window.isVisible() and window.live_session.is_live, "each question was closed unanswered"
     walk.opened_by("end the session", window.session_flow.end_now)
+    walk.opened_by("a report's message", lambda: window.reports._tell("No team yet", "Create a team first."))
     _ready_made_questions(walk)
     _questions_at_start(walk, tmp_path, monkeypatch)
     assert walk.faults == [], "\n".join(walk.faults)
@@ -268,6 +269,7 @@ def test_every_control_on_every_page_and_dialog_has_a_name_of_its_own(
         CLOSE_QUESTION,
         UNSAVED_QUESTION,
         "About CoPDesk",
+        "No team yet",
         "Choose where CoPDesk keeps its data",
         "Leave typed words",
         "Unsaved edits",

@@ -27,6 +27,7 @@ from copdesk.core.clock import from_utc_iso
 from copdesk.core.model import SessionStatus, Team
 from copdesk.store import sessions, teams
 from copdesk.views.context import AppContext
+from copdesk.views.widgets.forms import tell
 
 if TYPE_CHECKING:
     from copdesk.core.export_formats import ExportFormat
@@ -313,7 +314,7 @@ class ReportActions(QObject):
                     again = path if answer is InUseAnswer.TRY_AGAIN else None
                     self._save(choice, stem, document, title, audit, redacted=redacted, to=again, suggested=path)
             else:
-                QMessageBox.warning(self.host, "Not exported", worker.error)
+                tell(self.host, QMessageBox.Icon.Warning, "Not exported", worker.error)
             self.export_finished.emit()
 
         run.done.connect(finished)
@@ -346,7 +347,7 @@ class ReportActions(QObject):
         return team
 
     def _tell(self, title: str, text: str) -> None:
-        QMessageBox.information(self.host, title, text)
+        tell(self.host, QMessageBox.Icon.Information, title, text)
 
     @staticmethod
     def _session_label(stamp: str, kind_label: str, topic: str, status: SessionStatus) -> str:

@@ -187,6 +187,12 @@ class MessageBox(QMessageBox):
         super().showEvent(event)
 
 
+def tell(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    """A message with its OK button named (:class:`MessageBox`), in place of Qt's ``QMessageBox.information``,
+    ``warning`` or ``critical``, whose OK a screen reader found without a name."""
+    MessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent).exec()
+
+
 def place_field(form: QFormLayout, label: QLabel, field: QWidget, *, after: QWidget | None) -> None:
     """Put a field made in code (it needs constructor arguments uic cannot pass) beside its label from the form.
 
