@@ -116,11 +116,13 @@ def verify_restorable(path: Path, latest_version: int, superseded: Callable[[], 
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path.name} could not be read ({exc}).") from exc
+        raise StoreError(f"{path.name} could not be read: it may be damaged, or not a CoPDesk backup.") from exc
     if version > latest_version:
-        raise StoreError(f"{path.name} was saved by a newer CoPDesk (schema {version}); update CoPDesk to use it.")
+        raise StoreError(
+            f"{path.name} was saved by a newer CoPDesk (its data is version {version}); update CoPDesk to use it."
+        )
     if version < 1 or not set(_COPDESK_TABLES) <= tables:
-        raise StoreError(f"{path.name} is an SQLite file, but not a CoPDesk database.")
+        raise StoreError(f"{path.name} is not a CoPDesk database: it holds another program's data.")
     return version
 
 

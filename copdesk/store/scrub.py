@@ -212,7 +212,8 @@ def _refuse_newer(copy: Copy, schema: int) -> None:
         raise _unreadable(copy.path, exc) from exc
     if version > schema:
         raise CopyNotCleaned(
-            copy.path, f"a newer CoPDesk saved it, schema {version}: that CoPDesk can clean it, or delete the file"
+            copy.path,
+            f"a newer CoPDesk saved it (its data is version {version}): that CoPDesk can clean it, or delete the file",
         )
 
 

@@ -174,7 +174,7 @@ def test_a_backup_a_newer_copdesk_saved_is_never_called_cleaned_nor_deleted_as_d
     code, _out, err = erase(call_cli, db_path, "Zoë Quinn", "--delete-damaged")
 
     assert code == 1 and f"Not cleaned this time, so the data is still in: backups/copdesk.db/{newer.name} (" in err
-    assert f"a newer CoPDesk saved it, schema {version + 1}" in err and "Traceback" not in err, err
+    assert f"a newer CoPDesk saved it (its data is version {version + 1})" in err and "Traceback" not in err, err
     assert newer.is_file() and sql(newer, "SELECT count(*) FROM member_story") == [(1,)]
     assert files_holding(db_path.parent, "Zoë Quinn".encode()) == [str(newer.relative_to(db_path.parent))]
 
