@@ -21,13 +21,14 @@ from sqlite_utils import Database
 
 from copdesk.core.agenda import AgendaTemplate
 from copdesk.core.clock import MonotonicClock, WallClock, from_utc_iso
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Role, Session, SessionKind, SessionStatus
-from copdesk.core.planning import SessionRoles
+from copdesk.core.planning import NextSessionPlan, SessionRoles
 from copdesk.core.time_away import Spell
 from copdesk.core.timer import SegmentState, SessionTimer, TimerStatus, TimerView
 from copdesk.services import transaction
 from copdesk.services.follow_ups import carry_open_follow_ups
-from copdesk.store import live_acts, planning, sessions, teams, time_away
+from copdesk.store import live_acts, planning, review, sessions, teams, time_away
 from copdesk.store.audit import record_event
 from copdesk.store.discard import DiscardPreview, delete_session, preview_discard
 from copdesk.store.live_acts import Act
@@ -60,6 +61,11 @@ def start_session(db: Database, plan: SessionPlan, now: datetime) -> Session:
     """
     agenda = [PlannedSegment(s.name, s.phase, s.planned_seconds) for s in plan.agenda.segments]
     with transaction(db):
+        # With no next session of its own in the calendar, the team's plan (and its planning ticks) is made with no
+        # date; a session it runs holds it and uses it up, as one held for a scheduled date does.
+        undated = (
+            not shipped_texts().is_attended(plan.kind) and planning.next_run_session(db, plan.team_id, now) is None
+        )
         guests = {name: teams.add_member(db, plan.team_id, name, Role.GUEST, now).id for name in plan.guest_names}
         presenter_id = guests[plan.presenter_guest_name] if plan.presenter_guest_name else plan.presenter_id
         if plan.reuse_session_id is not None:
@@ -87,6 +93,9 @@ def start_session(db: Database, plan: SessionPlan, now: datetime) -> Session:
         sessions.set_attendance(db, session_id, [*plan.present_ids, *guests.values()])
         if plan.roles is not None:
             planning.set_session_roles(db, session_id, plan.roles)
+        if undated:
+            planning.save_next_session_plan(db, plan.team_id, None, NextSessionPlan(), now)
+            review.forget_planning_ticks(db, plan.team_id, None)
         return sessions.start_session(db, session_id, now, ground_rules_agreed=plan.ground_rules_agreed)
 
 

@@ -130,6 +130,10 @@ def move_planning_ticks(db: Database, team_id: int, from_day: date | None, to_da
     return True
 
 
+def forget_planning_ticks(db: Database, team_id: int, session_day: date | None) -> None:
+    db.execute("DELETE FROM setting WHERE key = ?", [_ticks_key(team_id, session_day)])
+
+
 def set_planning_tick(db: Database, team_id: int, session_day: date | None, prompt_key: str, ticked: bool) -> None:
     with db.atomic():
         ticks = planning_ticks(db, team_id, session_day)
