@@ -14,6 +14,7 @@ by default: it is measured on the wall clock from the last save (monotonic readi
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,7 +29,8 @@ from copdesk.core.clock import from_utc_iso
 from copdesk.core.date_names import clock_time, time_on_day
 from copdesk.core.idle_end import IdleEnd
 from copdesk.core.model import Session
-from copdesk.core.pacing import duration_words, format_minutes
+from copdesk.core.pacing import format_minutes, rounded_minutes
+from copdesk.core.text import counted
 from copdesk.core.timer import SessionTimer, TimerError, TimerStatus
 from copdesk.store.sessions import last_recorded_at, live_sessions, timer_state
 from copdesk.store.teams import get_team
@@ -120,6 +122,21 @@ def restore_timer(
     return (timer, timer.count_gap(gap)) if count_gap and gap > 0 else (timer, "")
 
 
+def closed_for_words(seconds: float) -> str:
+    """How long CoPDesk was closed, in whole words at the scale that matters: "20 seconds", "1 minute", "3 hours 5
+    minutes", "2 days 3 hours" (never "under a minute", which reads wrongly after "the")."""
+    if rounded_minutes(seconds) == 0:
+        return counted(max(round(seconds), 1), "second")
+    minutes = rounded_minutes(seconds)
+    if minutes < 60:
+        return counted(minutes, "minute")
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return " ".join([counted(hours, "hour"), *([counted(minutes, "minute")] if minutes else [])])
+    days, hours = divmod(math.floor(seconds / 3600 + 0.5), 24)  # to the nearest hour, half up as minutes are
+    return " ".join([counted(days, "day"), *([counted(hours, "hour")] if hours else [])])
+
+
 class ResumeDialog(QDialog):
     """``gap_seconds``: how long CoPDesk was closed with the timer running (0: nothing to count).
 
@@ -144,7 +161,6 @@ class ResumeDialog(QDialog):
         if before_starting:
             self.setWindowTitle("A session is still running")
         self.pending = pending
-        self._gap_words = duration_words(gap_seconds)
         ui = self.ui
         ui.headingLabel.setText(
             f"{pending.team_name} already has a session running" if before_starting else "Resume the session?"
@@ -152,7 +168,7 @@ class ResumeDialog(QDialog):
         before = "Resume it, or end it and the new session starts. " if before_starting else ""
         self.message_label, self.count_gap_check, self.hint_label = ui.resumeMessage, ui.countGap, ui.resumeHint
         self.message_label.setText(before + pending.describe())
-        self.count_gap_check.setText(f"&Count the {self._gap_words} CoPDesk was closed: the meeting went on")
+        self.count_gap_check.setText(f"&Count the time CoPDesk was closed: {closed_for_words(gap_seconds)}")
         self.count_gap_check.setVisible(gap_seconds > 0)
         # Closed for longer than the whole session was planned to last, the meeting has most likely ended.
         self.count_gap_check.setChecked(0 < gap_seconds <= max(pending.planned_total_seconds, 1.0))
@@ -195,7 +211,10 @@ class ResumeDialog(QDialog):
 
     def _show_hint(self) -> None:
         if not self.count_gap_check.isHidden() and self.count_gap_check.isChecked():
-            text = f"Resuming adds the {self._gap_words} to the timer and runs on, so it shows where the meeting is."
+            text = (
+                "The meeting went on: resuming adds that time to the timer and runs on, so it shows where the "
+                "meeting is."
+            )
         elif not self.count_gap_check.isHidden():
             text = "Resuming brings the timer back paused where it was saved, as if no time had passed."
         else:

@@ -42,8 +42,8 @@ def test_resuming_counts_the_time_copdesk_was_closed(
     offer = flow.resume_dialog
     assert offer is not None and offer.isVisible()
     assert offer.count_gap_check.isVisible() and offer.count_gap_check.isChecked(), "counting the gap is the default"
-    assert "Count the 3 min CoPDesk was closed" in offer.count_gap_check.text().replace("&", "")
-    assert "adds the 3 min" in offer.hint_label.text()
+    assert offer.count_gap_check.text().replace("&", "") == "Count the time CoPDesk was closed: 3 minutes"
+    assert "resuming adds that time to the timer" in offer.hint_label.text()
 
     offer.resume_button.click()
 
@@ -154,7 +154,7 @@ def test_closed_for_longer_than_the_session_the_gap_is_offered_but_not_ticked(
     window, _ = reopened(qtbot, db_path, fake_clock, 3 * 60 * MIN)
     offer = window.session_flow.resume_dialog
     assert offer is not None and offer.count_gap_check.isVisible() and not offer.count_gap_check.isChecked()
-    assert "3 h" in offer.count_gap_check.text()
+    assert offer.count_gap_check.text().endswith("closed: 3 hours")
 
 
 def test_ending_at_the_last_saved_time_ignores_the_gap(
