@@ -424,7 +424,13 @@ def test_a_paste_too_long_for_a_start_field_says_what_was_not_taken(
     dialog = window.session_flow.open_start_dialog()
     assert dialog is not None
     QGuiApplication.clipboard().setText("A long paste " * 2000)
-    for field, name in ((dialog.topic_edit, "Topic"), (dialog.plan_fields.support, "Support offered")):
+    fields = (
+        (dialog.topic_edit, "Topic"),
+        (dialog.guest_edit, "Guest name"),
+        (dialog.plan_fields.trigger_warning, "Trigger warning"),
+        (dialog.plan_fields.support, "Support offered"),
+    )
+    for field, name in fields:
         dialog.error_label.clear()
         field.setFocus()
         field.paste()

@@ -17,7 +17,7 @@ from copdesk.services.sessions import add_latecomers
 from copdesk.store import sessions, teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_add_people import Ui_AddPeopleDialog
-from copdesk.views.widgets.forms import hold_characters, may_leave
+from copdesk.views.widgets.forms import hold_characters, may_leave, say_when_cut
 from copdesk.views.widgets.typed_words import TypedWords, field_lines, rereads
 
 _MEMBER_ID = Qt.ItemDataRole.UserRole
@@ -52,6 +52,7 @@ class AddPeopleDialog(QDialog):
         self.nobody_label.setText(NOBODY_ABSENT)
         self.nobody_label.setVisible(not absent)
         hold_characters(self.guest_edit, MAX_NAME_LENGTH)
+        say_when_cut(self.guest_edit, self.error_label.setText)  # a long paste is cut, never in silence
         self.guest_edit.returnPressed.connect(self.add_guest)
         ui.addGuestButton.clicked.connect(self.add_guest)
         ui.cancelButton.clicked.connect(self.reject)
