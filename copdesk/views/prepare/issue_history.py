@@ -12,8 +12,9 @@ from functools import partial
 from typing import NamedTuple
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
+from copdesk.core.input_limits import MAX_ISSUE_TITLE_CHARACTERS, MAX_OUTCOME_CHARACTERS
 from copdesk.core.model import TextSource
 from copdesk.core.recurring import advice_text, is_flagged, raised_text
 from copdesk.core.review import IssueSummary
@@ -28,8 +29,9 @@ from copdesk.store.recurring import (
 )
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_issue_history import Ui_IssueHistoryDialog
+from copdesk.views.forms.ui_issue_question import Ui_IssueQuestionDialog
 from copdesk.views.live.notes.issue_models import escalation_model, escalation_rows, history_model
-from copdesk.views.widgets.forms import may_leave, name_standard_buttons
+from copdesk.views.widgets.forms import hold_characters, may_leave, name_standard_buttons, say_when_cut
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.tables import configure_table
 from copdesk.views.widgets.typed_words import TypedWords
@@ -57,24 +59,55 @@ class _Question(NamedTuple):
     done: str
     unchanged: Callable[[str], bool] = lambda _typed: False  # the words would be stored as they are: nothing to do
     multi_line: bool = True
+    most: int = MAX_OUTCOME_CHARACTERS  # characters the box holds: a paste past it is refused (or cut) at once
 
     def holding(self, typed: str) -> TypedWords | None:
         """The words typed, as a log-off keeps them, unless they are what is stored already."""
         return None if self.unchanged(typed) or not typed.strip() else TypedWords(f"{self.title}: {self.prompt}", typed)
 
 
-class QuestionDialog(QInputDialog):
-    """One of the history's questions on screen: at a log-off it holds the words typed in it, unless they are what
-    is stored already (:mod:`copdesk.views.widgets.typed_words`)."""
+class QuestionDialog(QDialog):
+    """One of the history's questions on screen, in a box that holds at most what the answer may be (a title's
+    line, a resolution's paragraphs): a paste that would take it over is cut (the line) or refused (the box) at once,
+    with why, in place of laying out a whole document and refusing it at OK. At a log-off it holds the words typed
+    in it, unless they are what is stored already (:mod:`copdesk.views.widgets.typed_words`)."""
 
     def __init__(self, parent: QWidget, question: _Question, label: str, typed: str) -> None:
         super().__init__(parent)
+        self.ui = Ui_IssueQuestionDialog()
+        self.ui.setupUi(self)
         self.question = question
         self.setWindowTitle(question.title)
-        self.setLabelText(label)
-        if question.multi_line:
-            self.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        ui = self.ui
+        self.prompt_label, self.message = ui.promptLabel, ui.messageLabel
+        self.words_edit, self.line_edit = ui.wordsEdit, ui.lineEdit
+        self.words_edit.max_characters = question.most
+        self.words_edit.refused.connect(self._say)
+        hold_characters(self.line_edit, question.most)
+        say_when_cut(self.line_edit, self._say)
+        self.words_edit.setVisible(question.multi_line)
+        self.line_edit.setVisible(not question.multi_line)
+        show_message(self.message, "", error=False)
+        name_standard_buttons(ui.buttonBox)
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+        self.prompt_label.setText(label)
         self.setTextValue(typed)
+
+    def _say(self, problem: str) -> None:
+        show_message(self.message, problem, error=True)
+
+    def labelText(self) -> str:
+        return self.prompt_label.text()
+
+    def textValue(self) -> str:
+        return self.words_edit.toPlainText() if self.question.multi_line else self.line_edit.text()
+
+    def setTextValue(self, text: str) -> None:
+        if self.question.multi_line:
+            self.words_edit.setPlainText(text)
+        else:
+            self.line_edit.setText(text)
 
     def typed_words(self) -> TypedWords | None:
         return self.question.holding(self.textValue())
@@ -200,6 +233,7 @@ class IssueHistoryDialog(QDialog):
             done="Title changed.",
             unchanged=lambda typed: " ".join(typed.split()) == title,
             multi_line=False,
+            most=MAX_ISSUE_TITLE_CHARACTERS,
         )
         self._ask(question, title)
 
@@ -234,6 +268,7 @@ class IssueHistoryDialog(QDialog):
             kept="The resolution you corrected is kept: Retry saves it.",
             done="Resolution corrected.",
             unchanged=lambda typed: typed.strip() == (self.summary.resolution or ""),
+            most=max(MAX_OUTCOME_CHARACTERS, len(self.summary.resolution or "")),  # one kept before the limit
         )
 
     def _write_resolution(self, typed: str) -> object:
