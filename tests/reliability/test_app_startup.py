@@ -389,10 +389,14 @@ def test_when_not_even_the_old_data_reopens_after_a_failed_restore_the_app_says_
     def cannot_reopen(*_args: object, **_kwargs: object) -> None:
         raise StoreError("the drive has gone away")
 
+    def tell(box: QMessageBox) -> int:
+        told.append(box.text())
+        return 0
+
     def restore(window: MainWindow) -> None:
         monkeypatch.setattr(recovery, "restore_database", refuse)
         monkeypatch.setattr(connection, "open_database", cannot_reopen)
-        monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()) or 0)
+        monkeypatch.setattr(QMessageBox, "exec", tell)
         monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: quit_codes.append(code)))
         window.safeguards.restore_requested.emit(db_path.with_name("backup.db"))
         assert _windows() == []
