@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QFileDevice, QSaveFile
+from PySide6.QtCore import QFileDevice, QSaveFile, QTimer
 
 from copdesk.store import permissions
 
@@ -75,3 +76,15 @@ class ScannerHolding:
         monkeypatch.setattr(permissions, "sys", SimpleNamespace(platform="win32"))
         monkeypatch.setattr(permissions, "time", SimpleNamespace(sleep=lambda _pause: self.let_go.wait(1)))
         monkeypatch.setattr(os, "replace", replace)
+
+    def once_refused(self, then: Callable[[], object]) -> None:
+        """Run ``then`` on the window's thread once a rename has been refused: the window's timers run while CoPDesk
+        waits for the scanner (the test's way to act then: answer, log off, let go)."""
+
+        def poll() -> None:
+            if not self.refused:
+                QTimer.singleShot(5, poll)
+                return
+            then()
+
+        QTimer.singleShot(0, poll)

@@ -458,13 +458,10 @@ def test_data_care_waits_for_a_backup_held_by_a_scanner_with_the_window_answerin
     answered: list[int] = []
 
     def answer() -> None:  # the window's timers run while the scanner holds the file: say so, then let it go
-        if not scanner.refused:
-            QTimer.singleShot(5, answer)
-            return
         answered.append(scanner.refused)
         scanner.let_go.set()
 
-    QTimer.singleShot(0, answer)
+    scanner.once_refused(answer)
     window.safeguards.delete_old_sessions()
 
     assert answered and answered[0] >= 1, "the window answered while the rename was refused"
@@ -488,13 +485,10 @@ def test_a_window_closed_while_data_care_waits_opens_no_dialog(
     window.after_first_paint(job)
 
     def log_off() -> None:
-        if not scanner.refused:
-            QTimer.singleShot(5, log_off)
-            return
         window.close_without_asking()
         scanner.let_go.set()
 
-    QTimer.singleShot(0, log_off)
+    scanner.once_refused(log_off)
     window.safeguards.delete_old_sessions()
 
     assert not window.isVisible() and window.safeguards.current_dialog is None

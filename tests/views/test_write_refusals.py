@@ -853,13 +853,10 @@ def test_notes_kept_in_a_file_held_by_a_scanner_are_on_disk_before_they_are_let_
     answered: list[int] = []
 
     def answer() -> None:  # the window's timers run while the scanner holds the file: say so, then let it go
-        if not scanner.refused:
-            QTimer.singleShot(5, answer)
-            return
         answered.append(scanner.refused)
         scanner.let_go.set()
 
-    QTimer.singleShot(0, answer)
+    scanner.once_refused(answer)
     if letting_go == "the window closes":
         question = _closed_with_notes_unsaved(window, disk, "Typed while the disk was full")
         (kept,) = _kept(window)
@@ -893,15 +890,11 @@ def test_a_log_off_while_notes_are_kept_at_a_close_closes_the_window_and_keeps_t
     logged_off: list[bool] = []
 
     def log_off() -> None:  # while the first close waits for its file
-        if not scanner.refused:
-            QTimer.singleShot(5, log_off)
-            return
-        if not logged_off:
-            logged_off.append(True)
-            QTimer.singleShot(5, scanner.let_go.set)
-            save_and_quit(app)
+        logged_off.append(True)
+        QTimer.singleShot(5, scanner.let_go.set)
+        save_and_quit(app)
 
-    QTimer.singleShot(0, log_off)
+    scanner.once_refused(log_off)
     pane.editor.setPlainText("Typed while the disk was full")
     disk.fill()
     window.close()
