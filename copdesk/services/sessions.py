@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -94,9 +94,18 @@ def start_session(db: Database, plan: SessionPlan, now: datetime) -> Session:
         if plan.roles is not None:
             planning.set_session_roles(db, session_id, plan.roles)
         if undated:
-            planning.save_next_session_plan(db, plan.team_id, None, NextSessionPlan(), now)
-            review.forget_planning_ticks(db, plan.team_id, None)
+            _use_up_undated_plan(db, plan.team_id, now.astimezone().date(), now)
         return sessions.start_session(db, session_id, now, ground_rules_agreed=plan.ground_rules_agreed)
+
+
+def _use_up_undated_plan(db: Database, team_id: int, held_on: date, now: datetime) -> None:
+    """The plan a team with no schedule made for its next session, used up by the session it runs: kept under the
+    day it was held, as a scheduled session's plan stays under its date, so that discarding the session gives it
+    back (:func:`discard_session`). Where that day has a plan already (a second session that day), it goes."""
+    if not planning.move_plan(db, team_id, None, held_on):
+        planning.save_next_session_plan(db, team_id, None, NextSessionPlan(), now)
+    if not review.move_planning_ticks(db, team_id, None, held_on):
+        review.forget_planning_ticks(db, team_id, None)
 
 
 def save_timer(db: Database, session_id: int, state: Mapping[str, Any], now: datetime) -> None:
@@ -257,6 +266,11 @@ def discard_session(db: Database, session_id: int, now: datetime) -> DiscardPrev
     with transaction(db):
         preview = preview_discard(db, session_id, now)
         delete_session(db, session_id)
+        session = preview.session
+        if session.started_at is not None and planning.next_run_session(db, session.team_id, now) is None:
+            held_on = from_utc_iso(session.started_at).astimezone().date()  # the plan it used up comes back
+            planning.move_plan(db, session.team_id, held_on, None)
+            review.move_planning_ticks(db, session.team_id, held_on, None)
         status = preview.session.status.value
         record_event(db, "discarded", "session", session_id, now, f"{status} session: {preview.in_words()}")
     return preview

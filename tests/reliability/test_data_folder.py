@@ -117,7 +117,6 @@ def test_a_folder_refused_before_the_window_is_asked_about_in_the_app_s_look_and
     assert heading.font().weight() > QFont.Weight.Medium and heading.font().pointSizeF() > message.font().pointSizeF()
     said = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "--db" not in said and "COPDESK_DB" not in said and "read-only" in said
-    dialog.grab().save("/tmp/h-106-data-location.png")
 
 
 def test_cli_says_so_in_one_line(call_cli: CallCli, tmp_path: Path) -> None:

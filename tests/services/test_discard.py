@@ -166,3 +166,27 @@ def test_a_failed_discard_changes_nothing(db: Database, monkeypatch: pytest.Monk
 
     assert {t: db.table(t).count for t in counts} == counts
     assert actions.get_action(db, history.closed_here).status is ActionStatus.DONE
+
+
+def test_discarding_a_session_gives_back_the_undated_plan_it_used_up(db: Database) -> None:
+    """A team with no schedule plans with no date, and the session it runs uses the plan up. Discarding that session
+    (started by mistake, or for practice) deleted the plan for good, its ticks and the day the presenter was asked
+    with it; it comes back as it was."""
+    from datetime import date
+
+    from copdesk.core.planning import NextSessionPlan, SessionRoles
+    from copdesk.store import planning, review
+
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.PRACTITIONER)], NOW)
+    members = [member.id for member in teams.list_members(db, team.id)]
+    plan = NextSessionPlan(members[1], date(2026, 10, 1), SessionRoles(None, None, "A sudden death at home", ""))
+    planning.save_next_session_plan(db, team.id, None, plan, NOW)
+    review.set_planning_tick(db, team.id, None, "follow-up", True)
+    started = SessionPlan(team.id, SessionKind.REFLECTIVE, "", members[1], tuple(members), (), AGENDA, True)
+    session = start_session(db, started, NOW)
+    assert planning.next_session_plan(db, team.id, None).is_empty, "the session used the plan up"
+
+    discard_session(db, session.id, NOW + timedelta(minutes=5))
+
+    assert planning.next_session_plan(db, team.id, None) == plan
+    assert review.planning_ticks(db, team.id, None) == {"follow-up"}

@@ -43,7 +43,6 @@ def test_a_megabyte_pasted_as_a_resolution_is_refused_at_once_and_asked_once(
             "Nothing was added: paste a shorter extract."
         )
         QApplication.processEvents()
-        question.grab().save("/tmp/h-105-resolution-paste-refused.png")
         QTest.keyClicks(question.words_edit, RESOLVED)
         question.accept()
         return question.result()

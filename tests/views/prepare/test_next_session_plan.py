@@ -48,7 +48,6 @@ def test_the_next_session_ends_when_its_series_length_says(clocked_window: MainW
     window.review_panel.refresh()
     assert window.review_panel.review_sections.next_session.when.text() == "Thu 8 Oct 2026, 10:00 to 11:30"
     QApplication.processEvents()
-    window.grab().save("/tmp/h-94-prepare-next-session.png")
 
 
 def _member(window: MainWindow, team: Team, name: str) -> int:

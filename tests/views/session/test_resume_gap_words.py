@@ -49,4 +49,3 @@ def test_the_gap_reads_whatever_its_size(
     QApplication.processEvents()
     room = offer.count_gap_check.width()
     assert offer.count_gap_check.sizeHint().width() < room - 40, "the tick box's words ran to the dialog's edge"
-    offer.grab().save(f"/tmp/h-105-resume-offer-{closed}.png")

@@ -58,7 +58,6 @@ def test_a_90_minute_series_runs_the_agenda_fitted_to_90_minutes(
     assert dialog.fit.check.text() == "&Fit the agenda to the calendar's 90 min"
     assert dialog.agenda_label.text() == "7 segments, 90 min (fitted from 60 min)"
     QApplication.processEvents()
-    dialog.grab().save("/tmp/h-98-start-fitted.png")
 
     minutes = _start(clocked_window, dialog)
 
@@ -85,7 +84,6 @@ def test_a_teams_own_agenda_keeps_its_segments_unless_the_facilitator_ticks(
     assert dialog.fit.check.isVisible() and not dialog.fit.check.isChecked()
     assert dialog.agenda_label.text() == "7 segments, 70 min; the calendar's session is 90 min"
     QApplication.processEvents()
-    dialog.grab().save("/tmp/h-98-start-own-agenda.png")
     dialog.fit.check.setChecked(True)
     assert dialog.agenda_label.text() == "7 segments, 90 min (fitted from 70 min)"
     dialog.fit.check.setChecked(False)

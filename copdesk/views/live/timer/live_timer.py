@@ -25,7 +25,7 @@ from copdesk.services.sessions import record_segment_times, save_timer
 from copdesk.store.sessions import last_recorded_at
 from copdesk.views.context import AppContext
 
-HEARTBEAT_MS = 5_000  # the brief promise is "at least every 10 s"; a coarse timer may run 5% late
+HEARTBEAT_MS = 5_000  # the promise is "at least every 10 s"; a coarse timer may run 5% late
 IDLE_REFRESH_MS = 1_000  # paused or not started: nothing moves, but a laptop sleep must still be noticed
 _FLIP_MARGIN_MS = 2
 NOT_SAVED = "The timer could not be saved; it keeps running and will try again."
