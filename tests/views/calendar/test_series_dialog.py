@@ -569,7 +569,12 @@ def test_a_failed_export_says_why_in_one_line(
 ) -> None:
     _answer_with(monkeypatch, tmp_path / "missing" / "cpd.md")
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+
+    def warned(box: QMessageBox) -> int:
+        warnings.append(box.text())
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", warned)
     with qtbot.waitSignal(demo_window.reports.export_finished, timeout=20000):
         demo_window.reports.export_cpd_evidence()
     assert len(warnings) == 1 and "does not exist" in warnings[0] and "\n" not in warnings[0]
