@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -111,6 +112,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("posix_only"):
             item.add_marker(skip)
+
+
+def migrations_up_to(folder: Path, version: int) -> Path:
+    """A folder in ``folder`` holding the migrations up to ``version`` alone: a database opened with it is one an
+    older CoPDesk, of that schema, left behind."""
+    old = folder / f"migrations-{version}"
+    old.mkdir()
+    for migration in paths.migrations_dir().glob("*.sql"):
+        if int(migration.name[:4]) <= version:
+            shutil.copy(migration, old)
+    return old
 
 
 def running_as_root() -> bool:

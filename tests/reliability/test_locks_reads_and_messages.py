@@ -18,6 +18,7 @@ from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupKind, new_backup_path
 from copdesk.store.connection import open_database
 from tests.cli.conftest import CallCli, RunCli, one_line_error
+from tests.conftest import migrations_up_to
 from tests.reliability.conftest import NOW, fill, leave_wal_and_shm, make_database
 
 
@@ -40,11 +41,7 @@ OLD_VERSION = 9
 
 def make_old_database(db_path: Path, tmp_path: Path) -> None:
     """A database as the CoPDesk of schema 9 left it: made with only the migrations it had."""
-    old = tmp_path / "old-migrations"
-    old.mkdir()
-    for migration in paths.migrations_dir().glob("*.sql"):
-        if int(migration.name[:4]) <= OLD_VERSION:
-            shutil.copy(migration, old)
+    old = migrations_up_to(tmp_path, OLD_VERSION)
     opened = open_database(db_path, old, now=NOW)
     fill(opened.db, raw_actions=True)
     opened.db.close()

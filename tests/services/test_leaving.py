@@ -5,7 +5,6 @@ and retention take the spells with the attendance they hang off."""
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -35,6 +34,7 @@ from copdesk.store.connection import open_database
 from copdesk.store.cpd import cpd_evidence
 from copdesk.store.errors import WriteRefusedError
 from copdesk.store.records import session_record
+from tests.conftest import migrations_up_to
 
 NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
 AGENDA = load_template_folder(paths.resource_path("agendas"))[SessionKind.REFLECTIVE]
@@ -178,11 +178,7 @@ def test_discard_erasure_and_retention_take_it_with_the_attendance(db: Database,
 
 
 def test_attendance_recorded_before_schema_36_stayed_to_the_end(tmp_path: Path, db_path: Path) -> None:
-    old = tmp_path / "migrations-35"
-    old.mkdir()
-    for migration in paths.migrations_dir().glob("*.sql"):
-        if int(migration.name[:4]) <= 35:
-            shutil.copy(migration, old)
+    old = migrations_up_to(tmp_path, 35)
     opened = open_database(db_path, old, now=NOW)
     session_id, _ids = _live(opened.db)
     opened.db.close()
@@ -194,11 +190,7 @@ def test_attendance_recorded_before_schema_36_stayed_to_the_end(tmp_path: Path, 
 
 
 def _at_schema(tmp_path: Path, db_path: Path, version: int) -> Database:
-    old = tmp_path / f"migrations-{version}"
-    old.mkdir()
-    for migration in paths.migrations_dir().glob("*.sql"):
-        if int(migration.name[:4]) <= version:
-            shutil.copy(migration, old)
+    old = migrations_up_to(tmp_path, version)
     return open_database(db_path, old, now=NOW).db
 
 

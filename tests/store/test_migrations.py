@@ -11,6 +11,7 @@ from copdesk import paths
 from copdesk.store import migrations
 from copdesk.store.connection import open_database
 from copdesk.store.errors import MigrationError
+from tests.conftest import migrations_up_to
 
 EXPECTED_TABLES = {
     "team", "member", "series", "agenda_template", "agenda_template_segment", "session", "segment",
@@ -130,11 +131,7 @@ def test_retried_upgrades_do_not_pile_up_pre_migration_copies(tmp_path: Path, db
 def test_a_series_paused_before_pauses_were_kept_stays_paused_from_the_beginning(tmp_path: Path, db_path: Path) -> None:
     """0034 keeps when each series is paused; one paused before it has no known start, so every count leaves all
     its dates out, as before."""
-    old = tmp_path / "migrations-33"
-    old.mkdir()
-    for migration in paths.migrations_dir().glob("*.sql"):
-        if int(migration.name[:4]) <= 33:
-            shutil.copy(migration, old)
+    old = migrations_up_to(tmp_path, 33)
     now = datetime(2026, 8, 1, tzinfo=UTC)
     opened = open_database(db_path, old, now=now)
     conn = opened.db.conn
@@ -183,11 +180,7 @@ def test_every_migration_runs_on_an_sqlite_without_drop_column(tmp_path: Path) -
 def test_a_rhythm_kept_before_lengths_were_has_its_series_length(tmp_path: Path, db_path: Path) -> None:
     """0040 keeps each earlier rhythm's length; one kept before it takes its series' length, the one every
     invitation gave its meetings until then."""
-    old = tmp_path / "migrations-39"
-    old.mkdir()
-    for migration in paths.migrations_dir().glob("*.sql"):
-        if int(migration.name[:4]) <= 39:
-            shutil.copy(migration, old)
+    old = migrations_up_to(tmp_path, 39)
     now = datetime(2026, 8, 1, tzinfo=UTC)
     opened = open_database(db_path, old, now=now)
     conn = opened.db.conn
@@ -222,11 +215,7 @@ def test_escalations_responded_to_or_closed_before_their_days_were_kept_stay_und
     from copdesk.core.model import Team
     from copdesk.store.quarterly import quarter_figures
 
-    old = tmp_path / "migrations-40"
-    old.mkdir()
-    for migration in paths.migrations_dir().glob("*.sql"):
-        if int(migration.name[:4]) <= 40:
-            shutil.copy(migration, old)
+    old = migrations_up_to(tmp_path, 40)
     opened = open_database(db_path, old)
     conn = opened.db.conn
     conn.execute("INSERT INTO team (id, name, name_key, created_at) VALUES (1, 'T', 't', '2026-01-01T00:00:00+00:00')")
