@@ -8,13 +8,14 @@ then the text. Words typed in an open window and not yet saved when CoPDesk is m
 (:data:`TYPED_WORDS`), a heading line saying where they were typed. The folder is the user's alone (0700, files
 0600, as :mod:`copdesk.store.permissions` allows); a link or a file in its place, or a data folder that is gone (an
 unplugged drive), is refused rather than written through or made anew. Each file is written to a hidden temporary
-name first and renamed into place, so a file CoPDesk finished is whole. A new file's name is claimed before the
-rename (``O_EXCL``), so a name already there is never replaced, even by a second CoPDesk on another database in the
-folder (a second close gets ``-2``, ``-3``…); a link planted at a temporary name is never written through. What a
-write cut short by a crash or a power cut left is made a file of its own at the next start
-(:func:`finish_cut_short`), which the start says may be incomplete. The next start says the files are there
-(:func:`kept_files`) until the facilitator deletes them. They are the facilitator's to delete: a retention or an
-erasure, which reach every copy of the database, does not reach a text file, and the warning at each start says so.
+name first, of that write's own (two writes of one file never share it), and renamed into place, so a file CoPDesk
+finished is whole. A new file's name is claimed before the rename (``O_EXCL``), so a name already there is never
+replaced, even by a second CoPDesk on another database in the folder (a second close gets ``-2``, ``-3``…); a link
+planted at a temporary name is never written through. What a write cut short by a crash or a power cut left is made
+a file of its own at the next start (:func:`finish_cut_short`), which the start says may be incomplete. The next
+start says the files are there (:func:`kept_files`) until the facilitator deletes them. They are the facilitator's
+to delete: a retention or an erasure, which reach every copy of the database, does not reach a text file, and the
+warning at each start says so.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import contextlib
 import errno
 import os
 import stat
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -62,15 +64,12 @@ def keep_text(
     """
     folder = _own_folder(data_folder)
     target = replacing if replacing is not None and replacing.parent == folder else _claim_new_name(folder, kind, now)
-    temporary = _temporary_for(target)
-    if target == replacing:  # a temporary file left by this run's own failed attempt at it
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-    created = False
+    temporary: Path | None = None
     try:
-        # O_EXCL refuses a link or anything else planted at the temporary name instead of writing through it.
-        descriptor = os.open(temporary, _NEW_FILE, PRIVATE_FILE)
-        created = True
+        # A name of this write's own, made private and new (never a link or anything else planted there), so a
+        # second write of the same file under way meanwhile neither removes nor renames this one's text.
+        descriptor, name = tempfile.mkstemp(suffix=TEMPORARY, prefix=f".{target.name}.", dir=folder)
+        temporary = Path(name)
         with os.fdopen(descriptor, "wb") as handle:
             whole = f"{heading}\n\n{text}".replace("\n", os.linesep)
             handle.write(whole.encode("utf-8", errors="replace"))  # a lone surrogate (no character) becomes "?"
@@ -78,7 +77,7 @@ def keep_text(
             os.fsync(handle.fileno())
         replace_file(temporary, target)
     except BaseException:
-        if created:
+        if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
         if target != replacing:  # the name claimed for this file, if it is still empty
@@ -128,22 +127,23 @@ def finish_cut_short(data_folder: Path, now: datetime) -> None:
         return
     changed = False
     for temporary in entries:
-        if not (_is_temporary(temporary.name) and _is_settled_file(temporary, now)):
+        written_for = _written_for(temporary.name)
+        if written_for is None or not _is_settled_file(temporary, now):
             continue
         with contextlib.suppress(OSError):
             if _is_empty_file(temporary):
                 temporary.unlink()
             else:
-                own_name = Path(temporary.name[1 : -len(TEMPORARY)]).stem
-                recovered = _claim_name(folder, f"{own_name}{CUT_SHORT}")
+                recovered = _claim_name(folder, f"{Path(written_for).stem}{CUT_SHORT}")
                 try:
                     replace_file(temporary, recovered)
                 except OSError:
                     _remove_if_empty(recovered)
                     raise
             changed = True
+    being_written = _names_being_written(folder)  # their text is still to come, or to be finished
     for path in entries:
-        unfilled = not os.path.lexists(_temporary_for(path))  # else its text is still to come, or to be finished
+        unfilled = path.name not in being_written
         if _is_kept_name(path.name) and unfilled and _is_settled_file(path, now) and _is_empty_file(path):
             with contextlib.suppress(OSError):
                 path.unlink()
@@ -176,9 +176,10 @@ def _claim_new_name(folder: Path, kind: str, now: datetime) -> Path:
 def _claim_name(folder: Path, stem: str) -> Path:
     """A name nobody has in ``folder`` (``stem``, else ``stem-2``…), created empty and private so that nobody else
     takes it meanwhile."""
+    being_written = _names_being_written(folder)  # a write cut short left their text: not to be reused
     for number in range(1, 10_000):
         candidate = folder / (f"{stem}{SUFFIX}" if number == 1 else f"{stem}-{number}{SUFFIX}")
-        if os.path.lexists(_temporary_for(candidate)):  # a write cut short left its text there: not to be reused
+        if candidate.name in being_written:
             continue
         try:
             os.close(os.open(candidate, _NEW_FILE, PRIVATE_FILE))
@@ -188,12 +189,28 @@ def _claim_name(folder: Path, stem: str) -> Path:
     raise FileExistsError(errno.EEXIST, "every name for this second is taken", str(folder))
 
 
-def _temporary_for(target: Path) -> Path:
-    return target.with_name(f".{target.name}{TEMPORARY}")
+def _written_for(name: str) -> str | None:
+    """The name of the kept file a hidden temporary file named ``name`` is written for (``.notes-….txt.x1y2.partial``,
+    or ``.notes-….txt.partial`` as an older CoPDesk named it), or ``None`` when ``name`` is no such file's."""
+    if not (name.startswith(".") and name.endswith(TEMPORARY)):
+        return None
+    written_for = name[1 : -len(TEMPORARY)]
+    if not written_for.endswith(SUFFIX):  # the write's own mark follows the name
+        written_for = written_for.rpartition(".")[0]
+    return written_for if written_for.endswith(SUFFIX) and len(written_for) > len(SUFFIX) else None
+
+
+def _names_being_written(folder: Path) -> set[str]:
+    """The names of the kept files a hidden temporary file in ``folder`` is for: a write under way, or cut short."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return set()
+    return {written_for for name in names if (written_for := _written_for(name)) is not None}
 
 
 def _is_temporary(name: str) -> bool:
-    return name.startswith(".") and name.endswith(SUFFIX + TEMPORARY) and len(name) > len(SUFFIX + TEMPORARY) + 1
+    return _written_for(name) is not None
 
 
 def _is_kept_name(name: str) -> bool:

@@ -7,6 +7,7 @@ import errno
 import os
 import stat
 import sys
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -289,3 +290,67 @@ def test_links_among_the_files_are_neither_followed_nor_written_over(tmp_path: P
     assert (folder / "notes-20261205T100000Z.txt").is_symlink()
     assert _read(folder / "notes-20261205T100000Z-cut-short.txt") == "the notes"
     assert (folder / ".notes-20261205T110000Z.txt.partial").is_symlink()
+
+
+def test_two_writes_of_one_file_under_way_at_once_each_keep_their_own_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second keep of a file begun while the first waits to rename its text into place (a virus scanner holding
+    it): they shared one temporary name, so the second removed the first's text and renamed its own, and the first
+    failed as if nothing were kept. Now each renames its own, and neither fails."""
+    kept = keep_text(tmp_path, "kept when asked", HEADING, NOW)
+    real_replace = os.replace
+    first_waiting, first_may_go = threading.Event(), threading.Event()
+
+    def held(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            first_waiting.set()
+            first_may_go.wait(5)
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", held)
+    failed: list[BaseException] = []
+
+    def first() -> None:
+        try:
+            keep_text(tmp_path, "typed since", HEADING, NOW, replacing=kept)
+        except BaseException as exc:
+            failed.append(exc)
+
+    writing = threading.Thread(target=first)
+    writing.start()
+    assert first_waiting.wait(5)
+    assert keep_text(tmp_path, "typed since, and more", HEADING, NOW, replacing=kept) == kept
+    first_may_go.set()
+    writing.join(5)
+    assert failed == []
+    assert _read(kept).endswith("typed since")  # the later rename: the window runs its keeps one after another
+    assert sorted(path.name for path in kept.parent.iterdir()) == [kept.name], "no temporary file is left"
+
+
+def test_what_two_writes_of_one_file_cut_short_left_each_become_a_file_of_their_own(tmp_path: Path) -> None:
+    """Each write's temporary file has a name of its own after the name of the file it is for."""
+    folder = tmp_path / KEPT_FOLDER
+    _left_by_a_crash(
+        folder,
+        {
+            "notes-20261205T100000Z.txt": "",
+            ".notes-20261205T100000Z.txt.k2m9x1qa.partial": "the notes",
+            ".notes-20261205T100000Z.txt.p0z7w3rd.partial": "the notes, and more",
+            ".words-20261205T110000Z.txt.ab12cd34.partial": "the words",
+        },
+    )
+    assert [may_be_incomplete(path) for path in kept_files(tmp_path)] == [True, True, True]
+    assert keep_text(tmp_path, "a close", HEADING, NOW - timedelta(hours=4, minutes=30, seconds=5)).name == (
+        "notes-20261205T100000Z-2.txt"
+    ), "a name whose text is still to be finished is not reused"
+    finish_cut_short(tmp_path, NOW)
+    recovered = {path.name: _read(path) for path in kept_files(tmp_path)}
+    assert sorted(recovered) == [
+        "notes-20261205T100000Z-2.txt",
+        "notes-20261205T100000Z-cut-short-2.txt",
+        "notes-20261205T100000Z-cut-short.txt",
+        "words-20261205T110000Z-cut-short.txt",
+    ]
+    assert sorted(recovered.values()) == [f"{HEADING}\n\na close", "the notes", "the notes, and more", "the words"]
+    assert all(not path.name.startswith(".") for path in folder.iterdir())
