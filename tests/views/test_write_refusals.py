@@ -25,7 +25,7 @@ from copdesk.store.carry_over import actions_agreed_in, follow_up_actions
 from copdesk.store.kept_notes import kept_files
 from copdesk.store.location import shown
 from copdesk.store.recurring import unresolved_issues
-from copdesk.views.live.notes import notes_panel
+from copdesk.views.live.notes import kept_file, notes_panel
 from copdesk.views.live.notes.action_editor import ChangeActionDialog
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
 from copdesk.views.live.notes.notes_panel import NotesPanel
@@ -505,7 +505,7 @@ def test_notes_let_go_of_unsaved_are_kept_and_a_later_save_of_another_session_le
 def test_notes_that_cannot_be_kept_in_a_file_either_are_said_to_be_lost_before_closing(
     window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(notes_panel, "keep_unsaved_text", _no_room)
+    monkeypatch.setattr(kept_file, "keep_unsaved_text", _no_room)
     question = _closed_with_notes_unsaved(window, disk, "Typed while the disk was full")
     assert "could not be kept in a file either (No space left on device)" in question.informativeText()
     assert "copy them somewhere safe" in question.informativeText()
@@ -555,7 +555,7 @@ def _kept_then_refused_again(
     if typed_since:
         _pane(window).editor.appendPlainText(typed_since)
 
-    monkeypatch.setattr(notes_panel, "keep_unsaved_text", _no_room)
+    monkeypatch.setattr(kept_file, "keep_unsaved_text", _no_room)
     again = _asked_on_closing(window)
     assert again is not question
     return kept, again
@@ -590,7 +590,7 @@ def test_an_earlier_file_deleted_since_is_not_promised(
     question.keep_button.click()
     kept.unlink()
 
-    monkeypatch.setattr(notes_panel, "keep_unsaved_text", _no_room)
+    monkeypatch.setattr(kept_file, "keep_unsaved_text", _no_room)
     said = _asked_on_closing(window).informativeText()
     assert "could not be kept in a file either (No space left on device)" in said and shown(kept) not in said
 
@@ -903,3 +903,44 @@ def test_a_log_off_while_notes_are_kept_at_a_close_closes_the_window_and_keeps_t
     assert len(texts) == 1 and texts[0].endswith("- the action: Ask the OT lead to the next session"), texts
     assert window.unsaved_question is None, "no question is left for a window the log-off closed"
     assert not window.isVisible(), "the log-off closes the window, as it does when no file is being written"
+
+
+@pytest.mark.parametrize("kept_before", [False, True], ids=["first keep", "rewriting a file kept at a question"])
+def test_a_log_off_while_the_pane_lets_go_of_notes_ends_with_one_file_holding_every_word(
+    window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch, kept_before: bool
+) -> None:
+    """The pane lets go of notes that did not save (the session unloaded) and keeps them in a file; while a virus
+    scanner holds that file the facilitator logs off, whose close keeps them again, with the action typed but not
+    added moved into them. The second keep began inside the first: it made a second file, or, rewriting a file kept
+    earlier, shared the first's temporary name. Now it follows the first and rewrites its file: one file, every
+    word in it."""
+    from PySide6.QtWidgets import QApplication
+
+    from copdesk.shutdown import save_and_quit
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
+    pane = _pane(window)
+    if kept_before:
+        pane.editor.setPlainText("Typed while the disk was full")
+        disk.fill()
+        assert pane.keep_at_close()[0] is not None  # as the close question does, answered with Keep the window
+    scanner = ScannerHolding(monkeypatch)
+    pane.action_editor.text_edit.setText("Ask the OT lead to the next session")
+    logged_off: list[bool] = []
+
+    def log_off() -> None:  # while the pane's file waits for the scanner
+        logged_off.append(True)
+        QTimer.singleShot(5, scanner.let_go.set)
+        save_and_quit(app)
+
+    scanner.once_refused(log_off)
+    pane.editor.setPlainText("Typed while the disk was full, and more")
+    disk.fill()
+    pane.unload()
+    assert logged_off
+    texts = [_kept_text(path).split("\n\n", 1)[1] for path in _kept(window)]
+    moved = f"{notes_panel.KEPT_ITEMS_HEADING}\n- the action: Ask the OT lead to the next session"
+    assert texts == [f"Typed while the disk was full, and more\n\n{moved}"]
+    assert not [path for path in _kept(window)[0].parent.iterdir() if path.name.startswith(".")], "no hidden file"

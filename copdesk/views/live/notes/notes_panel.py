@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from copdesk.core.date_names import clock_time
 from copdesk.core.model import NoteKind, Session
 from copdesk.core.text import shortened
-from copdesk.services.notes import discard_kept_text, keep_unsaved_text, kept_text_remains, save_session_text
+from copdesk.services.notes import save_session_text
 from copdesk.store.notes import session_text
 from copdesk.store.sessions import get_session
 from copdesk.store.teams import list_members
@@ -44,10 +44,10 @@ from copdesk.views.live.live_session import LiveSession
 from copdesk.views.live.notes.action_editor import ActionEditor
 from copdesk.views.live.notes.follow_up import FollowUpBox
 from copdesk.views.live.notes.issue_linker import IssueLinker
+from copdesk.views.live.notes.kept_file import KeptFile
 from copdesk.views.live.notes.notes_search import NotesSearchDialog
 from copdesk.views.live.notes.session_items import EscalationsEditor, NoteItemsEditor
 from copdesk.views.widgets import theme
-from copdesk.views.widgets.background import done_answering
 from copdesk.views.widgets.banner import Banner, SaveGuard
 from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
@@ -88,8 +88,7 @@ class NotesPanel(Pane):
         self.team_id: int | None = None
         self._dirty = False
         self._session: Session | None = None  # for a kept file's heading, read while the database still answered
-        self._kept: Path | None = None  # the file this run kept the unsaved text in, until the text saves
-        self._kept_text = ""  # the text as it was kept there
+        self._kept = KeptFile()  # where the unsaved text is kept when the pane must let go of it
         self._search: NotesSearchDialog | None = None
 
         self.save_status = QLabel()
@@ -299,7 +298,8 @@ class NotesPanel(Pane):
         if not self.flush():
             with contextlib.suppress(OSError):  # nor in a file: the save's banner has said so, and it is all left
                 self.keep_unsaved_in_file()
-        self._session = self._kept = None
+        self._session = None
+        self._kept.forget()
 
     def keep_at_close(self) -> tuple[Path | None, str | None, Path | None]:
         """Keep the text that could not be saved in a file as the window closes: ``(kept, None, None)`` with its
@@ -310,8 +310,8 @@ class NotesPanel(Pane):
             return self.keep_unsaved_in_file(), None, None
         except OSError as exc:
             why = exc.strerror or type(exc).__name__
-            earlier = self._kept if self._kept is not None and kept_text_remains(self._kept) else None
-            if earlier is not None and self.editor.toPlainText() == self._kept_text:
+            earlier = self._kept.remaining()
+            if earlier is not None and self.editor.toPlainText() == self._kept.text:
                 return earlier, None, None
             return None, why, earlier
 
@@ -322,13 +322,7 @@ class NotesPanel(Pane):
         half): the words are in the file before the pane lets go of them."""
         if not self._dirty or self.session_id is None:
             return None
-        text = self.editor.toPlainText()
-        db_path, session, now, replacing = self.context.db_path, self._session, self.context.now(), self._kept
-        self._kept = done_answering(
-            lambda: keep_unsaved_text(db_path, session, text, now, replacing=replacing), "copdesk-keep-notes"
-        )
-        self._kept_text = text
-        return self._kept
+        return self._kept.keep(self.context.db_path, self._session, self.editor.toPlainText(), self.context.now())
 
     def _write_text(self) -> None:
         """The save itself, whether autosaved, flushed or retried from the banner; once the text is stored the pane
@@ -338,9 +332,7 @@ class NotesPanel(Pane):
         save_session_text(self.context.db, self.session_id, self.editor.toPlainText(), self.context.now())
         self._dirty = False
         self._show_saved(f"Saved {clock_time(self.context.now())}")
-        if self._kept is not None:
-            discard_kept_text(self._kept)
-            self._kept = None
+        self._kept.discard()
 
     def _show_saved(self, text: str) -> None:
         self.save_status.setText(text)

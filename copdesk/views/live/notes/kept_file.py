@@ -1,0 +1,69 @@
+"""The file the notes pane keeps a session's notes in when it must let go of them unsaved (:mod:`.notes_panel`).
+
+Each keep rewrites the file kept before in this run, so the file ends with the last key typed. A keep is written in a
+worker and waited for with the window answering (a virus scanner may hold the file for a second and a half), so a
+second keep can begin while one is under way: a log-off while the pane lets go of a session's notes closes the
+window, which keeps them again, with the quick items typed but not added moved into them. The second follows the
+first and rewrites its file, so one file ends with every word; and the first, once its wait ends, answers with that
+file too rather than with its own result, since the second keep holds the words as they were later.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from pathlib import Path
+
+from copdesk.core.model import Session
+from copdesk.services.notes import discard_kept_text, keep_unsaved_text, kept_text_remains
+from copdesk.views.widgets.background import done_answering
+
+
+class KeptFile:
+    def __init__(self) -> None:
+        self._one_at_a_time = threading.Lock()  # held by the worker writing the file
+        self._begun = 0  # keeps begun; counted on the window's thread
+        # Written by the worker holding the lock, read on the window's thread once no keep is under way:
+        self.path: Path | None = None  # the file this run kept the unsaved text in, until the text saves
+        self.text = ""  # the text as it was kept there
+        self._newest: tuple[int, Path] | None = None  # the newest keep written, and its file
+
+    def keep(self, db_path: Path, session: Session | None, text: str, now: datetime) -> Path:
+        """Keep ``text`` in the file (rewritten, or a new one); its path. Raises ``OSError`` when it cannot be
+        written, unless a keep begun since (within this one's wait) wrote it."""
+        self._begun += 1
+        number = self._begun
+
+        def write() -> Path:
+            with self._one_at_a_time:
+                path = keep_unsaved_text(db_path, session, text, now, replacing=self.path)
+                self.path, self.text, self._newest = path, text, (number, path)
+                return path
+
+        try:
+            path = done_answering(write, "copdesk-keep-notes")
+        except OSError:
+            later = self._written_since(number)
+            if later is None:
+                raise
+            return later
+        return self._written_since(number) or path
+
+    def _written_since(self, number: int) -> Path | None:
+        """The file a keep begun after keep ``number``, within its wait, wrote."""
+        return self._newest[1] if self._newest is not None and self._newest[0] > number else None
+
+    def remaining(self) -> Path | None:
+        """The file kept in this run, if it is still there with the text (the facilitator may have deleted it, or its
+        drive gone)."""
+        return self.path if self.path is not None and kept_text_remains(self.path) else None
+
+    def discard(self) -> None:
+        """The text is saved after all, and newer: the file goes."""
+        if self.path is not None:
+            discard_kept_text(self.path)
+        self.forget()
+
+    def forget(self) -> None:
+        """The pane lets go of the session: a keep for the next one starts a file of its own."""
+        self.path = None

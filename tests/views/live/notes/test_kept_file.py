@@ -1,0 +1,52 @@
+"""The file the notes pane keeps unsaved notes in: a keep begun while another is under way (a log-off while the
+pane lets go of a session's notes) follows it, and neither says the notes were not kept when they were."""
+
+from __future__ import annotations
+
+import errno
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from copdesk.core.model import Session
+from copdesk.services.notes import keep_unsaved_text
+from copdesk.views.live.notes import kept_file
+from copdesk.views.live.notes.kept_file import KeptFile
+
+NOW = datetime(2026, 12, 5, 14, 30, tzinfo=UTC)
+
+
+def test_a_keep_that_fails_answers_with_the_file_a_keep_begun_within_its_wait_wrote(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first keep fails (the disk full a moment) while a second, begun within its wait with the words as they
+    are now, keeps them: the first says where they are rather than that they were not kept."""
+    db_path = tmp_path / "copdesk.db"
+    first_may_fail = threading.Event()
+    written: list[str] = []
+
+    def keep(db_path: Path, session: Session | None, text: str, now: datetime, *, replacing: Path | None) -> Path:
+        if not written:
+            written.append(text)
+            first_may_fail.wait(5)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written.append(text)
+        return keep_unsaved_text(db_path, session, text, now, replacing=replacing)
+
+    monkeypatch.setattr(kept_file, "keep_unsaved_text", keep)
+    kept = KeptFile()
+    later: list[Path] = []
+
+    def keep_again() -> None:  # as a log-off's close does, on the window's thread, while the first keep waits
+        first_may_fail.set()
+        later.append(kept.keep(db_path, None, "Typed, and the action moved in", NOW))
+
+    QTimer.singleShot(0, keep_again)
+    path = kept.keep(db_path, None, "Typed", NOW)
+    assert written == ["Typed", "Typed, and the action moved in"]
+    assert later == [path] and path.read_text(encoding="utf-8").endswith("Typed, and the action moved in")
+    assert kept.remaining() == path and kept.text == "Typed, and the action moved in"
