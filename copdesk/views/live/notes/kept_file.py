@@ -1,11 +1,12 @@
 """The file the notes pane keeps a session's notes in when it must let go of them unsaved (:mod:`.notes_panel`).
 
-Each keep rewrites the file kept before in this run, so the file ends with the last key typed. A keep is written in a
-worker and waited for with the window answering (a virus scanner may hold the file for a second and a half), so a
-second keep can begin while one is under way: a log-off while the pane lets go of a session's notes closes the
-window, which keeps them again, with the quick items typed but not added moved into them. The second follows the
-first and rewrites its file, so one file ends with every word; and the first, once its wait ends, answers with that
-file too rather than with its own result, since the second keep holds the words as they were later.
+Each keep rewrites the file kept before in this run, so the file ends with the last key typed; one that will not be
+rewritten (another program holds it open) is left as it was, and the text is kept in a new file instead. A keep is
+written in a worker and waited for with the window answering (a virus scanner may hold the file for a second and a
+half), so a second keep can begin while one is under way: a log-off while the pane lets go of a session's notes
+closes the window, which keeps them again, with the quick items typed but not added moved into them. The second
+follows the first and rewrites its file, so one file ends with every word; and the first, once its wait ends,
+answers with that file too rather than with its own result, since the second keep holds the words as they were later.
 """
 
 from __future__ import annotations
@@ -36,7 +37,14 @@ class KeptFile:
 
         def write() -> Path:
             with self._one_at_a_time:
-                path = keep_unsaved_text(db_path, session, text, now, replacing=self.path)
+                try:
+                    path = keep_unsaved_text(db_path, session, text, now, replacing=self.path)
+                except OSError:
+                    if self.path is None:
+                        raise
+                    # The file kept before would not be rewritten (another program holds it open, or it is read-only):
+                    # the text goes in a new one rather than nowhere, the earlier file left as it was.
+                    path = keep_unsaved_text(db_path, session, text, now)
                 self.path, self.text, self._newest = path, text, (number, path)
                 return path
 

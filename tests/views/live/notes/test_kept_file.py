@@ -4,6 +4,7 @@ pane lets go of a session's notes) follows it, and neither says the notes were n
 from __future__ import annotations
 
 import errno
+import os
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,4 +50,27 @@ def test_a_keep_that_fails_answers_with_the_file_a_keep_begun_within_its_wait_wr
     path = kept.keep(db_path, None, "Typed", NOW)
     assert written == ["Typed", "Typed, and the action moved in"]
     assert later == [path] and path.read_text(encoding="utf-8").endswith("Typed, and the action moved in")
+    assert kept.remaining() == path and kept.text == "Typed, and the action moved in"
+
+
+def test_a_file_that_will_not_be_rewritten_leaves_the_text_in_a_new_one(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file kept at the close question is open in another program, which holds it (Word, on Windows), when a
+    log-off keeps the notes again with the action moved into them: nobody is there to be told they were not kept,
+    so they go in a new file, and the earlier one stays as it was."""
+    db_path = tmp_path / "copdesk.db"
+    kept = KeptFile()
+    earlier = kept.keep(db_path, None, "Typed", NOW)
+    real_replace = os.replace
+
+    def replace(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        if Path(target) == earlier:
+            raise PermissionError(13, "The process cannot access the file because it is being used", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    path = kept.keep(db_path, None, "Typed, and the action moved in", NOW)
+    assert path != earlier and path.read_text(encoding="utf-8").endswith("Typed, and the action moved in")
+    assert earlier.read_text(encoding="utf-8").endswith("Typed")
     assert kept.remaining() == path and kept.text == "Typed, and the action moved in"
