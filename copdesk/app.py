@@ -285,7 +285,8 @@ class RunningWindow:
             self.window.safeguards.show_startup([], [exc.message], None)
             return
         self.demo_lock = lock
-        self._switch_to(opened)
+        if not self._switch_to(opened, refused="The demo was not opened"):
+            self.release_demo()
 
     def leave_demo(self) -> None:
         """Back to the real database; if it is still empty, the first-run choice is offered again."""
@@ -297,22 +298,24 @@ class RunningWindow:
         except StoreError as exc:
             self.window.safeguards.show_startup([], [exc.message], None)
             return
-        self._switch_to(opened)
-        self.release_demo()
+        if self._switch_to(opened, refused="Still on the demo"):
+            self.release_demo()
 
     def release_demo(self) -> None:
         if self.demo_lock is not None:
             self.demo_lock.release()
             self.demo_lock = None
 
-    def _switch_to(self, opened: OpenedDatabase) -> None:
-        """Close the window and its database (a live session stays live), then show one on ``opened``."""
+    def _switch_to(self, opened: OpenedDatabase, *, refused: str) -> bool:
+        """Close the window and its database (a live session stays live), then show one on ``opened``; whether it did.
+        Not while something typed or changed would be lost (:meth:`MainWindow.may_let_go`, said under ``refused``)."""
         from copdesk.startup import kept_notes_warning
 
         old = self.window
-        if not old.finish_background_work():  # closed while it waited (a log-off): CoPDesk is quitting
+        # Not when closed while it waited (a log-off): CoPDesk is quitting.
+        if not (old.finish_background_work() and old.may_let_go(refused)):
             opened.db.close()
-            return
+            return False
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
         old.close_without_asking()  # panes flush what was typed
         old.context.db.close()
@@ -324,6 +327,7 @@ class RunningWindow:
         kept = kept_notes_warning(opened.path.parent, system_now())
         if kept:
             self.window.safeguards.show_startup([], [kept], None)
+        return True
 
     def restore(self, source: Path) -> None:
         """Replace the database with ``source`` and reopen the window on it; on any failure, reopen it as it was.
@@ -339,6 +343,8 @@ class RunningWindow:
         old = self.window
         if not old.finish_background_work():  # the start-up backup is complete before the database is replaced
             return  # closed while it waited (a log-off): CoPDesk is quitting
+        if not old.may_let_go("Nothing was restored"):
+            return
         db_path = old.context.db_path
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
         try:

@@ -24,11 +24,13 @@ from copdesk.shutdown import save_and_quit
 from copdesk.startup import DamageChoice
 from copdesk.store import migrations
 from copdesk.store.backup_catalogue import BackupKind, list_backups
+from copdesk.store.errors import WriteRefusedError
 from copdesk.store.recovery import QUARANTINE_FOLDER
 from copdesk.views.shell.finishing_notice import WorkNotice
-from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.shell.main_window import CHANGE_WAITING, MainWindow
 from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog, DataLocationDialog
 from copdesk.views.widgets.background import BackgroundJob
+from copdesk.views.widgets.forms import MessageBox
 from tests.cli.conftest import CallCli
 from tests.reliability.conftest import MEMBERS, corrupt, make_database
 
@@ -118,6 +120,40 @@ def test_restore_from_the_file_menu_reopens_the_window_on_the_backup(
     assert app.run_gui(["--db", str(db_path)]) == 0
     assert seen[0][0] == 3 and "Restored" in seen[0][1] and "pre-restore" in seen[0][1]
     assert any(b.kind is BackupKind.PRE_RESTORE for b in list_backups(db_path))
+
+
+def test_nothing_is_restored_while_a_change_waits_for_retry(
+    qtbot: QtBot, db_path: Path, event_loop: list[Callable[[MainWindow], None]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A restore closes the window without a question: a change the data refused, waiting for Retry, would go with
+    it. The window stays on the data as it is, and says why."""
+    make_database(db_path)
+    event_loop.append(lambda window: None)
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    told: list[tuple[str, str]] = []
+
+    def answered(box: MessageBox) -> int:
+        told.append((box.windowTitle(), box.text()))
+        return QMessageBox.StandardButton.Ok.value
+
+    monkeypatch.setattr(MessageBox, "exec", answered)
+    seen: list[object] = []
+
+    def restore_while_waiting(window: MainWindow) -> None:
+        def refused() -> None:
+            raise WriteRefusedError("The change was not saved: the disk is full.")
+
+        window.context.writes.run(refused, retry=lambda: None, key="a tick")
+        (backup,) = list_backups(db_path)
+        window.safeguards.restore_requested.emit(backup.path)
+        seen.extend([window.isVisible(), window.context.writes.failing])
+        window.context.writes.run(lambda: None, key="a tick")  # saved at last: the window closes as the test ends
+
+    event_loop[:] = [restore_while_waiting]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    assert seen == [True, True]
+    assert told == [("Nothing was restored", CHANGE_WAITING)]
+    assert not any(b.kind is BackupKind.PRE_RESTORE for b in list_backups(db_path))
 
 
 def _shown() -> list[str]:

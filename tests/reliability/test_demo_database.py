@@ -14,18 +14,20 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from copdesk import app, paths
-from copdesk.instance_lock import lock_path
+from copdesk.instance_lock import InstanceLock, lock_path
 from copdesk.store.connection import open_database
 from copdesk.store.demo import TEAMS, demo_path_beside, open_demo
+from copdesk.store.errors import WriteRefusedError
 from copdesk.store.settings import is_demo
 from copdesk.store.uri import sqlite_uri
 from copdesk.views.shell.demo_mode import DEMO_MESSAGE
 from copdesk.views.shell.first_run import FirstRunDialog
-from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.shell.main_window import CHANGE_WAITING, MainWindow
+from copdesk.views.widgets.forms import MessageBox
 from tests.cli.conftest import CallCli
 from tests.reliability.conftest import NOW, make_database
 
@@ -241,3 +243,91 @@ def test_notes_the_demo_would_not_save_are_kept_and_pointed_to_when_leaving_it(
     assert warning.startswith("Notes CoPDesk could not save are kept in a file in ")
     (text,) = seen["kept"]
     assert "“Demo practice”" in text and text.endswith("Typed in the demo while its disk was full")
+
+
+def _told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """The (title, text) of each message box shown, answered with OK."""
+    told: list[tuple[str, str]] = []
+
+    def answered(box: MessageBox) -> int:
+        told.append((box.windowTitle(), box.text()))
+        return QMessageBox.StandardButton.Ok.value
+
+    monkeypatch.setattr(MessageBox, "exec", answered)
+    return told
+
+
+def _refusing_writes(monkeypatch: pytest.MonkeyPatch, window: MainWindow) -> Callable[[], None]:
+    """The window's database refuses every write (a full disk) until the function returned is called."""
+    db = window.context.db
+    original = db.execute
+
+    def full(sql: str, parameters: Any = None) -> Any:
+        if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE")):
+            raise sqlite3.OperationalError("database or disk is full")
+        return original(sql) if parameters is None else original(sql, parameters)
+
+    monkeypatch.setattr(db, "execute", full)
+    return lambda: monkeypatch.setattr(db, "execute", original)
+
+
+def test_the_demo_is_not_left_while_its_notes_would_neither_save_nor_go_in_a_file(
+    qtbot: QtBot, db_path: Path, steps: list[Step], first_run_answers: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Leaving closes the window without a question: with the notes in no file, they would be gone. The window
+    stays, the words in it, and says why."""
+    from copdesk.sandbox import start_session
+    from copdesk.views.live.notes import kept_file
+
+    first_run_answers[:] = ["demo", "cancel"]
+    told = _told(monkeypatch)
+    seen: list[object] = []
+
+    def leave_with_nowhere_to_keep(window: MainWindow) -> None:
+        qtbot.waitUntil(lambda: _window().context.db_path == demo_path_beside(db_path))
+        window = _window()
+        start_session(window, topic="Demo practice")
+        window.notes_panel.editor.setPlainText("Typed in the demo while its disk was full")
+        writes_again = _refusing_writes(monkeypatch, window)
+
+        def nowhere(*_args: Any, **_kwargs: Any) -> Path:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(kept_file, "keep_unsaved_text", nowhere)
+        window.demo.banner.button("Leave the demo").click()
+        seen.extend([_window() is window, window.notes_panel.editor.toPlainText()])
+        writes_again()  # so that the window closes as the test ends
+
+    steps[:] = [leave_with_nowhere_to_keep]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    assert seen == [True, "Typed in the demo while its disk was full"]
+    ((title, text),) = told
+    assert title == "Still on the demo"
+    assert text.startswith("The session's notes would not save, nor go in a file (No space left on device).")
+
+
+def test_the_demo_is_not_explored_while_a_change_to_the_real_data_waits_for_retry(
+    qtbot: QtBot, db_path: Path, steps: list[Step], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change refused by the real data waits for Retry in the window: exploring the demo would close it unsaved."""
+    make_database(db_path)
+    monkeypatch.setattr(MainWindow, "offer_first_run_or_resume", lambda self: None)
+    told = _told(monkeypatch)
+    seen: list[object] = []
+
+    def explore_while_waiting(window: MainWindow) -> None:
+        def refused() -> None:
+            raise WriteRefusedError("The change was not saved: the disk is full.")
+
+        window.context.writes.run(refused, retry=lambda: None, key="a tick")
+        window.demo.explore_requested.emit()
+        seen.extend([_window() is window, window.context.db_path, window.context.writes.failing])
+        lock = InstanceLock(demo_path_beside(db_path))
+        lock.acquire()  # the demo's lock was let go with it
+        lock.release()
+        window.context.writes.run(lambda: None, key="a tick")  # saved at last: the window closes as the test ends
+
+    steps[:] = [explore_while_waiting]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    assert seen == [True, db_path, True]
+    assert told == [("The demo was not opened", CHANGE_WAITING)]
