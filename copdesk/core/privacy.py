@@ -109,6 +109,16 @@ _NAME_WORD = re.compile(rf"[^\S{_BREAKS}]+" + _NAME)
 # A title may end a line and its name begin the next (a wrapped line, a pasted letter), but not "Dr", which ends
 # an address line as often as not ("Oak Dr\nManchester"), and never across a blank line.
 _NAME_ON_NEXT_LINE = re.compile(rf"[^\S{_BREAKS}]*(?:{_LINE_BREAK.pattern})[^\S{_BREAKS}]*" + _NAME)
+# A line may also end with a title the note never finished ("met Mrs") and the next begin a sentence or a heading:
+# there the next line's first word is no name when it is one that starts sentences and headings in notes. Months
+# that are also names (April to August) are left out: "Mrs\nMay" is more likely a person than a sentence.
+_STARTS_A_LINE = re.compile(
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|january|february|march|"
+    "september|october|november|december|the|an|this|that|these|those|there|it|we|he|she|they|you|our|their|his|"
+    "her|its|my|and|but|so|then|also|next|after|before|when|if|as|at|in|on|for|to|all|no|yes|please|agreed|"
+    "actions|action|notes|agenda|summary|attendees|apologies|present|discussion|outcome|outcomes|plan",
+    re.IGNORECASE,
+)
 _MAX_NAME_WORDS = 3  # "Mrs J. Smith-Jones" or "Dr Anna Maria Smith"
 
 
@@ -388,6 +398,8 @@ def _name_end(text: str, title: re.Match[str]) -> int:
         word = _NAME_WORD.match(text, end)
         if word is None and count == 0 and not title[0].upper().startswith("DR"):
             word = _NAME_ON_NEXT_LINE.match(text, end)
+            if word is not None and _STARTS_A_LINE.fullmatch(word[1]):
+                break
         if word is None or not (_capitals_name(word[1]) if in_capitals else word[1][0].isupper()):
             break
         if _IS_TITLE.fullmatch(word[1]):

@@ -189,6 +189,10 @@ def test_dates_without_a_birth_cue_are_not_flagged() -> None:
         ("spoke to MR\r\nO'NEILL", "MR\r\nO'NEILL"),
         # A title is never a name: the one before it stands alone.
         ("we saw Mr\nMrs Patel", "Mrs Patel"),
+        # A line that ends with a title and a name on the next is still a name, with a full stop too, or an initial.
+        ("Visited Mr.\nSmith at home", "Mr.\nSmith"),
+        ("we met Mrs\nA. Patel", "Mrs\nA. Patel"),
+        ("rang Ms\nMay about it", "Ms\nMay"),
         ("the letter to Mrs Dr Smith", "Dr Smith"),
     ],
 )
@@ -218,6 +222,11 @@ def test_title_and_surname_are_flagged(text: str, name: str) -> None:
         "ADVISED DR TO CALL",
         "MR IS DUE",
         "Mr\nMr\nMr\nMrs\nDr\nMs",  # titles on line after line, none with a name
+        # A line that ends with a title the note never finished, then a new sentence or a heading.
+        "We met Mrs\nMonday we agreed the plan",
+        "Spoke to Mr.\nThe family will ring back",
+        "MET MRS\nMONDAY, AGREED THE PLAN",
+        "Rang Ms\nActions: book the room",
     ],
 )
 def test_title_lookalikes_are_not_flagged(text: str) -> None:
@@ -323,7 +332,8 @@ def test_the_check_stays_linear_on_long_runs(text: str) -> None:
 
 # -- the check kept up to date as the notes are typed (IdentifierCheck) --------------------------------------------
 PIECES = [
-    *("Mr", "Mrs", "MR", "Dr", "Smith", "J.", "A", "PATEL", "Lee", "the", "OT", "MS", "Jones-Smith", "O’Neil"),
+    *("Mr", "Mrs", "MR", "Dr", "Smith", "Monday", "The"),
+    *("J.", "A", "PATEL", "Lee", "the", "OT", "MS", "Jones-Smith", "O’Neil"),
     *("DOB", "DOB:", "born", "on", "date", "of", "birth", "is", "12/02/1950", "1950-03-12", "12th", "March,", "1950"),
     *("SW1A", "1AA", "M1", "1AE", VALID, "401", "023", "2137", "943.476.5919", "😀", "-", ".", "5"),
 ]
@@ -358,7 +368,8 @@ def test_checking_again_after_each_edit_flags_what_a_whole_check_flags(seed: int
         ("Noted: date of birth is 12th of March, 19", "Noted: date of birth is 12th of March, 1950"),
         ("Noted: date of birth is 12th of March, 1950", "Noted: date of birth is 12th of March, 195"),
         ("Seen by Mrs Anna Maria smith today", "Seen by Mrs Anna Maria Smith today"),  # the third name
-        ("Met Mr\nthe family", "Met Mr\nThe family"),  # a name on the next line
+        ("Met Mr\npatel today", "Met Mr\nPatel today"),  # a name on the next line
+        ("Met Mr\nPatel today", "Met Mr\nThe family"),  # and a new sentence there instead
         ("Ring Dr" + " " * 5000 + "Okafor", "Ring Dr" + " " * 5000 + "okafor"),  # a long run of spaces between
     ],
 )
