@@ -5,11 +5,14 @@ up to 1 MB. Each key typed moves every span after it by the same amount; writing
 second a key in a note of many findings ("Mr" on line after line), whatever little the key changed. Here the spans
 from one index on are stored as they were, with the amount they have moved since: an edit writes again only the
 spans between it and the edit before (a facilitator types in one place), and reading a span adds the amount. Where
-an edit is, the texts before and after it say (:func:`common_prefix`, :func:`common_suffix`).
+an edit is, the texts before and after it say (:func:`common_prefix`, :func:`common_suffix`), and how far around it
+a check must read again, the runs of non-space characters either side (:func:`runs_back`, :func:`runs_on`).
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol, TypeVar, overload
@@ -111,3 +114,34 @@ def common_suffix(old: str, new: str, most: int) -> int:
         else:
             most = half - 1
     return same
+
+
+_RUN = re.compile(r"\S+")
+_FIRST_REACH = 256  # characters looked through for runs of non-space ones, four times more each time it is short
+
+
+def runs_back(text: str, at: int, count: int) -> int:
+    """Where the ``count``-th run of non-space characters back from ``at`` starts (one ``at`` is in counts), or 0."""
+    reach = _FIRST_REACH
+    while True:
+        begin = max(0, at - reach)
+        starts = [run.start() for run in _RUN.finditer(text, begin, at)]
+        if len(starts) > count:  # the first may be cut short by ``begin``; this one is whole
+            return starts[-count]
+        if begin == 0:
+            return 0
+        reach *= 4
+
+
+def runs_on(text: str, at: int, count: int) -> int:
+    """Just past ``count`` runs of non-space characters on from ``at`` and the spaces after them (or the text's end):
+    as far as a match that starts before ``at`` can read."""
+    reach = _FIRST_REACH
+    while True:
+        end = min(len(text), at + reach)
+        runs = list(itertools.islice(_RUN.finditer(text, at, end), count + 1))
+        if len(runs) > count:
+            return runs[count].start() + 1
+        if end == len(text):
+            return end
+        reach *= 4

@@ -11,14 +11,13 @@ must convert before selecting a span in text that contains emoji or other astral
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import NamedTuple
 
-from copdesk.core.edited_spans import EditedSpans, common_prefix, common_suffix
+from copdesk.core.edited_spans import EditedSpans, common_prefix, common_suffix, runs_back, runs_on
 
 
 class IdentifierKind(StrEnum):
@@ -174,10 +173,10 @@ class IdentifierCheck:
         same_start = common_prefix(old, text)
         same_end = common_suffix(old, text, min(len(old), len(text)) - same_start)
         moved = len(text) - len(old)
-        start = self._free_point(_pieces_back(text, same_start, _READ_PIECES + 1), forward=False)
+        start = self._free_point(runs_back(text, same_start, _READ_PIECES + 1), forward=False)
         stop = min(len(text), len(text) - same_end + _LOOK_BEHIND)
         while True:
-            window = _marks(text, start, stop, _pieces_on(text, stop, _READ_PIECES))
+            window = _marks(text, start, stop, runs_on(text, stop, _READ_PIECES))
             grown = self._free_point(max([stop, *(mark.scanned for mark in window)]) - moved, forward=True) + moved
             if grown == stop:
                 break
@@ -227,35 +226,6 @@ PIECE_SIZE = 8_192  # a few milliseconds of checking, in prose or in a text full
 # two characters (an NHS number's "(?<![0-9][.\-])").
 _READ_PIECES = 10
 _LOOK_BEHIND = 2
-_PIECE = re.compile(r"\S+")
-_FIRST_REACH = 256  # characters looked through for runs of non-space ones, four times more each time it is short
-
-
-def _pieces_back(text: str, at: int, count: int) -> int:
-    """Where the ``count``-th run of non-space characters back from ``at`` starts (one ``at`` is in counts), or 0."""
-    reach = _FIRST_REACH
-    while True:
-        begin = max(0, at - reach)
-        starts = [piece.start() for piece in _PIECE.finditer(text, begin, at)]
-        if len(starts) > count:  # the first may be cut short by ``begin``; this one is whole
-            return starts[-count]
-        if begin == 0:
-            return 0
-        reach *= 4
-
-
-def _pieces_on(text: str, at: int, count: int) -> int:
-    """Just past ``count`` runs of non-space characters on from ``at`` and the spaces after them (or the text's end):
-    as far as a match that starts before ``at`` can read."""
-    reach = _FIRST_REACH
-    while True:
-        end = min(len(text), at + reach)
-        pieces = list(itertools.islice(_PIECE.finditer(text, at, end), count + 1))
-        if len(pieces) > count:
-            return pieces[count].start() + 1
-        if end == len(text):
-            return end
-        reach *= 4
 
 
 def remove_finding(text: str, finding: Finding) -> str:
