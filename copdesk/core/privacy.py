@@ -12,7 +12,7 @@ must convert before selecting a span in text that contains emoji or other astral
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import NamedTuple
@@ -152,19 +152,32 @@ class IdentifierCheck:
     after the edit move by what it added or took away only on paper (:class:`~copdesk.core.edited_spans.EditedSpans`):
     the cost follows the edit, how far it is from the one before, and comparing the texts, not the note's length nor
     how many findings it holds. Only a chain of findings each overlapping the next is gone through again after an
-    edit inside it.
+    edit inside it. Findings said not to be identifiers (:meth:`ignore`) are left out of a second such list as the
+    edit is made, so they cost no more.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, ignored: Iterable[tuple[IdentifierKind, str]] = ()) -> None:
         self._text = ""
         self._marks = EditedSpans[_Mark](_moved_mark)  # in the order findings are chosen in (see _order)
         self._findings = EditedSpans[Finding](_moved_finding)
+        self._ignored = set(ignored)
+        # The findings given: all of them, until one is ignored.
+        self._given = EditedSpans[Finding](_moved_finding) if self._ignored else self._findings
         self._longest = 0  # no match is longer: how far back one that runs across a point can start
 
     def check(self, text: str) -> Sequence[Finding]:
-        """The findings in ``text``, in a sequence later checks leave as it is."""
+        """The findings in ``text``, but those ignored, in a sequence later checks leave as it is."""
         self._check_edit(text)
-        return self._findings.snapshot()
+        return self._given.snapshot()
+
+    def ignore(self, kind: IdentifierKind, text: str) -> None:
+        """Findings of this kind and text are not given from now on (the facilitator says they are no identifier)."""
+        self._ignored.add((kind, text))
+        self._given = EditedSpans[Finding](_moved_finding)
+        self._given.replace(0, 0, self._not_ignored(self._findings), 0)
+
+    def _not_ignored(self, findings: Iterable[Finding]) -> list[Finding]:
+        return [finding for finding in findings if (finding.kind, finding.text) not in self._ignored]
 
     def _check_edit(self, text: str) -> None:
         old = self._text
@@ -192,6 +205,11 @@ class IdentifierCheck:
         self._findings.replace(before, after, [], moved)
         reach = self._findings[before - 1].end if before else 0
         kept, stood = _kept(text, window, reach, self._marks, first + len(window), self._findings, before, reached)
+        if self._given is not self._findings:  # the same edit, found by where the findings start
+            kept_to = self._findings[stood].start if stood < len(self._findings) else len(text) + 1
+            given = self._given
+            given.replace(given.first_from(start), given.first_from(stop - moved), [], moved)
+            given.replace(given.first_from(start), given.first_from(kept_to), self._not_ignored(kept), 0)
         self._findings.replace(before, stood, kept, 0)
         self._text = text
 

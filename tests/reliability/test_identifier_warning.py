@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from copdesk.core.privacy import find_identifiers
+from copdesk.core.privacy import Finding, find_identifiers
 from copdesk.views.widgets.forms import utf16_offset
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from tests.conftest import identifier_check_reads
@@ -99,3 +99,34 @@ def test_a_pause_in_a_long_note_checks_again_only_what_was_typed(qtbot: QtBot, m
     assert [finding.text for finding in findings] == ["Mrs Okafor", NHS]
     assert read and all(endpos - start < 1000 for start, endpos in read)
     assert list(findings) == find_identifiers(editor.toPlainText())
+
+
+def test_a_key_typed_once_a_name_is_said_not_to_be_one_builds_only_the_findings_near_it(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once a finding was said not to be an identifier, each pause went through every finding after the key typed
+    (tens of thousands in a long note of names). Now only those near the key are built, and what the warning holds is
+    what the whole note holds but the name ignored."""
+    editor = QPlainTextEdit()
+    _, warning = _host(qtbot, editor)
+    editor.setPlainText("Mrs Okafor rang Mr\nPatel.\n" * 8_000)
+    warning.check_now()
+    warning.close_button.click()  # "Mrs Okafor" is not an identifier
+    assert warning.findings[0].text == "Mr\nPatel"
+    built: list[Finding] = []
+    build = Finding.__init__
+
+    def counted(self: Finding, *args: object, **kwargs: object) -> None:
+        built.append(self)
+        build(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Finding, "__init__", counted)
+    cursor = editor.textCursor()
+    cursor.setPosition(len(editor.toPlainText()) // 2)
+    for key in " Mrs Lee":
+        cursor.insertText(key)
+        warning.check_now()
+    assert len(built) < 100  # of 16,000 findings
+    monkeypatch.undo()
+    whole = find_identifiers(editor.toPlainText())
+    assert list(warning.findings) == [finding for finding in whole if finding.text != "Mrs Okafor"]

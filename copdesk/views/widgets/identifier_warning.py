@@ -21,7 +21,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from copdesk.core.privacy import Finding, IdentifierCheck, remove_finding
+from copdesk.core.privacy import Finding, IdentifierCheck, IdentifierKind, remove_finding
 from copdesk.core.text import shortened
 from copdesk.views.widgets.banner import Banner
 from copdesk.views.widgets.forms import utf16_offset
@@ -55,7 +55,7 @@ class IdentifierWarning(Banner):
         self.editor = editor
         self.findings: Sequence[Finding] = []
         self._check = IdentifierCheck()
-        self._ignored: set[tuple[str, str]] = set()
+        self._ignored: set[tuple[IdentifierKind, str]] = set()  # kept for the next text loaded
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -83,7 +83,7 @@ class IdentifierWarning(Banner):
         window's events, never holding it, and the warning shown once all of it is checked, for the text the editor
         holds then. The findings of the text before it go at once, and its check with them, unfinished or not."""
         self._timer.stop()
-        self._check = IdentifierCheck()
+        self._check = IdentifierCheck(self._ignored)
         self._pieces = self._check.check_in_pieces(self._text())
         self.findings = []
         self._refresh()
@@ -106,9 +106,7 @@ class IdentifierWarning(Banner):
             for _ in self._pieces:
                 pass
             self._pieces = None
-        found = self._check.check(self._text())
-        # Gone through one by one only when something was said not to be an identifier: a long note may hold many.
-        self.findings = [f for f in found if (f.kind.value, f.text) not in self._ignored] if self._ignored else found
+        self.findings = self._check.check(self._text())
         self._refresh()
         return self.findings
 
@@ -151,7 +149,8 @@ class IdentifierWarning(Banner):
     def ignore_current(self) -> None:
         """The facilitator says the first finding is not an identifier (a service's postcode, say)."""
         if self.findings:
-            self._ignored.add((self.findings[0].kind.value, self.findings[0].text))
+            self._ignored.add((self.findings[0].kind, self.findings[0].text))
+            self._check.ignore(self.findings[0].kind, self.findings[0].text)
             self.check_now()
 
     def _replace(self, findings: list[Finding]) -> None:
