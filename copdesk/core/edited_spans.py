@@ -5,7 +5,7 @@ up to 1 MB. Each key typed moves every span after it by the same amount; writing
 second a key in a note of many findings ("Mr" on line after line), whatever little the key changed. Here the spans
 from one index on are stored as they were, with the amount they have moved since: an edit writes again only the
 spans between it and the edit before (a facilitator types in one place), and reading a span adds the amount. Where
-an edit is, the texts before and after it say (:func:`common_prefix`, :func:`common_suffix`), and how far around it
+an edit is, the texts before and after it say (:func:`same_ends`), and how far around it
 a check must read again, the runs of non-space characters either side (:func:`runs_back`, :func:`runs_on`).
 """
 
@@ -81,6 +81,10 @@ class EditedSpans(Sequence[S]):
         self._spans[first:last] = spans
         self._from += len(spans) - (last - first)
 
+    def replace_from(self, start: int, stop: int, spans: Sequence[S], moved: int) -> None:
+        """:meth:`replace` for the spans that start from ``start`` to before ``stop``."""
+        self.replace(self.first_from(start), self.first_from(stop), spans, moved)
+
     def _write_moved(self, first: int, last: int, by: int) -> None:
         if by and first < last:
             self._spans[first:last] = [self._moved(span, by) for span in self._spans[first:last]]
@@ -90,6 +94,12 @@ class EditedSpans(Sequence[S]):
         copy = EditedSpans(self._moved)
         copy._spans, copy._from, copy._by = list(self._spans), self._from, self._by
         return copy
+
+
+def same_ends(old: str, new: str) -> tuple[int, int]:
+    """How many characters the texts start with alike, and how many more they end with alike: where the edit is."""
+    start = common_prefix(old, new)
+    return start, common_suffix(old, new, min(len(old), len(new)) - start)
 
 
 def common_prefix(old: str, new: str) -> int:

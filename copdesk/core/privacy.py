@@ -12,12 +12,12 @@ must convert before selecting a span in text that contains emoji or other astral
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import NamedTuple
 
-from copdesk.core.edited_spans import EditedSpans, common_prefix, common_suffix, runs_back, runs_on
+from copdesk.core.edited_spans import EditedSpans, runs_back, runs_on, same_ends
 
 
 class IdentifierKind(StrEnum):
@@ -108,9 +108,8 @@ _NAME_WORD = re.compile(rf"[^\S{_BREAKS}]+" + _NAME)
 # A title may end a line and its name begin the next (a wrapped line, a pasted letter), but not "Dr", which ends
 # an address line as often as not ("Oak Dr\nManchester"), and never across a blank line.
 _NAME_ON_NEXT_LINE = re.compile(rf"[^\S{_BREAKS}]*(?:{_LINE_BREAK.pattern})[^\S{_BREAKS}]*" + _NAME)
-# A line may also end with a title the note never finished ("met Mrs") and the next begin a sentence or a heading:
-# there the next line's first word is no name when it is one that starts sentences and headings in notes. Months
-# that are also names (April to August) are left out: "Mrs\nMay" is more likely a person than a sentence.
+# But a line may end with a title the note never finished ("met Mrs") and the next start a sentence or a heading
+# ("Monday we...", "Actions:"): those words are no name there. Months that are names (April to August) are not here.
 _STARTS_A_LINE = re.compile(
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|january|february|march|"
     "september|october|november|december|the|an|this|that|these|those|there|it|we|he|she|they|you|our|their|his|"
@@ -139,34 +138,32 @@ def find_identifiers(text: str) -> list[Finding]:
 class IdentifierCheck:
     """:func:`find_identifiers` on a text as it is edited, checking again only the edit and what can reach it.
 
-    The notes pane checks after each pause in typing, and a note may hold 1 MB: checking it whole each time took
-    0.1 to 1.5 s. Here the last check's marks are kept; a new text is compared with the last one, and only the
-    marks that could have changed are found again. No match reads more than :data:`_READ_PIECES` runs of
-    non-space characters from where it starts (a title, three names and the word after them; a date of birth
-    after "date of birth is"), nor looks back more than two characters, so marks that start further before the
-    edit, or after it, stand. The part scanned again is grown until no match, old or new, runs across either of
-    its ends, so each check's scan arrives at each end as it would through the whole text. Which of overlapping
-    findings is kept goes from the first to the last: those before the edit stand, and after it the choice is
-    made again until neither the findings kept before nor those chosen again reach the next mark. Every finding is
-    then the one :func:`find_identifiers` gives (the tests compare the two over many edits). The marks and findings
-    after the edit move by what it added or took away only on paper (:class:`~copdesk.core.edited_spans.EditedSpans`):
-    the cost follows the edit, how far it is from the one before, and comparing the texts, not the note's length nor
-    how many findings it holds. Only a chain of findings each overlapping the next is gone through again after an
-    edit inside it. Findings said not to be identifiers (:meth:`ignore`) are left out of a second such list as the
-    edit is made, so they cost no more.
+    A note may hold 1 MB: checking it whole at each pause in typing took 0.1 to 1.5 s. The last check's marks are kept
+    and only those that could have changed are found again: no match reads more than :data:`_READ_PIECES` runs of
+    non-space characters from its start (a title, three names and the word after; "date of birth is" and a date), nor
+    looks back more than two characters, and the part scanned again is grown until no match, old or new, runs across
+    either end, so each scan arrives at each end as through the whole text. Overlapping findings are chosen from the
+    first: those before the edit stand, and after it the choice is made again until neither the findings kept before
+    nor those chosen again reach the next mark. Every finding is the one :func:`find_identifiers` gives (the tests
+    compare them over many edits). Marks and findings after the edit, and those not ignored (:meth:`ignore`), move
+    only on paper (:class:`~copdesk.core.edited_spans.EditedSpans`): the cost follows the edit, its distance from the
+    last and comparing the texts, not the note's length nor its findings (but for a chain of findings each
+    overlapping the next, gone through again after an edit inside it).
     """
 
     def __init__(self, ignored: Iterable[tuple[IdentifierKind, str]] = ()) -> None:
         self._text = ""
+        self._pending: str | None = None  # the text checked in pieces, of which ``_text`` is the part checked so far
         self._marks = EditedSpans[_Mark](_moved_mark)  # in the order findings are chosen in (see _order)
         self._findings = EditedSpans[Finding](_moved_finding)
         self._ignored = set(ignored)
-        # The findings given: all of them, until one is ignored.
-        self._given = EditedSpans[Finding](_moved_finding) if self._ignored else self._findings
+        self._given = EditedSpans[Finding](_moved_finding) if self._ignored else self._findings  # but those ignored
         self._longest = 0  # no match is longer: how far back one that runs across a point can start
 
     def check(self, text: str) -> Sequence[Finding]:
-        """The findings in ``text``, but those ignored, in a sequence later checks leave as it is."""
+        """The findings in ``text`` but those ignored, in a sequence later checks leave as it is (any pieces left of
+        :meth:`check_in_pieces` are checked at once)."""
+        self._pending = None
         self._check_edit(text)
         return self._given.snapshot()
 
@@ -177,14 +174,13 @@ class IdentifierCheck:
         self._given.replace(0, 0, self._not_ignored(self._findings), 0)
 
     def _not_ignored(self, findings: Iterable[Finding]) -> list[Finding]:
-        return [finding for finding in findings if (finding.kind, finding.text) not in self._ignored]
+        return [found for found in findings if (found.kind, found.text) not in self._ignored]
 
     def _check_edit(self, text: str) -> None:
         old = self._text
         if text == old:
             return
-        same_start = common_prefix(old, text)
-        same_end = common_suffix(old, text, min(len(old), len(text)) - same_start)
+        same_start, same_end = same_ends(old, text)
         moved = len(text) - len(old)
         start = self._free_point(runs_back(text, same_start, _READ_PIECES + 1), forward=False)
         stop = min(len(text), len(text) - same_end + _LOOK_BEHIND)
@@ -207,20 +203,30 @@ class IdentifierCheck:
         kept, stood = _kept(text, window, reach, self._marks, first + len(window), self._findings, before, reached)
         if self._given is not self._findings:  # the same edit, found by where the findings start
             kept_to = self._findings[stood].start if stood < len(self._findings) else len(text) + 1
-            given = self._given
-            given.replace(given.first_from(start), given.first_from(stop - moved), [], moved)
-            given.replace(given.first_from(start), given.first_from(kept_to), self._not_ignored(kept), 0)
+            self._given.replace_from(start, stop - moved, [], moved)
+            self._given.replace_from(start, kept_to, self._not_ignored(kept), 0)
         self._findings.replace(before, stood, kept, 0)
         self._text = text
 
-    def check_in_pieces(self, text: str) -> Iterator[None]:
-        """Check ``text`` :data:`PIECE_SIZE` characters more at a time (each piece as if typed at the end), stopping
-        between pieces: a text just loaded is checked a piece at a time between the window's events, where checking
-        1 MB at once held it for 0.15 to 2 s. Once this has run out, :meth:`check` gives ``text``'s findings at
-        once, and those of a text edited since with the cost of the edit."""
-        for end in range(min(PIECE_SIZE, len(text)), len(text) + PIECE_SIZE, PIECE_SIZE):
-            self._check_edit(text[:end])
-            yield
+    def check_in_pieces(self, text: str) -> None:
+        """Check ``text`` :data:`PIECE_SIZE` characters more at each :meth:`check_piece` (as if typed at the end), so a
+        1 MB note just loaded never holds the window (0.15 to 2 s at once). Called again with the text as edited, the
+        pieces go on into an edit past them; one in them is checked as any edit, or, adding more than a piece or
+        running past them, cuts them back to where it starts. Then :meth:`check` gives the findings at once."""
+        whole, done = (self._text if self._pending is None else self._pending), len(self._text)
+        same_start, same_end = same_ends(whole, text)
+        if same_start < done:
+            within = len(whole) - same_end <= done and len(text) - same_end - same_start <= PIECE_SIZE
+            self._check_edit(text[: done + len(text) - len(whole)] if within else text[:same_start])
+        self._pending = text
+
+    def check_piece(self) -> bool:
+        """Check the next piece of the text given to :meth:`check_in_pieces`: whether all of it is checked now."""
+        if self._pending is not None:
+            self._check_edit(self._pending[: len(self._text) + PIECE_SIZE])
+            if len(self._text) == len(self._pending):
+                self._pending = None
+        return self._pending is None
 
     def _free_point(self, point: int, *, forward: bool) -> int:
         """``point`` in the last text, moved back to the start (or on to the end) of any match of the last check

@@ -3,9 +3,11 @@ from __future__ import annotations
 import itertools
 import random
 import time
+from collections.abc import Callable
 
 import pytest
 
+from copdesk.core import privacy
 from copdesk.core.privacy import (
     Finding,
     IdentifierCheck,
@@ -369,6 +371,64 @@ def test_checking_again_after_each_edit_flags_what_a_whole_check_flags(seed: int
             typed = rng.choice(["", rng.choice(PIECES), rng.choice(GAPS), rng.choice("aZ 1.\n-"), _words(rng, 3)])
             text = text[:start] + typed + text[end:]
         assert list(check.check(text)) == _not_ignored(text, ignored), repr(text)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_edits_while_a_text_is_checked_in_pieces_flag_what_a_whole_check_flags(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text just loaded is checked a piece at a time, and edited (anywhere, in the pieces checked or not, or across
+    them) between pieces: once the pieces run out, the check holds exactly what checking the whole text finds."""
+    monkeypatch.setattr(privacy, "PIECE_SIZE", 40)
+    read = identifier_check_reads(monkeypatch)
+    rng = random.Random(seed)
+    for _ in range(40):
+        check = IdentifierCheck()
+        text = _words(rng, rng.randint(0, 200))
+        check.check_in_pieces(text)
+        while not check.check_piece():
+            if rng.random() < 0.5:
+                start = rng.randint(0, len(text))
+                end = min(len(text), start + rng.choice([0, 0, 1, 2, 5, 30, 100]))
+                typed = rng.choice(["", rng.choice(PIECES), rng.choice(GAPS), _words(rng, rng.choice([3, 30]))])
+                text = text[:start] + typed + text[end:]
+                check.check_in_pieces(text)
+        whole = find_identifiers(text)
+        read.clear()
+        assert list(check.check(text)) == whole, repr(text)
+        assert read == []  # all of it was checked in the pieces
+
+
+PROSE = "Discussed the carer's assessment with Mrs Okafor, SW1A 1AA.\n" * 3_000  # 186 KB
+PASTE = "Mr\nPatel rang; the plan was agreed. " * 3_000  # 105 KB
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda text, done: text[:10] + "x" + text[10:],  # a key in the part checked
+        lambda text, done: text[:10] + PASTE + text[10:],  # a paste there: more than a piece
+        lambda text, done: text[: done - 5] + PASTE + text[done - 5 :],  # a paste across the end of the pieces
+        lambda text, done: text[:100] + text[done + 100 :],  # a cut across it
+        lambda text, done: text[: done + 5000] + PASTE + text[done + 5000 :],  # a paste past it
+    ],
+)
+def test_an_edit_while_a_text_is_checked_in_pieces_is_checked_a_piece_at_a_time(
+    edit: Callable[[str, int], str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check = IdentifierCheck()
+    check.check_in_pieces(PROSE)
+    for _ in range(5):
+        check.check_piece()
+    read = identifier_check_reads(monkeypatch)
+    edited = edit(PROSE, 5 * privacy.PIECE_SIZE)
+    check.check_in_pieces(edited)
+    while not check.check_piece():
+        pass
+    assert read and all(endpos - start < privacy.PIECE_SIZE + 1_000 for start, endpos in read), max(
+        endpos - start for start, endpos in read
+    )
+    assert list(check.check(edited)) == find_identifiers(edited)
 
 
 @pytest.mark.parametrize(

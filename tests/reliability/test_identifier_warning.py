@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from copdesk.core.privacy import Finding, find_identifiers
+from copdesk.core.privacy import PIECE_SIZE, Finding, find_identifiers
 from copdesk.views.widgets.forms import utf16_offset
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from tests.conftest import identifier_check_reads
@@ -130,3 +130,28 @@ def test_a_key_typed_once_a_name_is_said_not_to_be_one_builds_only_the_findings_
     monkeypatch.undo()
     whole = find_identifiers(editor.toPlainText())
     assert list(warning.findings) == [finding for finding in whole if finding.text != "Mrs Okafor"]
+
+
+def test_a_key_typed_while_a_loaded_note_is_checked_in_pieces_leaves_the_rest_in_pieces(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pause after a key typed while a 1 MB note was still checked in pieces checked all the rest at once (up to
+    0.4 s). Now the key is checked against the pieces, which go on between events, and the warning then shows what
+    the whole note, key included, holds."""
+    editor = QPlainTextEdit()
+    _kept_host, warning = _host(qtbot, editor)  # kept while events are delivered
+    editor.setPlainText("Discussed the carer's assessment with the team today.\n" * 9_000 + "Mrs Okafor rang.")
+    warning.check_loaded_text()
+    QApplication.processEvents()  # a piece checked
+    read = identifier_check_reads(monkeypatch)
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    editor.insertPlainText("Dr Lee wrote. ")
+    warning._timer.timeout.emit()  # the pause in typing
+    assert len(read) <= 2 and warning.isHidden()  # the key, and at most one piece more
+    for _ in range(1_000):
+        if not warning.isHidden():
+            break
+        QApplication.processEvents()
+    assert all(endpos - start < PIECE_SIZE + 1_000 for start, endpos in read)
+    assert [finding.text for finding in warning.findings] == ["Dr Lee", "Mrs Okafor"]
+    assert list(warning.findings) == find_identifiers(editor.toPlainText())

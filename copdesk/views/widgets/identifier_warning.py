@@ -15,7 +15,7 @@ note would shift the removal onto the wrong words.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
@@ -59,8 +59,8 @@ class IdentifierWarning(Banner):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.check_now)
-        self._pieces: Iterator[None] | None = None  # a text just loaded, still being checked a piece at a time
+        self._timer.timeout.connect(self._typing_paused)
+        self._loading = False  # a text just loaded, still being checked a piece at a time
         self._piece_timer = QTimer(self)
         self._piece_timer.setSingleShot(True)
         self._piece_timer.setInterval(0)
@@ -80,32 +80,36 @@ class IdentifierWarning(Banner):
 
     def check_loaded_text(self) -> None:
         """A text just put in the editor (a session's notes, 1 MB at most): checked a piece at a time between the
-        window's events, never holding it, and the warning shown once all of it is checked, for the text the editor
-        holds then. The findings of the text before it go at once, and its check with them, unfinished or not."""
+        window's events, never holding it, words typed meanwhile with it, and the warning shown once all of it is
+        checked, for the text the editor holds then. The findings of the text before it go at once, and its check with
+        them, unfinished or not."""
         self._timer.stop()
         self._check = IdentifierCheck(self._ignored)
-        self._pieces = self._check.check_in_pieces(self._text())
+        self._check.check_in_pieces(self._text())
+        self._loading = True
         self.findings = []
         self._refresh()
         self._piece_timer.start()
 
     def _check_piece(self) -> None:
-        if self._pieces is None:
+        if not self._loading:
             return
-        try:
-            next(self._pieces)
-        except StopIteration:
+        if self._check.check_piece():
             self.check_now()
             return
         self._piece_timer.start()
 
+    def _typing_paused(self) -> None:
+        if self._loading:  # what was typed goes into the pieces still to check, never checked all at once
+            self._check.check_in_pieces(self._text())
+        else:
+            self.check_now()
+
     def check_now(self) -> Sequence[Finding]:
+        """The findings now, the rest of a text just loaded checked at once if need be."""
         self._timer.stop()
         self._piece_timer.stop()
-        if self._pieces is not None:  # the rest of a text just loaded, all at once: the findings are wanted now
-            for _ in self._pieces:
-                pass
-            self._pieces = None
+        self._loading = False
         self.findings = self._check.check(self._text())
         self._refresh()
         return self.findings
