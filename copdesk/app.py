@@ -274,12 +274,16 @@ class RunningWindow:
         from copdesk.instance_lock import InstanceLock
         from copdesk.store.demo import demo_path_beside, open_demo
         from copdesk.store.errors import StoreError
+        from copdesk.views.widgets.background import done_answering
 
         demo_path = demo_path_beside(self.real_path)
+        migrations, questions, now = paths.migrations_dir(), paths.resource_path("questions"), system_now()
         lock = InstanceLock(demo_path)
         try:
             lock.acquire()
-            opened = open_demo(demo_path, paths.migrations_dir(), paths.resource_path("questions"), system_now())
+            # Written the first time: a second or more, in a worker, the window painting meanwhile.
+            self.window.statusBar().showMessage("Opening the demo data…", 5000)
+            opened = done_answering(lambda: open_demo(demo_path, migrations, questions, now), "copdesk-open-demo")
         except StoreError as exc:
             lock.release()
             self.window.safeguards.show_startup([], [exc.message], None)
@@ -292,9 +296,11 @@ class RunningWindow:
         """Back to the real database; if it is still empty, the first-run choice is offered again."""
         from copdesk.store.connection import open_database
         from copdesk.store.errors import StoreError
+        from copdesk.views.widgets.background import done_answering
 
+        real_path, migrations = self.real_path, paths.migrations_dir()
         try:
-            opened = open_database(self.real_path, paths.migrations_dir())
+            opened = done_answering(lambda: open_database(real_path, migrations), "copdesk-open-data")
         except StoreError as exc:
             self.window.safeguards.show_startup([], [exc.message], None)
             return

@@ -331,3 +331,39 @@ def test_the_demo_is_not_explored_while_a_change_to_the_real_data_waits_for_retr
     assert app.run_gui(["--db", str(db_path)]) == 0
     assert seen == [True, db_path, True]
     assert told == [("The demo was not opened", CHANGE_WAITING)]
+
+
+def test_the_demo_is_written_and_the_real_data_opened_again_in_a_worker(
+    qtbot: QtBot, db_path: Path, steps: list[Step], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing the demo the first time takes a second or more: on the window's thread it stopped painting
+    ("Not responding" on Windows); so could opening the real data again on a slow drive."""
+    import threading
+
+    from copdesk.store import connection, demo
+
+    make_database(db_path)
+    monkeypatch.setattr(MainWindow, "offer_first_run_or_resume", lambda self: None)
+    opened_on: list[tuple[str, str]] = []
+    real_open_demo, real_open_database = demo.open_demo, connection.open_database
+
+    def open_demo(*args: Any, **kwargs: Any) -> Any:
+        opened_on.append(("demo", threading.current_thread().name))
+        return real_open_demo(*args, **kwargs)
+
+    def open_database(*args: Any, **kwargs: Any) -> Any:
+        opened_on.append(("data", threading.current_thread().name))
+        return real_open_database(*args, **kwargs)
+
+    def explore(window: MainWindow) -> None:
+        monkeypatch.setattr(demo, "open_demo", open_demo)
+        window.demo.explore_requested.emit()
+
+    def leave(window: MainWindow) -> None:
+        monkeypatch.setattr(connection, "open_database", open_database)
+        window.demo.leave_requested.emit()
+        opened_on.append(("shown", str(_window().context.db_path)))
+
+    steps[:] = [explore, leave]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    assert opened_on == [("demo", "copdesk-open-demo"), ("data", "copdesk-open-data"), ("shown", str(db_path))]
