@@ -109,24 +109,39 @@ def _kind_tallies(
 def _balance(db: Database, held: list[_Held]) -> list[HistoryPoint]:
     """Contribution counts per attendee, without member ids: the chart needs the spread, never the person. Sessions
     the team attends are left out, as nobody's participation is tracked there, unless it was: a TM/SSW CoP held
-    before CoPDesk counted that type as attended was run as the facilitator's own, and its balance stands."""
+    before CoPDesk counted that type as attended was run as the facilitator's own, and its balance stands, even one
+    where nobody's contribution was tapped (:func:`_run_by_the_facilitator`)."""
     if not held:
         return []
+    ids = [session_id for session_id, *_ in held]
     marks = ", ".join("?" for _ in held)
     sql = f"""
         SELECT c.session_id, count(*) AS n FROM contribution c
         JOIN attendance a ON a.session_id = c.session_id AND a.member_id = c.member_id
         WHERE c.session_id IN ({marks}) GROUP BY c.session_id, c.member_id
     """
-    counts: dict[int, list[int]] = {session_id: [] for session_id, *_ in held}
-    for row in db.query(sql, [session_id for session_id, *_ in held]):
+    counts: dict[int, list[int]] = {session_id: [] for session_id in ids}
+    for row in db.query(sql, ids):
         counts[int(row["session_id"])].append(int(row["n"]))
     attended = shipped_texts().is_attended
+    run = _run_by_the_facilitator(db, ids)
     return participation_history(
         SessionParticipation(day, attendance, tuple(counts[session_id]))
         for session_id, day, kind, _, attendance in held
-        if counts[session_id] or not attended(kind)
+        if counts[session_id] or not attended(kind) or session_id in run
     )
+
+
+def _run_by_the_facilitator(db: Database, session_ids: list[int]) -> set[int]:
+    """Those of ``session_ids`` that are TM/SSW CoPs run to the facilitator's agenda, as CoPDesk ran them before that
+    type counted as attended: ground rules agreed, or more than the one segment an attended session is given. (Spotlight
+    and Themed sessions were always attended.)"""
+    marks = ", ".join("?" for _ in session_ids)
+    sql = f"""
+        SELECT s.id FROM session s WHERE s.id IN ({marks}) AND s.kind = ?
+        AND (s.ground_rules_agreed_at IS NOT NULL OR (SELECT count(*) FROM segment g WHERE g.session_id = s.id) > 1)
+    """
+    return {int(row["id"]) for row in db.query(sql, [*session_ids, SessionKind.TM_SSW.value])}
 
 
 def _actions(db: Database, team_id: int, first: date, last: date, cutoff: date) -> ActionTally:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlite_utils import Database
 
-from copdesk.core.model import Member, Role, SessionKind
+from copdesk.core.model import Member, Role, SegmentPhase, SessionKind
 from copdesk.core.participation import participation_history
 from copdesk.store import participation, sessions, teams
 
@@ -129,3 +129,33 @@ def test_a_past_quarters_balance_keeps_a_tm_ssw_session_whose_participation_was_
     figures = quarter_figures(db, team, "2026Q3", datetime(2026, 12, 7, 12, tzinfo=UTC))
 
     assert [point.contributions for point in figures.balance] == [4]
+
+
+def test_a_past_quarters_balance_keeps_a_tm_ssw_session_run_to_an_agenda_where_nobody_was_tapped(
+    db: Database, roster: list[Member]
+) -> None:
+    """A TM/SSW CoP run as the facilitator's own (ground rules agreed, or the team's agenda) where attendance was
+    taken and no contribution tapped had its balance read as everyone silent; one the team attended has no balance."""
+    from copdesk.store.quarterly import quarter_figures
+    from copdesk.store.sessions import PlannedSegment
+
+    asha, ben, *_ = roster
+    agenda = [
+        PlannedSegment("Welcome", SegmentPhase.OPENING, 300),
+        PlannedSegment("Themes", SegmentPhase.PRESENTATION, 600),
+    ]
+    one_segment = [PlannedSegment("Team Manager / SSW CoP", SegmentPhase.PRESENTATION, 3600)]
+    for days, agreed, segments in [(0, True, one_segment), (7, False, agenda), (14, False, one_segment)]:
+        start = START + timedelta(days=days)
+        session = sessions.create_session(db, asha.team_id, SessionKind.TM_SSW, start, segments=segments)
+        sessions.start_session(db, session.id, start, ground_rules_agreed=agreed)
+        sessions.set_attendance(db, session.id, [asha.id, ben.id])
+        sessions.end_session(db, session.id, start + timedelta(hours=1))
+
+    team = teams.get_team(db, asha.team_id)
+    figures = quarter_figures(db, team, "2026Q3", datetime(2026, 12, 7, 12, tzinfo=UTC))
+
+    assert [(point.held_on, point.attendance, point.contributions) for point in figures.balance] == [
+        (local_day(0), 2, 0),
+        (local_day(7), 2, 0),
+    ]
