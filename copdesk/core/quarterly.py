@@ -23,7 +23,7 @@ from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped,
 from copdesk.core.feedback import FeedbackSummary
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
 from copdesk.core.participation import HistoryPoint
-from copdesk.core.recurring import status_then_text
+from copdesk.core.recurring import issue_status_then_text, status_then_text
 from copdesk.core.text import quoted
 from copdesk.core.themes import Theme, find_themes
 
@@ -66,8 +66,11 @@ class ActionTally(NamedTuple):
 
 
 class QuarterIssue(NamedTuple):
+    """``status`` is the one it had at the quarter's end, or ``None`` where that is not known: an escalation of it was
+    closed before CoPDesk kept the day, and may have been open still (``copdesk.core.recurring.status_on``)."""
+
     title: str
-    status: IssueStatus
+    status: IssueStatus | None
     mentions_in_quarter: int
     mentions_total: int
     first_raised: date
@@ -75,6 +78,10 @@ class QuarterIssue(NamedTuple):
     @property
     def recurring(self) -> bool:
         return self.mentions_total >= RECURRING_AFTER_MENTIONS
+
+    @property
+    def status_text(self) -> str:
+        return issue_status_then_text(self.status)
 
 
 class QuarterEscalation(NamedTuple):
@@ -188,7 +195,7 @@ def summary_document(figures: QuarterFigures, clean: Callable[[str], str]) -> di
         "issues": [
             {
                 "title": clean(i.title),
-                "status": i.status.value,
+                "status": i.status.value if i.status else None,
                 "mentions_in_quarter": i.mentions_in_quarter,
                 "mentions_total": i.mentions_total,
                 "recurring": i.recurring,

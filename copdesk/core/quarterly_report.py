@@ -196,7 +196,7 @@ def _issues(figures: QuarterFigures) -> Section:
     rows = tuple(
         (
             i.title,
-            i.status.label,
+            i.status_text,
             str(i.mentions_in_quarter),
             str(i.mentions_total),
             long_date(i.first_raised),
@@ -210,6 +210,11 @@ def _issues(figures: QuarterFigures) -> Section:
     if earlier:
         lead += f", and {counted(earlier, 'earlier one is', 'earlier ones are')} still unresolved"
     lead += f"; {counted(recurring, 'has', 'have')} come up in more than one session."
+    if any(i.status is None for i in issues):
+        lead += (
+            " Where a status reads Not known, an escalation of the issue was closed before CoPDesk kept that date, so "
+            "whether it was still escalated then is not known."
+        )
     headers = ("Issue", "Status", "Raised this quarter", "Raised in all", "First raised", "Recurring")
     return Section("Recurring issues and barriers", 2, lead if issues else "", Table(headers, rows))
 
@@ -292,7 +297,7 @@ def csv_rows(figures: QuarterFigures) -> Iterable[tuple[str, str, str, str]]:
     for i in figures.issues:
         yield "issues", i.title, "mentions_in_quarter", str(i.mentions_in_quarter)
         yield "issues", i.title, "mentions_total", str(i.mentions_total)
-        yield "issues", i.title, "status", i.status.label
+        yield "issues", i.title, "status", i.status_text
     for e in figures.escalations:
         yield "escalations", e.issue_title, e.target.label, e.status_text
     for theme in figures.themes():

@@ -61,18 +61,35 @@ def is_recurring(times_raised: int, status: IssueStatus) -> bool:
     return status is not IssueStatus.RESOLVED and times_raised >= MIN_THRESHOLD
 
 
-def status_on(day: date, status: IssueStatus, resolved_on: date | None, escalated_since: date | None) -> IssueStatus:
+def status_on(
+    day: date,
+    status: IssueStatus,
+    resolved_on: date | None,
+    escalated_since: date | None,
+    *,
+    escalation_not_known: bool = False,
+) -> IssueStatus | None:
     """What an issue's status was at the end of ``day``, for a document that reads as things stood then (a past
     quarter, a session's record): resolved from the day it was, escalated from the day the first of its escalations
     not closed was raised (``escalated_since``: one whose escalations are all closed is not escalated), open before.
-    A status whose day was not kept stays as it is."""
+    A status whose day was not kept stays as it is. ``None`` where that is not known: not resolved then, and an
+    escalation of it closed on a day not kept may have been open still (``escalation_not_known``, see
+    :class:`EscalatedOn`)."""
     if status is IssueStatus.RESOLVED and (resolved_on is None or resolved_on <= day):
         return IssueStatus.RESOLVED
     if escalated_since is not None and escalated_since <= day:
         return IssueStatus.ESCALATED
+    if escalation_not_known:
+        return None
     if status is IssueStatus.ESCALATED and escalated_since is None:
         return IssueStatus.ESCALATED
     return IssueStatus.OPEN if status in (IssueStatus.RESOLVED, IssueStatus.ESCALATED) else status
+
+
+def issue_status_then_text(then: IssueStatus | None) -> str:
+    """An issue's status as it stood on a past day, in words (:func:`status_on`): where it is not known, it was one
+    of the two an escalation closed on a day not kept leaves open."""
+    return then.label if then else "Not known (escalated or open)"
 
 
 def check_threshold(value: int) -> int:
@@ -108,6 +125,16 @@ def check_escalation_update(current: EscalationStatus, new: EscalationStatus, ou
     if new is EscalationStatus.RESPONDED and cleaned is None:
         raise EscalationError("Say what the response was; the outcome is what the team will look back on.")
     return cleaned
+
+
+class EscalatedOn(NamedTuple):
+    """The escalations of some issues as they stood at the end of a day (:func:`status_on`). ``since``: for each issue
+    with an escalation not closed then, the day the first such was raised. ``not_known``: the issues with an
+    escalation raised by then, closed now, and closed before CoPDesk kept the day (schema 41), so whether it was still
+    open then is not known."""
+
+    since: dict[int, date]
+    not_known: frozenset[int] = frozenset()
 
 
 class EscalationDays(NamedTuple):

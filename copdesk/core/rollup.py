@@ -19,6 +19,7 @@ from copdesk.core.charts import ChartSeries, chart_image, grouped_bars
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import EscalationTarget, SessionKind
 from copdesk.core.quarterly import quarter_label
+from copdesk.core.recurring import issue_status_then_text
 from copdesk.core.report_text import Section, Table, sections_to_html
 from copdesk.core.summary_file import ACTION_KEYS, TeamSummary
 from copdesk.core.text import mean_text, name_sort_key
@@ -147,7 +148,7 @@ def _shared_barriers(summaries: Sequence[TeamSummary]) -> Section:
 
 def _recurring_by_team(summaries: Sequence[TeamSummary]) -> Section:
     rows = tuple(
-        (label, i.title, i.status.label, str(i.mentions_in_quarter), str(i.mentions_total))
+        (label, i.title, issue_status_then_text(i.status), str(i.mentions_in_quarter), str(i.mentions_total))
         for s, label in zip(summaries, _labels(summaries), strict=True)
         for i in sorted(s.issues, key=lambda i: -i.mentions_total)
         if i.recurring

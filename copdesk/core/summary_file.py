@@ -26,7 +26,7 @@ class SummaryError(ValueError):
 @dataclass(frozen=True, slots=True)
 class SummaryIssue:
     title: str
-    status: IssueStatus
+    status: IssueStatus | None  # None: not known at the quarter's end (``copdesk.core.quarterly.QuarterIssue``)
     mentions_in_quarter: int
     mentions_total: int
     recurring: bool
@@ -168,7 +168,7 @@ def _issue(entry: dict[str, Any]) -> SummaryIssue:
     end, and calls the issue recurring from its second mention."""
     issue = SummaryIssue(
         _text(entry["title"]),
-        _one_of(IssueStatus, entry["status"], "issue status"),
+        None if entry["status"] is None else _one_of(IssueStatus, entry["status"], "issue status"),
         _count(entry["mentions_in_quarter"]),
         _count(entry["mentions_total"]),
         _flag(entry["recurring"]),

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from copdesk.core.clock import local_day, to_utc_iso
 from copdesk.core.input_limits import MAX_OUTCOME_CHARACTERS, resolution_wording
 from copdesk.core.model import Escalation, EscalationStatus, EscalationTarget, Issue, IssueStatus
-from copdesk.core.recurring import EscalationDays, escalation_status_on
+from copdesk.core.recurring import EscalatedOn, EscalationDays, escalation_status_on
 from copdesk.store.tables import insert_row
 
 # The status an issue reads, in every list and document. Escalating one stores "escalated", and closing its
@@ -181,17 +181,22 @@ def escalation_days(row: dict[str, Any]) -> EscalationDays:
     )
 
 
-def escalated_since(db: Database, issue_ids_sql: str, params: list[Any], day: date) -> dict[int, date]:
+def escalated_since(db: Database, issue_ids_sql: str, params: list[Any], day: date) -> EscalatedOn:
     """For each issue of ``issue_ids_sql`` (a query of issue ids) with an escalation not closed by the end of ``day``,
     the day the first such was raised: escalated from then, for a document that reads as things stood on ``day``
-    (``core.recurring.status_on``). One closed before CoPDesk kept the day counts as closed, as it is now."""
+    (``core.recurring.status_on``). One raised by then and closed before CoPDesk kept the day makes its issue's status
+    then not known, as its own is."""
     sql = f"SELECT * FROM escalation WHERE issue_id IN ({issue_ids_sql}) ORDER BY raised_on"
-    found: dict[int, date] = {}
+    since: dict[int, date] = {}
+    not_known: set[int] = set()
     for row in db.query(sql, params):
-        status = EscalationStatus(row["status"])
-        if (escalation_status_on(day, status, escalation_days(row)) or status) is not EscalationStatus.CLOSED:
-            found.setdefault(int(row["issue_id"]), date.fromisoformat(row["raised_on"]))
-    return found
+        status, raised = EscalationStatus(row["status"]), date.fromisoformat(row["raised_on"])
+        then = escalation_status_on(day, status, escalation_days(row))
+        if (then or status) is not EscalationStatus.CLOSED:
+            since.setdefault(int(row["issue_id"]), raised)
+        elif then is None and raised <= day:
+            not_known.add(int(row["issue_id"]))
+    return EscalatedOn(since, frozenset(not_known))
 
 
 def escalations_for_issue(db: Database, issue_id: int) -> list[Escalation]:

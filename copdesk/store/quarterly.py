@@ -175,7 +175,8 @@ def _actions(db: Database, team_id: int, first: date, last: date, cutoff: date) 
 def _issues(db: Database, team_id: int, first: date, last: date) -> tuple[QuarterIssue, ...]:
     """Issues raised in the quarter, and earlier ones still unresolved (as escalations not closed are), each with
     its status at the quarter's end: one resolved or escalated since was not then, and one whose escalations were all
-    closed by then is not escalated (:func:`copdesk.store.issues.escalated_since`)."""
+    closed by then is not escalated (:func:`copdesk.store.issues.escalated_since`), and one with an escalation closed
+    on a day not kept has it not known (``None``), as that escalation's is."""
     sql = f"""
         SELECT i.id, i.title, {STATUS_READ.format(i="i")} AS status, i.resolved_at, m.at
         FROM issue i JOIN issue_mention m ON m.issue_id = i.id
@@ -183,12 +184,14 @@ def _issues(db: Database, team_id: int, first: date, last: date) -> tuple[Quarte
     """
     escalated = escalated_since(db, "SELECT id FROM issue WHERE team_id = ?", [team_id], last)
     mentions: dict[int, list[date]] = {}
-    details: dict[int, tuple[str, IssueStatus]] = {}
+    details: dict[int, tuple[str, IssueStatus | None]] = {}
     for row in db.query(sql, [team_id]):
-        mentions.setdefault(int(row["id"]), []).append(local_day(row["at"]))
+        issue_id = int(row["id"])
+        mentions.setdefault(issue_id, []).append(local_day(row["at"]))
         resolved = local_day(row["resolved_at"]) if row["resolved_at"] else None
-        then = status_on(last, IssueStatus(row["status"]), resolved, escalated.get(int(row["id"])))
-        details[int(row["id"])] = (str(row["title"]), then)
+        since, not_known = escalated.since.get(issue_id), issue_id in escalated.not_known
+        then = status_on(last, IssueStatus(row["status"]), resolved, since, escalation_not_known=not_known)
+        details[issue_id] = (str(row["title"]), then)
     found = []
     for issue_id, days in mentions.items():
         in_quarter = sum(1 for day in days if first <= day <= last)

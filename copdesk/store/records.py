@@ -32,7 +32,7 @@ from copdesk.core.record import (
     SessionRecord,
     TimeAway,
 )
-from copdesk.core.recurring import escalation_status_on, status_on, status_then_text
+from copdesk.core.recurring import escalation_status_on, issue_status_then_text, status_on, status_then_text
 from copdesk.core.redaction import share_safe
 from copdesk.core.text import name_sort_key
 from copdesk.core.time_away import Spell, by_member, left_before_end
@@ -219,12 +219,15 @@ def _issues(db: Database, session_id: int, held_on: date) -> tuple[IssueLine, ..
     return tuple(
         IssueLine(
             str(r["title"]),
-            status_on(
-                held_on,
-                IssueStatus(r["status"]),
-                local_day(r["resolved_at"]) if r["resolved_at"] else None,
-                escalated.get(int(r["id"])),
-            ).label,
+            issue_status_then_text(
+                status_on(
+                    held_on,
+                    IssueStatus(r["status"]),
+                    local_day(r["resolved_at"]) if r["resolved_at"] else None,
+                    escalated.since.get(int(r["id"])),
+                    escalation_not_known=int(r["id"]) in escalated.not_known,
+                )
+            ),
             int(r["times"]),
         )
         for r in db.query(sql, [session_id])

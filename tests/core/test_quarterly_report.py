@@ -156,6 +156,18 @@ def test_a_status_not_kept_for_the_quarters_end_reads_not_known_and_the_lead_say
     assert ("escalations", "Discharge delays", "Manager", "Not known (now closed)") in set(csv_rows(figures))
 
 
+def test_an_issue_status_not_known_at_the_quarters_end_reads_so_and_the_lead_says_why() -> None:
+    """An issue whose escalation was closed on a day not kept read Open beside that escalation's Not known: it may
+    have been escalated still. It reads Not known, the issues' lead says why, and the summary gives no status."""
+    figures = replace(_figures(), issues=(QuarterIssue("Discharge delays", None, 2, 3, date(2026, 5, 14)),))
+    text = REPORT_DOCUMENT.render(figures, "md")
+    assert "| Discharge delays | Not known \\(escalated or open\\) |" in text
+    assert "Where a status reads Not known, an escalation of the issue was closed before CoPDesk kept that date" in text
+    assert "Where a status reads Not known" not in REPORT_DOCUMENT.render(_figures(), "md")
+    assert summary_document(figures, str)["issues"][0]["status"] is None
+    assert ("issues", "Discharge delays", "status", "Not known (escalated or open)") in set(csv_rows(figures))
+
+
 def test_themes_come_from_topics_and_issue_titles() -> None:
     themes = _figures().themes()
     assert [(t.word, t.texts) for t in themes] == [("discharge", 3)]

@@ -140,6 +140,18 @@ def _changed(document: dict[str, Any], *where: str | int, value: object) -> str:
 
 
 NORTH = _summary("North", ["Parking"])
+
+
+def test_an_issue_whose_status_at_the_quarters_end_is_not_known_is_rolled_up_as_not_known() -> None:
+    """A summary gives no status (null) for an issue whose escalation closed on a day not kept: the roll-up reads it."""
+    document = _summary("North", ["Parking"])
+    document["issues"][0]["status"] = None
+    sections = {s.title: s for s in rollup_sections([read_summary(json.dumps(document), "north.json")])}
+    by_team = sections["Issues raised in more than one session"].body
+    assert isinstance(by_team, Table)
+    assert by_team.rows == (("North", "Parking", "Not known (escalated or open)", "2", "2"),)
+
+
 DAMAGED = r"north\.json is a damaged summary"
 
 

@@ -243,3 +243,55 @@ def test_escalations_responded_to_or_closed_before_their_days_were_kept_stay_und
         "Not known (now responded)",
         "Not known (now closed)",
     ]
+
+
+def test_an_issue_whose_escalation_closed_on_a_day_not_kept_reads_not_known_beside_it(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """An escalation closed before 0041 reads Not known in a report on an earlier quarter (and in a record of a session
+    held then): its issue read Open beside it, as if the escalation had been closed by then. It reads Not known too,
+    unless another escalation of it was still open then, which makes it Escalated."""
+    from copdesk.core.model import IssueStatus, Team
+    from copdesk.store.quarterly import quarter_figures
+    from copdesk.store.records import session_record
+
+    opened = open_database(db_path, migrations_up_to(tmp_path, 40))
+    conn = opened.db.conn
+    conn.execute("INSERT INTO team (id, name, name_key, created_at) VALUES (1, 'T', 't', '2026-01-01T00:00:00+00:00')")
+    conn.execute(
+        "INSERT INTO session (id, team_id, kind, status, started_at, ended_at, created_at) VALUES "
+        "(1, 1, 'reflective', 'ended', '2026-05-14T09:00:00+00:00', '2026-05-14T10:00:00+00:00', "
+        "'2026-05-14T09:00:00+00:00')"
+    )
+    escalations = {1: ("Rota", ["closed"]), 2: ("Parking", ["closed", "awaiting"])}
+    for issue_id, (title, statuses) in escalations.items():
+        conn.execute(
+            "INSERT INTO issue (id, team_id, title, status, created_at) VALUES (?, 1, ?, 'escalated', ?)",
+            [issue_id, title, "2026-05-01T09:00:00+00:00"],
+        )
+        conn.execute(
+            "INSERT INTO issue_mention (issue_id, session_id, at) VALUES (?, 1, '2026-05-14T09:30:00+00:00')",
+            [issue_id],
+        )
+        for status in statuses:
+            conn.execute(
+                "INSERT INTO escalation (issue_id, target, raised_on, status) VALUES (?, 'manager', '2026-05-01', ?)",
+                [issue_id, status],
+            )
+    conn.commit()
+    opened.db.close()
+
+    upgraded = open_database(db_path, paths.migrations_dir())
+    figures = quarter_figures(upgraded.db, Team(1, "T"), "2026Q2", datetime.now(UTC))
+    record = session_record(upgraded.db, 1)
+    upgraded.db.close()
+    assert [(i.title, i.status) for i in figures.issues] == [("Rota", None), ("Parking", IssueStatus.ESCALATED)]
+    assert [(e.issue_title, e.status_text) for e in figures.escalations] == [
+        ("Rota", "Not known (now closed)"),
+        ("Parking", "Not known (now closed)"),
+        ("Parking", "Awaiting a response"),
+    ]
+    assert [(i.title, i.status) for i in record.issues] == [
+        ("Rota", "Not known (escalated or open)"),
+        ("Parking", "Escalated"),
+    ]

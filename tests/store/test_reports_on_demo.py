@@ -341,7 +341,7 @@ def test_an_issue_whose_escalations_were_all_withdrawn_reads_open_in_the_report_
     )
     escalation_id, session_id, title = int(str(row["id"])), int(str(row["session_id"])), str(row["title"])
 
-    def statuses() -> tuple[IssueStatus, str, str]:
+    def statuses() -> tuple[IssueStatus | None, str, str]:
         (in_report,) = [i.status for i in quarter_figures(demo_db, team, "2026Q3", NOW).issues if i.title == title]
         record = session_record(demo_db, session_id)
         (in_record,) = [line.status for line in record.issues if line.title == title]
@@ -426,7 +426,9 @@ def _earlier_escalation(db: Database) -> tuple[Team, int, str]:
     return team, int(str(row["id"])), str(row["title"])
 
 
-def _listed(db: Database, team: Team, quarter: str, title: str) -> tuple[list[EscalationStatus | None], IssueStatus]:
+def _listed(
+    db: Database, team: Team, quarter: str, title: str
+) -> tuple[list[EscalationStatus | None], IssueStatus | None]:
     figures = quarter_figures(db, team, quarter, NOW)
     (issue,) = [i.status for i in figures.issues if i.title == title]
     return [e.status for e in figures.escalations if e.issue_title == title], issue
