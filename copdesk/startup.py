@@ -212,6 +212,7 @@ def _open_locked(
         started.warnings.append(kept_warning)
     discard_restoring(db_path)  # a crash part-way through a restore left the copy it made ready
     _finish_pending_care(started, now)
+    _plans_follow(started, now)
     if not opened.created and backup_due(db_path, fingerprint):
         try:
             started.backup = StartupBackup(db_path, fingerprint, now)
@@ -305,6 +306,17 @@ def _finish_pending_care(started: Startup, now: datetime) -> None:
             if report.copies.not_cleaned:
                 said += " CoPDesk tries again at its next start to clean those not cleaned this time."
             started.warnings.append(said)
+
+
+def _plans_follow(started: Startup, now: datetime) -> None:
+    """A plan made for a TM/SSW CoP's date before the team attended that type goes to its next session it runs. One
+    that cannot move now (a database CoPDesk cannot write to) stays where it is, and moves at a later start."""
+    from copdesk.services.planning import plans_follow_from_attended_days
+
+    try:
+        plans_follow_from_attended_days(started.opened.db, now)
+    except StoreError:
+        return
 
 
 def location_warning(db_path: Path) -> str | None:

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from copdesk.core.planning import NextSessionPlan, SessionRoles
 from copdesk.services import transaction
-from copdesk.store import planning
+from copdesk.store import planning, review, teams
 
 
 def save_next_session_plan(
@@ -25,3 +25,22 @@ def change_session_roles(db: Database, session_id: int, roles: SessionRoles) -> 
     """A co-facilitator named (or changed) once the session is live."""
     with transaction(db):
         planning.set_session_roles(db, session_id, roles)
+
+
+def plans_follow_from_attended_days(db: Database, now: datetime) -> None:
+    """A plan made for a TM/SSW CoP's date while CoPDesk ran that type as the facilitator's own is no session's plan
+    now that the team attends it: it goes, with its planning ticks, to the team's next session it runs, where that has
+    no plan of its own, as a plan for a date taken off the calendar does. Otherwise it stays where it is, and the
+    Prepare view lists it (:func:`copdesk.store.planning.plans_on_attended_days`). Checked at each start."""
+    stranded = {
+        team.id: days for team in teams.list_teams(db) if (days := planning.plans_on_attended_days(db, team.id, now))
+    }
+    if not stranded:  # as on almost every start: nothing is written
+        return
+    with transaction(db):
+        for team_id, days in stranded.items():
+            upcoming = planning.next_run_session(db, team_id, now)
+            to_day = upcoming.moment.date() if upcoming else None
+            for day in days:
+                if planning.move_plan(db, team_id, day, to_day):
+                    review.move_planning_ticks(db, team_id, day, to_day)

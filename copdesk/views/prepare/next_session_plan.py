@@ -23,7 +23,13 @@ from copdesk.core.planning import NextSessionPlan, PlanError, formats_not_used, 
 from copdesk.core.review import ReviewPack
 from copdesk.services.planning import save_next_session_plan
 from copdesk.store import teams
-from copdesk.store.planning import next_run_session, next_session_plan, presenter_turns, recent_formats
+from copdesk.store.planning import (
+    next_run_session,
+    next_session_plan,
+    plans_on_attended_days,
+    presenter_turns,
+    recent_formats,
+)
 from copdesk.views.context import AppContext
 from copdesk.views.prepare.names_in_a_line import in_a_line, name_list
 from copdesk.views.session.plan_fields import NOBODY, PlanFields
@@ -45,6 +51,7 @@ class NextSessionPlanSection(QWidget):
         self.team_id: int | None = None
         self.session_day: date | None = None
         self.kind_label = ""
+        self.kept_elsewhere = ""  # plans made for sessions the team now attends, said after whom the plan is for
         self._loading = False
         texts = shipped_texts()
         columns = QHBoxLayout(self)
@@ -109,6 +116,7 @@ class NextSessionPlanSection(QWidget):
         upcoming = next_run_session(self.context.db, team.id, self.context.now())
         self.session_day = upcoming.moment.date() if upcoming else None
         self.kind_label = upcoming.kind.label if upcoming else ""
+        self.kept_elsewhere = self._kept_elsewhere(team.id)
         today = pack.today
         members = teams.list_members(self.context.db, team.id)
         self._loading = True
@@ -156,7 +164,24 @@ class NextSessionPlanSection(QWidget):
             if self.session_day
             else "the next session the team runs (none scheduled)"
         )
-        return f"Plan for {day}; saved as you go, and offered when the session starts."
+        return f"Plan for {day}; saved as you go, and offered when the session starts.{self.kept_elsewhere}"
+
+    def _kept_elsewhere(self, team_id: int) -> str:
+        """Plans made for a session the team now attends (a TM/SSW CoP, once the facilitator's own) that the next
+        session it runs could not take, as it has a plan of its own: said here, so they are found and not lost."""
+        said = ""
+        for day in plans_on_attended_days(self.context.db, team_id, self.context.now()):
+            plan = next_session_plan(self.context.db, team_id, day)
+            parts = []
+            if plan.presenter_id is not None:
+                parts.append(
+                    f"{in_a_line(teams.get_member(self.context.db, plan.presenter_id).display_name)} to present"
+                )
+            if plan.roles.trigger_warning:
+                parts.append(f"trigger warning: {plan.roles.trigger_warning}")
+            what = f" ({'; '.join(parts)})" if parts else ""
+            said += f" A plan made for {format_uk(day)}{what} is kept there: the team now attends that session."
+        return said
 
     def _show_history(self, team_id: int) -> None:
         due = presenters_due(presenter_turns(self.context.db, team_id))[:SHOWN_PRESENTERS]

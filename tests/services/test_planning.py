@@ -1,0 +1,81 @@
+"""Plans made for a TM/SSW CoP's date while CoPDesk ran that type as the facilitator's own: now that the team attends
+it, the next session it runs takes the plan, or the plan stays where it is, never lost nor overwriting another."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from copdesk import paths
+from copdesk.core.model import Role, SessionKind
+from copdesk.core.planning import NextSessionPlan, SessionRoles
+from copdesk.core.schedule import Preset, build_rule
+from copdesk.services.planning import plans_follow_from_attended_days
+from copdesk.startup import open_for_gui
+from copdesk.store import planning, series, teams
+from copdesk.store.connection import open_database
+from copdesk.store.review import planning_ticks, set_planning_tick
+from copdesk.store.schedule import upcoming_sessions
+from tests.reliability.conftest import FakePrompts
+
+NOW = datetime(2026, 8, 20, 12, 0, tzinfo=UTC)  # midday: the same local day everywhere
+WARNING = "A sudden death at home"
+
+
+def _team_with_a_plan_for_its_tm_ssw_date(db: Database) -> tuple[int, date, date]:
+    """A team on Thursdays' 2nd and 4th weeks, with a TM/SSW CoP on Wednesday 2 September, planned for then."""
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Cy Vale", Role.PRACTITIONER)], NOW)
+    for kind, weekday in ((SessionKind.REFLECTIVE, 3), (SessionKind.TM_SSW, 2)):
+        series.add_series(db, team.id, kind, build_rule(Preset(kind, weekday, time(10), date(2026, 9, 1))), NOW)
+    calendar = upcoming_sessions(db, team.id, NOW, 4)
+    tm_ssw = next(found.moment.date() for found in calendar if found.kind is SessionKind.TM_SSW)
+    reflective = next(found.moment.date() for found in calendar if found.kind is SessionKind.REFLECTIVE)
+    assert tm_ssw < reflective  # it was the next session, so the plan was made for it
+    cy = next(m.id for m in teams.list_members(db, team.id) if m.display_name == "Cy Vale")
+    plan = NextSessionPlan(cy, date(2026, 8, 19), SessionRoles(None, None, WARNING, "Kai, after"))
+    planning.save_next_session_plan(db, team.id, tm_ssw, plan, NOW)
+    set_planning_tick(db, team.id, tm_ssw, "present-case", True)
+    return team.id, tm_ssw, reflective
+
+
+def test_a_plan_for_a_tm_ssw_date_goes_with_its_ticks_to_the_next_session_the_team_runs(db: Database) -> None:
+    team_id, tm_ssw, reflective = _team_with_a_plan_for_its_tm_ssw_date(db)
+    assert planning.plans_on_attended_days(db, team_id, NOW) == [tm_ssw]
+
+    plans_follow_from_attended_days(db, NOW)
+
+    moved = planning.next_session_plan(db, team_id, reflective)
+    assert moved.roles.trigger_warning == WARNING and moved.presenter_id is not None
+    assert planning.next_session_plan(db, team_id, tm_ssw).is_empty
+    assert planning_ticks(db, team_id, reflective) == {"present-case"} and not planning_ticks(db, team_id, tm_ssw)
+    assert planning.plans_on_attended_days(db, team_id, NOW) == []
+
+
+def test_a_plan_for_a_tm_ssw_date_never_overwrites_the_next_sessions_own_and_stays_where_it_is(db: Database) -> None:
+    team_id, tm_ssw, reflective = _team_with_a_plan_for_its_tm_ssw_date(db)
+    own = NextSessionPlan(None, None, SessionRoles(None, None, "Its own warning", ""))
+    planning.save_next_session_plan(db, team_id, reflective, own, NOW)
+
+    plans_follow_from_attended_days(db, NOW)
+
+    assert planning.next_session_plan(db, team_id, reflective).roles.trigger_warning == "Its own warning"
+    assert planning.next_session_plan(db, team_id, tm_ssw).roles.trigger_warning == WARNING
+    assert planning_ticks(db, team_id, tm_ssw) == {"present-case"}
+    assert planning.plans_on_attended_days(db, team_id, NOW) == [tm_ssw]
+
+
+def test_a_start_gives_the_plan_for_a_tm_ssw_date_to_the_next_session_the_team_runs(tmp_path: Path) -> None:
+    """The first start after the upgrade: the Prepare view (which shows the next run session's plan) shows it."""
+    db_path = tmp_path / "copdesk.db"
+    opened = open_database(db_path, paths.migrations_dir(), now=NOW)
+    team_id, _tm_ssw, reflective = _team_with_a_plan_for_its_tm_ssw_date(opened.db)
+    opened.db.close()
+
+    started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=NOW)
+    assert started is not None
+    moved = planning.next_session_plan(started.opened.db, team_id, reflective)
+    started.opened.db.close()
+    started.lock.release()
+    assert moved.roles.trigger_warning == WARNING
