@@ -151,6 +151,7 @@ VIEW_READS: dict[str, set[str]] = {
         "last_recorded_at",
         "list_sessions",
         "live_sessions",
+        "run_by_the_facilitator",
         "segments",
         "timer_state",
         "why_attendance_stays",

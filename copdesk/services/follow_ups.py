@@ -14,7 +14,6 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from copdesk.core.input_limits import item_wording
-from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Action, ActionStatus, ReviewOutcome
 from copdesk.services import require_row, transaction
 from copdesk.store import actions, sessions
@@ -143,9 +142,10 @@ def carry_open_follow_ups(db: Database, session_id: int, now: datetime) -> int:
     An action that was on the list and is still open *was* carried to the next session, whether or not anyone
     pressed the button, so "carried N times" stays true for actions nobody followed up. The carry is marked
     automatic, so a record can tell it from one the facilitator chose. A Spotlight, Themed or TM/SSW session, run by
-    others, has no follow-up of the team's actions on its agenda, so it carries nothing by itself.
+    others, has no follow-up of the team's actions on its agenda, so it carries nothing by itself; a TM/SSW CoP started
+    as the facilitator's own, before that type counted as attended, had them, and carries them.
     """
-    if shipped_texts().is_attended(sessions.get_session(db, session_id).kind):
+    if not sessions.run_by_the_facilitator(db, session_id):
         return 0
     carried = 0
     with transaction(db):

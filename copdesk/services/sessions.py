@@ -95,7 +95,10 @@ def start_session(db: Database, plan: SessionPlan, now: datetime) -> Session:
             planning.set_session_roles(db, session_id, plan.roles)
         if undated:
             _use_up_undated_plan(db, plan.team_id, now.astimezone().date(), now)
-        return sessions.start_session(db, session_id, now, ground_rules_agreed=plan.ground_rules_agreed)
+        # A session others run has no ground rules of the facilitator's: a tick left from another kind is not kept,
+        # nor then taken for a TM/SSW CoP run as the facilitator's own (sessions.RUN_AS_OWN_TM_SSW).
+        agreed = plan.ground_rules_agreed and not shipped_texts().is_attended(plan.kind)
+        return sessions.start_session(db, session_id, now, ground_rules_agreed=agreed)
 
 
 def _use_up_undated_plan(db: Database, team_id: int, held_on: date, now: datetime) -> None:

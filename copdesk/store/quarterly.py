@@ -37,6 +37,7 @@ from copdesk.store.colleagues import colleague_redactor
 from copdesk.store.feedback import quarter_feedback, self_assessment
 from copdesk.store.issues import STATUS_READ, escalated_since, escalation_days
 from copdesk.store.schedule import local_wall_time, scheduled_between
+from copdesk.store.sessions import RUN_AS_OWN_TM_SSW
 
 
 def quarter_figures(db: Database, team: Team, quarter: str, now: datetime) -> QuarterFigures:
@@ -133,15 +134,11 @@ def _balance(db: Database, held: list[_Held]) -> list[HistoryPoint]:
 
 
 def _run_by_the_facilitator(db: Database, session_ids: list[int]) -> set[int]:
-    """Those of ``session_ids`` that are TM/SSW CoPs run to the facilitator's agenda, as CoPDesk ran them before that
-    type counted as attended: ground rules agreed, or more than the one segment an attended session is given. (Spotlight
-    and Themed sessions were always attended.)"""
+    """Those of ``session_ids`` that are TM/SSW CoPs run as the facilitator's own, as CoPDesk ran them before that
+    type counted as attended (:data:`copdesk.store.sessions.RUN_AS_OWN_TM_SSW`)."""
     marks = ", ".join("?" for _ in session_ids)
-    sql = f"""
-        SELECT s.id FROM session s WHERE s.id IN ({marks}) AND s.kind = ?
-        AND (s.ground_rules_agreed_at IS NOT NULL OR (SELECT count(*) FROM segment g WHERE g.session_id = s.id) > 1)
-    """
-    return {int(row["id"]) for row in db.query(sql, [*session_ids, SessionKind.TM_SSW.value])}
+    sql = f"SELECT s.id FROM session s WHERE s.id IN ({marks}) AND {RUN_AS_OWN_TM_SSW.format(s='s')}"
+    return {int(row["id"]) for row in db.query(sql, session_ids)}
 
 
 def _actions(db: Database, team_id: int, first: date, last: date, cutoff: date) -> ActionTally:

@@ -10,6 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from copdesk.core.clock import from_utc_iso, to_utc_iso
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Role, Segment, SegmentPhase, Session, SessionKind, SessionStatus
 from copdesk.core.text import name_sort_key
 from copdesk.store import teams
@@ -108,6 +109,23 @@ def replace_segments(db: Database, session_id: int, segments: Iterable[PlannedSe
 
 def get_session(db: Database, session_id: int) -> Session:
     return _session(db.table("session").get(session_id))
+
+
+# A TM/SSW CoP started while CoPDesk ran that type as the facilitator's own, before it counted as attended: the ground
+# rules were agreed, or it ran the team's agenda of several segments (an attended session is given one). ``{s}`` is
+# the session table's name or alias in the query.
+RUN_AS_OWN_TM_SSW = """({s}.kind = 'tm-ssw' AND ({s}.ground_rules_agreed_at IS NOT NULL
+    OR (SELECT count(*) FROM segment g WHERE g.session_id = {s}.id) > 1))"""
+
+
+def run_by_the_facilitator(db: Database, session_id: int) -> bool:
+    """Whether the facilitator runs the session (its participation tracked, a co-facilitator to hand over to, its
+    open follow-ups carried at its end): one of a kind the team runs, or a TM/SSW CoP started as the facilitator's own
+    (:data:`RUN_AS_OWN_TM_SSW`), which stays what it was started as, live across an upgrade too."""
+    if not shipped_texts().is_attended(get_session(db, session_id).kind):
+        return True
+    sql = f"SELECT {RUN_AS_OWN_TM_SSW.format(s='s')} FROM session s WHERE s.id = ?"
+    return bool(db.execute(sql, [session_id]).fetchone()[0])
 
 
 def list_sessions(db: Database, team_id: int | None = None, *, status: SessionStatus | None = None) -> list[Session]:

@@ -38,13 +38,29 @@ def test_a_session_the_team_attends_carries_nothing_by_itself_but_what_the_facil
     sessions.end_session(db, first.id, DAY1 + timedelta(hours=1))
     attended_at = DAY1 + timedelta(days=5)
     attended = sessions.create_session(db, team.id, kind, attended_at, planned_start=attended_at)
-    _start(db, attended.id, attended_at)
+    sessions.start_session(db, attended.id, attended_at, ground_rules_agreed=False)  # none of the facilitator's
     follow_ups.review_follow_up(db, chosen.id, attended.id, ReviewOutcome.CARRIED, attended_at)
 
     assert follow_ups.carry_open_follow_ups(db, attended.id, attended_at) == 0
 
     assert actions.get_action(db, chosen.id).times_carried == 1
     assert actions.get_action(db, left.id).times_carried == 0
+
+
+def test_a_tm_ssw_cop_started_as_the_facilitators_own_carries_its_open_follow_ups_at_its_end(db: Database) -> None:
+    """One left live across the upgrade that made TM/SSW CoPs attended had the team's follow-ups on its agenda: ended
+    after it, it carried none of them, and each open action was said carried one time fewer than it was."""
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], DAY1)
+    first = sessions.create_session(db, team.id, SessionKind.REFLECTIVE, DAY1, planned_start=DAY1)
+    _start(db, first.id, DAY1)
+    left = actions.add_action(db, team.id, "Invite the OT lead", DAY1, origin_session_id=first.id)
+    sessions.end_session(db, first.id, DAY1 + timedelta(hours=1))
+    held_at = DAY1 + timedelta(days=5)
+    own = sessions.create_session(db, team.id, SessionKind.TM_SSW, held_at, planned_start=held_at)
+    _start(db, own.id, held_at)  # the ground rules agreed, as CoPDesk asked of a TM/SSW CoP then
+
+    assert follow_ups.carry_open_follow_ups(db, own.id, held_at) == 1
+    assert actions.get_action(db, left.id).times_carried == 1
 
 
 def test_three_sessions_with_one_created_in_advance_carry_each_action_once(db: Database) -> None:

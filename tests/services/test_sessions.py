@@ -9,8 +9,8 @@ import pytest
 from sqlite_utils import Database
 
 from copdesk import paths
-from copdesk.core.agenda import load_template_folder
-from copdesk.core.model import MarkerKind, NoteKind, Role, SessionKind, SessionStatus
+from copdesk.core.agenda import AgendaSegment, AgendaTemplate, load_template_folder
+from copdesk.core.model import MarkerKind, NoteKind, Role, SegmentPhase, SessionKind, SessionStatus
 from copdesk.core.pacing import SegmentOutcome
 from copdesk.core.text import InvalidName
 from copdesk.services.sessions import SessionPlan, end_session, start_session
@@ -48,6 +48,19 @@ def test_open_session_saves_everything_and_starts_it(db: Database) -> None:
     assert (guest.display_name, guest.role) == ("Ola Guest", Role.GUEST)
     assert sorted(sessions.attendee_ids(db, session.id)) == sorted([ash.id, guest.id])
     assert [s.name for s in sessions.segments(db, session.id)] == [s.name for s in AGENDA.segments]
+
+
+def test_a_session_the_team_attends_keeps_no_agreement_to_ground_rules_of_the_facilitators(db: Database) -> None:
+    """The tick, left on when another type was chosen in the start dialog, was kept: a TM/SSW CoP the team attended
+    then read as one started as the facilitator's own (tracked, carrying its follow-ups, in the quarter's balance)."""
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
+    (ash,) = teams.list_members(db, team.id)
+    kind = SessionKind.TM_SSW
+    attended = AgendaTemplate(kind, kind.label, (AgendaSegment(kind.label, SegmentPhase.PRESENTATION, 3600),))
+    session = start_session(db, _plan(team.id, (ash.id,), kind=kind, agenda=attended), NOW)
+
+    assert session.ground_rules_agreed_at is None
+    assert not sessions.run_by_the_facilitator(db, session.id)
 
 
 def test_a_bad_guest_name_leaves_nothing_behind(db: Database) -> None:

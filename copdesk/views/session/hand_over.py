@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
-from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Role
 from copdesk.core.text import name_sort_key, shortened
 from copdesk.services.planning import change_session_roles
@@ -90,8 +89,8 @@ class HandOver:
         live.ended.connect(lambda _session_id: self._show({}))
 
     def _started(self, session_id: int) -> None:
-        kind = sessions.get_session(self.context.db, session_id).kind
-        self.action.setEnabled(not shipped_texts().is_attended(kind))  # nobody co-facilitates a session others run
+        # Nobody co-facilitates a session others run.
+        self.action.setEnabled(sessions.run_by_the_facilitator(self.context.db, session_id))
         self._show({})
 
     def people(self) -> list[tuple[int, str]]:

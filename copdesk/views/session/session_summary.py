@@ -14,11 +14,10 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
 from copdesk.core.clock import from_utc_iso
 from copdesk.core.date_names import clock_time
-from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Session
 from copdesk.core.pacing import SegmentOutcome, finished_wording, format_minutes
 from copdesk.core.text import counted
-from copdesk.store import session_lifecycle, teams
+from copdesk.store import session_lifecycle, sessions, teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_session_summary import Ui_SessionSummaryDialog
 from copdesk.views.session.feedback_box import FeedbackBox
@@ -118,7 +117,7 @@ class SessionSummaryDialog(QDialog):
             else "Agreement to the ground rules was not recorded."
         )
         # A session run by others (Spotlight, Themed, TM/SSW): agreeing ground rules was never the facilitator's step.
-        ui.rulesLabel.setVisible(agreed is not None or not shipped_texts().is_attended(session.kind))
+        ui.rulesLabel.setVisible(agreed is not None or sessions.run_by_the_facilitator(context.db, session.id))
         self.feedback = FeedbackBox(context, session.id)
         ui.mainLayout.insertWidget(ui.mainLayout.count() - 1, self.feedback)  # above the buttons
         ui.closeButton.clicked.connect(self.accept)

@@ -155,9 +155,9 @@ class ParticipationPanel(Pane):
 
     # -- session lifecycle --------------------------------------------------------------------
     def _session_started(self, session_id: int) -> None:
-        kind = sessions.get_session(self.context.db, session_id).kind
-        owner = shipped_texts().session_type(kind)
-        if owner.attended:  # run by others: nobody's participation is the facilitator's to track
+        if not sessions.run_by_the_facilitator(self.context.db, session_id):  # nobody's to track in one others run
+            kind = sessions.get_session(self.context.db, session_id).kind
+            owner = shipped_texts().session_type(kind)
             self._show_idle()
             self.show_empty(
                 f"{kind.label}, {owner.owner.with_credit()}: the team attends, so participation is not "
