@@ -67,6 +67,22 @@ def cancelled_meetings(invitations: TeamInvitations) -> list[Cancelled]:
     return sorted(found.values(), key=lambda cancelled: (cancelled.start, cancelled.uid))
 
 
+def taken_off(before: TeamInvitations, after: TeamInvitations) -> list[Cancelled]:
+    """What a change of the team's calendar (a series saved or paused between ``before`` and ``after``) took off:
+    the meetings, and the dates from now on, the file made just before it held and the file after it no longer does.
+    Each is one :func:`cancelled_meetings` now has that it did not have before; only the two files are worked out,
+    not every earlier one."""
+    local_now = after.made_at.astimezone(after.zone.zone).replace(tzinfo=None)
+    now_held = {entry.series_id: _events(after, entry) for entry in after.series}
+    return [
+        cancelled
+        for entry in before.series
+        if entry.series_id in now_held
+        for event in _events(before, entry).values()
+        for cancelled in _cancelled(event, now_held[entry.series_id].get(str(event.uid)), local_now, after.zone.zone)
+    ]
+
+
 def cancellation_calendar(invitations: TeamInvitations) -> bytes:
     """The METHOD:CANCEL file for :func:`cancelled_meetings`, with the same zone as the invitation file."""
     cancelled = cancelled_meetings(invitations)

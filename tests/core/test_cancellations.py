@@ -4,15 +4,15 @@ file put there and the series no longer holds, read back here as a calendar prog
 from __future__ import annotations
 
 import calendar
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from copdesk.core.cancellations import HORIZON, cancellation_calendar, cancelled_meetings
+from copdesk.core.cancellations import HORIZON, Cancelled, cancellation_calendar, cancelled_meetings, taken_off
 from copdesk.core.invitations import SeriesToInvite, TeamInvitations, series_calendar
 from copdesk.core.model import SessionKind
-from copdesk.core.schedule import Preset, ReflectiveWeeks, build_rule, skip_date
+from copdesk.core.schedule import Preset, ReflectiveWeeks, build_rule, occurrences, skip_date
 from copdesk.core.series_history import Rhythm, SeriesHistory, series_history
 from tests.core.test_invitations import KEY, LONDON, THURSDAYS
 from tests.ics_dates import event_dates, recurrence_id, sequence
@@ -99,6 +99,30 @@ def test_a_pause_cancels_the_dates_to_come_and_none_already_held() -> None:
     first, last = datetime(2026, 11, 20, 10), datetime(2026, 11, 20, 10) + HORIZON
     expected = sorted(moment for event in before.values() for moment in event_dates(event, first, last))
     assert cancelled == expected and cancelled[0] == datetime(2026, 11, 26, 10)
+
+
+def _keys(found: list[Cancelled]) -> set[tuple[str, datetime | None]]:
+    return {(cancelled.uid, cancelled.start if cancelled.one_date else None) for cancelled in found}
+
+
+def test_what_a_change_took_off_is_what_the_cancellation_file_gained() -> None:
+    """The series editor tells whether a save took a date off from the files just before and after it, not from
+    every earlier file: after 20 skips, the one date the last skip took off, and the file gained exactly that."""
+    start, days = datetime(2026, 8, 25, 9), occurrences(THURSDAYS, datetime(2026, 9, 1), 20)
+    rules = [THURSDAYS]
+    for day in days:
+        rules.append(skip_date(rules[-1], day.date()))
+    changes = [(Rhythm(SessionKind.REFLECTIVE, rule), start + timedelta(hours=n)) for n, rule in enumerate(rules[:-1])]
+    history = series_history(4, changes, Rhythm(SessionKind.REFLECTIVE, rules[-1]), [])
+    now = datetime(2026, 8, 27, 12, tzinfo=UTC)
+    last = changes[-1][1]
+    before, after = _invitations(history.as_before(last), now), _invitations(history, now)
+
+    found = taken_off(before, after)
+
+    assert [(cancelled.start, cancelled.one_date) for cancelled in found] == [(days[-1], True)]
+    assert _keys(found) == _keys(cancelled_meetings(after)) - _keys(cancelled_meetings(before))
+    assert taken_off(after, before) == [], "giving the date back takes nothing off"
 
 
 def test_a_series_never_changed_has_nothing_to_cancel() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,6 +27,9 @@ from copdesk.views.calendar.series_picker import SeriesListModel
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_series_dialog import Ui_SeriesDialog
 from copdesk.views.widgets.forms import unsaved_settled
+
+if TYPE_CHECKING:
+    from copdesk.core.invitations import TeamInvitations
 
 SAVE_OR_REVERT = "Save or revert the changes to this series first."
 SEND_CANCELLATIONS = (
@@ -258,7 +262,7 @@ class SeriesDialog(QDialog):
             self.show_message(str(exc))
             return False
         team_id, series_id, now = self.team.id, self.editing.id if self.editing else None, self.context.now()
-        cancelled_before = self._cancelled_count()
+        before = self._invitations()
         saved = self.context.writes.run(
             lambda: save_series(
                 self.context.db,
@@ -277,18 +281,22 @@ class SeriesDialog(QDialog):
             return False
         self.saved_draft = self.draft
         self.reload(select_id=saved.value.id)
-        if self._cancelled_count() > cancelled_before:
+        if self._takes_off(before):
             self.show_message(f"Saved. {SEND_CANCELLATIONS}", level="amber")
         else:
             self.show_message("Saved.", level="")
         return True
 
-    def _cancelled_count(self) -> int:
-        """How many sessions the team's cancellation file would cancel: one more after a save or a pause is a
-        session taken off that calendars may still hold."""
-        from copdesk.core.cancellations import cancelled_meetings  # icalendar: only once something is saved
+    def _invitations(self) -> TeamInvitations:
+        return team_invitations(self.context.db, self.team, self.context.now())
 
-        return len(cancelled_meetings(team_invitations(self.context.db, self.team, self.context.now())))
+    def _takes_off(self, before: TeamInvitations) -> bool:
+        """Whether the save or pause just made took off a meeting, or a date, that the invitation file made
+        ``before`` it held: calendars may still hold it, and the cancellation file now cancels it. Only the files
+        before and after are compared, not every earlier one, so the window is not held."""
+        from copdesk.core.cancellations import taken_off  # icalendar: only once something is saved
+
+        return bool(taken_off(before, self._invitations()))
 
     def toggle_paused(self) -> None:
         if self.editing is None:
@@ -297,12 +305,12 @@ class SeriesDialog(QDialog):
             self.show_message(SAVE_OR_REVERT)
             return
         series_id, paused, team_id, now = self.editing.id, self.editing.active, self.team.id, self.context.now()
-        cancelled_before = self._cancelled_count()
+        before = self._invitations()
         if self.context.writes.run(lambda: set_series_paused(self.context.db, team_id, series_id, paused, now)) is None:
             self.show_message(self.context.writes.message)
             return
         self.reload(select_id=series_id)
-        if self._cancelled_count() > cancelled_before:
+        if self._takes_off(before):
             self.show_message(f"Paused. {SEND_CANCELLATIONS}", level="amber")
 
     def reject(self) -> None:

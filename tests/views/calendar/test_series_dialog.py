@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from copdesk import paths
+from copdesk.core import cancellations
 from copdesk.core.model import Role, SessionKind, Team
 from copdesk.core.schedule import Preset, ReflectiveWeeks, build_rule
 from copdesk.store import schedule, series, sessions, teams
@@ -428,6 +429,37 @@ def test_a_save_or_pause_that_takes_sessions_off_says_to_send_the_cancellations(
     dialog.toggle_paused()
     assert dialog.message_label.text() == f"Paused. {SEND_CANCELLATIONS}"
     QApplication.processEvents()
+
+
+def test_a_save_that_gives_one_date_back_and_takes_another_off_still_says_to_send_the_cancellations(
+    qtbot: QtBot, context: AppContext, team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cancellation file was counted before and after each save, twice over every earlier file on the window's
+    thread: a save that gave a skipped date back and skipped the next left the count as it was, so nothing was said
+    of the date taken off. Only the files just before and after a save are compared now."""
+
+    def every_earlier_file(_invitations: object) -> None:
+        raise AssertionError("the whole cancellation file worked out at a save")
+
+    monkeypatch.setattr(cancellations, "cancelled_meetings", every_earlier_file)
+    rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 9, 1)))
+    series.add_series(context.db, team.id, SessionKind.REFLECTIVE, rule, NOW)
+    dialog = _dialog(qtbot, context, team)
+    dialog.dates.preview_view.setCurrentIndex(dialog.dates.preview_model.index(0))
+    dialog.skip_selected()
+    assert dialog.save() and dialog.message_label.text() == f"Saved. {SEND_CANCELLATIONS}"
+    dialog.dates.changes_view.setCurrentIndex(dialog.dates.changes_model.index(0))
+    dialog.undo_selected_change()
+    dialog.dates.preview_view.setCurrentIndex(dialog.dates.preview_model.index(1))
+    dialog.skip_selected()
+    assert dialog.dates.changes_model.stringList() == ["Skipped: Thu 24 Sep 2026, 10:00"]
+
+    assert dialog.save()
+
+    assert dialog.message_label.text() == f"Saved. {SEND_CANCELLATIONS}"
+    dialog.dates.extra_edit.setDateTime(QDateTime(QDate(2026, 9, 15), QTime(10, 0)))
+    dialog.add_extra()
+    assert dialog.save() and dialog.message_label.text() == "Saved.", "a one-off added takes nothing off"
 
 
 def test_every_control_is_named_for_screen_readers(qtbot: QtBot, context: AppContext, team: Team) -> None:
