@@ -18,7 +18,9 @@ def save_next_session_plan(
     """Keep the plan for the team's session on ``session_day``; an empty plan forgets it. A plan that cannot be
     kept (an unknown format, a pasted control character) raises :class:`~copdesk.core.planning.PlanError`."""
     with transaction(db):
-        return planning.save_next_session_plan(db, team_id, session_day, plan, now)
+        saved = planning.save_next_session_plan(db, team_id, session_day, plan, now)
+        planning.forget_spent_moves(db, team_id, now)
+        return saved
 
 
 def change_session_roles(db: Database, session_id: int, roles: SessionRoles) -> None:

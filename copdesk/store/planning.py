@@ -24,6 +24,7 @@ from copdesk.core.planning import (
 )
 from copdesk.core.schedule import NextSession
 from copdesk.core.text import name_sort_key
+from copdesk.store.review import planning_ticks
 from copdesk.store.schedule import DUE_NOW_WINDOW, local_wall_time, next_due, scheduled_between
 from copdesk.store.settings import set_setting
 
@@ -134,6 +135,18 @@ def remember_move(
     db.execute("DELETE FROM setting WHERE key = ?", [prefix + _day_key(from_day)])
     if made_for is not None and made_for != to_day:
         set_setting(db, prefix + _day_key(to_day), made_for.isoformat())
+
+
+def forget_spent_moves(db: Database, team_id: int, now: datetime) -> None:
+    """Forget the day a plan was made for once that can no longer bring it back: that day, or the day the plan lies
+    on, is past (a past date never comes back to the calendar, and a plan on one was that session's), or no plan
+    and no ticks lie there any more. ``now`` is an aware time."""
+    today = local_wall_time(now).date()
+    prefix = _MOVED_KEY.format(team_id=team_id)
+    for day, made_for in moved_plans(db, team_id).items():
+        past = made_for < today or (day is not None and day < today)
+        if past or (next_session_plan(db, team_id, day).is_empty and not planning_ticks(db, team_id, day)):
+            db.execute("DELETE FROM setting WHERE key = ?", [prefix + _day_key(day)])
 
 
 def _day(key: str) -> date | None:

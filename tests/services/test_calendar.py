@@ -12,6 +12,7 @@ from copdesk.core.model import Role, SessionKind
 from copdesk.core.planning import NextSessionPlan, SessionRoles
 from copdesk.core.rule_text import ScheduleError
 from copdesk.core.schedule import Preset, build_rule, skip_date
+from copdesk.services import planning as plans
 from copdesk.services.calendar import save_series, set_series_paused, tick_planning_prompt
 from copdesk.store import planning, series, teams
 from copdesk.store.review import planning_ticks
@@ -139,4 +140,46 @@ def test_a_plan_made_meanwhile_for_the_date_that_comes_back_is_never_overwritten
 
     assert _plan_and_ticks_on(db, team_id, FIRST) == ("Made meanwhile", set())
     assert _plan_and_ticks_on(db, team_id, SECOND) == ("A sudden death at home", {"present-case"})
+    assert planning.moved_plans(db, team_id) == {}
+
+
+def test_where_a_plan_came_from_is_forgotten_once_that_day_is_past(db: Database) -> None:
+    """The plan that followed the team from 10 to 24 September kept its "moved from" key for good, long after 10
+    September could come back."""
+    team_id, series_id, rule = _team_with_a_plan(db)
+    _skip_first(db, team_id, series_id, rule)
+    assert planning.moved_plans(db, team_id) == {SECOND: FIRST}
+    after_first = datetime(2026, 9, 11, 12, 0, tzinfo=UTC)
+
+    later = skip_date(skip_date(rule, FIRST), date(2026, 10, 8))
+    save_series(db, team_id, series_id, kind=SessionKind.REFLECTIVE, rule=later, duration_minutes=60, now=after_first)
+
+    assert planning.moved_plans(db, team_id) == {}
+    assert _plan_and_ticks_on(db, team_id, SECOND) == ("A sudden death at home", {"present-case"})
+
+
+def test_where_a_plan_came_from_is_forgotten_once_the_plan_is_cleared(db: Database) -> None:
+    team_id, series_id, rule = _team_with_a_plan(db)
+    _skip_first(db, team_id, series_id, rule)
+    tick_planning_prompt(db, team_id, SECOND, "present-case", False)
+
+    plans.save_next_session_plan(db, team_id, SECOND, NextSessionPlan(), NOW)
+
+    assert planning.moved_plans(db, team_id) == {}
+
+
+def test_a_plan_moved_to_a_session_now_past_stays_with_that_session(db: Database) -> None:
+    """Changed to Tuesdays, the plan for Thursday 10 September went to Tuesday 8 September; changed back to Thursdays
+    once the 8th was past, it left that session for the 10th."""
+    team_id, series_id, rule = _team_with_a_plan(db)
+    tuesdays = build_rule(Preset(SessionKind.REFLECTIVE, 1, time(10), date(2026, 9, 1)))
+    save_series(db, team_id, series_id, kind=SessionKind.REFLECTIVE, rule=tuesdays, duration_minutes=60, now=NOW)
+    held = date(2026, 9, 8)
+    assert planning.moved_plans(db, team_id) == {held: FIRST}
+    after_it = datetime(2026, 9, 9, 12, 0, tzinfo=UTC)
+
+    save_series(db, team_id, series_id, kind=SessionKind.REFLECTIVE, rule=rule, duration_minutes=60, now=after_it)
+
+    assert _plan_and_ticks_on(db, team_id, held) == ("A sudden death at home", {"present-case"})
+    assert _plan_and_ticks_on(db, team_id, FIRST) == ("", set())
     assert planning.moved_plans(db, team_id) == {}
