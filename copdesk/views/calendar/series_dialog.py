@@ -312,6 +312,8 @@ class SeriesDialog(QDialog):
         self.reload(select_id=series_id)
         if self._takes_off(before):
             self.show_message(f"Paused. {SEND_CANCELLATIONS}", level="amber")
+        else:
+            self.show_message("Paused." if paused else "Resumed.", level="")
 
     def reject(self) -> None:
         """Close (the button, Esc or the title bar): unsaved changes are offered for saving first."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -409,6 +409,25 @@ def test_pausing_takes_a_series_off_the_calendar(qtbot: QtBot, context: AppConte
     assert dialog.pause_button.text() == "Res&ume"
     dialog.toggle_paused()
     assert schedule.next_session(context.db, team.id, NOW) is not None
+
+
+def test_resuming_says_so_in_place_of_the_pause_s_message(qtbot: QtBot, context: AppContext, team: Team) -> None:
+    """Resumed after a pause across the year end, the series still showed "Paused. Invited calendars may still hold
+    the sessions taken off…" under it."""
+    rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 12, 1)))
+    series.add_series(context.db, team.id, SessionKind.REFLECTIVE, rule, NOW)
+    clock = FakeClock(datetime(2026, 12, 18, 12, 0, tzinfo=UTC))
+    dialog = _dialog(qtbot, AppContext(context.db, context.db_path, clock, clock.now, context.resources), team)
+    dialog.toggle_paused()
+    assert dialog.message_label.text() == f"Paused. {SEND_CANCELLATIONS}"
+    clock.advance(timedelta(days=18).total_seconds())
+
+    dialog.toggle_paused()
+
+    assert dialog.message_label.text() == "Resumed." and dialog.editor_heading.text() == "Reflective practice CoP"
+    assert [found.moment for found in schedule.upcoming_sessions(context.db, team.id, clock.now(), 1)] == [
+        datetime(2027, 1, 14, 10, 0)
+    ]
 
 
 def test_a_save_or_pause_that_takes_sessions_off_says_to_send_the_cancellations(
