@@ -30,6 +30,7 @@ from copdesk.core.schedule import (
     remove_one_off,
     skip_date,
     skip_session,
+    validate,
 )
 from copdesk.core.schedule_words import describe, ordinal
 
@@ -91,7 +92,7 @@ class SeriesDraft:
 
     def skip(self, moment: datetime) -> SeriesDraft:
         """Skip the session at ``moment``, the one chosen, even when another shares its day."""
-        return replace(self, rule=skip_session(self.rule, moment))
+        return replace(self, rule=_still_held(skip_session(self.rule, moment)))
 
     def add_extra(self, moment: datetime) -> SeriesDraft:
         if moment.weekday() > 4:
@@ -105,7 +106,7 @@ class SeriesDraft:
         """Restore a skipped date (adding it back removes its EXDATE), or take an extra date away."""
         if change.skipped:
             return replace(self, rule=add_one_off(self.rule, change.moment))
-        return replace(self, rule=remove_one_off(self.rule, change.moment))
+        return replace(self, rule=_still_held(remove_one_off(self.rule, change.moment)))
 
     def changes(self) -> list[Change]:
         rule = parse_rule(self.rule)
@@ -137,6 +138,18 @@ class SeriesDraft:
             if not occurrences_between(self.rule, datetime.combine(moment.date(), time.min), day_end):
                 return moment
         return candidates[0]
+
+
+NO_SESSION_LEFT = "That is the series' last session: it cannot be taken off. Pause the series instead."
+
+
+def _still_held(rule: str) -> str:
+    """A rule with a date taken off, refused when it would hold no session at all (a rule that ends after a few
+    dates, kept from an earlier CoPDesk): a rule with no session can be neither saved nor read."""
+    try:
+        return validate(rule)
+    except ScheduleError:
+        raise ScheduleError(NO_SESSION_LEFT) from None
 
 
 def default_draft(today: date, kind: SessionKind = SessionKind.REFLECTIVE) -> SeriesDraft:

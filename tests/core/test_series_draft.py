@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 
 import pytest
@@ -11,6 +12,7 @@ from copdesk.core.model import Series, SessionKind
 from copdesk.core.rule_text import ScheduleError
 from copdesk.core.schedule import Preset, ReflectiveWeeks
 from copdesk.core.series_draft import (
+    NO_SESSION_LEFT,
     Change,
     PreviewDate,
     SeriesDraft,
@@ -161,3 +163,18 @@ def test_a_day_another_series_holds_is_named_unless_that_series_is_paused_or_unr
     assert held == {format_uk(entry.moment) for entry in preview if 2 <= entry.moment.day <= 8}
     assert shared_days(preview, [Series(1, 7, SessionKind.SPOTLIGHT, spotlight.rule, 60, active=False)]) == []
     assert shared_days(preview, [Series(2, 7, SessionKind.THEMED, "not a rule", 60)]) == []
+
+
+ENDING = "DTSTART:20260901T100000\nRRULE:FREQ=WEEKLY;BYDAY=TH;COUNT=2"  # 3 and 10 September, as an older CoPDesk kept
+
+
+def test_taking_off_the_last_session_of_a_rule_that_ends_is_refused_in_words() -> None:
+    """Skipping both dates of a rule that ends made a draft no one could save or read: "This series' rule cannot be
+    read", with its skips gone from the list that would undo them."""
+    one_left = SeriesDraft(SessionKind.REFLECTIVE, ENDING, 60).skip(datetime(2026, 9, 3, 10))
+    with pytest.raises(ScheduleError, match=f"^{re.escape(NO_SESSION_LEFT)}$"):
+        one_left.skip(datetime(2026, 9, 10, 10))
+    extra_only = one_left.add_extra(datetime(2026, 9, 11, 10)).skip(datetime(2026, 9, 10, 10))
+    with pytest.raises(ScheduleError, match="last session"):
+        extra_only.undo(Change(datetime(2026, 9, 11, 10), skipped=False))
+    assert [entry.moment for entry in extra_only.preview(AFTER)] == [datetime(2026, 9, 11, 10)]

@@ -159,7 +159,7 @@ class SeriesDialog(QDialog):
         assert draft is not None
         try:
             words = draft.describe()
-            preview = draft.preview(self.now_local)
+            preview, changes = draft.preview(self.now_local), draft.changes()
             missing = [missing_text(gap) for gap in draft.missing_in(preview, self.now_local)]
             missing += [MISSING_REMEDY] if missing else []
             editing_id = self.editing.id if self.editing is not None else None
@@ -168,11 +168,11 @@ class SeriesDialog(QDialog):
         except ScheduleError as exc:
             self.words_label.setText("This series' rule cannot be read; pick a rhythm above to replace it.")
             self.show_message(str(exc))
-            preview, missing = [], []
+            preview, changes, missing = [], [], []
         else:
             prefix = "Custom rule (pick a rhythm above to replace it): " if custom else ""
             self.words_label.setText(f"<b>{prefix}{html.escape(words)}</b>")
-        self.dates.show_dates(preview, draft.changes() if preview else [], missing)
+        self.dates.show_dates(preview, changes, missing)  # with no date to come, its skips can still be undone
         self.pause_button.setEnabled(self.editing is not None)
         self.pause_button.setText("Res&ume" if self.editing and not self.editing.active else "&Pause")
         self.save_button.setEnabled(self.dirty or self.editing is None)

@@ -18,11 +18,12 @@ from copdesk import paths
 from copdesk.core import cancellations
 from copdesk.core.model import Role, SessionKind, Team
 from copdesk.core.schedule import Preset, ReflectiveWeeks, build_rule
+from copdesk.core.series_draft import NO_SESSION_LEFT
 from copdesk.store import schedule, series, sessions, teams
 from copdesk.store.connection import open_database
 from copdesk.store.demo import bank_questions, fill_demo
 from copdesk.views.calendar.series_dialog import SEND_CANCELLATIONS, SeriesDialog
-from copdesk.views.calendar.series_picker import NO_CHANGES
+from copdesk.views.calendar.series_picker import NO_CHANGES, NO_DATES
 from copdesk.views.context import AppContext
 from copdesk.views.reports.export_dialogs import CpdDialog, QuarterReportDialog, SessionRecordDialog
 from copdesk.views.reports.report_actions import ReportActions
@@ -314,6 +315,43 @@ def test_the_date_lists_are_as_tall_as_what_they_hold(qtbot: QtBot, context: App
     changes = dialog.dates.changes_view
     qtbot.waitUntil(lambda: changes.height() >= changes.sizeHintForRow(0) * 2)
     assert changes.verticalScrollBar().maximum() == 0
+
+
+ENDING = "DTSTART:20260901T100000\nRRULE:FREQ=WEEKLY;BYDAY=TH;COUNT=2"  # 3 and 10 September, kept by an older CoPDesk
+
+
+def test_a_series_with_no_date_to_come_still_lists_its_skips_to_undo(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    """With its last date skipped, a rule that ends listed "None: every date follows the rhythm", and the skip could
+    not be undone."""
+    series.add_series(context.db, team.id, SessionKind.REFLECTIVE, ENDING + "\nEXDATE:20260910T100000", NOW)
+    clock = FakeClock(datetime(2026, 9, 5, 12, 0, tzinfo=UTC))
+    dialog = _dialog(qtbot, AppContext(context.db, context.db_path, clock, clock.now, context.resources), team)
+    assert dialog.dates.preview_model.stringList() == [NO_DATES]
+    assert dialog.dates.changes_model.stringList() == ["Skipped: Thu 10 Sep 2026, 10:00"]
+    assert dialog.dates.undo_button.isVisible() and not dialog.dates.no_changes_label.isVisible()
+
+    dialog.dates.changes_view.setCurrentIndex(dialog.dates.changes_model.index(0))
+    dialog.undo_selected_change()
+
+    assert dialog.dates.preview_model.stringList() == ["Thu 10 Sep 2026, 10:00"]
+    assert dialog.save()
+
+
+def test_skipping_the_last_session_of_a_rule_that_ends_is_refused_and_changes_nothing(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    """It left a draft whose rule "cannot be read", which Save then refused."""
+    series.add_series(context.db, team.id, SessionKind.REFLECTIVE, ENDING + "\nEXDATE:20260903T100000", NOW)
+    dialog = _dialog(qtbot, context, team)
+    dialog.dates.preview_view.setCurrentIndex(dialog.dates.preview_model.index(0))
+
+    dialog.skip_selected()
+
+    assert dialog.message_label.text() == NO_SESSION_LEFT and dialog.message_label.property("level") == "red"
+    assert dialog.dates.preview_model.stringList() == ["Thu 10 Sep 2026, 10:00"] and not dialog.dirty
+    assert dialog.dates.changes_model.stringList() == ["Skipped: Thu 3 Sep 2026, 10:00"]
 
 
 def test_skipping_without_choosing_a_date_says_what_to_do(qtbot: QtBot, context: AppContext, team: Team) -> None:
