@@ -76,10 +76,15 @@ class SeriesDraft:
         return Preset(rule.kind, rule.weekday, rule.start_time, starts, self.duration_minutes, weeks)
 
     def with_rhythm(self, preset: Preset) -> tuple[SeriesDraft, list[str]]:
-        """The draft with a new rhythm, keeping the skipped and extra dates that still apply."""
+        """The draft with a new rhythm, keeping the skipped and extra dates that still apply (a rule that cannot
+        be read, which the new rhythm replaces, has none to keep)."""
         rule = build_rule(preset)
         dropped = []
-        for change in self.changes():
+        try:
+            changes = self.changes()
+        except ScheduleError:
+            changes = []
+        for change in changes:
             try:
                 rule = skip_date(rule, change.moment.date()) if change.skipped else add_one_off(rule, change.moment)
             except ScheduleError:
@@ -152,9 +157,13 @@ def _still_held(rule: str) -> str:
         raise ScheduleError(NO_SESSION_LEFT) from None
 
 
+def default_preset(today: date, kind: SessionKind = SessionKind.REFLECTIVE) -> Preset:
+    """A new series' rhythm: Thursday at 10:00 from today, an hour long, the masterclass's rhythm for ``kind``."""
+    return Preset(kind, 3, time(10, 0), today, 60)
+
+
 def default_draft(today: date, kind: SessionKind = SessionKind.REFLECTIVE) -> SeriesDraft:
-    """A new series: Thursday at 10:00 from today, an hour long, the masterclass's rhythm for ``kind``."""
-    return SeriesDraft.from_preset(Preset(kind, 3, time(10, 0), today, 60))
+    return SeriesDraft.from_preset(default_preset(today, kind))
 
 
 def change_text(change: Change) -> str:

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import QDialog, QWidget
 from copdesk.core.date_names import day_name, month_name
 from copdesk.core.model import Series, SessionKind, Team
 from copdesk.core.rule_text import ScheduleError
-from copdesk.core.series_draft import MISSING_REMEDY, SeriesDraft, default_draft, missing_text, shared_days
+from copdesk.core.series_draft import (
+    MISSING_REMEDY,
+    SeriesDraft,
+    default_draft,
+    default_preset,
+    missing_text,
+    shared_days,
+)
 from copdesk.services.calendar import save_series, set_series_paused
 from copdesk.store import series as series_store
 from copdesk.store.schedule import local_wall_time, team_invitations
@@ -144,14 +151,17 @@ class SeriesDialog(QDialog):
         self._show_draft()
 
     def _show_draft(self) -> None:
-        """Fill the picker from the draft; a rule the picker cannot show is described and kept as it is."""
+        """Fill the picker from the draft; a rule the picker cannot show is described and kept as it is, with the
+        picker offering its type's own rhythm from today to replace it."""
         assert self.draft is not None
+        now = self.now_local
+        offered = default_preset(now.date(), self.draft.kind)
         try:
-            preset = self.draft.preset()
-        except ScheduleError:
-            preset = None
-        self.form.show_rhythm(preset, self.draft.duration_minutes, self.now_local.date())
-        self.dates.offer_extra_at(self.draft.suggested_extra(self.now_local))
+            preset, extra = self.draft.preset(), self.draft.suggested_extra(now)
+        except ScheduleError:  # a rule that cannot be read: said under the picker, and replaced by picking a rhythm
+            preset, extra = None, SeriesDraft.from_preset(offered).suggested_extra(now)
+        self.form.show_rhythm(preset or offered, self.draft.duration_minutes, now.date())
+        self.dates.offer_extra_at(extra)
         self._refresh(custom=preset is None)
 
     def _refresh(self, *, custom: bool = False) -> None:

@@ -144,19 +144,18 @@ class RhythmForm(QWidget):
             reflective_weeks=ReflectiveWeeks(self.weeks_combo.currentData()),
         )
 
-    def show_rhythm(self, preset: Preset | None, duration_minutes: int, today: date) -> None:
-        """Fill the form without announcing edits; None (a custom rule) leaves the rhythm fields as they are."""
+    def show_rhythm(self, preset: Preset, duration_minutes: int, today: date) -> None:
+        """Fill the form without announcing edits."""
         self.blockSignals(True)
         for widget in (self.kind_combo, self.weeks_combo, self.day_combo, self.time_edit, self.first_date_edit):
             widget.blockSignals(True)
-        earliest, latest = first_date_range(today, preset.first_date if preset is not None else None)
+        earliest, latest = first_date_range(today, preset.first_date)
         self.first_date_edit.setDateRange(_qdate(earliest), _qdate(latest))
-        if preset is not None:
-            self.kind_combo.setCurrentIndex(self.kind_combo.findData(preset.kind.value))
-            self.weeks_combo.setCurrentIndex(self.weeks_combo.findData(preset.reflective_weeks.value))
-            self.day_combo.setCurrentIndex(preset.weekday)
-            self.time_edit.setTime(QTime(preset.start.hour, preset.start.minute))
-            self.first_date_edit.setDate(_qdate(preset.first_date))
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(preset.kind.value))
+        self.weeks_combo.setCurrentIndex(self.weeks_combo.findData(preset.reflective_weeks.value))
+        self.day_combo.setCurrentIndex(preset.weekday)
+        self.time_edit.setTime(QTime(preset.start.hour, preset.start.minute))
+        self.first_date_edit.setDate(_qdate(preset.first_date))
         self.duration_spin.blockSignals(True)
         self.duration_spin.setValue(duration_minutes)
         for widget in (self.kind_combo, self.weeks_combo, self.day_combo, self.time_edit, self.first_date_edit):

@@ -354,6 +354,44 @@ def test_skipping_the_last_session_of_a_rule_that_ends_is_refused_and_changes_no
     assert dialog.dates.changes_model.stringList() == ["Skipped: Thu 3 Sep 2026, 10:00"]
 
 
+def test_a_series_whose_rule_cannot_be_read_opens_and_is_replaced_by_picking_a_rhythm(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    """A rule an earlier CoPDesk kept that can never meet its repeat (Thursday the 31st of February) stopped the
+    Schedule dialog opening at all; and picking a rhythm, as the dialog asks, was refused with the same error."""
+    unreadable = "DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;BYDAY=TH;BYMONTHDAY=31;BYMONTH=2"
+    kept = series.add_series(context.db, team.id, SessionKind.REFLECTIVE, unreadable, NOW)
+    dialog = _dialog(qtbot, context, team)
+    assert dialog.words_label.text() == "This series' rule cannot be read; pick a rhythm above to replace it."
+    assert dialog.message_label.text().startswith("No date can meet the repeat")
+    assert dialog.dates.extra_moment() == datetime(2026, 9, 3, 10, 0), "a free Thursday to come, not 1 Jan 2000"
+
+    _pick(dialog, SessionKind.REFLECTIVE, 2, 10, date(2026, 9, 1))
+
+    assert dialog.words_label.text() == "<b>Every 2nd and 4th Wednesday at 10:00</b>" and dialog.dirty
+    assert dialog.save()
+    assert series.get_series(context.db, kept.id).rule == build_rule(
+        Preset(SessionKind.REFLECTIVE, 2, time(10), date(2026, 9, 1))
+    )
+
+
+def test_a_custom_rule_s_picker_offers_its_own_type_at_10_from_today(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    """The picker of a rule it cannot show kept whatever it held before: for a weekly Spotlight, Reflective practice
+    on a Monday at 00:00 from the start of the quarter, so choosing only a day made a Reflective series at midnight."""
+    weekly = "DTSTART:20260903T140000\nRRULE:FREQ=WEEKLY;BYDAY=TH"
+    series.add_series(context.db, team.id, SessionKind.SPOTLIGHT, weekly, NOW)
+    dialog = _dialog(qtbot, context, team)
+    assert dialog.words_label.text().startswith("<b>Custom rule (pick a rhythm above to replace it): ")
+
+    dialog.form.day_combo.setCurrentIndex(1)
+
+    assert dialog.draft is not None and dialog.draft.kind is SessionKind.SPOTLIGHT
+    assert dialog.words_label.text() == "<b>Tuesday of the first full week of each month at 10:00</b>"
+    assert dialog.form.first_date_edit.date() == QDate(2026, 8, 20)
+
+
 def test_skipping_without_choosing_a_date_says_what_to_do(qtbot: QtBot, context: AppContext, team: Team) -> None:
     dialog = _dialog(qtbot, context, team)
     dialog.dates.preview_view.clearSelection()
