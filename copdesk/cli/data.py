@@ -211,7 +211,13 @@ def _cmd_retention(ctx: Context) -> int:
 
 def _cmd_erase(ctx: Context) -> int:
     from copdesk.core.text import InvalidName, clean_name
-    from copdesk.services.data_care import erase_member, erased_before, pending_erasure_of, preview_erasure
+    from copdesk.services.data_care import (
+        erase_member,
+        erased_before,
+        pending_erasure_of,
+        preview_erasure,
+        preview_former_guest,
+    )
     from copdesk.store.cpd import MemberNotFound, find_member
 
     with _locked_database(ctx) as opened:
@@ -227,6 +233,8 @@ def _cmd_erase(ctx: Context) -> int:
         except MemberNotFound as exc:
             if was_pending and (finished or not ctx.args.yes):
                 return 0  # it was this person's erasure, now finished (or said to be pending)
+            if preview_former_guest(opened.db, team.id, member_name) is not None:
+                return _erase_former_guest(ctx, opened, team.id, member_name)
             if erased_before(opened.db, member_name):
                 ctx.out(
                     f"Someone called {member_name} was erased already; nobody of that name is on {team.name}'s roster."
@@ -240,4 +248,23 @@ def _cmd_erase(ctx: Context) -> int:
         report = erase_member(opened.db, opened.path, member.id, ctx.now(), delete_damaged=ctx.args.delete_damaged)
         _check_complete(report, opened.path)
     ctx.out(f"Erased {member.display_name}: {counts.summary()} · {report.copies_summary(opened.path)}.")
+    return 0
+
+
+def _erase_former_guest(ctx: Context, opened: OpenedDatabase, team_id: int, name: str) -> int:
+    """A guest taken off a live session as present by mistake, no longer on the roster: their name, held to undo it
+    until the session ends, is erased (from every copy too, with the guest of that name a copy still has)."""
+    from copdesk.services.data_care import erase_former_guest, preview_former_guest
+
+    said = f"{name}, a guest taken off a live session as present by mistake and no longer on the roster"
+    if not ctx.args.yes:
+        counts = preview_former_guest(opened.db, team_id, name)
+        assert counts is not None
+        ctx.out(f"Would erase {said}: {counts.summary()}. Run again with --yes to erase.")
+        return 0
+    report = erase_former_guest(
+        opened.db, opened.path, team_id, name, ctx.now(), delete_damaged=ctx.args.delete_damaged
+    )
+    _check_complete(report, opened.path)
+    ctx.out(f"Erased {said}: {report.counts.summary()} · {report.copies_summary(opened.path)}.")
     return 0

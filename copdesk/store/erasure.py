@@ -11,8 +11,11 @@ plans with their trigger warnings and support, feedback and self-assessments (:d
 
 A member is found by identity, not by today's name: the same id, team and moment of creation. A backup taken
 before a rename holds the old name under the same identity, and is erased all the same; an id reused by someone
-else is left alone. Names in free text (an owner typed by hand, a review note) are matched as whole names
-(:class:`copdesk.core.name_match.NameDigests`), so erasing "Al" never touches "Alex Morgan".
+else is left alone. A guest who is no longer on the roster (taken off a live session as present by mistake, and
+kept by name only, for Undo) is erased by name instead (:func:`former_guest`): the name held for Undo, and in a
+copy taken while they were on the roster, the guest of that name with all of theirs. Names in free text (an owner
+typed by hand, a review note) are matched as whole names (:class:`copdesk.core.name_match.NameDigests`), so erasing
+"Al" never touches "Alex Morgan".
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from copdesk.core.name_match import NameDigests, folded, whole_name_pattern
-from copdesk.core.text import listed
+from copdesk.core.text import listed, name_key
 from copdesk.store.live_acts import forget_member, forget_taken_off
 from copdesk.store.pending_care import (
     MemberIdentity,
@@ -43,6 +46,7 @@ class ErasureCounts:
     actions_unassigned: int
     presentations: int
     texts_mentioning: tuple[tuple[str, int], ...]  # (kind of text, how many): CoPDesk does not rewrite them
+    held_for_undo: int = 0  # names of guests taken off a live session, kept for Undo until it ends
 
     def summary(self) -> str:
         """The counts in words ("label: number", which reads right for 0, 1 and many)."""
@@ -50,15 +54,18 @@ class ErasureCounts:
             f"contributions: {self.contributions} · attendances: {self.attendances} · "
             f"actions losing their owner (the text stays): {self.actions_unassigned}"
         )
+        if self.held_for_undo:
+            text += f" · names kept to undo taking a guest off a live session: {self.held_for_undo}"
         if self.texts_mentioning:
             kinds = listed([f"{kind}: {count}" for kind, count in self.texts_mentioning])
             text += f". Texts that still mention the name (CoPDesk never rewrites your words): {kinds}"
         return text
 
     def audit_detail(self) -> str:
+        held = f", {self.held_for_undo} held for Undo" if self.held_for_undo else ""
         return (
             f"{self.contributions} contributions, {self.attendances} attendances, "
-            f"{self.actions_unassigned} actions unassigned"
+            f"{self.actions_unassigned} actions unassigned{held}"
         )
 
 
@@ -68,9 +75,36 @@ class _Targets:
     action_ids: list[int]
     review_ids: list[int]
     taken_off_ids: list[int]  # a guest taken off a live session as present by mistake, kept by name for Undo
+    guest_ids: list[int]  # erasing a former guest: the guests of their name a copy still has on the roster
 
     def __bool__(self) -> bool:
-        return self.member or bool(self.action_ids) or bool(self.review_ids) or bool(self.taken_off_ids)
+        return self.member or any((self.action_ids, self.review_ids, self.taken_off_ids, self.guest_ids))
+
+
+FORMER_GUEST = 0  # the member id of a former guest's identity: no member has it (ids start at 1)
+
+
+def former_guest(team_id: int) -> MemberIdentity:
+    """Who erasing a guest no longer on the team's roster reaches: nobody by identity, every guest by their name."""
+    return MemberIdentity(FORMER_GUEST, team_id, "")
+
+
+def held_guest_names(db: Database, team_id: int, name: str) -> list[str]:
+    """The name of each guest called ``name`` (as a duplicate would be: :func:`~copdesk.core.text.name_key`) taken off
+    a live session of the team as present by mistake, as kept for Undo: the only place CoPDesk keeps it."""
+    sql = (
+        "SELECT t.guest_name FROM attendance_taken_off t JOIN session s ON s.id = t.session_id "
+        "WHERE s.team_id = ? AND t.guest_name IS NOT NULL ORDER BY t.id"
+    )
+    return [str(row[0]) for row in db.execute(sql, [team_id]).fetchall() if name_key(str(row[0])) == name_key(name)]
+
+
+def preview_former_guest(db: Database, team_id: int, names: list[str]) -> ErasureCounts:
+    """What erasing a guest no longer on the roster, by the ``names`` they are held under, would remove."""
+    targets = _targets(db, former_guest(team_id), NameDigests.of_names("preview", names))
+    return ErasureCounts(
+        0, 0, len(targets.action_ids), 0, texts_mentioning(db, team_id, names), len(targets.taken_off_ids)
+    )
 
 
 def identity_of(db: Database, member_id: int) -> MemberIdentity:
@@ -156,6 +190,7 @@ def preview_erasure(db: Database, member_id: int) -> ErasureCounts:
         actions_unassigned=len(targets.action_ids),
         presentations=count("SELECT count(*) FROM session WHERE presenter_id = ?"),
         texts_mentioning=texts_mentioning(db, identity.team_id, known),
+        held_for_undo=len(targets.taken_off_ids),
     )
 
 
@@ -183,11 +218,16 @@ def _targets(db: Database, identity: MemberIdentity, names: NameDigests) -> _Tar
             "WHERE s.team_id = ? AND t.guest_name IS NOT NULL",
             [identity.team_id],
         ).fetchall()
+    guests = []
+    if identity.member_id == FORMER_GUEST:
+        sql = "SELECT id, display_name FROM member WHERE team_id = ? AND role = 'guest'"
+        guests = db.execute(sql, [identity.team_id]).fetchall()
     return _Targets(
         member,
         actions,
         [int(i) for i, detail in reviews if names.mentions(str(detail))],
         [int(i) for i, name in taken_off if names.is_name(str(name))],
+        [int(i) for i, name in guests if names.is_name(str(name))],
     )
 
 
@@ -209,19 +249,22 @@ def erase_in(db: Database, identity: MemberIdentity, names: NameDigests, redacti
     db.execute(f"UPDATE action_review SET detail = '' WHERE id IN ({marks})", targets.review_ids)
     for taken_off_id in targets.taken_off_ids:
         forget_taken_off(db, taken_off_id)
-    if targets.member:
-        member_id = [identity.member_id]
-        db.execute("UPDATE session SET presenter_id = NULL WHERE presenter_id = ?", member_id)
-        if has_table(db, "live_act"):  # schema 39: Undo's acts of a live session, theirs among them
-            forget_member(db, identity.member_id)
-        db.execute("DELETE FROM contribution WHERE member_id = ?", member_id)
-        if has_table(db, "attendance_away"):  # a copy saved before schema 38 has no spells away
-            db.execute("DELETE FROM attendance_away WHERE member_id = ?", member_id)
-        db.execute("DELETE FROM attendance WHERE member_id = ?", member_id)
-        if has_table(db, "member_former_name"):
-            db.execute("DELETE FROM member_former_name WHERE member_id = ?", member_id)
-        db.execute("DELETE FROM member WHERE id = ?", member_id)
+    for member_id in [identity.member_id] * targets.member + targets.guest_ids:
+        _erase_member_rows(db, member_id)
     keep_redaction_list(db, redaction.salt, redaction)
+
+
+def _erase_member_rows(db: Database, member_id: int) -> None:
+    db.execute("UPDATE session SET presenter_id = NULL WHERE presenter_id = ?", [member_id])
+    if has_table(db, "live_act"):  # schema 39: Undo's acts of a live session, theirs among them
+        forget_member(db, member_id)
+    db.execute("DELETE FROM contribution WHERE member_id = ?", [member_id])
+    if has_table(db, "attendance_away"):  # a copy saved before schema 38 has no spells away
+        db.execute("DELETE FROM attendance_away WHERE member_id = ?", [member_id])
+    db.execute("DELETE FROM attendance WHERE member_id = ?", [member_id])
+    if has_table(db, "member_former_name"):
+        db.execute("DELETE FROM member_former_name WHERE member_id = ?", [member_id])
+    db.execute("DELETE FROM member WHERE id = ?", [member_id])
 
 
 LONGEST_NAME = 8  # words: the most a stored name digest is looked for across

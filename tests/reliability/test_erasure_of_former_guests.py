@@ -1,0 +1,73 @@
+"""A guest taken off a live session as present by mistake leaves the roster, and CoPDesk keeps their name only to put
+them back with Undo, until the session ends. Asked to erase them, by name as for anyone, ``erase`` reaches that name
+and every copy that holds the guest, and says what it erased; a session never ended no longer keeps it for ever."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from copdesk import paths
+from copdesk.core.agenda import load_template_folder
+from copdesk.core.model import SessionKind
+from copdesk.services.sessions import SessionPlan, remove_attendee, start_session
+from copdesk.store import teams
+from copdesk.store.connection import open_database
+from tests.cli.conftest import CallCli
+from tests.reliability.conftest import NOW, make_database
+from tests.reliability.test_erasure_everywhere import erase, files_holding, sql, take_backup
+
+GUEST = "Wren Kowalczyk"
+
+
+def _guest_taken_off_a_live_session(db_path: Path, *, backup_first: bool) -> None:
+    """Harbour Team's session live now, with the guest added at the door and then taken off as a mistake; with
+    ``backup_first``, a copy is taken while they were on the roster (as the start-up backup of a resume would)."""
+    make_database(db_path)
+    opened = open_database(db_path, paths.migrations_dir(), now=NOW)
+    db = opened.db
+    try:
+        team_id = teams.list_teams(db)[0].id
+        present = tuple(member.id for member in teams.list_members(db, team_id))
+        agenda = load_template_folder(paths.resource_path("agendas"))[SessionKind.REFLECTIVE]
+        plan = SessionPlan(team_id, SessionKind.REFLECTIVE, "Carers", None, present, (GUEST,), agenda, True)
+        session_id = start_session(db, plan, NOW).id
+        guest = next(m.id for m in teams.list_members(db, team_id) if m.display_name == GUEST)
+    finally:
+        db.close()
+    if backup_first:
+        take_backup(db_path, days_ago=0)
+    opened = open_database(db_path, paths.migrations_dir(), now=NOW)
+    try:
+        remove_attendee(opened.db, session_id, guest)
+    finally:
+        opened.db.close()
+
+
+def test_a_guest_taken_off_and_held_for_undo_is_erased_by_name_here_and_in_every_copy(
+    call_cli: CallCli, db_path: Path
+) -> None:
+    _guest_taken_off_a_live_session(db_path, backup_first=True)
+    take_backup(db_path, days_ago=0)  # and one holding only the name kept for Undo
+    assert sql(db_path, "SELECT guest_name FROM attendance_taken_off") == [(GUEST,)]
+
+    dry = call_cli("erase", "--team", "Harbour Team", "--member", "wren  kowalczyk", "--db", str(db_path))
+    assert dry.returncode == 0, dry.stderr
+    assert "Would erase wren kowalczyk, a guest taken off a live session" in dry.stdout
+    assert "names kept to undo taking a guest off a live session: 1" in dry.stdout
+
+    code, out, err = erase(call_cli, db_path, GUEST)
+
+    assert code == 0, err
+    assert "names kept to undo taking a guest off a live session: 1" in out and "backups cleaned: 2" in out
+    assert files_holding(db_path.parent, b"Kowalczyk") == []
+    again = erase(call_cli, db_path, GUEST)
+    assert again[0] == 0 and "was erased already" in again[1]
+
+
+def test_a_guest_of_another_name_or_a_name_never_kept_is_not_reached(call_cli: CallCli, db_path: Path) -> None:
+    _guest_taken_off_a_live_session(db_path, backup_first=False)
+
+    code, _, err = erase(call_cli, db_path, "Wren")
+
+    assert code == 1 and "Nobody called 'Wren' is on Harbour Team's roster" in err
+    assert sql(db_path, "SELECT guest_name FROM attendance_taken_off") == [(GUEST,)]
