@@ -221,6 +221,19 @@ def put_back_attendee(db: Database, session_id: int, taken_off_id: int, now: dat
         return back
 
 
+def resumed(db: Database, session_id: int, last_saved: datetime | None, now: datetime) -> bool:
+    """A session left live is resumed: on a later day than it was last saved (local days), its meeting is over, so
+    Undo no longer puts back anyone taken off it as present by mistake, and a guest's name kept for that goes
+    (:func:`copdesk.store.live_acts.forget_taken_off`). Whether any went."""
+    if last_saved is None or last_saved.astimezone().date() >= now.astimezone().date():
+        return False
+    with transaction(db):
+        held = live_acts.taken_off(db, session_id)
+        for row in held:
+            live_acts.forget_taken_off(db, row.id)
+        return bool(held)
+
+
 def mark_left(db: Database, session_id: int, member_id: int, at: datetime) -> Spell:
     """Someone present left the live session at ``at``, for a while or for good: they stay on its attendance, and a
     spell away begins (the record, their CPD evidence and the participation figures leave it out). Refused

@@ -2,7 +2,8 @@
 attendance as marked present by mistake (``attendance_taken_off``), so a session resumed after a restart takes back
 the same acts in the same order as before it. The acts' own times are kept to the second, so they cannot order a tick
 and a marker made in the same second; each act's id does. Only ids are kept here: nothing names anyone, but a guest
-taken off who left the team's roster with it, whose name is kept to add them again, until the session ends.
+taken off who left the team's roster with it, whose name is kept to add them again, until the session ends (or is
+resumed on a later day, or they are erased).
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ def put_back(db: Database, session_id: int, taken_off_id: int) -> TakenOff:
 
 
 def forget_taken_off(db: Database, taken_off_id: int) -> None:
-    """The row and its act go: Undo has no one to put back (put back, marked present again, or erased)."""
+    """The row and its act go: Undo has no one to put back (put back, marked present again, erased, or a session
+    resumed on a later day)."""
     db.execute("DELETE FROM attendance_taken_off WHERE id = ?", [taken_off_id])
     taken_back(db, Act.TAKEN_OFF, taken_off_id)
 

@@ -24,6 +24,7 @@ from copdesk.services.sessions import (
     mark_left,
     put_back_attendee,
     remove_attendee,
+    resumed,
     start_session,
     undo_back,
 )
@@ -160,3 +161,24 @@ def test_a_guest_taken_off_is_forgotten_when_added_again_or_when_their_name_is_e
     sam = teams.add_member(db, 1, "Sam Guest", Role.PRACTITIONER, NOW + timedelta(days=1))  # joins the team later
     erase_member(db, db_path, sam.id, NOW + timedelta(days=2))
     assert live_acts.taken_off(db, session_id) == [] and _acts(db, session_id) == []
+
+
+def test_a_guest_name_held_for_undo_goes_when_the_session_is_resumed_on_a_later_day_or_discarded(db: Database) -> None:
+    """A session never ended kept a guest taken off by mistake, by name, for ever. Resumed the same day, Undo may still
+    put them back; resumed on a later day (the meeting is over) or discarded, the name goes."""
+    session_id, ids = _live(db, guests=("Sam Guest",))
+    guest = next(m.id for m in teams.list_members(db, 1) if m.display_name == "Sam Guest")
+    remove_attendee(db, session_id, guest)
+    remove_attendee(db, session_id, ids["Bo Day"])
+    saved = NOW.astimezone().replace(hour=10, minute=0)  # the morning, wherever the laptop is
+
+    assert not resumed(db, session_id, saved, saved + timedelta(hours=2))
+    assert not resumed(db, session_id, None, saved + timedelta(days=3))  # never saved: nothing to go by
+    assert [row.guest_name for row in live_acts.taken_off(db, session_id)] == ["Sam Guest", None]
+    assert resumed(db, session_id, saved, saved + timedelta(days=1))
+    assert live_acts.taken_off(db, session_id) == [] and _acts(db, session_id) == []
+
+    later, _ = _live(db, guests=("Wren Hart",), team_name="Quay Team")
+    remove_attendee(db, later, next(m.id for m in teams.list_members(db, 2) if m.display_name == "Wren Hart"))
+    discard_session(db, later, NOW + timedelta(hours=1))
+    assert db.execute("SELECT count(*) FROM attendance_taken_off").fetchone()[0] == 0

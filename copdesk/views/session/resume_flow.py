@@ -107,7 +107,10 @@ class ResumeFlow(QObject):
         )
 
     def resume(self, pending: PendingLiveSession, *, count_gap: bool = False) -> bool:
-        """Bring the session back: paused as saved, or running with the time CoPDesk was closed counted."""
+        """Bring the session back: paused as saved, or running with the time CoPDesk was closed counted. Resumed on a
+        later day, nobody taken off it by mistake is kept for Undo any more (a refused write keeps them, until the
+        session ends)."""
+        from copdesk.services.sessions import resumed
         from copdesk.views.session.resume_offer import restore_timer
 
         try:
@@ -115,6 +118,8 @@ class ResumeFlow(QObject):
         except TimerError as error:
             self._show_error("The session cannot be resumed", str(error))
             return False
+        context = self.context
+        context.writes.run(lambda: resumed(context.db, pending.session.id, pending.last_saved, context.now()))
         self._go_live(pending.session.id, pending.session.team_id, timer)
         if caught_up:
             self.live_timer.notice.emit(caught_up)

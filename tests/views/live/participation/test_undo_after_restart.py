@@ -133,3 +133,30 @@ def test_someone_taken_off_then_added_again_is_not_put_back_by_undo(
     assert not panel.undo_button.isEnabled()
     assert sessions.arrivals(db, session.id) == came, "as having come when they did"
     assert tiles(window, RosterRole.NAME) == shown and tiles(window, RosterRole.SHORTCUT) == keys
+
+
+def test_a_session_resumed_on_a_later_day_no_longer_keeps_those_taken_off_for_undo(
+    qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
+) -> None:
+    """A session left live keeps a guest taken off by mistake, by name, for Undo: resumed the next day, the meeting
+    is over, so Undo no longer puts them back and their name goes; a marker of the room is still taken back."""
+    window = clocked_window
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM, guests=("Sam Guest",))
+    panel, db = window.participation_panel, window.context.db
+    fake_clock.advance(60)
+    panel.mark_room(MarkerKind.LOW_ENERGY)
+    not_here(window, "Bo Day").trigger()
+    not_here(window, "Sam Guest").trigger()
+    assert len(live_acts.taken_off(db, session.id)) == 2
+
+    window, _ = reopened(qtbot, db_path, fake_clock, 24 * 3600)
+    offer = window.session_flow.resume_dialog
+    assert offer is not None
+    offer.resume_button.click()
+
+    panel = window.participation_panel
+    assert live_acts.taken_off(db, session.id) == []
+    assert db.execute("SELECT count(*) FROM attendance_taken_off WHERE guest_name = 'Sam Guest'").fetchone()[0] == 0
+    assert panel.undo_button.toolTip().startswith("Undo the room marker")
+    assert "Bo Day" not in tiles(window, RosterRole.NAME)
