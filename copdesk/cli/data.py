@@ -211,13 +211,8 @@ def _cmd_retention(ctx: Context) -> int:
 
 def _cmd_erase(ctx: Context) -> int:
     from copdesk.core.text import InvalidName, clean_name
-    from copdesk.services.data_care import (
-        erase_member,
-        erased_before,
-        pending_erasure_of,
-        preview_erasure,
-        preview_former_guest,
-    )
+    from copdesk.services.data_care import erase_member, erased_before, pending_erasure_of, preview_erasure
+    from copdesk.services.former_guests import preview_former_guest
     from copdesk.store.cpd import MemberNotFound, find_member
 
     with _locked_database(ctx) as opened:
@@ -254,7 +249,7 @@ def _cmd_erase(ctx: Context) -> int:
 def _erase_former_guest(ctx: Context, opened: OpenedDatabase, team_id: int, name: str) -> int:
     """A guest taken off a live session as present by mistake, no longer on the roster: their name, held to undo it
     until the session ends, is erased (from every copy too, with the guest of that name a copy still has)."""
-    from copdesk.services.data_care import erase_former_guest, preview_former_guest
+    from copdesk.services.former_guests import erase_former_guest, preview_former_guest
 
     said = f"{name}, a guest taken off a live session as present by mistake and no longer on the roster"
     if not ctx.args.yes:

@@ -198,29 +198,10 @@ def erase_member(
     identity = erasure.identity_of(db, member_id)
     counts = erasure.preview_erasure(db, member_id)
     names = set(erasure.names_in(db, identity)) | names_in_copies(db_path, identity)
-    return _erase(db, db_path, identity, names, counts, now, delete_damaged)
+    return erase_everywhere(db, db_path, identity, names, counts, now, delete_damaged)
 
 
-def preview_former_guest(db: Database, team_id: int, name: str) -> ErasureCounts | None:
-    """What erasing a guest called ``name``, no longer on the team's roster, would remove: the name kept to undo taking
-    them off a live session not yet ended. ``None`` when no guest of that name is kept so."""
-    names = erasure.held_guest_names(db, team_id, name)
-    return erasure.preview_former_guest(db, team_id, names) if names else None
-
-
-def erase_former_guest(
-    db: Database, db_path: Path, team_id: int, name: str, now: datetime, *, delete_damaged: bool = False
-) -> CareReport[ErasureCounts]:
-    """Erase a guest no longer on the team's roster by name (:func:`copdesk.store.erasure.former_guest`), here and
-    in every copy; ``ValueError`` when no guest of that name is kept (:func:`preview_former_guest`)."""
-    names = erasure.held_guest_names(db, team_id, name)
-    if not names:
-        raise ValueError(f"No guest called {name} is kept to be put back on a live session.")
-    counts = erasure.preview_former_guest(db, team_id, names)
-    return _erase(db, db_path, erasure.former_guest(team_id), set(names), counts, now, delete_damaged)
-
-
-def _erase(
+def erase_everywhere(
     db: Database,
     db_path: Path,
     who: MemberIdentity,
@@ -229,6 +210,7 @@ def _erase(
     now: datetime,
     damaged: bool,
 ) -> CareReport[ErasureCounts]:
+    """Record the erasure of ``who`` under ``names`` as pending, then make it here and in every copy."""
     with transaction(db):
         digests = NameDigests.of_names(pending_care.salt(db), names)
         pending_care.record_erasure(db, who, digests, counts.audit_detail(), now)

@@ -89,22 +89,23 @@ def former_guest(team_id: int) -> MemberIdentity:
     return MemberIdentity(FORMER_GUEST, team_id, "")
 
 
-def held_guest_names(db: Database, team_id: int, name: str) -> list[str]:
-    """The name of each guest called ``name`` (as a duplicate would be: :func:`~copdesk.core.text.name_key`) taken off
-    a live session of the team as present by mistake, as kept for Undo: the only place CoPDesk keeps it."""
+def held_guests(db: Database, team_id: int, name: str) -> list[tuple[int, str]]:
+    """Each guest called ``name`` (as a duplicate would be: :func:`~copdesk.core.text.name_key`) taken off a live
+    session of the team as present by mistake, as kept for Undo (the only place CoPDesk keeps their name): the row's
+    id, and the name as written."""
     sql = (
-        "SELECT t.guest_name FROM attendance_taken_off t JOIN session s ON s.id = t.session_id "
+        "SELECT t.id, t.guest_name FROM attendance_taken_off t JOIN session s ON s.id = t.session_id "
         "WHERE s.team_id = ? AND t.guest_name IS NOT NULL ORDER BY t.id"
     )
-    return [str(row[0]) for row in db.execute(sql, [team_id]).fetchall() if name_key(str(row[0])) == name_key(name)]
+    rows = db.execute(sql, [team_id]).fetchall()
+    return [(int(i), str(held)) for i, held in rows if name_key(str(held)) == name_key(name)]
 
 
-def preview_former_guest(db: Database, team_id: int, names: list[str]) -> ErasureCounts:
-    """What erasing a guest no longer on the roster, by the ``names`` they are held under, would remove."""
+def preview_former_guest(db: Database, team_id: int, names: list[str], held: int) -> ErasureCounts:
+    """What erasing a guest no longer on the roster, by the ``names`` they are held under (``held`` times), would
+    remove."""
     targets = _targets(db, former_guest(team_id), NameDigests.of_names("preview", names))
-    return ErasureCounts(
-        0, 0, len(targets.action_ids), 0, texts_mentioning(db, team_id, names), len(targets.taken_off_ids)
-    )
+    return ErasureCounts(0, 0, len(targets.action_ids), 0, texts_mentioning(db, team_id, names), held)
 
 
 def identity_of(db: Database, member_id: int) -> MemberIdentity:

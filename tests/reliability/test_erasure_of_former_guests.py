@@ -19,7 +19,7 @@ from tests.reliability.test_erasure_everywhere import erase, files_holding, sql,
 GUEST = "Wren Kowalczyk"
 
 
-def _guest_taken_off_a_live_session(db_path: Path, *, backup_first: bool) -> None:
+def _guest_taken_off_a_live_session(db_path: Path, *, backup_first: bool, guest: str = GUEST) -> None:
     """Harbour Team's session live now, with the guest added at the door and then taken off as a mistake; with
     ``backup_first``, a copy is taken while they were on the roster (as the start-up backup of a resume would)."""
     make_database(db_path)
@@ -29,16 +29,16 @@ def _guest_taken_off_a_live_session(db_path: Path, *, backup_first: bool) -> Non
         team_id = teams.list_teams(db)[0].id
         present = tuple(member.id for member in teams.list_members(db, team_id))
         agenda = load_template_folder(paths.resource_path("agendas"))[SessionKind.REFLECTIVE]
-        plan = SessionPlan(team_id, SessionKind.REFLECTIVE, "Carers", None, present, (GUEST,), agenda, True)
+        plan = SessionPlan(team_id, SessionKind.REFLECTIVE, "Carers", None, present, (guest,), agenda, True)
         session_id = start_session(db, plan, NOW).id
-        guest = next(m.id for m in teams.list_members(db, team_id) if m.display_name == GUEST)
+        guest_id = next(m.id for m in teams.list_members(db, team_id) if m.display_name == guest)
     finally:
         db.close()
     if backup_first:
         take_backup(db_path, days_ago=0)
     opened = open_database(db_path, paths.migrations_dir(), now=NOW)
     try:
-        remove_attendee(opened.db, session_id, guest)
+        remove_attendee(opened.db, session_id, guest_id)
     finally:
         opened.db.close()
 
@@ -71,3 +71,14 @@ def test_a_guest_of_another_name_or_a_name_never_kept_is_not_reached(call_cli: C
 
     assert code == 1 and "Nobody called 'Wren' is on Harbour Team's roster" in err
     assert sql(db_path, "SELECT guest_name FROM attendance_taken_off") == [(GUEST,)]
+
+
+def test_a_guest_whose_name_has_no_letter_is_erased_too(call_cli: CallCli, db_path: Path) -> None:
+    """A name of emoji alone has no words for a digest to find: the name held here goes all the same."""
+    _guest_taken_off_a_live_session(db_path, backup_first=False, guest="🌱")
+
+    code, out, err = erase(call_cli, db_path, "🌱")
+
+    assert code == 0, err
+    assert "names kept to undo taking a guest off a live session: 1" in out
+    assert sql(db_path, "SELECT count(*) FROM attendance_taken_off") == [(0,)]

@@ -1,0 +1,42 @@
+"""Erasing a guest who is no longer on the team's roster: taken off a live session as present by mistake, a guest
+added for that session alone leaves the roster, and CoPDesk keeps their name only to put them back with Undo, until
+the session ends (:mod:`copdesk.store.live_acts`). Asked to erase them, by name as for anyone, the erasure reaches that
+name here and in every copy, with the guest of that name a copy taken while they were on the roster still has."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from copdesk.services.data_care import CareReport, erase_everywhere
+from copdesk.store import erasure, live_acts
+from copdesk.store.erasure import ErasureCounts
+from copdesk.store.scrub import delete_securely
+
+
+def preview_former_guest(db: Database, team_id: int, name: str) -> ErasureCounts | None:
+    """What erasing a guest called ``name``, no longer on the team's roster, would remove: the name kept to undo taking
+    them off a live session not yet ended. ``None`` when no guest of that name is kept so."""
+    held = erasure.held_guests(db, team_id, name)
+    return erasure.preview_former_guest(db, team_id, [n for _, n in held], len(held)) if held else None
+
+
+def erase_former_guest(
+    db: Database, db_path: Path, team_id: int, name: str, now: datetime, *, delete_damaged: bool = False
+) -> CareReport[ErasureCounts]:
+    """Erase a guest no longer on the team's roster (:func:`copdesk.store.erasure.former_guest`), as
+    :func:`preview_former_guest` finds them, here and in every copy. Their rows here go by id too: a name of no letter
+    nor digit ("🌱") has no digest to be found by."""
+    held = erasure.held_guests(db, team_id, name)
+    names = [n for _, n in held]
+    counts = erasure.preview_former_guest(db, team_id, names, len(held))
+    report = erase_everywhere(db, db_path, erasure.former_guest(team_id), set(names), counts, now, delete_damaged)
+
+    def forget_held(target: Database) -> None:
+        for taken_off_id, _ in held:
+            live_acts.forget_taken_off(target, taken_off_id)
+
+    delete_securely(db, forget_held)
+    return report
