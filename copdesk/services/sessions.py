@@ -33,6 +33,7 @@ from copdesk.store.audit import record_event
 from copdesk.store.discard import DiscardPreview, delete_session, preview_discard
 from copdesk.store.live_acts import Act
 from copdesk.store.sessions import PlannedSegment
+from copdesk.store.teams import DuplicateName
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,16 +210,22 @@ def remove_attendee(db: Database, session_id: int, member_id: int) -> int:
 def put_back_attendee(db: Database, session_id: int, taken_off_id: int, now: datetime) -> int:
     """Undo :func:`remove_attendee`: marked present again, as having come when they had, so their tile keeps its place
     when the session is resumed; a guest it took off the roster too (added for this session alone) is added again
-    under the same name. Returns the id of the member now present."""
-    with transaction(db):
-        _refuse_unless_live(db, session_id)
-        taken_off = live_acts.put_back(db, session_id, taken_off_id)
-        ids = [] if taken_off.member_id is None else [taken_off.member_id]
-        guests = [] if taken_off.guest_name is None else [taken_off.guest_name]
-        [back] = sessions.add_latecomers(db, session_id, ids, guests, now)
-        came = taken_off.arrived_at
-        sessions.set_arrived_at(db, session_id, back, from_utc_iso(came) if came else None)
-        return back
+    under the same name. Returns the id of the member now present. Someone of that name put on the roster since
+    (the Team page) leaves the guest no name to come back under: refused (``ValueError``), and no longer kept."""
+    try:
+        with transaction(db):
+            _refuse_unless_live(db, session_id)
+            taken_off = live_acts.put_back(db, session_id, taken_off_id)
+            ids = [] if taken_off.member_id is None else [taken_off.member_id]
+            guests = [] if taken_off.guest_name is None else [taken_off.guest_name]
+            [back] = sessions.add_latecomers(db, session_id, ids, guests, now)
+            came = taken_off.arrived_at
+            sessions.set_arrived_at(db, session_id, back, from_utc_iso(came) if came else None)
+            return back
+    except DuplicateName as clash:
+        with transaction(db):
+            live_acts.forget_taken_off(db, taken_off_id)
+        raise ValueError(f"{str(clash).rstrip('.')}, so the guest cannot be put back under that name.") from None
 
 
 def resumed(db: Database, session_id: int, last_saved: datetime | None, now: datetime) -> bool:

@@ -182,3 +182,17 @@ def test_a_guest_name_held_for_undo_goes_when_the_session_is_resumed_on_a_later_
     remove_attendee(db, later, next(m.id for m in teams.list_members(db, 2) if m.display_name == "Wren Hart"))
     discard_session(db, later, NOW + timedelta(hours=1))
     assert db.execute("SELECT count(*) FROM attendance_taken_off").fetchone()[0] == 0
+
+
+def test_a_guest_who_cannot_come_back_under_their_name_is_no_longer_kept_for_undo(db: Database) -> None:
+    """Someone of the guest's name put on the roster since (the Team page) refuses Undo: the refusal says why, and the
+    name is no longer kept, so a resumed session does not offer the same refused Undo again."""
+    session_id, _ = _live(db, guests=("Sam Lee",))
+    guest = next(m.id for m in teams.list_members(db, 1) if m.display_name == "Sam Lee")
+    taken_off_id = remove_attendee(db, session_id, guest)
+    teams.add_member(db, 1, "Sam Lee", Role.PRACTITIONER, NOW + timedelta(minutes=5))
+
+    with pytest.raises(ValueError, match="Sam Lee is already on this team's roster, so the guest cannot be put back"):
+        put_back_attendee(db, session_id, taken_off_id, NOW + timedelta(minutes=6))
+
+    assert live_acts.taken_off(db, session_id) == [] and _acts(db, session_id) == []
