@@ -107,7 +107,7 @@ VIEW_READS: dict[str, set[str]] = {
     "errors": {"StoreError", "WriteRefusedError"},
     "feedback": {"quarter_feedback", "self_assessment"},
     "issues": {"escalations_for_issue", "get_escalation", "get_issue"},
-    "live_acts": {"Act", "Place", "Placing", "TakenOff", "placing", "taken_off"},
+    "live_acts": {"Act", "Place", "Placing", "TakenOff", "held_guests", "placing", "taken_off"},
     "location": {"same_file", "shown"},
     "migrations": {"latest_version"},
     "notes": {"notes", "session_text"},

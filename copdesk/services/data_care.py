@@ -108,7 +108,7 @@ class ErasurePreview:
     """What erasing the member would remove, and the other teams whose roster has someone of their name: an erasure
     reaches one team's roster, so the same colleague on two rosters is erased from each in turn."""
 
-    member_id: int
+    member_id: int | str  # a guest no longer on the roster by name (:mod:`copdesk.services.former_guests`)
     counts: ErasureCounts
     other_rosters: tuple[str, ...]
 

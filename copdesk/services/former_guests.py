@@ -5,13 +5,15 @@ name here and in every copy, with the guest of that name a copy taken while they
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from copdesk.services.data_care import CareReport, erase_everywhere
+from copdesk.services.data_care import CareReport, ErasurePreview, erase_everywhere
 from copdesk.store import erasure, live_acts
+from copdesk.store.connection import read_beside
 from copdesk.store.erasure import ErasureCounts
 from copdesk.store.scrub import delete_securely
 
@@ -21,6 +23,19 @@ def preview_former_guest(db: Database, team_id: int, name: str) -> ErasureCounts
     them off a live session not yet ended. ``None`` when no guest of that name is kept so."""
     held = erasure.held_guests(db, team_id, name)
     return erasure.preview_former_guest(db, team_id, [n for _, n in held], len(held)) if held else None
+
+
+def preview_former_guest_beside(
+    db_path: Path, team_id: int, name: str, superseded: Callable[[], bool]
+) -> ErasurePreview | None:
+    """:func:`preview_former_guest` on a read-only connection of its own, for the Erase dialog's worker thread, as
+    :func:`copdesk.services.data_care.preview_erasure_beside` counts a member's; a name no longer kept counts none."""
+
+    def count(db: Database) -> ErasurePreview | None:
+        counts = preview_former_guest(db, team_id, name) or erasure.preview_former_guest(db, team_id, [], 0)
+        return None if superseded() else ErasurePreview(name, counts, ())
+
+    return read_beside(db_path, superseded, count, "What would be erased could not be counted just now ({why}).")
 
 
 def erase_former_guest(

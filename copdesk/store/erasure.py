@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from copdesk.core.name_match import NameDigests, folded, whole_name_pattern
 from copdesk.core.text import listed, name_key
+from copdesk.store import live_acts
 from copdesk.store.live_acts import forget_member, forget_taken_off
 from copdesk.store.pending_care import (
     MemberIdentity,
@@ -90,15 +91,9 @@ def former_guest(team_id: int) -> MemberIdentity:
 
 
 def held_guests(db: Database, team_id: int, name: str) -> list[tuple[int, str]]:
-    """Each guest called ``name`` (as a duplicate would be: :func:`~copdesk.core.text.name_key`) taken off a live
-    session of the team as present by mistake, as kept for Undo (the only place CoPDesk keeps their name): the row's
-    id, and the name as written."""
-    sql = (
-        "SELECT t.id, t.guest_name FROM attendance_taken_off t JOIN session s ON s.id = t.session_id "
-        "WHERE s.team_id = ? AND t.guest_name IS NOT NULL ORDER BY t.id"
-    )
-    rows = db.execute(sql, [team_id]).fetchall()
-    return [(int(i), str(held)) for i, held in rows if name_key(str(held)) == name_key(name)]
+    """Each guest called ``name`` (as a duplicate would be: :func:`~copdesk.core.text.name_key`) kept by name for Undo
+    (:func:`copdesk.store.live_acts.held_guests`): the row's id, and the name as written."""
+    return [(i, held) for i, held in live_acts.held_guests(db, team_id) if name_key(held) == name_key(name)]
 
 
 def preview_former_guest(db: Database, team_id: int, names: list[str], held: int) -> ErasureCounts:

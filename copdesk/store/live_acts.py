@@ -85,6 +85,16 @@ def taken_off(db: Database, session_id: int) -> list[TakenOff]:
     ]
 
 
+def held_guests(db: Database, team_id: int) -> list[tuple[int, str]]:
+    """Each guest taken off a live session of the team and kept by name (the only place CoPDesk then keeps their
+    name), as (the row's id, the name as written), in the order taken off."""
+    sql = (
+        "SELECT t.id, t.guest_name FROM attendance_taken_off t JOIN session s ON s.id = t.session_id "
+        "WHERE s.team_id = ? AND t.guest_name IS NOT NULL ORDER BY t.id"
+    )
+    return [(int(row[0]), str(row[1])) for row in db.execute(sql, [team_id]).fetchall()]
+
+
 def put_back(db: Database, session_id: int, taken_off_id: int) -> TakenOff:
     """The taken-off row, which goes with its act: they are to be present again. ``ValueError`` when it is gone."""
     found = [row for row in taken_off(db, session_id) if row.id == taken_off_id]

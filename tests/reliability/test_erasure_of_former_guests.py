@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+from sqlite_utils import Database
+
 from copdesk import paths
 from copdesk.core.agenda import load_template_folder
 from copdesk.core.model import SessionKind
@@ -13,7 +16,8 @@ from copdesk.services.sessions import SessionPlan, remove_attendee, start_sessio
 from copdesk.store import teams
 from copdesk.store.connection import open_database
 from tests.cli.conftest import CallCli
-from tests.reliability.conftest import NOW, make_database
+from tests.reliability.conftest import NOW, fill, make_database
+from tests.reliability.test_data_care_gui import _choose, _erase, _shown_erase_dialog
 from tests.reliability.test_erasure_everywhere import erase, files_holding, sql, take_backup
 
 GUEST = "Wren Kowalczyk"
@@ -82,3 +86,26 @@ def test_a_guest_whose_name_has_no_letter_is_erased_too(call_cli: CallCli, db_pa
     assert code == 0, err
     assert "names kept to undo taking a guest off a live session: 1" in out
     assert sql(db_path, "SELECT count(*) FROM attendance_taken_off") == [(0,)]
+
+
+def test_the_erase_dialog_offers_a_guest_held_for_undo_and_erases_them(
+    qtbot: QtBot, db: Database, db_path: Path
+) -> None:
+    """The window's Erase dialog lists the team's members, then each guest no longer on the roster whose name is held
+    for Undo, said as such; chosen, it counts and erases them as the command does."""
+    team_id = fill(db)
+    present = tuple(member.id for member in teams.list_members(db, team_id))
+    agenda = load_template_folder(paths.resource_path("agendas"))[SessionKind.REFLECTIVE]
+    plan = SessionPlan(team_id, SessionKind.REFLECTIVE, "Carers", None, present, (GUEST,), agenda, True)
+    session_id = start_session(db, plan, NOW).id
+    remove_attendee(db, session_id, next(m.id for m in teams.list_members(db, team_id) if m.display_name == GUEST))
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    listed = f"{GUEST} (a guest taken off a live session)"
+    assert dialog.member_combo.itemText(dialog.member_combo.count() - 1) == listed
+
+    _choose(dialog, listed)
+    assert "names kept to undo taking a guest off a live session: 1" in dialog.preview.text()
+    _erase(dialog, listed)
+
+    assert "Erased" in dialog.result_label.text() and dialog.member_combo.findText(listed) == -1
+    assert db.execute("SELECT count(*) FROM attendance_taken_off").fetchone()[0] == 0

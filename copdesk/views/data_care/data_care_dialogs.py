@@ -21,12 +21,14 @@ from typing import Any, cast
 
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QWidget
+from sqlite_utils import Database
 
 from copdesk.core.date_names import short_date
 from copdesk.core.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
-from copdesk.core.text import listed
-from copdesk.services import data_care
+from copdesk.core.text import listed, name_key
+from copdesk.services import data_care, former_guests
 from copdesk.store.errors import StoreError
+from copdesk.store.live_acts import held_guests
 from copdesk.store.teams import get_team, list_members
 from copdesk.views.context import AppContext
 from copdesk.views.data_care.care_dialog import DataCareDialog, finish_earlier, grow, say_outcome, say_refused
@@ -175,7 +177,7 @@ class EraseMemberDialog(DataCareDialog):
         self.team_name = get_team(context.db, team_id).name
         self.previewed: data_care.ErasurePreview | None = None  # the count shown; None while counting
         self._count_failed = False
-        self._counting = NewestOnly(partial(data_care.preview_erasure_beside, context.db_path), ERASE_COUNT, self)
+        self._counting = NewestOnly(partial(_erasure_count, context.db_path, team_id), ERASE_COUNT, self)
         self._counting.done.connect(self._counted)
         self.finished.connect(self._counting.stop)  # closed: a count under way gives up, and its thread ends
         self.member_combo.setPlaceholderText("Choose whose data to erase")
@@ -191,12 +193,16 @@ class EraseMemberDialog(DataCareDialog):
         self.refresh()
 
     def _list_members(self) -> None:
-        """The team's members, nobody chosen: a hurried tick and click must not erase whoever is listed first, nor,
-        after an erasure, the neighbour."""
+        """The team's members, then each guest taken off a live session by mistake, no longer on the roster, whose
+        name is kept for Undo (by name: :mod:`copdesk.services.former_guests`), nobody chosen: a hurried tick and
+        click must not erase whoever is listed first, nor, after an erasure, the neighbour."""
         with QSignalBlocker(self.member_combo):
             self.member_combo.clear()
             for member in list_members(self.context.db, self.team_id, include_inactive=True):
                 self.member_combo.addItem(member.display_name, member.id)
+            guests = {name_key(name): name for _, name in held_guests(self.context.db, self.team_id)}
+            for name in guests.values():
+                self.member_combo.addItem(f"{name} (a guest taken off a live session)", name)
             self.member_combo.setCurrentIndex(-1)
         self.confirm.setChecked(False)
 
@@ -219,7 +225,7 @@ class EraseMemberDialog(DataCareDialog):
             )
         else:
             self.preview.setText(COUNTING)
-            self._counting.ask(int(member_id))
+            self._counting.ask(member_id)
         grow(self)
 
     def _count_again_if_failed(self) -> None:
@@ -277,7 +283,7 @@ class EraseMemberDialog(DataCareDialog):
             return  # confirmed before the member's count was shown
         before = data_care.unfinished(self.context.db)
         elsewhere = self._elsewhere(preview)
-        db_path, now, member_id = self.context.db_path, self.context.now(), preview.member_id
+        db_path, now, who, team_id = self.context.db_path, self.context.now(), preview.member_id, self.team_id
 
         def erased(report: data_care.CareReport[Any]) -> None:
             self._list_members()
@@ -291,7 +297,21 @@ class EraseMemberDialog(DataCareDialog):
             self._list_members()  # one refused after the member's rows were deleted is finished at the next start
             self.refresh()
 
-        self._work("Erasing", lambda db: data_care.erase_member(db, db_path, member_id, now), erased, refused)
+        def erase(db: Database) -> data_care.CareReport[Any]:
+            if isinstance(who, str):
+                return former_guests.erase_former_guest(db, db_path, team_id, who, now)
+            return data_care.erase_member(db, db_path, who, now)
+
+        self._work("Erasing", erase, erased, refused)
+
+
+def _erasure_count(
+    db_path: Path, team_id: int, who: int | str, superseded: Callable[[], bool]
+) -> data_care.ErasurePreview | None:
+    """In the worker: what erasing the member (an id), or the guest no longer on the roster (a name), would remove."""
+    if isinstance(who, str):
+        return former_guests.preview_former_guest_beside(db_path, team_id, who, superseded)
+    return data_care.preview_erasure_beside(db_path, who, superseded)
 
 
 _HOW_TO_CORRECT = (
