@@ -109,3 +109,21 @@ def test_the_erase_dialog_offers_a_guest_held_for_undo_and_erases_them(
 
     assert "Erased" in dialog.result_label.text() and dialog.member_combo.findText(listed) == -1
     assert db.execute("SELECT count(*) FROM attendance_taken_off").fetchone()[0] == 0
+
+
+def test_a_copy_taken_before_a_guest_was_erased_restores_without_them(
+    call_cli: CallCli, db_path: Path, tmp_path: Path
+) -> None:
+    """Restored, a copy kept outside CoPDesk's folders, which no erasure reaches, does not bring the guest back: the
+    erasure is made again in it, by name, as a member's is by identity."""
+    _guest_taken_off_a_live_session(db_path, backup_first=False)
+    outside = tmp_path / "elsewhere" / "before.db"
+    outside.parent.mkdir()
+    assert call_cli("backup", "-o", str(outside), "--db", str(db_path)).returncode == 0
+    assert erase(call_cli, db_path, GUEST)[0] == 0
+
+    restored = call_cli("restore", str(outside), "--db", str(db_path))
+
+    assert restored.returncode == 0, restored.stderr
+    assert sql(db_path, "SELECT count(*) FROM attendance_taken_off") == [(0,)]
+    assert files_holding(db_path.parent, b"Kowalczyk") == []
