@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.agenda import load_template_folder
-from copdesk.core.model import SessionKind
+from copdesk.core.model import Role, SessionKind
 from copdesk.services.sessions import SessionPlan, remove_attendee, start_session
 from copdesk.store import teams
 from copdesk.store.connection import open_database
@@ -127,3 +128,27 @@ def test_a_copy_taken_before_a_guest_was_erased_restores_without_them(
     assert restored.returncode == 0, restored.stderr
     assert sql(db_path, "SELECT count(*) FROM attendance_taken_off") == [(0,)]
     assert files_holding(db_path.parent, b"Kowalczyk") == []
+
+
+def test_a_guest_held_for_undo_under_a_name_on_the_roster_is_erased_with_whoever_has_it(
+    qtbot: QtBot, db: Database, db_path: Path
+) -> None:
+    """Someone of the guest's name put on the roster since: the dialog lists the name once, as the member's, and
+    erasing them says the name held for Undo goes too, as the command does (it finds the member first)."""
+    team_id = fill(db)
+    present = tuple(member.id for member in teams.list_members(db, team_id))
+    agenda = load_template_folder(paths.resource_path("agendas"))[SessionKind.REFLECTIVE]
+    plan = SessionPlan(team_id, SessionKind.REFLECTIVE, "Carers", None, present, (GUEST,), agenda, True)
+    session_id = start_session(db, plan, NOW).id
+    remove_attendee(db, session_id, next(m.id for m in teams.list_members(db, team_id) if m.display_name == GUEST))
+    teams.add_member(db, team_id, GUEST, Role.PRACTITIONER, NOW)
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    listed = [dialog.member_combo.itemText(i) for i in range(dialog.member_combo.count())]
+    assert [text for text in listed if text.startswith(GUEST)] == [GUEST]
+
+    _choose(dialog, GUEST)
+    assert "names kept to undo taking a guest off a live session: 1" in dialog.preview.text()
+    _erase(dialog, GUEST)
+
+    assert db.execute("SELECT count(*) FROM attendance_taken_off").fetchone()[0] == 0
+    assert dialog.member_combo.findText(GUEST, Qt.MatchFlag.MatchStartsWith) == -1

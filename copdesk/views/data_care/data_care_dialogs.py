@@ -198,10 +198,12 @@ class EraseMemberDialog(DataCareDialog):
         click must not erase whoever is listed first, nor, after an erasure, the neighbour."""
         with QSignalBlocker(self.member_combo):
             self.member_combo.clear()
-            for member in list_members(self.context.db, self.team_id, include_inactive=True):
+            members = list_members(self.context.db, self.team_id, include_inactive=True)
+            for member in members:
                 self.member_combo.addItem(member.display_name, member.id)
+            on_roster = {name_key(member.display_name) for member in members}  # erasing one takes the name held too
             guests = {name_key(name): name for _, name in held_guests(self.context.db, self.team_id)}
-            for name in guests.values():
+            for name in (name for key, name in guests.items() if key not in on_roster):
                 self.member_combo.addItem(f"{name} (a guest taken off a live session)", name)
             self.member_combo.setCurrentIndex(-1)
         self.confirm.setChecked(False)
