@@ -24,7 +24,6 @@ from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
-    QLineEdit,
     QPushButton,
     QSizePolicy,
     QTabWidget,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from copdesk.core.date_names import clock_time
 from copdesk.core.model import NoteKind, Session
-from copdesk.core.text import shortened
 from copdesk.services.notes import save_session_text
 from copdesk.store.notes import session_text
 from copdesk.store.sessions import get_session
@@ -47,6 +45,7 @@ from copdesk.views.live.notes.issue_linker import IssueLinker
 from copdesk.views.live.notes.kept_file import KeptFile
 from copdesk.views.live.notes.notes_search import NotesSearchDialog
 from copdesk.views.live.notes.session_items import EscalationsEditor, NoteItemsEditor
+from copdesk.views.live.notes.typed_items import TypedItems
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.banner import Banner, SaveGuard
 from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
@@ -55,8 +54,6 @@ from copdesk.views.widgets.pane import Pane
 
 AUTOSAVE_MS = 1000
 MINIMUM_HEIGHT = 260
-UNADDED_QUOTE_LENGTH = 50  # a quick item typed but not added, as the end and close questions quote it
-KEPT_ITEMS_HEADING = "Typed but not added when the computer closed CoPDesk:"  # NotesPanel.keep_typed_in_notes
 EDITOR_MINIMUM_LINES = 6  # room to type, however long the question or the follow-up list above
 PREFERRED_HEIGHT = 440
 EMPTY_MESSAGE = (
@@ -168,7 +165,17 @@ class NotesPanel(Pane):
             editor.changed.connect(self._items_changed)
 
         live.add_saver(self.flush)  # ending waits until what was typed is saved
-        live.watch_typed_not_added(self.typed_not_added, self.keep_typed_in_notes)  # named, or kept when none can ask
+        self.typed = TypedItems(
+            (
+                ("the action", self.action_editor.text_edit),
+                ("the issue", self.issue_linker.title_edit),
+                ("the learning point", self.learning.text_edit),
+                ("the parked item", self.parked.text_edit),
+            ),
+            self.editor,
+            lambda: self.session_id is not None,
+        )
+        live.watch_typed_not_added(self.typed.named, self.typed.keep_in_notes)  # named, or kept when none can ask
         live.started.connect(self.load_session)
         live.ending.connect(self._session_ending)
         live.ended.connect(self.unload)
@@ -248,38 +255,6 @@ class NotesPanel(Pane):
     @property
     def has_unsaved_text(self) -> bool:
         return self._dirty
-
-    def typed_not_added(self) -> list[str]:
-        """Each quick item typed in its field but not added (the facilitator may still be choosing its owner or
-        where to take it), named for the end and close questions: the action “Share the checklist”."""
-        return [f"{what} “{shortened(text, UNADDED_QUOTE_LENGTH)}”" for what, text, _ in self._typed_items()]
-
-    def keep_typed_in_notes(self) -> None:
-        """For a close nobody is there to answer (a log-off, SIGTERM): each quick item typed but not added goes, in
-        full, at the end of the notes under :data:`KEPT_ITEMS_HEADING`, so it is saved with them and waits there
-        when the session is resumed. Its field is emptied: the words are in one place."""
-        typed = self._typed_items()
-        if self.session_id is None or not typed:
-            return
-        lines = [KEPT_ITEMS_HEADING, *(f"- {what}: {text}" for what, text, _ in typed)]
-        notes = self.editor.toPlainText()
-        if notes.strip() and not notes.endswith("\n"):
-            lines.insert(0, "")  # a blank line between the notes and what follows (appending starts a new line)
-        self.editor.appendPlainText("\n".join(lines))
-        for _, _, field in typed:
-            field.clear()
-
-    def _typed_items(self) -> list[tuple[str, str, QLineEdit]]:
-        """``(what, text, field)`` for each quick item typed in its field, its spaces tidied: ("the action",
-        "Share the checklist", the action's field)."""
-        fields = (
-            ("the action", self.action_editor.text_edit),
-            ("the issue", self.issue_linker.title_edit),
-            ("the learning point", self.learning.text_edit),
-            ("the parked item", self.parked.text_edit),
-        )
-        typed = ((what, " ".join(field.text().split()), field) for what, field in fields)
-        return [(what, text, field) for what, text, field in typed if text]
 
     def flush(self) -> bool:
         """Save the free text now if it changed; False (and the text kept, with a Retry) if saving failed."""
