@@ -4,9 +4,10 @@ text one hover away.
 :func:`check_window` walks every visible widget of a window and compares the room its text needs with the room it
 has: labels (wrapped ones by the height their width needs, one-line ones by their width), buttons and check boxes
 (their size hint, which is their text and icon with the style's padding), each tab of a tab bar, each section of a
-header, each visible cell of an item view, the tiles of the roster and the agenda's rows (from what their delegates
-drew). A cut is allowed only where CoPDesk shortens text on purpose: between words ("Follow up on…"), with the
-whole text in the tooltip.
+header, each visible cell of an item view (and room for one whole row of it), the tiles of the roster and the
+agenda's rows (from what their delegates drew). A cut is allowed only where CoPDesk shortens text on purpose:
+between words ("Follow up on…"), with the whole text in the tooltip; or where a scroll area that shows its scroll
+bar has the label's first line in view, the rest one scroll away.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QStyle,
     QTabBar,
+    QTableView,
     QWidget,
 )
 
@@ -95,6 +98,7 @@ def check_window(window: QWidget) -> FitReport:
         elif isinstance(widget, QHeaderView):
             _check_header(widget, report)
         elif isinstance(widget, QAbstractItemView):
+            _check_whole_row(widget, report)
             _check_cells(widget, report)
     return report
 
@@ -105,7 +109,8 @@ def _check_label(label: QLabel, report: FitReport) -> None:
         return
     report.checked += 1
     in_view = label.visibleRegion().boundingRect()
-    if in_view.height() + SLACK < label.height() or in_view.width() + SLACK < label.width():
+    cut = in_view.height() + SLACK < label.height() or in_view.width() + SLACK < label.width()
+    if cut and not _scrolls_to_rest(label, in_view):
         # a scroll area, a pane's edge or a widget laid over it hides part of it
         report.cut(
             label, f"only {in_view.width()}x{in_view.height()} of {label.size().toTuple()} in view: {text[:60]!r}"
@@ -135,6 +140,17 @@ def _check_label(label: QLabel, report: FitReport) -> None:
         report.cut(label, f"needs {needed_width} px, has {label.width()}: {text!r}")
     if label.minimumSizeHint().height() > label.height() + SLACK:
         report.cut(label, f"needs {label.minimumSizeHint().height()} px of height, has {label.height()}: {text!r}")
+
+
+def _scrolls_to_rest(label: QLabel, in_view: QRect) -> bool:
+    """The label's first line is in view, at its full width, in a scroll area that shows its scroll bar: the rest is
+    read by scrolling (the question card beside a suggestion in a window 640 high)."""
+    area = label.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    first_line = in_view.top() == 0 and in_view.height() + SLACK >= label.fontMetrics().lineSpacing()
+    whole_width = in_view.width() + SLACK >= label.width()
+    return area is not None and area.verticalScrollBar().isVisible() and first_line and whole_width
 
 
 def _parent_tip(widget: QWidget) -> str:
@@ -182,6 +198,18 @@ def _check_header(header: QHeaderView, report: FitReport) -> None:
         needed = header.fontMetrics().horizontalAdvance(text) + margin
         if needed > header.sectionSize(section) + SLACK:
             report.cut(header, f"section {text!r} needs {needed} px, has {header.sectionSize(section)}")
+
+
+def _check_whole_row(view: QAbstractItemView, report: FitReport) -> None:
+    """A list shows at least one whole row, whole itself: a list squeezed to its headings, or cut at the foot by the
+    pane it is in, shows none or half a row."""
+    report.checked += 1
+    in_view = view.visibleRegion().boundingRect()
+    if in_view.height() + SLACK < view.height():
+        report.cut(view, f"only {in_view.height()} of its {view.height()} px in view")
+    row = view.verticalHeader().defaultSectionSize() if isinstance(view, QTableView) else view.sizeHintForRow(0)
+    if view.viewport().height() + SLACK < row:
+        report.cut(view, f"room for no whole row: {view.viewport().height()} px, a row {row}")
 
 
 def _check_cells(view: QAbstractItemView, report: FitReport) -> None:

@@ -64,8 +64,19 @@ class LivePage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.right_splitter and isinstance(event, QResizeEvent):
-            self.question_panel.short_column.set_short(event.size().height() < SHORT_COLUMN)
+            self._set_short(event.size().height() < SHORT_COLUMN)
         return super().eventFilter(watched, event)
+
+    def _set_short(self, short: bool) -> None:
+        """A short right column (a window 640 high): both its panes stand closer to their edges, the question pane
+        puts its filters behind a button, and the notes keep fewer lines to type in, so that beside a suggestion
+        every list of the notes still shows a whole row."""
+        if short == self.question_panel.short_column.short:
+            return
+        self.question_panel.short_column.set_short(short)
+        self.notes_panel.set_short(short)
+        for pane in (self.question_panel, self.notes_panel):
+            pane.set_tight(short)
 
     @property
     def splitters(self) -> tuple[QSplitter, QSplitter, QSplitter]:

@@ -14,9 +14,8 @@ class Pane(QFrame):
         self.setObjectName(object_name)
         self.setProperty("pane", True)
         self.setAccessibleName(title)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 10, 12, 12)
-        outer.setSpacing(8)
+        outer = self._outer = QVBoxLayout(self)
+        self.set_tight(False)
         header = QHBoxLayout()
         self.title_label = QLabel(title.upper())
         self.title_label.setProperty("role", "paneTitle")
@@ -33,6 +32,11 @@ class Pane(QFrame):
         self.body = QVBoxLayout()
         self.body.setSpacing(8)
         outer.addLayout(self.body, 1)
+
+    def set_tight(self, tight: bool) -> None:
+        """Closer to its edges and its rows closer together, where the window is short of height (640 high)."""
+        self._outer.setContentsMargins(12, 5 if tight else 10, 12, 5 if tight else 12)
+        self._outer.setSpacing(4 if tight else 8)
 
     def show_empty(self, message: str) -> None:
         self.empty_label.setText(message)

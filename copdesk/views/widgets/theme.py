@@ -14,6 +14,9 @@ SETTING = "theme"  # the palette last chosen (View ▸ Dark theme), in the user 
 LIGHT = "light"
 DARK = "dark"
 DRAWN_IN = LIGHT  # the shipped icons are drawn in this palette's colours; another palette's replace them
+# Buttons a little slimmer than the theme's, for a pane short of height: the question pane's rows of buttons, and the
+# notes pane's header in a window 640 high.
+SLIM_BUTTONS = "QPushButton, QToolButton { padding-top: 2px; padding-bottom: 2px; min-height: 20px; }"
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _icon_colours: dict[str, str] = {}  # a colour the shipped icons are drawn in, and the theme's in its place
 _disabled_icon_colours: dict[str, str] = {}  # the same colours, and the theme's muted one for a disabled icon

@@ -32,24 +32,26 @@ def item_field(accessible_name: str, placeholder: str, max_length: int = MAX_ITE
 
 def item_table(model: QAbstractItemModel, accessible_name: str) -> QTableView:
     """A list of ``model`` in the notes pane's look (:func:`configure_table`). In a tab short of room (a 1024×640
-    window with a suggestion shown) the list gives way to the form above it, down to its column headings, its rows
-    scrolling: the form's buttons stay whole, where the list's row took their room."""
+    window with a suggestion shown) the list gives way to the form above it, down to its column headings and one
+    whole row, the rest scrolling."""
     table = QTableView()
     table.setAccessibleName(accessible_name)
     table.setModel(model)
     configure_table(table)
-    give_way_to_its_headings(table)
+    keep_one_row(table)
     keep_words_readable(table)
     return table
 
 
-def give_way_to_its_headings(table: QTableView) -> None:
-    """The list's least height is its column headings, and the scroll bar under them while it scrolls sideways (so
-    that bar is never drawn over them)."""
+def keep_one_row(table: QTableView) -> None:
+    """The list's least height is its column headings and one whole row, and the scroll bar under them while it
+    scrolls sideways (so that bar is never drawn over the row). Down to its headings, it showed no row at all, and
+    an escalation or action just added was out of sight."""
 
     def least(_least: int = 0, most: int = 0) -> None:
         sideways = table.horizontalScrollBar().sizeHint().height() if most > 0 else 0
-        table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + sideways)
+        chrome = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + sideways
+        table.setMinimumHeight(chrome + table.verticalHeader().defaultSectionSize())
 
     least()
     table.horizontalScrollBar().rangeChanged.connect(least)

@@ -55,6 +55,7 @@ from copdesk.views.widgets.pane import Pane
 AUTOSAVE_MS = 1000
 MINIMUM_HEIGHT = 260
 EDITOR_MINIMUM_LINES = 6  # room to type, however long the question or the follow-up list above
+SHORT_EDITOR_LINES = 3  # in a window 640 high, beside a suggestion and the follow-up list's row
 PREFERRED_HEIGHT = 440
 EMPTY_MESSAGE = (
     "Start a session to take notes. Actions agreed last time will be waiting here to follow up, "
@@ -190,6 +191,13 @@ class NotesPanel(Pane):
             policy = page.sizePolicy()
             policy.setVerticalPolicy(height if page_index == index else QSizePolicy.Policy.Ignored)
             page.setSizePolicy(policy)
+
+    def set_short(self, short: bool) -> None:
+        """In a short column (a window 640 high), room to type :data:`SHORT_EDITOR_LINES` lines in place of six, and
+        a slimmer Search notes button, as the question pane's."""
+        self.editor.minimum_lines = SHORT_EDITOR_LINES if short else EDITOR_MINIMUM_LINES
+        self.editor.updateGeometry()
+        self.search_button.setStyleSheet(theme.SLIM_BUTTONS if short else "")
 
     def minimumSizeHint(self) -> QSize:
         """What the pane's content needs (the editor's lines included), and never less than a fixed floor, so

@@ -101,10 +101,7 @@ class QuestionPanel(Pane):
     def _build(self) -> None:
         # Three rows of buttons (a suggestion's, the draw's, the filters') share the pane with the question and
         # a suggestion of two lines at 1366x768: slimmer buttons leave every line of both in view.
-        self.setStyleSheet(
-            "QPushButton, QToolButton { padding-top: 2px; padding-bottom: 2px; min-height: 20px; }"
-            "QLineEdit { padding-top: 2px; padding-bottom: 2px; }"
-        )
+        self.setStyleSheet(f"{theme.SLIM_BUTTONS} QLineEdit {{ padding-top: 2px; padding-bottom: 2px; }}")
         self.mode_label = ElidedLabel()
         self.mode_label.setObjectName("questionMode")
         theme.set_role(self.mode_label, "hint")

@@ -135,7 +135,7 @@ class QuestionCard(QScrollArea):
         self._holder = holder
         self._body_layout = layout
         self._sized_for: tuple[str, int] | None = None  # the question and the room it was last sized for
-        self.tallest = _TALLEST_CARD
+        self.tallest: int | None = _TALLEST_CARD
         self.show_question(None, prompt="")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -165,16 +165,35 @@ class QuestionCard(QScrollArea):
             theme.set_role(label, "heading")
 
     def _fit(self) -> None:
-        """Ask the splitter for the height the shown question needs, up to :data:`_TALLEST_CARD`."""
+        """Ask the splitter for the height the shown question needs, up to :attr:`tallest` (:meth:`set_room`)."""
         holder = self._holder
         needed = holder.heightForWidth(self.viewport().width()) if holder.hasHeightForWidth() else -1
         if needed < 0:
             needed = holder.sizeHint().height()
-        self.setMinimumHeight(min(needed, self.tallest) + 2 * self.frameWidth())
+        tallest = self.tallest
+        if tallest is None:  # beside a suggestion in a short pane: the lines above the question, and one of it
+            above = (self.notice_label, self.meta_label, self.guidance_label)
+            spacing = self._body_layout.spacing()
+            tallest = sum(self._height_of(label) + spacing for label in above if not label.isHidden())
+            tallest += self.text_label.fontMetrics().lineSpacing()
+        self.setMinimumHeight(min(needed, tallest) + 2 * self.frameWidth())
 
-    def set_taller(self, taller: bool) -> None:
-        """Twice :data:`_TALLEST_CARD`, where a short pane has no filter row or suggestion to show under it."""
-        self.tallest = 2 * _TALLEST_CARD if taller else _TALLEST_CARD
+    def _height_of(self, label: QLabel) -> int:
+        """A label's height at the card's width: its lines, wrapped or not."""
+        if label.hasHeightForWidth():
+            return label.heightForWidth(self.viewport().width())
+        return label.sizeHint().height()
+
+    def set_room(self, *, short: bool, suggestion: bool) -> None:
+        """:data:`_TALLEST_CARD` in a pane of its usual height. In a short pane (a window 640 high), twice that with
+        no suggestion above. Beside one, the lines above the question (its source, a tip's "for you") and its first
+        line, closer together, so that every list of the notes below keeps a whole row: the rest of the question
+        scrolls, and Tab reaches the card to scroll it."""
+        if not short:
+            self.tallest = _TALLEST_CARD
+        else:
+            self.tallest = None if suggestion else 2 * _TALLEST_CARD
+        self._body_layout.setSpacing(2 if self.tallest is None else 6)
         self._fit()
 
     def show_question(self, question: Question | None, *, prompt: str) -> None:

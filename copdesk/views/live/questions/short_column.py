@@ -4,7 +4,8 @@ There its rows (a suggestion's headline, its two lines and its reason, the quest
 the filters) need about 320 px, and the suggestion was squashed to a sliver and the question cut through its lines.
 Short, the filters go behind one button in the pane's header, the suggestion takes one line (cut after a whole word,
 the whole of it on hover and under Use), the rows stand closer, and with no suggestion the card may be twice as tall,
-so a long question or a caution shows whole. In a taller column the pane is as it was.
+so a long question or a caution shows whole. Beside a suggestion the card keeps the question's first line, the rest
+scrolling, so the notes below keep a whole row of each list. In a taller column the pane is as it was.
 """
 
 from __future__ import annotations
@@ -98,4 +99,4 @@ class ShortColumn(QObject):
         return super().eventFilter(watched, event)
 
     def _fit_card(self) -> None:
-        self.card.set_taller(self.short and self.banner.isHidden())
+        self.card.set_room(short=self.short, suggestion=not self.banner.isHidden())

@@ -1,0 +1,88 @@
+"""The Live page's right column in a window 640 high: a long question beside a suggestion scrolls to its end while
+every list of the notes keeps a whole row, and the column settles after a resize."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from pytestqt.qtbot import QtBot
+
+from copdesk.core.custom_questions import custom_key
+from copdesk.store import questions as store
+from copdesk.views.shell.main_window import MainWindow
+from tests.views.live.test_live_layout_pressure import LONG_QUESTION, PANES, _with_follow_ups
+from tests.views.live_helpers import add_team, start_session
+
+
+def _settled(window: MainWindow) -> None:
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def _short_window(window: MainWindow, qtbot: QtBot, *, follow_ups: bool = False) -> None:
+    window.resize(1024, 640)
+    add_team(window)
+    if follow_ups:
+        _with_follow_ups(window)
+    start_session(window)
+    qtbot.waitUntil(window.timer_panel.countdown_label.isVisible)
+    _settled(window)
+
+
+def _heights(window: MainWindow) -> list[int]:
+    return [pane.height() for name in PANES if (pane := window.findChild(QWidget, name)) is not None]
+
+
+def test_a_long_question_beside_a_suggestion_scrolls_to_its_end_and_the_lists_keep_a_row(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """640 high, the card beside a suggestion keeps its source line and one line of the question, so every list of
+    the notes below keeps a whole row (the Parked and Escalation lists had room for their headings only); the rest of
+    the question is read by scrolling the card, which Tab reaches."""
+    _short_window(window, qtbot, follow_ups=True)
+    panel = window.question_panel
+    cautious = next(q for q in panel.pool() if q.caution)
+    long_one = replace(cautious, id=custom_key("whole-visit"), text=LONG_QUESTION, source="Harbour Team")
+    store.save_custom_question(window.context.db, long_one, window.context.now())
+    panel.reload_custom_questions()
+    panel.show_question(next(q for q in panel.pool() if q.id == long_one.id))
+    window.live_session.room_signal.emit("tension")
+    qtbot.waitUntil(panel.banner.isVisible)
+    _settled(window)
+    assert panel.short_column.short
+    card = panel.card
+    assert card.focusPolicy() & Qt.FocusPolicy.TabFocus, "Tab reaches the card, to scroll it with the keys"
+    scroll = card.verticalScrollBar()
+    assert scroll.isVisible() and scroll.maximum() > 0
+    scroll.setValue(scroll.maximum())
+    label = card.caution_label  # the last line of the card
+    bottom = label.mapTo(card.viewport(), label.rect().bottomLeft()).y()
+    assert bottom <= card.viewport().height(), "scrolled to its end, the card shows its last line"
+    notes = window.notes_panel
+    for tab in range(notes.tabs.count()):  # the follow-up list on the Notes tab, then each tab's own list
+        notes.tabs.setCurrentIndex(tab)
+        _settled(window)
+        tables = [t for t in notes.findChildren(QTableView) if t.isVisible()]
+        assert tables, notes.tabs.tabText(tab)
+        for table in tables:
+            row = table.verticalHeader().defaultSectionSize()
+            assert table.visibleRegion().boundingRect().height() == table.height(), table.accessibleName()
+            assert table.viewport().height() >= row, f"{table.accessibleName()} shows a whole row"
+
+
+def test_a_resize_across_the_short_column_settles(window: MainWindow, qtbot: QtBot) -> None:
+    """Turning the column short or tall changes what its panes need: the change never asks for another, back and
+    forth. Once the posted layouts have run, the panes keep their heights and the column stays as it was set."""
+    _short_window(window, qtbot, follow_ups=True)
+    window.live_session.room_signal.emit("quiet-voice")
+    panel = window.question_panel
+    for height, short in ((768, False), (640, True), (700, False), (640, True)):
+        window.resize(1024, height)
+        _settled(window)
+        heights = _heights(window)
+        for _ in range(5):
+            QApplication.processEvents()
+        assert _heights(window) == heights and panel.short_column.short is short, height
