@@ -1,11 +1,15 @@
-"""The Live page's right column in a window 640 high: a long question beside a suggestion scrolls to its end while
-every list of the notes keeps a whole row, and the column settles after a resize."""
+"""The Live page's right column in a window 640 high: the Filters popup is worked with the keys, a long question beside
+a suggestion scrolls to its end, and the column settles after a resize.
+
+The offscreen platform cannot grab the keyboard for a popup, so key events are sent to the widget that has the
+popup's focus, as Qt sends them there."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +26,10 @@ def _settled(window: MainWindow) -> None:
         QApplication.processEvents()
 
 
+def _press(widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, key, modifiers))
+
+
 def _short_window(window: MainWindow, qtbot: QtBot, *, follow_ups: bool = False) -> None:
     window.resize(1024, 640)
     add_team(window)
@@ -30,6 +38,35 @@ def _short_window(window: MainWindow, qtbot: QtBot, *, follow_ups: bool = False)
     start_session(window)
     qtbot.waitUntil(window.timer_panel.countdown_label.isVisible)
     _settled(window)
+
+
+def test_tab_goes_round_the_filters_popup_and_esc_gives_the_focus_back_to_its_button(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    _short_window(window, qtbot)
+    panel = window.question_panel
+    button = panel.short_column.filters_button
+    popup = button.popup
+    assert button.isVisible()
+    button.click()
+    filters = panel.filters
+    order = [
+        filters.category_button,
+        filters.model_button,
+        filters.favourites_only,
+        filters.funnel_button,
+        filters.match_segment,
+    ]
+    assert popup.focusWidget() is order[0], "the popup opens with its first filter focused"
+    for expected in [*order[1:], order[0]]:  # round the row, and from the last back to the first
+        _press(popup.focusWidget(), Qt.Key.Key_Tab)
+        assert popup.focusWidget() is expected
+    _press(popup.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert popup.focusWidget() is order[-1], "Shift+Tab goes back, from the first to the last"
+
+    _press(popup.focusWidget(), Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+    assert window.focusWidget() is button, "Esc gives the focus back to the Filters button"
 
 
 def _heights(window: MainWindow) -> list[int]:

@@ -11,6 +11,7 @@ scrolling, so the notes below keep a whole row of each list. In a taller column 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from copdesk.views.live.questions.question_filter_bar import QuestionFilterBar
@@ -18,9 +19,38 @@ from copdesk.views.live.questions.question_widgets import QuestionCard, Suggesti
 from copdesk.views.widgets.short_captions import ShortCaptionRow
 
 
+class FiltersPopup(QFrame):
+    """The popup the filter row opens in, under the Filters button. It opens with the first filter focused, so Tab and
+    Shift+Tab go round its filters, and Esc puts it away and gives the focus back to ``button``, as a menu does.
+    Before, nothing in it had the focus, and Esc left it with whatever had it in the window behind."""
+
+    def __init__(self, button: QToolButton, bar: QuestionFilterBar) -> None:
+        super().__init__(button, Qt.WindowType.Popup)
+        self.button, self.bar = button, bar
+        self.setObjectName("questionFiltersPopup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(8, 8, 8, 8)
+
+    def open_under(self, pos: QPoint) -> None:
+        self.move(pos)
+        self.show()
+        first = next((widget for widget in _widgets(self.bar.row.row) if widget.isEnabled()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.button.setFocus(Qt.FocusReason.PopupFocusReason)  # the window behind gives it back as this closes
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+
 class FiltersButton(QToolButton):
     """The "Filters" button, in place of the filter row in a pane too short for it (a window 640 high): it opens the
-    row under itself, as a popup, with the buttons' whole words. Esc or a click outside puts it away."""
+    row under itself, as a popup (:class:`FiltersPopup`), with the buttons' whole words. Esc or a click outside puts
+    it away."""
 
     def __init__(self, bar: QuestionFilterBar, body: QVBoxLayout, after: ShortCaptionRow) -> None:
         super().__init__()
@@ -28,18 +58,14 @@ class FiltersButton(QToolButton):
         self.setAccessibleName("Show the filters for the next question")
         self.setToolTip("Categories, models, favourites only, broad to specific, suits this part")
         self.bar, self.body, self.after = bar, body, after
-        self.popup = QFrame(self, Qt.WindowType.Popup)
-        self.popup.setObjectName("questionFiltersPopup")
-        self.popup.setFrameShape(QFrame.Shape.StyledPanel)
-        self.popup_row = QHBoxLayout(self.popup)
-        self.popup_row.setContentsMargins(8, 8, 8, 8)
+        self.popup = FiltersPopup(self, bar)
         self.clicked.connect(self.open_filters)
         self.hide()
 
     def take_row(self, take: bool) -> None:
         """Hold the filter row in the popup (``take``), or give it back to its place in the pane, under ``after``."""
         if take:
-            self.popup_row.addWidget(self.bar)
+            self.popup.row.addWidget(self.bar)
         else:
             self.popup.hide()
             self.body.insertWidget(self.body.indexOf(self.after) + 1, self.bar)
@@ -56,8 +82,7 @@ class FiltersButton(QToolButton):
 
     def open_filters(self) -> None:
         self.popup.adjustSize()
-        self.popup.move(self.mapToGlobal(QPoint(self.width() - self.popup.width(), self.height())))
-        self.popup.show()
+        self.popup.open_under(self.mapToGlobal(QPoint(self.width() - self.popup.width(), self.height())))
 
 
 def _widgets(row: QHBoxLayout) -> list[QWidget]:
