@@ -27,6 +27,9 @@ _READ_ONCE_CACHE_KIB = 256
 # How many SQLite steps a read beside the window (note search, a backup's check) takes between asking whether it is
 # still wanted: about a millisecond's work on the ten-year history, so a read given up stops at once.
 STEPS_BETWEEN_ASKING = 1000
+# SQLite's answers for a file that is not a sound database: any other (a lock, a read refused, a check given up) is
+# about reading it now, not about the file.
+_DAMAGED = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 
 
 def read_once(conn: sqlite3.Connection) -> sqlite3.Connection:
@@ -51,9 +54,17 @@ def verify(path: Path, superseded: Callable[[], bool] | None = None) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if exc.sqlite_errorname in _DAMAGED:
+            raise StoreError(damaged_or_foreign(path)) from exc
         raise StoreError(f"The backup {path.name} could not be verified ({exc}).") from exc
     if result != "ok":
-        raise StoreError(f"The backup {path.name} failed its check ({' '.join(str(result).split())}).")
+        raise StoreError(f"{path.name} is damaged: parts of it failed CoPDesk's check, so it cannot be trusted.")
+
+
+def damaged_or_foreign(path: Path) -> str:
+    """What a file SQLite cannot read as a database is said with: SQLite's own words ("file is not a database",
+    "database disk image is malformed") meant nothing to a facilitator choosing a backup to restore."""
+    return f"{path.name} is damaged, or is not a CoPDesk backup."
 
 
 def check_destination(database: Path, destination: Path) -> Path:

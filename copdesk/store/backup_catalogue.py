@@ -31,7 +31,7 @@ from pathlib import Path
 from copdesk.core.retention import backups_to_keep
 from copdesk.paths import DATABASE_FILENAME
 from copdesk.store import migrations
-from copdesk.store.backup import backup_to, verify
+from copdesk.store.backup import backup_to, damaged_or_foreign, verify
 from copdesk.store.connection import BACKUP_FOLDER, backup_folder
 from copdesk.store.errors import StoreError
 from copdesk.store.location import companion_files
@@ -116,11 +116,13 @@ def verify_restorable(path: Path, latest_version: int, superseded: Callable[[], 
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path.name} could not be read: it may be damaged, or not a CoPDesk backup.") from exc
+        raise StoreError(damaged_or_foreign(path)) from exc
     if version > latest_version:
         raise StoreError(
             f"{path.name} was saved by a newer CoPDesk (its data is version {version}); update CoPDesk to use it."
         )
+    if not tables:  # an empty file is a database of no tables, and held no other program's data either
+        raise StoreError(f"{path.name} is empty: it holds no data to restore, perhaps a copy cut short.")
     if version < 1 or not set(_COPDESK_TABLES) <= tables:
         raise StoreError(f"{path.name} is not a CoPDesk database: it holds another program's data.")
     return version

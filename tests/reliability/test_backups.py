@@ -164,7 +164,7 @@ def test_restore_refuses_bad_files_in_one_line_and_changes_nothing(
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
     for source, expected in [
-        (text, "could not be verified"),
+        (text, "is damaged, or is not a CoPDesk backup"),
         (newer, "newer CoPDesk"),
         (other, "not a CoPDesk database"),
         (tmp_path / "missing.db", "does not exist"),
@@ -173,6 +173,30 @@ def test_restore_refuses_bad_files_in_one_line_and_changes_nothing(
         assert expected in one_line_error(call_cli("restore", str(source), "--db", str(db_path))), source
     assert db_path.read_bytes() == before
     assert list_backups(db_path) == []
+
+
+@pytest.mark.parametrize("fault", ["empty", "cut short", "another program's file"])
+def test_a_backup_that_cannot_be_restored_is_said_in_plain_words(
+    call_cli: CallCli, db_path: Path, tmp_path: Path, fault: str
+) -> None:
+    """An empty file (a copy cut short at nought bytes) was said to hold "another program's data", and a damaged or
+    foreign one was said in SQLite's words ("database disk image is malformed", "file is not a database"), in the
+    restore dialog, the CLI's restore and its list of backups alike."""
+    make_database(db_path)
+    whole = tmp_path / "whole.db"
+    assert call_cli("backup", "--db", str(db_path), "-o", str(whole)).returncode == 0
+    bad = backup_folder(db_path) / "auto-20261001T090000Z.db"
+    bad.parent.mkdir(parents=True, exist_ok=True)
+    contents = {"empty": b"", "cut short": whole.read_bytes()[:30000], "another program's file": b"Budget\n" * 9000}
+    bad.write_bytes(contents[fault])
+    expected = "is empty: it holds no data to restore" if fault == "empty" else "is damaged, or is not a CoPDesk backup"
+
+    said = one_line_error(call_cli("restore", str(bad), "--db", str(db_path)))
+    listed = json.loads(call_cli("backups", "--db", str(db_path), "--json").stdout)[0]["problem"]
+
+    for words in (said, listed):
+        assert f"{bad.name} {expected}" in words, words
+        assert not any(sqlite in words for sqlite in ("malformed", "not a database", "another program")), words
 
 
 def test_a_kept_copy_is_never_opened_to_be_changed(call_cli: CallCli, db_path: Path, tmp_path: Path) -> None:
