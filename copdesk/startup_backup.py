@@ -50,9 +50,10 @@ class StartupBackup:
 def backup_failed(exc: BaseException, data_folder: Path) -> str:
     """The banner's words when the automatic backup could not be made: what happened, that the data is not affected,
     and what to do. The error itself goes to the log beside the data (its type and where it came from, never its
-    text), not to the banner, where Python's or SQLite's words meant nothing to a facilitator."""
+    text), not to the banner, where Python's or SQLite's words meant nothing to a facilitator. A file where the backups
+    folder goes is the exception: CoPDesk's own words name it there, as only the facilitator can move it."""
     from copdesk.crash_log import LOG_FOLDER, LOG_NAME
-    from copdesk.store.errors import StorageFullError
+    from copdesk.store.errors import LocationError, StorageFullError
     from copdesk.store.safe_write import storage_error_for
 
     logged = logged_beside_data(exc, data_folder)
@@ -61,6 +62,8 @@ def backup_failed(exc: BaseException, data_folder: Path) -> str:
     again = "CoPDesk tries again when it next starts"
     if isinstance(exc, StorageFullError) or isinstance(storage_error_for(exc), StorageFullError):
         return f"{said}: the disk is full. {kept}, but free some space soon or new notes may not save; {again}."
+    if isinstance(exc, LocationError):  # CoPDesk's own words: what is in the way, and what to do about it
+        return f"{said}: {exc.message} {kept}; {again}."
     ask = f"show your IT support {LOG_FOLDER}/{LOG_NAME} beside your data" if logged else "ask your IT support"
     return f"{said}. {kept}; {again}. If this keeps happening, {ask}."
 

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from copdesk.store.errors import StorageFullError, StoreError
+from copdesk.store.errors import LocationError, StorageFullError, StoreError
 from copdesk.store.location import (
     check_output_path,
     companion_files,
@@ -101,6 +101,14 @@ def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
         folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # ``backups/`` too, not just its subfolder
         folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
+        # A file (or a link to one, or to nothing) named as the folder: the system's "File exists" named neither it
+        # nor what to do, and named the folder inside it when it was ``backups/`` itself.
+        in_the_way = [path for path in (folder.parent, folder) if path.is_symlink() or path.exists()]
+        if in_the_way and not in_the_way[-1].is_dir():
+            raise LocationError(
+                f"{shown(in_the_way[-1])} is where CoPDesk keeps a folder of backups, but it is a file (or a link to "
+                "no folder): move it elsewhere."
+            ) from exc
         raise StoreError(f"Cannot create the backup folder {folder} ({exc.strerror}).") from exc
     temporary = being_written(destination)
     _discard(temporary)

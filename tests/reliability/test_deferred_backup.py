@@ -138,11 +138,19 @@ def test_a_quit_before_the_first_paint_still_takes_the_backup(
     assert len(_automatic(db_path)) == 1
 
 
+@pytest.mark.parametrize("in_the_way", ["a file", "a link to a file"])
 def test_a_failed_deferred_backup_is_said_in_the_banner(
-    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, in_the_way: str
 ) -> None:
+    """A file where the backups folder goes was said as "could not be made … show your IT support the log", at every
+    start, though only the facilitator can move it: the banner names it, and says what to do."""
     make_database(db_path)
-    (db_path.parent / "backups").write_text("a file where the folder should be", encoding="utf-8")
+    backups = db_path.parent / "backups"
+    if in_the_way == "a file":
+        backups.write_text("a file where the folder should be", encoding="utf-8")
+    else:
+        (tmp_path / "notes.txt").write_text("a file a link in its place leads to", encoding="utf-8")
+        backups.symlink_to(tmp_path / "notes.txt")
     shown: list[str] = []
 
     def loop(window: MainWindow) -> None:
@@ -154,9 +162,9 @@ def test_a_failed_deferred_backup_is_said_in_the_banner(
 
     _run_app(monkeypatch, db_path, loop)
     assert shown[0] == (  # in words, without Python's ("[Errno 17] File exists: …")
-        "The automatic backup could not be made at this start. Your data is not affected, and your earlier backups are "
-        "kept; CoPDesk tries again when it next starts. If this keeps happening, show your IT support logs/copdesk.log "
-        "beside your data."
+        f"The automatic backup could not be made at this start: {backups} is where CoPDesk keeps a folder of backups, "
+        "but it is a file (or a link to no folder): move it elsewhere. Your data is not affected, and your earlier "
+        "backups are kept; CoPDesk tries again when it next starts."
     )
     assert "(EEXIST)" in log_path(db_path.parent).read_text(encoding="utf-8")
 
