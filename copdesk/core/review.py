@@ -318,7 +318,12 @@ def review_to_text(pack: ReviewPack, *, names: bool = False) -> list[str]:
             f"{due}{' (OVERDUE)' if escalation.overdue else ''}]"
         )
     count = len(pack.quiet_last_session)
-    if names or not count:
+    # As the Prepare view says it: "nobody" read as "everyone spoke" before any session, or after one with no tallies.
+    if not count and not pack.sessions_held:
+        quiet = "no session held yet"
+    elif not count and not pack.last_session_tallied:
+        quiet = "nobody shows, as no contributions were logged last session"
+    elif names or not count:
         quiet = ", ".join(pack.quiet_last_session) or "nobody"
     else:
         quiet = f"{count} {'person' if count == 1 else 'people'} (--names shows who)"

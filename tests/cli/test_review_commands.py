@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,8 @@ import pytest
 
 from copdesk import paths
 from copdesk.core.dates import format_uk
+from copdesk.core.model import Role, SessionKind
+from copdesk.store import sessions, teams
 from copdesk.store.connection import open_database
 from copdesk.store.demo import ESCALATED_ISSUE, RECURRING_ISSUE, RESOLVED_ISSUE
 from tests.cli.conftest import CallCli, CliOutcome, RunCli, one_line_error
@@ -139,6 +141,28 @@ def test_review_text_hides_who_was_quiet_unless_names_is_given(run_cli: RunCli, 
     lines = run_cli("review", "--db", str(demo_db), "--names").stdout.splitlines()
     shown = next(line for line in lines if quiet_line in line)
     assert all(name in shown for name in quiet)
+
+
+def test_review_text_says_why_nobody_shows_as_quiet(call_cli: CallCli, db_path: Path) -> None:
+    """Before any session, and after one where no contribution was logged, it read "nobody", as if everyone had
+    spoken: the Prepare view says which it is."""
+    opened = open_database(db_path, paths.migrations_dir())
+    held = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
+    team = teams.create_team(
+        opened.db, "Harbour Team", [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.PRACTITIONER)], held
+    )
+    quiet_line = "Quiet last session (facilitator only): "
+
+    def said() -> str:
+        lines = call_cli("review", "--db", str(db_path), "--names").stdout.splitlines()
+        return next(line for line in lines if quiet_line in line).removeprefix(quiet_line)
+
+    assert said() == "no session held yet"
+    session = sessions.create_session(opened.db, team.id, SessionKind.REFLECTIVE, held)
+    sessions.start_session(opened.db, session.id, held, ground_rules_agreed=True)
+    sessions.end_session(opened.db, session.id, held + timedelta(hours=1))
+    opened.db.close()
+    assert said() == "nobody shows, as no contributions were logged last session"
 
 
 def test_review_of_a_named_team_and_of_an_unknown_one(call_cli: CallCli, demo_db: Path) -> None:
