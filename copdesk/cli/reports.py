@@ -43,6 +43,12 @@ if TYPE_CHECKING:
     from copdesk.core.schedule import NextSession
 
 MAX_LISTED_SESSIONS = 500
+# The endings of the files CoPDesk writes, each of which names what a file holds.
+_ENDINGS = frozenset(
+    file_format.suffix
+    for document in (RECORD_DOCUMENT, REPORT_DOCUMENT, CPD_DOCUMENT, INVITATIONS_DOCUMENT, CANCELLATIONS_DOCUMENT)
+    for file_format in document.formats
+)
 D = TypeVar("D")
 # Dates CoPDesk can count weeks and quarters around without leaving the calendar Python knows (years 1 to 9999).
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
@@ -157,7 +163,7 @@ def _write_invitations(ctx: Context) -> int:
         choice = CANCELLATIONS_DOCUMENT.get(ctx.args.format)
     else:
         choice = INVITATIONS_DOCUMENT.get(ctx.args.format)
-    data = _render(choice, invitations, f"{team.name}: invitations")
+    data = _render(ctx, choice, invitations, f"{team.name}: invitations")
     _save(ctx, data, ("invitations", team.id, ctx.args.format))
     if ctx.args.format in CANCELLATIONS_DOCUMENT.keys:
         ctx.out(WHAT_TO_DO)
@@ -194,7 +200,7 @@ def _cmd_export(ctx: Context) -> int:
             )
         except SessionNotFound as exc:
             raise UserError(str(exc)) from exc
-    data = _render(RECORD_DOCUMENT.get(ctx.args.format), record, record_title(record))
+    data = _render(ctx, RECORD_DOCUMENT.get(ctx.args.format), record, record_title(record))
     _save(ctx, data, ("session", ctx.args.session_id, ctx.args.format))
     if record.identifiers_redacted or record.identifiers_kept:
         ctx.out(f"Identifiers: {identifiers_line(record)}.")
@@ -213,7 +219,7 @@ def _cmd_report(ctx: Context) -> int:
         team = chosen_team(db, ctx.args.team)
         figures = quarter_figures(db, team, quarter, ctx.now())
         named = feedback_naming_colleagues(db, figures)
-    data = _render(REPORT_DOCUMENT.get(ctx.args.format), figures, report_title(figures))
+    data = _render(ctx, REPORT_DOCUMENT.get(ctx.args.format), figures, report_title(figures))
     _save(ctx, data, ("quarterly report", team.id, ctx.args.format))
     _say_redacted(ctx, figures.identifiers_redacted)
     if named:  # the window asks first; here it can only say so, as it says what it redacted
@@ -230,7 +236,7 @@ def _cmd_summary(ctx: Context) -> int:
     with _database(ctx) as db:
         team = chosen_team(db, ctx.args.team)
         document = team_summary(db, team, quarter, ctx.now())
-    data = _render(SUMMARY_DOCUMENT.get("summary"), document, "CoP quarter summary")
+    data = _render(ctx, SUMMARY_DOCUMENT.get("summary"), document, "CoP quarter summary")
     _save(ctx, data, ("quarter summary", team.id, "json"))
     return EXIT_OK
 
@@ -255,7 +261,7 @@ def _cmd_cpd(ctx: Context) -> int:
             evidence = cpd_evidence(db, team, member, first, last)
         except MemberNotFound as exc:
             raise UserError(str(exc)) from exc
-    data = _render(file_format, evidence, cpd_title(evidence))
+    data = _render(ctx, file_format, evidence, cpd_title(evidence))
     _save(ctx, data, ("cpd evidence", member.id, file_format.key))
     _say_redacted(ctx, evidence.identifiers_redacted)
     return EXIT_OK
@@ -293,7 +299,7 @@ def _cmd_rollup(ctx: Context) -> int:
     except SummaryError as exc:
         raise UserError(str(exc)) from exc
     merged = [summary for _, summary in summaries]
-    _save(ctx, _render(ROLLUP_DOCUMENT.get("html"), merged, rollup_title(merged)), None)
+    _save(ctx, _render(ctx, ROLLUP_DOCUMENT.get("html"), merged, rollup_title(merged)), None)
     return EXIT_OK
 
 
@@ -345,10 +351,20 @@ def _not_a_day(text: str, option: str) -> str:
     return f"{option} takes a date like 2026-04-01, not {quoted(text)}."
 
 
-def _render(file_format: ExportFormat[D], document: D, title: str) -> bytes:
-    """The document's bytes, made before anything is written (a PDF takes a moment, and no lock is held meanwhile)."""
+def _render(ctx: Context, file_format: ExportFormat[D], document: D, title: str) -> bytes:
+    """The document's bytes, made before anything is written (a PDF takes a moment, and no lock is held meanwhile).
+    A file name ending as another format CoPDesk writes is refused first: "record.pdf" written as Markdown was
+    handed to a PDF reader that called it damaged (the window adds the right ending; here the name is the caller's)."""
     from copdesk.output import rendered_bytes
 
+    path = Path(ctx.args.output)
+    ending = path.suffix.lower().replace(".markdown", ".md")
+    if ending in _ENDINGS and not file_format.named_by(ending):
+        other = " (or give the --format its ending names)" if getattr(ctx.args, "format", None) else ""
+        raise UserError(
+            f"{shown(path.name)} ends in {path.suffix}, but this writes {file_format.label}: end the name in "
+            f"{file_format.suffix}{other}."
+        )
     return rendered_bytes(file_format, document, title)
 
 

@@ -384,6 +384,28 @@ def test_bad_arguments_get_one_line_and_exit_1(
     assert existing.read_text(encoding="utf-8") == "previous"
 
 
+@pytest.mark.parametrize(
+    ("args", "name", "said"),
+    [
+        (("export", "{session}", "--format", "md"), "record.pdf", "record.pdf ends in .pdf, but this writes Markdown"),
+        (("report", "--team", NORTH, "--quarter", "2026Q3", "--format", "csv"), "q3.md", "end the name in .csv"),
+        (("summary", "--team", NORTH, "--quarter", "2026Q3"), "north.html", "end the name in .json."),
+    ],
+)
+def test_a_file_name_ending_as_another_format_is_refused_and_nothing_written(
+    call_cli: CallCli, demo: Path, tmp_path: Path, args: tuple[str, ...], name: str, said: str
+) -> None:
+    """``--format md -o record.pdf`` wrote Markdown into record.pdf, which a PDF reader called damaged, and said
+    "Wrote record.pdf"; a name with no ending, or one that is no format's, is still written as given."""
+    session = str(_query(demo, "SELECT max(id) FROM session WHERE status = 'ended'")[0][0])
+    filled = [arg.format(session=session) for arg in args]
+    assert said in one_line_error(call_cli(*filled, "--db", str(demo), "-o", str(tmp_path / name)))
+    assert not (tmp_path / name).exists()
+    for kept in ("plain", "notes.txt"):
+        assert call_cli(*filled, "--db", str(demo), "-o", str(tmp_path / kept)).returncode == 0
+        assert (tmp_path / kept).stat().st_size > 0
+
+
 def test_the_report_commands_never_import_views() -> None:
     tree = ast.parse((Path(paths.__file__).parent / "cli" / "reports.py").read_text(encoding="utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
