@@ -99,7 +99,7 @@ def test_the_package_has_no_import_cycles() -> None:
 VIEW_READS: dict[str, set[str]] = {
     "actions": {"get_action"},
     "agendas": {"team_template", "template_for"},
-    "backup_catalogue": {"BackupFile", "list_backups", "verify_restorable"},
+    "backup_catalogue": {"BackupFile", "folder_blocked", "list_backups", "verify_restorable"},
     "carry_over": {"FollowUp", "actions_agreed_in", "follow_up_actions"},
     "cpd": {"cpd_evidence"},
     "discard": {"DiscardPreview", "DiscardRefused", "discardable_session", "preview_discard"},

@@ -65,7 +65,7 @@ def _locked_database(ctx: Context) -> Iterator[OpenedDatabase]:
 
 def _cmd_backups(ctx: Context) -> int:
     from copdesk.store import migrations
-    from copdesk.store.backup_catalogue import list_backups, verify_restorable
+    from copdesk.store.backup_catalogue import folder_blocked, list_backups, verify_restorable
     from copdesk.store.errors import StoreError
 
     db_path = _database_file(ctx)
@@ -89,7 +89,12 @@ def _cmd_backups(ctx: Context) -> int:
     if ctx.args.json:
         ctx.out(json.dumps(rows, indent=2, ensure_ascii=False))
     elif not rows:
-        ctx.out("No backups yet: CoPDesk makes one at start-up whenever the data has changed.")
+        blocked = folder_blocked(db_path)
+        ctx.out(
+            "No backups yet: CoPDesk makes one at start-up whenever the data has changed."
+            if blocked is None
+            else f"No backups: {blocked.message}"
+        )
     else:
         for row in rows:
             status = "ok" if row["verified"] else f"DAMAGED: {row['problem']}"

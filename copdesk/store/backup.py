@@ -94,6 +94,18 @@ def being_written(destination: Path) -> Path:
     return destination.with_name(f".{destination.name}.partial")
 
 
+def file_in_place_of(folder: Path) -> LocationError | None:
+    """A file (or a link to one, or to nothing) where the backups ``folder``, or the folder that holds it, goes: what
+    to do about it, or None when there is none."""
+    in_the_way = [path for path in (folder.parent, folder) if path.is_symlink() or path.exists()]
+    if not in_the_way or in_the_way[-1].is_dir():
+        return None
+    return LocationError(
+        f"{shown(in_the_way[-1])} is where CoPDesk keeps a folder of backups, but it is a file (or a link to no "
+        "folder): move it elsewhere."
+    )
+
+
 def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
     """Copy the live database to ``destination`` atomically and verified; return ``destination``."""
     folder = destination.parent
@@ -101,14 +113,11 @@ def backup_to(source: sqlite3.Connection, destination: Path) -> Path:
         folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # ``backups/`` too, not just its subfolder
         folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
-        # A file (or a link to one, or to nothing) named as the folder: the system's "File exists" named neither it
-        # nor what to do, and named the folder inside it when it was ``backups/`` itself.
-        in_the_way = [path for path in (folder.parent, folder) if path.is_symlink() or path.exists()]
-        if in_the_way and not in_the_way[-1].is_dir():
-            raise LocationError(
-                f"{shown(in_the_way[-1])} is where CoPDesk keeps a folder of backups, but it is a file (or a link to "
-                "no folder): move it elsewhere."
-            ) from exc
+        # The system's "File exists" named neither the file in the way nor what to do, and named the folder inside it
+        # when it was ``backups/`` itself.
+        blocked = file_in_place_of(folder)
+        if blocked is not None:
+            raise blocked from exc
         raise StoreError(f"Cannot create the backup folder {folder} ({exc.strerror}).") from exc
     temporary = being_written(destination)
     _discard(temporary)

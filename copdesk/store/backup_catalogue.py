@@ -31,9 +31,9 @@ from pathlib import Path
 from copdesk.core.retention import backups_to_keep
 from copdesk.paths import DATABASE_FILENAME
 from copdesk.store import migrations
-from copdesk.store.backup import backup_to, damaged_or_foreign, verify
+from copdesk.store.backup import backup_to, damaged_or_foreign, file_in_place_of, verify
 from copdesk.store.connection import BACKUP_FOLDER, backup_folder
-from copdesk.store.errors import StoreError
+from copdesk.store.errors import LocationError, StoreError
 from copdesk.store.location import companion_files
 from copdesk.store.permissions import open_private, replace_file
 from copdesk.store.uri import read_only_uri
@@ -100,6 +100,12 @@ def list_backups(db_path: Path) -> list[BackupFile]:
         # Within one second, "-1", "-2" were written after the unsuffixed name.
         found.append((taken_at, int(match[3] or 0), BackupFile(path, kind, taken_at)))
     return [backup for *_, backup in sorted(found, key=lambda entry: entry[:2], reverse=True)]
+
+
+def folder_blocked(db_path: Path) -> LocationError | None:
+    """A file where ``db_path``'s backups folder goes, said as what to do about it; None when there is none. No backup
+    can be taken or listed until it is moved, so "no backups yet" must not be the word for an empty list then."""
+    return file_in_place_of(backup_folder(db_path))
 
 
 def verify_restorable(path: Path, latest_version: int, superseded: Callable[[], bool] | None = None) -> int:

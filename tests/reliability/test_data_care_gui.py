@@ -37,6 +37,7 @@ from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.shell.safeguards import LIVE_REFUSAL, Safeguards
 from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog
 from copdesk.views.widgets.background import BackgroundJob
+from tests.cli.conftest import CallCli
 from tests.reliability.conftest import NOW, fill
 
 
@@ -223,6 +224,27 @@ def test_restore_dialog_with_no_backups_says_so_in_place_of_the_list(
     dialog.add_file(chosen)
     _until_checked(qtbot, dialog)
     assert dialog.list.isVisible() and not dialog.empty_label.isVisible() and dialog.restore_button.isEnabled()
+
+
+@pytest.mark.parametrize("in_the_way", ["backups", "backups/copdesk.db"])
+def test_restore_dialog_names_a_file_where_the_backups_folder_goes(
+    qtbot: QtBot, call_cli: CallCli, db: Database, db_path: Path, tmp_path: Path, in_the_way: str
+) -> None:
+    """A file (here a link to one) where the backups folder goes: "No backups yet: CoPDesk makes one each time it
+    starts" could never come true. The dialog names the file and says what to do, as the CLI's list does."""
+    blocking = db_path.parent / in_the_way
+    blocking.parent.mkdir(exist_ok=True)
+    (tmp_path / "notes.txt").write_text("a file", encoding="utf-8")
+    blocking.symlink_to(tmp_path / "notes.txt")
+    dialog = RestoreDialog(db_path, 99)
+    qtbot.addWidget(dialog)
+    said = (
+        f"No backups: {blocking} is where CoPDesk keeps a folder of backups, but it is a file (or a link to no folder)"
+    )
+    assert dialog.empty_label.text().startswith(said + ": move it elsewhere.")
+    assert "Choose a file" in dialog.empty_label.text()
+    listed = call_cli("backups", "--db", str(db_path))
+    assert listed.returncode == 0 and listed.stdout.startswith(said), listed
 
 
 def test_with_no_backups_what_restoring_does_stays_at_the_top(qtbot: QtBot, db_path: Path) -> None:

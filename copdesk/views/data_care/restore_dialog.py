@@ -21,7 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QWidget
 
 from copdesk.core.dates import format_uk
-from copdesk.store.backup_catalogue import list_backups, verify_restorable
+from copdesk.store.backup_catalogue import folder_blocked, list_backups, verify_restorable
 from copdesk.store.errors import StoreError
 from copdesk.store.location import same_file
 from copdesk.views.forms.ui_restore_backup import Ui_RestoreDialog
@@ -49,6 +49,10 @@ class RestoreDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             self.list.addItem(item)
         self.list.currentItemChanged.connect(self._check_selected)
+        blocked = folder_blocked(db_path)
+        if blocked is not None:  # "No backups yet: CoPDesk makes one each time it starts" cannot come true
+            choose = "You can still choose a copy you saved yourself, with “Choose a file…”."
+            self.empty_label.setText(f"No backups: {blocked.message} {choose}")
         self.empty_label.setVisible(self.list.count() == 0)
         self.list.setVisible(self.list.count() > 0)  # no empty box above the words that say why it is empty
         ui.chooseFileButton.clicked.connect(self.choose_file)
