@@ -352,6 +352,31 @@ def test_a_copy_of_the_data_is_saved_where_chosen_in_the_background_even_mid_ses
     assert "do not reach it" in said
 
 
+@pytest.mark.parametrize("typed", ["copy for Monday", "copy for Monday.txt"])
+def test_a_copy_named_without_the_ending_of_data_is_given_it(
+    qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    """A copy saved as it was typed, with no ending or another, was left out of Restore's "Choose a file…", which lists
+    CoPDesk's data files (*.db): it ends in .db, as an export ends in its format's ending."""
+    fill(db)
+    host = QWidget()
+    qtbot.addWidget(host)
+    safeguards = Safeguards(
+        _context(db, db_path),
+        LiveSession(host),
+        host,
+        current_team_id=lambda: None,
+        finish_background_work=lambda: True,
+    )
+    monkeypatch.setattr(safeguards, "ask_copy_path", lambda _suggested: tmp_path / typed)
+    safeguards.save_a_copy()
+    qtbot.waitUntil(lambda: safeguards.notice_banner.isVisibleTo(host))
+    saved = tmp_path / f"{typed}.db"
+    assert sorted(tmp_path.glob("copy for Monday*")) == [saved]
+    assert verify_restorable(saved, migrations.latest_version(paths.migrations_dir())) > 0
+    assert f"as {saved}." in safeguards.notice_banner.label.text()
+
+
 def test_a_copy_refused_is_said_and_a_cancel_does_nothing(
     qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -165,9 +165,11 @@ class Safeguards(QObject):
             self._fit()
             return
         when = f"{self.context.now().astimezone():%Y-%m-%d-%H%M}"  # a second copy that day is not refused as a database
-        path = self.ask_copy_path(str(Path.home() / f"copdesk-copy-{when}.db"))
-        if path is None:
+        chosen = self.ask_copy_path(str(Path.home() / f"copdesk-copy-{when}.db"))
+        if chosen is None:
             return
+        # Named "monday" or "monday.txt", the copy was missing from Restore's "Choose a file…", which lists *.db.
+        path = chosen if chosen.suffix.lower() == ".db" else chosen.with_name(chosen.name + ".db")
         from copdesk.views.widgets.background import BackgroundJob
 
         db_path = self.context.db_path
