@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from copdesk.core.model import Role
 from copdesk.core.text import InvalidName, clean_name, name_key
 
 MAX_MEMBERS = 40
+_ADDRESS = re.compile(r"<[^<>@]*@[^<>]*>")  # an email address in angle brackets, after a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,13 +33,23 @@ def parse_team_draft(team_name: str, members_text: str) -> TeamDraft:
     members: list[tuple[str, Role]] = []
     seen: set[str] = set()
     for line_number, line in enumerate(members_text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        member = clean_name(line, what=f"Member on line {line_number}")
-        if name_key(member) in seen:
-            raise InvalidName(f"{member} is listed twice; each person once, please.")
-        seen.add(name_key(member))
-        members.append((member, Role.FACILITATOR if not members else Role.PRACTITIONER))
+        for entry in _people_in(line):
+            member = clean_name(entry, what=f"Member on line {line_number}")
+            if name_key(member) in seen:
+                raise InvalidName(f"{member} is listed twice; each person once, please.")
+            seen.add(name_key(member))
+            members.append((member, Role.FACILITATOR if not members else Role.PRACTITIONER))
     if len(members) > MAX_MEMBERS:
         raise InvalidName(f"That is {len(members)} people; a CoP roster holds up to {MAX_MEMBERS}.")
     return TeamDraft(name, tuple(members))
+
+
+def _people_in(line: str) -> list[str]:
+    """The people on one line: an attendee list copied from Outlook or Teams has them on one line, parted by
+    semicolons, each name followed by its address ("Ash Lee <ash.lee@council.example>; Bo Day <…>"), and was taken as
+    one member named with them all. An address alone is kept (as the name), never dropped."""
+    people: list[str] = []
+    for entry in line.split(";"):
+        named = _ADDRESS.sub(" ", entry)
+        people.append(named if named.strip() else entry.strip().strip("<>"))
+    return [person for person in people if person.strip()]

@@ -283,3 +283,23 @@ def test_a_roster_pasted_from_a_spreadsheet_takes_each_row_as_a_name(window: Mai
         ("Bo Day", Role.PRACTITIONER),
         ("Cy Vale", Role.PRACTITIONER),
     )
+
+
+def test_an_attendee_list_pasted_from_outlook_takes_each_person_as_a_member(window: MainWindow) -> None:
+    """Outlook and Teams copy a meeting's attendees onto one line, parted by semicolons, each with an address: the
+    team was made with one member named with them all, or refused as a name of 150 characters."""
+    dialog = FirstRunDialog(window)
+    dialog.show()
+    dialog.ui.teamNameEdit.setText("Harbour Team")
+    dialog.ui.membersEdit.setPlainText(
+        "Ash Lee <ash.lee@council.example>; Day, Bo <bo.day@council.example>;\n<cy.vale@council.example>; Dee Ray"
+    )
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.ui.errorLabel.isVisibleTo(dialog), dialog.ui.errorLabel.text()
+    assert dialog.draft is not None
+    assert dialog.draft.members == (
+        ("Ash Lee", Role.FACILITATOR),
+        ("Day, Bo", Role.PRACTITIONER),
+        ("cy.vale@council.example", Role.PRACTITIONER),
+        ("Dee Ray", Role.PRACTITIONER),
+    )
