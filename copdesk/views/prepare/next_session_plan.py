@@ -190,7 +190,7 @@ class NextSessionPlanSection(QWidget):
             for turn in due
         ]
         if not due:
-            self.presenters_label.setText("Add the team's members to see who to ask.")
+            self.presenters_label.setText(self._nobody_to_ask(team_id))
         elif all(turn.last_presented is None for turn in due):  # none of them has: no "while" to speak of
             self.presenters_label.setText(f"Not presented yet: {name_list(turn.name for turn in due)}.")
         else:
@@ -205,6 +205,14 @@ class NextSessionPlanSection(QWidget):
             self.formats_label.setText(f"Formats not used in the team's last sessions: {'; '.join(names)}.")
         else:
             self.formats_label.setText("Every format has been used in the team's last sessions.")
+
+    def _nobody_to_ask(self, team_id: int) -> str:
+        """Why nobody is suggested, and where to put it right: "Add the team's members" sent a facilitator whose
+        colleagues had all been made inactive to add them again, which is refused (they are on the roster)."""
+        roster = teams.list_members(self.context.db, team_id, include_inactive=True)
+        if any(member.role not in (Role.GUEST, Role.FACILITATOR) for member in roster):
+            return "Nobody who could present attends now: make someone active again in File ▸ Team members…"
+        return "Add the team's members in File ▸ Team members… to see who to ask."
 
     # -- saving -------------------------------------------------------------------------------------
     def plan(self) -> NextSessionPlan:

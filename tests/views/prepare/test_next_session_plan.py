@@ -218,6 +218,24 @@ def test_who_has_not_presented_and_which_formats_are_unused(clocked_window: Main
     assert _member(window, team, "Cy Vale")
 
 
+def test_with_nobody_to_suggest_as_presenter_it_says_where_to_put_it_right(clocked_window: MainWindow) -> None:
+    """With everyone who could present made inactive it said "Add the team's members", and adding them again is
+    refused as a name already on the roster; neither said where members are added."""
+    window = clocked_window
+    db, now = window.context.db, window.context.now()
+    alone = teams.create_team(db, "Solo Team", [("Ash Lee", Role.FACILITATOR)], now)
+    window.reload_teams(alone.id)
+    card = window.review_panel.review_sections.plan
+    assert card.presenters_label.text() == "Add the team's members in File ▸ Team members… to see who to ask."
+    team = _team(window)
+    for name in ("Bo Day", "Cy Vale"):
+        set_member_active(db, _member(window, team, name), False)
+    window.review_panel.refresh()
+    assert card.presenters_label.text() == (
+        "Nobody who could present attends now: make someone active again in File ▸ Team members…"
+    )
+
+
 def test_a_team_that_has_only_attended_a_spotlight_is_not_told_it_has_held_no_sessions(
     clocked_window: MainWindow,
 ) -> None:
