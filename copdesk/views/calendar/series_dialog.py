@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from copdesk.core.invitations import TeamInvitations
 
 SAVE_OR_REVERT = "Save or revert the changes to this series first."
+PAUSED_DATES = "Paused: no session is held on these dates until you press Resume."
 SEND_CANCELLATIONS = (
     "Invited calendars may still hold the sessions taken off: send the file from Reports ▸ Export cancellations for "
     "calendars…."
@@ -175,6 +176,8 @@ class SeriesDialog(QDialog):
             editing_id = self.editing.id if self.editing is not None else None
             others = [self.series_model.series_at(row) for row in range(self.series_model.rowCount())]
             missing += shared_days(preview, [other for other in others if other.id != editing_id])
+            if self.editing is not None and not self.editing.active:  # the dates it would hold, said to be on hold
+                missing.insert(0, PAUSED_DATES)
         except ScheduleError as exc:
             self.words_label.setText("This series' rule cannot be read; pick a rhythm above to replace it.")
             self.show_message(str(exc))

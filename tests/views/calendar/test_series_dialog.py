@@ -22,7 +22,7 @@ from copdesk.core.series_draft import NO_SESSION_LEFT
 from copdesk.store import schedule, series, sessions, teams
 from copdesk.store.connection import open_database
 from copdesk.store.demo import bank_questions, fill_demo
-from copdesk.views.calendar.series_dialog import SEND_CANCELLATIONS, SeriesDialog
+from copdesk.views.calendar.series_dialog import PAUSED_DATES, SEND_CANCELLATIONS, SeriesDialog
 from copdesk.views.calendar.series_picker import NO_CHANGES, NO_DATES
 from copdesk.views.context import AppContext
 from copdesk.views.reports.export_dialogs import CpdDialog, QuarterReportDialog, SessionRecordDialog
@@ -483,8 +483,11 @@ def test_pausing_takes_a_series_off_the_calendar(qtbot: QtBot, context: AppConte
     assert schedule.next_session(context.db, team.id, NOW) is None
     assert "(paused)" in dialog.series_model.data(dialog.series_model.index(0))  # type: ignore[operator]
     assert dialog.pause_button.text() == "Res&ume"
+    # The dates it would hold still show (a skip can be made before resuming), said to be on hold.
+    assert dialog.dates.missing_label.text().splitlines()[0] == PAUSED_DATES
     dialog.toggle_paused()
     assert schedule.next_session(context.db, team.id, NOW) is not None
+    assert PAUSED_DATES not in dialog.dates.missing_label.text()
 
 
 def test_resuming_says_so_in_place_of_the_pause_s_message(qtbot: QtBot, context: AppContext, team: Team) -> None:
