@@ -25,7 +25,7 @@ from copdesk.store.carry_over import actions_agreed_in, follow_up_actions
 from copdesk.store.kept_notes import kept_files
 from copdesk.store.location import shown
 from copdesk.store.recurring import unresolved_issues
-from copdesk.views.live.notes import kept_file, notes_panel
+from copdesk.views.live.notes import kept_file, typed_items
 from copdesk.views.live.notes.action_editor import ChangeActionDialog
 from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
 from copdesk.views.live.notes.notes_panel import NotesPanel
@@ -941,6 +941,6 @@ def test_a_log_off_while_the_pane_lets_go_of_notes_ends_with_one_file_holding_ev
     pane.unload()
     assert logged_off
     texts = [_kept_text(path).split("\n\n", 1)[1] for path in _kept(window)]
-    moved = f"{notes_panel.KEPT_ITEMS_HEADING}\n- the action: Ask the OT lead to the next session"
+    moved = f"{typed_items.KEPT_ITEMS_HEADING}\n- the action: Ask the OT lead to the next session"
     assert texts == [f"Typed while the disk was full, and more\n\n{moved}"]
     assert not [path for path in _kept(window)[0].parent.iterdir() if path.name.startswith(".")], "no hidden file"
