@@ -7,6 +7,7 @@ half), so a second keep can begin while one is under way: a log-off while the pa
 closes the window, which keeps them again, with the quick items typed but not added moved into them. The second
 follows the first and rewrites its file, so one file ends with every word; and the first, once its wait ends,
 answers with that file too rather than with its own result, since the second keep holds the words as they were later.
+Should the second's worker take the lock first (a busy machine), the first then writes nothing: its text is older.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class KeptFile:
 
         def write() -> Path:
             with self._one_at_a_time:
+                if (later := self._written_since(number)) is not None:
+                    return later  # a keep begun after this one took the lock first: its text is the newer
                 try:
                     path = keep_unsaved_text(db_path, session, text, now, replacing=self.path)
                 except OSError:

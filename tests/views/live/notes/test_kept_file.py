@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -74,3 +75,32 @@ def test_a_file_that_will_not_be_rewritten_leaves_the_text_in_a_new_one(
     assert path != earlier and path.read_text(encoding="utf-8").endswith("Typed, and the action moved in")
     assert earlier.read_text(encoding="utf-8").endswith("Typed")
     assert kept.remaining() == path and kept.text == "Typed, and the action moved in"
+
+
+def test_an_older_keep_whose_worker_takes_the_lock_last_never_writes_over_a_newer_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a busy machine the first keep's worker may take the lock after the second's (begun within its wait, a
+    log-off, with the action typed but not added moved in): it wrote its older text over that file, and the action
+    was in no file."""
+    db_path = tmp_path / "copdesk.db"
+    kept = KeptFile()
+    waits: list[str] = []
+
+    def done_answering(work: Callable[[], Path], name: str) -> Path:
+        waits.append(name)
+        if len(waits) > 1:
+            return work()
+        go = threading.Event()
+        written: list[Path] = []
+        worker = threading.Thread(target=lambda: (go.wait(5), written.append(work())))
+        worker.start()  # slow to be scheduled: the log-off's keep comes first
+        kept.keep(db_path, None, "Notes, and the action typed but not added", NOW)
+        go.set()
+        worker.join()
+        return written[0]
+
+    monkeypatch.setattr(kept_file, "done_answering", done_answering)
+    path = kept.keep(db_path, None, "Notes", NOW)
+    assert path.read_text(encoding="utf-8").endswith("Notes, and the action typed but not added")
+    assert [found.name for found in path.parent.iterdir()] == [path.name], "one file, no hidden one left"
