@@ -26,8 +26,9 @@ from copdesk.store import migrations
 from copdesk.store.backup_catalogue import BackupKind, list_backups
 from copdesk.store.errors import WriteRefusedError
 from copdesk.store.recovery import QUARANTINE_FOLDER
+from copdesk.views.shell.close_question import CHANGE_WAITING
 from copdesk.views.shell.finishing_notice import WorkNotice
-from copdesk.views.shell.main_window import CHANGE_WAITING, MainWindow
+from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog, DataLocationDialog
 from copdesk.views.widgets.background import BackgroundJob
 from copdesk.views.widgets.forms import MessageBox

@@ -24,9 +24,10 @@ from copdesk.store.demo import TEAMS, demo_path_beside, open_demo
 from copdesk.store.errors import WriteRefusedError
 from copdesk.store.settings import is_demo
 from copdesk.store.uri import sqlite_uri
+from copdesk.views.shell.close_question import CHANGE_WAITING
 from copdesk.views.shell.demo_mode import DEMO_MESSAGE
 from copdesk.views.shell.first_run import FirstRunDialog
-from copdesk.views.shell.main_window import CHANGE_WAITING, MainWindow
+from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.forms import MessageBox
 from tests.cli.conftest import CallCli
 from tests.reliability.conftest import NOW, make_database
@@ -367,3 +368,70 @@ def test_the_demo_is_written_and_the_real_data_opened_again_in_a_worker(
     steps[:] = [explore, leave]
     assert app.run_gui(["--db", str(db_path)]) == 0
     assert opened_on == [("demo", "copdesk-open-demo"), ("data", "copdesk-open-data"), ("shown", str(db_path))]
+
+
+def test_an_action_typed_but_not_added_goes_into_the_notes_when_the_demo_is_explored(
+    qtbot: QtBot, db_path: Path, steps: list[Step], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Exploring the demo closes the window unasked, as a log-off does: the action typed in its field and not added
+    went with it, where a log-off moves it into the session's notes."""
+    from copdesk.sandbox import start_session
+    from copdesk.store.notes import session_text
+
+    make_database(db_path)
+    monkeypatch.setattr(MainWindow, "offer_first_run_or_resume", lambda self: None)
+    seen: list[int | None] = []
+
+    def explore(window: MainWindow) -> None:
+        start_session(window, topic="Real practice")
+        seen.append(window.live_session.session_id)
+        window.notes_panel.editor.setPlainText("Notes typed")
+        window.notes_panel.action_editor.text_edit.setText("Ask the OT lead to the next session")
+        window.demo.explore_requested.emit()
+        assert _window().context.db_path == demo_path_beside(db_path)
+
+    steps[:] = [explore]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    (session_id,) = seen
+    assert session_id is not None
+    opened = open_database(db_path, paths.migrations_dir())
+    try:
+        note = session_text(opened.db, session_id)
+    finally:
+        opened.db.close()
+    assert note is not None
+    assert note.text.startswith("Notes typed") and "Ask the OT lead to the next session" in note.text
+
+
+def test_a_log_off_while_the_notes_are_kept_for_the_demo_stops_the_switch(
+    qtbot: QtBot, db_path: Path, steps: list[Step], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keeping the notes in a file, the window answers while it waits: a log-off may close it meanwhile, and then
+    CoPDesk is quitting, so no window opens on the demo."""
+    from copdesk.sandbox import start_session
+    from copdesk.views.live.notes.notes_panel import NotesPanel
+
+    make_database(db_path)
+    monkeypatch.setattr(MainWindow, "offer_first_run_or_resume", lambda self: None)
+    real_keep = NotesPanel.keep_at_close
+    shown: list[list[Path]] = []
+
+    def explore(window: MainWindow) -> None:
+        start_session(window, topic="Real practice")
+        window.notes_panel.editor.setPlainText("Typed while the disk was full")
+        writes_again = _refusing_writes(monkeypatch, window)
+
+        def kept_while_logging_off(pane: NotesPanel) -> tuple[Path | None, str | None, Path | None]:
+            kept = real_keep(pane)
+            window.close_without_asking()  # what the wait let through: a log-off
+            return kept
+
+        monkeypatch.setattr(NotesPanel, "keep_at_close", kept_while_logging_off)
+        window.demo.explore_requested.emit()
+        monkeypatch.setattr(NotesPanel, "keep_at_close", real_keep)
+        writes_again()
+        shown.append([w.context.db_path for w in _visible()])
+
+    steps[:] = [explore]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    assert shown == [[]], "no window opened on the demo after the log-off"

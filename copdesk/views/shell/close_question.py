@@ -27,6 +27,15 @@ from copdesk.views.widgets.forms import MessageBox
 
 CLOSE_QUESTION = "A session is still live"
 UNSAVED_QUESTION = "Not everything is saved"
+# Why the window will not let its data go unasked (the demo, a restore: MainWindow.may_let_go).
+CHANGE_WAITING = (
+    "A change you made is still waiting to be saved (the message at the top of the window says which). Press Retry "
+    "there until it is saved, then try again."
+)
+NOTES_NOT_KEPT = (
+    "The session's notes would not save, nor go in a file ({why}). They are still in the Notes pane: press Retry "
+    "there until they save, or copy them somewhere safe, then try again."
+)
 
 
 def not_added_warning(items: list[str], consequence: str) -> str:

@@ -50,14 +50,6 @@ if TYPE_CHECKING:
     from copdesk.views.shell.team_actions import TeamActions
     from copdesk.views.widgets.background import BackgroundJob
 
-CHANGE_WAITING = (
-    "A change you made is still waiting to be saved (the message at the top of the window says which). Press Retry "
-    "there until it is saved, then try again."
-)
-NOTES_NOT_KEPT = (
-    "The session's notes would not save, nor go in a file ({why}). They are still in the Notes pane: press Retry "
-    "there until they save, or copy them somewhere safe, then try again."
-)
 TOOLS_AT_THE_LATEST_MS = 1000  # the tools wait for the Prepare view's first paint, or this long
 
 
@@ -350,19 +342,23 @@ class MainWindow(QMainWindow):
         return self.close()
 
     def may_let_go(self, title: str) -> bool:
-        """Whether the window may let its data go without asking (the demo explored or left, a restore): nothing waits
-        for Retry, and the session's notes are saved, or kept in a file (the next window names it). If not, says so
-        under ``title`` (what was not done), and the window stays on its data with everything typed in place."""
+        """Whether the window may let its data go unasked (the demo explored or left, a restore): nothing waits for
+        Retry, and the notes, with any quick item typed but not added moved in (as a log-off does), are saved or kept in
+        a file. If not, it says so under ``title`` and stays, all typed in place (or a log-off closed it meanwhile)."""
         from PySide6.QtWidgets import QMessageBox
 
+        from copdesk.views.shell.close_question import CHANGE_WAITING, NOTES_NOT_KEPT
         from copdesk.views.widgets.forms import tell
 
         if self.context.writes.failing:  # closing would drop it: a tick, or words held for Retry
             tell(self, QMessageBox.Icon.Warning, title, CHANGE_WAITING)
             return False
+        self.live_session.keep_typed_not_added()  # a quick item typed but not added: into the notes, saved with them
         if self._live_page is None or self._live_page.notes_panel.flush():
             return True
         kept, not_kept, _kept_before = self._keep_unsaved_notes()
+        if self.tools.closed:  # a log-off closed the window while the file was written: CoPDesk is quitting
+            return False
         if kept is None:
             tell(self, QMessageBox.Icon.Warning, title, NOTES_NOT_KEPT.format(why=not_kept))
         return kept is not None
