@@ -25,7 +25,7 @@ from copdesk.core.planning import (
 from copdesk.core.schedule import NextSession
 from copdesk.core.text import name_sort_key
 from copdesk.store.review import planning_ticks
-from copdesk.store.schedule import DUE_NOW_WINDOW, local_wall_time, next_due, scheduled_between
+from copdesk.store.schedule import DUE_NOW_WINDOW, local_wall_time, next_due, scheduled_between, was_held
 from copdesk.store.settings import set_setting
 
 # A plan that followed the team off a date taken from the calendar remembers the date it was made for, so it goes
@@ -44,17 +44,23 @@ def next_run_session(db: Database, team_id: int, now: datetime) -> NextSession |
 def plans_on_attended_days(db: Database, team_id: int, now: datetime) -> list[date]:
     """The days from today on holding a plan that no session the team runs will take, as the calendar gives that day
     only to sessions it attends: a TM/SSW CoP's date, whose plan was made while CoPDesk ran that type as the
-    facilitator's own. ``now`` is an aware wall-clock time."""
+    facilitator's own. ``now`` is an aware wall-clock time. A session of that day already held, or past, keeps its
+    plan: it was that session's (today's TM/SSW CoP, run as the facilitator's own that morning)."""
     attended = shipped_texts().is_attended
-    today = local_wall_time(now - DUE_NOW_WINDOW).date()
+    due_from = local_wall_time(now - DUE_NOW_WINDOW)
     rows = db.query(
-        "SELECT session_day FROM session_plan WHERE team_id = ? AND session_day >= ?", [team_id, str(today)]
+        "SELECT session_day FROM session_plan WHERE team_id = ? AND session_day >= ?", [team_id, str(due_from.date())]
     )
+
+    def still_to_come(found: NextSession) -> bool:
+        return found.moment >= due_from and not was_held(db, team_id, found)
+
     days = [date.fromisoformat(row["session_day"]) for row in rows]
     return sorted(
         day
         for day in days
-        if (calendar := scheduled_between(db, team_id, day, day, now)) and all(attended(f.kind) for f in calendar)
+        if (calendar := scheduled_between(db, team_id, day, day, now))
+        and all(attended(found.kind) and still_to_come(found) for found in calendar)
     )
 
 

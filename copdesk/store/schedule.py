@@ -60,12 +60,12 @@ def next_due(
     :data:`DUE_NOW_WINDOW` stays the next one (a facilitator starting late still sees it and its plan), and any
     stays until a session has held it (started for it, early or late), else the next one after ``now`` (aware)."""
     for found in upcoming_sessions(db, team_id, now - DUE_NOW_WINDOW, 12):
-        if accept(found.kind) and not _held(db, team_id, found):  # one started early for it is held too
+        if accept(found.kind) and not was_held(db, team_id, found):  # one started early for it is held too
             return found
     return None
 
 
-def _held(db: Database, team_id: int, found: NextSession) -> bool:
+def was_held(db: Database, team_id: int, found: NextSession) -> bool:
     """Whether a session of the team held ``found``: one started for it (its planned start), or started once it
     was due (another session started earlier that hour is not it)."""
     moment = to_utc_iso(found.moment.astimezone())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
+import pytest
 from sqlite_utils import Database
 
 from copdesk import paths
@@ -51,6 +52,21 @@ def test_a_plan_for_a_tm_ssw_date_goes_with_its_ticks_to_the_next_session_the_te
     assert planning.next_session_plan(db, team_id, tm_ssw).is_empty
     assert planning_ticks(db, team_id, reflective) == {"present-case"} and not planning_ticks(db, team_id, tm_ssw)
     assert planning.plans_on_attended_days(db, team_id, NOW) == []
+
+
+@pytest.mark.parametrize(("hour", "moves"), [(8, True), (15, False)])
+def test_the_plan_of_a_tm_ssw_cop_due_today_moves_only_while_it_is_still_to_come(
+    db: Database, hour: int, moves: bool
+) -> None:
+    """At 15:00 that day's 10:00 TM/SSW CoP is past (held that morning as the facilitator's own, before the upgrade):
+    its plan was that session's, and moved to the next session the team runs, it came up again there."""
+    team_id, tm_ssw, reflective = _team_with_a_plan_for_its_tm_ssw_date(db)
+    that_day = datetime.combine(tm_ssw, time(hour)).astimezone()
+
+    plans_follow_from_attended_days(db, that_day)
+
+    assert planning.next_session_plan(db, team_id, reflective).is_empty is not moves
+    assert planning.next_session_plan(db, team_id, tm_ssw).is_empty is moves
 
 
 def test_a_plan_for_a_tm_ssw_date_never_overwrites_the_next_sessions_own_and_stays_where_it_is(db: Database) -> None:
