@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from copdesk.core.clock import to_utc_iso
 from copdesk.services.data_care import CareReport, ErasurePreview, erase_everywhere
 from copdesk.store import erasure, live_acts
 from copdesk.store.connection import read_beside
@@ -47,7 +48,8 @@ def erase_former_guest(
     held = erasure.held_guests(db, team_id, name)
     names = [n for _, n in held]
     counts = erasure.preview_former_guest(db, team_id, names, len(held))
-    report = erase_everywhere(db, db_path, erasure.former_guest(team_id), set(names), counts, now, delete_damaged)
+    who = erasure.former_guest(team_id, to_utc_iso(now))
+    report = erase_everywhere(db, db_path, who, set(names), counts, now, delete_damaged)
 
     def forget_held(target: Database) -> None:
         for taken_off_id, _ in held:

@@ -83,11 +83,14 @@ class _Targets:
 
 
 FORMER_GUEST = 0  # the member id of a former guest's identity: no member has it (ids start at 1)
+_SO_FAR = "9999"  # after every UTC ISO time CoPDesk writes
 
 
-def former_guest(team_id: int) -> MemberIdentity:
-    """Who erasing a guest no longer on the team's roster reaches: nobody by identity, every guest by their name."""
-    return MemberIdentity(FORMER_GUEST, team_id, "")
+def former_guest(team_id: int, erased_at: str) -> MemberIdentity:
+    """Who erasing a guest no longer on the team's roster at ``erased_at`` (UTC ISO) reaches: nobody by identity, every
+    guest of their name added before then. One added later is someone else, whom the erasure, made again at a start
+    while a copy could not be cleaned, must leave alone."""
+    return MemberIdentity(FORMER_GUEST, team_id, erased_at)
 
 
 def held_guests(db: Database, team_id: int, name: str) -> list[tuple[int, str]]:
@@ -98,8 +101,8 @@ def held_guests(db: Database, team_id: int, name: str) -> list[tuple[int, str]]:
 
 def preview_former_guest(db: Database, team_id: int, names: list[str], held: int) -> ErasureCounts:
     """What erasing a guest no longer on the roster, by the ``names`` they are held under (``held`` times), would
-    remove."""
-    targets = _targets(db, former_guest(team_id), NameDigests.of_names("preview", names))
+    remove now (every guest added so far)."""
+    targets = _targets(db, former_guest(team_id, _SO_FAR), NameDigests.of_names("preview", names))
     return ErasureCounts(0, 0, len(targets.action_ids), 0, texts_mentioning(db, team_id, names), held)
 
 
@@ -216,8 +219,8 @@ def _targets(db: Database, identity: MemberIdentity, names: NameDigests) -> _Tar
         ).fetchall()
     guests = []
     if identity.member_id == FORMER_GUEST:
-        sql = "SELECT id, display_name FROM member WHERE team_id = ? AND role = 'guest'"
-        guests = db.execute(sql, [identity.team_id]).fetchall()
+        sql = "SELECT id, display_name FROM member WHERE team_id = ? AND role = 'guest' AND created_at <= ?"
+        guests = db.execute(sql, [identity.team_id, identity.created_at]).fetchall()
     return _Targets(
         member,
         actions,

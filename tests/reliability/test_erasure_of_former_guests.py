@@ -152,3 +152,27 @@ def test_a_guest_held_for_undo_under_a_name_on_the_roster_is_erased_with_whoever
 
     assert db.execute("SELECT count(*) FROM attendance_taken_off").fetchone()[0] == 0
     assert dialog.member_combo.findText(GUEST, Qt.MatchFlag.MatchStartsWith) == -1
+
+
+def test_an_erasure_made_again_at_a_start_leaves_a_guest_of_that_name_added_since(
+    call_cli: CallCli, db_path: Path
+) -> None:
+    """A damaged copy leaves the erasure to be made again at each start: by name alone, it took a new guest of that
+    name (someone else, come to a later session), with their attendance."""
+    from copdesk.services.data_care import finish_pending_care
+    from tests.reliability.conftest import corrupt
+
+    _guest_taken_off_a_live_session(db_path, backup_first=False)
+    corrupt(take_backup(db_path, days_ago=1), "overwritten-page")
+    erase(call_cli, db_path, GUEST)
+    assert sql(db_path, "SELECT count(*) FROM pending_care WHERE finished_at IS NULL") == [(1,)]
+    later = NOW.replace(year=NOW.year + 1)
+    opened = open_database(db_path, paths.migrations_dir(), now=later)
+    try:
+        team_id = teams.list_teams(opened.db)[0].id
+        teams.add_member(opened.db, team_id, GUEST, Role.GUEST, later)
+        finish_pending_care(opened.db, db_path, later)  # as the next start does
+        names = [member.display_name for member in teams.list_members(opened.db, team_id)]
+    finally:
+        opened.db.close()
+    assert GUEST in names
