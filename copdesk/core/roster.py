@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from copdesk.core.model import Role
-from copdesk.core.text import InvalidName, clean_name, name_key
+from copdesk.core.text import InvalidName, clean_name, clean_person_name, name_key
 
 MAX_MEMBERS = 40
 _ADDRESS = re.compile(r"<[^<>@]*@[^<>]*>")  # an email address in angle brackets, after a name
@@ -34,7 +34,7 @@ def parse_team_draft(team_name: str, members_text: str) -> TeamDraft:
     seen: set[str] = set()
     for line_number, line in enumerate(members_text.splitlines(), start=1):
         for entry in _people_in(line):
-            member = clean_name(entry, what=f"Member on line {line_number}")
+            member = clean_person_name(entry, what=f"Member on line {line_number}")
             if name_key(member) in seen:
                 raise InvalidName(f"{member} is listed twice; each person once, please.")
             seen.add(name_key(member))

@@ -41,6 +41,15 @@ def clean_name(raw: str, *, what: str = "Name") -> str:
     return text
 
 
+def clean_person_name(raw: str, *, what: str = "Name") -> str:
+    """:func:`clean_name` for a person, who needs a letter or a digit in their name: one of emoji or marks alone ("🌱")
+    has no word for an erasure to find it by in backups and notes, nor for a record to take it out of."""
+    text = clean_name(raw, what=what)
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
+        raise InvalidName(f"{what} has no letter in it; type the person's name.")
+    return text
+
+
 def name_key(name: str) -> str:
     """The comparison key: two names with the same key are duplicates."""
     return unicodedata.normalize("NFC", " ".join(name.split())).casefold()

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from copdesk.core.clock import to_utc_iso
 from copdesk.core.model import Member, Role, Team
 from copdesk.core.roster import team_name_taken
-from copdesk.core.text import InvalidName, clean_name, name_key, name_sort_key
+from copdesk.core.text import InvalidName, clean_name, clean_person_name, name_key, name_sort_key
 from copdesk.store.audit import record_event
 from copdesk.store.tables import insert_row
 
@@ -83,7 +83,7 @@ def get_team(db: Database, team_id: int) -> Team:
 
 
 def add_member(db: Database, team_id: int, name: str, role: Role, now: datetime) -> Member:
-    clean = clean_name(name, what="Member name")
+    clean = clean_person_name(name, what="Member name")
     key = name_key(clean)
     with db.atomic():
         clash = next(
@@ -129,7 +129,7 @@ def other_teams_with_name_of(db: Database, member_id: int) -> list[str]:
 
 def rename_member(db: Database, member_id: int, new_name: str) -> Member:
     member = get_member(db, member_id)
-    clean = clean_name(new_name, what="Member name")
+    clean = clean_person_name(new_name, what="Member name")
     key = name_key(clean)
     clash = next(
         db.query(

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from copdesk.core.text import InvalidName, clean_name, counted, listed, mean_text, name_sort_key, shortened
+from copdesk.core.text import (
+    InvalidName,
+    clean_name,
+    clean_person_name,
+    counted,
+    listed,
+    mean_text,
+    name_sort_key,
+    shortened,
+)
 
 
 @pytest.mark.parametrize(
@@ -51,6 +60,18 @@ def test_a_name_that_shows_nothing_is_refused(blank: str) -> None:
 @pytest.mark.parametrize("name", ["Zoë", "李", "O'Neil", "7", "👩🏽‍⚕️", "Ana\u200dBel", "-"])
 def test_a_name_with_anything_that_shows_is_kept(name: str) -> None:
     assert clean_name(name) == name
+
+
+@pytest.mark.parametrize("name", ["👩🏽‍⚕️", "🌱 🌱", "-", "?!"])
+def test_a_person_s_name_of_no_letter_nor_digit_is_refused(name: str) -> None:
+    """An erasure finds a person by the words of their name, in backups and in notes: "🌱" has none, and stayed."""
+    with pytest.raises(InvalidName, match="Guest name has no letter in it"):
+        clean_person_name(name, what="Guest name")
+
+
+@pytest.mark.parametrize("name", ["Zoë", "李", "O'Neil", "7", "Ana‍Bel", "Kai 🌱"])
+def test_a_person_s_name_with_a_letter_or_a_digit_is_kept(name: str) -> None:
+    assert clean_person_name(name) == name
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from copdesk.core.model import Member, Role
-from copdesk.core.text import InvalidName, clean_name, counted, name_key
+from copdesk.core.text import InvalidName, clean_person_name, counted, name_key
 from copdesk.views.forms.ui_start_session import Ui_StartSessionDialog
 
 GUEST = "guest"
@@ -153,7 +153,7 @@ class WhoIsPresent(QObject):
     def add_guest(self) -> bool:
         """Add the typed guest as present; a bad or duplicate name is refused and nothing changes."""
         try:
-            name = clean_name(self.guest_edit.text(), what="Guest name")
+            name = clean_person_name(self.guest_edit.text(), what="Guest name")
         except InvalidName as error:
             self.error_label.setText(str(error))
             return False

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from copdesk.core.model import Member
-from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_name, name_key
+from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, clean_person_name, name_key
 from copdesk.services.sessions import add_latecomers
 from copdesk.store import sessions, teams
 from copdesk.views.context import AppContext
@@ -91,7 +91,7 @@ class AddPeopleDialog(QDialog):
     def add_guest(self) -> bool:
         """Add the typed guest, ticked; a bad or duplicate name is refused with one line and nothing changes."""
         try:
-            name = clean_name(self.guest_edit.text(), what="Guest name")
+            name = clean_person_name(self.guest_edit.text(), what="Guest name")
         except InvalidName as error:
             self.error_label.setText(str(error))
             return False
