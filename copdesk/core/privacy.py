@@ -109,14 +109,16 @@ _NAME_WORD = re.compile(rf"[^\S{_BREAKS}]+" + _NAME)
 # an address line as often as not ("Oak Dr\nManchester"), and never across a blank line.
 _NAME_ON_NEXT_LINE = re.compile(rf"[^\S{_BREAKS}]*(?:{_LINE_BREAK.pattern})[^\S{_BREAKS}]*" + _NAME)
 # But a line may end with a title the note never finished ("met Mrs") and the next start a sentence or a heading
-# ("Monday we...", "Actions:"): those words are no name there. Months that are names (April to August) are not here.
+# ("Monday we...", "Actions:"): those words are no name there, when the line goes on as a sentence or a heading does
+# (_GOES_ON). Months that are names (March to August) are not here.
 _STARTS_A_LINE = re.compile(
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|january|february|march|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|january|february|"
     "september|october|november|december|the|an|this|that|these|those|there|it|we|he|she|they|you|our|their|his|"
     "her|its|my|and|but|so|then|also|next|after|before|when|if|as|at|in|on|for|to|all|no|yes|please|agreed|"
     "actions|action|notes|agenda|summary|attendees|apologies|present|discussion|outcome|outcomes|plan",
     re.IGNORECASE,
 )
+_GOES_ON = re.compile(rf"[^\S{_BREAKS}]*[,.:;\-–—]|[^\S{_BREAKS}]+\w")  # a mark, or the next word's first letter
 _MAX_NAME_WORDS = 3  # "Mrs J. Smith-Jones" or "Dr Anna Maria Smith"
 
 
@@ -384,6 +386,16 @@ def _capitals_name(word: str) -> bool:
     return word.isupper() and (len(word) == 1 or len(word) >= _SHORTEST_NAME_IN_CAPITALS)
 
 
+def _starts_a_line(text: str, word: re.Match[str], in_capitals: bool) -> bool:
+    """Whether ``word``, on the line after a title that ends its own, starts a sentence or a heading there: a word
+    that does (:data:`_STARTS_A_LINE`) with a mark or a word not capitalised after it (in capitals, any word). Alone on
+    its line, or before a capitalised word, it is taken for a name ("Mr\nHer", "Mr\nAn Nguyen")."""
+    if not _STARTS_A_LINE.fullmatch(word[1]):
+        return False
+    goes_on = _GOES_ON.match(text, word.end(1))
+    return goes_on is not None and (in_capitals or not goes_on[0][-1].isupper())
+
+
 def _name_end(text: str, title: re.Match[str]) -> int:
     """Where the name after ``title`` ends: the title's own end when no name follows it."""
     in_capitals = title[0].isupper()
@@ -392,7 +404,7 @@ def _name_end(text: str, title: re.Match[str]) -> int:
         word = _NAME_WORD.match(text, end)
         if word is None and count == 0 and not title[0].upper().startswith("DR"):
             word = _NAME_ON_NEXT_LINE.match(text, end)
-            if word is not None and _STARTS_A_LINE.fullmatch(word[1]):
+            if word is not None and _starts_a_line(text, word, in_capitals):
                 break
         if word is None or not (_capitals_name(word[1]) if in_capitals else word[1][0].isupper()):
             break

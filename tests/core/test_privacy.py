@@ -195,6 +195,13 @@ def test_dates_without_a_birth_cue_are_not_flagged() -> None:
         ("Visited Mr.\nSmith at home", "Mr.\nSmith"),
         ("we met Mrs\nA. Patel", "Mrs\nA. Patel"),
         ("rang Ms\nMay about it", "Ms\nMay"),
+        # A word that can start a line is a name there alone on it, or before a capitalised word, and a month that
+        # is a name is always one.
+        ("wrote to Mrs\nMarch", "Mrs\nMarch"),
+        ("spoke to Mr\nHer", "Mr\nHer"),
+        ("spoke to Mr\nFriday", "Mr\nFriday"),
+        ("met Mr\nAn Nguyen today", "Mr\nAn Nguyen"),
+        ("met Mr\nTo Van Long today", "Mr\nTo Van Long"),
         ("the letter to Mrs Dr Smith", "Dr Smith"),
     ],
 )
@@ -229,6 +236,8 @@ def test_title_and_surname_are_flagged(text: str, name: str) -> None:
         "Spoke to Mr.\nThe family will ring back",
         "MET MRS\nMONDAY, AGREED THE PLAN",
         "Rang Ms\nActions: book the room",
+        "Met Mr\nToday, we agreed the plan",
+        "Met Mrs\nMonday 3pm: the review",
     ],
 )
 def test_title_lookalikes_are_not_flagged(text: str) -> None:
