@@ -143,14 +143,17 @@ def _check_label(label: QLabel, report: FitReport) -> None:
 
 
 def _scrolls_to_rest(label: QLabel, in_view: QRect) -> bool:
-    """The label's first line is in view, at its full width, in a scroll area that shows its scroll bar: the rest is
-    read by scrolling (the question card beside a suggestion in a window 640 high)."""
+    """The label's first line is in view, at its full width, in a scroll area that shows its scroll bar and is itself
+    wholly in view: the rest is read by scrolling (the question card beside a suggestion in a window 640 high)."""
     area = label.parentWidget()
     while area is not None and not isinstance(area, QScrollArea):
         area = area.parentWidget()
     first_line = in_view.top() == 0 and in_view.height() + SLACK >= label.fontMetrics().lineSpacing()
     whole_width = in_view.width() + SLACK >= label.width()
-    return area is not None and area.verticalScrollBar().isVisible() and first_line and whole_width
+    if area is None or not area.verticalScrollBar().isVisible():
+        return False
+    area_whole = area.visibleRegion().boundingRect().height() + SLACK >= area.height()  # else the rest is out of reach
+    return area_whole and first_line and whole_width
 
 
 def _parent_tip(widget: QWidget) -> str:
