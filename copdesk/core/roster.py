@@ -39,6 +39,8 @@ def parse_team_draft(team_name: str, members_text: str) -> TeamDraft:
                 raise InvalidName(f"{member} is listed twice; each person once, please.")
             seen.add(name_key(member))
             members.append((member, Role.FACILITATOR if not members else Role.PRACTITIONER))
+    if not members:  # a team of nobody has no facilitator, and nobody to tick present or to ask to present
+        raise InvalidName("List the team's members, one a line, yourself first: the first is the facilitator.")
     if len(members) > MAX_MEMBERS:
         raise InvalidName(f"That is {len(members)} people; a CoP roster holds up to {MAX_MEMBERS}.")
     return TeamDraft(name, tuple(members))

@@ -100,6 +100,10 @@ def test_first_run_dialog_validates_before_creating(qtbot: QtBot) -> None:
     QTest.keyClicks(dialog.ui.teamNameEdit, "Harbour Team")
     assert dialog.ui.errorLabel.isHidden(), "the problem goes once the name is typed"
     members: QPlainTextEdit = dialog.ui.membersEdit
+    dialog.ui.buttonBox.accepted.emit()  # a team of nobody would have no facilitator
+    assert dialog.draft is None and dialog.ui.errorLabel.text() == (
+        "List the team's members, one a line, yourself first: the first is the facilitator."
+    )
     members.setPlainText("Ash Lee\nBo Day\n\nash lee")
     dialog.ui.buttonBox.accepted.emit()
     assert "listed twice" in dialog.ui.errorLabel.text() and dialog.ui.errorLabel.isVisible()
