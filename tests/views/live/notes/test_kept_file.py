@@ -93,8 +93,13 @@ def test_an_older_keep_whose_worker_takes_the_lock_last_never_writes_over_a_newe
             return work()
         go = threading.Event()
         written: list[Path] = []
-        worker = threading.Thread(target=lambda: (go.wait(5), written.append(work())))
-        worker.start()  # slow to be scheduled: the log-off's keep comes first
+
+        def slow_to_be_scheduled() -> None:
+            go.wait(5)
+            written.append(work())
+
+        worker = threading.Thread(target=slow_to_be_scheduled)
+        worker.start()  # the log-off's keep comes first
         kept.keep(db_path, None, "Notes, and the action typed but not added", NOW)
         go.set()
         worker.join()
