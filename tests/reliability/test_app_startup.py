@@ -31,9 +31,9 @@ from copdesk.views.shell.finishing_notice import WorkNotice
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog, DataLocationDialog
 from copdesk.views.widgets.background import BackgroundJob
-from copdesk.views.widgets.forms import MessageBox
 from tests.cli.conftest import CallCli
 from tests.reliability.conftest import MEMBERS, corrupt, make_database
+from tests.reliability.test_demo_database import _told
 
 
 def _windows() -> list[MainWindow]:
@@ -131,13 +131,7 @@ def test_nothing_is_restored_while_a_change_waits_for_retry(
     make_database(db_path)
     event_loop.append(lambda window: None)
     assert app.run_gui(["--db", str(db_path)]) == 0
-    told: list[tuple[str, str]] = []
-
-    def answered(box: MessageBox) -> int:
-        told.append((box.windowTitle(), box.text()))
-        return QMessageBox.StandardButton.Ok.value
-
-    monkeypatch.setattr(MessageBox, "exec", answered)
+    told = _told(monkeypatch)
     seen: list[object] = []
 
     def restore_while_waiting(window: MainWindow) -> None:

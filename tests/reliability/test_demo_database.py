@@ -220,15 +220,7 @@ def test_notes_the_demo_would_not_save_are_kept_and_pointed_to_when_leaving_it(
         window = _window()
         start_session(window, topic="Demo practice")
         window.notes_panel.editor.setPlainText("Typed in the demo while its disk was full")
-        db = window.context.db
-        original = db.execute
-
-        def full(sql: str, parameters: Any = None) -> Any:
-            if sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE")):
-                raise sqlite3.OperationalError("database or disk is full")
-            return original(sql) if parameters is None else original(sql, parameters)
-
-        monkeypatch.setattr(db, "execute", full)
+        _refusing_writes(monkeypatch, window)
         window.demo.banner.button("Leave the demo").click()
 
     def back_on_the_real_one(window: MainWindow) -> None:

@@ -57,14 +57,8 @@ def _heights(window: MainWindow) -> dict[str, int]:
     return {name: _pane(window, name).height() for name in PANES}
 
 
-@pytest.mark.parametrize("dragged_towards", ["nowhere", "questions", "notes"])
-def test_a_long_question_with_a_suggestion_leaves_the_notes_room_to_type(
-    window: MainWindow, qtbot: QtBot, dragged_towards: str
-) -> None:
-    """Whichever way the facilitator drags the splitter between them, neither pane goes below what it needs."""
-    add_team(window)
-    _with_follow_ups(window)
-    start_session(window)
+def long_question_beside_a_suggestion(window: MainWindow, qtbot: QtBot) -> None:
+    """A long question with a caution shown, and a suggestion above it (the room is tense)."""
     panel = window.question_panel
     cautious = next(q for q in panel.pool() if q.caution)
     # The team's own question, so it stays the current one whatever the pane redraws.
@@ -74,6 +68,18 @@ def test_a_long_question_with_a_suggestion_leaves_the_notes_room_to_type(
     panel.show_question(next(q for q in panel.pool() if q.id == long_one.id))
     window.live_session.room_signal.emit("tension")
     qtbot.waitUntil(panel.banner.isVisible)
+
+
+@pytest.mark.parametrize("dragged_towards", ["nowhere", "questions", "notes"])
+def test_a_long_question_with_a_suggestion_leaves_the_notes_room_to_type(
+    window: MainWindow, qtbot: QtBot, dragged_towards: str
+) -> None:
+    """Whichever way the facilitator drags the splitter between them, neither pane goes below what it needs."""
+    add_team(window)
+    _with_follow_ups(window)
+    start_session(window)
+    panel = window.question_panel
+    long_question_beside_a_suggestion(window, qtbot)
     qtbot.waitUntil(window.notes_panel.follow_up.table.isVisible)
     splitter = window.ensure_live_page().right_splitter
     if dragged_towards != "nowhere":

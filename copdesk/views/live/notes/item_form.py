@@ -48,15 +48,13 @@ def keep_one_row(table: QTableView) -> None:
     scrolls sideways (so that bar is never drawn over the row). Down to its headings, it showed no row at all, and
     an escalation or action just added was out of sight."""
 
-    def least() -> None:
-        bar = table.horizontalScrollBar()
-        sideways = bar.sizeHint().height() if bar.maximum() > 0 else 0
+    def least(_least: int = 0, most: int = 0) -> None:
+        sideways = table.horizontalScrollBar().sizeHint().height() if most > 0 else 0
         chrome = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + sideways
         table.setMinimumHeight(chrome + table.verticalHeader().defaultSectionSize())
 
     least()
     table.horizontalScrollBar().rangeChanged.connect(least)
-    table.horizontalHeader().geometriesChanged.connect(least)  # its headings' height once styled, and at each change
 
 
 def keep_words_readable(table: QTableView) -> None:
