@@ -50,6 +50,17 @@ def _guest_taken_off_a_live_session(db_path: Path, *, backup_first: bool, guest:
         opened.db.close()
 
 
+def _guest_held_in_a_live_session(db: Database) -> int:
+    """A filled database's team, live, with the guest added at the door and taken off as a mistake: its id."""
+    team_id = fill(db)
+    present = tuple(member.id for member in teams.list_members(db, team_id))
+    agenda = load_template_folder(paths.resource_path("agendas"))[SessionKind.REFLECTIVE]
+    plan = SessionPlan(team_id, SessionKind.REFLECTIVE, "Carers", None, present, (GUEST,), agenda, True)
+    session_id = start_session(db, plan, NOW).id
+    remove_attendee(db, session_id, next(m.id for m in teams.list_members(db, team_id) if m.display_name == GUEST))
+    return team_id
+
+
 def test_a_guest_taken_off_and_held_for_undo_is_erased_by_name_here_and_in_every_copy(
     call_cli: CallCli, db_path: Path
 ) -> None:
@@ -100,12 +111,7 @@ def test_the_erase_dialog_offers_a_guest_held_for_undo_and_erases_them(
 ) -> None:
     """The window's Erase dialog lists the team's members, then each guest no longer on the roster whose name is held
     for Undo, said as such; chosen, it counts and erases them as the command does."""
-    team_id = fill(db)
-    present = tuple(member.id for member in teams.list_members(db, team_id))
-    agenda = load_template_folder(paths.resource_path("agendas"))[SessionKind.REFLECTIVE]
-    plan = SessionPlan(team_id, SessionKind.REFLECTIVE, "Carers", None, present, (GUEST,), agenda, True)
-    session_id = start_session(db, plan, NOW).id
-    remove_attendee(db, session_id, next(m.id for m in teams.list_members(db, team_id) if m.display_name == GUEST))
+    team_id = _guest_held_in_a_live_session(db)
     dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
     listed = f"{GUEST} (a guest taken off a live session)"
     assert dialog.member_combo.itemText(dialog.member_combo.count() - 1) == listed
@@ -141,12 +147,7 @@ def test_a_guest_held_for_undo_under_a_name_on_the_roster_is_erased_with_whoever
 ) -> None:
     """Someone of the guest's name put on the roster since: the dialog lists the name once, as the member's, and
     erasing them says the name held for Undo goes too, as the command does (it finds the member first)."""
-    team_id = fill(db)
-    present = tuple(member.id for member in teams.list_members(db, team_id))
-    agenda = load_template_folder(paths.resource_path("agendas"))[SessionKind.REFLECTIVE]
-    plan = SessionPlan(team_id, SessionKind.REFLECTIVE, "Carers", None, present, (GUEST,), agenda, True)
-    session_id = start_session(db, plan, NOW).id
-    remove_attendee(db, session_id, next(m.id for m in teams.list_members(db, team_id) if m.display_name == GUEST))
+    team_id = _guest_held_in_a_live_session(db)
     teams.add_member(db, team_id, GUEST, Role.PRACTITIONER, NOW)
     dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
     listed = [dialog.member_combo.itemText(i) for i in range(dialog.member_combo.count())]
