@@ -497,6 +497,18 @@ def test_keys_typed_in_the_middle_of_a_note_of_many_names_build_only_the_finding
     middle = len(note) // 2
     check = IdentifierCheck()
     check.check(note)
+    built = findings_built(monkeypatch)
+    text = note
+    for typed, key in enumerate(" Mrs Lee"):
+        text = text[: middle + typed] + key + text[middle + typed :]
+        check.check(text)
+    assert len(built) < 50
+    monkeypatch.undo()
+    assert list(check.check(text)) == find_identifiers(text)
+
+
+def findings_built(monkeypatch: pytest.MonkeyPatch) -> list[Finding]:
+    """Each finding made from now on (what a check costs, in findings built)."""
     built: list[Finding] = []
     build = Finding.__init__
 
@@ -505,10 +517,4 @@ def test_keys_typed_in_the_middle_of_a_note_of_many_names_build_only_the_finding
         build(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Finding, "__init__", counted)
-    text = note
-    for typed, key in enumerate(" Mrs Lee"):
-        text = text[: middle + typed] + key + text[middle + typed :]
-        check.check(text)
-    assert len(built) < 50
-    monkeypatch.undo()
-    assert list(check.check(text)) == find_identifiers(text)
+    return built

@@ -7,10 +7,11 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from copdesk.core.privacy import PIECE_SIZE, Finding, find_identifiers
+from copdesk.core.privacy import PIECE_SIZE, find_identifiers
 from copdesk.views.widgets.forms import utf16_offset
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from tests.conftest import identifier_check_reads
+from tests.core.test_privacy import findings_built
 
 NHS = "943 476 5919"  # a valid check digit
 
@@ -113,14 +114,7 @@ def test_a_key_typed_once_a_name_is_said_not_to_be_one_builds_only_the_findings_
     warning.check_now()
     warning.close_button.click()  # "Mrs Okafor" is not an identifier
     assert warning.findings[0].text == "Mr\nPatel"
-    built: list[Finding] = []
-    build = Finding.__init__
-
-    def counted(self: Finding, *args: object, **kwargs: object) -> None:
-        built.append(self)
-        build(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Finding, "__init__", counted)
+    built = findings_built(monkeypatch)
     cursor = editor.textCursor()
     cursor.setPosition(len(editor.toPlainText()) // 2)
     for key in " Mrs Lee":
