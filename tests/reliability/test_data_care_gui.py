@@ -352,13 +352,8 @@ def test_a_copy_of_the_data_is_saved_where_chosen_in_the_background_even_mid_ses
     assert "do not reach it" in said
 
 
-@pytest.mark.parametrize("typed", ["copy for Monday", "copy for Monday.txt"])
-def test_a_copy_named_without_the_ending_of_data_is_given_it(
-    qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
-) -> None:
-    """A copy saved as it was typed, with no ending or another, was left out of Restore's "Choose a file…", which lists
-    CoPDesk's data files (*.db): it ends in .db, as an export ends in its format's ending."""
-    fill(db)
+def _safeguards_on(qtbot: QtBot, db: Database, db_path: Path) -> tuple[QWidget, Safeguards]:
+    """The data-care commands in a widget of their own, no team chosen and no work under way."""
     host = QWidget()
     qtbot.addWidget(host)
     safeguards = Safeguards(
@@ -368,6 +363,17 @@ def test_a_copy_named_without_the_ending_of_data_is_given_it(
         current_team_id=lambda: None,
         finish_background_work=lambda: True,
     )
+    return host, safeguards
+
+
+@pytest.mark.parametrize("typed", ["copy for Monday", "copy for Monday.txt"])
+def test_a_copy_named_without_the_ending_of_data_is_given_it(
+    qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    """A copy saved as it was typed, with no ending or another, was left out of Restore's "Choose a file…", which lists
+    CoPDesk's data files (*.db): it ends in .db, as an export ends in its format's ending."""
+    fill(db)
+    host, safeguards = _safeguards_on(qtbot, db, db_path)
     monkeypatch.setattr(safeguards, "ask_copy_path", lambda _suggested: tmp_path / typed)
     safeguards.save_a_copy()
     qtbot.waitUntil(lambda: safeguards.notice_banner.isVisibleTo(host))
@@ -381,15 +387,7 @@ def test_a_copy_refused_is_said_and_a_cancel_does_nothing(
     qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fill(db)
-    host = QWidget()
-    qtbot.addWidget(host)
-    safeguards = Safeguards(
-        _context(db, db_path),
-        LiveSession(host),
-        host,
-        current_team_id=lambda: None,
-        finish_background_work=lambda: True,
-    )
+    host, safeguards = _safeguards_on(qtbot, db, db_path)
     monkeypatch.setattr(safeguards, "ask_copy_path", lambda _suggested: None)
     safeguards.save_a_copy()
     assert not safeguards.banner_area.isVisibleTo(host)
