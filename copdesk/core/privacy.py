@@ -118,7 +118,10 @@ _STARTS_A_LINE = re.compile(
     "actions|action|notes|agenda|summary|attendees|apologies|present|discussion|outcome|outcomes|plan",
     re.IGNORECASE,
 )
-_GOES_ON = re.compile(rf"[^\S{_BREAKS}]*[,.:;\-–—]|[^\S{_BREAKS}]+\w")  # a mark, or the next word's first letter
+# Of those, the words that are names too ("Mr\nHer", "Mr\nAn Nguyen", "Mr\nTo Van Long", "Mrs\nFriday"): a name
+# where the line does not go on as a sentence does (_GOES_ON: a mark, or the next word's first letter not a capital).
+_MAY_BE_A_NAME = re.compile("her|an|to|so|no|in|on|friday", re.IGNORECASE)
+_GOES_ON = re.compile(rf"[^\S{_BREAKS}]*[,.:;!?()'\"‘’“”\-–—]|[^\S{_BREAKS}]+\w")
 _MAX_NAME_WORDS = 3  # "Mrs J. Smith-Jones" or "Dr Anna Maria Smith"
 
 
@@ -388,10 +391,12 @@ def _capitals_name(word: str) -> bool:
 
 def _starts_a_line(text: str, word: re.Match[str], in_capitals: bool) -> bool:
     """Whether ``word``, on the line after a title that ends its own, starts a sentence or a heading there: a word
-    that does (:data:`_STARTS_A_LINE`) with a mark or a word not capitalised after it (in capitals, any word). Alone on
-    its line, or before a capitalised word, it is taken for a name ("Mr\nHer", "Mr\nAn Nguyen")."""
+    that does (:data:`_STARTS_A_LINE`); one that is a name too only with a mark or a word not capitalised after it
+    (in capitals, any word), for alone on its line, or before a capitalised word, it is a name ("Mr\nAn Nguyen")."""
     if not _STARTS_A_LINE.fullmatch(word[1]):
         return False
+    if not _MAY_BE_A_NAME.fullmatch(word[1]):
+        return True
     goes_on = _GOES_ON.match(text, word.end(1))
     return goes_on is not None and (in_capitals or not goes_on[0][-1].isupper())
 

@@ -238,6 +238,11 @@ def test_title_and_surname_are_flagged(text: str, name: str) -> None:
         "Rang Ms\nActions: book the room",
         "Met Mr\nToday, we agreed the plan",
         "Met Mrs\nMonday 3pm: the review",
+        "Rang Ms\nActions\n- call GP",  # a heading alone on its line
+        "Saw Mr\nThe Team Manager",
+        "Met Mrs\nToday (Tuesday) we spoke",
+        "Spoke to Mr\nHer daughter rang",
+        "Spoke to Mr\nAn (interpreter) came",
     ],
 )
 def test_title_lookalikes_are_not_flagged(text: str) -> None:
@@ -343,7 +348,7 @@ def test_the_check_stays_linear_on_long_runs(text: str) -> None:
 
 # -- the check kept up to date as the notes are typed (IdentifierCheck) --------------------------------------------
 PIECES = [
-    *("Mr", "Mrs", "MR", "Dr", "Smith", "Monday", "The"),
+    *("Mr", "Mrs", "MR", "Dr", "Smith", "Monday", "The", "Her", "An"),
     *("J.", "A", "PATEL", "Lee", "the", "OT", "MS", "Jones-Smith", "O’Neil"),
     *("DOB", "DOB:", "born", "on", "date", "of", "birth", "is", "12/02/1950", "1950-03-12", "12th", "March,", "1950"),
     *("SW1A", "1AA", "M1", "1AE", VALID, "401", "023", "2137", "943.476.5919", "😀", "-", ".", "5"),
