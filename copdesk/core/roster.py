@@ -10,6 +10,7 @@ from copdesk.core.text import InvalidName, clean_name, clean_person_name, name_k
 
 MAX_MEMBERS = 40
 _ADDRESS = re.compile(r"<[^<>@]*@[^<>]*>")  # an email address in angle brackets, after a name
+_BETWEEN_PEOPLE = " \t,;"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +48,20 @@ def parse_team_draft(team_name: str, members_text: str) -> TeamDraft:
 
 
 def _people_in(line: str) -> list[str]:
-    """The people on one line: an attendee list copied from Outlook or Teams has them on one line, parted by
-    semicolons, each name followed by its address ("Ash Lee <ash.lee@council.example>; Bo Day <…>"), and was taken as
-    one member named with them all. An address alone is kept (as the name), never dropped."""
+    """The people on one line: an attendee list copied from Outlook or Teams has them on one line, each name followed
+    by its address, parted by semicolons, commas or spaces ("Ash Lee <ash.lee@council.example>; Bo Day <…>"), and was
+    taken as one member named with them all. Each address ends a person; a name in quotes ("Lee, Ash") loses them. A
+    line with no address is parted at semicolons only; an address alone is kept (as the name), never dropped."""
     people: list[str] = []
-    for entry in line.split(";"):
-        named = _ADDRESS.sub(" ", entry)
-        people.append(named if named.strip() else entry.strip().strip("<>"))
-    return [person for person in people if person.strip()]
+    rest = 0
+    for address in _ADDRESS.finditer(line):
+        named = line[rest : address.start()].strip(_BETWEEN_PEOPLE)
+        people.append(_unquoted(named) if named else address[0].strip("<>"))
+        rest = address.end()
+    people.extend(line[rest:].split(";"))
+    return [person.strip(_BETWEEN_PEOPLE) for person in people if person.strip(_BETWEEN_PEOPLE)]
+
+
+def _unquoted(name: str) -> str:
+    """A display name without the quotes Outlook puts round one with a comma in it ("Lee, Ash")."""
+    return name[1:-1] if len(name) > 1 and name[0] in "\"'" and name[-1] == name[0] else name
