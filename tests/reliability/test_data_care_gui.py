@@ -25,6 +25,7 @@ from copdesk.startup import DamageChoice
 from copdesk.store import migrations, notes, pending_care, scrub, sessions, teams
 from copdesk.store.backup import backup_to
 from copdesk.store.backup_catalogue import BackupFile, BackupKind, new_backup_path, verify_restorable
+from copdesk.store.location import shown
 from copdesk.views.context import AppContext
 from copdesk.views.data_care import care_dialog
 from copdesk.views.data_care.care_dialog import FAULT
@@ -381,6 +382,23 @@ def test_a_copy_named_without_the_ending_of_data_is_given_it(
     assert sorted(tmp_path.glob("copy for Monday*")) == [saved]
     assert verify_restorable(saved, migrations.latest_version(paths.migrations_dir())) > 0
     assert f"as {saved}." in safeguards.notice_banner.label.text()
+
+
+def test_a_copy_given_the_ending_of_data_never_replaces_a_file_of_that_name(
+    qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save dialog asked about replacing "monday", not "monday.db": a file of that name was replaced unasked."""
+    fill(db)
+    _host, safeguards = _safeguards_on(qtbot, db, db_path)
+    there = tmp_path / "monday.db"
+    there.write_text("the facilitator's own file", encoding="utf-8")
+    monkeypatch.setattr(safeguards, "ask_copy_path", lambda _suggested: tmp_path / "monday")
+    safeguards.save_a_copy()
+    assert (
+        safeguards.warning_banner.label.text() == f"{shown(there)} is there already: choose another name for the copy."
+    )
+    assert there.read_text(encoding="utf-8") == "the facilitator's own file"
+    assert safeguards.work_under_way() == []
 
 
 def test_a_copy_refused_is_said_and_a_cancel_does_nothing(

@@ -13,6 +13,7 @@ asks for it with :attr:`Safeguards.restore_requested` instead of restoring itsel
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QVBoxLayout, QWidget
 
 from copdesk import paths
 from copdesk.store import migrations
+from copdesk.store.location import shown
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.widgets.banner import Banner, show_write_failures
@@ -170,6 +172,10 @@ class Safeguards(QObject):
             return
         # Named "monday" or "monday.txt", the copy was missing from Restore's "Choose a file…", which lists *.db.
         path = chosen if chosen.suffix.lower() == ".db" else chosen.with_name(chosen.name + ".db")
+        if path != chosen and os.path.lexists(path):  # the save dialog asked about the name chosen, not this one
+            self.warning_banner.show_message(f"{shown(path)} is there already: choose another name for the copy.")
+            self._fit()
+            return
         from copdesk.views.widgets.background import BackgroundJob
 
         db_path = self.context.db_path
