@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from copdesk import paths
-from copdesk.core import privacy
+from copdesk.core import identifier_check, privacy
 from copdesk.core.question_bank import Bank, load_bank
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -134,13 +134,13 @@ def running_as_root() -> bool:
 def identifier_check_reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     """From now on, each span of text (start, end) the identifier check reads for identifiers, in order."""
     read: list[tuple[int, int]] = []
-    marks = privacy._marks
+    marks = privacy.find_marks
 
-    def recorded(text: str, start: int, stop: int, endpos: int) -> list[privacy._Mark]:
+    def recorded(text: str, start: int, stop: int, endpos: int) -> list[privacy.Mark]:
         read.append((start, endpos))
         return marks(text, start, stop, endpos)
 
-    monkeypatch.setattr(privacy, "_marks", recorded)
+    monkeypatch.setattr(identifier_check, "find_marks", recorded)
     return read
 
 

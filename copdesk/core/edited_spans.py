@@ -1,7 +1,7 @@
 """Spans of a text kept in order as the text is edited, where an edit moves every span after it only on paper.
 
-The identifier check (:class:`copdesk.core.privacy.IdentifierCheck`) keeps what it matched and found in a note of
-up to 1 MB. Each key typed moves every span after it by the same amount; writing each of them again took half a
+The identifier check (:class:`copdesk.core.identifier_check.IdentifierCheck`) keeps what it matched and found in a
+note of up to 1 MB. Each key typed moves every span after it by the same amount; writing each of them again took half a
 second a key in a note of many findings ("Mr" on line after line), whatever little the key changed. Here the spans
 from one index on are stored as they were, with the amount they have moved since: an edit writes again only the
 spans between it and the edit before (a facilitator types in one place), and reading a span adds the amount. Where

@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 import pytest
 
-from copdesk.core import privacy
+from copdesk.core import identifier_check
+from copdesk.core.identifier_check import IdentifierCheck
 from copdesk.core.privacy import (
     Finding,
-    IdentifierCheck,
     IdentifierKind,
     find_identifiers,
     nhs_number_is_valid,
@@ -393,7 +393,7 @@ def test_edits_while_a_text_is_checked_in_pieces_flag_what_a_whole_check_flags(
 ) -> None:
     """A text just loaded is checked a piece at a time, and edited (anywhere, in the pieces checked or not, or across
     them) between pieces: once the pieces run out, the check holds exactly what checking the whole text finds."""
-    monkeypatch.setattr(privacy, "PIECE_SIZE", 40)
+    monkeypatch.setattr(identifier_check, "PIECE_SIZE", 40)
     read = identifier_check_reads(monkeypatch)
     rng = random.Random(seed)
     for _ in range(40):
@@ -435,11 +435,11 @@ def test_an_edit_while_a_text_is_checked_in_pieces_is_checked_a_piece_at_a_time(
     for _ in range(5):
         check.check_piece()
     read = identifier_check_reads(monkeypatch)
-    edited = edit(PROSE, 5 * privacy.PIECE_SIZE)
+    edited = edit(PROSE, 5 * identifier_check.PIECE_SIZE)
     check.check_in_pieces(edited)
     while not check.check_piece():
         pass
-    assert read and all(endpos - start < privacy.PIECE_SIZE + 1_000 for start, endpos in read), max(
+    assert read and all(endpos - start < identifier_check.PIECE_SIZE + 1_000 for start, endpos in read), max(
         endpos - start for start, endpos in read
     )
     assert list(check.check(edited)) == find_identifiers(edited)

@@ -7,7 +7,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from copdesk.core.privacy import PIECE_SIZE, find_identifiers
+from copdesk.core.identifier_check import PIECE_SIZE
+from copdesk.core.privacy import find_identifiers
 from copdesk.views.widgets.forms import utf16_offset
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from tests.conftest import identifier_check_reads

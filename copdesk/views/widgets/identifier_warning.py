@@ -5,7 +5,7 @@ learning point, a parked item, an issue, the session topic). It never blocks typ
 facilitator is in a meeting); it names what it found, and one click replaces it with a neutral
 placeholder through the field's own editing, so Ctrl+Z brings it back. The check runs shortly after
 typing pauses, not on every keystroke, and checks again only what changed and what can reach it
-(:class:`copdesk.core.privacy.IdentifierCheck`): in a 1 MB note, checking the whole text at each pause held
+(:class:`copdesk.core.identifier_check.IdentifierCheck`): in a 1 MB note, checking the whole text at each pause held
 the window for up to a second.
 
 Findings come from :mod:`copdesk.core.privacy` as Python string indexes (code points); Qt cursors
@@ -21,7 +21,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from copdesk.core.privacy import Finding, IdentifierCheck, IdentifierKind, remove_finding
+from copdesk.core.identifier_check import IdentifierCheck
+from copdesk.core.privacy import Finding, IdentifierKind, remove_finding
 from copdesk.core.text import shortened
 from copdesk.views.widgets.banner import Banner
 from copdesk.views.widgets.forms import utf16_offset

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from copdesk.core.identifier_check import PIECE_SIZE
 from copdesk.core.model import Role, SessionKind
-from copdesk.core.privacy import PIECE_SIZE, find_identifiers
+from copdesk.core.privacy import find_identifiers
 from copdesk.store import notes, sessions, teams
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
