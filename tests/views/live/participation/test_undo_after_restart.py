@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from copdesk.core.model import MarkerKind
+from copdesk.core.model import MarkerKind, Session
 from copdesk.store import live_acts, participation, sessions, teams
 from copdesk.views.live.participation.roster_model import RosterRole
 from copdesk.views.shell.main_window import MainWindow
@@ -99,6 +99,18 @@ def test_a_tick_and_a_marker_of_the_same_second_are_undone_in_the_order_made_aft
     assert participation.contributions(db, session.id) == [] and not panel.undo_button.isEnabled()
 
 
+def _two_taken_off_after_a_marker(window: MainWindow, fake_clock: FakeClock) -> Session:
+    """A live session of the team and a guest: a minute in, the room marked low on energy, then Bo Day and the guest
+    taken off as present by mistake."""
+    add_team(window, TEAM)
+    session = start_session(window, present=TEAM, guests=("Sam Guest",))
+    fake_clock.advance(60)
+    window.participation_panel.mark_room(MarkerKind.LOW_ENERGY)
+    not_here(window, "Bo Day").trigger()
+    not_here(window, "Sam Guest").trigger()
+    return session
+
+
 def test_someone_taken_off_then_added_again_is_not_put_back_by_undo(
     qtbot: QtBot, clocked_window: MainWindow, db_path: Path, fake_clock: FakeClock
 ) -> None:
@@ -106,13 +118,8 @@ def test_someone_taken_off_then_added_again_is_not_put_back_by_undo(
     having come at the start, moving everyone's number key, before a restart and after it. Added again, they are no
     longer kept for Undo, which goes on to what was done before."""
     window = clocked_window
-    add_team(window, TEAM)
-    session = start_session(window, present=TEAM, guests=("Sam Guest",))
+    session = _two_taken_off_after_a_marker(window, fake_clock)
     panel, db = window.participation_panel, window.context.db
-    fake_clock.advance(60)
-    panel.mark_room(MarkerKind.LOW_ENERGY)
-    not_here(window, "Bo Day").trigger()
-    not_here(window, "Sam Guest").trigger()
     fake_clock.advance(20 * 60)
     panel.add_button.click()
     assert panel.add_people_dialog is not None
@@ -141,13 +148,8 @@ def test_a_session_resumed_on_a_later_day_no_longer_keeps_those_taken_off_for_un
     """A session left live keeps a guest taken off by mistake, by name, for Undo: resumed the next day, the meeting
     is over, so Undo no longer puts them back and their name goes; a marker of the room is still taken back."""
     window = clocked_window
-    add_team(window, TEAM)
-    session = start_session(window, present=TEAM, guests=("Sam Guest",))
+    session = _two_taken_off_after_a_marker(window, fake_clock)
     panel, db = window.participation_panel, window.context.db
-    fake_clock.advance(60)
-    panel.mark_room(MarkerKind.LOW_ENERGY)
-    not_here(window, "Bo Day").trigger()
-    not_here(window, "Sam Guest").trigger()
     assert len(live_acts.taken_off(db, session.id)) == 2
 
     window, _ = reopened(qtbot, db_path, fake_clock, 24 * 3600)
