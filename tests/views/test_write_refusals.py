@@ -870,13 +870,9 @@ def test_notes_kept_in_a_file_held_by_a_scanner_are_on_disk_before_they_are_let_
     assert _kept_text(kept).endswith("Typed while the disk was full")
 
 
-def test_a_log_off_while_notes_are_kept_at_a_close_closes_the_window_and_keeps_the_words_it_moved(
-    window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The window is closed with notes that did not save; while their file is written (a virus scanner holding it,
-    the window answering meanwhile) the facilitator logs off. Qt ignores a close while one is under way, so the
-    log-off's close did nothing: the window stayed to ask, and the action typed but not added, moved into the notes
-    by the log-off, was in no file when CoPDesk quit. Now the close under way goes on as the log-off's."""
+def _logging_off_while_a_file_waits(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """The facilitator logs off (``save_and_quit``, CoPDesk then kept from quitting the test) the first time a virus
+    scanner refuses a kept file's rename, and the scanner lets go a moment later; the list holds True once it has."""
     from PySide6.QtWidgets import QApplication
 
     from copdesk.shutdown import save_and_quit
@@ -885,16 +881,27 @@ def test_a_log_off_while_notes_are_kept_at_a_close_closes_the_window_and_keeps_t
     assert isinstance(app, QApplication)
     monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
     scanner = ScannerHolding(monkeypatch)
-    pane = _pane(window)
-    pane.action_editor.text_edit.setText("Ask the OT lead to the next session")
     logged_off: list[bool] = []
 
-    def log_off() -> None:  # while the first close waits for its file
+    def log_off() -> None:
         logged_off.append(True)
         QTimer.singleShot(5, scanner.let_go.set)
         save_and_quit(app)
 
     scanner.once_refused(log_off)
+    return logged_off
+
+
+def test_a_log_off_while_notes_are_kept_at_a_close_closes_the_window_and_keeps_the_words_it_moved(
+    window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window is closed with notes that did not save; while their file is written (a virus scanner holding it,
+    the window answering meanwhile) the facilitator logs off. Qt ignores a close while one is under way, so the
+    log-off's close did nothing: the window stayed to ask, and the action typed but not added, moved into the notes
+    by the log-off, was in no file when CoPDesk quit. Now the close under way goes on as the log-off's."""
+    logged_off = _logging_off_while_a_file_waits(monkeypatch)  # while the first close waits for its file
+    pane = _pane(window)
+    pane.action_editor.text_edit.setText("Ask the OT lead to the next session")
     pane.editor.setPlainText("Typed while the disk was full")
     disk.fill()
     window.close()
@@ -914,28 +921,13 @@ def test_a_log_off_while_the_pane_lets_go_of_notes_ends_with_one_file_holding_ev
     added moved into them. The second keep began inside the first: it made a second file, or, rewriting a file kept
     earlier, shared the first's temporary name. Now it follows the first and rewrites its file: one file, every
     word in it."""
-    from PySide6.QtWidgets import QApplication
-
-    from copdesk.shutdown import save_and_quit
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
     pane = _pane(window)
     if kept_before:
         pane.editor.setPlainText("Typed while the disk was full")
         disk.fill()
         assert pane.keep_at_close()[0] is not None  # as the close question does, answered with Keep the window
-    scanner = ScannerHolding(monkeypatch)
+    logged_off = _logging_off_while_a_file_waits(monkeypatch)  # while the pane's file waits for the scanner
     pane.action_editor.text_edit.setText("Ask the OT lead to the next session")
-    logged_off: list[bool] = []
-
-    def log_off() -> None:  # while the pane's file waits for the scanner
-        logged_off.append(True)
-        QTimer.singleShot(5, scanner.let_go.set)
-        save_and_quit(app)
-
-    scanner.once_refused(log_off)
     pane.editor.setPlainText("Typed while the disk was full, and more")
     disk.fill()
     pane.unload()
