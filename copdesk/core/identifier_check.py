@@ -43,6 +43,11 @@ class IdentifierCheck:
         self._check_edit(text)
         return self._given.snapshot()
 
+    @property
+    def ignored(self) -> frozenset[tuple[IdentifierKind, str]]:
+        """What :meth:`ignore` was told, and the check was made with: for the check of the next text loaded."""
+        return frozenset(self._ignored)
+
     def ignore(self, kind: IdentifierKind, text: str) -> None:
         """Findings of this kind and text are not given from now on (the facilitator says they are no identifier)."""
         self._ignored.add((kind, text))

@@ -70,6 +70,9 @@ def test_remove_all_and_ignore(qtbot: QtBot) -> None:
     warning.check_now()
     warning.close_button.click()  # "not an identifier": stop warning about this text
     assert warning.isHidden() and list(warning.check_now()) == []
+    editor.setPlainText("Another session's notes: met at SW1A 1AA.")
+    warning.check_loaded_text()  # a note loaded later: what was said to be no identifier stays so
+    assert list(warning.check_now()) == []
 
 
 def test_show_selects_the_finding(qtbot: QtBot) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from copdesk.core.identifier_check import IdentifierCheck
-from copdesk.core.privacy import Finding, IdentifierKind, remove_finding
+from copdesk.core.privacy import Finding, remove_finding
 from copdesk.core.text import shortened
 from copdesk.views.widgets.banner import Banner
 from copdesk.views.widgets.forms import utf16_offset
@@ -56,7 +56,6 @@ class IdentifierWarning(Banner):
         self.editor = editor
         self.findings: Sequence[Finding] = []
         self._check = IdentifierCheck()
-        self._ignored: set[tuple[IdentifierKind, str]] = set()  # kept for the next text loaded
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -85,7 +84,7 @@ class IdentifierWarning(Banner):
         checked, for the text the editor holds then. The findings of the text before it go at once, and its check with
         them, unfinished or not."""
         self._timer.stop()
-        self._check = IdentifierCheck(self._ignored)
+        self._check = IdentifierCheck(self._check.ignored)  # what was said to be no identifier stays so
         self._check.check_in_pieces(self._text())
         self._loading = True
         self.findings = []
@@ -154,7 +153,6 @@ class IdentifierWarning(Banner):
     def ignore_current(self) -> None:
         """The facilitator says the first finding is not an identifier (a service's postcode, say)."""
         if self.findings:
-            self._ignored.add((self.findings[0].kind, self.findings[0].text))
             self._check.ignore(self.findings[0].kind, self.findings[0].text)
             self.check_now()
 
