@@ -108,7 +108,7 @@ VIEW_READS: dict[str, set[str]] = {
     "feedback": {"quarter_feedback", "self_assessment"},
     "issues": {"escalations_for_issue", "get_escalation", "get_issue"},
     "live_acts": {"Act", "Place", "Placing", "TakenOff", "held_guests", "placing", "taken_off"},
-    "location": {"same_file", "shown"},
+    "location": {"check_output_path", "followed", "same_file", "shown"},
     "migrations": {"latest_version"},
     "notes": {"notes", "session_text"},
     "participation": {"MarkerRow", "contributions", "markers", "team_history"},

@@ -8,7 +8,6 @@ share-safe choice (no names) is the default for the session record.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -131,10 +130,3 @@ class CpdDialog(_ChoiceDialog):
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def with_suffix(path: Path, choice: FileFormat) -> Path:
-    """The name typed, ending as the format written does: the ending is added when the name has none, as people
-    often leave it off, and when it has another ("report.pdf" for HTML, "Q3.2026"), so no program is handed a file
-    it cannot read; the name itself is kept whole."""
-    return path if choice.named_by(path.suffix) else path.with_name(path.name + choice.suffix)

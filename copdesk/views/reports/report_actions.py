@@ -284,20 +284,30 @@ class ReportActions(QObject):
     ) -> ExportRun | None:
         """Ask where (offering ``suggested``, else ``stem`` in the home folder), or write ``to`` without asking, in a
         worker thread; the audit line (what, which one, format) once the file is whole. ``redacted``: how many
-        possible identifiers the document replaced, said with "Exported". A file another program holds (Excel on a
-        CSV) is offered again: try again once it is closed, or choose another name."""
+        possible identifiers the document replaced, said with "Exported". A name given without its ending is
+        completed, and a file of the completed name is replaced only once asked (:mod:`completed_names`). A file
+        another program holds (Excel on a CSV) is offered again: try again once it is closed, or choose another name."""
         from copdesk.core.record import redacted_words
-        from copdesk.views.reports.export_dialogs import with_suffix
         from copdesk.views.reports.export_job import ExportRun, ExportWorker, Outcome
+        from copdesk.views.widgets.completed_names import ReplaceAnswer, ask_to_replace, completed, in_the_way
 
         if self.running_export is not None:
             self._tell("An export is running", "Wait for the export that is running to finish, or cancel it.")
             return None
         offered = suggested or Path.home() / f"{stem}{choice.suffix}"
-        path = to or self.ask_save_path(f"Export: {title}", str(offered), choice.file_filter)
-        if path is None:
+        chosen = to or self.ask_save_path(f"Export: {title}", str(offered), choice.file_filter)
+        if chosen is None:
             return None
-        path = with_suffix(path, choice)
+        path = completed(chosen, choice.suffix, choice.named_by)
+        there = in_the_way(chosen, path, self.context.db_path)
+        if there is not None and there.never:
+            tell(self.host, QMessageBox.Icon.Warning, "Not exported", there.never)
+            return None
+        answer = ReplaceAnswer.REPLACE if there is None else ask_to_replace(self.host, there)
+        if answer is ReplaceAnswer.OTHER_NAME:
+            return self._save(choice, stem, document, title, audit, redacted=redacted, suggested=path)
+        if answer is ReplaceAnswer.CANCEL:
+            return None
         worker = ExportWorker(path, choice, document, title)
         run = self.running_export = ExportRun(worker, self.host)
 

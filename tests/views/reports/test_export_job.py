@@ -19,7 +19,7 @@ from copdesk.core.model import NoteKind
 from copdesk.output import save_rendered
 from copdesk.store import notes, sessions
 from copdesk.store.demo import bank_questions, fill_demo
-from copdesk.views.reports.export_dialogs import RECORD_FORMATS, REPORT_FORMATS, SessionRecordDialog, with_suffix
+from copdesk.views.reports.export_dialogs import SessionRecordDialog
 from copdesk.views.reports.export_job import ExportRun
 from copdesk.views.reports.report_actions import ReportActions
 from copdesk.views.shell.main_window import MainWindow
@@ -173,19 +173,3 @@ def test_the_progress_says_each_step_and_is_busy_while_the_pages_are_laid_out(
         ("Writing the file…", 3),
     ]
     assert run.bar.accessibleName() == "Export progress" and not run.bar.isTextVisible()
-
-
-@pytest.mark.parametrize(
-    ("typed", "suffix", "written"),
-    [
-        ("report", ".html", "report.html"),
-        ("report.HTML", ".html", "report.HTML"),
-        ("report.pdf", ".html", "report.pdf.html"),  # HTML in a .pdf: no PDF reader would open it
-        ("Q3.2026", ".html", "Q3.2026.html"),
-        ("notes.markdown", ".md", "notes.markdown"),
-        ("record.txt", ".pdf", "record.txt.pdf"),
-    ],
-)
-def test_the_file_written_ends_as_its_format_does(typed: str, suffix: str, written: str) -> None:
-    choice = next(f for f in (*RECORD_FORMATS, *REPORT_FORMATS) if f.suffix == suffix)
-    assert with_suffix(Path("/exports") / typed, choice) == Path("/exports") / written
