@@ -401,6 +401,71 @@ def test_a_copy_given_the_ending_of_data_never_replaces_a_file_of_that_name(
     assert safeguards.work_under_way() == []
 
 
+@pytest.mark.parametrize("typed", ["monday.", "monday ", "monday.db. "])
+def test_a_name_with_trailing_dots_or_spaces_is_read_as_windows_reads_it(
+    qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    """Windows takes them off: "monday." is monday, whose copy is monday.db, which the dialog had not asked about."""
+    fill(db)
+    _host, safeguards = _safeguards_on(qtbot, db, db_path)
+    there = tmp_path / "monday.db"
+    there.write_text("the facilitator's own file", encoding="utf-8")
+    monkeypatch.setattr(safeguards, "ask_copy_path", lambda _suggested: tmp_path / typed)
+    safeguards.save_a_copy()
+    assert (
+        safeguards.warning_banner.label.text() == f"{shown(there)} is there already: choose another name for the copy."
+    )
+    assert [p.name for p in tmp_path.glob("monday*")] == ["monday.db"]
+    assert safeguards.work_under_way() == []
+
+
+def test_a_copy_named_with_the_ending_in_capitals_is_not_given_another(
+    qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(db)
+    host, safeguards = _safeguards_on(qtbot, db, db_path)
+    monkeypatch.setattr(safeguards, "ask_copy_path", lambda _suggested: tmp_path / "MONDAY.DB")
+    safeguards.save_a_copy()
+    qtbot.waitUntil(lambda: safeguards.notice_banner.isVisibleTo(host))
+    assert [p.name for p in tmp_path.glob("MONDAY*")] == ["MONDAY.DB"]
+
+
+def test_a_copy_never_replaces_a_folder_or_a_link_of_the_name_it_was_given(
+    qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(db)
+    _host, safeguards = _safeguards_on(qtbot, db, db_path)
+    (tmp_path / "monday.db").mkdir()
+    monkeypatch.setattr(safeguards, "ask_copy_path", lambda _suggested: tmp_path / "monday")
+    safeguards.save_a_copy()
+    assert safeguards.warning_banner.label.text() == (
+        f"{shown(tmp_path / 'monday.db')} is a folder; give the path of the file to write."
+    )
+    elsewhere = tmp_path / "supervision notes.txt"
+    elsewhere.write_text("kept elsewhere", encoding="utf-8")
+    (tmp_path / "tuesday.db").symlink_to(elsewhere)
+    monkeypatch.setattr(safeguards, "ask_copy_path", lambda _suggested: tmp_path / "tuesday")
+    safeguards.save_a_copy()
+    said = safeguards.warning_banner.label.text()
+    assert said == f"{shown(tmp_path / 'tuesday.db')} is there already: choose another name for the copy."
+    assert elsewhere.read_text(encoding="utf-8") == "kept elsewhere"
+    assert safeguards.work_under_way() == []
+
+
+def test_a_copy_named_as_the_data_open_is_refused_as_such(
+    qtbot: QtBot, db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy named "copdesk" beside copdesk.db: the completed name is the data CoPDesk has open, never replaced."""
+    fill(db)
+    _host, safeguards = _safeguards_on(qtbot, db, db_path)
+    monkeypatch.setattr(safeguards, "ask_copy_path", lambda _suggested: db_path.with_suffix(""))
+    safeguards.save_a_copy()
+    said = safeguards.warning_banner.label.text()
+    assert said == f"{shown(db_path)} is the data CoPDesk has open: choose another name."
+    assert safeguards.work_under_way() == []
+    assert teams.list_teams(db)  # still there, still readable
+
+
 def test_a_copy_refused_is_said_and_a_cancel_does_nothing(
     qtbot: QtBot, db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

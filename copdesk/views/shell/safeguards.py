@@ -13,7 +13,6 @@ asks for it with :attr:`Safeguards.restore_requested` instead of restoring itsel
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +27,7 @@ from copdesk.store.location import shown
 from copdesk.views.context import AppContext
 from copdesk.views.live.live_session import LiveSession
 from copdesk.views.widgets.banner import Banner, show_write_failures
+from copdesk.views.widgets.completed_names import completed, in_the_way
 
 if TYPE_CHECKING:
     from copdesk.views.data_care.care_dialog import DataCareDialog
@@ -171,9 +171,12 @@ class Safeguards(QObject):
         if chosen is None:
             return
         # Named "monday" or "monday.txt", the copy was missing from Restore's "Choose a file…", which lists *.db.
-        path = chosen if chosen.suffix.lower() == ".db" else chosen.with_name(chosen.name + ".db")
-        if path != chosen and os.path.lexists(path):  # the save dialog asked about the name chosen, not this one
-            self.warning_banner.show_message(f"{shown(path)} is there already: choose another name for the copy.")
+        path = completed(chosen, ".db", lambda ending: ending.lower() == ".db")
+        there = in_the_way(chosen, path, self.context.db_path)
+        if there is not None:  # a copy never replaces a file the save dialog did not ask about: most are databases
+            self.warning_banner.show_message(
+                there.never or f"{shown(path)} is there already: choose another name for the copy."
+            )
             self._fit()
             return
         from copdesk.views.widgets.background import BackgroundJob
