@@ -314,12 +314,13 @@ class RunningWindow:
 
     def _switch_to(self, opened: OpenedDatabase, *, refused: str) -> bool:
         """Close the window and its database (a live session stays live), then show one on ``opened``; whether it did.
-        Not while something typed or changed would be lost (:meth:`MainWindow.may_let_go`, said under ``refused``)."""
+        Not while something typed or changed would be lost (:meth:`WindowClosing.may_let_go`, said under
+        ``refused``)."""
         from copdesk.startup import kept_notes_warning
 
         old = self.window
         # Not when closed while it waited (a log-off): CoPDesk is quitting.
-        if not (old.finish_background_work() and old.may_let_go(refused)):
+        if not (old.finish_background_work() and old.closing.may_let_go(refused)):
             opened.db.close()
             return False
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
@@ -349,7 +350,7 @@ class RunningWindow:
         old = self.window
         if not old.finish_background_work():  # the start-up backup is complete before the database is replaced
             return  # closed while it waited (a log-off): CoPDesk is quitting
-        if not old.may_let_go("Nothing was restored"):
+        if not old.closing.may_let_go("Nothing was restored"):
             return
         db_path = old.context.db_path
         self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none

@@ -338,7 +338,7 @@ def test_ending_waits_for_the_notes_to_be_saved(window: MainWindow, disk: Disk, 
 def _asked_on_closing(window: MainWindow) -> UnsavedQuestion:
     """Close the window; something did not save, so it asks first and stays open."""
     window.close()
-    question = window.unsaved_question
+    question = window.closing.unsaved_question
     assert question is not None and question.isVisible() and window.isVisible()
     return question
 
@@ -361,12 +361,12 @@ def test_closing_with_notes_that_did_not_save_keeps_the_window_unless_told_to_lo
     assert window.session_flow.close_question is None, "the session's question waits for this one"
     assert question.defaultButton() is question.keep_button and question.escapeButton() is question.keep_button
     window.close()  # a second Ctrl+Q raises the same question rather than stacking another
-    assert window.unsaved_question is question
+    assert window.closing.unsaved_question is question
     QTest.keyClick(question, Qt.Key.Key_Escape)
     assert window.isVisible() and pane.editor.toPlainText() == "Saved earlier, and typed while the disk was full"
     disk.free()
     window.close()  # saved now: only the live session's question is left
-    assert window.unsaved_question is question and not question.isVisible()
+    assert window.closing.unsaved_question is question and not question.isVisible()
     stored = notes.session_text(db, live)
     assert stored is not None and stored.text == "Saved earlier, and typed while the disk was full"
     assert window.session_flow.close_question is not None and window.session_flow.close_question.isVisible()
@@ -386,7 +386,7 @@ def test_closing_with_an_action_waiting_for_retry_asks_too(window: MainWindow, d
     disk.free()
     _retry(window)
     window.close()  # saved now: only the live session's question
-    assert window.unsaved_question is question and not question.isVisible()
+    assert window.closing.unsaved_question is question and not question.isVisible()
     assert window.session_flow.close_question is not None and window.session_flow.close_question.isVisible()
 
 
@@ -400,7 +400,7 @@ def test_closing_and_losing_unsaved_notes_is_the_facilitators_choice_and_only_fo
     assert session_question is not None and session_question.isVisible() and window.isVisible()
     session_question.cancel_button.click()
     window.close()  # cancelled: the next close asks about the notes again
-    asked_again = window.unsaved_question
+    asked_again = window.closing.unsaved_question
     assert asked_again is not None and asked_again is not question and asked_again.isVisible()
     asked_again.close_button.click()
     session_question = window.session_flow.close_question
@@ -454,7 +454,7 @@ def test_a_sigterm_with_notes_that_cannot_save_keeps_them_in_a_file(window: Main
     pane.editor.setPlainText("Typed just before the log-off")
     disk.fill()
     assert window.close_without_asking()  # what copdesk.shutdown does on SIGTERM and on a log-off
-    assert window.unsaved_question is None and window.live_session.is_live
+    assert window.closing.unsaved_question is None and window.live_session.is_live
     (kept,) = _kept(window)
     assert _kept_text(kept).endswith("Typed just before the log-off")
 
@@ -908,7 +908,7 @@ def test_a_log_off_while_notes_are_kept_at_a_close_closes_the_window_and_keeps_t
     texts = [_kept_text(path).split("\n\n", 1)[1] for path in _kept(window)]
     assert logged_off
     assert len(texts) == 1 and texts[0].endswith("- the action: Ask the OT lead to the next session"), texts
-    assert window.unsaved_question is None, "no question is left for a window the log-off closed"
+    assert window.closing.unsaved_question is None, "no question is left for a window the log-off closed"
     assert not window.isVisible(), "the log-off closes the window, as it does when no file is being written"
 
 

@@ -27,7 +27,7 @@ from copdesk.views.widgets.forms import MessageBox
 
 CLOSE_QUESTION = "A session is still live"
 UNSAVED_QUESTION = "Not everything is saved"
-# Why the window will not let its data go unasked (the demo, a restore: MainWindow.may_let_go).
+# Why the window will not let its data go unasked (the demo, a restore: WindowClosing.may_let_go).
 CHANGE_WAITING = (
     "A change you made is still waiting to be saved (the message at the top of the window says which). Press Retry "
     "there until it is saved, then try again."

@@ -6,10 +6,11 @@ questions, participation and notes side by side, sized for a 1366x768 laptop scr
 The window is built in two steps, so that it can appear before the database is open: the frame (header, menus,
 theme, an "Opening…" page) needs nothing but Qt, this module and its header bar, and :meth:`MainWindow.open_data`
 then builds the panes on the opened database; the tools follow its first paint
-(:mod:`copdesk.views.shell.tools_after_paint`). Only the Qt classes the frame uses, the header bar
-(:mod:`copdesk.views.shell.header_bar`), :mod:`copdesk.views.widgets.theme` and what sequences the tools are
-imported here at module level; the panes' modules load in :meth:`MainWindow.open_data` (see :func:`import_panes`),
-and the rest of Qt's where it is used (PySide builds a class's enums when it is first imported).
+(:mod:`copdesk.views.shell.tools_after_paint`). Closing it, and letting its data go unasked, are
+:mod:`copdesk.views.shell.window_closing`'s. Only the Qt classes the frame uses, the header bar
+(:mod:`copdesk.views.shell.header_bar`), :mod:`copdesk.views.widgets.theme`, what sequences the tools and what
+closes the window are imported here at module level; the panes' modules load in :meth:`MainWindow.open_data` (see
+:func:`import_panes`), and the rest of Qt's where it is used (PySide builds a class's enums when it is first imported).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 from copdesk import paths
 from copdesk.views.shell.header_bar import LIVE_PAGE, PREPARE_PAGE, HeaderBar
 from copdesk.views.shell.tools_after_paint import ToolsAfterPaint
+from copdesk.views.shell.window_closing import WindowClosing
 from copdesk.views.widgets import theme
 
 if TYPE_CHECKING:
@@ -43,7 +45,6 @@ if TYPE_CHECKING:
     from copdesk.views.reports.report_actions import ReportActions
     from copdesk.views.session.hand_over import HandOver
     from copdesk.views.session.session_flow import SessionFlow
-    from copdesk.views.shell.close_question import UnsavedQuestion
     from copdesk.views.shell.demo_mode import DemoMode
     from copdesk.views.shell.help_actions import HelpActions
     from copdesk.views.shell.safeguards import Safeguards
@@ -96,9 +97,7 @@ class MainWindow(QMainWindow):
         self._live_page: LivePage | None = None
         self._opened = False
         self.tools = ToolsAfterPaint(self, self.first_painted.emit)
-        self._close_decided = False  # set once closing is settled: a live session is then left live, unasked
-        self._close_anyway_accepted = False  # for one close: the facilitator chose to close with something unsaved
-        self.unsaved_question: UnsavedQuestion | None = None
+        self.closing = WindowClosing(self, lambda: None if self._live_page is None else self._live_page.notes_panel)
         self.settings = paths.user_settings()
         self.setObjectName("mainWindow")
         self.setWindowTitle("CoPDesk")
@@ -337,52 +336,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def close_without_asking(self) -> bool:
-        """Close now; a live session stays live and is offered for resume (SIGTERM, a restore, "Keep it live")."""
-        self._close_decided = True
-        return self.close()
-
-    def may_let_go(self, title: str) -> bool:
-        """Whether the window may let its data go unasked (the demo explored or left, a restore): nothing waits for
-        Retry, and the notes, with any quick item typed but not added moved in (as a log-off does), are saved or kept in
-        a file. If not, it says so under ``title`` and stays, all typed in place (or a log-off closed it meanwhile)."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from copdesk.views.shell.close_question import CHANGE_WAITING, NOTES_NOT_KEPT
-        from copdesk.views.widgets.forms import tell
-
-        if self.context.writes.failing:  # closing would drop it: a tick, or words held for Retry
-            tell(self, QMessageBox.Icon.Warning, title, CHANGE_WAITING)
-            return False
-        self.live_session.keep_typed_not_added()  # a quick item typed but not added: into the notes, saved with them
-        if self._live_page is None or self._live_page.notes_panel.flush():
-            return True
-        kept, not_kept, _kept_before = self._keep_unsaved_notes()
-        if self.tools.closed:  # a log-off closed the window while the file was written: CoPDesk is quitting
-            return False
-        if kept is None:
-            tell(self, QMessageBox.Icon.Warning, title, NOTES_NOT_KEPT.format(why=not_kept))
-        return kept is not None
-
-    def _ask_about_unsaved(self) -> None:
-        from copdesk.views.shell.close_question import UnsavedQuestion
-
-        if self.unsaved_question is not None and self.unsaved_question.isVisible():
-            self.unsaved_question.raise_()  # asked already: closing again does not stack a second question
-            return
-        kept, not_kept, kept_before = self._keep_unsaved_notes()
-        if self._close_decided:  # a log-off while the file was written (Qt ignores its close during this one)
-            return
-        question = self.unsaved_question = UnsavedQuestion(self, kept=kept, not_kept=not_kept, kept_before=kept_before)
-        question.close_anyway.connect(self._close_anyway)
-        question.open()
-
-    def _keep_unsaved_notes(self) -> tuple[Path | None, str | None, Path | None]:
-        """The notes that could not be saved, kept in a file (:meth:`NotesPanel.keep_at_close`)."""
-        return (None, None, None) if self._live_page is None else self._live_page.notes_panel.keep_at_close()
-
-    def _close_anyway(self) -> None:
-        self._close_anyway_accepted = True
-        self.close()
+        """Close now, asking nothing (:meth:`WindowClosing.without_asking`)."""
+        return self.closing.without_asking()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._opened:  # closed while the data was still opening: nothing was shown to keep
@@ -391,20 +346,9 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self.tools.ensure()  # closed within a moment of appearing: closing goes the one way
-        notes_saved = self._live_page is None or self._live_page.notes_panel.flush()  # whatever is decided next
-        saved = notes_saved and not self.context.writes.failing  # nothing else waits for Retry either
-        close_anyway, self._close_anyway_accepted = self._close_anyway_accepted, False
-        if not (saved or self._close_decided or close_anyway):
-            self._ask_about_unsaved()
-            if not self._close_decided:
-                event.ignore()
-                return
-        asking = not self._close_decided
-        if asking and self.session_flow.ask_before_closing(self.close_without_asking, notes_saved) is not None:
-            event.ignore()  # the question decides; the window stays until it is answered
+        if not self.closing.may_close():  # a question is up, and decides
+            event.ignore()
             return
-        if not notes_saved:
-            self._keep_unsaved_notes()  # again, at the close itself: the file ends with the last key typed
         self.save_state()
         self.session_flow.shutdown()
         self.reports.finish_exports()  # a running export is cancelled: its thread must end before the window goes
