@@ -96,14 +96,21 @@ def being_written(destination: Path) -> Path:
 
 def file_in_place_of(folder: Path) -> LocationError | None:
     """A file (or a link to one, or to nothing) where the backups ``folder``, or the folder that holds it, goes: what
-    to do about it, or None when there is none."""
+    to do about it, or None when there is none. A link to nothing most often points to a drive that has gone (a memory
+    stick pulled out, a network drive not connected, a synced folder not there yet): moving the link would lose the
+    place the facilitator chose, so it is named with where it points."""
     in_the_way = [path for path in (folder.parent, folder) if path.is_symlink() or path.exists()]
     if not in_the_way or in_the_way[-1].is_dir():
         return None
-    return LocationError(
-        f"{shown(in_the_way[-1])} is where CoPDesk keeps a folder of backups, but it is a file (or a link to no "
-        "folder): move it elsewhere."
-    )
+    blocking = in_the_way[-1]
+    where = f"{shown(blocking)} is where CoPDesk keeps a folder of backups, but it is"
+    if not blocking.exists():  # a link whose target cannot be reached
+        target = blocking.parent / blocking.readlink()
+        return LocationError(
+            f"{where} a link to {shown(target)}, which cannot be reached: reconnect the drive it points to, or "
+            "remove the link."
+        )
+    return LocationError(f"{where} a file (or a link to no folder): move it elsewhere.")
 
 
 def backup_to(source: sqlite3.Connection, destination: Path) -> Path:

@@ -248,6 +248,29 @@ def test_restore_dialog_names_a_file_where_the_backups_folder_goes(
     assert listed.returncode == 0 and listed.stdout.startswith(said), listed
 
 
+@pytest.mark.parametrize("in_the_way", ["backups", "backups/copdesk.db"])
+def test_a_link_to_a_drive_that_has_gone_is_named_with_where_it_points_and_not_to_be_moved(
+    qtbot: QtBot, call_cli: CallCli, db: Database, db_path: Path, tmp_path: Path, in_the_way: str
+) -> None:
+    """The backups folder is a link to a memory stick that has been pulled out (a network drive not connected, a
+    synced folder not there yet): "move it elsewhere" would lose the place chosen for the backups. The dialog, and
+    the CLI's list, say where the link points, and to reconnect that drive or remove the link."""
+    blocking = db_path.parent / in_the_way
+    blocking.parent.mkdir(exist_ok=True)
+    gone = tmp_path / "memory stick" / "CoPDesk backups"
+    blocking.symlink_to(gone)
+    dialog = RestoreDialog(db_path, 99)
+    qtbot.addWidget(dialog)
+    said = (
+        f"No backups: {blocking} is where CoPDesk keeps a folder of backups, but it is a link to {gone}, which "
+        "cannot be reached: reconnect the drive it points to, or remove the link."
+    )
+    assert dialog.empty_label.text().startswith(said), dialog.empty_label.text()
+    assert "move it elsewhere" not in dialog.empty_label.text()
+    listed = call_cli("backups", "--db", str(db_path))
+    assert listed.returncode == 0 and listed.stdout.startswith(said), listed
+
+
 def test_with_no_backups_what_restoring_does_stays_at_the_top(qtbot: QtBot, db_path: Path) -> None:
     """The room of the list, hidden for want of backups, was shared out above and below what restoring does: the words
     sat in a blank band. The words that say why there is no list take its room instead."""

@@ -138,19 +138,25 @@ def test_a_quit_before_the_first_paint_still_takes_the_backup(
     assert len(_automatic(db_path)) == 1
 
 
-@pytest.mark.parametrize("in_the_way", ["a file", "a link to a file"])
+@pytest.mark.parametrize("in_the_way", ["a file", "a link to a file", "a link to a drive that has gone"])
 def test_a_failed_deferred_backup_is_said_in_the_banner(
     qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, in_the_way: str
 ) -> None:
     """A file where the backups folder goes was said as "could not be made … show your IT support the log", at every
-    start, though only the facilitator can move it: the banner names it, and says what to do."""
+    start, though only the facilitator can move it: the banner names it, and says what to do. A link to a memory
+    stick pulled out is not to be moved: the drive it points to is to be reconnected."""
     make_database(db_path)
     backups = db_path.parent / "backups"
+    gone = tmp_path / "memory stick" / "CoPDesk backups"
+    what_to_do = "a file (or a link to no folder): move it elsewhere"
     if in_the_way == "a file":
         backups.write_text("a file where the folder should be", encoding="utf-8")
-    else:
+    elif in_the_way == "a link to a file":
         (tmp_path / "notes.txt").write_text("a file a link in its place leads to", encoding="utf-8")
         backups.symlink_to(tmp_path / "notes.txt")
+    else:
+        backups.symlink_to(gone)
+        what_to_do = f"a link to {gone}, which cannot be reached: reconnect the drive it points to, or remove the link"
     shown: list[str] = []
 
     def loop(window: MainWindow) -> None:
@@ -163,8 +169,8 @@ def test_a_failed_deferred_backup_is_said_in_the_banner(
     _run_app(monkeypatch, db_path, loop)
     assert shown[0] == (  # in words, without Python's ("[Errno 17] File exists: …")
         f"The automatic backup could not be made at this start: {backups} is where CoPDesk keeps a folder of backups, "
-        "but it is a file (or a link to no folder): move it elsewhere. Your data is not affected, and your earlier "
-        "backups are kept; CoPDesk tries again when it next starts."
+        f"but it is {what_to_do}. Your data is not affected, and your earlier backups are kept; CoPDesk tries again "
+        "when it next starts."
     )
     assert "(EEXIST)" in log_path(db_path.parent).read_text(encoding="utf-8")
 
