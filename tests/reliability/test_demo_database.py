@@ -204,16 +204,24 @@ def test_the_demo_is_written_once_and_then_opened_as_it_was_left(tmp_path: Path)
     real.db.close()
 
 
-def test_notes_the_demo_would_not_save_are_kept_and_pointed_to_when_leaving_it(
+def test_notes_the_demo_would_not_save_are_kept_once_and_pointed_to_when_leaving_it(
     qtbot: QtBot, db_path: Path, steps: list[Step], first_run_answers: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Leaving the demo closes its window without a question: notes it would not take go to a file, and the real
-    window says where at once."""
+    window says where at once. The file is written once: the close that follows the keep wrote it again, the same
+    words, a second wait on a virus scanner."""
     from copdesk.sandbox import start_session
+    from copdesk.services.notes import keep_unsaved_text as real_keep
     from copdesk.store.kept_notes import kept_files
+    from copdesk.views.live.notes import kept_file
 
     first_run_answers[:] = ["demo", "cancel"]
     seen: dict[str, list[str]] = {}
+    written: list[str] = []
+
+    def keep_unsaved_text(*args: Any, **kwargs: Any) -> Path:
+        written.append(args[2])
+        return real_keep(*args, **kwargs)
 
     def type_into_a_full_demo(window: MainWindow) -> None:
         qtbot.waitUntil(lambda: _window().context.db_path == demo_path_beside(db_path))
@@ -221,6 +229,7 @@ def test_notes_the_demo_would_not_save_are_kept_and_pointed_to_when_leaving_it(
         start_session(window, topic="Demo practice")
         window.notes_panel.editor.setPlainText("Typed in the demo while its disk was full")
         _refusing_writes(monkeypatch, window)
+        monkeypatch.setattr(kept_file, "keep_unsaved_text", keep_unsaved_text)
         window.demo.banner.button("Leave the demo").click()
 
     def back_on_the_real_one(window: MainWindow) -> None:
@@ -236,6 +245,7 @@ def test_notes_the_demo_would_not_save_are_kept_and_pointed_to_when_leaving_it(
     assert warning.startswith("Notes CoPDesk could not save are kept in a file in ")
     (text,) = seen["kept"]
     assert "“Demo practice”" in text and text.endswith("Typed in the demo while its disk was full")
+    assert written == ["Typed in the demo while its disk was full"], "one write"
 
 
 def _told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
