@@ -342,7 +342,8 @@ class RunningWindow:
         Between closing the old window and showing the new one a small window says so (:mod:`copdesk.restoring`), and
         whatever goes wrong (a refusal, or a virus scanner or sync client holding the file so that the final rename
         fails) must still end with a window, or with the app quitting: never with an invisible process that holds
-        the lock.
+        the lock. A log-off or a shutdown meanwhile lets the restore end (the data restored, or as it was) and opens
+        no window on it: CoPDesk is quitting, and the next start opens the data.
         """
         from copdesk.restoring import restored_or_as_it_was, restoring_shown, tell_and_quit
         from copdesk.store.errors import StoreError
@@ -359,6 +360,9 @@ class RunningWindow:
                 old.close_without_asking()  # panes flush what was typed
                 old.context.db.close()
                 opened, notices, problems = restored_or_as_it_was(source, db_path)
+                if old.context.writes.stood_down:  # a log-off while it was restored: CoPDesk is quitting, unseen
+                    opened.db.close()
+                    return
                 self.window = self._show(opened)
             self.window.safeguards.show_startup(notices, problems, None)
         except (StoreError, OSError) as exc:  # not even the data as it was opens: say so, and quit

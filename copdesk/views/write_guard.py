@@ -65,6 +65,11 @@ class WriteGuard(QObject):
         return bool(self._pending)
 
     @property
+    def stood_down(self) -> bool:
+        """Whether the computer is logging off (:meth:`stand_down`): CoPDesk is quitting."""
+        return self._stood_down
+
+    @property
     def waiting(self) -> int:
         return len(self._pending)
 

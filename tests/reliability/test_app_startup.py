@@ -568,3 +568,52 @@ def test_each_kind_of_failed_restore_is_one_line() -> None:
     assert full.endswith("copdesk.db could not be replaced (No space left on device). Your data is as it was.")
     for message in (refused, held, full):
         assert "\n" not in message
+
+
+def test_a_log_off_while_a_backup_is_restored_lets_it_end_and_opens_no_window(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    """The restore is waited for with CoPDesk answering, so a log-off (or a shutdown) can come meanwhile: it closed
+    every window and told CoPDesk to quit, and then the restore ended by opening a new window on the restored data,
+    for nobody, after CoPDesk was told to quit. Now the restore ends (the data is restored) and no window opens."""
+    from copdesk.store import recovery
+
+    make_database(db_path)
+    event_loop.append(lambda window: None)
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    conn = sqlite3.connect(db_path)
+    conn.execute("DELETE FROM note")  # the mistake; the next start backs it up too
+    conn.commit()
+    conn.close()
+    real_restore = recovery.restore_database
+    logged_off = threading.Event()
+    quits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: quits.append(code)))
+    shown: list[list[str]] = []
+
+    def restore_database(*args: Any, **kwargs: Any) -> object:
+        assert logged_off.wait(5)  # the window answers meanwhile: the log-off comes
+        return real_restore(*args, **kwargs)
+
+    def log_off() -> None:
+        app_now = QApplication.instance()
+        assert isinstance(app_now, QApplication)
+        save_and_quit(app_now)
+        logged_off.set()
+
+    def restore(window: MainWindow) -> None:
+        monkeypatch.setattr(recovery, "restore_database", restore_database)
+        QTimer.singleShot(0, log_off)
+        _mistake, before_it = list_backups(db_path)
+        window.safeguards.restore_requested.emit(before_it.path)
+        shown.append(_shown())
+
+    event_loop[:] = [restore]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    assert quits == [0] and shown == [[]], "no window opens once CoPDesk is told to quit"
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM note").fetchone()[0] == 3, "the backup is in place"
+    assert not lock_path(db_path).exists()
+    for window in QApplication.topLevelWidgets():  # closed, not yet deleted: as the quitting app would
+        if isinstance(window, MainWindow):
+            window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
