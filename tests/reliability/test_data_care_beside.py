@@ -347,7 +347,7 @@ def test_an_erasure_count_that_fails_says_so_and_choosing_the_member_again_count
     assert dialog.preview.text().startswith("To erase from Harbour Team: contributions: 3 ·")
 
 
-@pytest.mark.parametrize("closing", ["the dialog", "the window"])
+@pytest.mark.parametrize("closing", ["the dialog", "the window", "a log-off"])
 def test_closing_mid_erasure_count_gives_it_up_and_leaves_no_thread(
     qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, closing: str
 ) -> None:
@@ -360,7 +360,11 @@ def test_closing_mid_erasure_count_gives_it_up_and_leaves_no_thread(
     assert isinstance(dialog, EraseMemberDialog)
     _choose(dialog, "Zoë Quinn")
     assert held.begun.wait(5)
-    (dialog if closing == "the dialog" else window).close()
+    if closing == "a log-off":  # which hides the dialog before it closes the window
+        monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
+        save_and_quit(cast(QApplication, QApplication.instance()))
+    else:
+        (dialog if closing == "the dialog" else window).close()
     assert not dialog.isVisible() and len(held.given_up) == 1 and not _erase_counting_alive(), "ended before close"
     QApplication.sendPostedEvents()  # what the ended worker had queued, had it queued anything
     QApplication.processEvents()
@@ -410,10 +414,12 @@ def test_a_slow_check_of_a_backup_never_holds_up_the_window_and_only_the_one_sel
     assert dialog.chosen == older and not _checking_alive()
 
 
-@pytest.mark.parametrize("closing", ["the dialog", "the window"])
+@pytest.mark.parametrize("closing", ["the dialog", "the window", "a log-off"])
 def test_closing_mid_check_gives_it_up_and_leaves_no_thread(
     qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, closing: str
 ) -> None:
+    """A log-off hides the dialog before it closes the window: the check is given up all the same, and nothing is
+    restored from a dialog nobody answered."""
     held = HeldCheck(until_superseded=True)
     monkeypatch.setattr(restore_dialog, "verify_restorable", held)
     window, _team_id = _filled_window(qtbot, db_path)
@@ -422,8 +428,15 @@ def test_closing_mid_check_gives_it_up_and_leaves_no_thread(
     dialog = window.safeguards.current_dialog
     assert isinstance(dialog, RestoreDialog)
     assert held.begun.wait(5)
-    (dialog if closing == "the dialog" else window).close()
+    requested: list[object] = []
+    window.safeguards.restore_requested.connect(requested.append)
+    if closing == "a log-off":
+        monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
+        save_and_quit(cast(QApplication, QApplication.instance()))
+    else:
+        (dialog if closing == "the dialog" else window).close()
     assert not dialog.isVisible() and len(held.given_up) == 1 and not _checking_alive(), "ended before close returned"
+    assert requested == [] and dialog.result() == RestoreDialog.DialogCode.Rejected
 
 
 def test_a_check_given_up_stops_reading_the_backup_at_once(db: Database, db_path: Path) -> None:
