@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView, QVBoxLayout, QWidget, QWidgetItem
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.custom_questions import custom_key
@@ -300,6 +300,24 @@ def test_only_the_page_shown_sets_how_tall_the_notes_tabs_must_be(window: MainWi
     assert notes.tabs.minimumSizeHint().height() >= tallest  # shown, it gets what it needs
     notes.tabs.setCurrentIndex(notes.NOTES_TAB)
     assert notes.tabs.minimumSizeHint().height() < tallest + notes.tabs.tabBar().sizeHint().height()
+
+
+def test_each_list_of_the_notes_tabs_keeps_its_headings_and_a_whole_row_as_styled(window: MainWindow) -> None:
+    """However short the tab, each list keeps room for its headings as the stylesheet draws them and one whole row (the
+    Issue list two): its least height was worked out before the style applied, and kept 46 px where 58 were needed."""
+    add_team(window)
+    start_session(window)
+    notes = window.notes_panel
+    for tab in range(1, notes.tabs.count()):
+        notes.tabs.setCurrentIndex(tab)
+        _heights(window)
+        for table in notes.tabs.currentWidget().findChildren(QTableView):
+            header = table.horizontalHeader()
+            assert header.height() > header.fontMetrics().height() + 6, "the headings as styled, with their padding"
+            least = QWidgetItem(table).minimumSize().height()  # as the tab's layout reads it
+            chrome = table.height() - table.viewport().height()  # the headings, the frame, any scroll bar under them
+            rows = 2 if table is notes.issue_linker.table else 1
+            assert least - chrome >= rows * table.verticalHeader().defaultSectionSize(), table.accessibleName()
 
 
 def test_a_long_owner_name_never_squeezes_the_words_of_the_action_list(window: MainWindow) -> None:

@@ -103,9 +103,7 @@ class IssueLinker(QuickItemForm):
         layout.addWidget(self.choice)
 
         self.model = issue_model(self)
-        self.table = item_table(self.model, "Earlier unresolved issues")
-        header = self.table.horizontalHeader().sizeHint().height()
-        self.table.setMinimumHeight(header + VISIBLE_ROWS * self.table.verticalHeader().defaultSectionSize() + 2)
+        self.table = item_table(self.model, "Earlier unresolved issues", least_rows=VISIBLE_ROWS)
         self.table.doubleClicked.connect(self.link_selected)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         layout.addLayout(list_with_buttons(self.table, self.history_button), 1)  # about the issue selected there
