@@ -5,6 +5,7 @@ scrolls inside its card, and the timer's banners take room from the timer pane, 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView, QVBoxLayout, QWidget, QWidgetItem
@@ -12,12 +13,14 @@ from pytestqt.qtbot import QtBot
 
 from copdesk.core.custom_questions import custom_key
 from copdesk.core.model import MarkerKind
+from copdesk.sandbox import start_session as start_demo_session
 from copdesk.store import actions
 from copdesk.store import questions as store
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.bounded_editor import BoundedPlainTextEdit
 from copdesk.views.widgets.tables import WIDEST_CELL
 from tests.conftest import FakeClock
+from tests.views.demo_helpers import window_on_a_copy
 from tests.views.live_helpers import add_team, start_session
 
 LONG_QUESTION = (
@@ -101,6 +104,30 @@ def test_a_long_question_with_a_suggestion_leaves_the_notes_room_to_type(
     for widget in (panel.next_button, panel.back_button, panel.banner.use_button, notes.follow_up.table):
         assert _fully_shown(widget), widget.accessibleName() or widget.objectName()
     assert notes.follow_up.table.height() >= 2 * notes.follow_up.table.verticalHeader().defaultSectionSize()
+
+
+@pytest.mark.parametrize("data", ["demo", "real"])
+def test_the_notes_show_six_whole_lines_beside_a_long_question_at_a_laptops_size(
+    qtbot: QtBot, demo_db: Path, tmp_path: Path, data: str, request: pytest.FixtureRequest
+) -> None:
+    """At 1366x768, with the demo's banner over the page (and without it, on real data), a long question beside a
+    suggestion and the follow-up list: the editor shows six whole lines of notes, counted from its first line's top."""
+    if data == "demo":
+        window = window_on_a_copy(qtbot, demo_db, tmp_path)
+        start_demo_session(window)
+    else:
+        window = request.getfixturevalue("window")
+        add_team(window)
+        _with_follow_ups(window)
+        start_session(window)
+    long_question_beside_a_suggestion(window, qtbot)
+    _heights(window)
+    assert window.demo.banner.isVisible() is (data == "demo") and window.size().toTuple() == (1366, 768)
+    notes = window.notes_panel
+    assert notes.follow_up.table.isVisible()
+    editor = notes.editor
+    shown = editor.viewport().visibleRegion().boundingRect().height() - editor.document().documentMargin()
+    assert shown // editor.fontMetrics().lineSpacing() >= 6, f"{shown} px of lines"
 
 
 def _whole_rows_shown(table: QTableView) -> int:
