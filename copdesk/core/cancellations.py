@@ -12,8 +12,8 @@ file of the series held and the series no longer does:
   otherwise, "2nd and 4th Thursday" as two events where the new rhythm is one; an extra session taken away) is
   cancelled whole: its UID alone, with a SEQUENCE above the last it had.
 
-Every file the series could have been exported as is considered, one for each moment its calendar changed
-(:meth:`~copdesk.core.series_history.SeriesHistory.as_before`): which ones a calendar imported is not known, and
+Every file the series could have been exported as is considered, one for each change of its calendar
+(:meth:`~copdesk.core.series_history.SeriesHistory.earlier_versions`): which ones a calendar imported is not known, and
 a cancellation of a meeting a calendar never held changes nothing there. The file is worked out from the
 invitation files' own events, so the two never disagree.
 """
@@ -58,8 +58,8 @@ def cancelled_meetings(invitations: TeamInvitations) -> list[Cancelled]:
     for entry in invitations.series:
         history = entry.history
         current = _events(invitations, entry)
-        for moment in history.changed_at():
-            for event in _events(invitations, SeriesToInvite(history.as_before(moment))).values():
+        for earlier in history.earlier_versions():
+            for event in _events(invitations, SeriesToInvite(earlier)).values():
                 for cancelled in _cancelled(event, current.get(str(event.uid)), local_now, invitations.zone.zone):
                     key = (cancelled.uid, cancelled.start if cancelled.one_date else None)
                     if key not in found or found[key].sequence < cancelled.sequence:

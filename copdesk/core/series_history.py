@@ -40,19 +40,28 @@ class SeriesHistory:
     def paused_at(self, moment: datetime) -> bool:
         return any(since <= moment < until for since, until in self.pauses)
 
-    def changed_at(self) -> list[datetime]:
-        """Every moment its calendar changed (a rhythm replaced, a pause begun or ended), earliest first."""
-        bounds = {stretch.until for stretch in self.stretches} | {bound for pause in self.pauses for bound in pause}
-        return sorted(bounds - {datetime.min, datetime.max})
+    def earlier_versions(self) -> list[SeriesHistory]:
+        """The series as each earlier file of it could hold it: just before each change of its calendar (a rhythm
+        replaced, a pause begun or ended). A replaced rhythm counts by its place in the history, not by when it was
+        replaced, so two changes saved in the same second (or with the clock set back between them) each keep the
+        version that stood between them."""
+        replaced = [
+            self._cut(self.stretches[: number + 1], max(stretch.since, stretch.until))
+            for number, stretch in enumerate(self.stretches[:-1])
+        ]
+        bounds = sorted({bound for pause in self.pauses for bound in pause} - {datetime.min, datetime.max})
+        return replaced + [self.as_before(bound) for bound in bounds]
 
     def as_before(self, moment: datetime) -> SeriesHistory:
-        """The series as it stood just before ``moment``: what a file made then held. The rhythm in force then is its
-        present one, and a pause on then is still on."""
-        stretches = [stretch for stretch in self.stretches if stretch.since < moment]
-        if stretches and stretches[-1].until >= moment:
-            stretches[-1] = stretches[-1]._replace(until=datetime.max)
+        """The series as it stood just before ``moment``: what a file made then held."""
+        return self._cut(tuple(stretch for stretch in self.stretches if stretch.since < moment), moment)
+
+    def _cut(self, stretches: tuple[Stretch, ...], moment: datetime) -> SeriesHistory:
+        """The series with ``stretches`` its rhythms up to ``moment``: the last of them is its present one, and a
+        pause on then is still on."""
+        kept = [*stretches[:-1], stretches[-1]._replace(until=datetime.max)] if stretches else []
         pauses = [(since, until if until < moment else datetime.max) for since, until in self.pauses if since < moment]
-        return SeriesHistory(self.series_id, tuple(stretches), tuple(pauses))
+        return SeriesHistory(self.series_id, tuple(kept), tuple(pauses))
 
     def sessions_between(self, start: datetime, end: datetime) -> list[NextSession]:
         """The dates the series held from ``start`` to ``end`` inclusive: each rhythm's while it was in force,

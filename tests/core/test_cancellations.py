@@ -86,6 +86,21 @@ def test_a_rhythm_changed_before_its_first_session_cancels_the_meetings_it_no_lo
     assert str(single.uid) == next(iter(after)), "changed back: only the one meeting of the middle shape goes"
 
 
+def test_a_shape_saved_and_replaced_in_the_same_second_still_has_its_meetings_cancelled() -> None:
+    """A file made between two saves in the same second held the middle shape: its meetings were left in the
+    calendars, as the history cut at that second had no room for it."""
+    second = datetime(2026, 8, 25, 9)
+    earlier = [
+        (Rhythm(SessionKind.REFLECTIVE, THURSDAYS), second),
+        (Rhythm(SessionKind.REFLECTIVE, SECOND_THURSDAYS), second),
+    ]
+    back = series_history(4, earlier, Rhythm(SessionKind.REFLECTIVE, THURSDAYS), [])
+    middle = series_history(4, earlier[:1], Rhythm(SessionKind.REFLECTIVE, SECOND_THURSDAYS), [])
+    now = datetime(2026, 8, 25, 10, tzinfo=UTC)
+    (single,) = _cancel_file(back, now).events
+    assert str(single.uid) in _invited(middle, now) and str(single.uid) not in _invited(back, now)
+
+
 def test_a_pause_cancels_the_dates_to_come_and_none_already_held() -> None:
     """A series paused is taken out of the calendars from the pause on, a year ahead, as dates of the same meeting:
     the meetings held before it stay as they were."""
