@@ -59,8 +59,8 @@ def next_due(
     """The team's next session still to be held, of a kind ``accept`` takes: one whose start passed within
     :data:`DUE_NOW_WINDOW` stays the next one (a facilitator starting late still sees it and its plan), and any
     stays until a session has held it (started for it, early or late), else the next one after ``now`` (aware)."""
-    for found in upcoming_sessions(db, team_id, now - DUE_NOW_WINDOW, 12):
-        if accept(found.kind) and not was_held(db, team_id, found):  # one started early for it is held too
+    for found in upcoming_sessions(db, team_id, now - DUE_NOW_WINDOW, 12, accept):
+        if not was_held(db, team_id, found):  # one started early for it is held too
             return found
     return None
 
@@ -93,12 +93,20 @@ def next_session_date(db: Database, team_id: int, now: datetime) -> date | None:
     return None if found is None else found.moment.date()
 
 
-def upcoming_sessions(db: Database, team_id: int, now: datetime, count: int) -> list[NextSession]:
-    """The next ``count`` sessions over all the team's active series, earliest first (ties: lower series id)."""
+def upcoming_sessions(
+    db: Database,
+    team_id: int,
+    now: datetime,
+    count: int,
+    accept: Callable[[SessionKind], bool] = lambda _kind: True,
+) -> list[NextSession]:
+    """The next ``count`` sessions of a kind ``accept`` takes over all the team's active series, earliest first
+    (ties: lower series id); the sessions of other kinds never crowd them out."""
     after = local_wall_time(now)
     streams = [
         [NextSession(moment, kind, series_id) for moment in occurrences(rule, after, count)]
         for series_id, kind, rule in team_rules(db, team_id)
+        if accept(kind)
     ]
     merged = heapq.merge(*streams, key=lambda found: (found.moment, found.series_id))
     return list(merged)[:count]

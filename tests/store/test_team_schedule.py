@@ -225,3 +225,16 @@ def test_a_changed_length_is_kept_as_a_rhythm_of_its_own(db: Database, team_id: 
     assert (earlier.rule, earlier.duration_minutes) == (first.rule, 60)
     (history,) = [history for found, history in schedule.series_histories(db, team_id, LATER) if found.id == first.id]
     assert [stretch.duration_minutes for stretch in history.stretches] == [60, 90]
+
+
+def test_the_next_session_the_team_runs_is_found_past_twelve_it_attends(db: Database) -> None:
+    """A weekly briefing the team attends came sixteen times before December's reflective session: the plan had no
+    session to be made for, as only the next twelve sessions of any type were looked at."""
+    team = teams.create_team(db, "Quay Team", [("Ash Lee", Role.FACILITATOR)], NOW)
+    series.add_series(db, team.id, SessionKind.TM_SSW, "DTSTART:20260824T090000\nRRULE:FREQ=WEEKLY;BYDAY=MO", NOW)
+    rule = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), date(2026, 12, 1)))
+    series.add_series(db, team.id, SessionKind.REFLECTIVE, rule, NOW)
+
+    found = schedule.next_due(db, team.id, NOW, lambda kind: kind is SessionKind.REFLECTIVE)
+
+    assert found is not None and found.moment == datetime(2026, 12, 10, 10)
