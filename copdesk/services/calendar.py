@@ -9,14 +9,12 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from copdesk.core.agenda import AgendaTemplate
-from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import Series, SessionKind
 from copdesk.core.schedule import NextSession, check_length
 from copdesk.services import transaction
 from copdesk.store import agendas, planning, series
 from copdesk.store.planning import next_run_session
 from copdesk.store.review import move_planning_ticks, set_planning_tick
-from copdesk.store.schedule import upcoming_sessions
 
 
 def save_series(
@@ -60,13 +58,11 @@ def _plan_follows(db: Database, team_id: int, planned_for: NextSession | None, n
     made for when the calendar holds that day again (the skip undone, the series resumed, the change reverted),
     unless a plan was made for that day meanwhile: then it stays where it is."""
     planning.forget_spent_moves(db, team_id, now)
-    attended = shipped_texts().is_attended
-    run_days = {found.moment.date() for found in upcoming_sessions(db, team_id, now, 12) if not attended(found.kind)}
     for day, made_for in planning.moved_plans(db, team_id).items():
-        if made_for in run_days:
+        if planning.runs_session_on(db, team_id, made_for, now):
             _move_plan(db, team_id, day, made_for, None)
     day = planned_for.moment.date() if planned_for is not None else None  # None: made while there was no date
-    if day is not None and day in run_days:
+    if day is not None and planning.runs_session_on(db, team_id, day, now):
         return
     upcoming = next_run_session(db, team_id, now)
     _move_plan(

@@ -41,6 +41,16 @@ def next_run_session(db: Database, team_id: int, now: datetime) -> NextSession |
     return next_due(db, team_id, now, lambda kind: not attended(kind))
 
 
+def runs_session_on(db: Database, team_id: int, day: date, now: datetime) -> bool:
+    """Whether the calendar holds a session the team runs itself on ``day``, still to come after ``now`` (aware):
+    however many sessions come before it, so a plan made for a date months ahead finds it again."""
+    attended = shipped_texts().is_attended
+    after = local_wall_time(now)
+    return any(
+        found.moment > after and not attended(found.kind) for found in scheduled_between(db, team_id, day, day, now)
+    )
+
+
 def plans_on_attended_days(db: Database, team_id: int, now: datetime) -> list[date]:
     """The days from today on holding a plan that no session the team runs will take, as the calendar gives that day
     only to sessions it attends: a TM/SSW CoP's date, whose plan was made while CoPDesk ran that type as the

@@ -183,3 +183,28 @@ def test_a_plan_moved_to_a_session_now_past_stays_with_that_session(db: Database
     assert _plan_and_ticks_on(db, team_id, held) == ("A sudden death at home", {"present-case"})
     assert _plan_and_ticks_on(db, team_id, FIRST) == ("", set())
     assert planning.moved_plans(db, team_id) == {}
+
+
+def test_resuming_brings_back_a_plan_for_a_date_beyond_the_next_twelve_sessions(db: Database) -> None:
+    """A weekly briefing the team attends put sixteen sessions before December's reflective one. Paused, its plan
+    went to January's series; a third series added then took it to November, and the resume left it there, as the
+    check for a day still on the calendar looked only as far as the next twelve sessions."""
+    team = teams.create_team(db, "Quay Team", [("Ash Lee", Role.FACILITATOR)], NOW)
+    series.add_series(db, team.id, SessionKind.TM_SSW, "DTSTART:20260824T090000\nRRULE:FREQ=WEEKLY;BYDAY=MO", NOW)
+    december, january, november = date(2026, 12, 10), date(2027, 1, 14), date(2026, 11, 12)
+    rules = [build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), day.replace(day=1))) for day in (december, january)]
+    paused = series.add_series(db, team.id, SessionKind.REFLECTIVE, rules[0], NOW)
+    series.add_series(db, team.id, SessionKind.REFLECTIVE, rules[1], NOW)
+    plan = NextSessionPlan(None, None, SessionRoles(None, None, "A fire at the office", ""))
+    planning.save_next_session_plan(db, team.id, december, plan, NOW)
+    tick_planning_prompt(db, team.id, december, "present-case", True)
+    set_series_paused(db, team.id, paused.id, True, NOW)
+    assert _plan_and_ticks_on(db, team.id, january) == ("A fire at the office", {"present-case"})
+    third = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(10), november.replace(day=1)))
+    save_series(db, team.id, None, kind=SessionKind.REFLECTIVE, rule=third, duration_minutes=60, now=NOW)
+    assert _plan_and_ticks_on(db, team.id, november) == ("", set()), "January's date is still on the calendar"
+
+    set_series_paused(db, team.id, paused.id, False, NOW)
+
+    assert _plan_and_ticks_on(db, team.id, december) == ("A fire at the office", {"present-case"})
+    assert planning.moved_plans(db, team.id) == {}
