@@ -7,9 +7,12 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
+from copdesk.core.clock import local_day
 from copdesk.core.planning import NextSessionPlan, SessionRoles
 from copdesk.services import transaction
 from copdesk.store import planning, review, teams
+from copdesk.store.discard import discardable_session
+from copdesk.store.schedule import DUE_NOW_WINDOW, local_wall_time
 
 
 def save_next_session_plan(
@@ -46,3 +49,24 @@ def plans_follow_from_attended_days(db: Database, now: datetime) -> None:
             for day in days:
                 if planning.move_plan(db, team_id, day, to_day):
                     review.move_planning_ticks(db, team_id, day, to_day)
+
+
+def forget_spent_planning_ticks(db: Database, now: datetime) -> None:
+    """Planning ticks made for a day before the one whose session can still be due (one whose start passed within
+    the hour stays the next one) can no longer be shown: that day's session was held or went by. They are forgotten,
+    except those of the day the team's latest session started while it can still be discarded, which gives them back.
+    Checked at each start; ``now`` is an aware time."""
+    due_from = local_wall_time(now - DUE_NOW_WINDOW).date()
+    spent = [(team_id, day) for team_id, day in review.ticked_days(db) if day < due_from]
+    kept = {(team_id, _started_on(db, team_id, now)) for team_id in {team_id for team_id, _day in spent}}
+    if not (spent := [found for found in spent if found not in kept]):  # as on almost every start: nothing is written
+        return
+    with transaction(db):
+        for team_id, day in spent:
+            review.forget_planning_ticks(db, team_id, day)
+
+
+def _started_on(db: Database, team_id: int, now: datetime) -> date | None:
+    """The day the team's session that may still be discarded started, if it has one."""
+    session = discardable_session(db, team_id, now)
+    return local_day(session.started_at) if session is not None and session.started_at else None

@@ -3,19 +3,21 @@ it, the next session it runs takes the plan, or the plan stays where it is, neve
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
 from copdesk import paths
+from copdesk.core.agenda import load_template_folder
 from copdesk.core.model import Role, SessionKind
 from copdesk.core.planning import NextSessionPlan, SessionRoles
 from copdesk.core.schedule import Preset, build_rule
-from copdesk.services.planning import plans_follow_from_attended_days
+from copdesk.services.planning import forget_spent_planning_ticks, plans_follow_from_attended_days
+from copdesk.services.sessions import SessionPlan, discard_session, start_session
 from copdesk.startup import open_for_gui
-from copdesk.store import planning, series, teams
+from copdesk.store import planning, series, sessions, teams
 from copdesk.store.connection import open_database
 from copdesk.store.review import planning_ticks, set_planning_tick
 from copdesk.store.schedule import upcoming_sessions
@@ -87,11 +89,52 @@ def test_a_start_gives_the_plan_for_a_tm_ssw_date_to_the_next_session_the_team_r
     db_path = tmp_path / "copdesk.db"
     opened = open_database(db_path, paths.migrations_dir(), now=NOW)
     team_id, _tm_ssw, reflective = _team_with_a_plan_for_its_tm_ssw_date(opened.db)
+    gone_by = date(2026, 8, 6)
+    set_planning_tick(opened.db, team_id, gone_by, "present-case", True)
     opened.db.close()
 
     started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=NOW)
     assert started is not None
     moved = planning.next_session_plan(started.opened.db, team_id, reflective)
+    assert planning_ticks(started.opened.db, team_id, gone_by) == set(), "the ticks of a day gone by go too"
     started.opened.db.close()
     started.lock.release()
     assert moved.roles.trigger_warning == WARNING
+
+
+def test_ticks_for_days_gone_by_are_forgotten_and_those_still_of_use_kept(db: Database) -> None:
+    """Ticks made for each session day stayed in the settings for good, one set a session, long after its day."""
+    team_id, tm_ssw, reflective = _team_with_a_plan_for_its_tm_ssw_date(db)
+    set_planning_tick(db, team_id, reflective, "trigger-warning", True)
+    set_planning_tick(db, team_id, None, "present-case", True)
+    within_the_hour = datetime.combine(tm_ssw, time(10, 30)).astimezone()  # its 10:00 session can still be due
+
+    forget_spent_planning_ticks(db, within_the_hour)
+    assert planning_ticks(db, team_id, tm_ssw) == {"present-case"}
+
+    forget_spent_planning_ticks(db, datetime.combine(reflective, time(9)).astimezone())
+
+    assert planning_ticks(db, team_id, tm_ssw) == set()
+    assert planning_ticks(db, team_id, reflective) == {"trigger-warning"}, "today's, still to come"
+    assert planning_ticks(db, team_id, None) == {"present-case"}, "made while there was no date"
+    assert planning.next_session_plan(db, team_id, tm_ssw).roles.trigger_warning == WARNING, "the plan stays"
+
+
+def test_ticks_of_the_day_a_session_that_may_still_be_discarded_started_are_kept(db: Database) -> None:
+    """A team with no schedule keeps its plan's ticks under the day its session started: discarding the session, live
+    past midnight, gives them back."""
+    team = teams.create_team(db, "Quay Team", [("Ash Lee", Role.FACILITATOR)], NOW)
+    set_planning_tick(db, team.id, None, "present-case", True)
+    ash = teams.list_members(db, team.id)[0].id
+    agenda = load_template_folder(paths.resource_path("agendas"))[SessionKind.REFLECTIVE]
+    start_session(db, SessionPlan(team.id, SessionKind.REFLECTIVE, "Carers", None, (ash,), (), agenda, True), NOW)
+    held_on = NOW.astimezone().date()
+    assert planning_ticks(db, team.id, held_on) == {"present-case"}
+    next_day = NOW + timedelta(days=1)
+
+    forget_spent_planning_ticks(db, next_day)
+    assert planning_ticks(db, team.id, held_on) == {"present-case"}
+
+    (live,) = sessions.live_sessions(db)
+    discard_session(db, live.id, next_day)
+    assert planning_ticks(db, team.id, None) == {"present-case"}
