@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from copdesk.core.invitations import TeamInvitations
 
 SAVE_OR_REVERT = "Save or revert the changes to this series first."
+UNREADABLE = "This series' rule cannot be read: Save replaces it with the rhythm above, or pick another first."
 PAUSED_DATES = "Paused: no session is held on these dates until you press Resume."
 SEND_CANCELLATIONS = (
     "Invited calendars may still hold the sessions taken off: send the file from Reports ▸ Export cancellations for "
@@ -179,7 +180,7 @@ class SeriesDialog(QDialog):
             if self.editing is not None and not self.editing.active:  # the dates it would hold, said to be on hold
                 missing.insert(0, PAUSED_DATES)
         except ScheduleError as exc:
-            self.words_label.setText("This series' rule cannot be read; pick a rhythm above to replace it.")
+            self.words_label.setText(UNREADABLE)
             self.show_message(str(exc))
             preview, changes, missing = [], [], []
         else:
@@ -188,7 +189,7 @@ class SeriesDialog(QDialog):
         self.dates.show_dates(preview, changes, missing)  # with no date to come, its skips can still be undone
         self.pause_button.setEnabled(self.editing is not None)
         self.pause_button.setText("Res&ume" if self.editing and not self.editing.active else "&Pause")
-        self.save_button.setEnabled(self.dirty or self.editing is None)
+        self.save_button.setEnabled(self._to_save() is not None)
         self.revert_button.setEnabled(self.dirty)
 
     def show_message(self, text: str, *, level: str = "red") -> None:
@@ -264,10 +265,25 @@ class SeriesDialog(QDialog):
             self._open_series(self.editing)
         self.show_message("")
 
+    def _to_save(self) -> SeriesDraft | None:
+        """What Save would store (None: nothing to save). A rule that cannot be read is replaced by the rhythm the
+        picker shows, as offered or as changed, so Save needs no field changed and changed back first."""
+        draft = self.draft
+        if draft is None:
+            return None
+        try:
+            draft.preview(self.now_local, 1)
+        except ScheduleError:
+            try:
+                return draft.with_rhythm(self.form.preset())[0]
+            except ScheduleError:
+                return draft  # the picker's rhythm is refused too: Save says why
+        return draft if self.dirty or self.editing is None else None
+
     def save(self) -> bool:
         """Store the draft; on any refusal nothing is written and the reason is shown."""
-        draft = self.draft
-        if draft is None or not (self.dirty or self.editing is None):
+        draft = self._to_save()
+        if draft is None:
             return True
         try:
             draft.preview(self.now_local, 1)
@@ -292,7 +308,7 @@ class SeriesDialog(QDialog):
         if saved is None:
             self.show_message(self.context.writes.message)
             return False
-        self.saved_draft = self.draft
+        self.saved_draft = self.draft = draft
         self.reload(select_id=saved.value.id)
         if self._takes_off(before):
             self.show_message(f"Saved. {SEND_CANCELLATIONS}", level="amber")

@@ -22,7 +22,7 @@ from copdesk.core.series_draft import NO_SESSION_LEFT
 from copdesk.store import schedule, series, sessions, teams
 from copdesk.store.connection import open_database
 from copdesk.store.demo import bank_questions, fill_demo
-from copdesk.views.calendar.series_dialog import PAUSED_DATES, SEND_CANCELLATIONS, SeriesDialog
+from copdesk.views.calendar.series_dialog import PAUSED_DATES, SEND_CANCELLATIONS, UNREADABLE, SeriesDialog
 from copdesk.views.calendar.series_picker import NO_CHANGES, NO_DATES
 from copdesk.views.context import AppContext
 from copdesk.views.reports.export_dialogs import CpdDialog, QuarterReportDialog, SessionRecordDialog
@@ -362,7 +362,7 @@ def test_a_series_whose_rule_cannot_be_read_opens_and_is_replaced_by_picking_a_r
     unreadable = "DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;BYDAY=TH;BYMONTHDAY=31;BYMONTH=2"
     kept = series.add_series(context.db, team.id, SessionKind.REFLECTIVE, unreadable, NOW)
     dialog = _dialog(qtbot, context, team)
-    assert dialog.words_label.text() == "This series' rule cannot be read; pick a rhythm above to replace it."
+    assert dialog.words_label.text() == UNREADABLE
     assert dialog.message_label.text().startswith("No date can meet the repeat")
     assert dialog.dates.extra_moment() == datetime(2026, 9, 3, 10, 0), "a free Thursday to come, not 1 Jan 2000"
 
@@ -373,6 +373,40 @@ def test_a_series_whose_rule_cannot_be_read_opens_and_is_replaced_by_picking_a_r
     assert series.get_series(context.db, kept.id).rule == build_rule(
         Preset(SessionKind.REFLECTIVE, 2, time(10), date(2026, 9, 1))
     )
+
+
+def test_a_rule_that_cannot_be_read_is_replaced_by_the_offered_rhythm_as_it_stands(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    """Save stayed greyed out until a field of the offered rhythm was changed and changed back."""
+    unreadable = "DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;BYDAY=TH;BYMONTHDAY=31;BYMONTH=2"
+    kept = series.add_series(context.db, team.id, SessionKind.REFLECTIVE, unreadable, NOW, 90)
+    dialog = _dialog(qtbot, context, team)
+    assert dialog.save_button.isEnabled() and not dialog.revert_button.isEnabled() and not dialog.dirty
+    offered = dialog.form.preset()
+
+    dialog.save_button.click()
+
+    stored = series.get_series(context.db, kept.id)
+    assert (stored.kind, stored.rule, stored.duration_minutes) == (SessionKind.REFLECTIVE, build_rule(offered), 90)
+    assert offered.first_date == date(2026, 8, 20) and offered.start == time(10)
+    assert dialog.message_label.text() == "Saved." and not dialog.save_button.isEnabled()
+
+
+def test_a_length_changed_alone_on_a_rule_that_cannot_be_read_is_saved_with_the_offered_rhythm(
+    qtbot: QtBot, context: AppContext, team: Team
+) -> None:
+    """Save refused it with the rule's own error, as the draft kept the rule that cannot be read."""
+    unreadable = "DTSTART:20260901T100000\nRRULE:FREQ=MONTHLY;BYDAY=TH;BYMONTHDAY=31;BYMONTH=2"
+    kept = series.add_series(context.db, team.id, SessionKind.REFLECTIVE, unreadable, NOW)
+    dialog = _dialog(qtbot, context, team)
+    dialog.form.duration_spin.setValue(75)
+    offered = dialog.form.preset()
+
+    assert dialog.save()
+
+    stored = series.get_series(context.db, kept.id)
+    assert (stored.rule, stored.duration_minutes) == (build_rule(offered), 75)
 
 
 def test_a_custom_rule_s_picker_offers_its_own_type_at_10_from_today(
