@@ -25,7 +25,14 @@ from copdesk.core.planning import (
 from copdesk.core.schedule import NextSession
 from copdesk.core.text import name_sort_key
 from copdesk.store.review import planning_ticks
-from copdesk.store.schedule import DUE_NOW_WINDOW, local_wall_time, next_due, scheduled_between, was_held
+from copdesk.store.schedule import (
+    DUE_NOW_WINDOW,
+    local_wall_time,
+    next_due,
+    scheduled_between,
+    sessions_on,
+    was_held,
+)
 from copdesk.store.settings import set_setting
 
 # A plan that followed the team off a date taken from the calendar remembers the date it was made for, so it goes
@@ -42,13 +49,18 @@ def next_run_session(db: Database, team_id: int, now: datetime) -> NextSession |
 
 
 def runs_session_on(db: Database, team_id: int, day: date, now: datetime) -> bool:
-    """Whether the calendar holds a session the team runs itself on ``day``, still to come after ``now`` (aware):
+    """Whether the calendar holds a session the team runs itself on ``day``, still to be held (:func:`_still_to_come`):
     however many sessions come before it, so a plan made for a date months ahead finds it again."""
     attended = shipped_texts().is_attended
-    after = local_wall_time(now)
     return any(
-        found.moment > after and not attended(found.kind) for found in scheduled_between(db, team_id, day, day, now)
+        not attended(found.kind) and _still_to_come(db, team_id, found, now) for found in sessions_on(db, team_id, day)
     )
+
+
+def _still_to_come(db: Database, team_id: int, found: NextSession, now: datetime) -> bool:
+    """Whether a session of the calendar is still to be held at ``now`` (aware), as :func:`next_run_session` counts
+    it: its start is to come or passed within the hour, and no session has held it."""
+    return found.moment >= local_wall_time(now - DUE_NOW_WINDOW) and not was_held(db, team_id, found)
 
 
 def plans_on_attended_days(db: Database, team_id: int, now: datetime) -> list[date]:
@@ -61,16 +73,12 @@ def plans_on_attended_days(db: Database, team_id: int, now: datetime) -> list[da
     rows = db.query(
         "SELECT session_day FROM session_plan WHERE team_id = ? AND session_day >= ?", [team_id, str(due_from.date())]
     )
-
-    def still_to_come(found: NextSession) -> bool:
-        return found.moment >= due_from and not was_held(db, team_id, found)
-
     days = [date.fromisoformat(row["session_day"]) for row in rows]
     return sorted(
         day
         for day in days
         if (calendar := scheduled_between(db, team_id, day, day, now))
-        and all(attended(found.kind) and still_to_come(found) for found in calendar)
+        and all(attended(found.kind) and _still_to_come(db, team_id, found, now) for found in calendar)
     )
 
 

@@ -24,6 +24,7 @@ from copdesk.core.schedule import (
     NextSession,
     next_session_across,
     occurrences,
+    occurrences_between,
     validate,
 )
 from copdesk.core.series_history import Rhythm, SeriesHistory, series_history
@@ -110,6 +111,18 @@ def upcoming_sessions(
     ]
     merged = heapq.merge(*streams, key=lambda found: (found.moment, found.series_id))
     return list(merged)[:count]
+
+
+def sessions_on(db: Database, team_id: int, day: date) -> list[NextSession]:
+    """The sessions the team's active series hold on ``day`` as their rules are now, earliest first: however many
+    sessions come before that day."""
+    start, end = datetime.combine(day, time.min), datetime.combine(day, time.max).replace(microsecond=0)
+    found = [
+        NextSession(moment, kind, series_id)
+        for series_id, kind, rule in team_rules(db, team_id)
+        for moment in occurrences_between(rule, start, end)
+    ]
+    return sorted(found, key=lambda item: (item.moment, item.series_id))
 
 
 def series_histories(db: Database, team_id: int, now: datetime) -> list[tuple[Series, SeriesHistory]]:

@@ -208,3 +208,16 @@ def test_resuming_brings_back_a_plan_for_a_date_beyond_the_next_twelve_sessions(
 
     assert _plan_and_ticks_on(db, team.id, december) == ("A fire at the office", {"present-case"})
     assert planning.moved_plans(db, team.id) == {}
+
+
+def test_undoing_a_skip_while_the_session_is_due_brings_its_plan_back(db: Database) -> None:
+    """At 10:20, with the 10:00 session skipped by mistake and not yet started, undoing the skip left its plan and
+    ticks on the next date, though the 10:00 session was the next one again."""
+    team_id, series_id, rule = _team_with_a_plan(db)
+    _skip_first(db, team_id, series_id, rule)
+    late_start = datetime.combine(FIRST, time(10, 20)).astimezone()
+
+    save_series(db, team_id, series_id, kind=SessionKind.REFLECTIVE, rule=rule, duration_minutes=60, now=late_start)
+
+    assert _plan_and_ticks_on(db, team_id, FIRST) == ("A sudden death at home", {"present-case"})
+    assert planning.moved_plans(db, team_id) == {}
