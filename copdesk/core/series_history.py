@@ -44,13 +44,19 @@ class SeriesHistory:
         """The series as each earlier file of it could hold it: just before each change of its calendar (a rhythm
         replaced, a pause begun or ended). A replaced rhythm counts by its place in the history, not by when it was
         replaced, so two changes saved in the same second (or with the clock set back between them) each keep the
-        version that stood between them."""
+        version that stood between them; a pause begun or ended in the second a rhythm was replaced is taken both
+        before and after that change, as which came first is not kept."""
         replaced = [
             self._cut(self.stretches[: number + 1], max(stretch.since, stretch.until))
             for number, stretch in enumerate(self.stretches[:-1])
         ]
         bounds = sorted({bound for pause in self.pauses for bound in pause} - {datetime.min, datetime.max})
-        return replaced + [self.as_before(bound) for bound in bounds]
+        after_changes = [
+            self._cut(tuple(stretch for stretch in self.stretches if stretch.since <= bound), bound)
+            for bound in bounds
+            if any(stretch.since == bound for stretch in self.stretches)
+        ]
+        return replaced + [self.as_before(bound) for bound in bounds] + after_changes
 
     def as_before(self, moment: datetime) -> SeriesHistory:
         """The series as it stood just before ``moment``: what a file made then held."""

@@ -14,7 +14,7 @@ from copdesk.core.invitations import SeriesToInvite, TeamInvitations, series_cal
 from copdesk.core.model import SessionKind
 from copdesk.core.schedule import Preset, ReflectiveWeeks, build_rule, occurrences, skip_date
 from copdesk.core.series_history import Rhythm, SeriesHistory, series_history
-from tests.core.test_invitations import KEY, LONDON, THURSDAYS
+from tests.core.test_invitations import KEY, LONDON, THURSDAYS, TUESDAYS
 from tests.ics_dates import event_dates, recurrence_id, sequence
 
 TEAM = "Harbour Team"
@@ -99,6 +99,20 @@ def test_a_shape_saved_and_replaced_in_the_same_second_still_has_its_meetings_ca
     now = datetime(2026, 8, 25, 10, tzinfo=UTC)
     (single,) = _cancel_file(back, now).events
     assert str(single.uid) in _invited(middle, now) and str(single.uid) not in _invited(back, now)
+
+
+def test_a_series_changed_and_paused_in_the_same_second_cancels_the_changed_meetings() -> None:
+    """A file made between the change and the pause held the new Tuesday meetings: the pause, cut at that second,
+    left them in the calendars."""
+    second = datetime(2026, 8, 25, 9)
+    tuesdays = Rhythm(SessionKind.REFLECTIVE, TUESDAYS)
+    history = series_history(
+        4, [(Rhythm(SessionKind.REFLECTIVE, THURSDAYS), second)], tuesdays, [(second, datetime.max)]
+    )
+    changed = series_history(4, [(Rhythm(SessionKind.REFLECTIVE, THURSDAYS), second)], tuesdays, [])
+    now = datetime(2026, 8, 25, 10, tzinfo=UTC)
+    cancelled = {str(event.uid) for event in _cancel_file(history, now).events if "recurrence-id" not in event}
+    assert set() != set(_invited(changed, now)) - set(_invited(history, now)) <= cancelled
 
 
 def test_a_pause_cancels_the_dates_to_come_and_none_already_held() -> None:
