@@ -310,13 +310,13 @@ def _finish_pending_care(started: Startup, now: datetime) -> None:
 
 def _plans_follow(started: Startup, now: datetime) -> None:
     """A plan made for a TM/SSW CoP's date before the team attended that type goes to its next session it runs, and
-    planning ticks for days gone by are forgotten. What cannot be written now (a database CoPDesk cannot write to)
-    stays as it is, and is done at a later start."""
-    from copdesk.services.planning import forget_spent_planning_ticks, plans_follow_from_attended_days
+    what the planning keeps for days gone by is forgotten. What cannot be written now (a database CoPDesk cannot
+    write to) stays as it is, and is done at a later start."""
+    from copdesk.services.planning import forget_spent_planning, plans_follow_from_attended_days
 
     try:
         plans_follow_from_attended_days(started.opened.db, now)
-        forget_spent_planning_ticks(started.opened.db, now)
+        forget_spent_planning(started.opened.db, now)
     except StoreError:
         return
 

@@ -51,19 +51,25 @@ def plans_follow_from_attended_days(db: Database, now: datetime) -> None:
                     review.move_planning_ticks(db, team_id, day, to_day)
 
 
-def forget_spent_planning_ticks(db: Database, now: datetime) -> None:
-    """Planning ticks made for a day before the one whose session can still be due (one whose start passed within
-    the hour stays the next one) can no longer be shown: that day's session was held or went by. They are forgotten,
-    except those of the day the team's latest session started while it can still be discarded, which gives them back.
-    Checked at each start; ``now`` is an aware time."""
+def forget_spent_planning(db: Database, now: datetime) -> None:
+    """What the planning keeps in the settings beside the plans, once it can no longer be of use. Planning ticks made
+    for a day before the one whose session can still be due (one whose start passed within the hour stays the next
+    one) can no longer be shown: that day's session was held or went by. They go, except those of the day the team's
+    latest session started while it can still be discarded, which gives them back. The day a plan that moved was made
+    for goes once it cannot bring the plan back (:func:`copdesk.store.planning.spent_moves`). Checked at each start;
+    ``now`` is an aware time."""
     due_from = local_wall_time(now - DUE_NOW_WINDOW).date()
     spent = [(team_id, day) for team_id, day in review.ticked_days(db) if day < due_from]
     kept = {(team_id, _started_on(db, team_id, now)) for team_id in {team_id for team_id, _day in spent}}
-    if not (spent := [found for found in spent if found not in kept]):  # as on almost every start: nothing is written
+    spent = [found for found in spent if found not in kept]
+    moved = [team.id for team in teams.list_teams(db) if planning.spent_moves(db, team.id, now)]
+    if not (spent or moved):  # as on almost every start: nothing is written
         return
     with transaction(db):
         for team_id, day in spent:
             review.forget_planning_ticks(db, team_id, day)
+        for team_id in moved:
+            planning.forget_spent_moves(db, team_id, now)
 
 
 def _started_on(db: Database, team_id: int, now: datetime) -> date | None:

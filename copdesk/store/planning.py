@@ -161,16 +161,25 @@ def remember_move(
         set_setting(db, prefix + _day_key(to_day), made_for.isoformat())
 
 
-def forget_spent_moves(db: Database, team_id: int, now: datetime) -> None:
-    """Forget the day a plan was made for once that can no longer bring it back: that day, or the day the plan lies
-    on, is past (a past date never comes back to the calendar, and a plan on one was that session's), or no plan
+def spent_moves(db: Database, team_id: int, now: datetime) -> list[date | None]:
+    """The days holding a plan whose day it was made for can no longer bring it back: that day, or the day the plan
+    lies on, is past (a past date never comes back to the calendar, and a plan on one was that session's), or no plan
     and no ticks lie there any more. ``now`` is an aware time."""
     today = local_wall_time(now).date()
+    return [
+        day
+        for day, made_for in moved_plans(db, team_id).items()
+        if made_for < today
+        or (day is not None and day < today)
+        or (next_session_plan(db, team_id, day).is_empty and not planning_ticks(db, team_id, day))
+    ]
+
+
+def forget_spent_moves(db: Database, team_id: int, now: datetime) -> None:
+    """Forget the day each plan was made for where that is spent (:func:`spent_moves`)."""
     prefix = _MOVED_KEY.format(team_id=team_id)
-    for day, made_for in moved_plans(db, team_id).items():
-        past = made_for < today or (day is not None and day < today)
-        if past or (next_session_plan(db, team_id, day).is_empty and not planning_ticks(db, team_id, day)):
-            db.execute("DELETE FROM setting WHERE key = ?", [prefix + _day_key(day)])
+    for day in spent_moves(db, team_id, now):
+        db.execute("DELETE FROM setting WHERE key = ?", [prefix + _day_key(day)])
 
 
 def _day(key: str) -> date | None:

@@ -221,3 +221,17 @@ def test_undoing_a_skip_while_the_session_is_due_brings_its_plan_back(db: Databa
 
     assert _plan_and_ticks_on(db, team_id, FIRST) == ("A sudden death at home", {"present-case"})
     assert planning.moved_plans(db, team_id) == {}
+
+
+def test_where_a_plan_came_from_is_forgotten_at_a_start_once_that_day_is_past(db: Database) -> None:
+    """With no change of the calendar after 10 September, the plan's "moved from" key stayed in the settings for
+    good."""
+    team_id, series_id, rule = _team_with_a_plan(db)
+    _skip_first(db, team_id, series_id, rule)
+    plans.forget_spent_planning(db, NOW)
+    assert planning.moved_plans(db, team_id) == {SECOND: FIRST}, "10 September could still come back"
+
+    plans.forget_spent_planning(db, datetime(2026, 9, 11, 12, 0, tzinfo=UTC))
+
+    assert planning.moved_plans(db, team_id) == {}
+    assert _plan_and_ticks_on(db, team_id, SECOND) == ("A sudden death at home", {"present-case"})

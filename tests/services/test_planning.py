@@ -14,7 +14,7 @@ from copdesk.core.agenda import load_template_folder
 from copdesk.core.model import Role, SessionKind
 from copdesk.core.planning import NextSessionPlan, SessionRoles
 from copdesk.core.schedule import Preset, build_rule
-from copdesk.services.planning import forget_spent_planning_ticks, plans_follow_from_attended_days
+from copdesk.services.planning import forget_spent_planning, plans_follow_from_attended_days
 from copdesk.services.sessions import SessionPlan, discard_session, start_session
 from copdesk.startup import open_for_gui
 from copdesk.store import planning, series, sessions, teams
@@ -109,10 +109,10 @@ def test_ticks_for_days_gone_by_are_forgotten_and_those_still_of_use_kept(db: Da
     set_planning_tick(db, team_id, None, "present-case", True)
     within_the_hour = datetime.combine(tm_ssw, time(10, 30)).astimezone()  # its 10:00 session can still be due
 
-    forget_spent_planning_ticks(db, within_the_hour)
+    forget_spent_planning(db, within_the_hour)
     assert planning_ticks(db, team_id, tm_ssw) == {"present-case"}
 
-    forget_spent_planning_ticks(db, datetime.combine(reflective, time(9)).astimezone())
+    forget_spent_planning(db, datetime.combine(reflective, time(9)).astimezone())
 
     assert planning_ticks(db, team_id, tm_ssw) == set()
     assert planning_ticks(db, team_id, reflective) == {"trigger-warning"}, "today's, still to come"
@@ -132,7 +132,7 @@ def test_ticks_of_the_day_a_session_that_may_still_be_discarded_started_are_kept
     assert planning_ticks(db, team.id, held_on) == {"present-case"}
     next_day = NOW + timedelta(days=1)
 
-    forget_spent_planning_ticks(db, next_day)
+    forget_spent_planning(db, next_day)
     assert planning_ticks(db, team.id, held_on) == {"present-case"}
 
     (live,) = sessions.live_sessions(db)
