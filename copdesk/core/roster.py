@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from copdesk.core.model import Role
 from copdesk.core.text import InvalidName, clean_name, clean_person_name, name_key
 
-MAX_MEMBERS = 40
+MAX_MEMBERS = 40  # people who attend: someone made inactive leaves room for another
 _ADDRESS = re.compile(r"<[^<>@]*@[^<>]*>")  # an email address in angle brackets, after a name
 _BETWEEN_PEOPLE = " \t,;"
 
@@ -42,9 +42,21 @@ def parse_team_draft(team_name: str, members_text: str) -> TeamDraft:
             members.append((member, Role.FACILITATOR if not members else Role.PRACTITIONER))
     if not members:  # a team of nobody has no facilitator, and nobody to tick present or to ask to present
         raise InvalidName("List the team's members, one a line, yourself first: the first is the facilitator.")
-    if len(members) > MAX_MEMBERS:
-        raise InvalidName(f"That is {len(members)} people; a CoP roster holds up to {MAX_MEMBERS}.")
+    check_roster_size(len(members))
     return TeamDraft(name, tuple(members))
+
+
+def check_roster_size(attending: int, *, team: str | None = None) -> None:
+    """Refuse (:class:`InvalidName`) a roster of more than :data:`MAX_MEMBERS` people who attend: a new team's list, or
+    the roster of ``team`` with someone added or made active again (File ▸ Team members), where the remedy differs."""
+    if attending <= MAX_MEMBERS:
+        return
+    if team is None:
+        raise InvalidName(f"That is {attending} people; a CoP roster holds up to {MAX_MEMBERS}.")
+    raise InvalidName(
+        f"{team} has {attending - 1} people who attend, and a CoP roster holds up to {MAX_MEMBERS}; "
+        "make someone inactive first."
+    )
 
 
 def _people_in(line: str) -> list[str]:

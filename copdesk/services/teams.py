@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from copdesk.core.model import Member, Role, Team
+from copdesk.core.roster import check_roster_size
 from copdesk.services import transaction
 from copdesk.store import teams
 
@@ -24,7 +25,9 @@ def rename_team(db: Database, team_id: int, new_name: str) -> Team:
 
 
 def add_member(db: Database, team_id: int, name: str, role: Role, now: datetime) -> Member:
+    """Add someone to the roster (File ▸ Team members), within the most a roster holds, as a new team is."""
     with transaction(db):
+        _refuse_one_more(db, team_id)
         return teams.add_member(db, team_id, name, role, now)
 
 
@@ -39,5 +42,15 @@ def set_member_role(db: Database, member_id: int, role: Role) -> Member:
 
 
 def set_member_active(db: Database, member_id: int, active: bool) -> None:
+    """Someone made active again attends once more, so counts towards the most a roster holds."""
     with transaction(db):
+        member = teams.get_member(db, member_id)
+        if active and not member.active:
+            _refuse_one_more(db, member.team_id)
         teams.set_member_active(db, member_id, active)
+
+
+def _refuse_one_more(db: Database, team_id: int) -> None:
+    """The roster would take one more person who attends past the most it holds (guests added at the door of a
+    session are never refused: the meeting comes first)."""
+    check_roster_size(len(teams.list_members(db, team_id)) + 1, team=teams.get_team(db, team_id).name)

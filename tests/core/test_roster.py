@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from copdesk.core.model import Role
-from copdesk.core.roster import parse_team_draft
+from copdesk.core.roster import MAX_MEMBERS, parse_team_draft
 from copdesk.core.text import InvalidName
 
 
@@ -34,3 +34,10 @@ def test_an_attendee_list_on_one_line_is_taken_person_by_person(pasted: str, peo
 def test_a_team_of_nobody_is_refused() -> None:
     with pytest.raises(InvalidName, match="List the team's members, one a line, yourself first"):
         parse_team_draft("Harbour Team", "\n ; \n")
+
+
+def test_a_new_team_of_more_people_than_a_roster_holds_is_refused() -> None:
+    listed = "\n".join(f"Member {number}" for number in range(1, MAX_MEMBERS + 2))
+    with pytest.raises(InvalidName, match=f"That is {MAX_MEMBERS + 1} people; a CoP roster holds up to {MAX_MEMBERS}"):
+        parse_team_draft("Harbour Team", listed)
+    assert len(parse_team_draft("Harbour Team", listed.rsplit("\n", 1)[0]).members) == MAX_MEMBERS

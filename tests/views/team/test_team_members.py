@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.model import Role
+from copdesk.core.roster import MAX_MEMBERS
 from copdesk.store import teams
 from copdesk.store.connection import open_database
 from copdesk.views.live.participation.roster_model import RosterRole
@@ -303,3 +304,26 @@ def test_an_attendee_list_pasted_from_outlook_takes_each_person_as_a_member(wind
         ("cy.vale@council.example", Role.PRACTITIONER),
         ("Dee Ray", Role.PRACTITIONER),
     )
+
+
+def test_a_roster_holds_as_many_people_who_attend_as_a_new_team_may_list(window: MainWindow) -> None:
+    """The new-team form refuses a list longer than :data:`MAX_MEMBERS`; the dialog refused nobody, so a roster grew
+    past it. Now adding someone, or making someone inactive active again, past it is refused with the remedy, and
+    making someone inactive leaves room."""
+    add_team(window, [f"Member {number}" for number in range(1, MAX_MEMBERS + 1)])
+    db = window.context.db
+    teams.set_member_active(db, teams.add_member(db, 1, "Ivy Stone", Role.PRACTITIONER, window.context.now()).id, False)
+    before = roster_state(db)
+    dialog = open_from_menu(window)
+
+    dialog.new_name_edit.setText("Dee Moss")
+    assert dialog.add_member() is None
+    full = f"Harbour Team has {MAX_MEMBERS} people who attend, and a CoP roster holds up to {MAX_MEMBERS}"
+    assert full in dialog.error_label.text() and "make someone inactive first" in dialog.error_label.text()
+    dialog.table.setCurrentIndex(dialog.model.index(row_of(dialog, "Ivy Stone"), MemberColumn.NAME))
+    assert not dialog.toggle_active() and full in dialog.error_label.text()
+    assert roster_state(db) == before and dialog.new_name_edit.text() == "Dee Moss"
+
+    dialog.table.setCurrentIndex(dialog.model.index(row_of(dialog, "Member 7"), MemberColumn.NAME))
+    assert dialog.toggle_active()
+    assert dialog.add_member() is not None and ("Dee Moss", Role.PRACTITIONER, True) in roster_state(db)
