@@ -216,9 +216,12 @@ def put_back_attendee(db: Database, session_id: int, taken_off_id: int, now: dat
         with transaction(db):
             _refuse_unless_live(db, session_id)
             taken_off = live_acts.put_back(db, session_id, taken_off_id)
-            ids = [] if taken_off.member_id is None else [taken_off.member_id]
-            guests = [] if taken_off.guest_name is None else [taken_off.guest_name]
-            [back] = sessions.add_latecomers(db, session_id, ids, guests, now)
+            if taken_off.member_id is not None:
+                ids = [taken_off.member_id]
+            else:  # under the name kept, which may be from before a person's name needed a letter ("🌱")
+                team_id = sessions.get_session(db, session_id).team_id
+                ids = [teams.add_member(db, team_id, taken_off.guest_name or "", Role.GUEST, now, kept=True).id]
+            [back] = sessions.add_latecomers(db, session_id, ids, [], now)
             came = taken_off.arrived_at
             sessions.set_arrived_at(db, session_id, back, from_utc_iso(came) if came else None)
             return back

@@ -82,8 +82,10 @@ def get_team(db: Database, team_id: int) -> Team:
     return _team(db.table("team").get(team_id))
 
 
-def add_member(db: Database, team_id: int, name: str, role: Role, now: datetime) -> Member:
-    clean = clean_person_name(name, what="Member name")
+def add_member(db: Database, team_id: int, name: str, role: Role, now: datetime, *, kept: bool = False) -> Member:
+    """``kept``: a name CoPDesk kept itself (a guest's, held for Undo), taken as the rules of a name, not a person's
+    name, have it: one kept from before a person's name needed a letter or a digit ("🌱") is put back as it was."""
+    clean = (clean_name if kept else clean_person_name)(name, what="Member name")
     key = name_key(clean)
     with db.atomic():
         clash = next(

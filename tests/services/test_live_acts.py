@@ -196,3 +196,18 @@ def test_a_guest_who_cannot_come_back_under_their_name_is_no_longer_kept_for_und
         put_back_attendee(db, session_id, taken_off_id, NOW + timedelta(minutes=6))
 
     assert live_acts.taken_off(db, session_id) == [] and _acts(db, session_id) == []
+
+
+def test_a_guest_held_under_a_name_kept_from_before_names_needed_a_letter_is_put_back_under_it(db: Database) -> None:
+    """A guest taken off by an earlier CoPDesk, held as "🦉" (a name of no letter, which a person's name now needs),
+    could not be put back: Undo refused it with "Member name has no letter in it", as if the facilitator had typed it.
+    The name CoPDesk kept is put back as it was."""
+    session_id, _ = _live(db, guests=("Sam Lee",))
+    guest = next(m.id for m in teams.list_members(db, 1) if m.display_name == "Sam Lee")
+    taken_off_id = remove_attendee(db, session_id, guest)
+    db.execute("UPDATE attendance_taken_off SET guest_name = '🦉' WHERE id = ?", [taken_off_id])  # as held then
+
+    back = put_back_attendee(db, session_id, taken_off_id, NOW + timedelta(minutes=6))
+
+    assert teams.get_member(db, back).display_name == "🦉" and back in sessions.attendee_ids(db, session_id)
+    assert live_acts.taken_off(db, session_id) == []
