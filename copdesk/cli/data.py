@@ -215,10 +215,10 @@ def _cmd_retention(ctx: Context) -> int:
 
 
 def _cmd_erase(ctx: Context) -> int:
+    from copdesk.core.roster import MemberNotFound
     from copdesk.core.text import InvalidName, clean_name
     from copdesk.services.data_care import erase_member, erased_before, pending_erasure_of, preview_erasure
-    from copdesk.services.former_guests import preview_former_guest
-    from copdesk.store.cpd import MemberNotFound, find_member
+    from copdesk.services.former_guests import whom_to_erase
 
     with _locked_database(ctx) as opened:
         team = chosen_team(opened.db, ctx.args.team)
@@ -229,18 +229,22 @@ def _cmd_erase(ctx: Context) -> int:
         was_pending = pending_erasure_of(opened.db, member_name)
         finished = _finish_earlier(ctx, opened)
         try:
-            member = find_member(opened.db, team, member_name)
-        except MemberNotFound as exc:
+            who = whom_to_erase(opened.db, team, member_name, exactly=True)
+        except MemberNotFound:
             if was_pending and (finished or not ctx.args.yes):
                 return 0  # it was this person's erasure, now finished (or said to be pending)
-            if preview_former_guest(opened.db, team.id, member_name) is not None:
-                return _erase_former_guest(ctx, opened, team.id, member_name)
-            if erased_before(opened.db, member_name):
+            if erased_before(opened.db, member_name):  # that name itself, before anyone it is like ("Zoë" for "Zoe")
                 ctx.out(
                     f"Someone called {member_name} was erased already; nobody of that name is on {team.name}'s roster."
                 )
                 return 0
-            raise UserError(str(exc)) from exc
+            try:
+                who = whom_to_erase(opened.db, team, member_name)
+            except MemberNotFound as exc:
+                raise UserError(str(exc)) from exc
+        if isinstance(who, str):
+            return _erase_former_guest(ctx, opened, team.id, who)
+        member = who
         counts = preview_erasure(opened.db, member.id)
         if not ctx.args.yes:
             ctx.out(f"Would erase {member.display_name}: {counts.summary()}. Run again with --yes to erase.")

@@ -243,7 +243,8 @@ def _cmd_summary(ctx: Context) -> int:
 
 def _cmd_cpd(ctx: Context) -> int:
     from copdesk.core.cpd import cpd_title
-    from copdesk.store.cpd import MemberNotFound, cpd_evidence, find_member
+    from copdesk.core.roster import MemberNotFound
+    from copdesk.store.cpd import cpd_evidence, find_member
 
     file_format = CPD_DOCUMENT.get(ctx.args.format) if ctx.args.format else None
     file_format = file_format or CPD_DOCUMENT.for_suffix(Path(ctx.args.output).suffix)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from copdesk.core.anonymise import unaccented
 from copdesk.core.model import Role
-from copdesk.core.text import InvalidName, clean_name, clean_person_name, name_key
+from copdesk.core.text import InvalidName, clean_name, clean_person_name, name_key, name_sort_key
 
 MAX_MEMBERS = 40  # people who attend: someone made inactive leaves room for another
 _ADDRESS = re.compile(r"<[^<>@]*@[^<>]*>")  # an email address in angle brackets, after a name
@@ -17,6 +19,32 @@ _BETWEEN_PEOPLE = " \t,;"
 class TeamDraft:
     name: str
     members: tuple[tuple[str, Role], ...]
+
+
+class MemberNotFound(LookupError):
+    """Nobody on the roster goes by the name typed, or more than one person might; the message is one line."""
+
+
+def name_meant(typed: str, names: Sequence[str], roster: str, *, exactly: bool = False) -> str:
+    """The one of ``names`` (those on ``roster``, said as "Harbour Team's roster") that someone typing ``typed`` means:
+    the one it equals as a duplicate would (any case, any Unicode form: :func:`name_key`), else, unless ``exactly``,
+    the one it equals without accents ("Zoe" for "Zoë", "lukasz" for "Łukasz"), as typed on a keyboard with none. Two
+    people it could mean are never taken for one: :class:`MemberNotFound` names them and asks for the name as written.
+    """
+    said = " ".join(typed.split())
+    for key in (name_key,) if exactly else (name_key, _unaccented_key):
+        meant = {name_key(name): name for name in names if key(name) == key(typed)}
+        if len(meant) == 1:
+            return next(iter(meant.values()))
+        if meant:
+            ordered = sorted(meant.values(), key=name_sort_key)
+            could_be = f"{', '.join(ordered[:-1])} or {ordered[-1]}"
+            raise MemberNotFound(f"{said!r} could be {could_be} on {roster}; type the name as it is written there.")
+    raise MemberNotFound(f"Nobody called {said!r} is on {roster}.")
+
+
+def _unaccented_key(name: str) -> str:
+    return name_key(unaccented(name))
 
 
 def team_name_taken(existing: str) -> str:

@@ -5,18 +5,41 @@ name here and in every copy, with the guest of that name a copy taken while they
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from copdesk.core.clock import to_utc_iso
+from copdesk.core.model import Member, Team
+from copdesk.core.roster import name_meant
+from copdesk.core.text import name_key
 from copdesk.services.data_care import CareReport, ErasurePreview, erase_everywhere
-from copdesk.store import erasure, live_acts
+from copdesk.store import erasure, live_acts, teams
 from copdesk.store.connection import read_beside
 from copdesk.store.erasure import ErasureCounts
 from copdesk.store.scrub import delete_securely
+
+
+def held_off_roster(db: Database, team_id: int, on_roster: Iterable[str]) -> list[str]:
+    """The names held for Undo of guests no longer on the team's roster, each once, less those someone ``on_roster``
+    has (erasing them takes the name held too), in the order taken off."""
+    taken = {name_key(name) for name in on_roster}
+    held: dict[str, str] = {}
+    for _, name in live_acts.held_guests(db, team_id):
+        held.setdefault(name_key(name), name)
+    return [name for key, name in held.items() if key not in taken]
+
+
+def whom_to_erase(db: Database, team: Team, name: str, *, exactly: bool = False) -> Member | str:
+    """Who ``erase --member NAME`` means, found as :func:`~copdesk.core.roster.name_meant` finds a member ("Zoe" for
+    "Zoë", unless ``exactly``): someone on the team's roster, else a guest no longer on it whose name is held for Undo
+    (that name, as held). :class:`~copdesk.core.roster.MemberNotFound` when nobody, or more than one person, is."""
+    members = {member.display_name: member for member in teams.list_members(db, team.id, include_inactive=True)}
+    names = [*members, *held_off_roster(db, team.id, members)]
+    meant = name_meant(name, names, f"{team.name}'s roster", exactly=exactly)
+    return members.get(meant, meant)
 
 
 def preview_former_guest(db: Database, team_id: int, name: str) -> ErasureCounts | None:

@@ -17,22 +17,17 @@ from copdesk.core.clock import from_utc_iso, local_day
 from copdesk.core.cpd import AttendedSession, CpdEvidence
 from copdesk.core.model import Member, NoteKind, SessionKind, Team
 from copdesk.core.redaction import redact_cpd
-from copdesk.core.text import name_key
+from copdesk.core.roster import name_meant
 from copdesk.core.time_away import Spell, away_seconds, before_arriving, left_before_end
 from copdesk.store import notes, teams, time_away
 from copdesk.store.colleagues import colleague_redactor
 
 
-class MemberNotFound(LookupError):
-    """Nobody of that name is on the team's roster; the message is one line."""
-
-
 def find_member(db: Database, team: Team, name: str) -> Member:
-    key = name_key(name)
-    for member in teams.list_members(db, team.id, include_inactive=True):
-        if name_key(member.display_name) == key:
-            return member
-    raise MemberNotFound(f"Nobody called {' '.join(name.split())!r} is on {team.name}'s roster.")
+    """The member of ``team`` (inactive ones too) called ``name``, as :func:`~copdesk.core.roster.name_meant` finds
+    them; :class:`~copdesk.core.roster.MemberNotFound` when nobody, or more than one person, is."""
+    members = {member.display_name: member for member in teams.list_members(db, team.id, include_inactive=True)}
+    return members[name_meant(name, list(members), f"{team.name}'s roster")]
 
 
 def cpd_evidence(db: Database, team: Team, member: Member, first: date, last: date) -> CpdEvidence:

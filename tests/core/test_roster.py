@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from copdesk.core.model import Role
-from copdesk.core.roster import MAX_MEMBERS, parse_team_draft
+from copdesk.core.roster import MAX_MEMBERS, MemberNotFound, name_meant, parse_team_draft
 from copdesk.core.text import InvalidName
 
 
@@ -41,3 +41,27 @@ def test_a_new_team_of_more_people_than_a_roster_holds_is_refused() -> None:
     with pytest.raises(InvalidName, match=f"That is {MAX_MEMBERS + 1} people; a CoP roster holds up to {MAX_MEMBERS}"):
         parse_team_draft("Harbour Team", listed)
     assert len(parse_team_draft("Harbour Team", listed.rsplit("\n", 1)[0]).members) == MAX_MEMBERS
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("zoë  QUINN", "Zoë Quinn"),  # any case and spacing, as a duplicate is found
+        ("Zoe Quinn", "Zoë Quinn"),  # without accents, as typed on a keyboard with none
+        ("lukasz bem", "Łukasz Bem"),
+        ("Zoe\u0308 Quinn", "Zoë Quinn"),  # the accent as a character of its own, as a Mac pastes it
+    ],
+)
+def test_a_name_typed_finds_the_person_it_means(typed: str, meant: str) -> None:
+    assert name_meant(typed, ["Ash Lee", "Zoë Quinn", "Łukasz Bem"], "Harbour Team's roster") == meant
+
+
+def test_two_people_a_name_could_mean_are_never_taken_for_one() -> None:
+    names = ["Zoë Quinn", "Zoe Quinn"]
+    assert name_meant("zoe quinn", names, "Harbour Team's roster") == "Zoe Quinn"  # as written wins
+    with pytest.raises(MemberNotFound, match="'Zoé Quinn' could be Zoe Quinn or Zoë Quinn on Harbour Team's roster"):
+        name_meant("Zoé  Quinn", names, "Harbour Team's roster")
+    with pytest.raises(MemberNotFound, match="Nobody called 'Zoe' is on Harbour Team's roster"):
+        name_meant("Zoe", names, "Harbour Team's roster")  # whole names only
+    with pytest.raises(MemberNotFound, match="Nobody called 'Zoe Quinn'"):
+        name_meant("Zoe Quinn", ["Zoë Quinn"], "Harbour Team's roster", exactly=True)

@@ -20,8 +20,9 @@ from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, 
 from copdesk.core.quarterly import QuarterFigures
 from copdesk.core.quarterly_report import REPORT_DOCUMENT
 from copdesk.core.record import render_json
+from copdesk.core.roster import MemberNotFound
 from copdesk.store import issues, notes, teams
-from copdesk.store.cpd import MemberNotFound, cpd_evidence, find_member
+from copdesk.store.cpd import cpd_evidence, find_member
 from copdesk.store.demo import TEAMS, bank_questions, fill_demo
 from copdesk.store.feedback import add_feedback
 from copdesk.store.quarterly import feedback_naming_colleagues, quarter_figures, team_summary

@@ -25,10 +25,9 @@ from sqlite_utils import Database
 
 from copdesk.core.date_names import short_date
 from copdesk.core.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
-from copdesk.core.text import listed, name_key
+from copdesk.core.text import listed
 from copdesk.services import data_care, former_guests
 from copdesk.store.errors import StoreError
-from copdesk.store.live_acts import held_guests
 from copdesk.store.teams import get_team, list_members
 from copdesk.views.context import AppContext
 from copdesk.views.data_care.care_dialog import DataCareDialog, finish_earlier, grow, say_outcome, say_refused
@@ -201,9 +200,8 @@ class EraseMemberDialog(DataCareDialog):
             members = list_members(self.context.db, self.team_id, include_inactive=True)
             for member in members:
                 self.member_combo.addItem(member.display_name, member.id)
-            on_roster = {name_key(member.display_name) for member in members}  # erasing one takes the name held too
-            guests = {name_key(name): name for _, name in held_guests(self.context.db, self.team_id)}
-            for name in (name for key, name in guests.items() if key not in on_roster):
+            on_roster = [member.display_name for member in members]
+            for name in former_guests.held_off_roster(self.context.db, self.team_id, on_roster):
                 self.member_combo.addItem(f"{name} (a guest taken off a live session)", name)
             self.member_combo.setCurrentIndex(-1)
         self.confirm.setChecked(False)
