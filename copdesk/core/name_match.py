@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from copdesk.core.text import name_key
+
 _JOINER = re.compile(r"[\s'’\-]+")  # what may stand between two words of one name
 _MIN_PART_LENGTH = 2
 _WORD_BEFORE_MARKS_STAYED = re.compile(r"\w+")  # how an earlier CoPDesk split words (see NameDigests.of_names)
@@ -50,6 +52,17 @@ def name_tokens(text: str) -> tuple[str, ...]:
     return tuple(_token_value(match.group()) for match in _words().token.finditer(unicodedata.normalize("NFC", text)))
 
 
+def _whole_name(name: str) -> tuple[str, ...]:
+    """The tokens a whole name is digested by: its words, or, for a name with none (emoji or marks alone, "🌱", kept
+    from before a person's name needed a letter or a digit), the name itself as one token, so that an erasure still
+    finds it where it is a whole name (a guest's name in a copy, an owner typed by hand), though never in text."""
+    tokens = name_tokens(name)
+    if tokens:
+        return tokens
+    key = name_key(name)
+    return (key,) if key else ()
+
+
 def digest(salt: str, tokens: Iterable[str]) -> str:
     return hashlib.sha256(f"{salt}\x1f{' '.join(tokens)}".encode()).hexdigest()
 
@@ -69,14 +82,15 @@ class NameDigests:
         parts: set[str] = set()
         longest = 0
         for name in names:
-            tokens = name_tokens(name)
+            tokens = _whole_name(name)
             if not tokens:
                 continue
             whole.add(digest(salt, tokens))
             # An erasure by an earlier CoPDesk kept the name as the words a lone mark split it into: a restore must
             # still find the person it brings back.
             split = _WORD_BEFORE_MARKS_STAYED.findall(unicodedata.normalize("NFC", name))
-            whole.add(digest(salt, (word.casefold() for word in split)))
+            if split:
+                whole.add(digest(salt, (word.casefold() for word in split)))
             longest = max(longest, len(tokens))
             for part in name.split():
                 part_tokens = name_tokens(part)
@@ -136,7 +150,7 @@ class NameDigests:
 
     def is_name(self, text: str) -> bool:
         """Whether ``text`` is, as a whole, one of the names (an action's owner typed by hand)."""
-        return digest(self.salt, name_tokens(text)) in self.whole
+        return digest(self.salt, _whole_name(text)) in self.whole
 
     def mentions(self, text: str) -> bool:
         """Whether ``text`` holds one of the whole names."""

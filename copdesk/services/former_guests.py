@@ -66,8 +66,8 @@ def erase_former_guest(
     db: Database, db_path: Path, team_id: int, name: str, now: datetime, *, delete_damaged: bool = False
 ) -> CareReport[ErasureCounts]:
     """Erase a guest no longer on the team's roster (:func:`copdesk.store.erasure.former_guest`), as
-    :func:`preview_former_guest` finds them, here and in every copy. Their rows here go by id too: a name of no letter
-    nor digit ("🌱") has no digest to be found by."""
+    :func:`preview_former_guest` finds them, here and in every copy (a name of no letter nor digit, "🌱", kept from
+    before names needed one, is found there as a whole name: :class:`~copdesk.core.name_match.NameDigests`)."""
     held = erasure.held_guests(db, team_id, name)
     names = [n for _, n in held]
     counts = erasure.preview_former_guest(db, team_id, names, len(held))

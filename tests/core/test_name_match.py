@@ -62,3 +62,13 @@ def test_a_name_erased_before_marks_stayed_in_their_words_is_still_known() -> No
     that brings that person back must still find them, to erase them again."""
     split = ("adéọ", "lá", "ògúnyẹ", "mí")
     assert digest(SALT, split) in NameDigests.of_names(SALT, ["Adéọ̀lá Ògúnyẹ́mí"]).whole
+
+
+def test_a_name_of_no_word_is_found_as_a_whole_name_and_never_in_text() -> None:
+    """A person's name of emoji or marks alone ("🌱", taken before names needed a letter or a digit) had no digest, so
+    an erasure reached no copy of it; it is found where it is a whole name (a guest's name, an owner), and nothing
+    else is: not an empty name, not another emoji, not the emoji in a note."""
+    names = NameDigests.of_names(SALT, ["🌱", "Ash Lee"])
+    assert names.is_name("🌱") and names.is_name(" 🌱 ") and names.is_name("ash  LEE")
+    assert not names.is_name("") and not names.is_name("🌿") and not names.is_name("🌱🌱")
+    assert not names.mentions("The 🌱 group met") and not NameDigests.of_names(SALT, [""]).is_name("")

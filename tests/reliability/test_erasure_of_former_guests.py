@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
@@ -14,7 +13,6 @@ from sqlite_utils import Database
 from copdesk import paths
 from copdesk.core.agenda import load_template_folder
 from copdesk.core.model import Role, SessionKind
-from copdesk.core.text import clean_name
 from copdesk.services.sessions import SessionPlan, remove_attendee, start_session
 from copdesk.store import teams
 from copdesk.store.connection import open_database
@@ -26,10 +24,12 @@ from tests.reliability.test_erasure_everywhere import erase, files_holding, sql,
 GUEST = "Wren Kowalczyk"
 
 
-def _guest_taken_off_a_live_session(db_path: Path, *, backup_first: bool, guest: str = GUEST, also: str = "") -> None:
+def _guest_taken_off_a_live_session(
+    db_path: Path, *, backup_first: bool, guest: str = GUEST, also: str = "", old_name: str = ""
+) -> None:
     """Harbour Team's session live now, with the guest (and ``also``, another) added at the door and then taken off as
     a mistake; with ``backup_first``, a copy is taken while they were on the roster (as the start-up backup of a
-    resume would)."""
+    resume would). ``old_name`` is the guest's name written straight into the database, as old data."""
     make_database(db_path)
     guests = (guest, also) if also else (guest,)
     opened = open_database(db_path, paths.migrations_dir(), now=NOW)
@@ -41,6 +41,10 @@ def _guest_taken_off_a_live_session(db_path: Path, *, backup_first: bool, guest:
         plan = SessionPlan(team_id, SessionKind.REFLECTIVE, "Carers", None, present, guests, agenda, True)
         session_id = start_session(db, plan, NOW).id
         guest_ids = [m.id for m in teams.list_members(db, team_id) if m.display_name in guests]
+        if old_name:  # as an earlier CoPDesk took it, before a person's name needed a letter or a digit
+            db.execute(
+                "UPDATE member SET display_name = ?, name_key = ? WHERE id = ?", [old_name, old_name, guest_ids[0]]
+            )
     finally:
         db.close()
     if backup_first:
@@ -126,19 +130,20 @@ def test_two_guests_held_for_undo_whose_names_differ_only_in_accents_are_never_t
     assert sql(db_path, "SELECT guest_name FROM attendance_taken_off") == [("Zoé Fenn",)]
 
 
-def test_a_guest_whose_name_has_no_letter_is_erased_too(
-    call_cli: CallCli, db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A name of emoji alone has no words for a digest to find: the name held here goes all the same. (CoPDesk now
-    refuses such a name for a person; an earlier one took it.)"""
-    monkeypatch.setattr(teams, "clean_person_name", clean_name)
-    _guest_taken_off_a_live_session(db_path, backup_first=False, guest="🌱")
+def test_a_guest_whose_name_has_no_letter_is_erased_here_and_in_every_copy(call_cli: CallCli, db_path: Path) -> None:
+    """A name of emoji alone ("🦉", which an earlier CoPDesk took for a person) has no words for a digest: the name
+    held here went, by its row, but a copy kept it held, and the guest on the roster with their attendance. Now the
+    name, a whole name, is found in every copy."""
+    _guest_taken_off_a_live_session(db_path, backup_first=True, guest="Owl Guest", old_name="🦉")
+    take_backup(db_path, days_ago=0)  # and one holding only the name kept for Undo
 
-    code, out, err = erase(call_cli, db_path, "🌱")
+    code, out, err = erase(call_cli, db_path, "🦉")
 
     assert code == 0, err
-    assert "names kept to undo taking a guest off a live session: 1" in out
-    assert sql(db_path, "SELECT count(*) FROM attendance_taken_off") == [(0,)]
+    assert "names kept to undo taking a guest off a live session: 1" in out and "backups cleaned: 2" in out
+    assert files_holding(db_path.parent, "🦉".encode()) == []
+    again = erase(call_cli, db_path, "🦉")
+    assert again[0] == 0 and "was erased already" in again[1]
 
 
 def test_the_erase_dialog_offers_a_guest_held_for_undo_and_erases_them(
