@@ -23,7 +23,8 @@ from typing import NamedTuple
 
 from copdesk.core.text import name_key
 
-_JOINER = re.compile(r"[\s'’\-]+")  # what may stand between two words of one name
+# What may stand between two words of one name: a space, an apostrophe, a hyphen, or the non-joiner of a Persian one.
+_JOINER = re.compile(r"[\s'’\-\u200c]+")
 _MIN_PART_LENGTH = 2
 _WORD_BEFORE_MARKS_STAYED = re.compile(r"\w+")  # how an earlier CoPDesk split words (see NameDigests.of_names)
 

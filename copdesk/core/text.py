@@ -18,6 +18,10 @@ MAX_NAME_LENGTH = 80
 # pattern. A name made only of them (or of joiners) would be an empty tile.
 _BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
+# The zero-width non-joiner and joiner: a letter of a Persian name ("علی‌رضا") or an Indic one, typed with the keyboard,
+# and of an emoji sequence. Other invisible characters are refused.
+_JOINERS = frozenset("\u200c\u200d")
+
 # Explicit bidi embeddings, overrides and isolates (LRE..RLO, LRI..PDI) plus the marks LRM, RLM, ALM.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
@@ -29,7 +33,7 @@ class InvalidName(ValueError):
 def clean_name(raw: str, *, what: str = "Name") -> str:
     """Return the name as it will be stored, or raise :class:`InvalidName` saying why not."""
     text = unicodedata.normalize("NFC", "".join(ch for ch in raw if ch not in _BIDI_CONTROLS)).strip()
-    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text if ch != "\u200d"):
+    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text if ch not in _JOINERS):
         raise InvalidName(f"{what} contains an invisible control character; retype it without pasting.")
     text = " ".join(text.split())
     if not text:

@@ -72,3 +72,10 @@ def test_a_name_of_no_word_is_found_as_a_whole_name_and_never_in_text() -> None:
     assert names.is_name("🌱") and names.is_name(" 🌱 ") and names.is_name("ash  LEE")
     assert not names.is_name("") and not names.is_name("🌿") and not names.is_name("🌱🌱")
     assert not names.mentions("The 🌱 group met") and not NameDigests.of_names(SALT, [""]).is_name("")
+
+
+def test_a_name_with_a_non_joiner_is_found_whole_as_it_is_written() -> None:
+    alireza = NameDigests.of_names(SALT, ["علی\u200cرضا Ahmadi"])
+    assert alireza.mentions("Met علی\u200cرضا Ahmadi today") and alireza.is_name("علی\u200cرضا ahmadi")
+    pattern = whole_name_pattern(["علی\u200cرضا Ahmadi"])
+    assert pattern is not None and pattern.search(folded("met علی\u200cرضا ahmadi"))

@@ -165,3 +165,15 @@ def test_a_thai_vowel_written_before_its_consonant_is_filed_after_it() -> None:
     """เกศินี starts with the vowel เ but is filed under its consonant ก, before ทองดี, as Thai dictionaries do."""
     in_order = ("เกศินี", "ทองดี", "สมชาย")
     assert tuple(sorted(reversed(in_order), key=name_sort_key)) == in_order
+
+
+@pytest.mark.parametrize("name", ["علی\u200cرضا", "क्\u200dष"])
+def test_a_name_written_with_a_joiner_or_non_joiner_is_kept(name: str) -> None:
+    """A Persian keyboard types the zero-width non-joiner inside a name ("علی‌رضا"), which was refused as "an invisible
+    control character" to retype without pasting: a name its owner could not type at all. Joiners alone still show
+    nothing, and other invisible characters are still refused."""
+    assert clean_person_name(name) == name
+    with pytest.raises(InvalidName, match="shows nothing"):
+        clean_name("\u200c\u200d")
+    with pytest.raises(InvalidName, match="invisible control character"):
+        clean_name("Ash\u200bLee")
