@@ -43,6 +43,7 @@ from copdesk.store import teams
 from copdesk.views.context import AppContext
 from copdesk.views.forms.ui_team_members import Ui_TeamMembersDialog
 from copdesk.views.widgets.forms import LimitedCellDelegate, hold_characters, may_leave, say_when_cut
+from copdesk.views.widgets.labels import left_to_right
 from copdesk.views.widgets.typed_words import TypedWords, being_typed, field_lines, keeps_typing
 from copdesk.views.write_guard import KEPT_TYPED, WriteGuard
 
@@ -356,7 +357,7 @@ class TeamMembersDialog(QDialog):
 
     # -- feedback -----------------------------------------------------------------------------------
     def _refused(self, message: str) -> None:
-        self.error_label.setText(message)
+        self.error_label.setText(left_to_right(message))
 
     def _saved(self) -> None:
         self.error_label.clear()

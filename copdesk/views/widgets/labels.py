@@ -94,9 +94,22 @@ def message_label() -> QLabel:
     return label
 
 
+def left_to_right(message: str) -> str:
+    """``message`` (CoPDesk's words, in English) laid out left to right when it starts with a name written right to
+    left: a label takes its direction from its first letter, so "سارا احمدی is already on this team's roster." was
+    set from the right, its full stop first. A left-to-right mark before it keeps the name in its place."""
+    for character in message:
+        direction = unicodedata.bidirectional(character)
+        if direction in ("R", "AL"):
+            return "\u200e" + message
+        if direction == "L":
+            break
+    return message
+
+
 def show_message(label: QLabel, text: str, *, error: bool, warning: bool = False) -> None:
     """One line under a form: a reading in the hint style, something to notice in amber, or a problem in red."""
-    label.setText(text)
+    label.setText(left_to_right(text))
     label.setProperty("level", "red" if error else "amber" if warning else "")
     theme.set_role(label, "" if error or warning else "hint")
     label.setVisible(bool(text))

@@ -327,3 +327,16 @@ def test_a_roster_holds_as_many_people_who_attend_as_a_new_team_may_list(window:
     dialog.table.setCurrentIndex(dialog.model.index(row_of(dialog, "Member 7"), MemberColumn.NAME))
     assert dialog.toggle_active()
     assert dialog.add_member() is not None and ("Dee Moss", Role.PRACTITIONER, True) in roster_state(db)
+
+
+def test_a_refusal_that_starts_with_a_name_written_right_to_left_reads_left_to_right(window: MainWindow) -> None:
+    """The refusal "سارا احمدی is already on this team's roster." took its direction from the name: set from the right,
+    its full stop first. A left-to-right mark before it keeps the sentence in order; other refusals are as they were."""
+    add_team(window, ["Ash Lee", "سارا احمدی"])
+    dialog = open_from_menu(window)
+
+    dialog.new_name_edit.setText("سارا  احمدی")
+    assert dialog.add_member() is None
+    assert dialog.error_label.text() == "\u200eسارا احمدی is already on this team's roster."
+    dialog.new_name_edit.setText("ASH LEE")
+    assert dialog.add_member() is None and dialog.error_label.text() == "Ash Lee is already on this team's roster."
