@@ -244,6 +244,7 @@ def _cmd_summary(ctx: Context) -> int:
 def _cmd_cpd(ctx: Context) -> int:
     from copdesk.core.cpd import cpd_title
     from copdesk.core.roster import MemberNotFound
+    from copdesk.core.text import InvalidName, clean_name
     from copdesk.store.cpd import cpd_evidence, find_member
 
     file_format = CPD_DOCUMENT.get(ctx.args.format) if ctx.args.format else None
@@ -257,10 +258,10 @@ def _cmd_cpd(ctx: Context) -> int:
         raise UserError(f"--to ({last.isoformat()}) is before --from ({first.isoformat()}).")
     with _database(ctx) as db:
         team = chosen_team(db, ctx.args.team)
-        try:
-            member = find_member(db, team, ctx.args.member)
+        try:  # the name as the window and erase take it: a direction mark pasted with it goes, as from the roster
+            member = find_member(db, team, clean_name(ctx.args.member, what="Member name"))
             evidence = cpd_evidence(db, team, member, first, last)
-        except MemberNotFound as exc:
+        except (MemberNotFound, InvalidName) as exc:
             raise UserError(str(exc)) from exc
     data = _render(ctx, file_format, evidence, cpd_title(evidence))
     _save(ctx, data, ("cpd evidence", member.id, file_format.key))

@@ -332,6 +332,17 @@ def test_cpd_evidence_for_one_practitioner(run_cli: RunCli, demo: Path, tmp_path
     assert run_cli(*args, "-o", str(pdf)).returncode == 0 and pdf.read_bytes().startswith(b"%PDF-")
 
 
+def test_cpd_finds_a_member_pasted_with_direction_marks(call_cli: CallCli, demo: Path, tmp_path: Path) -> None:
+    """A name copied from a right-to-left document comes with its marks ("\u200fPriya Lindqvist"), which the roster's
+    names never hold (they are taken out as a name is typed): it found nobody."""
+    for typed, file_name in (("\u200fPriya Lindqvist\u200e", "marked.md"), ("PRIYA  lindqvist", "plain.md")):
+        result = call_cli(
+            "cpd", "--db", str(demo), "--team", NORTH, "--member", typed, *YEAR_2026, "-o", str(tmp_path / file_name)
+        )
+        assert result.returncode == 0, result.stderr
+        assert "Priya Lindqvist" in (tmp_path / file_name).read_text(encoding="utf-8")
+
+
 # -- bad arguments: one line, exit 1 (in this process: the exit codes a shell sees are tested elsewhere) ---------
 CPD = ("cpd", "--team", NORTH, "--member")
 YEAR_2026 = ("--from", "2026-01-01", "--to", "2026-12-31")
@@ -365,6 +376,7 @@ QUARTER_MD = ("--quarter", "2026Q3", "--format", "md")
         (("schedule", "--team", NORTH, "--from", "soon"), "--from takes a date like 2026-04-01, not 'soon'."),
         (("export", "99999", "--format", "pdf", "-o", "{keep}"), "There is no session 99999"),
         ((*CPD, "Nobody", *YEAR_2026, "-o", "{keep}"), "Nobody called 'Nobody'"),
+        ((*CPD, "Sam Okafor\x07", *YEAR_2026, "-o", "{keep}"), "Member name contains an invisible control character"),
         ((*CPD, "Sam Okafor", "--from", "2026-12-31", "--to", "2026-01-01", "-o", "{keep}"), "is before --from"),
         ((*CPD, "Sam Okafor", *YEAR_2026, "-o", "{tmp}/cpd.docx"), "Give --format pdf, html or md"),
         (("rollup", "{tmp}/notes.json", "-o", "{keep}"), "is not a CoPDesk quarter summary"),
