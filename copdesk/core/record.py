@@ -111,10 +111,16 @@ class SessionRecord:
     escalations: tuple[EscalationLine, ...] = ()
     co_facilitator: str | None = None  # named only with names, as attendance is
     content_format: str | None = None
-    run_by: str | None = None  # an attended session (Spotlight, Themed, TM/SSW): who runs it, quoted with its credit
+    run_by: str | None = None  # an attended session (Spotlight, Themed, TM/SSW): who runs it (see RUN_AS_OWN_THEN)
     identifiers_redacted: int = 0  # spans the identifier check flagged, replaced (``copdesk.core.redaction``)
     identifiers_kept: int = 0  # flagged spans kept as typed, by the facilitator's choice
     status: str = "ended"  # the session's status when exported: "ended", or "live" or "planned" (see STATUS_NOTES)
+
+
+# Who ran a TM/SSW CoP started while CoPDesk ran that type as the facilitator's own, before it counted as attended
+# (``copdesk.store.sessions.RUN_AS_OWN_TM_SSW``): the masterclass's words for who runs the type now would be wrong
+# about it (CoPDesk's words).
+RUN_AS_OWN_THEN = "The team's facilitator, as CoPDesk ran TM/SSW CoPs when this one was held"
 
 
 # The issues' and the escalations' statuses are as they stood on the session's day; an escalation responded to or

@@ -21,6 +21,7 @@ from copdesk.core.date_names import clock_time, long_date
 from copdesk.core.masterclass import arena_label, shipped_texts
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, NoteKind, Session
 from copdesk.core.record import (
+    RUN_AS_OWN_THEN,
     AgendaLine,
     AskedQuestion,
     CameLate,
@@ -129,8 +130,9 @@ def session_record(
 
 
 def _roles(db: Database, session: Session, with_names: bool) -> tuple[str | None, str | None, str | None]:
-    """Who co-facilitated and the format (from the plan), or who runs a session the team attends. Like attendance,
-    the co-facilitator is named only in a record exported with names."""
+    """Who co-facilitated and the format (from the plan), or who runs a session the team attends: a TM/SSW CoP held
+    while CoPDesk ran that type as the facilitator's own says the facilitator ran it. Like attendance, the
+    co-facilitator is named only in a record exported with names."""
     texts = shipped_texts()
     session_type = texts.session_type(session.kind)
     roles = session_roles(db, session.id)
@@ -139,7 +141,10 @@ def _roles(db: Database, session: Session, with_names: bool) -> tuple[str | None
         named = teams.get_member(db, roles.co_facilitator_id).display_name
         co_facilitator = named if with_names else CO_FACILITATED
     formats = {point.key: point.content_format.text for point in texts.content_formats if point.content_format}
-    run_by = session_type.owner.with_credit() if session_type.attended else None
+    run_by = None
+    if session_type.attended:
+        run_as_own = sessions.run_by_the_facilitator(db, session.id)
+        run_by = RUN_AS_OWN_THEN if run_as_own else session_type.owner.with_credit()
     return co_facilitator, formats.get(roles.content_format or ""), run_by
 
 
