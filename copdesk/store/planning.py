@@ -33,6 +33,7 @@ from copdesk.store.schedule import (
     sessions_on,
     was_held,
 )
+from copdesk.store.sessions import RUN_AS_OWN_TM_SSW
 from copdesk.store.settings import set_setting
 
 # A plan that followed the team off a date taken from the calendar remembers the date it was made for, so it goes
@@ -233,11 +234,14 @@ def presenter_turns(db: Database, team_id: int) -> list[PresenterTurn]:
 
 
 def recent_formats(db: Database, team_id: int, sessions: int = RECENT_SESSIONS) -> list[str | None]:
-    """The format of each of the team's latest ``sessions`` held sessions it ran itself (newest first)."""
+    """The format of each of the team's latest ``sessions`` held sessions it ran itself (newest first): of a kind it
+    runs, or a TM/SSW CoP run as the facilitator's own before the team attended that type (:data:`RUN_AS_OWN_TM_SSW`),
+    whose format the facilitator chose as for any session of theirs. One the team attends has none of the team's."""
     run = [kind.value for kind in SessionKind if not shipped_texts().is_attended(kind)]
     sql = f"""
-        SELECT content_format FROM session
-        WHERE team_id = ? AND status = 'ended' AND kind IN ({", ".join("?" for _ in run)})
+        SELECT content_format FROM session s
+        WHERE team_id = ? AND status = 'ended'
+          AND (kind IN ({", ".join("?" for _ in run)}) OR {RUN_AS_OWN_TM_SSW.format(s="s")})
         ORDER BY started_at DESC, id DESC LIMIT ?
     """
     return [row["content_format"] for row in db.query(sql, [team_id, *run, sessions])]

@@ -46,3 +46,22 @@ def test_erasing_a_member_takes_them_out_of_plans_and_sessions(db: Database, db_
     assert planning.session_roles(db, session.id) == SessionRoles(None, "present-case", "", "")
     kept = planning.next_session_plan(db, team.id, DAY)
     assert (kept.presenter_id, kept.roles.co_facilitator_id) == (None, None)
+
+
+@pytest.mark.parametrize(("run_as_own", "formats"), [(True, ["theory", "present-case"]), (False, ["present-case"])])
+def test_a_tm_ssw_cop_run_as_the_facilitators_own_counts_among_the_formats_used_lately(
+    db: Database, run_as_own: bool, formats: list[str]
+) -> None:
+    """Its format was the facilitator's choice, as CoPDesk ran that type as their own then: left out, the Prepare view
+    offered that format as one the team had not used lately. A TM/SSW CoP the team attends has no format of its own."""
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
+    tm_ssw_day = datetime(2026, 10, 8, 9, 0, tzinfo=UTC)
+    for kind, held, content in (
+        (SessionKind.REFLECTIVE, NOW, "present-case"),
+        (SessionKind.TM_SSW, tm_ssw_day, "theory"),
+    ):
+        session = sessions.create_session(db, team.id, kind, held, planned_start=held)
+        planning.set_session_roles(db, session.id, SessionRoles(content_format=content))
+        sessions.start_session(db, session.id, held, ground_rules_agreed=run_as_own or kind is SessionKind.REFLECTIVE)
+        sessions.end_session(db, session.id, held)
+    assert planning.recent_formats(db, team.id) == formats
