@@ -310,12 +310,12 @@ def _finish_pending_care(started: Startup, now: datetime) -> None:
 
 def _plans_follow(started: Startup, now: datetime) -> None:
     """A plan made for a TM/SSW CoP's date before the team attended that type goes to its next session it runs, and
-    what the planning keeps for days gone by is forgotten. What cannot be written now (a database CoPDesk cannot
-    write to) stays as it is, and is done at a later start."""
+    what the planning keeps for days gone by is forgotten; the banner says where a plan went, once. What cannot be
+    written now (a database CoPDesk cannot write to) stays as it is, and is done at a later start."""
     from copdesk.services.planning import forget_spent_planning, plans_follow_from_attended_days
 
     try:
-        plans_follow_from_attended_days(started.opened.db, now)
+        started.notices.extend(move.notice() for move in plans_follow_from_attended_days(started.opened.db, now))
         forget_spent_planning(started.opened.db, now)
     except StoreError:
         return

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from copdesk.core.dates import format_uk
+
 MAX_PLAN_TEXT = 500
 RECENT_SESSIONS = 6  # "lately": the team's last six sessions it ran itself
 
@@ -51,6 +53,30 @@ class PresenterTurn:
     member_id: int
     name: str
     last_presented: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanMove:
+    """The plan for a date the calendar now gives only to a session the team attends (a TM/SSW CoP, once the
+    facilitator's own), moved at a start with its planning ticks to the team's next session it runs: ``to_day``,
+    with ``to_kind`` its type's label, or ``None`` when the team has none scheduled."""
+
+    team_name: str
+    from_day: date
+    to_day: date | None
+    to_kind: str = ""
+
+    def notice(self) -> str:
+        """What the facilitator is told once, at the start that moved it: where the plan is now."""
+        where = (
+            f"the {self.to_kind} on {format_uk(self.to_day)}"
+            if self.to_day
+            else "the next session the team runs (none is scheduled)"
+        )
+        return (
+            f"{self.team_name}: the plan for {format_uk(self.from_day)}, a session the team now attends, went "
+            f"with its planning ticks to {where}: see Next session plan."
+        )
 
 
 def clean_plan_text(text: str, what: str) -> str:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from copdesk.core.clock import local_day
-from copdesk.core.planning import NextSessionPlan, SessionRoles
+from copdesk.core.planning import NextSessionPlan, PlanMove, SessionRoles
 from copdesk.services import transaction
 from copdesk.store import planning, review, teams
 from copdesk.store.discard import discardable_session
@@ -32,23 +32,29 @@ def change_session_roles(db: Database, session_id: int, roles: SessionRoles) -> 
         planning.set_session_roles(db, session_id, roles)
 
 
-def plans_follow_from_attended_days(db: Database, now: datetime) -> None:
+def plans_follow_from_attended_days(db: Database, now: datetime) -> list[PlanMove]:
     """A plan made for a TM/SSW CoP's date while CoPDesk ran that type as the facilitator's own is no session's plan
     now that the team attends it: it goes, with its planning ticks, to the team's next session it runs, where that has
-    no plan of its own, as a plan for a date taken off the calendar does. Otherwise it stays where it is, and the
-    Prepare view lists it (:func:`copdesk.store.planning.plans_on_attended_days`). Checked at each start."""
-    stranded = {
-        team.id: days for team in teams.list_teams(db) if (days := planning.plans_on_attended_days(db, team.id, now))
-    }
+    no plan of its own, as a plan for a date taken off the calendar does, remembering the day it was made for as such
+    a move does (:func:`copdesk.store.planning.remember_move`). Otherwise it stays where it is, and the Prepare view
+    lists it (:func:`copdesk.store.planning.plans_on_attended_days`). Checked at each start; the moves made, for the
+    start to say once."""
+    stranded = [
+        (team, days) for team in teams.list_teams(db) if (days := planning.plans_on_attended_days(db, team.id, now))
+    ]
     if not stranded:  # as on almost every start: nothing is written
-        return
+        return []
+    moves = []
     with transaction(db):
-        for team_id, days in stranded.items():
-            upcoming = planning.next_run_session(db, team_id, now)
+        for team, days in stranded:
+            upcoming = planning.next_run_session(db, team.id, now)
             to_day = upcoming.moment.date() if upcoming else None
             for day in days:
-                if planning.move_plan(db, team_id, day, to_day):
-                    review.move_planning_ticks(db, team_id, day, to_day)
+                if planning.move_plan(db, team.id, day, to_day):
+                    review.move_planning_ticks(db, team.id, day, to_day)
+                    planning.remember_move(db, team.id, day, to_day, planning.moved_plans(db, team.id).get(day, day))
+                    moves.append(PlanMove(team.name, day, to_day, upcoming.kind.label if upcoming else ""))
+    return moves
 
 
 def forget_spent_planning(db: Database, now: datetime) -> None:

@@ -11,11 +11,13 @@ from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.agenda import load_template_folder
+from copdesk.core.dates import format_uk
 from copdesk.core.model import Role, SessionKind
-from copdesk.core.planning import NextSessionPlan, SessionRoles
+from copdesk.core.planning import NextSessionPlan, PlanMove, SessionRoles
 from copdesk.core.schedule import Preset, build_rule
 from copdesk.services.planning import forget_spent_planning, plans_follow_from_attended_days
 from copdesk.services.sessions import SessionPlan, discard_session, start_session
+from copdesk.services import calendar
 from copdesk.startup import open_for_gui
 from copdesk.store import planning, series, sessions, teams
 from copdesk.store.connection import open_database
@@ -138,3 +140,49 @@ def test_ticks_of_the_day_a_session_that_may_still_be_discarded_started_are_kept
     (live,) = sessions.live_sessions(db)
     discard_session(db, live.id, next_day)
     assert planning_ticks(db, team.id, None) == {"present-case"}
+def test_a_start_says_once_where_the_plan_for_a_tm_ssw_date_went(tmp_path: Path) -> None:
+    """It moved without a word: the facilitator found the plan they made for that date under another session."""
+    db_path = tmp_path / "copdesk.db"
+    opened = open_database(db_path, paths.migrations_dir(), now=NOW)
+    _team_id, tm_ssw, reflective = _team_with_a_plan_for_its_tm_ssw_date(opened.db)
+    opened.db.close()
+    said = []
+    for _ in range(2):
+        started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=NOW)
+        assert started is not None
+        started.opened.db.close()
+        started.lock.release()
+        said.append(started.notices)
+    assert said == [
+        [
+            f"Harbour Team: the plan for {format_uk(tm_ssw)}, a session the team now attends, went with its planning "
+            f"ticks to the Reflective practice CoP on {format_uk(reflective)}: see Next session plan."
+        ],
+        [],
+    ]
+
+
+def test_a_plan_moved_from_a_tm_ssw_date_is_remembered_and_goes_back_if_that_date_is_the_teams_again(
+    db: Database,
+) -> None:
+    """Recorded as a plan that follows a date taken off the calendar is: the TM/SSW series made the team's own again
+    (its type changed back to Reflective practice), the date holds its plan again, with its ticks."""
+    team_id, tm_ssw, reflective = _team_with_a_plan_for_its_tm_ssw_date(db)
+    moves = plans_follow_from_attended_days(db, NOW)
+    assert moves == [PlanMove("Harbour Team", tm_ssw, reflective, SessionKind.REFLECTIVE.label)]
+    assert planning.moved_plans(db, team_id) == {reflective: tm_ssw}
+
+    tm_ssw_series = next(s for s in series.series_for_team(db, team_id) if s.kind is SessionKind.TM_SSW)
+    calendar.save_series(
+        db,
+        team_id,
+        tm_ssw_series.id,
+        kind=SessionKind.REFLECTIVE,
+        rule=tm_ssw_series.rule,
+        duration_minutes=tm_ssw_series.duration_minutes,
+        now=NOW,
+    )
+
+    assert planning.next_session_plan(db, team_id, tm_ssw).roles.trigger_warning == WARNING
+    assert planning_ticks(db, team_id, tm_ssw) == {"present-case"}
+    assert planning.next_session_plan(db, team_id, reflective).is_empty
