@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from copdesk.core.export_formats import ExportFormat
-from copdesk.core.record import RECORD_DOCUMENT, SessionRecord, render_html
+from copdesk.core.record import RECORD_DOCUMENT, IssueLine, SessionRecord, render_html
 from copdesk.output import (
     UNBROKEN_RUN,
     ExportCancelled,
@@ -141,6 +141,15 @@ def test_pdf_is_valid_and_holds_the_text(qapp: object) -> None:
     assert "Check early what the person wants." in text
     flat = " ".join(text.split())
     assert '<script>alert("x")</script>' in flat  # shown as text, as typed, never run
+
+
+def test_a_pdf_record_says_what_an_issues_not_known_status_means(qapp: object) -> None:
+    """The PDF is drawn from the HTML: a reader of the printed record finds why an issue reads Not known."""
+    unknown = IssueLine("Parking", "Not known (escalated or open)", 2, status_known=False)
+    data = html_to_pdf(render_html(dataclasses.replace(_record(), issues=(unknown,))), "Session record")
+    flat = " ".join(unicodedata.normalize("NFKC", pdf_text(data)).split())
+    assert "Not known (escalated or open)" in flat
+    assert "Where a status reads Not known, an escalation of the issue was closed before CoPDesk kept that date" in flat
 
 
 def test_a_long_record_flows_onto_more_a4_pages(qapp: object) -> None:

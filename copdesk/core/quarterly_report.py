@@ -19,6 +19,7 @@ from copdesk.core.feedback import USEFULNESS
 from copdesk.core.participation import EVEN_GINI_THRESHOLD, HistoryPoint
 from copdesk.core.quarterly import QuarterFigures, quarter_label
 from copdesk.core.record import NO_VALUE, redacted_words
+from copdesk.core.recurring import ESCALATION_NOT_KNOWN_WHY, ISSUE_NOT_KNOWN, ISSUE_NOT_KNOWN_WHY, ISSUES_NOT_KNOWN_LEAD
 from copdesk.core.report_text import Section, Table, sections_to_html, sections_to_markdown
 from copdesk.core.text import counted, csv_safe, mean_text
 
@@ -211,10 +212,7 @@ def _issues(figures: QuarterFigures) -> Section:
         lead += f", and {counted(earlier, 'earlier one is', 'earlier ones are')} still unresolved"
     lead += f"; {counted(recurring, 'has', 'have')} come up in more than one session."
     if any(i.status is None for i in issues):
-        lead += (
-            " Where a status reads Not known, an escalation of the issue was closed before CoPDesk kept that date, so "
-            "whether it was still escalated then is not known."
-        )
+        lead += f" {ISSUES_NOT_KNOWN_LEAD}"
     headers = ("Issue", "Status", "Raised this quarter", "Raised in all", "First raised", "Recurring")
     return Section("Recurring issues and barriers", 2, lead if issues else "", Table(headers, rows))
 
@@ -240,10 +238,7 @@ def _escalations(figures: QuarterFigures) -> Section:
         f"not yet closed. Each status is as it stood on {long_date(figures.cutoff)}, {end}."
     )
     if any(e.status is None for e in figures.escalations):
-        lead += (
-            " Where it reads Not known, it was responded to or closed before CoPDesk kept those dates, so only its "
-            "status now can be given."
-        )
+        lead += f" Where it reads Not known, {ESCALATION_NOT_KNOWN_WHY}."
     table = Table(("Issue", "To", "Raised", "Response due", "Status"), rows)
     return Section("Escalations", 2, lead if rows else "", table)
 
@@ -298,8 +293,12 @@ def csv_rows(figures: QuarterFigures) -> Iterable[tuple[str, str, str, str]]:
         yield "issues", i.title, "mentions_in_quarter", str(i.mentions_in_quarter)
         yield "issues", i.title, "mentions_total", str(i.mentions_total)
         yield "issues", i.title, "status", i.status_text
+    if any(i.status is None for i in figures.issues):  # a spreadsheet has no lead: the words are explained in a row
+        yield "issues", ISSUE_NOT_KNOWN, "meaning", f"Not known: {ISSUE_NOT_KNOWN_WHY}."
     for e in figures.escalations:
         yield "escalations", e.issue_title, e.target.label, e.status_text
+    for unknown in sorted({e.status_text for e in figures.escalations if e.status is None}):
+        yield "escalations", unknown, "meaning", f"Not known: {ESCALATION_NOT_KNOWN_WHY}."
     for theme in figures.themes():
         yield "themes", theme.word, "texts", str(theme.texts)
 

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from copdesk.core.date_names import long_date
 from copdesk.core.export_formats import ExportDocument, ExportFormat
+from copdesk.core.recurring import ESCALATION_NOT_KNOWN_WHY, ISSUES_NOT_KNOWN_LEAD
 from copdesk.core.report_text import Section, Table, sections_to_html, sections_to_markdown
 
 RECORD_FORMAT = "copdesk-session-record"
@@ -51,6 +52,7 @@ class IssueLine(NamedTuple):
     title: str
     status: str
     times_raised: int
+    status_known: bool = True  # False: an escalation of it was closed before CoPDesk kept the day, so not known then
 
 
 class CameLate(NamedTuple):
@@ -126,9 +128,7 @@ RUN_AS_OWN_THEN = "The team's facilitator, as CoPDesk ran TM/SSW CoPs when this 
 # The issues' and the escalations' statuses are as they stood on the session's day; an escalation responded to or
 # closed before CoPDesk kept those days (schema 41) may not be known then, and the record says why.
 ESCALATIONS_LEAD = "Raised by the session's day. Each status is the one it had at the end of that day."
-ESCALATIONS_NOT_KNOWN = (
-    " Not known: it was responded to or closed before CoPDesk kept the date of a response or a closing."
-)
+ESCALATIONS_NOT_KNOWN = f" Where a status reads Not known, {ESCALATION_NOT_KNOWN_WHY}."
 
 
 # A record exported before its session ended says so first, so that nobody files or sends on an incomplete one as
@@ -162,7 +162,7 @@ def record_sections(record: SessionRecord) -> list[Section]:
         for segment, planned, actual in record.agenda
     )
     carried = tuple((text, str(times)) for text, times in record.actions_carried)
-    issues = tuple((title, status, str(times)) for title, status, times in record.issues)
+    issues = tuple((title, status, str(times)) for title, status, times, _ in record.issues)
     escalations = tuple(
         (title, to, long_date(raised), NO_VALUE if due is None else long_date(due), status)
         for title, to, raised, due, status, _ in record.escalations
@@ -179,7 +179,12 @@ def record_sections(record: SessionRecord) -> list[Section]:
         Section("New actions", 3, "", record.actions_new),
         Section("Carried over", 3, "", Table(("Action", "Times carried"), carried)),
         Section("Done", 3, "", record.actions_done),
-        Section("Issues", 2, "", Table(("Issue", "Status", "Times raised"), issues)),
+        Section(
+            "Issues",
+            2,
+            "" if all(i.status_known for i in record.issues) else ISSUES_NOT_KNOWN_LEAD,
+            Table(("Issue", "Status", "Times raised"), issues),
+        ),
         Section(
             "Escalations",
             2,
@@ -290,7 +295,9 @@ def render_json(record: SessionRecord) -> str:
         "actions_new": list(record.actions_new),
         "actions_carried": [{"text": text, "times_carried": times} for text, times in record.actions_carried],
         "actions_done": list(record.actions_done),
-        "issues": [{"title": title, "status": status, "times_raised": times} for title, status, times in record.issues],
+        "issues": [
+            {"title": title, "status": status, "times_raised": times} for title, status, times, _ in record.issues
+        ],
         "escalations": [
             {
                 "issue_title": title,

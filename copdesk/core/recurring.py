@@ -86,10 +86,23 @@ def status_on(
     return IssueStatus.OPEN if status in (IssueStatus.RESOLVED, IssueStatus.ESCALATED) else status
 
 
+# Why a status on a past day reads "Not known", said wherever those words are shown (CoPDesk's words): a reader of a
+# record, a report, its spreadsheet or the roll-up finds what they mean beside them.
+ISSUE_NOT_KNOWN = "Not known (escalated or open)"
+ISSUE_NOT_KNOWN_WHY = (
+    "an escalation of the issue was closed before CoPDesk kept that date, so whether it was still escalated then is "
+    "not known"
+)
+ISSUES_NOT_KNOWN_LEAD = f"Where a status reads Not known, {ISSUE_NOT_KNOWN_WHY}."  # after a list of issues
+ESCALATION_NOT_KNOWN_WHY = (
+    "it was responded to or closed before CoPDesk kept those dates, so only its status now can be given"
+)
+
+
 def issue_status_then_text(then: IssueStatus | None) -> str:
     """An issue's status as it stood on a past day, in words (:func:`status_on`): where it is not known, it was one
-    of the two an escalation closed on a day not kept leaves open."""
-    return then.label if then else "Not known (escalated or open)"
+    of the two an escalation closed on a day not kept leaves open (:data:`ISSUE_NOT_KNOWN_WHY`)."""
+    return then.label if then else ISSUE_NOT_KNOWN
 
 
 def check_threshold(value: int) -> int:

@@ -24,7 +24,6 @@ from copdesk.core.record import (
     AgendaLine,
     AskedQuestion,
     CarriedAction,
-    IssueLine,
     ParkedItem,
     SessionRecord,
 )
@@ -125,7 +124,7 @@ def _mapped(record: SessionRecord, change: Callable[[str], str]) -> SessionRecor
         actions_new=tuple(change(text) for text in record.actions_new),
         actions_carried=tuple(CarriedAction(change(c.text), c.times_carried) for c in record.actions_carried),
         actions_done=tuple(change(text) for text in record.actions_done),
-        issues=tuple(IssueLine(change(i.title), i.status, i.times_raised) for i in record.issues),
+        issues=tuple(i._replace(title=change(i.title)) for i in record.issues),
         escalations=tuple(e._replace(issue_title=change(e.issue_title)) for e in record.escalations),
     )
 

@@ -19,7 +19,7 @@ from copdesk.core.charts import ChartSeries, chart_image, grouped_bars
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import EscalationTarget, SessionKind
 from copdesk.core.quarterly import quarter_label
-from copdesk.core.recurring import issue_status_then_text
+from copdesk.core.recurring import ISSUES_NOT_KNOWN_LEAD, issue_status_then_text
 from copdesk.core.report_text import Section, Table, sections_to_html
 from copdesk.core.summary_file import ACTION_KEYS, TeamSummary
 from copdesk.core.text import mean_text, name_sort_key
@@ -147,14 +147,21 @@ def _shared_barriers(summaries: Sequence[TeamSummary]) -> Section:
 
 
 def _recurring_by_team(summaries: Sequence[TeamSummary]) -> Section:
-    rows = tuple(
-        (label, i.title, issue_status_then_text(i.status), str(i.mentions_in_quarter), str(i.mentions_total))
+    """Each status is the one at its team's quarter's end; where a team's CoPDesk could not know it, the lead says
+    why, as the team's own report does."""
+    recurring = [
+        (label, i)
         for s, label in zip(summaries, _labels(summaries), strict=True)
         for i in sorted(s.issues, key=lambda i: -i.mentions_total)
         if i.recurring
+    ]
+    rows = tuple(
+        (label, i.title, issue_status_then_text(i.status), str(i.mentions_in_quarter), str(i.mentions_total))
+        for label, i in recurring
     )
+    lead = ISSUES_NOT_KNOWN_LEAD if any(i.status is None for _, i in recurring) else ""
     headers = ("Team", "Issue", "Status", "Raised this quarter", "Raised in all")
-    return Section("Issues raised in more than one session", 2, "", Table(headers, rows))
+    return Section("Issues raised in more than one session", 2, lead, Table(headers, rows))
 
 
 def _escalations(summaries: Sequence[TeamSummary]) -> Section:

@@ -221,22 +221,17 @@ def _issues(db: Database, session_id: int, held_on: date) -> tuple[IssueLine, ..
         WHERE m.session_id = ? GROUP BY i.id ORDER BY min(m.id)
     """
     escalated = escalated_since(db, "SELECT issue_id FROM issue_mention WHERE session_id = ?", [session_id], held_on)
-    return tuple(
-        IssueLine(
-            str(r["title"]),
-            issue_status_then_text(
-                status_on(
-                    held_on,
-                    IssueStatus(r["status"]),
-                    local_day(r["resolved_at"]) if r["resolved_at"] else None,
-                    escalated.since.get(int(r["id"])),
-                    escalation_not_known=int(r["id"]) in escalated.not_known,
-                )
-            ),
-            int(r["times"]),
+    lines = []
+    for r in db.query(sql, [session_id]):
+        then = status_on(
+            held_on,
+            IssueStatus(r["status"]),
+            local_day(r["resolved_at"]) if r["resolved_at"] else None,
+            escalated.since.get(int(r["id"])),
+            escalation_not_known=int(r["id"]) in escalated.not_known,
         )
-        for r in db.query(sql, [session_id])
-    )
+        lines.append(IssueLine(str(r["title"]), issue_status_then_text(then), int(r["times"]), then is not None))
+    return tuple(lines)
 
 
 def _escalations(db: Database, session_id: int, held_on: date) -> tuple[EscalationLine, ...]:

@@ -168,6 +168,35 @@ def test_an_issue_status_not_known_at_the_quarters_end_reads_so_and_the_lead_say
     assert ("issues", "Discharge delays", "status", "Not known (escalated or open)") in set(csv_rows(figures))
 
 
+def test_the_spreadsheet_says_what_not_known_means_beside_the_issues_and_escalations_it_lists() -> None:
+    """Only the Markdown and HTML leads said why a status read Not known: the spreadsheet, which has no leads, gave the
+    words alone. A row now says what each means; a quarter with every status known has no such row."""
+    undated = QuarterEscalation(
+        "Discharge delays", EscalationTarget.MANAGER, date(2026, 7, 9), None, None, EscalationStatus.CLOSED
+    )
+    issue = QuarterIssue("Discharge delays", None, 2, 3, date(2026, 5, 14))
+    rows = list(csv_rows(replace(_figures(), issues=(issue,), escalations=(undated,))))
+    meanings = [row for row in rows if row[2] == "meaning"]
+    assert meanings == [
+        (
+            "issues",
+            "Not known (escalated or open)",
+            "meaning",
+            "Not known: an escalation of the issue was closed before CoPDesk kept that date, so whether it was "
+            "still escalated then is not known.",
+        ),
+        (
+            "escalations",
+            "Not known (now closed)",
+            "meaning",
+            "Not known: it was responded to or closed before CoPDesk kept those dates, so only its status now can "
+            "be given.",
+        ),
+    ]
+    assert rows.index(meanings[0]) == rows.index(("issues", "Discharge delays", "status", issue.status_text)) + 1
+    assert "meaning" not in REPORT_DOCUMENT.render(_figures(), "csv")
+
+
 def test_themes_come_from_topics_and_issue_titles() -> None:
     themes = _figures().themes()
     assert [(t.word, t.texts) for t in themes] == [("discharge", 3)]

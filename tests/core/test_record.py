@@ -357,14 +357,29 @@ def test_the_escalations_say_their_statuses_are_as_on_the_sessions_day(render: C
     without saying which was which; now each is as it stood that day, and "Not known" is explained where it is."""
     said = "Each status is the one it had at the end of that day."
     assert said in render(make_record())
-    assert "Not known:" not in render(make_record())
+    assert "reads Not known" not in render(make_record())
     (known,) = make_record().escalations
     unknown = known._replace(status="Not known (now closed)", status_known=False)
-    assert "Not known: it was responded to or closed before CoPDesk kept" in render(
+    assert "Where a status reads Not known, it was responded to or closed before CoPDesk kept" in render(
         dataclasses.replace(make_record(), escalations=(known, unknown))
     )
     empty = SessionRecord("Northgate Team", "Spotlight session", "Carers' assessments", dt.datetime(2026, 9, 8, 10), 0)
     assert said not in render(empty)  # nothing listed: nothing to explain
+
+
+@pytest.mark.parametrize("render", [render_markdown, render_html])
+def test_an_issue_whose_status_on_the_sessions_day_is_not_known_is_explained_under_the_issues(
+    render: Callable[[SessionRecord], str],
+) -> None:
+    """Only the escalations' lead said what Not known means, so "Not known (escalated or open)" among the issues,
+    where no escalation of it need be listed, went unexplained. HTML is what the PDF is drawn from."""
+    (known,) = make_record().issues
+    unknown = known._replace(title="Parking", status="Not known (escalated or open)", status_known=False)
+    said = "Where a status reads Not known, an escalation of the issue was closed before CoPDesk kept that date"
+    record = dataclasses.replace(make_record(), issues=(known, unknown), escalations=())
+    issues = next(section for section in record_sections(record) if section.title == "Issues")
+    assert issues.lead.startswith(said)
+    assert said in render(record) and said not in render(make_record())
 
 
 @pytest.mark.parametrize("render", [render_markdown, render_html])

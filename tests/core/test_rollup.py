@@ -150,6 +150,11 @@ def test_an_issue_whose_status_at_the_quarters_end_is_not_known_is_rolled_up_as_
     by_team = sections["Issues raised in more than one session"].body
     assert isinstance(by_team, Table)
     assert by_team.rows == (("North", "Parking", "Not known (escalated or open)", "2", "2"),)
+    said = "Where a status reads Not known, an escalation of the issue was closed before CoPDesk kept that date"
+    assert sections["Issues raised in more than one session"].lead.startswith(said), "the consultant is told why"
+    assert said in render_rollup_html([read_summary(json.dumps(document), "north.json")])
+    known = {s.title: s for s in rollup_sections([read_summary(json.dumps(NORTH), "north.json")])}
+    assert known["Issues raised in more than one session"].lead == ""
 
 
 DAMAGED = r"north\.json is a damaged summary"

@@ -291,7 +291,7 @@ def test_an_issue_whose_escalation_closed_on_a_day_not_kept_reads_not_known_besi
         ("Parking", "Not known (now closed)"),
         ("Parking", "Awaiting a response"),
     ]
-    assert [(i.title, i.status) for i in record.issues] == [
-        ("Rota", "Not known (escalated or open)"),
-        ("Parking", "Escalated"),
+    assert [(i.title, i.status, i.status_known) for i in record.issues] == [
+        ("Rota", "Not known (escalated or open)", False),  # so the record's issues say what Not known means
+        ("Parking", "Escalated", True),
     ]
