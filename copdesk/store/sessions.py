@@ -112,9 +112,9 @@ def get_session(db: Database, session_id: int) -> Session:
 
 
 # A TM/SSW CoP started while CoPDesk ran that type as the facilitator's own, before it counted as attended: the ground
-# rules were agreed, or it ran the team's agenda of several segments (an attended session is given one). ``{s}`` is
-# the session table's name or alias in the query.
-RUN_AS_OWN_TM_SSW = """({s}.kind = 'tm-ssw' AND ({s}.ground_rules_agreed_at IS NOT NULL
+# rules were agreed, or it ran the team's agenda of several segments (an attended session is given one). One planned
+# then and not started is not: it starts as one the team attends. ``{s}`` is the session table's name or alias.
+RUN_AS_OWN_TM_SSW = """({s}.kind = 'tm-ssw' AND {s}.started_at IS NOT NULL AND ({s}.ground_rules_agreed_at IS NOT NULL
     OR (SELECT count(*) FROM segment g WHERE g.session_id = {s}.id) > 1))"""
 
 

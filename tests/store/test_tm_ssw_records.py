@@ -11,10 +11,11 @@ from html import escape
 import pytest
 from sqlite_utils import Database
 
-from copdesk.core.model import Role, SessionKind
+from copdesk.core.model import Role, SegmentPhase, SessionKind
 from copdesk.core.record import RUN_AS_OWN_THEN, render_html, render_json
 from copdesk.store import sessions, teams
 from copdesk.store.records import session_record
+from copdesk.store.sessions import PlannedSegment
 
 NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
 OWNER = "“Schedule and co-ordinate TM/SSW CoPs every 3 months” (Masterclass, Roles and responsibilities 2025)"
@@ -37,3 +38,19 @@ def test_a_tm_ssw_record_says_who_ran_it_under_the_rule_it_was_held_by(
     assert record.run_by == run_by
     assert f'Run by</td><td dir="auto">{escape(run_by)}</td>' in render_html(record)  # and so the PDF
     assert json.loads(render_json(record))["run_by"] == run_by
+
+
+def test_a_tm_ssw_cop_planned_with_the_teams_agenda_and_not_held_is_not_said_to_be_the_facilitators(
+    db: Database,
+) -> None:
+    """Planned in advance by a CoPDesk that ran that type to the team's agenda, it starts now as one the team attends:
+    its record read "Planned, not held" beside "Run by" the facilitator "when this one was held"."""
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
+    agenda = [
+        PlannedSegment("Welcome", SegmentPhase.OPENING, 300),
+        PlannedSegment("Discussion", SegmentPhase.REFLECTION, 3300),
+    ]
+    planned = sessions.create_session(db, team.id, SessionKind.TM_SSW, NOW, planned_start=NOW, segments=agenda)
+    record = session_record(db, planned.id)
+    assert record.status == "planned" and record.run_by == OWNER
+    assert not sessions.run_by_the_facilitator(db, planned.id)
