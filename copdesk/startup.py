@@ -33,6 +33,8 @@ from copdesk.store.errors import CorruptDatabaseError, LocationError, NotADataba
 from copdesk.store.location import ensure_location, shown
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from copdesk.store.backup_catalogue import BackupFile
     from copdesk.store.connection import OpenedDatabase
 
@@ -212,7 +214,7 @@ def _open_locked(
         started.warnings.append(kept_warning)
     discard_restoring(db_path)  # a crash part-way through a restore left the copy it made ready
     _finish_pending_care(started, now)
-    _plans_follow(started, now)
+    started.notices.extend(plans_follow(opened.db, now))
     if not opened.created and backup_due(db_path, fingerprint):
         try:
             started.backup = StartupBackup(db_path, fingerprint, now)
@@ -308,17 +310,19 @@ def _finish_pending_care(started: Startup, now: datetime) -> None:
             started.warnings.append(said)
 
 
-def _plans_follow(started: Startup, now: datetime) -> None:
-    """A plan made for a TM/SSW CoP's date before the team attended that type goes to its next session it runs, and
-    what the planning keeps for days gone by is forgotten; the banner says where a plan went, once. What cannot be
-    written now (a database CoPDesk cannot write to) stays as it is, and is done at a later start."""
+def plans_follow(db: Database, now: datetime) -> list[str]:
+    """A plan made for a TM/SSW CoP's date before the team attended that type goes to its next session it runs, at a
+    start and on a restore of data from before then, and what the planning keeps for days gone by is forgotten; what
+    the banner says, once, of where each plan went. What cannot be written now (a database CoPDesk cannot write to)
+    stays as it is, and is done at a later start."""
     from copdesk.services.planning import forget_spent_planning, plans_follow_from_attended_days
 
     try:
-        started.notices.extend(move.notice() for move in plans_follow_from_attended_days(started.opened.db, now))
-        forget_spent_planning(started.opened.db, now)
+        said = [move.notice() for move in plans_follow_from_attended_days(db, now)]
+        forget_spent_planning(db, now)
     except StoreError:
-        return
+        return []
+    return said
 
 
 def location_warning(db_path: Path) -> str | None:

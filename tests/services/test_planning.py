@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from copdesk import paths
+from copdesk import paths, restoring
 from copdesk.core.agenda import load_template_folder
 from copdesk.core.dates import format_uk
 from copdesk.core.model import Role, SessionKind
@@ -186,3 +186,26 @@ def test_a_plan_moved_from_a_tm_ssw_date_is_remembered_and_goes_back_if_that_dat
     assert planning.next_session_plan(db, team_id, tm_ssw).roles.trigger_warning == WARNING
     assert planning_ticks(db, team_id, tm_ssw) == {"present-case"}
     assert planning.next_session_plan(db, team_id, reflective).is_empty
+
+
+def test_a_restore_of_data_from_before_gives_the_plan_for_a_tm_ssw_date_to_the_next_session_and_says_so(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a start moved it: after a restore the plan lay under the TM/SSW date, the next session's plan empty, and
+    the plan card said the plan was kept there because that session had one of its own, until CoPDesk started again."""
+    backup, db_path = tmp_path / "before.db", tmp_path / "copdesk.db"
+    opened = open_database(backup, paths.migrations_dir(), now=NOW)
+    team_id, tm_ssw, reflective = _team_with_a_plan_for_its_tm_ssw_date(opened.db)
+    opened.db.close()
+    open_database(db_path, paths.migrations_dir(), now=NOW).db.close()
+    monkeypatch.setattr(restoring, "system_now", lambda: NOW)
+
+    restored, notices, _warnings = restoring.restored_or_as_it_was(backup, db_path)
+
+    moved = planning.next_session_plan(restored.db, team_id, reflective)
+    restored.db.close()
+    assert moved.roles.trigger_warning == WARNING
+    assert notices[1:] == [
+        f"Harbour Team: the plan for {format_uk(tm_ssw)}, a session the team now attends, went with its planning "
+        f"ticks to the Reflective practice CoP on {format_uk(reflective)}: see Next session plan."
+    ]
