@@ -67,14 +67,15 @@ class PlanMove:
     to_kind: str = ""
 
     def notice(self) -> str:
-        """What the facilitator is told once, at the start that moved it: where the plan is now."""
+        """What the facilitator is told once, at the start that moved it: where the plan is now. The line opens with
+        CoPDesk's words, so a team name written right to left never turns the whole line round."""
         where = (
             f"the {self.to_kind} on {format_uk(self.to_day)}"
             if self.to_day
             else "the next session the team runs (none is scheduled)"
         )
         return (
-            f"{self.team_name}: the plan for {format_uk(self.from_day)}, a session the team now attends, went "
+            f"The plan for {format_uk(self.from_day)}, a session {self.team_name} now attends, went "
             f"with its planning ticks to {where}: see Next session plan."
         )
 

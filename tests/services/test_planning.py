@@ -155,7 +155,7 @@ def test_a_start_says_once_where_the_plan_for_a_tm_ssw_date_went(tmp_path: Path)
         said.append(started.notices)
     assert said == [
         [
-            f"Harbour Team: the plan for {format_uk(tm_ssw)}, a session the team now attends, went with its planning "
+            f"The plan for {format_uk(tm_ssw)}, a session Harbour Team now attends, went with its planning "
             f"ticks to the Reflective practice CoP on {format_uk(reflective)}: see Next session plan."
         ],
         [],
@@ -206,6 +206,6 @@ def test_a_restore_of_data_from_before_gives_the_plan_for_a_tm_ssw_date_to_the_n
     restored.db.close()
     assert moved.roles.trigger_warning == WARNING
     assert notices[1:] == [
-        f"Harbour Team: the plan for {format_uk(tm_ssw)}, a session the team now attends, went with its planning "
+        f"The plan for {format_uk(tm_ssw)}, a session Harbour Team now attends, went with its planning "
         f"ticks to the Reflective practice CoP on {format_uk(reflective)}: see Next session plan."
     ]
