@@ -128,7 +128,7 @@ class ReviewPack:
     quiet_last_session: tuple[str, ...]
     unused_questions: tuple[UnusedQuestion, ...]
     threshold: int
-    sessions_held: int = 0  # ended sessions: before the first, "last time" means nothing yet
+    sessions_held: int = 0  # ended sessions the team ran itself: before the first, "last time" means nothing yet
     last_session_tallied: bool = True  # anyone's contribution was logged last time: else nobody can be called quiet
     actions_agreed: int = 0  # ever, closed ones too: before the first, "followed up" means nothing yet
     issues_raised: int = 0  # ever, resolved ones too: before the first, "come back unresolved" means nothing yet
@@ -320,7 +320,7 @@ def review_to_text(pack: ReviewPack, *, names: bool = False) -> list[str]:
     count = len(pack.quiet_last_session)
     # As the Prepare view says it: "nobody" read as "everyone spoke" before any session, or after one with no tallies.
     if not count and not pack.sessions_held:
-        quiet = "no session held yet"
+        quiet = "no session of the team's own held yet"
     elif not count and not pack.last_session_tallied:
         quiet = "nobody shows, as no contributions were logged last session"
     elif names or not count:

@@ -20,7 +20,7 @@ from copdesk.core.model import MarkerKind, Member, SessionStatus
 from copdesk.core.participation import SessionParticipation, quiet_in_session
 from copdesk.core.time_away import away_seconds, before_arriving, by_member
 from copdesk.store import time_away
-from copdesk.store.sessions import arrivals, attendee_ids
+from copdesk.store.sessions import arrivals, attendee_ids, run_by_the_team
 from copdesk.store.tables import insert_row
 from copdesk.store.teams import list_members
 
@@ -96,14 +96,19 @@ class _EndedSession(NamedTuple):
     attendance: int
 
 
-def _ended_sessions(db: Database, team_id: int, limit: int) -> list[_EndedSession]:
+def _ended_sessions(
+    db: Database, team_id: int, limit: int, *, run_by_the_team_only: bool = False
+) -> list[_EndedSession]:
+    """The team's latest ended sessions, newest first; with ``run_by_the_team_only``, those it ran itself, where
+    participation is tracked (:func:`copdesk.store.sessions.run_by_the_team`), not one it attended."""
+    run, params = run_by_the_team() if run_by_the_team_only else ("1", [])
     sql = (
         "SELECT s.id, s.started_at, s.ended_at,"
         " (SELECT count(*) FROM attendance a WHERE a.session_id = s.id) AS attendance"
-        " FROM session s WHERE s.team_id = ? AND s.status = ? AND s.started_at IS NOT NULL"
+        f" FROM session s WHERE s.team_id = ? AND s.status = ? AND s.started_at IS NOT NULL AND {run}"
         " ORDER BY s.started_at DESC, s.id DESC LIMIT ?"
     )
-    rows = db.query(sql, [team_id, SessionStatus.ENDED.value, limit])
+    rows = db.query(sql, [team_id, SessionStatus.ENDED.value, *params, limit])
     return [_EndedSession(int(r["id"]), str(r["started_at"]), r["ended_at"], int(r["attendance"])) for r in rows]
 
 
@@ -151,8 +156,10 @@ def team_history(db: Database, team_id: int, limit: int = 10) -> list[SessionPar
 
 
 def quiet_last_time(db: Database, team_id: int) -> QuietLastTime | None:
-    """Who was quiet at the team's most recent ended session; ``None`` before the first one."""
-    ended = _ended_sessions(db, team_id, 1)
+    """Who was quiet at the most recent ended session the team ran itself; ``None`` before the first one. A Spotlight,
+    Themed or TM/SSW session it attended since tracks nobody, so it is passed over: the quiet names are there to
+    invite in at the next session the facilitator runs."""
+    ended = _ended_sessions(db, team_id, 1, run_by_the_team_only=True)
     if not ended:
         return None
     last = ended[0]

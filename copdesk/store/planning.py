@@ -14,7 +14,6 @@ from sqlite_utils import Database
 
 from copdesk.core.clock import local_day, to_utc_iso
 from copdesk.core.masterclass import shipped_texts
-from copdesk.core.model import SessionKind
 from copdesk.core.planning import (
     RECENT_SESSIONS,
     NextSessionPlan,
@@ -33,7 +32,7 @@ from copdesk.store.schedule import (
     sessions_on,
     was_held,
 )
-from copdesk.store.sessions import RUN_AS_OWN_TM_SSW
+from copdesk.store.sessions import run_by_the_team
 from copdesk.store.settings import set_setting
 
 # A plan that followed the team off a date taken from the calendar remembers the date it was made for, so it goes
@@ -235,13 +234,12 @@ def presenter_turns(db: Database, team_id: int) -> list[PresenterTurn]:
 
 def recent_formats(db: Database, team_id: int, sessions: int = RECENT_SESSIONS) -> list[str | None]:
     """The format of each of the team's latest ``sessions`` held sessions it ran itself (newest first): of a kind it
-    runs, or a TM/SSW CoP run as the facilitator's own before the team attended that type (:data:`RUN_AS_OWN_TM_SSW`),
-    whose format the facilitator chose as for any session of theirs. One the team attends has none of the team's."""
-    run = [kind.value for kind in SessionKind if not shipped_texts().is_attended(kind)]
+    runs, or a TM/SSW CoP run as the facilitator's own before the team attended that type, whose format the
+    facilitator chose as for any session of theirs (:func:`copdesk.store.sessions.run_by_the_team`).
+    One the team attends has none of the team's."""
+    run, params = run_by_the_team()
     sql = f"""
-        SELECT content_format FROM session s
-        WHERE team_id = ? AND status = 'ended'
-          AND (kind IN ({", ".join("?" for _ in run)}) OR {RUN_AS_OWN_TM_SSW.format(s="s")})
+        SELECT content_format FROM session s WHERE team_id = ? AND status = 'ended' AND {run}
         ORDER BY started_at DESC, id DESC LIMIT ?
     """
-    return [row["content_format"] for row in db.query(sql, [team_id, *run, sessions])]
+    return [row["content_format"] for row in db.query(sql, [team_id, *params, sessions])]

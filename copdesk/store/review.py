@@ -30,6 +30,7 @@ from copdesk.store.questions import team_ask_counts
 from copdesk.store.recurring import escalation_facts, issue_facts, recurring_threshold
 from copdesk.store.schedule import next_due
 from copdesk.store.series import get_series
+from copdesk.store.sessions import run_by_the_team
 from copdesk.store.settings import set_setting
 from copdesk.store.teams import get_team, list_teams
 
@@ -55,7 +56,7 @@ def review_pack(db: Database, team_id: int, now: datetime, bank: Iterable[Questi
         unused_questions=[UnusedQuestion(q.id, q.category, q.text) for q in unused],
         threshold=recurring_threshold(db),
         last_session_tallied=quiet is not None and quiet.tallied,
-        sessions_held=_count(db, "SELECT count(*) FROM session WHERE team_id = ? AND status = 'ended'", team_id),
+        sessions_held=_sessions_run(db, team_id),
         actions_agreed=_count(db, "SELECT count(*) FROM action WHERE team_id = ?", team_id),
     )
 
@@ -64,6 +65,13 @@ def _upcoming(db: Database, found: NextSession) -> UpcomingSession:
     """The next session with its end: its series' length, as the invitations give it."""
     length = timedelta(minutes=get_series(db, found.series_id).duration_minutes)
     return UpcomingSession(found.moment, found.kind, found.moment + length)
+
+
+def _sessions_run(db: Database, team_id: int) -> int:
+    """The ended sessions the team ran itself: one it attended tracks nobody, so it is no "last time" to be quiet in."""
+    run, params = run_by_the_team()
+    sql = f"SELECT count(*) FROM session s WHERE team_id = ? AND status = 'ended' AND {run}"
+    return int(db.execute(sql, [team_id, *params]).fetchone()[0])
 
 
 def _count(db: Database, sql: str, team_id: int) -> int:

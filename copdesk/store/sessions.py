@@ -118,14 +118,20 @@ RUN_AS_OWN_TM_SSW = """({s}.kind = 'tm-ssw' AND {s}.started_at IS NOT NULL AND (
     OR (SELECT count(*) FROM segment g WHERE g.session_id = {s}.id) > 1))"""
 
 
+def run_by_the_team(s: str = "s") -> tuple[str, list[str]]:
+    """The SQL condition, with its parameters, for a session the team runs itself (its participation tracked, its
+    format chosen): one of a kind it runs, or a TM/SSW CoP started as the facilitator's own (:data:`RUN_AS_OWN_TM_SSW`).
+    ``s`` is the session table's name or alias in the query."""
+    run = [kind.value for kind in SessionKind if not shipped_texts().is_attended(kind)]
+    return f"({s}.kind IN ({', '.join('?' for _ in run)}) OR {RUN_AS_OWN_TM_SSW.format(s=s)})", run
+
+
 def run_by_the_facilitator(db: Database, session_id: int) -> bool:
     """Whether the facilitator runs the session (its participation tracked, a co-facilitator to hand over to, its
-    open follow-ups carried at its end): one of a kind the team runs, or a TM/SSW CoP started as the facilitator's own
-    (:data:`RUN_AS_OWN_TM_SSW`), which stays what it was started as, live across an upgrade too."""
-    if not shipped_texts().is_attended(get_session(db, session_id).kind):
-        return True
-    sql = f"SELECT {RUN_AS_OWN_TM_SSW.format(s='s')} FROM session s WHERE s.id = ?"
-    return bool(db.execute(sql, [session_id]).fetchone()[0])
+    open follow-ups carried at its end): one the team runs itself (:func:`run_by_the_team`); a TM/SSW CoP started as
+    the facilitator's own stays what it was started as, live across an upgrade too."""
+    condition, params = run_by_the_team()
+    return bool(db.execute(f"SELECT {condition} FROM session s WHERE s.id = ?", [*params, session_id]).fetchone()[0])
 
 
 def list_sessions(db: Database, team_id: int | None = None, *, status: SessionStatus | None = None) -> list[Session]:

@@ -157,7 +157,7 @@ def test_review_text_says_why_nobody_shows_as_quiet(call_cli: CallCli, db_path: 
         lines = call_cli("review", "--db", str(db_path), "--names").stdout.splitlines()
         return next(line for line in lines if quiet_line in line).removeprefix(quiet_line)
 
-    assert said() == "no session held yet"
+    assert said() == "no session of the team's own held yet"
     session = sessions.create_session(opened.db, team.id, SessionKind.REFLECTIVE, held)
     sessions.start_session(opened.db, session.id, held, ground_rules_agreed=True)
     sessions.end_session(opened.db, session.id, held + timedelta(hours=1))

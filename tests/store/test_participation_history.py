@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from copdesk.core.model import Member, Role, SegmentPhase, SessionKind
 from copdesk.core.participation import participation_history
 from copdesk.store import participation, sessions, teams
+from copdesk.store.review import review_pack
 
 START = datetime(2026, 9, 10, 9, 30, tzinfo=UTC)
 
@@ -93,6 +94,24 @@ def test_quiet_last_time_names_the_quiet_attendees_in_roster_order(db: Database,
     assert quiet.held_on == local_day(14)
     assert quiet.tallied
     assert [m.display_name for m in quiet.members] == ["Ben Lloyd", "Dev Shah"]
+
+
+def test_quiet_last_time_passes_over_a_session_the_team_attended_since(db: Database, roster: list[Member]) -> None:
+    """A Spotlight attended a week after the team's own session tracks nobody: the Prepare view then said no
+    contributions were logged last session, and lost who to invite in at the next session the facilitator runs."""
+    asha, ben, chloe, dev = roster
+    held_session(db, roster, START, {asha.id: 9, chloe.id: 4, dev.id: 1})
+    attended = START + timedelta(days=7)
+    spotlight = sessions.create_session(db, asha.team_id, SessionKind.SPOTLIGHT, attended, planned_start=attended)
+    sessions.start_session(db, spotlight.id, attended, ground_rules_agreed=False)
+    sessions.set_attendance(db, spotlight.id, [asha.id, ben.id])
+    sessions.end_session(db, spotlight.id, attended + timedelta(hours=1))
+
+    quiet = participation.quiet_last_time(db, asha.team_id)
+
+    assert quiet is not None and quiet.tallied and quiet.held_on == local_day(0)
+    assert [m.display_name for m in quiet.members] == ["Ben Lloyd", "Dev Shah"]
+    assert review_pack(db, asha.team_id, attended + timedelta(days=1), []).sessions_held == 1
 
 
 def test_quiet_last_time_says_when_nothing_was_tallied(db: Database, roster: list[Member]) -> None:

@@ -188,7 +188,10 @@ class QuietSection(QWidget):
         self.names.setText(name_list(quiet))
         count = len(quiet)
         if not pack.sessions_held:
-            text = "No session held yet: after the first, who was quiet shows here (names only on request)."
+            text = (
+                "No session of the team's own held yet: after the first, who was quiet shows here (names only on "
+                "request)."
+            )
         elif not pack.last_session_tallied:
             text = "No contributions were logged last session, so nobody shows as quiet."
         elif not count:

@@ -29,7 +29,7 @@ def test_a_new_teams_prepare_view_claims_no_last_time(window: MainWindow) -> Non
     window.review_panel.refresh()
     sections = window.review_panel.review_sections
     assert "Everyone present contributed" not in sections.quiet.summary.text()
-    assert "No session held yet" in sections.quiet.summary.text()
+    assert "No session of the team's own held yet" in sections.quiet.summary.text()
     assert sections.actions.summary.text() == NO_ACTIONS_AGREED
     assert sections.issues.summary.text() == NO_ISSUES_RAISED
     # Nobody has presented: "for a while" would speak of a history the team does not have.
