@@ -1,11 +1,11 @@
 """The file the notes pane keeps a session's notes in when it must let go of them unsaved (:mod:`.notes_panel`).
 
 Each keep rewrites the file kept before in this run, so the file ends with the last key typed; one that will not be
-rewritten (another program holds it open) is left as it was, and the text is kept in a new file instead. A keep is
-written in a worker and waited for with the window answering (a virus scanner may hold the file for a second and a
-half), so a second keep can begin while one is under way: a log-off while the pane lets go of a session's notes
-closes the window, which keeps them again, with the quick items typed but not added moved into them. The second
-follows the first and rewrites its file, so one file ends with every word; and the first, once its wait ends,
+rewritten (another program holds it open) is left as it was, and the text is kept in a new file instead; once the text
+saves, both go. A keep is written in a worker and waited for with the window answering (a virus scanner may hold the
+file for a second and a half), so a second keep can begin while one is under way: a log-off while the pane lets go of a
+session's notes closes the window, which keeps them again, with the quick items typed but not added moved into them. The
+second follows the first and rewrites its file, so one file ends with every word; and the first, once its wait ends,
 answers with that file too rather than with its own result, since the second keep holds the words as they were later.
 Should the second's worker take the lock first (a busy machine), the first then writes nothing: its text is older.
 """
@@ -27,6 +27,7 @@ class KeptFile:
         self._begun = 0  # keeps begun; counted on the window's thread
         # Written by the worker holding the lock, read on the window's thread once no keep is under way:
         self.path: Path | None = None  # the file this run kept the unsaved text in, until the text saves
+        self._left: list[Path] = []  # files kept before it that would not be rewritten, with older text
         self.text = ""  # the text as it was kept there
         self._newest: tuple[int, Path] | None = None  # the newest keep written, and its file
 
@@ -48,6 +49,7 @@ class KeptFile:
                     # The file kept before would not be rewritten (another program holds it open, or it is read-only):
                     # the text goes in a new one rather than nowhere, the earlier file left as it was.
                     path = keep_unsaved_text(db_path, session, text, now)
+                    self._left.append(self.path)
                 self.path, self.text, self._newest = path, text, (number, path)
                 return path
 
@@ -70,11 +72,13 @@ class KeptFile:
         return self.path if self.path is not None and kept_text_remains(self.path) else None
 
     def discard(self) -> None:
-        """The text is saved after all, and newer: the file goes."""
-        if self.path is not None:
-            discard_kept_text(self.path)
+        """The text is saved after all, and newer: the file goes, and so does any the text went past (one another
+        program held open then), which would otherwise be pointed to at every start."""
+        for path in (*self._left, *([self.path] if self.path is not None else [])):
+            discard_kept_text(path)
         self.forget()
 
     def forget(self) -> None:
         """The pane lets go of the session: a keep for the next one starts a file of its own."""
         self.path = None
+        self._left = []

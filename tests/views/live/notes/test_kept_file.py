@@ -75,6 +75,9 @@ def test_a_file_that_will_not_be_rewritten_leaves_the_text_in_a_new_one(
     assert path != earlier and path.read_text(encoding="utf-8").endswith("Typed, and the action moved in")
     assert earlier.read_text(encoding="utf-8").endswith("Typed")
     assert kept.remaining() == path and kept.text == "Typed, and the action moved in"
+    monkeypatch.undo()  # the other program lets go of it; then the notes save after all
+    kept.discard()
+    assert list(path.parent.iterdir()) == [], "neither file is left to be pointed to at the next start"
 
 
 def test_an_older_keep_whose_worker_takes_the_lock_last_never_writes_over_a_newer_one(
