@@ -13,6 +13,7 @@ Should the second's worker take the lock first (a busy machine), the first then 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -61,6 +62,18 @@ class KeptFile:
                 raise
             return later
         return self._written_since(number) or path
+
+    def at_close(self, keep: Callable[[], Path | None], text: str) -> tuple[Path | None, str | None, Path | None]:
+        """What ``keep()`` (:meth:`keep`, as the window closes) kept, as :meth:`.NotesPanel.keep_at_close` says it,
+        ``text`` being the notes as they are now."""
+        try:
+            return keep(), None, None
+        except OSError as exc:
+            why = exc.strerror or type(exc).__name__
+            earlier = self.remaining()
+            if earlier is not None and text == self.text:
+                return earlier, None, None
+            return None, why, earlier
 
     def _written_since(self, number: int) -> Path | None:
         """The file a keep begun after keep ``number``, within its wait, wrote."""
