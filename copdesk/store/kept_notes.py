@@ -116,7 +116,8 @@ def finish_cut_short(data_folder: Path, now: datetime) -> None:
     short, it leaves an empty name, a hidden file with all or part of the text, or both. Whatever a hidden file
     holds becomes a file of its own beside the one it was for, named ``…-cut-short.txt`` (the start says such a file
     may be incomplete): it is never dropped, and never written over another. An empty hidden file, and a name left
-    empty with no hidden file to fill it, hold no words and go. Files changed within a minute of ``now``, either
+    empty with no hidden file to fill it, hold no words and go; so does a hidden file that holds just what a finished
+    kept file holds (:func:`_kept_already`). Files changed within a minute of ``now``, either
     way, are left alone: a second CoPDesk may be writing them (a clock more than a minute apart from this one, on
     a shared folder, is the limit of that). What cannot be done is left for the next start; nothing here stops one.
     """
@@ -131,7 +132,7 @@ def finish_cut_short(data_folder: Path, now: datetime) -> None:
         if written_for is None or not _is_settled_file(temporary, now):
             continue
         with contextlib.suppress(OSError):
-            if _is_empty_file(temporary):
+            if _is_empty_file(temporary) or _kept_already(temporary, entries):
                 temporary.unlink()
             else:
                 recovered = _claim_name(folder, f"{Path(written_for).stem}{CUT_SHORT}")
@@ -149,6 +150,18 @@ def finish_cut_short(data_folder: Path, now: datetime) -> None:
                 path.unlink()
     if changed:
         sync_folder(folder)
+
+
+def _kept_already(temporary: Path, entries: list[Path]) -> bool:
+    """Whether a finished kept file among ``entries`` holds exactly what ``temporary`` holds: a keep whose rename was
+    refused, and its clean-up too (on Windows, while another program held the files), and whose words were then kept
+    in a new file; made a file of its own, it would be their copy, not words missing."""
+    size = _plain_file_size(temporary)
+    same_size = [path for path in entries if _is_kept_name(path.name) and _plain_file_size(path) == size]
+    if not same_size:
+        return False
+    words = temporary.read_bytes()
+    return any(path.read_bytes() == words for path in same_size)
 
 
 def discard(path: Path) -> None:

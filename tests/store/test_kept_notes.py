@@ -189,6 +189,40 @@ def test_what_a_write_cut_short_left_becomes_a_file_of_its_own_at_the_next_start
     assert sorted(path.name for path in folder.iterdir()) == [path.name for path in kept_files(tmp_path)]
 
 
+def test_a_refused_keep_whose_hidden_file_could_not_be_removed_is_not_copied_again_at_the_next_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows another program holds the kept file and the new hidden one: the rename and the clean-up are both
+    refused, and the words go to a new file. The hidden file left is what that file holds, not a cut-short write."""
+    kept = keep_text(tmp_path, "Typed", HEADING, NOW)
+    real_replace, real_unlink = os.replace, Path.unlink
+
+    def replace(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        if Path(target) == kept:
+            raise PermissionError(13, "The process cannot access the file because it is being used", str(target))
+        real_replace(source, target)
+
+    def unlink(path: Path, missing_ok: bool = False) -> None:
+        if path.name.endswith(".partial"):
+            raise PermissionError(13, "The process cannot access the file because it is being used", str(path))
+        real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(Path, "unlink", unlink)
+    with pytest.raises(PermissionError):
+        keep_text(tmp_path, "Typed, and the action moved in", HEADING, NOW, replacing=kept)
+    again = keep_text(tmp_path, "Typed, and the action moved in", HEADING, NOW)
+    monkeypatch.undo()
+    folder = kept.parent
+    assert len(list(folder.iterdir())) == 3, "the hidden file was left"
+    when = (NOW - timedelta(minutes=5)).timestamp()
+    for path in folder.iterdir():
+        os.utime(path, (when, when))
+    finish_cut_short(tmp_path, NOW)
+    assert kept_files(tmp_path) == sorted([kept, again]) and _read(again).endswith("the action moved in")
+    assert sorted(folder.iterdir()) == kept_files(tmp_path), "no copy of it, and no hidden file left"
+
+
 def test_names_and_hidden_files_with_no_words_in_them_go(tmp_path: Path) -> None:
     folder = tmp_path / KEPT_FOLDER
     _left_by_a_crash(
