@@ -15,9 +15,9 @@ from copdesk.core.dates import format_uk
 from copdesk.core.model import Role, SessionKind
 from copdesk.core.planning import NextSessionPlan, PlanMove, SessionRoles
 from copdesk.core.schedule import Preset, build_rule
+from copdesk.services import calendar
 from copdesk.services.planning import forget_spent_planning, plans_follow_from_attended_days
 from copdesk.services.sessions import SessionPlan, discard_session, start_session
-from copdesk.services import calendar
 from copdesk.startup import open_for_gui
 from copdesk.store import planning, series, sessions, teams
 from copdesk.store.connection import open_database
@@ -140,6 +140,8 @@ def test_ticks_of_the_day_a_session_that_may_still_be_discarded_started_are_kept
     (live,) = sessions.live_sessions(db)
     discard_session(db, live.id, next_day)
     assert planning_ticks(db, team.id, None) == {"present-case"}
+
+
 def test_a_start_says_once_where_the_plan_for_a_tm_ssw_date_went(tmp_path: Path) -> None:
     """It moved without a word: the facilitator found the plan they made for that date under another session."""
     db_path = tmp_path / "copdesk.db"
