@@ -16,6 +16,7 @@ through :class:`StartupPrompts` so the sequence can be tested without a dialog:
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from collections.abc import Callable
@@ -319,9 +320,10 @@ def plans_follow(db: Database, now: datetime) -> list[str]:
 
     try:
         said = [move.notice() for move in plans_follow_from_attended_days(db, now)]
-        forget_spent_planning(db, now)
     except StoreError:
         return []
+    with contextlib.suppress(StoreError):  # the moves made are said all the same
+        forget_spent_planning(db, now)
     return said
 
 

@@ -57,7 +57,7 @@ def _plan_follows(db: Database, team_id: int, planned_for: NextSession | None, n
     no date without one, unless that session has a plan of its own. A plan that moved goes back to the day it was
     made for when the calendar holds that day again (the skip undone, the series resumed, the change reverted),
     unless a plan was made for that day meanwhile: then it stays where it is."""
-    planning.forget_spent_moves(db, team_id, now)
+    planning.forget_spent_moves(db, team_id, planning.over_by(now))
     for day, made_for in planning.moved_plans(db, team_id).items():
         if planning.runs_session_on(db, team_id, made_for, now):
             _move_plan(db, team_id, day, made_for, None)

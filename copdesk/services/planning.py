@@ -12,7 +12,6 @@ from copdesk.core.planning import NextSessionPlan, PlanMove, SessionRoles
 from copdesk.services import transaction
 from copdesk.store import planning, review, teams
 from copdesk.store.discard import discardable_session
-from copdesk.store.schedule import DUE_NOW_WINDOW, local_wall_time
 
 
 def save_next_session_plan(
@@ -22,7 +21,7 @@ def save_next_session_plan(
     kept (an unknown format, a pasted control character) raises :class:`~copdesk.core.planning.PlanError`."""
     with transaction(db):
         saved = planning.save_next_session_plan(db, team_id, session_day, plan, now)
-        planning.forget_spent_moves(db, team_id, now)
+        planning.forget_spent_moves(db, team_id, planning.over_by(now))
         return saved
 
 
@@ -51,7 +50,7 @@ def plans_follow_from_attended_days(db: Database, now: datetime) -> list[PlanMov
             to_day = upcoming.moment.date() if upcoming else None
             for day in days:
                 if planning.move_plan(db, team.id, day, to_day):
-                    review.move_planning_ticks(db, team.id, day, to_day)
+                    review.join_planning_ticks(db, team.id, day, to_day)
                     planning.remember_move(db, team.id, day, to_day, planning.moved_plans(db, team.id).get(day, day))
                     moves.append(PlanMove(team.name, day, to_day, upcoming.kind.label if upcoming else ""))
     return moves
@@ -59,23 +58,22 @@ def plans_follow_from_attended_days(db: Database, now: datetime) -> list[PlanMov
 
 def forget_spent_planning(db: Database, now: datetime) -> None:
     """What the planning keeps in the settings beside the plans, once it can no longer be of use. Planning ticks made
-    for a day before the one whose session can still be due (one whose start passed within the hour stays the next
-    one) can no longer be shown: that day's session was held or went by. They go, except those of the day the team's
-    latest session started while it can still be discarded, which gives them back. The day a plan that moved was made
-    for goes once it cannot bring the plan back (:func:`copdesk.store.planning.spent_moves`). Checked at each start;
-    ``now`` is an aware time."""
-    due_from = local_wall_time(now - DUE_NOW_WINDOW).date()
-    spent = [(team_id, day) for team_id, day in review.ticked_days(db) if day < due_from]
+    for a day that is over (:func:`copdesk.store.planning.surely_past`) can no longer be shown: that day's session was
+    held or went by. They go, except those of the day the team's latest session started while it can still be
+    discarded, which gives them back. The day a plan that moved was made for goes once it cannot bring the plan back
+    (:func:`copdesk.store.planning.spent_moves`). Checked at each start and restore; ``now`` is an aware time."""
+    past = {team.id: planning.surely_past(db, team.id, now) for team in teams.list_teams(db)}
+    spent = [(team_id, day) for team_id, day in review.ticked_days(db) if day <= (past.get(team_id) or date.min)]
     kept = {(team_id, _started_on(db, team_id, now)) for team_id in {team_id for team_id, _day in spent}}
     spent = [found for found in spent if found not in kept]
-    moved = [team.id for team in teams.list_teams(db) if planning.spent_moves(db, team.id, now)]
+    moved = [team_id for team_id, day in past.items() if planning.spent_moves(db, team_id, day)]
     if not (spent or moved):  # as on almost every start: nothing is written
         return
     with transaction(db):
         for team_id, day in spent:
             review.forget_planning_ticks(db, team_id, day)
         for team_id in moved:
-            planning.forget_spent_moves(db, team_id, now)
+            planning.forget_spent_moves(db, team_id, past[team_id])
 
 
 def _started_on(db: Database, team_id: int, now: datetime) -> date | None:

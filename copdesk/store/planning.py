@@ -7,7 +7,7 @@ erased member leaves the plan by the foreign keys (ON DELETE SET NULL).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -161,24 +161,36 @@ def remember_move(
         set_setting(db, prefix + _day_key(to_day), made_for.isoformat())
 
 
-def spent_moves(db: Database, team_id: int, now: datetime) -> list[date | None]:
+def over_by(now: datetime) -> date:
+    """The last day over by the clock: the day before the one whose session can still be due (one whose start passed
+    within the hour is still the next). ``now`` is an aware time."""
+    return local_wall_time(now - DUE_NOW_WINDOW).date() - timedelta(days=1)
+
+
+def surely_past(db: Database, team_id: int, now: datetime) -> date | None:
+    """The last day known to be over for the team, with nobody there to say otherwise (a start, a restore): over by
+    the clock (:func:`over_by`), and not after the day the team last started a session, or None before its first.
+    One start with the computer's clock run ahead would otherwise forget ticks and plans for sessions still to come."""
+    latest = db.execute("SELECT max(started_at) FROM session WHERE team_id = ?", [team_id]).fetchone()[0]
+    return None if latest is None else min(over_by(now), local_day(str(latest)))
+
+
+def spent_moves(db: Database, team_id: int, past: date | None) -> list[date | None]:
     """The days holding a plan whose day it was made for can no longer bring it back: that day, or the day the plan
-    lies on, is past (a past date never comes back to the calendar, and a plan on one was that session's), or no plan
-    and no ticks lie there any more. ``now`` is an aware time."""
-    today = local_wall_time(now).date()
+    lies on, is ``past`` or before (a past date never comes back to the calendar, and a plan on one was that
+    session's), or no plan and no ticks lie there any more."""
     return [
         day
         for day, made_for in moved_plans(db, team_id).items()
-        if made_for < today
-        or (day is not None and day < today)
+        if (past is not None and (made_for <= past or (day is not None and day <= past)))
         or (next_session_plan(db, team_id, day).is_empty and not planning_ticks(db, team_id, day))
     ]
 
 
-def forget_spent_moves(db: Database, team_id: int, now: datetime) -> None:
+def forget_spent_moves(db: Database, team_id: int, past: date | None) -> None:
     """Forget the day each plan was made for where that is spent (:func:`spent_moves`)."""
     prefix = _MOVED_KEY.format(team_id=team_id)
-    for day in spent_moves(db, team_id, now):
+    for day in spent_moves(db, team_id, past):
         db.execute("DELETE FROM setting WHERE key = ?", [prefix + _day_key(day)])
 
 

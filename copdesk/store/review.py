@@ -138,6 +138,16 @@ def move_planning_ticks(db: Database, team_id: int, from_day: date | None, to_da
     return True
 
 
+def join_planning_ticks(db: Database, team_id: int, from_day: date | None, to_day: date | None) -> None:
+    """Give the ticks made for ``from_day`` to ``to_day``, beside any it has: the plan they were made with went there
+    (a plan for a date the team now attends), so what was done for it was done for that session."""
+    ticks = planning_ticks(db, team_id, from_day)
+    if not ticks or from_day == to_day:
+        return
+    set_setting(db, _ticks_key(team_id, to_day), ",".join(sorted(ticks | planning_ticks(db, team_id, to_day))))
+    db.execute("DELETE FROM setting WHERE key = ?", [_ticks_key(team_id, from_day)])
+
+
 def ticked_days(db: Database) -> list[tuple[int, date]]:
     """Each team and session day that has planning ticks kept (ticks made while there was no date left out)."""
     dated = _TICKS_KEY.format(team_id="[0-9]*", day="[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]")

@@ -16,6 +16,7 @@ from copdesk.services import planning as plans
 from copdesk.services.calendar import save_series, set_series_paused, tick_planning_prompt
 from copdesk.store import planning, series, teams
 from copdesk.store.review import planning_ticks
+from tests.services.conftest import held_a_session
 
 NOW = datetime(2026, 8, 20, 12, 0, tzinfo=UTC)  # midday: the same local day everywhere
 FIRST, SECOND = date(2026, 9, 10), date(2026, 9, 24)  # September's 2nd and 4th Thursdays
@@ -223,13 +224,28 @@ def test_undoing_a_skip_while_the_session_is_due_brings_its_plan_back(db: Databa
     assert planning.moved_plans(db, team_id) == {}
 
 
+def test_undoing_a_skip_just_after_midnight_brings_the_plan_back_to_the_late_session_still_due(db: Database) -> None:
+    """At 00:10 the 23:30 session of the day before is still due: undoing its skip then left its plan and ticks on the
+    next date, as the day it was made for was taken as past without the hour a session still due has."""
+    team_id, series_id, _rule = _team_with_a_plan(db)
+    late = build_rule(Preset(SessionKind.REFLECTIVE, 3, time(23, 30), date(2026, 9, 1)))
+    save_series(db, team_id, series_id, kind=SessionKind.REFLECTIVE, rule=late, duration_minutes=60, now=NOW)
+    _skip_first(db, team_id, series_id, late)
+    after_midnight = datetime.combine(date(2026, 9, 11), time(0, 10)).astimezone()
+
+    save_series(db, team_id, series_id, kind=SessionKind.REFLECTIVE, rule=late, duration_minutes=60, now=after_midnight)
+
+    assert _plan_and_ticks_on(db, team_id, FIRST) == ("A sudden death at home", {"present-case"})
+
+
 def test_where_a_plan_came_from_is_forgotten_at_a_start_once_that_day_is_past(db: Database) -> None:
     """With no change of the calendar after 10 September, the plan's "moved from" key stayed in the settings for
-    good."""
+    good. A start forgets it once the team has held a session since (the clock alone is not trusted)."""
     team_id, series_id, rule = _team_with_a_plan(db)
     _skip_first(db, team_id, series_id, rule)
     plans.forget_spent_planning(db, NOW)
     assert planning.moved_plans(db, team_id) == {SECOND: FIRST}, "10 September could still come back"
+    held_a_session(db, team_id, datetime(2026, 9, 10, 15, 0, tzinfo=UTC))
 
     plans.forget_spent_planning(db, datetime(2026, 9, 11, 12, 0, tzinfo=UTC))
 

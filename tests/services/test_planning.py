@@ -16,14 +16,17 @@ from copdesk.core.model import Role, SessionKind
 from copdesk.core.planning import NextSessionPlan, PlanMove, SessionRoles
 from copdesk.core.schedule import Preset, build_rule
 from copdesk.services import calendar
+from copdesk.services import planning as planning_service
 from copdesk.services.planning import forget_spent_planning, plans_follow_from_attended_days
 from copdesk.services.sessions import SessionPlan, discard_session, start_session
-from copdesk.startup import open_for_gui
+from copdesk.startup import open_for_gui, plans_follow
 from copdesk.store import planning, series, sessions, teams
 from copdesk.store.connection import open_database
+from copdesk.store.errors import StoreError
 from copdesk.store.review import planning_ticks, set_planning_tick
 from copdesk.store.schedule import upcoming_sessions
 from tests.reliability.conftest import FakePrompts
+from tests.services.conftest import held_a_session
 
 NOW = datetime(2026, 8, 20, 12, 0, tzinfo=UTC)  # midday: the same local day everywhere
 WARNING = "A sudden death at home"
@@ -93,6 +96,7 @@ def test_a_start_gives_the_plan_for_a_tm_ssw_date_to_the_next_session_the_team_r
     team_id, _tm_ssw, reflective = _team_with_a_plan_for_its_tm_ssw_date(opened.db)
     gone_by = date(2026, 8, 6)
     set_planning_tick(opened.db, team_id, gone_by, "present-case", True)
+    held_a_session(opened.db, team_id, NOW - timedelta(days=7))
     opened.db.close()
 
     started = open_for_gui(db_path, FakePrompts(), migrations_dir=paths.migrations_dir(), now=NOW)
@@ -110,6 +114,7 @@ def test_ticks_for_days_gone_by_are_forgotten_and_those_still_of_use_kept(db: Da
     set_planning_tick(db, team_id, reflective, "trigger-warning", True)
     set_planning_tick(db, team_id, None, "present-case", True)
     within_the_hour = datetime.combine(tm_ssw, time(10, 30)).astimezone()  # its 10:00 session can still be due
+    held_a_session(db, team_id, datetime.combine(tm_ssw, time(10)).astimezone())
 
     forget_spent_planning(db, within_the_hour)
     assert planning_ticks(db, team_id, tm_ssw) == {"present-case"}
@@ -120,6 +125,49 @@ def test_ticks_for_days_gone_by_are_forgotten_and_those_still_of_use_kept(db: Da
     assert planning_ticks(db, team_id, reflective) == {"trigger-warning"}, "today's, still to come"
     assert planning_ticks(db, team_id, None) == {"present-case"}, "made while there was no date"
     assert planning.next_session_plan(db, team_id, tm_ssw).roles.trigger_warning == WARNING, "the plan stays"
+
+
+def test_a_start_with_the_clock_run_ahead_forgets_no_ticks_nor_moves_of_days_still_to_come(db: Database) -> None:
+    """One start with the computer's clock 40 days ahead forgot, for good, the ticks and the day a moved plan was made
+    for of sessions still to come: days are over only up to the team's latest session."""
+    team_id, tm_ssw, reflective = _team_with_a_plan_for_its_tm_ssw_date(db)
+    held_a_session(db, team_id, NOW)
+    plans_follow_from_attended_days(db, NOW)
+    set_planning_tick(db, team_id, tm_ssw, "trigger-warning", True)
+
+    forget_spent_planning(db, NOW + timedelta(days=40))
+
+    assert planning_ticks(db, team_id, reflective) == {"present-case"}
+    assert planning_ticks(db, team_id, tm_ssw) == {"trigger-warning"}
+    assert planning.moved_plans(db, team_id) == {reflective: tm_ssw}
+
+
+def test_a_plan_moved_from_a_tm_ssw_date_takes_its_ticks_beside_those_of_the_session_it_goes_to(db: Database) -> None:
+    """The next session's own ticks kept the moved plan's on the TM/SSW date, while the banner said they went with it,
+    and they were forgotten once that date was past."""
+    team_id, tm_ssw, reflective = _team_with_a_plan_for_its_tm_ssw_date(db)
+    set_planning_tick(db, team_id, reflective, "trigger-warning", True)
+
+    (move,) = plans_follow_from_attended_days(db, NOW)
+
+    assert "went with its planning ticks" in move.notice()
+    assert planning_ticks(db, team_id, reflective) == {"present-case", "trigger-warning"}
+    assert planning_ticks(db, team_id, tm_ssw) == set()
+
+
+def test_a_start_says_where_a_plan_went_though_the_planning_of_days_gone_by_cannot_be_forgotten(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _team_id, tm_ssw, _reflective = _team_with_a_plan_for_its_tm_ssw_date(db)
+
+    def refused(_db: Database, _now: datetime) -> None:
+        raise StoreError("The write was refused.")
+
+    monkeypatch.setattr(planning_service, "forget_spent_planning", refused)
+
+    (said,) = plans_follow(db, NOW)
+
+    assert said.startswith(f"The plan for {format_uk(tm_ssw)}")
 
 
 def test_ticks_of_the_day_a_session_that_may_still_be_discarded_started_are_kept(db: Database) -> None:
