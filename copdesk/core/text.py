@@ -35,9 +35,11 @@ def clean_name(raw: str, *, what: str = "Name") -> str:
     text = unicodedata.normalize("NFC", "".join(ch for ch in raw if ch not in _BIDI_CONTROLS)).strip()
     if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text if ch not in _JOINERS):
         raise InvalidName(f"{what} contains an invisible control character; retype it without pasting.")
-    text = " ".join(text.split())
+    # A joiner joins letters within a word: at a word's edge it only makes a second "Sam Lee" that looks the same.
+    words = [word for raw_word in text.split() if (word := raw_word.strip("".join(_JOINERS)))]
     if not text:
         raise InvalidName(f"{what} is empty; type at least one letter.")
+    text = " ".join(words)
     if not any(unicodedata.category(ch)[0] in "LNPS" and ch not in _BLANK_LOOKING for ch in text):
         raise InvalidName(f"{what} shows nothing; type at least one letter.")
     if len(text) > MAX_NAME_LENGTH:

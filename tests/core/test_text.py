@@ -167,6 +167,12 @@ def test_a_thai_vowel_written_before_its_consonant_is_filed_after_it() -> None:
     assert tuple(sorted(reversed(in_order), key=name_sort_key)) == in_order
 
 
+@pytest.mark.parametrize("typed", ["\u200cSam Lee", "Sam Lee\u200d", "Sam\u200c Lee", "Sam \u200d\u200cLee"])
+def test_a_joiner_at_the_edge_of_a_word_goes(typed: str) -> None:
+    """Kept, it made a second "Sam Lee" beside the first that looked the same, and typing "Sam Lee" found neither."""
+    assert clean_person_name(typed) == "Sam Lee"
+
+
 @pytest.mark.parametrize("name", ["علی\u200cرضا", "क्\u200dष"])
 def test_a_name_written_with_a_joiner_or_non_joiner_is_kept(name: str) -> None:
     """A Persian keyboard types the zero-width non-joiner inside a name ("علی‌رضا"), which was refused as "an invisible
