@@ -459,6 +459,29 @@ def test_a_sigterm_with_notes_that_cannot_save_keeps_them_in_a_file(window: Main
     assert _kept_text(kept).endswith("Typed just before the log-off")
 
 
+def test_closing_anyway_writes_the_notes_kept_at_the_question_once(
+    window: MainWindow, disk: Disk, live: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kept in their file as the question came up, then written again, the same words, at the close: a second wait on
+    a virus scanner, for nothing."""
+    written: list[str] = []
+    keep = kept_file.keep_unsaved_text
+
+    def counted(*args: Any, **kwargs: Any) -> Path:
+        written.append(args[2])
+        return keep(*args, **kwargs)
+
+    monkeypatch.setattr(kept_file, "keep_unsaved_text", counted)
+    question = _closed_with_notes_unsaved(window, disk, "Typed while the disk was full")
+    question.close_button.click()
+    session_question = window.session_flow.close_question
+    assert session_question is not None
+    session_question.keep_button.click()
+
+    assert not window.isVisible()
+    assert written == ["Typed while the disk was full"]
+
+
 def test_the_kept_file_goes_once_retry_saves_the_notes(window: MainWindow, disk: Disk, live: int) -> None:
     db, pane = window.context.db, _pane(window)
     question = _closed_with_notes_unsaved(window, disk, "Saved in the end")

@@ -45,7 +45,6 @@ class WindowClosing:
         self.decided = False  # set once closing is settled: a live session is then left live, unasked
         self._anyway_accepted = False  # for one close: the facilitator chose to close with something unsaved
         self.unsaved_question: UnsavedQuestion | None = None
-        self._kept_to_let_go: str | None = None  # the notes as may_let_go kept them in a file, for the close after it
 
     @property
     def _parent(self) -> QWidget:
@@ -75,7 +74,6 @@ class WindowClosing:
         if notes is None or notes.flush():
             return True
         kept, not_kept, _kept_before = self._keep_unsaved_notes()
-        self._kept_to_let_go = notes.editor.toPlainText() if kept is not None else None
         if window.tools.closed:  # a log-off closed the window while the file was written: CoPDesk is quitting
             return False
         if kept is None:
@@ -84,8 +82,8 @@ class WindowClosing:
 
     def may_close(self) -> bool:
         """From the window's ``closeEvent``, its tools built: whether it closes now. If not, a question is up, and
-        decides. Whatever is decided, the notes are saved first, or kept in a file at the close itself, unless
-        :meth:`may_let_go` has just kept them there as they are (the demo, a restore): one write, not two."""
+        decides. Whatever is decided, the notes are saved first, or kept in a file at the close itself, unless kept
+        there already as they are (at the question, or by :meth:`may_let_go`): one write, not two."""
         notes = self._notes_pane()
         notes_saved = notes is None or notes.flush()  # whatever is decided next
         saved = notes_saved and not self.window.context.writes.failing  # nothing else waits for Retry either
@@ -97,9 +95,8 @@ class WindowClosing:
         asking = not self.decided
         if asking and self.window.session_flow.ask_before_closing(self.without_asking, notes_saved) is not None:
             return False  # the question decides; the window stays until it is answered
-        kept_to_let_go, self._kept_to_let_go = self._kept_to_let_go, None
-        if not notes_saved and (notes is None or notes.editor.toPlainText() != kept_to_let_go):
-            self._keep_unsaved_notes()  # again, at the close itself: the file ends with the last key typed
+        if not notes_saved:
+            self._keep_unsaved_notes()  # at the close itself, unless kept as they are: the file ends with the last key
         return True
 
     def _ask_about_unsaved(self) -> None:

@@ -65,7 +65,10 @@ class KeptFile:
 
     def at_close(self, keep: Callable[[], Path | None], text: str) -> tuple[Path | None, str | None, Path | None]:
         """What ``keep()`` (:meth:`keep`, as the window closes) kept, as :meth:`.NotesPanel.keep_at_close` says it,
-        ``text`` being the notes as they are now."""
+        ``text`` being the notes as they are now. Kept already as they are (at the question before this close, or as
+        the window let its data go), they are not written again: one wait on a virus scanner, not two."""
+        if (kept := self.remaining()) is not None and text == self.text:
+            return kept, None, None
         try:
             return keep(), None, None
         except OSError as exc:

@@ -320,6 +320,8 @@ class NotesPanel(Pane):
         path; or, when that fails too, ``(None, why, earlier)`` with the file kept at an earlier question if it still
         holds the text (the facilitator may have deleted it, or its drive gone), or ``(earlier, None, None)`` when
         nothing was typed since; three Nones when nothing is unsaved."""
+        if not self._dirty or self.session_id is None:
+            return None, None, None
         return self._kept.at_close(self.keep_unsaved_in_file, self.editor.toPlainText())
 
     def keep_unsaved_in_file(self) -> Path | None:
