@@ -346,6 +346,7 @@ class RunningWindow:
         no window on it: CoPDesk is quitting, and the next start opens the data.
         """
         from copdesk.restoring import restored_or_as_it_was, restoring_shown, tell_and_quit
+        from copdesk.startup import kept_notes_warning
         from copdesk.store.errors import StoreError
 
         old = self.window
@@ -364,7 +365,8 @@ class RunningWindow:
                     opened.db.close()
                     return
                 self.window = self._show(opened)
-            self.window.safeguards.show_startup(notices, problems, None)
+            kept = kept_notes_warning(db_path.parent, system_now())  # the old window's notes, if they would not save
+            self.window.safeguards.show_startup(notices, [*problems, *([kept] if kept else [])], None)
         except (StoreError, OSError) as exc:  # not even the data as it was opens: say so, and quit
             tell_and_quit(self.app, db_path, exc)
         finally:

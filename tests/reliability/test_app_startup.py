@@ -25,6 +25,7 @@ from copdesk.startup import DamageChoice
 from copdesk.store import migrations
 from copdesk.store.backup_catalogue import BackupKind, list_backups
 from copdesk.store.errors import WriteRefusedError
+from copdesk.store.kept_notes import kept_files
 from copdesk.store.recovery import QUARANTINE_FOLDER
 from copdesk.views.shell.close_question import CHANGE_WAITING
 from copdesk.views.shell.finishing_notice import WorkNotice
@@ -33,7 +34,7 @@ from copdesk.views.shell.startup_dialogs import DamagedDatabaseDialog, DataLocat
 from copdesk.views.widgets.background import BackgroundJob
 from tests.cli.conftest import CallCli
 from tests.reliability.conftest import MEMBERS, corrupt, make_database
-from tests.reliability.test_demo_database import _told
+from tests.reliability.test_demo_database import _refusing_writes, _told
 
 
 def _windows() -> list[MainWindow]:
@@ -149,6 +150,34 @@ def test_nothing_is_restored_while_a_change_waits_for_retry(
     assert seen == [True, True]
     assert told == [("Nothing was restored", CHANGE_WAITING)]
     assert not any(b.kind is BackupKind.PRE_RESTORE for b in list_backups(db_path))
+
+
+def test_a_restore_with_notes_that_would_not_save_points_to_the_file_they_were_kept_in(
+    qtbot: QtBot, db_path: Path, event_loop: list[Callable[[MainWindow], None]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window let its data go with the notes kept in a file, and the restored window said only "Restored": the
+    words sat unseen until the next start. Leaving the demo pointed to them; a restore now does too."""
+    from copdesk.sandbox import start_session
+
+    make_database(db_path)
+    event_loop.append(lambda window: None)
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    seen: list[str] = []
+
+    def restore_with_notes_unsaved(window: MainWindow) -> None:
+        start_session(window, topic="Practice")
+        window.notes_panel.editor.setPlainText("Typed while the disk was full")
+        _refusing_writes(monkeypatch, window)
+        (backup,) = list_backups(db_path)
+        window.safeguards.restore_requested.emit(backup.path)
+
+    def check(window: MainWindow) -> None:
+        seen.extend([window.safeguards.notice_banner.label.text(), window.safeguards.warning_banner.label.text()])
+
+    event_loop[:] = [restore_with_notes_unsaved, check]
+    assert app.run_gui(["--db", str(db_path)]) == 0
+    assert kept_files(db_path.parent)
+    assert any("could not save are kept" in text for text in seen), seen
 
 
 def _shown() -> list[str]:
