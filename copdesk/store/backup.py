@@ -105,7 +105,10 @@ def file_in_place_of(folder: Path) -> LocationError | None:
     blocking = in_the_way[-1]
     where = f"{shown(blocking)} is where CoPDesk keeps a folder of backups, but it is"
     if not blocking.exists():  # a link whose target cannot be reached
-        target = blocking.parent / blocking.readlink()
+        try:
+            target = followed(blocking)
+        except LocationError:
+            return LocationError(f"{where} a link that leads round in a circle: remove the link.")
         return LocationError(
             f"{where} a link to {shown(target)}, which cannot be reached: reconnect the drive it points to, or "
             "remove the link."

@@ -16,6 +16,7 @@ import pytest
 from copdesk import paths
 from copdesk.startup import open_for_gui
 from copdesk.store import recovery
+from copdesk.store.backup import file_in_place_of
 from copdesk.store.backup_catalogue import BackupKind, list_backups, rotate_automatic_backups
 from copdesk.store.connection import backup_folder, open_database
 from copdesk.store.copies import copies_of
@@ -308,3 +309,18 @@ def test_a_failed_backup_leaves_nothing_beside_the_backups(
     assert backup.backup_to(conn, destination) == destination
     conn.close()
     assert sorted(file.name for file in folder.iterdir()) == [destination.name]
+
+
+@pytest.mark.posix_only
+def test_a_link_where_the_backups_folder_goes_is_said_as_it_leads(tmp_path: Path) -> None:
+    """A link leading round in a circle was said to point to a drive that has gone ("reconnect the drive"), and a
+    relative link was named as it is written ("…/rel/../stick"), not where it leads."""
+    folder = tmp_path / "backups"
+    folder.symlink_to(folder)
+    looping = file_in_place_of(folder)
+    assert looping is not None and looping.message.endswith("a link that leads round in a circle: remove the link.")
+    folder.unlink()
+
+    folder.symlink_to(Path("rel") / ".." / "stick")
+    gone = file_in_place_of(folder)
+    assert gone is not None and f"a link to {tmp_path / 'stick'}, which cannot be reached" in gone.message
