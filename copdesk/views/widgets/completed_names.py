@@ -43,7 +43,16 @@ class InTheWay:
     never: str  # why nothing may replace it (a folder, a database, the data open); empty when asking is enough
 
     @property
+    def replaces(self) -> bool:
+        """Whether a write replaces a file (not one a link leads to where no file is yet)."""
+        return self.leads_to is None or os.path.lexists(self.leads_to)
+
+    @property
     def question(self) -> str:
+        if not self.replaces:
+            return (
+                f"{self.path.name} is already there, as a link to {shown(self.leads_to)}, where no file is. Write it?"
+            )
         if self.leads_to is not None:
             return f"{self.path.name} is already there, as a link to {shown(self.leads_to)}. Replace that file?"
         return f"{self.path.name} is already there. Replace it?"
@@ -81,7 +90,7 @@ def ask_to_replace(parent: QWidget, there: InTheWay) -> ReplaceAnswer:
     box.setInformativeText(
         f"CoPDesk completed the name you gave, “{there.chosen.name}”. The file is in {shown(there.path.parent)}."
     )
-    replace = box.addButton("&Replace", QMessageBox.ButtonRole.DestructiveRole)
+    replace = box.addButton("&Replace" if there.replaces else "&Write it", QMessageBox.ButtonRole.DestructiveRole)
     other = box.addButton("Choose another &name…", QMessageBox.ButtonRole.ActionRole)
     box.button(cancel).setAccessibleName("Cancel: keep the file, export nothing")
     box.setDefaultButton(other)

@@ -95,6 +95,16 @@ def test_a_link_of_the_completed_name_is_asked_about_naming_the_file_it_leads_to
     )
 
 
+def test_a_link_of_the_completed_name_to_no_file_asks_to_write_there(tmp_path: Path, data_open: Path) -> None:
+    """It asked to replace a file that was not there; Replace then made one where the link leads."""
+    link, old = tmp_path / "report.pdf", tmp_path / "old.pdf"
+    link.symlink_to(old)
+    there = in_the_way(tmp_path / "report", link, data_open)
+    assert there is not None
+    assert there.question == f"report.pdf is already there, as a link to {old}, where no file is. Write it?"
+    assert not there.replaces
+
+
 def test_a_link_round_in_a_circle_of_the_completed_name_is_refused_unasked(tmp_path: Path, data_open: Path) -> None:
     """Reading where it leads raised, and the export or the copy stopped with a fault in place of a message."""
     loop = tmp_path / "report.pdf"
