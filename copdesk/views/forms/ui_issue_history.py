@@ -18,7 +18,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
     QFrame, QHBoxLayout, QHeaderView, QLabel,
     QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QTableView, QVBoxLayout, QWidget)
+    QVBoxLayout, QWidget)
+
+from copdesk.views.widgets.tables import CompactTable
 
 class Ui_IssueHistoryDialog(object):
     def setupUi(self, issueHistory):
@@ -67,7 +69,7 @@ class Ui_IssueHistoryDialog(object):
 
         self.mainLayout.addWidget(self.historyHeading)
 
-        self.historyTable = QTableView(issueHistory)
+        self.historyTable = CompactTable(issueHistory)
         self.historyTable.setObjectName(u"historyTable")
 
         self.mainLayout.addWidget(self.historyTable)
@@ -77,7 +79,7 @@ class Ui_IssueHistoryDialog(object):
 
         self.mainLayout.addWidget(self.escalationsHeading)
 
-        self.escalationTable = QTableView(issueHistory)
+        self.escalationTable = CompactTable(issueHistory)
         self.escalationTable.setObjectName(u"escalationTable")
 
         self.mainLayout.addWidget(self.escalationTable)

@@ -17,8 +17,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QPushButton, QRadioButton,
-    QSizePolicy, QSpacerItem, QSplitter, QTableView,
-    QTextBrowser, QVBoxLayout, QWidget)
+    QSizePolicy, QSpacerItem, QSplitter, QTextBrowser,
+    QVBoxLayout, QWidget)
+
+from copdesk.views.widgets.tables import CompactTable
 
 class Ui_NotesSearchDialog(object):
     def setupUi(self, notesSearch):
@@ -66,7 +68,7 @@ class Ui_NotesSearchDialog(object):
         self.splitter = QSplitter(notesSearch)
         self.splitter.setObjectName(u"splitter")
         self.splitter.setOrientation(Qt.Orientation.Vertical)
-        self.matchesTable = QTableView(self.splitter)
+        self.matchesTable = CompactTable(self.splitter)
         self.matchesTable.setObjectName(u"matchesTable")
         self.splitter.addWidget(self.matchesTable)
         self.previewBrowser = QTextBrowser(self.splitter)

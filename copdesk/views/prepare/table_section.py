@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtWidgets import QHBoxLayout, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from copdesk.core.model import Team
 from copdesk.core.review import ReviewPack
 from copdesk.views.widgets.labels import hint_label
-from copdesk.views.widgets.tables import configure_table
+from copdesk.views.widgets.tables import CompactTable, configure_table
 
 TABLE_ROWS = 5
 
@@ -34,18 +34,14 @@ class TableSection(QWidget):
         self.summary_row.addWidget(self.summary, 1)
         self.body.addLayout(self.summary_row)
         self.model = make_model(self)
-        self.table = QTableView()
+        self.table = CompactTable()
         self.table.setAccessibleName(accessible_name)
         self.table.setModel(self.model)
         configure_table(self.table)
         self.body.addWidget(self.table)
 
     def show_rows(self, rows: Sequence[Any], most: int = TABLE_ROWS) -> None:
-        """Show the rows, the table sized to them (up to ``most``) so a short list leaves no empty box, and to whole
-        rows, so a longer one shows no sliver of the row after the last (it reads as a row cut in half)."""
+        """Show the rows, the table as tall as them, up to ``most`` (:meth:`CompactTable.fit_rows`)."""
         self.model.set_rows(rows)
-        shown = max(1, min(len(rows), most))
-        header = self.table.horizontalHeader().sizeHint().height()  # its height once laid out, which it may not be
-        rows_height = shown * self.table.verticalHeader().defaultSectionSize()
-        self.table.setFixedHeight(header + rows_height + 2 * self.table.frameWidth())
+        self.table.fit_rows(max(1, min(len(rows), most)))
         self.table.setVisible(bool(rows))

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from copdesk.core.feedback import NamedInFeedback
 from copdesk.core.redaction import FlaggedText
 from copdesk.views.widgets.row_model import Column, RowTableModel
-from copdesk.views.widgets.tables import configure_table
+from copdesk.views.widgets.tables import CompactTable, configure_table
 
 FOUND_COLUMN = 2
 
@@ -112,14 +111,14 @@ class NamedInFeedbackDialog(QDialog):
 
 def _review_layout(
     dialog: QDialog, intro: str, model: QAbstractTableModel, table_name: str, *, stretch: int, fit: int
-) -> tuple[QLabel, QTableView, QDialogButtonBox]:
+) -> tuple[QLabel, CompactTable, QDialogButtonBox]:
     """What both reviews show, top to bottom: what was found and why it matters, the table of it (column ``stretch``
     takes the room, ``fit`` keeps to its words), and the buttons, to which the caller adds its choices."""
     layout = QVBoxLayout(dialog)
     label = QLabel(intro)
     label.setWordWrap(True)
     layout.addWidget(label)
-    table = QTableView()
+    table = CompactTable()
     table.setAccessibleName(table_name)
     table.setModel(model)
     configure_table(table)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView, QVBoxLayout, QWidget, QWidgetItem
+from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.custom_questions import custom_key
@@ -22,6 +22,7 @@ from copdesk.views.widgets.tables import WIDEST_CELL
 from tests.conftest import FakeClock
 from tests.views.demo_helpers import window_on_a_copy
 from tests.views.live_helpers import add_team, start_session
+from tests.views.widgets.test_compact_tables import assert_headings_and_rows_at_least
 
 LONG_QUESTION = (
     "When you think back over the whole of the visit, and the conversations with the family, the GP, the district "
@@ -339,12 +340,7 @@ def test_each_list_of_the_notes_tabs_keeps_its_headings_and_a_whole_row_as_style
         notes.tabs.setCurrentIndex(tab)
         _heights(window)
         for table in notes.tabs.currentWidget().findChildren(QTableView):
-            header = table.horizontalHeader()
-            assert header.height() > header.fontMetrics().height() + 6, "the headings as styled, with their padding"
-            least = QWidgetItem(table).minimumSize().height()  # as the tab's layout reads it
-            chrome = table.height() - table.viewport().height()  # the headings, the frame, any scroll bar under them
-            rows = 2 if table is notes.issue_linker.table else 1
-            assert least - chrome >= rows * table.verticalHeader().defaultSectionSize(), table.accessibleName()
+            assert_headings_and_rows_at_least(table, 2 if table is notes.issue_linker.table else 1)
 
 
 def test_a_long_owner_name_never_squeezes_the_words_of_the_action_list(window: MainWindow) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from copdesk import paths
 from copdesk.core.dates import format_uk
@@ -156,6 +157,7 @@ def test_a_long_list_shows_whole_rows_and_no_sliver_of_the_next(window: MainWind
             window.context.db, team.id, f"Ask about the carers' assessment, part {number}", window.context.now()
         )
     window.review_panel.refresh()
+    QApplication.sendPostedEvents()  # the page's layout gives the list the height it asks for
     table = window.review_panel.review_sections.actions.table
     row = table.verticalHeader().defaultSectionSize()
     assert table.model().rowCount() > TABLE_ROWS

@@ -14,7 +14,7 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from copdesk.core.dates import format_uk, passed_note
 from copdesk.core.model import Action, ReviewOutcome
@@ -30,7 +30,7 @@ from copdesk.views.live.notes.item_form import keep_words_readable
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import show_message
 from copdesk.views.widgets.short_captions import ShortCaptionRow
-from copdesk.views.widgets.tables import configure_table
+from copdesk.views.widgets.tables import CompactTable, configure_table
 from copdesk.views.widgets.whole_rows import WholeRows
 
 TITLE = "Follow up on agreed actions"
@@ -98,7 +98,7 @@ class FollowUpBox(QWidget):
         layout.addWidget(self.heading)
 
         self.model = action_model("This session", self)
-        self.table = QTableView()
+        self.table = CompactTable()
         self.table.setAccessibleName("Actions agreed in earlier sessions")  # the toggle above has TITLE
         self.table.setModel(self.model)
         configure_table(self.table)

@@ -9,14 +9,14 @@ read-only list (its words readable however narrow the pane, :func:`keep_words_re
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from copdesk.core.input_limits import MAX_ITEM_CHARACTERS
 from copdesk.views.context import AppContext
 from copdesk.views.widgets.forms import WordsPlaceholder, hold_characters, say_when_cut
 from copdesk.views.widgets.labels import message_label, show_message
-from copdesk.views.widgets.tables import configure_table
+from copdesk.views.widgets.tables import CompactTable, configure_table
 
 WORDS_LEAST = 120  # px a list's first column (its words) keeps in a narrow pane: a word or two, then "…"
 
@@ -30,45 +30,16 @@ def item_field(accessible_name: str, placeholder: str, max_length: int = MAX_ITE
     return field
 
 
-def item_table(model: QAbstractItemModel, accessible_name: str, *, least_rows: int = 1) -> QTableView:
+def item_table(model: QAbstractItemModel, accessible_name: str, *, least_rows: int = 1) -> CompactTable:
     """A list of ``model`` in the notes pane's look (:func:`configure_table`). In a tab short of room (a 1024×640
     window with a suggestion shown) the list gives way to the form above it, down to its column headings and
-    ``least_rows`` whole rows, the rest scrolling (:class:`ItemTable`)."""
-    table = ItemTable(least_rows)
+    ``least_rows`` whole rows, the rest scrolling (:class:`CompactTable`)."""
+    table = CompactTable(least_rows=least_rows)
     table.setAccessibleName(accessible_name)
     table.setModel(model)
     configure_table(table)
-    table.setMinimumHeight(0)  # configure_table's is read before the style applies: ItemTable's hint is the least
     keep_words_readable(table)
     return table
-
-
-class ItemTable(QTableView):
-    """A list whose least height is its column headings and ``least_rows`` whole rows, and the scroll bar under them
-    while it scrolls sideways (so that bar is never drawn over a row). Down to its headings, it showed no row at all,
-    and an escalation or action just added was out of sight.
-
-    That height is worked out whenever the layout asks for it, from the headings as styled (the stylesheet's font and
-    padding, applied when the list is first shown): worked out once, as the list was made, it was 46 px where the
-    headings and a row take 58, and the Issue list's two rows were one and a half."""
-
-    def __init__(self, least_rows: int) -> None:
-        super().__init__()
-        self.least_rows = least_rows
-        self._sideways = False
-        self.horizontalScrollBar().rangeChanged.connect(self._range_changed)
-
-    def minimumSizeHint(self) -> QSize:
-        sideways = self.horizontalScrollBar().sizeHint().height() if self._sideways else 0
-        chrome = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth() + sideways
-        return QSize(
-            super().minimumSizeHint().width(), chrome + self.least_rows * self.verticalHeader().defaultSectionSize()
-        )
-
-    def _range_changed(self, _least: int, most: int) -> None:
-        if (most > 0) != self._sideways:
-            self._sideways = most > 0
-            self.updateGeometry()
 
 
 def keep_words_readable(table: QTableView) -> None:
