@@ -59,24 +59,46 @@ class LivePage(QWidget):
         self.live_splitter.setStretchFactor(0, 5)
         self.live_splitter.setStretchFactor(1, 6)
         outer.addWidget(self.live_splitter)
-        self.right_splitter.installEventFilter(self)  # its height says whether the question pane is short
+        # Its height says whether the column is short, and a pane's least height changing (the identifier warning
+        # showing under the notes) whether the question pane gives way to the notes.
+        self.right_splitter.installEventFilter(self)
+        self._short_column = False
+        self._questions_least = 0  # the question pane's least height standing tall, last measured so
         flow.actions.space_presses.watch(self)  # Space presses its buttons reached with Tab, not the timer
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.right_splitter and isinstance(event, QResizeEvent):
-            self._set_short(event.size().height() < SHORT_COLUMN)
+        if watched is self.right_splitter:
+            if isinstance(event, QResizeEvent):
+                self._set_short(event.size().height() < SHORT_COLUMN)
+            if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+                self._questions_give_way()
         return super().eventFilter(watched, event)
 
     def _set_short(self, short: bool) -> None:
         """A short right column (a window 640 high): both its panes stand closer to their edges, the question pane
         puts its filters behind a button, and the notes keep fewer lines to type in, so that beside a suggestion
         every list of the notes still shows a whole row."""
-        if short == self.question_panel.short_column.short:
+        if short == self._short_column:
             return
+        self._short_column = short
         self.question_panel.short_column.set_short(short)
         self.notes_panel.set_short(short)
         for pane in (self.question_panel, self.notes_panel):
             pane.set_tight(short)
+
+    def _questions_give_way(self) -> None:
+        """While the identifier warning shows under the notes, in a column too short for both panes standing tall (at
+        1366x768 under the demo's banner, beside a long question and a suggestion), the question pane stands as in a
+        short column: its filters behind a button, the suggestion on one line, and the card from the question's first
+        line, the rest scrolling. The notes keep their six lines; squeezed, they showed three and a half."""
+        questions = self.question_panel.short_column
+        if self._short_column:
+            return
+        if not questions.short:
+            self._questions_least = self.question_panel.minimumSizeHint().height()
+        notes = self.notes_panel.minimumSizeHint().height() + self.right_splitter.handleWidth()
+        squeezed = self.right_splitter.height() < self._questions_least + notes
+        questions.set_short(squeezed and not self.notes_panel.identifier_warning.isHidden())
 
     @property
     def splitters(self) -> tuple[QSplitter, QSplitter, QSplitter]:

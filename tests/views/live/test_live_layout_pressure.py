@@ -107,12 +107,14 @@ def test_a_long_question_with_a_suggestion_leaves_the_notes_room_to_type(
     assert notes.follow_up.table.height() >= 2 * notes.follow_up.table.verticalHeader().defaultSectionSize()
 
 
+@pytest.mark.parametrize("warned", [False, True], ids=["", "identifier-warning"])
 @pytest.mark.parametrize("data", ["demo", "real"])
 def test_the_notes_show_six_whole_lines_beside_a_long_question_at_a_laptops_size(
-    qtbot: QtBot, demo_db: Path, tmp_path: Path, data: str, request: pytest.FixtureRequest
+    qtbot: QtBot, demo_db: Path, tmp_path: Path, data: str, warned: bool, request: pytest.FixtureRequest
 ) -> None:
     """At 1366x768, with the demo's banner over the page (and without it, on real data), a long question beside a
-    suggestion and the follow-up list: the editor shows six whole lines of notes, counted from its first line's top."""
+    suggestion and the follow-up list: the editor shows six whole lines of notes, counted from its first line's top,
+    the identifier warning under them too (it left 57 px, three lines and a half)."""
     if data == "demo":
         window = window_on_a_copy(qtbot, demo_db, tmp_path)
         start_demo_session(window)
@@ -122,13 +124,24 @@ def test_the_notes_show_six_whole_lines_beside_a_long_question_at_a_laptops_size
         _with_follow_ups(window)
         start_session(window)
     long_question_beside_a_suggestion(window, qtbot)
+    notes = window.notes_panel
+    if warned:
+        notes.editor.setPlainText("Met Mrs Smith")
+        assert notes.identifier_warning.check_now()
     _heights(window)
     assert window.demo.banner.isVisible() is (data == "demo") and window.size().toTuple() == (1366, 768)
-    notes = window.notes_panel
-    assert notes.follow_up.table.isVisible()
+    assert notes.follow_up.table.isVisible() and notes.identifier_warning.isVisible() is warned
     editor = notes.editor
     shown = editor.viewport().visibleRegion().boundingRect().height() - editor.document().documentMargin()
     assert shown // editor.fontMetrics().lineSpacing() >= 6, f"{shown} px of lines"
+    assert _fully_shown(notes.follow_up.table) and _whole_rows_shown(notes.follow_up.table) >= 1
+    card = window.question_panel.card
+    assert card.text_label.text() == LONG_QUESTION and card.viewport().height() > card.meta_label.height()
+    assert card.verticalScrollBar().maximum() > 0, "the rest of the question scrolls inside the card"
+    if warned:  # the warning gone, the question pane stands tall again
+        notes.identifier_warning.remove_current()
+        _heights(window)
+        assert not window.question_panel.short_column.short and window.question_panel.filters.isVisible()
 
 
 def _whole_rows_shown(table: QTableView) -> int:
