@@ -1,22 +1,23 @@
 """Bursts of 1,000 keystrokes into the notes pane of a live session on the ten-year database, offscreen.
 
-The app starts as a facilitator starts it (``run_gui``: checks, window, the start-up backup in its thread after the
-first paint) on a temporary copy of ``bench/out/history.db``. A second later a session of the largest team is started
-through the start dialog, so the timer, its 5-second heartbeat save, the participation and question panes are all live,
-and the notes autosave as they do for a facilitator. Half a second after that, a precise Qt timer types one key every
-``--interval`` ms into the notes editor (letters, spaces, punctuation and Enter; far faster than anyone types), while a
-second precise timer beats every millisecond. The gaps between heartbeats are the UI thread's stalls: whatever kept the
-event loop busy (a keystroke, a repaint, the text an autosave takes, the timer's heartbeat). It prints the longest stall
-and the 99th percentile, how long each keystroke took to handle, and whether the database holds every character typed
-once the last autosave has run (read through a connection of its own). A gap also grows when other processes take the
-CPU, so the UI thread's own CPU time between heartbeats (``time.thread_time``) is printed beside it: the share of each
-stall that was the app's work. Autosaves are timed through ``store.notes.save_session_text``, in the worker that writes
-them, and the part of each that is the UI thread's (taking the text from the editor, :meth:`NotesPanel._autosave`)
-beside it. The burst runs twice: into the empty notes, then at the end of a 30 KB note (a long session's notes, saved
-before the burst starts), where every autosave writes the whole note again. A third, slower run types ``--name-keys``
-keys in the middle of a 1 MB note of names and titles ("Mr" at a line's end, its name on the next; a title alone), each
-followed by a pause long enough for the identifier check to run (one of the names marked "not an identifier" first), and
-prints how long each of those checks took. Figures only, never pass/fail.
+The app starts as a facilitator starts it (``run_gui``: checks, window, the start-up backup in its thread
+after the first paint) on a temporary copy of ``bench/out/history.db``. A second later a session of the
+largest team is started through the start dialog, so the timer, its 5-second heartbeat save, the
+participation and question panes are all live, and the notes autosave as they do for a facilitator. Half a
+second after that, a precise Qt timer types one key every ``--interval`` ms into the notes editor (letters,
+spaces, punctuation and Enter; far faster than anyone types), while a second precise timer beats every
+millisecond. The gaps between heartbeats are the UI thread's
+stalls: whatever kept the event loop busy (a keystroke, a repaint, an autosave with its fsync, the timer's
+heartbeat). It prints the longest stall and the 99th percentile, how long each keystroke took to handle,
+and whether the database holds every character typed once the last autosave has run (read through a
+connection of its own). A gap also grows when other processes take the CPU, so the UI thread's own CPU time
+between heartbeats (``time.thread_time``) is printed beside it: the share of each stall that was the app's
+work. Autosaves are timed through ``store.notes.save_session_text``. The burst runs twice: into the empty notes,
+then at the end of a 30 KB note (a long session's notes, saved before the burst starts), where every autosave
+writes the whole note again. A third, slower run types ``--name-keys`` keys in the middle of a 1 MB note of names
+and titles ("Mr" at a line's end, its name on the next; a title alone), each followed by a pause long enough for the
+identifier check to run (one of the names marked "not an identifier" first), and prints how long each of those
+checks took. Figures only, never pass/fail.
 
     python bench/typing_burst.py [--keys 1000] [--interval 5] [--name-keys 30] [--db bench/out/history.db]
 """
@@ -49,7 +50,7 @@ from copdesk.app import run_from_command_line
 from copdesk.sandbox import sandbox_folder, start_session
 from copdesk.store import notes
 from copdesk.store.connection import as_database
-from copdesk.views.live.notes.notes_panel import AUTOSAVE_MS, NotesPanel
+from copdesk.views.live.notes.notes_panel import AUTOSAVE_MS
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.widgets.identifier_warning import CHECK_DELAY_MS, IdentifierWarning
 
@@ -115,7 +116,6 @@ class Phase:
     beats: list[tuple[float, float]] = field(default_factory=list)  # (wall, this thread's CPU time)
     handling: list[float] = field(default_factory=list)
     saves: list[float] = field(default_factory=list)
-    taken: list[float] = field(default_factory=list)  # each autosave's work on the UI thread: the text taken
     checks: list[float] = field(default_factory=list)  # the identifier warning's check at each pause
     typed: int = 0
     shown: str = ""
@@ -159,14 +159,6 @@ class Burst:
             return result
 
         IdentifierWarning.check_now = timed_check  # type: ignore[method-assign,assignment]
-        autosave = NotesPanel._autosave
-
-        def timed_autosave(self_: NotesPanel) -> None:
-            started = time.perf_counter()
-            autosave(self_)
-            self.phase.taken.append((time.perf_counter() - started) * 1000)
-
-        NotesPanel._autosave = timed_autosave  # type: ignore[method-assign,assignment]
 
     @property
     def phase(self) -> Phase:
@@ -206,7 +198,6 @@ class Burst:
             cursor.setPosition(len(self.phase.prefix) // 2 if self.phase.in_middle else len(self.phase.prefix))
             editor.setTextCursor(cursor)
             self.phase.saves.clear()
-            self.phase.taken.clear()
             self.phase.checks.clear()
         self.pulse.start()
         self.typist.setInterval(self.phase.interval_ms or self.interval_ms)
@@ -271,11 +262,7 @@ def report(phase: Phase, interval: int, db_name: str) -> None:
     print(f"  over {GOAL_MS:.0f} ms: {sum(gap > GOAL_MS for gap in gaps)} stalls")
     saves = phase.saves
     median_save = statistics.median(saves) if saves else 0.0
-    print(
-        f"  autosaves: {len(saves)}, written in a worker: median {median_save:.1f} ms, "
-        f"longest {max(saves, default=0):.1f} ms; the UI thread's part (the text taken): "
-        f"median {statistics.median(phase.taken or [0.0]):.1f} ms, longest {max(phase.taken, default=0):.1f} ms"
-    )
+    print(f"  autosaves: {len(saves)}, median {median_save:.1f} ms, longest {max(saves, default=0):.1f} ms")
     if phase.in_middle:
         checks = phase.checks
         print(
