@@ -10,18 +10,12 @@ program are refused the same way (rolled back, worth a retry), each with its own
 
 An error raised without SQLite's code (a wrapper re-raising it, or a test standing in for a full disk) is
 recognised by SQLite's own wording for that code.
-
-A connection's writes are one at a time, whichever thread makes them: the window's notes are autosaved in a worker
-on the window's connection, and a transaction begun meanwhile on the window's thread would otherwise become part of
-the worker's, committed or rolled back with it. A write waits for the one under way instead.
 """
 
 from __future__ import annotations
 
 import errno
 import sqlite3
-import threading
-import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -119,19 +113,6 @@ def is_temporary(exc: sqlite3.Error) -> bool:
     return code is not None and code & 0xFF in _TEMPORARY and code != SQLITE_IOERR_SHORT_READ
 
 
-_WRITERS: weakref.WeakKeyDictionary[Database, threading.RLock] = weakref.WeakKeyDictionary()
-_WRITERS_CHANGING = threading.Lock()
-
-
-def _one_writer(db: Database) -> threading.RLock:
-    """The lock a write on ``db`` holds, so that only one thread writes on its connection at a time."""
-    with _WRITERS_CHANGING:
-        lock = _WRITERS.get(db)
-        if lock is None:
-            lock = _WRITERS[db] = threading.RLock()
-        return lock
-
-
 @contextmanager
 def guarded_write(db: Database) -> Iterator[Database]:
     """Run the block as one transaction; on a full disk (or another refusal) roll it back and raise the
@@ -140,15 +121,14 @@ def guarded_write(db: Database) -> Iterator[Database]:
     Nested inside another transaction, a full disk rolls back the outer transaction as well: SQLite may
     already have done so, and a half-applied outer change is what this guard exists to prevent.
     """
-    with _one_writer(db):
-        try:
-            with db.atomic():
-                yield db
-        except (sqlite3.Error, OSError) as exc:
-            mapped = storage_error_for(exc)
-            if mapped is None:
-                raise
-            # SQLite may already have rolled back; the docs still ask for an explicit ROLLBACK after FULL or IOERR.
-            if db.conn.in_transaction:
-                db.conn.rollback()
-            raise mapped from exc
+    try:
+        with db.atomic():
+            yield db
+    except (sqlite3.Error, OSError) as exc:
+        mapped = storage_error_for(exc)
+        if mapped is None:
+            raise
+        # SQLite may already have rolled back; the docs still ask for an explicit ROLLBACK after FULL or IOERR.
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        raise mapped from exc

@@ -6,9 +6,7 @@ Each is recognised by SQLite's code when the error carries one, and by SQLite's 
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-import threading
 
 import pytest
 from sqlite_utils import Database
@@ -20,7 +18,7 @@ from copdesk.store.errors import (
     StorageFullError,
     WriteRefusedError,
 )
-from copdesk.store.safe_write import _one_writer, guarded_write, storage_error_for
+from copdesk.store.safe_write import guarded_write, storage_error_for
 
 
 @pytest.mark.parametrize(
@@ -67,27 +65,3 @@ def test_a_real_lock_held_elsewhere_is_busy(db: Database) -> None:
     finally:
         other.rollback()
         other.close()
-
-
-def test_a_write_on_the_connection_from_another_thread_waits_for_the_one_under_way(db: Database) -> None:
-    """The notes' autosave writes in a worker on the window's connection: a write begun on the window's thread
-    meanwhile waits for it, rather than joining its transaction and being rolled back with it."""
-    db.execute("CREATE TABLE scratch (value TEXT)")
-    inside, release = threading.Event(), threading.Event()
-
-    def worker() -> None:
-        with contextlib.suppress(StorageFullError), guarded_write(db):
-            db.execute("INSERT INTO scratch VALUES ('the worker''s, refused')")
-            inside.set()
-            release.wait(5)
-            raise sqlite3.OperationalError("database or disk is full")
-
-    thread = threading.Thread(target=worker)
-    thread.start()
-    inside.wait(5)
-    assert not _one_writer(db).acquire(blocking=False)  # a write here would wait
-    release.set()
-    thread.join()
-    with guarded_write(db):
-        db.execute("INSERT INTO scratch VALUES ('the window''s')")
-    assert [row["value"] for row in db.query("SELECT value FROM scratch")] == ["the window's"]

@@ -131,8 +131,6 @@ class SaveGuard(QObject):
     def failing(self) -> bool:
         return self.writes.failing
 
-    def run(self, write: Callable[[], None] | None = None) -> bool:
-        """Save now, or say how ``write`` did (a save written in a worker, which re-raises what it raised there);
-        return whether it worked. Callers keep their unsaved state when it did not, and Retry saves now."""
-        kept = "What you typed is still here."
-        return self.writes.run(write or self._save, retry=self.run, key=self, kept=kept) is not None
+    def run(self) -> bool:
+        """Save now; return whether it worked. Callers keep their unsaved state when it did not."""
+        return self.writes.run(self._save, retry=self.run, key=self, kept="What you typed is still here.") is not None

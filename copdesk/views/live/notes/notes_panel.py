@@ -4,14 +4,14 @@ At the top, "Follow up on agreed actions" from earlier sessions. Below, the sess
 and the quick items (Action, Issue, Learning, Parked, Escalation), one tab each, reached with Alt and
 the underlined letter.
 
-Nothing typed is ever lost: the free text is saved at most :data:`AUTOSAVE_MS` after a change (the timer starts at the
-first change and is not pushed back by further typing, so steady typing still saves every second), in a worker, so
-typing never waits for it (:mod:`.note_writer`); and it is flushed at once when the session ends, when another session
-is loaded, when the window closes, and on SIGTERM (:mod:`copdesk.shutdown` closes the window). A save that fails (a full
-disk) keeps the text in the editor and offers a retry. If the pane must let go of the text while it still cannot be
-saved (the window closes, another session is loaded, the session is unloaded), it is kept in a file of its own instead
-(:meth:`NotesPanel.keep_unsaved_in_file`, :mod:`copdesk.store.kept_notes`); a later save of that session's text deletes
-the file again.
+Nothing typed is ever lost: the free text is saved at most :data:`AUTOSAVE_MS` after a change (the
+timer starts at the first change and is not pushed back by further typing, so steady typing still
+saves every second), and it is flushed at once when the session ends, when another session is loaded,
+when the window closes, and on SIGTERM (:mod:`copdesk.shutdown` closes the window). A save that fails (a full
+disk) keeps the text in the editor and offers a retry. If the pane must let go of the text while it still cannot
+be saved (the window closes, another session is loaded, the session is unloaded), it is kept in a file of its own
+instead (:meth:`NotesPanel.keep_unsaved_in_file`, :mod:`copdesk.store.kept_notes`); a later save of that
+session's text deletes the file again.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ from copdesk.views.live.notes.action_editor import ActionEditor
 from copdesk.views.live.notes.follow_up import FollowUpBox
 from copdesk.views.live.notes.issue_linker import IssueLinker
 from copdesk.views.live.notes.kept_file import KeptFile
-from copdesk.views.live.notes.note_writer import NoteWriter
 from copdesk.views.live.notes.notes_search import NotesSearchDialog
 from copdesk.views.live.notes.session_items import EscalationsEditor, NoteItemsEditor
 from copdesk.views.live.notes.typed_items import TypedItems
@@ -161,10 +160,8 @@ class NotesPanel(Pane):
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self._autosave)
+        self.autosave_timer.timeout.connect(self.flush)
         self._guard = SaveGuard(self.banner, self._write_text, self)
-        self._writer = NoteWriter(self)
-        self._writer.ended.connect(self._autosave_ended)
         for editor in (self.action_editor, self.issue_linker, self.escalations):
             editor.changed.connect(self._items_changed)
 
@@ -218,8 +215,6 @@ class NotesPanel(Pane):
         """Show a session's notes (flushing the one shown before): a resumed session gets its text back."""
         if session_id != self.session_id:
             self._let_go()
-        else:
-            self._settle()  # the text read below is the one a save under way wrote
         session = self._session = get_session(self.context.db, session_id)
         self.session_id, self.team_id = session.id, session.team_id
         stored = session_text(self.context.db, session.id)
@@ -261,7 +256,6 @@ class NotesPanel(Pane):
         if self.session_id is None:
             return
         self._dirty = True
-        self._writer.typed()
         self._show_saved("Saving…")
         if not self.autosave_timer.isActive():
             self.autosave_timer.start()
@@ -270,34 +264,9 @@ class NotesPanel(Pane):
     def has_unsaved_text(self) -> bool:
         return self._dirty
 
-    def _autosave(self) -> None:
-        """The text as it is now, taken here and written in a worker; once that write has ended, the text as it is
-        then (:meth:`_autosave_ended`)."""
-        if not self._dirty or self.session_id is None or self._writer.busy:
-            return
-        db, session_id, text, now = self.context.db, self.session_id, self.editor.toPlainText(), self.context.now()
-        self._writer.start(lambda: save_session_text(db, session_id, text, now))
-
-    def _autosave_ended(self) -> None:
-        """Said as any save is; what was typed while it was under way, if its autosave came meanwhile, is saved now."""
-        if self._settle() and self._dirty and not self.autosave_timer.isActive():
-            self._autosave()
-
-    def _settle(self) -> bool:
-        """Wait for the autosave under way, if any, and say how it went; False if it was refused (kept, with Retry)."""
-        if (ended := self._writer.finish()) is None:
-            return True
-        if not self._guard.run(ended.said):
-            self._show_saved("Not saved")
-            return False
-        self._saved(newest=ended.newest)
-        return True
-
     def flush(self) -> bool:
-        """Save the free text now if it changed; False (and the text kept, with a Retry) if saving failed. An autosave
-        under way ends first, so the newest text is always the last written."""
+        """Save the free text now if it changed; False (and the text kept, with a Retry) if saving failed."""
         self.autosave_timer.stop()
-        self._settle()
         if not self._dirty or self.session_id is None:
             return True
         if not self._guard.run():
@@ -334,19 +303,13 @@ class NotesPanel(Pane):
         return self._kept.keep(self.context.db_path, self._session, self.editor.toPlainText(), self.context.now())
 
     def _write_text(self) -> None:
-        """The save on the window's thread, flushed or retried from the banner; once the text is stored the pane says
-        so, and a file the text was kept in goes (the database has it now, and newer)."""
+        """The save itself, whether autosaved, flushed or retried from the banner; once the text is stored the pane
+        says so, and a file the text was kept in goes (the database has it now, and newer)."""
         if self.session_id is None:
             return
-        self._writer.finish()  # an autosave under way (Retry came first) ends first; this newer write says how it went
         save_session_text(self.context.db, self.session_id, self.editor.toPlainText(), self.context.now())
-        self._saved(newest=True)
-
-    def _saved(self, *, newest: bool) -> None:
-        """Stored, ``newest`` if nothing was typed since; a file the text was kept in goes (the database's is newer)."""
-        if newest:
-            self._dirty = False
-            self._show_saved(f"Saved {clock_time(self.context.now())}")
+        self._dirty = False
+        self._show_saved(f"Saved {clock_time(self.context.now())}")
         self._kept.discard()
 
     def _show_saved(self, text: str) -> None:
