@@ -98,16 +98,22 @@ def test_damaged_database_restores_the_backup_through_the_app(
     assert not lock_path(db_path).exists()  # released at exit
 
 
-def test_restore_from_the_file_menu_reopens_the_window_on_the_backup(
-    qtbot: QtBot, db_path: Path, event_loop: list[Callable[[MainWindow], None]]
-) -> None:
+def _a_start_then_a_mistake(db_path: Path, event_loop: list[Callable[[MainWindow], None]]) -> None:
+    """A database started once (its first automatic backup taken), then every note deleted by mistake: the next
+    start backs that up too."""
     make_database(db_path)
     event_loop.append(lambda window: None)
     assert app.run_gui(["--db", str(db_path)]) == 0
     conn = sqlite3.connect(db_path)
-    conn.execute("DELETE FROM note")  # the mistake; the next start backs it up too
+    conn.execute("DELETE FROM note")
     conn.commit()
     conn.close()
+
+
+def test_restore_from_the_file_menu_reopens_the_window_on_the_backup(
+    qtbot: QtBot, db_path: Path, event_loop: list[Callable[[MainWindow], None]]
+) -> None:
+    _a_start_then_a_mistake(db_path, event_loop)
     seen: list[tuple[int, str]] = []
 
     def restore(window: MainWindow) -> None:
@@ -607,13 +613,7 @@ def test_a_log_off_while_a_backup_is_restored_lets_it_end_and_opens_no_window(
     for nobody, after CoPDesk was told to quit. Now the restore ends (the data is restored) and no window opens."""
     from copdesk.store import recovery
 
-    make_database(db_path)
-    event_loop.append(lambda window: None)
-    assert app.run_gui(["--db", str(db_path)]) == 0
-    conn = sqlite3.connect(db_path)
-    conn.execute("DELETE FROM note")  # the mistake; the next start backs it up too
-    conn.commit()
-    conn.close()
+    _a_start_then_a_mistake(db_path, event_loop)
     real_restore = recovery.restore_database
     logged_off = threading.Event()
     quits: list[int] = []

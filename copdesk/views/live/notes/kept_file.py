@@ -13,6 +13,7 @@ Should the second's worker take the lock first (a busy machine), the first then 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
