@@ -16,8 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHeaderView,
-    QLabel, QSizePolicy, QTableView, QVBoxLayout,
-    QWidget)
+    QLabel, QSizePolicy, QVBoxLayout, QWidget)
+
+from copdesk.views.widgets.tables import CompactTable
 
 class Ui_ShortcutHelp(object):
     def setupUi(self, shortcutHelp):
@@ -46,7 +47,7 @@ class Ui_ShortcutHelp(object):
 
         self.cardLayout.addWidget(self.keysHint)
 
-        self.shortcutTable = QTableView(self.card)
+        self.shortcutTable = CompactTable(self.card)
         self.shortcutTable.setObjectName(u"shortcutTable")
         self.shortcutTable.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.shortcutTable.horizontalHeader().setStretchLastSection(True)

@@ -6,7 +6,7 @@ cell's tooltip (every :class:`~copdesk.views.widgets.row_model.RowTableModel` gi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QSizePolicy,
@@ -50,6 +50,8 @@ class CompactTable(QTableView):
     padding, applied when the list is first shown): worked out once, as the list was made, it was 46 px where the
     headings and a row take 58, and a list in the Prepare view or a dialog drew its one row cut."""
 
+    sideways_changed = Signal()  # the scroll bar under the rows came or went: :meth:`height_of` changed with it
+
     def __init__(self, parent: QWidget | None = None, *, least_rows: int = 1) -> None:
         super().__init__(parent)
         self.least_rows = least_rows
@@ -82,6 +84,7 @@ class CompactTable(QTableView):
         if (most > 0) != self._sideways:
             self._sideways = most > 0
             self.updateGeometry()
+            self.sideways_changed.emit()
 
 
 def configure_table(table: CompactTable) -> None:
