@@ -12,6 +12,7 @@ from functools import partial
 from typing import NamedTuple
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from copdesk.core.input_limits import MAX_ISSUE_TITLE_CHARACTERS, MAX_OUTCOME_CHARACTERS
@@ -185,6 +186,20 @@ class IssueHistoryDialog(QDialog):
         self.resolve_button.setToolTip(what)
         self.resolve_button.setAccessibleName(what)
         self.outcome_button.setEnabled(bool(found))
+        self._keep_words_whole()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_words_whole()
+
+    def _keep_words_whole(self) -> None:
+        """The dialog is never shorter than its words need at its width: a window's layout does not ask its wrapped
+        labels their height, and at its smallest the heading and the masterclass's notice were cut after a line or
+        two. Wider, the words take fewer lines and the dialog may be shorter."""
+        layout = self.layout()
+        needed = layout.minimumHeightForWidth(self.width()) if layout is not None else 0
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def escalate(self) -> None:
         from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog  # not needed to paint Prepare
