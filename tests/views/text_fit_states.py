@@ -24,7 +24,8 @@ from tests.views.participation_helpers import fictional_names
 from tests.views.text_fit import FitReport, check_window
 
 PEOPLE = (2, 7, 12, 30)
-MIN_STATES_PER_GROUP = 2 + 5 + 1 + 5 + 1  # the Start dialog, 5 segments or more, a suggestion, 5 tabs, the summary
+# the Start dialog, 5 segments or more, a suggestion, the identifier warning beside it, 5 tabs, the summary
+MIN_STATES_PER_GROUP = 2 + 5 + 1 + 1 + 5 + 1
 LAPTOP = (1366, 768)
 # The least width the main window takes, at a laptop's height; and its least size.
 NARROW = (1024, 768)
@@ -75,8 +76,9 @@ def _settle(app: QCoreApplication) -> None:
 
 
 def live_states(demo_db: Path, size: tuple[int, int] = LAPTOP) -> Iterator[tuple[str, FitReport]]:
-    """Each number of people present: the Start dialog, each segment of the agenda, a suggestion shown, each tab
-    of the notes, and the summary at the end; follow-ups from the demo's earlier sessions are listed throughout."""
+    """Each number of people present: the Start dialog, each segment of the agenda, a suggestion shown (and the
+    identifier warning under the notes beside it), each tab of the notes, and the summary at the end; follow-ups from
+    the demo's earlier sessions are listed throughout."""
     app = QApplication.instance()
     assert app is not None
     for people in PEOPLE:
@@ -99,6 +101,11 @@ def live_states(demo_db: Path, size: tuple[int, int] = LAPTOP) -> Iterator[tuple
                 assert window.question_panel.banner.isVisible(), "a suggestion is shown"
                 yield f"{people} present, a suggestion shown", check_window(window)
                 notes = window.notes_panel
+                notes.editor.setPlainText("Met Mrs Smith")
+                assert notes.identifier_warning.check_now()
+                _settle(app)
+                yield f"{people} present, the identifier warning under the notes", check_window(window)
+                notes.identifier_warning.remove_current()
                 for tab in range(1, notes.tabs.count()):
                     notes.tabs.setCurrentIndex(tab)
                     _settle(app)

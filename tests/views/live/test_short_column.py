@@ -6,14 +6,20 @@ popup's focus, as Qt sends them there."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
+from copdesk.sandbox import start_session as start_demo_session
 from copdesk.views.shell.main_window import MainWindow
+from tests.views.demo_helpers import window_on_a_copy
 from tests.views.live.test_live_layout_pressure import PANES, _with_follow_ups, long_question_beside_a_suggestion
 from tests.views.live_helpers import add_team, start_session
+from tests.views.text_fit_states import LAPTOP, NARROW, SMALLEST
 
 
 def _settled(window: MainWindow) -> None:
@@ -115,3 +121,30 @@ def test_a_resize_across_the_short_column_settles(window: MainWindow, qtbot: QtB
         for _ in range(5):
             QApplication.processEvents()
         assert _heights(window) == heights and panel.short_column.short is short, height
+
+
+@pytest.mark.parametrize("size", [LAPTOP, NARROW, SMALLEST], ids=["1366x768", "1024x768", "1024x640"])
+def test_the_identifier_warning_under_the_notes_reads_whole_beside_a_suggestion(
+    qtbot: QtBot, demo_db: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """Under the demo's banner, beside a suggestion, at each size the text-fit check covers: the warning's words
+    have the height they wrap to, and the notes keep three lines or more to type in. At 1024x640 the warning was cut
+    after its first line and the notes had a line and a half: there the follow-up list folds while it shows, and
+    unfolds once it goes."""
+    window = window_on_a_copy(qtbot, demo_db, tmp_path)
+    window.resize(*size)
+    start_demo_session(window)
+    window.live_session.room_signal.emit("quiet-voice")
+    notes = window.notes_panel
+    notes.editor.setPlainText("Met Mrs Smith")
+    assert notes.identifier_warning.check_now()
+    _settled(window)
+    assert window.demo.banner.isVisible() and window.question_panel.banner.isVisible()
+    label = notes.identifier_warning.label
+    assert label.isVisible() and label.heightForWidth(label.width()) <= label.height(), "the warning's words whole"
+    editor = notes.editor
+    shown = editor.viewport().visibleRegion().boundingRect().height() - editor.document().documentMargin()
+    assert shown // editor.fontMetrics().lineSpacing() >= 3, f"{shown} px of lines"
+    notes.identifier_warning.remove_current()
+    _settled(window)
+    assert notes.follow_up.table.isVisible(), "the follow-up list back once the warning goes"

@@ -4,9 +4,9 @@ nothing is cut or elided unless the whole text is one hover away and the cut fal
 
 The check (``tests/views/text_fit.py``) walks every visible label, button, check box, tab, header section, item
 view cell, roster tile and agenda row of the real window, on the demo data, in each state of the Live page: 2, 7,
-12 and 30 people present: the Start dialog's two pages, each segment of the agenda, a suggestion shown, each tab of
-the notes (actions, issues, learning, parked items, escalations) and the summary at the end, with the demo's
-follow-ups listed.
+12 and 30 people present: the Start dialog's two pages, each segment of the agenda, a suggestion shown (and the
+identifier warning under the notes beside it), each tab of the notes (actions, issues, learning, parked items,
+escalations) and the summary at the end, with the demo's follow-ups listed.
 
 200%: a Windows laptop at 200% scaling with a 2732×1536 panel lays windows out in 1366×768 logical pixels, each
 drawn as 2×2 device pixels, and Qt measures text at that resolution (hinting can make words a pixel or two wider).
