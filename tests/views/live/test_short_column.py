@@ -148,3 +148,20 @@ def test_the_identifier_warning_under_the_notes_reads_whole_beside_a_suggestion(
     notes.identifier_warning.remove_current()
     _settled(window)
     assert notes.follow_up.table.isVisible(), "the follow-up list back once the warning goes"
+
+
+def test_one_click_on_the_folded_follow_up_list_shows_it(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> None:
+    """Folded for the identifier warning at 1024x640, the list shows again at one click on its heading (it took two,
+    the first turning the toggle off)."""
+    window = window_on_a_copy(qtbot, demo_db, tmp_path)
+    window.resize(*SMALLEST)
+    start_demo_session(window)
+    notes = window.notes_panel
+    notes.editor.setPlainText("Met Mrs Smith")
+    assert notes.identifier_warning.check_now()
+    _settled(window)
+    box = notes.follow_up
+    assert box.compact and not box.table.isVisible()
+    box.toggle.click()
+    _settled(window)
+    assert box.table.isVisible() and box.toggle.isChecked()

@@ -69,7 +69,7 @@ class FollowUpBox(QWidget):
         self.toggle.setText(SHORT_TITLE)
         self.toggle.setAccessibleName(TITLE)
         self.toggle.setToolTip("Show or hide the actions to follow up")
-        self.toggle.clicked.connect(lambda: self.set_compact(False))
+        self.toggle.clicked.connect(self._toggle_clicked)
         self.toggle.toggled.connect(self._show_content)
         self.heading.add(self.toggle, short={})
         self.heading.row.addStretch(1)
@@ -150,6 +150,13 @@ class FollowUpBox(QWidget):
         """Fold to the heading line while a quick item needs the room; the user's own choice is kept."""
         self.compact = compact
         self._show_content()
+
+    def _toggle_clicked(self) -> None:
+        """A click on the heading of a list folded for the room shows it: the click had turned the toggle off first,
+        and the list stayed folded until a second click."""
+        if self.compact:
+            self.set_compact(False)
+            self.toggle.setChecked(True)
 
     def _show_content(self) -> None:
         expanded = self.toggle.isChecked() and not self.compact
