@@ -52,6 +52,9 @@ class FollowUpBox(QWidget):
         self.session_id: int | None = None
         self._marked: list[int] = []  # the actions marked in this session, in order, for Undo
         self.compact = False
+        self._behind_tab = False  # folded while a quick item's tab needs the room
+        self._short = False  # in a short column (a window 640 high)
+        self._warning: QWidget | None = None  # folded while it shows in a short column (fold_while_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -148,15 +151,32 @@ class FollowUpBox(QWidget):
 
     def set_compact(self, compact: bool) -> None:
         """Fold to the heading line while a quick item needs the room; the user's own choice is kept."""
-        self.compact = compact
+        self._behind_tab = compact
+        self._fold()
+
+    def set_short(self, short: bool) -> None:
+        self._short = short
+        self._fold()
+
+    def fold_while_shown(self, warning: QWidget) -> None:
+        """In a short column, folded too while ``warning`` (the identifier warning under the notes) shows: beside a
+        suggestion under the demo's banner, the list's row left the notes a line and a half, and cut the warning's
+        second line. It unfolds once the warning goes, or at a click on its heading."""
+        self._warning = warning
+        warning.installEventFilter(self)
+
+    def _fold(self) -> None:
+        warned = self._short and self._warning is not None and not self._warning.isHidden()
+        self.compact = self._behind_tab or warned
         self._show_content()
 
     def _toggle_clicked(self) -> None:
         """A click on the heading of a list folded for the room shows it: the click had turned the toggle off first,
         and the list stayed folded until a second click."""
         if self.compact:
-            self.set_compact(False)
+            self.compact = False
             self.toggle.setChecked(True)
+            self._show_content()
 
     def _show_content(self) -> None:
         expanded = self.toggle.isChecked() and not self.compact
@@ -187,6 +207,8 @@ class FollowUpBox(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.whole_rows.isVisible():
             self.setMaximumHeight(UNLIMITED)  # as tall as its rows again, where the pane now has the room
+        if watched is self._warning and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._fold()
         return super().eventFilter(watched, event)
 
     def event(self, event: QEvent) -> bool:

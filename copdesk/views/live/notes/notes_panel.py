@@ -20,7 +20,7 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -88,7 +88,6 @@ class NotesPanel(Pane):
         self._session: Session | None = None  # for a kept file's heading, read while the database still answered
         self._kept = KeptFile()  # where the unsaved text is kept when the pane must let go of it
         self._search: NotesSearchDialog | None = None
-        self._short = False  # a short column (set_short)
 
         self.save_status = QLabel()
         theme.set_role(self.save_status, "hint")
@@ -129,7 +128,7 @@ class NotesPanel(Pane):
         notes_layout.addWidget(self.editor, 1)
         self.identifier_warning = IdentifierWarning(self.editor)
         notes_layout.addWidget(self.identifier_warning)
-        self.identifier_warning.installEventFilter(self)  # shown or gone: the follow-up list folds or not
+        self.follow_up.fold_while_shown(self.identifier_warning)
         self.paste_banner = Banner("warning")
         self.editor.refused.connect(self.paste_banner.show_message)
         notes_layout.addWidget(self.paste_banner)
@@ -188,7 +187,7 @@ class NotesPanel(Pane):
     def _tab_shown(self, index: int) -> None:
         """Fold the follow-up list away from the notes, and let only the page shown set the tabs' height: a taller
         page behind another tab (the Issue page) would otherwise take rows from the follow-up list above."""
-        self._fold_follow_up()
+        self.follow_up.set_compact(index != self.NOTES_TAB)
         for page_index, (page, height) in enumerate(zip(self._pages, self._page_heights, strict=True)):
             policy = page.sizePolicy()
             policy.setVerticalPolicy(height if page_index == index else QSizePolicy.Policy.Ignored)
@@ -197,23 +196,10 @@ class NotesPanel(Pane):
     def set_short(self, short: bool) -> None:
         """In a short column (a window 640 high), room to type :data:`SHORT_EDITOR_LINES` lines in place of six, and
         a slimmer Search notes button, as the question pane's."""
-        self._short = short
         self.editor.minimum_lines = SHORT_EDITOR_LINES if short else EDITOR_MINIMUM_LINES
         self.editor.updateGeometry()
         self.search_button.setStyleSheet(theme.SLIM_BUTTONS if short else "")
-        self._fold_follow_up()
-
-    def _fold_follow_up(self) -> None:
-        """Folded behind a quick item's tab, and in a short column while the identifier warning shows under the
-        notes: there, beside a suggestion under the demo's banner, the list's row left the notes a line and a half
-        and the warning's second line cut. Its toggle shows it again; it unfolds once the warning goes."""
-        warned = self._short and not self.identifier_warning.isHidden()
-        self.follow_up.set_compact(self.tabs.currentIndex() != self.NOTES_TAB or warned)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.identifier_warning and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
-            self._fold_follow_up()
-        return super().eventFilter(watched, event)
+        self.follow_up.set_short(short)
 
     def minimumSizeHint(self) -> QSize:
         """What the pane's content needs (the editor's lines included), and never less than a fixed floor, so
