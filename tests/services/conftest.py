@@ -25,7 +25,7 @@ def held_a_session(db: Database, team_id: int, at: datetime) -> None:
     """A session of the team's started and ended at ``at`` (an aware time): what tells a start that days before it
     are over, where the computer's clock alone is not trusted (:func:`copdesk.store.planning.surely_past`)."""
     stamp = to_utc_iso(at)
-    db["session"].insert(
+    db.table("session").insert(
         {
             "team_id": team_id,
             "kind": "reflective",

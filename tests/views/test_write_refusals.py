@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from copdesk.core.model import MarkerKind, NoteKind, ParkedDestination, SessionKind, SessionStatus
 from copdesk.core.question_bank import QuestionKind
+from copdesk.services import notes as notes_service
 from copdesk.store import actions, issues, notes, participation, sessions
 from copdesk.store.carry_over import actions_agreed_in, follow_up_actions
 from copdesk.store.kept_notes import kept_files
@@ -465,7 +466,7 @@ def test_closing_anyway_writes_the_notes_kept_at_the_question_once(
     """Kept in their file as the question came up, then written again, the same words, at the close: a second wait on
     a virus scanner, for nothing."""
     written: list[str] = []
-    keep = kept_file.keep_unsaved_text
+    keep = notes_service.keep_unsaved_text
 
     def counted(*args: Any, **kwargs: Any) -> Path:
         written.append(args[2])

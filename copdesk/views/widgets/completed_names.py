@@ -49,13 +49,13 @@ class InTheWay:
 
     @property
     def question(self) -> str:
+        if self.leads_to is None:
+            return f"{self.path.name} is already there. Replace it?"
         if not self.replaces:
             return (
                 f"{self.path.name} is already there, as a link to {shown(self.leads_to)}, where no file is. Write it?"
             )
-        if self.leads_to is not None:
-            return f"{self.path.name} is already there, as a link to {shown(self.leads_to)}. Replace that file?"
-        return f"{self.path.name} is already there. Replace it?"
+        return f"{self.path.name} is already there, as a link to {shown(self.leads_to)}. Replace that file?"
 
 
 def in_the_way(chosen: Path, path: Path, data_open: Path) -> InTheWay | None:
