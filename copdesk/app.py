@@ -343,8 +343,9 @@ class RunningWindow:
         whatever goes wrong (a refusal, or a virus scanner or sync client holding the file so that the final rename
         fails) must still end with a window, or with the app quitting: never with an invisible process that holds
         the lock. A log-off or a shutdown meanwhile lets the restore end (the data restored, or as it was) and opens
-        no window on it: CoPDesk is quitting, and the next start opens the data.
+        no window on it: CoPDesk is quitting, and the next start opens the data and says what was restored.
         """
+        from copdesk.restore_unseen import say_at_next_start
         from copdesk.restoring import restored_or_as_it_was, restoring_shown, tell_and_quit
         from copdesk.startup import kept_notes_warning
         from copdesk.store.errors import StoreError
@@ -363,6 +364,7 @@ class RunningWindow:
                 opened, notices, problems = restored_or_as_it_was(source, db_path)
                 if old.context.writes.stood_down:  # a log-off while it was restored: CoPDesk is quitting, unseen
                     opened.db.close()
+                    say_at_next_start(source, db_path, notices)
                     return
                 self.window = self._show(opened)
             kept = kept_notes_warning(db_path.parent, system_now())  # the old window's notes, if they would not save

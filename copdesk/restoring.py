@@ -59,10 +59,11 @@ def restored_or_as_it_was(source: Path, db_path: Path) -> tuple[OpenedDatabase, 
     except Exception as exc:  # StoreError, or an OSError from the file system: the data is as it was
         opened = done_answering(lambda: open_database(db_path, migrations_dir), "copdesk-reopen")
         return opened, [], [restore_failure(exc)]
+    from copdesk.restore_unseen import restore_said
     from copdesk.startup import plans_follow
 
     result = restored.result
-    notice = f"Restored {source.name}.{restored.notice}"
+    notice = f"{restore_said(source)}.{restored.notice}"
     if result.previous_backup is not None:
         notice += f" What CoPDesk held before is kept as {result.previous_backup.relative_to(db_path.parent)}."
     return result.opened, [notice, *plans_follow(result.opened.db, system_now())], restored.warnings(db_path)

@@ -174,6 +174,7 @@ def _open_locked(
 ) -> Startup | None:
     import sqlite3
 
+    from copdesk.restore_unseen import restored_unseen
     from copdesk.store import migrations
     from copdesk.store.backup_catalogue import backup_due, files_fingerprint, newest_verified_backup
     from copdesk.store.connection import discard_restoring, open_database
@@ -207,6 +208,7 @@ def _open_locked(
         return None
     if opened.restore_finished:
         notices.append(finished_restore_notice(opened.restore_history_unread))
+    notices.extend(restored_unseen(db_path))  # a restore a log-off let end, with no window to say it
     started = Startup(opened, lock, notices, location_warning=location_warning(db_path))
     if opened.permission_warning:
         started.warnings.append(opened.permission_warning)

@@ -610,7 +610,8 @@ def test_a_log_off_while_a_backup_is_restored_lets_it_end_and_opens_no_window(
 ) -> None:
     """The restore is waited for with CoPDesk answering, so a log-off (or a shutdown) can come meanwhile: it closed
     every window and told CoPDesk to quit, and then the restore ended by opening a new window on the restored data,
-    for nobody, after CoPDesk was told to quit. Now the restore ends (the data is restored) and no window opens."""
+    for nobody, after CoPDesk was told to quit. Now the restore ends (the data is restored) and no window opens; the
+    next start says what was restored, where it had said nothing of it."""
     from copdesk.store import recovery
 
     _a_start_then_a_mistake(db_path, event_loop)
@@ -630,10 +631,13 @@ def test_a_log_off_while_a_backup_is_restored_lets_it_end_and_opens_no_window(
         save_and_quit(app_now)
         logged_off.set()
 
+    chosen: list[str] = []
+
     def restore(window: MainWindow) -> None:
         monkeypatch.setattr(recovery, "restore_database", restore_database)
         QTimer.singleShot(0, log_off)
         _mistake, before_it = list_backups(db_path)
+        chosen.append(before_it.path.name)
         window.safeguards.restore_requested.emit(before_it.path)
         shown.append(_shown())
 
@@ -646,3 +650,12 @@ def test_a_log_off_while_a_backup_is_restored_lets_it_end_and_opens_no_window(
         if isinstance(window, MainWindow):
             window.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # The next start says the restore happened, once: no window had said it.
+    seen: list[str] = []
+    event_loop[:] = [lambda window: seen.append(window.safeguards.notice_banner.label.text())]
+    for _start in range(2):
+        assert app.run_gui(["--db", str(db_path)]) == 0
+    restored, then = seen
+    assert restored.startswith(f"Restored {chosen[0]} at the last log-off.")
+    assert "What CoPDesk held before is kept as backups" in restored and "pre-restore" in restored
+    assert "Restored" not in then
