@@ -7,13 +7,14 @@ import shutil
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
@@ -994,3 +995,58 @@ def test_hundreds_of_files_named_in_a_data_care_dialog_scroll_and_its_buttons_st
     assert label.mapTo(scroll.viewport(), label.rect().bottomLeft()).y() <= scroll.viewport().height()
     for other in (dialog.ui.introLabel, dialog.preview):
         assert other.height() >= other.heightForWidth(other.width()), other.objectName()
+
+
+@pytest.mark.parametrize("which", ["restore", "erase", "delete old sessions"])
+def test_closing_a_data_care_dialog_never_waits_for_its_check(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, db: Database, db_path: Path, tmp_path: Path, which: str
+) -> None:
+    """Closing the dialog waited, on the window's thread, for the check under way (a backup read whole, what an
+    erasure or a deletion would remove counted): a file on a network share that stopped answering hung the window
+    at the close. Now the close returns at once, nothing is restored, erased or deleted, and the check, left to end
+    on its own, never reaches the dialog, which is gone by then."""
+    from copdesk.services import data_care
+    from copdesk.views.data_care import restore_dialog
+
+    began, released = threading.Event(), threading.Event()
+    raised: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: raised.append(args.exc_value))
+
+    def stuck(real: Callable[..., object]) -> Callable[..., object]:
+        def check(*args: object) -> object:
+            began.set()
+            assert released.wait(5), "the share never answered"
+            return real(*args)
+
+        return check
+
+    team_id = fill(db)
+    dialog: RestoreDialog | EraseMemberDialog | RetentionDialog
+    if which == "restore":
+        monkeypatch.setattr(restore_dialog, "verify_restorable", stuck(verify_restorable))
+        dialog = RestoreDialog(db_path, 99)
+        dialog.add_file(backup_to(db.conn, tmp_path / "on a share.db"))
+        worker = "copdesk-backup-check"
+    elif which == "erase":
+        monkeypatch.setattr(data_care, "preview_erasure_beside", stuck(data_care.preview_erasure_beside))
+        dialog = EraseMemberDialog(_context(db, db_path), team_id)
+        dialog.member_combo.setCurrentIndex(0)
+        worker = "copdesk-erasure-preview"
+    else:
+        monkeypatch.setattr(data_care, "preview_retention_beside", stuck(data_care.preview_retention_beside))
+        dialog = RetentionDialog(_context(db, db_path))
+        worker = "copdesk-retention-preview"
+    dialog.show()
+    assert began.wait(5)
+    dialog.reject()  # Close, Escape or the title bar's cross
+    under_way = [thread for thread in threading.enumerate() if thread.name == worker]
+    assert under_way, "the close waited for the check to end"
+    (checking,) = under_way
+    assert checking.daemon, "a check left running never holds up the end of CoPDesk"
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+    dialog.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    released.set()
+    checking.join(5)
+    QApplication.processEvents()
+    assert not checking.is_alive() and raised == [], "the check, once ended, touched the dialog gone"

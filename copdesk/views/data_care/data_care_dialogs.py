@@ -69,7 +69,7 @@ class RetentionDialog(DataCareDialog):
         self.previewed: int | None = None  # the months whose count is shown; None while counting
         self._counting = NewestOnly(partial(_counted_beside, context.db_path), "copdesk-retention-preview", self)
         self._counting.done.connect(self._counted)
-        self.finished.connect(self._counting.stop)  # closed: a count under way gives up, and its thread ends
+        self.finished.connect(self._counting.abandon)  # closed: a count gives up, or is left to end on its own
         self.months.valueChanged.connect(self.refresh)
         self.confirm.toggled.connect(self._enable_delete)
         self.delete_button.clicked.connect(self.delete)
@@ -178,7 +178,7 @@ class EraseMemberDialog(DataCareDialog):
         self._count_failed = False
         self._counting = NewestOnly(partial(_erasure_count, context.db_path, team_id), ERASE_COUNT, self)
         self._counting.done.connect(self._counted)
-        self.finished.connect(self._counting.stop)  # closed: a count under way gives up, and its thread ends
+        self.finished.connect(self._counting.abandon)  # closed: a count gives up, or is left to end on its own
         self.member_combo.setPlaceholderText("Choose whose data to erase")
         self._list_members()
         ui.closeButton.clicked.connect(self.reject)

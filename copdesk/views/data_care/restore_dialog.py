@@ -7,7 +7,8 @@ pressed in the list closes the dialog, and never restores.
 The backups are listed from their names, no file opened. The one selected is checked as a restore needs it to be:
 opened and read whole (``quick_check``), tens of megabytes, in a folder that may be a slow share. So the check runs in
 a worker thread, the newest selection's only (an arrow key held down the list asks at each row), and Restore can be
-pressed only once the backup selected now has passed it.
+pressed only once the backup selected now has passed it. Closing the dialog waits a moment at most for a check to give
+up: one held longer is left to end on its own, and what it finds is never shown.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class RestoreDialog(QDialog):
         self.checked: Path | None = None  # the file selected, once it has passed its check
         self._checking = NewestOnly(partial(_checked_beside, db_path, latest_version), "copdesk-backup-check", self)
         self._checking.done.connect(self._show_check)
-        self.finished.connect(self._checking.stop)  # closed: a check under way gives up, and its thread ends
+        self.finished.connect(self._checking.abandon)  # closed: a check gives up, or is left to end on its own
         ui = self.ui
         self.list, self.empty_label, self.status = ui.backupList, ui.emptyLabel, ui.statusLabel
         for backup in list_backups(db_path):

@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QMetaObject, QObject, Q
 T = TypeVar("T")
 
 POLL_SECONDS = 0.05  # how often a wait for a job lets the window paint and its timers run
+A_MOMENT_SECONDS = 1.0  # the most a close waits for work it abandons to give up (NewestOnly.abandon)
 
 
 class BackgroundJob(QObject):
@@ -118,7 +119,8 @@ class NewestOnly(QObject):
     never begun, the work under way is told it is no longer wanted (its second argument, a callable, then says so,
     and the work gives up), and only the newest request's result is delivered, so what is shown never goes back to
     an older one. What the work raises is delivered as its result. The thread ends when nothing is left to do; the
-    owner calls :meth:`stop` before it goes (closing), which waits for it."""
+    owner calls :meth:`stop` before it goes (closing), which waits for it, or :meth:`abandon`, which does not. The
+    work only reads (a check, a count, a search): a worker left running never holds up the end of CoPDesk."""
 
     done = Signal(object)  # the newest request's result, delivered on the thread this object lives in
 
@@ -134,6 +136,7 @@ class NewestOnly(QObject):
         self._working = False  # whether a worker will take what is waiting
         self._thread: threading.Thread | None = None
         self._result: tuple[int, object] | None = None
+        self._abandoned = False  # once set, the worker never touches this object's Qt side (it may be deleted)
 
     def ask(self, request: object) -> None:
         with self._lock:
@@ -141,7 +144,7 @@ class NewestOnly(QObject):
             self._waiting = (self._asked, request)
             if not self._working:
                 self._working = True
-                self._thread = threading.Thread(target=self._run_in_worker, name=self._name)
+                self._thread = threading.Thread(target=self._run_in_worker, name=self._name, daemon=True)
                 self._thread.start()
 
     def drop(self) -> None:
@@ -156,6 +159,17 @@ class NewestOnly(QObject):
         if self._thread is not None:
             self._thread.join()
 
+    def abandon(self) -> None:
+        """:meth:`drop`, waiting a moment at most for the work under way to give up: one held longer (a file on a
+        share that has stopped answering can hold it for minutes) is left to end on its own, and what it returns is
+        never delivered, so the owner, and this object with it, may go."""
+        with self._lock:
+            self._asked += 1
+            self._waiting = None
+            self._abandoned = True
+        if self._thread is not None:
+            self._thread.join(A_MOMENT_SECONDS)
+
     def _run_in_worker(self) -> None:
         while True:
             with self._lock:
@@ -168,9 +182,11 @@ class NewestOnly(QObject):
                 result = self._work(request, partial(self._superseded, number))
             except Exception as exc:  # handed to the owner's thread, which says it or raises it
                 result = exc
-            with self._lock:
+            with self._lock:  # held while posting, so :meth:`abandon` returns only once no post is under way
+                if self._abandoned:
+                    return
                 self._result = (number, result)
-            QMetaObject.invokeMethod(self, "_deliver", Qt.ConnectionType.QueuedConnection)
+                QMetaObject.invokeMethod(self, "_deliver", Qt.ConnectionType.QueuedConnection)
 
     def _superseded(self, number: int) -> bool:
         return number != self._asked
