@@ -37,17 +37,22 @@ def plans_follow_from_attended_days(db: Database, now: datetime) -> list[PlanMov
     no plan of its own, as a plan for a date taken off the calendar does, remembering the day it was made for as such
     a move does (:func:`copdesk.store.planning.remember_move`). Otherwise it stays where it is, and the Prepare view
     lists it (:func:`copdesk.store.planning.plans_on_attended_days`). Checked at each start; the moves made, for the
-    start to say once."""
-    stranded = [
-        (team, days) for team in teams.list_teams(db) if (days := planning.plans_on_attended_days(db, team.id, now))
-    ]
+    start to say once. Ticks made for such a date with no plan go to that session too, beside its own, unsaid
+    (:func:`copdesk.store.planning.ticks_on_attended_days`)."""
+    found = (
+        (team, planning.plans_on_attended_days(db, team.id, now), planning.ticks_on_attended_days(db, team.id, now))
+        for team in teams.list_teams(db)
+    )
+    stranded = [(team, days, ticked) for team, days, ticked in found if days or ticked]
     if not stranded:  # as on almost every start: nothing is written
         return []
     moves = []
     with transaction(db):
-        for team, days in stranded:
+        for team, days, ticked in stranded:
             upcoming = planning.next_run_session(db, team.id, now)
             to_day = upcoming.moment.date() if upcoming else None
+            for day in ticked:  # ticks made with no plan: what was done for that date was done for the next session
+                review.join_planning_ticks(db, team.id, day, to_day)
             for day in days:
                 if planning.move_plan(db, team.id, day, to_day):
                     review.join_planning_ticks(db, team.id, day, to_day)

@@ -23,7 +23,7 @@ from copdesk.core.planning import (
 )
 from copdesk.core.schedule import NextSession
 from copdesk.core.text import name_sort_key
-from copdesk.store.review import planning_ticks
+from copdesk.store.review import planning_ticks, ticked_days
 from copdesk.store.schedule import (
     DUE_NOW_WINDOW,
     local_wall_time,
@@ -68,17 +68,35 @@ def plans_on_attended_days(db: Database, team_id: int, now: datetime) -> list[da
     only to sessions it attends: a TM/SSW CoP's date, whose plan was made while CoPDesk ran that type as the
     facilitator's own. ``now`` is an aware wall-clock time. A session of that day already held, or past, keeps its
     plan: it was that session's (today's TM/SSW CoP, run as the facilitator's own that morning)."""
-    attended = shipped_texts().is_attended
     due_from = local_wall_time(now - DUE_NOW_WINDOW)
     rows = db.query(
         "SELECT session_day FROM session_plan WHERE team_id = ? AND session_day >= ?", [team_id, str(due_from.date())]
     )
-    days = [date.fromisoformat(row["session_day"]) for row in rows]
+    return sorted(
+        day for row in rows if _only_attended(db, team_id, day := date.fromisoformat(row["session_day"]), now)
+    )
+
+
+def ticks_on_attended_days(db: Database, team_id: int, now: datetime) -> list[date]:
+    """The days from today on holding planning ticks but no plan, that no session the team runs will take, as
+    :func:`plans_on_attended_days` counts them: ticks made for a TM/SSW CoP's date with nothing chosen in its plan."""
+    due_from = local_wall_time(now - DUE_NOW_WINDOW).date()
     return sorted(
         day
-        for day in days
-        if (calendar := scheduled_between(db, team_id, day, day, now))
-        and all(attended(found.kind) and _still_to_come(db, team_id, found, now) for found in calendar)
+        for ticked_team, day in ticked_days(db)
+        if ticked_team == team_id
+        and day >= due_from
+        and next_session_plan(db, team_id, day).is_empty
+        and _only_attended(db, team_id, day, now)
+    )
+
+
+def _only_attended(db: Database, team_id: int, day: date, now: datetime) -> bool:
+    """Whether the calendar gives ``day`` only to sessions the team attends, all still to be held."""
+    attended = shipped_texts().is_attended
+    calendar = scheduled_between(db, team_id, day, day, now)
+    return bool(calendar) and all(
+        attended(found.kind) and _still_to_come(db, team_id, found, now) for found in calendar
     )
 
 

@@ -61,6 +61,17 @@ def test_a_plan_for_a_tm_ssw_date_goes_with_its_ticks_to_the_next_session_the_te
     assert planning.plans_on_attended_days(db, team_id, NOW) == []
 
 
+def test_ticks_for_a_tm_ssw_date_with_no_plan_join_those_of_the_next_session_the_team_runs(db: Database) -> None:
+    team_id, tm_ssw, reflective = _team_with_a_plan_for_its_tm_ssw_date(db)
+    planning.save_next_session_plan(db, team_id, tm_ssw, NextSessionPlan(), NOW)  # ticked, and nothing planned
+    set_planning_tick(db, team_id, reflective, "ask-presenter", True)
+
+    assert plans_follow_from_attended_days(db, NOW) == []  # nothing to say: no plan moved
+
+    assert planning_ticks(db, team_id, reflective) == {"ask-presenter", "present-case"}
+    assert not planning_ticks(db, team_id, tm_ssw)
+
+
 @pytest.mark.parametrize(("hour", "moves"), [(8, True), (15, False)])
 def test_the_plan_of_a_tm_ssw_cop_due_today_moves_only_while_it_is_still_to_come(
     db: Database, hour: int, moves: bool
