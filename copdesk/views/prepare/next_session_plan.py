@@ -168,8 +168,16 @@ class NextSessionPlanSection(QWidget):
 
     def _kept_elsewhere(self, team_id: int) -> str:
         """Plans made for a session the team now attends (a TM/SSW CoP, once the facilitator's own) that the next
-        session it runs could not take, as it has a plan of its own: said here, so they are found and not lost."""
+        session it runs did not take (it has a plan of its own, or the move was not written yet): said here, so they
+        are found and not lost."""
         said = ""
+        # The session above has no plan of its own only when the move could not be written (data CoPDesk cannot save
+        # to) or comes at the next start: not the team's attending that session keeps the plan there, then.
+        why = (
+            "has not moved here yet"
+            if next_session_plan(self.context.db, team_id, self.session_day).is_empty
+            else "is kept there: the team now attends that session"
+        )
         for day in plans_on_attended_days(self.context.db, team_id, self.context.now()):
             plan = next_session_plan(self.context.db, team_id, day)
             parts = []
@@ -180,7 +188,7 @@ class NextSessionPlanSection(QWidget):
             if plan.roles.trigger_warning:
                 parts.append(f"trigger warning: {plan.roles.trigger_warning}")
             what = f" ({'; '.join(parts)})" if parts else ""
-            said += f" A plan made for {format_uk(day)}{what} is kept there: the team now attends that session."
+            said += f" A plan made for {format_uk(day)}{what} {why}."
         return said
 
     def _show_history(self, team_id: int) -> None:
