@@ -236,6 +236,10 @@ def _fill_team_history(
     resolved_id: int | None = None
     for index, (local_start, kind) in enumerate(plan):
         start = _local_to_utc(local_start)
+        presenter_id = rng.choice(members).id  # drawn for every session, so the rest of the history stays as it was
+        # A session others run (Spotlight, Themed) starts as the app starts one: one segment for the timer, nobody of
+        # the team's presenting, no ground rules of the facilitator's.
+        attended = shipped_texts().is_attended(kind)
         session = sessions.create_session(
             db,
             team_id,
@@ -244,14 +248,14 @@ def _fill_team_history(
             planned_start=start,
             topic=TOPICS[index % len(TOPICS)],
             series_id=None,
-            presenter_id=rng.choice(members).id,
-            segments=AGENDA,
+            presenter_id=None if attended else presenter_id,
+            segments=[PlannedSegment(kind.label, SegmentPhase.PRESENTATION, 60 * 60)] if attended else AGENDA,
         )
-        sessions.start_session(db, session.id, start, ground_rules_agreed=True)
+        sessions.start_session(db, session.id, start, ground_rules_agreed=not attended)
         present = [m for m in members if rng.random() < 0.85] or members[:2]
         sessions.set_attendance(db, session.id, [m.id for m in present])
         _play_segments(db, session.id, start, rng)
-        if not shipped_texts().is_attended(kind):  # Spotlight, Themed and TM/SSW are run by others: no tracking
+        if not attended:  # Spotlight, Themed and TM/SSW are run by others: no tracking
             _log_participation(db, session.id, start, present, rng)
         _write_notes(db, session.id, start, rng)
         _ask_questions(db, session.id, start, demo_questions, rng)

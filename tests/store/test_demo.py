@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlite_utils import Database
 
 from copdesk import paths
 from copdesk.core.clock import local_day
-from copdesk.core.model import ActionStatus, IssueStatus, Role, SessionStatus
+from copdesk.core.masterclass import shipped_texts
+from copdesk.core.model import ActionStatus, IssueStatus, Role, SessionKind, SessionStatus
 from copdesk.store import actions, issues, sessions, teams
 from copdesk.store.cpd import cpd_evidence
 from copdesk.store.demo import TEAMS, DatabaseNotEmpty, bank_questions, fill_demo
 from copdesk.store.integrity import check_database
+from copdesk.store.planning import presenter_turns
 from copdesk.store.records import session_record
 from copdesk.store.recurring import issue_facts
 
@@ -45,12 +47,36 @@ def test_six_months_of_ended_sessions_with_activity(demo_db: Database) -> None:
     assert first.startswith("2026-05")
     for session in ended:
         assert sessions.attendee_ids(demo_db, session.id)
-        assert len(sessions.segments(demo_db, session.id)) == 7
-        assert session.ground_rules_agreed_at is not None
+        if not shipped_texts().is_attended(session.kind):
+            assert len(sessions.segments(demo_db, session.id)) == 7
+            assert session.ground_rules_agreed_at is not None and session.presenter_id is not None
     counts = {t: demo_db.table(t).count for t in ("contribution", "marker", "note", "question_asked")}
     assert all(count > 0 for count in counts.values()), counts
     kinds = {row["kind"] for row in demo_db.query("SELECT DISTINCT kind FROM session")}
     assert kinds == {"reflective", "spotlight", "themed"}
+
+
+def test_the_sessions_the_team_attends_start_as_the_app_starts_them(demo_db: Database) -> None:
+    """A Spotlight or Themed session is run by others: one segment for the timer, no ground rules, nobody presenting."""
+    attended = [s for s in sessions.list_sessions(demo_db) if shipped_texts().is_attended(s.kind)]
+    assert {s.kind for s in attended} == {SessionKind.SPOTLIGHT, SessionKind.THEMED}
+    for session in attended:
+        assert session.ground_rules_agreed_at is None and session.presenter_id is None
+        assert [segment.name for segment in sessions.segments(demo_db, session.id)] == [session.kind.label]
+
+
+def test_not_presented_for_a_while_is_built_from_the_sessions_the_team_ran(demo_db: Database) -> None:
+    team = teams.list_teams(demo_db)[0]
+    ran = [s for s in sessions.list_sessions(demo_db, team.id) if not shipped_texts().is_attended(s.kind)]
+    last: dict[int, date] = {}
+    for session in ran:
+        if session.presenter_id is not None and session.started_at:
+            day = local_day(session.started_at)
+            last[session.presenter_id] = max(day, last.get(session.presenter_id, day))
+    turns = presenter_turns(demo_db, team.id)
+    assert turns and {turn.member_id: turn.last_presented for turn in turns if turn.last_presented} == {
+        turn.member_id: last[turn.member_id] for turn in turns if turn.member_id in last
+    }
 
 
 def test_actions_done_carried_and_overdue(demo_db: Database) -> None:
