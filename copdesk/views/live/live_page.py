@@ -60,8 +60,9 @@ class LivePage(QWidget):
         self.live_splitter.setStretchFactor(1, 6)
         outer.addWidget(self.live_splitter)
         # Its height says whether the column is short, and a pane's least height changing (the identifier warning
-        # showing under the notes) whether the question pane gives way to the notes.
+        # showing under the notes) whether the question pane gives way to the notes and the follow-up list folds.
         self.right_splitter.installEventFilter(self)
+        self.notes_panel.follow_up.fold_while_shown(self.notes_panel.identifier_warning, self._notes_hold)
         self._short_column = False
         self._questions_least = 0  # the question pane's least height standing tall, last measured so
         flow.actions.space_presses.watch(self)  # Space presses its buttons reached with Tab, not the timer
@@ -72,6 +73,7 @@ class LivePage(QWidget):
                 self._set_short(event.size().height() < SHORT_COLUMN)
             if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
                 self._questions_give_way()
+                self.notes_panel.follow_up.refit()
         return super().eventFilter(watched, event)
 
     def _set_short(self, short: bool) -> None:
@@ -99,6 +101,12 @@ class LivePage(QWidget):
         notes = self.notes_panel.minimumSizeHint().height() + self.right_splitter.handleWidth()
         squeezed = self.right_splitter.height() < self._questions_least + notes
         questions.set_short(squeezed and not self.notes_panel.identifier_warning.isHidden())
+
+    def _notes_hold(self, extra: int) -> bool:
+        """Whether the notes pane, the question pane at its own least height, has room for its least height grown
+        by ``extra``: the follow-up list folds for the identifier warning only when its row would not fit."""
+        questions = self.question_panel.minimumSizeHint().height() + self.right_splitter.handleWidth()
+        return self.right_splitter.height() - questions >= self.notes_panel.least_height(extra)
 
     @property
     def splitters(self) -> tuple[QSplitter, QSplitter, QSplitter]:

@@ -156,6 +156,7 @@ def test_one_click_on_the_folded_follow_up_list_shows_it(qtbot: QtBot, demo_db: 
     window = window_on_a_copy(qtbot, demo_db, tmp_path)
     window.resize(*SMALLEST)
     start_demo_session(window)
+    window.live_session.room_signal.emit("quiet-voice")
     notes = window.notes_panel
     notes.editor.setPlainText("Met Mrs Smith")
     assert notes.identifier_warning.check_now()
@@ -165,3 +166,60 @@ def test_one_click_on_the_folded_follow_up_list_shows_it(qtbot: QtBot, demo_db: 
     box.toggle.click()
     _settled(window)
     assert box.table.isVisible() and box.toggle.isChecked()
+
+
+def _warning_whole_over_three_lines(window: MainWindow) -> None:
+    notes = window.notes_panel
+    label = notes.identifier_warning.label
+    assert label.isVisible() and label.heightForWidth(label.width()) <= label.height(), "the warning's words whole"
+    editor = notes.editor
+    shown = editor.viewport().visibleRegion().boundingRect().height() - editor.document().documentMargin()
+    assert shown // editor.fontMetrics().lineSpacing() >= 3, f"{shown} px of lines"
+
+
+@pytest.mark.parametrize("banner", [True, False], ids=["demo-banner", "no-banner"])
+def test_the_follow_up_list_folds_for_the_warning_only_when_the_notes_need_its_room(
+    qtbot: QtBot, demo_db: Path, tmp_path: Path, request: pytest.FixtureRequest, banner: bool
+) -> None:
+    """At 1024x640 the list folded whenever the identifier warning showed. Under the demo's banner beside a
+    suggestion its row would cut the warning or the notes' three lines, so it folds; on real data, with no banner,
+    the column has the room, and the list stays open beside the warning whole and three lines of notes."""
+    if banner:
+        window = window_on_a_copy(qtbot, demo_db, tmp_path)
+        window.resize(*SMALLEST)
+        start_demo_session(window)
+        window.live_session.room_signal.emit("quiet-voice")
+    else:
+        window = request.getfixturevalue("window")
+        _short_window(window, qtbot, follow_ups=True)
+    notes = window.notes_panel
+    notes.editor.setPlainText("Met Mrs Smith")
+    assert notes.identifier_warning.check_now()
+    _settled(window)
+    assert window.demo.banner.isVisible() is banner and window.question_panel.short_column.short
+    box = notes.follow_up
+    assert box.model.rowCount() and box.table.isVisible() is not banner and box.compact is banner
+    _warning_whole_over_three_lines(window)
+
+
+def test_resizing_with_the_warning_shown_settles(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> None:
+    """Folding the list for the warning changes what the notes need, and unfolding it too: neither asks for the
+    other, back and forth. Under the demo's banner beside a suggestion, each size ends with the list as the room
+    says (folded 640 high, open 700 high and more), and stays so."""
+    window = window_on_a_copy(qtbot, demo_db, tmp_path)
+    window.resize(*SMALLEST)
+    start_demo_session(window)
+    window.live_session.room_signal.emit("quiet-voice")
+    notes = window.notes_panel
+    notes.editor.setPlainText("Met Mrs Smith")
+    assert notes.identifier_warning.check_now()
+    box = notes.follow_up
+    for height in (640, 700, 640, 768, 640, 720, 640):
+        window.resize(1024, height)
+        _settled(window)
+        heights, folded = _heights(window), box.compact
+        for _ in range(5):
+            QApplication.processEvents()
+        assert _heights(window) == heights and box.compact is folded, height
+        assert folded is (height == 640), height
+        _warning_whole_over_three_lines(window)

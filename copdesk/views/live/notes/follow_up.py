@@ -39,6 +39,7 @@ REASSIGN, REDATE = "reassign", "redate"
 SHORT_CAPTIONS = {REASSIGN: "Owner…", REDATE: "Date…"}  # in a narrow pane, beside the toggle's arrow and count
 VISIBLE_ROWS = 3
 UNLIMITED = 16_777_215  # Qt's largest widget size
+SPACING = 4  # between the heading, the list and its message
 
 
 class FollowUpBox(QWidget):
@@ -54,10 +55,12 @@ class FollowUpBox(QWidget):
         self.compact = False
         self._behind_tab = False  # folded while a quick item's tab needs the room
         self._short = False  # in a short column (a window 640 high)
-        self._warning: QWidget | None = None  # folded while it shows in a short column (fold_while_shown)
+        self._warning: QWidget | None = None  # folded while it shows in a short column, if short of room
+        self._holds: Callable[[int], bool] = lambda _extra: True  # room for the notes' least (fold_while_shown)
+        self._shown_at_click = False  # shown at a click while folded, until the warning or the tab changes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout.setSpacing(SPACING)
 
         # In a narrow pane the heading says less, on one line: the toggle its arrow and the count to review, "(2)", and
         # two buttons "Owner…" and "Date…", their whole words on hover and for a screen reader (ShortCaptionRow).
@@ -158,23 +161,48 @@ class FollowUpBox(QWidget):
         self._short = short
         self._fold()
 
-    def fold_while_shown(self, warning: QWidget) -> None:
-        """In a short column, folded too while ``warning`` (the identifier warning under the notes) shows: beside a
-        suggestion under the demo's banner, the list's row left the notes a line and a half, and cut the warning's
-        second line. It unfolds once the warning goes, or at a click on its heading."""
-        self._warning = warning
+    def fold_while_shown(self, warning: QWidget, holds: Callable[[int], bool]) -> None:
+        """In a short column, folded too while ``warning`` (the identifier warning under the notes) shows and the
+        notes pane cannot hold its least height (the warning whole, the notes' lines) with the list's row: beside a
+        suggestion under the demo's banner, the row left the notes a line and a half, and cut the warning's second
+        line. ``holds(extra)`` says whether the pane has room for its least height grown by ``extra``. It unfolds
+        once the warning goes, or the room comes, or at a click on its heading."""
+        self._warning, self._holds = warning, holds
         warning.installEventFilter(self)
 
+    def refit(self) -> None:
+        """The room beside the notes changed: fold or unfold for the warning (:meth:`fold_while_shown`), unless a
+        click on its heading showed it since the warning came."""
+        if not self._shown_at_click:
+            self._refold()
+
     def _fold(self) -> None:
-        warned = self._short and self._warning is not None and not self._warning.isHidden()
-        self.compact = self._behind_tab or warned
+        self._shown_at_click = False
+        self._refold()
+
+    def _refold(self) -> None:
+        self.compact = self._behind_tab or self._cramped()
         self._show_content()
+
+    def _cramped(self) -> bool:
+        warned = self._short and self._warning is not None and not self._warning.isHidden()
+        return warned and not self._holds(self._unfolded_extra())
+
+    def _unfolded_extra(self) -> int:
+        """What showing the list adds to the pane's least height as it stands: nothing while it shows, else its
+        heading with the buttons and one row over the folded heading line. Measured so, the same room gives the
+        same answer folded or not, and folding never asks to unfold."""
+        if not self.compact or not self.model.rowCount():
+            return 0
+        heading = max(widget.minimumSizeHint().height() for widget in (self.toggle, *self.buttons.values()))
+        shown = heading + SPACING + self.whole_rows.minimumSizeHint().height()
+        return shown - min(self.minimumSizeHint().height(), self.maximumHeight())
 
     def _toggle_clicked(self) -> None:
         """A click on the heading of a list folded for the room shows it: the click had turned the toggle off first,
         and the list stayed folded until a second click."""
         if self.compact:
-            self.compact = False
+            self.compact, self._shown_at_click = False, True
             self.toggle.setChecked(True)
             self._show_content()
 

@@ -128,7 +128,6 @@ class NotesPanel(Pane):
         notes_layout.addWidget(self.editor, 1)
         self.identifier_warning = IdentifierWarning(self.editor)
         notes_layout.addWidget(self.identifier_warning)
-        self.follow_up.fold_while_shown(self.identifier_warning)
         self.paste_banner = Banner("warning")
         self.editor.refused.connect(self.paste_banner.show_message)
         notes_layout.addWidget(self.paste_banner)
@@ -204,8 +203,11 @@ class NotesPanel(Pane):
     def minimumSizeHint(self) -> QSize:
         """What the pane's content needs (the editor's lines included), and never less than a fixed floor, so
         folding the follow-up list never makes the Live page's splitter move the panes."""
-        hint = super().minimumSizeHint()
-        return QSize(hint.width(), max(hint.height(), MINIMUM_HEIGHT))
+        return QSize(super().minimumSizeHint().width(), self.least_height())
+
+    def least_height(self, extra: int = 0) -> int:
+        """The pane's least height were its content ``extra`` taller (the follow-up list shown)."""
+        return max(super().minimumSizeHint().height() + extra, MINIMUM_HEIGHT)
 
     def sizeHint(self) -> QSize:
         """Ask the Live page for room to review actions and type at once; the minimum stays fixed (above)."""
