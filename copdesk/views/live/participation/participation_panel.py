@@ -41,6 +41,7 @@ from copdesk.views.live.participation.roster_keys import RosterKeys
 from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel, RosterRole
 from copdesk.views.live.participation.roster_view import RosterView
 from copdesk.views.live.participation.tile_menu import TileMenu
+from copdesk.views.live.participation.undo_wording import undo_description
 from copdesk.views.widgets.labels import ElidedLabel
 from copdesk.views.widgets.pane import Pane
 
@@ -365,7 +366,7 @@ class ParticipationPanel(Pane):
         self.stop_button.setVisible(live and talk)
         self.stop_button.setEnabled(self.tally.tally.speaker is not None)
         self.undo_button.setEnabled(can_undo)
-        self.undo_button.setToolTip(self._undo_description())
+        self.undo_button.setToolTip(undo_description(self.tally))
         self.roster.setVisible(present > 0)
         self.nobody_label.setVisible(live and present == 0)
         self.marker_bar.show_counts({kind: self.tally.marker_count(kind) for kind in MarkerKind})
@@ -376,20 +377,6 @@ class ParticipationPanel(Pane):
         self.balance_label.setToolTip(f"{self.balance_label.full_text()}\n{GINI_MEANING}")
         self.roster.viewport().update()
         self._publish_room_signal()
-
-    def _undo_description(self) -> str:
-        last = self.tally.last_act()
-        if last is None:
-            return "Nothing to undo (Ctrl+Z)"
-        if isinstance(last, MarkerKind):
-            return f"Undo the room marker {shipped_texts().challenge(last).button} (Ctrl+Z)"
-        if isinstance(last, Member):
-            return f"Put {last.display_name} back as present (Ctrl+Z)"
-        if isinstance(last, AwayMark):
-            done = "came back" if last.back else "left the session"
-            return f"Take back that {last.member.display_name} {done} (Ctrl+Z)"
-        names = {member.id: member.display_name for member in self.tally.members}
-        return f"Undo {names.get(last, 'the last')}'s last contribution (Ctrl+Z)"
 
     def _publish_room_signal(self) -> None:
         """Tell the picker when the room's signal changes: a new marker, or a different quiet voice."""
