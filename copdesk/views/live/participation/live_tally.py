@@ -33,6 +33,7 @@ from copdesk.services import participation as log
 from copdesk.store import live_acts, participation, sessions, teams
 from copdesk.views.context import AppContext
 from copdesk.views.live.participation.away_marks import AwayMark, AwayMarks
+from copdesk.views.live.participation.monotonic_points import monotonic_at, monotonic_from
 from copdesk.views.live.participation.quiet_setting import stored_quiet_minutes
 from copdesk.views.live.participation.room_markers import RoomMarkers
 from copdesk.views.live.participation.taken_off import Removals
@@ -81,11 +82,11 @@ class LiveTally(QObject):
         self._row_ids = [row.id for row in rows]
         self.tally = Tally(
             self.context.monotonic,
-            [Contribution(row.member_id, self._monotonic_at(row.at), row.duration_seconds) for row in rows],
+            [Contribution(row.member_id, monotonic_at(self.context, row.at), row.duration_seconds) for row in rows],
         )
         self._stint_index = None
         marker_rows = participation.markers(db, session_id)
-        self.room.load(marker_rows, self._monotonic_at)
+        self.room.load(marker_rows, partial(monotonic_at, self.context))
         made = [(placed(live_acts.Act.TICK, r.id, from_utc_iso(r.at)), Act.TICK) for r in rows]
         made += [(placed(live_acts.Act.MARKER, r.id, from_utc_iso(r.at)), Act.MARKER) for r in marker_rows]
         made += [(place, Act.AWAY) for place, _ in self.away.load(session_id, self.members, placed)]
@@ -93,7 +94,7 @@ class LiveTally(QObject):
         made += [(place, Act.REMOVAL) for place, _ in self.removals.load(session_id, session.team_id, placed)]
         self._acts = [act for _, act in sorted(made, key=lambda a: a[0])]
         started_at = session.started_at
-        self.session_start = self._monotonic_at(started_at) if started_at else self.context.monotonic()
+        self.session_start = monotonic_at(self.context, started_at) if started_at else self.context.monotonic()
         self.changed.emit()
 
     def reload_roster(self) -> None:
@@ -140,15 +141,6 @@ class LiveTally(QObject):
     def _read_arrivals(self, session_id: int) -> None:
         self._arrived = sessions.arrivals(self.context.db, session_id)
         self._arrival_order = {member_id: place for place, member_id in enumerate(self._arrived)}
-
-    def _monotonic_at(self, stamp: str) -> float:
-        """Where a stored wall-clock stamp falls on the monotonic clock, counting back from now."""
-        return self._monotonic_from(from_utc_iso(stamp))
-
-    def _monotonic_from(self, moment: datetime) -> float:
-        """Where a wall-clock moment falls on the monotonic clock, counting back from now."""
-        ago = (self.context.now() - moment).total_seconds()
-        return self.context.monotonic() - max(0.0, ago)
 
     # -- recording ------------------------------------------------------------------------------
     @property
@@ -379,8 +371,8 @@ class LiveTally(QObject):
         """When each person was last heard, or came in (late, or back after leaving) if that was later: a colleague
         who has just walked in has not been quiet for the whole session."""
         since = dict(self.tally.last_heard_at())
-        came = [(member_id, self._monotonic_at(stamp)) for member_id, stamp in self._arrived.items()]
-        came += [(member_id, self._monotonic_from(at)) for member_id, at in self.away.came_back().items()]
+        came = [(member_id, monotonic_at(self.context, stamp)) for member_id, stamp in self._arrived.items()]
+        came += [(member_id, monotonic_from(self.context, at)) for member_id, at in self.away.came_back().items()]
         for member_id, moment in came:
             since[member_id] = max(since.get(member_id, moment), moment)
         return since
