@@ -131,20 +131,11 @@ def test_the_identifier_warning_under_the_notes_reads_whole_beside_a_suggestion(
     have the height they wrap to, and the notes keep three lines or more to type in. At 1024x640 the warning was cut
     after its first line and the notes had a line and a half: there the follow-up list folds while it shows, and
     unfolds once it goes."""
-    window = window_on_a_copy(qtbot, demo_db, tmp_path)
-    window.resize(*size)
-    start_demo_session(window)
-    window.live_session.room_signal.emit("quiet-voice")
+    window = _warned_on_the_demo_beside_a_suggestion(qtbot, demo_db, tmp_path, size)
     notes = window.notes_panel
-    notes.editor.setPlainText("Met Mrs Smith")
-    assert notes.identifier_warning.check_now()
     _settled(window)
     assert window.demo.banner.isVisible() and window.question_panel.banner.isVisible()
-    label = notes.identifier_warning.label
-    assert label.isVisible() and label.heightForWidth(label.width()) <= label.height(), "the warning's words whole"
-    editor = notes.editor
-    shown = editor.viewport().visibleRegion().boundingRect().height() - editor.document().documentMargin()
-    assert shown // editor.fontMetrics().lineSpacing() >= 3, f"{shown} px of lines"
+    _warning_whole_over_three_lines(window)
     notes.identifier_warning.remove_current()
     _settled(window)
     assert notes.follow_up.table.isVisible(), "the follow-up list back once the warning goes"
@@ -153,19 +144,32 @@ def test_the_identifier_warning_under_the_notes_reads_whole_beside_a_suggestion(
 def test_one_click_on_the_folded_follow_up_list_shows_it(qtbot: QtBot, demo_db: Path, tmp_path: Path) -> None:
     """Folded for the identifier warning at 1024x640, the list shows again at one click on its heading (it took two,
     the first turning the toggle off)."""
-    window = window_on_a_copy(qtbot, demo_db, tmp_path)
-    window.resize(*SMALLEST)
-    start_demo_session(window)
-    window.live_session.room_signal.emit("quiet-voice")
-    notes = window.notes_panel
-    notes.editor.setPlainText("Met Mrs Smith")
-    assert notes.identifier_warning.check_now()
+    window = _warned_on_the_demo_beside_a_suggestion(qtbot, demo_db, tmp_path, SMALLEST)
     _settled(window)
-    box = notes.follow_up
+    box = window.notes_panel.follow_up
     assert box.compact and not box.table.isVisible()
     box.toggle.click()
     _settled(window)
     assert box.table.isVisible() and box.toggle.isChecked()
+
+
+def _warned(window: MainWindow) -> None:
+    """A name typed in the notes, and the identifier warning shown under them."""
+    window.notes_panel.editor.setPlainText("Met Mrs Smith")
+    assert window.notes_panel.identifier_warning.check_now()
+
+
+def _warned_on_the_demo_beside_a_suggestion(
+    qtbot: QtBot, demo_db: Path, tmp_path: Path, size: tuple[int, int]
+) -> MainWindow:
+    """The demo's window at ``size``, its banner over the page, a session live with a suggestion showing, and the
+    identifier warning under the notes; not yet settled."""
+    window = window_on_a_copy(qtbot, demo_db, tmp_path)
+    window.resize(*size)
+    start_demo_session(window)
+    window.live_session.room_signal.emit("quiet-voice")
+    _warned(window)
+    return window
 
 
 def _warning_whole_over_three_lines(window: MainWindow) -> None:
@@ -185,16 +189,12 @@ def test_the_follow_up_list_folds_for_the_warning_only_when_the_notes_need_its_r
     suggestion its row would cut the warning or the notes' three lines, so it folds; on real data, with no banner,
     the column has the room, and the list stays open beside the warning whole and three lines of notes."""
     if banner:
-        window = window_on_a_copy(qtbot, demo_db, tmp_path)
-        window.resize(*SMALLEST)
-        start_demo_session(window)
-        window.live_session.room_signal.emit("quiet-voice")
+        window = _warned_on_the_demo_beside_a_suggestion(qtbot, demo_db, tmp_path, SMALLEST)
     else:
         window = request.getfixturevalue("window")
         _short_window(window, qtbot, follow_ups=True)
+        _warned(window)
     notes = window.notes_panel
-    notes.editor.setPlainText("Met Mrs Smith")
-    assert notes.identifier_warning.check_now()
     _settled(window)
     assert window.demo.banner.isVisible() is banner and window.question_panel.short_column.short
     box = notes.follow_up
@@ -206,14 +206,8 @@ def test_resizing_with_the_warning_shown_settles(qtbot: QtBot, demo_db: Path, tm
     """Folding the list for the warning changes what the notes need, and unfolding it too: neither asks for the
     other, back and forth. Under the demo's banner beside a suggestion, each size ends with the list as the room
     says (folded 640 high, open 700 high and more), and stays so."""
-    window = window_on_a_copy(qtbot, demo_db, tmp_path)
-    window.resize(*SMALLEST)
-    start_demo_session(window)
-    window.live_session.room_signal.emit("quiet-voice")
-    notes = window.notes_panel
-    notes.editor.setPlainText("Met Mrs Smith")
-    assert notes.identifier_warning.check_now()
-    box = notes.follow_up
+    window = _warned_on_the_demo_beside_a_suggestion(qtbot, demo_db, tmp_path, SMALLEST)
+    box = window.notes_panel.follow_up
     for height in (640, 700, 640, 768, 640, 720, 640):
         window.resize(1024, height)
         _settled(window)
