@@ -119,8 +119,8 @@ class NewestOnly(QObject):
     never begun, the work under way is told it is no longer wanted (its second argument, a callable, then says so,
     and the work gives up), and only the newest request's result is delivered, so what is shown never goes back to
     an older one. What the work raises is delivered as its result. The thread ends when nothing is left to do; the
-    owner calls :meth:`stop` before it goes (closing), which waits for it, or :meth:`abandon`, which does not. The
-    work only reads (a check, a count, a search): a worker left running never holds up the end of CoPDesk."""
+    owner calls :meth:`abandon` as it closes, which waits a moment at most. The work only reads (a check, a count, a
+    search): a worker left running never holds up the end of CoPDesk."""
 
     done = Signal(object)  # the newest request's result, delivered on the thread this object lives in
 
@@ -136,7 +136,9 @@ class NewestOnly(QObject):
         self._working = False  # whether a worker will take what is waiting
         self._thread: threading.Thread | None = None
         self._result: tuple[int, object] | None = None
-        self._abandoned = False  # once set, the worker never touches this object's Qt side (it may be deleted)
+        # Each worker's number: one abandoned (its number no longer this) never takes a request, nor touches this
+        # object's Qt side (it may be deleted).
+        self._worker = 0
 
     def ask(self, request: object) -> None:
         with self._lock:
@@ -144,7 +146,8 @@ class NewestOnly(QObject):
             self._waiting = (self._asked, request)
             if not self._working:
                 self._working = True
-                self._thread = threading.Thread(target=self._run_in_worker, name=self._name, daemon=True)
+                worker = partial(self._run_in_worker, self._worker)
+                self._thread = threading.Thread(target=worker, name=self._name, daemon=True)
                 self._thread.start()
 
     def drop(self) -> None:
@@ -153,26 +156,25 @@ class NewestOnly(QObject):
             self._asked += 1
             self._waiting = None
 
-    def stop(self) -> None:
-        """:meth:`drop`, then wait for the worker to end."""
-        self.drop()
-        if self._thread is not None:
-            self._thread.join()
-
     def abandon(self) -> None:
         """:meth:`drop`, waiting a moment at most for the work under way to give up: one held longer (a file on a
         share that has stopped answering can hold it for minutes) is left to end on its own, and what it returns is
-        never delivered, so the owner, and this object with it, may go."""
+        never delivered, so the owner, and this object with it, may go. Asked again (a dialog opened again), a worker
+        of its own takes the request, never waiting for the one left."""
         with self._lock:
             self._asked += 1
             self._waiting = None
-            self._abandoned = True
-        if self._thread is not None:
-            self._thread.join(A_MOMENT_SECONDS)
+            self._worker += 1
+            self._working = False
+            thread = self._thread
+        if thread is not None:
+            thread.join(A_MOMENT_SECONDS)
 
-    def _run_in_worker(self) -> None:
+    def _run_in_worker(self, worker: int) -> None:
         while True:
             with self._lock:
+                if worker != self._worker:
+                    return
                 if self._waiting is None:
                     self._working = False
                     return
@@ -183,7 +185,7 @@ class NewestOnly(QObject):
             except Exception as exc:  # handed to the owner's thread, which says it or raises it
                 result = exc
             with self._lock:  # held while posting, so :meth:`abandon` returns only once no post is under way
-                if self._abandoned:
+                if worker != self._worker:
                     return
                 self._result = (number, result)
                 QMetaObject.invokeMethod(self, "_deliver", Qt.ConnectionType.QueuedConnection)

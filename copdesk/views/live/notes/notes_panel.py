@@ -367,8 +367,8 @@ class NotesPanel(Pane):
             self._search.team_changed()
 
     def close_search(self) -> None:
-        """The window is closing: the search dialog closes with it, and a search under way is stopped and its thread
-        waited for, so none outlives the window. Rejected rather than closed: a log-off hides every dialog first
+        """The window is closing: the search dialog closes with it, and a search under way is let go (a moment at
+        most), its matches never shown. Rejected rather than closed: a log-off hides every dialog first
         (:func:`copdesk.shutdown.save_and_quit`), and a hidden dialog's close would not finish it."""
         if self._search is not None:
             self._search.reject()

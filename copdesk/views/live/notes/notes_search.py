@@ -13,7 +13,8 @@ ended session's record.
 
 A search takes a quarter of a second on ten years of notes, so it runs in a worker thread on a read-only connection
 of its own (:func:`copdesk.store.search.search_notes_beside`), and typing never waits for it: words typed since
-supersede it (it stops, and its matches are never shown), and the dialog says it is searching meanwhile.
+supersede it (it stops, and its matches are never shown), and the dialog says it is searching meanwhile. Closing
+the dialog never waits long for it.
 """
 
 from __future__ import annotations
@@ -231,12 +232,13 @@ class NotesSearchDialog(QDialog):
     def _forget_search(self) -> None:
         """Closed: the next Ctrl+F opens empty, on this team's notes. It may come mid-session with the screen shared,
         and the last search (a colleague's name, looked for to correct it, or every team's notes) would otherwise be
-        shown again, matches and all. A search under way is stopped, and its thread has ended when the dialog has
-        closed."""
+        shown again, matches and all. A search under way is let go: the close waits a moment at most for it to give
+        up (one held by a slow disk or a share that stopped answering ends on its own), and its matches are never
+        shown."""
         self.query_edit.clear()
         self.this_team.setChecked(True)
         self.run_search()
-        self._searching.stop()
+        self._searching.abandon()
 
     def run_search(self) -> None:
         """Search for the words typed, in the worker: the matches are shown when they come. No words: none, now."""

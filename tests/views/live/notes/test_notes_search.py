@@ -26,6 +26,7 @@ from copdesk.views.live.notes import notes_search
 from copdesk.views.live.notes.correct_words import DISCARD_QUESTION, CorrectWordsDialog
 from copdesk.views.live.notes.notes_search import MATCH_COLUMN, MOST_MARKED, NotesSearchDialog, elide_runs
 from copdesk.views.shell.main_window import MainWindow
+from copdesk.views.widgets import background
 from tests.views.live_helpers import add_team, held_session
 
 NOW = datetime(2026, 10, 8, 9, 30, tzinfo=UTC)
@@ -398,3 +399,52 @@ def test_a_search_beside_the_window_sees_what_was_just_saved_and_stops_when_supe
     assert (
         search_notes_beside(window.context.db_path, "reablement", lambda: True, team_id=team.id) == []
     )  # given up at once
+
+
+@pytest.mark.parametrize("closing", ["the dialog", "the window", "a log-off"])
+def test_closing_never_waits_for_a_search_held_by_a_slow_disk_and_its_matches_never_arrive(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, closing: str
+) -> None:
+    """Closing waited on the window's thread for the search under way to end: one held by a slow disk (or a share
+    that stopped answering), which never looks whether it is still wanted, hung the close until the disk answered.
+    Now the close lets it go, it ends on its own, and what it finds reaches no one; the dialog opened again searches
+    at once, in a worker of its own."""
+    began, released = threading.Event(), threading.Event()
+    raised: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: raised.append(args.exc_value))
+    monkeypatch.setattr(background, "A_MOMENT_SECONDS", 0.01)
+
+    def held(_db_path: Path, typed: str, _superseded: Callable[[], bool], *, team_id: int | None) -> list[NoteHit]:
+        if typed == "held":
+            began.set()
+            assert released.wait(5), "the disk never answered"
+        return [_hit(typed)]
+
+    monkeypatch.setattr(notes_search, "search_notes_beside", held)
+    window.notes_panel.open_search()
+    dialog = window.notes_panel._search
+    assert dialog is not None
+    shown: list[object] = []
+    dialog._searching.done.connect(shown.append)
+    dialog.query_edit.setText("held")
+    dialog.run_search()
+    assert began.wait(5)
+    if closing == "a log-off":
+        monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
+        save_and_quit(cast(QApplication, QApplication.instance()))
+    else:
+        (dialog if closing == "the dialog" else window).close()
+    under_way = [thread for thread in threading.enumerate() if thread.name == "copdesk-note-search"]
+    assert under_way, "the close waited for the search to end"
+    (holding,) = under_way
+    if closing == "the dialog":  # opened again while the disk still holds the search let go
+        window.notes_panel.open_search()
+        _find(qtbot, dialog, "okafor")
+        assert [hit.snippet for hit in dialog.model.rows()] == ["okafor"]
+        dialog.close()
+    released.set()
+    holding.join(5)
+    QCoreApplication.processEvents()
+    assert not holding.is_alive() and raised == []
+    assert ("held", [_hit("held")]) not in shown and dialog.query_edit.text() == ""
+    assert dialog.model.rowCount() == 0
