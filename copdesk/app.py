@@ -364,7 +364,7 @@ class RunningWindow:
                 opened, notices, problems = restored_or_as_it_was(source, db_path)
                 if old.context.writes.stood_down:  # a log-off while it was restored: CoPDesk is quitting, unseen
                     opened.db.close()
-                    say_at_next_start(source, db_path, notices)
+                    say_at_next_start(source, db_path, notices, problems)
                     return
                 self.window = self._show(opened)
             kept = kept_notes_warning(db_path.parent, system_now())  # the old window's notes, if they would not save

@@ -16,29 +16,31 @@ def restore_said(source: Path) -> str:
     return f"Restored {source.name}"
 
 
-def say_at_next_start(source: Path, db_path: Path, notices: list[str]) -> None:
+def say_at_next_start(source: Path, db_path: Path, notices: list[str], problems: list[str]) -> None:
     """A restore that a log-off or a shutdown let end, with no window left to say it: what it would have said is kept
-    in the user's settings for the next start on ``db_path`` (:func:`restored_unseen`); a restore that did not happen
-    (no notices) left the data as it was."""
-    if not notices:
-        return
-    said = restore_said(source)
-    first = notices[0].replace(f"{said}.", f"{said} at the last log-off.", 1)
+    in the user's settings for the next start on ``db_path`` (:func:`restored_unseen`). One that did not happen (no
+    notices) is said too, with why and what became of the data (``problems``, as the window would have said them)."""
+    if notices:
+        said = restore_said(source)
+        first = notices[0].replace(f"{said}.", f"{said} at the last log-off.", 1)
+        kept = {"notices": [first, *notices[1:]]}
+    else:
+        kept = {"warnings": [f"{source.name} was not restored at the last log-off.", *problems]}
     settings = paths.user_settings()
-    settings.setValue(RESTORED_UNSEEN, json.dumps({"database": str(db_path), "notices": [first, *notices[1:]]}))
+    settings.setValue(RESTORED_UNSEEN, json.dumps({"database": str(db_path), **kept}))
     settings.sync()
 
 
-def restored_unseen(db_path: Path) -> list[str]:
-    """What a restore of ``db_path`` ended by a log-off would have said, once: read, then forgotten. Kept for another
-    database, it waits for that one's start."""
+def restored_unseen(db_path: Path) -> tuple[list[str], list[str]]:
+    """What a restore of ``db_path`` ended by a log-off would have said, once, as notices and warnings: read, then
+    forgotten. Kept for another database, it waits for that one's start."""
     settings = paths.user_settings()
     try:
         kept = json.loads(str(settings.value(RESTORED_UNSEEN, "") or "{}"))
     except ValueError:  # not CoPDesk's words: nothing to say
         kept = {}
     if not isinstance(kept, dict) or Path(str(kept.get("database"))).resolve() != db_path.resolve():
-        return []
+        return [], []
     settings.remove(RESTORED_UNSEEN)
     settings.sync()
-    return [str(notice) for notice in kept.get("notices", [])]
+    return [str(notice) for notice in kept.get("notices", [])], [str(warning) for warning in kept.get("warnings", [])]

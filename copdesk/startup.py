@@ -208,8 +208,9 @@ def _open_locked(
         return None
     if opened.restore_finished:
         notices.append(finished_restore_notice(opened.restore_history_unread))
-    notices.extend(restored_unseen(db_path))  # a restore a log-off let end, with no window to say it
-    started = Startup(opened, lock, notices, location_warning=location_warning(db_path))
+    unseen, unseen_warnings = restored_unseen(db_path)  # a restore a log-off let end, with no window to say it
+    started = Startup(opened, lock, [*notices, *unseen], location_warning=location_warning(db_path))
+    started.warnings.extend(unseen_warnings)
     if opened.permission_warning:
         started.warnings.append(opened.permission_warning)
     kept_warning = kept_notes_warning(db_path.parent, now)

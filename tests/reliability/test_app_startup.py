@@ -605,13 +605,20 @@ def test_each_kind_of_failed_restore_is_one_line() -> None:
         assert "\n" not in message
 
 
+@pytest.mark.parametrize("outcome", ["restored", "failed"])
 def test_a_log_off_while_a_backup_is_restored_lets_it_end_and_opens_no_window(
-    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, event_loop: list[Callable[[MainWindow], None]]
+    qtbot: QtBot,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    event_loop: list[Callable[[MainWindow], None]],
+    outcome: str,
 ) -> None:
     """The restore is waited for with CoPDesk answering, so a log-off (or a shutdown) can come meanwhile: it closed
     every window and told CoPDesk to quit, and then the restore ended by opening a new window on the restored data,
     for nobody, after CoPDesk was told to quit. Now the restore ends (the data is restored) and no window opens; the
-    next start says what was restored, where it had said nothing of it."""
+    next start says what was restored, where it had said nothing of it. A restore that then failed (a virus scanner
+    holding the file) was not said at all: the next start now says it did not happen, and that the data is as it
+    was."""
     from copdesk.store import recovery
 
     _a_start_then_a_mistake(db_path, event_loop)
@@ -623,6 +630,8 @@ def test_a_log_off_while_a_backup_is_restored_lets_it_end_and_opens_no_window(
 
     def restore_database(*args: Any, **kwargs: Any) -> object:
         assert logged_off.wait(5)  # the window answers meanwhile: the log-off comes
+        if outcome == "failed":
+            raise PermissionError(13, "Access is denied", str(db_path))
         return real_restore(*args, **kwargs)
 
     def log_off() -> None:
@@ -644,18 +653,30 @@ def test_a_log_off_while_a_backup_is_restored_lets_it_end_and_opens_no_window(
     event_loop[:] = [restore]
     assert app.run_gui(["--db", str(db_path)]) == 0
     assert quits == [0] and shown == [[]], "no window opens once CoPDesk is told to quit"
-    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM note").fetchone()[0] == 3, "the backup is in place"
+    notes_now = sqlite3.connect(db_path).execute("SELECT count(*) FROM note").fetchone()[0]
+    assert notes_now == (3 if outcome == "restored" else 0), "the backup is in place, or the data as it was"
     assert not lock_path(db_path).exists()
     for window in QApplication.topLevelWidgets():  # closed, not yet deleted: as the quitting app would
         if isinstance(window, MainWindow):
             window.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    # The next start says the restore happened, once: no window had said it.
-    seen: list[str] = []
-    event_loop[:] = [lambda window: seen.append(window.safeguards.notice_banner.label.text())]
+    # The next start says the restore happened, or did not, once: no window had said it.
+    seen: list[tuple[str, str]] = []
+    banners = [lambda window: seen.append((window.safeguards.notice_banner.label.text(), _warned(window)))]
+    event_loop[:] = banners
     for _start in range(2):
         assert app.run_gui(["--db", str(db_path)]) == 0
-    restored, then = seen
-    assert restored.startswith(f"Restored {chosen[0]} at the last log-off.")
-    assert "What CoPDesk held before is kept as backups" in restored and "pre-restore" in restored
-    assert "Restored" not in then
+    (said, warned), (said_then, warned_then) = seen
+    if outcome == "restored":
+        assert said.startswith(f"Restored {chosen[0]} at the last log-off.") and warned == ""
+        assert "What CoPDesk held before is kept as backups" in said and "pre-restore" in said
+    else:
+        assert "Restored" not in said
+        assert warned.startswith(f"{chosen[0]} was not restored at the last log-off. The restore did not happen: ")
+        assert "copdesk.db could not be replaced (Access is denied)" in warned and "your data is as it was" in warned
+    assert "Restored" not in said_then and "log-off" not in warned_then
+
+
+def _warned(window: MainWindow) -> str:
+    banner = window.safeguards.warning_banner
+    return banner.label.text() if banner.isVisibleTo(window) else ""
