@@ -58,6 +58,8 @@ def restored_or_as_it_was(source: Path, db_path: Path) -> tuple[OpenedDatabase, 
         )
     except Exception as exc:  # StoreError, or an OSError from the file system: the data is as it was
         opened = done_answering(lambda: open_database(db_path, migrations_dir), "copdesk-reopen")
+        if opened.restore_finished:  # the backup a refused rename left waiting went in place as it reopened
+            return opened, *_restored_on_reopening(source, opened)
         return opened, [], [restore_failure(exc)]
     from copdesk.restore_unseen import restore_said
     from copdesk.startup import plans_follow
@@ -67,6 +69,23 @@ def restored_or_as_it_was(source: Path, db_path: Path) -> tuple[OpenedDatabase, 
     if result.previous_backup is not None:
         notice += f" What CoPDesk held before is kept as {result.previous_backup.relative_to(db_path.parent)}."
     return result.opened, [notice, *plans_follow(result.opened.db, system_now())], restored.warnings(db_path)
+
+
+def _restored_on_reopening(source: Path, opened: OpenedDatabase) -> tuple[list[str], list[str]]:
+    """A restore over a damaged database whose last rename was refused (a virus scanner reading the new file), but
+    went through when the data was opened again a moment later: the backup is the data after all. What a start that
+    finished it says, said as this restore's: where the damaged file is kept, and the erasures the replaced data had
+    made, made again now rather than at the next start (the window would otherwise show what they removed)."""
+    from copdesk.restore_unseen import restore_said
+    from copdesk.startup import pending_care_said, plans_follow
+    from copdesk.store.recovery import HISTORY_UNREAD, QUARANTINE_FOLDER
+
+    now = system_now()
+    notice = f"{restore_said(source)}. The damaged database is kept in {QUARANTINE_FOLDER}/."
+    if opened.restore_history_unread:
+        notice += f" {HISTORY_UNREAD}"
+    care_notices, warnings = pending_care_said(opened.db, opened.path, now)
+    return [notice, *care_notices, *plans_follow(opened.db, now)], warnings
 
 
 def restore_failure(exc: BaseException) -> str:

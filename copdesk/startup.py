@@ -217,7 +217,9 @@ def _open_locked(
     if kept_warning:
         started.warnings.append(kept_warning)
     discard_restoring(db_path)  # a crash part-way through a restore left the copy it made ready
-    _finish_pending_care(started, now)
+    care_notices, care_warnings = pending_care_said(opened.db, opened.path, now)
+    started.notices.extend(care_notices)
+    started.warnings.extend(care_warnings)
     started.notices.extend(plans_follow(opened.db, now))
     if not opened.created and backup_due(db_path, fingerprint):
         try:
@@ -286,32 +288,34 @@ def _count(files: list[Path]) -> str:
     return "a file" if len(files) == 1 else f"{len(files)} files"
 
 
-def _finish_pending_care(started: Startup, now: datetime) -> None:
+def pending_care_said(db: Database, db_path: Path, now: datetime) -> tuple[list[str], list[str]]:
     """Finish an erasure or a deletion of old sessions that an earlier run left part-done (a crash, a damaged
-    backup), before the start-up backup could copy what it had still to delete."""
+    backup), before the start-up backup could copy what it had still to delete; the notices and the warnings that
+    say so (none on almost every start)."""
     from copdesk.store.pending_care import pending
 
-    if not pending(started.opened.db):  # as on almost every start: data care (a large module) is not loaded
-        return
+    if not pending(db):  # as on almost every start: data care (a large module) is not loaded
+        return [], []
     from copdesk.services.data_care import finish_pending_care
 
-    db_path = started.opened.path
     try:
-        reports = finish_pending_care(started.opened.db, db_path, now)
+        reports = finish_pending_care(db, db_path, now)
     except StoreError as exc:
-        started.warnings.append(exc.message)
-        return
+        return [], [exc.message]
+    notices: list[str] = []
+    warnings: list[str] = []
     for report in reports:
         what = "An erasure" if report.kind == "erase" else "A deletion of old sessions"
         if report.complete:
-            started.notices.append(f"{what} that had stopped part-way is now finished.")
+            notices.append(f"{what} that had stopped part-way is now finished.")
         else:
             said = f"{what} is done in the database but not yet everywhere{report.problems(db_path)}."
             if report.copies.damaged:
                 said += " Delete the damaged files if nobody needs them (File ▸ Erase a member's data… offers to)."
             if report.copies.not_cleaned:
                 said += " CoPDesk tries again at its next start to clean those not cleaned this time."
-            started.warnings.append(said)
+            warnings.append(said)
+    return notices, warnings
 
 
 def plans_follow(db: Database, now: datetime) -> list[str]:

@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from copdesk import paths
 from copdesk.core.model import Role
+from copdesk.restoring import restored_or_as_it_was
 from copdesk.startup import open_for_gui
 from copdesk.store import issues, pending_care, scrub, sessions, teams
 from copdesk.store.backup import backup_to, being_written
@@ -263,6 +265,41 @@ def test_a_restore_over_a_damaged_database_makes_its_erasures_again_or_says_it_c
     erased = sql(db_path, "SELECT count(*) FROM member WHERE display_name = 'Zoë Quinn'") == [(0,)]
     said = "could not be read" in restored.stdout and "erase them again" in restored.stdout
     assert (erased, said) == (readable, not readable)
+
+
+def _in_use(*_args: object) -> None:
+    raise PermissionError(13, "Access is denied")  # a virus scanner reading the file just written
+
+
+@pytest.mark.parametrize(("kind", "readable"), [("overwritten-page", True), ("random-bytes", False)])
+def test_a_restore_whose_last_rename_went_through_only_as_the_data_reopened_is_said_and_its_erasures_made(
+    qapp: QApplication,
+    call_cli: CallCli,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+    readable: bool,
+) -> None:
+    """The ready backup's rename refused once the damaged file was moved aside, and let through a moment later: the
+    window reopened on the restored data saying the restore had failed, and showed what the replaced data's
+    erasures had removed until the next start."""
+    make_database(db_path)
+    outside = _copy_elsewhere(call_cli, db_path, tmp_path)
+    assert erase(call_cli, db_path, "Zoë Quinn")[0] == 0
+    corrupt(db_path, kind)
+    monkeypatch.setattr("copdesk.store.recovery.put_in_place", _in_use)
+    monkeypatch.setattr("copdesk.store.recovery._move_back", lambda *_args: False)  # the damaged file stays aside
+
+    opened, notices, warnings = restored_or_as_it_was(outside, db_path)
+
+    try:
+        erased = opened.db.execute("SELECT count(*) FROM member WHERE display_name = 'Zoë Quinn'").fetchone() == (0,)
+    finally:
+        opened.db.close()
+    assert opened.restore_finished and warnings == []
+    assert notices[0].startswith(f"Restored {outside.name}. The damaged database is kept in quarantine/.")
+    assert (erased, "erase them again" in notices[0]) == (readable, not readable)
 
 
 def test_an_erasure_finished_before_erasures_were_kept_is_made_again_from_the_audit_log(
