@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from copdesk.core.anonymise import unaccented
@@ -25,25 +25,50 @@ class MemberNotFound(LookupError):
     """Nobody on the roster goes by the name typed, or more than one person might; the message is one line."""
 
 
-def name_meant(typed: str, names: Sequence[str], roster: str, *, exactly: bool = False) -> str:
-    """The one of ``names`` (those on ``roster``, said as "Harbour Team's roster") that someone typing ``typed`` means:
-    the one it equals as a duplicate would (any case, any Unicode form: :func:`name_key`), else, unless ``exactly``,
-    the one it equals without accents ("Zoe" for "Zoë", "lukasz" for "Łukasz"), as typed on a keyboard with none. Two
-    people it could mean are never taken for one: :class:`MemberNotFound` names them and asks for the name as written.
+class NameAmbiguous(MemberNotFound):
+    """More than one person goes by the name typed: someone is there, though not one to take for the name."""
+
+
+def name_meant(
+    typed: str, names: Sequence[str], roster: str, *, exactly: bool = False, held_for_undo: Collection[str] = ()
+) -> str:
+    """The one of ``names`` (those on ``roster``, said as "Harbour Team's roster", and those ``held_for_undo``: guests
+    taken off a live session, no longer on it) that someone typing ``typed`` means: the one it equals as a duplicate
+    would (any case, any Unicode form: :func:`name_key`), else, unless ``exactly``, the one it equals without accents
+    ("Zoe" for "Zoë", "lukasz" for "Łukasz"), as typed on a keyboard with none. Two people it could mean are never
+    taken for one: :class:`NameAmbiguous` names them, each where they are, and asks for the name as written.
     """
     said = " ".join(typed.split())
-    for key in (name_key,) if exactly else (name_key, _unaccented_key):
+    for key in (name_key,) if exactly else (name_key, accent_free_key):
         meant = {name_key(name): name for name in names if key(name) == key(typed)}
         if len(meant) == 1:
             return next(iter(meant.values()))
         if meant:
             ordered = sorted(meant.values(), key=name_sort_key)
-            could_be = f"{', '.join(ordered[:-1])} or {ordered[-1]}"
-            raise MemberNotFound(f"{said!r} could be {could_be} on {roster}; type the name as it is written there.")
+            raise NameAmbiguous(f"{said!r} could be {_where_each_is(ordered, roster, held_for_undo)}.")
     raise MemberNotFound(f"Nobody called {said!r} is on {roster}.")
 
 
-def _unaccented_key(name: str) -> str:
+def _where_each_is(names: Sequence[str], roster: str, held_for_undo: Collection[str]) -> str:
+    """The people a name could mean, each said where they are, and how to choose: a guest held for Undo is no longer
+    on the roster, so "type the name as it is written there" would send the facilitator to look for them in vain."""
+    on_roster = [name for name in names if name not in held_for_undo]
+    held = [name for name in names if name in held_for_undo]
+    if not held:
+        return f"{_either(on_roster)} on {roster}; type the name as it is written there"
+    guests = "a guest" if len(held) == 1 else "guests"
+    taken_off = f"{_either(held)}, {guests} taken off a live session"
+    if not on_roster:
+        return f"{taken_off} and no longer on {roster}; type the name as it was written"
+    return f"{_either(on_roster)} on {roster}, or {taken_off} and no longer on it; type the name as it is written"
+
+
+def _either(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def accent_free_key(name: str) -> str:
+    """The key :func:`name_meant` compares names by when they are typed without accents: "Zoe" and "Zoë" share it."""
     return name_key(unaccented(name))
 
 

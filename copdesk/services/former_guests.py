@@ -37,8 +37,8 @@ def whom_to_erase(db: Database, team: Team, name: str, *, exactly: bool = False)
     "Zoë", unless ``exactly``): someone on the team's roster, else a guest no longer on it whose name is held for Undo
     (that name, as held). :class:`~copdesk.core.roster.MemberNotFound` when nobody, or more than one person, is."""
     members = {member.display_name: member for member in teams.list_members(db, team.id, include_inactive=True)}
-    names = [*members, *held_off_roster(db, team.id, members)]
-    meant = name_meant(name, names, f"{team.name}'s roster", exactly=exactly)
+    held = held_off_roster(db, team.id, members)
+    meant = name_meant(name, [*members, *held], f"{team.name}'s roster", exactly=exactly, held_for_undo=held)
     return members.get(meant, meant)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from copdesk.core.model import Role
-from copdesk.core.roster import MAX_MEMBERS, MemberNotFound, name_meant, parse_team_draft
+from copdesk.core.roster import MAX_MEMBERS, MemberNotFound, NameAmbiguous, name_meant, parse_team_draft
 from copdesk.core.text import InvalidName
 
 
@@ -65,3 +65,21 @@ def test_two_people_a_name_could_mean_are_never_taken_for_one() -> None:
         name_meant("Zoe", names, "Harbour Team's roster")  # whole names only
     with pytest.raises(MemberNotFound, match="Nobody called 'Zoe Quinn'"):
         name_meant("Zoe Quinn", ["Zoë Quinn"], "Harbour Team's roster", exactly=True)
+
+
+def test_a_name_that_could_mean_a_guest_held_for_undo_says_where_each_person_is() -> None:
+    """A guest taken off a live session is held for Undo, not on the roster: the message says so, rather than sending
+    the facilitator to the roster to look for them."""
+    roster = "Harbour Team's roster"
+    with pytest.raises(NameAmbiguous) as both_held:
+        name_meant("Zoe Fenn", ["Zoë Fenn", "Zoé Fenn"], roster, held_for_undo=["Zoë Fenn", "Zoé Fenn"])
+    assert str(both_held.value) == (
+        "'Zoe Fenn' could be Zoé Fenn or Zoë Fenn, guests taken off a live session and no longer on Harbour Team's "
+        "roster; type the name as it was written."
+    )
+    with pytest.raises(NameAmbiguous) as one_held:
+        name_meant("Zoe Fenn", ["Zoë Fenn", "Zoé Fenn"], roster, held_for_undo=["Zoé Fenn"])
+    assert str(one_held.value) == (
+        "'Zoe Fenn' could be Zoë Fenn on Harbour Team's roster, or Zoé Fenn, a guest taken off a live session and no "
+        "longer on it; type the name as it is written."
+    )

@@ -123,7 +123,11 @@ def test_two_guests_held_for_undo_whose_names_differ_only_in_accents_are_never_t
     code, _, err = erase(call_cli, db_path, "Zoe Fenn")
 
     assert code == 1
-    assert "'Zoe Fenn' could be Zoé Fenn or Zoë Fenn on Harbour Team's roster; type the name as it is written" in err
+    assert (
+        "'Zoe Fenn' could be Zoé Fenn or Zoë Fenn, guests taken off a live session and no longer on Harbour Team's"
+        in err
+    )
+    assert "type the name as it was written." in err
     assert sorted(sql(db_path, "SELECT guest_name FROM attendance_taken_off")) == [("Zoé Fenn",), ("Zoë Fenn",)]
     code, out, err = erase(call_cli, db_path, "zoë fenn")
     assert code == 0 and "Erased Zoë Fenn, a guest" in out, err
