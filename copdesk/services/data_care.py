@@ -105,12 +105,13 @@ def preview_erasure(db: Database, member_id: int) -> ErasureCounts:
 
 @dataclass(frozen=True, slots=True)
 class ErasurePreview:
-    """What erasing the member would remove, and the other teams whose roster has someone of their name: an erasure
-    reaches one team's roster, so the same colleague on two rosters is erased from each in turn."""
+    """What erasing the member would remove, and the other teams whose roster has someone of their name, or of it with
+    other accents or none: an erasure reaches one team's roster, so the same colleague on two rosters is erased from
+    each in turn."""
 
     member_id: int | str  # a guest no longer on the roster by name (:mod:`copdesk.services.former_guests`)
     counts: ErasureCounts
-    other_rosters: tuple[str, ...]
+    other_rosters: tuple[tuple[str, str], ...]  # (the team, the name as written on its roster)
 
 
 def preview_erasure_beside(db_path: Path, member_id: int, superseded: Callable[[], bool]) -> ErasurePreview | None:

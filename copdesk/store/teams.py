@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from copdesk.core.clock import to_utc_iso
 from copdesk.core.model import Member, Role, Team
-from copdesk.core.roster import team_name_taken
+from copdesk.core.roster import MemberNotFound, NameAmbiguous, accent_free_key, name_meant, team_name_taken
 from copdesk.core.text import InvalidName, clean_name, clean_person_name, name_key, name_sort_key
 from copdesk.store.audit import record_event
 from copdesk.store.tables import insert_row
@@ -119,14 +119,25 @@ def get_member(db: Database, member_id: int) -> Member:
     return _member(db.table("member").get(member_id))
 
 
-def other_teams_with_name_of(db: Database, member_id: int) -> list[str]:
-    """The other teams whose roster has someone of this member's name (casefolded), by name."""
-    sql = (
-        "SELECT DISTINCT team.name FROM member AS this JOIN member AS other "
-        "ON other.name_key = this.name_key AND other.team_id <> this.team_id JOIN team ON team.id = other.team_id "
-        "WHERE this.id = ?"
-    )
-    return sorted((str(row[0]) for row in db.execute(sql, [member_id]).fetchall()), key=name_sort_key)
+def other_teams_with_name_of(db: Database, member_id: int) -> list[tuple[str, str]]:
+    """Each other team whose roster has someone that typing this member's name would find there (any case, any Unicode
+    form, or without accents, as :func:`copdesk.core.roster.name_meant` finds them; both of two it could mean): the
+    team's name and theirs as written there, in order of the team."""
+    member = get_member(db, member_id)
+    sql = "SELECT team.name, member.display_name FROM member JOIN team ON team.id = member.team_id WHERE team.id <> ?"
+    rosters: dict[str, list[str]] = {}
+    for team, name in db.execute(sql, [member.team_id]).fetchall():
+        rosters.setdefault(str(team), []).append(str(name))
+    found: list[tuple[str, str]] = []
+    for team in sorted(rosters, key=name_sort_key):
+        try:
+            found.append((team, name_meant(member.display_name, rosters[team], team)))
+        except NameAmbiguous:
+            like = accent_free_key(member.display_name)
+            found += [(team, name) for name in rosters[team] if accent_free_key(name) == like]
+        except MemberNotFound:
+            continue
+    return found
 
 
 def rename_member(db: Database, member_id: int, new_name: str) -> Member:

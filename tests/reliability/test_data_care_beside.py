@@ -265,7 +265,7 @@ def test_the_erasure_count_beside_the_window_is_the_one_shown_and_stops_when_sup
     other = teams.create_team(db, "Riverside Team", [("Zoë Quinn", Role.PRACTITIONER)], NOW)
     zoe = next(m.id for m in teams.list_members(db, team_id) if m.display_name == "Zoë Quinn")
     beside = data_care.preview_erasure_beside(db_path, zoe, lambda: False)
-    assert beside == data_care.ErasurePreview(zoe, data_care.preview_erasure(db, zoe), (other.name,))
+    assert beside == data_care.ErasurePreview(zoe, data_care.preview_erasure(db, zoe), ((other.name, "Zoë Quinn"),))
     assert beside.counts.contributions == 3
     assert data_care.preview_erasure_beside(db_path, zoe, lambda: True) is None  # given up at once
     with pytest.raises(StoreError, match=r"^What would be erased could not be counted just now \("):

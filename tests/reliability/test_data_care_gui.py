@@ -748,6 +748,25 @@ def test_the_erase_dialog_names_its_team_and_another_roster_with_someone_of_the_
     assert [m.display_name for m in teams.list_members(db, other.id)] == ["zoë quinn"]
 
 
+def test_the_erase_dialog_names_another_roster_with_someone_whose_name_differs_only_in_accents(
+    qtbot: QtBot, db: Database, db_path: Path
+) -> None:
+    """Typed without accents, "Zoe Quinn" finds Zoë Quinn: on another team's roster she is the same colleague, whom
+    this erasure does not reach, so the dialog names her there as she is written."""
+    team_id = fill(db)
+    teams.create_team(db, "Riverside Team", [("Zoe Quinn", Role.PRACTITIONER)], NOW)
+    teams.create_team(db, "Bridge Team", [("zoë quinn", Role.PRACTITIONER), ("Ash Lee", Role.PRACTITIONER)], NOW)
+    teams.create_team(db, "Fenland Team", [("Zoe Quinton", Role.PRACTITIONER)], NOW)
+    dialog = _shown_erase_dialog(qtbot, db, db_path, team_id)
+    _choose(dialog, "Zoë Quinn")
+    said = (
+        "Someone called Zoë Quinn is also on Bridge Team's roster, and someone called Zoe Quinn on Riverside Team's"
+        " roster, which this does not reach"
+    )
+    assert said in dialog.preview.text()
+    assert "Fenland" not in dialog.preview.text()
+
+
 def test_deletions_say_that_words_kept_in_files_beside_the_data_are_not_reached(
     qtbot: QtBot, db: Database, db_path: Path
 ) -> None:

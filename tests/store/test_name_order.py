@@ -29,7 +29,8 @@ def test_teams_are_listed_by_name_as_a_person_files_them(db: Database) -> None:
         make_team(db, name, ("Aoife Byrne",))
     assert [t.name for t in teams.list_teams(db)] == ["älvsby Team", "Bridge Team", "Ōtautahi Team", "Zenith Team"]
     aoife = teams.list_members(db, teams.list_teams(db)[-1].id)[0]
-    assert teams.other_teams_with_name_of(db, aoife.id) == ["älvsby Team", "Bridge Team", "Ōtautahi Team"]
+    others = teams.other_teams_with_name_of(db, aoife.id)
+    assert others == [(team, "Aoife Byrne") for team in ("älvsby Team", "Bridge Team", "Ōtautahi Team")]
 
 
 def test_with_no_session_held_the_first_team_by_name_is_the_clis_team(db: Database) -> None:

@@ -25,7 +25,7 @@ from sqlite_utils import Database
 
 from copdesk.core.date_names import short_date
 from copdesk.core.retention import MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS
-from copdesk.core.text import listed
+from copdesk.core.text import listed, name_key
 from copdesk.services import data_care, former_guests
 from copdesk.store.errors import StoreError
 from copdesk.store.teams import get_team, list_members
@@ -266,15 +266,24 @@ class EraseMemberDialog(DataCareDialog):
         self.erase_button.setEnabled(self.confirm.isChecked() and self._shown_preview() is not None)
 
     def _elsewhere(self, preview: data_care.ErasurePreview) -> str:
-        """A sentence (with a leading space) when someone of the member's name is on another team's roster, which
-        this erasure does not reach; else empty."""
-        others = list(preview.other_rosters)
-        if not others:
+        """A sentence (with a leading space) when someone of the member's name, or of that name with other accents or
+        none, is on another team's roster, which this erasure does not reach; else empty."""
+        chosen = self.member_combo.currentText()
+        teams_by_name: dict[str, tuple[str, list[str]]] = {name_key(chosen): (chosen, [])}
+        for team, name in preview.other_rosters:
+            teams_by_name.setdefault(name_key(name), (name, []))[1].append(team)
+        places = [
+            (name, listed(others) + ("'s roster" if len(others) == 1 else "'s rosters"))
+            for name, others in teams_by_name.values()
+            if others
+        ]
+        if not places:
             return ""
-        rosters = listed(others) + ("'s roster" if len(others) == 1 else "'s rosters")
+        (name, rosters), *more = places
+        also = "".join(f", and someone called {other} on {where}" for other, where in more)
         return (
-            f" Someone called {self.member_combo.currentText()} is also on {rosters}, which this does not reach: to"
-            " erase their data there too, choose that team at the top of the window, then erase them again."
+            f" Someone called {name} is also on {rosters}{also}, which this does not reach: to erase their data there"
+            " too, choose that team at the top of the window, then erase them again."
         )
 
     def erase(self) -> None:
