@@ -19,6 +19,9 @@ from copdesk.cli.common import AddCommand, Context, UserError, app_lock, chosen_
 from copdesk.store.location import shown
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from copdesk.core.model import Member, Team
     from copdesk.services.data_care import CareReport
     from copdesk.store.connection import OpenedDatabase
 
@@ -217,7 +220,7 @@ def _cmd_retention(ctx: Context) -> int:
 def _cmd_erase(ctx: Context) -> int:
     from copdesk.core.roster import MemberNotFound
     from copdesk.core.text import InvalidName, clean_name
-    from copdesk.services.data_care import erase_member, erased_before, pending_erasure_of, preview_erasure
+    from copdesk.services.data_care import erase_member, pending_erasure_of, preview_erasure
     from copdesk.services.former_guests import whom_to_erase
 
     with _locked_database(ctx) as opened:
@@ -233,15 +236,10 @@ def _cmd_erase(ctx: Context) -> int:
         except MemberNotFound:
             if was_pending and (finished or not ctx.args.yes):
                 return 0  # it was this person's erasure, now finished (or said to be pending)
-            if erased_before(opened.db, member_name):  # that name itself, before anyone it is like ("Zoë" for "Zoe")
-                ctx.out(
-                    f"Someone called {member_name} was erased already; nobody of that name is on {team.name}'s roster."
-                )
+            found = _like_or_erased(ctx, opened.db, team, member_name)
+            if found is None:
                 return 0
-            try:
-                who = whom_to_erase(opened.db, team, member_name)
-            except MemberNotFound as exc:
-                raise UserError(str(exc)) from exc
+            who = found
         if isinstance(who, str):
             return _erase_former_guest(ctx, opened, team.id, who)
         member = who
@@ -253,6 +251,31 @@ def _cmd_erase(ctx: Context) -> int:
         _check_complete(report, opened.path)
     ctx.out(f"Erased {member.display_name}: {counts.summary()} · {report.copies_summary(opened.path)}.")
     return 0
+
+
+def _like_or_erased(ctx: Context, db: Database, team: Team, name: str) -> Member | str | None:
+    """Whom ``erase`` means by a name nobody on the roster is written as: someone it equals without accents ("Zoe"
+    for "Zoë"); else ``None``, once said that someone of the name was erased already: the name itself is checked
+    before anyone it is like, the name without accents only once nobody on the roster is like it."""
+    from copdesk.core.roster import MemberNotFound, NameAmbiguous
+    from copdesk.services.data_care import erased_before
+    from copdesk.services.former_guests import whom_to_erase
+
+    if erased_before(db, name):
+        ctx.out(f"Someone called {name} was erased already; nobody of that name is on {team.name}'s roster.")
+        return None
+    try:
+        return whom_to_erase(db, team, name)
+    except NameAmbiguous as exc:
+        raise UserError(str(exc)) from exc
+    except MemberNotFound as exc:
+        if not erased_before(db, name, without_accents=True):
+            raise UserError(str(exc)) from exc
+    ctx.out(
+        f"Someone called {name}, or that name with accents, was erased already; nobody of that name is on"
+        f" {team.name}'s roster."
+    )
+    return None
 
 
 def _erase_former_guest(ctx: Context, opened: OpenedDatabase, team_id: int, name: str) -> int:

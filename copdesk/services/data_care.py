@@ -213,8 +213,11 @@ def erase_everywhere(
 ) -> CareReport[ErasureCounts]:
     """Record the erasure of ``who`` under ``names`` as pending, then make it here and in every copy."""
     with transaction(db):
-        digests = NameDigests.of_names(pending_care.salt(db), names)
-        pending_care.record_erasure(db, who, digests, counts.audit_detail(), now)
+        salt = pending_care.salt(db)
+        without_accents = pending_care.accent_free_digests(salt, names)
+        pending_care.record_erasure(
+            db, who, NameDigests.of_names(salt, names), without_accents, counts.audit_detail(), now
+        )
     care = next(care for care in reversed(pending_care.pending(db)) if care.kind == "erase")
     report = _finish(db, db_path, care, now, delete_damaged=damaged)
     return CareReport("erase", counts, report.copies, report.complete)
@@ -253,11 +256,17 @@ def pending_erasure_of(db: Database, name: str) -> bool:
     return any(care.whole_digests & digests.whole for care in pending_care.pending(db) if care.kind == "erase")
 
 
-def erased_before(db: Database, name: str) -> bool:
+def erased_before(db: Database, name: str, *, without_accents: bool = False) -> bool:
     """Whether someone called ``name`` was erased already (the redaction list knows their names), so asking again
-    is answered with that, not with "nobody called"."""
+    is answered with that, not with "nobody called"; ``without_accents``, someone whose name ``name`` is without its
+    accents, as :func:`copdesk.core.roster.name_meant` finds a member ("Zoe" for "Zoë"), erased since CoPDesk kept
+    that."""
     erased = pending_care.redaction_list(db)
-    return erased is not None and bool(NameDigests.of_names(erased.salt, [name]).whole & erased.whole)
+    if erased is None:
+        return False
+    if without_accents:
+        return bool(pending_care.accent_free_digests(erased.salt, [name]) & erased.whole)
+    return bool(NameDigests.of_names(erased.salt, [name]).whole & erased.whole)
 
 
 def _finish(db: Database, db_path: Path, care: PendingCare, now: datetime, *, delete_damaged: bool) -> CareReport[None]:

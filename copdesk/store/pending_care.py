@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
 
 from copdesk.core.clock import to_utc_iso
-from copdesk.core.name_match import NameDigests
+from copdesk.core.name_match import NameDigests, digest
+from copdesk.core.roster import accent_free_key
 
 SALT_SETTING = "erasure_salt"
+_WITHOUT_ACCENTS = "\x1fwithout accents"  # what the salt of a name typed without accents ends with
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +80,22 @@ def redaction_list(db: Database) -> NameDigests | None:
     return NameDigests.from_stored(str(row[0]), rows) if row is not None and rows else None
 
 
-def record_erasure(db: Database, identity: MemberIdentity, digests: NameDigests, detail: str, now: datetime) -> None:
+def accent_free_digests(salt_value: str, names: Iterable[str]) -> frozenset[str]:
+    """A digest of each name as it is found when typed without accents (:func:`copdesk.core.roster.accent_free_key`),
+    kept in the redaction list beside the names' own, so that asked again for "Zoe" after "Zoë" was erased, CoPDesk
+    can say she was. Salted apart from the names' digests, it never matches a word of text: it takes nothing more out
+    of a summary or a copy."""
+    return frozenset(digest(salt_value + _WITHOUT_ACCENTS, [accent_free_key(name)]) for name in names)
+
+
+def record_erasure(
+    db: Database,
+    identity: MemberIdentity,
+    digests: NameDigests,
+    without_accents: frozenset[str],
+    detail: str,
+    now: datetime,
+) -> None:
     db.table("pending_care").insert(
         {
             "kind": "erase",
@@ -90,6 +108,9 @@ def record_erasure(db: Database, identity: MemberIdentity, digests: NameDigests,
         }
     )
     keep_redaction_list(db, digests.salt, digests)
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO erased_name (digest, whole) VALUES (?, 1)", [(v,) for v in without_accents]
+    )
 
 
 def record_retention(db: Database, cutoff: str, detail: str, now: datetime) -> None:

@@ -42,3 +42,17 @@ def test_a_name_of_someone_erased_is_never_taken_for_someone_like_it(call_cli: C
 
     assert code == 0 and "Someone called Zoë Quinn was erased already" in out, err
     assert sql(db_path, "SELECT count(*) FROM member WHERE display_name = 'Zoe Quinn'") == [(1,)]
+
+
+def test_a_member_erased_asked_for_again_without_accents_is_said_to_be_erased(call_cli: CallCli, db_path: Path) -> None:
+    """Zoë Quinn erased, then asked for again as "Zoe Quinn", as the first erasure found her: erase says she was erased
+    already, as it does asked for "Zoë Quinn", in place of "Nobody called 'Zoe Quinn' is on Harbour Team's roster"."""
+    make_database(db_path)
+    assert erase(call_cli, db_path, "Zoe Quinn")[0] == 0
+
+    code, out, err = erase(call_cli, db_path, "zoe quinn")
+
+    assert code == 0, err
+    assert out.startswith("Someone called zoe quinn, or that name with accents, was erased already; nobody of")
+    code, _, err = erase(call_cli, db_path, "Zoe Quinton")
+    assert code == 1 and "Nobody called 'Zoe Quinton' is on Harbour Team's roster" in err
