@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from copdesk.core.anonymise import unaccented
 from copdesk.core.model import Role
-from copdesk.core.text import InvalidName, clean_name, clean_person_name, name_key, name_sort_key
+from copdesk.core.text import (
+    InvalidName,
+    clean_name,
+    clean_person_name,
+    name_key,
+    name_sort_key,
+    without_edge_joiners,
+)
 
 MAX_MEMBERS = 40  # people who attend: someone made inactive leaves room for another
 _ADDRESS = re.compile(r"<[^<>@]*@[^<>]*>")  # an email address in angle brackets, after a name
@@ -70,6 +77,29 @@ def _either(names: Sequence[str]) -> str:
 def accent_free_key(name: str) -> str:
     """The key :func:`name_meant` compares names by when they are typed without accents: "Zoe" and "Zoë" share it."""
     return name_key(unaccented(name))
+
+
+def names_written_today(stored: Iterable[tuple[int, str]]) -> dict[int, str]:
+    """The names, by id, of one roster (or of the teams) an earlier CoPDesk stored that today's rule writes otherwise
+    (:func:`~copdesk.core.text.without_edge_joiners`), each as it is to be kept. A name written so already never
+    changes: it is what typing the name finds. One that today's rule would make the same as another's (a "Sam Lee"
+    with a joiner pasted after it, beside a Sam Lee) is another person all the same, never merged nor dropped: it keeps
+    a number after it ("Sam Lee (2)"), so the roster shows two people, to rename or to erase. A name that is all
+    joiners is left as it is."""
+    names = sorted(stored)
+    taken = {name_key(name) for _, name in names if without_edge_joiners(name) == name}
+    written: dict[int, str] = {}
+    for name_id, name in names:
+        today = without_edge_joiners(name)
+        if today in ("", name):
+            continue
+        numbered, number = today, 1
+        while name_key(numbered) in taken:
+            number += 1
+            numbered = f"{today} ({number})"
+        taken.add(name_key(numbered))
+        written[name_id] = numbered
+    return written
 
 
 def team_name_taken(existing: str) -> str:

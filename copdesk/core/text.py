@@ -21,6 +21,9 @@ _BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 # The zero-width non-joiner and joiner: a letter of a Persian name ("علی‌رضا") or an Indic one, typed with the keyboard,
 # and of an emoji sequence. Other invisible characters are refused.
 _JOINERS = frozenset("\u200c\u200d")
+# What goes from the edges of a word: the joiners, and the zero-width space and word joiner, which clean_name refuses
+# but a name stored otherwise than through it may hold (:func:`without_edge_joiners`).
+_AT_WORD_EDGES = "\u200c\u200d\u200b\u2060"
 
 # Explicit bidi embeddings, overrides and isolates (LRE..RLO, LRI..PDI) plus the marks LRM, RLM, ALM.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
@@ -35,16 +38,22 @@ def clean_name(raw: str, *, what: str = "Name") -> str:
     text = unicodedata.normalize("NFC", "".join(ch for ch in raw if ch not in _BIDI_CONTROLS)).strip()
     if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text if ch not in _JOINERS):
         raise InvalidName(f"{what} contains an invisible control character; retype it without pasting.")
-    # A joiner joins letters within a word: at a word's edge it only makes a second "Sam Lee" that looks the same.
-    words = [word for raw_word in text.split() if (word := raw_word.strip("".join(_JOINERS)))]
     if not text:
         raise InvalidName(f"{what} is empty; type at least one letter.")
-    text = " ".join(words)
+    text = without_edge_joiners(text)
     if not any(unicodedata.category(ch)[0] in "LNPS" and ch not in _BLANK_LOOKING for ch in text):
         raise InvalidName(f"{what} shows nothing; type at least one letter.")
     if len(text) > MAX_NAME_LENGTH:
         raise InvalidName(f"{what} is {len(text)} characters long; keep it to {MAX_NAME_LENGTH}.")
     return text
+
+
+def without_edge_joiners(text: str) -> str:
+    """``text``'s words, one space apart, less any joiner at a word's edge: a joiner joins letters within a word, and
+    at its edge only makes a second "Sam Lee" that looks the same. Also how a name an earlier CoPDesk stored is written
+    as :func:`clean_name` writes it today, never refused (it is someone's name already), so that its key is the one the
+    name typed today has; empty when it was all joiners."""
+    return " ".join(word for raw_word in text.split() if (word := raw_word.strip(_AT_WORD_EDGES)))
 
 
 def clean_person_name(raw: str, *, what: str = "Name") -> str:

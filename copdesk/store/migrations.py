@@ -8,11 +8,14 @@ version it started from (never half-way, at a version no CoPDesk release ever sh
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from copdesk.core.roster import names_written_today
+from copdesk.core.text import name_key, without_edge_joiners
 from copdesk.store.errors import MigrationError
 
 _FILENAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -61,6 +64,7 @@ def apply(conn: sqlite3.Connection, migrations: list[Migration]) -> None:
     if not migrations:
         return
     started_at = user_version(conn)
+    _give_name_rules(conn)
     steps = "\n".join(f"{m.sql}\nPRAGMA user_version = {m.version};" for m in migrations)
     try:
         conn.executescript(f"BEGIN;\n{steps}\nCOMMIT;")
@@ -71,3 +75,17 @@ def apply(conn: sqlite3.Connection, migrations: list[Migration]) -> None:
             f"Updating the database from version {started_at} to {migrations[-1].version} failed ({exc}); "
             f"it is unchanged at version {user_version(conn)}."
         ) from exc
+
+
+def _give_name_rules(conn: sqlite3.Connection) -> None:
+    """CoPDesk's rules for names, as SQL functions, for a migration that writes names an earlier CoPDesk stored as
+    today's rule does (0042): a name's key, a name as written today, and a roster's names that today's rule writes
+    otherwise, each as it is to be kept (a JSON array of ``[id, name]`` in, the same out)."""
+    conn.create_function("copdesk_name_key", 1, name_key, deterministic=True)
+    conn.create_function("copdesk_written_today", 1, without_edge_joiners, deterministic=True)
+    conn.create_function("copdesk_roster_written_today", 1, _roster_written_today, deterministic=True)
+
+
+def _roster_written_today(roster: str) -> str:
+    written = names_written_today((int(name_id), str(name)) for name_id, name in json.loads(roster))
+    return json.dumps(sorted(written.items()))

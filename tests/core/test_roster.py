@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from copdesk.core.model import Role
-from copdesk.core.roster import MAX_MEMBERS, MemberNotFound, NameAmbiguous, name_meant, parse_team_draft
+from copdesk.core.roster import (
+    MAX_MEMBERS,
+    MemberNotFound,
+    NameAmbiguous,
+    name_meant,
+    names_written_today,
+    parse_team_draft,
+)
 from copdesk.core.text import InvalidName
 
 
@@ -83,3 +90,19 @@ def test_a_name_that_could_mean_a_guest_held_for_undo_says_where_each_person_is(
         "'Zoe Fenn' could be Zoë Fenn on Harbour Team's roster, or Zoé Fenn, a guest taken off a live session and no "
         "longer on it; type the name as it is written."
     )
+
+
+def test_names_stored_with_a_joiner_at_a_word_edge_are_written_as_today_and_never_merged() -> None:
+    """A name an earlier CoPDesk kept with a joiner after a word is written as today's rule writes it; one that would
+    then be another's keeps a number, so both people stay, and the name written so already never changes."""
+    stored = [
+        (1, "Sam Lee\u200d"),  # older than the Sam Lee typed since, who keeps the name
+        (2, "Ash\u200c Lee"),
+        (3, "Sam Lee"),
+        (4, "\u200bSam Lee"),
+        (5, "Sam Lee (2)"),  # typed so: the next number is taken
+        (6, "Ana\u200dBel Ruiz"),  # within a word, a joiner stays
+        (7, "\u2060"),  # nothing would be left: as it was
+    ]
+    assert names_written_today(stored) == {1: "Sam Lee (3)", 2: "Ash Lee", 4: "Sam Lee (4)"}
+    assert names_written_today([(2, "Sam Lee\u200d"), (1, "\u200cSAM LEE")]) == {1: "SAM LEE", 2: "Sam Lee (2)"}

@@ -14,6 +14,7 @@ from copdesk.core.text import (
     mean_text,
     name_sort_key,
     shortened,
+    without_edge_joiners,
 )
 
 
@@ -183,3 +184,11 @@ def test_a_name_written_with_a_joiner_or_non_joiner_is_kept(name: str) -> None:
         clean_name("\u200c\u200d")
     with pytest.raises(InvalidName, match="invisible control character"):
         clean_name("Ash\u200bLee")
+
+
+@pytest.mark.parametrize("stored", ["\u200bSam Lee", "Sam Lee\u2060", "Sam\u200c \u200dLee\u200b", "Sam Lee"])
+def test_a_name_stored_with_any_joiner_at_a_word_edge_is_written_as_today(stored: str) -> None:
+    """A zero-width space or word joiner is refused in a name typed today; one stored by other means loses it at a
+    word's edge, as a joiner goes, never refused: it is someone's name already."""
+    assert without_edge_joiners(stored) == "Sam Lee"
+    assert without_edge_joiners("Ana\u200dBel \u200b") == "Ana\u200dBel"

@@ -295,3 +295,70 @@ def test_an_issue_whose_escalation_closed_on_a_day_not_kept_reads_not_known_besi
         ("Rota", "Not known (escalated or open)", False),  # so the record's issues say what Not known means
         ("Parking", "Escalated", True),
     ]
+
+
+def test_names_stored_with_a_joiner_at_a_word_edge_are_written_as_today_and_never_merged(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """0042: an earlier CoPDesk kept "Sam Lee" with a joiner pasted after it under a key of its own, so "Sam Lee" typed
+    today was taken for a second person who looks the same. Each stored name is written as today's rule writes it; one
+    that would then be another's on its roster keeps a number, so both people stay, and the roster shows two."""
+    from copdesk.core.model import Role
+    from copdesk.store import teams
+
+    old = migrations_up_to(tmp_path, 41)
+    opened = open_database(db_path, old)
+    conn = opened.db.conn
+    made = "2026-01-01T00:00:00+00:00"
+    for team_id, name in ((1, "Harbour Team"), (2, "Harbour Team\u200d"), (3, "\u200bRiverside Team")):
+        key = name.casefold()
+        conn.execute(
+            "INSERT INTO team (id, name, name_key, created_at) VALUES (?, ?, ?, ?)", [team_id, name, key, made]
+        )
+    members = (
+        (1, 1, "Sam Lee\u200d"),  # older than the Sam Lee typed since
+        (2, 1, "Sam Lee"),
+        (3, 1, "\u200cAsh Lee"),
+        (4, 3, "Sam\u2060 Lee"),  # on another roster: no clash
+        (5, 1, "Ana\u200dBel Ruiz"),  # a joiner within a word stays
+    )
+    for member_id, team_id, name in members:
+        conn.execute(
+            "INSERT INTO member (id, team_id, display_name, name_key, role, active, created_at) "
+            "VALUES (?, ?, ?, ?, 'practitioner', 1, ?)",
+            [member_id, team_id, name, name.casefold(), made],
+        )
+    conn.execute(
+        "INSERT INTO action (team_id, text, owner_name, status, created_at) VALUES (1, 'Rota', ?, 'open', ?)",
+        ["Bo Day\u200b", made],
+    )
+    conn.execute(
+        "INSERT INTO session (id, team_id, kind, status, created_at) VALUES (1, 1, 'reflective', 'live', ?)", [made]
+    )
+    conn.execute("INSERT INTO attendance_taken_off (session_id, guest_name) VALUES (1, ?)", ["Wren Kowalczyk\u200c"])
+    conn.commit()
+    opened.db.close()
+
+    upgraded = open_database(db_path, paths.migrations_dir())
+    db = upgraded.db
+    try:
+        assert db.execute("SELECT id, name, name_key FROM team ORDER BY id").fetchall() == [
+            (1, "Harbour Team", "harbour team"),
+            (2, "Harbour Team (2)", "harbour team (2)"),
+            (3, "Riverside Team", "riverside team"),
+        ]
+        assert db.execute("SELECT id, display_name, name_key FROM member ORDER BY id").fetchall() == [
+            (1, "Sam Lee (2)", "sam lee (2)"),
+            (2, "Sam Lee", "sam lee"),
+            (3, "Ash Lee", "ash lee"),
+            (4, "Sam Lee", "sam lee"),
+            (5, "Ana\u200dBel Ruiz", "ana\u200dbel ruiz"),
+        ]
+        former = db.execute("SELECT member_id, display_name FROM member_former_name ORDER BY member_id").fetchall()
+        assert former == [(1, "Sam Lee\u200d"), (3, "\u200cAsh Lee"), (4, "Sam\u2060 Lee")]
+        assert db.execute("SELECT owner_name FROM action").fetchall() == [("Bo Day",)]
+        assert db.execute("SELECT guest_name FROM attendance_taken_off").fetchall() == [("Wren Kowalczyk",)]
+        with pytest.raises(teams.DuplicateName):  # "Ash Lee" typed today is the Ash Lee on the roster
+            teams.add_member(db, 1, "Ash Lee", Role.PRACTITIONER, datetime(2026, 2, 1, tzinfo=UTC))
+    finally:
+        db.close()
