@@ -248,16 +248,19 @@ def session_roles(db: Database, session_id: int) -> SessionRoles:
 
 def presenter_turns(db: Database, team_id: int) -> list[PresenterTurn]:
     """Each active member of the team and the day they last presented at a session held: who the facilitator might
-    ask to present, so neither guests nor the facilitator (who would be asking themselves)."""
-    sql = """
+    ask to present, so neither guests nor the facilitator (who would be asking themselves). Only a session the team
+    ran itself counts, as for *quiet last time* (:func:`copdesk.store.sessions.run_by_the_team`): a Spotlight or
+    Themed session written with a presenter by an older demo was run by others, so nobody of the team presented."""
+    run, params = run_by_the_team()
+    sql = f"""
         SELECT m.id, m.display_name,
                (SELECT max(s.started_at) FROM session s
-                 WHERE s.presenter_id = m.id AND s.status = 'ended' AND s.started_at IS NOT NULL) AS last_at
+                 WHERE s.presenter_id = m.id AND s.status = 'ended' AND s.started_at IS NOT NULL AND {run}) AS last_at
         FROM member m WHERE m.team_id = ? AND m.active = 1 AND m.role NOT IN ('guest', 'facilitator')
     """
     turns = (
         PresenterTurn(int(row["id"]), str(row["display_name"]), local_day(row["last_at"]) if row["last_at"] else None)
-        for row in db.query(sql, [team_id])
+        for row in db.query(sql, [*params, team_id])
     )
     return sorted(turns, key=lambda turn: name_sort_key(turn.name))
 

@@ -65,3 +65,25 @@ def test_a_tm_ssw_cop_run_as_the_facilitators_own_counts_among_the_formats_used_
         sessions.start_session(db, session.id, held, ground_rules_agreed=run_as_own or kind is SessionKind.REFLECTIVE)
         sessions.end_session(db, session.id, held)
     assert planning.recent_formats(db, team.id) == formats
+
+
+def test_not_presented_for_a_while_counts_only_the_sessions_the_team_ran(db: Database) -> None:
+    """A demo written by an older CoPDesk gave its Spotlight and Themed sessions, run by others, a presenter of the
+    team's: they counted as that member's turn. A TM/SSW CoP run as the facilitator's own (ground rules agreed)
+    counts, as it does for quiet last time."""
+    roster = [("Ash Lee", Role.FACILITATOR), ("Bo Day", Role.PRACTITIONER), ("Cy Vale", Role.PRACTITIONER)]
+    team = teams.create_team(db, "Harbour Team", roster, NOW)
+    _, bo, cy = (m.id for m in teams.list_members(db, team.id))
+    for kind, day, presenter, agreed in (
+        (SessionKind.REFLECTIVE, 2, bo, True),
+        (SessionKind.SPOTLIGHT, 6, bo, False),
+        (SessionKind.THEMED, 14, cy, False),
+        (SessionKind.TM_SSW, 20, cy, True),
+        (SessionKind.THEMED, 21, cy, False),
+    ):
+        held = datetime(2026, 10, day, 13, 0, tzinfo=UTC)
+        session = sessions.create_session(db, team.id, kind, held, planned_start=held, presenter_id=presenter)
+        sessions.start_session(db, session.id, held, ground_rules_agreed=agreed)
+        sessions.end_session(db, session.id, held)
+    turns = {turn.member_id: turn.last_presented for turn in planning.presenter_turns(db, team.id)}
+    assert turns == {bo: date(2026, 10, 2), cy: date(2026, 10, 20)}
