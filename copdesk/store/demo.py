@@ -234,6 +234,7 @@ def _fill_team_history(
     recurring_id: int | None = None
     escalated_id: int | None = None
     resolved_id: int | None = None
+    last_run = max((i for i, (_, kind) in enumerate(plan) if not shipped_texts().is_attended(kind)), default=None)
     for index, (local_start, kind) in enumerate(plan):
         start = _local_to_utc(local_start)
         presenter_id = rng.choice(members).id  # drawn for every session, so the rest of the history stays as it was
@@ -256,7 +257,10 @@ def _fill_team_history(
         sessions.set_attendance(db, session.id, [m.id for m in present])
         _play_segments(db, session.id, start, rng)
         if not attended:  # Spotlight, Themed and TM/SSW are run by others: no tracking
-            _log_participation(db, session.id, start, present, rng)
+            # Two people said nothing at the last session the team ran, whatever the numbers drawn: the Prepare view
+            # always has someone quiet last time to show (never the facilitator, nor whoever steps out for a call).
+            silent = [m.id for m in present[:-1] if m.role is not Role.FACILITATOR][:2] if index == last_run else []
+            _log_participation(db, session.id, start, present, rng, silent=silent)
         _write_notes(db, session.id, start, rng)
         _ask_questions(db, session.id, start, demo_questions, rng)
         if is_first_team and index == len(plan) - 2:  # someone stepped out for a call and came back
@@ -341,10 +345,17 @@ def _play_segments(db: Database, session_id: int, start: datetime, rng: random.R
 
 
 def _log_participation(
-    db: Database, session_id: int, start: datetime, present: list[Member], rng: random.Random
+    db: Database,
+    session_id: int,
+    start: datetime,
+    present: list[Member],
+    rng: random.Random,
+    *,
+    silent: Sequence[int] = (),
 ) -> None:
+    """Each person present speaks a number of times drawn at random, but those ``silent`` not at all."""
     for member in present:
-        weight = rng.choice([0, 1, 2, 3, 5, 8])
+        weight = 0 if member.id in silent else rng.choice([0, 1, 2, 3, 5, 8])
         for _ in range(weight):
             at = start + timedelta(seconds=rng.randint(300, 3400))
             participation.add_contribution(db, session_id, member.id, at)

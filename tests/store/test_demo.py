@@ -15,6 +15,7 @@ from copdesk.store import actions, issues, sessions, teams
 from copdesk.store.cpd import cpd_evidence
 from copdesk.store.demo import TEAMS, DatabaseNotEmpty, bank_questions, fill_demo
 from copdesk.store.integrity import check_database
+from copdesk.store.participation import quiet_last_time
 from copdesk.store.planning import presenter_turns
 from copdesk.store.records import session_record
 from copdesk.store.recurring import issue_facts
@@ -77,6 +78,16 @@ def test_not_presented_for_a_while_is_built_from_the_sessions_the_team_ran(demo_
     assert turns and {turn.member_id: turn.last_presented for turn in turns if turn.last_presented} == {
         turn.member_id: last[turn.member_id] for turn in turns if turn.member_id in last
     }
+
+
+@pytest.mark.parametrize("now", [NOW, datetime(2026, 11, 4, 9, 0, tzinfo=UTC), datetime(2027, 2, 8, 9, 0, tzinfo=UTC)])
+def test_some_are_quiet_at_the_last_session_each_team_ran(db: Database, now: datetime) -> None:
+    """The demo is built on the day it is first opened: on some days the numbers drawn left one person quiet last
+    time, or nobody, and the Prepare view had little or nothing to show."""
+    fill_demo(db, now, bank_questions(paths.resource_path("questions")))
+    for team in teams.list_teams(db):
+        quiet = quiet_last_time(db, team.id)
+        assert quiet is not None and len(quiet.members) >= 2
 
 
 def test_actions_done_carried_and_overdue(demo_db: Database) -> None:
