@@ -48,6 +48,7 @@ from copdesk.store import (
 )
 from copdesk.store.connection import OpenedDatabase, open_database
 from copdesk.store.demo_plans import add_demo_roles
+from copdesk.store.demo_words import ATTENDED, RUN_BY_THE_TEAM, DemoWords
 from copdesk.store.errors import StoreError
 from copdesk.store.sessions import PlannedSegment
 
@@ -100,52 +101,6 @@ AGENDA = [
     PlannedSegment("Reflective discussion", SegmentPhase.REFLECTION, 20 * 60),
     PlannedSegment("Learning and actions", SegmentPhase.CLOSING, 8 * 60),
     PlannedSegment("Close", SegmentPhase.CLOSING, 4 * 60),
-]
-
-TOPICS = [
-    "Supporting a carer under strain to keep going",
-    "Least restrictive options after a fall at home",
-    "Working with a family who disagree about care",
-    "Self-neglect and building trust over time",
-    "Hospital discharge when the person wants to go home",
-    "Creative use of community resources for isolation",
-    "Capacity and fluctuating decisions about finances",
-    "Strengths-based review of a long-standing package",
-    "Learning from a recent safeguarding training day",
-    "Systems theory and a multi-agency stalemate",
-    "A student's reflections on their first review",
-    "Partnership with the local voluntary sector hub",
-]
-
-NOTE_LINES = [
-    "The presenter described building rapport over several short visits before any assessment.",
-    "Group discussed how the family's goals and the person's goals differed, and how to hold both.",
-    "Several colleagues shared examples of community groups that reduced isolation.",
-    "We looked at what 'prevent, reduce or delay' meant in this situation.",
-    "Discussion of the least restrictive option and how risk was shared with the person.",
-    "Reflection on assumptions made at the first contact and how they changed.",
-]
-
-LEARNING_LINES = [
-    "Check early what the person wants to achieve, in their own words.",
-    "Use the voluntary sector hub's directory before commissioning new support.",
-    "Summarise back to the family to check shared meaning before the next step.",
-    "Name our assumptions at the start of a complex review.",
-]
-
-ACTION_LINES = [
-    "Share the carers' assessment checklist with the team",
-    "Invite the occupational therapy lead to a future CoP",
-    "Circulate the voluntary sector hub's directory",
-    "Find a research article on strengths-based reviews for next time",
-    "Ask a practitioner to present a case next session",
-    "Update the team's reflective log template",
-    "Book a joint session with the hospital discharge team",
-    "Bring the Weather model to the next reflective discussion",
-    "Collect examples of creative support for the team's resource list",
-    "Check the policy portal for the updated carers' guidance",
-    "Agree trigger-warning wording for difficult case presentations",
-    "Share the webinar recording on professional curiosity",
 ]
 
 RECURRING_ISSUE = "Delays getting occupational therapy assessments before discharge"
@@ -234,20 +189,25 @@ def _fill_team_history(
     recurring_id: int | None = None
     escalated_id: int | None = None
     resolved_id: int | None = None
-    last_run = max((i for i, (_, kind) in enumerate(plan) if not shipped_texts().is_attended(kind)), default=None)
+    is_attended = shipped_texts().is_attended
+    last_run = max((i for i, (_, kind) in enumerate(plan) if not is_attended(kind)), default=None)
+    # Someone stepped out for a call and came back, in the latest session the team ran before its last one: the app
+    # marks time away only where it tracks who is there, never in a session others run.
+    away_index = max((i for i, (_, kind) in enumerate(plan[:-1]) if not is_attended(kind)), default=None)
     for index, (local_start, kind) in enumerate(plan):
         start = _local_to_utc(local_start)
         presenter_id = rng.choice(members).id  # drawn for every session, so the rest of the history stays as it was
         # A session others run (Spotlight, Themed) starts as the app starts one: one segment for the timer, nobody of
         # the team's presenting, no ground rules of the facilitator's.
-        attended = shipped_texts().is_attended(kind)
+        attended = is_attended(kind)
+        words = ATTENDED if attended else RUN_BY_THE_TEAM
         session = sessions.create_session(
             db,
             team_id,
             kind,
             start - timedelta(days=14),
             planned_start=start,
-            topic=TOPICS[index % len(TOPICS)],
+            topic=words.topics[index % len(words.topics)],
             series_id=None,
             presenter_id=None if attended else presenter_id,
             segments=[PlannedSegment(kind.label, SegmentPhase.PRESENTATION, 60 * 60)] if attended else AGENDA,
@@ -256,36 +216,28 @@ def _fill_team_history(
         present = [m for m in members if rng.random() < 0.85] or members[:2]
         sessions.set_attendance(db, session.id, [m.id for m in present])
         _play_segments(db, session.id, start, rng)
-        if not attended:  # Spotlight, Themed and TM/SSW are run by others: no tracking
+        # One others run holds what the app records there: who attended, what was learned, and an action or issue
+        # that came up. Nobody is tracked, the facilitator puts no questions from the bank, parks nothing and follows
+        # up none of the team's actions (none is on its agenda), as they do not run it.
+        if not attended:
             # Two people said nothing at the last session the team ran, whatever the numbers drawn: the Prepare view
             # always has someone quiet last time to show (never the facilitator, nor whoever steps out for a call).
             silent = [m.id for m in present[:-1] if m.role is not Role.FACILITATOR][:2] if index == last_run else []
             _log_participation(db, session.id, start, present, rng, silent=silent)
-        _write_notes(db, session.id, start, rng)
-        _ask_questions(db, session.id, start, demo_questions, rng)
-        if is_first_team and index == len(plan) - 2:  # someone stepped out for a call and came back
+            _ask_questions(db, session.id, start, demo_questions, rng)
+        _write_notes(db, session.id, start, rng, words, parked=not attended)
+        if is_first_team and index == away_index:
             time_away.leave(db, session.id, present[-1].id, start + timedelta(minutes=20))
             time_away.come_back(db, session.id, present[-1].id, start + timedelta(minutes=32))
-
-        # Review what earlier sessions agreed: most get done within a session or two, now and then one
-        # is dropped, and one ("stuck") is carried at every session since: a visible follow-up gap.
-        for action_id in list(open_action_ids):
-            carried = actions.get_action(db, action_id).times_carried
-            roll = rng.random()
-            if action_id == stuck_action_id or (carried < 2 and roll < 0.45):
-                outcome = ReviewOutcome.CARRIED
-            else:
-                outcome = ReviewOutcome.DROPPED if roll > 0.93 else ReviewOutcome.DONE
-            actions.review_action(db, action_id, session.id, outcome, start + timedelta(minutes=8))
-            if outcome is not ReviewOutcome.CARRIED:
-                open_action_ids.remove(action_id)
+        if not attended:
+            _follow_up_actions(db, session.id, start, open_action_ids, stuck_action_id, rng)
         if index % 2 == 0 or index == len(plan) - 1:
             owner = rng.choice(present)
             due_day = (local_start + timedelta(days=rng.choice([10, 14, 21]))).date()
             action = actions.add_action(
                 db,
                 team_id,
-                ACTION_LINES[index % len(ACTION_LINES)],
+                words.actions[index % len(words.actions)],
                 start + timedelta(minutes=52),
                 origin_session_id=session.id,
                 owner_member_id=owner.id,
@@ -364,11 +316,35 @@ def _log_participation(
         participation.add_marker(db, session_id, kind, start + timedelta(minutes=rng.randint(10, 50)))
 
 
-def _write_notes(db: Database, session_id: int, start: datetime, rng: random.Random) -> None:
+def _follow_up_actions(
+    db: Database,
+    session_id: int,
+    start: datetime,
+    open_action_ids: list[int],
+    stuck_action_id: int | None,
+    rng: random.Random,
+) -> None:
+    """Review what earlier sessions agreed: most get done within a session or two, now and then one is dropped, and
+    one ("stuck") is carried at every one since: a visible follow-up gap. Those closed leave ``open_action_ids``."""
+    for action_id in list(open_action_ids):
+        carried = actions.get_action(db, action_id).times_carried
+        roll = rng.random()
+        if action_id == stuck_action_id or (carried < 2 and roll < 0.45):
+            outcome = ReviewOutcome.CARRIED
+        else:
+            outcome = ReviewOutcome.DROPPED if roll > 0.93 else ReviewOutcome.DONE
+        actions.review_action(db, action_id, session_id, outcome, start + timedelta(minutes=8))
+        if outcome is not ReviewOutcome.CARRIED:
+            open_action_ids.remove(action_id)
+
+
+def _write_notes(
+    db: Database, session_id: int, start: datetime, rng: random.Random, words: DemoWords, *, parked: bool
+) -> None:
     at = start + timedelta(minutes=45)
-    notes.add_note(db, session_id, NoteKind.NOTE, "\n".join(rng.sample(NOTE_LINES, 3)), at)
-    notes.add_note(db, session_id, NoteKind.LEARNING, rng.choice(LEARNING_LINES), at)
-    if rng.random() < 0.3:
+    notes.add_note(db, session_id, NoteKind.NOTE, "\n".join(rng.sample(words.notes, 3)), at)
+    notes.add_note(db, session_id, NoteKind.LEARNING, rng.choice(words.learning), at)
+    if parked and rng.random() < 0.3:
         notes.add_note(
             db,
             session_id,

@@ -10,8 +10,9 @@ from sqlite_utils import Database
 from copdesk import paths
 from copdesk.core.clock import local_day
 from copdesk.core.masterclass import shipped_texts
-from copdesk.core.model import ActionStatus, IssueStatus, Role, SessionKind, SessionStatus
-from copdesk.store import actions, issues, sessions, teams
+from copdesk.core.model import ActionStatus, IssueStatus, NoteKind, Role, SessionKind, SessionStatus
+from copdesk.core.planning import SessionRoles
+from copdesk.store import actions, issues, notes, participation, planning, questions, sessions, teams, time_away
 from copdesk.store.cpd import cpd_evidence
 from copdesk.store.demo import TEAMS, DatabaseNotEmpty, bank_questions, fill_demo
 from copdesk.store.integrity import check_database
@@ -64,6 +65,29 @@ def test_the_sessions_the_team_attends_start_as_the_app_starts_them(demo_db: Dat
     for session in attended:
         assert session.ground_rules_agreed_at is None and session.presenter_id is None
         assert [segment.name for segment in sessions.segments(demo_db, session.id)] == [session.kind.label]
+
+
+@pytest.mark.parametrize(
+    "now",
+    [NOW, datetime(2026, 9, 11, 9, 0, tzinfo=UTC), datetime(2027, 3, 19, 9, 0, tzinfo=UTC)],
+    ids=["last-two-run-then-attended", "last-but-one-a-spotlight", "after-a-themed-discussion"],
+)
+def test_the_sessions_the_team_attends_hold_only_what_the_app_records_there(db: Database, now: datetime) -> None:
+    """In a session others run (:func:`~copdesk.store.sessions.run_by_the_facilitator` says which) the Live page tracks
+    nobody and marks nobody away, and the start dialog sets no co-facilitator or format; the facilitator records who
+    attended and what was learned, puts no questions from the bank, parks nothing and follows up none of the team's
+    actions. The demo recorded questions and follow-ups there, and its spell away fell on a Spotlight some months."""
+    fill_demo(db, now, bank_questions(paths.resource_path("questions")))
+    attended = [s.id for s in sessions.list_sessions(db) if not sessions.run_by_the_facilitator(db, s.id)]
+    assert attended
+    for session_id in attended:
+        assert participation.contributions(db, session_id) == [] and participation.markers(db, session_id) == []
+        assert time_away.spells(db, session_id) == [] and planning.session_roles(db, session_id) == SessionRoles()
+        assert questions.asked_in_session(db, session_id) == [] and notes.notes(db, session_id, NoteKind.PARKED) == []
+        assert db.execute("SELECT count(*) FROM action_review WHERE session_id = ?", [session_id]).fetchone()[0] == 0
+        assert notes.notes(db, session_id, NoteKind.LEARNING), "what was learned is recorded"
+    [away_in] = [row[0] for row in db.execute("SELECT session_id FROM attendance_away")]
+    assert sessions.run_by_the_facilitator(db, away_in)
 
 
 def test_not_presented_for_a_while_is_built_from_the_sessions_the_team_ran(demo_db: Database) -> None:
@@ -125,8 +149,8 @@ def test_demo_is_internally_consistent(demo_db: Database) -> None:
 
 
 def test_demo_has_one_short_spell_away_that_its_records_count(demo_db: Database) -> None:
-    """Someone in the first team's last session but one stepped out for twelve minutes and came back: their CPD
-    evidence counts the hour less those minutes, and the record does not say they left before the end."""
+    """Someone in a late session the first team ran stepped out for twelve minutes and came back: their CPD evidence
+    counts the hour less those minutes, and the record does not say they left before the end."""
     [(session_id, member_id, left_at, back_at)] = demo_db.execute(
         "SELECT session_id, member_id, left_at, back_at FROM attendance_away"
     ).fetchall()
