@@ -9,6 +9,11 @@ live, and the window's banner strip says so with Retry.
 :class:`~copdesk.views.session.session_flow.SessionFlow` owns one :class:`SessionEnd` and tells it how to show the
 summary; :attr:`SessionEnd.ended` tells the flow to return to Prepare. The questions are opened with ``open()`` and
 the last one of each kind is kept, so tests can answer them.
+
+One question about ending shows at a time: the share-safe view and the mini timer copy the window's keys, so Ctrl+E
+or Ctrl+Q can come again while the window is held by a question; that brings the question up forward, never a
+second. A question answers for the session it asked about: once that session is no longer live (ended or discarded
+another way), it closes unanswered, so none of its buttons can end or discard the next one.
 """
 
 from __future__ import annotations
@@ -77,12 +82,30 @@ class SessionEnd(QObject):
         self.confirmation: QMessageBox | None = None
         self.close_question: CloseQuestion | None = None
         self._end_moment: tuple[int, datetime] | None = None  # when End was chosen, kept for a retried end
+        live.ended.connect(self._close_questions)
+
+    def _asked_already(self) -> QMessageBox | None:
+        """The End, close or Discard… question showing, brought forward: asked again, it is not asked twice."""
+        for question in (self.confirmation, self.close_question, self.discard.confirmation):
+            if question is not None and question.isVisible():
+                question.raise_()
+                question.activateWindow()
+                return question
+        return None
+
+    def _close_questions(self, _session_id: int) -> None:
+        """The session is no longer live: a question still showing about it closes, its answer not taken."""
+        for question in (self.confirmation, self.close_question):
+            if question is not None and question.isVisible():
+                question.reject()
 
     def request(self) -> QMessageBox | None:
         from copdesk.views.shell.close_question import not_added_warning
 
         if not self.live.is_live:
             return None
+        if (asked := self._asked_already()) is not None:
+            return asked
         box = MessageBox(
             QMessageBox.Icon.Question,
             END_QUESTION,
@@ -185,16 +208,15 @@ class SessionEnd(QObject):
             self.context.db, session_id, ended_at, self.context.now(), final=final, timer_state=self.live_timer.state()
         )
 
-    def ask_before_closing(self, close: Callable[[], object], notes_saved: bool) -> CloseQuestion | None:
+    def ask_before_closing(self, close: Callable[[], object], notes_saved: bool) -> QMessageBox | None:
         """While a session is live, ask before the window closes; ``close`` closes it without asking again.
         ``notes_saved`` is False when the facilitator chose to close with notes the database would not take."""
         from copdesk.views.shell.close_question import CloseQuestion
 
         if not self.live.is_live:
             return None
-        if self.close_question is not None and self.close_question.isVisible():
-            self.close_question.raise_()  # asked already: closing again does not stack a second question
-            return self.close_question
+        if (asked := self._asked_already()) is not None:
+            return asked  # closing again (or the End question up) does not stack a second question
         offer = self.live_timer.idle_end()
         earlier = None if offer is None else (clock_time(offer.at), ending_earlier_words(offer))
         question = CloseQuestion(

@@ -265,7 +265,7 @@ class SessionFlow(QObject):
     def end_now(self, at: datetime | None = None) -> SessionSummaryDialog | None:
         return self.ending.end_now(at)
 
-    def ask_before_closing(self, close: Callable[[], object], notes_saved: bool) -> CloseQuestion | None:
+    def ask_before_closing(self, close: Callable[[], object], notes_saved: bool) -> QMessageBox | None:
         return self.ending.ask_before_closing(close, notes_saved)
 
     def _show_summary(self, session: Session) -> SessionSummaryDialog:
