@@ -31,23 +31,48 @@ class CharacterLimit(QValidator):
     character), where Qt's own ``setMaxLength`` counts UTF-16 units (an emoji is two): an 80-character name with an
     emoji in it lost its last letter when its cell opened, and a name typed to the limit was cut short, or cut
     through the middle of its last emoji. What would go past the limit is left out where it was being put in (the
-    end of a paste, the key just typed), never half a character, and :attr:`cut` says it was."""
+    end of a paste, the key just typed), never half a character, and :attr:`cut` says it was; :attr:`held` is then
+    what the field holds.
+
+    With ``whole_words``, a paste cut in the middle of a word keeps none of that word ("… therapy", never "… therapy
+    assess"), unless the words it kept are that one word alone."""
 
     cut = Signal()
 
-    def __init__(self, most: int, parent: QObject | None = None) -> None:
+    def __init__(self, most: int, parent: QObject | None = None, *, whole_words: bool = False) -> None:
         super().__init__(parent)
-        self.most = most
+        self.most, self.whole_words = most, whole_words
+        self.held = ""  # the text last let through: where a paste began is found against it
 
     def validate(self, text: str, position: int) -> tuple[QValidator.State, str, int]:
         excess = len(text) - self.most
         if excess <= 0:
+            self.held = text
             return QValidator.State.Acceptable, text, position
         at = _index_of_unit(text, position)  # Qt's cursor counts UTF-16 units
         start = max(at - excess, 0)
+        if self.whole_words:
+            start = self._word_start(text, start, at)
         kept = (text[:start] + text[at:])[: self.most]
+        self.held = kept
         self.cut.emit()
         return QValidator.State.Acceptable, kept, utf16_offset(kept, min(start, len(kept)))
+
+    def _word_start(self, text: str, start: int, at: int) -> int:
+        """``start`` moved back to the start of a word the cut at ``start`` would split, though never before where
+        the paste ending at ``at`` began (what the field held stays whole). At the end, the spaces before it go too."""
+        if start == 0 or text[start - 1].isspace() or text[start].isspace():
+            return start
+        same = next(
+            (i for i, (was, now) in enumerate(zip(self.held, text, strict=False)) if was != now), len(self.held)
+        )
+        pasted_from = max(min(same, at - (len(text) - len(self.held))), 0)
+        word = max((i + 1 for i in range(pasted_from, start) if text[i].isspace()), default=None)
+        if word is None:
+            return start  # one word longer than the limit: its start is kept
+        while at == len(text) and word > pasted_from and text[word - 1].isspace():
+            word -= 1
+        return word
 
 
 def _index_of_unit(text: str, units: int) -> int:
@@ -65,10 +90,11 @@ def utf16_offset(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le", "surrogatepass")) // 2
 
 
-def hold_characters(field: QLineEdit, most: int) -> CharacterLimit:
+def hold_characters(field: QLineEdit, most: int, *, whole_words: bool = False) -> CharacterLimit:
     """Make ``field`` hold at most ``most`` characters (:class:`CharacterLimit`): every one-line field with a limit
     is given it here, never with ``setMaxLength``."""
-    limit = CharacterLimit(most, field)
+    limit = CharacterLimit(most, field, whole_words=whole_words)
+    limit.held = field.text()
     field.setValidator(limit)
     return limit
 

@@ -76,3 +76,34 @@ def test_no_field_is_limited_by_qts_count_of_utf16_units() -> None:
     using = [p.name for p in sources if re.search(r"\.setMaxLength\(", p.read_text(encoding="utf-8"))]
     forms = [p.name for p in (ROOT / "ui").glob("*.ui") if 'name="maxLength"' in p.read_text(encoding="utf-8")]
     assert using == [] and forms == []
+
+
+def _field_of_whole_words(qtbot: QtBot, most: int, held: str) -> QLineEdit:
+    field = QLineEdit(held)
+    qtbot.addWidget(field)
+    hold_characters(field, most, whole_words=True)
+    field.setCursorPosition(len(held))
+    return field
+
+
+def test_a_paste_cut_in_a_word_keeps_none_of_that_word(qtbot: QtBot) -> None:
+    field = _field_of_whole_words(qtbot, 45, "")
+    QGuiApplication.clipboard().setText("Waiting lists for occupational therapy assessments")
+    field.paste()
+    assert field.text() == "Waiting lists for occupational therapy"  # never "… therapy assess"
+    field = _field_of_whole_words(qtbot, 12, "Care")
+    QGuiApplication.clipboard().setText("givers and family")
+    field.paste()
+    assert field.text() == "Caregivers"
+
+
+def test_a_word_cut_never_takes_what_the_field_held_or_a_paste_of_one_word(qtbot: QtBot) -> None:
+    field = _field_of_whole_words(qtbot, 15, "Book room")
+    field.setCursorPosition(len("Book "))
+    QGuiApplication.clipboard().setText("the biggest ")
+    field.paste()
+    assert field.text() == "Book the room"
+    field = _field_of_whole_words(qtbot, 15, "Long waits")
+    QGuiApplication.clipboard().setText("forOTassessments")
+    field.paste()
+    assert field.text() == "Long waitsforOT"  # the paste is one word: its start is kept, and "waits" stays

@@ -61,7 +61,7 @@ class IssueLinker(QuickItemForm):
 
         row = QHBoxLayout()
         self.title_edit = item_field(
-            "Issue or barrier", "Issue or barrier, e.g. Long waits for OT", MAX_ISSUE_TITLE_CHARACTERS
+            "Issue or barrier", "Issue or barrier, e.g. Long waits for OT", MAX_ISSUE_TITLE_CHARACTERS, whole_words=True
         )
         self.say_when_cut(self.title_edit)
         self.title_edit.textChanged.connect(self._typed)
@@ -155,6 +155,8 @@ class IssueLinker(QuickItemForm):
         self.title_edit.setFocus()
 
     def _typed(self) -> None:
+        if self.cut_said is not None and self.title_edit.text() != self.cut_said[1]:
+            self.cut_said = None  # edited since: the suggestions' line no longer says what a paste left out
         if self.title_edit.text().strip():
             self._forget_last()  # the next issue is being typed: Undo was for the one before
         self.choice.hide()
@@ -182,7 +184,8 @@ class IssueLinker(QuickItemForm):
             lead = "This session's issues, then the team's unresolved ones:" if rows else "No unresolved issues yet."
         chosen = self._chosen_id
         self.model.set_rows(rows)
-        show_message(self.message, f"{lead} {self._session_summary()}", error=False)
+        cut = f"{self.cut_said[0]} " if self.cut_said is not None else ""
+        show_message(self.message, f"{cut}{lead} {self._session_summary()}", error=False, warning=bool(cut))
         self._choose(next((i for i, row in enumerate(rows) if row.issue_id == chosen), None))
         self._update_buttons()
 

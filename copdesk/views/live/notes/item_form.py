@@ -14,19 +14,22 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QPushButton, 
 
 from copdesk.core.input_limits import MAX_ITEM_CHARACTERS
 from copdesk.views.context import AppContext
-from copdesk.views.widgets.forms import WordsPlaceholder, hold_characters, say_when_cut
+from copdesk.views.widgets.forms import CharacterLimit, WordsPlaceholder, hold_characters, say_when_cut
 from copdesk.views.widgets.labels import message_label, show_message
 from copdesk.views.widgets.tables import CompactTable, configure_table
 
 WORDS_LEAST = 120  # px a list's first column (its words) keeps in a narrow pane: a word or two, then "…"
 
 
-def item_field(accessible_name: str, placeholder: str, max_length: int = MAX_ITEM_CHARACTERS) -> QLineEdit:
-    """The one-line text field a quick item is typed into."""
+def item_field(
+    accessible_name: str, placeholder: str, max_length: int = MAX_ITEM_CHARACTERS, *, whole_words: bool = False
+) -> QLineEdit:
+    """The one-line text field a quick item is typed into (``whole_words``: see
+    :class:`~copdesk.views.widgets.forms.CharacterLimit`)."""
     field = QLineEdit()
     field.setAccessibleName(accessible_name)
     WordsPlaceholder(field, placeholder)
-    hold_characters(field, max_length)
+    hold_characters(field, max_length, whole_words=whole_words)
     return field
 
 
@@ -106,11 +109,16 @@ class QuickItemForm(QWidget):
         self.form.setContentsMargins(0, 4, 0, 0)
         self.form.setSpacing(spacing)
         self.message = message_label()
+        self.cut_said: tuple[str, str] | None = None  # the words a cut said, and what the field then held
 
     def say_when_cut(self, field: QLineEdit) -> None:
-        """Say so in ``message`` when a paste would take ``field`` past what it holds (:func:`say_when_cut`)."""
-        say_when_cut(
-            field,
-            lambda text: show_message(self.message, text, warning=True, error=False),
-            "Put the detail in the notes.",
-        )
+        """Say so in ``message`` when a paste would take ``field`` past what it holds (:func:`say_when_cut`). The
+        words are kept in :attr:`cut_said`, for a tab whose message follows the typing to say until the next edit."""
+        limit = field.validator()
+        assert isinstance(limit, CharacterLimit), "item_field holds its characters"
+
+        def say(text: str) -> None:
+            self.cut_said = (text, limit.held)
+            show_message(self.message, text, warning=True, error=False)
+
+        say_when_cut(field, say, "Put the detail in the notes.")

@@ -265,6 +265,30 @@ def test_a_paste_longer_than_a_quick_item_holds_is_cut_and_said(window: MainWind
         assert "Put the detail in the notes." in said
 
 
+def test_an_issue_cut_at_a_paste_says_so_beside_its_suggestions_until_the_next_edit(window: MainWindow) -> None:
+    """The suggestions that follow the typing wrote over "…the rest was not taken"; and the cut left half a word."""
+    add_team(window)
+    session = start_session(window)
+    linker = window.notes_panel.issue_linker
+    QGuiApplication.clipboard().setText("Waiting lists for occupational therapy assessments " * 8)
+    linker.title_edit.setFocus()
+    linker.title_edit.paste()
+    linker.refresh_suggestions()  # as it does once the typing pauses
+    said = linker.message.text()
+    assert "holds at most 300 characters: the rest was not taken." in said and "Record as new" in said
+    linker.record_new()
+    titles = [summary.title for summary in unresolved_issues(window.context.db, session.team_id)]
+    phrase = "Waiting lists for occupational therapy assessments"
+    assert titles == [f"{phrase} " * 5 + phrase.removesuffix(" assessments")]
+
+    linker.title_edit.paste()
+    linker.refresh_suggestions()
+    assert "not taken" in linker.message.text()
+    QTest.keyClick(linker.title_edit, Qt.Key.Key_Backspace)
+    linker.refresh_suggestions()
+    assert "not taken" not in linker.message.text() and "Record as new" in linker.message.text()
+
+
 def test_the_notes_warning_stays_with_the_notes(window: MainWindow, earlier: dict[str, int]) -> None:
     """Under the Action tab, the notes' warning showed with a Remove for words out of sight: it is the Notes page's."""
     start_session(window)
