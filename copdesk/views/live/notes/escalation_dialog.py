@@ -65,6 +65,7 @@ class NewEscalationDialog(QDialog):
         route = shipped_texts().escalation
         ui.leadLabel.setText(f"{route.shown()}\n— {route.credit()}")
         self.issue_combo, self.target_combo, self.raised_edit = ui.issueCombo, ui.targetCombo, ui.raisedEdit
+        self._first_raised = {summary.id: summary.first_raised for summary in issue_choices}
         for summary in issue_choices:
             self.issue_combo.addItem(f"{summary.title} (raised {summary.times_raised}×)", summary.id)
         if chosen_issue_id is not None:
@@ -74,6 +75,8 @@ class NewEscalationDialog(QDialog):
         self.raised_edit.setDate(QDate(self.today.year, self.today.month, self.today.day))
         self.raised_edit.setMaximumDate(self.raised_edit.date())
         self.message = ui.messageLabel
+        self._earliest_raised()
+        self.issue_combo.currentIndexChanged.connect(self._earliest_raised)
         self.due_field = DueField(self.message)
         self.due_field.today = self.today
         self.due_field.next_session = next_session_day(context.db, team_id, now)
@@ -82,6 +85,19 @@ class NewEscalationDialog(QDialog):
         place_field(ui.form, ui.dueLabel, self.due_field, after=self.raised_edit)
         _wire_buttons(self, ui.buttonBox)
         self.resize(520, self.sizeHint().height())
+
+    def _earliest_raised(self) -> None:
+        """An escalation is raised no earlier than the day its issue was first raised: a year typed wrong (1900, or
+        Qt's own earliest, 1752) is no day it was raised. A day chosen before that of another issue moves up to it,
+        and is said."""
+        first = min(self._first_raised.get(self.issue_combo.currentData(), self.today), self.today)
+        earliest = QDate(first.year, first.month, first.day)
+        self.raised_edit.setToolTip(f"From {format_uk(first)}, when the issue was first raised, to today")
+        if self.raised_edit.date() < earliest:
+            show_message(
+                self.message, f"Raised on moved to {format_uk(first)}: the issue was first raised then.", error=False
+            )
+        self.raised_edit.setMinimumDate(earliest)
 
     def typed_words(self) -> TypedWords | None:
         """A response date typed and not saved (:mod:`copdesk.views.widgets.typed_words`)."""

@@ -179,6 +179,30 @@ def test_the_escalation_outcome_is_checked(window: MainWindow, earlier: dict[str
     assert "NHS number" in dialog.identifier_warning.label.text()
 
 
+def test_an_escalation_is_raised_no_earlier_than_its_issue_was(window: MainWindow, earlier: dict[str, int]) -> None:
+    """Raised on took 1 Jan 1900 (or 1752): only its latest day, today, was set."""
+    from PySide6.QtCore import QDate
+
+    from copdesk.views.live.notes.escalation_dialog import NewEscalationDialog
+
+    db = window.context.db
+    session = start_session(window)
+    today_issue = issues.add_issue(db, earlier["team"], "No parking at the hub", session.id, window.context.now())
+    choices = unresolved_issues(db, earlier["team"])
+    dialog = NewEscalationDialog(window.context, earlier["team"], choices, session_id=session.id, parent=window)
+    dialog.issue_combo.setCurrentIndex(dialog.issue_combo.findData(earlier["ot"]))
+    dialog.raised_edit.setDate(QDate(1900, 1, 1))
+    assert dialog.raised_edit.date() == QDate(2026, 9, 24), "the day the OT issue was first raised"
+    assert "Thu 24 Sep 2026" in dialog.raised_edit.toolTip()
+    dialog.raised_edit.setDate(QDate(2026, 9, 30))
+    dialog.issue_combo.setCurrentIndex(dialog.issue_combo.findData(today_issue.id))
+    assert dialog.raised_edit.date() == QDate(2026, 10, 8)
+    assert dialog.message.text() == "Raised on moved to Thu 8 Oct 2026: the issue was first raised then."
+    dialog.due_field.setText("")
+    dialog.accept()
+    assert dialog.escalation is not None and dialog.escalation.raised_on == date(2026, 10, 8)
+
+
 # -- 5. a due date that has passed ---------------------------------------------------------------------------------
 def test_a_past_due_date_is_taken_with_a_visible_warning(window: MainWindow, earlier: dict[str, int]) -> None:
     live = start_session(window).id
