@@ -31,10 +31,10 @@ from copdesk.store.planning import (
     recent_formats,
 )
 from copdesk.views.context import AppContext
-from copdesk.views.prepare.names_in_a_line import in_a_line, name_list
 from copdesk.views.session.plan_fields import NOBODY, PlanFields
 from copdesk.views.widgets.forms import say_when_cut
 from copdesk.views.widgets.labels import hint_label, message_label, show_message
+from copdesk.views.widgets.names_in_a_line import in_a_line, name_list
 from copdesk.views.write_guard import KEPT_TYPED
 
 SHOWN_PRESENTERS = 4

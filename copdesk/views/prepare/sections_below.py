@@ -29,9 +29,9 @@ from copdesk.views.live.notes.issue_models import (
     issue_model,
     recurring_rows,
 )
-from copdesk.views.prepare.names_in_a_line import name_list
 from copdesk.views.prepare.table_section import TableSection
 from copdesk.views.widgets.labels import hint_label
+from copdesk.views.widgets.names_in_a_line import name_list
 from copdesk.views.widgets.row_model import Column, RowTableModel
 
 QUESTION_ROWS = 8  # beside the participation chart, which is taller than the other cards

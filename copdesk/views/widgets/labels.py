@@ -18,6 +18,7 @@ from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from copdesk.views.widgets import theme
+from copdesk.views.widgets.names_in_a_line import RIGHT_TO_LEFT
 
 ELLIPSIS = "…"
 NAME_SUFFIXES = frozenset({"jr", "jnr", "sr", "snr", "ii", "iii", "iv"})  # never a surname's initial
@@ -100,7 +101,7 @@ def left_to_right(message: str) -> str:
     set from the right, its full stop first. A left-to-right mark before it keeps the name in its place."""
     for character in message:
         direction = unicodedata.bidirectional(character)
-        if direction in ("R", "AL"):
+        if direction in RIGHT_TO_LEFT:
             return "\u200e" + message
         if direction == "L":
             break

@@ -44,6 +44,7 @@ from copdesk.views.widgets.forms import (
 )
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
+from copdesk.views.widgets.names_in_a_line import in_a_line
 from copdesk.views.widgets.typed_words import TypedWords
 from copdesk.views.widgets.wrapping_row import WrappingRow
 from copdesk.views.write_guard import KEPT_TYPED
@@ -238,7 +239,8 @@ class ActionEditor(QuickItemForm):
         self._offer_undo(None)  # Undo was for a removal, not for this
         passed = passed_note(due, now.astimezone().date())
         when = f", due {format_uk(due)}{passed}" if due else ""
-        added = f"Added: {text}{' (' + owner + ')' if owner else ''}{when}"
+        whose = f" ({in_a_line(owner)})" if owner else ""
+        added = f"Added: {in_a_line(text)}{whose}{when}"
         show_message(self.message, added, error=False, warning=bool(passed))
         self.text_edit.setFocus()
         self.reload()
@@ -262,7 +264,7 @@ class ActionEditor(QuickItemForm):
             return
         if removed is None:
             return
-        show_message(self.message, f"Removed: {row.text}", error=False)
+        show_message(self.message, f"Removed: {in_a_line(row.text)}", error=False)
         self._offer_undo(removed.value)
         self.reload()
         self.changed.emit()
@@ -278,7 +280,7 @@ class ActionEditor(QuickItemForm):
         if saved is None:
             return
         self._offer_undo(None)
-        show_message(self.message, f"Put back: {removed.text}", error=False)
+        show_message(self.message, f"Put back: {in_a_line(removed.text)}", error=False)
         self.reload()
         self.table.selectRow(self.model.rowCount() - 1)
         self.changed.emit()

@@ -22,6 +22,7 @@ from copdesk.views.context import AppContext
 from copdesk.views.live.notes.action_models import ActionRow
 from copdesk.views.widgets.forms import hold_characters
 from copdesk.views.widgets.identifier_warning import looks_like
+from copdesk.views.widgets.names_in_a_line import in_a_line
 from copdesk.views.widgets.row_model import RowTableModel
 from copdesk.views.widgets.tables import WordElideDelegate
 from copdesk.views.widgets.typed_words import TypedWords
@@ -65,7 +66,7 @@ def correct_in_place(table: QTableView, model: RowTableModel[ActionRow], context
         words = saved.value.text
         flagged = looks_like(find_identifiers(words))
         say(
-            f"Now reads: {words}" + (f"\n{flagged} {CORRECT_AGAIN}" if flagged else ""),
+            f"Now reads: {in_a_line(words)}" + (f"\n{flagged} {CORRECT_AGAIN}" if flagged else ""),
             error=False,
             warning=bool(flagged),
         )

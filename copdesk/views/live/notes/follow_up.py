@@ -29,6 +29,7 @@ from copdesk.views.live.notes.action_wording import correct_in_place
 from copdesk.views.live.notes.item_form import keep_words_readable
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import show_message
+from copdesk.views.widgets.names_in_a_line import in_a_line
 from copdesk.views.widgets.short_captions import ShortCaptionRow
 from copdesk.views.widgets.tables import CompactTable, configure_table
 from copdesk.views.widgets.whole_rows import WholeRows
@@ -274,7 +275,7 @@ class FollowUpBox(QWidget):
         row = self.model.row_at(self.table.currentIndex().row())
         if row.review_id is not None:
             self._say(
-                f"Nothing changed: “{row.text}” is already marked {row.state.lower()} in this session. "
+                f"Nothing changed: “{in_a_line(row.text)}” is already marked {row.state.lower()} in this session. "
                 "Press Undo first to choose again.",
                 error=True,
             )

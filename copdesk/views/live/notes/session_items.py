@@ -29,6 +29,7 @@ from copdesk.views.live.notes.issue_models import escalation_model, escalation_r
 from copdesk.views.live.notes.item_form import QuickItemForm, item_field, item_table, list_with_buttons
 from copdesk.views.widgets.identifier_warning import IdentifierWarning
 from copdesk.views.widgets.labels import show_message
+from copdesk.views.widgets.names_in_a_line import in_a_line
 from copdesk.views.widgets.row_model import Column, RowTableModel
 from copdesk.views.widgets.wrapping_row import WrappingRow
 from copdesk.views.write_guard import KEPT_TYPED
@@ -142,7 +143,7 @@ class NoteItemsEditor(QuickItemForm):
         self.text_edit.clear()
         self.destination.setCurrentIndex(0)
         where = f" (take it to: {arena_label(destination)})" if destination else ""
-        show_message(self.message, f"Added: {text}{where}", error=False)
+        show_message(self.message, f"Added: {in_a_line(text)}{where}", error=False)
         self.text_edit.setFocus()
         self.reload()
         self.changed.emit()
@@ -160,7 +161,7 @@ class NoteItemsEditor(QuickItemForm):
             lambda: remove_note(self.context.db, note.id), retry=partial(self._remove, note)
         )
         if removed is not None:
-            show_message(self.message, f"Removed: {note.text}", error=False)
+            show_message(self.message, f"Removed: {in_a_line(note.text)}", error=False)
             self.reload()
             self.changed.emit()
 
@@ -229,6 +230,6 @@ class EscalationsEditor(QuickItemForm):
         escalation = get_escalation(self.context.db, row.escalation_id)
         dialog = UpdateEscalationDialog(self.context, escalation, row.issue_title, parent=self)
         if dialog.exec() == UpdateEscalationDialog.DialogCode.Accepted:
-            show_message(self.message, f"{dialog.escalation.status.label}: {row.issue_title}", error=False)
+            show_message(self.message, f"{dialog.escalation.status.label}: {in_a_line(row.issue_title)}", error=False)
             self.reload()
             self.changed.emit()

@@ -1,4 +1,5 @@
-"""Names set in a line of the Prepare view's own words ("Not presented yet: …", who was quiet).
+"""Names and typed words set in a line of CoPDesk's own words: the Prepare view's "Not presented yet: …" and who
+was quiet, the Live notes' "Added: … (owner), due …".
 
 A name written right to left (Arabic, Hebrew) is isolated (U+2068 … U+2069): without it, two such names side by side
 were laid out as one right-to-left run, so they swapped places and took the comma between them along, and a date in
@@ -10,13 +11,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-_RIGHT_TO_LEFT = frozenset({"R", "AL"})  # Unicode's strong right-to-left classes: Hebrew, Arabic and their kin
+RIGHT_TO_LEFT = frozenset({"R", "AL"})  # Unicode's strong right-to-left classes: Hebrew, Arabic and their kin
 _FIRST_STRONG_ISOLATE, _POP_ISOLATE = "\u2068", "\u2069"
 
 
 def in_a_line(name: str) -> str:
     """``name`` as it is set among other words: isolated when it holds right-to-left letters."""
-    if any(unicodedata.bidirectional(character) in _RIGHT_TO_LEFT for character in name):
+    if any(unicodedata.bidirectional(character) in RIGHT_TO_LEFT for character in name):
         return f"{_FIRST_STRONG_ISOLATE}{name}{_POP_ISOLATE}"
     return name
 
