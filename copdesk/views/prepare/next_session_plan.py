@@ -192,15 +192,19 @@ class NextSessionPlanSection(QWidget):
         return said
 
     def _show_history(self, team_id: int) -> None:
-        due = presenters_due(presenter_turns(self.context.db, team_id))[:SHOWN_PRESENTERS]
+        turns = presenters_due(presenter_turns(self.context.db, team_id))
+        due = turns[:SHOWN_PRESENTERS]
         with_dates = [
             f"{in_a_line(turn.name)} ({'never' if turn.last_presented is None else format_uk(turn.last_presented)})"
             for turn in due
         ]
+        # Those who never presented come first: any left out are never-presented too, and are counted, not dropped.
+        never_left_out = sum(turn.last_presented is None for turn in turns[SHOWN_PRESENTERS:])
         if not due:
             self.presenters_label.setText(self._nobody_to_ask(team_id))
         elif all(turn.last_presented is None for turn in due):  # none of them has: no "while" to speak of
-            self.presenters_label.setText(f"Not presented yet: {name_list(turn.name for turn in due)}.")
+            more = f" and {never_left_out} more" if never_left_out else ""
+            self.presenters_label.setText(f"Not presented yet: {name_list(turn.name for turn in due)}{more}.")
         else:
             self.presenters_label.setText(f"Not presented for a while: {', '.join(with_dates)}.")
         formats = {point.key: point for point in shipped_texts().content_formats}

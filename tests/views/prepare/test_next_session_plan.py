@@ -465,3 +465,17 @@ def test_unticked_or_days_before_a_session_started_early_leaves_the_plan_for_its
     window.session_flow.end_now()
     window.review_panel.refresh()
     assert "Reflective practice CoP on Thu 8 Oct 2026" in card.message.text()
+
+
+def test_more_never_presented_than_the_card_names_are_counted_not_left_out(clocked_window: MainWindow) -> None:
+    """Four names are shown; a fifth who had never presented was simply missing, as if they had."""
+    window = clocked_window
+    team = _team(window)
+    for name in ("Di Moss", "Ed Hale", "Fay Roe"):
+        teams.add_member(window.context.db, team.id, name, Role.PRACTITIONER, window.context.now())
+    window.review_panel.refresh()
+    card = window.review_panel.review_sections.plan
+    assert card.presenters_label.text() == "Not presented yet: Bo Day, Cy Vale, Di Moss, Ed Hale and 1 more."
+    teams.add_member(window.context.db, team.id, "Gil Orr", Role.PRACTITIONER, window.context.now())
+    window.review_panel.refresh()
+    assert card.presenters_label.text().endswith("Ed Hale and 2 more.")
