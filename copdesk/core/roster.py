@@ -146,15 +146,22 @@ def _people_in(line: str) -> list[str]:
     """The people on one line: an attendee list copied from Outlook or Teams has them on one line, each name followed
     by its address, parted by semicolons, commas or spaces ("Ash Lee <ash.lee@council.example>; Bo Day <…>"), and was
     taken as one member named with them all. Each address ends a person; a name in quotes ("Lee, Ash") loses them. A
-    line with no address is parted at semicolons only; an address alone is kept (as the name), never dropped."""
+    line with no address is parted at semicolons only. An address with no name before it, or typed as a name, is
+    refused (:class:`InvalidName`) with the address: it was kept as the person's name, to be tallied and reported
+    under it."""
     people: list[str] = []
     rest = 0
     for address in _ADDRESS.finditer(line):
         named = line[rest : address.start()].strip(_BETWEEN_PEOPLE)
-        people.append(_unquoted(named) if named else address[0].strip("<>"))
+        people.append(_unquoted(named) if named else address[0])
         rest = address.end()
     people.extend(line[rest:].split(";"))
-    return [person.strip(_BETWEEN_PEOPLE) for person in people if person.strip(_BETWEEN_PEOPLE)]
+    people = [person.strip(_BETWEEN_PEOPLE) for person in people if person.strip(_BETWEEN_PEOPLE)]
+    for person in people:
+        if "@" in person:
+            typed = next(word for word in person.split() if "@" in word).strip("<>,;")
+            raise InvalidName(f"{typed} is an email address, not a name: type the person's name in its place.")
+    return people
 
 
 def _unquoted(name: str) -> str:

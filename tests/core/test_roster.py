@@ -27,7 +27,6 @@ from copdesk.core.text import InvalidName
         ('"Lee, Ash" <a@council.example>; Bo Day <b@council.example>', ["Lee, Ash", "Bo Day"]),
         ('"Lee; Ash" <a@council.example>', ["Lee; Ash"]),
         ("Lee, Ash <a@council.example>", ["Lee, Ash"]),
-        ("<a@council.example>; Bo Day", ["a@council.example", "Bo Day"]),  # an address alone is kept, as the name
         ("Ash Lee; Bo Day", ["Ash Lee", "Bo Day"]),
         ("Lee, Ash", ["Lee, Ash"]),  # no address: a comma is part of the name
     ],
@@ -36,6 +35,22 @@ def test_an_attendee_list_on_one_line_is_taken_person_by_person(pasted: str, peo
     draft = parse_team_draft("Harbour Team", pasted)
     assert [name for name, _role in draft.members] == people
     assert draft.members[0][1] is Role.FACILITATOR
+
+
+@pytest.mark.parametrize(
+    ("pasted", "address"),
+    [
+        ("<a.lee@council.example>; Bo Day", "a.lee@council.example"),  # an attendee with no display name
+        ("Bo Day\na.lee@council.example", "a.lee@council.example"),  # typed, or pasted, without brackets
+        ("a.lee@council.example, b.day@council.example", "a.lee@council.example"),
+        ("Ash Lee a.lee@council.example", "a.lee@council.example"),
+    ],
+)
+def test_an_address_in_place_of_a_name_is_refused_with_the_address(pasted: str, address: str) -> None:
+    """It was kept as the person's name, to be tallied and reported under it."""
+    with pytest.raises(InvalidName) as refused:
+        parse_team_draft("Harbour Team", pasted)
+    assert str(refused.value) == f"{address} is an email address, not a name: type the person's name in its place."
 
 
 def test_a_team_of_nobody_is_refused() -> None:

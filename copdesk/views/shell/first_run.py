@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from copdesk.core.roster import MAX_MEMBERS, TeamDraft, parse_team_draft, team_name_taken
-from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, name_key
+from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, counted, name_key
 from copdesk.views.forms.ui_first_run import Ui_FirstRunDialog
-from copdesk.views.widgets.forms import hold_characters, may_leave, name_standard_buttons, say_when_cut
+from copdesk.views.widgets.forms import MessageBox, hold_characters, may_leave, name_standard_buttons, say_when_cut
+from copdesk.views.widgets.names_in_a_line import name_list
 from copdesk.views.widgets.typed_words import TypedWords, field_lines
 
 NEW_TEAM_INTRO = (
@@ -17,6 +18,20 @@ NEW_TEAM_INTRO = (
     "top of the window."
 )
 MEMBERS_TEXT_LIMIT = MAX_MEMBERS * (MAX_NAME_LENGTH + 1)  # a line for each member the team may have, at its longest
+ONE_PERSON_A_LINE = "&One person a line"
+PART_AT_THE_COMMAS = "&Part at the commas"
+
+
+def lines_with_commas(members: str) -> list[str]:
+    """The lines a comma may part into several people ("Ash Lee, Bo Day, Cy Vale"), or may be part of one name
+    ("Okafor, Sam", as Outlook writes one): those with no address, which would say where each person ends."""
+    return [line.strip() for line in members.splitlines() if "," in line and "@" not in line]
+
+
+def parted_at_commas(members: str) -> str:
+    """``members`` with each of :func:`lines_with_commas` parted into a line per name."""
+    lines = members.splitlines()
+    return "\n".join("\n".join(part.strip() for part in line.split(",")) if "@" not in line else line for line in lines)
 
 
 class FirstRunDialog(QDialog):
@@ -50,19 +65,61 @@ class FirstRunDialog(QDialog):
             self.wants_demo = True
             self.accept()
             return
+        # A roster copied from a spreadsheet has a tab between its first-name and surname columns: a space.
+        members = self.ui.membersEdit.toPlainText().replace("\t", " ")
+        draft = self._read(members)
+        if draft is not None and lines_with_commas(members):
+            answer = self._ask_about_commas(members, draft)
+            if answer == PART_AT_THE_COMMAS:  # shown in the form a name a line, so a problem said names its line
+                self.ui.membersEdit.setPlainText(parted_at_commas(members))
+                draft = self._read(self.ui.membersEdit.toPlainText())
+            elif answer != ONE_PERSON_A_LINE:  # back to the list as typed: nothing created
+                self.ui.membersEdit.setFocus()
+                return
+        if draft is not None:
+            self.draft = draft
+            self.accept()
+
+    def _read(self, members: str) -> TeamDraft | None:
+        """The team as typed, or None once what is wrong with it is said."""
         try:
-            # A roster copied from a spreadsheet has a tab between its first-name and surname columns: a space.
-            members = self.ui.membersEdit.toPlainText().replace("\t", " ")
-            self.draft = parse_team_draft(self.ui.teamNameEdit.text(), members)
+            draft = parse_team_draft(self.ui.teamNameEdit.text(), members)
         except InvalidName as exc:
             self._say(str(exc))
-            return
-        taken = self._taken.get(name_key(self.draft.name))
+            return None
+        taken = self._taken.get(name_key(draft.name))
         if taken is not None:  # said here, with what was typed still in the form
             self._say(team_name_taken(taken))
-            self.draft = None
-            return
-        self.accept()
+            return None
+        return draft
+
+    def _ask_about_commas(self, members: str, draft: TeamDraft) -> str:
+        """A line with commas and no address was made one member, silently, where a list typed "Ash Lee, Bo Day" meant
+        two; "Okafor, Sam" is one. Asked, with what each answer makes of the list; the button clicked (its caption;
+        "" for Cancel)."""
+        listed = lines_with_commas(members)
+        which = f"“{listed[0]}” has" if len(listed) == 1 else f"{len(listed)} lines have"
+        try:
+            parted = parse_team_draft(draft.name, parted_at_commas(members))
+            into = (
+                f"{counted(len(parted.members), 'person', 'people')} ({name_list(n for n, _role in parted.members)})."
+            )
+        except InvalidName as exc:
+            into = str(exc)
+        cancel = QMessageBox.StandardButton.Cancel
+        box = MessageBox(QMessageBox.Icon.Question, "One person or several?", "", cancel, self)
+        box.setText(f"{which} commas and no email address: is {'it' if len(listed) == 1 else 'each'} one person?")
+        box.setInformativeText(
+            f"One person a line: {counted(len(draft.members), 'person', 'people')}, each comma part of a name, as in "
+            f"“Okafor, Sam”.\n\nParted at the commas: {into}"
+        )
+        one = box.addButton(ONE_PERSON_A_LINE, QMessageBox.ButtonRole.AcceptRole)
+        part = box.addButton(PART_AT_THE_COMMAS, QMessageBox.ButtonRole.ActionRole)
+        box.button(cancel).setAccessibleName("Cancel: back to the list, nothing created")
+        box.setDefaultButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return clicked.text() if clicked in (one, part) else ""
 
     def reject(self) -> None:
         """Cancel, Esc or the title bar: a team typed and not yet created is left behind only when the facilitator
