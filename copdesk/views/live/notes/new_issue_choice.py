@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from copdesk.views.widgets.labels import ElidedLabel
+from copdesk.views.widgets.names_in_a_line import in_a_line
 
 
 class NewIssueChoice(QFrame):
@@ -36,7 +37,8 @@ class NewIssueChoice(QFrame):
 
     def ask(self, title: str, *, earlier: bool) -> None:
         """Show the question for ``title``; ``earlier`` when there are earlier issues below it might repeat."""
-        self.question.set_full_text(f"Not recorded yet: “{title}”")  # the words that matter first: a title is cut
+        # The words that matter first: a title is cut. One written right to left is isolated, its quotes in place.
+        self.question.set_full_text(f"Not recorded yet: “{in_a_line(title)}”")
         other = ", or choose an earlier issue below (↓) to link it instead" if earlier else ""
         self.setToolTip(f"Enter alone never records an issue: press Record as a new issue{other}. Esc: not yet.")
         self.show()

@@ -7,12 +7,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from copdesk.core.dates import format_uk
 from copdesk.core.model import EscalationStatus, EscalationTarget, Role, SessionKind
 from copdesk.store import actions, issues, sessions, teams
 from copdesk.views.live.notes import session_items
 from copdesk.views.live.notes.escalation_dialog import UpdateEscalationDialog
+from copdesk.views.live.notes.new_issue_choice import NewIssueChoice
 from copdesk.views.shell.header_bar import LIVE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 
@@ -114,3 +116,10 @@ def test_an_escalations_outcome_names_its_issue_in_its_place(
     tab.table.selectRow(0)
     tab.record_outcome()
     assert tab.message.text() == f"Responded: {ISOLATED}"
+
+
+def test_an_issue_titled_right_to_left_is_asked_about_with_its_quotes_in_place(qtbot: QtBot) -> None:
+    choice = NewIssueChoice(lambda: None, lambda: None)
+    qtbot.addWidget(choice)
+    choice.ask(f"{NOOR} waits for an interpreter", earlier=False)
+    assert choice.question.full_text() == f"Not recorded yet: “\u2068{NOOR} waits for an interpreter\u2069”"
