@@ -64,7 +64,6 @@ class LivePage(QWidget):
         self.right_splitter.installEventFilter(self)
         self.notes_panel.follow_up.fold_while_shown(self.notes_panel.identifier_warning, self._notes_hold)
         self._short_column = False
-        self._questions_least = 0  # the question pane's least height standing tall, last measured so
         flow.actions.space_presses.watch(self)  # Space presses its buttons reached with Tab, not the timer
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -96,10 +95,9 @@ class LivePage(QWidget):
         questions = self.question_panel.short_column
         if self._short_column:
             return
-        if not questions.short:
-            self._questions_least = self.question_panel.minimumSizeHint().height()
+        tall = self.question_panel.minimumSizeHint().height() + questions.growth_standing_tall()
         notes = self.notes_panel.minimumSizeHint().height() + self.right_splitter.handleWidth()
-        squeezed = self.right_splitter.height() < self._questions_least + notes
+        squeezed = self.right_splitter.height() < tall + notes
         questions.set_short(squeezed and not self.notes_panel.identifier_warning.isHidden())
 
     def _notes_hold(self, extra: int) -> bool:

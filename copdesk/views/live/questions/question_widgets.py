@@ -42,6 +42,7 @@ SIGNAL_HEADLINES = {
 # The rest scrolls inside the card, so the notes pane below keeps its lines to type in at 1366x768. Given more
 # room by the splitter, the card shows more at once.
 _TALLEST_CARD = 72
+_SPACING = 6  # between the card's lines, but beside a suggestion in a short pane
 
 
 def _label(role: str, *, selectable: bool = False) -> QLabel:
@@ -98,7 +99,7 @@ class QuestionCard(QScrollArea):
         self.viewport().setAutoFillBackground(False)
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)  # the card's own frame (the stylesheet's, for the focus) is the margin
-        layout.setSpacing(6)
+        layout.setSpacing(_SPACING)
         self.meta_label = ElidedLabel()  # one line; the whole of it on hover
         self.meta_label.setProperty("role", "hint")
         self.meta_label.setObjectName("questionMeta")
@@ -166,17 +167,29 @@ class QuestionCard(QScrollArea):
 
     def _fit(self) -> None:
         """Ask the splitter for the height the shown question needs, up to :attr:`tallest` (:meth:`set_room`)."""
+        self.setMinimumHeight(self._least_height(self.tallest, self._body_layout.spacing()))
+
+    def growth_standing_tall(self) -> int:
+        """How much more room the card would ask in a pane of its usual height than it asks now, worked out without
+        giving it that room (its least height then is the pane's to measure)."""
+        if self.isHidden():
+            return 0  # the remedies or the search results show in its place
+        return self._least_height(_TALLEST_CARD, _SPACING) - self.minimumHeight()
+
+    def _least_height(self, tallest: int | None, spacing: int) -> int:
+        """The card's least height up to ``tallest`` (``None``: the lines above the question and one of it), its
+        lines ``spacing`` apart."""
         holder = self._holder
         needed = holder.heightForWidth(self.viewport().width()) if holder.hasHeightForWidth() else -1
         if needed < 0:
             needed = holder.sizeHint().height()
-        tallest = self.tallest
+        shown = sum(not label.isHidden() for label in self._holder.findChildren(QLabel))
+        needed += (spacing - self._body_layout.spacing()) * max(shown - 1, 0)
         if tallest is None:  # beside a suggestion in a short pane: the lines above the question, and one of it
             above = (self.notice_label, self.meta_label, self.guidance_label)
-            spacing = self._body_layout.spacing()
             tallest = sum(self._height_of(label) + spacing for label in above if not label.isHidden())
             tallest += self.text_label.fontMetrics().lineSpacing()
-        self.setMinimumHeight(min(needed, tallest) + 2 * self.frameWidth())
+        return min(needed, tallest) + 2 * self.frameWidth()
 
     def _height_of(self, label: QLabel) -> int:
         """A label's height at the card's width: its lines, wrapped or not."""
@@ -193,7 +206,7 @@ class QuestionCard(QScrollArea):
             self.tallest = _TALLEST_CARD
         else:
             self.tallest = None if suggestion else 2 * _TALLEST_CARD
-        self._body_layout.setSpacing(2 if self.tallest is None else 6)
+        self._body_layout.setSpacing(2 if self.tallest is None else _SPACING)
         self._fit()
 
     def show_question(self, question: Question | None, *, prompt: str) -> None:
@@ -262,7 +275,7 @@ class SuggestionBanner(QFrame):
         self.compact = False
         self._suggestions: list[Suggestion] = []
         self._index = 0
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 6, 10, 6)
         outer.setSpacing(2)
         top = QHBoxLayout()
@@ -307,6 +320,14 @@ class SuggestionBanner(QFrame):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # its lines, and so its height, follow its width
+
+    def growth_standing_tall(self) -> int:
+        """How much taller the banner would stand with the suggestion's lines in place of its one line, at its width."""
+        if self.isHidden() or not self.compact:
+            return 0
+        margins = self._outer.contentsMargins()
+        lines = self.text_label.heightForWidth(self.width() - margins.left() - margins.right())
+        return lines - self.line_label.sizeHint().height()
 
     def set_compact(self, compact: bool) -> None:
         """In a short pane (a window 640 high): the suggestion on one line, cut after a whole word with the whole of it

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from copdesk.views.live.questions.question_filter_bar import QuestionFilterBar
 from copdesk.views.live.questions.question_widgets import QuestionCard, SuggestionBanner
 from copdesk.views.widgets.short_captions import ShortCaptionRow
+
+SHORT_SPACING, TALL_SPACING = 4, 8  # between the pane's rows
 
 
 class FiltersPopup(QFrame):
@@ -85,7 +87,7 @@ class FiltersButton(QToolButton):
         self.popup.open_under(self.mapToGlobal(QPoint(self.width() - self.popup.width(), self.height())))
 
 
-def _widgets(row: QHBoxLayout) -> list[QWidget]:
+def _widgets(row: QBoxLayout) -> list[QWidget]:
     items = (row.itemAt(i) for i in range(row.count()))
     return [widget for item in items if item is not None and (widget := item.widget()) is not None]
 
@@ -115,8 +117,19 @@ class ShortColumn(QObject):
         if short != self.short:
             self.filters_button.take_row(short)
             self.banner.set_compact(short)
-            self.body.setSpacing(4 if short else 8)
+            self.body.setSpacing(SHORT_SPACING if short else TALL_SPACING)
             self._fit_card()
+
+    def growth_standing_tall(self) -> int:
+        """How much taller the pane's least height would be standing tall than it is now, from its parts' own hints:
+        the filter row and its gap, wider gaps, the suggestion's lines in place of its one, the card's room. Standing
+        it tall to measure would lay the column out again, which asks again whether it should stand short."""
+        if not self.short:
+            return 0
+        shown = sum(not row.isHidden() for row in _widgets(self.body))
+        gaps = TALL_SPACING * shown - SHORT_SPACING * (shown - 1)  # one more row, the filters
+        filters = self.filters_button.bar.minimumSizeHint().height()
+        return gaps + filters + self.banner.growth_standing_tall() + self.card.growth_standing_tall()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.banner and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
