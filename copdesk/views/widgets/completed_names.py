@@ -11,6 +11,7 @@ ever writes what nothing may replace. A name typed with its ending was asked abo
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -18,9 +19,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from copdesk.output import ZERO_WIDTH_SPACE
 from copdesk.store.errors import StoreError
 from copdesk.store.location import check_output_path, followed, same_file, shown
 from copdesk.views.widgets.forms import MessageBox
+
+# After a folder's separator, and inside a longer run of characters with no space, the box's words may break: a
+# link's target or a folder of a hundred characters and more with no space (a Windows path) ran past its edge.
+_BREAK_AFTER = re.compile(r"[\\/]|[^\s\\/]{24}(?=[^\s\\/])")
 
 
 def completed(chosen: Path, suffix: str, has_ending: Callable[[str], bool]) -> Path:
@@ -85,10 +91,12 @@ def ask_to_replace(parent: QWidget, there: InTheWay) -> ReplaceAnswer:
     """The question the save dialog could not ask. Enter chooses another name, and Esc cancels: a file is replaced
     only by a click on Replace."""
     cancel = QMessageBox.StandardButton.Cancel
-    box = MessageBox(QMessageBox.Icon.Question, "Replace the file?", there.question, cancel, parent)
+    box = MessageBox(QMessageBox.Icon.Question, "Replace the file?", _wrapping(there.question), cancel, parent)
     box.setObjectName("replaceCompletedName")
     box.setInformativeText(
-        f"CoPDesk completed the name you gave, “{there.chosen.name}”. The file is in {shown(there.path.parent)}."
+        _wrapping(
+            f"CoPDesk completed the name you gave, “{there.chosen.name}”. The file is in {shown(there.path.parent)}."
+        )
     )
     replace = box.addButton("&Replace" if there.replaces else "&Write it", QMessageBox.ButtonRole.DestructiveRole)
     other = box.addButton("Choose another &name…", QMessageBox.ButtonRole.ActionRole)
@@ -99,3 +107,8 @@ def ask_to_replace(parent: QWidget, there: InTheWay) -> ReplaceAnswer:
     if clicked is replace:
         return ReplaceAnswer.REPLACE
     return ReplaceAnswer.OTHER_NAME if clicked is other else ReplaceAnswer.CANCEL
+
+
+def _wrapping(text: str) -> str:
+    """``text`` with a zero-width space (a place to break, and nothing to see) where :data:`_BREAK_AFTER` says."""
+    return _BREAK_AFTER.sub(lambda found: found.group(0) + ZERO_WIDTH_SPACE, text)

@@ -8,9 +8,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from copdesk.output import ZERO_WIDTH_SPACE
 from copdesk.store.location import shown
 from copdesk.views.reports.export_dialogs import RECORD_FORMATS, REPORT_FORMATS
 from copdesk.views.widgets.completed_names import InTheWay, ReplaceAnswer, ask_to_replace, completed, in_the_way
@@ -150,7 +152,8 @@ def test_the_question_replaces_only_on_replace(
 
     def click(box: QMessageBox) -> int:
         default = box.defaultButton()
-        asked.append((box.text(), box.informativeText(), default.text() if default else ""))
+        text, informative = (words.replace(ZERO_WIDTH_SPACE, "") for words in (box.text(), box.informativeText()))
+        asked.append((text, informative, default.text() if default else ""))  # nothing to see where a path breaks
         if button is not None:
             next(b for b in box.buttons() if b.text() == button).click()
         return 0
@@ -183,3 +186,38 @@ def test_the_question_names_every_button_for_a_screen_reader(
     monkeypatch.setattr(QMessageBox, "exec", shown_then_cancelled)
     ask_to_replace(host, InTheWay(tmp_path / "report.pdf", tmp_path / "report", None, ""))
     assert names == [{"Replace", "Choose another name…", "Cancel: keep the file, export nothing"}]
+
+
+@pytest.mark.parametrize(
+    "leads_to",
+    [
+        "C:\\Users\\alex.morgan\\OneDrive_NorthsideCouncil\\AdultSocialCare_NorthsideCommunityTeam"
+        "\\CommunityOfPractice_Records_2026\\report-final.pdf",  # a Windows path: nowhere to break, for Qt
+        "/srv/" + "CommunityOfPracticeRecords" * 5 + ".pdf",  # one name of 130 characters
+    ],
+    ids=["windows-path", "one-long-name"],
+)
+def test_the_question_wraps_a_long_link_target_inside_the_box(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, leads_to: str
+) -> None:
+    """A link's target of 130 characters and more with no space ran past the box's right edge, cut."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    there = InTheWay(tmp_path / "report.pdf", tmp_path / "report", Path(leads_to), "")
+    texts: list[str] = []
+
+    def shown_then_cancelled(box: QMessageBox) -> int:
+        box.show()
+        for label in box.findChildren(QLabel):
+            if label.text():
+                texts.append(label.text().replace(ZERO_WIDTH_SPACE, ""))
+                room = QRect(0, 0, label.width(), 10_000)
+                used = label.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, label.text())
+                assert used.width() <= label.width() and label.geometry().right() < box.width(), label.text()
+                assert label.heightForWidth(label.width()) <= label.height(), label.text()
+        box.close()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", shown_then_cancelled)
+    ask_to_replace(host, there)
+    assert texts[0] == there.question and leads_to in texts[0], "the path whole, with nothing to see where it breaks"
