@@ -30,6 +30,7 @@ from copdesk.core.question_bank import Question, QuestionKind, SignalKind
 from copdesk.views.live.questions.question_model import KIND_LABELS, question_credit
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.labels import ElidedLabel
+from copdesk.views.widgets.more_below import MoreBelow
 
 SIGNAL_HEADLINES = {
     SignalKind.TENSION: "tension or defensiveness",
@@ -137,12 +138,14 @@ class QuestionCard(QScrollArea):
         self._body_layout = layout
         self._sized_for: tuple[str, int] | None = None  # the question and the room it was last sized for
         self.tallest: int | None = _TALLEST_CARD
+        self.more_below = MoreBelow(self, "the question")
         self.show_question(None, prompt="")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._size_text()
         self._fit()
+        self.more_below.place()
 
     def _size_text(self) -> None:
         """The big type when the question fits one line of the card, else the heading size, so what shows in the
