@@ -24,6 +24,9 @@ from copdesk.views.session.session_flow import SessionFlow
 
 # The right column is 606 px high or more in a window 768 high (654 with no banner over the page); 640 high, 478 to
 # 526. Below this, the question pane has less than its filter row and a two-line suggestion need beside the notes.
+# A number, not the sum of the panes' least heights: those change with what shows (a suggestion, a long question,
+# the identifier warning) and with the column short or not: at 1366x768 under the demo's banner, the sum beside a
+# suggestion is 625 px in a column of 615, so the column would turn short, and back, as a suggestion came and went.
 SHORT_COLUMN = 560
 
 
