@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from copdesk.output import ZERO_WIDTH_SPACE
 from copdesk.store.errors import StoreError
@@ -98,6 +99,10 @@ def ask_to_replace(parent: QWidget, there: InTheWay) -> ReplaceAnswer:
             f"CoPDesk completed the name you gave, “{there.chosen.name}”. The file is in {shown(there.path.parent)}."
         )
     )
+    # The words carry zero-width spaces to wrap at: none is selected and copied into a name typed next (the box's own
+    # flags reach its first label only).
+    for label in box.findChildren(QLabel):
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     replace = box.addButton("&Replace" if there.replaces else "&Write it", QMessageBox.ButtonRole.DestructiveRole)
     other = box.addButton("Choose another &name…", QMessageBox.ButtonRole.ActionRole)
     box.button(cancel).setAccessibleName("Cancel: keep the file, export nothing")

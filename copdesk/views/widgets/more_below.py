@@ -3,13 +3,13 @@
 The question card shows whole lines: cut after one, a long question looked whole, its last line at the card's lower
 edge, and only the slim scroll bar beside it said there was more (at 1366x768 under the demo's banner beside a
 suggestion, the question's third line was out of view). The marker says so where the reader's eye stops, goes once
-the end is in view, and a click on it scrolls on a page.
+the end is in view, and a click on it scrolls on a page, less what it covered.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSlider, QToolButton
+from PySide6.QtWidgets import QAbstractScrollArea, QToolButton
 
 
 class MoreBelow(QToolButton):
@@ -43,4 +43,6 @@ class MoreBelow(QToolButton):
         self.setVisible(below)
 
     def _page_on(self) -> None:
-        self.bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)
+        """On by a page less the marker's own height: the words it covered, or a line cut by the view's lower edge,
+        come whole into view at the top, never scrolled past unread."""
+        self.bar.setValue(self.bar.value() + max(self.bar.pageStep() - self.height(), self.bar.singleStep()))

@@ -79,3 +79,19 @@ def test_a_question_whole_in_the_card_has_no_marker(qtbot: QtBot, demo_db: Path,
     card = window.question_panel.card
     assert _last_line_in_view(card) and card.verticalScrollBar().maximum() == 0
     assert not card.more_below.isVisible()
+
+
+@pytest.mark.parametrize("size", [LAPTOP, SMALLEST], ids=["1366x768", "1024x640"])
+def test_more_scrolls_on_so_the_words_it_covered_come_into_view(
+    qtbot: QtBot, demo_db: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """A whole page on scrolled the words under the marker, or a line the card's edge cut, past the top unread."""
+    window = _warned_beside_a_suggestion(qtbot, demo_db, tmp_path, size)
+    card = window.question_panel.card
+    bar, more = card.verticalScrollBar(), card.more_below
+    bar.setValue(0)
+    _settled()
+    covered_from = more.geometry().top() - card.viewport().geometry().top()  # where the band under it starts
+    more.click()
+    _settled()
+    assert 0 < bar.value() <= covered_from
