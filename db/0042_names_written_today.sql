@@ -12,6 +12,11 @@ FROM (
     SELECT copdesk_roster_written_today(json_group_array(json_array(id, display_name))) AS written
     FROM member GROUP BY team_id
 ) AS roster, json_each(roster.written) AS pair;
+-- An action keeps its owner's name as it was written when it was given: one given to a member rewritten here reads as
+-- they now do, so the two people a roster holds apart are told apart on their actions too.
+UPDATE action SET owner_name = today.name
+FROM member_written_today AS today JOIN member ON member.id = today.id
+WHERE action.owner_member_id = today.id AND action.owner_name = member.display_name;
 UPDATE member SET display_name = today.name, name_key = copdesk_name_key(today.name)
 FROM member_written_today AS today WHERE today.id = member.id;
 DROP TABLE member_written_today;

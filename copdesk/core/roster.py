@@ -20,6 +20,8 @@ from copdesk.core.text import (
 MAX_MEMBERS = 40  # people who attend: someone made inactive leaves room for another
 _ADDRESS = re.compile(r"<[^<>@]*@[^<>]*>")  # an email address in angle brackets, after a name
 _BETWEEN_PEOPLE = " \t,;"
+_BARE_ADDRESS = re.compile(r"[^\s<>@,;\"']+@[^\s<>@,;\"']+")  # an email address typed in a name's place
+_COMMA_OUTSIDE_QUOTES = re.compile(r',(?=(?:[^"]*"[^"]*")*[^"]*$)')  # not one in a quoted "Lee, Ash"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,13 +157,33 @@ def _people_in(line: str) -> list[str]:
         named = line[rest : address.start()].strip(_BETWEEN_PEOPLE)
         people.append(_unquoted(named) if named else address[0])
         rest = address.end()
-    people.extend(line[rest:].split(";"))
+    people.extend(_unquoted(person.strip(_BETWEEN_PEOPLE)) for person in line[rest:].split(";"))
     people = [person.strip(_BETWEEN_PEOPLE) for person in people if person.strip(_BETWEEN_PEOPLE)]
     for person in people:
-        if "@" in person:
-            typed = next(word for word in person.split() if "@" in word).strip("<>,;")
-            raise InvalidName(f"{typed} is an email address, not a name: type the person's name in its place.")
+        if (typed := _BARE_ADDRESS.search(person)) is not None:  # "Team @ Harbour" is words, not an address
+            raise InvalidName(f"{typed[0]} is an email address, not a name: type the person's name in its place.")
     return people
+
+
+def commas_unsure(line: str) -> str:
+    """What of a line of the members' list a comma may part into several people ("Ash Lee, Bo Day") or may be part
+    of one name ("Okafor, Sam", as Outlook writes one): the words after its last address (a line with none: all of
+    it), when a comma stands there outside quotes; else empty. An address says where a person ends; nothing else
+    does."""
+    ends = [address.end() for address in _ADDRESS.finditer(line)]
+    words = line[ends[-1] if ends else 0 :].strip(_BETWEEN_PEOPLE)
+    return words if _COMMA_OUTSIDE_QUOTES.search(words) else ""
+
+
+def line_parted_at_commas(line: str) -> list[str]:
+    """``line`` as lines of the list: the words :func:`commas_unsure` finds, parted at their commas outside quotes,
+    each on a line of its own after what the addresses before them said."""
+    unsure = commas_unsure(line)
+    if not unsure:
+        return [line]
+    before = line[: line.rindex(unsure)].rstrip(_BETWEEN_PEOPLE)
+    parts = [part.strip() for part in _COMMA_OUTSIDE_QUOTES.split(unsure)]
+    return [text for text in (before, *parts) if text]
 
 
 def _unquoted(name: str) -> str:

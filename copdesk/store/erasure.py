@@ -203,7 +203,10 @@ def _targets(db: Database, identity: MemberIdentity, names: NameDigests) -> _Tar
     actions = [
         int(action_id)
         for action_id, owner, name in rows
-        if (member and owner == identity.member_id) or (name and names.is_name(str(name)))
+        # By name only where nobody else on the roster owns it: two people of one name ("Sam Lee" and a "Sam Lee
+        # (2)" written apart at schema 42) each keep what is theirs.
+        if (member and owner == identity.member_id)
+        or (owner in (None, identity.member_id) and name and names.is_name(str(name)))
     ]
     reviews = db.execute(
         "SELECT action_review.id, action_review.detail FROM action_review JOIN action ON action.id = "

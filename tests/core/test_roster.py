@@ -9,6 +9,8 @@ from copdesk.core.roster import (
     MAX_MEMBERS,
     MemberNotFound,
     NameAmbiguous,
+    commas_unsure,
+    line_parted_at_commas,
     name_meant,
     names_written_today,
     parse_team_draft,
@@ -29,6 +31,8 @@ from copdesk.core.text import InvalidName
         ("Lee, Ash <a@council.example>", ["Lee, Ash"]),
         ("Ash Lee; Bo Day", ["Ash Lee", "Bo Day"]),
         ("Lee, Ash", ["Lee, Ash"]),  # no address: a comma is part of the name
+        ('"Okafor, Sam"; Bo Day', ["Okafor, Sam", "Bo Day"]),  # quoted with no address: the quotes go too
+        ("Sam Okafor - Team @ Harbour", ["Sam Okafor - Team @ Harbour"]),  # an @ among words is no address
     ],
 )
 def test_an_attendee_list_on_one_line_is_taken_person_by_person(pasted: str, people: list[str]) -> None:
@@ -121,3 +125,33 @@ def test_names_stored_with_a_joiner_at_a_word_edge_are_written_as_today_and_neve
     ]
     assert names_written_today(stored) == {1: "Sam Lee (3)", 2: "Ash Lee", 4: "Sam Lee (4)"}
     assert names_written_today([(2, "Sam Lee\u200d"), (1, "\u200cSAM LEE")]) == {1: "SAM LEE", 2: "Sam Lee (2)"}
+
+
+ASH, BO = "Ash Lee <a@council.example>", "Bo Day <b@council.example>"
+
+
+@pytest.mark.parametrize(
+    ("line", "unsure", "parted"),
+    [
+        ("Ash Lee, Bo Day, Cy Vale", "Ash Lee, Bo Day, Cy Vale", ["Ash Lee", "Bo Day", "Cy Vale"]),
+        ("Okafor, Sam", "Okafor, Sam", ["Okafor", "Sam"]),
+        # After the last address nothing says where a person ends: asked about, as a line with none is.
+        (
+            "Ash Lee <a@council.example>, Bo Day, Cy Vale",
+            "Bo Day, Cy Vale",
+            ["Ash Lee <a@council.example>", "Bo Day", "Cy Vale"],
+        ),
+        ('"Okafor, Sam"', "", ['"Okafor, Sam"']),  # a comma in quotes parts nobody
+        (
+            '"Lee, Ash" <a@council.example>, Bo Day <b@council.example>',
+            "",
+            ['"Lee, Ash" <a@council.example>, Bo Day <b@council.example>'],
+        ),
+        ("Ash Lee; Bo Day", "", ["Ash Lee; Bo Day"]),
+    ],
+)
+def test_the_commas_that_may_part_people_are_those_no_address_or_quote_accounts_for(
+    line: str, unsure: str, parted: list[str]
+) -> None:
+    assert commas_unsure(line) == unsure
+    assert line_parted_at_commas(line) == parted

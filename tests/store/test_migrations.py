@@ -304,6 +304,7 @@ def test_names_stored_with_a_joiner_at_a_word_edge_are_written_as_today_and_neve
     today was taken for a second person who looks the same. Each stored name is written as today's rule writes it; one
     that would then be another's on its roster keeps a number, so both people stay, and the roster shows two."""
     from copdesk.core.model import Role
+    from copdesk.services.data_care import erase_member
     from copdesk.store import teams
 
     old = migrations_up_to(tmp_path, 41)
@@ -332,6 +333,12 @@ def test_names_stored_with_a_joiner_at_a_word_edge_are_written_as_today_and_neve
         "INSERT INTO action (team_id, text, owner_name, status, created_at) VALUES (1, 'Rota', ?, 'open', ?)",
         ["Bo Day\u200b", made],
     )
+    for owner_id, owner_name, text in ((1, "Sam Lee\u200d", "Audit"), (2, "Sam Lee", "Supervision")):
+        conn.execute(
+            "INSERT INTO action (team_id, text, owner_member_id, owner_name, status, created_at) "
+            "VALUES (1, ?, ?, ?, 'open', ?)",
+            [text, owner_id, owner_name, made],
+        )
     conn.execute(
         "INSERT INTO session (id, team_id, kind, status, created_at) VALUES (1, 1, 'reflective', 'live', ?)", [made]
     )
@@ -356,9 +363,17 @@ def test_names_stored_with_a_joiner_at_a_word_edge_are_written_as_today_and_neve
         ]
         former = db.execute("SELECT member_id, display_name FROM member_former_name ORDER BY member_id").fetchall()
         assert former == [(1, "Sam Lee\u200d"), (3, "\u200cAsh Lee"), (4, "Sam\u2060 Lee")]
-        assert db.execute("SELECT owner_name FROM action").fetchall() == [("Bo Day",)]
+        owners = "SELECT text, owner_member_id, owner_name FROM action ORDER BY id"
+        assert db.execute(owners).fetchall() == [
+            ("Rota", None, "Bo Day"),
+            ("Audit", 1, "Sam Lee (2)"),  # the two Sam Lees told apart on their actions too
+            ("Supervision", 2, "Sam Lee"),
+        ]
         assert db.execute("SELECT guest_name FROM attendance_taken_off").fetchall() == [("Wren Kowalczyk",)]
         with pytest.raises(teams.DuplicateName):  # "Ash Lee" typed today is the Ash Lee on the roster
             teams.add_member(db, 1, "Ash Lee", Role.PRACTITIONER, datetime(2026, 2, 1, tzinfo=UTC))
+        # Erasing the one numbered, as the facilitator is asked to (or renaming them), leaves the other Sam Lee's own.
+        erase_member(db, upgraded.path, 1, datetime(2026, 2, 1, tzinfo=UTC))
+        assert db.execute(owners).fetchall()[1:] == [("Audit", None, None), ("Supervision", 2, "Sam Lee")]
     finally:
         db.close()

@@ -6,7 +6,14 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
-from copdesk.core.roster import MAX_MEMBERS, TeamDraft, parse_team_draft, team_name_taken
+from copdesk.core.roster import (
+    MAX_MEMBERS,
+    TeamDraft,
+    commas_unsure,
+    line_parted_at_commas,
+    parse_team_draft,
+    team_name_taken,
+)
 from copdesk.core.text import MAX_NAME_LENGTH, InvalidName, counted, name_key
 from copdesk.views.forms.ui_first_run import Ui_FirstRunDialog
 from copdesk.views.widgets.forms import MessageBox, hold_characters, may_leave, name_standard_buttons, say_when_cut
@@ -23,15 +30,15 @@ PART_AT_THE_COMMAS = "&Part at the commas"
 
 
 def lines_with_commas(members: str) -> list[str]:
-    """The lines a comma may part into several people ("Ash Lee, Bo Day, Cy Vale"), or may be part of one name
-    ("Okafor, Sam", as Outlook writes one): those with no address, which would say where each person ends."""
-    return [line.strip() for line in members.splitlines() if "," in line and "@" not in line]
+    """The words of each line that a comma may part into several people ("Ash Lee, Bo Day, Cy Vale"), or may be
+    part of one name ("Okafor, Sam", as Outlook writes one): a line with no address, or what follows its last one
+    (:func:`copdesk.core.roster.commas_unsure`)."""
+    return [unsure for line in members.splitlines() if (unsure := commas_unsure(line))]
 
 
 def parted_at_commas(members: str) -> str:
     """``members`` with each of :func:`lines_with_commas` parted into a line per name."""
-    lines = members.splitlines()
-    return "\n".join("\n".join(part.strip() for part in line.split(",")) if "@" not in line else line for line in lines)
+    return "\n".join("\n".join(line_parted_at_commas(line)) for line in members.splitlines())
 
 
 class FirstRunDialog(QDialog):

@@ -106,3 +106,14 @@ def test_an_address_alone_is_refused_in_the_form_and_nothing_is_created(qtbot: Q
     )
     dialog.ui.membersEdit.clear()
     dialog.ui.teamNameEdit.clear()
+
+
+def test_commas_after_the_last_address_are_asked_about_as_a_line_with_none_is(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line "Ash Lee <…>, Bo Day, Cy Vale" made one member named "Bo Day, Cy Vale", and nothing said so."""
+    asked = _asked(monkeypatch, PART_AT_THE_COMMAS)
+    dialog = _create(qtbot, "Ash Lee <ash.lee@council.example>, Bo Day, Cy Vale")
+    [box] = asked
+    assert box.text() == "“Bo Day, Cy Vale” has commas and no email address: is it one person?"
+    assert _names(dialog) == ["Ash Lee", "Bo Day", "Cy Vale"]
