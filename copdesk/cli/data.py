@@ -272,7 +272,7 @@ def _like_or_erased(ctx: Context, db: Database, team: Team, name: str) -> Member
         if not erased_before(db, name, without_accents=True):
             raise UserError(str(exc)) from exc
     ctx.out(
-        f"Someone called {name}, or that name with accents, was erased already; nobody of that name is on"
+        f"Someone called {name}, or that name with other accents or none, was erased already; nobody of that name is on"
         f" {team.name}'s roster."
     )
     return None
