@@ -31,6 +31,11 @@ _QUARTER = re.compile(r"\s*(\d{4})\s*-?\s*Q(\d+)\s*", re.IGNORECASE)
 SUMMARY_FORMAT = "copdesk-quarter-summary"
 SUMMARY_VERSION = 1
 RECURRING_AFTER_MENTIONS = 2
+# How the quarterly report and the roll-up say who runs the sessions a team attends.
+RUN_BY_OTHERS = (
+    "run by others (Spotlight sessions by the Social Work Consultants/Convenors, Themed discussions by Practice "
+    "Supervisors)"
+)
 
 
 class KindTally(NamedTuple):
@@ -45,10 +50,14 @@ class KindTally(NamedTuple):
 
 
 class HeldSession(NamedTuple):
+    """``run_by_the_team``: the team ran it itself, where it attended one run by others (Spotlight, Themed, TM/SSW);
+    a TM/SSW CoP held while CoPDesk ran that type as the facilitator's own was run by the team."""
+
     held_on: date
     kind: SessionKind
     topic: str
     attendance: int
+    run_by_the_team: bool
 
 
 class OverdueAction(NamedTuple):
@@ -165,6 +174,10 @@ def summary_document(figures: QuarterFigures, clean: Callable[[str], str]) -> di
 
     No member, owner or presenter is in it, nor any topic, note or action text (free text that names people
     more often than titles do); issue titles stay because they are how barriers are compared across teams.
+
+    Each type's ``held`` counts the sessions held or attended, as version 1 always has; ``run_by_others`` (the type
+    is run by others, as its scheduled sessions are) and each session's ``run_by_the_team`` were added within
+    version 1, so an earlier CoPDesk, which reads the keys it knows, still rolls the summary up.
     """
     return {
         "format": SUMMARY_FORMAT,
@@ -175,11 +188,23 @@ def summary_document(figures: QuarterFigures, clean: Callable[[str], str]) -> di
         "last_day": figures.last_day.isoformat(),
         "as_of": figures.as_of.isoformat(),
         "sessions": [
-            {"kind": t.kind.value, "scheduled": t.scheduled, "due_so_far": t.due_so_far, "held": t.held}
+            {
+                "kind": t.kind.value,
+                "scheduled": t.scheduled,
+                "due_so_far": t.due_so_far,
+                "held": t.held,
+                "run_by_others": t.attended,
+            }
             for t in figures.kinds
         ],
         "attendance": [
-            {"held_on": s.held_on.isoformat(), "kind": s.kind.value, "attended": s.attendance} for s in figures.sessions
+            {
+                "held_on": s.held_on.isoformat(),
+                "kind": s.kind.value,
+                "attended": s.attendance,
+                "run_by_the_team": s.run_by_the_team,
+            }
+            for s in figures.sessions
         ],
         "balance": [
             {"held_on": p.held_on.isoformat(), "contributions": p.contributions, "gini": round(p.gini, 3)}

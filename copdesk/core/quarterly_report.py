@@ -17,7 +17,7 @@ from copdesk.core.date_names import long_date, month_name
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.feedback import USEFULNESS
 from copdesk.core.participation import EVEN_GINI_THRESHOLD, HistoryPoint
-from copdesk.core.quarterly import QuarterFigures, quarter_label
+from copdesk.core.quarterly import RUN_BY_OTHERS, QuarterFigures, quarter_label
 from copdesk.core.record import NO_VALUE, redacted_words
 from copdesk.core.recurring import ESCALATION_NOT_KNOWN_WHY, ISSUE_NOT_KNOWN, ISSUE_NOT_KNOWN_WHY, ISSUES_NOT_KNOWN_LEAD
 from copdesk.core.report_text import Section, Table, sections_to_html, sections_to_markdown
@@ -111,10 +111,7 @@ def _sessions(figures: QuarterFigures, charts: bool) -> Section:
     ):  # a team whose calendar is all run by others: no "0 of 0"
         parts.append(f"{sum(t.held for t in run)} held by the team of {sum(t.scheduled for t in run)} on its calendar")
     if attended:
-        parts.append(
-            f"{sum(t.held for t in others)} attended of {sum(t.scheduled for t in others)} run by others "
-            "(Spotlight sessions by the Social Work Consultants/Convenors, Themed discussions by Practice Supervisors)"
-        )
+        parts.append(f"{sum(t.held for t in others)} attended of {sum(t.scheduled for t in others)} {RUN_BY_OTHERS}")
     lead = "; ".join(parts) + "."
     if not sum(t.scheduled for t in figures.kinds):
         lead += (

@@ -13,12 +13,12 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from copdesk.core.charts import ChartSeries, chart_image, grouped_bars
 from copdesk.core.export_formats import ExportDocument, ExportFormat
 from copdesk.core.model import EscalationTarget, SessionKind
-from copdesk.core.quarterly import quarter_label
+from copdesk.core.quarterly import RUN_BY_OTHERS, quarter_label
 from copdesk.core.recurring import ISSUES_NOT_KNOWN_LEAD, issue_status_then_text
 from copdesk.core.report_text import Section, Table, sections_to_html
 from copdesk.core.summary_file import ACTION_KEYS, TeamSummary
@@ -69,34 +69,100 @@ def _labels(summaries: Sequence[TeamSummary]) -> list[str]:
     return [f"{s.team} ({quarter_label(s.quarter)})" for s in summaries]
 
 
+_SESSIONS_LEAD = f"Sessions each team held itself, and those it attended that were {RUN_BY_OTHERS}."
+
+
+class _TeamSessions(NamedTuple):
+    """A team's sessions scheduled and held by it, and those run by others, scheduled and attended."""
+
+    own_scheduled: int
+    held: int
+    others_scheduled: int
+    attended: int
+
+
+def _team_sessions(s: TeamSummary) -> _TeamSessions | None:
+    """``None`` for an earlier CoPDesk's summary, which did not say who ran each session."""
+    if s.split is None:
+        return None
+    own = sum(s.split.held_by_the_team.values())
+    others = sum(n for kind, n in s.scheduled.items() if kind in s.split.run_by_others)
+    return _TeamSessions(sum(s.scheduled.values()) - others, own, others, sum(s.held.values()) - own)
+
+
+def _sessions_lead(summaries: Sequence[TeamSummary]) -> str:
+    """An earlier CoPDesk's summary counts what a team held and attended together: said so, never guessed apart."""
+    labels = [label for s, label in zip(summaries, _labels(summaries), strict=True) if s.split is None]
+    if not labels:
+        return _SESSIONS_LEAD
+    one = len(labels) == 1
+    names = labels[0] if one else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    return (
+        f"{_SESSIONS_LEAD} {'The summary' if one else 'The summaries'} of {names} {'was' if one else 'were'} made by "
+        "an earlier CoPDesk, which did not say which sessions a team ran itself and which it attended: "
+        f"{'its' if one else 'their'} sessions held or attended are counted together, not split."
+    )
+
+
 def _sessions_by_team(summaries: Sequence[TeamSummary]) -> Section:
     rows = []
-    for s, label in zip(summaries, _labels(summaries), strict=True):
+    counts = [_team_sessions(s) for s in summaries]
+    for s, label, c in zip(summaries, _labels(summaries), counts, strict=True):
         average = mean_text(sum(s.attendance), len(s.attendance)) if s.attendance else "—"
         balance = f"{sum(s.balance) / len(s.balance):.2f}" if s.balance else "—"
-        rows.append((label, str(sum(s.scheduled.values())), str(sum(s.held.values())), average, balance))
-    svg = grouped_bars(
-        _labels(summaries),
-        [
-            ChartSeries("Scheduled", tuple(float(sum(s.scheduled.values())) for s in summaries)),
-            ChartSeries("Held", tuple(float(sum(s.held.values())) for s in summaries)),
-        ],
+        if c is None:
+            held, attended = (
+                f"{sum(s.held.values())} held or attended of {sum(s.scheduled.values())} scheduled",
+                "Not split",
+            )
+        else:
+            held, attended = (
+                f"{c.held} of {c.own_scheduled} scheduled",
+                f"{c.attended} of {c.others_scheduled} scheduled",
+            )
+        rows.append((label, held, attended, average, balance))
+    charted = [(label, c) for label, c in zip(_labels(summaries), counts, strict=True) if c is not None]
+    chart = ""
+    if charted:  # a team whose sessions are not split has no bar to draw without guessing
+        series = [
+            ChartSeries("Held by the team", tuple(float(c.held) for _, c in charted)),
+            ChartSeries("Attended", tuple(float(c.attended) for _, c in charted)),
+        ]
+        alt = "Bar chart: sessions held by the team and attended (run by others) per team, as in the table above."
+        chart = chart_image(grouped_bars([label for label, _ in charted], series), alt)
+    headers = (
+        "Team",
+        "Held by the team",
+        "Attended (run by others)",
+        "Average attendance",
+        "Average balance (0 = even)",
     )
-    chart = chart_image(svg, "Bar chart: sessions scheduled and held per team, as in the table above.")
-    headers = ("Team", "Scheduled", "Held", "Average attendance", "Average balance (0 = even)")
-    return Section("Sessions held against scheduled, by team", 2, "", Table(headers, tuple(rows)), chart)
+    title = "Sessions held or attended against scheduled, by team"
+    return Section(title, 2, _sessions_lead(summaries), Table(headers, tuple(rows)), chart)
 
 
 def _sessions_by_type(summaries: Sequence[TeamSummary]) -> Section:
     scheduled: Counter[SessionKind] = Counter()
     held: Counter[SessionKind] = Counter()
+    attended: Counter[SessionKind] = Counter()
+    not_split: Counter[SessionKind] = Counter()
     for s in summaries:
         scheduled.update(s.scheduled)
-        held.update(s.held)
+        if s.split is None:
+            not_split.update(s.held)
+        else:
+            held.update(s.split.held_by_the_team)
+            attended.update({kind: n - s.split.held_by_the_team.get(kind, 0) for kind, n in s.held.items()})
+    counts = [held, attended, *([not_split] if any(s.split is None for s in summaries) else [])]
     rows = tuple(
-        (kind.label, str(scheduled[kind]), str(held[kind])) for kind in SessionKind if scheduled[kind] or held[kind]
+        (kind.label, str(scheduled[kind]), *(str(c[kind]) for c in counts))
+        for kind in SessionKind
+        if scheduled[kind] or any(c[kind] for c in counts)
     )
-    return Section("Sessions by type, all teams", 2, "", Table(("Type", "Scheduled", "Held"), rows))
+    headers = ("Type", "Scheduled", "Held by the team", "Attended (run by others)", "Held or attended (not split)")[
+        : 2 + len(counts)
+    ]
+    return Section("Sessions by type, all teams", 2, _sessions_lead(summaries), Table(headers, rows))
 
 
 def _actions_by_team(summaries: Sequence[TeamSummary]) -> Section:

@@ -40,11 +40,22 @@ class SummaryEscalation:
 
 
 @dataclass(frozen=True, slots=True)
+class SessionsSplit:
+    """Which sessions a team ran itself and which it attended, run by others: ``run_by_others`` are the types whose
+    scheduled sessions others run, and ``held_by_the_team`` counts, by type, the sessions held that the team ran (a
+    TM/SSW CoP may be either, by when it was held); the rest of those held it attended."""
+
+    run_by_others: frozenset[SessionKind]
+    held_by_the_team: dict[SessionKind, int]
+
+
+@dataclass(frozen=True, slots=True)
 class TeamSummary:
     team: str
     quarter: str
     scheduled: dict[SessionKind, int]
-    held: dict[SessionKind, int]
+    held: dict[SessionKind, int]  # held or attended
+    split: SessionsSplit | None  # None: a summary by an earlier CoPDesk, which did not say who ran each session
     attendance: tuple[int, ...]
     balance: tuple[float, ...]
     actions: dict[str, int]
@@ -125,6 +136,7 @@ def _finite_float(text: str) -> float:
 
 def _team_summary(document: dict[str, Any]) -> TeamSummary:
     scheduled, held, attendance = _sessions(document)
+    split = _split(document)
     if len(document["balance"]) > len(attendance):  # the writer gives one per session held, at most
         raise ValueError("a balance for more sessions than were held")
     return TeamSummary(
@@ -132,6 +144,7 @@ def _team_summary(document: dict[str, Any]) -> TeamSummary:
         quarter=_quarter(document["quarter"]),
         scheduled=scheduled,
         held=held,
+        split=split,
         attendance=attendance,
         balance=tuple(_ratio(b["gini"]) for b in document["balance"] if _count(b["contributions"])),
         actions={key: _count(document["actions"][key]) for key in ACTION_KEYS},
@@ -161,6 +174,28 @@ def _sessions(document: dict[str, Any]) -> tuple[dict[SessionKind, int], dict[Se
     if Counter(kind for kind, _ in attended) != Counter(held):
         raise ValueError("the attendance of other sessions than those held")
     return scheduled, held, tuple(count for _, count in attended)
+
+
+def _split(document: dict[str, Any]) -> SessionsSplit | None:
+    """Who ran the sessions, as a summary written since the keys were added says for every type and every session,
+    and an earlier one for none; a session of a type the team runs was run by the team."""
+    sessions, attendance = document["sessions"], document["attendance"]
+    said = [*("run_by_others" in entry for entry in sessions), *("run_by_the_team" in entry for entry in attendance)]
+    if said and not any(said):  # an earlier CoPDesk's
+        return None
+    if not all(said):
+        raise ValueError("who ran the sessions given for some and not others")
+    others = frozenset(
+        _one_of(SessionKind, entry["kind"], "session type") for entry in sessions if _flag(entry["run_by_others"])
+    )
+    by_the_team: Counter[SessionKind] = Counter()
+    for entry in attendance:
+        kind = _one_of(SessionKind, entry["kind"], "session type")
+        if _flag(entry["run_by_the_team"]):
+            by_the_team[kind] += 1
+        elif kind not in others:
+            raise ValueError("a session run by others of a type the team runs")
+    return SessionsSplit(others, dict(by_the_team))
 
 
 def _issue(entry: dict[str, Any]) -> SummaryIssue:

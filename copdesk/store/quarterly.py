@@ -37,7 +37,7 @@ from copdesk.store.colleagues import colleague_redactor
 from copdesk.store.feedback import quarter_feedback, self_assessment
 from copdesk.store.issues import STATUS_READ, escalated_since, escalation_days
 from copdesk.store.schedule import local_wall_time, scheduled_between
-from copdesk.store.sessions import RUN_AS_OWN_TM_SSW
+from copdesk.store.sessions import run_by_the_team
 
 
 def quarter_figures(db: Database, team: Team, quarter: str, now: datetime) -> QuarterFigures:
@@ -48,6 +48,7 @@ def quarter_figures(db: Database, team: Team, quarter: str, now: datetime) -> Qu
     as_of = local_wall_time(now).date()
     cutoff = min(last, as_of)
     held = _held_sessions(db, team.id, first, last)
+    run = _run_by_the_team(db, [session_id for session_id, *_ in held])
     figures = QuarterFigures(
         team_name=team.name,
         quarter=f"{first.year}Q{(first.month + 2) // 3}",
@@ -55,8 +56,11 @@ def quarter_figures(db: Database, team: Team, quarter: str, now: datetime) -> Qu
         last_day=last,
         as_of=as_of,
         kinds=_kind_tallies(db, team.id, first, last, now, held),
-        sessions=tuple(HeldSession(day, kind, topic, attendance) for _, day, kind, topic, attendance in held),
-        balance=tuple(_balance(db, held)),
+        sessions=tuple(
+            HeldSession(day, kind, topic, attendance, session_id in run)
+            for session_id, day, kind, topic, attendance in held
+        ),
+        balance=tuple(_balance(db, held, run)),
         actions=_actions(db, team.id, first, last, cutoff),
         issues=_issues(db, team.id, first, last),
         escalations=_escalations(db, team.id, first, last, cutoff),
@@ -107,11 +111,11 @@ def _kind_tallies(
     )
 
 
-def _balance(db: Database, held: list[_Held]) -> list[HistoryPoint]:
+def _balance(db: Database, held: list[_Held], run: set[int]) -> list[HistoryPoint]:
     """Contribution counts per attendee, without member ids: the chart needs the spread, never the person. Sessions
-    the team attends are left out, as nobody's participation is tracked there, unless it was: a TM/SSW CoP held
-    before CoPDesk counted that type as attended was run as the facilitator's own, and its balance stands, even one
-    where nobody's contribution was tapped (:func:`_run_by_the_facilitator`)."""
+    the team attends are left out, as nobody's participation is tracked there, unless it was: one of ``run``, those the
+    team ran itself, stands even where nobody's contribution was tapped (a TM/SSW CoP held before CoPDesk counted
+    that type as attended was run as the facilitator's own)."""
     if not held:
         return []
     ids = [session_id for session_id, *_ in held]
@@ -124,21 +128,22 @@ def _balance(db: Database, held: list[_Held]) -> list[HistoryPoint]:
     counts: dict[int, list[int]] = {session_id: [] for session_id in ids}
     for row in db.query(sql, ids):
         counts[int(row["session_id"])].append(int(row["n"]))
-    attended = shipped_texts().is_attended
-    run = _run_by_the_facilitator(db, ids)
     return participation_history(
         SessionParticipation(day, attendance, tuple(counts[session_id]))
-        for session_id, day, kind, _, attendance in held
-        if counts[session_id] or not attended(kind) or session_id in run
+        for session_id, day, _, _, attendance in held
+        if counts[session_id] or session_id in run
     )
 
 
-def _run_by_the_facilitator(db: Database, session_ids: list[int]) -> set[int]:
-    """Those of ``session_ids`` that are TM/SSW CoPs run as the facilitator's own, as CoPDesk ran them before that
-    type counted as attended (:data:`copdesk.store.sessions.RUN_AS_OWN_TM_SSW`)."""
+def _run_by_the_team(db: Database, session_ids: list[int]) -> set[int]:
+    """Those of ``session_ids`` the team ran itself (:func:`copdesk.store.sessions.run_by_the_team`): a TM/SSW CoP
+    is one of them where it was run as the facilitator's own, before that type counted as attended."""
+    if not session_ids:
+        return set()
+    condition, params = run_by_the_team()
     marks = ", ".join("?" for _ in session_ids)
-    sql = f"SELECT s.id FROM session s WHERE s.id IN ({marks}) AND {RUN_AS_OWN_TM_SSW.format(s='s')}"
-    return {int(row["id"]) for row in db.query(sql, session_ids)}
+    sql = f"SELECT s.id FROM session s WHERE s.id IN ({marks}) AND {condition}"
+    return {int(row["id"]) for row in db.query(sql, [*session_ids, *params])}
 
 
 def _actions(db: Database, team_id: int, first: date, last: date, cutoff: date) -> ActionTally:

@@ -8,6 +8,7 @@ import calendar
 import csv
 import io
 import json
+import re
 import sqlite3
 import unicodedata
 from datetime import UTC, date, datetime, time, timedelta
@@ -273,7 +274,7 @@ def test_summaries_roll_up_without_personal_data(run_cli: RunCli, demo: Path, tm
         if s["kind"] == "reflective"
     ]
     scheduled, held = sum(s["scheduled"] for s in merged), sum(s["held"] for s in merged)
-    cells = "".join(f'<td dir="auto">{value}</td>' for value in ("Reflective practice CoP", scheduled, held))
+    cells = "".join(f'<td dir="auto">{value}</td>' for value in ("Reflective practice CoP", scheduled, held, 0))
     assert f"<tr>{cells}</tr>" in html  # the "Sessions by type, all teams" row adds up both teams
     summary = Path(files[1]).read_bytes()
     another_name = tmp_path / "linked.json"
@@ -282,6 +283,32 @@ def test_summaries_roll_up_without_personal_data(run_cli: RunCli, demo: Path, tm
         refused = run_cli("rollup", *files, "-o", output)
         assert "is one of the summaries to roll up" in one_line_error(refused), output
     assert Path(files[1]).read_bytes() == summary
+
+
+def test_the_roll_up_says_held_and_attended_as_each_teams_report_does(
+    call_cli: CallCli, demo: Path, tmp_path: Path
+) -> None:
+    """The Spotlight and Themed sessions a team attends are run by others: the roll-up counts them as attended, as
+    the team's quarterly report does, in place of counting them held by every team that attended."""
+    quarter, _, _ = _last_full_quarter()
+    files, said = [], []
+    for team in (NORTH, RIVER):
+        args = ("--db", str(demo), "--team", team, "--quarter", quarter)
+        files.append(str(tmp_path / f"{team.split()[0]}.json"))
+        assert call_cli("summary", *args, "-o", files[-1]).returncode == 0
+        assert call_cli("report", *args, "--format", "md", "-o", str(tmp_path / "report.md")).returncode == 0
+        lead = re.search(
+            r"(\d+) held by the team of (\d+) on its calendar(?:; (\d+) attended of (\d+) run by others)?",
+            (tmp_path / "report.md").read_text(encoding="utf-8"),
+        )
+        assert lead is not None, team
+        held, own, attended, others = lead.groups("0")
+        said.append((team, f"{held} of {own} scheduled", f"{attended} of {others} scheduled"))
+    assert any(not attended.startswith("0 ") for _, _, attended in said), "the demo's teams attend sessions by others"
+    assert call_cli("rollup", *files, "-o", str(tmp_path / "rollup.html")).returncode == 0
+    html = (tmp_path / "rollup.html").read_text(encoding="utf-8")
+    for team, held, attended in said:
+        assert "".join(f'<td dir="auto">{value}</td>' for value in (team, held, attended)) in html
 
 
 def test_a_summary_with_an_impossible_count_is_refused_naming_it(call_cli: CallCli, demo: Path, tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def _quarter() -> QuarterFigures:
         last_day=date(2026, 9, 30),
         as_of=date(2026, 10, 5),
         kinds=(),
-        sessions=(HeldSession(date(2026, 7, 9), SessionKind.REFLECTIVE, "Moving to M14 5RT", 6),),
+        sessions=(HeldSession(date(2026, 7, 9), SessionKind.REFLECTIVE, "Moving to M14 5RT", 6, True),),
         balance=(),
         actions=ActionTally(1, 0, 0, 0, (OverdueAction(f"Ring about {NHS}", date(2026, 8, 1), 1),)),
         issues=(QuarterIssue("Mrs Okafor's package", IssueStatus.OPEN, 1, 1, date(2026, 7, 9)),),

@@ -41,10 +41,10 @@ def _figures(topic: str = "Hospital discharge home", title: str = "Discharge del
         first_day=date(2026, 7, 1),
         last_day=date(2026, 9, 30),
         as_of=date(2026, 10, 5),
-        kinds=(KindTally(SessionKind.REFLECTIVE, 6, 6, 5), KindTally(SessionKind.SPOTLIGHT, 3, 3, 3)),
+        kinds=(KindTally(SessionKind.REFLECTIVE, 6, 6, 5), KindTally(SessionKind.SPOTLIGHT, 3, 3, 3, attended=True)),
         sessions=(
-            HeldSession(date(2026, 7, 9), SessionKind.REFLECTIVE, topic, 6),
-            HeldSession(date(2026, 7, 23), SessionKind.REFLECTIVE, "Carers and discharge", 8),
+            HeldSession(date(2026, 7, 9), SessionKind.REFLECTIVE, topic, 6, True),
+            HeldSession(date(2026, 7, 23), SessionKind.REFLECTIVE, "Carers and discharge", 8, True),
         ),
         balance=(
             HistoryPoint(date(2026, 7, 9), 6, 20, 0.41, 0.3),
@@ -209,9 +209,10 @@ def test_summary_is_anonymised_through_the_cleaner() -> None:
     assert document["issues"][0]["title"] == "[x]'s waiting list"
     assert document["escalations"][0]["issue"] == "[x]'s waiting list"
     assert document["sessions"] == [
-        {"kind": "reflective", "scheduled": 6, "due_so_far": 6, "held": 5},
-        {"kind": "spotlight", "scheduled": 3, "due_so_far": 3, "held": 3},
+        {"kind": "reflective", "scheduled": 6, "due_so_far": 6, "held": 5, "run_by_others": False},
+        {"kind": "spotlight", "scheduled": 3, "due_so_far": 3, "held": 3, "run_by_others": True},
     ]
+    assert [s["run_by_the_team"] for s in document["attendance"]] == [True, True]
     assert "topic" not in str(document) and "Hospital" not in str(document)
 
 
@@ -248,7 +249,7 @@ def test_a_team_that_only_attends_is_not_said_to_have_held_0_of_0() -> None:
 def test_the_average_attendance_at_a_half_is_rounded_up_as_by_hand() -> None:
     """4, 4, 4 and 5 attended: 4.25, which a reader checking it makes "4.3" (the float formatted is "4.2")."""
     held = [
-        HeldSession(date(2026, 7, day), SessionKind.REFLECTIVE, "Topic", n)
+        HeldSession(date(2026, 7, day), SessionKind.REFLECTIVE, "Topic", n, True)
         for day, n in ((2, 4), (9, 4), (16, 4), (23, 5))
     ]
     text = REPORT_DOCUMENT.render(replace(_figures(), sessions=tuple(held)), "md")

@@ -106,15 +106,22 @@ def test_theme_words_fold_plurals_and_skip_common_words() -> None:
     assert shared_words([["Interpreter waits"], ["No interpreter"], ["Other things"]]) == {"interpreter": 2}
 
 
-def _summary(team: str, issues: list[str], quarter: str = "2026Q3", *, held: int = 4, **changes: Any) -> dict[str, Any]:
+def _summary(
+    team: str, issues: list[str], quarter: str = "2026Q3", *, held: int = 4, attended: int = 0, **changes: Any
+) -> dict[str, Any]:
+    """A team that held ``held`` of its 6 reflective sessions and attended ``attended`` of 4 Spotlight sessions."""
+    spotlight = (KindTally(SessionKind.SPOTLIGHT, 4, 4, attended, attended=True),) if attended else ()
     figures = QuarterFigures(
         team_name=team,
         quarter=quarter,
         first_day=date(2026, 7, 1),
         last_day=date(2026, 9, 30),
         as_of=date(2026, 10, 1),
-        kinds=(KindTally(SessionKind.REFLECTIVE, 6, 6, held),),
-        sessions=tuple(HeldSession(date(2026, 7, 2 + n), SessionKind.REFLECTIVE, "", 5) for n in range(held)),
+        kinds=(KindTally(SessionKind.REFLECTIVE, 6, 6, held), *spotlight),
+        sessions=(
+            *(HeldSession(date(2026, 7, 2 + n), SessionKind.REFLECTIVE, "", 5, True) for n in range(held)),
+            *(HeldSession(date(2026, 8, 2 + n), SessionKind.SPOTLIGHT, "", 9, False) for n in range(attended)),
+        ),
         balance=(),
         actions=ActionTally(3, 2, 0, 1, ()),
         issues=tuple(QuarterIssue(t, IssueStatus.OPEN, 2, 2, date(2026, 7, 2)) for t in issues),
@@ -170,9 +177,12 @@ def test_roll_up_merges_teams_and_finds_shared_barriers() -> None:
     assert barriers.rows == (
         ("interpreter", "2", "North: No interpreters at short notice\nSouth: Interpreters booked too late"),
     )
-    by_team = sections["Sessions held against scheduled, by team"].body
+    by_team = sections["Sessions held or attended against scheduled, by team"].body
     assert isinstance(by_team, Table)
-    assert [row[:3] for row in by_team.rows] == [("North", "6", "4"), ("South", "6", "4")]
+    assert [row[:3] for row in by_team.rows] == [
+        ("North", "4 of 6 scheduled", "0 of 0 scheduled"),
+        ("South", "4 of 6 scheduled", "0 of 0 scheduled"),
+    ]
     page = render_rollup_html([north, south])
     assert "CoP roll-up across teams: Q3 2026" in page and "My VIEWS form" in page
 
@@ -284,7 +294,7 @@ def test_teams_are_rolled_up_in_the_order_a_person_files_their_names() -> None:
         for team in ("Zenith", "Élan", "Fenland", "ōtara")
     ]
     sections = {s.title: s.body for s in rollup_sections(summaries)}
-    by_team = sections["Sessions held against scheduled, by team"]
+    by_team = sections["Sessions held or attended against scheduled, by team"]
     assert isinstance(by_team, Table)
     assert [row[0] for row in by_team.rows] == ["Élan", "Fenland", "ōtara", "Zenith"]
 
@@ -319,3 +329,90 @@ def test_the_same_team_and_quarter_twice_is_refused() -> None:
     decomposed = read_summary(json.dumps(_summary("ZOE\u0308 team", ["x"])), "d.json")  # the same name, typed otherwise
     with pytest.raises(SummaryError, match=r"d\.json repeats .* already read from c\.json"):
         check_distinct([("c.json", composed), ("d.json", decomposed)])
+
+
+def _sections(*documents: dict[str, Any]) -> dict[str, Any]:
+    summaries = [read_summary(json.dumps(d), f"{d['team']}.json") for d in documents]
+    return {s.title: s for s in rollup_sections(summaries)}
+
+
+def test_a_team_holds_only_the_sessions_it_ran_and_attends_those_run_by_others() -> None:
+    """Two teams at one locality attend the same Spotlight sessions: neither held them, and the roll-up says so, as
+    each team's quarterly report does, in place of "Held 10" of "Scheduled 10"."""
+    sections = _sections(_summary("North", ["Parking"], held=6, attended=4), _summary("South", ["Rotas"], attended=3))
+    by_team = sections["Sessions held or attended against scheduled, by team"]
+    assert by_team.body.headers[1:3] == ("Held by the team", "Attended (run by others)")
+    assert [row[:3] for row in by_team.body.rows] == [
+        ("North", "6 of 6 scheduled", "4 of 4 scheduled"),
+        ("South", "4 of 6 scheduled", "3 of 4 scheduled"),
+    ]
+    assert "attended that were run by others (Spotlight sessions by the Social Work Consultants" in by_team.lead
+    assert "not split" not in by_team.lead
+    by_type = sections["Sessions by type, all teams"].body
+    assert by_type.headers == ("Type", "Scheduled", "Held by the team", "Attended (run by others)")
+    assert by_type.rows == (("Reflective practice CoP", "12", "10", "0"), ("Spotlight session", "8", "0", "7"))
+
+
+def test_a_tm_ssw_cop_the_team_ran_as_its_own_is_held_and_one_it_attended_is_attended() -> None:
+    """A TM/SSW CoP held while CoPDesk ran that type as the facilitator's own was the team's: by when it was held."""
+    document = _summary("North", ["Parking"], held=0)
+    document["sessions"] = [
+        {"kind": "tm-ssw", "scheduled": 2, "due_so_far": 2, "held": 2, "run_by_others": True},
+    ]
+    document["attendance"] = [
+        {"held_on": "2026-07-02", "kind": "tm-ssw", "attended": 5, "run_by_the_team": True},
+        {"held_on": "2026-08-06", "kind": "tm-ssw", "attended": 6, "run_by_the_team": False},
+    ]
+    by_type = _sections(document)["Sessions by type, all teams"].body
+    assert by_type.rows == (("Team Manager / SSW CoP", "2", "1", "1"),)
+
+
+def test_a_summary_by_an_earlier_copdesk_rolls_up_with_its_sessions_said_as_not_split() -> None:
+    """An earlier CoPDesk wrote version 1 without who ran each session: its counts are given together, not guessed."""
+    older = _summary("South", ["Rotas"], attended=3)
+    for entry in (*older["sessions"], *older["attendance"]):
+        entry.pop("run_by_others", None)
+        entry.pop("run_by_the_team", None)
+    sections = _sections(_summary("North", ["Parking"], held=6, attended=4), older)
+    by_team = sections["Sessions held or attended against scheduled, by team"]
+    assert [row[:3] for row in by_team.body.rows] == [
+        ("North", "6 of 6 scheduled", "4 of 4 scheduled"),
+        ("South", "7 held or attended of 10 scheduled", "Not split"),
+    ]
+    said = "The summary of South was made by an earlier CoPDesk, which did not say which sessions a team ran itself"
+    assert said in by_team.lead and "counted together, not split." in by_team.lead
+    by_type = sections["Sessions by type, all teams"]
+    assert by_type.body.headers[-1] == "Held or attended (not split)"
+    assert by_type.body.rows == (
+        ("Reflective practice CoP", "12", "6", "0", "4"),
+        ("Spotlight session", "8", "0", "4", "3"),
+    )
+    assert said in by_type.lead
+    assert by_team.figure_html, "the teams split are charted"
+    alone = _sections(older)["Sessions held or attended against scheduled, by team"]
+    assert alone.figure_html == "", "no bar is drawn for what is not split"
+
+
+def test_a_summary_written_now_keeps_what_an_earlier_copdesk_reads() -> None:
+    """An earlier CoPDesk reads version 1 and the keys it knows, and checks each type's held against the sessions
+    listed: held still counts those held or attended, so it rolls a summary written now up."""
+    document = _summary("North", ["Parking"], held=6, attended=4)
+    assert document["version"] == 1
+    assert [(e["kind"], e["held"]) for e in document["sessions"]] == [("reflective", 6), ("spotlight", 4)]
+    assert len(document["attendance"]) == 10
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "message"),
+    [
+        (("attendance", 0), {"held_on": "2026-07-02", "kind": "reflective", "attended": 5}, "for some and not others"),
+        (("attendance", 0, "run_by_the_team"), False, "a session run by others of a type the team runs"),
+        (("sessions", 1, "run_by_others"), "yes", "expected true or false"),
+    ],
+)
+def test_who_ran_the_sessions_said_in_part_or_against_the_type_is_refused(
+    where: tuple[str | int, ...], value: object, message: str
+) -> None:
+    text = _changed(_summary("North", ["Parking"], attended=2), *where, value=value)
+    with pytest.raises(SummaryError, match=f"{DAMAGED}.*{message}"):
+        read_summary(text, "north.json")

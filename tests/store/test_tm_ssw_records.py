@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from copdesk.core.model import Role, SegmentPhase, SessionKind
 from copdesk.core.record import RUN_AS_OWN_THEN, render_html, render_json
 from copdesk.store import sessions, teams
+from copdesk.store.quarterly import team_summary
 from copdesk.store.records import session_record
 from copdesk.store.sessions import PlannedSegment
 
@@ -54,3 +55,20 @@ def test_a_tm_ssw_cop_planned_with_the_teams_agenda_and_not_held_is_not_said_to_
     record = session_record(db, planned.id)
     assert record.status == "planned" and record.run_by == OWNER
     assert not sessions.run_by_the_facilitator(db, planned.id)
+
+
+def test_the_quarter_summary_says_a_tm_ssw_cop_run_as_the_facilitators_own_was_run_by_the_team(db: Database) -> None:
+    """The roll-up counts it as held by the team, and one the team attends as attended, each by the rule it was held
+    by; every Reflective practice CoP was the team's own."""
+    team = teams.create_team(db, "Harbour Team", [("Ash Lee", Role.FACILITATOR)], NOW)
+    for kind, agreed in ((SessionKind.TM_SSW, True), (SessionKind.TM_SSW, False), (SessionKind.REFLECTIVE, False)):
+        held = sessions.create_session(db, team.id, kind, NOW, planned_start=NOW)
+        sessions.start_session(db, held.id, NOW, ground_rules_agreed=agreed)
+        sessions.end_session(db, held.id, NOW)
+    document = team_summary(db, team, "2026Q4", NOW)
+    assert [(s["kind"], s["run_by_the_team"]) for s in document["attendance"]] == [
+        ("tm-ssw", True),
+        ("tm-ssw", False),
+        ("reflective", True),
+    ]
+    assert {s["kind"]: s["run_by_others"] for s in document["sessions"]} == {"reflective": False, "tm-ssw": True}
