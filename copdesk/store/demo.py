@@ -215,7 +215,7 @@ def _fill_team_history(
         sessions.start_session(db, session.id, start, ground_rules_agreed=not attended)
         present = [m for m in members if rng.random() < 0.85] or members[:2]
         sessions.set_attendance(db, session.id, [m.id for m in present])
-        _play_segments(db, session.id, start, rng)
+        played = _play_segments(db, session.id, start, rng)
         # One others run holds what the app records there: who attended, what was learned, and an action or issue
         # that came up. Nobody is tracked, the facilitator puts no questions from the bank, parks nothing and follows
         # up none of the team's actions (none is on its agenda), as they do not run it.
@@ -224,7 +224,7 @@ def _fill_team_history(
             # always has someone quiet last time to show (never the facilitator, nor whoever steps out for a call).
             silent = [m.id for m in present[:-1] if m.role is not Role.FACILITATOR][:2] if index == last_run else []
             _log_participation(db, session.id, start, present, rng, silent=silent)
-            _ask_questions(db, session.id, start, demo_questions, rng)
+            _ask_questions(db, session.id, start, played, demo_questions, rng)
         _write_notes(db, session.id, start, rng, words, parked=not attended)
         if is_first_team and index == away_index:
             time_away.leave(db, session.id, present[-1].id, start + timedelta(minutes=20))
@@ -281,9 +281,12 @@ def _fill_team_history(
         sessions.end_session(db, session.id, start + timedelta(minutes=61))
 
 
-def _play_segments(db: Database, session_id: int, start: datetime, rng: random.Random) -> None:
+def _play_segments(db: Database, session_id: int, start: datetime, rng: random.Random) -> list[tuple[int, datetime]]:
+    """Each segment's position and the moment it started, to the second as recorded, in order."""
     cursor = start
+    started = []
     for segment in sessions.segments(db, session_id):
+        started.append((segment.position, cursor.replace(microsecond=0)))
         actual = segment.planned_seconds * rng.uniform(0.8, 1.25)
         end = cursor + timedelta(seconds=actual)
         sessions.record_segment_actuals(
@@ -294,6 +297,7 @@ def _play_segments(db: Database, session_id: int, start: datetime, rng: random.R
             actual_seconds=round(actual, 1),
         )
         cursor = end
+    return started
 
 
 def _log_participation(
@@ -356,17 +360,18 @@ def _write_notes(
 
 
 def _ask_questions(
-    db: Database, session_id: int, start: datetime, demo_questions: Sequence[DemoQuestion], rng: random.Random
+    db: Database,
+    session_id: int,
+    start: datetime,
+    played: list[tuple[int, datetime]],
+    demo_questions: Sequence[DemoQuestion],
+    rng: random.Random,
 ) -> None:
+    """Each question is filed under the segment running at its time, as a live session files it (``played``: each
+    segment's position and start, from :func:`_play_segments`)."""
     if not demo_questions:
         return
     for offset, question in enumerate(rng.sample(list(demo_questions), min(4, len(demo_questions)))):
-        questions.record_asked(
-            db,
-            session_id,
-            question.key,
-            question.category,
-            question.text,
-            3 + offset % 3,
-            start + timedelta(minutes=20 + 6 * offset),
-        )
+        asked_at = start + timedelta(minutes=20 + 6 * offset)
+        position = max(position for position, began in played if began <= asked_at)
+        questions.record_asked(db, session_id, question.key, question.category, question.text, position, asked_at)

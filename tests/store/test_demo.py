@@ -148,6 +148,25 @@ def test_demo_is_internally_consistent(demo_db: Database) -> None:
     assert orphan_asks == 0, "every contribution comes from someone marked present"
 
 
+@pytest.mark.parametrize("now", [NOW, datetime(2027, 3, 9, 14, 0, tzinfo=UTC)])
+def test_each_demo_question_is_filed_under_the_segment_its_time_falls_in(db: Database, now: datetime) -> None:
+    """A record listed "10:20 Clarifying questions" against an agenda whose case presentation ran to 10:21."""
+    fill_demo(db, now, bank_questions(paths.resource_path("questions")))
+    sql = """
+        SELECT q.at, g.actual_start, g.actual_end FROM question_asked q
+        LEFT JOIN segment g ON g.session_id = q.session_id AND g.position = q.segment_position
+    """
+    asked = [(row["at"], row["actual_start"], row["actual_end"]) for row in db.query(sql)]
+    assert asked
+    spans = [
+        (datetime.fromisoformat(start), datetime.fromisoformat(at), datetime.fromisoformat(end))
+        for at, start, end in asked
+    ]
+    assert [(at, start, end) for start, at, end in spans if not start <= at < end] == []
+    positions = {row["segment_position"] for row in db.query("SELECT segment_position FROM question_asked")}
+    assert len(positions) > 1, "the questions fall in more than one segment"
+
+
 def test_demo_has_one_short_spell_away_that_its_records_count(demo_db: Database) -> None:
     """Someone in a late session the first team ran stepped out for twelve minutes and came back: their CPD evidence
     counts the hour less those minutes, and the record does not say they left before the end."""
