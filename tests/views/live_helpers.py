@@ -9,7 +9,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from copdesk.app import create_window
@@ -21,6 +24,27 @@ from tests.conftest import FakeClock
 ROSTER = ("Ash Lee", "Bo Day", "Cy Vale")
 # The shipped Reflective practice CoP agenda, in minutes.
 REFLECTIVE_MINUTES = (5, 5, 10, 8, 22, 7, 3)
+
+
+def double_click(button: QWidget) -> None:
+    """What a mouse sends for a double click: press, release, a second press (as a double click), release."""
+    centre = QPointF(button.rect().center())
+    press, release = QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease
+    for kind in (press, release, QEvent.Type.MouseButtonDblClick, release):
+        held = Qt.MouseButton.NoButton if kind is release else Qt.MouseButton.LeftButton
+        left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QApplication.sendEvent(button, QMouseEvent(kind, centre, button.mapToGlobal(centre), left, held, none))
+
+
+def hold_key(widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """What a key held down sends: a press, then the keyboard's repeats of it (each asked of the shortcuts first, as
+    the window system does), then the release."""
+    text = chr(key) if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 else ""
+    QTest.keyPress(widget, key, modifiers)
+    for _ in range(5):
+        for kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers, text, True))
+    QTest.keyRelease(widget, key, modifiers)
 
 
 def add_team(window: MainWindow, names: Sequence[str] = ROSTER) -> Team:

@@ -53,14 +53,13 @@ class LiveActions:
         for action in (self.share_view, self.mini_timer):
             action.setCheckable(True)
         self.timer_actions = (self.pause, self.next_segment, self.add_time, self.retime, self.end_session)
-        for action in self.timer_actions:
-            action.setAutoRepeat(False)  # a key held down acts once: held N would run through the whole agenda
         self.space_presses = SpacePresses(window)
         self.show_status(None)
 
     def _make(self, text: str, keys: list[str], description: str, icon: str | None = None) -> QAction:
         action = QAction(text, self._window)
         action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setAutoRepeat(False)  # a key held down acts once: held N would run through the whole agenda
         action.setToolTip(f"{description} ({' or '.join(keys)})")
         action.setStatusTip(description)
         action.setWhatsThis(description)

@@ -85,6 +85,7 @@ class ReportActions(QObject):
         action = QAction(text, self.host)
         if shortcut is not None:
             action.setShortcut(shortcut)
+            action.setAutoRepeat(False)  # a key held down opens one dialog, as every key of the window acts once
         action.triggered.connect(slot)
         menu.addAction(action)
         return action

@@ -83,6 +83,7 @@ class HandOver:
         self.holder: dict[str, str] = {}  # pane ("timer", "notes") -> who has it, when not the facilitator
         self.action = QAction("&Hand over to the co-facilitator…", window)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.action.setAutoRepeat(False)  # a key held down opens one dialog, as every key of the window acts once
         self.action.setEnabled(False)
         self.action.triggered.connect(self.open)
         live.started.connect(self._started)

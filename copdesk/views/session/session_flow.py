@@ -20,7 +20,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
 from copdesk.core.agenda import AgendaTemplate, load_template_folder
@@ -44,6 +43,7 @@ from copdesk.views.session.start_reminder import StartReminder
 from copdesk.views.shell.shortcut_help import ShortcutHelp
 from copdesk.views.widgets import theme
 from copdesk.views.widgets.banner import Banner
+from copdesk.views.widgets.pressed_again import PressedAgain
 
 if TYPE_CHECKING:
     from copdesk.services.sessions import SessionPlan
@@ -98,7 +98,7 @@ class SessionFlow(QObject):
         self.summary_dialog: SessionSummaryDialog | None = None
         self.error_box: QMessageBox | None = None
         self._status: TimerStatus | None = None
-        self._acted_at: dict[str, float] = {}  # monotonic, the last press of Next or +5 min that acted
+        self._presses = PressedAgain(context.monotonic)  # Next and +5 min act once for a double click
         self.resumes = ResumeFlow(
             window,
             context,
@@ -224,24 +224,15 @@ class SessionFlow(QObject):
 
     def next_pressed(self) -> None:
         """N or the Next segment button. A second press would close the segment just begun before anyone saw it, and a
-        closed segment cannot be opened again (see :meth:`_pressed_again`)."""
-        if not self._pressed_again("next"):
+        closed segment cannot be opened again (:class:`~copdesk.views.widgets.pressed_again.PressedAgain`)."""
+        if not self._presses.pressed_again("next"):
             self.next_segment()
 
     def add_time_pressed(self) -> None:
-        """+ or the +5 min button; pressed again at once (see :meth:`_pressed_again`), it would give 10 minutes."""
-        if not self._pressed_again("add time"):
+        """+ or the +5 min button; pressed again at once (:class:`~copdesk.views.widgets.pressed_again.PressedAgain`),
+        it would give 10 minutes."""
+        if not self._presses.pressed_again("add time"):
             self.live_timer.add_time(ADD_MINUTES * 60)
-
-    def _pressed_again(self, what: str) -> bool:
-        """Whether this press of ``what`` comes within a double-click's time of the last one that acted: that press
-        again (a double click, a key that bounced), to be ignored. Otherwise it acts, and is remembered."""
-        now, last = self.context.monotonic(), self._acted_at.get(what)
-        repeat_within = QGuiApplication.styleHints().mouseDoubleClickInterval() / 1000
-        if last is not None and 0 <= now - last < repeat_within:
-            return True
-        self._acted_at[what] = now
-        return False
 
     def next_segment(self) -> None:
         """The next segment; on the last one, moving on means ending, so ask."""

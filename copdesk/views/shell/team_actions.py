@@ -43,6 +43,8 @@ class TeamActions:
         self.members_action = QAction("Team &members…", window)
         self.members_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.members_action.triggered.connect(self.open_members)
+        for action in (self.new_team_action, self.members_action):
+            action.setAutoRepeat(False)  # a key held down opens one dialog, as every key of the window acts once
 
     def add_to(self, menu: QMenu) -> None:
         menu.addActions([self.new_team_action, self.members_action])

@@ -45,6 +45,7 @@ def fill_menus(window: MenuOwner) -> QAction:
     def add(menu: QMenu, text: str, slot: Callable[..., object], shortcut: QKeySequence) -> QAction:
         action = QAction(text, menu)
         action.setShortcut(shortcut)
+        action.setAutoRepeat(False)  # a key held down acts once: held Ctrl+Shift+D flickered between the themes
         action.triggered.connect(slot)
         menu.addAction(action)
         return action

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -24,7 +23,7 @@ from copdesk.views.shell.header_bar import PREPARE_PAGE
 from copdesk.views.shell.main_window import MainWindow
 from copdesk.views.shell.shortcut_help import shortcut_rows
 from tests.conftest import FakeClock
-from tests.views.live_helpers import add_team, start_session
+from tests.views.live_helpers import add_team, double_click, start_session
 
 
 def _status(window: MainWindow) -> TimerStatus | None:
@@ -64,16 +63,6 @@ def _segment_index(window: MainWindow) -> int:
     return view.segment_index
 
 
-def _double_click(button: QWidget) -> None:
-    """What a mouse sends for a double click: press, release, a second press (as a double click), release."""
-    centre = QPointF(button.rect().center())
-    press, release = QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease
-    for kind in (press, release, QEvent.Type.MouseButtonDblClick, release):
-        held = Qt.MouseButton.NoButton if kind is release else Qt.MouseButton.LeftButton
-        left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-        QApplication.sendEvent(button, QMouseEvent(kind, centre, button.mapToGlobal(centre), left, held, none))
-
-
 def test_a_double_click_or_a_held_key_moves_on_one_segment(window: MainWindow, fake_clock: FakeClock) -> None:
     """A hurried double click on Next segment used to close the segment it had just begun too, unseen (a closed
     segment cannot be opened again), and N held down ran on through the agenda. A press a moment later moves on."""
@@ -82,7 +71,7 @@ def test_a_double_click_or_a_held_key_moves_on_one_segment(window: MainWindow, f
     actions = window.session_flow.actions
     button = next(b for b in window.timer_panel.findChildren(QToolButton) if b.defaultAction() is actions.next_segment)
     fake_clock.advance(5 * 60)
-    _double_click(button)
+    double_click(button)
     assert _segment_index(window) == 1
     fake_clock.advance(1)
     button.click()
@@ -96,7 +85,7 @@ def test_a_double_click_on_plus_five_gives_five_minutes(window: MainWindow, fake
     start_session(window)
     actions = window.session_flow.actions
     button = next(b for b in window.timer_panel.findChildren(QToolButton) if b.defaultAction() is actions.add_time)
-    _double_click(button)
+    double_click(button)
     view = window.session_flow.live_timer.last_view
     assert view is not None and view.segment_planned_seconds == 10 * 60
     fake_clock.advance(1)

@@ -7,6 +7,7 @@ the remedies card speaks to the facilitator about the group.
 from __future__ import annotations
 
 import html
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import MarkerKind
 from copdesk.views.widgets.labels import hint_label
+from copdesk.views.widgets.pressed_again import PressedAgain
 
 
 def remedies_html(kind: MarkerKind) -> str:
@@ -41,11 +43,11 @@ def challenge_html(kind: MarkerKind) -> str:
 
 
 class MarkerBar(QWidget):
-    """The three marker buttons; ``marked`` carries the kind clicked."""
+    """The three marker buttons; ``marked`` carries the kind clicked, once for a double click (``presses``)."""
 
     marked = Signal(MarkerKind)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, presses: PressedAgain, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -60,7 +62,7 @@ class MarkerBar(QWidget):
             button.setObjectName(f"marker_{kind.value}")
             button.setAccessibleName(f"Mark the room: {challenge.name.text}")
             button.setToolTip(f"{challenge_html(kind)}<p>What the masterclass suggests:</p>{remedies_html(kind)}")
-            button.clicked.connect(lambda _checked=False, k=kind: self.marked.emit(k))
+            button.clicked.connect(presses.once(kind.value, partial(self.marked.emit, kind)))
             row.addWidget(button)
             self.buttons[kind] = button
         row.addStretch(1)

@@ -44,6 +44,7 @@ from copdesk.views.live.participation.tile_menu import TileMenu
 from copdesk.views.live.participation.undo_wording import undo_description
 from copdesk.views.widgets.labels import ElidedLabel
 from copdesk.views.widgets.pane import Pane
+from copdesk.views.widgets.pressed_again import PressedAgain
 
 REPAINT_MS = 1000
 REPEATED_ISSUE_NOTE = "The same issue was raised again (marked from the participation pane)."
@@ -65,6 +66,7 @@ class ParticipationPanel(Pane):
         self.visible_roster = RosterFilter(self.model, self)
         self.tile_menu = TileMenu(context, self.tally, say=self._say, roster_changed=self.reload_roster)
         self._signal_key: tuple[str, float] | None = None
+        self._presses = PressedAgain(context.monotonic)  # a double click on Undo or a marker acts once
         self._last_time_shown: tuple[object, ...] = ()
         self._build()
         self.tally.changed.connect(self._refresh)
@@ -105,14 +107,14 @@ class ParticipationPanel(Pane):
         self.stop_button.clicked.connect(self.tally.stop_speaking)
         self.undo_button = QPushButton("Undo")
         self.undo_button.setAccessibleName("Undo the last contribution or room marker")
-        self.undo_button.clicked.connect(self.undo_last)
+        self.undo_button.clicked.connect(self._presses.once("undo", self.undo_last))
         self.add_button = QPushButton("Add person…")
         self.add_button.setObjectName("addPersonButton")
         self.add_button.setAccessibleName("Add person: mark a latecomer or a guest present")
         self.add_button.setToolTip("Mark someone present who arrived late, or add a guest on the spot.")
         self.add_button.clicked.connect(self.open_add_people)
         self.add_people_dialog: AddPeopleDialog | None = None
-        self.marker_bar = MarkerBar()
+        self.marker_bar = MarkerBar(self._presses)
         self.marker_bar.marked.connect(self.mark_room)
         self.quiet_spin = QSpinBox()
         self.quiet_spin.setRange(1, QUIET_MINUTES_LIMIT)

@@ -74,6 +74,7 @@ class RosterKeys(QObject):
         self.undo_action.triggered.connect(undo)
         for action in (*self.number_actions, self.stop_action, self.undo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setAutoRepeat(False)  # a key held down acts once: a held 1 logged a tally for every repeat
             pane.addAction(action)
 
     def follow(self, *, live: bool, talk: bool, can_undo: bool, present: int) -> None:

@@ -39,6 +39,7 @@ def add_key(pane: QWidget, widget: QWidget, name: str, keys: tuple[str, ...], sl
     action.setWhatsThis(_HELP.get(name, name))
     action.setShortcuts([QKeySequence(key) for key in keys])
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.setAutoRepeat(False)  # a key held down acts once: Ctrl+M held a moment marked and unmarked
     action.triggered.connect(slot)
     pane.addAction(action)
     if widget is not pane:

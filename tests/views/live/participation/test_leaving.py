@@ -140,6 +140,7 @@ def test_undo_and_back_in_the_session_take_it_back(clocked_window: MainWindow, f
     assert [row.member_id for row in participation.contributions(db, session.id)] == [bo], "logged once back"
     panel.undo_button.click()  # the contribution
     assert panel.undo_button.toolTip() == "Take back that Bo Day came back (Ctrl+Z)"
+    fake_clock.advance(1)  # a second click, not a double click
     panel.undo_button.click()
     assert time_away.away_now(db, session.id) == {bo: left}
 
@@ -188,6 +189,7 @@ def test_coming_back_still_counts_after_a_restart_and_undoing_it_takes_it_back(
     assert tiles(window, RosterRole.QUIET)[row] is False
     assert window.participation_panel.tally.silent_for(ids_of(window)["Bo Day"]) == 5 * 60
     window.participation_panel.undo_button.click()  # they had not come back after all
+    fake_clock.advance(1)  # a click apart, not a double click
     window.participation_panel.undo_button.click()  # nor left
     assert tiles(window, RosterRole.QUIET)[row] is True and tiles(window, RosterRole.SILENT_MINUTES)[row] == 30
 
@@ -284,13 +286,16 @@ def test_undo_takes_back_leaving_and_coming_back_in_the_order_made_after_a_resta
     assert time_away.away_now(db, session.id) == {}
     assert tiles(window, RosterRole.LEFT_AT) == [""] * len(TEAM)
     assert panel.undo_button.toolTip() == "Take back that Bo Day came back (Ctrl+Z)"
+    fake_clock.advance(1)  # a second click, not a double click
     panel.undo_button.click()
     assert time_away.away_now(db, session.id) == {ids["Bo Day"]: bo_left}
     assert tiles(window, RosterRole.LEFT_AT)[tiles(window, RosterRole.NAME).index("Bo Day")] == at_clock(bo_left)
     assert panel.undo_button.toolTip() == "Undo Ash Lee's last contribution (Ctrl+Z)"
+    fake_clock.advance(1)  # a click apart, not a double click
     panel.undo_button.click()
     assert participation.contributions(db, session.id) == []
     assert panel.undo_button.toolTip() == "Take back that Bo Day left the session (Ctrl+Z)"
+    fake_clock.advance(1)  # a click apart, not a double click
     panel.undo_button.click()
     assert time_away.spells(db, session.id) == []
     assert not panel.undo_button.isEnabled()

@@ -57,6 +57,7 @@ def test_undo_puts_back_someone_taken_off_by_mistake_after_a_restart(
     panel.undo_button.click()
     assert "Sam Guest" in [m.display_name for m in teams.list_members(db, session.team_id, include_inactive=True)]
     assert panel.undo_button.toolTip() == "Put Aziz Noor back as present (Ctrl+Z)"
+    clock.advance(1)  # a click apart, not a double click
     panel.undo_button.click()
 
     assert tiles(window, RosterRole.NAME) == shown and tiles(window, RosterRole.SHORTCUT) == keys
@@ -84,17 +85,20 @@ def test_a_tick_and_a_marker_of_the_same_second_are_undone_in_the_order_made_aft
     [first, second] = participation.contributions(db, session.id)
     assert [m.at for m in participation.markers(db, session.id)] == [first.at, second.at]
 
-    window, _ = resumed(qtbot, db_path, fake_clock)
+    window, clock = resumed(qtbot, db_path, fake_clock)
     panel = window.participation_panel
     assert panel.undo_button.toolTip() == "Undo Cy Vale's last contribution (Ctrl+Z)"
     panel.undo_button.click()
     assert panel.undo_button.toolTip().startswith("Undo the room marker")
+    clock.advance(1)  # a click apart, not a double click
     panel.undo_button.click()
     assert [m.kind for m in participation.markers(db, session.id)] == [MarkerKind.LOW_ENERGY]
     assert panel.undo_button.toolTip().startswith("Undo the room marker"), "made after Bo Day's tick"
+    clock.advance(1)  # a click apart, not a double click
     panel.undo_button.click()
     assert participation.markers(db, session.id) == []
     assert panel.undo_button.toolTip() == "Undo Bo Day's last contribution (Ctrl+Z)"
+    clock.advance(1)  # a click apart, not a double click
     panel.undo_button.click()
     assert participation.contributions(db, session.id) == [] and not panel.undo_button.isEnabled()
 
