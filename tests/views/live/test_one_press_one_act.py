@@ -4,6 +4,8 @@ counts once, as on Next segment and +5 min; a press a moment later acts again.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from copdesk.core.model import MarkerKind, SegmentPhase
@@ -95,3 +97,26 @@ def test_a_double_click_on_a_room_marker_logs_one(window: MainWindow, fake_clock
     fake_clock.advance(1)
     buttons[MarkerKind.TENSION].click()
     assert _count(window, "marker") == len(buttons) + 1
+
+
+def test_ctrl_z_right_after_same_issue_again_takes_it_back_and_then_is_the_fields(
+    window: MainWindow, qtbot: QtBot, fake_clock: FakeClock
+) -> None:
+    """Same issue again takes the focus to the Issue field, and Ctrl+Z there did nothing, where after any other
+    marker it takes the marker back. Once something is typed there, Ctrl+Z is the field's own again."""
+    add_team(window)
+    start_session(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    button = window.participation_panel.marker_bar.buttons[MarkerKind.REPEATED_ISSUE]
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    field = QApplication.focusWidget()
+    assert field is window.notes_panel.issue_linker.title_edit
+    QTest.keyClick(field, Qt.Key.Key_Z, CTRL)
+    assert _count(window, "marker") == 0
+    assert field.hasFocus()
+    fake_clock.advance(1)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(field, "Night visits")
+    QTest.keyClick(field, Qt.Key.Key_Z, CTRL)
+    assert _count(window, "marker") == 1 and field.text() != "Night visits"

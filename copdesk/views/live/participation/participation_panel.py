@@ -41,6 +41,7 @@ from copdesk.views.live.participation.roster_keys import RosterKeys
 from copdesk.views.live.participation.roster_model import RosterFilter, RosterModel, RosterRole
 from copdesk.views.live.participation.roster_view import RosterView
 from copdesk.views.live.participation.tile_menu import TileMenu
+from copdesk.views.live.participation.undo_from_field import UndoFromField
 from copdesk.views.live.participation.undo_wording import undo_description
 from copdesk.views.widgets.labels import ElidedLabel
 from copdesk.views.widgets.pane import Pane
@@ -67,6 +68,7 @@ class ParticipationPanel(Pane):
         self.tile_menu = TileMenu(context, self.tally, say=self._say, roster_changed=self.reload_roster)
         self._signal_key: tuple[str, float] | None = None
         self._presses = PressedAgain(context.monotonic)  # a double click on Undo or a marker acts once
+        self.undo_from_field = UndoFromField(self.undo_last, self)
         self._last_time_shown: tuple[object, ...] = ()
         self._build()
         self.tally.changed.connect(self._refresh)
@@ -319,6 +321,7 @@ class ParticipationPanel(Pane):
             else:
                 follow_up += " Link it to the earlier issue in the notes (Issue tab)."
             self.live.repeated_issue_requested.emit()
+            self.undo_from_field.watch(self.window().focusWidget())  # the notes' Issue field, where it takes you
         self.live.remedies_requested.emit(kind.value, follow_up)
 
     def _note_repeated_issue(self) -> None:
