@@ -34,6 +34,7 @@ def mirror_shortcuts(actions: Iterable[QAction], other: QWidget) -> list[QAction
         stand_in = QAction(original.text(), other)
         stand_in.setShortcuts(original.shortcuts())
         stand_in.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        stand_in.setAutoRepeat(original.autoRepeat())  # a key held acts once there too: held Space paused and resumed
         stand_in.triggered.connect(lambda _checked=False, original=original: original.trigger())
 
         def follow(stand_in: QAction = stand_in, original: QAction = original) -> None:

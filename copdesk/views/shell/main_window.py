@@ -203,8 +203,7 @@ class MainWindow(QMainWindow):
 
         keys = live_key_actions(self, (page.participation_panel, page.question_panel))
         for other in (self.session_flow.share_view, self.session_flow.mini_timer):
-            for stand_in in mirror_shortcuts(keys, other):
-                stand_in.setAutoRepeat(False)  # a key held down acts once there too: held Space paused and resumed
+            mirror_shortcuts(keys, other)
 
     @property
     def timer_panel(self) -> TimerPanel:
