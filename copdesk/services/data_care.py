@@ -105,9 +105,8 @@ def preview_erasure(db: Database, member_id: int) -> ErasureCounts:
 
 @dataclass(frozen=True, slots=True)
 class ErasurePreview:
-    """What erasing the member would remove, and the other teams whose roster has someone of their name, or of it with
-    other accents or none: an erasure reaches one team's roster, so the same colleague on two rosters is erased from
-    each in turn."""
+    """What erasing the member would remove, and the other teams with someone of their name (any accents) on their
+    roster: an erasure reaches one team's roster, so a colleague on two rosters is erased from each in turn."""
 
     member_id: int | str  # a guest no longer on the roster by name (:mod:`copdesk.services.former_guests`)
     counts: ErasureCounts
@@ -214,10 +213,8 @@ def erase_everywhere(
     """Record the erasure of ``who`` under ``names`` as pending, then make it here and in every copy."""
     with transaction(db):
         salt = pending_care.salt(db)
-        without_accents = pending_care.accent_free_digests(salt, names)
-        pending_care.record_erasure(
-            db, who, NameDigests.of_names(salt, names), without_accents, counts.audit_detail(), now
-        )
+        digests, without_accents = NameDigests.of_names(salt, names), pending_care.accent_free_digests(salt, names)
+        pending_care.record_erasure(db, who, digests, without_accents, counts.audit_detail(), now)
     care = next(care for care in reversed(pending_care.pending(db)) if care.kind == "erase")
     report = _finish(db, db_path, care, now, delete_damaged=damaged)
     return CareReport("erase", counts, report.copies, report.complete)
