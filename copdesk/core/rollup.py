@@ -86,7 +86,14 @@ def _team_sessions(s: TeamSummary) -> _TeamSessions | None:
     if s.split is None:
         return None
     own = sum(s.split.held_by_the_team.values())
-    others = sum(n for kind, n in s.scheduled.items() if kind in s.split.run_by_others)
+    # A TM/SSW CoP the team ran as its own (as CoPDesk ran them once) was one of its own on its calendar, not one
+    # scheduled for others to run that it missed.
+    ran_of_others = sum(
+        min(n, s.scheduled.get(kind, 0))
+        for kind, n in s.split.held_by_the_team.items()
+        if kind in s.split.run_by_others
+    )
+    others = sum(n for kind, n in s.scheduled.items() if kind in s.split.run_by_others) - ran_of_others
     return _TeamSessions(sum(s.scheduled.values()) - others, own, others, sum(s.held.values()) - own)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, BinaryIO, TypeVar
 
+from copdesk.core.masterclass import shipped_texts
 from copdesk.core.model import EscalationStatus, EscalationTarget, IssueStatus, SessionKind
 from copdesk.core.quarterly import RECURRING_AFTER_MENTIONS, SUMMARY_FORMAT, SUMMARY_VERSION
 from copdesk.core.text import name_key, quoted
@@ -185,17 +186,27 @@ def _split(document: dict[str, Any]) -> SessionsSplit | None:
         return None
     if not all(said):
         raise ValueError("who ran the sessions given for some and not others")
+    is_attended = shipped_texts().is_attended
     others = frozenset(
         _one_of(SessionKind, entry["kind"], "session type") for entry in sessions if _flag(entry["run_by_others"])
     )
+    if any(is_attended(kind) is not (kind in others) for kind in _kinds(sessions)):
+        raise ValueError("a session type said to be run by others that is not, or the other way round")
     by_the_team: Counter[SessionKind] = Counter()
     for entry in attendance:
         kind = _one_of(SessionKind, entry["kind"], "session type")
-        if _flag(entry["run_by_the_team"]):
+        if not _flag(entry["run_by_the_team"]):
+            if kind not in others:
+                raise ValueError("a session run by others of a type the team runs")
+        elif kind in others and kind is not SessionKind.TM_SSW:  # only a TM/SSW CoP was ever run as the team's own
+            raise ValueError(f"a {kind.label} said to be run by the team")
+        else:
             by_the_team[kind] += 1
-        elif kind not in others:
-            raise ValueError("a session run by others of a type the team runs")
     return SessionsSplit(others, dict(by_the_team))
+
+
+def _kinds(entries: Sequence[dict[str, Any]]) -> list[SessionKind]:
+    return [_one_of(SessionKind, entry["kind"], "session type") for entry in entries]
 
 
 def _issue(entry: dict[str, Any]) -> SummaryIssue:

@@ -363,8 +363,12 @@ def test_a_tm_ssw_cop_the_team_ran_as_its_own_is_held_and_one_it_attended_is_att
         {"held_on": "2026-07-02", "kind": "tm-ssw", "attended": 5, "run_by_the_team": True},
         {"held_on": "2026-08-06", "kind": "tm-ssw", "attended": 6, "run_by_the_team": False},
     ]
-    by_type = _sections(document)["Sessions by type, all teams"].body
+    sections = _sections(document)
+    by_type = sections["Sessions by type, all teams"].body
     assert by_type.rows == (("Team Manager / SSW CoP", "2", "1", "1"),)
+    # The one it ran was one of its own on its calendar, not one of others' it missed ("1 of 0 scheduled").
+    by_team = sections["Sessions held or attended against scheduled, by team"].body
+    assert [row[:3] for row in by_team.rows] == [("North", "1 of 1 scheduled", "1 of 1 scheduled")]
 
 
 def test_a_summary_by_an_earlier_copdesk_rolls_up_with_its_sessions_said_as_not_split() -> None:
@@ -393,9 +397,10 @@ def test_a_summary_by_an_earlier_copdesk_rolls_up_with_its_sessions_said_as_not_
     assert alone.figure_html == "", "no bar is drawn for what is not split"
 
 
-def test_a_summary_written_now_keeps_what_an_earlier_copdesk_reads() -> None:
+def test_a_summary_written_now_keeps_what_an_earlier_copdesk_checks() -> None:
     """An earlier CoPDesk reads version 1 and the keys it knows, and checks each type's held against the sessions
-    listed: held still counts those held or attended, so it rolls a summary written now up."""
+    listed: a summary written now keeps the version, and held still counts those held or attended, one entry in the
+    attendance for each, so that reader still rolls it up."""
     document = _summary("North", ["Parking"], held=6, attended=4)
     assert document["version"] == 1
     assert [(e["kind"], e["held"]) for e in document["sessions"]] == [("reflective", 6), ("spotlight", 4)]
@@ -408,6 +413,10 @@ def test_a_summary_written_now_keeps_what_an_earlier_copdesk_reads() -> None:
         (("attendance", 0), {"held_on": "2026-07-02", "kind": "reflective", "attended": 5}, "for some and not others"),
         (("attendance", 0, "run_by_the_team"), False, "a session run by others of a type the team runs"),
         (("sessions", 1, "run_by_others"), "yes", "expected true or false"),
+        # Damage that agrees with itself, but not with who runs each type: the counts would move between the columns.
+        (("sessions", 0, "run_by_others"), True, "said to be run by others that is not"),
+        (("sessions", 1, "run_by_others"), False, "said to be run by others that is not"),
+        (("attendance", 4, "run_by_the_team"), True, "a Spotlight session said to be run by the team"),
     ],
 )
 def test_who_ran_the_sessions_said_in_part_or_against_the_type_is_refused(
