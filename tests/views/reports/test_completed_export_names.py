@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from copdesk.output import ZERO_WIDTH_SPACE
 from copdesk.store.location import shown
 from copdesk.views.shell.main_window import MainWindow
 from tests.views.export_helpers import finish_export
@@ -24,7 +25,7 @@ def _answering(monkeypatch: pytest.MonkeyPatch, *buttons: str) -> list[str]:
     asked: list[str] = []
 
     def click(box: QMessageBox) -> int:
-        asked.append(box.text())
+        asked.append(box.text().replace(ZERO_WIDTH_SPACE, ""))  # as it reads: the places it may wrap are unseen
         wanted = next(answers)
         next(b for b in box.buttons() if b.text() == wanted).click()
         return 0
