@@ -83,11 +83,8 @@ def ticks_on_attended_days(db: Database, team_id: int, now: datetime) -> list[da
     due_from = local_wall_time(now - DUE_NOW_WINDOW).date()
     return sorted(
         day
-        for ticked_team, day in ticked_days(db)
-        if ticked_team == team_id
-        and day >= due_from
-        and next_session_plan(db, team_id, day).is_empty
-        and _only_attended(db, team_id, day, now)
+        for _, day in ticked_days(db, team_id)
+        if day >= due_from and next_session_plan(db, team_id, day).is_empty and _only_attended(db, team_id, day, now)
     )
 
 

@@ -148,9 +148,11 @@ def join_planning_ticks(db: Database, team_id: int, from_day: date | None, to_da
     db.execute("DELETE FROM setting WHERE key = ?", [_ticks_key(team_id, from_day)])
 
 
-def ticked_days(db: Database) -> list[tuple[int, date]]:
-    """Each team and session day that has planning ticks kept (ticks made while there was no date left out)."""
-    dated = _TICKS_KEY.format(team_id="[0-9]*", day="[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]")
+def ticked_days(db: Database, team_id: int | None = None) -> list[tuple[int, date]]:
+    """Each team (or only ``team_id``) and session day that has planning ticks kept (ticks made while there was no
+    date left out)."""
+    team = "[0-9]*" if team_id is None else str(team_id)
+    dated = _TICKS_KEY.format(team_id=team, day="[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]")
     keys = (str(row["key"]).split(":") for row in db.query("SELECT key FROM setting WHERE key GLOB ?", [dated]))
     return [(int(team_id), date.fromisoformat(day)) for _, team_id, day in keys]
 

@@ -87,3 +87,15 @@ def test_not_presented_for_a_while_counts_only_the_sessions_the_team_ran(db: Dat
         sessions.end_session(db, session.id, held)
     turns = {turn.member_id: turn.last_presented for turn in planning.presenter_turns(db, team.id)}
     assert turns == {bo: date(2026, 10, 2), cy: date(2026, 10, 20)}
+
+
+def test_the_days_ticked_for_one_team_are_that_teams_alone(db: Database) -> None:
+    """Read for one team at each start: team 1's keys never take team 12's (their ids share a first digit)."""
+    from copdesk.store import review
+
+    for team_id, day in ((1, date(2026, 12, 10)), (12, date(2026, 12, 11)), (1, date(2027, 1, 14))):
+        review.set_planning_tick(db, team_id, day, "invite", True)
+    review.set_planning_tick(db, 1, None, "invite", True)  # ticked while no date was set: no day to name
+    assert sorted(review.ticked_days(db, 1)) == [(1, date(2026, 12, 10)), (1, date(2027, 1, 14))]
+    assert review.ticked_days(db, 12) == [(12, date(2026, 12, 11))]
+    assert sorted(review.ticked_days(db)) == [(1, date(2026, 12, 10)), (1, date(2027, 1, 14)), (12, date(2026, 12, 11))]
