@@ -186,12 +186,12 @@ def _split(document: dict[str, Any]) -> SessionsSplit | None:
         return None
     if not all(said):
         raise ValueError("who ran the sessions given for some and not others")
-    is_attended = shipped_texts().is_attended
-    others = frozenset(
-        _one_of(SessionKind, entry["kind"], "session type") for entry in sessions if _flag(entry["run_by_others"])
-    )
-    if any(is_attended(kind) is not (kind in others) for kind in _kinds(sessions)):
+    said_by_others = {
+        _one_of(SessionKind, entry["kind"], "session type"): _flag(entry["run_by_others"]) for entry in sessions
+    }
+    if any(shipped_texts().is_attended(kind) is not by_others for kind, by_others in said_by_others.items()):
         raise ValueError("a session type said to be run by others that is not, or the other way round")
+    others = frozenset(kind for kind, by_others in said_by_others.items() if by_others)
     by_the_team: Counter[SessionKind] = Counter()
     for entry in attendance:
         kind = _one_of(SessionKind, entry["kind"], "session type")
@@ -203,10 +203,6 @@ def _split(document: dict[str, Any]) -> SessionsSplit | None:
         else:
             by_the_team[kind] += 1
     return SessionsSplit(others, dict(by_the_team))
-
-
-def _kinds(entries: Sequence[dict[str, Any]]) -> list[SessionKind]:
-    return [_one_of(SessionKind, entry["kind"], "session type") for entry in entries]
 
 
 def _issue(entry: dict[str, Any]) -> SummaryIssue:
